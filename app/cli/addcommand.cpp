@@ -1,0 +1,97 @@
+#include "catalogwriter.h"
+#include "commandhelpers.h"
+#include "ingestpipeline.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace trove::cli {
+
+void addOptions(QCommandLineParser &p)
+{
+    p.addOption({ QStringLiteral("name"), QStringLiteral("Name for the added images (default: the file name)."),
+                  QStringLiteral("NAME") });
+    p.addOption({ QStringLiteral("tag"), QStringLiteral("Tag the added images (repeatable)."), QStringLiteral("TAG") });
+}
+
+namespace {
+
+QString statusWord(IngestState s)
+{
+    switch (s) {
+    case IngestState::Done:
+        return QStringLiteral("added");
+    case IngestState::Duplicate:
+        return QStringLiteral("present");
+    case IngestState::Cancelled:
+        return QStringLiteral("cancelled");
+    default:
+        return QStringLiteral("failed");
+    }
+}
+
+} // namespace
+
+// Adds every source concurrently through the same pipeline the window uses,
+// printing one line per item as it finishes. Unfinished items of a process
+// that died on this library are resumed first.
+int runAdd(CommandContext &ctx)
+{
+    const QStringList sources = ctx.parser.positionalArguments();
+    if (sources.isEmpty())
+        return usageError(ctx, QStringLiteral("add takes one or more URLs or files"));
+
+    CatalogWriter writer(ctx.paths);
+    if (!openWriter(ctx, writer))
+        return 1;
+
+    IngestPipeline pipeline(ctx.paths, &writer);
+    QEventLoop loop;
+    QJsonArray results;
+    int failed = 0;
+
+    QObject::connect(&pipeline, &IngestPipeline::itemFinished, &loop, [&](quint64 id) {
+        const IngestItem *item = pipeline.item(id);
+        const QString status = statusWord(item->state);
+        if (item->state == IngestState::Done || item->state == IngestState::Duplicate) {
+            if (!ctx.json)
+                ctx.output.out() << qSetFieldWidth(8) << Qt::left << status << qSetFieldWidth(0)
+                                 << shortId(item->imageId) << "  " << item->imageName << "  "
+                                 << item->request.source << Qt::endl;
+        } else {
+            ++failed;
+            ctx.output.err() << "failed  " << item->request.source << ": " << item->error << Qt::endl;
+        }
+        QJsonObject o { { QStringLiteral("source"), item->request.source }, { QStringLiteral("status"), status } };
+        if (!item->imageId.isEmpty()) {
+            o.insert(QStringLiteral("id"), item->imageId);
+            o.insert(QStringLiteral("name"), item->imageName);
+        }
+        if (!item->error.isEmpty())
+            o.insert(QStringLiteral("error"), item->error);
+        results.append(o);
+    });
+    QObject::connect(&pipeline, &IngestPipeline::idle, &loop, &QEventLoop::quit);
+    QObject::connect(&pipeline, &IngestPipeline::resumed, &loop, [&](int resumedCount) {
+        if (resumedCount > 0 && !ctx.json)
+            ctx.output.out() << "resuming " << resumedCount << " unfinished item(s) of an earlier run" << Qt::endl;
+        QList<IngestRequest> requests;
+        for (const QString &source : sources)
+            requests.append({ source, ctx.parser.value(QStringLiteral("name")),
+                              ctx.parser.values(QStringLiteral("tag")) });
+        pipeline.enqueue(requests);
+        if (pipeline.pendingCount() == 0)
+            loop.quit();
+    });
+    pipeline.resumeOrphans();
+    loop.exec();
+
+    // The outcome is printed; the queue rows have done their job.
+    pipeline.clearFinished();
+    if (ctx.json)
+        ctx.output.json(QJsonDocument(results));
+    return failed > 0 ? 1 : 0;
+}
+
+} // namespace trove::cli

@@ -1,0 +1,121 @@
+#include "cli.h"
+
+#include "commands.h"
+
+#include <QCoreApplication>
+
+namespace trove::cli {
+
+namespace {
+
+const Command *findCommand(const QString &word)
+{
+    for (const Command &c : commands()) {
+        if (word == QLatin1String(c.name))
+            return &c;
+    }
+    return nullptr;
+}
+
+// The first argument that is neither an option nor an option's value.
+int commandIndex(const QStringList &args)
+{
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        if (a == QLatin1String("--library")) {
+            ++i;
+            continue;
+        }
+        if (!a.startsWith(QLatin1Char('-')))
+            return i;
+    }
+    return -1;
+}
+
+void printUsage(QTextStream &s)
+{
+    s << "Usage: trove [--library DIR] [FILE...]          open the window\n"
+         "       trove [--library DIR] COMMAND [ARGS...]  run a command\n\n"
+         "Commands:\n";
+    for (const Command &c : commands())
+        s << QStringLiteral("  %1 %2\n      %3\n").arg(QLatin1String(c.name), QLatin1String(c.arguments),
+                                                       QCoreApplication::translate("trove::cli", c.summary));
+    s << "\nEvery command takes --library DIR (default: $TROVE_LIBRARY, else the per-user data folder)\n"
+         "and --json for machine-readable output. Exit status: 0 success, 1 an item failed, 2 bad usage.\n";
+}
+
+} // namespace
+
+QStringList commandNames()
+{
+    QStringList names;
+    for (const Command &c : commands())
+        names << QLatin1String(c.name);
+    return names;
+}
+
+bool isCliInvocation(const QStringList &args)
+{
+    for (const QString &a : args) {
+        if (a == QLatin1String("--help") || a == QLatin1String("-h") || a == QLatin1String("--version")
+            || a == QLatin1String("-v"))
+            return true;
+    }
+    const int i = commandIndex(args);
+    return i >= 0 && findCommand(args[i]);
+}
+
+int run(const QStringList &args)
+{
+    Output output;
+    const int index = commandIndex(args);
+    const Command *command = index >= 0 ? findCommand(args[index]) : nullptr;
+
+    if (!command) {
+        if (args.contains(QLatin1String("--version")) || args.contains(QLatin1String("-v"))) {
+            output.out() << "trove " << QCoreApplication::applicationVersion() << Qt::endl;
+            return 0;
+        }
+        if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
+            printUsage(output.out());
+            return 0;
+        }
+        output.error(index >= 0 ? QStringLiteral("unknown command: %1").arg(args[index])
+                                : QStringLiteral("no command given"));
+        printUsage(output.err());
+        return 2;
+    }
+
+    QStringList rest = args;
+    rest.removeAt(index);
+    rest.prepend(QStringLiteral("trove %1").arg(QLatin1String(command->name)));
+
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.setApplicationDescription(QCoreApplication::translate("trove::cli", command->summary));
+    const QCommandLineOption libraryOption(QStringLiteral("library"),
+                                           QStringLiteral("The library folder."), QStringLiteral("DIR"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    const QCommandLineOption helpOption({ QStringLiteral("h"), QStringLiteral("help") },
+                                        QStringLiteral("Show this help."));
+    parser.addOption(libraryOption);
+    parser.addOption(jsonOption);
+    parser.addOption(helpOption);
+    command->addOptions(parser);
+
+    if (!parser.parse(rest)) {
+        output.error(parser.errorText());
+        output.err() << "usage: trove " << command->name << ' ' << command->arguments << Qt::endl;
+        return 2;
+    }
+    if (parser.isSet(helpOption)) {
+        output.out() << parser.helpText();
+        return 0;
+    }
+
+    CommandContext ctx { parser, output, LibraryPaths::resolve(parser.value(libraryOption)),
+                         parser.isSet(jsonOption) };
+    return command->run(ctx);
+}
+
+} // namespace trove::cli

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QStringList>
+
+namespace trove::cli {
+
+/// Whether these arguments (without the program name) ask for a command
+/// rather than the window: a known command word, --help or --version.
+bool isCliInvocation(const QStringList &args);
+
+/// Runs one command. Needs a QCoreApplication; returns the exit status:
+/// 0 success, 1 some item failed, 2 bad usage.
+int run(const QStringList &args);
+
+/// The command words, for help and for main().
+QStringList commandNames();
+
+} // namespace trove::cli

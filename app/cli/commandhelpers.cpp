@@ -1,0 +1,56 @@
+#include "commandhelpers.h"
+
+#include "catalogreader.h"
+#include "catalogwriter.h"
+
+namespace trove::cli {
+
+int usageError(CommandContext &ctx, const QString &message)
+{
+    ctx.output.error(message);
+    return 2;
+}
+
+int failWith(CommandContext &ctx, const QString &message)
+{
+    ctx.output.error(message);
+    return 1;
+}
+
+bool openReader(CommandContext &ctx, CatalogReader &reader)
+{
+    if (auto r = reader.open(ctx.paths); !r) {
+        ctx.output.error(r.error());
+        return false;
+    }
+    return true;
+}
+
+bool openWriter(CommandContext &ctx, CatalogWriter &writer)
+{
+    auto r = waitFor(writer.open());
+    if (!r) {
+        ctx.output.error(r.error());
+        return false;
+    }
+    return true;
+}
+
+Result<ImageRecord> resolveOne(CommandContext &ctx, CatalogReader &reader, const QString &arg)
+{
+    auto found = reader.resolve(arg);
+    QString problem;
+    if (!found)
+        problem = found.error();
+    else if (found->isEmpty())
+        problem = QStringLiteral("%1: no image with this id or name").arg(arg);
+    else if (found->size() > 1)
+        problem = QStringLiteral("%1: %2 images match; use an id").arg(arg).arg(found->size());
+    if (!problem.isEmpty()) {
+        ctx.output.error(problem);
+        return fail(problem);
+    }
+    return found->first();
+}
+
+} // namespace trove::cli

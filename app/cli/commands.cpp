@@ -1,0 +1,295 @@
+#include "commands.h"
+
+#include "blobstore.h"
+#include "catalogreader.h"
+#include "catalogwriter.h"
+#include "commandhelpers.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace trove::cli {
+
+int runAdd(CommandContext &ctx); // addcommand.cpp
+int runVerify(CommandContext &ctx); // verifycommand.cpp
+
+namespace {
+
+void noOptions(QCommandLineParser &) { }
+
+void printRecord(QTextStream &s, const ImageRecord &r)
+{
+    s << "id:             " << r.id << '\n'
+      << "name:           " << r.name << '\n'
+      << "tags:           " << r.tags.join(QStringLiteral(", ")) << '\n';
+    for (const QString &source : r.sources)
+        s << "source:         " << source << '\n';
+    s << "format:         " << r.format << '\n'
+      << "dimensions:     " << r.width << 'x' << r.height << '\n'
+      << "original bytes: " << r.originalBytes << " (" << humanBytes(r.originalBytes) << ")\n"
+      << "stored bytes:   " << r.storedBytes << " (" << humanBytes(r.storedBytes) << ")\n"
+      << "sha256:         " << r.sha256 << '\n'
+      << "added:          " << isoUtc(r.addedAt) << '\n';
+}
+
+// --- list -----------------------------------------------------------------
+
+void listOptions(QCommandLineParser &p)
+{
+    p.addOption({ QStringLiteral("tag"), QStringLiteral("Only images with this tag."), QStringLiteral("TAG") });
+    p.addOption({ QStringLiteral("search"), QStringLiteral("Only images whose name, a tag or a source host contains TEXT."),
+                  QStringLiteral("TEXT") });
+    p.addOption({ QStringLiteral("sort"), QStringLiteral("newest (default), oldest or name."), QStringLiteral("ORDER") });
+}
+
+int runList(CommandContext &ctx)
+{
+    if (!ctx.parser.positionalArguments().isEmpty())
+        return usageError(ctx, QStringLiteral("list takes no arguments"));
+    CatalogReader reader;
+    if (!openReader(ctx, reader))
+        return 1;
+    ImageQuery query;
+    query.tag = ctx.parser.value(QStringLiteral("tag"));
+    query.search = ctx.parser.value(QStringLiteral("search"));
+    const QString sort = ctx.parser.value(QStringLiteral("sort"));
+    if (sort == QLatin1String("oldest"))
+        query.order = ImageQuery::Order::OldestFirst;
+    else if (sort == QLatin1String("name"))
+        query.order = ImageQuery::Order::NameAscending;
+    else if (!sort.isEmpty() && sort != QLatin1String("newest"))
+        return usageError(ctx, QStringLiteral("--sort takes newest, oldest or name"));
+
+    if (ctx.json) {
+        // Streamed row by row so a large library never sits in memory twice.
+        QJsonArray array;
+        auto rows = reader.list(query);
+        if (!rows)
+            return failWith(ctx, rows.error());
+        for (const ImageRecord &r : *rows)
+            array.append(r.toJson());
+        ctx.output.json(QJsonDocument(array));
+        return 0;
+    }
+    auto rows = reader.list(query);
+    if (!rows)
+        return failWith(ctx, rows.error());
+    QTextStream &s = ctx.output.out();
+    for (const ImageRecord &r : *rows) {
+        s << shortId(r.id) << "  " << qSetFieldWidth(5) << Qt::left << r.format << qSetFieldWidth(0) << ' '
+          << qSetFieldWidth(11) << QStringLiteral("%1x%2").arg(r.width).arg(r.height) << qSetFieldWidth(0)
+          << ' ' << qSetFieldWidth(10) << Qt::right << humanBytes(r.originalBytes) << qSetFieldWidth(0)
+          << Qt::left << "  " << isoUtc(r.addedAt) << "  " << r.name;
+        if (!r.tags.isEmpty())
+            s << "  [" << r.tags.join(QStringLiteral(", ")) << ']';
+        s << '\n';
+    }
+    s.flush();
+    return 0;
+}
+
+// --- show -----------------------------------------------------------------
+
+int runShow(CommandContext &ctx)
+{
+    const QStringList args = ctx.parser.positionalArguments();
+    if (args.size() != 1)
+        return usageError(ctx, QStringLiteral("show takes one ID or NAME"));
+    CatalogReader reader;
+    if (!openReader(ctx, reader))
+        return 1;
+    auto record = resolveOne(ctx, reader, args.first());
+    if (!record)
+        return 1;
+    if (ctx.json)
+        ctx.output.json(QJsonDocument(record->toJson()));
+    else
+        printRecord(ctx.output.out(), *record);
+    return 0;
+}
+
+// --- export ---------------------------------------------------------------
+
+void exportOptions(QCommandLineParser &p)
+{
+    p.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
+                  QStringLiteral("Where to write the original bytes (a file, or a folder)."), QStringLiteral("PATH") });
+}
+
+int runExport(CommandContext &ctx)
+{
+    const QStringList args = ctx.parser.positionalArguments();
+    if (args.size() != 1 || !ctx.parser.isSet(QStringLiteral("output")))
+        return usageError(ctx, QStringLiteral("export takes one ID or NAME and -o PATH"));
+    CatalogReader reader;
+    if (!openReader(ctx, reader))
+        return 1;
+    auto record = resolveOne(ctx, reader, args.first());
+    if (!record)
+        return 1;
+    QString target = ctx.parser.value(QStringLiteral("output"));
+    if (QFileInfo(target).isDir())
+        target = QDir(target).filePath(safeFileName(record->name, record->format));
+    if (auto r = BlobStore(ctx.paths).exportTo(record->sha256, target); !r)
+        return failWith(ctx, QStringLiteral("%1: %2").arg(args.first(), r.error()));
+    if (ctx.json)
+        ctx.output.json(QJsonDocument(QJsonObject { { QStringLiteral("id"), record->id },
+                                                    { QStringLiteral("path"), QFileInfo(target).absoluteFilePath() },
+                                                    { QStringLiteral("bytes"), record->originalBytes } }));
+    else
+        ctx.output.out() << QFileInfo(target).absoluteFilePath() << Qt::endl;
+    return 0;
+}
+
+// --- tag ------------------------------------------------------------------
+
+void tagOptions(QCommandLineParser &p)
+{
+    p.addOption({ QStringLiteral("add"), QStringLiteral("Add this tag (repeatable)."), QStringLiteral("TAG") });
+    p.addOption({ QStringLiteral("remove"), QStringLiteral("Remove this tag (repeatable)."), QStringLiteral("TAG") });
+}
+
+int runTag(CommandContext &ctx)
+{
+    const QStringList args = ctx.parser.positionalArguments();
+    const QStringList add = ctx.parser.values(QStringLiteral("add"));
+    const QStringList remove = ctx.parser.values(QStringLiteral("remove"));
+    if (args.isEmpty() || (add.isEmpty() && remove.isEmpty()))
+        return usageError(ctx, QStringLiteral("tag takes ID|NAME... and --add TAG or --remove TAG"));
+    CatalogReader reader;
+    if (!openReader(ctx, reader))
+        return 1;
+    QList<qint64> keys;
+    int status = 0;
+    for (const QString &arg : args) {
+        auto record = resolveOne(ctx, reader, arg);
+        if (record)
+            keys.append(record->key);
+        else
+            status = 1;
+    }
+    if (keys.isEmpty())
+        return status;
+    CatalogWriter writer(ctx.paths);
+    if (!openWriter(ctx, writer))
+        return 1;
+    auto changed = waitFor(writer.editTags(keys, add, remove));
+    if (!changed)
+        return failWith(ctx, changed.error());
+    auto records = reader.byKeys(keys);
+    if (records && ctx.json) {
+        QJsonArray array;
+        for (const ImageRecord &r : *records)
+            array.append(r.toJson());
+        ctx.output.json(QJsonDocument(array));
+    } else if (records) {
+        for (const ImageRecord &r : *records)
+            ctx.output.out() << shortId(r.id) << "  " << r.name << "  [" << r.tags.join(QStringLiteral(", ")) << "]\n";
+    }
+    return status;
+}
+
+// --- remove ---------------------------------------------------------------
+
+int runRemove(CommandContext &ctx)
+{
+    const QStringList args = ctx.parser.positionalArguments();
+    if (args.isEmpty())
+        return usageError(ctx, QStringLiteral("remove takes one or more ID|NAME"));
+    CatalogReader reader;
+    if (!openReader(ctx, reader))
+        return 1;
+    QList<ImageRecord> targets;
+    int status = 0;
+    for (const QString &arg : args) {
+        auto record = resolveOne(ctx, reader, arg);
+        if (record)
+            targets.append(*record);
+        else
+            status = 1;
+    }
+    if (targets.isEmpty())
+        return status;
+    CatalogWriter writer(ctx.paths);
+    if (!openWriter(ctx, writer))
+        return 1;
+    QList<qint64> keys;
+    for (const ImageRecord &r : targets)
+        keys.append(r.key);
+    auto removed = waitFor(writer.remove(keys));
+    if (!removed)
+        return failWith(ctx, removed.error());
+    QJsonArray array;
+    for (const ImageRecord &r : targets) {
+        if (ctx.json)
+            array.append(r.id);
+        else
+            ctx.output.out() << "removed " << shortId(r.id) << "  " << r.name << '\n';
+    }
+    if (ctx.json)
+        ctx.output.json(QJsonDocument(QJsonObject { { QStringLiteral("removed"), array } }));
+    return status;
+}
+
+// --- stats ----------------------------------------------------------------
+
+int runStats(CommandContext &ctx)
+{
+    CatalogReader reader;
+    if (!openReader(ctx, reader))
+        return 1;
+    auto stats = reader.stats();
+    if (!stats)
+        return failWith(ctx, stats.error());
+    if (ctx.json) {
+        QJsonObject o = stats->toJson();
+        QJsonObject formats;
+        if (auto f = reader.formatCounts())
+            for (const auto &[name, n] : *f)
+                formats.insert(name, n);
+        o.insert(QStringLiteral("formats"), formats);
+        ctx.output.json(QJsonDocument(o));
+        return 0;
+    }
+    const LibraryStats &s = *stats;
+    QTextStream &out = ctx.output.out();
+    out << "library:        " << ctx.paths.root() << '\n'
+        << "images:         " << s.images << '\n'
+        << "last added:     " << (s.lastAdded.isValid() ? isoUtc(s.lastAdded) : QStringLiteral("never")) << '\n'
+        << "original bytes: " << s.originalBytes << " (" << humanBytes(s.originalBytes) << ")\n"
+        << "stored bytes:   " << s.storedBytes << " (" << humanBytes(s.storedBytes) << ")\n";
+    if (s.originalBytes > 0)
+        out << "saved:          " << humanBytes(s.originalBytes - s.storedBytes) << " ("
+            << QString::number(100.0 * double(s.originalBytes - s.storedBytes) / double(s.originalBytes), 'f', 1)
+            << " %)\n";
+    out.flush();
+    return 0;
+}
+
+} // namespace
+
+const QList<Command> &commands()
+{
+    static const QList<Command> table {
+        { "add", QT_TRANSLATE_NOOP("trove::cli", "Download or import images into the library."),
+          "URL|FILE... [--name NAME] [--tag TAG]...", addOptions, runAdd },
+        { "list", QT_TRANSLATE_NOOP("trove::cli", "List the images of the library."),
+          "[--tag TAG] [--search TEXT] [--sort newest|oldest|name]", listOptions, runList },
+        { "show", QT_TRANSLATE_NOOP("trove::cli", "Show everything known about one image."), "ID|NAME",
+          noOptions, runShow },
+        { "export", QT_TRANSLATE_NOOP("trove::cli", "Write an image's original bytes to a file."),
+          "ID|NAME -o PATH", exportOptions, runExport },
+        { "tag", QT_TRANSLATE_NOOP("trove::cli", "Add or remove tags."), "ID|NAME... --add TAG --remove TAG",
+          tagOptions, runTag },
+        { "remove", QT_TRANSLATE_NOOP("trove::cli", "Remove images from the library."), "ID|NAME...",
+          noOptions, runRemove },
+        { "stats", QT_TRANSLATE_NOOP("trove::cli", "Count images and bytes."), "", noOptions, runStats },
+        { "verify", QT_TRANSLATE_NOOP("trove::cli", "Check every blob (present, CRC, SHA-256, size) and the catalog."),
+          "", verifyOptions, runVerify },
+    };
+    return table;
+}
+
+} // namespace trove::cli

@@ -1,0 +1,64 @@
+#include "output.h"
+
+#include <cstdio>
+
+namespace trove::cli {
+
+Output::Output()
+    : m_out(stdout)
+    , m_err(stderr)
+{
+}
+
+void Output::json(const QJsonDocument &doc)
+{
+    m_out << doc.toJson(QJsonDocument::Indented);
+    m_out.flush();
+}
+
+void Output::error(const QString &message)
+{
+    m_err << "trove: " << message << Qt::endl;
+}
+
+QString humanBytes(qint64 bytes)
+{
+    const char *units[] = { "B", "KiB", "MiB", "GiB", "TiB" };
+    double value = double(bytes);
+    int unit = 0;
+    while (value >= 1024.0 && unit < 4) {
+        value /= 1024.0;
+        ++unit;
+    }
+    return unit == 0 ? QStringLiteral("%1 B").arg(bytes)
+                     : QStringLiteral("%1 %2").arg(value, 0, 'f', 1).arg(QLatin1String(units[unit]));
+}
+
+QString shortId(const QString &id) { return id.left(8); }
+
+QString safeFileName(const QString &name, const QString &format)
+{
+    QString base;
+    for (const QChar c : name) {
+        if (c.category() == QChar::Other_Control || QStringLiteral("/\\:*?\"<>|").contains(c))
+            base += QLatin1Char('_');
+        else
+            base += c;
+    }
+    base = base.trimmed();
+    while (base.startsWith(QLatin1Char('.')))
+        base.remove(0, 1);
+    if (base.isEmpty())
+        base = QStringLiteral("image");
+    base.truncate(200);
+    QString ext = format.toLower();
+    if (ext == QLatin1String("jpeg"))
+        ext = QStringLiteral("jpg");
+    if (ext.isEmpty())
+        return base;
+    if (base.endsWith(QLatin1Char('.') + ext, Qt::CaseInsensitive))
+        return base;
+    return base + QLatin1Char('.') + ext;
+}
+
+} // namespace trove::cli

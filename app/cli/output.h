@@ -1,0 +1,38 @@
+#pragma once
+
+#include "imagerecord.h"
+
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace trove::cli {
+
+/// Where a command's words go: results to stdout, one line per failed item
+/// to stderr. Owned by the command being run; main thread only.
+class Output final {
+    Q_DISABLE_COPY_MOVE(Output)
+
+public:
+    Output();
+
+    QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
+
+    void json(const QJsonDocument &doc);
+    /// "error: <message>" on stderr.
+    void error(const QString &message);
+
+private:
+    QTextStream m_out;
+    QTextStream m_err;
+};
+
+/// "1.5 MiB"
+QString humanBytes(qint64 bytes);
+/// The first 8 characters of an id, as the list shows it.
+QString shortId(const QString &id);
+/// A file name for an export, made from the image's name but safe on any
+/// file system: no separators, no control characters, no leading dots.
+QString safeFileName(const QString &name, const QString &format);
+
+} // namespace trove::cli

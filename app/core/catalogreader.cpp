@@ -1,0 +1,249 @@
+#include "catalogreader.h"
+
+#include "librarypaths.h"
+
+#include <QRegularExpression>
+#include <QSqlRecord>
+
+namespace trove {
+
+namespace {
+
+const char *const kSelect =
+    "SELECT i.id, i.uuid, i.name, i.sha256, i.format, i.width, i.height, i.original_bytes, "
+    "i.stored_bytes, i.added_at, "
+    "(SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM tags WHERE image_id = i.id ORDER BY tag)), "
+    "(SELECT group_concat(url, char(10)) FROM (SELECT url FROM sources WHERE image_id = i.id "
+    "ORDER BY added_at, url)) FROM images i ";
+
+ImageRecord recordFrom(const QSqlQuery &q)
+{
+    ImageRecord r;
+    r.key = q.value(0).toLongLong();
+    r.id = q.value(1).toString();
+    r.name = q.value(2).toString();
+    r.sha256 = q.value(3).toString();
+    r.format = q.value(4).toString();
+    r.width = q.value(5).toInt();
+    r.height = q.value(6).toInt();
+    r.originalBytes = q.value(7).toLongLong();
+    r.storedBytes = q.value(8).toLongLong();
+    r.addedAt = QDateTime::fromMSecsSinceEpoch(q.value(9).toLongLong(), Qt::UTC);
+    r.tags = q.value(10).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    r.sources = q.value(11).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    return r;
+}
+
+QString orderBy(ImageQuery::Order order)
+{
+    switch (order) {
+    case ImageQuery::Order::OldestFirst:
+        return QStringLiteral(" ORDER BY i.added_at ASC, i.id ASC");
+    case ImageQuery::Order::NameAscending:
+        return QStringLiteral(" ORDER BY i.name COLLATE NOCASE ASC, i.id ASC");
+    case ImageQuery::Order::NameDescending:
+        return QStringLiteral(" ORDER BY i.name COLLATE NOCASE DESC, i.id DESC");
+    case ImageQuery::Order::NewestFirst:
+        break;
+    }
+    return QStringLiteral(" ORDER BY i.added_at DESC, i.id DESC");
+}
+
+QString whereFor(const ImageQuery &query, QVariantList &binds)
+{
+    QStringList clauses;
+    if (!query.tag.isEmpty()) {
+        clauses << QStringLiteral(
+            "EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag = ? COLLATE NOCASE)");
+        binds << query.tag;
+    }
+    if (!query.search.trimmed().isEmpty()) {
+        const QString like = likeContains(query.search.trimmed());
+        clauses << QStringLiteral(
+            "(i.name LIKE ? ESCAPE '\\' "
+            "OR EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag LIKE ? ESCAPE '\\') "
+            "OR EXISTS (SELECT 1 FROM sources s WHERE s.image_id = i.id AND s.host LIKE ? ESCAPE '\\'))");
+        binds << like << like << like;
+    }
+    return clauses.isEmpty() ? QString() : QStringLiteral("WHERE ") + clauses.join(QStringLiteral(" AND "));
+}
+
+Result<QList<QPair<QString, qint64>>> pairs(Connection &c, const QString &sql)
+{
+    QSqlQuery q = c.query(sql);
+    if (auto r = execQuery(q); !r)
+        return Error { r.error() };
+    QList<QPair<QString, qint64>> out;
+    while (q.next())
+        out.append({ q.value(0).toString(), q.value(1).toLongLong() });
+    return out;
+}
+
+} // namespace
+
+QString likeContains(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
+    escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+Result<void> CatalogReader::open(const LibraryPaths &paths)
+{
+    if (auto r = m_catalog.open(paths, Connection::Kind::Catalog); !r)
+        return r;
+    return m_thumbs.open(paths, Connection::Kind::Thumbs);
+}
+
+Result<LibraryStats> CatalogReader::stats()
+{
+    QSqlQuery q = m_catalog.query(
+        QStringLiteral("SELECT images, original_bytes, stored_bytes, last_added FROM stats WHERE id = 1"));
+    if (auto r = execQuery(q); !r)
+        return Error { r.error() };
+    LibraryStats s;
+    if (q.next()) {
+        s.images = q.value(0).toLongLong();
+        s.originalBytes = q.value(1).toLongLong();
+        s.storedBytes = q.value(2).toLongLong();
+        if (!q.value(3).isNull())
+            s.lastAdded = QDateTime::fromMSecsSinceEpoch(q.value(3).toLongLong(), Qt::UTC);
+    }
+    return s;
+}
+
+Result<qint64> CatalogReader::count(const ImageQuery &query)
+{
+    QVariantList binds;
+    const QString where = whereFor(query, binds);
+    if (where.isEmpty()) {
+        auto s = stats();
+        if (!s)
+            return Error { s.error() };
+        return s->images;
+    }
+    QSqlQuery q = m_catalog.query(QStringLiteral("SELECT count(*) FROM images i ") + where);
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds[i]);
+    if (auto r = execQuery(q); !r)
+        return Error { r.error() };
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Result<QList<ImageRecord>> CatalogReader::select(const QString &where, const QVariantList &binds,
+                                                 const QString &tail)
+{
+    QSqlQuery q = m_catalog.query(QLatin1String(kSelect) + where + tail);
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds[i]);
+    if (auto r = execQuery(q); !r)
+        return Error { r.error() };
+    QList<ImageRecord> out;
+    while (q.next())
+        out.append(recordFrom(q));
+    return out;
+}
+
+Result<QList<ImageRecord>> CatalogReader::list(const ImageQuery &query, qint64 offset, qint64 limit)
+{
+    QVariantList binds;
+    const QString where = whereFor(query, binds);
+    QString tail = orderBy(query.order);
+    if (limit >= 0 || offset > 0)
+        tail += QStringLiteral(" LIMIT %1 OFFSET %2").arg(limit).arg(offset);
+    return select(where, binds, tail);
+}
+
+Result<ImageRecord> CatalogReader::byKey(qint64 key)
+{
+    auto rows = select(QStringLiteral("WHERE i.id = ?"), { key });
+    if (!rows)
+        return Error { rows.error() };
+    if (rows->isEmpty())
+        return fail(tr("no image with key %1").arg(key));
+    return rows->first();
+}
+
+Result<QList<ImageRecord>> CatalogReader::byKeys(const QList<qint64> &keys)
+{
+    QList<ImageRecord> out;
+    for (qint64 key : keys) {
+        auto r = select(QStringLiteral("WHERE i.id = ?"), { key });
+        if (!r)
+            return Error { r.error() };
+        out += *r;
+    }
+    return out;
+}
+
+Result<QList<ImageRecord>> CatalogReader::resolve(const QString &idOrName)
+{
+    const QString arg = idOrName.trimmed();
+    if (arg.isEmpty())
+        return QList<ImageRecord> {};
+    auto exact = select(QStringLiteral("WHERE i.uuid = ?"), { arg.toLower() });
+    if (!exact || !exact->isEmpty())
+        return exact;
+    static const QRegularExpression hexPrefix(QStringLiteral("^[0-9a-fA-F-]{4,36}$"));
+    if (hexPrefix.match(arg).hasMatch()) {
+        auto prefixed = select(QStringLiteral("WHERE i.uuid LIKE ? ESCAPE '\\'"),
+                               { likeContains(arg.toLower()).mid(1) });
+        if (!prefixed || !prefixed->isEmpty())
+            return prefixed;
+    }
+    return select(QStringLiteral("WHERE i.name = ?"), { arg }, QStringLiteral(" ORDER BY i.id"));
+}
+
+Result<void> CatalogReader::forEach(const std::function<bool(const ImageRecord &)> &visit)
+{
+    QSqlQuery q = m_catalog.query(QLatin1String(kSelect) + QStringLiteral(" ORDER BY i.id"));
+    if (auto r = execQuery(q); !r)
+        return r;
+    while (q.next()) {
+        if (!visit(recordFrom(q)))
+            break;
+    }
+    return {};
+}
+
+Result<QByteArray> CatalogReader::thumbnail(qint64 key)
+{
+    QSqlQuery q = m_thumbs.query(QStringLiteral("SELECT data FROM thumbs WHERE image_id = ?"));
+    q.bindValue(0, key);
+    if (auto r = execQuery(q); !r)
+        return Error { r.error() };
+    return q.next() ? q.value(0).toByteArray() : QByteArray();
+}
+
+Result<QList<QPair<QString, qint64>>> CatalogReader::formatCounts()
+{
+    return pairs(m_catalog, QStringLiteral(
+        "SELECT format, count(*) AS n FROM images GROUP BY format ORDER BY n DESC, format"));
+}
+
+Result<QList<QPair<QString, qint64>>> CatalogReader::hostCounts(int limit)
+{
+    return pairs(m_catalog, QStringLiteral(
+        "SELECT host, count(DISTINCT image_id) AS n FROM sources WHERE host != '' "
+        "GROUP BY host ORDER BY n DESC, host LIMIT %1").arg(limit));
+}
+
+Result<QStringList> CatalogReader::integrityProblems()
+{
+    QStringList problems;
+    for (Connection *c : { &m_catalog, &m_thumbs }) {
+        QSqlQuery q = c->query(QStringLiteral("PRAGMA integrity_check"));
+        if (auto r = execQuery(q); !r)
+            return Error { r.error() };
+        while (q.next()) {
+            const QString line = q.value(0).toString();
+            if (line != QLatin1String("ok"))
+                problems.append(c->db().databaseName() + QStringLiteral(": ") + line);
+        }
+    }
+    return problems;
+}
+
+} // namespace trove

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "database.h"
+#include "imagerecord.h"
+#include "result.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QPair>
+
+#include <functional>
+
+namespace trove {
+
+class LibraryPaths;
+
+/// A filter and order over the catalog.
+struct ImageQuery {
+    enum class Order { NewestFirst, OldestFirst, NameAscending, NameDescending };
+
+    QString tag; ///< only images with this tag (case-insensitive)
+    QString search; ///< substring of the name, a tag or a source host
+    Order order = Order::NewestFirst;
+
+    bool operator==(const ImageQuery &) const = default;
+};
+
+/// Read-only queries on a library. Holds its own connections, which belong
+/// to the thread that called open(): make one reader per thread.
+class CatalogReader final {
+    Q_DECLARE_TR_FUNCTIONS(CatalogReader)
+    Q_DISABLE_COPY_MOVE(CatalogReader)
+
+public:
+    CatalogReader() = default;
+
+    Result<void> open(const LibraryPaths &paths);
+
+    Result<LibraryStats> stats();
+    Result<qint64> count(const ImageQuery &query);
+    /// Rows [offset, offset + limit) in the query's order; limit < 0: all.
+    Result<QList<ImageRecord>> list(const ImageQuery &query, qint64 offset = 0, qint64 limit = -1);
+    Result<ImageRecord> byKey(qint64 key);
+    Result<QList<ImageRecord>> byKeys(const QList<qint64> &keys);
+    /// Images an argument names: the full id, a unique id prefix (4+
+    /// characters) or an exact name. May be several (same name).
+    Result<QList<ImageRecord>> resolve(const QString &idOrName);
+    /// Calls @p visit for every image, oldest first, without holding them all.
+    Result<void> forEach(const std::function<bool(const ImageRecord &)> &visit);
+
+    /// The stored thumbnail, empty if none.
+    Result<QByteArray> thumbnail(qint64 key);
+
+    /// (format, count) and (host, count), most first.
+    Result<QList<QPair<QString, qint64>>> formatCounts();
+    Result<QList<QPair<QString, qint64>>> hostCounts(int limit = 20);
+
+    /// SQLite's own integrity check of both databases: empty when sound.
+    Result<QStringList> integrityProblems();
+
+    Connection &catalog() { return m_catalog; }
+
+private:
+    Result<QList<ImageRecord>> select(const QString &where, const QVariantList &binds,
+                                      const QString &tail = {});
+
+    Connection m_catalog;
+    Connection m_thumbs;
+};
+
+/// `LIKE` pattern matching @p text anywhere, with %, _ and \ escaped.
+QString likeContains(const QString &text);
+
+} // namespace trove

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "imageprocessor.h"
+#include "ingesttypes.h"
+#include "librarypaths.h"
+#include "result.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+
+namespace trove {
+
+class CatalogWriterWorker;
+struct WriterContext;
+
+/// An image ready to commit: processed bytes plus what the person asked for.
+struct NewImage {
+    QString name;
+    QStringList tags;
+    QString sourceUrl;
+    ProcessedImage processed;
+    qint64 queueId = 0; ///< the queue row this completes, 0 for none
+};
+
+/// What committing an image did.
+struct CommitOutcome {
+    qint64 key = 0;
+    QString id;
+    QString name;
+    bool duplicate = false; ///< the bytes were already there: a source was added
+};
+
+/// The single writer of a library. One thread, one write connection to
+/// catalog.sqlite and one to thumbs.sqlite; every change to a library made by
+/// this process goes through here. Requests are queued from any thread and
+/// answered with futures; requests that arrive together share a transaction.
+///
+/// Blob files are renamed into place before the transaction that records
+/// them commits and unlinked after the one that forgets them; a small journal
+/// in the catalog lets the next start finish or undo either after a crash.
+class CatalogWriter final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CatalogWriter)
+
+public:
+    explicit CatalogWriter(const LibraryPaths &paths, QObject *parent = nullptr);
+    ~CatalogWriter() override;
+
+    /// Opens (creating or migrating) the library and recovers what a crashed
+    /// process left behind. Every other request waits for this.
+    QFuture<Result<bool>> open();
+
+    QFuture<Result<CommitOutcome>> commitImage(const NewImage &image);
+
+    /// Persists new queue items; answers their row ids, in order.
+    QFuture<Result<QList<qint64>>> enqueue(const QList<IngestRequest> &requests);
+    /// Records a queue item's final state (failed, cancelled) or a retry.
+    QFuture<Result<bool>> setQueueState(qint64 queueId, IngestState state, const QString &error = {});
+    QFuture<Result<bool>> deleteQueueItems(const QList<qint64> &queueIds);
+    /// Takes over unfinished items whose owner process is gone.
+    QFuture<Result<QList<QueueRow>>> claimOrphanedQueueItems();
+
+    /// Adds and removes tags on many images; answers how many images changed.
+    QFuture<Result<int>> editTags(const QList<qint64> &keys, const QStringList &add,
+                                  const QStringList &remove);
+    QFuture<Result<bool>> rename(const QList<qint64> &keys, const QString &name);
+    /// Removes images, their thumbnails and (after the commit) their blobs.
+    QFuture<Result<int>> remove(const QList<qint64> &keys);
+    /// Stores a (re)built thumbnail.
+    QFuture<Result<bool>> putThumbnail(qint64 key, const QByteArray &data, QSize size);
+
+Q_SIGNALS:
+    /// Emitted after the commit, so readers already see the rows.
+    void imagesAdded(const QList<qint64> &keys);
+    void imagesChanged(const QList<qint64> &keys);
+    void imagesRemoved(const QList<qint64> &keys);
+
+private:
+    template<typename T>
+    QFuture<Result<T>> submit(std::function<Result<T>(WriterContext &)> apply,
+                              std::function<Result<void>(WriterContext &)> before = {},
+                              QStringList intents = {});
+
+    QThread m_thread;
+    CatalogWriterWorker *m_worker = nullptr;
+};
+
+} // namespace trove

@@ -1,0 +1,135 @@
+#include "imageprocessor.h"
+
+#include "completeness.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QImage>
+#include <QImageReader>
+#include <QMimeDatabase>
+
+namespace trove {
+
+namespace {
+
+QSize fitted(QSize size, int box)
+{
+    if (size.width() <= box && size.height() <= box)
+        return size;
+    return size.scaled(box, box, Qt::KeepAspectRatio).expandedTo(QSize(1, 1));
+}
+
+// Decodes @p reader (already positioned) into a thumbnail-sized image,
+// letting the codec scale while it decodes where it can (JPEG, SVG).
+Result<QImage> decodeThumbnail(QImageReader &reader, QSize fullSize, int box)
+{
+    reader.setAutoTransform(true);
+    if (fullSize.isValid() && reader.supportsOption(QImageIOHandler::ScaledSize)) {
+        const QSize target = fitted(fullSize, box);
+        if (target != fullSize)
+            reader.setScaledSize(target);
+    }
+    QImage image = reader.read();
+    if (image.isNull())
+        return fail(ImageProcessor::tr("unsupported or corrupt image (%1): %2")
+                        .arg(QString::fromLatin1(reader.format()), reader.errorString()));
+    const QSize target = fitted(image.size(), box);
+    if (target != image.size())
+        image = image.scaled(target, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    return image;
+}
+
+QByteArray encodeThumbnail(const QImage &image)
+{
+    QByteArray out;
+    QBuffer buffer(&out);
+    buffer.open(QIODevice::WriteOnly);
+    if (image.hasAlphaChannel())
+        image.save(&buffer, "PNG");
+    else
+        image.convertToFormat(QImage::Format_RGB32).save(&buffer, "JPEG", 85);
+    return out;
+}
+
+} // namespace
+
+QString ImageProcessor::sniffMimeType(const QByteArray &head)
+{
+    static const QMimeDatabase db;
+    return db.mimeTypeForData(head).name();
+}
+
+Result<ProcessedImage> ImageProcessor::process(const ProcessRequest &request,
+                                               const std::atomic_bool *cancelled)
+{
+    QFile file(request.dataPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(tr("cannot read %1: %2").arg(request.dataPath, file.errorString()));
+    if (file.size() == 0)
+        return fail(tr("empty file: no image data"));
+
+    const ImageLimits &limits = request.limits;
+    QImageReader reader(&file);
+    reader.setDecideFormatFromContent(true);
+    // Qt refuses to allocate more than this; our own pixel cap below says
+    // why in words before it comes to that.
+    reader.setAllocationLimit(int(limits.maxPixels * 4 / (1024 * 1024)) + 1);
+
+    const QByteArray format = reader.format();
+    if (format.isEmpty()) {
+        file.seek(0);
+        const QString mime = sniffMimeType(file.read(4096));
+        if (mime.startsWith(QLatin1String("image/")))
+            return fail(tr("unsupported or corrupt image (%1)").arg(mime));
+        return fail(tr("not an image (%1)").arg(mime));
+    }
+
+    const QSize size = reader.size();
+    if (size.isValid()
+        && (size.width() > limits.maxSide || size.height() > limits.maxSide
+            || qint64(size.width()) * size.height() > limits.maxPixels))
+        return fail(tr("image too large: %1x%2").arg(size.width()).arg(size.height()));
+
+    if (!isCompleteImage(file, format))
+        return fail(tr("truncated image (%1)").arg(QString::fromLatin1(format)));
+
+    if (cancelled && cancelled->load())
+        return fail(tr("cancelled"));
+
+    // The reader has parsed the header; isCompleteImage() put the device
+    // back where it was, so decoding continues from there.
+    auto thumb = decodeThumbnail(reader, size, limits.thumbnailSize);
+    if (!thumb)
+        return Error { thumb.error() };
+
+    ProcessedImage out;
+    out.format = QString::fromLatin1(format);
+    const QSize full = size.isValid() ? size : thumb->size();
+    out.width = full.width();
+    out.height = full.height();
+    out.thumbnail = encodeThumbnail(*thumb);
+    out.thumbnailSize = thumb->size();
+    out.tempBlobPath = request.tempBlobPath;
+    file.close();
+
+    auto blob = GzipCodec::compressFile(request.dataPath, request.tempBlobPath,
+                                        request.originalName, -1, cancelled);
+    if (!blob) {
+        QFile::remove(request.tempBlobPath);
+        return Error { blob.error() };
+    }
+    out.blob = std::move(blob).value();
+    return out;
+}
+
+Result<QImage> ImageProcessor::thumbnailFromBytes(const QByteArray &bytes, int size)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    reader.setDecideFormatFromContent(true);
+    return decodeThumbnail(reader, reader.size(), size);
+}
+
+} // namespace trove

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace trove {
+
+/// One image of the catalog, as read. A value; safe to pass between threads.
+struct ImageRecord {
+    qint64 key = 0; ///< internal row id; orders and pages the gallery
+    QString id; ///< public id (UUID, no braces)
+    QString name;
+    QStringList tags;
+    QStringList sources;
+    QString sha256;
+    QString format;
+    int width = 0;
+    int height = 0;
+    qint64 originalBytes = 0;
+    qint64 storedBytes = 0;
+    QDateTime addedAt; ///< UTC
+
+    bool isValid() const { return key > 0; }
+
+    /// The DESIGN.md JSON shape: id, name, tags, source_url, sources, sha256,
+    /// format, width, height, original_bytes, stored_bytes, added_at.
+    QJsonObject toJson() const;
+};
+
+/// Library totals; read in O(1) from a row the catalog keeps current.
+struct LibraryStats {
+    qint64 images = 0;
+    qint64 originalBytes = 0;
+    qint64 storedBytes = 0;
+    QDateTime lastAdded; ///< UTC; null when the library is empty
+
+    QJsonObject toJson() const;
+};
+
+/// ISO 8601 in UTC with a Z, to the second: 2026-11-23T10:15:00Z
+QString isoUtc(const QDateTime &when);
+
+} // namespace trove
+
+Q_DECLARE_METATYPE(trove::ImageRecord)

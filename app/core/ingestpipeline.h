@@ -1,0 +1,122 @@
+#pragma once
+
+#include "fetcher.h"
+#include "imageprocessor.h"
+#include "ingestsource.h"
+#include "ingesttypes.h"
+#include "librarypaths.h"
+
+#include <QHash>
+#include <QObject>
+#include <QThreadPool>
+
+#include <atomic>
+#include <deque>
+#include <memory>
+
+namespace trove {
+
+class CatalogWriter;
+struct CommitOutcome;
+
+/// How much of the machine ingest may use.
+struct PipelineOptions {
+    FetchLimits fetch;
+    ImageLimits image;
+    int maxDownloads = 8; ///< transfers in flight
+    int processingThreads = 0; ///< 0: one per core
+};
+
+/// One item of the ingest queue as the pipeline sees it. A value.
+struct IngestItem {
+    quint64 id = 0; ///< stable for this process
+    qint64 queueId = 0; ///< the persisted queue row, once written
+    IngestRequest request;
+    IngestState state = IngestState::Queued;
+    qint64 received = 0;
+    qint64 total = -1;
+    QString error;
+    QString imageId;
+    QString imageName;
+    qint64 imageKey = 0;
+};
+
+/// The ingest queue and its stages: URL or file -> Fetcher (network
+/// thread) -> ImageProcessor (a dedicated QThreadPool) -> CatalogWriter
+/// (writer thread). Owns every item's state; lives on, and only touches
+/// state from, the thread that created it, which never waits: each stage
+/// answers with a signal or a future continuation.
+class IngestPipeline final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(IngestPipeline)
+
+public:
+    IngestPipeline(const LibraryPaths &paths, CatalogWriter *writer,
+                   const PipelineOptions &options = {}, QObject *parent = nullptr);
+    ~IngestPipeline() override;
+
+    /// Adds items and answers their ids at once; sources that cannot be
+    /// fetched (bad scheme, missing file) fail right away with the reason.
+    QList<quint64> enqueue(const QList<IngestRequest> &requests);
+    /// Picks up unfinished items of processes that died (crash, kill).
+    void resumeOrphans();
+
+    void cancel(quint64 id);
+    void retry(quint64 id);
+    /// Drops finished items from the queue (and their persisted rows).
+    void clearFinished();
+
+    const IngestItem *item(quint64 id) const;
+    QList<quint64> itemIds() const { return m_order; }
+    /// Items not yet done, failed or cancelled.
+    int pendingCount() const;
+
+Q_SIGNALS:
+    void itemAdded(quint64 id);
+    /// State or progress changed. Progress is rate-limited by the fetcher.
+    void itemChanged(quint64 id);
+    void itemFinished(quint64 id);
+    void itemsRemoved(const QList<quint64> &ids);
+    /// resumeOrphans() took over this many items (0 when there were none).
+    void resumed(int count);
+    /// Nothing left in flight.
+    void idle();
+
+private:
+    struct Work {
+        IngestSource source;
+        QString downloadPath; ///< temp file of a finished download
+        QString fileName;
+        std::shared_ptr<std::atomic_bool> cancelled = std::make_shared<std::atomic_bool>(false);
+        bool processing = false;
+    };
+
+    quint64 addItem(const IngestRequest &request, qint64 queueId);
+    void persist(const QList<quint64> &ids);
+    void pump();
+    void startProcessing(quint64 id);
+    void onFetchProgress(quint64 id, qint64 received, qint64 total);
+    void onFetched(quint64 id, const FetchResult &result);
+    void onProcessed(quint64 id, const Result<ProcessedImage> &result);
+    void onCommitted(quint64 id, const Result<CommitOutcome> &result);
+    void finish(quint64 id, IngestState state, const QString &error = {});
+    void setState(quint64 id, IngestState state);
+    void cleanup(quint64 id);
+
+    LibraryPaths m_paths;
+    CatalogWriter *m_writer;
+    PipelineOptions m_options;
+    Fetcher m_fetcher;
+    QThreadPool m_pool;
+
+    quint64 m_nextId = 1;
+    QHash<quint64, IngestItem> m_items;
+    QHash<quint64, Work> m_work;
+    QList<quint64> m_order;
+    std::deque<quint64> m_waitingFetch; ///< persisted, not yet started
+    std::deque<quint64> m_waitingProcess;
+    int m_downloading = 0;
+    int m_processing = 0;
+};
+
+} // namespace trove

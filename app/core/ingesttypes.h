@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace trove {
+
+/// What a person asked to add: a URL or a local file, with an optional name
+/// and tags.
+struct IngestRequest {
+    QString source;
+    QString name; ///< empty: the URL's file name without extension
+    QStringList tags;
+};
+
+/// The life of one queue item. Stored as integers in the catalog's queue
+/// table: never renumber.
+enum class IngestState : int {
+    Queued = 0,
+    Downloading = 1,
+    Processing = 2,
+    Done = 3,
+    Duplicate = 4, ///< the same bytes were already in the library
+    Failed = 5,
+    Cancelled = 6,
+};
+
+inline bool isFinished(IngestState s) { return s >= IngestState::Done; }
+
+/// A queue row as stored, for resuming after a restart.
+struct QueueRow {
+    qint64 id = 0;
+    IngestRequest request;
+    IngestState state = IngestState::Queued;
+};
+
+/// Tags as typed by people: trimmed, no control characters, no duplicates
+/// (case-insensitive), empty ones dropped. Order kept.
+QStringList normalizeTags(const QStringList &tags);
+
+/// A name as typed: control characters (NUL, newlines) become spaces, then
+/// trimmed. Everything else, quotes and `%` and `../` included, is kept
+/// literally: names are data, never paths.
+QString normalizeName(const QString &name);
+
+} // namespace trove
+
+Q_DECLARE_METATYPE(trove::IngestState)

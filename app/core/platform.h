@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QtGlobal>
+
+class QString;
+
+namespace trove {
+
+/// This process's id.
+qint64 currentPid();
+
+/// Whether a process with this id exists (another Trove window or CLI that
+/// may own temp files, queue items or journal rows in the same library).
+bool isProcessAlive(qint64 pid);
+
+/// Flushes a file's data to stable storage. Blobs are synced before they are
+/// renamed into place, so a power cut never leaves a named but empty blob.
+bool syncFile(const QString &path);
+
+/// Flushes a directory entry (after a rename into it).
+bool syncDirectory(const QString &path);
+
+} // namespace trove

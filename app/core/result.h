@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QString>
+
+#include <utility>
+#include <variant>
+
+namespace trove {
+
+/// A failure a person can read: "HTTP 404", "not an image (text/html)".
+/// Errors are values; they travel unchanged from the stage that found them to
+/// the queue panel and the command line.
+struct Error {
+    QString message;
+};
+
+/// Either a value or an Error. A small stand-in for C++23 std::expected.
+template<typename T>
+class [[nodiscard]] Result {
+public:
+    Result(T value)
+        : m_v(std::in_place_index<0>, std::move(value))
+    {
+    }
+    Result(Error error)
+        : m_v(std::in_place_index<1>, std::move(error))
+    {
+    }
+
+    bool ok() const { return m_v.index() == 0; }
+    explicit operator bool() const { return ok(); }
+
+    const T &value() const & { return std::get<0>(m_v); }
+    T &value() & { return std::get<0>(m_v); }
+    T &&value() && { return std::get<0>(std::move(m_v)); }
+    const T &operator*() const & { return std::get<0>(m_v); }
+    T &operator*() & { return std::get<0>(m_v); }
+    const T *operator->() const { return &std::get<0>(m_v); }
+    T *operator->() { return &std::get<0>(m_v); }
+
+    const QString &error() const { return std::get<1>(m_v).message; }
+
+private:
+    std::variant<T, Error> m_v;
+};
+
+template<>
+class [[nodiscard]] Result<void> {
+public:
+    Result() = default;
+    Result(Error error)
+        : m_error(std::move(error.message))
+        , m_ok(false)
+    {
+    }
+
+    bool ok() const { return m_ok; }
+    explicit operator bool() const { return m_ok; }
+    const QString &error() const { return m_error; }
+
+private:
+    QString m_error;
+    bool m_ok = true;
+};
+
+inline Error fail(QString message)
+{
+    return Error { std::move(message) };
+}
+
+} // namespace trove

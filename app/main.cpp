@@ -1,0 +1,49 @@
+// One executable: with a command word it is the CLI (no display needed);
+// otherwise it opens the window, importing any files given.
+#include "cli.h"
+#include "librarypaths.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+
+namespace {
+
+void describeApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("Trove"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TROVE_VERSION));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+
+    if (trove::cli::isCliInvocation(args)) {
+        QCoreApplication app(argc, argv);
+        describeApplication();
+        return trove::cli::run(args);
+    }
+
+    QApplication app(argc, argv);
+    describeApplication();
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Trove"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.trove.Trove"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.trove.Trove"),
+                                                 QIcon(QStringLiteral(":/icons/io.github.trove.Trove.svg"))));
+
+    QCommandLineParser parser;
+    parser.addOption({ QStringLiteral("library"), QStringLiteral("The library folder."), QStringLiteral("DIR") });
+    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Images to import."), QStringLiteral("[FILE...]"));
+    parser.process(app);
+
+    trove::ui::MainWindow window(trove::LibraryPaths::resolve(parser.value(QStringLiteral("library"))));
+    window.show();
+    window.ingest(parser.positionalArguments());
+    return app.exec();
+}

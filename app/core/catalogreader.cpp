@@ -3,6 +3,8 @@
 #include "librarypaths.h"
 
 #include <QRegularExpression>
+
+#include <algorithm>
 #include <QSqlRecord>
 
 namespace trove {
@@ -47,6 +49,37 @@ QString orderBy(ImageQuery::Order order)
         break;
     }
     return QStringLiteral(" ORDER BY i.added_at DESC, i.id DESC");
+}
+
+ImageQuery::Order reversed(ImageQuery::Order order)
+{
+    switch (order) {
+    case ImageQuery::Order::NewestFirst:
+        return ImageQuery::Order::OldestFirst;
+    case ImageQuery::Order::OldestFirst:
+        return ImageQuery::Order::NewestFirst;
+    case ImageQuery::Order::NameAscending:
+        return ImageQuery::Order::NameDescending;
+    case ImageQuery::Order::NameDescending:
+        break;
+    }
+    return ImageQuery::Order::NameAscending;
+}
+
+// Rows that come before row (key, added, name) in @p order.
+QString beforeClause(ImageQuery::Order order)
+{
+    switch (order) {
+    case ImageQuery::Order::NewestFirst:
+        return QStringLiteral("(i.added_at > ? OR (i.added_at = ? AND i.id > ?))");
+    case ImageQuery::Order::OldestFirst:
+        return QStringLiteral("(i.added_at < ? OR (i.added_at = ? AND i.id < ?))");
+    case ImageQuery::Order::NameAscending:
+        return QStringLiteral("(i.name < ? COLLATE NOCASE OR (i.name = ? COLLATE NOCASE AND i.id < ?))");
+    case ImageQuery::Order::NameDescending:
+        break;
+    }
+    return QStringLiteral("(i.name > ? COLLATE NOCASE OR (i.name = ? COLLATE NOCASE AND i.id > ?))");
 }
 
 QString whereFor(const ImageQuery &query, QVariantList &binds)
@@ -154,6 +187,53 @@ Result<QList<ImageRecord>> CatalogReader::list(const ImageQuery &query, qint64 o
     if (limit >= 0 || offset > 0)
         tail += QStringLiteral(" LIMIT %1 OFFSET %2").arg(limit).arg(offset);
     return select(where, binds, tail);
+}
+
+Result<QList<ImageRecord>> CatalogReader::page(const ImageQuery &query, qint64 offset, qint64 limit,
+                                               qint64 total)
+{
+    const qint64 end = std::min(offset + limit, total);
+    if (offset <= total - end)
+        return list(query, offset, limit);
+    ImageQuery back = query;
+    back.order = reversed(query.order);
+    auto rows = list(back, total - end, end - offset);
+    if (rows)
+        std::reverse(rows->begin(), rows->end());
+    return rows;
+}
+
+Result<qint64> CatalogReader::rowOf(const ImageQuery &query, qint64 key)
+{
+    QVariantList binds;
+    QString where = whereFor(query, binds);
+    QSqlQuery match = m_catalog.query(QStringLiteral("SELECT i.added_at, i.name FROM images i ")
+                                      + (where.isEmpty() ? QStringLiteral("WHERE ") : where + QStringLiteral(" AND "))
+                                      + QStringLiteral("i.id = ?"));
+    int i = 0;
+    for (; i < binds.size(); ++i)
+        match.bindValue(i, binds[i]);
+    match.bindValue(i, key);
+    if (auto r = execQuery(match); !r)
+        return Error { r.error() };
+    if (!match.next())
+        return qint64(-1);
+    const bool byName = query.order == ImageQuery::Order::NameAscending
+        || query.order == ImageQuery::Order::NameDescending;
+    const QVariant sortValue = byName ? match.value(1) : match.value(0);
+    match.finish();
+
+    QSqlQuery before = m_catalog.query(QStringLiteral("SELECT count(*) FROM images i ")
+                                       + (where.isEmpty() ? QStringLiteral("WHERE ") : where + QStringLiteral(" AND "))
+                                       + beforeClause(query.order));
+    for (i = 0; i < binds.size(); ++i)
+        before.bindValue(i, binds[i]);
+    before.bindValue(i, sortValue);
+    before.bindValue(i + 1, sortValue);
+    before.bindValue(i + 2, key);
+    if (auto r = execQuery(before); !r)
+        return Error { r.error() };
+    return before.next() ? before.value(0).toLongLong() : qint64(-1);
 }
 
 Result<ImageRecord> CatalogReader::byKey(qint64 key)

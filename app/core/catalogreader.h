@@ -40,6 +40,12 @@ public:
     Result<qint64> count(const ImageQuery &query);
     /// Rows [offset, offset + limit) in the query's order; limit < 0: all.
     Result<QList<ImageRecord>> list(const ImageQuery &query, qint64 offset = 0, qint64 limit = -1);
+    /// Like list(), but reads from whichever end of the order is nearer, so
+    /// the last page of a million rows costs what the first one does.
+    /// @p total is the query's count.
+    Result<QList<ImageRecord>> page(const ImageQuery &query, qint64 offset, qint64 limit, qint64 total);
+    /// Where @p key stands in the query's order, or -1 if it does not match.
+    Result<qint64> rowOf(const ImageQuery &query, qint64 key);
     Result<ImageRecord> byKey(qint64 key);
     Result<QList<ImageRecord>> byKeys(const QList<qint64> &keys);
     /// Images an argument names: the full id, a unique id prefix (4+

@@ -153,7 +153,10 @@ void FetchWorker::onReadyRead(quint64 job)
         }
         t.written += n;
     }
-    Q_EMIT progress(job, t.written, t.declaredLength);
+    if (!t.sinceReport.isValid() || t.sinceReport.elapsed() >= 100) {
+        t.sinceReport.restart();
+        Q_EMIT progress(job, t.written, t.declaredLength);
+    }
 }
 
 void FetchWorker::onRedirected(quint64 job, const QUrl &target)

@@ -43,6 +43,7 @@ private:
         QTimer stallTimer;
         QElapsedTimer sinceStart;
         QElapsedTimer sinceProgress;
+        QElapsedTimer sinceReport; ///< progress signals: ten a second at most
         QSet<QUrl> visited;
         QString abortReason;
         qint64 declaredLength = -1;

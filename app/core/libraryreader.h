@@ -1,0 +1,73 @@
+#pragma once
+
+#include "catalogreader.h"
+#include "imagerecord.h"
+#include "librarypaths.h"
+
+#include <QFuture>
+#include <QImage>
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+namespace trove {
+
+class CatalogWriter;
+class LibraryReaderWorker;
+
+/// Totals plus the breakdowns the statistics view shows.
+struct StatsReport {
+    LibraryStats totals;
+    QList<QPair<QString, qint64>> formats;
+    QList<QPair<QString, qint64>> hosts;
+};
+
+/// Asynchronous reads of one library for the window: gallery pages, row
+/// positions, thumbnails and statistics. A worker with its own connections
+/// runs on its own thread; each request is queued to it and answered by a
+/// signal in the owner's thread, so the owner never waits on the disk.
+/// Requests carry a generation chosen by the caller, which drops answers to
+/// a query the person has already left.
+class LibraryReader final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LibraryReader)
+
+public:
+    /// @p writer (optional) receives thumbnails rebuilt from blobs.
+    LibraryReader(const LibraryPaths &paths, CatalogWriter *writer = nullptr, QObject *parent = nullptr);
+    ~LibraryReader() override;
+
+    void requestCount(quint64 generation, const ImageQuery &query);
+    void requestPage(quint64 generation, const ImageQuery &query, qint64 offset, qint64 limit, qint64 total);
+    void requestRows(quint64 generation, const ImageQuery &query, const QList<qint64> &keys);
+    void requestRecords(const QList<qint64> &keys);
+    /// Thumbnails for these keys, most wanted first. A newer call replaces
+    /// what an older one still had pending: only what is on screen now
+    /// matters.
+    void requestThumbnails(const QList<qint64> &keys);
+    void requestStats();
+
+    /// The full image of a blob, decoded on a pool thread (the viewer).
+    static QFuture<Result<QImage>> loadImage(const LibraryPaths &paths, const QString &sha256);
+
+Q_SIGNALS:
+    void failed(const QString &error);
+    void countReady(quint64 generation, qint64 count);
+    void pageReady(quint64 generation, qint64 offset, const QList<trove::ImageRecord> &records);
+    /// (key, row) for each requested key; row -1: not in the query.
+    void rowsReady(quint64 generation, const QList<QPair<qint64, qint64>> &rows);
+    void recordsReady(const QList<trove::ImageRecord> &records);
+    void thumbnailReady(qint64 key, const QImage &image);
+    void statsReady(const trove::StatsReport &report);
+
+private:
+    QThread m_thread;
+    LibraryReaderWorker *m_worker = nullptr;
+    std::shared_ptr<std::atomic<quint64>> m_thumbnailGeneration;
+};
+
+} // namespace trove
+
+Q_DECLARE_METATYPE(trove::StatsReport)

@@ -46,7 +46,7 @@ int runAdd(CommandContext &ctx)
     if (!openWriter(ctx, writer))
         return 1;
 
-    IngestPipeline pipeline(ctx.paths, &writer);
+    IngestPipeline pipeline(ctx.paths, &writer, PipelineOptions::fromEnvironment());
     QEventLoop loop;
     QJsonArray results;
     int failed = 0;

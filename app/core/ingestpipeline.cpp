@@ -8,6 +8,23 @@
 
 namespace trove {
 
+PipelineOptions PipelineOptions::fromEnvironment()
+{
+    PipelineOptions o;
+    auto read = [](const char *name, auto &target) {
+        bool ok = false;
+        const qint64 value = qEnvironmentVariable(name).toLongLong(&ok);
+        if (ok && value > 0)
+            target = static_cast<std::remove_reference_t<decltype(target)>>(value);
+    };
+    read("TROVE_MAX_DOWNLOAD_BYTES", o.fetch.maxBytes);
+    read("TROVE_STALL_TIMEOUT_MS", o.fetch.stallTimeoutMs);
+    read("TROVE_TOTAL_TIMEOUT_MS", o.fetch.totalTimeoutMs);
+    read("TROVE_MAX_PIXELS", o.image.maxPixels);
+    read("TROVE_MAX_DOWNLOADS", o.maxDownloads);
+    return o;
+}
+
 IngestPipeline::IngestPipeline(const LibraryPaths &paths, CatalogWriter *writer,
                                const PipelineOptions &options, QObject *parent)
     : QObject(parent)

@@ -25,6 +25,11 @@ struct PipelineOptions {
     ImageLimits image;
     int maxDownloads = 8; ///< transfers in flight
     int processingThreads = 0; ///< 0: one per core
+
+    /// Defaults, adjusted by TROVE_MAX_DOWNLOAD_BYTES, TROVE_STALL_TIMEOUT_MS,
+    /// TROVE_TOTAL_TIMEOUT_MS, TROVE_MAX_PIXELS and TROVE_MAX_DOWNLOADS where
+    /// set (tests and unusual machines; people rarely need them).
+    static PipelineOptions fromEnvironment();
 };
 
 /// One item of the ingest queue as the pipeline sees it. A value.

@@ -22,7 +22,7 @@ class LibrarySession final : public QObject {
     Q_DISABLE_COPY_MOVE(LibrarySession)
 
 public:
-    explicit LibrarySession(const LibraryPaths &paths, const PipelineOptions &options = {},
+    explicit LibrarySession(const LibraryPaths &paths, const PipelineOptions &options = PipelineOptions::fromEnvironment(),
                             QObject *parent = nullptr);
     ~LibrarySession() override;
 

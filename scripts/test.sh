@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The README's test command: installs what is missing (Debian 12, as root),
+# builds Trove and runs the whole test suite. Idempotent. .ci/run calls this
+# and nothing else, so a green CI means a newcomer's test command passes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh
+
+jobs=$(nproc)
+cmake --preset release
+cmake --build --preset release -j"$jobs"
+ctest --preset release -j"$jobs"

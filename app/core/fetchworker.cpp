@@ -208,7 +208,15 @@ void FetchWorker::onFinished(quint64 job)
         const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
         result.error = reason.isEmpty() ? tr("HTTP %1").arg(status) : tr("HTTP %1 %2").arg(status).arg(reason);
     } else if (status >= 300) {
-        result.error = tr("HTTP %1 redirect without a usable Location").arg(status);
+        // Qt stops at redirects it will not follow (another scheme) before
+        // onRedirected sees them; name the target so the reason is clear.
+        const QUrl target = reply->url().resolved(QUrl(QString::fromUtf8(reply->rawHeader("Location"))));
+        if (!reply->hasRawHeader("Location"))
+            result.error = tr("HTTP %1 redirect without a Location").arg(status);
+        else if (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https"))
+            result.error = tr("redirect to a refused scheme: %1").arg(target.scheme());
+        else
+            result.error = tr("HTTP %1 redirect that could not be followed: %2").arg(status).arg(target.toDisplayString());
     } else if (reply->error() != QNetworkReply::NoError) {
         if (t->declaredLength >= 0 && t->written < t->declaredLength)
             result.error = tr("connection closed after %1 of %2 bytes").arg(t->written).arg(t->declaredLength);

@@ -287,7 +287,7 @@ const QList<Command> &commands()
           noOptions, runRemove },
         { "stats", QT_TRANSLATE_NOOP("trove::cli", "Count images and bytes."), "", noOptions, runStats },
         { "verify", QT_TRANSLATE_NOOP("trove::cli", "Check every blob (present, CRC, SHA-256, size) and the catalog."),
-          "", verifyOptions, runVerify },
+          "[--repair]", verifyOptions, runVerify },
     };
     return table;
 }

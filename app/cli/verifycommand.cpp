@@ -1,7 +1,10 @@
+#include "blobrepairer.h"
 #include "catalogreader.h"
+#include "catalogwriter.h"
 #include "commandhelpers.h"
 #include "gzipcodec.h"
 
+#include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -10,7 +13,12 @@
 
 namespace trove::cli {
 
-void verifyOptions(QCommandLineParser &) { }
+void verifyOptions(QCommandLineParser &p)
+{
+    p.addOption({ QStringLiteral("repair"),
+                  QStringLiteral("Move damaged blobs aside, mark their images, and fetch their sources again "
+                                 "where they still serve the same bytes.") });
+}
 
 namespace {
 
@@ -45,7 +53,11 @@ int runVerify(CommandContext &ctx)
     if (!openReader(ctx, reader))
         return 1;
 
+    const bool repair = ctx.parser.isSet(QStringLiteral("repair"));
     QJsonArray problems;
+    QList<ImageRecord> damaged;
+    QStringList orphans;
+    int unrepairable = 0;
     auto report = [&](const QString &what, const QString &why) {
         ctx.output.err() << "bad  " << what << ": " << why << Qt::endl;
         problems.append(QJsonObject { { QStringLiteral("item"), what }, { QStringLiteral("problem"), why } });
@@ -57,14 +69,17 @@ int runVerify(CommandContext &ctx)
     else
         for (const QString &line : *integrity)
             report(QStringLiteral("catalog"), line);
+    unrepairable = int(problems.size());
 
     qint64 checked = 0;
     QSet<QString> known;
     auto walk = reader.forEach([&](const ImageRecord &r) {
         ++checked;
         known.insert(r.sha256);
-        if (const QString why = checkBlob(ctx.paths, r); !why.isEmpty())
+        if (const QString why = checkBlob(ctx.paths, r); !why.isEmpty()) {
             report(QStringLiteral("%1 %2").arg(r.id, r.name), why);
+            damaged.append(r);
+        }
         return true;
     });
     if (!walk)
@@ -73,21 +88,63 @@ int runVerify(CommandContext &ctx)
     QDirIterator blobs(ctx.paths.blobsDir(), { QStringLiteral("*.gz") }, QDir::Files, QDirIterator::Subdirectories);
     while (blobs.hasNext()) {
         const QFileInfo fi(blobs.next());
-        if (!known.contains(fi.completeBaseName()))
+        if (!known.contains(fi.completeBaseName())) {
             report(fi.absoluteFilePath(), QStringLiteral("orphan blob: no catalog row names it"));
+            orphans.append(fi.absoluteFilePath());
+        }
     }
 
+    int repaired = 0;
+    if (repair && (!damaged.isEmpty() || !orphans.isEmpty())) {
+        CatalogWriter writer(ctx.paths);
+        if (!openWriter(ctx, writer))
+            return 1;
+        QList<QPair<qint64, QString>> marks;
+        for (const ImageRecord &r : std::as_const(damaged))
+            marks.append({ r.key, r.sha256 });
+        if (auto q = waitFor(writer.quarantine(marks)); !q)
+            return failWith(ctx, q.error());
+        BlobRepairer repairer(ctx.paths, writer);
+        for (const ImageRecord &r : std::as_const(damaged)) {
+            auto outcome = repairer.repair(r);
+            if (outcome) {
+                ++repaired;
+                ctx.output.out() << "repaired " << r.id << ' ' << r.name << " from " << *outcome << Qt::endl;
+            } else {
+                ++unrepairable;
+                ctx.output.err() << "unrepaired " << r.id << ' ' << r.name << ": " << outcome.error()
+                                 << " (marked damaged; its old blob is in " << ctx.paths.root() << "/damaged)"
+                                 << Qt::endl;
+            }
+        }
+        // An orphan's bytes may be someone's only copy: moved aside, not deleted.
+        const QString aside = ctx.paths.root() + QStringLiteral("/damaged");
+        QDir().mkpath(aside);
+        for (const QString &orphan : std::as_const(orphans)) {
+            if (QFile::rename(orphan, aside + QLatin1Char('/') + QFileInfo(orphan).fileName())) {
+                ++repaired;
+                ctx.output.out() << "moved orphan blob aside: " << QFileInfo(orphan).fileName() << Qt::endl;
+            } else {
+                ++unrepairable;
+            }
+        }
+    }
+
+    const bool ok = problems.isEmpty() || (repair && unrepairable == 0);
     if (ctx.json) {
         ctx.output.json(QJsonDocument(QJsonObject { { QStringLiteral("images"), checked },
                                                     { QStringLiteral("problems"), problems },
-                                                    { QStringLiteral("ok"), problems.isEmpty() } }));
+                                                    { QStringLiteral("repaired"), repaired },
+                                                    { QStringLiteral("ok"), ok } }));
     } else {
         ctx.output.out() << "verified " << checked << " image(s): "
                          << (problems.isEmpty() ? QStringLiteral("all intact")
-                                                : QStringLiteral("%1 problem(s)").arg(problems.size()))
-                         << Qt::endl;
+                                                : QStringLiteral("%1 problem(s)").arg(problems.size()));
+        if (repair && !problems.isEmpty())
+            ctx.output.out() << ", " << repaired << " repaired, " << unrepairable << " not";
+        ctx.output.out() << Qt::endl;
     }
-    return problems.isEmpty() ? 0 : 1;
+    return ok ? 0 : 1;
 }
 
 } // namespace trove::cli

@@ -16,7 +16,7 @@ const char *const kSelect =
     "i.stored_bytes, i.added_at, "
     "(SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM tags WHERE image_id = i.id ORDER BY tag)), "
     "(SELECT group_concat(url, char(10)) FROM (SELECT url FROM sources WHERE image_id = i.id "
-    "ORDER BY added_at, url)) FROM images i ";
+    "ORDER BY added_at, url)), i.damaged FROM images i ";
 
 ImageRecord recordFrom(const QSqlQuery &q)
 {
@@ -33,6 +33,7 @@ ImageRecord recordFrom(const QSqlQuery &q)
     r.addedAt = QDateTime::fromMSecsSinceEpoch(q.value(9).toLongLong(), Qt::UTC);
     r.tags = q.value(10).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     r.sources = q.value(11).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    r.damaged = q.value(12).toBool();
     return r;
 }
 

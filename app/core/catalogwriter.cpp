@@ -4,6 +4,8 @@
 #include "platform.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
 #include <QPromise>
 #include <QUrl>
 #include <QUuid>
@@ -47,7 +49,7 @@ Result<void> insertSource(WriterContext &c, qint64 key, const QString &url)
         "INSERT OR IGNORE INTO sources(image_id, url, host, added_at) VALUES (?, ?, ?, ?)"));
     q.bindValue(0, key);
     q.bindValue(1, url);
-    q.bindValue(2, QUrl(url).host().toLower());
+    q.bindValue(2, text(QUrl(url).host().toLower()));
     q.bindValue(3, nowMs());
     return execQuery(q);
 }
@@ -352,6 +354,51 @@ QFuture<Result<int>> CatalogWriter::remove(const QList<qint64> &keys)
         c.removed += gone;
         return int(gone.size());
     });
+}
+
+QFuture<Result<bool>> CatalogWriter::quarantine(const QList<QPair<qint64, QString>> &keysAndShas)
+{
+    auto before = [keysAndShas](WriterContext &c) -> Result<void> {
+        const QString aside = c.paths.root() + QStringLiteral("/damaged");
+        QDir().mkpath(aside);
+        const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
+        for (const auto &[key, sha] : keysAndShas) {
+            const QString blob = c.blobs.pathFor(sha);
+            if (QFile::exists(blob) && !QFile::rename(blob, QStringLiteral("%1/%2-%3.gz").arg(aside, sha, stamp)))
+                return Error { tr("cannot move %1 aside").arg(blob) };
+        }
+        return {};
+    };
+    auto apply = [keysAndShas](WriterContext &c) -> Result<bool> {
+        QSqlQuery q = c.catalog.query(QStringLiteral("UPDATE images SET damaged = 1 WHERE id = ?"));
+        for (const auto &[key, sha] : keysAndShas) {
+            q.bindValue(0, key);
+            if (auto r = execQuery(q); !r)
+                return Error { r.error() };
+            c.changed.append(key);
+        }
+        return true;
+    };
+    return submit<bool>(apply, before);
+}
+
+QFuture<Result<bool>> CatalogWriter::restoreBlob(qint64 key, const CompressedBlob &blob, const QString &tempBlob)
+{
+    auto before = [blob, tempBlob](WriterContext &c) { return c.blobs.install(tempBlob, blob.sha256); };
+    auto apply = [key, blob](WriterContext &c) -> Result<bool> {
+        QSqlQuery q = c.catalog.query(QStringLiteral(
+            "UPDATE images SET damaged = 0, stored_bytes = ? WHERE id = ? AND sha256 = ?"));
+        q.bindValue(0, blob.storedBytes);
+        q.bindValue(1, key);
+        q.bindValue(2, blob.sha256);
+        if (auto r = execQuery(q); !r)
+            return Error { r.error() };
+        if (q.numRowsAffected() != 1)
+            return Error { tr("no image %1 with that SHA-256").arg(key) };
+        c.changed.append(key);
+        return true;
+    };
+    return submit<bool>(apply, before, { blob.sha256 });
 }
 
 QFuture<Result<bool>> CatalogWriter::putThumbnail(qint64 key, const QByteArray &data, QSize size)

@@ -69,6 +69,13 @@ public:
     QFuture<Result<bool>> rename(const QList<qint64> &keys, const QString &name);
     /// Removes images, their thumbnails and (after the commit) their blobs.
     QFuture<Result<int>> remove(const QList<qint64> &keys);
+    /// Marks images whose blob is damaged or missing (verify --repair) and
+    /// moves what is left of each blob aside, into <library>/damaged/, so
+    /// nothing is lost and a good copy can take its place.
+    QFuture<Result<bool>> quarantine(const QList<QPair<qint64, QString>> &keysAndShas);
+    /// Puts a blob back for an image (re-fetched bytes whose SHA-256 matched)
+    /// and clears its damaged mark.
+    QFuture<Result<bool>> restoreBlob(qint64 key, const CompressedBlob &blob, const QString &tempBlob);
     /// Stores a (re)built thumbnail.
     QFuture<Result<bool>> putThumbnail(qint64 key, const QByteArray &data, QSize size);
 

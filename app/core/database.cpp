@@ -90,6 +90,15 @@ const std::vector<QStringList> &catalogMigrations()
                 owner_pid INTEGER NOT NULL,
                 PRIMARY KEY (sha256, op)) WITHOUT ROWID)"),
         },
+        {
+            // verify --repair may store a blob again; keep the totals right.
+            QStringLiteral(R"(CREATE TRIGGER images_bytes_update AFTER UPDATE OF original_bytes, stored_bytes ON images
+                BEGIN
+                UPDATE stats SET original_bytes = original_bytes - OLD.original_bytes + NEW.original_bytes,
+                    stored_bytes = stored_bytes - OLD.stored_bytes + NEW.stored_bytes WHERE id = 1;
+                END)"),
+            QStringLiteral("CREATE INDEX images_damaged ON images(damaged) WHERE damaged != 0"),
+        },
     };
     return migrations;
 }

@@ -26,6 +26,7 @@ QJsonObject ImageRecord::toJson() const
         { QStringLiteral("original_bytes"), originalBytes },
         { QStringLiteral("stored_bytes"), storedBytes },
         { QStringLiteral("added_at"), isoUtc(addedAt) },
+        { QStringLiteral("damaged"), damaged },
     };
 }
 

@@ -22,6 +22,7 @@ struct ImageRecord {
     qint64 originalBytes = 0;
     qint64 storedBytes = 0;
     QDateTime addedAt; ///< UTC
+    bool damaged = false; ///< its blob was found damaged and moved aside
 
     bool isValid() const { return key > 0; }
 

@@ -15,6 +15,8 @@ void addOptions(QCommandLineParser &p)
     p.addOption({ QStringLiteral("tag"), QStringLiteral("Tag the added images (repeatable)."), QStringLiteral("TAG") });
 }
 
+int ingest(CommandContext &ctx, const QStringList &sources);
+
 namespace {
 
 QString statusWord(IngestState s)
@@ -41,7 +43,19 @@ int runAdd(CommandContext &ctx)
     const QStringList sources = ctx.parser.positionalArguments();
     if (sources.isEmpty())
         return usageError(ctx, QStringLiteral("add takes one or more URLs or files"));
+    return ingest(ctx, sources);
+}
 
+// Finishes what an interrupted add (killed, crashed, power cut) left queued.
+int runResume(CommandContext &ctx)
+{
+    if (!ctx.parser.positionalArguments().isEmpty())
+        return usageError(ctx, QStringLiteral("resume takes no arguments"));
+    return ingest(ctx, {});
+}
+
+int ingest(CommandContext &ctx, const QStringList &sources)
+{
     CatalogWriter writer(ctx.paths);
     if (!openWriter(ctx, writer))
         return 1;
@@ -76,11 +90,14 @@ int runAdd(CommandContext &ctx)
     QObject::connect(&pipeline, &IngestPipeline::resumed, &loop, [&](int resumedCount) {
         if (resumedCount > 0 && !ctx.json)
             ctx.output.out() << "resuming " << resumedCount << " unfinished item(s) of an earlier run" << Qt::endl;
+        else if (sources.isEmpty() && !ctx.json)
+            ctx.output.out() << "nothing to resume" << Qt::endl;
         QList<IngestRequest> requests;
         for (const QString &source : sources)
             requests.append({ source, ctx.parser.value(QStringLiteral("name")),
                               ctx.parser.values(QStringLiteral("tag")) });
-        pipeline.enqueue(requests);
+        if (!requests.isEmpty())
+            pipeline.enqueue(requests);
         if (pipeline.pendingCount() == 0)
             loop.quit();
     });

@@ -13,6 +13,7 @@
 namespace trove::cli {
 
 int runAdd(CommandContext &ctx); // addcommand.cpp
+int runResume(CommandContext &ctx); // addcommand.cpp
 int runVerify(CommandContext &ctx); // verifycommand.cpp
 
 namespace {
@@ -275,6 +276,8 @@ const QList<Command> &commands()
     static const QList<Command> table {
         { "add", QT_TRANSLATE_NOOP("trove::cli", "Download or import images into the library."),
           "URL|FILE... [--name NAME] [--tag TAG]...", addOptions, runAdd },
+        { "resume", QT_TRANSLATE_NOOP("trove::cli", "Finish adding what an interrupted run left unfinished."), "",
+          noOptions, runResume },
         { "list", QT_TRANSLATE_NOOP("trove::cli", "List the images of the library."),
           "[--tag TAG] [--search TEXT] [--sort newest|oldest|name]", listOptions, runList },
         { "show", QT_TRANSLATE_NOOP("trove::cli", "Show everything known about one image."), "ID|NAME",

@@ -8,6 +8,7 @@
 
 #include <zlib.h>
 
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -23,7 +24,27 @@ constexpr int kProbeSamples = 3;
 
 } // namespace
 
-int GzipCodec::chooseLevel(QIODevice &source)
+namespace {
+
+qint64 deflatedSize(const QByteArray &data, DeflatePlan plan)
+{
+    z_stream zs {};
+    if (deflateInit2(&zs, plan.level, Z_DEFLATED, 15 + 16, 8, plan.strategy) != Z_OK)
+        return std::numeric_limits<qint64>::max();
+    std::vector<Bytef> out(deflateBound(&zs, uLong(data.size())));
+    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    zs.avail_in = uInt(data.size());
+    zs.next_out = out.data();
+    zs.avail_out = uInt(out.size());
+    const int rc = deflate(&zs, Z_FINISH);
+    const qint64 size = rc == Z_STREAM_END ? qint64(zs.total_out) : std::numeric_limits<qint64>::max();
+    deflateEnd(&zs);
+    return size;
+}
+
+} // namespace
+
+DeflatePlan GzipCodec::choosePlan(QIODevice &source)
 {
     const qint64 size = source.size();
     const qint64 start = source.pos();
@@ -36,23 +57,22 @@ int GzipCodec::chooseLevel(QIODevice &source)
             break;
     }
     source.seek(start);
+    const DeflatePlan best { 6, Z_DEFAULT_STRATEGY };
     if (sample.isEmpty())
-        return 6;
-
-    uLongf outLen = compressBound(uLong(sample.size()));
-    std::vector<Bytef> out(outLen);
-    if (compress2(out.data(), &outLen, reinterpret_cast<const Bytef *>(sample.constData()),
-                  uLong(sample.size()), 1)
-        != Z_OK)
-        return 6;
-    const double ratio = double(outLen) / double(sample.size());
-    // Entropy-coded data: deflate barely shrinks it; level 1 keeps what
-    // little there is to gain at a fraction of level 6's cost.
-    return ratio > 0.97 ? 1 : 6;
+        return best;
+    const double target = double(deflatedSize(sample, best)) * 1.0005;
+    // Cheapest first.
+    for (const DeflatePlan plan : { DeflatePlan { 0, Z_DEFAULT_STRATEGY }, DeflatePlan { 1, Z_HUFFMAN_ONLY },
+                                    DeflatePlan { 1, Z_DEFAULT_STRATEGY } }) {
+        if (double(deflatedSize(sample, plan)) <= target)
+            return plan;
+    }
+    return best;
 }
 
 Result<CompressedBlob> GzipCodec::compressFile(const QString &sourcePath, const QString &targetPath,
-                                               const QString &originalName, int level,
+                                               const QString &originalName,
+                                               std::optional<DeflatePlan> plan,
                                                const std::atomic_bool *cancelled)
 {
     QFile in(sourcePath);
@@ -62,11 +82,11 @@ Result<CompressedBlob> GzipCodec::compressFile(const QString &sourcePath, const 
     if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return fail(tr("cannot write %1: %2").arg(targetPath, out.errorString()));
 
-    if (level < 0)
-        level = chooseLevel(in);
+    if (!plan)
+        plan = choosePlan(in);
 
     z_stream zs {};
-    if (deflateInit2(&zs, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    if (deflateInit2(&zs, plan->level, Z_DEFLATED, 15 + 16, 8, plan->strategy) != Z_OK)
         return fail(tr("zlib could not start compressing"));
     auto endDeflate = qScopeGuard([&zs] { deflateEnd(&zs); });
 
@@ -122,7 +142,7 @@ Result<CompressedBlob> GzipCodec::compressFile(const QString &sourcePath, const 
     blob.originalBytes = total;
     blob.storedBytes = QFileInfo(targetPath).size();
     blob.crc32 = crc;
-    blob.level = level;
+    blob.plan = *plan;
     return blob;
 }
 

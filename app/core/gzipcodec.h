@@ -8,10 +8,19 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 
 class QIODevice;
 
 namespace trove {
+
+/// How to deflate one original: a zlib level and strategy.
+struct DeflatePlan {
+    int level = 6;
+    int strategy = 0; ///< Z_DEFAULT_STRATEGY, Z_HUFFMAN_ONLY, ...
+
+    bool operator==(const DeflatePlan &) const = default;
+};
 
 /// What compressing one original produced.
 struct CompressedBlob {
@@ -19,7 +28,7 @@ struct CompressedBlob {
     qint64 originalBytes = 0;
     qint64 storedBytes = 0;
     quint32 crc32 = 0;
-    int level = 0; ///< deflate level used
+    DeflatePlan plan; ///< how it was deflated
 };
 
 /// What reading a blob back found.
@@ -36,17 +45,21 @@ class GzipCodec final {
     Q_DECLARE_TR_FUNCTIONS(GzipCodec)
 
 public:
-    /// Deflate level for these bytes, from a cheap probe of a few samples:
-    /// already-compressed data (JPEG, PNG, WebP) gains under 1 % from gzip -6
-    /// at several times the cost, so it gets a fast level.
-    static int chooseLevel(QIODevice &source);
+    /// How to deflate these bytes, from a probe of three 32 KiB samples: the
+    /// cheapest of store, Huffman-only, level 1 and level 6 whose samples
+    /// come within 0.05 % of level 6. PNG and WebP gain nothing from deflate
+    /// (stored, ~2 GB/s); JPEG's small gain is entropy, which Huffman-only
+    /// coding gets at ~3x level 1's speed; BMP and other raw pixels get
+    /// real LZ77. Measured numbers are in docs/performance.md.
+    static DeflatePlan choosePlan(QIODevice &source);
 
     /// Streams @p sourcePath into a new gzip file @p targetPath, hashing the
     /// original in the same pass. The target is fsynced. @p cancelled is
     /// polled between chunks.
     static Result<CompressedBlob> compressFile(const QString &sourcePath,
                                                const QString &targetPath,
-                                               const QString &originalName, int level = -1,
+                                               const QString &originalName,
+                                               std::optional<DeflatePlan> plan = std::nullopt,
                                                const std::atomic_bool *cancelled = nullptr);
 
     /// Inflates @p blobPath, checking the gzip CRC and length, and feeds the

@@ -113,7 +113,7 @@ Result<ProcessedImage> ImageProcessor::process(const ProcessRequest &request,
     file.close();
 
     auto blob = GzipCodec::compressFile(request.dataPath, request.tempBlobPath,
-                                        request.originalName, -1, cancelled);
+                                        request.originalName, std::nullopt, cancelled);
     if (!blob) {
         QFile::remove(request.tempBlobPath);
         return Error { blob.error() };

@@ -16,7 +16,15 @@ packages=(
   xvfb xauth
   # used by tests and CLI checks (gzip -t, cmp)
   gzip diffutils
+  # packaging checks (cpack -G DEB, packaging/test-package.sh)
+  dpkg-dev fakeroot file lintian desktop-file-utils appstream
 )
+
+# Benchmarks (bench/) compare Trove with a reference pipeline built from
+# these; only `install-deps.sh --bench` installs them.
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(nginx aria2 pigz libvips-tools time python3-matplotlib)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -62,6 +62,13 @@ int ingest(CommandContext &ctx, const QStringList &sources)
 
     IngestPipeline pipeline(ctx.paths, &writer, PipelineOptions::fromEnvironment());
     QEventLoop loop;
+    // A future that is already finished runs its .then() continuation at
+    // once, so "done" may come before loop.exec(): remember it.
+    bool done = false;
+    auto finish = [&] {
+        done = true;
+        loop.quit();
+    };
     QJsonArray results;
     int failed = 0;
 
@@ -86,7 +93,7 @@ int ingest(CommandContext &ctx, const QStringList &sources)
             o.insert(QStringLiteral("error"), item->error);
         results.append(o);
     });
-    QObject::connect(&pipeline, &IngestPipeline::idle, &loop, &QEventLoop::quit);
+    QObject::connect(&pipeline, &IngestPipeline::idle, &loop, finish);
     QObject::connect(&pipeline, &IngestPipeline::resumed, &loop, [&](int resumedCount) {
         if (resumedCount > 0 && !ctx.json)
             ctx.output.out() << "resuming " << resumedCount << " unfinished item(s) of an earlier run" << Qt::endl;
@@ -99,10 +106,11 @@ int ingest(CommandContext &ctx, const QStringList &sources)
         if (!requests.isEmpty())
             pipeline.enqueue(requests);
         if (pipeline.pendingCount() == 0)
-            loop.quit();
+            finish();
     });
     pipeline.resumeOrphans();
-    loop.exec();
+    if (!done)
+        loop.exec();
 
     // The outcome is printed; the queue rows have done their job.
     pipeline.clearFinished();

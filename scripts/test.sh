@@ -11,3 +11,6 @@ jobs=$(nproc)
 cmake --preset release
 cmake --build --preset release -j"$jobs"
 ctest --preset release -j"$jobs"
+
+# The packages build, install into a scratch root and run (issue: installable Trove).
+bash packaging/test-package.sh build/release

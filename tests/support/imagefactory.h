@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QByteArray>
+#include <QImage>
+#include <QList>
+#include <QString>
+
+namespace trove::test {
+
+/// Deterministic test images, really encoded, made in memory: the same
+/// arguments give the same bytes, another seed gives other bytes. Pictures
+/// have a gradient, shapes and seed-dependent colours so decoding them is
+/// meaningful. Stateless; any thread once a QGuiApplication exists (the
+/// encoders are Qt image plugins).
+///
+/// Qt 6.4 on Debian 12 has writers for bmp cur icns ico jpeg/jpg pbm pgm png
+/// ppm tif/tiff wbmp webp xbm xpm, and readers for those plus gif mng svg
+/// svgz tga. So GIF and TGA are encoded here by hand and SVG is written as
+/// text; ICO too, because Qt's ICO writer emits uninitialised bytes.
+class ImageFactory final {
+public:
+    ImageFactory() = delete;
+
+    /// The picture behind every raster format: @p width x @p height.
+    static QImage picture(int width, int height, quint32 seed = 0, bool alpha = false);
+    /// @p image encoded by Qt's writer for @p format; empty if none.
+    static QByteArray encode(const QImage &image, const QByteArray &format, int quality = -1);
+
+    static QByteArray png(int width, int height, quint32 seed = 0);
+    static QByteArray jpeg(int width, int height, int quality = 85, quint32 seed = 0);
+    /// GIF89a, 256-colour 3-3-2 palette, LZW.
+    static QByteArray gif(int width, int height, quint32 seed = 0);
+    /// Lossy WebP (Qt's default quality).
+    static QByteArray webp(int width, int height, quint32 seed = 0);
+    static QByteArray bmp(int width, int height, quint32 seed = 0);
+    static QByteArray tiff(int width, int height, quint32 seed = 0);
+    /// One 32-bit BMP image in an ICO, written by hand (Qt's writer is not
+    /// deterministic); both sides at most 256.
+    static QByteArray ico(int width, int height, quint32 seed = 0);
+    /// Uncompressed 32-bit TGA with a TGA 2.0 footer (Qt reads nothing else),
+    /// x origin 256 so that Qt's sniffing does not take it for a CUR: with
+    /// x origin 0, QImageReader without a format hint says "ico" and fails.
+    static QByteArray tga(int width, int height, quint32 seed = 0);
+    /// SVG text (gradient, circle, rectangle, path) whose intrinsic size is
+    /// @p width x @p height.
+    static QByteArray svg(int width, int height, quint32 seed = 0);
+
+    /// Every format name image() accepts: png jpeg gif webp bmp tiff ico
+    /// tga svg.
+    static QList<QByteArray> formats();
+    /// Dispatches on @p format (a name from formats()); empty if unknown.
+    static QByteArray image(const QByteArray &format, int width, int height, quint32 seed = 0);
+    /// "image/png", "image/svg+xml", ... for a name from formats().
+    static QByteArray mimeType(const QByteArray &format);
+
+    /// The first @p keepFraction (0..1) of @p bytes: a broken file.
+    static QByteArray truncated(const QByteArray &bytes, double keepFraction);
+    /// A small UTF-8 HTML page (what a link to a web page returns).
+    static QByteArray html(const QString &title = QStringLiteral("Not an image"));
+};
+
+} // namespace trove::test

@@ -10,8 +10,8 @@ packages=(
   # Qt 6.4 and its runtime plugins
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-image-formats-plugins
   qt6-qpa-plugins libqt6sql6-sqlite libqt6svg6 libgl-dev
-  # zlib for the blob store
-  zlib1g-dev
+  # zlib for the blob store, libcrypto for SHA-256
+  zlib1g-dev libssl-dev
   # a display for the window under CI and for screenshots
   xvfb xauth
   # used by tests and CLI checks (gzip -t, cmp)

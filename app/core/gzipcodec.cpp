@@ -1,8 +1,8 @@
 #include "gzipcodec.h"
 
 #include "platform.h"
+#include "sha256.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 
@@ -100,7 +100,7 @@ Result<CompressedBlob> GzipCodec::compressFile(const QString &sourcePath, const 
     header.time = 0; // reproducible blobs: same bytes, same file
     deflateSetHeader(&zs, &header);
 
-    QCryptographicHash sha(QCryptographicHash::Sha256);
+    Sha256 sha;
     std::vector<char> inBuf(kChunk);
     std::vector<char> outBuf(kChunk + 1024);
     qint64 total = 0;
@@ -114,7 +114,7 @@ Result<CompressedBlob> GzipCodec::compressFile(const QString &sourcePath, const 
         if (n < 0)
             return fail(tr("cannot read %1: %2").arg(sourcePath, in.errorString()));
         total += n;
-        sha.addData(QByteArrayView(inBuf.data(), n));
+        sha.addData(inBuf.data(), n);
         crc = crc32(crc, reinterpret_cast<const Bytef *>(inBuf.data()), uInt(n));
         flush = n < kChunk && in.atEnd() ? Z_FINISH : Z_NO_FLUSH;
         zs.next_in = reinterpret_cast<Bytef *>(inBuf.data());
@@ -138,7 +138,7 @@ Result<CompressedBlob> GzipCodec::compressFile(const QString &sourcePath, const 
         return fail(tr("cannot sync %1 to disk").arg(targetPath));
 
     CompressedBlob blob;
-    blob.sha256 = QString::fromLatin1(sha.result().toHex());
+    blob.sha256 = sha.hexResult();
     blob.originalBytes = total;
     blob.storedBytes = QFileInfo(targetPath).size();
     blob.crc32 = crc;
@@ -164,7 +164,7 @@ Result<BlobCheck> GzipCodec::inflateFile(const QString &blobPath,
     header.name_max = uInt(nameBuf.size() - 1);
     inflateGetHeader(&zs, &header);
 
-    QCryptographicHash sha(QCryptographicHash::Sha256);
+    Sha256 sha;
     std::vector<char> inBuf(kChunk);
     std::vector<char> outBuf(kChunk);
     qint64 total = 0;
@@ -189,7 +189,7 @@ Result<BlobCheck> GzipCodec::inflateFile(const QString &blobPath,
                 return fail(tr("corrupt gzip data"));
             const qint64 produced = qint64(outBuf.size()) - zs.avail_out;
             total += produced;
-            sha.addData(QByteArrayView(outBuf.data(), produced));
+            sha.addData(outBuf.data(), produced);
             if (sink && produced > 0 && !sink(outBuf.data(), produced))
                 return fail(tr("cancelled"));
         } while (zs.avail_out == 0 && rc != Z_STREAM_END);
@@ -199,7 +199,7 @@ Result<BlobCheck> GzipCodec::inflateFile(const QString &blobPath,
         return fail(tr("unexpected data after the gzip member"));
 
     BlobCheck check;
-    check.sha256 = QString::fromLatin1(sha.result().toHex());
+    check.sha256 = sha.hexResult();
     check.originalBytes = total;
     check.storedName = QString::fromUtf8(reinterpret_cast<const char *>(nameBuf.data()));
     return check;

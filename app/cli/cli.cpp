@@ -3,6 +3,7 @@
 #include "commands.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace trove::cli {
 
@@ -62,7 +63,14 @@ bool isCliInvocation(const QStringList &args)
             return true;
     }
     const int i = commandIndex(args);
-    return i >= 0 && findCommand(args[i]);
+    if (i < 0)
+        return false;
+    if (findCommand(args[i]))
+        return true;
+    // The window takes files and URLs to import; a bare word that is
+    // neither is a mistyped command, which the CLI reports (exit 2).
+    const QString &word = args[i];
+    return !QFileInfo::exists(word) && !word.contains(QLatin1Char('/')) && !word.contains(QLatin1Char(':'));
 }
 
 int run(const QStringList &args)

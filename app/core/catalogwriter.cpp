@@ -286,7 +286,7 @@ QFuture<Result<int>> CatalogWriter::editTags(const QList<qint64> &keys, const QS
     const QStringList toRemove = normalizeTags(remove);
     return submit<int>([=](WriterContext &c) -> Result<int> {
         QSqlQuery drop = c.catalog.query(QStringLiteral(
-            "DELETE FROM tags WHERE image_id = ? AND tag = ? COLLATE NOCASE"));
+            "DELETE FROM tags WHERE image_id = ? AND tag = ?"));
         int changed = 0;
         for (qint64 key : keys) {
             if (auto r = insertTags(c, key, toAdd); !r)

@@ -3,6 +3,7 @@
 #include "librarypaths.h"
 
 #include <QAtomicInteger>
+#include <QElapsedTimer>
 #include <QSqlError>
 #include <QThread>
 
@@ -99,6 +100,18 @@ const std::vector<QStringList> &catalogMigrations()
                 END)"),
             QStringLiteral("CREATE INDEX images_damaged ON images(damaged) WHERE damaged != 0"),
         },
+        {
+            // Tags compare without case everywhere (filter, remove); make
+            // storage agree, so "Cat" and "cat" are one tag.
+            QStringLiteral(R"(CREATE TABLE tags_nocase (
+                image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+                tag TEXT NOT NULL COLLATE NOCASE,
+                PRIMARY KEY (image_id, tag)) WITHOUT ROWID)"),
+            QStringLiteral("INSERT OR IGNORE INTO tags_nocase(image_id, tag) SELECT image_id, tag FROM tags"),
+            QStringLiteral("DROP TABLE tags"),
+            QStringLiteral("ALTER TABLE tags_nocase RENAME TO tags"),
+            QStringLiteral("CREATE INDEX tags_by_tag ON tags(tag, image_id)"),
+        },
     };
     return migrations;
 }
@@ -159,8 +172,9 @@ Result<void> Connection::open(const LibraryPaths &paths, Kind kind)
     if (!m_db.open())
         return fail(tr("cannot open %1: %2").arg(m_db.databaseName(), m_db.lastError().text()));
 
+    if (auto r = enableWal(); !r)
+        return r;
     const QStringList pragmas {
-        QStringLiteral("PRAGMA journal_mode=WAL"),
         QStringLiteral("PRAGMA foreign_keys=ON"),
         kind == Kind::Catalog ? QStringLiteral("PRAGMA synchronous=FULL")
                               : QStringLiteral("PRAGMA synchronous=NORMAL"),
@@ -171,6 +185,24 @@ Result<void> Connection::open(const LibraryPaths &paths, Kind kind)
             return r;
     }
     return migrate(kind);
+}
+
+// Switching a new database to WAL needs an exclusive lock, and SQLite
+// answers SQLITE_BUSY at once instead of waiting (two processes opening a
+// new library together). Retry for as long as the busy timeout would wait.
+Result<void> Connection::enableWal()
+{
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        QSqlQuery q(m_db);
+        if (q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) && q.next()
+            && q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0)
+            return {};
+        if (waited.elapsed() > 10'000)
+            return fail(tr("cannot switch %1 to WAL: %2").arg(m_db.databaseName(), q.lastError().text()));
+        QThread::msleep(10);
+    }
 }
 
 void Connection::close()

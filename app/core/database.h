@@ -43,6 +43,7 @@ public:
 
 private:
     Result<void> migrate(Kind kind);
+    Result<void> enableWal();
 
     QString m_name;
     QSqlDatabase m_db;

@@ -70,6 +70,10 @@ void FetchWorker::start(quint64 job, const QUrl &url)
     request.setMaximumRedirectsAllowed(m_limits.maxRedirects);
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("Trove/%1").arg(QCoreApplication::applicationVersion()));
     request.setRawHeader("Accept", "image/*,*/*;q=0.8");
+    // Qt's archive-bomb check stops gzip bodies past 10 MiB decoded with a
+    // bare "Decompression failed". Our limit counts decoded bytes as they
+    // stream to disk, so it is the one to apply, with a reason that says so.
+    request.setDecompressedSafetyCheckThreshold(-1);
 
     t->visited.insert(url);
     t->sinceStart.start();

@@ -21,7 +21,7 @@ QSize fitted(QSize size, int box)
 
 // Decodes @p reader (already positioned) into a thumbnail-sized image,
 // letting the codec scale while it decodes where it can (JPEG, SVG).
-Result<QImage> decodeThumbnail(QImageReader &reader, QSize fullSize, int box)
+Result<QImage> decodeThumbnail(QImageReader &reader, const QByteArray &format, QSize fullSize, int box)
 {
     reader.setAutoTransform(true);
     if (fullSize.isValid() && reader.supportsOption(QImageIOHandler::ScaledSize)) {
@@ -32,10 +32,11 @@ Result<QImage> decodeThumbnail(QImageReader &reader, QSize fullSize, int box)
     QImage image = reader.read();
     if (image.isNull())
         return fail(ImageProcessor::tr("unsupported or corrupt image (%1): %2")
-                        .arg(QString::fromLatin1(reader.format()), reader.errorString()));
+                        .arg(QString::fromLatin1(format), reader.errorString()));
+    // target already has the image's aspect; keeping it again rounds down.
     const QSize target = fitted(image.size(), box);
     if (target != image.size())
-        image = image.scaled(target, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        image = image.scaled(target, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     return image;
 }
 
@@ -76,8 +77,14 @@ Result<ProcessedImage> ImageProcessor::process(const ProcessRequest &request,
     reader.setAllocationLimit(int(limits.maxPixels * 4 / (1024 * 1024)) + 1);
 
     const QByteArray format = reader.format();
-    if (format.isEmpty()) {
+    // Qt's SVG plugin claims anything that starts like XML, XHTML and HTML
+    // comments included; only what sniffs as SVG is SVG.
+    const bool notReallySvg = format == "svg" && [&] {
         file.seek(0);
+        return sniffMimeType(file.read(4096)) != QLatin1String("image/svg+xml");
+    }();
+    file.seek(0);
+    if (format.isEmpty() || notReallySvg) {
         const QString mime = sniffMimeType(file.read(4096));
         if (mime.startsWith(QLatin1String("image/")))
             return fail(tr("unsupported or corrupt image (%1)").arg(mime));
@@ -98,7 +105,7 @@ Result<ProcessedImage> ImageProcessor::process(const ProcessRequest &request,
 
     // The reader has parsed the header; isCompleteImage() put the device
     // back where it was, so decoding continues from there.
-    auto thumb = decodeThumbnail(reader, size, limits.thumbnailSize);
+    auto thumb = decodeThumbnail(reader, format, size, limits.thumbnailSize);
     if (!thumb)
         return Error { thumb.error() };
 
@@ -129,7 +136,7 @@ Result<QImage> ImageProcessor::thumbnailFromBytes(const QByteArray &bytes, int s
     buffer.open(QIODevice::ReadOnly);
     QImageReader reader(&buffer);
     reader.setDecideFormatFromContent(true);
-    return decodeThumbnail(reader, reader.size(), size);
+    return decodeThumbnail(reader, reader.format(), reader.size(), size);
 }
 
 } // namespace trove

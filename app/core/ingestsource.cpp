@@ -10,7 +10,12 @@ QString IngestSource::sourceString() const
 {
     if (isLocal())
         return QUrl::fromLocalFile(localPath).toString();
-    return url.toString(QUrl::FullyEncoded);
+    const QString text = url.toString(QUrl::FullyEncoded);
+    // A data: URL is the image itself; keep its head as a readable source
+    // rather than megabytes of base64 in every listing.
+    if (url.scheme() == QLatin1String("data") && text.size() > 80)
+        return text.left(64) + QStringLiteral("…");
+    return text;
 }
 
 QString IngestSource::fileName() const
@@ -60,6 +65,8 @@ Result<IngestSource> IngestSource::parse(const QString &input)
             return fail(tr("URL has no host: %1").arg(text));
         source.url = url;
         return source;
+    } else if (QFileInfo::exists(text)) {
+        source.localPath = QDir::current().absoluteFilePath(text); // "img:1.png"
     } else {
         return fail(tr("unsupported URL scheme: %1").arg(name));
     }

@@ -1,0 +1,872 @@
+// The real `trove` executable, run as a child process against a loopback
+// HTTP server: what it stores, what it prints, its exit status, and that a
+// failure leaves the library exactly as it was.
+
+#include "imagefactory.h"
+#include "testimages.h"
+#include "testserver.h"
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+#ifndef TROVE_BINARY
+#error "TROVE_BINARY must name the built trove executable"
+#endif
+
+using trove::test::ImageFactory;
+using trove::test::Response;
+using trove::test::TestServer;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    bool finished = false;
+    QByteArray out;
+    QByteArray err;
+
+    QStringList errLines() const
+    {
+        return QString::fromUtf8(err).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    }
+    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
+    /// For failure messages: everything the process said.
+    QByteArray describe() const
+    {
+        return "exit " + QByteArray::number(exitCode) + (finished ? "" : " (killed: did not finish)")
+            + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+};
+
+QString sha256Hex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QString extensionOf(const QByteArray &format)
+{
+    return format == "jpeg" ? QStringLiteral("jpg") : QString::fromLatin1(format);
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void addEachFormat_data();
+    void addEachFormat();
+    void addWithNameAndTags();
+    void addLocalFile();
+    void failuresLeaveLibraryUntouched_data();
+    void failuresLeaveLibraryUntouched();
+    void failureJsonNamesReason();
+    void gzipEncodedTransfer_data();
+    void gzipEncodedTransfer();
+    void endlessBodyAtDefaultLimit();
+    void sameBytesFromTwoUrls();
+    void manyUrlsInOneAdd();
+    void twoProcessesAddAtOnce();
+    void badSchemeNeedsNoNetwork();
+    void badUsage_data();
+    void badUsage();
+    void unknownCommandIsUsageError();
+    void helpAndVersion();
+    void showTagRemoveByNameAndPrefix();
+    void verifyFindsMissingAndOrphanBlobs();
+
+private:
+    /// Runs trove to the end (or kills it after @p timeoutMs).
+    Run trove(const QStringList &args, const QStringList &env = {}, int timeoutMs = 30000);
+    std::unique_ptr<QProcess> startTrove(const QStringList &args, const QStringList &env = {});
+    static Run finish(QProcess &process, int timeoutMs = 30000);
+    QString library() const { return m_dir->filePath(QStringLiteral("library")); }
+    QString blobPath(const QString &sha) const
+    {
+        return library() + QStringLiteral("/blobs/") + sha.left(2) + QLatin1Char('/') + sha + QStringLiteral(".gz");
+    }
+    QJsonArray list(const QStringList &extra = {});
+    /// Every file under blobs/ with its size and SHA-256: any change shows.
+    QStringList blobListing() const;
+    QStringList tmpListing() const;
+    /// Adds one image from the server and returns its id.
+    QString addGood(const QString &path, quint32 seed);
+
+    TestServer m_server;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_gzip;
+};
+
+void TestCli::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(QFileInfo(QStringLiteral(TROVE_BINARY)).isExecutable(), TROVE_BINARY);
+    QVERIFY(m_server.start());
+    m_gzip = QStandardPaths::findExecutable(QStringLiteral("gzip"));
+}
+
+void TestCli::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_server.clearRoutes();
+    m_server.resetCounters();
+}
+
+void TestCli::cleanup()
+{
+    m_dir.reset();
+}
+
+std::unique_ptr<QProcess> TestCli::startTrove(const QStringList &args, const QStringList &env)
+{
+    auto p = std::make_unique<QProcess>();
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    // Nothing from the machine may steer the child: no proxy (the server is
+    // on loopback), no default library, no tuning knobs.
+    for (const char *name : { "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY",
+                              "no_proxy", "NO_PROXY", "TROVE_LIBRARY", "TROVE_MAX_DOWNLOAD_BYTES",
+                              "TROVE_STALL_TIMEOUT_MS", "TROVE_TOTAL_TIMEOUT_MS", "TROVE_MAX_PIXELS",
+                              "TROVE_MAX_DOWNLOADS" })
+        e.remove(QString::fromLatin1(name));
+    e.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    e.insert(QStringLiteral("HOME"), m_dir->path());
+    e.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg-data")));
+    e.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("xdg-config")));
+    for (const QString &kv : env)
+        e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+    p->setProcessEnvironment(e);
+    p->setWorkingDirectory(m_dir->path());
+    p->start(QStringLiteral(TROVE_BINARY), args);
+    return p;
+}
+
+Run TestCli::finish(QProcess &p, int timeoutMs)
+{
+    Run run;
+    if (!p.waitForStarted(10000))
+        return run;
+    run.finished = p.waitForFinished(timeoutMs);
+    if (!run.finished) {
+        p.kill();
+        p.waitForFinished(5000);
+    }
+    run.exitCode = p.exitStatus() == QProcess::NormalExit && run.finished ? p.exitCode() : -1;
+    run.out = p.readAllStandardOutput();
+    run.err = p.readAllStandardError();
+    return run;
+}
+
+Run TestCli::trove(const QStringList &args, const QStringList &env, int timeoutMs)
+{
+    auto p = startTrove(args, env);
+    return finish(*p, timeoutMs);
+}
+
+QJsonArray TestCli::list(const QStringList &extra)
+{
+    const Run r = trove(QStringList { QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--library"),
+                                      library() }
+                        + extra);
+    if (r.exitCode != 0 || !r.json().isArray()) {
+        qWarning() << "list failed:" << r.describe();
+        return {};
+    }
+    return r.json().array();
+}
+
+QStringList TestCli::blobListing() const
+{
+    QStringList out;
+    const QDir root(library() + QStringLiteral("/blobs"));
+    QDirIterator it(root.path(), QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QFileInfo fi(it.next());
+        out << QStringLiteral("%1 %2 %3")
+                   .arg(root.relativeFilePath(fi.filePath()))
+                   .arg(fi.isDir() ? -1 : fi.size())
+                   .arg(fi.isDir() ? QString() : sha256Hex(readFile(fi.filePath())));
+    }
+    out.sort();
+    return out;
+}
+
+QStringList TestCli::tmpListing() const
+{
+    return QDir(library() + QStringLiteral("/tmp")).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+}
+
+QString TestCli::addGood(const QString &path, quint32 seed)
+{
+    m_server.addRoute(path, Response::ok(ImageFactory::png(64, 48, seed), "image/png"));
+    const Run r = trove({ QStringLiteral("add"), m_server.url(path).toString(), QStringLiteral("--json"),
+                          QStringLiteral("--library"), library() });
+    if (r.exitCode != 0) {
+        qWarning() << "add failed:" << r.describe();
+        return {};
+    }
+    return r.json().array().at(0).toObject().value(QLatin1String("id")).toString();
+}
+
+// --- storing each format -------------------------------------------------
+
+void TestCli::addEachFormat_data()
+{
+    QTest::addColumn<QByteArray>("format");
+    QTest::addColumn<QSize>("size");
+    for (const char *format : { "png", "jpeg", "gif", "webp", "bmp", "svg" })
+        QTest::newRow(format) << QByteArray(format) << QSize(320, 240);
+}
+
+void TestCli::addEachFormat()
+{
+    QFETCH(QByteArray, format);
+    QFETCH(QSize, size);
+    const QByteArray bytes = ImageFactory::image(format, size.width(), size.height(), 7);
+    QVERIFY(!bytes.isEmpty());
+    const QString path = QStringLiteral("/img/%1/picture.%2").arg(QString::fromLatin1(format), extensionOf(format));
+    m_server.addRoute(path, Response::ok(bytes, ImageFactory::mimeType(format)));
+    const QString url = m_server.url(path).toString();
+
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+    Run add = trove({ QStringLiteral("add"), url, QStringLiteral("--json"), QStringLiteral("--library"), library() });
+    const QDateTime after = QDateTime::currentDateTimeUtc().addSecs(1);
+    QVERIFY2(add.exitCode == 0, add.describe());
+    QVERIFY2(add.err.isEmpty(), add.describe());
+    QCOMPARE(m_server.hits(path), 1);
+    const QJsonArray added = add.json().array();
+    QCOMPARE(added.size(), 1);
+    const QJsonObject result = added.at(0).toObject();
+    QCOMPARE(result.value(QLatin1String("status")).toString(), QStringLiteral("added"));
+    QCOMPARE(result.value(QLatin1String("source")).toString(), url);
+    QCOMPARE(result.value(QLatin1String("name")).toString(), QStringLiteral("picture"));
+    const QString id = result.value(QLatin1String("id")).toString();
+    QVERIFY(!id.isEmpty());
+
+    // list --json: every field, right.
+    const QJsonArray rows = list();
+    QCOMPARE(rows.size(), 1);
+    const QJsonObject row = rows.at(0).toObject();
+    for (const char *key : { "id", "name", "tags", "source_url", "sha256", "format", "width", "height",
+                             "original_bytes", "stored_bytes", "added_at" })
+        QVERIFY2(row.contains(QLatin1String(key)), key);
+    const QString sha = sha256Hex(bytes);
+    QCOMPARE(row.value(QLatin1String("id")).toString(), id);
+    QCOMPARE(row.value(QLatin1String("name")).toString(), QStringLiteral("picture"));
+    QCOMPARE(row.value(QLatin1String("tags")).toArray(), QJsonArray {});
+    QCOMPARE(row.value(QLatin1String("source_url")).toString(), url);
+    QCOMPARE(row.value(QLatin1String("sha256")).toString(), sha);
+    QCOMPARE(row.value(QLatin1String("format")).toString(), QString::fromLatin1(format));
+    QCOMPARE(row.value(QLatin1String("width")).toInt(), size.width());
+    QCOMPARE(row.value(QLatin1String("height")).toInt(), size.height());
+    QCOMPARE(row.value(QLatin1String("original_bytes")).toInteger(), bytes.size());
+    const QString blob = blobPath(sha);
+    QVERIFY(QFileInfo::exists(blob));
+    QCOMPARE(row.value(QLatin1String("stored_bytes")).toInteger(), QFileInfo(blob).size());
+    const QString addedAtText = row.value(QLatin1String("added_at")).toString();
+    QVERIFY2(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$")).match(addedAtText).hasMatch(),
+             qPrintable(addedAtText));
+    const QDateTime addedAt = QDateTime::fromString(addedAtText, Qt::ISODate);
+    QVERIFY2(addedAt >= before && addedAt <= after, qPrintable(addedAtText));
+
+    // The blob is plain gzip holding the original.
+    if (!m_gzip.isEmpty()) {
+        QProcess test;
+        test.start(m_gzip, { QStringLiteral("-t"), blob });
+        QVERIFY(test.waitForFinished(10000));
+        QCOMPARE(test.exitCode(), 0);
+        QProcess zcat;
+        zcat.start(m_gzip, { QStringLiteral("-dc"), blob });
+        QVERIFY(zcat.waitForFinished(10000));
+        QCOMPARE(zcat.exitCode(), 0);
+        QVERIFY(zcat.readAllStandardOutput() == bytes);
+    }
+
+    // export: byte-identical, by id to a file and by name into a folder.
+    const QString out = m_dir->filePath(QStringLiteral("exported.bin"));
+    Run exp = trove({ QStringLiteral("export"), id, QStringLiteral("-o"), out, QStringLiteral("--library"), library() });
+    QVERIFY2(exp.exitCode == 0, exp.describe());
+    QVERIFY(readFile(out) == bytes);
+    const QString folder = m_dir->filePath(QStringLiteral("exports"));
+    QVERIFY(QDir().mkpath(folder));
+    exp = trove({ QStringLiteral("export"), QStringLiteral("picture"), QStringLiteral("-o"), folder,
+                  QStringLiteral("--library"), library() });
+    QVERIFY2(exp.exitCode == 0, exp.describe());
+    QVERIFY(readFile(folder + QStringLiteral("/picture.") + extensionOf(format)) == bytes);
+
+    // stats
+    Run stats = trove({ QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--library"), library() });
+    QVERIFY2(stats.exitCode == 0, stats.describe());
+    const QJsonObject s = stats.json().object();
+    QCOMPARE(s.value(QLatin1String("images")).toInteger(), 1);
+    QCOMPARE(s.value(QLatin1String("last_added")).toString(), addedAtText);
+    QCOMPARE(s.value(QLatin1String("original_bytes")).toInteger(), bytes.size());
+    QCOMPARE(s.value(QLatin1String("stored_bytes")).toInteger(), QFileInfo(blob).size());
+
+    // verify: intact, then one flipped byte in the blob is found and named.
+    Run verify = trove({ QStringLiteral("verify"), QStringLiteral("--library"), library() });
+    QVERIFY2(verify.exitCode == 0, verify.describe());
+    QVERIFY2(verify.err.isEmpty(), verify.describe());
+    QFile f(blob);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    const qint64 at = f.size() / 2;
+    QVERIFY(f.seek(at));
+    char c = 0;
+    QVERIFY(f.getChar(&c));
+    QVERIFY(f.seek(at));
+    QVERIFY(f.putChar(char(c ^ 0x5A)));
+    f.close();
+    verify = trove({ QStringLiteral("verify"), QStringLiteral("--library"), library() });
+    QVERIFY2(verify.exitCode == 1, verify.describe());
+    const QStringList bad = verify.errLines().filter(QRegularExpression(QStringLiteral("^bad  ")));
+    QCOMPARE(bad.size(), 1);
+    QVERIFY2(bad.first().startsWith(QStringLiteral("bad  %1 picture: ").arg(id)), qPrintable(bad.first()));
+
+    QVERIFY(tmpListing().isEmpty());
+}
+
+void TestCli::addWithNameAndTags()
+{
+    const QByteArray bytes = ImageFactory::jpeg(200, 100, 85, 3);
+    m_server.addRoute(QStringLiteral("/x.jpg"), Response::ok(bytes, "image/jpeg"));
+    Run add = trove({ QStringLiteral("add"), m_server.url(QStringLiteral("/x.jpg")).toString(), QStringLiteral("--name"),
+                      QStringLiteral("Sunset, 'quoted' & 100%"), QStringLiteral("--tag"), QStringLiteral("holiday"),
+                      QStringLiteral("--tag"), QStringLiteral("Beach"), QStringLiteral("--library"), library() });
+    QVERIFY2(add.exitCode == 0, add.describe());
+    // Without --json: one "added" line naming the short id, the name and the source.
+    const QStringList lines = QString::fromUtf8(add.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1);
+    QVERIFY2(lines.first().startsWith(QLatin1String("added   ")), qPrintable(lines.first()));
+    QVERIFY(lines.first().contains(QLatin1String("Sunset, 'quoted' & 100%")));
+    QVERIFY(lines.first().endsWith(m_server.url(QStringLiteral("/x.jpg")).toString()));
+    const QJsonArray rows = list();
+    QCOMPARE(rows.size(), 1);
+    const QJsonObject row = rows.at(0).toObject();
+    QCOMPARE(row.value(QLatin1String("name")).toString(), QStringLiteral("Sunset, 'quoted' & 100%"));
+    QCOMPARE(row.value(QLatin1String("tags")).toArray(), (QJsonArray { QStringLiteral("Beach"), QStringLiteral("holiday") }));
+    QCOMPARE(list({ QStringLiteral("--tag"), QStringLiteral("HOLIDAY") }).size(), 1);
+    QCOMPARE(list({ QStringLiteral("--search"), QStringLiteral("100%") }).size(), 1);
+    QCOMPARE(list({ QStringLiteral("--search"), QStringLiteral("127.0.0.1") }).size(), 1);
+    QCOMPARE(list({ QStringLiteral("--tag"), QStringLiteral("other") }).size(), 0);
+}
+
+void TestCli::addLocalFile()
+{
+    const QByteArray bytes = ImageFactory::png(90, 60, 4);
+    const QString file = m_dir->filePath(QStringLiteral("local photo.png"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+    f.close();
+    // Relative to the working directory, as a person types it.
+    Run add = trove({ QStringLiteral("add"), QStringLiteral("local photo.png"), QStringLiteral("--json"),
+                      QStringLiteral("--library"), library() });
+    QVERIFY2(add.exitCode == 0, add.describe());
+    const QJsonArray rows = list();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.at(0).toObject().value(QLatin1String("name")).toString(), QStringLiteral("local photo"));
+    QCOMPARE(rows.at(0).toObject().value(QLatin1String("source_url")).toString(), QUrl::fromLocalFile(file).toString());
+    QCOMPARE(rows.at(0).toObject().value(QLatin1String("sha256")).toString(), sha256Hex(bytes));
+    QVERIFY(QFileInfo::exists(file)); // the original stays where it was
+}
+
+// --- failures ------------------------------------------------------------
+
+void TestCli::failuresLeaveLibraryUntouched_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QStringList>("env");
+    QTest::addColumn<QString>("reason"); // must appear in the stderr line
+
+    const QStringList none;
+    const QStringList limit { QStringLiteral("TROVE_MAX_DOWNLOAD_BYTES=100000") };
+    QTest::newRow("404") << QStringLiteral("/fail/missing.png") << none << QStringLiteral("HTTP 404");
+    QTest::newRow("500") << QStringLiteral("/fail/error.png") << none << QStringLiteral("HTTP 500");
+    QTest::newRow("html served as image/jpeg") << QStringLiteral("/fail/page.jpg") << none
+                                               << QStringLiteral("not an image (text/html)");
+    QTest::newRow("truncated png") << QStringLiteral("/fail/cut.png") << none << QStringLiteral("truncated image (png)");
+    QTest::newRow("truncated jpeg") << QStringLiteral("/fail/cut.jpg") << none
+                                    << QStringLiteral("truncated image (jpeg)");
+    QTest::newRow("redirect loop") << QStringLiteral("/fail/loop-a.png") << none << QStringLiteral("redirect loop");
+    QTest::newRow("redirect to itself") << QStringLiteral("/fail/self.png") << none << QStringLiteral("redirect loop");
+    QTest::newRow("redirect to file:") << QStringLiteral("/fail/to-file.png") << none
+                                       << QStringLiteral("redirect to a refused scheme: file");
+    QTest::newRow("too large, announced") << QStringLiteral("/fail/big.png") << limit << QStringLiteral("too large");
+    QTest::newRow("too large, chunked") << QStringLiteral("/fail/big-chunked.png") << limit
+                                        << QStringLiteral("too large");
+    QTest::newRow("too large, endless") << QStringLiteral("/fail/endless.png") << limit << QStringLiteral("too large");
+    QTest::newRow("too large, gzip bomb") << QStringLiteral("/fail/bomb.png") << limit << QStringLiteral("too large");
+    QTest::newRow("decompression bomb image") << QStringLiteral("/fail/huge.png") << none
+                                              << QStringLiteral("image too large: 60000x60000");
+    QTest::newRow("empty body") << QStringLiteral("/fail/empty.png") << none
+                                << QStringLiteral("empty response: no image data");
+    QTest::newRow("connection closed early") << QStringLiteral("/fail/short.png") << none
+                                             << QStringLiteral("connection closed after");
+    QTest::newRow("stalled") << QStringLiteral("/fail/stall.png")
+                             << QStringList { QStringLiteral("TROVE_STALL_TIMEOUT_MS=400") }
+                             << QStringLiteral("timed out after 0.4 s without data");
+}
+
+void TestCli::failuresLeaveLibraryUntouched()
+{
+    QFETCH(QString, path);
+    QFETCH(QStringList, env);
+    QFETCH(QString, reason);
+
+    const QByteArray png = ImageFactory::png(300, 200, 11);
+    const QByteArray jpeg = ImageFactory::jpeg(300, 200, 85, 12);
+    m_server.addRoute(QStringLiteral("/fail/error.png"), Response::status(500));
+    m_server.addRoute(QStringLiteral("/fail/page.jpg"), Response::ok(ImageFactory::html(), "image/jpeg"));
+    m_server.addRoute(QStringLiteral("/fail/cut.png"), Response::ok(ImageFactory::truncated(png, 0.6), "image/png"));
+    m_server.addRoute(QStringLiteral("/fail/cut.jpg"), Response::ok(ImageFactory::truncated(jpeg, 0.6), "image/jpeg"));
+    m_server.addRoute(QStringLiteral("/fail/loop-a.png"), Response::redirect(302, QStringLiteral("/fail/loop-b.png")));
+    m_server.addRoute(QStringLiteral("/fail/loop-b.png"), Response::redirect(301, QStringLiteral("/fail/loop-a.png")));
+    m_server.addRoute(QStringLiteral("/fail/self.png"), Response::redirect(307, QStringLiteral("/fail/self.png")));
+    m_server.addRoute(QStringLiteral("/fail/to-file.png"), Response::redirect(302, QStringLiteral("file:///etc/passwd")));
+    // 300,000 bytes that start like a PNG, over the 100,000 limit.
+    const QByteArray big = png + QByteArray(300000 - png.size(), '\0');
+    m_server.addRoute(QStringLiteral("/fail/big.png"), Response::ok(big, "image/png"));
+    Response chunked = Response::ok(big, "image/png");
+    chunked.chunked = true;
+    m_server.addRoute(QStringLiteral("/fail/big-chunked.png"), chunked);
+    Response endless = Response::ok(png, "image/png");
+    endless.infiniteBody = true;
+    m_server.addRoute(QStringLiteral("/fail/endless.png"), endless);
+    Response bomb = Response::ok(Response::gzipOfZeros(qint64(64) * 1024 * 1024), "image/png");
+    bomb.withHeader("Content-Encoding", "gzip");
+    m_server.addRoute(QStringLiteral("/fail/bomb.png"), bomb);
+    m_server.addRoute(QStringLiteral("/fail/huge.png"),
+                      Response::ok(trove::testimages::pngDeclaring(60000, 60000), "image/png"));
+    m_server.addRoute(QStringLiteral("/fail/empty.png"), Response::ok(QByteArray(), "image/png"));
+    Response shortBody = Response::ok(png.left(1000), "image/png");
+    shortBody.contentLength = png.size();
+    m_server.addRoute(QStringLiteral("/fail/short.png"), shortBody);
+    Response stall = Response::ok(png, "image/png");
+    stall.stallAfterHeaders = true;
+    m_server.addRoute(QStringLiteral("/fail/stall.png"), stall);
+
+    // A library with one image in it, and what it looks like.
+    QVERIFY(!addGood(QStringLiteral("/good/keep.png"), 1).isEmpty());
+    const QJsonArray rowsBefore = list();
+    QCOMPARE(rowsBefore.size(), 1);
+    const QStringList blobsBefore = blobListing();
+    QVERIFY(!blobsBefore.isEmpty());
+
+    const QString url = m_server.url(path).toString();
+    QElapsedTimer timer;
+    timer.start();
+    const Run add = trove({ QStringLiteral("add"), url, QStringLiteral("--library"), library() }, env);
+    QVERIFY2(add.exitCode == 1, add.describe());
+    QVERIFY2(timer.elapsed() < 15000, "took too long to give up");
+    const QStringList lines = add.errLines();
+    QVERIFY2(lines.size() == 1, add.describe());
+    const QString expectedStart = QStringLiteral("failed  %1: ").arg(url);
+    QVERIFY2(lines.first().startsWith(expectedStart), qPrintable(lines.first()));
+    QVERIFY2(lines.first().mid(expectedStart.size()).contains(reason),
+             qPrintable(QStringLiteral("expected \"%1\" in: %2").arg(reason, lines.first())));
+    QVERIFY2(add.out.trimmed().isEmpty(), add.describe());
+
+    QCOMPARE(list(), rowsBefore);
+    QCOMPARE(blobListing(), blobsBefore);
+    QCOMPARE(tmpListing(), QStringList {});
+    Run stats = trove({ QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--library"), library() });
+    QCOMPARE(stats.json().object().value(QLatin1String("images")).toInteger(), 1);
+}
+
+void TestCli::failureJsonNamesReason()
+{
+    const QString url = m_server.url(QStringLiteral("/nothing-here.png")).toString();
+    const Run add = trove({ QStringLiteral("add"), url, QStringLiteral("--json"), QStringLiteral("--library"), library() });
+    QVERIFY2(add.exitCode == 1, add.describe());
+    const QJsonArray results = add.json().array();
+    QCOMPARE(results.size(), 1);
+    const QJsonObject o = results.at(0).toObject();
+    QCOMPARE(o.value(QLatin1String("source")).toString(), url);
+    QCOMPARE(o.value(QLatin1String("status")).toString(), QStringLiteral("failed"));
+    QVERIFY2(o.value(QLatin1String("error")).toString().startsWith(QLatin1String("HTTP 404")), add.describe());
+    QVERIFY(!o.contains(QLatin1String("id")));
+    QCOMPARE(add.errLines().size(), 1);
+}
+
+void TestCli::gzipEncodedTransfer_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("chunked");
+    QTest::newRow("png") << ImageFactory::png(200, 150, 8) << false;
+    QTest::newRow("bmp, chunked") << ImageFactory::bmp(200, 150, 9) << true;
+    // A real picture that happens to compress very well: 12 MB of BMP
+    // pixels, mostly one colour. Content-Encoding is transport, not the
+    // image; the size limit (256 MiB) is far away.
+    QImage flat(2000, 1500, QImage::Format_RGB32);
+    flat.fill(QColor(30, 120, 200));
+    for (int y = 0; y < 1500; y += 100)
+        for (int x = 0; x < 2000; ++x)
+            flat.setPixel(x, y, qRgb(255, 255, 255));
+    QTest::newRow("large flat bmp") << ImageFactory::encode(flat, "bmp") << false;
+}
+
+void TestCli::gzipEncodedTransfer()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, chunked);
+    QVERIFY(!bytes.isEmpty());
+    Response r = Response::ok(bytes, "image/x-something");
+    r.gzipBody = true;
+    r.chunked = chunked;
+    m_server.addRoute(QStringLiteral("/enc/picture"), r);
+    const Run add = trove({ QStringLiteral("add"), m_server.url(QStringLiteral("/enc/picture")).toString(),
+                            QStringLiteral("--library"), library() });
+    QVERIFY2(add.exitCode == 0, add.describe());
+    const QJsonArray rows = list();
+    QCOMPARE(rows.size(), 1);
+    // The original bytes, not the transfer encoding.
+    QCOMPARE(rows.at(0).toObject().value(QLatin1String("sha256")).toString(), sha256Hex(bytes));
+    QCOMPARE(rows.at(0).toObject().value(QLatin1String("original_bytes")).toInteger(), bytes.size());
+}
+
+void TestCli::endlessBodyAtDefaultLimit()
+{
+    // The real 256 MiB limit, against a body that never ends. Loopback
+    // should carry that in a few seconds; skip where it cannot.
+    Response endless = Response::ok(ImageFactory::png(64, 64, 2), "image/png");
+    endless.infiniteBody = true;
+    m_server.addRoute(QStringLiteral("/endless.png"), endless);
+    const QString url = m_server.url(QStringLiteral("/endless.png")).toString();
+    QElapsedTimer timer;
+    timer.start();
+    const Run add = trove({ QStringLiteral("add"), url, QStringLiteral("--library"), library() }, {}, 20000);
+    const qint64 elapsed = timer.elapsed();
+    if (!add.finished || elapsed > 8000)
+        QSKIP(qPrintable(QStringLiteral("256 MiB over loopback took %1 ms here").arg(elapsed)));
+    QVERIFY2(add.exitCode == 1, add.describe());
+    const QStringList lines = add.errLines();
+    QCOMPARE(lines.size(), 1);
+    QVERIFY2(lines.first().startsWith(QStringLiteral("failed  %1: too large").arg(url)), qPrintable(lines.first()));
+    QVERIFY2(lines.first().contains(QLatin1String("256 MiB")), qPrintable(lines.first()));
+    QCOMPARE(tmpListing(), QStringList {});
+    qInfo("256 MiB refused in %lld ms", elapsed);
+}
+
+// --- many and duplicate sources --------------------------------------------
+
+void TestCli::sameBytesFromTwoUrls()
+{
+    const QByteArray bytes = ImageFactory::webp(128, 96, 5);
+    m_server.addRoute(QStringLiteral("/a/one.webp"), Response::ok(bytes, "image/webp"));
+    m_server.addRoute(QStringLiteral("/b/two.webp"), Response::ok(bytes, "application/octet-stream"));
+    m_server.addRoute(QStringLiteral("/c/three"), Response::ok(bytes, "image/webp"));
+    const QString one = m_server.url(QStringLiteral("/a/one.webp")).toString();
+    const QString two = m_server.url(QStringLiteral("/b/two.webp")).toString();
+    const QString three = m_server.url(QStringLiteral("/c/three")).toString();
+
+    Run add = trove({ QStringLiteral("add"), one, two, QStringLiteral("--json"), QStringLiteral("--library"), library() });
+    QVERIFY2(add.exitCode == 0, add.describe());
+    QStringList statuses;
+    QSet<QString> ids;
+    for (const QJsonValue &v : add.json().array()) {
+        statuses << v.toObject().value(QLatin1String("status")).toString();
+        ids.insert(v.toObject().value(QLatin1String("id")).toString());
+    }
+    statuses.sort();
+    QCOMPARE(statuses, (QStringList { QStringLiteral("added"), QStringLiteral("present") }));
+    QCOMPARE(ids.size(), 1);
+
+    QJsonArray rows = list();
+    QCOMPARE(rows.size(), 1);
+    QJsonArray sources = rows.at(0).toObject().value(QLatin1String("sources")).toArray();
+    QCOMPARE(sources.size(), 2);
+    QVERIFY(sources.contains(one) && sources.contains(two));
+    QCOMPARE(blobListing().filter(QStringLiteral(".gz ")).size(), 1);
+
+    // Later, from a third link: still one image, now three sources.
+    add = trove({ QStringLiteral("add"), three, QStringLiteral("--library"), library() });
+    QVERIFY2(add.exitCode == 0, add.describe());
+    QVERIFY2(add.out.startsWith("present "), add.describe());
+    rows = list();
+    QCOMPARE(rows.size(), 1);
+    sources = rows.at(0).toObject().value(QLatin1String("sources")).toArray();
+    QCOMPARE(sources.size(), 3);
+    QVERIFY(sources.contains(three));
+    QCOMPARE(rows.at(0).toObject().value(QLatin1String("source_url")).toString().isEmpty(), false);
+    QVERIFY(tmpListing().isEmpty());
+}
+
+void TestCli::manyUrlsInOneAdd()
+{
+    const QList<QByteArray> formats { "png", "jpeg", "gif", "webp", "bmp", "svg" };
+    QStringList urls;
+    QHash<QString, QString> shaByUrl;
+    for (int i = 0; i < 24; ++i) {
+        const QByteArray format = formats[i % formats.size()];
+        const QByteArray bytes = ImageFactory::image(format, 40 + i, 30 + i, quint32(100 + i));
+        const QString path = QStringLiteral("/many/%1.%2").arg(i).arg(extensionOf(format));
+        m_server.addRoute(path, Response::ok(bytes, ImageFactory::mimeType(format)));
+        const QString url = m_server.url(path).toString();
+        urls << url;
+        shaByUrl.insert(url, sha256Hex(bytes));
+    }
+    Run add = trove(QStringList { QStringLiteral("add") } + urls
+                    + QStringList { QStringLiteral("--json"), QStringLiteral("--library"), library() });
+    QVERIFY2(add.exitCode == 0, add.describe());
+    QCOMPARE(add.json().array().size(), 24);
+    const QJsonArray rows = list();
+    QCOMPARE(rows.size(), 24);
+    for (const QJsonValue &v : rows) {
+        const QJsonObject o = v.toObject();
+        const QString url = o.value(QLatin1String("source_url")).toString();
+        QVERIFY2(shaByUrl.contains(url), qPrintable(url));
+        QCOMPARE(o.value(QLatin1String("sha256")).toString(), shaByUrl.take(url));
+    }
+    QVERIFY(shaByUrl.isEmpty());
+    for (int i = 0; i < 24; ++i)
+        QCOMPARE(m_server.hits(QUrl(urls[i]).path()), 1);
+    Run stats = trove({ QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--library"), library() });
+    QCOMPARE(stats.json().object().value(QLatin1String("images")).toInteger(), 24);
+    QCOMPARE(blobListing().filter(QStringLiteral(".gz ")).size(), 24);
+    QVERIFY(tmpListing().isEmpty());
+}
+
+void TestCli::twoProcessesAddAtOnce()
+{
+    // A window and a CLI (or two CLIs) on one library: both write, neither
+    // loses anything, and a bytes-equal image from both is stored once.
+    QStringList first;
+    QStringList second;
+    for (int i = 0; i < 8; ++i) {
+        const QString path = QStringLiteral("/both/%1.png").arg(i);
+        m_server.addRoute(path, Response::ok(ImageFactory::png(50, 40, quint32(200 + i)), "image/png"));
+        (i < 4 ? first : second) << m_server.url(path).toString();
+    }
+    const QByteArray shared = ImageFactory::jpeg(60, 60, 85, 300);
+    m_server.addRoute(QStringLiteral("/both/shared-1.jpg"), Response::ok(shared, "image/jpeg"));
+    m_server.addRoute(QStringLiteral("/both/shared-2.jpg"), Response::ok(shared, "image/jpeg"));
+    first << m_server.url(QStringLiteral("/both/shared-1.jpg")).toString();
+    second << m_server.url(QStringLiteral("/both/shared-2.jpg")).toString();
+
+    const QStringList tail { QStringLiteral("--json"), QStringLiteral("--library"), library() };
+    // The library exists before they race (creating it is another story).
+    QCOMPARE(trove({ QStringLiteral("stats"), QStringLiteral("--library"), library() }).exitCode, 0);
+    auto a = startTrove(QStringList { QStringLiteral("add") } + first + tail);
+    auto b = startTrove(QStringList { QStringLiteral("add") } + second + tail);
+    const Run ra = finish(*a);
+    const Run rb = finish(*b);
+    QVERIFY2(ra.exitCode == 0, ra.describe());
+    QVERIFY2(rb.exitCode == 0, rb.describe());
+    const QJsonArray rows = list();
+    QCOMPARE(rows.size(), 9);
+    for (const QJsonValue &v : rows) {
+        if (v.toObject().value(QLatin1String("sha256")).toString() == sha256Hex(shared))
+            QCOMPARE(v.toObject().value(QLatin1String("sources")).toArray().size(), 2);
+    }
+    QCOMPARE(blobListing().filter(QStringLiteral(".gz ")).size(), 9);
+    QVERIFY(tmpListing().isEmpty());
+    QCOMPARE(trove({ QStringLiteral("verify"), QStringLiteral("--library"), library() }).exitCode, 0);
+}
+
+void TestCli::badSchemeNeedsNoNetwork()
+{
+    const QString ftp = QStringLiteral("ftp://127.0.0.1:%1/x.png").arg(m_server.port());
+    const QString js = QStringLiteral("javascript:alert(1)");
+    const QString good = m_server.url(QStringLiteral("/ok.gif")).toString();
+    m_server.addRoute(QStringLiteral("/ok.gif"), Response::ok(ImageFactory::gif(20, 20, 1), "image/gif"));
+
+    Run add = trove({ QStringLiteral("add"), ftp, js, QStringLiteral("--library"), library() });
+    QVERIFY2(add.exitCode == 1, add.describe());
+    QCOMPARE(m_server.totalHits(), 0);
+    QStringList lines = add.errLines();
+    lines.sort();
+    QCOMPARE(lines, (QStringList { QStringLiteral("failed  %1: unsupported URL scheme: ftp").arg(ftp),
+                                   QStringLiteral("failed  %1: unsupported URL scheme: javascript").arg(js) }));
+
+    // A bad one among good ones: the good one is stored, the status says 1.
+    add = trove({ QStringLiteral("add"), js, good, QStringLiteral("--library"), library() });
+    QVERIFY2(add.exitCode == 1, add.describe());
+    QCOMPARE(add.errLines().size(), 1);
+    QCOMPARE(m_server.totalHits(), 1);
+    QCOMPARE(list().size(), 1);
+}
+
+// --- usage and the other commands ----------------------------------------------
+
+void TestCli::badUsage_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("show without argument") << QStringList { QStringLiteral("show") };
+    QTest::newRow("show with two") << QStringList { QStringLiteral("show"), QStringLiteral("a"), QStringLiteral("b") };
+    QTest::newRow("add without source") << QStringList { QStringLiteral("add") };
+    QTest::newRow("export without -o") << QStringList { QStringLiteral("export"), QStringLiteral("x") };
+    QTest::newRow("tag without --add/--remove") << QStringList { QStringLiteral("tag"), QStringLiteral("x") };
+    QTest::newRow("remove without argument") << QStringList { QStringLiteral("remove") };
+    QTest::newRow("list with an argument") << QStringList { QStringLiteral("list"), QStringLiteral("x") };
+    QTest::newRow("list with an unknown option") << QStringList { QStringLiteral("list"), QStringLiteral("--bogus") };
+    QTest::newRow("list with a bad sort") << QStringList { QStringLiteral("list"), QStringLiteral("--sort"),
+                                                           QStringLiteral("sideways") };
+    QTest::newRow("verify with an argument") << QStringList { QStringLiteral("verify"), QStringLiteral("x") };
+}
+
+void TestCli::badUsage()
+{
+    QFETCH(QStringList, args);
+    const Run r = trove(args + QStringList { QStringLiteral("--library"), library() });
+    QVERIFY2(r.exitCode == 2, r.describe());
+    QVERIFY2(!r.err.isEmpty(), r.describe());
+    QVERIFY2(r.out.isEmpty(), r.describe());
+}
+
+void TestCli::unknownCommandIsUsageError()
+{
+    // A mistyped command must not open the window (and wait for a person):
+    // it is bad usage. A CLI answers in well under a second.
+    const Run r = trove({ QStringLiteral("frobnicate"), QStringLiteral("--library"), library() }, {}, 4000);
+    QVERIFY2(r.finished, "`trove frobnicate` did not exit (it opened the window?)");
+    QVERIFY2(r.exitCode == 2, r.describe());
+    QVERIFY2(r.err.contains("unknown command: frobnicate"), r.describe());
+}
+
+void TestCli::helpAndVersion()
+{
+    Run r = trove({ QStringLiteral("--version") });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    QVERIFY2(QRegularExpression(QStringLiteral("^trove \\d+\\.\\d+\\.\\d+\\n$")).match(QString::fromUtf8(r.out)).hasMatch(),
+             r.describe());
+    r = trove({ QStringLiteral("--help") });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    for (const char *command : { "add", "list", "show", "export", "tag", "remove", "stats", "verify" })
+        QVERIFY2(r.out.contains(QByteArray("  ") + command + ' '), command);
+    r = trove({ QStringLiteral("add"), QStringLiteral("--help") });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    QVERIFY(r.out.contains("--tag"));
+}
+
+void TestCli::showTagRemoveByNameAndPrefix()
+{
+    m_server.addRoute(QStringLiteral("/s/alpha.png"), Response::ok(ImageFactory::png(30, 20, 31), "image/png"));
+    m_server.addRoute(QStringLiteral("/s/beta.png"), Response::ok(ImageFactory::png(30, 20, 32), "image/png"));
+    m_server.addRoute(QStringLiteral("/t1/twin.png"), Response::ok(ImageFactory::png(30, 20, 33), "image/png"));
+    m_server.addRoute(QStringLiteral("/t2/twin.png"), Response::ok(ImageFactory::png(30, 20, 34), "image/png"));
+    const QStringList lib { QStringLiteral("--library"), library() };
+    Run add = trove(QStringList { QStringLiteral("add"), m_server.url(QStringLiteral("/s/alpha.png")).toString(),
+                                  m_server.url(QStringLiteral("/s/beta.png")).toString(),
+                                  m_server.url(QStringLiteral("/t1/twin.png")).toString(),
+                                  m_server.url(QStringLiteral("/t2/twin.png")).toString(), QStringLiteral("--json") }
+                    + lib);
+    QVERIFY2(add.exitCode == 0, add.describe());
+    QHash<QString, QString> idOf;
+    for (const QJsonValue &v : add.json().array())
+        idOf.insert(QUrl(v.toObject().value(QLatin1String("source")).toString()).path(),
+                    v.toObject().value(QLatin1String("id")).toString());
+    const QString alpha = idOf.value(QStringLiteral("/s/alpha.png"));
+    const QString beta = idOf.value(QStringLiteral("/s/beta.png"));
+    QVERIFY(!alpha.isEmpty() && !beta.isEmpty());
+
+    // show, by name and by id prefix
+    Run show = trove(QStringList { QStringLiteral("show"), QStringLiteral("alpha") } + lib);
+    QVERIFY2(show.exitCode == 0, show.describe());
+    QVERIFY2(show.out.contains(QStringLiteral("id:             %1\n").arg(alpha).toUtf8()), show.describe());
+    QVERIFY(show.out.contains("name:           alpha\n"));
+    QVERIFY(show.out.contains("dimensions:     30x20\n"));
+    show = trove(QStringList { QStringLiteral("show"), alpha.left(8), QStringLiteral("--json") } + lib);
+    QVERIFY2(show.exitCode == 0, show.describe());
+    QCOMPARE(show.json().object().value(QLatin1String("id")).toString(), alpha);
+    QCOMPARE(show.json().object().value(QLatin1String("name")).toString(), QStringLiteral("alpha"));
+
+    // Two images named alike: the name is ambiguous, the ids are not.
+    show = trove(QStringList { QStringLiteral("show"), QStringLiteral("twin") } + lib);
+    QVERIFY2(show.exitCode == 1, show.describe());
+    QVERIFY2(show.err.contains("twin: 2 images match; use an id"), show.describe());
+    show = trove(QStringList { QStringLiteral("show"), QStringLiteral("nobody") } + lib);
+    QVERIFY2(show.exitCode == 1, show.describe());
+    QVERIFY2(show.err.contains("nobody: no image with this id or name"), show.describe());
+
+    // tag: by name, then by prefix
+    Run tag = trove(QStringList { QStringLiteral("tag"), QStringLiteral("alpha"), QStringLiteral("--add"),
+                                  QStringLiteral("red"), QStringLiteral("--add"), QStringLiteral("round") }
+                    + lib);
+    QVERIFY2(tag.exitCode == 0, tag.describe());
+    QVERIFY2(tag.out.contains("[red, round]"), tag.describe());
+    tag = trove(QStringList { QStringLiteral("tag"), alpha.left(6), beta, QStringLiteral("--add"), QStringLiteral("shared"),
+                              QStringLiteral("--remove"), QStringLiteral("RED"), QStringLiteral("--json") }
+                + lib);
+    QVERIFY2(tag.exitCode == 0, tag.describe());
+    QCOMPARE(tag.json().array().size(), 2);
+    QCOMPARE(list({ QStringLiteral("--tag"), QStringLiteral("shared") }).size(), 2);
+    QCOMPARE(list({ QStringLiteral("--tag"), QStringLiteral("red") }).size(), 0);
+    const QJsonArray alphaRows = list({ QStringLiteral("--tag"), QStringLiteral("round") });
+    QCOMPARE(alphaRows.size(), 1);
+    QCOMPARE(alphaRows.at(0).toObject().value(QLatin1String("tags")).toArray(),
+             (QJsonArray { QStringLiteral("round"), QStringLiteral("shared") }));
+    // An unknown target fails that item; the known one is still tagged.
+    tag = trove(QStringList { QStringLiteral("tag"), QStringLiteral("nobody"), QStringLiteral("beta"),
+                              QStringLiteral("--add"), QStringLiteral("late") }
+                + lib);
+    QVERIFY2(tag.exitCode == 1, tag.describe());
+    QCOMPARE(list({ QStringLiteral("--tag"), QStringLiteral("late") }).size(), 1);
+
+    // remove: by prefix, then by name; blobs go with the rows.
+    const QString alphaSha = alphaRows.at(0).toObject().value(QLatin1String("sha256")).toString();
+    QVERIFY(QFileInfo::exists(blobPath(alphaSha)));
+    Run remove = trove(QStringList { QStringLiteral("remove"), alpha.left(8) } + lib);
+    QVERIFY2(remove.exitCode == 0, remove.describe());
+    QVERIFY2(remove.out.startsWith(QStringLiteral("removed %1  alpha").arg(alpha.left(8)).toUtf8()), remove.describe());
+    QVERIFY(!QFileInfo::exists(blobPath(alphaSha)));
+    remove = trove(QStringList { QStringLiteral("remove"), QStringLiteral("beta"), QStringLiteral("--json") } + lib);
+    QVERIFY2(remove.exitCode == 0, remove.describe());
+    QCOMPARE(remove.json().object().value(QLatin1String("removed")).toArray(), QJsonArray { beta });
+    QCOMPARE(list().size(), 2);
+    show = trove(QStringList { QStringLiteral("show"), QStringLiteral("alpha") } + lib);
+    QCOMPARE(show.exitCode, 1);
+    Run stats = trove(QStringList { QStringLiteral("stats"), QStringLiteral("--json") } + lib);
+    QCOMPARE(stats.json().object().value(QLatin1String("images")).toInteger(), 2);
+    Run verify = trove(QStringList { QStringLiteral("verify") } + lib);
+    QVERIFY2(verify.exitCode == 0, verify.describe());
+}
+
+void TestCli::verifyFindsMissingAndOrphanBlobs()
+{
+    const QString id = addGood(QStringLiteral("/v/keep.png"), 41);
+    QVERIFY(!id.isEmpty());
+    const QString goneId = addGood(QStringLiteral("/v/gone.png"), 42);
+    QVERIFY(!goneId.isEmpty());
+    const QJsonArray rows = list();
+    QHash<QString, QString> shaOf;
+    for (const QJsonValue &v : rows)
+        shaOf.insert(v.toObject().value(QLatin1String("id")).toString(), v.toObject().value(QLatin1String("sha256")).toString());
+    QVERIFY(QFile::remove(blobPath(shaOf.value(goneId))));
+    // A blob no row names (a copy of a good one under another name).
+    const QString orphan = library() + QStringLiteral("/blobs/00/") + QString(64, QLatin1Char('0')) + QStringLiteral(".gz");
+    QVERIFY(QDir().mkpath(QFileInfo(orphan).path()));
+    QVERIFY(QFile::copy(blobPath(shaOf.value(id)), orphan));
+
+    const Run verify = trove({ QStringLiteral("verify"), QStringLiteral("--library"), library() });
+    QVERIFY2(verify.exitCode == 1, verify.describe());
+    const QStringList bad = verify.errLines().filter(QRegularExpression(QStringLiteral("^bad  ")));
+    QCOMPARE(bad.size(), 2);
+    QVERIFY2(!bad.filter(QStringLiteral("bad  %1 gone: blob missing").arg(goneId)).isEmpty(), verify.describe());
+    QVERIFY2(!bad.filter(QStringLiteral("orphan blob")).isEmpty(), verify.describe());
+    QVERIFY2(!bad.filter(QString(64, QLatin1Char('0'))).isEmpty(), verify.describe());
+    QVERIFY(!verify.err.contains(id.toUtf8()));
+}
+
+QTEST_MAIN(TestCli)
+#include "tst_cli.moc"

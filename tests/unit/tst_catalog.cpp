@@ -1,0 +1,915 @@
+// CatalogWriter + CatalogReader on a real library in a temp folder: the
+// schema, commits and their files, duplicates, tags, renames, removal,
+// lookups, filters, hostile text, and readers seeing what the writer did.
+
+#include "catalogreader.h"
+#include "catalogwriter.h"
+#include "imageprocessor.h"
+#include "librarypaths.h"
+#include "resultcheck.h"
+#include "testimages.h"
+
+#include <QDirIterator>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <array>
+#include <latch>
+#include <memory>
+#include <thread>
+#include <vector>
+
+using namespace trove;
+using namespace trove::testimages;
+
+namespace {
+
+template<typename T>
+T await(QFuture<T> future)
+{
+    future.waitForFinished();
+    return future.result();
+}
+
+/// Every file under blobs/, relative to it.
+QStringList blobFiles(const LibraryPaths &paths)
+{
+    QStringList out;
+    QDirIterator it(paths.blobsDir(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        out << QDir(paths.blobsDir()).relativeFilePath(it.next());
+    out.sort();
+    return out;
+}
+
+QStringList tmpFiles(const LibraryPaths &paths)
+{
+    return QDir(paths.tmpDir()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+}
+
+/// A raw connection for the checks the reader API does not expose.
+class Probe {
+public:
+    explicit Probe(const QString &file)
+        : m_name(QStringLiteral("probe-%1").arg(++s_counter))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(file);
+        db.open();
+    }
+    ~Probe() { QSqlDatabase::removeDatabase(m_name); }
+
+    QVariant scalar(const QString &sql)
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name));
+        if (!q.exec(sql) || !q.next())
+            return {};
+        return q.value(0);
+    }
+    bool exec(const QString &sql)
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name));
+        return q.exec(sql);
+    }
+
+private:
+    static inline int s_counter = 0;
+    QString m_name;
+};
+
+const QRegularExpression kUuid(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
+
+} // namespace
+
+class TestCatalog : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void openCreatesLibrary();
+    void openIsRepeatable();
+    void openRefusesNewerSchema();
+    void openRefusesFileAsLibrary();
+    void requestsBeforeOpenFail();
+    void commitStoresEverything();
+    void imagesAddedComesAfterCommit();
+    void duplicateAddsSource();
+    void duplicatesInOneBatch();
+    void batchOfCommits();
+    void failingJobDoesNotSpoilItsBatch();
+    void editTags();
+    void tagsAreCaseInsensitiveAcrossEdits();
+    void rename();
+    void remove();
+    void resolve();
+    void listFiltersAndOrders_data();
+    void listFiltersAndOrders();
+    void pagingAndRows();
+    void hostileText_data();
+    void hostileText();
+    void otherReadersSeeCommits();
+    void concurrentFirstOpen();
+    void destroyingWriterFlushes();
+    void integrityAndCounts();
+
+private:
+    struct Made {
+        QByteArray bytes;
+        ProcessedImage processed;
+    };
+    Made make(quint32 seed, const QByteArray &format = "png");
+    Made makeFrom(const QByteArray &bytes, const QString &originalName);
+    NewImage newImage(const QString &name, const Made &made, const QStringList &tags = {},
+                      const QString &url = {});
+    Result<CommitOutcome> commit(const QString &name, quint32 seed, const QStringList &tags = {},
+                                 const QString &url = {});
+    void openWriter();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    LibraryPaths m_paths;
+    std::unique_ptr<CatalogWriter> m_writer;
+    std::unique_ptr<CatalogReader> m_reader;
+    int m_made = 0;
+};
+
+void TestCatalog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    qRegisterMetaType<QList<qint64>>();
+}
+
+void TestCatalog::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_paths = LibraryPaths(m_dir->filePath(QStringLiteral("library")));
+    m_writer = std::make_unique<CatalogWriter>(m_paths);
+}
+
+void TestCatalog::cleanup()
+{
+    m_reader.reset();
+    m_writer.reset();
+    m_dir.reset();
+}
+
+void TestCatalog::openWriter()
+{
+    auto opened = await(m_writer->open());
+    QVERIFY_OK(opened);
+    QVERIFY(*opened);
+    m_reader = std::make_unique<CatalogReader>();
+    auto r = m_reader->open(m_paths);
+    QVERIFY_OK(r);
+}
+
+TestCatalog::Made TestCatalog::makeFrom(const QByteArray &bytes, const QString &originalName)
+{
+    const QString input = m_dir->filePath(QStringLiteral("input-%1").arg(++m_made));
+    writeFile(input, bytes);
+    ProcessRequest request;
+    request.dataPath = input;
+    request.originalName = originalName;
+    request.tempBlobPath = m_paths.newTempFile(QStringLiteral(".gz"));
+    auto processed = ImageProcessor::process(request);
+    if (!processed) {
+        qWarning() << "process failed:" << processed.error();
+        return {};
+    }
+    return { bytes, *processed };
+}
+
+TestCatalog::Made TestCatalog::make(quint32 seed, const QByteArray &format)
+{
+    const QByteArray bytes = format == "gif" ? gif(40, 30, seed) : encode(pattern(48 + int(seed % 7), 32, seed), format);
+    return makeFrom(bytes, QStringLiteral("image-%1.%2").arg(seed).arg(QString::fromLatin1(format)));
+}
+
+NewImage TestCatalog::newImage(const QString &name, const Made &made, const QStringList &tags, const QString &url)
+{
+    NewImage image;
+    image.name = name;
+    image.tags = tags;
+    image.sourceUrl = url;
+    image.processed = made.processed;
+    return image;
+}
+
+Result<CommitOutcome> TestCatalog::commit(const QString &name, quint32 seed, const QStringList &tags,
+                                          const QString &url)
+{
+    const Made made = make(seed);
+    if (made.bytes.isEmpty())
+        return fail(QStringLiteral("could not make an image"));
+    return await(m_writer->commitImage(newImage(name, made, tags, url)));
+}
+
+void TestCatalog::openCreatesLibrary()
+{
+    openWriter();
+    QVERIFY(QFileInfo(m_paths.catalogFile()).isFile());
+    QVERIFY(QFileInfo(m_paths.thumbsFile()).isFile());
+    QVERIFY(QFileInfo(m_paths.blobsDir()).isDir());
+    QVERIFY(QFileInfo(m_paths.tmpDir()).isDir());
+    QCOMPARE(m_paths.catalogFile(), m_dir->filePath(QStringLiteral("library/catalog.sqlite")));
+    QCOMPARE(m_paths.thumbsFile(), m_dir->filePath(QStringLiteral("library/thumbs.sqlite")));
+
+    Probe catalog(m_paths.catalogFile());
+    QCOMPARE(catalog.scalar(QStringLiteral("PRAGMA user_version")).toInt(),
+             Connection::schemaVersion(Connection::Kind::Catalog));
+    QVERIFY(Connection::schemaVersion(Connection::Kind::Catalog) >= 1);
+    QCOMPARE(catalog.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    for (const char *table : { "images", "sources", "tags", "stats", "queue", "blob_journal" })
+        QVERIFY2(catalog.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%1'")
+                                    .arg(QLatin1String(table)))
+                         .toInt()
+                     == 1,
+                 table);
+
+    Probe thumbs(m_paths.thumbsFile());
+    QCOMPARE(thumbs.scalar(QStringLiteral("PRAGMA user_version")).toInt(),
+             Connection::schemaVersion(Connection::Kind::Thumbs));
+    QCOMPARE(thumbs.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+
+    auto stats = m_reader->stats();
+    QVERIFY_OK(stats);
+    QCOMPARE(stats->images, 0);
+    QCOMPARE(stats->originalBytes, 0);
+    QCOMPARE(stats->storedBytes, 0);
+    QVERIFY(!stats->lastAdded.isValid());
+}
+
+void TestCatalog::openIsRepeatable()
+{
+    openWriter();
+    QVERIFY_OK(commit(QStringLiteral("kept"), 1));
+    auto again = await(m_writer->open());
+    QVERIFY_OK(again);
+    // A second writer (another process on the same library) opens too and
+    // migrates nothing.
+    m_writer.reset();
+    m_writer = std::make_unique<CatalogWriter>(m_paths);
+    QVERIFY_OK(await(m_writer->open()));
+    QCOMPARE(*m_reader->count({}), 1);
+}
+
+void TestCatalog::openRefusesNewerSchema()
+{
+    openWriter();
+    m_reader.reset();
+    m_writer.reset();
+    {
+        Probe catalog(m_paths.catalogFile());
+        QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = 99")));
+    }
+    m_writer = std::make_unique<CatalogWriter>(m_paths);
+    auto opened = await(m_writer->open());
+    QVERIFY(!opened.ok());
+    QVERIFY2(opened.error().contains(QLatin1String("newer Trove")), qPrintable(opened.error()));
+    CatalogReader reader;
+    auto r = reader.open(m_paths);
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error().contains(QLatin1String("newer Trove")), qPrintable(r.error()));
+}
+
+void TestCatalog::openRefusesFileAsLibrary()
+{
+    const QString file = m_dir->filePath(QStringLiteral("not-a-folder"));
+    QVERIFY(writeFile(file, "x"));
+    m_writer = std::make_unique<CatalogWriter>(LibraryPaths(file));
+    auto opened = await(m_writer->open());
+    QVERIFY(!opened.ok());
+    QVERIFY2(opened.error().contains(QLatin1String("is not a folder")), qPrintable(opened.error()));
+}
+
+void TestCatalog::requestsBeforeOpenFail()
+{
+    QVERIFY_OK(m_paths.ensureLayout());
+    const Made made = make(2);
+    QVERIFY(!made.bytes.isEmpty());
+    auto r = await(m_writer->commitImage(newImage(QStringLiteral("early"), made)));
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error(), QStringLiteral("the library is not open"));
+    auto tags = await(m_writer->editTags({ 1 }, { QStringLiteral("x") }, {}));
+    QVERIFY(!tags.ok());
+}
+
+void TestCatalog::commitStoresEverything()
+{
+    openWriter();
+    const Made made = make(3);
+    const QDateTime before = QDateTime::currentDateTimeUtc().addMSecs(-1);
+    auto outcome = await(m_writer->commitImage(
+        newImage(QStringLiteral("A cat"), made, { QStringLiteral("pets"), QStringLiteral("Cute") },
+                 QStringLiteral("https://cats.example/a/cat.png"))));
+    const QDateTime after = QDateTime::currentDateTimeUtc().addMSecs(1);
+    QVERIFY_OK(outcome);
+    QVERIFY(outcome->key > 0);
+    QVERIFY2(kUuid.match(outcome->id).hasMatch(), qPrintable(outcome->id));
+    QCOMPARE(outcome->name, QStringLiteral("A cat"));
+    QVERIFY(!outcome->duplicate);
+
+    auto record = m_reader->byKey(outcome->key);
+    QVERIFY_OK(record);
+    QCOMPARE(record->key, outcome->key);
+    QCOMPARE(record->id, outcome->id);
+    QCOMPARE(record->name, QStringLiteral("A cat"));
+    QCOMPARE(record->tags, (QStringList { QStringLiteral("Cute"), QStringLiteral("pets") }));
+    QCOMPARE(record->sources, QStringList { QStringLiteral("https://cats.example/a/cat.png") });
+    QCOMPARE(record->sha256, sha256Hex(made.bytes));
+    QCOMPARE(record->format, QStringLiteral("png"));
+    QCOMPARE(record->width, made.processed.width);
+    QCOMPARE(record->height, 32);
+    QCOMPARE(record->originalBytes, made.bytes.size());
+    QCOMPARE(record->storedBytes, made.processed.blob.storedBytes);
+    QVERIFY(record->addedAt >= before && record->addedAt <= after);
+    QCOMPARE(record->addedAt.timeSpec(), Qt::UTC);
+    QVERIFY(!record->damaged);
+
+    // The blob: content addressed, in place, the temp file gone.
+    const QString blob = m_paths.blobFile(record->sha256);
+    QCOMPARE(blob, m_paths.blobsDir() + QLatin1Char('/') + record->sha256.left(2) + QLatin1Char('/')
+                 + record->sha256 + QStringLiteral(".gz"));
+    QVERIFY(QFileInfo::exists(blob));
+    QCOMPARE(QFileInfo(blob).size(), record->storedBytes);
+    QVERIFY(!QFileInfo::exists(made.processed.tempBlobPath));
+    QVERIFY(tmpFiles(m_paths).isEmpty());
+    QCOMPARE(blobFiles(m_paths), QStringList { record->sha256.left(2) + QLatin1Char('/') + record->sha256 + QStringLiteral(".gz") });
+    auto original = GzipCodec::readAll(blob);
+    QVERIFY_OK(original);
+    QVERIFY(*original == made.bytes);
+
+    auto thumb = m_reader->thumbnail(outcome->key);
+    QVERIFY_OK(thumb);
+    QCOMPARE(*thumb, made.processed.thumbnail);
+
+    auto stats = m_reader->stats();
+    QVERIFY_OK(stats);
+    QCOMPARE(stats->images, 1);
+    QCOMPARE(stats->originalBytes, record->originalBytes);
+    QCOMPARE(stats->storedBytes, record->storedBytes);
+    QCOMPARE(stats->lastAdded, record->addedAt);
+
+    const QJsonObject json = record->toJson();
+    for (const char *key : { "id", "name", "tags", "source_url", "sha256", "format", "width", "height",
+                             "original_bytes", "stored_bytes", "added_at" })
+        QVERIFY2(json.contains(QLatin1String(key)), key);
+    QCOMPARE(json.value(QLatin1String("source_url")).toString(), QStringLiteral("https://cats.example/a/cat.png"));
+    QCOMPARE(json.value(QLatin1String("added_at")).toString(), isoUtc(record->addedAt));
+    QVERIFY(json.value(QLatin1String("added_at")).toString().endsWith(QLatin1Char('Z')));
+}
+
+void TestCatalog::imagesAddedComesAfterCommit()
+{
+    openWriter();
+    QSignalSpy added(m_writer.get(), &CatalogWriter::imagesAdded);
+    QSignalSpy changed(m_writer.get(), &CatalogWriter::imagesChanged);
+    // Whoever hears the signal can already read the row.
+    QList<qint64> seen;
+    connect(m_writer.get(), &CatalogWriter::imagesAdded, this, [this, &seen](const QList<qint64> &keys) {
+        for (qint64 key : keys) {
+            if (m_reader->byKey(key).ok())
+                seen.append(key);
+        }
+    });
+    auto outcome = commit(QStringLiteral("signalled"), 4);
+    QVERIFY_OK(outcome);
+    QTRY_COMPARE(added.count(), 1);
+    QCOMPARE(added.at(0).at(0).value<QList<qint64>>(), QList<qint64> { outcome->key });
+    QCOMPARE(seen, QList<qint64> { outcome->key });
+    QCOMPARE(changed.count(), 0);
+}
+
+void TestCatalog::duplicateAddsSource()
+{
+    openWriter();
+    QSignalSpy added(m_writer.get(), &CatalogWriter::imagesAdded);
+    QSignalSpy changed(m_writer.get(), &CatalogWriter::imagesChanged);
+    const Made first = make(5);
+    auto one = await(m_writer->commitImage(newImage(QStringLiteral("first"), first, { QStringLiteral("a") },
+                                                    QStringLiteral("http://one.example/x.png"))));
+    QVERIFY_OK(one);
+    // The same bytes again, processed anew, from another link.
+    const Made second = makeFrom(first.bytes, QStringLiteral("other-name.png"));
+    QVERIFY(QFileInfo::exists(second.processed.tempBlobPath));
+    auto two = await(m_writer->commitImage(newImage(QStringLiteral("second"), second, { QStringLiteral("b") },
+                                                    QStringLiteral("http://two.example/y.png"))));
+    QVERIFY_OK(two);
+    QVERIFY(two->duplicate);
+    QCOMPARE(two->key, one->key);
+    QCOMPARE(two->id, one->id);
+    QCOMPARE(two->name, QStringLiteral("first"));
+
+    QCOMPARE(*m_reader->count({}), 1);
+    auto record = m_reader->byKey(one->key);
+    QVERIFY_OK(record);
+    QCOMPARE(record->name, QStringLiteral("first"));
+    QCOMPARE(record->sources, (QStringList { QStringLiteral("http://one.example/x.png"),
+                                             QStringLiteral("http://two.example/y.png") }));
+    QCOMPARE(record->tags, (QStringList { QStringLiteral("a"), QStringLiteral("b") }));
+    QCOMPARE(blobFiles(m_paths).size(), 1);
+    QVERIFY(!QFileInfo::exists(second.processed.tempBlobPath));
+    QVERIFY(tmpFiles(m_paths).isEmpty());
+    auto stats = m_reader->stats();
+    QCOMPARE(stats->images, 1);
+    QCOMPARE(stats->originalBytes, first.bytes.size());
+
+    QTRY_COMPARE(changed.count(), 1);
+    QCOMPARE(added.count(), 1);
+
+    // The same link a third time changes nothing.
+    const Made third = makeFrom(first.bytes, QStringLiteral("x.png"));
+    auto three = await(m_writer->commitImage(newImage(QStringLiteral("third"), third, {},
+                                                      QStringLiteral("http://one.example/x.png"))));
+    QVERIFY_OK(three);
+    QVERIFY(three->duplicate);
+    QCOMPARE(m_reader->byKey(one->key)->sources.size(), 2);
+}
+
+void TestCatalog::duplicatesInOneBatch()
+{
+    openWriter();
+    const Made a = make(6);
+    const Made b = makeFrom(a.bytes, QStringLiteral("b.png"));
+    // Posted back to back, so they share one transaction.
+    auto fa = m_writer->commitImage(newImage(QStringLiteral("a"), a, {}, QStringLiteral("http://a.example/1.png")));
+    auto fb = m_writer->commitImage(newImage(QStringLiteral("b"), b, {}, QStringLiteral("http://b.example/1.png")));
+    auto ra = await(fa);
+    auto rb = await(fb);
+    QVERIFY_OK(ra);
+    QVERIFY_OK(rb);
+    QVERIFY(ra->duplicate != rb->duplicate);
+    QCOMPARE(ra->key, rb->key);
+    QCOMPARE(*m_reader->count({}), 1);
+    QCOMPARE(m_reader->byKey(ra->key)->sources.size(), 2);
+    QCOMPARE(blobFiles(m_paths).size(), 1);
+    QVERIFY(tmpFiles(m_paths).isEmpty());
+}
+
+void TestCatalog::batchOfCommits()
+{
+    openWriter();
+    QSignalSpy added(m_writer.get(), &CatalogWriter::imagesAdded);
+    QList<QFuture<Result<CommitOutcome>>> futures;
+    for (quint32 seed = 100; seed < 120; ++seed)
+        futures.append(m_writer->commitImage(newImage(QStringLiteral("batch %1").arg(seed), make(seed))));
+    QSet<qint64> keys;
+    for (auto &f : futures) {
+        auto r = await(f);
+        QVERIFY_OK(r);
+        QVERIFY(!r->duplicate);
+        keys.insert(r->key);
+    }
+    QCOMPARE(keys.size(), 20);
+    QCOMPARE(*m_reader->count({}), 20);
+    QCOMPARE(m_reader->stats()->images, 20);
+    QCOMPARE(blobFiles(m_paths).size(), 20);
+    QTRY_VERIFY([&] {
+        int n = 0;
+        for (const auto &call : added)
+            n += int(call.at(0).value<QList<qint64>>().size());
+        return n == 20;
+    }());
+}
+
+void TestCatalog::failingJobDoesNotSpoilItsBatch()
+{
+    openWriter();
+    auto seeded = commit(QStringLiteral("existing"), 7);
+    QVERIFY_OK(seeded);
+    auto f1 = m_writer->commitImage(newImage(QStringLiteral("one"), make(8)));
+    auto bad = m_writer->rename({ seeded->key }, QStringLiteral("   "));
+    auto f2 = m_writer->commitImage(newImage(QStringLiteral("two"), make(9)));
+    QVERIFY_OK(await(f1));
+    auto badResult = await(bad);
+    QVERIFY(!badResult.ok());
+    QCOMPARE(badResult.error(), QStringLiteral("a name cannot be empty"));
+    QVERIFY_OK(await(f2));
+    QCOMPARE(*m_reader->count({}), 3);
+    QCOMPARE(m_reader->byKey(seeded->key)->name, QStringLiteral("existing"));
+}
+
+void TestCatalog::editTags()
+{
+    openWriter();
+    auto a = commit(QStringLiteral("a"), 10);
+    auto b = commit(QStringLiteral("b"), 11);
+    QVERIFY_OK(a);
+    QVERIFY_OK(b);
+    QSignalSpy changed(m_writer.get(), &CatalogWriter::imagesChanged);
+
+    auto n = await(m_writer->editTags({ a->key, b->key },
+                                      { QStringLiteral("Cat"), QStringLiteral("cat"), QStringLiteral("  Fluffy  "),
+                                        QStringLiteral(""), QStringLiteral("two\nlines") },
+                                      {}));
+    QVERIFY_OK(n);
+    QCOMPARE(*n, 2);
+    QCOMPARE(m_reader->byKey(a->key)->tags,
+             (QStringList { QStringLiteral("Cat"), QStringLiteral("Fluffy"), QStringLiteral("two lines") }));
+    QTRY_COMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).value<QList<qint64>>(), (QList<qint64> { a->key, b->key }));
+
+    // Removal ignores case.
+    QVERIFY_OK(await(m_writer->editTags({ a->key }, {}, { QStringLiteral("CAT"), QStringLiteral("fluffy") })));
+    QCOMPARE(m_reader->byKey(a->key)->tags, QStringList { QStringLiteral("two lines") });
+    QCOMPARE(m_reader->byKey(b->key)->tags.size(), 3);
+
+    // Add and remove in one edit; removing what is not there is fine.
+    QVERIFY_OK(await(m_writer->editTags({ b->key }, { QStringLiteral("new") },
+                                        { QStringLiteral("Cat"), QStringLiteral("absent") })));
+    QCOMPARE(m_reader->byKey(b->key)->tags,
+             (QStringList { QStringLiteral("Fluffy"), QStringLiteral("new"), QStringLiteral("two lines") }));
+
+    ImageQuery query;
+    query.tag = QStringLiteral("FLUFFY");
+    QCOMPARE(*m_reader->count(query), 1);
+}
+
+void TestCatalog::tagsAreCaseInsensitiveAcrossEdits()
+{
+    // Tags are case-insensitive everywhere else (filter, removal, the
+    // normalisation of one edit), so adding "cat" to an image tagged "Cat"
+    // must not give it both.
+    openWriter();
+    auto a = commit(QStringLiteral("a"), 12, { QStringLiteral("Cat") });
+    QVERIFY_OK(a);
+    QVERIFY_OK(await(m_writer->editTags({ a->key }, { QStringLiteral("cat") }, {})));
+    QCOMPARE(m_reader->byKey(a->key)->tags.size(), 1);
+    // The same through a duplicate commit carrying the tag in another case.
+    const Made again = makeFrom(make(12).bytes, QStringLiteral("again.png"));
+    QVERIFY_OK(await(m_writer->commitImage(newImage(QStringLiteral("again"), again, { QStringLiteral("CAT") }))));
+    QCOMPARE(m_reader->byKey(a->key)->tags.size(), 1);
+}
+
+void TestCatalog::rename()
+{
+    openWriter();
+    auto a = commit(QStringLiteral("old name"), 13);
+    QVERIFY_OK(a);
+    QSignalSpy changed(m_writer.get(), &CatalogWriter::imagesChanged);
+    QVERIFY_OK(await(m_writer->rename({ a->key }, QStringLiteral("new name"))));
+    QCOMPARE(m_reader->byKey(a->key)->name, QStringLiteral("new name"));
+    QTRY_COMPARE(changed.count(), 1);
+
+    QVERIFY_OK(await(m_writer->rename({ a->key }, QStringLiteral("  line\none\ttab  "))));
+    QCOMPARE(m_reader->byKey(a->key)->name, QStringLiteral("line one tab"));
+
+    auto empty = await(m_writer->rename({ a->key }, QStringLiteral(" \n ")));
+    QVERIFY(!empty.ok());
+    QCOMPARE(empty.error(), QStringLiteral("a name cannot be empty"));
+    QCOMPARE(m_reader->byKey(a->key)->name, QStringLiteral("line one tab"));
+}
+
+void TestCatalog::remove()
+{
+    openWriter();
+    auto a = commit(QStringLiteral("a"), 14);
+    auto b = commit(QStringLiteral("b"), 15);
+    QVERIFY_OK(a);
+    QVERIFY_OK(b);
+    const ImageRecord ra = *m_reader->byKey(a->key);
+    const ImageRecord rb = *m_reader->byKey(b->key);
+    QVERIFY(!m_reader->thumbnail(a->key)->isEmpty());
+    QSignalSpy removed(m_writer.get(), &CatalogWriter::imagesRemoved);
+
+    auto n = await(m_writer->remove({ a->key }));
+    QVERIFY_OK(n);
+    QCOMPARE(*n, 1);
+    QVERIFY(!m_reader->byKey(a->key).ok());
+    QVERIFY(!QFileInfo::exists(m_paths.blobFile(ra.sha256)));
+    QVERIFY(QFileInfo::exists(m_paths.blobFile(rb.sha256)));
+    QVERIFY(m_reader->thumbnail(a->key)->isEmpty());
+    QVERIFY(!m_reader->thumbnail(b->key)->isEmpty());
+    auto stats = m_reader->stats();
+    QCOMPARE(stats->images, 1);
+    QCOMPARE(stats->originalBytes, rb.originalBytes);
+    QCOMPARE(stats->storedBytes, rb.storedBytes);
+    QCOMPARE(stats->lastAdded, rb.addedAt);
+    QTRY_COMPARE(removed.count(), 1);
+    QCOMPARE(removed.at(0).at(0).value<QList<qint64>>(), QList<qint64> { a->key });
+    Probe catalog(m_paths.catalogFile());
+    QCOMPARE(catalog.scalar(QStringLiteral("SELECT count(*) FROM sources WHERE image_id = %1").arg(a->key)).toInt(), 0);
+    QCOMPARE(catalog.scalar(QStringLiteral("SELECT count(*) FROM tags WHERE image_id = %1").arg(a->key)).toInt(), 0);
+    QCOMPARE(catalog.scalar(QStringLiteral("SELECT count(*) FROM blob_journal")).toInt(), 0);
+
+    // Removing what is gone is not an error and changes nothing.
+    QCOMPARE(*await(m_writer->remove({ a->key, 999999 })), 0);
+
+    QCOMPARE(*await(m_writer->remove({ b->key })), 1);
+    stats = m_reader->stats();
+    QCOMPARE(stats->images, 0);
+    QCOMPARE(stats->originalBytes, 0);
+    QCOMPARE(stats->storedBytes, 0);
+    QVERIFY(!stats->lastAdded.isValid());
+    QVERIFY(blobFiles(m_paths).filter(QStringLiteral(".gz")).isEmpty());
+
+    // The same bytes can come back after removal.
+    auto again = commit(QStringLiteral("a again"), 14);
+    QVERIFY_OK(again);
+    QVERIFY(!again->duplicate);
+    QVERIFY(QFileInfo::exists(m_paths.blobFile(ra.sha256)));
+}
+
+void TestCatalog::resolve()
+{
+    openWriter();
+    auto a = commit(QStringLiteral("unique"), 16);
+    auto t1 = commit(QStringLiteral("twin"), 17);
+    auto t2 = commit(QStringLiteral("twin"), 18);
+    QVERIFY_OK(a);
+    QVERIFY_OK(t1);
+    QVERIFY_OK(t2);
+
+    auto keysOf = [this](const QString &arg) {
+        QList<qint64> keys;
+        auto r = m_reader->resolve(arg);
+        if (r) {
+            for (const ImageRecord &rec : *r)
+                keys << rec.key;
+        }
+        return keys;
+    };
+    QCOMPARE(keysOf(a->id), QList<qint64> { a->key });
+    QCOMPARE(keysOf(a->id.toUpper()), QList<qint64> { a->key });
+    QCOMPARE(keysOf(QStringLiteral("  ") + a->id + QStringLiteral(" ")), QList<qint64> { a->key });
+    QCOMPARE(keysOf(a->id.left(8)), QList<qint64> { a->key });
+    QCOMPARE(keysOf(a->id.left(13)), QList<qint64> { a->key }); // with the dash
+    QCOMPARE(keysOf(QStringLiteral("unique")), QList<qint64> { a->key });
+    QCOMPARE(keysOf(QStringLiteral("twin")), (QList<qint64> { t1->key, t2->key }));
+    QCOMPARE(keysOf(QStringLiteral("Unique")), QList<qint64> {}); // names are exact
+    QCOMPARE(keysOf(QStringLiteral("uniq")), QList<qint64> {});
+    QCOMPARE(keysOf(QStringLiteral("nothing")), QList<qint64> {});
+    QCOMPARE(keysOf(QString()), QList<qint64> {});
+    QCOMPARE(keysOf(QStringLiteral("%")), QList<qint64> {});
+    QCOMPARE(keysOf(QStringLiteral("_")), QList<qint64> {});
+    // A prefix shorter than four characters is only a name.
+    QCOMPARE(keysOf(a->id.left(3)), QList<qint64> {});
+}
+
+void TestCatalog::listFiltersAndOrders_data()
+{
+    QTest::addColumn<QString>("tag");
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<int>("order");
+    QTest::addColumn<QStringList>("names");
+
+    const int newest = int(ImageQuery::Order::NewestFirst);
+    QTest::newRow("all, newest first") << QString() << QString() << newest
+                                       << QStringList { "plain", "under_score", "100 cat", "100% cat" };
+    QTest::newRow("all, oldest first") << QString() << QString() << int(ImageQuery::Order::OldestFirst)
+                                       << QStringList { "100% cat", "100 cat", "under_score", "plain" };
+    QTest::newRow("all, by name") << QString() << QString() << int(ImageQuery::Order::NameAscending)
+                                  << QStringList { "100 cat", "100% cat", "plain", "under_score" };
+    QTest::newRow("all, by name descending") << QString() << QString() << int(ImageQuery::Order::NameDescending)
+                                             << QStringList { "under_score", "plain", "100% cat", "100 cat" };
+    QTest::newRow("tag, other case") << QStringLiteral("PETS") << QString() << newest
+                                     << QStringList { "100 cat", "100% cat" };
+    QTest::newRow("tag is exact, not a prefix") << QStringLiteral("pet") << QString() << newest << QStringList {};
+    QTest::newRow("tag with percent") << QStringLiteral("50%") << QString() << newest << QStringList { "plain" };
+    QTest::newRow("search name, any case") << QString() << QStringLiteral("CAT") << newest
+                                           << QStringList { "100 cat", "100% cat" };
+    QTest::newRow("search % is literal") << QString() << QStringLiteral("%") << newest
+                                         << QStringList { "plain", "100% cat" };
+    QTest::newRow("search _ is literal") << QString() << QStringLiteral("_") << newest
+                                         << QStringList { "under_score", "100 cat" };
+    QTest::newRow("search backslash is literal") << QString() << QStringLiteral("\\") << newest << QStringList {};
+    QTest::newRow("search host") << QString() << QStringLiteral("cats.example") << newest
+                                 << QStringList { "100% cat" };
+    QTest::newRow("search host part") << QString() << QStringLiteral("dogs") << newest << QStringList { "100 cat" };
+    QTest::newRow("search tag") << QString() << QStringLiteral("snake") << newest << QStringList { "100 cat" };
+    QTest::newRow("search trimmed") << QString() << QStringLiteral("  plain ") << newest << QStringList { "plain" };
+    QTest::newRow("tag and search") << QStringLiteral("pets") << QStringLiteral("%") << newest
+                                    << QStringList { "100% cat" };
+    QTest::newRow("search matches nothing") << QString() << QStringLiteral("zebra") << newest << QStringList {};
+}
+
+void TestCatalog::listFiltersAndOrders()
+{
+    QFETCH(QString, tag);
+    QFETCH(QString, search);
+    QFETCH(int, order);
+    QFETCH(QStringList, names);
+    openWriter();
+    QVERIFY_OK(commit(QStringLiteral("100% cat"), 20, { QStringLiteral("pets") }, QStringLiteral("http://cats.example/a.png")));
+    QVERIFY_OK(commit(QStringLiteral("100 cat"), 21, { QStringLiteral("Pets"), QStringLiteral("snake_case") },
+                      QStringLiteral("http://dogs.example/b.png")));
+    QVERIFY_OK(commit(QStringLiteral("under_score"), 22, {}, QStringLiteral("http://birds.example/c.png")));
+    QVERIFY_OK(commit(QStringLiteral("plain"), 23, { QStringLiteral("50%") }));
+
+    ImageQuery query;
+    query.tag = tag;
+    query.search = search;
+    query.order = ImageQuery::Order(order);
+    auto rows = m_reader->list(query);
+    QVERIFY_OK(rows);
+    QStringList got;
+    for (const ImageRecord &r : *rows)
+        got << r.name;
+    QCOMPARE(got, names);
+    QCOMPARE(*m_reader->count(query), qint64(names.size()));
+}
+
+void TestCatalog::pagingAndRows()
+{
+    openWriter();
+    QList<qint64> keys;
+    for (quint32 seed = 30; seed < 37; ++seed) {
+        auto r = commit(QStringLiteral("img %1").arg(seed), seed);
+        QVERIFY_OK(r);
+        keys.prepend(r->key); // newest first
+    }
+    const ImageQuery query;
+    const qint64 total = *m_reader->count(query);
+    QCOMPARE(total, 7);
+    for (qint64 offset = 0; offset < total; offset += 3) {
+        auto fromList = m_reader->list(query, offset, 3);
+        auto fromPage = m_reader->page(query, offset, 3, total);
+        QVERIFY_OK(fromList);
+        QVERIFY_OK(fromPage);
+        QCOMPARE(fromPage->size(), fromList->size());
+        for (int i = 0; i < fromList->size(); ++i) {
+            QCOMPARE(fromList->at(i).key, keys.at(int(offset) + i));
+            QCOMPARE(fromPage->at(i).key, keys.at(int(offset) + i));
+        }
+    }
+    for (int i = 0; i < keys.size(); ++i)
+        QCOMPARE(*m_reader->rowOf(query, keys[i]), qint64(i));
+    QCOMPARE(*m_reader->rowOf(query, 999999), qint64(-1));
+}
+
+void TestCatalog::hostileText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("sql injection") << QStringLiteral("'; DROP TABLE images; --");
+    QTest::newRow("sql injection 2") << QStringLiteral("Robert'); DELETE FROM tags WHERE ('1'='1");
+    QTest::newRow("double quotes") << QStringLiteral("\"quoted\" name");
+    QTest::newRow("percent") << QStringLiteral("100%");
+    QTest::newRow("underscore") << QStringLiteral("_");
+    QTest::newRow("backslash") << QStringLiteral("C:\\pictures\\x");
+    QTest::newRow("rtl") << QStringLiteral("שלום עולם \u202Egnp.exe");
+    QTest::newRow("path traversal") << QStringLiteral("../x");
+    QTest::newRow("deep traversal") << QStringLiteral("../../../../etc/passwd");
+    QTest::newRow("emoji and CJK") << QStringLiteral("🐱 猫");
+    QTest::newRow("html") << QStringLiteral("<script>alert(1)</script>");
+}
+
+void TestCatalog::hostileText()
+{
+    QFETCH(QString, text);
+    openWriter();
+    auto other = commit(QStringLiteral("bystander"), 40, { QStringLiteral("safe") });
+    QVERIFY_OK(other);
+    auto r = commit(text, 41, { text }, QStringLiteral("http://h.example/") + QString::fromLatin1(QUrl::toPercentEncoding(text)));
+    QVERIFY_OK(r);
+    QCOMPARE(r->name, text);
+
+    auto record = m_reader->byKey(r->key);
+    QVERIFY_OK(record);
+    QCOMPARE(record->name, text);
+    QCOMPARE(record->tags, QStringList { text });
+    auto found = m_reader->resolve(text);
+    QVERIFY_OK(found);
+    QCOMPARE(found->size(), 1);
+    QCOMPARE(found->first().key, r->key);
+    ImageQuery byTag;
+    byTag.tag = text;
+    QCOMPARE(*m_reader->count(byTag), 1);
+    ImageQuery bySearch;
+    bySearch.search = text;
+    auto searched = m_reader->list(bySearch);
+    QVERIFY_OK(searched);
+    QCOMPARE(searched->size(), 1);
+    QCOMPARE(searched->first().key, r->key);
+
+    // Nothing was executed, nothing was written outside the library.
+    QCOMPARE(*m_reader->count({}), 2);
+    QCOMPARE(m_reader->byKey(other->key)->tags, QStringList { QStringLiteral("safe") });
+    for (const QString &file : blobFiles(m_paths))
+        QVERIFY2(QRegularExpression(QStringLiteral("^[0-9a-f]{2}/[0-9a-f]{64}\\.gz$")).match(file).hasMatch(),
+                 qPrintable(file));
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).filter(
+                 QRegularExpression(QStringLiteral("^(?!input-|library$)"))),
+             QStringList {});
+
+    QVERIFY_OK(await(m_writer->rename({ r->key }, text + text)));
+    QCOMPARE(m_reader->byKey(r->key)->name, text + text);
+    QVERIFY_OK(await(m_writer->editTags({ r->key }, {}, { text })));
+    QVERIFY(m_reader->byKey(r->key)->tags.isEmpty());
+}
+
+void TestCatalog::otherReadersSeeCommits()
+{
+    openWriter();
+    // Opened before anything is written, as a window's reader would be.
+    CatalogReader second;
+    QVERIFY_OK(second.open(m_paths));
+    QCOMPARE(*second.count({}), 0);
+
+    auto a = commit(QStringLiteral("seen"), 50);
+    QVERIFY_OK(a);
+    QCOMPARE(*second.count({}), 1);
+    QCOMPARE(second.byKey(a->key)->name, QStringLiteral("seen"));
+    QCOMPARE(second.stats()->images, 1);
+
+    // A reader on another thread, with its own connections.
+    const LibraryPaths paths = m_paths;
+    auto remote = QtConcurrent::run([paths]() -> qint64 {
+        CatalogReader reader;
+        if (!reader.open(paths))
+            return -1;
+        auto n = reader.count({});
+        return n ? *n : -1;
+    });
+    QCOMPARE(await(remote), 1);
+
+    QVERIFY_OK(await(m_writer->rename({ a->key }, QStringLiteral("renamed"))));
+    QCOMPARE(second.byKey(a->key)->name, QStringLiteral("renamed"));
+    QCOMPARE(*await(m_writer->remove({ a->key })), 1);
+    QCOMPARE(*second.count({}), 0);
+}
+
+void TestCatalog::concurrentFirstOpen()
+{
+    // A window and a CLI started together on a library that does not exist
+    // yet: every connection must open it (waiting for the other if need be),
+    // none may fail with "database is locked". Racing threads stand in for
+    // the processes; each round is a fresh library.
+    constexpr int kRounds = 100;
+    constexpr int kOpeners = 3;
+    QStringList failures;
+    for (int round = 0; round < kRounds; ++round) {
+        const LibraryPaths paths(m_dir->filePath(QStringLiteral("race-%1").arg(round)));
+        std::latch start(kOpeners);
+        std::array<QString, kOpeners> errors;
+        std::vector<std::thread> openers;
+        for (int i = 0; i < kOpeners; ++i) {
+            openers.emplace_back([paths, &start, &error = errors[size_t(i)]] {
+                start.arrive_and_wait();
+                CatalogReader reader;
+                auto r = reader.open(paths);
+                if (!r)
+                    error = r.error();
+            });
+        }
+        for (std::thread &t : openers)
+            t.join();
+        for (const QString &error : errors) {
+            if (!error.isEmpty())
+                failures << QStringLiteral("round %1: %2").arg(round).arg(error);
+        }
+    }
+    QVERIFY2(failures.isEmpty(), qPrintable(QStringLiteral("%1 of %2 opens failed, e.g. %3")
+                                                .arg(failures.size())
+                                                .arg(kRounds * kOpeners)
+                                                .arg(failures.value(0))));
+}
+
+void TestCatalog::destroyingWriterFlushes()
+{
+    openWriter();
+    const Made made = make(60);
+    // Posted and never waited for: the destructor must still write it.
+    (void)m_writer->commitImage(newImage(QStringLiteral("last words"), made));
+    m_writer.reset();
+    auto rows = m_reader->list({});
+    QVERIFY_OK(rows);
+    QCOMPARE(rows->size(), 1);
+    QCOMPARE(rows->first().name, QStringLiteral("last words"));
+    QVERIFY(QFileInfo::exists(m_paths.blobFile(rows->first().sha256)));
+}
+
+void TestCatalog::integrityAndCounts()
+{
+    openWriter();
+    QVERIFY_OK(commit(QStringLiteral("png"), 70));
+    const Made g = make(71, "gif");
+    QVERIFY_OK(await(m_writer->commitImage(newImage(QStringLiteral("gif"), g, {}, QStringLiteral("http://GIFS.example/x.gif")))));
+    auto problems = m_reader->integrityProblems();
+    QVERIFY_OK(problems);
+    QVERIFY(problems->isEmpty());
+    auto formats = m_reader->formatCounts();
+    QVERIFY_OK(formats);
+    QCOMPARE(formats->size(), 2);
+    auto hosts = m_reader->hostCounts();
+    QVERIFY_OK(hosts);
+    QCOMPARE(hosts->size(), 1);
+    QCOMPARE(hosts->first().first, QStringLiteral("gifs.example"));
+    int visited = 0;
+    QVERIFY_OK(m_reader->forEach([&visited](const ImageRecord &) {
+        ++visited;
+        return true;
+    }));
+    QCOMPARE(visited, 2);
+}
+
+QTEST_GUILESS_MAIN(TestCatalog)
+#include "tst_catalog.moc"

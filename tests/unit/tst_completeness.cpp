@@ -1,0 +1,205 @@
+// isCompleteImage: whole files pass, files cut anywhere fail, and the
+// device is left where it was.
+
+#include "completeness.h"
+#include "testimages.h"
+
+#include <QBuffer>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace trove;
+using namespace trove::testimages;
+
+namespace {
+
+bool complete(QByteArray bytes, const QByteArray &format)
+{
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::ReadOnly);
+    return isCompleteImage(buffer, format);
+}
+
+// One of each format, made the way a browser would receive it.
+QByteArray sample(const QString &kind)
+{
+    const QImage image = pattern(160, 120, 5);
+    if (kind == QLatin1String("png"))
+        return encode(image, "png");
+    if (kind == QLatin1String("png with alpha"))
+        return encode(pattern(160, 120, 6, true), "png");
+    if (kind == QLatin1String("jpeg baseline"))
+        return encode(image, "jpeg", false, 85);
+    if (kind == QLatin1String("jpeg progressive"))
+        return encode(image, "jpeg", true, 85);
+    if (kind == QLatin1String("gif"))
+        return gif(160, 120, 5);
+    if (kind == QLatin1String("webp"))
+        return encode(image, "webp");
+    if (kind == QLatin1String("bmp"))
+        return encode(image, "bmp");
+    return {};
+}
+
+QByteArray formatOf(const QString &kind)
+{
+    return kind.section(QLatin1Char(' '), 0, 0).toLatin1();
+}
+
+const QStringList kKinds { QStringLiteral("png"), QStringLiteral("png with alpha"), QStringLiteral("jpeg baseline"),
+                           QStringLiteral("jpeg progressive"), QStringLiteral("gif"), QStringLiteral("webp"),
+                           QStringLiteral("bmp") };
+
+} // namespace
+
+class TestCompleteness : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+
+    void wholeImagesAreComplete_data();
+    void wholeImagesAreComplete();
+    void truncatedImagesAreNot_data();
+    void truncatedImagesAreNot();
+    void jpegWithTrailingBytesIsComplete();
+    void jpegWithRestartMarkersAndFill();
+    void otherFormatsPass_data();
+    void otherFormatsPass();
+    void wrongMagicIsIncomplete_data();
+    void wrongMagicIsIncomplete();
+    void devicePositionIsRestored();
+};
+
+void TestCompleteness::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    for (const QString &kind : kKinds)
+        QVERIFY2(!sample(kind).isEmpty(), qPrintable(kind + QStringLiteral(": no writer")));
+}
+
+void TestCompleteness::wholeImagesAreComplete_data()
+{
+    QTest::addColumn<QString>("kind");
+    for (const QString &kind : kKinds)
+        QTest::newRow(qPrintable(kind)) << kind;
+}
+
+void TestCompleteness::wholeImagesAreComplete()
+{
+    QFETCH(QString, kind);
+    const QByteArray bytes = sample(kind);
+    // The sample really is what it claims, and Qt decodes it.
+    QVERIFY(!QImage::fromData(bytes).isNull());
+    QVERIFY(complete(bytes, formatOf(kind)));
+    if (formatOf(kind) == "jpeg")
+        QVERIFY(complete(bytes, "jpg"));
+}
+
+void TestCompleteness::truncatedImagesAreNot_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<qsizetype>("keep");
+    for (const QString &kind : kKinds) {
+        const qsizetype size = sample(kind).size();
+        for (const double fraction : { 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99 })
+            QTest::addRow("%s, %g %%", qPrintable(kind), fraction * 100) << kind << qsizetype(double(size) * fraction);
+        // The very end is where container walks go wrong.
+        for (const qsizetype short_ : { 1, 2, 3, 4, 8, 12 })
+            QTest::addRow("%s, all but %lld", qPrintable(kind), qlonglong(short_)) << kind << size - short_;
+        QTest::addRow("%s, only the signature", qPrintable(kind)) << kind << qsizetype(formatOf(kind) == "jpeg" ? 2 : 6);
+        QTest::addRow("%s, nothing", qPrintable(kind)) << kind << qsizetype(0);
+    }
+}
+
+void TestCompleteness::truncatedImagesAreNot()
+{
+    QFETCH(QString, kind);
+    QFETCH(qsizetype, keep);
+    const QByteArray bytes = sample(kind);
+    QVERIFY(keep < bytes.size());
+    QVERIFY2(!complete(bytes.left(keep), formatOf(kind)),
+             qPrintable(QStringLiteral("%1 of %2 bytes passed as complete").arg(keep).arg(bytes.size())));
+}
+
+void TestCompleteness::jpegWithTrailingBytesIsComplete()
+{
+    for (const QString &kind : { QStringLiteral("jpeg baseline"), QStringLiteral("jpeg progressive") }) {
+        const QByteArray bytes = sample(kind);
+        // Cameras and editors append thumbnails, padding or whole trailers.
+        QVERIFY(complete(bytes + QByteArray(100, '\0'), "jpeg"));
+        QVERIFY(complete(bytes + QByteArray("\xFF\xFF\xFF garbage"), "jpeg"));
+        QVERIFY(complete(bytes + randomBytes(5000), "jpeg"));
+    }
+    // PNG and GIF likewise stop at their end marker.
+    QVERIFY(complete(sample(QStringLiteral("png")) + "trailing", "png"));
+    QVERIFY(complete(sample(QStringLiteral("gif")) + "trailing", "gif"));
+}
+
+void TestCompleteness::jpegWithRestartMarkersAndFill()
+{
+    // SOI, an APP0 segment, fill bytes before a marker, a scan whose data
+    // holds stuffed 0xFF00 and restart markers, then EOI.
+    QByteArray jpeg = QByteArray::fromHex("ffd8" "ffe000104a46494600010100000100010000");
+    jpeg += QByteArray::fromHex("ffffffdb0004" "0000"); // fill bytes, then a short DQT-like segment
+    jpeg += QByteArray::fromHex("ffda0008010100003f00"); // SOS
+    jpeg += QByteArray::fromHex("1234ff0056ffd07890ffd1abcdff00ef");
+    QVERIFY(!complete(jpeg, "jpeg"));
+    QVERIFY(complete(jpeg + QByteArray::fromHex("ffd9"), "jpeg"));
+    QVERIFY(complete(jpeg + QByteArray::fromHex("ffffd9"), "jpeg"));
+}
+
+void TestCompleteness::otherFormatsPass_data()
+{
+    QTest::addColumn<QByteArray>("format");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("svg") << QByteArray("svg") << svg(10, 10).left(20);
+    QTest::newRow("tiff") << QByteArray("tiff") << QByteArray("II*\0", 4);
+    QTest::newRow("ico") << QByteArray("ico") << QByteArray();
+}
+
+void TestCompleteness::otherFormatsPass()
+{
+    // Formats without a check are not second-guessed; the decoder decides.
+    QFETCH(QByteArray, format);
+    QFETCH(QByteArray, bytes);
+    QVERIFY(complete(bytes, format));
+}
+
+void TestCompleteness::wrongMagicIsIncomplete_data()
+{
+    QTest::addColumn<QByteArray>("format");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("jpeg claimed, png given") << QByteArray("jpeg") << sample(QStringLiteral("png"));
+    QTest::newRow("png claimed, text given") << QByteArray("png") << QByteArray("hello, this is not a png at all");
+    QTest::newRow("gif claimed, html given") << QByteArray("gif") << html();
+}
+
+void TestCompleteness::wrongMagicIsIncomplete()
+{
+    QFETCH(QByteArray, format);
+    QFETCH(QByteArray, bytes);
+    QVERIFY(!complete(bytes, format));
+}
+
+void TestCompleteness::devicePositionIsRestored()
+{
+    for (const QString &kind : kKinds) {
+        QByteArray bytes = sample(kind);
+        QBuffer buffer(&bytes);
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
+        QVERIFY(buffer.seek(17));
+        QVERIFY(isCompleteImage(buffer, formatOf(kind)));
+        QCOMPARE(buffer.pos(), qint64(17));
+        QVERIFY(buffer.seek(5));
+        QByteArray cut = bytes.left(bytes.size() / 2);
+        QBuffer half(&cut);
+        QVERIFY(half.open(QIODevice::ReadOnly));
+        QVERIFY(half.seek(3));
+        QVERIFY(!isCompleteImage(half, formatOf(kind)));
+        QCOMPARE(half.pos(), qint64(3));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestCompleteness)
+#include "tst_completeness.moc"

@@ -1,0 +1,508 @@
+// GzipCodec: blobs are real gzip members that the system's gzip reads, they
+// round-trip byte for byte, and every kind of damage is reported.
+
+#include "gzipcodec.h"
+#include "resultcheck.h"
+#include "testimages.h"
+
+#include <QBuffer>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace trove;
+using namespace trove::testimages;
+
+namespace {
+
+/// The fields of a gzip member header (RFC 1952), parsed independently of
+/// zlib.
+struct GzipHeader {
+    bool valid = false;
+    quint8 method = 0;
+    quint8 flags = 0;
+    quint32 mtime = 0;
+    quint8 os = 0;
+    QByteArray fname;
+    bool hasFname = false;
+};
+
+GzipHeader parseHeader(const QByteArray &blob)
+{
+    GzipHeader h;
+    if (blob.size() < 18 || quint8(blob[0]) != 0x1F || quint8(blob[1]) != 0x8B)
+        return h;
+    h.method = quint8(blob[2]);
+    h.flags = quint8(blob[3]);
+    h.mtime = qFromLittleEndian<quint32>(blob.constData() + 4);
+    h.os = quint8(blob[9]);
+    qsizetype pos = 10;
+    if (h.flags & 0x04) // FEXTRA
+        pos += 2 + qFromLittleEndian<quint16>(blob.constData() + pos);
+    if (h.flags & 0x08) { // FNAME
+        const qsizetype end = blob.indexOf('\0', pos);
+        if (end < 0)
+            return h;
+        h.fname = blob.mid(pos, end - pos);
+        h.hasFname = true;
+    }
+    h.valid = true;
+    return h;
+}
+
+QString gzipTool()
+{
+    return QStandardPaths::findExecutable(QStringLiteral("gzip"));
+}
+
+} // namespace
+
+class TestGzipCodec : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+
+    void roundTrip_data();
+    void roundTrip();
+    void systemGzipAccepts_data();
+    void systemGzipAccepts();
+    void headerCarriesName_data();
+    void headerCarriesName();
+    void choosePlan_data();
+    void choosePlan();
+    void choosePlanKeepsPosition();
+    void explicitPlanIsUsed_data();
+    void explicitPlanIsUsed();
+    void damageIsReported_data();
+    void damageIsReported();
+    void trailingGarbageIsReported();
+    void truncatedBlobIsReported();
+    void notGzipIsReported();
+    void missingFilesAreReported();
+    void cancelledCompressionFails();
+    void readAllHonoursLimit();
+    void sinkCanStop();
+
+private:
+    QString writeSource(const QByteArray &bytes, const QString &name = QStringLiteral("original.bin"));
+    QString compress(const QByteArray &bytes, const QString &name = QStringLiteral("original.bin"),
+                     std::optional<DeflatePlan> plan = std::nullopt);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestGzipCodec::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestGzipCodec::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+QString TestGzipCodec::writeSource(const QByteArray &bytes, const QString &name)
+{
+    const QString path = m_dir->filePath(name);
+    if (!writeFile(path, bytes))
+        return {};
+    return path;
+}
+
+QString TestGzipCodec::compress(const QByteArray &bytes, const QString &name, std::optional<DeflatePlan> plan)
+{
+    const QString source = writeSource(bytes, QStringLiteral("source-") + QString::number(qHash(name)));
+    const QString target = m_dir->filePath(QStringLiteral("blob-%1.gz").arg(qHash(name)));
+    auto r = GzipCodec::compressFile(source, target, name, plan);
+    if (!r) {
+        qWarning() << "compressFile failed:" << r.error();
+        return {};
+    }
+    return target;
+}
+
+// Sizes around the codec's 256 KiB chunk are where streaming loops break.
+static void addPayloads()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("one byte") << QByteArray("x");
+    QTest::newRow("text") << QByteArray("the quick brown fox jumps over the lazy dog\n").repeated(500);
+    QTest::newRow("random 100 KiB") << randomBytes(100 * 1024);
+    QTest::newRow("exactly one chunk") << randomBytes(256 * 1024, 11);
+    QTest::newRow("exactly two chunks") << QByteArray(512 * 1024, 'a');
+    QTest::newRow("chunk plus one") << randomBytes(256 * 1024 + 1, 12);
+    QTest::newRow("1.5 MiB mixed") << (randomBytes(512 * 1024, 13) + QByteArray(1024 * 1024, 'z'));
+    QTest::newRow("png") << encode(pattern(300, 200), "png");
+    QTest::newRow("bmp") << encode(pattern(300, 200), "bmp");
+}
+
+void TestGzipCodec::roundTrip_data()
+{
+    addPayloads();
+}
+
+void TestGzipCodec::roundTrip()
+{
+    QFETCH(QByteArray, bytes);
+    const QString source = writeSource(bytes);
+    const QString target = m_dir->filePath(QStringLiteral("out.gz"));
+    auto compressed = GzipCodec::compressFile(source, target, QStringLiteral("original.bin"));
+    QVERIFY_OK(compressed);
+    QCOMPARE(compressed->sha256, sha256Hex(bytes));
+    QCOMPARE(compressed->originalBytes, bytes.size());
+    QCOMPARE(compressed->storedBytes, QFileInfo(target).size());
+    QVERIFY(compressed->plan.level >= 0 && compressed->plan.level <= 9);
+
+    QByteArray inflated;
+    auto check = GzipCodec::inflateFile(target, [&inflated](const char *data, qint64 n) {
+        inflated.append(data, n);
+        return true;
+    });
+    QVERIFY_OK(check);
+    QCOMPARE(inflated.size(), bytes.size());
+    QVERIFY(inflated == bytes);
+    QCOMPARE(check->sha256, compressed->sha256);
+    QCOMPARE(check->originalBytes, bytes.size());
+    QCOMPARE(check->storedName, QStringLiteral("original.bin"));
+
+    auto all = GzipCodec::readAll(target);
+    QVERIFY_OK(all);
+    QVERIFY(*all == bytes);
+
+    // Without a sink the check still hashes everything.
+    auto quiet = GzipCodec::inflateFile(target);
+    QVERIFY_OK(quiet);
+    QCOMPARE(quiet->sha256, sha256Hex(bytes));
+}
+
+void TestGzipCodec::systemGzipAccepts_data()
+{
+    addPayloads();
+}
+
+void TestGzipCodec::systemGzipAccepts()
+{
+    const QString gzip = gzipTool();
+    if (gzip.isEmpty())
+        QSKIP("gzip is not installed");
+    QFETCH(QByteArray, bytes);
+    const QString blob = compress(bytes);
+    QVERIFY(!blob.isEmpty());
+
+    QProcess test;
+    test.start(gzip, { QStringLiteral("-t"), blob });
+    QVERIFY(test.waitForFinished(10000));
+    QCOMPARE(test.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(test.exitCode() == 0, test.readAllStandardError().constData());
+
+    QProcess cat;
+    cat.start(gzip, { QStringLiteral("-dc"), blob });
+    QVERIFY(cat.waitForFinished(10000));
+    QCOMPARE(cat.exitCode(), 0);
+    QVERIFY(cat.readAllStandardOutput() == bytes);
+}
+
+void TestGzipCodec::headerCarriesName_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("plain") << QStringLiteral("cat.jpg") << QByteArray("cat.jpg");
+    QTest::newRow("spaces") << QStringLiteral("my holiday photo.png") << QByteArray("my holiday photo.png");
+    QTest::newRow("utf-8") << QStringLiteral("café ☕.webp") << QStringLiteral("café ☕.webp").toUtf8();
+    QTest::newRow("NUL cuts") << (QStringLiteral("evil") + QChar(0) + QStringLiteral("tail.png"))
+                              << QByteArray("evil");
+}
+
+void TestGzipCodec::headerCarriesName()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, expected);
+    const QByteArray bytes = encode(pattern(40, 30), "png");
+    const QString blob = compress(bytes, name);
+    QVERIFY(!blob.isEmpty());
+    const GzipHeader h = parseHeader(readFile(blob));
+    QVERIFY(h.valid);
+    QCOMPARE(h.method, quint8(8));
+    QVERIFY(h.hasFname);
+    QCOMPARE(h.fname, expected);
+    QCOMPARE(h.mtime, quint32(0)); // same bytes, same blob
+
+    auto check = GzipCodec::inflateFile(blob);
+    QVERIFY_OK(check);
+    QCOMPARE(check->storedName, QString::fromUtf8(expected));
+
+    const QString gzip = gzipTool();
+    if (gzip.isEmpty() || expected.contains('\xE2'))
+        return; // gzip -l prints non-ASCII names mangled
+    QProcess list;
+    list.start(gzip, { QStringLiteral("-lN"), blob });
+    QVERIFY(list.waitForFinished(10000));
+    QCOMPARE(list.exitCode(), 0);
+    QVERIFY2(list.readAllStandardOutput().contains(expected), "gzip -lN does not show the stored name");
+}
+
+// zlib's strategies, spelled out so the suite needs no zlib.h.
+constexpr int kDefaultStrategy = 0; // Z_DEFAULT_STRATEGY
+constexpr int kFiltered = 1; // Z_FILTERED
+constexpr int kHuffmanOnly = 2; // Z_HUFFMAN_ONLY
+constexpr int kRle = 3; // Z_RLE
+
+void TestGzipCodec::choosePlan_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("maxLevel"); // the plan's level is at most this
+    QTest::addColumn<int>("minLevel"); // and at least this
+    QTest::addColumn<bool>("lz77"); // needs real LZ77 (default strategy, level >= 1)
+    // Incompressible: the cheapest plan (store or a fast level), never 6.
+    QTest::newRow("random 10 KiB") << randomBytes(10 * 1024) << 1 << 0 << false;
+    QTest::newRow("random 2 MiB") << randomBytes(2 * 1024 * 1024) << 1 << 0 << false;
+    QTest::newRow("png") << encode(pattern(400, 300), "png") << 1 << 0 << false;
+    // Redundant: real compression at the default level.
+    QTest::newRow("text") << QByteArray("Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n").repeated(2000)
+                          << 6 << 6 << true;
+    QTest::newRow("text with noise") << (QByteArray("The quick brown fox. ").repeated(3000) + randomBytes(2000))
+                                     << 6 << 6 << true;
+    QTest::newRow("bmp") << encode(pattern(400, 300), "bmp") << 6 << 1 << true;
+    QTest::newRow("empty") << QByteArray() << 6 << 6 << true;
+}
+
+void TestGzipCodec::choosePlan()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, maxLevel);
+    QFETCH(int, minLevel);
+    QFETCH(bool, lz77);
+    QBuffer buffer(&bytes);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    const DeflatePlan plan = GzipCodec::choosePlan(buffer);
+    QVERIFY2(plan.level >= minLevel && plan.level <= maxLevel,
+             qPrintable(QStringLiteral("level %1, strategy %2").arg(plan.level).arg(plan.strategy)));
+    if (lz77)
+        QCOMPARE(plan.strategy, kDefaultStrategy);
+
+    // compressFile without a plan picks the same, and the result is whole.
+    const QString source = writeSource(bytes);
+    const QString target = m_dir->filePath(QStringLiteral("x.gz"));
+    auto r = GzipCodec::compressFile(source, target, QStringLiteral("x"));
+    QVERIFY_OK(r);
+    QCOMPARE(r->plan, plan);
+    auto all = GzipCodec::readAll(target);
+    QVERIFY_OK(all);
+    QVERIFY(*all == bytes);
+    // Whatever the plan, the blob is never much larger than the original.
+    QVERIFY(r->storedBytes <= bytes.size() + bytes.size() / 100 + 64);
+}
+
+void TestGzipCodec::choosePlanKeepsPosition()
+{
+    QByteArray bytes = randomBytes(200 * 1024);
+    QBuffer buffer(&bytes);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    QVERIFY(buffer.seek(1234));
+    (void)GzipCodec::choosePlan(buffer);
+    QCOMPARE(buffer.pos(), qint64(1234));
+}
+
+void TestGzipCodec::explicitPlanIsUsed_data()
+{
+    QTest::addColumn<int>("level");
+    QTest::addColumn<int>("strategy");
+    QTest::newRow("store") << 0 << kDefaultStrategy;
+    QTest::newRow("huffman only") << 1 << kHuffmanOnly;
+    QTest::newRow("rle") << 6 << kRle;
+    QTest::newRow("filtered") << 6 << kFiltered;
+    QTest::newRow("fast") << 1 << kDefaultStrategy;
+    QTest::newRow("default") << 6 << kDefaultStrategy;
+    QTest::newRow("best") << 9 << kDefaultStrategy;
+}
+
+void TestGzipCodec::explicitPlanIsUsed()
+{
+    QFETCH(int, level);
+    QFETCH(int, strategy);
+    const QByteArray bytes = QByteArray("abcabcabd").repeated(40000) + randomBytes(300 * 1024, 21);
+    const QString source = writeSource(bytes);
+    const QString target = m_dir->filePath(QStringLiteral("plan.gz"));
+    const DeflatePlan plan { level, strategy };
+    auto r = GzipCodec::compressFile(source, target, QStringLiteral("plan.bin"), plan);
+    QVERIFY_OK(r);
+    QCOMPARE(r->plan, plan);
+    auto all = GzipCodec::readAll(target);
+    QVERIFY_OK(all);
+    QVERIFY(*all == bytes);
+    if (level == 0)
+        QVERIFY(r->storedBytes > bytes.size()); // stored blocks add framing
+    else
+        QVERIFY(r->storedBytes < bytes.size());
+    const QString gzip = gzipTool();
+    if (gzip.isEmpty())
+        return;
+    QProcess test;
+    test.start(gzip, { QStringLiteral("-t"), target });
+    QVERIFY(test.waitForFinished(10000));
+    QCOMPARE(test.exitCode(), 0);
+}
+
+void TestGzipCodec::damageIsReported_data()
+{
+    QTest::addColumn<QString>("where");
+    QTest::addColumn<QStringList>("accepted"); // error prefixes that may name this damage
+    const QStringList anyCorruption { QStringLiteral("CRC mismatch"), QStringLiteral("corrupt gzip data"),
+                                      QStringLiteral("truncated gzip data"),
+                                      QStringLiteral("unexpected data after the gzip member") };
+    QTest::newRow("deflate data, early") << QStringLiteral("early") << anyCorruption;
+    QTest::newRow("deflate data, middle") << QStringLiteral("middle") << anyCorruption;
+    QTest::newRow("deflate data, late") << QStringLiteral("late") << anyCorruption;
+    QTest::newRow("CRC-32 trailer") << QStringLiteral("crc") << QStringList { QStringLiteral("CRC mismatch") };
+    QTest::newRow("ISIZE trailer") << QStringLiteral("isize")
+                                   << QStringList { QStringLiteral("corrupt gzip data (incorrect length check)") };
+}
+
+void TestGzipCodec::damageIsReported()
+{
+    QFETCH(QString, where);
+    QFETCH(QStringList, accepted);
+    // Text compresses to real Huffman-coded blocks, where a flipped bit is
+    // detected (stored blocks of random data would only fail the CRC).
+    const QByteArray original = QByteArray("Trove keeps originals byte for byte. ").repeated(4000)
+        + randomBytes(4096);
+    const QString blob = compress(original, QStringLiteral("damaged.txt"), DeflatePlan { 6, kDefaultStrategy });
+    QVERIFY(!blob.isEmpty());
+    QByteArray bytes = readFile(blob);
+    const qsizetype headerEnd = 10 + qsizetype(strlen("damaged.txt")) + 1;
+    const qsizetype dataEnd = bytes.size() - 8;
+    qsizetype offset = 0;
+    if (where == QLatin1String("early"))
+        offset = headerEnd + 2;
+    else if (where == QLatin1String("middle"))
+        offset = (headerEnd + dataEnd) / 2;
+    else if (where == QLatin1String("late"))
+        offset = dataEnd - 3;
+    else if (where == QLatin1String("crc"))
+        offset = dataEnd + 1;
+    else
+        offset = dataEnd + 5;
+    bytes[offset] = char(bytes[offset] ^ 0x10);
+    QVERIFY(writeFile(blob, bytes));
+
+    auto check = GzipCodec::inflateFile(blob);
+    QVERIFY2(!check.ok(), "damage went unnoticed");
+    bool named = false;
+    for (const QString &prefix : accepted)
+        named = named || check.error().startsWith(prefix);
+    QVERIFY2(named, qPrintable(QStringLiteral("unexpected error: ") + check.error()));
+
+    auto all = GzipCodec::readAll(blob);
+    QVERIFY(!all.ok());
+    QCOMPARE(all.error(), check.error());
+}
+
+void TestGzipCodec::trailingGarbageIsReported()
+{
+    const QByteArray original = encode(pattern(64, 64), "png");
+    const QString blob = compress(original);
+    QVERIFY(!blob.isEmpty());
+    QFile f(blob);
+    QVERIFY(f.open(QIODevice::Append));
+    f.write("garbage after the member");
+    f.close();
+    auto check = GzipCodec::inflateFile(blob);
+    QVERIFY(!check.ok());
+    QCOMPARE(check.error(), QStringLiteral("unexpected data after the gzip member"));
+
+    // A second whole member is damage too: one member per blob.
+    const QByteArray member = readFile(compress(original, QStringLiteral("again")));
+    QVERIFY(writeFile(blob, member + member));
+    check = GzipCodec::inflateFile(blob);
+    QVERIFY(!check.ok());
+    QCOMPARE(check.error(), QStringLiteral("unexpected data after the gzip member"));
+}
+
+void TestGzipCodec::truncatedBlobIsReported()
+{
+    const QString blob = compress(randomBytes(300 * 1024));
+    QVERIFY(!blob.isEmpty());
+    const QByteArray bytes = readFile(blob);
+    for (const qsizetype keep : { qsizetype(20), bytes.size() / 2, bytes.size() - 4, bytes.size() - 1 }) {
+        QVERIFY(writeFile(blob, bytes.left(keep)));
+        auto check = GzipCodec::inflateFile(blob);
+        QVERIFY2(!check.ok(), qPrintable(QStringLiteral("kept %1 bytes").arg(keep)));
+        QCOMPARE(check.error(), QStringLiteral("truncated gzip data"));
+    }
+    QVERIFY(writeFile(blob, {}));
+    auto empty = GzipCodec::inflateFile(blob);
+    QVERIFY(!empty.ok());
+}
+
+void TestGzipCodec::notGzipIsReported()
+{
+    const QString path = writeSource(encode(pattern(32, 32), "png"), QStringLiteral("plain.png"));
+    auto check = GzipCodec::inflateFile(path);
+    QVERIFY(!check.ok());
+    QVERIFY2(check.error().startsWith(QLatin1String("corrupt gzip data")), qPrintable(check.error()));
+}
+
+void TestGzipCodec::missingFilesAreReported()
+{
+    const QString missing = m_dir->filePath(QStringLiteral("nope"));
+    auto c = GzipCodec::compressFile(missing, m_dir->filePath(QStringLiteral("x.gz")), QStringLiteral("x"));
+    QVERIFY(!c.ok());
+    QVERIFY2(c.error().startsWith(QLatin1String("cannot read ")), qPrintable(c.error()));
+    QVERIFY(c.error().contains(missing));
+
+    const QString source = writeSource("data");
+    c = GzipCodec::compressFile(source, m_dir->filePath(QStringLiteral("no/such/dir/x.gz")), QStringLiteral("x"));
+    QVERIFY(!c.ok());
+    QVERIFY2(c.error().startsWith(QLatin1String("cannot write ")), qPrintable(c.error()));
+
+    auto i = GzipCodec::inflateFile(missing);
+    QVERIFY(!i.ok());
+    QVERIFY2(i.error().startsWith(QLatin1String("cannot read ")), qPrintable(i.error()));
+}
+
+void TestGzipCodec::cancelledCompressionFails()
+{
+    const QString source = writeSource(randomBytes(600 * 1024));
+    std::atomic_bool cancelled { true };
+    auto r = GzipCodec::compressFile(source, m_dir->filePath(QStringLiteral("c.gz")), QStringLiteral("c"),
+                                     std::nullopt, &cancelled);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error(), QStringLiteral("cancelled"));
+}
+
+void TestGzipCodec::readAllHonoursLimit()
+{
+    const QByteArray original(100 * 1024, 'q');
+    const QString blob = compress(original);
+    QVERIFY(!blob.isEmpty());
+    auto small = GzipCodec::readAll(blob, 1000);
+    QVERIFY(!small.ok());
+    QVERIFY2(small.error().startsWith(QLatin1String("image too large to load")), qPrintable(small.error()));
+    auto exact = GzipCodec::readAll(blob, original.size());
+    QVERIFY_OK(exact);
+    QCOMPARE(exact->size(), original.size());
+}
+
+void TestGzipCodec::sinkCanStop()
+{
+    const QString blob = compress(randomBytes(700 * 1024));
+    QVERIFY(!blob.isEmpty());
+    int calls = 0;
+    auto r = GzipCodec::inflateFile(blob, [&calls](const char *, qint64) {
+        ++calls;
+        return false;
+    });
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error(), QStringLiteral("cancelled"));
+    QCOMPARE(calls, 1);
+}
+
+QTEST_GUILESS_MAIN(TestGzipCodec)
+#include "tst_gzipcodec.moc"

@@ -1,0 +1,338 @@
+// ImageProcessor::process: every supported format comes out with the right
+// metadata, a small decodable thumbnail and a blob holding the exact input;
+// everything else is refused with a reason a person can read, leaving no
+// temp blob behind.
+
+#include "gzipcodec.h"
+#include "imageprocessor.h"
+#include "resultcheck.h"
+#include "testimages.h"
+
+#include <QFileInfo>
+#include <QImageReader>
+#include <QImageWriter>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace trove;
+using namespace trove::testimages;
+
+class TestImageProcessor : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+
+    void processesEachFormat_data();
+    void processesEachFormat();
+    void thumbnailLongestSide_data();
+    void thumbnailLongestSide();
+    void thumbnailKeepsAlpha();
+    void thumbnailSizeIsConfigurable();
+    void refusals_data();
+    void refusals();
+    void limitsAreConfigurable_data();
+    void limitsAreConfigurable();
+    void cancelledLeavesNothing();
+    void unwritableBlobPathFails();
+    void missingInputFails();
+    void sniffMimeType_data();
+    void sniffMimeType();
+    void thumbnailFromBytes();
+
+private:
+    Result<ProcessedImage> run(const QByteArray &bytes, const ImageLimits &limits = {},
+                               const std::atomic_bool *cancelled = nullptr);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_blobPath;
+};
+
+void TestImageProcessor::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestImageProcessor::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_blobPath = m_dir->filePath(QStringLiteral("tmp-blob.gz"));
+}
+
+Result<ProcessedImage> TestImageProcessor::run(const QByteArray &bytes, const ImageLimits &limits,
+                                               const std::atomic_bool *cancelled)
+{
+    const QString input = m_dir->filePath(QStringLiteral("input.bin"));
+    if (!writeFile(input, bytes))
+        return fail(QStringLiteral("test could not write its input"));
+    ProcessRequest request;
+    request.dataPath = input;
+    request.originalName = QStringLiteral("picture.orig");
+    request.tempBlobPath = m_blobPath;
+    request.limits = limits;
+    return ImageProcessor::process(request, cancelled);
+}
+
+void TestImageProcessor::processesEachFormat_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QSize>("size");
+
+    const QImage big = pattern(600, 400, 21);
+    const QImage small = pattern(120, 90, 22);
+    QTest::newRow("png") << encode(big, "png") << QStringLiteral("png") << QSize(600, 400);
+    QTest::newRow("png small") << encode(small, "png") << QStringLiteral("png") << QSize(120, 90);
+    QTest::newRow("png tall") << encode(pattern(50, 900, 23), "png") << QStringLiteral("png") << QSize(50, 900);
+    QTest::newRow("jpeg") << encode(big, "jpeg", false, 85) << QStringLiteral("jpeg") << QSize(600, 400);
+    QTest::newRow("jpeg progressive") << encode(big, "jpeg", true, 85) << QStringLiteral("jpeg") << QSize(600, 400);
+    QTest::newRow("gif") << gif(300, 200, 24) << QStringLiteral("gif") << QSize(300, 200);
+    QTest::newRow("bmp") << encode(big, "bmp") << QStringLiteral("bmp") << QSize(600, 400);
+    QTest::newRow("svg") << svg(640, 480) << QStringLiteral("svg") << QSize(640, 480);
+    const QList<QByteArray> writers = QImageWriter::supportedImageFormats();
+    if (writers.contains("webp"))
+        QTest::newRow("webp") << encode(big, "webp") << QStringLiteral("webp") << QSize(600, 400);
+    if (writers.contains("tiff"))
+        QTest::newRow("tiff") << encode(big, "tiff") << QStringLiteral("tiff") << QSize(600, 400);
+    if (writers.contains("ico"))
+        QTest::newRow("ico") << encode(pattern(64, 64, 25), "ico") << QStringLiteral("ico") << QSize(64, 64);
+}
+
+void TestImageProcessor::processesEachFormat()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, format);
+    QFETCH(QSize, size);
+    QVERIFY(!bytes.isEmpty());
+
+    auto r = run(bytes);
+    QVERIFY_OK(r);
+    QCOMPARE(r->format, format);
+    QCOMPARE(r->width, size.width());
+    QCOMPARE(r->height, size.height());
+
+    // Thumbnail: encoded, decodable, within 256 px, the image's proportions.
+    QVERIFY(!r->thumbnail.isEmpty());
+    const QImage thumb = QImage::fromData(r->thumbnail);
+    QVERIFY(!thumb.isNull());
+    QCOMPARE(thumb.size(), r->thumbnailSize);
+    QVERIFY(thumb.width() <= 256 && thumb.height() <= 256);
+    if (size.width() <= 256 && size.height() <= 256) {
+        QCOMPARE(thumb.size(), size);
+    } else {
+        // Exactly 256 is thumbnailLongestSide()'s business; here within a pixel.
+        QVERIFY(std::max(thumb.width(), thumb.height()) >= 255);
+        const double aspect = double(size.width()) / size.height();
+        QVERIFY(qAbs(double(thumb.width()) / thumb.height() - aspect) < 0.05 * aspect);
+    }
+
+    // Blob: at the requested path, the exact bytes, hashed right.
+    QCOMPARE(r->tempBlobPath, m_blobPath);
+    QVERIFY(QFileInfo::exists(m_blobPath));
+    QCOMPARE(r->blob.sha256, sha256Hex(bytes));
+    QCOMPARE(r->blob.originalBytes, bytes.size());
+    QCOMPARE(r->blob.storedBytes, QFileInfo(m_blobPath).size());
+    auto inflated = GzipCodec::readAll(m_blobPath);
+    QVERIFY_OK(inflated);
+    QVERIFY(*inflated == bytes);
+    auto check = GzipCodec::inflateFile(m_blobPath);
+    QVERIFY_OK(check);
+    QCOMPARE(check->storedName, QStringLiteral("picture.orig"));
+}
+
+void TestImageProcessor::thumbnailLongestSide_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QSize>("expected");
+    // ImageLimits::thumbnailSize is "the longest side of the stored
+    // thumbnail": 600x400 becomes QSize::scaled()'s 256x170, not 255x170.
+    QTest::newRow("png 600x400") << encode(pattern(600, 400, 26), "png") << QSize(256, 170);
+    QTest::newRow("bmp 600x400") << encode(pattern(600, 400, 26), "bmp") << QSize(256, 170);
+    QTest::newRow("gif 300x200") << gif(300, 200, 26) << QSize(256, 170);
+    QTest::newRow("png 400x600") << encode(pattern(400, 600, 27), "png") << QSize(170, 256);
+    QTest::newRow("png 1000x250") << encode(pattern(1000, 250, 28), "png") << QSize(256, 64);
+    QTest::newRow("jpeg 600x400") << encode(pattern(600, 400, 29), "jpeg") << QSize(256, 170);
+}
+
+void TestImageProcessor::thumbnailLongestSide()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QSize, expected);
+    auto r = run(bytes);
+    QVERIFY_OK(r);
+    QCOMPARE(r->thumbnailSize, expected);
+    QCOMPARE(QImage::fromData(r->thumbnail).size(), expected);
+}
+
+void TestImageProcessor::thumbnailKeepsAlpha()
+{
+    auto alpha = run(encode(pattern(300, 300, 30, true), "png"));
+    QVERIFY_OK(alpha);
+    QVERIFY(alpha->thumbnail.startsWith("\x89PNG"));
+    QVERIFY(QImage::fromData(alpha->thumbnail).hasAlphaChannel());
+
+    auto opaque = run(encode(pattern(300, 300, 31), "png"));
+    QVERIFY_OK(opaque);
+    QVERIFY(opaque->thumbnail.startsWith("\xFF\xD8"));
+}
+
+void TestImageProcessor::thumbnailSizeIsConfigurable()
+{
+    ImageLimits limits;
+    limits.thumbnailSize = 64;
+    auto r = run(encode(pattern(400, 100, 32), "jpeg"), limits);
+    QVERIFY_OK(r);
+    QCOMPARE(r->thumbnailSize, QSize(64, 16));
+    QCOMPARE(QImage::fromData(r->thumbnail).size(), QSize(64, 16));
+}
+
+void TestImageProcessor::refusals_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("reason"); // the exact start of the error
+
+    const QByteArray png = encode(pattern(200, 150, 40), "png");
+    const QByteArray jpeg = encode(pattern(200, 150, 41), "jpeg", false, 85);
+    const QByteArray progressive = encode(pattern(200, 150, 42), "jpeg", true, 85);
+
+    QTest::newRow("html") << html() << QStringLiteral("not an image (text/html)");
+    QTest::newRow("html, upper case doctype, leading blank line")
+        << QByteArray("\n<!DOCTYPE HTML>\n<HTML><BODY>404</BODY></HTML>\n") << QStringLiteral("not an image (text/html)");
+    QTest::newRow("html starting with a comment")
+        << QByteArray("<!-- generated by nginx -->\n<html><head><title>404 Not Found</title></head>"
+                      "<body><center><h1>404 Not Found</h1></center></body></html>\n")
+        << QStringLiteral("not an image (text/html)");
+    QTest::newRow("xhtml")
+        << QByteArray("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" "
+                      "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd\">\n"
+                      "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>Error</title></head>"
+                      "<body><p>Forbidden</p></body></html>\n")
+        << QStringLiteral("not an image (application/xhtml+xml)");
+    QTest::newRow("empty file") << QByteArray() << QStringLiteral("empty file");
+    QTest::newRow("garbage") << garbage(4096) << QStringLiteral("not an image (application/octet-stream)");
+    QTest::newRow("plain text") << QByteArray("just some words, no picture here\n").repeated(10)
+                                << QStringLiteral("not an image (text/plain)");
+    QTest::newRow("60000x60000 png") << pngDeclaring(60000, 60000) << QStringLiteral("image too large: 60000x60000");
+    QTest::newRow("40000x10 png") << pngDeclaring(40000, 10) << QStringLiteral("image too large: 40000x10");
+    QTest::newRow("20000x20000 png") << pngDeclaring(20000, 20000) << QStringLiteral("image too large: 20000x20000");
+    for (const double fraction : { 0.3, 0.6, 0.95 }) {
+        QTest::addRow("png cut at %g", fraction) << truncated(png, fraction) << QStringLiteral("truncated image (png)");
+        QTest::addRow("jpeg cut at %g", fraction) << truncated(jpeg, fraction)
+                                                  << QStringLiteral("truncated image (jpeg)");
+        QTest::addRow("progressive jpeg cut at %g", fraction)
+            << truncated(progressive, fraction) << QStringLiteral("truncated image (jpeg)");
+    }
+    QTest::newRow("png without its last byte") << png.chopped(1) << QStringLiteral("truncated image (png)");
+    QTest::newRow("jpeg without EOI") << jpeg.chopped(2) << QStringLiteral("truncated image (jpeg)");
+    QTest::newRow("gif cut") << truncated(gif(200, 150, 43), 0.5) << QStringLiteral("truncated image (gif)");
+    QTest::newRow("bmp cut") << truncated(encode(pattern(200, 150, 44), "bmp"), 0.5)
+                             << QStringLiteral("truncated image (bmp)");
+    if (QImageWriter::supportedImageFormats().contains("webp"))
+        QTest::newRow("webp cut") << truncated(encode(pattern(200, 150, 45), "webp"), 0.5)
+                                  << QStringLiteral("truncated image (webp)");
+}
+
+void TestImageProcessor::refusals()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, reason);
+    auto r = run(bytes);
+    QVERIFY2(!r.ok(), "accepted");
+    QVERIFY2(r.error().startsWith(reason), qPrintable(QStringLiteral("got: ") + r.error()));
+    QVERIFY2(!QFileInfo::exists(m_blobPath), "a temp blob was left behind");
+}
+
+void TestImageProcessor::limitsAreConfigurable_data()
+{
+    QTest::addColumn<qint64>("maxPixels");
+    QTest::addColumn<int>("maxSide");
+    QTest::addColumn<bool>("accepted");
+    // The image is 300x200 = 60,000 pixels.
+    QTest::newRow("defaults") << qint64(100'000'000) << 30'000 << true;
+    QTest::newRow("pixels exactly at the limit") << qint64(60'000) << 30'000 << true;
+    QTest::newRow("one pixel over") << qint64(59'999) << 30'000 << false;
+    QTest::newRow("side exactly at the limit") << qint64(100'000'000) << 300 << true;
+    QTest::newRow("side one over") << qint64(100'000'000) << 299 << false;
+}
+
+void TestImageProcessor::limitsAreConfigurable()
+{
+    QFETCH(qint64, maxPixels);
+    QFETCH(int, maxSide);
+    QFETCH(bool, accepted);
+    ImageLimits limits;
+    limits.maxPixels = maxPixels;
+    limits.maxSide = maxSide;
+    auto r = run(encode(pattern(300, 200, 50), "png"), limits);
+    QCOMPARE(r.ok(), accepted);
+    if (!accepted) {
+        QCOMPARE(r.error(), QStringLiteral("image too large: 300x200"));
+        QVERIFY(!QFileInfo::exists(m_blobPath));
+    }
+}
+
+void TestImageProcessor::cancelledLeavesNothing()
+{
+    std::atomic_bool cancelled { true };
+    auto r = run(encode(pattern(300, 200, 51), "png"), {}, &cancelled);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error(), QStringLiteral("cancelled"));
+    QVERIFY(!QFileInfo::exists(m_blobPath));
+}
+
+void TestImageProcessor::unwritableBlobPathFails()
+{
+    m_blobPath = m_dir->filePath(QStringLiteral("missing-dir/blob.gz"));
+    auto r = run(encode(pattern(100, 100, 52), "png"));
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error().startsWith(QLatin1String("cannot write ")), qPrintable(r.error()));
+    QVERIFY(!QFileInfo::exists(m_blobPath));
+}
+
+void TestImageProcessor::missingInputFails()
+{
+    ProcessRequest request;
+    request.dataPath = m_dir->filePath(QStringLiteral("does-not-exist.png"));
+    request.tempBlobPath = m_blobPath;
+    auto r = ImageProcessor::process(request);
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error().startsWith(QLatin1String("cannot read ")), qPrintable(r.error()));
+    QVERIFY(!QFileInfo::exists(m_blobPath));
+}
+
+void TestImageProcessor::sniffMimeType_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<QString>("mime");
+    QTest::newRow("html") << html() << QStringLiteral("text/html");
+    QTest::newRow("png") << encode(pattern(8, 8), "png").left(64) << QStringLiteral("image/png");
+    QTest::newRow("jpeg") << encode(pattern(8, 8), "jpeg").left(64) << QStringLiteral("image/jpeg");
+    QTest::newRow("gif") << gif(8, 8).left(64) << QStringLiteral("image/gif");
+    QTest::newRow("garbage") << garbage(256) << QStringLiteral("application/octet-stream");
+}
+
+void TestImageProcessor::sniffMimeType()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(QString, mime);
+    QCOMPARE(ImageProcessor::sniffMimeType(head), mime);
+}
+
+void TestImageProcessor::thumbnailFromBytes()
+{
+    auto image = ImageProcessor::thumbnailFromBytes(encode(pattern(512, 256, 60), "jpeg"), 128);
+    QVERIFY_OK(image);
+    QCOMPARE(image->size(), QSize(128, 64));
+
+    auto bad = ImageProcessor::thumbnailFromBytes(html(), 128);
+    QVERIFY(!bad.ok());
+}
+
+QTEST_GUILESS_MAIN(TestImageProcessor)
+#include "tst_imageprocessor.moc"

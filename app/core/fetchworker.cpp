@@ -63,30 +63,11 @@ void FetchWorker::start(quint64 job, const QUrl &url)
         return;
     }
 
-    QNetworkRequest request(url);
-    // Each hop is checked in onRedirected: scheme allow-list, loop, count.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::UserVerifiedRedirectPolicy);
-    request.setMaximumRedirectsAllowed(m_limits.maxRedirects);
-    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("Trove/%1").arg(QCoreApplication::applicationVersion()));
-    request.setRawHeader("Accept", "image/*,*/*;q=0.8");
-    // Qt's archive-bomb check stops gzip bodies past 10 MiB decoded with a
-    // bare "Decompression failed". Our limit counts decoded bytes as they
-    // stream to disk, so it is the one to apply, with a reason that says so.
-    request.setDecompressedSafetyCheckThreshold(-1);
-
     t->visited.insert(url);
     t->sinceStart.start();
     t->sinceProgress.start();
-    t->reply = m_nam->get(request);
-    t->reply->setReadBufferSize(kReadBuffer);
     m_transfers.insert(job, t);
-
-    QNetworkReply *reply = t->reply;
-    connect(reply, &QNetworkReply::metaDataChanged, this, [this, job] { onMetaData(job); });
-    connect(reply, &QNetworkReply::readyRead, this, [this, job] { onReadyRead(job); });
-    connect(reply, &QNetworkReply::redirected, this, [this, job](const QUrl &to) { onRedirected(job, to); });
-    connect(reply, &QNetworkReply::finished, this, [this, job] { onFinished(job); });
+    issue(job, *t, url);
 
     // One timer covers connecting, waiting for headers and stalled bodies:
     // any byte that arrives restarts the wait.
@@ -105,6 +86,41 @@ void FetchWorker::start(quint64 job, const QUrl &url)
     t->stallTimer.start();
 }
 
+// One GET per hop: redirects are followed by hand (onFinished), because
+// Qt 6.4's UserVerifiedRedirectPolicy loses the body or reports phantom
+// loops after two or more hops.
+void FetchWorker::issue(quint64 job, Transfer &t, const QUrl &url)
+{
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+                      QStringLiteral("Trove/%1").arg(QCoreApplication::applicationVersion()));
+    request.setRawHeader("Accept", "image/*,*/*;q=0.8");
+    // Qt's archive-bomb check stops gzip bodies past 10 MiB decoded with a
+    // bare "Decompression failed". Our limit counts decoded bytes as they
+    // stream to disk, so it is the one to apply, with a reason that says so.
+    request.setDecompressedSafetyCheckThreshold(-1);
+
+    t.reply = m_nam->get(request);
+    t.reply->setReadBufferSize(kReadBuffer);
+    QNetworkReply *reply = t.reply;
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, job] { onMetaData(job); });
+    connect(reply, &QNetworkReply::readyRead, this, [this, job] { onReadyRead(job); });
+    connect(reply, &QNetworkReply::finished, this, [this, job] { onFinished(job); });
+}
+
+// Why a redirect from @p t to @p target may not be followed, or empty.
+QString FetchWorker::refuseRedirect(const Transfer &t, const QUrl &target) const
+{
+    if (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https"))
+        return tr("redirect to a refused scheme: %1").arg(target.scheme());
+    if (t.visited.contains(target))
+        return tr("redirect loop at %1").arg(target.toDisplayString());
+    if (t.redirects >= m_limits.maxRedirects)
+        return tr("too many redirects (more than %1)").arg(m_limits.maxRedirects);
+    return {};
+}
+
 void FetchWorker::cancel(quint64 job)
 {
     if (m_transfers.contains(job))
@@ -118,6 +134,8 @@ void FetchWorker::onMetaData(quint64 job)
         return;
     Transfer &t = **it;
     t.sinceProgress.restart();
+    if (t.reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() >= 300)
+        return; // a redirect's or an error page's length is not the image's
     const QVariant length = t.reply->header(QNetworkRequest::ContentLengthHeader);
     // With Content-Encoding the length is of the encoded body; the decoded
     // size is only known while streaming, where the limit is enforced too.
@@ -163,29 +181,6 @@ void FetchWorker::onReadyRead(quint64 job)
     }
 }
 
-void FetchWorker::onRedirected(quint64 job, const QUrl &target)
-{
-    auto it = m_transfers.find(job);
-    if (it == m_transfers.end())
-        return;
-    Transfer &t = **it;
-    t.sinceProgress.restart();
-    if (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https")) {
-        abortWith(job, tr("redirect to a refused scheme: %1").arg(target.scheme()));
-        return;
-    }
-    if (t.visited.contains(target)) {
-        abortWith(job, tr("redirect loop at %1").arg(target.toDisplayString()));
-        return;
-    }
-    if (++t.redirects > m_limits.maxRedirects) {
-        abortWith(job, tr("too many redirects (more than %1)").arg(m_limits.maxRedirects));
-        return;
-    }
-    t.visited.insert(target);
-    Q_EMIT t.reply->redirectAllowed();
-}
-
 void FetchWorker::abortWith(quint64 job, const QString &reason)
 {
     auto it = m_transfers.find(job);
@@ -197,30 +192,43 @@ void FetchWorker::abortWith(quint64 job, const QString &reason)
 
 void FetchWorker::onFinished(quint64 job)
 {
-    auto t = m_transfers.take(job);
-    if (!t)
+    auto found = m_transfers.find(job);
+    if (found == m_transfers.end())
         return;
-    t->stallTimer.stop();
+    std::shared_ptr<Transfer> t = *found;
     QNetworkReply *reply = t->reply;
     reply->deleteLater();
-
-    FetchResult result;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (!t->abortReason.isEmpty()) {
+
+    QString redirectRefused;
+    if (t->abortReason.isEmpty() && status >= 300 && status < 400 && reply->hasRawHeader("Location")) {
+        const QUrl target = reply->url().resolved(QUrl(QString::fromUtf8(reply->rawHeader("Location"))));
+        redirectRefused = refuseRedirect(*t, target);
+        if (redirectRefused.isEmpty()) {
+            ++t->redirects;
+            t->visited.insert(target);
+            t->file.resize(0);
+            t->file.seek(0);
+            t->written = 0;
+            t->declaredLength = -1;
+            t->sinceProgress.restart();
+            issue(job, *t, target);
+            return;
+        }
+    }
+
+    m_transfers.erase(found);
+    t->stallTimer.stop();
+    FetchResult result;
+    if (!redirectRefused.isEmpty()) {
+        result.error = redirectRefused;
+    } else if (!t->abortReason.isEmpty()) {
         result.error = t->abortReason;
     } else if (status >= 400) {
         const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
         result.error = reason.isEmpty() ? tr("HTTP %1").arg(status) : tr("HTTP %1 %2").arg(status).arg(reason);
     } else if (status >= 300) {
-        // Qt stops at redirects it will not follow (another scheme) before
-        // onRedirected sees them; name the target so the reason is clear.
-        const QUrl target = reply->url().resolved(QUrl(QString::fromUtf8(reply->rawHeader("Location"))));
-        if (!reply->hasRawHeader("Location"))
-            result.error = tr("HTTP %1 redirect without a Location").arg(status);
-        else if (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https"))
-            result.error = tr("redirect to a refused scheme: %1").arg(target.scheme());
-        else
-            result.error = tr("HTTP %1 redirect that could not be followed: %2").arg(status).arg(target.toDisplayString());
+        result.error = tr("HTTP %1 redirect without a Location").arg(status);
     } else if (reply->error() != QNetworkReply::NoError) {
         if (t->declaredLength >= 0 && t->written < t->declaredLength)
             result.error = tr("connection closed after %1 of %2 bytes").arg(t->written).arg(t->declaredLength);

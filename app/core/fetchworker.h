@@ -53,7 +53,8 @@ private:
 
     void onMetaData(quint64 job);
     void onReadyRead(quint64 job);
-    void onRedirected(quint64 job, const QUrl &target);
+    void issue(quint64 job, Transfer &t, const QUrl &url);
+    QString refuseRedirect(const Transfer &t, const QUrl &target) const;
     void onFinished(quint64 job);
     void abortWith(quint64 job, const QString &reason);
     void complete(quint64 job, FetchResult result);

@@ -7,10 +7,16 @@
 #include <QImage>
 #include <QImageReader>
 #include <QMimeDatabase>
+#include <QRegularExpression>
+
+#include <optional>
 
 namespace trove {
 
 namespace {
+
+// SVG is text decoded in memory; larger files are not pictures.
+constexpr qint64 kMaxSvgBytes = 32 * 1024 * 1024;
 
 QSize fitted(QSize size, int box)
 {
@@ -52,6 +58,42 @@ QByteArray encodeThumbnail(const QImage &image)
     return out;
 }
 
+// SVG that a thumbnail may be drawn from: every <image> reference that is
+// not inline data or a fragment is cut. QtSvg would otherwise read local
+// paths (a FIFO such as /dev/stdin blocks the decoder for ever; a private
+// picture would end up in the thumbnail of a file from the web).
+QByteArray withoutExternalReferences(QByteArray svg)
+{
+    static const QRegularExpression href(
+        QStringLiteral(R"(((?:xlink:)?href\s*=\s*)(["'])(.*?)\2)"),
+        QRegularExpression::DotMatchesEverythingOption);
+    QString text = QString::fromUtf8(svg);
+    QString out;
+    out.reserve(text.size());
+    qsizetype last = 0;
+    auto it = href.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        const QString value = m.captured(3).trimmed();
+        if (value.startsWith(QLatin1Char('#')) || value.startsWith(QLatin1String("data:"), Qt::CaseInsensitive))
+            continue;
+        out += QStringView(text).mid(last, m.capturedStart(3) - last);
+        out += QLatin1Char('#');
+        last = m.capturedEnd(3);
+    }
+    out += QStringView(text).mid(last);
+    return out.toUtf8();
+}
+
+// Qt 6.4's ICO plugin claims uncompressed true-colour TGA files; when the
+// ICO decoder then fails, the bytes may well be a TGA.
+Result<QImage> retryAsTga(QIODevice &device, QSize fullSize, int box)
+{
+    device.seek(0);
+    QImageReader tga(&device, "tga");
+    return decodeThumbnail(tga, "tga", fullSize.isValid() ? fullSize : tga.size(), box);
+}
+
 } // namespace
 
 QString ImageProcessor::sniffMimeType(const QByteArray &head)
@@ -76,7 +118,7 @@ Result<ProcessedImage> ImageProcessor::process(const ProcessRequest &request,
     // why in words before it comes to that.
     reader.setAllocationLimit(int(limits.maxPixels * 4 / (1024 * 1024)) + 1);
 
-    const QByteArray format = reader.format();
+    QByteArray format = reader.format();
     // Qt's SVG plugin claims anything that starts like XML, XHTML and HTML
     // comments included; only what sniffs as SVG is SVG.
     const bool notReallySvg = format == "svg" && [&] {
@@ -91,7 +133,24 @@ Result<ProcessedImage> ImageProcessor::process(const ProcessRequest &request,
         return fail(tr("not an image (%1)").arg(mime));
     }
 
-    const QSize size = reader.size();
+    // QtSvg reads every referenced file while it parses, even for size():
+    // SVG is probed and decoded only from a copy without external references.
+    QByteArray cleanedSvg;
+    QBuffer svgBuffer(&cleanedSvg);
+    std::optional<QImageReader> svgReader;
+    if (format == "svgz")
+        return fail(tr("compressed SVG (svgz) is not supported"));
+    if (format == "svg") {
+        if (file.size() > kMaxSvgBytes)
+            return fail(tr("SVG too large: %1 bytes").arg(file.size()));
+        file.seek(0);
+        cleanedSvg = withoutExternalReferences(file.readAll());
+        svgBuffer.open(QIODevice::ReadOnly);
+        svgReader.emplace(&svgBuffer, "svg");
+    }
+    QImageReader &probe = svgReader ? *svgReader : reader;
+
+    QSize size = probe.size();
     if (size.isValid()
         && (size.width() > limits.maxSide || size.height() > limits.maxSide
             || qint64(size.width()) * size.height() > limits.maxPixels))
@@ -103,9 +162,23 @@ Result<ProcessedImage> ImageProcessor::process(const ProcessRequest &request,
     if (cancelled && cancelled->load())
         return fail(tr("cancelled"));
 
-    // The reader has parsed the header; isCompleteImage() put the device
-    // back where it was, so decoding continues from there.
-    auto thumb = decodeThumbnail(reader, format, size, limits.thumbnailSize);
+    Result<QImage> thumb = QImage();
+    if (svgReader) {
+        thumb = decodeThumbnail(*svgReader, format, size, limits.thumbnailSize);
+    } else {
+        // The reader has parsed the header; isCompleteImage() put the device
+        // back where it was, so decoding continues from there.
+        thumb = decodeThumbnail(reader, format, size, limits.thumbnailSize);
+        if (!thumb && format == "ico") {
+            file.seek(0);
+            const QSize tgaSize = QImageReader(&file, "tga").size();
+            if (auto tga = retryAsTga(file, tgaSize, limits.thumbnailSize)) {
+                thumb = tga;
+                format = "tga";
+                size = tgaSize;
+            }
+        }
+    }
     if (!thumb)
         return Error { thumb.error() };
 

@@ -1,0 +1,858 @@
+// Odd but valid images are kept: 16-bit, interlaced, palette and animated
+// PNG, progressive and CMYK JPEG, static and animated GIF, lossy, lossless
+// and animated WebP, BMP at 8, 24 and 32 bits, TIFF, ICO, SVG, PBM/PGM/PPM
+// and TGA. Each goes through ImageProcessor::process (and a few through the
+// real `trove add`): right format name and size, a decodable thumbnail
+// (the first frame for animations), and a blob that inflates to exactly the
+// input bytes. Variants Qt cannot write are crafted here by hand, and each
+// file is checked to really be the variant it claims to be. Files nobody
+// can decode are refused with a named reason.
+
+#include "gzipcodec.h"
+#include "imagefactory.h"
+#include "imageprocessor.h"
+#include "resultcheck.h"
+#include "testimages.h"
+
+#include <QBuffer>
+#include <QColor>
+#include <QElapsedTimer>
+#include <QImageReader>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtEndian>
+#include <array>
+#include <functional>
+#include <memory>
+
+#ifndef TROVE_BINARY
+#error "TROVE_BINARY must name the built trove executable"
+#endif
+
+using namespace trove;
+using trove::test::ImageFactory;
+using trove::testimages::pngChunk;
+
+namespace {
+
+// --- little writers ----------------------------------------------------------
+
+void be16(QByteArray &out, quint32 v)
+{
+    out.append(char((v >> 8) & 0xFF));
+    out.append(char(v & 0xFF));
+}
+
+void be32(QByteArray &out, quint32 v)
+{
+    be16(out, v >> 16);
+    be16(out, v & 0xFFFF);
+}
+
+void le16(QByteArray &out, quint32 v)
+{
+    out.append(char(v & 0xFF));
+    out.append(char((v >> 8) & 0xFF));
+}
+
+void le24(QByteArray &out, quint32 v)
+{
+    le16(out, v & 0xFFFF);
+    out.append(char((v >> 16) & 0xFF));
+}
+
+void le32(QByteArray &out, quint32 v)
+{
+    le16(out, v & 0xFFFF);
+    le16(out, v >> 16);
+}
+
+QImage solid(int w, int h, QColor colour)
+{
+    QImage image(w, h, QImage::Format_RGB32);
+    image.fill(colour);
+    return image;
+}
+
+QByteArray encode(
+    const QImage &image, const QByteArray &format, int quality = -1, bool progressive = false)
+{
+    return testimages::encode(image, format, progressive, quality);
+}
+
+// --- PNG by hand ---------------------------------------------------------------
+
+const QByteArray kPngSignature = QByteArray::fromHex("89504e470d0a1a0a");
+
+/// The zlib stream of @p raw (qCompress prefixes a 4-byte length).
+QByteArray zlibStream(const QByteArray &raw)
+{
+    return qCompress(raw, 9).mid(4);
+}
+
+QByteArray ihdr(int w, int h, int depth, int colourType, int interlace)
+{
+    QByteArray data;
+    be32(data, quint32(w));
+    be32(data, quint32(h));
+    data.append(char(depth));
+    data.append(char(colourType));
+    data.append('\0'); // deflate
+    data.append('\0'); // adaptive filtering
+    data.append(char(interlace));
+    return data;
+}
+
+void appendRgb(QByteArray &out, QRgb p)
+{
+    out.append(char(qRed(p)));
+    out.append(char(qGreen(p)));
+    out.append(char(qBlue(p)));
+}
+
+/// 8-bit RGB scanlines, filter type 0 on each.
+QByteArray rgbScanlines(const QImage &image)
+{
+    QByteArray raw;
+    for (int y = 0; y < image.height(); ++y) {
+        raw.append('\0');
+        for (int x = 0; x < image.width(); ++x)
+            appendRgb(raw, image.pixel(x, y));
+    }
+    return raw;
+}
+
+/// 8-bit RGB, Adam7-interlaced: QImageWriter has no interlace option.
+QByteArray interlacedPng(const QImage &image)
+{
+    static constexpr int passes[7][4] = { { 0, 0, 8, 8 }, { 4, 0, 8, 8 }, { 0, 4, 4, 8 },
+        { 2, 0, 4, 4 }, { 0, 2, 2, 4 }, { 1, 0, 2, 2 }, { 0, 1, 1, 2 } };
+    const int w = image.width();
+    const int h = image.height();
+    QByteArray raw;
+    for (const auto &pass : passes) {
+        const int x0 = pass[0], y0 = pass[1], dx = pass[2], dy = pass[3];
+        if (x0 >= w || y0 >= h)
+            continue; // an empty pass has no scanlines at all
+        for (int y = y0; y < h; y += dy) {
+            raw.append('\0');
+            for (int x = x0; x < w; x += dx)
+                appendRgb(raw, image.pixel(x, y));
+        }
+    }
+    return kPngSignature + pngChunk("IHDR", ihdr(w, h, 8, 2, 1)) + pngChunk("IDAT", zlibStream(raw))
+        + pngChunk("IEND", {});
+}
+
+QByteArray fcTL(quint32 sequence, int w, int h)
+{
+    QByteArray data;
+    be32(data, sequence);
+    be32(data, quint32(w));
+    be32(data, quint32(h));
+    be32(data, 0); // x offset
+    be32(data, 0); // y offset
+    be16(data, 1); // delay 1/10 s
+    be16(data, 10);
+    data.append('\0'); // dispose: none
+    data.append('\0'); // blend: source
+    return pngChunk("fcTL", data);
+}
+
+/// A two-frame APNG (acTL, fcTL, IDAT, fcTL, fdAT). A reader without APNG
+/// support shows the IDAT: the first frame.
+QByteArray apng(const QImage &first, const QImage &second)
+{
+    const int w = first.width();
+    const int h = first.height();
+    QByteArray actl;
+    be32(actl, 2); // frames
+    be32(actl, 0); // loop forever
+    QByteArray fdat;
+    be32(fdat, 2);
+    fdat += zlibStream(rgbScanlines(second));
+    return kPngSignature + pngChunk("IHDR", ihdr(w, h, 8, 2, 0)) + pngChunk("acTL", actl)
+        + fcTL(0, w, h) + pngChunk("IDAT", zlibStream(rgbScanlines(first))) + fcTL(1, w, h)
+        + pngChunk("fdAT", fdat) + pngChunk("IEND", {});
+}
+
+// --- GIF by hand ---------------------------------------------------------------
+
+/// One image of GIF LZW data where every pixel is @p index: 9-bit codes, a
+/// clear code every 100 codes so the code width never grows.
+QByteArray gifSolidImageData(int pixels, quint8 index)
+{
+    QByteArray lzw;
+    quint32 bits = 0;
+    int nbits = 0;
+    auto put = [&](int code) {
+        bits |= quint32(code) << nbits;
+        nbits += 9;
+        while (nbits >= 8) {
+            lzw.append(char(bits & 0xFF));
+            bits >>= 8;
+            nbits -= 8;
+        }
+    };
+    for (int i = 0; i < pixels; ++i) {
+        if (i % 100 == 0)
+            put(256);
+        put(index);
+    }
+    put(257);
+    if (nbits > 0)
+        lzw.append(char(bits & 0xFF));
+    QByteArray out;
+    out.append(char(8)); // LZW minimum code size
+    for (qsizetype i = 0; i < lzw.size(); i += 255) {
+        const QByteArray block = lzw.mid(i, 255);
+        out.append(char(block.size()));
+        out.append(block);
+    }
+    out.append('\0');
+    return out;
+}
+
+/// GIF89a, looping, one solid frame per colour.
+QByteArray animatedGif(int w, int h, const QList<QColor> &frames)
+{
+    QByteArray out("GIF89a");
+    le16(out, quint32(w));
+    le16(out, quint32(h));
+    out.append(char(0xF7)); // global table of 256 entries
+    out.append('\0');
+    out.append('\0');
+    for (int i = 0; i < 256; ++i) {
+        const QColor c = i < frames.size() ? frames[i] : QColor(Qt::black);
+        out.append(char(c.red()));
+        out.append(char(c.green()));
+        out.append(char(c.blue()));
+    }
+    out.append(
+        QByteArray::fromHex("21ff0b") + "NETSCAPE2.0" + QByteArray::fromHex("03010000") + '\0');
+    for (int f = 0; f < frames.size(); ++f) {
+        out.append(QByteArray::fromHex("21f904040a000000")); // GCE: keep, 0.1 s
+        out.append(',');
+        le16(out, 0);
+        le16(out, 0);
+        le16(out, quint32(w));
+        le16(out, quint32(h));
+        out.append('\0');
+        out.append(gifSolidImageData(w * h, quint8(f)));
+    }
+    out.append(';');
+    return out;
+}
+
+// --- WebP by hand --------------------------------------------------------------
+
+/// The one chunk (header, payload, padding) of a simple-format WebP.
+QByteArray webpBitstreamChunk(const QByteArray &simpleWebp)
+{
+    if (simpleWebp.size() < 20 || !simpleWebp.startsWith("RIFF") || simpleWebp.mid(8, 4) != "WEBP")
+        return {};
+    const QByteArray tag = simpleWebp.mid(12, 4);
+    if (tag != "VP8L" && tag != "VP8 ")
+        return {};
+    return simpleWebp.mid(12);
+}
+
+/// An animated WebP (VP8X, ANIM, one ANMF per frame) around frames Qt
+/// encodes losslessly: Qt has no animated WebP writer.
+QByteArray animatedWebp(const QList<QImage> &frames)
+{
+    const int w = frames.first().width();
+    const int h = frames.first().height();
+    QByteArray body("WEBP");
+    body += "VP8X";
+    le32(body, 10);
+    body.append(char(0x02)); // animation
+    body.append(3, '\0');
+    le24(body, quint32(w - 1));
+    le24(body, quint32(h - 1));
+    body += "ANIM";
+    le32(body, 6);
+    le32(body, 0xFFFFFFFF); // background
+    le16(body, 0); // loop forever
+    for (const QImage &frame : frames) {
+        const QByteArray chunk = webpBitstreamChunk(encode(frame, "webp", 100));
+        if (chunk.isEmpty())
+            return {};
+        body += "ANMF";
+        le32(body, quint32(16 + chunk.size()));
+        le24(body, 0); // x / 2
+        le24(body, 0); // y / 2
+        le24(body, quint32(w - 1));
+        le24(body, quint32(h - 1));
+        le24(body, 100); // ms
+        body.append(char(0x02)); // do not blend, do not dispose
+        body += chunk;
+    }
+    QByteArray out("RIFF");
+    le32(out, quint32(body.size()));
+    return out + body;
+}
+
+// --- BMP and TGA by hand ---------------------------------------------------------
+
+/// BITMAPINFOHEADER, BI_RGB, 32 bits per pixel, bottom-up: Qt writes 24.
+QByteArray bmp32(const QImage &image)
+{
+    const int w = image.width();
+    const int h = image.height();
+    QByteArray out("BM");
+    le32(out, quint32(54 + w * h * 4));
+    le32(out, 0);
+    le32(out, 54);
+    le32(out, 40);
+    le32(out, quint32(w));
+    le32(out, quint32(h));
+    le16(out, 1);
+    le16(out, 32);
+    le32(out, 0);
+    le32(out, quint32(w * h * 4));
+    le32(out, 2835);
+    le32(out, 2835);
+    le32(out, 0);
+    le32(out, 0);
+    for (int y = h - 1; y >= 0; --y) {
+        for (int x = 0; x < w; ++x) {
+            const QRgb p = image.pixel(x, y);
+            out.append(char(qBlue(p)));
+            out.append(char(qGreen(p)));
+            out.append(char(qRed(p)));
+            out.append(char(0xFF));
+        }
+    }
+    return out;
+}
+
+/// Uncompressed 24-bit TGA as most tools write it: origin (0, 0), rows
+/// from the top; with or without the TGA 2.0 footer.
+QByteArray tgaAsToolsWriteIt(const QImage &image, bool footer)
+{
+    QByteArray out;
+    out.append('\0');
+    out.append('\0');
+    out.append(char(2));
+    out.append(5, '\0');
+    le16(out, 0); // x origin
+    le16(out, 0); // y origin
+    le16(out, quint32(image.width()));
+    le16(out, quint32(image.height()));
+    out.append(char(24));
+    out.append(char(0x20)); // top-left origin
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QRgb p = image.pixel(x, y);
+            out.append(char(qBlue(p)));
+            out.append(char(qGreen(p)));
+            out.append(char(qRed(p)));
+        }
+    }
+    if (footer) {
+        out.append(8, '\0');
+        out.append("TRUEVISION-XFILE.");
+        out.append('\0');
+    }
+    return out;
+}
+
+// --- CMYK JPEG by hand -------------------------------------------------------------
+
+/// Writes entropy-coded bits most significant first, with 0xFF stuffing.
+class JpegBitWriter final {
+public:
+    void put(quint32 code, int length)
+    {
+        for (int i = length - 1; i >= 0; --i) {
+            m_byte = quint8((m_byte << 1) | ((code >> i) & 1));
+            if (++m_count == 8)
+                flushByte();
+        }
+    }
+    QByteArray finish()
+    {
+        while (m_count != 0)
+            put(1, 1); // pad with ones
+        return m_out;
+    }
+
+private:
+    void flushByte()
+    {
+        m_out.append(char(m_byte));
+        if (m_byte == 0xFF)
+            m_out.append('\0');
+        m_byte = 0;
+        m_count = 0;
+    }
+
+    QByteArray m_out;
+    quint8 m_byte = 0;
+    int m_count = 0;
+};
+
+/// A baseline JPEG with four components (Adobe APP14, transform 0: CMYK
+/// as Photoshop writes it, inverted) in which every 8x8 block is one flat
+/// colour: only DC coefficients, so a few lines encode it exactly. Qt 6.4
+/// has no CMYK QImage format and no CMYK writer. @p cmykOf gives the four
+/// stored samples of the block at (bx, by).
+QByteArray cmykJpeg(
+    int w, int h, const std::function<std::array<quint8, 4>(int bx, int by)> &cmykOf)
+{
+    // The standard luminance DC table (ITU T.81 K.3); an AC table that
+    // holds only end-of-block.
+    static const quint8 dcBits[16] = { 0, 1, 5, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0 };
+    static const quint8 acBits[16] = { 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+    quint32 dcCode[12];
+    int dcLength[12];
+    {
+        quint32 code = 0;
+        int symbol = 0;
+        for (int length = 1; length <= 16; ++length) {
+            for (int i = 0; i < dcBits[length - 1]; ++i) {
+                dcCode[symbol] = code++;
+                dcLength[symbol++] = length;
+            }
+            code <<= 1;
+        }
+    }
+
+    QByteArray out = QByteArray::fromHex("ffd8");
+    out += QByteArray::fromHex("ffee000e") + "Adobe" + QByteArray::fromHex("006400000000") + '\0';
+    out += QByteArray::fromHex("ffdb004300") + QByteArray(64, char(1)); // all quantisers 1
+    out += QByteArray::fromHex("ffc00014") + char(8);
+    be16(out, quint32(h));
+    be16(out, quint32(w));
+    out += char(4);
+    for (int c = 1; c <= 4; ++c)
+        out += QByteArray(1, char(c)) + char(0x11) + char(0);
+    out += QByteArray::fromHex("ffc40031") + char(0x00)
+        + QByteArray(reinterpret_cast<const char *>(dcBits), 16);
+    for (int s = 0; s < 12; ++s)
+        out += char(s);
+    out += char(0x10) + QByteArray(reinterpret_cast<const char *>(acBits), 16) + char(0x00);
+    out += QByteArray::fromHex("ffda000e04");
+    for (int c = 1; c <= 4; ++c)
+        out += QByteArray(1, char(c)) + char(0x00);
+    out += QByteArray::fromHex("003f00");
+
+    JpegBitWriter bits;
+    int predictor[4] = { 0, 0, 0, 0 };
+    for (int by = 0; by < (h + 7) / 8; ++by) {
+        for (int bx = 0; bx < (w + 7) / 8; ++bx) {
+            const auto samples = cmykOf(bx, by);
+            for (int c = 0; c < 4; ++c) {
+                // A flat block of value v has DC = 8 * (v - 128).
+                const int dc = 8 * (int(samples[c]) - 128);
+                const int diff = dc - predictor[c];
+                predictor[c] = dc;
+                int category = 0;
+                for (int a = std::abs(diff); a; a >>= 1)
+                    ++category;
+                bits.put(dcCode[category], dcLength[category]);
+                if (category > 0)
+                    bits.put(quint32(diff > 0 ? diff : diff + (1 << category) - 1), category);
+                bits.put(0, 1); // end of block
+            }
+        }
+    }
+    out += bits.finish();
+    out += QByteArray::fromHex("ffd9");
+    return out;
+}
+
+/// What Qt 6.4's JPEG reader makes of inverted (Adobe) CMYK samples.
+QColor qtCmykToRgb(const std::array<quint8, 4> &s)
+{
+    return QColor(s[3] * s[0] / 255, s[3] * s[1] / 255, s[3] * s[2] / 255);
+}
+
+// --- the table ---------------------------------------------------------------
+
+struct FormatCase {
+    const char *tag;
+    QByteArray bytes; ///< empty: the variant could not be made here
+    QString format; ///< QImageReader's name
+    QSize size;
+    /// Proof the file is the variant it claims to be: these bytes at
+    /// @ref at, or anywhere when at < 0.
+    QByteArray marker;
+    int at = -1;
+    int frames = 1; ///< QImageReader::imageCount(); 0: do not check
+    /// Colours that must show at these thumbnail points (first frame).
+    QList<QPair<QPoint, QColor>> pixels;
+    QString skip; ///< why the variant is missing, when bytes is empty
+    bool viaCli = false; ///< also through `trove add` of a local file
+};
+
+QByteArray pngIhdrTail(int depth, int colourType, int interlace)
+{
+    QByteArray out;
+    out.append(char(depth));
+    out.append(char(colourType));
+    out.append('\0');
+    out.append('\0');
+    out.append(char(interlace));
+    return out;
+}
+
+QList<FormatCase> formatCases()
+{
+    QList<FormatCase> out;
+    const QImage picture = ImageFactory::picture(120, 90, 17);
+    const QImage alphaPicture = ImageFactory::picture(120, 90, 18, true);
+    const QColor red(220, 30, 30);
+    const QColor blue(30, 40, 210);
+    const QPoint centre(20, 15);
+
+    out.append({ "png 16-bit", encode(alphaPicture.convertToFormat(QImage::Format_RGBA64), "png"),
+        QStringLiteral("png"), QSize(120, 90), pngIhdrTail(16, 6, 0), 24, 1, {}, {}, true });
+    out.append({ "png interlaced", interlacedPng(picture), QStringLiteral("png"), QSize(120, 90),
+        pngIhdrTail(8, 2, 1), 24, 1, {}, {}, true });
+    out.append({ "png palette", encode(picture.convertToFormat(QImage::Format_Indexed8), "png"),
+        QStringLiteral("png"), QSize(120, 90), QByteArray(1, char(3)), 25 });
+    out.append({ "apng 2 frames", apng(solid(40, 30, red), solid(40, 30, blue)),
+        QStringLiteral("png"), QSize(40, 30), "acTL", 37, 1, { { centre, red } }, {}, true });
+
+    out.append({ "jpeg baseline", encode(picture, "jpeg", 90), QStringLiteral("jpeg"),
+        QSize(120, 90), QByteArray::fromHex("ffc0"), -1 });
+    out.append({ "jpeg progressive", encode(picture, "jpeg", 90, true), QStringLiteral("jpeg"),
+        QSize(120, 90), QByteArray::fromHex("ffc2"), -1, 1, {}, {}, true });
+    {
+        const std::array<quint8, 4> left { 255, 40, 40, 230 };
+        const std::array<quint8, 4> right { 30, 60, 250, 240 };
+        auto blocks = [=](int bx, int) { return bx < 2 ? left : right; };
+        out.append({ "jpeg cmyk", cmykJpeg(32, 16, blocks), QStringLiteral("jpeg"), QSize(32, 16),
+            QByteArray::fromHex("ffc000140800100020"
+                                "04"),
+            -1, 1, { { QPoint(4, 8), qtCmykToRgb(left) }, { QPoint(27, 8), qtCmykToRgb(right) } },
+            {}, true });
+    }
+
+    out.append({ "gif static", ImageFactory::gif(120, 90, 17), QStringLiteral("gif"),
+        QSize(120, 90), "GIF89a", 0 });
+    out.append({ "gif animated", animatedGif(40, 30, { red, blue }), QStringLiteral("gif"),
+        QSize(40, 30), "NETSCAPE2.0", -1, 2, { { centre, red } }, {}, true });
+
+    out.append({ "webp lossy", ImageFactory::webp(120, 90, 17), QStringLiteral("webp"),
+        QSize(120, 90), "VP8 ", 12 });
+    out.append({ "webp lossless", encode(picture, "webp", 100), QStringLiteral("webp"),
+        QSize(120, 90), "VP8L", 12 });
+    out.append({ "webp lossy alpha", encode(alphaPicture, "webp", 80), QStringLiteral("webp"),
+        QSize(120, 90), "VP8X", 12 });
+    {
+        FormatCase c { "webp animated", animatedWebp({ solid(40, 30, red), solid(40, 30, blue) }),
+            QStringLiteral("webp"), QSize(40, 30), "ANMF", -1, 2, { { centre, red } }, {}, true };
+        if (c.bytes.isEmpty())
+            c.skip = QStringLiteral(
+                "Qt's WebP writer did not give a simple VP8L file to wrap in ANMF frames");
+        out.append(c);
+    }
+
+    out.append({ "bmp 24-bit", encode(picture, "bmp"), QStringLiteral("bmp"), QSize(120, 90),
+        QByteArray(1, char(24)), 28 });
+    out.append({ "bmp 32-bit", bmp32(picture), QStringLiteral("bmp"), QSize(120, 90),
+        QByteArray(1, char(32)), 28 });
+    out.append(
+        { "bmp 8-bit indexed", encode(picture.convertToFormat(QImage::Format_Indexed8), "bmp"),
+            QStringLiteral("bmp"), QSize(120, 90), QByteArray(1, char(8)), 28 });
+    out.append({ "bmp 1-bit", encode(picture.convertToFormat(QImage::Format_Mono), "bmp"),
+        QStringLiteral("bmp"), QSize(120, 90), QByteArray(1, char(1)), 28 });
+
+    out.append({ "tiff", ImageFactory::tiff(120, 90, 17), QStringLiteral("tiff"), QSize(120, 90),
+        QByteArray("II*\0", 4), 0 });
+    out.append({ "ico", ImageFactory::ico(64, 48, 17), QStringLiteral("ico"), QSize(64, 48),
+        QByteArray("\0\0\1\0", 4), 0 });
+    out.append({ "svg", ImageFactory::svg(120, 90, 17), QStringLiteral("svg"), QSize(120, 90),
+        "<svg", -1, 0 });
+    out.append({ "pbm", encode(picture.convertToFormat(QImage::Format_Mono), "pbm"),
+        QStringLiteral("pbm"), QSize(120, 90), "P4", 0 });
+    out.append({ "pgm", encode(picture.convertToFormat(QImage::Format_Grayscale8), "pgm"),
+        QStringLiteral("pgm"), QSize(120, 90), "P5", 0 });
+    out.append({ "ppm", encode(picture, "ppm"), QStringLiteral("ppm"), QSize(120, 90), "P6", 0 });
+    out.append({ "tga 2.0, x origin 256", ImageFactory::tga(120, 90, 17), QStringLiteral("tga"),
+        QSize(120, 90), "TRUEVISION-XFILE", -1 });
+    return out;
+}
+
+QSize fitted(QSize size, int box)
+{
+    if (size.width() <= box && size.height() <= box)
+        return size;
+    return size.scaled(box, box, Qt::KeepAspectRatio).expandedTo(QSize(1, 1));
+}
+
+bool near(QColor a, QColor b, int tolerance)
+{
+    return std::abs(a.red() - b.red()) <= tolerance && std::abs(a.green() - b.green()) <= tolerance
+        && std::abs(a.blue() - b.blue()) <= tolerance;
+}
+
+} // namespace
+
+class TestFormats final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void keptByProcessor_data();
+    void keptByProcessor();
+    void keptByTroveAdd_data();
+    void keptByTroveAdd();
+    void standardTga_data();
+    void standardTga();
+    void undecodable_data();
+    void undecodable();
+
+private:
+    Result<ProcessedImage> process(const QByteArray &bytes);
+    QString path(const QString &name) const { return m_dir->filePath(name); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestFormats::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    const QList<QByteArray> readable = QImageReader::supportedImageFormats();
+    for (const char *format :
+        { "png", "jpeg", "gif", "webp", "bmp", "tiff", "ico", "svg", "pbm", "pgm", "ppm", "tga" })
+        QVERIFY2(readable.contains(format), format);
+}
+
+void TestFormats::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestFormats::cleanup()
+{
+    m_dir.reset();
+}
+
+Result<ProcessedImage> TestFormats::process(const QByteArray &bytes)
+{
+    const QString input = path(QStringLiteral("input"));
+    if (!testimages::writeFile(input, bytes))
+        return fail(QStringLiteral("cannot write the input"));
+    ProcessRequest request;
+    request.dataPath = input;
+    request.originalName = QStringLiteral("input");
+    request.tempBlobPath = path(QStringLiteral("blob.gz"));
+    return ImageProcessor::process(request);
+}
+
+// --- through the processor ---------------------------------------------------------
+
+void TestFormats::keptByProcessor_data()
+{
+    QTest::addColumn<int>("index");
+    const QList<FormatCase> cases = formatCases();
+    for (int i = 0; i < cases.size(); ++i)
+        QTest::newRow(cases[i].tag) << i;
+}
+
+void TestFormats::keptByProcessor()
+{
+    QFETCH(int, index);
+    const FormatCase c = formatCases().at(index);
+    if (c.bytes.isEmpty())
+        QSKIP(qPrintable(c.skip));
+
+    // The file is the variant it claims to be.
+    if (c.at >= 0)
+        QCOMPARE(c.bytes.mid(c.at, c.marker.size()).toHex(), c.marker.toHex());
+    else
+        QVERIFY2(c.bytes.contains(c.marker), c.marker.constData());
+    if (c.frames > 0) {
+        QBuffer buffer;
+        buffer.setData(c.bytes);
+        buffer.open(QIODevice::ReadOnly);
+        QImageReader reader(&buffer);
+        QCOMPARE(reader.imageCount(), c.frames);
+    }
+
+    const auto result = process(c.bytes);
+    QVERIFY_OK(result);
+    const ProcessedImage &out = *result;
+    QCOMPARE(out.format, c.format);
+    QCOMPARE(QSize(out.width, out.height), c.size);
+
+    const QImage thumb = QImage::fromData(out.thumbnail);
+    QVERIFY(!out.thumbnail.isEmpty());
+    QVERIFY(!thumb.isNull());
+    QCOMPARE(thumb.size(), out.thumbnailSize);
+    QCOMPARE(out.thumbnailSize, fitted(c.size, 256));
+    for (const auto &[point, colour] : c.pixels) {
+        const QColor seen = thumb.pixelColor(point);
+        QVERIFY2(near(seen, colour, 24),
+            qPrintable(QStringLiteral("thumbnail at (%1,%2) is %3, expected %4 (the first frame)")
+                           .arg(point.x())
+                           .arg(point.y())
+                           .arg(seen.name(), colour.name())));
+    }
+
+    const auto inflated = GzipCodec::readAll(out.tempBlobPath);
+    QVERIFY_OK(inflated);
+    QVERIFY2(*inflated == c.bytes, "the blob does not inflate to the input bytes");
+    QCOMPARE(out.blob.sha256, testimages::sha256Hex(c.bytes));
+    QCOMPARE(out.blob.originalBytes, c.bytes.size());
+}
+
+// --- through `trove add` of a local file --------------------------------------------
+
+void TestFormats::keptByTroveAdd_data()
+{
+    QTest::addColumn<int>("index");
+    const QList<FormatCase> cases = formatCases();
+    for (int i = 0; i < cases.size(); ++i) {
+        if (cases[i].viaCli)
+            QTest::newRow(cases[i].tag) << i;
+    }
+}
+
+void TestFormats::keptByTroveAdd()
+{
+    QFETCH(int, index);
+    const FormatCase c = formatCases().at(index);
+    if (c.bytes.isEmpty())
+        QSKIP(qPrintable(c.skip));
+
+    const QString file = path(QStringLiteral("picture.bin"));
+    QVERIFY(testimages::writeFile(file, c.bytes));
+    const QString library = path(QStringLiteral("library"));
+    auto run = [&](const QStringList &args) {
+        QProcess p;
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.remove(QStringLiteral("TROVE_LIBRARY"));
+        e.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        e.insert(QStringLiteral("HOME"), m_dir->path());
+        e.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("xdg-data")));
+        p.setProcessEnvironment(e);
+        p.start(QStringLiteral(TROVE_BINARY),
+            args + QStringList { QStringLiteral("--library"), library });
+        const bool finished = p.waitForFinished(30'000);
+        if (!finished)
+            p.kill();
+        p.waitForFinished(5000);
+        const QByteArray err = p.readAllStandardError();
+        return std::make_tuple(
+            finished && p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            p.readAllStandardOutput(), err);
+    };
+
+    auto [addExit, addOut, addErr] = run({ QStringLiteral("add"), file, QStringLiteral("--json") });
+    QVERIFY2(addExit == 0, addErr.constData());
+    const QJsonObject added = QJsonDocument::fromJson(addOut).array().at(0).toObject();
+    QCOMPARE(added.value(QLatin1String("status")).toString(), QStringLiteral("added"));
+    const QString id = added.value(QLatin1String("id")).toString();
+
+    auto [showExit, showOut, showErr]
+        = run({ QStringLiteral("show"), id, QStringLiteral("--json") });
+    QVERIFY2(showExit == 0, showErr.constData());
+    const QJsonObject row = QJsonDocument::fromJson(showOut).object();
+    QCOMPARE(row.value(QLatin1String("format")).toString(), c.format);
+    QCOMPARE(row.value(QLatin1String("width")).toInt(), c.size.width());
+    QCOMPARE(row.value(QLatin1String("height")).toInt(), c.size.height());
+
+    const QString exported = path(QStringLiteral("exported.bin"));
+    auto [exportExit, exportOut, exportErr]
+        = run({ QStringLiteral("export"), id, QStringLiteral("-o"), exported });
+    Q_UNUSED(exportOut);
+    QVERIFY2(exportExit == 0, exportErr.constData());
+    QVERIFY2(testimages::readFile(exported) == c.bytes, "export is not byte-identical");
+}
+
+// --- TGA as most tools write it -----------------------------------------------------
+
+void TestFormats::standardTga_data()
+{
+    QTest::addColumn<bool>("footer");
+    QTest::addColumn<QString>("observed"); ///< the refusal when Qt cannot read it
+    // ICO has no magic number, and Qt 6.4's ICO handler (tried before the
+    // TGA one) claims a file when bytes 0-1 are 0, bytes 2-3 are 1 or 2,
+    // byte 9 is 0 and bytes 14-17 read >= 40. An uncompressed true-colour
+    // TGA (image type 2) with x origin < 256 matches all of that: it is
+    // taken for a cursor, and decoding it as one fails. Trove then retries
+    // the bytes as TGA, which reads a TGA 2.0 file (with its footer).
+    QTest::newRow("origin 0, TGA 2.0 footer") << true << QString();
+    // Without the footer Qt's TGA handler refuses the file too ("non-
+    // TrueVision 2.0"); nothing in Qt 6.4 reads it.
+    QTest::newRow("origin 0, no footer (TGA 1.0)")
+        << false << QStringLiteral("unsupported or corrupt image (ico): Unable to read image data");
+}
+
+void TestFormats::standardTga()
+{
+    QFETCH(bool, footer);
+    QFETCH(QString, observed);
+    const QImage picture = ImageFactory::picture(120, 90, 21);
+    const QByteArray bytes = tgaAsToolsWriteIt(picture, footer);
+
+    const auto result = process(bytes);
+    if (!result.ok())
+        qInfo("standard TGA (%s): %s", QTest::currentDataTag(), qPrintable(result.error()));
+    // The file is a valid TGA, so it should be kept as "tga"; Qt 6.4 cannot
+    // read TGA 1.0 files at all.
+    QEXPECT_FAIL("origin 0, no footer (TGA 1.0)", "Qt 6.4's TGA reader needs the TGA 2.0 footer", Continue);
+    QVERIFY(result.ok());
+    if (result.ok()) {
+        QCOMPARE(result->format, QStringLiteral("tga"));
+        QCOMPARE(QSize(result->width, result->height), picture.size());
+        return;
+    }
+    // Pin today's failure so that any change in it is noticed.
+    QCOMPARE(result.error(), observed);
+    QVERIFY(!QFile::exists(path(QStringLiteral("blob.gz"))));
+}
+
+// --- what nobody can decode ----------------------------------------------------------
+
+void TestFormats::undecodable_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("reason"); ///< the exact start of the refusal
+
+    // The PNG handler claims the signature; the first "chunk" length is
+    // random and points far past the end: the container check refuses it.
+    QTest::newRow("png signature + random bytes") << kPngSignature
+            + testimages::randomBytes(4000, 11) << QStringLiteral("truncated image (png)");
+    // Whole chunks, valid CRCs, but the IDAT is noise: decoding fails.
+    {
+        QByteArray noise = testimages::randomBytes(3000, 12);
+        const QByteArray png = kPngSignature + pngChunk("IHDR", ihdr(64, 64, 8, 2, 0))
+            + pngChunk("IDAT", noise) + pngChunk("IEND", {});
+        QTest::newRow("png chunks + noise IDAT")
+            << png << QStringLiteral("unsupported or corrupt image (png)");
+    }
+    // SOI and a JFIF APP0, then noise: no marker where one must be.
+    QTest::newRow("jpeg header + garbage")
+        << QByteArray::fromHex("ffd8ffe000104a46494600010100000100010000")
+            + testimages::randomBytes(4000, 13)
+        << QStringLiteral("truncated image (jpeg)");
+}
+
+void TestFormats::undecodable()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, reason);
+    const auto result = process(bytes);
+    QVERIFY(!result.ok());
+    qInfo("%s: %s", QTest::currentDataTag(), qPrintable(result.error()));
+    QVERIFY2(result.error().startsWith(reason), qPrintable(result.error()));
+    QVERIFY(!QFile::exists(path(QStringLiteral("blob.gz"))));
+}
+
+QTEST_MAIN(TestFormats)
+#include "tst_formats.moc"

@@ -1,0 +1,715 @@
+// "Never lose, never hang": every way a server can lie, through the real
+// `trove add` as a child process. Each refusal must come in bounded time
+// and memory, as exactly one `failed  <url>: <reason>` line naming the
+// specific reason, with exit status 1, and leave the library exactly as it
+// was (listing, blobs, empty tmp/). Odd answers that are still images
+// (gzip transfer encoding, missing or wrong Content-Type, redirect chains
+// up to the limit) must be kept. Hostile SVGs (entity expansion, external
+// references to the network, to local files and to devices) must neither
+// hang nor fetch nor pull local content into the library.
+//
+// The child runs with TROVE_STALL_TIMEOUT_MS=1500 and
+// TROVE_MAX_DOWNLOAD_BYTES=8000000 so that the limits are reached quickly,
+// and under `/usr/bin/time -f %M` so that its peak RSS can be bounded. The
+// measured time to refusal and peak RSS of every case are printed as a
+// table at the end.
+
+#include "imagefactory.h"
+#include "testimages.h"
+#include "testserver.h"
+
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+#include <signal.h>
+
+#ifndef TROVE_BINARY
+#error "TROVE_BINARY must name the built trove executable"
+#endif
+
+using trove::test::ImageFactory;
+using trove::test::Response;
+using trove::test::TestServer;
+
+namespace {
+
+constexpr qint64 kMaxDownloadBytes = 8'000'000;
+constexpr int kStallMs = 1500;
+constexpr qint64 kMaxRssKiB = 250 * 1024;
+const QString kTimeBinary = QStringLiteral("/usr/bin/time");
+
+/// The routes one case installs on the server.
+struct Routes {
+    QList<QPair<QString, Response>> list;
+};
+
+struct Run {
+    int exitCode = -1;
+    bool finished = false;
+    QByteArray out;
+    QByteArray err;
+    qint64 elapsedMs = 0;
+    qint64 peakRssKiB = -1; ///< from /usr/bin/time; -1 when not measured
+
+    QStringList errLines() const
+    {
+        return QString::fromUtf8(err).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    }
+    QByteArray describe() const
+    {
+        return "exit " + QByteArray::number(exitCode)
+            + (finished ? "" : " (killed: did not finish)") + " after "
+            + QByteArray::number(elapsedMs) + " ms\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+};
+
+/// One row of the table printed at the end.
+struct Measurement {
+    QString name;
+    qint64 elapsedMs;
+    qint64 boundMs;
+    qint64 peakRssKiB;
+    QString reason;
+};
+
+QByteArray plainText()
+{
+    QByteArray out;
+    for (int i = 0; i < 40; ++i)
+        out += "This is a plain text file, line " + QByteArray::number(i)
+            + ", and not a picture at all.\n";
+    return out;
+}
+
+/// 1 GiB of zeros as a gzip member of about 1 MiB: made once, it takes a
+/// few seconds.
+const QByteArray &gzipBomb()
+{
+    static const QByteArray bomb = Response::gzipOfZeros(qint64(1) << 30);
+    return bomb;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(Routes)
+Q_DECLARE_METATYPE(trove::test::Response)
+
+class TestHostile final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void cleanupTestCase();
+
+    void refused_data();
+    void refused();
+    void accepted_data();
+    void accepted();
+    void hostileSvg_data();
+    void hostileSvg();
+
+private:
+    /// Runs `trove` (under /usr/bin/time when @p measure) to its end, or
+    /// kills it after @p timeoutMs.
+    Run trove(const QStringList &args, bool measure = false, int timeoutMs = 60'000,
+        const QStringList &env = {});
+    QString library() const { return m_dir->filePath(QStringLiteral("library")); }
+    /// What "the library is unchanged" compares: the JSON listing plus every
+    /// file under blobs/ with its size and SHA-256.
+    QByteArray snapshot();
+    QStringList tmpListing() const;
+    /// The thumbnail stored for the image with this uuid; empty if none.
+    QByteArray thumbnail(const QString &uuid) const;
+    void install(const Routes &routes);
+
+    TestServer m_server;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QByteArray m_seed; ///< the image every library holds before a case
+    QList<Measurement> m_table;
+};
+
+void TestHostile::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(QFileInfo(QStringLiteral(TROVE_BINARY)).isExecutable(), TROVE_BINARY);
+    QVERIFY2(QFileInfo(kTimeBinary).isExecutable(),
+        "GNU time (package `time`) is needed to measure peak RSS");
+    QVERIFY(m_server.start());
+    m_seed = ImageFactory::png(48, 32, 99);
+}
+
+void TestHostile::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_server.clearRoutes();
+    m_server.resetCounters();
+
+    // A library that already holds one image, so "unchanged" means something.
+    m_server.addRoute(QStringLiteral("/seed/seed.png"), Response::ok(m_seed, "image/png"));
+    const Run seed
+        = trove({ QStringLiteral("add"), m_server.url(QStringLiteral("/seed/seed.png")).toString(),
+            QStringLiteral("--library"), library() });
+    QVERIFY2(seed.exitCode == 0, seed.describe());
+    m_server.resetCounters();
+}
+
+void TestHostile::cleanup()
+{
+    m_dir.reset();
+}
+
+void TestHostile::cleanupTestCase()
+{
+    qInfo("%-28s | %8s | %8s | %9s | %s", "case", "ms", "bound", "peak RSS", "reason");
+    for (const Measurement &m : std::as_const(m_table))
+        qInfo("%-28s | %8lld | %8lld | %6lld MB | %s", qPrintable(m.name), m.elapsedMs, m.boundMs,
+            m.peakRssKiB / 1024, qPrintable(m.reason));
+    m_server.stop();
+}
+
+Run TestHostile::trove(const QStringList &args, bool measure, int timeoutMs, const QStringList &env)
+{
+    QProcess p;
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    // Nothing from the machine may steer the child: no proxy (the server is
+    // on loopback), no default library, no other tuning knobs.
+    for (const char *name : { "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy",
+             "ALL_PROXY", "no_proxy", "NO_PROXY", "TROVE_LIBRARY", "TROVE_TOTAL_TIMEOUT_MS",
+             "TROVE_MAX_PIXELS", "TROVE_MAX_DOWNLOADS" })
+        e.remove(QString::fromLatin1(name));
+    e.insert(QStringLiteral("TROVE_STALL_TIMEOUT_MS"), QString::number(kStallMs));
+    e.insert(QStringLiteral("TROVE_MAX_DOWNLOAD_BYTES"), QString::number(kMaxDownloadBytes));
+    e.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    e.insert(QStringLiteral("HOME"), m_dir->path());
+    e.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg-data")));
+    e.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("xdg-config")));
+    for (const QString &kv : env)
+        e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+    p.setProcessEnvironment(e);
+    p.setWorkingDirectory(m_dir->path());
+
+    const QString rssFile = m_dir->filePath(QStringLiteral("peak-rss.txt"));
+    QFile::remove(rssFile);
+    Run run;
+    QElapsedTimer timer;
+    timer.start();
+    if (measure) {
+        // -o keeps time's own output out of the child's stderr; -q drops
+        // its "exited with non-zero status" note.
+        p.start(kTimeBinary,
+            QStringList { QStringLiteral("-q"), QStringLiteral("-f"), QStringLiteral("%M"),
+                QStringLiteral("-o"), rssFile, QStringLiteral(TROVE_BINARY) }
+                + args);
+    } else {
+        p.start(QStringLiteral(TROVE_BINARY), args);
+    }
+    if (!p.waitForStarted(10'000))
+        return run;
+    run.finished = p.waitForFinished(timeoutMs);
+    run.elapsedMs = timer.elapsed();
+    if (!run.finished) {
+        // Under /usr/bin/time the hung process is its child: end that one
+        // first, by its id, so that nothing outlives the test.
+        if (measure) {
+            const QString children = QStringLiteral("/proc/%1/task/%1/children").arg(p.processId());
+            for (const QByteArray &pid : readFile(children).split(' ')) {
+                if (pid.trimmed().toInt() > 0)
+                    ::kill(pid.trimmed().toInt(), SIGKILL);
+            }
+        }
+        p.kill();
+        p.waitForFinished(5000);
+    }
+    run.exitCode = p.exitStatus() == QProcess::NormalExit && run.finished ? p.exitCode() : -1;
+    run.out = p.readAllStandardOutput();
+    run.err = p.readAllStandardError();
+    if (measure) {
+        const QList<QByteArray> lines = readFile(rssFile).trimmed().split('\n');
+        bool ok = false;
+        const qint64 kib = lines.last().trimmed().toLongLong(&ok);
+        run.peakRssKiB = ok ? kib : -1;
+    }
+    return run;
+}
+
+QByteArray TestHostile::snapshot()
+{
+    const Run list = trove({ QStringLiteral("list"), QStringLiteral("--json"),
+        QStringLiteral("--library"), library() });
+    QByteArray out
+        = "exit " + QByteArray::number(list.exitCode) + "\n" + list.out + "\n--- blobs\n";
+    const QDir root(library() + QStringLiteral("/blobs"));
+    QStringList files;
+    QDirIterator it(root.path(), QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,
+        QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QFileInfo fi(it.next());
+        files << QStringLiteral("%1 %2 %3")
+                     .arg(root.relativeFilePath(fi.filePath()))
+                     .arg(fi.isDir() ? -1 : fi.size())
+                     .arg(fi.isDir() ? QString()
+                                     : trove::testimages::sha256Hex(readFile(fi.filePath())));
+    }
+    files.sort();
+    return out + files.join(QLatin1Char('\n')).toUtf8();
+}
+
+QStringList TestHostile::tmpListing() const
+{
+    return QDir(library() + QStringLiteral("/tmp"))
+        .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+}
+
+QByteArray TestHostile::thumbnail(const QString &uuid) const
+{
+    QByteArray data;
+    const QString name = QStringLiteral("hostile-thumbs");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(library() + QStringLiteral("/catalog.sqlite"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("ATTACH DATABASE ? AS t"));
+            q.addBindValue(library() + QStringLiteral("/thumbs.sqlite"));
+            if (q.exec()) {
+                q.prepare(QStringLiteral("SELECT t.thumbs.data FROM t.thumbs JOIN images ON "
+                                         "images.id = t.thumbs.image_id "
+                                         "WHERE images.uuid = ?"));
+                q.addBindValue(uuid);
+                if (q.exec() && q.next())
+                    data = q.value(0).toByteArray();
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return data;
+}
+
+void TestHostile::install(const Routes &routes)
+{
+    for (const auto &[path, response] : routes.list)
+        m_server.addRoute(path, response);
+}
+
+// --- refusals --------------------------------------------------------------
+
+void TestHostile::refused_data()
+{
+    QTest::addColumn<Routes>("routes");
+    QTest::addColumn<QString>(
+        "source"); ///< a path on the server, or a literal source when not starting with '/'
+    QTest::addColumn<QString>("reason"); ///< what the reason must contain
+    QTest::addColumn<int>("minMs"); ///< the refusal may not come sooner (waiting for a timeout)
+    QTest::addColumn<int>("boundMs"); ///< it must come sooner than this
+    QTest::addColumn<bool>("endless"); ///< a body that never ends: peak RSS is bounded
+    QTest::addColumn<bool>("offline"); ///< refused before any network use
+    QTest::addColumn<QStringList>("env"); ///< overrides for the child
+
+    const QByteArray png = ImageFactory::png(256, 256, 3);
+    const QByteArray jpeg = ImageFactory::jpeg(256, 256, 85, 3);
+    auto url
+        = [this](const char *path) { return m_server.url(QString::fromLatin1(path)).toString(); };
+    auto row = [](const char *name, Routes routes, const QString &source, const QString &reason,
+                   int minMs, int boundMs, bool endless = false, bool offline = false,
+                   const QStringList &env = {}) {
+        QTest::newRow(name) << routes << source << reason << minMs << boundMs << endless << offline
+                            << env;
+    };
+    using R = Routes;
+
+    // A process start, a library open and one loopback request: well under
+    // a second on an idle machine; 5 s leaves room for a loaded CI box.
+    constexpr int quick = 5000;
+    row("404", R { { { QStringLiteral("/x/404.png"), Response::status(404) } } },
+        QStringLiteral("/x/404.png"), QStringLiteral("HTTP 404"), 0, quick);
+    row("500", R { { { QStringLiteral("/x/500.png"), Response::status(500) } } },
+        QStringLiteral("/x/500.png"), QStringLiteral("HTTP 500"), 0, quick);
+    row("403", R { { { QStringLiteral("/x/403.png"), Response::status(403) } } },
+        QStringLiteral("/x/403.png"), QStringLiteral("HTTP 403"), 0, quick);
+
+    row("redirect loop A-B-A",
+        R { { { QStringLiteral("/loop/a"), Response::redirect(302, url("/loop/b")) },
+            { QStringLiteral("/loop/b"), Response::redirect(302, url("/loop/a")) } } },
+        QStringLiteral("/loop/a"), QStringLiteral("redirect loop"), 0, quick);
+    {
+        Routes chain;
+        for (int i = 0; i < 12; ++i)
+            chain.list.append({ QStringLiteral("/chain/%1").arg(i),
+                Response::redirect(
+                    302, m_server.url(QStringLiteral("/chain/%1").arg(i + 1)).toString()) });
+        chain.list.append({ QStringLiteral("/chain/12"), Response::ok(png, "image/png") });
+        row("redirect chain of 12", chain, QStringLiteral("/chain/0"),
+            QStringLiteral("too many redirects"), 0, quick);
+    }
+    row("redirect to ftp",
+        R { { { QStringLiteral("/to-ftp.png"),
+            Response::redirect(
+                302, url("/x.png").replace(QLatin1String("http:"), QLatin1String("ftp:"))) } } },
+        QStringLiteral("/to-ftp.png"), QStringLiteral("redirect to a refused scheme: ftp"), 0,
+        quick);
+    row("redirect to file",
+        R { { { QStringLiteral("/to-file.png"),
+            Response::redirect(302, QStringLiteral("file:///etc/passwd")) } } },
+        QStringLiteral("/to-file.png"), QStringLiteral("redirect to a refused scheme: file"), 0,
+        quick);
+
+    row("html as image/jpeg",
+        R { { { QStringLiteral("/page.jpg"), Response::ok(ImageFactory::html(), "image/jpeg") } } },
+        QStringLiteral("/page.jpg"), QStringLiteral("not an image (text/html)"), 0, quick);
+    row("text as image/png",
+        R { { { QStringLiteral("/text.png"), Response::ok(plainText(), "image/png") } } },
+        QStringLiteral("/text.png"), QStringLiteral("not an image (text/plain)"), 0, quick);
+    row("empty body", R { { { QStringLiteral("/empty.png"), Response::ok({}, "image/png") } } },
+        QStringLiteral("/empty.png"), QStringLiteral("empty"), 0, quick);
+    row("truncated png",
+        R { { { QStringLiteral("/half.png"),
+            Response::ok(ImageFactory::truncated(png, 0.5), "image/png") } } },
+        QStringLiteral("/half.png"), QStringLiteral("truncated image (png)"), 0, quick);
+    row("truncated jpeg",
+        R { { { QStringLiteral("/half.jpg"),
+            Response::ok(ImageFactory::truncated(jpeg, 0.5), "image/jpeg") } } },
+        QStringLiteral("/half.jpg"), QStringLiteral("truncated image (jpeg)"), 0, quick);
+    {
+        Response shortBody = Response::ok(png, "image/png");
+        shortBody.contentLength = png.size() * 2;
+        row("body shorter than length", R { { { QStringLiteral("/short.png"), shortBody } } },
+            QStringLiteral("/short.png"),
+            QStringLiteral("connection closed after %1 of %2 bytes")
+                .arg(png.size())
+                .arg(png.size() * 2),
+            0, quick);
+    }
+
+    // 8 MB over loopback is a fraction of a second; the bound is generous.
+    {
+        Response endless = Response::ok(png, "image/png");
+        endless.infiniteBody = true;
+        row("endless, no length", R { { { QStringLiteral("/endless.png"), endless } } },
+            QStringLiteral("/endless.png"), QStringLiteral("too large: more than 7.6 MiB"), 0,
+            10'000, true);
+        Response announced = endless;
+        announced.contentLength = qint64(10) * 1024 * 1024 * 1024;
+        // Refused on the headers, before any of the body is read.
+        row("endless, 10 GiB announced", R { { { QStringLiteral("/announced.png"), announced } } },
+            QStringLiteral("/announced.png"),
+            QStringLiteral("too large: the server announces 10240 MiB"), 0, quick, true);
+        Response chunked = endless;
+        chunked.chunked = true;
+        row("endless, chunked", R { { { QStringLiteral("/chunked.png"), chunked } } },
+            QStringLiteral("/chunked.png"), QStringLiteral("too large: more than 7.6 MiB"), 0,
+            10'000, true);
+    }
+
+    // The stall timer is 1.5 s: the refusal cannot come sooner, and should
+    // come within a few seconds of it.
+    {
+        Response stall = Response::ok(png, "image/png");
+        stall.stallAfterHeaders = true;
+        row("stall after headers", R { { { QStringLiteral("/stall.png"), stall } } },
+            QStringLiteral("/stall.png"), QStringLiteral("timed out after 1.5 s without data"),
+            kStallMs, kStallMs + 5000);
+        Response stallLater = Response::ok(png, "image/png");
+        stallLater.stallAfterBytes = png.size() / 3;
+        row("stall after some bytes", R { { { QStringLiteral("/stall-later.png"), stallLater } } },
+            QStringLiteral("/stall-later.png"),
+            QStringLiteral("timed out after 1.5 s without data"), kStallMs, kStallMs + 5000);
+    }
+
+    row("png declaring 60000x60000",
+        R { { { QStringLiteral("/bomb.png"),
+            Response::ok(trove::testimages::pngDeclaring(60000, 60000), "image/png") } } },
+        QStringLiteral("/bomb.png"), QStringLiteral("image too large: 60000x60000"), 0, quick);
+
+    {
+        // 1 GiB of zeros, about 1 MiB on the wire, inflated by Qt while it
+        // streams: the 8 MB limit (or Qt's own decompression safety check)
+        // must stop it long before memory or disk suffer.
+        Response bomb = Response::ok(gzipBomb(), "image/png");
+        bomb.withHeader("Content-Encoding", "gzip");
+        row("gzip bomb 1 GiB", R { { { QStringLiteral("/gzip-bomb.png"), bomb } } },
+            QStringLiteral("/gzip-bomb.png"), QStringLiteral("too large: more than 7.6 MiB"), 0,
+            10'000, true);
+        // At the default 256 MiB limit too it is Trove's own limit that
+        // stops it (Qt 6.4's decompression safety check does not fire).
+        row("gzip bomb, default limit", R { { { QStringLiteral("/gzip-bomb.png"), bomb } } },
+            QStringLiteral("/gzip-bomb.png"), QStringLiteral("too large: more than 256 MiB"), 0,
+            10'000, true, false, { QStringLiteral("TROVE_MAX_DOWNLOAD_BYTES=268435456") });
+    }
+
+    // Refused while parsing the argument: nothing is sent anywhere.
+    row("javascript: URL", {}, QStringLiteral("javascript:alert(document.cookie)"),
+        QStringLiteral("unsupported URL scheme: javascript"), 0, quick, false, true);
+    row("ftp: URL", {}, url("/x.png").replace(QLatin1String("http:"), QLatin1String("ftp:")),
+        QStringLiteral("unsupported URL scheme: ftp"), 0, quick, false, true);
+    row("mailto: URL", {}, QStringLiteral("mailto:someone@example.com"),
+        QStringLiteral("unsupported URL scheme: mailto"), 0, quick, false, true);
+    row("garbage words", {}, QStringLiteral("some garbage words"),
+        QStringLiteral("not a URL or an existing file: some garbage words"), 0, quick, false, true);
+}
+
+void TestHostile::refused()
+{
+    QFETCH(Routes, routes);
+    QFETCH(QString, source);
+    QFETCH(QString, reason);
+    QFETCH(int, minMs);
+    QFETCH(int, boundMs);
+    QFETCH(bool, endless);
+    QFETCH(bool, offline);
+    QFETCH(QStringList, env);
+
+    install(routes);
+    const QString arg
+        = source.startsWith(QLatin1Char('/')) ? m_server.url(source).toString() : source;
+    const QByteArray before = snapshot();
+    const int hitsBefore = m_server.totalHits();
+
+    const Run add = trove(
+        { QStringLiteral("add"), arg, QStringLiteral("--library"), library() }, true, 60'000, env);
+    QVERIFY2(add.finished, add.describe());
+
+    const QStringList lines = add.errLines();
+    const QString line = lines.value(0);
+    m_table.append({ QString::fromLatin1(QTest::currentDataTag()), add.elapsedMs, boundMs,
+        add.peakRssKiB, line.section(QStringLiteral(": "), 1) });
+    qInfo("| %s | %lld ms (bound %d ms) | peak RSS %lld MB | %s", QTest::currentDataTag(),
+        add.elapsedMs, boundMs, add.peakRssKiB / 1024, qPrintable(line));
+
+    QVERIFY2(add.exitCode == 1, add.describe());
+    QVERIFY2(lines.size() == 1, add.describe());
+    const QString prefix = QStringLiteral("failed  %1: ").arg(arg);
+    QVERIFY2(line.startsWith(prefix), qPrintable(line));
+    QVERIFY2(line.mid(prefix.size()).contains(reason),
+        qPrintable(QStringLiteral("expected \"%1\" in: %2").arg(reason, line)));
+
+    QVERIFY2(add.elapsedMs >= minMs,
+        qPrintable(QStringLiteral("refused after %1 ms, before the %2 ms wait")
+                       .arg(add.elapsedMs)
+                       .arg(minMs)));
+    QVERIFY2(add.elapsedMs < boundMs,
+        qPrintable(
+            QStringLiteral("refused after %1 ms, bound %2 ms").arg(add.elapsedMs).arg(boundMs)));
+    if (endless) {
+        QVERIFY2(add.peakRssKiB > 0, "no peak RSS from /usr/bin/time");
+        QVERIFY2(add.peakRssKiB < kMaxRssKiB,
+            qPrintable(QStringLiteral("peak RSS %1 MB").arg(add.peakRssKiB / 1024)));
+    }
+    if (offline)
+        QCOMPARE(m_server.totalHits(), hitsBefore);
+
+    QCOMPARE(tmpListing(), QStringList {});
+    const QByteArray after = snapshot();
+    QCOMPARE(after, before);
+}
+
+// --- odd answers that are still images ----------------------------------------
+
+void TestHostile::accepted_data()
+{
+    QTest::addColumn<Routes>("routes");
+    QTest::addColumn<QString>("entry"); ///< the path given to trove add
+    QTest::addColumn<QByteArray>("image"); ///< the bytes that must be stored
+    QTest::addColumn<QString>("format");
+
+    const QByteArray png = ImageFactory::png(200, 150, 11);
+    const QString at = QStringLiteral("/odd/picture");
+
+    Response gzipped = Response::ok(png, "image/png");
+    gzipped.gzipBody = true;
+    QTest::newRow("gzip-encoded png")
+        << Routes { { { at, gzipped } } } << at << png << QStringLiteral("png");
+
+    Response noType;
+    noType.body = png;
+    QTest::newRow("no content type")
+        << Routes { { { at, noType } } } << at << png << QStringLiteral("png");
+
+    QTest::newRow("png served as image/gif")
+        << Routes { { { at, Response::ok(png, "image/gif") } } } << at << png
+        << QStringLiteral("png");
+
+    const QByteArray jpeg = ImageFactory::jpeg(200, 150, 85, 11);
+    QTest::newRow("jpeg served as text/html")
+        << Routes { { { at, Response::ok(jpeg, "text/html") } } } << at << jpeg
+        << QStringLiteral("jpeg");
+
+    // Redirect chains up to the limit of 10 are followed.
+    for (int hops : { 1, 2, 3, 10 }) {
+        Routes chain;
+        for (int i = 0; i < hops; ++i)
+            chain.list.append({ QStringLiteral("/hop%1/%2").arg(hops).arg(i),
+                Response::redirect(302,
+                    m_server.url(QStringLiteral("/hop%1/%2").arg(hops).arg(i + 1)).toString()) });
+        chain.list.append(
+            { QStringLiteral("/hop%1/%2").arg(hops).arg(hops), Response::ok(png, "image/png") });
+        QTest::addRow("%d redirect(s) to a png", hops)
+            << chain << QStringLiteral("/hop%1/0").arg(hops) << png << QStringLiteral("png");
+    }
+}
+
+void TestHostile::accepted()
+{
+    QFETCH(Routes, routes);
+    QFETCH(QString, entry);
+    QFETCH(QByteArray, image);
+    QFETCH(QString, format);
+
+    install(routes);
+    const QString url = m_server.url(entry).toString();
+    const Run add = trove({ QStringLiteral("add"), url, QStringLiteral("--json"),
+        QStringLiteral("--library"), library() });
+    QVERIFY2(add.exitCode == 0, add.describe());
+    QVERIFY2(add.err.isEmpty(), add.describe());
+    const QJsonObject result = QJsonDocument::fromJson(add.out).array().at(0).toObject();
+    QCOMPARE(result.value(QLatin1String("status")).toString(), QStringLiteral("added"));
+    const QString id = result.value(QLatin1String("id")).toString();
+
+    const Run show = trove({ QStringLiteral("show"), id, QStringLiteral("--json"),
+        QStringLiteral("--library"), library() });
+    QVERIFY2(show.exitCode == 0, show.describe());
+    const QJsonObject row = QJsonDocument::fromJson(show.out).object();
+    QCOMPARE(row.value(QLatin1String("format")).toString(), format);
+    QCOMPARE(row.value(QLatin1String("sha256")).toString(), trove::testimages::sha256Hex(image));
+
+    const QString out = m_dir->filePath(QStringLiteral("exported"));
+    const Run exp = trove({ QStringLiteral("export"), id, QStringLiteral("-o"), out,
+        QStringLiteral("--library"), library() });
+    QVERIFY2(exp.exitCode == 0, exp.describe());
+    QVERIFY2(readFile(out) == image, "export is not byte-identical to the decoded image");
+    QCOMPARE(tmpListing(), QStringList {});
+}
+
+// --- hostile SVG ---------------------------------------------------------------
+
+void TestHostile::hostileSvg_data()
+{
+    QTest::addColumn<QByteArray>("svg");
+    /// When stored: a point of the thumbnail that must show the SVG's own
+    /// background, not whatever an external reference would have drawn.
+    QTest::addColumn<QPoint>("probe");
+
+    QByteArray laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [\n  <!ENTITY lol \"lol\">\n";
+    for (int i = 1; i <= 9; ++i) {
+        QByteArray refs;
+        for (int j = 0; j < 10; ++j)
+            refs += "&lol" + (i > 1 ? QByteArray::number(i - 1) : QByteArray()) + ";";
+        laughs += "  <!ENTITY lol" + QByteArray::number(i) + " \"" + refs + "\">\n";
+    }
+    laughs += "]>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"64\" height=\"64\">\n"
+              "  <rect width=\"64\" height=\"64\" fill=\"#336699\"/>\n"
+              "  <text x=\"0\" y=\"20\">&lol9;</text>\n</svg>\n";
+    QTest::newRow("billion laughs") << laughs << QPoint(40, 40);
+
+    const QByteArray external
+        = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+          "width=\"64\" height=\"64\">\n"
+          "  <rect width=\"64\" height=\"64\" fill=\"#336699\"/>\n"
+          "  <image x=\"0\" y=\"0\" width=\"32\" height=\"32\" xlink:href=\"%1\"/>\n</svg>\n";
+    QTest::newRow("external http image") << QByteArray(external).replace(
+        "%1", m_server.url(QStringLiteral("/x.png")).toString().toUtf8())
+                                         << QPoint(10, 10);
+    QTest::newRow("external file image")
+        << QByteArray(external).replace("%1", "file:///etc/passwd") << QPoint(10, 10);
+    QTest::newRow("external file image, plain href")
+        << QByteArray(external).replace("xlink:href=\"%1\"", "href=\"file:///etc/passwd\"")
+        << QPoint(10, 10);
+    // A picture on the user's disk: a web page's SVG must not pull it into
+    // the library (LOCAL is replaced by a red PNG in the test's folder).
+    QTest::newRow("external local png, file URL")
+        << QByteArray(external).replace("%1", "file://LOCAL") << QPoint(10, 10);
+    QTest::newRow("external local png, plain path")
+        << QByteArray(external).replace("%1", "LOCAL") << QPoint(10, 10);
+    // Devices that never end or never answer: reading one must not hang.
+    QTest::newRow("external /dev/zero")
+        << QByteArray(external).replace("%1", "/dev/zero") << QPoint(10, 10);
+    QTest::newRow("external /dev/stdin")
+        << QByteArray(external).replace("%1", "/dev/stdin") << QPoint(10, 10);
+}
+
+void TestHostile::hostileSvg()
+{
+    QFETCH(QByteArray, svg);
+    QFETCH(QPoint, probe);
+
+    const QString local = m_dir->filePath(QStringLiteral("local-red.png"));
+    QImage red(64, 64, QImage::Format_RGB32);
+    red.fill(Qt::red);
+    QVERIFY(red.save(local, "PNG"));
+    svg.replace("LOCAL", local.toUtf8());
+
+    m_server.addRoute(
+        QStringLiteral("/x.png"), Response::ok(ImageFactory::png(32, 32, 5), "image/png"));
+    m_server.addRoute(QStringLiteral("/hostile.svg"), Response::ok(svg, "image/svg+xml"));
+    const QString url = m_server.url(QStringLiteral("/hostile.svg")).toString();
+    const QByteArray before = snapshot();
+
+    const Run add = trove({ QStringLiteral("add"), url, QStringLiteral("--json"),
+                              QStringLiteral("--library"), library() },
+        true, 12'000);
+    const QJsonObject outcome = QJsonDocument::fromJson(add.out).array().at(0).toObject();
+    const QString summary = !add.finished ? QStringLiteral("did not finish (killed)")
+        : add.exitCode == 0               ? QStringLiteral("stored")
+                                          : outcome.value(QLatin1String("error")).toString();
+    qInfo("| svg %s | %lld ms | peak RSS %lld MB | exit %d | %s", QTest::currentDataTag(),
+        add.elapsedMs, add.peakRssKiB / 1024, add.exitCode, qPrintable(summary));
+    m_table.append({ QStringLiteral("svg ") + QString::fromLatin1(QTest::currentDataTag()),
+        add.elapsedMs, 10'000, add.peakRssKiB, summary });
+
+    // Never hang, never fetch.
+    QVERIFY2(add.finished, add.describe());
+    QVERIFY2(add.elapsedMs < 10'000, add.describe());
+    QCOMPARE(m_server.hits(QStringLiteral("/x.png")), 0);
+    QCOMPARE(m_server.hits(QStringLiteral("/hostile.svg")), 1);
+    QVERIFY2(add.peakRssKiB > 0 && add.peakRssKiB < kMaxRssKiB,
+        qPrintable(QString::number(add.peakRssKiB)));
+    QCOMPARE(tmpListing(), QStringList {});
+
+    // Either refused with a clear reason, the library untouched...
+    if (add.exitCode == 1) {
+        const QStringList lines = add.errLines();
+        QVERIFY2(lines.size() == 1, add.describe());
+        QVERIFY2(lines.first().startsWith(QStringLiteral("failed  %1: ").arg(url)), add.describe());
+        QVERIFY2(lines.first().contains(QLatin1String("svg")), add.describe());
+        QCOMPARE(snapshot(), before);
+        return;
+    }
+    // ...or stored, with a thumbnail.
+    QVERIFY2(add.exitCode == 0, add.describe());
+    QCOMPARE(outcome.value(QLatin1String("status")).toString(), QStringLiteral("added"));
+    const QByteArray data = thumbnail(outcome.value(QLatin1String("id")).toString());
+    const QImage thumb = QImage::fromData(data);
+    QVERIFY2(!thumb.isNull(), "no decodable thumbnail");
+    QCOMPARE(thumb.size(), QSize(64, 64));
+    const QColor seen = thumb.pixelColor(probe);
+    qInfo("thumbnail at (%d,%d): %s", probe.x(), probe.y(), qPrintable(seen.name()));
+    const QColor background(0x33, 0x66, 0x99);
+    QVERIFY2(std::abs(seen.red() - background.red()) < 24
+            && std::abs(seen.green() - background.green()) < 24
+            && std::abs(seen.blue() - background.blue()) < 24,
+        qPrintable(QStringLiteral(
+            "the thumbnail shows %1 where the SVG's own background (#336699) belongs: "
+            "an external reference was drawn")
+                       .arg(seen.name())));
+}
+
+QTEST_GUILESS_MAIN(TestHostile)
+#include "tst_hostile.moc"

@@ -5,6 +5,7 @@
 // once.
 #include "imagefactory.h"
 #include "testserver.h"
+#include "troveprocess.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -27,24 +28,17 @@ namespace {
 
 constexpr int kImages = 10;
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runTrove(const QStringList &args, int timeoutMs = 60'000)
+// Each child gets a clean environment (no proxies, no tuning knobs) with
+// HOME under the system temp folder.
+TroveRun runTrove(const QStringList &args, int timeoutMs = 60'000)
 {
-    QProcess p;
-    p.start(QStringLiteral(TROVE_BINARY), args);
-    p.waitForFinished(timeoutMs);
-    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-             p.readAllStandardError() };
+    static const QProcessEnvironment env = cleanTroveEnvironment(QDir::tempPath());
+    return trove::test::runTrove(args, env, timeoutMs);
 }
 
 QJsonArray listing(const QString &library)
 {
-    const Run r = runTrove({ QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--library"), library });
+    const TroveRun r = runTrove({ QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--library"), library });
     return QJsonDocument::fromJson(r.out).array();
 }
 
@@ -130,6 +124,7 @@ QStringList TestCrash::urls() const
 void TestCrash::killAfter(const QStringList &args, int afterMs)
 {
     QProcess p;
+    p.setProcessEnvironment(cleanTroveEnvironment(QDir::tempPath()));
     p.start(QStringLiteral(TROVE_BINARY), args);
     QVERIFY(p.waitForStarted());
     QElapsedTimer t;
@@ -144,7 +139,7 @@ qint64 TestCrash::timeFullRun(const QStringList &args)
 {
     QElapsedTimer t;
     t.start();
-    const Run r = runTrove(args);
+    const TroveRun r = runTrove(args);
     if (r.exitCode != 0)
         qWarning() << r.err;
     return std::max<qint64>(t.elapsed(), 50);
@@ -155,10 +150,10 @@ void TestCrash::checkInvariants(const QString &library, const QSet<QString> &exp
     const int expectedImages = int(expected.size());
     // Restart: resume opens the writer (which recovers the journal and
     // sweeps tmp/) and finishes what was queued.
-    const Run resume = runTrove({ QStringLiteral("resume"), QStringLiteral("--library"), library });
+    const TroveRun resume = runTrove({ QStringLiteral("resume"), QStringLiteral("--library"), library });
     QVERIFY2(resume.exitCode == 0, resume.err.constData());
 
-    const Run verify = runTrove({ QStringLiteral("verify"), QStringLiteral("--library"), library });
+    const TroveRun verify = runTrove({ QStringLiteral("verify"), QStringLiteral("--library"), library });
     QVERIFY2(verify.exitCode == 0, verify.err.constData());
 
     const QJsonArray images = listing(library);

@@ -20,9 +20,7 @@
 
 #include <memory>
 
-#ifndef TROVE_BINARY
-#error "TROVE_BINARY must name the built trove executable"
-#endif
+#include "troveprocess.h"
 
 using trove::test::ImageFactory;
 using trove::test::Response;
@@ -30,24 +28,7 @@ using trove::test::TestServer;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    bool finished = false;
-    QByteArray out;
-    QByteArray err;
-
-    QStringList errLines() const
-    {
-        return QString::fromUtf8(err).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    }
-    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
-    /// For failure messages: everything the process said.
-    QByteArray describe() const
-    {
-        return "exit " + QByteArray::number(exitCode) + (finished ? "" : " (killed: did not finish)")
-            + "\n--- stdout\n" + out + "--- stderr\n" + err;
-    }
-};
+using Run = trove::test::TroveRun;
 
 QString sha256Hex(const QByteArray &bytes)
 {
@@ -142,21 +123,7 @@ void TestCli::cleanup()
 std::unique_ptr<QProcess> TestCli::startTrove(const QStringList &args, const QStringList &env)
 {
     auto p = std::make_unique<QProcess>();
-    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-    // Nothing from the machine may steer the child: no proxy (the server is
-    // on loopback), no default library, no tuning knobs.
-    for (const char *name : { "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY",
-                              "no_proxy", "NO_PROXY", "TROVE_LIBRARY", "TROVE_MAX_DOWNLOAD_BYTES",
-                              "TROVE_STALL_TIMEOUT_MS", "TROVE_TOTAL_TIMEOUT_MS", "TROVE_MAX_PIXELS",
-                              "TROVE_MAX_DOWNLOADS" })
-        e.remove(QString::fromLatin1(name));
-    e.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    e.insert(QStringLiteral("HOME"), m_dir->path());
-    e.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg-data")));
-    e.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("xdg-config")));
-    for (const QString &kv : env)
-        e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
-    p->setProcessEnvironment(e);
+    p->setProcessEnvironment(trove::test::cleanTroveEnvironment(m_dir->path(), env));
     p->setWorkingDirectory(m_dir->path());
     p->start(QStringLiteral(TROVE_BINARY), args);
     return p;
@@ -164,18 +131,7 @@ std::unique_ptr<QProcess> TestCli::startTrove(const QStringList &args, const QSt
 
 Run TestCli::finish(QProcess &p, int timeoutMs)
 {
-    Run run;
-    if (!p.waitForStarted(10000))
-        return run;
-    run.finished = p.waitForFinished(timeoutMs);
-    if (!run.finished) {
-        p.kill();
-        p.waitForFinished(5000);
-    }
-    run.exitCode = p.exitStatus() == QProcess::NormalExit && run.finished ? p.exitCode() : -1;
-    run.out = p.readAllStandardOutput();
-    run.err = p.readAllStandardError();
-    return run;
+    return trove::test::finishTrove(p, timeoutMs);
 }
 
 Run TestCli::trove(const QStringList &args, const QStringList &env, int timeoutMs)

@@ -3,7 +3,9 @@
 // repair it, a source that changed does not, and nothing is ever deleted.
 #include "imagefactory.h"
 #include "testserver.h"
+#include "troveprocess.h"
 
+#include <QDir>
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,19 +19,12 @@ using namespace trove::test;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runTrove(const QStringList &args)
+// Each child gets a clean environment (no proxies, no tuning knobs) with
+// HOME under the system temp folder.
+TroveRun runTrove(const QStringList &args, int timeoutMs = 60'000)
 {
-    QProcess p;
-    p.start(QStringLiteral(TROVE_BINARY), args);
-    p.waitForFinished(60'000);
-    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-             QString::fromUtf8(p.readAllStandardError()) };
+    static const QProcessEnvironment env = cleanTroveEnvironment(QDir::tempPath());
+    return trove::test::runTrove(args, env, timeoutMs);
 }
 
 QString blobOf(const QString &library, const QString &sha)
@@ -85,15 +80,15 @@ void TestRepair::init()
     QVERIFY(local.open(QIODevice::WriteOnly));
     local.write(ImageFactory::jpeg(320, 240, 85, 9));
     local.close();
-    const Run add = runTrove({ QStringLiteral("add"), QStringLiteral("--library"), m_library,
+    const TroveRun add = runTrove({ QStringLiteral("add"), QStringLiteral("--library"), m_library,
                                m_server.url(QStringLiteral("/web.png")).toString(), m_localFile });
-    QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+    QVERIFY2(add.exitCode == 0, qPrintable(QString::fromUtf8(add.err)));
 }
 
 QJsonArray TestRepair::list()
 {
     return QJsonDocument::fromJson(
-               runTrove({ QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--library"), m_library }).out.toUtf8())
+               runTrove({ QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--library"), m_library }).out)
         .array();
 }
 
@@ -108,9 +103,9 @@ QJsonObject TestRepair::byName(const QString &name)
 
 void TestRepair::verifyNamesEachProblem()
 {
-    const Run clean = runTrove({ QStringLiteral("verify"), QStringLiteral("--library"), m_library });
+    const TroveRun clean = runTrove({ QStringLiteral("verify"), QStringLiteral("--library"), m_library });
     QCOMPARE(clean.exitCode, 0);
-    QVERIFY(clean.out.contains(QLatin1String("verified 2 image(s): all intact")));
+    QVERIFY(QString::fromUtf8(clean.out).contains(QLatin1String("verified 2 image(s): all intact")));
 
     const QJsonObject web = byName(QStringLiteral("web"));
     const QJsonObject local = byName(QStringLiteral("local"));
@@ -122,16 +117,16 @@ void TestRepair::verifyNamesEachProblem()
     orphan.write("not a blob");
     orphan.close();
 
-    const Run bad = runTrove({ QStringLiteral("verify"), QStringLiteral("--library"), m_library });
+    const TroveRun bad = runTrove({ QStringLiteral("verify"), QStringLiteral("--library"), m_library });
     QCOMPARE(bad.exitCode, 1);
-    const QStringList lines = bad.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList lines = QString::fromUtf8(bad.err).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3);
-    QVERIFY2(bad.err.contains(web.value(QStringLiteral("id")).toString() + QStringLiteral(" web: CRC mismatch"))
-                 || bad.err.contains(web.value(QStringLiteral("id")).toString() + QStringLiteral(" web: corrupt")),
-             qPrintable(bad.err));
-    QVERIFY2(bad.err.contains(local.value(QStringLiteral("id")).toString() + QStringLiteral(" local: blob missing")),
-             qPrintable(bad.err));
-    QVERIFY2(bad.err.contains(QStringLiteral("ff00.gz: orphan blob")), qPrintable(bad.err));
+    QVERIFY2(QString::fromUtf8(bad.err).contains(web.value(QStringLiteral("id")).toString() + QStringLiteral(" web: CRC mismatch"))
+                 || QString::fromUtf8(bad.err).contains(web.value(QStringLiteral("id")).toString() + QStringLiteral(" web: corrupt")),
+             qPrintable(QString::fromUtf8(bad.err)));
+    QVERIFY2(QString::fromUtf8(bad.err).contains(local.value(QStringLiteral("id")).toString() + QStringLiteral(" local: blob missing")),
+             qPrintable(QString::fromUtf8(bad.err)));
+    QVERIFY2(QString::fromUtf8(bad.err).contains(QStringLiteral("ff00.gz: orphan blob")), qPrintable(QString::fromUtf8(bad.err)));
 }
 
 void TestRepair::repairRestoresFromSources()
@@ -148,10 +143,10 @@ void TestRepair::repairRestoresFromSources()
     orphan.close();
     const int hitsBefore = m_server.hits(QStringLiteral("/web.png"));
 
-    const Run repair = runTrove({ QStringLiteral("verify"), QStringLiteral("--repair"), QStringLiteral("--library"), m_library });
-    QVERIFY2(repair.exitCode == 0, qPrintable(repair.err + repair.out));
-    QVERIFY(repair.out.contains(QStringLiteral("repaired %1 web from").arg(web.value(QStringLiteral("id")).toString())));
-    QVERIFY(repair.out.contains(QStringLiteral("repaired %1 local from file://").arg(local.value(QStringLiteral("id")).toString())));
+    const TroveRun repair = runTrove({ QStringLiteral("verify"), QStringLiteral("--repair"), QStringLiteral("--library"), m_library });
+    QVERIFY2(repair.exitCode == 0, qPrintable(QString::fromUtf8(repair.err) + QString::fromUtf8(repair.out)));
+    QVERIFY(QString::fromUtf8(repair.out).contains(QStringLiteral("repaired %1 web from").arg(web.value(QStringLiteral("id")).toString())));
+    QVERIFY(QString::fromUtf8(repair.out).contains(QStringLiteral("repaired %1 local from file://").arg(local.value(QStringLiteral("id")).toString())));
     QCOMPARE(m_server.hits(QStringLiteral("/web.png")), hitsBefore + 1);
 
     QCOMPARE(runTrove({ QStringLiteral("verify"), QStringLiteral("--library"), m_library }).exitCode, 0);
@@ -187,9 +182,9 @@ void TestRepair::repairRefusesChangedBytes()
     // The server now serves another picture at the same URL.
     m_server.addRoute(QStringLiteral("/web.png"), Response::ok(ImageFactory::png(200, 150, 8), "image/png"));
 
-    const Run repair = runTrove({ QStringLiteral("verify"), QStringLiteral("--repair"), QStringLiteral("--library"), m_library });
+    const TroveRun repair = runTrove({ QStringLiteral("verify"), QStringLiteral("--repair"), QStringLiteral("--library"), m_library });
     QCOMPARE(repair.exitCode, 1);
-    QVERIFY2(repair.err.contains(QLatin1String("now serves different bytes")), qPrintable(repair.err));
+    QVERIFY2(QString::fromUtf8(repair.err).contains(QLatin1String("now serves different bytes")), qPrintable(QString::fromUtf8(repair.err)));
     QCOMPARE(byName(QStringLiteral("web")).value(QStringLiteral("damaged")).toBool(), true);
     QCOMPARE(byName(QStringLiteral("local")).value(QStringLiteral("damaged")).toBool(), false);
     // The wrong bytes were not stored anywhere.

@@ -33,9 +33,7 @@
 #include <memory>
 #include <signal.h>
 
-#ifndef TROVE_BINARY
-#error "TROVE_BINARY must name the built trove executable"
-#endif
+#include "troveprocess.h"
 
 using trove::test::ImageFactory;
 using trove::test::Response;
@@ -53,25 +51,7 @@ struct Routes {
     QList<QPair<QString, Response>> list;
 };
 
-struct Run {
-    int exitCode = -1;
-    bool finished = false;
-    QByteArray out;
-    QByteArray err;
-    qint64 elapsedMs = 0;
-    qint64 peakRssKiB = -1; ///< from /usr/bin/time; -1 when not measured
-
-    QStringList errLines() const
-    {
-        return QString::fromUtf8(err).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    }
-    QByteArray describe() const
-    {
-        return "exit " + QByteArray::number(exitCode)
-            + (finished ? "" : " (killed: did not finish)") + " after "
-            + QByteArray::number(elapsedMs) + " ms\n--- stdout\n" + out + "--- stderr\n" + err;
-    }
-};
+using Run = trove::test::TroveRun;
 
 /// One row of the table printed at the end.
 struct Measurement {
@@ -189,22 +169,10 @@ void TestHostile::cleanupTestCase()
 Run TestHostile::trove(const QStringList &args, bool measure, int timeoutMs, const QStringList &env)
 {
     QProcess p;
-    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-    // Nothing from the machine may steer the child: no proxy (the server is
-    // on loopback), no default library, no other tuning knobs.
-    for (const char *name : { "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy",
-             "ALL_PROXY", "no_proxy", "NO_PROXY", "TROVE_LIBRARY", "TROVE_TOTAL_TIMEOUT_MS",
-             "TROVE_MAX_PIXELS", "TROVE_MAX_DOWNLOADS" })
-        e.remove(QString::fromLatin1(name));
-    e.insert(QStringLiteral("TROVE_STALL_TIMEOUT_MS"), QString::number(kStallMs));
-    e.insert(QStringLiteral("TROVE_MAX_DOWNLOAD_BYTES"), QString::number(kMaxDownloadBytes));
-    e.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    e.insert(QStringLiteral("HOME"), m_dir->path());
-    e.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg-data")));
-    e.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("xdg-config")));
-    for (const QString &kv : env)
-        e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
-    p.setProcessEnvironment(e);
+    p.setProcessEnvironment(trove::test::cleanTroveEnvironment(m_dir->path(),
+        QStringList { QStringLiteral("TROVE_STALL_TIMEOUT_MS=%1").arg(kStallMs),
+            QStringLiteral("TROVE_MAX_DOWNLOAD_BYTES=%1").arg(kMaxDownloadBytes) }
+            + env));
     p.setWorkingDirectory(m_dir->path());
 
     const QString rssFile = m_dir->filePath(QStringLiteral("peak-rss.txt"));

@@ -1,22 +1,394 @@
 #include "mainwindow.h"
 
-#include <QLabel>
+#include "browsebar.h"
+#include "dragexporter.h"
+#include "droptarget.h"
+#include "gallerydelegate.h"
+#include "galleryview.h"
+#include "icons.h"
+#include "imageactions.h"
+#include "imagecanvas.h"
+#include "imageviewer.h"
+#include "ingestbar.h"
+#include "ingestcontroller.h"
+#include "ingestqueuepanel.h"
+#include "librarysession.h"
+#include "librarystatuslabel.h"
+#include "mainmenus.h"
+#include "statisticsdialog.h"
+#include "thumbnailsizecontrol.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
 
 namespace trove::ui {
 
 MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     : QMainWindow(parent)
-    , m_paths(paths)
+    , m_stack(new QStackedWidget(this))
+    , m_browse(new BrowseBar(this))
+    , m_gallery(new GalleryView(this))
+    , m_viewer(new ImageViewer(this))
+    , m_ingestBar(new IngestBar(this))
+    , m_queue(new IngestQueuePanel(this))
+    , m_queueDock(new QDockWidget(tr("Ingest Queue"), this))
+    , m_status(new LibraryStatusLabel(this))
+    , m_sizeControl(new ThumbnailSizeControl(this))
+    , m_controller(new IngestController(this))
+    , m_drops(new DropTarget(this))
+    , m_exporter(new DragExporter(this))
+    , m_actions(new ImageActions(this))
 {
-    setWindowTitle(tr("Trove"));
-    auto *label = new QLabel(tr("Library: %1").arg(paths.root()), this);
-    label->setAlignment(Qt::AlignCenter);
-    setCentralWidget(label);
-    resize(1100, 720);
+    setWindowIcon(appIcon());
+    auto *galleryPage = new QWidget(this);
+    auto *galleryLayout = new QVBoxLayout(galleryPage);
+    galleryLayout->setContentsMargins(0, 0, 0, 0);
+    galleryLayout->setSpacing(0);
+    galleryLayout->addWidget(m_browse);
+    galleryLayout->addWidget(m_gallery, 1);
+    m_stack->addWidget(galleryPage);
+    m_stack->addWidget(m_viewer);
+    setCentralWidget(m_stack);
+
+    auto *addBar = new QToolBar(tr("Add Images"), this);
+    addBar->setObjectName(QStringLiteral("addToolBar"));
+    addBar->setMovable(false);
+    addBar->addWidget(m_ingestBar);
+    addToolBar(Qt::TopToolBarArea, addBar);
+
+    m_queueDock->setObjectName(QStringLiteral("queueDock"));
+    m_queueDock->setWidget(m_queue);
+    m_queueDock->setAllowedAreas(
+        Qt::BottomDockWidgetArea | Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_queueDock);
+    resizeDocks({ m_queueDock }, { 190 }, Qt::Vertical);
+
+    m_gallery->setDragExporter(m_exporter);
+    m_drops->setIgnoredSource(m_gallery);
+    m_drops->watch(this);
+    m_drops->watch(m_gallery);
+    m_drops->watch(m_viewer->canvas());
+    m_drops->watch(m_queue->view());
+
+    m_controller->setOptionsProvider([this] { return m_ingestBar->takeOptions(); });
+    m_actions->setTargets([this] { return actionTargets(); });
+
+    connect(m_controller, &IngestController::message, this, &MainWindow::showMessage);
+    connect(m_controller, &IngestController::queued, this, [this] {
+        if (m_queueDock->isHidden())
+            m_queueDock->show();
+    });
+    connect(m_drops, &DropTarget::dropped, this, [this](const DropContent &content) {
+        m_controller->ingest(content, IngestController::Origin::Dropped);
+    });
+    connect(m_drops, &DropTarget::hovering, this,
+        [this](const QString &text) { showMessage(text, 0); });
+    connect(m_drops, &DropTarget::left, statusBar(), &QStatusBar::clearMessage);
+    connect(m_ingestBar, &IngestBar::addRequested, this, [this](const QString &text) {
+        m_controller->ingest(DropContent::fromText(text), IngestController::Origin::Typed);
+    });
+    connect(m_browse, &BrowseBar::queryChanged, this, [this](const ImageQuery &query) {
+        m_gallery->setFiltered(!query.search.isEmpty() || !query.tag.isEmpty());
+        if (m_session)
+            m_session->gallery()->setQuery(query);
+    });
+    connect(m_gallery, &QListView::activated, this,
+        [this](const QModelIndex &index) { openViewer(index.row()); });
+    connect(m_gallery, &GalleryView::message, this, &MainWindow::showMessage);
+    connect(
+        m_gallery, &GalleryView::selectedRecordsChanged, m_actions, &ImageActions::updateEnabled);
+    connect(
+        m_gallery, &QWidget::customContextMenuRequested, this, &MainWindow::showGalleryContextMenu);
+    connect(m_viewer, &ImageViewer::closeRequested, this, &MainWindow::closeViewer);
+    connect(m_viewer, &ImageViewer::currentRowChanged, m_actions, &ImageActions::updateEnabled);
+    connect(m_viewer, &ImageViewer::editRequested, m_actions->editAction(), &QAction::trigger);
+    connect(m_viewer, &ImageViewer::exportRequested, m_actions->exportAction(), &QAction::trigger);
+    connect(m_actions, &ImageActions::openRequested, this, [this] {
+        if (!isViewerOpen() && m_gallery->currentIndex().isValid())
+            openViewer(m_gallery->currentIndex().row());
+    });
+    connect(m_actions, &ImageActions::message, this, &MainWindow::showMessage);
+    connect(m_queue, &IngestQueuePanel::showImageRequested, this, &MainWindow::showImage);
+
+    // Image actions follow the focus: the gallery's selection or the viewer's image.
+    m_actions->attachTo(m_gallery);
+    m_actions->attachTo(m_viewer);
+
+    buildMenus();
+    buildStatusBar();
+    restoreSettings();
+    openLibrary(paths);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Parts let go of the session's models before it goes.
+    m_viewer->setLibrary(nullptr, {});
+    m_gallery->setGalleryModel(nullptr);
+    m_queue->setSession(nullptr);
+}
 
-void MainWindow::ingest(const QStringList &sources) { Q_UNUSED(sources) }
+void MainWindow::openLibrary(const LibraryPaths &paths)
+{
+    openLibraryAttempt(paths, 1);
+}
+
+void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
+{
+    closeViewer();
+    auto next = std::make_unique<LibrarySession>(paths);
+    LibrarySession *session = next.get();
+    connect(session, &LibrarySession::opened, this, [this, session] {
+        // Requests sent while the library was still being created may have
+        // been refused; asking again costs one count.
+        session->gallery()->setQuery(m_browse->query());
+        session->reader()->requestStats();
+    });
+    connect(session->reader(), &LibraryReader::failed, this, [this](const QString &reason) {
+        showMessage(tr("Cannot read the library: %1").arg(reason), 8000);
+    });
+    connect(session, &LibrarySession::openFailed, this,
+        [this, session, paths, attempt](const QString &reason) {
+            if (m_session.get() != session)
+                return; // another library was chosen meanwhile
+            // A library being created by this window's writer and reader at
+            // once, or by another process, can be busy for a moment.
+            if (reason.contains(QLatin1String("locked")) && attempt < 4) {
+                QTimer::singleShot(100 * attempt, this,
+                    [this, paths, attempt] { openLibraryAttempt(paths, attempt + 1); });
+                return;
+            }
+            const QString root = paths.root();
+            auto *box = new QMessageBox(QMessageBox::Critical, tr("Cannot Open Library"),
+                tr("The library in %1 cannot be opened.").arg(QDir::toNativeSeparators(root)),
+                QMessageBox::Close, this);
+            box->setInformativeText(reason);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        });
+    next->gallery()->setQuery(m_browse->query());
+    m_gallery->setGalleryModel(next->gallery());
+    m_viewer->setLibrary(next->gallery(), paths);
+    m_queue->setSession(next.get());
+    m_controller->setSession(next.get());
+    m_actions->setSession(next.get());
+    m_status->setSession(next.get());
+    m_exporter->setLibrary(paths);
+    if (m_statistics)
+        m_statistics->setSession(next.get());
+    // The old session (if any) stops its threads here, after nothing
+    // refers to it any more.
+    m_session = std::move(next);
+    QString shown = QDir::toNativeSeparators(paths.root());
+    if (shown.startsWith(QDir::homePath()))
+        shown.replace(0, QDir::homePath().size(), QStringLiteral("~"));
+    setWindowTitle(tr("%1 — Trove").arg(shown));
+}
+
+void MainWindow::ingest(const QStringList &sources)
+{
+    if (!sources.isEmpty())
+        m_controller->ingestSources(sources, IngestController::Origin::Opened);
+}
+
+void MainWindow::paste()
+{
+    const QMimeData *mime = QApplication::clipboard()->mimeData();
+    m_controller->ingest(DropContent::fromMimeData(mime), IngestController::Origin::Pasted);
+}
+
+bool MainWindow::isViewerOpen() const
+{
+    return m_stack->currentWidget() == m_viewer;
+}
+
+void MainWindow::openViewer(int row)
+{
+    m_stack->setCurrentWidget(m_viewer);
+    m_viewer->showRow(row);
+    m_viewer->setFocus();
+    m_actions->updateEnabled();
+}
+
+void MainWindow::closeViewer()
+{
+    if (!isViewerOpen())
+        return;
+    const int row = m_viewer->currentRow();
+    m_stack->setCurrentIndex(0);
+    if (row >= 0 && m_gallery->model() && row < m_gallery->model()->rowCount()) {
+        const QModelIndex index = m_gallery->model()->index(row, 0);
+        m_gallery->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+        m_gallery->scrollTo(index);
+    }
+    m_gallery->setFocus();
+    m_actions->updateEnabled();
+}
+
+QList<ImageRecord> MainWindow::actionTargets() const
+{
+    if (isViewerOpen()) {
+        const auto record = m_viewer->currentRecord();
+        return record ? QList<ImageRecord> { *record } : QList<ImageRecord>();
+    }
+    return m_gallery->selectedRecords();
+}
+
+void MainWindow::showMessage(const QString &text, int timeoutMs)
+{
+    statusBar()->showMessage(text, timeoutMs);
+}
+
+void MainWindow::showGalleryContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_gallery->indexAt(pos);
+    if (index.isValid() && !m_gallery->selectionModel()->isSelected(index))
+        m_gallery->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+    m_actions->updateEnabled();
+    QMenu menu(this);
+    if (index.isValid()) {
+        m_actions->fillMenu(&menu);
+    } else {
+        menu.addAction(themedIcon(QStringLiteral("edit-paste"), QStyle::SP_DialogOpenButton),
+            tr("Paste Links or Image"), this, &MainWindow::paste);
+        menu.addAction(tr("Add Image Files…"), this, &MainWindow::chooseFiles);
+    }
+    menu.exec(m_gallery->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::showImage(qint64 key)
+{
+    if (!m_session)
+        return;
+    const int row = m_session->gallery()->rowOfKey(key);
+    if (row < 0) {
+        showMessage(tr("That image is not in the gallery as it is filtered now"), 5000);
+        return;
+    }
+    closeViewer();
+    const QModelIndex index = m_gallery->model()->index(row, 0);
+    m_gallery->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+    m_gallery->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    m_gallery->setFocus();
+}
+
+void MainWindow::chooseFiles()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add Images"), QString(),
+        tr("Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.avif *.ico *.svg);;All "
+           "files (*)"));
+    if (!files.isEmpty())
+        m_controller->ingestSources(files, IngestController::Origin::Opened);
+}
+
+void MainWindow::chooseLibrary()
+{
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Open Library"), m_session ? m_session->paths().root() : QString());
+    if (!dir.isEmpty())
+        openLibrary(LibraryPaths(dir));
+}
+
+void MainWindow::showStatistics()
+{
+    if (!m_statistics) {
+        m_statistics = new StatisticsDialog(this);
+        m_statistics->setSession(m_session.get());
+    }
+    m_statistics->show();
+    m_statistics->raise();
+    m_statistics->activateWindow();
+}
+
+void MainWindow::setThumbnailSize(int size)
+{
+    m_gallery->setThumbnailSize(size);
+    m_sizeControl->setSize(m_gallery->thumbnailSize());
+}
+
+void MainWindow::buildMenus()
+{
+    auto *menus = new MainMenus({ this, m_browse, m_gallery, m_actions, m_queue, m_queueDock });
+    connect(menus, &MainMenus::addFilesRequested, this, &MainWindow::chooseFiles);
+    connect(menus, &MainMenus::openLibraryRequested, this, &MainWindow::chooseLibrary);
+    connect(menus, &MainMenus::pasteRequested, this, &MainWindow::paste);
+    connect(menus, &MainMenus::statisticsRequested, this, &MainWindow::showStatistics);
+    connect(menus, &MainMenus::findRequested, this, [this] {
+        closeViewer();
+        m_browse->searchField()->setFocus();
+        m_browse->searchField()->selectAll();
+    });
+    connect(menus, &MainMenus::thumbnailStepRequested, this, [this](int direction) {
+        setThumbnailSize(m_gallery->thumbnailSize() + direction * ThumbnailSizeControl::kStep);
+    });
+}
+
+void MainWindow::buildStatusBar()
+{
+    statusBar()->addPermanentWidget(m_status);
+    statusBar()->addPermanentWidget(m_sizeControl);
+    m_sizeControl->setSize(m_gallery->thumbnailSize());
+    connect(m_sizeControl, &ThumbnailSizeControl::sizeChanged, this, &MainWindow::setThumbnailSize);
+}
+
+namespace {
+
+// The window's own settings file. Without an organization name QSettings
+// would write under "Unknown Organization"; setting one application-wide
+// would move the default library (AppDataLocation) as well.
+std::unique_ptr<QSettings> windowSettings()
+{
+    const QString org = QCoreApplication::organizationName().isEmpty()
+        ? QCoreApplication::applicationName()
+        : QCoreApplication::organizationName();
+    return std::make_unique<QSettings>(
+        QSettings::defaultFormat(), QSettings::UserScope, org, QCoreApplication::applicationName());
+}
+
+} // namespace
+
+void MainWindow::restoreSettings()
+{
+    const auto stored = windowSettings();
+    QSettings &settings = *stored;
+    resize(1180, 780);
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    setThumbnailSize(
+        settings.value(QStringLiteral("gallery/thumbnailSize"), GalleryDelegate::kDefaultThumbnail)
+            .toInt());
+    m_browse->setOrder(ImageQuery::Order(
+        settings.value(QStringLiteral("gallery/order"), int(ImageQuery::Order::NewestFirst))
+            .toInt()));
+}
+
+void MainWindow::saveSettings() const
+{
+    const auto stored = windowSettings();
+    QSettings &settings = *stored;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("gallery/thumbnailSize"), m_gallery->thumbnailSize());
+    settings.setValue(QStringLiteral("gallery/order"), int(m_browse->order()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
 
 } // namespace trove::ui

@@ -1,12 +1,37 @@
 #pragma once
 
+#include "imagerecord.h"
 #include "librarypaths.h"
 
 #include <QMainWindow>
+#include <memory>
+
+class QDockWidget;
+class QStackedWidget;
+
+namespace trove {
+class LibrarySession;
+}
 
 namespace trove::ui {
 
-/// The Trove window. Assembles the parts; owns none of the library's state.
+class BrowseBar;
+class DragExporter;
+class DropTarget;
+class GalleryView;
+class ImageActions;
+class ImageViewer;
+class IngestBar;
+class IngestController;
+class IngestQueuePanel;
+class LibraryStatusLabel;
+class StatisticsDialog;
+class ThumbnailSizeControl;
+
+/// The Trove window. Assembles the parts (ingest bar, gallery, viewer,
+/// queue panel, status line, menus) around one LibrarySession and swaps
+/// that session to open another library; owns none of the library's state
+/// and never waits on it. GUI thread.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
@@ -17,9 +42,57 @@ public:
 
     /// Adds URLs or files to the ingest queue.
     void ingest(const QStringList &sources);
+    /// Adds what the clipboard holds: links, files or an image.
+    void paste();
+    /// Closes the current library and opens the one at @p paths.
+    void openLibrary(const LibraryPaths &paths);
+
+    LibrarySession *session() const { return m_session.get(); }
+    GalleryView *galleryView() const { return m_gallery; }
+    ImageViewer *viewer() const { return m_viewer; }
+    IngestQueuePanel *queuePanel() const { return m_queue; }
+    QDockWidget *queueDock() const { return m_queueDock; }
+    BrowseBar *browseBar() const { return m_browse; }
+    IngestBar *ingestBar() const { return m_ingestBar; }
+    DropTarget *dropTarget() const { return m_drops; }
+    bool isViewerOpen() const;
+
+    void openViewer(int row);
+    void closeViewer();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
-    LibraryPaths m_paths;
+    void openLibraryAttempt(const LibraryPaths &paths, int attempt);
+    void buildMenus();
+    void buildStatusBar();
+    void setThumbnailSize(int size);
+    void showMessage(const QString &text, int timeoutMs);
+    void showGalleryContextMenu(const QPoint &pos);
+    void showImage(qint64 key);
+    void chooseFiles();
+    void chooseLibrary();
+    void showStatistics();
+    void restoreSettings();
+    void saveSettings() const;
+    QList<ImageRecord> actionTargets() const;
+
+    std::unique_ptr<LibrarySession> m_session;
+    QStackedWidget *m_stack;
+    BrowseBar *m_browse;
+    GalleryView *m_gallery;
+    ImageViewer *m_viewer;
+    IngestBar *m_ingestBar;
+    IngestQueuePanel *m_queue;
+    QDockWidget *m_queueDock;
+    LibraryStatusLabel *m_status;
+    ThumbnailSizeControl *m_sizeControl;
+    IngestController *m_controller;
+    DropTarget *m_drops;
+    DragExporter *m_exporter;
+    ImageActions *m_actions;
+    StatisticsDialog *m_statistics = nullptr;
 };
 
 } // namespace trove::ui

@@ -228,6 +228,7 @@ void GalleryModel::onCount(quint64 generation, qint64 count)
     if (generation != m_generation)
         return;
     m_ready = true;
+    const bool changed = count != m_count;
     if (count > m_count) {
         beginInsertRows({}, int(m_count), int(count) - 1);
         m_count = count;
@@ -244,6 +245,10 @@ void GalleryModel::onCount(quint64 generation, qint64 count)
         m_count = count;
         endRemoveRows();
     }
+    // Rows that moved under a page already read (or appended without one)
+    // are reloaded rather than left as placeholders.
+    if (changed)
+        reloadVisible();
     Q_EMIT countChanged(m_count);
 }
 
@@ -260,6 +265,9 @@ void GalleryModel::onPage(quint64 generation, qint64 offset, const QList<ImageRe
     }
     if (last >= first)
         Q_EMIT dataChanged(index(first), index(std::min<int>(last, int(m_count) - 1)));
+    // A page read after more commits than this model has counted.
+    if (offset + records.size() > m_count)
+        m_reader->requestCount(m_generation, m_query);
     evictFarPages();
     scheduleThumbnails();
 }
@@ -282,9 +290,11 @@ void GalleryModel::onRows(quint64 generation, const QList<QPair<qint64, qint64>>
         // may be ahead of this model; reloading what is visible and the
         // count heals any difference.
         reloadVisible();
-        m_reader->requestCount(m_generation, m_query);
         Q_EMIT countChanged(m_count);
     }
+    // Even when every key was already here (a page read after the commit
+    // brought them), the count may still be behind.
+    m_reader->requestCount(m_generation, m_query);
 }
 
 void GalleryModel::insertRow(int row)

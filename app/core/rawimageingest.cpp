@@ -42,17 +42,19 @@ RawImageIngest::~RawImageIngest()
         removeLater(path);
 }
 
-QFuture<Result<quint64>> RawImageIngest::ingestBytes(const QByteArray &bytes, const QString &suffix,
-                                                     const IngestRequest &request)
+QFuture<Result<quint64>> RawImageIngest::ingestBytes(
+    const QByteArray &bytes, const QString &suffix, const IngestRequest &request)
 {
-    const QString path = m_paths.newTempFile(kMarker + (suffix.startsWith(QLatin1Char('.')) ? suffix : QLatin1Char('.') + suffix));
+    const QString path = m_paths.newTempFile(
+        kMarker + (suffix.startsWith(QLatin1Char('.')) ? suffix : QLatin1Char('.') + suffix));
     if (bytes.isEmpty())
         return QtFuture::makeReadyFuture(Result<quint64>(fail(tr("the image data is empty"))));
     auto written = QtConcurrent::run([path, bytes]() { return writeBytes(path, bytes); });
     return enqueueWhenWritten(written, request);
 }
 
-QFuture<Result<quint64>> RawImageIngest::ingestImage(const QImage &image, const IngestRequest &request)
+QFuture<Result<quint64>> RawImageIngest::ingestImage(
+    const QImage &image, const IngestRequest &request)
 {
     if (image.isNull())
         return QtFuture::makeReadyFuture(Result<quint64>(fail(tr("the image data is empty"))));
@@ -68,8 +70,8 @@ QFuture<Result<quint64>> RawImageIngest::ingestImage(const QImage &image, const 
     return enqueueWhenWritten(written, request);
 }
 
-QFuture<Result<quint64>> RawImageIngest::enqueueWhenWritten(QFuture<Result<QString>> written,
-                                                            const IngestRequest &request)
+QFuture<Result<quint64>> RawImageIngest::enqueueWhenWritten(
+    QFuture<Result<QString>> written, const IngestRequest &request)
 {
     return written.then(this, [this, request](const Result<QString> &path) -> Result<quint64> {
         if (!path)
@@ -94,7 +96,8 @@ QFuture<Result<quint64>> RawImageIngest::enqueueWhenWritten(QFuture<Result<QStri
 
 bool RawImageIngest::isRawImageSource(const QString &source)
 {
-    static const QRegularExpression re(QStringLiteral("/tmp/[0-9]+-[0-9a-f]{32}\\.pasted\\.[A-Za-z0-9]+$"));
+    static const QRegularExpression re(
+        QStringLiteral("/tmp/[0-9]+-[0-9a-f]{32}\\.pasted\\.[A-Za-z0-9]+$"));
     return re.match(source).hasMatch();
 }
 

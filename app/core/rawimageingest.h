@@ -32,8 +32,8 @@ public:
     /// @p suffix names the format for the file (".png"). @p request carries
     /// the name and tags; its source is ignored. Answers the queue item's id,
     /// or why nothing was queued (the temp file could not be written).
-    QFuture<Result<quint64>> ingestBytes(const QByteArray &bytes, const QString &suffix,
-                                         const IngestRequest &request);
+    QFuture<Result<quint64>> ingestBytes(
+        const QByteArray &bytes, const QString &suffix, const IngestRequest &request);
     /// Decoded pixels only (application/x-qt-image): stored as PNG, which
     /// keeps them losslessly.
     QFuture<Result<quint64>> ingestImage(const QImage &image, const IngestRequest &request);
@@ -43,7 +43,8 @@ public:
     static bool isRawImageSource(const QString &source);
 
 private:
-    QFuture<Result<quint64>> enqueueWhenWritten(QFuture<Result<QString>> written, const IngestRequest &request);
+    QFuture<Result<quint64>> enqueueWhenWritten(
+        QFuture<Result<QString>> written, const IngestRequest &request);
     void onItemFinished(quint64 id);
     void onItemsRemoved(const QList<quint64> &ids);
     static void removeLater(const QString &path);

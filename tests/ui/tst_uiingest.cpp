@@ -1,0 +1,364 @@
+// The window takes images from anywhere: pasted links (Ctrl+V), the link
+// bar, dropped links, files and raw image data; refusals show their reason
+// in the queue; the gallery grows by inserted rows, never by a reset.
+
+#include "browsebar.h"
+#include "droptarget.h"
+#include "gallerymodel.h"
+#include "imagefactory.h"
+#include "ingestbar.h"
+#include "ingestqueuedelegate.h"
+#include "ingestqueuemodel.h"
+#include "ingestqueuepanel.h"
+#include "testserver.h"
+#include "uifixture.h"
+
+#include <QAbstractItemModelTester>
+#include <QClipboard>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+
+using namespace trove;
+using trove::test::ImageFactory;
+using trove::test::Response;
+using trove::test::TestServer;
+
+class TestUiIngest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void pasteSeveralUrls();
+    void pasteMixedTextAndFiles();
+    void pasteImageData();
+    void urlBarWithNameAndTags();
+    void dropUrl();
+    void dropLocalFile();
+    void dropRawImageData_data();
+    void dropRawImageData();
+    void dropOnWindowAndViewer();
+    void failedUrlShowsReason();
+    void unsupportedDropSaysSo();
+    void cancelAndRetryFromQueue();
+    void clearFinished();
+
+private:
+    int queueRowOf(const QString &source) const;
+    QString stateTextOf(const QString &source) const;
+    void waitAllFinished(int expected);
+
+    QTemporaryDir m_settings;
+    std::unique_ptr<QTemporaryDir> m_library;
+    std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<QAbstractItemModelTester> m_galleryTester;
+    std::unique_ptr<QAbstractItemModelTester> m_queueTester;
+    TestServer m_server;
+};
+
+void TestUiIngest::initTestCase()
+{
+    uitest::isolateSettings(m_settings.path());
+    QVERIFY(m_server.start());
+    for (int i = 0; i < 8; ++i)
+        m_server.addRoute(QStringLiteral("/img%1.png").arg(i),
+            Response::ok(ImageFactory::png(120 + i, 90, quint32(i)), "image/png"));
+    m_server.addRoute(
+        QStringLiteral("/page.html"), Response::ok(ImageFactory::html(), "text/html"));
+    m_server.addRoute(QStringLiteral("/slow.png"), [] {
+        Response r = Response::ok(ImageFactory::png(200, 200, 99), "image/png");
+        r.stallAfterBytes = 100;
+        return r;
+    }());
+}
+
+void TestUiIngest::init()
+{
+    m_library = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_library->isValid());
+    m_window = uitest::openWindow(m_library->path());
+    QVERIFY(m_window->session()->isOpen());
+    m_galleryTester = std::make_unique<QAbstractItemModelTester>(
+        m_window->session()->gallery(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_queueTester = std::make_unique<QAbstractItemModelTester>(
+        m_window->session()->queue(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void TestUiIngest::cleanup()
+{
+    m_galleryTester.reset();
+    m_queueTester.reset();
+    m_window.reset();
+    m_library.reset();
+}
+
+int TestUiIngest::queueRowOf(const QString &source) const
+{
+    const IngestQueueModel *queue = m_window->session()->queue();
+    for (int row = 0; row < queue->rowCount(); ++row) {
+        if (queue->index(row).data(IngestQueueModel::SourceRole).toString() == source)
+            return row;
+    }
+    return -1;
+}
+
+QString TestUiIngest::stateTextOf(const QString &source) const
+{
+    const int row = queueRowOf(source);
+    return row < 0
+        ? QString()
+        : m_window->session()->queue()->index(row).data(IngestQueueModel::StateTextRole).toString();
+}
+
+void TestUiIngest::waitAllFinished(int expected)
+{
+    IngestQueueModel *queue = m_window->session()->queue();
+    QTRY_COMPARE_WITH_TIMEOUT(queue->rowCount(), expected, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(queue->finishedCount(), expected, 20000);
+}
+
+void TestUiIngest::pasteSeveralUrls()
+{
+    GalleryModel *gallery = m_window->session()->gallery();
+    QSignalSpy inserted(gallery, &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(gallery, &QAbstractItemModel::modelReset);
+
+    QStringList urls;
+    for (int i = 0; i < 4; ++i)
+        urls << m_server.url(QStringLiteral("/img%1.png").arg(i)).toString();
+    QGuiApplication::clipboard()->setText(urls.join(QLatin1Char('\n')));
+    m_window->galleryView()->setFocus();
+    QTest::keyClick(m_window.get(), Qt::Key_V, Qt::ControlModifier);
+
+    waitAllFinished(4);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 4, 10000);
+    for (const QString &url : urls)
+        QCOMPARE(stateTextOf(url), IngestQueueModel::stateText(IngestState::Done));
+    QVERIFY(inserted.count() >= 1);
+    QCOMPARE(reset.count(), 0);
+    // The grid shows them: thumbnails arrive for rows on screen.
+    QTRY_COMPARE_WITH_TIMEOUT(uitest::rowsWithThumbnails(gallery), 4, 10000);
+    QVERIFY(m_window->galleryView()->visibleRows().first == 0);
+}
+
+void TestUiIngest::pasteMixedTextAndFiles()
+{
+    QTemporaryDir outside;
+    const QString local = outside.filePath(QStringLiteral("local.png"));
+    QVERIFY(uitest::writeFile(local, ImageFactory::png(50, 40, 7)));
+    const QString link = m_server.url(QStringLiteral("/img5.png")).toString();
+    QGuiApplication::clipboard()->setText(
+        QStringLiteral("Look at this: %1, nice.\n%2\n").arg(link, local));
+    QTest::keyClick(m_window.get(), Qt::Key_V, Qt::ControlModifier);
+    waitAllFinished(2);
+    QCOMPARE(stateTextOf(link), IngestQueueModel::stateText(IngestState::Done));
+    QCOMPARE(stateTextOf(local), IngestQueueModel::stateText(IngestState::Done));
+}
+
+void TestUiIngest::pasteImageData()
+{
+    const QImage image = ImageFactory::picture(80, 60, 3);
+    QGuiApplication::clipboard()->setImage(image);
+    QTest::keyClick(m_window.get(), Qt::Key_V, Qt::ControlModifier);
+    waitAllFinished(1);
+    IngestQueueModel *queue = m_window->session()->queue();
+    QCOMPARE(
+        IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()), IngestState::Done);
+    GalleryModel *gallery = m_window->session()->gallery();
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, 10000);
+    QTRY_VERIFY(gallery->index(0).data(GalleryModel::LoadedRole).toBool());
+    QCOMPARE(gallery->index(0).data(GalleryModel::WidthRole).toInt(), 80);
+    QVERIFY(gallery->index(0)
+                .data(Qt::DisplayRole)
+                .toString()
+                .startsWith(QStringLiteral("Pasted image")));
+    // The temp file it went through is gone once the item finished.
+    QTRY_VERIFY(QDir(m_window->session()->paths().tmpDir()).entryList(QDir::Files).isEmpty());
+}
+
+void TestUiIngest::urlBarWithNameAndTags()
+{
+    ui::IngestBar *bar = m_window->ingestBar();
+    auto fields = bar->findChildren<QLineEdit *>();
+    QCOMPARE(fields.size(), 3);
+    QLineEdit *url = bar->urlField();
+    QLineEdit *name = nullptr;
+    QLineEdit *tags = nullptr;
+    for (QLineEdit *f : fields) {
+        if (f->accessibleName().contains(QStringLiteral("Name")))
+            name = f;
+        else if (f->accessibleName().contains(QStringLiteral("Tags")))
+            tags = f;
+    }
+    QVERIFY(name && tags);
+    name->setText(QStringLiteral("Sunset"));
+    tags->setText(QStringLiteral("sky, red"));
+    url->setText(m_server.url(QStringLiteral("/img6.png")).toString());
+    bar->findChild<QPushButton *>()->click();
+    QVERIFY(url->text().isEmpty());
+    QVERIFY(name->text().isEmpty()); // applies to the next add only
+    waitAllFinished(1);
+    GalleryModel *gallery = m_window->session()->gallery();
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, 10000);
+    QTRY_VERIFY(gallery->index(0).data(GalleryModel::LoadedRole).toBool());
+    QCOMPARE(gallery->index(0).data(Qt::DisplayRole).toString(), QStringLiteral("Sunset"));
+    QStringList tagList = gallery->index(0).data(GalleryModel::TagsRole).toStringList();
+    tagList.sort();
+    QCOMPARE(tagList, QStringList({ QStringLiteral("red"), QStringLiteral("sky") }));
+}
+
+void TestUiIngest::dropUrl()
+{
+    GalleryModel *gallery = m_window->session()->gallery();
+    QSignalSpy reset(gallery, &QAbstractItemModel::modelReset);
+    auto *mime = new QMimeData;
+    mime->setUrls({ m_server.url(QStringLiteral("/img1.png")) });
+    QVERIFY(uitest::drop(m_window->galleryView()->viewport(), mime));
+    delete mime;
+    waitAllFinished(1);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, 10000);
+    QCOMPARE(reset.count(), 0);
+}
+
+void TestUiIngest::dropLocalFile()
+{
+    QTemporaryDir outside;
+    const QString path = outside.filePath(QStringLiteral("from-file-manager.png"));
+    QVERIFY(uitest::writeFile(path, ImageFactory::png(70, 50, 11)));
+    QMimeData mime;
+    mime.setUrls({ QUrl::fromLocalFile(path) });
+    QVERIFY(uitest::drop(m_window->galleryView()->viewport(), &mime));
+    waitAllFinished(1);
+    GalleryModel *gallery = m_window->session()->gallery();
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, 10000);
+    QTRY_VERIFY(gallery->index(0).data(GalleryModel::LoadedRole).toBool());
+    QCOMPARE(
+        gallery->index(0).data(Qt::DisplayRole).toString(), QStringLiteral("from-file-manager"));
+    QVERIFY(QFile::exists(path)); // a dropped file is copied, never moved
+}
+
+void TestUiIngest::dropRawImageData_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("application/x-qt-image") << QStringLiteral("qimage");
+    QTest::newRow("image/png bytes") << QStringLiteral("png");
+}
+
+void TestUiIngest::dropRawImageData()
+{
+    QFETCH(QString, kind);
+    QMimeData mime;
+    const QByteArray png = ImageFactory::png(90, 30, 5);
+    if (kind == QLatin1String("qimage"))
+        mime.setImageData(QImage::fromData(png));
+    else
+        mime.setData(QStringLiteral("image/png"), png);
+    QVERIFY(uitest::drop(m_window->galleryView()->viewport(), &mime));
+    waitAllFinished(1);
+    IngestQueueModel *queue = m_window->session()->queue();
+    QCOMPARE(
+        IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()), IngestState::Done);
+    GalleryModel *gallery = m_window->session()->gallery();
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, 10000);
+    QTRY_VERIFY(gallery->index(0).data(GalleryModel::LoadedRole).toBool());
+    QCOMPARE(gallery->index(0).data(GalleryModel::WidthRole).toInt(), 90);
+    if (kind == QLatin1String("png")) // bytes kept as they came
+        QCOMPARE(gallery->index(0).data(GalleryModel::OriginalBytesRole).toLongLong(),
+            qint64(png.size()));
+}
+
+void TestUiIngest::dropOnWindowAndViewer()
+{
+    QMimeData mime;
+    mime.setText(m_server.url(QStringLiteral("/img2.png")).toString());
+    QVERIFY(uitest::drop(m_window.get(), &mime));
+    QMimeData second;
+    second.setUrls({ m_server.url(QStringLiteral("/img3.png")) });
+    QVERIFY(uitest::drop(m_window->queuePanel()->view()->viewport(), &second));
+    waitAllFinished(2);
+}
+
+void TestUiIngest::failedUrlShowsReason()
+{
+    const QString missing = m_server.url(QStringLiteral("/missing.png")).toString();
+    const QString page = m_server.url(QStringLiteral("/page.html")).toString();
+    QGuiApplication::clipboard()->setText(
+        missing + QLatin1Char('\n') + page + QStringLiteral("\nftp://example.org/a.png"));
+    QTest::keyClick(m_window.get(), Qt::Key_V, Qt::ControlModifier);
+    waitAllFinished(3);
+    QVERIFY2(
+        stateTextOf(missing).contains(QStringLiteral("404")), qPrintable(stateTextOf(missing)));
+    QVERIFY2(
+        stateTextOf(page).contains(QStringLiteral("not an image")), qPrintable(stateTextOf(page)));
+    QVERIFY2(stateTextOf(QStringLiteral("ftp://example.org/a.png")).contains(QStringLiteral("ftp")),
+        qPrintable(stateTextOf(QStringLiteral("ftp://example.org/a.png"))));
+    QCOMPARE(m_window->session()->queue()->failedCount(), 3);
+    QCOMPARE(m_window->session()->gallery()->rowCount(), 0);
+}
+
+void TestUiIngest::unsupportedDropSaysSo()
+{
+    QMimeData mime;
+    mime.setData(QStringLiteral("application/x-unknown-thing"), QByteArray("x"));
+    QVERIFY(uitest::drop(m_window->galleryView()->viewport(), &mime));
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("Cannot add")),
+        qPrintable(m_window->statusBar()->currentMessage()));
+
+    QMimeData prose;
+    prose.setText(QStringLiteral("just some words"));
+    QVERIFY(uitest::drop(m_window->galleryView()->viewport(), &prose));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("Nothing to add")));
+    waitAllFinished(1);
+    QVERIFY(stateTextOf(QStringLiteral("just some words")).startsWith(QStringLiteral("Failed")));
+}
+
+void TestUiIngest::cancelAndRetryFromQueue()
+{
+    const QString slow = m_server.url(QStringLiteral("/slow.png")).toString();
+    m_window->ingest({ slow });
+    IngestQueueModel *queue = m_window->session()->queue();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()),
+        IngestState::Downloading, 10000);
+    QListView *view = m_window->queuePanel()->view();
+    view->selectionModel()->select(queue->index(0), QItemSelectionModel::ClearAndSelect);
+    QAction *cancel = nullptr;
+    QAction *retry = nullptr;
+    for (QAction *a : m_window->queuePanel()->findChildren<QAction *>()) {
+        if (a->text() == QStringLiteral("Cancel"))
+            cancel = a;
+        if (a->text() == QStringLiteral("Retry"))
+            retry = a;
+    }
+    QVERIFY(cancel && retry);
+    QTRY_VERIFY(cancel->isEnabled());
+    cancel->trigger();
+    QTRY_COMPARE(IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()),
+        IngestState::Cancelled);
+    QTRY_VERIFY(retry->isEnabled());
+    retry->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()),
+        IngestState::Downloading, 10000);
+    // The button at the row's end cancels too.
+    const QRect button = ui::IngestQueueDelegate::buttonRect(view->visualRect(queue->index(0)));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, button.center());
+    QTRY_COMPARE(IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()),
+        IngestState::Cancelled);
+}
+
+void TestUiIngest::clearFinished()
+{
+    m_window->ingest({ m_server.url(QStringLiteral("/img7.png")).toString() });
+    waitAllFinished(1);
+    m_window->queuePanel()->clearFinishedAction()->trigger();
+    QTRY_COMPARE(m_window->session()->queue()->rowCount(), 0);
+}
+
+QTEST_MAIN(TestUiIngest)
+#include "tst_uiingest.moc"

@@ -1,0 +1,183 @@
+// Not a test: drives the real window into the states shown in
+// docs/screenshots/ and grabs them. Built on demand only:
+//   cmake --build <build> --target trove_ui_shots
+//   xvfb-run -a -s "-screen 0 1400x900x24" <build>/tests/trove_ui_shots docs/screenshots
+
+#include "browsebar.h"
+#include "gallerymodel.h"
+#include "imagefactory.h"
+#include "imageviewer.h"
+#include "ingestqueuemodel.h"
+#include "ingestqueuepanel.h"
+#include "testserver.h"
+#include "uifixture.h"
+
+#include <QClipboard>
+#include <QDockWidget>
+#include <QLinearGradient>
+#include <QPainter>
+#include <QPainterPath>
+#include <QRandomGenerator>
+#include <QSlider>
+#include <QStatusBar>
+
+using namespace trove;
+using trove::test::Response;
+using trove::test::TestServer;
+
+namespace {
+
+/// A small made-up landscape: sky, sun, three ridges, in seed colours.
+QImage landscape(int width, int height, quint32 seed)
+{
+    QRandomGenerator rng(seed);
+    QImage image(width, height, QImage::Format_RGB32);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    const int hue = int(rng.bounded(360));
+    QLinearGradient sky(0, 0, 0, height);
+    sky.setColorAt(0, QColor::fromHsv(hue, 120, 250));
+    sky.setColorAt(1, QColor::fromHsv((hue + 40) % 360, 90, 255));
+    p.fillRect(image.rect(), sky);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor::fromHsv((hue + 180) % 360, 60, 255));
+    const int sun = height / 5;
+    p.drawEllipse(QPointF(width * (0.2 + rng.generateDouble() * 0.6), height * 0.3), sun, sun);
+    for (int ridge = 0; ridge < 3; ++ridge) {
+        QPainterPath path;
+        const double base = height * (0.55 + ridge * 0.15);
+        path.moveTo(0, height);
+        for (int x = 0; x <= width; x += width / 12)
+            path.lineTo(x, base - rng.generateDouble() * height * 0.18);
+        path.lineTo(width, height);
+        p.setBrush(
+            QColor::fromHsv((hue + 200 + ridge * 15) % 360, 90 + ridge * 50, 200 - ridge * 55));
+        p.drawPath(path);
+    }
+    return image;
+}
+
+QByteArray encoded(const QImage &image, const char *format)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, format, 88);
+    return bytes;
+}
+
+void save(QWidget *widget, const QString &path)
+{
+    QCoreApplication::processEvents();
+    QTest::qWait(300);
+    widget->grab().save(path);
+    qInfo("wrote %s", qPrintable(path));
+}
+
+const QStringList kNames = { QStringLiteral("alpine-dawn"), QStringLiteral("quiet-valley"),
+    QStringLiteral("red-ridge"), QStringLiteral("harbour-evening"), QStringLiteral("first-snow"),
+    QStringLiteral("desert-road"), QStringLiteral("summer-haze"), QStringLiteral("northern-pass"),
+    QStringLiteral("violet-hour"), QStringLiteral("long-shadows"), QStringLiteral("mint-hills"),
+    QStringLiteral("old-lighthouse") };
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
+    // "dark": the same pictures on a dark palette, to check contrast.
+    if (argc > 2 && qstrcmp(argv[2], "dark") == 0) {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Base, QColor(0x1f, 0x21, 0x24));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Button, QColor(0x33, 0x35, 0x38));
+        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+        dark.setColor(QPalette::Mid, QColor(0x50, 0x52, 0x55));
+        QApplication::setPalette(dark);
+    }
+    QDir().mkpath(out);
+    QTemporaryDir settings;
+    uitest::isolateSettings(settings.path());
+    QTemporaryDir library;
+    QTemporaryDir files;
+
+    auto window = uitest::openWindow(library.path(), false);
+    window->resize(1280, 820);
+    save(window.get(), out + QStringLiteral("/empty.png"));
+
+    // A few dozen images: files with names and tags, as if dropped.
+    QStringList paths;
+    for (int i = 0; i < 36; ++i) {
+        const QString name = kNames[i % kNames.size()]
+            + (i < kNames.size() ? QString() : QStringLiteral("-%1").arg(i / kNames.size() + 1));
+        const int w = 900 + int((i * 137) % 700);
+        const int h = 600 + int((i * 91) % 500);
+        const QString path
+            = files.filePath(name + (i % 3 == 0 ? QStringLiteral(".png") : QStringLiteral(".jpg")));
+        uitest::writeFile(
+            path, encoded(landscape(w, h, quint32(i + 3)), i % 3 == 0 ? "png" : "jpg"));
+        paths << path;
+    }
+    window->ingest(paths);
+    GalleryModel *gallery = window->session()->gallery();
+    (void)QTest::qWaitFor(
+        [&] { return window->session()->queue()->finishedCount() == paths.size(); }, 60000);
+    (void)QTest::qWaitFor(
+        [&] {
+            return uitest::rowsWithThumbnails(gallery) >= std::min(24, int(gallery->rowCount()));
+        },
+        20000);
+    window->queuePanel()->clearFinishedAction()->trigger();
+    window->queueDock()->hide();
+    window->galleryView()->setCurrentIndex(gallery->index(4));
+    window->galleryView()->selectionModel()->select(gallery->index(5), QItemSelectionModel::Select);
+    window->statusBar()->clearMessage();
+    save(window.get(), out + QStringLiteral("/gallery.png"));
+
+    window->openViewer(2);
+    (void)QTest::qWaitFor([&] { return window->viewer()->isShowingImage(); }, 10000);
+    save(window.get(), out + QStringLiteral("/viewer.png"));
+    window->closeViewer();
+
+    // The queue mid-ingest: downloads that stall half way (so the bars
+    // hold still for the picture), a few finished, one failed, the rest waiting.
+    TestServer server;
+    server.start();
+    QStringList links;
+    for (int i = 0; i < 14; ++i) {
+        const QString path
+            = QStringLiteral("/photos/%1-%2.jpg").arg(kNames[i % kNames.size()]).arg(100 + i);
+        Response r
+            = Response::ok(encoded(landscape(1600, 1000, quint32(50 + i)), "jpg"), "image/jpeg");
+        if (i >= 3 && i < 11)
+            r.stallAfterBytes = r.body.size() * (i % 4 + 1) / 6;
+        server.addRoute(path, r);
+        links << server.url(path).toString();
+    }
+    links.insert(2, server.url(QStringLiteral("/photos/missing.jpg")).toString());
+    server.addRoute(QStringLiteral("/article.html"),
+        Response::ok(trove::test::ImageFactory::html(), "text/html"));
+    links.insert(3, server.url(QStringLiteral("/article.html")).toString());
+    window->resize(1280, 900);
+    window->queueDock()->show();
+    window->resizeDocks({ window->queueDock() }, { 470 }, Qt::Vertical);
+    QGuiApplication::clipboard()->setText(links.join(QLatin1Char('\n')));
+    window->paste();
+    (void)QTest::qWaitFor([&] { return window->session()->queue()->finishedCount() >= 5; }, 20000);
+    QTest::qWait(1500);
+    save(window.get(), out + QStringLiteral("/queue.png"));
+
+    for (quint64 id : window->session()->pipeline()->itemIds())
+        window->session()->pipeline()->cancel(id);
+    window.reset();
+    return 0;
+}

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QIcon>
+#include <QStyledItemDelegate>
+
+namespace trove::ui {
+
+/// Paints one gallery cell: the thumbnail (scaled once per size and kept in
+/// QPixmapCache) centred in a square, or a placeholder until it arrives,
+/// and the name, elided, below. Every cell has the same size, so the view
+/// can lay out a million of them without asking each. GUI thread.
+class GalleryDelegate final : public QStyledItemDelegate {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GalleryDelegate)
+
+public:
+    static constexpr int kMinThumbnail = 64;
+    static constexpr int kMaxThumbnail = 256;
+    static constexpr int kDefaultThumbnail = 160;
+
+    explicit GalleryDelegate(QObject *parent = nullptr);
+    ~GalleryDelegate() override;
+
+    void setThumbnailSize(int size);
+    int thumbnailSize() const { return m_size; }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+        const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+private:
+    QPixmap thumbnailPixmap(const QImage &image, qint64 key, qreal dpr) const;
+    void paintPlaceholder(QPainter *painter, const QRect &square,
+        const QStyleOptionViewItem &option, bool loaded) const;
+
+    int m_size = kDefaultThumbnail;
+    QIcon m_damagedIcon;
+};
+
+} // namespace trove::ui

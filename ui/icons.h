@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QIcon>
+#include <QStyle>
+
+class QPainter;
+class QWidget;
+
+namespace trove::ui {
+
+/// An icon from the desktop's theme, or the style's standard pixmap where
+/// the theme has none (bare X11, offscreen, Windows).
+QIcon themedIcon(
+    const QString &name, QStyle::StandardPixmap fallback, const QWidget *widget = nullptr);
+
+/// The application's own icon, with a generic image icon as fallback.
+QIcon appIcon();
+/// Whether the application's own icon is available (resource or theme).
+bool hasAppIcon();
+
+/// A line drawing of a picture (frame, sun, hills) in @p color, the same on
+/// every platform: placeholders and the empty gallery use it.
+void paintPictureGlyph(QPainter *painter, const QRectF &rect, const QColor &color);
+
+} // namespace trove::ui

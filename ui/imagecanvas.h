@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QAbstractScrollArea>
+#include <QImage>
+#include <QTimer>
+
+namespace trove::ui {
+
+/// Shows one image at a zoom: fit to the window (never enlarged) or a free
+/// scale, zoomed with the wheel around the pointer, panned by dragging or
+/// with the scroll bars. Strongly reduced views are painted from a smooth
+/// copy scaled on a pool thread; until it is there, from a fast bilinear
+/// scale of the visible part only. Shows a message instead ("Loading…",
+/// an error) when there is no image. GUI thread.
+class ImageCanvas final : public QAbstractScrollArea {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ImageCanvas)
+
+public:
+    explicit ImageCanvas(QWidget *parent = nullptr);
+    ~ImageCanvas() override;
+
+    void setImage(const QImage &image);
+    /// No image; @p text instead, with @p error styling.
+    void setMessage(const QString &text, bool error = false);
+    const QImage &image() const { return m_image; }
+
+    bool isFit() const { return m_fit; }
+    /// The scale in use: 1.0 is 100 %.
+    qreal scale() const;
+
+public Q_SLOTS:
+    void zoomToFit();
+    void zoomToActual();
+    void zoomIn();
+    void zoomOut();
+
+Q_SIGNALS:
+    void zoomChanged(qreal scale, bool fit);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    qreal fitScale() const;
+    void setScale(qreal scale, const QPointF &anchor);
+    void updateScrollBars();
+    QPointF imageOrigin() const;
+    void requestSmooth();
+    void paintMessage(QPainter &painter);
+
+    QImage m_image;
+    QString m_message;
+    bool m_error = false;
+    bool m_fit = true;
+    qreal m_scale = 1.0;
+    QPoint m_dragFrom;
+    bool m_dragging = false;
+
+    QImage m_smooth; ///< m_image scaled to m_smoothScale, made off-thread
+    qreal m_smoothScale = 0;
+    quint64 m_smoothGeneration = 0;
+    QTimer m_smoothTimer;
+};
+
+} // namespace trove::ui

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QPointer>
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QListView;
+class QProgressBar;
+
+namespace trove {
+class IngestPipeline;
+class IngestQueueModel;
+class LibrarySession;
+} // namespace trove
+
+namespace trove::ui {
+
+class IngestQueueDelegate;
+
+/// The live ingest queue: one row per item with its state, progress and
+/// reason, cancel and retry per item (row buttons, context menu, toolbar),
+/// clear finished, and a total progress bar. Only reads the queue model and
+/// sends requests to the pipeline; never waits. GUI thread.
+class IngestQueuePanel final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(IngestQueuePanel)
+
+public:
+    explicit IngestQueuePanel(QWidget *parent = nullptr);
+    ~IngestQueuePanel() override;
+
+    void setSession(LibrarySession *session);
+    QListView *view() const { return m_view; }
+    QAction *clearFinishedAction() const { return m_clear; }
+
+Q_SIGNALS:
+    /// A finished row was activated: show that image.
+    void showImageRequested(qint64 key);
+
+private:
+    void updateTotals();
+    void updateActions();
+    void cancelSelected();
+    void retrySelected();
+    void cancelAll();
+    void copySources();
+    void showContextMenu(const QPoint &pos);
+    QList<quint64> selectedIds() const;
+
+    QPointer<LibrarySession> m_session;
+    QListView *m_view;
+    IngestQueueDelegate *m_delegate;
+    QProgressBar *m_total;
+    QLabel *m_summary;
+    QAction *m_cancel;
+    QAction *m_retry;
+    QAction *m_cancelAll;
+    QAction *m_clear;
+    QAction *m_copy;
+};
+
+} // namespace trove::ui

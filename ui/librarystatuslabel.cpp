@@ -1,0 +1,84 @@
+#include "librarystatuslabel.h"
+
+#include "librarysession.h"
+
+#include <QLocale>
+
+namespace trove::ui {
+
+LibraryStatusLabel::LibraryStatusLabel(QWidget *parent)
+    : QLabel(parent)
+{
+    setTextFormat(Qt::PlainText);
+    setAccessibleName(tr("Library statistics"));
+    m_throttle.setSingleShot(true);
+    m_throttle.setInterval(kThrottleMs);
+    connect(&m_throttle, &QTimer::timeout, this, [this] {
+        if (m_session) {
+            m_session->reader()->requestStats();
+        }
+    });
+}
+
+LibraryStatusLabel::~LibraryStatusLabel() = default;
+
+void LibraryStatusLabel::setSession(LibrarySession *session)
+{
+    m_session = session;
+    m_stats = {};
+    setText(tr("Opening the library…"));
+    if (!session)
+        return;
+    connect(session->reader(), &LibraryReader::statsReady, this, &LibraryStatusLabel::onStats);
+    connect(session->writer(), &CatalogWriter::imagesAdded, this, &LibraryStatusLabel::refreshSoon);
+    connect(
+        session->writer(), &CatalogWriter::imagesRemoved, this, &LibraryStatusLabel::refreshSoon);
+    session->reader()->requestStats();
+}
+
+void LibraryStatusLabel::refreshSoon()
+{
+    // Throttle, not debounce: during a long ingest the numbers still move.
+    if (!m_throttle.isActive())
+        m_throttle.start();
+}
+
+QString LibraryStatusLabel::savedText(const LibraryStats &stats)
+{
+    const QLocale locale;
+    const qint64 saved = stats.originalBytes - stats.storedBytes;
+    if (stats.images == 0 || stats.originalBytes <= 0)
+        return tr("nothing stored yet");
+    if (saved <= 0)
+        return tr("compression saved nothing (already compressed formats)");
+    const double percent = 100.0 * double(saved) / double(stats.originalBytes);
+    return tr("compression saved %1 (%2 %)")
+        .arg(locale.formattedDataSize(saved, 1), locale.toString(percent, 'f', 1));
+}
+
+QString LibraryStatusLabel::summary(const LibraryStats &stats)
+{
+    const QLocale locale;
+    QStringList parts;
+    parts << (stats.images == 1 ? tr("1 image")
+                                : tr("%1 images").arg(locale.toString(stats.images)));
+    if (stats.lastAdded.isValid()) {
+        const QDateTime local = stats.lastAdded.toLocalTime();
+        const bool today = local.date() == QDate::currentDate();
+        parts << tr("last added %1")
+                     .arg(today ? locale.toString(local.time(), QLocale::ShortFormat)
+                                : locale.toString(local, QLocale::ShortFormat));
+    }
+    if (stats.images > 0)
+        parts << savedText(stats);
+    return parts.join(QStringLiteral("  ·  "));
+}
+
+void LibraryStatusLabel::onStats(const StatsReport &report)
+{
+    m_stats = report.totals;
+    setText(summary(m_stats));
+    Q_EMIT statsChanged(report);
+}
+
+} // namespace trove::ui

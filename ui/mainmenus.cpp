@@ -1,0 +1,85 @@
+#include "mainmenus.h"
+
+#include "browsebar.h"
+#include "galleryview.h"
+#include "helpdialogs.h"
+#include "icons.h"
+#include "imageactions.h"
+#include "ingestqueuepanel.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+
+namespace trove::ui {
+
+MainMenus::MainMenus(const Parts &parts)
+    : QObject(parts.window)
+{
+    QMainWindow *window = parts.window;
+    QMenuBar *bar = window->menuBar();
+
+    QMenu *file = bar->addMenu(tr("&File"));
+    file->addAction(themedIcon(QStringLiteral("list-add"), QStyle::SP_FileIcon),
+        tr("&Add Image Files…"), QKeySequence::Open, this, &MainMenus::addFilesRequested);
+    file->addAction(themedIcon(QStringLiteral("folder-open"), QStyle::SP_DirOpenIcon),
+        tr("Open &Library…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+        &MainMenus::openLibraryRequested);
+    file->addSeparator();
+    file->addAction(parts.actions->exportAction());
+    file->addSeparator();
+    file->addAction(themedIcon(QStringLiteral("application-exit"), QStyle::SP_DialogCloseButton),
+        tr("&Quit"), QKeySequence::Quit, window, &QWidget::close);
+
+    QMenu *edit = bar->addMenu(tr("&Edit"));
+    // Anywhere in the window: pasting adds images (a text field with focus
+    // still takes its own Ctrl+V first).
+    QAction *paste
+        = edit->addAction(themedIcon(QStringLiteral("edit-paste"), QStyle::SP_DialogOpenButton),
+            tr("&Paste Links or Image"), QKeySequence::Paste, this, &MainMenus::pasteRequested);
+    paste->setShortcutContext(Qt::WindowShortcut);
+    edit->addSeparator();
+    QAction *selectAll = edit->addAction(
+        tr("Select &All"), QKeySequence::SelectAll, parts.gallery, &QListView::selectAll);
+    selectAll->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    parts.gallery->addAction(selectAll);
+    edit->addAction(themedIcon(QStringLiteral("edit-find"), QStyle::SP_FileDialogContentsView),
+        tr("&Find"), QKeySequence::Find, this, &MainMenus::findRequested);
+
+    parts.actions->fillMenu(bar->addMenu(tr("&Image")));
+
+    QMenu *view = bar->addMenu(tr("&View"));
+    view->addMenu(parts.browse->createSortMenu(window));
+    QAction *larger = view->addAction(tr("&Larger Thumbnails"), QKeySequence::ZoomIn, this,
+        [this] { Q_EMIT thumbnailStepRequested(1); });
+    QAction *smaller = view->addAction(tr("S&maller Thumbnails"), QKeySequence::ZoomOut, this,
+        [this] { Q_EMIT thumbnailStepRequested(-1); });
+    // Only over the grid: in the viewer the same keys zoom the image.
+    for (QAction *action : { larger, smaller }) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        parts.gallery->addAction(action);
+    }
+    view->addSeparator();
+    QAction *queue = parts.queueDock->toggleViewAction();
+    queue->setText(tr("Ingest &Queue"));
+    queue->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
+    view->addAction(queue);
+    view->addAction(parts.queue->clearFinishedAction());
+    view->addAction(themedIcon(QStringLiteral("view-statistics"), QStyle::SP_FileDialogInfoView),
+        tr("&Statistics…"), QKeySequence(Qt::CTRL | Qt::Key_I), this,
+        &MainMenus::statisticsRequested);
+
+    QMenu *help = bar->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this,
+        [window] { HelpDialogs::showShortcuts(window); });
+    help->addSeparator();
+    help->addAction(
+        appIcon(), tr("&About Trove"), this, [window] { HelpDialogs::showAbout(window); });
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+MainMenus::~MainMenus() = default;
+
+} // namespace trove::ui

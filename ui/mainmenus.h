@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QObject>
+
+class QDockWidget;
+class QMainWindow;
+
+namespace trove::ui {
+
+class BrowseBar;
+class GalleryView;
+class ImageActions;
+class IngestQueuePanel;
+
+/// The window's menu bar (File, Edit, Image, View, Help). Actions that
+/// belong to a part are that part's; the rest are asked of the window
+/// through signals. GUI thread.
+class MainMenus final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainMenus)
+
+public:
+    struct Parts {
+        QMainWindow *window;
+        BrowseBar *browse;
+        GalleryView *gallery;
+        ImageActions *actions;
+        IngestQueuePanel *queue;
+        QDockWidget *queueDock;
+    };
+
+    /// Fills @p parts.window's menu bar.
+    explicit MainMenus(const Parts &parts);
+    ~MainMenus() override;
+
+Q_SIGNALS:
+    void addFilesRequested();
+    void openLibraryRequested();
+    void pasteRequested();
+    void findRequested();
+    void statisticsRequested();
+    /// Larger (+1) or smaller (-1) thumbnails.
+    void thumbnailStepRequested(int direction);
+};
+
+} // namespace trove::ui

@@ -1,6 +1,7 @@
 #include "dragexporter.h"
 
 #include "blobstore.h"
+#include "futurewatch.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -76,10 +77,11 @@ void DragExporter::prepare(const QList<ImageRecord> &records)
         const QString sha = record.sha256;
         const LibraryPaths paths = m_paths;
         const quint64 generation = m_generation;
-        QtConcurrent::run([paths, sha, target]() -> Result<void> {
+        auto exported = QtConcurrent::run([paths, sha, target]() -> Result<void> {
             QDir().mkpath(QFileInfo(target).absolutePath());
             return BlobStore(paths).exportTo(sha, target);
-        }).then(this, [this, sha, target, generation](const Result<void> &r) {
+        });
+        whenFinished(exported, this, [this, sha, target, generation](const Result<void> &r) {
             if (generation != m_generation)
                 return;
             m_running.remove(sha);

@@ -2,6 +2,7 @@
 
 #include "blobstore.h"
 #include "dragexporter.h"
+#include "futurewatch.h"
 #include "icons.h"
 #include "librarysession.h"
 #include "tageditdialog.h"
@@ -151,8 +152,8 @@ void ImageActions::copyImage()
         return;
     const quint64 generation = ++m_copyGeneration;
     Q_EMIT message(tr("Copying “%1”…").arg(targets.first().name), kMessageMs);
-    LibraryReader::loadImage(m_session->paths(), targets.first().sha256)
-        .then(this, [this, generation, name = targets.first().name](const Result<QImage> &r) {
+    whenFinished(LibraryReader::loadImage(m_session->paths(), targets.first().sha256), this,
+        [this, generation, name = targets.first().name](const Result<QImage> &r) {
             if (generation != m_copyGeneration)
                 return;
             if (!r) {
@@ -212,7 +213,7 @@ void ImageActions::exportOriginals()
     }
     Q_EMIT message(tr("Exporting…"), 0);
     const LibraryPaths paths = m_session->paths();
-    QtConcurrent::run([paths, jobs, folder]() -> QStringList {
+    auto exported = QtConcurrent::run([paths, jobs, folder]() -> QStringList {
         QStringList errors;
         const BlobStore store(paths);
         for (const auto &[sha, name] : jobs) {
@@ -222,7 +223,8 @@ void ImageActions::exportOriginals()
                     QStringLiteral("%1: %2").arg(QFileInfo(target).fileName(), r.error()));
         }
         return errors;
-    }).then(this, [this, count = jobs.size()](const QStringList &errors) {
+    });
+    whenFinished(exported, this, [this, count = jobs.size()](const QStringList &errors) {
         if (errors.isEmpty())
             Q_EMIT message(
                 count == 1 ? tr("Exported the original") : tr("Exported %1 originals").arg(count),
@@ -250,13 +252,13 @@ void ImageActions::editTags()
         const QStringList add = dialog->tagsToAdd();
         const QStringList remove = dialog->tagsToRemove();
         if (!name.isEmpty()) {
-            session->writer()->rename(keys, name).then(this, [this](const Result<bool> &r) {
+            whenFinished(session->writer()->rename(keys, name), this, [this](const Result<bool> &r) {
                 if (!r)
                     Q_EMIT message(tr("Cannot rename: %1").arg(r.error()), kMessageMs);
             });
         }
         if (!add.isEmpty() || !remove.isEmpty()) {
-            session->writer()->editTags(keys, add, remove).then(this, [this](const Result<int> &r) {
+            whenFinished(session->writer()->editTags(keys, add, remove), this, [this](const Result<int> &r) {
                 Q_EMIT message(r ? (*r == 1 ? tr("Tags changed on 1 image")
                                             : tr("Tags changed on %1 images").arg(*r))
                                  : tr("Cannot change tags: %1").arg(r.error()),
@@ -283,7 +285,7 @@ void ImageActions::removeImages()
     QList<qint64> keys;
     for (const ImageRecord &r : targets)
         keys.append(r.key);
-    m_session->writer()->remove(keys).then(this, [this](const Result<int> &r) {
+    whenFinished(m_session->writer()->remove(keys), this, [this](const Result<int> &r) {
         Q_EMIT message(r ? (*r == 1 ? tr("Removed 1 image") : tr("Removed %1 images").arg(*r))
                          : tr("Cannot remove: %1").arg(r.error()),
             kMessageMs);

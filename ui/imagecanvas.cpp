@@ -1,5 +1,7 @@
 #include "imagecanvas.h"
 
+#include "futurewatch.h"
+
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -152,9 +154,10 @@ void ImageCanvas::requestSmooth()
         return;
     const quint64 generation = ++m_smoothGeneration;
     const QImage source = m_image;
-    QtConcurrent::run([source, target] {
+    auto scaling = QtConcurrent::run([source, target] {
         return source.scaled(target, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-    }).then(this, [this, generation, s](const QImage &scaled) {
+    });
+    whenFinished(scaling, this, [this, generation, s](const QImage &scaled) {
         if (generation != m_smoothGeneration)
             return;
         m_smooth = scaled;

@@ -1,5 +1,6 @@
 #include "imageviewer.h"
 
+#include "futurewatch.h"
 #include "gallerymodel.h"
 #include "icons.h"
 #include "imagecanvas.h"
@@ -230,22 +231,22 @@ void ImageViewer::load()
             true);
         return;
     }
-    LibraryReader::loadImage(m_paths, record->sha256)
+    auto loaded = LibraryReader::loadImage(m_paths, record->sha256)
         .then([](Result<QImage> r) -> Result<QImage> {
             // Painting is fastest from premultiplied pixels; convert here,
             // on the pool thread, not while painting.
             if (r && r->hasAlphaChannel() && r->format() != QImage::Format_ARGB32_Premultiplied)
                 return r->convertToFormat(QImage::Format_ARGB32_Premultiplied);
             return r;
-        })
-        .then(this, [this, generation](const Result<QImage> &r) {
-            if (generation != m_generation)
-                return; // the person has moved on
-            if (!r)
-                m_canvas->setMessage(tr("Cannot show this image: %1").arg(r.error()), true);
-            else
-                m_canvas->setImage(*r);
         });
+    whenFinished(loaded, this, [this, generation](const Result<QImage> &r) {
+        if (generation != m_generation)
+            return; // the person has moved on
+        if (!r)
+            m_canvas->setMessage(tr("Cannot show this image: %1").arg(r.error()), true);
+        else
+            m_canvas->setImage(*r);
+    });
 }
 
 void ImageViewer::updateHeader()

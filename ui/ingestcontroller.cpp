@@ -1,5 +1,6 @@
 #include "ingestcontroller.h"
 
+#include "futurewatch.h"
 #include "librarysession.h"
 #include "rawimageingest.h"
 
@@ -100,7 +101,7 @@ void IngestController::ingestImageData(
         ? m_raw->ingestImage(content.image, request)
         : m_raw->ingestBytes(content.imageBytes, content.imageSuffix, request);
     Q_EMIT message(tr("Adding the image…"), kMessageMs);
-    future.then(this, [this](const Result<quint64> &r) {
+    whenFinished(future, this, [this](const Result<quint64> &r) {
         if (!r) {
             Q_EMIT message(tr("Cannot add the image: %1").arg(r.error()), kMessageMs);
             return;

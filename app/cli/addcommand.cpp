@@ -114,6 +114,7 @@ int ingest(CommandContext &ctx, const QStringList &sources)
 
     // The outcome is printed; the queue rows have done their job.
     pipeline.clearFinished();
+    writer.flush(); // answered while the pipeline, their context, exists
     if (ctx.json)
         ctx.output.json(QJsonDocument(results));
     return failed > 0 ? 1 : 0;

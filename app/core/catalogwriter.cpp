@@ -86,11 +86,16 @@ CatalogWriter::CatalogWriter(const LibraryPaths &paths, QObject *parent)
 
 CatalogWriter::~CatalogWriter()
 {
-    // Requests already posted are written before the thread stops: the
-    // blocking flush runs after every post() made before it.
-    QMetaObject::invokeMethod(m_worker, &CatalogWriterWorker::flush, Qt::BlockingQueuedConnection);
+    // Requests already posted are written before the thread stops.
+    flush();
     m_thread.quit();
     m_thread.wait();
+}
+
+void CatalogWriter::flush()
+{
+    // The blocking call runs after every post() made before it.
+    QMetaObject::invokeMethod(m_worker, &CatalogWriterWorker::flush, Qt::BlockingQueuedConnection);
 }
 
 template<typename T>

@@ -79,6 +79,11 @@ public:
     /// Stores a (re)built thumbnail.
     QFuture<Result<bool>> putThumbnail(qint64 key, const QByteArray &data, QSize size);
 
+    /// Blocks until every request posted so far is written and answered.
+    /// Owners call it before destroying the objects that wait on those
+    /// answers (QFuture::then with a context asserts that it still exists).
+    void flush();
+
 Q_SIGNALS:
     /// Emitted after the commit, so readers already see the rows.
     void imagesAdded(const QList<qint64> &keys);

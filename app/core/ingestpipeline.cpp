@@ -1,6 +1,7 @@
 #include "ingestpipeline.h"
 
 #include "catalogwriter.h"
+#include "futurewatch.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -95,7 +96,7 @@ void IngestPipeline::persist(const QList<quint64> &ids)
     QList<IngestRequest> requests;
     for (quint64 id : ids)
         requests.append(m_items[id].request);
-    m_writer->enqueue(requests).then(this, [this, ids](const Result<QList<qint64>> &rows) {
+    whenFinished(m_writer->enqueue(requests), this, [this, ids](const Result<QList<qint64>> &rows) {
         for (int i = 0; i < ids.size(); ++i) {
             const quint64 id = ids[i];
             if (!m_items.contains(id) || isFinished(m_items[id].state))
@@ -113,7 +114,7 @@ void IngestPipeline::persist(const QList<quint64> &ids)
 
 void IngestPipeline::resumeOrphans()
 {
-    m_writer->claimOrphanedQueueItems().then(this, [this](const Result<QList<QueueRow>> &rows) {
+    whenFinished(m_writer->claimOrphanedQueueItems(), this, [this](const Result<QList<QueueRow>> &rows) {
         if (!rows) {
             Q_EMIT resumed(0);
             return;
@@ -216,8 +217,8 @@ void IngestPipeline::startProcessing(quint64 id)
     request.tempBlobPath = m_paths.newTempFile(QStringLiteral(".gz"));
     request.limits = m_options.image;
     auto cancelled = work.cancelled;
-    QtConcurrent::run(&m_pool, [request, cancelled] { return ImageProcessor::process(request, cancelled.get()); })
-        .then(this, [this, id](const Result<ProcessedImage> &r) { onProcessed(id, r); });
+    whenFinished(QtConcurrent::run(&m_pool, [request, cancelled] { return ImageProcessor::process(request, cancelled.get()); }),
+        this, [this, id](const Result<ProcessedImage> &r) { onProcessed(id, r); });
 }
 
 void IngestPipeline::onProcessed(quint64 id, const Result<ProcessedImage> &result)
@@ -249,7 +250,7 @@ void IngestPipeline::onProcessed(quint64 id, const Result<ProcessedImage> &resul
         image.sourceUrl = work->source.sourceString();
         image.processed = *result;
         image.queueId = item.queueId;
-        m_writer->commitImage(image).then(this, [this, id](const Result<CommitOutcome> &r) {
+        whenFinished(m_writer->commitImage(image), this, [this, id](const Result<CommitOutcome> &r) {
             onCommitted(id, r);
         });
     }

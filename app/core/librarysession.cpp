@@ -1,5 +1,7 @@
 #include "librarysession.h"
 
+#include "futurewatch.h"
+
 namespace trove {
 
 LibrarySession::LibrarySession(const LibraryPaths &paths, const PipelineOptions &options, QObject *parent)
@@ -11,7 +13,7 @@ LibrarySession::LibrarySession(const LibraryPaths &paths, const PipelineOptions 
     , m_gallery(&m_reader, &m_writer)
     , m_queue(&m_pipeline)
 {
-    m_writer.open().then(this, [this](const Result<bool> &r) {
+    whenFinished(m_writer.open(), this, [this](const Result<bool> &r) {
         if (!r) {
             Q_EMIT openFailed(r.error());
             return;
@@ -22,6 +24,12 @@ LibrarySession::LibrarySession(const LibraryPaths &paths, const PipelineOptions 
     });
 }
 
-LibrarySession::~LibrarySession() = default;
+LibrarySession::~LibrarySession()
+{
+    // Answer every pending write while the pipeline, gallery and this session
+    // (the contexts of their continuations) still exist; members are then
+    // destroyed in reverse order, the writer last.
+    m_writer.flush();
+}
 
 } // namespace trove

@@ -1,7 +1,10 @@
 #include "rawimageingest.h"
 
+#include "futurewatch.h"
+
 #include <QFile>
 #include <QImageWriter>
+#include <QPromise>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QtConcurrent/QtConcurrentRun>
@@ -73,25 +76,37 @@ QFuture<Result<quint64>> RawImageIngest::ingestImage(
 QFuture<Result<quint64>> RawImageIngest::enqueueWhenWritten(
     QFuture<Result<QString>> written, const IngestRequest &request)
 {
-    return written.then(this, [this, request](const Result<QString> &path) -> Result<quint64> {
-        if (!path)
-            return Error { path.error() };
-        IngestRequest r = request;
-        r.source = *path;
-        if (r.name.trimmed().isEmpty())
-            r.name = tr("image");
-        const QList<quint64> ids = m_pipeline->enqueue({ r });
-        if (ids.isEmpty()) {
-            removeLater(*path);
-            return fail(tr("the image could not be queued"));
-        }
-        const IngestItem *item = m_pipeline->item(ids.first());
-        if (item && isFinished(item->state))
-            removeLater(*path); // refused at once; nothing will read it
-        else
-            m_files.insert(ids.first(), *path);
-        return ids.first();
+    // A promise answered by a watcher this object owns: if it goes first,
+    // the future is cancelled instead of calling into a destroyed object.
+    auto promise = std::make_shared<QPromise<Result<quint64>>>();
+    promise->start();
+    QFuture<Result<quint64>> answer = promise->future();
+    whenFinished(written, this, [this, request, promise](const Result<QString> &path) {
+        promise->addResult(enqueueWritten(path, request));
+        promise->finish();
     });
+    return answer;
+}
+
+Result<quint64> RawImageIngest::enqueueWritten(const Result<QString> &path, const IngestRequest &request)
+{
+    if (!path)
+        return Error { path.error() };
+    IngestRequest r = request;
+    r.source = *path;
+    if (r.name.trimmed().isEmpty())
+        r.name = tr("image");
+    const QList<quint64> ids = m_pipeline->enqueue({ r });
+    if (ids.isEmpty()) {
+        removeLater(*path);
+        return fail(tr("the image could not be queued"));
+    }
+    const IngestItem *item = m_pipeline->item(ids.first());
+    if (item && isFinished(item->state))
+        removeLater(*path); // refused at once; nothing will read it
+    else
+        m_files.insert(ids.first(), *path);
+    return ids.first();
 }
 
 bool RawImageIngest::isRawImageSource(const QString &source)

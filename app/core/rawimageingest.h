@@ -45,6 +45,7 @@ public:
 private:
     QFuture<Result<quint64>> enqueueWhenWritten(
         QFuture<Result<QString>> written, const IngestRequest &request);
+    Result<quint64> enqueueWritten(const Result<QString> &path, const IngestRequest &request);
     void onItemFinished(quint64 id);
     void onItemsRemoved(const QList<quint64> &ids);
     static void removeLater(const QString &path);

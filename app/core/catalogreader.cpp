@@ -91,8 +91,17 @@ QString whereFor(const ImageQuery &query, QVariantList &binds)
             "EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag = ? COLLATE NOCASE)");
         binds << query.tag;
     }
-    if (!query.search.trimmed().isEmpty()) {
-        const QString like = likeContains(query.search.trimmed());
+    const QString search = query.search.trimmed();
+    if (search.size() >= 3) {
+        // The trigram index answers substrings of three characters or more;
+        // a quoted phrase takes the text literally (quotes doubled).
+        clauses << QStringLiteral("i.id IN (SELECT rowid FROM image_text WHERE image_text MATCH ?)");
+        QString phrase = search;
+        phrase.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        binds << QString(QLatin1Char('"') + phrase + QLatin1Char('"'));
+    } else if (!search.isEmpty()) {
+        // One or two characters: no trigram to look up, scan.
+        const QString like = likeContains(search);
         clauses << QStringLiteral(
             "(i.name LIKE ? ESCAPE '\\' "
             "OR EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag LIKE ? ESCAPE '\\') "

@@ -112,6 +112,43 @@ const std::vector<QStringList> &catalogMigrations()
             QStringLiteral("ALTER TABLE tags_nocase RENAME TO tags"),
             QStringLiteral("CREATE INDEX tags_by_tag ON tags(tag, image_id)"),
         },
+        {
+            // Substring search over names, tags and source hosts through a
+            // trigram index: a full scan with LIKE takes ~0.5 s at a million
+            // images, a trigram match a few ms. Triggers keep it in step;
+            // tags and hosts are kept one per line so no match spans two.
+            QStringLiteral("CREATE VIRTUAL TABLE image_text USING fts5(name, tags, hosts, tokenize = 'trigram')"),
+            QStringLiteral(R"(INSERT INTO image_text(rowid, name, tags, hosts)
+                SELECT i.id, i.name,
+                    coalesce((SELECT group_concat(tag, char(10)) FROM tags WHERE image_id = i.id), ''),
+                    coalesce((SELECT group_concat(host, char(10)) FROM sources WHERE image_id = i.id), '')
+                FROM images i)"),
+            QStringLiteral(R"(CREATE TRIGGER image_text_insert AFTER INSERT ON images BEGIN
+                INSERT INTO image_text(rowid, name, tags, hosts) VALUES (NEW.id, NEW.name, '', '');
+                END)"),
+            QStringLiteral(R"(CREATE TRIGGER image_text_rename AFTER UPDATE OF name ON images BEGIN
+                UPDATE image_text SET name = NEW.name WHERE rowid = NEW.id;
+                END)"),
+            QStringLiteral(R"(CREATE TRIGGER image_text_delete AFTER DELETE ON images BEGIN
+                DELETE FROM image_text WHERE rowid = OLD.id;
+                END)"),
+            QStringLiteral(R"(CREATE TRIGGER image_text_tag_insert AFTER INSERT ON tags BEGIN
+                UPDATE image_text SET tags = coalesce((SELECT group_concat(tag, char(10)) FROM tags
+                    WHERE image_id = NEW.image_id), '') WHERE rowid = NEW.image_id;
+                END)"),
+            QStringLiteral(R"(CREATE TRIGGER image_text_tag_delete AFTER DELETE ON tags BEGIN
+                UPDATE image_text SET tags = coalesce((SELECT group_concat(tag, char(10)) FROM tags
+                    WHERE image_id = OLD.image_id), '') WHERE rowid = OLD.image_id;
+                END)"),
+            QStringLiteral(R"(CREATE TRIGGER image_text_source_insert AFTER INSERT ON sources BEGIN
+                UPDATE image_text SET hosts = coalesce((SELECT group_concat(host, char(10)) FROM sources
+                    WHERE image_id = NEW.image_id), '') WHERE rowid = NEW.image_id;
+                END)"),
+            QStringLiteral(R"(CREATE TRIGGER image_text_source_delete AFTER DELETE ON sources BEGIN
+                UPDATE image_text SET hosts = coalesce((SELECT group_concat(host, char(10)) FROM sources
+                    WHERE image_id = OLD.image_id), '') WHERE rowid = OLD.image_id;
+                END)"),
+        },
     };
     return migrations;
 }

@@ -114,6 +114,8 @@ private Q_SLOTS:
     void listFiltersAndOrders_data();
     void listFiltersAndOrders();
     void pagingAndRows();
+    void searchFollowsEdits();
+    void searchIndexBuiltForOlderLibrary();
     void hostileText_data();
     void hostileText();
     void otherReadersSeeCommits();
@@ -690,6 +692,21 @@ void TestCatalog::listFiltersAndOrders_data()
     QTest::newRow("tag and search") << QStringLiteral("pets") << QStringLiteral("%") << newest
                                     << QStringList { "100% cat" };
     QTest::newRow("search matches nothing") << QString() << QStringLiteral("zebra") << newest << QStringList {};
+    // Three characters or more go through the trigram index.
+    QTest::newRow("indexed: % is literal") << QString() << QStringLiteral("0% c") << newest
+                                           << QStringList { "100% cat" };
+    QTest::newRow("indexed: _ is literal") << QString() << QStringLiteral("r_s") << newest
+                                           << QStringList { "under_score" };
+    QTest::newRow("indexed: quote is literal") << QString() << QStringLiteral("\"cat") << newest
+                                               << QStringList {};
+    QTest::newRow("indexed: tag, any case") << QString() << QStringLiteral("SNAKE_c") << newest
+                                            << QStringList { "100 cat" };
+    QTest::newRow("indexed: host") << QString() << QStringLiteral("birds.ex") << newest
+                                   << QStringList { "under_score" };
+    QTest::newRow("indexed: no match across two tags") << QString() << QStringLiteral("ts snake")
+                                                       << newest << QStringList {};
+    QTest::newRow("indexed: FTS syntax is text") << QString() << QStringLiteral("cat OR plain")
+                                                 << newest << QStringList {};
 }
 
 void TestCatalog::listFiltersAndOrders()
@@ -744,6 +761,74 @@ void TestCatalog::pagingAndRows()
     for (int i = 0; i < keys.size(); ++i)
         QCOMPARE(*m_reader->rowOf(query, keys[i]), qint64(i));
     QCOMPARE(*m_reader->rowOf(query, 999999), qint64(-1));
+}
+
+// The search index follows every change: rename, tags, a second source,
+// removal.
+void TestCatalog::searchFollowsEdits()
+{
+    openWriter();
+    auto a = commit(QStringLiteral("harbour view"), 30, { QStringLiteral("seaside") },
+                    QStringLiteral("http://first.example/a.png"));
+    QVERIFY_OK(a);
+    auto found = [this](const QString &text) {
+        ImageQuery q;
+        q.search = text;
+        auto n = m_reader->count(q);
+        return n ? *n : -1;
+    };
+    QCOMPARE(found(QStringLiteral("harbour")), 1);
+    QCOMPARE(found(QStringLiteral("seaside")), 1);
+    QCOMPARE(found(QStringLiteral("first.example")), 1);
+
+    QVERIFY_OK(await(m_writer->rename({ a->key }, QStringLiteral("mountain pass"))));
+    QCOMPARE(found(QStringLiteral("harbour")), 0);
+    QCOMPARE(found(QStringLiteral("mountain")), 1);
+
+    QVERIFY_OK(await(m_writer->editTags({ a->key }, { QStringLiteral("alpine") }, { QStringLiteral("seaside") })));
+    QCOMPARE(found(QStringLiteral("seaside")), 0);
+    QCOMPARE(found(QStringLiteral("alpine")), 1);
+
+    const Made again = makeFrom(make(30).bytes, QStringLiteral("b.png"));
+    QVERIFY_OK(await(m_writer->commitImage(newImage(QStringLiteral("ignored"), again, {},
+                                                    QStringLiteral("http://second.example/b.png")))));
+    QCOMPARE(found(QStringLiteral("second.example")), 1);
+    QCOMPARE(found(QStringLiteral("first.example")), 1);
+
+    QVERIFY_OK(await(m_writer->remove({ a->key })));
+    QCOMPARE(found(QStringLiteral("mountain")), 0);
+    QCOMPARE(found(QStringLiteral("alpine")), 0);
+    Probe catalog(m_paths.catalogFile());
+    QCOMPARE(catalog.scalar(QStringLiteral("SELECT count(*) FROM image_text")).toInt(), 0);
+}
+
+// A library made before the index existed (schema 3) gets it on open, filled
+// from what is already there.
+void TestCatalog::searchIndexBuiltForOlderLibrary()
+{
+    openWriter();
+    QVERIFY_OK(commit(QStringLiteral("old river"), 31, { QStringLiteral("delta") },
+                      QStringLiteral("http://older.example/r.png")));
+    m_reader.reset();
+    m_writer.reset();
+    {
+        Probe catalog(m_paths.catalogFile());
+        for (const char *trigger : { "image_text_insert", "image_text_rename", "image_text_delete",
+                                     "image_text_tag_insert", "image_text_tag_delete",
+                                     "image_text_source_insert", "image_text_source_delete" })
+            QVERIFY(catalog.exec(QStringLiteral("DROP TRIGGER %1").arg(QLatin1String(trigger))));
+        QVERIFY(catalog.exec(QStringLiteral("DROP TABLE image_text")));
+        QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = 3")));
+    }
+    m_writer = std::make_unique<CatalogWriter>(m_paths);
+    openWriter();
+    for (const char *text : { "river", "delta", "older.ex" }) {
+        ImageQuery q;
+        q.search = QString::fromLatin1(text);
+        QCOMPARE(*m_reader->count(q), 1);
+    }
+    Probe catalog(m_paths.catalogFile());
+    QCOMPARE(catalog.scalar(QStringLiteral("PRAGMA user_version")).toInt(), Connection::schemaVersion(Connection::Kind::Catalog));
 }
 
 void TestCatalog::hostileText_data()

@@ -2,7 +2,10 @@
 // otherwise it opens the window, importing any files given.
 #include "cli.h"
 #include "librarypaths.h"
+#include "galleryview.h"
 #include "mainwindow.h"
+#include "platform.h"
+#include "stallmonitor.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -31,7 +34,10 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    // First, so that it sees everything the window does (TROVE_STALL_REPORT).
+    trove::StallMonitor *stalls = trove::StallMonitor::fromEnvironment(&app);
     describeApplication();
+    trove::quitOnTerminateSignals();
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Trove"));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.trove.Trove"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.trove.Trove"),
@@ -43,6 +49,9 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     trove::ui::MainWindow window(trove::LibraryPaths::resolve(parser.value(QStringLiteral("library"))));
+    if (stalls)
+        QObject::connect(window.galleryView(), &trove::ui::GalleryView::framePainted, stalls,
+                         &trove::StallMonitor::framePainted);
     window.show();
     window.ingest(parser.positionalArguments());
     return app.exec();

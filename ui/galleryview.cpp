@@ -254,10 +254,13 @@ void GalleryView::startDrag(Qt::DropActions supportedActions)
 void GalleryView::paintEvent(QPaintEvent *event)
 {
     QListView::paintEvent(event);
-    if (m_model && m_model->isReady() && m_model->rowCount() == 0) {
+    if (!m_model || !m_model->isReady())
+        return; // the library is still opening: nothing real on screen yet
+    if (m_model->rowCount() == 0) {
         QPainter painter(viewport());
         paintEmptyState(painter);
     }
+    Q_EMIT framePainted();
 }
 
 void GalleryView::paintEmptyState(QPainter &painter)

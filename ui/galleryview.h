@@ -45,6 +45,8 @@ Q_SIGNALS:
     /// Dragging out could not include everything (still preparing).
     void message(const QString &text, int timeoutMs);
     void selectedRecordsChanged();
+    /// A frame of the grid (or of its empty state) was painted.
+    void framePainted();
 
 protected:
     void paintEvent(QPaintEvent *event) override;

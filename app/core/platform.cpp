@@ -1,6 +1,8 @@
 #include "platform.h"
 
+#include <QCoreApplication>
 #include <QFile>
+#include <QSocketNotifier>
 #include <QString>
 
 #include <cerrno>
@@ -35,5 +37,33 @@ static bool syncPath(const QString &path, int flags)
 bool syncFile(const QString &path) { return syncPath(path, O_RDONLY); }
 
 bool syncDirectory(const QString &path) { return syncPath(path, O_RDONLY | O_DIRECTORY); }
+
+namespace {
+int s_quitPipe[2] = { -1, -1 };
+
+void onTerminate(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto n = ::write(s_quitPipe[1], &byte, 1);
+}
+} // namespace
+
+void quitOnTerminateSignals()
+{
+    if (s_quitPipe[0] >= 0 || ::pipe2(s_quitPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(s_quitPipe[0], QSocketNotifier::Read, QCoreApplication::instance());
+    QObject::connect(notifier, &QSocketNotifier::activated, notifier, [] {
+        char byte;
+        while (::read(s_quitPipe[0], &byte, 1) > 0) { }
+        QCoreApplication::quit();
+    });
+    struct sigaction action {};
+    action.sa_handler = onTerminate;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGHUP, &action, nullptr);
+}
 
 } // namespace trove

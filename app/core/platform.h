@@ -20,4 +20,9 @@ bool syncFile(const QString &path);
 /// Flushes a directory entry (after a rename into it).
 bool syncDirectory(const QString &path);
 
+/// SIGTERM and SIGHUP (logout, `kill`) quit the event loop cleanly, so
+/// pending writes are flushed and settings saved, instead of dying mid-way.
+/// Call once, after the application object exists.
+void quitOnTerminateSignals();
+
 } // namespace trove

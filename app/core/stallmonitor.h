@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <vector>
+
+namespace trove {
+
+/// Measures how long the thread it lives on (the GUI thread) goes without
+/// returning to its event loop. A 1 ms precise timer ticks on that thread;
+/// every gap between two ticks is a sample: ~1 ms when the loop is free, the
+/// length of the stall when something held it. Samples start with the first
+/// painted frame, whose time (from the start of the process) it also notes.
+///
+/// Enabled by TROVE_STALL_REPORT=<path>: on quit it writes JSON there
+/// (max_ms, p99_ms, p50_ms, stalls_over_16ms, first_frame_ms, ...).
+class StallMonitor final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StallMonitor)
+
+public:
+    explicit StallMonitor(const QString &reportPath, QObject *parent = nullptr);
+    ~StallMonitor() override;
+
+    /// A monitor if TROVE_STALL_REPORT is set, else nullptr.
+    static StallMonitor *fromEnvironment(QObject *parent);
+
+    /// Call when a frame was painted; the first call fixes first_frame_ms.
+    void framePainted();
+
+    struct Summary {
+        qint64 samples = 0;
+        double maxMs = 0;
+        double p99Ms = 0;
+        double p50Ms = 0;
+        qint64 stallsOver16Ms = 0;
+        double firstFrameMs = -1;
+        double durationS = 0;
+    };
+    Summary summary() const;
+    bool writeReport() const;
+
+private:
+    void tick();
+
+    QString m_path;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_lastNs = 0;
+    std::vector<float> m_gapsMs;
+    std::vector<std::pair<double, double>> m_worst; ///< (at_s, gap_ms), longest few
+    double m_firstFrameMs = -1;
+    bool m_written = false;
+};
+
+/// Milliseconds since this process started (from /proc on Linux: 10 ms
+/// resolution), or -1 where unknown.
+double msSinceProcessStart();
+
+} // namespace trove

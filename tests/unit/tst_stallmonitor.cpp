@@ -1,0 +1,96 @@
+// The UI stall probe: it must see a blocked event loop, ignore the time
+// before the first frame, and write the report the benchmarks read.
+#include "stallmonitor.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+
+using namespace trove;
+
+namespace {
+// A plain event loop: QTest::qWait sleeps 10 ms between rounds.
+void runLoop(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+} // namespace
+
+class TestStallMonitor : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void nothingCountsBeforeTheFirstFrame();
+    void blockedLoopIsOneLongGap();
+    void reportHasTheFields();
+    void processStartIsInThePast();
+};
+
+void TestStallMonitor::nothingCountsBeforeTheFirstFrame()
+{
+    QTemporaryDir dir;
+    StallMonitor monitor(dir.filePath(QStringLiteral("r.json")));
+    runLoop(30);
+    QThread::msleep(40); // a stall, but before any frame
+    runLoop(30);
+    QCOMPARE(monitor.summary().samples, 0);
+    QCOMPARE(monitor.summary().firstFrameMs, -1.0);
+}
+
+void TestStallMonitor::blockedLoopIsOneLongGap()
+{
+    QTemporaryDir dir;
+    StallMonitor monitor(dir.filePath(QStringLiteral("r.json")));
+    monitor.framePainted();
+    runLoop(100);
+    const auto calm = monitor.summary();
+    QVERIFY(calm.samples > 20);
+    QVERIFY2(calm.p50Ms < 5.0, qPrintable(QString::number(calm.p50Ms)));
+
+    QThread::msleep(60); // the GUI thread held for 60 ms
+    runLoop(50);
+    const auto after = monitor.summary();
+    QVERIFY2(after.maxMs >= 60.0, qPrintable(QString::number(after.maxMs)));
+    QVERIFY(after.stallsOver16Ms >= 1);
+    QVERIFY(after.p50Ms < 5.0);
+}
+
+void TestStallMonitor::reportHasTheFields()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("r.json"));
+    {
+        StallMonitor monitor(path);
+        monitor.framePainted();
+        runLoop(30);
+        QThread::msleep(20);
+        runLoop(30);
+    } // written when it goes, as at quit
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
+    for (const char *key : { "max_ms", "p99_ms", "p50_ms", "stalls_over_16ms", "first_frame_ms" })
+        QVERIFY2(report.contains(QLatin1String(key)), key);
+    QVERIFY(report.value(QLatin1String("max_ms")).toDouble() >= 20.0);
+    QVERIFY(report.value(QLatin1String("stalls_over_16ms")).toInt() >= 1);
+    QVERIFY(report.value(QLatin1String("first_frame_ms")).toDouble() > 0);
+}
+
+void TestStallMonitor::processStartIsInThePast()
+{
+    const double a = msSinceProcessStart();
+    QVERIFY(a >= 0);
+    QThread::msleep(50);
+    const double b = msSinceProcessStart();
+    QVERIFY2(b - a >= 40 && b - a < 1000, qPrintable(QStringLiteral("%1 %2").arg(a).arg(b)));
+}
+
+QTEST_GUILESS_MAIN(TestStallMonitor)
+#include "tst_stallmonitor.moc"

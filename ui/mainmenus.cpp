@@ -42,7 +42,7 @@ MainMenus::MainMenus(const Parts &parts)
     paste->setShortcutContext(Qt::WindowShortcut);
     edit->addSeparator();
     QAction *selectAll = edit->addAction(
-        tr("Select &All"), QKeySequence::SelectAll, parts.gallery, &QListView::selectAll);
+        tr("Select &All"), QKeySequence::SelectAll, parts.gallery, &QAbstractItemView::selectAll);
     selectAll->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     parts.gallery->addAction(selectAll);
     edit->addAction(themedIcon(QStringLiteral("edit-find"), QStyle::SP_FileDialogContentsView),

@@ -18,6 +18,7 @@
 #include "statisticsdialog.h"
 #include "thumbnailsizecontrol.h"
 
+#include <QListView>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -105,7 +106,7 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
         if (m_session)
             m_session->gallery()->setQuery(query);
     });
-    connect(m_gallery, &QListView::activated, this,
+    connect(m_gallery, &QAbstractItemView::activated, this,
         [this](const QModelIndex &index) { openViewer(index.row()); });
     connect(m_gallery, &GalleryView::message, this, &MainWindow::showMessage);
     connect(

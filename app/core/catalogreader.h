@@ -67,6 +67,9 @@ public:
     Connection &catalog() { return m_catalog; }
 
 private:
+    /// @p fewMatches: collect the matches and sort them, rather than walk
+    /// the order (see Drive in the .cpp).
+    Result<QList<ImageRecord>> list(const ImageQuery &query, qint64 offset, qint64 limit, bool fewMatches);
     Result<QList<ImageRecord>> select(const QString &where, const QVariantList &binds,
                                       const QString &tail = {});
 

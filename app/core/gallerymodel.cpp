@@ -235,11 +235,13 @@ void GalleryModel::onCount(quint64 generation, qint64 count)
         endInsertRows();
     } else if (count < m_count) {
         beginRemoveRows({}, int(count), int(m_count) - 1);
-        for (int row = int(count); row < int(m_count); ++row) {
-            auto it = m_rows.find(row);
-            if (it != m_rows.end()) {
+        // Only loaded rows are held: walk those, not every removed row.
+        for (auto it = m_rows.begin(); it != m_rows.end();) {
+            if (it.key() >= count) {
                 m_rowOfKey.remove(it->key);
-                m_rows.erase(it);
+                it = m_rows.erase(it);
+            } else {
+                ++it;
             }
         }
         m_count = count;

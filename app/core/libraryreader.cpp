@@ -68,9 +68,9 @@ void LibraryReader::requestThumbnails(const QList<qint64> &keys)
     QMetaObject::invokeMethod(m_worker, [=, w = m_worker] { w->thumbnails(generation, keys); });
 }
 
-void LibraryReader::requestStats()
+void LibraryReader::requestStats(bool withBreakdown)
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->stats(); });
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, withBreakdown] { w->stats(withBreakdown); });
 }
 
 QFuture<Result<QImage>> LibraryReader::loadImage(const LibraryPaths &paths, const QString &sha256)
@@ -199,7 +199,7 @@ void LibraryReaderWorker::thumbnails(quint64 generation, const QList<qint64> &ke
     }
 }
 
-void LibraryReaderWorker::stats()
+void LibraryReaderWorker::stats(bool withBreakdown)
 {
     if (!ensureOpen())
         return;
@@ -210,6 +210,11 @@ void LibraryReaderWorker::stats()
         return;
     }
     report.totals = *totals;
+    if (!withBreakdown) {
+        Q_EMIT statsReady(report);
+        return;
+    }
+    report.hasBreakdown = true;
     if (auto f = m_reader.formatCounts())
         report.formats = *f;
     if (auto h = m_reader.hostCounts())

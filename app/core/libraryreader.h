@@ -22,6 +22,7 @@ struct StatsReport {
     LibraryStats totals;
     QList<QPair<QString, qint64>> formats;
     QList<QPair<QString, qint64>> hosts;
+    bool hasBreakdown = false; ///< formats and hosts were read (they scan the catalog)
 };
 
 /// Asynchronous reads of one library for the window: gallery pages, row
@@ -47,7 +48,10 @@ public:
     /// what an older one still had pending: only what is on screen now
     /// matters.
     void requestThumbnails(const QList<qint64> &keys);
-    void requestStats();
+    /// Totals cost the same at any size (one row kept by triggers); the
+    /// per-format and per-host breakdown scans the catalog (~0.5 s at a
+    /// million images), so only the statistics view asks for it.
+    void requestStats(bool withBreakdown = false);
 
     /// The full image of a blob, decoded on a pool thread (the viewer).
     static QFuture<Result<QImage>> loadImage(const LibraryPaths &paths, const QString &sha256);

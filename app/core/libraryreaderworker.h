@@ -18,7 +18,7 @@ public:
     void rows(quint64 generation, const ImageQuery &query, const QList<qint64> &keys);
     void records(const QList<qint64> &keys);
     void thumbnails(quint64 generation, const QList<qint64> &keys);
-    void stats();
+    void stats(bool withBreakdown);
 
 Q_SIGNALS:
     void failed(const QString &error);

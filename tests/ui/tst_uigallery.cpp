@@ -48,6 +48,7 @@ private Q_SLOTS:
 
     void emptyStateBeforeAnything();
     void rowsArriveWithoutReset();
+    void gridKeyboardAndRubberBand();
     void searchFiltersAsYouType();
     void tagFilter();
     void sortByName();
@@ -168,6 +169,63 @@ void TestUiGallery::rowsArriveWithoutReset()
     const auto [first, last] = m_window->galleryView()->visibleRows();
     QCOMPARE(first, 0);
     QVERIFY(last >= 0);
+}
+
+// The grid places cells by arithmetic: keys move by cells and lines, End
+// goes to the last image even with nothing current, and a rubber band
+// selects the cells it covers.
+void TestUiGallery::gridKeyboardAndRubberBand()
+{
+    QList<Sample> samples;
+    for (int i = 0; i < 40; ++i)
+        samples.append({ QStringLiteral("cell-%1").arg(i, 2, 10, QLatin1Char('0')),
+            QColor::fromHsv(i * 9, 180, 200) });
+    addSamples(samples);
+    ui::GalleryView *view = m_window->galleryView();
+    view->setThumbnailSize(96);
+    view->resize(view->width(), 300); // fewer lines than images
+    QTRY_VERIFY(view->visibleRows().second < 39);
+    const int columns = view->columns();
+    QVERIFY(columns > 1);
+    QVERIFY(!view->currentIndex().isValid());
+
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_End);
+    QCOMPARE(view->currentIndex().row(), 39);
+    QTRY_COMPARE(view->visibleRows().second, 39);
+    QTest::keyClick(view, Qt::Key_Home);
+    QCOMPARE(view->currentIndex().row(), 0);
+    QCOMPARE(view->visibleRows().first, 0);
+    QTest::keyClick(view, Qt::Key_Right);
+    QCOMPARE(view->currentIndex().row(), 1);
+    QTest::keyClick(view, Qt::Key_Down);
+    QCOMPARE(view->currentIndex().row(), 1 + columns);
+    QTest::keyClick(view, Qt::Key_Up);
+    QCOMPARE(view->currentIndex().row(), 1);
+
+    // Each cell's rectangle is where indexAt finds it.
+    for (int row : { 0, 1, columns, columns + 1 }) {
+        const QRect rect = view->visualRect(gallery()->index(row));
+        QCOMPARE(view->indexAt(rect.center()).row(), row);
+    }
+
+    // A band from the gap before the first cell to the middle of the second
+    // line's second cell covers four images.
+    view->selectionModel()->clearSelection();
+    const QPoint from = view->visualRect(gallery()->index(0)).topLeft() - QPoint(1, 1);
+    QVERIFY(!view->indexAt(from).isValid());
+    const QPoint to = view->visualRect(gallery()->index(columns + 1)).center();
+    QTest::mousePress(view->viewport(), Qt::LeftButton, {}, from);
+    QMouseEvent move(QEvent::MouseMove, QPointF(to), view->viewport()->mapToGlobal(QPointF(to)),
+        Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view->viewport(), &move);
+    QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, to);
+    QModelIndexList selected = view->selectionModel()->selectedIndexes();
+    QList<int> rows;
+    for (const QModelIndex &index : selected)
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    QCOMPARE(rows, (QList<int> { 0, 1, columns, columns + 1 }));
 }
 
 void TestUiGallery::searchFiltersAsYouType()

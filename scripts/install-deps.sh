@@ -23,7 +23,7 @@ packages=(
 # Benchmarks (bench/) compare Trove with a reference pipeline built from
 # these; only `install-deps.sh --bench` installs them.
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(nginx aria2 pigz libvips-tools time python3-matplotlib)
+  packages+=(nginx aria2 pigz libvips-tools time python3-matplotlib xdotool xclip)
 fi
 
 missing=()

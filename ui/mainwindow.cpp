@@ -132,6 +132,9 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     buildStatusBar();
     restoreSettings();
     openLibrary(paths);
+    // The grid starts with the focus, so that the first Ctrl+V adds the links
+    // on the clipboard instead of typing them into the search field.
+    m_gallery->setFocus();
 }
 
 MainWindow::~MainWindow()

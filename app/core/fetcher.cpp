@@ -1,6 +1,7 @@
 #include "fetcher.h"
 
 #include "fetchworker.h"
+#include "platform.h"
 
 namespace trove {
 
@@ -14,6 +15,8 @@ Fetcher::Fetcher(const LibraryPaths &paths, const FetchLimits &limits, QObject *
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &FetchWorker::progress, this, &Fetcher::progress);
     connect(m_worker, &FetchWorker::finished, this, &Fetcher::finished);
+    // Downloads are background work: the GUI thread goes first.
+    connect(&m_thread, &QThread::started, [] { lowerCurrentThreadPriority(); });
     m_thread.start();
 }
 

@@ -2,6 +2,7 @@
 
 #include "catalogwriter.h"
 #include "futurewatch.h"
+#include "platform.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -217,7 +218,10 @@ void IngestPipeline::startProcessing(quint64 id)
     request.tempBlobPath = m_paths.newTempFile(QStringLiteral(".gz"));
     request.limits = m_options.image;
     auto cancelled = work.cancelled;
-    whenFinished(QtConcurrent::run(&m_pool, [request, cancelled] { return ImageProcessor::process(request, cancelled.get()); }),
+    whenFinished(QtConcurrent::run(&m_pool, [request, cancelled] {
+        lowerCurrentThreadPriority();
+        return ImageProcessor::process(request, cancelled.get());
+    }),
         this, [this, id](const Result<ProcessedImage> &r) { onProcessed(id, r); });
 }
 

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace trove {
@@ -37,6 +38,18 @@ static bool syncPath(const QString &path, int flags)
 bool syncFile(const QString &path) { return syncPath(path, O_RDONLY); }
 
 bool syncDirectory(const QString &path) { return syncPath(path, O_RDONLY | O_DIRECTORY); }
+
+void lowerCurrentThreadPriority()
+{
+    thread_local bool lowered = false;
+    if (lowered)
+        return;
+    lowered = true;
+#ifdef Q_OS_LINUX
+    // On Linux a nice value belongs to a thread: PRIO_PROCESS with a tid.
+    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);
+#endif
+}
 
 namespace {
 int s_quitPipe[2] = { -1, -1 };

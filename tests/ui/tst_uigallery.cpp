@@ -144,6 +144,9 @@ void TestUiGallery::emptyStateBeforeAnything()
 {
     QTRY_VERIFY(gallery()->isReady());
     QCOMPARE(gallery()->rowCount(), 0);
+    // The grid has the focus, not the search field: the message says Ctrl+V
+    // adds links, and a paste into the search field would not.
+    QCOMPARE(QApplication::focusWidget(), m_window->galleryView());
     // The how-to-start message is painted: the empty grid is not blank.
     const QImage shot = m_window->galleryView()->viewport()->grab().toImage();
     QSet<QRgb> colours;

@@ -432,7 +432,9 @@ void TestServerTest::infiniteBodyCanBeAborted()
     if (contentLength >= 0)
         QCOMPARE(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(), contentLength);
     QCOMPARE(reply->hasRawHeader("Transfer-Encoding"), chunked);
-    QTRY_COMPARE(m_server->activeConnections(), 0);
+    // The server thread notices the reset on its next write; under ASan on a
+    // loaded 2-core machine that took up to 12.5 s (CI), so allow 30.
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->activeConnections(), 0, 30000);
 }
 
 void TestServerTest::contentLengthLargerThanBodyIsAnError()

@@ -90,6 +90,25 @@ QString beforeClause(ImageQuery::Order order)
 // 1 ms the other, a tag on a third of the images the reverse.
 enum class Drive { Matches, Order };
 
+bool isAscii(const QString &text)
+{
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
+}
+
+// A quoted FTS5 phrase: the text literally, quotes doubled.
+QString phraseFor(const QString &search)
+{
+    QString phrase = search;
+    phrase.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + phrase + QLatin1Char('"');
+}
+
+// Only a text search of three characters or more, with no tag.
+bool countsInSteps(const ImageQuery &query)
+{
+    return query.tag.isEmpty() && query.search.trimmed().size() >= 3;
+}
+
 QString whereFor(const ImageQuery &query, QVariantList &binds, Drive drive = Drive::Matches)
 {
     QStringList clauses;
@@ -106,12 +125,24 @@ QString whereFor(const ImageQuery &query, QVariantList &binds, Drive drive = Dri
         // The trigram index answers substrings of three characters or more;
         // a quoted phrase takes the text literally (quotes doubled). The unary
         // + keeps SQLite from driving the query from the match list.
-        clauses << (drive == Drive::Matches
-                        ? QStringLiteral("i.id IN (SELECT rowid FROM image_text WHERE image_text MATCH ?)")
-                        : QStringLiteral("+i.id IN (SELECT rowid FROM image_text WHERE image_text MATCH ?)"));
-        QString phrase = search;
-        phrase.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        binds << QString(QLatin1Char('"') + phrase + QLatin1Char('"'));
+        if (drive == Drive::Order && isAscii(search)) {
+            // Walking the order, each row is tested on its own text: the
+            // index's stored columns, read by key. For ASCII text LIKE and
+            // the trigram index agree (both fold ASCII case only, and the
+            // columns are the ones the index matches), and the test costs
+            // ~0.4 µs, where `IN (MATCH)` would first collect every match
+            // (0.35 s for a word in all of a million images).
+            const QString like = likeContains(search);
+            clauses << QStringLiteral(
+                "EXISTS (SELECT 1 FROM image_text_content c WHERE c.id = i.id AND "
+                "(c.c0 LIKE ? ESCAPE '\\' OR c.c1 LIKE ? ESCAPE '\\' OR c.c2 LIKE ? ESCAPE '\\'))");
+            binds << like << like << like;
+        } else {
+            clauses << (drive == Drive::Matches
+                            ? QStringLiteral("i.id IN (SELECT rowid FROM image_text WHERE image_text MATCH ?)")
+                            : QStringLiteral("+i.id IN (SELECT rowid FROM image_text WHERE image_text MATCH ?)"));
+            binds << phraseFor(search);
+        }
     } else if (!search.isEmpty()) {
         // One or two characters: no trigram to look up, scan.
         const QString like = likeContains(search);
@@ -181,14 +212,47 @@ Result<qint64> CatalogReader::count(const ImageQuery &query)
         return s->images;
     }
     // One tag alone: its index range holds exactly one entry per image.
+    // A text alone: the index holds one row per image, keyed by its key.
     const bool tagOnly = !query.tag.isEmpty() && query.search.trimmed().isEmpty();
-    QSqlQuery q = m_catalog.query(tagOnly ? QStringLiteral("SELECT count(*) FROM tags WHERE tag = ?")
-                                          : QStringLiteral("SELECT count(*) FROM images i ") + where);
+    const bool textOnly = countsInSteps(query);
+    QSqlQuery q = m_catalog.query(
+        tagOnly    ? QStringLiteral("SELECT count(*) FROM tags WHERE tag = ?")
+        : textOnly ? QStringLiteral("SELECT count(*) FROM image_text WHERE image_text MATCH ?")
+                   : QStringLiteral("SELECT count(*) FROM images i ") + where);
+    if (textOnly)
+        binds = { phraseFor(query.search.trimmed()) };
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);
     if (auto r = execQuery(q); !r)
         return Error { r.error() };
     return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Result<CatalogReader::CountStep> CatalogReader::countStep(const ImageQuery &query, qint64 afterKey, qint64 step)
+{
+    if (!countsInSteps(query)) {
+        auto n = count(query);
+        if (!n)
+            return Error { n.error() };
+        return CountStep { *n, 0, true };
+    }
+    // The index row of an image has its key as rowid, and the index holds
+    // one row per image (triggers keep it so): no join with images needed.
+    QSqlQuery q = m_catalog.query(QStringLiteral(
+        "SELECT count(*), max(k) FROM (SELECT rowid AS k FROM image_text "
+        "WHERE image_text MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?)"));
+    q.bindValue(0, phraseFor(query.search.trimmed()));
+    q.bindValue(1, afterKey);
+    q.bindValue(2, step);
+    if (auto r = execQuery(q); !r)
+        return Error { r.error() };
+    CountStep out;
+    if (q.next()) {
+        out.count = q.value(0).toLongLong();
+        out.lastKey = q.value(1).isNull() ? afterKey : q.value(1).toLongLong();
+    }
+    out.complete = out.count < step;
+    return out;
 }
 
 Result<QList<ImageRecord>> CatalogReader::select(const QString &where, const QVariantList &binds,
@@ -231,14 +295,27 @@ Result<QList<ImageRecord>> CatalogReader::list(const ImageQuery &query, qint64 o
 Result<QList<ImageRecord>> CatalogReader::page(const ImageQuery &query, qint64 offset, qint64 limit,
                                                qint64 total)
 {
+    // Still being counted: there are at least as many matches as counted
+    // so far, and they are many (see countStep()). Read from the front.
+    if (total < 0)
+        return list(query, offset, limit, false);
     const qint64 end = std::min(offset + limit, total);
-    // Matches denser than one in eight: walking the order finds a page
-    // sooner than sorting them all.
     bool fewMatches = true;
-    if (query.tag.isEmpty() && query.search.trimmed().isEmpty()) {
+    const QString search = query.search.trimmed();
+    if (query.tag.isEmpty() && search.isEmpty()) {
         fewMatches = false;
     } else if (auto all = stats()) {
-        fewMatches = total * 8 < all->images;
+        if (search.size() >= 3 && isAscii(search)) {
+            // Walking the order tests ~200 / density rows per page, sorting
+            // the matches costs in proportion to their number: the two meet
+            // near 0.5 % at a million images (5,000 matches: 15 ms either
+            // way; a word in every image: 2 ms walking, 0.35 s sorting).
+            fewMatches = total * 200 < all->images;
+        } else {
+            // Tags: matches denser than one in eight are found sooner by
+            // walking the order than by sorting them all.
+            fewMatches = total * 8 < all->images;
+        }
     }
     if (offset <= total - end)
         return list(query, offset, limit, fewMatches);

@@ -38,11 +38,25 @@ public:
 
     Result<LibraryStats> stats();
     Result<qint64> count(const ImageQuery &query);
+
+    /// One step of counting: matches with a key above @p afterKey, at most
+    /// @p step of them. A text search alone is counted in steps so that a
+    /// word found in every image of a million answers with its first
+    /// screens in milliseconds (the trigram index hands matches out in key
+    /// order, and counting all of them costs ~0.4 s); any other query is
+    /// counted whole in one step.
+    struct CountStep {
+        qint64 count = 0; ///< matches in this step
+        qint64 lastKey = 0; ///< the last key counted, where the next step starts
+        bool complete = true; ///< no matches beyond this step
+    };
+    Result<CountStep> countStep(const ImageQuery &query, qint64 afterKey, qint64 step);
     /// Rows [offset, offset + limit) in the query's order; limit < 0: all.
     Result<QList<ImageRecord>> list(const ImageQuery &query, qint64 offset = 0, qint64 limit = -1);
     /// Like list(), but reads from whichever end of the order is nearer, so
     /// the last page of a million rows costs what the first one does.
-    /// @p total is the query's count.
+    /// @p total is the query's count, or -1 while it is still being counted
+    /// (the page is then read from the front).
     Result<QList<ImageRecord>> page(const ImageQuery &query, qint64 offset, qint64 limit, qint64 total);
     /// Where @p key stands in the query's order, or -1 if it does not match.
     Result<qint64> rowOf(const ImageQuery &query, qint64 key);

@@ -24,6 +24,7 @@ GalleryModel::GalleryModel(LibraryReader *reader, CatalogWriter *writer, QObject
 {
     m_thumbnails.setMaxCost(kThumbnailCacheKiB);
     connect(reader, &LibraryReader::countReady, this, &GalleryModel::onCount);
+    connect(reader, &LibraryReader::countProgress, this, &GalleryModel::onCountProgress);
     connect(reader, &LibraryReader::pageReady, this, &GalleryModel::onPage);
     connect(reader, &LibraryReader::rowsReady, this, &GalleryModel::onRows);
     connect(reader, &LibraryReader::recordsReady, this, &GalleryModel::onRecords);
@@ -35,7 +36,7 @@ GalleryModel::GalleryModel(LibraryReader *reader, CatalogWriter *writer, QObject
             m_reader->requestRecords(keys);
         });
     }
-    m_reader->requestCount(m_generation, m_query);
+    recount();
 }
 
 GalleryModel::~GalleryModel() = default;
@@ -144,11 +145,12 @@ void GalleryModel::setQuery(const ImageQuery &query)
     ++m_generation;
     m_count = 0;
     m_ready = false;
+    m_countFinal = false;
     m_rows.clear();
     m_rowOfKey.clear();
     m_requestedPages.clear();
     endResetModel();
-    m_reader->requestCount(m_generation, m_query);
+    recount();
 }
 
 void GalleryModel::setVisibleRange(int first, int last)
@@ -177,7 +179,7 @@ void GalleryModel::requestPage(int page) const
     if (page < 0 || qint64(page) * kPageSize >= m_count || m_requestedPages.contains(page))
         return;
     m_requestedPages.insert(page);
-    m_reader->requestPage(m_generation, m_query, qint64(page) * kPageSize, kPageSize, m_count);
+    m_reader->requestPage(m_generation, m_query, qint64(page) * kPageSize, kPageSize, m_countFinal ? m_count : -1);
 }
 
 void GalleryModel::scheduleThumbnails() const
@@ -223,11 +225,39 @@ void GalleryModel::store(int row, const ImageRecord &record)
     m_rowOfKey.insert(record.key, row);
 }
 
-void GalleryModel::onCount(quint64 generation, qint64 count)
+void GalleryModel::recount()
 {
-    if (generation != m_generation)
+    m_reader->requestCount(++m_countTicket, m_query);
+}
+
+void GalleryModel::onCountProgress(quint64 ticket, qint64 countedSoFar, qint64 afterKey)
+{
+    if (ticket != m_countTicket)
         return;
     m_ready = true;
+    m_countFinal = false;
+    // Counting only ever adds rows at the end: the rows already read stay
+    // where they are, so nothing is reloaded, and the view can show the
+    // first screens while the rest is counted.
+    if (countedSoFar > m_count) {
+        beginInsertRows({}, int(m_count), int(countedSoFar) - 1);
+        m_count = countedSoFar;
+        endInsertRows();
+        if (m_visibleFirst >= 0) {
+            for (int page = m_visibleFirst / kPageSize; page <= m_visibleLast / kPageSize; ++page)
+                requestPage(page);
+        }
+        Q_EMIT countChanged(m_count);
+    }
+    m_reader->continueCount(ticket, m_query, afterKey, countedSoFar);
+}
+
+void GalleryModel::onCount(quint64 ticket, qint64 count)
+{
+    if (ticket != m_countTicket)
+        return;
+    m_ready = true;
+    m_countFinal = true;
     const bool changed = count != m_count;
     if (count > m_count) {
         beginInsertRows({}, int(m_count), int(count) - 1);
@@ -268,8 +298,8 @@ void GalleryModel::onPage(quint64 generation, qint64 offset, const QList<ImageRe
     if (last >= first)
         Q_EMIT dataChanged(index(first), index(std::min<int>(last, int(m_count) - 1)));
     // A page read after more commits than this model has counted.
-    if (offset + records.size() > m_count)
-        m_reader->requestCount(m_generation, m_query);
+    if (m_countFinal && offset + records.size() > m_count)
+        recount();
     evictFarPages();
     scheduleThumbnails();
 }
@@ -296,7 +326,7 @@ void GalleryModel::onRows(quint64 generation, const QList<QPair<qint64, qint64>>
     }
     // Even when every key was already here (a page read after the commit
     // brought them), the count may still be behind.
-    m_reader->requestCount(m_generation, m_query);
+    recount();
 }
 
 void GalleryModel::insertRow(int row)
@@ -360,7 +390,7 @@ void GalleryModel::onRecords(const QList<ImageRecord> &records)
     // A changed image may now match the search, or sort elsewhere.
     if (anyMissing || !m_query.search.isEmpty() || !m_query.tag.isEmpty()) {
         reloadVisible();
-        m_reader->requestCount(m_generation, m_query);
+        recount();
     }
 }
 
@@ -390,7 +420,7 @@ void GalleryModel::onImagesRemoved(const QList<qint64> &keys)
     }
     if (unknown) {
         reloadVisible();
-        m_reader->requestCount(m_generation, m_query);
+        recount();
     }
     Q_EMIT countChanged(m_count);
 }

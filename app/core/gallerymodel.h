@@ -75,7 +75,10 @@ Q_SIGNALS:
     void countChanged(qint64 count);
 
 private:
-    void onCount(quint64 generation, qint64 count);
+    void onCount(quint64 ticket, qint64 count);
+    void onCountProgress(quint64 ticket, qint64 countedSoFar, qint64 afterKey);
+    /// Asks for the count again; only the answer to the latest ask counts.
+    void recount();
     void onPage(quint64 generation, qint64 offset, const QList<ImageRecord> &records);
     void onRows(quint64 generation, const QList<QPair<qint64, qint64>> &rows);
     void onRecords(const QList<ImageRecord> &records);
@@ -97,6 +100,9 @@ private:
     quint64 m_generation = 1;
     qint64 m_count = 0;
     bool m_ready = false;
+    quint64 m_countTicket = 0;
+    /// m_count is the whole count, not the part counted so far.
+    bool m_countFinal = false;
 
     QHash<int, ImageRecord> m_rows;
     QHash<qint64, int> m_rowOfKey;

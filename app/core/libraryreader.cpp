@@ -27,6 +27,7 @@ LibraryReader::LibraryReader(const LibraryPaths &paths, CatalogWriter *writer, Q
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &LibraryReaderWorker::failed, this, &LibraryReader::failed);
     connect(m_worker, &LibraryReaderWorker::countReady, this, &LibraryReader::countReady);
+    connect(m_worker, &LibraryReaderWorker::countProgress, this, &LibraryReader::countProgress);
     connect(m_worker, &LibraryReaderWorker::pageReady, this, &LibraryReader::pageReady);
     connect(m_worker, &LibraryReaderWorker::rowsReady, this, &LibraryReader::rowsReady);
     connect(m_worker, &LibraryReaderWorker::recordsReady, this, &LibraryReader::recordsReady);
@@ -44,7 +45,16 @@ LibraryReader::~LibraryReader()
 
 void LibraryReader::requestCount(quint64 generation, const ImageQuery &query)
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, generation, query] { w->count(generation, query); });
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, generation, query, step = m_countStep] {
+        w->count(generation, query, 0, 0, step);
+    });
+}
+
+void LibraryReader::continueCount(quint64 generation, const ImageQuery &query, qint64 afterKey, qint64 countedSoFar)
+{
+    QMetaObject::invokeMethod(m_worker, [=, w = m_worker, step = m_countStep] {
+        w->count(generation, query, afterKey, countedSoFar, step);
+    });
 }
 
 void LibraryReader::requestPage(quint64 generation, const ImageQuery &query, qint64 offset, qint64 limit, qint64 total)
@@ -114,16 +124,20 @@ bool LibraryReaderWorker::ensureOpen()
     return true;
 }
 
-void LibraryReaderWorker::count(quint64 generation, const ImageQuery &query)
+void LibraryReaderWorker::count(quint64 generation, const ImageQuery &query, qint64 afterKey,
+                                qint64 countedSoFar, qint64 stepSize)
 {
     if (!ensureOpen())
         return;
-    auto n = m_reader.count(query);
-    if (!n) {
-        Q_EMIT failed(n.error());
+    auto step = m_reader.countStep(query, afterKey, stepSize);
+    if (!step) {
+        Q_EMIT failed(step.error());
         return;
     }
-    Q_EMIT countReady(generation, *n);
+    if (step->complete)
+        Q_EMIT countReady(generation, countedSoFar + step->count);
+    else
+        Q_EMIT countProgress(generation, countedSoFar + step->count, step->lastKey);
 }
 
 void LibraryReaderWorker::page(quint64 generation, const ImageQuery &query, qint64 offset, qint64 limit, qint64 total)

@@ -40,7 +40,18 @@ public:
     LibraryReader(const LibraryPaths &paths, CatalogWriter *writer = nullptr, QObject *parent = nullptr);
     ~LibraryReader() override;
 
+    /// Matches a text search yields in steps of this many (see
+    /// CatalogReader::countStep()); a multiple of the gallery's page size.
+    static constexpr qint64 kCountStep = 25000;
+
+    /// Answers countReady, or for a text search with more than kCountStep
+    /// matches countProgress, which the caller continues with
+    /// continueCount() while it still wants the query: requests queued in
+    /// between (the first pages) are answered first.
     void requestCount(quint64 generation, const ImageQuery &query);
+    void continueCount(quint64 generation, const ImageQuery &query, qint64 afterKey, qint64 countedSoFar);
+    /// Matches per counting step (kCountStep unless a test wants small steps).
+    void setCountStep(qint64 step) { m_countStep = step; }
     void requestPage(quint64 generation, const ImageQuery &query, qint64 offset, qint64 limit, qint64 total);
     void requestRows(quint64 generation, const ImageQuery &query, const QList<qint64> &keys);
     void requestRecords(const QList<qint64> &keys);
@@ -59,6 +70,8 @@ public:
 Q_SIGNALS:
     void failed(const QString &error);
     void countReady(quint64 generation, qint64 count);
+    /// At least @p countedSoFar matches; counting goes on after @p afterKey.
+    void countProgress(quint64 generation, qint64 countedSoFar, qint64 afterKey);
     void pageReady(quint64 generation, qint64 offset, const QList<trove::ImageRecord> &records);
     /// (key, row) for each requested key; row -1: not in the query.
     void rowsReady(quint64 generation, const QList<QPair<qint64, qint64>> &rows);
@@ -70,6 +83,7 @@ private:
     QThread m_thread;
     LibraryReaderWorker *m_worker = nullptr;
     std::shared_ptr<std::atomic<quint64>> m_thumbnailGeneration;
+    qint64 m_countStep = kCountStep;
 };
 
 } // namespace trove

@@ -13,7 +13,7 @@ public:
     LibraryReaderWorker(const LibraryPaths &paths, CatalogWriter *writer,
                         std::shared_ptr<std::atomic<quint64>> thumbnailGeneration);
 
-    void count(quint64 generation, const ImageQuery &query);
+    void count(quint64 generation, const ImageQuery &query, qint64 afterKey, qint64 countedSoFar, qint64 step);
     void page(quint64 generation, const ImageQuery &query, qint64 offset, qint64 limit, qint64 total);
     void rows(quint64 generation, const ImageQuery &query, const QList<qint64> &keys);
     void records(const QList<qint64> &keys);
@@ -23,6 +23,7 @@ public:
 Q_SIGNALS:
     void failed(const QString &error);
     void countReady(quint64 generation, qint64 count);
+    void countProgress(quint64 generation, qint64 countedSoFar, qint64 afterKey);
     void pageReady(quint64 generation, qint64 offset, const QList<trove::ImageRecord> &records);
     void rowsReady(quint64 generation, const QList<QPair<qint64, qint64>> &rows);
     void recordsReady(const QList<trove::ImageRecord> &records);

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void rowsArriveWithoutReset();
     void gridKeyboardAndRubberBand();
     void searchFiltersAsYouType();
+    void manyMatchesCountedInSteps();
     void tagFilter();
     void sortByName();
     void thumbnailSizeSlider();
@@ -246,6 +247,40 @@ void TestUiGallery::searchFiltersAsYouType()
         gallery()->query().search == QStringLiteral("nothing-like-this") && gallery()->isReady(),
         5000);
     QCOMPARE(gallery()->rowCount(), 0);
+}
+
+// A text found in very many images is counted in steps: the first rows show
+// at once and the rest are appended as they are counted, never reset or
+// removed, in the search's order.
+void TestUiGallery::manyMatchesCountedInSteps()
+{
+    addSamples({ { QStringLiteral("cat-1"), Qt::red }, { QStringLiteral("dog"), Qt::green },
+        { QStringLiteral("cat-2"), Qt::blue }, { QStringLiteral("cat-3"), Qt::yellow },
+        { QStringLiteral("cat-4"), Qt::cyan }, { QStringLiteral("cat-5"), Qt::magenta } });
+    m_window->session()->reader()->setCountStep(2);
+    m_window->browseBar()->setOrder(ImageQuery::Order::NameAscending);
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->isReady() && gallery()->rowCount() == 6, 5000);
+
+    QSignalSpy progress(m_window->session()->reader(), &LibraryReader::countProgress);
+    QSignalSpy inserted(gallery(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(gallery(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(gallery(), &QAbstractItemModel::modelReset);
+    m_window->browseBar()->searchField()->setText(QStringLiteral("cat-"));
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->query().search == QStringLiteral("cat-"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 5, 5000);
+    // 2 + 2 counted in two steps, the last one in the final answer.
+    QCOMPARE(progress.count(), 2);
+    QCOMPARE(progress.at(0).at(1).toLongLong(), 2);
+    QCOMPARE(progress.at(1).at(1).toLongLong(), 4);
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(inserted.count(), 3);
+    for (int i = 0; i < inserted.count(); ++i)
+        QCOMPARE(inserted.at(i).at(1).toInt(), i == 0 ? 0 : 2 * i); // appended at the end
+    for (int row = 0; row < 5; ++row) {
+        QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(row).has_value(), 5000);
+        QCOMPARE(gallery()->recordAt(row)->name, QStringLiteral("cat-%1").arg(row + 1));
+    }
 }
 
 void TestUiGallery::tagFilter()

@@ -20,7 +20,8 @@ packages=(
   dpkg-dev fakeroot file lintian desktop-file-utils appstream
 )
 
-# Benchmarks (bench/) compare Trove with a reference pipeline built from
+# Benchmarks (bench/; they run Debian's /usr/bin/python3, which sees
+# python3-matplotlib) compare Trove with a reference pipeline built from
 # these; only `install-deps.sh --bench` installs them.
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(nginx aria2 pigz libvips-tools time python3-matplotlib xdotool xclip)

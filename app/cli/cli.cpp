@@ -19,11 +19,29 @@ const Command *findCommand(const QString &word)
 }
 
 // The first argument that is neither an option nor an option's value.
+// Options Qt's QGuiApplication and its X11/Wayland platforms take with a
+// value in the next argument (`trove -platform offscreen`,
+// `trove -geometry 1400x900`): the value is not a command.
+bool takesQtValue(const QString &option)
+{
+    static const QStringList withValue {
+        QStringLiteral("platform"), QStringLiteral("platformpluginpath"), QStringLiteral("platformtheme"),
+        QStringLiteral("plugin"), QStringLiteral("qwindowgeometry"), QStringLiteral("qwindowicon"),
+        QStringLiteral("qwindowtitle"), QStringLiteral("session"), QStringLiteral("style"),
+        QStringLiteral("stylesheet"), QStringLiteral("display"), QStringLiteral("geometry"),
+        QStringLiteral("title"), QStringLiteral("name"), QStringLiteral("icon"),
+    };
+    QString name = option;
+    while (name.startsWith(QLatin1Char('-')))
+        name.remove(0, 1);
+    return !name.contains(QLatin1Char('=')) && withValue.contains(name);
+}
+
 int commandIndex(const QStringList &args)
 {
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
-        if (a == QLatin1String("--library")) {
+        if (a == QLatin1String("--library") || takesQtValue(a)) {
             ++i;
             continue;
         }

@@ -2,6 +2,7 @@
 // HTTP server: what it stores, what it prints, its exit status, and that a
 // failure leaves the library exactly as it was.
 
+#include "cli.h"
 #include "imagefactory.h"
 #include "testimages.h"
 #include "testserver.h"
@@ -73,6 +74,8 @@ private Q_SLOTS:
     void badUsage_data();
     void badUsage();
     void unknownCommandIsUsageError();
+    void windowOrCommand_data();
+    void windowOrCommand();
     void helpAndVersion();
     void showTagRemoveByNameAndPrefix();
     void verifyFindsMissingAndOrphanBlobs();
@@ -698,6 +701,32 @@ void TestCli::unknownCommandIsUsageError()
     QVERIFY2(r.finished, "`trove frobnicate` did not exit (it opened the window?)");
     QVERIFY2(r.exitCode == 2, r.describe());
     QVERIFY2(r.err.contains("unknown command: frobnicate"), r.describe());
+}
+
+void TestCli::windowOrCommand_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<bool>("command");
+    QTest::newRow("nothing: the window") << QStringList {} << false;
+    QTest::newRow("library only") << QStringList { "--library", "/tmp/lib" } << false;
+    QTest::newRow("a file to import") << QStringList { "/tmp/a.png" } << false;
+    QTest::newRow("a URL to import") << QStringList { "https://example.org/a.png" } << false;
+    QTest::newRow("Qt's -platform value") << QStringList { "-platform", "offscreen" } << false;
+    QTest::newRow("Qt's -geometry value") << QStringList { "-geometry", "1400x900", "--library", "x" } << false;
+    QTest::newRow("Qt's --style value") << QStringList { "--style", "fusion" } << false;
+    QTest::newRow("Qt's -style=value") << QStringList { "-style=fusion" } << false;
+    QTest::newRow("list") << QStringList { "list" } << true;
+    QTest::newRow("list after Qt's option") << QStringList { "-platform", "offscreen", "list" } << true;
+    QTest::newRow("list after --library") << QStringList { "--library", "list", "list" } << true;
+    QTest::newRow("mistyped command") << QStringList { "lsit" } << true;
+    QTest::newRow("--version") << QStringList { "--version" } << true;
+}
+
+void TestCli::windowOrCommand()
+{
+    QFETCH(QStringList, args);
+    QFETCH(bool, command);
+    QCOMPARE(trove::cli::isCliInvocation(args), command);
 }
 
 void TestCli::helpAndVersion()

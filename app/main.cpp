@@ -38,6 +38,7 @@ int main(int argc, char *argv[])
     trove::StallMonitor *stalls = trove::StallMonitor::fromEnvironment(&app);
     describeApplication();
     trove::quitOnTerminateSignals();
+    trove::setIdleSchedulingForHeavyWork(true);
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Trove"));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.trove.Trove"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.trove.Trove"),

@@ -61,6 +61,24 @@ QPixmap GalleryDelegate::thumbnailPixmap(const QImage &image, qint64 key, qreal 
     return pixmap;
 }
 
+const QStaticText &GalleryDelegate::label(
+    const QString &name, int width, const QFont &font, const QFontMetrics &metrics) const
+{
+    if (font != m_labelFont) {
+        m_labels.clear();
+        m_labelFont = font;
+    }
+    const QString key = QString::number(width) + QLatin1Char('/') + name;
+    if (const QStaticText *cached = m_labels.object(key))
+        return *cached;
+    auto *text = new QStaticText(metrics.elidedText(name, Qt::ElideMiddle, width));
+    text->setTextFormat(Qt::PlainText);
+    text->setPerformanceHint(QStaticText::AggressiveCaching);
+    text->prepare(QTransform(), font);
+    m_labels.insert(key, text);
+    return *m_labels.object(key);
+}
+
 void GalleryDelegate::paintPlaceholder(
     QPainter *painter, const QRect &square, const QStyleOptionViewItem &option, bool loaded) const
 {
@@ -83,14 +101,12 @@ void GalleryDelegate::paintPlaceholder(
 void GalleryDelegate::paint(
     QPainter *painter, const QStyleOptionViewItem &opt, const QModelIndex &index) const
 {
-    QStyleOptionViewItem option = opt;
-    initStyleOption(&option, index);
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
+    // The view's option as it is: initStyleOption() would ask the model
+    // for a dozen roles per cell that this painting never uses.
+    const QStyleOptionViewItem &option = opt;
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    Q_UNUSED(style)
     const QPalette::ColorGroup group = (option.state & QStyle::State_Enabled)
         ? ((option.state & QStyle::State_Active) ? QPalette::Active : QPalette::Inactive)
         : QPalette::Disabled;
@@ -136,8 +152,7 @@ void GalleryDelegate::paint(
         painter->drawPixmap(target, pixmap, QRectF(QPointF(0, 0), pixmap.size()));
     }
 
-    const QVariant record = index.data(GalleryModel::RecordRole);
-    if (record.isValid() && record.value<ImageRecord>().damaged) {
+    if (index.data(GalleryModel::DamagedRole).toBool()) {
         const int s = std::max(16, m_size / 6);
         m_damagedIcon.paint(painter, QRect(square.right() - s, square.top(), s, s));
     }
@@ -145,10 +160,15 @@ void GalleryDelegate::paint(
     const QRect textRect(cell.left() + kPadding, square.bottom() + 1 + kTextGap,
         cell.width() - 2 * kPadding, option.fontMetrics.height());
     const QString name = index.data(Qt::DisplayRole).toString();
-    const QString elided = option.fontMetrics.elidedText(name, Qt::ElideMiddle, textRect.width());
-    painter->setPen(option.palette.color(group, QPalette::Text));
-    painter->setFont(option.font);
-    painter->drawText(textRect, Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextSingleLine, elided);
+    if (!name.isEmpty()) {
+        const QStaticText &text = label(name, textRect.width(), option.font, option.fontMetrics);
+        const QSizeF size = text.size();
+        painter->setPen(option.palette.color(group, QPalette::Text));
+        painter->setFont(option.font);
+        painter->drawStaticText(QPointF(textRect.left() + (textRect.width() - size.width()) / 2.0,
+                                    textRect.top() + (textRect.height() - size.height()) / 2.0),
+            text);
+    }
 
     if ((option.state & QStyle::State_HasFocus) && !selected) {
         // The keyboard's place, when it is not already marked by the selection.

@@ -111,6 +111,9 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
         if (key > 0)
             Q_EMIT showImageRequested(key);
     });
+    m_totalsTimer.setSingleShot(true);
+    m_totalsTimer.setInterval(100);
+    connect(&m_totalsTimer, &QTimer::timeout, this, &IngestQueuePanel::updateTotals);
     updateTotals();
 }
 
@@ -125,7 +128,11 @@ void IngestQueuePanel::setSession(LibrarySession *session)
     }
     IngestQueueModel *model = session->queue();
     m_view->setModel(model);
-    connect(model, &IngestQueueModel::totalsChanged, this, &IngestQueuePanel::updateTotals);
+    connect(model, &IngestQueueModel::totalsChanged, this, [this] {
+        updateActions(); // cheap, and what the buttons offer must be current
+        if (!m_totalsTimer.isActive())
+            m_totalsTimer.start();
+    });
     connect(model, &QAbstractItemModel::dataChanged, this, &IngestQueuePanel::updateActions);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         &IngestQueuePanel::updateActions);

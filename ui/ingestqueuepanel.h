@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 class QAction;
@@ -52,6 +53,10 @@ private:
     QListView *m_view;
     IngestQueueDelegate *m_delegate;
     QProgressBar *m_total;
+    /// Totals change with every finished item; QProgressBar::setValue()
+    /// repaints at once (and with it every region waiting to be painted),
+    /// so the bar and summary follow at most ten times a second.
+    QTimer m_totalsTimer;
     QLabel *m_summary;
     QAction *m_cancel;
     QAction *m_retry;

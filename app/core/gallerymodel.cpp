@@ -69,7 +69,7 @@ QHash<int, QByteArray> GalleryModel::roleNames() const
                    { AddedAtRole, "addedAt" },
                    { TagsRole, "tags" },
                    { SourcesRole, "sources" },
-                   { Sha256Role, "sha256" } });
+                   { Sha256Role, "sha256" }, { DamagedRole, "damaged" } });
     return names;
 }
 
@@ -131,6 +131,8 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
         return r.sources;
     case Sha256Role:
         return r.sha256;
+    case DamagedRole:
+        return r.damaged;
     default:
         return {};
     }

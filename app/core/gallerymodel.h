@@ -44,6 +44,7 @@ public:
         TagsRole,
         SourcesRole,
         Sha256Role,
+        DamagedRole, ///< bool: verify found the blob damaged
     };
 
     static constexpr int kPageSize = 200;

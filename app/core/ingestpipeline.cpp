@@ -219,7 +219,7 @@ void IngestPipeline::startProcessing(quint64 id)
     request.limits = m_options.image;
     auto cancelled = work.cancelled;
     whenFinished(QtConcurrent::run(&m_pool, [request, cancelled] {
-        lowerCurrentThreadPriority();
+        lowerCurrentThreadPriority(ThreadWork::Heavy);
         return ImageProcessor::process(request, cancelled.get());
     }),
         this, [this, id](const Result<ProcessedImage> &r) { onProcessed(id, r); });

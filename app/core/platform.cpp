@@ -6,7 +6,10 @@
 #include <QString>
 
 #include <cerrno>
+#include <atomic>
 #include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -39,7 +42,13 @@ bool syncFile(const QString &path) { return syncPath(path, O_RDONLY); }
 
 bool syncDirectory(const QString &path) { return syncPath(path, O_RDONLY | O_DIRECTORY); }
 
-void lowerCurrentThreadPriority()
+namespace {
+std::atomic_bool s_idleForHeavyWork = false;
+} // namespace
+
+void setIdleSchedulingForHeavyWork(bool on) { s_idleForHeavyWork = on; }
+
+void lowerCurrentThreadPriority(ThreadWork work)
 {
     thread_local bool lowered = false;
     if (lowered)
@@ -48,6 +57,12 @@ void lowerCurrentThreadPriority()
 #ifdef Q_OS_LINUX
     // On Linux a nice value belongs to a thread: PRIO_PROCESS with a tid.
     ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);
+    if (work == ThreadWork::Heavy && s_idleForHeavyWork) {
+        sched_param param {};
+        ::pthread_setschedparam(::pthread_self(), SCHED_IDLE, &param);
+    }
+#else
+    Q_UNUSED(work)
 #endif
 }
 

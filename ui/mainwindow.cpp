@@ -193,9 +193,9 @@ void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
     m_exporter->setLibrary(paths);
     if (m_statistics)
         m_statistics->setSession(next.get());
-    // The old session (if any) stops its threads here, after nothing
-    // refers to it any more.
-    m_session = std::move(next);
+    // The old session (if any) finishes what it was writing and stops its
+    // threads in its own time, after nothing here refers to it any more.
+    LibrarySession::retire(std::exchange(m_session, std::move(next)));
     QString shown = QDir::toNativeSeparators(paths.root());
     if (shown.startsWith(QDir::homePath()))
         shown.replace(0, QDir::homePath().size(), QStringLiteral("~"));

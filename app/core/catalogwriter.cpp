@@ -98,6 +98,18 @@ void CatalogWriter::flush()
     QMetaObject::invokeMethod(m_worker, &CatalogWriterWorker::flush, Qt::BlockingQueuedConnection);
 }
 
+QFuture<void> CatalogWriter::whenWritten()
+{
+    auto promise = std::make_shared<QPromise<void>>();
+    promise->start();
+    QFuture<void> future = promise->future();
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, promise] {
+        w->flush();
+        promise->finish();
+    });
+    return future;
+}
+
 template<typename T>
 QFuture<Result<T>> CatalogWriter::submit(std::function<Result<T>(WriterContext &)> apply,
                                          std::function<Result<void>(WriterContext &)> before,
@@ -240,6 +252,23 @@ QFuture<Result<bool>> CatalogWriter::deleteQueueItems(const QList<qint64> &queue
                 return Error { r.error() };
         }
         return true;
+    });
+}
+
+QFuture<Result<int>> CatalogWriter::releaseQueueItems(const QList<qint64> &queueIds)
+{
+    return submit<int>([queueIds](WriterContext &c) -> Result<int> {
+        QSqlQuery release = c.catalog.query(
+            QStringLiteral("UPDATE queue SET owner_pid = 0 WHERE id = ? AND state < 3 AND owner_pid = ?"));
+        int released = 0;
+        for (qint64 id : queueIds) {
+            release.bindValue(0, id);
+            release.bindValue(1, currentPid());
+            if (auto r = execQuery(release); !r)
+                return Error { r.error() };
+            released += release.numRowsAffected();
+        }
+        return released;
     });
 }
 

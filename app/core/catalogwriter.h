@@ -62,6 +62,10 @@ public:
     QFuture<Result<bool>> deleteQueueItems(const QList<qint64> &queueIds);
     /// Takes over unfinished items whose owner process is gone.
     QFuture<Result<QList<QueueRow>>> claimOrphanedQueueItems();
+    /// Gives up these unfinished queue items of this process (owner 0,
+    /// which no process is), so that the next claimOrphanedQueueItems()
+    /// anywhere, this process included, takes them over.
+    QFuture<Result<int>> releaseQueueItems(const QList<qint64> &queueIds);
 
     /// Adds and removes tags on many images; answers how many images changed.
     QFuture<Result<int>> editTags(const QList<qint64> &keys, const QStringList &add,
@@ -83,6 +87,9 @@ public:
     /// Owners call it before destroying the objects that wait on those
     /// answers (QFuture::then with a context asserts that it still exists).
     void flush();
+    /// The same without waiting: finishes once every request posted before
+    /// it is written and answered.
+    QFuture<void> whenWritten();
 
 Q_SIGNALS:
     /// Emitted after the commit, so readers already see the rows.

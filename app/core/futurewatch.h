@@ -4,6 +4,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 
+#include <type_traits>
 #include <utility>
 
 namespace trove {
@@ -20,8 +21,12 @@ void whenFinished(const QFuture<T> &future, QObject *context, Handler &&handler)
         [watcher, handler = std::forward<Handler>(handler)]() mutable {
             watcher->deleteLater();
             const QFuture<T> f = watcher->future();
-            if (f.resultCount() > 0) // none when the promise was dropped
+            if constexpr (std::is_void_v<T>) {
+                if (!f.isCanceled()) // cancelled when the promise was dropped
+                    handler();
+            } else if (f.resultCount() > 0) { // none when the promise was dropped
                 handler(f.result());
+            }
         });
     watcher->setFuture(future);
 }

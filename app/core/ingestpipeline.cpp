@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace trove {
@@ -135,8 +136,31 @@ void IngestPipeline::resumeOrphans()
     });
 }
 
+QList<qint64> IngestPipeline::unfinishedQueueIds() const
+{
+    QList<qint64> ids;
+    for (const IngestItem &item : m_items) {
+        if (item.queueId > 0 && !isFinished(item.state))
+            ids.append(item.queueId);
+    }
+    return ids;
+}
+
+void IngestPipeline::stop()
+{
+    m_stopped = true;
+    for (Work &w : m_work)
+        w.cancelled->store(true);
+    m_waitingFetch.clear();
+    m_waitingProcess.clear();
+    if (m_processing == 0)
+        Q_EMIT quiet();
+}
+
 void IngestPipeline::pump()
 {
+    if (m_stopped)
+        return;
     while (m_downloading < m_options.maxDownloads && !m_waitingFetch.empty()) {
         const quint64 id = m_waitingFetch.front();
         m_waitingFetch.pop_front();
@@ -185,6 +209,12 @@ void IngestPipeline::onFetchProgress(quint64 id, qint64 received, qint64 total)
 void IngestPipeline::onFetched(quint64 id, const FetchResult &result)
 {
     --m_downloading;
+    if (m_stopped) {
+        // Interrupted, not failed: the item stays unfinished in the queue.
+        if (result.ok())
+            QFile::remove(result.path);
+        return;
+    }
     auto work = m_work.find(id);
     if (work == m_work.end() || m_items[id].state != IngestState::Downloading) {
         if (result.ok())
@@ -228,6 +258,10 @@ void IngestPipeline::startProcessing(quint64 id)
 void IngestPipeline::onProcessed(quint64 id, const Result<ProcessedImage> &result)
 {
     --m_processing;
+    const auto quietAfterStop = qScopeGuard([this] {
+        if (m_stopped && m_processing == 0)
+            Q_EMIT quiet();
+    });
     auto work = m_work.find(id);
     if (work == m_work.end()) {
         if (result)
@@ -244,6 +278,8 @@ void IngestPipeline::onProcessed(quint64 id, const Result<ProcessedImage> &resul
         if (result)
             QFile::remove(result->tempBlobPath);
         cleanup(id);
+    } else if (!result && m_stopped) {
+        cleanup(id); // interrupted, not failed: stays unfinished in the queue
     } else if (!result) {
         finish(id, IngestState::Failed, result.error());
     } else {

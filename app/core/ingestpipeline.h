@@ -76,6 +76,16 @@ public:
     /// Items not yet done, failed or cancelled.
     int pendingCount() const;
 
+    /// Stops for good, without waiting: no download or processing starts
+    /// any more and running jobs are told to stop. Unfinished items stay in
+    /// the catalog's queue, as after a crash, for the next process that
+    /// opens the library; an image already processed is still committed.
+    /// quiet() follows once no processing job runs.
+    void stop();
+    bool isQuiet() const { return m_processing == 0; }
+    /// Catalog queue rows of the items not finished yet.
+    QList<qint64> unfinishedQueueIds() const;
+
 Q_SIGNALS:
     void itemAdded(quint64 id);
     /// State or progress changed. Progress is rate-limited by the fetcher.
@@ -86,6 +96,8 @@ Q_SIGNALS:
     void resumed(int count);
     /// Nothing left in flight.
     void idle();
+    /// After stop(): no processing job runs any more.
+    void quiet();
 
 private:
     struct Work {
@@ -122,6 +134,7 @@ private:
     std::deque<quint64> m_waitingProcess;
     int m_downloading = 0;
     int m_processing = 0;
+    bool m_stopped = false;
 };
 
 } // namespace trove

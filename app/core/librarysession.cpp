@@ -2,6 +2,8 @@
 
 #include "futurewatch.h"
 
+#include <QCoreApplication>
+
 namespace trove {
 
 LibrarySession::LibrarySession(const LibraryPaths &paths, const PipelineOptions &options, QObject *parent)
@@ -22,6 +24,28 @@ LibrarySession::LibrarySession(const LibraryPaths &paths, const PipelineOptions 
         m_pipeline.resumeOrphans();
         Q_EMIT opened();
     });
+}
+
+void LibrarySession::retire(std::unique_ptr<LibrarySession> session)
+{
+    if (!session)
+        return;
+    LibrarySession *s = session.release();
+    // Nothing outside hears from it any more (views, status, dialogs).
+    for (QObject *part : std::initializer_list<QObject *> { s, &s->m_reader, &s->m_writer, &s->m_gallery, &s->m_queue })
+        part->blockSignals(true);
+    if (QCoreApplication *app = QCoreApplication::instance()) {
+        s->setParent(app);
+        connect(app, &QCoreApplication::aboutToQuit, s, [s] { delete s; });
+    }
+    const auto whenQuiet = [s] {
+        // After every commit of work that did finish: what is left over is
+        // for whoever opens this library next (this window included).
+        s->m_writer.releaseQueueItems(s->m_pipeline.unfinishedQueueIds());
+        whenFinished(s->m_writer.whenWritten(), s, [s] { s->deleteLater(); });
+    };
+    connect(&s->m_pipeline, &IngestPipeline::quiet, s, whenQuiet, Qt::SingleShotConnection);
+    s->m_pipeline.stop();
 }
 
 LibrarySession::~LibrarySession()

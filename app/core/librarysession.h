@@ -36,6 +36,13 @@ public:
     /// Whether open() succeeded (false until it answers).
     bool isOpen() const { return m_open; }
 
+    /// Lets a session go without waiting for it, for the GUI thread that
+    /// opens another library: its signals go quiet, its pipeline stops
+    /// (see IngestPipeline::stop()), and it is deleted once no processing
+    /// job runs and every write it asked for is done, when destroying it
+    /// only joins idle threads. At the application's quit at the latest.
+    static void retire(std::unique_ptr<LibrarySession> session);
+
 Q_SIGNALS:
     /// The library is open and unfinished items of dead processes resumed.
     void opened();

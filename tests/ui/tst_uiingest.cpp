@@ -17,6 +17,7 @@
 #include <QClipboard>
 #include <QLineEdit>
 #include <QListView>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void unsupportedDropSaysSo();
     void cancelAndRetryFromQueue();
     void clearFinished();
+    void openAnotherLibraryMidIngest();
 
 private:
     int queueRowOf(const QString &source) const;
@@ -358,6 +360,39 @@ void TestUiIngest::clearFinished()
     waitAllFinished(1);
     m_window->queuePanel()->clearFinishedAction()->trigger();
     QTRY_COMPARE(m_window->session()->queue()->rowCount(), 0);
+}
+
+// Opening another library while a download hangs neither waits for it nor
+// loses it: the old session goes once its writes are done, and the item it
+// could not finish is resumed when its library is opened again.
+void TestUiIngest::openAnotherLibraryMidIngest()
+{
+    const QString slow = m_server.url(QStringLiteral("/slow.png")).toString();
+    const QString quick = m_server.url(QStringLiteral("/img1.png")).toString();
+    m_window->ingest({ slow, quick });
+    IngestQueueModel *queue = m_window->session()->queue();
+    QTRY_COMPARE_WITH_TIMEOUT(queue->finishedCount(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        IngestState(queue->index(queueRowOf(slow)).data(IngestQueueModel::StateRole).toInt()),
+        IngestState::Downloading, 10000);
+
+    QPointer<LibrarySession> old = m_window->session();
+    m_galleryTester.reset();
+    m_queueTester.reset();
+    QTemporaryDir other;
+    m_window->openLibrary(LibraryPaths(other.path()));
+    QVERIFY(m_window->session() != old.data());
+    QCOMPARE(m_window->session()->paths().root(), other.path());
+    QTRY_VERIFY_WITH_TIMEOUT(old.isNull(), 10000);
+    QTRY_VERIFY(m_window->session()->isOpen());
+    QCOMPARE(m_window->session()->queue()->rowCount(), 0);
+
+    m_window->openLibrary(LibraryPaths(m_library->path()));
+    QTRY_VERIFY(m_window->session()->isOpen());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->queue()->rowCount(), 1, 10000);
+    QCOMPARE(queueRowOf(slow), 0); // resumed; the finished one stays finished
+    QTRY_COMPARE(m_window->session()->gallery()->rowCount(), 1);
+    m_window.reset(); // before `other` goes
 }
 
 QTEST_MAIN(TestUiIngest)

@@ -119,8 +119,9 @@ bool RawImageIngest::isRawImageSource(const QString &source)
 void RawImageIngest::onItemFinished(quint64 id)
 {
     const IngestItem *item = m_pipeline->item(id);
-    // A cancelled item may be retried: its file stays until it leaves the queue.
-    if (item && item->state == IngestState::Cancelled)
+    // A cancelled or failed item may be retried: its file (the only copy of
+    // pasted pixels) stays until the item leaves the queue.
+    if (item && (item->state == IngestState::Cancelled || item->state == IngestState::Failed))
         return;
     const QString path = m_files.take(id);
     if (!path.isEmpty())

@@ -17,7 +17,8 @@ namespace trove {
 /// screenshot pasted from the clipboard, a picture dragged out of a browser
 /// that offers only its pixels. Writes them to a temp file in the library's
 /// tmp/ off the calling thread, queues that file like any local file, and
-/// removes it once its item is done or dropped from the queue. Lives on the
+/// removes it once its item is done or dropped from the queue (a failed or
+/// cancelled item keeps it for a retry). Lives on the
 /// pipeline's thread (the GUI thread); encoding and writing run on the
 /// global thread pool.
 class RawImageIngest final : public QObject {

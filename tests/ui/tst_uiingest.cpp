@@ -38,6 +38,7 @@ private Q_SLOTS:
     void pasteSeveralUrls();
     void pasteMixedTextAndFiles();
     void pasteImageData();
+    void pastedBytesFailAgainOnRetry();
     void urlBarWithNameAndTags();
     void dropUrl();
     void dropLocalFile();
@@ -181,6 +182,33 @@ void TestUiIngest::pasteImageData()
                 .startsWith(QStringLiteral("Pasted image")));
     // The temp file it went through is gone once the item finished.
     QTRY_VERIFY(QDir(m_window->session()->paths().tmpDir()).entryList(QDir::Files).isEmpty());
+}
+
+// Pasted bytes exist only in the queue's temp file: a failed item keeps it,
+// so that a retry reads the same bytes again (and fails for the same
+// reason, not for a missing file); clearing the item removes it.
+void TestUiIngest::pastedBytesFailAgainOnRetry()
+{
+    auto *mime = new QMimeData;
+    mime->setData(QStringLiteral("image/png"), QByteArray("\x89PNG\r\n\x1a\n but not really a picture", 40));
+    QGuiApplication::clipboard()->setMimeData(mime);
+    QTest::keyClick(m_window.get(), Qt::Key_V, Qt::ControlModifier);
+    waitAllFinished(1);
+    IngestQueueModel *queue = m_window->session()->queue();
+    QCOMPARE(IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()), IngestState::Failed);
+    const QString reason = queue->index(0).data(IngestQueueModel::ErrorRole).toString();
+    QVERIFY2(!reason.isEmpty(), qPrintable(reason));
+    const QDir tmp(m_window->session()->paths().tmpDir());
+    QCOMPARE(tmp.entryList(QDir::Files).size(), 1);
+
+    m_window->session()->pipeline()->retry(queue->index(0).data(IngestQueueModel::ItemIdRole).toULongLong());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()), IngestState::Failed, 10000);
+    QCOMPARE(queue->index(0).data(IngestQueueModel::ErrorRole).toString(), reason);
+
+    m_window->queuePanel()->clearFinishedAction()->trigger();
+    QTRY_COMPARE(queue->rowCount(), 0);
+    QTRY_VERIFY(tmp.entryList(QDir::Files).isEmpty());
 }
 
 void TestUiIngest::urlBarWithNameAndTags()

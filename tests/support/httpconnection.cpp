@@ -210,7 +210,19 @@ void HttpConnection::send(const Response &response)
         for (qsizetype i = 0; i < filler.size(); ++i)
             filler[i] = char('a' + (i * 7 + i / 251) % 26);
         m_block = response.chunked ? chunk(filler) : filler;
-        connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::pump);
+        // Refilled on a 1 ms timer, not straight from bytesWritten: a client
+        // that reads as fast as this writes never leaves its read loop (Qt's
+        // HTTP thread then never handles abort(); seen under ASan). At most
+        // 1 MiB per millisecond is plenty for any test.
+        connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+            if (m_pumpScheduled)
+                return;
+            m_pumpScheduled = true;
+            QTimer::singleShot(1, this, [this] {
+                m_pumpScheduled = false;
+                pump();
+            });
+        });
         pump();
         return;
     }

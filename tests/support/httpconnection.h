@@ -45,6 +45,7 @@ private:
     RecordedRequest m_request;
     qint64 m_bodyLeft = 0;
     QByteArray m_block; // one paced write of an endless body, framed
+    bool m_pumpScheduled = false;
 };
 
 } // namespace trove::test

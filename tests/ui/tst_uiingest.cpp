@@ -190,7 +190,8 @@ void TestUiIngest::pasteImageData()
 void TestUiIngest::pastedBytesFailAgainOnRetry()
 {
     auto *mime = new QMimeData;
-    mime->setData(QStringLiteral("image/png"), QByteArray("\x89PNG\r\n\x1a\n but not really a picture", 40));
+    static const char notAPicture[] = "\x89PNG\r\n\x1a\n but not really a picture";
+    mime->setData(QStringLiteral("image/png"), QByteArray(notAPicture, sizeof notAPicture - 1));
     QGuiApplication::clipboard()->setMimeData(mime);
     QTest::keyClick(m_window.get(), Qt::Key_V, Qt::ControlModifier);
     waitAllFinished(1);

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -50,6 +51,7 @@ StallMonitor::StallMonitor(const QString &reportPath, QObject *parent)
     m_timer.setInterval(1);
     connect(&m_timer, &QTimer::timeout, this, &StallMonitor::tick);
     m_clock.start();
+    m_clockStartEpochMs = QDateTime::currentMSecsSinceEpoch();
     m_timer.start();
     if (QCoreApplication *app = QCoreApplication::instance())
         connect(app, &QCoreApplication::aboutToQuit, this, [this] { writeReport(); });
@@ -77,6 +79,8 @@ void StallMonitor::tick()
     if (m_firstFrameMs < 0)
         return;
     m_gapsMs.push_back(float(gap));
+    if (gap > 4.0)
+        m_long.emplace_back(double(now) / 1e9, gap);
     if (m_worst.size() < 10 || gap > m_worst.back().second) {
         m_worst.emplace_back(double(now) / 1e9, gap);
         std::sort(m_worst.begin(), m_worst.end(), [](auto a, auto b) { return a.second > b.second; });
@@ -116,6 +120,11 @@ bool StallMonitor::writeReport() const
     QJsonArray worst;
     for (const auto &[at, gap] : m_worst)
         worst.append(QJsonObject { { QStringLiteral("at_s"), round2(at) }, { QStringLiteral("ms"), round2(gap) } });
+    // Every long gap with its time, so that a benchmark can tell the gaps
+    // of one span (an ingest) from those of the rest (start-up).
+    QJsonArray gapsOver4;
+    for (const auto &[at, gap] : m_long)
+        gapsOver4.append(QJsonArray { round2(at) * 1.0, round2(gap) });
     const QJsonObject report {
         { QStringLiteral("max_ms"), round2(s.maxMs) },
         { QStringLiteral("p99_ms"), round2(s.p99Ms) },
@@ -126,6 +135,8 @@ bool StallMonitor::writeReport() const
         { QStringLiteral("duration_s"), round2(s.durationS) },
         { QStringLiteral("timer_interval_ms"), 1 },
         { QStringLiteral("worst"), worst },
+        { QStringLiteral("clock_start_epoch_ms"), m_clockStartEpochMs },
+        { QStringLiteral("gaps_over_4ms"), gapsOver4 },
     };
     QSaveFile out(m_path);
     if (!out.open(QIODevice::WriteOnly))

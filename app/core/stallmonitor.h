@@ -15,7 +15,9 @@ namespace trove {
 /// painted frame, whose time (from the start of the process) it also notes.
 ///
 /// Enabled by TROVE_STALL_REPORT=<path>: on quit it writes JSON there
-/// (max_ms, p99_ms, p50_ms, stalls_over_16ms, first_frame_ms, ...).
+/// (max_ms, p99_ms, p50_ms, stalls_over_16ms, first_frame_ms, ..., and
+/// gaps_over_4ms: [at_s, ms] pairs on a clock that started at
+/// clock_start_epoch_ms, for telling one span's gaps from the rest).
 class StallMonitor final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StallMonitor)
@@ -51,6 +53,8 @@ private:
     qint64 m_lastNs = 0;
     std::vector<float> m_gapsMs;
     std::vector<std::pair<double, double>> m_worst; ///< (at_s, gap_ms), longest few
+    std::vector<std::pair<double, double>> m_long; ///< (at_s, gap_ms) of every gap over 4 ms
+    qint64 m_clockStartEpochMs = 0; ///< wall-clock time when m_clock started
     double m_firstFrameMs = -1;
     bool m_written = false;
 };

@@ -2,8 +2,10 @@
 // before the first frame, and write the report the benchmarks read.
 #include "stallmonitor.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -66,6 +68,7 @@ void TestStallMonitor::reportHasTheFields()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("r.json"));
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
     {
         StallMonitor monitor(path);
         monitor.framePainted();
@@ -81,6 +84,22 @@ void TestStallMonitor::reportHasTheFields()
     QVERIFY(report.value(QLatin1String("max_ms")).toDouble() >= 20.0);
     QVERIFY(report.value(QLatin1String("stalls_over_16ms")).toInt() >= 1);
     QVERIFY(report.value(QLatin1String("first_frame_ms")).toDouble() > 0);
+    // The long gap is listed with its time, on a clock whose start is given
+    // in wall-clock time (a benchmark picks out the gaps of one span).
+    const qint64 start = qint64(report.value(QLatin1String("clock_start_epoch_ms")).toDouble());
+    QVERIFY(start >= before && start - before < 1000);
+    const QJsonArray gaps = report.value(QLatin1String("gaps_over_4ms")).toArray();
+    QVERIFY(!gaps.isEmpty());
+    double longest = 0;
+    double longestAt = -1;
+    for (const QJsonValue &gap : gaps) {
+        if (gap.toArray().at(1).toDouble() > longest) {
+            longest = gap.toArray().at(1).toDouble();
+            longestAt = gap.toArray().at(0).toDouble();
+        }
+    }
+    QCOMPARE(longest, report.value(QLatin1String("max_ms")).toDouble());
+    QVERIFY2(longestAt >= 0.04 && longestAt < 1.0, qPrintable(QString::number(longestAt)));
 }
 
 void TestStallMonitor::processStartIsInThePast()

@@ -412,6 +412,23 @@ Result<void> CatalogReader::forEach(const std::function<bool(const ImageRecord &
     return {};
 }
 
+Result<void> CatalogReader::forEach(const ImageQuery &query,
+                                    const std::function<bool(const ImageRecord &)> &visit)
+{
+    QVariantList binds;
+    const QString where = whereFor(query, binds);
+    QSqlQuery q = m_catalog.query(QLatin1String(kSelect) + where + orderBy(query.order));
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds[i]);
+    if (auto r = execQuery(q); !r)
+        return r;
+    while (q.next()) {
+        if (!visit(recordFrom(q)))
+            break;
+    }
+    return {};
+}
+
 Result<QByteArray> CatalogReader::thumbnail(qint64 key)
 {
     QSqlQuery q = m_thumbs.query(QStringLiteral("SELECT data FROM thumbs WHERE image_id = ?"));

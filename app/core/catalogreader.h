@@ -67,6 +67,9 @@ public:
     Result<QList<ImageRecord>> resolve(const QString &idOrName);
     /// Calls @p visit for every image, oldest first, without holding them all.
     Result<void> forEach(const std::function<bool(const ImageRecord &)> &visit);
+    /// The same for the images of @p query, in its order (what list(query)
+    /// answers, one record at a time).
+    Result<void> forEach(const ImageQuery &query, const std::function<bool(const ImageRecord &)> &visit);
 
     /// The stored thumbnail, empty if none.
     Result<QByteArray> thumbnail(qint64 key);

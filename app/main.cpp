@@ -1,11 +1,11 @@
 // One executable: with a command word it is the CLI (no display needed);
 // otherwise it opens the window, importing any files given.
 #include "cli.h"
-#include "librarypaths.h"
-#include "galleryview.h"
+#include "storage/librarypaths.h"
+#include "gallery/galleryview.h"
 #include "mainwindow.h"
-#include "platform.h"
-#include "stallmonitor.h"
+#include "base/platform.h"
+#include "diagnostics/stallmonitor.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -9,9 +9,9 @@
 // made by trove_core's own migrations, so `trove verify` passes.
 //
 //   trove-make-library --images N --library DIR
-#include "database.h"
-#include "librarypaths.h"
-#include "sha256.h"
+#include "storage/database.h"
+#include "storage/librarypaths.h"
+#include "base/sha256.h"
 
 #include <QBuffer>
 #include <QCommandLineParser>

@@ -11,14 +11,14 @@
 // Prints one JSON object. Run it under Xvfb (bench/scale does).
 //
 //   trove-scale-probe --library DIR [--tag tag-150] [--text amber-har] [--dense-text example]
-#include "browsebar.h"
-#include "catalogreader.h"
-#include "gallerymodel.h"
-#include "galleryview.h"
-#include "librarypaths.h"
-#include "librarysession.h"
+#include "gallery/browsebar.h"
+#include "catalog/catalogreader.h"
+#include "models/gallerymodel.h"
+#include "gallery/galleryview.h"
+#include "storage/librarypaths.h"
+#include "models/librarysession.h"
 #include "mainwindow.h"
-#include "stallmonitor.h"
+#include "diagnostics/stallmonitor.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

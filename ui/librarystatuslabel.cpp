@@ -1,6 +1,6 @@
 #include "librarystatuslabel.h"
 
-#include "librarysession.h"
+#include "models/librarysession.h"
 
 #include <QLocale>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "libraryreader.h"
+#include "catalog/libraryreader.h"
 
 #include <QLabel>
 #include <QPointer>

@@ -1,11 +1,11 @@
 #include "mainmenus.h"
 
-#include "browsebar.h"
-#include "galleryview.h"
-#include "helpdialogs.h"
+#include "gallery/browsebar.h"
+#include "gallery/galleryview.h"
+#include "dialogs/helpdialogs.h"
 #include "icons.h"
-#include "imageactions.h"
-#include "ingestqueuepanel.h"
+#include "gallery/imageactions.h"
+#include "ingest/ingestqueuepanel.h"
 
 #include <QApplication>
 #include <QDockWidget>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "imagerecord.h"
-#include "librarypaths.h"
+#include "catalog/imagerecord.h"
+#include "storage/librarypaths.h"
 
 #include <QMainWindow>
 #include <memory>

@@ -1,6 +1,6 @@
-#include "catalogwriter.h"
+#include "catalog/catalogwriter.h"
 #include "commandhelpers.h"
-#include "ingestpipeline.h"
+#include "ingest/ingestpipeline.h"
 
 #include <QEventLoop>
 #include <QJsonArray>

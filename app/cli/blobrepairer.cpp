@@ -1,11 +1,11 @@
 #include "blobrepairer.h"
 
-#include "catalogwriter.h"
+#include "catalog/catalogwriter.h"
 #include "commandhelpers.h"
-#include "fetcher.h"
-#include "gzipcodec.h"
-#include "ingestpipeline.h"
-#include "ingestsource.h"
+#include "ingest/fetcher.h"
+#include "storage/gzipcodec.h"
+#include "ingest/ingestpipeline.h"
+#include "ingest/ingestsource.h"
 
 #include <QEventLoop>
 #include <QFile>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "imagerecord.h"
-#include "librarypaths.h"
-#include "result.h"
+#include "catalog/imagerecord.h"
+#include "storage/librarypaths.h"
+#include "base/result.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #include "commandhelpers.h"
 
-#include "catalogreader.h"
-#include "catalogwriter.h"
+#include "catalog/catalogreader.h"
+#include "catalog/catalogwriter.h"
 
 namespace trove::cli {
 

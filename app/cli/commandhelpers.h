@@ -1,8 +1,8 @@
 #pragma once
 
 #include "commands.h"
-#include "imagerecord.h"
-#include "result.h"
+#include "catalog/imagerecord.h"
+#include "base/result.h"
 
 #include <QFuture>
 

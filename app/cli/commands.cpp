@@ -1,8 +1,8 @@
 #include "commands.h"
 
-#include "blobstore.h"
-#include "catalogreader.h"
-#include "catalogwriter.h"
+#include "storage/blobstore.h"
+#include "catalog/catalogreader.h"
+#include "catalog/catalogwriter.h"
 #include "commandhelpers.h"
 
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "librarypaths.h"
+#include "storage/librarypaths.h"
 #include "output.h"
 
 #include <QCommandLineParser>

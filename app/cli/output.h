@@ -1,6 +1,6 @@
 #pragma once
 
-#include "imagerecord.h"
+#include "catalog/imagerecord.h"
 
 #include <QJsonDocument>
 #include <QTextStream>

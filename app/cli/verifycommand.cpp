@@ -1,8 +1,8 @@
 #include "blobrepairer.h"
-#include "catalogreader.h"
-#include "catalogwriter.h"
+#include "catalog/catalogreader.h"
+#include "catalog/catalogwriter.h"
 #include "commandhelpers.h"
-#include "gzipcodec.h"
+#include "storage/gzipcodec.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -8,9 +8,9 @@
 // file is checked to really be the variant it claims to be. Files nobody
 // can decode are refused with a named reason.
 
-#include "gzipcodec.h"
+#include "storage/gzipcodec.h"
 #include "imagefactory.h"
-#include "imageprocessor.h"
+#include "ingest/imageprocessor.h"
 #include "resultcheck.h"
 #include "testimages.h"
 

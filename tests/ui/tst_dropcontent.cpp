@@ -1,7 +1,7 @@
 // What a paste or a drop carries, read from text and MIME data the way
 // file managers and browsers offer it.
 
-#include "dropcontent.h"
+#include "ingest/dropcontent.h"
 
 #include <QBuffer>
 #include <QImage>

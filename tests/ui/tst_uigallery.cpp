@@ -1,17 +1,17 @@
 // The gallery, search, viewer, tag editing, statistics and the window's
 // memory of itself, driven through the real window.
 
-#include "browsebar.h"
-#include "dragexporter.h"
-#include "gallerymodel.h"
-#include "imageactions.h"
-#include "imagecanvas.h"
-#include "imageinfopanel.h"
-#include "imageviewer.h"
-#include "ingestbar.h"
-#include "ingestqueuemodel.h"
+#include "gallery/browsebar.h"
+#include "gallery/dragexporter.h"
+#include "models/gallerymodel.h"
+#include "gallery/imageactions.h"
+#include "viewer/imagecanvas.h"
+#include "viewer/imageinfopanel.h"
+#include "viewer/imageviewer.h"
+#include "ingest/ingestbar.h"
+#include "models/ingestqueuemodel.h"
 #include "librarystatuslabel.h"
-#include "tageditdialog.h"
+#include "dialogs/tageditdialog.h"
 #include "uifixture.h"
 
 #include <QAbstractItemModelTester>

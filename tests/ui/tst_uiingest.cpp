@@ -2,14 +2,14 @@
 // bar, dropped links, files and raw image data; refusals show their reason
 // in the queue; the gallery grows by inserted rows, never by a reset.
 
-#include "browsebar.h"
-#include "droptarget.h"
-#include "gallerymodel.h"
+#include "gallery/browsebar.h"
+#include "ingest/droptarget.h"
+#include "models/gallerymodel.h"
 #include "imagefactory.h"
-#include "ingestbar.h"
-#include "ingestqueuedelegate.h"
-#include "ingestqueuemodel.h"
-#include "ingestqueuepanel.h"
+#include "ingest/ingestbar.h"
+#include "ingest/ingestqueuedelegate.h"
+#include "models/ingestqueuemodel.h"
+#include "ingest/ingestqueuepanel.h"
 #include "testserver.h"
 #include "uifixture.h"
 

@@ -3,9 +3,9 @@
 // With TROVE_UI_BENCH=1 it also measures a paste of 200 links until every
 // thumbnail is on screen (a measurement, not a gate).
 
-#include "gallerymodel.h"
+#include "models/gallerymodel.h"
 #include "imagefactory.h"
-#include "ingestqueuemodel.h"
+#include "models/ingestqueuemodel.h"
 #include "testserver.h"
 #include "uifixture.h"
 

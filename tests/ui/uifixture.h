@@ -4,8 +4,8 @@
 // per test, the real MainWindow shown (offscreen) and active, and small
 // helpers to reach its parts and to drive drops.
 
-#include "galleryview.h"
-#include "librarysession.h"
+#include "gallery/galleryview.h"
+#include "models/librarysession.h"
 #include "mainwindow.h"
 
 #include <QApplication>

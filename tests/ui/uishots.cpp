@@ -3,12 +3,12 @@
 //   cmake --build <build> --target trove_ui_shots
 //   xvfb-run -a -s "-screen 0 1400x900x24" <build>/tests/trove_ui_shots docs/screenshots
 
-#include "browsebar.h"
-#include "gallerymodel.h"
+#include "gallery/browsebar.h"
+#include "models/gallerymodel.h"
 #include "imagefactory.h"
-#include "imageviewer.h"
-#include "ingestqueuemodel.h"
-#include "ingestqueuepanel.h"
+#include "viewer/imageviewer.h"
+#include "models/ingestqueuemodel.h"
+#include "ingest/ingestqueuepanel.h"
 #include "testserver.h"
 #include "uifixture.h"
 

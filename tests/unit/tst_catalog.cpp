@@ -2,10 +2,10 @@
 // schema, commits and their files, duplicates, tags, renames, removal,
 // lookups, filters, hostile text, and readers seeing what the writer did.
 
-#include "catalogreader.h"
-#include "catalogwriter.h"
-#include "imageprocessor.h"
-#include "librarypaths.h"
+#include "catalog/catalogreader.h"
+#include "catalog/catalogwriter.h"
+#include "ingest/imageprocessor.h"
+#include "storage/librarypaths.h"
 #include "resultcheck.h"
 #include "testimages.h"
 

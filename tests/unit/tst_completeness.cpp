@@ -1,7 +1,7 @@
 // isCompleteImage: whole files pass, files cut anywhere fail, and the
 // device is left where it was.
 
-#include "completeness.h"
+#include "ingest/completeness.h"
 #include "testimages.h"
 
 #include <QBuffer>

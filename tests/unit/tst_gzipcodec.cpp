@@ -1,7 +1,7 @@
 // GzipCodec: blobs are real gzip members that the system's gzip reads, they
 // round-trip byte for byte, and every kind of damage is reported.
 
-#include "gzipcodec.h"
+#include "storage/gzipcodec.h"
 #include "resultcheck.h"
 #include "testimages.h"
 

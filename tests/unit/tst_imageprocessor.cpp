@@ -3,8 +3,8 @@
 // everything else is refused with a reason a person can read, leaving no
 // temp blob behind.
 
-#include "gzipcodec.h"
-#include "imageprocessor.h"
+#include "storage/gzipcodec.h"
+#include "ingest/imageprocessor.h"
 #include "resultcheck.h"
 #include "testimages.h"
 

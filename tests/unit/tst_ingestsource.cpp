@@ -2,7 +2,7 @@
 // network or the disk, with a specific reason for each refusal; default
 // names and link extraction from pasted text.
 
-#include "ingestsource.h"
+#include "ingest/ingestsource.h"
 #include "testimages.h"
 
 #include <QDir>

@@ -1,6 +1,6 @@
 // The UI stall probe: it must see a blocked event loop, ignore the time
 // before the first frame, and write the report the benchmarks read.
-#include "stallmonitor.h"
+#include "diagnostics/stallmonitor.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

@@ -1,0 +1,97 @@
+#include "base/platform.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QSocketNotifier>
+#include <QString>
+
+#include <cerrno>
+#include <atomic>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+namespace trove {
+
+qint64 currentPid() { return static_cast<qint64>(::getpid()); }
+
+bool isProcessAlive(qint64 pid)
+{
+    if (pid <= 0)
+        return false;
+    if (pid == currentPid())
+        return true;
+    return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
+
+static bool syncPath(const QString &path, int flags)
+{
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), flags | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+bool syncFile(const QString &path) { return syncPath(path, O_RDONLY); }
+
+bool syncDirectory(const QString &path) { return syncPath(path, O_RDONLY | O_DIRECTORY); }
+
+namespace {
+std::atomic_bool s_idleForHeavyWork = false;
+} // namespace
+
+void setIdleSchedulingForHeavyWork(bool on) { s_idleForHeavyWork = on; }
+
+void lowerCurrentThreadPriority(ThreadWork work)
+{
+    thread_local bool lowered = false;
+    if (lowered)
+        return;
+    lowered = true;
+#ifdef Q_OS_LINUX
+    // On Linux a nice value belongs to a thread: PRIO_PROCESS with a tid.
+    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);
+    if (work == ThreadWork::Heavy && s_idleForHeavyWork) {
+        sched_param param {};
+        ::pthread_setschedparam(::pthread_self(), SCHED_IDLE, &param);
+    }
+#else
+    Q_UNUSED(work)
+#endif
+}
+
+namespace {
+int s_quitPipe[2] = { -1, -1 };
+
+void onTerminate(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto n = ::write(s_quitPipe[1], &byte, 1);
+}
+} // namespace
+
+void quitOnTerminateSignals()
+{
+    if (s_quitPipe[0] >= 0 || ::pipe2(s_quitPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(s_quitPipe[0], QSocketNotifier::Read, QCoreApplication::instance());
+    QObject::connect(notifier, &QSocketNotifier::activated, notifier, [] {
+        char byte;
+        while (::read(s_quitPipe[0], &byte, 1) > 0) { }
+        QCoreApplication::quit();
+    });
+    struct sigaction action {};
+    action.sa_handler = onTerminate;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGHUP, &action, nullptr);
+}
+
+} // namespace trove

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "storage/database.h"
+#include "catalog/imagerecord.h"
+#include "base/result.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QPair>
+
+#include <functional>
+
+namespace trove {
+
+class LibraryPaths;
+
+/// A filter and order over the catalog.
+struct ImageQuery {
+    enum class Order { NewestFirst, OldestFirst, NameAscending, NameDescending };
+
+    QString tag; ///< only images with this tag (case-insensitive)
+    QString search; ///< substring of the name, a tag or a source host
+    Order order = Order::NewestFirst;
+
+    bool operator==(const ImageQuery &) const = default;
+};
+
+/// Read-only queries on a library. Holds its own connections, which belong
+/// to the thread that called open(): make one reader per thread.
+class CatalogReader final {
+    Q_DECLARE_TR_FUNCTIONS(CatalogReader)
+    Q_DISABLE_COPY_MOVE(CatalogReader)
+
+public:
+    CatalogReader() = default;
+
+    Result<void> open(const LibraryPaths &paths);
+
+    Result<LibraryStats> stats();
+    Result<qint64> count(const ImageQuery &query);
+
+    /// One step of counting: matches with a key above @p afterKey, at most
+    /// @p step of them. A text search alone is counted in steps so that a
+    /// word found in every image of a million answers with its first
+    /// screens in milliseconds (the trigram index hands matches out in key
+    /// order, and counting all of them costs ~0.4 s); any other query is
+    /// counted whole in one step.
+    struct CountStep {
+        qint64 count = 0; ///< matches in this step
+        qint64 lastKey = 0; ///< the last key counted, where the next step starts
+        bool complete = true; ///< no matches beyond this step
+    };
+    Result<CountStep> countStep(const ImageQuery &query, qint64 afterKey, qint64 step);
+    /// Rows [offset, offset + limit) in the query's order; limit < 0: all.
+    Result<QList<ImageRecord>> list(const ImageQuery &query, qint64 offset = 0, qint64 limit = -1);
+    /// Like list(), but reads from whichever end of the order is nearer, so
+    /// the last page of a million rows costs what the first one does.
+    /// @p total is the query's count, or -1 while it is still being counted
+    /// (the page is then read from the front).
+    Result<QList<ImageRecord>> page(const ImageQuery &query, qint64 offset, qint64 limit, qint64 total);
+    /// Where @p key stands in the query's order, or -1 if it does not match.
+    Result<qint64> rowOf(const ImageQuery &query, qint64 key);
+    Result<ImageRecord> byKey(qint64 key);
+    Result<QList<ImageRecord>> byKeys(const QList<qint64> &keys);
+    /// Images an argument names: the full id, a unique id prefix (4+
+    /// characters) or an exact name. May be several (same name).
+    Result<QList<ImageRecord>> resolve(const QString &idOrName);
+    /// Calls @p visit for every image, oldest first, without holding them all.
+    Result<void> forEach(const std::function<bool(const ImageRecord &)> &visit);
+    /// The same for the images of @p query, in its order (what list(query)
+    /// answers, one record at a time).
+    Result<void> forEach(const ImageQuery &query, const std::function<bool(const ImageRecord &)> &visit);
+
+    /// The stored thumbnail, empty if none.
+    Result<QByteArray> thumbnail(qint64 key);
+
+    /// (format, count) and (host, count), most first.
+    Result<QList<QPair<QString, qint64>>> formatCounts();
+    Result<QList<QPair<QString, qint64>>> hostCounts(int limit = 20);
+
+    /// SQLite's own integrity check of both databases: empty when sound.
+    Result<QStringList> integrityProblems();
+
+    Connection &catalog() { return m_catalog; }
+
+private:
+    /// @p fewMatches: collect the matches and sort them, rather than walk
+    /// the order (see Drive in the .cpp).
+    Result<QList<ImageRecord>> list(const ImageQuery &query, qint64 offset, qint64 limit, bool fewMatches);
+    Result<QList<ImageRecord>> select(const QString &where, const QVariantList &binds,
+                                      const QString &tail = {});
+
+    Connection m_catalog;
+    Connection m_thumbs;
+};
+
+/// `LIKE` pattern matching @p text anywhere, with %, _ and \ escaped.
+QString likeContains(const QString &text);
+
+} // namespace trove

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "ingest/imageprocessor.h"
+#include "ingest/ingesttypes.h"
+#include "storage/librarypaths.h"
+#include "base/result.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+
+namespace trove {
+
+class CatalogWriterWorker;
+struct WriterContext;
+
+/// An image ready to commit: processed bytes plus what the person asked for.
+struct NewImage {
+    QString name;
+    QStringList tags;
+    QString sourceUrl;
+    ProcessedImage processed;
+    qint64 queueId = 0; ///< the queue row this completes, 0 for none
+};
+
+/// What committing an image did.
+struct CommitOutcome {
+    qint64 key = 0;
+    QString id;
+    QString name;
+    bool duplicate = false; ///< the bytes were already there: a source was added
+};
+
+/// The single writer of a library. One thread, one write connection to
+/// catalog.sqlite and one to thumbs.sqlite; every change to a library made by
+/// this process goes through here. Requests are queued from any thread and
+/// answered with futures; requests that arrive together share a transaction.
+///
+/// Blob files are renamed into place before the transaction that records
+/// them commits and unlinked after the one that forgets them; a small journal
+/// in the catalog lets the next start finish or undo either after a crash.
+class CatalogWriter final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CatalogWriter)
+
+public:
+    explicit CatalogWriter(const LibraryPaths &paths, QObject *parent = nullptr);
+    ~CatalogWriter() override;
+
+    /// Opens (creating or migrating) the library and recovers what a crashed
+    /// process left behind. Every other request waits for this.
+    QFuture<Result<bool>> open();
+
+    QFuture<Result<CommitOutcome>> commitImage(const NewImage &image);
+
+    /// Persists new queue items; answers their row ids, in order.
+    QFuture<Result<QList<qint64>>> enqueue(const QList<IngestRequest> &requests);
+    /// Records a queue item's final state (failed, cancelled) or a retry.
+    QFuture<Result<bool>> setQueueState(qint64 queueId, IngestState state, const QString &error = {});
+    QFuture<Result<bool>> deleteQueueItems(const QList<qint64> &queueIds);
+    /// Takes over unfinished items whose owner process is gone.
+    QFuture<Result<QList<QueueRow>>> claimOrphanedQueueItems();
+    /// Gives up these unfinished queue items of this process (owner 0,
+    /// which no process is), so that the next claimOrphanedQueueItems()
+    /// anywhere, this process included, takes them over.
+    QFuture<Result<int>> releaseQueueItems(const QList<qint64> &queueIds);
+
+    /// Adds and removes tags on many images; answers how many images changed.
+    QFuture<Result<int>> editTags(const QList<qint64> &keys, const QStringList &add,
+                                  const QStringList &remove);
+    QFuture<Result<bool>> rename(const QList<qint64> &keys, const QString &name);
+    /// Removes images, their thumbnails and (after the commit) their blobs.
+    QFuture<Result<int>> remove(const QList<qint64> &keys);
+    /// Marks images whose blob is damaged or missing (verify --repair) and
+    /// moves what is left of each blob aside, into <library>/damaged/, so
+    /// nothing is lost and a good copy can take its place.
+    QFuture<Result<bool>> quarantine(const QList<QPair<qint64, QString>> &keysAndShas);
+    /// Puts a blob back for an image (re-fetched bytes whose SHA-256 matched)
+    /// and clears its damaged mark.
+    QFuture<Result<bool>> restoreBlob(qint64 key, const CompressedBlob &blob, const QString &tempBlob);
+    /// Stores a (re)built thumbnail.
+    QFuture<Result<bool>> putThumbnail(qint64 key, const QByteArray &data, QSize size);
+
+    /// Blocks until every request posted so far is written and answered.
+    /// Owners call it before destroying the objects that wait on those
+    /// answers (QFuture::then with a context asserts that it still exists).
+    void flush();
+    /// The same without waiting: finishes once every request posted before
+    /// it is written and answered.
+    QFuture<void> whenWritten();
+
+Q_SIGNALS:
+    /// Emitted after the commit, so readers already see the rows.
+    void imagesAdded(const QList<qint64> &keys);
+    void imagesChanged(const QList<qint64> &keys);
+    void imagesRemoved(const QList<qint64> &keys);
+
+private:
+    template<typename T>
+    QFuture<Result<T>> submit(std::function<Result<T>(WriterContext &)> apply,
+                              std::function<Result<void>(WriterContext &)> before = {},
+                              QStringList intents = {});
+
+    QThread m_thread;
+    CatalogWriterWorker *m_worker = nullptr;
+};
+
+} // namespace trove

@@ -1,0 +1,239 @@
+#include "catalog/libraryreader.h"
+
+#include "storage/blobstore.h"
+#include "catalog/catalogwriter.h"
+#include "storage/gzipcodec.h"
+#include "ingest/imageprocessor.h"
+#include "catalog/private/libraryreaderworker.h"
+
+#include <QBuffer>
+#include <QImageReader>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace trove {
+
+LibraryReader::LibraryReader(const LibraryPaths &paths, CatalogWriter *writer, QObject *parent)
+    : QObject(parent)
+    , m_thumbnailGeneration(std::make_shared<std::atomic<quint64>>(0))
+{
+    qRegisterMetaType<trove::ImageRecord>();
+    qRegisterMetaType<QList<trove::ImageRecord>>();
+    qRegisterMetaType<trove::StatsReport>();
+    qRegisterMetaType<QList<QPair<qint64, qint64>>>();
+    m_thread.setObjectName(QStringLiteral("trove-library-reader"));
+    m_worker = new LibraryReaderWorker(paths, writer, m_thumbnailGeneration);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &LibraryReaderWorker::failed, this, &LibraryReader::failed);
+    connect(m_worker, &LibraryReaderWorker::countReady, this, &LibraryReader::countReady);
+    connect(m_worker, &LibraryReaderWorker::countProgress, this, &LibraryReader::countProgress);
+    connect(m_worker, &LibraryReaderWorker::pageReady, this, &LibraryReader::pageReady);
+    connect(m_worker, &LibraryReaderWorker::rowsReady, this, &LibraryReader::rowsReady);
+    connect(m_worker, &LibraryReaderWorker::recordsReady, this, &LibraryReader::recordsReady);
+    connect(m_worker, &LibraryReaderWorker::thumbnailReady, this, &LibraryReader::thumbnailReady);
+    connect(m_worker, &LibraryReaderWorker::statsReady, this, &LibraryReader::statsReady);
+    m_thread.start();
+}
+
+LibraryReader::~LibraryReader()
+{
+    m_thumbnailGeneration->fetch_add(1); // drops thumbnail work still queued
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void LibraryReader::requestCount(quint64 generation, const ImageQuery &query)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, generation, query, step = m_countStep] {
+        w->count(generation, query, 0, 0, step);
+    });
+}
+
+void LibraryReader::continueCount(quint64 generation, const ImageQuery &query, qint64 afterKey, qint64 countedSoFar)
+{
+    QMetaObject::invokeMethod(m_worker, [=, w = m_worker, step = m_countStep] {
+        w->count(generation, query, afterKey, countedSoFar, step);
+    });
+}
+
+void LibraryReader::requestPage(quint64 generation, const ImageQuery &query, qint64 offset, qint64 limit, qint64 total)
+{
+    QMetaObject::invokeMethod(m_worker, [=, w = m_worker] { w->page(generation, query, offset, limit, total); });
+}
+
+void LibraryReader::requestRows(quint64 generation, const ImageQuery &query, const QList<qint64> &keys)
+{
+    QMetaObject::invokeMethod(m_worker, [=, w = m_worker] { w->rows(generation, query, keys); });
+}
+
+void LibraryReader::requestRecords(const QList<qint64> &keys)
+{
+    QMetaObject::invokeMethod(m_worker, [=, w = m_worker] { w->records(keys); });
+}
+
+void LibraryReader::requestThumbnails(const QList<qint64> &keys)
+{
+    const quint64 generation = m_thumbnailGeneration->fetch_add(1) + 1;
+    QMetaObject::invokeMethod(m_worker, [=, w = m_worker] { w->thumbnails(generation, keys); });
+}
+
+void LibraryReader::requestStats(bool withBreakdown)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, withBreakdown] { w->stats(withBreakdown); });
+}
+
+QFuture<Result<QImage>> LibraryReader::loadImage(const LibraryPaths &paths, const QString &sha256)
+{
+    const QString blob = paths.blobFile(sha256);
+    return QtConcurrent::run([blob]() -> Result<QImage> {
+        auto bytes = GzipCodec::readAll(blob);
+        if (!bytes)
+            return Error { bytes.error() };
+        QBuffer buffer(&*bytes);
+        buffer.open(QIODevice::ReadOnly);
+        QImageReader reader(&buffer);
+        reader.setAutoTransform(true);
+        reader.setAllocationLimit(1024);
+        QImage image = reader.read();
+        if (image.isNull())
+            return Error { ImageProcessor::tr("cannot decode image: %1").arg(reader.errorString()) };
+        return image;
+    });
+}
+
+// --- worker ---------------------------------------------------------------
+
+LibraryReaderWorker::LibraryReaderWorker(const LibraryPaths &paths, CatalogWriter *writer,
+                                         std::shared_ptr<std::atomic<quint64>> thumbnailGeneration)
+    : m_paths(paths)
+    , m_writer(writer)
+    , m_thumbnailGeneration(std::move(thumbnailGeneration))
+{
+}
+
+bool LibraryReaderWorker::ensureOpen()
+{
+    if (m_open)
+        return true;
+    if (auto r = m_reader.open(m_paths); !r) {
+        Q_EMIT failed(r.error());
+        return false;
+    }
+    m_open = true;
+    return true;
+}
+
+void LibraryReaderWorker::count(quint64 generation, const ImageQuery &query, qint64 afterKey,
+                                qint64 countedSoFar, qint64 stepSize)
+{
+    if (!ensureOpen())
+        return;
+    auto step = m_reader.countStep(query, afterKey, stepSize);
+    if (!step) {
+        Q_EMIT failed(step.error());
+        return;
+    }
+    if (step->complete)
+        Q_EMIT countReady(generation, countedSoFar + step->count);
+    else
+        Q_EMIT countProgress(generation, countedSoFar + step->count, step->lastKey);
+}
+
+void LibraryReaderWorker::page(quint64 generation, const ImageQuery &query, qint64 offset, qint64 limit, qint64 total)
+{
+    if (!ensureOpen())
+        return;
+    auto rows = m_reader.page(query, offset, limit, total);
+    if (!rows) {
+        Q_EMIT failed(rows.error());
+        return;
+    }
+    Q_EMIT pageReady(generation, offset, *rows);
+}
+
+void LibraryReaderWorker::rows(quint64 generation, const ImageQuery &query, const QList<qint64> &keys)
+{
+    if (!ensureOpen())
+        return;
+    QList<QPair<qint64, qint64>> out;
+    for (qint64 key : keys) {
+        auto row = m_reader.rowOf(query, key);
+        out.append({ key, row ? *row : -1 });
+    }
+    Q_EMIT rowsReady(generation, out);
+}
+
+void LibraryReaderWorker::records(const QList<qint64> &keys)
+{
+    if (!ensureOpen())
+        return;
+    auto r = m_reader.byKeys(keys);
+    if (r)
+        Q_EMIT recordsReady(*r);
+}
+
+QImage LibraryReaderWorker::rebuildThumbnail(qint64 key)
+{
+    auto record = m_reader.byKey(key);
+    if (!record)
+        return {};
+    auto bytes = GzipCodec::readAll(m_paths.blobFile(record->sha256), qint64(512) * 1024 * 1024);
+    if (!bytes)
+        return {};
+    auto thumb = ImageProcessor::thumbnailFromBytes(*bytes, 256);
+    if (!thumb)
+        return {};
+    if (m_writer) {
+        QByteArray encoded;
+        QBuffer buffer(&encoded);
+        buffer.open(QIODevice::WriteOnly);
+        thumb->save(&buffer, thumb->hasAlphaChannel() ? "PNG" : "JPEG", 85);
+        (void)m_writer->putThumbnail(key, encoded, thumb->size());
+    }
+    return *thumb;
+}
+
+void LibraryReaderWorker::thumbnails(quint64 generation, const QList<qint64> &keys)
+{
+    if (!ensureOpen())
+        return;
+    for (qint64 key : keys) {
+        // A newer request supersedes this one: the person has scrolled on.
+        if (m_thumbnailGeneration->load() != generation)
+            return;
+        auto data = m_reader.thumbnail(key);
+        QImage image;
+        if (data && !data->isEmpty())
+            image = QImage::fromData(*data);
+        if (image.isNull())
+            image = rebuildThumbnail(key);
+        if (!image.isNull())
+            Q_EMIT thumbnailReady(key, image);
+    }
+}
+
+void LibraryReaderWorker::stats(bool withBreakdown)
+{
+    if (!ensureOpen())
+        return;
+    StatsReport report;
+    auto totals = m_reader.stats();
+    if (!totals) {
+        Q_EMIT failed(totals.error());
+        return;
+    }
+    report.totals = *totals;
+    if (!withBreakdown) {
+        Q_EMIT statsReady(report);
+        return;
+    }
+    report.hasBreakdown = true;
+    if (auto f = m_reader.formatCounts())
+        report.formats = *f;
+    if (auto h = m_reader.hostCounts())
+        report.hosts = *h;
+    Q_EMIT statsReady(report);
+}
+
+} // namespace trove

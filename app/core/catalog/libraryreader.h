@@ -1,0 +1,91 @@
+#pragma once
+
+#include "catalog/catalogreader.h"
+#include "catalog/imagerecord.h"
+#include "storage/librarypaths.h"
+
+#include <QFuture>
+#include <QImage>
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+namespace trove {
+
+class CatalogWriter;
+class LibraryReaderWorker;
+
+/// Totals plus the breakdowns the statistics view shows.
+struct StatsReport {
+    LibraryStats totals;
+    QList<QPair<QString, qint64>> formats;
+    QList<QPair<QString, qint64>> hosts;
+    bool hasBreakdown = false; ///< formats and hosts were read (they scan the catalog)
+};
+
+/// Asynchronous reads of one library for the window: gallery pages, row
+/// positions, thumbnails and statistics. A worker with its own connections
+/// runs on its own thread; each request is queued to it and answered by a
+/// signal in the owner's thread, so the owner never waits on the disk.
+/// Requests carry a generation chosen by the caller, which drops answers to
+/// a query the person has already left.
+class LibraryReader final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LibraryReader)
+
+public:
+    /// @p writer (optional) receives thumbnails rebuilt from blobs.
+    LibraryReader(const LibraryPaths &paths, CatalogWriter *writer = nullptr, QObject *parent = nullptr);
+    ~LibraryReader() override;
+
+    /// Matches a text search yields in steps of this many (see
+    /// CatalogReader::countStep()); a multiple of the gallery's page size.
+    static constexpr qint64 kCountStep = 25000;
+
+    /// Answers countReady, or for a text search with more than kCountStep
+    /// matches countProgress, which the caller continues with
+    /// continueCount() while it still wants the query: requests queued in
+    /// between (the first pages) are answered first.
+    void requestCount(quint64 generation, const ImageQuery &query);
+    void continueCount(quint64 generation, const ImageQuery &query, qint64 afterKey, qint64 countedSoFar);
+    /// Matches per counting step (kCountStep unless a test wants small steps).
+    void setCountStep(qint64 step) { m_countStep = step; }
+    void requestPage(quint64 generation, const ImageQuery &query, qint64 offset, qint64 limit, qint64 total);
+    void requestRows(quint64 generation, const ImageQuery &query, const QList<qint64> &keys);
+    void requestRecords(const QList<qint64> &keys);
+    /// Thumbnails for these keys, most wanted first. A newer call replaces
+    /// what an older one still had pending: only what is on screen now
+    /// matters.
+    void requestThumbnails(const QList<qint64> &keys);
+    /// Totals cost the same at any size (one row kept by triggers); the
+    /// per-format and per-host breakdown scans the catalog (~0.5 s at a
+    /// million images), so only the statistics view asks for it.
+    void requestStats(bool withBreakdown = false);
+
+    /// The full image of a blob, decoded on a pool thread (the viewer).
+    static QFuture<Result<QImage>> loadImage(const LibraryPaths &paths, const QString &sha256);
+
+Q_SIGNALS:
+    void failed(const QString &error);
+    void countReady(quint64 generation, qint64 count);
+    /// At least @p countedSoFar matches; counting goes on after @p afterKey.
+    void countProgress(quint64 generation, qint64 countedSoFar, qint64 afterKey);
+    void pageReady(quint64 generation, qint64 offset, const QList<trove::ImageRecord> &records);
+    /// (key, row) for each requested key; row -1: not in the query.
+    void rowsReady(quint64 generation, const QList<QPair<qint64, qint64>> &rows);
+    void recordsReady(const QList<trove::ImageRecord> &records);
+    void thumbnailReady(qint64 key, const QImage &image);
+    void statsReady(const trove::StatsReport &report);
+
+private:
+    QThread m_thread;
+    LibraryReaderWorker *m_worker = nullptr;
+    std::shared_ptr<std::atomic<quint64>> m_thumbnailGeneration;
+    qint64 m_countStep = kCountStep;
+};
+
+} // namespace trove
+
+Q_DECLARE_METATYPE(trove::StatsReport)

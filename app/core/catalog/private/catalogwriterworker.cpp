@@ -1,0 +1,214 @@
+#include "catalog/private/catalogwriterworker.h"
+
+#include "base/platform.h"
+
+#include <QSet>
+#include <QTimer>
+#include <QVariant>
+
+namespace trove {
+
+CatalogWriterWorker::CatalogWriterWorker(const LibraryPaths &paths)
+    : m_ctx { paths, BlobStore(paths), {}, {}, {}, {}, {}, {}, {}, {} }
+{
+}
+
+CatalogWriterWorker::~CatalogWriterWorker() = default;
+
+void CatalogWriterWorker::post(WriteJob job)
+{
+    QMetaObject::invokeMethod(this, [this, job = std::move(job)]() mutable {
+        m_pending.push_back(std::move(job));
+        // Requests that arrive while one batch is being written wait for
+        // the next event-loop turn and then share one transaction.
+        if (!m_drainScheduled) {
+            m_drainScheduled = true;
+            QTimer::singleShot(0, this, &CatalogWriterWorker::drain);
+        }
+    });
+}
+
+Result<void> CatalogWriterWorker::openLibrary()
+{
+    if (m_open)
+        return {};
+    if (auto r = m_ctx.catalog.open(m_ctx.paths, Connection::Kind::Catalog); !r)
+        return r;
+    if (auto r = m_ctx.thumbs.open(m_ctx.paths, Connection::Kind::Thumbs); !r)
+        return r;
+    m_open = true;
+    m_ctx.paths.sweepTmp();
+    recoverJournal();
+    return {};
+}
+
+Result<void> CatalogWriterWorker::journal(const QStringList &shas)
+{
+    if (shas.isEmpty())
+        return {};
+    if (auto r = m_ctx.catalog.exec(QStringLiteral("BEGIN IMMEDIATE")); !r)
+        return r;
+    QSqlQuery q = m_ctx.catalog.query(
+        QStringLiteral("INSERT OR REPLACE INTO blob_journal(sha256, op, owner_pid) VALUES (?, 1, ?)"));
+    for (const QString &sha : shas) {
+        q.bindValue(0, sha);
+        q.bindValue(1, currentPid());
+        if (auto r = execQuery(q); !r) {
+            (void)m_ctx.catalog.exec(QStringLiteral("ROLLBACK"));
+            return r;
+        }
+    }
+    return m_ctx.catalog.exec(QStringLiteral("COMMIT"));
+}
+
+// A blob whose fate was in flight is kept if and only if a row names it.
+void CatalogWriterWorker::settleBlobs(const QStringList &shas)
+{
+    QSqlQuery exists = m_ctx.catalog.query(QStringLiteral("SELECT 1 FROM images WHERE sha256 = ?"));
+    QSqlQuery forget = m_ctx.catalog.query(QStringLiteral("DELETE FROM blob_journal WHERE sha256 = ?"));
+    for (const QString &sha : shas) {
+        exists.bindValue(0, sha);
+        if (exists.exec() && !exists.next())
+            (void)m_ctx.blobs.remove(sha);
+        exists.finish();
+        forget.bindValue(0, sha);
+        (void)forget.exec();
+    }
+}
+
+void CatalogWriterWorker::recoverJournal()
+{
+    QSqlQuery q = m_ctx.catalog.query(QStringLiteral("SELECT sha256, owner_pid FROM blob_journal"));
+    if (!q.exec())
+        return;
+    QStringList orphaned;
+    while (q.next()) {
+        if (!isProcessAlive(q.value(1).toLongLong()))
+            orphaned.append(q.value(0).toString());
+    }
+    q.finish();
+    settleBlobs(orphaned);
+}
+
+void CatalogWriterWorker::flush()
+{
+    while (!m_pending.empty())
+        drain();
+}
+
+void CatalogWriterWorker::drain()
+{
+    m_drainScheduled = false;
+    std::deque<WriteJob> jobs;
+    jobs.swap(m_pending);
+    if (jobs.empty())
+        return;
+
+    std::vector<Result<void>> outcomes(jobs.size());
+    if (!m_open) {
+        for (size_t i = 0; i < jobs.size(); ++i)
+            jobs[i].finish(fail(tr("the library is not open")));
+        return;
+    }
+
+    // 1. Record the blobs about to be installed, then install them.
+    QStringList intents;
+    for (size_t i = 0; i < jobs.size(); ++i) {
+        if (outcomes[i])
+            intents += jobs[i].intents;
+    }
+    if (auto r = journal(intents); !r) {
+        for (size_t i = 0; i < jobs.size(); ++i) {
+            if (!jobs[i].intents.isEmpty() && outcomes[i])
+                outcomes[i] = r;
+        }
+    }
+    for (size_t i = 0; i < jobs.size(); ++i) {
+        if (outcomes[i] && jobs[i].before)
+            outcomes[i] = jobs[i].before(m_ctx);
+    }
+
+    // 2. One transaction for the batch; a savepoint isolates each job.
+    const bool began = m_ctx.catalog.exec(QStringLiteral("BEGIN IMMEDIATE")).ok();
+    for (size_t i = 0; i < jobs.size(); ++i) {
+        if (!outcomes[i] || !jobs[i].apply)
+            continue;
+        if (!began) {
+            outcomes[i] = fail(tr("the library is busy or read-only"));
+            continue;
+        }
+        (void)m_ctx.catalog.exec(QStringLiteral("SAVEPOINT job"));
+        outcomes[i] = jobs[i].apply(m_ctx);
+        if (!outcomes[i])
+            (void)m_ctx.catalog.exec(QStringLiteral("ROLLBACK TO job"));
+        (void)m_ctx.catalog.exec(QStringLiteral("RELEASE job"));
+    }
+    if (began) {
+        QSqlQuery forget = m_ctx.catalog.query(QStringLiteral("DELETE FROM blob_journal WHERE sha256 = ?"));
+        for (const QString &sha : std::as_const(intents)) {
+            forget.bindValue(0, sha);
+            (void)forget.exec();
+        }
+        if (auto commit = m_ctx.catalog.exec(QStringLiteral("COMMIT")); !commit) {
+            (void)m_ctx.catalog.exec(QStringLiteral("ROLLBACK"));
+            for (auto &o : outcomes) {
+                if (o)
+                    o = commit;
+            }
+            m_ctx.added.clear();
+            m_ctx.changed.clear();
+            m_ctx.removed.clear();
+            m_ctx.unlinkAfterCommit.clear();
+            m_ctx.thumbnails.clear();
+            m_ctx.dropThumbnails.clear();
+            settleBlobs(intents);
+        }
+    }
+
+    // 3. After the commit: files and thumbnails, then answers and signals.
+    {
+        // Failed jobs may have installed blobs that no row names.
+        QStringList unsettled;
+        for (size_t i = 0; i < jobs.size(); ++i) {
+            if (!outcomes[i])
+                unsettled += jobs[i].intents;
+        }
+        if (!unsettled.isEmpty())
+            settleBlobs(unsettled);
+        if (!m_ctx.unlinkAfterCommit.isEmpty()) {
+            settleBlobs(m_ctx.unlinkAfterCommit);
+            m_ctx.unlinkAfterCommit.clear();
+        }
+        if (!m_ctx.thumbnails.isEmpty() || !m_ctx.dropThumbnails.isEmpty()) {
+            (void)m_ctx.thumbs.exec(QStringLiteral("BEGIN"));
+            QSqlQuery put = m_ctx.thumbs.query(QStringLiteral(
+                "INSERT OR REPLACE INTO thumbs(image_id, width, height, data) VALUES (?, ?, ?, ?)"));
+            for (const auto &[key, data, size] : std::as_const(m_ctx.thumbnails)) {
+                put.bindValue(0, key);
+                put.bindValue(1, size.width());
+                put.bindValue(2, size.height());
+                put.bindValue(3, data);
+                (void)put.exec();
+            }
+            QSqlQuery drop = m_ctx.thumbs.query(QStringLiteral("DELETE FROM thumbs WHERE image_id = ?"));
+            for (qint64 key : std::as_const(m_ctx.dropThumbnails)) {
+                drop.bindValue(0, key);
+                (void)drop.exec();
+            }
+            (void)m_ctx.thumbs.exec(QStringLiteral("COMMIT"));
+            m_ctx.thumbnails.clear();
+            m_ctx.dropThumbnails.clear();
+        }
+    }
+    for (size_t i = 0; i < jobs.size(); ++i)
+        jobs[i].finish(outcomes[i]);
+
+    if (!m_ctx.added.isEmpty())
+        Q_EMIT imagesAdded(std::exchange(m_ctx.added, {}));
+    if (!m_ctx.changed.isEmpty())
+        Q_EMIT imagesChanged(std::exchange(m_ctx.changed, {}));
+    if (!m_ctx.removed.isEmpty())
+        Q_EMIT imagesRemoved(std::exchange(m_ctx.removed, {}));
+}
+
+} // namespace trove

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "storage/blobstore.h"
+#include "storage/database.h"
+#include "storage/librarypaths.h"
+#include "base/result.h"
+
+#include <QObject>
+#include <QSize>
+
+#include <deque>
+#include <functional>
+
+namespace trove {
+
+/// What a write request may touch, on the writer thread only.
+struct WriterContext {
+    LibraryPaths paths;
+    BlobStore blobs;
+    Connection catalog;
+    Connection thumbs;
+    QList<qint64> added;
+    QList<qint64> changed;
+    QList<qint64> removed;
+    QStringList unlinkAfterCommit; ///< sha256 of blobs whose rows this batch deletes
+    QList<std::tuple<qint64, QByteArray, QSize>> thumbnails; ///< written after the commit
+    QList<qint64> dropThumbnails;
+};
+
+/// One request in the writer's queue. apply() runs inside the batch
+/// transaction, under its own savepoint; finish() runs after the commit (or
+/// after the failure) and answers the caller.
+struct WriteJob {
+    QStringList intents; ///< blobs this job installs (journalled first)
+    std::function<Result<void>(WriterContext &)> before; ///< outside the transaction
+    std::function<Result<void>(WriterContext &)> apply;
+    std::function<void(const Result<void> &)> finish;
+};
+
+/// The writer's thread-side half. Owns both write connections; everything
+/// here runs on the writer thread.
+class CatalogWriterWorker final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CatalogWriterWorker)
+
+public:
+    explicit CatalogWriterWorker(const LibraryPaths &paths);
+    ~CatalogWriterWorker() override;
+
+    /// Called from any thread.
+    void post(WriteJob job);
+
+    Result<void> openLibrary();
+    /// Writes everything posted so far (before the thread stops).
+    void flush();
+
+Q_SIGNALS:
+    void imagesAdded(const QList<qint64> &keys);
+    void imagesChanged(const QList<qint64> &keys);
+    void imagesRemoved(const QList<qint64> &keys);
+
+private:
+    void drain();
+    void recoverJournal();
+    void settleBlobs(const QStringList &shas);
+    Result<void> journal(const QStringList &shas);
+
+    WriterContext m_ctx;
+    std::deque<WriteJob> m_pending;
+    bool m_drainScheduled = false;
+    bool m_open = false;
+};
+
+} // namespace trove

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "catalog/libraryreader.h"
+
+namespace trove {
+
+/// The thread-side half of LibraryReader: owns its CatalogReader.
+class LibraryReaderWorker final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LibraryReaderWorker)
+
+public:
+    LibraryReaderWorker(const LibraryPaths &paths, CatalogWriter *writer,
+                        std::shared_ptr<std::atomic<quint64>> thumbnailGeneration);
+
+    void count(quint64 generation, const ImageQuery &query, qint64 afterKey, qint64 countedSoFar, qint64 step);
+    void page(quint64 generation, const ImageQuery &query, qint64 offset, qint64 limit, qint64 total);
+    void rows(quint64 generation, const ImageQuery &query, const QList<qint64> &keys);
+    void records(const QList<qint64> &keys);
+    void thumbnails(quint64 generation, const QList<qint64> &keys);
+    void stats(bool withBreakdown);
+
+Q_SIGNALS:
+    void failed(const QString &error);
+    void countReady(quint64 generation, qint64 count);
+    void countProgress(quint64 generation, qint64 countedSoFar, qint64 afterKey);
+    void pageReady(quint64 generation, qint64 offset, const QList<trove::ImageRecord> &records);
+    void rowsReady(quint64 generation, const QList<QPair<qint64, qint64>> &rows);
+    void recordsReady(const QList<trove::ImageRecord> &records);
+    void thumbnailReady(qint64 key, const QImage &image);
+    void statsReady(const trove::StatsReport &report);
+
+private:
+    bool ensureOpen();
+    QImage rebuildThumbnail(qint64 key);
+
+    LibraryPaths m_paths;
+    CatalogWriter *m_writer;
+    std::shared_ptr<std::atomic<quint64>> m_thumbnailGeneration;
+    CatalogReader m_reader;
+    bool m_open = false;
+};
+
+} // namespace trove

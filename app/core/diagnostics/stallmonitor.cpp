@@ -1,0 +1,150 @@
+#include "diagnostics/stallmonitor.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <algorithm>
+#include <cmath>
+
+#ifdef Q_OS_LINUX
+#include <time.h>
+#include <unistd.h>
+#endif
+
+namespace trove {
+
+double msSinceProcessStart()
+{
+#ifdef Q_OS_LINUX
+    // Field 22 of /proc/self/stat: start time in clock ticks after boot.
+    QFile stat(QStringLiteral("/proc/self/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = stat.readAll();
+    const qsizetype paren = line.lastIndexOf(')'); // the command may hold spaces
+    if (paren < 0)
+        return -1;
+    const QList<QByteArray> fields = line.mid(paren + 2).split(' ');
+    if (fields.size() < 20)
+        return -1;
+    const double startTicks = fields[19].toDouble(); // field 22 overall
+    timespec now {};
+    clock_gettime(CLOCK_BOOTTIME, &now);
+    const double nowMs = double(now.tv_sec) * 1000.0 + double(now.tv_nsec) / 1e6;
+    return nowMs - startTicks * 1000.0 / double(sysconf(_SC_CLK_TCK));
+#else
+    return -1;
+#endif
+}
+
+StallMonitor::StallMonitor(const QString &reportPath, QObject *parent)
+    : QObject(parent)
+    , m_path(reportPath)
+{
+    m_gapsMs.reserve(1 << 20);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    m_timer.setInterval(1);
+    connect(&m_timer, &QTimer::timeout, this, &StallMonitor::tick);
+    m_clock.start();
+    m_clockStartEpochMs = QDateTime::currentMSecsSinceEpoch();
+    m_timer.start();
+    if (QCoreApplication *app = QCoreApplication::instance())
+        connect(app, &QCoreApplication::aboutToQuit, this, [this] { writeReport(); });
+}
+
+StallMonitor::~StallMonitor()
+{
+    if (!m_written)
+        writeReport();
+}
+
+StallMonitor *StallMonitor::fromEnvironment(QObject *parent)
+{
+    const QString path = qEnvironmentVariable("TROVE_STALL_REPORT");
+    return path.isEmpty() ? nullptr : new StallMonitor(path, parent);
+}
+
+void StallMonitor::tick()
+{
+    const qint64 now = m_clock.nsecsElapsed();
+    const double gap = double(now - m_lastNs) / 1e6;
+    m_lastNs = now;
+    // Building and showing the window comes before the first frame and is
+    // measured by first_frame_ms; stalls count from the first frame on.
+    if (m_firstFrameMs < 0)
+        return;
+    m_gapsMs.push_back(float(gap));
+    if (gap > 4.0)
+        m_long.emplace_back(double(now) / 1e9, gap);
+    if (m_worst.size() < 10 || gap > m_worst.back().second) {
+        m_worst.emplace_back(double(now) / 1e9, gap);
+        std::sort(m_worst.begin(), m_worst.end(), [](auto a, auto b) { return a.second > b.second; });
+        if (m_worst.size() > 10)
+            m_worst.pop_back();
+    }
+}
+
+void StallMonitor::framePainted()
+{
+    if (m_firstFrameMs < 0)
+        m_firstFrameMs = msSinceProcessStart();
+}
+
+StallMonitor::Summary StallMonitor::summary() const
+{
+    Summary s;
+    s.samples = qint64(m_gapsMs.size());
+    s.firstFrameMs = m_firstFrameMs;
+    s.durationS = double(m_clock.nsecsElapsed()) / 1e9;
+    if (m_gapsMs.empty())
+        return s;
+    std::vector<float> sorted = m_gapsMs;
+    std::sort(sorted.begin(), sorted.end());
+    auto at = [&](double q) { return double(sorted[size_t(std::ceil(q * double(sorted.size() - 1)))]); };
+    s.maxMs = double(sorted.back());
+    s.p99Ms = at(0.99);
+    s.p50Ms = at(0.50);
+    s.stallsOver16Ms = std::count_if(sorted.begin(), sorted.end(), [](float g) { return g > 16.0f; });
+    return s;
+}
+
+bool StallMonitor::writeReport() const
+{
+    const Summary s = summary();
+    auto round2 = [](double v) { return std::round(v * 100.0) / 100.0; };
+    QJsonArray worst;
+    for (const auto &[at, gap] : m_worst)
+        worst.append(QJsonObject { { QStringLiteral("at_s"), round2(at) }, { QStringLiteral("ms"), round2(gap) } });
+    // Every long gap with its time, so that a benchmark can tell the gaps
+    // of one span (an ingest) from those of the rest (start-up).
+    QJsonArray gapsOver4;
+    for (const auto &[at, gap] : m_long)
+        gapsOver4.append(QJsonArray { round2(at) * 1.0, round2(gap) });
+    const QJsonObject report {
+        { QStringLiteral("max_ms"), round2(s.maxMs) },
+        { QStringLiteral("p99_ms"), round2(s.p99Ms) },
+        { QStringLiteral("p50_ms"), round2(s.p50Ms) },
+        { QStringLiteral("stalls_over_16ms"), s.stallsOver16Ms },
+        { QStringLiteral("first_frame_ms"), round2(s.firstFrameMs) },
+        { QStringLiteral("samples"), s.samples },
+        { QStringLiteral("duration_s"), round2(s.durationS) },
+        { QStringLiteral("timer_interval_ms"), 1 },
+        { QStringLiteral("worst"), worst },
+        { QStringLiteral("clock_start_epoch_ms"), m_clockStartEpochMs },
+        { QStringLiteral("gaps_over_4ms"), gapsOver4 },
+    };
+    QSaveFile out(m_path);
+    if (!out.open(QIODevice::WriteOnly))
+        return false;
+    out.write(QJsonDocument(report).toJson(QJsonDocument::Indented));
+    const bool ok = out.commit();
+    const_cast<StallMonitor *>(this)->m_written = ok;
+    return ok;
+}
+
+} // namespace trove

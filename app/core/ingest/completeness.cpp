@@ -1,0 +1,224 @@
+#include "ingest/completeness.h"
+
+#include <QIODevice>
+#include <QtEndian>
+
+#include <optional>
+
+namespace trove {
+
+namespace {
+
+/// Sequential reads with a buffer, for the byte-wise JPEG scan.
+class ByteReader final {
+public:
+    explicit ByteReader(QIODevice &device)
+        : m_device(device)
+    {
+        m_device.seek(0);
+    }
+
+    std::optional<quint8> next()
+    {
+        if (m_pos == m_buffer.size()) {
+            m_buffer = m_device.read(64 * 1024);
+            m_pos = 0;
+            if (m_buffer.isEmpty())
+                return std::nullopt;
+        }
+        return quint8(m_buffer[m_pos++]);
+    }
+
+    bool skip(qint64 n)
+    {
+        const qint64 inBuffer = m_buffer.size() - m_pos;
+        if (n <= inBuffer) {
+            m_pos += n;
+            return true;
+        }
+        const qint64 target = m_device.pos() + (n - inBuffer);
+        m_buffer.clear();
+        m_pos = 0;
+        return target <= m_device.size() && m_device.seek(target);
+    }
+
+    std::optional<quint16> be16()
+    {
+        auto hi = next();
+        auto lo = next();
+        if (!hi || !lo)
+            return std::nullopt;
+        return quint16((*hi << 8) | *lo);
+    }
+
+private:
+    QIODevice &m_device;
+    QByteArray m_buffer;
+    qsizetype m_pos = 0;
+};
+
+bool jpegComplete(QIODevice &device)
+{
+    ByteReader r(device);
+    if (r.next() != 0xFF || r.next() != 0xD8)
+        return false;
+    std::optional<quint8> pending;
+    for (;;) {
+        quint8 marker;
+        if (pending) {
+            marker = *pending;
+            pending.reset();
+        } else {
+            auto b = r.next();
+            if (!b || *b != 0xFF)
+                return false;
+            do {
+                b = r.next();
+            } while (b && *b == 0xFF);
+            if (!b)
+                return false;
+            marker = *b;
+        }
+        if (marker == 0xD9)
+            return true;
+        if ((marker >= 0xD0 && marker <= 0xD7) || marker == 0x01)
+            continue;
+        const auto length = r.be16();
+        if (!length || *length < 2 || !r.skip(*length - 2))
+            return false;
+        if (marker != 0xDA)
+            continue;
+        // Entropy-coded data: 0xFF is followed by 0x00 (stuffing) or a
+        // restart marker; anything else is the next marker.
+        for (;;) {
+            auto b = r.next();
+            if (!b)
+                return false;
+            if (*b != 0xFF)
+                continue;
+            do {
+                b = r.next();
+            } while (b && *b == 0xFF);
+            if (!b)
+                return false;
+            if (*b == 0x00 || (*b >= 0xD0 && *b <= 0xD7))
+                continue;
+            pending = *b;
+            break;
+        }
+    }
+}
+
+bool pngComplete(QIODevice &device)
+{
+    const qint64 size = device.size();
+    qint64 pos = 8;
+    while (pos + 8 <= size) {
+        device.seek(pos);
+        const QByteArray head = device.read(8);
+        if (head.size() < 8)
+            return false;
+        const quint32 length = qFromBigEndian<quint32>(head.constData());
+        const qint64 end = pos + 12 + qint64(length);
+        if (end > size)
+            return false;
+        if (head.mid(4, 4) == "IEND")
+            return true;
+        pos = end;
+    }
+    return false;
+}
+
+bool gifSkipSubBlocks(ByteReader &r)
+{
+    for (;;) {
+        auto n = r.next();
+        if (!n)
+            return false;
+        if (*n == 0)
+            return true;
+        if (!r.skip(*n))
+            return false;
+    }
+}
+
+bool gifComplete(QIODevice &device)
+{
+    ByteReader r(device);
+    if (!r.skip(10))
+        return false;
+    auto flags = r.next();
+    if (!flags || !r.skip(2))
+        return false;
+    if (*flags & 0x80 && !r.skip(3 * (1 << ((*flags & 0x07) + 1))))
+        return false;
+    for (;;) {
+        auto block = r.next();
+        if (!block)
+            return false;
+        switch (*block) {
+        case 0x3B:
+            return true;
+        case 0x21:
+            if (!r.next() || !gifSkipSubBlocks(r))
+                return false;
+            break;
+        case 0x2C: {
+            if (!r.skip(8))
+                return false;
+            auto local = r.next();
+            if (!local)
+                return false;
+            if (*local & 0x80 && !r.skip(3 * (1 << ((*local & 0x07) + 1))))
+                return false;
+            if (!r.next() || !gifSkipSubBlocks(r))
+                return false;
+            break;
+        }
+        default:
+            return false;
+        }
+    }
+}
+
+bool riffComplete(QIODevice &device)
+{
+    device.seek(0);
+    const QByteArray head = device.read(12);
+    if (head.size() < 12)
+        return false;
+    return device.size() >= 8 + qint64(qFromLittleEndian<quint32>(head.constData() + 4));
+}
+
+bool bmpComplete(QIODevice &device)
+{
+    device.seek(0);
+    const QByteArray head = device.read(14);
+    if (head.size() < 14)
+        return false;
+    const quint32 declared = qFromLittleEndian<quint32>(head.constData() + 2);
+    const quint32 pixels = qFromLittleEndian<quint32>(head.constData() + 10);
+    return device.size() >= qint64(declared) && device.size() > qint64(pixels);
+}
+
+} // namespace
+
+bool isCompleteImage(QIODevice &device, const QByteArray &format)
+{
+    const qint64 start = device.pos();
+    bool complete = true;
+    if (format == "jpeg" || format == "jpg")
+        complete = jpegComplete(device);
+    else if (format == "png")
+        complete = pngComplete(device);
+    else if (format == "gif")
+        complete = gifComplete(device);
+    else if (format == "webp")
+        complete = riffComplete(device);
+    else if (format == "bmp")
+        complete = bmpComplete(device);
+    device.seek(start);
+    return complete;
+}
+
+} // namespace trove

@@ -1,0 +1,215 @@
+#include "ingest/imageprocessor.h"
+
+#include "ingest/completeness.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QImage>
+#include <QImageReader>
+#include <QMimeDatabase>
+#include <QRegularExpression>
+
+#include <optional>
+
+namespace trove {
+
+namespace {
+
+// SVG is text decoded in memory; larger files are not pictures.
+constexpr qint64 kMaxSvgBytes = 32 * 1024 * 1024;
+
+QSize fitted(QSize size, int box)
+{
+    if (size.width() <= box && size.height() <= box)
+        return size;
+    return size.scaled(box, box, Qt::KeepAspectRatio).expandedTo(QSize(1, 1));
+}
+
+// Decodes @p reader (already positioned) into a thumbnail-sized image,
+// letting the codec scale while it decodes where it can (JPEG, SVG).
+Result<QImage> decodeThumbnail(QImageReader &reader, const QByteArray &format, QSize fullSize, int box)
+{
+    reader.setAutoTransform(true);
+    if (fullSize.isValid() && reader.supportsOption(QImageIOHandler::ScaledSize)) {
+        const QSize target = fitted(fullSize, box);
+        if (target != fullSize)
+            reader.setScaledSize(target);
+    }
+    QImage image = reader.read();
+    if (image.isNull())
+        return fail(ImageProcessor::tr("unsupported or corrupt image (%1): %2")
+                        .arg(QString::fromLatin1(format), reader.errorString()));
+    // target already has the image's aspect; keeping it again rounds down.
+    const QSize target = fitted(image.size(), box);
+    if (target != image.size())
+        image = image.scaled(target, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    return image;
+}
+
+QByteArray encodeThumbnail(const QImage &image)
+{
+    QByteArray out;
+    QBuffer buffer(&out);
+    buffer.open(QIODevice::WriteOnly);
+    if (image.hasAlphaChannel())
+        image.save(&buffer, "PNG");
+    else
+        image.convertToFormat(QImage::Format_RGB32).save(&buffer, "JPEG", 85);
+    return out;
+}
+
+// SVG that a thumbnail may be drawn from: every <image> reference that is
+// not inline data or a fragment is cut. QtSvg would otherwise read local
+// paths (a FIFO such as /dev/stdin blocks the decoder for ever; a private
+// picture would end up in the thumbnail of a file from the web).
+QByteArray withoutExternalReferences(QByteArray svg)
+{
+    static const QRegularExpression href(
+        QStringLiteral(R"(((?:xlink:)?href\s*=\s*)(["'])(.*?)\2)"),
+        QRegularExpression::DotMatchesEverythingOption);
+    QString text = QString::fromUtf8(svg);
+    QString out;
+    out.reserve(text.size());
+    qsizetype last = 0;
+    auto it = href.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        const QString value = m.captured(3).trimmed();
+        if (value.startsWith(QLatin1Char('#')) || value.startsWith(QLatin1String("data:"), Qt::CaseInsensitive))
+            continue;
+        out += QStringView(text).mid(last, m.capturedStart(3) - last);
+        out += QLatin1Char('#');
+        last = m.capturedEnd(3);
+    }
+    out += QStringView(text).mid(last);
+    return out.toUtf8();
+}
+
+// Qt 6.4's ICO plugin claims uncompressed true-colour TGA files; when the
+// ICO decoder then fails, the bytes may well be a TGA.
+Result<QImage> retryAsTga(QIODevice &device, QSize fullSize, int box)
+{
+    device.seek(0);
+    QImageReader tga(&device, "tga");
+    return decodeThumbnail(tga, "tga", fullSize.isValid() ? fullSize : tga.size(), box);
+}
+
+} // namespace
+
+QString ImageProcessor::sniffMimeType(const QByteArray &head)
+{
+    static const QMimeDatabase db;
+    return db.mimeTypeForData(head).name();
+}
+
+Result<ProcessedImage> ImageProcessor::process(const ProcessRequest &request,
+                                               const std::atomic_bool *cancelled)
+{
+    QFile file(request.dataPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(tr("cannot read %1: %2").arg(request.dataPath, file.errorString()));
+    if (file.size() == 0)
+        return fail(tr("empty file: no image data"));
+
+    const ImageLimits &limits = request.limits;
+    QImageReader reader(&file);
+    reader.setDecideFormatFromContent(true);
+    // Qt refuses to allocate more than this; our own pixel cap below says
+    // why in words before it comes to that.
+    reader.setAllocationLimit(int(limits.maxPixels * 4 / (1024 * 1024)) + 1);
+
+    QByteArray format = reader.format();
+    // Qt's SVG plugin claims anything that starts like XML, XHTML and HTML
+    // comments included; only what sniffs as SVG is SVG.
+    const bool notReallySvg = format == "svg" && [&] {
+        file.seek(0);
+        return sniffMimeType(file.read(4096)) != QLatin1String("image/svg+xml");
+    }();
+    file.seek(0);
+    if (format.isEmpty() || notReallySvg) {
+        const QString mime = sniffMimeType(file.read(4096));
+        if (mime.startsWith(QLatin1String("image/")))
+            return fail(tr("unsupported or corrupt image (%1)").arg(mime));
+        return fail(tr("not an image (%1)").arg(mime));
+    }
+
+    // QtSvg reads every referenced file while it parses, even for size():
+    // SVG is probed and decoded only from a copy without external references.
+    QByteArray cleanedSvg;
+    QBuffer svgBuffer(&cleanedSvg);
+    std::optional<QImageReader> svgReader;
+    if (format == "svgz")
+        return fail(tr("compressed SVG (svgz) is not supported"));
+    if (format == "svg") {
+        if (file.size() > kMaxSvgBytes)
+            return fail(tr("SVG too large: %1 bytes").arg(file.size()));
+        file.seek(0);
+        cleanedSvg = withoutExternalReferences(file.readAll());
+        svgBuffer.open(QIODevice::ReadOnly);
+        svgReader.emplace(&svgBuffer, "svg");
+    }
+    QImageReader &probe = svgReader ? *svgReader : reader;
+
+    QSize size = probe.size();
+    if (size.isValid()
+        && (size.width() > limits.maxSide || size.height() > limits.maxSide
+            || qint64(size.width()) * size.height() > limits.maxPixels))
+        return fail(tr("image too large: %1x%2").arg(size.width()).arg(size.height()));
+
+    if (!isCompleteImage(file, format))
+        return fail(tr("truncated image (%1)").arg(QString::fromLatin1(format)));
+
+    if (cancelled && cancelled->load())
+        return fail(tr("cancelled"));
+
+    Result<QImage> thumb = QImage();
+    if (svgReader) {
+        thumb = decodeThumbnail(*svgReader, format, size, limits.thumbnailSize);
+    } else {
+        // The reader has parsed the header; isCompleteImage() put the device
+        // back where it was, so decoding continues from there.
+        thumb = decodeThumbnail(reader, format, size, limits.thumbnailSize);
+        if (!thumb && format == "ico") {
+            file.seek(0);
+            const QSize tgaSize = QImageReader(&file, "tga").size();
+            if (auto tga = retryAsTga(file, tgaSize, limits.thumbnailSize)) {
+                thumb = tga;
+                format = "tga";
+                size = tgaSize;
+            }
+        }
+    }
+    if (!thumb)
+        return Error { thumb.error() };
+
+    ProcessedImage out;
+    out.format = QString::fromLatin1(format);
+    const QSize full = size.isValid() ? size : thumb->size();
+    out.width = full.width();
+    out.height = full.height();
+    out.thumbnail = encodeThumbnail(*thumb);
+    out.thumbnailSize = thumb->size();
+    out.tempBlobPath = request.tempBlobPath;
+    file.close();
+
+    auto blob = GzipCodec::compressFile(request.dataPath, request.tempBlobPath,
+                                        request.originalName, std::nullopt, cancelled);
+    if (!blob) {
+        QFile::remove(request.tempBlobPath);
+        return Error { blob.error() };
+    }
+    out.blob = std::move(blob).value();
+    return out;
+}
+
+Result<QImage> ImageProcessor::thumbnailFromBytes(const QByteArray &bytes, int size)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    reader.setDecideFormatFromContent(true);
+    return decodeThumbnail(reader, reader.format(), reader.size(), size);
+}
+
+} // namespace trove

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "storage/gzipcodec.h"
+#include "base/result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QSize>
+#include <QString>
+
+#include <atomic>
+
+namespace trove {
+
+/// Bounds that keep one hostile file from taking the machine down.
+struct ImageLimits {
+    qint64 maxPixels = 100'000'000; ///< decoded width x height
+    int maxSide = 30'000; ///< either dimension
+    int thumbnailSize = 256; ///< longest side of the stored thumbnail
+};
+
+/// What the processor works on: a finished download or a local file.
+struct ProcessRequest {
+    QString dataPath; ///< the original bytes
+    QString originalName; ///< goes into the gzip FNAME field
+    QString tempBlobPath; ///< where to write the compressed blob (in tmp/)
+    ImageLimits limits;
+};
+
+/// What it produced: metadata, a thumbnail and a temp blob ready to install.
+struct ProcessedImage {
+    QString format; ///< Qt's name: png, jpeg, gif, webp, bmp, svg, ...
+    int width = 0;
+    int height = 0;
+    CompressedBlob blob;
+    QString tempBlobPath;
+    QByteArray thumbnail; ///< JPEG, or PNG where the image has alpha
+    QSize thumbnailSize;
+};
+
+/// Sniffs, checks, decodes, thumbnails, hashes and compresses one image.
+/// A pure function of its request: no QObject, no shared state, safe to run
+/// on any pool thread. On failure nothing is left at tempBlobPath.
+class ImageProcessor final {
+    Q_DECLARE_TR_FUNCTIONS(ImageProcessor)
+
+public:
+    static Result<ProcessedImage> process(const ProcessRequest &request,
+                                          const std::atomic_bool *cancelled = nullptr);
+
+    /// Decodes a thumbnail from original bytes in memory (used to rebuild a
+    /// missing thumbnail from a blob).
+    static Result<QImage> thumbnailFromBytes(const QByteArray &bytes, int size);
+
+    /// The mime type sniffed from the first bytes: "text/html".
+    static QString sniffMimeType(const QByteArray &head);
+};
+
+} // namespace trove

@@ -1,0 +1,426 @@
+#include "ingest/ingestpipeline.h"
+
+#include "catalog/catalogwriter.h"
+#include "base/futurewatch.h"
+#include "base/platform.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QScopeGuard>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace trove {
+
+PipelineOptions PipelineOptions::fromEnvironment()
+{
+    PipelineOptions o;
+    auto read = [](const char *name, auto &target) {
+        bool ok = false;
+        const qint64 value = qEnvironmentVariable(name).toLongLong(&ok);
+        if (ok && value > 0)
+            target = static_cast<std::remove_reference_t<decltype(target)>>(value);
+    };
+    read("TROVE_MAX_DOWNLOAD_BYTES", o.fetch.maxBytes);
+    read("TROVE_STALL_TIMEOUT_MS", o.fetch.stallTimeoutMs);
+    read("TROVE_TOTAL_TIMEOUT_MS", o.fetch.totalTimeoutMs);
+    read("TROVE_MAX_PIXELS", o.image.maxPixels);
+    read("TROVE_MAX_DOWNLOADS", o.maxDownloads);
+    return o;
+}
+
+IngestPipeline::IngestPipeline(const LibraryPaths &paths, CatalogWriter *writer,
+                               const PipelineOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_paths(paths)
+    , m_writer(writer)
+    , m_options(options)
+    , m_fetcher(paths, options.fetch)
+{
+    m_pool.setObjectName(QStringLiteral("trove-processing"));
+    m_pool.setMaxThreadCount(options.processingThreads > 0 ? options.processingThreads
+                                                            : QThread::idealThreadCount());
+    connect(&m_fetcher, &Fetcher::progress, this, &IngestPipeline::onFetchProgress);
+    connect(&m_fetcher, &Fetcher::finished, this, &IngestPipeline::onFetched);
+}
+
+IngestPipeline::~IngestPipeline()
+{
+    for (Work &w : m_work)
+        w.cancelled->store(true);
+    m_pool.clear();
+    m_pool.waitForDone();
+    for (auto it = m_work.cbegin(); it != m_work.cend(); ++it) {
+        if (!it->downloadPath.isEmpty())
+            QFile::remove(it->downloadPath);
+    }
+}
+
+quint64 IngestPipeline::addItem(const IngestRequest &request, qint64 queueId)
+{
+    const quint64 id = m_nextId++;
+    IngestItem item;
+    item.id = id;
+    item.queueId = queueId;
+    item.request = request;
+    item.request.tags = normalizeTags(request.tags);
+    item.request.name = normalizeName(request.name);
+    m_items.insert(id, item);
+    m_order.append(id);
+    Q_EMIT itemAdded(id);
+    return id;
+}
+
+QList<quint64> IngestPipeline::enqueue(const QList<IngestRequest> &requests)
+{
+    QList<quint64> ids;
+    QList<quint64> accepted;
+    for (const IngestRequest &request : requests) {
+        const quint64 id = addItem(request, 0);
+        ids.append(id);
+        auto source = IngestSource::parse(request.source);
+        if (!source) {
+            finish(id, IngestState::Failed, source.error());
+            continue;
+        }
+        m_work.insert(id, Work { *source });
+        accepted.append(id);
+    }
+    persist(accepted);
+    return ids;
+}
+
+// Work starts once the items are in the catalog's queue, so that a crash
+// after this point finds them there.
+void IngestPipeline::persist(const QList<quint64> &ids)
+{
+    if (ids.isEmpty())
+        return;
+    QList<IngestRequest> requests;
+    for (quint64 id : ids)
+        requests.append(m_items[id].request);
+    whenFinished(m_writer->enqueue(requests), this, [this, ids](const Result<QList<qint64>> &rows) {
+        for (int i = 0; i < ids.size(); ++i) {
+            const quint64 id = ids[i];
+            if (!m_items.contains(id) || isFinished(m_items[id].state))
+                continue;
+            if (!rows) {
+                finish(id, IngestState::Failed, rows.error());
+                continue;
+            }
+            m_items[id].queueId = rows->value(i);
+            m_waitingFetch.push_back(id);
+        }
+        pump();
+    });
+}
+
+void IngestPipeline::resumeOrphans()
+{
+    whenFinished(m_writer->claimOrphanedQueueItems(), this, [this](const Result<QList<QueueRow>> &rows) {
+        if (!rows) {
+            Q_EMIT resumed(0);
+            return;
+        }
+        for (const QueueRow &row : *rows) {
+            const quint64 id = addItem(row.request, row.id);
+            auto source = IngestSource::parse(row.request.source);
+            if (!source) {
+                finish(id, IngestState::Failed, source.error());
+                continue;
+            }
+            m_work.insert(id, Work { *source });
+            m_waitingFetch.push_back(id);
+        }
+        Q_EMIT resumed(int(rows->size()));
+        pump();
+    });
+}
+
+QList<qint64> IngestPipeline::unfinishedQueueIds() const
+{
+    QList<qint64> ids;
+    for (const IngestItem &item : m_items) {
+        if (item.queueId > 0 && !isFinished(item.state))
+            ids.append(item.queueId);
+    }
+    return ids;
+}
+
+void IngestPipeline::stop()
+{
+    m_stopped = true;
+    for (Work &w : m_work)
+        w.cancelled->store(true);
+    m_waitingFetch.clear();
+    m_waitingProcess.clear();
+    if (m_processing == 0)
+        Q_EMIT quiet();
+}
+
+void IngestPipeline::pump()
+{
+    if (m_stopped)
+        return;
+    while (m_downloading < m_options.maxDownloads && !m_waitingFetch.empty()) {
+        const quint64 id = m_waitingFetch.front();
+        m_waitingFetch.pop_front();
+        auto work = m_work.find(id);
+        if (work == m_work.end() || m_items[id].state != IngestState::Queued)
+            continue;
+        if (work->source.isLocal()) {
+            const QFileInfo info(work->source.localPath);
+            if (info.size() > m_options.fetch.maxBytes) {
+                finish(id, IngestState::Failed,
+                       tr("too large: %1 bytes, the limit is %2").arg(info.size()).arg(m_options.fetch.maxBytes));
+                continue;
+            }
+            work->fileName = info.fileName();
+            m_waitingProcess.push_back(id);
+            setState(id, IngestState::Processing);
+            continue;
+        }
+        ++m_downloading;
+        setState(id, IngestState::Downloading);
+        m_fetcher.fetch(id, work->source.url);
+    }
+    // A bound on jobs in flight keeps decoded pixels (the big memory) to
+    // what the pool can work on now.
+    const int maxProcessing = m_pool.maxThreadCount() + 1;
+    while (m_processing < maxProcessing && !m_waitingProcess.empty()) {
+        const quint64 id = m_waitingProcess.front();
+        m_waitingProcess.pop_front();
+        if (m_work.contains(id) && m_items[id].state == IngestState::Processing)
+            startProcessing(id);
+    }
+    if (pendingCount() == 0)
+        Q_EMIT idle();
+}
+
+void IngestPipeline::onFetchProgress(quint64 id, qint64 received, qint64 total)
+{
+    auto it = m_items.find(id);
+    if (it == m_items.end() || it->state != IngestState::Downloading)
+        return;
+    it->received = received;
+    it->total = total;
+    Q_EMIT itemChanged(id);
+}
+
+void IngestPipeline::onFetched(quint64 id, const FetchResult &result)
+{
+    --m_downloading;
+    if (m_stopped) {
+        // Interrupted, not failed: the item stays unfinished in the queue.
+        if (result.ok())
+            QFile::remove(result.path);
+        return;
+    }
+    auto work = m_work.find(id);
+    if (work == m_work.end() || m_items[id].state != IngestState::Downloading) {
+        if (result.ok())
+            QFile::remove(result.path);
+        pump();
+        return;
+    }
+    if (!result.ok()) {
+        finish(id, IngestState::Failed, result.error);
+    } else {
+        work->downloadPath = result.path;
+        work->fileName = work->source.fileName();
+        if (work->fileName.isEmpty())
+            work->fileName = result.fileName;
+        m_items[id].received = result.bytes;
+        m_items[id].total = result.bytes;
+        m_waitingProcess.push_back(id);
+        setState(id, IngestState::Processing);
+    }
+    pump();
+}
+
+void IngestPipeline::startProcessing(quint64 id)
+{
+    Work &work = m_work[id];
+    work.processing = true;
+    ++m_processing;
+    ProcessRequest request;
+    request.dataPath = work.source.isLocal() ? work.source.localPath : work.downloadPath;
+    request.originalName = work.fileName;
+    request.tempBlobPath = m_paths.newTempFile(QStringLiteral(".gz"));
+    request.limits = m_options.image;
+    auto cancelled = work.cancelled;
+    whenFinished(QtConcurrent::run(&m_pool, [request, cancelled] {
+        lowerCurrentThreadPriority(ThreadWork::Heavy);
+        return ImageProcessor::process(request, cancelled.get());
+    }),
+        this, [this, id](const Result<ProcessedImage> &r) { onProcessed(id, r); });
+}
+
+void IngestPipeline::onProcessed(quint64 id, const Result<ProcessedImage> &result)
+{
+    --m_processing;
+    const auto quietAfterStop = qScopeGuard([this] {
+        if (m_stopped && m_processing == 0)
+            Q_EMIT quiet();
+    });
+    auto work = m_work.find(id);
+    if (work == m_work.end()) {
+        if (result)
+            QFile::remove(result->tempBlobPath);
+        pump();
+        return;
+    }
+    work->processing = false;
+    if (!work->downloadPath.isEmpty()) {
+        QFile::remove(work->downloadPath);
+        work->downloadPath.clear();
+    }
+    if (m_items[id].state != IngestState::Processing) {
+        if (result)
+            QFile::remove(result->tempBlobPath);
+        cleanup(id);
+    } else if (!result && m_stopped) {
+        cleanup(id); // interrupted, not failed: stays unfinished in the queue
+    } else if (!result) {
+        finish(id, IngestState::Failed, result.error());
+    } else {
+        const IngestItem &item = m_items[id];
+        NewImage image;
+        image.name = item.request.name.isEmpty() ? work->source.defaultName() : item.request.name;
+        image.tags = item.request.tags;
+        image.sourceUrl = work->source.sourceString();
+        image.processed = *result;
+        image.queueId = item.queueId;
+        whenFinished(m_writer->commitImage(image), this, [this, id](const Result<CommitOutcome> &r) {
+            onCommitted(id, r);
+        });
+    }
+    pump();
+}
+
+void IngestPipeline::onCommitted(quint64 id, const Result<CommitOutcome> &result)
+{
+    auto it = m_items.find(id);
+    if (it == m_items.end())
+        return;
+    if (!result) {
+        finish(id, IngestState::Failed, result.error());
+        pump();
+        return;
+    }
+    it->imageId = result->id;
+    it->imageName = result->name;
+    it->imageKey = result->key;
+    // The writer already recorded this final state with the image.
+    it->state = result->duplicate ? IngestState::Duplicate : IngestState::Done;
+    cleanup(id);
+    Q_EMIT itemChanged(id);
+    Q_EMIT itemFinished(id);
+    pump();
+}
+
+void IngestPipeline::setState(quint64 id, IngestState state)
+{
+    m_items[id].state = state;
+    Q_EMIT itemChanged(id);
+}
+
+void IngestPipeline::finish(quint64 id, IngestState state, const QString &error)
+{
+    IngestItem &item = m_items[id];
+    item.state = state;
+    item.error = error;
+    if (item.queueId > 0)
+        (void)m_writer->setQueueState(item.queueId, state, error);
+    cleanup(id);
+    Q_EMIT itemChanged(id);
+    Q_EMIT itemFinished(id);
+}
+
+void IngestPipeline::cleanup(quint64 id)
+{
+    auto work = m_work.find(id);
+    if (work == m_work.end())
+        return;
+    work->cancelled->store(true);
+    // A job still on the pool cleans up after itself in onProcessed.
+    if (work->processing)
+        return;
+    if (!work->downloadPath.isEmpty())
+        QFile::remove(work->downloadPath);
+    m_work.erase(work);
+}
+
+void IngestPipeline::cancel(quint64 id)
+{
+    auto it = m_items.find(id);
+    if (it == m_items.end() || isFinished(it->state))
+        return;
+    if (it->state == IngestState::Downloading)
+        m_fetcher.cancel(id);
+    finish(id, IngestState::Cancelled, tr("cancelled"));
+    pump();
+}
+
+void IngestPipeline::retry(quint64 id)
+{
+    auto it = m_items.find(id);
+    if (it == m_items.end() || (it->state != IngestState::Failed && it->state != IngestState::Cancelled)
+        || m_work.contains(id))
+        return;
+    auto source = IngestSource::parse(it->request.source);
+    if (!source)
+        return;
+    it->error.clear();
+    it->received = 0;
+    it->total = -1;
+    m_work.insert(id, Work { *source });
+    setState(id, IngestState::Queued);
+    if (it->queueId > 0) {
+        (void)m_writer->setQueueState(it->queueId, IngestState::Queued);
+        m_waitingFetch.push_back(id);
+        pump();
+    } else {
+        persist({ id });
+    }
+}
+
+void IngestPipeline::clearFinished()
+{
+    QList<quint64> gone;
+    QList<qint64> rows;
+    for (quint64 id : std::as_const(m_order)) {
+        const IngestItem &item = m_items[id];
+        if (!isFinished(item.state) || m_work.contains(id))
+            continue;
+        gone.append(id);
+        if (item.queueId > 0)
+            rows.append(item.queueId);
+    }
+    if (gone.isEmpty())
+        return;
+    for (quint64 id : gone) {
+        m_items.remove(id);
+        m_order.removeOne(id);
+    }
+    if (!rows.isEmpty())
+        (void)m_writer->deleteQueueItems(rows);
+    Q_EMIT itemsRemoved(gone);
+}
+
+const IngestItem *IngestPipeline::item(quint64 id) const
+{
+    auto it = m_items.constFind(id);
+    return it == m_items.cend() ? nullptr : &*it;
+}
+
+int IngestPipeline::pendingCount() const
+{
+    int n = 0;
+    for (const IngestItem &item : m_items) {
+        if (!isFinished(item.state))
+            ++n;
+    }
+    return n;
+}
+
+} // namespace trove

@@ -1,0 +1,140 @@
+#pragma once
+
+#include "ingest/fetcher.h"
+#include "ingest/imageprocessor.h"
+#include "ingest/ingestsource.h"
+#include "ingest/ingesttypes.h"
+#include "storage/librarypaths.h"
+
+#include <QHash>
+#include <QObject>
+#include <QThreadPool>
+
+#include <atomic>
+#include <deque>
+#include <memory>
+
+namespace trove {
+
+class CatalogWriter;
+struct CommitOutcome;
+
+/// How much of the machine ingest may use.
+struct PipelineOptions {
+    FetchLimits fetch;
+    ImageLimits image;
+    int maxDownloads = 8; ///< transfers in flight
+    int processingThreads = 0; ///< 0: one per core
+
+    /// Defaults, adjusted by TROVE_MAX_DOWNLOAD_BYTES, TROVE_STALL_TIMEOUT_MS,
+    /// TROVE_TOTAL_TIMEOUT_MS, TROVE_MAX_PIXELS and TROVE_MAX_DOWNLOADS where
+    /// set (tests and unusual machines; people rarely need them).
+    static PipelineOptions fromEnvironment();
+};
+
+/// One item of the ingest queue as the pipeline sees it. A value.
+struct IngestItem {
+    quint64 id = 0; ///< stable for this process
+    qint64 queueId = 0; ///< the persisted queue row, once written
+    IngestRequest request;
+    IngestState state = IngestState::Queued;
+    qint64 received = 0;
+    qint64 total = -1;
+    QString error;
+    QString imageId;
+    QString imageName;
+    qint64 imageKey = 0;
+};
+
+/// The ingest queue and its stages: URL or file -> Fetcher (network
+/// thread) -> ImageProcessor (a dedicated QThreadPool) -> CatalogWriter
+/// (writer thread). Owns every item's state; lives on, and only touches
+/// state from, the thread that created it, which never waits: each stage
+/// answers with a signal or a future continuation.
+class IngestPipeline final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(IngestPipeline)
+
+public:
+    IngestPipeline(const LibraryPaths &paths, CatalogWriter *writer,
+                   const PipelineOptions &options = {}, QObject *parent = nullptr);
+    ~IngestPipeline() override;
+
+    /// Adds items and answers their ids at once; sources that cannot be
+    /// fetched (bad scheme, missing file) fail right away with the reason.
+    QList<quint64> enqueue(const QList<IngestRequest> &requests);
+    /// Picks up unfinished items of processes that died (crash, kill).
+    void resumeOrphans();
+
+    void cancel(quint64 id);
+    void retry(quint64 id);
+    /// Drops finished items from the queue (and their persisted rows).
+    void clearFinished();
+
+    const IngestItem *item(quint64 id) const;
+    QList<quint64> itemIds() const { return m_order; }
+    /// Items not yet done, failed or cancelled.
+    int pendingCount() const;
+
+    /// Stops for good, without waiting: no download or processing starts
+    /// any more and running jobs are told to stop. Unfinished items stay in
+    /// the catalog's queue, as after a crash, for the next process that
+    /// opens the library; an image already processed is still committed.
+    /// quiet() follows once no processing job runs.
+    void stop();
+    bool isQuiet() const { return m_processing == 0; }
+    /// Catalog queue rows of the items not finished yet.
+    QList<qint64> unfinishedQueueIds() const;
+
+Q_SIGNALS:
+    void itemAdded(quint64 id);
+    /// State or progress changed. Progress is rate-limited by the fetcher.
+    void itemChanged(quint64 id);
+    void itemFinished(quint64 id);
+    void itemsRemoved(const QList<quint64> &ids);
+    /// resumeOrphans() took over this many items (0 when there were none).
+    void resumed(int count);
+    /// Nothing left in flight.
+    void idle();
+    /// After stop(): no processing job runs any more.
+    void quiet();
+
+private:
+    struct Work {
+        IngestSource source;
+        QString downloadPath; ///< temp file of a finished download
+        QString fileName;
+        std::shared_ptr<std::atomic_bool> cancelled = std::make_shared<std::atomic_bool>(false);
+        bool processing = false;
+    };
+
+    quint64 addItem(const IngestRequest &request, qint64 queueId);
+    void persist(const QList<quint64> &ids);
+    void pump();
+    void startProcessing(quint64 id);
+    void onFetchProgress(quint64 id, qint64 received, qint64 total);
+    void onFetched(quint64 id, const FetchResult &result);
+    void onProcessed(quint64 id, const Result<ProcessedImage> &result);
+    void onCommitted(quint64 id, const Result<CommitOutcome> &result);
+    void finish(quint64 id, IngestState state, const QString &error = {});
+    void setState(quint64 id, IngestState state);
+    void cleanup(quint64 id);
+
+    LibraryPaths m_paths;
+    CatalogWriter *m_writer;
+    PipelineOptions m_options;
+    Fetcher m_fetcher;
+    QThreadPool m_pool;
+
+    quint64 m_nextId = 1;
+    QHash<quint64, IngestItem> m_items;
+    QHash<quint64, Work> m_work;
+    QList<quint64> m_order;
+    std::deque<quint64> m_waitingFetch; ///< persisted, not yet started
+    std::deque<quint64> m_waitingProcess;
+    int m_downloading = 0;
+    int m_processing = 0;
+    bool m_stopped = false;
+};
+
+} // namespace trove

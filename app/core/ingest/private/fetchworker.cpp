@@ -1,0 +1,268 @@
+#include "ingest/private/fetchworker.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace trove {
+
+namespace {
+
+// Replies keep at most this much in memory; the rest waits in the socket.
+constexpr qint64 kReadBuffer = 1024 * 1024;
+
+QString mib(qint64 bytes)
+{
+    return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', bytes % (1024 * 1024) ? 1 : 0)
+        + QStringLiteral(" MiB");
+}
+
+QString seconds(int ms) { return QString::number(ms / 1000.0, 'g', 3) + QStringLiteral(" s"); }
+
+} // namespace
+
+FetchWorker::FetchWorker(const LibraryPaths &paths, const FetchLimits &limits)
+    : m_paths(paths)
+    , m_limits(limits)
+{
+}
+
+FetchWorker::~FetchWorker() { shutdown(); }
+
+void FetchWorker::shutdown()
+{
+    const auto jobs = m_transfers.keys();
+    for (quint64 job : jobs) {
+        auto t = m_transfers.take(job);
+        t->reply->disconnect(this);
+        t->reply->abort();
+        t->reply->deleteLater();
+        t->file.remove();
+    }
+    delete m_nam;
+    m_nam = nullptr;
+}
+
+void FetchWorker::start(quint64 job, const QUrl &url)
+{
+    if (!Fetcher::isFetchableScheme(url.scheme())) {
+        complete(job, FetchResult { tr("unsupported URL scheme: %1").arg(url.scheme()) });
+        return;
+    }
+    if (!m_nam) {
+        m_nam = new QNetworkAccessManager(this);
+        m_nam->setAutoDeleteReplies(false);
+    }
+
+    auto t = std::make_shared<Transfer>();
+    t->file.setFileName(m_paths.newTempFile(QStringLiteral(".part")));
+    if (!t->file.open(QIODevice::WriteOnly)) {
+        complete(job, FetchResult { tr("cannot write a temp file: %1").arg(t->file.errorString()) });
+        return;
+    }
+
+    t->visited.insert(url);
+    t->sinceStart.start();
+    t->sinceProgress.start();
+    m_transfers.insert(job, t);
+    issue(job, *t, url);
+
+    // One timer covers connecting, waiting for headers and stalled bodies:
+    // any byte that arrives restarts the wait.
+    t->stallTimer.setSingleShot(false);
+    t->stallTimer.setInterval(std::min(m_limits.stallTimeoutMs, 250));
+    connect(&t->stallTimer, &QTimer::timeout, this, [this, job] {
+        auto it = m_transfers.find(job);
+        if (it == m_transfers.end())
+            return;
+        Transfer &tr = **it;
+        if (tr.sinceProgress.elapsed() >= m_limits.stallTimeoutMs)
+            abortWith(job, FetchWorker::tr("timed out after %1 without data").arg(seconds(m_limits.stallTimeoutMs)));
+        else if (tr.sinceStart.elapsed() >= m_limits.totalTimeoutMs)
+            abortWith(job, FetchWorker::tr("timed out after %1").arg(seconds(m_limits.totalTimeoutMs)));
+    });
+    t->stallTimer.start();
+}
+
+// One GET per hop: redirects are followed by hand (onFinished), because
+// Qt 6.4's UserVerifiedRedirectPolicy loses the body or reports phantom
+// loops after two or more hops.
+void FetchWorker::issue(quint64 job, Transfer &t, const QUrl &url)
+{
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+                      QStringLiteral("Trove/%1").arg(QCoreApplication::applicationVersion()));
+    request.setRawHeader("Accept", "image/*,*/*;q=0.8");
+    // Qt's archive-bomb check stops gzip bodies past 10 MiB decoded with a
+    // bare "Decompression failed". Our limit counts decoded bytes as they
+    // stream to disk, so it is the one to apply, with a reason that says so.
+    request.setDecompressedSafetyCheckThreshold(-1);
+
+    t.reply = m_nam->get(request);
+    t.reply->setReadBufferSize(kReadBuffer);
+    QNetworkReply *reply = t.reply;
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, job] { onMetaData(job); });
+    connect(reply, &QNetworkReply::readyRead, this, [this, job] { onReadyRead(job); });
+    connect(reply, &QNetworkReply::finished, this, [this, job] { onFinished(job); });
+}
+
+// Why a redirect from @p t to @p target may not be followed, or empty.
+QString FetchWorker::refuseRedirect(const Transfer &t, const QUrl &target) const
+{
+    if (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https"))
+        return tr("redirect to a refused scheme: %1").arg(target.scheme());
+    if (t.visited.contains(target))
+        return tr("redirect loop at %1").arg(target.toDisplayString());
+    if (t.redirects >= m_limits.maxRedirects)
+        return tr("too many redirects (more than %1)").arg(m_limits.maxRedirects);
+    return {};
+}
+
+void FetchWorker::cancel(quint64 job)
+{
+    if (m_transfers.contains(job))
+        abortWith(job, tr("cancelled"));
+}
+
+void FetchWorker::onMetaData(quint64 job)
+{
+    auto it = m_transfers.find(job);
+    if (it == m_transfers.end())
+        return;
+    Transfer &t = **it;
+    t.sinceProgress.restart();
+    if (t.reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() >= 300)
+        return; // a redirect's or an error page's length is not the image's
+    const QVariant length = t.reply->header(QNetworkRequest::ContentLengthHeader);
+    // With Content-Encoding the length is of the encoded body; the decoded
+    // size is only known while streaming, where the limit is enforced too.
+    if (length.isValid() && t.reply->rawHeader("Content-Encoding").isEmpty()) {
+        t.declaredLength = length.toLongLong();
+        if (t.declaredLength > m_limits.maxBytes)
+            abortWith(job, tr("too large: the server announces %1, the limit is %2")
+                               .arg(mib(t.declaredLength), mib(m_limits.maxBytes)));
+    }
+}
+
+void FetchWorker::onReadyRead(quint64 job)
+{
+    auto it = m_transfers.find(job);
+    if (it == m_transfers.end())
+        return;
+    Transfer &t = **it;
+    t.sinceProgress.restart();
+    // Error pages are not written anywhere; their status is the answer.
+    const int status = t.reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status >= 300) {
+        t.reply->readAll();
+        return;
+    }
+    char buffer[64 * 1024];
+    for (;;) {
+        const qint64 n = t.reply->read(buffer, sizeof buffer);
+        if (n <= 0)
+            break;
+        if (t.written + n > m_limits.maxBytes) {
+            abortWith(job, tr("too large: more than %1").arg(mib(m_limits.maxBytes)));
+            return;
+        }
+        if (t.file.write(buffer, n) != n) {
+            abortWith(job, tr("cannot write a temp file: %1").arg(t.file.errorString()));
+            return;
+        }
+        t.written += n;
+    }
+    if (!t.sinceReport.isValid() || t.sinceReport.elapsed() >= 100) {
+        t.sinceReport.restart();
+        Q_EMIT progress(job, t.written, t.declaredLength);
+    }
+}
+
+void FetchWorker::abortWith(quint64 job, const QString &reason)
+{
+    auto it = m_transfers.find(job);
+    if (it == m_transfers.end())
+        return;
+    (*it)->abortReason = reason;
+    (*it)->reply->abort(); // emits finished synchronously -> onFinished
+}
+
+void FetchWorker::onFinished(quint64 job)
+{
+    auto found = m_transfers.find(job);
+    if (found == m_transfers.end())
+        return;
+    std::shared_ptr<Transfer> t = *found;
+    QNetworkReply *reply = t->reply;
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+
+    QString redirectRefused;
+    if (t->abortReason.isEmpty() && status >= 300 && status < 400 && reply->hasRawHeader("Location")) {
+        const QUrl target = reply->url().resolved(QUrl(QString::fromUtf8(reply->rawHeader("Location"))));
+        redirectRefused = refuseRedirect(*t, target);
+        if (redirectRefused.isEmpty()) {
+            ++t->redirects;
+            t->visited.insert(target);
+            t->file.resize(0);
+            t->file.seek(0);
+            t->written = 0;
+            t->declaredLength = -1;
+            t->sinceProgress.restart();
+            issue(job, *t, target);
+            return;
+        }
+    }
+
+    m_transfers.erase(found);
+    t->stallTimer.stop();
+    FetchResult result;
+    if (!redirectRefused.isEmpty()) {
+        result.error = redirectRefused;
+    } else if (!t->abortReason.isEmpty()) {
+        result.error = t->abortReason;
+    } else if (status >= 400) {
+        const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+        result.error = reason.isEmpty() ? tr("HTTP %1").arg(status) : tr("HTTP %1 %2").arg(status).arg(reason);
+    } else if (status >= 300) {
+        result.error = tr("HTTP %1 redirect without a Location").arg(status);
+    } else if (reply->error() != QNetworkReply::NoError) {
+        if (t->declaredLength >= 0 && t->written < t->declaredLength)
+            result.error = tr("connection closed after %1 of %2 bytes").arg(t->written).arg(t->declaredLength);
+        else
+            result.error = reply->errorString();
+    } else {
+        // The job has left m_transfers, so drain what is left here.
+        const QByteArray rest = reply->readAll();
+        if (t->written + rest.size() > m_limits.maxBytes)
+            result.error = tr("too large: more than %1").arg(mib(m_limits.maxBytes));
+        else if (t->file.write(rest) != rest.size())
+            result.error = tr("cannot write a temp file: %1").arg(t->file.errorString());
+        t->written += rest.size();
+        if (result.ok() && t->declaredLength >= 0 && t->written < t->declaredLength)
+            result.error = tr("connection closed after %1 of %2 bytes").arg(t->written).arg(t->declaredLength);
+        if (result.ok() && t->written == 0)
+            result.error = tr("empty response: no image data");
+    }
+
+    t->file.close();
+    if (!result.ok()) {
+        t->file.remove();
+        complete(job, std::move(result));
+        return;
+    }
+    result.path = t->file.fileName();
+    result.finalUrl = reply->url();
+    result.fileName = result.finalUrl.scheme() == QLatin1String("data") ? QString() : result.finalUrl.fileName();
+    result.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toString();
+    result.bytes = t->written;
+    Q_EMIT progress(job, t->written, t->written);
+    complete(job, std::move(result));
+}
+
+void FetchWorker::complete(quint64 job, FetchResult result) { Q_EMIT finished(job, result); }
+
+} // namespace trove

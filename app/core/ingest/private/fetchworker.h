@@ -1,0 +1,68 @@
+#pragma once
+
+#include "ingest/fetcher.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace trove {
+
+/// The half of Fetcher that lives on the network thread. Owns the
+/// QNetworkAccessManager and every reply; nothing here is touched from
+/// another thread.
+class FetchWorker final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FetchWorker)
+
+public:
+    FetchWorker(const LibraryPaths &paths, const FetchLimits &limits);
+    ~FetchWorker() override;
+
+public Q_SLOTS:
+    void start(quint64 job, const QUrl &url);
+    void cancel(quint64 job);
+    void shutdown();
+
+Q_SIGNALS:
+    void progress(quint64 job, qint64 received, qint64 total);
+    void finished(quint64 job, const trove::FetchResult &result);
+
+private:
+    struct Transfer {
+        QNetworkReply *reply = nullptr;
+        QFile file;
+        QTimer stallTimer;
+        QElapsedTimer sinceStart;
+        QElapsedTimer sinceProgress;
+        QElapsedTimer sinceReport; ///< progress signals: ten a second at most
+        QSet<QUrl> visited;
+        QString abortReason;
+        qint64 declaredLength = -1;
+        qint64 written = 0;
+        int redirects = 0;
+    };
+
+    void onMetaData(quint64 job);
+    void onReadyRead(quint64 job);
+    void issue(quint64 job, Transfer &t, const QUrl &url);
+    QString refuseRedirect(const Transfer &t, const QUrl &target) const;
+    void onFinished(quint64 job);
+    void abortWith(quint64 job, const QString &reason);
+    void complete(quint64 job, FetchResult result);
+
+    LibraryPaths m_paths;
+    FetchLimits m_limits;
+    QNetworkAccessManager *m_nam = nullptr;
+    QHash<quint64, std::shared_ptr<Transfer>> m_transfers;
+};
+
+} // namespace trove

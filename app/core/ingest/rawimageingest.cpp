@@ -1,0 +1,146 @@
+#include "ingest/rawimageingest.h"
+
+#include "base/futurewatch.h"
+
+#include <QFile>
+#include <QImageWriter>
+#include <QPromise>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace trove {
+
+namespace {
+
+// Marks the temp files of raw images, so that their recorded source can be
+// told apart from a file a person chose.
+const QString kMarker = QStringLiteral(".pasted");
+
+Result<QString> writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(RawImageIngest::tr("cannot write %1: %2").arg(path, file.errorString()));
+    if (file.write(bytes) != bytes.size() || !file.commit())
+        return fail(RawImageIngest::tr("cannot write %1: %2").arg(path, file.errorString()));
+    return path;
+}
+
+} // namespace
+
+RawImageIngest::RawImageIngest(const LibraryPaths &paths, IngestPipeline *pipeline, QObject *parent)
+    : QObject(parent)
+    , m_paths(paths)
+    , m_pipeline(pipeline)
+{
+    connect(pipeline, &IngestPipeline::itemFinished, this, &RawImageIngest::onItemFinished);
+    connect(pipeline, &IngestPipeline::itemsRemoved, this, &RawImageIngest::onItemsRemoved);
+}
+
+RawImageIngest::~RawImageIngest()
+{
+    // Items still queued lose their file; the next start would sweep it anyway.
+    for (const QString &path : std::as_const(m_files))
+        removeLater(path);
+}
+
+QFuture<Result<quint64>> RawImageIngest::ingestBytes(
+    const QByteArray &bytes, const QString &suffix, const IngestRequest &request)
+{
+    const QString path = m_paths.newTempFile(
+        kMarker + (suffix.startsWith(QLatin1Char('.')) ? suffix : QLatin1Char('.') + suffix));
+    if (bytes.isEmpty())
+        return QtFuture::makeReadyFuture(Result<quint64>(fail(tr("the image data is empty"))));
+    auto written = QtConcurrent::run([path, bytes]() { return writeBytes(path, bytes); });
+    return enqueueWhenWritten(written, request);
+}
+
+QFuture<Result<quint64>> RawImageIngest::ingestImage(
+    const QImage &image, const IngestRequest &request)
+{
+    if (image.isNull())
+        return QtFuture::makeReadyFuture(Result<quint64>(fail(tr("the image data is empty"))));
+    const QString path = m_paths.newTempFile(kMarker + QStringLiteral(".png"));
+    auto written = QtConcurrent::run([path, image]() -> Result<QString> {
+        QImageWriter writer(path, "png");
+        if (!writer.write(image)) {
+            QFile::remove(path);
+            return fail(tr("cannot write %1: %2").arg(path, writer.errorString()));
+        }
+        return path;
+    });
+    return enqueueWhenWritten(written, request);
+}
+
+QFuture<Result<quint64>> RawImageIngest::enqueueWhenWritten(
+    QFuture<Result<QString>> written, const IngestRequest &request)
+{
+    // A promise answered by a watcher this object owns: if it goes first,
+    // the future is cancelled instead of calling into a destroyed object.
+    auto promise = std::make_shared<QPromise<Result<quint64>>>();
+    promise->start();
+    QFuture<Result<quint64>> answer = promise->future();
+    whenFinished(written, this, [this, request, promise](const Result<QString> &path) {
+        promise->addResult(enqueueWritten(path, request));
+        promise->finish();
+    });
+    return answer;
+}
+
+Result<quint64> RawImageIngest::enqueueWritten(const Result<QString> &path, const IngestRequest &request)
+{
+    if (!path)
+        return Error { path.error() };
+    IngestRequest r = request;
+    r.source = *path;
+    if (r.name.trimmed().isEmpty())
+        r.name = tr("image");
+    const QList<quint64> ids = m_pipeline->enqueue({ r });
+    if (ids.isEmpty()) {
+        removeLater(*path);
+        return fail(tr("the image could not be queued"));
+    }
+    const IngestItem *item = m_pipeline->item(ids.first());
+    if (item && isFinished(item->state))
+        removeLater(*path); // refused at once; nothing will read it
+    else
+        m_files.insert(ids.first(), *path);
+    return ids.first();
+}
+
+bool RawImageIngest::isRawImageSource(const QString &source)
+{
+    static const QRegularExpression re(
+        QStringLiteral("/tmp/[0-9]+-[0-9a-f]{32}\\.pasted\\.[A-Za-z0-9]+$"));
+    return re.match(source).hasMatch();
+}
+
+void RawImageIngest::onItemFinished(quint64 id)
+{
+    const IngestItem *item = m_pipeline->item(id);
+    // A cancelled or failed item may be retried: its file (the only copy of
+    // pasted pixels) stays until the item leaves the queue.
+    if (item && (item->state == IngestState::Cancelled || item->state == IngestState::Failed))
+        return;
+    const QString path = m_files.take(id);
+    if (!path.isEmpty())
+        removeLater(path);
+}
+
+void RawImageIngest::onItemsRemoved(const QList<quint64> &ids)
+{
+    for (quint64 id : ids) {
+        const QString path = m_files.take(id);
+        if (!path.isEmpty())
+            removeLater(path);
+    }
+}
+
+void RawImageIngest::removeLater(const QString &path)
+{
+    // Unlinking is disk work: not on the caller's (GUI) thread.
+    (void)QtConcurrent::run([path] { QFile::remove(path); });
+}
+
+} // namespace trove

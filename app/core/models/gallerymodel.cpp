@@ -1,0 +1,447 @@
+#include "models/gallerymodel.h"
+
+#include "catalog/catalogwriter.h"
+#include "catalog/libraryreader.h"
+
+#include <QTimer>
+
+#include <algorithm>
+
+namespace trove {
+
+namespace {
+
+// Thumbnails kept decoded: ~256 KiB each at full size, so about 250.
+constexpr int kThumbnailCacheKiB = 64 * 1024;
+// Loaded records kept before far-away pages are dropped.
+constexpr int kMaxCachedRows = 20 * GalleryModel::kPageSize;
+
+} // namespace
+
+GalleryModel::GalleryModel(LibraryReader *reader, CatalogWriter *writer, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_reader(reader)
+{
+    m_thumbnails.setMaxCost(kThumbnailCacheKiB);
+    connect(reader, &LibraryReader::countReady, this, &GalleryModel::onCount);
+    connect(reader, &LibraryReader::countProgress, this, &GalleryModel::onCountProgress);
+    connect(reader, &LibraryReader::pageReady, this, &GalleryModel::onPage);
+    connect(reader, &LibraryReader::rowsReady, this, &GalleryModel::onRows);
+    connect(reader, &LibraryReader::recordsReady, this, &GalleryModel::onRecords);
+    connect(reader, &LibraryReader::thumbnailReady, this, &GalleryModel::onThumbnail);
+    if (writer) {
+        connect(writer, &CatalogWriter::imagesAdded, this, &GalleryModel::onImagesAdded);
+        connect(writer, &CatalogWriter::imagesRemoved, this, &GalleryModel::onImagesRemoved);
+        connect(writer, &CatalogWriter::imagesChanged, this, [this](const QList<qint64> &keys) {
+            m_reader->requestRecords(keys);
+        });
+    }
+    recount();
+}
+
+GalleryModel::~GalleryModel() = default;
+
+int GalleryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_count);
+}
+
+Qt::ItemFlags GalleryModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled | Qt::ItemNeverHasChildren;
+}
+
+QHash<int, QByteArray> GalleryModel::roleNames() const
+{
+    auto names = QAbstractListModel::roleNames();
+    names.insert({ { KeyRole, "key" },
+                   { IdRole, "id" },
+                   { RecordRole, "record" },
+                   { ThumbnailRole, "thumbnail" },
+                   { LoadedRole, "loaded" },
+                   { FormatRole, "format" },
+                   { WidthRole, "width" },
+                   { HeightRole, "height" },
+                   { OriginalBytesRole, "originalBytes" },
+                   { StoredBytesRole, "storedBytes" },
+                   { AddedAtRole, "addedAt" },
+                   { TagsRole, "tags" },
+                   { SourcesRole, "sources" },
+                   { Sha256Role, "sha256" }, { DamagedRole, "damaged" } });
+    return names;
+}
+
+QVariant GalleryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row();
+    m_touchedFirst = m_touchedFirst < 0 ? row : std::min(m_touchedFirst, row);
+    m_touchedLast = std::max(m_touchedLast, row);
+
+    auto it = m_rows.constFind(row);
+    if (it == m_rows.cend()) {
+        requestPage(row / kPageSize);
+        switch (role) {
+        case LoadedRole:
+            return false;
+        case Qt::DisplayRole:
+            return QString();
+        default:
+            return {};
+        }
+    }
+    const ImageRecord &r = *it;
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        return r.name;
+    case Qt::ToolTipRole:
+        return QStringLiteral("%1\n%2 · %3×%4").arg(r.name, r.format.toUpper()).arg(r.width).arg(r.height);
+    case KeyRole:
+        return r.key;
+    case IdRole:
+        return r.id;
+    case RecordRole:
+        return QVariant::fromValue(r);
+    case ThumbnailRole:
+        if (const QImage *image = m_thumbnails.object(r.key))
+            return *image;
+        scheduleThumbnails();
+        return QImage();
+    case LoadedRole:
+        return true;
+    case FormatRole:
+        return r.format;
+    case WidthRole:
+        return r.width;
+    case HeightRole:
+        return r.height;
+    case OriginalBytesRole:
+        return r.originalBytes;
+    case StoredBytesRole:
+        return r.storedBytes;
+    case AddedAtRole:
+        return r.addedAt;
+    case TagsRole:
+        return r.tags;
+    case SourcesRole:
+        return r.sources;
+    case Sha256Role:
+        return r.sha256;
+    case DamagedRole:
+        return r.damaged;
+    default:
+        return {};
+    }
+}
+
+void GalleryModel::setQuery(const ImageQuery &query)
+{
+    if (query == m_query && m_ready)
+        return;
+    beginResetModel();
+    m_query = query;
+    ++m_generation;
+    m_count = 0;
+    m_ready = false;
+    m_countFinal = false;
+    m_rows.clear();
+    m_rowOfKey.clear();
+    m_requestedPages.clear();
+    endResetModel();
+    recount();
+}
+
+void GalleryModel::setVisibleRange(int first, int last)
+{
+    m_visibleFirst = first;
+    m_visibleLast = last;
+    if (first < 0)
+        return;
+    for (int page = first / kPageSize; page <= last / kPageSize; ++page)
+        requestPage(page);
+    scheduleThumbnails();
+}
+
+std::optional<ImageRecord> GalleryModel::recordAt(int row) const
+{
+    auto it = m_rows.constFind(row);
+    if (it == m_rows.cend())
+        return std::nullopt;
+    return *it;
+}
+
+int GalleryModel::rowOfKey(qint64 key) const { return m_rowOfKey.value(key, -1); }
+
+void GalleryModel::requestPage(int page) const
+{
+    if (page < 0 || qint64(page) * kPageSize >= m_count || m_requestedPages.contains(page))
+        return;
+    m_requestedPages.insert(page);
+    m_reader->requestPage(m_generation, m_query, qint64(page) * kPageSize, kPageSize, m_countFinal ? m_count : -1);
+}
+
+void GalleryModel::scheduleThumbnails() const
+{
+    if (m_thumbnailsScheduled)
+        return;
+    m_thumbnailsScheduled = true;
+    // Collected over one paint, sent once.
+    QTimer::singleShot(0, this, &GalleryModel::flushThumbnails);
+}
+
+void GalleryModel::flushThumbnails() const
+{
+    m_thumbnailsScheduled = false;
+    int first = m_visibleFirst >= 0 ? m_visibleFirst : m_touchedFirst;
+    int last = m_visibleFirst >= 0 ? m_visibleLast : m_touchedLast;
+    m_touchedFirst = m_touchedLast = -1;
+    if (first < 0)
+        return;
+    const int screen = std::max(1, last - first + 1);
+    QList<qint64> wanted;
+    // On-screen rows first, then a screenful below and above.
+    auto want = [&](int from, int to) {
+        for (int row = std::max(0, from); row <= std::min<int>(to, int(m_count) - 1); ++row) {
+            auto it = m_rows.constFind(row);
+            if (it != m_rows.cend() && !m_thumbnails.contains(it->key))
+                wanted.append(it->key);
+        }
+    };
+    want(first, last);
+    want(last + 1, last + screen);
+    want(first - screen, first - 1);
+    if (!wanted.isEmpty())
+        m_reader->requestThumbnails(wanted);
+}
+
+void GalleryModel::store(int row, const ImageRecord &record)
+{
+    auto old = m_rows.constFind(row);
+    if (old != m_rows.cend() && old->key != record.key && m_rowOfKey.value(old->key) == row)
+        m_rowOfKey.remove(old->key);
+    m_rows.insert(row, record);
+    m_rowOfKey.insert(record.key, row);
+}
+
+void GalleryModel::recount()
+{
+    m_reader->requestCount(++m_countTicket, m_query);
+}
+
+void GalleryModel::onCountProgress(quint64 ticket, qint64 countedSoFar, qint64 afterKey)
+{
+    if (ticket != m_countTicket)
+        return;
+    m_ready = true;
+    m_countFinal = false;
+    // Counting only ever adds rows at the end: the rows already read stay
+    // where they are, so nothing is reloaded, and the view can show the
+    // first screens while the rest is counted.
+    if (countedSoFar > m_count) {
+        beginInsertRows({}, int(m_count), int(countedSoFar) - 1);
+        m_count = countedSoFar;
+        endInsertRows();
+        if (m_visibleFirst >= 0) {
+            for (int page = m_visibleFirst / kPageSize; page <= m_visibleLast / kPageSize; ++page)
+                requestPage(page);
+        }
+        Q_EMIT countChanged(m_count);
+    }
+    m_reader->continueCount(ticket, m_query, afterKey, countedSoFar);
+}
+
+void GalleryModel::onCount(quint64 ticket, qint64 count)
+{
+    if (ticket != m_countTicket)
+        return;
+    m_ready = true;
+    m_countFinal = true;
+    const bool changed = count != m_count;
+    if (count > m_count) {
+        beginInsertRows({}, int(m_count), int(count) - 1);
+        m_count = count;
+        endInsertRows();
+    } else if (count < m_count) {
+        beginRemoveRows({}, int(count), int(m_count) - 1);
+        // Only loaded rows are held: walk those, not every removed row.
+        for (auto it = m_rows.begin(); it != m_rows.end();) {
+            if (it.key() >= count) {
+                m_rowOfKey.remove(it->key);
+                it = m_rows.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        m_count = count;
+        endRemoveRows();
+    }
+    // Rows that moved under a page already read (or appended without one)
+    // are reloaded rather than left as placeholders.
+    if (changed)
+        reloadVisible();
+    Q_EMIT countChanged(m_count);
+}
+
+void GalleryModel::onPage(quint64 generation, qint64 offset, const QList<ImageRecord> &records)
+{
+    if (generation != m_generation || records.isEmpty())
+        return;
+    const int first = int(offset);
+    int last = first - 1;
+    for (const ImageRecord &record : records) {
+        if (++last >= m_count)
+            break;
+        store(last, record);
+    }
+    if (last >= first)
+        Q_EMIT dataChanged(index(first), index(std::min<int>(last, int(m_count) - 1)));
+    // A page read after more commits than this model has counted.
+    if (m_countFinal && offset + records.size() > m_count)
+        recount();
+    evictFarPages();
+    scheduleThumbnails();
+}
+
+void GalleryModel::onRows(quint64 generation, const QList<QPair<qint64, qint64>> &rows)
+{
+    if (generation != m_generation)
+        return;
+    QList<QPair<qint64, qint64>> sorted = rows;
+    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.second < b.second; });
+    bool inserted = false;
+    for (const auto &[key, row] : sorted) {
+        if (row < 0 || m_rowOfKey.contains(key))
+            continue;
+        insertRow(int(std::clamp<qint64>(row, 0, m_count)));
+        inserted = true;
+    }
+    if (inserted) {
+        // Positions were computed against the catalog as it is now, which
+        // may be ahead of this model; reloading what is visible and the
+        // count heals any difference.
+        reloadVisible();
+        Q_EMIT countChanged(m_count);
+    }
+    // Even when every key was already here (a page read after the commit
+    // brought them), the count may still be behind.
+    recount();
+}
+
+void GalleryModel::insertRow(int row)
+{
+    beginInsertRows({}, row, row);
+    QHash<int, ImageRecord> shifted;
+    shifted.reserve(m_rows.size());
+    for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it)
+        shifted.insert(it.key() >= row ? it.key() + 1 : it.key(), it.value());
+    m_rows = std::move(shifted);
+    for (auto it = m_rowOfKey.begin(); it != m_rowOfKey.end(); ++it) {
+        if (*it >= row)
+            ++*it;
+    }
+    ++m_count;
+    endInsertRows();
+}
+
+void GalleryModel::removeRowAt(int row)
+{
+    beginRemoveRows({}, row, row);
+    auto gone = m_rows.constFind(row);
+    if (gone != m_rows.cend())
+        m_rowOfKey.remove(gone->key);
+    QHash<int, ImageRecord> shifted;
+    shifted.reserve(m_rows.size());
+    for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
+        if (it.key() != row)
+            shifted.insert(it.key() > row ? it.key() - 1 : it.key(), it.value());
+    }
+    m_rows = std::move(shifted);
+    for (auto it = m_rowOfKey.begin(); it != m_rowOfKey.end(); ++it) {
+        if (*it > row)
+            --*it;
+    }
+    --m_count;
+    endRemoveRows();
+}
+
+void GalleryModel::reloadVisible()
+{
+    m_requestedPages.clear();
+    const int first = m_visibleFirst >= 0 ? m_visibleFirst : 0;
+    const int last = m_visibleFirst >= 0 ? m_visibleLast : kPageSize - 1;
+    for (int page = first / kPageSize; page <= last / kPageSize; ++page)
+        requestPage(page);
+}
+
+void GalleryModel::onRecords(const QList<ImageRecord> &records)
+{
+    bool anyMissing = false;
+    for (const ImageRecord &record : records) {
+        const int row = m_rowOfKey.value(record.key, -1);
+        if (row < 0) {
+            anyMissing = true;
+            continue;
+        }
+        store(row, record);
+        Q_EMIT dataChanged(index(row), index(row));
+    }
+    // A changed image may now match the search, or sort elsewhere.
+    if (anyMissing || !m_query.search.isEmpty() || !m_query.tag.isEmpty()) {
+        reloadVisible();
+        recount();
+    }
+}
+
+void GalleryModel::onThumbnail(qint64 key, const QImage &image)
+{
+    m_thumbnails.insert(key, new QImage(image), std::max<int>(1, int(image.sizeInBytes() / 1024)));
+    const int row = m_rowOfKey.value(key, -1);
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row), index(row), { ThumbnailRole, Qt::DecorationRole });
+}
+
+void GalleryModel::onImagesAdded(const QList<qint64> &keys)
+{
+    m_reader->requestRows(m_generation, m_query, keys);
+}
+
+void GalleryModel::onImagesRemoved(const QList<qint64> &keys)
+{
+    bool unknown = false;
+    for (qint64 key : keys) {
+        m_thumbnails.remove(key);
+        const int row = m_rowOfKey.value(key, -1);
+        if (row >= 0)
+            removeRowAt(row);
+        else
+            unknown = true;
+    }
+    if (unknown) {
+        reloadVisible();
+        recount();
+    }
+    Q_EMIT countChanged(m_count);
+}
+
+void GalleryModel::evictFarPages()
+{
+    if (m_rows.size() <= kMaxCachedRows)
+        return;
+    const int centre = m_visibleFirst >= 0 ? (m_visibleFirst + m_visibleLast) / 2 : 0;
+    const int keep = kMaxCachedRows / 2;
+    for (auto it = m_rows.begin(); it != m_rows.end();) {
+        if (std::abs(it.key() - centre) > keep) {
+            m_rowOfKey.remove(it->key);
+            m_requestedPages.remove(it.key() / kPageSize);
+            it = m_rows.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+} // namespace trove

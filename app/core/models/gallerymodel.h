@@ -1,0 +1,119 @@
+#pragma once
+
+#include "catalog/catalogreader.h"
+#include "catalog/imagerecord.h"
+
+#include <QAbstractListModel>
+#include <QCache>
+#include <QHash>
+#include <QImage>
+#include <QSet>
+
+#include <optional>
+
+namespace trove {
+
+class CatalogWriter;
+class LibraryReader;
+
+/// The gallery's rows: every image matching a query, in its order, for a
+/// library of any size. It never loads all rows: the count comes first, then
+/// pages of records as views ask for them, then thumbnails only for the
+/// rows on screen plus a margin, all through LibraryReader's thread. Rows
+/// not loaded yet answer LoadedRole false and a placeholder. Images
+/// committed, changed or removed by the writer are inserted, updated or
+/// removed in place: a model reset happens only when the query changes.
+/// Lives on the GUI thread.
+class GalleryModel final : public QAbstractListModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GalleryModel)
+
+public:
+    enum Role {
+        KeyRole = Qt::UserRole + 1,
+        IdRole,
+        RecordRole, ///< QVariant<ImageRecord>
+        ThumbnailRole, ///< QImage, null until it arrives
+        LoadedRole, ///< whether the record is here yet
+        FormatRole,
+        WidthRole,
+        HeightRole,
+        OriginalBytesRole,
+        StoredBytesRole,
+        AddedAtRole,
+        TagsRole,
+        SourcesRole,
+        Sha256Role,
+        DamagedRole, ///< bool: verify found the blob damaged
+    };
+
+    static constexpr int kPageSize = 200;
+
+    GalleryModel(LibraryReader *reader, CatalogWriter *writer, QObject *parent = nullptr);
+    ~GalleryModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    /// A new filter or order: the one place the model resets.
+    void setQuery(const ImageQuery &query);
+    const ImageQuery &query() const { return m_query; }
+
+    /// The rows a view shows now. Pages and thumbnails load for this range
+    /// plus a screenful either side; older thumbnail requests are dropped.
+    void setVisibleRange(int first, int last);
+
+    /// Whether the first count for the current query has arrived.
+    bool isReady() const { return m_ready; }
+    std::optional<ImageRecord> recordAt(int row) const;
+    /// The row of a loaded image, or -1.
+    int rowOfKey(qint64 key) const;
+
+Q_SIGNALS:
+    /// The number of rows for the current query is known or changed.
+    void countChanged(qint64 count);
+
+private:
+    void onCount(quint64 ticket, qint64 count);
+    void onCountProgress(quint64 ticket, qint64 countedSoFar, qint64 afterKey);
+    /// Asks for the count again; only the answer to the latest ask counts.
+    void recount();
+    void onPage(quint64 generation, qint64 offset, const QList<ImageRecord> &records);
+    void onRows(quint64 generation, const QList<QPair<qint64, qint64>> &rows);
+    void onRecords(const QList<ImageRecord> &records);
+    void onThumbnail(qint64 key, const QImage &image);
+    void onImagesAdded(const QList<qint64> &keys);
+    void onImagesRemoved(const QList<qint64> &keys);
+
+    void requestPage(int page) const;
+    void scheduleThumbnails() const;
+    void flushThumbnails() const;
+    void reloadVisible();
+    void insertRow(int row);
+    void removeRowAt(int row);
+    void store(int row, const ImageRecord &record);
+    void evictFarPages();
+
+    LibraryReader *m_reader;
+    ImageQuery m_query;
+    quint64 m_generation = 1;
+    qint64 m_count = 0;
+    bool m_ready = false;
+    quint64 m_countTicket = 0;
+    /// m_count is the whole count, not the part counted so far.
+    bool m_countFinal = false;
+
+    QHash<int, ImageRecord> m_rows;
+    QHash<qint64, int> m_rowOfKey;
+    mutable QSet<int> m_requestedPages;
+    mutable QCache<qint64, QImage> m_thumbnails;
+    mutable bool m_thumbnailsScheduled = false;
+    mutable int m_touchedFirst = -1;
+    mutable int m_touchedLast = -1;
+    int m_visibleFirst = -1;
+    int m_visibleLast = -1;
+};
+
+} // namespace trove

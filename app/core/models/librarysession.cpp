@@ -1,0 +1,59 @@
+#include "models/librarysession.h"
+
+#include "base/futurewatch.h"
+
+#include <QCoreApplication>
+
+namespace trove {
+
+LibrarySession::LibrarySession(const LibraryPaths &paths, const PipelineOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_paths(paths)
+    , m_writer(paths)
+    , m_reader(paths, &m_writer)
+    , m_pipeline(paths, &m_writer, options)
+    , m_gallery(&m_reader, &m_writer)
+    , m_queue(&m_pipeline)
+{
+    whenFinished(m_writer.open(), this, [this](const Result<bool> &r) {
+        if (!r) {
+            Q_EMIT openFailed(r.error());
+            return;
+        }
+        m_open = true;
+        m_pipeline.resumeOrphans();
+        Q_EMIT opened();
+    });
+}
+
+void LibrarySession::retire(std::unique_ptr<LibrarySession> session)
+{
+    if (!session)
+        return;
+    LibrarySession *s = session.release();
+    // Nothing outside hears from it any more (views, status, dialogs).
+    for (QObject *part : std::initializer_list<QObject *> { s, &s->m_reader, &s->m_writer, &s->m_gallery, &s->m_queue })
+        part->blockSignals(true);
+    if (QCoreApplication *app = QCoreApplication::instance()) {
+        s->setParent(app);
+        connect(app, &QCoreApplication::aboutToQuit, s, [s] { delete s; });
+    }
+    const auto whenQuiet = [s] {
+        // After every commit of work that did finish: what is left over is
+        // for whoever opens this library next (this window included).
+        s->m_writer.releaseQueueItems(s->m_pipeline.unfinishedQueueIds());
+        whenFinished(s->m_writer.whenWritten(), s, [s] { s->deleteLater(); });
+    };
+    connect(&s->m_pipeline, &IngestPipeline::quiet, s, whenQuiet, Qt::SingleShotConnection);
+    s->m_pipeline.stop();
+}
+
+LibrarySession::~LibrarySession()
+{
+    // Answer every pending write while the pipeline, gallery and this session
+    // (the contexts of their continuations) still exist; members are then
+    // destroyed in reverse order, the writer last.
+    m_writer.flush();
+}
+
+} // namespace trove

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "catalog/catalogwriter.h"
+#include "models/gallerymodel.h"
+#include "ingest/ingestpipeline.h"
+#include "models/ingestqueuemodel.h"
+#include "storage/librarypaths.h"
+#include "catalog/libraryreader.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace trove {
+
+/// Everything one open library needs, wired together: the writer (its
+/// thread), the reader (its thread), the ingest pipeline and the two models.
+/// The window holds one session and replaces it to open another library.
+/// Created and used on the GUI thread; opening happens off it.
+class LibrarySession final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LibrarySession)
+
+public:
+    explicit LibrarySession(const LibraryPaths &paths, const PipelineOptions &options = PipelineOptions::fromEnvironment(),
+                            QObject *parent = nullptr);
+    ~LibrarySession() override;
+
+    const LibraryPaths &paths() const { return m_paths; }
+    CatalogWriter *writer() { return &m_writer; }
+    LibraryReader *reader() { return &m_reader; }
+    IngestPipeline *pipeline() { return &m_pipeline; }
+    GalleryModel *gallery() { return &m_gallery; }
+    IngestQueueModel *queue() { return &m_queue; }
+
+    /// Whether open() succeeded (false until it answers).
+    bool isOpen() const { return m_open; }
+
+    /// Lets a session go without waiting for it, for the GUI thread that
+    /// opens another library: its signals go quiet, its pipeline stops
+    /// (see IngestPipeline::stop()), and it is deleted once no processing
+    /// job runs and every write it asked for is done, when destroying it
+    /// only joins idle threads. At the application's quit at the latest.
+    static void retire(std::unique_ptr<LibrarySession> session);
+
+Q_SIGNALS:
+    /// The library is open and unfinished items of dead processes resumed.
+    void opened();
+    /// The library could not be opened: the reason, for a dialog.
+    void openFailed(const QString &reason);
+
+private:
+    LibraryPaths m_paths;
+    CatalogWriter m_writer;
+    LibraryReader m_reader;
+    IngestPipeline m_pipeline;
+    GalleryModel m_gallery;
+    IngestQueueModel m_queue;
+    bool m_open = false;
+};
+
+} // namespace trove

@@ -1,0 +1,70 @@
+#include "storage/blobstore.h"
+
+#include "storage/gzipcodec.h"
+#include "base/platform.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <cstdio>
+
+namespace trove {
+
+BlobStore::BlobStore(LibraryPaths paths)
+    : m_paths(std::move(paths))
+{
+}
+
+bool BlobStore::contains(const QString &sha256) const { return QFile::exists(pathFor(sha256)); }
+
+Result<void> BlobStore::install(const QString &tempBlob, const QString &sha256) const
+{
+    const QString target = pathFor(sha256);
+    const QString dir = QFileInfo(target).absolutePath();
+    if (!QDir().mkpath(dir))
+        return fail(tr("cannot create folder %1").arg(dir));
+    if (QFile::exists(target)) {
+        QFile::remove(tempBlob);
+        return {};
+    }
+    // std::rename replaces atomically; QFile::rename refuses to overwrite and
+    // would fall back to copying across file systems, which we never want.
+    if (std::rename(QFile::encodeName(tempBlob).constData(), QFile::encodeName(target).constData()) != 0)
+        return fail(tr("cannot move blob into place: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+    if (!syncDirectory(dir))
+        return fail(tr("cannot sync folder %1 to disk").arg(dir));
+    return {};
+}
+
+Result<void> BlobStore::remove(const QString &sha256) const
+{
+    const QString target = pathFor(sha256);
+    if (QFile::exists(target) && !QFile::remove(target))
+        return fail(tr("cannot remove blob %1").arg(target));
+    return {};
+}
+
+Result<void> BlobStore::exportTo(const QString &sha256, const QString &targetPath) const
+{
+    QSaveFile out(targetPath);
+    if (!out.open(QIODevice::WriteOnly))
+        return fail(tr("cannot write %1: %2").arg(targetPath, out.errorString()));
+    auto check = GzipCodec::inflateFile(pathFor(sha256), [&out](const char *data, qint64 n) {
+        return out.write(data, n) == n;
+    });
+    if (!check) {
+        out.cancelWriting();
+        return fail(tr("cannot export: %1").arg(check.error()));
+    }
+    if (check->sha256 != sha256) {
+        out.cancelWriting();
+        return fail(tr("cannot export: stored bytes do not match their SHA-256"));
+    }
+    if (!out.commit())
+        return fail(tr("cannot write %1: %2").arg(targetPath, out.errorString()));
+    return {};
+}
+
+} // namespace trove

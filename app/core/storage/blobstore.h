@@ -1,0 +1,40 @@
+#pragma once
+
+#include "storage/librarypaths.h"
+#include "base/result.h"
+
+#include <QCoreApplication>
+
+namespace trove {
+
+/// The content-addressed store of original bytes: blobs/ab/<sha256>.gz,
+/// immutable once in place. Stateless apart from its paths; any thread.
+/// Behind this small interface an object store could stand in later.
+class BlobStore final {
+    Q_DECLARE_TR_FUNCTIONS(BlobStore)
+
+public:
+    explicit BlobStore(LibraryPaths paths);
+
+    QString pathFor(const QString &sha256) const { return m_paths.blobFile(sha256); }
+    bool contains(const QString &sha256) const;
+
+    /// Moves a finished, fsynced temp blob into place (rename, then fsync of
+    /// the directory). If the blob is already there (same bytes added
+    /// before), the temp file is removed instead: content addressing makes
+    /// the two identical.
+    Result<void> install(const QString &tempBlob, const QString &sha256) const;
+
+    /// Removes a blob; missing is not an error.
+    Result<void> remove(const QString &sha256) const;
+
+    /// Streams the original bytes of a blob to @p targetPath, byte-identical,
+    /// through a temp file renamed into place, so a failed export leaves no
+    /// half-written file.
+    Result<void> exportTo(const QString &sha256, const QString &targetPath) const;
+
+private:
+    LibraryPaths m_paths;
+};
+
+} // namespace trove

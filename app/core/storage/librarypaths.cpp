@@ -1,0 +1,79 @@
+#include "storage/librarypaths.h"
+
+#include "base/platform.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QUuid>
+
+
+namespace trove {
+
+LibraryPaths::LibraryPaths(const QString &root)
+    : m_root(QDir::cleanPath(QDir(root).absolutePath()))
+{
+}
+
+LibraryPaths LibraryPaths::resolve(const QString &explicitDir)
+{
+    if (!explicitDir.isEmpty())
+        return LibraryPaths(explicitDir);
+    const QString env = qEnvironmentVariable("TROVE_LIBRARY");
+    if (!env.isEmpty())
+        return LibraryPaths(env);
+    return LibraryPaths(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                        + QStringLiteral("/library"));
+}
+
+QString LibraryPaths::catalogFile() const { return m_root + QStringLiteral("/catalog.sqlite"); }
+QString LibraryPaths::thumbsFile() const { return m_root + QStringLiteral("/thumbs.sqlite"); }
+QString LibraryPaths::blobsDir() const { return m_root + QStringLiteral("/blobs"); }
+QString LibraryPaths::tmpDir() const { return m_root + QStringLiteral("/tmp"); }
+
+QString LibraryPaths::blobFile(const QString &sha256) const
+{
+    return blobsDir() + QLatin1Char('/') + sha256.left(2) + QLatin1Char('/') + sha256
+        + QStringLiteral(".gz");
+}
+
+Result<void> LibraryPaths::ensureLayout() const
+{
+    if (m_root.isEmpty())
+        return fail(tr("no library folder given"));
+    const QFileInfo info(m_root);
+    if (info.exists() && !info.isDir())
+        return fail(tr("library path %1 is not a folder").arg(m_root));
+    for (const QString &dir : { m_root, blobsDir(), tmpDir() }) {
+        if (!QDir().mkpath(dir))
+            return fail(tr("cannot create folder %1").arg(dir));
+    }
+    return {};
+}
+
+QString LibraryPaths::newTempFile(const QString &suffix) const
+{
+    return tmpDir() + QLatin1Char('/') + QString::number(currentPid()) + QLatin1Char('-')
+        + QUuid::createUuid().toString(QUuid::Id128) + suffix;
+}
+
+int LibraryPaths::sweepTmp() const
+{
+    int removed = 0;
+    const QDateTime staleBefore = QDateTime::currentDateTimeUtc().addDays(-1);
+    QDirIterator it(tmpDir(), QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+    while (it.hasNext()) {
+        const QFileInfo fi(it.next());
+        bool isPid = false;
+        const qint64 pid = fi.fileName().section(QLatin1Char('-'), 0, 0).toLongLong(&isPid);
+        const bool orphan = isPid ? !isProcessAlive(pid)
+                                  : fi.lastModified().toUTC() < staleBefore;
+        if (orphan && QFile::remove(fi.absoluteFilePath()))
+            ++removed;
+    }
+    return removed;
+}
+
+} // namespace trove

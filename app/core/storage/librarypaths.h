@@ -1,0 +1,49 @@
+#pragma once
+
+#include "base/result.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace trove {
+
+/// Where each part of a library lives on disk. A value; thread-safe to copy.
+///
+/// <root>/catalog.sqlite, <root>/thumbs.sqlite, <root>/blobs/ab/<sha256>.gz,
+/// <root>/tmp/. File names under blobs/ and tmp/ never come from user input.
+class LibraryPaths {
+    Q_DECLARE_TR_FUNCTIONS(LibraryPaths)
+
+public:
+    LibraryPaths() = default;
+    explicit LibraryPaths(const QString &root);
+
+    /// The library chosen by, in order: @p explicitDir (--library), the
+    /// TROVE_LIBRARY environment variable, AppDataLocation/library.
+    static LibraryPaths resolve(const QString &explicitDir = {});
+
+    QString root() const { return m_root; }
+    QString catalogFile() const;
+    QString thumbsFile() const;
+    QString blobsDir() const;
+    QString tmpDir() const;
+    /// blobs/<first two hex digits>/<sha256>.gz
+    QString blobFile(const QString &sha256) const;
+
+    /// Creates the directories of a library if they are missing.
+    Result<void> ensureLayout() const;
+
+    /// A fresh path in tmp/ for a partial download or blob. Its name starts
+    /// with this process's id so that sweepTmp() can tell whose it is.
+    QString newTempFile(const QString &suffix) const;
+
+    /// Removes what dead processes left in tmp/ (partial downloads and
+    /// blobs). Files of a live process (another window or CLI on the same
+    /// library) stay. Returns how many files went.
+    int sweepTmp() const;
+
+private:
+    QString m_root;
+};
+
+} // namespace trove

@@ -1,0 +1,80 @@
+#include "dialogs/helpdialogs.h"
+
+#include "icons.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QMessageBox>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace trove::ui {
+
+void HelpDialogs::showAbout(QWidget *parent)
+{
+    QMessageBox box(parent);
+    box.setWindowTitle(tr("About Trove"));
+    box.setIconPixmap(appIcon().pixmap(64, 64));
+    box.setTextFormat(Qt::RichText);
+    box.setText(tr(
+        "<h3>Trove %1</h3>"
+        "<p>Collect images from the web into a fast local gallery.</p>"
+        "<p>Paste or drop image links, files or pictures from a browser; Trove downloads them in "
+        "the "
+        "background, keeps the original bytes losslessly compressed and shows them as a searchable "
+        "gallery.</p>"
+        "<p>Built with Qt %2.</p>")
+                    .arg(QCoreApplication::applicationVersion().toHtmlEscaped(),
+                        QString::fromLatin1(qVersion())));
+    box.setStandardButtons(QMessageBox::Close);
+    box.exec();
+}
+
+void HelpDialogs::showShortcuts(QWidget *parent)
+{
+    const QList<QPair<QString, QString>> rows = {
+        { tr("Ctrl+V"), tr("Add the links, files or image on the clipboard") },
+        { tr("Ctrl+O"), tr("Add image files") },
+        { tr("Ctrl+F"), tr("Search (type tag:name for one tag)") },
+        { tr("Enter, double-click"), tr("Open the image") },
+        { tr("Ctrl+C"), tr("Copy the image") },
+        { tr("Ctrl+Shift+C"), tr("Copy the source link") },
+        { tr("Ctrl+E"), tr("Export the original") },
+        { tr("F2"), tr("Edit name and tags") },
+        { tr("Delete"), tr("Remove the selected images (in the queue: cancel)") },
+        { tr("Ctrl+A"), tr("Select all") },
+        { tr("Ctrl++, Ctrl+-"), tr("Larger or smaller thumbnails") },
+        { tr("Ctrl+I"), tr("Library statistics") },
+        { tr("In the viewer"), QString() },
+        { tr("Right, Page Down, Space"), tr("Next image") },
+        { tr("Left, Page Up"), tr("Previous image") },
+        { tr("+, -, wheel"), tr("Zoom in, out") },
+        { tr("0, 1"), tr("Fit to window, 100 %") },
+        { tr("Escape"), tr("Back to the gallery") },
+    };
+    QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"4\">");
+    for (const auto &[keys, what] : rows) {
+        if (what.isEmpty())
+            html += QStringLiteral("<tr><td colspan=\"2\"><br><b>%1</b></td></tr>")
+                        .arg(keys.toHtmlEscaped());
+        else
+            html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                        .arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
+    }
+    html += QStringLiteral("</table>");
+
+    QDialog dialog(parent);
+    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
+    auto *text = new QTextBrowser(&dialog);
+    text->setHtml(html);
+    text->setFrameShape(QFrame::NoFrame);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(text);
+    layout->addWidget(buttons);
+    dialog.resize(520, 560);
+    dialog.exec();
+}
+
+} // namespace trove::ui

@@ -1,0 +1,118 @@
+#include "dialogs/statisticsdialog.h"
+
+#include "models/librarysession.h"
+#include "librarystatuslabel.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace trove::ui {
+
+namespace {
+
+QTreeWidget *countTable(const QString &what, QWidget *parent)
+{
+    auto *tree = new QTreeWidget(parent);
+    tree->setColumnCount(2);
+    tree->setHeaderLabels({ what, StatisticsDialog::tr("Images") });
+    tree->setRootIsDecorated(false);
+    tree->setUniformRowHeights(true);
+    tree->header()->setStretchLastSection(false);
+    tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    return tree;
+}
+
+void fill(QTreeWidget *tree, const QList<QPair<QString, qint64>> &rows, bool upper)
+{
+    const QLocale locale;
+    tree->clear();
+    for (const auto &[name, count] : rows) {
+        auto *item = new QTreeWidgetItem(tree);
+        item->setText(
+            0, name.isEmpty() ? StatisticsDialog::tr("(none)") : (upper ? name.toUpper() : name));
+        item->setText(1, locale.toString(count));
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+    }
+}
+
+} // namespace
+
+StatisticsDialog::StatisticsDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_images(new QLabel(this))
+    , m_lastAdded(new QLabel(this))
+    , m_original(new QLabel(this))
+    , m_stored(new QLabel(this))
+    , m_saved(new QLabel(this))
+    , m_formats(countTable(tr("Format"), this))
+    , m_hosts(countTable(tr("Source domain"), this))
+{
+    setWindowTitle(tr("Library Statistics"));
+    auto *totals = new QGroupBox(tr("Totals"), this);
+    auto *form = new QFormLayout(totals);
+    form->addRow(tr("Images:"), m_images);
+    form->addRow(tr("Last added:"), m_lastAdded);
+    form->addRow(tr("Original size:"), m_original);
+    form->addRow(tr("Stored size:"), m_stored);
+    form->addRow(tr("Saved:"), m_saved);
+    for (QLabel *label : { m_images, m_lastAdded, m_original, m_stored, m_saved })
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *tables = new QHBoxLayout;
+    tables->addWidget(m_formats);
+    tables->addWidget(m_hosts, 2);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(totals);
+    layout->addLayout(tables, 1);
+    layout->addWidget(buttons);
+    resize(620, 480);
+    m_images->setText(tr("Loading…"));
+}
+
+StatisticsDialog::~StatisticsDialog() = default;
+
+void StatisticsDialog::setSession(LibrarySession *session)
+{
+    m_session = session;
+    if (!session)
+        return;
+    connect(session->reader(), &LibraryReader::statsReady, this, &StatisticsDialog::showReport);
+    if (isVisible())
+        session->reader()->requestStats(true);
+}
+
+void StatisticsDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    if (m_session)
+        m_session->reader()->requestStats(true);
+}
+
+void StatisticsDialog::showReport(const StatsReport &report)
+{
+    const QLocale locale;
+    const LibraryStats &t = report.totals;
+    m_images->setText(locale.toString(t.images));
+    m_lastAdded->setText(t.lastAdded.isValid()
+            ? locale.toString(t.lastAdded.toLocalTime(), QLocale::LongFormat)
+            : tr("never"));
+    m_original->setText(locale.formattedDataSize(t.originalBytes, 1));
+    m_stored->setText(locale.formattedDataSize(t.storedBytes, 1));
+    m_saved->setText(LibraryStatusLabel::savedText(t));
+    if (!report.hasBreakdown)
+        return; // the status bar's totals-only answer
+    fill(m_formats, report.formats, true);
+    fill(m_hosts, report.hosts, false);
+}
+
+} // namespace trove::ui

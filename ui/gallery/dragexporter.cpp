@@ -1,0 +1,129 @@
+#include "gallery/dragexporter.h"
+
+#include "storage/blobstore.h"
+#include "base/futurewatch.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QMimeData>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QUrl>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace trove::ui {
+
+DragExporter::DragExporter(QObject *parent)
+    : QObject(parent)
+{
+}
+
+DragExporter::~DragExporter() = default;
+
+void DragExporter::setLibrary(const LibraryPaths &paths)
+{
+    m_paths = paths;
+    ++m_generation;
+    m_ready.clear();
+    m_running.clear();
+}
+
+QString DragExporter::fileNameFor(const ImageRecord &record)
+{
+    static const QRegularExpression unsafe(QStringLiteral("[\\x00-\\x1f/\\\\:*?\"<>|]+"));
+    QString base = record.name;
+    base.replace(unsafe, QStringLiteral("_"));
+    base = base.trimmed();
+    while (base.startsWith(QLatin1Char('.')))
+        base.remove(0, 1);
+    if (base.isEmpty())
+        base = record.id.left(8);
+    base.truncate(120);
+    QString ext = record.format.toLower();
+    if (ext == QLatin1String("jpeg"))
+        ext = QStringLiteral("jpg");
+    if (ext.isEmpty() || base.endsWith(QLatin1Char('.') + ext, Qt::CaseInsensitive))
+        return base;
+    return base + QLatin1Char('.') + ext;
+}
+
+bool DragExporter::ensureDir()
+{
+    if (m_dir && m_dir->isValid())
+        return true;
+    m_dir = std::make_unique<QTemporaryDir>(
+        QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation))
+            .filePath(QStringLiteral("trove-drag-XXXXXX")));
+    return m_dir->isValid();
+}
+
+QString DragExporter::targetFor(const ImageRecord &record)
+{
+    // One folder per image: two images called "cat" stay two files.
+    return m_dir->filePath(record.sha256.left(16) + QLatin1Char('/') + fileNameFor(record));
+}
+
+void DragExporter::prepare(const QList<ImageRecord> &records)
+{
+    if (records.size() > kMaxPrepared || m_paths.root().isEmpty() || !ensureDir())
+        return;
+    for (const ImageRecord &record : records) {
+        if (record.sha256.isEmpty() || m_ready.contains(record.sha256)
+            || m_running.contains(record.sha256))
+            continue;
+        m_running.insert(record.sha256);
+        const QString target = targetFor(record);
+        const QString sha = record.sha256;
+        const LibraryPaths paths = m_paths;
+        const quint64 generation = m_generation;
+        auto exported = QtConcurrent::run([paths, sha, target]() -> Result<void> {
+            QDir().mkpath(QFileInfo(target).absolutePath());
+            return BlobStore(paths).exportTo(sha, target);
+        });
+        whenFinished(exported, this, [this, sha, target, generation](const Result<void> &r) {
+            if (generation != m_generation)
+                return;
+            m_running.remove(sha);
+            if (r)
+                m_ready.insert(sha, target);
+        });
+    }
+}
+
+QMimeData *DragExporter::mimeData(const QList<ImageRecord> &records, int *missing)
+{
+    int notReady = 0;
+    QList<QUrl> urls;
+    qint64 syncBudget = kSyncExportBytes;
+    for (const ImageRecord &record : records) {
+        auto ready = m_ready.constFind(record.sha256);
+        if (ready != m_ready.cend()) {
+            urls.append(QUrl::fromLocalFile(*ready));
+            continue;
+        }
+        // Small originals: decompressing them now costs a few milliseconds,
+        // an acceptable pause at the start of a drag.
+        if (!m_running.contains(record.sha256) && record.originalBytes <= syncBudget
+            && ensureDir()) {
+            const QString target = targetFor(record);
+            QDir().mkpath(QFileInfo(target).absolutePath());
+            if (BlobStore(m_paths).exportTo(record.sha256, target)) {
+                syncBudget -= record.originalBytes;
+                m_ready.insert(record.sha256, target);
+                urls.append(QUrl::fromLocalFile(target));
+                continue;
+            }
+        }
+        ++notReady;
+    }
+    if (missing)
+        *missing = notReady;
+    if (urls.isEmpty())
+        return nullptr;
+    auto *mime = new QMimeData;
+    mime->setUrls(urls);
+    return mime;
+}
+
+} // namespace trove::ui

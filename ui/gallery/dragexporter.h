@@ -1,0 +1,59 @@
+#pragma once
+
+#include "catalog/imagerecord.h"
+#include "storage/librarypaths.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <memory>
+
+class QMimeData;
+class QTemporaryDir;
+
+namespace trove::ui {
+
+/// Originals as files, for dragging images out of the gallery into other
+/// programs (which want a file: text/uri-list). Exporting means reading and
+/// decompressing a blob, so it starts in the background as soon as images
+/// are selected; when a drag begins, files already written are used and
+/// small missing ones (up to kSyncExportBytes in all) are written there and
+/// then. Files live in a temp folder removed with this object. GUI thread;
+/// the exports run on the global pool.
+class DragExporter final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DragExporter)
+
+public:
+    /// Originals this small are cheap enough to export while the drag starts.
+    static constexpr qint64 kSyncExportBytes = 8 * 1024 * 1024;
+    /// Selections bigger than this are not exported ahead (Ctrl+A on a huge library).
+    static constexpr int kMaxPrepared = 64;
+
+    explicit DragExporter(QObject *parent = nullptr);
+    ~DragExporter() override;
+
+    void setLibrary(const LibraryPaths &paths);
+
+    /// Starts exporting these images in the background.
+    void prepare(const QList<ImageRecord> &records);
+    /// MIME data with file URLs for every image that is (or can quickly be)
+    /// on disk. @p missing counts those still being prepared.
+    QMimeData *mimeData(const QList<ImageRecord> &records, int *missing);
+
+    /// A file name for an exported image: its name, made safe, plus the
+    /// extension of its format.
+    static QString fileNameFor(const ImageRecord &record);
+
+private:
+    QString targetFor(const ImageRecord &record);
+    bool ensureDir();
+
+    LibraryPaths m_paths;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QHash<QString, QString> m_ready; ///< sha256 -> exported file
+    QSet<QString> m_running;
+    quint64 m_generation = 0;
+};
+
+} // namespace trove::ui

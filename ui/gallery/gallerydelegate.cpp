@@ -1,0 +1,183 @@
+#include "gallery/gallerydelegate.h"
+
+#include "models/gallerymodel.h"
+#include "icons.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QPixmapCache>
+#include <algorithm>
+
+namespace trove::ui {
+
+namespace {
+
+constexpr int kPadding = 6;
+constexpr int kTextGap = 4;
+constexpr int kRadius = 4;
+
+} // namespace
+
+GalleryDelegate::GalleryDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{
+    // Enough for a few screens of large thumbnails (the default is 10 MiB).
+    QPixmapCache::setCacheLimit(std::max(QPixmapCache::cacheLimit(), 96 * 1024));
+    m_damagedIcon = themedIcon(QStringLiteral("dialog-warning"), QStyle::SP_MessageBoxWarning);
+}
+
+GalleryDelegate::~GalleryDelegate() = default;
+
+void GalleryDelegate::setThumbnailSize(int size)
+{
+    m_size = std::clamp(size, kMinThumbnail, kMaxThumbnail);
+}
+
+QSize GalleryDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    const int text = option.fontMetrics.height();
+    return { m_size + 2 * kPadding, m_size + 2 * kPadding + kTextGap + text };
+}
+
+QPixmap GalleryDelegate::thumbnailPixmap(const QImage &image, qint64 key, qreal dpr) const
+{
+    // The image's cacheKey changes when a thumbnail is rebuilt, so a stale
+    // pixmap is never found.
+    const QString cacheKey = QStringLiteral("trove-thumb-%1-%2-%3-%4")
+                                 .arg(key)
+                                 .arg(image.cacheKey())
+                                 .arg(m_size)
+                                 .arg(dpr);
+    QPixmap pixmap;
+    if (QPixmapCache::find(cacheKey, &pixmap))
+        return pixmap;
+    const int device = qRound(m_size * dpr);
+    QImage scaled = image;
+    if (image.width() > device || image.height() > device)
+        scaled = image.scaled(device, device, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    pixmap = QPixmap::fromImage(scaled);
+    pixmap.setDevicePixelRatio(dpr);
+    QPixmapCache::insert(cacheKey, pixmap);
+    return pixmap;
+}
+
+const QStaticText &GalleryDelegate::label(
+    const QString &name, int width, const QFont &font, const QFontMetrics &metrics) const
+{
+    if (font != m_labelFont) {
+        m_labels.clear();
+        m_labelFont = font;
+    }
+    const QString key = QString::number(width) + QLatin1Char('/') + name;
+    if (const QStaticText *cached = m_labels.object(key))
+        return *cached;
+    auto *text = new QStaticText(metrics.elidedText(name, Qt::ElideMiddle, width));
+    text->setTextFormat(Qt::PlainText);
+    text->setPerformanceHint(QStaticText::AggressiveCaching);
+    text->prepare(QTransform(), font);
+    m_labels.insert(key, text);
+    return *m_labels.object(key);
+}
+
+void GalleryDelegate::paintPlaceholder(
+    QPainter *painter, const QRect &square, const QStyleOptionViewItem &option, bool loaded) const
+{
+    QColor fill = option.palette.color(QPalette::Mid);
+    fill.setAlpha(50);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(fill);
+    const int inset = m_size / 10;
+    painter->drawRoundedRect(square.adjusted(inset, inset, -inset, -inset), kRadius, kRadius);
+    if (!loaded)
+        return;
+    // A faint picture says "an image is coming" rather than "empty".
+    const int glyph = std::max(16, m_size / 3);
+    QColor ink = option.palette.color(QPalette::Text);
+    ink.setAlphaF(0.22f);
+    paintPictureGlyph(painter,
+        QRectF(square.center() - QPointF(glyph / 2.0, glyph / 2.0), QSizeF(glyph, glyph)), ink);
+}
+
+void GalleryDelegate::paint(
+    QPainter *painter, const QStyleOptionViewItem &opt, const QModelIndex &index) const
+{
+    // The view's option as it is: initStyleOption() would ask the model
+    // for a dozen roles per cell that this painting never uses.
+    const QStyleOptionViewItem &option = opt;
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QPalette::ColorGroup group = (option.state & QStyle::State_Enabled)
+        ? ((option.state & QStyle::State_Active) ? QPalette::Active : QPalette::Inactive)
+        : QPalette::Disabled;
+    const bool selected = option.state & QStyle::State_Selected;
+    // The whole cell carries the selection (the style would only mark the
+    // text), tinted so that the thumbnail stays readable.
+    const QRectF cellRect = QRectF(opt.rect).adjusted(1.5, 1.5, -1.5, -1.5);
+    if (selected) {
+        QColor fill = option.palette.color(group, QPalette::Highlight);
+        fill.setAlphaF(0.28f);
+        painter->setPen(QPen(option.palette.color(group, QPalette::Highlight), 2));
+        painter->setBrush(fill);
+        painter->drawRoundedRect(cellRect, kRadius + 2, kRadius + 2);
+    } else if (option.state & QStyle::State_MouseOver) {
+        QColor fill = option.palette.color(group, QPalette::Highlight);
+        fill.setAlphaF(0.10f);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(fill);
+        painter->drawRoundedRect(cellRect, kRadius + 2, kRadius + 2);
+    }
+
+    const QRect cell = opt.rect;
+    const QRect square(
+        cell.left() + (cell.width() - m_size) / 2, cell.top() + kPadding, m_size, m_size);
+    const bool loaded = index.data(GalleryModel::LoadedRole).toBool();
+    const QImage image
+        = loaded ? index.data(GalleryModel::ThumbnailRole).value<QImage>() : QImage();
+
+    if (image.isNull()) {
+        paintPlaceholder(painter, square, option, loaded);
+    } else {
+        const qreal dpr = painter->device()->devicePixelRatioF();
+        const QPixmap pixmap
+            = thumbnailPixmap(image, index.data(GalleryModel::KeyRole).toLongLong(), dpr);
+        const QSizeF logical = pixmap.deviceIndependentSize();
+        QSizeF shown = logical;
+        if (shown.width() > m_size || shown.height() > m_size)
+            shown.scale(m_size, m_size, Qt::KeepAspectRatio);
+        // Sitting on the name, like prints on a shelf, whatever their shape.
+        const QRectF target(square.left() + (m_size - shown.width()) / 2.0,
+            square.bottom() + 1 - shown.height(), shown.width(), shown.height());
+        painter->setRenderHint(QPainter::SmoothPixmapTransform);
+        painter->drawPixmap(target, pixmap, QRectF(QPointF(0, 0), pixmap.size()));
+    }
+
+    if (index.data(GalleryModel::DamagedRole).toBool()) {
+        const int s = std::max(16, m_size / 6);
+        m_damagedIcon.paint(painter, QRect(square.right() - s, square.top(), s, s));
+    }
+
+    const QRect textRect(cell.left() + kPadding, square.bottom() + 1 + kTextGap,
+        cell.width() - 2 * kPadding, option.fontMetrics.height());
+    const QString name = index.data(Qt::DisplayRole).toString();
+    if (!name.isEmpty()) {
+        const QStaticText &text = label(name, textRect.width(), option.font, option.fontMetrics);
+        const QSizeF size = text.size();
+        painter->setPen(option.palette.color(group, QPalette::Text));
+        painter->setFont(option.font);
+        painter->drawStaticText(QPointF(textRect.left() + (textRect.width() - size.width()) / 2.0,
+                                    textRect.top() + (textRect.height() - size.height()) / 2.0),
+            text);
+    }
+
+    if ((option.state & QStyle::State_HasFocus) && !selected) {
+        // The keyboard's place, when it is not already marked by the selection.
+        QPen pen(option.palette.color(group, QPalette::Highlight), 1, Qt::DashLine);
+        painter->setPen(pen);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(cellRect, kRadius + 2, kRadius + 2);
+    }
+    painter->restore();
+}
+
+} // namespace trove::ui

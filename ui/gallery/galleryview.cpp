@@ -1,0 +1,530 @@
+#include "gallery/galleryview.h"
+
+#include "gallery/dragexporter.h"
+#include "gallery/gallerydelegate.h"
+#include "models/gallerymodel.h"
+#include "icons.h"
+
+#include <QDrag>
+#include <QMimeData>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QStyleOptionRubberBand>
+#include <algorithm>
+
+namespace trove::ui {
+
+namespace {
+
+constexpr int kSpacing = 4;
+constexpr int kPrepareDelayMs = 250;
+
+} // namespace
+
+GalleryView::GalleryView(QWidget *parent)
+    : QAbstractItemView(parent)
+    , m_delegate(new GalleryDelegate(this))
+{
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setDragEnabled(true);
+    setDragDropMode(QAbstractItemView::DragOnly);
+    setDefaultDropAction(Qt::CopyAction);
+    setContextMenuPolicy(Qt::CustomContextMenu);
+    setMouseTracking(true);
+    viewport()->setAttribute(Qt::WA_Hover);
+    setItemDelegate(m_delegate);
+    setAccessibleName(tr("Gallery"));
+    verticalScrollBar()->setSingleStep(24);
+
+    m_rangeTimer.setSingleShot(true);
+    m_rangeTimer.setInterval(0);
+    connect(&m_rangeTimer, &QTimer::timeout, this, &GalleryView::publishVisibleRange);
+    m_prepareTimer.setSingleShot(true);
+    m_prepareTimer.setInterval(kPrepareDelayMs);
+    connect(&m_prepareTimer, &QTimer::timeout, this, [this] {
+        if (m_exporter)
+            m_exporter->prepare(selectedRecords());
+    });
+}
+
+GalleryView::~GalleryView() = default;
+
+void GalleryView::setGalleryModel(GalleryModel *model)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    setModel(model);
+    if (!model)
+        return;
+    connect(model, &QAbstractItemModel::modelReset, this, &GalleryView::updateGeometries);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &GalleryView::updateGeometries);
+    connect(model, &GalleryModel::countChanged, this, [this] { viewport()->update(); });
+    connect(selectionModel(), &QItemSelectionModel::currentChanged, this,
+        [this] { Q_EMIT selectedRecordsChanged(); });
+    scheduleVisibleRange();
+}
+
+void GalleryView::updateGrid()
+{
+    // Cells share out the width, so the grid has no ragged gap on the right.
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    const QSize cell = m_delegate->sizeHint(option, {}) + QSize(kSpacing, kSpacing);
+    const int width = viewport()->width() - 1;
+    m_columns = std::max(1, width / cell.width());
+    m_cell = QSize(std::max(cell.width(), width / m_columns), cell.height());
+    updateGeometries();
+    viewport()->update();
+}
+
+int GalleryView::rowCount() const
+{
+    return model() ? model()->rowCount(rootIndex()) : 0;
+}
+
+QRect GalleryView::cellRect(int row) const
+{
+    return QRect((row % m_columns) * m_cell.width(), (row / m_columns) * m_cell.height(),
+        m_cell.width(), m_cell.height());
+}
+
+int GalleryView::linesOnPage() const
+{
+    return std::max(1, viewport()->height() / m_cell.height());
+}
+
+QRect GalleryView::visualRect(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const int half = kSpacing / 2;
+    return cellRect(index.row())
+        .adjusted(half, half, half - kSpacing, half - kSpacing)
+        .translated(0, -verticalOffset());
+}
+
+QModelIndex GalleryView::indexAt(const QPoint &point) const
+{
+    if (!model() || point.x() < 0 || point.x() >= m_columns * m_cell.width())
+        return {};
+    const int y = point.y() + verticalOffset();
+    if (y < 0)
+        return {};
+    const qint64 row = qint64(y / m_cell.height()) * m_columns + point.x() / m_cell.width();
+    if (row >= rowCount())
+        return {};
+    const QModelIndex index = model()->index(int(row), 0, rootIndex());
+    return visualRect(index).contains(point) ? index : QModelIndex();
+}
+
+void GalleryView::scrollTo(const QModelIndex &index, ScrollHint hint)
+{
+    if (!index.isValid())
+        return;
+    executeDelayedItemsLayout(); // the scroll range must know the current row count
+    const QRect cell = cellRect(index.row());
+    const int height = viewport()->height();
+    const int top = verticalOffset();
+    QScrollBar *bar = verticalScrollBar();
+    switch (hint) {
+    case PositionAtTop:
+        bar->setValue(cell.top());
+        break;
+    case PositionAtBottom:
+        bar->setValue(cell.bottom() + 1 - height);
+        break;
+    case PositionAtCenter:
+        bar->setValue(cell.center().y() - height / 2);
+        break;
+    case EnsureVisible:
+        if (cell.top() < top)
+            bar->setValue(cell.top());
+        else if (cell.bottom() + 1 > top + height)
+            bar->setValue(cell.bottom() + 1 - height);
+        break;
+    }
+}
+
+int GalleryView::horizontalOffset() const
+{
+    return 0;
+}
+
+int GalleryView::verticalOffset() const
+{
+    return verticalScrollBar()->value();
+}
+
+bool GalleryView::isIndexHidden(const QModelIndex &) const
+{
+    return false;
+}
+
+void GalleryView::updateGeometries()
+{
+    const qint64 lines = (qint64(rowCount()) + m_columns - 1) / m_columns;
+    const qint64 content = lines * m_cell.height();
+    QScrollBar *bar = verticalScrollBar();
+    bar->setRange(0, int(std::clamp<qint64>(content - viewport()->height(), 0, INT_MAX)));
+    bar->setPageStep(viewport()->height());
+    bar->setSingleStep(std::max(24, m_cell.height() / 4));
+    QAbstractItemView::updateGeometries();
+    scheduleVisibleRange();
+}
+
+void GalleryView::setSelection(const QRect &rect, QItemSelectionModel::SelectionFlags command)
+{
+    if (!model() || !selectionModel())
+        return;
+    QItemSelection selection;
+    const QRect area = rect.normalized();
+    if (area.width() <= 1 && area.height() <= 1) {
+        // A click: the cell under it, not the gap beside it.
+        const QModelIndex index = indexAt(area.topLeft());
+        if (index.isValid())
+            selection.select(index, index);
+    } else {
+        const QRect content = area.translated(0, verticalOffset());
+        const int firstLine = std::max(0, content.top() / m_cell.height());
+        const int lastLine = std::max(0, content.bottom() / m_cell.height());
+        const int firstColumn = std::clamp(content.left() / m_cell.width(), 0, m_columns - 1);
+        const int lastColumn = std::clamp(content.right() / m_cell.width(), 0, m_columns - 1);
+        const int rows = rowCount();
+        auto add = [&](qint64 from, qint64 to) {
+            to = std::min<qint64>(to, rows - 1);
+            if (from <= to)
+                selection.select(model()->index(int(from), 0, rootIndex()),
+                    model()->index(int(to), 0, rootIndex()));
+        };
+        if (firstColumn == 0 && lastColumn == m_columns - 1) {
+            add(qint64(firstLine) * m_columns, qint64(lastLine) * m_columns + m_columns - 1);
+        } else {
+            for (int line = firstLine; line <= lastLine && qint64(line) * m_columns < rows; ++line)
+                add(qint64(line) * m_columns + firstColumn, qint64(line) * m_columns + lastColumn);
+        }
+    }
+    selectionModel()->select(selection, command);
+}
+
+QRegion GalleryView::visualRegionForSelection(const QItemSelection &selection) const
+{
+    const auto [first, last] = visibleRows();
+    QRegion region;
+    if (first < 0)
+        return region;
+    for (const QItemSelectionRange &range : selection) {
+        const int from = std::max(range.top(), first);
+        const int to = std::min(range.bottom(), last);
+        for (int row = from; row <= to; ++row)
+            region += visualRect(model()->index(row, 0, rootIndex()));
+    }
+    return region;
+}
+
+void GalleryView::setThumbnailSize(int size)
+{
+    m_delegate->setThumbnailSize(size);
+    updateGrid();
+    if (currentIndex().isValid())
+        QTimer::singleShot(0, this, [this] { scrollTo(currentIndex()); });
+}
+
+int GalleryView::thumbnailSize() const
+{
+    return m_delegate->thumbnailSize();
+}
+
+void GalleryView::setFiltered(bool filtered)
+{
+    m_filtered = filtered;
+    viewport()->update();
+}
+
+QList<ImageRecord> GalleryView::selectedRecords() const
+{
+    QList<ImageRecord> records;
+    if (!m_model || !selectionModel())
+        return records;
+    QModelIndexList rows = selectionModel()->selectedIndexes();
+    std::sort(rows.begin(), rows.end(),
+        [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    records.reserve(rows.size());
+    for (const QModelIndex &index : std::as_const(rows)) {
+        if (auto record = m_model->recordAt(index.row()))
+            records.append(*record);
+    }
+    return records;
+}
+
+QPair<int, int> GalleryView::visibleRows() const
+{
+    const int rows = rowCount();
+    if (rows == 0)
+        return { -1, -1 };
+    const int top = verticalOffset();
+    const qint64 first = qint64(top / m_cell.height()) * m_columns;
+    const qint64 last
+        = qint64((top + viewport()->height() - 1) / m_cell.height()) * m_columns + m_columns - 1;
+    if (first >= rows)
+        return { -1, -1 };
+    return { int(first), int(std::min<qint64>(last, rows - 1)) };
+}
+
+void GalleryView::scheduleVisibleRange()
+{
+    if (!m_rangeTimer.isActive())
+        m_rangeTimer.start();
+}
+
+void GalleryView::publishVisibleRange()
+{
+    if (!m_model)
+        return;
+    const auto [first, last] = visibleRows();
+    if (first >= 0)
+        m_model->setVisibleRange(first, last);
+}
+
+void GalleryView::resizeEvent(QResizeEvent *event)
+{
+    QAbstractItemView::resizeEvent(event);
+    updateGrid();
+}
+
+void GalleryView::scrollContentsBy(int dx, int dy)
+{
+    m_hoverRow = -1;
+    QAbstractItemView::scrollContentsBy(dx, dy);
+    scheduleVisibleRange();
+}
+
+void GalleryView::rowsInserted(const QModelIndex &parent, int start, int end)
+{
+    QAbstractItemView::rowsInserted(parent, start, end);
+    updateGeometries(); // O(1): the scroll range follows the row count at once
+    viewport()->update();
+}
+
+void GalleryView::selectionChanged(const QItemSelection &selected, const QItemSelection &deselected)
+{
+    QAbstractItemView::selectionChanged(selected, deselected);
+    m_prepareTimer.start();
+    Q_EMIT selectedRecordsChanged();
+}
+
+void GalleryView::startDrag(Qt::DropActions supportedActions)
+{
+    Q_UNUSED(supportedActions)
+    if (!m_exporter)
+        return;
+    const QList<ImageRecord> records = selectedRecords();
+    if (records.isEmpty())
+        return;
+    int missing = 0;
+    QMimeData *mime = m_exporter->mimeData(records, &missing);
+    if (missing > 0) {
+        Q_EMIT message(missing == 1
+                ? tr("1 large image is still being prepared for dragging; try again in a moment.")
+                : tr(
+                    "%1 large images are still being prepared for dragging; try again in a moment.")
+                      .arg(missing),
+            5000);
+    }
+    if (!mime)
+        return;
+    auto *drag = new QDrag(this);
+    drag->setMimeData(mime);
+    const QModelIndex current = currentIndex();
+    const QImage thumb
+        = current.isValid() ? current.data(GalleryModel::ThumbnailRole).value<QImage>() : QImage();
+    if (!thumb.isNull()) {
+        const QPixmap pixmap = QPixmap::fromImage(
+            thumb.scaled(96, 96, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+        drag->setPixmap(pixmap);
+        drag->setHotSpot(QPoint(pixmap.width() / 2, pixmap.height() / 2));
+    }
+    drag->exec(Qt::CopyAction, Qt::CopyAction);
+}
+
+QModelIndex GalleryView::moveCursor(CursorAction action, Qt::KeyboardModifiers modifiers)
+{
+    Q_UNUSED(modifiers)
+    const int rows = rowCount();
+    if (rows == 0)
+        return {};
+    const QModelIndex current = currentIndex();
+    int row = current.isValid() ? current.row() : -1;
+    const int page = linesOnPage() * m_columns;
+    switch (action) {
+    case MoveHome:
+        row = 0;
+        break;
+    case MoveEnd:
+        row = rows - 1;
+        break;
+    case MoveLeft:
+    case MovePrevious:
+        row = std::max(0, row - 1);
+        break;
+    case MoveRight:
+    case MoveNext:
+        row = std::min(rows - 1, row + 1);
+        break;
+    case MoveUp:
+        row = row < 0 ? 0 : (row >= m_columns ? row - m_columns : row);
+        break;
+    case MoveDown:
+        // Down from the line above a short last line lands on its last cell.
+        if (row < 0)
+            row = 0;
+        else if ((row / m_columns + 1) * qint64(m_columns) < rows)
+            row = std::min(rows - 1, row + m_columns);
+        break;
+    case MovePageUp:
+        row = row < 0 ? 0 : std::max(row % m_columns, row - page);
+        break;
+    case MovePageDown:
+        row = row < 0 ? 0 : int(std::min<qint64>(qint64(row) + page, rows - 1));
+        break;
+    }
+    return model()->index(std::max(row, 0), 0, rootIndex());
+}
+
+void GalleryView::paintEvent(QPaintEvent *event)
+{
+    executeDelayedItemsLayout();
+    QPainter painter(viewport());
+    const auto [first, last] = visibleRows();
+    if (first >= 0) {
+        QStyleOptionViewItem base;
+        initViewItemOption(&base);
+        const QModelIndex current = currentIndex();
+        const bool focused = hasFocus();
+        const bool active = isActiveWindow();
+        for (int row = first; row <= last; ++row) {
+            const QModelIndex index = model()->index(row, 0, rootIndex());
+            QStyleOptionViewItem option = base;
+            option.rect = visualRect(index);
+            if (!event->rect().intersects(option.rect))
+                continue;
+            option.state |= QStyle::State_Enabled;
+            if (active)
+                option.state |= QStyle::State_Active;
+            if (selectionModel() && selectionModel()->isSelected(index))
+                option.state |= QStyle::State_Selected;
+            if (focused && index == current)
+                option.state |= QStyle::State_HasFocus;
+            if (row == m_hoverRow)
+                option.state |= QStyle::State_MouseOver;
+            m_delegate->paint(&painter, option, index);
+        }
+    }
+    if (!m_rubberBand.isEmpty()) {
+        QStyleOptionRubberBand band;
+        band.initFrom(viewport());
+        band.shape = QRubberBand::Rectangle;
+        band.opaque = false;
+        band.rect = m_rubberBand;
+        style()->drawControl(QStyle::CE_RubberBand, &band, &painter, viewport());
+    }
+    if (!m_model || !m_model->isReady())
+        return; // the library is still opening: nothing real on screen yet
+    if (m_model->rowCount() == 0)
+        paintEmptyState(painter);
+    Q_EMIT framePainted();
+}
+
+void GalleryView::mousePressEvent(QMouseEvent *event)
+{
+    m_pressContent = event->position().toPoint() + QPoint(0, verticalOffset());
+    m_rubberBand = {};
+    QAbstractItemView::mousePressEvent(event);
+}
+
+void GalleryView::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    const QModelIndex hover = indexAt(pos);
+    const int hoverRow = hover.isValid() ? hover.row() : -1;
+    if (hoverRow != m_hoverRow) {
+        const int old = m_hoverRow;
+        m_hoverRow = hoverRow;
+        if (old >= 0)
+            viewport()->update(visualRect(model()->index(old, 0, rootIndex())));
+        if (hoverRow >= 0)
+            viewport()->update(visualRect(hover));
+    }
+    QAbstractItemView::mouseMoveEvent(event);
+    if (state() == DragSelectingState && (event->buttons() & Qt::LeftButton)) {
+        const QRect old = m_rubberBand;
+        m_rubberBand = QRect(m_pressContent - QPoint(0, verticalOffset()), pos).normalized();
+        viewport()->update((old | m_rubberBand).adjusted(-2, -2, 2, 2));
+    }
+}
+
+void GalleryView::mouseReleaseEvent(QMouseEvent *event)
+{
+    QAbstractItemView::mouseReleaseEvent(event);
+    if (!m_rubberBand.isEmpty()) {
+        viewport()->update(m_rubberBand.adjusted(-2, -2, 2, 2));
+        m_rubberBand = {};
+    }
+}
+
+void GalleryView::leaveEvent(QEvent *event)
+{
+    if (m_hoverRow >= 0 && model())
+        viewport()->update(visualRect(model()->index(m_hoverRow, 0, rootIndex())));
+    m_hoverRow = -1;
+    QAbstractItemView::leaveEvent(event);
+}
+
+void GalleryView::paintEmptyState(QPainter &painter)
+{
+    const QRect area = viewport()->rect();
+    const int iconSize = std::min(128, area.height() / 4);
+    const bool ownIcon = !m_filtered && hasAppIcon();
+    const QString title = m_filtered ? tr("No images match") : tr("Your library is empty");
+    const QString hint = m_filtered
+        ? tr("Try another search, or clear the search field.")
+        : tr("Paste image links with Ctrl+V or drop images here.\n"
+             "You can also type a link in the bar above, or drag pictures out of a web browser.");
+
+    QFont titleFont = font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
+    titleFont.setBold(true);
+    const QFontMetrics titleMetrics(titleFont);
+    const QRect hintBox
+        = fontMetrics().boundingRect(QRect(0, 0, std::min(560, area.width() - 40), 1000),
+            Qt::AlignHCenter | Qt::TextWordWrap, hint);
+    const int total = iconSize + 16 + titleMetrics.height() + 8 + hintBox.height();
+    int y = area.center().y() - total / 2;
+
+    const QRect iconRect(area.center().x() - iconSize / 2, y, iconSize, iconSize);
+    QColor ink = palette().color(QPalette::WindowText);
+    ink.setAlphaF(0.35f);
+    if (ownIcon)
+        appIcon().paint(&painter, iconRect);
+    else
+        paintPictureGlyph(&painter, iconRect, ink);
+    y += iconSize + 16;
+    QColor text = palette().color(QPalette::WindowText);
+    painter.setPen(text);
+    painter.setFont(titleFont);
+    painter.drawText(
+        QRect(area.left(), y, area.width(), titleMetrics.height()), Qt::AlignHCenter, title);
+    y += titleMetrics.height() + 8;
+    text.setAlphaF(0.7f);
+    painter.setPen(text);
+    painter.setFont(font());
+    painter.drawText(
+        QRect(area.center().x() - hintBox.width() / 2, y, hintBox.width(), hintBox.height()),
+        Qt::AlignHCenter | Qt::TextWordWrap, hint);
+}
+
+} // namespace trove::ui

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "catalog/imagerecord.h"
+
+#include <QObject>
+#include <QPointer>
+#include <functional>
+
+class QAction;
+class QMenu;
+class QWidget;
+
+namespace trove {
+class LibrarySession;
+}
+
+namespace trove::ui {
+
+/// What can be done to the images a person has chosen (the gallery's
+/// selection, or the image in the viewer): open, copy the image, copy or
+/// open its source, export the original, edit name and tags, remove. Slow
+/// parts (decoding, exporting) run on the pool; writes go to the catalog
+/// writer; results come back as status messages. GUI thread.
+class ImageActions final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ImageActions)
+
+public:
+    explicit ImageActions(QWidget *window);
+    ~ImageActions() override;
+
+    void setSession(LibrarySession *session);
+    /// Where the images acted on come from.
+    void setTargets(std::function<QList<ImageRecord>()> targets);
+    /// Enables what applies to the current targets.
+    void updateEnabled();
+    void fillMenu(QMenu *menu) const;
+    /// Makes the shortcuts work while @p widget (or a child) has the focus,
+    /// and only then: Delete in the queue panel means something else.
+    void attachTo(QWidget *widget);
+
+    QAction *openAction() const { return m_open; }
+    QAction *copyImageAction() const { return m_copyImage; }
+    QAction *copySourceAction() const { return m_copySource; }
+    QAction *openSourceAction() const { return m_openSource; }
+    QAction *exportAction() const { return m_export; }
+    QAction *editAction() const { return m_edit; }
+    QAction *removeAction() const { return m_remove; }
+
+    /// The web links among an image's sources.
+    static QStringList webSources(const ImageRecord &record);
+
+Q_SIGNALS:
+    void openRequested();
+    void message(const QString &text, int timeoutMs);
+
+private:
+    void copyImage();
+    void copySource();
+    void openSource();
+    void exportOriginals();
+    void editTags();
+    void removeImages();
+
+    QWidget *m_window;
+    QPointer<LibrarySession> m_session;
+    std::function<QList<ImageRecord>()> m_targets;
+    quint64 m_copyGeneration = 0;
+    QAction *m_open;
+    QAction *m_copyImage;
+    QAction *m_copySource;
+    QAction *m_openSource;
+    QAction *m_export;
+    QAction *m_edit;
+    QAction *m_remove;
+};
+
+} // namespace trove::ui

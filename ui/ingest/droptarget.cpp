@@ -1,0 +1,72 @@
+#include "ingest/droptarget.h"
+
+#include <QAbstractScrollArea>
+#include <QDropEvent>
+#include <QLocale>
+#include <QMimeData>
+#include <QWidget>
+
+namespace trove::ui {
+
+DropTarget::DropTarget(QObject *parent)
+    : QObject(parent)
+{
+}
+
+DropTarget::~DropTarget() = default;
+
+void DropTarget::watch(QWidget *widget)
+{
+    widget->setAcceptDrops(true);
+    widget->installEventFilter(this);
+    if (auto *area = qobject_cast<QAbstractScrollArea *>(widget)) {
+        area->viewport()->setAcceptDrops(true);
+        area->viewport()->installEventFilter(this);
+    }
+}
+
+QString DropTarget::describe(const DropContent &content)
+{
+    if (!content.sources.isEmpty())
+        return content.sources.size() == 1
+            ? tr("Drop to add 1 item")
+            : tr("Drop to add %1 items").arg(QLocale().toString(content.sources.size()));
+    if (content.hasImageData())
+        return tr("Drop to add this image");
+    return tr("This cannot be added: it holds no image links, files or images");
+}
+
+bool DropTarget::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove: {
+        auto *drag = static_cast<QDragMoveEvent *>(event);
+        if (m_ignoreSource && drag->source() == m_ignoreSource)
+            return false;
+        drag->setDropAction(Qt::CopyAction);
+        drag->accept();
+        if (event->type() == QEvent::DragEnter)
+            Q_EMIT hovering(describe(DropContent::fromMimeData(drag->mimeData())));
+        return true;
+    }
+    case QEvent::DragLeave:
+        Q_EMIT left();
+        return true;
+    case QEvent::Drop: {
+        auto *drop = static_cast<QDropEvent *>(event);
+        if (m_ignoreSource && drop->source() == m_ignoreSource)
+            return false;
+        drop->setDropAction(Qt::CopyAction);
+        drop->accept();
+        Q_EMIT left();
+        Q_EMIT dropped(DropContent::fromMimeData(drop->mimeData()));
+        return true;
+    }
+    default:
+        break;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace trove::ui

@@ -1,0 +1,69 @@
+#include "ingest/ingestbar.h"
+
+#include "icons.h"
+
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+
+namespace trove::ui {
+
+IngestBar::IngestBar(QWidget *parent)
+    : QWidget(parent)
+    , m_url(new QLineEdit(this))
+    , m_name(new QLineEdit(this))
+    , m_tags(new QLineEdit(this))
+    , m_add(new QPushButton(tr("Add"), this))
+{
+    m_url->setPlaceholderText(tr("Paste or type image links (Ctrl+V anywhere adds them at once)"));
+    m_url->setClearButtonEnabled(true);
+    m_url->setAccessibleName(tr("Image links"));
+    m_url->setMinimumWidth(260);
+    m_name->setPlaceholderText(tr("Name (optional)"));
+    m_name->setAccessibleName(tr("Name for the next images"));
+    m_name->setToolTip(tr("A name for what you add next; empty: taken from the link"));
+    m_name->setMaximumWidth(180);
+    m_tags->setPlaceholderText(tr("Tags, comma separated"));
+    m_tags->setAccessibleName(tr("Tags for the next images"));
+    m_tags->setToolTip(tr("Tags for what you add next, separated by commas"));
+    m_tags->setMaximumWidth(200);
+    m_add->setIcon(themedIcon(QStringLiteral("list-add"), QStyle::SP_ArrowDown, this));
+    m_add->setToolTip(tr("Add the links in the field to the library"));
+    m_add->setEnabled(false);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 2, 4, 2);
+    layout->setSpacing(6);
+    layout->addWidget(m_url, 3);
+    layout->addWidget(m_name, 1);
+    layout->addWidget(m_tags, 1);
+    layout->addWidget(m_add);
+
+    connect(m_url, &QLineEdit::textChanged, this,
+        [this](const QString &text) { m_add->setEnabled(!text.trimmed().isEmpty()); });
+    connect(m_url, &QLineEdit::returnPressed, this, &IngestBar::submit);
+    connect(m_add, &QPushButton::clicked, this, &IngestBar::submit);
+}
+
+IngestBar::~IngestBar() = default;
+
+IngestRequest IngestBar::takeOptions()
+{
+    IngestRequest options;
+    options.name = normalizeName(m_name->text());
+    options.tags = normalizeTags(m_tags->text().split(QLatin1Char(','), Qt::SkipEmptyParts));
+    m_name->clear();
+    m_tags->clear();
+    return options;
+}
+
+void IngestBar::submit()
+{
+    const QString text = m_url->text().trimmed();
+    if (text.isEmpty())
+        return;
+    m_url->clear();
+    Q_EMIT addRequested(text);
+}
+
+} // namespace trove::ui

@@ -1,0 +1,140 @@
+#include "ingest/ingestcontroller.h"
+
+#include "base/futurewatch.h"
+#include "models/librarysession.h"
+#include "ingest/rawimageingest.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace trove::ui {
+
+namespace {
+
+constexpr int kMessageMs = 6000;
+// Text that holds no link is queued (to fail with its reason) only in
+// small doses: a pasted essay is not forty failed items.
+constexpr int kMaxUnreadableQueued = 3;
+constexpr int kMaxUnreadableChars = 200;
+
+} // namespace
+
+IngestController::IngestController(QObject *parent)
+    : QObject(parent)
+{
+}
+
+IngestController::~IngestController() = default;
+
+void IngestController::setSession(LibrarySession *session)
+{
+    m_session = session;
+    m_raw = session ? new RawImageIngest(session->paths(), session->pipeline(), session) : nullptr;
+}
+
+void IngestController::setOptionsProvider(std::function<IngestRequest()> provider)
+{
+    m_options = std::move(provider);
+}
+
+void IngestController::ingest(const DropContent &content, Origin origin)
+{
+    if (!m_session)
+        return;
+    if (!content.sources.isEmpty()) {
+        ingestSources(content.sources, origin);
+        return;
+    }
+    if (content.hasImageData()) {
+        ingestImageData(content, m_options ? m_options() : IngestRequest {}, origin);
+        return;
+    }
+    reportNothing(content, origin);
+}
+
+void IngestController::ingestSources(const QStringList &sources, Origin origin)
+{
+    Q_UNUSED(origin)
+    if (!m_session || sources.isEmpty())
+        return;
+    const IngestRequest options = m_options ? m_options() : IngestRequest {};
+    QList<IngestRequest> requests;
+    requests.reserve(sources.size());
+    for (const QString &source : sources)
+        requests.append(IngestRequest { source, options.name, options.tags });
+    const QList<quint64> ids = m_session->pipeline()->enqueue(requests);
+    int refused = 0;
+    for (quint64 id : ids) {
+        const IngestItem *item = m_session->pipeline()->item(id);
+        if (item && item->state == IngestState::Failed)
+            ++refused;
+    }
+    const int accepted = int(ids.size()) - refused;
+    const QLocale locale;
+    QString text;
+    if (refused == 0)
+        text = accepted == 1 ? tr("Adding 1 image…")
+                             : tr("Adding %1 images…").arg(locale.toString(accepted));
+    else if (accepted == 0)
+        text = refused == 1 ? tr("Cannot add this item: see the queue for the reason")
+                            : tr("Cannot add %1 items: see the queue for the reasons")
+                                  .arg(locale.toString(refused));
+    else
+        text = tr("Adding %1, %2 cannot be added (see the queue)")
+                   .arg(locale.toString(accepted), locale.toString(refused));
+    Q_EMIT message(text, kMessageMs);
+    Q_EMIT queued(int(ids.size()));
+}
+
+void IngestController::ingestImageData(
+    const DropContent &content, const IngestRequest &options, Origin origin)
+{
+    IngestRequest request = options;
+    if (request.name.trimmed().isEmpty()) {
+        const QString when = QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat);
+        request.name = origin == Origin::Pasted ? tr("Pasted image %1").arg(when)
+                                                : tr("Dropped image %1").arg(when);
+    }
+    if (!m_raw)
+        return;
+    auto future = content.imageBytes.isEmpty()
+        ? m_raw->ingestImage(content.image, request)
+        : m_raw->ingestBytes(content.imageBytes, content.imageSuffix, request);
+    Q_EMIT message(tr("Adding the image…"), kMessageMs);
+    whenFinished(future, this, [this](const Result<quint64> &r) {
+        if (!r) {
+            Q_EMIT message(tr("Cannot add the image: %1").arg(r.error()), kMessageMs);
+            return;
+        }
+        Q_EMIT queued(1);
+    });
+}
+
+void IngestController::reportNothing(const DropContent &content, Origin origin)
+{
+    if (!content.unreadable.isEmpty()) {
+        // Queued so that the reason ("not a URL or an existing file: ...")
+        // stands where every other refusal stands.
+        QList<IngestRequest> requests;
+        for (const QString &line : content.unreadable.mid(0, kMaxUnreadableQueued))
+            requests.append(IngestRequest { line.left(kMaxUnreadableChars), {}, {} });
+        m_session->pipeline()->enqueue(requests);
+        Q_EMIT message(origin == Origin::Pasted
+                ? tr("Nothing to add: the pasted text holds no image links or files")
+                : tr("Nothing to add: the dropped text holds no image links or files"),
+            kMessageMs);
+        Q_EMIT queued(int(requests.size()));
+        return;
+    }
+    QStringList formats = content.formats;
+    if (formats.size() > 4)
+        formats = formats.mid(0, 4) << QStringLiteral("…");
+    QString what = formats.isEmpty() ? tr("nothing") : formats.join(QStringLiteral(", "));
+    Q_EMIT message(origin == Origin::Pasted
+            ? tr("Nothing to add: the clipboard holds no image links, files or images (%1)")
+                  .arg(what)
+            : tr("Cannot add this: it holds no image links, files or images (%1)").arg(what),
+        kMessageMs);
+}
+
+} // namespace trove::ui

@@ -1,0 +1,141 @@
+#include "viewer/imageinfopanel.h"
+
+#include "icons.h"
+#include "ingest/rawimageingest.h"
+
+#include <QDesktopServices>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace trove::ui {
+
+namespace {
+
+QString sourceLink(const QString &source)
+{
+    if (RawImageIngest::isRawImageSource(source))
+        return ImageInfoPanel::tr("pasted or dropped image");
+    const QUrl url(source);
+    QString shown = source;
+    if (url.isLocalFile())
+        shown = url.toLocalFile();
+    else if (url.scheme() == QLatin1String("data"))
+        return ImageInfoPanel::tr("embedded data URL");
+    if (shown.size() > 120)
+        shown = shown.left(80) + QStringLiteral("…") + shown.right(30);
+    return QStringLiteral("<a href=\"%1\">%2</a>")
+        .arg(source.toHtmlEscaped(), shown.toHtmlEscaped());
+}
+
+} // namespace
+
+ImageInfoPanel::ImageInfoPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_edit(new QPushButton(themedIcon(QStringLiteral("tag"), QStyle::SP_FileDialogDetailedView),
+          tr("Edit Name and Tags…"), this))
+    , m_export(new QPushButton(
+          themedIcon(QStringLiteral("document-save-as"), QStyle::SP_DialogSaveButton),
+          tr("Export Original…"), this))
+{
+    auto *form = new QFormLayout;
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setLabelAlignment(Qt::AlignLeft);
+    m_name = addRow(form, tr("Name"));
+    QFont bold = m_name->font();
+    bold.setBold(true);
+    m_name->setFont(bold);
+    m_tags = addRow(form, tr("Tags"));
+    m_sources = addRow(form, tr("Source"));
+    m_sources->setTextFormat(Qt::RichText);
+    m_sources->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_sources->setOpenExternalLinks(false);
+    connect(m_sources, &QLabel::linkActivated, this,
+        [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
+    m_format = addRow(form, tr("Format"));
+    m_dimensions = addRow(form, tr("Dimensions"));
+    m_original = addRow(form, tr("Original size"));
+    m_stored = addRow(form, tr("Stored size"));
+    m_added = addRow(form, tr("Added"));
+    m_sha = addRow(form, tr("SHA-256"));
+    m_sha->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 10, 10, 10);
+    layout->addLayout(form);
+    layout->addSpacing(8);
+    layout->addWidget(m_edit);
+    layout->addWidget(m_export);
+    layout->addStretch(1);
+    connect(m_edit, &QPushButton::clicked, this, &ImageInfoPanel::editRequested);
+    connect(m_export, &QPushButton::clicked, this, &ImageInfoPanel::exportRequested);
+    setMinimumWidth(240);
+    clear();
+}
+
+ImageInfoPanel::~ImageInfoPanel() = default;
+
+QLabel *ImageInfoPanel::addRow(QFormLayout *form, const QString &label)
+{
+    auto *value = new QLabel(this);
+    value->setWordWrap(true);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    value->setTextFormat(Qt::PlainText);
+    auto *caption = new QLabel(label, this);
+    QPalette p = caption->palette();
+    QColor c = p.color(QPalette::WindowText);
+    c.setAlphaF(0.65f);
+    p.setColor(QPalette::WindowText, c);
+    caption->setPalette(p);
+    form->addRow(caption, value);
+    return value;
+}
+
+void ImageInfoPanel::clear()
+{
+    for (QLabel *label :
+        { m_name, m_tags, m_sources, m_format, m_dimensions, m_original, m_stored, m_sha, m_added })
+        label->clear();
+    m_edit->setEnabled(false);
+    m_export->setEnabled(false);
+}
+
+void ImageInfoPanel::setRecord(const ImageRecord &record)
+{
+    const QLocale locale;
+    m_name->setText(record.name);
+    m_tags->setText(record.tags.isEmpty() ? tr("none") : record.tags.join(QStringLiteral(", ")));
+    QStringList links;
+    for (const QString &source : record.sources)
+        links.append(sourceLink(source));
+    m_sources->setText(links.isEmpty() ? tr("unknown") : links.join(QStringLiteral("<br>")));
+    m_format->setText(record.format.toUpper());
+    m_dimensions->setText(
+        tr("%1 × %2 pixels").arg(locale.toString(record.width), locale.toString(record.height)));
+    m_original->setText(locale.formattedDataSize(record.originalBytes, 1));
+    const double ratio = record.originalBytes > 0
+        ? 100.0 * double(record.storedBytes) / double(record.originalBytes)
+        : 0.0;
+    m_stored->setText(
+        tr("%1 (%2 % of the original)")
+            .arg(locale.formattedDataSize(record.storedBytes, 1), locale.toString(ratio, 'f', 1)));
+    m_sha->setText(record.sha256.left(32) + QLatin1Char('\n') + record.sha256.mid(32));
+    m_sha->setToolTip(record.sha256);
+    m_added->setText(locale.toString(record.addedAt.toLocalTime(), QLocale::LongFormat));
+    m_edit->setEnabled(true);
+    m_export->setEnabled(!record.damaged);
+    if (record.damaged)
+        m_name->setText(tr("%1 (damaged: its original is missing or corrupt)").arg(record.name));
+}
+
+QString ImageInfoPanel::sourcesHtml() const
+{
+    return m_sources->text();
+}
+
+} // namespace trove::ui

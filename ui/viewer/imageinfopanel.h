@@ -1,0 +1,48 @@
+#pragma once
+
+#include "catalog/imagerecord.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QPushButton;
+
+namespace trove::ui {
+
+/// The facts about one image beside the viewer: name, tags, source links
+/// (opened in the browser), format, dimensions, original and stored size,
+/// SHA-256 and when it was added, in local time. GUI thread.
+class ImageInfoPanel final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ImageInfoPanel)
+
+public:
+    explicit ImageInfoPanel(QWidget *parent = nullptr);
+    ~ImageInfoPanel() override;
+
+    void setRecord(const ImageRecord &record);
+    void clear();
+    QString sourcesHtml() const;
+
+Q_SIGNALS:
+    void editRequested();
+    void exportRequested();
+
+private:
+    QLabel *addRow(QFormLayout *form, const QString &label);
+
+    QLabel *m_name;
+    QLabel *m_tags;
+    QLabel *m_sources;
+    QLabel *m_format;
+    QLabel *m_dimensions;
+    QLabel *m_original;
+    QLabel *m_stored;
+    QLabel *m_sha;
+    QLabel *m_added;
+    QPushButton *m_edit;
+    QPushButton *m_export;
+};
+
+} // namespace trove::ui

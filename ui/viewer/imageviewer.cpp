@@ -1,0 +1,306 @@
+#include "viewer/imageviewer.h"
+
+#include "base/futurewatch.h"
+#include "models/gallerymodel.h"
+#include "icons.h"
+#include "viewer/imagecanvas.h"
+#include "viewer/imageinfopanel.h"
+#include "catalog/libraryreader.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace trove::ui {
+
+namespace {
+
+QToolButton *headerButton(QWidget *parent, const QIcon &icon, const QString &tip)
+{
+    auto *button = new QToolButton(parent);
+    button->setIcon(icon);
+    button->setToolTip(tip);
+    button->setAutoRaise(true);
+    return button;
+}
+
+} // namespace
+
+ImageViewer::ImageViewer(QWidget *parent)
+    : QWidget(parent)
+    , m_canvas(new ImageCanvas(this))
+    , m_info(new ImageInfoPanel(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_title(new QLabel(this))
+    , m_zoom(new QLabel(this))
+    , m_back(
+          headerButton(this, themedIcon(QStringLiteral("go-previous-view"), QStyle::SP_ArrowBack),
+              tr("Back to the gallery (Esc)")))
+    , m_prev(headerButton(this,
+          themedIcon(QStringLiteral("go-previous"), QStyle::SP_MediaSeekBackward),
+          tr("Previous image (Left, Page Up)")))
+    , m_next(headerButton(this, themedIcon(QStringLiteral("go-next"), QStyle::SP_MediaSeekForward),
+          tr("Next image (Right, Page Down)")))
+{
+    m_back->setText(tr("Gallery"));
+    m_back->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto *zoomOut = headerButton(
+        this, themedIcon(QStringLiteral("zoom-out"), QStyle::SP_ArrowDown), tr("Zoom out (-)"));
+    auto *zoomIn = headerButton(
+        this, themedIcon(QStringLiteral("zoom-in"), QStyle::SP_ArrowUp), tr("Zoom in (+)"));
+    auto *fit = headerButton(this,
+        themedIcon(QStringLiteral("zoom-fit-best"), QStyle::SP_TitleBarNormalButton),
+        tr("Fit to window (0)"));
+    auto *actual = headerButton(this,
+        themedIcon(QStringLiteral("zoom-original"), QStyle::SP_TitleBarMaxButton),
+        tr("Actual size, 100 % (1)"));
+    fit->setText(tr("Fit"));
+    actual->setText(tr("100 %"));
+    fit->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    actual->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_title->setTextFormat(Qt::PlainText);
+    m_zoom->setMinimumWidth(m_zoom->fontMetrics().horizontalAdvance(QStringLiteral("00000 %")));
+    m_zoom->setAlignment(Qt::AlignCenter);
+
+    auto *header = new QHBoxLayout;
+    header->setContentsMargins(4, 2, 4, 2);
+    header->addWidget(m_back);
+    header->addSpacing(8);
+    header->addWidget(m_prev);
+    header->addWidget(m_next);
+    header->addSpacing(8);
+    header->addWidget(m_title, 1);
+    header->addWidget(zoomOut);
+    header->addWidget(m_zoom);
+    header->addWidget(zoomIn);
+    header->addWidget(fit);
+    header->addWidget(actual);
+
+    auto *infoScroll = new QScrollArea(this);
+    infoScroll->setWidget(m_info);
+    infoScroll->setWidgetResizable(true);
+    infoScroll->setFrameShape(QFrame::NoFrame);
+    infoScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_splitter->addWidget(m_canvas);
+    m_splitter->addWidget(infoScroll);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 0);
+    m_splitter->setSizes({ 800, 300 });
+    m_splitter->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(header);
+    layout->addWidget(m_splitter, 1);
+
+    connect(m_back, &QToolButton::clicked, this, &ImageViewer::closeRequested);
+    connect(m_prev, &QToolButton::clicked, this, &ImageViewer::previous);
+    connect(m_next, &QToolButton::clicked, this, &ImageViewer::next);
+    connect(zoomIn, &QToolButton::clicked, m_canvas, &ImageCanvas::zoomIn);
+    connect(zoomOut, &QToolButton::clicked, m_canvas, &ImageCanvas::zoomOut);
+    connect(fit, &QToolButton::clicked, m_canvas, &ImageCanvas::zoomToFit);
+    connect(actual, &QToolButton::clicked, m_canvas, &ImageCanvas::zoomToActual);
+    connect(m_canvas, &ImageCanvas::zoomChanged, this, [this](qreal scale, bool isFit) {
+        const QString percent
+            = tr("%1 %", "zoom percentage").arg(QLocale().toString(qRound(scale * 100)));
+        m_zoom->setText(isFit ? tr("Fit (%1)").arg(percent) : percent);
+    });
+    connect(m_info, &ImageInfoPanel::editRequested, this, &ImageViewer::editRequested);
+    connect(m_info, &ImageInfoPanel::exportRequested, this, &ImageViewer::exportRequested);
+
+    addShortcut({ Qt::Key_Escape, Qt::Key_Backspace }, [this] { Q_EMIT closeRequested(); });
+    addShortcut({ Qt::Key_Right, Qt::Key_PageDown, Qt::Key_Space }, [this] { next(); });
+    addShortcut({ Qt::Key_Left, Qt::Key_PageUp }, [this] { previous(); });
+    addShortcut({ Qt::Key_Home }, [this] { showRow(0); });
+    addShortcut({ Qt::Key_End }, [this] {
+        if (m_model && m_model->rowCount() > 0)
+            showRow(m_model->rowCount() - 1);
+    });
+    addShortcut(
+        { Qt::Key_Plus, Qt::Key_Equal, QKeySequence::ZoomIn }, [this] { m_canvas->zoomIn(); });
+    addShortcut({ Qt::Key_Minus, QKeySequence::ZoomOut }, [this] { m_canvas->zoomOut(); });
+    addShortcut({ Qt::Key_0 }, [this] { m_canvas->zoomToFit(); });
+    addShortcut({ Qt::Key_1 }, [this] { m_canvas->zoomToActual(); });
+    setFocusProxy(m_canvas);
+}
+
+ImageViewer::~ImageViewer() = default;
+
+QAction *ImageViewer::addShortcut(
+    const QList<QKeySequence> &keys, const std::function<void()> &slot)
+{
+    auto *action = new QAction(this);
+    action->setShortcuts(keys);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(action, &QAction::triggered, this, slot);
+    addAction(action);
+    return action;
+}
+
+void ImageViewer::setLibrary(GalleryModel *model, const LibraryPaths &paths)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    m_paths = paths;
+    m_row = -1;
+    m_key = 0;
+    m_loadedSha.clear();
+    ++m_generation;
+    m_canvas->setMessage({});
+    m_info->clear();
+    if (!model)
+        return;
+    connect(model, &QAbstractItemModel::dataChanged, this, &ImageViewer::onDataChanged);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &ImageViewer::onRowsRemoved);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &ImageViewer::onRowsInserted);
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        m_row = -1;
+        if (isVisible())
+            Q_EMIT closeRequested();
+    });
+}
+
+std::optional<ImageRecord> ImageViewer::currentRecord() const
+{
+    if (!m_model || m_row < 0)
+        return std::nullopt;
+    return m_model->recordAt(m_row);
+}
+
+bool ImageViewer::isShowingImage() const
+{
+    return !m_canvas->image().isNull();
+}
+
+void ImageViewer::showRow(int row)
+{
+    if (!m_model || row < 0 || row >= m_model->rowCount())
+        return;
+    m_row = row;
+    // Asking for the row makes the model fetch its page if it is not here.
+    (void)m_model->data(m_model->index(row), GalleryModel::LoadedRole);
+    m_model->setVisibleRange(std::max(0, row - 1), std::min(m_model->rowCount() - 1, row + 1));
+    load();
+    updateHeader();
+    Q_EMIT currentRowChanged(row);
+}
+
+void ImageViewer::next()
+{
+    if (m_model && m_row + 1 < m_model->rowCount())
+        showRow(m_row + 1);
+}
+
+void ImageViewer::previous()
+{
+    if (m_row > 0)
+        showRow(m_row - 1);
+}
+
+void ImageViewer::load()
+{
+    const auto record = currentRecord();
+    if (!record) {
+        ++m_generation;
+        m_key = 0;
+        m_loadedSha.clear();
+        m_info->clear();
+        m_canvas->setMessage(tr("Loading…"));
+        return;
+    }
+    m_key = record->key;
+    m_info->setRecord(*record);
+    if (record->sha256 == m_loadedSha)
+        return;
+    m_loadedSha = record->sha256;
+    const quint64 generation = ++m_generation;
+    m_canvas->setMessage(tr("Loading…"));
+    if (record->damaged) {
+        m_canvas->setMessage(
+            tr("The original of this image is damaged or missing.\nRun “trove verify --repair”."),
+            true);
+        return;
+    }
+    auto loaded = LibraryReader::loadImage(m_paths, record->sha256)
+        .then([](Result<QImage> r) -> Result<QImage> {
+            // Painting is fastest from premultiplied pixels; convert here,
+            // on the pool thread, not while painting.
+            if (r && r->hasAlphaChannel() && r->format() != QImage::Format_ARGB32_Premultiplied)
+                return r->convertToFormat(QImage::Format_ARGB32_Premultiplied);
+            return r;
+        });
+    whenFinished(loaded, this, [this, generation](const Result<QImage> &r) {
+        if (generation != m_generation)
+            return; // the person has moved on
+        if (!r)
+            m_canvas->setMessage(tr("Cannot show this image: %1").arg(r.error()), true);
+        else
+            m_canvas->setImage(*r);
+    });
+}
+
+void ImageViewer::updateHeader()
+{
+    const auto record = currentRecord();
+    const int count = m_model ? m_model->rowCount() : 0;
+    const QLocale locale;
+    const QString position = tr("%1 of %2").arg(locale.toString(m_row + 1), locale.toString(count));
+    m_title->setText(record ? QStringLiteral("%1 — %2").arg(record->name, position) : position);
+    m_prev->setEnabled(m_row > 0);
+    m_next->setEnabled(m_row + 1 < count);
+}
+
+void ImageViewer::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+{
+    if (m_row < topLeft.row() || m_row > bottomRight.row())
+        return;
+    const auto record = currentRecord();
+    if (!record)
+        return;
+    // First arrival of the record, or an edit (name, tags) to it.
+    if (record->key != m_key || record->sha256 != m_loadedSha)
+        load();
+    else
+        m_info->setRecord(*record);
+    updateHeader();
+}
+
+void ImageViewer::onRowsInserted(const QModelIndex &, int first, int last)
+{
+    if (m_row >= 0 && first <= m_row)
+        m_row += last - first + 1;
+    updateHeader();
+}
+
+void ImageViewer::onRowsRemoved(const QModelIndex &, int first, int last)
+{
+    if (m_row < 0)
+        return;
+    if (m_row > last) {
+        m_row -= last - first + 1;
+    } else if (m_row >= first) {
+        // The image shown was removed: show its successor, or go back.
+        const int count = m_model ? m_model->rowCount() : 0;
+        if (count == 0) {
+            m_row = -1;
+            Q_EMIT closeRequested();
+            return;
+        }
+        m_loadedSha.clear();
+        showRow(std::min(first, count - 1));
+        return;
+    }
+    updateHeader();
+}
+
+} // namespace trove::ui

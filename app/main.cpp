@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: MIT
 // One executable: with a command word it is the CLI (no display needed);
 // otherwise it opens the window, importing any files given.
+#include "base/platform.h"
 #include "cli.h"
-#include "storage/librarypaths.h"
+#include "diagnostics/stallmonitor.h"
 #include "gallery/galleryview.h"
 #include "mainwindow.h"
-#include "base/platform.h"
-#include "diagnostics/stallmonitor.h"
+#include "storage/librarypaths.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -42,17 +43,20 @@ int main(int argc, char *argv[])
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Trove"));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.trove.Trove"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.trove.Trove"),
-                                                 QIcon(QStringLiteral(":/icons/io.github.trove.Trove.svg"))));
+        QIcon(QStringLiteral(":/icons/io.github.trove.Trove.svg"))));
 
     QCommandLineParser parser;
-    parser.addOption({ QStringLiteral("library"), QStringLiteral("The library folder."), QStringLiteral("DIR") });
-    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Images to import."), QStringLiteral("[FILE...]"));
+    parser.addOption({ QStringLiteral("library"), QStringLiteral("The library folder."),
+        QStringLiteral("DIR") });
+    parser.addPositionalArgument(
+        QStringLiteral("files"), QStringLiteral("Images to import."), QStringLiteral("[FILE...]"));
     parser.process(app);
 
-    trove::ui::MainWindow window(trove::LibraryPaths::resolve(parser.value(QStringLiteral("library"))));
+    trove::ui::MainWindow window(
+        trove::LibraryPaths::resolve(parser.value(QStringLiteral("library"))));
     if (stalls)
         QObject::connect(window.galleryView(), &trove::ui::GalleryView::framePainted, stalls,
-                         &trove::StallMonitor::framePainted);
+            &trove::StallMonitor::framePainted);
     window.show();
     window.ingest(parser.positionalArguments());
     return app.exec();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Writes a deterministic benchmark corpus: photo-like JPEGs (1920x1080 and
 // 4000x3000), large PNGs, WebPs and uncompressed BMPs. The same seed gives
 // the same bytes on every machine with the same Qt, so runs compare.
@@ -13,7 +14,6 @@
 #include <QPainter>
 #include <QRandomGenerator>
 #include <QtConcurrent/QtConcurrentMap>
-
 #include <cstdio>
 
 namespace {
@@ -41,9 +41,10 @@ QImage photo(QSize size, quint32 seed)
         p.fillRect(image.rect(), g);
         p.setPen(Qt::NoPen);
         for (int i = 0; i < 250; ++i) {
-            p.setBrush(QColor::fromHsv(random.bounded(360), random.bounded(256), random.bounded(256), 110));
+            p.setBrush(QColor::fromHsv(
+                random.bounded(360), random.bounded(256), random.bounded(256), 110));
             p.drawEllipse(QPointF(random.bounded(size.width()), random.bounded(size.height())),
-                          random.bounded(size.width() / 5) + 4, random.bounded(size.height() / 5) + 4);
+                random.bounded(size.width() / 5) + 4, random.bounded(size.height() / 5) + 4);
         }
     }
     for (int y = 0; y < size.height(); ++y) {
@@ -51,7 +52,8 @@ QImage photo(QSize size, quint32 seed)
         for (int x = 0; x < size.width(); ++x) {
             const int n = int(random.bounded(13)) - 6;
             const QRgb c = line[x];
-            line[x] = qRgb(qBound(0, qRed(c) + n, 255), qBound(0, qGreen(c) + n, 255), qBound(0, qBlue(c) + n, 255));
+            line[x] = qRgb(qBound(0, qRed(c) + n, 255), qBound(0, qGreen(c) + n, 255),
+                qBound(0, qBlue(c) + n, 255));
         }
     }
     return image;
@@ -65,9 +67,10 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Writes Trove's benchmark corpus."));
     parser.addHelpOption();
-    parser.addOption({ QStringLiteral("out"), QStringLiteral("Output folder."), QStringLiteral("DIR") });
-    parser.addOption({ QStringLiteral("scale"), QStringLiteral("Multiply every count (default 1)."), QStringLiteral("N"),
-                       QStringLiteral("1") });
+    parser.addOption(
+        { QStringLiteral("out"), QStringLiteral("Output folder."), QStringLiteral("DIR") });
+    parser.addOption({ QStringLiteral("scale"), QStringLiteral("Multiply every count (default 1)."),
+        QStringLiteral("N"), QStringLiteral("1") });
     parser.process(app);
     const QString out = parser.value(QStringLiteral("out"));
     if (out.isEmpty() || !QDir().mkpath(out)) {
@@ -94,8 +97,11 @@ int main(int argc, char *argv[])
     quint32 seed = 1;
     for (const auto &m : mix) {
         for (int i = 0; i < m.count * scale; ++i, ++seed)
-            specs.append({ QStringLiteral("%1/img%2.%3").arg(out).arg(seed, 4, 10, QLatin1Char('0')).arg(QLatin1String(m.ext)),
-                           m.format, m.size, m.quality, seed });
+            specs.append({ QStringLiteral("%1/img%2.%3")
+                               .arg(out)
+                               .arg(seed, 4, 10, QLatin1Char('0'))
+                               .arg(QLatin1String(m.ext)),
+                m.format, m.size, m.quality, seed });
     }
     QtConcurrent::blockingMap(specs, [](const Spec &s) {
         if (QFile::exists(s.file))
@@ -104,7 +110,8 @@ int main(int argc, char *argv[])
         if (s.quality >= 0)
             writer.setQuality(s.quality);
         if (!writer.write(photo(s.size, s.seed)))
-            std::fprintf(stderr, "make-corpus: %s: %s\n", qPrintable(s.file), qPrintable(writer.errorString()));
+            std::fprintf(stderr, "make-corpus: %s: %s\n", qPrintable(s.file),
+                qPrintable(writer.errorString()));
         else
             QFile::rename(s.file + QStringLiteral(".part"), s.file);
     });
@@ -115,19 +122,18 @@ int main(int argc, char *argv[])
         const qint64 size = QFileInfo(s.file).size();
         total += size;
         files.append(QJsonObject { { QStringLiteral("file"), QFileInfo(s.file).fileName() },
-                                   { QStringLiteral("format"), QString::fromLatin1(s.format) },
-                                   { QStringLiteral("bytes"), size } });
+            { QStringLiteral("format"), QString::fromLatin1(s.format) },
+            { QStringLiteral("bytes"), size } });
     }
     const QJsonObject summary { { QStringLiteral("images"), qint64(specs.size()) },
-                                { QStringLiteral("bytes"), total },
-                                { QStringLiteral("files"), files } };
+        { QStringLiteral("bytes"), total }, { QStringLiteral("files"), files } };
     QFile manifest(out + QStringLiteral("/corpus.json"));
     manifest.open(QIODevice::WriteOnly);
     manifest.write(QJsonDocument(summary).toJson());
-    std::printf("%s\n", QJsonDocument(QJsonObject { { QStringLiteral("images"), qint64(specs.size()) },
-                                                     { QStringLiteral("bytes"), total },
-                                                     { QStringLiteral("dir"), out } })
-                            .toJson(QJsonDocument::Compact)
-                            .constData());
+    std::printf("%s\n",
+        QJsonDocument(QJsonObject { { QStringLiteral("images"), qint64(specs.size()) },
+                          { QStringLiteral("bytes"), total }, { QStringLiteral("dir"), out } })
+            .toJson(QJsonDocument::Compact)
+            .constData());
     return 0;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Writes a valid Trove library of N images fast, for the scale benchmark.
 //
 // Every image is real and distinct: a 64x48 PPM picture (one of 256 hued
@@ -9,9 +10,9 @@
 // made by trove_core's own migrations, so `trove verify` passes.
 //
 //   trove-make-library --images N --library DIR
+#include "base/sha256.h"
 #include "storage/database.h"
 #include "storage/librarypaths.h"
-#include "base/sha256.h"
 
 #include <QBuffer>
 #include <QCommandLineParser>
@@ -27,10 +28,8 @@
 #include <QSqlQuery>
 #include <QUuid>
 #include <QtConcurrent/QtConcurrentMap>
-
-#include <zlib.h>
-
 #include <cstdio>
+#include <zlib.h>
 
 using namespace trove;
 
@@ -44,8 +43,8 @@ const char *const kAdjectives[] = { "amber", "azure", "brisk", "calm", "dusky", 
     "gentle", "hazy", "icy", "jolly", "keen", "lively", "misty", "noble", "olive", "proud", "quiet",
     "rosy", "silent", "tawny", "umber", "vivid", "warm", "young", "zesty" };
 const char *const kNouns[] = { "harbor", "meadow", "canyon", "river", "forest", "summit", "valley",
-    "glacier", "desert", "island", "lagoon", "prairie", "ridge", "delta", "fjord", "tundra", "marsh",
-    "grove", "cliff", "dune" };
+    "glacier", "desert", "island", "lagoon", "prairie", "ridge", "delta", "fjord", "tundra",
+    "marsh", "grove", "cliff", "dune" };
 
 struct Blob {
     QString sha;
@@ -89,7 +88,8 @@ QByteArray gzipMember(const QByteArray &data, const QByteArray &name)
     header.name = reinterpret_cast<Bytef *>(fname.data());
     header.os = 3;
     deflateSetHeader(&z, &header);
-    QByteArray out(int(deflateBound(&z, uLong(data.size()))) + 64 + int(name.size()), Qt::Uninitialized);
+    QByteArray out(
+        int(deflateBound(&z, uLong(data.size()))) + 64 + int(name.size()), Qt::Uninitialized);
     z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
     z.avail_in = uInt(data.size());
     z.next_out = reinterpret_cast<Bytef *>(out.data());
@@ -104,7 +104,7 @@ QString nameOf(quint32 i)
 {
     return QStringLiteral("%1-%2-%3")
         .arg(QLatin1String(kAdjectives[(i * 7919u) % std::size(kAdjectives)]),
-             QLatin1String(kNouns[(i * 104729u / 3) % std::size(kNouns)]))
+            QLatin1String(kNouns[(i * 104729u / 3) % std::size(kNouns)]))
         .arg(i, 7, 10, QLatin1Char('0'));
 }
 
@@ -133,9 +133,10 @@ int main(int argc, char **argv)
     QGuiApplication app(argc, argv); // QPainter on QImage and the JPEG writer
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOption({ QStringLiteral("images"), QStringLiteral("How many images."), QStringLiteral("N") });
-    parser.addOption({ QStringLiteral("library"), QStringLiteral("The library folder (new or empty)."),
-                       QStringLiteral("DIR") });
+    parser.addOption(
+        { QStringLiteral("images"), QStringLiteral("How many images."), QStringLiteral("N") });
+    parser.addOption({ QStringLiteral("library"),
+        QStringLiteral("The library folder (new or empty)."), QStringLiteral("DIR") });
     parser.process(app);
     const qint64 count = parser.value(QStringLiteral("images")).toLongLong();
     const QString root = parser.value(QStringLiteral("library"));
@@ -166,7 +167,8 @@ int main(int argc, char **argv)
     (void)thumbs.exec(QStringLiteral("PRAGMA synchronous=OFF"));
     (void)catalog.exec(QStringLiteral("PRAGMA cache_size=-200000"));
     for (int i = 0; i < 256; ++i)
-        QDir().mkpath(QStringLiteral("%1/%2").arg(paths.blobsDir()).arg(i, 2, 16, QLatin1Char('0')));
+        QDir().mkpath(
+            QStringLiteral("%1/%2").arg(paths.blobsDir()).arg(i, 2, 16, QLatin1Char('0')));
 
     std::vector<QImage> pictures;
     std::vector<QByteArray> thumbnails;
@@ -199,19 +201,19 @@ int main(int argc, char **argv)
         for (qint64 k = 0; k < n; ++k)
             indexes[size_t(k)] = quint32(first + k);
         // Pictures, hashes and blob files on every core.
-        const std::vector<Blob> blobs = QtConcurrent::blockingMapped<std::vector<Blob>>(indexes,
-            [&](quint32 i) {
-                const QByteArray original = ppm(pictures[i % kVariants], i);
-                Sha256 hash;
-                hash.addData(original.constData(), original.size());
-                Blob b { hash.hexResult(), 0 };
-                const QByteArray gz = gzipMember(original, nameOf(i).toUtf8() + ".ppm");
-                QFile f(paths.blobFile(b.sha));
-                if (f.open(QIODevice::WriteOnly))
-                    f.write(gz);
-                b.stored = gz.size();
-                return b;
-            });
+        const std::vector<Blob> blobs
+            = QtConcurrent::blockingMapped<std::vector<Blob>>(indexes, [&](quint32 i) {
+                  const QByteArray original = ppm(pictures[i % kVariants], i);
+                  Sha256 hash;
+                  hash.addData(original.constData(), original.size());
+                  Blob b { hash.hexResult(), 0 };
+                  const QByteArray gz = gzipMember(original, nameOf(i).toUtf8() + ".ppm");
+                  QFile f(paths.blobFile(b.sha));
+                  if (f.open(QIODevice::WriteOnly))
+                      f.write(gz);
+                  b.stored = gz.size();
+                  return b;
+              });
         (void)catalog.exec(QStringLiteral("BEGIN"));
         (void)thumbs.exec(QStringLiteral("BEGIN"));
         for (qint64 k = 0; k < n; ++k) {
@@ -220,7 +222,8 @@ int main(int argc, char **argv)
             const qint64 added = start + qint64(i) * 1000;
             const QString name = nameOf(i);
             image.bindValue(0, key);
-            image.bindValue(1, QUuid::createUuidV5(ns, QString::number(i)).toString(QUuid::WithoutBraces));
+            image.bindValue(
+                1, QUuid::createUuidV5(ns, QString::number(i)).toString(QUuid::WithoutBraces));
             image.bindValue(2, name);
             image.bindValue(3, blobs[size_t(k)].sha);
             image.bindValue(4, kWidth);
@@ -237,9 +240,11 @@ int main(int argc, char **argv)
                 tag.bindValue(1, t);
                 (void)tag.exec();
             }
-            const QString host = QStringLiteral("img%1.example.org").arg(i % 50, 2, 10, QLatin1Char('0'));
+            const QString host
+                = QStringLiteral("img%1.example.org").arg(i % 50, 2, 10, QLatin1Char('0'));
             source.bindValue(0, key);
-            source.bindValue(1, QStringLiteral("https://%1/%2/%3.ppm").arg(host).arg(i / 1000).arg(name));
+            source.bindValue(
+                1, QStringLiteral("https://%1/%2/%3.ppm").arg(host).arg(i / 1000).arg(name));
             source.bindValue(2, host);
             source.bindValue(3, added);
             (void)source.exec();
@@ -252,7 +257,8 @@ int main(int argc, char **argv)
         }
         (void)catalog.exec(QStringLiteral("COMMIT"));
         (void)thumbs.exec(QStringLiteral("COMMIT"));
-        fprintf(stderr, "\r%lld / %lld", static_cast<long long>(first + n), static_cast<long long>(count));
+        fprintf(stderr, "\r%lld / %lld", static_cast<long long>(first + n),
+            static_cast<long long>(count));
     }
     fprintf(stderr, "\n");
     (void)catalog.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Opens the real Trove window on a (big) library and measures what a person
 // waits for, each until the result is painted with its thumbnails:
 //   first_grid_ms   process start -> first frame with every visible thumbnail
@@ -11,14 +12,14 @@
 // Prints one JSON object. Run it under Xvfb (bench/scale does).
 //
 //   trove-scale-probe --library DIR [--tag tag-150] [--text amber-har] [--dense-text example]
-#include "gallery/browsebar.h"
 #include "catalog/catalogreader.h"
-#include "models/gallerymodel.h"
-#include "gallery/galleryview.h"
-#include "storage/librarypaths.h"
-#include "models/librarysession.h"
-#include "mainwindow.h"
 #include "diagnostics/stallmonitor.h"
+#include "gallery/browsebar.h"
+#include "gallery/galleryview.h"
+#include "mainwindow.h"
+#include "models/gallerymodel.h"
+#include "models/librarysession.h"
+#include "storage/librarypaths.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -28,10 +29,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QTest>
 #include <QTimer>
-#include <QScrollBar>
-
 #include <cstdio>
 #include <functional>
 
@@ -46,7 +46,8 @@ double statusMb(const char *field)
         return -1;
     for (const QByteArray &line : f.readAll().split('\n')) {
         if (line.startsWith(field))
-            return line.mid(qsizetype(strlen(field))).trimmed().split(' ').first().toDouble() / 1024.0;
+            return line.mid(qsizetype(strlen(field))).trimmed().split(' ').first().toDouble()
+                / 1024.0;
     }
     return -1;
 }
@@ -77,7 +78,8 @@ public:
 
     /// Runs the event loop until a frame is painted while @p done holds;
     /// answers the ms since @p clock started, or -1 after @p timeoutMs.
-    double untilPainted(const QElapsedTimer &clock, const std::function<bool()> &done, int timeoutMs = 60000)
+    double untilPainted(
+        const QElapsedTimer &clock, const std::function<bool()> &done, int timeoutMs = 60000)
     {
         QEventLoop loop;
         double at = -1;
@@ -109,10 +111,12 @@ public:
         QElapsedTimer clock;
         clock.start();
         QTest::keyClick(field, Qt::Key_Return); // skips the typing debounce
-        const double firstScreen = untilPainted(clock, [&] { return m_model->rowCount() > 0 && screenComplete(); });
-        const double counted = m_model->rowCount() == expected
-            ? firstScreen
-            : untilPainted(clock, [&] { return m_model->rowCount() == expected && screenComplete(); });
+        const double firstScreen
+            = untilPainted(clock, [&] { return m_model->rowCount() > 0 && screenComplete(); });
+        const double counted
+            = m_model->rowCount() == expected ? firstScreen : untilPainted(clock, [&] {
+                  return m_model->rowCount() == expected && screenComplete();
+              });
         return { firstScreen, counted };
     }
 
@@ -134,7 +138,10 @@ QPair<double, qint64> sqlTime(const LibraryPaths &paths, const ImageQuery &query
     return { page ? ms : -1, count ? *count : -1 };
 }
 
-double round1(double v) { return std::round(v * 10.0) / 10.0; }
+double round1(double v)
+{
+    return std::round(v * 10.0) / 10.0;
+}
 
 } // namespace
 
@@ -143,13 +150,15 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Trove"));
     QCommandLineParser parser;
-    parser.addOption({ QStringLiteral("library"), QStringLiteral("Library folder."), QStringLiteral("DIR") });
-    parser.addOption({ QStringLiteral("tag"), QStringLiteral("Tag to filter by."), QStringLiteral("TAG"),
-                       QStringLiteral("tag-150") });
-    parser.addOption({ QStringLiteral("text"), QStringLiteral("Text to search (not --name: Qt takes that one)."), QStringLiteral("TEXT"),
-                       QStringLiteral("amber-har") });
-    parser.addOption({ QStringLiteral("dense-text"), QStringLiteral("Text most images match."), QStringLiteral("TEXT"),
-                       QStringLiteral("example") });
+    parser.addOption(
+        { QStringLiteral("library"), QStringLiteral("Library folder."), QStringLiteral("DIR") });
+    parser.addOption({ QStringLiteral("tag"), QStringLiteral("Tag to filter by."),
+        QStringLiteral("TAG"), QStringLiteral("tag-150") });
+    parser.addOption(
+        { QStringLiteral("text"), QStringLiteral("Text to search (not --name: Qt takes that one)."),
+            QStringLiteral("TEXT"), QStringLiteral("amber-har") });
+    parser.addOption({ QStringLiteral("dense-text"), QStringLiteral("Text most images match."),
+        QStringLiteral("TEXT"), QStringLiteral("example") });
     parser.process(app);
     const LibraryPaths paths(parser.value(QStringLiteral("library")));
 
@@ -185,20 +194,21 @@ int main(int argc, char **argv)
     QElapsedTimer clock;
     clock.start();
     QTest::keyClick(probe.m_view, Qt::Key_End, Qt::ControlModifier);
-    const double endMs = probe.untilPainted(clock, [&] {
-        return probe.m_view->visibleRows().second == total - 1 && probe.screenComplete();
-    });
+    const double endMs = probe.untilPainted(clock,
+        [&] { return probe.m_view->visibleRows().second == total - 1 && probe.screenComplete(); });
     if (endMs < 0)
-        fprintf(stderr, "jump to end: bar %d/%d cols %d; visible %d-%d of %lld, current row %d, complete %d\n",
-                probe.m_view->verticalScrollBar()->value(), probe.m_view->verticalScrollBar()->maximum(), probe.m_view->columns(),
-                probe.m_view->visibleRows().first, probe.m_view->visibleRows().second,
-                static_cast<long long>(total), probe.m_view->currentIndex().row(), probe.screenComplete());
+        fprintf(stderr,
+            "jump to end: bar %d/%d cols %d; visible %d-%d of %lld, current row %d, complete %d\n",
+            probe.m_view->verticalScrollBar()->value(),
+            probe.m_view->verticalScrollBar()->maximum(), probe.m_view->columns(),
+            probe.m_view->visibleRows().first, probe.m_view->visibleRows().second,
+            static_cast<long long>(total), probe.m_view->currentIndex().row(),
+            probe.screenComplete());
     // And back to the top.
     clock.restart();
     QTest::keyClick(probe.m_view, Qt::Key_Home, Qt::ControlModifier);
-    const double homeMs = probe.untilPainted(clock, [&] {
-        return probe.m_view->visibleRows().first == 0 && probe.screenComplete();
-    });
+    const double homeMs = probe.untilPainted(
+        clock, [&] { return probe.m_view->visibleRows().first == 0 && probe.screenComplete(); });
 
     const QJsonObject result {
         { QStringLiteral("images"), total },

@@ -1,4 +1,5 @@
 # Sourced by the benchmarks: serves a corpus folder with Debian's nginx on
+# SPDX-License-Identifier: MIT
 # 127.0.0.1 and stops it when the calling script exits.
 #   serve_corpus CORPUS_DIR WORK_DIR PORT
 serve_corpus() {

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Install rules and CPack configuration for Trove. Included at the end of the
 # top-level CMakeLists.txt, after the `trove` target exists. Every install()
 # of the project lives here.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // render-icon: turns Trove's SVG application icon into the raster files the
 // installers need, at build time, with nothing but Qt (no rsvg-convert,
 // ImageMagick or iconutil on the build machine).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Packaging test: builds the Debian package and the portable archive from a
 # built tree, then checks what is in them, validates the desktop entry and
 # AppStream metadata, runs the packaged trove, and runs lintian.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs every Debian 12 package Trove needs to build, run and test.
 # Shared by the README's run and test commands; idempotent: it runs
 # `apt-get update` once and installs only what is missing.

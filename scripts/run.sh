@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The README's run command: installs what is missing (Debian 12, as root),
 # builds Trove and opens its window. Extra arguments go to trove, e.g.
 #   bash scripts/run.sh --library ~/Pictures/trove

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The README's test command: installs what is missing (Debian 12, as root),
 # builds Trove and runs the whole test suite. Idempotent. .ci/run calls this
 # and nothing else, so a green CI means a newcomer's test command passes.
@@ -10,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
+bash scripts/check-format.sh
 
 jobs=$(nproc)
 cmake --preset release

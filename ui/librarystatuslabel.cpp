@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "librarystatuslabel.h"
 
 #include "models/librarysession.h"

@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: MIT
 #include "mainmenus.h"
 
+#include "dialogs/helpdialogs.h"
 #include "gallery/browsebar.h"
 #include "gallery/galleryview.h"
-#include "dialogs/helpdialogs.h"
-#include "icons.h"
 #include "gallery/imageactions.h"
+#include "icons.h"
 #include "ingest/ingestqueuepanel.h"
 
 #include <QApplication>

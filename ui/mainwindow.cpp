@@ -1,24 +1,24 @@
+// SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "dialogs/statisticsdialog.h"
 #include "gallery/browsebar.h"
 #include "gallery/dragexporter.h"
-#include "ingest/droptarget.h"
 #include "gallery/gallerydelegate.h"
 #include "gallery/galleryview.h"
-#include "icons.h"
 #include "gallery/imageactions.h"
-#include "viewer/imagecanvas.h"
-#include "viewer/imageviewer.h"
+#include "gallery/thumbnailsizecontrol.h"
+#include "icons.h"
+#include "ingest/droptarget.h"
 #include "ingest/ingestbar.h"
 #include "ingest/ingestcontroller.h"
 #include "ingest/ingestqueuepanel.h"
-#include "models/librarysession.h"
 #include "librarystatuslabel.h"
 #include "mainmenus.h"
-#include "dialogs/statisticsdialog.h"
-#include "gallery/thumbnailsizecontrol.h"
+#include "models/librarysession.h"
+#include "viewer/imagecanvas.h"
+#include "viewer/imageviewer.h"
 
-#include <QListView>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -26,6 +26,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QLineEdit>
+#include <QListView>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "catalog/catalogwriter.h"
 #include "commandhelpers.h"
 #include "ingest/ingestpipeline.h"
@@ -10,9 +11,11 @@ namespace trove::cli {
 
 void addOptions(QCommandLineParser &p)
 {
-    p.addOption({ QStringLiteral("name"), QStringLiteral("Name for the added images (default: the file name)."),
-                  QStringLiteral("NAME") });
-    p.addOption({ QStringLiteral("tag"), QStringLiteral("Tag the added images (repeatable)."), QStringLiteral("TAG") });
+    p.addOption({ QStringLiteral("name"),
+        QStringLiteral("Name for the added images (default: the file name)."),
+        QStringLiteral("NAME") });
+    p.addOption({ QStringLiteral("tag"), QStringLiteral("Tag the added images (repeatable)."),
+        QStringLiteral("TAG") });
 }
 
 int ingest(CommandContext &ctx, const QStringList &sources);
@@ -82,9 +85,11 @@ int ingest(CommandContext &ctx, const QStringList &sources)
                                  << item->request.source << Qt::endl;
         } else {
             ++failed;
-            ctx.output.err() << "failed  " << item->request.source << ": " << item->error << Qt::endl;
+            ctx.output.err() << "failed  " << item->request.source << ": " << item->error
+                             << Qt::endl;
         }
-        QJsonObject o { { QStringLiteral("source"), item->request.source }, { QStringLiteral("status"), status } };
+        QJsonObject o { { QStringLiteral("source"), item->request.source },
+            { QStringLiteral("status"), status } };
         if (!item->imageId.isEmpty()) {
             o.insert(QStringLiteral("id"), item->imageId);
             o.insert(QStringLiteral("name"), item->imageName);
@@ -96,13 +101,14 @@ int ingest(CommandContext &ctx, const QStringList &sources)
     QObject::connect(&pipeline, &IngestPipeline::idle, &loop, finish);
     QObject::connect(&pipeline, &IngestPipeline::resumed, &loop, [&](int resumedCount) {
         if (resumedCount > 0 && !ctx.json)
-            ctx.output.out() << "resuming " << resumedCount << " unfinished item(s) of an earlier run" << Qt::endl;
+            ctx.output.out() << "resuming " << resumedCount
+                             << " unfinished item(s) of an earlier run" << Qt::endl;
         else if (sources.isEmpty() && !ctx.json)
             ctx.output.out() << "nothing to resume" << Qt::endl;
         QList<IngestRequest> requests;
         for (const QString &source : sources)
             requests.append({ source, ctx.parser.value(QStringLiteral("name")),
-                              ctx.parser.values(QStringLiteral("tag")) });
+                ctx.parser.values(QStringLiteral("tag")) });
         if (!requests.isEmpty())
             pipeline.enqueue(requests);
         if (pipeline.pendingCount() == 0)

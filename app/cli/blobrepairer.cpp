@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: MIT
 #include "blobrepairer.h"
 
 #include "catalog/catalogwriter.h"
 #include "commandhelpers.h"
 #include "ingest/fetcher.h"
-#include "storage/gzipcodec.h"
 #include "ingest/ingestpipeline.h"
 #include "ingest/ingestsource.h"
+#include "storage/gzipcodec.h"
 
 #include <QEventLoop>
 #include <QFile>
@@ -51,7 +52,8 @@ Result<QString> BlobRepairer::repair(const ImageRecord &record)
         }
         const bool downloaded = data->startsWith(m_paths.tmpDir());
         const QString tempBlob = m_paths.newTempFile(QStringLiteral(".gz"));
-        auto blob = GzipCodec::compressFile(*data, tempBlob, IngestSource::parse(source)->fileName());
+        auto blob
+            = GzipCodec::compressFile(*data, tempBlob, IngestSource::parse(source)->fileName());
         if (downloaded)
             QFile::remove(*data);
         if (!blob) {

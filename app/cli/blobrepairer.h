@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/result.h"
 #include "catalog/imagerecord.h"
 #include "storage/librarypaths.h"
-#include "base/result.h"
 
 #include <QCoreApplication>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli.h"
 
 #include "commands.h"
@@ -25,11 +26,21 @@ const Command *findCommand(const QString &word)
 bool takesQtValue(const QString &option)
 {
     static const QStringList withValue {
-        QStringLiteral("platform"), QStringLiteral("platformpluginpath"), QStringLiteral("platformtheme"),
-        QStringLiteral("plugin"), QStringLiteral("qwindowgeometry"), QStringLiteral("qwindowicon"),
-        QStringLiteral("qwindowtitle"), QStringLiteral("session"), QStringLiteral("style"),
-        QStringLiteral("stylesheet"), QStringLiteral("display"), QStringLiteral("geometry"),
-        QStringLiteral("title"), QStringLiteral("name"), QStringLiteral("icon"),
+        QStringLiteral("platform"),
+        QStringLiteral("platformpluginpath"),
+        QStringLiteral("platformtheme"),
+        QStringLiteral("plugin"),
+        QStringLiteral("qwindowgeometry"),
+        QStringLiteral("qwindowicon"),
+        QStringLiteral("qwindowtitle"),
+        QStringLiteral("session"),
+        QStringLiteral("style"),
+        QStringLiteral("stylesheet"),
+        QStringLiteral("display"),
+        QStringLiteral("geometry"),
+        QStringLiteral("title"),
+        QStringLiteral("name"),
+        QStringLiteral("icon"),
     };
     QString name = option;
     while (name.startsWith(QLatin1Char('-')))
@@ -57,10 +68,13 @@ void printUsage(QTextStream &s)
          "       trove [--library DIR] COMMAND [ARGS...]  run a command\n\n"
          "Commands:\n";
     for (const Command &c : commands())
-        s << QStringLiteral("  %1 %2\n      %3\n").arg(QLatin1String(c.name), QLatin1String(c.arguments),
-                                                       QCoreApplication::translate("trove::cli", c.summary));
-    s << "\nEvery command takes --library DIR (default: $TROVE_LIBRARY, else the per-user data folder)\n"
-         "and --json for machine-readable output. Exit status: 0 success, 1 an item failed, 2 bad usage.\n";
+        s << QStringLiteral("  %1 %2\n      %3\n")
+                 .arg(QLatin1String(c.name), QLatin1String(c.arguments),
+                     QCoreApplication::translate("trove::cli", c.summary));
+    s << "\nEvery command takes --library DIR (default: $TROVE_LIBRARY, else the per-user data "
+         "folder)\n"
+         "and --json for machine-readable output. Exit status: 0 success, 1 an item failed, 2 bad "
+         "usage.\n";
 }
 
 } // namespace
@@ -76,8 +90,8 @@ QStringList commandNames()
 bool isCliInvocation(const QStringList &args)
 {
     for (const QString &a : args) {
-        if (a == QLatin1String("--help") || a == QLatin1String("-h") || a == QLatin1String("--version")
-            || a == QLatin1String("-v"))
+        if (a == QLatin1String("--help") || a == QLatin1String("-h")
+            || a == QLatin1String("--version") || a == QLatin1String("-v"))
             return true;
     }
     const int i = commandIndex(args);
@@ -88,7 +102,8 @@ bool isCliInvocation(const QStringList &args)
     // The window takes files and URLs to import; a bare word that is
     // neither is a mistyped command, which the CLI reports (exit 2).
     const QString &word = args[i];
-    return !QFileInfo::exists(word) && !word.contains(QLatin1Char('/')) && !word.contains(QLatin1Char(':'));
+    return !QFileInfo::exists(word) && !word.contains(QLatin1Char('/'))
+        && !word.contains(QLatin1Char(':'));
 }
 
 int run(const QStringList &args)
@@ -119,11 +134,11 @@ int run(const QStringList &args)
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.setApplicationDescription(QCoreApplication::translate("trove::cli", command->summary));
-    const QCommandLineOption libraryOption(QStringLiteral("library"),
-                                           QStringLiteral("The library folder."), QStringLiteral("DIR"));
+    const QCommandLineOption libraryOption(
+        QStringLiteral("library"), QStringLiteral("The library folder."), QStringLiteral("DIR"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    const QCommandLineOption helpOption({ QStringLiteral("h"), QStringLiteral("help") },
-                                        QStringLiteral("Show this help."));
+    const QCommandLineOption helpOption(
+        { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
     parser.addOption(libraryOption);
     parser.addOption(jsonOption);
     parser.addOption(helpOption);
@@ -140,7 +155,7 @@ int run(const QStringList &args)
     }
 
     CommandContext ctx { parser, output, LibraryPaths::resolve(parser.value(libraryOption)),
-                         parser.isSet(jsonOption) };
+        parser.isSet(jsonOption) };
     return command->run(ctx);
 }
 

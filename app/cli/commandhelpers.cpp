@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "commandhelpers.h"
 
 #include "catalog/catalogreader.h"

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "commands.h"
-#include "catalog/imagerecord.h"
 #include "base/result.h"
+#include "catalog/imagerecord.h"
+#include "commands.h"
 
 #include <QFuture>
 
@@ -25,8 +26,7 @@ bool openWriter(CommandContext &ctx, CatalogWriter &writer);
 Result<ImageRecord> resolveOne(CommandContext &ctx, CatalogReader &reader, const QString &arg);
 
 /// The CLI may wait: it has no window to keep alive.
-template<typename T>
-T waitFor(QFuture<T> future)
+template<typename T> T waitFor(QFuture<T> future)
 {
     future.waitForFinished();
     return future.result();

@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: MIT
 #include "commands.h"
 
-#include "storage/blobstore.h"
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
 #include "commandhelpers.h"
+#include "storage/blobstore.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -39,10 +40,13 @@ void printRecord(QTextStream &s, const ImageRecord &r)
 
 void listOptions(QCommandLineParser &p)
 {
-    p.addOption({ QStringLiteral("tag"), QStringLiteral("Only images with this tag."), QStringLiteral("TAG") });
-    p.addOption({ QStringLiteral("search"), QStringLiteral("Only images whose name, a tag or a source host contains TEXT."),
-                  QStringLiteral("TEXT") });
-    p.addOption({ QStringLiteral("sort"), QStringLiteral("newest (default), oldest or name."), QStringLiteral("ORDER") });
+    p.addOption({ QStringLiteral("tag"), QStringLiteral("Only images with this tag."),
+        QStringLiteral("TAG") });
+    p.addOption({ QStringLiteral("search"),
+        QStringLiteral("Only images whose name, a tag or a source host contains TEXT."),
+        QStringLiteral("TEXT") });
+    p.addOption({ QStringLiteral("sort"), QStringLiteral("newest (default), oldest or name."),
+        QStringLiteral("ORDER") });
 }
 
 int runList(CommandContext &ctx)
@@ -83,10 +87,11 @@ int runList(CommandContext &ctx)
         return walk ? 0 : failWith(ctx, walk.error());
     }
     auto walk = reader.forEach(query, [&](const ImageRecord &r) {
-        s << shortId(r.id) << "  " << qSetFieldWidth(5) << Qt::left << r.format << qSetFieldWidth(0) << ' '
-          << qSetFieldWidth(11) << QStringLiteral("%1x%2").arg(r.width).arg(r.height) << qSetFieldWidth(0)
-          << ' ' << qSetFieldWidth(10) << Qt::right << humanBytes(r.originalBytes) << qSetFieldWidth(0)
-          << Qt::left << "  " << isoUtc(r.addedAt) << "  " << r.name;
+        s << shortId(r.id) << "  " << qSetFieldWidth(5) << Qt::left << r.format << qSetFieldWidth(0)
+          << ' ' << qSetFieldWidth(11) << QStringLiteral("%1x%2").arg(r.width).arg(r.height)
+          << qSetFieldWidth(0) << ' ' << qSetFieldWidth(10) << Qt::right
+          << humanBytes(r.originalBytes) << qSetFieldWidth(0) << Qt::left << "  "
+          << isoUtc(r.addedAt) << "  " << r.name;
         if (!r.tags.isEmpty())
             s << "  [" << r.tags.join(QStringLiteral(", ")) << ']';
         s << '\n';
@@ -121,7 +126,8 @@ int runShow(CommandContext &ctx)
 void exportOptions(QCommandLineParser &p)
 {
     p.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
-                  QStringLiteral("Where to write the original bytes (a file, or a folder)."), QStringLiteral("PATH") });
+        QStringLiteral("Where to write the original bytes (a file, or a folder)."),
+        QStringLiteral("PATH") });
 }
 
 int runExport(CommandContext &ctx)
@@ -142,8 +148,8 @@ int runExport(CommandContext &ctx)
         return failWith(ctx, QStringLiteral("%1: %2").arg(args.first(), r.error()));
     if (ctx.json)
         ctx.output.json(QJsonDocument(QJsonObject { { QStringLiteral("id"), record->id },
-                                                    { QStringLiteral("path"), QFileInfo(target).absoluteFilePath() },
-                                                    { QStringLiteral("bytes"), record->originalBytes } }));
+            { QStringLiteral("path"), QFileInfo(target).absoluteFilePath() },
+            { QStringLiteral("bytes"), record->originalBytes } }));
     else
         ctx.output.out() << QFileInfo(target).absoluteFilePath() << Qt::endl;
     return 0;
@@ -153,8 +159,10 @@ int runExport(CommandContext &ctx)
 
 void tagOptions(QCommandLineParser &p)
 {
-    p.addOption({ QStringLiteral("add"), QStringLiteral("Add this tag (repeatable)."), QStringLiteral("TAG") });
-    p.addOption({ QStringLiteral("remove"), QStringLiteral("Remove this tag (repeatable)."), QStringLiteral("TAG") });
+    p.addOption({ QStringLiteral("add"), QStringLiteral("Add this tag (repeatable)."),
+        QStringLiteral("TAG") });
+    p.addOption({ QStringLiteral("remove"), QStringLiteral("Remove this tag (repeatable)."),
+        QStringLiteral("TAG") });
 }
 
 int runTag(CommandContext &ctx)
@@ -163,7 +171,8 @@ int runTag(CommandContext &ctx)
     const QStringList add = ctx.parser.values(QStringLiteral("add"));
     const QStringList remove = ctx.parser.values(QStringLiteral("remove"));
     if (args.isEmpty() || (add.isEmpty() && remove.isEmpty()))
-        return usageError(ctx, QStringLiteral("tag takes ID|NAME... and --add TAG or --remove TAG"));
+        return usageError(
+            ctx, QStringLiteral("tag takes ID|NAME... and --add TAG or --remove TAG"));
     CatalogReader reader;
     if (!openReader(ctx, reader))
         return 1;
@@ -192,7 +201,8 @@ int runTag(CommandContext &ctx)
         ctx.output.json(QJsonDocument(array));
     } else if (records) {
         for (const ImageRecord &r : *records)
-            ctx.output.out() << shortId(r.id) << "  " << r.name << "  [" << r.tags.join(QStringLiteral(", ")) << "]\n";
+            ctx.output.out() << shortId(r.id) << "  " << r.name << "  ["
+                             << r.tags.join(QStringLiteral(", ")) << "]\n";
     }
     return status;
 }
@@ -263,12 +273,15 @@ int runStats(CommandContext &ctx)
     QTextStream &out = ctx.output.out();
     out << "library:        " << ctx.paths.root() << '\n'
         << "images:         " << s.images << '\n'
-        << "last added:     " << (s.lastAdded.isValid() ? isoUtc(s.lastAdded) : QStringLiteral("never")) << '\n'
+        << "last added:     "
+        << (s.lastAdded.isValid() ? isoUtc(s.lastAdded) : QStringLiteral("never")) << '\n'
         << "original bytes: " << s.originalBytes << " (" << humanBytes(s.originalBytes) << ")\n"
         << "stored bytes:   " << s.storedBytes << " (" << humanBytes(s.storedBytes) << ")\n";
     if (s.originalBytes > 0)
         out << "saved:          " << humanBytes(s.originalBytes - s.storedBytes) << " ("
-            << QString::number(100.0 * double(s.originalBytes - s.storedBytes) / double(s.originalBytes), 'f', 1)
+            << QString::number(
+                   100.0 * double(s.originalBytes - s.storedBytes) / double(s.originalBytes), 'f',
+                   1)
             << " %)\n";
     out.flush();
     return 0;
@@ -280,22 +293,27 @@ const QList<Command> &commands()
 {
     static const QList<Command> table {
         { "add", QT_TRANSLATE_NOOP("trove::cli", "Download or import images into the library."),
-          "URL|FILE... [--name NAME] [--tag TAG]...", addOptions, runAdd },
-        { "resume", QT_TRANSLATE_NOOP("trove::cli", "Finish adding what an interrupted run left unfinished."), "",
-          noOptions, runResume },
+            "URL|FILE... [--name NAME] [--tag TAG]...", addOptions, runAdd },
+        { "resume",
+            QT_TRANSLATE_NOOP(
+                "trove::cli", "Finish adding what an interrupted run left unfinished."),
+            "", noOptions, runResume },
         { "list", QT_TRANSLATE_NOOP("trove::cli", "List the images of the library."),
-          "[--tag TAG] [--search TEXT] [--sort newest|oldest|name]", listOptions, runList },
-        { "show", QT_TRANSLATE_NOOP("trove::cli", "Show everything known about one image."), "ID|NAME",
-          noOptions, runShow },
+            "[--tag TAG] [--search TEXT] [--sort newest|oldest|name]", listOptions, runList },
+        { "show", QT_TRANSLATE_NOOP("trove::cli", "Show everything known about one image."),
+            "ID|NAME", noOptions, runShow },
         { "export", QT_TRANSLATE_NOOP("trove::cli", "Write an image's original bytes to a file."),
-          "ID|NAME -o PATH", exportOptions, runExport },
-        { "tag", QT_TRANSLATE_NOOP("trove::cli", "Add or remove tags."), "ID|NAME... --add TAG --remove TAG",
-          tagOptions, runTag },
-        { "remove", QT_TRANSLATE_NOOP("trove::cli", "Remove images from the library."), "ID|NAME...",
-          noOptions, runRemove },
-        { "stats", QT_TRANSLATE_NOOP("trove::cli", "Count images and bytes."), "", noOptions, runStats },
-        { "verify", QT_TRANSLATE_NOOP("trove::cli", "Check every blob (present, CRC, SHA-256, size) and the catalog."),
-          "[--repair]", verifyOptions, runVerify },
+            "ID|NAME -o PATH", exportOptions, runExport },
+        { "tag", QT_TRANSLATE_NOOP("trove::cli", "Add or remove tags."),
+            "ID|NAME... --add TAG --remove TAG", tagOptions, runTag },
+        { "remove", QT_TRANSLATE_NOOP("trove::cli", "Remove images from the library."),
+            "ID|NAME...", noOptions, runRemove },
+        { "stats", QT_TRANSLATE_NOOP("trove::cli", "Count images and bytes."), "", noOptions,
+            runStats },
+        { "verify",
+            QT_TRANSLATE_NOOP(
+                "trove::cli", "Check every blob (present, CRC, SHA-256, size) and the catalog."),
+            "[--repair]", verifyOptions, runVerify },
     };
     return table;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "output.h"
 
 #include <cstdio>
@@ -30,11 +31,15 @@ QString humanBytes(qint64 bytes)
         value /= 1024.0;
         ++unit;
     }
-    return unit == 0 ? QStringLiteral("%1 B").arg(bytes)
-                     : QStringLiteral("%1 %2").arg(value, 0, 'f', 1).arg(QLatin1String(units[unit]));
+    return unit == 0
+        ? QStringLiteral("%1 B").arg(bytes)
+        : QStringLiteral("%1 %2").arg(value, 0, 'f', 1).arg(QLatin1String(units[unit]));
 }
 
-QString shortId(const QString &id) { return id.left(8); }
+QString shortId(const QString &id)
+{
+    return id.left(8);
+}
 
 QString safeFileName(const QString &name, const QString &format)
 {

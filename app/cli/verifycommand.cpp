@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "blobrepairer.h"
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
@@ -16,8 +17,8 @@ namespace trove::cli {
 void verifyOptions(QCommandLineParser &p)
 {
     p.addOption({ QStringLiteral("repair"),
-                  QStringLiteral("Move damaged blobs aside, mark their images, and fetch their sources again "
-                                 "where they still serve the same bytes.") });
+        QStringLiteral("Move damaged blobs aside, mark their images, and fetch their sources again "
+                       "where they still serve the same bytes.") });
 }
 
 namespace {
@@ -30,14 +31,18 @@ QString checkBlob(const LibraryPaths &paths, const ImageRecord &r)
     if (!info.exists())
         return QStringLiteral("blob missing (%1)").arg(path);
     if (info.size() != r.storedBytes)
-        return QStringLiteral("blob is %1 bytes, the catalog says %2").arg(info.size()).arg(r.storedBytes);
+        return QStringLiteral("blob is %1 bytes, the catalog says %2")
+            .arg(info.size())
+            .arg(r.storedBytes);
     auto check = GzipCodec::inflateFile(path);
     if (!check)
         return check.error();
     if (check->sha256 != r.sha256)
         return QStringLiteral("SHA-256 mismatch: content hashes to %1").arg(check->sha256);
     if (check->originalBytes != r.originalBytes)
-        return QStringLiteral("size mismatch: %1 bytes, the catalog says %2").arg(check->originalBytes).arg(r.originalBytes);
+        return QStringLiteral("size mismatch: %1 bytes, the catalog says %2")
+            .arg(check->originalBytes)
+            .arg(r.originalBytes);
     return {};
 }
 
@@ -60,7 +65,8 @@ int runVerify(CommandContext &ctx)
     int unrepairable = 0;
     auto report = [&](const QString &what, const QString &why) {
         ctx.output.err() << "bad  " << what << ": " << why << Qt::endl;
-        problems.append(QJsonObject { { QStringLiteral("item"), what }, { QStringLiteral("problem"), why } });
+        problems.append(
+            QJsonObject { { QStringLiteral("item"), what }, { QStringLiteral("problem"), why } });
     };
 
     auto integrity = reader.integrityProblems();
@@ -85,7 +91,8 @@ int runVerify(CommandContext &ctx)
     if (!walk)
         report(QStringLiteral("catalog"), walk.error());
 
-    QDirIterator blobs(ctx.paths.blobsDir(), { QStringLiteral("*.gz") }, QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator blobs(ctx.paths.blobsDir(), { QStringLiteral("*.gz") }, QDir::Files,
+        QDirIterator::Subdirectories);
     while (blobs.hasNext()) {
         const QFileInfo fi(blobs.next());
         if (!known.contains(fi.completeBaseName())) {
@@ -109,12 +116,13 @@ int runVerify(CommandContext &ctx)
             auto outcome = repairer.repair(r);
             if (outcome) {
                 ++repaired;
-                ctx.output.out() << "repaired " << r.id << ' ' << r.name << " from " << *outcome << Qt::endl;
+                ctx.output.out() << "repaired " << r.id << ' ' << r.name << " from " << *outcome
+                                 << Qt::endl;
             } else {
                 ++unrepairable;
-                ctx.output.err() << "unrepaired " << r.id << ' ' << r.name << ": " << outcome.error()
-                                 << " (marked damaged; its old blob is in " << ctx.paths.root() << "/damaged)"
-                                 << Qt::endl;
+                ctx.output.err() << "unrepaired " << r.id << ' ' << r.name << ": "
+                                 << outcome.error() << " (marked damaged; its old blob is in "
+                                 << ctx.paths.root() << "/damaged)" << Qt::endl;
             }
         }
         // An orphan's bytes may be someone's only copy: moved aside, not deleted.
@@ -123,7 +131,8 @@ int runVerify(CommandContext &ctx)
         for (const QString &orphan : std::as_const(orphans)) {
             if (QFile::rename(orphan, aside + QLatin1Char('/') + QFileInfo(orphan).fileName())) {
                 ++repaired;
-                ctx.output.out() << "moved orphan blob aside: " << QFileInfo(orphan).fileName() << Qt::endl;
+                ctx.output.out() << "moved orphan blob aside: " << QFileInfo(orphan).fileName()
+                                 << Qt::endl;
             } else {
                 ++unrepairable;
             }
@@ -133,13 +142,13 @@ int runVerify(CommandContext &ctx)
     const bool ok = problems.isEmpty() || (repair && unrepairable == 0);
     if (ctx.json) {
         ctx.output.json(QJsonDocument(QJsonObject { { QStringLiteral("images"), checked },
-                                                    { QStringLiteral("problems"), problems },
-                                                    { QStringLiteral("repaired"), repaired },
-                                                    { QStringLiteral("ok"), ok } }));
+            { QStringLiteral("problems"), problems }, { QStringLiteral("repaired"), repaired },
+            { QStringLiteral("ok"), ok } }));
     } else {
         ctx.output.out() << "verified " << checked << " image(s): "
-                         << (problems.isEmpty() ? QStringLiteral("all intact")
-                                                : QStringLiteral("%1 problem(s)").arg(problems.size()));
+                         << (problems.isEmpty()
+                                    ? QStringLiteral("all intact")
+                                    : QStringLiteral("%1 problem(s)").arg(problems.size()));
         if (repair && !problems.isEmpty())
             ctx.output.out() << ", " << repaired << " repaired, " << unrepairable << " not";
         ctx.output.out() << Qt::endl;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Crash safety: SIGKILL the real `trove` at many random instants during
 // ingest, tagging and removal; restart it; the library must open, pass
 // verify, hold no blob without a row and no row without a blob, keep no
@@ -38,7 +39,8 @@ TroveRun runTrove(const QStringList &args, int timeoutMs = 60'000)
 
 QJsonArray listing(const QString &library)
 {
-    const TroveRun r = runTrove({ QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--library"), library });
+    const TroveRun r = runTrove(
+        { QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--library"), library });
     return QJsonDocument::fromJson(r.out).array();
 }
 
@@ -58,7 +60,8 @@ QStringList column(const QString &library, const QString &sql)
     if (!QFile::exists(library + QStringLiteral("/catalog.sqlite")))
         return out;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("crashcheck"));
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("crashcheck"));
         db.setDatabaseName(library + QStringLiteral("/catalog.sqlite"));
         if (db.open()) {
             QSqlQuery q(db);
@@ -76,7 +79,8 @@ QSet<QString> acceptedSources(const QString &library)
 {
     const QStringList queued = column(library, QStringLiteral("SELECT source FROM queue"));
     const QStringList stored = column(library, QStringLiteral("SELECT url FROM sources"));
-    return QSet<QString>(queued.begin(), queued.end()) | QSet<QString>(stored.begin(), stored.end());
+    return QSet<QString>(queued.begin(), queued.end())
+        | QSet<QString>(stored.begin(), stored.end());
 }
 
 } // namespace
@@ -150,10 +154,12 @@ void TestCrash::checkInvariants(const QString &library, const QSet<QString> &exp
     const int expectedImages = int(expected.size());
     // Restart: resume opens the writer (which recovers the journal and
     // sweeps tmp/) and finishes what was queued.
-    const TroveRun resume = runTrove({ QStringLiteral("resume"), QStringLiteral("--library"), library });
+    const TroveRun resume
+        = runTrove({ QStringLiteral("resume"), QStringLiteral("--library"), library });
     QVERIFY2(resume.exitCode == 0, resume.err.constData());
 
-    const TroveRun verify = runTrove({ QStringLiteral("verify"), QStringLiteral("--library"), library });
+    const TroveRun verify
+        = runTrove({ QStringLiteral("verify"), QStringLiteral("--library"), library });
     QVERIFY2(verify.exitCode == 0, verify.err.constData());
 
     const QJsonArray images = listing(library);
@@ -177,14 +183,15 @@ void TestCrash::checkInvariants(const QString &library, const QSet<QString> &exp
     for (const QString &blob : blobs)
         QVERIFY2(shas.contains(QFileInfo(blob).completeBaseName()), qPrintable(blob));
     QVERIFY2(filesUnder(library + QStringLiteral("/tmp")).isEmpty(),
-             qPrintable(filesUnder(library + QStringLiteral("/tmp")).join(u' ')));
+        qPrintable(filesUnder(library + QStringLiteral("/tmp")).join(u' ')));
 
     // Nothing outside the layout.
-    const QStringList allowed { QStringLiteral("catalog.sqlite"), QStringLiteral("catalog.sqlite-wal"),
-                                QStringLiteral("catalog.sqlite-shm"), QStringLiteral("thumbs.sqlite"),
-                                QStringLiteral("thumbs.sqlite-wal"), QStringLiteral("thumbs.sqlite-shm"),
-                                QStringLiteral("blobs"), QStringLiteral("tmp") };
-    for (const QString &entry : QDir(library).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
+    const QStringList allowed { QStringLiteral("catalog.sqlite"),
+        QStringLiteral("catalog.sqlite-wal"), QStringLiteral("catalog.sqlite-shm"),
+        QStringLiteral("thumbs.sqlite"), QStringLiteral("thumbs.sqlite-wal"),
+        QStringLiteral("thumbs.sqlite-shm"), QStringLiteral("blobs"), QStringLiteral("tmp") };
+    for (const QString &entry :
+        QDir(library).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
         QVERIFY2(allowed.contains(entry), qPrintable(entry));
 
     QCOMPARE(column(library, QStringLiteral("SELECT id FROM queue WHERE state < 3")).size(), 0);
@@ -195,7 +202,8 @@ void TestCrash::killDuringAdd()
 {
     QTemporaryDir dir;
     const QString probe = dir.filePath(QStringLiteral("probe"));
-    const qint64 full = timeFullRun(QStringList { QStringLiteral("add"), QStringLiteral("--library"), probe } + urls());
+    const qint64 full = timeFullRun(
+        QStringList { QStringLiteral("add"), QStringLiteral("--library"), probe } + urls());
     qInfo("a full add of %d images takes %lld ms", kImages, full);
 
     const int kills = 24;
@@ -207,14 +215,20 @@ void TestCrash::killDuringAdd()
         const QString library = dir.filePath(QStringLiteral("lib%1").arg(i));
         // Uniform over the whole run, with a margin past its end.
         const int at = int(m_random.bounded(qint64(full * 12 / 10) + 1));
-        killAfter(QStringList { QStringLiteral("add"), QStringLiteral("--library"), library } + urls(), at);
+        killAfter(
+            QStringList { QStringLiteral("add"), QStringLiteral("--library"), library } + urls(),
+            at);
         imagesAtKill << int(listing(library).size());
         // Items the killed run had accepted come back exactly once...
         const QSet<QString> accepted = acceptedSources(library);
         acceptedBeforeKill += accepted.size() == kImages;
         checkInvariants(library, accepted);
         // ...and running the same command again completes the rest.
-        QCOMPARE(runTrove(QStringList { QStringLiteral("add"), QStringLiteral("--library"), library } + urls()).exitCode, 0);
+        QCOMPARE(
+            runTrove(QStringList { QStringLiteral("add"), QStringLiteral("--library"), library }
+                + urls())
+                .exitCode,
+            0);
         checkInvariants(library, all);
         if (QTest::currentTestFailed()) {
             qWarning("failed after a kill at %d ms", at);
@@ -224,12 +238,13 @@ void TestCrash::killDuringAdd()
     QString seen;
     for (int n : imagesAtKill)
         seen += QString::number(n) + u' ';
-    qInfo("%d kills; images committed at each kill: %s; all %d accepted before the kill in %d runs", kills,
-          qPrintable(seen), kImages, acceptedBeforeKill);
+    qInfo("%d kills; images committed at each kill: %s; all %d accepted before the kill in %d runs",
+        kills, qPrintable(seen), kImages, acceptedBeforeKill);
     // The kills must have landed before, during and after the commits, or
     // the test proved less than it claims.
     QVERIFY(imagesAtKill.contains(0) || imagesAtKill.contains(1));
-    QVERIFY(std::any_of(imagesAtKill.begin(), imagesAtKill.end(), [](int n) { return n > 0 && n < kImages; }));
+    QVERIFY(std::any_of(
+        imagesAtKill.begin(), imagesAtKill.end(), [](int n) { return n > 0 && n < kImages; }));
 }
 
 void TestCrash::killDuringTagAndRemove()
@@ -238,23 +253,31 @@ void TestCrash::killDuringTagAndRemove()
     const int kills = 12;
     for (int i = 0; i < kills; ++i) {
         const QString library = dir.filePath(QStringLiteral("lib%1").arg(i));
-        QCOMPARE(runTrove(QStringList { QStringLiteral("add"), QStringLiteral("--library"), library } + urls()).exitCode, 0);
+        QCOMPARE(
+            runTrove(QStringList { QStringLiteral("add"), QStringLiteral("--library"), library }
+                + urls())
+                .exitCode,
+            0);
         QStringList ids;
         for (const QJsonValue &v : listing(library))
             ids << v.toObject().value(QStringLiteral("id")).toString();
 
         const bool removing = i % 2 == 1;
         const QStringList args = removing
-            ? QStringList { QStringLiteral("remove"), QStringLiteral("--library"), library } + ids.mid(0, 5)
-            : QStringList { QStringLiteral("tag"), QStringLiteral("--library"), library, QStringLiteral("--add"),
-                            QStringLiteral("kept") } + ids;
-        const qint64 full = timeFullRun(QStringList { QStringLiteral("stats"), QStringLiteral("--library"), library });
+            ? QStringList { QStringLiteral("remove"), QStringLiteral("--library"), library }
+                + ids.mid(0, 5)
+            : QStringList { QStringLiteral("tag"), QStringLiteral("--library"), library,
+                  QStringLiteral("--add"), QStringLiteral("kept") }
+                + ids;
+        const qint64 full = timeFullRun(
+            QStringList { QStringLiteral("stats"), QStringLiteral("--library"), library });
         killAfter(args, int(m_random.bounded(qint64(full * 3) + 1)));
 
         const QJsonArray after = listing(library);
         if (removing) {
             // One transaction: all five gone or none.
-            QVERIFY2(after.size() == kImages || after.size() == kImages - 5, qPrintable(QString::number(after.size())));
+            QVERIFY2(after.size() == kImages || after.size() == kImages - 5,
+                qPrintable(QString::number(after.size())));
             QSet<QString> left;
             for (const QJsonValue &v : after)
                 left.insert(v.toObject().value(QStringLiteral("source_url")).toString());
@@ -262,7 +285,10 @@ void TestCrash::killDuringTagAndRemove()
         } else {
             int tagged = 0;
             for (const QJsonValue &v : after)
-                tagged += v.toObject().value(QStringLiteral("tags")).toArray().contains(QStringLiteral("kept"));
+                tagged += v.toObject()
+                              .value(QStringLiteral("tags"))
+                              .toArray()
+                              .contains(QStringLiteral("kept"));
             QVERIFY2(tagged == 0 || tagged == kImages, qPrintable(QString::number(tagged)));
             const QStringList everyUrl = urls();
             checkInvariants(library, QSet<QString>(everyUrl.begin(), everyUrl.end()));

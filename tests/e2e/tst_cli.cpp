@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The real `trove` executable, run as a child process against a loopback
 // HTTP server: what it stores, what it prints, its exit status, and that a
 // failure leaves the library exactly as it was.
@@ -6,6 +7,7 @@
 #include "imagefactory.h"
 #include "testimages.h"
 #include "testserver.h"
+#include "troveprocess.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>
@@ -18,10 +20,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <memory>
-
-#include "troveprocess.h"
 
 using trove::test::ImageFactory;
 using trove::test::Response;
@@ -88,7 +87,8 @@ private:
     QString library() const { return m_dir->filePath(QStringLiteral("library")); }
     QString blobPath(const QString &sha) const
     {
-        return library() + QStringLiteral("/blobs/") + sha.left(2) + QLatin1Char('/') + sha + QStringLiteral(".gz");
+        return library() + QStringLiteral("/blobs/") + sha.left(2) + QLatin1Char('/') + sha
+            + QStringLiteral(".gz");
     }
     QJsonArray list(const QStringList &extra = {});
     /// Every file under blobs/ with its size and SHA-256: any change shows.
@@ -145,9 +145,9 @@ Run TestCli::trove(const QStringList &args, const QStringList &env, int timeoutM
 
 QJsonArray TestCli::list(const QStringList &extra)
 {
-    const Run r = trove(QStringList { QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--library"),
-                                      library() }
-                        + extra);
+    const Run r = trove(QStringList { QStringLiteral("list"), QStringLiteral("--json"),
+                            QStringLiteral("--library"), library() }
+        + extra);
     if (r.exitCode != 0 || !r.json().isArray()) {
         qWarning() << "list failed:" << r.describe();
         return {};
@@ -159,7 +159,8 @@ QStringList TestCli::blobListing() const
 {
     QStringList out;
     const QDir root(library() + QStringLiteral("/blobs"));
-    QDirIterator it(root.path(), QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    QDirIterator it(root.path(), QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,
+        QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QFileInfo fi(it.next());
         out << QStringLiteral("%1 %2 %3")
@@ -173,14 +174,15 @@ QStringList TestCli::blobListing() const
 
 QStringList TestCli::tmpListing() const
 {
-    return QDir(library() + QStringLiteral("/tmp")).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    return QDir(library() + QStringLiteral("/tmp"))
+        .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
 }
 
 QString TestCli::addGood(const QString &path, quint32 seed)
 {
     m_server.addRoute(path, Response::ok(ImageFactory::png(64, 48, seed), "image/png"));
-    const Run r = trove({ QStringLiteral("add"), m_server.url(path).toString(), QStringLiteral("--json"),
-                          QStringLiteral("--library"), library() });
+    const Run r = trove({ QStringLiteral("add"), m_server.url(path).toString(),
+        QStringLiteral("--json"), QStringLiteral("--library"), library() });
     if (r.exitCode != 0) {
         qWarning() << "add failed:" << r.describe();
         return {};
@@ -204,12 +206,14 @@ void TestCli::addEachFormat()
     QFETCH(QSize, size);
     const QByteArray bytes = ImageFactory::image(format, size.width(), size.height(), 7);
     QVERIFY(!bytes.isEmpty());
-    const QString path = QStringLiteral("/img/%1/picture.%2").arg(QString::fromLatin1(format), extensionOf(format));
+    const QString path = QStringLiteral("/img/%1/picture.%2")
+                             .arg(QString::fromLatin1(format), extensionOf(format));
     m_server.addRoute(path, Response::ok(bytes, ImageFactory::mimeType(format)));
     const QString url = m_server.url(path).toString();
 
     const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
-    Run add = trove({ QStringLiteral("add"), url, QStringLiteral("--json"), QStringLiteral("--library"), library() });
+    Run add = trove({ QStringLiteral("add"), url, QStringLiteral("--json"),
+        QStringLiteral("--library"), library() });
     const QDateTime after = QDateTime::currentDateTimeUtc().addSecs(1);
     QVERIFY2(add.exitCode == 0, add.describe());
     QVERIFY2(add.err.isEmpty(), add.describe());
@@ -227,8 +231,8 @@ void TestCli::addEachFormat()
     const QJsonArray rows = list();
     QCOMPARE(rows.size(), 1);
     const QJsonObject row = rows.at(0).toObject();
-    for (const char *key : { "id", "name", "tags", "source_url", "sha256", "format", "width", "height",
-                             "original_bytes", "stored_bytes", "added_at" })
+    for (const char *key : { "id", "name", "tags", "source_url", "sha256", "format", "width",
+             "height", "original_bytes", "stored_bytes", "added_at" })
         QVERIFY2(row.contains(QLatin1String(key)), key);
     const QString sha = sha256Hex(bytes);
     QCOMPARE(row.value(QLatin1String("id")).toString(), id);
@@ -244,8 +248,10 @@ void TestCli::addEachFormat()
     QVERIFY(QFileInfo::exists(blob));
     QCOMPARE(row.value(QLatin1String("stored_bytes")).toInteger(), QFileInfo(blob).size());
     const QString addedAtText = row.value(QLatin1String("added_at")).toString();
-    QVERIFY2(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$")).match(addedAtText).hasMatch(),
-             qPrintable(addedAtText));
+    QVERIFY2(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$"))
+                 .match(addedAtText)
+                 .hasMatch(),
+        qPrintable(addedAtText));
     const QDateTime addedAt = QDateTime::fromString(addedAtText, Qt::ISODate);
     QVERIFY2(addedAt >= before && addedAt <= after, qPrintable(addedAtText));
 
@@ -264,18 +270,20 @@ void TestCli::addEachFormat()
 
     // export: byte-identical, by id to a file and by name into a folder.
     const QString out = m_dir->filePath(QStringLiteral("exported.bin"));
-    Run exp = trove({ QStringLiteral("export"), id, QStringLiteral("-o"), out, QStringLiteral("--library"), library() });
+    Run exp = trove({ QStringLiteral("export"), id, QStringLiteral("-o"), out,
+        QStringLiteral("--library"), library() });
     QVERIFY2(exp.exitCode == 0, exp.describe());
     QVERIFY(readFile(out) == bytes);
     const QString folder = m_dir->filePath(QStringLiteral("exports"));
     QVERIFY(QDir().mkpath(folder));
     exp = trove({ QStringLiteral("export"), QStringLiteral("picture"), QStringLiteral("-o"), folder,
-                  QStringLiteral("--library"), library() });
+        QStringLiteral("--library"), library() });
     QVERIFY2(exp.exitCode == 0, exp.describe());
     QVERIFY(readFile(folder + QStringLiteral("/picture.") + extensionOf(format)) == bytes);
 
     // stats
-    Run stats = trove({ QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--library"), library() });
+    Run stats = trove({ QStringLiteral("stats"), QStringLiteral("--json"),
+        QStringLiteral("--library"), library() });
     QVERIFY2(stats.exitCode == 0, stats.describe());
     const QJsonObject s = stats.json().object();
     QCOMPARE(s.value(QLatin1String("images")).toInteger(), 1);
@@ -300,7 +308,8 @@ void TestCli::addEachFormat()
     QVERIFY2(verify.exitCode == 1, verify.describe());
     const QStringList bad = verify.errLines().filter(QRegularExpression(QStringLiteral("^bad  ")));
     QCOMPARE(bad.size(), 1);
-    QVERIFY2(bad.first().startsWith(QStringLiteral("bad  %1 picture: ").arg(id)), qPrintable(bad.first()));
+    QVERIFY2(bad.first().startsWith(QStringLiteral("bad  %1 picture: ").arg(id)),
+        qPrintable(bad.first()));
 
     QVERIFY(tmpListing().isEmpty());
 }
@@ -309,12 +318,14 @@ void TestCli::addWithNameAndTags()
 {
     const QByteArray bytes = ImageFactory::jpeg(200, 100, 85, 3);
     m_server.addRoute(QStringLiteral("/x.jpg"), Response::ok(bytes, "image/jpeg"));
-    Run add = trove({ QStringLiteral("add"), m_server.url(QStringLiteral("/x.jpg")).toString(), QStringLiteral("--name"),
-                      QStringLiteral("Sunset, 'quoted' & 100%"), QStringLiteral("--tag"), QStringLiteral("holiday"),
-                      QStringLiteral("--tag"), QStringLiteral("Beach"), QStringLiteral("--library"), library() });
+    Run add = trove({ QStringLiteral("add"), m_server.url(QStringLiteral("/x.jpg")).toString(),
+        QStringLiteral("--name"), QStringLiteral("Sunset, 'quoted' & 100%"),
+        QStringLiteral("--tag"), QStringLiteral("holiday"), QStringLiteral("--tag"),
+        QStringLiteral("Beach"), QStringLiteral("--library"), library() });
     QVERIFY2(add.exitCode == 0, add.describe());
     // Without --json: one "added" line naming the short id, the name and the source.
-    const QStringList lines = QString::fromUtf8(add.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList lines
+        = QString::fromUtf8(add.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 1);
     QVERIFY2(lines.first().startsWith(QLatin1String("added   ")), qPrintable(lines.first()));
     QVERIFY(lines.first().contains(QLatin1String("Sunset, 'quoted' & 100%")));
@@ -322,8 +333,10 @@ void TestCli::addWithNameAndTags()
     const QJsonArray rows = list();
     QCOMPARE(rows.size(), 1);
     const QJsonObject row = rows.at(0).toObject();
-    QCOMPARE(row.value(QLatin1String("name")).toString(), QStringLiteral("Sunset, 'quoted' & 100%"));
-    QCOMPARE(row.value(QLatin1String("tags")).toArray(), (QJsonArray { QStringLiteral("Beach"), QStringLiteral("holiday") }));
+    QCOMPARE(
+        row.value(QLatin1String("name")).toString(), QStringLiteral("Sunset, 'quoted' & 100%"));
+    QCOMPARE(row.value(QLatin1String("tags")).toArray(),
+        (QJsonArray { QStringLiteral("Beach"), QStringLiteral("holiday") }));
     QCOMPARE(list({ QStringLiteral("--tag"), QStringLiteral("HOLIDAY") }).size(), 1);
     QCOMPARE(list({ QStringLiteral("--search"), QStringLiteral("100%") }).size(), 1);
     QCOMPARE(list({ QStringLiteral("--search"), QStringLiteral("127.0.0.1") }).size(), 1);
@@ -339,13 +352,15 @@ void TestCli::addLocalFile()
     f.write(bytes);
     f.close();
     // Relative to the working directory, as a person types it.
-    Run add = trove({ QStringLiteral("add"), QStringLiteral("local photo.png"), QStringLiteral("--json"),
-                      QStringLiteral("--library"), library() });
+    Run add = trove({ QStringLiteral("add"), QStringLiteral("local photo.png"),
+        QStringLiteral("--json"), QStringLiteral("--library"), library() });
     QVERIFY2(add.exitCode == 0, add.describe());
     const QJsonArray rows = list();
     QCOMPARE(rows.size(), 1);
-    QCOMPARE(rows.at(0).toObject().value(QLatin1String("name")).toString(), QStringLiteral("local photo"));
-    QCOMPARE(rows.at(0).toObject().value(QLatin1String("source_url")).toString(), QUrl::fromLocalFile(file).toString());
+    QCOMPARE(rows.at(0).toObject().value(QLatin1String("name")).toString(),
+        QStringLiteral("local photo"));
+    QCOMPARE(rows.at(0).toObject().value(QLatin1String("source_url")).toString(),
+        QUrl::fromLocalFile(file).toString());
     QCOMPARE(rows.at(0).toObject().value(QLatin1String("sha256")).toString(), sha256Hex(bytes));
     QVERIFY(QFileInfo::exists(file)); // the original stays where it was
 }
@@ -360,28 +375,35 @@ void TestCli::failuresLeaveLibraryUntouched_data()
 
     const QStringList none;
     const QStringList limit { QStringLiteral("TROVE_MAX_DOWNLOAD_BYTES=100000") };
-    QTest::newRow("404") << QStringLiteral("/fail/missing.png") << none << QStringLiteral("HTTP 404");
+    QTest::newRow("404") << QStringLiteral("/fail/missing.png") << none
+                         << QStringLiteral("HTTP 404");
     QTest::newRow("500") << QStringLiteral("/fail/error.png") << none << QStringLiteral("HTTP 500");
-    QTest::newRow("html served as image/jpeg") << QStringLiteral("/fail/page.jpg") << none
-                                               << QStringLiteral("not an image (text/html)");
-    QTest::newRow("truncated png") << QStringLiteral("/fail/cut.png") << none << QStringLiteral("truncated image (png)");
-    QTest::newRow("truncated jpeg") << QStringLiteral("/fail/cut.jpg") << none
-                                    << QStringLiteral("truncated image (jpeg)");
-    QTest::newRow("redirect loop") << QStringLiteral("/fail/loop-a.png") << none << QStringLiteral("redirect loop");
-    QTest::newRow("redirect to itself") << QStringLiteral("/fail/self.png") << none << QStringLiteral("redirect loop");
+    QTest::newRow("html served as image/jpeg")
+        << QStringLiteral("/fail/page.jpg") << none << QStringLiteral("not an image (text/html)");
+    QTest::newRow("truncated png")
+        << QStringLiteral("/fail/cut.png") << none << QStringLiteral("truncated image (png)");
+    QTest::newRow("truncated jpeg")
+        << QStringLiteral("/fail/cut.jpg") << none << QStringLiteral("truncated image (jpeg)");
+    QTest::newRow("redirect loop")
+        << QStringLiteral("/fail/loop-a.png") << none << QStringLiteral("redirect loop");
+    QTest::newRow("redirect to itself")
+        << QStringLiteral("/fail/self.png") << none << QStringLiteral("redirect loop");
     QTest::newRow("redirect to file:") << QStringLiteral("/fail/to-file.png") << none
                                        << QStringLiteral("redirect to a refused scheme: file");
-    QTest::newRow("too large, announced") << QStringLiteral("/fail/big.png") << limit << QStringLiteral("too large");
-    QTest::newRow("too large, chunked") << QStringLiteral("/fail/big-chunked.png") << limit
-                                        << QStringLiteral("too large");
-    QTest::newRow("too large, endless") << QStringLiteral("/fail/endless.png") << limit << QStringLiteral("too large");
-    QTest::newRow("too large, gzip bomb") << QStringLiteral("/fail/bomb.png") << limit << QStringLiteral("too large");
+    QTest::newRow("too large, announced")
+        << QStringLiteral("/fail/big.png") << limit << QStringLiteral("too large");
+    QTest::newRow("too large, chunked")
+        << QStringLiteral("/fail/big-chunked.png") << limit << QStringLiteral("too large");
+    QTest::newRow("too large, endless")
+        << QStringLiteral("/fail/endless.png") << limit << QStringLiteral("too large");
+    QTest::newRow("too large, gzip bomb")
+        << QStringLiteral("/fail/bomb.png") << limit << QStringLiteral("too large");
     QTest::newRow("decompression bomb image") << QStringLiteral("/fail/huge.png") << none
                                               << QStringLiteral("image too large: 60000x60000");
     QTest::newRow("empty body") << QStringLiteral("/fail/empty.png") << none
                                 << QStringLiteral("empty response: no image data");
-    QTest::newRow("connection closed early") << QStringLiteral("/fail/short.png") << none
-                                             << QStringLiteral("connection closed after");
+    QTest::newRow("connection closed early")
+        << QStringLiteral("/fail/short.png") << none << QStringLiteral("connection closed after");
     QTest::newRow("stalled") << QStringLiteral("/fail/stall.png")
                              << QStringList { QStringLiteral("TROVE_STALL_TIMEOUT_MS=400") }
                              << QStringLiteral("timed out after 0.4 s without data");
@@ -396,13 +418,20 @@ void TestCli::failuresLeaveLibraryUntouched()
     const QByteArray png = ImageFactory::png(300, 200, 11);
     const QByteArray jpeg = ImageFactory::jpeg(300, 200, 85, 12);
     m_server.addRoute(QStringLiteral("/fail/error.png"), Response::status(500));
-    m_server.addRoute(QStringLiteral("/fail/page.jpg"), Response::ok(ImageFactory::html(), "image/jpeg"));
-    m_server.addRoute(QStringLiteral("/fail/cut.png"), Response::ok(ImageFactory::truncated(png, 0.6), "image/png"));
-    m_server.addRoute(QStringLiteral("/fail/cut.jpg"), Response::ok(ImageFactory::truncated(jpeg, 0.6), "image/jpeg"));
-    m_server.addRoute(QStringLiteral("/fail/loop-a.png"), Response::redirect(302, QStringLiteral("/fail/loop-b.png")));
-    m_server.addRoute(QStringLiteral("/fail/loop-b.png"), Response::redirect(301, QStringLiteral("/fail/loop-a.png")));
-    m_server.addRoute(QStringLiteral("/fail/self.png"), Response::redirect(307, QStringLiteral("/fail/self.png")));
-    m_server.addRoute(QStringLiteral("/fail/to-file.png"), Response::redirect(302, QStringLiteral("file:///etc/passwd")));
+    m_server.addRoute(
+        QStringLiteral("/fail/page.jpg"), Response::ok(ImageFactory::html(), "image/jpeg"));
+    m_server.addRoute(QStringLiteral("/fail/cut.png"),
+        Response::ok(ImageFactory::truncated(png, 0.6), "image/png"));
+    m_server.addRoute(QStringLiteral("/fail/cut.jpg"),
+        Response::ok(ImageFactory::truncated(jpeg, 0.6), "image/jpeg"));
+    m_server.addRoute(QStringLiteral("/fail/loop-a.png"),
+        Response::redirect(302, QStringLiteral("/fail/loop-b.png")));
+    m_server.addRoute(QStringLiteral("/fail/loop-b.png"),
+        Response::redirect(301, QStringLiteral("/fail/loop-a.png")));
+    m_server.addRoute(QStringLiteral("/fail/self.png"),
+        Response::redirect(307, QStringLiteral("/fail/self.png")));
+    m_server.addRoute(QStringLiteral("/fail/to-file.png"),
+        Response::redirect(302, QStringLiteral("file:///etc/passwd")));
     // 300,000 bytes that start like a PNG, over the 100,000 limit.
     const QByteArray big = png + QByteArray(300000 - png.size(), '\0');
     m_server.addRoute(QStringLiteral("/fail/big.png"), Response::ok(big, "image/png"));
@@ -416,7 +445,7 @@ void TestCli::failuresLeaveLibraryUntouched()
     bomb.withHeader("Content-Encoding", "gzip");
     m_server.addRoute(QStringLiteral("/fail/bomb.png"), bomb);
     m_server.addRoute(QStringLiteral("/fail/huge.png"),
-                      Response::ok(trove::testimages::pngDeclaring(60000, 60000), "image/png"));
+        Response::ok(trove::testimages::pngDeclaring(60000, 60000), "image/png"));
     m_server.addRoute(QStringLiteral("/fail/empty.png"), Response::ok(QByteArray(), "image/png"));
     Response shortBody = Response::ok(png.left(1000), "image/png");
     shortBody.contentLength = png.size();
@@ -435,7 +464,8 @@ void TestCli::failuresLeaveLibraryUntouched()
     const QString url = m_server.url(path).toString();
     QElapsedTimer timer;
     timer.start();
-    const Run add = trove({ QStringLiteral("add"), url, QStringLiteral("--library"), library() }, env);
+    const Run add
+        = trove({ QStringLiteral("add"), url, QStringLiteral("--library"), library() }, env);
     QVERIFY2(add.exitCode == 1, add.describe());
     QVERIFY2(timer.elapsed() < 15000, "took too long to give up");
     const QStringList lines = add.errLines();
@@ -443,27 +473,30 @@ void TestCli::failuresLeaveLibraryUntouched()
     const QString expectedStart = QStringLiteral("failed  %1: ").arg(url);
     QVERIFY2(lines.first().startsWith(expectedStart), qPrintable(lines.first()));
     QVERIFY2(lines.first().mid(expectedStart.size()).contains(reason),
-             qPrintable(QStringLiteral("expected \"%1\" in: %2").arg(reason, lines.first())));
+        qPrintable(QStringLiteral("expected \"%1\" in: %2").arg(reason, lines.first())));
     QVERIFY2(add.out.trimmed().isEmpty(), add.describe());
 
     QCOMPARE(list(), rowsBefore);
     QCOMPARE(blobListing(), blobsBefore);
     QCOMPARE(tmpListing(), QStringList {});
-    Run stats = trove({ QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--library"), library() });
+    Run stats = trove({ QStringLiteral("stats"), QStringLiteral("--json"),
+        QStringLiteral("--library"), library() });
     QCOMPARE(stats.json().object().value(QLatin1String("images")).toInteger(), 1);
 }
 
 void TestCli::failureJsonNamesReason()
 {
     const QString url = m_server.url(QStringLiteral("/nothing-here.png")).toString();
-    const Run add = trove({ QStringLiteral("add"), url, QStringLiteral("--json"), QStringLiteral("--library"), library() });
+    const Run add = trove({ QStringLiteral("add"), url, QStringLiteral("--json"),
+        QStringLiteral("--library"), library() });
     QVERIFY2(add.exitCode == 1, add.describe());
     const QJsonArray results = add.json().array();
     QCOMPARE(results.size(), 1);
     const QJsonObject o = results.at(0).toObject();
     QCOMPARE(o.value(QLatin1String("source")).toString(), url);
     QCOMPARE(o.value(QLatin1String("status")).toString(), QStringLiteral("failed"));
-    QVERIFY2(o.value(QLatin1String("error")).toString().startsWith(QLatin1String("HTTP 404")), add.describe());
+    QVERIFY2(o.value(QLatin1String("error")).toString().startsWith(QLatin1String("HTTP 404")),
+        add.describe());
     QVERIFY(!o.contains(QLatin1String("id")));
     QCOMPARE(add.errLines().size(), 1);
 }
@@ -494,14 +527,16 @@ void TestCli::gzipEncodedTransfer()
     r.gzipBody = true;
     r.chunked = chunked;
     m_server.addRoute(QStringLiteral("/enc/picture"), r);
-    const Run add = trove({ QStringLiteral("add"), m_server.url(QStringLiteral("/enc/picture")).toString(),
-                            QStringLiteral("--library"), library() });
+    const Run add
+        = trove({ QStringLiteral("add"), m_server.url(QStringLiteral("/enc/picture")).toString(),
+            QStringLiteral("--library"), library() });
     QVERIFY2(add.exitCode == 0, add.describe());
     const QJsonArray rows = list();
     QCOMPARE(rows.size(), 1);
     // The original bytes, not the transfer encoding.
     QCOMPARE(rows.at(0).toObject().value(QLatin1String("sha256")).toString(), sha256Hex(bytes));
-    QCOMPARE(rows.at(0).toObject().value(QLatin1String("original_bytes")).toInteger(), bytes.size());
+    QCOMPARE(
+        rows.at(0).toObject().value(QLatin1String("original_bytes")).toInteger(), bytes.size());
 }
 
 void TestCli::endlessBodyAtDefaultLimit()
@@ -514,14 +549,16 @@ void TestCli::endlessBodyAtDefaultLimit()
     const QString url = m_server.url(QStringLiteral("/endless.png")).toString();
     QElapsedTimer timer;
     timer.start();
-    const Run add = trove({ QStringLiteral("add"), url, QStringLiteral("--library"), library() }, {}, 20000);
+    const Run add
+        = trove({ QStringLiteral("add"), url, QStringLiteral("--library"), library() }, {}, 20000);
     const qint64 elapsed = timer.elapsed();
     if (!add.finished || elapsed > 8000)
         QSKIP(qPrintable(QStringLiteral("256 MiB over loopback took %1 ms here").arg(elapsed)));
     QVERIFY2(add.exitCode == 1, add.describe());
     const QStringList lines = add.errLines();
     QCOMPARE(lines.size(), 1);
-    QVERIFY2(lines.first().startsWith(QStringLiteral("failed  %1: too large").arg(url)), qPrintable(lines.first()));
+    QVERIFY2(lines.first().startsWith(QStringLiteral("failed  %1: too large").arg(url)),
+        qPrintable(lines.first()));
     QVERIFY2(lines.first().contains(QLatin1String("256 MiB")), qPrintable(lines.first()));
     QCOMPARE(tmpListing(), QStringList {});
     qInfo("256 MiB refused in %lld ms", elapsed);
@@ -533,13 +570,15 @@ void TestCli::sameBytesFromTwoUrls()
 {
     const QByteArray bytes = ImageFactory::webp(128, 96, 5);
     m_server.addRoute(QStringLiteral("/a/one.webp"), Response::ok(bytes, "image/webp"));
-    m_server.addRoute(QStringLiteral("/b/two.webp"), Response::ok(bytes, "application/octet-stream"));
+    m_server.addRoute(
+        QStringLiteral("/b/two.webp"), Response::ok(bytes, "application/octet-stream"));
     m_server.addRoute(QStringLiteral("/c/three"), Response::ok(bytes, "image/webp"));
     const QString one = m_server.url(QStringLiteral("/a/one.webp")).toString();
     const QString two = m_server.url(QStringLiteral("/b/two.webp")).toString();
     const QString three = m_server.url(QStringLiteral("/c/three")).toString();
 
-    Run add = trove({ QStringLiteral("add"), one, two, QStringLiteral("--json"), QStringLiteral("--library"), library() });
+    Run add = trove({ QStringLiteral("add"), one, two, QStringLiteral("--json"),
+        QStringLiteral("--library"), library() });
     QVERIFY2(add.exitCode == 0, add.describe());
     QStringList statuses;
     QSet<QString> ids;
@@ -586,7 +625,7 @@ void TestCli::manyUrlsInOneAdd()
         shaByUrl.insert(url, sha256Hex(bytes));
     }
     Run add = trove(QStringList { QStringLiteral("add") } + urls
-                    + QStringList { QStringLiteral("--json"), QStringLiteral("--library"), library() });
+        + QStringList { QStringLiteral("--json"), QStringLiteral("--library"), library() });
     QVERIFY2(add.exitCode == 0, add.describe());
     QCOMPARE(add.json().array().size(), 24);
     const QJsonArray rows = list();
@@ -600,7 +639,8 @@ void TestCli::manyUrlsInOneAdd()
     QVERIFY(shaByUrl.isEmpty());
     for (int i = 0; i < 24; ++i)
         QCOMPARE(m_server.hits(QUrl(urls[i]).path()), 1);
-    Run stats = trove({ QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--library"), library() });
+    Run stats = trove({ QStringLiteral("stats"), QStringLiteral("--json"),
+        QStringLiteral("--library"), library() });
     QCOMPARE(stats.json().object().value(QLatin1String("images")).toInteger(), 24);
     QCOMPARE(blobListing().filter(QStringLiteral(".gz ")).size(), 24);
     QVERIFY(tmpListing().isEmpty());
@@ -614,7 +654,8 @@ void TestCli::twoProcessesAddAtOnce()
     QStringList second;
     for (int i = 0; i < 8; ++i) {
         const QString path = QStringLiteral("/both/%1.png").arg(i);
-        m_server.addRoute(path, Response::ok(ImageFactory::png(50, 40, quint32(200 + i)), "image/png"));
+        m_server.addRoute(
+            path, Response::ok(ImageFactory::png(50, 40, quint32(200 + i)), "image/png"));
         (i < 4 ? first : second) << m_server.url(path).toString();
     }
     const QByteArray shared = ImageFactory::jpeg(60, 60, 85, 300);
@@ -625,7 +666,8 @@ void TestCli::twoProcessesAddAtOnce()
 
     const QStringList tail { QStringLiteral("--json"), QStringLiteral("--library"), library() };
     // The library exists before they race (creating it is another story).
-    QCOMPARE(trove({ QStringLiteral("stats"), QStringLiteral("--library"), library() }).exitCode, 0);
+    QCOMPARE(
+        trove({ QStringLiteral("stats"), QStringLiteral("--library"), library() }).exitCode, 0);
     auto a = startTrove(QStringList { QStringLiteral("add") } + first + tail);
     auto b = startTrove(QStringList { QStringLiteral("add") } + second + tail);
     const Run ra = finish(*a);
@@ -640,7 +682,8 @@ void TestCli::twoProcessesAddAtOnce()
     }
     QCOMPARE(blobListing().filter(QStringLiteral(".gz ")).size(), 9);
     QVERIFY(tmpListing().isEmpty());
-    QCOMPARE(trove({ QStringLiteral("verify"), QStringLiteral("--library"), library() }).exitCode, 0);
+    QCOMPARE(
+        trove({ QStringLiteral("verify"), QStringLiteral("--library"), library() }).exitCode, 0);
 }
 
 void TestCli::badSchemeNeedsNoNetwork()
@@ -648,15 +691,17 @@ void TestCli::badSchemeNeedsNoNetwork()
     const QString ftp = QStringLiteral("ftp://127.0.0.1:%1/x.png").arg(m_server.port());
     const QString js = QStringLiteral("javascript:alert(1)");
     const QString good = m_server.url(QStringLiteral("/ok.gif")).toString();
-    m_server.addRoute(QStringLiteral("/ok.gif"), Response::ok(ImageFactory::gif(20, 20, 1), "image/gif"));
+    m_server.addRoute(
+        QStringLiteral("/ok.gif"), Response::ok(ImageFactory::gif(20, 20, 1), "image/gif"));
 
     Run add = trove({ QStringLiteral("add"), ftp, js, QStringLiteral("--library"), library() });
     QVERIFY2(add.exitCode == 1, add.describe());
     QCOMPARE(m_server.totalHits(), 0);
     QStringList lines = add.errLines();
     lines.sort();
-    QCOMPARE(lines, (QStringList { QStringLiteral("failed  %1: unsupported URL scheme: ftp").arg(ftp),
-                                   QStringLiteral("failed  %1: unsupported URL scheme: javascript").arg(js) }));
+    QCOMPARE(lines,
+        (QStringList { QStringLiteral("failed  %1: unsupported URL scheme: ftp").arg(ftp),
+            QStringLiteral("failed  %1: unsupported URL scheme: javascript").arg(js) }));
 
     // A bad one among good ones: the good one is stored, the status says 1.
     add = trove({ QStringLiteral("add"), js, good, QStringLiteral("--library"), library() });
@@ -672,16 +717,22 @@ void TestCli::badUsage_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::newRow("show without argument") << QStringList { QStringLiteral("show") };
-    QTest::newRow("show with two") << QStringList { QStringLiteral("show"), QStringLiteral("a"), QStringLiteral("b") };
+    QTest::newRow("show with two")
+        << QStringList { QStringLiteral("show"), QStringLiteral("a"), QStringLiteral("b") };
     QTest::newRow("add without source") << QStringList { QStringLiteral("add") };
-    QTest::newRow("export without -o") << QStringList { QStringLiteral("export"), QStringLiteral("x") };
-    QTest::newRow("tag without --add/--remove") << QStringList { QStringLiteral("tag"), QStringLiteral("x") };
+    QTest::newRow("export without -o")
+        << QStringList { QStringLiteral("export"), QStringLiteral("x") };
+    QTest::newRow("tag without --add/--remove")
+        << QStringList { QStringLiteral("tag"), QStringLiteral("x") };
     QTest::newRow("remove without argument") << QStringList { QStringLiteral("remove") };
-    QTest::newRow("list with an argument") << QStringList { QStringLiteral("list"), QStringLiteral("x") };
-    QTest::newRow("list with an unknown option") << QStringList { QStringLiteral("list"), QStringLiteral("--bogus") };
-    QTest::newRow("list with a bad sort") << QStringList { QStringLiteral("list"), QStringLiteral("--sort"),
-                                                           QStringLiteral("sideways") };
-    QTest::newRow("verify with an argument") << QStringList { QStringLiteral("verify"), QStringLiteral("x") };
+    QTest::newRow("list with an argument")
+        << QStringList { QStringLiteral("list"), QStringLiteral("x") };
+    QTest::newRow("list with an unknown option")
+        << QStringList { QStringLiteral("list"), QStringLiteral("--bogus") };
+    QTest::newRow("list with a bad sort") << QStringList { QStringLiteral("list"),
+        QStringLiteral("--sort"), QStringLiteral("sideways") };
+    QTest::newRow("verify with an argument")
+        << QStringList { QStringLiteral("verify"), QStringLiteral("x") };
 }
 
 void TestCli::badUsage()
@@ -697,7 +748,8 @@ void TestCli::unknownCommandIsUsageError()
 {
     // A mistyped command must not open the window (and wait for a person):
     // it is bad usage. A CLI answers in well under a second.
-    const Run r = trove({ QStringLiteral("frobnicate"), QStringLiteral("--library"), library() }, {}, 4000);
+    const Run r
+        = trove({ QStringLiteral("frobnicate"), QStringLiteral("--library"), library() }, {}, 4000);
     QVERIFY2(r.finished, "`trove frobnicate` did not exit (it opened the window?)");
     QVERIFY2(r.exitCode == 2, r.describe());
     QVERIFY2(r.err.contains("unknown command: frobnicate"), r.describe());
@@ -712,11 +764,13 @@ void TestCli::windowOrCommand_data()
     QTest::newRow("a file to import") << QStringList { "/tmp/a.png" } << false;
     QTest::newRow("a URL to import") << QStringList { "https://example.org/a.png" } << false;
     QTest::newRow("Qt's -platform value") << QStringList { "-platform", "offscreen" } << false;
-    QTest::newRow("Qt's -geometry value") << QStringList { "-geometry", "1400x900", "--library", "x" } << false;
+    QTest::newRow("Qt's -geometry value")
+        << QStringList { "-geometry", "1400x900", "--library", "x" } << false;
     QTest::newRow("Qt's --style value") << QStringList { "--style", "fusion" } << false;
     QTest::newRow("Qt's -style=value") << QStringList { "-style=fusion" } << false;
     QTest::newRow("list") << QStringList { "list" } << true;
-    QTest::newRow("list after Qt's option") << QStringList { "-platform", "offscreen", "list" } << true;
+    QTest::newRow("list after Qt's option")
+        << QStringList { "-platform", "offscreen", "list" } << true;
     QTest::newRow("list after --library") << QStringList { "--library", "list", "list" } << true;
     QTest::newRow("mistyped command") << QStringList { "lsit" } << true;
     QTest::newRow("--version") << QStringList { "--version" } << true;
@@ -733,11 +787,14 @@ void TestCli::helpAndVersion()
 {
     Run r = trove({ QStringLiteral("--version") });
     QVERIFY2(r.exitCode == 0, r.describe());
-    QVERIFY2(QRegularExpression(QStringLiteral("^trove \\d+\\.\\d+\\.\\d+\\n$")).match(QString::fromUtf8(r.out)).hasMatch(),
-             r.describe());
+    QVERIFY2(QRegularExpression(QStringLiteral("^trove \\d+\\.\\d+\\.\\d+\\n$"))
+                 .match(QString::fromUtf8(r.out))
+                 .hasMatch(),
+        r.describe());
     r = trove({ QStringLiteral("--help") });
     QVERIFY2(r.exitCode == 0, r.describe());
-    for (const char *command : { "add", "list", "show", "export", "tag", "remove", "stats", "verify" })
+    for (const char *command :
+        { "add", "list", "show", "export", "tag", "remove", "stats", "verify" })
         QVERIFY2(r.out.contains(QByteArray("  ") + command + ' '), command);
     r = trove({ QStringLiteral("add"), QStringLiteral("--help") });
     QVERIFY2(r.exitCode == 0, r.describe());
@@ -746,21 +803,27 @@ void TestCli::helpAndVersion()
 
 void TestCli::showTagRemoveByNameAndPrefix()
 {
-    m_server.addRoute(QStringLiteral("/s/alpha.png"), Response::ok(ImageFactory::png(30, 20, 31), "image/png"));
-    m_server.addRoute(QStringLiteral("/s/beta.png"), Response::ok(ImageFactory::png(30, 20, 32), "image/png"));
-    m_server.addRoute(QStringLiteral("/t1/twin.png"), Response::ok(ImageFactory::png(30, 20, 33), "image/png"));
-    m_server.addRoute(QStringLiteral("/t2/twin.png"), Response::ok(ImageFactory::png(30, 20, 34), "image/png"));
+    m_server.addRoute(
+        QStringLiteral("/s/alpha.png"), Response::ok(ImageFactory::png(30, 20, 31), "image/png"));
+    m_server.addRoute(
+        QStringLiteral("/s/beta.png"), Response::ok(ImageFactory::png(30, 20, 32), "image/png"));
+    m_server.addRoute(
+        QStringLiteral("/t1/twin.png"), Response::ok(ImageFactory::png(30, 20, 33), "image/png"));
+    m_server.addRoute(
+        QStringLiteral("/t2/twin.png"), Response::ok(ImageFactory::png(30, 20, 34), "image/png"));
     const QStringList lib { QStringLiteral("--library"), library() };
-    Run add = trove(QStringList { QStringLiteral("add"), m_server.url(QStringLiteral("/s/alpha.png")).toString(),
-                                  m_server.url(QStringLiteral("/s/beta.png")).toString(),
-                                  m_server.url(QStringLiteral("/t1/twin.png")).toString(),
-                                  m_server.url(QStringLiteral("/t2/twin.png")).toString(), QStringLiteral("--json") }
-                    + lib);
+    Run add = trove(
+        QStringList { QStringLiteral("add"),
+            m_server.url(QStringLiteral("/s/alpha.png")).toString(),
+            m_server.url(QStringLiteral("/s/beta.png")).toString(),
+            m_server.url(QStringLiteral("/t1/twin.png")).toString(),
+            m_server.url(QStringLiteral("/t2/twin.png")).toString(), QStringLiteral("--json") }
+        + lib);
     QVERIFY2(add.exitCode == 0, add.describe());
     QHash<QString, QString> idOf;
     for (const QJsonValue &v : add.json().array())
         idOf.insert(QUrl(v.toObject().value(QLatin1String("source")).toString()).path(),
-                    v.toObject().value(QLatin1String("id")).toString());
+            v.toObject().value(QLatin1String("id")).toString());
     const QString alpha = idOf.value(QStringLiteral("/s/alpha.png"));
     const QString beta = idOf.value(QStringLiteral("/s/beta.png"));
     QVERIFY(!alpha.isEmpty() && !beta.isEmpty());
@@ -768,10 +831,12 @@ void TestCli::showTagRemoveByNameAndPrefix()
     // show, by name and by id prefix
     Run show = trove(QStringList { QStringLiteral("show"), QStringLiteral("alpha") } + lib);
     QVERIFY2(show.exitCode == 0, show.describe());
-    QVERIFY2(show.out.contains(QStringLiteral("id:             %1\n").arg(alpha).toUtf8()), show.describe());
+    QVERIFY2(show.out.contains(QStringLiteral("id:             %1\n").arg(alpha).toUtf8()),
+        show.describe());
     QVERIFY(show.out.contains("name:           alpha\n"));
     QVERIFY(show.out.contains("dimensions:     30x20\n"));
-    show = trove(QStringList { QStringLiteral("show"), alpha.left(8), QStringLiteral("--json") } + lib);
+    show = trove(
+        QStringList { QStringLiteral("show"), alpha.left(8), QStringLiteral("--json") } + lib);
     QVERIFY2(show.exitCode == 0, show.describe());
     QCOMPARE(show.json().object().value(QLatin1String("id")).toString(), alpha);
     QCOMPARE(show.json().object().value(QLatin1String("name")).toString(), QStringLiteral("alpha"));
@@ -785,14 +850,16 @@ void TestCli::showTagRemoveByNameAndPrefix()
     QVERIFY2(show.err.contains("nobody: no image with this id or name"), show.describe());
 
     // tag: by name, then by prefix
-    Run tag = trove(QStringList { QStringLiteral("tag"), QStringLiteral("alpha"), QStringLiteral("--add"),
-                                  QStringLiteral("red"), QStringLiteral("--add"), QStringLiteral("round") }
-                    + lib);
+    Run tag = trove(
+        QStringList { QStringLiteral("tag"), QStringLiteral("alpha"), QStringLiteral("--add"),
+            QStringLiteral("red"), QStringLiteral("--add"), QStringLiteral("round") }
+        + lib);
     QVERIFY2(tag.exitCode == 0, tag.describe());
     QVERIFY2(tag.out.contains("[red, round]"), tag.describe());
-    tag = trove(QStringList { QStringLiteral("tag"), alpha.left(6), beta, QStringLiteral("--add"), QStringLiteral("shared"),
-                              QStringLiteral("--remove"), QStringLiteral("RED"), QStringLiteral("--json") }
-                + lib);
+    tag = trove(QStringList { QStringLiteral("tag"), alpha.left(6), beta, QStringLiteral("--add"),
+                    QStringLiteral("shared"), QStringLiteral("--remove"), QStringLiteral("RED"),
+                    QStringLiteral("--json") }
+        + lib);
     QVERIFY2(tag.exitCode == 0, tag.describe());
     QCOMPARE(tag.json().array().size(), 2);
     QCOMPARE(list({ QStringLiteral("--tag"), QStringLiteral("shared") }).size(), 2);
@@ -800,11 +867,11 @@ void TestCli::showTagRemoveByNameAndPrefix()
     const QJsonArray alphaRows = list({ QStringLiteral("--tag"), QStringLiteral("round") });
     QCOMPARE(alphaRows.size(), 1);
     QCOMPARE(alphaRows.at(0).toObject().value(QLatin1String("tags")).toArray(),
-             (QJsonArray { QStringLiteral("round"), QStringLiteral("shared") }));
+        (QJsonArray { QStringLiteral("round"), QStringLiteral("shared") }));
     // An unknown target fails that item; the known one is still tagged.
-    tag = trove(QStringList { QStringLiteral("tag"), QStringLiteral("nobody"), QStringLiteral("beta"),
-                              QStringLiteral("--add"), QStringLiteral("late") }
-                + lib);
+    tag = trove(QStringList { QStringLiteral("tag"), QStringLiteral("nobody"),
+                    QStringLiteral("beta"), QStringLiteral("--add"), QStringLiteral("late") }
+        + lib);
     QVERIFY2(tag.exitCode == 1, tag.describe());
     QCOMPARE(list({ QStringLiteral("--tag"), QStringLiteral("late") }).size(), 1);
 
@@ -813,9 +880,12 @@ void TestCli::showTagRemoveByNameAndPrefix()
     QVERIFY(QFileInfo::exists(blobPath(alphaSha)));
     Run remove = trove(QStringList { QStringLiteral("remove"), alpha.left(8) } + lib);
     QVERIFY2(remove.exitCode == 0, remove.describe());
-    QVERIFY2(remove.out.startsWith(QStringLiteral("removed %1  alpha").arg(alpha.left(8)).toUtf8()), remove.describe());
+    QVERIFY2(remove.out.startsWith(QStringLiteral("removed %1  alpha").arg(alpha.left(8)).toUtf8()),
+        remove.describe());
     QVERIFY(!QFileInfo::exists(blobPath(alphaSha)));
-    remove = trove(QStringList { QStringLiteral("remove"), QStringLiteral("beta"), QStringLiteral("--json") } + lib);
+    remove = trove(
+        QStringList { QStringLiteral("remove"), QStringLiteral("beta"), QStringLiteral("--json") }
+        + lib);
     QVERIFY2(remove.exitCode == 0, remove.describe());
     QCOMPARE(remove.json().object().value(QLatin1String("removed")).toArray(), QJsonArray { beta });
     QCOMPARE(list().size(), 2);
@@ -836,10 +906,12 @@ void TestCli::verifyFindsMissingAndOrphanBlobs()
     const QJsonArray rows = list();
     QHash<QString, QString> shaOf;
     for (const QJsonValue &v : rows)
-        shaOf.insert(v.toObject().value(QLatin1String("id")).toString(), v.toObject().value(QLatin1String("sha256")).toString());
+        shaOf.insert(v.toObject().value(QLatin1String("id")).toString(),
+            v.toObject().value(QLatin1String("sha256")).toString());
     QVERIFY(QFile::remove(blobPath(shaOf.value(goneId))));
     // A blob no row names (a copy of a good one under another name).
-    const QString orphan = library() + QStringLiteral("/blobs/00/") + QString(64, QLatin1Char('0')) + QStringLiteral(".gz");
+    const QString orphan = library() + QStringLiteral("/blobs/00/") + QString(64, QLatin1Char('0'))
+        + QStringLiteral(".gz");
     QVERIFY(QDir().mkpath(QFileInfo(orphan).path()));
     QVERIFY(QFile::copy(blobPath(shaOf.value(id)), orphan));
 
@@ -847,7 +919,8 @@ void TestCli::verifyFindsMissingAndOrphanBlobs()
     QVERIFY2(verify.exitCode == 1, verify.describe());
     const QStringList bad = verify.errLines().filter(QRegularExpression(QStringLiteral("^bad  ")));
     QCOMPARE(bad.size(), 2);
-    QVERIFY2(!bad.filter(QStringLiteral("bad  %1 gone: blob missing").arg(goneId)).isEmpty(), verify.describe());
+    QVERIFY2(!bad.filter(QStringLiteral("bad  %1 gone: blob missing").arg(goneId)).isEmpty(),
+        verify.describe());
     QVERIFY2(!bad.filter(QStringLiteral("orphan blob")).isEmpty(), verify.describe());
     QVERIFY2(!bad.filter(QString(64, QLatin1Char('0'))).isEmpty(), verify.describe());
     QVERIFY(!verify.err.contains(id.toUtf8()));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // trove verify and verify --repair on a library damaged by hand: a flipped
 // byte, a deleted blob, an orphan; sources that still serve the same bytes
 // repair it, a source that changed does not, and nothing is ever deleted.
@@ -74,21 +75,23 @@ void TestRepair::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_library = m_dir->filePath(QStringLiteral("library"));
-    m_server.addRoute(QStringLiteral("/web.png"), Response::ok(ImageFactory::png(200, 150, 7), "image/png"));
+    m_server.addRoute(
+        QStringLiteral("/web.png"), Response::ok(ImageFactory::png(200, 150, 7), "image/png"));
     m_localFile = m_dir->filePath(QStringLiteral("local.jpg"));
     QFile local(m_localFile);
     QVERIFY(local.open(QIODevice::WriteOnly));
     local.write(ImageFactory::jpeg(320, 240, 85, 9));
     local.close();
     const TroveRun add = runTrove({ QStringLiteral("add"), QStringLiteral("--library"), m_library,
-                               m_server.url(QStringLiteral("/web.png")).toString(), m_localFile });
+        m_server.url(QStringLiteral("/web.png")).toString(), m_localFile });
     QVERIFY2(add.exitCode == 0, qPrintable(QString::fromUtf8(add.err)));
 }
 
 QJsonArray TestRepair::list()
 {
-    return QJsonDocument::fromJson(
-               runTrove({ QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--library"), m_library }).out)
+    return QJsonDocument::fromJson(runTrove({ QStringLiteral("list"), QStringLiteral("--json"),
+                                                QStringLiteral("--library"), m_library })
+                                       .out)
         .array();
 }
 
@@ -103,9 +106,11 @@ QJsonObject TestRepair::byName(const QString &name)
 
 void TestRepair::verifyNamesEachProblem()
 {
-    const TroveRun clean = runTrove({ QStringLiteral("verify"), QStringLiteral("--library"), m_library });
+    const TroveRun clean
+        = runTrove({ QStringLiteral("verify"), QStringLiteral("--library"), m_library });
     QCOMPARE(clean.exitCode, 0);
-    QVERIFY(QString::fromUtf8(clean.out).contains(QLatin1String("verified 2 image(s): all intact")));
+    QVERIFY(
+        QString::fromUtf8(clean.out).contains(QLatin1String("verified 2 image(s): all intact")));
 
     const QJsonObject web = byName(QStringLiteral("web"));
     const QJsonObject local = byName(QStringLiteral("local"));
@@ -117,16 +122,22 @@ void TestRepair::verifyNamesEachProblem()
     orphan.write("not a blob");
     orphan.close();
 
-    const TroveRun bad = runTrove({ QStringLiteral("verify"), QStringLiteral("--library"), m_library });
+    const TroveRun bad
+        = runTrove({ QStringLiteral("verify"), QStringLiteral("--library"), m_library });
     QCOMPARE(bad.exitCode, 1);
-    const QStringList lines = QString::fromUtf8(bad.err).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList lines
+        = QString::fromUtf8(bad.err).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3);
-    QVERIFY2(QString::fromUtf8(bad.err).contains(web.value(QStringLiteral("id")).toString() + QStringLiteral(" web: CRC mismatch"))
-                 || QString::fromUtf8(bad.err).contains(web.value(QStringLiteral("id")).toString() + QStringLiteral(" web: corrupt")),
-             qPrintable(QString::fromUtf8(bad.err)));
-    QVERIFY2(QString::fromUtf8(bad.err).contains(local.value(QStringLiteral("id")).toString() + QStringLiteral(" local: blob missing")),
-             qPrintable(QString::fromUtf8(bad.err)));
-    QVERIFY2(QString::fromUtf8(bad.err).contains(QStringLiteral("ff00.gz: orphan blob")), qPrintable(QString::fromUtf8(bad.err)));
+    QVERIFY2(QString::fromUtf8(bad.err).contains(
+                 web.value(QStringLiteral("id")).toString() + QStringLiteral(" web: CRC mismatch"))
+            || QString::fromUtf8(bad.err).contains(
+                web.value(QStringLiteral("id")).toString() + QStringLiteral(" web: corrupt")),
+        qPrintable(QString::fromUtf8(bad.err)));
+    QVERIFY2(QString::fromUtf8(bad.err).contains(local.value(QStringLiteral("id")).toString()
+                 + QStringLiteral(" local: blob missing")),
+        qPrintable(QString::fromUtf8(bad.err)));
+    QVERIFY2(QString::fromUtf8(bad.err).contains(QStringLiteral("ff00.gz: orphan blob")),
+        qPrintable(QString::fromUtf8(bad.err)));
 }
 
 void TestRepair::repairRestoresFromSources()
@@ -143,13 +154,20 @@ void TestRepair::repairRestoresFromSources()
     orphan.close();
     const int hitsBefore = m_server.hits(QStringLiteral("/web.png"));
 
-    const TroveRun repair = runTrove({ QStringLiteral("verify"), QStringLiteral("--repair"), QStringLiteral("--library"), m_library });
-    QVERIFY2(repair.exitCode == 0, qPrintable(QString::fromUtf8(repair.err) + QString::fromUtf8(repair.out)));
-    QVERIFY(QString::fromUtf8(repair.out).contains(QStringLiteral("repaired %1 web from").arg(web.value(QStringLiteral("id")).toString())));
-    QVERIFY(QString::fromUtf8(repair.out).contains(QStringLiteral("repaired %1 local from file://").arg(local.value(QStringLiteral("id")).toString())));
+    const TroveRun repair = runTrove({ QStringLiteral("verify"), QStringLiteral("--repair"),
+        QStringLiteral("--library"), m_library });
+    QVERIFY2(repair.exitCode == 0,
+        qPrintable(QString::fromUtf8(repair.err) + QString::fromUtf8(repair.out)));
+    QVERIFY(QString::fromUtf8(repair.out)
+                .contains(QStringLiteral("repaired %1 web from")
+                              .arg(web.value(QStringLiteral("id")).toString())));
+    QVERIFY(QString::fromUtf8(repair.out)
+                .contains(QStringLiteral("repaired %1 local from file://")
+                              .arg(local.value(QStringLiteral("id")).toString())));
     QCOMPARE(m_server.hits(QStringLiteral("/web.png")), hitsBefore + 1);
 
-    QCOMPARE(runTrove({ QStringLiteral("verify"), QStringLiteral("--library"), m_library }).exitCode, 0);
+    QCOMPARE(
+        runTrove({ QStringLiteral("verify"), QStringLiteral("--library"), m_library }).exitCode, 0);
     for (const QJsonValue &v : list())
         QCOMPARE(v.toObject().value(QStringLiteral("damaged")).toBool(), false);
 
@@ -167,9 +185,9 @@ void TestRepair::repairRestoresFromSources()
     // And the restored blob is the original again, byte for byte.
     const QString out = m_dir->filePath(QStringLiteral("exported.png"));
     QCOMPARE(runTrove({ QStringLiteral("export"), QStringLiteral("--library"), m_library,
-                        web.value(QStringLiteral("id")).toString(), QStringLiteral("-o"), out })
+                          web.value(QStringLiteral("id")).toString(), QStringLiteral("-o"), out })
                  .exitCode,
-             0);
+        0);
     QFile exported(out);
     QVERIFY(exported.open(QIODevice::ReadOnly));
     QCOMPARE(exported.readAll(), ImageFactory::png(200, 150, 7));
@@ -180,11 +198,14 @@ void TestRepair::repairRefusesChangedBytes()
     const QJsonObject web = byName(QStringLiteral("web"));
     flipByte(blobOf(m_library, web.value(QStringLiteral("sha256")).toString()));
     // The server now serves another picture at the same URL.
-    m_server.addRoute(QStringLiteral("/web.png"), Response::ok(ImageFactory::png(200, 150, 8), "image/png"));
+    m_server.addRoute(
+        QStringLiteral("/web.png"), Response::ok(ImageFactory::png(200, 150, 8), "image/png"));
 
-    const TroveRun repair = runTrove({ QStringLiteral("verify"), QStringLiteral("--repair"), QStringLiteral("--library"), m_library });
+    const TroveRun repair = runTrove({ QStringLiteral("verify"), QStringLiteral("--repair"),
+        QStringLiteral("--library"), m_library });
     QCOMPARE(repair.exitCode, 1);
-    QVERIFY2(QString::fromUtf8(repair.err).contains(QLatin1String("now serves different bytes")), qPrintable(QString::fromUtf8(repair.err)));
+    QVERIFY2(QString::fromUtf8(repair.err).contains(QLatin1String("now serves different bytes")),
+        qPrintable(QString::fromUtf8(repair.err)));
     QCOMPARE(byName(QStringLiteral("web")).value(QStringLiteral("damaged")).toBool(), true);
     QCOMPARE(byName(QStringLiteral("local")).value(QStringLiteral("damaged")).toBool(), false);
     // The wrong bytes were not stored anywhere.

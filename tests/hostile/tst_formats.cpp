@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Odd but valid images are kept: 16-bit, interlaced, palette and animated
 // PNG, progressive and CMYK JPEG, static and animated GIF, lossy, lossless
 // and animated WebP, BMP at 8, 24 and 32 bits, TIFF, ICO, SVG, PBM/PGM/PPM
@@ -8,10 +9,10 @@
 // file is checked to really be the variant it claims to be. Files nobody
 // can decode are refused with a named reason.
 
-#include "storage/gzipcodec.h"
 #include "imagefactory.h"
 #include "ingest/imageprocessor.h"
 #include "resultcheck.h"
+#include "storage/gzipcodec.h"
 #include "testimages.h"
 
 #include <QBuffer>
@@ -805,7 +806,8 @@ void TestFormats::standardTga()
         qInfo("standard TGA (%s): %s", QTest::currentDataTag(), qPrintable(result.error()));
     // The file is a valid TGA, so it should be kept as "tga"; Qt 6.4 cannot
     // read TGA 1.0 files at all.
-    QEXPECT_FAIL("origin 0, no footer (TGA 1.0)", "Qt 6.4's TGA reader needs the TGA 2.0 footer", Continue);
+    QEXPECT_FAIL(
+        "origin 0, no footer (TGA 1.0)", "Qt 6.4's TGA reader needs the TGA 2.0 footer", Continue);
     QVERIFY(result.ok());
     if (result.ok()) {
         QCOMPARE(result->format, QStringLiteral("tga"));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // "Never lose, never hang": every way a server can lie, through the real
 // `trove add` as a child process. Each refusal must come in bounded time
 // and memory, as exactly one `failed  <url>: <reason>` line naming the
@@ -17,6 +18,7 @@
 #include "imagefactory.h"
 #include "testimages.h"
 #include "testserver.h"
+#include "troveprocess.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -32,8 +34,6 @@
 #include <QTest>
 #include <memory>
 #include <signal.h>
-
-#include "troveprocess.h"
 
 using trove::test::ImageFactory;
 using trove::test::Response;

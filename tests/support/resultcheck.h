@@ -1,16 +1,16 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // QVERIFY_OK(result): passes when a trove::Result holds a value, and prints
-// its error otherwise; evaluates its argument once. (QVERIFY2 evaluates its message even on success, and
-// Result::error() is only valid on failure.)
+// its error otherwise; evaluates its argument once. (QVERIFY2 evaluates its message even on
+// success, and Result::error() is only valid on failure.)
 
 #include <QString>
 #include <QTest>
 
 namespace trove::testimages {
 
-template<typename R>
-QString errorOf(const R &r)
+template<typename R> QString errorOf(const R &r)
 {
     return r.ok() ? QString() : r.error();
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // Small, header-only helpers for the unit suites: deterministic images in
@@ -15,7 +16,6 @@
 #include <QRandomGenerator>
 #include <QString>
 #include <QtEndian>
-
 #include <array>
 
 namespace trove::testimages {
@@ -32,7 +32,7 @@ inline QImage pattern(int w, int h, quint32 seed = 1, bool alpha = false)
             const int noise = int(rng.bounded(48));
             const int a = alpha ? 64 + (x * 191) / std::max(1, w - 1) : 255;
             line[x] = qRgba((x * 255) / std::max(1, w - 1) ^ noise, (y * 255) / std::max(1, h - 1),
-                            int((seed * 37 + quint32(noise)) & 0xFF), a);
+                int((seed * 37 + quint32(noise)) & 0xFF), a);
         }
     }
     return image;
@@ -40,8 +40,8 @@ inline QImage pattern(int w, int h, quint32 seed = 1, bool alpha = false)
 
 /// Encodes @p image with Qt's writer for @p format ("png", "jpeg", "webp",
 /// "bmp", "tiff", "ico"). Empty if there is no writer.
-inline QByteArray encode(const QImage &image, const QByteArray &format, bool progressive = false,
-                         int quality = -1)
+inline QByteArray encode(
+    const QImage &image, const QByteArray &format, bool progressive = false, int quality = -1)
 {
     QByteArray out;
     QBuffer buffer(&out);
@@ -76,7 +76,8 @@ inline QByteArray gif(int w, int h, quint32 seed = 1)
         out.append(char(255 - i));
         out.append(char((i * 7) & 0xFF));
     }
-    out.append(QByteArray::fromHex("21f90400000000" "00")); // graphic control extension
+    out.append(QByteArray::fromHex("21f90400000000"
+                                   "00")); // graphic control extension
     out.append(QByteArray::fromHex("21fe")); // comment extension
     out.append(char(5));
     out.append("trove");
@@ -128,12 +129,12 @@ inline QByteArray gif(int w, int h, quint32 seed = 1)
 
 inline QByteArray svg(int w, int h, quint32 seed = 1)
 {
-    return QStringLiteral(
-               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-               "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%1\" height=\"%2\" viewBox=\"0 0 %1 %2\">\n"
-               "  <rect width=\"%1\" height=\"%2\" fill=\"#%3\"/>\n"
-               "  <circle cx=\"%4\" cy=\"%5\" r=\"%6\" fill=\"#204080\"/>\n"
-               "</svg>\n")
+    return QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%1\" height=\"%2\" "
+                          "viewBox=\"0 0 %1 %2\">\n"
+                          "  <rect width=\"%1\" height=\"%2\" fill=\"#%3\"/>\n"
+                          "  <circle cx=\"%4\" cy=\"%5\" r=\"%6\" fill=\"#204080\"/>\n"
+                          "</svg>\n")
         .arg(w)
         .arg(h)
         .arg(QString::number(0x100000 + (seed * 0x1F3D5B) % 0xEFFFFF, 16))
@@ -145,8 +146,9 @@ inline QByteArray svg(int w, int h, quint32 seed = 1)
 
 inline QByteArray html()
 {
-    return QByteArrayLiteral("<!DOCTYPE html>\n<html><head><title>Not found</title></head>\n"
-                             "<body><h1>Sorry</h1><p>This is not the picture you wanted.</p></body></html>\n");
+    return QByteArrayLiteral(
+        "<!DOCTYPE html>\n<html><head><title>Not found</title></head>\n"
+        "<body><h1>Sorry</h1><p>This is not the picture you wanted.</p></body></html>\n");
 }
 
 /// Binary noise that no image handler claims and no text sniffer calls text:
@@ -173,7 +175,8 @@ inline QByteArray randomBytes(qsizetype n, quint32 seed = 3)
 /// The first @p fraction of @p bytes (at least one byte, at most all but one).
 inline QByteArray truncated(const QByteArray &bytes, double fraction)
 {
-    const qsizetype keep = std::clamp<qsizetype>(qsizetype(double(bytes.size()) * fraction), 1, bytes.size() - 1);
+    const qsizetype keep
+        = std::clamp<qsizetype>(qsizetype(double(bytes.size()) * fraction), 1, bytes.size() - 1);
     return bytes.left(keep);
 }
 
@@ -229,7 +232,8 @@ inline QString sha256Hex(const QByteArray &bytes)
 inline bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size() && f.flush();
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size()
+        && f.flush();
 }
 
 inline QByteArray readFile(const QString &path)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // Running the real `trove` binary from an end-to-end suite: one clean
@@ -26,12 +27,16 @@ struct TroveRun {
     qint64 elapsedMs = 0;
     qint64 peakRssKiB = -1; ///< set by callers that measure it
 
-    QStringList errLines() const { return QString::fromUtf8(err).split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
+    QStringList errLines() const
+    {
+        return QString::fromUtf8(err).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    }
     QJsonDocument json() const { return QJsonDocument::fromJson(out); }
     /// For failure messages: everything the process said.
     QByteArray describe() const
     {
-        return "exit " + QByteArray::number(exitCode) + (finished ? "" : " (killed: did not finish)") + " after "
+        return "exit " + QByteArray::number(exitCode)
+            + (finished ? "" : " (killed: did not finish)") + " after "
             + QByteArray::number(elapsedMs) + " ms\n--- stdout\n" + out + "--- stderr\n" + err;
     }
 };
@@ -43,10 +48,10 @@ struct TroveRun {
 inline QProcessEnvironment cleanTroveEnvironment(const QString &home, const QStringList &extra = {})
 {
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-    for (const char *name : { "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY",
-                              "no_proxy", "NO_PROXY", "TROVE_LIBRARY", "TROVE_MAX_DOWNLOAD_BYTES",
-                              "TROVE_STALL_TIMEOUT_MS", "TROVE_TOTAL_TIMEOUT_MS", "TROVE_MAX_PIXELS",
-                              "TROVE_MAX_DOWNLOADS" })
+    for (const char *name : { "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy",
+             "ALL_PROXY", "no_proxy", "NO_PROXY", "TROVE_LIBRARY", "TROVE_MAX_DOWNLOAD_BYTES",
+             "TROVE_STALL_TIMEOUT_MS", "TROVE_TOTAL_TIMEOUT_MS", "TROVE_MAX_PIXELS",
+             "TROVE_MAX_DOWNLOADS" })
         e.remove(QString::fromLatin1(name));
     e.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     e.insert(QStringLiteral("HOME"), home);
@@ -77,7 +82,8 @@ inline TroveRun finishTrove(QProcess &p, int timeoutMs, const QElapsedTimer &sin
 }
 
 /// Runs `trove ARGS` in @p env (see cleanTroveEnvironment) and waits for it.
-inline TroveRun runTrove(const QStringList &args, const QProcessEnvironment &env, int timeoutMs = 60'000)
+inline TroveRun runTrove(
+    const QStringList &args, const QProcessEnvironment &env, int timeoutMs = 60'000)
 {
     QProcess p;
     p.setProcessEnvironment(env);

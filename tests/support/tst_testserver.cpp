@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The fixture's own suite: TestServer driven by a real QNetworkAccessManager
 // (and raw sockets where QNAM would hide what the server does), and the
 // ImageFactory outputs decoded by Qt's readers.
@@ -426,7 +427,8 @@ void TestServerTest::infiniteBodyCanBeAborted()
         qint64 n;
         while (received < limit && (n = reply->read(buffer, sizeof buffer)) > 0) {
             if (head.size() < prefix.size())
-                head += QByteArray(buffer, qsizetype(std::min<qint64>(n, prefix.size() - head.size())));
+                head += QByteArray(
+                    buffer, qsizetype(std::min<qint64>(n, prefix.size() - head.size())));
             received += n;
         }
         if (received >= limit)

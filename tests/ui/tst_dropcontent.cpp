@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What a paste or a drop carries, read from text and MIME data the way
 // file managers and browsers offer it.
 

@@ -1,18 +1,19 @@
+// SPDX-License-Identifier: MIT
 // The gallery, search, viewer, tag editing, statistics and the window's
 // memory of itself, driven through the real window.
 
+#include "dialogs/tageditdialog.h"
 #include "gallery/browsebar.h"
 #include "gallery/dragexporter.h"
-#include "models/gallerymodel.h"
 #include "gallery/imageactions.h"
+#include "ingest/ingestbar.h"
+#include "librarystatuslabel.h"
+#include "models/gallerymodel.h"
+#include "models/ingestqueuemodel.h"
+#include "uifixture.h"
 #include "viewer/imagecanvas.h"
 #include "viewer/imageinfopanel.h"
 #include "viewer/imageviewer.h"
-#include "ingest/ingestbar.h"
-#include "models/ingestqueuemodel.h"
-#include "librarystatuslabel.h"
-#include "dialogs/tageditdialog.h"
-#include "uifixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>

@@ -1,15 +1,16 @@
+// SPDX-License-Identifier: MIT
 // The window takes images from anywhere: pasted links (Ctrl+V), the link
 // bar, dropped links, files and raw image data; refusals show their reason
 // in the queue; the gallery grows by inserted rows, never by a reset.
 
 #include "gallery/browsebar.h"
-#include "ingest/droptarget.h"
-#include "models/gallerymodel.h"
 #include "imagefactory.h"
+#include "ingest/droptarget.h"
 #include "ingest/ingestbar.h"
 #include "ingest/ingestqueuedelegate.h"
-#include "models/ingestqueuemodel.h"
 #include "ingest/ingestqueuepanel.h"
+#include "models/gallerymodel.h"
+#include "models/ingestqueuemodel.h"
 #include "testserver.h"
 #include "uifixture.h"
 
@@ -196,15 +197,18 @@ void TestUiIngest::pastedBytesFailAgainOnRetry()
     QTest::keyClick(m_window.get(), Qt::Key_V, Qt::ControlModifier);
     waitAllFinished(1);
     IngestQueueModel *queue = m_window->session()->queue();
-    QCOMPARE(IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()), IngestState::Failed);
+    QCOMPARE(IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()),
+        IngestState::Failed);
     const QString reason = queue->index(0).data(IngestQueueModel::ErrorRole).toString();
     QVERIFY2(!reason.isEmpty(), qPrintable(reason));
     const QDir tmp(m_window->session()->paths().tmpDir());
     QCOMPARE(tmp.entryList(QDir::Files).size(), 1);
 
-    m_window->session()->pipeline()->retry(queue->index(0).data(IngestQueueModel::ItemIdRole).toULongLong());
+    m_window->session()->pipeline()->retry(
+        queue->index(0).data(IngestQueueModel::ItemIdRole).toULongLong());
     QTRY_COMPARE_WITH_TIMEOUT(
-        IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()), IngestState::Failed, 10000);
+        IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()), IngestState::Failed,
+        10000);
     QCOMPARE(queue->index(0).data(IngestQueueModel::ErrorRole).toString(), reason);
 
     m_window->queuePanel()->clearFinishedAction()->trigger();

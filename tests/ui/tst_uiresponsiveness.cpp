@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: MIT
 // The GUI thread never waits for ingest work: a 5 ms timer on it keeps
 // ticking while images download, decode, compress, commit and appear.
 // With TROVE_UI_BENCH=1 it also measures a paste of 200 links until every
 // thumbnail is on screen (a measurement, not a gate).
 
-#include "models/gallerymodel.h"
 #include "imagefactory.h"
+#include "models/gallerymodel.h"
 #include "models/ingestqueuemodel.h"
 #include "testserver.h"
 #include "uifixture.h"

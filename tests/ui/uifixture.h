@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // Shared fixture of the window suites: a fresh library and settings folder
@@ -5,8 +6,8 @@
 // helpers to reach its parts and to drive drops.
 
 #include "gallery/galleryview.h"
-#include "models/librarysession.h"
 #include "mainwindow.h"
+#include "models/librarysession.h"
 
 #include <QApplication>
 #include <QBuffer>

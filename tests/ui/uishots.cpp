@@ -1,16 +1,17 @@
+// SPDX-License-Identifier: MIT
 // Not a test: drives the real window into the states shown in
 // docs/screenshots/ and grabs them. Built on demand only:
 //   cmake --build <build> --target trove_ui_shots
 //   xvfb-run -a -s "-screen 0 1400x900x24" <build>/tests/trove_ui_shots docs/screenshots
 
 #include "gallery/browsebar.h"
-#include "models/gallerymodel.h"
 #include "imagefactory.h"
-#include "viewer/imageviewer.h"
-#include "models/ingestqueuemodel.h"
 #include "ingest/ingestqueuepanel.h"
+#include "models/gallerymodel.h"
+#include "models/ingestqueuemodel.h"
 #include "testserver.h"
 #include "uifixture.h"
+#include "viewer/imageviewer.h"
 
 #include <QClipboard>
 #include <QDockWidget>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // CatalogWriter + CatalogReader on a real library in a temp folder: the
 // schema, commits and their files, duplicates, tags, renames, removal,
 // lookups, filters, hostile text, and readers seeing what the writer did.
@@ -5,8 +6,8 @@
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
 #include "ingest/imageprocessor.h"
-#include "storage/librarypaths.h"
 #include "resultcheck.h"
+#include "storage/librarypaths.h"
 #include "testimages.h"
 
 #include <QDirIterator>
@@ -18,7 +19,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtConcurrent/QtConcurrentRun>
-
 #include <array>
 #include <latch>
 #include <memory>
@@ -30,8 +30,7 @@ using namespace trove::testimages;
 
 namespace {
 
-template<typename T>
-T await(QFuture<T> future)
+template<typename T> T await(QFuture<T> future)
 {
     future.waitForFinished();
     return future.result();
@@ -83,7 +82,8 @@ private:
     QString m_name;
 };
 
-const QRegularExpression kUuid(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
+const QRegularExpression kUuid(
+    QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
 
 } // namespace
 
@@ -131,9 +131,9 @@ private:
     Made make(quint32 seed, const QByteArray &format = "png");
     Made makeFrom(const QByteArray &bytes, const QString &originalName);
     NewImage newImage(const QString &name, const Made &made, const QStringList &tags = {},
-                      const QString &url = {});
-    Result<CommitOutcome> commit(const QString &name, quint32 seed, const QStringList &tags = {},
-                                 const QString &url = {});
+        const QString &url = {});
+    Result<CommitOutcome> commit(
+        const QString &name, quint32 seed, const QStringList &tags = {}, const QString &url = {});
     void openWriter();
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -192,11 +192,15 @@ TestCatalog::Made TestCatalog::makeFrom(const QByteArray &bytes, const QString &
 
 TestCatalog::Made TestCatalog::make(quint32 seed, const QByteArray &format)
 {
-    const QByteArray bytes = format == "gif" ? gif(40, 30, seed) : encode(pattern(48 + int(seed % 7), 32, seed), format);
-    return makeFrom(bytes, QStringLiteral("image-%1.%2").arg(seed).arg(QString::fromLatin1(format)));
+    const QByteArray bytes = format == "gif"
+        ? gif(40, 30, seed)
+        : encode(pattern(48 + int(seed % 7), 32, seed), format);
+    return makeFrom(
+        bytes, QStringLiteral("image-%1.%2").arg(seed).arg(QString::fromLatin1(format)));
 }
 
-NewImage TestCatalog::newImage(const QString &name, const Made &made, const QStringList &tags, const QString &url)
+NewImage TestCatalog::newImage(
+    const QString &name, const Made &made, const QStringList &tags, const QString &url)
 {
     NewImage image;
     image.name = name;
@@ -206,8 +210,8 @@ NewImage TestCatalog::newImage(const QString &name, const Made &made, const QStr
     return image;
 }
 
-Result<CommitOutcome> TestCatalog::commit(const QString &name, quint32 seed, const QStringList &tags,
-                                          const QString &url)
+Result<CommitOutcome> TestCatalog::commit(
+    const QString &name, quint32 seed, const QStringList &tags, const QString &url)
 {
     const Made made = make(seed);
     if (made.bytes.isEmpty())
@@ -227,20 +231,24 @@ void TestCatalog::openCreatesLibrary()
 
     Probe catalog(m_paths.catalogFile());
     QCOMPARE(catalog.scalar(QStringLiteral("PRAGMA user_version")).toInt(),
-             Connection::schemaVersion(Connection::Kind::Catalog));
+        Connection::schemaVersion(Connection::Kind::Catalog));
     QVERIFY(Connection::schemaVersion(Connection::Kind::Catalog) >= 1);
-    QCOMPARE(catalog.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    QCOMPARE(
+        catalog.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     for (const char *table : { "images", "sources", "tags", "stats", "queue", "blob_journal" })
-        QVERIFY2(catalog.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%1'")
-                                    .arg(QLatin1String(table)))
-                         .toInt()
-                     == 1,
-                 table);
+        QVERIFY2(catalog
+                     .scalar(QStringLiteral(
+                         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%1'")
+                                 .arg(QLatin1String(table)))
+                     .toInt()
+                == 1,
+            table);
 
     Probe thumbs(m_paths.thumbsFile());
     QCOMPARE(thumbs.scalar(QStringLiteral("PRAGMA user_version")).toInt(),
-             Connection::schemaVersion(Connection::Kind::Thumbs));
-    QCOMPARE(thumbs.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        Connection::schemaVersion(Connection::Kind::Thumbs));
+    QCOMPARE(
+        thumbs.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
 
     auto stats = m_reader->stats();
     QVERIFY_OK(stats);
@@ -312,7 +320,7 @@ void TestCatalog::commitStoresEverything()
     const QDateTime before = QDateTime::currentDateTimeUtc().addMSecs(-1);
     auto outcome = await(m_writer->commitImage(
         newImage(QStringLiteral("A cat"), made, { QStringLiteral("pets"), QStringLiteral("Cute") },
-                 QStringLiteral("https://cats.example/a/cat.png"))));
+            QStringLiteral("https://cats.example/a/cat.png"))));
     const QDateTime after = QDateTime::currentDateTimeUtc().addMSecs(1);
     QVERIFY_OK(outcome);
     QVERIFY(outcome->key > 0);
@@ -339,13 +347,16 @@ void TestCatalog::commitStoresEverything()
 
     // The blob: content addressed, in place, the temp file gone.
     const QString blob = m_paths.blobFile(record->sha256);
-    QCOMPARE(blob, m_paths.blobsDir() + QLatin1Char('/') + record->sha256.left(2) + QLatin1Char('/')
-                 + record->sha256 + QStringLiteral(".gz"));
+    QCOMPARE(blob,
+        m_paths.blobsDir() + QLatin1Char('/') + record->sha256.left(2) + QLatin1Char('/')
+            + record->sha256 + QStringLiteral(".gz"));
     QVERIFY(QFileInfo::exists(blob));
     QCOMPARE(QFileInfo(blob).size(), record->storedBytes);
     QVERIFY(!QFileInfo::exists(made.processed.tempBlobPath));
     QVERIFY(tmpFiles(m_paths).isEmpty());
-    QCOMPARE(blobFiles(m_paths), QStringList { record->sha256.left(2) + QLatin1Char('/') + record->sha256 + QStringLiteral(".gz") });
+    QCOMPARE(blobFiles(m_paths),
+        QStringList {
+            record->sha256.left(2) + QLatin1Char('/') + record->sha256 + QStringLiteral(".gz") });
     auto original = GzipCodec::readAll(blob);
     QVERIFY_OK(original);
     QVERIFY(*original == made.bytes);
@@ -362,10 +373,11 @@ void TestCatalog::commitStoresEverything()
     QCOMPARE(stats->lastAdded, record->addedAt);
 
     const QJsonObject json = record->toJson();
-    for (const char *key : { "id", "name", "tags", "source_url", "sha256", "format", "width", "height",
-                             "original_bytes", "stored_bytes", "added_at" })
+    for (const char *key : { "id", "name", "tags", "source_url", "sha256", "format", "width",
+             "height", "original_bytes", "stored_bytes", "added_at" })
         QVERIFY2(json.contains(QLatin1String(key)), key);
-    QCOMPARE(json.value(QLatin1String("source_url")).toString(), QStringLiteral("https://cats.example/a/cat.png"));
+    QCOMPARE(json.value(QLatin1String("source_url")).toString(),
+        QStringLiteral("https://cats.example/a/cat.png"));
     QCOMPARE(json.value(QLatin1String("added_at")).toString(), isoUtc(record->addedAt));
     QVERIFY(json.value(QLatin1String("added_at")).toString().endsWith(QLatin1Char('Z')));
 }
@@ -377,12 +389,13 @@ void TestCatalog::imagesAddedComesAfterCommit()
     QSignalSpy changed(m_writer.get(), &CatalogWriter::imagesChanged);
     // Whoever hears the signal can already read the row.
     QList<qint64> seen;
-    connect(m_writer.get(), &CatalogWriter::imagesAdded, this, [this, &seen](const QList<qint64> &keys) {
-        for (qint64 key : keys) {
-            if (m_reader->byKey(key).ok())
-                seen.append(key);
-        }
-    });
+    connect(m_writer.get(), &CatalogWriter::imagesAdded, this,
+        [this, &seen](const QList<qint64> &keys) {
+            for (qint64 key : keys) {
+                if (m_reader->byKey(key).ok())
+                    seen.append(key);
+            }
+        });
     auto outcome = commit(QStringLiteral("signalled"), 4);
     QVERIFY_OK(outcome);
     QTRY_COMPARE(added.count(), 1);
@@ -397,14 +410,14 @@ void TestCatalog::duplicateAddsSource()
     QSignalSpy added(m_writer.get(), &CatalogWriter::imagesAdded);
     QSignalSpy changed(m_writer.get(), &CatalogWriter::imagesChanged);
     const Made first = make(5);
-    auto one = await(m_writer->commitImage(newImage(QStringLiteral("first"), first, { QStringLiteral("a") },
-                                                    QStringLiteral("http://one.example/x.png"))));
+    auto one = await(m_writer->commitImage(newImage(QStringLiteral("first"), first,
+        { QStringLiteral("a") }, QStringLiteral("http://one.example/x.png"))));
     QVERIFY_OK(one);
     // The same bytes again, processed anew, from another link.
     const Made second = makeFrom(first.bytes, QStringLiteral("other-name.png"));
     QVERIFY(QFileInfo::exists(second.processed.tempBlobPath));
-    auto two = await(m_writer->commitImage(newImage(QStringLiteral("second"), second, { QStringLiteral("b") },
-                                                    QStringLiteral("http://two.example/y.png"))));
+    auto two = await(m_writer->commitImage(newImage(QStringLiteral("second"), second,
+        { QStringLiteral("b") }, QStringLiteral("http://two.example/y.png"))));
     QVERIFY_OK(two);
     QVERIFY(two->duplicate);
     QCOMPARE(two->key, one->key);
@@ -415,8 +428,9 @@ void TestCatalog::duplicateAddsSource()
     auto record = m_reader->byKey(one->key);
     QVERIFY_OK(record);
     QCOMPARE(record->name, QStringLiteral("first"));
-    QCOMPARE(record->sources, (QStringList { QStringLiteral("http://one.example/x.png"),
-                                             QStringLiteral("http://two.example/y.png") }));
+    QCOMPARE(record->sources,
+        (QStringList { QStringLiteral("http://one.example/x.png"),
+            QStringLiteral("http://two.example/y.png") }));
     QCOMPARE(record->tags, (QStringList { QStringLiteral("a"), QStringLiteral("b") }));
     QCOMPARE(blobFiles(m_paths).size(), 1);
     QVERIFY(!QFileInfo::exists(second.processed.tempBlobPath));
@@ -430,8 +444,8 @@ void TestCatalog::duplicateAddsSource()
 
     // The same link a third time changes nothing.
     const Made third = makeFrom(first.bytes, QStringLiteral("x.png"));
-    auto three = await(m_writer->commitImage(newImage(QStringLiteral("third"), third, {},
-                                                      QStringLiteral("http://one.example/x.png"))));
+    auto three = await(m_writer->commitImage(
+        newImage(QStringLiteral("third"), third, {}, QStringLiteral("http://one.example/x.png"))));
     QVERIFY_OK(three);
     QVERIFY(three->duplicate);
     QCOMPARE(m_reader->byKey(one->key)->sources.size(), 2);
@@ -443,8 +457,10 @@ void TestCatalog::duplicatesInOneBatch()
     const Made a = make(6);
     const Made b = makeFrom(a.bytes, QStringLiteral("b.png"));
     // Posted back to back, so they share one transaction.
-    auto fa = m_writer->commitImage(newImage(QStringLiteral("a"), a, {}, QStringLiteral("http://a.example/1.png")));
-    auto fb = m_writer->commitImage(newImage(QStringLiteral("b"), b, {}, QStringLiteral("http://b.example/1.png")));
+    auto fa = m_writer->commitImage(
+        newImage(QStringLiteral("a"), a, {}, QStringLiteral("http://a.example/1.png")));
+    auto fb = m_writer->commitImage(
+        newImage(QStringLiteral("b"), b, {}, QStringLiteral("http://b.example/1.png")));
     auto ra = await(fa);
     auto rb = await(fb);
     QVERIFY_OK(ra);
@@ -463,7 +479,8 @@ void TestCatalog::batchOfCommits()
     QSignalSpy added(m_writer.get(), &CatalogWriter::imagesAdded);
     QList<QFuture<Result<CommitOutcome>>> futures;
     for (quint32 seed = 100; seed < 120; ++seed)
-        futures.append(m_writer->commitImage(newImage(QStringLiteral("batch %1").arg(seed), make(seed))));
+        futures.append(
+            m_writer->commitImage(newImage(QStringLiteral("batch %1").arg(seed), make(seed))));
     QSet<qint64> keys;
     for (auto &f : futures) {
         auto r = await(f);
@@ -510,26 +527,29 @@ void TestCatalog::editTags()
     QSignalSpy changed(m_writer.get(), &CatalogWriter::imagesChanged);
 
     auto n = await(m_writer->editTags({ a->key, b->key },
-                                      { QStringLiteral("Cat"), QStringLiteral("cat"), QStringLiteral("  Fluffy  "),
-                                        QStringLiteral(""), QStringLiteral("two\nlines") },
-                                      {}));
+        { QStringLiteral("Cat"), QStringLiteral("cat"), QStringLiteral("  Fluffy  "),
+            QStringLiteral(""), QStringLiteral("two\nlines") },
+        {}));
     QVERIFY_OK(n);
     QCOMPARE(*n, 2);
     QCOMPARE(m_reader->byKey(a->key)->tags,
-             (QStringList { QStringLiteral("Cat"), QStringLiteral("Fluffy"), QStringLiteral("two lines") }));
+        (QStringList {
+            QStringLiteral("Cat"), QStringLiteral("Fluffy"), QStringLiteral("two lines") }));
     QTRY_COMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(0).value<QList<qint64>>(), (QList<qint64> { a->key, b->key }));
 
     // Removal ignores case.
-    QVERIFY_OK(await(m_writer->editTags({ a->key }, {}, { QStringLiteral("CAT"), QStringLiteral("fluffy") })));
+    QVERIFY_OK(await(
+        m_writer->editTags({ a->key }, {}, { QStringLiteral("CAT"), QStringLiteral("fluffy") })));
     QCOMPARE(m_reader->byKey(a->key)->tags, QStringList { QStringLiteral("two lines") });
     QCOMPARE(m_reader->byKey(b->key)->tags.size(), 3);
 
     // Add and remove in one edit; removing what is not there is fine.
     QVERIFY_OK(await(m_writer->editTags({ b->key }, { QStringLiteral("new") },
-                                        { QStringLiteral("Cat"), QStringLiteral("absent") })));
+        { QStringLiteral("Cat"), QStringLiteral("absent") })));
     QCOMPARE(m_reader->byKey(b->key)->tags,
-             (QStringList { QStringLiteral("Fluffy"), QStringLiteral("new"), QStringLiteral("two lines") }));
+        (QStringList {
+            QStringLiteral("Fluffy"), QStringLiteral("new"), QStringLiteral("two lines") }));
 
     ImageQuery query;
     query.tag = QStringLiteral("FLUFFY");
@@ -548,7 +568,8 @@ void TestCatalog::tagsAreCaseInsensitiveAcrossEdits()
     QCOMPARE(m_reader->byKey(a->key)->tags.size(), 1);
     // The same through a duplicate commit carrying the tag in another case.
     const Made again = makeFrom(make(12).bytes, QStringLiteral("again.png"));
-    QVERIFY_OK(await(m_writer->commitImage(newImage(QStringLiteral("again"), again, { QStringLiteral("CAT") }))));
+    QVERIFY_OK(await(m_writer->commitImage(
+        newImage(QStringLiteral("again"), again, { QStringLiteral("CAT") }))));
     QCOMPARE(m_reader->byKey(a->key)->tags.size(), 1);
 }
 
@@ -599,8 +620,15 @@ void TestCatalog::remove()
     QTRY_COMPARE(removed.count(), 1);
     QCOMPARE(removed.at(0).at(0).value<QList<qint64>>(), QList<qint64> { a->key });
     Probe catalog(m_paths.catalogFile());
-    QCOMPARE(catalog.scalar(QStringLiteral("SELECT count(*) FROM sources WHERE image_id = %1").arg(a->key)).toInt(), 0);
-    QCOMPARE(catalog.scalar(QStringLiteral("SELECT count(*) FROM tags WHERE image_id = %1").arg(a->key)).toInt(), 0);
+    QCOMPARE(
+        catalog
+            .scalar(QStringLiteral("SELECT count(*) FROM sources WHERE image_id = %1").arg(a->key))
+            .toInt(),
+        0);
+    QCOMPARE(
+        catalog.scalar(QStringLiteral("SELECT count(*) FROM tags WHERE image_id = %1").arg(a->key))
+            .toInt(),
+        0);
     QCOMPARE(catalog.scalar(QStringLiteral("SELECT count(*) FROM blob_journal")).toInt(), 0);
 
     // Removing what is gone is not an error and changes nothing.
@@ -665,48 +693,58 @@ void TestCatalog::listFiltersAndOrders_data()
     QTest::addColumn<QStringList>("names");
 
     const int newest = int(ImageQuery::Order::NewestFirst);
-    QTest::newRow("all, newest first") << QString() << QString() << newest
-                                       << QStringList { "plain", "under_score", "100 cat", "100% cat" };
-    QTest::newRow("all, oldest first") << QString() << QString() << int(ImageQuery::Order::OldestFirst)
-                                       << QStringList { "100% cat", "100 cat", "under_score", "plain" };
+    QTest::newRow("all, newest first")
+        << QString() << QString() << newest
+        << QStringList { "plain", "under_score", "100 cat", "100% cat" };
+    QTest::newRow("all, oldest first")
+        << QString() << QString() << int(ImageQuery::Order::OldestFirst)
+        << QStringList { "100% cat", "100 cat", "under_score", "plain" };
     QTest::newRow("all, by name") << QString() << QString() << int(ImageQuery::Order::NameAscending)
                                   << QStringList { "100 cat", "100% cat", "plain", "under_score" };
-    QTest::newRow("all, by name descending") << QString() << QString() << int(ImageQuery::Order::NameDescending)
-                                             << QStringList { "under_score", "plain", "100% cat", "100 cat" };
-    QTest::newRow("tag, other case") << QStringLiteral("PETS") << QString() << newest
-                                     << QStringList { "100 cat", "100% cat" };
-    QTest::newRow("tag is exact, not a prefix") << QStringLiteral("pet") << QString() << newest << QStringList {};
-    QTest::newRow("tag with percent") << QStringLiteral("50%") << QString() << newest << QStringList { "plain" };
-    QTest::newRow("search name, any case") << QString() << QStringLiteral("CAT") << newest
-                                           << QStringList { "100 cat", "100% cat" };
-    QTest::newRow("search % is literal") << QString() << QStringLiteral("%") << newest
-                                         << QStringList { "plain", "100% cat" };
-    QTest::newRow("search _ is literal") << QString() << QStringLiteral("_") << newest
-                                         << QStringList { "under_score", "100 cat" };
-    QTest::newRow("search backslash is literal") << QString() << QStringLiteral("\\") << newest << QStringList {};
+    QTest::newRow("all, by name descending")
+        << QString() << QString() << int(ImageQuery::Order::NameDescending)
+        << QStringList { "under_score", "plain", "100% cat", "100 cat" };
+    QTest::newRow("tag, other case")
+        << QStringLiteral("PETS") << QString() << newest << QStringList { "100 cat", "100% cat" };
+    QTest::newRow("tag is exact, not a prefix")
+        << QStringLiteral("pet") << QString() << newest << QStringList {};
+    QTest::newRow("tag with percent")
+        << QStringLiteral("50%") << QString() << newest << QStringList { "plain" };
+    QTest::newRow("search name, any case")
+        << QString() << QStringLiteral("CAT") << newest << QStringList { "100 cat", "100% cat" };
+    QTest::newRow("search % is literal")
+        << QString() << QStringLiteral("%") << newest << QStringList { "plain", "100% cat" };
+    QTest::newRow("search _ is literal")
+        << QString() << QStringLiteral("_") << newest << QStringList { "under_score", "100 cat" };
+    QTest::newRow("search backslash is literal")
+        << QString() << QStringLiteral("\\") << newest << QStringList {};
     QTest::newRow("search host") << QString() << QStringLiteral("cats.example") << newest
                                  << QStringList { "100% cat" };
-    QTest::newRow("search host part") << QString() << QStringLiteral("dogs") << newest << QStringList { "100 cat" };
-    QTest::newRow("search tag") << QString() << QStringLiteral("snake") << newest << QStringList { "100 cat" };
-    QTest::newRow("search trimmed") << QString() << QStringLiteral("  plain ") << newest << QStringList { "plain" };
-    QTest::newRow("tag and search") << QStringLiteral("pets") << QStringLiteral("%") << newest
-                                    << QStringList { "100% cat" };
-    QTest::newRow("search matches nothing") << QString() << QStringLiteral("zebra") << newest << QStringList {};
+    QTest::newRow("search host part")
+        << QString() << QStringLiteral("dogs") << newest << QStringList { "100 cat" };
+    QTest::newRow("search tag") << QString() << QStringLiteral("snake") << newest
+                                << QStringList { "100 cat" };
+    QTest::newRow("search trimmed")
+        << QString() << QStringLiteral("  plain ") << newest << QStringList { "plain" };
+    QTest::newRow("tag and search")
+        << QStringLiteral("pets") << QStringLiteral("%") << newest << QStringList { "100% cat" };
+    QTest::newRow("search matches nothing")
+        << QString() << QStringLiteral("zebra") << newest << QStringList {};
     // Three characters or more go through the trigram index.
-    QTest::newRow("indexed: % is literal") << QString() << QStringLiteral("0% c") << newest
-                                           << QStringList { "100% cat" };
-    QTest::newRow("indexed: _ is literal") << QString() << QStringLiteral("r_s") << newest
-                                           << QStringList { "under_score" };
-    QTest::newRow("indexed: quote is literal") << QString() << QStringLiteral("\"cat") << newest
-                                               << QStringList {};
-    QTest::newRow("indexed: tag, any case") << QString() << QStringLiteral("SNAKE_c") << newest
-                                            << QStringList { "100 cat" };
-    QTest::newRow("indexed: host") << QString() << QStringLiteral("birds.ex") << newest
-                                   << QStringList { "under_score" };
-    QTest::newRow("indexed: no match across two tags") << QString() << QStringLiteral("ts snake")
-                                                       << newest << QStringList {};
-    QTest::newRow("indexed: FTS syntax is text") << QString() << QStringLiteral("cat OR plain")
-                                                 << newest << QStringList {};
+    QTest::newRow("indexed: % is literal")
+        << QString() << QStringLiteral("0% c") << newest << QStringList { "100% cat" };
+    QTest::newRow("indexed: _ is literal")
+        << QString() << QStringLiteral("r_s") << newest << QStringList { "under_score" };
+    QTest::newRow("indexed: quote is literal")
+        << QString() << QStringLiteral("\"cat") << newest << QStringList {};
+    QTest::newRow("indexed: tag, any case")
+        << QString() << QStringLiteral("SNAKE_c") << newest << QStringList { "100 cat" };
+    QTest::newRow("indexed: host")
+        << QString() << QStringLiteral("birds.ex") << newest << QStringList { "under_score" };
+    QTest::newRow("indexed: no match across two tags")
+        << QString() << QStringLiteral("ts snake") << newest << QStringList {};
+    QTest::newRow("indexed: FTS syntax is text")
+        << QString() << QStringLiteral("cat OR plain") << newest << QStringList {};
 }
 
 void TestCatalog::listFiltersAndOrders()
@@ -716,10 +754,13 @@ void TestCatalog::listFiltersAndOrders()
     QFETCH(int, order);
     QFETCH(QStringList, names);
     openWriter();
-    QVERIFY_OK(commit(QStringLiteral("100% cat"), 20, { QStringLiteral("pets") }, QStringLiteral("http://cats.example/a.png")));
-    QVERIFY_OK(commit(QStringLiteral("100 cat"), 21, { QStringLiteral("Pets"), QStringLiteral("snake_case") },
-                      QStringLiteral("http://dogs.example/b.png")));
-    QVERIFY_OK(commit(QStringLiteral("under_score"), 22, {}, QStringLiteral("http://birds.example/c.png")));
+    QVERIFY_OK(commit(QStringLiteral("100% cat"), 20, { QStringLiteral("pets") },
+        QStringLiteral("http://cats.example/a.png")));
+    QVERIFY_OK(commit(QStringLiteral("100 cat"), 21,
+        { QStringLiteral("Pets"), QStringLiteral("snake_case") },
+        QStringLiteral("http://dogs.example/b.png")));
+    QVERIFY_OK(commit(
+        QStringLiteral("under_score"), 22, {}, QStringLiteral("http://birds.example/c.png")));
     QVERIFY_OK(commit(QStringLiteral("plain"), 23, { QStringLiteral("50%") }));
 
     ImageQuery query;
@@ -807,7 +848,7 @@ void TestCatalog::searchFollowsEdits()
 {
     openWriter();
     auto a = commit(QStringLiteral("harbour view"), 30, { QStringLiteral("seaside") },
-                    QStringLiteral("http://first.example/a.png"));
+        QStringLiteral("http://first.example/a.png"));
     QVERIFY_OK(a);
     auto found = [this](const QString &text) {
         ImageQuery q;
@@ -823,13 +864,14 @@ void TestCatalog::searchFollowsEdits()
     QCOMPARE(found(QStringLiteral("harbour")), 0);
     QCOMPARE(found(QStringLiteral("mountain")), 1);
 
-    QVERIFY_OK(await(m_writer->editTags({ a->key }, { QStringLiteral("alpine") }, { QStringLiteral("seaside") })));
+    QVERIFY_OK(await(m_writer->editTags(
+        { a->key }, { QStringLiteral("alpine") }, { QStringLiteral("seaside") })));
     QCOMPARE(found(QStringLiteral("seaside")), 0);
     QCOMPARE(found(QStringLiteral("alpine")), 1);
 
     const Made again = makeFrom(make(30).bytes, QStringLiteral("b.png"));
-    QVERIFY_OK(await(m_writer->commitImage(newImage(QStringLiteral("ignored"), again, {},
-                                                    QStringLiteral("http://second.example/b.png")))));
+    QVERIFY_OK(await(m_writer->commitImage(newImage(
+        QStringLiteral("ignored"), again, {}, QStringLiteral("http://second.example/b.png")))));
     QCOMPARE(found(QStringLiteral("second.example")), 1);
     QCOMPARE(found(QStringLiteral("first.example")), 1);
 
@@ -846,14 +888,14 @@ void TestCatalog::searchIndexBuiltForOlderLibrary()
 {
     openWriter();
     QVERIFY_OK(commit(QStringLiteral("old river"), 31, { QStringLiteral("delta") },
-                      QStringLiteral("http://older.example/r.png")));
+        QStringLiteral("http://older.example/r.png")));
     m_reader.reset();
     m_writer.reset();
     {
         Probe catalog(m_paths.catalogFile());
         for (const char *trigger : { "image_text_insert", "image_text_rename", "image_text_delete",
-                                     "image_text_tag_insert", "image_text_tag_delete",
-                                     "image_text_source_insert", "image_text_source_delete" })
+                 "image_text_tag_insert", "image_text_tag_delete", "image_text_source_insert",
+                 "image_text_source_delete" })
             QVERIFY(catalog.exec(QStringLiteral("DROP TRIGGER %1").arg(QLatin1String(trigger))));
         QVERIFY(catalog.exec(QStringLiteral("DROP TABLE image_text")));
         QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = 3")));
@@ -866,7 +908,8 @@ void TestCatalog::searchIndexBuiltForOlderLibrary()
         QCOMPARE(*m_reader->count(q), 1);
     }
     Probe catalog(m_paths.catalogFile());
-    QCOMPARE(catalog.scalar(QStringLiteral("PRAGMA user_version")).toInt(), Connection::schemaVersion(Connection::Kind::Catalog));
+    QCOMPARE(catalog.scalar(QStringLiteral("PRAGMA user_version")).toInt(),
+        Connection::schemaVersion(Connection::Kind::Catalog));
 }
 
 void TestCatalog::hostileText_data()
@@ -891,7 +934,8 @@ void TestCatalog::hostileText()
     openWriter();
     auto other = commit(QStringLiteral("bystander"), 40, { QStringLiteral("safe") });
     QVERIFY_OK(other);
-    auto r = commit(text, 41, { text }, QStringLiteral("http://h.example/") + QString::fromLatin1(QUrl::toPercentEncoding(text)));
+    auto r = commit(text, 41, { text },
+        QStringLiteral("http://h.example/") + QString::fromLatin1(QUrl::toPercentEncoding(text)));
     QVERIFY_OK(r);
     QCOMPARE(r->name, text);
 
@@ -917,11 +961,14 @@ void TestCatalog::hostileText()
     QCOMPARE(*m_reader->count({}), 2);
     QCOMPARE(m_reader->byKey(other->key)->tags, QStringList { QStringLiteral("safe") });
     for (const QString &file : blobFiles(m_paths))
-        QVERIFY2(QRegularExpression(QStringLiteral("^[0-9a-f]{2}/[0-9a-f]{64}\\.gz$")).match(file).hasMatch(),
-                 qPrintable(file));
-    QCOMPARE(QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).filter(
-                 QRegularExpression(QStringLiteral("^(?!input-|library$)"))),
-             QStringList {});
+        QVERIFY2(QRegularExpression(QStringLiteral("^[0-9a-f]{2}/[0-9a-f]{64}\\.gz$"))
+                     .match(file)
+                     .hasMatch(),
+            qPrintable(file));
+    QCOMPARE(QDir(m_dir->path())
+                 .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)
+                 .filter(QRegularExpression(QStringLiteral("^(?!input-|library$)"))),
+        QStringList {});
 
     QVERIFY_OK(await(m_writer->rename({ r->key }, text + text)));
     QCOMPARE(m_reader->byKey(r->key)->name, text + text);
@@ -990,10 +1037,11 @@ void TestCatalog::concurrentFirstOpen()
                 failures << QStringLiteral("round %1: %2").arg(round).arg(error);
         }
     }
-    QVERIFY2(failures.isEmpty(), qPrintable(QStringLiteral("%1 of %2 opens failed, e.g. %3")
-                                                .arg(failures.size())
-                                                .arg(kRounds * kOpeners)
-                                                .arg(failures.value(0))));
+    QVERIFY2(failures.isEmpty(),
+        qPrintable(QStringLiteral("%1 of %2 opens failed, e.g. %3")
+                       .arg(failures.size())
+                       .arg(kRounds * kOpeners)
+                       .arg(failures.value(0))));
 }
 
 void TestCatalog::destroyingWriterFlushes()
@@ -1015,7 +1063,8 @@ void TestCatalog::integrityAndCounts()
     openWriter();
     QVERIFY_OK(commit(QStringLiteral("png"), 70));
     const Made g = make(71, "gif");
-    QVERIFY_OK(await(m_writer->commitImage(newImage(QStringLiteral("gif"), g, {}, QStringLiteral("http://GIFS.example/x.gif")))));
+    QVERIFY_OK(await(m_writer->commitImage(
+        newImage(QStringLiteral("gif"), g, {}, QStringLiteral("http://GIFS.example/x.gif")))));
     auto problems = m_reader->integrityProblems();
     QVERIFY_OK(problems);
     QVERIFY(problems->isEmpty());

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // isCompleteImage: whole files pass, files cut anywhere fail, and the
 // device is left where it was.
 
@@ -46,9 +47,9 @@ QByteArray formatOf(const QString &kind)
     return kind.section(QLatin1Char(' '), 0, 0).toLatin1();
 }
 
-const QStringList kKinds { QStringLiteral("png"), QStringLiteral("png with alpha"), QStringLiteral("jpeg baseline"),
-                           QStringLiteral("jpeg progressive"), QStringLiteral("gif"), QStringLiteral("webp"),
-                           QStringLiteral("bmp") };
+const QStringList kKinds { QStringLiteral("png"), QStringLiteral("png with alpha"),
+    QStringLiteral("jpeg baseline"), QStringLiteral("jpeg progressive"), QStringLiteral("gif"),
+    QStringLiteral("webp"), QStringLiteral("bmp") };
 
 } // namespace
 
@@ -103,11 +104,14 @@ void TestCompleteness::truncatedImagesAreNot_data()
     for (const QString &kind : kKinds) {
         const qsizetype size = sample(kind).size();
         for (const double fraction : { 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99 })
-            QTest::addRow("%s, %g %%", qPrintable(kind), fraction * 100) << kind << qsizetype(double(size) * fraction);
+            QTest::addRow("%s, %g %%", qPrintable(kind), fraction * 100)
+                << kind << qsizetype(double(size) * fraction);
         // The very end is where container walks go wrong.
         for (const qsizetype short_ : { 1, 2, 3, 4, 8, 12 })
-            QTest::addRow("%s, all but %lld", qPrintable(kind), qlonglong(short_)) << kind << size - short_;
-        QTest::addRow("%s, only the signature", qPrintable(kind)) << kind << qsizetype(formatOf(kind) == "jpeg" ? 2 : 6);
+            QTest::addRow("%s, all but %lld", qPrintable(kind), qlonglong(short_))
+                << kind << size - short_;
+        QTest::addRow("%s, only the signature", qPrintable(kind))
+            << kind << qsizetype(formatOf(kind) == "jpeg" ? 2 : 6);
         QTest::addRow("%s, nothing", qPrintable(kind)) << kind << qsizetype(0);
     }
 }
@@ -119,12 +123,14 @@ void TestCompleteness::truncatedImagesAreNot()
     const QByteArray bytes = sample(kind);
     QVERIFY(keep < bytes.size());
     QVERIFY2(!complete(bytes.left(keep), formatOf(kind)),
-             qPrintable(QStringLiteral("%1 of %2 bytes passed as complete").arg(keep).arg(bytes.size())));
+        qPrintable(
+            QStringLiteral("%1 of %2 bytes passed as complete").arg(keep).arg(bytes.size())));
 }
 
 void TestCompleteness::jpegWithTrailingBytesIsComplete()
 {
-    for (const QString &kind : { QStringLiteral("jpeg baseline"), QStringLiteral("jpeg progressive") }) {
+    for (const QString &kind :
+        { QStringLiteral("jpeg baseline"), QStringLiteral("jpeg progressive") }) {
         const QByteArray bytes = sample(kind);
         // Cameras and editors append thumbnails, padding or whole trailers.
         QVERIFY(complete(bytes + QByteArray(100, '\0'), "jpeg"));
@@ -140,8 +146,10 @@ void TestCompleteness::jpegWithRestartMarkersAndFill()
 {
     // SOI, an APP0 segment, fill bytes before a marker, a scan whose data
     // holds stuffed 0xFF00 and restart markers, then EOI.
-    QByteArray jpeg = QByteArray::fromHex("ffd8" "ffe000104a46494600010100000100010000");
-    jpeg += QByteArray::fromHex("ffffffdb0004" "0000"); // fill bytes, then a short DQT-like segment
+    QByteArray jpeg = QByteArray::fromHex("ffd8"
+                                          "ffe000104a46494600010100000100010000");
+    jpeg += QByteArray::fromHex("ffffffdb0004"
+                                "0000"); // fill bytes, then a short DQT-like segment
     jpeg += QByteArray::fromHex("ffda0008010100003f00"); // SOS
     jpeg += QByteArray::fromHex("1234ff0056ffd07890ffd1abcdff00ef");
     QVERIFY(!complete(jpeg, "jpeg"));
@@ -171,7 +179,8 @@ void TestCompleteness::wrongMagicIsIncomplete_data()
     QTest::addColumn<QByteArray>("format");
     QTest::addColumn<QByteArray>("bytes");
     QTest::newRow("jpeg claimed, png given") << QByteArray("jpeg") << sample(QStringLiteral("png"));
-    QTest::newRow("png claimed, text given") << QByteArray("png") << QByteArray("hello, this is not a png at all");
+    QTest::newRow("png claimed, text given")
+        << QByteArray("png") << QByteArray("hello, this is not a png at all");
     QTest::newRow("gif claimed, html given") << QByteArray("gif") << html();
 }
 

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 // GzipCodec: blobs are real gzip members that the system's gzip reads, they
 // round-trip byte for byte, and every kind of damage is reported.
 
-#include "storage/gzipcodec.h"
 #include "resultcheck.h"
+#include "storage/gzipcodec.h"
 #include "testimages.h"
 
 #include <QBuffer>
@@ -10,7 +11,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <memory>
 
 using namespace trove;
@@ -89,9 +89,10 @@ private Q_SLOTS:
     void sinkCanStop();
 
 private:
-    QString writeSource(const QByteArray &bytes, const QString &name = QStringLiteral("original.bin"));
+    QString writeSource(
+        const QByteArray &bytes, const QString &name = QStringLiteral("original.bin"));
     QString compress(const QByteArray &bytes, const QString &name = QStringLiteral("original.bin"),
-                     std::optional<DeflatePlan> plan = std::nullopt);
+        std::optional<DeflatePlan> plan = std::nullopt);
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -115,9 +116,11 @@ QString TestGzipCodec::writeSource(const QByteArray &bytes, const QString &name)
     return path;
 }
 
-QString TestGzipCodec::compress(const QByteArray &bytes, const QString &name, std::optional<DeflatePlan> plan)
+QString TestGzipCodec::compress(
+    const QByteArray &bytes, const QString &name, std::optional<DeflatePlan> plan)
 {
-    const QString source = writeSource(bytes, QStringLiteral("source-") + QString::number(qHash(name)));
+    const QString source
+        = writeSource(bytes, QStringLiteral("source-") + QString::number(qHash(name)));
     const QString target = m_dir->filePath(QStringLiteral("blob-%1.gz").arg(qHash(name)));
     auto r = GzipCodec::compressFile(source, target, name, plan);
     if (!r) {
@@ -133,7 +136,8 @@ static void addPayloads()
     QTest::addColumn<QByteArray>("bytes");
     QTest::newRow("empty") << QByteArray();
     QTest::newRow("one byte") << QByteArray("x");
-    QTest::newRow("text") << QByteArray("the quick brown fox jumps over the lazy dog\n").repeated(500);
+    QTest::newRow("text")
+        << QByteArray("the quick brown fox jumps over the lazy dog\n").repeated(500);
     QTest::newRow("random 100 KiB") << randomBytes(100 * 1024);
     QTest::newRow("exactly one chunk") << randomBytes(256 * 1024, 11);
     QTest::newRow("exactly two chunks") << QByteArray(512 * 1024, 'a');
@@ -214,8 +218,10 @@ void TestGzipCodec::headerCarriesName_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QByteArray>("expected");
     QTest::newRow("plain") << QStringLiteral("cat.jpg") << QByteArray("cat.jpg");
-    QTest::newRow("spaces") << QStringLiteral("my holiday photo.png") << QByteArray("my holiday photo.png");
-    QTest::newRow("utf-8") << QStringLiteral("café ☕.webp") << QStringLiteral("café ☕.webp").toUtf8();
+    QTest::newRow("spaces") << QStringLiteral("my holiday photo.png")
+                            << QByteArray("my holiday photo.png");
+    QTest::newRow("utf-8") << QStringLiteral("café ☕.webp")
+                           << QStringLiteral("café ☕.webp").toUtf8();
     QTest::newRow("NUL cuts") << (QStringLiteral("evil") + QChar(0) + QStringLiteral("tail.png"))
                               << QByteArray("evil");
 }
@@ -245,7 +251,8 @@ void TestGzipCodec::headerCarriesName()
     list.start(gzip, { QStringLiteral("-lN"), blob });
     QVERIFY(list.waitForFinished(10000));
     QCOMPARE(list.exitCode(), 0);
-    QVERIFY2(list.readAllStandardOutput().contains(expected), "gzip -lN does not show the stored name");
+    QVERIFY2(
+        list.readAllStandardOutput().contains(expected), "gzip -lN does not show the stored name");
 }
 
 // zlib's strategies, spelled out so the suite needs no zlib.h.
@@ -265,10 +272,12 @@ void TestGzipCodec::choosePlan_data()
     QTest::newRow("random 2 MiB") << randomBytes(2 * 1024 * 1024) << 1 << 0 << false;
     QTest::newRow("png") << encode(pattern(400, 300), "png") << 1 << 0 << false;
     // Redundant: real compression at the default level.
-    QTest::newRow("text") << QByteArray("Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n").repeated(2000)
-                          << 6 << 6 << true;
-    QTest::newRow("text with noise") << (QByteArray("The quick brown fox. ").repeated(3000) + randomBytes(2000))
-                                     << 6 << 6 << true;
+    QTest::newRow("text")
+        << QByteArray("Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n").repeated(2000)
+        << 6 << 6 << true;
+    QTest::newRow("text with noise")
+        << (QByteArray("The quick brown fox. ").repeated(3000) + randomBytes(2000)) << 6 << 6
+        << true;
     QTest::newRow("bmp") << encode(pattern(400, 300), "bmp") << 6 << 1 << true;
     QTest::newRow("empty") << QByteArray() << 6 << 6 << true;
 }
@@ -283,7 +292,7 @@ void TestGzipCodec::choosePlan()
     QVERIFY(buffer.open(QIODevice::ReadOnly));
     const DeflatePlan plan = GzipCodec::choosePlan(buffer);
     QVERIFY2(plan.level >= minLevel && plan.level <= maxLevel,
-             qPrintable(QStringLiteral("level %1, strategy %2").arg(plan.level).arg(plan.strategy)));
+        qPrintable(QStringLiteral("level %1, strategy %2").arg(plan.level).arg(plan.strategy)));
     if (lz77)
         QCOMPARE(plan.strategy, kDefaultStrategy);
 
@@ -354,15 +363,16 @@ void TestGzipCodec::damageIsReported_data()
 {
     QTest::addColumn<QString>("where");
     QTest::addColumn<QStringList>("accepted"); // error prefixes that may name this damage
-    const QStringList anyCorruption { QStringLiteral("CRC mismatch"), QStringLiteral("corrupt gzip data"),
-                                      QStringLiteral("truncated gzip data"),
-                                      QStringLiteral("unexpected data after the gzip member") };
+    const QStringList anyCorruption { QStringLiteral("CRC mismatch"),
+        QStringLiteral("corrupt gzip data"), QStringLiteral("truncated gzip data"),
+        QStringLiteral("unexpected data after the gzip member") };
     QTest::newRow("deflate data, early") << QStringLiteral("early") << anyCorruption;
     QTest::newRow("deflate data, middle") << QStringLiteral("middle") << anyCorruption;
     QTest::newRow("deflate data, late") << QStringLiteral("late") << anyCorruption;
-    QTest::newRow("CRC-32 trailer") << QStringLiteral("crc") << QStringList { QStringLiteral("CRC mismatch") };
-    QTest::newRow("ISIZE trailer") << QStringLiteral("isize")
-                                   << QStringList { QStringLiteral("corrupt gzip data (incorrect length check)") };
+    QTest::newRow("CRC-32 trailer")
+        << QStringLiteral("crc") << QStringList { QStringLiteral("CRC mismatch") };
+    QTest::newRow("ISIZE trailer") << QStringLiteral(
+        "isize") << QStringList { QStringLiteral("corrupt gzip data (incorrect length check)") };
 }
 
 void TestGzipCodec::damageIsReported()
@@ -371,9 +381,10 @@ void TestGzipCodec::damageIsReported()
     QFETCH(QStringList, accepted);
     // Text compresses to real Huffman-coded blocks, where a flipped bit is
     // detected (stored blocks of random data would only fail the CRC).
-    const QByteArray original = QByteArray("Trove keeps originals byte for byte. ").repeated(4000)
-        + randomBytes(4096);
-    const QString blob = compress(original, QStringLiteral("damaged.txt"), DeflatePlan { 6, kDefaultStrategy });
+    const QByteArray original
+        = QByteArray("Trove keeps originals byte for byte. ").repeated(4000) + randomBytes(4096);
+    const QString blob
+        = compress(original, QStringLiteral("damaged.txt"), DeflatePlan { 6, kDefaultStrategy });
     QVERIFY(!blob.isEmpty());
     QByteArray bytes = readFile(blob);
     const qsizetype headerEnd = 10 + qsizetype(strlen("damaged.txt")) + 1;
@@ -430,7 +441,8 @@ void TestGzipCodec::truncatedBlobIsReported()
     const QString blob = compress(randomBytes(300 * 1024));
     QVERIFY(!blob.isEmpty());
     const QByteArray bytes = readFile(blob);
-    for (const qsizetype keep : { qsizetype(20), bytes.size() / 2, bytes.size() - 4, bytes.size() - 1 }) {
+    for (const qsizetype keep :
+        { qsizetype(20), bytes.size() / 2, bytes.size() - 4, bytes.size() - 1 }) {
         QVERIFY(writeFile(blob, bytes.left(keep)));
         auto check = GzipCodec::inflateFile(blob);
         QVERIFY2(!check.ok(), qPrintable(QStringLiteral("kept %1 bytes").arg(keep)));
@@ -446,19 +458,22 @@ void TestGzipCodec::notGzipIsReported()
     const QString path = writeSource(encode(pattern(32, 32), "png"), QStringLiteral("plain.png"));
     auto check = GzipCodec::inflateFile(path);
     QVERIFY(!check.ok());
-    QVERIFY2(check.error().startsWith(QLatin1String("corrupt gzip data")), qPrintable(check.error()));
+    QVERIFY2(
+        check.error().startsWith(QLatin1String("corrupt gzip data")), qPrintable(check.error()));
 }
 
 void TestGzipCodec::missingFilesAreReported()
 {
     const QString missing = m_dir->filePath(QStringLiteral("nope"));
-    auto c = GzipCodec::compressFile(missing, m_dir->filePath(QStringLiteral("x.gz")), QStringLiteral("x"));
+    auto c = GzipCodec::compressFile(
+        missing, m_dir->filePath(QStringLiteral("x.gz")), QStringLiteral("x"));
     QVERIFY(!c.ok());
     QVERIFY2(c.error().startsWith(QLatin1String("cannot read ")), qPrintable(c.error()));
     QVERIFY(c.error().contains(missing));
 
     const QString source = writeSource("data");
-    c = GzipCodec::compressFile(source, m_dir->filePath(QStringLiteral("no/such/dir/x.gz")), QStringLiteral("x"));
+    c = GzipCodec::compressFile(
+        source, m_dir->filePath(QStringLiteral("no/such/dir/x.gz")), QStringLiteral("x"));
     QVERIFY(!c.ok());
     QVERIFY2(c.error().startsWith(QLatin1String("cannot write ")), qPrintable(c.error()));
 
@@ -471,8 +486,8 @@ void TestGzipCodec::cancelledCompressionFails()
 {
     const QString source = writeSource(randomBytes(600 * 1024));
     std::atomic_bool cancelled { true };
-    auto r = GzipCodec::compressFile(source, m_dir->filePath(QStringLiteral("c.gz")), QStringLiteral("c"),
-                                     std::nullopt, &cancelled);
+    auto r = GzipCodec::compressFile(source, m_dir->filePath(QStringLiteral("c.gz")),
+        QStringLiteral("c"), std::nullopt, &cancelled);
     QVERIFY(!r.ok());
     QCOMPARE(r.error(), QStringLiteral("cancelled"));
 }
@@ -484,7 +499,8 @@ void TestGzipCodec::readAllHonoursLimit()
     QVERIFY(!blob.isEmpty());
     auto small = GzipCodec::readAll(blob, 1000);
     QVERIFY(!small.ok());
-    QVERIFY2(small.error().startsWith(QLatin1String("image too large to load")), qPrintable(small.error()));
+    QVERIFY2(small.error().startsWith(QLatin1String("image too large to load")),
+        qPrintable(small.error()));
     auto exact = GzipCodec::readAll(blob, original.size());
     QVERIFY_OK(exact);
     QCOMPARE(exact->size(), original.size());

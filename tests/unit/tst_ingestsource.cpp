@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // IngestSource: what may be ingested is decided before anything touches the
 // network or the disk, with a specific reason for each refusal; default
 // names and link extraction from pasted text.
@@ -10,7 +11,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <memory>
 
 using namespace trove;
@@ -71,18 +71,20 @@ void TestIngestSource::acceptsUrls_data()
     QTest::addColumn<QString>("host");
     QTest::newRow("http") << QStringLiteral("http://example.com/a.jpg") << QStringLiteral("http")
                           << QStringLiteral("example.com");
-    QTest::newRow("https with query") << QStringLiteral("https://img.example.org/p/x.png?w=100&h=50#frag")
-                                      << QStringLiteral("https") << QStringLiteral("img.example.org");
-    QTest::newRow("upper-case scheme") << QStringLiteral("HTTPS://EXAMPLE.COM/A.JPG") << QStringLiteral("https")
-                                       << QStringLiteral("example.com");
+    QTest::newRow("https with query")
+        << QStringLiteral("https://img.example.org/p/x.png?w=100&h=50#frag")
+        << QStringLiteral("https") << QStringLiteral("img.example.org");
+    QTest::newRow("upper-case scheme") << QStringLiteral("HTTPS://EXAMPLE.COM/A.JPG")
+                                       << QStringLiteral("https") << QStringLiteral("example.com");
     QTest::newRow("port and user info") << QStringLiteral("http://user@127.0.0.1:8080/i.gif")
                                         << QStringLiteral("http") << QStringLiteral("127.0.0.1");
     QTest::newRow("ipv6") << QStringLiteral("http://[::1]:9000/i.gif") << QStringLiteral("http")
                           << QStringLiteral("::1");
-    QTest::newRow("surrounding white space") << QStringLiteral("  \thttp://example.com/a.jpg \n")
-                                             << QStringLiteral("http") << QStringLiteral("example.com");
-    QTest::newRow("data") << QStringLiteral("data:image/png;base64,iVBORw0KGgo=") << QStringLiteral("data")
-                          << QString();
+    QTest::newRow("surrounding white space")
+        << QStringLiteral("  \thttp://example.com/a.jpg \n") << QStringLiteral("http")
+        << QStringLiteral("example.com");
+    QTest::newRow("data") << QStringLiteral("data:image/png;base64,iVBORw0KGgo=")
+                          << QStringLiteral("data") << QString();
 }
 
 void TestIngestSource::acceptsUrls()
@@ -105,21 +107,25 @@ void TestIngestSource::acceptsFiles_data()
     QTest::addColumn<QString>("expected"); // relative to the temp dir
     QTest::newRow("absolute") << QStringLiteral("%1/cat.png") << QStringLiteral("cat.png");
     QTest::newRow("relative") << QStringLiteral("cat.png") << QStringLiteral("cat.png");
-    QTest::newRow("dot relative") << QStringLiteral("./sub dir/../cat.png") << QStringLiteral("cat.png");
-    QTest::newRow("relative with a space") << QStringLiteral("sub dir/dog photo.jpg")
-                                           << QStringLiteral("sub dir/dog photo.jpg");
+    QTest::newRow("dot relative") << QStringLiteral("./sub dir/../cat.png")
+                                  << QStringLiteral("cat.png");
+    QTest::newRow("relative with a space")
+        << QStringLiteral("sub dir/dog photo.jpg") << QStringLiteral("sub dir/dog photo.jpg");
     QTest::newRow("non-ASCII") << QStringLiteral("café.gif") << QStringLiteral("café.gif");
     QTest::newRow("file URL") << QStringLiteral("file://%1/cat.png") << QStringLiteral("cat.png");
-    QTest::newRow("file URL, encoded space") << QStringLiteral("file://%1/sub%20dir/dog%20photo.jpg")
-                                             << QStringLiteral("sub dir/dog photo.jpg");
-    QTest::newRow("FILE URL, upper case") << QStringLiteral("FILE://%1/cat.png") << QStringLiteral("cat.png");
+    QTest::newRow("file URL, encoded space")
+        << QStringLiteral("file://%1/sub%20dir/dog%20photo.jpg")
+        << QStringLiteral("sub dir/dog photo.jpg");
+    QTest::newRow("FILE URL, upper case")
+        << QStringLiteral("FILE://%1/cat.png") << QStringLiteral("cat.png");
 }
 
 void TestIngestSource::acceptsFiles()
 {
     QFETCH(QString, input);
     QFETCH(QString, expected);
-    auto source = IngestSource::parse(input.contains(QLatin1String("%1")) ? input.arg(m_dir->path()) : input);
+    auto source = IngestSource::parse(
+        input.contains(QLatin1String("%1")) ? input.arg(m_dir->path()) : input);
     QVERIFY2(source.ok(), qPrintable(source.ok() ? QString() : source.error()));
     QVERIFY(source->isLocal());
     QVERIFY(source->url.isEmpty());
@@ -136,24 +142,30 @@ void TestIngestSource::refuses_data()
                                 << QStringLiteral("unsupported URL scheme: javascript");
     QTest::newRow("JavaScript, mixed case") << QStringLiteral("JavaScript:alert(document.cookie)")
                                             << QStringLiteral("unsupported URL scheme: javascript");
-    QTest::newRow("ftp") << QStringLiteral("ftp://example.com/a.jpg") << QStringLiteral("unsupported URL scheme: ftp");
+    QTest::newRow("ftp") << QStringLiteral("ftp://example.com/a.jpg")
+                         << QStringLiteral("unsupported URL scheme: ftp");
     QTest::newRow("mailto") << QStringLiteral("mailto:someone@example.com")
                             << QStringLiteral("unsupported URL scheme: mailto");
-    QTest::newRow("about") << QStringLiteral("about:blank") << QStringLiteral("unsupported URL scheme: about");
-    QTest::newRow("garbage word") << QStringLiteral("kittens") << QStringLiteral("not a URL or an existing file: kittens");
+    QTest::newRow("about") << QStringLiteral("about:blank")
+                           << QStringLiteral("unsupported URL scheme: about");
+    QTest::newRow("garbage word") << QStringLiteral("kittens")
+                                  << QStringLiteral("not a URL or an existing file: kittens");
     QTest::newRow("garbage words") << QStringLiteral("two kittens")
                                    << QStringLiteral("not a URL or an existing file: two kittens");
     QTest::newRow("empty") << QString() << QStringLiteral("empty source");
     QTest::newRow("blank") << QStringLiteral(" \t\n") << QStringLiteral("empty source");
-    QTest::newRow("missing absolute file") << QStringLiteral("%1/missing.png")
-                                           << QStringLiteral("no such file: %1/missing.png");
-    QTest::newRow("missing relative file") << QStringLiteral("sub dir/missing.png")
-                                           << QStringLiteral("no such file: %1/sub dir/missing.png");
+    QTest::newRow("missing absolute file")
+        << QStringLiteral("%1/missing.png") << QStringLiteral("no such file: %1/missing.png");
+    QTest::newRow("missing relative file") << QStringLiteral(
+        "sub dir/missing.png") << QStringLiteral("no such file: %1/sub dir/missing.png");
     QTest::newRow("missing file URL") << QStringLiteral("file://%1/missing.png")
                                       << QStringLiteral("no such file: %1/missing.png");
-    QTest::newRow("directory") << QStringLiteral("%1/sub dir") << QStringLiteral("not a file: %1/sub dir");
-    QTest::newRow("relative directory") << QStringLiteral("sub dir/") << QStringLiteral("not a file: %1/sub dir/");
-    QTest::newRow("http without host") << QStringLiteral("http:///a.jpg") << QStringLiteral("URL has no host: http:///a.jpg");
+    QTest::newRow("directory") << QStringLiteral("%1/sub dir")
+                               << QStringLiteral("not a file: %1/sub dir");
+    QTest::newRow("relative directory")
+        << QStringLiteral("sub dir/") << QStringLiteral("not a file: %1/sub dir/");
+    QTest::newRow("http without host")
+        << QStringLiteral("http:///a.jpg") << QStringLiteral("URL has no host: http:///a.jpg");
     QTest::newRow("invalid http") << QStringLiteral("http://exa mple.com/a.jpg")
                                   << QStringLiteral("not a valid URL: http://exa mple.com/a.jpg");
 }
@@ -162,9 +174,11 @@ void TestIngestSource::refuses()
 {
     QFETCH(QString, input);
     QFETCH(QString, reason);
-    auto source = IngestSource::parse(input.contains(QLatin1String("%1")) ? input.arg(m_dir->path()) : input);
+    auto source = IngestSource::parse(
+        input.contains(QLatin1String("%1")) ? input.arg(m_dir->path()) : input);
     QVERIFY2(!source.ok(), "accepted");
-    QCOMPARE(source.error(), reason.contains(QLatin1String("%1")) ? reason.arg(m_dir->path()) : reason);
+    QCOMPARE(
+        source.error(), reason.contains(QLatin1String("%1")) ? reason.arg(m_dir->path()) : reason);
 }
 
 void TestIngestSource::sourceString()
@@ -177,29 +191,38 @@ void TestIngestSource::sourceString()
     QCOMPARE(plain->sourceString(), QStringLiteral("https://example.com/x.png?a=1"));
     auto file = IngestSource::parse(QStringLiteral("cat.png"));
     QVERIFY(file.ok());
-    QCOMPARE(file->sourceString(), QUrl::fromLocalFile(m_dir->filePath(QStringLiteral("cat.png"))).toString());
+    QCOMPARE(file->sourceString(),
+        QUrl::fromLocalFile(m_dir->filePath(QStringLiteral("cat.png"))).toString());
 }
 
 void TestIngestSource::defaultName_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("name");
-    QTest::newRow("file name") << QStringLiteral("http://example.com/img/cat.jpg") << QStringLiteral("cat");
-    QTest::newRow("query ignored") << QStringLiteral("https://example.com/img/cat.jpg?size=large")
-                                   << QStringLiteral("cat");
-    QTest::newRow("two dots") << QStringLiteral("http://example.com/archive.tar.png") << QStringLiteral("archive.tar");
-    QTest::newRow("percent-encoded space") << QStringLiteral("http://example.com/my%20cat.png")
-                                           << QStringLiteral("my cat");
-    QTest::newRow("percent-encoded UTF-8") << QStringLiteral("http://example.com/caf%C3%A9.png")
-                                           << QStringLiteral("café");
-    QTest::newRow("no extension") << QStringLiteral("http://example.com/photos/12345") << QStringLiteral("12345");
-    QTest::newRow("dot file") << QStringLiteral("http://example.com/.hidden") << QStringLiteral(".hidden");
-    QTest::newRow("host only") << QStringLiteral("http://example.com") << QStringLiteral("example.com");
-    QTest::newRow("root path") << QStringLiteral("http://example.com/") << QStringLiteral("example.com");
-    QTest::newRow("directory path") << QStringLiteral("https://cdn.example.net/images/")
-                                    << QStringLiteral("cdn.example.net");
-    QTest::newRow("data URL") << QStringLiteral("data:image/png;base64,iVBORw0KGgo=") << QStringLiteral("image");
-    QTest::newRow("local file") << QStringLiteral("sub dir/dog photo.jpg") << QStringLiteral("dog photo");
+    QTest::newRow("file name") << QStringLiteral("http://example.com/img/cat.jpg")
+                               << QStringLiteral("cat");
+    QTest::newRow("query ignored")
+        << QStringLiteral("https://example.com/img/cat.jpg?size=large") << QStringLiteral("cat");
+    QTest::newRow("two dots") << QStringLiteral("http://example.com/archive.tar.png")
+                              << QStringLiteral("archive.tar");
+    QTest::newRow("percent-encoded space")
+        << QStringLiteral("http://example.com/my%20cat.png") << QStringLiteral("my cat");
+    QTest::newRow("percent-encoded UTF-8")
+        << QStringLiteral("http://example.com/caf%C3%A9.png") << QStringLiteral("café");
+    QTest::newRow("no extension") << QStringLiteral("http://example.com/photos/12345")
+                                  << QStringLiteral("12345");
+    QTest::newRow("dot file") << QStringLiteral("http://example.com/.hidden")
+                              << QStringLiteral(".hidden");
+    QTest::newRow("host only") << QStringLiteral("http://example.com")
+                               << QStringLiteral("example.com");
+    QTest::newRow("root path") << QStringLiteral("http://example.com/")
+                               << QStringLiteral("example.com");
+    QTest::newRow("directory path")
+        << QStringLiteral("https://cdn.example.net/images/") << QStringLiteral("cdn.example.net");
+    QTest::newRow("data URL") << QStringLiteral("data:image/png;base64,iVBORw0KGgo=")
+                              << QStringLiteral("image");
+    QTest::newRow("local file") << QStringLiteral("sub dir/dog photo.jpg")
+                                << QStringLiteral("dog photo");
 }
 
 void TestIngestSource::defaultName()
@@ -215,36 +238,43 @@ void TestIngestSource::extractUrls_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("urls");
-    QTest::newRow("nothing") << QStringLiteral("no links here, just ftp://x and www.example.com") << QStringList {};
-    QTest::newRow("one per line") << QStringLiteral("http://a.example/1.png\nhttps://b.example/2.jpg\r\n\n")
+    QTest::newRow("nothing") << QStringLiteral("no links here, just ftp://x and www.example.com")
+                             << QStringList {};
+    QTest::newRow("one per line") << QStringLiteral(
+        "http://a.example/1.png\nhttps://b.example/2.jpg\r\n\n")
                                   << QStringList { QStringLiteral("http://a.example/1.png"),
-                                                   QStringLiteral("https://b.example/2.jpg") };
+                                         QStringLiteral("https://b.example/2.jpg") };
     QTest::newRow("prose with punctuation")
         << QStringLiteral("Look at http://a.example/cat.png, then https://b.example/dog.jpg. Nice; "
                           "also http://c.example/x.gif! And http://d.example/y.webp?")
-        << QStringList { QStringLiteral("http://a.example/cat.png"), QStringLiteral("https://b.example/dog.jpg"),
-                         QStringLiteral("http://c.example/x.gif"), QStringLiteral("http://d.example/y.webp") };
+        << QStringList { QStringLiteral("http://a.example/cat.png"),
+               QStringLiteral("https://b.example/dog.jpg"),
+               QStringLiteral("http://c.example/x.gif"),
+               QStringLiteral("http://d.example/y.webp") };
     QTest::newRow("query kept, trailing colon dropped")
         << QStringLiteral("see: https://a.example/img.png?w=10&h=20:")
         << QStringList { QStringLiteral("https://a.example/img.png?w=10&h=20") };
-    QTest::newRow("markdown")
-        << QStringLiteral("![a cat](https://a.example/cat.png) and [link](http://b.example/page \"title\")\n"
-                          "<https://c.example/auto.png>")
-        << QStringList { QStringLiteral("https://a.example/cat.png"), QStringLiteral("http://b.example/page"),
-                         QStringLiteral("https://c.example/auto.png") };
-    QTest::newRow("html")
-        << QStringLiteral("<p><img src=\"https://a.example/1.png\" alt='x'><a href='http://b.example/2.jpg'>two</a>"
-                          "<img srcset=\"https://c.example/3.webp 2x\"></p>")
-        << QStringList { QStringLiteral("https://a.example/1.png"), QStringLiteral("http://b.example/2.jpg"),
-                         QStringLiteral("https://c.example/3.webp") };
-    QTest::newRow("duplicates")
-        << QStringLiteral("http://a.example/1.png http://a.example/1.png, http://b.example/2.png http://a.example/1.png.")
-        << QStringList { QStringLiteral("http://a.example/1.png"), QStringLiteral("http://b.example/2.png") };
+    QTest::newRow("markdown") << QStringLiteral(
+        "![a cat](https://a.example/cat.png) and [link](http://b.example/page \"title\")\n"
+        "<https://c.example/auto.png>")
+                              << QStringList { QStringLiteral("https://a.example/cat.png"),
+                                     QStringLiteral("http://b.example/page"),
+                                     QStringLiteral("https://c.example/auto.png") };
+    QTest::newRow("html") << QStringLiteral(
+        "<p><img src=\"https://a.example/1.png\" alt='x'><a href='http://b.example/2.jpg'>two</a>"
+        "<img srcset=\"https://c.example/3.webp 2x\"></p>")
+                          << QStringList { QStringLiteral("https://a.example/1.png"),
+                                 QStringLiteral("http://b.example/2.jpg"),
+                                 QStringLiteral("https://c.example/3.webp") };
+    QTest::newRow("duplicates") << QStringLiteral("http://a.example/1.png http://a.example/1.png, "
+                                                  "http://b.example/2.png http://a.example/1.png.")
+                                << QStringList { QStringLiteral("http://a.example/1.png"),
+                                       QStringLiteral("http://b.example/2.png") };
     QTest::newRow("upper-case scheme") << QStringLiteral("HTTP://A.EXAMPLE/X.PNG")
                                        << QStringList { QStringLiteral("HTTP://A.EXAMPLE/X.PNG") };
-    QTest::newRow("non-http schemes skipped")
-        << QStringLiteral("javascript:alert(1) ftp://a.example/x.png data:image/png;base64,AAAA http://ok.example/y.png")
-        << QStringList { QStringLiteral("http://ok.example/y.png") };
+    QTest::newRow("non-http schemes skipped") << QStringLiteral(
+        "javascript:alert(1) ftp://a.example/x.png data:image/png;base64,AAAA "
+        "http://ok.example/y.png") << QStringList { QStringLiteral("http://ok.example/y.png") };
 }
 
 void TestIngestSource::extractUrls()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The UI stall probe: it must see a blocked event loop, ignore the time
 // before the first frame, and write the report the benchmarks read.
 #include "diagnostics/stallmonitor.h"

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 #include "dialogs/statisticsdialog.h"
 
-#include "models/librarysession.h"
 #include "librarystatuslabel.h"
+#include "models/librarysession.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "dialogs/tageditdialog.h"
 
 #include "ingest/ingesttypes.h"

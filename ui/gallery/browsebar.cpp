@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "gallery/browsebar.h"
 
 #include "icons.h"

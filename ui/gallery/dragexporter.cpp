@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 #include "gallery/dragexporter.h"
 
-#include "storage/blobstore.h"
 #include "base/futurewatch.h"
+#include "storage/blobstore.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 #include "gallery/gallerydelegate.h"
 
-#include "models/gallerymodel.h"
 #include "icons.h"
+#include "models/gallerymodel.h"
 
 #include <QApplication>
 #include <QPainter>

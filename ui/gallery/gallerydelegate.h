@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <QCache>
@@ -38,8 +39,8 @@ private:
 
     /// The name's label, elided to @p width and laid out once: shaping
     /// text was a third of the time of painting the grid.
-    const QStaticText &label(const QString &name, int width, const QFont &font,
-        const QFontMetrics &metrics) const;
+    const QStaticText &label(
+        const QString &name, int width, const QFont &font, const QFontMetrics &metrics) const;
 
     int m_size = kDefaultThumbnail;
     QIcon m_damagedIcon;

@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: MIT
 #include "gallery/galleryview.h"
 
 #include "gallery/dragexporter.h"
 #include "gallery/gallerydelegate.h"
-#include "models/gallerymodel.h"
 #include "icons.h"
+#include "models/gallerymodel.h"
 
 #include <QDrag>
 #include <QMimeData>

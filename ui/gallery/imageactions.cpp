@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: MIT
 #include "gallery/imageactions.h"
 
-#include "storage/blobstore.h"
-#include "gallery/dragexporter.h"
 #include "base/futurewatch.h"
+#include "dialogs/tageditdialog.h"
+#include "gallery/dragexporter.h"
 #include "icons.h"
 #include "models/librarysession.h"
-#include "dialogs/tageditdialog.h"
+#include "storage/blobstore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -252,18 +253,20 @@ void ImageActions::editTags()
         const QStringList add = dialog->tagsToAdd();
         const QStringList remove = dialog->tagsToRemove();
         if (!name.isEmpty()) {
-            whenFinished(session->writer()->rename(keys, name), this, [this](const Result<bool> &r) {
-                if (!r)
-                    Q_EMIT message(tr("Cannot rename: %1").arg(r.error()), kMessageMs);
-            });
+            whenFinished(
+                session->writer()->rename(keys, name), this, [this](const Result<bool> &r) {
+                    if (!r)
+                        Q_EMIT message(tr("Cannot rename: %1").arg(r.error()), kMessageMs);
+                });
         }
         if (!add.isEmpty() || !remove.isEmpty()) {
-            whenFinished(session->writer()->editTags(keys, add, remove), this, [this](const Result<int> &r) {
-                Q_EMIT message(r ? (*r == 1 ? tr("Tags changed on 1 image")
-                                            : tr("Tags changed on %1 images").arg(*r))
-                                 : tr("Cannot change tags: %1").arg(r.error()),
-                    kMessageMs);
-            });
+            whenFinished(
+                session->writer()->editTags(keys, add, remove), this, [this](const Result<int> &r) {
+                    Q_EMIT message(r ? (*r == 1 ? tr("Tags changed on 1 image")
+                                                : tr("Tags changed on %1 images").arg(*r))
+                                     : tr("Cannot change tags: %1").arg(r.error()),
+                        kMessageMs);
+                });
         }
     });
     dialog->open();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "gallery/thumbnailsizecontrol.h"
 
 #include "gallery/gallerydelegate.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ingest/dropcontent.h"
 
 #include "ingest/ingestsource.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ingest/droptarget.h"
 
 #include <QAbstractScrollArea>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ingest/ingestbar.h"
 
 #include "icons.h"

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 #include "ingest/ingestcontroller.h"
 
 #include "base/futurewatch.h"
-#include "models/librarysession.h"
 #include "ingest/rawimageingest.h"
+#include "models/librarysession.h"
 
 #include <QDateTime>
 #include <QLocale>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ingest/ingestqueuedelegate.h"
 
 #include "icons.h"

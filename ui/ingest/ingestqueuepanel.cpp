@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ingest/ingestqueuepanel.h"
 
 #include "icons.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "viewer/imagecanvas.h"
 
 #include "base/futurewatch.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "viewer/imageinfopanel.h"
 
 #include "icons.h"

@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: MIT
 #include "viewer/imageviewer.h"
 
 #include "base/futurewatch.h"
-#include "models/gallerymodel.h"
+#include "catalog/libraryreader.h"
 #include "icons.h"
+#include "models/gallerymodel.h"
 #include "viewer/imagecanvas.h"
 #include "viewer/imageinfopanel.h"
-#include "catalog/libraryreader.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -232,13 +233,14 @@ void ImageViewer::load()
         return;
     }
     auto loaded = LibraryReader::loadImage(m_paths, record->sha256)
-        .then([](Result<QImage> r) -> Result<QImage> {
-            // Painting is fastest from premultiplied pixels; convert here,
-            // on the pool thread, not while painting.
-            if (r && r->hasAlphaChannel() && r->format() != QImage::Format_ARGB32_Premultiplied)
-                return r->convertToFormat(QImage::Format_ARGB32_Premultiplied);
-            return r;
-        });
+                      .then([](Result<QImage> r) -> Result<QImage> {
+                          // Painting is fastest from premultiplied pixels; convert here,
+                          // on the pool thread, not while painting.
+                          if (r && r->hasAlphaChannel()
+                              && r->format() != QImage::Format_ARGB32_Premultiplied)
+                              return r->convertToFormat(QImage::Format_ARGB32_Premultiplied);
+                          return r;
+                      });
     whenFinished(loaded, this, [this, generation](const Result<QImage> &r) {
         if (generation != m_generation)
             return; // the person has moved on

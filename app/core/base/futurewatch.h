@@ -1,9 +1,9 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <QFuture>
 #include <QFutureWatcher>
 #include <QObject>
-
 #include <type_traits>
 #include <utility>
 

@@ -1,12 +1,12 @@
+// SPDX-License-Identifier: MIT
 #include "base/platform.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QSocketNotifier>
 #include <QString>
-
-#include <cerrno>
 #include <atomic>
+#include <cerrno>
 #include <fcntl.h>
 #include <pthread.h>
 #include <sched.h>
@@ -16,7 +16,10 @@
 
 namespace trove {
 
-qint64 currentPid() { return static_cast<qint64>(::getpid()); }
+qint64 currentPid()
+{
+    return static_cast<qint64>(::getpid());
+}
 
 bool isProcessAlive(qint64 pid)
 {
@@ -38,15 +41,24 @@ static bool syncPath(const QString &path, int flags)
     return ok;
 }
 
-bool syncFile(const QString &path) { return syncPath(path, O_RDONLY); }
+bool syncFile(const QString &path)
+{
+    return syncPath(path, O_RDONLY);
+}
 
-bool syncDirectory(const QString &path) { return syncPath(path, O_RDONLY | O_DIRECTORY); }
+bool syncDirectory(const QString &path)
+{
+    return syncPath(path, O_RDONLY | O_DIRECTORY);
+}
 
 namespace {
 std::atomic_bool s_idleForHeavyWork = false;
 } // namespace
 
-void setIdleSchedulingForHeavyWork(bool on) { s_idleForHeavyWork = on; }
+void setIdleSchedulingForHeavyWork(bool on)
+{
+    s_idleForHeavyWork = on;
+}
 
 void lowerCurrentThreadPriority(ThreadWork work)
 {
@@ -80,13 +92,14 @@ void quitOnTerminateSignals()
 {
     if (s_quitPipe[0] >= 0 || ::pipe2(s_quitPipe, O_CLOEXEC | O_NONBLOCK) != 0)
         return;
-    auto *notifier = new QSocketNotifier(s_quitPipe[0], QSocketNotifier::Read, QCoreApplication::instance());
+    auto *notifier
+        = new QSocketNotifier(s_quitPipe[0], QSocketNotifier::Read, QCoreApplication::instance());
     QObject::connect(notifier, &QSocketNotifier::activated, notifier, [] {
         char byte;
         while (::read(s_quitPipe[0], &byte, 1) > 0) { }
         QCoreApplication::quit();
     });
-    struct sigaction action {};
+    struct sigaction action { };
     action.sa_handler = onTerminate;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;

@@ -1,7 +1,7 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <QString>
-
 #include <utility>
 #include <variant>
 
@@ -15,8 +15,7 @@ struct Error {
 };
 
 /// Either a value or an Error. A small stand-in for C++23 std::expected.
-template<typename T>
-class [[nodiscard]] Result {
+template<typename T> class [[nodiscard]] Result {
 public:
     Result(T value)
         : m_v(std::in_place_index<0>, std::move(value))
@@ -44,8 +43,7 @@ private:
     std::variant<T, Error> m_v;
 };
 
-template<>
-class [[nodiscard]] Result<void> {
+template<> class [[nodiscard]] Result<void> {
 public:
     Result() = default;
     Result(Error error)

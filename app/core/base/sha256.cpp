@@ -1,7 +1,7 @@
+// SPDX-License-Identifier: MIT
 #include "base/sha256.h"
 
 #include <QByteArray>
-
 #include <openssl/evp.h>
 
 namespace trove {
@@ -30,7 +30,8 @@ QString Sha256::hexResult()
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     EVP_DigestFinal_ex(m_ctx->md, digest, &length);
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex());
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex());
 }
 
 } // namespace trove

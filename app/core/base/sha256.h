@@ -1,8 +1,8 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <QString>
 #include <QtGlobal>
-
 #include <memory>
 
 namespace trove {

@@ -1,22 +1,23 @@
+// SPDX-License-Identifier: MIT
 #include "catalog/catalogreader.h"
 
 #include "storage/librarypaths.h"
 
 #include <QRegularExpression>
-
-#include <algorithm>
 #include <QSqlRecord>
+#include <algorithm>
 
 namespace trove {
 
 namespace {
 
-const char *const kSelect =
-    "SELECT i.id, i.uuid, i.name, i.sha256, i.format, i.width, i.height, i.original_bytes, "
-    "i.stored_bytes, i.added_at, "
-    "(SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM tags WHERE image_id = i.id ORDER BY tag)), "
-    "(SELECT group_concat(url, char(10)) FROM (SELECT url FROM sources WHERE image_id = i.id "
-    "ORDER BY added_at, url)), i.damaged FROM images i ";
+const char *const kSelect
+    = "SELECT i.id, i.uuid, i.name, i.sha256, i.format, i.width, i.height, i.original_bytes, "
+      "i.stored_bytes, i.added_at, "
+      "(SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM tags WHERE image_id = i.id ORDER "
+      "BY tag)), "
+      "(SELECT group_concat(url, char(10)) FROM (SELECT url FROM sources WHERE image_id = i.id "
+      "ORDER BY added_at, url)), i.damaged FROM images i ";
 
 ImageRecord recordFrom(const QSqlQuery &q)
 {
@@ -76,11 +77,13 @@ QString beforeClause(ImageQuery::Order order)
     case ImageQuery::Order::OldestFirst:
         return QStringLiteral("(i.added_at < ? OR (i.added_at = ? AND i.id < ?))");
     case ImageQuery::Order::NameAscending:
-        return QStringLiteral("(i.name < ? COLLATE NOCASE OR (i.name = ? COLLATE NOCASE AND i.id < ?))");
+        return QStringLiteral(
+            "(i.name < ? COLLATE NOCASE OR (i.name = ? COLLATE NOCASE AND i.id < ?))");
     case ImageQuery::Order::NameDescending:
         break;
     }
-    return QStringLiteral("(i.name > ? COLLATE NOCASE OR (i.name = ? COLLATE NOCASE AND i.id > ?))");
+    return QStringLiteral(
+        "(i.name > ? COLLATE NOCASE OR (i.name = ? COLLATE NOCASE AND i.id > ?))");
 }
 
 // How a filtered page is found. Few matches: collect them from the tag or
@@ -116,8 +119,9 @@ QString whereFor(const ImageQuery &query, QVariantList &binds, Drive drive = Dri
         // tags.tag is COLLATE NOCASE: the comparison ignores case and uses
         // the tags_by_tag index.
         clauses << (drive == Drive::Matches
-                        ? QStringLiteral("i.id IN (SELECT image_id FROM tags WHERE tag = ?)")
-                        : QStringLiteral("EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag = ?)"));
+                ? QStringLiteral("i.id IN (SELECT image_id FROM tags WHERE tag = ?)")
+                : QStringLiteral(
+                    "EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag = ?)"));
         binds << query.tag;
     }
     const QString search = query.search.trimmed();
@@ -139,8 +143,10 @@ QString whereFor(const ImageQuery &query, QVariantList &binds, Drive drive = Dri
             binds << like << like << like;
         } else {
             clauses << (drive == Drive::Matches
-                            ? QStringLiteral("i.id IN (SELECT rowid FROM image_text WHERE image_text MATCH ?)")
-                            : QStringLiteral("+i.id IN (SELECT rowid FROM image_text WHERE image_text MATCH ?)"));
+                    ? QStringLiteral(
+                        "i.id IN (SELECT rowid FROM image_text WHERE image_text MATCH ?)")
+                    : QStringLiteral(
+                        "+i.id IN (SELECT rowid FROM image_text WHERE image_text MATCH ?)"));
             binds << phraseFor(search);
         }
     } else if (!search.isEmpty()) {
@@ -149,10 +155,12 @@ QString whereFor(const ImageQuery &query, QVariantList &binds, Drive drive = Dri
         clauses << QStringLiteral(
             "(i.name LIKE ? ESCAPE '\\' "
             "OR EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag LIKE ? ESCAPE '\\') "
-            "OR EXISTS (SELECT 1 FROM sources s WHERE s.image_id = i.id AND s.host LIKE ? ESCAPE '\\'))");
+            "OR EXISTS (SELECT 1 FROM sources s WHERE s.image_id = i.id AND s.host LIKE ? ESCAPE "
+            "'\\'))");
         binds << like << like << like;
     }
-    return clauses.isEmpty() ? QString() : QStringLiteral("WHERE ") + clauses.join(QStringLiteral(" AND "));
+    return clauses.isEmpty() ? QString()
+                             : QStringLiteral("WHERE ") + clauses.join(QStringLiteral(" AND "));
 }
 
 Result<QList<QPair<QString, qint64>>> pairs(Connection &c, const QString &sql)
@@ -186,8 +194,8 @@ Result<void> CatalogReader::open(const LibraryPaths &paths)
 
 Result<LibraryStats> CatalogReader::stats()
 {
-    QSqlQuery q = m_catalog.query(
-        QStringLiteral("SELECT images, original_bytes, stored_bytes, last_added FROM stats WHERE id = 1"));
+    QSqlQuery q = m_catalog.query(QStringLiteral(
+        "SELECT images, original_bytes, stored_bytes, last_added FROM stats WHERE id = 1"));
     if (auto r = execQuery(q); !r)
         return Error { r.error() };
     LibraryStats s;
@@ -215,10 +223,10 @@ Result<qint64> CatalogReader::count(const ImageQuery &query)
     // A text alone: the index holds one row per image, keyed by its key.
     const bool tagOnly = !query.tag.isEmpty() && query.search.trimmed().isEmpty();
     const bool textOnly = countsInSteps(query);
-    QSqlQuery q = m_catalog.query(
-        tagOnly    ? QStringLiteral("SELECT count(*) FROM tags WHERE tag = ?")
-        : textOnly ? QStringLiteral("SELECT count(*) FROM image_text WHERE image_text MATCH ?")
-                   : QStringLiteral("SELECT count(*) FROM images i ") + where);
+    QSqlQuery q = m_catalog.query(tagOnly
+            ? QStringLiteral("SELECT count(*) FROM tags WHERE tag = ?")
+            : textOnly ? QStringLiteral("SELECT count(*) FROM image_text WHERE image_text MATCH ?")
+                       : QStringLiteral("SELECT count(*) FROM images i ") + where);
     if (textOnly)
         binds = { phraseFor(query.search.trimmed()) };
     for (int i = 0; i < binds.size(); ++i)
@@ -228,7 +236,8 @@ Result<qint64> CatalogReader::count(const ImageQuery &query)
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
-Result<CatalogReader::CountStep> CatalogReader::countStep(const ImageQuery &query, qint64 afterKey, qint64 step)
+Result<CatalogReader::CountStep> CatalogReader::countStep(
+    const ImageQuery &query, qint64 afterKey, qint64 step)
 {
     if (!countsInSteps(query)) {
         auto n = count(query);
@@ -238,9 +247,9 @@ Result<CatalogReader::CountStep> CatalogReader::countStep(const ImageQuery &quer
     }
     // The index row of an image has its key as rowid, and the index holds
     // one row per image (triggers keep it so): no join with images needed.
-    QSqlQuery q = m_catalog.query(QStringLiteral(
-        "SELECT count(*), max(k) FROM (SELECT rowid AS k FROM image_text "
-        "WHERE image_text MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?)"));
+    QSqlQuery q = m_catalog.query(
+        QStringLiteral("SELECT count(*), max(k) FROM (SELECT rowid AS k FROM image_text "
+                       "WHERE image_text MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?)"));
     q.bindValue(0, phraseFor(query.search.trimmed()));
     q.bindValue(1, afterKey);
     q.bindValue(2, step);
@@ -255,8 +264,8 @@ Result<CatalogReader::CountStep> CatalogReader::countStep(const ImageQuery &quer
     return out;
 }
 
-Result<QList<ImageRecord>> CatalogReader::select(const QString &where, const QVariantList &binds,
-                                                 const QString &tail)
+Result<QList<ImageRecord>> CatalogReader::select(
+    const QString &where, const QVariantList &binds, const QString &tail)
 {
     QSqlQuery q = m_catalog.query(QLatin1String(kSelect) + where + tail);
     for (int i = 0; i < binds.size(); ++i)
@@ -274,8 +283,8 @@ Result<QList<ImageRecord>> CatalogReader::list(const ImageQuery &query, qint64 o
     return list(query, offset, limit, true);
 }
 
-Result<QList<ImageRecord>> CatalogReader::list(const ImageQuery &query, qint64 offset, qint64 limit,
-                                               bool fewMatches)
+Result<QList<ImageRecord>> CatalogReader::list(
+    const ImageQuery &query, qint64 offset, qint64 limit, bool fewMatches)
 {
     QVariantList binds;
     const QString where = whereFor(query, binds, fewMatches ? Drive::Matches : Drive::Order);
@@ -285,15 +294,16 @@ Result<QList<ImageRecord>> CatalogReader::list(const ImageQuery &query, qint64 o
     // Pick the page's ids first, then read tags and sources for those rows
     // only: sorting 3,000 matches with their tags and sources attached costs
     // four times as much (26 ms against 6 at a million images).
-    const QString ids = QStringLiteral("WHERE i.id IN (SELECT i.id FROM images i %1%2 LIMIT %3 OFFSET %4)")
-                            .arg(where, order)
-                            .arg(limit)
-                            .arg(offset);
+    const QString ids
+        = QStringLiteral("WHERE i.id IN (SELECT i.id FROM images i %1%2 LIMIT %3 OFFSET %4)")
+              .arg(where, order)
+              .arg(limit)
+              .arg(offset);
     return select(ids, binds, order);
 }
 
-Result<QList<ImageRecord>> CatalogReader::page(const ImageQuery &query, qint64 offset, qint64 limit,
-                                               qint64 total)
+Result<QList<ImageRecord>> CatalogReader::page(
+    const ImageQuery &query, qint64 offset, qint64 limit, qint64 total)
 {
     // Still being counted: there are at least as many matches as counted
     // so far, and they are many (see countStep()). Read from the front.
@@ -332,8 +342,8 @@ Result<qint64> CatalogReader::rowOf(const ImageQuery &query, qint64 key)
     QVariantList binds;
     QString where = whereFor(query, binds);
     QSqlQuery match = m_catalog.query(QStringLiteral("SELECT i.added_at, i.name FROM images i ")
-                                      + (where.isEmpty() ? QStringLiteral("WHERE ") : where + QStringLiteral(" AND "))
-                                      + QStringLiteral("i.id = ?"));
+        + (where.isEmpty() ? QStringLiteral("WHERE ") : where + QStringLiteral(" AND "))
+        + QStringLiteral("i.id = ?"));
     int i = 0;
     for (; i < binds.size(); ++i)
         match.bindValue(i, binds[i]);
@@ -348,8 +358,8 @@ Result<qint64> CatalogReader::rowOf(const ImageQuery &query, qint64 key)
     match.finish();
 
     QSqlQuery before = m_catalog.query(QStringLiteral("SELECT count(*) FROM images i ")
-                                       + (where.isEmpty() ? QStringLiteral("WHERE ") : where + QStringLiteral(" AND "))
-                                       + beforeClause(query.order));
+        + (where.isEmpty() ? QStringLiteral("WHERE ") : where + QStringLiteral(" AND "))
+        + beforeClause(query.order));
     for (i = 0; i < binds.size(); ++i)
         before.bindValue(i, binds[i]);
     before.bindValue(i, sortValue);
@@ -393,7 +403,7 @@ Result<QList<ImageRecord>> CatalogReader::resolve(const QString &idOrName)
     static const QRegularExpression hexPrefix(QStringLiteral("^[0-9a-fA-F-]{4,36}$"));
     if (hexPrefix.match(arg).hasMatch()) {
         auto prefixed = select(QStringLiteral("WHERE i.uuid LIKE ? ESCAPE '\\'"),
-                               { likeContains(arg.toLower()).mid(1) });
+            { likeContains(arg.toLower()).mid(1) });
         if (!prefixed || !prefixed->isEmpty())
             return prefixed;
     }
@@ -412,8 +422,8 @@ Result<void> CatalogReader::forEach(const std::function<bool(const ImageRecord &
     return {};
 }
 
-Result<void> CatalogReader::forEach(const ImageQuery &query,
-                                    const std::function<bool(const ImageRecord &)> &visit)
+Result<void> CatalogReader::forEach(
+    const ImageQuery &query, const std::function<bool(const ImageRecord &)> &visit)
 {
     QVariantList binds;
     const QString where = whereFor(query, binds);
@@ -440,15 +450,17 @@ Result<QByteArray> CatalogReader::thumbnail(qint64 key)
 
 Result<QList<QPair<QString, qint64>>> CatalogReader::formatCounts()
 {
-    return pairs(m_catalog, QStringLiteral(
-        "SELECT format, count(*) AS n FROM images GROUP BY format ORDER BY n DESC, format"));
+    return pairs(m_catalog,
+        QStringLiteral(
+            "SELECT format, count(*) AS n FROM images GROUP BY format ORDER BY n DESC, format"));
 }
 
 Result<QList<QPair<QString, qint64>>> CatalogReader::hostCounts(int limit)
 {
-    return pairs(m_catalog, QStringLiteral(
-        "SELECT host, count(DISTINCT image_id) AS n FROM sources WHERE host != '' "
-        "GROUP BY host ORDER BY n DESC, host LIMIT %1").arg(limit));
+    return pairs(m_catalog,
+        QStringLiteral("SELECT host, count(DISTINCT image_id) AS n FROM sources WHERE host != '' "
+                       "GROUP BY host ORDER BY n DESC, host LIMIT %1")
+            .arg(limit));
 }
 
 Result<QStringList> CatalogReader::integrityProblems()

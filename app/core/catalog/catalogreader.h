@@ -1,13 +1,13 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "storage/database.h"
-#include "catalog/imagerecord.h"
 #include "base/result.h"
+#include "catalog/imagerecord.h"
+#include "storage/database.h"
 
 #include <QCoreApplication>
 #include <QList>
 #include <QPair>
-
 #include <functional>
 
 namespace trove {
@@ -57,7 +57,8 @@ public:
     /// the last page of a million rows costs what the first one does.
     /// @p total is the query's count, or -1 while it is still being counted
     /// (the page is then read from the front).
-    Result<QList<ImageRecord>> page(const ImageQuery &query, qint64 offset, qint64 limit, qint64 total);
+    Result<QList<ImageRecord>> page(
+        const ImageQuery &query, qint64 offset, qint64 limit, qint64 total);
     /// Where @p key stands in the query's order, or -1 if it does not match.
     Result<qint64> rowOf(const ImageQuery &query, qint64 key);
     Result<ImageRecord> byKey(qint64 key);
@@ -69,7 +70,8 @@ public:
     Result<void> forEach(const std::function<bool(const ImageRecord &)> &visit);
     /// The same for the images of @p query, in its order (what list(query)
     /// answers, one record at a time).
-    Result<void> forEach(const ImageQuery &query, const std::function<bool(const ImageRecord &)> &visit);
+    Result<void> forEach(
+        const ImageQuery &query, const std::function<bool(const ImageRecord &)> &visit);
 
     /// The stored thumbnail, empty if none.
     Result<QByteArray> thumbnail(qint64 key);
@@ -86,9 +88,10 @@ public:
 private:
     /// @p fewMatches: collect the matches and sort them, rather than walk
     /// the order (see Drive in the .cpp).
-    Result<QList<ImageRecord>> list(const ImageQuery &query, qint64 offset, qint64 limit, bool fewMatches);
-    Result<QList<ImageRecord>> select(const QString &where, const QVariantList &binds,
-                                      const QString &tail = {});
+    Result<QList<ImageRecord>> list(
+        const ImageQuery &query, qint64 offset, qint64 limit, bool fewMatches);
+    Result<QList<ImageRecord>> select(
+        const QString &where, const QVariantList &binds, const QString &tail = {});
 
     Connection m_catalog;
     Connection m_thumbs;

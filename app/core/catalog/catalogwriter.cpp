@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 #include "catalog/catalogwriter.h"
 
-#include "catalog/private/catalogwriterworker.h"
 #include "base/platform.h"
+#include "catalog/private/catalogwriterworker.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -9,29 +10,37 @@
 #include <QPromise>
 #include <QUrl>
 #include <QUuid>
-
 #include <optional>
 
 namespace trove {
 
 namespace {
 
-qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
-Result<void> ok() { return {}; }
+Result<void> ok()
+{
+    return {};
+}
 
 // A null QString binds as SQL NULL; text columns here are NOT NULL.
-QString text(const QString &s) { return s.isNull() ? QStringLiteral("") : s; }
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
 
-template<typename T>
-Result<void> asVoid(const Result<T> &r)
+template<typename T> Result<void> asVoid(const Result<T> &r)
 {
     return r ? ok() : Result<void>(Error { r.error() });
 }
 
 Result<void> insertTags(WriterContext &c, qint64 key, const QStringList &tags)
 {
-    QSqlQuery q = c.catalog.query(QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) VALUES (?, ?)"));
+    QSqlQuery q = c.catalog.query(
+        QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) VALUES (?, ?)"));
     for (const QString &tag : tags) {
         q.bindValue(0, key);
         q.bindValue(1, tag);
@@ -55,7 +64,7 @@ Result<void> insertSource(WriterContext &c, qint64 key, const QString &url)
 }
 
 Result<void> finishQueueRow(WriterContext &c, qint64 queueId, IngestState state,
-                            const QString &error, const QString &imageId = {})
+    const QString &error, const QString &imageId = {})
 {
     if (queueId <= 0)
         return {};
@@ -112,8 +121,7 @@ QFuture<void> CatalogWriter::whenWritten()
 
 template<typename T>
 QFuture<Result<T>> CatalogWriter::submit(std::function<Result<T>(WriterContext &)> apply,
-                                         std::function<Result<void>(WriterContext &)> before,
-                                         QStringList intents)
+    std::function<Result<void>(WriterContext &)> before, QStringList intents)
 {
     auto promise = std::make_shared<QPromise<Result<T>>>();
     auto slot = std::make_shared<std::optional<Result<T>>>();
@@ -129,7 +137,8 @@ QFuture<Result<T>> CatalogWriter::submit(std::function<Result<T>(WriterContext &
         if (outcome && slot->has_value())
             promise->addResult(**slot);
         else
-            promise->addResult(Result<T>(Error { outcome ? QStringLiteral("internal error") : outcome.error() }));
+            promise->addResult(
+                Result<T>(Error { outcome ? QStringLiteral("internal error") : outcome.error() }));
         promise->finish();
     };
     QFuture<Result<T>> future = promise->future();
@@ -158,7 +167,8 @@ QFuture<Result<CommitOutcome>> CatalogWriter::commitImage(const NewImage &image)
     };
     auto apply = [image, sha](WriterContext &c) -> Result<CommitOutcome> {
         CommitOutcome out;
-        QSqlQuery find = c.catalog.query(QStringLiteral("SELECT id, uuid, name FROM images WHERE sha256 = ?"));
+        QSqlQuery find
+            = c.catalog.query(QStringLiteral("SELECT id, uuid, name FROM images WHERE sha256 = ?"));
         find.bindValue(0, sha);
         if (auto r = execQuery(find); !r)
             return Error { r.error() };
@@ -233,7 +243,8 @@ QFuture<Result<QList<qint64>>> CatalogWriter::enqueue(const QList<IngestRequest>
     });
 }
 
-QFuture<Result<bool>> CatalogWriter::setQueueState(qint64 queueId, IngestState state, const QString &error)
+QFuture<Result<bool>> CatalogWriter::setQueueState(
+    qint64 queueId, IngestState state, const QString &error)
 {
     return submit<bool>([=](WriterContext &c) -> Result<bool> {
         if (auto r = finishQueueRow(c, queueId, state, error); !r)
@@ -258,8 +269,8 @@ QFuture<Result<bool>> CatalogWriter::deleteQueueItems(const QList<qint64> &queue
 QFuture<Result<int>> CatalogWriter::releaseQueueItems(const QList<qint64> &queueIds)
 {
     return submit<int>([queueIds](WriterContext &c) -> Result<int> {
-        QSqlQuery release = c.catalog.query(
-            QStringLiteral("UPDATE queue SET owner_pid = 0 WHERE id = ? AND state < 3 AND owner_pid = ?"));
+        QSqlQuery release = c.catalog.query(QStringLiteral(
+            "UPDATE queue SET owner_pid = 0 WHERE id = ? AND state < 3 AND owner_pid = ?"));
         int released = 0;
         for (qint64 id : queueIds) {
             release.bindValue(0, id);
@@ -275,8 +286,8 @@ QFuture<Result<int>> CatalogWriter::releaseQueueItems(const QList<qint64> &queue
 QFuture<Result<QList<QueueRow>>> CatalogWriter::claimOrphanedQueueItems()
 {
     return submit<QList<QueueRow>>([](WriterContext &c) -> Result<QList<QueueRow>> {
-        QSqlQuery owners = c.catalog.query(QStringLiteral(
-            "SELECT DISTINCT owner_pid FROM queue WHERE state < 3"));
+        QSqlQuery owners = c.catalog.query(
+            QStringLiteral("SELECT DISTINCT owner_pid FROM queue WHERE state < 3"));
         if (auto r = execQuery(owners); !r)
             return Error { r.error() };
         QList<qint64> dead;
@@ -287,8 +298,9 @@ QFuture<Result<QList<QueueRow>>> CatalogWriter::claimOrphanedQueueItems()
         }
         owners.finish();
         QList<QueueRow> rows;
-        QSqlQuery select = c.catalog.query(QStringLiteral(
-            "SELECT id, source, name, tags FROM queue WHERE state < 3 AND owner_pid = ? ORDER BY id"));
+        QSqlQuery select
+            = c.catalog.query(QStringLiteral("SELECT id, source, name, tags FROM queue WHERE state "
+                                             "< 3 AND owner_pid = ? ORDER BY id"));
         QSqlQuery claim = c.catalog.query(QStringLiteral(
             "UPDATE queue SET owner_pid = ?, state = 0 WHERE state < 3 AND owner_pid = ?"));
         for (qint64 pid : dead) {
@@ -300,7 +312,8 @@ QFuture<Result<QList<QueueRow>>> CatalogWriter::claimOrphanedQueueItems()
                 row.id = select.value(0).toLongLong();
                 row.request.source = select.value(1).toString();
                 row.request.name = select.value(2).toString();
-                row.request.tags = select.value(3).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+                row.request.tags
+                    = select.value(3).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
                 rows.append(row);
             }
             select.finish();
@@ -313,14 +326,14 @@ QFuture<Result<QList<QueueRow>>> CatalogWriter::claimOrphanedQueueItems()
     });
 }
 
-QFuture<Result<int>> CatalogWriter::editTags(const QList<qint64> &keys, const QStringList &add,
-                                             const QStringList &remove)
+QFuture<Result<int>> CatalogWriter::editTags(
+    const QList<qint64> &keys, const QStringList &add, const QStringList &remove)
 {
     const QStringList toAdd = normalizeTags(add);
     const QStringList toRemove = normalizeTags(remove);
     return submit<int>([=](WriterContext &c) -> Result<int> {
-        QSqlQuery drop = c.catalog.query(QStringLiteral(
-            "DELETE FROM tags WHERE image_id = ? AND tag = ?"));
+        QSqlQuery drop
+            = c.catalog.query(QStringLiteral("DELETE FROM tags WHERE image_id = ? AND tag = ?"));
         int changed = 0;
         for (qint64 key : keys) {
             if (auto r = insertTags(c, key, toAdd); !r)
@@ -395,10 +408,12 @@ QFuture<Result<bool>> CatalogWriter::quarantine(const QList<QPair<qint64, QStrin
     auto before = [keysAndShas](WriterContext &c) -> Result<void> {
         const QString aside = c.paths.root() + QStringLiteral("/damaged");
         QDir().mkpath(aside);
-        const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
+        const QString stamp
+            = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
         for (const auto &[key, sha] : keysAndShas) {
             const QString blob = c.blobs.pathFor(sha);
-            if (QFile::exists(blob) && !QFile::rename(blob, QStringLiteral("%1/%2-%3.gz").arg(aside, sha, stamp)))
+            if (QFile::exists(blob)
+                && !QFile::rename(blob, QStringLiteral("%1/%2-%3.gz").arg(aside, sha, stamp)))
                 return Error { tr("cannot move %1 aside").arg(blob) };
         }
         return {};
@@ -416,9 +431,11 @@ QFuture<Result<bool>> CatalogWriter::quarantine(const QList<QPair<qint64, QStrin
     return submit<bool>(apply, before);
 }
 
-QFuture<Result<bool>> CatalogWriter::restoreBlob(qint64 key, const CompressedBlob &blob, const QString &tempBlob)
+QFuture<Result<bool>> CatalogWriter::restoreBlob(
+    qint64 key, const CompressedBlob &blob, const QString &tempBlob)
 {
-    auto before = [blob, tempBlob](WriterContext &c) { return c.blobs.install(tempBlob, blob.sha256); };
+    auto before
+        = [blob, tempBlob](WriterContext &c) { return c.blobs.install(tempBlob, blob.sha256); };
     auto apply = [key, blob](WriterContext &c) -> Result<bool> {
         QSqlQuery q = c.catalog.query(QStringLiteral(
             "UPDATE images SET damaged = 0, stored_bytes = ? WHERE id = ? AND sha256 = ?"));

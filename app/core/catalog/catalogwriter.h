@@ -1,14 +1,14 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/result.h"
 #include "ingest/imageprocessor.h"
 #include "ingest/ingesttypes.h"
 #include "storage/librarypaths.h"
-#include "base/result.h"
 
 #include <QFuture>
 #include <QObject>
 #include <QThread>
-
 #include <functional>
 
 namespace trove {
@@ -58,7 +58,8 @@ public:
     /// Persists new queue items; answers their row ids, in order.
     QFuture<Result<QList<qint64>>> enqueue(const QList<IngestRequest> &requests);
     /// Records a queue item's final state (failed, cancelled) or a retry.
-    QFuture<Result<bool>> setQueueState(qint64 queueId, IngestState state, const QString &error = {});
+    QFuture<Result<bool>> setQueueState(
+        qint64 queueId, IngestState state, const QString &error = {});
     QFuture<Result<bool>> deleteQueueItems(const QList<qint64> &queueIds);
     /// Takes over unfinished items whose owner process is gone.
     QFuture<Result<QList<QueueRow>>> claimOrphanedQueueItems();
@@ -68,8 +69,8 @@ public:
     QFuture<Result<int>> releaseQueueItems(const QList<qint64> &queueIds);
 
     /// Adds and removes tags on many images; answers how many images changed.
-    QFuture<Result<int>> editTags(const QList<qint64> &keys, const QStringList &add,
-                                  const QStringList &remove);
+    QFuture<Result<int>> editTags(
+        const QList<qint64> &keys, const QStringList &add, const QStringList &remove);
     QFuture<Result<bool>> rename(const QList<qint64> &keys, const QString &name);
     /// Removes images, their thumbnails and (after the commit) their blobs.
     QFuture<Result<int>> remove(const QList<qint64> &keys);
@@ -79,7 +80,8 @@ public:
     QFuture<Result<bool>> quarantine(const QList<QPair<qint64, QString>> &keysAndShas);
     /// Puts a blob back for an image (re-fetched bytes whose SHA-256 matched)
     /// and clears its damaged mark.
-    QFuture<Result<bool>> restoreBlob(qint64 key, const CompressedBlob &blob, const QString &tempBlob);
+    QFuture<Result<bool>> restoreBlob(
+        qint64 key, const CompressedBlob &blob, const QString &tempBlob);
     /// Stores a (re)built thumbnail.
     QFuture<Result<bool>> putThumbnail(qint64 key, const QByteArray &data, QSize size);
 
@@ -100,8 +102,7 @@ Q_SIGNALS:
 private:
     template<typename T>
     QFuture<Result<T>> submit(std::function<Result<T>(WriterContext &)> apply,
-                              std::function<Result<void>(WriterContext &)> before = {},
-                              QStringList intents = {});
+        std::function<Result<void>(WriterContext &)> before = {}, QStringList intents = {});
 
     QThread m_thread;
     CatalogWriterWorker *m_worker = nullptr;

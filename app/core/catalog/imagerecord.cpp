@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "catalog/imagerecord.h"
 
 #include <QJsonArray>
@@ -34,7 +35,8 @@ QJsonObject LibraryStats::toJson() const
 {
     return QJsonObject {
         { QStringLiteral("images"), images },
-        { QStringLiteral("last_added"), lastAdded.isValid() ? QJsonValue(isoUtc(lastAdded)) : QJsonValue() },
+        { QStringLiteral("last_added"),
+            lastAdded.isValid() ? QJsonValue(isoUtc(lastAdded)) : QJsonValue() },
         { QStringLiteral("original_bytes"), originalBytes },
         { QStringLiteral("stored_bytes"), storedBytes },
     };

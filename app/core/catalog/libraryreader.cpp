@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: MIT
 #include "catalog/libraryreader.h"
 
-#include "storage/blobstore.h"
 #include "catalog/catalogwriter.h"
-#include "storage/gzipcodec.h"
-#include "ingest/imageprocessor.h"
 #include "catalog/private/libraryreaderworker.h"
+#include "ingest/imageprocessor.h"
+#include "storage/blobstore.h"
+#include "storage/gzipcodec.h"
 
 #include <QBuffer>
 #include <QImageReader>
@@ -50,19 +51,23 @@ void LibraryReader::requestCount(quint64 generation, const ImageQuery &query)
     });
 }
 
-void LibraryReader::continueCount(quint64 generation, const ImageQuery &query, qint64 afterKey, qint64 countedSoFar)
+void LibraryReader::continueCount(
+    quint64 generation, const ImageQuery &query, qint64 afterKey, qint64 countedSoFar)
 {
     QMetaObject::invokeMethod(m_worker, [=, w = m_worker, step = m_countStep] {
         w->count(generation, query, afterKey, countedSoFar, step);
     });
 }
 
-void LibraryReader::requestPage(quint64 generation, const ImageQuery &query, qint64 offset, qint64 limit, qint64 total)
+void LibraryReader::requestPage(
+    quint64 generation, const ImageQuery &query, qint64 offset, qint64 limit, qint64 total)
 {
-    QMetaObject::invokeMethod(m_worker, [=, w = m_worker] { w->page(generation, query, offset, limit, total); });
+    QMetaObject::invokeMethod(
+        m_worker, [=, w = m_worker] { w->page(generation, query, offset, limit, total); });
 }
 
-void LibraryReader::requestRows(quint64 generation, const ImageQuery &query, const QList<qint64> &keys)
+void LibraryReader::requestRows(
+    quint64 generation, const ImageQuery &query, const QList<qint64> &keys)
 {
     QMetaObject::invokeMethod(m_worker, [=, w = m_worker] { w->rows(generation, query, keys); });
 }
@@ -97,7 +102,9 @@ QFuture<Result<QImage>> LibraryReader::loadImage(const LibraryPaths &paths, cons
         reader.setAllocationLimit(1024);
         QImage image = reader.read();
         if (image.isNull())
-            return Error { ImageProcessor::tr("cannot decode image: %1").arg(reader.errorString()) };
+            return Error {
+                ImageProcessor::tr("cannot decode image: %1").arg(reader.errorString())
+            };
         return image;
     });
 }
@@ -105,7 +112,7 @@ QFuture<Result<QImage>> LibraryReader::loadImage(const LibraryPaths &paths, cons
 // --- worker ---------------------------------------------------------------
 
 LibraryReaderWorker::LibraryReaderWorker(const LibraryPaths &paths, CatalogWriter *writer,
-                                         std::shared_ptr<std::atomic<quint64>> thumbnailGeneration)
+    std::shared_ptr<std::atomic<quint64>> thumbnailGeneration)
     : m_paths(paths)
     , m_writer(writer)
     , m_thumbnailGeneration(std::move(thumbnailGeneration))
@@ -125,7 +132,7 @@ bool LibraryReaderWorker::ensureOpen()
 }
 
 void LibraryReaderWorker::count(quint64 generation, const ImageQuery &query, qint64 afterKey,
-                                qint64 countedSoFar, qint64 stepSize)
+    qint64 countedSoFar, qint64 stepSize)
 {
     if (!ensureOpen())
         return;
@@ -140,7 +147,8 @@ void LibraryReaderWorker::count(quint64 generation, const ImageQuery &query, qin
         Q_EMIT countProgress(generation, countedSoFar + step->count, step->lastKey);
 }
 
-void LibraryReaderWorker::page(quint64 generation, const ImageQuery &query, qint64 offset, qint64 limit, qint64 total)
+void LibraryReaderWorker::page(
+    quint64 generation, const ImageQuery &query, qint64 offset, qint64 limit, qint64 total)
 {
     if (!ensureOpen())
         return;
@@ -152,7 +160,8 @@ void LibraryReaderWorker::page(quint64 generation, const ImageQuery &query, qint
     Q_EMIT pageReady(generation, offset, *rows);
 }
 
-void LibraryReaderWorker::rows(quint64 generation, const ImageQuery &query, const QList<qint64> &keys)
+void LibraryReaderWorker::rows(
+    quint64 generation, const ImageQuery &query, const QList<qint64> &keys)
 {
     if (!ensureOpen())
         return;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include "catalog/catalogreader.h"
@@ -8,7 +9,6 @@
 #include <QImage>
 #include <QObject>
 #include <QThread>
-
 #include <atomic>
 #include <memory>
 
@@ -37,7 +37,8 @@ class LibraryReader final : public QObject {
 
 public:
     /// @p writer (optional) receives thumbnails rebuilt from blobs.
-    LibraryReader(const LibraryPaths &paths, CatalogWriter *writer = nullptr, QObject *parent = nullptr);
+    LibraryReader(
+        const LibraryPaths &paths, CatalogWriter *writer = nullptr, QObject *parent = nullptr);
     ~LibraryReader() override;
 
     /// Matches a text search yields in steps of this many (see
@@ -49,10 +50,12 @@ public:
     /// continueCount() while it still wants the query: requests queued in
     /// between (the first pages) are answered first.
     void requestCount(quint64 generation, const ImageQuery &query);
-    void continueCount(quint64 generation, const ImageQuery &query, qint64 afterKey, qint64 countedSoFar);
+    void continueCount(
+        quint64 generation, const ImageQuery &query, qint64 afterKey, qint64 countedSoFar);
     /// Matches per counting step (kCountStep unless a test wants small steps).
     void setCountStep(qint64 step) { m_countStep = step; }
-    void requestPage(quint64 generation, const ImageQuery &query, qint64 offset, qint64 limit, qint64 total);
+    void requestPage(
+        quint64 generation, const ImageQuery &query, qint64 offset, qint64 limit, qint64 total);
     void requestRows(quint64 generation, const ImageQuery &query, const QList<qint64> &keys);
     void requestRecords(const QList<qint64> &keys);
     /// Thumbnails for these keys, most wanted first. A newer call replaces

@@ -1,13 +1,13 @@
+// SPDX-License-Identifier: MIT
 #include "diagnostics/stallmonitor.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
-
 #include <algorithm>
 #include <cmath>
 
@@ -83,7 +83,8 @@ void StallMonitor::tick()
         m_long.emplace_back(double(now) / 1e9, gap);
     if (m_worst.size() < 10 || gap > m_worst.back().second) {
         m_worst.emplace_back(double(now) / 1e9, gap);
-        std::sort(m_worst.begin(), m_worst.end(), [](auto a, auto b) { return a.second > b.second; });
+        std::sort(
+            m_worst.begin(), m_worst.end(), [](auto a, auto b) { return a.second > b.second; });
         if (m_worst.size() > 10)
             m_worst.pop_back();
     }
@@ -105,11 +106,14 @@ StallMonitor::Summary StallMonitor::summary() const
         return s;
     std::vector<float> sorted = m_gapsMs;
     std::sort(sorted.begin(), sorted.end());
-    auto at = [&](double q) { return double(sorted[size_t(std::ceil(q * double(sorted.size() - 1)))]); };
+    auto at = [&](double q) {
+        return double(sorted[size_t(std::ceil(q * double(sorted.size() - 1)))]);
+    };
     s.maxMs = double(sorted.back());
     s.p99Ms = at(0.99);
     s.p50Ms = at(0.50);
-    s.stallsOver16Ms = std::count_if(sorted.begin(), sorted.end(), [](float g) { return g > 16.0f; });
+    s.stallsOver16Ms
+        = std::count_if(sorted.begin(), sorted.end(), [](float g) { return g > 16.0f; });
     return s;
 }
 
@@ -119,7 +123,8 @@ bool StallMonitor::writeReport() const
     auto round2 = [](double v) { return std::round(v * 100.0) / 100.0; };
     QJsonArray worst;
     for (const auto &[at, gap] : m_worst)
-        worst.append(QJsonObject { { QStringLiteral("at_s"), round2(at) }, { QStringLiteral("ms"), round2(gap) } });
+        worst.append(QJsonObject {
+            { QStringLiteral("at_s"), round2(at) }, { QStringLiteral("ms"), round2(gap) } });
     // Every long gap with its time, so that a benchmark can tell the gaps
     // of one span (an ingest) from those of the rest (start-up).
     QJsonArray gapsOver4;

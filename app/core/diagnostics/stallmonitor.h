@@ -1,9 +1,9 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
-
 #include <vector>
 
 namespace trove {

@@ -1,8 +1,8 @@
+// SPDX-License-Identifier: MIT
 #include "ingest/completeness.h"
 
 #include <QIODevice>
 #include <QtEndian>
-
 #include <optional>
 
 namespace trove {

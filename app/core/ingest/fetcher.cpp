@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 #include "ingest/fetcher.h"
 
-#include "ingest/private/fetchworker.h"
 #include "base/platform.h"
+#include "ingest/private/fetchworker.h"
 
 namespace trove {
 

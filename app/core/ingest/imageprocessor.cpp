@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ingest/imageprocessor.h"
 
 #include "ingest/completeness.h"
@@ -8,7 +9,6 @@
 #include <QImageReader>
 #include <QMimeDatabase>
 #include <QRegularExpression>
-
 #include <optional>
 
 namespace trove {
@@ -27,7 +27,8 @@ QSize fitted(QSize size, int box)
 
 // Decodes @p reader (already positioned) into a thumbnail-sized image,
 // letting the codec scale while it decodes where it can (JPEG, SVG).
-Result<QImage> decodeThumbnail(QImageReader &reader, const QByteArray &format, QSize fullSize, int box)
+Result<QImage> decodeThumbnail(
+    QImageReader &reader, const QByteArray &format, QSize fullSize, int box)
 {
     reader.setAutoTransform(true);
     if (fullSize.isValid() && reader.supportsOption(QImageIOHandler::ScaledSize)) {
@@ -64,8 +65,7 @@ QByteArray encodeThumbnail(const QImage &image)
 // picture would end up in the thumbnail of a file from the web).
 QByteArray withoutExternalReferences(QByteArray svg)
 {
-    static const QRegularExpression href(
-        QStringLiteral(R"(((?:xlink:)?href\s*=\s*)(["'])(.*?)\2)"),
+    static const QRegularExpression href(QStringLiteral(R"(((?:xlink:)?href\s*=\s*)(["'])(.*?)\2)"),
         QRegularExpression::DotMatchesEverythingOption);
     QString text = QString::fromUtf8(svg);
     QString out;
@@ -75,7 +75,8 @@ QByteArray withoutExternalReferences(QByteArray svg)
     while (it.hasNext()) {
         const auto m = it.next();
         const QString value = m.captured(3).trimmed();
-        if (value.startsWith(QLatin1Char('#')) || value.startsWith(QLatin1String("data:"), Qt::CaseInsensitive))
+        if (value.startsWith(QLatin1Char('#'))
+            || value.startsWith(QLatin1String("data:"), Qt::CaseInsensitive))
             continue;
         out += QStringView(text).mid(last, m.capturedStart(3) - last);
         out += QLatin1Char('#');
@@ -102,8 +103,8 @@ QString ImageProcessor::sniffMimeType(const QByteArray &head)
     return db.mimeTypeForData(head).name();
 }
 
-Result<ProcessedImage> ImageProcessor::process(const ProcessRequest &request,
-                                               const std::atomic_bool *cancelled)
+Result<ProcessedImage> ImageProcessor::process(
+    const ProcessRequest &request, const std::atomic_bool *cancelled)
 {
     QFile file(request.dataPath);
     if (!file.open(QIODevice::ReadOnly))
@@ -192,8 +193,8 @@ Result<ProcessedImage> ImageProcessor::process(const ProcessRequest &request,
     out.tempBlobPath = request.tempBlobPath;
     file.close();
 
-    auto blob = GzipCodec::compressFile(request.dataPath, request.tempBlobPath,
-                                        request.originalName, std::nullopt, cancelled);
+    auto blob = GzipCodec::compressFile(
+        request.dataPath, request.tempBlobPath, request.originalName, std::nullopt, cancelled);
     if (!blob) {
         QFile::remove(request.tempBlobPath);
         return Error { blob.error() };

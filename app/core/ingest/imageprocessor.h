@@ -1,13 +1,13 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "storage/gzipcodec.h"
 #include "base/result.h"
+#include "storage/gzipcodec.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QSize>
 #include <QString>
-
 #include <atomic>
 
 namespace trove {
@@ -45,8 +45,8 @@ class ImageProcessor final {
     Q_DECLARE_TR_FUNCTIONS(ImageProcessor)
 
 public:
-    static Result<ProcessedImage> process(const ProcessRequest &request,
-                                          const std::atomic_bool *cancelled = nullptr);
+    static Result<ProcessedImage> process(
+        const ProcessRequest &request, const std::atomic_bool *cancelled = nullptr);
 
     /// Decodes a thumbnail from original bytes in memory (used to rebuild a
     /// missing thumbnail from a blob).

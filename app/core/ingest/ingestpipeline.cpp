@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 #include "ingest/ingestpipeline.h"
 
-#include "catalog/catalogwriter.h"
 #include "base/futurewatch.h"
 #include "base/platform.h"
+#include "catalog/catalogwriter.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -29,7 +30,7 @@ PipelineOptions PipelineOptions::fromEnvironment()
 }
 
 IngestPipeline::IngestPipeline(const LibraryPaths &paths, CatalogWriter *writer,
-                               const PipelineOptions &options, QObject *parent)
+    const PipelineOptions &options, QObject *parent)
     : QObject(parent)
     , m_paths(paths)
     , m_writer(writer)
@@ -37,8 +38,8 @@ IngestPipeline::IngestPipeline(const LibraryPaths &paths, CatalogWriter *writer,
     , m_fetcher(paths, options.fetch)
 {
     m_pool.setObjectName(QStringLiteral("trove-processing"));
-    m_pool.setMaxThreadCount(options.processingThreads > 0 ? options.processingThreads
-                                                            : QThread::idealThreadCount());
+    m_pool.setMaxThreadCount(
+        options.processingThreads > 0 ? options.processingThreads : QThread::idealThreadCount());
     connect(&m_fetcher, &Fetcher::progress, this, &IngestPipeline::onFetchProgress);
     connect(&m_fetcher, &Fetcher::finished, this, &IngestPipeline::onFetched);
 }
@@ -116,24 +117,25 @@ void IngestPipeline::persist(const QList<quint64> &ids)
 
 void IngestPipeline::resumeOrphans()
 {
-    whenFinished(m_writer->claimOrphanedQueueItems(), this, [this](const Result<QList<QueueRow>> &rows) {
-        if (!rows) {
-            Q_EMIT resumed(0);
-            return;
-        }
-        for (const QueueRow &row : *rows) {
-            const quint64 id = addItem(row.request, row.id);
-            auto source = IngestSource::parse(row.request.source);
-            if (!source) {
-                finish(id, IngestState::Failed, source.error());
-                continue;
+    whenFinished(
+        m_writer->claimOrphanedQueueItems(), this, [this](const Result<QList<QueueRow>> &rows) {
+            if (!rows) {
+                Q_EMIT resumed(0);
+                return;
             }
-            m_work.insert(id, Work { *source });
-            m_waitingFetch.push_back(id);
-        }
-        Q_EMIT resumed(int(rows->size()));
-        pump();
-    });
+            for (const QueueRow &row : *rows) {
+                const quint64 id = addItem(row.request, row.id);
+                auto source = IngestSource::parse(row.request.source);
+                if (!source) {
+                    finish(id, IngestState::Failed, source.error());
+                    continue;
+                }
+                m_work.insert(id, Work { *source });
+                m_waitingFetch.push_back(id);
+            }
+            Q_EMIT resumed(int(rows->size()));
+            pump();
+        });
 }
 
 QList<qint64> IngestPipeline::unfinishedQueueIds() const
@@ -171,7 +173,9 @@ void IngestPipeline::pump()
             const QFileInfo info(work->source.localPath);
             if (info.size() > m_options.fetch.maxBytes) {
                 finish(id, IngestState::Failed,
-                       tr("too large: %1 bytes, the limit is %2").arg(info.size()).arg(m_options.fetch.maxBytes));
+                    tr("too large: %1 bytes, the limit is %2")
+                        .arg(info.size())
+                        .arg(m_options.fetch.maxBytes));
                 continue;
             }
             work->fileName = info.fileName();
@@ -248,10 +252,11 @@ void IngestPipeline::startProcessing(quint64 id)
     request.tempBlobPath = m_paths.newTempFile(QStringLiteral(".gz"));
     request.limits = m_options.image;
     auto cancelled = work.cancelled;
-    whenFinished(QtConcurrent::run(&m_pool, [request, cancelled] {
-        lowerCurrentThreadPriority(ThreadWork::Heavy);
-        return ImageProcessor::process(request, cancelled.get());
-    }),
+    whenFinished(QtConcurrent::run(&m_pool,
+                     [request, cancelled] {
+                         lowerCurrentThreadPriority(ThreadWork::Heavy);
+                         return ImageProcessor::process(request, cancelled.get());
+                     }),
         this, [this, id](const Result<ProcessedImage> &r) { onProcessed(id, r); });
 }
 
@@ -290,9 +295,8 @@ void IngestPipeline::onProcessed(quint64 id, const Result<ProcessedImage> &resul
         image.sourceUrl = work->source.sourceString();
         image.processed = *result;
         image.queueId = item.queueId;
-        whenFinished(m_writer->commitImage(image), this, [this, id](const Result<CommitOutcome> &r) {
-            onCommitted(id, r);
-        });
+        whenFinished(m_writer->commitImage(image), this,
+            [this, id](const Result<CommitOutcome> &r) { onCommitted(id, r); });
     }
     pump();
 }
@@ -364,7 +368,8 @@ void IngestPipeline::cancel(quint64 id)
 void IngestPipeline::retry(quint64 id)
 {
     auto it = m_items.find(id);
-    if (it == m_items.end() || (it->state != IngestState::Failed && it->state != IngestState::Cancelled)
+    if (it == m_items.end()
+        || (it->state != IngestState::Failed && it->state != IngestState::Cancelled)
         || m_work.contains(id))
         return;
     auto source = IngestSource::parse(it->request.source);

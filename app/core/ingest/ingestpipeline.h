@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include "ingest/fetcher.h"
@@ -9,7 +10,6 @@
 #include <QHash>
 #include <QObject>
 #include <QThreadPool>
-
 #include <atomic>
 #include <deque>
 #include <memory>
@@ -57,7 +57,7 @@ class IngestPipeline final : public QObject {
 
 public:
     IngestPipeline(const LibraryPaths &paths, CatalogWriter *writer,
-                   const PipelineOptions &options = {}, QObject *parent = nullptr);
+        const PipelineOptions &options = {}, QObject *parent = nullptr);
     ~IngestPipeline() override;
 
     /// Adds items and answers their ids at once; sources that cannot be

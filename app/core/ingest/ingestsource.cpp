@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ingest/ingestsource.h"
 
 #include <QDir>
@@ -57,7 +58,7 @@ Result<IngestSource> IngestSource::parse(const QString &input)
             return fail(tr("not a valid file URL: %1").arg(text));
         source.localPath = url.toLocalFile();
     } else if (name == QLatin1String("http") || name == QLatin1String("https")
-               || name == QLatin1String("data")) {
+        || name == QLatin1String("data")) {
         const QUrl url(text, QUrl::StrictMode);
         if (!url.isValid())
             return fail(tr("not a valid URL: %1").arg(text));
@@ -90,7 +91,7 @@ QStringList IngestSource::extractUrls(const QString &text)
     // Stops at white space, quotes and angle brackets, the usual ends of a
     // link in prose, HTML or Markdown.
     static const QRegularExpression linkRe(QStringLiteral("https?://[^\\s\"'<>()\\[\\]{}]+"),
-                                           QRegularExpression::CaseInsensitiveOption);
+        QRegularExpression::CaseInsensitiveOption);
     QStringList out;
     auto it = linkRe.globalMatch(text);
     while (it.hasNext()) {

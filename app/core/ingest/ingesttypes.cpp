@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ingest/ingesttypes.h"
 
 #include <QSet>
@@ -31,6 +32,9 @@ QStringList normalizeTags(const QStringList &tags)
     return out;
 }
 
-QString normalizeName(const QString &name) { return withoutControls(name); }
+QString normalizeName(const QString &name)
+{
+    return withoutControls(name);
+}
 
 } // namespace trove

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <QMetaType>
@@ -26,7 +27,10 @@ enum class IngestState : int {
     Cancelled = 6,
 };
 
-inline bool isFinished(IngestState s) { return s >= IngestState::Done; }
+inline bool isFinished(IngestState s)
+{
+    return s >= IngestState::Done;
+}
 
 /// A queue row as stored, for resuming after a restart.
 struct QueueRow {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ingest/rawimageingest.h"
 
 #include "base/futurewatch.h"
@@ -88,7 +89,8 @@ QFuture<Result<quint64>> RawImageIngest::enqueueWhenWritten(
     return answer;
 }
 
-Result<quint64> RawImageIngest::enqueueWritten(const Result<QString> &path, const IngestRequest &request)
+Result<quint64> RawImageIngest::enqueueWritten(
+    const Result<QString> &path, const IngestRequest &request)
 {
     if (!path)
         return Error { path.error() };

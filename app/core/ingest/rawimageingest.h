@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/result.h"
 #include "ingest/ingestpipeline.h"
 #include "ingest/ingesttypes.h"
 #include "storage/librarypaths.h"
-#include "base/result.h"
 
 #include <QByteArray>
 #include <QFuture>

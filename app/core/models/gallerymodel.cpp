@@ -1,10 +1,10 @@
+// SPDX-License-Identifier: MIT
 #include "models/gallerymodel.h"
 
 #include "catalog/catalogwriter.h"
 #include "catalog/libraryreader.h"
 
 #include <QTimer>
-
 #include <algorithm>
 
 namespace trove {
@@ -32,9 +32,8 @@ GalleryModel::GalleryModel(LibraryReader *reader, CatalogWriter *writer, QObject
     if (writer) {
         connect(writer, &CatalogWriter::imagesAdded, this, &GalleryModel::onImagesAdded);
         connect(writer, &CatalogWriter::imagesRemoved, this, &GalleryModel::onImagesRemoved);
-        connect(writer, &CatalogWriter::imagesChanged, this, [this](const QList<qint64> &keys) {
-            m_reader->requestRecords(keys);
-        });
+        connect(writer, &CatalogWriter::imagesChanged, this,
+            [this](const QList<qint64> &keys) { m_reader->requestRecords(keys); });
     }
     recount();
 }
@@ -50,26 +49,18 @@ Qt::ItemFlags GalleryModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
-    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled | Qt::ItemNeverHasChildren;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled
+        | Qt::ItemNeverHasChildren;
 }
 
 QHash<int, QByteArray> GalleryModel::roleNames() const
 {
     auto names = QAbstractListModel::roleNames();
-    names.insert({ { KeyRole, "key" },
-                   { IdRole, "id" },
-                   { RecordRole, "record" },
-                   { ThumbnailRole, "thumbnail" },
-                   { LoadedRole, "loaded" },
-                   { FormatRole, "format" },
-                   { WidthRole, "width" },
-                   { HeightRole, "height" },
-                   { OriginalBytesRole, "originalBytes" },
-                   { StoredBytesRole, "storedBytes" },
-                   { AddedAtRole, "addedAt" },
-                   { TagsRole, "tags" },
-                   { SourcesRole, "sources" },
-                   { Sha256Role, "sha256" }, { DamagedRole, "damaged" } });
+    names.insert({ { KeyRole, "key" }, { IdRole, "id" }, { RecordRole, "record" },
+        { ThumbnailRole, "thumbnail" }, { LoadedRole, "loaded" }, { FormatRole, "format" },
+        { WidthRole, "width" }, { HeightRole, "height" }, { OriginalBytesRole, "originalBytes" },
+        { StoredBytesRole, "storedBytes" }, { AddedAtRole, "addedAt" }, { TagsRole, "tags" },
+        { SourcesRole, "sources" }, { Sha256Role, "sha256" }, { DamagedRole, "damaged" } });
     return names;
 }
 
@@ -99,7 +90,10 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
     case Qt::EditRole:
         return r.name;
     case Qt::ToolTipRole:
-        return QStringLiteral("%1\n%2 · %3×%4").arg(r.name, r.format.toUpper()).arg(r.width).arg(r.height);
+        return QStringLiteral("%1\n%2 · %3×%4")
+            .arg(r.name, r.format.toUpper())
+            .arg(r.width)
+            .arg(r.height);
     case KeyRole:
         return r.key;
     case IdRole:
@@ -174,14 +168,18 @@ std::optional<ImageRecord> GalleryModel::recordAt(int row) const
     return *it;
 }
 
-int GalleryModel::rowOfKey(qint64 key) const { return m_rowOfKey.value(key, -1); }
+int GalleryModel::rowOfKey(qint64 key) const
+{
+    return m_rowOfKey.value(key, -1);
+}
 
 void GalleryModel::requestPage(int page) const
 {
     if (page < 0 || qint64(page) * kPageSize >= m_count || m_requestedPages.contains(page))
         return;
     m_requestedPages.insert(page);
-    m_reader->requestPage(m_generation, m_query, qint64(page) * kPageSize, kPageSize, m_countFinal ? m_count : -1);
+    m_reader->requestPage(
+        m_generation, m_query, qint64(page) * kPageSize, kPageSize, m_countFinal ? m_count : -1);
 }
 
 void GalleryModel::scheduleThumbnails() const
@@ -311,7 +309,8 @@ void GalleryModel::onRows(quint64 generation, const QList<QPair<qint64, qint64>>
     if (generation != m_generation)
         return;
     QList<QPair<qint64, qint64>> sorted = rows;
-    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.second < b.second; });
+    std::sort(sorted.begin(), sorted.end(),
+        [](const auto &a, const auto &b) { return a.second < b.second; });
     bool inserted = false;
     for (const auto &[key, row] : sorted) {
         if (row < 0 || m_rowOfKey.contains(key))

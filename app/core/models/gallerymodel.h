@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include "catalog/catalogreader.h"
@@ -8,7 +9,6 @@
 #include <QHash>
 #include <QImage>
 #include <QSet>
-
 #include <optional>
 
 namespace trove {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "models/ingestqueuemodel.h"
 
 namespace trove {
@@ -23,18 +24,11 @@ int IngestQueueModel::rowCount(const QModelIndex &parent) const
 QHash<int, QByteArray> IngestQueueModel::roleNames() const
 {
     auto names = QAbstractListModel::roleNames();
-    names.insert({ { ItemIdRole, "itemId" },
-                   { SourceRole, "source" },
-                   { StateRole, "state" },
-                   { StateTextRole, "stateText" },
-                   { ProgressRole, "progress" },
-                   { ReceivedRole, "received" },
-                   { TotalRole, "total" },
-                   { ErrorRole, "error" },
-                   { ImageIdRole, "imageId" },
-                   { ImageNameRole, "imageName" },
-                   { ImageKeyRole, "imageKey" },
-                   { FinishedRole, "finished" } });
+    names.insert({ { ItemIdRole, "itemId" }, { SourceRole, "source" }, { StateRole, "state" },
+        { StateTextRole, "stateText" }, { ProgressRole, "progress" }, { ReceivedRole, "received" },
+        { TotalRole, "total" }, { ErrorRole, "error" }, { ImageIdRole, "imageId" },
+        { ImageNameRole, "imageName" }, { ImageKeyRole, "imageKey" },
+        { FinishedRole, "finished" } });
     return names;
 }
 
@@ -71,7 +65,8 @@ QVariant IngestQueueModel::data(const QModelIndex &index, int role) const
     case SourceRole:
         return item->request.source;
     case Qt::ToolTipRole:
-        return item->error.isEmpty() ? item->request.source : item->request.source + QLatin1Char('\n') + item->error;
+        return item->error.isEmpty() ? item->request.source
+                                     : item->request.source + QLatin1Char('\n') + item->error;
     case ItemIdRole:
         return item->id;
     case StateRole:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "models/librarysession.h"
 
 #include "base/futurewatch.h"
@@ -6,7 +7,8 @@
 
 namespace trove {
 
-LibrarySession::LibrarySession(const LibraryPaths &paths, const PipelineOptions &options, QObject *parent)
+LibrarySession::LibrarySession(
+    const LibraryPaths &paths, const PipelineOptions &options, QObject *parent)
     : QObject(parent)
     , m_paths(paths)
     , m_writer(paths)
@@ -32,7 +34,8 @@ void LibrarySession::retire(std::unique_ptr<LibrarySession> session)
         return;
     LibrarySession *s = session.release();
     // Nothing outside hears from it any more (views, status, dialogs).
-    for (QObject *part : std::initializer_list<QObject *> { s, &s->m_reader, &s->m_writer, &s->m_gallery, &s->m_queue })
+    for (QObject *part : std::initializer_list<QObject *> {
+             s, &s->m_reader, &s->m_writer, &s->m_gallery, &s->m_queue })
         part->blockSignals(true);
     if (QCoreApplication *app = QCoreApplication::instance()) {
         s->setParent(app);

@@ -1,14 +1,14 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include "catalog/catalogwriter.h"
-#include "models/gallerymodel.h"
+#include "catalog/libraryreader.h"
 #include "ingest/ingestpipeline.h"
+#include "models/gallerymodel.h"
 #include "models/ingestqueuemodel.h"
 #include "storage/librarypaths.h"
-#include "catalog/libraryreader.h"
 
 #include <QObject>
-
 #include <memory>
 
 namespace trove {
@@ -22,8 +22,9 @@ class LibrarySession final : public QObject {
     Q_DISABLE_COPY_MOVE(LibrarySession)
 
 public:
-    explicit LibrarySession(const LibraryPaths &paths, const PipelineOptions &options = PipelineOptions::fromEnvironment(),
-                            QObject *parent = nullptr);
+    explicit LibrarySession(const LibraryPaths &paths,
+        const PipelineOptions &options = PipelineOptions::fromEnvironment(),
+        QObject *parent = nullptr);
     ~LibrarySession() override;
 
     const LibraryPaths &paths() const { return m_paths; }

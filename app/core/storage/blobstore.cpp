@@ -1,13 +1,13 @@
+// SPDX-License-Identifier: MIT
 #include "storage/blobstore.h"
 
-#include "storage/gzipcodec.h"
 #include "base/platform.h"
+#include "storage/gzipcodec.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
-
 #include <cstdio>
 
 namespace trove {
@@ -17,7 +17,10 @@ BlobStore::BlobStore(LibraryPaths paths)
 {
 }
 
-bool BlobStore::contains(const QString &sha256) const { return QFile::exists(pathFor(sha256)); }
+bool BlobStore::contains(const QString &sha256) const
+{
+    return QFile::exists(pathFor(sha256));
+}
 
 Result<void> BlobStore::install(const QString &tempBlob, const QString &sha256) const
 {
@@ -31,8 +34,10 @@ Result<void> BlobStore::install(const QString &tempBlob, const QString &sha256) 
     }
     // std::rename replaces atomically; QFile::rename refuses to overwrite and
     // would fall back to copying across file systems, which we never want.
-    if (std::rename(QFile::encodeName(tempBlob).constData(), QFile::encodeName(target).constData()) != 0)
-        return fail(tr("cannot move blob into place: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+    if (std::rename(QFile::encodeName(tempBlob).constData(), QFile::encodeName(target).constData())
+        != 0)
+        return fail(tr("cannot move blob into place: %1")
+                        .arg(QString::fromLocal8Bit(std::strerror(errno))));
     if (!syncDirectory(dir))
         return fail(tr("cannot sync folder %1 to disk").arg(dir));
     return {};
@@ -51,9 +56,8 @@ Result<void> BlobStore::exportTo(const QString &sha256, const QString &targetPat
     QSaveFile out(targetPath);
     if (!out.open(QIODevice::WriteOnly))
         return fail(tr("cannot write %1: %2").arg(targetPath, out.errorString()));
-    auto check = GzipCodec::inflateFile(pathFor(sha256), [&out](const char *data, qint64 n) {
-        return out.write(data, n) == n;
-    });
+    auto check = GzipCodec::inflateFile(
+        pathFor(sha256), [&out](const char *data, qint64 n) { return out.write(data, n) == n; });
     if (!check) {
         out.cancelWriting();
         return fail(tr("cannot export: %1").arg(check.error()));

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "storage/librarypaths.h"
 #include "base/result.h"
+#include "storage/librarypaths.h"
 
 #include <QCoreApplication>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "storage/database.h"
 
 #include "storage/librarypaths.h"
@@ -6,7 +7,6 @@
 #include <QElapsedTimer>
 #include <QSqlError>
 #include <QThread>
-
 #include <vector>
 
 namespace trove {
@@ -93,7 +93,8 @@ const std::vector<QStringList> &catalogMigrations()
         },
         {
             // verify --repair may store a blob again; keep the totals right.
-            QStringLiteral(R"(CREATE TRIGGER images_bytes_update AFTER UPDATE OF original_bytes, stored_bytes ON images
+            QStringLiteral(
+                R"(CREATE TRIGGER images_bytes_update AFTER UPDATE OF original_bytes, stored_bytes ON images
                 BEGIN
                 UPDATE stats SET original_bytes = original_bytes - OLD.original_bytes + NEW.original_bytes,
                     stored_bytes = stored_bytes - OLD.stored_bytes + NEW.stored_bytes WHERE id = 1;
@@ -107,7 +108,8 @@ const std::vector<QStringList> &catalogMigrations()
                 image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
                 tag TEXT NOT NULL COLLATE NOCASE,
                 PRIMARY KEY (image_id, tag)) WITHOUT ROWID)"),
-            QStringLiteral("INSERT OR IGNORE INTO tags_nocase(image_id, tag) SELECT image_id, tag FROM tags"),
+            QStringLiteral(
+                "INSERT OR IGNORE INTO tags_nocase(image_id, tag) SELECT image_id, tag FROM tags"),
             QStringLiteral("DROP TABLE tags"),
             QStringLiteral("ALTER TABLE tags_nocase RENAME TO tags"),
             QStringLiteral("CREATE INDEX tags_by_tag ON tags(tag, image_id)"),
@@ -117,7 +119,8 @@ const std::vector<QStringList> &catalogMigrations()
             // trigram index: a full scan with LIKE takes ~0.5 s at a million
             // images, a trigram match a few ms. Triggers keep it in step;
             // tags and hosts are kept one per line so no match spans two.
-            QStringLiteral("CREATE VIRTUAL TABLE image_text USING fts5(name, tags, hosts, tokenize = 'trigram')"),
+            QStringLiteral("CREATE VIRTUAL TABLE image_text USING fts5(name, tags, hosts, tokenize "
+                           "= 'trigram')"),
             QStringLiteral(R"(INSERT INTO image_text(rowid, name, tags, hosts)
                 SELECT i.id, i.name,
                     coalesce((SELECT group_concat(tag, char(10)) FROM tags WHERE image_id = i.id), ''),
@@ -176,8 +179,8 @@ const std::vector<QStringList> &migrationsFor(Connection::Kind kind)
 
 Error sqlError(const QSqlQuery &q)
 {
-    return fail(QCoreApplication::translate("Connection", "database error: %1")
-                    .arg(q.lastError().text()));
+    return fail(
+        QCoreApplication::translate("Connection", "database error: %1").arg(q.lastError().text()));
 }
 
 Result<void> execQuery(QSqlQuery &q)
@@ -187,9 +190,15 @@ Result<void> execQuery(QSqlQuery &q)
     return {};
 }
 
-Connection::~Connection() { close(); }
+Connection::~Connection()
+{
+    close();
+}
 
-int Connection::schemaVersion(Kind kind) { return int(migrationsFor(kind).size()); }
+int Connection::schemaVersion(Kind kind)
+{
+    return int(migrationsFor(kind).size());
+}
 
 Result<void> Connection::open(const LibraryPaths &paths, Kind kind)
 {
@@ -237,7 +246,8 @@ Result<void> Connection::enableWal()
             && q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0)
             return {};
         if (waited.elapsed() > 10'000)
-            return fail(tr("cannot switch %1 to WAL: %2").arg(m_db.databaseName(), q.lastError().text()));
+            return fail(
+                tr("cannot switch %1 to WAL: %2").arg(m_db.databaseName(), q.lastError().text()));
         QThread::msleep(10);
     }
 }

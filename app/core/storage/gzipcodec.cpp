@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "storage/gzipcodec.h"
 
 #include "base/platform.h"
@@ -5,12 +6,10 @@
 
 #include <QFile>
 #include <QFileInfo>
-
-#include <zlib.h>
-
 #include <limits>
 #include <memory>
 #include <vector>
+#include <zlib.h>
 
 namespace trove {
 
@@ -43,7 +42,8 @@ qint64 deflatedSize(const QByteArray &data, DeflatePlan plan)
     zs.next_out = out.data();
     zs.avail_out = uInt(out.size());
     const int rc = deflate(&zs, Z_FINISH);
-    const qint64 size = rc == Z_STREAM_END ? qint64(zs.total_out) : std::numeric_limits<qint64>::max();
+    const qint64 size
+        = rc == Z_STREAM_END ? qint64(zs.total_out) : std::numeric_limits<qint64>::max();
     deflateEnd(&zs);
     return size;
 }
@@ -56,7 +56,8 @@ DeflatePlan GzipCodec::choosePlan(QIODevice &source)
     const qint64 start = source.pos();
     QByteArray sample;
     for (int i = 0; i < kProbeSamples; ++i) {
-        const qint64 offset = size <= kProbeSample ? 0 : (size - kProbeSample) * i / (kProbeSamples - 1);
+        const qint64 offset
+            = size <= kProbeSample ? 0 : (size - kProbeSample) * i / (kProbeSamples - 1);
         source.seek(offset);
         sample += source.read(kProbeSample);
         if (size <= kProbeSample)
@@ -68,8 +69,8 @@ DeflatePlan GzipCodec::choosePlan(QIODevice &source)
         return best;
     const double target = double(deflatedSize(sample, best)) * 1.0005;
     // Cheapest first.
-    for (const DeflatePlan plan : { DeflatePlan { 0, Z_DEFAULT_STRATEGY }, DeflatePlan { 1, Z_HUFFMAN_ONLY },
-                                    DeflatePlan { 1, Z_DEFAULT_STRATEGY } }) {
+    for (const DeflatePlan plan : { DeflatePlan { 0, Z_DEFAULT_STRATEGY },
+             DeflatePlan { 1, Z_HUFFMAN_ONLY }, DeflatePlan { 1, Z_DEFAULT_STRATEGY } }) {
         if (double(deflatedSize(sample, plan)) <= target)
             return plan;
     }
@@ -77,9 +78,7 @@ DeflatePlan GzipCodec::choosePlan(QIODevice &source)
 }
 
 Result<CompressedBlob> GzipCodec::compressFile(const QString &sourcePath, const QString &targetPath,
-                                               const QString &originalName,
-                                               std::optional<DeflatePlan> plan,
-                                               const std::atomic_bool *cancelled)
+    const QString &originalName, std::optional<DeflatePlan> plan, const std::atomic_bool *cancelled)
 {
     QFile in(sourcePath);
     if (!in.open(QIODevice::ReadOnly))
@@ -152,8 +151,8 @@ Result<CompressedBlob> GzipCodec::compressFile(const QString &sourcePath, const 
     return blob;
 }
 
-Result<BlobCheck> GzipCodec::inflateFile(const QString &blobPath,
-                                         const std::function<bool(const char *, qint64)> &sink)
+Result<BlobCheck> GzipCodec::inflateFile(
+    const QString &blobPath, const std::function<bool(const char *, qint64)> &sink)
 {
     QFile in(blobPath);
     if (!in.open(QIODevice::ReadOnly))
@@ -189,8 +188,9 @@ Result<BlobCheck> GzipCodec::inflateFile(const QString &blobPath,
             rc = inflate(&zs, Z_NO_FLUSH);
             if (rc == Z_DATA_ERROR)
                 return fail(zs.msg && QByteArrayView(zs.msg) == "incorrect data check"
-                                ? tr("CRC mismatch")
-                                : tr("corrupt gzip data (%1)").arg(QString::fromLatin1(zs.msg ? zs.msg : "?")));
+                        ? tr("CRC mismatch")
+                        : tr("corrupt gzip data (%1)")
+                              .arg(QString::fromLatin1(zs.msg ? zs.msg : "?")));
             if (rc == Z_MEM_ERROR || rc == Z_STREAM_ERROR || rc == Z_NEED_DICT)
                 return fail(tr("corrupt gzip data"));
             const qint64 produced = qint64(outBuf.size()) - zs.avail_out;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include "base/result.h"
@@ -5,7 +6,6 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QString>
-
 #include <atomic>
 #include <functional>
 #include <optional>
@@ -56,16 +56,14 @@ public:
     /// Streams @p sourcePath into a new gzip file @p targetPath, hashing the
     /// original in the same pass. The target is fsynced. @p cancelled is
     /// polled between chunks.
-    static Result<CompressedBlob> compressFile(const QString &sourcePath,
-                                               const QString &targetPath,
-                                               const QString &originalName,
-                                               std::optional<DeflatePlan> plan = std::nullopt,
-                                               const std::atomic_bool *cancelled = nullptr);
+    static Result<CompressedBlob> compressFile(const QString &sourcePath, const QString &targetPath,
+        const QString &originalName, std::optional<DeflatePlan> plan = std::nullopt,
+        const std::atomic_bool *cancelled = nullptr);
 
     /// Inflates @p blobPath, checking the gzip CRC and length, and feeds the
     /// original bytes to @p sink (which may be empty). Hashes as it goes.
-    static Result<BlobCheck> inflateFile(const QString &blobPath,
-                                         const std::function<bool(const char *, qint64)> &sink = {});
+    static Result<BlobCheck> inflateFile(
+        const QString &blobPath, const std::function<bool(const char *, qint64)> &sink = {});
 
     /// The original bytes of a blob, in memory (viewer, thumbnails).
     static Result<QByteArray> readAll(const QString &blobPath, qint64 maxBytes = qint64(1) << 31);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "storage/librarypaths.h"
 
 #include "base/platform.h"
@@ -8,7 +9,6 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QUuid>
-
 
 namespace trove {
 
@@ -25,13 +25,25 @@ LibraryPaths LibraryPaths::resolve(const QString &explicitDir)
     if (!env.isEmpty())
         return LibraryPaths(env);
     return LibraryPaths(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                        + QStringLiteral("/library"));
+        + QStringLiteral("/library"));
 }
 
-QString LibraryPaths::catalogFile() const { return m_root + QStringLiteral("/catalog.sqlite"); }
-QString LibraryPaths::thumbsFile() const { return m_root + QStringLiteral("/thumbs.sqlite"); }
-QString LibraryPaths::blobsDir() const { return m_root + QStringLiteral("/blobs"); }
-QString LibraryPaths::tmpDir() const { return m_root + QStringLiteral("/tmp"); }
+QString LibraryPaths::catalogFile() const
+{
+    return m_root + QStringLiteral("/catalog.sqlite");
+}
+QString LibraryPaths::thumbsFile() const
+{
+    return m_root + QStringLiteral("/thumbs.sqlite");
+}
+QString LibraryPaths::blobsDir() const
+{
+    return m_root + QStringLiteral("/blobs");
+}
+QString LibraryPaths::tmpDir() const
+{
+    return m_root + QStringLiteral("/tmp");
+}
 
 QString LibraryPaths::blobFile(const QString &sha256) const
 {
@@ -68,8 +80,7 @@ int LibraryPaths::sweepTmp() const
         const QFileInfo fi(it.next());
         bool isPid = false;
         const qint64 pid = fi.fileName().section(QLatin1Char('-'), 0, 0).toLongLong(&isPid);
-        const bool orphan = isPid ? !isProcessAlive(pid)
-                                  : fi.lastModified().toUTC() < staleBefore;
+        const bool orphan = isPid ? !isProcessAlive(pid) : fi.lastModified().toUTC() < staleBefore;
         if (orphan && QFile::remove(fi.absoluteFilePath()))
             ++removed;
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "catalog/private/catalogwriterworker.h"
 
 #include "base/platform.h"
@@ -48,8 +49,8 @@ Result<void> CatalogWriterWorker::journal(const QStringList &shas)
         return {};
     if (auto r = m_ctx.catalog.exec(QStringLiteral("BEGIN IMMEDIATE")); !r)
         return r;
-    QSqlQuery q = m_ctx.catalog.query(
-        QStringLiteral("INSERT OR REPLACE INTO blob_journal(sha256, op, owner_pid) VALUES (?, 1, ?)"));
+    QSqlQuery q = m_ctx.catalog.query(QStringLiteral(
+        "INSERT OR REPLACE INTO blob_journal(sha256, op, owner_pid) VALUES (?, 1, ?)"));
     for (const QString &sha : shas) {
         q.bindValue(0, sha);
         q.bindValue(1, currentPid());
@@ -65,7 +66,8 @@ Result<void> CatalogWriterWorker::journal(const QStringList &shas)
 void CatalogWriterWorker::settleBlobs(const QStringList &shas)
 {
     QSqlQuery exists = m_ctx.catalog.query(QStringLiteral("SELECT 1 FROM images WHERE sha256 = ?"));
-    QSqlQuery forget = m_ctx.catalog.query(QStringLiteral("DELETE FROM blob_journal WHERE sha256 = ?"));
+    QSqlQuery forget
+        = m_ctx.catalog.query(QStringLiteral("DELETE FROM blob_journal WHERE sha256 = ?"));
     for (const QString &sha : shas) {
         exists.bindValue(0, sha);
         if (exists.exec() && !exists.next())
@@ -144,7 +146,8 @@ void CatalogWriterWorker::drain()
         (void)m_ctx.catalog.exec(QStringLiteral("RELEASE job"));
     }
     if (began) {
-        QSqlQuery forget = m_ctx.catalog.query(QStringLiteral("DELETE FROM blob_journal WHERE sha256 = ?"));
+        QSqlQuery forget
+            = m_ctx.catalog.query(QStringLiteral("DELETE FROM blob_journal WHERE sha256 = ?"));
         for (const QString &sha : std::as_const(intents)) {
             forget.bindValue(0, sha);
             (void)forget.exec();
@@ -181,8 +184,9 @@ void CatalogWriterWorker::drain()
         }
         if (!m_ctx.thumbnails.isEmpty() || !m_ctx.dropThumbnails.isEmpty()) {
             (void)m_ctx.thumbs.exec(QStringLiteral("BEGIN"));
-            QSqlQuery put = m_ctx.thumbs.query(QStringLiteral(
-                "INSERT OR REPLACE INTO thumbs(image_id, width, height, data) VALUES (?, ?, ?, ?)"));
+            QSqlQuery put
+                = m_ctx.thumbs.query(QStringLiteral("INSERT OR REPLACE INTO thumbs(image_id, "
+                                                    "width, height, data) VALUES (?, ?, ?, ?)"));
             for (const auto &[key, data, size] : std::as_const(m_ctx.thumbnails)) {
                 put.bindValue(0, key);
                 put.bindValue(1, size.width());
@@ -190,7 +194,8 @@ void CatalogWriterWorker::drain()
                 put.bindValue(3, data);
                 (void)put.exec();
             }
-            QSqlQuery drop = m_ctx.thumbs.query(QStringLiteral("DELETE FROM thumbs WHERE image_id = ?"));
+            QSqlQuery drop
+                = m_ctx.thumbs.query(QStringLiteral("DELETE FROM thumbs WHERE image_id = ?"));
             for (qint64 key : std::as_const(m_ctx.dropThumbnails)) {
                 drop.bindValue(0, key);
                 (void)drop.exec();

@@ -1,13 +1,13 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/result.h"
 #include "storage/blobstore.h"
 #include "storage/database.h"
 #include "storage/librarypaths.h"
-#include "base/result.h"
 
 #include <QObject>
 #include <QSize>
-
 #include <deque>
 #include <functional>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include "catalog/libraryreader.h"
@@ -11,10 +12,12 @@ class LibraryReaderWorker final : public QObject {
 
 public:
     LibraryReaderWorker(const LibraryPaths &paths, CatalogWriter *writer,
-                        std::shared_ptr<std::atomic<quint64>> thumbnailGeneration);
+        std::shared_ptr<std::atomic<quint64>> thumbnailGeneration);
 
-    void count(quint64 generation, const ImageQuery &query, qint64 afterKey, qint64 countedSoFar, qint64 step);
-    void page(quint64 generation, const ImageQuery &query, qint64 offset, qint64 limit, qint64 total);
+    void count(quint64 generation, const ImageQuery &query, qint64 afterKey, qint64 countedSoFar,
+        qint64 step);
+    void page(
+        quint64 generation, const ImageQuery &query, qint64 offset, qint64 limit, qint64 total);
     void rows(quint64 generation, const ImageQuery &query, const QList<qint64> &keys);
     void records(const QList<qint64> &keys);
     void thumbnails(quint64 generation, const QList<qint64> &keys);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ingest/private/fetchworker.h"
 
 #include <QCoreApplication>
@@ -19,7 +20,10 @@ QString mib(qint64 bytes)
         + QStringLiteral(" MiB");
 }
 
-QString seconds(int ms) { return QString::number(ms / 1000.0, 'g', 3) + QStringLiteral(" s"); }
+QString seconds(int ms)
+{
+    return QString::number(ms / 1000.0, 'g', 3) + QStringLiteral(" s");
+}
 
 } // namespace
 
@@ -29,7 +33,10 @@ FetchWorker::FetchWorker(const LibraryPaths &paths, const FetchLimits &limits)
 {
 }
 
-FetchWorker::~FetchWorker() { shutdown(); }
+FetchWorker::~FetchWorker()
+{
+    shutdown();
+}
 
 void FetchWorker::shutdown()
 {
@@ -59,7 +66,8 @@ void FetchWorker::start(quint64 job, const QUrl &url)
     auto t = std::make_shared<Transfer>();
     t->file.setFileName(m_paths.newTempFile(QStringLiteral(".part")));
     if (!t->file.open(QIODevice::WriteOnly)) {
-        complete(job, FetchResult { tr("cannot write a temp file: %1").arg(t->file.errorString()) });
+        complete(
+            job, FetchResult { tr("cannot write a temp file: %1").arg(t->file.errorString()) });
         return;
     }
 
@@ -79,9 +87,12 @@ void FetchWorker::start(quint64 job, const QUrl &url)
             return;
         Transfer &tr = **it;
         if (tr.sinceProgress.elapsed() >= m_limits.stallTimeoutMs)
-            abortWith(job, FetchWorker::tr("timed out after %1 without data").arg(seconds(m_limits.stallTimeoutMs)));
+            abortWith(job,
+                FetchWorker::tr("timed out after %1 without data")
+                    .arg(seconds(m_limits.stallTimeoutMs)));
         else if (tr.sinceStart.elapsed() >= m_limits.totalTimeoutMs)
-            abortWith(job, FetchWorker::tr("timed out after %1").arg(seconds(m_limits.totalTimeoutMs)));
+            abortWith(
+                job, FetchWorker::tr("timed out after %1").arg(seconds(m_limits.totalTimeoutMs)));
     });
     t->stallTimer.start();
 }
@@ -92,9 +103,10 @@ void FetchWorker::start(quint64 job, const QUrl &url)
 void FetchWorker::issue(quint64 job, Transfer &t, const QUrl &url)
 {
     QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setHeader(QNetworkRequest::UserAgentHeader,
-                      QStringLiteral("Trove/%1").arg(QCoreApplication::applicationVersion()));
+        QStringLiteral("Trove/%1").arg(QCoreApplication::applicationVersion()));
     request.setRawHeader("Accept", "image/*,*/*;q=0.8");
     // Qt's archive-bomb check stops gzip bodies past 10 MiB decoded with a
     // bare "Decompression failed". Our limit counts decoded bytes as they
@@ -142,8 +154,9 @@ void FetchWorker::onMetaData(quint64 job)
     if (length.isValid() && t.reply->rawHeader("Content-Encoding").isEmpty()) {
         t.declaredLength = length.toLongLong();
         if (t.declaredLength > m_limits.maxBytes)
-            abortWith(job, tr("too large: the server announces %1, the limit is %2")
-                               .arg(mib(t.declaredLength), mib(m_limits.maxBytes)));
+            abortWith(job,
+                tr("too large: the server announces %1, the limit is %2")
+                    .arg(mib(t.declaredLength), mib(m_limits.maxBytes)));
     }
 }
 
@@ -201,8 +214,10 @@ void FetchWorker::onFinished(quint64 job)
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
 
     QString redirectRefused;
-    if (t->abortReason.isEmpty() && status >= 300 && status < 400 && reply->hasRawHeader("Location")) {
-        const QUrl target = reply->url().resolved(QUrl(QString::fromUtf8(reply->rawHeader("Location"))));
+    if (t->abortReason.isEmpty() && status >= 300 && status < 400
+        && reply->hasRawHeader("Location")) {
+        const QUrl target
+            = reply->url().resolved(QUrl(QString::fromUtf8(reply->rawHeader("Location"))));
         redirectRefused = refuseRedirect(*t, target);
         if (redirectRefused.isEmpty()) {
             ++t->redirects;
@@ -225,13 +240,17 @@ void FetchWorker::onFinished(quint64 job)
     } else if (!t->abortReason.isEmpty()) {
         result.error = t->abortReason;
     } else if (status >= 400) {
-        const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-        result.error = reason.isEmpty() ? tr("HTTP %1").arg(status) : tr("HTTP %1 %2").arg(status).arg(reason);
+        const QString reason
+            = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+        result.error = reason.isEmpty() ? tr("HTTP %1").arg(status)
+                                        : tr("HTTP %1 %2").arg(status).arg(reason);
     } else if (status >= 300) {
         result.error = tr("HTTP %1 redirect without a Location").arg(status);
     } else if (reply->error() != QNetworkReply::NoError) {
         if (t->declaredLength >= 0 && t->written < t->declaredLength)
-            result.error = tr("connection closed after %1 of %2 bytes").arg(t->written).arg(t->declaredLength);
+            result.error = tr("connection closed after %1 of %2 bytes")
+                               .arg(t->written)
+                               .arg(t->declaredLength);
         else
             result.error = reply->errorString();
     } else {
@@ -243,7 +262,9 @@ void FetchWorker::onFinished(quint64 job)
             result.error = tr("cannot write a temp file: %1").arg(t->file.errorString());
         t->written += rest.size();
         if (result.ok() && t->declaredLength >= 0 && t->written < t->declaredLength)
-            result.error = tr("connection closed after %1 of %2 bytes").arg(t->written).arg(t->declaredLength);
+            result.error = tr("connection closed after %1 of %2 bytes")
+                               .arg(t->written)
+                               .arg(t->declaredLength);
         if (result.ok() && t->written == 0)
             result.error = tr("empty response: no image data");
     }
@@ -256,13 +277,18 @@ void FetchWorker::onFinished(quint64 job)
     }
     result.path = t->file.fileName();
     result.finalUrl = reply->url();
-    result.fileName = result.finalUrl.scheme() == QLatin1String("data") ? QString() : result.finalUrl.fileName();
+    result.fileName = result.finalUrl.scheme() == QLatin1String("data")
+        ? QString()
+        : result.finalUrl.fileName();
     result.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toString();
     result.bytes = t->written;
     Q_EMIT progress(job, t->written, t->written);
     complete(job, std::move(result));
 }
 
-void FetchWorker::complete(quint64 job, FetchResult result) { Q_EMIT finished(job, result); }
+void FetchWorker::complete(quint64 job, FetchResult result)
+{
+    Q_EMIT finished(job, result);
+}
 
 } // namespace trove

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include "ingest/fetcher.h"
@@ -8,7 +9,6 @@
 #include <QObject>
 #include <QSet>
 #include <QTimer>
-
 #include <memory>
 
 class QNetworkAccessManager;

@@ -31,9 +31,12 @@ void LibraryStatusLabel::setSession(LibrarySession *session)
     if (!session)
         return;
     connect(session->reader(), &LibraryReader::statsReady, this, &LibraryStatusLabel::onStats);
-    connect(session->writer(), &CatalogWriter::imagesAdded, this, &LibraryStatusLabel::refreshSoon);
+    // Any process's commits: the feed, not this window's writer.
     connect(
-        session->writer(), &CatalogWriter::imagesRemoved, this, &LibraryStatusLabel::refreshSoon);
+        session->reader(), &LibraryReader::changesReady, this, [this](const ChangeBatch &batch) {
+            if (batch.touchesImages())
+                refreshSoon();
+        });
     session->reader()->requestStats();
 }
 

@@ -115,6 +115,7 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     connect(
         m_gallery, &QWidget::customContextMenuRequested, this, &MainWindow::showGalleryContextMenu);
     connect(m_viewer, &ImageViewer::closeRequested, this, &MainWindow::closeViewer);
+    connect(m_viewer, &ImageViewer::message, this, &MainWindow::showMessage);
     connect(m_viewer, &ImageViewer::currentRowChanged, m_actions, &ImageActions::updateEnabled);
     connect(m_viewer, &ImageViewer::editRequested, m_actions->editAction(), &QAction::trigger);
     connect(m_viewer, &ImageViewer::exportRequested, m_actions->exportAction(), &QAction::trigger);

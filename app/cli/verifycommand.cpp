@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "blobrepairer.h"
+#include "catalog/catalogmaintenance.h"
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
 #include "commandhelpers.h"
@@ -69,7 +70,7 @@ int runVerify(CommandContext &ctx)
             QJsonObject { { QStringLiteral("item"), what }, { QStringLiteral("problem"), why } });
     };
 
-    auto integrity = reader.integrityProblems();
+    auto integrity = integrityProblems(reader);
     if (!integrity)
         report(QStringLiteral("catalog"), integrity.error());
     else

@@ -106,6 +106,11 @@ void ImageInfoPanel::clear()
     m_export->setEnabled(false);
 }
 
+QString ImageInfoPanel::shownName() const
+{
+    return m_name->text();
+}
+
 void ImageInfoPanel::setRecord(const ImageRecord &record)
 {
     const QLocale locale;

@@ -24,6 +24,8 @@ public:
 
     void setRecord(const ImageRecord &record);
     void clear();
+    /// The name of the image shown, empty when none.
+    QString shownName() const;
     QString sourcesHtml() const;
 
 Q_SIGNALS:

@@ -291,7 +291,11 @@ void ImageViewer::onRowsRemoved(const QModelIndex &, int first, int last)
     if (m_row > last) {
         m_row -= last - first + 1;
     } else if (m_row >= first) {
-        // The image shown was removed: show its successor, or go back.
+        // The image shown was removed (here, or by another window, the
+        // command line or the API): say so, show its successor, or go back.
+        const QString name = m_info->shownName();
+        if (!name.isEmpty())
+            Q_EMIT message(tr("“%1” is no longer in the library").arg(name), 6000);
         const int count = m_model ? m_model->rowCount() : 0;
         if (count == 0) {
             m_row = -1;

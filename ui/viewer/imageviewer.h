@@ -55,6 +55,8 @@ Q_SIGNALS:
     void currentRowChanged(int row);
     void editRequested();
     void exportRequested();
+    /// Something a person should read in the status bar.
+    void message(const QString &text, int timeoutMs);
 
 private:
     void load();

@@ -3,6 +3,8 @@
 
 #include "storage/librarypaths.h"
 
+using namespace trove::querysql;
+
 #include <QRegularExpression>
 #include <QSqlRecord>
 #include <algorithm>
@@ -10,158 +12,6 @@
 namespace trove {
 
 namespace {
-
-const char *const kSelect
-    = "SELECT i.id, i.uuid, i.name, i.sha256, i.format, i.width, i.height, i.original_bytes, "
-      "i.stored_bytes, i.added_at, "
-      "(SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM tags WHERE image_id = i.id ORDER "
-      "BY tag)), "
-      "(SELECT group_concat(url, char(10)) FROM (SELECT url FROM sources WHERE image_id = i.id "
-      "ORDER BY added_at, url)), i.damaged FROM images i ";
-
-ImageRecord recordFrom(const QSqlQuery &q)
-{
-    ImageRecord r;
-    r.key = q.value(0).toLongLong();
-    r.id = q.value(1).toString();
-    r.name = q.value(2).toString();
-    r.sha256 = q.value(3).toString();
-    r.format = q.value(4).toString();
-    r.width = q.value(5).toInt();
-    r.height = q.value(6).toInt();
-    r.originalBytes = q.value(7).toLongLong();
-    r.storedBytes = q.value(8).toLongLong();
-    r.addedAt = QDateTime::fromMSecsSinceEpoch(q.value(9).toLongLong(), Qt::UTC);
-    r.tags = q.value(10).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    r.sources = q.value(11).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    r.damaged = q.value(12).toBool();
-    return r;
-}
-
-QString orderBy(ImageQuery::Order order)
-{
-    switch (order) {
-    case ImageQuery::Order::OldestFirst:
-        return QStringLiteral(" ORDER BY i.added_at ASC, i.id ASC");
-    case ImageQuery::Order::NameAscending:
-        return QStringLiteral(" ORDER BY i.name COLLATE NOCASE ASC, i.id ASC");
-    case ImageQuery::Order::NameDescending:
-        return QStringLiteral(" ORDER BY i.name COLLATE NOCASE DESC, i.id DESC");
-    case ImageQuery::Order::NewestFirst:
-        break;
-    }
-    return QStringLiteral(" ORDER BY i.added_at DESC, i.id DESC");
-}
-
-ImageQuery::Order reversed(ImageQuery::Order order)
-{
-    switch (order) {
-    case ImageQuery::Order::NewestFirst:
-        return ImageQuery::Order::OldestFirst;
-    case ImageQuery::Order::OldestFirst:
-        return ImageQuery::Order::NewestFirst;
-    case ImageQuery::Order::NameAscending:
-        return ImageQuery::Order::NameDescending;
-    case ImageQuery::Order::NameDescending:
-        break;
-    }
-    return ImageQuery::Order::NameAscending;
-}
-
-// Rows that come before row (key, added, name) in @p order.
-QString beforeClause(ImageQuery::Order order)
-{
-    switch (order) {
-    case ImageQuery::Order::NewestFirst:
-        return QStringLiteral("(i.added_at > ? OR (i.added_at = ? AND i.id > ?))");
-    case ImageQuery::Order::OldestFirst:
-        return QStringLiteral("(i.added_at < ? OR (i.added_at = ? AND i.id < ?))");
-    case ImageQuery::Order::NameAscending:
-        return QStringLiteral(
-            "(i.name < ? COLLATE NOCASE OR (i.name = ? COLLATE NOCASE AND i.id < ?))");
-    case ImageQuery::Order::NameDescending:
-        break;
-    }
-    return QStringLiteral(
-        "(i.name > ? COLLATE NOCASE OR (i.name = ? COLLATE NOCASE AND i.id > ?))");
-}
-
-// How a filtered page is found. Few matches: collect them from the tag or
-// search index and sort those (Matches). Many: walk the order's index and
-// test each row, stopping once the page is full (Order). Either is fast where
-// the other is slow; at a million images a rare tag costs 200 ms one way and
-// 1 ms the other, a tag on a third of the images the reverse.
-enum class Drive { Matches, Order };
-
-bool isAscii(const QString &text)
-{
-    return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
-}
-
-// A quoted FTS5 phrase: the text literally, quotes doubled.
-QString phraseFor(const QString &search)
-{
-    QString phrase = search;
-    phrase.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + phrase + QLatin1Char('"');
-}
-
-// Only a text search of three characters or more, with no tag.
-bool countsInSteps(const ImageQuery &query)
-{
-    return query.tag.isEmpty() && query.search.trimmed().size() >= 3;
-}
-
-QString whereFor(const ImageQuery &query, QVariantList &binds, Drive drive = Drive::Matches)
-{
-    QStringList clauses;
-    if (!query.tag.isEmpty()) {
-        // tags.tag is COLLATE NOCASE: the comparison ignores case and uses
-        // the tags_by_tag index.
-        clauses << (drive == Drive::Matches
-                ? QStringLiteral("i.id IN (SELECT image_id FROM tags WHERE tag = ?)")
-                : QStringLiteral(
-                    "EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag = ?)"));
-        binds << query.tag;
-    }
-    const QString search = query.search.trimmed();
-    if (search.size() >= 3) {
-        // The trigram index answers substrings of three characters or more;
-        // a quoted phrase takes the text literally (quotes doubled). The unary
-        // + keeps SQLite from driving the query from the match list.
-        if (drive == Drive::Order && isAscii(search)) {
-            // Walking the order, each row is tested on its own text: the
-            // index's stored columns, read by key. For ASCII text LIKE and
-            // the trigram index agree (both fold ASCII case only, and the
-            // columns are the ones the index matches), and the test costs
-            // ~0.4 µs, where `IN (MATCH)` would first collect every match
-            // (0.35 s for a word in all of a million images).
-            const QString like = likeContains(search);
-            clauses << QStringLiteral(
-                "EXISTS (SELECT 1 FROM image_text_content c WHERE c.id = i.id AND "
-                "(c.c0 LIKE ? ESCAPE '\\' OR c.c1 LIKE ? ESCAPE '\\' OR c.c2 LIKE ? ESCAPE '\\'))");
-            binds << like << like << like;
-        } else {
-            clauses << (drive == Drive::Matches
-                    ? QStringLiteral(
-                        "i.id IN (SELECT rowid FROM image_text WHERE image_text MATCH ?)")
-                    : QStringLiteral(
-                        "+i.id IN (SELECT rowid FROM image_text WHERE image_text MATCH ?)"));
-            binds << phraseFor(search);
-        }
-    } else if (!search.isEmpty()) {
-        // One or two characters: no trigram to look up, scan.
-        const QString like = likeContains(search);
-        clauses << QStringLiteral(
-            "(i.name LIKE ? ESCAPE '\\' "
-            "OR EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag LIKE ? ESCAPE '\\') "
-            "OR EXISTS (SELECT 1 FROM sources s WHERE s.image_id = i.id AND s.host LIKE ? ESCAPE "
-            "'\\'))");
-        binds << like << like << like;
-    }
-    return clauses.isEmpty() ? QString()
-                             : QStringLiteral("WHERE ") + clauses.join(QStringLiteral(" AND "));
-}
 
 Result<QList<QPair<QString, qint64>>> pairs(Connection &c, const QString &sql)
 {
@@ -175,15 +25,6 @@ Result<QList<QPair<QString, qint64>>> pairs(Connection &c, const QString &sql)
 }
 
 } // namespace
-
-QString likeContains(const QString &text)
-{
-    QString escaped = text;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-    escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
-    escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
-    return QLatin1Char('%') + escaped + QLatin1Char('%');
-}
 
 Result<void> CatalogReader::open(const LibraryPaths &paths)
 {
@@ -200,11 +41,12 @@ Result<LibraryStats> CatalogReader::stats()
         return Error { r.error() };
     LibraryStats s;
     if (q.next()) {
-        s.images = q.value(0).toLongLong();
-        s.originalBytes = q.value(1).toLongLong();
-        s.storedBytes = q.value(2).toLongLong();
-        if (!q.value(3).isNull())
-            s.lastAdded = QDateTime::fromMSecsSinceEpoch(q.value(3).toLongLong(), Qt::UTC);
+        s.images = q.value(QStringLiteral("images")).toLongLong();
+        s.originalBytes = q.value(QStringLiteral("original_bytes")).toLongLong();
+        s.storedBytes = q.value(QStringLiteral("stored_bytes")).toLongLong();
+        const QVariant last = q.value(QStringLiteral("last_added"));
+        if (!last.isNull())
+            s.lastAdded = QDateTime::fromMSecsSinceEpoch(last.toLongLong(), Qt::UTC);
     }
     return s;
 }
@@ -267,14 +109,15 @@ Result<CatalogReader::CountStep> CatalogReader::countStep(
 Result<QList<ImageRecord>> CatalogReader::select(
     const QString &where, const QVariantList &binds, const QString &tail)
 {
-    QSqlQuery q = m_catalog.query(QLatin1String(kSelect) + where + tail);
+    QSqlQuery q = m_catalog.query(QLatin1String(kSelectImages) + where + tail);
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);
     if (auto r = execQuery(q); !r)
         return Error { r.error() };
     QList<ImageRecord> out;
+    const ImageColumns columns(q.record());
     while (q.next())
-        out.append(recordFrom(q));
+        out.append(recordFrom(q, columns));
     return out;
 }
 
@@ -412,11 +255,12 @@ Result<QList<ImageRecord>> CatalogReader::resolve(const QString &idOrName)
 
 Result<void> CatalogReader::forEach(const std::function<bool(const ImageRecord &)> &visit)
 {
-    QSqlQuery q = m_catalog.query(QLatin1String(kSelect) + QStringLiteral(" ORDER BY i.id"));
+    QSqlQuery q = m_catalog.query(QLatin1String(kSelectImages) + QStringLiteral(" ORDER BY i.id"));
     if (auto r = execQuery(q); !r)
         return r;
+    const ImageColumns columns(q.record());
     while (q.next()) {
-        if (!visit(recordFrom(q)))
+        if (!visit(recordFrom(q, columns)))
             break;
     }
     return {};
@@ -427,13 +271,14 @@ Result<void> CatalogReader::forEach(
 {
     QVariantList binds;
     const QString where = whereFor(query, binds);
-    QSqlQuery q = m_catalog.query(QLatin1String(kSelect) + where + orderBy(query.order));
+    QSqlQuery q = m_catalog.query(QLatin1String(kSelectImages) + where + orderBy(query.order));
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);
     if (auto r = execQuery(q); !r)
         return r;
+    const ImageColumns columns(q.record());
     while (q.next()) {
-        if (!visit(recordFrom(q)))
+        if (!visit(recordFrom(q, columns)))
             break;
     }
     return {};
@@ -461,22 +306,6 @@ Result<QList<QPair<QString, qint64>>> CatalogReader::hostCounts(int limit)
         QStringLiteral("SELECT host, count(DISTINCT image_id) AS n FROM sources WHERE host != '' "
                        "GROUP BY host ORDER BY n DESC, host LIMIT %1")
             .arg(limit));
-}
-
-Result<QStringList> CatalogReader::integrityProblems()
-{
-    QStringList problems;
-    for (Connection *c : { &m_catalog, &m_thumbs }) {
-        QSqlQuery q = c->query(QStringLiteral("PRAGMA integrity_check"));
-        if (auto r = execQuery(q); !r)
-            return Error { r.error() };
-        while (q.next()) {
-            const QString line = q.value(0).toString();
-            if (line != QLatin1String("ok"))
-                problems.append(c->db().databaseName() + QStringLiteral(": ") + line);
-        }
-    }
-    return problems;
 }
 
 } // namespace trove

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "catalog/catalogquery.h"
 #include "catalog/imagerecord.h"
 #include "storage/database.h"
 
@@ -13,17 +14,6 @@
 namespace trove {
 
 class LibraryPaths;
-
-/// A filter and order over the catalog.
-struct ImageQuery {
-    enum class Order { NewestFirst, OldestFirst, NameAscending, NameDescending };
-
-    QString tag; ///< only images with this tag (case-insensitive)
-    QString search; ///< substring of the name, a tag or a source host
-    Order order = Order::NewestFirst;
-
-    bool operator==(const ImageQuery &) const = default;
-};
 
 /// Read-only queries on a library. Holds its own connections, which belong
 /// to the thread that called open(): make one reader per thread.
@@ -80,10 +70,8 @@ public:
     Result<QList<QPair<QString, qint64>>> formatCounts();
     Result<QList<QPair<QString, qint64>>> hostCounts(int limit = 20);
 
-    /// SQLite's own integrity check of both databases: empty when sound.
-    Result<QStringList> integrityProblems();
-
     Connection &catalog() { return m_catalog; }
+    Connection &thumbs() { return m_thumbs; }
 
 private:
     /// @p fewMatches: collect the matches and sort them, rather than walk
@@ -96,8 +84,5 @@ private:
     Connection m_catalog;
     Connection m_thumbs;
 };
-
-/// `LIKE` pattern matching @p text anywhere, with %, _ and \ escaped.
-QString likeContains(const QString &text);
 
 } // namespace trove

@@ -94,6 +94,8 @@ public:
     QFuture<void> whenWritten();
 
 Q_SIGNALS:
+    /// A batch of requests was written; the change feed has its rows.
+    void committed();
     /// Emitted after the commit, so readers already see the rows.
     void imagesAdded(const QList<qint64> &keys);
     void imagesChanged(const QList<qint64> &keys);

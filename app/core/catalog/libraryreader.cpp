@@ -21,6 +21,7 @@ LibraryReader::LibraryReader(const LibraryPaths &paths, CatalogWriter *writer, Q
     qRegisterMetaType<trove::ImageRecord>();
     qRegisterMetaType<QList<trove::ImageRecord>>();
     qRegisterMetaType<trove::StatsReport>();
+    qRegisterMetaType<trove::ChangeBatch>();
     qRegisterMetaType<QList<QPair<qint64, qint64>>>();
     m_thread.setObjectName(QStringLiteral("trove-library-reader"));
     m_worker = new LibraryReaderWorker(paths, writer, m_thumbnailGeneration);
@@ -34,7 +35,12 @@ LibraryReader::LibraryReader(const LibraryPaths &paths, CatalogWriter *writer, Q
     connect(m_worker, &LibraryReaderWorker::recordsReady, this, &LibraryReader::recordsReady);
     connect(m_worker, &LibraryReaderWorker::thumbnailReady, this, &LibraryReader::thumbnailReady);
     connect(m_worker, &LibraryReaderWorker::statsReady, this, &LibraryReader::statsReady);
+    connect(m_worker, &LibraryReaderWorker::changesReady, this, &LibraryReader::changesReady);
     m_thread.start();
+    if (writer) {
+        // This process's own commits are read at once, not at the next poll.
+        connect(writer, &CatalogWriter::committed, this, &LibraryReader::pollChanges);
+    }
 }
 
 LibraryReader::~LibraryReader()
@@ -88,6 +94,16 @@ void LibraryReader::requestStats(bool withBreakdown)
     QMetaObject::invokeMethod(m_worker, [w = m_worker, withBreakdown] { w->stats(withBreakdown); });
 }
 
+void LibraryReader::watchChanges(int intervalMs)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, intervalMs] { w->watch(intervalMs); });
+}
+
+void LibraryReader::pollChanges()
+{
+    QMetaObject::invokeMethod(m_worker, &LibraryReaderWorker::poll);
+}
+
 QFuture<Result<QImage>> LibraryReader::loadImage(const LibraryPaths &paths, const QString &sha256)
 {
     const QString blob = paths.blobFile(sha256);
@@ -128,7 +144,54 @@ bool LibraryReaderWorker::ensureOpen()
         return false;
     }
     m_open = true;
+    // Changes before this moment are in what this reader reads from now on.
+    m_feed = std::make_unique<ChangeFeed>(m_reader.catalog());
+    (void)m_feed->moved();
+    if (auto head = m_feed->head())
+        m_seq = *head;
     return true;
+}
+
+void LibraryReaderWorker::watch(int intervalMs)
+{
+    if (!m_pollTimer) {
+        m_pollTimer = new QTimer(this);
+        connect(m_pollTimer, &QTimer::timeout, this, &LibraryReaderWorker::poll);
+    }
+    m_pollTimer->start(intervalMs);
+}
+
+void LibraryReaderWorker::poll()
+{
+    if (!ensureOpen())
+        return;
+    auto moved = m_feed->moved();
+    if (!moved || !*moved)
+        return;
+    // A batch at a time; a busy feed is drained over several polls so the
+    // reader's other requests (pages, thumbnails) get their turn between.
+    auto batch = m_feed->readAfter(m_seq);
+    if (!batch)
+        return; // an older library without a feed, or a busy moment: next poll
+    m_seq = batch->toSeq;
+    if (!batch->isEmpty())
+        Q_EMIT changesReady(*batch);
+    if (batch->toSeq != batch->fromSeq)
+        QMetaObject::invokeMethod(this, &LibraryReaderWorker::pollAgain, Qt::QueuedConnection);
+}
+
+void LibraryReaderWorker::pollAgain()
+{
+    // moved() would answer false now: this connection read the new version.
+    if (!m_feed)
+        return;
+    auto batch = m_feed->readAfter(m_seq);
+    if (!batch || batch->toSeq == m_seq)
+        return;
+    m_seq = batch->toSeq;
+    if (!batch->isEmpty())
+        Q_EMIT changesReady(*batch);
+    QMetaObject::invokeMethod(this, &LibraryReaderWorker::pollAgain, Qt::QueuedConnection);
 }
 
 void LibraryReaderWorker::count(quint64 generation, const ImageQuery &query, qint64 afterKey,

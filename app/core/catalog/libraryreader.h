@@ -2,6 +2,7 @@
 #pragma once
 
 #include "catalog/catalogreader.h"
+#include "catalog/changefeed.h"
 #include "catalog/imagerecord.h"
 #include "storage/librarypaths.h"
 
@@ -67,11 +68,21 @@ public:
     /// million images), so only the statistics view asks for it.
     void requestStats(bool withBreakdown = false);
 
+    /// Watches the library's change feed every @p intervalMs (and at once
+    /// after each commit of the writer given to the constructor): whatever
+    /// any process commits to the library is answered as changesReady.
+    void watchChanges(int intervalMs = 200);
+    /// Looks at the feed now.
+    void pollChanges();
+
     /// The full image of a blob, decoded on a pool thread (the viewer).
     static QFuture<Result<QImage>> loadImage(const LibraryPaths &paths, const QString &sha256);
 
 Q_SIGNALS:
     void failed(const QString &error);
+    /// What was committed to the library since the last batch, by any
+    /// process; in commit order, one batch at a time.
+    void changesReady(const trove::ChangeBatch &batch);
     void countReady(quint64 generation, qint64 count);
     /// At least @p countedSoFar matches; counting goes on after @p afterKey.
     void countProgress(quint64 generation, qint64 countedSoFar, qint64 afterKey);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "models/gallerymodel.h"
 
-#include "catalog/catalogwriter.h"
 #include "catalog/libraryreader.h"
+#include "models/gallerythumbnails.h"
 
 #include <QTimer>
 #include <algorithm>
@@ -11,30 +11,34 @@ namespace trove {
 
 namespace {
 
-// Thumbnails kept decoded: ~256 KiB each at full size, so about 250.
-constexpr int kThumbnailCacheKiB = 64 * 1024;
+// Added images placed one by one (each costs a position query on the
+// reader thread); more at once are placed by recounting and reloading.
+constexpr int kMaxPlacedAdds = 64;
 // Loaded records kept before far-away pages are dropped.
 constexpr int kMaxCachedRows = 20 * GalleryModel::kPageSize;
 
 } // namespace
 
-GalleryModel::GalleryModel(LibraryReader *reader, CatalogWriter *writer, QObject *parent)
+GalleryModel::GalleryModel(LibraryReader *reader, QObject *parent)
     : QAbstractListModel(parent)
     , m_reader(reader)
+    , m_thumbnails(new GalleryThumbnails(
+          reader,
+          [this](int row) -> qint64 {
+              auto it = m_rows.constFind(row);
+              return it == m_rows.cend() || row >= m_count ? 0 : it->key;
+          },
+          this))
 {
-    m_thumbnails.setMaxCost(kThumbnailCacheKiB);
+    connect(m_thumbnails, &GalleryThumbnails::arrived, this, &GalleryModel::onThumbnail);
     connect(reader, &LibraryReader::countReady, this, &GalleryModel::onCount);
     connect(reader, &LibraryReader::countProgress, this, &GalleryModel::onCountProgress);
     connect(reader, &LibraryReader::pageReady, this, &GalleryModel::onPage);
     connect(reader, &LibraryReader::rowsReady, this, &GalleryModel::onRows);
     connect(reader, &LibraryReader::recordsReady, this, &GalleryModel::onRecords);
-    connect(reader, &LibraryReader::thumbnailReady, this, &GalleryModel::onThumbnail);
-    if (writer) {
-        connect(writer, &CatalogWriter::imagesAdded, this, &GalleryModel::onImagesAdded);
-        connect(writer, &CatalogWriter::imagesRemoved, this, &GalleryModel::onImagesRemoved);
-        connect(writer, &CatalogWriter::imagesChanged, this,
-            [this](const QList<qint64> &keys) { m_reader->requestRecords(keys); });
-    }
+    // Whatever any process commits reaches the model through the feed: one
+    // path for this window's own ingest, the command line and the API.
+    connect(reader, &LibraryReader::changesReady, this, &GalleryModel::applyChanges);
     recount();
 }
 
@@ -69,8 +73,7 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const int row = index.row();
-    m_touchedFirst = m_touchedFirst < 0 ? row : std::min(m_touchedFirst, row);
-    m_touchedLast = std::max(m_touchedLast, row);
+    m_thumbnails->touch(row);
 
     auto it = m_rows.constFind(row);
     if (it == m_rows.cend()) {
@@ -101,9 +104,8 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
     case RecordRole:
         return QVariant::fromValue(r);
     case ThumbnailRole:
-        if (const QImage *image = m_thumbnails.object(r.key))
+        if (const QImage *image = m_thumbnails->find(r.key))
             return *image;
-        scheduleThumbnails();
         return QImage();
     case LoadedRole:
         return true;
@@ -157,7 +159,7 @@ void GalleryModel::setVisibleRange(int first, int last)
         return;
     for (int page = first / kPageSize; page <= last / kPageSize; ++page)
         requestPage(page);
-    scheduleThumbnails();
+    m_thumbnails->setVisibleRange(first, last);
 }
 
 std::optional<ImageRecord> GalleryModel::recordAt(int row) const
@@ -180,40 +182,6 @@ void GalleryModel::requestPage(int page) const
     m_requestedPages.insert(page);
     m_reader->requestPage(
         m_generation, m_query, qint64(page) * kPageSize, kPageSize, m_countFinal ? m_count : -1);
-}
-
-void GalleryModel::scheduleThumbnails() const
-{
-    if (m_thumbnailsScheduled)
-        return;
-    m_thumbnailsScheduled = true;
-    // Collected over one paint, sent once.
-    QTimer::singleShot(0, this, &GalleryModel::flushThumbnails);
-}
-
-void GalleryModel::flushThumbnails() const
-{
-    m_thumbnailsScheduled = false;
-    int first = m_visibleFirst >= 0 ? m_visibleFirst : m_touchedFirst;
-    int last = m_visibleFirst >= 0 ? m_visibleLast : m_touchedLast;
-    m_touchedFirst = m_touchedLast = -1;
-    if (first < 0)
-        return;
-    const int screen = std::max(1, last - first + 1);
-    QList<qint64> wanted;
-    // On-screen rows first, then a screenful below and above.
-    auto want = [&](int from, int to) {
-        for (int row = std::max(0, from); row <= std::min<int>(to, int(m_count) - 1); ++row) {
-            auto it = m_rows.constFind(row);
-            if (it != m_rows.cend() && !m_thumbnails.contains(it->key))
-                wanted.append(it->key);
-        }
-    };
-    want(first, last);
-    want(last + 1, last + screen);
-    want(first - screen, first - 1);
-    if (!wanted.isEmpty())
-        m_reader->requestThumbnails(wanted);
 }
 
 void GalleryModel::store(int row, const ImageRecord &record)
@@ -301,7 +269,7 @@ void GalleryModel::onPage(quint64 generation, qint64 offset, const QList<ImageRe
     if (m_countFinal && offset + records.size() > m_count)
         recount();
     evictFarPages();
-    scheduleThumbnails();
+    m_thumbnails->schedule();
 }
 
 void GalleryModel::onRows(quint64 generation, const QList<QPair<qint64, qint64>> &rows)
@@ -395,12 +363,52 @@ void GalleryModel::onRecords(const QList<ImageRecord> &records)
     }
 }
 
-void GalleryModel::onThumbnail(qint64 key, const QImage &image)
+void GalleryModel::onThumbnail(qint64 key)
 {
-    m_thumbnails.insert(key, new QImage(image), std::max<int>(1, int(image.sizeInBytes() / 1024)));
     const int row = m_rowOfKey.value(key, -1);
     if (row >= 0)
         Q_EMIT dataChanged(index(row), index(row), { ThumbnailRole, Qt::DecorationRole });
+}
+
+void GalleryModel::applyChanges(const ChangeBatch &batch)
+{
+    if (batch.bulk) {
+        heal();
+        return;
+    }
+    if (!batch.removed.isEmpty())
+        onImagesRemoved(batch.removed);
+    if (!batch.added.isEmpty()) {
+        if (batch.added.size() > kMaxPlacedAdds)
+            heal();
+        else
+            onImagesAdded(batch.added);
+    }
+    if (!batch.changed.isEmpty()) {
+        // Only rows held here can show a difference; in a filtered or
+        // name-ordered view a change may also move rows in or out.
+        QList<qint64> loaded;
+        for (qint64 key : batch.changed) {
+            if (m_rowOfKey.contains(key))
+                loaded.append(key);
+        }
+        if (!loaded.isEmpty())
+            m_reader->requestRecords(loaded);
+        else if (!m_query.search.isEmpty() || !m_query.tag.isEmpty())
+            heal();
+    }
+    for (qint64 key : batch.thumbnails) {
+        m_thumbnails->forget(key);
+        const int row = m_rowOfKey.value(key, -1);
+        if (row >= 0)
+            Q_EMIT dataChanged(index(row), index(row), { ThumbnailRole, Qt::DecorationRole });
+    }
+}
+
+void GalleryModel::heal()
+{
+    reloadVisible();
+    recount();
 }
 
 void GalleryModel::onImagesAdded(const QList<qint64> &keys)
@@ -412,7 +420,7 @@ void GalleryModel::onImagesRemoved(const QList<qint64> &keys)
 {
     bool unknown = false;
     for (qint64 key : keys) {
-        m_thumbnails.remove(key);
+        m_thumbnails->forget(key);
         const int row = m_rowOfKey.value(key, -1);
         if (row >= 0)
             removeRowAt(row);

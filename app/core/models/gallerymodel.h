@@ -2,10 +2,10 @@
 #pragma once
 
 #include "catalog/catalogreader.h"
+#include "catalog/changefeed.h"
 #include "catalog/imagerecord.h"
 
 #include <QAbstractListModel>
-#include <QCache>
 #include <QHash>
 #include <QImage>
 #include <QSet>
@@ -13,7 +13,7 @@
 
 namespace trove {
 
-class CatalogWriter;
+class GalleryThumbnails;
 class LibraryReader;
 
 /// The gallery's rows: every image matching a query, in its order, for a
@@ -23,6 +23,9 @@ class LibraryReader;
 /// not loaded yet answer LoadedRole false and a placeholder. Images
 /// committed, changed or removed by the writer are inserted, updated or
 /// removed in place: a model reset happens only when the query changes.
+/// Changes come from the library's change feed (LibraryReader::changesReady),
+/// so what another window, the command line or the local API commits shows
+/// here as well.
 /// Lives on the GUI thread.
 class GalleryModel final : public QAbstractListModel {
     Q_OBJECT
@@ -49,7 +52,7 @@ public:
 
     static constexpr int kPageSize = 200;
 
-    GalleryModel(LibraryReader *reader, CatalogWriter *writer, QObject *parent = nullptr);
+    GalleryModel(LibraryReader *reader, QObject *parent = nullptr);
     ~GalleryModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -83,13 +86,15 @@ private:
     void onPage(quint64 generation, qint64 offset, const QList<ImageRecord> &records);
     void onRows(quint64 generation, const QList<QPair<qint64, qint64>> &rows);
     void onRecords(const QList<ImageRecord> &records);
-    void onThumbnail(qint64 key, const QImage &image);
+    void onThumbnail(qint64 key);
+    void applyChanges(const ChangeBatch &batch);
+    /// Recounts and reloads the visible pages: rows end up where the
+    /// catalog has them, by inserts and removals, never a reset.
+    void heal();
     void onImagesAdded(const QList<qint64> &keys);
     void onImagesRemoved(const QList<qint64> &keys);
 
     void requestPage(int page) const;
-    void scheduleThumbnails() const;
-    void flushThumbnails() const;
     void reloadVisible();
     void insertRow(int row);
     void removeRowAt(int row);
@@ -108,10 +113,7 @@ private:
     QHash<int, ImageRecord> m_rows;
     QHash<qint64, int> m_rowOfKey;
     mutable QSet<int> m_requestedPages;
-    mutable QCache<qint64, QImage> m_thumbnails;
-    mutable bool m_thumbnailsScheduled = false;
-    mutable int m_touchedFirst = -1;
-    mutable int m_touchedLast = -1;
+    GalleryThumbnails *m_thumbnails;
     int m_visibleFirst = -1;
     int m_visibleLast = -1;
 };

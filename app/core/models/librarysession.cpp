@@ -14,7 +14,7 @@ LibrarySession::LibrarySession(
     , m_writer(paths)
     , m_reader(paths, &m_writer)
     , m_pipeline(paths, &m_writer, options)
-    , m_gallery(&m_reader, &m_writer)
+    , m_gallery(&m_reader)
     , m_queue(&m_pipeline)
 {
     whenFinished(m_writer.open(), this, [this](const Result<bool> &r) {
@@ -23,6 +23,7 @@ LibrarySession::LibrarySession(
             return;
         }
         m_open = true;
+        m_reader.watchChanges();
         m_pipeline.resumeOrphans();
         Q_EMIT opened();
     });

@@ -2,6 +2,7 @@
 #include "catalog/private/catalogwriterworker.h"
 
 #include "base/platform.h"
+#include "catalog/changefeed.h"
 
 #include <QSet>
 #include <QTimer>
@@ -96,6 +97,23 @@ void CatalogWriterWorker::flush()
 {
     while (!m_pending.empty())
         drain();
+}
+
+void CatalogWriterWorker::announceThumbnails()
+{
+    // thumbs.sqlite is another database: its rows cannot share the catalog's
+    // transaction, so the feed hears of them in a small one of their own.
+    if (m_ctx.thumbnails.isEmpty() || !m_ctx.catalog.exec(QStringLiteral("BEGIN")).ok())
+        return;
+    QSqlQuery q
+        = m_ctx.catalog.query(QStringLiteral("INSERT INTO changes(kind, image_id) VALUES (?, ?)"));
+    for (const auto &[key, data, size] : std::as_const(m_ctx.thumbnails)) {
+        q.bindValue(0, int(ChangeKind::ThumbnailReady));
+        q.bindValue(1, key);
+        (void)q.exec();
+    }
+    if (!m_ctx.catalog.exec(QStringLiteral("COMMIT")).ok())
+        (void)m_ctx.catalog.exec(QStringLiteral("ROLLBACK"));
 }
 
 void CatalogWriterWorker::drain()
@@ -201,13 +219,17 @@ void CatalogWriterWorker::drain()
                 (void)drop.exec();
             }
             (void)m_ctx.thumbs.exec(QStringLiteral("COMMIT"));
+            announceThumbnails();
             m_ctx.thumbnails.clear();
             m_ctx.dropThumbnails.clear();
         }
+        if (++m_drains % kPruneEvery == 0)
+            (void)pruneChangeFeed(m_ctx.catalog);
     }
     for (size_t i = 0; i < jobs.size(); ++i)
         jobs[i].finish(outcomes[i]);
 
+    Q_EMIT committed();
     if (!m_ctx.added.isEmpty())
         Q_EMIT imagesAdded(std::exchange(m_ctx.added, {}));
     if (!m_ctx.changed.isEmpty())

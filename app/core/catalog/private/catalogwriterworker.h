@@ -55,12 +55,16 @@ public:
     void flush();
 
 Q_SIGNALS:
+    /// A batch was written (or failed): readers of this process look at the
+    /// change feed now rather than at their next poll.
+    void committed();
     void imagesAdded(const QList<qint64> &keys);
     void imagesChanged(const QList<qint64> &keys);
     void imagesRemoved(const QList<qint64> &keys);
 
 private:
     void drain();
+    void announceThumbnails();
     void recoverJournal();
     void settleBlobs(const QStringList &shas);
     Result<void> journal(const QStringList &shas);
@@ -69,6 +73,9 @@ private:
     std::deque<WriteJob> m_pending;
     bool m_drainScheduled = false;
     bool m_open = false;
+    /// The feed is pruned every this many batches.
+    static constexpr int kPruneEvery = 256;
+    quint64 m_drains = 0;
 };
 
 } // namespace trove

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "catalog/changefeed.h"
 #include "catalog/libraryreader.h"
+
+#include <QTimer>
+#include <memory>
 
 namespace trove {
 
@@ -22,9 +26,14 @@ public:
     void records(const QList<qint64> &keys);
     void thumbnails(quint64 generation, const QList<qint64> &keys);
     void stats(bool withBreakdown);
+    /// Starts watching the change feed (on the worker's thread).
+    void watch(int intervalMs);
+    /// Reads the feed now if the catalog moved; answers changesReady.
+    void poll();
 
 Q_SIGNALS:
     void failed(const QString &error);
+    void changesReady(const trove::ChangeBatch &batch);
     void countReady(quint64 generation, qint64 count);
     void countProgress(quint64 generation, qint64 countedSoFar, qint64 afterKey);
     void pageReady(quint64 generation, qint64 offset, const QList<trove::ImageRecord> &records);
@@ -35,6 +44,7 @@ Q_SIGNALS:
 
 private:
     bool ensureOpen();
+    void pollAgain();
     QImage rebuildThumbnail(qint64 key);
 
     LibraryPaths m_paths;
@@ -42,6 +52,9 @@ private:
     std::shared_ptr<std::atomic<quint64>> m_thumbnailGeneration;
     CatalogReader m_reader;
     bool m_open = false;
+    std::unique_ptr<ChangeFeed> m_feed;
+    qint64 m_seq = 0; ///< the last change handed on
+    QTimer *m_pollTimer = nullptr;
 };
 
 } // namespace trove

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "base/result.h"
+
+#include <QStringList>
+
+namespace trove {
+
+class CatalogReader;
+
+/// Checks on a library's databases for `trove verify`, kept apart from the
+/// reader's lookups. Runs on the thread that owns @p reader.
+
+/// SQLite's own integrity check of both databases: empty when sound.
+Result<QStringList> integrityProblems(CatalogReader &reader);
+
+} // namespace trove

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: MIT
+#include "catalog/private/imagestatements.h"
+
+#include "base/platform.h"
+#include "catalog/private/catalogwriterworker.h"
+#include "catalog/private/queuestatements.h"
+#include "catalog/private/statementhelpers.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QUrl>
+#include <QUuid>
+
+namespace trove::statements {
+
+namespace {
+
+// Messages keep CatalogWriter's translation context.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("trove::CatalogWriter", text);
+}
+
+Result<void> insertTags(WriterContext &c, qint64 key, const QStringList &tags)
+{
+    QSqlQuery q = c.catalog.query(
+        QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) VALUES (?, ?)"));
+    for (const QString &tag : tags) {
+        q.bindValue(0, key);
+        q.bindValue(1, tag);
+        if (auto r = execQuery(q); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<void> insertSource(WriterContext &c, qint64 key, const QString &url)
+{
+    if (url.isEmpty())
+        return {};
+    QSqlQuery q = c.catalog.query(QStringLiteral(
+        "INSERT OR IGNORE INTO sources(image_id, url, host, added_at) VALUES (?, ?, ?, ?)"));
+    q.bindValue(0, key);
+    q.bindValue(1, url);
+    q.bindValue(2, text(QUrl(url).host().toLower()));
+    q.bindValue(3, nowMs());
+    return execQuery(q);
+}
+
+} // namespace
+
+Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
+{
+    const QString sha = image.processed.blob.sha256;
+    CommitOutcome out;
+    QSqlQuery find
+        = c.catalog.query(QStringLiteral("SELECT id, uuid, name FROM images WHERE sha256 = ?"));
+    find.bindValue(0, sha);
+    if (auto r = execQuery(find); !r)
+        return Error { r.error() };
+    if (find.next()) {
+        out.key = find.value(QStringLiteral("id")).toLongLong();
+        out.id = find.value(QStringLiteral("uuid")).toString();
+        out.name = find.value(QStringLiteral("name")).toString();
+        out.duplicate = true;
+        find.finish();
+        if (auto r = insertSource(c, out.key, image.sourceUrl); !r)
+            return Error { r.error() };
+        if (auto r = insertTags(c, out.key, image.tags); !r)
+            return Error { r.error() };
+        if (auto r = finishQueueRow(c, image.queueId, IngestState::Duplicate, {}, out.id); !r)
+            return Error { r.error() };
+        c.changed.append(out.key);
+        return out;
+    }
+    find.finish();
+
+    const ProcessedImage &p = image.processed;
+    out.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    out.name = image.name;
+    QSqlQuery insert = c.catalog.query(QStringLiteral(
+        "INSERT INTO images(uuid, name, sha256, format, width, height, "
+        "original_bytes, stored_bytes, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert.bindValue(0, out.id);
+    insert.bindValue(1, text(out.name));
+    insert.bindValue(2, sha);
+    insert.bindValue(3, p.format);
+    insert.bindValue(4, p.width);
+    insert.bindValue(5, p.height);
+    insert.bindValue(6, p.blob.originalBytes);
+    insert.bindValue(7, p.blob.storedBytes);
+    insert.bindValue(8, nowMs());
+    if (auto r = execQuery(insert); !r)
+        return Error { r.error() };
+    out.key = insert.lastInsertId().toLongLong();
+    if (auto r = insertSource(c, out.key, image.sourceUrl); !r)
+        return Error { r.error() };
+    if (auto r = insertTags(c, out.key, image.tags); !r)
+        return Error { r.error() };
+    if (auto r = finishQueueRow(c, image.queueId, IngestState::Done, {}, out.id); !r)
+        return Error { r.error() };
+    c.added.append(out.key);
+    if (!p.thumbnail.isEmpty())
+        c.thumbnails.append({ out.key, p.thumbnail, p.thumbnailSize });
+    return out;
+}
+
+Result<int> editTags(
+    WriterContext &c, const QList<qint64> &keys, const QStringList &add, const QStringList &remove)
+{
+    QSqlQuery drop
+        = c.catalog.query(QStringLiteral("DELETE FROM tags WHERE image_id = ? AND tag = ?"));
+    int changed = 0;
+    for (qint64 key : keys) {
+        if (auto r = insertTags(c, key, add); !r)
+            return Error { r.error() };
+        for (const QString &tag : remove) {
+            drop.bindValue(0, key);
+            drop.bindValue(1, tag);
+            if (auto r = execQuery(drop); !r)
+                return Error { r.error() };
+        }
+        ++changed;
+        c.changed.append(key);
+    }
+    return changed;
+}
+
+Result<bool> rename(WriterContext &c, const QList<qint64> &keys, const QString &name)
+{
+    if (name.isEmpty())
+        return Error { tr("a name cannot be empty") };
+    QSqlQuery q = c.catalog.query(QStringLiteral("UPDATE images SET name = ? WHERE id = ?"));
+    for (qint64 key : keys) {
+        q.bindValue(0, name);
+        q.bindValue(1, key);
+        if (auto r = execQuery(q); !r)
+            return Error { r.error() };
+        c.changed.append(key);
+    }
+    return true;
+}
+
+Result<int> removeImages(WriterContext &c, const QList<qint64> &keys)
+{
+    QSqlQuery find = c.catalog.query(QStringLiteral("SELECT sha256 FROM images WHERE id = ?"));
+    QSqlQuery journal = c.catalog.query(QStringLiteral(
+        "INSERT OR REPLACE INTO blob_journal(sha256, op, owner_pid) VALUES (?, 2, ?)"));
+    QSqlQuery drop = c.catalog.query(QStringLiteral("DELETE FROM images WHERE id = ?"));
+    QStringList shas;
+    QList<qint64> gone;
+    for (qint64 key : keys) {
+        find.bindValue(0, key);
+        if (auto r = execQuery(find); !r)
+            return Error { r.error() };
+        if (!find.next())
+            continue;
+        const QString sha = find.value(QStringLiteral("sha256")).toString();
+        find.finish();
+        journal.bindValue(0, sha);
+        journal.bindValue(1, currentPid());
+        drop.bindValue(0, key);
+        if (auto r = execQuery(journal); !r)
+            return Error { r.error() };
+        if (auto r = execQuery(drop); !r)
+            return Error { r.error() };
+        shas.append(sha);
+        gone.append(key);
+    }
+    c.unlinkAfterCommit += shas;
+    c.dropThumbnails += gone;
+    c.removed += gone;
+    return int(gone.size());
+}
+
+Result<void> moveBlobsAside(WriterContext &c, const QList<QPair<qint64, QString>> &keysAndShas)
+{
+    const QString aside = c.paths.root() + QStringLiteral("/damaged");
+    QDir().mkpath(aside);
+    const QString stamp
+        = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
+    for (const auto &[key, sha] : keysAndShas) {
+        const QString blob = c.blobs.pathFor(sha);
+        if (QFile::exists(blob)
+            && !QFile::rename(blob, QStringLiteral("%1/%2-%3.gz").arg(aside, sha, stamp)))
+            return Error { tr("cannot move %1 aside").arg(blob) };
+    }
+    return {};
+}
+
+Result<bool> markDamaged(WriterContext &c, const QList<QPair<qint64, QString>> &keysAndShas)
+{
+    QSqlQuery q = c.catalog.query(QStringLiteral("UPDATE images SET damaged = 1 WHERE id = ?"));
+    for (const auto &[key, sha] : keysAndShas) {
+        q.bindValue(0, key);
+        if (auto r = execQuery(q); !r)
+            return Error { r.error() };
+        c.changed.append(key);
+    }
+    return true;
+}
+
+Result<bool> clearDamaged(WriterContext &c, qint64 key, const CompressedBlob &blob)
+{
+    QSqlQuery q = c.catalog.query(QStringLiteral(
+        "UPDATE images SET damaged = 0, stored_bytes = ? WHERE id = ? AND sha256 = ?"));
+    q.bindValue(0, blob.storedBytes);
+    q.bindValue(1, key);
+    q.bindValue(2, blob.sha256);
+    if (auto r = execQuery(q); !r)
+        return Error { r.error() };
+    if (q.numRowsAffected() != 1)
+        return Error { tr("no image %1 with that SHA-256").arg(key) };
+    c.changed.append(key);
+    return true;
+}
+
+} // namespace trove::statements

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "base/result.h"
+#include "catalog/catalogwriter.h"
+
+#include <QList>
+#include <QPair>
+#include <QStringList>
+
+namespace trove {
+
+struct WriterContext;
+
+/// The statements on images, their tags, sources and thumbnails. Each runs on
+/// the writer thread inside the batch transaction (under its own savepoint)
+/// and records what it touched in the WriterContext, so the worker can tell
+/// readers after the commit. CatalogWriter's facade submits them.
+namespace statements {
+
+/// A new image row, or for bytes already there, one more source and tags.
+Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image);
+Result<int> editTags(
+    WriterContext &c, const QList<qint64> &keys, const QStringList &add, const QStringList &remove);
+Result<bool> rename(WriterContext &c, const QList<qint64> &keys, const QString &name);
+/// Deletes rows and journals their blobs; the files go after the commit.
+Result<int> removeImages(WriterContext &c, const QList<qint64> &keys);
+/// Outside the transaction: moves damaged blobs into <library>/damaged/.
+Result<void> moveBlobsAside(WriterContext &c, const QList<QPair<qint64, QString>> &keysAndShas);
+Result<bool> markDamaged(WriterContext &c, const QList<QPair<qint64, QString>> &keysAndShas);
+Result<bool> clearDamaged(WriterContext &c, qint64 key, const CompressedBlob &blob);
+
+} // namespace statements
+
+} // namespace trove

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+#include "catalog/private/queuestatements.h"
+
+#include "base/platform.h"
+#include "catalog/private/catalogwriterworker.h"
+#include "catalog/private/statementhelpers.h"
+
+namespace trove::statements {
+
+namespace {
+
+// Unfinished rows are those below the first finished state.
+constexpr int kFirstFinished = int(IngestState::Done);
+
+} // namespace
+
+Result<QList<qint64>> enqueue(WriterContext &c, const QList<IngestRequest> &requests)
+{
+    QSqlQuery q = c.catalog.query(
+        QStringLiteral("INSERT INTO queue(source, name, tags, state, owner_pid, created_at, "
+                       "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    QList<qint64> ids;
+    for (const IngestRequest &r : requests) {
+        q.bindValue(0, r.source);
+        q.bindValue(1, text(r.name));
+        q.bindValue(2, text(r.tags.join(QLatin1Char('\n'))));
+        q.bindValue(3, int(IngestState::Queued));
+        q.bindValue(4, currentPid());
+        q.bindValue(5, nowMs());
+        q.bindValue(6, nowMs());
+        if (auto e = execQuery(q); !e)
+            return Error { e.error() };
+        ids.append(q.lastInsertId().toLongLong());
+    }
+    return ids;
+}
+
+Result<void> finishQueueRow(WriterContext &c, qint64 queueId, IngestState state,
+    const QString &error, const QString &imageId)
+{
+    if (queueId <= 0)
+        return {};
+    QSqlQuery q = c.catalog.query(QStringLiteral(
+        "UPDATE queue SET state = ?, error = ?, image_uuid = ?, updated_at = ? WHERE id = ?"));
+    q.bindValue(0, int(state));
+    q.bindValue(1, text(error));
+    q.bindValue(2, text(imageId));
+    q.bindValue(3, nowMs());
+    q.bindValue(4, queueId);
+    return execQuery(q);
+}
+
+Result<bool> deleteQueueRows(WriterContext &c, const QList<qint64> &queueIds)
+{
+    QSqlQuery q = c.catalog.query(QStringLiteral("DELETE FROM queue WHERE id = ?"));
+    for (qint64 id : queueIds) {
+        q.bindValue(0, id);
+        if (auto r = execQuery(q); !r)
+            return Error { r.error() };
+    }
+    return true;
+}
+
+Result<int> releaseQueueRows(WriterContext &c, const QList<qint64> &queueIds)
+{
+    QSqlQuery release = c.catalog.query(QStringLiteral(
+        "UPDATE queue SET owner_pid = 0 WHERE id = ? AND state < ? AND owner_pid = ?"));
+    int released = 0;
+    for (qint64 id : queueIds) {
+        release.bindValue(0, id);
+        release.bindValue(1, kFirstFinished);
+        release.bindValue(2, currentPid());
+        if (auto r = execQuery(release); !r)
+            return Error { r.error() };
+        released += release.numRowsAffected();
+    }
+    return released;
+}
+
+Result<QList<QueueRow>> claimOrphanedQueueRows(WriterContext &c)
+{
+    QSqlQuery owners
+        = c.catalog.query(QStringLiteral("SELECT DISTINCT owner_pid FROM queue WHERE state < ?"));
+    owners.bindValue(0, kFirstFinished);
+    if (auto r = execQuery(owners); !r)
+        return Error { r.error() };
+    QList<qint64> dead;
+    while (owners.next()) {
+        const qint64 pid = owners.value(QStringLiteral("owner_pid")).toLongLong();
+        if (!isProcessAlive(pid))
+            dead.append(pid);
+    }
+    owners.finish();
+    QList<QueueRow> rows;
+    QSqlQuery select
+        = c.catalog.query(QStringLiteral("SELECT id, source, name, tags FROM queue "
+                                         "WHERE state < ? AND owner_pid = ? ORDER BY id"));
+    QSqlQuery claim = c.catalog.query(QStringLiteral(
+        "UPDATE queue SET owner_pid = ?, state = ? WHERE state < ? AND owner_pid = ?"));
+    for (qint64 pid : dead) {
+        select.bindValue(0, kFirstFinished);
+        select.bindValue(1, pid);
+        if (auto r = execQuery(select); !r)
+            return Error { r.error() };
+        while (select.next()) {
+            QueueRow row;
+            row.id = select.value(QStringLiteral("id")).toLongLong();
+            row.request.source = select.value(QStringLiteral("source")).toString();
+            row.request.name = select.value(QStringLiteral("name")).toString();
+            row.request.tags = select.value(QStringLiteral("tags"))
+                                   .toString()
+                                   .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            rows.append(row);
+        }
+        select.finish();
+        claim.bindValue(0, currentPid());
+        claim.bindValue(1, int(IngestState::Queued));
+        claim.bindValue(2, kFirstFinished);
+        claim.bindValue(3, pid);
+        if (auto r = execQuery(claim); !r)
+            return Error { r.error() };
+    }
+    return rows;
+}
+
+} // namespace trove::statements

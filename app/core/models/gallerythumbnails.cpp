@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+#include "models/gallerythumbnails.h"
+
+#include "catalog/libraryreader.h"
+
+#include <QTimer>
+#include <algorithm>
+
+namespace trove {
+
+namespace {
+
+// Thumbnails kept decoded: ~256 KiB each at full size, so about 250.
+constexpr int kThumbnailCacheKiB = 64 * 1024;
+
+} // namespace
+
+GalleryThumbnails::GalleryThumbnails(LibraryReader *reader, KeyAt keyAt, QObject *parent)
+    : QObject(parent)
+    , m_reader(reader)
+    , m_keyAt(std::move(keyAt))
+{
+    m_cache.setMaxCost(kThumbnailCacheKiB);
+    connect(reader, &LibraryReader::thumbnailReady, this, &GalleryThumbnails::onThumbnail);
+}
+
+const QImage *GalleryThumbnails::find(qint64 key) const
+{
+    if (const QImage *image = m_cache.object(key))
+        return image;
+    schedule();
+    return nullptr;
+}
+
+void GalleryThumbnails::touch(int row) const
+{
+    m_touchedFirst = m_touchedFirst < 0 ? row : std::min(m_touchedFirst, row);
+    m_touchedLast = std::max(m_touchedLast, row);
+}
+
+void GalleryThumbnails::setVisibleRange(int first, int last)
+{
+    m_visibleFirst = first;
+    m_visibleLast = last;
+    if (first >= 0)
+        schedule();
+}
+
+void GalleryThumbnails::forget(qint64 key)
+{
+    m_cache.remove(key);
+}
+
+void GalleryThumbnails::schedule() const
+{
+    if (m_scheduled)
+        return;
+    m_scheduled = true;
+    // Collected over one paint, sent once.
+    QTimer::singleShot(0, this, &GalleryThumbnails::flush);
+}
+
+void GalleryThumbnails::flush() const
+{
+    m_scheduled = false;
+    const int first = m_visibleFirst >= 0 ? m_visibleFirst : m_touchedFirst;
+    const int last = m_visibleFirst >= 0 ? m_visibleLast : m_touchedLast;
+    m_touchedFirst = m_touchedLast = -1;
+    if (first < 0)
+        return;
+    const int screen = std::max(1, last - first + 1);
+    QList<qint64> wanted;
+    // On-screen rows first, then a screenful below and above.
+    auto want = [&](int from, int to) {
+        for (int row = std::max(0, from); row <= to; ++row) {
+            const qint64 key = m_keyAt(row);
+            if (key > 0 && !m_cache.contains(key))
+                wanted.append(key);
+        }
+    };
+    want(first, last);
+    want(last + 1, last + screen);
+    want(first - screen, first - 1);
+    if (!wanted.isEmpty())
+        m_reader->requestThumbnails(wanted);
+}
+
+void GalleryThumbnails::onThumbnail(qint64 key, const QImage &image)
+{
+    m_cache.insert(key, new QImage(image), std::max<int>(1, int(image.sizeInBytes() / 1024)));
+    Q_EMIT arrived(key);
+}
+
+} // namespace trove

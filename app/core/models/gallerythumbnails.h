@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QCache>
+#include <QImage>
+#include <QObject>
+#include <functional>
+
+namespace trove {
+
+class LibraryReader;
+
+/// The gallery's thumbnails: a cost-bounded cache of decoded images, and the
+/// prefetch that asks LibraryReader for the rows a view shows plus a screenful
+/// either side (on-screen rows first). Requests made while one paint runs are
+/// collected and sent once; a newer request supersedes an older one in the
+/// reader. Knows rows only through @p keyAt, so GalleryModel stays the one
+/// owner of rows. Lives on the GUI thread.
+class GalleryThumbnails final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GalleryThumbnails)
+
+public:
+    /// The key of the image at a row, or 0 when it is not loaded or out of range.
+    using KeyAt = std::function<qint64(int row)>;
+
+    GalleryThumbnails(LibraryReader *reader, KeyAt keyAt, QObject *parent = nullptr);
+
+    /// The cached thumbnail, or nullptr (a fetch is then scheduled).
+    const QImage *find(qint64 key) const;
+    /// A view asked for this row: without a visible range, the rows touched
+    /// during a paint are what gets fetched.
+    void touch(int row) const;
+    void setVisibleRange(int first, int last);
+    void forget(qint64 key);
+    void schedule() const;
+
+Q_SIGNALS:
+    /// A thumbnail is in the cache now.
+    void arrived(qint64 key);
+
+private:
+    void flush() const;
+    void onThumbnail(qint64 key, const QImage &image);
+
+    LibraryReader *m_reader;
+    KeyAt m_keyAt;
+    mutable QCache<qint64, QImage> m_cache;
+    mutable bool m_scheduled = false;
+    mutable int m_touchedFirst = -1;
+    mutable int m_touchedLast = -1;
+    int m_visibleFirst = -1;
+    int m_visibleLast = -1;
+};
+
+} // namespace trove

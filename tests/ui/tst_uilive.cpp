@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: MIT
+// The window is a live view of its library: what the real `trove` command
+// line commits to the same library shows in the open window with no input
+// to it — added images appear, removed ones go, retags reach the model, the
+// viewer and the status bar — through inserts and removals, never a reset.
+#include "librarystatuslabel.h"
+#include "models/gallerymodel.h"
+#include "testimages.h"
+#include "troveprocess.h"
+#include "uifixture.h"
+#include "viewer/imageviewer.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QStatusBar>
+
+using namespace trove;
+
+namespace {
+
+// Liveness bound, not a measurement (bench/live-update measures the
+// delay): the change must arrive even on a loaded 2-core machine.
+constexpr int kArrives = 20000;
+
+} // namespace
+
+class TestUiLive : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void cliAddAppears();
+    void cliRemoveDisappears();
+    void cliRetagShows();
+    void viewerFollowsRemovalElsewhere();
+
+private:
+    /// Writes a PNG of its own colour and adds it with the real CLI.
+    void cliAdd(const QString &name, quint32 seed, const QStringList &tags = {});
+    test::TroveRun cli(const QStringList &args);
+    GalleryModel *gallery() const { return m_window->session()->gallery(); }
+    int rowOfName(const QString &name) const;
+
+    QTemporaryDir m_settings;
+    std::unique_ptr<QTemporaryDir> m_library;
+    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+    std::unique_ptr<QSignalSpy> m_resets;
+};
+
+void TestUiLive::initTestCase()
+{
+    uitest::isolateSettings(m_settings.path());
+}
+
+void TestUiLive::init()
+{
+    m_library = std::make_unique<QTemporaryDir>();
+    m_home = std::make_unique<QTemporaryDir>();
+    m_window = uitest::openWindow(m_library->path());
+    QVERIFY(m_window->session()->isOpen());
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        gallery(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_resets = std::make_unique<QSignalSpy>(gallery(), &QAbstractItemModel::modelReset);
+}
+
+void TestUiLive::cleanup()
+{
+    if (m_resets)
+        QCOMPARE(m_resets->count(), 0);
+    m_resets.reset();
+    m_tester.reset();
+    m_window.reset();
+    m_library.reset();
+    m_home.reset();
+}
+
+test::TroveRun TestUiLive::cli(const QStringList &args)
+{
+    return test::runTrove(QStringList { QStringLiteral("--library"), m_library->path() } + args,
+        test::cleanTroveEnvironment(m_home->path()));
+}
+
+void TestUiLive::cliAdd(const QString &name, quint32 seed, const QStringList &tags)
+{
+    const QString file = m_home->filePath(name + QStringLiteral(".png"));
+    QVERIFY(testimages::writeFile(file, testimages::encode(testimages::pattern(50, 40, seed), "png")));
+    QStringList args { QStringLiteral("add"), file, QStringLiteral("--name"), name };
+    for (const QString &tag : tags)
+        args << QStringLiteral("--tag") << tag;
+    const auto run = cli(args);
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+}
+
+int TestUiLive::rowOfName(const QString &name) const
+{
+    for (int row = 0; row < gallery()->rowCount(); ++row) {
+        if (gallery()->index(row).data().toString() == name)
+            return row;
+    }
+    return -1;
+}
+
+void TestUiLive::cliAddAppears()
+{
+    QCOMPARE(gallery()->rowCount(), 0);
+    QSignalSpy inserted(gallery(), &QAbstractItemModel::rowsInserted);
+    cliAdd(QStringLiteral("from-terminal"), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kArrives);
+    QVERIFY(!inserted.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        gallery()->index(0).data().toString(), QStringLiteral("from-terminal"), kArrives);
+    // Its thumbnail, written after the commit, arrives too.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !gallery()->index(0).data(GalleryModel::ThumbnailRole).value<QImage>().isNull(), kArrives);
+    auto *label = m_window->statusBar()->findChild<ui::LibraryStatusLabel *>();
+    QVERIFY(label);
+    QTRY_COMPARE_WITH_TIMEOUT(label->stats().images, qint64(1), kArrives);
+}
+
+void TestUiLive::cliRemoveDisappears()
+{
+    cliAdd(QStringLiteral("stays"), 2);
+    cliAdd(QStringLiteral("goes"), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kArrives);
+    QSignalSpy removed(gallery(), &QAbstractItemModel::rowsRemoved);
+    const auto run = cli({ QStringLiteral("remove"), QStringLiteral("goes") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kArrives);
+    QVERIFY(!removed.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->index(0).data().toString(), QStringLiteral("stays"), kArrives);
+    auto *label = m_window->statusBar()->findChild<ui::LibraryStatusLabel *>();
+    QTRY_COMPARE_WITH_TIMEOUT(label->stats().images, qint64(1), kArrives);
+}
+
+void TestUiLive::cliRetagShows()
+{
+    cliAdd(QStringLiteral("tagged"), 4, { QStringLiteral("before") });
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->index(0).data(GalleryModel::TagsRole).toStringList(),
+        QStringList { QStringLiteral("before") }, kArrives);
+    // The info panel shows the record the viewer holds.
+    m_window->viewer()->showRow(0);
+    const auto run = cli({ QStringLiteral("tag"), QStringLiteral("tagged"), QStringLiteral("--add"),
+        QStringLiteral("after"), QStringLiteral("--remove"), QStringLiteral("before") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->index(0).data(GalleryModel::TagsRole).toStringList(),
+        QStringList { QStringLiteral("after") }, kArrives);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->viewer()->currentRecord().has_value()
+            && m_window->viewer()->currentRecord()->tags == QStringList { QStringLiteral("after") },
+        kArrives);
+}
+
+void TestUiLive::viewerFollowsRemovalElsewhere()
+{
+    cliAdd(QStringLiteral("older"), 5);
+    cliAdd(QStringLiteral("shown"), 6);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kArrives);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOfName(QStringLiteral("shown")) >= 0, kArrives);
+    m_window->viewer()->showRow(rowOfName(QStringLiteral("shown")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->viewer()->isShowingImage(), kArrives);
+    const auto run = cli({ QStringLiteral("remove"), QStringLiteral("shown") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    // The viewer moves on to what is left and says why.
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kArrives);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->viewer()->currentRecord().has_value()
+            && m_window->viewer()->currentRecord()->name == QStringLiteral("older"),
+        kArrives);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->statusBar()->currentMessage().contains(QStringLiteral("shown")), kArrives);
+}
+
+QTEST_MAIN(TestUiLive)
+#include "tst_uilive.moc"

@@ -1,0 +1,345 @@
+// SPDX-License-Identifier: MIT
+// The catalog's change feed: what a commit by any connection (another
+// process, here a second writer on the same library) writes to it, how a
+// reader folds it, and GalleryModel applying it as inserts, removals and
+// dataChanged, never a reset, checked by QAbstractItemModelTester.
+#include "catalog/catalogreader.h"
+#include "catalog/catalogwriter.h"
+#include "catalog/changefeed.h"
+#include "catalog/libraryreader.h"
+#include "ingest/imageprocessor.h"
+#include "models/gallerymodel.h"
+#include "resultcheck.h"
+#include "storage/librarypaths.h"
+#include "testimages.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace trove;
+using namespace trove::testimages;
+
+namespace {
+
+template<typename T> T await(QFuture<T> future)
+{
+    future.waitForFinished();
+    return future.result();
+}
+
+// Liveness bound, not a measurement: a loaded 2-core machine is slow, but
+// a change must arrive; bench/live-update measures how fast.
+constexpr int kArrives = 20000;
+
+} // namespace
+
+class TestChangeFeed : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void commitsWriteFeedRows_data();
+    void commitsWriteFeedRows();
+    void foldsPerImage();
+    void movedOnlyAfterAnotherConnectionCommits();
+    void bulkWhenMoreThanABatch();
+    void bulkWhenBehindRetention();
+    void thumbnailsAreAnnounced();
+    void readerHearsAnotherWriter();
+    void galleryFollowsAnotherWriter();
+    void galleryHealsAfterBulkChange();
+
+private:
+    NewImage made(quint32 seed, const QString &name, const QStringList &tags = {});
+    qint64 commit(
+        CatalogWriter &writer, quint32 seed, const QString &name, const QStringList &tags = {});
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    LibraryPaths m_paths;
+    std::unique_ptr<CatalogWriter> m_writer;
+    std::unique_ptr<CatalogReader> m_reader;
+    int m_inputs = 0;
+};
+
+void TestChangeFeed::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestChangeFeed::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_paths = LibraryPaths(m_dir->filePath(QStringLiteral("library")));
+    m_writer = std::make_unique<CatalogWriter>(m_paths);
+    auto opened = await(m_writer->open());
+    QVERIFY_OK(opened);
+    m_reader = std::make_unique<CatalogReader>();
+    QVERIFY_OK(m_reader->open(m_paths));
+}
+
+void TestChangeFeed::cleanup()
+{
+    m_reader.reset();
+    m_writer.reset();
+    m_dir.reset();
+}
+
+NewImage TestChangeFeed::made(quint32 seed, const QString &name, const QStringList &tags)
+{
+    const QString input = m_dir->filePath(QStringLiteral("input-%1.png").arg(++m_inputs));
+    writeFile(input, encode(pattern(40 + int(seed % 9), 30, seed), "png"));
+    ProcessRequest request;
+    request.dataPath = input;
+    request.originalName = name + QStringLiteral(".png");
+    request.tempBlobPath = m_paths.newTempFile(QStringLiteral(".gz"));
+    auto processed = ImageProcessor::process(request);
+    NewImage image;
+    image.name = name;
+    image.tags = tags;
+    if (processed)
+        image.processed = *processed;
+    return image;
+}
+
+qint64 TestChangeFeed::commit(
+    CatalogWriter &writer, quint32 seed, const QString &name, const QStringList &tags)
+{
+    auto out = await(writer.commitImage(made(seed, name, tags)));
+    return out ? out->key : -1;
+}
+
+void TestChangeFeed::commitsWriteFeedRows_data()
+{
+    QTest::addColumn<QString>("edit");
+    QTest::addColumn<int>("added");
+    QTest::addColumn<int>("changed");
+    QTest::addColumn<int>("removed");
+    QTest::newRow("nothing") << QString() << 1 << 0 << 0;
+    QTest::newRow("retag") << QStringLiteral("tag") << 0 << 1 << 0;
+    QTest::newRow("rename") << QStringLiteral("rename") << 0 << 1 << 0;
+    QTest::newRow("remove") << QStringLiteral("remove") << 0 << 0 << 1;
+}
+
+void TestChangeFeed::commitsWriteFeedRows()
+{
+    QFETCH(QString, edit);
+    QFETCH(int, added);
+    QFETCH(int, changed);
+    QFETCH(int, removed);
+    ChangeFeed feed(m_reader->catalog());
+    auto start = feed.head();
+    QVERIFY_OK(start);
+    const qint64 key = commit(*m_writer, 1, QStringLiteral("first"), { QStringLiteral("a") });
+    QVERIFY(key > 0);
+    qint64 after = *start;
+    if (!edit.isEmpty()) {
+        // Read past the add, so the batch shows the edit alone.
+        auto seen = feed.readAfter(after);
+        QVERIFY_OK(seen);
+        QCOMPARE(seen->added, QList<qint64> { key });
+        after = seen->toSeq;
+    }
+    if (edit == QLatin1String("tag"))
+        QVERIFY_OK(
+            await(m_writer->editTags({ key }, { QStringLiteral("b") }, { QStringLiteral("a") })));
+    else if (edit == QLatin1String("rename"))
+        QVERIFY_OK(await(m_writer->rename({ key }, QStringLiteral("second"))));
+    else if (edit == QLatin1String("remove"))
+        QVERIFY_OK(await(m_writer->remove({ key })));
+    auto batch = feed.readAfter(after);
+    QVERIFY_OK(batch);
+    QCOMPARE(int(batch->added.size()), added);
+    QCOMPARE(int(batch->changed.size()), changed);
+    QCOMPARE(int(batch->removed.size()), removed);
+    QVERIFY(!batch->bulk);
+    QVERIFY(batch->toSeq > after);
+    // Read to the end: nothing more.
+    auto again = feed.readAfter(batch->toSeq);
+    QVERIFY_OK(again);
+    QVERIFY(!again->touchesImages());
+    QCOMPARE(again->toSeq, batch->toSeq);
+}
+
+void TestChangeFeed::foldsPerImage()
+{
+    ChangeFeed feed(m_reader->catalog());
+    const qint64 start = *feed.head();
+    const qint64 kept = commit(*m_writer, 1, QStringLiteral("kept"));
+    const qint64 gone = commit(*m_writer, 2, QStringLiteral("gone"));
+    QVERIFY_OK(await(m_writer->editTags({ kept, gone }, { QStringLiteral("x") }, {})));
+    QVERIFY_OK(await(m_writer->remove({ gone })));
+    auto batch = feed.readAfter(start);
+    QVERIFY_OK(batch);
+    // Added then tagged: still one add. Added then removed: a removal (a
+    // reader may have applied the add on an earlier poll).
+    QCOMPARE(batch->added, QList<qint64> { kept });
+    QCOMPARE(batch->removed, QList<qint64> { gone });
+    QVERIFY(batch->changed.isEmpty());
+}
+
+void TestChangeFeed::movedOnlyAfterAnotherConnectionCommits()
+{
+    ChangeFeed feed(m_reader->catalog());
+    QVERIFY(*feed.moved()); // the first call
+    QVERIFY(!*feed.moved());
+    QVERIFY(!*feed.moved());
+    commit(*m_writer, 3, QStringLiteral("x"));
+    QVERIFY(*feed.moved());
+    QVERIFY(!*feed.moved());
+}
+
+void TestChangeFeed::bulkWhenMoreThanABatch()
+{
+    ChangeFeed feed(m_reader->catalog());
+    const qint64 key = commit(*m_writer, 4, QStringLiteral("x"));
+    const qint64 start = *feed.head();
+    // One more change than a batch applies one by one, as a bulk retag by
+    // another process would write them.
+    Connection other;
+    QVERIFY_OK(other.open(m_paths, Connection::Kind::Catalog));
+    QVERIFY_OK(
+        other.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+                                  "FROM n WHERE i <= %1) INSERT INTO changes(kind, image_id) "
+                                  "SELECT %2, %3 FROM n")
+                       .arg(ChangeFeed::kMaxBatch)
+                       .arg(int(ChangeKind::ImageChanged))
+                       .arg(key)));
+    auto batch = feed.readAfter(start);
+    QVERIFY_OK(batch);
+    QVERIFY(batch->bulk);
+    QCOMPARE(batch->toSeq, *feed.head());
+    QCOMPARE(batch->toSeq, start + ChangeFeed::kMaxBatch + 1);
+    // A batch just under the limit is applied key by key.
+    auto small = feed.readAfter(batch->toSeq - ChangeFeed::kMaxBatch);
+    QVERIFY_OK(small);
+    QVERIFY(!small->bulk);
+    QCOMPARE(small->changed, QList<qint64> { key });
+}
+
+void TestChangeFeed::bulkWhenBehindRetention()
+{
+    ChangeFeed feed(m_reader->catalog());
+    const qint64 start = *feed.head();
+    for (quint32 i = 0; i < 4; ++i)
+        commit(*m_writer, 10 + i, QStringLiteral("n%1").arg(i));
+    // What the writer does every few hundred batches, keeping one row.
+    Connection extra;
+    QVERIFY_OK(extra.open(m_paths, Connection::Kind::Catalog));
+    QVERIFY_OK(pruneChangeFeed(extra, 1));
+    auto behind = feed.readAfter(start + 1);
+    QVERIFY_OK(behind);
+    QVERIFY(behind->bulk);
+    QCOMPARE(behind->toSeq, *feed.head());
+}
+
+void TestChangeFeed::thumbnailsAreAnnounced()
+{
+    ChangeFeed feed(m_reader->catalog());
+    const qint64 start = *feed.head();
+    const qint64 key = commit(*m_writer, 5, QStringLiteral("t"));
+    m_writer->flush();
+    auto first = feed.readAfter(start);
+    QVERIFY_OK(first);
+    QCOMPARE(first->added, QList<qint64> { key });
+    QCOMPARE(first->thumbnails, QList<qint64> { key });
+    QVERIFY_OK(await(m_writer->putThumbnail(key, QByteArray("not really a jpeg"), QSize(4, 4))));
+    auto second = feed.readAfter(first->toSeq);
+    QVERIFY_OK(second);
+    QCOMPARE(second->thumbnails, QList<qint64> { key });
+    QVERIFY(second->added.isEmpty());
+}
+
+void TestChangeFeed::readerHearsAnotherWriter()
+{
+    LibraryReader reader(m_paths);
+    reader.watchChanges(50);
+    QSignalSpy changes(&reader, &LibraryReader::changesReady);
+    // Let the reader open and take the head before anything happens.
+    reader.requestStats();
+    QSignalSpy stats(&reader, &LibraryReader::statsReady);
+    QVERIFY(stats.wait(kArrives));
+
+    // A second writer on the same library stands for another process: the
+    // reader knows nothing of it but the feed.
+    CatalogWriter other(m_paths);
+    QVERIFY_OK(await(other.open()));
+    const qint64 key = commit(other, 6, QStringLiteral("from elsewhere"));
+    QVERIFY(key > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!changes.isEmpty(), kArrives);
+    QList<qint64> added;
+    for (const auto &args : changes)
+        added += args.at(0).value<ChangeBatch>().added;
+    QCOMPARE(added, QList<qint64> { key });
+}
+
+void TestChangeFeed::galleryFollowsAnotherWriter()
+{
+    const qint64 first = commit(*m_writer, 7, QStringLiteral("first"));
+    LibraryReader reader(m_paths);
+    GalleryModel model(&reader);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    reader.watchChanges(50);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, kArrives);
+    model.setVisibleRange(0, 10);
+    QTRY_VERIFY_WITH_TIMEOUT(model.index(0).data(GalleryModel::LoadedRole).toBool(), kArrives);
+
+    CatalogWriter other(m_paths);
+    QVERIFY_OK(await(other.open()));
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    const qint64 second = commit(other, 8, QStringLiteral("second"));
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, kArrives);
+    QVERIFY(!inserted.isEmpty());
+    // Newest first: the new image is row 0 once loaded.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        model.index(0).data(GalleryModel::KeyRole).toLongLong(), second, kArrives);
+
+    QVERIFY_OK(await(other.editTags({ first }, { QStringLiteral("elsewhere") }, {})));
+    QTRY_VERIFY_WITH_TIMEOUT(model.index(1)
+                                 .data(GalleryModel::TagsRole)
+                                 .toStringList()
+                                 .contains(QStringLiteral("elsewhere")),
+        kArrives);
+
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QVERIFY_OK(await(other.remove({ second })));
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, kArrives);
+    QVERIFY(!removed.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        model.index(0).data(GalleryModel::KeyRole).toLongLong(), first, kArrives);
+    QCOMPARE(resets.count(), 0);
+}
+
+void TestChangeFeed::galleryHealsAfterBulkChange()
+{
+    LibraryReader reader(m_paths);
+    GalleryModel model(&reader);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    reader.watchChanges(50);
+    model.setVisibleRange(0, 100);
+    QTRY_VERIFY_WITH_TIMEOUT(model.isReady(), kArrives);
+
+    // More adds than the model places one by one: it recounts and reloads.
+    CatalogWriter other(m_paths);
+    QVERIFY_OK(await(other.open()));
+    QList<QFuture<Result<CommitOutcome>>> pending;
+    for (quint32 i = 0; i < 80; ++i)
+        pending << other.commitImage(made(100 + i, QStringLiteral("bulk-%1").arg(i)));
+    for (auto &f : pending)
+        QVERIFY_OK(await(f));
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 80, kArrives);
+    QTRY_VERIFY_WITH_TIMEOUT(model.index(79).data(GalleryModel::LoadedRole).toBool(), kArrives);
+    QCOMPARE(resets.count(), 0);
+}
+
+QTEST_MAIN(TestChangeFeed)
+#include "tst_changefeed.moc"

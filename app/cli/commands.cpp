@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
 
+#include "base/filenames.h"
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
 #include "commandhelpers.h"
@@ -143,7 +144,8 @@ int runExport(CommandContext &ctx)
         return 1;
     QString target = ctx.parser.value(QStringLiteral("output"));
     if (QFileInfo(target).isDir())
-        target = QDir(target).filePath(safeFileName(record->name, record->format));
+        target = QDir(target).filePath(
+            safeFileName(record->name, record->format, shortId(record->id)));
     if (auto r = BlobStore(ctx.paths).exportTo(record->sha256, target); !r)
         return failWith(ctx, QStringLiteral("%1: %2").arg(args.first(), r.error()));
     if (ctx.json)

@@ -32,8 +32,5 @@ private:
 QString humanBytes(qint64 bytes);
 /// The first 8 characters of an id, as the list shows it.
 QString shortId(const QString &id);
-/// A file name for an export, made from the image's name but safe on any
-/// file system: no separators, no control characters, no leading dots.
-QString safeFileName(const QString &name, const QString &format);
 
 } // namespace trove::cli

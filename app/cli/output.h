@@ -20,7 +20,9 @@ public:
     QTextStream &err() { return m_err; }
 
     void json(const QJsonDocument &doc);
-    /// "error: <message>" on stderr.
+    /// "trove: <message>" on stderr: errors that are not one item's
+    /// "failed  ITEM: why" line (bad usage, an unopenable library, an
+    /// ID|NAME that names no image).
     void error(const QString &message);
 
 private:

@@ -37,6 +37,9 @@ bool openWriter(CommandContext &ctx, CatalogWriter &writer)
     return true;
 }
 
+namespace {
+
+// The one image @p arg names; prints why not (none, or several) otherwise.
 Result<ImageRecord> resolveOne(CommandContext &ctx, CatalogReader &reader, const QString &arg)
 {
     auto found = reader.resolve(arg);
@@ -52,6 +55,33 @@ Result<ImageRecord> resolveOne(CommandContext &ctx, CatalogReader &reader, const
         return fail(problem);
     }
     return found->first();
+}
+
+} // namespace
+
+QList<qint64> Resolved::keys() const
+{
+    QList<qint64> out;
+    out.reserve(records.size());
+    for (const ImageRecord &r : records)
+        out.append(r.key);
+    return out;
+}
+
+Resolved resolveArguments(CommandContext &ctx, CatalogReader &reader, const QStringList &args)
+{
+    Resolved out;
+    if (!openReader(ctx, reader)) {
+        out.status = 1;
+        return out;
+    }
+    for (const QString &arg : args) {
+        if (auto record = resolveOne(ctx, reader, arg))
+            out.records.append(*record);
+        else
+            out.status = 1;
+    }
+    return out;
 }
 
 } // namespace trove::cli

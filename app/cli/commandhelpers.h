@@ -22,8 +22,20 @@ int failWith(CommandContext &ctx, const QString &message);
 bool openReader(CommandContext &ctx, CatalogReader &reader);
 bool openWriter(CommandContext &ctx, CatalogWriter &writer);
 
-/// The one image @p arg names; prints why not (none, or several) otherwise.
-Result<ImageRecord> resolveOne(CommandContext &ctx, CatalogReader &reader, const QString &arg);
+/// What the ID|NAME... arguments of a command name.
+struct Resolved {
+    QList<ImageRecord> records; ///< in the order of the arguments
+    int status = 0; ///< 1 when any argument named no image, or several
+
+    QList<qint64> keys() const;
+};
+
+/// Opens @p reader and resolves the ID|NAME arguments of show, export, tag
+/// and remove: every image @p args name. An argument that names no image,
+/// or several, prints its own "trove: ARG: why" line and the command goes on
+/// with the rest; a library that cannot be opened prints why and resolves
+/// nothing. Either way status is 1.
+Resolved resolveArguments(CommandContext &ctx, CatalogReader &reader, const QStringList &args);
 
 /// The CLI may wait: it has no window to keep alive.
 template<typename T> T waitFor(QFuture<T> future)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
 
+#include "base/filenames.h"
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
 #include "commandhelpers.h"
@@ -109,15 +110,14 @@ int runShow(CommandContext &ctx)
     if (args.size() != 1)
         return usageError(ctx, QStringLiteral("show takes one ID or NAME"));
     CatalogReader reader;
-    if (!openReader(ctx, reader))
-        return 1;
-    auto record = resolveOne(ctx, reader, args.first());
-    if (!record)
-        return 1;
+    const Resolved target = resolveArguments(ctx, reader, args);
+    if (target.records.isEmpty())
+        return target.status;
+    const ImageRecord &record = target.records.first();
     if (ctx.json)
-        ctx.output.json(QJsonDocument(record->toJson()));
+        ctx.output.json(QJsonDocument(record.toJson()));
     else
-        printRecord(ctx.output.out(), *record);
+        printRecord(ctx.output.out(), record);
     return 0;
 }
 
@@ -136,20 +136,20 @@ int runExport(CommandContext &ctx)
     if (args.size() != 1 || !ctx.parser.isSet(QStringLiteral("output")))
         return usageError(ctx, QStringLiteral("export takes one ID or NAME and -o PATH"));
     CatalogReader reader;
-    if (!openReader(ctx, reader))
-        return 1;
-    auto record = resolveOne(ctx, reader, args.first());
-    if (!record)
-        return 1;
+    const Resolved source = resolveArguments(ctx, reader, args);
+    if (source.records.isEmpty())
+        return source.status;
+    const ImageRecord &record = source.records.first();
     QString target = ctx.parser.value(QStringLiteral("output"));
     if (QFileInfo(target).isDir())
-        target = QDir(target).filePath(safeFileName(record->name, record->format));
-    if (auto r = BlobStore(ctx.paths).exportTo(record->sha256, target); !r)
+        target
+            = QDir(target).filePath(safeFileName(record.name, record.format, shortId(record.id)));
+    if (auto r = BlobStore(ctx.paths).exportTo(record.sha256, target); !r)
         return failWith(ctx, QStringLiteral("%1: %2").arg(args.first(), r.error()));
     if (ctx.json)
-        ctx.output.json(QJsonDocument(QJsonObject { { QStringLiteral("id"), record->id },
+        ctx.output.json(QJsonDocument(QJsonObject { { QStringLiteral("id"), record.id },
             { QStringLiteral("path"), QFileInfo(target).absoluteFilePath() },
-            { QStringLiteral("bytes"), record->originalBytes } }));
+            { QStringLiteral("bytes"), record.originalBytes } }));
     else
         ctx.output.out() << QFileInfo(target).absoluteFilePath() << Qt::endl;
     return 0;
@@ -174,19 +174,10 @@ int runTag(CommandContext &ctx)
         return usageError(
             ctx, QStringLiteral("tag takes ID|NAME... and --add TAG or --remove TAG"));
     CatalogReader reader;
-    if (!openReader(ctx, reader))
-        return 1;
-    QList<qint64> keys;
-    int status = 0;
-    for (const QString &arg : args) {
-        auto record = resolveOne(ctx, reader, arg);
-        if (record)
-            keys.append(record->key);
-        else
-            status = 1;
-    }
-    if (keys.isEmpty())
-        return status;
+    const Resolved targets = resolveArguments(ctx, reader, args);
+    if (targets.records.isEmpty())
+        return targets.status;
+    const QList<qint64> keys = targets.keys();
     CatalogWriter writer(ctx.paths);
     if (!openWriter(ctx, writer))
         return 1;
@@ -204,7 +195,7 @@ int runTag(CommandContext &ctx)
             ctx.output.out() << shortId(r.id) << "  " << r.name << "  ["
                              << r.tags.join(QStringLiteral(", ")) << "]\n";
     }
-    return status;
+    return targets.status;
 }
 
 // --- remove ---------------------------------------------------------------
@@ -215,30 +206,17 @@ int runRemove(CommandContext &ctx)
     if (args.isEmpty())
         return usageError(ctx, QStringLiteral("remove takes one or more ID|NAME"));
     CatalogReader reader;
-    if (!openReader(ctx, reader))
-        return 1;
-    QList<ImageRecord> targets;
-    int status = 0;
-    for (const QString &arg : args) {
-        auto record = resolveOne(ctx, reader, arg);
-        if (record)
-            targets.append(*record);
-        else
-            status = 1;
-    }
-    if (targets.isEmpty())
-        return status;
+    const Resolved targets = resolveArguments(ctx, reader, args);
+    if (targets.records.isEmpty())
+        return targets.status;
     CatalogWriter writer(ctx.paths);
     if (!openWriter(ctx, writer))
         return 1;
-    QList<qint64> keys;
-    for (const ImageRecord &r : targets)
-        keys.append(r.key);
-    auto removed = waitFor(writer.remove(keys));
+    auto removed = waitFor(writer.remove(targets.keys()));
     if (!removed)
         return failWith(ctx, removed.error());
     QJsonArray array;
-    for (const ImageRecord &r : targets) {
+    for (const ImageRecord &r : targets.records) {
         if (ctx.json)
             array.append(r.id);
         else
@@ -246,7 +224,7 @@ int runRemove(CommandContext &ctx)
     }
     if (ctx.json)
         ctx.output.json(QJsonDocument(QJsonObject { { QStringLiteral("removed"), array } }));
-    return status;
+    return targets.status;
 }
 
 // --- stats ----------------------------------------------------------------

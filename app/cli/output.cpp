@@ -41,29 +41,4 @@ QString shortId(const QString &id)
     return id.left(8);
 }
 
-QString safeFileName(const QString &name, const QString &format)
-{
-    QString base;
-    for (const QChar c : name) {
-        if (c.category() == QChar::Other_Control || QStringLiteral("/\\:*?\"<>|").contains(c))
-            base += QLatin1Char('_');
-        else
-            base += c;
-    }
-    base = base.trimmed();
-    while (base.startsWith(QLatin1Char('.')))
-        base.remove(0, 1);
-    if (base.isEmpty())
-        base = QStringLiteral("image");
-    base.truncate(200);
-    QString ext = format.toLower();
-    if (ext == QLatin1String("jpeg"))
-        ext = QStringLiteral("jpg");
-    if (ext.isEmpty())
-        return base;
-    if (base.endsWith(QLatin1Char('.') + ext, Qt::CaseInsensitive))
-        return base;
-    return base + QLatin1Char('.') + ext;
-}
-
 } // namespace trove::cli

@@ -20,7 +20,9 @@ public:
     QTextStream &err() { return m_err; }
 
     void json(const QJsonDocument &doc);
-    /// "error: <message>" on stderr.
+    /// "trove: <message>" on stderr: errors that are not one item's
+    /// "failed  ITEM: why" line (bad usage, an unopenable library, an
+    /// ID|NAME that names no image).
     void error(const QString &message);
 
 private:
@@ -32,8 +34,5 @@ private:
 QString humanBytes(qint64 bytes);
 /// The first 8 characters of an id, as the list shows it.
 QString shortId(const QString &id);
-/// A file name for an export, made from the image's name but safe on any
-/// file system: no separators, no control characters, no leading dots.
-QString safeFileName(const QString &name, const QString &format);
 
 } // namespace trove::cli

@@ -6,6 +6,7 @@
 // once.
 #include "imagefactory.h"
 #include "testserver.h"
+#include "timebounds.h"
 #include "troveprocess.h"
 
 #include <QDir>
@@ -31,7 +32,7 @@ constexpr int kImages = 10;
 
 // Each child gets a clean environment (no proxies, no tuning knobs) with
 // HOME under the system temp folder.
-TroveRun runTrove(const QStringList &args, int timeoutMs = 60'000)
+TroveRun runTrove(const QStringList &args, int timeoutMs = kKillMs)
 {
     static const QProcessEnvironment env = cleanTroveEnvironment(QDir::tempPath());
     return trove::test::runTrove(args, env, timeoutMs);
@@ -136,7 +137,7 @@ void TestCrash::killAfter(const QStringList &args, int afterMs)
     while (t.elapsed() < afterMs && p.state() == QProcess::Running)
         p.waitForFinished(1);
     p.kill(); // SIGKILL
-    p.waitForFinished(10'000);
+    p.waitForFinished(kLivenessMs);
 }
 
 qint64 TestCrash::timeFullRun(const QStringList &args)

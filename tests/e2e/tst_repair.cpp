@@ -4,6 +4,7 @@
 // repair it, a source that changed does not, and nothing is ever deleted.
 #include "imagefactory.h"
 #include "testserver.h"
+#include "timebounds.h"
 #include "troveprocess.h"
 
 #include <QDir>
@@ -22,7 +23,7 @@ namespace {
 
 // Each child gets a clean environment (no proxies, no tuning knobs) with
 // HOME under the system temp folder.
-TroveRun runTrove(const QStringList &args, int timeoutMs = 60'000)
+TroveRun runTrove(const QStringList &args, int timeoutMs = kKillMs)
 {
     static const QProcessEnvironment env = cleanTroveEnvironment(QDir::tempPath());
     return trove::test::runTrove(args, env, timeoutMs);

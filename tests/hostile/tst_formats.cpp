@@ -13,12 +13,14 @@
 #include "ingest/imageprocessor.h"
 #include "resultcheck.h"
 #include "storage/gzipcodec.h"
-#include "testimages.h"
+#include "testfiles.h"
+#include "timebounds.h"
 
 #include <QBuffer>
 #include <QColor>
 #include <QElapsedTimer>
 #include <QImageReader>
+#include <QImageWriter>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -37,7 +39,9 @@
 
 using namespace trove;
 using trove::test::ImageFactory;
-using trove::testimages::pngChunk;
+using trove::test::readFile;
+using trove::test::sha256Hex;
+using trove::test::writeFile;
 
 namespace {
 
@@ -71,19 +75,6 @@ void le32(QByteArray &out, quint32 v)
 {
     le16(out, v & 0xFFFF);
     le16(out, v >> 16);
-}
-
-QImage solid(int w, int h, QColor colour)
-{
-    QImage image(w, h, QImage::Format_RGB32);
-    image.fill(colour);
-    return image;
-}
-
-QByteArray encode(
-    const QImage &image, const QByteArray &format, int quality = -1, bool progressive = false)
-{
-    return testimages::encode(image, format, progressive, quality);
 }
 
 // --- PNG by hand ---------------------------------------------------------------
@@ -146,8 +137,8 @@ QByteArray interlacedPng(const QImage &image)
                 appendRgb(raw, image.pixel(x, y));
         }
     }
-    return kPngSignature + pngChunk("IHDR", ihdr(w, h, 8, 2, 1)) + pngChunk("IDAT", zlibStream(raw))
-        + pngChunk("IEND", {});
+    return kPngSignature + ImageFactory::pngChunk("IHDR", ihdr(w, h, 8, 2, 1))
+        + ImageFactory::pngChunk("IDAT", zlibStream(raw)) + ImageFactory::pngChunk("IEND", {});
 }
 
 QByteArray fcTL(quint32 sequence, int w, int h)
@@ -162,7 +153,7 @@ QByteArray fcTL(quint32 sequence, int w, int h)
     be16(data, 10);
     data.append('\0'); // dispose: none
     data.append('\0'); // blend: source
-    return pngChunk("fcTL", data);
+    return ImageFactory::pngChunk("fcTL", data);
 }
 
 /// A two-frame APNG (acTL, fcTL, IDAT, fcTL, fdAT). A reader without APNG
@@ -177,47 +168,13 @@ QByteArray apng(const QImage &first, const QImage &second)
     QByteArray fdat;
     be32(fdat, 2);
     fdat += zlibStream(rgbScanlines(second));
-    return kPngSignature + pngChunk("IHDR", ihdr(w, h, 8, 2, 0)) + pngChunk("acTL", actl)
-        + fcTL(0, w, h) + pngChunk("IDAT", zlibStream(rgbScanlines(first))) + fcTL(1, w, h)
-        + pngChunk("fdAT", fdat) + pngChunk("IEND", {});
+    return kPngSignature + ImageFactory::pngChunk("IHDR", ihdr(w, h, 8, 2, 0))
+        + ImageFactory::pngChunk("acTL", actl) + fcTL(0, w, h)
+        + ImageFactory::pngChunk("IDAT", zlibStream(rgbScanlines(first))) + fcTL(1, w, h)
+        + ImageFactory::pngChunk("fdAT", fdat) + ImageFactory::pngChunk("IEND", {});
 }
 
 // --- GIF by hand ---------------------------------------------------------------
-
-/// One image of GIF LZW data where every pixel is @p index: 9-bit codes, a
-/// clear code every 100 codes so the code width never grows.
-QByteArray gifSolidImageData(int pixels, quint8 index)
-{
-    QByteArray lzw;
-    quint32 bits = 0;
-    int nbits = 0;
-    auto put = [&](int code) {
-        bits |= quint32(code) << nbits;
-        nbits += 9;
-        while (nbits >= 8) {
-            lzw.append(char(bits & 0xFF));
-            bits >>= 8;
-            nbits -= 8;
-        }
-    };
-    for (int i = 0; i < pixels; ++i) {
-        if (i % 100 == 0)
-            put(256);
-        put(index);
-    }
-    put(257);
-    if (nbits > 0)
-        lzw.append(char(bits & 0xFF));
-    QByteArray out;
-    out.append(char(8)); // LZW minimum code size
-    for (qsizetype i = 0; i < lzw.size(); i += 255) {
-        const QByteArray block = lzw.mid(i, 255);
-        out.append(char(block.size()));
-        out.append(block);
-    }
-    out.append('\0');
-    return out;
-}
 
 /// GIF89a, looping, one solid frame per colour.
 QByteArray animatedGif(int w, int h, const QList<QColor> &frames)
@@ -244,7 +201,7 @@ QByteArray animatedGif(int w, int h, const QList<QColor> &frames)
         le16(out, quint32(w));
         le16(out, quint32(h));
         out.append('\0');
-        out.append(gifSolidImageData(w * h, quint8(f)));
+        out.append(ImageFactory::gifImageData(QByteArray(qsizetype(w) * h, char(f))));
     }
     out.append(';');
     return out;
@@ -281,7 +238,7 @@ QByteArray animatedWebp(const QList<QImage> &frames)
     le32(body, 0xFFFFFFFF); // background
     le16(body, 0); // loop forever
     for (const QImage &frame : frames) {
-        const QByteArray chunk = webpBitstreamChunk(encode(frame, "webp", 100));
+        const QByteArray chunk = webpBitstreamChunk(ImageFactory::encode(frame, "webp", 100));
         if (chunk.isEmpty())
             return {};
         body += "ANMF";
@@ -513,19 +470,22 @@ QList<FormatCase> formatCases()
     const QColor blue(30, 40, 210);
     const QPoint centre(20, 15);
 
-    out.append({ "png 16-bit", encode(alphaPicture.convertToFormat(QImage::Format_RGBA64), "png"),
+    out.append({ "png 16-bit",
+        ImageFactory::encode(alphaPicture.convertToFormat(QImage::Format_RGBA64), "png"),
         QStringLiteral("png"), QSize(120, 90), pngIhdrTail(16, 6, 0), 24, 1, {}, {}, true });
     out.append({ "png interlaced", interlacedPng(picture), QStringLiteral("png"), QSize(120, 90),
         pngIhdrTail(8, 2, 1), 24, 1, {}, {}, true });
-    out.append({ "png palette", encode(picture.convertToFormat(QImage::Format_Indexed8), "png"),
+    out.append({ "png palette",
+        ImageFactory::encode(picture.convertToFormat(QImage::Format_Indexed8), "png"),
         QStringLiteral("png"), QSize(120, 90), QByteArray(1, char(3)), 25 });
-    out.append({ "apng 2 frames", apng(solid(40, 30, red), solid(40, 30, blue)),
+    out.append({ "apng 2 frames",
+        apng(ImageFactory::solid(40, 30, red), ImageFactory::solid(40, 30, blue)),
         QStringLiteral("png"), QSize(40, 30), "acTL", 37, 1, { { centre, red } }, {}, true });
 
-    out.append({ "jpeg baseline", encode(picture, "jpeg", 90), QStringLiteral("jpeg"),
+    out.append({ "jpeg baseline", ImageFactory::encode(picture, "jpeg", 90), QStringLiteral("jpeg"),
         QSize(120, 90), QByteArray::fromHex("ffc0"), -1 });
-    out.append({ "jpeg progressive", encode(picture, "jpeg", 90, true), QStringLiteral("jpeg"),
-        QSize(120, 90), QByteArray::fromHex("ffc2"), -1, 1, {}, {}, true });
+    out.append({ "jpeg progressive", ImageFactory::encode(picture, "jpeg", 90, true),
+        QStringLiteral("jpeg"), QSize(120, 90), QByteArray::fromHex("ffc2"), -1, 1, {}, {}, true });
     {
         const std::array<quint8, 4> left { 255, 40, 40, 230 };
         const std::array<quint8, 4> right { 30, 60, 250, 240 };
@@ -544,12 +504,13 @@ QList<FormatCase> formatCases()
 
     out.append({ "webp lossy", ImageFactory::webp(120, 90, 17), QStringLiteral("webp"),
         QSize(120, 90), "VP8 ", 12 });
-    out.append({ "webp lossless", encode(picture, "webp", 100), QStringLiteral("webp"),
-        QSize(120, 90), "VP8L", 12 });
-    out.append({ "webp lossy alpha", encode(alphaPicture, "webp", 80), QStringLiteral("webp"),
-        QSize(120, 90), "VP8X", 12 });
+    out.append({ "webp lossless", ImageFactory::encode(picture, "webp", 100),
+        QStringLiteral("webp"), QSize(120, 90), "VP8L", 12 });
+    out.append({ "webp lossy alpha", ImageFactory::encode(alphaPicture, "webp", 80),
+        QStringLiteral("webp"), QSize(120, 90), "VP8X", 12 });
     {
-        FormatCase c { "webp animated", animatedWebp({ solid(40, 30, red), solid(40, 30, blue) }),
+        FormatCase c { "webp animated",
+            animatedWebp({ ImageFactory::solid(40, 30, red), ImageFactory::solid(40, 30, blue) }),
             QStringLiteral("webp"), QSize(40, 30), "ANMF", -1, 2, { { centre, red } }, {}, true };
         if (c.bytes.isEmpty())
             c.skip = QStringLiteral(
@@ -557,15 +518,16 @@ QList<FormatCase> formatCases()
         out.append(c);
     }
 
-    out.append({ "bmp 24-bit", encode(picture, "bmp"), QStringLiteral("bmp"), QSize(120, 90),
-        QByteArray(1, char(24)), 28 });
+    out.append({ "bmp 24-bit", ImageFactory::encode(picture, "bmp"), QStringLiteral("bmp"),
+        QSize(120, 90), QByteArray(1, char(24)), 28 });
     out.append({ "bmp 32-bit", bmp32(picture), QStringLiteral("bmp"), QSize(120, 90),
         QByteArray(1, char(32)), 28 });
+    out.append({ "bmp 8-bit indexed",
+        ImageFactory::encode(picture.convertToFormat(QImage::Format_Indexed8), "bmp"),
+        QStringLiteral("bmp"), QSize(120, 90), QByteArray(1, char(8)), 28 });
     out.append(
-        { "bmp 8-bit indexed", encode(picture.convertToFormat(QImage::Format_Indexed8), "bmp"),
-            QStringLiteral("bmp"), QSize(120, 90), QByteArray(1, char(8)), 28 });
-    out.append({ "bmp 1-bit", encode(picture.convertToFormat(QImage::Format_Mono), "bmp"),
-        QStringLiteral("bmp"), QSize(120, 90), QByteArray(1, char(1)), 28 });
+        { "bmp 1-bit", ImageFactory::encode(picture.convertToFormat(QImage::Format_Mono), "bmp"),
+            QStringLiteral("bmp"), QSize(120, 90), QByteArray(1, char(1)), 28 });
 
     out.append({ "tiff", ImageFactory::tiff(120, 90, 17), QStringLiteral("tiff"), QSize(120, 90),
         QByteArray("II*\0", 4), 0 });
@@ -573,11 +535,13 @@ QList<FormatCase> formatCases()
         QByteArray("\0\0\1\0", 4), 0 });
     out.append({ "svg", ImageFactory::svg(120, 90, 17), QStringLiteral("svg"), QSize(120, 90),
         "<svg", -1, 0 });
-    out.append({ "pbm", encode(picture.convertToFormat(QImage::Format_Mono), "pbm"),
+    out.append({ "pbm", ImageFactory::encode(picture.convertToFormat(QImage::Format_Mono), "pbm"),
         QStringLiteral("pbm"), QSize(120, 90), "P4", 0 });
-    out.append({ "pgm", encode(picture.convertToFormat(QImage::Format_Grayscale8), "pgm"),
-        QStringLiteral("pgm"), QSize(120, 90), "P5", 0 });
-    out.append({ "ppm", encode(picture, "ppm"), QStringLiteral("ppm"), QSize(120, 90), "P6", 0 });
+    out.append(
+        { "pgm", ImageFactory::encode(picture.convertToFormat(QImage::Format_Grayscale8), "pgm"),
+            QStringLiteral("pgm"), QSize(120, 90), "P5", 0 });
+    out.append({ "ppm", ImageFactory::encode(picture, "ppm"), QStringLiteral("ppm"), QSize(120, 90),
+        "P6", 0 });
     out.append({ "tga 2.0, x origin 256", ImageFactory::tga(120, 90, 17), QStringLiteral("tga"),
         QSize(120, 90), "TRUEVISION-XFILE", -1 });
     return out;
@@ -645,7 +609,7 @@ void TestFormats::cleanup()
 Result<ProcessedImage> TestFormats::process(const QByteArray &bytes)
 {
     const QString input = path(QStringLiteral("input"));
-    if (!testimages::writeFile(input, bytes))
+    if (!writeFile(input, bytes))
         return fail(QStringLiteral("cannot write the input"));
     ProcessRequest request;
     request.dataPath = input;
@@ -707,7 +671,7 @@ void TestFormats::keptByProcessor()
     const auto inflated = GzipCodec::readAll(out.tempBlobPath);
     QVERIFY_OK(inflated);
     QVERIFY2(*inflated == c.bytes, "the blob does not inflate to the input bytes");
-    QCOMPARE(out.blob.sha256, testimages::sha256Hex(c.bytes));
+    QCOMPARE(out.blob.sha256, sha256Hex(c.bytes));
     QCOMPARE(out.blob.originalBytes, c.bytes.size());
 }
 
@@ -731,7 +695,7 @@ void TestFormats::keptByTroveAdd()
         QSKIP(qPrintable(c.skip));
 
     const QString file = path(QStringLiteral("picture.bin"));
-    QVERIFY(testimages::writeFile(file, c.bytes));
+    QVERIFY(writeFile(file, c.bytes));
     const QString library = path(QStringLiteral("library"));
     auto run = [&](const QStringList &args) {
         QProcess p;
@@ -743,7 +707,7 @@ void TestFormats::keptByTroveAdd()
         p.setProcessEnvironment(e);
         p.start(QStringLiteral(TROVE_BINARY),
             args + QStringList { QStringLiteral("--library"), library });
-        const bool finished = p.waitForFinished(30'000);
+        const bool finished = p.waitForFinished(trove::test::kKillMs);
         if (!finished)
             p.kill();
         p.waitForFinished(5000);
@@ -772,7 +736,7 @@ void TestFormats::keptByTroveAdd()
         = run({ QStringLiteral("export"), id, QStringLiteral("-o"), exported });
     Q_UNUSED(exportOut);
     QVERIFY2(exportExit == 0, exportErr.constData());
-    QVERIFY2(testimages::readFile(exported) == c.bytes, "export is not byte-identical");
+    QVERIFY2(readFile(exported) == c.bytes, "export is not byte-identical");
 }
 
 // --- TGA as most tools write it -----------------------------------------------------
@@ -829,19 +793,19 @@ void TestFormats::undecodable_data()
     // The PNG handler claims the signature; the first "chunk" length is
     // random and points far past the end: the container check refuses it.
     QTest::newRow("png signature + random bytes") << kPngSignature
-            + testimages::randomBytes(4000, 11) << QStringLiteral("truncated image (png)");
+            + ImageFactory::randomBytes(4000, 11) << QStringLiteral("truncated image (png)");
     // Whole chunks, valid CRCs, but the IDAT is noise: decoding fails.
     {
-        QByteArray noise = testimages::randomBytes(3000, 12);
-        const QByteArray png = kPngSignature + pngChunk("IHDR", ihdr(64, 64, 8, 2, 0))
-            + pngChunk("IDAT", noise) + pngChunk("IEND", {});
+        QByteArray noise = ImageFactory::randomBytes(3000, 12);
+        const QByteArray png = kPngSignature + ImageFactory::pngChunk("IHDR", ihdr(64, 64, 8, 2, 0))
+            + ImageFactory::pngChunk("IDAT", noise) + ImageFactory::pngChunk("IEND", {});
         QTest::newRow("png chunks + noise IDAT")
             << png << QStringLiteral("unsupported or corrupt image (png)");
     }
     // SOI and a JFIF APP0, then noise: no marker where one must be.
     QTest::newRow("jpeg header + garbage")
         << QByteArray::fromHex("ffd8ffe000104a46494600010100000100010000")
-            + testimages::randomBytes(4000, 13)
+            + ImageFactory::randomBytes(4000, 13)
         << QStringLiteral("truncated image (jpeg)");
 }
 

@@ -8,7 +8,9 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QRandomGenerator>
+#include <QtEndian>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <unordered_map>
 
@@ -96,6 +98,11 @@ void lzwEncode(const QByteArray &pixels, QByteArray &out)
     int codeSize = kMinCodeSize + 1;
     int lastCode = kEnd;
     writer.write(kClear, codeSize);
+    if (pixels.isEmpty()) {
+        writer.write(kEnd, codeSize);
+        writer.finish();
+        return;
+    }
     int current = quint8(pixels.at(0));
     for (qsizetype i = 1; i < pixels.size(); ++i) {
         const int next = quint8(pixels.at(i));
@@ -161,7 +168,36 @@ QImage ImageFactory::picture(int width, int height, quint32 seed, bool alpha)
     return image;
 }
 
-QByteArray ImageFactory::encode(const QImage &image, const QByteArray &format, int quality)
+QImage ImageFactory::pattern(int width, int height, quint32 seed, bool alpha)
+{
+    QImage image(width, height, alpha ? QImage::Format_ARGB32 : QImage::Format_RGB32);
+    QRandomGenerator rng(seed);
+    for (int y = 0; y < height; ++y) {
+        auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
+        for (int x = 0; x < width; ++x) {
+            const int noise = int(rng.bounded(48));
+            const int a = alpha ? 64 + (x * 191) / std::max(1, width - 1) : 255;
+            line[x] = qRgba((x * 255) / std::max(1, width - 1) ^ noise,
+                (y * 255) / std::max(1, height - 1), int((seed * 37 + quint32(noise)) & 0xFF), a);
+        }
+    }
+    return image;
+}
+
+QImage ImageFactory::solid(int width, int height, const QColor &colour)
+{
+    QImage image(width, height, QImage::Format_RGB32);
+    image.fill(colour);
+    return image;
+}
+
+QByteArray ImageFactory::solidPng(const QColor &colour, int width, int height)
+{
+    return encode(solid(width, height, colour), "png");
+}
+
+QByteArray ImageFactory::encode(
+    const QImage &image, const QByteArray &format, int quality, bool progressive)
 {
     QByteArray out;
     QBuffer buffer(&out);
@@ -169,6 +205,8 @@ QByteArray ImageFactory::encode(const QImage &image, const QByteArray &format, i
     QImageWriter writer(&buffer, format);
     if (quality >= 0)
         writer.setQuality(quality);
+    if (progressive)
+        writer.setProgressiveScanWrite(true);
     if (!writer.write(image))
         return {};
     return out;
@@ -216,6 +254,13 @@ QByteArray ImageFactory::gif(int width, int height, quint32 seed)
     }
     lzwEncode(indices, out);
     out.append(';'); // trailer
+    return out;
+}
+
+QByteArray ImageFactory::gifImageData(const QByteArray &indices)
+{
+    QByteArray out;
+    lzwEncode(indices, out);
     return out;
 }
 
@@ -422,6 +467,62 @@ QByteArray ImageFactory::html(const QString &title)
                           "</body>\n</html>\n")
         .arg(escaped)
         .toUtf8();
+}
+
+QByteArray ImageFactory::pngChunk(const QByteArray &type, const QByteArray &data)
+{
+    static const std::array<quint32, 256> table = [] {
+        std::array<quint32, 256> t {};
+        for (quint32 i = 0; i < 256; ++i) {
+            quint32 c = i;
+            for (int k = 0; k < 8; ++k)
+                c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            t[i] = c;
+        }
+        return t;
+    }();
+    quint32 crc = 0xFFFFFFFFu;
+    for (const char ch : type + data)
+        crc = table[(crc ^ quint8(ch)) & 0xFF] ^ (crc >> 8);
+    crc ^= 0xFFFFFFFFu;
+
+    QByteArray out(4, Qt::Uninitialized);
+    qToBigEndian<quint32>(quint32(data.size()), out.data());
+    out += type + data;
+    QByteArray crcBytes(4, Qt::Uninitialized);
+    qToBigEndian<quint32>(crc, crcBytes.data());
+    return out + crcBytes;
+}
+
+QByteArray ImageFactory::pngDeclaring(quint32 width, quint32 height)
+{
+    QByteArray ihdr(13, '\0');
+    qToBigEndian<quint32>(width, ihdr.data());
+    qToBigEndian<quint32>(height, ihdr.data() + 4);
+    ihdr[8] = 8; // bit depth
+    ihdr[9] = 2; // RGB
+    // zlib.compress(8 zero bytes): valid, and far too little for the size.
+    const QByteArray idat = QByteArray::fromHex("789c636080000000080001");
+    return QByteArray::fromHex("89504e470d0a1a0a") + pngChunk("IHDR", ihdr) + pngChunk("IDAT", idat)
+        + pngChunk("IEND", {});
+}
+
+QByteArray ImageFactory::garbage(qsizetype size, quint32 seed)
+{
+    QRandomGenerator rng(seed);
+    QByteArray out = QByteArray("\x7FGARBAGE\x01\x02\x00\x03", 12).left(size);
+    while (out.size() < size)
+        out.append(char(rng.bounded(256)));
+    return out;
+}
+
+QByteArray ImageFactory::randomBytes(qsizetype size, quint32 seed)
+{
+    QRandomGenerator rng(seed);
+    QByteArray out(size, Qt::Uninitialized);
+    for (qsizetype i = 0; i < size; ++i)
+        out[i] = char(rng.bounded(256));
+    return out;
 }
 
 } // namespace trove::test

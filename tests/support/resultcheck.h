@@ -8,17 +8,17 @@
 #include <QString>
 #include <QTest>
 
-namespace trove::testimages {
+namespace trove::test {
 
 template<typename R> QString errorOf(const R &r)
 {
     return r.ok() ? QString() : r.error();
 }
 
-} // namespace trove::testimages
+} // namespace trove::test
 
 #define QVERIFY_OK(r)                                                                              \
     do {                                                                                           \
         const auto &qverifyOkResult_ = (r);                                                        \
-        QVERIFY2(qverifyOkResult_.ok(), qPrintable(trove::testimages::errorOf(qverifyOkResult_))); \
+        QVERIFY2(qverifyOkResult_.ok(), qPrintable(trove::test::errorOf(qverifyOkResult_)));       \
     } while (false)

@@ -5,6 +5,8 @@
 // environment and one way to run and capture it, shared by every suite that
 // needs TROVE_BINARY.
 
+#include "timebounds.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -67,13 +69,13 @@ inline QProcessEnvironment cleanTroveEnvironment(const QString &home, const QStr
 inline TroveRun finishTrove(QProcess &p, int timeoutMs, const QElapsedTimer &since = {})
 {
     TroveRun run;
-    if (!p.waitForStarted(10'000))
+    if (!p.waitForStarted(kLivenessMs))
         return run;
     run.finished = p.waitForFinished(timeoutMs);
     run.elapsedMs = since.isValid() ? since.elapsed() : 0;
     if (!run.finished) {
         p.kill();
-        p.waitForFinished(5000);
+        p.waitForFinished(kLivenessMs);
     }
     run.exitCode = p.exitStatus() == QProcess::NormalExit && run.finished ? p.exitCode() : -1;
     run.out = p.readAllStandardOutput();
@@ -83,7 +85,7 @@ inline TroveRun finishTrove(QProcess &p, int timeoutMs, const QElapsedTimer &sin
 
 /// Runs `trove ARGS` in @p env (see cleanTroveEnvironment) and waits for it.
 inline TroveRun runTrove(
-    const QStringList &args, const QProcessEnvironment &env, int timeoutMs = 60'000)
+    const QStringList &args, const QProcessEnvironment &env, int timeoutMs = kKillMs)
 {
     QProcess p;
     p.setProcessEnvironment(env);

@@ -5,6 +5,7 @@
 
 #include "imagefactory.h"
 #include "testserver.h"
+#include "timebounds.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>
@@ -23,7 +24,7 @@ using namespace trove::test;
 
 namespace {
 
-constexpr int kWaitMs = 10000;
+constexpr int kWaitMs = kLivenessMs; // a liveness bound: see timebounds.h
 
 bool waitFinished(QNetworkReply *reply)
 {
@@ -142,7 +143,7 @@ void TestServerTest::servesRouteBodyAndCountsHits()
         QCOMPARE(m_server->hits("/a"), i);
     }
     QCOMPARE(m_server->totalHits(), 3);
-    QTRY_COMPARE(m_server->activeConnections(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->activeConnections(), 0, kLivenessMs);
 }
 
 void TestServerTest::unknownPathIs404()
@@ -356,7 +357,7 @@ void TestServerTest::stallAfterHeadersTriggersTransferTimeout()
     QVERIFY(clock.elapsed() >= 250);
     QVERIFY(metaData.count() >= 1); // the headers did arrive
     QCOMPARE(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(), 5000);
-    QTRY_COMPARE(m_server->activeConnections(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->activeConnections(), 0, kLivenessMs);
 }
 
 void TestServerTest::stallAfterBytesDeliversOnlyThePrefix()
@@ -391,7 +392,7 @@ void TestServerTest::delayPostponesTheAnswer()
     QVERIFY(waitFinished(reply));
     QCOMPARE(reply->error(), QNetworkReply::OperationCanceledError);
     // The delayed answer then meets a closed socket; the server shrugs.
-    QTRY_COMPARE(m_server->activeConnections(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->activeConnections(), 0, kLivenessMs);
 }
 
 void TestServerTest::infiniteBodyCanBeAborted_data()
@@ -442,7 +443,7 @@ void TestServerTest::infiniteBodyCanBeAborted()
         QCOMPARE(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(), contentLength);
     QCOMPARE(reply->hasRawHeader("Transfer-Encoding"), chunked);
     // The server must notice that the client went and let the connection go.
-    QTRY_COMPARE_WITH_TIMEOUT(m_server->activeConnections(), 0, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->activeConnections(), 0, kLivenessMs);
 }
 
 void TestServerTest::contentLengthLargerThanBodyIsAnError()
@@ -485,16 +486,16 @@ void TestServerTest::servesManyConcurrentConnections()
         s->connectToHost(QHostAddress::LocalHost, m_server->port());
         sockets.push_back(std::move(socket));
     }
-    QTRY_COMPARE_WITH_TIMEOUT(closed, kClients, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(closed, kClients, kLivenessMs);
     for (const QByteArray &answer : answers) {
         QVERIFY(answer.startsWith("HTTP/1.1 200 OK\r\n"));
         QCOMPARE(bodyOf(answer), QByteArray(20000, 'c'));
     }
     QCOMPARE(m_server->hits("/c"), kClients);
-    QTRY_COMPARE(m_server->hits("/stall"), kStalled);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->hits("/stall"), kStalled, kLivenessMs);
     QCOMPARE(m_server->activeConnections(), kStalled);
     sockets.clear();
-    QTRY_COMPARE(m_server->activeConnections(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->activeConnections(), 0, kLivenessMs);
 }
 
 void TestServerTest::survivesClientsAbortingMidTransfer()
@@ -519,8 +520,8 @@ void TestServerTest::survivesClientsAbortingMidTransfer()
         QVERIFY(socket.waitForBytesWritten(kWaitMs));
         socket.abort();
     }
-    QTRY_COMPARE(m_server->activeConnections(), 0);
-    QTRY_COMPARE(m_server->hits("/late"), 10);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->activeConnections(), 0, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->hits("/late"), 10, kLivenessMs);
 
     m_server->addRoute("/ok", Response::ok("still here"));
     QNetworkReply *reply = get("/ok");
@@ -559,8 +560,8 @@ void TestServerTest::stopClosesOpenConnectionsAndRestartKeepsRoutes()
     QVERIFY(streaming.waitForConnected(kWaitMs));
     stalled.write("GET /stall HTTP/1.1\r\n\r\n");
     streaming.write("GET /endless HTTP/1.1\r\n\r\n");
-    QTRY_COMPARE(m_server->hits("/endless"), 1);
-    QTRY_VERIFY(stalled.bytesAvailable() > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->hits("/endless"), 1, kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(stalled.bytesAvailable() > 0, kLivenessMs);
     QCOMPARE(m_server->activeConnections(), 2);
 
     const quint16 oldPort = m_server->port();
@@ -568,8 +569,8 @@ void TestServerTest::stopClosesOpenConnectionsAndRestartKeepsRoutes()
     QVERIFY(!m_server->isRunning());
     QCOMPARE(m_server->port(), quint16(0));
     QCOMPARE(m_server->activeConnections(), 0);
-    QTRY_COMPARE(stalledGone.count(), 1);
-    QTRY_COMPARE(streamingGone.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(stalledGone.count(), 1, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(streamingGone.count(), 1, kLivenessMs);
 
     QVERIFY(m_server->start());
     QVERIFY(m_server->port() != 0);

@@ -10,6 +10,7 @@
 #include "librarystatuslabel.h"
 #include "models/gallerymodel.h"
 #include "models/ingestqueuemodel.h"
+#include "timebounds.h"
 #include "uifixture.h"
 #include "viewer/imagecanvas.h"
 #include "viewer/imageinfopanel.h"
@@ -29,6 +30,8 @@
 #include <QTreeWidget>
 
 using namespace trove;
+using trove::test::ImageFactory;
+using trove::test::kLivenessMs;
 
 namespace {
 
@@ -110,7 +113,7 @@ void TestUiGallery::addSamples(const QList<Sample> &samples, const QStringList &
     QStringList paths;
     for (const Sample &s : samples) {
         const QString path = m_files->filePath(s.name + QStringLiteral(".png"));
-        QVERIFY(uitest::writeFile(path, uitest::solidPng(s.color)));
+        QVERIFY(uitest::writeFile(path, ImageFactory::solidPng(s.color)));
         paths << path;
     }
     const int before = gallery()->rowCount();
@@ -119,11 +122,11 @@ void TestUiGallery::addSamples(const QList<Sample> &samples, const QStringList &
             tags.join(QLatin1Char(',')));
     m_window->ingest(paths);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->queue()->finishedCount(),
-        m_window->session()->queue()->rowCount(), 15000);
-    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), before + int(samples.size()), 10000);
+        m_window->session()->queue()->rowCount(), kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), before + int(samples.size()), kLivenessMs);
     QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(gallery()->rowCount() - 1).has_value()
             && gallery()->recordAt(0).has_value(),
-        10000);
+        kLivenessMs);
 }
 
 int TestUiGallery::rowOfName(const QString &name) const
@@ -144,7 +147,7 @@ QColor TestUiGallery::centrePixel() const
 
 void TestUiGallery::emptyStateBeforeAnything()
 {
-    QTRY_VERIFY(gallery()->isReady());
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->isReady(), kLivenessMs);
     QCOMPARE(gallery()->rowCount(), 0);
     // The grid has the focus, not the search field: the message says Ctrl+V
     // adds links, and a paste into the search field would not.
@@ -170,7 +173,7 @@ void TestUiGallery::rowsArriveWithoutReset()
     addSamples(samples);
     QVERIFY(inserted.count() >= 1);
     QCOMPARE(reset.count(), 0);
-    QTRY_COMPARE_WITH_TIMEOUT(uitest::rowsWithThumbnails(gallery()), 12, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(uitest::rowsWithThumbnails(gallery()), 12, kLivenessMs);
     const auto [first, last] = m_window->galleryView()->visibleRows();
     QCOMPARE(first, 0);
     QVERIFY(last >= 0);
@@ -189,7 +192,7 @@ void TestUiGallery::gridKeyboardAndRubberBand()
     ui::GalleryView *view = m_window->galleryView();
     view->setThumbnailSize(96);
     view->resize(view->width(), 300); // fewer lines than images
-    QTRY_VERIFY(view->visibleRows().second < 39);
+    QTRY_VERIFY_WITH_TIMEOUT(view->visibleRows().second < 39, kLivenessMs);
     const int columns = view->columns();
     QVERIFY(columns > 1);
     QVERIFY(!view->currentIndex().isValid());
@@ -197,7 +200,7 @@ void TestUiGallery::gridKeyboardAndRubberBand()
     view->setFocus();
     QTest::keyClick(view, Qt::Key_End);
     QCOMPARE(view->currentIndex().row(), 39);
-    QTRY_COMPARE(view->visibleRows().second, 39);
+    QTRY_COMPARE_WITH_TIMEOUT(view->visibleRows().second, 39, kLivenessMs);
     QTest::keyClick(view, Qt::Key_Home);
     QCOMPARE(view->currentIndex().row(), 0);
     QCOMPARE(view->visibleRows().first, 0);
@@ -239,14 +242,14 @@ void TestUiGallery::searchFiltersAsYouType()
         { QStringLiteral("dog"), Qt::blue } });
     QLineEdit *search = m_window->browseBar()->searchField();
     QTest::keyClicks(search, QStringLiteral("cat"));
-    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kLivenessMs);
     QCOMPARE(gallery()->query().search, QStringLiteral("cat"));
     search->clear();
-    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 3, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 3, kLivenessMs);
     QTest::keyClicks(search, QStringLiteral("nothing-like-this"));
     QTRY_VERIFY_WITH_TIMEOUT(
         gallery()->query().search == QStringLiteral("nothing-like-this") && gallery()->isReady(),
-        5000);
+        kLivenessMs);
     QCOMPARE(gallery()->rowCount(), 0);
 }
 
@@ -260,15 +263,15 @@ void TestUiGallery::manyMatchesCountedInSteps()
         { QStringLiteral("cat-4"), Qt::cyan }, { QStringLiteral("cat-5"), Qt::magenta } });
     m_window->session()->reader()->setCountStep(2);
     m_window->browseBar()->setOrder(ImageQuery::Order::NameAscending);
-    QTRY_VERIFY_WITH_TIMEOUT(gallery()->isReady() && gallery()->rowCount() == 6, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->isReady() && gallery()->rowCount() == 6, kLivenessMs);
 
     QSignalSpy progress(m_window->session()->reader(), &LibraryReader::countProgress);
     QSignalSpy inserted(gallery(), &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(gallery(), &QAbstractItemModel::rowsRemoved);
     QSignalSpy reset(gallery(), &QAbstractItemModel::modelReset);
     m_window->browseBar()->searchField()->setText(QStringLiteral("cat-"));
-    QTRY_VERIFY_WITH_TIMEOUT(gallery()->query().search == QStringLiteral("cat-"), 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 5, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->query().search == QStringLiteral("cat-"), kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 5, kLivenessMs);
     // 2 + 2 counted in two steps, the last one in the final answer.
     QCOMPARE(progress.count(), 2);
     QCOMPARE(progress.at(0).at(1).toLongLong(), 2);
@@ -279,7 +282,7 @@ void TestUiGallery::manyMatchesCountedInSteps()
     for (int i = 0; i < inserted.count(); ++i)
         QCOMPARE(inserted.at(i).at(1).toInt(), i == 0 ? 0 : 2 * i); // appended at the end
     for (int row = 0; row < 5; ++row) {
-        QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(row).has_value(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(row).has_value(), kLivenessMs);
         QCOMPARE(gallery()->recordAt(row)->name, QStringLiteral("cat-%1").arg(row + 1));
     }
 }
@@ -294,7 +297,7 @@ void TestUiGallery::tagFilter()
     QCOMPARE(tag, QStringLiteral("big cats"));
     QCOMPARE(search, QStringLiteral("fluffy"));
     m_window->browseBar()->searchField()->setText(QStringLiteral("tag:pets"));
-    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kLivenessMs);
     QCOMPARE(gallery()->query().tag, QStringLiteral("pets"));
 }
 
@@ -305,11 +308,11 @@ void TestUiGallery::sortByName()
     m_window->browseBar()->setOrder(ImageQuery::Order::NameAscending);
     QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(0).has_value()
             && gallery()->recordAt(0)->name == QStringLiteral("alpha"),
-        5000);
+        kLivenessMs);
     m_window->browseBar()->setOrder(ImageQuery::Order::NameDescending);
     QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(0).has_value()
             && gallery()->recordAt(0)->name == QStringLiteral("charlie"),
-        5000);
+        kLivenessMs);
 }
 
 void TestUiGallery::thumbnailSizeSlider()
@@ -321,9 +324,11 @@ void TestUiGallery::thumbnailSizeSlider()
     QCOMPARE(slider->maximum(), 256);
     slider->setValue(240);
     QCOMPARE(m_window->galleryView()->thumbnailSize(), 240);
-    QTRY_VERIFY(m_window->galleryView()->visualRect(gallery()->index(0)).width() >= 240);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->galleryView()->visualRect(gallery()->index(0)).width() >= 240, kLivenessMs);
     slider->setValue(64);
-    QTRY_VERIFY(m_window->galleryView()->visualRect(gallery()->index(0)).width() < 120);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->galleryView()->visualRect(gallery()->index(0)).width() < 120, kLivenessMs);
 }
 
 void TestUiGallery::viewerShowsTheRightPixels()
@@ -338,7 +343,7 @@ void TestUiGallery::viewerShowsTheRightPixels()
     view->setCurrentIndex(index);
     QTest::keyClick(view, Qt::Key_Return);
     QVERIFY(m_window->isViewerOpen());
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->viewer()->isShowingImage(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->viewer()->isShowingImage(), kLivenessMs);
     QCOMPARE(m_window->viewer()->canvas()->image().size(), QSize(64, 48));
     QCOMPARE(centrePixel(), QColor(255, 0, 0));
     QCOMPARE(
@@ -353,7 +358,7 @@ void TestUiGallery::viewerShowsTheRightPixels()
     const QModelIndex other = gallery()->index(rowOfName(QStringLiteral("blue")));
     uitest::doubleClick(view->viewport(), view->visualRect(other).center());
     QVERIFY(m_window->isViewerOpen());
-    QTRY_COMPARE_WITH_TIMEOUT(centrePixel(), QColor(0, 0, 255), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(centrePixel(), QColor(0, 0, 255), kLivenessMs);
 }
 
 void TestUiGallery::viewerNavigationAndZoom()
@@ -362,7 +367,7 @@ void TestUiGallery::viewerNavigationAndZoom()
         { QStringLiteral("n2"), QColor(0, 200, 0) }, { QStringLiteral("n3"), QColor(0, 0, 200) } });
     m_window->openViewer(0);
     ui::ImageViewer *viewer = m_window->viewer();
-    QTRY_VERIFY_WITH_TIMEOUT(viewer->isShowingImage(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->isShowingImage(), kLivenessMs);
     QWidget *focus = viewer->canvas();
     QTest::keyClick(focus, Qt::Key_Right);
     QCOMPARE(viewer->currentRow(), 1);
@@ -373,7 +378,7 @@ void TestUiGallery::viewerNavigationAndZoom()
     QTest::keyClick(focus, Qt::Key_PageUp);
     QTest::keyClick(focus, Qt::Key_Left);
     QCOMPARE(viewer->currentRow(), 0);
-    QTRY_VERIFY_WITH_TIMEOUT(viewer->isShowingImage(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->isShowingImage(), kLivenessMs);
     const QHash<QString, QColor> colours { { QStringLiteral("n1"), QColor(200, 0, 0) },
         { QStringLiteral("n2"), QColor(0, 200, 0) }, { QStringLiteral("n3"), QColor(0, 0, 200) } };
     QCOMPARE(centrePixel(), colours.value(gallery()->recordAt(0)->name));
@@ -406,7 +411,7 @@ void TestUiGallery::viewerDropsStaleLoads()
     for (int i = 0; i < 5; ++i)
         QTest::keyClick(m_window->viewer()->canvas(), Qt::Key_Right);
     QCOMPARE(m_window->viewer()->currentRow(), 5);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->viewer()->isShowingImage(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->viewer()->isShowingImage(), kLivenessMs);
     const QString name = gallery()->recordAt(5)->name;
     const QColor expected = QColor::fromHsv(name.mid(1).toInt() * 50, 255, 255).toRgb();
     QCOMPARE(centrePixel().rgb(), expected.rgb());
@@ -426,7 +431,7 @@ void TestUiGallery::editTagsOfMany()
     m_window->findChild<ui::ImageActions *>()->editAction()->trigger();
     auto *dialog = m_window->findChild<ui::TagEditDialog *>();
     QVERIFY(dialog);
-    QTRY_VERIFY(dialog->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isVisible(), kLivenessMs);
     QVERIFY(!dialog->nameField()->isEnabled());
     dialog->tagsField()->setText(QStringLiteral("new, shiny"));
     dialog->removeField()->setText(QStringLiteral("old"));
@@ -437,8 +442,8 @@ void TestUiGallery::editTagsOfMany()
         return t;
     };
     const QStringList expected { QStringLiteral("new"), QStringLiteral("shiny") };
-    QTRY_COMPARE_WITH_TIMEOUT(tagsOf(0), expected, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(tagsOf(1), expected, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(tagsOf(0), expected, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(tagsOf(1), expected, kLivenessMs);
 }
 
 void TestUiGallery::renameOne()
@@ -453,29 +458,31 @@ void TestUiGallery::renameOne()
     dialog->tagsField()->setText(QStringLiteral("x"));
     dialog->accept();
     QTRY_COMPARE_WITH_TIMEOUT(
-        gallery()->index(0).data(Qt::DisplayRole).toString(), QStringLiteral("after"), 5000);
+        gallery()->index(0).data(Qt::DisplayRole).toString(), QStringLiteral("after"), kLivenessMs);
     QTRY_COMPARE_WITH_TIMEOUT(gallery()->index(0).data(GalleryModel::TagsRole).toStringList(),
-        QStringList { QStringLiteral("x") }, 5000);
+        QStringList { QStringLiteral("x") }, kLivenessMs);
 }
 
 void TestUiGallery::statusBarAndStatistics()
 {
     auto *label = m_window->statusBar()->findChild<ui::LibraryStatusLabel *>();
     QVERIFY(label);
-    QTRY_VERIFY(label->text().startsWith(QStringLiteral("0 images")));
+    QTRY_VERIFY_WITH_TIMEOUT(label->text().startsWith(QStringLiteral("0 images")), kLivenessMs);
     addSamples({ { QStringLiteral("s1"), Qt::red }, { QStringLiteral("s2"), Qt::green },
         { QStringLiteral("s3"), Qt::blue } });
-    QTRY_VERIFY_WITH_TIMEOUT(label->text().startsWith(QStringLiteral("3 images")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(label->text().startsWith(QStringLiteral("3 images")), kLivenessMs);
     QVERIFY(label->text().contains(QStringLiteral("last added")));
     QVERIFY(label->text().contains(QStringLiteral("compression saved")));
 
     QTest::keyClick(m_window.get(), Qt::Key_I, Qt::ControlModifier);
     QDialog *stats = nullptr;
-    QTRY_VERIFY((stats = m_window->findChild<QDialog *>(QString(), Qt::FindDirectChildrenOnly))
-        && stats->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (stats = m_window->findChild<QDialog *>(QString(), Qt::FindDirectChildrenOnly))
+            && stats->isVisible(),
+        kLivenessMs);
     auto tables = stats->findChildren<QTreeWidget *>();
     QCOMPARE(tables.size(), 2);
-    QTRY_COMPARE_WITH_TIMEOUT(tables.first()->topLevelItemCount(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(tables.first()->topLevelItemCount(), 1, kLivenessMs);
     QCOMPARE(tables.first()->topLevelItem(0)->text(0), QStringLiteral("PNG"));
     QCOMPARE(tables.first()->topLevelItem(0)->text(1), QStringLiteral("3"));
     stats->close();
@@ -488,7 +495,7 @@ void TestUiGallery::copyImageToClipboard()
     m_window->galleryView()->setFocus();
     m_window->galleryView()->setCurrentIndex(gallery()->index(0));
     QTest::keyClick(m_window->galleryView(), Qt::Key_C, Qt::ControlModifier);
-    QTRY_VERIFY_WITH_TIMEOUT(!QGuiApplication::clipboard()->image().isNull(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!QGuiApplication::clipboard()->image().isNull(), kLivenessMs);
     const QImage copied = QGuiApplication::clipboard()->image();
     QCOMPARE(copied.size(), QSize(64, 48));
     QCOMPARE(copied.pixelColor(10, 10), QColor(10, 200, 30));
@@ -538,8 +545,9 @@ void TestUiGallery::removeAfterConfirmation()
     QTest::keyClick(m_window->galleryView(), Qt::Key_Delete);
     answer.stop();
     QVERIFY(answered);
-    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, 5000);
-    QTRY_COMPARE(gallery()->index(0).data(Qt::DisplayRole).toString(), QStringLiteral("keep"));
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        gallery()->index(0).data(Qt::DisplayRole).toString(), QStringLiteral("keep"), kLivenessMs);
     QCOMPARE(reset.count(), 0);
 }
 
@@ -564,9 +572,9 @@ void TestUiGallery::openAnotherLibrary()
     QTemporaryDir other;
     m_tester.reset();
     m_window->openLibrary(LibraryPaths(other.path()));
-    QTRY_VERIFY(m_window->session()->isOpen());
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->isOpen(), kLivenessMs);
     QCOMPARE(m_window->session()->paths().root(), other.path());
-    QTRY_VERIFY(gallery()->isReady());
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->isReady(), kLivenessMs);
     QCOMPARE(gallery()->rowCount(), 0);
     addSamples({ { QStringLiteral("second-library"), Qt::blue } });
     QCOMPARE(gallery()->rowCount(), 1);

@@ -12,6 +12,7 @@
 #include "models/gallerymodel.h"
 #include "models/ingestqueuemodel.h"
 #include "testserver.h"
+#include "timebounds.h"
 #include "uifixture.h"
 
 #include <QAbstractItemModelTester>
@@ -25,6 +26,7 @@
 
 using namespace trove;
 using trove::test::ImageFactory;
+using trove::test::kLivenessMs;
 using trove::test::Response;
 using trove::test::TestServer;
 
@@ -122,8 +124,8 @@ QString TestUiIngest::stateTextOf(const QString &source) const
 void TestUiIngest::waitAllFinished(int expected)
 {
     IngestQueueModel *queue = m_window->session()->queue();
-    QTRY_COMPARE_WITH_TIMEOUT(queue->rowCount(), expected, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(queue->finishedCount(), expected, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(queue->rowCount(), expected, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(queue->finishedCount(), expected, kLivenessMs);
 }
 
 void TestUiIngest::pasteSeveralUrls()
@@ -140,13 +142,13 @@ void TestUiIngest::pasteSeveralUrls()
     QTest::keyClick(m_window.get(), Qt::Key_V, Qt::ControlModifier);
 
     waitAllFinished(4);
-    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 4, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 4, kLivenessMs);
     for (const QString &url : urls)
         QCOMPARE(stateTextOf(url), IngestQueueModel::stateText(IngestState::Done));
     QVERIFY(inserted.count() >= 1);
     QCOMPARE(reset.count(), 0);
     // The grid shows them: thumbnails arrive for rows on screen.
-    QTRY_COMPARE_WITH_TIMEOUT(uitest::rowsWithThumbnails(gallery), 4, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(uitest::rowsWithThumbnails(gallery), 4, kLivenessMs);
     QVERIFY(m_window->galleryView()->visibleRows().first == 0);
 }
 
@@ -174,15 +176,17 @@ void TestUiIngest::pasteImageData()
     QCOMPARE(
         IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()), IngestState::Done);
     GalleryModel *gallery = m_window->session()->gallery();
-    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, 10000);
-    QTRY_VERIFY(gallery->index(0).data(GalleryModel::LoadedRole).toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        gallery->index(0).data(GalleryModel::LoadedRole).toBool(), kLivenessMs);
     QCOMPARE(gallery->index(0).data(GalleryModel::WidthRole).toInt(), 80);
     QVERIFY(gallery->index(0)
                 .data(Qt::DisplayRole)
                 .toString()
                 .startsWith(QStringLiteral("Pasted image")));
     // The temp file it went through is gone once the item finished.
-    QTRY_VERIFY(QDir(m_window->session()->paths().tmpDir()).entryList(QDir::Files).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        QDir(m_window->session()->paths().tmpDir()).entryList(QDir::Files).isEmpty(), kLivenessMs);
 }
 
 // Pasted bytes exist only in the queue's temp file: a failed item keeps it,
@@ -208,12 +212,12 @@ void TestUiIngest::pastedBytesFailAgainOnRetry()
         queue->index(0).data(IngestQueueModel::ItemIdRole).toULongLong());
     QTRY_COMPARE_WITH_TIMEOUT(
         IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()), IngestState::Failed,
-        10000);
+        kLivenessMs);
     QCOMPARE(queue->index(0).data(IngestQueueModel::ErrorRole).toString(), reason);
 
     m_window->queuePanel()->clearFinishedAction()->trigger();
-    QTRY_COMPARE(queue->rowCount(), 0);
-    QTRY_VERIFY(tmp.entryList(QDir::Files).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(queue->rowCount(), 0, kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(tmp.entryList(QDir::Files).isEmpty(), kLivenessMs);
 }
 
 void TestUiIngest::urlBarWithNameAndTags()
@@ -239,8 +243,9 @@ void TestUiIngest::urlBarWithNameAndTags()
     QVERIFY(name->text().isEmpty()); // applies to the next add only
     waitAllFinished(1);
     GalleryModel *gallery = m_window->session()->gallery();
-    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, 10000);
-    QTRY_VERIFY(gallery->index(0).data(GalleryModel::LoadedRole).toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        gallery->index(0).data(GalleryModel::LoadedRole).toBool(), kLivenessMs);
     QCOMPARE(gallery->index(0).data(Qt::DisplayRole).toString(), QStringLiteral("Sunset"));
     QStringList tagList = gallery->index(0).data(GalleryModel::TagsRole).toStringList();
     tagList.sort();
@@ -256,7 +261,7 @@ void TestUiIngest::dropUrl()
     QVERIFY(uitest::drop(m_window->galleryView()->viewport(), mime));
     delete mime;
     waitAllFinished(1);
-    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, kLivenessMs);
     QCOMPARE(reset.count(), 0);
 }
 
@@ -270,8 +275,9 @@ void TestUiIngest::dropLocalFile()
     QVERIFY(uitest::drop(m_window->galleryView()->viewport(), &mime));
     waitAllFinished(1);
     GalleryModel *gallery = m_window->session()->gallery();
-    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, 10000);
-    QTRY_VERIFY(gallery->index(0).data(GalleryModel::LoadedRole).toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        gallery->index(0).data(GalleryModel::LoadedRole).toBool(), kLivenessMs);
     QCOMPARE(
         gallery->index(0).data(Qt::DisplayRole).toString(), QStringLiteral("from-file-manager"));
     QVERIFY(QFile::exists(path)); // a dropped file is copied, never moved
@@ -299,8 +305,9 @@ void TestUiIngest::dropRawImageData()
     QCOMPARE(
         IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()), IngestState::Done);
     GalleryModel *gallery = m_window->session()->gallery();
-    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, 10000);
-    QTRY_VERIFY(gallery->index(0).data(GalleryModel::LoadedRole).toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        gallery->index(0).data(GalleryModel::LoadedRole).toBool(), kLivenessMs);
     QCOMPARE(gallery->index(0).data(GalleryModel::WidthRole).toInt(), 90);
     if (kind == QLatin1String("png")) // bytes kept as they came
         QCOMPARE(gallery->index(0).data(GalleryModel::OriginalBytesRole).toLongLong(),
@@ -359,7 +366,7 @@ void TestUiIngest::cancelAndRetryFromQueue()
     IngestQueueModel *queue = m_window->session()->queue();
     QTRY_COMPARE_WITH_TIMEOUT(
         IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()),
-        IngestState::Downloading, 10000);
+        IngestState::Downloading, kLivenessMs);
     QListView *view = m_window->queuePanel()->view();
     view->selectionModel()->select(queue->index(0), QItemSelectionModel::ClearAndSelect);
     QAction *cancel = nullptr;
@@ -371,20 +378,22 @@ void TestUiIngest::cancelAndRetryFromQueue()
             retry = a;
     }
     QVERIFY(cancel && retry);
-    QTRY_VERIFY(cancel->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(cancel->isEnabled(), kLivenessMs);
     cancel->trigger();
-    QTRY_COMPARE(IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()),
-        IngestState::Cancelled);
-    QTRY_VERIFY(retry->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()),
+        IngestState::Cancelled, kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(retry->isEnabled(), kLivenessMs);
     retry->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(
         IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()),
-        IngestState::Downloading, 10000);
+        IngestState::Downloading, kLivenessMs);
     // The button at the row's end cancels too.
     const QRect button = ui::IngestQueueDelegate::buttonRect(view->visualRect(queue->index(0)));
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, button.center());
-    QTRY_COMPARE(IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()),
-        IngestState::Cancelled);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()),
+        IngestState::Cancelled, kLivenessMs);
 }
 
 void TestUiIngest::clearFinished()
@@ -392,7 +401,7 @@ void TestUiIngest::clearFinished()
     m_window->ingest({ m_server.url(QStringLiteral("/img7.png")).toString() });
     waitAllFinished(1);
     m_window->queuePanel()->clearFinishedAction()->trigger();
-    QTRY_COMPARE(m_window->session()->queue()->rowCount(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->queue()->rowCount(), 0, kLivenessMs);
 }
 
 // Opening another library while a download hangs neither waits for it nor
@@ -404,10 +413,10 @@ void TestUiIngest::openAnotherLibraryMidIngest()
     const QString quick = m_server.url(QStringLiteral("/img1.png")).toString();
     m_window->ingest({ slow, quick });
     IngestQueueModel *queue = m_window->session()->queue();
-    QTRY_COMPARE_WITH_TIMEOUT(queue->finishedCount(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(queue->finishedCount(), 1, kLivenessMs);
     QTRY_COMPARE_WITH_TIMEOUT(
         IngestState(queue->index(queueRowOf(slow)).data(IngestQueueModel::StateRole).toInt()),
-        IngestState::Downloading, 10000);
+        IngestState::Downloading, kLivenessMs);
 
     QPointer<LibrarySession> old = m_window->session();
     m_galleryTester.reset();
@@ -416,15 +425,15 @@ void TestUiIngest::openAnotherLibraryMidIngest()
     m_window->openLibrary(LibraryPaths(other.path()));
     QVERIFY(m_window->session() != old.data());
     QCOMPARE(m_window->session()->paths().root(), other.path());
-    QTRY_VERIFY_WITH_TIMEOUT(old.isNull(), 10000);
-    QTRY_VERIFY(m_window->session()->isOpen());
+    QTRY_VERIFY_WITH_TIMEOUT(old.isNull(), kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->isOpen(), kLivenessMs);
     QCOMPARE(m_window->session()->queue()->rowCount(), 0);
 
     m_window->openLibrary(LibraryPaths(m_library->path()));
-    QTRY_VERIFY(m_window->session()->isOpen());
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->queue()->rowCount(), 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->isOpen(), kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->queue()->rowCount(), 1, kLivenessMs);
     QCOMPARE(queueRowOf(slow), 0); // resumed; the finished one stays finished
-    QTRY_COMPARE(m_window->session()->gallery()->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->gallery()->rowCount(), 1, kLivenessMs);
     m_window.reset(); // before `other` goes
 }
 

@@ -5,7 +5,8 @@
 // viewer and the status bar — through inserts and removals, never a reset.
 #include "librarystatuslabel.h"
 #include "models/gallerymodel.h"
-#include "testimages.h"
+#include "imagefactory.h"
+#include "testfiles.h"
 #include "troveprocess.h"
 #include "uifixture.h"
 #include "viewer/imageviewer.h"
@@ -88,7 +89,7 @@ test::TroveRun TestUiLive::cli(const QStringList &args)
 void TestUiLive::cliAdd(const QString &name, quint32 seed, const QStringList &tags)
 {
     const QString file = m_home->filePath(name + QStringLiteral(".png"));
-    QVERIFY(testimages::writeFile(file, testimages::encode(testimages::pattern(50, 40, seed), "png")));
+    QVERIFY(test::writeFile(file, test::ImageFactory::encode(test::ImageFactory::pattern(50, 40, seed), "png")));
     QStringList args { QStringLiteral("add"), file, QStringLiteral("--name"), name };
     for (const QString &tag : tags)
         args << QStringLiteral("--tag") << tag;

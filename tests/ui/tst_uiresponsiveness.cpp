@@ -8,6 +8,7 @@
 #include "models/gallerymodel.h"
 #include "models/ingestqueuemodel.h"
 #include "testserver.h"
+#include "timebounds.h"
 #include "uifixture.h"
 
 #include <QClipboard>
@@ -19,6 +20,7 @@
 
 using namespace trove;
 using trove::test::ImageFactory;
+using trove::test::kLivenessMs;
 using trove::test::Response;
 using trove::test::TestServer;
 
@@ -143,7 +145,7 @@ QPair<qint64, double> TestUiResponsiveness::pasteAndWait(const QStringList &link
 void TestUiResponsiveness::guiThreadNeverBlocksWhileIngesting()
 {
     const QStringList links = serve(30, 800, 600);
-    const auto [elapsed, gap] = pasteAndWait(links, 25000);
+    const auto [elapsed, gap] = pasteAndWait(links, kLivenessMs);
     qInfo("30 images (800x600 JPEG) ingested and shown in %lld ms; longest GUI-thread gap %.1f ms",
         elapsed, gap);
     QVERIFY2(elapsed >= 0, "not every image arrived with its thumbnail");

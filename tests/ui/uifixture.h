@@ -6,8 +6,11 @@
 // helpers to reach its parts and to drive drops.
 
 #include "gallery/galleryview.h"
+#include "imagefactory.h"
 #include "mainwindow.h"
 #include "models/librarysession.h"
+#include "testfiles.h"
+#include "timebounds.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -59,7 +62,7 @@ inline std::unique_ptr<ui::MainWindow> openWindow(const QString &dir, bool resiz
     window->show();
     if (!QTest::qWaitForWindowActive(window.get()))
         qWarning("window did not become active");
-    if (!QTest::qWaitFor([&] { return window->session()->isOpen(); }, 10000))
+    if (!QTest::qWaitFor([&] { return window->session()->isOpen(); }, test::kLivenessMs))
         qWarning("library did not open");
     return window;
 }
@@ -94,23 +97,10 @@ inline void doubleClick(QWidget *target, const QPoint &pos)
     }
 }
 
-/// A one-colour PNG, easy to recognise in a grab.
-inline QByteArray solidPng(const QColor &color, int width = 64, int height = 48)
-{
-    QImage image(width, height, QImage::Format_RGB32);
-    image.fill(color);
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "png");
-    return bytes;
-}
-
-inline bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
+// Images come from ImageFactory (solidPng for grabs), files are written
+// with trove::test::writeFile (testfiles.h).
+using test::ImageFactory;
+using test::writeFile;
 
 /// Rows of the gallery whose thumbnail has arrived.
 inline int rowsWithThumbnails(const QAbstractItemModel *model)

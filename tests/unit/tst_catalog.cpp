@@ -6,10 +6,12 @@
 #include "catalog/catalogmaintenance.h"
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
+#include "imagefactory.h"
 #include "ingest/imageprocessor.h"
 #include "resultcheck.h"
 #include "storage/librarypaths.h"
-#include "testimages.h"
+#include "testfiles.h"
+#include "timebounds.h"
 
 #include <QDirIterator>
 #include <QRegularExpression>
@@ -27,7 +29,10 @@
 #include <vector>
 
 using namespace trove;
-using namespace trove::testimages;
+using trove::test::ImageFactory;
+using trove::test::kLivenessMs;
+using trove::test::sha256Hex;
+using trove::test::writeFile;
 
 namespace {
 
@@ -194,8 +199,8 @@ TestCatalog::Made TestCatalog::makeFrom(const QByteArray &bytes, const QString &
 TestCatalog::Made TestCatalog::make(quint32 seed, const QByteArray &format)
 {
     const QByteArray bytes = format == "gif"
-        ? gif(40, 30, seed)
-        : encode(pattern(48 + int(seed % 7), 32, seed), format);
+        ? ImageFactory::gif(40, 30, seed)
+        : ImageFactory::encode(ImageFactory::pattern(48 + int(seed % 7), 32, seed), format);
     return makeFrom(
         bytes, QStringLiteral("image-%1.%2").arg(seed).arg(QString::fromLatin1(format)));
 }
@@ -399,7 +404,7 @@ void TestCatalog::imagesAddedComesAfterCommit()
         });
     auto outcome = commit(QStringLiteral("signalled"), 4);
     QVERIFY_OK(outcome);
-    QTRY_COMPARE(added.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, kLivenessMs);
     QCOMPARE(added.at(0).at(0).value<QList<qint64>>(), QList<qint64> { outcome->key });
     QCOMPARE(seen, QList<qint64> { outcome->key });
     QCOMPARE(changed.count(), 0);
@@ -440,7 +445,7 @@ void TestCatalog::duplicateAddsSource()
     QCOMPARE(stats->images, 1);
     QCOMPARE(stats->originalBytes, first.bytes.size());
 
-    QTRY_COMPARE(changed.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, kLivenessMs);
     QCOMPARE(added.count(), 1);
 
     // The same link a third time changes nothing.
@@ -493,12 +498,14 @@ void TestCatalog::batchOfCommits()
     QCOMPARE(*m_reader->count({}), 20);
     QCOMPARE(m_reader->stats()->images, 20);
     QCOMPARE(blobFiles(m_paths).size(), 20);
-    QTRY_VERIFY([&] {
-        int n = 0;
-        for (const auto &call : added)
-            n += int(call.at(0).value<QList<qint64>>().size());
-        return n == 20;
-    }());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            int n = 0;
+            for (const auto &call : added)
+                n += int(call.at(0).value<QList<qint64>>().size());
+            return n == 20;
+        }(),
+        kLivenessMs);
 }
 
 void TestCatalog::failingJobDoesNotSpoilItsBatch()
@@ -536,7 +543,7 @@ void TestCatalog::editTags()
     QCOMPARE(m_reader->byKey(a->key)->tags,
         (QStringList {
             QStringLiteral("Cat"), QStringLiteral("Fluffy"), QStringLiteral("two lines") }));
-    QTRY_COMPARE(changed.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, kLivenessMs);
     QCOMPARE(changed.at(0).at(0).value<QList<qint64>>(), (QList<qint64> { a->key, b->key }));
 
     // Removal ignores case.
@@ -582,7 +589,7 @@ void TestCatalog::rename()
     QSignalSpy changed(m_writer.get(), &CatalogWriter::imagesChanged);
     QVERIFY_OK(await(m_writer->rename({ a->key }, QStringLiteral("new name"))));
     QCOMPARE(m_reader->byKey(a->key)->name, QStringLiteral("new name"));
-    QTRY_COMPARE(changed.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, kLivenessMs);
 
     QVERIFY_OK(await(m_writer->rename({ a->key }, QStringLiteral("  line\none\ttab  "))));
     QCOMPARE(m_reader->byKey(a->key)->name, QStringLiteral("line one tab"));
@@ -618,7 +625,7 @@ void TestCatalog::remove()
     QCOMPARE(stats->originalBytes, rb.originalBytes);
     QCOMPARE(stats->storedBytes, rb.storedBytes);
     QCOMPARE(stats->lastAdded, rb.addedAt);
-    QTRY_COMPARE(removed.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(removed.count(), 1, kLivenessMs);
     QCOMPARE(removed.at(0).at(0).value<QList<qint64>>(), QList<qint64> { a->key });
     Probe catalog(m_paths.catalogFile());
     QCOMPARE(

@@ -11,7 +11,8 @@
 #include "models/gallerymodel.h"
 #include "resultcheck.h"
 #include "storage/librarypaths.h"
-#include "testimages.h"
+#include "imagefactory.h"
+#include "testfiles.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -21,7 +22,7 @@
 #include <memory>
 
 using namespace trove;
-using namespace trove::testimages;
+using namespace trove::test;
 
 namespace {
 
@@ -95,7 +96,7 @@ void TestChangeFeed::cleanup()
 NewImage TestChangeFeed::made(quint32 seed, const QString &name, const QStringList &tags)
 {
     const QString input = m_dir->filePath(QStringLiteral("input-%1.png").arg(++m_inputs));
-    writeFile(input, encode(pattern(40 + int(seed % 9), 30, seed), "png"));
+    writeFile(input, ImageFactory::encode(ImageFactory::pattern(40 + int(seed % 9), 30, seed), "png"));
     ProcessRequest request;
     request.dataPath = input;
     request.originalName = name + QStringLiteral(".png");

@@ -2,15 +2,15 @@
 // isCompleteImage: whole files pass, files cut anywhere fail, and the
 // device is left where it was.
 
+#include "imagefactory.h"
 #include "ingest/completeness.h"
-#include "testimages.h"
 
 #include <QBuffer>
 #include <QStandardPaths>
 #include <QTest>
 
 using namespace trove;
-using namespace trove::testimages;
+using trove::test::ImageFactory;
 
 namespace {
 
@@ -24,21 +24,21 @@ bool complete(QByteArray bytes, const QByteArray &format)
 // One of each format, made the way a browser would receive it.
 QByteArray sample(const QString &kind)
 {
-    const QImage image = pattern(160, 120, 5);
+    const QImage image = ImageFactory::pattern(160, 120, 5);
     if (kind == QLatin1String("png"))
-        return encode(image, "png");
+        return ImageFactory::encode(image, "png");
     if (kind == QLatin1String("png with alpha"))
-        return encode(pattern(160, 120, 6, true), "png");
+        return ImageFactory::encode(ImageFactory::pattern(160, 120, 6, true), "png");
     if (kind == QLatin1String("jpeg baseline"))
-        return encode(image, "jpeg", false, 85);
+        return ImageFactory::encode(image, "jpeg", 85, false);
     if (kind == QLatin1String("jpeg progressive"))
-        return encode(image, "jpeg", true, 85);
+        return ImageFactory::encode(image, "jpeg", 85, true);
     if (kind == QLatin1String("gif"))
-        return gif(160, 120, 5);
+        return ImageFactory::gif(160, 120, 5);
     if (kind == QLatin1String("webp"))
-        return encode(image, "webp");
+        return ImageFactory::encode(image, "webp");
     if (kind == QLatin1String("bmp"))
-        return encode(image, "bmp");
+        return ImageFactory::encode(image, "bmp");
     return {};
 }
 
@@ -135,7 +135,7 @@ void TestCompleteness::jpegWithTrailingBytesIsComplete()
         // Cameras and editors append thumbnails, padding or whole trailers.
         QVERIFY(complete(bytes + QByteArray(100, '\0'), "jpeg"));
         QVERIFY(complete(bytes + QByteArray("\xFF\xFF\xFF garbage"), "jpeg"));
-        QVERIFY(complete(bytes + randomBytes(5000), "jpeg"));
+        QVERIFY(complete(bytes + ImageFactory::randomBytes(5000), "jpeg"));
     }
     // PNG and GIF likewise stop at their end marker.
     QVERIFY(complete(sample(QStringLiteral("png")) + "trailing", "png"));
@@ -161,7 +161,7 @@ void TestCompleteness::otherFormatsPass_data()
 {
     QTest::addColumn<QByteArray>("format");
     QTest::addColumn<QByteArray>("bytes");
-    QTest::newRow("svg") << QByteArray("svg") << svg(10, 10).left(20);
+    QTest::newRow("svg") << QByteArray("svg") << ImageFactory::svg(10, 10).left(20);
     QTest::newRow("tiff") << QByteArray("tiff") << QByteArray("II*\0", 4);
     QTest::newRow("ico") << QByteArray("ico") << QByteArray();
 }
@@ -181,7 +181,7 @@ void TestCompleteness::wrongMagicIsIncomplete_data()
     QTest::newRow("jpeg claimed, png given") << QByteArray("jpeg") << sample(QStringLiteral("png"));
     QTest::newRow("png claimed, text given")
         << QByteArray("png") << QByteArray("hello, this is not a png at all");
-    QTest::newRow("gif claimed, html given") << QByteArray("gif") << html();
+    QTest::newRow("gif claimed, html given") << QByteArray("gif") << ImageFactory::html();
 }
 
 void TestCompleteness::wrongMagicIsIncomplete()

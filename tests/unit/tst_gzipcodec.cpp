@@ -2,19 +2,27 @@
 // GzipCodec: blobs are real gzip members that the system's gzip reads, they
 // round-trip byte for byte, and every kind of damage is reported.
 
+#include "imagefactory.h"
 #include "resultcheck.h"
 #include "storage/gzipcodec.h"
-#include "testimages.h"
+#include "testfiles.h"
+#include "timebounds.h"
 
 #include <QBuffer>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
+#include <array>
 #include <memory>
 
 using namespace trove;
-using namespace trove::testimages;
+using trove::test::ImageFactory;
+using trove::test::kLivenessMs;
+using trove::test::readFile;
+using trove::test::sha256Hex;
+using trove::test::writeFile;
 
 namespace {
 
@@ -138,13 +146,14 @@ static void addPayloads()
     QTest::newRow("one byte") << QByteArray("x");
     QTest::newRow("text")
         << QByteArray("the quick brown fox jumps over the lazy dog\n").repeated(500);
-    QTest::newRow("random 100 KiB") << randomBytes(100 * 1024);
-    QTest::newRow("exactly one chunk") << randomBytes(256 * 1024, 11);
+    QTest::newRow("random 100 KiB") << ImageFactory::randomBytes(100 * 1024);
+    QTest::newRow("exactly one chunk") << ImageFactory::randomBytes(256 * 1024, 11);
     QTest::newRow("exactly two chunks") << QByteArray(512 * 1024, 'a');
-    QTest::newRow("chunk plus one") << randomBytes(256 * 1024 + 1, 12);
-    QTest::newRow("1.5 MiB mixed") << (randomBytes(512 * 1024, 13) + QByteArray(1024 * 1024, 'z'));
-    QTest::newRow("png") << encode(pattern(300, 200), "png");
-    QTest::newRow("bmp") << encode(pattern(300, 200), "bmp");
+    QTest::newRow("chunk plus one") << ImageFactory::randomBytes(256 * 1024 + 1, 12);
+    QTest::newRow("1.5 MiB mixed")
+        << (ImageFactory::randomBytes(512 * 1024, 13) + QByteArray(1024 * 1024, 'z'));
+    QTest::newRow("png") << ImageFactory::encode(ImageFactory::pattern(300, 200), "png");
+    QTest::newRow("bmp") << ImageFactory::encode(ImageFactory::pattern(300, 200), "bmp");
 }
 
 void TestGzipCodec::roundTrip_data()
@@ -202,13 +211,13 @@ void TestGzipCodec::systemGzipAccepts()
 
     QProcess test;
     test.start(gzip, { QStringLiteral("-t"), blob });
-    QVERIFY(test.waitForFinished(10000));
+    QVERIFY(test.waitForFinished(kLivenessMs));
     QCOMPARE(test.exitStatus(), QProcess::NormalExit);
     QVERIFY2(test.exitCode() == 0, test.readAllStandardError().constData());
 
     QProcess cat;
     cat.start(gzip, { QStringLiteral("-dc"), blob });
-    QVERIFY(cat.waitForFinished(10000));
+    QVERIFY(cat.waitForFinished(kLivenessMs));
     QCOMPARE(cat.exitCode(), 0);
     QVERIFY(cat.readAllStandardOutput() == bytes);
 }
@@ -230,7 +239,7 @@ void TestGzipCodec::headerCarriesName()
 {
     QFETCH(QString, name);
     QFETCH(QByteArray, expected);
-    const QByteArray bytes = encode(pattern(40, 30), "png");
+    const QByteArray bytes = ImageFactory::encode(ImageFactory::pattern(40, 30), "png");
     const QString blob = compress(bytes, name);
     QVERIFY(!blob.isEmpty());
     const GzipHeader h = parseHeader(readFile(blob));
@@ -249,7 +258,7 @@ void TestGzipCodec::headerCarriesName()
         return; // gzip -l prints non-ASCII names mangled
     QProcess list;
     list.start(gzip, { QStringLiteral("-lN"), blob });
-    QVERIFY(list.waitForFinished(10000));
+    QVERIFY(list.waitForFinished(kLivenessMs));
     QCOMPARE(list.exitCode(), 0);
     QVERIFY2(
         list.readAllStandardOutput().contains(expected), "gzip -lN does not show the stored name");
@@ -268,17 +277,19 @@ void TestGzipCodec::choosePlan_data()
     QTest::addColumn<int>("minLevel"); // and at least this
     QTest::addColumn<bool>("lz77"); // needs real LZ77 (default strategy, level >= 1)
     // Incompressible: the cheapest plan (store or a fast level), never 6.
-    QTest::newRow("random 10 KiB") << randomBytes(10 * 1024) << 1 << 0 << false;
-    QTest::newRow("random 2 MiB") << randomBytes(2 * 1024 * 1024) << 1 << 0 << false;
-    QTest::newRow("png") << encode(pattern(400, 300), "png") << 1 << 0 << false;
+    QTest::newRow("random 10 KiB") << ImageFactory::randomBytes(10 * 1024) << 1 << 0 << false;
+    QTest::newRow("random 2 MiB") << ImageFactory::randomBytes(2 * 1024 * 1024) << 1 << 0 << false;
+    QTest::newRow("png") << ImageFactory::encode(ImageFactory::pattern(400, 300), "png") << 1 << 0
+                         << false;
     // Redundant: real compression at the default level.
     QTest::newRow("text")
         << QByteArray("Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n").repeated(2000)
         << 6 << 6 << true;
     QTest::newRow("text with noise")
-        << (QByteArray("The quick brown fox. ").repeated(3000) + randomBytes(2000)) << 6 << 6
-        << true;
-    QTest::newRow("bmp") << encode(pattern(400, 300), "bmp") << 6 << 1 << true;
+        << (QByteArray("The quick brown fox. ").repeated(3000) + ImageFactory::randomBytes(2000))
+        << 6 << 6 << true;
+    QTest::newRow("bmp") << ImageFactory::encode(ImageFactory::pattern(400, 300), "bmp") << 6 << 1
+                         << true;
     QTest::newRow("empty") << QByteArray() << 6 << 6 << true;
 }
 
@@ -311,7 +322,7 @@ void TestGzipCodec::choosePlan()
 
 void TestGzipCodec::choosePlanKeepsPosition()
 {
-    QByteArray bytes = randomBytes(200 * 1024);
+    QByteArray bytes = ImageFactory::randomBytes(200 * 1024);
     QBuffer buffer(&bytes);
     QVERIFY(buffer.open(QIODevice::ReadOnly));
     QVERIFY(buffer.seek(1234));
@@ -336,7 +347,8 @@ void TestGzipCodec::explicitPlanIsUsed()
 {
     QFETCH(int, level);
     QFETCH(int, strategy);
-    const QByteArray bytes = QByteArray("abcabcabd").repeated(40000) + randomBytes(300 * 1024, 21);
+    const QByteArray bytes
+        = QByteArray("abcabcabd").repeated(40000) + ImageFactory::randomBytes(300 * 1024, 21);
     const QString source = writeSource(bytes);
     const QString target = m_dir->filePath(QStringLiteral("plan.gz"));
     const DeflatePlan plan { level, strategy };
@@ -355,7 +367,7 @@ void TestGzipCodec::explicitPlanIsUsed()
         return;
     QProcess test;
     test.start(gzip, { QStringLiteral("-t"), target });
-    QVERIFY(test.waitForFinished(10000));
+    QVERIFY(test.waitForFinished(kLivenessMs));
     QCOMPARE(test.exitCode(), 0);
 }
 
@@ -381,8 +393,8 @@ void TestGzipCodec::damageIsReported()
     QFETCH(QStringList, accepted);
     // Text compresses to real Huffman-coded blocks, where a flipped bit is
     // detected (stored blocks of random data would only fail the CRC).
-    const QByteArray original
-        = QByteArray("Trove keeps originals byte for byte. ").repeated(4000) + randomBytes(4096);
+    const QByteArray original = QByteArray("Trove keeps originals byte for byte. ").repeated(4000)
+        + ImageFactory::randomBytes(4096);
     const QString blob
         = compress(original, QStringLiteral("damaged.txt"), DeflatePlan { 6, kDefaultStrategy });
     QVERIFY(!blob.isEmpty());
@@ -417,7 +429,7 @@ void TestGzipCodec::damageIsReported()
 
 void TestGzipCodec::trailingGarbageIsReported()
 {
-    const QByteArray original = encode(pattern(64, 64), "png");
+    const QByteArray original = ImageFactory::encode(ImageFactory::pattern(64, 64), "png");
     const QString blob = compress(original);
     QVERIFY(!blob.isEmpty());
     QFile f(blob);
@@ -438,7 +450,7 @@ void TestGzipCodec::trailingGarbageIsReported()
 
 void TestGzipCodec::truncatedBlobIsReported()
 {
-    const QString blob = compress(randomBytes(300 * 1024));
+    const QString blob = compress(ImageFactory::randomBytes(300 * 1024));
     QVERIFY(!blob.isEmpty());
     const QByteArray bytes = readFile(blob);
     for (const qsizetype keep :
@@ -455,7 +467,8 @@ void TestGzipCodec::truncatedBlobIsReported()
 
 void TestGzipCodec::notGzipIsReported()
 {
-    const QString path = writeSource(encode(pattern(32, 32), "png"), QStringLiteral("plain.png"));
+    const QString path = writeSource(
+        ImageFactory::encode(ImageFactory::pattern(32, 32), "png"), QStringLiteral("plain.png"));
     auto check = GzipCodec::inflateFile(path);
     QVERIFY(!check.ok());
     QVERIFY2(
@@ -484,7 +497,7 @@ void TestGzipCodec::missingFilesAreReported()
 
 void TestGzipCodec::cancelledCompressionFails()
 {
-    const QString source = writeSource(randomBytes(600 * 1024));
+    const QString source = writeSource(ImageFactory::randomBytes(600 * 1024));
     std::atomic_bool cancelled { true };
     auto r = GzipCodec::compressFile(source, m_dir->filePath(QStringLiteral("c.gz")),
         QStringLiteral("c"), std::nullopt, &cancelled);
@@ -508,7 +521,7 @@ void TestGzipCodec::readAllHonoursLimit()
 
 void TestGzipCodec::sinkCanStop()
 {
-    const QString blob = compress(randomBytes(700 * 1024));
+    const QString blob = compress(ImageFactory::randomBytes(700 * 1024));
     QVERIFY(!blob.isEmpty());
     int calls = 0;
     auto r = GzipCodec::inflateFile(blob, [&calls](const char *, qint64) {

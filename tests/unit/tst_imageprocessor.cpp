@@ -4,10 +4,11 @@
 // everything else is refused with a reason a person can read, leaving no
 // temp blob behind.
 
+#include "imagefactory.h"
 #include "ingest/imageprocessor.h"
 #include "resultcheck.h"
 #include "storage/gzipcodec.h"
-#include "testimages.h"
+#include "testfiles.h"
 
 #include <QFileInfo>
 #include <QImageReader>
@@ -15,10 +16,13 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <array>
 #include <memory>
 
 using namespace trove;
-using namespace trove::testimages;
+using trove::test::ImageFactory;
+using trove::test::sha256Hex;
+using trove::test::writeFile;
 
 class TestImageProcessor : public QObject {
     Q_OBJECT
@@ -84,27 +88,33 @@ void TestImageProcessor::processesEachFormat_data()
     QTest::addColumn<QString>("format");
     QTest::addColumn<QSize>("size");
 
-    const QImage big = pattern(600, 400, 21);
-    const QImage small = pattern(120, 90, 22);
-    QTest::newRow("png") << encode(big, "png") << QStringLiteral("png") << QSize(600, 400);
-    QTest::newRow("png small") << encode(small, "png") << QStringLiteral("png") << QSize(120, 90);
-    QTest::newRow("png tall") << encode(pattern(50, 900, 23), "png") << QStringLiteral("png")
-                              << QSize(50, 900);
-    QTest::newRow("jpeg") << encode(big, "jpeg", false, 85) << QStringLiteral("jpeg")
+    const QImage big = ImageFactory::pattern(600, 400, 21);
+    const QImage small = ImageFactory::pattern(120, 90, 22);
+    QTest::newRow("png") << ImageFactory::encode(big, "png") << QStringLiteral("png")
+                         << QSize(600, 400);
+    QTest::newRow("png small") << ImageFactory::encode(small, "png") << QStringLiteral("png")
+                               << QSize(120, 90);
+    QTest::newRow("png tall") << ImageFactory::encode(ImageFactory::pattern(50, 900, 23), "png")
+                              << QStringLiteral("png") << QSize(50, 900);
+    QTest::newRow("jpeg") << ImageFactory::encode(big, "jpeg", 85, false) << QStringLiteral("jpeg")
                           << QSize(600, 400);
     QTest::newRow("jpeg progressive")
-        << encode(big, "jpeg", true, 85) << QStringLiteral("jpeg") << QSize(600, 400);
-    QTest::newRow("gif") << gif(300, 200, 24) << QStringLiteral("gif") << QSize(300, 200);
-    QTest::newRow("bmp") << encode(big, "bmp") << QStringLiteral("bmp") << QSize(600, 400);
-    QTest::newRow("svg") << svg(640, 480) << QStringLiteral("svg") << QSize(640, 480);
+        << ImageFactory::encode(big, "jpeg", 85, true) << QStringLiteral("jpeg") << QSize(600, 400);
+    QTest::newRow("gif") << ImageFactory::gif(300, 200, 24) << QStringLiteral("gif")
+                         << QSize(300, 200);
+    QTest::newRow("bmp") << ImageFactory::encode(big, "bmp") << QStringLiteral("bmp")
+                         << QSize(600, 400);
+    QTest::newRow("svg") << ImageFactory::svg(640, 480) << QStringLiteral("svg") << QSize(640, 480);
     const QList<QByteArray> writers = QImageWriter::supportedImageFormats();
     if (writers.contains("webp"))
-        QTest::newRow("webp") << encode(big, "webp") << QStringLiteral("webp") << QSize(600, 400);
+        QTest::newRow("webp") << ImageFactory::encode(big, "webp") << QStringLiteral("webp")
+                              << QSize(600, 400);
     if (writers.contains("tiff"))
-        QTest::newRow("tiff") << encode(big, "tiff") << QStringLiteral("tiff") << QSize(600, 400);
+        QTest::newRow("tiff") << ImageFactory::encode(big, "tiff") << QStringLiteral("tiff")
+                              << QSize(600, 400);
     if (writers.contains("ico"))
-        QTest::newRow("ico") << encode(pattern(64, 64, 25), "ico") << QStringLiteral("ico")
-                             << QSize(64, 64);
+        QTest::newRow("ico") << ImageFactory::encode(ImageFactory::pattern(64, 64, 25), "ico")
+                             << QStringLiteral("ico") << QSize(64, 64);
 }
 
 void TestImageProcessor::processesEachFormat()
@@ -155,12 +165,17 @@ void TestImageProcessor::thumbnailLongestSide_data()
     QTest::addColumn<QSize>("expected");
     // ImageLimits::thumbnailSize is "the longest side of the stored
     // thumbnail": 600x400 becomes QSize::scaled()'s 256x170, not 255x170.
-    QTest::newRow("png 600x400") << encode(pattern(600, 400, 26), "png") << QSize(256, 170);
-    QTest::newRow("bmp 600x400") << encode(pattern(600, 400, 26), "bmp") << QSize(256, 170);
-    QTest::newRow("gif 300x200") << gif(300, 200, 26) << QSize(256, 170);
-    QTest::newRow("png 400x600") << encode(pattern(400, 600, 27), "png") << QSize(170, 256);
-    QTest::newRow("png 1000x250") << encode(pattern(1000, 250, 28), "png") << QSize(256, 64);
-    QTest::newRow("jpeg 600x400") << encode(pattern(600, 400, 29), "jpeg") << QSize(256, 170);
+    QTest::newRow("png 600x400") << ImageFactory::encode(ImageFactory::pattern(600, 400, 26), "png")
+                                 << QSize(256, 170);
+    QTest::newRow("bmp 600x400") << ImageFactory::encode(ImageFactory::pattern(600, 400, 26), "bmp")
+                                 << QSize(256, 170);
+    QTest::newRow("gif 300x200") << ImageFactory::gif(300, 200, 26) << QSize(256, 170);
+    QTest::newRow("png 400x600") << ImageFactory::encode(ImageFactory::pattern(400, 600, 27), "png")
+                                 << QSize(170, 256);
+    QTest::newRow("png 1000x250") << ImageFactory::encode(ImageFactory::pattern(1000, 250, 28),
+        "png") << QSize(256, 64);
+    QTest::newRow("jpeg 600x400") << ImageFactory::encode(ImageFactory::pattern(600, 400, 29),
+        "jpeg") << QSize(256, 170);
 }
 
 void TestImageProcessor::thumbnailLongestSide()
@@ -175,12 +190,12 @@ void TestImageProcessor::thumbnailLongestSide()
 
 void TestImageProcessor::thumbnailKeepsAlpha()
 {
-    auto alpha = run(encode(pattern(300, 300, 30, true), "png"));
+    auto alpha = run(ImageFactory::encode(ImageFactory::pattern(300, 300, 30, true), "png"));
     QVERIFY_OK(alpha);
     QVERIFY(alpha->thumbnail.startsWith("\x89PNG"));
     QVERIFY(QImage::fromData(alpha->thumbnail).hasAlphaChannel());
 
-    auto opaque = run(encode(pattern(300, 300, 31), "png"));
+    auto opaque = run(ImageFactory::encode(ImageFactory::pattern(300, 300, 31), "png"));
     QVERIFY_OK(opaque);
     QVERIFY(opaque->thumbnail.startsWith("\xFF\xD8"));
 }
@@ -189,7 +204,7 @@ void TestImageProcessor::thumbnailSizeIsConfigurable()
 {
     ImageLimits limits;
     limits.thumbnailSize = 64;
-    auto r = run(encode(pattern(400, 100, 32), "jpeg"), limits);
+    auto r = run(ImageFactory::encode(ImageFactory::pattern(400, 100, 32), "jpeg"), limits);
     QVERIFY_OK(r);
     QCOMPARE(r->thumbnailSize, QSize(64, 16));
     QCOMPARE(QImage::fromData(r->thumbnail).size(), QSize(64, 16));
@@ -200,11 +215,13 @@ void TestImageProcessor::refusals_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("reason"); // the exact start of the error
 
-    const QByteArray png = encode(pattern(200, 150, 40), "png");
-    const QByteArray jpeg = encode(pattern(200, 150, 41), "jpeg", false, 85);
-    const QByteArray progressive = encode(pattern(200, 150, 42), "jpeg", true, 85);
+    const QByteArray png = ImageFactory::encode(ImageFactory::pattern(200, 150, 40), "png");
+    const QByteArray jpeg
+        = ImageFactory::encode(ImageFactory::pattern(200, 150, 41), "jpeg", 85, false);
+    const QByteArray progressive
+        = ImageFactory::encode(ImageFactory::pattern(200, 150, 42), "jpeg", 85, true);
 
-    QTest::newRow("html") << html() << QStringLiteral("not an image (text/html)");
+    QTest::newRow("html") << ImageFactory::html() << QStringLiteral("not an image (text/html)");
     QTest::newRow("html, upper case doctype, leading blank line")
         << QByteArray("\n<!DOCTYPE HTML>\n<HTML><BODY>404</BODY></HTML>\n")
         << QStringLiteral("not an image (text/html)");
@@ -220,34 +237,36 @@ void TestImageProcessor::refusals_data()
         "<body><p>Forbidden</p></body></html>\n")
                            << QStringLiteral("not an image (application/xhtml+xml)");
     QTest::newRow("empty file") << QByteArray() << QStringLiteral("empty file");
-    QTest::newRow("garbage") << garbage(4096)
+    QTest::newRow("garbage") << ImageFactory::garbage(4096)
                              << QStringLiteral("not an image (application/octet-stream)");
     QTest::newRow("plain text") << QByteArray("just some words, no picture here\n").repeated(10)
                                 << QStringLiteral("not an image (text/plain)");
-    QTest::newRow("60000x60000 png")
-        << pngDeclaring(60000, 60000) << QStringLiteral("image too large: 60000x60000");
-    QTest::newRow("40000x10 png") << pngDeclaring(40000, 10)
+    QTest::newRow("60000x60000 png") << ImageFactory::pngDeclaring(60000, 60000)
+                                     << QStringLiteral("image too large: 60000x60000");
+    QTest::newRow("40000x10 png") << ImageFactory::pngDeclaring(40000, 10)
                                   << QStringLiteral("image too large: 40000x10");
-    QTest::newRow("20000x20000 png")
-        << pngDeclaring(20000, 20000) << QStringLiteral("image too large: 20000x20000");
+    QTest::newRow("20000x20000 png") << ImageFactory::pngDeclaring(20000, 20000)
+                                     << QStringLiteral("image too large: 20000x20000");
     for (const double fraction : { 0.3, 0.6, 0.95 }) {
         QTest::addRow("png cut at %g", fraction)
-            << truncated(png, fraction) << QStringLiteral("truncated image (png)");
+            << ImageFactory::truncated(png, fraction) << QStringLiteral("truncated image (png)");
         QTest::addRow("jpeg cut at %g", fraction)
-            << truncated(jpeg, fraction) << QStringLiteral("truncated image (jpeg)");
-        QTest::addRow("progressive jpeg cut at %g", fraction)
-            << truncated(progressive, fraction) << QStringLiteral("truncated image (jpeg)");
+            << ImageFactory::truncated(jpeg, fraction) << QStringLiteral("truncated image (jpeg)");
+        QTest::addRow("progressive jpeg cut at %g", fraction) << ImageFactory::truncated(
+            progressive, fraction) << QStringLiteral("truncated image (jpeg)");
     }
     QTest::newRow("png without its last byte")
         << png.chopped(1) << QStringLiteral("truncated image (png)");
     QTest::newRow("jpeg without EOI")
         << jpeg.chopped(2) << QStringLiteral("truncated image (jpeg)");
-    QTest::newRow("gif cut") << truncated(gif(200, 150, 43), 0.5)
+    QTest::newRow("gif cut") << ImageFactory::truncated(ImageFactory::gif(200, 150, 43), 0.5)
                              << QStringLiteral("truncated image (gif)");
-    QTest::newRow("bmp cut") << truncated(encode(pattern(200, 150, 44), "bmp"), 0.5)
+    QTest::newRow("bmp cut") << ImageFactory::truncated(
+        ImageFactory::encode(ImageFactory::pattern(200, 150, 44), "bmp"), 0.5)
                              << QStringLiteral("truncated image (bmp)");
     if (QImageWriter::supportedImageFormats().contains("webp"))
-        QTest::newRow("webp cut") << truncated(encode(pattern(200, 150, 45), "webp"), 0.5)
+        QTest::newRow("webp cut") << ImageFactory::truncated(
+            ImageFactory::encode(ImageFactory::pattern(200, 150, 45), "webp"), 0.5)
                                   << QStringLiteral("truncated image (webp)");
 }
 
@@ -282,7 +301,7 @@ void TestImageProcessor::limitsAreConfigurable()
     ImageLimits limits;
     limits.maxPixels = maxPixels;
     limits.maxSide = maxSide;
-    auto r = run(encode(pattern(300, 200, 50), "png"), limits);
+    auto r = run(ImageFactory::encode(ImageFactory::pattern(300, 200, 50), "png"), limits);
     QCOMPARE(r.ok(), accepted);
     if (!accepted) {
         QCOMPARE(r.error(), QStringLiteral("image too large: 300x200"));
@@ -293,7 +312,7 @@ void TestImageProcessor::limitsAreConfigurable()
 void TestImageProcessor::cancelledLeavesNothing()
 {
     std::atomic_bool cancelled { true };
-    auto r = run(encode(pattern(300, 200, 51), "png"), {}, &cancelled);
+    auto r = run(ImageFactory::encode(ImageFactory::pattern(300, 200, 51), "png"), {}, &cancelled);
     QVERIFY(!r.ok());
     QCOMPARE(r.error(), QStringLiteral("cancelled"));
     QVERIFY(!QFileInfo::exists(m_blobPath));
@@ -302,7 +321,7 @@ void TestImageProcessor::cancelledLeavesNothing()
 void TestImageProcessor::unwritableBlobPathFails()
 {
     m_blobPath = m_dir->filePath(QStringLiteral("missing-dir/blob.gz"));
-    auto r = run(encode(pattern(100, 100, 52), "png"));
+    auto r = run(ImageFactory::encode(ImageFactory::pattern(100, 100, 52), "png"));
     QVERIFY(!r.ok());
     QVERIFY2(r.error().startsWith(QLatin1String("cannot write ")), qPrintable(r.error()));
     QVERIFY(!QFileInfo::exists(m_blobPath));
@@ -323,11 +342,14 @@ void TestImageProcessor::sniffMimeType_data()
 {
     QTest::addColumn<QByteArray>("head");
     QTest::addColumn<QString>("mime");
-    QTest::newRow("html") << html() << QStringLiteral("text/html");
-    QTest::newRow("png") << encode(pattern(8, 8), "png").left(64) << QStringLiteral("image/png");
-    QTest::newRow("jpeg") << encode(pattern(8, 8), "jpeg").left(64) << QStringLiteral("image/jpeg");
-    QTest::newRow("gif") << gif(8, 8).left(64) << QStringLiteral("image/gif");
-    QTest::newRow("garbage") << garbage(256) << QStringLiteral("application/octet-stream");
+    QTest::newRow("html") << ImageFactory::html() << QStringLiteral("text/html");
+    QTest::newRow("png") << ImageFactory::encode(ImageFactory::pattern(8, 8), "png").left(64)
+                         << QStringLiteral("image/png");
+    QTest::newRow("jpeg") << ImageFactory::encode(ImageFactory::pattern(8, 8), "jpeg").left(64)
+                          << QStringLiteral("image/jpeg");
+    QTest::newRow("gif") << ImageFactory::gif(8, 8).left(64) << QStringLiteral("image/gif");
+    QTest::newRow("garbage") << ImageFactory::garbage(256)
+                             << QStringLiteral("application/octet-stream");
 }
 
 void TestImageProcessor::sniffMimeType()
@@ -339,11 +361,12 @@ void TestImageProcessor::sniffMimeType()
 
 void TestImageProcessor::thumbnailFromBytes()
 {
-    auto image = ImageProcessor::thumbnailFromBytes(encode(pattern(512, 256, 60), "jpeg"), 128);
+    auto image = ImageProcessor::thumbnailFromBytes(
+        ImageFactory::encode(ImageFactory::pattern(512, 256, 60), "jpeg"), 128);
     QVERIFY_OK(image);
     QCOMPARE(image->size(), QSize(128, 64));
 
-    auto bad = ImageProcessor::thumbnailFromBytes(html(), 128);
+    auto bad = ImageProcessor::thumbnailFromBytes(ImageFactory::html(), 128);
     QVERIFY(!bad.ok());
 }
 

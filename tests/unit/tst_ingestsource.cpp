@@ -3,18 +3,21 @@
 // network or the disk, with a specific reason for each refusal; default
 // names and link extraction from pasted text.
 
+#include "imagefactory.h"
 #include "ingest/ingestsource.h"
-#include "testimages.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <array>
 #include <memory>
 
 using namespace trove;
-using namespace trove::testimages;
+using trove::test::ImageFactory;
+using trove::test::writeFile;
 
 class TestIngestSource : public QObject {
     Q_OBJECT

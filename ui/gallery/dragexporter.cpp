@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "gallery/dragexporter.h"
 
+#include "base/filenames.h"
 #include "base/futurewatch.h"
 #include "storage/blobstore.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QMimeData>
-#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -32,21 +32,7 @@ void DragExporter::setLibrary(const LibraryPaths &paths)
 
 QString DragExporter::fileNameFor(const ImageRecord &record)
 {
-    static const QRegularExpression unsafe(QStringLiteral("[\\x00-\\x1f/\\\\:*?\"<>|]+"));
-    QString base = record.name;
-    base.replace(unsafe, QStringLiteral("_"));
-    base = base.trimmed();
-    while (base.startsWith(QLatin1Char('.')))
-        base.remove(0, 1);
-    if (base.isEmpty())
-        base = record.id.left(8);
-    base.truncate(120);
-    QString ext = record.format.toLower();
-    if (ext == QLatin1String("jpeg"))
-        ext = QStringLiteral("jpg");
-    if (ext.isEmpty() || base.endsWith(QLatin1Char('.') + ext, Qt::CaseInsensitive))
-        return base;
-    return base + QLatin1Char('.') + ext;
+    return safeFileName(record.name, record.format, record.id.left(8));
 }
 
 bool DragExporter::ensureDir()

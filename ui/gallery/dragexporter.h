@@ -42,8 +42,8 @@ public:
     /// on disk. @p missing counts those still being prepared.
     QMimeData *mimeData(const QList<ImageRecord> &records, int *missing);
 
-    /// A file name for an exported image: its name, made safe, plus the
-    /// extension of its format.
+    /// A file name for an exported image: safeFileName() of its name, or of
+    /// its short id when nothing of the name is left.
     static QString fileNameFor(const ImageRecord &record);
 
 private:

@@ -27,8 +27,9 @@ struct ImageRecord {
 
     bool isValid() const { return key > 0; }
 
-    /// The DESIGN.md JSON shape: id, name, tags, source_url, sources, sha256,
-    /// format, width, height, original_bytes, stored_bytes, added_at.
+    /// The JSON shape of `--json` (README.md, "The command line"): id, name,
+    /// tags, source_url, sources, sha256, format, width, height,
+    /// original_bytes, stored_bytes, added_at.
     QJsonObject toJson() const;
 };
 

@@ -6,6 +6,7 @@
 #include "ingest/imageprocessor.h"
 #include "storage/blobstore.h"
 #include "storage/gzipcodec.h"
+#include "storage/thumbnailcodec.h"
 
 #include <QBuffer>
 #include <QImageReader>
@@ -253,16 +254,11 @@ QImage LibraryReaderWorker::rebuildThumbnail(qint64 key)
     auto bytes = GzipCodec::readAll(m_paths.blobFile(record->sha256), qint64(512) * 1024 * 1024);
     if (!bytes)
         return {};
-    auto thumb = ImageProcessor::thumbnailFromBytes(*bytes, 256);
+    auto thumb = ImageProcessor::thumbnailFromBytes(*bytes, ThumbnailCodec::kSize);
     if (!thumb)
         return {};
-    if (m_writer) {
-        QByteArray encoded;
-        QBuffer buffer(&encoded);
-        buffer.open(QIODevice::WriteOnly);
-        thumb->save(&buffer, thumb->hasAlphaChannel() ? "PNG" : "JPEG", 85);
-        (void)m_writer->putThumbnail(key, encoded, thumb->size());
-    }
+    if (m_writer)
+        (void)m_writer->putThumbnail(key, ThumbnailCodec::encode(*thumb), thumb->size());
     return *thumb;
 }
 
@@ -276,8 +272,8 @@ void LibraryReaderWorker::thumbnails(quint64 generation, const QList<qint64> &ke
             return;
         auto data = m_reader.thumbnail(key);
         QImage image;
-        if (data && !data->isEmpty())
-            image = QImage::fromData(*data);
+        if (data)
+            image = ThumbnailCodec::decode(*data);
         if (image.isNull())
             image = rebuildThumbnail(key);
         if (!image.isNull())

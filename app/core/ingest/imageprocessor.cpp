@@ -2,6 +2,7 @@
 #include "ingest/imageprocessor.h"
 
 #include "ingest/completeness.h"
+#include "storage/thumbnailcodec.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -45,18 +46,6 @@ Result<QImage> decodeThumbnail(
     if (target != image.size())
         image = image.scaled(target, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     return image;
-}
-
-QByteArray encodeThumbnail(const QImage &image)
-{
-    QByteArray out;
-    QBuffer buffer(&out);
-    buffer.open(QIODevice::WriteOnly);
-    if (image.hasAlphaChannel())
-        image.save(&buffer, "PNG");
-    else
-        image.convertToFormat(QImage::Format_RGB32).save(&buffer, "JPEG", 85);
-    return out;
 }
 
 // SVG that a thumbnail may be drawn from: every <image> reference that is
@@ -188,7 +177,7 @@ Result<ProcessedImage> ImageProcessor::process(
     const QSize full = size.isValid() ? size : thumb->size();
     out.width = full.width();
     out.height = full.height();
-    out.thumbnail = encodeThumbnail(*thumb);
+    out.thumbnail = ThumbnailCodec::encode(*thumb);
     out.thumbnailSize = thumb->size();
     out.tempBlobPath = request.tempBlobPath;
     file.close();

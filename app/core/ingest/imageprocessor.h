@@ -3,6 +3,7 @@
 
 #include "base/result.h"
 #include "storage/gzipcodec.h"
+#include "storage/thumbnailcodec.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -16,7 +17,7 @@ namespace trove {
 struct ImageLimits {
     qint64 maxPixels = 100'000'000; ///< decoded width x height
     int maxSide = 30'000; ///< either dimension
-    int thumbnailSize = 256; ///< longest side of the stored thumbnail
+    int thumbnailSize = ThumbnailCodec::kSize; ///< longest side of the stored thumbnail
 };
 
 /// What the processor works on: a finished download or a local file.
@@ -34,7 +35,7 @@ struct ProcessedImage {
     int height = 0;
     CompressedBlob blob;
     QString tempBlobPath;
-    QByteArray thumbnail; ///< JPEG, or PNG where the image has alpha
+    QByteArray thumbnail; ///< ThumbnailCodec::encode: JPEG, or PNG with alpha
     QSize thumbnailSize;
 };
 

@@ -2,13 +2,13 @@
 #include "ingest/ingestpipeline.h"
 
 #include "base/futurewatch.h"
-#include "base/platform.h"
 #include "catalog/catalogwriter.h"
+#include "ingest/fetcher.h"
+#include "ingest/processingpool.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QScopeGuard>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace trove {
 
@@ -29,27 +29,37 @@ PipelineOptions PipelineOptions::fromEnvironment()
     return o;
 }
 
+IngestStages IngestStages::real(const LibraryPaths &paths, const PipelineOptions &options)
+{
+    return { std::make_unique<Fetcher>(paths, options.fetch),
+        std::make_unique<ProcessingPool>(options.processingThreads) };
+}
+
 IngestPipeline::IngestPipeline(const LibraryPaths &paths, CatalogWriter *writer,
     const PipelineOptions &options, QObject *parent)
+    : IngestPipeline(paths, writer, IngestStages::real(paths, options), options, parent)
+{
+}
+
+IngestPipeline::IngestPipeline(const LibraryPaths &paths, CatalogWriter *writer,
+    IngestStages stages, const PipelineOptions &options, QObject *parent)
     : QObject(parent)
     , m_paths(paths)
     , m_writer(writer)
     , m_options(options)
-    , m_fetcher(paths, options.fetch)
+    , m_fetch(std::move(stages.fetch))
+    , m_process(std::move(stages.process))
 {
-    m_pool.setObjectName(QStringLiteral("trove-processing"));
-    m_pool.setMaxThreadCount(
-        options.processingThreads > 0 ? options.processingThreads : QThread::idealThreadCount());
-    connect(&m_fetcher, &Fetcher::progress, this, &IngestPipeline::onFetchProgress);
-    connect(&m_fetcher, &Fetcher::finished, this, &IngestPipeline::onFetched);
+    Q_ASSERT(m_fetch && m_process);
+    connect(m_fetch.get(), &FetchStage::progress, this, &IngestPipeline::onFetchProgress);
+    connect(m_fetch.get(), &FetchStage::finished, this, &IngestPipeline::onFetched);
 }
 
 IngestPipeline::~IngestPipeline()
 {
     for (Work &w : m_work)
         w.cancelled->store(true);
-    m_pool.clear();
-    m_pool.waitForDone();
+    m_process.reset(); // waits for running jobs: they may read the downloads
     for (auto it = m_work.cbegin(); it != m_work.cend(); ++it) {
         if (!it->downloadPath.isEmpty())
             QFile::remove(it->downloadPath);
@@ -185,11 +195,11 @@ void IngestPipeline::pump()
         }
         ++m_downloading;
         setState(id, IngestState::Downloading);
-        m_fetcher.fetch(id, work->source.url);
+        m_fetch->fetch(id, work->source.url);
     }
     // A bound on jobs in flight keeps decoded pixels (the big memory) to
     // what the pool can work on now.
-    const int maxProcessing = m_pool.maxThreadCount() + 1;
+    const int maxProcessing = m_process->maxInFlight();
     while (m_processing < maxProcessing && !m_waitingProcess.empty()) {
         const quint64 id = m_waitingProcess.front();
         m_waitingProcess.pop_front();
@@ -251,13 +261,8 @@ void IngestPipeline::startProcessing(quint64 id)
     request.originalName = work.fileName;
     request.tempBlobPath = m_paths.newTempFile(QStringLiteral(".gz"));
     request.limits = m_options.image;
-    auto cancelled = work.cancelled;
-    whenFinished(QtConcurrent::run(&m_pool,
-                     [request, cancelled] {
-                         lowerCurrentThreadPriority(ThreadWork::Heavy);
-                         return ImageProcessor::process(request, cancelled.get());
-                     }),
-        this, [this, id](const Result<ProcessedImage> &r) { onProcessed(id, r); });
+    whenFinished(m_process->process(request, work.cancelled), this,
+        [this, id](const Result<ProcessedImage> &r) { onProcessed(id, r); });
 }
 
 void IngestPipeline::onProcessed(quint64 id, const Result<ProcessedImage> &result)
@@ -360,7 +365,7 @@ void IngestPipeline::cancel(quint64 id)
     if (it == m_items.end() || isFinished(it->state))
         return;
     if (it->state == IngestState::Downloading)
-        m_fetcher.cancel(id);
+        m_fetch->cancel(id);
     finish(id, IngestState::Cancelled, tr("cancelled"));
     pump();
 }

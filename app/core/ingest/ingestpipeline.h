@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ingest/fetcher.h"
-#include "ingest/imageprocessor.h"
 #include "ingest/ingestsource.h"
+#include "ingest/ingeststages.h"
 #include "ingest/ingesttypes.h"
 #include "storage/librarypaths.h"
 
 #include <QHash>
 #include <QObject>
-#include <QThreadPool>
 #include <atomic>
 #include <deque>
 #include <memory>
@@ -32,6 +30,15 @@ struct PipelineOptions {
     static PipelineOptions fromEnvironment();
 };
 
+/// The stages IngestPipeline drives, handed to it to own. Tests pass fakes.
+struct IngestStages {
+    std::unique_ptr<FetchStage> fetch;
+    std::unique_ptr<ProcessStage> process;
+
+    /// The real ones: a Fetcher and a ProcessingPool, bounded by @p options.
+    static IngestStages real(const LibraryPaths &paths, const PipelineOptions &options);
+};
+
 /// One item of the ingest queue as the pipeline sees it. A value.
 struct IngestItem {
     quint64 id = 0; ///< stable for this process
@@ -46,17 +53,22 @@ struct IngestItem {
     qint64 imageKey = 0;
 };
 
-/// The ingest queue and its stages: URL or file -> Fetcher (network
-/// thread) -> ImageProcessor (a dedicated QThreadPool) -> CatalogWriter
-/// (writer thread). Owns every item's state; lives on, and only touches
-/// state from, the thread that created it, which never waits: each stage
-/// answers with a signal or a future continuation.
+/// The ingest queue and its stages: URL or file -> FetchStage (Fetcher:
+/// network thread) -> ProcessStage (ProcessingPool: a dedicated
+/// QThreadPool) -> CatalogWriter (writer thread). Owns every item's state; lives on, and only
+/// touches state from, the thread that created it, which never waits: each stage answers with a
+/// signal or a future continuation.
 class IngestPipeline final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(IngestPipeline)
 
 public:
+    /// With the real stages (IngestStages::real).
     IngestPipeline(const LibraryPaths &paths, CatalogWriter *writer,
+        const PipelineOptions &options = {}, QObject *parent = nullptr);
+    /// With the given stages; @p options still bound downloads in flight,
+    /// local files and images.
+    IngestPipeline(const LibraryPaths &paths, CatalogWriter *writer, IngestStages stages,
         const PipelineOptions &options = {}, QObject *parent = nullptr);
     ~IngestPipeline() override;
 
@@ -123,8 +135,8 @@ private:
     LibraryPaths m_paths;
     CatalogWriter *m_writer;
     PipelineOptions m_options;
-    Fetcher m_fetcher;
-    QThreadPool m_pool;
+    std::unique_ptr<FetchStage> m_fetch;
+    std::unique_ptr<ProcessStage> m_process;
 
     quint64 m_nextId = 1;
     QHash<quint64, IngestItem> m_items;

@@ -302,6 +302,7 @@ private Q_SLOTS:
     void cancel();
     void retryAfterFailure_data();
     void retryAfterFailure();
+    void cancelThenRetryInOneTurn();
     void stopWhileBusy();
     void resumesOrphans();
     void clearFinished();
@@ -595,6 +596,37 @@ void TestIngestPipeline::retryAfterFailure()
     settle();
     QCOMPARE(m_probe->rows().size(), 1);
     QCOMPARE(m_probe->state(row), int(IngestState::Done));
+    QCOMPARE(m_probe->images(), 1);
+    QCOMPARE(tmpFiles(), QStringList());
+}
+
+// The fetcher answers a cancel later, like anything else: a retry made
+// before that answer must not take it for its own download's.
+void TestIngestPipeline::cancelThenRetryInOneTurn()
+{
+    const QString source = url(QStringLiteral("cat.png"));
+    const quint64 id = m_pipeline->enqueue({ { source } }).first();
+    QTRY_COMPARE(stateOf(id), IngestState::Downloading);
+
+    m_pipeline->cancel(id);
+    m_pipeline->retry(id);
+    QCOMPARE(stateOf(id), IngestState::Downloading);
+    QCOMPARE(m_fetch->startedFor(source), 2);
+
+    m_fetch->answerCancelled(source); // the first download's late answer
+    QCOMPARE(stateOf(id), IngestState::Downloading);
+    QVERIFY(m_pipeline->item(id)->error.isEmpty());
+    QCOMPARE(m_fetch->running().size(), 1);
+    QVERIFY(!m_fetch->running().constFirst().cancelRequested);
+
+    m_fetch->succeed(source, png(1)); // the second one's
+    QTRY_COMPARE(stateOf(id), IngestState::Processing);
+    m_process->run(QStringLiteral("cat.png"));
+    QTRY_COMPARE(stateOf(id), IngestState::Done);
+    QCOMPARE(m_finished, QList<quint64>({ id, id })); // cancelled, then done
+    QCOMPARE(m_fetch->running().size(), 0);
+    settle();
+    QCOMPARE(m_probe->state(m_pipeline->item(id)->queueId), int(IngestState::Done));
     QCOMPARE(m_probe->images(), 1);
     QCOMPARE(tmpFiles(), QStringList());
 }

@@ -173,7 +173,7 @@ void IngestPipeline::pump()
 {
     if (m_stopped)
         return;
-    while (m_downloading < m_options.maxDownloads && !m_waitingFetch.empty()) {
+    while (m_fetchJobs.size() < m_options.maxDownloads && !m_waitingFetch.empty()) {
         const quint64 id = m_waitingFetch.front();
         m_waitingFetch.pop_front();
         auto work = m_work.find(id);
@@ -193,9 +193,11 @@ void IngestPipeline::pump()
             setState(id, IngestState::Processing);
             continue;
         }
-        ++m_downloading;
+        const quint64 job = m_nextFetchJob++;
+        work->fetchJob = job;
+        m_fetchJobs.insert(job, id);
         setState(id, IngestState::Downloading);
-        m_fetch->fetch(id, work->source.url);
+        m_fetch->fetch(job, work->source.url);
     }
     // A bound on jobs in flight keeps decoded pixels (the big memory) to
     // what the pool can work on now.
@@ -210,8 +212,12 @@ void IngestPipeline::pump()
         Q_EMIT idle();
 }
 
-void IngestPipeline::onFetchProgress(quint64 id, qint64 received, qint64 total)
+void IngestPipeline::onFetchProgress(quint64 job, qint64 received, qint64 total)
 {
+    const quint64 id = m_fetchJobs.value(job);
+    auto work = m_work.constFind(id);
+    if (work == m_work.cend() || work->fetchJob != job)
+        return;
     auto it = m_items.find(id);
     if (it == m_items.end() || it->state != IngestState::Downloading)
         return;
@@ -220,9 +226,9 @@ void IngestPipeline::onFetchProgress(quint64 id, qint64 received, qint64 total)
     Q_EMIT itemChanged(id);
 }
 
-void IngestPipeline::onFetched(quint64 id, const FetchResult &result)
+void IngestPipeline::onFetched(quint64 job, const FetchResult &result)
 {
-    --m_downloading;
+    const quint64 id = m_fetchJobs.take(job);
     if (m_stopped) {
         // Interrupted, not failed: the item stays unfinished in the queue.
         if (result.ok())
@@ -230,7 +236,10 @@ void IngestPipeline::onFetched(quint64 id, const FetchResult &result)
         return;
     }
     auto work = m_work.find(id);
-    if (work == m_work.end() || m_items[id].state != IngestState::Downloading) {
+    // Not this attempt's download (cancelled, perhaps retried since) or an
+    // item no longer downloading.
+    if (work == m_work.end() || work->fetchJob != job
+        || m_items[id].state != IngestState::Downloading) {
         if (result.ok())
             QFile::remove(result.path);
         pump();
@@ -239,6 +248,7 @@ void IngestPipeline::onFetched(quint64 id, const FetchResult &result)
     if (!result.ok()) {
         finish(id, IngestState::Failed, result.error);
     } else {
+        work->fetchJob = 0;
         work->downloadPath = result.path;
         work->fileName = work->source.fileName();
         if (work->fileName.isEmpty())
@@ -364,8 +374,9 @@ void IngestPipeline::cancel(quint64 id)
     auto it = m_items.find(id);
     if (it == m_items.end() || isFinished(it->state))
         return;
-    if (it->state == IngestState::Downloading)
-        m_fetch->cancel(id);
+    const auto work = m_work.constFind(id);
+    if (it->state == IngestState::Downloading && work != m_work.cend())
+        m_fetch->cancel(work->fetchJob);
     finish(id, IngestState::Cancelled, tr("cancelled"));
     pump();
 }

@@ -117,6 +117,7 @@ private:
         QString downloadPath; ///< temp file of a finished download
         QString fileName;
         std::shared_ptr<std::atomic_bool> cancelled = std::make_shared<std::atomic_bool>(false);
+        quint64 fetchJob = 0; ///< this attempt's download, while it runs
         bool processing = false;
     };
 
@@ -124,8 +125,8 @@ private:
     void persist(const QList<quint64> &ids);
     void pump();
     void startProcessing(quint64 id);
-    void onFetchProgress(quint64 id, qint64 received, qint64 total);
-    void onFetched(quint64 id, const FetchResult &result);
+    void onFetchProgress(quint64 job, qint64 received, qint64 total);
+    void onFetched(quint64 job, const FetchResult &result);
     void onProcessed(quint64 id, const Result<ProcessedImage> &result);
     void onCommitted(quint64 id, const Result<CommitOutcome> &result);
     void finish(quint64 id, IngestState state, const QString &error = {});
@@ -139,12 +140,16 @@ private:
     std::unique_ptr<ProcessStage> m_process;
 
     quint64 m_nextId = 1;
+    quint64 m_nextFetchJob = 1;
     QHash<quint64, IngestItem> m_items;
     QHash<quint64, Work> m_work;
     QList<quint64> m_order;
     std::deque<quint64> m_waitingFetch; ///< persisted, not yet started
     std::deque<quint64> m_waitingProcess;
-    int m_downloading = 0;
+    /// Download job -> item, from fetch() until the stage's finished():
+    /// a job is never reused, so the late answer to a cancelled download
+    /// is never taken for a retry's.
+    QHash<quint64, quint64> m_fetchJobs;
     int m_processing = 0;
     bool m_stopped = false;
 };

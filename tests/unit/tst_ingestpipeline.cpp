@@ -303,6 +303,9 @@ private Q_SLOTS:
     void retryAfterFailure_data();
     void retryAfterFailure();
     void cancelThenRetryInOneTurn();
+    void cancelBeforeQueueRowSaved_data();
+    void cancelBeforeQueueRowSaved();
+    void cancelAndRetryBeforeQueueRowSaved();
     void stopWhileBusy();
     void resumesOrphans();
     void clearFinished();
@@ -632,6 +635,70 @@ void TestIngestPipeline::cancelThenRetryInOneTurn()
 }
 
 // --- stop, resume, clear ---------------------------------------------------
+
+// enqueue() answers at once; the queue row is written by the writer
+// thread later. What happens to the item in between must reach the row, or
+// the next `trove resume` (the next process to open the library) brings a
+// cancelled item back.
+void TestIngestPipeline::cancelBeforeQueueRowSaved_data()
+{
+    QTest::addColumn<bool>("clear");
+    QTest::newRow("cancel") << false;
+    QTest::newRow("cancel, clear finished") << true;
+}
+
+void TestIngestPipeline::cancelBeforeQueueRowSaved()
+{
+    QFETCH(bool, clear);
+    const QString source = url(QStringLiteral("cat.png"));
+    const quint64 id = m_pipeline->enqueue({ { source } }).first();
+    m_pipeline->cancel(id);
+    QCOMPARE(stateOf(id), IngestState::Cancelled);
+    QCOMPARE(m_pipeline->item(id)->queueId, qint64(0)); // not saved yet
+    if (clear) {
+        m_pipeline->clearFinished();
+        QVERIFY(!m_pipeline->item(id));
+    }
+    settle();
+    QCOMPARE(m_fetch->startedFor(source), 0);
+
+    // This process is gone; the next one resumes what it left.
+    QVERIFY(m_probe->orphanAll());
+    makePipeline();
+    QSignalSpy resumed(m_pipeline.get(), &IngestPipeline::resumed);
+    m_pipeline->resumeOrphans();
+    QTRY_COMPARE(resumed.count(), 1);
+    QCOMPARE(resumed.at(0).at(0).toInt(), 0);
+    QCOMPARE(m_pipeline->itemIds().size(), 0);
+    const auto rows = m_probe->rows();
+    if (clear) {
+        QCOMPARE(rows.size(), 0);
+    } else {
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.at(0).state, int(IngestState::Cancelled));
+    }
+}
+
+void TestIngestPipeline::cancelAndRetryBeforeQueueRowSaved()
+{
+    const QString source = url(QStringLiteral("cat.png"));
+    const quint64 id = m_pipeline->enqueue({ { source } }).first();
+    m_pipeline->cancel(id);
+    m_pipeline->retry(id);
+    QCOMPARE(stateOf(id), IngestState::Queued);
+    QTRY_COMPARE(stateOf(id), IngestState::Downloading);
+    m_fetch->succeed(source, png(1));
+    QTRY_COMPARE(stateOf(id), IngestState::Processing);
+    m_process->run(QStringLiteral("cat.png"));
+    QTRY_COMPARE(stateOf(id), IngestState::Done);
+    settle();
+    QCOMPARE(m_fetch->startedFor(source), 1);
+    QCOMPARE(m_finished, QList<quint64>({ id, id })); // cancelled, then done
+    const auto rows = m_probe->rows(); // one item, one row
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.at(0).id, m_pipeline->item(id)->queueId);
+    QCOMPARE(rows.at(0).state, int(IngestState::Done));
+}
 
 void TestIngestPipeline::stopWhileBusy()
 {

@@ -101,26 +101,42 @@ QList<quint64> IngestPipeline::enqueue(const QList<IngestRequest> &requests)
 }
 
 // Work starts once the items are in the catalog's queue, so that a crash
-// after this point finds them there.
+// after this point finds them there. What happened to an item while its row
+// was being written reaches the row too: else the next process to open the
+// library would resume an item cancelled here.
 void IngestPipeline::persist(const QList<quint64> &ids)
 {
     if (ids.isEmpty())
         return;
     QList<IngestRequest> requests;
-    for (quint64 id : ids)
+    for (quint64 id : ids) {
         requests.append(m_items[id].request);
+        m_persisting.insert(id);
+    }
     whenFinished(m_writer->enqueue(requests), this, [this, ids](const Result<QList<qint64>> &rows) {
+        QList<qint64> cleared;
         for (int i = 0; i < ids.size(); ++i) {
             const quint64 id = ids[i];
-            if (!m_items.contains(id) || isFinished(m_items[id].state))
-                continue;
+            m_persisting.remove(id);
+            auto item = m_items.find(id);
             if (!rows) {
-                finish(id, IngestState::Failed, rows.error());
+                if (item != m_items.end() && !isFinished(item->state))
+                    finish(id, IngestState::Failed, rows.error());
                 continue;
             }
-            m_items[id].queueId = rows->value(i);
-            m_waitingFetch.push_back(id);
+            const qint64 row = rows->value(i);
+            if (item == m_items.end()) { // cancelled and cleared meanwhile
+                cleared.append(row);
+                continue;
+            }
+            item->queueId = row;
+            if (isFinished(item->state)) // cancelled meanwhile
+                (void)m_writer->setQueueState(row, item->state, item->error);
+            else
+                m_waitingFetch.push_back(id);
         }
+        if (!cleared.isEmpty())
+            (void)m_writer->deleteQueueItems(cleared);
         pump();
     });
 }
@@ -400,9 +416,9 @@ void IngestPipeline::retry(quint64 id)
         (void)m_writer->setQueueState(it->queueId, IngestState::Queued);
         m_waitingFetch.push_back(id);
         pump();
-    } else {
+    } else if (!m_persisting.contains(id)) {
         persist({ id });
-    }
+    } // else the row on its way takes the item on, as if never cancelled
 }
 
 void IngestPipeline::clearFinished()

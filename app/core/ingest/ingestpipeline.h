@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <atomic>
 #include <deque>
 #include <memory>
@@ -144,6 +145,7 @@ private:
     QHash<quint64, IngestItem> m_items;
     QHash<quint64, Work> m_work;
     QList<quint64> m_order;
+    QSet<quint64> m_persisting; ///< items whose queue row is being written
     std::deque<quint64> m_waitingFetch; ///< persisted, not yet started
     std::deque<quint64> m_waitingProcess;
     /// Download job -> item, from fetch() until the stage's finished():

@@ -56,9 +56,9 @@ struct IngestItem {
 
 /// The ingest queue and its stages: URL or file -> FetchStage (Fetcher:
 /// network thread) -> ProcessStage (ProcessingPool: a dedicated
-/// QThreadPool) -> CatalogWriter (writer thread). Owns every item's state; lives on, and only
-/// touches state from, the thread that created it, which never waits: each stage answers with a
-/// signal or a future continuation.
+/// QThreadPool) -> CatalogWriter (writer thread). Owns every item's state;
+/// lives on, and only touches state from, the thread that created it, which
+/// never waits: each stage answers with a signal or a future continuation.
 class IngestPipeline final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(IngestPipeline)

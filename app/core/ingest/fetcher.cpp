@@ -7,7 +7,7 @@
 namespace trove {
 
 Fetcher::Fetcher(const LibraryPaths &paths, const FetchLimits &limits, QObject *parent)
-    : QObject(parent)
+    : FetchStage(parent)
 {
     qRegisterMetaType<trove::FetchResult>();
     m_thread.setObjectName(QStringLiteral("trove-fetcher"));

@@ -2,13 +2,13 @@
 #include "ingest/ingestpipeline.h"
 
 #include "base/futurewatch.h"
-#include "base/platform.h"
 #include "catalog/catalogwriter.h"
+#include "ingest/fetcher.h"
+#include "ingest/processingpool.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QScopeGuard>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace trove {
 
@@ -29,27 +29,37 @@ PipelineOptions PipelineOptions::fromEnvironment()
     return o;
 }
 
+IngestStages IngestStages::real(const LibraryPaths &paths, const PipelineOptions &options)
+{
+    return { std::make_unique<Fetcher>(paths, options.fetch),
+        std::make_unique<ProcessingPool>(options.processingThreads) };
+}
+
 IngestPipeline::IngestPipeline(const LibraryPaths &paths, CatalogWriter *writer,
     const PipelineOptions &options, QObject *parent)
+    : IngestPipeline(paths, writer, IngestStages::real(paths, options), options, parent)
+{
+}
+
+IngestPipeline::IngestPipeline(const LibraryPaths &paths, CatalogWriter *writer,
+    IngestStages stages, const PipelineOptions &options, QObject *parent)
     : QObject(parent)
     , m_paths(paths)
     , m_writer(writer)
     , m_options(options)
-    , m_fetcher(paths, options.fetch)
+    , m_fetch(std::move(stages.fetch))
+    , m_process(std::move(stages.process))
 {
-    m_pool.setObjectName(QStringLiteral("trove-processing"));
-    m_pool.setMaxThreadCount(
-        options.processingThreads > 0 ? options.processingThreads : QThread::idealThreadCount());
-    connect(&m_fetcher, &Fetcher::progress, this, &IngestPipeline::onFetchProgress);
-    connect(&m_fetcher, &Fetcher::finished, this, &IngestPipeline::onFetched);
+    Q_ASSERT(m_fetch && m_process);
+    connect(m_fetch.get(), &FetchStage::progress, this, &IngestPipeline::onFetchProgress);
+    connect(m_fetch.get(), &FetchStage::finished, this, &IngestPipeline::onFetched);
 }
 
 IngestPipeline::~IngestPipeline()
 {
     for (Work &w : m_work)
         w.cancelled->store(true);
-    m_pool.clear();
-    m_pool.waitForDone();
+    m_process.reset(); // waits for running jobs: they may read the downloads
     for (auto it = m_work.cbegin(); it != m_work.cend(); ++it) {
         if (!it->downloadPath.isEmpty())
             QFile::remove(it->downloadPath);
@@ -91,26 +101,42 @@ QList<quint64> IngestPipeline::enqueue(const QList<IngestRequest> &requests)
 }
 
 // Work starts once the items are in the catalog's queue, so that a crash
-// after this point finds them there.
+// after this point finds them there. What happened to an item while its row
+// was being written reaches the row too: else the next process to open the
+// library would resume an item cancelled here.
 void IngestPipeline::persist(const QList<quint64> &ids)
 {
     if (ids.isEmpty())
         return;
     QList<IngestRequest> requests;
-    for (quint64 id : ids)
+    for (quint64 id : ids) {
         requests.append(m_items[id].request);
+        m_persisting.insert(id);
+    }
     whenFinished(m_writer->enqueue(requests), this, [this, ids](const Result<QList<qint64>> &rows) {
+        QList<qint64> cleared;
         for (int i = 0; i < ids.size(); ++i) {
             const quint64 id = ids[i];
-            if (!m_items.contains(id) || isFinished(m_items[id].state))
-                continue;
+            m_persisting.remove(id);
+            auto item = m_items.find(id);
             if (!rows) {
-                finish(id, IngestState::Failed, rows.error());
+                if (item != m_items.end() && !isFinished(item->state))
+                    finish(id, IngestState::Failed, rows.error());
                 continue;
             }
-            m_items[id].queueId = rows->value(i);
-            m_waitingFetch.push_back(id);
+            const qint64 row = rows->value(i);
+            if (item == m_items.end()) { // cancelled and cleared meanwhile
+                cleared.append(row);
+                continue;
+            }
+            item->queueId = row;
+            if (isFinished(item->state)) // cancelled meanwhile
+                (void)m_writer->setQueueState(row, item->state, item->error);
+            else
+                m_waitingFetch.push_back(id);
         }
+        if (!cleared.isEmpty())
+            (void)m_writer->deleteQueueItems(cleared);
         pump();
     });
 }
@@ -163,7 +189,7 @@ void IngestPipeline::pump()
 {
     if (m_stopped)
         return;
-    while (m_downloading < m_options.maxDownloads && !m_waitingFetch.empty()) {
+    while (m_fetchJobs.size() < m_options.maxDownloads && !m_waitingFetch.empty()) {
         const quint64 id = m_waitingFetch.front();
         m_waitingFetch.pop_front();
         auto work = m_work.find(id);
@@ -183,13 +209,15 @@ void IngestPipeline::pump()
             setState(id, IngestState::Processing);
             continue;
         }
-        ++m_downloading;
+        const quint64 job = m_nextFetchJob++;
+        work->fetchJob = job;
+        m_fetchJobs.insert(job, id);
         setState(id, IngestState::Downloading);
-        m_fetcher.fetch(id, work->source.url);
+        m_fetch->fetch(job, work->source.url);
     }
     // A bound on jobs in flight keeps decoded pixels (the big memory) to
     // what the pool can work on now.
-    const int maxProcessing = m_pool.maxThreadCount() + 1;
+    const int maxProcessing = m_process->maxInFlight();
     while (m_processing < maxProcessing && !m_waitingProcess.empty()) {
         const quint64 id = m_waitingProcess.front();
         m_waitingProcess.pop_front();
@@ -200,8 +228,12 @@ void IngestPipeline::pump()
         Q_EMIT idle();
 }
 
-void IngestPipeline::onFetchProgress(quint64 id, qint64 received, qint64 total)
+void IngestPipeline::onFetchProgress(quint64 job, qint64 received, qint64 total)
 {
+    const quint64 id = m_fetchJobs.value(job);
+    auto work = m_work.constFind(id);
+    if (work == m_work.cend() || work->fetchJob != job)
+        return;
     auto it = m_items.find(id);
     if (it == m_items.end() || it->state != IngestState::Downloading)
         return;
@@ -210,9 +242,9 @@ void IngestPipeline::onFetchProgress(quint64 id, qint64 received, qint64 total)
     Q_EMIT itemChanged(id);
 }
 
-void IngestPipeline::onFetched(quint64 id, const FetchResult &result)
+void IngestPipeline::onFetched(quint64 job, const FetchResult &result)
 {
-    --m_downloading;
+    const quint64 id = m_fetchJobs.take(job);
     if (m_stopped) {
         // Interrupted, not failed: the item stays unfinished in the queue.
         if (result.ok())
@@ -220,7 +252,10 @@ void IngestPipeline::onFetched(quint64 id, const FetchResult &result)
         return;
     }
     auto work = m_work.find(id);
-    if (work == m_work.end() || m_items[id].state != IngestState::Downloading) {
+    // Not this attempt's download (cancelled, perhaps retried since) or an
+    // item no longer downloading.
+    if (work == m_work.end() || work->fetchJob != job
+        || m_items[id].state != IngestState::Downloading) {
         if (result.ok())
             QFile::remove(result.path);
         pump();
@@ -229,6 +264,7 @@ void IngestPipeline::onFetched(quint64 id, const FetchResult &result)
     if (!result.ok()) {
         finish(id, IngestState::Failed, result.error);
     } else {
+        work->fetchJob = 0;
         work->downloadPath = result.path;
         work->fileName = work->source.fileName();
         if (work->fileName.isEmpty())
@@ -251,13 +287,8 @@ void IngestPipeline::startProcessing(quint64 id)
     request.originalName = work.fileName;
     request.tempBlobPath = m_paths.newTempFile(QStringLiteral(".gz"));
     request.limits = m_options.image;
-    auto cancelled = work.cancelled;
-    whenFinished(QtConcurrent::run(&m_pool,
-                     [request, cancelled] {
-                         lowerCurrentThreadPriority(ThreadWork::Heavy);
-                         return ImageProcessor::process(request, cancelled.get());
-                     }),
-        this, [this, id](const Result<ProcessedImage> &r) { onProcessed(id, r); });
+    whenFinished(m_process->process(request, work.cancelled), this,
+        [this, id](const Result<ProcessedImage> &r) { onProcessed(id, r); });
 }
 
 void IngestPipeline::onProcessed(quint64 id, const Result<ProcessedImage> &result)
@@ -359,8 +390,9 @@ void IngestPipeline::cancel(quint64 id)
     auto it = m_items.find(id);
     if (it == m_items.end() || isFinished(it->state))
         return;
-    if (it->state == IngestState::Downloading)
-        m_fetcher.cancel(id);
+    const auto work = m_work.constFind(id);
+    if (it->state == IngestState::Downloading && work != m_work.cend())
+        m_fetch->cancel(work->fetchJob);
     finish(id, IngestState::Cancelled, tr("cancelled"));
     pump();
 }
@@ -384,9 +416,9 @@ void IngestPipeline::retry(quint64 id)
         (void)m_writer->setQueueState(it->queueId, IngestState::Queued);
         m_waitingFetch.push_back(id);
         pump();
-    } else {
+    } else if (!m_persisting.contains(id)) {
         persist({ id });
-    }
+    } // else the row on its way takes the item on, as if never cancelled
 }
 
 void IngestPipeline::clearFinished()

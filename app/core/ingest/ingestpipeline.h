@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ingest/fetcher.h"
-#include "ingest/imageprocessor.h"
 #include "ingest/ingestsource.h"
+#include "ingest/ingeststages.h"
 #include "ingest/ingesttypes.h"
 #include "storage/librarypaths.h"
 
 #include <QHash>
 #include <QObject>
-#include <QThreadPool>
+#include <QSet>
 #include <atomic>
 #include <deque>
 #include <memory>
@@ -32,6 +31,15 @@ struct PipelineOptions {
     static PipelineOptions fromEnvironment();
 };
 
+/// The stages IngestPipeline drives, handed to it to own. Tests pass fakes.
+struct IngestStages {
+    std::unique_ptr<FetchStage> fetch;
+    std::unique_ptr<ProcessStage> process;
+
+    /// The real ones: a Fetcher and a ProcessingPool, bounded by @p options.
+    static IngestStages real(const LibraryPaths &paths, const PipelineOptions &options);
+};
+
 /// One item of the ingest queue as the pipeline sees it. A value.
 struct IngestItem {
     quint64 id = 0; ///< stable for this process
@@ -46,17 +54,22 @@ struct IngestItem {
     qint64 imageKey = 0;
 };
 
-/// The ingest queue and its stages: URL or file -> Fetcher (network
-/// thread) -> ImageProcessor (a dedicated QThreadPool) -> CatalogWriter
-/// (writer thread). Owns every item's state; lives on, and only touches
-/// state from, the thread that created it, which never waits: each stage
-/// answers with a signal or a future continuation.
+/// The ingest queue and its stages: URL or file -> FetchStage (Fetcher:
+/// network thread) -> ProcessStage (ProcessingPool: a dedicated
+/// QThreadPool) -> CatalogWriter (writer thread). Owns every item's state;
+/// lives on, and only touches state from, the thread that created it, which
+/// never waits: each stage answers with a signal or a future continuation.
 class IngestPipeline final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(IngestPipeline)
 
 public:
+    /// With the real stages (IngestStages::real).
     IngestPipeline(const LibraryPaths &paths, CatalogWriter *writer,
+        const PipelineOptions &options = {}, QObject *parent = nullptr);
+    /// With the given stages; @p options still bound downloads in flight,
+    /// local files and images.
+    IngestPipeline(const LibraryPaths &paths, CatalogWriter *writer, IngestStages stages,
         const PipelineOptions &options = {}, QObject *parent = nullptr);
     ~IngestPipeline() override;
 
@@ -105,6 +118,7 @@ private:
         QString downloadPath; ///< temp file of a finished download
         QString fileName;
         std::shared_ptr<std::atomic_bool> cancelled = std::make_shared<std::atomic_bool>(false);
+        quint64 fetchJob = 0; ///< this attempt's download, while it runs
         bool processing = false;
     };
 
@@ -112,8 +126,8 @@ private:
     void persist(const QList<quint64> &ids);
     void pump();
     void startProcessing(quint64 id);
-    void onFetchProgress(quint64 id, qint64 received, qint64 total);
-    void onFetched(quint64 id, const FetchResult &result);
+    void onFetchProgress(quint64 job, qint64 received, qint64 total);
+    void onFetched(quint64 job, const FetchResult &result);
     void onProcessed(quint64 id, const Result<ProcessedImage> &result);
     void onCommitted(quint64 id, const Result<CommitOutcome> &result);
     void finish(quint64 id, IngestState state, const QString &error = {});
@@ -123,16 +137,21 @@ private:
     LibraryPaths m_paths;
     CatalogWriter *m_writer;
     PipelineOptions m_options;
-    Fetcher m_fetcher;
-    QThreadPool m_pool;
+    std::unique_ptr<FetchStage> m_fetch;
+    std::unique_ptr<ProcessStage> m_process;
 
     quint64 m_nextId = 1;
+    quint64 m_nextFetchJob = 1;
     QHash<quint64, IngestItem> m_items;
     QHash<quint64, Work> m_work;
     QList<quint64> m_order;
+    QSet<quint64> m_persisting; ///< items whose queue row is being written
     std::deque<quint64> m_waitingFetch; ///< persisted, not yet started
     std::deque<quint64> m_waitingProcess;
-    int m_downloading = 0;
+    /// Download job -> item, from fetch() until the stage's finished():
+    /// a job is never reused, so the late answer to a cancelled download
+    /// is never taken for a retry's.
+    QHash<quint64, quint64> m_fetchJobs;
     int m_processing = 0;
     bool m_stopped = false;
 };

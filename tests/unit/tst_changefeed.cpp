@@ -7,12 +7,13 @@
 #include "catalog/catalogwriter.h"
 #include "catalog/changefeed.h"
 #include "catalog/libraryreader.h"
+#include "imagefactory.h"
 #include "ingest/imageprocessor.h"
 #include "models/gallerymodel.h"
 #include "resultcheck.h"
 #include "storage/librarypaths.h"
-#include "imagefactory.h"
 #include "testfiles.h"
+#include "timebounds.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -32,9 +33,9 @@ template<typename T> T await(QFuture<T> future)
     return future.result();
 }
 
-// Liveness bound, not a measurement: a loaded 2-core machine is slow, but
-// a change must arrive; bench/live-update measures how fast.
-constexpr int kArrives = 20000;
+// Liveness bound (tests/support/timebounds.h), not a measurement:
+// bench/live-update measures how fast a change arrives.
+constexpr int kArrives = test::kLivenessMs;
 
 } // namespace
 
@@ -96,7 +97,8 @@ void TestChangeFeed::cleanup()
 NewImage TestChangeFeed::made(quint32 seed, const QString &name, const QStringList &tags)
 {
     const QString input = m_dir->filePath(QStringLiteral("input-%1.png").arg(++m_inputs));
-    writeFile(input, ImageFactory::encode(ImageFactory::pattern(40 + int(seed % 9), 30, seed), "png"));
+    writeFile(
+        input, ImageFactory::encode(ImageFactory::pattern(40 + int(seed % 9), 30, seed), "png"));
     ProcessRequest request;
     request.dataPath = input;
     request.originalName = name + QStringLiteral(".png");

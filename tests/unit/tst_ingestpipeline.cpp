@@ -6,11 +6,13 @@
 // process's queue and clearing finished items.
 
 #include "catalog/catalogwriter.h"
+#include "imagefactory.h"
 #include "ingest/ingestpipeline.h"
 #include "ingest/ingeststages.h"
 #include "resultcheck.h"
 #include "storage/librarypaths.h"
-#include "testimages.h"
+#include "testfiles.h"
+#include "timebounds.h"
 
 #include <QDir>
 #include <QPromise>
@@ -38,7 +40,7 @@ char *toString(IngestState s)
 } // namespace trove
 
 using namespace trove;
-using namespace trove::testimages;
+using namespace trove::test;
 
 namespace {
 
@@ -274,7 +276,7 @@ QString url(const QString &file)
 
 QByteArray png(quint32 seed)
 {
-    return encode(pattern(40, 30, seed), "png");
+    return ImageFactory::encode(ImageFactory::pattern(40, 30, seed), "png");
 }
 
 QList<int> ints(std::initializer_list<IngestState> states)
@@ -397,7 +399,7 @@ void TestIngestPipeline::settle()
         bool answered = false;
         QObject context;
         m_writer->whenWritten().then(&context, [&answered] { answered = true; });
-        QTRY_VERIFY(answered);
+        QTRY_VERIFY_WITH_TIMEOUT(answered, test::kLivenessMs);
     }
 }
 
@@ -435,16 +437,16 @@ void TestIngestPipeline::ingestsToCommit()
         QStringList({ QStringLiteral("pets"), QStringLiteral("b") }));
 
     if (!local) {
-        QTRY_COMPARE(stateOf(id), IngestState::Downloading);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), IngestState::Downloading, test::kLivenessMs);
         QVERIFY(m_pipeline->item(id)->queueId > 0); // persisted before the work
         m_fetch->succeed(source, png(1));
     }
-    QTRY_COMPARE(stateOf(id), IngestState::Processing);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), IngestState::Processing, test::kLivenessMs);
     QVERIFY(m_pipeline->item(id)->queueId > 0);
     QVERIFY(m_process->find(QStringLiteral("cat.png")));
     m_process->run(QStringLiteral("cat.png"));
 
-    QTRY_COMPARE(m_finished, QList<quint64>({ id }));
+    QTRY_COMPARE_WITH_TIMEOUT(m_finished, QList<quint64>({ id }), test::kLivenessMs);
     QCOMPARE(statesSeen(id), states);
     const IngestItem *item = m_pipeline->item(id);
     QCOMPARE(item->state, IngestState::Done);
@@ -467,7 +469,7 @@ void TestIngestPipeline::reportsDownloadProgress()
 {
     const QString source = url(QStringLiteral("big.png"));
     const quint64 id = m_pipeline->enqueue({ { source } }).first();
-    QTRY_COMPARE(stateOf(id), IngestState::Downloading);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), IngestState::Downloading, test::kLivenessMs);
     QSignalSpy changed(m_pipeline.get(), &IngestPipeline::itemChanged);
     m_fetch->report(source, 10, 100);
     QCOMPARE(changed.count(), 1);
@@ -479,7 +481,7 @@ void TestIngestPipeline::reportsDownloadProgress()
     // Progress that is late (the download is over) changes nothing.
     Q_EMIT m_fetch->progress(0, 1, 1);
     m_process->run(QStringLiteral("big.png"));
-    QTRY_COMPARE(stateOf(id), IngestState::Done);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), IngestState::Done, test::kLivenessMs);
 }
 
 // --- cancel and retry ------------------------------------------------------
@@ -504,14 +506,14 @@ void TestIngestPipeline::cancel()
     const QString source = url(QStringLiteral("cat.png"));
     const QList<quint64> ids = m_pipeline->enqueue({ { blocker }, { source } });
     const quint64 id = ids.at(1);
-    QTRY_COMPARE(stateOf(ids.at(0)), IngestState::Downloading);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(ids.at(0)), IngestState::Downloading, test::kLivenessMs);
     if (at != int(IngestState::Queued)) {
         m_fetch->fail(blocker, QStringLiteral("HTTP 404"));
-        QTRY_COMPARE(stateOf(id), IngestState::Downloading);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), IngestState::Downloading, test::kLivenessMs);
     }
     if (at == int(IngestState::Processing)) {
         m_fetch->succeed(source, png(1));
-        QTRY_COMPARE(stateOf(id), IngestState::Processing);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), IngestState::Processing, test::kLivenessMs);
     }
     QVERIFY(m_pipeline->item(id)->queueId > 0);
     QCOMPARE(int(stateOf(id)), at);
@@ -563,18 +565,18 @@ void TestIngestPipeline::retryAfterFailure()
     QFETCH(QString, error);
     const QString source = url(QStringLiteral("cat.png"));
     const quint64 id = m_pipeline->enqueue({ { source } }).first();
-    QTRY_COMPARE(stateOf(id), IngestState::Downloading);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), IngestState::Downloading, test::kLivenessMs);
     if (failAt == QLatin1String("download")) {
         m_fetch->fail(source, error);
     } else if (failAt == QLatin1String("processing")) {
-        m_fetch->succeed(source, html());
-        QTRY_COMPARE(stateOf(id), IngestState::Processing);
+        m_fetch->succeed(source, ImageFactory::html());
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), IngestState::Processing, test::kLivenessMs);
         m_process->run(QStringLiteral("cat.png"));
     } else {
         m_pipeline->cancel(id);
         m_fetch->answerCancelled(source);
     }
-    QTRY_COMPARE(m_finished.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(m_finished.size(), 1, test::kLivenessMs);
     QCOMPARE(stateOf(id),
         failAt == QLatin1String("cancel") ? IngestState::Cancelled : IngestState::Failed);
     QCOMPARE(m_pipeline->item(id)->error, error);
@@ -589,9 +591,9 @@ void TestIngestPipeline::retryAfterFailure()
     QCOMPARE(m_pipeline->item(id)->queueId, row);
     QCOMPARE(m_fetch->startedFor(source), 2);
     m_fetch->succeed(source, png(1));
-    QTRY_COMPARE(stateOf(id), IngestState::Processing);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), IngestState::Processing, test::kLivenessMs);
     m_process->run(QStringLiteral("cat.png"));
-    QTRY_COMPARE(m_finished.size(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(m_finished.size(), 2, test::kLivenessMs);
     QCOMPARE(stateOf(id), IngestState::Done);
     QCOMPARE(statesSeen(id),
         ints({ IngestState::Queued, IngestState::Downloading, IngestState::Processing,
@@ -609,7 +611,7 @@ void TestIngestPipeline::cancelThenRetryInOneTurn()
 {
     const QString source = url(QStringLiteral("cat.png"));
     const quint64 id = m_pipeline->enqueue({ { source } }).first();
-    QTRY_COMPARE(stateOf(id), IngestState::Downloading);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), IngestState::Downloading, test::kLivenessMs);
 
     m_pipeline->cancel(id);
     m_pipeline->retry(id);
@@ -623,9 +625,9 @@ void TestIngestPipeline::cancelThenRetryInOneTurn()
     QVERIFY(!m_fetch->running().constFirst().cancelRequested);
 
     m_fetch->succeed(source, png(1)); // the second one's
-    QTRY_COMPARE(stateOf(id), IngestState::Processing);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), IngestState::Processing, test::kLivenessMs);
     m_process->run(QStringLiteral("cat.png"));
-    QTRY_COMPARE(stateOf(id), IngestState::Done);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), IngestState::Done, test::kLivenessMs);
     QCOMPARE(m_finished, QList<quint64>({ id, id })); // cancelled, then done
     QCOMPARE(m_fetch->running().size(), 0);
     settle();
@@ -667,7 +669,7 @@ void TestIngestPipeline::cancelBeforeQueueRowSaved()
     makePipeline();
     QSignalSpy resumed(m_pipeline.get(), &IngestPipeline::resumed);
     m_pipeline->resumeOrphans();
-    QTRY_COMPARE(resumed.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(resumed.count(), 1, test::kLivenessMs);
     QCOMPARE(resumed.at(0).at(0).toInt(), 0);
     QCOMPARE(m_pipeline->itemIds().size(), 0);
     const auto rows = m_probe->rows();
@@ -686,11 +688,11 @@ void TestIngestPipeline::cancelAndRetryBeforeQueueRowSaved()
     m_pipeline->cancel(id);
     m_pipeline->retry(id);
     QCOMPARE(stateOf(id), IngestState::Queued);
-    QTRY_COMPARE(stateOf(id), IngestState::Downloading);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), IngestState::Downloading, test::kLivenessMs);
     m_fetch->succeed(source, png(1));
-    QTRY_COMPARE(stateOf(id), IngestState::Processing);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), IngestState::Processing, test::kLivenessMs);
     m_process->run(QStringLiteral("cat.png"));
-    QTRY_COMPARE(stateOf(id), IngestState::Done);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), IngestState::Done, test::kLivenessMs);
     settle();
     QCOMPARE(m_fetch->startedFor(source), 1);
     QCOMPARE(m_finished, QList<quint64>({ id, id })); // cancelled, then done
@@ -711,9 +713,9 @@ void TestIngestPipeline::stopWhileBusy()
     const QString waiting = url(QStringLiteral("c.png"));
     const QList<quint64> ids
         = m_pipeline->enqueue({ { processing }, { downloading }, { waiting } });
-    QTRY_COMPARE(stateOf(ids.at(0)), IngestState::Downloading);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(ids.at(0)), IngestState::Downloading, test::kLivenessMs);
     m_fetch->succeed(processing, png(2));
-    QTRY_COMPARE(stateOf(ids.at(0)), IngestState::Processing);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(ids.at(0)), IngestState::Processing, test::kLivenessMs);
     QCOMPARE(stateOf(ids.at(1)), IngestState::Downloading);
     QCOMPARE(stateOf(ids.at(2)), IngestState::Queued);
 
@@ -725,7 +727,7 @@ void TestIngestPipeline::stopWhileBusy()
     QVERIFY(m_process->isCancelled(QStringLiteral("b.png")));
 
     m_process->run(QStringLiteral("b.png"));
-    QTRY_COMPARE(quiet.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(quiet.count(), 1, test::kLivenessMs);
     QVERIFY(m_pipeline->isQuiet());
     m_fetch->succeed(downloading, png(1)); // too late: dropped
     settle();
@@ -761,7 +763,7 @@ void TestIngestPipeline::resumesOrphans()
 
     QSignalSpy resumed(m_pipeline.get(), &IngestPipeline::resumed);
     m_pipeline->resumeOrphans();
-    QTRY_COMPARE(resumed.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(resumed.count(), 1, test::kLivenessMs);
     QCOMPARE(resumed.at(0).at(0).toInt(), 3);
     const QList<quint64> ids = m_pipeline->itemIds();
     QCOMPARE(ids.size(), 3);
@@ -773,16 +775,16 @@ void TestIngestPipeline::resumesOrphans()
 
     // Claimed once: asking again (this or another pipeline) finds nothing.
     m_pipeline->resumeOrphans();
-    QTRY_COMPARE(resumed.count(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(resumed.count(), 2, test::kLivenessMs);
     QCOMPARE(resumed.at(1).at(0).toInt(), 0);
 
     for (const QString &name : { QStringLiteral("a.png"), QStringLiteral("b.png") }) {
-        QTRY_VERIFY(m_fetch->runningFor(url(name)));
+        QTRY_VERIFY_WITH_TIMEOUT(m_fetch->runningFor(url(name)), test::kLivenessMs);
         m_fetch->succeed(url(name), png(name == QLatin1String("a.png") ? 1 : 2));
-        QTRY_VERIFY(m_process->find(name));
+        QTRY_VERIFY_WITH_TIMEOUT(m_process->find(name), test::kLivenessMs);
         m_process->run(name);
     }
-    QTRY_COMPARE(m_pipeline->pendingCount(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_pipeline->pendingCount(), 0, test::kLivenessMs);
     settle();
     QList<quint64> finished = m_finished;
     std::sort(finished.begin(), finished.end());
@@ -806,12 +808,12 @@ void TestIngestPipeline::clearFinished()
     const QString failed = url(QStringLiteral("failed.png"));
     const QString busy = url(QStringLiteral("busy.png"));
     const QList<quint64> ids = m_pipeline->enqueue({ { done }, { failed }, { busy } });
-    QTRY_COMPARE(m_fetch->running().size(), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fetch->running().size(), 3, test::kLivenessMs);
     m_fetch->succeed(done, png(1));
-    QTRY_VERIFY(m_process->find(QStringLiteral("done.png")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_process->find(QStringLiteral("done.png")), test::kLivenessMs);
     m_process->run(QStringLiteral("done.png"));
     m_fetch->fail(failed, QStringLiteral("HTTP 404"));
-    QTRY_COMPARE(m_finished.size(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(m_finished.size(), 2, test::kLivenessMs);
     settle();
     const qint64 busyRow = m_pipeline->item(ids.at(2))->queueId;
 
@@ -831,9 +833,9 @@ void TestIngestPipeline::clearFinished()
     m_pipeline->clearFinished(); // nothing more to clear
     QCOMPARE(removed.count(), 1);
     m_fetch->succeed(busy, png(3));
-    QTRY_VERIFY(m_process->find(QStringLiteral("busy.png")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_process->find(QStringLiteral("busy.png")), test::kLivenessMs);
     m_process->run(QStringLiteral("busy.png"));
-    QTRY_COMPARE(stateOf(ids.at(2)), IngestState::Done);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(ids.at(2)), IngestState::Done, test::kLivenessMs);
 }
 
 QTEST_GUILESS_MAIN(TestIngestPipeline)

@@ -13,6 +13,7 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
+#include <QUndoStack>
 
 namespace trove::ui {
 
@@ -35,6 +36,17 @@ MainMenus::MainMenus(const Parts &parts)
         tr("&Quit"), QKeySequence::Quit, window, &QWidget::close);
 
     QMenu *edit = bar->addMenu(tr("&Edit"));
+    if (parts.undo) {
+        QAction *undo = parts.undo->createUndoAction(this, tr("&Undo"));
+        undo->setShortcut(QKeySequence::Undo);
+        undo->setIcon(themedIcon(QStringLiteral("edit-undo"), QStyle::SP_ArrowBack));
+        QAction *redo = parts.undo->createRedoAction(this, tr("&Redo"));
+        redo->setShortcut(QKeySequence::Redo);
+        redo->setIcon(themedIcon(QStringLiteral("edit-redo"), QStyle::SP_ArrowForward));
+        edit->addAction(undo);
+        edit->addAction(redo);
+        edit->addSeparator();
+    }
     // Anywhere in the window: pasting adds images (a text field with focus
     // still takes its own Ctrl+V first).
     QAction *paste

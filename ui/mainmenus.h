@@ -4,6 +4,7 @@
 #include <QObject>
 
 class QDockWidget;
+class QUndoStack;
 class QMainWindow;
 
 namespace trove::ui {
@@ -28,6 +29,7 @@ public:
         ImageActions *actions;
         IngestQueuePanel *queue;
         QDockWidget *queueDock;
+        QUndoStack *undo;
     };
 
     /// Fills @p parts.window's menu bar.

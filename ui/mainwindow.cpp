@@ -25,15 +25,18 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace trove::ui {
@@ -49,6 +52,8 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     , m_queueDock(new QDockWidget(tr("Ingest Queue"), this))
     , m_status(new LibraryStatusLabel(this))
     , m_sizeControl(new ThumbnailSizeControl(this))
+    , m_selection(new QLabel(this))
+    , m_undo(new QUndoStack(this))
     , m_controller(new IngestController(this))
     , m_drops(new DropTarget(this))
     , m_exporter(new DragExporter(this))
@@ -87,6 +92,7 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
 
     m_controller->setOptionsProvider([this] { return m_ingestBar->takeOptions(); });
     m_actions->setTargets([this] { return actionTargets(); });
+    m_actions->setUndoStack(m_undo);
 
     connect(m_controller, &IngestController::message, this, &MainWindow::showMessage);
     connect(m_controller, &IngestController::queued, this, [this] {
@@ -191,6 +197,8 @@ void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
     m_queue->setSession(next.get());
     m_controller->setSession(next.get());
     m_actions->setSession(next.get());
+    // Undo belongs to the library it was done in.
+    m_undo->clear();
     m_status->setSession(next.get());
     m_exporter->setLibrary(paths);
     if (m_statistics)
@@ -244,13 +252,36 @@ void MainWindow::closeViewer()
     m_actions->updateEnabled();
 }
 
-QList<ImageRecord> MainWindow::actionTargets() const
+ActionTargets MainWindow::actionTargets() const
 {
+    ActionTargets targets;
     if (isViewerOpen()) {
-        const auto record = m_viewer->currentRecord();
-        return record ? QList<ImageRecord> { *record } : QList<ImageRecord>();
+        if (const auto record = m_viewer->currentRecord()) {
+            targets.loaded = { *record };
+            targets.count = 1;
+        }
+        return targets;
     }
-    return m_gallery->selectedRecords();
+    targets.rows = m_gallery->selectedRanges();
+    for (const auto &[first, last] : std::as_const(targets.rows))
+        targets.count += last - first + 1;
+    targets.loaded = m_gallery->selectedRecords();
+    if (m_session)
+        targets.query = m_session->gallery()->query();
+    return targets;
+}
+
+void MainWindow::updateSelectionLabel()
+{
+    // A sum over the selection's ranges: the same cost for one image or a
+    // million.
+    const qint64 selected = m_gallery->selectedCount();
+    const qint64 shown = m_session ? m_session->gallery()->rowCount() : 0;
+    const QLocale locale;
+    m_selection->setText(selected > 0
+            ? tr("%1 selected of %2 shown").arg(locale.toString(selected), locale.toString(shown))
+            : QString());
+    m_selection->setVisible(selected > 0);
 }
 
 void MainWindow::showMessage(const QString &text, int timeoutMs)
@@ -327,7 +358,8 @@ void MainWindow::setThumbnailSize(int size)
 
 void MainWindow::buildMenus()
 {
-    auto *menus = new MainMenus({ this, m_browse, m_gallery, m_actions, m_queue, m_queueDock });
+    auto *menus
+        = new MainMenus({ this, m_browse, m_gallery, m_actions, m_queue, m_queueDock, m_undo });
     connect(menus, &MainMenus::addFilesRequested, this, &MainWindow::chooseFiles);
     connect(menus, &MainMenus::openLibraryRequested, this, &MainWindow::chooseLibrary);
     connect(menus, &MainMenus::pasteRequested, this, &MainWindow::paste);
@@ -344,6 +376,10 @@ void MainWindow::buildMenus()
 
 void MainWindow::buildStatusBar()
 {
+    statusBar()->addPermanentWidget(m_selection);
+    m_selection->setVisible(false);
+    connect(
+        m_gallery, &GalleryView::selectedRecordsChanged, this, &MainWindow::updateSelectionLabel);
     statusBar()->addPermanentWidget(m_status);
     statusBar()->addPermanentWidget(m_sizeControl);
     m_sizeControl->setSize(m_gallery->thumbnailSize());
@@ -393,6 +429,24 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Work in flight is never lost (it resumes at the next start), but a
+    // person closing the window should know it stops.
+    const int pending = m_session ? m_session->pipeline()->pendingCount() : 0;
+    if (pending > 0) {
+        QMessageBox box(QMessageBox::Question, tr("Quit Trove"),
+            tr("%1 images are still being added.").arg(QLocale().toString(pending)),
+            QMessageBox::NoButton, this);
+        box.setInformativeText(
+            tr("If you quit now, Trove finishes adding them the next time it opens this library."));
+        QPushButton *quit = box.addButton(tr("Quit and Finish Later"), QMessageBox::AcceptRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(quit);
+        box.exec();
+        if (box.clickedButton() != quit) {
+            event->ignore();
+            return;
+        }
+    }
     saveSettings();
     QMainWindow::closeEvent(event);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "catalog/imagerecord.h"
+#include "gallery/imageactions.h"
 #include "storage/librarypaths.h"
 
 #include <QMainWindow>
@@ -9,6 +10,8 @@
 
 class QDockWidget;
 class QStackedWidget;
+class QUndoStack;
+class QLabel;
 
 namespace trove {
 class LibrarySession;
@@ -77,7 +80,8 @@ private:
     void showStatistics();
     void restoreSettings();
     void saveSettings() const;
-    QList<ImageRecord> actionTargets() const;
+    ActionTargets actionTargets() const;
+    void updateSelectionLabel();
 
     std::unique_ptr<LibrarySession> m_session;
     QStackedWidget *m_stack;
@@ -89,6 +93,8 @@ private:
     QDockWidget *m_queueDock;
     LibraryStatusLabel *m_status;
     ThumbnailSizeControl *m_sizeControl;
+    QLabel *m_selection;
+    QUndoStack *m_undo;
     IngestController *m_controller;
     DropTarget *m_drops;
     DragExporter *m_exporter;

@@ -310,6 +310,7 @@ private Q_SLOTS:
     void cancelAndRetryBeforeQueueRowSaved();
     void stopWhileBusy();
     void resumesOrphans();
+    void historySurvivesRestart();
     void clearFinished();
 
 private:
@@ -751,6 +752,51 @@ void TestIngestPipeline::stopWhileBusy()
     QCOMPARE(m_probe->images(), 0);
     QCOMPARE(tmpFiles(), QStringList());
     QCOMPARE(quiet.count(), 1);
+}
+
+void TestIngestPipeline::historySurvivesRestart()
+{
+    // An earlier run left one row failed, one cancelled, one done, one
+    // unfinished; then it was gone.
+    auto ids = await(m_writer->enqueue(
+        { { url(QStringLiteral("failed.png")) }, { url(QStringLiteral("cancelled.png")) },
+            { url(QStringLiteral("done.png")) }, { url(QStringLiteral("unfinished.png")) } }));
+    QVERIFY_OK(ids);
+    QVERIFY_OK(await(
+        m_writer->setQueueState(ids->at(0), IngestState::Failed, QStringLiteral("HTTP 404"))));
+    QVERIFY_OK(await(m_writer->setQueueState(ids->at(1), IngestState::Cancelled)));
+    QVERIFY_OK(await(m_writer->setQueueState(ids->at(2), IngestState::Done)));
+    QVERIFY(m_probe->orphanAll());
+
+    QSignalSpy finished(m_pipeline.get(), &IngestPipeline::itemFinished);
+    m_pipeline->restoreHistory();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, test::kLivenessMs);
+    const QList<quint64> items = m_pipeline->itemIds();
+    QCOMPARE(items.size(), 2); // done rows are not history to act on; unfinished ones resume
+    QCOMPARE(m_pipeline->item(items.at(0))->request.source, url(QStringLiteral("failed.png")));
+    QCOMPARE(stateOf(items.at(0)), IngestState::Failed);
+    QCOMPARE(m_pipeline->item(items.at(0))->error, QStringLiteral("HTTP 404"));
+    QCOMPARE(stateOf(items.at(1)), IngestState::Cancelled);
+    QCOMPARE(m_pipeline->pendingCount(), 0);
+
+    // Taken over once; retry works as for an item of this run.
+    m_pipeline->restoreHistory();
+    settle();
+    QCOMPARE(m_pipeline->itemIds().size(), 2);
+    m_pipeline->retry(items.at(0));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_fetch->runningFor(url(QStringLiteral("failed.png"))), test::kLivenessMs);
+    m_fetch->succeed(url(QStringLiteral("failed.png")), png(7));
+    QTRY_VERIFY_WITH_TIMEOUT(m_process->find(QStringLiteral("failed.png")), test::kLivenessMs);
+    m_process->run(QStringLiteral("failed.png"));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(items.at(0)), IngestState::Done, test::kLivenessMs);
+    settle();
+    QCOMPARE(m_probe->state(ids->at(0)), int(IngestState::Done));
+    // clearFinished forgets the history rows for good.
+    m_pipeline->clearFinished();
+    settle();
+    QCOMPARE(m_probe->state(ids->at(0)), -1);
+    QCOMPARE(m_probe->state(ids->at(1)), -1);
 }
 
 void TestIngestPipeline::resumesOrphans()

@@ -246,18 +246,47 @@ void GalleryView::setFiltered(bool filtered)
     viewport()->update();
 }
 
-QList<ImageRecord> GalleryView::selectedRecords() const
+QList<QPair<qint64, qint64>> GalleryView::selectedRanges() const
+{
+    QList<QPair<qint64, qint64>> ranges;
+    if (!m_model || !selectionModel())
+        return ranges;
+    // A selection holds ranges (Select All of a million rows is one): walk
+    // those. selectedIndexes() would build an index per row.
+    for (const QItemSelectionRange &range : selectionModel()->selection())
+        ranges.append({ range.top(), range.bottom() });
+    std::sort(ranges.begin(), ranges.end());
+    // Merge overlapping and touching ranges.
+    QList<QPair<qint64, qint64>> merged;
+    for (const auto &r : std::as_const(ranges)) {
+        if (!merged.isEmpty() && r.first <= merged.last().second + 1)
+            merged.last().second = std::max(merged.last().second, r.second);
+        else
+            merged.append(r);
+    }
+    return merged;
+}
+
+qint64 GalleryView::selectedCount() const
+{
+    qint64 n = 0;
+    for (const auto &[first, last] : selectedRanges())
+        n += last - first + 1;
+    return n;
+}
+
+QList<ImageRecord> GalleryView::selectedRecords(int limit) const
 {
     QList<ImageRecord> records;
-    if (!m_model || !selectionModel())
+    if (!m_model)
         return records;
-    QModelIndexList rows = selectionModel()->selectedIndexes();
-    std::sort(rows.begin(), rows.end(),
-        [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
-    records.reserve(rows.size());
-    for (const QModelIndex &index : std::as_const(rows)) {
-        if (auto record = m_model->recordAt(index.row()))
-            records.append(*record);
+    for (const auto &[first, last] : selectedRanges()) {
+        for (qint64 row = first; row <= last && records.size() < limit; ++row) {
+            if (auto record = m_model->recordAt(int(row)))
+                records.append(*record);
+        }
+        if (records.size() >= limit)
+            break;
     }
     return records;
 }

@@ -39,7 +39,13 @@ public:
     int thumbnailSize() const;
 
     /// Loaded records of the selected rows, in row order.
-    QList<ImageRecord> selectedRecords() const;
+    /// The loaded records among the selected rows, in row order, at most
+    /// @p limit of them: walks the selection's ranges, never every row.
+    QList<ImageRecord> selectedRecords(int limit = 1000) const;
+    /// How many rows are selected: a sum over ranges, cheap at a million.
+    qint64 selectedCount() const;
+    /// The selected rows as (first, last) ranges, in row order.
+    QList<QPair<qint64, qint64>> selectedRanges() const;
     /// The first and last rows on screen, or -1, -1.
     QPair<int, int> visibleRows() const;
 

@@ -4,7 +4,9 @@
 #include "base/futurewatch.h"
 #include "dialogs/tageditdialog.h"
 #include "gallery/dragexporter.h"
+#include "gallery/undocommands.h"
 #include "icons.h"
+#include "models/bulkaction.h"
 #include "models/librarysession.h"
 #include "storage/blobstore.h"
 
@@ -18,7 +20,9 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QStandardPaths>
+#include <QUndoStack>
 #include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -90,7 +94,7 @@ void ImageActions::setSession(LibrarySession *session)
     updateEnabled();
 }
 
-void ImageActions::setTargets(std::function<QList<ImageRecord>()> targets)
+void ImageActions::setTargets(std::function<ActionTargets()> targets)
 {
     m_targets = std::move(targets);
     updateEnabled();
@@ -109,18 +113,26 @@ QStringList ImageActions::webSources(const ImageRecord &record)
 
 void ImageActions::updateEnabled()
 {
-    const QList<ImageRecord> targets = m_targets ? m_targets() : QList<ImageRecord>();
-    const bool any = !targets.isEmpty() && m_session;
+    // Called on every selection change: costs the loaded records of the
+    // selection at most, never its size.
+    const ActionTargets all = targets();
+    const QList<ImageRecord> &loaded = all.loaded;
+    const bool any = all.count > 0 && m_session;
     bool web = false;
-    for (const ImageRecord &r : targets)
+    for (const ImageRecord &r : loaded)
         web |= !webSources(r).isEmpty();
-    m_open->setEnabled(targets.size() == 1);
-    m_copyImage->setEnabled(any && targets.size() == 1);
+    m_open->setEnabled(all.count == 1);
+    m_copyImage->setEnabled(any && all.count == 1);
     m_copySource->setEnabled(web);
     m_openSource->setEnabled(web);
     m_export->setEnabled(any);
     m_edit->setEnabled(any);
     m_remove->setEnabled(any);
+}
+
+ActionTargets ImageActions::targets() const
+{
+    return m_targets ? m_targets() : ActionTargets();
 }
 
 void ImageActions::fillMenu(QMenu *menu) const
@@ -148,7 +160,7 @@ void ImageActions::attachTo(QWidget *widget)
 
 void ImageActions::copyImage()
 {
-    const QList<ImageRecord> targets = m_targets ? m_targets() : QList<ImageRecord>();
+    const QList<ImageRecord> targets = this->targets().loaded;
     if (targets.size() != 1 || !m_session)
         return;
     const quint64 generation = ++m_copyGeneration;
@@ -169,7 +181,7 @@ void ImageActions::copyImage()
 void ImageActions::copySource()
 {
     QStringList links;
-    for (const ImageRecord &r : m_targets ? m_targets() : QList<ImageRecord>())
+    for (const ImageRecord &r : targets().loaded)
         links.append(webSources(r));
     links.removeDuplicates();
     if (links.isEmpty())
@@ -183,7 +195,7 @@ void ImageActions::copySource()
 void ImageActions::openSource()
 {
     int opened = 0;
-    for (const ImageRecord &r : m_targets ? m_targets() : QList<ImageRecord>()) {
+    for (const ImageRecord &r : targets().loaded) {
         const QStringList links = webSources(r);
         if (!links.isEmpty() && opened++ < kMaxOpenedSources)
             QDesktopServices::openUrl(QUrl(links.first()));
@@ -192,9 +204,16 @@ void ImageActions::openSource()
 
 void ImageActions::exportOriginals()
 {
-    const QList<ImageRecord> targets = m_targets ? m_targets() : QList<ImageRecord>();
+    const ActionTargets all = this->targets();
+    const QList<ImageRecord> &targets = all.loaded;
     if (targets.isEmpty() || !m_session)
         return;
+    if (!all.complete()) {
+        Q_EMIT message(tr("Export works on up to %1 images at a time; %2 are selected.")
+                           .arg(QLocale().toString(targets.size()), QLocale().toString(all.count)),
+            kMessageMs);
+        return;
+    }
     const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
     QList<QPair<QString, QString>> jobs; // sha256, target
     QString folder;
@@ -239,13 +258,17 @@ void ImageActions::exportOriginals()
 
 void ImageActions::editTags()
 {
-    const QList<ImageRecord> targets = m_targets ? m_targets() : QList<ImageRecord>();
-    if (targets.isEmpty() || !m_session)
+    const ActionTargets all = targets();
+    if (all.loaded.isEmpty() || !m_session)
         return;
-    auto *dialog = new TagEditDialog(targets, m_window);
+    // The dialog shows the loaded images' tags; the edit reaches every
+    // selected image, resolved on the reader thread when not all are loaded.
+    auto *dialog = new TagEditDialog(all.loaded, m_window);
+    if (!all.complete())
+        dialog->setWindowTitle(tr("Edit Tags of %1 Images").arg(QLocale().toString(all.count)));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     QPointer<LibrarySession> session = m_session;
-    connect(dialog, &QDialog::accepted, this, [this, dialog, session] {
+    connect(dialog, &QDialog::accepted, this, [this, dialog, session, all] {
         if (!session)
             return;
         const QList<qint64> keys = dialog->keys();
@@ -253,46 +276,110 @@ void ImageActions::editTags()
         const QStringList add = dialog->tagsToAdd();
         const QStringList remove = dialog->tagsToRemove();
         if (!name.isEmpty()) {
-            whenFinished(
-                session->writer()->rename(keys, name), this, [this](const Result<bool> &r) {
-                    if (!r)
+            QList<QPair<qint64, QString>> oldNames;
+            for (const ImageRecord &r : all.loaded)
+                oldNames.append({ r.key, r.name });
+            whenFinished(session->writer()->rename(keys, name), this,
+                [this, session, oldNames, name](const Result<bool> &r) {
+                    if (!r) {
                         Q_EMIT message(tr("Cannot rename: %1").arg(r.error()), kMessageMs);
+                        return;
+                    }
+                    if (m_undo && session)
+                        m_undo->push(new RenameCommand(session, oldNames, name));
                 });
         }
-        if (!add.isEmpty() || !remove.isEmpty()) {
-            whenFinished(
-                session->writer()->editTags(keys, add, remove), this, [this](const Result<int> &r) {
-                    Q_EMIT message(r ? (*r == 1 ? tr("Tags changed on 1 image")
-                                                : tr("Tags changed on %1 images").arg(*r))
-                                     : tr("Cannot change tags: %1").arg(r.error()),
-                        kMessageMs);
-                });
-        }
+        if (add.isEmpty() && remove.isEmpty())
+            return;
+        BulkAction *action = all.complete()
+            ? new BulkAction(session->writer(), BulkAction::Kind::EditTags, keys, this)
+            : new BulkAction(session->reader(), session->writer(), BulkAction::Kind::EditTags,
+                all.query, all.rows, this);
+        action->setTags(add, remove);
+        runBulk(action, tr("Changing tags…"), [this, session](BulkAction *a, const QString &error) {
+            const qint64 done = a->doneKeys().size();
+            if (!a->tagDelta().isEmpty() && m_undo && session)
+                m_undo->push(new TagEditCommand(session, a->tagDelta(), tr("Edit Tags")));
+            const QString count = QLocale().toString(done);
+            if (!error.isEmpty())
+                Q_EMIT message(
+                    tr("Cannot change tags: %1 (%2 changed)").arg(error, count), kMessageMs);
+            else
+                Q_EMIT message(done == 1 ? tr("Tags changed on 1 image")
+                                         : tr("Tags changed on %1 images").arg(count),
+                    kMessageMs);
+        });
     });
     dialog->open();
 }
 
 void ImageActions::removeImages()
 {
-    const QList<ImageRecord> targets = m_targets ? m_targets() : QList<ImageRecord>();
-    if (targets.isEmpty() || !m_session)
+    const ActionTargets all = targets();
+    if (all.count == 0 || !m_session)
         return;
-    const QString question = targets.size() == 1
-        ? tr("Remove “%1” from the library? Its original is deleted too.").arg(targets.first().name)
-        : tr("Remove %1 images from the library? Their originals are deleted too.")
-              .arg(QLocale().toString(targets.size()));
-    if (QMessageBox::question(m_window, tr("Remove Images"), question,
+    const QLocale locale;
+    const QString question = all.count == 1 && !all.loaded.isEmpty()
+        ? tr("Move “%1” to the trash?").arg(all.loaded.first().name)
+        : tr("Move %1 images to the trash?").arg(locale.toString(all.count));
+    if (QMessageBox::question(m_window, tr("Remove Images"),
+            question + QLatin1Char('\n') + tr("You can undo this with Ctrl+Z."),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
         != QMessageBox::Yes)
         return;
-    QList<qint64> keys;
-    for (const ImageRecord &r : targets)
-        keys.append(r.key);
-    whenFinished(m_session->writer()->remove(keys), this, [this](const Result<int> &r) {
-        Q_EMIT message(r ? (*r == 1 ? tr("Removed 1 image") : tr("Removed %1 images").arg(*r))
-                         : tr("Cannot remove: %1").arg(r.error()),
-            kMessageMs);
+    BulkAction *action = nullptr;
+    if (all.complete()) {
+        QList<qint64> keys;
+        keys.reserve(all.loaded.size());
+        for (const ImageRecord &r : all.loaded)
+            keys.append(r.key);
+        action = new BulkAction(m_session->writer(), BulkAction::Kind::Remove, keys, this);
+    } else {
+        action = new BulkAction(m_session->reader(), m_session->writer(), BulkAction::Kind::Remove,
+            all.query, all.rows, this);
+    }
+    runBulk(action, tr("Moving images to the trash…"), [this](BulkAction *a, const QString &error) {
+        const qint64 done = a->doneKeys().size();
+        if (done > 0 && m_undo && m_session)
+            m_undo->push(new RemoveCommand(m_session, a->doneKeys()));
+        const QString count = QLocale().toString(done);
+        if (!error.isEmpty())
+            Q_EMIT message(
+                tr("Cannot move to the trash: %1 (%2 moved)").arg(error, count), kMessageMs);
+        else if (a->isCancelled())
+            Q_EMIT message(tr("Stopped: %1 moved to the trash").arg(count), kMessageMs);
+        else
+            Q_EMIT message(tr("Moved %1 to the trash")
+                               .arg(done == 1 ? tr("1 image") : tr("%1 images").arg(count)),
+                kMessageMs);
     });
+}
+
+void ImageActions::runBulk(BulkAction *action, const QString &label,
+    std::function<void(BulkAction *, const QString &error)> done)
+{
+    // A dialog appears only for work that takes longer than half a second;
+    // the window stays live (the work is on the reader and writer threads).
+    auto *dialog = new QProgressDialog(label, tr("Stop"), 0, 0, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setMinimumDuration(500);
+    dialog->setAutoClose(false);
+    dialog->setAutoReset(false);
+    connect(dialog, &QProgressDialog::canceled, action, &BulkAction::cancel);
+    connect(action, &BulkAction::progress, dialog, [dialog](qint64 n, qint64 total) {
+        if (total < 0)
+            return; // still resolving the selection: a busy bar
+        // QProgressDialog takes ints; a million fits.
+        dialog->setMaximum(int(std::max<qint64>(total, 1)));
+        dialog->setValue(int(n));
+    });
+    connect(
+        action, &BulkAction::finished, this, [action, dialog, done](qint64, const QString &error) {
+            done(action, error);
+            dialog->close();
+        });
+    action->start();
 }
 
 } // namespace trove::ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "catalog/catalogquery.h"
 #include "catalog/imagerecord.h"
 
 #include <QObject>
@@ -9,13 +10,27 @@
 
 class QAction;
 class QMenu;
+class QProgressDialog;
+class QUndoStack;
 class QWidget;
 
 namespace trove {
+class BulkAction;
 class LibrarySession;
-}
+} // namespace trove
 
 namespace trove::ui {
+
+/// What the actions act on: the viewer's image, or the gallery's selection
+/// as row ranges of its query (Select All of a million rows is one range).
+/// Only loaded records travel with it, at most a screenful or so.
+struct ActionTargets {
+    QList<ImageRecord> loaded; ///< in row order; all of them when complete()
+    qint64 count = 0; ///< images targeted in all
+    ImageQuery query;
+    QList<QPair<qint64, qint64>> rows; ///< (first, last) of query; empty from the viewer
+    bool complete() const { return loaded.size() == count; }
+};
 
 /// What can be done to the images a person has chosen (the gallery's
 /// selection, or the image in the viewer): open, copy the image, copy or
@@ -32,7 +47,9 @@ public:
 
     void setSession(LibrarySession *session);
     /// Where the images acted on come from.
-    void setTargets(std::function<QList<ImageRecord>()> targets);
+    void setTargets(std::function<ActionTargets()> targets);
+    /// Where removals and edits leave their undo.
+    void setUndoStack(QUndoStack *stack) { m_undo = stack; }
     /// Enables what applies to the current targets.
     void updateEnabled();
     void fillMenu(QMenu *menu) const;
@@ -65,7 +82,14 @@ private:
 
     QWidget *m_window;
     QPointer<LibrarySession> m_session;
-    std::function<QList<ImageRecord>()> m_targets;
+    ActionTargets targets() const;
+    /// Runs a BulkAction over the targets with a progress dialog for long
+    /// ones; @p done gets the action before it goes.
+    void runBulk(BulkAction *action, const QString &label,
+        std::function<void(BulkAction *, const QString &error)> done);
+
+    std::function<ActionTargets()> m_targets;
+    QUndoStack *m_undo = nullptr;
     quint64 m_copyGeneration = 0;
     QAction *m_open;
     QAction *m_copyImage;

@@ -213,6 +213,27 @@ Result<qint64> CatalogReader::rowOf(const ImageQuery &query, qint64 key)
     return before.next() ? before.value(0).toLongLong() : qint64(-1);
 }
 
+Result<QList<qint64>> CatalogReader::keys(const ImageQuery &query, qint64 offset, qint64 limit)
+{
+    QVariantList binds;
+    const QString where = whereFor(query, binds, Drive::Order);
+    QSqlQuery q
+        = m_catalog.query(QStringLiteral("SELECT i.id AS id FROM images i %1%2 LIMIT %3 OFFSET %4")
+                              .arg(where, orderBy(query.order))
+                              .arg(limit)
+                              .arg(offset));
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds[i]);
+    q.setForwardOnly(true);
+    if (auto r = execQuery(q); !r)
+        return Error { r.error() };
+    QList<qint64> out;
+    out.reserve(int(std::min<qint64>(limit, 1 << 20)));
+    while (q.next())
+        out.append(q.value(0).toLongLong());
+    return out;
+}
+
 Result<ImageRecord> CatalogReader::byKey(qint64 key)
 {
     auto rows = select(QStringLiteral("WHERE i.id = ?"), { key });

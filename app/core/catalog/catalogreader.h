@@ -51,6 +51,9 @@ public:
         const ImageQuery &query, qint64 offset, qint64 limit, qint64 total);
     /// Where @p key stands in the query's order, or -1 if it does not match.
     Result<qint64> rowOf(const ImageQuery &query, qint64 key);
+    /// The keys of rows [offset, offset + limit) in the query's order: what
+    /// a selection of rows stands for, without reading the records.
+    Result<QList<qint64>> keys(const ImageQuery &query, qint64 offset, qint64 limit);
     Result<ImageRecord> byKey(qint64 key);
     Result<QList<ImageRecord>> byKeys(const QList<qint64> &keys);
     /// Images an argument names: the full id, a unique id prefix (4+

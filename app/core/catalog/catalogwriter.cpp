@@ -146,6 +146,12 @@ QFuture<Result<QList<QueueRow>>> CatalogWriter::claimOrphanedQueueItems()
         [](WriterContext &c) { return statements::claimOrphanedQueueRows(c); });
 }
 
+QFuture<Result<QList<QueueRow>>> CatalogWriter::claimQueueHistory(int limit)
+{
+    return submit<QList<QueueRow>>(
+        [limit](WriterContext &c) { return statements::claimQueueHistory(c, limit); });
+}
+
 QFuture<Result<int>> CatalogWriter::editTags(
     const QList<qint64> &keys, const QStringList &add, const QStringList &remove)
 {
@@ -153,6 +159,24 @@ QFuture<Result<int>> CatalogWriter::editTags(
     const QStringList toRemove = normalizeTags(remove);
     return submit<int>(
         [=](WriterContext &c) { return statements::editTags(c, keys, toAdd, toRemove); });
+}
+
+QFuture<Result<TagDelta>> CatalogWriter::editTagsRecorded(
+    const QList<qint64> &keys, const QStringList &add, const QStringList &remove)
+{
+    const QStringList toAdd = normalizeTags(add);
+    const QStringList toRemove = normalizeTags(remove);
+    return submit<TagDelta>([=](WriterContext &c) -> Result<TagDelta> {
+        TagDelta delta;
+        if (auto r = statements::editTags(c, keys, toAdd, toRemove, &delta); !r)
+            return Error { r.error() };
+        return delta;
+    });
+}
+
+QFuture<Result<int>> CatalogWriter::revertTags(const TagDelta &delta)
+{
+    return submit<int>([delta](WriterContext &c) { return statements::revertTags(c, delta); });
 }
 
 QFuture<Result<bool>> CatalogWriter::rename(const QList<qint64> &keys, const QString &name)

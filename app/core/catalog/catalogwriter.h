@@ -25,6 +25,15 @@ struct NewImage {
     qint64 queueId = 0; ///< the queue row this completes, 0 for none
 };
 
+/// The tags an edit really added and removed, per image: what undoing it
+/// must take back and give back (an image that had the tag already is left
+/// alone both ways).
+struct TagDelta {
+    QList<QPair<qint64, QString>> added;
+    QList<QPair<qint64, QString>> removed;
+    bool isEmpty() const { return added.isEmpty() && removed.isEmpty(); }
+};
+
 /// What committing an image did.
 struct CommitOutcome {
     qint64 key = 0;
@@ -63,6 +72,9 @@ public:
     QFuture<Result<bool>> deleteQueueItems(const QList<qint64> &queueIds);
     /// Takes over unfinished items whose owner process is gone.
     QFuture<Result<QList<QueueRow>>> claimOrphanedQueueItems();
+    /// Takes over failed and cancelled rows of processes that are gone
+    /// (the newest @p limit), so a restarted window shows them again.
+    QFuture<Result<QList<QueueRow>>> claimQueueHistory(int limit = 10000);
     /// Gives up these unfinished queue items of this process (owner 0,
     /// which no process is), so that the next claimOrphanedQueueItems()
     /// anywhere, this process included, takes them over.
@@ -71,6 +83,11 @@ public:
     /// Adds and removes tags on many images; answers how many images changed.
     QFuture<Result<int>> editTags(
         const QList<qint64> &keys, const QStringList &add, const QStringList &remove);
+    /// editTags() that answers exactly what changed, for undo.
+    QFuture<Result<TagDelta>> editTagsRecorded(
+        const QList<qint64> &keys, const QStringList &add, const QStringList &remove);
+    /// Takes back what an edit did: removes what it added, adds what it removed.
+    QFuture<Result<int>> revertTags(const TagDelta &delta);
     QFuture<Result<bool>> rename(const QList<qint64> &keys, const QString &name);
     /// Removes images, their thumbnails and (after the commit) their blobs.
     QFuture<Result<int>> remove(const QList<qint64> &keys);

@@ -34,6 +34,7 @@ LibraryReader::LibraryReader(const LibraryPaths &paths, CatalogWriter *writer, Q
     connect(m_worker, &LibraryReaderWorker::pageReady, this, &LibraryReader::pageReady);
     connect(m_worker, &LibraryReaderWorker::rowsReady, this, &LibraryReader::rowsReady);
     connect(m_worker, &LibraryReaderWorker::recordsReady, this, &LibraryReader::recordsReady);
+    connect(m_worker, &LibraryReaderWorker::keysReady, this, &LibraryReader::keysReady);
     connect(m_worker, &LibraryReaderWorker::thumbnailReady, this, &LibraryReader::thumbnailReady);
     connect(m_worker, &LibraryReaderWorker::statsReady, this, &LibraryReader::statsReady);
     connect(m_worker, &LibraryReaderWorker::changesReady, this, &LibraryReader::changesReady);
@@ -82,6 +83,12 @@ void LibraryReader::requestRows(
 void LibraryReader::requestRecords(const QList<qint64> &keys)
 {
     QMetaObject::invokeMethod(m_worker, [=, w = m_worker] { w->records(keys); });
+}
+
+void LibraryReader::requestKeys(
+    quint64 ticket, const ImageQuery &query, const QList<QPair<qint64, qint64>> &ranges)
+{
+    QMetaObject::invokeMethod(m_worker, [=, w = m_worker] { w->keys(ticket, query, ranges); });
 }
 
 void LibraryReader::requestThumbnails(const QList<qint64> &keys)
@@ -244,6 +251,25 @@ void LibraryReaderWorker::records(const QList<qint64> &keys)
     auto r = m_reader.byKeys(keys);
     if (r)
         Q_EMIT recordsReady(*r);
+}
+
+void LibraryReaderWorker::keys(
+    quint64 ticket, const ImageQuery &query, const QList<QPair<qint64, qint64>> &ranges)
+{
+    if (!ensureOpen()) {
+        Q_EMIT keysReady(ticket, {}, tr("the library cannot be read"));
+        return;
+    }
+    QList<qint64> out;
+    for (const auto &[first, last] : ranges) {
+        auto part = m_reader.keys(query, first, last - first + 1);
+        if (!part) {
+            Q_EMIT keysReady(ticket, {}, part.error());
+            return;
+        }
+        out += *part;
+    }
+    Q_EMIT keysReady(ticket, out, {});
 }
 
 QImage LibraryReaderWorker::rebuildThumbnail(qint64 key)

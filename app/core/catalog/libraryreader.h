@@ -59,6 +59,10 @@ public:
         quint64 generation, const ImageQuery &query, qint64 offset, qint64 limit, qint64 total);
     void requestRows(quint64 generation, const ImageQuery &query, const QList<qint64> &keys);
     void requestRecords(const QList<qint64> &keys);
+    /// The keys of the rows in @p ranges (first, last; inclusive) of
+    /// @p query, in that order: answers keysReady(ticket, keys).
+    void requestKeys(
+        quint64 ticket, const ImageQuery &query, const QList<QPair<qint64, qint64>> &ranges);
     /// Thumbnails for these keys, most wanted first. A newer call replaces
     /// what an older one still had pending: only what is on screen now
     /// matters.
@@ -90,6 +94,7 @@ Q_SIGNALS:
     /// (key, row) for each requested key; row -1: not in the query.
     void rowsReady(quint64 generation, const QList<QPair<qint64, qint64>> &rows);
     void recordsReady(const QList<trove::ImageRecord> &records);
+    void keysReady(quint64 ticket, const QList<qint64> &keys, const QString &error);
     void thumbnailReady(qint64 key, const QImage &image);
     void statsReady(const trove::StatsReport &report);
 

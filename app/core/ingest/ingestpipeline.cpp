@@ -141,6 +141,24 @@ void IngestPipeline::persist(const QList<quint64> &ids)
     });
 }
 
+void IngestPipeline::restoreHistory()
+{
+    // The queue is history too: what failed or was cancelled in an earlier
+    // run shows again, with its reason, to be retried or cleared.
+    whenFinished(m_writer->claimQueueHistory(), this, [this](const Result<QList<QueueRow>> &rows) {
+        if (!rows)
+            return;
+        for (const QueueRow &row : *rows) {
+            const quint64 id = addItem(row.request, row.id);
+            IngestItem &item = m_items[id];
+            item.state = row.state;
+            item.error = row.error;
+            Q_EMIT itemChanged(id);
+            Q_EMIT itemFinished(id);
+        }
+    });
+}
+
 void IngestPipeline::resumeOrphans()
 {
     whenFinished(

@@ -78,6 +78,10 @@ public:
     QList<quint64> enqueue(const QList<IngestRequest> &requests);
     /// Picks up unfinished items of processes that died (crash, kill).
     void resumeOrphans();
+    /// Shows again, as finished items, the failed and cancelled rows of
+    /// earlier runs (their reason kept), to be retried or cleared. The
+    /// window does this; the command line does not.
+    void restoreHistory();
 
     void cancel(quint64 id);
     void retry(quint64 id);

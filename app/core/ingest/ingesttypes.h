@@ -37,6 +37,7 @@ struct QueueRow {
     qint64 id = 0;
     IngestRequest request;
     IngestState state = IngestState::Queued;
+    QString error; ///< why a failed row failed
 };
 
 /// Tags as typed by people: trimmed, no control characters, no duplicates

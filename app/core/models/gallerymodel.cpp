@@ -11,9 +11,11 @@ namespace trove {
 
 namespace {
 
-// Added images placed one by one (each costs a position query on the
-// reader thread); more at once are placed by recounting and reloading.
-constexpr int kMaxPlacedAdds = 64;
+// Added or removed images placed one by one (an add costs a position query
+// on the reader thread, a removal a shift of the loaded rows); more at once
+// are placed by recounting and reloading, which costs the GUI thread the
+// same for ten or a million.
+constexpr int kMaxPlacedChanges = 16;
 // Loaded records kept before far-away pages are dropped.
 constexpr int kMaxCachedRows = 20 * GalleryModel::kPageSize;
 
@@ -376,14 +378,16 @@ void GalleryModel::applyChanges(const ChangeBatch &batch)
         heal();
         return;
     }
+    if (batch.removed.size() + batch.added.size() > kMaxPlacedChanges) {
+        for (qint64 key : batch.removed)
+            m_thumbnails->forget(key);
+        heal();
+        return;
+    }
     if (!batch.removed.isEmpty())
         onImagesRemoved(batch.removed);
-    if (!batch.added.isEmpty()) {
-        if (batch.added.size() > kMaxPlacedAdds)
-            heal();
-        else
-            onImagesAdded(batch.added);
-    }
+    if (!batch.added.isEmpty())
+        onImagesAdded(batch.added);
     if (!batch.changed.isEmpty()) {
         // Only rows held here can show a difference; in a filtered or
         // name-ordered view a change may also move rows in or out.

@@ -24,6 +24,7 @@ LibrarySession::LibrarySession(
         }
         m_open = true;
         m_reader.watchChanges();
+        m_pipeline.restoreHistory();
         m_pipeline.resumeOrphans();
         Q_EMIT opened();
     });

@@ -106,22 +106,58 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
     return out;
 }
 
-Result<int> editTags(
-    WriterContext &c, const QList<qint64> &keys, const QStringList &add, const QStringList &remove)
+Result<int> editTags(WriterContext &c, const QList<qint64> &keys, const QStringList &add,
+    const QStringList &remove, TagDelta *delta)
 {
+    QSqlQuery put = c.catalog.query(
+        QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) VALUES (?, ?)"));
     QSqlQuery drop
         = c.catalog.query(QStringLiteral("DELETE FROM tags WHERE image_id = ? AND tag = ?"));
     int changed = 0;
     for (qint64 key : keys) {
-        if (auto r = insertTags(c, key, add); !r)
-            return Error { r.error() };
+        for (const QString &tag : add) {
+            put.bindValue(0, key);
+            put.bindValue(1, tag);
+            if (auto r = execQuery(put); !r)
+                return Error { r.error() };
+            if (delta && put.numRowsAffected() > 0)
+                delta->added.append({ key, tag });
+        }
         for (const QString &tag : remove) {
             drop.bindValue(0, key);
             drop.bindValue(1, tag);
             if (auto r = execQuery(drop); !r)
                 return Error { r.error() };
+            if (delta && drop.numRowsAffected() > 0)
+                delta->removed.append({ key, tag });
         }
         ++changed;
+        c.changed.append(key);
+    }
+    return changed;
+}
+
+Result<int> revertTags(WriterContext &c, const TagDelta &delta)
+{
+    QSqlQuery put = c.catalog.query(
+        QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) VALUES (?, ?)"));
+    QSqlQuery drop
+        = c.catalog.query(QStringLiteral("DELETE FROM tags WHERE image_id = ? AND tag = ?"));
+    int changed = 0;
+    for (const auto &[key, tag] : delta.added) {
+        drop.bindValue(0, key);
+        drop.bindValue(1, tag);
+        if (auto r = execQuery(drop); !r)
+            return Error { r.error() };
+        changed += drop.numRowsAffected();
+        c.changed.append(key);
+    }
+    for (const auto &[key, tag] : delta.removed) {
+        put.bindValue(0, key);
+        put.bindValue(1, tag);
+        if (auto r = execQuery(put); !r)
+            return Error { r.error() };
+        changed += put.numRowsAffected();
         c.changed.append(key);
     }
     return changed;

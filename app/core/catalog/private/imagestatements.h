@@ -20,8 +20,10 @@ namespace statements {
 
 /// A new image row, or for bytes already there, one more source and tags.
 Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image);
-Result<int> editTags(
-    WriterContext &c, const QList<qint64> &keys, const QStringList &add, const QStringList &remove);
+/// @p delta (optional) receives the (image, tag) pairs really added and removed.
+Result<int> editTags(WriterContext &c, const QList<qint64> &keys, const QStringList &add,
+    const QStringList &remove, TagDelta *delta = nullptr);
+Result<int> revertTags(WriterContext &c, const TagDelta &delta);
 Result<bool> rename(WriterContext &c, const QList<qint64> &keys, const QString &name);
 /// Deletes rows and journals their blobs; the files go after the commit.
 Result<int> removeImages(WriterContext &c, const QList<qint64> &keys);

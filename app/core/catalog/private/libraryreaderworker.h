@@ -24,6 +24,7 @@ public:
         quint64 generation, const ImageQuery &query, qint64 offset, qint64 limit, qint64 total);
     void rows(quint64 generation, const ImageQuery &query, const QList<qint64> &keys);
     void records(const QList<qint64> &keys);
+    void keys(quint64 ticket, const ImageQuery &query, const QList<QPair<qint64, qint64>> &ranges);
     void thumbnails(quint64 generation, const QList<qint64> &keys);
     void stats(bool withBreakdown);
     /// Starts watching the change feed (on the worker's thread).
@@ -39,6 +40,7 @@ Q_SIGNALS:
     void pageReady(quint64 generation, qint64 offset, const QList<trove::ImageRecord> &records);
     void rowsReady(quint64 generation, const QList<QPair<qint64, qint64>> &rows);
     void recordsReady(const QList<trove::ImageRecord> &records);
+    void keysReady(quint64 ticket, const QList<qint64> &keys, const QString &error);
     void thumbnailReady(qint64 key, const QImage &image);
     void statsReady(const trove::StatsReport &report);
 

@@ -5,6 +5,8 @@
 #include "catalog/private/catalogwriterworker.h"
 #include "catalog/private/statementhelpers.h"
 
+#include <algorithm>
+
 namespace trove::statements {
 
 namespace {
@@ -120,6 +122,61 @@ Result<QList<QueueRow>> claimOrphanedQueueRows(WriterContext &c)
         if (auto r = execQuery(claim); !r)
             return Error { r.error() };
     }
+    return rows;
+}
+
+Result<QList<QueueRow>> claimQueueHistory(WriterContext &c, int limit)
+{
+    QSqlQuery owners = c.catalog.query(
+        QStringLiteral("SELECT DISTINCT owner_pid FROM queue WHERE state IN (?, ?)"));
+    owners.bindValue(0, int(IngestState::Failed));
+    owners.bindValue(1, int(IngestState::Cancelled));
+    if (auto r = execQuery(owners); !r)
+        return Error { r.error() };
+    QList<qint64> gone;
+    while (owners.next()) {
+        const qint64 pid = owners.value(QStringLiteral("owner_pid")).toLongLong();
+        if (pid != currentPid() && !isProcessAlive(pid))
+            gone.append(pid);
+    }
+    owners.finish();
+    QList<QueueRow> rows;
+    QSqlQuery select = c.catalog.query(
+        QStringLiteral("SELECT id, source, name, tags, state, error FROM queue "
+                       "WHERE state IN (?, ?) AND owner_pid = ? ORDER BY id DESC LIMIT ?"));
+    QSqlQuery claim
+        = c.catalog.query(QStringLiteral("UPDATE queue SET owner_pid = ? WHERE id = ?"));
+    for (qint64 pid : std::as_const(gone)) {
+        if (rows.size() >= limit)
+            break;
+        select.bindValue(0, int(IngestState::Failed));
+        select.bindValue(1, int(IngestState::Cancelled));
+        select.bindValue(2, pid);
+        select.bindValue(3, limit - int(rows.size()));
+        if (auto r = execQuery(select); !r)
+            return Error { r.error() };
+        while (select.next()) {
+            QueueRow row;
+            row.id = select.value(QStringLiteral("id")).toLongLong();
+            row.request.source = select.value(QStringLiteral("source")).toString();
+            row.request.name = select.value(QStringLiteral("name")).toString();
+            row.request.tags = select.value(QStringLiteral("tags"))
+                                   .toString()
+                                   .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            row.state = IngestState(select.value(QStringLiteral("state")).toInt());
+            row.error = select.value(QStringLiteral("error")).toString();
+            rows.append(row);
+        }
+        select.finish();
+    }
+    for (const QueueRow &row : std::as_const(rows)) {
+        claim.bindValue(0, currentPid());
+        claim.bindValue(1, row.id);
+        if (auto r = execQuery(claim); !r)
+            return Error { r.error() };
+    }
+    // Oldest first, as they were queued.
+    std::reverse(rows.begin(), rows.end());
     return rows;
 }
 

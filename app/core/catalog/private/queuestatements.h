@@ -24,6 +24,9 @@ Result<void> finishQueueRow(WriterContext &c, qint64 queueId, IngestState state,
 Result<bool> deleteQueueRows(WriterContext &c, const QList<qint64> &queueIds);
 Result<int> releaseQueueRows(WriterContext &c, const QList<qint64> &queueIds);
 Result<QList<QueueRow>> claimOrphanedQueueRows(WriterContext &c);
+/// Failed and cancelled rows of processes that are gone (newest first, at
+/// most @p limit): a queue's history, taken over to show again.
+Result<QList<QueueRow>> claimQueueHistory(WriterContext &c, int limit);
 
 } // namespace statements
 

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+#include "models/bulkaction.h"
+
+#include "base/futurewatch.h"
+#include "catalog/catalogwriter.h"
+#include "catalog/libraryreader.h"
+
+#include <QTimer>
+
+namespace trove {
+
+namespace {
+
+quint64 nextTicket()
+{
+    static quint64 ticket = 0; // GUI thread only
+    return ++ticket;
+}
+
+} // namespace
+
+BulkAction::BulkAction(LibraryReader *reader, CatalogWriter *writer, Kind kind,
+    const ImageQuery &query, const QList<QPair<qint64, qint64>> &rows, QObject *parent)
+    : QObject(parent)
+    , m_reader(reader)
+    , m_writer(writer)
+    , m_kind(kind)
+    , m_query(query)
+    , m_rows(rows)
+{
+}
+
+BulkAction::BulkAction(CatalogWriter *writer, Kind kind, const QList<qint64> &keys, QObject *parent)
+    : QObject(parent)
+    , m_writer(writer)
+    , m_kind(kind)
+    , m_keys(keys)
+{
+}
+
+BulkAction::~BulkAction() = default;
+
+void BulkAction::setTags(const QStringList &add, const QStringList &remove)
+{
+    m_add = add;
+    m_remove = remove;
+}
+
+void BulkAction::start()
+{
+    if (!m_reader) {
+        // Keys given: nothing to resolve.
+        QTimer::singleShot(0, this, [this] {
+            Q_EMIT progress(0, m_keys.size());
+            next();
+        });
+        return;
+    }
+    m_ticket = nextTicket();
+    connect(m_reader, &LibraryReader::keysReady, this, &BulkAction::onKeys);
+    Q_EMIT progress(0, -1);
+    m_reader->requestKeys(m_ticket, m_query, m_rows);
+}
+
+void BulkAction::cancel()
+{
+    m_cancelled = true;
+}
+
+void BulkAction::onKeys(quint64 ticket, const QList<qint64> &keys, const QString &error)
+{
+    if (ticket != m_ticket)
+        return;
+    disconnect(m_reader, &LibraryReader::keysReady, this, &BulkAction::onKeys);
+    if (!error.isEmpty()) {
+        finish(error);
+        return;
+    }
+    m_keys = keys;
+    Q_EMIT progress(0, m_keys.size());
+    next();
+}
+
+void BulkAction::next()
+{
+    if (m_cancelled || m_next >= m_keys.size() || !m_writer) {
+        finish({});
+        return;
+    }
+    const QList<qint64> batch = m_keys.mid(m_next, kBatch);
+    m_next += batch.size();
+    auto written = [this, batch](qint64 changed, const QString &error) {
+        if (!error.isEmpty()) {
+            finish(error);
+            return;
+        }
+        Q_UNUSED(changed)
+        m_done += batch;
+        Q_EMIT progress(m_done.size(), m_keys.size());
+        next();
+    };
+    switch (m_kind) {
+    case Kind::Remove:
+        whenFinished(m_writer->remove(batch), this,
+            [written](const Result<int> &r) { written(r ? *r : 0, r ? QString() : r.error()); });
+        break;
+    case Kind::Restore:
+        whenFinished(m_writer->restoreFromTrash(batch), this,
+            [written](const Result<int> &r) { written(r ? *r : 0, r ? QString() : r.error()); });
+        break;
+    case Kind::EditTags:
+        whenFinished(m_writer->editTagsRecorded(batch, m_add, m_remove), this,
+            [this, written](const Result<TagDelta> &r) {
+                if (r) {
+                    m_delta.added += r->added;
+                    m_delta.removed += r->removed;
+                }
+                written(r ? 1 : 0, r ? QString() : r.error());
+            });
+        break;
+    }
+}
+
+void BulkAction::finish(const QString &error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    Q_EMIT finished(m_done.size(), error);
+    deleteLater();
+}
+
+} // namespace trove

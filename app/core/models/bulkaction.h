@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "base/result.h"
+#include "catalog/catalogquery.h"
+#include "catalog/catalogwriter.h"
+
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QPointer>
+#include <QStringList>
+
+namespace trove {
+
+class LibraryReader;
+
+/// One change applied to many images — a whole selection of a million rows
+/// as well as three — without the GUI thread ever holding or walking them:
+/// the rows a selection names are resolved to keys on the reader thread,
+/// then written in batches, each batch one all-or-nothing request to the
+/// writer, the next sent when the last is answered so cancel() takes effect
+/// within one batch. Reports progress and, at the end, the keys it changed
+/// (what an undo needs). Lives on the GUI thread; deletes itself after
+/// finished().
+class BulkAction final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BulkAction)
+
+public:
+    enum class Kind {
+        Remove, ///< to the trash
+        Restore, ///< back from the trash
+        EditTags,
+    };
+    /// Keys written per writer request.
+    static constexpr int kBatch = 5000;
+
+    /// Acts on rows (first, last; inclusive) of @p query as the reader
+    /// resolves them now.
+    BulkAction(LibraryReader *reader, CatalogWriter *writer, Kind kind, const ImageQuery &query,
+        const QList<QPair<qint64, qint64>> &rows, QObject *parent = nullptr);
+    /// Acts on these keys (an undo, or targets already known).
+    BulkAction(
+        CatalogWriter *writer, Kind kind, const QList<qint64> &keys, QObject *parent = nullptr);
+    ~BulkAction() override;
+
+    void setTags(const QStringList &add, const QStringList &remove);
+    Kind kind() const { return m_kind; }
+    QStringList tagsToAdd() const { return m_add; }
+    QStringList tagsToRemove() const { return m_remove; }
+
+    void start();
+    void cancel();
+    bool isCancelled() const { return m_cancelled; }
+    /// The keys written so far (all of them after a finish without error).
+    const QList<qint64> &doneKeys() const { return m_done; }
+    /// For EditTags: exactly what the batches written so far changed.
+    const TagDelta &tagDelta() const { return m_delta; }
+
+Q_SIGNALS:
+    /// @p done of @p total images written; total is -1 until resolved.
+    void progress(qint64 done, qint64 total);
+    /// @p error is empty on success (including a cancel, see isCancelled()).
+    void finished(qint64 done, const QString &error);
+
+private:
+    void onKeys(quint64 ticket, const QList<qint64> &keys, const QString &error);
+    void next();
+    void finish(const QString &error);
+
+    QPointer<LibraryReader> m_reader;
+    QPointer<CatalogWriter> m_writer;
+    Kind m_kind;
+    ImageQuery m_query;
+    QList<QPair<qint64, qint64>> m_rows;
+    QStringList m_add;
+    QStringList m_remove;
+    QList<qint64> m_keys;
+    QList<qint64> m_done;
+    TagDelta m_delta;
+    qsizetype m_next = 0;
+    quint64 m_ticket = 0;
+    bool m_cancelled = false;
+    bool m_finished = false;
+};
+
+} // namespace trove

@@ -16,6 +16,8 @@ void addOptions(QCommandLineParser &p)
         QStringLiteral("NAME") });
     p.addOption({ QStringLiteral("tag"), QStringLiteral("Tag the added images (repeatable)."),
         QStringLiteral("TAG") });
+    p.addOption({ QStringLiteral("force"),
+        QStringLiteral("Add even images removed and emptied from the trash before.") });
 }
 
 int ingest(CommandContext &ctx, const QStringList &sources);
@@ -108,7 +110,8 @@ int ingest(CommandContext &ctx, const QStringList &sources)
         QList<IngestRequest> requests;
         for (const QString &source : sources)
             requests.append({ source, ctx.parser.value(QStringLiteral("name")),
-                ctx.parser.values(QStringLiteral("tag")) });
+                ctx.parser.values(QStringLiteral("tag")),
+                ctx.parser.isSet(QStringLiteral("force")) });
         if (!requests.isEmpty())
             pipeline.enqueue(requests);
         if (pipeline.pendingCount() == 0)

@@ -17,6 +17,7 @@ namespace trove::cli {
 int runAdd(CommandContext &ctx); // addcommand.cpp
 int runResume(CommandContext &ctx); // addcommand.cpp
 int runVerify(CommandContext &ctx); // verifycommand.cpp
+int runTrash(CommandContext &ctx); // trashcommand.cpp
 
 namespace {
 
@@ -223,7 +224,12 @@ int runRemove(CommandContext &ctx)
             ctx.output.out() << "removed " << shortId(r.id) << "  " << r.name << '\n';
     }
     if (ctx.json)
-        ctx.output.json(QJsonDocument(QJsonObject { { QStringLiteral("removed"), array } }));
+        ctx.output.json(QJsonDocument(QJsonObject {
+            { QStringLiteral("removed"), array }, { QStringLiteral("to_trash"), true } }));
+    else
+        ctx.output.out() << "moved " << *removed
+                         << " image(s) to the trash; `trove trash restore ID` puts one back"
+                         << Qt::endl;
     return targets.status;
 }
 
@@ -271,7 +277,7 @@ const QList<Command> &commands()
 {
     static const QList<Command> table {
         { "add", QT_TRANSLATE_NOOP("trove::cli", "Download or import images into the library."),
-            "URL|FILE... [--name NAME] [--tag TAG]...", addOptions, runAdd },
+            "URL|FILE... [--name NAME] [--tag TAG]... [--force]", addOptions, runAdd },
         { "resume",
             QT_TRANSLATE_NOOP(
                 "trove::cli", "Finish adding what an interrupted run left unfinished."),
@@ -284,8 +290,12 @@ const QList<Command> &commands()
             "ID|NAME -o PATH", exportOptions, runExport },
         { "tag", QT_TRANSLATE_NOOP("trove::cli", "Add or remove tags."),
             "ID|NAME... --add TAG --remove TAG", tagOptions, runTag },
-        { "remove", QT_TRANSLATE_NOOP("trove::cli", "Remove images from the library."),
+        { "remove", QT_TRANSLATE_NOOP("trove::cli", "Move images to the library's trash."),
             "ID|NAME...", noOptions, runRemove },
+        { "trash",
+            QT_TRANSLATE_NOOP(
+                "trove::cli", "List the trash, restore images from it, or empty it for good."),
+            "list | restore ID|NAME... | empty [--older-than DAYS]", trashOptions, runTrash },
         { "stats", QT_TRANSLATE_NOOP("trove::cli", "Count images and bytes."), "", noOptions,
             runStats },
         { "verify",

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "base/platform.h"
 #include "blobrepairer.h"
 #include "catalog/catalogmaintenance.h"
 #include "catalog/catalogreader.h"
@@ -78,8 +79,31 @@ int runVerify(CommandContext &ctx)
             report(QStringLiteral("catalog"), line);
     unrepairable = int(problems.size());
 
-    qint64 checked = 0;
+    // Blobs whose fate was in flight when a process died (a crash while
+    // adding, removing or emptying the trash) are settled by the next writer
+    // to open the library: be that writer, so what is checked is what any
+    // restart finds. Those of live processes are in flight, not orphans.
     QSet<QString> known;
+    {
+        QSqlQuery journal
+            = reader.catalog().query(QStringLiteral("SELECT sha256, owner_pid FROM blob_journal"));
+        bool orphanedEntries = false;
+        if (journal.exec()) {
+            while (journal.next()) {
+                if (isProcessAlive(journal.value(QStringLiteral("owner_pid")).toLongLong()))
+                    known.insert(journal.value(QStringLiteral("sha256")).toString());
+                else
+                    orphanedEntries = true;
+            }
+        }
+        if (orphanedEntries) {
+            CatalogWriter recovery(ctx.paths);
+            if (!openWriter(ctx, recovery))
+                return 1;
+        }
+    }
+
+    qint64 checked = 0;
     auto walk = reader.forEach([&](const ImageRecord &r) {
         ++checked;
         known.insert(r.sha256);
@@ -91,6 +115,19 @@ int runVerify(CommandContext &ctx)
     });
     if (!walk)
         report(QStringLiteral("catalog"), walk.error());
+    // Images in the trash keep their blobs until it is emptied: referenced,
+    // and checked like the rest (a restore must find them whole).
+    auto trashWalk = reader.forEachTrashed([&](const TrashRecord &t) {
+        ++checked;
+        known.insert(t.image.sha256);
+        if (const QString why = checkBlob(ctx.paths, t.image); !why.isEmpty()) {
+            report(QStringLiteral("trash %1 %2").arg(t.image.id, t.image.name), why);
+            ++unrepairable;
+        }
+        return true;
+    });
+    if (!trashWalk)
+        report(QStringLiteral("catalog"), trashWalk.error());
 
     QDirIterator blobs(ctx.paths.blobsDir(), { QStringLiteral("*.gz") }, QDir::Files,
         QDirIterator::Subdirectories);

@@ -5,6 +5,9 @@
 
 using namespace trove::querysql;
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSqlRecord>
 #include <algorithm>
@@ -22,6 +25,45 @@ Result<QList<QPair<QString, qint64>>> pairs(Connection &c, const QString &sql)
     while (q.next())
         out.append({ q.value(0).toString(), q.value(1).toLongLong() });
     return out;
+}
+
+// A trash row as a record; its tags and sources are JSON (schema step 6).
+TrashRecord trashRecordFrom(const QSqlQuery &q)
+{
+    TrashRecord t;
+    ImageRecord &r = t.image;
+    r.key = q.value(QStringLiteral("id")).toLongLong();
+    r.id = q.value(QStringLiteral("uuid")).toString();
+    r.name = q.value(QStringLiteral("name")).toString();
+    r.sha256 = q.value(QStringLiteral("sha256")).toString();
+    r.format = q.value(QStringLiteral("format")).toString();
+    r.width = q.value(QStringLiteral("width")).toInt();
+    r.height = q.value(QStringLiteral("height")).toInt();
+    r.originalBytes = q.value(QStringLiteral("original_bytes")).toLongLong();
+    r.storedBytes = q.value(QStringLiteral("stored_bytes")).toLongLong();
+    r.addedAt
+        = QDateTime::fromMSecsSinceEpoch(q.value(QStringLiteral("added_at")).toLongLong(), Qt::UTC);
+    r.damaged = q.value(QStringLiteral("damaged")).toInt() != 0;
+    const QJsonArray tags
+        = QJsonDocument::fromJson(q.value(QStringLiteral("tags")).toByteArray()).array();
+    for (const QJsonValue &tag : tags)
+        r.tags.append(tag.toString());
+    std::sort(r.tags.begin(), r.tags.end());
+    // In the order the library lists them: oldest first, then by URL.
+    QList<QPair<qint64, QString>> sources;
+    const QJsonArray rows
+        = QJsonDocument::fromJson(q.value(QStringLiteral("sources")).toByteArray()).array();
+    for (const QJsonValue &v : rows) {
+        const QJsonObject o = v.toObject();
+        sources.append({ o.value(QStringLiteral("added_at")).toInteger(),
+            o.value(QStringLiteral("url")).toString() });
+    }
+    std::sort(sources.begin(), sources.end());
+    for (const auto &[when, url] : sources)
+        r.sources.append(url);
+    t.trashedAt = QDateTime::fromMSecsSinceEpoch(
+        q.value(QStringLiteral("trashed_at")).toLongLong(), Qt::UTC);
+    return t;
 }
 
 } // namespace
@@ -303,6 +345,75 @@ Result<void> CatalogReader::forEach(
             break;
     }
     return {};
+}
+
+Result<void> CatalogReader::selectTrash(const QString &tail, const QVariantList &binds,
+    const std::function<bool(const TrashRecord &)> &visit)
+{
+    QSqlQuery q = m_catalog.query(
+        QStringLiteral("SELECT id, uuid, name, sha256, format, width, height, original_bytes, "
+                       "stored_bytes, added_at, damaged, tags, sources, trashed_at FROM trash ")
+        + tail);
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds[i]);
+    if (auto r = execQuery(q); !r)
+        return r;
+    while (q.next()) {
+        if (!visit(trashRecordFrom(q)))
+            break;
+    }
+    return {};
+}
+
+Result<QList<TrashRecord>> CatalogReader::trashWhere(const QString &tail, const QVariantList &binds)
+{
+    QList<TrashRecord> out;
+    auto r = selectTrash(tail, binds, [&out](const TrashRecord &t) {
+        out.append(t);
+        return true;
+    });
+    if (!r)
+        return Error { r.error() };
+    return out;
+}
+
+Result<QList<TrashRecord>> CatalogReader::trash(qint64 limit, qint64 offset)
+{
+    return trashWhere(QStringLiteral("ORDER BY trashed_at DESC, id DESC LIMIT %1 OFFSET %2")
+                          .arg(limit < 0 ? -1 : limit)
+                          .arg(std::max<qint64>(offset, 0)),
+        {});
+}
+
+Result<qint64> CatalogReader::trashCount()
+{
+    QSqlQuery q = m_catalog.query(QStringLiteral("SELECT count(*) FROM trash"));
+    if (auto r = execQuery(q); !r)
+        return Error { r.error() };
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Result<QList<TrashRecord>> CatalogReader::resolveTrash(const QString &idOrName)
+{
+    const QString arg = idOrName.trimmed();
+    if (arg.isEmpty())
+        return QList<TrashRecord> {};
+    auto exact = trashWhere(QStringLiteral("WHERE uuid = ?"), { arg.toLower() });
+    if (!exact || !exact->isEmpty())
+        return exact;
+    static const QRegularExpression hexPrefix(QStringLiteral("^[0-9a-fA-F-]{4,36}$"));
+    if (hexPrefix.match(arg).hasMatch()) {
+        auto prefixed = trashWhere(QStringLiteral("WHERE uuid LIKE ? ESCAPE '\\'"),
+            { likeContains(arg.toLower()).mid(1) });
+        if (!prefixed || !prefixed->isEmpty())
+            return prefixed;
+    }
+    return trashWhere(QStringLiteral("WHERE name = ? ORDER BY id"), { arg });
+}
+
+Result<void> CatalogReader::forEachTrashed(const std::function<bool(const TrashRecord &)> &visit)
+{
+    return selectTrash(QStringLiteral("ORDER BY id"), {}, visit);
 }
 
 Result<QByteArray> CatalogReader::thumbnail(qint64 key)

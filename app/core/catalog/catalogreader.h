@@ -66,6 +66,15 @@ public:
     Result<void> forEach(
         const ImageQuery &query, const std::function<bool(const ImageRecord &)> &visit);
 
+    /// The trash, most recently removed first: rows [offset, offset + limit);
+    /// limit < 0: all.
+    Result<QList<TrashRecord>> trash(qint64 limit = -1, qint64 offset = 0);
+    Result<qint64> trashCount();
+    /// Trashed images an argument names, as resolve() does for the library.
+    Result<QList<TrashRecord>> resolveTrash(const QString &idOrName);
+    /// Calls @p visit for every trash row, without holding them all.
+    Result<void> forEachTrashed(const std::function<bool(const TrashRecord &)> &visit);
+
     /// The stored thumbnail, empty if none.
     Result<QByteArray> thumbnail(qint64 key);
 
@@ -83,6 +92,9 @@ private:
         const ImageQuery &query, qint64 offset, qint64 limit, bool fewMatches);
     Result<QList<ImageRecord>> select(
         const QString &where, const QVariantList &binds, const QString &tail = {});
+    Result<void> selectTrash(const QString &tail, const QVariantList &binds,
+        const std::function<bool(const TrashRecord &)> &visit);
+    Result<QList<TrashRecord>> trashWhere(const QString &tail, const QVariantList &binds);
 
     Connection m_catalog;
     Connection m_thumbs;

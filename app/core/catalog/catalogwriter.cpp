@@ -4,12 +4,14 @@
 #include "catalog/private/catalogwriterworker.h"
 #include "catalog/private/imagestatements.h"
 #include "catalog/private/queuestatements.h"
+#include "catalog/private/trashstatements.h"
 
 #include <QPromise>
 #include <optional>
 
 // The facade: thread plumbing and one submit() per request. The statements
-// themselves live in private/imagestatements.cpp and private/queuestatements.cpp.
+// themselves live in private/imagestatements.cpp, private/queuestatements.cpp
+// and private/trashstatements.cpp.
 
 namespace trove {
 
@@ -187,7 +189,22 @@ QFuture<Result<bool>> CatalogWriter::rename(const QList<qint64> &keys, const QSt
 
 QFuture<Result<int>> CatalogWriter::remove(const QList<qint64> &keys)
 {
-    return submit<int>([keys](WriterContext &c) { return statements::removeImages(c, keys); });
+    return moveToTrash(keys);
+}
+
+QFuture<Result<int>> CatalogWriter::moveToTrash(const QList<qint64> &keys)
+{
+    return submit<int>([keys](WriterContext &c) { return statements::moveToTrash(c, keys); });
+}
+
+QFuture<Result<int>> CatalogWriter::restoreFromTrash(const QList<qint64> &keys)
+{
+    return submit<int>([keys](WriterContext &c) { return statements::restoreFromTrash(c, keys); });
+}
+
+QFuture<Result<int>> CatalogWriter::emptyTrash(const TrashFilter &filter)
+{
+    return submit<int>([filter](WriterContext &c) { return statements::emptyTrash(c, filter); });
 }
 
 QFuture<Result<bool>> CatalogWriter::quarantine(const QList<QPair<qint64, QString>> &keysAndShas)

@@ -6,6 +6,7 @@
 #include "ingest/ingesttypes.h"
 #include "storage/librarypaths.h"
 
+#include <QDateTime>
 #include <QFuture>
 #include <QObject>
 #include <QThread>
@@ -23,6 +24,24 @@ struct NewImage {
     QString sourceUrl;
     ProcessedImage processed;
     qint64 queueId = 0; ///< the queue row this completes, 0 for none
+    /// Commit even bytes remembered as removed (removed_hashes), and forget
+    /// that they were.
+    bool force = false;
+};
+
+/// Which trash rows emptyTrash() deletes for good.
+struct TrashFilter {
+    enum class Kind { All, Keys, TrashedBefore };
+    Kind kind = Kind::All;
+    QList<qint64> keys; ///< Kind::Keys
+    QDateTime before; ///< Kind::TrashedBefore: trashed strictly before this
+
+    static TrashFilter all() { return {}; }
+    static TrashFilter ofKeys(const QList<qint64> &keys) { return { Kind::Keys, keys, {} }; }
+    static TrashFilter trashedBefore(const QDateTime &when)
+    {
+        return { Kind::TrashedBefore, {}, when };
+    }
 };
 
 /// The tags an edit really added and removed, per image: what undoing it
@@ -89,8 +108,25 @@ public:
     /// Takes back what an edit did: removes what it added, adds what it removed.
     QFuture<Result<int>> revertTags(const TagDelta &delta);
     QFuture<Result<bool>> rename(const QList<qint64> &keys, const QString &name);
-    /// Removes images, their thumbnails and (after the commit) their blobs.
+    /// Moves images to the trash (the same as moveToTrash()): the window's
+    /// Delete and `trove remove` both mean "to the trash".
     QFuture<Result<int>> remove(const QList<qint64> &keys);
+    /// Copies each image, with its tags and sources, into the trash and
+    /// deletes its row (stats, the search index and the change feed follow
+    /// through the catalog's triggers). Blob and thumbnail stay. Answers how
+    /// many moved; keys not in the library are skipped. Meant for batches of
+    /// up to ~10,000 keys.
+    QFuture<Result<int>> moveToTrash(const QList<qint64> &keys);
+    /// Puts trashed images back under their old key, name, tags, sources and
+    /// added_at. Bytes added again meanwhile: their tags and sources are
+    /// merged into that image and the trash row goes. Answers how many came
+    /// back; keys not in the trash are skipped.
+    QFuture<Result<int>> restoreFromTrash(const QList<qint64> &keys);
+    /// Deletes trash rows for good and remembers their bytes (removed_hashes),
+    /// so adding them again needs force. A blob and thumbnail go (through the
+    /// blob journal, after the commit) only when no image or trash row still
+    /// names them. Answers how many rows went.
+    QFuture<Result<int>> emptyTrash(const TrashFilter &filter);
     /// Marks images whose blob is damaged or missing (verify --repair) and
     /// moves what is left of each blob aside, into <library>/damaged/, so
     /// nothing is lost and a good copy can take its place.

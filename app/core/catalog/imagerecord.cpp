@@ -31,6 +31,13 @@ QJsonObject ImageRecord::toJson() const
     };
 }
 
+QJsonObject TrashRecord::toJson() const
+{
+    QJsonObject o = image.toJson();
+    o.insert(QStringLiteral("trashed_at"), isoUtc(trashedAt));
+    return o;
+}
+
 QJsonObject LibraryStats::toJson() const
 {
     return QJsonObject {

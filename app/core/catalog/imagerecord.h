@@ -33,6 +33,15 @@ struct ImageRecord {
     QJsonObject toJson() const;
 };
 
+/// An image in the trash: the record it had, and when it was removed.
+struct TrashRecord {
+    ImageRecord image; ///< key, id, name, tags, sources, ... as they were
+    QDateTime trashedAt; ///< UTC
+
+    /// ImageRecord::toJson() plus trashed_at.
+    QJsonObject toJson() const;
+};
+
 /// Library totals; read in O(1) from a row the catalog keeps current.
 struct LibraryStats {
     qint64 images = 0;

@@ -344,6 +344,7 @@ void IngestPipeline::onProcessed(quint64 id, const Result<ProcessedImage> &resul
         image.sourceUrl = work->source.sourceString();
         image.processed = *result;
         image.queueId = item.queueId;
+        image.force = item.request.force;
         whenFinished(m_writer->commitImage(image), this,
             [this, id](const Result<CommitOutcome> &r) { onCommitted(id, r); });
     }

@@ -13,6 +13,8 @@ struct IngestRequest {
     QString source;
     QString name; ///< empty: the URL's file name without extension
     QStringList tags;
+    /// Add even bytes that were removed and emptied from the trash before.
+    bool force = false;
 };
 
 /// The life of one queue item. Stored as integers in the catalog's queue

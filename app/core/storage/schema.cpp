@@ -188,6 +188,40 @@ const std::vector<QStringList> &catalogSteps()
                 INSERT INTO changes(kind, image_id) VALUES (5, 0);
                 END)"),
         },
+        {
+            // The trash: a removed image kept whole, under the key it had in
+            // `images`, so that restoring it puts back the same row. Tags
+            // and sources travel as JSON text (tags: ["a", ...]; sources:
+            // [{"url", "host", "added_at"}, ...]). Its blob and thumbnail
+            // stay until the trash is emptied.
+            QStringLiteral(R"(CREATE TABLE trash (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL,
+                name TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                format TEXT NOT NULL,
+                width INTEGER NOT NULL,
+                height INTEGER NOT NULL,
+                original_bytes INTEGER NOT NULL,
+                stored_bytes INTEGER NOT NULL,
+                added_at INTEGER NOT NULL,
+                damaged INTEGER NOT NULL DEFAULT 0,
+                tags TEXT NOT NULL DEFAULT '[]',
+                sources TEXT NOT NULL DEFAULT '[]',
+                trashed_at INTEGER NOT NULL))"),
+            QStringLiteral("CREATE INDEX trash_by_trashed ON trash(trashed_at, id)"),
+            // A blob is kept while an image or a trash row names it.
+            QStringLiteral("CREATE INDEX trash_by_sha ON trash(sha256)"),
+            QStringLiteral("CREATE INDEX trash_by_name ON trash(name)"),
+            // Bytes whose trash was emptied: adding them again needs --force.
+            QStringLiteral(R"(CREATE TABLE removed_hashes (
+                sha256 TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                removed_at INTEGER NOT NULL) WITHOUT ROWID)"),
+            // An item queued with --force (or "Add anyway") keeps it across
+            // a restart.
+            QStringLiteral("ALTER TABLE queue ADD COLUMN force_add INTEGER NOT NULL DEFAULT 0"),
+        },
     };
     return migrations;
 }

@@ -63,14 +63,18 @@ Result<void> CatalogWriterWorker::journal(const QStringList &shas)
     return m_ctx.catalog.exec(QStringLiteral("COMMIT"));
 }
 
-// A blob whose fate was in flight is kept if and only if a row names it.
+// A blob whose fate was in flight is kept if and only if a row names it: an
+// image's or a trash row's.
 void CatalogWriterWorker::settleBlobs(const QStringList &shas)
 {
-    QSqlQuery exists = m_ctx.catalog.query(QStringLiteral("SELECT 1 FROM images WHERE sha256 = ?"));
+    QSqlQuery exists
+        = m_ctx.catalog.query(QStringLiteral("SELECT 1 FROM images WHERE sha256 = ? UNION ALL "
+                                             "SELECT 1 FROM trash WHERE sha256 = ? LIMIT 1"));
     QSqlQuery forget
         = m_ctx.catalog.query(QStringLiteral("DELETE FROM blob_journal WHERE sha256 = ?"));
     for (const QString &sha : shas) {
         exists.bindValue(0, sha);
+        exists.bindValue(1, sha);
         if (exists.exec() && !exists.next())
             (void)m_ctx.blobs.remove(sha);
         exists.finish();
@@ -214,7 +218,17 @@ void CatalogWriterWorker::drain()
             }
             QSqlQuery drop
                 = m_ctx.thumbs.query(QStringLiteral("DELETE FROM thumbs WHERE image_id = ?"));
+            // A key dropped and given to an image again in the same batch
+            // keeps the thumbnail just written for it.
+            QSqlQuery inUse
+                = m_ctx.catalog.query(QStringLiteral("SELECT 1 FROM images WHERE id = ?"));
             for (qint64 key : std::as_const(m_ctx.dropThumbnails)) {
+                inUse.bindValue(0, key);
+                if (inUse.exec() && inUse.next()) {
+                    inUse.finish();
+                    continue;
+                }
+                inUse.finish();
                 drop.bindValue(0, key);
                 (void)drop.exec();
             }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/private/imagestatements.h"
 
-#include "base/platform.h"
 #include "catalog/private/catalogwriterworker.h"
 #include "catalog/private/queuestatements.h"
 #include "catalog/private/statementhelpers.h"
@@ -76,12 +75,41 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
     }
     find.finish();
 
+    // Bytes removed and emptied from the trash before are not taken back
+    // by accident; force takes them and forgets the removal.
+    QSqlQuery removed
+        = c.catalog.query(QStringLiteral("SELECT removed_at FROM removed_hashes WHERE sha256 = ?"));
+    removed.bindValue(0, sha);
+    if (auto r = execQuery(removed); !r)
+        return Error { r.error() };
+    if (removed.next()) {
+        const QDate when = QDateTime::fromMSecsSinceEpoch(
+            removed.value(QStringLiteral("removed_at")).toLongLong())
+                               .toLocalTime()
+                               .date();
+        removed.finish();
+        if (!image.force)
+            return Error {
+                tr("removed on %1; add again with --force").arg(when.toString(Qt::ISODate))
+            };
+        QSqlQuery forget
+            = c.catalog.query(QStringLiteral("DELETE FROM removed_hashes WHERE sha256 = ?"));
+        forget.bindValue(0, sha);
+        if (auto r = execQuery(forget); !r)
+            return Error { r.error() };
+    }
+    removed.finish();
+
     const ProcessedImage &p = image.processed;
     out.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     out.name = image.name;
+    // Keys are never those of an image in the trash, which gets its key
+    // back when restored (SQLite alone would hand out the highest key again
+    // once it was removed).
     QSqlQuery insert = c.catalog.query(QStringLiteral(
-        "INSERT INTO images(uuid, name, sha256, format, width, height, "
-        "original_bytes, stored_bytes, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "INSERT INTO images(id, uuid, name, sha256, format, width, height, "
+        "original_bytes, stored_bytes, added_at) VALUES (max(coalesce((SELECT max(id) FROM "
+        "images), 0), coalesce((SELECT max(id) FROM trash), 0)) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     insert.bindValue(0, out.id);
     insert.bindValue(1, text(out.name));
     insert.bindValue(2, sha);
@@ -176,38 +204,6 @@ Result<bool> rename(WriterContext &c, const QList<qint64> &keys, const QString &
         c.changed.append(key);
     }
     return true;
-}
-
-Result<int> removeImages(WriterContext &c, const QList<qint64> &keys)
-{
-    QSqlQuery find = c.catalog.query(QStringLiteral("SELECT sha256 FROM images WHERE id = ?"));
-    QSqlQuery journal = c.catalog.query(QStringLiteral(
-        "INSERT OR REPLACE INTO blob_journal(sha256, op, owner_pid) VALUES (?, 2, ?)"));
-    QSqlQuery drop = c.catalog.query(QStringLiteral("DELETE FROM images WHERE id = ?"));
-    QStringList shas;
-    QList<qint64> gone;
-    for (qint64 key : keys) {
-        find.bindValue(0, key);
-        if (auto r = execQuery(find); !r)
-            return Error { r.error() };
-        if (!find.next())
-            continue;
-        const QString sha = find.value(QStringLiteral("sha256")).toString();
-        find.finish();
-        journal.bindValue(0, sha);
-        journal.bindValue(1, currentPid());
-        drop.bindValue(0, key);
-        if (auto r = execQuery(journal); !r)
-            return Error { r.error() };
-        if (auto r = execQuery(drop); !r)
-            return Error { r.error() };
-        shas.append(sha);
-        gone.append(key);
-    }
-    c.unlinkAfterCommit += shas;
-    c.dropThumbnails += gone;
-    c.removed += gone;
-    return int(gone.size());
 }
 
 Result<void> moveBlobsAside(WriterContext &c, const QList<QPair<qint64, QString>> &keysAndShas)

@@ -25,8 +25,6 @@ Result<int> editTags(WriterContext &c, const QList<qint64> &keys, const QStringL
     const QStringList &remove, TagDelta *delta = nullptr);
 Result<int> revertTags(WriterContext &c, const TagDelta &delta);
 Result<bool> rename(WriterContext &c, const QList<qint64> &keys, const QString &name);
-/// Deletes rows and journals their blobs; the files go after the commit.
-Result<int> removeImages(WriterContext &c, const QList<qint64> &keys);
 /// Outside the transaction: moves damaged blobs into <library>/damaged/.
 Result<void> moveBlobsAside(WriterContext &c, const QList<QPair<qint64, QString>> &keysAndShas);
 Result<bool> markDamaged(WriterContext &c, const QList<QPair<qint64, QString>> &keysAndShas);

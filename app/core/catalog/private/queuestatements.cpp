@@ -20,7 +20,7 @@ Result<QList<qint64>> enqueue(WriterContext &c, const QList<IngestRequest> &requ
 {
     QSqlQuery q = c.catalog.query(
         QStringLiteral("INSERT INTO queue(source, name, tags, state, owner_pid, created_at, "
-                       "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                       "updated_at, force_add) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     QList<qint64> ids;
     for (const IngestRequest &r : requests) {
         q.bindValue(0, r.source);
@@ -30,6 +30,7 @@ Result<QList<qint64>> enqueue(WriterContext &c, const QList<IngestRequest> &requ
         q.bindValue(4, currentPid());
         q.bindValue(5, nowMs());
         q.bindValue(6, nowMs());
+        q.bindValue(7, r.force ? 1 : 0);
         if (auto e = execQuery(q); !e)
             return Error { e.error() };
         ids.append(q.lastInsertId().toLongLong());
@@ -95,7 +96,7 @@ Result<QList<QueueRow>> claimOrphanedQueueRows(WriterContext &c)
     owners.finish();
     QList<QueueRow> rows;
     QSqlQuery select
-        = c.catalog.query(QStringLiteral("SELECT id, source, name, tags FROM queue "
+        = c.catalog.query(QStringLiteral("SELECT id, source, name, tags, force_add FROM queue "
                                          "WHERE state < ? AND owner_pid = ? ORDER BY id"));
     QSqlQuery claim = c.catalog.query(QStringLiteral(
         "UPDATE queue SET owner_pid = ?, state = ? WHERE state < ? AND owner_pid = ?"));
@@ -112,6 +113,7 @@ Result<QList<QueueRow>> claimOrphanedQueueRows(WriterContext &c)
             row.request.tags = select.value(QStringLiteral("tags"))
                                    .toString()
                                    .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            row.request.force = select.value(QStringLiteral("force_add")).toInt() != 0;
             rows.append(row);
         }
         select.finish();

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+#include "catalog/catalogreader.h"
+#include "catalog/catalogwriter.h"
+#include "commandhelpers.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+// `trove trash list|restore|empty`: the images `trove remove` (and the
+// window's Delete) moved aside, restorable until the trash is emptied.
+
+namespace trove::cli {
+
+void trashOptions(QCommandLineParser &p)
+{
+    p.addOption({ QStringLiteral("older-than"),
+        QStringLiteral("empty: only images in the trash for more than DAYS days."),
+        QStringLiteral("DAYS") });
+}
+
+namespace {
+
+int listTrash(CommandContext &ctx, const QStringList &args)
+{
+    if (!args.isEmpty())
+        return usageError(ctx, QStringLiteral("trash list takes no arguments"));
+    CatalogReader reader;
+    if (!openReader(ctx, reader))
+        return 1;
+    QTextStream &s = ctx.output.out();
+    QJsonArray array;
+    qint64 n = 0;
+    auto walk = reader.forEachTrashed([&](const TrashRecord &t) {
+        ++n;
+        if (ctx.json)
+            array.append(t.toJson());
+        else
+            s << shortId(t.image.id) << "  " << t.image.name << "  trashed "
+              << isoUtc(t.trashedAt) << '\n';
+        return true;
+    });
+    if (!walk)
+        return failWith(ctx, walk.error());
+    if (ctx.json)
+        ctx.output.json(QJsonDocument(array));
+    else if (n == 0)
+        s << "the trash is empty\n";
+    s.flush();
+    return 0;
+}
+
+int restoreTrash(CommandContext &ctx, const QStringList &args)
+{
+    if (args.isEmpty())
+        return usageError(ctx, QStringLiteral("trash restore takes one or more ID|NAME"));
+    CatalogReader reader;
+    if (!openReader(ctx, reader))
+        return 1;
+    int status = 0;
+    QList<TrashRecord> targets;
+    for (const QString &arg : args) {
+        auto found = reader.resolveTrash(arg);
+        QString problem;
+        if (!found)
+            problem = found.error();
+        else if (found->isEmpty())
+            problem = QStringLiteral("%1: no image in the trash with this id or name").arg(arg);
+        else if (found->size() > 1)
+            problem = QStringLiteral("%1: %2 images in the trash match; use an id")
+                          .arg(arg)
+                          .arg(found->size());
+        if (!problem.isEmpty()) {
+            ctx.output.error(problem);
+            status = 1;
+            continue;
+        }
+        targets.append(found->first());
+    }
+    if (targets.isEmpty())
+        return status;
+    QList<qint64> keys;
+    for (const TrashRecord &t : std::as_const(targets))
+        keys.append(t.image.key);
+    CatalogWriter writer(ctx.paths);
+    if (!openWriter(ctx, writer))
+        return 1;
+    auto restored = waitFor(writer.restoreFromTrash(keys));
+    if (!restored)
+        return failWith(ctx, restored.error());
+    QJsonArray array;
+    for (const TrashRecord &t : std::as_const(targets)) {
+        if (ctx.json)
+            array.append(t.image.id);
+        else
+            ctx.output.out() << "restored " << shortId(t.image.id) << "  " << t.image.name
+                             << '\n';
+    }
+    if (ctx.json)
+        ctx.output.json(QJsonDocument(QJsonObject { { QStringLiteral("restored"), array } }));
+    ctx.output.out().flush();
+    return status;
+}
+
+int emptyTrash(CommandContext &ctx, const QStringList &args)
+{
+    if (!args.isEmpty())
+        return usageError(ctx, QStringLiteral("trash empty takes no arguments"));
+    TrashFilter filter = TrashFilter::all();
+    if (ctx.parser.isSet(QStringLiteral("older-than"))) {
+        bool ok = false;
+        const int days = ctx.parser.value(QStringLiteral("older-than")).toInt(&ok);
+        if (!ok || days < 0)
+            return usageError(
+                ctx, QStringLiteral("--older-than takes a number of days (0 or more)"));
+        filter = TrashFilter::trashedBefore(QDateTime::currentDateTimeUtc().addDays(-days));
+    }
+    CatalogWriter writer(ctx.paths);
+    if (!openWriter(ctx, writer))
+        return 1;
+    auto emptied = waitFor(writer.emptyTrash(filter));
+    if (!emptied)
+        return failWith(ctx, emptied.error());
+    if (ctx.json)
+        ctx.output.json(QJsonDocument(QJsonObject { { QStringLiteral("emptied"), *emptied } }));
+    else
+        ctx.output.out() << "emptied " << *emptied << " image(s) from the trash" << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+int runTrash(CommandContext &ctx)
+{
+    QStringList args = ctx.parser.positionalArguments();
+    const QString action = args.isEmpty() ? QString() : args.takeFirst();
+    if (action != QLatin1String("empty") && ctx.parser.isSet(QStringLiteral("older-than")))
+        return usageError(ctx, QStringLiteral("--older-than goes with trash empty"));
+    if (action == QLatin1String("list"))
+        return listTrash(ctx, args);
+    if (action == QLatin1String("restore"))
+        return restoreTrash(ctx, args);
+    if (action == QLatin1String("empty"))
+        return emptyTrash(ctx, args);
+    return usageError(ctx, QStringLiteral("trash takes list, restore ID|NAME... or empty"));
+}
+
+} // namespace trove::cli

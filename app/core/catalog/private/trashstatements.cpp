@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: MIT
+#include "catalog/private/trashstatements.h"
+
+#include "base/platform.h"
+#include "catalog/private/catalogwriterworker.h"
+#include "catalog/private/statementhelpers.h"
+
+namespace trove::statements {
+
+namespace {
+
+// Tags and sources go into the trash row as JSON built by SQLite itself, so
+// that moving an image costs two statements, both prepared once per batch.
+const char *const kCopyToTrash
+    = "INSERT INTO trash(id, uuid, name, sha256, format, width, height, original_bytes, "
+      "stored_bytes, added_at, damaged, tags, sources, trashed_at) "
+      "SELECT i.id, i.uuid, i.name, i.sha256, i.format, i.width, i.height, i.original_bytes, "
+      "i.stored_bytes, i.added_at, i.damaged, "
+      "(SELECT json_group_array(tag) FROM tags WHERE image_id = i.id), "
+      "(SELECT json_group_array(json_object('url', url, 'host', host, 'added_at', added_at)) "
+      "FROM sources WHERE image_id = i.id), ? FROM images i WHERE i.id = ?";
+
+const char *const kPutTags = "INSERT OR IGNORE INTO tags(image_id, tag) "
+                             "SELECT ?, value FROM json_each(?) WHERE value != ''";
+
+const char *const kPutSources
+    = "INSERT OR IGNORE INTO sources(image_id, url, host, added_at) "
+      "SELECT ?, json_extract(value, '$.url'), coalesce(json_extract(value, '$.host'), ''), "
+      "coalesce(json_extract(value, '$.added_at'), 0) FROM json_each(?)";
+
+} // namespace
+
+Result<int> moveToTrash(WriterContext &c, const QList<qint64> &keys)
+{
+    QSqlQuery copy = c.catalog.query(QLatin1String(kCopyToTrash));
+    QSqlQuery drop = c.catalog.query(QStringLiteral("DELETE FROM images WHERE id = ?"));
+    const qint64 now = nowMs();
+    QList<qint64> moved;
+    for (qint64 key : keys) {
+        copy.bindValue(0, now);
+        copy.bindValue(1, key);
+        if (auto r = execQuery(copy); !r)
+            return Error { r.error() };
+        if (copy.numRowsAffected() != 1)
+            continue; // not in the library (already trashed, or never was)
+        drop.bindValue(0, key);
+        if (auto r = execQuery(drop); !r)
+            return Error { r.error() };
+        moved.append(key);
+    }
+    c.removed += moved;
+    return int(moved.size());
+}
+
+Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &keys)
+{
+    QSqlQuery find = c.catalog.query(
+        QStringLiteral("SELECT id, uuid, name, sha256, format, width, height, original_bytes, "
+                       "stored_bytes, added_at, damaged, tags, sources FROM trash WHERE id = ?"));
+    QSqlQuery sameBytes
+        = c.catalog.query(QStringLiteral("SELECT id FROM images WHERE sha256 = ?"));
+    QSqlQuery keyTaken = c.catalog.query(QStringLiteral("SELECT 1 FROM images WHERE id = ?"));
+    QSqlQuery insert = c.catalog.query(
+        QStringLiteral("INSERT INTO images(id, uuid, name, sha256, format, width, height, "
+                       "original_bytes, stored_bytes, added_at, damaged) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery putTags = c.catalog.query(QLatin1String(kPutTags));
+    QSqlQuery putSources = c.catalog.query(QLatin1String(kPutSources));
+    QSqlQuery forgetRemoval
+        = c.catalog.query(QStringLiteral("DELETE FROM removed_hashes WHERE sha256 = ?"));
+    QSqlQuery drop = c.catalog.query(QStringLiteral("DELETE FROM trash WHERE id = ?"));
+    int restored = 0;
+    for (qint64 key : keys) {
+        find.bindValue(0, key);
+        if (auto r = execQuery(find); !r)
+            return Error { r.error() };
+        if (!find.next())
+            continue;
+        const QString sha = find.value(QStringLiteral("sha256")).toString();
+        const QString tags = find.value(QStringLiteral("tags")).toString();
+        const QString sources = find.value(QStringLiteral("sources")).toString();
+
+        sameBytes.bindValue(0, sha);
+        if (auto r = execQuery(sameBytes); !r)
+            return Error { r.error() };
+        qint64 target = sameBytes.next() ? sameBytes.value(QStringLiteral("id")).toLongLong() : 0;
+        sameBytes.finish();
+        if (target > 0) {
+            // The same bytes came back meanwhile: one image, with both
+            // histories. The trash row's thumbnail has no image any more.
+            c.changed.append(target);
+            c.dropThumbnails.append(key);
+        } else {
+            keyTaken.bindValue(0, key);
+            if (auto r = execQuery(keyTaken); !r)
+                return Error { r.error() };
+            const bool taken = keyTaken.next();
+            keyTaken.finish();
+            // New keys never take a trashed one (see commitImage), so the
+            // key is free; should it not be, a new key beats failing.
+            insert.bindValue(0, taken ? QVariant() : QVariant(key));
+            int i = 1;
+            for (const char *column : { "uuid", "name", "sha256", "format", "width", "height",
+                     "original_bytes", "stored_bytes", "added_at", "damaged" })
+                insert.bindValue(i++, find.value(QLatin1String(column)));
+            if (auto r = execQuery(insert); !r)
+                return Error { r.error() };
+            target = insert.lastInsertId().toLongLong();
+            c.added.append(target);
+        }
+        find.finish();
+        putTags.bindValue(0, target);
+        putTags.bindValue(1, tags);
+        if (auto r = execQuery(putTags); !r)
+            return Error { r.error() };
+        putSources.bindValue(0, target);
+        putSources.bindValue(1, sources);
+        if (auto r = execQuery(putSources); !r)
+            return Error { r.error() };
+        forgetRemoval.bindValue(0, sha);
+        if (auto r = execQuery(forgetRemoval); !r)
+            return Error { r.error() };
+        drop.bindValue(0, key);
+        if (auto r = execQuery(drop); !r)
+            return Error { r.error() };
+        ++restored;
+    }
+    return restored;
+}
+
+Result<int> emptyTrash(WriterContext &c, const TrashFilter &filter)
+{
+    // Which rows: collected first, then deleted one by one with the same
+    // statements whatever the filter.
+    struct Row {
+        qint64 key;
+        QString sha;
+        QString name;
+    };
+    QList<Row> rows;
+    auto collect = [&rows](QSqlQuery &q) -> Result<void> {
+        if (auto r = execQuery(q); !r)
+            return r;
+        while (q.next())
+            rows.append({ q.value(QStringLiteral("id")).toLongLong(),
+                q.value(QStringLiteral("sha256")).toString(),
+                q.value(QStringLiteral("name")).toString() });
+        q.finish();
+        return {};
+    };
+    const QString select = QStringLiteral("SELECT id, sha256, name FROM trash");
+    if (filter.kind == TrashFilter::Kind::Keys) {
+        QSqlQuery q = c.catalog.query(select + QStringLiteral(" WHERE id = ?"));
+        for (qint64 key : filter.keys) {
+            q.bindValue(0, key);
+            if (auto r = collect(q); !r)
+                return Error { r.error() };
+        }
+    } else if (filter.kind == TrashFilter::Kind::TrashedBefore) {
+        QSqlQuery q = c.catalog.query(select + QStringLiteral(" WHERE trashed_at < ?"));
+        q.bindValue(0, filter.before.toMSecsSinceEpoch());
+        if (auto r = collect(q); !r)
+            return Error { r.error() };
+    } else {
+        QSqlQuery q = c.catalog.query(select);
+        if (auto r = collect(q); !r)
+            return Error { r.error() };
+    }
+
+    QSqlQuery drop = c.catalog.query(QStringLiteral("DELETE FROM trash WHERE id = ?"));
+    QSqlQuery inLibrary = c.catalog.query(QStringLiteral("SELECT 1 FROM images WHERE sha256 = ?"));
+    QSqlQuery remember = c.catalog.query(QStringLiteral(
+        "INSERT OR REPLACE INTO removed_hashes(sha256, name, removed_at) VALUES (?, ?, ?)"));
+    QSqlQuery journal = c.catalog.query(QStringLiteral(
+        "INSERT OR REPLACE INTO blob_journal(sha256, op, owner_pid) VALUES (?, 2, ?)"));
+    const qint64 now = nowMs();
+    QStringList shas;
+    for (const Row &row : std::as_const(rows)) {
+        drop.bindValue(0, row.key);
+        if (auto r = execQuery(drop); !r)
+            return Error { r.error() };
+        // Bytes still in the library (added again since) are not removed:
+        // neither remembered nor unlinked.
+        inLibrary.bindValue(0, row.sha);
+        if (auto r = execQuery(inLibrary); !r)
+            return Error { r.error() };
+        const bool kept = inLibrary.next();
+        inLibrary.finish();
+        c.dropThumbnails.append(row.key);
+        if (kept)
+            continue;
+        remember.bindValue(0, row.sha);
+        remember.bindValue(1, text(row.name));
+        remember.bindValue(2, now);
+        if (auto r = execQuery(remember); !r)
+            return Error { r.error() };
+        // Journalled in this transaction, unlinked after the commit (and
+        // only if no trash row still names the bytes): a crash on either
+        // side leaves the next writer to finish it.
+        journal.bindValue(0, row.sha);
+        journal.bindValue(1, currentPid());
+        if (auto r = execQuery(journal); !r)
+            return Error { r.error() };
+        shas.append(row.sha);
+    }
+    c.unlinkAfterCommit += shas;
+    return int(rows.size());
+}
+
+} // namespace trove::statements

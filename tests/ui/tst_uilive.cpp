@@ -3,7 +3,10 @@
 // line commits to the same library shows in the open window with no input
 // to it — added images appear, removed ones go, retags reach the model, the
 // viewer and the status bar — through inserts and removals, never a reset.
+#include "catalog/catalogwriter.h"
+#include "gallery/galleryview.h"
 #include "imagefactory.h"
+#include "ingest/imageprocessor.h"
 #include "librarystatuslabel.h"
 #include "models/gallerymodel.h"
 #include "testfiles.h"
@@ -13,8 +16,12 @@
 #include "viewer/imageviewer.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonObject>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTimer>
 
 using namespace trove;
 
@@ -38,6 +45,7 @@ private Q_SLOTS:
     void cliRemoveDisappears();
     void cliRetagShows();
     void viewerFollowsRemovalElsewhere();
+    void selectAllRemoveAndUndo();
 
 private:
     /// Writes a PNG of its own colour and adds it with the real CLI.
@@ -176,6 +184,81 @@ void TestUiLive::viewerFollowsRemovalElsewhere()
         kArrives);
     QTRY_VERIFY_WITH_TIMEOUT(
         m_window->statusBar()->currentMessage().contains(QStringLiteral("shown")), kArrives);
+}
+
+void TestUiLive::selectAllRemoveAndUndo()
+{
+    // More images than the model ever loads at once from the top of the
+    // grid: most selected rows are never loaded, and still every one of
+    // them is asked about, moved to the trash and brought back.
+    constexpr int kMany = 1100;
+    m_resets.reset();
+    m_tester.reset();
+    m_window.reset();
+    {
+        const LibraryPaths paths(m_library->path());
+        CatalogWriter writer(paths);
+        auto opened = writer.open();
+        opened.waitForFinished();
+        QVERIFY(opened.result().ok());
+        QList<QFuture<Result<CommitOutcome>>> commits;
+        for (int i = 0; i < kMany; ++i) {
+            const QString input = m_home->filePath(QStringLiteral("in-%1.png").arg(i));
+            QVERIFY(test::writeFile(input,
+                test::ImageFactory::encode(
+                    test::ImageFactory::pattern(24, 16, quint32(i + 1)), "png")));
+            ProcessRequest request;
+            request.dataPath = input;
+            request.originalName = QStringLiteral("many-%1.png").arg(i);
+            request.tempBlobPath = paths.newTempFile(QStringLiteral(".gz"));
+            auto processed = ImageProcessor::process(request);
+            QVERIFY(processed.ok());
+            NewImage image;
+            image.name = QStringLiteral("many-%1").arg(i);
+            image.processed = *processed;
+            commits << writer.commitImage(image);
+        }
+        for (auto &c : commits) {
+            c.waitForFinished();
+            QVERIFY(c.result().ok());
+        }
+    }
+    m_window = uitest::openWindow(m_library->path());
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        gallery(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_resets = std::make_unique<QSignalSpy>(gallery(), &QAbstractItemModel::modelReset);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), kMany, kArrives);
+
+    ui::GalleryView *view = m_window->galleryView();
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_A, Qt::ControlModifier);
+    QCOMPARE(view->selectedCount(), qint64(kMany));
+    QVERIFY(view->selectedRecords().size() < kMany); // not all loaded
+
+    QString question;
+    QTimer answer;
+    answer.setInterval(10);
+    connect(&answer, &QTimer::timeout, this, [&] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            question = box->text();
+            box->button(QMessageBox::Yes)->click();
+        }
+    });
+    answer.start();
+    QTest::keyClick(view, Qt::Key_Delete);
+    answer.stop();
+    QVERIFY2(question.contains(QLocale().toString(kMany)), qPrintable(question));
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 0, kArrives);
+    auto stats = cli({ QStringLiteral("stats"), QStringLiteral("--json") });
+    QCOMPARE(stats.json().object().value(QStringLiteral("images")).toInt(), 0);
+
+    // Ctrl+Z: every one of them back, with its name.
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), kMany, kArrives);
+    stats = cli({ QStringLiteral("stats"), QStringLiteral("--json") });
+    QCOMPARE(stats.json().object().value(QStringLiteral("images")).toInt(), kMany);
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->index(0).data(GalleryModel::LoadedRole).toBool(), kArrives);
+    QVERIFY(gallery()->index(0).data().toString().startsWith(QStringLiteral("many-")));
 }
 
 QTEST_MAIN(TestUiLive)

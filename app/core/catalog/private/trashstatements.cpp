@@ -57,8 +57,7 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &keys)
     QSqlQuery find = c.catalog.query(
         QStringLiteral("SELECT id, uuid, name, sha256, format, width, height, original_bytes, "
                        "stored_bytes, added_at, damaged, tags, sources FROM trash WHERE id = ?"));
-    QSqlQuery sameBytes
-        = c.catalog.query(QStringLiteral("SELECT id FROM images WHERE sha256 = ?"));
+    QSqlQuery sameBytes = c.catalog.query(QStringLiteral("SELECT id FROM images WHERE sha256 = ?"));
     QSqlQuery keyTaken = c.catalog.query(QStringLiteral("SELECT 1 FROM images WHERE id = ?"));
     QSqlQuery insert = c.catalog.query(
         QStringLiteral("INSERT INTO images(id, uuid, name, sha256, format, width, height, "

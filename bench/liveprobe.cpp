@@ -41,8 +41,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <functional>
 #include <fcntl.h>
+#include <functional>
 #include <unistd.h>
 
 using namespace trove;
@@ -50,6 +50,7 @@ using namespace trove;
 namespace {
 
 constexpr int kTimeoutMs = 15000;
+constexpr int kCliTimeoutMs = 120000;
 const QString kRetag = QStringLiteral("live-retag");
 
 double round1(double v)
@@ -214,8 +215,7 @@ public:
         m_cliThread.setObjectName(QStringLiteral("probe-cli"));
         m_cliThread.start();
         m_cliHost.moveToThread(&m_cliThread);
-        QObject::connect(
-            m_model, &QAbstractItemModel::modelAboutToBeReset, [this] { ++m_resets; });
+        QObject::connect(m_model, &QAbstractItemModel::modelAboutToBeReset, [this] { ++m_resets; });
     }
 
     ~Probe()
@@ -237,7 +237,10 @@ public:
             return false;
         for (int row = first; row >= 0 && row <= last; ++row) {
             if (!m_model->recordAt(row)
-                || m_model->index(row, 0).data(GalleryModel::ThumbnailRole).value<QImage>().isNull())
+                || m_model->index(row, 0)
+                       .data(GalleryModel::ThumbnailRole)
+                       .value<QImage>()
+                       .isNull())
                 return false;
         }
         return true;
@@ -272,13 +275,14 @@ public:
     /// Runs `trove --library L ARGS` on the CLI thread and the GUI's event
     /// loop until the CLI exited and @p shown holds (checked whenever the
     /// model signals a change), or kTimeoutMs.
-    Change measure(const QString &kind, int index, const QStringList &args,
-        const std::function<bool()> &shown)
+    Change measure(
+        const QString &kind, int index, const QStringList &args, const std::function<bool()> &shown)
     {
         Change change;
         change.kind = kind;
         change.index = index;
         QEventLoop loop;
+        QTimer timeout;
         bool exited = false;
         const quint64 ticket = ++m_ticket;
         auto check = [&] {
@@ -301,6 +305,7 @@ public:
                 return;
             change.cli = e;
             exited = true;
+            timeout.start(kTimeoutMs);
             note(QStringLiteral("%1 %2 cli exit").arg(kind).arg(index), e.exitedMs);
             if (e.code != 0) {
                 fprintf(stderr, "trove %s: exit %d: %s\n", qPrintable(args.join(u' ')), e.code,
@@ -311,15 +316,29 @@ public:
         };
         note(QStringLiteral("%1 %2 cli start").arg(kind).arg(index));
         launch(ticket, QStringList { QStringLiteral("--library"), m_library } + args);
-        QTimer::singleShot(kTimeoutMs, &loop, &QEventLoop::quit);
+        // The CLI gets kCliTimeoutMs to exit (a loaded machine can make one
+        // take seconds); after its exit the window gets kTimeoutMs.
+        timeout.setSingleShot(true);
+        QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+        timeout.start(kCliTimeoutMs);
         check();
         loop.exec();
         for (const auto &c : connections)
             QObject::disconnect(c);
         m_onExit = nullptr;
-        if (!change.ok())
-            fprintf(stderr, "%s %d: not shown within %d ms (exit %d)\n", qPrintable(kind), index,
-                kTimeoutMs, change.cli.code);
+        if (!change.ok()) {
+            QStringList top;
+            for (int row = 0; row < 3; ++row) {
+                const auto r = m_model->recordAt(row);
+                top << (r ? r->name : QStringLiteral("(not loaded)"));
+            }
+            fprintf(stderr,
+                "%s %d: not shown within %d ms of the CLI's exit (exit %d after %.0f ms); %d "
+                "rows, first: %s\n",
+                qPrintable(kind), index, kTimeoutMs, change.cli.code,
+                change.cli.exitedMs - change.cli.startedMs, m_model->rowCount(),
+                qPrintable(top.join(QStringLiteral(", "))));
+        }
         return change;
     }
 
@@ -410,8 +429,8 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.addOption(
         { QStringLiteral("library"), QStringLiteral("Library folder."), QStringLiteral("DIR") });
-    parser.addOption({ QStringLiteral("trove"), QStringLiteral("The trove binary."),
-        QStringLiteral("PATH") });
+    parser.addOption(
+        { QStringLiteral("trove"), QStringLiteral("The trove binary."), QStringLiteral("PATH") });
     parser.addOption({ QStringLiteral("changes"), QStringLiteral("Changes of each kind."),
         QStringLiteral("N"), QStringLiteral("20") });
     parser.addOption({ QStringLiteral("stall-report"),
@@ -524,6 +543,7 @@ int main(int argc, char **argv)
     // The long gaps, each with what the probe saw last before it ended.
     QJsonArray gaps;
     int stallsWaitingForCpu = 0;
+    double longestOnCpuMs = 0;
     QFile reportFile(stallPath);
     if (reportFile.open(QIODevice::ReadOnly)) {
         const QJsonObject report = QJsonDocument::fromJson(reportFile.readAll()).object();
@@ -535,6 +555,7 @@ int main(int argc, char **argv)
             const auto [cpuMs, waitMs] = sched.between(endMs - gapMs, endMs);
             if (gapMs > 16.0 && waitMs > gapMs / 2)
                 ++stallsWaitingForCpu;
+            longestOnCpuMs = std::max(longestOnCpuMs, cpuMs);
             gaps.append(QJsonObject { { QStringLiteral("ms"), gapMs },
                 { QStringLiteral("at_s"), std::round((endMs - spanStart) / 10.0) / 100.0 },
                 { QStringLiteral("on_cpu_ms"), round1(cpuMs) },
@@ -554,9 +575,9 @@ int main(int argc, char **argv)
     QJsonArray each;
     for (const Change &c : changes)
         each.append(QJsonArray { c.kind, c.row, round1(c.ok() ? c.delayMs() : -1),
-            round1(c.cli.exitedMs - c.cli.startedMs) });
-    const int missed = int(std::count_if(
-        changes.cbegin(), changes.cend(), [](const Change &c) { return !c.ok(); }));
+            round1(c.cli.exitedMs - c.cli.startedMs), c.cli.code });
+    const int missed = int(
+        std::count_if(changes.cbegin(), changes.cend(), [](const Change &c) { return !c.ok(); }));
     const QJsonObject result {
         { QStringLiteral("images"), startCount },
         { QStringLiteral("changes_per_kind"), perKind },
@@ -576,11 +597,15 @@ int main(int argc, char **argv)
                 // Stalls over 16 ms of which over half was spent runnable,
                 // waiting for a core (a busy machine, not the window's work).
                 { QStringLiteral("stalls_over_16ms_mostly_waiting_for_cpu"), stallsWaitingForCpu },
+                // The most GUI-thread CPU time inside one gap over 8 ms: the
+                // window's longest piece of work, whatever the machine's load.
+                { QStringLiteral("max_on_cpu_in_a_gap_ms"), round1(longestOnCpuMs) },
                 { QStringLiteral("gaps_over_8ms"), gaps },
             } },
         { QStringLiteral("model_resets"), probe.m_resets - resetsBefore },
         { QStringLiteral("rows_after"), qint64(probe.m_model->rowCount()) },
-        // [kind, row, delay ms (-1: not shown), CLI run ms] in order.
+        // [kind, row, delay ms (-1: not shown), CLI run ms, CLI exit status]
+        // in order.
         { QStringLiteral("changes"), each },
     };
     printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());

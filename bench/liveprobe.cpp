@@ -603,6 +603,10 @@ int main(int argc, char **argv)
                 { QStringLiteral("gaps_over_8ms"), gaps },
             } },
         { QStringLiteral("model_resets"), probe.m_resets - resetsBefore },
+        // CLOCK_MONOTONIC ms of the span's start (perf record -k
+        // CLOCK_MONOTONIC): where to look for a gap in a profile.
+        { QStringLiteral("span_start_monotonic_ms"),
+            double(probe.clock()->msecsSinceReference()) + spanStart },
         { QStringLiteral("rows_after"), qint64(probe.m_model->rowCount()) },
         // [kind, row, delay ms (-1: not shown), CLI run ms, CLI exit status]
         // in order.

@@ -151,6 +151,7 @@ private:
 
 struct Exit {
     double startedMs = -1;
+    double forkedMs = -1; ///< QProcess::start() returned (fork and exec done)
     double exitedMs = -1;
     int code = -1;
     QByteArray err;
@@ -306,6 +307,12 @@ public:
             change.cli = e;
             exited = true;
             timeout.start(kTimeoutMs);
+            // The CLI thread's fork of this process (QProcess has no
+            // vfork in Qt 6.4): while it copies the page tables, a page
+            // fault on the GUI thread waits for it.
+            m_forks.append({ e.startedMs, e.forkedMs });
+            note(QStringLiteral("%1 %2 fork").arg(kind).arg(index), e.startedMs);
+            note(QStringLiteral("%1 %2 forked").arg(kind).arg(index), e.forkedMs);
             note(QStringLiteral("%1 %2 cli exit").arg(kind).arg(index), e.exitedMs);
             if (e.code != 0) {
                 fprintf(stderr, "trove %s: exit %d: %s\n", qPrintable(args.join(u' ')), e.code,
@@ -402,6 +409,7 @@ private:
                         report(-2);
                 });
             process->start(m_trove, args);
+            exit->forkedMs = now();
         });
     }
 
@@ -416,6 +424,13 @@ private:
 
 public:
     QList<QPair<double, QString>> m_events;
+    QList<QPair<double, double>> m_forks; ///< (start() called, returned)
+
+    bool overlapsFork(double fromMs, double toMs) const
+    {
+        return std::any_of(m_forks.cbegin(), m_forks.cend(),
+            [&](const auto &f) { return f.first < toMs && f.second > fromMs; });
+    }
 };
 
 } // namespace
@@ -543,6 +558,7 @@ int main(int argc, char **argv)
     // The long gaps, each with what the probe saw last before it ended.
     QJsonArray gaps;
     int stallsWaitingForCpu = 0;
+    int stallsDuringFork = 0;
     double longestOnCpuMs = 0;
     QFile reportFile(stallPath);
     if (reportFile.open(QIODevice::ReadOnly)) {
@@ -553,13 +569,17 @@ int main(int argc, char **argv)
             if (gapMs <= 8.0)
                 continue;
             const auto [cpuMs, waitMs] = sched.between(endMs - gapMs, endMs);
+            const bool duringFork = probe.overlapsFork(endMs - gapMs, endMs);
             if (gapMs > 16.0 && waitMs > gapMs / 2)
                 ++stallsWaitingForCpu;
+            if (gapMs > 16.0 && duringFork)
+                ++stallsDuringFork;
             longestOnCpuMs = std::max(longestOnCpuMs, cpuMs);
             gaps.append(QJsonObject { { QStringLiteral("ms"), gapMs },
                 { QStringLiteral("at_s"), std::round((endMs - spanStart) / 10.0) / 100.0 },
                 { QStringLiteral("on_cpu_ms"), round1(cpuMs) },
                 { QStringLiteral("waiting_for_cpu_ms"), round1(waitMs) },
+                { QStringLiteral("during_fork"), duringFork },
                 { QStringLiteral("after"), probe.eventBefore(endMs - gapMs) } });
         }
     }
@@ -597,6 +617,9 @@ int main(int argc, char **argv)
                 // Stalls over 16 ms of which over half was spent runnable,
                 // waiting for a core (a busy machine, not the window's work).
                 { QStringLiteral("stalls_over_16ms_mostly_waiting_for_cpu"), stallsWaitingForCpu },
+                // Stalls over 16 ms while the probe forked a CLI process (an
+                // artefact of the probe: a shell would fork, not the window).
+                { QStringLiteral("stalls_over_16ms_during_fork"), stallsDuringFork },
                 // The most GUI-thread CPU time inside one gap over 8 ms: the
                 // window's longest piece of work, whatever the machine's load.
                 { QStringLiteral("max_on_cpu_in_a_gap_ms"), round1(longestOnCpuMs) },

@@ -2,10 +2,9 @@
 // Opens the real Trove window on a library and lets another process change
 // it: the real `trove` binary adds images, retags them and removes them, one
 // call per change, started with QProcess from a thread of its own (the
-// window's event loop never waits for it, and the fork is not the GUI
-// thread's). For each change it measures the delay from the CLI process's
-// exit (its commit came before) to the moment the window's gallery model
-// shows it:
+// window's event loop never waits for it; the fork still copies this whole
+// process, and gaps that overlap one are flagged). For each change it measures the delay from the
+// CLI process's exit (its commit came before) to the moment the window's gallery model shows it:
 //   add     the new image's record loaded at row 0 (newest first) with its name
 //   retag   the new tag in the TagsRole of the image's row
 //   remove  the row count back by one and the name gone from the loaded rows
@@ -13,7 +12,9 @@
 // shown, the GUI thread's gaps while the window applies them, plus how often
 // the model reset (it never should). The check runs on the model's own
 // signals, so "shown" is the moment the model changed, not a poll of it.
-// Prints one JSON object. Run it under Xvfb (bench/live-update does).
+// Each gap over 8 ms is split (SchedSampler) into GUI-thread CPU time and
+// time spent waiting for a core. Prints one JSON object. Run it under Xvfb (bench/live-update
+// does).
 //
 //   trove-live-probe --library DIR --trove PATH [--changes 20]
 #include "base/platform.h"
@@ -275,7 +276,7 @@ public:
 
     /// Runs `trove --library L ARGS` on the CLI thread and the GUI's event
     /// loop until the CLI exited and @p shown holds (checked whenever the
-    /// model signals a change), or kTimeoutMs.
+    /// model signals a change), or kTimeoutMs after its exit.
     Change measure(
         const QString &kind, int index, const QStringList &args, const std::function<bool()> &shown)
     {

@@ -26,7 +26,8 @@ public:
     void setPort(quint16 port) { m_port = port; }
 
     /// A refusal, or nothing with @p maxBody set to what the route may carry.
-    std::optional<HttpResponse> check(const HttpRequest &head, qint64 contentLength, qint64 &maxBody);
+    std::optional<HttpResponse> check(
+        const HttpRequest &head, qint64 contentLength, qint64 &maxBody);
 
     /// The origin to name in Access-Control-Allow-Origin, if @p request
     /// comes from an allowed one; empty otherwise.

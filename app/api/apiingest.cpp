@@ -45,7 +45,8 @@ Result<QString> ApiIngest::checkUrl(const QString &url)
         return fail(tr("no url given"));
     const QUrl parsed(text, QUrl::StrictMode);
     const QString scheme = parsed.scheme().toLower();
-    if (!parsed.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")
+    if (!parsed.isValid()
+        || (scheme != QLatin1String("http") && scheme != QLatin1String("https")
             && scheme != QLatin1String("data")))
         return fail(tr("not an http, https or data URL: %1").arg(text.left(200)));
     auto source = IngestSource::parse(text);

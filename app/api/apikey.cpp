@@ -4,7 +4,6 @@
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
-
 #include <cstdio>
 
 namespace trove::api {
@@ -34,7 +33,8 @@ Result<QByteArray> write(const LibraryPaths &paths)
     const QString target = ApiKey::filePath(paths);
     const QString temp = paths.newTempFile(QStringLiteral(".key"));
     QFile f(temp);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+    if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner))
         return fail(ApiKey::tr("cannot write the API key: %1").arg(f.errorString()));
     if (f.write(key + '\n') != key.size() + 1 || !f.flush()) {
         f.remove();
@@ -64,8 +64,8 @@ Result<QByteArray> ApiKey::load(const LibraryPaths &paths)
     if (!f.open(QIODevice::ReadOnly))
         return fail(tr("cannot read the API key: %1").arg(f.errorString()));
     if (f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
-        return fail(tr("%1 is readable by other users; run `trove api-key --new`")
-                        .arg(f.fileName()));
+        return fail(
+            tr("%1 is readable by other users; run `trove api-key --new`").arg(f.fileName()));
     const QByteArray key = f.read(256).trimmed();
     if (!isKey(key))
         return fail(tr("%1 holds no valid key; run `trove api-key --new`").arg(f.fileName()));

@@ -40,7 +40,8 @@ QFuture<HttpResponse> ApiReads::run(Read read)
     return QtConcurrent::run(&m_pool, [paths = m_paths, read = std::move(read)] {
         auto reader = threadReader(paths);
         if (!reader)
-            return HttpResponse::error(503, QStringLiteral("cannot read the library: %1").arg(reader.error()));
+            return HttpResponse::error(
+                503, QStringLiteral("cannot read the library: %1").arg(reader.error()));
         return read(**reader, paths);
     });
 }

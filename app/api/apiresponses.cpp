@@ -26,7 +26,8 @@ QString html(const QString &s)
 
 } // namespace
 
-Result<ImageRecord> resolveImage(CatalogReader &reader, const QString &idOrName, HttpResponse *refusal)
+Result<ImageRecord> resolveImage(
+    CatalogReader &reader, const QString &idOrName, HttpResponse *refusal)
 {
     auto found = idOrName.isEmpty() ? Result<QList<ImageRecord>>(QList<ImageRecord>())
                                     : reader.resolve(idOrName);
@@ -35,12 +36,15 @@ Result<ImageRecord> resolveImage(CatalogReader &reader, const QString &idOrName,
         return fail(found.error());
     }
     if (found->isEmpty()) {
-        *refusal = HttpResponse::error(404, QStringLiteral("no image is named %1").arg(idOrName.left(200)));
+        *refusal = HttpResponse::error(
+            404, QStringLiteral("no image is named %1").arg(idOrName.left(200)));
         return fail(QStringLiteral("not found"));
     }
     if (found->size() > 1) {
         *refusal = HttpResponse::error(409,
-            QStringLiteral("%1 images are named %2; ask by id").arg(found->size()).arg(idOrName.left(200)));
+            QStringLiteral("%1 images are named %2; ask by id")
+                .arg(found->size())
+                .arg(idOrName.left(200)));
         return fail(QStringLiteral("ambiguous"));
     }
     return found->first();
@@ -60,7 +64,8 @@ Result<ImageRecord> imageBySha(CatalogReader &reader, const QString &sha256, Htt
 {
     const QString sha = sha256.toLower();
     if (!isSha(sha)) {
-        *refusal = HttpResponse::error(400, QStringLiteral("not a SHA-256 hash: %1").arg(sha256.left(80)));
+        *refusal = HttpResponse::error(
+            400, QStringLiteral("not a SHA-256 hash: %1").arg(sha256.left(80)));
         return fail(QStringLiteral("bad hash"));
     }
     QSqlQuery q = reader.catalog().query(QStringLiteral("SELECT id FROM images WHERE sha256 = ?"));
@@ -109,9 +114,13 @@ HttpResponse originalResponse(
     const qint64 size = bytes->size();
     HttpResponse r = HttpResponse::bytes(200, *bytes, mimeTypeOf(record.format));
     r.withHeader("ETag", etag).withHeader("Accept-Ranges", "bytes");
-    const QByteArray ascii = QString(record.name).replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._ -]")), QStringLiteral("_")).toLatin1();
+    const QByteArray ascii
+        = QString(record.name)
+              .replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._ -]")), QStringLiteral("_"))
+              .toLatin1();
     r.withHeader("Content-Disposition",
-        "inline; filename=\"" + ascii + "\"; filename*=UTF-8''" + QUrl::toPercentEncoding(record.name));
+        "inline; filename=\"" + ascii + "\"; filename*=UTF-8''"
+            + QUrl::toPercentEncoding(record.name));
     const QByteArray range = request.header("range");
     if (range.isEmpty())
         return r;
@@ -130,25 +139,29 @@ HttpResponse originalResponse(
             last = qMin(last, m.captured(2).toLongLong());
     }
     if (first >= size || first > last) {
-        HttpResponse bad = HttpResponse::error(416, QStringLiteral("range outside the %1 bytes of the image").arg(size));
+        HttpResponse bad = HttpResponse::error(
+            416, QStringLiteral("range outside the %1 bytes of the image").arg(size));
         bad.withHeader("Content-Range", "bytes */" + QByteArray::number(size));
         return bad;
     }
     r.status = 206;
     r.body = r.body.mid(first, last - first + 1);
     r.withHeader("Content-Range",
-        "bytes " + QByteArray::number(first) + '-' + QByteArray::number(last) + '/' + QByteArray::number(size));
+        "bytes " + QByteArray::number(first) + '-' + QByteArray::number(last) + '/'
+            + QByteArray::number(size));
     return r;
 }
 
-HttpResponse thumbnailResponse(CatalogReader &reader, const ImageRecord &record, const HttpRequest &request)
+HttpResponse thumbnailResponse(
+    CatalogReader &reader, const ImageRecord &record, const HttpRequest &request)
 {
     Q_UNUSED(request);
     auto thumb = reader.thumbnail(record.key);
     if (!thumb)
         return HttpResponse::error(500, thumb.error());
     if (thumb->isEmpty())
-        return HttpResponse::error(404, QStringLiteral("image %1 has no thumbnail yet").arg(record.id));
+        return HttpResponse::error(
+            404, QStringLiteral("image %1 has no thumbnail yet").arg(record.id));
     const QByteArray type = thumb->startsWith("\x89PNG") ? "image/png" : "image/jpeg";
     HttpResponse r = HttpResponse::bytes(200, *thumb, type);
     r.withHeader("Cache-Control", "private, max-age=86400");
@@ -162,8 +175,10 @@ Result<QJsonObject> jsonBody(const HttpRequest &request, HttpResponse *refusal)
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
         *refusal = HttpResponse::error(400,
             request.body.isEmpty() ? QStringLiteral("no JSON body")
-            : error.error != QJsonParseError::NoError
-                ? QStringLiteral("body is not JSON: %1 at byte %2").arg(error.errorString()).arg(error.offset)
+                : error.error != QJsonParseError::NoError
+                ? QStringLiteral("body is not JSON: %1 at byte %2")
+                      .arg(error.errorString())
+                      .arg(error.offset)
                 : QStringLiteral("body is not a JSON object"));
         return fail(QStringLiteral("bad body"));
     }
@@ -193,11 +208,13 @@ Result<QList<qint64>> keysWithTags(CatalogReader &reader, const QStringList &inc
     QString sql = QStringLiteral("SELECT i.id FROM images i WHERE 1");
     QVariantList binds;
     for (const QString &t : include) {
-        sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag = ? COLLATE NOCASE)");
+        sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag "
+                              "= ? COLLATE NOCASE)");
         binds << t;
     }
     for (const QString &t : exclude) {
-        sql += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag = ? COLLATE NOCASE)");
+        sql += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND "
+                              "t.tag = ? COLLATE NOCASE)");
         binds << t;
     }
     if (!keyword.isEmpty()) {
@@ -246,9 +263,13 @@ QByteArray homePage(const LibraryStats &stats, const QList<ImageRecord> &records
     }
     s += QStringLiteral("</ul>\n<p>");
     if (page > 0)
-        s += QStringLiteral("<a rel=\"prev\" href=\"/?page=%1%2\">newer</a> ").arg(page - 1).arg(html(amp));
+        s += QStringLiteral("<a rel=\"prev\" href=\"/?page=%1%2\">newer</a> ")
+                 .arg(page - 1)
+                 .arg(html(amp));
     if ((page + 1) * pageSize < stats.images)
-        s += QStringLiteral("<a rel=\"next\" href=\"/?page=%1%2\">older</a>").arg(page + 1).arg(html(amp));
+        s += QStringLiteral("<a rel=\"next\" href=\"/?page=%1%2\">older</a>")
+                 .arg(page + 1)
+                 .arg(html(amp));
     s += QStringLiteral("</p>\n</body></html>\n");
     return s.toUtf8();
 }

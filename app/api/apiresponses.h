@@ -15,7 +15,8 @@ namespace trove::api {
 
 /// The one image @p idOrName names (id, unique id prefix, or exact name):
 /// 404 when none, 409 when several share the name.
-Result<ImageRecord> resolveImage(CatalogReader &reader, const QString &idOrName, HttpResponse *refusal);
+Result<ImageRecord> resolveImage(
+    CatalogReader &reader, const QString &idOrName, HttpResponse *refusal);
 /// The image with this SHA-256 (64 hex digits), or a 404 refusal.
 Result<ImageRecord> imageBySha(CatalogReader &reader, const QString &sha256, HttpResponse *refusal);
 Result<ImageRecord> imageByKey(CatalogReader &reader, qint64 key, HttpResponse *refusal);

@@ -49,10 +49,8 @@ ApiServer::ApiServer(const LibraryPaths &paths, CatalogWriter *writer, IngestPip
     , m_ingest(writer, pipeline)
     , m_reads(std::make_unique<ApiReads>(paths))
 {
-    m_http = new HttpServer(
-        [this](const HttpRequest &head, qint64 length, qint64 &maxBody) {
-            return m_door.check(head, length, maxBody);
-        },
+    m_http = new HttpServer([this](const HttpRequest &head, qint64 length,
+                                qint64 &maxBody) { return m_door.check(head, length, maxBody); },
         [this](const HttpRequest &request, const HttpResponder &responder) {
             handle(request, responder);
         },
@@ -110,7 +108,8 @@ void ApiServer::handle(const HttpRequest &request, const HttpResponder &responde
         if (!ex.corsOrigin.isEmpty())
             responder.send(m_door.preflight(request));
         else
-            responder.send(HttpResponse::bytes(204, {}, {}).withHeader("Allow", "GET, HEAD, POST, OPTIONS"));
+            responder.send(
+                HttpResponse::bytes(204, {}, {}).withHeader("Allow", "GET, HEAD, POST, OPTIONS"));
         return;
     }
 
@@ -119,7 +118,8 @@ void ApiServer::handle(const HttpRequest &request, const HttpResponder &responde
     const bool post = request.method == "POST";
     auto wrongMethod = [&](const char *allow) {
         ex.send(HttpResponse::error(405,
-            tr("%1 does not take %2").arg(QString::fromLatin1(path), QString::fromLatin1(request.method)))
+            tr("%1 does not take %2")
+                .arg(QString::fromLatin1(path), QString::fromLatin1(request.method)))
                     .withHeader("Allow", allow));
     };
 
@@ -149,7 +149,8 @@ void ApiServer::handle(const HttpRequest &request, const HttpResponder &responde
     } else if (path == "/api/images") {
         get ? listImages(ex) : wrongMethod("GET, HEAD");
     } else if (!routeHydrus(ex) && !routeEagle(ex)) {
-        ex.send(HttpResponse::error(404, tr("no such route: %1").arg(QString::fromLatin1(path.left(200)))));
+        ex.send(HttpResponse::error(
+            404, tr("no such route: %1").arg(QString::fromLatin1(path.left(200)))));
     }
 }
 
@@ -170,8 +171,8 @@ void ApiServer::home(const Exchange &ex)
         auto records = reader.page({}, page * kHomePageSize, kHomePageSize, stats->images);
         if (!records)
             return HttpResponse::error(500, records.error());
-        HttpResponse r = HttpResponse::bytes(
-            200, homePage(*stats, *records, page, kHomePageSize, keyQuery), "text/html; charset=utf-8");
+        HttpResponse r = HttpResponse::bytes(200,
+            homePage(*stats, *records, page, kHomePageSize, keyQuery), "text/html; charset=utf-8");
         r.withHeader("Cache-Control", "no-store");
         return r;
     });
@@ -248,7 +249,8 @@ void ApiServer::status(const Exchange &ex, const QString &idText)
         if (!q.next())
             return HttpResponse::error(404, tr("no such request: %1").arg(id));
         return answer(stateWord(IngestState(q.value(QStringLiteral("state")).toInt())),
-            q.value(QStringLiteral("source")).toString(), q.value(QStringLiteral("error")).toString(),
+            q.value(QStringLiteral("source")).toString(),
+            q.value(QStringLiteral("error")).toString(),
             q.value(QStringLiteral("image_uuid")).toString(), {});
     });
 }
@@ -276,7 +278,8 @@ void ApiServer::listImages(const Exchange &ex)
                 return HttpResponse::error(400, tr("after: no image %1").arg(after.left(80)));
             auto row = reader.rowOf(query, record->key);
             if (!row || *row < 0)
-                return HttpResponse::error(400, tr("after: image %1 is not in this listing").arg(after.left(80)));
+                return HttpResponse::error(
+                    400, tr("after: image %1 is not in this listing").arg(after.left(80)));
             offset = *row + 1;
         }
         const bool plain = query.search.trimmed().isEmpty() && query.tag.isEmpty();

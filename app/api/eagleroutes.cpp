@@ -54,12 +54,13 @@ bool ApiServer::routeEagle(const Exchange &ex)
     const bool get = ex.request.isGetLike();
     const bool post = ex.request.method == "POST";
     if (path == "/api/application/info" && get) {
-        ex.send(success(QJsonObject { { QStringLiteral("version"), QCoreApplication::applicationVersion() },
-            { QStringLiteral("prereleaseVersion"), QJsonValue() },
-            { QStringLiteral("buildVersion"), QCoreApplication::applicationVersion() },
-            { QStringLiteral("execPath"), QString() },
-            { QStringLiteral("platform"), QSysInfo::productType() },
-            { QStringLiteral("application"), QStringLiteral("Trove") } }));
+        ex.send(success(
+            QJsonObject { { QStringLiteral("version"), QCoreApplication::applicationVersion() },
+                { QStringLiteral("prereleaseVersion"), QJsonValue() },
+                { QStringLiteral("buildVersion"), QCoreApplication::applicationVersion() },
+                { QStringLiteral("execPath"), QString() },
+                { QStringLiteral("platform"), QSysInfo::productType() },
+                { QStringLiteral("application"), QStringLiteral("Trove") } }));
         return true;
     }
     if (post
@@ -74,7 +75,8 @@ bool ApiServer::routeEagle(const Exchange &ex)
         if (path == "/api/item/addFromURLs") {
             const QJsonValue items = body->value(QStringLiteral("items"));
             if (!items.isArray() || items.toArray().isEmpty() || items.toArray().size() > 1000) {
-                ex.send(eagleError(400, tr("items must be a list of 1 to 1000 {url, ...} objects")));
+                ex.send(
+                    eagleError(400, tr("items must be a list of 1 to 1000 {url, ...} objects")));
                 return true;
             }
             eagleAdd(ex, items.toArray(), false, true);

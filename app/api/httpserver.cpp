@@ -136,8 +136,8 @@ void HttpServer::process(Connection &c)
         }
         if (end > m_limits.maxHeaderBytes) {
             refuse(c,
-                HttpResponse::error(
-                    431, QStringLiteral("request head over %1 bytes").arg(m_limits.maxHeaderBytes)));
+                HttpResponse::error(431,
+                    QStringLiteral("request head over %1 bytes").arg(m_limits.maxHeaderBytes)));
             return;
         }
         if (!parseHead(c, end))
@@ -215,8 +215,9 @@ bool HttpServer::parseHead(Connection &c, qsizetype headEnd)
             sawLength = true;
         } else if (name == "transfer-encoding") {
             refuse(c,
-                HttpResponse::error(
-                    411, QStringLiteral("chunked request bodies are not accepted; send Content-Length")));
+                HttpResponse::error(411,
+                    QStringLiteral(
+                        "chunked request bodies are not accepted; send Content-Length")));
             return false;
         }
         r.headers.append({ name, value });

@@ -68,8 +68,8 @@ public:
         const HttpRequest &head, qint64 contentLength, qint64 &maxBody)>;
     using Handler = std::function<void(const HttpRequest &request, const HttpResponder &reply)>;
 
-    explicit HttpServer(HeadCheck check, Handler handler, const HttpLimits &limits = {},
-        QObject *parent = nullptr);
+    explicit HttpServer(
+        HeadCheck check, Handler handler, const HttpLimits &limits = {}, QObject *parent = nullptr);
     ~HttpServer() override;
 
     bool listen(const QHostAddress &address, quint16 port);

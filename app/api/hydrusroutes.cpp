@@ -40,7 +40,8 @@ QJsonArray jsonListParam(const QUrlQuery &query, const QString &name, bool *bad)
 {
     if (!query.hasQueryItem(name))
         return {};
-    const QJsonDocument doc = QJsonDocument::fromJson(query.queryItemValue(name, QUrl::FullyDecoded).toUtf8());
+    const QJsonDocument doc
+        = QJsonDocument::fromJson(query.queryItemValue(name, QUrl::FullyDecoded).toUtf8());
     if (!doc.isArray())
         *bad = true;
     return doc.array();
@@ -53,7 +54,8 @@ QJsonObject metadataOf(const ImageRecord &r)
         tags.append(t);
     const QJsonObject tagMap { { QStringLiteral("0"), tags } };
     const QJsonObject service { { QStringLiteral("name"), QString::fromLatin1(kAllTags) },
-        { QStringLiteral("type"), 10 }, { QStringLiteral("type_pretty"), QString::fromLatin1(kAllTags) },
+        { QStringLiteral("type"), 10 },
+        { QStringLiteral("type_pretty"), QString::fromLatin1(kAllTags) },
         { QStringLiteral("storage_tags"), tagMap }, { QStringLiteral("display_tags"), tagMap } };
     QString ext = QLatin1Char('.') + r.format.toLower();
     if (ext == QLatin1String(".jpeg"))
@@ -120,9 +122,10 @@ bool ApiServer::routeHydrus(const Exchange &ex)
         auto source = IngestSource::parse(url);
         const QString normalised = source && !source->isLocal() ? source->sourceString() : url;
         read(ex, [url, normalised](CatalogReader &reader, const LibraryPaths &) {
-            QSqlQuery q = reader.catalog().query(QStringLiteral(
-                "SELECT DISTINCT i.sha256 AS sha256 FROM sources s JOIN images i ON i.id = s.image_id "
-                "WHERE s.url = ? OR s.url = ?"));
+            QSqlQuery q = reader.catalog().query(
+                QStringLiteral("SELECT DISTINCT i.sha256 AS sha256 FROM sources s JOIN images i ON "
+                               "i.id = s.image_id "
+                               "WHERE s.url = ? OR s.url = ?"));
             q.addBindValue(url);
             q.addBindValue(normalised);
             if (!q.exec())
@@ -131,7 +134,8 @@ bool ApiServer::routeHydrus(const Exchange &ex)
             while (q.next())
                 statuses.append(QJsonObject { { QStringLiteral("status"), 2 },
                     { QStringLiteral("hash"), q.value(QStringLiteral("sha256")).toString() },
-                    { QStringLiteral("note"), QStringLiteral("url recognised: already in the library") } });
+                    { QStringLiteral("note"),
+                        QStringLiteral("url recognised: already in the library") } });
             return HttpResponse::json(200,
                 QJsonObject { { QStringLiteral("normalised_url"), normalised },
                     { QStringLiteral("url_file_statuses"), statuses } });
@@ -154,8 +158,10 @@ bool ApiServer::routeHydrus(const Exchange &ex)
             else
                 include.append(t);
         }
-        const bool hashes = query.queryItemValue(QStringLiteral("return_hashes")) == QLatin1String("true");
-        const bool ids = query.queryItemValue(QStringLiteral("return_file_ids")) != QLatin1String("false");
+        const bool hashes
+            = query.queryItemValue(QStringLiteral("return_hashes")) == QLatin1String("true");
+        const bool ids
+            = query.queryItemValue(QStringLiteral("return_file_ids")) != QLatin1String("false");
         read(ex, [include, exclude, hashes, ids](CatalogReader &reader, const LibraryPaths &) {
             auto keys = keysWithTags(reader, include, exclude, {}, 0, 10000);
             if (!keys)
@@ -185,8 +191,10 @@ bool ApiServer::routeHydrus(const Exchange &ex)
             fileIds.append(query.queryItemValue(QStringLiteral("file_id")).toLongLong());
         if (query.hasQueryItem(QStringLiteral("hash")))
             hashes.append(query.queryItemValue(QStringLiteral("hash")));
-        if (bad || (fileIds.isEmpty() && hashes.isEmpty()) || fileIds.size() + hashes.size() > 1000) {
-            ex.send(HttpResponse::error(400, tr("name up to 1000 files with file_ids=[..] or hashes=[..]")));
+        if (bad || (fileIds.isEmpty() && hashes.isEmpty())
+            || fileIds.size() + hashes.size() > 1000) {
+            ex.send(HttpResponse::error(
+                400, tr("name up to 1000 files with file_ids=[..] or hashes=[..]")));
             return true;
         }
         read(ex, [fileIds, hashes](CatalogReader &reader, const LibraryPaths &) {
@@ -278,14 +286,15 @@ void ApiServer::hydrusAddFile(const Exchange &ex)
         [ex](const Result<qint64> &queueId) {
             if (!queueId)
                 ex.send(HttpResponse::json(200,
-                    QJsonObject { { QStringLiteral("status"), 4 }, { QStringLiteral("hash"), QString() },
+                    QJsonObject { { QStringLiteral("status"), 4 },
+                        { QStringLiteral("hash"), QString() },
                         { QStringLiteral("note"), queueId.error() } }));
         },
         [this, ex](const IngestItem &item) {
             const bool ok = item.state == IngestState::Done || item.state == IngestState::Duplicate;
             const int status = item.state == IngestState::Done ? 1 : ok ? 2 : 4;
-            const QString note = ok ? (status == 1 ? tr("imported") : tr("already in the library"))
-                                    : item.error;
+            const QString note
+                = ok ? (status == 1 ? tr("imported") : tr("already in the library")) : item.error;
             const qint64 key = item.imageKey;
             if (!ok || key <= 0) {
                 ex.send(HttpResponse::json(200,
@@ -333,7 +342,8 @@ void ApiServer::hydrusAddTags(const Exchange &ex)
         }
     }
     if (hashes.isEmpty() && fileIds.isEmpty()) {
-        ex.send(HttpResponse::error(400, tr("name the files with hash, hashes, file_id or file_ids")));
+        ex.send(
+            HttpResponse::error(400, tr("name the files with hash, hashes, file_id or file_ids")));
         return;
     }
     if (add.isEmpty() && remove.isEmpty()) {
@@ -341,32 +351,34 @@ void ApiServer::hydrusAddTags(const Exchange &ex)
         return;
     }
     // Every file must exist before anything changes: all or nothing.
-    auto keys = m_reads->call<QList<qint64>>([hashes, fileIds](CatalogReader &reader) -> Result<QList<qint64>> {
-        QList<qint64> keys;
-        HttpResponse refusal;
-        for (const QString &h : hashes) {
-            auto r = imageBySha(reader, h, &refusal);
-            if (!r)
-                return fail(QStringLiteral("no file has hash %1").arg(h.left(80)));
-            keys.append(r->key);
-        }
-        for (qint64 id : fileIds) {
-            auto r = imageByKey(reader, id, &refusal);
-            if (!r)
-                return fail(QStringLiteral("no file with id %1").arg(id));
-            keys.append(r->key);
-        }
-        return keys;
-    });
+    auto keys = m_reads->call<QList<qint64>>(
+        [hashes, fileIds](CatalogReader &reader) -> Result<QList<qint64>> {
+            QList<qint64> keys;
+            HttpResponse refusal;
+            for (const QString &h : hashes) {
+                auto r = imageBySha(reader, h, &refusal);
+                if (!r)
+                    return fail(QStringLiteral("no file has hash %1").arg(h.left(80)));
+                keys.append(r->key);
+            }
+            for (qint64 id : fileIds) {
+                auto r = imageByKey(reader, id, &refusal);
+                if (!r)
+                    return fail(QStringLiteral("no file with id %1").arg(id));
+                keys.append(r->key);
+            }
+            return keys;
+        });
     whenFinished(keys, this, [this, ex, add, remove](const Result<QList<qint64>> &keys) {
         if (!keys) {
             ex.send(HttpResponse::error(404, keys.error()));
             return;
         }
-        whenFinished(m_writer->editTags(*keys, add, remove), this, [ex](const Result<int> &changed) {
-            ex.send(changed ? HttpResponse::json(200, QJsonObject {})
-                            : HttpResponse::error(500, changed.error()));
-        });
+        whenFinished(
+            m_writer->editTags(*keys, add, remove), this, [ex](const Result<int> &changed) {
+                ex.send(changed ? HttpResponse::json(200, QJsonObject {})
+                                : HttpResponse::error(500, changed.error()));
+            });
     });
 }
 

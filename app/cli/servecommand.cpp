@@ -45,12 +45,13 @@ int runApiKey(CommandContext &ctx)
     if (!ctx.parser.positionalArguments().isEmpty())
         return usageError(ctx, QStringLiteral("api-key takes no arguments"));
     auto key = ctx.parser.isSet(QStringLiteral("new")) ? api::ApiKey::renew(ctx.paths)
-                                                        : api::ApiKey::load(ctx.paths);
+                                                       : api::ApiKey::load(ctx.paths);
     if (!key)
         return failWith(ctx, key.error());
     if (ctx.json)
-        ctx.output.json(QJsonDocument(QJsonObject { { QStringLiteral("key"), QString::fromLatin1(*key) },
-            { QStringLiteral("file"), api::ApiKey::filePath(ctx.paths) } }));
+        ctx.output.json(
+            QJsonDocument(QJsonObject { { QStringLiteral("key"), QString::fromLatin1(*key) },
+                { QStringLiteral("file"), api::ApiKey::filePath(ctx.paths) } }));
     else
         ctx.output.out() << *key << Qt::endl;
     return 0;
@@ -81,16 +82,16 @@ int runServe(CommandContext &ctx)
     const QString org = QCoreApplication::organizationName().isEmpty()
         ? QCoreApplication::applicationName()
         : QCoreApplication::organizationName();
-    const QSettings settings(QSettings::defaultFormat(), QSettings::UserScope, org,
-        QCoreApplication::applicationName());
-    config.allowedOrigins
-        = settings.value(QStringLiteral("LocalApi/allowedOrigins")).toStringList()
+    const QSettings settings(
+        QSettings::defaultFormat(), QSettings::UserScope, org, QCoreApplication::applicationName());
+    config.allowedOrigins = settings.value(QStringLiteral("LocalApi/allowedOrigins")).toStringList()
         + ctx.parser.values(QStringLiteral("allow-origin"));
 
     if (ctx.parser.isSet(QStringLiteral("listen"))) {
         const QString text = ctx.parser.value(QStringLiteral("listen"));
         if (!config.listen.setAddress(text))
-            return usageError(ctx, QStringLiteral("--listen takes an IP address, not %1").arg(text));
+            return usageError(
+                ctx, QStringLiteral("--listen takes an IP address, not %1").arg(text));
         if (!config.listen.isLoopback()) {
             // Beyond loopback only with a key the person made on purpose.
             if (!QFileInfo::exists(api::ApiKey::filePath(ctx.paths)))

@@ -238,15 +238,16 @@ Reply TestApi::request(const QByteArray &method, const QString &path, const QByt
     const QList<QPair<QByteArray, QByteArray>> &headers, bool withKey)
 {
     QNetworkRequest req(url(path));
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    req.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     if (withKey)
         req.setRawHeader("Trove-Api-Key", m_key);
     for (const auto &[name, value] : headers)
         req.setRawHeader(name, value);
     QElapsedTimer t;
     t.start();
-    std::unique_ptr<QNetworkReply> reply(
-        m_nam.sendCustomRequest(req, method, body.isNull() && method == "POST" ? QByteArray("") : body));
+    std::unique_ptr<QNetworkReply> reply(m_nam.sendCustomRequest(
+        req, method, body.isNull() && method == "POST" ? QByteArray("") : body));
     QEventLoop loop;
     QTimer::singleShot(30000, &loop, &QEventLoop::quit);
     connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -336,28 +337,36 @@ void TestApi::originalServiceEndToEnd()
     const Reply posted = postJson(QStringLiteral("/process_image"),
         { { QStringLiteral("url"), m_server.url(QStringLiteral("/cat.png")).toString() },
             { QStringLiteral("name"), QStringLiteral("my cat") },
-            { QStringLiteral("tags"), QJsonArray { QStringLiteral("cats"), QStringLiteral("pets") } } });
+            { QStringLiteral("tags"),
+                QJsonArray { QStringLiteral("cats"), QStringLiteral("pets") } } });
     QCOMPARE(posted.status, 202);
     QVERIFY2(posted.ms < 1000, QByteArray::number(posted.ms));
     const qint64 id = posted.json().value(QLatin1String("id")).toInteger();
     QVERIFY(id > 0);
-    QCOMPARE(posted.json().value(QLatin1String("status_url")).toString(), QStringLiteral("/status/%1").arg(id));
+    QCOMPARE(posted.json().value(QLatin1String("status_url")).toString(),
+        QStringLiteral("/status/%1").arg(id));
     QCOMPARE(posted.header("Location"), QByteArray("/status/") + QByteArray::number(id));
 
     // Still at work when the answer came.
-    const QString early = request("GET", QStringLiteral("/status/%1").arg(id)).json().value(QLatin1String("state")).toString();
-    QVERIFY2(early == QLatin1String("queued") || early == QLatin1String("downloading"), qPrintable(early));
+    const QString early = request("GET", QStringLiteral("/status/%1").arg(id))
+                              .json()
+                              .value(QLatin1String("state"))
+                              .toString();
+    QVERIFY2(early == QLatin1String("queued") || early == QLatin1String("downloading"),
+        qPrintable(early));
 
     const QJsonObject done = waitFinished(id);
     QCOMPARE(done.value(QLatin1String("state")).toString(), QStringLiteral("done"));
-    const QString imageId = done.value(QLatin1String("image")).toObject().value(QLatin1String("id")).toString();
+    const QString imageId
+        = done.value(QLatin1String("image")).toObject().value(QLatin1String("id")).toString();
     QVERIFY(!imageId.isEmpty());
 
     const Reply home = request("GET", QStringLiteral("/"));
     QCOMPARE(home.status, 200);
     QVERIFY(home.header("Content-Type").startsWith("text/html"));
     QVERIFY2(home.body.contains("<strong id=\"count\">1</strong>"), home.body.left(800));
-    const auto stats = trove({ QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--library"), library() });
+    const auto stats = trove({ QStringLiteral("stats"), QStringLiteral("--json"),
+        QStringLiteral("--library"), library() });
     const QString lastAdded = stats.json().object().value(QLatin1String("last_added")).toString();
     QVERIFY(!lastAdded.isEmpty());
     QVERIFY2(home.body.contains("<strong id=\"last-upload\">" + lastAdded.toUtf8() + "</strong>"),
@@ -372,7 +381,8 @@ void TestApi::originalServiceEndToEnd()
     QCOMPARE(image.header("ETag"), '"' + sha256Hex(png).toLatin1() + '"');
 
     // The CLI sees the same library: name and tags as posted.
-    const auto shown = trove({ QStringLiteral("show"), imageId, QStringLiteral("--json"), QStringLiteral("--library"), library() });
+    const auto shown = trove({ QStringLiteral("show"), imageId, QStringLiteral("--json"),
+        QStringLiteral("--library"), library() });
     QCOMPARE(shown.exitCode, 0);
     QCOMPARE(shown.json().object().value(QLatin1String("tags")).toArray().size(), 2);
 }
@@ -384,7 +394,8 @@ void TestApi::imageByNameOrIdWithRangeAndEtag()
         { { QStringLiteral("url"), m_server.url(QStringLiteral("/r.png")).toString() } });
     QCOMPARE(posted.status, 202);
     const QJsonObject done = waitFinished(posted.json().value(QLatin1String("id")).toInteger());
-    const QString imageId = done.value(QLatin1String("image")).toObject().value(QLatin1String("id")).toString();
+    const QString imageId
+        = done.value(QLatin1String("image")).toObject().value(QLatin1String("id")).toString();
     QCOMPARE(done.value(QLatin1String("state")).toString(), QStringLiteral("done"));
 
     const Reply byId = request("GET", QStringLiteral("/image/") + imageId);
@@ -395,18 +406,21 @@ void TestApi::imageByNameOrIdWithRangeAndEtag()
     QCOMPARE(byName.body, png);
     QCOMPARE(byName.header("Accept-Ranges"), QByteArray("bytes"));
 
-    const Reply part = request("GET", QStringLiteral("/image/") + imageId, {}, { { "Range", "bytes=10-29" } });
+    const Reply part
+        = request("GET", QStringLiteral("/image/") + imageId, {}, { { "Range", "bytes=10-29" } });
     QCOMPARE(part.status, 206);
     QCOMPARE(part.body, png.mid(10, 20));
     QCOMPARE(part.header("Content-Range"), "bytes 10-29/" + QByteArray::number(png.size()));
-    const Reply tail = request("GET", QStringLiteral("/image/") + imageId, {}, { { "Range", "bytes=-16" } });
+    const Reply tail
+        = request("GET", QStringLiteral("/image/") + imageId, {}, { { "Range", "bytes=-16" } });
     QCOMPARE(tail.status, 206);
     QCOMPARE(tail.body, png.right(16));
     const Reply outside = request("GET", QStringLiteral("/image/") + imageId, {},
         { { "Range", "bytes=" + QByteArray::number(png.size() + 5) + "-" } });
     QCOMPARE(outside.status, 416);
 
-    const Reply cached = request("GET", QStringLiteral("/image/") + imageId, {}, { { "If-None-Match", byId.header("ETag") } });
+    const Reply cached = request("GET", QStringLiteral("/image/") + imageId, {},
+        { { "If-None-Match", byId.header("ETag") } });
     QCOMPARE(cached.status, 304);
     QVERIFY(cached.body.isEmpty());
 
@@ -424,7 +438,8 @@ void TestApi::thumbnailRoute()
     const Reply posted = postJson(QStringLiteral("/process_image"),
         { { QStringLiteral("url"), m_server.url(QStringLiteral("/t.png")).toString() } });
     const QJsonObject done = waitFinished(posted.json().value(QLatin1String("id")).toInteger());
-    const QString imageId = done.value(QLatin1String("image")).toObject().value(QLatin1String("id")).toString();
+    const QString imageId
+        = done.value(QLatin1String("image")).toObject().value(QLatin1String("id")).toString();
     const Reply thumb = request("GET", QStringLiteral("/thumbnail/") + imageId);
     QCOMPARE(thumb.status, 200);
     QVERIFY(thumb.header("Content-Type").startsWith("image/"));
@@ -448,7 +463,8 @@ void TestApi::statusReportsFailureReason()
 
     // A queue row of an earlier process answers from the catalog.
     QVERIFY(startServe());
-    const Reply again = request("GET", QStringLiteral("/status/%1").arg(posted.json().value(QLatin1String("id")).toInteger()));
+    const Reply again = request("GET",
+        QStringLiteral("/status/%1").arg(posted.json().value(QLatin1String("id")).toInteger()));
     QCOMPARE(again.status, 200);
     QCOMPARE(again.json().value(QLatin1String("state")).toString(), QStringLiteral("failed"));
 }
@@ -462,7 +478,8 @@ void TestApi::apiImagesKeysetPaging()
         const Reply posted = postJson(QStringLiteral("/process_image"),
             { { QStringLiteral("url"), m_server.url(path).toString() },
                 { QStringLiteral("name"), QStringLiteral("page %1").arg(i) },
-                { QStringLiteral("tags"), QJsonArray { i == 1 ? QStringLiteral("odd") : QStringLiteral("even") } } });
+                { QStringLiteral("tags"),
+                    QJsonArray { i == 1 ? QStringLiteral("odd") : QStringLiteral("even") } } });
         const QJsonObject done = waitFinished(posted.json().value(QLatin1String("id")).toInteger());
         ids << done.value(QLatin1String("image")).toObject().value(QLatin1String("id")).toString();
         QTest::qWait(1100); // distinct added_at seconds: a stable newest-first order
@@ -473,8 +490,8 @@ void TestApi::apiImagesKeysetPaging()
     QCOMPARE(firstImages.size(), 2);
     QCOMPARE(firstImages[0].toObject().value(QLatin1String("id")).toString(), ids[2]);
     QCOMPARE(firstImages[1].toObject().value(QLatin1String("id")).toString(), ids[1]);
-    for (const char *field : { "id", "name", "tags", "source_url", "sha256", "format", "width", "height",
-             "original_bytes", "stored_bytes", "added_at" })
+    for (const char *field : { "id", "name", "tags", "source_url", "sha256", "format", "width",
+             "height", "original_bytes", "stored_bytes", "added_at" })
         QVERIFY2(firstImages[0].toObject().contains(QLatin1String(field)), field);
     const QString next = first.json().value(QLatin1String("next")).toString();
     QCOMPARE(next, ids[1]);
@@ -499,23 +516,36 @@ void TestApi::processImageRefusesBadInput_data()
     QTest::newRow("not json") << QByteArray("url=http://x/") << QStringLiteral("not JSON");
     QTest::newRow("not an object") << QByteArray("[1]") << QStringLiteral("not a JSON object");
     QTest::newRow("no url") << QByteArray("{\"name\":\"x\"}") << QStringLiteral("no url");
-    QTest::newRow("local file") << QByteArray("{\"url\":\"file:///etc/passwd\"}") << QStringLiteral("not an http");
-    QTest::newRow("bare path") << QByteArray("{\"url\":\"/etc/passwd\"}") << QStringLiteral("not an http");
-    QTest::newRow("javascript") << QByteArray("{\"url\":\"javascript:alert(1)\"}") << QStringLiteral("not an http");
-    QTest::newRow("tags not a list") << QByteArray("{\"url\":\"http://127.0.0.1:1/a.png\",\"tags\":{}}") << QStringLiteral("tags");
-    QTest::newRow("name not a string") << QByteArray("{\"url\":\"http://127.0.0.1:1/a.png\",\"name\":5}") << QStringLiteral("name");
+    QTest::newRow("local file") << QByteArray("{\"url\":\"file:///etc/passwd\"}")
+                                << QStringLiteral("not an http");
+    QTest::newRow("bare path") << QByteArray("{\"url\":\"/etc/passwd\"}")
+                               << QStringLiteral("not an http");
+    QTest::newRow("javascript") << QByteArray("{\"url\":\"javascript:alert(1)\"}")
+                                << QStringLiteral("not an http");
+    QTest::newRow("tags not a list")
+        << QByteArray("{\"url\":\"http://127.0.0.1:1/a.png\",\"tags\":{}}")
+        << QStringLiteral("tags");
+    QTest::newRow("name not a string")
+        << QByteArray("{\"url\":\"http://127.0.0.1:1/a.png\",\"name\":5}")
+        << QStringLiteral("name");
 }
 
 void TestApi::processImageRefusesBadInput()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, reason);
-    const Reply r = request("POST", QStringLiteral("/process_image"), body, { { "Content-Type", "application/json" } });
+    const Reply r = request(
+        "POST", QStringLiteral("/process_image"), body, { { "Content-Type", "application/json" } });
     QCOMPARE(r.status, 400);
     QVERIFY2(r.json().value(QLatin1String("error")).toString().contains(reason), r.describe());
     // Nothing was queued or stored.
     QCOMPARE(request("GET", QStringLiteral("/status/1")).status, 404);
-    QCOMPARE(request("GET", QStringLiteral("/api/images")).json().value(QLatin1String("images")).toArray().size(), 0);
+    QCOMPARE(request("GET", QStringLiteral("/api/images"))
+                 .json()
+                 .value(QLatin1String("images"))
+                 .toArray()
+                 .size(),
+        0);
 }
 
 void TestApi::processImageWithCurl()
@@ -527,19 +557,23 @@ void TestApi::processImageWithCurl()
     QProcess p;
     QProcessEnvironment env = trove::test::cleanTroveEnvironment(m_dir->path());
     p.setProcessEnvironment(env);
-    p.start(curl, { QStringLiteral("-sS"), QStringLiteral("--noproxy"), QStringLiteral("*"),
-                      QStringLiteral("-H"), QStringLiteral("Trove-Api-Key: ") + QString::fromLatin1(m_key),
-                      QStringLiteral("-H"), QStringLiteral("Content-Type: application/json"),
-                      QStringLiteral("-d"),
-                      QStringLiteral("{\"url\":\"%1\",\"name\":\"curled\"}").arg(m_server.url(QStringLiteral("/curl.png")).toString()),
-                      url(QStringLiteral("/process_image")).toString() });
+    p.start(curl,
+        { QStringLiteral("-sS"), QStringLiteral("--noproxy"), QStringLiteral("*"),
+            QStringLiteral("-H"), QStringLiteral("Trove-Api-Key: ") + QString::fromLatin1(m_key),
+            QStringLiteral("-H"), QStringLiteral("Content-Type: application/json"),
+            QStringLiteral("-d"),
+            QStringLiteral("{\"url\":\"%1\",\"name\":\"curled\"}")
+                .arg(m_server.url(QStringLiteral("/curl.png")).toString()),
+            url(QStringLiteral("/process_image")).toString() });
     QVERIFY(p.waitForFinished(20000));
     const QJsonObject posted = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
     const QJsonObject done = waitFinished(posted.value(QLatin1String("id")).toInteger());
     QCOMPARE(done.value(QLatin1String("state")).toString(), QStringLiteral("done"));
     const QString out = m_dir->filePath(QStringLiteral("curled.png"));
-    p.start(curl, { QStringLiteral("-sS"), QStringLiteral("--noproxy"), QStringLiteral("*"), QStringLiteral("-o"), out,
-                      url(QStringLiteral("/image/curled?key=") + QString::fromLatin1(m_key)).toString() });
+    p.start(curl,
+        { QStringLiteral("-sS"), QStringLiteral("--noproxy"), QStringLiteral("*"),
+            QStringLiteral("-o"), out,
+            url(QStringLiteral("/image/curled?key=") + QString::fromLatin1(m_key)).toString() });
     QVERIFY(p.waitForFinished(20000));
     QFile f(out);
     QVERIFY(f.open(QIODevice::ReadOnly));
@@ -553,14 +587,20 @@ void TestApi::hydrusAddUrlThenGetUrlFiles()
     const QByteArray png = servePng(QStringLiteral("/h.png"), 31);
     const QString link = m_server.url(QStringLiteral("/h.png")).toString();
     const Reply added = request("POST", QStringLiteral("/add_urls/add_url"),
-        QJsonDocument(QJsonObject { { QStringLiteral("url"), link },
-                          { QStringLiteral("service_names_to_additional_tags"),
-                              QJsonObject { { QStringLiteral("my tags"), QJsonArray { QStringLiteral("hydrus"), QStringLiteral("blue") } } } } })
+        QJsonDocument(
+            QJsonObject { { QStringLiteral("url"), link },
+                { QStringLiteral("service_names_to_additional_tags"),
+                    QJsonObject { { QStringLiteral("my tags"),
+                        QJsonArray { QStringLiteral("hydrus"), QStringLiteral("blue") } } } } })
             .toJson(),
-        { { "Content-Type", "application/json" }, { "Hydrus-Client-API-Access-Key", m_key } }, false);
+        { { "Content-Type", "application/json" }, { "Hydrus-Client-API-Access-Key", m_key } },
+        false);
     QCOMPARE(added.status, 200);
     QCOMPARE(added.json().value(QLatin1String("normalised_url")).toString(), link);
-    QVERIFY(added.json().value(QLatin1String("human_result_text")).toString().contains(QLatin1String("added successfully")));
+    QVERIFY(added.json()
+                .value(QLatin1String("human_result_text"))
+                .toString()
+                .contains(QLatin1String("added successfully")));
 
     // Unknown until stored; Hydrus lists no statuses for a new URL.
     QElapsedTimer t;
@@ -568,7 +608,9 @@ void TestApi::hydrusAddUrlThenGetUrlFiles()
     QJsonArray statuses;
     while (t.elapsed() < 20000 && statuses.isEmpty()) {
         QTest::qWait(100);
-        const Reply files = request("GET", QStringLiteral("/add_urls/get_url_files?url=") + QString::fromLatin1(QUrl::toPercentEncoding(link)),
+        const Reply files = request("GET",
+            QStringLiteral("/add_urls/get_url_files?url=")
+                + QString::fromLatin1(QUrl::toPercentEncoding(link)),
             {}, { { "Hydrus-Client-API-Access-Key", m_key } }, false);
         QCOMPARE(files.status, 200);
         statuses = files.json().value(QLatin1String("url_file_statuses")).toArray();
@@ -577,7 +619,8 @@ void TestApi::hydrusAddUrlThenGetUrlFiles()
     QCOMPARE(statuses[0].toObject().value(QLatin1String("status")).toInt(), 2);
     QCOMPARE(statuses[0].toObject().value(QLatin1String("hash")).toString(), sha256Hex(png));
 
-    const Reply unknown = request("GET", QStringLiteral("/add_urls/get_url_files?url=http%3A%2F%2F127.0.0.1%3A1%2Fnever.png"));
+    const Reply unknown = request("GET",
+        QStringLiteral("/add_urls/get_url_files?url=http%3A%2F%2F127.0.0.1%3A1%2Fnever.png"));
     QCOMPARE(unknown.json().value(QLatin1String("url_file_statuses")).toArray().size(), 0);
     const Reply verify = request("GET", QStringLiteral("/verify_access_key"));
     QCOMPARE(verify.status, 200);
@@ -590,21 +633,27 @@ void TestApi::hydrusFilesSearchMetadataAndTags()
     const Reply added = postJson(QStringLiteral("/process_image"),
         { { QStringLiteral("url"), m_server.url(QStringLiteral("/s.png")).toString() },
             { QStringLiteral("tags"), QJsonArray { QStringLiteral("sky") } } });
-    QCOMPARE(waitFinished(added.json().value(QLatin1String("id")).toInteger()).value(QLatin1String("state")).toString(), QStringLiteral("done"));
+    QCOMPARE(waitFinished(added.json().value(QLatin1String("id")).toInteger())
+                 .value(QLatin1String("state"))
+                 .toString(),
+        QStringLiteral("done"));
     const QString sha = sha256Hex(png);
 
-    const Reply search = request("GET", QStringLiteral("/get_files/search_files?return_hashes=true&tags=")
+    const Reply search = request("GET",
+        QStringLiteral("/get_files/search_files?return_hashes=true&tags=")
             + QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("[\"sky\"]"))));
     QCOMPARE(search.status, 200);
     const QJsonArray fileIds = search.json().value(QLatin1String("file_ids")).toArray();
     QCOMPARE(fileIds.size(), 1);
     QCOMPARE(search.json().value(QLatin1String("hashes")).toArray().at(0).toString(), sha);
     const qint64 fileId = fileIds[0].toInteger();
-    const Reply none = request("GET", QStringLiteral("/get_files/search_files?tags=")
+    const Reply none = request("GET",
+        QStringLiteral("/get_files/search_files?tags=")
             + QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("[\"sky\",\"-sky\"]"))));
     QCOMPARE(none.json().value(QLatin1String("file_ids")).toArray().size(), 0);
 
-    const Reply meta = request("GET", QStringLiteral("/get_files/file_metadata?hashes=")
+    const Reply meta = request("GET",
+        QStringLiteral("/get_files/file_metadata?hashes=")
             + QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("[\"%1\"]").arg(sha))));
     const QJsonObject m = meta.json().value(QLatin1String("metadata")).toArray().at(0).toObject();
     QCOMPARE(m.value(QLatin1String("file_id")).toInteger(), fileId);
@@ -615,8 +664,12 @@ void TestApi::hydrusFilesSearchMetadataAndTags()
 
     QCOMPARE(request("GET", QStringLiteral("/get_files/file?hash=") + sha).body, png);
     QCOMPARE(request("GET", QStringLiteral("/get_files/file?file_id=%1").arg(fileId)).body, png);
-    QVERIFY(!QImage::fromData(request("GET", QStringLiteral("/get_files/thumbnail?hash=") + sha).body).isNull());
-    QCOMPARE(request("GET", QStringLiteral("/get_files/file?hash=") + QString(64, QLatin1Char('0'))).status, 404);
+    QVERIFY(
+        !QImage::fromData(request("GET", QStringLiteral("/get_files/thumbnail?hash=") + sha).body)
+             .isNull());
+    QCOMPARE(request("GET", QStringLiteral("/get_files/file?hash=") + QString(64, QLatin1Char('0')))
+                 .status,
+        404);
     QCOMPARE(request("GET", QStringLiteral("/get_files/file?hash=../../api-key")).status, 400);
 
     const Reply tagged = postJson(QStringLiteral("/add_tags/add_tags"),
@@ -626,15 +679,28 @@ void TestApi::hydrusFilesSearchMetadataAndTags()
                     QJsonObject { { QStringLiteral("0"), QJsonArray { QStringLiteral("cloud") } },
                         { QStringLiteral("1"), QJsonArray { QStringLiteral("sky") } } } } } } });
     QCOMPARE(tagged.status, 200);
-    const QJsonArray tags = request("GET", QStringLiteral("/api/images")).json().value(QLatin1String("images")).toArray()
-                                .at(0).toObject().value(QLatin1String("tags")).toArray();
+    const QJsonArray tags = request("GET", QStringLiteral("/api/images"))
+                                .json()
+                                .value(QLatin1String("images"))
+                                .toArray()
+                                .at(0)
+                                .toObject()
+                                .value(QLatin1String("tags"))
+                                .toArray();
     QCOMPARE(tags, QJsonArray { QStringLiteral("cloud") });
     // An unknown hash changes nothing.
     const Reply bad = postJson(QStringLiteral("/add_tags/add_tags"),
         { { QStringLiteral("hashes"), QJsonArray { sha, QString(64, QLatin1Char('1')) } },
-            { QStringLiteral("service_names_to_tags"), QJsonObject { { QStringLiteral("my tags"), QJsonArray { QStringLiteral("nope") } } } } });
+            { QStringLiteral("service_names_to_tags"),
+                QJsonObject {
+                    { QStringLiteral("my tags"), QJsonArray { QStringLiteral("nope") } } } } });
     QCOMPARE(bad.status, 404);
-    QCOMPARE(request("GET", QStringLiteral("/api/images?tag=nope")).json().value(QLatin1String("images")).toArray().size(), 0);
+    QCOMPARE(request("GET", QStringLiteral("/api/images?tag=nope"))
+                 .json()
+                 .value(QLatin1String("images"))
+                 .toArray()
+                 .size(),
+        0);
 }
 
 void TestApi::hydrusAddFileByPath()
@@ -645,16 +711,19 @@ void TestApi::hydrusAddFileByPath()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(png);
     f.close();
-    const Reply first = postJson(QStringLiteral("/add_files/add_file"), { { QStringLiteral("path"), path } });
+    const Reply first
+        = postJson(QStringLiteral("/add_files/add_file"), { { QStringLiteral("path"), path } });
     QCOMPARE(first.status, 200);
     QCOMPARE(first.json().value(QLatin1String("status")).toInt(), 1);
     QCOMPARE(first.json().value(QLatin1String("hash")).toString(), sha256Hex(png));
-    const Reply again = postJson(QStringLiteral("/add_files/add_file"), { { QStringLiteral("path"), path } });
+    const Reply again
+        = postJson(QStringLiteral("/add_files/add_file"), { { QStringLiteral("path"), path } });
     QCOMPARE(again.json().value(QLatin1String("status")).toInt(), 2);
     const Reply missing = postJson(QStringLiteral("/add_files/add_file"),
         { { QStringLiteral("path"), m_dir->filePath(QStringLiteral("none.png")) } });
     QCOMPARE(missing.status, 400);
-    const Reply rawBytes = request("POST", QStringLiteral("/add_files/add_file"), png, { { "Content-Type", "application/octet-stream" } });
+    const Reply rawBytes = request("POST", QStringLiteral("/add_files/add_file"), png,
+        { { "Content-Type", "application/octet-stream" } });
     QCOMPARE(rawBytes.status, 415);
 }
 
@@ -675,7 +744,11 @@ void TestApi::eagleAddFromUrlAndList()
             { QStringLiteral("annotation"), QStringLiteral("from a userscript") } });
     QCOMPARE(added.status, 200);
     QCOMPARE(added.json().value(QLatin1String("status")).toString(), QStringLiteral("success"));
-    const qint64 id = added.json().value(QLatin1String("data")).toObject().value(QLatin1String("id")).toInteger();
+    const qint64 id = added.json()
+                          .value(QLatin1String("data"))
+                          .toObject()
+                          .value(QLatin1String("id"))
+                          .toInteger();
     QCOMPARE(waitFinished(id).value(QLatin1String("state")).toString(), QStringLiteral("done"));
 
     const QString path = m_dir->filePath(QStringLiteral("eagle-local.png"));
@@ -684,10 +757,16 @@ void TestApi::eagleAddFromUrlAndList()
     f.write(ImageFactory::png(30, 30, 62));
     f.close();
     const Reply fromPath = postJson(QStringLiteral("/api/item/addFromPath"),
-        { { QStringLiteral("path"), path }, { QStringLiteral("name"), QStringLiteral("eagle two") } });
+        { { QStringLiteral("path"), path },
+            { QStringLiteral("name"), QStringLiteral("eagle two") } });
     QCOMPARE(fromPath.json().value(QLatin1String("status")).toString(), QStringLiteral("success"));
-    QCOMPARE(waitFinished(fromPath.json().value(QLatin1String("data")).toObject().value(QLatin1String("id")).toInteger())
-                 .value(QLatin1String("state")).toString(),
+    QCOMPARE(waitFinished(fromPath.json()
+                              .value(QLatin1String("data"))
+                              .toObject()
+                              .value(QLatin1String("id"))
+                              .toInteger())
+                 .value(QLatin1String("state"))
+                 .toString(),
         QStringLiteral("done"));
 
     const Reply list = request("GET", QStringLiteral("/api/item/list?limit=10&tags=bird"));
@@ -699,8 +778,18 @@ void TestApi::eagleAddFromUrlAndList()
     QCOMPARE(item.value(QLatin1String("ext")).toString(), QStringLiteral("png"));
     QCOMPARE(item.value(QLatin1String("size")).toInteger(), png.size());
     QCOMPARE(item.value(QLatin1String("tags")).toArray(), QJsonArray { QStringLiteral("bird") });
-    QCOMPARE(request("GET", QStringLiteral("/api/item/list")).json().value(QLatin1String("data")).toArray().size(), 2);
-    QCOMPARE(request("GET", QStringLiteral("/api/item/list?keyword=two")).json().value(QLatin1String("data")).toArray().size(), 1);
+    QCOMPARE(request("GET", QStringLiteral("/api/item/list"))
+                 .json()
+                 .value(QLatin1String("data"))
+                 .toArray()
+                 .size(),
+        2);
+    QCOMPARE(request("GET", QStringLiteral("/api/item/list?keyword=two"))
+                 .json()
+                 .value(QLatin1String("data"))
+                 .toArray()
+                 .size(),
+        1);
 }
 
 void TestApi::eagleAddFromUrlsIsAllOrNothing()
@@ -709,22 +798,30 @@ void TestApi::eagleAddFromUrlsIsAllOrNothing()
     servePng(QStringLiteral("/m2.png"), 72);
     const Reply bad = postJson(QStringLiteral("/api/item/addFromURLs"),
         { { QStringLiteral("items"),
-            QJsonArray { QJsonObject { { QStringLiteral("url"), m_server.url(QStringLiteral("/m1.png")).toString() } },
-                QJsonObject { { QStringLiteral("url"), QStringLiteral("file:///etc/passwd") } } } } });
+            QJsonArray { QJsonObject { { QStringLiteral("url"),
+                             m_server.url(QStringLiteral("/m1.png")).toString() } },
+                QJsonObject {
+                    { QStringLiteral("url"), QStringLiteral("file:///etc/passwd") } } } } });
     QCOMPARE(bad.status, 400);
     QCOMPARE(bad.json().value(QLatin1String("status")).toString(), QStringLiteral("error"));
-    QVERIFY(bad.json().value(QLatin1String("message")).toString().startsWith(QLatin1String("item 1")));
+    QVERIFY(
+        bad.json().value(QLatin1String("message")).toString().startsWith(QLatin1String("item 1")));
     QCOMPARE(request("GET", QStringLiteral("/status/1")).status, 404); // nothing queued
 
     const Reply good = postJson(QStringLiteral("/api/item/addFromURLs"),
         { { QStringLiteral("items"),
-            QJsonArray { QJsonObject { { QStringLiteral("url"), m_server.url(QStringLiteral("/m1.png")).toString() } },
-                QJsonObject { { QStringLiteral("url"), m_server.url(QStringLiteral("/m2.png")).toString() } } } } });
+            QJsonArray { QJsonObject { { QStringLiteral("url"),
+                             m_server.url(QStringLiteral("/m1.png")).toString() } },
+                QJsonObject { { QStringLiteral("url"),
+                    m_server.url(QStringLiteral("/m2.png")).toString() } } } } });
     QCOMPARE(good.status, 200);
     const QJsonArray data = good.json().value(QLatin1String("data")).toArray();
     QCOMPARE(data.size(), 2);
     for (const QJsonValue &v : data)
-        QCOMPARE(waitFinished(v.toObject().value(QLatin1String("id")).toInteger()).value(QLatin1String("state")).toString(), QStringLiteral("done"));
+        QCOMPARE(waitFinished(v.toObject().value(QLatin1String("id")).toInteger())
+                     .value(QLatin1String("state"))
+                     .toString(),
+            QStringLiteral("done"));
 }
 
 // --- the locks ------------------------------------------------------------
@@ -738,14 +835,21 @@ void TestApi::lockApiVersionIsOpenWithoutKey()
 
 void TestApi::lockMissingKeyIs401()
 {
-    for (const QString &path : { QStringLiteral("/"), QStringLiteral("/api/images"), QStringLiteral("/verify_access_key"), QStringLiteral("/image/x") }) {
+    for (const QString &path : { QStringLiteral("/"), QStringLiteral("/api/images"),
+             QStringLiteral("/verify_access_key"), QStringLiteral("/image/x") }) {
         const Reply r = request("GET", path, {}, {}, false);
         QCOMPARE(r.status, 401);
-        QVERIFY2(r.json().value(QLatin1String("error")).toString().contains(QLatin1String("missing access key")), r.describe());
+        QVERIFY2(r.json()
+                     .value(QLatin1String("error"))
+                     .toString()
+                     .contains(QLatin1String("missing access key")),
+            r.describe());
     }
     servePng(QStringLiteral("/k.png"), 81);
     const Reply post = request("POST", QStringLiteral("/process_image"),
-        QJsonDocument(QJsonObject { { QStringLiteral("url"), m_server.url(QStringLiteral("/k.png")).toString() } }).toJson(),
+        QJsonDocument(QJsonObject { { QStringLiteral("url"),
+                          m_server.url(QStringLiteral("/k.png")).toString() } })
+            .toJson(),
         { { "Content-Type", "application/json" } }, false);
     QCOMPARE(post.status, 401);
     QTest::qWait(300);
@@ -757,7 +861,8 @@ void TestApi::lockWrongKeyIs403_data()
     QTest::addColumn<QByteArray>("header");
     QTest::addColumn<bool>("inQuery");
     QTest::newRow("Trove-Api-Key") << QByteArray("Trove-Api-Key") << false;
-    QTest::newRow("Hydrus-Client-API-Access-Key") << QByteArray("Hydrus-Client-API-Access-Key") << false;
+    QTest::newRow("Hydrus-Client-API-Access-Key")
+        << QByteArray("Hydrus-Client-API-Access-Key") << false;
     QTest::newRow("?key=") << QByteArray() << true;
 }
 
@@ -766,13 +871,21 @@ void TestApi::lockWrongKeyIs403()
     QFETCH(QByteArray, header);
     QFETCH(bool, inQuery);
     const QByteArray wrong = QByteArray(64, 'a');
-    const Reply r = inQuery ? request("GET", QStringLiteral("/api/images?key=") + QString::fromLatin1(wrong), {}, {}, false)
-                            : request("GET", QStringLiteral("/api/images"), {}, { { header, wrong } }, false);
+    const Reply r = inQuery
+        ? request(
+            "GET", QStringLiteral("/api/images?key=") + QString::fromLatin1(wrong), {}, {}, false)
+        : request("GET", QStringLiteral("/api/images"), {}, { { header, wrong } }, false);
     QCOMPARE(r.status, 403);
-    QVERIFY2(r.json().value(QLatin1String("error")).toString().contains(QLatin1String("wrong access key")), r.describe());
+    QVERIFY2(r.json()
+                 .value(QLatin1String("error"))
+                 .toString()
+                 .contains(QLatin1String("wrong access key")),
+        r.describe());
     // The right key by the same way works.
-    const Reply ok = inQuery ? request("GET", QStringLiteral("/api/images?key=") + QString::fromLatin1(m_key), {}, {}, false)
-                             : request("GET", QStringLiteral("/api/images"), {}, { { header, m_key } }, false);
+    const Reply ok = inQuery
+        ? request(
+            "GET", QStringLiteral("/api/images?key=") + QString::fromLatin1(m_key), {}, {}, false)
+        : request("GET", QStringLiteral("/api/images"), {}, { { header, m_key } }, false);
     QCOMPARE(ok.status, 200);
 }
 
@@ -795,13 +908,18 @@ void TestApi::lockBadHostIs403DnsRebinding()
     QFETCH(QByteArray, host);
     QFETCH(int, status);
     host.replace("PORT", QByteArray::number(m_port));
-    QByteArray req = "GET /api/images HTTP/1.1\r\nTrove-Api-Key: " + m_key + "\r\nConnection: close\r\n";
+    QByteArray req
+        = "GET /api/images HTTP/1.1\r\nTrove-Api-Key: " + m_key + "\r\nConnection: close\r\n";
     if (!host.isEmpty())
         req += "Host: " + host + "\r\n";
     const Reply r = raw(req + "\r\n");
     QCOMPARE(r.status, status);
     if (status == 403)
-        QVERIFY2(r.json().value(QLatin1String("error")).toString().contains(QLatin1String("DNS rebinding")), r.describe());
+        QVERIFY2(r.json()
+                     .value(QLatin1String("error"))
+                     .toString()
+                     .contains(QLatin1String("DNS rebinding")),
+            r.describe());
 }
 
 void TestApi::lockDisallowedOriginPreflightIs403()
@@ -813,7 +931,11 @@ void TestApi::lockDisallowedOriginPreflightIs403()
         false);
     QCOMPARE(preflight.status, 403);
     QVERIFY(!preflight.headers.contains("access-control-allow-origin"));
-    QVERIFY2(preflight.json().value(QLatin1String("error")).toString().contains(QLatin1String("not allowed")), preflight.describe());
+    QVERIFY2(preflight.json()
+                 .value(QLatin1String("error"))
+                 .toString()
+                 .contains(QLatin1String("not allowed")),
+        preflight.describe());
     // The actual request from that origin is refused too, key or not.
     const Reply post = request("POST", QStringLiteral("/process_image"), "{}",
         { { "Origin", origin }, { "Content-Type", "application/json" } });
@@ -834,7 +956,8 @@ void TestApi::lockAllowedOriginGetsCorsHeaders()
     QCOMPARE(get.status, 200);
     QCOMPARE(get.header("Access-Control-Allow-Origin"), origin);
     // Another origin still gets nothing.
-    const Reply other = request("GET", QStringLiteral("/api/images"), {}, { { "Origin", "http://localhost:9" } });
+    const Reply other
+        = request("GET", QStringLiteral("/api/images"), {}, { { "Origin", "http://localhost:9" } });
     QCOMPARE(other.status, 403);
     QVERIFY(!other.headers.contains("access-control-allow-origin"));
 }
@@ -842,29 +965,35 @@ void TestApi::lockAllowedOriginGetsCorsHeaders()
 // The answer comes before the body is sent: the server decides on the head.
 void TestApi::lockOversizedBodyIs413BeforeItIsSent()
 {
-    const QByteArray head = "POST /process_image HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_port)
-        + "\r\nTrove-Api-Key: " + m_key
-        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(2 << 20) + "\r\n\r\n";
+    const QByteArray head = "POST /process_image HTTP/1.1\r\nHost: 127.0.0.1:"
+        + QByteArray::number(m_port) + "\r\nTrove-Api-Key: " + m_key
+        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(2 << 20)
+        + "\r\n\r\n";
     const Reply r = raw(head, 5000);
     QCOMPARE(r.status, 413);
     QVERIFY2(r.ms < 3000, QByteArray::number(r.ms));
-    QVERIFY2(r.json().value(QLatin1String("error")).toString().contains(QLatin1String("at most 1048576")), r.describe());
+    QVERIFY2(r.json()
+                 .value(QLatin1String("error"))
+                 .toString()
+                 .contains(QLatin1String("at most 1048576")),
+        r.describe());
 
     // Through a real client with the body: refused, and the server lives on.
-    const Reply big = request("POST", QStringLiteral("/process_image"), QByteArray((1 << 20) + 1, ' '),
-        { { "Content-Type", "application/json" } });
+    const Reply big = request("POST", QStringLiteral("/process_image"),
+        QByteArray((1 << 20) + 1, ' '), { { "Content-Type", "application/json" } });
     QVERIFY2(big.status == 413 || !big.error.isEmpty(), big.describe());
     QCOMPARE(request("GET", QStringLiteral("/api/images")).status, 200);
     // Without the key, even a small body is never read.
-    const QByteArray noKey = "POST /process_image HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_port)
-        + "\r\nContent-Length: 100\r\n\r\n";
+    const QByteArray noKey = "POST /process_image HTTP/1.1\r\nHost: 127.0.0.1:"
+        + QByteArray::number(m_port) + "\r\nContent-Length: 100\r\n\r\n";
     QCOMPARE(raw(noKey, 5000).status, 401);
 }
 
 void TestApi::lockChunkedBodyIs411()
 {
-    const QByteArray req = "POST /process_image HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_port)
-        + "\r\nTrove-Api-Key: " + m_key + "\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n";
+    const QByteArray req = "POST /process_image HTTP/1.1\r\nHost: 127.0.0.1:"
+        + QByteArray::number(m_port) + "\r\nTrove-Api-Key: " + m_key
+        + "\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n";
     const Reply r = raw(req);
     QCOMPARE(r.status, 411);
 }
@@ -888,7 +1017,8 @@ void TestApi::lockPathTricksAre404()
 {
     QFETCH(QByteArray, target);
     // A file the tricks aim at, next to the library.
-    const QByteArray req = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_port)
+    const QByteArray req = "GET " + target
+        + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_port)
         + "\r\nTrove-Api-Key: " + m_key + "\r\nConnection: close\r\n\r\n";
     const Reply r = raw(req);
     QCOMPARE(r.status, 404);
@@ -914,7 +1044,10 @@ void TestApi::lockRateLimitIs429()
     }
     QVERIFY2(limited > 0, QByteArray::number(ok));
     QVERIFY(ok >= 20); // the burst
-    QVERIFY(refused.json().value(QLatin1String("error")).toString().contains(QLatin1String("rate limit")));
+    QVERIFY(refused.json()
+                .value(QLatin1String("error"))
+                .toString()
+                .contains(QLatin1String("rate limit")));
     QVERIFY(refused.header("Retry-After").toInt() >= 1);
     // Another client (another origin's bucket) is not held back... but an
     // unknown origin is refused by the CORS lock first; wait for a token.
@@ -925,11 +1058,14 @@ void TestApi::lockRateLimitIs429()
 void TestApi::lockKeyFileIsOwnerOnlyAndRenewable()
 {
     const QString file = library() + QStringLiteral("/api-key");
-    QCOMPARE(QFile::permissions(file) & ~(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser),
+    QCOMPARE(QFile::permissions(file)
+            & ~(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser
+                | QFileDevice::WriteUser),
         QFileDevice::Permissions());
     const auto again = trove({ QStringLiteral("api-key"), QStringLiteral("--library"), library() });
     QCOMPARE(again.out.trimmed(), m_key);
-    const auto renewed = trove({ QStringLiteral("api-key"), QStringLiteral("--new"), QStringLiteral("--library"), library() });
+    const auto renewed = trove({ QStringLiteral("api-key"), QStringLiteral("--new"),
+        QStringLiteral("--library"), library() });
     QCOMPARE(renewed.exitCode, 0);
     const QByteArray fresh = renewed.out.trimmed();
     QVERIFY(fresh != m_key);
@@ -944,8 +1080,10 @@ void TestApi::lockListenBeyondLoopbackNeedsExistingKey()
     stopServe();
     QTemporaryDir other;
     // No key made on purpose for this library: refuses before binding anything.
-    const auto r = trove::test::runTrove({ QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("0.0.0.0"),
-                                             QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--library"), other.path() },
+    const auto r = trove::test::runTrove(
+        { QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("0.0.0.0"),
+            QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--library"),
+            other.path() },
         trove::test::cleanTroveEnvironment(m_dir->path()), 15000);
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("trove api-key"), r.describe());

@@ -87,9 +87,12 @@ int main(int argc, char *argv[])
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addOptions({ { QStringLiteral("trove"), QStringLiteral("The trove binary."), QStringLiteral("PATH") },
-        { QStringLiteral("requests"), QStringLiteral("POSTs in all."), QStringLiteral("N"), QStringLiteral("1000") },
-        { QStringLiteral("clients"), QStringLiteral("Concurrent clients."), QStringLiteral("N"), QStringLiteral("8") } });
+    parser.addOptions(
+        { { QStringLiteral("trove"), QStringLiteral("The trove binary."), QStringLiteral("PATH") },
+            { QStringLiteral("requests"), QStringLiteral("POSTs in all."), QStringLiteral("N"),
+                QStringLiteral("1000") },
+            { QStringLiteral("clients"), QStringLiteral("Concurrent clients."), QStringLiteral("N"),
+                QStringLiteral("8") } });
     parser.process(app);
     const QString trove = parser.isSet(QStringLiteral("trove"))
         ? parser.value(QStringLiteral("trove"))
@@ -107,7 +110,8 @@ int main(int argc, char *argv[])
     QTemporaryDir dir;
     const QString library = dir.filePath(QStringLiteral("library"));
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *proxy : { "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY" })
+    for (const char *proxy :
+        { "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY" })
         env.remove(QString::fromLatin1(proxy));
     env.insert(QStringLiteral("HOME"), dir.path());
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
@@ -119,8 +123,10 @@ int main(int argc, char *argv[])
 
     QProcess serve;
     serve.setProcessEnvironment(env);
-    serve.start(trove, { QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
-                           QStringLiteral("--rate-limit"), QStringLiteral("0"), QStringLiteral("--library"), library });
+    serve.start(trove,
+        { QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
+            QStringLiteral("--rate-limit"), QStringLiteral("0"), QStringLiteral("--library"),
+            library });
     quint16 port = 0;
     QByteArray said;
     static const QRegularExpression listening(QStringLiteral("127\\.0\\.0\\.1:(\\d+)/"));
@@ -150,13 +156,15 @@ int main(int argc, char *argv[])
             std::vector<double> mine;
             int ok = 0;
             for (int i = c; i < total; i += clients) {
-                const QByteArray body = QJsonDocument(QJsonObject {
-                    { QStringLiteral("url"), images.url(QStringLiteral("/img/%1.png").arg(i)).toString() },
-                    { QStringLiteral("name"), QStringLiteral("bench %1").arg(i) } })
+                const QByteArray body = QJsonDocument(
+                    QJsonObject { { QStringLiteral("url"),
+                                      images.url(QStringLiteral("/img/%1.png").arg(i)).toString() },
+                        { QStringLiteral("name"), QStringLiteral("bench %1").arg(i) } })
                                             .toJson(QJsonDocument::Compact);
                 QElapsedTimer t;
                 t.start();
-                const int status = exchange(socket, request("POST", "/process_image", port, key, body));
+                const int status
+                    = exchange(socket, request("POST", "/process_image", port, key, body));
                 mine.push_back(double(t.nsecsElapsed()) / 1e6);
                 ok += status == 202;
             }

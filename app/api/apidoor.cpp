@@ -101,6 +101,18 @@ HttpResponse ApiDoor::preflight(const HttpRequest &request) const
 std::optional<HttpResponse> ApiDoor::check(
     const HttpRequest &head, qint64 contentLength, qint64 &maxBody)
 {
+    auto refusal = refuse(head, contentLength, maxBody);
+    // A page of an allowed origin may read why it was refused (a wrong
+    // key, the rate limit); any other origin learns nothing.
+    const QByteArray cors = corsOrigin(head);
+    if (refusal && !cors.isEmpty())
+        refusal->withHeader("Access-Control-Allow-Origin", cors).withHeader("Vary", "Origin");
+    return refusal;
+}
+
+std::optional<HttpResponse> ApiDoor::refuse(
+    const HttpRequest &head, qint64 contentLength, qint64 &maxBody)
+{
     const QByteArray host = head.header("host");
     if (host.isEmpty())
         return HttpResponse::error(400, tr("no Host header"));

@@ -41,6 +41,8 @@ public:
     static QByteArray givenKey(const HttpRequest &request, bool *inQuery = nullptr);
 
 private:
+    std::optional<HttpResponse> refuse(
+        const HttpRequest &head, qint64 contentLength, qint64 &maxBody);
     bool hostAllowed(const QByteArray &host) const;
     bool originAllowed(const QByteArray &origin) const;
 

@@ -118,8 +118,8 @@ void TestApiBrowser::stopServe()
     m_serve.reset();
 }
 
-QByteArray TestApiBrowser::chromium(const QString &url, const QStringList &extra,
-    const std::function<bool()> &done, int timeoutMs)
+QByteArray TestApiBrowser::chromium(
+    const QString &url, const QStringList &extra, const std::function<bool()> &done, int timeoutMs)
 {
     QTemporaryDir profile;
     QProcess p;
@@ -158,15 +158,16 @@ QByteArray TestApiBrowser::report() const
 
 void TestApiBrowser::fetchFromOtherOriginRefusedUntilAllowed()
 {
-    m_server.addRoute(QStringLiteral("/cat.png"),
-        Response::ok(ImageFactory::png(120, 80, 5), "image/png"));
+    m_server.addRoute(
+        QStringLiteral("/cat.png"), Response::ok(ImageFactory::png(120, 80, 5), "image/png"));
     m_server.addRoute(QStringLiteral("/report"), Response::ok("ok", "text/plain"));
     const QByteArray origin = "http://127.0.0.1:" + QByteArray::number(m_server.port());
 
     auto pageFor = [&](quint16 apiPort) {
-        const QByteArray page = "<!DOCTYPE html><html><body><script>\n"
-                                "function report(s) { fetch('/report', {method: 'POST', body: s}); }\n"
-                                "fetch('http://127.0.0.1:"
+        const QByteArray page
+            = "<!DOCTYPE html><html><body><script>\n"
+              "function report(s) { fetch('/report', {method: 'POST', body: s}); }\n"
+              "fetch('http://127.0.0.1:"
             + QByteArray::number(apiPort)
             + "/process_image', {method: 'POST', headers: {'Content-Type': "
               "'application/json', 'Trove-Api-Key': '"
@@ -201,17 +202,16 @@ void TestApiBrowser::fetchFromOtherOriginRefusedUntilAllowed()
 
 void TestApiBrowser::homePageRendersCountInBrowser()
 {
-    m_server.addRoute(QStringLiteral("/a.png"),
-        Response::ok(ImageFactory::png(200, 150, 9), "image/png"));
-    const auto added = trove::test::runTrove({ QStringLiteral("add"),
-                                                 m_server.url(QStringLiteral("/a.png")).toString(),
-                                                 QStringLiteral("--library"), library() },
+    m_server.addRoute(
+        QStringLiteral("/a.png"), Response::ok(ImageFactory::png(200, 150, 9), "image/png"));
+    const auto added = trove::test::runTrove(
+        { QStringLiteral("add"), m_server.url(QStringLiteral("/a.png")).toString(),
+            QStringLiteral("--library"), library() },
         trove::test::cleanTroveEnvironment(m_dir->path()));
     QCOMPARE(added.exitCode, 0);
     QVERIFY(startServe());
-    const QString home = QStringLiteral("http://127.0.0.1:%1/?key=%2")
-                             .arg(m_port)
-                             .arg(QString::fromLatin1(m_key));
+    const QString home
+        = QStringLiteral("http://127.0.0.1:%1/?key=%2").arg(m_port).arg(QString::fromLatin1(m_key));
     const QByteArray dom = chromium(home,
         { QStringLiteral("--dump-dom"), QStringLiteral("--virtual-time-budget=3000") },
         [] { return false; });

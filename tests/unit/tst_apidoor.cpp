@@ -96,7 +96,8 @@ void TestApiDoor::originOnlyWhenAllowed()
     };
     qint64 maxBody = 0;
     QVERIFY(!door.check(withOrigin("http://localhost:8080"), 0, maxBody));
-    QCOMPARE(door.corsOrigin(withOrigin("http://localhost:8080")), QByteArray("http://localhost:8080"));
+    QCOMPARE(
+        door.corsOrigin(withOrigin("http://localhost:8080")), QByteArray("http://localhost:8080"));
     QVERIFY(!door.check(withOrigin("chrome-extension://abcdefghijklmnop"), 0, maxBody));
     QVERIFY(!door.check(withOrigin("http://127.0.0.1:45871"), 0, maxBody)); // its own pages
     for (const QByteArray &bad : { QByteArray("http://localhost:8081"), QByteArray("null"),
@@ -106,6 +107,16 @@ void TestApiDoor::originOnlyWhenAllowed()
         QVERIFY(reason(refusal).contains(QLatin1String("not allowed")));
         QVERIFY(door.corsOrigin(withOrigin(bad)).isEmpty());
     }
+    // An allowed page may read why it was refused; others learn nothing.
+    const auto wrongKey
+        = door.check(head("GET", "/api/images",
+                         { { "host", "127.0.0.1:45871" }, { "trove-api-key", QByteArray(64, 'e') },
+                             { "origin", "http://localhost:8080" } }),
+            0, maxBody);
+    QCOMPARE(wrongKey->status, 403);
+    QVERIFY(wrongKey->hasHeader("Access-Control-Allow-Origin"));
+    QVERIFY(!door.check(withOrigin("https://evil.example"), 0, maxBody)
+                 ->hasHeader("Access-Control-Allow-Origin"));
     // A preflight answer names the origin and the key headers.
     const HttpResponse pre = door.preflight(withOrigin("http://localhost:8080"));
     QCOMPARE(pre.status, 204);
@@ -117,18 +128,22 @@ void TestApiDoor::keyMissingWrongRight()
     ApiDoor door({}, kKey);
     door.setPort(kPort);
     qint64 maxBody = 0;
-    const auto missing = door.check(head("GET", "/", { { "host", "127.0.0.1:45871" } }), 0, maxBody);
+    const auto missing
+        = door.check(head("GET", "/", { { "host", "127.0.0.1:45871" } }), 0, maxBody);
     QCOMPARE(missing->status, 401);
     const auto wrong = door.check(
-        head("GET", "/", { { "host", "127.0.0.1:45871" }, { "trove-api-key", QByteArray(64, 'd') } }),
+        head("GET", "/",
+            { { "host", "127.0.0.1:45871" }, { "trove-api-key", QByteArray(64, 'd') } }),
         0, maxBody);
     QCOMPARE(wrong->status, 403);
     const auto shortKey = door.check(
-        head("GET", "/", { { "host", "127.0.0.1:45871" }, { "hydrus-client-api-access-key", "c" } }),
+        head(
+            "GET", "/", { { "host", "127.0.0.1:45871" }, { "hydrus-client-api-access-key", "c" } }),
         0, maxBody);
     QCOMPARE(shortKey->status, 403);
-    QVERIFY(!door.check(head("GET", "/", { { "host", "127.0.0.1:45871" },
-                                             { "hydrus-client-api-access-key", kKey } }),
+    QVERIFY(!door.check(
+        head("GET", "/",
+            { { "host", "127.0.0.1:45871" }, { "hydrus-client-api-access-key", kKey } }),
         0, maxBody));
     HttpRequest inQuery = head("GET", "/", { { "host", "127.0.0.1:45871" } });
     inQuery.query.setQuery(QStringLiteral("key=") + QString::fromLatin1(kKey));
@@ -143,9 +158,12 @@ void TestApiDoor::apiVersionAndPreflightNeedNoKey()
     ApiDoor door({}, kKey);
     door.setPort(kPort);
     qint64 maxBody = 0;
-    QVERIFY(!door.check(head("GET", "/api_version", { { "host", "localhost:45871" } }), 0, maxBody));
-    QVERIFY(!door.check(head("OPTIONS", "/process_image", { { "host", "localhost:45871" } }), 0, maxBody));
-    QCOMPARE(door.check(head("POST", "/api_version", { { "host", "localhost:45871" } }), 0, maxBody)->status,
+    QVERIFY(
+        !door.check(head("GET", "/api_version", { { "host", "localhost:45871" } }), 0, maxBody));
+    QVERIFY(!door.check(
+        head("OPTIONS", "/process_image", { { "host", "localhost:45871" } }), 0, maxBody));
+    QCOMPARE(door.check(head("POST", "/api_version", { { "host", "localhost:45871" } }), 0, maxBody)
+                 ->status,
         401);
 }
 
@@ -162,10 +180,12 @@ void TestApiDoor::bodyLimitsPerRoute()
     // Raw file bytes may be larger, up to their own limit.
     QVERIFY(!door.check(head("POST", "/add_files/add_file"), 10 << 20, maxBody));
     QCOMPARE(maxBody, qint64(64) << 20);
-    QCOMPARE(door.check(head("POST", "/add_files/add_file"), (qint64(64) << 20) + 1, maxBody)->status, 413);
+    QCOMPARE(
+        door.check(head("POST", "/add_files/add_file"), (qint64(64) << 20) + 1, maxBody)->status,
+        413);
     // A refused head is refused before its size matters: no key, 401.
-    QCOMPARE(door.check(head("POST", "/process_image", { { "host", "localhost:45871" } }), qint64(1) << 40,
-                 maxBody)
+    QCOMPARE(door.check(head("POST", "/process_image", { { "host", "localhost:45871" } }),
+                     qint64(1) << 40, maxBody)
                  ->status,
         401);
 }
@@ -197,7 +217,9 @@ void TestApiDoor::keyFileIsOwnerOnly()
     QVERIFY2(again.ok(), again.ok() ? "" : qPrintable(again.error()));
     QCOMPARE(*again, *first);
     const auto perms = QFile::permissions(ApiKey::filePath(paths));
-    QVERIFY(!(perms & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther)));
+    QVERIFY(!(perms
+        & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
+            | QFileDevice::WriteOther)));
     auto renewed = ApiKey::renew(paths);
     QVERIFY(renewed.ok());
     QVERIFY(*renewed != *first);
@@ -212,7 +234,8 @@ void TestApiDoor::keyFileIsOwnerOnly()
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
     f.write("../../etc/passwd\n");
     f.close();
-    QFile::setPermissions(ApiKey::filePath(paths), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QFile::setPermissions(
+        ApiKey::filePath(paths), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     QVERIFY(!ApiKey::load(paths).ok());
 }
 

@@ -158,6 +158,11 @@ void HttpServer::process(Connection &c)
         }
         c.stage = Stage::Body;
         armTimer(c, m_limits.bodyTimeoutMs);
+        // A client that asked first (curl does for big bodies) sends the
+        // body only now; a refused one got its final answer above instead.
+        if (c.request.header("expect").toLower() == "100-continue"
+            && c.buffer.size() < c.bodyLength)
+            c.socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     }
     if (c.stage == Stage::Body) {
         if (c.buffer.size() < c.bodyLength)

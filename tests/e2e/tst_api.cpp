@@ -114,6 +114,7 @@ private Q_SLOTS:
     void lockAllowedOriginGetsCorsHeaders();
     void lockOversizedBodyIs413BeforeItIsSent();
     void lockChunkedBodyIs411();
+    void expectContinueOnlyForAcceptedHeads();
     void lockPathTricksAre404_data();
     void lockPathTricksAre404();
     void lockRateLimitIs429();
@@ -996,6 +997,66 @@ void TestApi::lockChunkedBodyIs411()
         + "\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n";
     const Reply r = raw(req);
     QCOMPARE(r.status, 411);
+}
+
+// A client that asks before sending (Expect: 100-continue) is told to go
+// on only when its head passed every lock; otherwise it gets the refusal and
+// never sends the body.
+void TestApi::expectContinueOnlyForAcceptedHeads()
+{
+    const QByteArray big = "POST /process_image HTTP/1.1\r\nHost: 127.0.0.1:"
+        + QByteArray::number(m_port) + "\r\nTrove-Api-Key: " + m_key
+        + "\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: "
+        + QByteArray::number(5 << 20) + "\r\n\r\n";
+    const Reply refused = raw(big, 5000);
+    QCOMPARE(refused.status, 413);
+
+    servePng(QStringLiteral("/continue.png"), 91);
+    const QByteArray body = QJsonDocument(
+        QJsonObject {
+            { QStringLiteral("url"), m_server.url(QStringLiteral("/continue.png")).toString() } })
+                                .toJson(QJsonDocument::Compact);
+    QTcpSocket socket;
+    socket.setProxy(QNetworkProxy::NoProxy);
+    socket.connectToHost(QHostAddress::LocalHost, m_port);
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("POST /process_image HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_port)
+        + "\r\nTrove-Api-Key: " + m_key
+        + "\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nConnection: "
+          "close\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n");
+    QByteArray in;
+    QElapsedTimer t;
+    t.start();
+    while (!in.contains("\r\n\r\n") && t.elapsed() < 5000 && socket.waitForReadyRead(100))
+        in += socket.readAll();
+    QVERIFY2(in.startsWith("HTTP/1.1 100 Continue\r\n\r\n"), in);
+    socket.write(body);
+    while (socket.state() == QAbstractSocket::ConnectedState && t.elapsed() < 10000)
+        if (socket.waitForReadyRead(100))
+            in += socket.readAll();
+    in += socket.readAll();
+    QCOMPARE(parseRaw(in.mid(in.indexOf("\r\n\r\n") + 4)).status, 202);
+
+    // curl asks first for a big body and stops at the refusal.
+    const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
+    if (curl.isEmpty())
+        return;
+    const QString bigFile = m_dir->filePath(QStringLiteral("big.json"));
+    QFile f(bigFile);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(2 << 20, ' '));
+    f.close();
+    QProcess p;
+    p.start(curl,
+        { QStringLiteral("-sS"), QStringLiteral("--noproxy"), QStringLiteral("*"),
+            QStringLiteral("-o"), QStringLiteral("/dev/null"), QStringLiteral("-w"),
+            QStringLiteral("%{http_code}"), QStringLiteral("-H"),
+            QStringLiteral("Trove-Api-Key: ") + QString::fromLatin1(m_key), QStringLiteral("-H"),
+            QStringLiteral("Content-Type: application/json"), QStringLiteral("--data-binary"),
+            QLatin1Char('@') + bigFile, url(QStringLiteral("/process_image")).toString() });
+    QVERIFY(p.waitForFinished(20000));
+    QCOMPARE(p.readAllStandardOutput(), QByteArray("413"));
 }
 
 void TestApi::lockPathTricksAre404_data()

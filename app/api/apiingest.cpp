@@ -30,10 +30,12 @@ QString stateWord(IngestState state)
     return QStringLiteral("unknown");
 }
 
-ApiIngest::ApiIngest(CatalogWriter *writer, IngestPipeline *pipeline, QObject *parent)
+ApiIngest::ApiIngest(
+    const LibraryPaths &paths, CatalogWriter *writer, IngestPipeline *pipeline, QObject *parent)
     : QObject(parent)
     , m_writer(writer)
     , m_pipeline(pipeline)
+    , m_raw(paths, pipeline)
 {
     connect(m_pipeline, &IngestPipeline::itemFinished, this, &ApiIngest::onFinished);
 }
@@ -68,7 +70,26 @@ Result<QString> ApiIngest::checkPath(const QString &path)
 void ApiIngest::submit(const IngestRequest &request, std::function<void(Result<qint64>)> accepted,
     std::function<void(const IngestItem &)> finished)
 {
-    const quint64 id = m_pipeline->enqueue({ request }).value(0);
+    track(m_pipeline->enqueue({ request }).value(0), std::move(accepted), std::move(finished));
+}
+
+void ApiIngest::submitBytes(const QByteArray &bytes, const QString &suffix,
+    const IngestRequest &request, std::function<void(Result<qint64>)> accepted,
+    std::function<void(const IngestItem &)> finished)
+{
+    whenFinished(m_raw.ingestBytes(bytes, suffix, request), this,
+        [this, accepted = std::move(accepted), finished = std::move(finished)](
+            const Result<quint64> &id) mutable {
+            if (!id)
+                accepted(fail(id.error()));
+            else
+                track(*id, std::move(accepted), std::move(finished));
+        });
+}
+
+void ApiIngest::track(quint64 id, std::function<void(Result<qint64>)> accepted,
+    std::function<void(const IngestItem &)> finished)
+{
     if (finished)
         m_waiting.insert(id, std::move(finished));
     // The pipeline persists the queue row through the writer before any
@@ -76,6 +97,7 @@ void ApiIngest::submit(const IngestRequest &request, std::function<void(Result<q
     whenFinished(m_writer->whenWritten(), this, [this, id, accepted = std::move(accepted)] {
         const IngestItem *item = m_pipeline->item(id);
         if (!item) {
+            m_waiting.remove(id);
             accepted(fail(tr("the item left the queue")));
             return;
         }

@@ -261,13 +261,51 @@ void ApiServer::hydrusAddUrl(const Exchange &ex)
 }
 
 // Hydrus answers add_file once the file is imported: status 1 imported,
-// 2 already in the library, 4 failed.
+// 2 already in the library, 4 failed. The file comes as {"path": ...} or as
+// the raw bytes of the body.
 void ApiServer::hydrusAddFile(const Exchange &ex)
 {
+    auto answered = [ex](const Result<qint64> &queueId) {
+        if (!queueId)
+            ex.send(HttpResponse::json(200,
+                QJsonObject { { QStringLiteral("status"), 4 },
+                    { QStringLiteral("hash"), QString() },
+                    { QStringLiteral("note"), queueId.error() } }));
+    };
+    auto finished = [this, ex](const IngestItem &item) {
+        const bool ok = item.state == IngestState::Done || item.state == IngestState::Duplicate;
+        const int status = item.state == IngestState::Done ? 1 : ok ? 2 : 4;
+        const QString note
+            = ok ? (status == 1 ? tr("imported") : tr("already in the library")) : item.error;
+        const qint64 key = item.imageKey;
+        if (!ok || key <= 0) {
+            ex.send(HttpResponse::json(200,
+                QJsonObject { { QStringLiteral("status"), status },
+                    { QStringLiteral("hash"), QString() }, { QStringLiteral("note"), note } }));
+            return;
+        }
+        read(ex, [key, status, note](CatalogReader &reader, const LibraryPaths &) {
+            HttpResponse refusal;
+            auto record = imageByKey(reader, key, &refusal);
+            return HttpResponse::json(200,
+                QJsonObject { { QStringLiteral("status"), status },
+                    { QStringLiteral("hash"), record ? record->sha256 : QString() },
+                    { QStringLiteral("note"), note } });
+        });
+    };
+
     if (!ex.request.header("content-type").toLower().startsWith("application/json")) {
-        ex.send(HttpResponse::error(415,
-            tr("raw file bytes are not taken yet: send {\"path\": \"/absolute/file\"} as "
-               "application/json")));
+        if (ex.request.body.isEmpty()) {
+            ex.send(HttpResponse::error(
+                400, tr("no file: send its bytes, or {\"path\": ...} as JSON")));
+            return;
+        }
+        // The suffix only names the temp file; the processor sniffs the bytes.
+        const QByteArray type = ex.request.header("content-type").toLower();
+        const QString suffix = type.startsWith("image/")
+            ? QString::fromLatin1(type.mid(6).split(';').first().split('+').first())
+            : QStringLiteral("bin");
+        m_ingest.submitBytes(ex.request.body, suffix, { {}, tr("upload"), {} }, answered, finished);
         return;
     }
     HttpResponse refusal;
@@ -281,36 +319,7 @@ void ApiServer::hydrusAddFile(const Exchange &ex)
         ex.send(HttpResponse::error(400, path.error()));
         return;
     }
-    m_ingest.submit(
-        { *path, {}, {} },
-        [ex](const Result<qint64> &queueId) {
-            if (!queueId)
-                ex.send(HttpResponse::json(200,
-                    QJsonObject { { QStringLiteral("status"), 4 },
-                        { QStringLiteral("hash"), QString() },
-                        { QStringLiteral("note"), queueId.error() } }));
-        },
-        [this, ex](const IngestItem &item) {
-            const bool ok = item.state == IngestState::Done || item.state == IngestState::Duplicate;
-            const int status = item.state == IngestState::Done ? 1 : ok ? 2 : 4;
-            const QString note
-                = ok ? (status == 1 ? tr("imported") : tr("already in the library")) : item.error;
-            const qint64 key = item.imageKey;
-            if (!ok || key <= 0) {
-                ex.send(HttpResponse::json(200,
-                    QJsonObject { { QStringLiteral("status"), status },
-                        { QStringLiteral("hash"), QString() }, { QStringLiteral("note"), note } }));
-                return;
-            }
-            read(ex, [key, status, note](CatalogReader &reader, const LibraryPaths &) {
-                HttpResponse refusal;
-                auto record = imageByKey(reader, key, &refusal);
-                return HttpResponse::json(200,
-                    QJsonObject { { QStringLiteral("status"), status },
-                        { QStringLiteral("hash"), record ? record->sha256 : QString() },
-                        { QStringLiteral("note"), note } });
-            });
-        });
+    m_ingest.submit({ *path, {}, {} }, answered, finished);
 }
 
 void ApiServer::hydrusAddTags(const Exchange &ex)

@@ -100,7 +100,7 @@ private Q_SLOTS:
     // Hydrus and Eagle subsets
     void hydrusAddUrlThenGetUrlFiles();
     void hydrusFilesSearchMetadataAndTags();
-    void hydrusAddFileByPath();
+    void hydrusAddFileByPathAndBytes();
     void eagleAddFromUrlAndList();
     void eagleAddFromUrlsIsAllOrNothing();
     // The locks
@@ -704,7 +704,7 @@ void TestApi::hydrusFilesSearchMetadataAndTags()
         0);
 }
 
-void TestApi::hydrusAddFileByPath()
+void TestApi::hydrusAddFileByPathAndBytes()
 {
     const QByteArray png = ImageFactory::png(50, 40, 51);
     const QString path = m_dir->filePath(QStringLiteral("local.png"));
@@ -723,9 +723,26 @@ void TestApi::hydrusAddFileByPath()
     const Reply missing = postJson(QStringLiteral("/add_files/add_file"),
         { { QStringLiteral("path"), m_dir->filePath(QStringLiteral("none.png")) } });
     QCOMPARE(missing.status, 400);
-    const Reply rawBytes = request("POST", QStringLiteral("/add_files/add_file"), png,
+    const QByteArray other = ImageFactory::jpeg(70, 50, 85, 52);
+    const Reply rawBytes = request("POST", QStringLiteral("/add_files/add_file"), other,
         { { "Content-Type", "application/octet-stream" } });
-    QCOMPARE(rawBytes.status, 415);
+    QCOMPARE(rawBytes.status, 200);
+    QCOMPARE(rawBytes.json().value(QLatin1String("status")).toInt(), 1);
+    QCOMPARE(rawBytes.json().value(QLatin1String("hash")).toString(), sha256Hex(other));
+    QCOMPARE(
+        request("GET", QStringLiteral("/get_files/file?hash=") + sha256Hex(other)).body, other);
+    const Reply notImage = request("POST", QStringLiteral("/add_files/add_file"),
+        QByteArray("<html>not an image</html>"),
+        { { "Content-Type", "application/octet-stream" } });
+    QCOMPARE(notImage.json().value(QLatin1String("status")).toInt(), 4);
+    QVERIFY2(notImage.json()
+                 .value(QLatin1String("note"))
+                 .toString()
+                 .contains(QLatin1String("not an image")),
+        notImage.describe());
+    // A stored upload's temp file goes; a failed one's stays for a retry
+    // (RawImageIngest) until a later start sweeps tmp/.
+    QTRY_COMPARE(QDir(library() + QStringLiteral("/tmp")).entryList(QDir::Files).size(), 1);
 }
 
 // --- Eagle ----------------------------------------------------------------

@@ -3,6 +3,7 @@
 
 #include "storage/gzipcodec.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -17,6 +18,11 @@ bool isSha(const QString &s)
 {
     static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
     return hex.match(s).hasMatch();
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("trove::api", text);
 }
 
 QString html(const QString &s)
@@ -36,15 +42,12 @@ Result<ImageRecord> resolveImage(
         return fail(found.error());
     }
     if (found->isEmpty()) {
-        *refusal = HttpResponse::error(
-            404, QStringLiteral("no image is named %1").arg(idOrName.left(200)));
+        *refusal = HttpResponse::error(404, tr("no image is named %1").arg(idOrName.left(200)));
         return fail(QStringLiteral("not found"));
     }
     if (found->size() > 1) {
         *refusal = HttpResponse::error(409,
-            QStringLiteral("%1 images are named %2; ask by id")
-                .arg(found->size())
-                .arg(idOrName.left(200)));
+            tr("%1 images are named %2; ask by id").arg(found->size()).arg(idOrName.left(200)));
         return fail(QStringLiteral("ambiguous"));
     }
     return found->first();
@@ -54,7 +57,7 @@ Result<ImageRecord> imageByKey(CatalogReader &reader, qint64 key, HttpResponse *
 {
     auto record = key > 0 ? reader.byKey(key) : Result<ImageRecord>(ImageRecord {});
     if (!record || !record->isValid()) {
-        *refusal = HttpResponse::error(404, QStringLiteral("no file with id %1").arg(key));
+        *refusal = HttpResponse::error(404, tr("no file with id %1").arg(key));
         return fail(QStringLiteral("not found"));
     }
     return record;
@@ -64,14 +67,13 @@ Result<ImageRecord> imageBySha(CatalogReader &reader, const QString &sha256, Htt
 {
     const QString sha = sha256.toLower();
     if (!isSha(sha)) {
-        *refusal = HttpResponse::error(
-            400, QStringLiteral("not a SHA-256 hash: %1").arg(sha256.left(80)));
+        *refusal = HttpResponse::error(400, tr("not a SHA-256 hash: %1").arg(sha256.left(80)));
         return fail(QStringLiteral("bad hash"));
     }
     QSqlQuery q = reader.catalog().query(QStringLiteral("SELECT id FROM images WHERE sha256 = ?"));
     q.addBindValue(sha);
     if (!q.exec() || !q.next()) {
-        *refusal = HttpResponse::error(404, QStringLiteral("no file has hash %1").arg(sha));
+        *refusal = HttpResponse::error(404, tr("no file has hash %1").arg(sha));
         return fail(QStringLiteral("not found"));
     }
     return imageByKey(reader, q.value(QStringLiteral("id")).toLongLong(), refusal);
@@ -90,6 +92,11 @@ QByteArray mimeTypeOf(const QString &format)
         return "image/vnd.microsoft.icon";
     if (f == QLatin1String("tga"))
         return "image/x-tga";
+    if (f == QLatin1String("ppm") || f == QLatin1String("pgm") || f == QLatin1String("pbm"))
+        return "image/x-portable-"
+            + QByteArray(f == QLatin1String("ppm") ? "pixmap"
+                    : f == QLatin1String("pgm")    ? "graymap"
+                                                   : "bitmap");
     if (f.isEmpty())
         return "application/octet-stream";
     return "image/" + f.toLatin1();
@@ -109,7 +116,7 @@ HttpResponse originalResponse(
     auto bytes = GzipCodec::readAll(paths.blobFile(record.sha256));
     if (!bytes)
         return HttpResponse::error(500,
-            QStringLiteral("cannot read image %1: %2 (`trove verify` checks the library)")
+            tr("cannot read image %1: %2 (`trove verify` checks the library)")
                 .arg(record.id, bytes.error()));
     const qint64 size = bytes->size();
     HttpResponse r = HttpResponse::bytes(200, *bytes, mimeTypeOf(record.format));
@@ -139,8 +146,8 @@ HttpResponse originalResponse(
             last = qMin(last, m.captured(2).toLongLong());
     }
     if (first >= size || first > last) {
-        HttpResponse bad = HttpResponse::error(
-            416, QStringLiteral("range outside the %1 bytes of the image").arg(size));
+        HttpResponse bad
+            = HttpResponse::error(416, tr("range outside the %1 bytes of the image").arg(size));
         bad.withHeader("Content-Range", "bytes */" + QByteArray::number(size));
         return bad;
     }
@@ -160,8 +167,7 @@ HttpResponse thumbnailResponse(
     if (!thumb)
         return HttpResponse::error(500, thumb.error());
     if (thumb->isEmpty())
-        return HttpResponse::error(
-            404, QStringLiteral("image %1 has no thumbnail yet").arg(record.id));
+        return HttpResponse::error(404, tr("image %1 has no thumbnail yet").arg(record.id));
     const QByteArray type = thumb->startsWith("\x89PNG") ? "image/png" : "image/jpeg";
     HttpResponse r = HttpResponse::bytes(200, *thumb, type);
     r.withHeader("Cache-Control", "private, max-age=86400");
@@ -174,12 +180,10 @@ Result<QJsonObject> jsonBody(const HttpRequest &request, HttpResponse *refusal)
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
         *refusal = HttpResponse::error(400,
-            request.body.isEmpty() ? QStringLiteral("no JSON body")
+            request.body.isEmpty() ? tr("no JSON body")
                 : error.error != QJsonParseError::NoError
-                ? QStringLiteral("body is not JSON: %1 at byte %2")
-                      .arg(error.errorString())
-                      .arg(error.offset)
-                : QStringLiteral("body is not a JSON object"));
+                ? tr("body is not JSON: %1 at byte %2").arg(error.errorString()).arg(error.offset)
+                : tr("body is not a JSON object"));
         return fail(QStringLiteral("bad body"));
     }
     return doc.object();
@@ -241,6 +245,7 @@ QByteArray homePage(const LibraryStats &stats, const QList<ImageRecord> &records
     const QString amp = keyQuery.isEmpty() ? QString() : QLatin1Char('&') + keyQuery;
     QString s;
     s += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                        "<meta name=\"referrer\" content=\"no-referrer\">"
                         "<title>Trove</title><style>"
                         "body{font-family:sans-serif;margin:1.5em}"
                         "ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:12px}"

@@ -111,8 +111,14 @@ void HttpServer::onReadyRead(quint64 id)
     if (!c)
         return;
     if (c->stage == Stage::Draining) {
-        const QByteArray dropped = c->socket->read(qMin<qint64>(c->drainLeft, 1 << 20));
-        c->drainLeft -= dropped.size();
+        if (c->drainLeft <= 0)
+            return; // closing
+        while (c->drainLeft > 0 && c->socket->bytesAvailable() > 0) {
+            const qsizetype dropped = c->socket->read(qMin<qint64>(c->drainLeft, 1 << 20)).size();
+            if (dropped == 0)
+                break;
+            c->drainLeft -= dropped;
+        }
         if (c->drainLeft <= 0)
             c->socket->disconnectFromHost();
         return;

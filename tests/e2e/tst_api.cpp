@@ -999,7 +999,7 @@ void TestApi::lockOversizedBodyIs413BeforeItIsSent()
     // Through a real client with the body: refused, and the server lives on.
     const Reply big = request("POST", QStringLiteral("/process_image"),
         QByteArray((1 << 20) + 1, ' '), { { "Content-Type", "application/json" } });
-    QVERIFY2(big.status == 413 || !big.error.isEmpty(), big.describe());
+    QVERIFY2(big.status == 413, big.describe()); // read and dropped, so it sees the answer
     QCOMPARE(request("GET", QStringLiteral("/api/images")).status, 200);
     // Without the key, even a small body is never read.
     const QByteArray noKey = "POST /process_image HTTP/1.1\r\nHost: 127.0.0.1:"

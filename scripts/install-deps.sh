@@ -15,8 +15,10 @@ packages=(
   zlib1g-dev libssl-dev
   # a display for the window under CI and for screenshots
   xvfb xauth
-  # used by tests and CLI checks (gzip -t, cmp)
-  gzip diffutils
+  # used by tests and CLI checks (gzip -t, cmp); curl drives the local API
+  gzip diffutils curl
+  # a real browser for the local API's CORS test (tests/e2e/tst_apibrowser)
+  chromium
   # packaging checks (cpack -G DEB, packaging/test-package.sh)
   dpkg-dev fakeroot file lintian desktop-file-utils appstream
 )

@@ -18,6 +18,10 @@ int runAdd(CommandContext &ctx); // addcommand.cpp
 int runResume(CommandContext &ctx); // addcommand.cpp
 int runVerify(CommandContext &ctx); // verifycommand.cpp
 int runTrash(CommandContext &ctx); // trashcommand.cpp
+int runServe(CommandContext &ctx); // servecommand.cpp
+int runApiKey(CommandContext &ctx); // servecommand.cpp
+void serveOptions(QCommandLineParser &p); // servecommand.cpp
+void apiKeyOptions(QCommandLineParser &p); // servecommand.cpp
 
 namespace {
 
@@ -302,6 +306,13 @@ const QList<Command> &commands()
             QT_TRANSLATE_NOOP(
                 "trove::cli", "Check every blob (present, CRC, SHA-256, size) and the catalog."),
             "[--repair]", verifyOptions, runVerify },
+        { "serve", QT_TRANSLATE_NOOP("trove::cli", "Serve the local API (loopback, access key)."),
+            "[--port N] [--listen ADDR] [--allow-origin ORIGIN]... [--rate-limit N]", serveOptions,
+            runServe },
+        { "api-key",
+            QT_TRANSLATE_NOOP(
+                "trove::cli", "Print the local API's access key (--new replaces it)."),
+            "[--new]", apiKeyOptions, runApiKey },
     };
     return table;
 }

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+#include "api/apiingest.h"
+
+#include "base/futurewatch.h"
+#include "catalog/catalogwriter.h"
+#include "ingest/ingestsource.h"
+
+#include <QFileInfo>
+
+namespace trove::api {
+
+QString stateWord(IngestState state)
+{
+    switch (state) {
+    case IngestState::Queued:
+        return QStringLiteral("queued");
+    case IngestState::Downloading:
+        return QStringLiteral("downloading");
+    case IngestState::Processing:
+        return QStringLiteral("processing");
+    case IngestState::Done:
+        return QStringLiteral("done");
+    case IngestState::Duplicate:
+        return QStringLiteral("duplicate");
+    case IngestState::Failed:
+        return QStringLiteral("failed");
+    case IngestState::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return QStringLiteral("unknown");
+}
+
+ApiIngest::ApiIngest(
+    const LibraryPaths &paths, CatalogWriter *writer, IngestPipeline *pipeline, QObject *parent)
+    : QObject(parent)
+    , m_writer(writer)
+    , m_pipeline(pipeline)
+    , m_raw(paths, pipeline)
+{
+    connect(m_pipeline, &IngestPipeline::itemFinished, this, &ApiIngest::onFinished);
+}
+
+Result<QString> ApiIngest::checkUrl(const QString &url)
+{
+    const QString text = url.trimmed();
+    if (text.isEmpty())
+        return fail(tr("no url given"));
+    const QUrl parsed(text, QUrl::StrictMode);
+    const QString scheme = parsed.scheme().toLower();
+    if (!parsed.isValid()
+        || (scheme != QLatin1String("http") && scheme != QLatin1String("https")
+            && scheme != QLatin1String("data")))
+        return fail(tr("not an http, https or data URL: %1").arg(text.left(200)));
+    auto source = IngestSource::parse(text);
+    if (!source)
+        return fail(source.error());
+    return text;
+}
+
+Result<QString> ApiIngest::checkPath(const QString &path)
+{
+    const QFileInfo info(path);
+    if (path.isEmpty() || !info.isAbsolute())
+        return fail(tr("not an absolute path: %1").arg(path.left(200)));
+    if (!info.isFile())
+        return fail(tr("no such file: %1").arg(path.left(200)));
+    return info.absoluteFilePath();
+}
+
+void ApiIngest::submit(const IngestRequest &request, std::function<void(Result<qint64>)> accepted,
+    std::function<void(const IngestItem &)> finished)
+{
+    track(m_pipeline->enqueue({ request }).value(0), std::move(accepted), std::move(finished));
+}
+
+void ApiIngest::submitBytes(const QByteArray &bytes, const QString &suffix,
+    const IngestRequest &request, std::function<void(Result<qint64>)> accepted,
+    std::function<void(const IngestItem &)> finished)
+{
+    whenFinished(m_raw.ingestBytes(bytes, suffix, request), this,
+        [this, accepted = std::move(accepted), finished = std::move(finished)](
+            const Result<quint64> &id) mutable {
+            if (!id)
+                accepted(fail(id.error()));
+            else
+                track(*id, std::move(accepted), std::move(finished));
+        });
+}
+
+void ApiIngest::track(quint64 id, std::function<void(Result<qint64>)> accepted,
+    std::function<void(const IngestItem &)> finished)
+{
+    if (finished)
+        m_waiting.insert(id, std::move(finished));
+    // The pipeline persists the queue row through the writer before any
+    // work; whenWritten() is answered after that request, in order.
+    whenFinished(m_writer->whenWritten(), this, [this, id, accepted = std::move(accepted)] {
+        const IngestItem *item = m_pipeline->item(id);
+        if (!item) {
+            m_waiting.remove(id);
+            accepted(fail(tr("the item left the queue")));
+            return;
+        }
+        if (item->queueId <= 0) {
+            m_waiting.remove(id);
+            accepted(fail(item->error.isEmpty() ? tr("the catalog could not record the request")
+                                                : item->error));
+            return;
+        }
+        m_byQueueId.insert(item->queueId, id);
+        accepted(item->queueId);
+    });
+}
+
+const IngestItem *ApiIngest::item(qint64 queueId) const
+{
+    const auto it = m_byQueueId.constFind(queueId);
+    return it == m_byQueueId.cend() ? nullptr : m_pipeline->item(*it);
+}
+
+void ApiIngest::onFinished(quint64 id)
+{
+    auto waiter = m_waiting.take(id);
+    if (!waiter)
+        return;
+    if (const IngestItem *item = m_pipeline->item(id))
+        waiter(*item);
+}
+
+} // namespace trove::api

@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: MIT
+#include "api/apiresponses.h"
+
+#include "storage/gzipcodec.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QUrl>
+
+namespace trove::api {
+
+namespace {
+
+bool isSha(const QString &s)
+{
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    return hex.match(s).hasMatch();
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("trove::api", text);
+}
+
+QString html(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
+
+} // namespace
+
+Result<ImageRecord> resolveImage(
+    CatalogReader &reader, const QString &idOrName, HttpResponse *refusal)
+{
+    auto found = idOrName.isEmpty() ? Result<QList<ImageRecord>>(QList<ImageRecord>())
+                                    : reader.resolve(idOrName);
+    if (!found) {
+        *refusal = HttpResponse::error(500, found.error());
+        return fail(found.error());
+    }
+    if (found->isEmpty()) {
+        *refusal = HttpResponse::error(404, tr("no image is named %1").arg(idOrName.left(200)));
+        return fail(QStringLiteral("not found"));
+    }
+    if (found->size() > 1) {
+        *refusal = HttpResponse::error(409,
+            tr("%1 images are named %2; ask by id").arg(found->size()).arg(idOrName.left(200)));
+        return fail(QStringLiteral("ambiguous"));
+    }
+    return found->first();
+}
+
+Result<ImageRecord> imageByKey(CatalogReader &reader, qint64 key, HttpResponse *refusal)
+{
+    auto record = key > 0 ? reader.byKey(key) : Result<ImageRecord>(ImageRecord {});
+    if (!record || !record->isValid()) {
+        *refusal = HttpResponse::error(404, tr("no file with id %1").arg(key));
+        return fail(QStringLiteral("not found"));
+    }
+    return record;
+}
+
+Result<ImageRecord> imageBySha(CatalogReader &reader, const QString &sha256, HttpResponse *refusal)
+{
+    const QString sha = sha256.toLower();
+    if (!isSha(sha)) {
+        *refusal = HttpResponse::error(400, tr("not a SHA-256 hash: %1").arg(sha256.left(80)));
+        return fail(QStringLiteral("bad hash"));
+    }
+    QSqlQuery q = reader.catalog().query(QStringLiteral("SELECT id FROM images WHERE sha256 = ?"));
+    q.addBindValue(sha);
+    if (!q.exec() || !q.next()) {
+        *refusal = HttpResponse::error(404, tr("no file has hash %1").arg(sha));
+        return fail(QStringLiteral("not found"));
+    }
+    return imageByKey(reader, q.value(QStringLiteral("id")).toLongLong(), refusal);
+}
+
+QByteArray mimeTypeOf(const QString &format)
+{
+    const QString f = format.toLower();
+    if (f == QLatin1String("jpeg") || f == QLatin1String("jpg"))
+        return "image/jpeg";
+    if (f == QLatin1String("svg") || f == QLatin1String("svgz"))
+        return "image/svg+xml";
+    if (f == QLatin1String("tif") || f == QLatin1String("tiff"))
+        return "image/tiff";
+    if (f == QLatin1String("ico") || f == QLatin1String("cur"))
+        return "image/vnd.microsoft.icon";
+    if (f == QLatin1String("tga"))
+        return "image/x-tga";
+    if (f == QLatin1String("ppm") || f == QLatin1String("pgm") || f == QLatin1String("pbm"))
+        return "image/x-portable-"
+            + QByteArray(f == QLatin1String("ppm") ? "pixmap"
+                    : f == QLatin1String("pgm")    ? "graymap"
+                                                   : "bitmap");
+    if (f.isEmpty())
+        return "application/octet-stream";
+    return "image/" + f.toLatin1();
+}
+
+HttpResponse originalResponse(
+    const ImageRecord &record, const LibraryPaths &paths, const HttpRequest &request)
+{
+    const QByteArray etag = '"' + record.sha256.toLatin1() + '"';
+    const QByteArray ifNoneMatch = request.header("if-none-match");
+    if (!ifNoneMatch.isEmpty() && (ifNoneMatch == etag || ifNoneMatch == "*")) {
+        HttpResponse r;
+        r.status = 304;
+        r.withHeader("ETag", etag);
+        return r;
+    }
+    auto bytes = GzipCodec::readAll(paths.blobFile(record.sha256));
+    if (!bytes)
+        return HttpResponse::error(500,
+            tr("cannot read image %1: %2 (`trove verify` checks the library)")
+                .arg(record.id, bytes.error()));
+    const qint64 size = bytes->size();
+    HttpResponse r = HttpResponse::bytes(200, *bytes, mimeTypeOf(record.format));
+    r.withHeader("ETag", etag).withHeader("Accept-Ranges", "bytes");
+    const QByteArray ascii
+        = QString(record.name)
+              .replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._ -]")), QStringLiteral("_"))
+              .toLatin1();
+    r.withHeader("Content-Disposition",
+        "inline; filename=\"" + ascii + "\"; filename*=UTF-8''"
+            + QUrl::toPercentEncoding(record.name));
+    const QByteArray range = request.header("range");
+    if (range.isEmpty())
+        return r;
+    // One range: bytes=a-b, bytes=a- or bytes=-n. Anything else is served whole.
+    static const QRegularExpression spec(QStringLiteral("^bytes=(\\d*)-(\\d*)$"));
+    const auto m = spec.match(QString::fromLatin1(range).trimmed());
+    if (!m.hasMatch() || (m.captured(1).isEmpty() && m.captured(2).isEmpty()))
+        return r;
+    qint64 first = 0;
+    qint64 last = size - 1;
+    if (m.captured(1).isEmpty()) {
+        first = qMax<qint64>(0, size - m.captured(2).toLongLong());
+    } else {
+        first = m.captured(1).toLongLong();
+        if (!m.captured(2).isEmpty())
+            last = qMin(last, m.captured(2).toLongLong());
+    }
+    if (first >= size || first > last) {
+        HttpResponse bad
+            = HttpResponse::error(416, tr("range outside the %1 bytes of the image").arg(size));
+        bad.withHeader("Content-Range", "bytes */" + QByteArray::number(size));
+        return bad;
+    }
+    r.status = 206;
+    r.body = r.body.mid(first, last - first + 1);
+    r.withHeader("Content-Range",
+        "bytes " + QByteArray::number(first) + '-' + QByteArray::number(last) + '/'
+            + QByteArray::number(size));
+    return r;
+}
+
+HttpResponse thumbnailResponse(
+    CatalogReader &reader, const ImageRecord &record, const HttpRequest &request)
+{
+    Q_UNUSED(request);
+    auto thumb = reader.thumbnail(record.key);
+    if (!thumb)
+        return HttpResponse::error(500, thumb.error());
+    if (thumb->isEmpty())
+        return HttpResponse::error(404, tr("image %1 has no thumbnail yet").arg(record.id));
+    const QByteArray type = thumb->startsWith("\x89PNG") ? "image/png" : "image/jpeg";
+    HttpResponse r = HttpResponse::bytes(200, *thumb, type);
+    r.withHeader("Cache-Control", "private, max-age=86400");
+    return r;
+}
+
+Result<QJsonObject> jsonBody(const HttpRequest &request, HttpResponse *refusal)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+        *refusal = HttpResponse::error(400,
+            request.body.isEmpty() ? tr("no JSON body")
+                : error.error != QJsonParseError::NoError
+                ? tr("body is not JSON: %1 at byte %2").arg(error.errorString()).arg(error.offset)
+                : tr("body is not a JSON object"));
+        return fail(QStringLiteral("bad body"));
+    }
+    return doc.object();
+}
+
+QStringList stringList(const QJsonValue &value)
+{
+    QStringList out;
+    if (value.isString()) {
+        out = value.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    } else if (value.isArray()) {
+        for (const QJsonValue &v : value.toArray()) {
+            if (v.isString())
+                out.append(v.toString());
+        }
+    }
+    for (QString &s : out)
+        s = s.trimmed();
+    out.removeAll(QString());
+    return out;
+}
+
+Result<QList<qint64>> keysWithTags(CatalogReader &reader, const QStringList &include,
+    const QStringList &exclude, const QString &keyword, qint64 offset, qint64 limit)
+{
+    QString sql = QStringLiteral("SELECT i.id FROM images i WHERE 1");
+    QVariantList binds;
+    for (const QString &t : include) {
+        sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag "
+                              "= ? COLLATE NOCASE)");
+        binds << t;
+    }
+    for (const QString &t : exclude) {
+        sql += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND "
+                              "t.tag = ? COLLATE NOCASE)");
+        binds << t;
+    }
+    if (!keyword.isEmpty()) {
+        sql += QStringLiteral(" AND i.name LIKE ? ESCAPE '\\'");
+        binds << likeContains(keyword);
+    }
+    sql += QStringLiteral(" ORDER BY i.added_at DESC, i.id DESC LIMIT ? OFFSET ?");
+    binds << limit << offset;
+    QSqlQuery q = reader.catalog().query(sql);
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (!q.exec())
+        return fail(QStringLiteral("search failed"));
+    QList<qint64> keys;
+    while (q.next())
+        keys.append(q.value(QStringLiteral("id")).toLongLong());
+    return keys;
+}
+
+QByteArray homePage(const LibraryStats &stats, const QList<ImageRecord> &records, qint64 page,
+    qint64 pageSize, const QString &keyQuery)
+{
+    const QString k = keyQuery.isEmpty() ? QString() : QLatin1Char('?') + keyQuery;
+    const QString amp = keyQuery.isEmpty() ? QString() : QLatin1Char('&') + keyQuery;
+    QString s;
+    s += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                        "<meta name=\"referrer\" content=\"no-referrer\">"
+                        "<title>Trove</title><style>"
+                        "body{font-family:sans-serif;margin:1.5em}"
+                        "ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:12px}"
+                        "li{width:180px;font-size:12px;overflow:hidden}"
+                        "img{max-width:180px;max-height:180px;display:block}"
+                        "</style></head><body>\n<h1>Trove</h1>\n");
+    s += QStringLiteral("<p>Images: <strong id=\"count\">%1</strong></p>\n").arg(stats.images);
+    s += QStringLiteral("<p>Last upload: <strong id=\"last-upload\">%1</strong></p>\n")
+             .arg(stats.lastAdded.isValid() ? isoUtc(stats.lastAdded) : QStringLiteral("never"));
+    s += QStringLiteral("<ul id=\"images\">\n");
+    for (const ImageRecord &r : records) {
+        const QString id = html(r.id);
+        s += QStringLiteral("<li><a href=\"/image/%1%2\"><img src=\"/thumbnail/%1%2\" alt=\"%3\" "
+                            "loading=\"lazy\"></a><span class=\"name\">%3</span><br>"
+                            "%4 %5x%6, %7</li>\n")
+                 .arg(id, html(k), html(r.name), html(r.format))
+                 .arg(r.width)
+                 .arg(r.height)
+                 .arg(isoUtc(r.addedAt));
+    }
+    s += QStringLiteral("</ul>\n<p>");
+    if (page > 0)
+        s += QStringLiteral("<a rel=\"prev\" href=\"/?page=%1%2\">newer</a> ")
+                 .arg(page - 1)
+                 .arg(html(amp));
+    if ((page + 1) * pageSize < stats.images)
+        s += QStringLiteral("<a rel=\"next\" href=\"/?page=%1%2\">older</a>")
+                 .arg(page + 1)
+                 .arg(html(amp));
+    s += QStringLiteral("</p>\n</body></html>\n");
+    return s.toUtf8();
+}
+
+} // namespace trove::api

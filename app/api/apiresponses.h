@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "api/httpmessage.h"
+#include "base/result.h"
+#include "catalog/catalogreader.h"
+#include "catalog/imagerecord.h"
+#include "storage/librarypaths.h"
+
+#include <QJsonObject>
+
+// Pure helpers the routes share: they build responses from values and a
+// reader, on whichever thread calls them (the read pool).
+namespace trove::api {
+
+/// The one image @p idOrName names (id, unique id prefix, or exact name):
+/// 404 when none, 409 when several share the name.
+Result<ImageRecord> resolveImage(
+    CatalogReader &reader, const QString &idOrName, HttpResponse *refusal);
+/// The image with this SHA-256 (64 hex digits), or a 404 refusal.
+Result<ImageRecord> imageBySha(CatalogReader &reader, const QString &sha256, HttpResponse *refusal);
+Result<ImageRecord> imageByKey(CatalogReader &reader, qint64 key, HttpResponse *refusal);
+
+/// The original bytes, byte-identical, with Content-Type, ETag (the
+/// SHA-256), If-None-Match and single byte ranges. The name and id never
+/// reach the file system: the blob path comes from the stored SHA-256.
+HttpResponse originalResponse(
+    const ImageRecord &record, const LibraryPaths &paths, const HttpRequest &request);
+/// The stored thumbnail (JPEG, or PNG with alpha).
+HttpResponse thumbnailResponse(
+    CatalogReader &reader, const ImageRecord &record, const HttpRequest &request);
+
+QByteArray mimeTypeOf(const QString &format);
+
+/// The body as a JSON object, or a 400 naming what is wrong.
+Result<QJsonObject> jsonBody(const HttpRequest &request, HttpResponse *refusal);
+/// A JSON value's strings: an array of strings, or one comma-separated string.
+QStringList stringList(const QJsonValue &value);
+
+/// Keys of images having every tag of @p include and none of @p exclude
+/// (case-insensitive), newest first, with @p keyword in the name if set.
+Result<QList<qint64>> keysWithTags(CatalogReader &reader, const QStringList &include,
+    const QStringList &exclude, const QString &keyword, qint64 offset, qint64 limit);
+
+/// GET /: the count, the last upload time and a page of the list, newest
+/// first, with thumbnails. @p keyQuery ("key=...", or empty) is appended
+/// to links so a browser that opened the page with ?key= can follow them.
+QByteArray homePage(const LibraryStats &stats, const QList<ImageRecord> &records, qint64 page,
+    qint64 pageSize, const QString &keyQuery);
+
+} // namespace trove::api

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: MIT
+// The Eagle API subset (https://api.eagle.cool), with Eagle's field names
+// and its {"status": "success", "data": ...} envelope, so userscripts and
+// tools written for Eagle can send images to Trove.
+#include "api/apiresponses.h"
+#include "api/apiserver.h"
+
+#include <QJsonArray>
+#include <QSysInfo>
+#include <memory>
+
+namespace trove::api {
+
+namespace {
+
+HttpResponse success(const QJsonValue &data = {})
+{
+    QJsonObject o { { QStringLiteral("status"), QStringLiteral("success") } };
+    if (!data.isUndefined() && !data.isNull())
+        o.insert(QStringLiteral("data"), data);
+    return HttpResponse::json(200, o);
+}
+
+HttpResponse eagleError(int status, const QString &message)
+{
+    return HttpResponse::json(status,
+        QJsonObject { { QStringLiteral("status"), QStringLiteral("error") },
+            { QStringLiteral("message"), message }, { QStringLiteral("error"), message } });
+}
+
+QString extOf(const QString &format)
+{
+    const QString f = format.toLower();
+    return f == QLatin1String("jpeg") ? QStringLiteral("jpg") : f;
+}
+
+QJsonObject eagleItem(const ImageRecord &r)
+{
+    return QJsonObject { { QStringLiteral("id"), r.id }, { QStringLiteral("name"), r.name },
+        { QStringLiteral("size"), r.originalBytes }, { QStringLiteral("ext"), extOf(r.format) },
+        { QStringLiteral("tags"), QJsonArray::fromStringList(r.tags) },
+        { QStringLiteral("folders"), QJsonArray {} }, { QStringLiteral("isDeleted"), false },
+        { QStringLiteral("url"), r.sources.value(0) }, { QStringLiteral("annotation"), QString() },
+        { QStringLiteral("modificationTime"), r.addedAt.toMSecsSinceEpoch() },
+        { QStringLiteral("width"), r.width }, { QStringLiteral("height"), r.height },
+        { QStringLiteral("palettes"), QJsonArray {} } };
+}
+
+} // namespace
+
+bool ApiServer::routeEagle(const Exchange &ex)
+{
+    const QByteArray &path = ex.request.path;
+    const bool get = ex.request.isGetLike();
+    const bool post = ex.request.method == "POST";
+    if (path == "/api/application/info" && get) {
+        ex.send(success(
+            QJsonObject { { QStringLiteral("version"), QCoreApplication::applicationVersion() },
+                { QStringLiteral("prereleaseVersion"), QJsonValue() },
+                { QStringLiteral("buildVersion"), QCoreApplication::applicationVersion() },
+                { QStringLiteral("execPath"), QString() },
+                { QStringLiteral("platform"), QSysInfo::productType() },
+                { QStringLiteral("application"), QStringLiteral("Trove") } }));
+        return true;
+    }
+    if (post
+        && (path == "/api/item/addFromURL" || path == "/api/item/addFromURLs"
+            || path == "/api/item/addFromPath")) {
+        HttpResponse refusal;
+        auto body = jsonBody(ex.request, &refusal);
+        if (!body) {
+            ex.send(refusal);
+            return true;
+        }
+        if (path == "/api/item/addFromURLs") {
+            const QJsonValue items = body->value(QStringLiteral("items"));
+            if (!items.isArray() || items.toArray().isEmpty() || items.toArray().size() > 1000) {
+                ex.send(
+                    eagleError(400, tr("items must be a list of 1 to 1000 {url, ...} objects")));
+                return true;
+            }
+            eagleAdd(ex, items.toArray(), false, true);
+        } else {
+            eagleAdd(ex, QJsonArray { *body }, path == "/api/item/addFromPath", false);
+        }
+        return true;
+    }
+    if (path == "/api/item/list" && get) {
+        const QUrlQuery &q = ex.request.query;
+        bool ok = true;
+        bool okOffset = true;
+        const QString limitText = q.queryItemValue(QStringLiteral("limit"));
+        const QString offsetText = q.queryItemValue(QStringLiteral("offset"));
+        const qint64 limit = limitText.isEmpty() ? 200 : limitText.toLongLong(&ok);
+        const qint64 offset = offsetText.isEmpty() ? 0 : offsetText.toLongLong(&okOffset);
+        if (!ok || !okOffset || limit < 1 || limit > 1000 || offset < 0) {
+            ex.send(eagleError(400, tr("limit must be 1 to 1000 and offset 0 or more")));
+            return true;
+        }
+        const QString keyword = q.queryItemValue(QStringLiteral("keyword"), QUrl::FullyDecoded);
+        const QStringList tags = q.queryItemValue(QStringLiteral("tags"), QUrl::FullyDecoded)
+                                     .split(QLatin1Char(','), Qt::SkipEmptyParts);
+        const QString ext = q.queryItemValue(QStringLiteral("ext"), QUrl::FullyDecoded).toLower();
+        read(ex, [limit, offset, keyword, tags, ext](CatalogReader &reader, const LibraryPaths &) {
+            QList<ImageRecord> records;
+            if (!tags.isEmpty()) {
+                QStringList trimmed;
+                for (const QString &t : tags)
+                    trimmed.append(t.trimmed());
+                auto keys = keysWithTags(reader, trimmed, {}, keyword, offset, limit);
+                if (!keys)
+                    return eagleError(500, keys.error());
+                auto found = reader.byKeys(*keys);
+                if (!found)
+                    return eagleError(500, found.error());
+                records = *found;
+            } else {
+                ImageQuery query;
+                query.search = keyword;
+                auto found = reader.list(query, offset, limit);
+                if (!found)
+                    return eagleError(500, found.error());
+                records = *found;
+            }
+            QJsonArray data;
+            for (const ImageRecord &r : std::as_const(records)) {
+                if (ext.isEmpty() || extOf(r.format) == ext || r.format.toLower() == ext)
+                    data.append(eagleItem(r));
+            }
+            return success(data);
+        });
+        return true;
+    }
+    return false;
+}
+
+// Every item is checked before any is queued: one bad item refuses the
+// whole call and adds nothing.
+void ApiServer::eagleAdd(const Exchange &ex, const QJsonArray &items, bool fromPath, bool many)
+{
+    QList<IngestRequest> requests;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QJsonObject item = items[i].toObject();
+        const QString where = many ? tr("item %1: ").arg(i) : QString();
+        auto source = fromPath ? ApiIngest::checkPath(item.value(QStringLiteral("path")).toString())
+                               : ApiIngest::checkUrl(item.value(QStringLiteral("url")).toString());
+        if (!source) {
+            ex.send(eagleError(400, where + source.error()));
+            return;
+        }
+        // headers (Referer, User-Agent, Cookie), website and annotation are
+        // accepted but not used yet (docs/api.md).
+        requests.append({ *source, item.value(QStringLiteral("name")).toString(),
+            stringList(item.value(QStringLiteral("tags"))) });
+    }
+    struct Gather {
+        QJsonArray data;
+        QString error;
+        qsizetype left = 0;
+    };
+    auto gather = std::make_shared<Gather>();
+    gather->left = requests.size();
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        m_ingest.submit(requests[i], [ex, gather, many](const Result<qint64> &id) {
+            if (!id)
+                gather->error = id.error();
+            else
+                gather->data.append(QJsonObject { { QStringLiteral("id"), *id },
+                    { QStringLiteral("status_url"), QStringLiteral("/status/%1").arg(*id) } });
+            if (--gather->left > 0)
+                return;
+            if (!gather->error.isEmpty())
+                ex.send(eagleError(500, gather->error));
+            else
+                ex.send(success(many ? QJsonValue(gather->data) : gather->data.first()));
+        });
+    }
+}
+
+} // namespace trove::api

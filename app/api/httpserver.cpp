@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: MIT
+#include "api/httpserver.h"
+
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace trove::api {
+
+struct HttpServer::Connection {
+    quint64 id = 0;
+    QTcpSocket *socket = nullptr;
+    QTimer *timer = nullptr;
+    QByteArray buffer;
+    HttpRequest request;
+    Stage stage = Stage::Head;
+    qint64 bodyLength = 0;
+    qint64 drainLeft = 0;
+};
+
+void HttpResponder::send(const HttpResponse &response) const
+{
+    if (m_server)
+        m_server->respond(m_connection, response, m_head);
+}
+
+HttpServer::HttpServer(HeadCheck check, Handler handler, const HttpLimits &limits, QObject *parent)
+    : QObject(parent)
+    , m_check(std::move(check))
+    , m_handler(std::move(handler))
+    , m_limits(limits)
+    , m_server(new QTcpServer(this))
+{
+    connect(m_server, &QTcpServer::newConnection, this, &HttpServer::onNewConnection);
+}
+
+HttpServer::~HttpServer()
+{
+    for (Connection *c : std::as_const(m_connections)) {
+        c->socket->disconnect(this);
+        c->socket->abort();
+        delete c;
+    }
+}
+
+bool HttpServer::listen(const QHostAddress &address, quint16 port)
+{
+    return m_server->listen(address, port);
+}
+
+quint16 HttpServer::port() const
+{
+    return m_server->serverPort();
+}
+
+QString HttpServer::errorString() const
+{
+    return m_server->errorString();
+}
+
+void HttpServer::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        auto *c = new Connection;
+        c->id = m_nextId++;
+        c->socket = socket;
+        c->timer = new QTimer(socket);
+        c->timer->setSingleShot(true);
+        socket->setParent(this);
+        m_connections.insert(c->id, c);
+        const quint64 id = c->id;
+        connect(socket, &QTcpSocket::readyRead, this, [this, id] { onReadyRead(id); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, id] { drop(id); });
+        connect(c->timer, &QTimer::timeout, this, [this, id] {
+            Connection *c = m_connections.value(id);
+            if (c && c->stage != Stage::Handling) {
+                c->socket->abort();
+                drop(id);
+            }
+        });
+        if (m_connections.size() > m_limits.maxConnections) {
+            write(*c,
+                HttpResponse::error(503, QStringLiteral("too many connections; try again later")),
+                false, true);
+            continue;
+        }
+        armTimer(*c, m_limits.headerTimeoutMs);
+        if (socket->bytesAvailable() > 0)
+            onReadyRead(id);
+    }
+}
+
+void HttpServer::armTimer(Connection &c, int ms)
+{
+    c.timer->start(ms);
+}
+
+void HttpServer::drop(quint64 id)
+{
+    Connection *c = m_connections.take(id);
+    if (!c)
+        return;
+    c->socket->disconnect(this);
+    c->socket->deleteLater();
+    delete c;
+}
+
+void HttpServer::onReadyRead(quint64 id)
+{
+    Connection *c = m_connections.value(id);
+    if (!c)
+        return;
+    if (c->stage == Stage::Draining) {
+        if (c->drainLeft <= 0)
+            return; // closing
+        while (c->drainLeft > 0 && c->socket->bytesAvailable() > 0) {
+            const qsizetype dropped = c->socket->read(qMin<qint64>(c->drainLeft, 1 << 20)).size();
+            if (dropped == 0)
+                break;
+            c->drainLeft -= dropped;
+        }
+        if (c->drainLeft <= 0)
+            c->socket->disconnectFromHost();
+        return;
+    }
+    if (c->stage == Stage::Handling)
+        return; // one request at a time; the rest waits in the socket
+    c->buffer += c->socket->readAll();
+    process(*c);
+}
+
+void HttpServer::process(Connection &c)
+{
+    if (c.stage == Stage::Head) {
+        const qsizetype end = c.buffer.indexOf("\r\n\r\n");
+        if (end < 0) {
+            if (c.buffer.size() > m_limits.maxHeaderBytes)
+                refuse(c,
+                    HttpResponse::error(431,
+                        QStringLiteral("request head over %1 bytes").arg(m_limits.maxHeaderBytes)));
+            return;
+        }
+        if (end > m_limits.maxHeaderBytes) {
+            refuse(c,
+                HttpResponse::error(431,
+                    QStringLiteral("request head over %1 bytes").arg(m_limits.maxHeaderBytes)));
+            return;
+        }
+        if (!parseHead(c, end))
+            return;
+        c.buffer.remove(0, end + 4);
+        qint64 maxBody = 0;
+        if (auto refusal = m_check(c.request, c.bodyLength, maxBody)) {
+            refuse(c, *refusal);
+            return;
+        }
+        if (c.bodyLength > maxBody) {
+            refuse(c,
+                HttpResponse::error(413,
+                    QStringLiteral("body of %1 bytes; this route takes at most %2")
+                        .arg(c.bodyLength)
+                        .arg(maxBody)));
+            return;
+        }
+        c.stage = Stage::Body;
+        armTimer(c, m_limits.bodyTimeoutMs);
+        // A client that asked first (curl does for big bodies) sends the
+        // body only now; a refused one got its final answer above instead.
+        if (c.request.header("expect").toLower() == "100-continue"
+            && c.buffer.size() < c.bodyLength)
+            c.socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    }
+    if (c.stage == Stage::Body) {
+        if (c.buffer.size() < c.bodyLength)
+            return;
+        c.request.body = c.buffer.left(c.bodyLength);
+        c.buffer.remove(0, c.bodyLength);
+        dispatch(c);
+    }
+}
+
+bool HttpServer::parseHead(Connection &c, qsizetype headEnd)
+{
+    HttpRequest r;
+    r.peer = c.socket->peerAddress();
+    c.request = {};
+    c.bodyLength = 0;
+    const QList<QByteArray> lines = c.buffer.left(headEnd).split('\n');
+    const QList<QByteArray> start = lines.value(0).trimmed().split(' ');
+    if (start.size() != 3 || !start[2].startsWith("HTTP/1.") || !start[1].startsWith('/')) {
+        refuse(c, HttpResponse::error(400, QStringLiteral("malformed request line")));
+        return false;
+    }
+    r.method = start[0];
+    r.target = start[1];
+    const qsizetype q = r.target.indexOf('?');
+    r.path = q < 0 ? r.target : r.target.left(q);
+    if (q >= 0) {
+        // '+' is a space in form-encoded queries; QUrlQuery keeps it literal.
+        QByteArray query = r.target.mid(q + 1);
+        query.replace('+', "%20");
+        r.query.setQuery(QString::fromLatin1(query));
+    }
+    const bool http10 = start[2] == "HTTP/1.0";
+    qint64 length = 0;
+    bool sawLength = false;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines[i].endsWith('\r') ? lines[i].chopped(1) : lines[i];
+        if (line.isEmpty())
+            continue;
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0 || line.startsWith(' ') || line.startsWith('\t')) {
+            refuse(c, HttpResponse::error(400, QStringLiteral("malformed header line")));
+            return false;
+        }
+        const QByteArray name = line.left(colon).trimmed().toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        if (name == "content-length") {
+            bool ok = false;
+            const qint64 n = value.toLongLong(&ok);
+            if (!ok || n < 0 || (sawLength && n != length)) {
+                refuse(c, HttpResponse::error(400, QStringLiteral("bad Content-Length")));
+                return false;
+            }
+            length = n;
+            sawLength = true;
+        } else if (name == "transfer-encoding") {
+            refuse(c,
+                HttpResponse::error(411,
+                    QStringLiteral(
+                        "chunked request bodies are not accepted; send Content-Length")));
+            return false;
+        }
+        r.headers.append({ name, value });
+    }
+    const QByteArray connection = r.header("connection").toLower();
+    r.keepAlive = http10 ? connection.contains("keep-alive") : !connection.contains("close");
+    c.request = r;
+    c.bodyLength = length;
+    return true;
+}
+
+void HttpServer::dispatch(Connection &c)
+{
+    c.stage = Stage::Handling;
+    c.timer->stop();
+    const bool head = c.request.method == "HEAD";
+    m_handler(c.request, HttpResponder(this, c.id, head));
+}
+
+void HttpServer::respond(quint64 id, const HttpResponse &response, bool head)
+{
+    Connection *c = m_connections.value(id);
+    if (!c || c->stage != Stage::Handling)
+        return;
+    const bool close = !c->request.keepAlive;
+    write(*c, response, head, close);
+    if (close)
+        return;
+    c->stage = Stage::Head;
+    c->request = {};
+    c->bodyLength = 0;
+    armTimer(*c, m_limits.idleTimeoutMs);
+    // A pipelined request may already be waiting, in the buffer or the socket.
+    QTimer::singleShot(0, this, [this, id] {
+        if (Connection *c = m_connections.value(id); c && c->stage == Stage::Head) {
+            c->buffer += c->socket->readAll();
+            if (!c->buffer.isEmpty())
+                process(*c);
+        }
+    });
+}
+
+// Answers at once and closes; a body still on its way is read and dropped
+// (up to a bound) so the client sees the answer rather than a reset.
+void HttpServer::refuse(Connection &c, const HttpResponse &response)
+{
+    const qint64 pending = c.stage == Stage::Head ? c.bodyLength - c.buffer.size() : 0;
+    c.stage = Stage::Draining;
+    c.buffer.clear();
+    c.drainLeft = qMin(pending, m_limits.maxDrainBytes);
+    armTimer(c, 2000);
+    write(c, response, c.request.method == "HEAD", true);
+}
+
+void HttpServer::write(Connection &c, const HttpResponse &response, bool head, bool close)
+{
+    QByteArray out;
+    out.reserve(256 + (head ? 0 : response.body.size()));
+    out += "HTTP/1.1 " + QByteArray::number(response.status) + ' '
+        + HttpResponse::reasonPhrase(response.status) + "\r\n";
+    for (const auto &[name, value] : response.headers)
+        out += name + ": " + value + "\r\n";
+    if (response.status != 204 && response.status != 304)
+        out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    out += "X-Content-Type-Options: nosniff\r\n";
+    out += close ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n";
+    if (!head)
+        out += response.body;
+    c.socket->write(out);
+    if (close && (c.stage != Stage::Draining || c.drainLeft <= 0)) {
+        c.stage = Stage::Draining;
+        c.drainLeft = 0;
+        c.socket->disconnectFromHost();
+    }
+}
+
+} // namespace trove::api

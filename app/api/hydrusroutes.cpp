@@ -1,0 +1,394 @@
+// SPDX-License-Identifier: MIT
+// The Hydrus Client API subset, with Hydrus's own field names
+// (https://hydrusnetwork.github.io/hydrus/developer_api.html), so that Hydrus
+// Companion, hydownloader and share tools can send images to Trove.
+#include "api/apiresponses.h"
+#include "api/apiserver.h"
+#include "base/futurewatch.h"
+#include "catalog/catalogwriter.h"
+#include "ingest/ingestsource.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace trove::api {
+
+namespace {
+
+// Hydrus's Client API version this subset follows.
+constexpr int kHydrusApiVersion = 64;
+const char kAllTags[] = "all known tags";
+// Hex of "all known tags": Hydrus's own key for that service.
+const char kAllTagsKey[] = "616c6c206b6e6f776e2074616773";
+
+/// Tags from Hydrus's per-service maps: every service's tags go to Trove's
+/// one tag set.
+QStringList serviceTags(const QJsonObject &body, const QStringList &fields)
+{
+    QStringList tags;
+    for (const QString &field : fields) {
+        const QJsonObject services = body.value(field).toObject();
+        for (auto it = services.begin(); it != services.end(); ++it)
+            tags += stringList(it.value());
+    }
+    return tags;
+}
+
+/// A query parameter holding a JSON list (?tags=["a","b"]), as Hydrus sends.
+QJsonArray jsonListParam(const QUrlQuery &query, const QString &name, bool *bad)
+{
+    if (!query.hasQueryItem(name))
+        return {};
+    const QJsonDocument doc
+        = QJsonDocument::fromJson(query.queryItemValue(name, QUrl::FullyDecoded).toUtf8());
+    if (!doc.isArray())
+        *bad = true;
+    return doc.array();
+}
+
+QJsonObject metadataOf(const ImageRecord &r)
+{
+    QJsonArray tags;
+    for (const QString &t : r.tags)
+        tags.append(t);
+    const QJsonObject tagMap { { QStringLiteral("0"), tags } };
+    const QJsonObject service { { QStringLiteral("name"), QString::fromLatin1(kAllTags) },
+        { QStringLiteral("type"), 10 },
+        { QStringLiteral("type_pretty"), QString::fromLatin1(kAllTags) },
+        { QStringLiteral("storage_tags"), tagMap }, { QStringLiteral("display_tags"), tagMap } };
+    QString ext = QLatin1Char('.') + r.format.toLower();
+    if (ext == QLatin1String(".jpeg"))
+        ext = QStringLiteral(".jpg");
+    return QJsonObject { { QStringLiteral("file_id"), r.key }, { QStringLiteral("hash"), r.sha256 },
+        { QStringLiteral("size"), r.originalBytes },
+        { QStringLiteral("mime"), QString::fromLatin1(mimeTypeOf(r.format)) },
+        { QStringLiteral("ext"), ext }, { QStringLiteral("width"), r.width },
+        { QStringLiteral("height"), r.height },
+        { QStringLiteral("known_urls"), QJsonArray::fromStringList(r.sources) },
+        { QStringLiteral("time_modified"), r.addedAt.toSecsSinceEpoch() },
+        { QStringLiteral("is_inbox"), false }, { QStringLiteral("is_trashed"), false },
+        { QStringLiteral("is_deleted"), false },
+        { QStringLiteral("tags"), QJsonObject { { QString::fromLatin1(kAllTagsKey), service } } } };
+}
+
+/// The one file a request names by file_id or hash.
+Result<ImageRecord> oneFile(CatalogReader &reader, const QUrlQuery &query, HttpResponse *refusal)
+{
+    if (query.hasQueryItem(QStringLiteral("file_id"))) {
+        bool ok = false;
+        const qint64 key = query.queryItemValue(QStringLiteral("file_id")).toLongLong(&ok);
+        return imageByKey(reader, ok ? key : 0, refusal);
+    }
+    if (query.hasQueryItem(QStringLiteral("hash")))
+        return imageBySha(reader, query.queryItemValue(QStringLiteral("hash")), refusal);
+    *refusal = HttpResponse::error(400, QStringLiteral("name the file with file_id or hash"));
+    return fail(QStringLiteral("no file"));
+}
+
+} // namespace
+
+bool ApiServer::routeHydrus(const Exchange &ex)
+{
+    const QByteArray &path = ex.request.path;
+    const bool get = ex.request.isGetLike();
+    const bool post = ex.request.method == "POST";
+    const QUrlQuery &query = ex.request.query;
+
+    if (path == "/api_version" && get) {
+        ex.send(HttpResponse::json(200,
+            QJsonObject { { QStringLiteral("version"), kHydrusApiVersion },
+                { QStringLiteral("hydrus_version"), 0 },
+                { QStringLiteral("server"), QStringLiteral("Trove") },
+                { QStringLiteral("trove_version"), QCoreApplication::applicationVersion() } }));
+    } else if (path == "/verify_access_key" && get) {
+        ex.send(HttpResponse::json(200,
+            QJsonObject { { QStringLiteral("basic_permissions"), QJsonArray { 0, 1, 2, 3 } },
+                { QStringLiteral("human_description"),
+                    QStringLiteral("Trove local API: import URLs and files, edit tags, search "
+                                   "and fetch files") } }));
+    } else if (path == "/add_urls/add_url" && post) {
+        hydrusAddUrl(ex);
+    } else if (path == "/add_files/add_file" && post) {
+        hydrusAddFile(ex);
+    } else if (path == "/add_tags/add_tags" && post) {
+        hydrusAddTags(ex);
+    } else if (path == "/add_urls/get_url_files" && get) {
+        const QString url = query.queryItemValue(QStringLiteral("url"), QUrl::FullyDecoded);
+        if (url.isEmpty()) {
+            ex.send(HttpResponse::error(400, tr("get_url_files needs ?url=")));
+            return true;
+        }
+        auto source = IngestSource::parse(url);
+        const QString normalised = source && !source->isLocal() ? source->sourceString() : url;
+        read(ex, [url, normalised](CatalogReader &reader, const LibraryPaths &) {
+            QSqlQuery q = reader.catalog().query(
+                QStringLiteral("SELECT DISTINCT i.sha256 AS sha256 FROM sources s JOIN images i ON "
+                               "i.id = s.image_id "
+                               "WHERE s.url = ? OR s.url = ?"));
+            q.addBindValue(url);
+            q.addBindValue(normalised);
+            if (!q.exec())
+                return HttpResponse::error(500, tr("cannot read the sources"));
+            QJsonArray statuses;
+            while (q.next())
+                statuses.append(QJsonObject { { QStringLiteral("status"), 2 },
+                    { QStringLiteral("hash"), q.value(QStringLiteral("sha256")).toString() },
+                    { QStringLiteral("note"),
+                        QStringLiteral("url recognised: already in the library") } });
+            return HttpResponse::json(200,
+                QJsonObject { { QStringLiteral("normalised_url"), normalised },
+                    { QStringLiteral("url_file_statuses"), statuses } });
+        });
+    } else if (path == "/get_files/search_files" && get) {
+        bool bad = false;
+        const QJsonArray tags = jsonListParam(query, QStringLiteral("tags"), &bad);
+        if (bad) {
+            ex.send(HttpResponse::error(400, tr("tags must be a JSON list of strings")));
+            return true;
+        }
+        QStringList include;
+        QStringList exclude;
+        for (const QJsonValue &v : tags) {
+            const QString t = v.toString().trimmed();
+            if (t.isEmpty() || t.startsWith(QLatin1String("system:")))
+                continue; // Hydrus system predicates: not served
+            if (t.startsWith(QLatin1Char('-')))
+                exclude.append(t.mid(1));
+            else
+                include.append(t);
+        }
+        const bool hashes
+            = query.queryItemValue(QStringLiteral("return_hashes")) == QLatin1String("true");
+        const bool ids
+            = query.queryItemValue(QStringLiteral("return_file_ids")) != QLatin1String("false");
+        read(ex, [include, exclude, hashes, ids](CatalogReader &reader, const LibraryPaths &) {
+            auto keys = keysWithTags(reader, include, exclude, {}, 0, 10000);
+            if (!keys)
+                return HttpResponse::error(500, keys.error());
+            QJsonObject o;
+            QJsonArray fileIds;
+            for (qint64 k : *keys)
+                fileIds.append(k);
+            if (ids)
+                o.insert(QStringLiteral("file_ids"), fileIds);
+            if (hashes) {
+                QJsonArray list;
+                auto records = reader.byKeys(*keys);
+                if (records) {
+                    for (const ImageRecord &r : *records)
+                        list.append(r.sha256);
+                }
+                o.insert(QStringLiteral("hashes"), list);
+            }
+            return HttpResponse::json(200, o);
+        });
+    } else if (path == "/get_files/file_metadata" && get) {
+        bool bad = false;
+        QJsonArray fileIds = jsonListParam(query, QStringLiteral("file_ids"), &bad);
+        QJsonArray hashes = jsonListParam(query, QStringLiteral("hashes"), &bad);
+        if (query.hasQueryItem(QStringLiteral("file_id")))
+            fileIds.append(query.queryItemValue(QStringLiteral("file_id")).toLongLong());
+        if (query.hasQueryItem(QStringLiteral("hash")))
+            hashes.append(query.queryItemValue(QStringLiteral("hash")));
+        if (bad || (fileIds.isEmpty() && hashes.isEmpty())
+            || fileIds.size() + hashes.size() > 1000) {
+            ex.send(HttpResponse::error(
+                400, tr("name up to 1000 files with file_ids=[..] or hashes=[..]")));
+            return true;
+        }
+        read(ex, [fileIds, hashes](CatalogReader &reader, const LibraryPaths &) {
+            QJsonArray metadata;
+            HttpResponse refusal;
+            for (const QJsonValue &v : fileIds) {
+                auto r = imageByKey(reader, v.toInteger(), &refusal);
+                metadata.append(r ? metadataOf(*r)
+                                  : QJsonObject { { QStringLiteral("file_id"), v.toInteger() },
+                                      { QStringLiteral("hash"), QJsonValue() } });
+            }
+            for (const QJsonValue &v : hashes) {
+                auto r = imageBySha(reader, v.toString(), &refusal);
+                metadata.append(r ? metadataOf(*r)
+                                  : QJsonObject { { QStringLiteral("file_id"), QJsonValue() },
+                                      { QStringLiteral("hash"), v.toString() } });
+            }
+            return HttpResponse::json(200,
+                QJsonObject { { QStringLiteral("services"), QJsonObject {} },
+                    { QStringLiteral("metadata"), metadata } });
+        });
+    } else if ((path == "/get_files/file" || path == "/get_files/thumbnail") && get) {
+        const bool thumb = path == "/get_files/thumbnail";
+        const HttpRequest request = ex.request;
+        read(ex, [thumb, request](CatalogReader &reader, const LibraryPaths &paths) {
+            HttpResponse refusal;
+            auto record = oneFile(reader, request.query, &refusal);
+            if (!record)
+                return refusal;
+            return thumb ? thumbnailResponse(reader, *record, request)
+                         : originalResponse(*record, paths, request);
+        });
+    } else {
+        return false;
+    }
+    return true;
+}
+
+void ApiServer::hydrusAddUrl(const Exchange &ex)
+{
+    HttpResponse refusal;
+    auto body = jsonBody(ex.request, &refusal);
+    if (!body) {
+        ex.send(refusal);
+        return;
+    }
+    auto url = ApiIngest::checkUrl(body->value(QStringLiteral("url")).toString());
+    if (!url) {
+        ex.send(HttpResponse::error(400, url.error()));
+        return;
+    }
+    QStringList tags = serviceTags(*body,
+        { QStringLiteral("service_names_to_additional_tags"),
+            QStringLiteral("service_keys_to_additional_tags") });
+    tags += stringList(body->value(QStringLiteral("filterable_tags")));
+    const QString normalised = *url;
+    add(ex, { *url, {}, tags }, [normalised](qint64 id) {
+        return HttpResponse::json(200,
+            QJsonObject { { QStringLiteral("human_result_text"),
+                              QStringLiteral("\"%1\" URL added successfully.").arg(normalised) },
+                { QStringLiteral("normalised_url"), normalised },
+                { QStringLiteral("trove_status_url"), QStringLiteral("/status/%1").arg(id) } });
+    });
+}
+
+// Hydrus answers add_file once the file is imported: status 1 imported,
+// 2 already in the library, 4 failed. The file comes as {"path": ...} or as
+// the raw bytes of the body.
+void ApiServer::hydrusAddFile(const Exchange &ex)
+{
+    auto answered = [ex](const Result<qint64> &queueId) {
+        if (!queueId)
+            ex.send(HttpResponse::json(200,
+                QJsonObject { { QStringLiteral("status"), 4 },
+                    { QStringLiteral("hash"), QString() },
+                    { QStringLiteral("note"), queueId.error() } }));
+    };
+    auto finished = [this, ex](const IngestItem &item) {
+        const bool ok = item.state == IngestState::Done || item.state == IngestState::Duplicate;
+        const int status = item.state == IngestState::Done ? 1 : ok ? 2 : 4;
+        const QString note
+            = ok ? (status == 1 ? tr("imported") : tr("already in the library")) : item.error;
+        const qint64 key = item.imageKey;
+        if (!ok || key <= 0) {
+            ex.send(HttpResponse::json(200,
+                QJsonObject { { QStringLiteral("status"), status },
+                    { QStringLiteral("hash"), QString() }, { QStringLiteral("note"), note } }));
+            return;
+        }
+        read(ex, [key, status, note](CatalogReader &reader, const LibraryPaths &) {
+            HttpResponse refusal;
+            auto record = imageByKey(reader, key, &refusal);
+            return HttpResponse::json(200,
+                QJsonObject { { QStringLiteral("status"), status },
+                    { QStringLiteral("hash"), record ? record->sha256 : QString() },
+                    { QStringLiteral("note"), note } });
+        });
+    };
+
+    if (!ex.request.header("content-type").toLower().startsWith("application/json")) {
+        if (ex.request.body.isEmpty()) {
+            ex.send(HttpResponse::error(
+                400, tr("no file: send its bytes, or {\"path\": ...} as JSON")));
+            return;
+        }
+        // The suffix only names the temp file; the processor sniffs the bytes.
+        const QByteArray type = ex.request.header("content-type").toLower();
+        const QString suffix = type.startsWith("image/")
+            ? QString::fromLatin1(type.mid(6).split(';').first().split('+').first())
+            : QStringLiteral("bin");
+        m_ingest.submitBytes(ex.request.body, suffix, { {}, tr("upload"), {} }, answered, finished);
+        return;
+    }
+    HttpResponse refusal;
+    auto body = jsonBody(ex.request, &refusal);
+    if (!body) {
+        ex.send(refusal);
+        return;
+    }
+    auto path = ApiIngest::checkPath(body->value(QStringLiteral("path")).toString());
+    if (!path) {
+        ex.send(HttpResponse::error(400, path.error()));
+        return;
+    }
+    m_ingest.submit({ *path, {}, {} }, answered, finished);
+}
+
+void ApiServer::hydrusAddTags(const Exchange &ex)
+{
+    HttpResponse refusal;
+    auto body = jsonBody(ex.request, &refusal);
+    if (!body) {
+        ex.send(refusal);
+        return;
+    }
+    QStringList hashes = stringList(body->value(QStringLiteral("hashes")));
+    if (body->contains(QStringLiteral("hash")))
+        hashes.append(body->value(QStringLiteral("hash")).toString());
+    QList<qint64> fileIds;
+    for (const QJsonValue &v : body->value(QStringLiteral("file_ids")).toArray())
+        fileIds.append(v.toInteger());
+    if (body->contains(QStringLiteral("file_id")))
+        fileIds.append(body->value(QStringLiteral("file_id")).toInteger());
+    QStringList add = serviceTags(
+        *body, { QStringLiteral("service_names_to_tags"), QStringLiteral("service_keys_to_tags") });
+    QStringList remove;
+    for (const QString &field : { QStringLiteral("service_names_to_actions_to_tags"),
+             QStringLiteral("service_keys_to_actions_to_tags") }) {
+        const QJsonObject services = body->value(field).toObject();
+        for (auto it = services.begin(); it != services.end(); ++it) {
+            const QJsonObject actions = it.value().toObject();
+            add += stringList(actions.value(QStringLiteral("0")));
+            remove += stringList(actions.value(QStringLiteral("1")));
+        }
+    }
+    if (hashes.isEmpty() && fileIds.isEmpty()) {
+        ex.send(
+            HttpResponse::error(400, tr("name the files with hash, hashes, file_id or file_ids")));
+        return;
+    }
+    if (add.isEmpty() && remove.isEmpty()) {
+        ex.send(HttpResponse::error(400, tr("no tags to add or remove")));
+        return;
+    }
+    // Every file must exist before anything changes: all or nothing.
+    auto keys = m_reads->call<QList<qint64>>(
+        [hashes, fileIds](CatalogReader &reader) -> Result<QList<qint64>> {
+            QList<qint64> keys;
+            HttpResponse refusal;
+            for (const QString &h : hashes) {
+                auto r = imageBySha(reader, h, &refusal);
+                if (!r)
+                    return fail(QStringLiteral("no file has hash %1").arg(h.left(80)));
+                keys.append(r->key);
+            }
+            for (qint64 id : fileIds) {
+                auto r = imageByKey(reader, id, &refusal);
+                if (!r)
+                    return fail(QStringLiteral("no file with id %1").arg(id));
+                keys.append(r->key);
+            }
+            return keys;
+        });
+    whenFinished(keys, this, [this, ex, add, remove](const Result<QList<qint64>> &keys) {
+        if (!keys) {
+            ex.send(HttpResponse::error(404, keys.error()));
+            return;
+        }
+        whenFinished(
+            m_writer->editTags(*keys, add, remove), this, [ex](const Result<int> &changed) {
+                ex.send(changed ? HttpResponse::json(200, QJsonObject {})
+                                : HttpResponse::error(500, changed.error()));
+            });
+    });
+}
+
+} // namespace trove::api

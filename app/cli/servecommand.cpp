@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: MIT
+// `trove serve` and `trove api-key`: the local API without a window.
+#include "api/apikey.h"
+#include "api/apiserver.h"
+#include "base/platform.h"
+#include "catalog/catalogwriter.h"
+#include "commandhelpers.h"
+#include "ingest/ingestpipeline.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QSettings>
+
+namespace trove::cli {
+
+void serveOptions(QCommandLineParser &p)
+{
+    p.addOption({ QStringLiteral("port"),
+        QStringLiteral("Port to listen on (default %1; 0: any free port).")
+            .arg(api::ApiConfig::kDefaultPort),
+        QStringLiteral("N") });
+    p.addOption({ QStringLiteral("listen"),
+        QStringLiteral("Address to listen on (default 127.0.0.1). Anything else exposes the "
+                       "library to the network: it needs an existing key (`trove api-key`)."),
+        QStringLiteral("ADDR") });
+    p.addOption({ QStringLiteral("allow-origin"),
+        QStringLiteral("Let pages of this origin call the API from a browser (CORS), e.g. "
+                       "http://localhost:8080 or chrome-extension://ID (repeatable; also "
+                       "LocalApi/allowedOrigins in the settings)."),
+        QStringLiteral("ORIGIN") });
+    p.addOption({ QStringLiteral("rate-limit"),
+        QStringLiteral("Requests per second each client may make (default 50; 0: no limit)."),
+        QStringLiteral("N") });
+}
+
+void apiKeyOptions(QCommandLineParser &p)
+{
+    p.addOption({ QStringLiteral("new"), QStringLiteral("Replace the key with a new one.") });
+}
+
+int runApiKey(CommandContext &ctx)
+{
+    if (!ctx.parser.positionalArguments().isEmpty())
+        return usageError(ctx, QStringLiteral("api-key takes no arguments"));
+    auto key = ctx.parser.isSet(QStringLiteral("new")) ? api::ApiKey::renew(ctx.paths)
+                                                       : api::ApiKey::load(ctx.paths);
+    if (!key)
+        return failWith(ctx, key.error());
+    if (ctx.json)
+        ctx.output.json(
+            QJsonDocument(QJsonObject { { QStringLiteral("key"), QString::fromLatin1(*key) },
+                { QStringLiteral("file"), api::ApiKey::filePath(ctx.paths) } }));
+    else
+        ctx.output.out() << *key << Qt::endl;
+    return 0;
+}
+
+int runServe(CommandContext &ctx)
+{
+    if (!ctx.parser.positionalArguments().isEmpty())
+        return usageError(ctx, QStringLiteral("serve takes no arguments"));
+    api::ApiConfig config;
+    if (ctx.parser.isSet(QStringLiteral("port"))) {
+        bool ok = false;
+        const uint port = ctx.parser.value(QStringLiteral("port")).toUInt(&ok);
+        if (!ok || port > 65535)
+            return usageError(ctx, QStringLiteral("--port takes a number from 0 to 65535"));
+        config.port = quint16(port);
+    }
+    if (ctx.parser.isSet(QStringLiteral("rate-limit"))) {
+        bool ok = false;
+        const double rate = ctx.parser.value(QStringLiteral("rate-limit")).toDouble(&ok);
+        if (!ok || rate < 0)
+            return usageError(ctx, QStringLiteral("--rate-limit takes a number from 0"));
+        config.ratePerSecond = rate;
+        config.rateBurst = qMax(1, int(rate * 4));
+    }
+    // The window's settings file (ui/mainwindow.cpp): its "Local API"
+    // setting will list the same origins.
+    const QString org = QCoreApplication::organizationName().isEmpty()
+        ? QCoreApplication::applicationName()
+        : QCoreApplication::organizationName();
+    const QSettings settings(
+        QSettings::defaultFormat(), QSettings::UserScope, org, QCoreApplication::applicationName());
+    config.allowedOrigins = settings.value(QStringLiteral("LocalApi/allowedOrigins")).toStringList()
+        + ctx.parser.values(QStringLiteral("allow-origin"));
+
+    if (ctx.parser.isSet(QStringLiteral("listen"))) {
+        const QString text = ctx.parser.value(QStringLiteral("listen"));
+        if (!config.listen.setAddress(text))
+            return usageError(
+                ctx, QStringLiteral("--listen takes an IP address, not %1").arg(text));
+        if (!config.listen.isLoopback()) {
+            // Beyond loopback only with a key the person made on purpose.
+            if (!QFileInfo::exists(api::ApiKey::filePath(ctx.paths)))
+                return failWith(ctx,
+                    QStringLiteral("--listen %1 would expose the library beyond this machine; "
+                                   "create a key first with `trove api-key`")
+                        .arg(text));
+            ctx.output.err() << "warning: listening on " << text
+                             << ": anyone who can reach it and has the key can read and add "
+                                "images"
+                             << Qt::endl;
+        }
+    }
+    auto key = api::ApiKey::load(ctx.paths);
+    if (!key)
+        return failWith(ctx, key.error());
+
+    CatalogWriter writer(ctx.paths);
+    if (!openWriter(ctx, writer))
+        return 1;
+    IngestPipeline pipeline(ctx.paths, &writer, PipelineOptions::fromEnvironment());
+    int status = 0;
+    {
+        api::ApiServer server(ctx.paths, &writer, &pipeline, config, *key);
+        if (auto started = server.start(); !started)
+            return failWith(ctx, started.error());
+        // Unfinished adds of a process that died on this library go on here.
+        pipeline.resumeOrphans();
+        const QString host = config.listen.protocol() == QAbstractSocket::IPv6Protocol
+            ? QLatin1Char('[') + config.listen.toString() + QLatin1Char(']')
+            : config.listen.toString();
+        ctx.output.out() << "serving " << ctx.paths.root() << " on http://" << host << ':'
+                         << server.port() << "/" << Qt::endl;
+        quitOnTerminateSignals();
+        status = QCoreApplication::exec();
+    }
+    // Unfinished items stay queued for the next process, as after a crash.
+    pipeline.stop();
+    writer.flush();
+    return status;
+}
+
+} // namespace trove::cli

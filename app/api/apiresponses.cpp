@@ -223,7 +223,7 @@ Result<QList<qint64>> keysWithTags(CatalogReader &reader, const QStringList &inc
     }
     if (!keyword.isEmpty()) {
         sql += QStringLiteral(" AND i.name LIKE ? ESCAPE '\\'");
-        binds << likeContains(keyword);
+        binds << querysql::likeContains(keyword);
     }
     sql += QStringLiteral(" ORDER BY i.added_at DESC, i.id DESC LIMIT ? OFFSET ?");
     binds << limit << offset;

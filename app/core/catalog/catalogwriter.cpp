@@ -66,7 +66,7 @@ QFuture<void> CatalogWriter::whenWritten()
 
 template<typename T>
 QFuture<Result<T>> CatalogWriter::submit(std::function<Result<T>(WriterContext &)> apply,
-    std::function<Result<void>(WriterContext &)> before, QStringList intents)
+    std::function<Result<void>(WriterContext &)> before, QStringList intents, bool early)
 {
     auto promise = std::make_shared<QPromise<Result<T>>>();
     auto slot = std::make_shared<std::optional<Result<T>>>();
@@ -74,6 +74,7 @@ QFuture<Result<T>> CatalogWriter::submit(std::function<Result<T>(WriterContext &
     WriteJob job;
     job.intents = std::move(intents);
     job.before = std::move(before);
+    job.early = early;
     job.apply = [apply = std::move(apply), slot](WriterContext &c) {
         slot->emplace(apply(c));
         return asVoid(**slot);
@@ -117,7 +118,7 @@ QFuture<Result<CommitOutcome>> CatalogWriter::commitImage(const NewImage &image)
 QFuture<Result<QList<qint64>>> CatalogWriter::enqueue(const QList<IngestRequest> &requests)
 {
     return submit<QList<qint64>>(
-        [requests](WriterContext &c) { return statements::enqueue(c, requests); });
+        [requests](WriterContext &c) { return statements::enqueue(c, requests); }, {}, {}, true);
 }
 
 QFuture<Result<bool>> CatalogWriter::setQueueState(

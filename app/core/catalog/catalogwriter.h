@@ -157,7 +157,8 @@ Q_SIGNALS:
 private:
     template<typename T>
     QFuture<Result<T>> submit(std::function<Result<T>(WriterContext &)> apply,
-        std::function<Result<void>(WriterContext &)> before = {}, QStringList intents = {});
+        std::function<Result<void>(WriterContext &)> before = {}, QStringList intents = {},
+        bool early = false);
 
     QThread m_thread;
     CatalogWriterWorker *m_worker = nullptr;

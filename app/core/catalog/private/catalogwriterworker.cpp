@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QTimer>
 #include <QVariant>
+#include <algorithm>
+#include <iterator>
 
 namespace trove {
 
@@ -41,6 +43,9 @@ Result<void> CatalogWriterWorker::openLibrary()
     m_open = true;
     m_ctx.paths.sweepTmp();
     recoverJournal();
+    // Short-lived writers (one `trove add`) never reach kPruneEvery batches:
+    // keep the feed bounded at every open as well.
+    (void)pruneChangeFeed(m_ctx.catalog);
     return {};
 }
 
@@ -127,6 +132,23 @@ void CatalogWriterWorker::drain()
     jobs.swap(m_pending);
     if (jobs.empty())
         return;
+    // New queue rows are written ahead of the batch, in a transaction of
+    // their own: whoever enqueued (the local API's 202, a paste) is answered
+    // without waiting for the blobs this batch installs and syncs. Nothing
+    // posted earlier can depend on a row that does not exist yet.
+    const auto early = std::stable_partition(
+        jobs.begin(), jobs.end(), [](const WriteJob &job) { return job.early; });
+    if (early != jobs.begin() && early != jobs.end()) {
+        std::deque<WriteJob> first(
+            std::make_move_iterator(jobs.begin()), std::make_move_iterator(early));
+        jobs.erase(jobs.begin(), early);
+        write(std::move(first));
+    }
+    write(std::move(jobs));
+}
+
+void CatalogWriterWorker::write(std::deque<WriteJob> jobs)
+{
 
     std::vector<Result<void>> outcomes(jobs.size());
     if (!m_open) {

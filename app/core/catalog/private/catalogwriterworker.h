@@ -35,6 +35,8 @@ struct WriteJob {
     std::function<Result<void>(WriterContext &)> before; ///< outside the transaction
     std::function<Result<void>(WriterContext &)> apply;
     std::function<void(const Result<void> &)> finish;
+    /// Written ahead of the rest of its batch (new queue rows).
+    bool early = false;
 };
 
 /// The writer's thread-side half. Owns both write connections; everything
@@ -64,6 +66,8 @@ Q_SIGNALS:
 
 private:
     void drain();
+    /// Writes @p jobs as one batch: one transaction, a savepoint each.
+    void write(std::deque<WriteJob> jobs);
     void announceThumbnails();
     void recoverJournal();
     void settleBlobs(const QStringList &shas);

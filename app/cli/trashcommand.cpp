@@ -35,8 +35,8 @@ int listTrash(CommandContext &ctx, const QStringList &args)
         if (ctx.json)
             array.append(t.toJson());
         else
-            s << shortId(t.image.id) << "  " << t.image.name << "  trashed "
-              << isoUtc(t.trashedAt) << '\n';
+            s << shortId(t.image.id) << "  " << t.image.name << "  trashed " << isoUtc(t.trashedAt)
+              << '\n';
         return true;
     });
     if (!walk)
@@ -92,8 +92,7 @@ int restoreTrash(CommandContext &ctx, const QStringList &args)
         if (ctx.json)
             array.append(t.image.id);
         else
-            ctx.output.out() << "restored " << shortId(t.image.id) << "  " << t.image.name
-                             << '\n';
+            ctx.output.out() << "restored " << shortId(t.image.id) << "  " << t.image.name << '\n';
     }
     if (ctx.json)
         ctx.output.json(QJsonDocument(QJsonObject { { QStringLiteral("restored"), array } }));

@@ -122,6 +122,7 @@ private Q_SLOTS:
     void emptyTrashDeletesOnlyUnreferencedBlobs();
     void removedBytesNeedForce();
     void moveToTrashTenThousand();
+    void forceSurvivesInTheQueue();
     void resolve();
     void listFiltersAndOrders_data();
     void listFiltersAndOrders();
@@ -902,6 +903,25 @@ void TestCatalog::moveToTrashTenThousand()
     qInfo("moveToTrash of %d keys: %lld ms; restoreFromTrash: %lld ms", kCount, moveMs, restoreMs);
     // Generous for a shared machine; a re-prepare per row costs several times this.
     QVERIFY2(moveMs < 10'000, qPrintable(QString::number(moveMs)));
+}
+
+// An item queued with force and resumed after a restart is still forced.
+void TestCatalog::forceSurvivesInTheQueue()
+{
+    openWriter();
+    IngestRequest plain { QStringLiteral("http://example.org/a.png"), {}, {} };
+    IngestRequest forced { QStringLiteral("http://example.org/b.png"), {}, {}, true };
+    auto ids = await(m_writer->enqueue({ plain, forced }));
+    QVERIFY_OK(ids);
+    // Given up by this process (owner 0): the next claim takes them over.
+    QCOMPARE(*await(m_writer->releaseQueueItems(*ids)), 2);
+    auto rows = await(m_writer->claimOrphanedQueueItems());
+    QVERIFY_OK(rows);
+    QCOMPARE(rows->size(), 2);
+    QCOMPARE(rows->at(0).request.source, plain.source);
+    QVERIFY(!rows->at(0).request.force);
+    QCOMPARE(rows->at(1).request.source, forced.source);
+    QVERIFY(rows->at(1).request.force);
 }
 
 void TestCatalog::resolve()

@@ -73,6 +73,9 @@ private Q_SLOTS:
     void helpAndVersion();
     void showTagRemoveByNameAndPrefix();
     void verifyFindsMissingAndOrphanBlobs();
+    void trashRoundTrip();
+    void trashBadUsage_data();
+    void trashBadUsage();
 
 private:
     /// Runs trove to the end (or kills it after @p timeoutMs).
@@ -878,6 +881,10 @@ void TestCli::showTagRemoveByNameAndPrefix()
     QVERIFY2(remove.exitCode == 0, remove.describe());
     QVERIFY2(remove.out.startsWith(QStringLiteral("removed %1  alpha").arg(alpha.left(8)).toUtf8()),
         remove.describe());
+    // Removed means moved to the trash: the blob goes when it is emptied.
+    QVERIFY(QFileInfo::exists(blobPath(alphaSha)));
+    const Run empty = trove(QStringList { QStringLiteral("trash"), QStringLiteral("empty") } + lib);
+    QVERIFY2(empty.exitCode == 0, empty.describe());
     QVERIFY(!QFileInfo::exists(blobPath(alphaSha)));
     remove = trove(
         QStringList { QStringLiteral("remove"), QStringLiteral("beta"), QStringLiteral("--json") }
@@ -920,6 +927,122 @@ void TestCli::verifyFindsMissingAndOrphanBlobs()
     QVERIFY2(!bad.filter(QStringLiteral("orphan blob")).isEmpty(), verify.describe());
     QVERIFY2(!bad.filter(QString(64, QLatin1Char('0'))).isEmpty(), verify.describe());
     QVERIFY(!verify.err.contains(id.toUtf8()));
+}
+
+// remove -> trash list -> restore -> remove -> empty -> add refused -> add --force.
+void TestCli::trashRoundTrip()
+{
+    const QStringList lib { QStringLiteral("--library"), library() };
+    const QString path = QStringLiteral("/t/keep.png");
+    m_server.addRoute(path, Response::ok(ImageFactory::png(64, 48, 71), "image/png"));
+    const QString url = m_server.url(path).toString();
+    Run add = trove(
+        QStringList { QStringLiteral("add"), url, QStringLiteral("--name"), QStringLiteral("kept"),
+            QStringLiteral("--tag"), QStringLiteral("red"), QStringLiteral("--json") }
+        + lib);
+    QVERIFY2(add.exitCode == 0, add.describe());
+    const QString id = add.json().array().at(0).toObject().value(QLatin1String("id")).toString();
+    QVERIFY(!id.isEmpty());
+    const QString other = addGood(QStringLiteral("/t/other.png"), 72);
+    QVERIFY(!other.isEmpty());
+    QString sha;
+    for (const QJsonValue &v : list()) {
+        if (v.toObject().value(QLatin1String("id")).toString() == id)
+            sha = v.toObject().value(QLatin1String("sha256")).toString();
+    }
+    QVERIFY(!sha.isEmpty());
+
+    Run remove = trove(QStringList { QStringLiteral("remove"), QStringLiteral("kept") } + lib);
+    QVERIFY2(remove.exitCode == 0, remove.describe());
+    QVERIFY2(remove.out.contains("to the trash"), remove.describe());
+    QCOMPARE(list().size(), 1);
+
+    Run trash = trove(QStringList { QStringLiteral("trash"), QStringLiteral("list") } + lib);
+    QVERIFY2(trash.exitCode == 0, trash.describe());
+    QVERIFY2(trash.out.startsWith(QStringLiteral("%1  kept  trashed ").arg(id.left(8)).toUtf8()),
+        trash.describe());
+    trash = trove(
+        QStringList { QStringLiteral("trash"), QStringLiteral("list"), QStringLiteral("--json") }
+        + lib);
+    QVERIFY2(trash.exitCode == 0, trash.describe());
+    QCOMPARE(trash.json().array().size(), 1);
+    const QJsonObject trashed = trash.json().array().at(0).toObject();
+    QCOMPARE(trashed.value(QLatin1String("id")).toString(), id);
+    QCOMPARE(trashed.value(QLatin1String("tags")).toArray(), QJsonArray { QStringLiteral("red") });
+    QCOMPARE(trashed.value(QLatin1String("source_url")).toString(), url);
+    QVERIFY(!trashed.value(QLatin1String("trashed_at")).toString().isEmpty());
+    Run verify = trove(QStringList { QStringLiteral("verify") } + lib);
+    QVERIFY2(verify.exitCode == 0, verify.describe()); // the trash's blob is no orphan
+
+    // Restore by a prefix; an argument naming nothing in the trash fails alone.
+    Run restore = trove(QStringList { QStringLiteral("trash"), QStringLiteral("restore"),
+                            id.left(6), QStringLiteral("nothing-here") }
+        + lib);
+    QVERIFY2(restore.exitCode == 1, restore.describe());
+    QVERIFY2(restore.out.startsWith(QStringLiteral("restored %1  kept").arg(id.left(8)).toUtf8()),
+        restore.describe());
+    QVERIFY2(restore.err.contains("nothing-here"), restore.describe());
+    const QJsonArray back = list({ QStringLiteral("--tag"), QStringLiteral("red") });
+    QCOMPARE(back.size(), 1);
+    QCOMPARE(back.at(0).toObject().value(QLatin1String("id")).toString(), id);
+    QCOMPARE(back.at(0).toObject().value(QLatin1String("name")).toString(), QStringLiteral("kept"));
+
+    // Remove again and empty: the blob goes, the bytes are remembered.
+    QCOMPARE(trove(QStringList { QStringLiteral("remove"), id } + lib).exitCode, 0);
+    Run empty
+        = trove(QStringList { QStringLiteral("trash"), QStringLiteral("empty"),
+                    QStringLiteral("--older-than"), QStringLiteral("1"), QStringLiteral("--json") }
+            + lib);
+    QVERIFY2(empty.exitCode == 0, empty.describe());
+    QCOMPARE(empty.json().object().value(QLatin1String("emptied")).toInt(), 0);
+    QVERIFY(QFileInfo::exists(blobPath(sha)));
+    empty = trove(QStringList { QStringLiteral("trash"), QStringLiteral("empty") } + lib);
+    QVERIFY2(empty.exitCode == 0, empty.describe());
+    QVERIFY2(empty.out.startsWith("emptied 1 image(s)"), empty.describe());
+    QVERIFY(!QFileInfo::exists(blobPath(sha)));
+    trash = trove(QStringList { QStringLiteral("trash"), QStringLiteral("list") } + lib);
+    QCOMPARE(trash.out, QByteArray("the trash is empty\n"));
+
+    add = trove(QStringList { QStringLiteral("add"), url } + lib);
+    QVERIFY2(add.exitCode == 1, add.describe());
+    QCOMPARE(add.errLines(),
+        QStringList { QStringLiteral("failed  %1: removed on %2; add again with --force")
+                          .arg(url, QDate::currentDate().toString(Qt::ISODate)) });
+    QCOMPARE(list().size(), 1);
+    QVERIFY(!QFileInfo::exists(blobPath(sha)));
+    QVERIFY2(tmpListing().isEmpty(), qPrintable(tmpListing().join(u' ')));
+
+    add = trove(QStringList { QStringLiteral("add"), url, QStringLiteral("--force") } + lib);
+    QVERIFY2(add.exitCode == 0, add.describe());
+    QCOMPARE(list().size(), 2);
+    QVERIFY(QFileInfo::exists(blobPath(sha)));
+    verify = trove(QStringList { QStringLiteral("verify") } + lib);
+    QVERIFY2(verify.exitCode == 0, verify.describe());
+}
+
+void TestCli::trashBadUsage_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("no action") << QStringList { QStringLiteral("trash") };
+    QTest::newRow("unknown action")
+        << QStringList { QStringLiteral("trash"), QStringLiteral("burn") };
+    QTest::newRow("restore without argument")
+        << QStringList { QStringLiteral("trash"), QStringLiteral("restore") };
+    QTest::newRow("list with an argument")
+        << QStringList { QStringLiteral("trash"), QStringLiteral("list"), QStringLiteral("x") };
+    QTest::newRow("empty with bad days") << QStringList { QStringLiteral("trash"),
+        QStringLiteral("empty"), QStringLiteral("--older-than"), QStringLiteral("soon") };
+    QTest::newRow("empty with negative days") << QStringList { QStringLiteral("trash"),
+        QStringLiteral("empty"), QStringLiteral("--older-than"), QStringLiteral("-3") };
+    QTest::newRow("older-than on list") << QStringList { QStringLiteral("trash"),
+        QStringLiteral("list"), QStringLiteral("--older-than"), QStringLiteral("3") };
+}
+
+void TestCli::trashBadUsage()
+{
+    QFETCH(QStringList, args);
+    const Run r = trove(args + QStringList { QStringLiteral("--library"), library() });
+    QVERIFY2(r.exitCode == 2, r.describe());
 }
 
 QTEST_MAIN(TestCli)

@@ -9,8 +9,10 @@ namespace trove::statements {
 
 namespace {
 
-// Tags and sources go into the trash row as JSON built by SQLite itself, so
-// that moving an image costs two statements, both prepared once per batch.
+// Tags and sources go into the trash row as JSON built by SQLite itself.
+// The batch's keys come in as one JSON array: a statement per key under the
+// job's savepoint costs time that grows with the square of the batch (the
+// in-memory sub-journal; 110 s for 10,000 keys against 1.5 s this way).
 const char *const kCopyToTrash
     = "INSERT INTO trash(id, uuid, name, sha256, format, width, height, original_bytes, "
       "stored_bytes, added_at, damaged, tags, sources, trashed_at) "
@@ -18,7 +20,20 @@ const char *const kCopyToTrash
       "i.stored_bytes, i.added_at, i.damaged, "
       "(SELECT json_group_array(tag) FROM tags WHERE image_id = i.id), "
       "(SELECT json_group_array(json_object('url', url, 'host', host, 'added_at', added_at)) "
-      "FROM sources WHERE image_id = i.id), ? FROM images i WHERE i.id = ?";
+      "FROM sources WHERE image_id = i.id), ? FROM images i "
+      "WHERE i.id IN (SELECT value FROM json_each(?))";
+
+QString jsonKeys(const QList<qint64> &keys)
+{
+    QString out = QStringLiteral("[");
+    out.reserve(keys.size() * 8 + 2);
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        if (i > 0)
+            out += QLatin1Char(',');
+        out += QString::number(keys[i]);
+    }
+    return out + QLatin1Char(']');
+}
 
 const char *const kPutTags = "INSERT OR IGNORE INTO tags(image_id, tag) "
                              "SELECT ?, value FROM json_each(?) WHERE value != ''";
@@ -32,22 +47,31 @@ const char *const kPutSources
 
 Result<int> moveToTrash(WriterContext &c, const QList<qint64> &keys)
 {
-    QSqlQuery copy = c.catalog.query(QLatin1String(kCopyToTrash));
-    QSqlQuery drop = c.catalog.query(QStringLiteral("DELETE FROM images WHERE id = ?"));
-    const qint64 now = nowMs();
+    if (keys.isEmpty())
+        return 0;
+    const QString batch = jsonKeys(keys);
+    // Keys not in the library (already trashed, or never were) are skipped.
+    QSqlQuery present = c.catalog.query(
+        QStringLiteral("SELECT id FROM images WHERE id IN (SELECT value FROM json_each(?))"));
+    present.bindValue(0, batch);
+    if (auto r = execQuery(present); !r)
+        return Error { r.error() };
     QList<qint64> moved;
-    for (qint64 key : keys) {
-        copy.bindValue(0, now);
-        copy.bindValue(1, key);
-        if (auto r = execQuery(copy); !r)
-            return Error { r.error() };
-        if (copy.numRowsAffected() != 1)
-            continue; // not in the library (already trashed, or never was)
-        drop.bindValue(0, key);
-        if (auto r = execQuery(drop); !r)
-            return Error { r.error() };
-        moved.append(key);
-    }
+    while (present.next())
+        moved.append(present.value(QStringLiteral("id")).toLongLong());
+    present.finish();
+    if (moved.isEmpty())
+        return 0;
+    QSqlQuery copy = c.catalog.query(QLatin1String(kCopyToTrash));
+    copy.bindValue(0, nowMs());
+    copy.bindValue(1, batch);
+    if (auto r = execQuery(copy); !r)
+        return Error { r.error() };
+    QSqlQuery drop = c.catalog.query(
+        QStringLiteral("DELETE FROM images WHERE id IN (SELECT value FROM json_each(?))"));
+    drop.bindValue(0, batch);
+    if (auto r = execQuery(drop); !r)
+        return Error { r.error() };
     c.removed += moved;
     return int(moved.size());
 }

@@ -45,6 +45,10 @@ MainMenus::MainMenus(const Parts &parts)
         redo->setIcon(themedIcon(QStringLiteral("edit-redo"), QStyle::SP_ArrowForward));
         edit->addAction(undo);
         edit->addAction(redo);
+        // Also on the window itself: the shortcuts work wherever the focus
+        // is, even after a dialog closed.
+        window->addAction(undo);
+        window->addAction(redo);
         edit->addSeparator();
     }
     // Anywhere in the window: pasting adds images (a text field with focus

@@ -14,6 +14,19 @@ namespace {
 // Unfinished rows are those below the first finished state.
 constexpr int kFirstFinished = int(IngestState::Done);
 
+// One row of a SELECT of id, source, name, tags and force_add.
+QueueRow queueRowFrom(const QSqlQuery &q)
+{
+    QueueRow row;
+    row.id = q.value(QStringLiteral("id")).toLongLong();
+    row.request.source = q.value(QStringLiteral("source")).toString();
+    row.request.name = q.value(QStringLiteral("name")).toString();
+    row.request.tags
+        = q.value(QStringLiteral("tags")).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    row.request.force = q.value(QStringLiteral("force_add")).toInt() != 0;
+    return row;
+}
+
 } // namespace
 
 Result<QList<qint64>> enqueue(WriterContext &c, const QList<IngestRequest> &requests)
@@ -106,15 +119,7 @@ Result<QList<QueueRow>> claimOrphanedQueueRows(WriterContext &c)
         if (auto r = execQuery(select); !r)
             return Error { r.error() };
         while (select.next()) {
-            QueueRow row;
-            row.id = select.value(QStringLiteral("id")).toLongLong();
-            row.request.source = select.value(QStringLiteral("source")).toString();
-            row.request.name = select.value(QStringLiteral("name")).toString();
-            row.request.tags = select.value(QStringLiteral("tags"))
-                                   .toString()
-                                   .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-            row.request.force = select.value(QStringLiteral("force_add")).toInt() != 0;
-            rows.append(row);
+            rows.append(queueRowFrom(select));
         }
         select.finish();
         claim.bindValue(0, currentPid());
@@ -144,7 +149,7 @@ Result<QList<QueueRow>> claimQueueHistory(WriterContext &c, int limit)
     owners.finish();
     QList<QueueRow> rows;
     QSqlQuery select = c.catalog.query(
-        QStringLiteral("SELECT id, source, name, tags, state, error FROM queue "
+        QStringLiteral("SELECT id, source, name, tags, force_add, state, error FROM queue "
                        "WHERE state IN (?, ?) AND owner_pid = ? ORDER BY id DESC LIMIT ?"));
     QSqlQuery claim
         = c.catalog.query(QStringLiteral("UPDATE queue SET owner_pid = ? WHERE id = ?"));
@@ -158,13 +163,7 @@ Result<QList<QueueRow>> claimQueueHistory(WriterContext &c, int limit)
         if (auto r = execQuery(select); !r)
             return Error { r.error() };
         while (select.next()) {
-            QueueRow row;
-            row.id = select.value(QStringLiteral("id")).toLongLong();
-            row.request.source = select.value(QStringLiteral("source")).toString();
-            row.request.name = select.value(QStringLiteral("name")).toString();
-            row.request.tags = select.value(QStringLiteral("tags"))
-                                   .toString()
-                                   .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            QueueRow row = queueRowFrom(select);
             row.state = IngestState(select.value(QStringLiteral("state")).toInt());
             row.error = select.value(QStringLiteral("error")).toString();
             rows.append(row);

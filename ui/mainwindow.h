@@ -53,6 +53,7 @@ public:
 
     LibrarySession *session() const { return m_session.get(); }
     GalleryView *galleryView() const { return m_gallery; }
+    QUndoStack *undoStack() const { return m_undo; }
     ImageViewer *viewer() const { return m_viewer; }
     IngestQueuePanel *queuePanel() const { return m_queue; }
     QDockWidget *queueDock() const { return m_queueDock; }

@@ -203,6 +203,34 @@ int runTag(CommandContext &ctx)
     return targets.status;
 }
 
+// --- rename ---------------------------------------------------------------
+
+int runRename(CommandContext &ctx)
+{
+    const QStringList args = ctx.parser.positionalArguments();
+    if (args.size() != 2 || args.at(1).trimmed().isEmpty())
+        return usageError(ctx, QStringLiteral("rename takes ID|NAME and a new, non-empty name"));
+    CatalogReader reader;
+    const Resolved targets = resolveArguments(ctx, reader, args.mid(0, 1));
+    if (targets.records.isEmpty())
+        return targets.status;
+    const QString name = args.at(1).trimmed();
+    CatalogWriter writer(ctx.paths);
+    if (!openWriter(ctx, writer))
+        return 1;
+    auto renamed = waitFor(writer.rename(targets.keys(), name));
+    if (!renamed)
+        return failWith(ctx, renamed.error());
+    const ImageRecord &r = targets.records.first();
+    if (ctx.json)
+        ctx.output.json(QJsonDocument(QJsonObject { { QStringLiteral("id"), r.id },
+            { QStringLiteral("old_name"), r.name }, { QStringLiteral("name"), name } }));
+    else
+        ctx.output.out() << "renamed " << shortId(r.id) << "  " << r.name << " -> " << name
+                         << Qt::endl;
+    return 0;
+}
+
 // --- remove ---------------------------------------------------------------
 
 int runRemove(CommandContext &ctx)
@@ -294,6 +322,8 @@ const QList<Command> &commands()
             "ID|NAME -o PATH", exportOptions, runExport },
         { "tag", QT_TRANSLATE_NOOP("trove::cli", "Add or remove tags."),
             "ID|NAME... --add TAG --remove TAG", tagOptions, runTag },
+        { "rename", QT_TRANSLATE_NOOP("trove::cli", "Give an image a new name."),
+            "ID|NAME NEW-NAME", noOptions, runRename },
         { "remove", QT_TRANSLATE_NOOP("trove::cli", "Move images to the library's trash."),
             "ID|NAME...", noOptions, runRemove },
         { "trash",

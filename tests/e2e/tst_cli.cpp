@@ -724,6 +724,10 @@ void TestCli::badUsage_data()
     QTest::newRow("tag without --add/--remove")
         << QStringList { QStringLiteral("tag"), QStringLiteral("x") };
     QTest::newRow("remove without argument") << QStringList { QStringLiteral("remove") };
+    QTest::newRow("rename without a new name")
+        << QStringList { QStringLiteral("rename"), QStringLiteral("x") };
+    QTest::newRow("rename to blanks")
+        << QStringList { QStringLiteral("rename"), QStringLiteral("x"), QStringLiteral("  ") };
     QTest::newRow("list with an argument")
         << QStringList { QStringLiteral("list"), QStringLiteral("x") };
     QTest::newRow("list with an unknown option")
@@ -873,6 +877,26 @@ void TestCli::showTagRemoveByNameAndPrefix()
         + lib);
     QVERIFY2(tag.exitCode == 1, tag.describe());
     QCOMPARE(list({ QStringLiteral("--tag"), QStringLiteral("late") }).size(), 1);
+
+    // rename: by name; an ambiguous target renames nothing.
+    Run rename = trove(QStringList { QStringLiteral("rename"), QStringLiteral("beta"),
+                           QStringLiteral("  gamma "), QStringLiteral("--json") }
+        + lib);
+    QVERIFY2(rename.exitCode == 0, rename.describe());
+    QCOMPARE(
+        rename.json().object().value(QLatin1String("old_name")).toString(), QStringLiteral("beta"));
+    QCOMPARE(
+        rename.json().object().value(QLatin1String("name")).toString(), QStringLiteral("gamma"));
+    rename = trove(
+        QStringList { QStringLiteral("rename"), QStringLiteral("twin"), QStringLiteral("one") }
+        + lib);
+    QVERIFY2(rename.exitCode == 1, rename.describe());
+    QVERIFY2(rename.err.contains("twin: 2 images match; use an id"), rename.describe());
+    rename = trove(
+        QStringList { QStringLiteral("rename"), QStringLiteral("gamma"), QStringLiteral("beta") }
+        + lib);
+    QVERIFY2(rename.exitCode == 0, rename.describe());
+    QVERIFY2(rename.out.contains("gamma -> beta"), rename.describe());
 
     // remove: by prefix, then by name; blobs go with the rows.
     const QString alphaSha = alphaRows.at(0).toObject().value(QLatin1String("sha256")).toString();

@@ -22,6 +22,7 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTimer>
+#include <QUndoStack>
 
 using namespace trove;
 
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void cliRemoveDisappears();
     void cliRetagShows();
     void viewerFollowsRemovalElsewhere();
+    void cliRenameAndRestoreShow();
     void selectAllRemoveAsksAboutAll();
 
 private:
@@ -186,6 +188,35 @@ void TestUiLive::viewerFollowsRemovalElsewhere()
         m_window->statusBar()->currentMessage().contains(QStringLiteral("shown")), kArrives);
 }
 
+void TestUiLive::cliRenameAndRestoreShow()
+{
+    cliAdd(QStringLiteral("first-name"), 7, { QStringLiteral("kept") });
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kArrives);
+    m_window->viewer()->showRow(0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->viewer()->isShowingImage(), kArrives);
+
+    auto run = cli(
+        { QStringLiteral("rename"), QStringLiteral("first-name"), QStringLiteral("second-name") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        gallery()->index(0).data().toString(), QStringLiteral("second-name"), kArrives);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->viewer()->currentRecord().has_value()
+            && m_window->viewer()->currentRecord()->name == QStringLiteral("second-name"),
+        kArrives);
+
+    // Removed elsewhere, then restored elsewhere: back with its tags.
+    run = cli({ QStringLiteral("remove"), QStringLiteral("second-name") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 0, kArrives);
+    run = cli(
+        { QStringLiteral("trash"), QStringLiteral("restore"), QStringLiteral("second-name") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kArrives);
+    QCOMPARE(gallery()->index(0).data().toString(), QStringLiteral("second-name"));
+    QCOMPARE(gallery()->index(0).data(GalleryModel::TagsRole).toStringList(),
+        QStringList { QStringLiteral("kept") });
+}
+
 void TestUiLive::selectAllRemoveAsksAboutAll()
 {
     // More images than the model ever loads at once from the top of the
@@ -256,6 +287,21 @@ void TestUiLive::selectAllRemoveAsksAboutAll()
     auto trash = cli({ QStringLiteral("trash"), QStringLiteral("list"), QStringLiteral("--json") });
     QVERIFY2(trash.exitCode == 0, trash.describe().constData());
     QVERIFY(trash.out.count("\"id\"") >= kMany);
+
+    // Ctrl+Z brings every one of them back, tags and names included.
+    QVERIFY(m_window->undoStack()->canUndo());
+    // The offscreen platform has no window manager to give the window back
+    // its activation when the question closes; a desktop does.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), kMany, kArrives);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(
+                                 QStringLiteral("Restored %1").arg(QLocale().toString(kMany))),
+        kArrives);
+    stats = cli({ QStringLiteral("stats"), QStringLiteral("--json") });
+    QCOMPARE(stats.json().object().value(QStringLiteral("images")).toInt(), kMany);
+    QVERIFY(rowOfName(QStringLiteral("many-1099")) >= 0);
 }
 
 QTEST_MAIN(TestUiLive)

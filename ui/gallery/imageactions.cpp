@@ -286,7 +286,7 @@ void ImageActions::editTags()
                         return;
                     }
                     if (m_undo && session)
-                        m_undo->push(new RenameCommand(session, oldNames, name));
+                        m_undo->push(new RenameCommand(session, oldNames, name, undoReporter()));
                 });
         }
         if (add.isEmpty() && remove.isEmpty())
@@ -299,7 +299,8 @@ void ImageActions::editTags()
         runBulk(action, tr("Changing tags…"), [this, session](BulkAction *a, const QString &error) {
             const qint64 done = a->doneKeys().size();
             if (!a->tagDelta().isEmpty() && m_undo && session)
-                m_undo->push(new TagEditCommand(session, a->tagDelta(), tr("Edit Tags")));
+                m_undo->push(
+                    new TagEditCommand(session, a->tagDelta(), tr("Edit Tags"), undoReporter()));
             const QString count = QLocale().toString(done);
             if (!error.isEmpty())
                 Q_EMIT message(
@@ -341,7 +342,7 @@ void ImageActions::removeImages()
     runBulk(action, tr("Moving images to the trash…"), [this](BulkAction *a, const QString &error) {
         const qint64 done = a->doneKeys().size();
         if (done > 0 && m_undo && m_session)
-            m_undo->push(new RemoveCommand(m_session, a->doneKeys()));
+            m_undo->push(new RemoveCommand(m_session, a->doneKeys(), undoReporter()));
         const QString count = QLocale().toString(done);
         if (!error.isEmpty())
             Q_EMIT message(
@@ -353,6 +354,14 @@ void ImageActions::removeImages()
                                .arg(done == 1 ? tr("1 image") : tr("%1 images").arg(count)),
                 kMessageMs);
     });
+}
+
+LibraryCommand::Reporter ImageActions::undoReporter()
+{
+    return [self = QPointer<ImageActions>(this)](const QString &text) {
+        if (self)
+            Q_EMIT self->message(text, kMessageMs);
+    };
 }
 
 void ImageActions::runBulk(BulkAction *action, const QString &label,

@@ -3,6 +3,7 @@
 
 #include "catalog/catalogquery.h"
 #include "catalog/imagerecord.h"
+#include "gallery/undocommands.h"
 
 #include <QObject>
 #include <QPointer>
@@ -85,6 +86,7 @@ private:
     ActionTargets targets() const;
     /// Runs a BulkAction over the targets with a progress dialog for long
     /// ones; @p done gets the action before it goes.
+    LibraryCommand::Reporter undoReporter();
     void runBulk(BulkAction *action, const QString &label,
         std::function<void(BulkAction *, const QString &error)> done);
 

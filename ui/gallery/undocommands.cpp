@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "gallery/undocommands.h"
 
+#include "base/futurewatch.h"
 #include "models/bulkaction.h"
 #include "models/librarysession.h"
 
@@ -23,62 +24,76 @@ TagDelta inverse(const TagDelta &delta)
 
 } // namespace
 
-TagEditCommand::TagEditCommand(LibrarySession *session, const TagDelta &delta, const QString &text)
+LibraryCommand::LibraryCommand(LibrarySession *session, Reporter report)
     : m_session(session)
-    , m_delta(delta)
+    , m_report(std::move(report))
 {
-    setText(text);
 }
 
-void TagEditCommand::undo()
+void LibraryCommand::undo()
 {
     m_done = false;
     if (m_session)
-        (void)m_session->writer()->revertTags(m_delta);
+        apply(false);
 }
 
-void TagEditCommand::redo()
+void LibraryCommand::redo()
 {
     if (m_done)
         return; // pushed after it was done
     m_done = true;
     if (m_session)
-        (void)m_session->writer()->revertTags(inverse(m_delta));
+        apply(true);
 }
 
-RenameCommand::RenameCommand(
-    LibrarySession *session, const QList<QPair<qint64, QString>> &oldNames, const QString &newName)
-    : m_session(session)
+template<typename T> void LibraryCommand::watch(const QFuture<Result<T>> &what)
+{
+    // The reporter outlives the session's requests only while the session
+    // lives; a closed library drops the answer.
+    whenFinished(what, m_session.data(), [report = m_report, text = text()](const Result<T> &r) {
+        if (!r && report)
+            report(tr("Cannot undo or redo “%1”: %2").arg(text, r.error()));
+    });
+}
+
+TagEditCommand::TagEditCommand(
+    LibrarySession *session, const TagDelta &delta, const QString &text, Reporter report)
+    : LibraryCommand(session, std::move(report))
+    , m_delta(delta)
+{
+    setText(text);
+}
+
+void TagEditCommand::apply(bool forward)
+{
+    watch(m_session->writer()->revertTags(forward ? inverse(m_delta) : m_delta));
+}
+
+RenameCommand::RenameCommand(LibrarySession *session, const QList<QPair<qint64, QString>> &oldNames,
+    const QString &newName, Reporter report)
+    : LibraryCommand(session, std::move(report))
     , m_oldNames(oldNames)
     , m_newName(newName)
 {
     setText(tr("Rename to “%1”").arg(newName));
 }
 
-void RenameCommand::undo()
+void RenameCommand::apply(bool forward)
 {
-    m_done = false;
-    if (!m_session)
+    if (!forward) {
+        for (const auto &[key, name] : std::as_const(m_oldNames))
+            watch(m_session->writer()->rename({ key }, name));
         return;
-    for (const auto &[key, name] : std::as_const(m_oldNames))
-        (void)m_session->writer()->rename({ key }, name);
-}
-
-void RenameCommand::redo()
-{
-    if (m_done)
-        return;
-    m_done = true;
-    if (!m_session)
-        return;
+    }
     QList<qint64> keys;
+    keys.reserve(m_oldNames.size());
     for (const auto &[key, name] : std::as_const(m_oldNames))
         keys.append(key);
-    (void)m_session->writer()->rename(keys, m_newName);
+    watch(m_session->writer()->rename(keys, m_newName));
 }
 
-RemoveCommand::RemoveCommand(LibrarySession *session, const QList<qint64> &keys)
-    : m_session(session)
+RemoveCommand::RemoveCommand(LibrarySession *session, const QList<qint64> &keys, Reporter report)
+    : LibraryCommand(session, std::move(report))
     , m_keys(keys)
 {
     setText(keys.size() == 1
@@ -86,25 +101,23 @@ RemoveCommand::RemoveCommand(LibrarySession *session, const QList<qint64> &keys)
             : tr("Move %1 images to the trash").arg(QLocale().toString(keys.size())));
 }
 
-void RemoveCommand::undo()
+void RemoveCommand::apply(bool forward)
 {
-    m_done = false;
-    if (!m_session)
-        return;
-    auto *restore
-        = new BulkAction(m_session->writer(), BulkAction::Kind::Restore, m_keys, m_session);
-    restore->start();
-}
-
-void RemoveCommand::redo()
-{
-    if (m_done)
-        return;
-    m_done = true;
-    if (!m_session)
-        return;
-    auto *again = new BulkAction(m_session->writer(), BulkAction::Kind::Remove, m_keys, m_session);
-    again->start();
+    auto *action = new BulkAction(m_session->writer(),
+        forward ? BulkAction::Kind::Remove : BulkAction::Kind::Restore, m_keys, m_session);
+    QObject::connect(action, &BulkAction::finished, m_session,
+        [forward, report = reporter(), total = m_keys.size(), text = text()](
+            qint64 done, const QString &error) {
+            if (!report)
+                return;
+            const QString count = QLocale().toString(done);
+            if (!error.isEmpty())
+                report(tr("Cannot undo or redo “%1”: %2 (%3 done)").arg(text, error, count));
+            else if (!forward)
+                report(tr("Restored %1 of %2 images from the trash")
+                           .arg(count, QLocale().toString(total)));
+        });
+    action->start();
 }
 
 } // namespace trove::ui

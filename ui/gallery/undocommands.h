@@ -5,6 +5,7 @@
 
 #include <QPointer>
 #include <QUndoCommand>
+#include <functional>
 
 namespace trove {
 class LibrarySession;
@@ -14,48 +15,62 @@ namespace trove::ui {
 
 /// Undo for what the window changes in the library. Each command was
 /// already carried out when it is pushed (its first redo() does nothing);
-/// undo and redo send requests to the writer and never wait for them. A
-/// command whose library is closed does nothing. GUI thread.
-
-/// Tags added and removed on any number of images, exactly as they changed.
-class TagEditCommand final : public QUndoCommand {
+/// undo and redo send requests to the writer and never wait for them; what
+/// they did, or why they could not, goes to the command's reporter (the
+/// status bar). A command whose library is closed does nothing. GUI thread.
+class LibraryCommand : public QUndoCommand {
 public:
-    TagEditCommand(LibrarySession *session, const TagDelta &delta, const QString &text);
-    void undo() override;
-    void redo() override;
+    using Reporter = std::function<void(const QString &message)>;
+
+    void undo() final;
+    void redo() final;
+
+protected:
+    LibraryCommand(LibrarySession *session, Reporter report);
+    /// Sends the change (forward) or its inverse (!forward) to the writer.
+    virtual void apply(bool forward) = 0;
+    /// Reports an error of @p what (a request made by apply()).
+    template<typename T> void watch(const QFuture<Result<T>> &what);
+    Reporter reporter() const { return m_report; }
+
+    QPointer<LibrarySession> m_session;
 
 private:
-    QPointer<LibrarySession> m_session;
-    TagDelta m_delta;
+    Reporter m_report;
     bool m_done = true;
 };
 
-class RenameCommand final : public QUndoCommand {
+/// Tags added and removed on any number of images, exactly as they changed.
+class TagEditCommand final : public LibraryCommand {
 public:
-    RenameCommand(LibrarySession *session, const QList<QPair<qint64, QString>> &oldNames,
-        const QString &newName);
-    void undo() override;
-    void redo() override;
+    TagEditCommand(
+        LibrarySession *session, const TagDelta &delta, const QString &text, Reporter report);
 
 private:
-    QPointer<LibrarySession> m_session;
+    void apply(bool forward) override;
+    TagDelta m_delta;
+};
+
+class RenameCommand final : public LibraryCommand {
+public:
+    RenameCommand(LibrarySession *session, const QList<QPair<qint64, QString>> &oldNames,
+        const QString &newName, Reporter report);
+
+private:
+    void apply(bool forward) override;
     QList<QPair<qint64, QString>> m_oldNames;
     QString m_newName;
-    bool m_done = true;
 };
 
 /// Images moved to the trash; undo restores them (with their names, tags
 /// and sources) in batches.
-class RemoveCommand final : public QUndoCommand {
+class RemoveCommand final : public LibraryCommand {
 public:
-    RemoveCommand(LibrarySession *session, const QList<qint64> &keys);
-    void undo() override;
-    void redo() override;
+    RemoveCommand(LibrarySession *session, const QList<qint64> &keys, Reporter report);
 
 private:
-    QPointer<LibrarySession> m_session;
+    void apply(bool forward) override;
     QList<qint64> m_keys;
-    bool m_done = true;
 };
 
 } // namespace trove::ui

@@ -88,7 +88,7 @@ int ingest(CommandContext &ctx, const QStringList &sources)
         } else {
             ++failed;
             ctx.output.err() << "failed  " << item->request.source << ": " << item->error
-                             << Qt::endl;
+                             << (item->removedBefore ? "; add again with --force" : "") << Qt::endl;
         }
         QJsonObject o { { QStringLiteral("source"), item->request.source },
             { QStringLiteral("status"), status } };
@@ -98,6 +98,8 @@ int ingest(CommandContext &ctx, const QStringList &sources)
         }
         if (!item->error.isEmpty())
             o.insert(QStringLiteral("error"), item->error);
+        if (item->removedBefore)
+            o.insert(QStringLiteral("removed_before"), true);
         results.append(o);
     });
     QObject::connect(&pipeline, &IngestPipeline::idle, &loop, finish);

@@ -3,6 +3,7 @@
 // bar, dropped links, files and raw image data; refusals show their reason
 // in the queue; the gallery grows by inserted rows, never by a reset.
 
+#include "catalog/catalogwriter.h"
 #include "gallery/browsebar.h"
 #include "imagefactory.h"
 #include "ingest/droptarget.h"
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void unsupportedDropSaysSo();
     void cancelAndRetryFromQueue();
     void clearFinished();
+    void removedBytesOfferAddAnyway();
     void openAnotherLibraryMidIngest();
 
 private:
@@ -389,7 +391,8 @@ void TestUiIngest::cancelAndRetryFromQueue()
         IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()),
         IngestState::Downloading, kLivenessMs);
     // The button at the row's end cancels too.
-    const QRect button = ui::IngestQueueDelegate::buttonRect(view->visualRect(queue->index(0)));
+    const QRect button = ui::IngestQueueDelegate::buttonRect(
+        view->visualRect(queue->index(0)), queue->index(0), view->fontMetrics());
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, button.center());
     QTRY_COMPARE_WITH_TIMEOUT(
         IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()),
@@ -402,6 +405,48 @@ void TestUiIngest::clearFinished()
     waitAllFinished(1);
     m_window->queuePanel()->clearFinishedAction()->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->queue()->rowCount(), 0, kLivenessMs);
+}
+
+// Bytes removed and emptied from the trash are not silently imported again:
+// the row says when they were removed and offers one click to add them.
+void TestUiIngest::removedBytesOfferAddAnyway()
+{
+    const QString image = m_server.url(QStringLiteral("/img3.png")).toString();
+    m_window->ingest({ image });
+    waitAllFinished(1);
+    GalleryModel *gallery = m_window->session()->gallery();
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, kLivenessMs);
+    const qint64 key = gallery->index(0).data(GalleryModel::KeyRole).toLongLong();
+    CatalogWriter *writer = m_window->session()->writer();
+    auto removed = writer->remove({ key });
+    QTRY_VERIFY_WITH_TIMEOUT(removed.isFinished(), kLivenessMs);
+    auto emptied = writer->emptyTrash(TrashFilter::all());
+    QTRY_VERIFY_WITH_TIMEOUT(emptied.isFinished(), kLivenessMs);
+    QCOMPARE(*emptied.result(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 0, kLivenessMs);
+
+    m_window->queuePanel()->clearFinishedAction()->trigger();
+    m_window->ingest({ image });
+    waitAllFinished(1);
+    IngestQueueModel *queue = m_window->session()->queue();
+    const QModelIndex row = queue->index(0);
+    QCOMPARE(IngestState(row.data(IngestQueueModel::StateRole).toInt()), IngestState::Failed);
+    QVERIFY(row.data(IngestQueueModel::RemovedBeforeRole).toBool());
+    QVERIFY2(
+        row.data(IngestQueueModel::ErrorRole).toString().startsWith(QStringLiteral("removed on ")),
+        qPrintable(row.data(IngestQueueModel::ErrorRole).toString()));
+    QCOMPARE(ui::IngestQueueDelegate::buttonFor(row), ui::IngestQueueDelegate::Button::AddAnyway);
+    QCOMPARE(gallery->rowCount(), 0);
+
+    QListView *view = m_window->queuePanel()->view();
+    const QRect button
+        = ui::IngestQueueDelegate::buttonRect(view->visualRect(row), row, view->fontMetrics());
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, button.center());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()), IngestState::Done,
+        kLivenessMs);
+    QVERIFY(!queue->index(0).data(IngestQueueModel::RemovedBeforeRole).toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, kLivenessMs);
 }
 
 // Opening another library while a download hangs neither waits for it nor

@@ -4,6 +4,7 @@
 //   cmake --build <build> --target trove_ui_shots
 //   xvfb-run -a -s "-screen 0 1400x900x24" <build>/tests/trove_ui_shots docs/screenshots
 
+#include "catalog/catalogwriter.h"
 #include "gallery/browsebar.h"
 #include "imagefactory.h"
 #include "ingest/ingestqueuepanel.h"
@@ -168,6 +169,21 @@ int main(int argc, char **argv)
     server.addRoute(QStringLiteral("/article.html"),
         Response::ok(trove::test::ImageFactory::html(), "text/html"));
     links.insert(3, server.url(QStringLiteral("/article.html")).toString());
+    // Bytes removed from the library before: the row offers "Add Anyway".
+    const QString removedPath = QStringLiteral("/photos/removed-before.jpg");
+    server.addRoute(
+        removedPath, Response::ok(encoded(landscape(800, 500, 99), "jpg"), "image/jpeg"));
+    window->ingest({ server.url(removedPath).toString() });
+    (void)QTest::qWaitFor([&] { return window->session()->queue()->finishedCount() >= 1; }, 20000);
+    if (const IngestItem *done
+        = window->session()->pipeline()->item(window->session()->pipeline()->itemIds().last())) {
+        auto removed = window->session()->writer()->remove({ done->imageKey });
+        (void)QTest::qWaitFor([&] { return removed.isFinished(); }, 20000);
+        auto emptied = window->session()->writer()->emptyTrash(TrashFilter::all());
+        (void)QTest::qWaitFor([&] { return emptied.isFinished(); }, 20000);
+    }
+    window->queuePanel()->clearFinishedAction()->trigger();
+    links.insert(1, server.url(removedPath).toString());
     window->resize(1280, 900);
     window->queueDock()->show();
     window->resizeDocks({ window->queueDock() }, { 470 }, Qt::Vertical);

@@ -8,6 +8,7 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QStyleOption>
 
 namespace trove::ui {
 
@@ -56,14 +57,25 @@ IngestQueueDelegate::Button IngestQueueDelegate::buttonFor(const QModelIndex &in
     const auto state = IngestState(index.data(IngestQueueModel::StateRole).toInt());
     if (!isFinished(state))
         return Button::Cancel;
+    if (index.data(IngestQueueModel::RemovedBeforeRole).toBool())
+        return Button::AddAnyway;
     if (state == IngestState::Failed || state == IngestState::Cancelled)
         return Button::Retry;
     return Button::None;
 }
 
-QRect IngestQueueDelegate::buttonRect(const QRect &row)
+QString IngestQueueDelegate::addAnywayText()
 {
-    return { row.right() - kPad - kButton, row.center().y() - kButton / 2, kButton, kButton };
+    return tr("Add Anyway");
+}
+
+QRect IngestQueueDelegate::buttonRect(
+    const QRect &row, const QModelIndex &index, const QFontMetrics &font)
+{
+    const int width = buttonFor(index) == Button::AddAnyway
+        ? font.horizontalAdvance(addAnywayText()) + 4 * kPad
+        : kButton;
+    return { row.right() - kPad - width, row.center().y() - kButton / 2, width, kButton };
 }
 
 QIcon IngestQueueDelegate::stateIcon(int state) const
@@ -122,7 +134,8 @@ void IngestQueueDelegate::paint(
             painter, QRect(row.left() + kPad, row.top() + kPad + (line - kIcon) / 2, kIcon, kIcon));
 
     const Button button = buttonFor(index);
-    const int right = row.right() - kPad - (button == Button::None ? 0 : kButton + kPad);
+    const QRect buttonArea = buttonRect(row, index, option.fontMetrics);
+    const int right = row.right() - kPad - (button == Button::None ? 0 : buttonArea.width() + kPad);
     const int left = row.left() + kPad + kIcon + kPad;
     const QRect first(left, row.top() + kPad, right - left, line);
     const QRect second(left, first.bottom() + 1 + kPad, right - left, line);
@@ -164,9 +177,17 @@ void IngestQueueDelegate::paint(
     painter->drawText(detailRect, Qt::AlignLeft | Qt::AlignVCenter,
         option.fontMetrics.elidedText(detail, Qt::ElideRight, detailRect.width()));
 
-    if (button != Button::None) {
+    if (button == Button::AddAnyway) {
+        QStyleOptionButton push;
+        push.rect = buttonArea;
+        push.text = addAnywayText();
+        push.state = QStyle::State_Enabled | QStyle::State_Raised;
+        push.palette = option.palette;
+        push.fontMetrics = option.fontMetrics;
+        style->drawControl(QStyle::CE_PushButton, &push, painter, widget);
+    } else if (button != Button::None) {
         const QIcon &icon = button == Button::Cancel ? m_cancelIcon : m_retryIcon;
-        icon.paint(painter, buttonRect(row).adjusted(4, 4, -4, -4));
+        icon.paint(painter, buttonArea.adjusted(4, 4, -4, -4));
     }
     painter->restore();
 }
@@ -179,7 +200,8 @@ bool IngestQueueDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
         auto *mouse = static_cast<QMouseEvent *>(event);
         const Button button = buttonFor(index);
         if (button != Button::None && mouse->button() == Qt::LeftButton
-            && buttonRect(option.rect).contains(mouse->position().toPoint())) {
+            && buttonRect(option.rect, index, option.fontMetrics)
+                   .contains(mouse->position().toPoint())) {
             if (event->type() == QEvent::MouseButtonRelease)
                 Q_EMIT buttonClicked(index, button);
             return true;

@@ -8,13 +8,14 @@ namespace trove::ui {
 
 /// Paints one ingest queue row (state icon, source, state text, a progress
 /// bar with bytes while downloading, the reason when it failed) with a
-/// cancel or retry button at its right end. GUI thread.
+/// cancel or retry button at its right end, or "Add Anyway" for bytes that
+/// were removed from the library before. GUI thread.
 class IngestQueueDelegate final : public QStyledItemDelegate {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(IngestQueueDelegate)
 
 public:
-    enum class Button { None, Cancel, Retry };
+    enum class Button { None, Cancel, Retry, AddAnyway };
 
     explicit IngestQueueDelegate(QObject *parent = nullptr);
     ~IngestQueueDelegate() override;
@@ -25,7 +26,9 @@ public:
 
     /// The button a row shows, given its state.
     static Button buttonFor(const QModelIndex &index);
-    static QRect buttonRect(const QRect &row);
+    /// Where @p index's button is, in a row at @p row.
+    static QRect buttonRect(const QRect &row, const QModelIndex &index, const QFontMetrics &font);
+    static QString addAnywayText();
 
 Q_SIGNALS:
     void buttonClicked(const QModelIndex &index, trove::ui::IngestQueueDelegate::Button button);

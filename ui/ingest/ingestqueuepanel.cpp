@@ -50,7 +50,10 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
           tr("Clear Finished"), this))
     , m_copy(new QAction(
           themedIcon(QStringLiteral("edit-copy"), QStyle::SP_FileIcon), tr("Copy Link"), this))
+    , m_addAnyway(new QAction(IngestQueueDelegate::addAnywayText(), this))
 {
+    m_addAnyway->setToolTip(
+        tr("Add the selected images although their bytes were removed from the library before"));
     m_cancel->setToolTip(tr("Cancel the selected items"));
     m_retry->setToolTip(tr("Retry the selected failed or cancelled items"));
     m_cancelAll->setToolTip(tr("Cancel everything not finished yet"));
@@ -91,6 +94,7 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
     connect(m_retry, &QAction::triggered, this, &IngestQueuePanel::retrySelected);
     connect(m_cancelAll, &QAction::triggered, this, &IngestQueuePanel::cancelAll);
     connect(m_copy, &QAction::triggered, this, &IngestQueuePanel::copySources);
+    connect(m_addAnyway, &QAction::triggered, this, &IngestQueuePanel::addAnywaySelected);
     connect(m_clear, &QAction::triggered, this, [this] {
         if (m_session)
             m_session->pipeline()->clearFinished();
@@ -104,6 +108,8 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
             const quint64 id = index.data(IngestQueueModel::ItemIdRole).toULongLong();
             if (button == IngestQueueDelegate::Button::Cancel)
                 m_session->pipeline()->cancel(id);
+            else if (button == IngestQueueDelegate::Button::AddAnyway)
+                m_session->pipeline()->addAnyway(id);
             else
                 m_session->pipeline()->retry(id);
         });
@@ -178,12 +184,14 @@ void IngestQueuePanel::updateActions()
 {
     bool canCancel = false;
     bool canRetry = false;
+    bool canAddAnyway = false;
     if (m_view->selectionModel()) {
         const QModelIndexList rows = m_view->selectionModel()->selectedIndexes();
         for (const QModelIndex &index : rows) {
             const auto button = IngestQueueDelegate::buttonFor(index);
             canCancel |= button == IngestQueueDelegate::Button::Cancel;
             canRetry |= button == IngestQueueDelegate::Button::Retry;
+            canAddAnyway |= button == IngestQueueDelegate::Button::AddAnyway;
         }
     }
     const IngestQueueModel *model = m_session ? m_session->queue() : nullptr;
@@ -191,6 +199,8 @@ void IngestQueuePanel::updateActions()
     const int finished = model ? model->finishedCount() : 0;
     m_cancel->setEnabled(canCancel);
     m_retry->setEnabled(canRetry);
+    m_addAnyway->setEnabled(canAddAnyway);
+    m_addAnyway->setVisible(canAddAnyway);
     m_cancelAll->setEnabled(finished < total);
     m_clear->setEnabled(finished > 0);
     m_copy->setEnabled(m_view->selectionModel() && m_view->selectionModel()->hasSelection());
@@ -210,6 +220,14 @@ void IngestQueuePanel::retrySelected()
         return;
     for (quint64 id : selectedIds())
         m_session->pipeline()->retry(id);
+}
+
+void IngestQueuePanel::addAnywaySelected()
+{
+    if (!m_session)
+        return;
+    for (quint64 id : selectedIds())
+        m_session->pipeline()->addAnyway(id);
 }
 
 void IngestQueuePanel::cancelAll()
@@ -241,6 +259,7 @@ void IngestQueuePanel::showContextMenu(const QPoint &pos)
     QMenu menu(this);
     menu.addAction(m_cancel);
     menu.addAction(m_retry);
+    menu.addAction(m_addAnyway);
     menu.addAction(m_copy);
     const qint64 key
         = index.isValid() ? index.data(IngestQueueModel::ImageKeyRole).toLongLong() : 0;

@@ -45,6 +45,7 @@ private:
     void updateActions();
     void cancelSelected();
     void retrySelected();
+    void addAnywaySelected();
     void cancelAll();
     void copySources();
     void showContextMenu(const QPoint &pos);
@@ -64,6 +65,7 @@ private:
     QAction *m_cancelAll;
     QAction *m_clear;
     QAction *m_copy;
+    QAction *m_addAnyway;
 };
 
 } // namespace trove::ui

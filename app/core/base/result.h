@@ -11,7 +11,15 @@ namespace trove {
 /// Errors are values; they travel unchanged from the stage that found them to
 /// the queue panel and the command line.
 struct Error {
+    /// What a caller may act on, beyond showing the message.
+    enum class Kind {
+        Other,
+        /// The bytes were removed from the library and the trash emptied;
+        /// adding them again needs force ("Add anyway", --force).
+        RemovedBefore,
+    };
     QString message;
+    Kind kind = Kind::Other;
 };
 
 /// Either a value or an Error. A small stand-in for C++23 std::expected.
@@ -38,6 +46,7 @@ public:
     T *operator->() { return &std::get<0>(m_v); }
 
     const QString &error() const { return std::get<1>(m_v).message; }
+    Error::Kind errorKind() const { return std::get<1>(m_v).kind; }
 
 private:
     std::variant<T, Error> m_v;

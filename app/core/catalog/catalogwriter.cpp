@@ -80,7 +80,10 @@ QFuture<Result<T>> CatalogWriter::submit(std::function<Result<T>(WriterContext &
         return asVoid(**slot);
     };
     job.finish = [promise, slot](const Result<void> &outcome) {
-        if (outcome && slot->has_value())
+        // The request's own answer, when it has one: an error it gave keeps
+        // its kind (e.g. RemovedBefore); a failure of the batch after it
+        // succeeded is the batch's.
+        if (slot->has_value() && (outcome || !(*slot)->ok()))
             promise->addResult(**slot);
         else
             promise->addResult(

@@ -357,6 +357,7 @@ void IngestPipeline::onCommitted(quint64 id, const Result<CommitOutcome> &result
     if (it == m_items.end())
         return;
     if (!result) {
+        it->removedBefore = result.errorKind() == Error::Kind::RemovedBefore;
         finish(id, IngestState::Failed, result.error());
         pump();
         return;
@@ -427,6 +428,7 @@ void IngestPipeline::retry(quint64 id)
     if (!source)
         return;
     it->error.clear();
+    it->removedBefore = false;
     it->received = 0;
     it->total = -1;
     m_work.insert(id, Work { *source });
@@ -438,6 +440,17 @@ void IngestPipeline::retry(quint64 id)
     } else if (!m_persisting.contains(id)) {
         persist({ id });
     } // else the row on its way takes the item on, as if never cancelled
+}
+
+void IngestPipeline::addAnyway(quint64 id)
+{
+    auto it = m_items.find(id);
+    if (it == m_items.end() || !it->removedBefore || it->state != IngestState::Failed)
+        return;
+    // Held in memory only: were this process to die before the commit, the
+    // resumed row would be refused again and offer the button again.
+    it->request.force = true;
+    retry(id);
 }
 
 void IngestPipeline::clearFinished()

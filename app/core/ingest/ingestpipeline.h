@@ -52,6 +52,9 @@ struct IngestItem {
     QString imageId;
     QString imageName;
     qint64 imageKey = 0;
+    /// Failed because these bytes were removed from the library before;
+    /// addAnyway() adds them all the same.
+    bool removedBefore = false;
 };
 
 /// The ingest queue and its stages: URL or file -> FetchStage (Fetcher:
@@ -85,6 +88,9 @@ public:
 
     void cancel(quint64 id);
     void retry(quint64 id);
+    /// Retries an item refused because its bytes were removed before, with
+    /// force: the removal is forgotten and the image added.
+    void addAnyway(quint64 id);
     /// Drops finished items from the queue (and their persisted rows).
     void clearFinished();
 

@@ -95,6 +95,8 @@ QVariant IngestQueueModel::data(const QModelIndex &index, int role) const
         return item->imageKey;
     case FinishedRole:
         return isFinished(item->state);
+    case RemovedBeforeRole:
+        return item->removedBefore && item->state == IngestState::Failed;
     default:
         return {};
     }

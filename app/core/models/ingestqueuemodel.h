@@ -30,6 +30,7 @@ public:
         ImageNameRole,
         ImageKeyRole,
         FinishedRole,
+        RemovedBeforeRole, ///< failed: its bytes were removed before (Add Anyway)
     };
 
     explicit IngestQueueModel(IngestPipeline *pipeline, QObject *parent = nullptr);

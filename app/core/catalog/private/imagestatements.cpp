@@ -89,9 +89,8 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
                                .date();
         removed.finish();
         if (!image.force)
-            return Error {
-                tr("removed on %1; add again with --force").arg(when.toString(Qt::ISODate))
-            };
+            return Error { tr("removed on %1").arg(when.toString(Qt::ISODate)),
+                Error::Kind::RemovedBefore };
         QSqlQuery forget
             = c.catalog.query(QStringLiteral("DELETE FROM removed_hashes WHERE sha256 = ?"));
         forget.bindValue(0, sha);

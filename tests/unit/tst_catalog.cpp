@@ -119,6 +119,7 @@ private Q_SLOTS:
     void remove();
     void trashKeepsImageWhole();
     void restoreMergesIntoBytesAddedAgain();
+    void restoreTwinsInOneBatch();
     void emptyTrashDeletesOnlyUnreferencedBlobs();
     void removedBytesNeedForce();
     void moveToTrashTenThousand();
@@ -773,6 +774,38 @@ void TestCatalog::restoreMergesIntoBytesAddedAgain()
     QVERIFY(merged.sources.contains(QStringLiteral("http://one.example/a.png")));
     QCOMPARE(m_reader->stats()->images, 1);
     QVERIFY(QFileInfo::exists(m_paths.blobFile(merged.sha256)));
+}
+
+// One batch holding the same bytes twice (trashed, added again, trashed
+// again) and a plain row: the twins come back as one image with both
+// histories, the plain row as it was.
+void TestCatalog::restoreTwinsInOneBatch()
+{
+    openWriter();
+    auto a = commit(QStringLiteral("first"), 72, { QStringLiteral("one") },
+        QStringLiteral("http://one.example/t.png"));
+    QVERIFY_OK(a);
+    QCOMPARE(*await(m_writer->moveToTrash({ a->key })), 1);
+    auto b = commit(QStringLiteral("second"), 72, { QStringLiteral("two") },
+        QStringLiteral("http://two.example/t.png"));
+    QVERIFY_OK(b);
+    auto plain = commit(QStringLiteral("plain"), 73, { QStringLiteral("kept") });
+    QVERIFY_OK(plain);
+    QCOMPARE(*await(m_writer->moveToTrash({ b->key, plain->key })), 2);
+    QCOMPARE(*m_reader->trashCount(), 3);
+
+    QCOMPARE(*await(m_writer->restoreFromTrash({ b->key, plain->key, a->key })), 3);
+    QCOMPARE(*m_reader->trashCount(), 0);
+    QCOMPARE(m_reader->stats()->images, 2);
+    const ImageRecord back = *m_reader->byKey(plain->key);
+    QCOMPARE(back.name, QStringLiteral("plain"));
+    QCOMPARE(back.tags, QStringList { QStringLiteral("kept") });
+    // The twin with the lowest key keeps its key and name; both histories.
+    const ImageRecord twin = *m_reader->byKey(a->key);
+    QCOMPARE(twin.name, QStringLiteral("first"));
+    QCOMPARE(twin.tags, (QStringList { QStringLiteral("one"), QStringLiteral("two") }));
+    QCOMPARE(twin.sources.size(), 2);
+    QVERIFY(!m_reader->byKey(b->key).ok());
 }
 
 // Emptying deletes a blob only when no image (or other trash row) uses it,

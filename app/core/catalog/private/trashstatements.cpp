@@ -5,6 +5,8 @@
 #include "catalog/private/catalogwriterworker.h"
 #include "catalog/private/statementhelpers.h"
 
+#include <QSet>
+
 namespace trove::statements {
 
 namespace {
@@ -76,8 +78,76 @@ Result<int> moveToTrash(WriterContext &c, const QList<qint64> &keys)
     return int(moved.size());
 }
 
-Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &keys)
+namespace {
+
+// The trash rows of a batch that go back as they were, in a few statements:
+// their bytes are not in the library, their key is free, and no other row of
+// the batch has the same bytes (the lowest key of such twins goes here, the
+// rest merge into it one by one).
+const char *const kPlainRestores
+    = "SELECT g.k FROM (SELECT min(t.id) AS k, t.sha256 AS sha FROM trash t "
+      "WHERE t.id IN (SELECT value FROM json_each(?)) GROUP BY t.sha256) g "
+      "WHERE NOT EXISTS (SELECT 1 FROM images i WHERE i.sha256 = g.sha) "
+      "AND NOT EXISTS (SELECT 1 FROM images i WHERE i.id = g.k)";
+
+Result<void> restoreAsTheyWere(WriterContext &c, const QString &batch)
 {
+    const QString rows = QStringLiteral("(SELECT value FROM json_each(?))");
+    const QStringList statements {
+        QStringLiteral("INSERT INTO images(id, uuid, name, sha256, format, width, height, "
+                       "original_bytes, stored_bytes, added_at, damaged) "
+                       "SELECT id, uuid, name, sha256, format, width, height, original_bytes, "
+                       "stored_bytes, added_at, damaged FROM trash WHERE id IN %1"),
+        QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) SELECT t.id, j.value "
+                       "FROM trash t, json_each(t.tags) j WHERE t.id IN %1 AND j.value != ''"),
+        QStringLiteral("INSERT OR IGNORE INTO sources(image_id, url, host, added_at) "
+                       "SELECT t.id, json_extract(j.value, '$.url'), "
+                       "coalesce(json_extract(j.value, '$.host'), ''), "
+                       "coalesce(json_extract(j.value, '$.added_at'), 0) "
+                       "FROM trash t, json_each(t.sources) j WHERE t.id IN %1"),
+        QStringLiteral("DELETE FROM removed_hashes WHERE sha256 IN "
+                       "(SELECT sha256 FROM trash WHERE id IN %1)"),
+        QStringLiteral("DELETE FROM trash WHERE id IN %1"),
+    };
+    for (const QString &statement : statements) {
+        QSqlQuery q = c.catalog.query(statement.arg(rows));
+        q.bindValue(0, batch);
+        if (auto r = execQuery(q); !r)
+            return r;
+    }
+    return {};
+}
+
+} // namespace
+
+Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
+{
+    if (requested.isEmpty())
+        return 0;
+    QSqlQuery plainQuery = c.catalog.query(QLatin1String(kPlainRestores));
+    const QString batch = jsonKeys(requested);
+    plainQuery.bindValue(0, batch);
+    if (auto r = execQuery(plainQuery); !r)
+        return Error { r.error() };
+    QList<qint64> plain;
+    while (plainQuery.next())
+        plain.append(plainQuery.value(0).toLongLong());
+    plainQuery.finish();
+    if (!plain.isEmpty()) {
+        if (auto r = restoreAsTheyWere(c, jsonKeys(plain)); !r)
+            return Error { r.error() };
+        c.added += plain;
+    }
+    // What is left merges into bytes already back, or needs a new key.
+    const QSet<qint64> done(plain.cbegin(), plain.cend());
+    QList<qint64> keys;
+    for (qint64 key : requested)
+        if (!done.contains(key))
+            keys.append(key);
+    int restored = int(plain.size());
+    if (keys.isEmpty())
+        return restored;
+
     QSqlQuery find = c.catalog.query(
         QStringLiteral("SELECT id, uuid, name, sha256, format, width, height, original_bytes, "
                        "stored_bytes, added_at, damaged, tags, sources FROM trash WHERE id = ?"));
@@ -92,7 +162,6 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &keys)
     QSqlQuery forgetRemoval
         = c.catalog.query(QStringLiteral("DELETE FROM removed_hashes WHERE sha256 = ?"));
     QSqlQuery drop = c.catalog.query(QStringLiteral("DELETE FROM trash WHERE id = ?"));
-    int restored = 0;
     for (qint64 key : keys) {
         find.bindValue(0, key);
         if (auto r = execQuery(find); !r)

@@ -234,6 +234,25 @@ void TestUiGallery::gridKeyboardAndRubberBand()
         rows.append(index.row());
     std::sort(rows.begin(), rows.end());
     QCOMPARE(rows, (QList<int> { 0, 1, columns, columns + 1 }));
+
+    // Shift extends in reading order, as in a file manager: from a click on
+    // the second cell, Shift+Down takes the rest of its line and the next
+    // line up to the cell below; Shift+End everything from it onward;
+    // Shift+click back up to the first cell.
+    QTest::mouseClick(
+        view->viewport(), Qt::LeftButton, {}, view->visualRect(gallery()->index(1)).center());
+    QCOMPARE(view->selectedCount(), qint64(1));
+    QTest::keyClick(view, Qt::Key_Down, Qt::ShiftModifier);
+    QCOMPARE(view->selectedRanges(), (QList<QPair<qint64, qint64>> { { 1, 1 + columns } }));
+    QTest::keyClick(view, Qt::Key_End, Qt::ShiftModifier);
+    QCOMPARE(view->selectedRanges(), (QList<QPair<qint64, qint64>> { { 1, 39 } }));
+    QCOMPARE(view->selectedCount(), qint64(39));
+    QTest::keyClick(view, Qt::Key_Home);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+        view->visualRect(gallery()->index(columns + 1)).center());
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ShiftModifier,
+        view->visualRect(gallery()->index(0)).center());
+    QCOMPARE(view->selectedRanges(), (QList<QPair<qint64, qint64>> { { 0, columns + 1 } }));
 }
 
 void TestUiGallery::searchFiltersAsYouType()

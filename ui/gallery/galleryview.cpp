@@ -184,24 +184,38 @@ void GalleryView::setSelection(const QRect &rect, QItemSelectionModel::Selection
         return;
     QItemSelection selection;
     const QRect area = rect.normalized();
+    const int rows = rowCount();
+    auto add = [&](qint64 from, qint64 to) {
+        to = std::min<qint64>(to, rows - 1);
+        if (from <= to)
+            selection.select(
+                model()->index(int(from), 0, rootIndex()), model()->index(int(to), 0, rootIndex()));
+    };
+    // The cell a point falls in, clamped to the grid, in reading order.
+    auto rowAt = [&](const QPoint &point) -> qint64 {
+        const qint64 line = std::max(0, point.y() + verticalOffset()) / m_cell.height();
+        const qint64 column = std::clamp(point.x() / m_cell.width(), 0, m_columns - 1);
+        return std::min<qint64>(line * m_columns + column, rows - 1);
+    };
     if (area.width() <= 1 && area.height() <= 1) {
         // A click: the cell under it, not the gap beside it.
         const QModelIndex index = indexAt(area.topLeft());
         if (index.isValid())
             selection.select(index, index);
+    } else if (state() != DragSelectingState) {
+        // Shift+click and Shift+arrow keys: QAbstractItemView passes the
+        // rectangle from the anchor's centre (top left, as given) to the new
+        // point (bottom right). A range in reading order between them, as in
+        // a file manager; only a rubber band selects a block of columns.
+        const qint64 anchor = rowAt(rect.topLeft());
+        const qint64 current = rowAt(rect.bottomRight());
+        add(std::min(anchor, current), std::max(anchor, current));
     } else {
         const QRect content = area.translated(0, verticalOffset());
         const int firstLine = std::max(0, content.top() / m_cell.height());
         const int lastLine = std::max(0, content.bottom() / m_cell.height());
         const int firstColumn = std::clamp(content.left() / m_cell.width(), 0, m_columns - 1);
         const int lastColumn = std::clamp(content.right() / m_cell.width(), 0, m_columns - 1);
-        const int rows = rowCount();
-        auto add = [&](qint64 from, qint64 to) {
-            to = std::min<qint64>(to, rows - 1);
-            if (from <= to)
-                selection.select(model()->index(int(from), 0, rootIndex()),
-                    model()->index(int(to), 0, rootIndex()));
-        };
         if (firstColumn == 0 && lastColumn == m_columns - 1) {
             add(qint64(firstLine) * m_columns, qint64(lastLine) * m_columns + m_columns - 1);
         } else {

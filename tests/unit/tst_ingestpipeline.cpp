@@ -10,6 +10,7 @@
 #include "ingest/fetcher.h"
 #include "ingest/ingestpipeline.h"
 #include "ingest/ingeststages.h"
+#include "models/ingestqueuemodel.h"
 #include "resultcheck.h"
 #include "storage/librarypaths.h"
 #include "testfiles.h"
@@ -999,6 +1000,11 @@ void TestIngestPipeline::busyHostWaitsOutRetryAfter()
     QCOMPARE(stateOf(id), IngestState::Queued);
     QCOMPARE(m_pipeline->item(id)->note, QStringLiteral("retrying in 2 s (HTTP 429)"));
     QVERIFY(m_pipeline->item(id)->error.isEmpty());
+    const IngestQueueModel model(m_pipeline.get());
+    QCOMPARE(model.index(0).data(IngestQueueModel::StateTextRole).toString(),
+        QStringLiteral("retrying in 2 s (HTTP 429)"));
+    QCOMPARE(model.index(0).data(IngestQueueModel::NoteRole).toString(),
+        QStringLiteral("retrying in 2 s (HTTP 429)"));
     QCOMPARE(m_pipeline->pendingCount(), 1);
 
     const QList<quint64> later = m_pipeline->enqueue({ { next }, { other } });

@@ -83,6 +83,7 @@ MainMenus::MainMenus(const Parts &parts)
     queue->setText(tr("Ingest &Queue"));
     queue->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
     view->addAction(queue);
+    view->addAction(parts.queue->pauseAction());
     view->addAction(parts.queue->clearFinishedAction());
     view->addAction(themedIcon(QStringLiteral("view-statistics"), QStyle::SP_FileDialogInfoView),
         tr("&Statistics…"), QKeySequence(Qt::CTRL | Qt::Key_I), this,

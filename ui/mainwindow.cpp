@@ -158,10 +158,31 @@ void MainWindow::openLibrary(const LibraryPaths &paths)
     openLibraryAttempt(paths, 1);
 }
 
+namespace {
+
+std::unique_ptr<QSettings> windowSettings();
+
+// Ingest options: the environment's (tests, unusual machines), with
+// downloads/perHost from the settings file unless TROVE_PER_HOST is set.
+PipelineOptions pipelineOptions()
+{
+    PipelineOptions options = PipelineOptions::fromEnvironment();
+    if (!qEnvironmentVariableIsSet("TROVE_PER_HOST")) {
+        const auto settings = windowSettings();
+        bool ok = false;
+        const int perHost = settings->value(QStringLiteral("downloads/perHost")).toInt(&ok);
+        if (ok && perHost >= 1)
+            options.perHost = std::min(perHost, 64);
+    }
+    return options;
+}
+
+} // namespace
+
 void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
 {
     closeViewer();
-    auto next = std::make_unique<LibrarySession>(paths);
+    auto next = std::make_unique<LibrarySession>(paths, pipelineOptions());
     LibrarySession *session = next.get();
     connect(session, &LibrarySession::opened, this, [this, session] {
         // Requests sent while the library was still being created may have

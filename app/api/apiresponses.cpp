@@ -189,6 +189,15 @@ Result<QJsonObject> jsonBody(const HttpRequest &request, HttpResponse *refusal)
     return doc.object();
 }
 
+QString pageUrl(const QJsonValue &value)
+{
+    const QUrl url(value.toString().trimmed(), QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty()
+        || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+        return {};
+    return url.toString();
+}
+
 QStringList stringList(const QJsonValue &value)
 {
     QStringList out;

@@ -36,6 +36,9 @@ QByteArray mimeTypeOf(const QString &format);
 Result<QJsonObject> jsonBody(const HttpRequest &request, HttpResponse *refusal);
 /// A JSON value's strings: an array of strings, or one comma-separated string.
 QStringList stringList(const QJsonValue &value);
+/// A JSON string that is an http or https URL (a page an image was found
+/// on), else empty: such fields are optional and never refuse a call.
+QString pageUrl(const QJsonValue &value);
 
 /// Keys of images having every tag of @p include and none of @p exclude
 /// (case-insensitive), newest first, with @p keyword in the name if set.

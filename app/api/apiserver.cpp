@@ -201,13 +201,18 @@ void ApiServer::processImage(const Exchange &ex)
         ex.send(HttpResponse::error(400, tr("tags must be a list of strings")));
         return;
     }
-    add(ex, { *url, name.toString(), stringList(tags) }, [](qint64 id) {
-        const QString statusUrl = QStringLiteral("/status/%1").arg(id);
-        return HttpResponse::json(202,
-            QJsonObject { { QStringLiteral("id"), id }, { QStringLiteral("status_url"), statusUrl },
-                { QStringLiteral("state"), QStringLiteral("queued") } })
-            .withHeader("Location", statusUrl.toLatin1());
-    });
+    // `website`: the page the image was found on, sent as the Referer.
+    add(ex,
+        { *url, name.toString(), stringList(tags), false,
+            pageUrl(body->value(QStringLiteral("website"))) },
+        [](qint64 id) {
+            const QString statusUrl = QStringLiteral("/status/%1").arg(id);
+            return HttpResponse::json(202,
+                QJsonObject { { QStringLiteral("id"), id },
+                    { QStringLiteral("status_url"), statusUrl },
+                    { QStringLiteral("state"), QStringLiteral("queued") } })
+                .withHeader("Location", statusUrl.toLatin1());
+        });
 }
 
 void ApiServer::status(const Exchange &ex, const QString &idText)

@@ -148,10 +148,15 @@ void ApiServer::eagleAdd(const Exchange &ex, const QJsonArray &items, bool fromP
             ex.send(eagleError(400, where + source.error()));
             return;
         }
-        // headers (Referer, User-Agent, Cookie), website and annotation are
-        // accepted but not used yet (docs/api.md).
+        // The page the image came from: headers.Referer, else website; it is
+        // sent as the download's Referer. Other headers (User-Agent,
+        // Cookie) and annotation are accepted but not used (docs/api.md).
+        QString page = pageUrl(
+            item.value(QStringLiteral("headers")).toObject().value(QStringLiteral("Referer")));
+        if (page.isEmpty())
+            page = pageUrl(item.value(QStringLiteral("website")));
         requests.append({ *source, item.value(QStringLiteral("name")).toString(),
-            stringList(item.value(QStringLiteral("tags"))) });
+            stringList(item.value(QStringLiteral("tags"))), false, page });
     }
     struct Gather {
         QJsonArray data;

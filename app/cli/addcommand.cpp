@@ -6,6 +6,7 @@
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QUrl>
 
 namespace trove::cli {
 
@@ -18,6 +19,12 @@ void addOptions(QCommandLineParser &p)
         QStringLiteral("TAG") });
     p.addOption({ QStringLiteral("force"),
         QStringLiteral("Add even images removed and emptied from the trash before.") });
+    p.addOption({ QStringLiteral("per-host"),
+        QStringLiteral("Download at most N images at once from one host (default 4)."),
+        QStringLiteral("N") });
+    p.addOption({ QStringLiteral("referer"),
+        QStringLiteral("The page the links were found on, sent as their Referer."),
+        QStringLiteral("URL") });
 }
 
 int ingest(CommandContext &ctx, const QStringList &sources);
@@ -48,6 +55,18 @@ int runAdd(CommandContext &ctx)
     const QStringList sources = ctx.parser.positionalArguments();
     if (sources.isEmpty())
         return usageError(ctx, QStringLiteral("add takes one or more URLs or files"));
+    if (ctx.parser.isSet(QStringLiteral("per-host"))) {
+        bool ok = false;
+        const int n = ctx.parser.value(QStringLiteral("per-host")).toInt(&ok);
+        if (!ok || n < 1 || n > 64)
+            return usageError(ctx, QStringLiteral("--per-host takes a number from 1 to 64"));
+    }
+    if (ctx.parser.isSet(QStringLiteral("referer"))) {
+        const QUrl page(ctx.parser.value(QStringLiteral("referer")), QUrl::StrictMode);
+        if (!page.isValid()
+            || (page.scheme() != QLatin1String("http") && page.scheme() != QLatin1String("https")))
+            return usageError(ctx, QStringLiteral("--referer takes an http or https URL"));
+    }
     return ingest(ctx, sources);
 }
 
@@ -65,7 +84,12 @@ int ingest(CommandContext &ctx, const QStringList &sources)
     if (!openWriter(ctx, writer))
         return 1;
 
-    IngestPipeline pipeline(ctx.paths, &writer, PipelineOptions::fromEnvironment());
+    PipelineOptions options = PipelineOptions::fromEnvironment();
+    // resume has no options of its own (asking for an undefined one would
+    // warn): TROVE_PER_HOST applies there.
+    if (ctx.parser.optionNames().contains(QStringLiteral("per-host")))
+        options.perHost = ctx.parser.value(QStringLiteral("per-host")).toInt();
+    IngestPipeline pipeline(ctx.paths, &writer, options);
     QEventLoop loop;
     // A future that is already finished runs its .then() continuation at
     // once, so "done" may come before loop.exec(): remember it.
@@ -112,8 +136,8 @@ int ingest(CommandContext &ctx, const QStringList &sources)
         QList<IngestRequest> requests;
         for (const QString &source : sources)
             requests.append({ source, ctx.parser.value(QStringLiteral("name")),
-                ctx.parser.values(QStringLiteral("tag")),
-                ctx.parser.isSet(QStringLiteral("force")) });
+                ctx.parser.values(QStringLiteral("tag")), ctx.parser.isSet(QStringLiteral("force")),
+                ctx.parser.value(QStringLiteral("referer")) });
         if (!requests.isEmpty())
             pipeline.enqueue(requests);
         if (pipeline.pendingCount() == 0)

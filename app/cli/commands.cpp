@@ -309,7 +309,8 @@ const QList<Command> &commands()
 {
     static const QList<Command> table {
         { "add", QT_TRANSLATE_NOOP("trove::cli", "Download or import images into the library."),
-            "URL|FILE... [--name NAME] [--tag TAG]... [--force]", addOptions, runAdd },
+            "URL|FILE... [--name NAME] [--tag TAG]... [--force] [--per-host N] [--referer URL]",
+            addOptions, runAdd },
         { "resume",
             QT_TRANSLATE_NOOP(
                 "trove::cli", "Finish adding what an interrupted run left unfinished."),

@@ -338,6 +338,7 @@ void TestApi::originalServiceEndToEnd()
     const Reply posted = postJson(QStringLiteral("/process_image"),
         { { QStringLiteral("url"), m_server.url(QStringLiteral("/cat.png")).toString() },
             { QStringLiteral("name"), QStringLiteral("my cat") },
+            { QStringLiteral("website"), QStringLiteral("http://pages.test/cats?p=2") },
             { QStringLiteral("tags"),
                 QJsonArray { QStringLiteral("cats"), QStringLiteral("pets") } } });
     QCOMPARE(posted.status, 202);
@@ -358,6 +359,9 @@ void TestApi::originalServiceEndToEnd()
 
     const QJsonObject done = waitFinished(id);
     QCOMPARE(done.value(QLatin1String("state")).toString(), QStringLiteral("done"));
+    // The page it was found on went with the download.
+    QCOMPARE(m_server.lastRequestHeader(QStringLiteral("/cat.png"), "Referer"),
+        QByteArray("http://pages.test/cats?p=2"));
     const QString imageId
         = done.value(QLatin1String("image")).toObject().value(QLatin1String("id")).toString();
     QVERIFY(!imageId.isEmpty());
@@ -768,6 +772,8 @@ void TestApi::eagleAddFromUrlAndList()
                           .value(QLatin1String("id"))
                           .toInteger();
     QCOMPARE(waitFinished(id).value(QLatin1String("state")).toString(), QStringLiteral("done"));
+    // An https page is not named to a plain http download.
+    QVERIFY(m_server.lastRequestHeader(QStringLiteral("/e.png"), "Referer").isNull());
 
     const QString path = m_dir->filePath(QStringLiteral("eagle-local.png"));
     QFile f(path);

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void endlessBodyAtDefaultLimit();
     void sameBytesFromTwoUrls();
     void manyUrlsInOneAdd();
+    void politeDownloads();
     void twoProcessesAddAtOnce();
     void badSchemeNeedsNoNetwork();
     void badUsage_data();
@@ -645,6 +646,42 @@ void TestCli::manyUrlsInOneAdd()
     QVERIFY(tmpListing().isEmpty());
 }
 
+// --per-host bounds what one host sees at once (the server counts), every
+// download carries --referer, and a 429 with Retry-After: 1 is tried again
+// no sooner than a second later (the server's own times) and then added.
+void TestCli::politeDownloads()
+{
+    QStringList urls;
+    for (int i = 0; i < 8; ++i) {
+        Response slow = Response::ok(ImageFactory::png(50 + i, 40, quint32(300 + i)), "image/png");
+        slow.delayMs = 200;
+        const QString path = QStringLiteral("/polite/%1.png").arg(i);
+        m_server.addRoute(path, slow);
+        urls << m_server.url(path).toString();
+    }
+    m_server.addSequence(QStringLiteral("/polite/busy.png"),
+        { Response::status(429).withHeader("Retry-After", "1") },
+        Response::ok(ImageFactory::png(70, 40, 399), "image/png"));
+    urls << m_server.url(QStringLiteral("/polite/busy.png")).toString();
+    const QString page = QStringLiteral("http://pages.test/album?id=3");
+
+    const Run add = trove(QStringList { QStringLiteral("add") } + urls
+        + QStringList { QStringLiteral("--per-host"), QStringLiteral("2"),
+            QStringLiteral("--referer"), page, QStringLiteral("--json"),
+            QStringLiteral("--library"), library() });
+    QVERIFY2(add.exitCode == 0, add.describe());
+    QCOMPARE(add.json().array().size(), 9);
+    QCOMPARE(list().size(), 9);
+    QVERIFY2(m_server.maxConcurrentRequests() == 2,
+        qPrintable(QString::number(m_server.maxConcurrentRequests())));
+    for (const QString &url : std::as_const(urls))
+        QCOMPARE(m_server.lastRequestHeader(QUrl(url).path(), "Referer"), page.toUtf8());
+    const auto busy = m_server.requests(QStringLiteral("/polite/busy.png"));
+    QCOMPARE(busy.size(), 2);
+    const qint64 gap = busy.at(1).receivedMs - busy.at(0).receivedMs;
+    QVERIFY2(gap >= 990, qPrintable(QStringLiteral("retried after %1 ms").arg(gap)));
+}
+
 void TestCli::twoProcessesAddAtOnce()
 {
     // A window and a CLI (or two CLIs) on one library: both write, neither
@@ -736,6 +773,12 @@ void TestCli::badUsage_data()
         QStringLiteral("--sort"), QStringLiteral("sideways") };
     QTest::newRow("verify with an argument")
         << QStringList { QStringLiteral("verify"), QStringLiteral("x") };
+    QTest::newRow("add --per-host 0") << QStringList { QStringLiteral("add"),
+        QStringLiteral("x.png"), QStringLiteral("--per-host"), QStringLiteral("0") };
+    QTest::newRow("add --per-host many") << QStringList { QStringLiteral("add"),
+        QStringLiteral("x.png"), QStringLiteral("--per-host"), QStringLiteral("many") };
+    QTest::newRow("add --referer ftp") << QStringList { QStringLiteral("add"),
+        QStringLiteral("x.png"), QStringLiteral("--referer"), QStringLiteral("ftp://x/y") };
 }
 
 void TestCli::badUsage()

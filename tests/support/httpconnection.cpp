@@ -6,6 +6,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 #include <algorithm>
+#include <chrono>
+#include <utility>
 
 namespace trove::test {
 
@@ -62,6 +64,8 @@ HttpConnection::HttpConnection(QTcpSocket *socket, RouteTable &routes, QObject *
 HttpConnection::~HttpConnection()
 {
     // Quietly: no finished() from a half-destroyed object.
+    if (m_counted)
+        m_routes.release(m_request.path);
     m_socket->disconnect(this);
     m_socket->abort();
 }
@@ -151,6 +155,10 @@ bool HttpConnection::parseHead(qsizetype headEnd)
 void HttpConnection::dispatch()
 {
     m_state = State::Answering;
+    m_request.receivedMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now().time_since_epoch())
+                               .count();
+    m_counted = true;
     const Response response = m_routes.answer(m_request);
     if (response.delayMs > 0)
         QTimer::singleShot(response.delayMs, this, [this, response] { send(response); });
@@ -232,6 +240,11 @@ void HttpConnection::send(const Response &response)
         return;
     }
     m_state = State::Closing;
+    // The whole answer is queued: no longer in flight. Counted off here, not
+    // once the socket is gone, as the client may have the answer (and send
+    // its next request) before this thread sees the close.
+    if (std::exchange(m_counted, false))
+        m_routes.release(m_request.path);
     m_socket->disconnectFromHost(); // after the buffered bytes are out
 }
 
@@ -256,6 +269,8 @@ void HttpConnection::finish()
     if (m_state == State::Done)
         return;
     m_state = State::Done;
+    if (std::exchange(m_counted, false))
+        m_routes.release(m_request.path);
     m_socket->disconnect(this);
     m_socket->abort();
     emit finished();

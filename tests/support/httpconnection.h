@@ -47,6 +47,7 @@ private:
     qint64 m_bodyLeft = 0;
     QByteArray m_block; // one paced write of an endless body, framed
     bool m_pumpScheduled = false;
+    bool m_counted = false; // in RouteTable's in-flight count until finish()
 };
 
 } // namespace trove::test

@@ -17,6 +17,9 @@ struct RecordedRequest {
     QByteArray query; ///< after '?', without it; empty if none
     QList<QPair<QByteArray, QByteArray>> headers; ///< in order, names as sent
     QByteArray body; ///< the first MiB of a Content-Length delimited body
+    /// When the whole request had arrived: steady-clock milliseconds
+    /// (std::chrono::steady_clock), comparable between requests.
+    qint64 receivedMs = 0;
 
     /// Value of the first header named @p name (any case); null if absent.
     QByteArray header(const QByteArray &name) const

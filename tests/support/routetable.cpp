@@ -2,6 +2,7 @@
 #include "routetable.h"
 
 #include <QMutexLocker>
+#include <algorithm>
 #include <utility>
 
 namespace trove::test {
@@ -42,6 +43,9 @@ Response RouteTable::answer(const RecordedRequest &request)
         const QMutexLocker lock(&m_mutex);
         ++m_totalHits;
         ++m_hits[request.path];
+        const int now = ++m_inFlight[request.path];
+        m_maxInFlight[request.path] = std::max(m_maxInFlight.value(request.path), now);
+        m_maxInFlightTotal = std::max(m_maxInFlightTotal, ++m_inFlightTotal);
         auto &log = m_requests[request.path];
         if (log.size() >= kMaxLoggedPerPath)
             log.removeFirst();
@@ -56,6 +60,28 @@ Response RouteTable::answer(const RecordedRequest &request)
         return Response::status(404);
     // Outside the lock, so a handler may call back into the table.
     return route.handler ? route.handler(request) : route.response;
+}
+
+void RouteTable::release(const QString &path)
+{
+    const QMutexLocker lock(&m_mutex);
+    auto it = m_inFlight.find(path);
+    if (it == m_inFlight.end() || *it == 0)
+        return; // counted before a resetCounters()
+    --*it;
+    --m_inFlightTotal;
+}
+
+int RouteTable::maxInFlight() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_maxInFlightTotal;
+}
+
+int RouteTable::maxInFlight(const QString &path) const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_maxInFlight.value(path);
 }
 
 int RouteTable::hits(const QString &path) const
@@ -82,6 +108,10 @@ void RouteTable::resetCounters()
     m_hits.clear();
     m_requests.clear();
     m_totalHits = 0;
+    m_inFlight.clear();
+    m_maxInFlight.clear();
+    m_inFlightTotal = 0;
+    m_maxInFlightTotal = 0;
 }
 
 } // namespace trove::test

@@ -29,15 +29,22 @@ public:
     void clear();
 
     /// Logs @p request and returns what its path answers: the fixed
-    /// response, the handler's result, or a 404 for an unknown path.
+    /// response, the handler's result, or a 404 for an unknown path. The
+    /// request counts as in flight until release(request.path).
     Response answer(const RecordedRequest &request);
+    /// The connection that carried a request to @p path has closed.
+    void release(const QString &path);
 
     int hits(const QString &path) const;
     int totalHits() const;
     /// The most recent requests to @p path, oldest first (at most 1000).
     QList<RecordedRequest> requests(const QString &path) const;
-    /// Forgets hits and logged requests; routes stay.
+    /// Forgets hits, logged requests and the in-flight peaks; routes stay.
     void resetCounters();
+    /// The most requests in flight at once (received, connection not yet
+    /// closed): over all paths, or to @p path.
+    int maxInFlight() const;
+    int maxInFlight(const QString &path) const;
 
 private:
     struct Route {
@@ -50,6 +57,10 @@ private:
     QHash<QString, int> m_hits;
     QHash<QString, QList<RecordedRequest>> m_requests;
     int m_totalHits = 0;
+    QHash<QString, int> m_inFlight;
+    QHash<QString, int> m_maxInFlight;
+    int m_inFlightTotal = 0;
+    int m_maxInFlightTotal = 0;
 };
 
 } // namespace trove::test

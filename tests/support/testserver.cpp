@@ -5,6 +5,8 @@
 
 #include <QMetaObject>
 #include <QThread>
+#include <atomic>
+#include <memory>
 #include <utility>
 
 namespace trove::test {
@@ -64,6 +66,26 @@ void TestServer::addRoute(const QString &path, const Response &response)
 void TestServer::addHandler(const QString &path, RequestHandler handler)
 {
     m_routes.setHandler(path, std::move(handler));
+}
+
+void TestServer::addSequence(
+    const QString &path, const QList<Response> &first, const Response &then)
+{
+    auto served = std::make_shared<std::atomic<qsizetype>>(0);
+    m_routes.setHandler(path, [first, then, served](const RecordedRequest &) {
+        const qsizetype n = served->fetch_add(1);
+        return n < first.size() ? first.at(n) : then;
+    });
+}
+
+int TestServer::maxConcurrentRequests() const
+{
+    return m_routes.maxInFlight();
+}
+
+int TestServer::maxConcurrentRequests(const QString &path) const
+{
+    return m_routes.maxInFlight(path);
 }
 
 void TestServer::removeRoute(const QString &path)

@@ -56,6 +56,9 @@ public:
     /// Answers @p path with what @p handler returns; it runs on the server
     /// thread, so it must only touch thread-safe state.
     void addHandler(const QString &path, RequestHandler handler);
+    /// Answers the first requests to @p path with @p first, in order, and
+    /// every later one with @p then (e.g. a 429 with Retry-After, then 200).
+    void addSequence(const QString &path, const QList<Response> &first, const Response &then);
     void removeRoute(const QString &path);
     void clearRoutes();
 
@@ -69,8 +72,13 @@ public:
     /// Value of header @p name (any case) in the last request to @p path;
     /// null if there was no request or no such header.
     QByteArray lastRequestHeader(const QString &path, const QByteArray &name) const;
-    /// Forgets hits and logged requests; routes stay.
+    /// Forgets hits, logged requests and maxConcurrentRequests(); routes stay.
     void resetCounters();
+    /// The most requests in flight at once, from the whole request received
+    /// until its whole answer is written (or, for stalled and endless ones,
+    /// the connection closed): over all paths, or to @p path.
+    int maxConcurrentRequests() const;
+    int maxConcurrentRequests(const QString &path) const;
 
     /// Connections accepted and not yet closed: drops to 0 once clients
     /// abort or finish, which lets a test check that a client hung up.

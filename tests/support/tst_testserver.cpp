@@ -85,6 +85,8 @@ private slots:
     void infiniteBodyCanBeAborted();
     void contentLengthLargerThanBodyIsAnError();
     void servesManyConcurrentConnections();
+    void countsConcurrentRequests();
+    void sequenceAnswersInOrderThenRepeats();
     void survivesClientsAbortingMidTransfer();
     void servesWhileMainThreadBlocks();
     void stopClosesOpenConnectionsAndRestartKeepsRoutes();
@@ -373,6 +375,56 @@ void TestServerTest::stallAfterBytesDeliversOnlyThePrefix()
     QVERIFY(waitFinished(reply));
     QCOMPARE(reply->error(), QNetworkReply::OperationCanceledError);
     QCOMPARE(received, body.left(1000));
+}
+
+// Three delayed requests at once, then one alone: the peak is what was in
+// flight together, per path and over all, and a reset forgets it.
+void TestServerTest::countsConcurrentRequests()
+{
+    Response slow = Response::ok("slow");
+    slow.delayMs = 300;
+    m_server->addRoute("/slow", slow);
+    m_server->addRoute("/fast", Response::ok("fast"));
+    QCOMPARE(m_server->maxConcurrentRequests(), 0);
+
+    QList<QNetworkReply *> replies;
+    for (int i = 0; i < 3; ++i)
+        replies.append(get(QStringLiteral("/slow?i=%1").arg(i)));
+    for (QNetworkReply *reply : replies)
+        QVERIFY(waitFinished(reply));
+    QCOMPARE(m_server->maxConcurrentRequests("/slow"), 3);
+    QCOMPARE(m_server->maxConcurrentRequests(), 3);
+
+    QNetworkReply *reply = get("/fast");
+    QVERIFY(waitFinished(reply));
+    QCOMPARE(m_server->maxConcurrentRequests("/fast"), 1);
+    QCOMPARE(m_server->maxConcurrentRequests(), 3);
+
+    m_server->resetCounters();
+    QCOMPARE(m_server->maxConcurrentRequests(), 0);
+    reply = get("/slow");
+    QVERIFY(waitFinished(reply));
+    QCOMPARE(m_server->maxConcurrentRequests(), 1);
+}
+
+void TestServerTest::sequenceAnswersInOrderThenRepeats()
+{
+    m_server->addSequence("/busy",
+        { Response::status(429).withHeader("Retry-After", "1"), Response::status(503) },
+        Response::ok("at last"));
+    const QList<int> expected { 429, 503, 200, 200 };
+    for (int status : expected) {
+        QNetworkReply *reply = get("/busy");
+        QVERIFY(waitFinished(reply));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), status);
+        if (status == 429)
+            QCOMPARE(reply->rawHeader("Retry-After"), QByteArray("1"));
+    }
+    // Arrival times are steady-clock readings, in order.
+    const QList<RecordedRequest> log = m_server->requests("/busy");
+    QCOMPARE(log.size(), expected.size());
+    for (qsizetype i = 1; i < log.size(); ++i)
+        QVERIFY(log[i].receivedMs >= log[i - 1].receivedMs && log[i - 1].receivedMs > 0);
 }
 
 void TestServerTest::delayPostponesTheAnswer()

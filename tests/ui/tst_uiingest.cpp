@@ -54,6 +54,7 @@ private Q_SLOTS:
     void cancelAndRetryFromQueue();
     void clearFinished();
     void removedBytesOfferAddAnyway();
+    void pauseAndResumeFromQueue();
     void openAnotherLibraryMidIngest();
 
 private:
@@ -447,6 +448,38 @@ void TestUiIngest::removedBytesOfferAddAnyway()
         kLivenessMs);
     QVERIFY(!queue->index(0).data(IngestQueueModel::RemovedBeforeRole).toBool());
     QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, kLivenessMs);
+}
+
+// Paused, a new link is queued (its row saved) and not started; the action
+// says what a click does and follows the pipeline; resumed, it is added.
+void TestUiIngest::pauseAndResumeFromQueue()
+{
+    QAction *pause = m_window->queuePanel()->pauseAction();
+    IngestPipeline *pipeline = m_window->session()->pipeline();
+    QCOMPARE(pause->text(), QStringLiteral("Pause Downloads"));
+    QVERIFY(!pause->isChecked());
+    pause->trigger();
+    QVERIFY(pipeline->isPaused());
+    QVERIFY(pause->isChecked());
+    QCOMPARE(pause->text(), QStringLiteral("Resume Downloads"));
+
+    m_server.addRoute(
+        QStringLiteral("/paused.png"), Response::ok(ImageFactory::png(64, 48, 66), "image/png"));
+    const QString link = m_server.url(QStringLiteral("/paused.png")).toString();
+    m_window->ingest({ link });
+    IngestQueueModel *queue = m_window->session()->queue();
+    QTRY_COMPARE_WITH_TIMEOUT(queue->rowCount(), 1, kLivenessMs);
+    const quint64 id = queue->itemId(0);
+    // Unpaused, the answer that saves the row starts the download at once.
+    QTRY_VERIFY_WITH_TIMEOUT(pipeline->item(id)->queueId > 0, kLivenessMs);
+    QCOMPARE(pipeline->item(id)->state, IngestState::Queued);
+    QCOMPARE(m_server.hits(QStringLiteral("/paused.png")), 0);
+
+    pipeline->setPaused(false); // from elsewhere: the action follows
+    QVERIFY(!pause->isChecked());
+    QCOMPARE(pause->text(), QStringLiteral("Pause Downloads"));
+    waitAllFinished(1);
+    QCOMPARE(stateTextOf(link), IngestQueueModel::stateText(IngestState::Done));
 }
 
 // Opening another library while a download hangs neither waits for it nor

@@ -7,14 +7,18 @@
 
 #include "catalog/catalogwriter.h"
 #include "imagefactory.h"
+#include "ingest/fetcher.h"
 #include "ingest/ingestpipeline.h"
 #include "ingest/ingeststages.h"
+#include "models/ingestqueuemodel.h"
 #include "resultcheck.h"
 #include "storage/librarypaths.h"
 #include "testfiles.h"
+#include "testserver.h"
 #include "timebounds.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QPromise>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -60,6 +64,7 @@ public:
     struct Job {
         quint64 job = 0;
         QUrl url;
+        QUrl referer;
         bool cancelRequested = false;
         bool done = false;
     };
@@ -69,7 +74,10 @@ public:
     {
     }
 
-    void fetch(quint64 job, const QUrl &url) override { m_jobs.push_back({ job, url }); }
+    void fetch(quint64 job, const QUrl &url, const QUrl &referer) override
+    {
+        m_jobs.push_back({ job, url, referer });
+    }
     void cancel(quint64 job) override
     {
         for (Job &j : m_jobs) {
@@ -121,6 +129,18 @@ public:
         complete(url, r);
     }
     void fail(const QString &url, const QString &error) { complete(url, FetchResult { error }); }
+    /// Finishes the oldest job for @p url with a transient failure: an HTTP
+    /// @p status (429, 503) with @p retryAfterMs, or a connection error.
+    void failTransiently(const QString &url, int status, qint64 retryAfterMs = -1)
+    {
+        FetchResult r;
+        r.error
+            = status ? QStringLiteral("HTTP %1").arg(status) : QStringLiteral("Connection refused");
+        r.httpStatus = status;
+        r.transient = true;
+        r.retryAfterMs = retryAfterMs;
+        complete(url, r);
+    }
     /// What the real Fetcher answers a cancelled job with.
     void answerCancelled(const QString &url)
     {
@@ -313,7 +333,24 @@ private Q_SLOTS:
     void historySurvivesRestart();
     void clearFinished();
 
+    // politeness: per-host limits, Retry-After, backoff, pause, Referer
+    void perHostLimitKeepsOtherHostsGoing();
+    void busyHostWaitsOutRetryAfter();
+    void retryAfterBeyondTheCapFails();
+    void pauseHoldsNewDownloads();
+    void passesTheReferer();
+    void parsesRetryAfter_data();
+    void parsesRetryAfter();
+    void honoursRetryAfterOverHttp_data();
+    void honoursRetryAfterOverHttp();
+    void perHostLimitOverHttp();
+    void connectionRefusedIsRetriedThenFails();
+
 private:
+    /// A pipeline with the real Fetcher and ProcessingPool on the fixture's
+    /// writer; its notes ("retrying in ...") are collected per item.
+    std::unique_ptr<IngestPipeline> realPipeline(const PipelineOptions &options);
+    QHash<quint64, QStringList> m_notes;
     void makePipeline(const PipelineOptions &options = {});
     IngestState stateOf(quint64 id) const { return m_pipeline->item(id)->state; }
     QList<int> statesSeen(quint64 id) const { return m_seen.value(id); }
@@ -352,6 +389,7 @@ void TestIngestPipeline::init()
     m_probe = std::make_unique<QueueProbe>(m_paths.catalogFile());
     m_seen.clear();
     m_finished.clear();
+    m_notes.clear();
     makePipeline();
 }
 
@@ -882,6 +920,317 @@ void TestIngestPipeline::clearFinished()
     QTRY_VERIFY_WITH_TIMEOUT(m_process->find(QStringLiteral("busy.png")), test::kLivenessMs);
     m_process->run(QStringLiteral("busy.png"));
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(ids.at(2)), IngestState::Done, test::kLivenessMs);
+}
+
+// --- politeness ------------------------------------------------------------
+
+namespace {
+
+int runningOn(const FakeFetch &fetch, const QString &host)
+{
+    int n = 0;
+    for (const FakeFetch::Job &j : fetch.running())
+        n += j.url.host() == host;
+    return n;
+}
+
+} // namespace
+
+std::unique_ptr<IngestPipeline> TestIngestPipeline::realPipeline(const PipelineOptions &options)
+{
+    auto pipeline = std::make_unique<IngestPipeline>(m_paths, m_writer.get(), options);
+    IngestPipeline *p = pipeline.get();
+    // Each wait once: a note is new when the item had none just before.
+    auto last = std::make_shared<QHash<quint64, QString>>();
+    connect(p, &IngestPipeline::itemChanged, this, [this, p, last](quint64 id) {
+        const QString note = p->item(id)->note;
+        if (!note.isEmpty() && last->value(id).isEmpty())
+            m_notes[id].append(note);
+        last->insert(id, note);
+    });
+    return pipeline;
+}
+
+// Two per host: the third link of a waits for a slot of its own host while
+// b's links go ahead (no head-of-line blocking across hosts), in order.
+void TestIngestPipeline::perHostLimitKeepsOtherHostsGoing()
+{
+    PipelineOptions options;
+    options.perHost = 2;
+    makePipeline(options);
+    QList<IngestRequest> requests;
+    for (int i = 1; i <= 5; ++i)
+        requests.append({ QStringLiteral("http://a.test/%1.png").arg(i) });
+    requests.append({ QStringLiteral("http://b.test/1.png") });
+    requests.append({ QStringLiteral("http://B.test/2.png") }); // the same host
+    const QList<quint64> ids = m_pipeline->enqueue(requests);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fetch->running().size(), 4, test::kLivenessMs);
+    settle();
+    QCOMPARE(m_fetch->running().size(), 4);
+    QCOMPARE(runningOn(*m_fetch, QStringLiteral("a.test")), 2);
+    QCOMPARE(runningOn(*m_fetch, QStringLiteral("b.test")), 2);
+    QCOMPARE(stateOf(ids.at(0)), IngestState::Downloading);
+    QCOMPARE(stateOf(ids.at(1)), IngestState::Downloading);
+    QCOMPARE(stateOf(ids.at(2)), IngestState::Queued);
+
+    // A finished download frees its host's slot for that host's next link.
+    m_fetch->succeed(QStringLiteral("http://a.test/1.png"), png(1));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(ids.at(2)), IngestState::Downloading, test::kLivenessMs);
+    QCOMPARE(runningOn(*m_fetch, QStringLiteral("a.test")), 2);
+    QCOMPARE(stateOf(ids.at(3)), IngestState::Queued);
+    m_pipeline->cancel(ids.at(3)); // a cancelled waiting link is skipped
+    m_fetch->fail(QStringLiteral("http://a.test/2.png"), QStringLiteral("HTTP 404"));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(ids.at(4)), IngestState::Downloading, test::kLivenessMs);
+    QCOMPARE(m_fetch->startedFor(QStringLiteral("http://a.test/4.png")), 0);
+    QCOMPARE(runningOn(*m_fetch, QStringLiteral("a.test")), 2);
+}
+
+// A 429 holds its whole host for Retry-After: the row says so, nothing more
+// goes to that host meanwhile, other hosts go on, then the item goes first.
+void TestIngestPipeline::busyHostWaitsOutRetryAfter()
+{
+    const QString busy = QStringLiteral("http://a.test/busy.png");
+    const QString next = QStringLiteral("http://a.test/next.png");
+    const QString other = QStringLiteral("http://b.test/other.png");
+    const quint64 id = m_pipeline->enqueue({ { busy } }).first();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), IngestState::Downloading, test::kLivenessMs);
+    QElapsedTimer sinceAnswer;
+    sinceAnswer.start();
+    m_fetch->failTransiently(busy, 429, 1500);
+    QCOMPARE(stateOf(id), IngestState::Queued);
+    QCOMPARE(m_pipeline->item(id)->note, QStringLiteral("retrying in 2 s (HTTP 429)"));
+    QVERIFY(m_pipeline->item(id)->error.isEmpty());
+    const IngestQueueModel model(m_pipeline.get());
+    QCOMPARE(model.index(0).data(IngestQueueModel::StateTextRole).toString(),
+        QStringLiteral("retrying in 2 s (HTTP 429)"));
+    QCOMPARE(model.index(0).data(IngestQueueModel::NoteRole).toString(),
+        QStringLiteral("retrying in 2 s (HTTP 429)"));
+    QCOMPARE(m_pipeline->pendingCount(), 1);
+
+    const QList<quint64> later = m_pipeline->enqueue({ { next }, { other } });
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(later.at(1)), IngestState::Downloading, test::kLivenessMs);
+    settle();
+    if (sinceAnswer.elapsed() < 1500) { // else too slow a machine to tell
+        QCOMPARE(m_fetch->startedFor(busy), 1);
+        QCOMPARE(m_fetch->startedFor(next), 0);
+    }
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_fetch->startedFor(busy), 2, test::kLivenessMs);
+    QVERIFY2(sinceAnswer.elapsed() >= 1500, qPrintable(QString::number(sinceAnswer.elapsed())));
+    QCOMPARE(m_pipeline->item(id)->attempts, 2);
+    QVERIFY(m_pipeline->item(id)->note.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(m_fetch->startedFor(next), 1, test::kLivenessMs);
+    // The row the item waited in led the host's line.
+    QVERIFY(m_fetch->runningFor(busy)->job < m_fetch->runningFor(next)->job);
+
+    // Out of attempts (3): the last reason stays on the failed row.
+    m_fetch->failTransiently(busy, 503, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fetch->startedFor(busy), 3, test::kLivenessMs);
+    m_fetch->failTransiently(busy, 503, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), IngestState::Failed, test::kLivenessMs);
+    QCOMPARE(m_pipeline->item(id)->error, QStringLiteral("HTTP 503 (after 3 attempts)"));
+    QVERIFY(m_pipeline->item(id)->note.isEmpty());
+    const qint64 row = m_pipeline->item(id)->queueId;
+    settle();
+    QCOMPARE(m_probe->state(row), int(IngestState::Failed));
+}
+
+void TestIngestPipeline::retryAfterBeyondTheCapFails()
+{
+    const QString busy = QStringLiteral("http://a.test/busy.png");
+    const quint64 id = m_pipeline->enqueue({ { busy } }).first();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), IngestState::Downloading, test::kLivenessMs);
+    m_fetch->failTransiently(busy, 429, 3600'000);
+    QCOMPARE(stateOf(id), IngestState::Failed);
+    QCOMPARE(m_pipeline->item(id)->error,
+        QStringLiteral("HTTP 429 (the server asks to wait 3600 s, more than 300 s)"));
+    QCOMPARE(m_fetch->startedFor(busy), 1);
+}
+
+void TestIngestPipeline::pauseHoldsNewDownloads()
+{
+    QSignalSpy paused(m_pipeline.get(), &IngestPipeline::pausedChanged);
+    const QString a = url(QStringLiteral("a.png"));
+    const QString b = url(QStringLiteral("b.png"));
+    const QString c = url(QStringLiteral("c.png"));
+    const QString file = m_dir->filePath(QStringLiteral("d.png"));
+    QVERIFY(writeFile(file, png(4)));
+    const quint64 first = m_pipeline->enqueue({ { a } }).first();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(first), IngestState::Downloading, test::kLivenessMs);
+
+    m_pipeline->setPaused(true);
+    QVERIFY(m_pipeline->isPaused());
+    QCOMPARE(paused.count(), 1);
+    QCOMPARE(paused.at(0).at(0).toBool(), true);
+    const QList<quint64> held = m_pipeline->enqueue({ { b }, { c }, { file } });
+    settle();
+    for (quint64 id : held)
+        QCOMPARE(stateOf(id), IngestState::Queued);
+    QCOMPARE(m_fetch->startedFor(b), 0);
+
+    // What runs finishes, and is processed.
+    m_fetch->succeed(a, png(1));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(first), IngestState::Processing, test::kLivenessMs);
+    m_process->run(QStringLiteral("a.png"));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(first), IngestState::Done, test::kLivenessMs);
+    settle();
+    QCOMPARE(m_fetch->startedFor(b), 0);
+    QCOMPARE(m_fetch->startedFor(c), 0);
+    QCOMPARE(stateOf(held.at(2)), IngestState::Queued);
+    QCOMPARE(m_pipeline->pendingCount(), 3);
+
+    m_pipeline->setPaused(false);
+    QCOMPARE(paused.count(), 2);
+    QCOMPARE(stateOf(held.at(0)), IngestState::Downloading);
+    QCOMPARE(stateOf(held.at(1)), IngestState::Downloading);
+    QCOMPARE(stateOf(held.at(2)), IngestState::Processing);
+    m_pipeline->setPaused(false); // no change, no signal
+    QCOMPARE(paused.count(), 2);
+}
+
+void TestIngestPipeline::passesTheReferer()
+{
+    const QString source = url(QStringLiteral("cat.png"));
+    const QString page = QStringLiteral("https://pages.test/gallery?id=7");
+    IngestRequest request { source };
+    request.referer = page;
+    m_pipeline->enqueue({ request, { url(QStringLiteral("dog.png")) } });
+    QTRY_COMPARE_WITH_TIMEOUT(m_fetch->running().size(), 2, test::kLivenessMs);
+    QCOMPARE(m_fetch->runningFor(source)->referer, QUrl(page));
+    QVERIFY(m_fetch->runningFor(url(QStringLiteral("dog.png")))->referer.isEmpty());
+}
+
+void TestIngestPipeline::parsesRetryAfter_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<qint64>("ms");
+    QTest::newRow("seconds") << QByteArray("120") << qint64(120'000);
+    QTest::newRow("zero") << QByteArray(" 0 ") << qint64(0);
+    QTest::newRow("negative") << QByteArray("-5") << qint64(-1);
+    QTest::newRow("words") << QByteArray("soon") << qint64(-1);
+    QTest::newRow("empty") << QByteArray() << qint64(-1);
+    QTest::newRow("IMF-fixdate") << QByteArray("Sun, 06 Nov 1994 08:50:07 GMT") << qint64(30'000);
+    QTest::newRow("RFC 850") << QByteArray("Sunday, 06-Nov-94 08:50:07 GMT") << qint64(30'000);
+    QTest::newRow("asctime") << QByteArray("Sun Nov  6 08:50:07 1994") << qint64(30'000);
+    QTest::newRow("past date") << QByteArray("Sun, 06 Nov 1994 08:00:00 GMT") << qint64(0);
+}
+
+void TestIngestPipeline::parsesRetryAfter()
+{
+    QFETCH(QByteArray, value);
+    QFETCH(qint64, ms);
+    const QDateTime now(QDate(1994, 11, 6), QTime(8, 49, 37), Qt::UTC);
+    QCOMPARE(Fetcher::retryAfterMs(value, now), ms);
+}
+
+// The real Fetcher against the loopback server: a 429 with Retry-After (in
+// seconds, or as an HTTP-date) is tried again no sooner than asked, and
+// then succeeds. The times are the server's own records of each request.
+void TestIngestPipeline::honoursRetryAfterOverHttp_data()
+{
+    QTest::addColumn<bool>("date");
+    QTest::newRow("delta-seconds") << false;
+    QTest::newRow("HTTP-date") << true;
+}
+
+void TestIngestPipeline::honoursRetryAfterOverHttp()
+{
+    QFETCH(bool, date);
+    TestServer server;
+    QVERIFY(server.start());
+    const QByteArray body = png(7);
+    auto served = std::make_shared<std::atomic_int>(0);
+    server.addHandler(QStringLiteral("/busy.png"), [served, date, body](const RecordedRequest &) {
+        if (served->fetch_add(1) > 0)
+            return Response::ok(body, "image/png");
+        // Two seconds on from now, in whole seconds: at least one second.
+        const QByteArray when = date ? QLocale::c()
+                                           .toString(QDateTime::currentDateTimeUtc().addSecs(2),
+                                               QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
+                                           .toLatin1()
+                                     : QByteArray("1");
+        return Response::status(429).withHeader("Retry-After", when);
+    });
+    auto pipeline = realPipeline(PipelineOptions {});
+    const quint64 id
+        = pipeline->enqueue({ { server.url(QStringLiteral("/busy.png")).toString() } }).first();
+    QTRY_VERIFY_WITH_TIMEOUT(isFinished(pipeline->item(id)->state), test::kLivenessMs);
+    QCOMPARE(pipeline->item(id)->state, IngestState::Done);
+    QCOMPARE(pipeline->item(id)->attempts, 2);
+    const QStringList notes = m_notes.value(id);
+    QCOMPARE(notes.size(), 1);
+    QVERIFY2(notes.first().startsWith(QStringLiteral("retrying in "))
+            && notes.first().endsWith(QStringLiteral(" s (HTTP 429)")),
+        qPrintable(notes.first()));
+    const QList<RecordedRequest> log = server.requests(QStringLiteral("/busy.png"));
+    QCOMPARE(log.size(), 2);
+    const qint64 gap = log.at(1).receivedMs - log.at(0).receivedMs;
+    QVERIFY2(gap >= 990, qPrintable(QStringLiteral("retried after %1 ms").arg(gap)));
+    m_writer->flush();
+}
+
+// Twelve slow links to one host with a limit of four: never more than four
+// at once at the server, and more than one (they do run in parallel).
+void TestIngestPipeline::perHostLimitOverHttp()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    QList<IngestRequest> requests;
+    for (int i = 0; i < 12; ++i) {
+        Response slow = Response::ok(png(quint32(100 + i)), "image/png");
+        slow.delayMs = 300;
+        const QString path = QStringLiteral("/slow/%1.png").arg(i);
+        server.addRoute(path, slow);
+        requests.append({ server.url(path).toString() });
+    }
+    PipelineOptions options;
+    options.perHost = 4;
+    options.maxDownloads = 8;
+    auto pipeline = realPipeline(options);
+    QSignalSpy finished(pipeline.get(), &IngestPipeline::itemFinished);
+    const QList<quint64> ids = pipeline->enqueue(requests);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 12, test::kLivenessMs);
+    for (quint64 id : ids)
+        QCOMPARE(pipeline->item(id)->state, IngestState::Done);
+    QCOMPARE(server.totalHits(), 12);
+    qInfo("at most %d requests at once", server.maxConcurrentRequests());
+    QVERIFY2(server.maxConcurrentRequests() <= 4,
+        qPrintable(QString::number(server.maxConcurrentRequests())));
+    QVERIFY2(server.maxConcurrentRequests() > 1,
+        qPrintable(QString::number(server.maxConcurrentRequests())));
+    m_writer->flush();
+}
+
+// Nobody listens: each attempt is refused, the item waits an exponential
+// backoff between attempts (the row says why), then fails with the reason.
+void TestIngestPipeline::connectionRefusedIsRetriedThenFails()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    const QString source = server.url(QStringLiteral("/gone.png")).toString();
+    server.stop(); // the port is closed now
+
+    PipelineOptions options;
+    options.retryBaseMs = 200;
+    options.fetchAttempts = 3;
+    auto pipeline = realPipeline(options);
+    QElapsedTimer clock;
+    clock.start();
+    const quint64 id = pipeline->enqueue({ { source } }).first();
+    QTRY_VERIFY_WITH_TIMEOUT(isFinished(pipeline->item(id)->state), test::kLivenessMs);
+    const IngestItem *item = pipeline->item(id);
+    QCOMPARE(item->state, IngestState::Failed);
+    QCOMPARE(item->attempts, 3);
+    QVERIFY2(item->error.contains(QStringLiteral("refused"), Qt::CaseInsensitive)
+            && item->error.endsWith(QStringLiteral("(after 3 attempts)")),
+        qPrintable(item->error));
+    const QStringList notes = m_notes.value(id);
+    QCOMPARE(notes.size(), 2);
+    for (const QString &note : notes)
+        QVERIFY2(note.startsWith(QStringLiteral("retrying in ")), qPrintable(note));
+    // Backoffs of 200 and 400 ms, each at least half that with jitter.
+    QVERIFY2(clock.elapsed() >= 300, qPrintable(QString::number(clock.elapsed())));
+    m_writer->flush();
 }
 
 QTEST_GUILESS_MAIN(TestIngestPipeline)

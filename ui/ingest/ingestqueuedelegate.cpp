@@ -103,6 +103,8 @@ QString IngestQueueDelegate::detailText(const QModelIndex &index) const
         return tr("as “%1”").arg(index.data(IngestQueueModel::ImageNameRole).toString());
     case IngestState::Failed:
         return index.data(IngestQueueModel::ErrorRole).toString();
+    case IngestState::Queued:
+        return index.data(IngestQueueModel::NoteRole).toString();
     default:
         return {};
     }

@@ -51,9 +51,12 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
     , m_copy(new QAction(
           themedIcon(QStringLiteral("edit-copy"), QStyle::SP_FileIcon), tr("Copy Link"), this))
     , m_addAnyway(new QAction(IngestQueueDelegate::addAnywayText(), this))
+    , m_pause(new QAction(this))
 {
     m_addAnyway->setToolTip(
         tr("Add the selected images although their bytes were removed from the library before"));
+    m_pause->setCheckable(true);
+    showPaused(false);
     m_cancel->setToolTip(tr("Cancel the selected items"));
     m_retry->setToolTip(tr("Retry the selected failed or cancelled items"));
     m_cancelAll->setToolTip(tr("Cancel everything not finished yet"));
@@ -82,6 +85,7 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
     header->addSpacing(8);
     header->addWidget(toolButton(m_cancel, this));
     header->addWidget(toolButton(m_retry, this));
+    header->addWidget(toolButton(m_pause, this));
     header->addWidget(toolButton(m_cancelAll, this));
     header->addWidget(toolButton(m_clear, this));
     auto *layout = new QVBoxLayout(this);
@@ -95,6 +99,12 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
     connect(m_cancelAll, &QAction::triggered, this, &IngestQueuePanel::cancelAll);
     connect(m_copy, &QAction::triggered, this, &IngestQueuePanel::copySources);
     connect(m_addAnyway, &QAction::triggered, this, &IngestQueuePanel::addAnywaySelected);
+    connect(m_pause, &QAction::triggered, this, [this](bool paused) {
+        if (m_session)
+            m_session->pipeline()->setPaused(paused);
+        else
+            showPaused(false);
+    });
     connect(m_clear, &QAction::triggered, this, [this] {
         if (m_session)
             m_session->pipeline()->clearFinished();
@@ -129,10 +139,13 @@ IngestQueuePanel::~IngestQueuePanel() = default;
 void IngestQueuePanel::setSession(LibrarySession *session)
 {
     m_session = session;
+    showPaused(session && session->pipeline()->isPaused());
     if (!session) {
         m_view->setModel(nullptr);
         return;
     }
+    connect(
+        session->pipeline(), &IngestPipeline::pausedChanged, this, &IngestQueuePanel::showPaused);
     IngestQueueModel *model = session->queue();
     m_view->setModel(model);
     connect(model, &IngestQueueModel::totalsChanged, this, [this] {
@@ -206,6 +219,18 @@ void IngestQueuePanel::updateActions()
     m_copy->setEnabled(m_view->selectionModel() && m_view->selectionModel()->hasSelection());
 }
 
+// Running downloads finish while paused; the label says what a click does.
+void IngestQueuePanel::showPaused(bool paused)
+{
+    m_pause->setChecked(paused);
+    m_pause->setText(paused ? tr("Resume Downloads") : tr("Pause Downloads"));
+    m_pause->setIcon(paused
+            ? themedIcon(QStringLiteral("media-playback-start"), QStyle::SP_MediaPlay)
+            : themedIcon(QStringLiteral("media-playback-pause"), QStyle::SP_MediaPause));
+    m_pause->setToolTip(paused ? tr("Start downloading the waiting items again")
+                               : tr("Start no new downloads; running ones finish"));
+}
+
 void IngestQueuePanel::cancelSelected()
 {
     if (!m_session)
@@ -268,6 +293,7 @@ void IngestQueuePanel::showContextMenu(const QPoint &pos)
             tr("Show in Gallery"), this, [this, key] { Q_EMIT showImageRequested(key); });
     }
     menu.addSeparator();
+    menu.addAction(m_pause);
     menu.addAction(m_cancelAll);
     menu.addAction(m_clear);
     menu.exec(m_view->viewport()->mapToGlobal(pos));

@@ -35,6 +35,8 @@ public:
     void setSession(LibrarySession *session);
     QListView *view() const { return m_view; }
     QAction *clearFinishedAction() const { return m_clear; }
+    /// Checkable: Pause Downloads / Resume Downloads (IngestPipeline::setPaused).
+    QAction *pauseAction() const { return m_pause; }
 
 Q_SIGNALS:
     /// A finished row was activated: show that image.
@@ -43,6 +45,7 @@ Q_SIGNALS:
 private:
     void updateTotals();
     void updateActions();
+    void showPaused(bool paused);
     void cancelSelected();
     void retrySelected();
     void addAnywaySelected();
@@ -66,6 +69,7 @@ private:
     QAction *m_clear;
     QAction *m_copy;
     QAction *m_addAnyway;
+    QAction *m_pause;
 };
 
 } // namespace trove::ui

@@ -4,6 +4,8 @@
 #include "base/platform.h"
 #include "ingest/private/fetchworker.h"
 
+#include <QLocale>
+
 namespace trove {
 
 Fetcher::Fetcher(const LibraryPaths &paths, const FetchLimits &limits, QObject *parent)
@@ -30,9 +32,10 @@ Fetcher::~Fetcher()
     m_thread.wait();
 }
 
-void Fetcher::fetch(quint64 job, const QUrl &url)
+void Fetcher::fetch(quint64 job, const QUrl &url, const QUrl &referer)
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, job, url] { w->start(job, url); });
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, job, url, referer] { w->start(job, url, referer); });
 }
 
 void Fetcher::cancel(quint64 job)
@@ -44,6 +47,31 @@ bool Fetcher::isFetchableScheme(const QString &scheme)
 {
     return scheme == QLatin1String("http") || scheme == QLatin1String("https")
         || scheme == QLatin1String("data");
+}
+
+qint64 Fetcher::retryAfterMs(const QByteArray &value, const QDateTime &now)
+{
+    const QString text = QString::fromLatin1(value.trimmed());
+    if (text.isEmpty())
+        return -1;
+    bool isNumber = false;
+    const qint64 seconds = text.toLongLong(&isNumber);
+    if (isNumber)
+        return seconds < 0 ? -1 : std::min<qint64>(seconds, 100'000'000) * 1000;
+    // RFC 9110 5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms.
+    static const char *const formats[] = { "ddd, dd MMM yyyy HH:mm:ss 'GMT'",
+        "dddd, dd-MMM-yy HH:mm:ss 'GMT'", "ddd MMM d HH:mm:ss yyyy" };
+    const QLocale c = QLocale::c();
+    for (const char *format : formats) {
+        QDateTime when = c.toDateTime(text.simplified(), QString::fromLatin1(format));
+        if (!when.isValid())
+            continue;
+        if (when.date().year() < 1970) // two-digit years of RFC 850
+            when = when.addYears(100);
+        when.setTimeSpec(Qt::UTC);
+        return std::max<qint64>(0, now.msecsTo(when));
+    }
+    return -1;
 }
 
 } // namespace trove

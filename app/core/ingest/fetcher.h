@@ -4,6 +4,7 @@
 #include "ingest/ingeststages.h"
 #include "storage/librarypaths.h"
 
+#include <QDateTime>
 #include <QThread>
 
 namespace trove {
@@ -22,11 +23,15 @@ public:
     Fetcher(const LibraryPaths &paths, const FetchLimits &limits, QObject *parent = nullptr);
     ~Fetcher() override;
 
-    void fetch(quint64 job, const QUrl &url) override;
+    void fetch(quint64 job, const QUrl &url, const QUrl &referer = {}) override;
     void cancel(quint64 job) override;
 
     /// Schemes that may be fetched, and that redirects may lead to.
     static bool isFetchableScheme(const QString &scheme);
+    /// A Retry-After value (delta-seconds or an HTTP-date: IMF-fixdate,
+    /// RFC 850 or asctime) as ms from @p now; a date in the past is 0. -1 if
+    /// it is neither.
+    static qint64 retryAfterMs(const QByteArray &value, const QDateTime &now);
 
 private:
     QThread m_thread;

@@ -8,7 +8,12 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QScopeGuard>
+#include <QTimer>
+#include <algorithm>
+#include <climits>
+#include <limits>
 
 namespace trove {
 
@@ -26,6 +31,9 @@ PipelineOptions PipelineOptions::fromEnvironment()
     read("TROVE_TOTAL_TIMEOUT_MS", o.fetch.totalTimeoutMs);
     read("TROVE_MAX_PIXELS", o.image.maxPixels);
     read("TROVE_MAX_DOWNLOADS", o.maxDownloads);
+    read("TROVE_PER_HOST", o.perHost);
+    read("TROVE_FETCH_ATTEMPTS", o.fetchAttempts);
+    read("TROVE_RETRY_BASE_MS", o.retryBaseMs);
     return o;
 }
 
@@ -51,6 +59,9 @@ IngestPipeline::IngestPipeline(const LibraryPaths &paths, CatalogWriter *writer,
     , m_process(std::move(stages.process))
 {
     Q_ASSERT(m_fetch && m_process);
+    m_options.perHost = std::max(1, m_options.perHost);
+    m_options.fetchAttempts = std::max(1, m_options.fetchAttempts);
+    m_clock.start();
     connect(m_fetch.get(), &FetchStage::progress, this, &IngestPipeline::onFetchProgress);
     connect(m_fetch.get(), &FetchStage::finished, this, &IngestPipeline::onFetched);
 }
@@ -76,6 +87,7 @@ quint64 IngestPipeline::addItem(const IngestRequest &request, qint64 queueId)
     item.request.tags = normalizeTags(request.tags);
     item.request.name = normalizeName(request.name);
     m_items.insert(id, item);
+    ++m_pending; // Queued
     m_order.append(id);
     Q_EMIT itemAdded(id);
     return id;
@@ -133,7 +145,7 @@ void IngestPipeline::persist(const QList<quint64> &ids)
             if (isFinished(item->state)) // cancelled meanwhile
                 (void)m_writer->setQueueState(row, item->state, item->error);
             else
-                m_waitingFetch.push_back(id);
+                queueFetch(id);
         }
         if (!cleared.isEmpty())
             (void)m_writer->deleteQueueItems(cleared);
@@ -151,7 +163,7 @@ void IngestPipeline::restoreHistory()
         for (const QueueRow &row : *rows) {
             const quint64 id = addItem(row.request, row.id);
             IngestItem &item = m_items[id];
-            item.state = row.state;
+            changeState(item, row.state);
             item.error = row.error;
             Q_EMIT itemChanged(id);
             Q_EMIT itemFinished(id);
@@ -175,7 +187,7 @@ void IngestPipeline::resumeOrphans()
                     continue;
                 }
                 m_work.insert(id, Work { *source });
-                m_waitingFetch.push_back(id);
+                queueFetch(id);
             }
             Q_EMIT resumed(int(rows->size()));
             pump();
@@ -197,41 +209,155 @@ void IngestPipeline::stop()
     m_stopped = true;
     for (Work &w : m_work)
         w.cancelled->store(true);
-    m_waitingFetch.clear();
+    m_hosts.clear();
+    m_ready.clear();
     m_waitingProcess.clear();
     if (m_processing == 0)
         Q_EMIT quiet();
+}
+
+namespace {
+
+// Items of one host share its limits; files and data: URLs use no
+// connection and share the unlimited "" key.
+QString hostKey(const IngestSource &source)
+{
+    if (source.isLocal()
+        || (source.url.scheme() != QLatin1String("http")
+            && source.url.scheme() != QLatin1String("https")))
+        return {};
+    return source.url.host().toLower();
+}
+
+} // namespace
+
+void IngestPipeline::setPaused(bool paused)
+{
+    if (m_paused == paused)
+        return;
+    m_paused = paused;
+    Q_EMIT pausedChanged(paused);
+    pump();
+}
+
+// Puts @p id in its host's line: at the back, or at the front for an item
+// that already had its turn and waits to try again.
+void IngestPipeline::queueFetch(quint64 id, bool first)
+{
+    auto work = m_work.find(id);
+    if (work == m_work.end())
+        return;
+    work->host = hostKey(work->source);
+    Host &host = m_hosts[work->host];
+    if (first)
+        host.waiting.push_front(id);
+    else
+        host.waiting.push_back(id);
+    refreshHost(work->host);
+}
+
+bool IngestPipeline::waitsForFetch(quint64 id) const
+{
+    const auto work = m_work.constFind(id);
+    if (work == m_work.cend() || work->fetchJob != 0 || work->backoff != 0 || work->processing)
+        return false;
+    const auto item = m_items.constFind(id);
+    return item != m_items.cend() && item->state == IngestState::Queued;
+}
+
+// Brings @p key's place in m_ready up to date after anything that changes
+// whether its first item may start; forgets a host with nothing left.
+// Amortised O(1) plus O(log hosts): each stale id is dropped once.
+void IngestPipeline::refreshHost(const QString &key)
+{
+    auto it = m_hosts.find(key);
+    if (it == m_hosts.end())
+        return;
+    Host &host = *it;
+    while (!host.waiting.empty() && !waitsForFetch(host.waiting.front()))
+        host.waiting.pop_front();
+    if (host.readyKey != 0) {
+        m_ready.erase({ host.readyKey, key });
+        host.readyKey = 0;
+    }
+    const bool blocked = host.blockedUntil > m_clock.elapsed();
+    const int limit = key.isEmpty() ? std::numeric_limits<int>::max() : m_options.perHost;
+    if (!host.waiting.empty() && !blocked && host.running < limit) {
+        host.readyKey = host.waiting.front();
+        m_ready.insert({ host.readyKey, key });
+    } else if (host.waiting.empty() && host.running == 0 && !blocked) {
+        m_hosts.erase(it);
+    }
+}
+
+// A Retry-After holds the whole host; one timer per host lets it go.
+void IngestPipeline::armUnblock(const QString &key)
+{
+    auto it = m_hosts.find(key);
+    if (it == m_hosts.end() || it->unblockArmed)
+        return;
+    it->unblockArmed = true;
+    const qint64 left = std::max<qint64>(1, it->blockedUntil - m_clock.elapsed());
+    QTimer::singleShot(int(std::min<qint64>(left, INT_MAX)), Qt::PreciseTimer, this, [this, key] {
+        auto host = m_hosts.find(key);
+        if (m_stopped || host == m_hosts.end())
+            return;
+        host->unblockArmed = false;
+        if (host->blockedUntil > m_clock.elapsed()) {
+            armUnblock(key); // extended by a later answer meanwhile
+            return;
+        }
+        refreshHost(key);
+        pump();
+    });
+}
+
+void IngestPipeline::startFetch(quint64 id)
+{
+    auto work = m_work.find(id);
+    if (work->source.isLocal()) {
+        const QFileInfo info(work->source.localPath);
+        if (info.size() > m_options.fetch.maxBytes) {
+            finish(id, IngestState::Failed,
+                tr("too large: %1 bytes, the limit is %2")
+                    .arg(info.size())
+                    .arg(m_options.fetch.maxBytes));
+            return;
+        }
+        work->fileName = info.fileName();
+        m_waitingProcess.push_back(id);
+        setState(id, IngestState::Processing);
+        return;
+    }
+    const quint64 job = m_nextFetchJob++;
+    work->fetchJob = job;
+    ++work->attempts;
+    IngestItem &item = m_items[id];
+    item.attempts = work->attempts;
+    item.note.clear();
+    m_fetchJobs.insert(job, FetchJob { id, work->host });
+    ++m_hosts[work->host].running;
+    setState(id, IngestState::Downloading);
+    m_fetch->fetch(job, work->source.url, QUrl(item.request.referer));
 }
 
 void IngestPipeline::pump()
 {
     if (m_stopped)
         return;
-    while (m_fetchJobs.size() < m_options.maxDownloads && !m_waitingFetch.empty()) {
-        const quint64 id = m_waitingFetch.front();
-        m_waitingFetch.pop_front();
-        auto work = m_work.find(id);
-        if (work == m_work.end() || m_items[id].state != IngestState::Queued)
-            continue;
-        if (work->source.isLocal()) {
-            const QFileInfo info(work->source.localPath);
-            if (info.size() > m_options.fetch.maxBytes) {
-                finish(id, IngestState::Failed,
-                    tr("too large: %1 bytes, the limit is %2")
-                        .arg(info.size())
-                        .arg(m_options.fetch.maxBytes));
-                continue;
-            }
-            work->fileName = info.fileName();
-            m_waitingProcess.push_back(id);
-            setState(id, IngestState::Processing);
+    // The oldest waiting item of any host that may start now: a host at
+    // its limit or told to wait holds back only its own items.
+    while (!m_paused && m_fetchJobs.size() < m_options.maxDownloads && !m_ready.empty()) {
+        const QString key = m_ready.begin()->second;
+        Host &host = m_hosts[key];
+        if (host.waiting.empty() || !waitsForFetch(host.waiting.front())) {
+            refreshHost(key); // cancelled meanwhile
             continue;
         }
-        const quint64 job = m_nextFetchJob++;
-        work->fetchJob = job;
-        m_fetchJobs.insert(job, id);
-        setState(id, IngestState::Downloading);
-        m_fetch->fetch(job, work->source.url);
+        const quint64 id = host.waiting.front();
+        host.waiting.pop_front();
+        startFetch(id);
+        refreshHost(key);
     }
     // A bound on jobs in flight keeps decoded pixels (the big memory) to
     // what the pool can work on now.
@@ -248,7 +374,7 @@ void IngestPipeline::pump()
 
 void IngestPipeline::onFetchProgress(quint64 job, qint64 received, qint64 total)
 {
-    const quint64 id = m_fetchJobs.value(job);
+    const quint64 id = m_fetchJobs.value(job).item;
     auto work = m_work.constFind(id);
     if (work == m_work.cend() || work->fetchJob != job)
         return;
@@ -262,7 +388,11 @@ void IngestPipeline::onFetchProgress(quint64 job, qint64 received, qint64 total)
 
 void IngestPipeline::onFetched(quint64 job, const FetchResult &result)
 {
-    const quint64 id = m_fetchJobs.take(job);
+    const FetchJob fetchJob = m_fetchJobs.take(job);
+    const quint64 id = fetchJob.item;
+    if (auto host = m_hosts.find(fetchJob.host); host != m_hosts.end() && host->running > 0)
+        --host->running;
+    refreshHost(fetchJob.host);
     if (m_stopped) {
         // Interrupted, not failed: the item stays unfinished in the queue.
         if (result.ok())
@@ -280,7 +410,18 @@ void IngestPipeline::onFetched(quint64 job, const FetchResult &result)
         return;
     }
     if (!result.ok()) {
-        finish(id, IngestState::Failed, result.error);
+        if (!retryLater(id, fetchJob.host, result)) {
+            const bool busy = result.httpStatus == 429 || result.httpStatus == 503;
+            QString reason = result.error;
+            if (busy && result.retryAfterMs > m_options.maxRetryWaitMs)
+                reason = tr("%1 (the server asks to wait %2 s, more than %3 s)")
+                             .arg(reason)
+                             .arg(result.retryAfterMs / 1000)
+                             .arg(m_options.maxRetryWaitMs / 1000);
+            else if (work->attempts > 1)
+                reason = tr("%1 (after %2 attempts)").arg(reason).arg(work->attempts);
+            finish(id, IngestState::Failed, reason);
+        }
     } else {
         work->fetchJob = 0;
         work->downloadPath = result.path;
@@ -293,6 +434,56 @@ void IngestPipeline::onFetched(quint64 job, const FetchResult &result)
         setState(id, IngestState::Processing);
     }
     pump();
+}
+
+int IngestPipeline::backoffMs(int attempt) const
+{
+    const qint64 base = qint64(m_options.retryBaseMs) << std::clamp(attempt - 1, 0, 16);
+    const qint64 wait = std::min<qint64>(base, m_options.maxRetryWaitMs);
+    // Full range +-50 %: many items that failed together do not come back
+    // together.
+    return int(wait / 2 + qint64(QRandomGenerator::global()->bounded(quint32(wait) + 1)));
+}
+
+// Sends a download that failed for now back to wait, if another attempt is
+// left: a 429 or 503 holds its whole host for Retry-After (or a backoff),
+// a connection error only this item, for an exponential backoff.
+bool IngestPipeline::retryLater(quint64 id, const QString &key, const FetchResult &result)
+{
+    Work &work = m_work[id];
+    if (!result.transient || work.attempts >= m_options.fetchAttempts)
+        return false;
+    const bool busy = result.httpStatus == 429 || result.httpStatus == 503;
+    if (busy && result.retryAfterMs > m_options.maxRetryWaitMs)
+        return false;
+    const qint64 wait
+        = busy && result.retryAfterMs >= 0 ? result.retryAfterMs : qint64(backoffMs(work.attempts));
+    IngestItem &item = m_items[id];
+    item.note = tr("retrying in %1 s (%2)")
+                    .arg(std::max<qint64>(1, (wait + 999) / 1000))
+                    .arg(busy ? tr("HTTP %1").arg(result.httpStatus) : result.error);
+    item.received = 0;
+    item.total = -1;
+    work.fetchJob = 0;
+    setState(id, IngestState::Queued);
+    if (busy) {
+        Host &host = m_hosts[key];
+        host.blockedUntil = std::max(host.blockedUntil, m_clock.elapsed() + wait);
+        queueFetch(id, true);
+        armUnblock(key);
+        return true;
+    }
+    const quint64 ticket = m_nextBackoff++;
+    work.backoff = ticket;
+    QTimer::singleShot(int(wait), Qt::PreciseTimer, this, [this, id, ticket] {
+        auto w = m_work.find(id);
+        if (m_stopped || w == m_work.end() || w->backoff != ticket)
+            return; // cancelled, or stopped, meanwhile
+        w->backoff = 0;
+        queueFetch(id, true);
+        pump();
+    });
+    return true;
 }
 
 void IngestPipeline::startProcessing(quint64 id)
@@ -366,7 +557,7 @@ void IngestPipeline::onCommitted(quint64 id, const Result<CommitOutcome> &result
     it->imageName = result->name;
     it->imageKey = result->key;
     // The writer already recorded this final state with the image.
-    it->state = result->duplicate ? IngestState::Duplicate : IngestState::Done;
+    changeState(*it, result->duplicate ? IngestState::Duplicate : IngestState::Done);
     cleanup(id);
     Q_EMIT itemChanged(id);
     Q_EMIT itemFinished(id);
@@ -375,15 +566,16 @@ void IngestPipeline::onCommitted(quint64 id, const Result<CommitOutcome> &result
 
 void IngestPipeline::setState(quint64 id, IngestState state)
 {
-    m_items[id].state = state;
+    changeState(m_items[id], state);
     Q_EMIT itemChanged(id);
 }
 
 void IngestPipeline::finish(quint64 id, IngestState state, const QString &error)
 {
     IngestItem &item = m_items[id];
-    item.state = state;
+    changeState(item, state);
     item.error = error;
+    item.note.clear();
     if (item.queueId > 0)
         (void)m_writer->setQueueState(item.queueId, state, error);
     cleanup(id);
@@ -429,13 +621,14 @@ void IngestPipeline::retry(quint64 id)
         return;
     it->error.clear();
     it->removedBefore = false;
+    it->attempts = 0;
     it->received = 0;
     it->total = -1;
     m_work.insert(id, Work { *source });
     setState(id, IngestState::Queued);
     if (it->queueId > 0) {
         (void)m_writer->setQueueState(it->queueId, IngestState::Queued);
-        m_waitingFetch.push_back(id);
+        queueFetch(id);
         pump();
     } else if (!m_persisting.contains(id)) {
         persist({ id });
@@ -482,14 +675,12 @@ const IngestItem *IngestPipeline::item(quint64 id) const
     return it == m_items.cend() ? nullptr : &*it;
 }
 
-int IngestPipeline::pendingCount() const
+// Kept as items change state: pump() asks after every event, and a queue
+// may hold 100,000 items.
+void IngestPipeline::changeState(IngestItem &item, IngestState state)
 {
-    int n = 0;
-    for (const IngestItem &item : m_items) {
-        if (!isFinished(item.state))
-            ++n;
-    }
-    return n;
+    m_pending += int(!isFinished(state)) - int(!isFinished(item.state));
+    item.state = state;
 }
 
 } // namespace trove

@@ -6,12 +6,14 @@
 #include "ingest/ingesttypes.h"
 #include "storage/librarypaths.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QSet>
 #include <atomic>
 #include <deque>
 #include <memory>
+#include <set>
 
 namespace trove {
 
@@ -23,10 +25,22 @@ struct PipelineOptions {
     FetchLimits fetch;
     ImageLimits image;
     int maxDownloads = 8; ///< transfers in flight
+    /// Transfers in flight to one host (name, any port); the rest of that
+    /// host's items wait in order while other hosts go on.
+    int perHost = 4;
+    /// Tries of one download before it fails, when the failure is transient
+    /// (FetchResult::transient: connection errors, stalls, HTTP 429 or 503).
+    int fetchAttempts = 3;
+    /// Backoff before the second try; doubled for each further one, with
+    /// +-50 % jitter. Used when a 429 or 503 has no Retry-After too.
+    int retryBaseMs = 1000;
+    /// The longest wait Trove honours: a Retry-After beyond it fails the item.
+    int maxRetryWaitMs = 5 * 60'000;
     int processingThreads = 0; ///< 0: one per core
 
     /// Defaults, adjusted by TROVE_MAX_DOWNLOAD_BYTES, TROVE_STALL_TIMEOUT_MS,
-    /// TROVE_TOTAL_TIMEOUT_MS, TROVE_MAX_PIXELS and TROVE_MAX_DOWNLOADS where
+    /// TROVE_TOTAL_TIMEOUT_MS, TROVE_MAX_PIXELS, TROVE_MAX_DOWNLOADS,
+    /// TROVE_PER_HOST, TROVE_FETCH_ATTEMPTS and TROVE_RETRY_BASE_MS where
     /// set (tests and unusual machines; people rarely need them).
     static PipelineOptions fromEnvironment();
 };
@@ -49,6 +63,9 @@ struct IngestItem {
     qint64 received = 0;
     qint64 total = -1;
     QString error;
+    /// Why an unfinished item waits, e.g. "retrying in 12 s (HTTP 429)".
+    QString note;
+    int attempts = 0; ///< downloads started for this item
     QString imageId;
     QString imageName;
     qint64 imageKey = 0;
@@ -94,10 +111,15 @@ public:
     /// Drops finished items from the queue (and their persisted rows).
     void clearFinished();
 
+    /// While paused no download (or local file) starts; running ones finish
+    /// and are processed. Not persisted: a new pipeline starts unpaused.
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+
     const IngestItem *item(quint64 id) const;
     QList<quint64> itemIds() const { return m_order; }
     /// Items not yet done, failed or cancelled.
-    int pendingCount() const;
+    int pendingCount() const { return m_pending; }
 
     /// Stops for good, without waiting: no download or processing starts
     /// any more and running jobs are told to stop. Unfinished items stay in
@@ -121,6 +143,7 @@ Q_SIGNALS:
     void idle();
     /// After stop(): no processing job runs any more.
     void quiet();
+    void pausedChanged(bool paused);
 
 private:
     struct Work {
@@ -128,12 +151,36 @@ private:
         QString downloadPath; ///< temp file of a finished download
         QString fileName;
         std::shared_ptr<std::atomic_bool> cancelled = std::make_shared<std::atomic_bool>(false);
+        QString host; ///< scheduling key: lower-case host name; "" for files and data:
         quint64 fetchJob = 0; ///< this attempt's download, while it runs
+        quint64 backoff = 0; ///< while waiting out a backoff: its ticket
+        int attempts = 0;
         bool processing = false;
+    };
+    /// Per-host scheduling. `waiting` holds item ids in the order they may
+    /// start (stale ids, of items cancelled meanwhile, are skipped when
+    /// met); a host is in m_ready while its first item may start now.
+    struct Host {
+        std::deque<quint64> waiting;
+        int running = 0;
+        qint64 blockedUntil = 0; ///< m_clock ms: a Retry-After holds the host
+        quint64 readyKey = 0; ///< its key in m_ready, 0 if not there
+        bool unblockArmed = false; ///< a timer will look at blockedUntil
+    };
+    struct FetchJob {
+        quint64 item = 0;
+        QString host;
     };
 
     quint64 addItem(const IngestRequest &request, qint64 queueId);
     void persist(const QList<quint64> &ids);
+    void queueFetch(quint64 id, bool first = false);
+    bool waitsForFetch(quint64 id) const;
+    void refreshHost(const QString &key);
+    void armUnblock(const QString &key);
+    void startFetch(quint64 id);
+    bool retryLater(quint64 id, const QString &host, const FetchResult &result);
+    int backoffMs(int attempt) const;
     void pump();
     void startProcessing(quint64 id);
     void onFetchProgress(quint64 job, qint64 received, qint64 total);
@@ -142,6 +189,7 @@ private:
     void onCommitted(quint64 id, const Result<CommitOutcome> &result);
     void finish(quint64 id, IngestState state, const QString &error = {});
     void setState(quint64 id, IngestState state);
+    void changeState(IngestItem &item, IngestState state);
     void cleanup(quint64 id);
 
     LibraryPaths m_paths;
@@ -156,14 +204,21 @@ private:
     QHash<quint64, Work> m_work;
     QList<quint64> m_order;
     QSet<quint64> m_persisting; ///< items whose queue row is being written
-    std::deque<quint64> m_waitingFetch; ///< persisted, not yet started
+    QHash<QString, Host> m_hosts; ///< hosts with waiting, running or blocked items
+    /// Hosts whose first waiting item may start, by that item's id: the
+    /// oldest item of any host goes first; O(log hosts) per event.
+    std::set<std::pair<quint64, QString>> m_ready;
+    QElapsedTimer m_clock;
+    quint64 m_nextBackoff = 1;
     std::deque<quint64> m_waitingProcess;
-    /// Download job -> item, from fetch() until the stage's finished():
-    /// a job is never reused, so the late answer to a cancelled download
-    /// is never taken for a retry's.
-    QHash<quint64, quint64> m_fetchJobs;
+    /// Download job -> item and host, from fetch() until the stage's
+    /// finished(): a job is never reused, so the late answer to a cancelled
+    /// download is never taken for a retry's.
+    QHash<quint64, FetchJob> m_fetchJobs;
     int m_processing = 0;
+    int m_pending = 0; ///< items not finished
     bool m_stopped = false;
+    bool m_paused = false;
 };
 
 } // namespace trove

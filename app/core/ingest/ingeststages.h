@@ -28,6 +28,14 @@ struct FetchResult {
     QString contentType;
     QUrl finalUrl;
     qint64 bytes = 0;
+    /// The last response's status; 0 when none came (connection errors).
+    int httpStatus = 0;
+    /// Worth another attempt later: a connection refused, reset or timed
+    /// out, or HTTP 429 or 503. Every other error is final.
+    bool transient = false;
+    /// How long a 429 or 503 asked to wait (Retry-After), in ms; -1 if it
+    /// did not say.
+    qint64 retryAfterMs = -1;
 
     bool ok() const { return error.isEmpty(); }
 };
@@ -49,7 +57,9 @@ public:
     using QObject::QObject;
 
     /// Starts downloading @p url for @p job, an id the caller never reuses.
-    virtual void fetch(quint64 job, const QUrl &url) = 0;
+    /// A valid @p referer (the page the link was found on) is sent as the
+    /// Referer header.
+    virtual void fetch(quint64 job, const QUrl &url, const QUrl &referer) = 0;
     /// Asks @p job to stop; its finished() still follows.
     virtual void cancel(quint64 job) = 0;
 

@@ -15,6 +15,9 @@ struct IngestRequest {
     QStringList tags;
     /// Add even bytes that were removed and emptied from the trash before.
     bool force = false;
+    /// The page the link was found on (a drop's or the API's), sent as the
+    /// Referer of the download; empty if unknown.
+    QString referer;
 };
 
 /// The life of one queue item. Stored as integers in the catalog's queue

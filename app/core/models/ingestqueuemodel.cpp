@@ -27,8 +27,8 @@ QHash<int, QByteArray> IngestQueueModel::roleNames() const
     names.insert({ { ItemIdRole, "itemId" }, { SourceRole, "source" }, { StateRole, "state" },
         { StateTextRole, "stateText" }, { ProgressRole, "progress" }, { ReceivedRole, "received" },
         { TotalRole, "total" }, { ErrorRole, "error" }, { ImageIdRole, "imageId" },
-        { ImageNameRole, "imageName" }, { ImageKeyRole, "imageKey" },
-        { FinishedRole, "finished" } });
+        { ImageNameRole, "imageName" }, { ImageKeyRole, "imageKey" }, { FinishedRole, "finished" },
+        { NoteRole, "note" } });
     return names;
 }
 
@@ -65,13 +65,18 @@ QVariant IngestQueueModel::data(const QModelIndex &index, int role) const
     case SourceRole:
         return item->request.source;
     case Qt::ToolTipRole:
-        return item->error.isEmpty() ? item->request.source
-                                     : item->request.source + QLatin1Char('\n') + item->error;
+        if (!item->error.isEmpty())
+            return item->request.source + QLatin1Char('\n') + item->error;
+        if (!item->note.isEmpty())
+            return item->request.source + QLatin1Char('\n') + item->note;
+        return item->request.source;
     case ItemIdRole:
         return item->id;
     case StateRole:
         return int(item->state);
     case StateTextRole:
+        if (!isFinished(item->state) && !item->note.isEmpty())
+            return item->note; // "retrying in 12 s (HTTP 429)"
         return item->error.isEmpty() || item->state == IngestState::Cancelled
             ? stateText(item->state)
             : tr("Failed: %1").arg(item->error);
@@ -97,6 +102,8 @@ QVariant IngestQueueModel::data(const QModelIndex &index, int role) const
         return isFinished(item->state);
     case RemovedBeforeRole:
         return item->removedBefore && item->state == IngestState::Failed;
+    case NoteRole:
+        return item->note;
     default:
         return {};
     }

@@ -21,7 +21,7 @@ public:
         ItemIdRole = Qt::UserRole + 1,
         SourceRole,
         StateRole, ///< IngestState as int
-        StateTextRole, ///< "Downloading", "Failed: HTTP 404", ...
+        StateTextRole, ///< "Downloading", "retrying in 12 s (HTTP 429)", "Failed: HTTP 404", ...
         ProgressRole, ///< 0..100, or -1 while unknown
         ReceivedRole,
         TotalRole,
@@ -31,6 +31,7 @@ public:
         ImageKeyRole,
         FinishedRole,
         RemovedBeforeRole, ///< failed: its bytes were removed before (Add Anyway)
+        NoteRole, ///< why an unfinished item waits ("retrying in 12 s (HTTP 429)"), or empty
     };
 
     explicit IngestQueueModel(IngestPipeline *pipeline, QObject *parent = nullptr);

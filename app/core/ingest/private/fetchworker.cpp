@@ -25,6 +25,26 @@ QString seconds(int ms)
     return QString::number(ms / 1000.0, 'g', 3) + QStringLiteral(" s");
 }
 
+// Errors of the connection, not of what was asked for: another attempt
+// later may well succeed. A host name that does not resolve is not one.
+bool isTransient(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyTimeoutError:
+        return true;
+    default:
+        return false;
+    }
+}
+
 } // namespace
 
 FetchWorker::FetchWorker(const LibraryPaths &paths, const FetchLimits &limits)
@@ -52,7 +72,7 @@ void FetchWorker::shutdown()
     m_nam = nullptr;
 }
 
-void FetchWorker::start(quint64 job, const QUrl &url)
+void FetchWorker::start(quint64 job, const QUrl &url, const QUrl &referer)
 {
     if (!Fetcher::isFetchableScheme(url.scheme())) {
         complete(job, FetchResult { tr("unsupported URL scheme: %1").arg(url.scheme()) });
@@ -72,6 +92,10 @@ void FetchWorker::start(quint64 job, const QUrl &url)
     }
 
     t->visited.insert(url);
+    if (referer.isValid()
+        && (referer.scheme() == QLatin1String("http")
+            || referer.scheme() == QLatin1String("https")))
+        t->referer = referer.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveFragment);
     t->sinceStart.start();
     t->sinceProgress.start();
     m_transfers.insert(job, t);
@@ -89,7 +113,8 @@ void FetchWorker::start(quint64 job, const QUrl &url)
         if (tr.sinceProgress.elapsed() >= m_limits.stallTimeoutMs)
             abortWith(job,
                 FetchWorker::tr("timed out after %1 without data")
-                    .arg(seconds(m_limits.stallTimeoutMs)));
+                    .arg(seconds(m_limits.stallTimeoutMs)),
+                true);
         else if (tr.sinceStart.elapsed() >= m_limits.totalTimeoutMs)
             abortWith(
                 job, FetchWorker::tr("timed out after %1").arg(seconds(m_limits.totalTimeoutMs)));
@@ -108,6 +133,11 @@ void FetchWorker::issue(quint64 job, Transfer &t, const QUrl &url)
     request.setHeader(QNetworkRequest::UserAgentHeader,
         QStringLiteral("Trove/%1").arg(QCoreApplication::applicationVersion()));
     request.setRawHeader("Accept", "image/*,*/*;q=0.8");
+    // The page the link was found on, as a browser would send it (kept
+    // across redirects, never from https to plain http).
+    if (t.referer.isValid()
+        && !(t.referer.scheme() == QLatin1String("https") && url.scheme() == QLatin1String("http")))
+        request.setRawHeader("Referer", t.referer.toEncoded());
     // Qt's archive-bomb check stops gzip bodies past 10 MiB decoded with a
     // bare "Decompression failed". Our limit counts decoded bytes as they
     // stream to disk, so it is the one to apply, with a reason that says so.
@@ -194,12 +224,13 @@ void FetchWorker::onReadyRead(quint64 job)
     }
 }
 
-void FetchWorker::abortWith(quint64 job, const QString &reason)
+void FetchWorker::abortWith(quint64 job, const QString &reason, bool transient)
 {
     auto it = m_transfers.find(job);
     if (it == m_transfers.end())
         return;
     (*it)->abortReason = reason;
+    (*it)->abortTransient = transient;
     (*it)->reply->abort(); // emits finished synchronously -> onFinished
 }
 
@@ -235,18 +266,27 @@ void FetchWorker::onFinished(quint64 job)
     m_transfers.erase(found);
     t->stallTimer.stop();
     FetchResult result;
+    result.httpStatus = status;
     if (!redirectRefused.isEmpty()) {
         result.error = redirectRefused;
     } else if (!t->abortReason.isEmpty()) {
         result.error = t->abortReason;
+        result.transient = t->abortTransient;
     } else if (status >= 400) {
         const QString reason
             = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
         result.error = reason.isEmpty() ? tr("HTTP %1").arg(status)
                                         : tr("HTTP %1 %2").arg(status).arg(reason);
+        // Too busy or down for now: the server says when to come back.
+        if (status == 429 || status == 503) {
+            result.transient = true;
+            result.retryAfterMs = Fetcher::retryAfterMs(
+                reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
+        }
     } else if (status >= 300) {
         result.error = tr("HTTP %1 redirect without a Location").arg(status);
     } else if (reply->error() != QNetworkReply::NoError) {
+        result.transient = isTransient(reply->error());
         if (t->declaredLength >= 0 && t->written < t->declaredLength)
             result.error = tr("connection closed after %1 of %2 bytes")
                                .arg(t->written)

@@ -28,7 +28,7 @@ public:
     ~FetchWorker() override;
 
 public Q_SLOTS:
-    void start(quint64 job, const QUrl &url);
+    void start(quint64 job, const QUrl &url, const QUrl &referer);
     void cancel(quint64 job);
     void shutdown();
 
@@ -45,7 +45,9 @@ private:
         QElapsedTimer sinceProgress;
         QElapsedTimer sinceReport; ///< progress signals: ten a second at most
         QSet<QUrl> visited;
+        QUrl referer;
         QString abortReason;
+        bool abortTransient = false; ///< a stall: worth another attempt
         qint64 declaredLength = -1;
         qint64 written = 0;
         int redirects = 0;
@@ -56,7 +58,7 @@ private:
     void issue(quint64 job, Transfer &t, const QUrl &url);
     QString refuseRedirect(const Transfer &t, const QUrl &target) const;
     void onFinished(quint64 job);
-    void abortWith(quint64 job, const QString &reason);
+    void abortWith(quint64 job, const QString &reason, bool transient = false);
     void complete(quint64 job, FetchResult result);
 
     LibraryPaths m_paths;

@@ -311,6 +311,16 @@ void TestUiIngest::dropFolder()
     waitAllFinished(5); // three images, two entries that could not be read
     GalleryModel *gallery = m_window->session()->gallery();
     QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 3, kLivenessMs);
+    // Rows arrive first, their records after.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (int row = 0; row < gallery->rowCount(); ++row) {
+                if (!gallery->index(row).data(GalleryModel::LoadedRole).toBool())
+                    return false;
+            }
+            return true;
+        }(),
+        kLivenessMs);
     QStringList names;
     for (int row = 0; row < gallery->rowCount(); ++row)
         names << gallery->index(row).data(Qt::DisplayRole).toString();

@@ -26,6 +26,8 @@ MainMenus::MainMenus(const Parts &parts)
     QMenu *file = bar->addMenu(tr("&File"));
     file->addAction(themedIcon(QStringLiteral("list-add"), QStyle::SP_FileIcon),
         tr("&Add Image Files…"), QKeySequence::Open, this, &MainMenus::addFilesRequested);
+    file->addAction(themedIcon(QStringLiteral("folder-new"), QStyle::SP_DirIcon),
+        tr("Import &Folder…"), this, &MainMenus::importFolderRequested);
     file->addAction(themedIcon(QStringLiteral("folder-open"), QStyle::SP_DirOpenIcon),
         tr("Open &Library…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
         &MainMenus::openLibraryRequested);

@@ -38,6 +38,7 @@ public:
 
 Q_SIGNALS:
     void addFilesRequested();
+    void importFolderRequested();
     void openLibraryRequested();
     void pasteRequested();
     void findRequested();

@@ -13,6 +13,7 @@
 #include "ingest/ingestbar.h"
 #include "ingest/ingestcontroller.h"
 #include "ingest/ingestqueuepanel.h"
+#include "ingest/walkprogress.h"
 #include "librarystatuslabel.h"
 #include "mainmenus.h"
 #include "models/librarysession.h"
@@ -53,6 +54,7 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     , m_status(new LibraryStatusLabel(this))
     , m_sizeControl(new ThumbnailSizeControl(this))
     , m_selection(new QLabel(this))
+    , m_walkProgress(new WalkProgress(this))
     , m_undo(new QUndoStack(this))
     , m_controller(new IngestController(this))
     , m_drops(new DropTarget(this))
@@ -99,6 +101,11 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
         if (m_queueDock->isHidden())
             m_queueDock->show();
     });
+    connect(
+        m_controller, &IngestController::walkProgress, m_walkProgress, &WalkProgress::showTotals);
+    connect(m_controller, &IngestController::walkFinished, m_walkProgress, &WalkProgress::finish);
+    connect(m_walkProgress, &WalkProgress::cancelRequested, m_controller,
+        &IngestController::cancelWalks);
     connect(m_drops, &DropTarget::dropped, this, [this](const DropContent &content) {
         m_controller->ingest(content, IngestController::Origin::Dropped);
     });
@@ -352,6 +359,13 @@ void MainWindow::chooseFiles()
         m_controller->ingestSources(files, IngestController::Origin::Opened);
 }
 
+void MainWindow::chooseFolder()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Import Folder"));
+    if (!dir.isEmpty())
+        m_controller->ingestSources({ dir }, IngestController::Origin::Opened);
+}
+
 void MainWindow::chooseLibrary()
 {
     const QString dir = QFileDialog::getExistingDirectory(
@@ -382,6 +396,7 @@ void MainWindow::buildMenus()
     auto *menus
         = new MainMenus({ this, m_browse, m_gallery, m_actions, m_queue, m_queueDock, m_undo });
     connect(menus, &MainMenus::addFilesRequested, this, &MainWindow::chooseFiles);
+    connect(menus, &MainMenus::importFolderRequested, this, &MainWindow::chooseFolder);
     connect(menus, &MainMenus::openLibraryRequested, this, &MainWindow::chooseLibrary);
     connect(menus, &MainMenus::pasteRequested, this, &MainWindow::paste);
     connect(menus, &MainMenus::statisticsRequested, this, &MainWindow::showStatistics);
@@ -397,6 +412,7 @@ void MainWindow::buildMenus()
 
 void MainWindow::buildStatusBar()
 {
+    statusBar()->addPermanentWidget(m_walkProgress);
     statusBar()->addPermanentWidget(m_selection);
     m_selection->setVisible(false);
     connect(

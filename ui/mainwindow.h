@@ -31,6 +31,7 @@ class IngestQueuePanel;
 class LibraryStatusLabel;
 class StatisticsDialog;
 class ThumbnailSizeControl;
+class WalkProgress;
 
 /// The Trove window. Assembles the parts (ingest bar, gallery, viewer,
 /// queue panel, status line, menus) around one LibrarySession and swaps
@@ -44,7 +45,7 @@ public:
     explicit MainWindow(const LibraryPaths &paths, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Adds URLs or files to the ingest queue.
+    /// Adds URLs, files or folders (walked for images) to the ingest queue.
     void ingest(const QStringList &sources);
     /// Adds what the clipboard holds: links, files or an image.
     void paste();
@@ -60,6 +61,7 @@ public:
     BrowseBar *browseBar() const { return m_browse; }
     IngestBar *ingestBar() const { return m_ingestBar; }
     DropTarget *dropTarget() const { return m_drops; }
+    WalkProgress *walkProgress() const { return m_walkProgress; }
     bool isViewerOpen() const;
 
     void openViewer(int row);
@@ -77,6 +79,7 @@ private:
     void showGalleryContextMenu(const QPoint &pos);
     void showImage(qint64 key);
     void chooseFiles();
+    void chooseFolder();
     void chooseLibrary();
     void showStatistics();
     void restoreSettings();
@@ -95,6 +98,7 @@ private:
     LibraryStatusLabel *m_status;
     ThumbnailSizeControl *m_sizeControl;
     QLabel *m_selection;
+    WalkProgress *m_walkProgress;
     QUndoStack *m_undo;
     IngestController *m_controller;
     DropTarget *m_drops;

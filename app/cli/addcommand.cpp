@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/catalogwriter.h"
 #include "commandhelpers.h"
+#include "ingest/folderimport.h"
 #include "ingest/ingestpipeline.h"
 
 #include <QEventLoop>
@@ -48,13 +49,14 @@ QString statusWord(IngestState s)
 } // namespace
 
 // Adds every source concurrently through the same pipeline the window uses,
-// printing one line per item as it finishes. Unfinished items of a process
-// that died on this library are resumed first.
+// printing one line per item as it finishes. Folders are walked for images
+// (by content) as the window walks a dropped one. Unfinished items of a
+// process that died on this library are resumed first.
 int runAdd(CommandContext &ctx)
 {
     const QStringList sources = ctx.parser.positionalArguments();
     if (sources.isEmpty())
-        return usageError(ctx, QStringLiteral("add takes one or more URLs or files"));
+        return usageError(ctx, QStringLiteral("add takes one or more URLs, files or folders"));
     if (ctx.parser.isSet(QStringLiteral("per-host"))) {
         bool ok = false;
         const int n = ctx.parser.value(QStringLiteral("per-host")).toInt(&ok);
@@ -90,6 +92,9 @@ int ingest(CommandContext &ctx, const QStringList &sources)
     if (ctx.parser.optionNames().contains(QStringLiteral("per-host")))
         options.perHost = ctx.parser.value(QStringLiteral("per-host")).toInt();
     IngestPipeline pipeline(ctx.paths, &writer, options);
+    // Checks the sources and walks folders off this thread, feeding the
+    // pipeline as it goes.
+    FolderImport sourcesImport(&pipeline);
     QEventLoop loop;
     // A future that is already finished runs its .then() continuation at
     // once, so "done" may come before loop.exec(): remember it.
@@ -126,21 +131,42 @@ int ingest(CommandContext &ctx, const QStringList &sources)
             o.insert(QStringLiteral("removed_before"), true);
         results.append(o);
     });
-    QObject::connect(&pipeline, &IngestPipeline::idle, &loop, finish);
+    // Done when the pipeline has nothing in flight and nothing more is coming.
+    QObject::connect(&pipeline, &IngestPipeline::idle, &loop, [&] {
+        if (!sourcesImport.isRunning())
+            finish();
+    });
+    // What a walk could not look at is reported, not fatal: the rest of the
+    // folder is added and the exit status is that of the items.
+    QObject::connect(&sourcesImport, &FolderImport::problem, &loop, [&](const WalkProblem &p) {
+        ctx.output.err() << "skipped " << p.path << ": " << p.reason << Qt::endl;
+        results.append(QJsonObject { { QStringLiteral("source"), p.path },
+            { QStringLiteral("status"), QStringLiteral("skipped") },
+            { QStringLiteral("error"), p.reason } });
+    });
+    QObject::connect(
+        &sourcesImport, &FolderImport::finished, &loop, [&](const FolderImport::Totals &totals) {
+            if (totals.skipped > 0)
+                ctx.output.err() << "skipped " << totals.skipped
+                                 << (totals.skipped == 1 ? " file that is not an image"
+                                                         : " files that are not images")
+                                 << Qt::endl;
+            if (pipeline.pendingCount() == 0)
+                finish();
+        });
     QObject::connect(&pipeline, &IngestPipeline::resumed, &loop, [&](int resumedCount) {
         if (resumedCount > 0 && !ctx.json)
             ctx.output.out() << "resuming " << resumedCount
                              << " unfinished item(s) of an earlier run" << Qt::endl;
         else if (sources.isEmpty() && !ctx.json)
             ctx.output.out() << "nothing to resume" << Qt::endl;
-        QList<IngestRequest> requests;
-        for (const QString &source : sources)
-            requests.append({ source, ctx.parser.value(QStringLiteral("name")),
-                ctx.parser.values(QStringLiteral("tag")), ctx.parser.isSet(QStringLiteral("force")),
-                ctx.parser.value(QStringLiteral("referer")) });
-        if (!requests.isEmpty())
-            pipeline.enqueue(requests);
-        if (pipeline.pendingCount() == 0)
+        if (!sources.isEmpty())
+            sourcesImport.start(sources,
+                { {}, ctx.parser.value(QStringLiteral("name")),
+                    ctx.parser.values(QStringLiteral("tag")),
+                    ctx.parser.isSet(QStringLiteral("force")),
+                    ctx.parser.value(QStringLiteral("referer")) });
+        else if (pipeline.pendingCount() == 0)
             finish();
     });
     pipeline.resumeOrphans();

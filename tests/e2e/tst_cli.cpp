@@ -55,6 +55,7 @@ private Q_SLOTS:
     void addEachFormat();
     void addWithNameAndTags();
     void addLocalFile();
+    void addFolder();
     void failuresLeaveLibraryUntouched_data();
     void failuresLeaveLibraryUntouched();
     void failureJsonNamesReason();
@@ -362,6 +363,81 @@ void TestCli::addLocalFile()
         QUrl::fromLocalFile(file).toString());
     QCOMPARE(rows.at(0).toObject().value(QLatin1String("sha256")).toString(), sha256Hex(bytes));
     QVERIFY(QFileInfo::exists(file)); // the original stays where it was
+}
+
+// A folder, a link and a loose file in one add: the folder is walked for
+// images by content (nested, wrong or no extensions), what is no image is
+// counted, and a symbolic link loop and a dangling link are reported
+// without stopping the rest.
+void TestCli::addFolder()
+{
+    const QString photos = m_dir->filePath(QStringLiteral("photos"));
+    QVERIFY(QDir().mkpath(photos + QStringLiteral("/sub/deeper")));
+    QVERIFY(
+        trove::test::writeFile(photos + QStringLiteral("/a.png"), ImageFactory::png(30, 20, 1)));
+    QVERIFY(trove::test::writeFile(
+        photos + QStringLiteral("/sub/deeper/b"), ImageFactory::jpeg(31, 20, 85, 2)));
+    QVERIFY(trove::test::writeFile(
+        photos + QStringLiteral("/sub/c.txt"), ImageFactory::gif(32, 20, 3)));
+    QVERIFY(trove::test::writeFile(photos + QStringLiteral("/notes.png"), "shopping list\n"));
+    QVERIFY(trove::test::writeFile(photos + QStringLiteral("/sub/readme.md"), "# hello\n"));
+    QVERIFY(QFile::link(photos, photos + QStringLiteral("/sub/deeper/loop")));
+    QVERIFY(QFile::link(QStringLiteral("missing.png"), photos + QStringLiteral("/dangling.png")));
+    QVERIFY(trove::test::writeFile(
+        m_dir->filePath(QStringLiteral("loose.png")), ImageFactory::png(33, 20, 4)));
+    m_server.addRoute(
+        QStringLiteral("/web.png"), Response::ok(ImageFactory::png(34, 20, 5), "image/png"));
+    const QString link = m_server.url(QStringLiteral("/web.png")).toString();
+
+    Run add = trove(
+        { QStringLiteral("add"), QStringLiteral("photos"), link, QStringLiteral("loose.png"),
+            QStringLiteral("--json"), QStringLiteral("--library"), library() });
+    QVERIFY2(add.exitCode == 0, add.describe());
+    QStringList added;
+    QStringList skipped;
+    for (const QJsonValue &v : add.json().array()) {
+        const QJsonObject o = v.toObject();
+        const QString status = o.value(QLatin1String("status")).toString();
+        if (status == QLatin1String("added"))
+            added << o.value(QLatin1String("name")).toString();
+        else if (status == QLatin1String("skipped"))
+            skipped << QDir(photos).relativeFilePath(o.value(QLatin1String("source")).toString())
+                    + QLatin1Char(' ') + o.value(QLatin1String("error")).toString();
+        else
+            QFAIL(qPrintable(QStringLiteral("unexpected item: ")
+                + QString::fromUtf8(QJsonDocument(o).toJson())));
+    }
+    added.sort();
+    QCOMPARE(added,
+        QStringList({ QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
+            QStringLiteral("loose"), QStringLiteral("web") }));
+    skipped.sort();
+    QCOMPARE(skipped.size(), 2);
+    QVERIFY2(skipped.at(0).startsWith(QStringLiteral("dangling.png cannot follow symbolic link")),
+        qPrintable(skipped.join(QLatin1Char('\n'))));
+    QVERIFY2(skipped.at(1).startsWith(QStringLiteral("sub/deeper/loop symbolic link loop back to")),
+        qPrintable(skipped.join(QLatin1Char('\n'))));
+    const QStringList errLines = add.errLines();
+    QVERIFY2(
+        errLines.contains(QStringLiteral("skipped 2 files that are not images")), add.describe());
+    QVERIFY2(
+        errLines.filter(QStringLiteral("skipped ") + photos + QStringLiteral("/dangling.png: "))
+                .size()
+            == 1,
+        add.describe());
+    QCOMPARE(list().size(), 5);
+
+    // Again, as text: the same images are present, the rest reported alike.
+    Run again = trove({ QStringLiteral("add"), photos, QStringLiteral("--library"), library() });
+    QVERIFY2(again.exitCode == 0, again.describe());
+    const QStringList out
+        = QString::fromUtf8(again.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(out.size(), 3);
+    for (const QString &line : out)
+        QVERIFY2(line.startsWith(QStringLiteral("present")), qPrintable(line));
+    QVERIFY2(again.errLines().contains(QStringLiteral("skipped 2 files that are not images")),
+        again.describe());
+    QCOMPARE(list().size(), 5);
 }
 
 // --- failures ------------------------------------------------------------

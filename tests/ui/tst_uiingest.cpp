@@ -10,6 +10,7 @@
 #include "ingest/ingestbar.h"
 #include "ingest/ingestqueuedelegate.h"
 #include "ingest/ingestqueuepanel.h"
+#include "ingest/walkprogress.h"
 #include "models/gallerymodel.h"
 #include "models/ingestqueuemodel.h"
 #include "testserver.h"
@@ -24,6 +25,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QToolButton>
 
 using namespace trove;
 using trove::test::ImageFactory;
@@ -46,6 +48,8 @@ private Q_SLOTS:
     void urlBarWithNameAndTags();
     void dropUrl();
     void dropLocalFile();
+    void dropFolder();
+    void cancelledWalkKeepsWhatItQueued();
     void dropRawImageData_data();
     void dropRawImageData();
     void dropOnWindowAndViewer();
@@ -284,6 +288,82 @@ void TestUiIngest::dropLocalFile()
     QCOMPARE(
         gallery->index(0).data(Qt::DisplayRole).toString(), QStringLiteral("from-file-manager"));
     QVERIFY(QFile::exists(path)); // a dropped file is copied, never moved
+}
+
+// A dropped folder is walked off the GUI thread: the images in it, nested
+// and whatever their names, arrive in the gallery; a text file named .png
+// is skipped and counted; a link loop and a dangling link fail in the queue
+// with their reasons.
+void TestUiIngest::dropFolder()
+{
+    QTemporaryDir outside;
+    const QString root = outside.filePath(QStringLiteral("holiday"));
+    QVERIFY(QDir().mkpath(root + QStringLiteral("/day two/evening")));
+    QVERIFY(uitest::writeFile(root + QStringLiteral("/beach.png"), ImageFactory::png(60, 40, 1)));
+    QVERIFY(uitest::writeFile(
+        root + QStringLiteral("/day two/evening/sunset"), ImageFactory::jpeg(61, 40, 85, 2)));
+    QVERIFY(uitest::writeFile(
+        root + QStringLiteral("/day two/boat.txt"), ImageFactory::gif(62, 40, 3)));
+    QVERIFY(uitest::writeFile(root + QStringLiteral("/notes.png"), "remember sun cream\n"));
+    QVERIFY(QFile::link(root, root + QStringLiteral("/day two/evening/back")));
+    QVERIFY(QFile::link(QStringLiteral("lost.jpg"), root + QStringLiteral("/broken.jpg")));
+
+    QMimeData mime;
+    mime.setUrls({ QUrl::fromLocalFile(root) });
+    QVERIFY(uitest::drop(m_window->galleryView()->viewport(), &mime));
+    waitAllFinished(5); // three images, two entries that could not be read
+    GalleryModel *gallery = m_window->session()->gallery();
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 3, kLivenessMs);
+    // Rows arrive first, their records after.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (int row = 0; row < gallery->rowCount(); ++row) {
+                if (!gallery->index(row).data(GalleryModel::LoadedRole).toBool())
+                    return false;
+            }
+            return true;
+        }(),
+        kLivenessMs);
+    QStringList names;
+    for (int row = 0; row < gallery->rowCount(); ++row)
+        names << gallery->index(row).data(Qt::DisplayRole).toString();
+    names.sort();
+    QCOMPARE(names,
+        QStringList({ QStringLiteral("beach"), QStringLiteral("boat"), QStringLiteral("sunset") }));
+    QCOMPARE(m_window->session()->queue()->failedCount(), 2);
+    QVERIFY2(stateTextOf(root + QStringLiteral("/broken.jpg"))
+                 .contains(QStringLiteral("cannot follow symbolic link")),
+        qPrintable(stateTextOf(root + QStringLiteral("/broken.jpg"))));
+    QVERIFY2(stateTextOf(root + QStringLiteral("/day two/evening/back"))
+                 .contains(QStringLiteral("symbolic link loop")),
+        qPrintable(stateTextOf(root + QStringLiteral("/day two/evening/back"))));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->walkProgress()->isVisible(), kLivenessMs);
+    const QString message = m_window->statusBar()->currentMessage();
+    QVERIFY2(message.contains(QStringLiteral("skipped 1 file that is not an image")),
+        qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("2 could not be read")), qPrintable(message));
+}
+
+// Cancel may come before, during or after the walk: whichever, what was
+// queued by then is added and nothing arrives after the walk said it ended.
+void TestUiIngest::cancelledWalkKeepsWhatItQueued()
+{
+    QTemporaryDir outside;
+    for (int i = 0; i < 40; ++i)
+        QVERIFY(uitest::writeFile(outside.filePath(QStringLiteral("img%1.png").arg(i)),
+            ImageFactory::png(20 + i, 20, quint32(i))));
+    auto *progress = m_window->walkProgress();
+    m_window->ingest({ outside.path() });
+    QVERIFY(progress->isVisible()); // at once, before the walking thread said anything
+    progress->cancelButton()->click(); // before the event loop delivers a batch
+    QTRY_VERIFY_WITH_TIMEOUT(!progress->isVisible(), kLivenessMs);
+    IngestQueueModel *queue = m_window->session()->queue();
+    const int queued = queue->rowCount();
+    QVERIFY(queued <= 40);
+    QTRY_COMPARE_WITH_TIMEOUT(queue->finishedCount(), queued, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->gallery()->rowCount(), queued, kLivenessMs);
+    QCOMPARE(queue->rowCount(), queued);
+    QVERIFY(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Stopped")));
 }
 
 void TestUiIngest::dropRawImageData_data()

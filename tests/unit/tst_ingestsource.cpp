@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
 // IngestSource: what may be ingested is decided before anything touches the
 // network or the disk, with a specific reason for each refusal; default
-// names and link extraction from pasted text.
+// names and link extraction from pasted text. FolderWalker: which files of
+// a folder tree are images, by content, and what it could not look at.
 
 #include "imagefactory.h"
+#include "ingest/folderwalker.h"
+#include "ingest/imageprocessor.h"
 #include "ingest/ingestsource.h"
 #include "testfiles.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
@@ -14,8 +18,28 @@
 #include <QTest>
 #include <array>
 #include <memory>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace trove;
+
+namespace {
+
+/// Counts what is read through it.
+class CountingBuffer : public QBuffer {
+public:
+    qint64 bytesRead = 0;
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 n = QBuffer::readData(data, maxSize);
+        bytesRead += qMax<qint64>(n, 0);
+        return n;
+    }
+};
+
+} // namespace
 using trove::test::ImageFactory;
 using trove::test::writeFile;
 
@@ -39,7 +63,23 @@ private Q_SLOTS:
     void extractUrls_data();
     void extractUrls();
 
+    void acceptsFolderWhenAsked();
+    void sniffsEveryFormatByContent();
+    void walkFindsImagesByContent();
+    void walkReportsUnreadableFile();
+    void walkStopsWhenAsked();
+    void walkRootThatIsNoFolder();
+
 private:
+    /// What a walk handed on, paths relative to @p root.
+    struct Walked {
+        QStringList images;
+        QStringList skipped;
+        QStringList problems; ///< "path: reason"
+        FolderWalker::Counts counts;
+    };
+    static Walked walk(const QString &root, int stopAfter = -1);
+
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_oldCurrent;
 };
@@ -285,6 +325,191 @@ void TestIngestSource::extractUrls()
     QFETCH(QString, text);
     QFETCH(QStringList, urls);
     QCOMPARE(IngestSource::extractUrls(text), urls);
+}
+
+TestIngestSource::Walked TestIngestSource::walk(const QString &root, int stopAfter)
+{
+    Walked w;
+    const QDir base(root);
+    int entries = 0;
+    FolderWalker::Visitor v;
+    v.image = [&](const QString &path, qint64 size) {
+        QVERIFY(QFileInfo(path).isAbsolute());
+        QCOMPARE(size, QFileInfo(path).size());
+        w.images << base.relativeFilePath(path);
+    };
+    v.skipped = [&](const QString &path) { w.skipped << base.relativeFilePath(path); };
+    v.problem = [&](const WalkProblem &p) {
+        w.problems << base.relativeFilePath(p.path) + QStringLiteral(": ") + p.reason;
+    };
+    v.proceed = [&] { return stopAfter < 0 || entries++ < stopAfter; };
+    w.counts = FolderWalker::walk(root, v);
+    w.images.sort();
+    w.skipped.sort();
+    w.problems.sort();
+    return w;
+}
+
+void TestIngestSource::acceptsFolderWhenAsked()
+{
+    auto files = IngestSource::parse(QStringLiteral("sub dir"));
+    QVERIFY(!files.ok()); // the pipeline takes files only
+    auto folders
+        = IngestSource::parse(QStringLiteral("sub dir"), IngestSource::Accept::FilesAndFolders);
+    QVERIFY2(folders.ok(), qPrintable(folders.ok() ? QString() : folders.error()));
+    QVERIFY(folders->isFolder());
+    QCOMPARE(folders->localPath, m_dir->filePath(QStringLiteral("sub dir")));
+    auto file
+        = IngestSource::parse(QStringLiteral("cat.png"), IngestSource::Accept::FilesAndFolders);
+    QVERIFY(file.ok());
+    QVERIFY(!file->isFolder());
+    QCOMPARE(file->localSize, qint64(9));
+    QVERIFY(IngestSource::isRemote(QStringLiteral(" HTTPS://example.com/a.png")));
+    QVERIFY(IngestSource::isRemote(QStringLiteral("data:image/png;base64,AA==")));
+    QVERIFY(!IngestSource::isRemote(QStringLiteral("/tmp/http:/a.png")));
+    QVERIFY(!IngestSource::isRemote(QStringLiteral("file:///tmp/a.png")));
+}
+
+// The walker judges by content only: every format the processor takes is
+// recognised without an extension, text is not, whatever its name, and no
+// file is read whole.
+void TestIngestSource::sniffsEveryFormatByContent()
+{
+    const QString root = m_dir->filePath(QStringLiteral("formats"));
+    QVERIFY(QDir().mkpath(root));
+    QStringList expected;
+    for (const QByteArray &format : ImageFactory::formats()) {
+        QVERIFY(writeFile(
+            root + QLatin1Char('/') + QString::fromLatin1(format) + QStringLiteral("-file"),
+            ImageFactory::image(format, 300, 200, 5)));
+        expected << QString::fromLatin1(format) + QStringLiteral("-file");
+    }
+    QVERIFY(writeFile(root + QStringLiteral("/page.png"), ImageFactory::html()));
+    QVERIFY(
+        writeFile(root + QStringLiteral("/note.svg"), "<?xml version=\"1.0\"?><note>hi</note>"));
+    QVERIFY(writeFile(
+        root + QStringLiteral("/archive.svgz"), ImageFactory::garbage(64).prepend("\x1f\x8b")));
+    const Walked w = walk(root);
+    expected.sort();
+    QCOMPARE(w.images, expected);
+    QCOMPARE(w.skipped,
+        QStringList({ QStringLiteral("archive.svgz"), QStringLiteral("note.svg"),
+            QStringLiteral("page.png") }));
+
+    // A probe reads a header (and TGA's footer), never the whole file.
+    for (const QByteArray &format : ImageFactory::formats()) {
+        CountingBuffer buffer;
+        buffer.setData(ImageFactory::image(format, 800, 600, 9));
+        QVERIFY(buffer.open(QIODevice::ReadOnly | QIODevice::Unbuffered));
+        QCOMPARE(ImageProcessor::sniffImageFormat(&buffer), format);
+        QCOMPARE(buffer.pos(), 0);
+        QVERIFY2(buffer.bytesRead < 64 * 1024 && buffer.bytesRead < buffer.size() / 2,
+            qPrintable(QStringLiteral("%1: read %2 of %3 bytes")
+                           .arg(QString::fromLatin1(format))
+                           .arg(buffer.bytesRead)
+                           .arg(buffer.size())));
+    }
+}
+
+// Nested folders, images under wrong names or none, non-images under image
+// names, links that loop, a dangling link, a FIFO and a hidden folder.
+void TestIngestSource::walkFindsImagesByContent()
+{
+    const QString root = m_dir->filePath(QStringLiteral("tree"));
+    const QString outside = m_dir->filePath(QStringLiteral("outside"));
+    QVERIFY(QDir().mkpath(root + QStringLiteral("/nested/deeper")));
+    QVERIFY(QDir().mkpath(root + QStringLiteral("/.hidden")));
+    QVERIFY(QDir().mkpath(outside));
+    QVERIFY(writeFile(root + QStringLiteral("/a.png"), ImageFactory::png(40, 30, 1)));
+    QVERIFY(writeFile(root + QStringLiteral("/nested/deeper/photo"), ImageFactory::jpeg(40, 30)));
+    QVERIFY(writeFile(root + QStringLiteral("/nested/wrong.txt"), ImageFactory::gif(20, 20)));
+    QVERIFY(writeFile(root + QStringLiteral("/nested/notes.png"), "not a picture at all\n"));
+    QVERIFY(writeFile(root + QStringLiteral("/readme.md"), "# read me\n"));
+    QVERIFY(writeFile(root + QStringLiteral("/empty.jpg"), {}));
+    QVERIFY(writeFile(root + QStringLiteral("/.hidden/h.png"), ImageFactory::png(10, 10, 2)));
+    QVERIFY(writeFile(outside + QStringLiteral("/ext.png"), ImageFactory::png(12, 12, 3)));
+    QVERIFY(QFile::link(root, root + QStringLiteral("/nested/deeper/to-root")));
+    QVERIFY(QFile::link(QStringLiteral(".."), root + QStringLiteral("/nested/up")));
+    QVERIFY(QFile::link(QStringLiteral("gone.png"), root + QStringLiteral("/dangling.png")));
+    QVERIFY(QFile::link(outside + QStringLiteral("/ext.png"), root + QStringLiteral("/ext-link")));
+    // A folder reached twice is walked once, and that is no loop.
+    QVERIFY(QFile::link(root + QStringLiteral("/nested/deeper"), root + QStringLiteral("/again")));
+    const bool fifo
+        = ::mkfifo(QFile::encodeName(root + QStringLiteral("/pipe")).constData(), 0600) == 0;
+
+    const Walked w = walk(root);
+    // The first way into nested/deeper wins; readdir() order decides which.
+    QStringList images { QStringLiteral("a.png"), QStringLiteral("ext-link"),
+        w.images.contains(QStringLiteral("again/photo")) ? QStringLiteral("again/photo")
+                                                         : QStringLiteral("nested/deeper/photo"),
+        QStringLiteral("nested/wrong.txt") };
+    images.sort();
+    QCOMPARE(w.images, images);
+    QStringList skipped { QStringLiteral("empty.jpg"), QStringLiteral("nested/notes.png"),
+        QStringLiteral("readme.md") };
+    if (fifo)
+        skipped << QStringLiteral("pipe"); // skipped unopened: opening would block
+    skipped.sort();
+    QCOMPARE(w.skipped, skipped);
+    const QString problems = w.problems.join(QLatin1Char('\n'));
+    QCOMPARE(w.problems.size(), 3);
+    QVERIFY2(w.problems.contains(QStringLiteral("dangling.png: cannot follow symbolic link to %1")
+                                     .arg(root + QStringLiteral("/gone.png")))
+            || w.problems.contains(
+                QStringLiteral("dangling.png: cannot follow symbolic link to gone.png")),
+        qPrintable(problems));
+    const QString loop
+        = QStringLiteral("symbolic link loop back to ") + QFileInfo(root).canonicalFilePath();
+    QVERIFY2(w.problems.filter(loop).size() == 2, qPrintable(problems));
+    QCOMPARE(w.counts.images, 4);
+    QCOMPARE(w.counts.skipped, qint64(skipped.size()));
+    QCOMPARE(w.counts.problems, 3);
+    QVERIFY(!w.counts.stopped);
+}
+
+void TestIngestSource::walkReportsUnreadableFile()
+{
+    if (::geteuid() == 0)
+        QSKIP("running as root, which reads a file whatever its mode; the dangling link of "
+              "walkFindsImagesByContent covers an entry that cannot be read");
+    const QString root = m_dir->filePath(QStringLiteral("locked"));
+    QVERIFY(QDir().mkpath(root + QStringLiteral("/shut")));
+    const QString secret = root + QStringLiteral("/secret.png");
+    QVERIFY(writeFile(secret, ImageFactory::png(10, 10)));
+    QVERIFY(writeFile(root + QStringLiteral("/open.png"), ImageFactory::png(11, 10)));
+    QVERIFY(QFile::setPermissions(secret, {}));
+    QVERIFY(QFile::setPermissions(root + QStringLiteral("/shut"), QFile::ReadOwner));
+    const Walked w = walk(root);
+    // Given back, so that the temporary folder can be removed.
+    QFile::setPermissions(
+        root + QStringLiteral("/shut"), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QFile::setPermissions(secret, QFile::ReadOwner | QFile::WriteOwner);
+    QCOMPARE(w.images, QStringList { QStringLiteral("open.png") });
+    QCOMPARE(w.problems.size(), 2);
+    QVERIFY2(w.problems.at(0).startsWith(QStringLiteral("secret.png: cannot read:")),
+        qPrintable(w.problems.join(QLatin1Char('\n'))));
+    QCOMPARE(w.problems.at(1), QStringLiteral("shut: cannot open folder: permission denied"));
+}
+
+void TestIngestSource::walkStopsWhenAsked()
+{
+    const QString root = m_dir->filePath(QStringLiteral("many"));
+    QVERIFY(QDir().mkpath(root));
+    for (int i = 0; i < 20; ++i)
+        QVERIFY(writeFile(
+            root + QStringLiteral("/%1.png").arg(i), ImageFactory::png(8, 8, quint32(i))));
+    const Walked w = walk(root, 5);
+    QVERIFY(w.counts.stopped);
+    QVERIFY2(w.images.size() <= 5, qPrintable(QString::number(w.images.size())));
+}
+
+void TestIngestSource::walkRootThatIsNoFolder()
+{
+    Walked w = walk(m_dir->filePath(QStringLiteral("cat.png")));
+    QCOMPARE(w.problems, QStringList { QStringLiteral(".: not a folder") });
+    w = walk(m_dir->filePath(QStringLiteral("nothing here")));
+    QCOMPARE(w.problems, QStringList { QStringLiteral(".: no such file or folder") });
+    QCOMPARE(w.counts.images, 0);
 }
 
 QTEST_GUILESS_MAIN(TestIngestSource)

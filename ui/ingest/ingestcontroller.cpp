@@ -17,6 +17,9 @@ constexpr int kMessageMs = 6000;
 // small doses: a pasted essay is not forty failed items.
 constexpr int kMaxUnreadableQueued = 3;
 constexpr int kMaxUnreadableChars = 200;
+// What walks could not read shows in the queue up to this many rows; the
+// message counts them all.
+constexpr int kMaxProblemItems = 50;
 
 } // namespace
 
@@ -29,8 +32,34 @@ IngestController::~IngestController() = default;
 
 void IngestController::setSession(LibrarySession *session)
 {
+    // The old session's pipeline stops: a walk must not feed it.
+    if (m_folders) {
+        m_folders->disconnect(this);
+        m_folders->cancel();
+        if (m_folders->isRunning())
+            Q_EMIT walkFinished(m_folders->totals());
+    }
     m_session = session;
     m_raw = session ? new RawImageIngest(session->paths(), session->pipeline(), session) : nullptr;
+    m_folders = session ? new FolderImport(session->pipeline(), session) : nullptr;
+    if (!m_folders)
+        return;
+    connect(m_folders, &FolderImport::progress, this, &IngestController::walkProgress);
+    connect(m_folders, &FolderImport::problem, this, &IngestController::onWalkProblem);
+    connect(m_folders, &FolderImport::finished, this, &IngestController::onWalkFinished);
+    connect(m_folders, &FolderImport::queued, this,
+        [this](const QList<quint64> &ids) { Q_EMIT queued(int(ids.size())); });
+}
+
+bool IngestController::isWalking() const
+{
+    return m_folders && m_folders->isRunning();
+}
+
+void IngestController::cancelWalks()
+{
+    if (m_folders)
+        m_folders->cancel();
 }
 
 void IngestController::setOptionsProvider(std::function<IngestRequest()> provider)
@@ -59,9 +88,27 @@ void IngestController::ingestSources(const QStringList &sources, Origin origin)
     if (!m_session || sources.isEmpty())
         return;
     const IngestRequest options = m_options ? m_options() : IngestRequest {};
-    QList<IngestRequest> requests;
-    requests.reserve(sources.size());
+    // Links are checked without the disk; anything else may be a file or a
+    // folder, which only the walking thread looks at.
+    QStringList links;
+    QStringList local;
     for (const QString &source : sources)
+        (IngestSource::isRemote(source) ? links : local).append(source);
+    if (!local.isEmpty() && m_folders) {
+        if (!m_folders->isRunning())
+            m_problemItems = 0;
+        m_folders->start(local, IngestRequest { {}, options.name, options.tags });
+        Q_EMIT walkProgress(m_folders->totals());
+    }
+    if (!links.isEmpty())
+        enqueueLinks(links, options);
+}
+
+void IngestController::enqueueLinks(const QStringList &links, const IngestRequest &options)
+{
+    QList<IngestRequest> requests;
+    requests.reserve(links.size());
+    for (const QString &source : links)
         requests.append(IngestRequest { source, options.name, options.tags });
     const QList<quint64> ids = m_session->pipeline()->enqueue(requests);
     int refused = 0;
@@ -85,6 +132,37 @@ void IngestController::ingestSources(const QStringList &sources, Origin origin)
                    .arg(locale.toString(accepted), locale.toString(refused));
     Q_EMIT message(text, kMessageMs);
     Q_EMIT queued(int(ids.size()));
+}
+
+void IngestController::onWalkProblem(const WalkProblem &problem)
+{
+    if (!m_session || m_problemItems >= kMaxProblemItems)
+        return;
+    ++m_problemItems;
+    // A failed item, like every other refusal, with its reason.
+    m_session->pipeline()->enqueueChecked(
+        { { IngestRequest { problem.path, {}, {} }, Error { problem.reason } } });
+}
+
+void IngestController::onWalkFinished(const FolderImport::Totals &totals)
+{
+    const QLocale locale;
+    const QString queued = locale.toString(totals.queued);
+    QStringList parts;
+    if (totals.cancelled)
+        parts << tr("Stopped looking for images: %1 queued").arg(queued);
+    else
+        parts << (totals.queued == 1 ? tr("Queued 1 item") : tr("Queued %1 items").arg(queued));
+    if (totals.skipped > 0)
+        parts << (totals.skipped == 1
+                ? tr("skipped 1 file that is not an image")
+                : tr("skipped %1 files that are not images").arg(locale.toString(totals.skipped)));
+    if (totals.problems > 0)
+        parts << (totals.problems == 1
+                ? tr("1 could not be read (see the queue)")
+                : tr("%1 could not be read (see the queue)").arg(locale.toString(totals.problems)));
+    Q_EMIT message(parts.join(QStringLiteral("; ")), kMessageMs);
+    Q_EMIT walkFinished(totals);
 }
 
 void IngestController::ingestImageData(

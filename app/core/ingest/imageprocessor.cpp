@@ -92,6 +92,19 @@ QString ImageProcessor::sniffMimeType(const QByteArray &head)
     return db.mimeTypeForData(head).name();
 }
 
+QByteArray ImageProcessor::sniffImageFormat(QIODevice *device)
+{
+    const qint64 start = device->pos();
+    const QByteArray format = QImageReader::imageFormat(device);
+    device->seek(start);
+    // Qt's SVG plugin claims anything that starts like XML (see process())
+    // and every gzip file as svgz, which process() refuses anyway.
+    if (format == "svgz"
+        || (format == "svg" && sniffMimeType(device->peek(4096)) != QLatin1String("image/svg+xml")))
+        return {};
+    return format;
+}
+
 Result<ProcessedImage> ImageProcessor::process(
     const ProcessRequest &request, const std::atomic_bool *cancelled)
 {

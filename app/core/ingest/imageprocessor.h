@@ -55,6 +55,13 @@ public:
 
     /// The mime type sniffed from the first bytes: "text/html".
     static QString sniffMimeType(const QByteArray &head);
+
+    /// The image format Qt reads @p device as ("png", "jpeg", ...), judged
+    /// by content alone, never by a file name; empty when it is no image.
+    /// Reads only what the formats' probes read (a header, TGA's footer) and
+    /// leaves the device where it was. Text that merely starts like XML is
+    /// not SVG.
+    static QByteArray sniffImageFormat(QIODevice *device);
 };
 
 } // namespace trove

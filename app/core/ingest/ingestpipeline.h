@@ -14,6 +14,7 @@
 #include <deque>
 #include <memory>
 #include <set>
+#include <vector>
 
 namespace trove {
 
@@ -52,6 +53,14 @@ struct IngestStages {
 
     /// The real ones: a Fetcher and a ProcessingPool, bounded by @p options.
     static IngestStages real(const LibraryPaths &paths, const PipelineOptions &options);
+};
+
+/// A request whose source was already checked (IngestSource::parse), off
+/// the pipeline's thread: a folder walk or a dropped file. A failed check
+/// becomes a failed item with its reason.
+struct CheckedRequest {
+    IngestRequest request;
+    Result<IngestSource> source;
 };
 
 /// One item of the ingest queue as the pipeline sees it. A value.
@@ -96,6 +105,8 @@ public:
     /// Adds items and answers their ids at once; sources that cannot be
     /// fetched (bad scheme, missing file) fail right away with the reason.
     QList<quint64> enqueue(const QList<IngestRequest> &requests);
+    /// The same for sources already checked: touches no disk here.
+    QList<quint64> enqueueChecked(const std::vector<CheckedRequest> &requests);
     /// Picks up unfinished items of processes that died (crash, kill).
     void resumeOrphans();
     /// Shows again, as finished items, the failed and cancelled rows of
@@ -118,7 +129,7 @@ public:
 
     const IngestItem *item(quint64 id) const;
     QList<quint64> itemIds() const { return m_order; }
-    /// Items not yet done, failed or cancelled.
+    /// Items not yet done, failed or cancelled. Constant time.
     int pendingCount() const { return m_pending; }
 
     /// Stops for good, without waiting: no download or processing starts
@@ -189,6 +200,7 @@ private:
     void onCommitted(quint64 id, const Result<CommitOutcome> &result);
     void finish(quint64 id, IngestState state, const QString &error = {});
     void setState(quint64 id, IngestState state);
+    /// Every change of an item's state goes through here (keeps m_pending).
     void changeState(IngestItem &item, IngestState state);
     void cleanup(quint64 id);
 

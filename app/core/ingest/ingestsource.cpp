@@ -40,7 +40,25 @@ QString IngestSource::defaultName() const
     return tr("image");
 }
 
-Result<IngestSource> IngestSource::parse(const QString &input)
+bool IngestSource::isRemote(const QString &input)
+{
+    const QString text = input.trimmed();
+    for (const char *scheme : { "http:", "https:", "data:" }) {
+        if (text.startsWith(QLatin1String(scheme), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+IngestSource IngestSource::localFile(const QString &absolutePath, qint64 size)
+{
+    IngestSource source;
+    source.localPath = absolutePath;
+    source.localSize = size;
+    return source;
+}
+
+Result<IngestSource> IngestSource::parse(const QString &input, Accept accept)
 {
     const QString text = input.trimmed();
     if (text.isEmpty())
@@ -78,11 +96,16 @@ Result<IngestSource> IngestSource::parse(const QString &input)
             return fail(tr("not a URL or an existing file: %1").arg(text));
         return fail(tr("no such file: %1").arg(source.localPath));
     }
-    if (!info.isFile())
+    if (info.isDir() && accept == Accept::FilesAndFolders) {
+        source.folder = true;
+    } else if (!info.isFile()) {
         return fail(tr("not a file: %1").arg(source.localPath));
+    }
     if (!info.isReadable())
         return fail(tr("cannot read %1: permission denied").arg(source.localPath));
     source.localPath = info.absoluteFilePath();
+    if (!source.folder)
+        source.localSize = info.size();
     return source;
 }
 

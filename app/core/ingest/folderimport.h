@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ingest/folderwalker.h"
+#include "ingest/ingestpipeline.h"
+#include "ingest/ingesttypes.h"
+
+#include <QObject>
+#include <QThreadPool>
+#include <memory>
+#include <vector>
+
+namespace trove {
+
+/// Adds what a person points at when it may be on the disk: files, folders
+/// (walked by FolderWalker for images by content) and links, mixed. Every
+/// source is checked and every folder walked on a thread of its own; what
+/// is found reaches the pipeline in batches, and the walk waits while the
+/// pipeline has plenty to do, so that a folder of 100,000 files never
+/// becomes 100,000 items at once. Shared by `trove add` and the window.
+///
+/// Lives on the pipeline's thread (the GUI thread, or the CLI's main thread)
+/// and only touches the pipeline there; that thread never stats, lists or
+/// reads a file for it.
+class FolderImport final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FolderImport)
+
+public:
+    /// So far, over the imports running together (reset when a new one
+    /// starts after all ended).
+    struct Totals {
+        qint64 found = 0; ///< images found, plus files and links passed on
+        qint64 queued = 0; ///< of those, handed to the pipeline
+        qint64 skipped = 0; ///< files that are not images
+        qint64 problems = 0; ///< entries that could not be looked at
+        bool cancelled = false;
+    };
+
+    /// Pipeline items handed on per batch, and items the pipeline may have
+    /// unfinished before the walk waits.
+    static constexpr int kBatchSize = 200;
+    static constexpr int kHighWater = 1000;
+
+    explicit FolderImport(IngestPipeline *pipeline, QObject *parent = nullptr);
+    /// Cancels and waits for the walk to notice (one file-system call).
+    ~FolderImport() override;
+
+    /// Checks and walks @p sources in order, off this thread. Every item
+    /// found is queued with @p options' name, tags and force flag.
+    void start(const QStringList &sources, const IngestRequest &options);
+    /// Stops every walk; nothing more is queued. Items already queued stay.
+    void cancel();
+    bool isRunning() const { return m_running > 0; }
+    const Totals &totals() const { return m_totals; }
+
+Q_SIGNALS:
+    /// Items were queued (their pipeline ids).
+    void queued(const QList<quint64> &ids);
+    void progress(const trove::FolderImport::Totals &totals);
+    void problem(const trove::WalkProblem &problem);
+    /// Every import started has ended (or was cancelled).
+    void finished(const trove::FolderImport::Totals &totals);
+
+private:
+    struct Run;
+    struct Batch {
+        std::vector<CheckedRequest> requests;
+        qint64 found = 0;
+        qint64 skipped = 0;
+        QList<WalkProblem> problems;
+        bool last = false;
+    };
+
+    static void walk(const std::shared_ptr<Run> &run, QObject *owner, const QStringList &sources,
+        const IngestRequest &options);
+    void take(const std::shared_ptr<Run> &run, Batch batch);
+    void settle();
+
+    IngestPipeline *m_pipeline;
+    QThreadPool m_pool; ///< one thread: imports run one after another
+    std::vector<std::shared_ptr<Run>> m_runs; ///< started, not ended
+    std::vector<std::shared_ptr<Run>> m_owed; ///< batches taken, credit not given back
+    Totals m_totals;
+    int m_running = 0;
+};
+
+} // namespace trove
+
+Q_DECLARE_METATYPE(trove::WalkProblem)

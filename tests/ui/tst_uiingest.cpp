@@ -497,10 +497,13 @@ void TestUiIngest::removedBytesOfferAddAnyway()
     waitAllFinished(1);
     GalleryModel *gallery = m_window->session()->gallery();
     QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        gallery->index(0).data(GalleryModel::LoadedRole).toBool(), kLivenessMs);
     const qint64 key = gallery->index(0).data(GalleryModel::KeyRole).toLongLong();
     CatalogWriter *writer = m_window->session()->writer();
     auto removed = writer->remove({ key });
     QTRY_VERIFY_WITH_TIMEOUT(removed.isFinished(), kLivenessMs);
+    QCOMPARE(*removed.result(), 1);
     auto emptied = writer->emptyTrash(TrashFilter::all());
     QTRY_VERIFY_WITH_TIMEOUT(emptied.isFinished(), kLivenessMs);
     QCOMPARE(*emptied.result(), 1);

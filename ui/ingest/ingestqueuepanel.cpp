@@ -21,11 +21,11 @@ namespace trove::ui {
 
 namespace {
 
-QToolButton *toolButton(QAction *action, QWidget *parent)
+QToolButton *toolButton(QAction *action, QWidget *parent, bool withText = true)
 {
     auto *button = new QToolButton(parent);
     button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setToolButtonStyle(withText ? Qt::ToolButtonTextBesideIcon : Qt::ToolButtonIconOnly);
     button->setAutoRaise(true);
     return button;
 }
@@ -83,8 +83,10 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
     header->addWidget(m_total, 1);
     header->addWidget(m_summary);
     header->addSpacing(8);
-    header->addWidget(toolButton(m_cancel, this));
-    header->addWidget(toolButton(m_retry, this));
+    // Cancel and Retry act on the selection and sit on every row too: icons
+    // here (with tooltips), so the panel fits a window 900 px wide.
+    header->addWidget(toolButton(m_cancel, this, false));
+    header->addWidget(toolButton(m_retry, this, false));
     header->addWidget(toolButton(m_pause, this));
     header->addWidget(toolButton(m_cancelAll, this));
     header->addWidget(toolButton(m_clear, this));

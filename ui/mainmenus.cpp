@@ -34,6 +34,8 @@ MainMenus::MainMenus(const Parts &parts)
     file->addSeparator();
     file->addAction(parts.actions->exportAction());
     file->addSeparator();
+    file->addAction(parts.localApi);
+    file->addSeparator();
     file->addAction(themedIcon(QStringLiteral("application-exit"), QStyle::SP_DialogCloseButton),
         tr("&Quit"), QKeySequence::Quit, window, &QWidget::close);
 

@@ -3,6 +3,7 @@
 
 #include <QObject>
 
+class QAction;
 class QDockWidget;
 class QUndoStack;
 class QMainWindow;
@@ -30,6 +31,7 @@ public:
         IngestQueuePanel *queue;
         QDockWidget *queueDock;
         QUndoStack *undo;
+        QAction *localApi; ///< Serve Local API (checkable)
     };
 
     /// Fills @p parts.window's menu bar.

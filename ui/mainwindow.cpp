@@ -15,6 +15,7 @@
 #include "ingest/ingestqueuepanel.h"
 #include "ingest/walkprogress.h"
 #include "librarystatuslabel.h"
+#include "localapihost.h"
 #include "mainmenus.h"
 #include "models/librarysession.h"
 #include "viewer/imagecanvas.h"
@@ -60,6 +61,7 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     , m_drops(new DropTarget(this))
     , m_exporter(new DragExporter(this))
     , m_actions(new ImageActions(this))
+    , m_localApi(new LocalApiHost(this))
 {
     setWindowIcon(appIcon());
     auto *galleryPage = new QWidget(this);
@@ -129,6 +131,8 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
         m_gallery, &QWidget::customContextMenuRequested, this, &MainWindow::showGalleryContextMenu);
     connect(m_viewer, &ImageViewer::closeRequested, this, &MainWindow::closeViewer);
     connect(m_viewer, &ImageViewer::message, this, &MainWindow::showMessage);
+    connect(m_localApi, &LocalApiHost::message, this,
+        [this](const QString &text) { showMessage(text, 8000); });
     connect(m_viewer, &ImageViewer::currentRowChanged, m_actions, &ImageActions::updateEnabled);
     connect(m_viewer, &ImageViewer::editRequested, m_actions->editAction(), &QAction::trigger);
     connect(m_viewer, &ImageViewer::exportRequested, m_actions->exportAction(), &QAction::trigger);
@@ -155,6 +159,7 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
 MainWindow::~MainWindow()
 {
     // Parts let go of the session's models before it goes.
+    m_localApi->setSession(nullptr);
     m_viewer->setLibrary(nullptr, {});
     m_gallery->setGalleryModel(nullptr);
     m_queue->setSession(nullptr);
@@ -229,6 +234,7 @@ void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
     m_undo->clear();
     m_status->setSession(next.get());
     m_exporter->setLibrary(paths);
+    m_localApi->setSession(next.get()); // the old session's server stops here
     if (m_statistics)
         m_statistics->setSession(next.get());
     // The old session (if any) finishes what it was writing and stops its
@@ -393,8 +399,8 @@ void MainWindow::setThumbnailSize(int size)
 
 void MainWindow::buildMenus()
 {
-    auto *menus
-        = new MainMenus({ this, m_browse, m_gallery, m_actions, m_queue, m_queueDock, m_undo });
+    auto *menus = new MainMenus({ this, m_browse, m_gallery, m_actions, m_queue, m_queueDock,
+        m_undo, m_localApi->action() });
     connect(menus, &MainMenus::addFilesRequested, this, &MainWindow::chooseFiles);
     connect(menus, &MainMenus::importFolderRequested, this, &MainWindow::chooseFolder);
     connect(menus, &MainMenus::openLibraryRequested, this, &MainWindow::chooseLibrary);

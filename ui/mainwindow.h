@@ -29,6 +29,7 @@ class IngestBar;
 class IngestController;
 class IngestQueuePanel;
 class LibraryStatusLabel;
+class LocalApiHost;
 class StatisticsDialog;
 class ThumbnailSizeControl;
 class WalkProgress;
@@ -55,6 +56,7 @@ public:
     LibrarySession *session() const { return m_session.get(); }
     GalleryView *galleryView() const { return m_gallery; }
     QUndoStack *undoStack() const { return m_undo; }
+    LocalApiHost *localApi() const { return m_localApi; }
     ImageViewer *viewer() const { return m_viewer; }
     IngestQueuePanel *queuePanel() const { return m_queue; }
     QDockWidget *queueDock() const { return m_queueDock; }
@@ -104,6 +106,7 @@ private:
     DropTarget *m_drops;
     DragExporter *m_exporter;
     ImageActions *m_actions;
+    LocalApiHost *m_localApi;
     StatisticsDialog *m_statistics = nullptr;
 };
 

@@ -8,6 +8,7 @@
 #include "imagefactory.h"
 #include "ingest/imageprocessor.h"
 #include "librarystatuslabel.h"
+#include "localapihost.h"
 #include "models/gallerymodel.h"
 #include "testfiles.h"
 #include "timebounds.h"
@@ -16,9 +17,13 @@
 #include "viewer/imageviewer.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTimer>
@@ -47,6 +52,7 @@ private Q_SLOTS:
     void cliRetagShows();
     void viewerFollowsRemovalElsewhere();
     void cliRenameAndRestoreShow();
+    void windowServesTheLocalApi();
     void selectAllRemoveAsksAboutAll();
 
 private:
@@ -215,6 +221,58 @@ void TestUiLive::cliRenameAndRestoreShow()
     QCOMPARE(gallery()->index(0).data().toString(), QStringLiteral("second-name"));
     QCOMPARE(gallery()->index(0).data(GalleryModel::TagsRole).toStringList(),
         QStringList { QStringLiteral("kept") });
+}
+
+// "Serve Local API" is off by default; switched on, the window answers the
+// same API as `trove serve` and an add through it shows in the grid;
+// switched off, the port closes.
+void TestUiLive::windowServesTheLocalApi()
+{
+    ui::LocalApiHost *api = m_window->localApi();
+    QVERIFY(!api->action()->isChecked());
+    QCOMPARE(api->port(), quint16(0));
+    {
+        QSettings settings;
+        settings.setValue(QStringLiteral("LocalApi/port"), 0); // any free port
+    }
+    api->action()->setChecked(true);
+    QTRY_VERIFY_WITH_TIMEOUT(api->port() > 0, kArrives);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QString::number(api->port())));
+    const QUrl base(QStringLiteral("http://127.0.0.1:%1").arg(api->port()));
+
+    const auto keyRun = cli({ QStringLiteral("api-key") });
+    QVERIFY2(keyRun.exitCode == 0, keyRun.describe().constData());
+    const QByteArray key = keyRun.out.trimmed();
+    const QString file = m_home->filePath(QStringLiteral("through-the-api.png"));
+    QVERIFY(test::writeFile(
+        file, test::ImageFactory::encode(test::ImageFactory::pattern(40, 30, 77), "png")));
+
+    QNetworkAccessManager net;
+    QNetworkRequest request(base.resolved(QUrl(QStringLiteral("/add_files/add_file"))));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    request.setRawHeader("Hydrus-Client-API-Access-Key", key);
+    std::unique_ptr<QNetworkReply> reply(net.post(
+        request, QJsonDocument(QJsonObject { { QStringLiteral("path"), file } }).toJson()));
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), kArrives);
+    const QByteArray body = reply->readAll();
+    QVERIFY2(reply->error() == QNetworkReply::NoError, body.constData());
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        gallery()->index(0).data().toString(), QStringLiteral("through-the-api"), kArrives);
+
+    // Without the key: refused, as from `trove serve`.
+    request.setRawHeader("Hydrus-Client-API-Access-Key", QByteArray());
+    reply.reset(
+        net.get(QNetworkRequest(base.resolved(QUrl(QStringLiteral("/verify_access_key"))))));
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), kArrives);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
+
+    api->action()->setChecked(false);
+    QCOMPARE(api->port(), quint16(0));
+    QVERIFY(!QSettings().value(QStringLiteral("LocalApi/enabled")).toBool());
+    reply.reset(net.get(QNetworkRequest(base.resolved(QUrl(QStringLiteral("/api_version"))))));
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), kArrives);
+    QCOMPARE(reply->error(), QNetworkReply::ConnectionRefusedError);
 }
 
 void TestUiLive::selectAllRemoveAsksAboutAll()

@@ -291,18 +291,7 @@ qint64 GalleryView::selectedCount() const
 
 QList<ImageRecord> GalleryView::selectedRecords(int limit) const
 {
-    QList<ImageRecord> records;
-    if (!m_model)
-        return records;
-    for (const auto &[first, last] : selectedRanges()) {
-        for (qint64 row = first; row <= last && records.size() < limit; ++row) {
-            if (auto record = m_model->recordAt(int(row)))
-                records.append(*record);
-        }
-        if (records.size() >= limit)
-            break;
-    }
-    return records;
+    return m_model ? m_model->loadedRecordsIn(selectedRanges(), limit) : QList<ImageRecord>();
 }
 
 QPair<int, int> GalleryView::visibleRows() const

@@ -172,6 +172,39 @@ std::optional<ImageRecord> GalleryModel::recordAt(int row) const
     return *it;
 }
 
+QList<ImageRecord> GalleryModel::loadedRecordsIn(
+    const QList<QPair<qint64, qint64>> &ranges, int limit) const
+{
+    QList<ImageRecord> records;
+    qint64 span = 0;
+    for (const auto &[first, last] : ranges)
+        span += last - first + 1;
+    if (span <= m_rows.size()) {
+        for (const auto &[first, last] : ranges) {
+            for (qint64 row = first; row <= last && records.size() < limit; ++row) {
+                if (auto it = m_rows.constFind(int(row)); it != m_rows.cend())
+                    records.append(*it);
+            }
+        }
+        return records;
+    }
+    // Fewer rows loaded than selected: walk what is loaded.
+    QList<int> rows;
+    for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
+        const auto in = std::upper_bound(ranges.cbegin(), ranges.cend(), it.key(),
+            [](qint64 row, const QPair<qint64, qint64> &range) { return row < range.first; });
+        if (in != ranges.cbegin() && it.key() <= std::prev(in)->second)
+            rows.append(it.key());
+    }
+    std::sort(rows.begin(), rows.end());
+    if (rows.size() > limit)
+        rows.resize(limit);
+    records.reserve(rows.size());
+    for (int row : std::as_const(rows))
+        records.append(m_rows.value(row));
+    return records;
+}
+
 int GalleryModel::rowOfKey(qint64 key) const
 {
     return m_rowOfKey.value(key, -1);

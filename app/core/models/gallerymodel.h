@@ -71,6 +71,10 @@ public:
     /// Whether the first count for the current query has arrived.
     bool isReady() const { return m_ready; }
     std::optional<ImageRecord> recordAt(int row) const;
+    /// The loaded records in @p ranges (sorted, disjoint [first, last] row
+    /// pairs), in row order, at most @p limit: costs the smaller of the
+    /// ranges' size and the loaded rows, never a million for Select All.
+    QList<ImageRecord> loadedRecordsIn(const QList<QPair<qint64, qint64>> &ranges, int limit) const;
     /// The row of a loaded image, or -1.
     int rowOfKey(qint64 key) const;
 

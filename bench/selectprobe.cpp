@@ -14,6 +14,7 @@
 // images back), unless a step times out.
 //
 //   trove-select-probe --library DIR [--stall-report FILE] [--timeout-s 1800]
+#include "base/platform.h"
 #include "diagnostics/stallmonitor.h"
 #include "gallery/galleryview.h"
 #include "mainwindow.h"
@@ -75,6 +76,8 @@ int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Trove"));
+    // As the window's own main() does: heavy work yields to the GUI.
+    setIdleSchedulingForHeavyWork(true);
     QCommandLineParser parser;
     parser.addOption(
         { QStringLiteral("library"), QStringLiteral("Library folder."), QStringLiteral("DIR") });

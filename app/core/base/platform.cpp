@@ -62,6 +62,8 @@ void setIdleSchedulingForHeavyWork(bool on)
 
 void lowerCurrentThreadPriority(ThreadWork work)
 {
+    if (work == ThreadWork::Catalog && !s_idleForHeavyWork)
+        return;
     thread_local bool lowered = false;
     if (lowered)
         return;

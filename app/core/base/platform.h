@@ -25,6 +25,12 @@ bool syncDirectory(const QString &path);
 enum class ThreadWork {
     Light, ///< mostly waits (network, disk)
     Heavy, ///< keeps a core busy (decode, hash, compress)
+    /// A library's writer or reader thread: yields (nice +10) only in a
+    /// process that opted in with setIdleSchedulingForHeavyWork() (the
+    /// window, where a bulk trash of a million images otherwise competes
+    /// with the GUI thread for the cores); in the command line it is the
+    /// work itself and keeps its priority.
+    Catalog,
 };
 
 /// Makes the calling thread yield to normal threads (nice +10 on Linux), once

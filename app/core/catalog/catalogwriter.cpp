@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/catalogwriter.h"
 
+#include "base/platform.h"
 #include "catalog/private/catalogwriterworker.h"
 #include "catalog/private/imagestatements.h"
 #include "catalog/private/queuestatements.h"
@@ -31,6 +32,7 @@ CatalogWriter::CatalogWriter(const LibraryPaths &paths, QObject *parent)
     m_worker = new CatalogWriterWorker(paths);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(&m_thread, &QThread::started, [] { lowerCurrentThreadPriority(ThreadWork::Catalog); });
     connect(m_worker, &CatalogWriterWorker::committed, this, &CatalogWriter::committed);
     connect(m_worker, &CatalogWriterWorker::imagesAdded, this, &CatalogWriter::imagesAdded);
     connect(m_worker, &CatalogWriterWorker::imagesChanged, this, &CatalogWriter::imagesChanged);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/libraryreader.h"
 
+#include "base/platform.h"
 #include "catalog/catalogwriter.h"
 #include "catalog/private/libraryreaderworker.h"
 #include "ingest/imageprocessor.h"
@@ -28,6 +29,7 @@ LibraryReader::LibraryReader(const LibraryPaths &paths, CatalogWriter *writer, Q
     m_worker = new LibraryReaderWorker(paths, writer, m_thumbnailGeneration);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(&m_thread, &QThread::started, [] { lowerCurrentThreadPriority(ThreadWork::Catalog); });
     connect(m_worker, &LibraryReaderWorker::failed, this, &LibraryReader::failed);
     connect(m_worker, &LibraryReaderWorker::countReady, this, &LibraryReader::countReady);
     connect(m_worker, &LibraryReaderWorker::countProgress, this, &LibraryReader::countProgress);

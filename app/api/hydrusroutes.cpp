@@ -136,6 +136,22 @@ bool ApiServer::routeHydrus(const Exchange &ex)
                     { QStringLiteral("hash"), q.value(QStringLiteral("sha256")).toString() },
                     { QStringLiteral("note"),
                         QStringLiteral("url recognised: already in the library") } });
+            // Hydrus's 3, "previously deleted": images of this URL waiting in
+            // the trash (bytes emptied from it keep no URL). A scan of the
+            // trash's JSON sources: the trash is small next to the library.
+            QSqlQuery trashed = reader.catalog().query(
+                QStringLiteral("SELECT DISTINCT t.sha256 AS sha256 FROM trash t, "
+                               "json_each(t.sources) j "
+                               "WHERE json_extract(j.value, '$.url') IN (?, ?)"));
+            trashed.addBindValue(url);
+            trashed.addBindValue(normalised);
+            if (!trashed.exec())
+                return HttpResponse::error(500, tr("cannot read the trash"));
+            while (trashed.next())
+                statuses.append(QJsonObject { { QStringLiteral("status"), 3 },
+                    { QStringLiteral("hash"), trashed.value(QStringLiteral("sha256")).toString() },
+                    { QStringLiteral("note"),
+                        QStringLiteral("url recognised: previously deleted (in the trash)") } });
             return HttpResponse::json(200,
                 QJsonObject { { QStringLiteral("normalised_url"), normalised },
                     { QStringLiteral("url_file_statuses"), statuses } });

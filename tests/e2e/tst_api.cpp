@@ -624,6 +624,19 @@ void TestApi::hydrusAddUrlThenGetUrlFiles()
     QCOMPARE(statuses[0].toObject().value(QLatin1String("status")).toInt(), 2);
     QCOMPARE(statuses[0].toObject().value(QLatin1String("hash")).toString(), sha256Hex(png));
 
+    // Moved to the trash: Hydrus's 3, "previously deleted".
+    const auto removed = trove(
+        { QStringLiteral("remove"), QStringLiteral("h"), QStringLiteral("--library"), library() });
+    QVERIFY2(removed.exitCode == 0, removed.describe().constData());
+    const Reply gone = request("GET",
+        QStringLiteral("/add_urls/get_url_files?url=")
+            + QString::fromLatin1(QUrl::toPercentEncoding(link)),
+        {}, { { "Hydrus-Client-API-Access-Key", m_key } }, false);
+    const QJsonArray goneStatuses = gone.json().value(QLatin1String("url_file_statuses")).toArray();
+    QCOMPARE(goneStatuses.size(), 1);
+    QCOMPARE(goneStatuses[0].toObject().value(QLatin1String("status")).toInt(), 3);
+    QCOMPARE(goneStatuses[0].toObject().value(QLatin1String("hash")).toString(), sha256Hex(png));
+
     const Reply unknown = request("GET",
         QStringLiteral("/add_urls/get_url_files?url=http%3A%2F%2F127.0.0.1%3A1%2Fnever.png"));
     QCOMPARE(unknown.json().value(QLatin1String("url_file_statuses")).toArray().size(), 0);

@@ -5,27 +5,14 @@
 #include "api/apikey.h"
 #include "api/apiserver.h"
 #include "base/futurewatch.h"
+#include "base/platform.h"
 #include "models/librarysession.h"
 
 #include <QAction>
-#include <QCoreApplication>
 #include <QSettings>
 #include <QtConcurrent>
 
 namespace trove::ui {
-
-namespace {
-
-std::unique_ptr<QSettings> settings()
-{
-    const QString org = QCoreApplication::organizationName().isEmpty()
-        ? QCoreApplication::applicationName()
-        : QCoreApplication::organizationName();
-    return std::make_unique<QSettings>(
-        QSettings::defaultFormat(), QSettings::UserScope, org, QCoreApplication::applicationName());
-}
-
-} // namespace
 
 LocalApiHost::LocalApiHost(QObject *parent)
     : QObject(parent)
@@ -34,7 +21,7 @@ LocalApiHost::LocalApiHost(QObject *parent)
     m_action->setCheckable(true);
     m_action->setToolTip(tr("Let browser extensions and scripts on this computer add and read "
                             "images through Trove's local API (with the library's access key)"));
-    m_action->setChecked(settings()->value(QStringLiteral("LocalApi/enabled"), false).toBool());
+    m_action->setChecked(userSettings()->value(QStringLiteral("LocalApi/enabled"), false).toBool());
     connect(m_action, &QAction::toggled, this, &LocalApiHost::setEnabled);
 }
 
@@ -53,7 +40,7 @@ void LocalApiHost::setSession(LibrarySession *session)
 
 void LocalApiHost::setEnabled(bool enabled)
 {
-    settings()->setValue(QStringLiteral("LocalApi/enabled"), enabled);
+    userSettings()->setValue(QStringLiteral("LocalApi/enabled"), enabled);
     restart();
 }
 
@@ -79,7 +66,7 @@ void LocalApiHost::restart()
                 Q_EMIT message(tr("Cannot serve the local API: %1").arg(key.error()));
                 return;
             }
-            const auto s = settings();
+            const auto s = userSettings();
             api::ApiConfig config;
             bool ok = false;
             const uint port = s->value(QStringLiteral("LocalApi/port")).toUInt(&ok);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "base/platform.h"
 #include "dialogs/statisticsdialog.h"
 #include "gallery/browsebar.h"
 #include "gallery/dragexporter.h"
@@ -172,15 +173,13 @@ void MainWindow::openLibrary(const LibraryPaths &paths)
 
 namespace {
 
-std::unique_ptr<QSettings> windowSettings();
-
 // Ingest options: the environment's (tests, unusual machines), with
 // downloads/perHost from the settings file unless TROVE_PER_HOST is set.
 PipelineOptions pipelineOptions()
 {
     PipelineOptions options = PipelineOptions::fromEnvironment();
     if (!qEnvironmentVariableIsSet("TROVE_PER_HOST")) {
-        const auto settings = windowSettings();
+        const auto settings = userSettings();
         bool ok = false;
         const int perHost = settings->value(QStringLiteral("downloads/perHost")).toInt(&ok);
         if (ok && perHost >= 1)
@@ -429,25 +428,9 @@ void MainWindow::buildStatusBar()
     connect(m_sizeControl, &ThumbnailSizeControl::sizeChanged, this, &MainWindow::setThumbnailSize);
 }
 
-namespace {
-
-// The window's own settings file. Without an organization name QSettings
-// would write under "Unknown Organization"; setting one application-wide
-// would move the default library (AppDataLocation) as well.
-std::unique_ptr<QSettings> windowSettings()
-{
-    const QString org = QCoreApplication::organizationName().isEmpty()
-        ? QCoreApplication::applicationName()
-        : QCoreApplication::organizationName();
-    return std::make_unique<QSettings>(
-        QSettings::defaultFormat(), QSettings::UserScope, org, QCoreApplication::applicationName());
-}
-
-} // namespace
-
 void MainWindow::restoreSettings()
 {
-    const auto stored = windowSettings();
+    const auto stored = userSettings();
     QSettings &settings = *stored;
     resize(1180, 780);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -462,7 +445,7 @@ void MainWindow::restoreSettings()
 
 void MainWindow::saveSettings() const
 {
-    const auto stored = windowSettings();
+    const auto stored = userSettings();
     QSettings &settings = *stored;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -77,14 +77,10 @@ int runServe(CommandContext &ctx)
         config.ratePerSecond = rate;
         config.rateBurst = qMax(1, int(rate * 4));
     }
-    // The window's settings file (ui/mainwindow.cpp): its "Local API"
-    // setting will list the same origins.
-    const QString org = QCoreApplication::organizationName().isEmpty()
-        ? QCoreApplication::applicationName()
-        : QCoreApplication::organizationName();
-    const QSettings settings(
-        QSettings::defaultFormat(), QSettings::UserScope, org, QCoreApplication::applicationName());
-    config.allowedOrigins = settings.value(QStringLiteral("LocalApi/allowedOrigins")).toStringList()
+    // The window's settings file (base/platform.h userSettings()): its "Local API"
+    // setting lists the same origins.
+    config.allowedOrigins
+        = userSettings()->value(QStringLiteral("LocalApi/allowedOrigins")).toStringList()
         + ctx.parser.values(QStringLiteral("allow-origin"));
 
     if (ctx.parser.isSet(QStringLiteral("listen"))) {

@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QSettings>
 #include <QSocketNotifier>
 #include <QString>
 #include <atomic>
@@ -89,6 +90,15 @@ void onTerminate(int)
     [[maybe_unused]] const auto n = ::write(s_quitPipe[1], &byte, 1);
 }
 } // namespace
+
+std::unique_ptr<QSettings> userSettings()
+{
+    const QString org = QCoreApplication::organizationName().isEmpty()
+        ? QCoreApplication::applicationName()
+        : QCoreApplication::organizationName();
+    return std::make_unique<QSettings>(
+        QSettings::defaultFormat(), QSettings::UserScope, org, QCoreApplication::applicationName());
+}
 
 void quitOnTerminateSignals()
 {

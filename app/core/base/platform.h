@@ -2,7 +2,9 @@
 #pragma once
 
 #include <QtGlobal>
+#include <memory>
 
+class QSettings;
 class QString;
 
 namespace trove {
@@ -47,6 +49,13 @@ void lowerCurrentThreadPriority(ThreadWork work = ThreadWork::Light);
 /// time. The command line does not: on a machine busy with other work,
 /// `trove add` would get almost no CPU.
 void setIdleSchedulingForHeavyWork(bool on);
+
+/// The user's settings file, shared by the window, its local API and
+/// `trove serve`. Without an organization name QSettings would write under
+/// "Unknown Organization"; setting one application-wide would move the
+/// default library (AppDataLocation) as well, so the application name
+/// stands in for it.
+std::unique_ptr<QSettings> userSettings();
 
 /// SIGTERM and SIGHUP (logout, `kill`) quit the event loop cleanly, so
 /// pending writes are flushed and settings saved, instead of dying mid-way.

@@ -109,8 +109,8 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     connect(m_controller, &IngestController::walkFinished, m_walkProgress, &WalkProgress::finish);
     connect(m_walkProgress, &WalkProgress::cancelRequested, m_controller,
         &IngestController::cancelWalks);
-    connect(m_drops, &DropTarget::dropped, this, [this](const DropContent &content) {
-        m_controller->ingest(content, IngestController::Origin::Dropped);
+    connect(m_drops, &DropTarget::dropped, this, [this](const DropContent::Snapshot &snapshot) {
+        m_controller->ingest(snapshot, IngestController::Origin::Dropped);
     });
     connect(m_drops, &DropTarget::hovering, this,
         [this](const QString &text) { showMessage(text, 0); });
@@ -254,7 +254,7 @@ void MainWindow::ingest(const QStringList &sources)
 void MainWindow::paste()
 {
     const QMimeData *mime = QApplication::clipboard()->mimeData();
-    m_controller->ingest(DropContent::fromMimeData(mime), IngestController::Origin::Pasted);
+    m_controller->ingest(mime, IngestController::Origin::Pasted);
 }
 
 bool MainWindow::isViewerOpen() const

@@ -411,8 +411,11 @@ void TestIngestPipeline::makePipeline(const PipelineOptions &options)
         if (seen.isEmpty() || seen.constLast() != state)
             seen.append(state);
     });
-    connect(m_pipeline.get(), &IngestPipeline::itemAdded, this,
-        [this](quint64 id) { m_seen[id] = { int(m_pipeline->item(id)->state) }; });
+    connect(
+        m_pipeline.get(), &IngestPipeline::itemsAdded, this, [this](quint64 first, quint64 last) {
+            for (quint64 id = first; id <= last; ++id)
+                m_seen[id] = { int(m_pipeline->item(id)->state) };
+        });
     connect(m_pipeline.get(), &IngestPipeline::itemFinished, this,
         [this](quint64 id) { m_finished.append(id); });
 }

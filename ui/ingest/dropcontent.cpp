@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QMimeData>
 #include <QRegularExpression>
+#include <QSet>
 #include <QUrl>
 
 namespace trove::ui {
@@ -67,19 +68,17 @@ QStringList mozUrls(const QByteArray &data)
 // The picture's own address when a browser drags an image that sits
 // inside a link (the uri-list then names the link's page): Firefox's file
 // promise, else the one <img> of the dragged HTML.
-QString draggedImageUrl(const QMimeData *mime)
+QString draggedImageUrl(const DropContent::Snapshot &mime)
 {
-    const QString promise
-        = QString::fromUtf8(mime->data(QStringLiteral("application/x-moz-file-promise-url")))
-              .trimmed();
+    const QString promise = mime.promiseUrl.trimmed();
     if (promise.startsWith(QLatin1String("http"), Qt::CaseInsensitive))
         return promise;
-    if (!mime->hasHtml())
+    if (mime.html.isEmpty())
         return {};
     static const QRegularExpression img(
         QStringLiteral("<img\\b[^>]*\\bsrc\\s*=\\s*[\"']([^\"']+)[\"']"),
         QRegularExpression::CaseInsensitiveOption);
-    auto it = img.globalMatch(mime->html());
+    auto it = img.globalMatch(mime.html);
     QStringList found;
     while (it.hasNext())
         found.append(it.next().captured(1).replace(QLatin1String("&amp;"), QLatin1String("&")));
@@ -88,11 +87,50 @@ QString draggedImageUrl(const QMimeData *mime)
     return {};
 }
 
+// Keeps the first of each source, in order, in linear time: a link dump
+// of 100,000 lines is not 5,000,000,000 string compares.
+class UniqueList {
+public:
+    explicit UniqueList(QStringList &out)
+        : m_out(out)
+    {
+        m_seen.reserve(out.size());
+        for (const QString &s : std::as_const(out))
+            m_seen.insert(s);
+    }
+    void add(const QString &s)
+    {
+        if (!m_seen.contains(s)) {
+            m_seen.insert(s);
+            m_out.append(s);
+        }
+    }
+    bool contains(const QString &s) const { return m_seen.contains(s); }
+
+private:
+    QStringList &m_out;
+    QSet<QString> m_seen;
+};
+
+// text/uri-list (RFC 2483): one URL a line, CRLF, '#' starts a comment.
+QList<QUrl> parseUriList(const QByteArray &data)
+{
+    QList<QUrl> urls;
+    for (const QByteArray &raw : data.split('\n')) {
+        const QByteArray line = raw.trimmed();
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        urls.append(QUrl(QString::fromUtf8(line)));
+    }
+    return urls;
+}
+
 } // namespace
 
 DropContent DropContent::fromText(const QString &text)
 {
     DropContent content;
+    UniqueList sources(content.sources);
     static const QRegularExpression otherScheme(
         QStringLiteral("\\b[A-Za-z][A-Za-z0-9+.-]*://\\S+"));
     const QStringList lines
@@ -107,15 +145,12 @@ DropContent DropContent::fromText(const QString &text)
             QString source = line;
             if (source.startsWith(QLatin1String("~/")))
                 source = QDir::homePath() + source.mid(1);
-            if (!content.sources.contains(source))
-                content.sources.append(source);
+            sources.add(source);
             continue;
         }
         const QStringList links = IngestSource::extractUrls(line);
-        for (const QString &link : links) {
-            if (!content.sources.contains(link))
-                content.sources.append(link);
-        }
+        for (const QString &link : links)
+            sources.add(link);
         if (!links.isEmpty())
             continue;
         // ftp://..., javascript://...: queued so that the reason shows.
@@ -124,8 +159,7 @@ DropContent DropContent::fromText(const QString &text)
         while (it.hasNext()) {
             const QString word = it.next().captured(0);
             any = true;
-            if (!content.sources.contains(word))
-                content.sources.append(word);
+            sources.add(word);
         }
         if (!any)
             content.unreadable.append(line);
@@ -133,31 +167,57 @@ DropContent DropContent::fromText(const QString &text)
     return content;
 }
 
-DropContent DropContent::fromMimeData(const QMimeData *mime)
+DropContent::Snapshot DropContent::capture(const QMimeData *mime)
 {
-    DropContent content;
+    Snapshot snap;
     if (!mime)
-        return content;
-    content.formats = mime->formats();
-
+        return snap;
+    snap.formats = mime->formats();
     for (const ImageMime &m : kImageMimes) {
         const QString type = QString::fromLatin1(m.mime);
         if (mime->hasFormat(type)) {
             const QByteArray bytes = mime->data(type);
             if (!bytes.isEmpty()) {
-                content.imageBytes = bytes;
-                content.imageSuffix = QString::fromLatin1(m.suffix);
+                snap.imageBytes = bytes;
+                snap.imageSuffix = QString::fromLatin1(m.suffix);
                 break;
             }
         }
     }
-    if (content.imageBytes.isEmpty() && mime->hasImage())
-        content.image = qvariant_cast<QImage>(mime->imageData());
+    if (snap.imageBytes.isEmpty() && mime->hasImage())
+        snap.image = qvariant_cast<QImage>(mime->imageData());
+    const QString promiseType = QStringLiteral("application/x-moz-file-promise-url");
+    if (mime->hasFormat(promiseType))
+        snap.promiseUrl = QString::fromUtf8(mime->data(promiseType));
+    if ((!snap.imageBytes.isEmpty() || !snap.image.isNull() || !snap.promiseUrl.isEmpty())
+        && mime->hasHtml())
+        snap.html = mime->html();
+    const QString uriListType = QStringLiteral("text/uri-list");
+    if (mime->hasFormat(uriListType))
+        snap.uriList = mime->data(uriListType);
+    if (snap.uriList.isEmpty() && mime->hasUrls())
+        snap.urls = mime->urls(); // a platform that converts without the raw list
+    const QString mozType = QStringLiteral("text/x-moz-url");
+    if (mime->hasFormat(mozType))
+        snap.mozUrl = mime->data(mozType);
+    snap.hasText = mime->hasText();
+    if (snap.hasText)
+        snap.text = mime->text();
+    return snap;
+}
+
+DropContent DropContent::fromSnapshot(const Snapshot &mime)
+{
+    DropContent content;
+    content.formats = mime.formats;
+    content.imageBytes = mime.imageBytes;
+    content.imageSuffix = mime.imageSuffix;
+    if (content.imageBytes.isEmpty())
+        content.image = mime.image;
 
     QStringList links;
     QStringList refused;
-    if (content.hasImageData()
-        || mime->hasFormat(QStringLiteral("application/x-moz-file-promise-url"))) {
+    if (content.hasImageData() || !mime.promiseUrl.isEmpty()) {
         const QString picture = draggedImageUrl(mime);
         if (!picture.isEmpty()) {
             content.sources = { picture };
@@ -166,20 +226,22 @@ DropContent DropContent::fromMimeData(const QMimeData *mime)
             return content;
         }
     }
-    QList<QUrl> urls = mime->urls();
-    if (urls.isEmpty() && mime->hasFormat(QStringLiteral("text/x-moz-url"))) {
-        for (const QString &u : mozUrls(mime->data(QStringLiteral("text/x-moz-url"))))
+    QList<QUrl> urls = mime.uriList.isEmpty() ? mime.urls : parseUriList(mime.uriList);
+    if (urls.isEmpty() && !mime.mozUrl.isEmpty()) {
+        for (const QString &u : mozUrls(mime.mozUrl))
             urls.append(QUrl(u));
     }
-    for (const QUrl &url : std::as_const(urls)) {
-        if (!url.isValid() || url.isEmpty())
-            continue;
-        const QString source = sourceOf(url);
-        if (isUsefulWithoutImage(url)) {
-            if (!links.contains(source))
-                links.append(source);
-        } else if (!refused.contains(source)) {
-            refused.append(source);
+    {
+        UniqueList uniqueLinks(links);
+        UniqueList uniqueRefused(refused);
+        for (const QUrl &url : std::as_const(urls)) {
+            if (!url.isValid() || url.isEmpty())
+                continue;
+            const QString source = sourceOf(url);
+            if (isUsefulWithoutImage(url))
+                uniqueLinks.add(source);
+            else
+                uniqueRefused.add(source);
         }
     }
     if (!links.isEmpty()) {
@@ -193,12 +255,11 @@ DropContent DropContent::fromMimeData(const QMimeData *mime)
     if (content.hasImageData())
         return content;
     content.sources = refused;
-    if (mime->hasText()) {
-        const DropContent text = fromText(mime->text());
-        for (const QString &s : text.sources) {
-            if (!content.sources.contains(s))
-                content.sources.append(s);
-        }
+    if (mime.hasText) {
+        const DropContent text = fromText(mime.text);
+        UniqueList sources(content.sources);
+        for (const QString &s : text.sources)
+            sources.add(s);
         content.unreadable = text.unreadable;
     }
     return content;

@@ -5,6 +5,7 @@
 #include <QImage>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 class QMimeData;
 
@@ -26,7 +27,27 @@ struct DropContent {
     bool hasImageData() const { return !imageBytes.isEmpty() || !image.isNull(); }
     bool isEmpty() const { return sources.isEmpty() && !hasImageData(); }
 
-    static DropContent fromMimeData(const QMimeData *mime);
+    /// What a QMimeData holds, copied as it came. Reading a clipboard or a
+    /// drop needs the GUI thread (and a drop's data lives only during the
+    /// event); making sense of it, a 100,000-line link dump included, does
+    /// not: fromSnapshot() runs on any thread.
+    struct Snapshot {
+        QStringList formats;
+        QByteArray imageBytes;
+        QString imageSuffix;
+        QImage image;
+        QByteArray uriList; ///< text/uri-list, raw
+        QList<QUrl> urls; ///< QMimeData::urls(), only when there was no raw uri-list
+        QByteArray mozUrl; ///< text/x-moz-url
+        QString promiseUrl; ///< application/x-moz-file-promise-url
+        QString html; ///< only with image data or a promise (the one <img>)
+        QString text;
+        bool hasText = false;
+        qsizetype size() const { return uriList.size() + text.size() + mozUrl.size(); }
+    };
+    static Snapshot capture(const QMimeData *mime);
+    static DropContent fromSnapshot(const Snapshot &snapshot);
+    static DropContent fromMimeData(const QMimeData *mime) { return fromSnapshot(capture(mime)); }
     /// Links in free text, one per line or mixed with prose; lines that are
     /// file paths or file:// URLs; other scheme://... words.
     static DropContent fromText(const QString &text);

@@ -47,8 +47,13 @@ bool DropTarget::eventFilter(QObject *watched, QEvent *event)
             return false;
         drag->setDropAction(Qt::CopyAction);
         drag->accept();
-        if (event->type() == QEvent::DragEnter)
-            Q_EMIT hovering(describe(DropContent::fromMimeData(drag->mimeData())));
+        if (event->type() == QEvent::DragEnter) {
+            // A link dump is counted once dropped, off the GUI thread.
+            const DropContent::Snapshot snapshot = DropContent::capture(drag->mimeData());
+            Q_EMIT hovering(snapshot.size() > 64 * 1024
+                    ? tr("Drop to add these links")
+                    : describe(DropContent::fromSnapshot(snapshot)));
+        }
         return true;
     }
     case QEvent::DragLeave:
@@ -61,7 +66,7 @@ bool DropTarget::eventFilter(QObject *watched, QEvent *event)
         drop->setDropAction(Qt::CopyAction);
         drop->accept();
         Q_EMIT left();
-        Q_EMIT dropped(DropContent::fromMimeData(drop->mimeData()));
+        Q_EMIT dropped(DropContent::capture(drop->mimeData()));
         return true;
     }
     default:

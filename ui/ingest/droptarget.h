@@ -28,7 +28,8 @@ public:
     static QString describe(const DropContent &content);
 
 Q_SIGNALS:
-    void dropped(const trove::ui::DropContent &content);
+    /// What was dropped, as it came: IngestController makes sense of it.
+    void dropped(const trove::ui::DropContent::Snapshot &snapshot);
     void hovering(const QString &description);
     void left();
 

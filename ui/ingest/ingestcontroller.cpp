@@ -7,6 +7,8 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QtConcurrent/QtConcurrentRun>
+#include <memory>
 
 namespace trove::ui {
 
@@ -20,15 +22,30 @@ constexpr int kMaxUnreadableChars = 200;
 // What walks could not read shows in the queue up to this many rows; the
 // message counts them all.
 constexpr int kMaxProblemItems = 50;
+// Pastes and drops up to this size are parsed at once (well under a
+// millisecond); bigger ones on the parse thread.
+constexpr qsizetype kParseInlineChars = 16 * 1024;
+// Links up to this many go to the queue at once; more are fed in slices
+// of at most kFeedSliceMs per event-loop turn.
+constexpr int kEnqueueInline = 500;
+constexpr int kFeedChunk = 250;
+constexpr int kFeedSliceMs = 6;
 
 } // namespace
 
 IngestController::IngestController(QObject *parent)
     : QObject(parent)
 {
+    m_parsePool.setMaxThreadCount(1);
+    m_parsePool.setObjectName(QStringLiteral("trove-paste-parse"));
+    m_feedTimer.setInterval(0);
+    connect(&m_feedTimer, &QTimer::timeout, this, &IngestController::feed);
 }
 
-IngestController::~IngestController() = default;
+IngestController::~IngestController()
+{
+    m_parsePool.waitForDone(); // a parse holds no pointer to this; a short wait
+}
 
 void IngestController::setSession(LibrarySession *session)
 {
@@ -39,6 +56,8 @@ void IngestController::setSession(LibrarySession *session)
         if (m_folders->isRunning())
             Q_EMIT walkFinished(m_folders->totals());
     }
+    m_feed.clear(); // links for the old library's queue
+    m_feedTimer.stop();
     m_session = session;
     m_raw = session ? new RawImageIngest(session->paths(), session->pipeline(), session) : nullptr;
     m_folders = session ? new FolderImport(session->pipeline(), session) : nullptr;
@@ -67,12 +86,74 @@ void IngestController::setOptionsProvider(std::function<IngestRequest()> provide
     m_options = std::move(provider);
 }
 
-void IngestController::ingest(const DropContent &content, Origin origin)
+IngestController::Sorted IngestController::sort(const QStringList &sources)
+{
+    // Links are checked without the disk; anything else may be a file or a
+    // folder, which only the walking thread looks at.
+    Sorted sorted;
+    for (const QString &source : sources) {
+        if (!IngestSource::isRemote(source)) {
+            sorted.local.append(source);
+            continue;
+        }
+        CheckedRequest checked { IngestRequest { source, {}, {} }, IngestSource::parse(source) };
+        sorted.refused += int(!checked.source);
+        sorted.links.push_back(std::move(checked));
+    }
+    return sorted;
+}
+
+void IngestController::ingest(const QMimeData *mime, Origin origin)
+{
+    ingest(DropContent::capture(mime), origin);
+}
+
+void IngestController::ingest(const DropContent::Snapshot &snapshot, Origin origin)
 {
     if (!m_session)
         return;
+    // Small ones at once, unless a big one is still being parsed: pastes
+    // reach the queue in the order they were made.
+    if (snapshot.size() <= kParseInlineChars && m_parsing == 0) {
+        ingest(DropContent::fromSnapshot(snapshot), origin);
+        return;
+    }
+    ++m_parsing;
+    // Shared, not copied: the result crosses threads once and its links
+    // are moved into the feed, so the GUI thread copies none of them.
+    auto future = QtConcurrent::run(&m_parsePool, [snapshot] {
+        auto parsed = std::make_shared<Parsed>();
+        parsed->content = DropContent::fromSnapshot(snapshot);
+        parsed->sorted = sort(parsed->content.sources);
+        return parsed;
+    });
+    whenFinished(future, this, [this, origin](const std::shared_ptr<Parsed> &parsed) {
+        --m_parsing;
+        ingestParsed(std::move(*parsed), origin);
+    });
+}
+
+void IngestController::ingest(const DropContent &content, Origin origin)
+{
+    Parsed parsed { content, sort(content.sources) };
+    ingestParsed(std::move(parsed), origin);
+}
+
+void IngestController::ingestParsed(Parsed &&parsed, Origin origin)
+{
+    if (!m_session)
+        return;
+    const DropContent &content = parsed.content;
     if (!content.sources.isEmpty()) {
-        ingestSources(content.sources, origin);
+        const IngestRequest options = m_options ? m_options() : IngestRequest {};
+        if (!parsed.sorted.local.isEmpty() && m_folders) {
+            if (!m_folders->isRunning())
+                m_problemItems = 0;
+            m_folders->start(parsed.sorted.local, IngestRequest { {}, options.name, options.tags });
+            Q_EMIT walkProgress(m_folders->totals());
+        }
+        if (!parsed.sorted.links.empty())
+            enqueueLinks(std::move(parsed.sorted), options);
         return;
     }
     if (content.hasImageData()) {
@@ -84,40 +165,28 @@ void IngestController::ingest(const DropContent &content, Origin origin)
 
 void IngestController::ingestSources(const QStringList &sources, Origin origin)
 {
-    Q_UNUSED(origin)
     if (!m_session || sources.isEmpty())
         return;
-    const IngestRequest options = m_options ? m_options() : IngestRequest {};
-    // Links are checked without the disk; anything else may be a file or a
-    // folder, which only the walking thread looks at.
-    QStringList links;
-    QStringList local;
-    for (const QString &source : sources)
-        (IngestSource::isRemote(source) ? links : local).append(source);
-    if (!local.isEmpty() && m_folders) {
-        if (!m_folders->isRunning())
-            m_problemItems = 0;
-        m_folders->start(local, IngestRequest { {}, options.name, options.tags });
-        Q_EMIT walkProgress(m_folders->totals());
-    }
-    if (!links.isEmpty())
-        enqueueLinks(links, options);
+    DropContent content;
+    content.sources = sources;
+    ingest(content, origin);
 }
 
-void IngestController::enqueueLinks(const QStringList &links, const IngestRequest &options)
+void IngestController::enqueueLinks(Sorted &&sorted, const IngestRequest &options)
 {
-    QList<IngestRequest> requests;
-    requests.reserve(links.size());
-    for (const QString &source : links)
-        requests.append(IngestRequest { source, options.name, options.tags });
-    const QList<quint64> ids = m_session->pipeline()->enqueue(requests);
-    int refused = 0;
-    for (quint64 id : ids) {
-        const IngestItem *item = m_session->pipeline()->item(id);
-        if (item && item->state == IngestState::Failed)
-            ++refused;
+    const int count = int(sorted.links.size());
+    const int refused = sorted.refused;
+    for (CheckedRequest &checked : sorted.links) {
+        checked.request.name = options.name;
+        checked.request.tags = options.tags;
     }
-    const int accepted = int(ids.size()) - refused;
+    if (count <= kEnqueueInline && m_feed.empty()) {
+        m_session->pipeline()->enqueueChecked(sorted.links);
+    } else {
+        std::move(sorted.links.begin(), sorted.links.end(), std::back_inserter(m_feed));
+        feed();
+    }
+    const int accepted = count - refused;
     const QLocale locale;
     QString text;
     if (refused == 0)
@@ -131,7 +200,31 @@ void IngestController::enqueueLinks(const QStringList &links, const IngestReques
         text = tr("Adding %1, %2 cannot be added (see the queue)")
                    .arg(locale.toString(accepted), locale.toString(refused));
     Q_EMIT message(text, kMessageMs);
-    Q_EMIT queued(int(ids.size()));
+    Q_EMIT queued(count);
+}
+
+// A slice of the waiting links per event-loop turn, each slice one batch
+// for the pipeline (one itemsAdded, one writer transaction).
+void IngestController::feed()
+{
+    if (!m_session) {
+        m_feed.clear();
+        m_feedTimer.stop();
+        return;
+    }
+    QElapsedTimer slice;
+    slice.start();
+    while (!m_feed.empty() && slice.elapsed() < kFeedSliceMs) {
+        const auto n = std::min<std::size_t>(kFeedChunk, m_feed.size());
+        std::vector<CheckedRequest> chunk(std::make_move_iterator(m_feed.begin()),
+            std::make_move_iterator(m_feed.begin() + qsizetype(n)));
+        m_feed.erase(m_feed.begin(), m_feed.begin() + qsizetype(n));
+        m_session->pipeline()->enqueueChecked(chunk);
+    }
+    if (m_feed.empty())
+        m_feedTimer.stop();
+    else if (!m_feedTimer.isActive())
+        m_feedTimer.start();
 }
 
 void IngestController::onWalkProblem(const WalkProblem &problem)

@@ -3,11 +3,18 @@
 
 #include "ingest/dropcontent.h"
 #include "ingest/folderimport.h"
+#include "ingest/ingestpipeline.h"
 #include "ingest/ingesttypes.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
+#include <QTimer>
+#include <deque>
 #include <functional>
+
+class QMimeData;
 
 namespace trove {
 class LibrarySession;
@@ -40,6 +47,10 @@ public:
     void setOptionsProvider(std::function<IngestRequest()> provider);
 
     void ingest(const DropContent &content, Origin origin);
+    /// What a paste or a drop holds: copied here, made sense of off the GUI
+    /// thread when it is big (a link dump), then ingested in order.
+    void ingest(const DropContent::Snapshot &snapshot, Origin origin);
+    void ingest(const QMimeData *mime, Origin origin);
     void ingestSources(const QStringList &sources, Origin origin);
 
     /// Whether files or folders are being checked or walked.
@@ -56,8 +67,26 @@ Q_SIGNALS:
     /// Every walk ended.
     void walkFinished(const trove::FolderImport::Totals &totals);
 
+public:
+    /// Links parsed or waiting to reach the queue (0 when all are in).
+    int pendingLinks() const { return int(m_feed.size()) + m_parsing; }
+
+    /// Sources split by kind and links checked: pure, any thread.
+    struct Sorted {
+        std::vector<CheckedRequest> links;
+        QStringList local;
+        int refused = 0; ///< links whose check failed
+    };
+    static Sorted sort(const QStringList &sources);
+
 private:
-    void enqueueLinks(const QStringList &links, const IngestRequest &options);
+    struct Parsed {
+        DropContent content;
+        Sorted sorted;
+    };
+    void ingestParsed(Parsed &&parsed, Origin origin);
+    void enqueueLinks(Sorted &&sorted, const IngestRequest &options);
+    void feed();
     void onWalkProblem(const WalkProblem &problem);
     void onWalkFinished(const FolderImport::Totals &totals);
     void ingestImageData(const DropContent &content, const IngestRequest &options, Origin origin);
@@ -67,6 +96,13 @@ private:
     QPointer<RawImageIngest> m_raw; ///< child of the session, dies with it
     QPointer<FolderImport> m_folders; ///< child of the session, dies with it
     int m_problemItems = 0; ///< walk problems shown in the queue so far
+    /// One thread, so that pastes reach the queue in the order they came.
+    QThreadPool m_parsePool;
+    int m_parsing = 0; ///< snapshots being parsed
+    /// Checked links on their way to the queue, a time-boxed slice per
+    /// event-loop turn: 100,000 links never hold the GUI thread at once.
+    std::deque<CheckedRequest> m_feed;
+    QTimer m_feedTimer;
     std::function<IngestRequest()> m_options;
 };
 

@@ -6,6 +6,7 @@
 #include "models/librarysession.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QHBoxLayout>
@@ -14,6 +15,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QProgressBar>
+#include <QSortFilterProxyModel>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -29,6 +31,42 @@ QToolButton *toolButton(QAction *action, QWidget *parent, bool withText = true)
     button->setAutoRaise(true);
     return button;
 }
+
+// Past this many selected rows the toolbar no longer asks each row what it
+// offers: it offers what the queue as a whole does (a row that cannot be
+// cancelled ignores Cancel).
+constexpr int kMaxRowsAsked = 500;
+
+// Active or failed rows of the queue model. Rows change state one at a
+// time (dataChanged), which the proxy re-checks row by row.
+class QueueFilter final : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setMode(IngestQueuePanel::Filter mode)
+    {
+        m_mode = mode;
+        invalidateFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        const auto state = IngestState(
+            sourceModel()->index(row, 0, parent).data(IngestQueueModel::StateRole).toInt());
+        switch (m_mode) {
+        case IngestQueuePanel::Filter::Active:
+            return !isFinished(state);
+        case IngestQueuePanel::Filter::Failed:
+            return state == IngestState::Failed;
+        case IngestQueuePanel::Filter::All:
+            break;
+        }
+        return true;
+    }
+
+private:
+    IngestQueuePanel::Filter m_mode = IngestQueuePanel::Filter::All;
+};
 
 } // namespace
 
@@ -52,7 +90,49 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
           themedIcon(QStringLiteral("edit-copy"), QStyle::SP_FileIcon), tr("Copy Link"), this))
     , m_addAnyway(new QAction(IngestQueueDelegate::addAnywayText(), this))
     , m_pause(new QAction(this))
+    , m_nextFailure(
+          new QAction(themedIcon(QStringLiteral("dialog-warning"), QStyle::SP_MessageBoxWarning),
+              tr("Next Failure"), this))
+    , m_filters(new QActionGroup(this))
+    , m_proxy(new QueueFilter(this))
+    , m_filterButton(new QToolButton(this))
 {
+    m_nextFailure->setToolTip(tr("Show the next item that failed (F8)"));
+    m_nextFailure->setShortcut(Qt::Key_F8);
+    m_nextFailure->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_nextFailure);
+    connect(m_nextFailure, &QAction::triggered, this, [this] { showNextFailure(); });
+    auto *filterMenu = new QMenu(this);
+    const std::pair<Filter, QString> filters[] = { { Filter::All, tr("All Items") },
+        { Filter::Active, tr("Not Finished") }, { Filter::Failed, tr("Failed") } };
+    for (const auto &[mode, text] : filters) {
+        QAction *a = filterMenu->addAction(text);
+        a->setCheckable(true);
+        a->setChecked(mode == Filter::All);
+        a->setData(int(mode));
+        m_filters->addAction(a);
+    }
+    // An icon (the panel fits a window 900 px wide); the tooltip and the
+    // menu's check mark say what is shown.
+    m_filterButton->setMenu(filterMenu);
+    m_filterButton->setPopupMode(QToolButton::InstantPopup);
+    m_filterButton->setAutoRaise(true);
+    m_filterButton->setIcon(
+        themedIcon(QStringLiteral("view-filter"), QStyle::SP_FileDialogDetailedView));
+    m_filterButton->setToolTip(tr("Show: %1").arg(tr("All Items")));
+    m_filterButton->setAccessibleName(tr("Show"));
+    m_filterButton->setCheckable(true); // pressed while some rows are hidden
+    // "20 failed" in the summary is a link to the next failure.
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    connect(m_summary, &QLabel::linkActivated, this, [this] { showNextFailure(); });
+    connect(m_filters, &QActionGroup::triggered, this,
+        [this](QAction *a) { setFilter(Filter(a->data().toInt())); });
+    m_proxy->setDynamicSortFilter(true);
+    m_actionsTimer.setSingleShot(true);
+    m_actionsTimer.setInterval(50);
+    connect(&m_actionsTimer, &QTimer::timeout, this, &IngestQueuePanel::updateActions);
+
     m_addAnyway->setToolTip(
         tr("Add the selected images although their bytes were removed from the library before"));
     m_pause->setCheckable(true);
@@ -87,6 +167,7 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
     // here (with tooltips), so the panel fits a window 900 px wide.
     header->addWidget(toolButton(m_cancel, this, false));
     header->addWidget(toolButton(m_retry, this, false));
+    header->addWidget(m_filterButton);
     header->addWidget(toolButton(m_pause, this));
     header->addWidget(toolButton(m_cancelAll, this));
     header->addWidget(toolButton(m_clear, this));
@@ -142,23 +223,96 @@ void IngestQueuePanel::setSession(LibrarySession *session)
 {
     m_session = session;
     showPaused(session && session->pipeline()->isPaused());
+    // The filter follows the queue only while it is shown: with every row
+    // shown it would map 100,000 rows for nothing.
+    m_proxy->setSourceModel(session && m_filter != Filter::All ? session->queue() : nullptr);
     if (!session) {
-        m_view->setModel(nullptr);
+        attachModel(nullptr);
         return;
     }
     connect(
         session->pipeline(), &IngestPipeline::pausedChanged, this, &IngestQueuePanel::showPaused);
     IngestQueueModel *model = session->queue();
-    m_view->setModel(model);
-    connect(model, &IngestQueueModel::totalsChanged, this, [this] {
-        updateActions(); // cheap, and what the buttons offer must be current
+    attachModel(m_filter == Filter::All ? static_cast<QAbstractItemModel *>(model) : m_proxy);
+    connect(model, &IngestQueueModel::totalsChanged, this, [this](int finished, int total) {
+        // What the queue as a whole offers is current at once (constant
+        // time); what the selection offers follows shortly.
+        m_cancelAll->setEnabled(finished < total);
+        m_clear->setEnabled(finished > 0);
+        if (!m_actionsTimer.isActive())
+            m_actionsTimer.start();
         if (!m_totalsTimer.isActive())
             m_totalsTimer.start();
     });
-    connect(model, &QAbstractItemModel::dataChanged, this, &IngestQueuePanel::updateActions);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-        &IngestQueuePanel::updateActions);
+    // Progress of a selected row may change what the buttons offer.
+    connect(model, &QAbstractItemModel::dataChanged, this, [this] {
+        if (m_view->selectionModel() && m_view->selectionModel()->hasSelection()
+            && !m_actionsTimer.isActive())
+            m_actionsTimer.start();
+    });
     updateTotals();
+}
+
+void IngestQueuePanel::attachModel(QAbstractItemModel *model)
+{
+    QItemSelectionModel *old = m_view->selectionModel();
+    m_view->setModel(model);
+    if (old && old != m_view->selectionModel())
+        old->deleteLater();
+    if (m_view->selectionModel()) {
+        connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &IngestQueuePanel::updateActions);
+    }
+    updateActions();
+}
+
+void IngestQueuePanel::setFilter(Filter filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    for (QAction *a : m_filters->actions()) {
+        a->setChecked(Filter(a->data().toInt()) == filter);
+        if (a->isChecked())
+            m_filterButton->setToolTip(tr("Show: %1").arg(a->text()));
+    }
+    m_filterButton->setChecked(filter != Filter::All);
+    if (!m_session)
+        return;
+    static_cast<QueueFilter *>(m_proxy)->setMode(filter);
+    if (filter == Filter::All) {
+        attachModel(m_session->queue());
+        m_proxy->setSourceModel(nullptr);
+    } else {
+        if (m_proxy->sourceModel() != m_session->queue())
+            m_proxy->setSourceModel(m_session->queue());
+        attachModel(m_proxy);
+    }
+}
+
+bool IngestQueuePanel::showNextFailure()
+{
+    IngestQueueModel *model = m_session ? m_session->queue() : nullptr;
+    if (!model)
+        return false;
+    // From the row after the current one, so that pressing again walks on.
+    QModelIndex current = m_view->currentIndex();
+    if (current.isValid() && m_view->model() == m_proxy)
+        current = m_proxy->mapToSource(current);
+    const int row = model->nextFailedRow(current.isValid() ? current.row() + 1 : 0);
+    if (row < 0) {
+        m_nextFailure->setEnabled(false);
+        return false;
+    }
+    if (m_filter == Filter::Active)
+        setFilter(Filter::All); // a failed row is not shown there
+    QModelIndex target = model->index(row);
+    if (m_view->model() == m_proxy)
+        target = m_proxy->mapFromSource(target);
+    m_view->setCurrentIndex(target);
+    m_view->selectionModel()->select(target, QItemSelectionModel::ClearAndSelect);
+    m_view->scrollTo(target, QAbstractItemView::PositionAtCenter);
+    return true;
 }
 
 QList<quint64> IngestQueuePanel::selectedIds() const
@@ -182,15 +336,16 @@ void IngestQueuePanel::updateTotals()
     m_total->setValue(finished);
     m_total->setVisible(total > 0);
     const QLocale locale;
+    // The failures are a link: a click shows the next one (F8 too).
+    const QString failedLink = QStringLiteral("<a href=\"#failed\">%1</a>")
+                                   .arg(tr("%1 failed").arg(locale.toString(failed)));
     if (total == 0)
         m_summary->setText(tr("Nothing queued. Paste links (Ctrl+V) or drop images to add them."));
     else if (finished == total)
-        m_summary->setText(
-            failed > 0 ? tr("All done, %1 failed").arg(locale.toString(failed)) : tr("All done"));
+        m_summary->setText(failed > 0 ? tr("All done, %1").arg(failedLink) : tr("All done"));
     else
         m_summary->setText(failed > 0
-                ? tr("%1 to go, %2 failed")
-                      .arg(locale.toString(total - finished), locale.toString(failed))
+                ? tr("%1 to go, %2").arg(locale.toString(total - finished), failedLink)
                 : tr("%1 to go").arg(locale.toString(total - finished)));
     updateActions();
 }
@@ -200,18 +355,32 @@ void IngestQueuePanel::updateActions()
     bool canCancel = false;
     bool canRetry = false;
     bool canAddAnyway = false;
-    if (m_view->selectionModel()) {
-        const QModelIndexList rows = m_view->selectionModel()->selectedIndexes();
-        for (const QModelIndex &index : rows) {
-            const auto button = IngestQueueDelegate::buttonFor(index);
-            canCancel |= button == IngestQueueDelegate::Button::Cancel;
-            canRetry |= button == IngestQueueDelegate::Button::Retry;
-            canAddAnyway |= button == IngestQueueDelegate::Button::AddAnyway;
-        }
-    }
     const IngestQueueModel *model = m_session ? m_session->queue() : nullptr;
     const int total = model ? model->rowCount() : 0;
     const int finished = model ? model->finishedCount() : 0;
+    // Asks the selected rows over their ranges, at most kMaxRowsAsked of
+    // them: Select All on 100,000 rows is not 100,000 indexes per tick.
+    if (m_view->selectionModel()) {
+        int asked = 0;
+        const QItemSelection selection = m_view->selectionModel()->selection();
+        for (const QItemSelectionRange &range : selection) {
+            for (int row = range.top(); row <= range.bottom(); ++row) {
+                if (asked++ >= kMaxRowsAsked) {
+                    canCancel |= finished < total;
+                    canRetry |= model && model->failedCount() > 0;
+                    break;
+                }
+                const auto button
+                    = IngestQueueDelegate::buttonFor(range.model()->index(row, 0, range.parent()));
+                canCancel |= button == IngestQueueDelegate::Button::Cancel;
+                canRetry |= button == IngestQueueDelegate::Button::Retry;
+                canAddAnyway |= button == IngestQueueDelegate::Button::AddAnyway;
+            }
+            if (asked > kMaxRowsAsked)
+                break;
+        }
+    }
+    m_nextFailure->setEnabled(model && model->failedCount() > 0);
     m_cancel->setEnabled(canCancel);
     m_retry->setEnabled(canRetry);
     m_addAnyway->setEnabled(canAddAnyway);
@@ -261,8 +430,7 @@ void IngestQueuePanel::cancelAll()
 {
     if (!m_session)
         return;
-    for (quint64 id : m_session->pipeline()->itemIds())
-        m_session->pipeline()->cancel(id);
+    m_session->pipeline()->cancelAll();
 }
 
 void IngestQueuePanel::copySources()
@@ -288,6 +456,7 @@ void IngestQueuePanel::showContextMenu(const QPoint &pos)
     menu.addAction(m_retry);
     menu.addAction(m_addAnyway);
     menu.addAction(m_copy);
+    menu.addAction(m_nextFailure);
     const qint64 key
         = index.isValid() ? index.data(IngestQueueModel::ImageKeyRole).toLongLong() : 0;
     if (key > 0) {

@@ -5,10 +5,14 @@
 #include <QTimer>
 #include <QWidget>
 
+class QAbstractItemModel;
 class QAction;
+class QActionGroup;
 class QLabel;
 class QListView;
 class QProgressBar;
+class QSortFilterProxyModel;
+class QToolButton;
 
 namespace trove {
 class IngestPipeline;
@@ -34,6 +38,15 @@ public:
 
     void setSession(LibrarySession *session);
     QListView *view() const { return m_view; }
+    /// Which rows the list shows. Showing all, the view shows the queue
+    /// model itself; otherwise a filter over it.
+    enum class Filter { All, Active, Failed };
+    void setFilter(Filter filter);
+    Filter filter() const { return m_filter; }
+    /// Selects and scrolls to the next failed row after the current one
+    /// (wrapping); false when none failed.
+    bool showNextFailure();
+    QAction *nextFailureAction() const { return m_nextFailure; }
     QAction *clearFinishedAction() const { return m_clear; }
     /// Checkable: Pause Downloads / Resume Downloads (IngestPipeline::setPaused).
     QAction *pauseAction() const { return m_pause; }
@@ -53,6 +66,7 @@ private:
     void copySources();
     void showContextMenu(const QPoint &pos);
     QList<quint64> selectedIds() const;
+    void attachModel(QAbstractItemModel *model);
 
     QPointer<LibrarySession> m_session;
     QListView *m_view;
@@ -70,6 +84,13 @@ private:
     QAction *m_copy;
     QAction *m_addAnyway;
     QAction *m_pause;
+    QAction *m_nextFailure;
+    QActionGroup *m_filters;
+    QSortFilterProxyModel *m_proxy;
+    QToolButton *m_filterButton;
+    Filter m_filter = Filter::All;
+    /// Coalesces updateActions() after progress ticks of selected rows.
+    QTimer m_actionsTimer;
 };
 
 } // namespace trove::ui

@@ -136,6 +136,18 @@ QFuture<Result<bool>> CatalogWriter::setQueueState(
     });
 }
 
+QFuture<Result<bool>> CatalogWriter::setQueueStates(
+    const QList<qint64> &queueIds, IngestState state, const QString &error)
+{
+    return submit<bool>([=](WriterContext &c) -> Result<bool> {
+        for (qint64 queueId : queueIds) {
+            if (auto r = statements::finishQueueRow(c, queueId, state, error); !r)
+                return Error { r.error() };
+        }
+        return true;
+    });
+}
+
 QFuture<Result<bool>> CatalogWriter::deleteQueueItems(const QList<qint64> &queueIds)
 {
     return submit<bool>(

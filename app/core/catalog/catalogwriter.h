@@ -88,6 +88,9 @@ public:
     /// Records a queue item's final state (failed, cancelled) or a retry.
     QFuture<Result<bool>> setQueueState(
         qint64 queueId, IngestState state, const QString &error = {});
+    /// The same for many rows, in one transaction.
+    QFuture<Result<bool>> setQueueStates(
+        const QList<qint64> &queueIds, IngestState state, const QString &error = {});
     QFuture<Result<bool>> deleteQueueItems(const QList<qint64> &queueIds);
     /// Takes over unfinished items whose owner process is gone.
     QFuture<Result<QList<QueueRow>>> claimOrphanedQueueItems();

@@ -89,8 +89,25 @@ quint64 IngestPipeline::addItem(const IngestRequest &request, qint64 queueId)
     m_items.insert(id, item);
     m_order.append(id);
     ++m_pending; // Queued
-    Q_EMIT itemAdded(id);
-    return id;
+    return id; // itemsAdded() follows, once for the batch
+}
+
+// A source refused before the item ever started: failed as it is added,
+// so that a paste of 10,000 refused links costs one itemsAdded() and no
+// dataChanged() per row.
+void IngestPipeline::refuse(quint64 id, const QString &error)
+{
+    IngestItem &item = m_items[id];
+    changeState(item, IngestState::Failed);
+    item.error = error;
+}
+
+void IngestPipeline::announce(quint64 first, const QList<quint64> &refused)
+{
+    if (first < m_nextId)
+        Q_EMIT itemsAdded(first, m_nextId - 1);
+    for (quint64 id : refused)
+        Q_EMIT itemFinished(id);
 }
 
 QList<quint64> IngestPipeline::enqueue(const QList<IngestRequest> &requests)
@@ -107,16 +124,20 @@ QList<quint64> IngestPipeline::enqueueChecked(const std::vector<CheckedRequest> 
     QList<quint64> ids;
     ids.reserve(qsizetype(requests.size()));
     QList<quint64> accepted;
+    QList<quint64> refused;
+    const quint64 first = m_nextId;
     for (const CheckedRequest &checked : requests) {
         const quint64 id = addItem(checked.request, 0);
         ids.append(id);
         if (!checked.source) {
-            finish(id, IngestState::Failed, checked.source.error());
+            refuse(id, checked.source.error());
+            refused.append(id);
             continue;
         }
         m_work.insert(id, Work { *checked.source });
         accepted.append(id);
     }
+    announce(first, refused);
     persist(accepted);
     return ids;
 }
@@ -169,14 +190,17 @@ void IngestPipeline::restoreHistory()
     whenFinished(m_writer->claimQueueHistory(), this, [this](const Result<QList<QueueRow>> &rows) {
         if (!rows)
             return;
+        const quint64 first = m_nextId;
+        QList<quint64> finished;
+        finished.reserve(rows->size());
         for (const QueueRow &row : *rows) {
             const quint64 id = addItem(row.request, row.id);
             IngestItem &item = m_items[id];
             changeState(item, row.state);
             item.error = row.error;
-            Q_EMIT itemChanged(id);
-            Q_EMIT itemFinished(id);
+            finished.append(id);
         }
+        announce(first, finished);
     });
 }
 
@@ -188,16 +212,21 @@ void IngestPipeline::resumeOrphans()
                 Q_EMIT resumed(0);
                 return;
             }
+            const quint64 first = m_nextId;
+            QList<quint64> refused;
             for (const QueueRow &row : *rows) {
                 const quint64 id = addItem(row.request, row.id);
                 auto source = IngestSource::parse(row.request.source);
                 if (!source) {
-                    finish(id, IngestState::Failed, source.error());
+                    refuse(id, source.error());
+                    (void)m_writer->setQueueState(row.id, IngestState::Failed, source.error());
+                    refused.append(id);
                     continue;
                 }
                 m_work.insert(id, Work { *source });
                 queueFetch(id);
             }
+            announce(first, refused);
             Q_EMIT resumed(int(rows->size()));
             pump();
         });
@@ -615,6 +644,38 @@ void IngestPipeline::cancel(quint64 id)
     if (it->state == IngestState::Downloading && work != m_work.cend())
         m_fetch->cancel(work->fetchJob);
     finish(id, IngestState::Cancelled, tr("cancelled"));
+    pump();
+}
+
+void IngestPipeline::cancelAll()
+{
+    // One pass and one writer request, not cancel() per item: Cancel All
+    // on 100,000 queued links must not be 100,000 events.
+    const QString reason = tr("cancelled");
+    QList<quint64> ids;
+    QList<qint64> rows;
+    for (quint64 id : std::as_const(m_order)) {
+        IngestItem &item = m_items[id];
+        if (isFinished(item.state))
+            continue;
+        const auto work = m_work.constFind(id);
+        if (item.state == IngestState::Downloading && work != m_work.cend())
+            m_fetch->cancel(work->fetchJob);
+        changeState(item, IngestState::Cancelled);
+        item.error = reason;
+        item.note.clear();
+        if (item.queueId > 0)
+            rows.append(item.queueId);
+        cleanup(id);
+        ids.append(id);
+    }
+    if (ids.isEmpty())
+        return;
+    if (!rows.isEmpty())
+        (void)m_writer->setQueueStates(rows, IngestState::Cancelled, reason);
+    Q_EMIT itemsChanged();
+    for (quint64 id : std::as_const(ids))
+        Q_EMIT itemFinished(id);
     pump();
 }
 

@@ -115,6 +115,9 @@ public:
     void restoreHistory();
 
     void cancel(quint64 id);
+    /// Cancels every unfinished item at once (itemsChanged(), then
+    /// itemFinished() for each).
+    void cancelAll();
     void retry(quint64 id);
     /// Retries an item refused because its bytes were removed before, with
     /// force: the removal is forgotten and the image added.
@@ -143,10 +146,14 @@ public:
     QList<qint64> unfinishedQueueIds() const;
 
 Q_SIGNALS:
-    void itemAdded(quint64 id);
+    /// Items @p first to @p last (consecutive ids, in queue order) were
+    /// added, once per batch; those refused at once are already failed.
+    void itemsAdded(quint64 first, quint64 last);
     /// State or progress changed. Progress is rate-limited by the fetcher.
     void itemChanged(quint64 id);
     void itemFinished(quint64 id);
+    /// Many items changed at once (cancelAll): listeners look again.
+    void itemsChanged();
     void itemsRemoved(const QList<quint64> &ids);
     /// resumeOrphans() took over this many items (0 when there were none).
     void resumed(int count);
@@ -184,6 +191,10 @@ private:
     };
 
     quint64 addItem(const IngestRequest &request, qint64 queueId);
+    void refuse(quint64 id, const QString &error);
+    /// itemsAdded() for the items added since @p first, then itemFinished()
+    /// for those of them that were refused.
+    void announce(quint64 first, const QList<quint64> &refused);
     void persist(const QList<quint64> &ids);
     void queueFetch(quint64 id, bool first = false);
     bool waitsForFetch(quint64 id) const;

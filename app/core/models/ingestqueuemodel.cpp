@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "models/ingestqueuemodel.h"
 
+#include <algorithm>
+
 namespace trove {
 
 IngestQueueModel::IngestQueueModel(IngestPipeline *pipeline, QObject *parent)
@@ -8,12 +10,41 @@ IngestQueueModel::IngestQueueModel(IngestPipeline *pipeline, QObject *parent)
     , m_pipeline(pipeline)
 {
     m_ids = pipeline->itemIds();
-    for (int i = 0; i < m_ids.size(); ++i)
-        m_rowOf.insert(m_ids[i], i);
+    Q_ASSERT(std::is_sorted(m_ids.cbegin(), m_ids.cend()));
     recount();
-    connect(pipeline, &IngestPipeline::itemAdded, this, &IngestQueueModel::onAdded);
+    connect(pipeline, &IngestPipeline::itemsAdded, this, &IngestQueueModel::onAdded);
     connect(pipeline, &IngestPipeline::itemChanged, this, &IngestQueueModel::onChanged);
     connect(pipeline, &IngestPipeline::itemsRemoved, this, &IngestQueueModel::onRemoved);
+    connect(pipeline, &IngestPipeline::itemsChanged, this, [this] {
+        recount(); // one pass for a bulk change (Cancel All)
+        if (!m_ids.isEmpty())
+            Q_EMIT dataChanged(index(0), index(int(m_ids.size()) - 1));
+    });
+}
+
+int IngestQueueModel::rowOf(quint64 id) const
+{
+    const auto it = std::lower_bound(m_ids.cbegin(), m_ids.cend(), id);
+    return it != m_ids.cend() && *it == id ? int(it - m_ids.cbegin()) : -1;
+}
+
+int IngestQueueModel::nextFailedRow(int from) const
+{
+    if (m_failedIds.isEmpty())
+        return -1;
+    // The failed ids are few next to the queue: look them up, not the rows.
+    int best = -1;
+    int wrapped = -1;
+    for (quint64 id : m_failedIds) {
+        const int row = rowOf(id);
+        if (row < 0)
+            continue;
+        if (row >= from && (best < 0 || row < best))
+            best = row;
+        if (wrapped < 0 || row < wrapped)
+            wrapped = row;
+    }
+    return best >= 0 ? best : wrapped;
 }
 
 int IngestQueueModel::rowCount(const QModelIndex &parent) const
@@ -109,58 +140,105 @@ QVariant IngestQueueModel::data(const QModelIndex &index, int role) const
     }
 }
 
-void IngestQueueModel::onAdded(quint64 id)
+void IngestQueueModel::onAdded(quint64 first, quint64 last)
 {
+    if (last < first)
+        return;
     const int row = int(m_ids.size());
-    beginInsertRows({}, row, row);
-    m_ids.append(id);
-    m_rowOf.insert(id, row);
+    const int count = int(last - first + 1);
+    Q_ASSERT(m_ids.isEmpty() || m_ids.constLast() < first);
+    beginInsertRows({}, row, row + count - 1);
+    m_ids.reserve(row + count);
+    for (quint64 id = first; id <= last; ++id) {
+        m_ids.append(id);
+        track(id); // refused links arrive already failed
+    }
     endInsertRows();
-    recount();
+    emitTotals();
 }
 
 void IngestQueueModel::onChanged(quint64 id)
 {
-    const int row = m_rowOf.value(id, -1);
+    const int row = rowOf(id);
     if (row < 0)
         return;
     Q_EMIT dataChanged(index(row), index(row));
     // Progress ticks are frequent; totals move only when an item finishes.
-    const IngestItem *item = m_pipeline->item(id);
-    if (item && isFinished(item->state) != m_finishedIds.contains(id))
-        recount();
+    if (track(id))
+        emitTotals();
 }
 
 void IngestQueueModel::onRemoved(const QList<quint64> &ids)
 {
+    QList<int> rows;
+    rows.reserve(ids.size());
     for (quint64 id : ids) {
-        const int row = m_rowOf.value(id, -1);
-        if (row < 0)
-            continue;
-        beginRemoveRows({}, row, row);
-        m_ids.removeAt(row);
-        m_rowOf.clear();
-        for (int i = 0; i < m_ids.size(); ++i)
-            m_rowOf.insert(m_ids[i], i);
-        endRemoveRows();
+        m_finished -= int(m_finishedIds.remove(id));
+        m_failed -= int(m_failedIds.remove(id));
+        if (const int row = rowOf(id); row >= 0)
+            rows.append(row);
     }
-    recount();
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    // Contiguous runs, removed from the back so the rows ahead keep their
+    // numbers. Clearing finished items leaves few runs (the unfinished
+    // ones sit together at the end); a scatter of many runs is one reset
+    // rather than thousands of moves of the whole list.
+    int runs = 0;
+    for (int i = 0; i < rows.size(); ++i)
+        runs += int(i == 0 || rows[i] != rows[i - 1] + 1);
+    constexpr int kMaxRuns = 64;
+    if (runs > kMaxRuns) {
+        beginResetModel();
+        const QSet<quint64> gone(ids.cbegin(), ids.cend());
+        m_ids.removeIf([&](quint64 id) { return gone.contains(id); });
+        endResetModel();
+    } else {
+        for (qsizetype end = rows.size(); end > 0;) {
+            qsizetype begin = end - 1;
+            while (begin > 0 && rows[begin - 1] == rows[begin] - 1)
+                --begin;
+            beginRemoveRows({}, rows[begin], rows[end - 1]);
+            m_ids.remove(rows[begin], rows[end - 1] - rows[begin] + 1);
+            endRemoveRows();
+            end = begin;
+        }
+    }
+    emitTotals();
+}
+
+bool IngestQueueModel::track(quint64 id)
+{
+    const IngestItem *item = m_pipeline->item(id);
+    const bool finished = item && isFinished(item->state);
+    const bool failed = item && item->state == IngestState::Failed;
+    bool moved = false;
+    if (finished != m_finishedIds.contains(id)) {
+        finished ? (void)m_finishedIds.insert(id) : (void)m_finishedIds.remove(id);
+        m_finished += finished ? 1 : -1;
+        moved = true;
+    }
+    if (failed != m_failedIds.contains(id)) {
+        failed ? (void)m_failedIds.insert(id) : (void)m_failedIds.remove(id);
+        m_failed += failed ? 1 : -1;
+        moved = true;
+    }
+    return moved;
 }
 
 void IngestQueueModel::recount()
 {
     m_finishedIds.clear();
-    int failed = 0;
-    for (quint64 id : std::as_const(m_ids)) {
-        const IngestItem *item = m_pipeline->item(id);
-        if (item && isFinished(item->state)) {
-            m_finishedIds.insert(id);
-            if (item->state == IngestState::Failed)
-                ++failed;
-        }
-    }
-    m_finished = int(m_finishedIds.size());
-    m_failed = failed;
+    m_failedIds.clear();
+    m_finished = 0;
+    m_failed = 0;
+    for (quint64 id : std::as_const(m_ids))
+        track(id);
+    emitTotals();
+}
+
+void IngestQueueModel::emitTotals()
+{
     Q_EMIT totalsChanged(m_finished, int(m_ids.size()));
 }
 

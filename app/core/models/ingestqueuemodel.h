@@ -11,7 +11,9 @@ namespace trove {
 
 /// The ingest queue as rows for a view: one per item, with its state,
 /// progress and failure reason. Mirrors IngestPipeline's items (which own
-/// the state); emits dataChanged for the one row that changed. GUI thread.
+/// the state); emits dataChanged for the one row that changed. Every event
+/// costs O(1) or O(log n) plus the rows it touches, never a pass over the
+/// queue: it holds 100,000 items while links finish one by one. GUI thread.
 class IngestQueueModel final : public QAbstractListModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(IngestQueueModel)
@@ -41,7 +43,9 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     quint64 itemId(int row) const { return m_ids.value(row); }
-    int rowOf(quint64 id) const { return m_rowOf.value(id, -1); }
+    int rowOf(quint64 id) const;
+    /// The first failed row at or after @p from (wrapping), or -1.
+    int nextFailedRow(int from = 0) const;
 
     /// Finished items / all items, for a total progress bar.
     int finishedCount() const { return m_finished; }
@@ -53,15 +57,21 @@ Q_SIGNALS:
     void totalsChanged(int finished, int total);
 
 private:
-    void onAdded(quint64 id);
+    void onAdded(quint64 first, quint64 last);
     void onChanged(quint64 id);
     void onRemoved(const QList<quint64> &ids);
+    /// Brings the counters up to date for @p id; true if they moved.
+    bool track(quint64 id);
     void recount();
+    void emitTotals();
 
     IngestPipeline *m_pipeline;
+    /// Item ids in queue order. The pipeline hands out ids in increasing
+    /// order and appends, so this stays sorted: rowOf() is a binary search
+    /// and removing rows never renumbers a hash.
     QList<quint64> m_ids;
-    QHash<quint64, int> m_rowOf;
     QSet<quint64> m_finishedIds;
+    QSet<quint64> m_failedIds;
     int m_finished = 0;
     int m_failed = 0;
 };

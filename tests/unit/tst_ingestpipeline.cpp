@@ -502,7 +502,8 @@ void TestIngestPipeline::ingestsToCommit()
     settle();
     QCOMPARE(m_probe->state(item->queueId), int(IngestState::Done));
     QCOMPARE(m_probe->images(), 1);
-    QCOMPARE(tmpFiles(), QStringList()); // the download and the temp blob are gone
+    QTRY_COMPARE_WITH_TIMEOUT(
+        tmpFiles(), QStringList(), test::kLivenessMs); // the download and the temp blob are gone
     QVERIFY(QFile::exists(localFile)); // a local source is never touched
     QCOMPARE(m_finished.size(), 1);
 }
@@ -586,7 +587,7 @@ void TestIngestPipeline::cancel()
     QCOMPARE(m_pipeline->pendingCount(), 0);
     QCOMPARE(m_probe->state(m_pipeline->item(id)->queueId), int(IngestState::Cancelled));
     QCOMPARE(m_probe->images(), 0);
-    QCOMPARE(tmpFiles(), QStringList());
+    QTRY_COMPARE_WITH_TIMEOUT(tmpFiles(), QStringList(), test::kLivenessMs);
 }
 
 void TestIngestPipeline::retryAfterFailure_data()
@@ -644,7 +645,7 @@ void TestIngestPipeline::retryAfterFailure()
     QCOMPARE(m_probe->rows().size(), 1);
     QCOMPARE(m_probe->state(row), int(IngestState::Done));
     QCOMPARE(m_probe->images(), 1);
-    QCOMPARE(tmpFiles(), QStringList());
+    QTRY_COMPARE_WITH_TIMEOUT(tmpFiles(), QStringList(), test::kLivenessMs);
 }
 
 // The fetcher answers a cancel later, like anything else: a retry made
@@ -675,7 +676,7 @@ void TestIngestPipeline::cancelThenRetryInOneTurn()
     settle();
     QCOMPARE(m_probe->state(m_pipeline->item(id)->queueId), int(IngestState::Done));
     QCOMPARE(m_probe->images(), 1);
-    QCOMPARE(tmpFiles(), QStringList());
+    QTRY_COMPARE_WITH_TIMEOUT(tmpFiles(), QStringList(), test::kLivenessMs);
 }
 
 // --- stop, resume, clear ---------------------------------------------------
@@ -791,7 +792,7 @@ void TestIngestPipeline::stopWhileBusy()
         QCOMPARE(row.ownerPid, QCoreApplication::applicationPid());
     }
     QCOMPARE(m_probe->images(), 0);
-    QCOMPARE(tmpFiles(), QStringList());
+    QTRY_COMPARE_WITH_TIMEOUT(tmpFiles(), QStringList(), test::kLivenessMs);
     QCOMPARE(quiet.count(), 1);
 }
 

@@ -53,7 +53,14 @@ QString DragExporter::targetFor(const ImageRecord &record)
 
 void DragExporter::prepare(const QList<ImageRecord> &records)
 {
-    if (records.size() > kMaxPrepared || m_paths.root().isEmpty() || !ensureDir())
+    if (records.size() > kMaxPrepared)
+        return;
+    startExports(records);
+}
+
+void DragExporter::startExports(const QList<ImageRecord> &records)
+{
+    if (m_paths.root().isEmpty() || !ensureDir())
         return;
     for (const ImageRecord &record : records) {
         if (record.sha256.isEmpty() || m_ready.contains(record.sha256)
@@ -78,34 +85,32 @@ void DragExporter::prepare(const QList<ImageRecord> &records)
     }
 }
 
-QMimeData *DragExporter::mimeData(const QList<ImageRecord> &records, int *missing)
+QMimeData *DragExporter::mimeData(const QList<ImageRecord> &records, int *pending)
 {
     int notReady = 0;
     QList<QUrl> urls;
-    qint64 syncBudget = kSyncExportBytes;
-    for (const ImageRecord &record : records) {
-        auto ready = m_ready.constFind(record.sha256);
-        if (ready != m_ready.cend()) {
-            urls.append(QUrl::fromLocalFile(*ready));
-            continue;
-        }
-        // Small originals: decompressing them now costs a few milliseconds,
-        // an acceptable pause at the start of a drag.
-        if (!m_running.contains(record.sha256) && record.originalBytes <= syncBudget
-            && ensureDir()) {
-            const QString target = targetFor(record);
-            QDir().mkpath(QFileInfo(target).absolutePath());
-            if (BlobStore(m_paths).exportTo(record.sha256, target)) {
-                syncBudget -= record.originalBytes;
-                m_ready.insert(record.sha256, target);
-                urls.append(QUrl::fromLocalFile(target));
+    QList<ImageRecord> toExport;
+    if (!m_paths.root().isEmpty() && ensureDir()) {
+        for (const ImageRecord &record : records) {
+            if (record.sha256.isEmpty())
+                continue;
+            auto ready = m_ready.constFind(record.sha256);
+            if (ready != m_ready.cend()) {
+                urls.append(QUrl::fromLocalFile(*ready));
                 continue;
             }
+            // Not decompressed here: the path is handed over now and the
+            // file written in the background, whole or not at all
+            // (QSaveFile), before a drop a moment later reads it.
+            urls.append(QUrl::fromLocalFile(targetFor(record)));
+            if (!m_running.contains(record.sha256))
+                toExport.append(record);
+            ++notReady;
         }
-        ++notReady;
     }
-    if (missing)
-        *missing = notReady;
+    startExports(toExport);
+    if (pending)
+        *pending = notReady;
     if (urls.isEmpty())
         return nullptr;
     auto *mime = new QMimeData;

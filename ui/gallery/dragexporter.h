@@ -18,16 +18,14 @@ namespace trove::ui {
 /// programs (which want a file: text/uri-list). Exporting means reading and
 /// decompressing a blob, so it starts in the background as soon as images
 /// are selected; when a drag begins, files already written are used and
-/// small missing ones (up to kSyncExportBytes in all) are written there and
-/// then. Files live in a temp folder removed with this object. GUI thread;
-/// the exports run on the global pool.
+/// the rest are named at once and written in the background (the GUI
+/// thread never decompresses). Files live in a temp folder removed with
+/// this object. GUI thread; the exports run on the global pool.
 class DragExporter final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DragExporter)
 
 public:
-    /// Originals this small are cheap enough to export while the drag starts.
-    static constexpr qint64 kSyncExportBytes = 8 * 1024 * 1024;
     /// Selections bigger than this are not exported ahead (Ctrl+A on a huge library).
     static constexpr int kMaxPrepared = 64;
 
@@ -38,9 +36,9 @@ public:
 
     /// Starts exporting these images in the background.
     void prepare(const QList<ImageRecord> &records);
-    /// MIME data with file URLs for every image that is (or can quickly be)
-    /// on disk. @p missing counts those still being prepared.
-    QMimeData *mimeData(const QList<ImageRecord> &records, int *missing);
+    /// MIME data with a file URL for every image; @p pending counts those
+    /// whose file is still being written (it appears whole, by rename).
+    QMimeData *mimeData(const QList<ImageRecord> &records, int *pending);
 
     /// A file name for an exported image: safeFileName() of its name, or of
     /// its short id when nothing of the name is left.
@@ -48,6 +46,7 @@ public:
 
 private:
     QString targetFor(const ImageRecord &record);
+    void startExports(const QList<ImageRecord> &records);
     bool ensureDir();
 
     LibraryPaths m_paths;

@@ -358,14 +358,15 @@ void GalleryView::startDrag(Qt::DropActions supportedActions)
     const QList<ImageRecord> records = selectedRecords();
     if (records.isEmpty())
         return;
-    int missing = 0;
-    QMimeData *mime = m_exporter->mimeData(records, &missing);
-    if (missing > 0) {
-        Q_EMIT message(missing == 1
-                ? tr("1 large image is still being prepared for dragging; try again in a moment.")
-                : tr(
-                    "%1 large images are still being prepared for dragging; try again in a moment.")
-                      .arg(missing),
+    int pending = 0;
+    QMimeData *mime = m_exporter->mimeData(records, &pending);
+    if (pending > 0) {
+        Q_EMIT message(pending == 1
+                ? tr("1 image is still being written for the drop; if the target misses it, "
+                     "drag again.")
+                : tr("%1 images are still being written for the drop; if the target misses "
+                     "them, drag again.")
+                      .arg(pending),
             5000);
     }
     if (!mime)

@@ -6,6 +6,7 @@
 #include <QSettings>
 #include <QSocketNotifier>
 #include <QString>
+#include <QtConcurrent/QtConcurrentRun>
 #include <atomic>
 #include <cerrno>
 #include <fcntl.h>
@@ -117,6 +118,12 @@ void quitOnTerminateSignals()
     action.sa_flags = SA_RESTART;
     ::sigaction(SIGTERM, &action, nullptr);
     ::sigaction(SIGHUP, &action, nullptr);
+}
+
+void removeFileLater(const QString &path)
+{
+    if (!path.isEmpty())
+        (void)QtConcurrent::run([path] { QFile::remove(path); });
 }
 
 } // namespace trove

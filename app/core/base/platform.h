@@ -23,6 +23,11 @@ bool syncFile(const QString &path);
 /// Flushes a directory entry (after a rename into it).
 bool syncDirectory(const QString &path);
 
+/// Unlinks @p path on a pool thread: unlinking is disk work, never the
+/// caller's (GUI) thread's. A failure is not reported (temp files only;
+/// the next start sweeps what is left).
+void removeFileLater(const QString &path);
+
 /// What a background thread does, for lowerCurrentThreadPriority().
 enum class ThreadWork {
     Light, ///< mostly waits (network, disk)

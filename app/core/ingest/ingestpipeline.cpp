@@ -2,6 +2,7 @@
 #include "ingest/ingestpipeline.h"
 
 #include "base/futurewatch.h"
+#include "base/platform.h"
 #include "catalog/catalogwriter.h"
 #include "ingest/fetcher.h"
 #include "ingest/processingpool.h"
@@ -434,7 +435,7 @@ void IngestPipeline::onFetched(quint64 job, const FetchResult &result)
     if (m_stopped) {
         // Interrupted, not failed: the item stays unfinished in the queue.
         if (result.ok())
-            QFile::remove(result.path);
+            removeFileLater(result.path);
         return;
     }
     auto work = m_work.find(id);
@@ -443,7 +444,7 @@ void IngestPipeline::onFetched(quint64 job, const FetchResult &result)
     if (work == m_work.end() || work->fetchJob != job
         || m_items[id].state != IngestState::Downloading) {
         if (result.ok())
-            QFile::remove(result.path);
+            removeFileLater(result.path);
         pump();
         return;
     }
@@ -548,18 +549,18 @@ void IngestPipeline::onProcessed(quint64 id, const Result<ProcessedImage> &resul
     auto work = m_work.find(id);
     if (work == m_work.end()) {
         if (result)
-            QFile::remove(result->tempBlobPath);
+            removeFileLater(result->tempBlobPath);
         pump();
         return;
     }
     work->processing = false;
     if (!work->downloadPath.isEmpty()) {
-        QFile::remove(work->downloadPath);
+        removeFileLater(work->downloadPath);
         work->downloadPath.clear();
     }
     if (m_items[id].state != IngestState::Processing) {
         if (result)
-            QFile::remove(result->tempBlobPath);
+            removeFileLater(result->tempBlobPath);
         cleanup(id);
     } else if (!result && m_stopped) {
         cleanup(id); // interrupted, not failed: stays unfinished in the queue
@@ -631,7 +632,7 @@ void IngestPipeline::cleanup(quint64 id)
     if (work->processing)
         return;
     if (!work->downloadPath.isEmpty())
-        QFile::remove(work->downloadPath);
+        removeFileLater(work->downloadPath);
     m_work.erase(work);
 }
 

@@ -2,6 +2,7 @@
 #include "ingest/rawimageingest.h"
 
 #include "base/futurewatch.h"
+#include "base/platform.h"
 
 #include <QFile>
 #include <QImageWriter>
@@ -141,8 +142,7 @@ void RawImageIngest::onItemsRemoved(const QList<quint64> &ids)
 
 void RawImageIngest::removeLater(const QString &path)
 {
-    // Unlinking is disk work: not on the caller's (GUI) thread.
-    (void)QtConcurrent::run([path] { QFile::remove(path); });
+    removeFileLater(path);
 }
 
 } // namespace trove

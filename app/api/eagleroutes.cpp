@@ -156,7 +156,7 @@ void ApiServer::eagleAdd(const Exchange &ex, const QJsonArray &items, bool fromP
         if (page.isEmpty())
             page = pageUrl(item.value(QStringLiteral("website")));
         requests.append({ *source, item.value(QStringLiteral("name")).toString(),
-            stringList(item.value(QStringLiteral("tags"))), false, page });
+            stringList(item.value(QStringLiteral("tags"))), false, FetchHeaders { page } });
     }
     struct Gather {
         QJsonArray data;

@@ -840,9 +840,12 @@ void TestIngestPipeline::historySurvivesRestart()
 void TestIngestPipeline::resumesOrphans()
 {
     // What a killed `trove add` leaves: queue rows of a process now dead.
-    QVERIFY_OK(await(m_writer->enqueue({ { url(QStringLiteral("a.png")), QStringLiteral("A") },
-        { url(QStringLiteral("b.png")), {}, { QStringLiteral("t") } },
-        { QStringLiteral("ftp://images.test/c.png") } })));
+    // The annotation is kept with the row; headers (a cookie above all) never are.
+    QVERIFY_OK(await(
+        m_writer->enqueue({ { url(QStringLiteral("a.png")), QStringLiteral("A"), {}, false,
+                                { {}, "Browser/1.0", "session=abc" }, QStringLiteral("a note") },
+            { url(QStringLiteral("b.png")), {}, { QStringLiteral("t") } },
+            { QStringLiteral("ftp://images.test/c.png") } })));
     QVERIFY(m_probe->orphanAll());
 
     QSignalSpy resumed(m_pipeline.get(), &IngestPipeline::resumed);
@@ -852,6 +855,8 @@ void TestIngestPipeline::resumesOrphans()
     const QList<quint64> ids = m_pipeline->itemIds();
     QCOMPARE(ids.size(), 3);
     QCOMPARE(m_pipeline->item(ids.at(0))->request.name, QStringLiteral("A"));
+    QCOMPARE(m_pipeline->item(ids.at(0))->request.annotation, QStringLiteral("a note"));
+    QVERIFY(m_pipeline->item(ids.at(0))->request.headers.cookie.isEmpty());
     QCOMPARE(m_pipeline->item(ids.at(1))->request.tags, QStringList({ QStringLiteral("t") }));
     QCOMPARE(stateOf(ids.at(2)), IngestState::Failed); // refused at once, as when added
     for (const auto &row : m_probe->rows())
@@ -864,6 +869,8 @@ void TestIngestPipeline::resumesOrphans()
 
     for (const QString &name : { QStringLiteral("a.png"), QStringLiteral("b.png") }) {
         QTRY_VERIFY_WITH_TIMEOUT(m_fetch->runningFor(url(name)), test::kLivenessMs);
+        QVERIFY(m_fetch->runningFor(url(name))->headers.cookie.isEmpty());
+        QVERIFY(m_fetch->runningFor(url(name))->headers.userAgent.isEmpty());
         m_fetch->succeed(url(name), png(name == QLatin1String("a.png") ? 1 : 2));
         QTRY_VERIFY_WITH_TIMEOUT(m_process->find(name), test::kLivenessMs);
         m_process->run(name);

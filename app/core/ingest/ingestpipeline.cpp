@@ -545,6 +545,7 @@ void IngestPipeline::onProcessed(quint64 id, const Result<ProcessedImage> &resul
         image.processed = *result;
         image.queueId = item.queueId;
         image.force = item.request.force;
+        image.annotation = item.request.annotation;
         whenFinished(m_writer->commitImage(image), this,
             [this, id](const Result<CommitOutcome> &r) { onCommitted(id, r); });
     }

@@ -33,6 +33,8 @@ struct IngestRequest {
     /// Add even bytes that were removed and emptied from the trash before.
     bool force = false;
     FetchHeaders headers;
+    /// A note kept with the image (Eagle's `annotation`); empty: none.
+    QString annotation;
 };
 
 /// The life of one queue item. Stored as integers in the catalog's queue

@@ -204,7 +204,7 @@ void ApiServer::processImage(const Exchange &ex)
     // `website`: the page the image was found on, sent as the Referer.
     add(ex,
         { *url, name.toString(), stringList(tags), false,
-            pageUrl(body->value(QStringLiteral("website"))) },
+            FetchHeaders { pageUrl(body->value(QStringLiteral("website"))) } },
         [](qint64 id) {
             const QString statusUrl = QStringLiteral("/status/%1").arg(id);
             return HttpResponse::json(202,

@@ -40,10 +40,42 @@ QJsonObject eagleItem(const ImageRecord &r)
         { QStringLiteral("size"), r.originalBytes }, { QStringLiteral("ext"), extOf(r.format) },
         { QStringLiteral("tags"), QJsonArray::fromStringList(r.tags) },
         { QStringLiteral("folders"), QJsonArray {} }, { QStringLiteral("isDeleted"), false },
-        { QStringLiteral("url"), r.sources.value(0) }, { QStringLiteral("annotation"), QString() },
+        { QStringLiteral("url"), r.sources.value(0) },
+        { QStringLiteral("annotation"), r.annotation },
         { QStringLiteral("modificationTime"), r.addedAt.toMSecsSinceEpoch() },
         { QStringLiteral("width"), r.width }, { QStringLiteral("height"), r.height },
         { QStringLiteral("palettes"), QJsonArray {} } };
+}
+
+// Eagle's `headers` for one item's download: Referer, User-Agent and Cookie,
+// names in any case. Other names are ignored, as a browser extension may
+// send what it has. A value that could split the request (CR, LF, NUL) or
+// is over 8 KiB refuses the call: better than a fetch that silently goes
+// without what it was given.
+Result<FetchHeaders> eagleHeaders(const QJsonObject &headers)
+{
+    FetchHeaders out;
+    for (auto it = headers.begin(); it != headers.end(); ++it) {
+        const QString name = it.key().toLower();
+        if (name != QLatin1String("referer") && name != QLatin1String("user-agent")
+            && name != QLatin1String("cookie"))
+            continue;
+        if (!it.value().isString())
+            return fail(ApiServer::tr("headers.%1 must be a string").arg(it.key()));
+        const QByteArray raw = it.value().toString().toUtf8();
+        if (raw.contains('\r') || raw.contains('\n') || raw.contains('\0'))
+            return fail(ApiServer::tr("headers.%1 contains a line break or NUL").arg(it.key()));
+        const QByteArray value = raw.trimmed();
+        if (value.size() > 8 * 1024)
+            return fail(ApiServer::tr("headers.%1 is longer than 8 KiB").arg(it.key()));
+        if (name == QLatin1String("referer"))
+            out.referer = pageUrl(QString::fromUtf8(value));
+        else if (name == QLatin1String("user-agent"))
+            out.userAgent = value;
+        else
+            out.cookie = value;
+    }
+    return out;
 }
 
 } // namespace
@@ -148,15 +180,19 @@ void ApiServer::eagleAdd(const Exchange &ex, const QJsonArray &items, bool fromP
             ex.send(eagleError(400, where + source.error()));
             return;
         }
-        // The page the image came from: headers.Referer, else website; it is
-        // sent as the download's Referer. Other headers (User-Agent,
-        // Cookie) and annotation are accepted but not used (docs/api.md).
-        QString page = pageUrl(
-            item.value(QStringLiteral("headers")).toObject().value(QStringLiteral("Referer")));
-        if (page.isEmpty())
-            page = pageUrl(item.value(QStringLiteral("website")));
+        // Referer, User-Agent and Cookie go with this item's download only,
+        // and are never stored (docs/api.md). The page the image came from
+        // is headers.Referer, else website.
+        auto headers = eagleHeaders(item.value(QStringLiteral("headers")).toObject());
+        if (!headers) {
+            ex.send(eagleError(400, where + headers.error()));
+            return;
+        }
+        if (headers->referer.isEmpty())
+            headers->referer = pageUrl(item.value(QStringLiteral("website")));
         requests.append({ *source, item.value(QStringLiteral("name")).toString(),
-            stringList(item.value(QStringLiteral("tags"))), false, page });
+            stringList(item.value(QStringLiteral("tags"))), false, *headers,
+            item.value(QStringLiteral("annotation")).toString().trimmed() });
     }
     struct Gather {
         QJsonArray data;

@@ -165,7 +165,7 @@ int ingest(CommandContext &ctx, const QStringList &sources)
                 { {}, ctx.parser.value(QStringLiteral("name")),
                     ctx.parser.values(QStringLiteral("tag")),
                     ctx.parser.isSet(QStringLiteral("force")),
-                    ctx.parser.value(QStringLiteral("referer")) });
+                    FetchHeaders { ctx.parser.value(QStringLiteral("referer")) } });
         else if (pipeline.pendingCount() == 0)
             finish();
     });

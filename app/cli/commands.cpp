@@ -40,6 +40,10 @@ void printRecord(QTextStream &s, const ImageRecord &r)
       << "stored bytes:   " << r.storedBytes << " (" << humanBytes(r.storedBytes) << ")\n"
       << "sha256:         " << r.sha256 << '\n'
       << "added:          " << isoUtc(r.addedAt) << '\n';
+    if (!r.annotation.isEmpty())
+        s << "annotation:     "
+          << QString(r.annotation).replace(QLatin1Char('\n'), QStringLiteral("\n                "))
+          << '\n';
 }
 
 // --- list -----------------------------------------------------------------

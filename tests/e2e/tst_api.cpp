@@ -10,6 +10,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -28,6 +29,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QUrlQuery>
+#include <algorithm>
 #include <memory>
 
 using trove::test::ImageFactory;
@@ -103,6 +105,11 @@ private Q_SLOTS:
     void hydrusAddFileByPathAndBytes();
     void eagleAddFromUrlAndList();
     void eagleAddFromUrlsIsAllOrNothing();
+    void eagleHeadersGoWithTheirItemOnly();
+    void eagleCookieStaysWithItsOrigin_data();
+    void eagleCookieStaysWithItsOrigin();
+    void eagleRefusesBadHeaders_data();
+    void eagleRefusesBadHeaders();
     // The locks
     void lockApiVersionIsOpenWithoutKey();
     void lockMissingKeyIs401();
@@ -146,6 +153,8 @@ private:
     QByteArray servePng(const QString &path, quint32 seed, int w = 64, int h = 48);
 
     TestServer m_server;
+    /// Another origin on the same machine (another port) for redirects.
+    TestServer m_other;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QProcess> m_serve;
     QNetworkAccessManager m_nam;
@@ -158,6 +167,7 @@ void TestApi::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY2(QFileInfo(QStringLiteral(TROVE_BINARY)).isExecutable(), TROVE_BINARY);
     QVERIFY(m_server.start());
+    QVERIFY(m_other.start());
     m_nam.setProxy(QNetworkProxy::NoProxy);
     m_nam.setAutoDeleteReplies(false);
 }
@@ -168,6 +178,8 @@ void TestApi::init()
     QVERIFY(m_dir->isValid());
     m_server.clearRoutes();
     m_server.resetCounters();
+    m_other.clearRoutes();
+    m_other.resetCounters();
     const auto key = trove({ QStringLiteral("api-key"), QStringLiteral("--library"), library() });
     QCOMPARE(key.exitCode, 0);
     m_key = key.out.trimmed();
@@ -859,6 +871,193 @@ void TestApi::eagleAddFromUrlsIsAllOrNothing()
                      .value(QLatin1String("state"))
                      .toString(),
             QStringLiteral("done"));
+}
+
+// Eagle's headers (Referer, User-Agent, Cookie) go with their own item's
+// download, exactly as given, and are never written to the library; the
+// annotation is kept with the image and shown by `trove list` and `show`.
+void TestApi::eagleHeadersGoWithTheirItemOnly()
+{
+    servePng(QStringLiteral("/h1.png"), 91);
+    servePng(QStringLiteral("/h2.png"), 92);
+    const QByteArray agent = "EagleTest/2.0 (like a browser)";
+    const QByteArray cookie = "session=s3cr3t-cookie; theme=dark";
+    const QString page = m_server.url(QStringLiteral("/gallery?id=7")).toString();
+    const Reply added = postJson(QStringLiteral("/api/item/addFromURLs"),
+        { { QStringLiteral("items"),
+            QJsonArray {
+                QJsonObject {
+                    { QStringLiteral("url"), m_server.url(QStringLiteral("/h1.png")).toString() },
+                    { QStringLiteral("annotation"), QStringLiteral("seen on a forum") },
+                    { QStringLiteral("headers"),
+                        QJsonObject { { QStringLiteral("User-Agent"), QString::fromUtf8(agent) },
+                            { QStringLiteral("cookie"), QString::fromUtf8(cookie) },
+                            { QStringLiteral("Referer"), page },
+                            { QStringLiteral("X-Other"), QStringLiteral("ignored") } } } },
+                QJsonObject { { QStringLiteral("url"),
+                    m_server.url(QStringLiteral("/h2.png")).toString() } } } } });
+    QCOMPARE(added.status, 200);
+    for (const QJsonValue &v : added.json().value(QLatin1String("data")).toArray())
+        QCOMPARE(waitFinished(v.toObject().value(QLatin1String("id")).toInteger())
+                     .value(QLatin1String("state"))
+                     .toString(),
+            QStringLiteral("done"));
+
+    const auto seen = m_server.requests(QStringLiteral("/h1.png"));
+    QCOMPARE(seen.size(), 1);
+    QCOMPARE(seen[0].header("User-Agent"), agent);
+    QCOMPARE(seen[0].header("Cookie"), cookie);
+    QCOMPARE(seen[0].header("Referer"), page.toUtf8());
+    QVERIFY(seen[0].header("X-Other").isNull());
+    QCOMPARE(std::count_if(seen[0].headers.cbegin(), seen[0].headers.cend(),
+                 [](const auto &h) { return h.first.compare("Cookie", Qt::CaseInsensitive) == 0; }),
+        1);
+    // The other item goes as Trove, with nothing of the first one's.
+    QVERIFY(
+        m_server.lastRequestHeader(QStringLiteral("/h2.png"), "User-Agent").startsWith("Trove/"));
+    QVERIFY(m_server.lastRequestHeader(QStringLiteral("/h2.png"), "Cookie").isNull());
+    QVERIFY(m_server.lastRequestHeader(QStringLiteral("/h2.png"), "Referer").isNull());
+
+    // The two may commit in either order: find each by its source.
+    const auto list = trove({ QStringLiteral("list"), QStringLiteral("--json"),
+        QStringLiteral("--library"), library() });
+    QCOMPARE(list.exitCode, 0);
+    QHash<QString, QJsonObject> bySource;
+    for (const QJsonValue &v : QJsonDocument::fromJson(list.out).array())
+        bySource.insert(
+            QUrl(v.toObject().value(QLatin1String("source_url")).toString()).path(), v.toObject());
+    QCOMPARE(bySource.size(), 2);
+    QCOMPARE(bySource[QStringLiteral("/h1.png")].value(QLatin1String("annotation")).toString(),
+        QStringLiteral("seen on a forum"));
+    QVERIFY(bySource[QStringLiteral("/h2.png")].value(QLatin1String("annotation")).isNull());
+    const QString id = bySource[QStringLiteral("/h1.png")].value(QLatin1String("id")).toString();
+    const auto show = trove({ QStringLiteral("show"), id, QStringLiteral("--library"), library() });
+    QVERIFY2(show.out.contains("annotation:     seen on a forum\n"), show.out.constData());
+    const QJsonArray eagle = request("GET", QStringLiteral("/api/item/list"))
+                                 .json()
+                                 .value(QLatin1String("data"))
+                                 .toArray();
+    QStringList notes;
+    for (const QJsonValue &v : eagle)
+        notes.append(v.toObject().value(QLatin1String("annotation")).toString());
+    QVERIFY(notes.contains(QStringLiteral("seen on a forum")));
+
+    // Neither the cookie nor the agent reached the disk (catalog, WAL, ...).
+    stopServe();
+    QDirIterator files(library(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile f(files.next());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY2(!bytes.contains("s3cr3t-cookie"), qPrintable(f.fileName()));
+        QVERIFY2(!bytes.contains("EagleTest/2.0"), qPrintable(f.fileName()));
+    }
+}
+
+// The cookie goes to the URL's own origin (host and port: a browser would
+// send it to another port of the same host, Trove does not) and is dropped
+// for the rest of the download once a redirect leaves it. The User-Agent
+// follows every hop.
+void TestApi::eagleCookieStaysWithItsOrigin_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<bool>("cookieFollows");
+    QTest::newRow("same host and port") << QStringLiteral("same") << true;
+    QTest::newRow("other port") << QStringLiteral("port") << false;
+    QTest::newRow("other host name, same port") << QStringLiteral("host") << false;
+    QTest::newRow("away and back") << QStringLiteral("back") << false;
+}
+
+void TestApi::eagleCookieStaysWithItsOrigin()
+{
+    QFETCH(QString, target);
+    QFETCH(bool, cookieFollows);
+    const QByteArray png = ImageFactory::png(40, 30, 95);
+    m_server.addRoute(QStringLiteral("/final.png"), Response::ok(png, "image/png"));
+    m_other.addRoute(QStringLiteral("/final.png"), Response::ok(png, "image/png"));
+    // Each path is asked for once per test, so its last request is this one.
+    TestServer &lands = target == QLatin1String("port") ? m_other : m_server;
+    QString location = m_server.url(QStringLiteral("/final.png")).toString();
+    if (target == QLatin1String("port"))
+        location = m_other.url(QStringLiteral("/final.png")).toString();
+    else if (target == QLatin1String("host"))
+        location = QStringLiteral("http://localhost:%1/final.png").arg(m_server.port());
+    else if (target == QLatin1String("back"))
+        location = m_other.url(QStringLiteral("/bounce")).toString();
+    m_other.addRoute(QStringLiteral("/bounce"),
+        Response::redirect(302, m_server.url(QStringLiteral("/final.png")).toString()));
+    m_server.addRoute(QStringLiteral("/start.png"), Response::redirect(302, location));
+
+    const Reply added = postJson(QStringLiteral("/api/item/addFromURL"),
+        { { QStringLiteral("url"), m_server.url(QStringLiteral("/start.png")).toString() },
+            { QStringLiteral("headers"),
+                QJsonObject { { QStringLiteral("Cookie"), QStringLiteral("session=abc") },
+                    { QStringLiteral("User-Agent"), QStringLiteral("EagleTest/3") } } } });
+    QCOMPARE(added.status, 200);
+    QCOMPARE(waitFinished(added.json()
+                              .value(QLatin1String("data"))
+                              .toObject()
+                              .value(QLatin1String("id"))
+                              .toInteger())
+                 .value(QLatin1String("state"))
+                 .toString(),
+        QStringLiteral("done"));
+    QCOMPARE(m_server.lastRequestHeader(QStringLiteral("/start.png"), "Cookie"),
+        QByteArray("session=abc"));
+    QCOMPARE(lands.hits(QStringLiteral("/final.png")), 1);
+    QCOMPARE(
+        lands.lastRequestHeader(QStringLiteral("/final.png"), "Cookie").isNull(), !cookieFollows);
+    QCOMPARE(lands.lastRequestHeader(QStringLiteral("/final.png"), "User-Agent"),
+        QByteArray("EagleTest/3"));
+    if (target == QLatin1String("back"))
+        QVERIFY(m_other.lastRequestHeader(QStringLiteral("/bounce"), "Cookie").isNull());
+}
+
+// A header value that could split the request or is oversized refuses the
+// call with the reason, and nothing is queued, in either add route.
+void TestApi::eagleRefusesBadHeaders_data()
+{
+    QTest::addColumn<QJsonObject>("headers");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("CRLF in Cookie")
+        << QJsonObject { { QStringLiteral("Cookie"), QStringLiteral("a=b\r\nX-Injected: 1") } }
+        << QStringLiteral("headers.Cookie");
+    QTest::newRow("LF in User-Agent")
+        << QJsonObject { { QStringLiteral("User-Agent"), QStringLiteral("x\ny") } }
+        << QStringLiteral("headers.User-Agent");
+    QTest::newRow("CR in Referer")
+        << QJsonObject { { QStringLiteral("referer"), QStringLiteral("http://a.test/\r") } }
+        << QStringLiteral("headers.referer");
+    QTest::newRow("Cookie over 8 KiB")
+        << QJsonObject { { QStringLiteral("Cookie"), QString(8 * 1024 + 1, QLatin1Char('c')) } }
+        << QStringLiteral("8 KiB");
+    QTest::newRow("not a string") << QJsonObject { { QStringLiteral("User-Agent"), 5 } }
+                                  << QStringLiteral("must be a string");
+}
+
+void TestApi::eagleRefusesBadHeaders()
+{
+    QFETCH(QJsonObject, headers);
+    QFETCH(QString, reason);
+    servePng(QStringLiteral("/b.png"), 96);
+    const QJsonObject item { { QStringLiteral("url"),
+                                 m_server.url(QStringLiteral("/b.png")).toString() },
+        { QStringLiteral("headers"), headers } };
+    const QJsonObject good { { QStringLiteral("url"),
+        m_server.url(QStringLiteral("/b.png")).toString() } };
+    const Reply one = postJson(QStringLiteral("/api/item/addFromURL"), item);
+    const Reply many = postJson(QStringLiteral("/api/item/addFromURLs"),
+        { { QStringLiteral("items"), QJsonArray { good, item } } });
+    for (const Reply &r : { one, many }) {
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.json().value(QLatin1String("status")).toString(), QStringLiteral("error"));
+        QVERIFY2(
+            r.json().value(QLatin1String("message")).toString().contains(reason), r.describe());
+    }
+    QVERIFY(
+        many.json().value(QLatin1String("message")).toString().startsWith(QLatin1String("item 1")));
+    QCOMPARE(request("GET", QStringLiteral("/status/1")).status, 404); // nothing queued
+    QCOMPARE(m_server.hits(QStringLiteral("/b.png")), 0);
 }
 
 // --- the locks ------------------------------------------------------------

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void viewerShowsTheRightPixels();
     void viewerNavigationAndZoom();
     void viewerDropsStaleLoads();
+    void infoPanelShowsTheNoteOnlyWhenThereIsOne();
     void editTagsOfMany();
     void renameOne();
     void statusBarAndStatistics();
@@ -437,6 +438,30 @@ void TestUiGallery::viewerDropsStaleLoads()
     // Later answers for the earlier rows would change it; none do.
     QTest::qWait(50);
     QCOMPARE(centrePixel().rgb(), expected.rgb());
+}
+
+// A note given with an image (Eagle's annotation) has a row in the info
+// panel; an image without one shows no empty row.
+void TestUiGallery::infoPanelShowsTheNoteOnlyWhenThereIsOne()
+{
+    ui::ImageInfoPanel panel;
+    panel.show();
+    auto shown = [&panel](const QString &text) {
+        const auto labels = panel.findChildren<QLabel *>();
+        return std::any_of(labels.cbegin(), labels.cend(),
+            [&](const QLabel *l) { return l->isVisible() && l->text() == text; });
+    };
+    ImageRecord record;
+    record.key = 1;
+    record.name = QStringLiteral("harbour");
+    record.annotation = QStringLiteral("seen on a forum");
+    panel.setRecord(record);
+    QVERIFY(shown(QStringLiteral("seen on a forum")));
+    QVERIFY(shown(ui::ImageInfoPanel::tr("Note")));
+    record.annotation.clear();
+    panel.setRecord(record);
+    QVERIFY(!shown(ui::ImageInfoPanel::tr("Note")));
+    QVERIFY(shown(QStringLiteral("harbour")));
 }
 
 void TestUiGallery::editTagsOfMany()

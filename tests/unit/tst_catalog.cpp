@@ -110,6 +110,7 @@ private Q_SLOTS:
     void commitStoresEverything();
     void imagesAddedComesAfterCommit();
     void duplicateAddsSource();
+    void annotationSurvivesDuplicatesAndTrash();
     void duplicatesInOneBatch();
     void batchOfCommits();
     void failingJobDoesNotSpoilItsBatch();
@@ -675,6 +676,35 @@ void TestCatalog::remove()
 
 // Moving to the trash keeps everything a restore needs: key, id, name, tags,
 // every source, added_at; stats and search follow both ways.
+void TestCatalog::annotationSurvivesDuplicatesAndTrash()
+{
+    openWriter();
+    auto plain = commit(QStringLiteral("plain"), 91);
+    QVERIFY_OK(plain);
+    QVERIFY(m_reader->byKey(plain->key)->annotation.isEmpty());
+    QVERIFY(m_reader->byKey(plain->key)->toJson().value(QStringLiteral("annotation")).isNull());
+    // The same bytes with a note give it one; a later note does not replace it.
+    for (const QString &note : { QStringLiteral("first note"), QStringLiteral("second note") }) {
+        NewImage again = newImage(QStringLiteral("again"), make(91));
+        again.annotation = note;
+        auto dup = await(m_writer->commitImage(again));
+        QVERIFY_OK(dup);
+        QVERIFY(dup->duplicate);
+    }
+    QCOMPARE(m_reader->byKey(plain->key)->annotation, QStringLiteral("first note"));
+
+    NewImage noted = newImage(QStringLiteral("noted"), make(92));
+    noted.annotation = QStringLiteral("line one\nline two");
+    auto n = await(m_writer->commitImage(noted));
+    QVERIFY_OK(n);
+    QCOMPARE(m_reader->byKey(n->key)->toJson().value(QStringLiteral("annotation")).toString(),
+        noted.annotation);
+    QCOMPARE(*await(m_writer->moveToTrash({ n->key })), 1);
+    QCOMPARE(m_reader->trash(10, 0)->first().image.annotation, noted.annotation);
+    QCOMPARE(*await(m_writer->restoreFromTrash({ n->key })), 1);
+    QCOMPARE(m_reader->byKey(n->key)->annotation, noted.annotation);
+}
+
 void TestCatalog::trashKeepsImageWhole()
 {
     openWriter();
@@ -1217,6 +1247,9 @@ void TestCatalog::searchIndexBuiltForOlderLibrary()
         QVERIFY(catalog.exec(QStringLiteral("DROP TABLE trash")));
         QVERIFY(catalog.exec(QStringLiteral("DROP TABLE removed_hashes")));
         QVERIFY(catalog.exec(QStringLiteral("ALTER TABLE queue DROP COLUMN force_add")));
+        // And what schema 7 (annotations) added.
+        QVERIFY(catalog.exec(QStringLiteral("ALTER TABLE images DROP COLUMN annotation")));
+        QVERIFY(catalog.exec(QStringLiteral("ALTER TABLE queue DROP COLUMN annotation")));
         QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = 3")));
     }
     m_writer = std::make_unique<CatalogWriter>(m_paths);

@@ -64,7 +64,7 @@ public:
     struct Job {
         quint64 job = 0;
         QUrl url;
-        QUrl referer;
+        FetchHeaders headers;
         bool cancelRequested = false;
         bool done = false;
     };
@@ -74,9 +74,9 @@ public:
     {
     }
 
-    void fetch(quint64 job, const QUrl &url, const QUrl &referer) override
+    void fetch(quint64 job, const QUrl &url, const FetchHeaders &headers) override
     {
-        m_jobs.push_back({ job, url, referer });
+        m_jobs.push_back({ job, url, headers });
     }
     void cancel(quint64 job) override
     {
@@ -333,12 +333,12 @@ private Q_SLOTS:
     void historySurvivesRestart();
     void clearFinished();
 
-    // politeness: per-host limits, Retry-After, backoff, pause, Referer
+    // politeness: per-host limits, Retry-After, backoff, pause, headers
     void perHostLimitKeepsOtherHostsGoing();
     void busyHostWaitsOutRetryAfter();
     void retryAfterBeyondTheCapFails();
     void pauseHoldsNewDownloads();
-    void passesTheReferer();
+    void passesTheFetchHeaders();
     void parsesRetryAfter_data();
     void parsesRetryAfter();
     void honoursRetryAfterOverHttp_data();
@@ -844,9 +844,12 @@ void TestIngestPipeline::historySurvivesRestart()
 void TestIngestPipeline::resumesOrphans()
 {
     // What a killed `trove add` leaves: queue rows of a process now dead.
-    QVERIFY_OK(await(m_writer->enqueue({ { url(QStringLiteral("a.png")), QStringLiteral("A") },
-        { url(QStringLiteral("b.png")), {}, { QStringLiteral("t") } },
-        { QStringLiteral("ftp://images.test/c.png") } })));
+    // The annotation is kept with the row; headers (a cookie above all) never are.
+    QVERIFY_OK(await(
+        m_writer->enqueue({ { url(QStringLiteral("a.png")), QStringLiteral("A"), {}, false,
+                                { {}, "Browser/1.0", "session=abc" }, QStringLiteral("a note") },
+            { url(QStringLiteral("b.png")), {}, { QStringLiteral("t") } },
+            { QStringLiteral("ftp://images.test/c.png") } })));
     QVERIFY(m_probe->orphanAll());
 
     QSignalSpy resumed(m_pipeline.get(), &IngestPipeline::resumed);
@@ -856,6 +859,8 @@ void TestIngestPipeline::resumesOrphans()
     const QList<quint64> ids = m_pipeline->itemIds();
     QCOMPARE(ids.size(), 3);
     QCOMPARE(m_pipeline->item(ids.at(0))->request.name, QStringLiteral("A"));
+    QCOMPARE(m_pipeline->item(ids.at(0))->request.annotation, QStringLiteral("a note"));
+    QVERIFY(m_pipeline->item(ids.at(0))->request.headers.cookie.isEmpty());
     QCOMPARE(m_pipeline->item(ids.at(1))->request.tags, QStringList({ QStringLiteral("t") }));
     QCOMPARE(stateOf(ids.at(2)), IngestState::Failed); // refused at once, as when added
     for (const auto &row : m_probe->rows())
@@ -868,6 +873,8 @@ void TestIngestPipeline::resumesOrphans()
 
     for (const QString &name : { QStringLiteral("a.png"), QStringLiteral("b.png") }) {
         QTRY_VERIFY_WITH_TIMEOUT(m_fetch->runningFor(url(name)), test::kLivenessMs);
+        QVERIFY(m_fetch->runningFor(url(name))->headers.cookie.isEmpty());
+        QVERIFY(m_fetch->runningFor(url(name))->headers.userAgent.isEmpty());
         m_fetch->succeed(url(name), png(name == QLatin1String("a.png") ? 1 : 2));
         QTRY_VERIFY_WITH_TIMEOUT(m_process->find(name), test::kLivenessMs);
         m_process->run(name);
@@ -1092,16 +1099,28 @@ void TestIngestPipeline::pauseHoldsNewDownloads()
     QCOMPARE(paused.count(), 2);
 }
 
-void TestIngestPipeline::passesTheReferer()
+void TestIngestPipeline::passesTheFetchHeaders()
 {
     const QString source = url(QStringLiteral("cat.png"));
     const QString page = QStringLiteral("https://pages.test/gallery?id=7");
     IngestRequest request { source };
-    request.referer = page;
+    request.headers = { page, "Browser/1.0", "session=abc" };
     m_pipeline->enqueue({ request, { url(QStringLiteral("dog.png")) } });
     QTRY_COMPARE_WITH_TIMEOUT(m_fetch->running().size(), 2, test::kLivenessMs);
-    QCOMPARE(m_fetch->runningFor(source)->referer, QUrl(page));
-    QVERIFY(m_fetch->runningFor(url(QStringLiteral("dog.png")))->referer.isEmpty());
+    const FetchHeaders sent = m_fetch->runningFor(source)->headers;
+    QCOMPARE(sent.referer, page);
+    QCOMPARE(sent.userAgent, QByteArray("Browser/1.0"));
+    QCOMPARE(sent.cookie, QByteArray("session=abc"));
+    const FetchHeaders none = m_fetch->runningFor(url(QStringLiteral("dog.png")))->headers;
+    QVERIFY(none.referer.isEmpty() && none.userAgent.isEmpty() && none.cookie.isEmpty());
+
+    // Once the image is in, nothing more is fetched: the cookie leaves memory.
+    const quint64 id = m_pipeline->itemIds().value(0);
+    m_fetch->succeed(source, png(1));
+    QTRY_VERIFY_WITH_TIMEOUT(m_process->find(QStringLiteral("cat.png")), test::kLivenessMs);
+    m_process->run(QStringLiteral("cat.png"));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), IngestState::Done, test::kLivenessMs);
+    QVERIFY(m_pipeline->item(id)->request.headers.cookie.isEmpty());
 }
 
 void TestIngestPipeline::parsesRetryAfter_data()

@@ -43,7 +43,7 @@ ImageInfoPanel::ImageInfoPanel(QWidget *parent)
           themedIcon(QStringLiteral("document-save-as"), QStyle::SP_DialogSaveButton),
           tr("Export Original…"), this))
 {
-    auto *form = new QFormLayout;
+    auto *form = m_form = new QFormLayout;
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setLabelAlignment(Qt::AlignLeft);
@@ -58,6 +58,7 @@ ImageInfoPanel::ImageInfoPanel(QWidget *parent)
     m_sources->setOpenExternalLinks(false);
     connect(m_sources, &QLabel::linkActivated, this,
         [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
+    m_annotation = addRow(form, tr("Note"));
     m_format = addRow(form, tr("Format"));
     m_dimensions = addRow(form, tr("Dimensions"));
     m_original = addRow(form, tr("Original size"));
@@ -99,9 +100,10 @@ QLabel *ImageInfoPanel::addRow(QFormLayout *form, const QString &label)
 
 void ImageInfoPanel::clear()
 {
-    for (QLabel *label :
-        { m_name, m_tags, m_sources, m_format, m_dimensions, m_original, m_stored, m_sha, m_added })
+    for (QLabel *label : { m_name, m_tags, m_sources, m_annotation, m_format, m_dimensions,
+             m_original, m_stored, m_sha, m_added })
         label->clear();
+    m_form->setRowVisible(m_annotation, false);
     m_edit->setEnabled(false);
     m_export->setEnabled(false);
 }
@@ -120,6 +122,8 @@ void ImageInfoPanel::setRecord(const ImageRecord &record)
     for (const QString &source : record.sources)
         links.append(sourceLink(source));
     m_sources->setText(links.isEmpty() ? tr("unknown") : links.join(QStringLiteral("<br>")));
+    m_annotation->setText(record.annotation);
+    m_form->setRowVisible(m_annotation, !record.annotation.isEmpty());
     m_format->setText(record.format.toUpper());
     m_dimensions->setText(
         tr("%1 × %2 pixels").arg(locale.toString(record.width), locale.toString(record.height)));

@@ -12,8 +12,8 @@ class QPushButton;
 namespace trove::ui {
 
 /// The facts about one image beside the viewer: name, tags, source links
-/// (opened in the browser), format, dimensions, original and stored size,
-/// SHA-256 and when it was added, in local time. GUI thread.
+/// (opened in the browser), its note (annotation) if it has one, format, dimensions, original and
+/// stored size, SHA-256 and when it was added, in local time. GUI thread.
 class ImageInfoPanel final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ImageInfoPanel)
@@ -35,9 +35,11 @@ Q_SIGNALS:
 private:
     QLabel *addRow(QFormLayout *form, const QString &label);
 
+    QFormLayout *m_form;
     QLabel *m_name;
     QLabel *m_tags;
     QLabel *m_sources;
+    QLabel *m_annotation;
     QLabel *m_format;
     QLabel *m_dimensions;
     QLabel *m_original;

@@ -44,6 +44,7 @@ TrashRecord trashRecordFrom(const QSqlQuery &q)
     r.addedAt
         = QDateTime::fromMSecsSinceEpoch(q.value(QStringLiteral("added_at")).toLongLong(), Qt::UTC);
     r.damaged = q.value(QStringLiteral("damaged")).toInt() != 0;
+    r.annotation = q.value(QStringLiteral("annotation")).toString();
     const QJsonArray tags
         = QJsonDocument::fromJson(q.value(QStringLiteral("tags")).toByteArray()).array();
     for (const QJsonValue &tag : tags)
@@ -352,7 +353,8 @@ Result<void> CatalogReader::selectTrash(const QString &tail, const QVariantList 
 {
     QSqlQuery q = m_catalog.query(
         QStringLiteral("SELECT id, uuid, name, sha256, format, width, height, original_bytes, "
-                       "stored_bytes, added_at, damaged, tags, sources, trashed_at FROM trash ")
+                       "stored_bytes, added_at, damaged, annotation, tags, sources, trashed_at "
+                       "FROM trash ")
         + tail);
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);

@@ -27,6 +27,7 @@ struct NewImage {
     /// Commit even bytes remembered as removed (removed_hashes), and forget
     /// that they were.
     bool force = false;
+    QString annotation; ///< empty: none (a duplicate keeps the one it has)
 };
 
 /// Which trash rows emptyTrash() deletes for good.

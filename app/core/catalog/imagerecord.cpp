@@ -28,6 +28,8 @@ QJsonObject ImageRecord::toJson() const
         { QStringLiteral("stored_bytes"), storedBytes },
         { QStringLiteral("added_at"), isoUtc(addedAt) },
         { QStringLiteral("damaged"), damaged },
+        { QStringLiteral("annotation"),
+            annotation.isEmpty() ? QJsonValue() : QJsonValue(annotation) },
     };
 }
 

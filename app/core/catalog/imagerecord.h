@@ -24,12 +24,14 @@ struct ImageRecord {
     qint64 storedBytes = 0;
     QDateTime addedAt; ///< UTC
     bool damaged = false; ///< its blob was found damaged and moved aside
+    QString annotation; ///< a note given with it (Eagle's annotation); empty: none
 
     bool isValid() const { return key > 0; }
 
     /// The JSON shape of `--json` (README.md, "The command line"): id, name,
     /// tags, source_url, sources, sha256, format, width, height,
-    /// original_bytes, stored_bytes, added_at.
+    /// original_bytes, stored_bytes, added_at, damaged, annotation (null
+    /// for none).
     QJsonObject toJson() const;
 };
 

@@ -32,10 +32,10 @@ Fetcher::~Fetcher()
     m_thread.wait();
 }
 
-void Fetcher::fetch(quint64 job, const QUrl &url, const QUrl &referer)
+void Fetcher::fetch(quint64 job, const QUrl &url, const FetchHeaders &headers)
 {
     QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, job, url, referer] { w->start(job, url, referer); });
+        m_worker, [w = m_worker, job, url, headers] { w->start(job, url, headers); });
 }
 
 void Fetcher::cancel(quint64 job)

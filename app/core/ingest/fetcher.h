@@ -23,7 +23,7 @@ public:
     Fetcher(const LibraryPaths &paths, const FetchLimits &limits, QObject *parent = nullptr);
     ~Fetcher() override;
 
-    void fetch(quint64 job, const QUrl &url, const QUrl &referer = {}) override;
+    void fetch(quint64 job, const QUrl &url, const FetchHeaders &headers = {}) override;
     void cancel(quint64 job) override;
 
     /// Schemes that may be fetched, and that redirects may lead to.

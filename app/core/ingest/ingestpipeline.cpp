@@ -377,7 +377,7 @@ void IngestPipeline::startFetch(quint64 id)
     m_fetchJobs.insert(job, FetchJob { id, work->host });
     ++m_hosts[work->host].running;
     setState(id, IngestState::Downloading);
-    m_fetch->fetch(job, work->source.url, QUrl(item.request.referer));
+    m_fetch->fetch(job, work->source.url, item.request.headers);
 }
 
 void IngestPipeline::pump()
@@ -575,6 +575,7 @@ void IngestPipeline::onProcessed(quint64 id, const Result<ProcessedImage> &resul
         image.processed = *result;
         image.queueId = item.queueId;
         image.force = item.request.force;
+        image.annotation = item.request.annotation;
         whenFinished(m_writer->commitImage(image), this,
             [this, id](const Result<CommitOutcome> &r) { onCommitted(id, r); });
     }
@@ -595,6 +596,8 @@ void IngestPipeline::onCommitted(quint64 id, const Result<CommitOutcome> &result
     it->imageId = result->id;
     it->imageName = result->name;
     it->imageKey = result->key;
+    // No download follows: the cookie and the rest leave memory now.
+    it->request.headers = {};
     // The writer already recorded this final state with the image.
     changeState(*it, result->duplicate ? IngestState::Duplicate : IngestState::Done);
     cleanup(id);

@@ -3,6 +3,7 @@
 
 #include "base/result.h"
 #include "ingest/imageprocessor.h"
+#include "ingest/ingesttypes.h"
 
 #include <QFuture>
 #include <QObject>
@@ -56,10 +57,9 @@ class FetchStage : public QObject {
 public:
     using QObject::QObject;
 
-    /// Starts downloading @p url for @p job, an id the caller never reuses.
-    /// A valid @p referer (the page the link was found on) is sent as the
-    /// Referer header.
-    virtual void fetch(quint64 job, const QUrl &url, const QUrl &referer) = 0;
+    /// Starts downloading @p url for @p job, an id the caller never reuses,
+    /// with @p headers (see FetchHeaders for where each may go).
+    virtual void fetch(quint64 job, const QUrl &url, const FetchHeaders &headers) = 0;
     /// Asks @p job to stop; its finished() still follows.
     virtual void cancel(quint64 job) = 0;
 

@@ -1,11 +1,28 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QByteArray>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
 
 namespace trove {
+
+/// Request headers for one item's download, as the page the link came from
+/// would send them (a drop's page, the API's `website`, Eagle's `headers`).
+/// Held in memory only: the queue row does not store them, so an item
+/// resumed after a restart is fetched without.
+struct FetchHeaders {
+    /// The page the link was found on, sent as the Referer (across
+    /// redirects, never from https to plain http); empty if unknown.
+    QString referer;
+    /// Sent instead of Trove's own User-Agent when not empty.
+    QByteArray userAgent;
+    /// Sent as Cookie to the URL's own host and port only: dropped for the
+    /// rest of the download once a redirect leaves them or goes from https
+    /// to plain http.
+    QByteArray cookie;
+};
 
 /// What a person asked to add: a URL or a local file, with an optional name
 /// and tags.
@@ -15,9 +32,9 @@ struct IngestRequest {
     QStringList tags;
     /// Add even bytes that were removed and emptied from the trash before.
     bool force = false;
-    /// The page the link was found on (a drop's or the API's), sent as the
-    /// Referer of the download; empty if unknown.
-    QString referer;
+    FetchHeaders headers;
+    /// A note kept with the image (Eagle's `annotation`); empty: none.
+    QString annotation;
 };
 
 /// The life of one queue item. Stored as integers in the catalog's queue

@@ -222,6 +222,14 @@ const std::vector<QStringList> &catalogSteps()
             // a restart.
             QStringLiteral("ALTER TABLE queue ADD COLUMN force_add INTEGER NOT NULL DEFAULT 0"),
         },
+        {
+            // A note a person (or the Eagle API's `annotation`) gave an
+            // image; NULL for none. The queue keeps it for a resumed item,
+            // the trash for a restored one.
+            QStringLiteral("ALTER TABLE images ADD COLUMN annotation TEXT"),
+            QStringLiteral("ALTER TABLE trash ADD COLUMN annotation TEXT"),
+            QStringLiteral("ALTER TABLE queue ADD COLUMN annotation TEXT"),
+        },
     };
     return migrations;
 }

@@ -68,6 +68,14 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
             return Error { r.error() };
         if (auto r = insertTags(c, out.key, image.tags); !r)
             return Error { r.error() };
+        if (!image.annotation.isEmpty()) {
+            QSqlQuery note = c.catalog.query(QStringLiteral(
+                "UPDATE images SET annotation = ? WHERE id = ? AND annotation IS NULL"));
+            note.bindValue(0, image.annotation);
+            note.bindValue(1, out.key);
+            if (auto r = execQuery(note); !r)
+                return Error { r.error() };
+        }
         if (auto r = finishQueueRow(c, image.queueId, IngestState::Duplicate, {}, out.id); !r)
             return Error { r.error() };
         c.changed.append(out.key);
@@ -107,8 +115,9 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
     // once it was removed).
     QSqlQuery insert = c.catalog.query(QStringLiteral(
         "INSERT INTO images(id, uuid, name, sha256, format, width, height, "
-        "original_bytes, stored_bytes, added_at) VALUES (max(coalesce((SELECT max(id) FROM "
-        "images), 0), coalesce((SELECT max(id) FROM trash), 0)) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "original_bytes, stored_bytes, added_at, annotation) VALUES (max(coalesce((SELECT "
+        "max(id) FROM images), 0), coalesce((SELECT max(id) FROM trash), 0)) + 1, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?)"));
     insert.bindValue(0, out.id);
     insert.bindValue(1, text(out.name));
     insert.bindValue(2, sha);
@@ -118,6 +127,7 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
     insert.bindValue(6, p.blob.originalBytes);
     insert.bindValue(7, p.blob.storedBytes);
     insert.bindValue(8, nowMs());
+    insert.bindValue(9, image.annotation.isEmpty() ? QVariant() : QVariant(image.annotation));
     if (auto r = execQuery(insert); !r)
         return Error { r.error() };
     out.key = insert.lastInsertId().toLongLong();

@@ -14,7 +14,7 @@ namespace {
 // Unfinished rows are those below the first finished state.
 constexpr int kFirstFinished = int(IngestState::Done);
 
-// One row of a SELECT of id, source, name, tags and force_add.
+// One row of a SELECT of id, source, name, tags, force_add and annotation.
 QueueRow queueRowFrom(const QSqlQuery &q)
 {
     QueueRow row;
@@ -24,6 +24,7 @@ QueueRow queueRowFrom(const QSqlQuery &q)
     row.request.tags
         = q.value(QStringLiteral("tags")).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     row.request.force = q.value(QStringLiteral("force_add")).toInt() != 0;
+    row.request.annotation = q.value(QStringLiteral("annotation")).toString();
     return row;
 }
 
@@ -33,7 +34,7 @@ Result<QList<qint64>> enqueue(WriterContext &c, const QList<IngestRequest> &requ
 {
     QSqlQuery q = c.catalog.query(
         QStringLiteral("INSERT INTO queue(source, name, tags, state, owner_pid, created_at, "
-                       "updated_at, force_add) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                       "updated_at, force_add, annotation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QList<qint64> ids;
     for (const IngestRequest &r : requests) {
         q.bindValue(0, r.source);
@@ -44,6 +45,8 @@ Result<QList<qint64>> enqueue(WriterContext &c, const QList<IngestRequest> &requ
         q.bindValue(5, nowMs());
         q.bindValue(6, nowMs());
         q.bindValue(7, r.force ? 1 : 0);
+        // Headers (the cookie above all) are never written: memory only.
+        q.bindValue(8, r.annotation.isEmpty() ? QVariant() : QVariant(r.annotation));
         if (auto e = execQuery(q); !e)
             return Error { e.error() };
         ids.append(q.lastInsertId().toLongLong());
@@ -109,7 +112,8 @@ Result<QList<QueueRow>> claimOrphanedQueueRows(WriterContext &c)
     owners.finish();
     QList<QueueRow> rows;
     QSqlQuery select
-        = c.catalog.query(QStringLiteral("SELECT id, source, name, tags, force_add FROM queue "
+        = c.catalog.query(QStringLiteral("SELECT id, source, name, tags, force_add, annotation "
+                                         "FROM queue "
                                          "WHERE state < ? AND owner_pid = ? ORDER BY id"));
     QSqlQuery claim = c.catalog.query(QStringLiteral(
         "UPDATE queue SET owner_pid = ?, state = ? WHERE state < ? AND owner_pid = ?"));
@@ -149,7 +153,8 @@ Result<QList<QueueRow>> claimQueueHistory(WriterContext &c, int limit)
     owners.finish();
     QList<QueueRow> rows;
     QSqlQuery select = c.catalog.query(
-        QStringLiteral("SELECT id, source, name, tags, force_add, state, error FROM queue "
+        QStringLiteral("SELECT id, source, name, tags, force_add, annotation, state, error "
+                       "FROM queue "
                        "WHERE state IN (?, ?) AND owner_pid = ? ORDER BY id DESC LIMIT ?"));
     QSqlQuery claim
         = c.catalog.query(QStringLiteral("UPDATE queue SET owner_pid = ? WHERE id = ?"));

@@ -17,9 +17,9 @@ namespace {
 // in-memory sub-journal; 110 s for 10,000 keys against 1.5 s this way).
 const char *const kCopyToTrash
     = "INSERT INTO trash(id, uuid, name, sha256, format, width, height, original_bytes, "
-      "stored_bytes, added_at, damaged, tags, sources, trashed_at) "
+      "stored_bytes, added_at, damaged, annotation, tags, sources, trashed_at) "
       "SELECT i.id, i.uuid, i.name, i.sha256, i.format, i.width, i.height, i.original_bytes, "
-      "i.stored_bytes, i.added_at, i.damaged, "
+      "i.stored_bytes, i.added_at, i.damaged, i.annotation, "
       "(SELECT json_group_array(tag) FROM tags WHERE image_id = i.id), "
       "(SELECT json_group_array(json_object('url', url, 'host', host, 'added_at', added_at)) "
       "FROM sources WHERE image_id = i.id), ? FROM images i "
@@ -95,9 +95,9 @@ Result<void> restoreAsTheyWere(WriterContext &c, const QString &batch)
     const QString rows = QStringLiteral("(SELECT value FROM json_each(?))");
     const QStringList statements {
         QStringLiteral("INSERT INTO images(id, uuid, name, sha256, format, width, height, "
-                       "original_bytes, stored_bytes, added_at, damaged) "
+                       "original_bytes, stored_bytes, added_at, damaged, annotation) "
                        "SELECT id, uuid, name, sha256, format, width, height, original_bytes, "
-                       "stored_bytes, added_at, damaged FROM trash WHERE id IN %1"),
+                       "stored_bytes, added_at, damaged, annotation FROM trash WHERE id IN %1"),
         QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) SELECT t.id, j.value "
                        "FROM trash t, json_each(t.tags) j WHERE t.id IN %1 AND j.value != ''"),
         QStringLiteral("INSERT OR IGNORE INTO sources(image_id, url, host, added_at) "
@@ -150,18 +150,21 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
 
     QSqlQuery find = c.catalog.query(
         QStringLiteral("SELECT id, uuid, name, sha256, format, width, height, original_bytes, "
-                       "stored_bytes, added_at, damaged, tags, sources FROM trash WHERE id = ?"));
+                       "stored_bytes, added_at, damaged, annotation, tags, sources FROM trash "
+                       "WHERE id = ?"));
     QSqlQuery sameBytes = c.catalog.query(QStringLiteral("SELECT id FROM images WHERE sha256 = ?"));
     QSqlQuery keyTaken = c.catalog.query(QStringLiteral("SELECT 1 FROM images WHERE id = ?"));
     QSqlQuery insert = c.catalog.query(
         QStringLiteral("INSERT INTO images(id, uuid, name, sha256, format, width, height, "
-                       "original_bytes, stored_bytes, added_at, damaged) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                       "original_bytes, stored_bytes, added_at, damaged, annotation) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QSqlQuery putTags = c.catalog.query(QLatin1String(kPutTags));
     QSqlQuery putSources = c.catalog.query(QLatin1String(kPutSources));
     QSqlQuery forgetRemoval
         = c.catalog.query(QStringLiteral("DELETE FROM removed_hashes WHERE sha256 = ?"));
     QSqlQuery drop = c.catalog.query(QStringLiteral("DELETE FROM trash WHERE id = ?"));
+    QSqlQuery keepNote = c.catalog.query(
+        QStringLiteral("UPDATE images SET annotation = ? WHERE id = ? AND annotation IS NULL"));
     for (qint64 key : keys) {
         find.bindValue(0, key);
         if (auto r = execQuery(find); !r)
@@ -182,6 +185,12 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
             // histories. The trash row's thumbnail has no image any more.
             c.changed.append(target);
             c.dropThumbnails.append(key);
+            if (const QVariant note = find.value(QStringLiteral("annotation")); !note.isNull()) {
+                keepNote.bindValue(0, note);
+                keepNote.bindValue(1, target);
+                if (auto r = execQuery(keepNote); !r)
+                    return Error { r.error() };
+            }
         } else {
             keyTaken.bindValue(0, key);
             if (auto r = execQuery(keyTaken); !r)
@@ -193,7 +202,7 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
             insert.bindValue(0, taken ? QVariant() : QVariant(key));
             int i = 1;
             for (const char *column : { "uuid", "name", "sha256", "format", "width", "height",
-                     "original_bytes", "stored_bytes", "added_at", "damaged" })
+                     "original_bytes", "stored_bytes", "added_at", "damaged", "annotation" })
                 insert.bindValue(i++, find.value(QLatin1String(column)));
             if (auto r = execQuery(insert); !r)
                 return Error { r.error() };
@@ -260,6 +269,8 @@ Result<int> emptyTrash(WriterContext &c, const TrashFilter &filter)
     }
 
     QSqlQuery drop = c.catalog.query(QStringLiteral("DELETE FROM trash WHERE id = ?"));
+    QSqlQuery keepNote = c.catalog.query(
+        QStringLiteral("UPDATE images SET annotation = ? WHERE id = ? AND annotation IS NULL"));
     QSqlQuery inLibrary = c.catalog.query(QStringLiteral("SELECT 1 FROM images WHERE sha256 = ?"));
     QSqlQuery remember = c.catalog.query(QStringLiteral(
         "INSERT OR REPLACE INTO removed_hashes(sha256, name, removed_at) VALUES (?, ?, ?)"));

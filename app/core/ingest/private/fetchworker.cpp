@@ -45,6 +45,11 @@ bool isTransient(QNetworkReply::NetworkError error)
     }
 }
 
+int defaultPort(const QUrl &url)
+{
+    return url.scheme() == QLatin1String("https") ? 443 : 80;
+}
+
 } // namespace
 
 FetchWorker::FetchWorker(const LibraryPaths &paths, const FetchLimits &limits)
@@ -72,7 +77,7 @@ void FetchWorker::shutdown()
     m_nam = nullptr;
 }
 
-void FetchWorker::start(quint64 job, const QUrl &url, const QUrl &referer)
+void FetchWorker::start(quint64 job, const QUrl &url, const FetchHeaders &headers)
 {
     if (!Fetcher::isFetchableScheme(url.scheme())) {
         complete(job, FetchResult { tr("unsupported URL scheme: %1").arg(url.scheme()) });
@@ -92,10 +97,14 @@ void FetchWorker::start(quint64 job, const QUrl &url, const QUrl &referer)
     }
 
     t->visited.insert(url);
+    const QUrl referer(headers.referer);
     if (referer.isValid()
         && (referer.scheme() == QLatin1String("http")
             || referer.scheme() == QLatin1String("https")))
         t->referer = referer.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveFragment);
+    t->userAgent = headers.userAgent;
+    t->cookie = headers.cookie;
+    t->cookieHome = url;
     t->sinceStart.start();
     t->sinceProgress.start();
     m_transfers.insert(job, t);
@@ -130,14 +139,33 @@ void FetchWorker::issue(quint64 job, Transfer &t, const QUrl &url)
     QNetworkRequest request(url);
     request.setAttribute(
         QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setHeader(QNetworkRequest::UserAgentHeader,
-        QStringLiteral("Trove/%1").arg(QCoreApplication::applicationVersion()));
+    if (t.userAgent.isEmpty())
+        request.setHeader(QNetworkRequest::UserAgentHeader,
+            QStringLiteral("Trove/%1").arg(QCoreApplication::applicationVersion()));
+    else
+        request.setRawHeader("User-Agent", t.userAgent);
     request.setRawHeader("Accept", "image/*,*/*;q=0.8");
     // The page the link was found on, as a browser would send it (kept
     // across redirects, never from https to plain http).
     if (t.referer.isValid()
         && !(t.referer.scheme() == QLatin1String("https") && url.scheme() == QLatin1String("http")))
         request.setRawHeader("Referer", t.referer.toEncoded());
+    // The cookie was given for the URL asked for: a redirect to another
+    // host or port (another origin, even on the same machine) or from https
+    // to plain http drops it for the rest of this download, as it could
+    // carry someone's session to a server that was never meant to see it.
+    if (!t.cookie.isEmpty()) {
+        const QUrl &home = t.cookieHome;
+        if (url.host().compare(home.host(), Qt::CaseInsensitive) != 0
+            || url.port(defaultPort(url)) != home.port(defaultPort(home))
+            || (home.scheme() == QLatin1String("https") && url.scheme() != home.scheme()))
+            t.cookie.clear();
+    }
+    if (!t.cookie.isEmpty()) {
+        request.setRawHeader("Cookie", t.cookie);
+        // Qt's cookie jar (Set-Cookie from earlier answers) would replace it.
+        request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    }
     // Qt's archive-bomb check stops gzip bodies past 10 MiB decoded with a
     // bare "Decompression failed". Our limit counts decoded bytes as they
     // stream to disk, so it is the one to apply, with a reason that says so.

@@ -28,7 +28,7 @@ public:
     ~FetchWorker() override;
 
 public Q_SLOTS:
-    void start(quint64 job, const QUrl &url, const QUrl &referer);
+    void start(quint64 job, const QUrl &url, const trove::FetchHeaders &headers);
     void cancel(quint64 job);
     void shutdown();
 
@@ -46,6 +46,9 @@ private:
         QElapsedTimer sinceReport; ///< progress signals: ten a second at most
         QSet<QUrl> visited;
         QUrl referer;
+        QByteArray userAgent;
+        QByteArray cookie; ///< cleared for good once a hop may not have it
+        QUrl cookieHome; ///< the URL asked for: the cookie's host and port
         QString abortReason;
         bool abortTransient = false; ///< a stall: worth another attempt
         qint64 declaredLength = -1;

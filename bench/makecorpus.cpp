@@ -2,6 +2,9 @@
 // Writes a deterministic benchmark corpus: photo-like JPEGs (1920x1080 and
 // 4000x3000), large PNGs, WebPs and uncompressed BMPs. The same seed gives
 // the same bytes on every machine with the same Qt, so runs compare.
+// With --tiny N it writes N tiny distinct images instead (bench/bulk: the
+// queue and the catalog under many items, not the codecs).
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QGuiApplication>
@@ -13,8 +16,12 @@
 #include <QLinearGradient>
 #include <QPainter>
 #include <QRandomGenerator>
+#include <QThread>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
+#include <atomic>
 #include <cstdio>
+#include <numeric>
 
 namespace {
 
@@ -59,6 +66,82 @@ QImage photo(QSize size, quint32 seed)
     return image;
 }
 
+// A 24x24 gradient with noise, both drawn from (seed, index): no two files
+// share their pixels, and the index is also written as a text chunk
+// (PNG tEXt, JPEG comment) so that no two share their bytes either.
+QImage tinyImage(quint32 seed, int index)
+{
+    QRandomGenerator random((seed * 2654435761u) ^ (quint32(index) * 40503u + quint32(index)));
+    QImage image(24, 24, QImage::Format_RGB32);
+    const QColor a = QColor::fromHsv(random.bounded(360), 150, 220);
+    const QColor b = QColor::fromHsv(random.bounded(360), 200, 60);
+    for (int y = 0; y < image.height(); ++y) {
+        auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
+        for (int x = 0; x < image.width(); ++x) {
+            const int t = (x + y) * 255 / 46;
+            const int n = int(random.bounded(17)) - 8;
+            auto mix
+                = [&](int u, int v) { return qBound(0, (u * (255 - t) + v * t) / 255 + n, 255); };
+            line[x]
+                = qRgb(mix(a.red(), b.red()), mix(a.green(), b.green()), mix(a.blue(), b.blue()));
+        }
+    }
+    image.setText(
+        QStringLiteral("Comment"), QStringLiteral("trove bulk %1/%2").arg(seed).arg(index));
+    return image;
+}
+
+// --tiny N: N files in OUT/images (b0000001.png, one in five .jpg), then
+// OUT/corpus.json last, so that a folder with the manifest is complete.
+int writeTiny(const QString &out, int count, quint32 seed)
+{
+    const QString dir = out + QStringLiteral("/images");
+    if (!QDir().mkpath(dir)) {
+        std::fprintf(stderr, "make-corpus: cannot create %s\n", qPrintable(dir));
+        return 1;
+    }
+    QList<int> indexes(count);
+    std::iota(indexes.begin(), indexes.end(), 1);
+    const auto fileOf = [&](int i) {
+        return QStringLiteral("%1/b%2.%3")
+            .arg(dir)
+            .arg(i, 7, 10, QLatin1Char('0'))
+            .arg(i % 5 == 0 ? QLatin1String("jpg") : QLatin1String("png"));
+    };
+    // Encoding is quick; creating 100,000 files waits on the file system
+    // more than on the CPU, so more threads than cores.
+    QThreadPool::globalInstance()->setMaxThreadCount(4 * QThread::idealThreadCount());
+    std::atomic<int> failed { 0 };
+    std::atomic<qint64> total { 0 };
+    QtConcurrent::blockingMap(indexes, [&](int i) {
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        QImageWriter writer(&buffer, i % 5 == 0 ? "jpeg" : "png");
+        if (i % 5 == 0)
+            writer.setQuality(85);
+        QFile file(fileOf(i));
+        if (!writer.write(tinyImage(seed, i)) || !file.open(QIODevice::WriteOnly)
+            || file.write(bytes) != bytes.size()) {
+            std::fprintf(stderr, "make-corpus: %s: %s %s\n", qPrintable(fileOf(i)),
+                qPrintable(writer.errorString()), qPrintable(file.errorString()));
+            ++failed;
+        }
+        total += bytes.size();
+    });
+    if (failed > 0)
+        return 1;
+    const QJsonObject summary { { QStringLiteral("images"), qint64(count) },
+        { QStringLiteral("bytes"), total.load() }, { QStringLiteral("seed"), qint64(seed) },
+        { QStringLiteral("dir"), dir } };
+    QFile manifest(out + QStringLiteral("/corpus.json"));
+    if (!manifest.open(QIODevice::WriteOnly))
+        return 1;
+    manifest.write(QJsonDocument(summary).toJson());
+    std::printf("%s\n", QJsonDocument(summary).toJson(QJsonDocument::Compact).constData());
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -71,11 +154,26 @@ int main(int argc, char *argv[])
         { QStringLiteral("out"), QStringLiteral("Output folder."), QStringLiteral("DIR") });
     parser.addOption({ QStringLiteral("scale"), QStringLiteral("Multiply every count (default 1)."),
         QStringLiteral("N"), QStringLiteral("1") });
+    parser.addOption({ QStringLiteral("tiny"),
+        QStringLiteral("Write N tiny distinct images (24x24 PNG, one in five JPEG) instead."),
+        QStringLiteral("N") });
+    parser.addOption(
+        { QStringLiteral("seed"), QStringLiteral("Seed of the tiny images (default 1)."),
+            QStringLiteral("S"), QStringLiteral("1") });
     parser.process(app);
     const QString out = parser.value(QStringLiteral("out"));
     if (out.isEmpty() || !QDir().mkpath(out)) {
         std::fprintf(stderr, "make-corpus: --out DIR is required\n");
         return 2;
+    }
+    if (parser.isSet(QStringLiteral("tiny"))) {
+        bool ok = false;
+        const int count = parser.value(QStringLiteral("tiny")).toInt(&ok);
+        if (!ok || count < 1) {
+            std::fprintf(stderr, "make-corpus: --tiny takes a positive count\n");
+            return 2;
+        }
+        return writeTiny(out, count, parser.value(QStringLiteral("seed")).toUInt());
     }
     const int scale = std::max(1, parser.value(QStringLiteral("scale")).toInt());
 

@@ -140,10 +140,8 @@ QFuture<Result<bool>> CatalogWriter::setQueueStates(
     const QList<qint64> &queueIds, IngestState state, const QString &error)
 {
     return submit<bool>([=](WriterContext &c) -> Result<bool> {
-        for (qint64 queueId : queueIds) {
-            if (auto r = statements::finishQueueRow(c, queueId, state, error); !r)
-                return Error { r.error() };
-        }
+        if (auto r = statements::finishQueueRows(c, queueIds, state, error); !r)
+            return Error { r.error() };
         return true;
     });
 }

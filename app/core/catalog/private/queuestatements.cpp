@@ -69,31 +69,48 @@ Result<void> finishQueueRow(WriterContext &c, qint64 queueId, IngestState state,
     return execQuery(q);
 }
 
+Result<void> finishQueueRows(
+    WriterContext &c, const QList<qint64> &queueIds, IngestState state, const QString &error)
+{
+    if (queueIds.isEmpty())
+        return {};
+    QSqlQuery q
+        = c.catalog.query(QStringLiteral("UPDATE queue SET state = ?, error = ?, updated_at = ? "
+                                         "WHERE id IN (SELECT value FROM json_each(?))"));
+    q.bindValue(0, int(state));
+    q.bindValue(1, text(error));
+    q.bindValue(2, nowMs());
+    q.bindValue(3, jsonKeys(queueIds));
+    return execQuery(q);
+}
+
+// One statement for the batch: `trove add` of 100,000 links spent 395 s
+// deleting its rows one statement at a time.
 Result<bool> deleteQueueRows(WriterContext &c, const QList<qint64> &queueIds)
 {
-    QSqlQuery q = c.catalog.query(QStringLiteral("DELETE FROM queue WHERE id = ?"));
-    for (qint64 id : queueIds) {
-        q.bindValue(0, id);
-        if (auto r = execQuery(q); !r)
-            return Error { r.error() };
-    }
+    if (queueIds.isEmpty())
+        return true;
+    QSqlQuery q = c.catalog.query(
+        QStringLiteral("DELETE FROM queue WHERE id IN (SELECT value FROM json_each(?))"));
+    q.bindValue(0, jsonKeys(queueIds));
+    if (auto r = execQuery(q); !r)
+        return Error { r.error() };
     return true;
 }
 
 Result<int> releaseQueueRows(WriterContext &c, const QList<qint64> &queueIds)
 {
+    if (queueIds.isEmpty())
+        return 0;
     QSqlQuery release = c.catalog.query(QStringLiteral(
-        "UPDATE queue SET owner_pid = 0 WHERE id = ? AND state < ? AND owner_pid = ?"));
-    int released = 0;
-    for (qint64 id : queueIds) {
-        release.bindValue(0, id);
-        release.bindValue(1, kFirstFinished);
-        release.bindValue(2, currentPid());
-        if (auto r = execQuery(release); !r)
-            return Error { r.error() };
-        released += release.numRowsAffected();
-    }
-    return released;
+        "UPDATE queue SET owner_pid = 0 WHERE id IN (SELECT value FROM json_each(?)) "
+        "AND state < ? AND owner_pid = ?"));
+    release.bindValue(0, jsonKeys(queueIds));
+    release.bindValue(1, kFirstFinished);
+    release.bindValue(2, currentPid());
+    if (auto r = execQuery(release); !r)
+        return Error { r.error() };
+    return release.numRowsAffected();
 }
 
 Result<QList<QueueRow>> claimOrphanedQueueRows(WriterContext &c)

@@ -21,6 +21,9 @@ Result<QList<qint64>> enqueue(WriterContext &c, const QList<IngestRequest> &requ
 /// produced. No-op for @p queueId <= 0 (work that has no row).
 Result<void> finishQueueRow(WriterContext &c, qint64 queueId, IngestState state,
     const QString &error, const QString &imageId = {});
+/// finishQueueRow() for many rows in one statement.
+Result<void> finishQueueRows(
+    WriterContext &c, const QList<qint64> &queueIds, IngestState state, const QString &error);
 Result<bool> deleteQueueRows(WriterContext &c, const QList<qint64> &queueIds);
 Result<int> releaseQueueRows(WriterContext &c, const QList<qint64> &queueIds);
 Result<QList<QueueRow>> claimOrphanedQueueRows(WriterContext &c);

@@ -20,4 +20,19 @@ inline QString text(const QString &s)
     return s.isNull() ? QStringLiteral("") : s;
 }
 
+/// Keys as one JSON array, for `... IN (SELECT value FROM json_each(?))`:
+/// a statement per key under the job's savepoint costs time that grows
+/// with the square of the batch (the in-memory sub-journal).
+inline QString jsonKeys(const QList<qint64> &keys)
+{
+    QString out = QStringLiteral("[");
+    out.reserve(keys.size() * 8 + 2);
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        if (i > 0)
+            out += QLatin1Char(',');
+        out += QString::number(keys[i]);
+    }
+    return out + QLatin1Char(']');
+}
+
 } // namespace trove::statements

@@ -25,18 +25,6 @@ const char *const kCopyToTrash
       "FROM sources WHERE image_id = i.id), ? FROM images i "
       "WHERE i.id IN (SELECT value FROM json_each(?))";
 
-QString jsonKeys(const QList<qint64> &keys)
-{
-    QString out = QStringLiteral("[");
-    out.reserve(keys.size() * 8 + 2);
-    for (qsizetype i = 0; i < keys.size(); ++i) {
-        if (i > 0)
-            out += QLatin1Char(',');
-        out += QString::number(keys[i]);
-    }
-    return out + QLatin1Char(']');
-}
-
 const char *const kPutTags = "INSERT OR IGNORE INTO tags(image_id, tag) "
                              "SELECT ?, value FROM json_each(?) WHERE value != ''";
 

@@ -3,7 +3,10 @@
 // keep-alive clients against a real `trove serve`, images from a loopback
 // TestServer. Prints reply latency (p50/p99/max) while the ingest runs, and
 // whether every image was stored, as one JSON object.
-//   trove-api-bench [--trove PATH] [--requests N] [--clients N]
+//   trove-api-bench [--trove PATH] [--requests N] [--clients N] [--window]
+// With --window the real window serves instead (Local API switched on in
+// its settings, offscreen unless DISPLAY is set, TROVE_STALL_REPORT on):
+// its stall report during the run goes into the JSON as "window_stalls".
 
 #include "imagefactory.h"
 #include "testserver.h"
@@ -12,6 +15,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,6 +24,8 @@
 #include <QNetworkProxy>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSettings>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QThread>
@@ -87,12 +93,13 @@ int main(int argc, char *argv[])
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addOptions(
-        { { QStringLiteral("trove"), QStringLiteral("The trove binary."), QStringLiteral("PATH") },
-            { QStringLiteral("requests"), QStringLiteral("POSTs in all."), QStringLiteral("N"),
-                QStringLiteral("1000") },
-            { QStringLiteral("clients"), QStringLiteral("Concurrent clients."), QStringLiteral("N"),
-                QStringLiteral("8") } });
+    parser.addOptions({ { QStringLiteral("trove"), QStringLiteral("The trove binary."),
+                            QStringLiteral("PATH") },
+        { QStringLiteral("requests"), QStringLiteral("POSTs in all."), QStringLiteral("N"),
+            QStringLiteral("1000") },
+        { QStringLiteral("clients"), QStringLiteral("Concurrent clients."), QStringLiteral("N"),
+            QStringLiteral("8") },
+        { QStringLiteral("window"), QStringLiteral("The window serves, not `trove serve`.") } });
     parser.process(app);
     const QString trove = parser.isSet(QStringLiteral("trove"))
         ? parser.value(QStringLiteral("trove"))
@@ -121,20 +128,56 @@ int main(int argc, char *argv[])
     keyProcess.waitForFinished(30000);
     const QByteArray key = keyProcess.readAllStandardOutput().trimmed();
 
+    const bool window = parser.isSet(QStringLiteral("window"));
+    const QString stallReport = dir.filePath(QStringLiteral("stalls.json"));
     QProcess serve;
-    serve.setProcessEnvironment(env);
-    serve.start(trove,
-        { QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
-            QStringLiteral("--rate-limit"), QStringLiteral("0"), QStringLiteral("--library"),
-            library });
     quint16 port = 0;
-    QByteArray said;
-    static const QRegularExpression listening(QStringLiteral("127\\.0\\.0\\.1:(\\d+)/"));
-    for (int i = 0; i < 100 && port == 0; ++i) {
-        serve.waitForReadyRead(200);
-        said += serve.readAllStandardOutput();
-        if (const auto m = listening.match(QString::fromUtf8(said)); m.hasMatch())
-            port = quint16(m.captured(1).toUInt());
+    if (window) {
+        // The window's own settings: Local API on, a free port, no rate limit.
+        {
+            QTcpServer probe;
+            probe.listen(QHostAddress::LocalHost, 0);
+            port = probe.serverPort();
+        }
+        QSettings settings(
+            dir.filePath(QStringLiteral("config/Trove/Trove.conf")), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("LocalApi/enabled"), true);
+        settings.setValue(QStringLiteral("LocalApi/port"), port);
+        settings.setValue(QStringLiteral("LocalApi/rateLimit"), 0);
+        settings.sync();
+        if (!qEnvironmentVariableIsSet("DISPLAY"))
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        else
+            env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        env.insert(QStringLiteral("TROVE_STALL_REPORT"), stallReport);
+        serve.setProcessEnvironment(env);
+        serve.start(trove, { QStringLiteral("--library"), library });
+        bool up = false;
+        for (int i = 0; i < 150 && !up; ++i) {
+            QTcpSocket s;
+            s.setProxy(QNetworkProxy::NoProxy);
+            s.connectToHost(QHostAddress::LocalHost, port);
+            up = s.waitForConnected(200);
+            if (!up)
+                QThread::msleep(100);
+        }
+        if (!up)
+            port = 0;
+        QThread::msleep(1500); // the idle window is part of the record
+    } else {
+        serve.setProcessEnvironment(env);
+        serve.start(trove,
+            { QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
+                QStringLiteral("--rate-limit"), QStringLiteral("0"), QStringLiteral("--library"),
+                library });
+        QByteArray said;
+        static const QRegularExpression listening(QStringLiteral("127\\.0\\.0\\.1:(\\d+)/"));
+        for (int i = 0; i < 100 && port == 0; ++i) {
+            serve.waitForReadyRead(200);
+            said += serve.readAllStandardOutput();
+            if (const auto m = listening.match(QString::fromUtf8(said)); m.hasMatch())
+                port = quint16(m.captured(1).toUInt());
+        }
     }
     if (port == 0 || key.size() != 64) {
         std::fprintf(stderr, "trove serve did not start\n");
@@ -196,7 +239,15 @@ int main(int argc, char *argv[])
     serve.terminate();
     serve.waitForFinished(20000);
 
-    const QJsonObject result { { QStringLiteral("benchmark"), QStringLiteral("api") },
+    QJsonObject stalls;
+    if (window) {
+        QFile f(stallReport);
+        if (f.open(QIODevice::ReadOnly))
+            stalls = QJsonDocument::fromJson(f.readAll()).object();
+        stalls.remove(QStringLiteral("gaps_over_4ms")); // long; the summary is enough here
+    }
+    QJsonObject result { { QStringLiteral("benchmark"), QStringLiteral("api") },
+        { QStringLiteral("server"), window ? QStringLiteral("window") : QStringLiteral("serve") },
         { QStringLiteral("requests"), total }, { QStringLiteral("clients"), clients },
         { QStringLiteral("accepted_202"), accepted },
         { QStringLiteral("reply_p50_ms"), percentile(latencies, 0.50) },
@@ -206,6 +257,8 @@ int main(int argc, char *argv[])
         { QStringLiteral("all_stored"), stored == total },
         { QStringLiteral("all_stored_seconds"), ingestSeconds },
         { QStringLiteral("cores"), QThread::idealThreadCount() } };
+    if (window)
+        result.insert(QStringLiteral("window_stalls"), stalls);
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
     return accepted == total && stored == total ? 0 : 1;
 }

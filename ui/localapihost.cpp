@@ -74,6 +74,13 @@ void LocalApiHost::restart()
                 config.port = quint16(port);
             config.allowedOrigins = api::ApiConfig::normalizeOrigins(
                 s->value(QStringLiteral("LocalApi/allowedOrigins")).toStringList());
+            // Requests per second per client, as `trove serve --rate-limit`
+            // (0: none; for scripts that post in bulk, and bench/api).
+            const double rate = s->value(QStringLiteral("LocalApi/rateLimit")).toDouble(&ok);
+            if (ok && rate >= 0) {
+                config.ratePerSecond = rate;
+                config.rateBurst = qMax(1, int(rate * 4));
+            }
             auto server = std::make_unique<api::ApiServer>(
                 paths, m_session->writer(), m_session->pipeline(), config, *key);
             if (auto started = server->start(); !started) {

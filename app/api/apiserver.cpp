@@ -264,8 +264,12 @@ void ApiServer::listImages(const Exchange &ex)
 {
     const QUrlQuery &q = ex.request.query;
     ImageQuery query;
-    query.search = q.queryItemValue(QStringLiteral("search"), QUrl::FullyDecoded);
-    query.tag = q.queryItemValue(QStringLiteral("tag"), QUrl::FullyDecoded);
+    // The window's search language: `search=tag:cats fluffy`; `tag=` too.
+    ImageQuery::parseSearch(
+        q.queryItemValue(QStringLiteral("search"), QUrl::FullyDecoded), &query.tag, &query.search);
+    if (const QString tag = q.queryItemValue(QStringLiteral("tag"), QUrl::FullyDecoded);
+        !tag.isEmpty())
+        query.tag = tag;
     bool ok = true;
     const QString limitText = q.queryItemValue(QStringLiteral("limit"));
     const qint64 limit = limitText.isEmpty() ? 50 : limitText.toLongLong(&ok);

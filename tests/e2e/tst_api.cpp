@@ -522,6 +522,16 @@ void TestApi::apiImagesKeysetPaging()
     QCOMPARE(odd.json().value(QLatin1String("images")).toArray().size(), 1);
     const Reply search = request("GET", QStringLiteral("/api/images?search=page+2"));
     QCOMPARE(search.json().value(QLatin1String("images")).toArray().size(), 1);
+    // The window's search language: tag: and text together.
+    const Reply even = request("GET", QStringLiteral("/api/images?search=tag%3Aeven"));
+    QCOMPARE(even.json().value(QLatin1String("images")).toArray().size(), 2);
+    const Reply evenPage2
+        = request("GET", QStringLiteral("/api/images?search=tag%3Aeven%20page%202"));
+    const QJsonArray evenPage2Images = evenPage2.json().value(QLatin1String("images")).toArray();
+    QCOMPARE(evenPage2Images.size(), 1);
+    QCOMPARE(evenPage2Images[0].toObject().value(QLatin1String("id")).toString(), ids[2]);
+    const Reply oddPage2 = request("GET", QStringLiteral("/api/images?search=tag%3Aodd+page+2"));
+    QCOMPARE(oddPage2.json().value(QLatin1String("images")).toArray().size(), 0);
     QCOMPARE(request("GET", QStringLiteral("/api/images?limit=0")).status, 400);
     QCOMPARE(request("GET", QStringLiteral("/api/images?after=nosuchimage")).status, 400);
 }

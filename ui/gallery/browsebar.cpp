@@ -55,17 +55,7 @@ BrowseBar::~BrowseBar() = default;
 
 void BrowseBar::parseSearch(const QString &text, QString *tag, QString *search)
 {
-    static const QRegularExpression tagRe(QStringLiteral("(?:^|\\s)tag:(?:\"([^\"]*)\"|(\\S+))"),
-        QRegularExpression::CaseInsensitiveOption);
-    QString rest = text;
-    QString found;
-    auto match = tagRe.match(rest);
-    if (match.hasMatch()) {
-        found = match.captured(1).isEmpty() ? match.captured(2) : match.captured(1);
-        rest.remove(match.capturedStart(0), match.capturedLength(0));
-    }
-    *tag = found.trimmed();
-    *search = rest.simplified();
+    ImageQuery::parseSearch(text, tag, search);
 }
 
 ImageQuery BrowseBar::query() const

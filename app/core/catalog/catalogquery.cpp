@@ -1,9 +1,29 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/catalogquery.h"
 
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <algorithm>
+
+namespace trove {
+
+void ImageQuery::parseSearch(const QString &text, QString *tag, QString *search)
+{
+    static const QRegularExpression tagRe(QStringLiteral("(?:^|\\s)tag:(?:\"([^\"]*)\"|(\\S+))"),
+        QRegularExpression::CaseInsensitiveOption);
+    QString rest = text;
+    QString found;
+    auto match = tagRe.match(rest);
+    if (match.hasMatch()) {
+        found = match.captured(1).isEmpty() ? match.captured(2) : match.captured(1);
+        rest.remove(match.capturedStart(0), match.capturedLength(0));
+    }
+    *tag = found.trimmed();
+    *search = rest.simplified();
+}
+
+} // namespace trove
 
 namespace trove::querysql {
 

@@ -20,6 +20,11 @@ struct ImageQuery {
     Order order = Order::NewestFirst;
 
     bool operator==(const ImageQuery &) const = default;
+
+    /// The search language of the window's search field, shared with the
+    /// local API's `search=`: `tag:cats` (or `tag:"big cats"`) filters by
+    /// one tag; the rest, white space simplified, is the substring search.
+    static void parseSearch(const QString &text, QString *tag, QString *search);
 };
 
 /// How a query over the catalog becomes SQL: pure functions of values, no

@@ -149,6 +149,15 @@ private:
     Reply raw(const QByteArray &bytes, int timeoutMs = 10000);
     /// Polls /status/<id> until the item is finished.
     QJsonObject waitFinished(qint64 id, int timeoutMs = 30000);
+    /// The queue id an Eagle add answers with (`data.id`).
+    static qint64 eagleId(const Reply &reply)
+    {
+        return reply.json()
+            .value(QLatin1String("data"))
+            .toObject()
+            .value(QLatin1String("id"))
+            .toInteger();
+    }
     /// Serves a PNG at @p path; answers its bytes.
     QByteArray servePng(const QString &path, quint32 seed, int w = 64, int h = 48);
 
@@ -801,11 +810,7 @@ void TestApi::eagleAddFromUrlAndList()
             { QStringLiteral("annotation"), QStringLiteral("from a userscript") } });
     QCOMPARE(added.status, 200);
     QCOMPARE(added.json().value(QLatin1String("status")).toString(), QStringLiteral("success"));
-    const qint64 id = added.json()
-                          .value(QLatin1String("data"))
-                          .toObject()
-                          .value(QLatin1String("id"))
-                          .toInteger();
+    const qint64 id = eagleId(added);
     QCOMPARE(waitFinished(id).value(QLatin1String("state")).toString(), QStringLiteral("done"));
     // An https page is not named to a plain http download.
     QVERIFY(m_server.lastRequestHeader(QStringLiteral("/e.png"), "Referer").isNull());
@@ -819,13 +824,7 @@ void TestApi::eagleAddFromUrlAndList()
         { { QStringLiteral("path"), path },
             { QStringLiteral("name"), QStringLiteral("eagle two") } });
     QCOMPARE(fromPath.json().value(QLatin1String("status")).toString(), QStringLiteral("success"));
-    QCOMPARE(waitFinished(fromPath.json()
-                              .value(QLatin1String("data"))
-                              .toObject()
-                              .value(QLatin1String("id"))
-                              .toInteger())
-                 .value(QLatin1String("state"))
-                 .toString(),
+    QCOMPARE(waitFinished(eagleId(fromPath)).value(QLatin1String("state")).toString(),
         QStringLiteral("done"));
 
     const Reply list = request("GET", QStringLiteral("/api/item/list?limit=10&tags=bird"));
@@ -1004,13 +1003,7 @@ void TestApi::eagleCookieStaysWithItsOrigin()
                 QJsonObject { { QStringLiteral("Cookie"), QStringLiteral("session=abc") },
                     { QStringLiteral("User-Agent"), QStringLiteral("EagleTest/3") } } } });
     QCOMPARE(added.status, 200);
-    QCOMPARE(waitFinished(added.json()
-                              .value(QLatin1String("data"))
-                              .toObject()
-                              .value(QLatin1String("id"))
-                              .toInteger())
-                 .value(QLatin1String("state"))
-                 .toString(),
+    QCOMPARE(waitFinished(eagleId(added)).value(QLatin1String("state")).toString(),
         QStringLiteral("done"));
     QCOMPARE(m_server.lastRequestHeader(QStringLiteral("/start.png"), "Cookie"),
         QByteArray("session=abc"));

@@ -68,9 +68,6 @@ Q_SIGNALS:
     void walkFinished(const trove::FolderImport::Totals &totals);
 
 public:
-    /// Links parsed or waiting to reach the queue (0 when all are in).
-    int pendingLinks() const { return int(m_feed.size()) + m_parsing; }
-
     /// Sources split by kind and links checked: pure, any thread.
     struct Sorted {
         std::vector<CheckedRequest> links;

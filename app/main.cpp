@@ -3,6 +3,7 @@
 // otherwise it opens the window, importing any files given.
 #include "base/platform.h"
 #include "cli.h"
+#include "codeclog.h"
 #include "diagnostics/stallmonitor.h"
 #include "gallery/galleryview.h"
 #include "mainwindow.h"
@@ -27,6 +28,8 @@ int main(int argc, char *argv[])
     QStringList args;
     for (int i = 1; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
+    // Before any thread decodes: codec chatter stays off the terminal.
+    trove::installCodecMessageFilter();
 
     if (trove::cli::isCliInvocation(args)) {
         QCoreApplication app(argc, argv);

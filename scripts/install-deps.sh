@@ -13,6 +13,12 @@ packages=(
   qt6-qpa-plugins libqt6sql6-sqlite libqt6svg6 libgl-dev
   # zlib for the blob store, libcrypto for SHA-256
   zlib1g-dev libssl-dev
+  # decoders Qt lacks (app/imageformats): AVIF, HEIF/HEIC, JPEG XL, JPEG 2000
+  libavif-dev libheif-dev libjxl-dev libopenjp2-7-dev
+  # libtiff's warnings (printed by Qt's TIFF plugin) are routed to a log
+  libtiff-dev
+  # their encoders make the test files (tests/hostile/tst_formats)
+  libavif-bin libheif-examples libjxl-tools libopenjp2-tools
   # a display for the window under CI and for screenshots
   xvfb xauth
   # used by tests and CLI checks (gzip -t, cmp); curl drives the local API

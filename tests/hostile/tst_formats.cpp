@@ -2,12 +2,13 @@
 // Odd but valid images are kept: 16-bit, interlaced, palette and animated
 // PNG, progressive and CMYK JPEG, static and animated GIF, lossy, lossless
 // and animated WebP, BMP at 8, 24 and 32 bits, TIFF, ICO, SVG, PBM/PGM/PPM
-// and TGA. Each goes through ImageProcessor::process (and a few through the
-// real `trove add`): right format name and size, a decodable thumbnail
-// (the first frame for animations), and a blob that inflates to exactly the
-// input bytes. Variants Qt cannot write are crafted here by hand, and each
-// file is checked to really be the variant it claims to be. Files nobody
-// can decode are refused with a named reason.
+// and TGA; AVIF (stills, alpha, sequences), HEIC, JPEG XL (codestream,
+// container, animation) and JPEG 2000 (JP2, J2K, grey) made by Debian's
+// own encoders (avifenc, heif-enc, cjxl, opj_compress). Each goes through ImageProcessor::process
+// (and a few through the real `trove add`): right format name and size, a decodable thumbnail (the
+// first frame for animations), and a blob that inflates to exactly the input bytes. Variants Qt
+// cannot write are crafted here by hand, and each file is checked to really be the variant it
+// claims to be. Files nobody can decode are refused with a named reason.
 
 #include "imagefactory.h"
 #include "ingest/imageprocessor.h"
@@ -18,6 +19,9 @@
 
 #include <QBuffer>
 #include <QColor>
+#include <QColorSpace>
+#include <QColorTransform>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QImageReader>
 #include <QImageWriter>
@@ -450,6 +454,64 @@ struct FormatCase {
     bool viaCli = false; ///< also through `trove add` of a local file
 };
 
+// The encoders the modern formats are made with; scripts/install-deps.sh
+// installs them (libavif-bin, libheif-examples, libjxl-tools,
+// libopenjp2-tools).
+const QStringList kEncoders { QStringLiteral("avifenc"), QStringLiteral("heif-enc"),
+    QStringLiteral("cjxl"), QStringLiteral("opj_compress") };
+
+using Inputs = QList<QPair<QString, QByteArray>>; ///< file name (the tools go by its suffix), bytes
+
+/// What one of Debian's encoders makes of @p inputs, run as
+/// `tool args...` where "%in0", "%in1" and "%out" stand for the files.
+/// Cached by tag: formatCases() runs once per row.
+QByteArray encodedBy(const char *tag, const QString &tool, const QStringList &args,
+    const Inputs &inputs, const QString &outName, QString *skip)
+{
+    static QHash<QByteArray, QPair<QByteArray, QString>> cache;
+    const auto hit = cache.constFind(tag);
+    if (hit != cache.cend()) {
+        *skip = hit->second;
+        return hit->first;
+    }
+    QByteArray bytes;
+    QString why;
+    QTemporaryDir dir;
+    const QString program = QStandardPaths::findExecutable(tool);
+    if (program.isEmpty()) {
+        why = QStringLiteral("%1 is not installed").arg(tool);
+    } else {
+        QStringList resolved;
+        for (QString a : args) {
+            for (int i = 0; i < inputs.size(); ++i)
+                a.replace(QStringLiteral("%in%1").arg(i), dir.filePath(inputs[i].first));
+            a.replace(QStringLiteral("%out"), dir.filePath(outName));
+            resolved << a;
+        }
+        for (const auto &[name, input] : inputs)
+            writeFile(dir.filePath(name), input);
+        QProcess p;
+        p.start(program, resolved);
+        if (!p.waitForFinished(60'000) || p.exitCode() != 0)
+            why = QStringLiteral("%1 failed: %2")
+                      .arg(tool, QString::fromLocal8Bit(p.readAllStandardError()));
+        else
+            bytes = readFile(dir.filePath(outName));
+    }
+    cache.insert(tag, { bytes, why });
+    *skip = why;
+    return bytes;
+}
+
+/// A case made by an encoder; the file's own name is kept out of the tag.
+FormatCase encoderCase(const char *tag, const QString &tool, const QStringList &args,
+    const Inputs &inputs, const QString &outName, FormatCase c)
+{
+    c.tag = tag;
+    c.bytes = encodedBy(tag, tool, args, inputs, outName, &c.skip);
+    return c;
+}
+
 QByteArray pngIhdrTail(int depth, int colourType, int interlace)
 {
     QByteArray out;
@@ -544,6 +606,88 @@ QList<FormatCase> formatCases()
         "P6", 0 });
     out.append({ "tga 2.0, x origin 256", ImageFactory::tga(120, 90, 17), QStringLiteral("tga"),
         QSize(120, 90), "TRUEVISION-XFILE", -1 });
+
+    // Modern formats, made by Debian's own encoders from PNG input. The
+    // lossless ones must show the source's exact colours.
+    const QByteArray png = ImageFactory::encode(picture, "png");
+    const QByteArray alphaPng = ImageFactory::encode(alphaPicture, "png");
+    const QByteArray redPng = ImageFactory::encode(ImageFactory::solid(40, 30, red), "png");
+    const QByteArray bluePng = ImageFactory::encode(ImageFactory::solid(40, 30, blue), "png");
+    const QByteArray greyPgm
+        = ImageFactory::encode(picture.convertToFormat(QImage::Format_Grayscale8), "pgm");
+    // Inside the ellipse, clear of the specks and of edges the JPEG
+    // thumbnail blurs.
+    const QPoint spot(39, 36);
+    const QColor at = picture.pixelColor(spot);
+    const QStringList avifLossless { QStringLiteral("-l"), QStringLiteral("-s"),
+        QStringLiteral("8"), QStringLiteral("%in0"), QStringLiteral("%out") };
+    out.append(encoderCase("avif lossless", QStringLiteral("avifenc"), avifLossless,
+        { { QStringLiteral("p.png"), png } }, QStringLiteral("a.avif"),
+        { nullptr, {}, QStringLiteral("avif"), QSize(120, 90), "ftypavif", 4, 1, { { spot, at } },
+            {}, true }));
+    out.append(encoderCase("avif lossy 4:2:0", QStringLiteral("avifenc"),
+        { QStringLiteral("-y"), QStringLiteral("420"), QStringLiteral("--min"),
+            QStringLiteral("20"), QStringLiteral("--max"), QStringLiteral("30"),
+            QStringLiteral("-s"), QStringLiteral("8"), QStringLiteral("%in0"),
+            QStringLiteral("%out") },
+        { { QStringLiteral("p.png"), png } }, QStringLiteral("b.avif"),
+        { nullptr, {}, QStringLiteral("avif"), QSize(120, 90), "ftypavif", 4 }));
+    out.append(encoderCase("avif alpha", QStringLiteral("avifenc"), avifLossless,
+        { { QStringLiteral("p.png"), alphaPng } }, QStringLiteral("c.avif"),
+        { nullptr, {}, QStringLiteral("avif"), QSize(120, 90), "auxC", -1 }));
+    out.append(encoderCase("avif sequence 2 frames", QStringLiteral("avifenc"),
+        { QStringLiteral("-l"), QStringLiteral("-s"), QStringLiteral("8"), QStringLiteral("%in0"),
+            QStringLiteral("%in1"), QStringLiteral("%out") },
+        { { QStringLiteral("r.png"), redPng }, { QStringLiteral("b.png"), bluePng } },
+        QStringLiteral("d.avif"),
+        { nullptr, {}, QStringLiteral("avif"), QSize(40, 30), "ftypavis", 4, 2, { { centre, red } },
+            {}, true }));
+    out.append(encoderCase("heic", QStringLiteral("heif-enc"),
+        { QStringLiteral("-q"), QStringLiteral("90"), QStringLiteral("%in0"), QStringLiteral("-o"),
+            QStringLiteral("%out") },
+        { { QStringLiteral("p.png"), png } }, QStringLiteral("a.heic"),
+        { nullptr, {}, QStringLiteral("heic"), QSize(120, 90), "ftypheic", 4, 1, {}, {}, true }));
+    out.append(encoderCase("heic with alpha", QStringLiteral("heif-enc"),
+        { QStringLiteral("-q"), QStringLiteral("90"), QStringLiteral("%in0"), QStringLiteral("-o"),
+            QStringLiteral("%out") },
+        { { QStringLiteral("p.png"), alphaPng } }, QStringLiteral("b.heic"),
+        { nullptr, {}, QStringLiteral("heic"), QSize(120, 90), "auxC", -1 }));
+    out.append(encoderCase("jxl codestream lossless", QStringLiteral("cjxl"),
+        { QStringLiteral("%in0"), QStringLiteral("%out"), QStringLiteral("-d"),
+            QStringLiteral("0") },
+        { { QStringLiteral("p.png"), png } }, QStringLiteral("a.jxl"),
+        { nullptr, {}, QStringLiteral("jxl"), QSize(120, 90), QByteArray::fromHex("ff0a"), 0, 1,
+            { { spot, at } }, {}, true }));
+    out.append(encoderCase("jxl container lossy alpha", QStringLiteral("cjxl"),
+        { QStringLiteral("%in0"), QStringLiteral("%out"), QStringLiteral("-d"), QStringLiteral("1"),
+            QStringLiteral("--container=1") },
+        { { QStringLiteral("p.png"), alphaPng } }, QStringLiteral("b.jxl"),
+        { nullptr, {}, QStringLiteral("jxl"), QSize(120, 90), "JXL ", 4 }));
+    out.append(encoderCase("jxl animated", QStringLiteral("cjxl"),
+        { QStringLiteral("%in0"), QStringLiteral("%out"), QStringLiteral("-d"),
+            QStringLiteral("0") },
+        { { QStringLiteral("anim.png"),
+            apng(ImageFactory::solid(40, 30, red), ImageFactory::solid(40, 30, blue)) } },
+        QStringLiteral("c.jxl"),
+        { nullptr, {}, QStringLiteral("jxl"), QSize(40, 30), QByteArray::fromHex("ff0a"), 0, 0,
+            { { centre, red } }, {}, true }));
+    out.append(encoderCase("jp2 lossless", QStringLiteral("opj_compress"),
+        { QStringLiteral("-i"), QStringLiteral("%in0"), QStringLiteral("-o"),
+            QStringLiteral("%out") },
+        { { QStringLiteral("p.png"), png } }, QStringLiteral("a.jp2"),
+        { nullptr, {}, QStringLiteral("jp2"), QSize(120, 90), "ftypjp2 ", 16, 1, { { spot, at } },
+            {}, true }));
+    out.append(encoderCase("j2k codestream, 5 resolutions", QStringLiteral("opj_compress"),
+        { QStringLiteral("-i"), QStringLiteral("%in0"), QStringLiteral("-o"),
+            QStringLiteral("%out"), QStringLiteral("-n"), QStringLiteral("5") },
+        { { QStringLiteral("p.png"), png } }, QStringLiteral("b.j2k"),
+        { nullptr, {}, QStringLiteral("j2k"), QSize(120, 90), QByteArray::fromHex("ff4fff51"), 0, 1,
+            { { spot, at } } }));
+    out.append(encoderCase("jp2 grey", QStringLiteral("opj_compress"),
+        { QStringLiteral("-i"), QStringLiteral("%in0"), QStringLiteral("-o"),
+            QStringLiteral("%out") },
+        { { QStringLiteral("g.pgm"), greyPgm } }, QStringLiteral("c.jp2"),
+        { nullptr, {}, QStringLiteral("jp2"), QSize(120, 90), "ftypjp2 ", 16 }));
     return out;
 }
 
@@ -578,6 +722,10 @@ private Q_SLOTS:
     void standardTga();
     void undecodable_data();
     void undecodable();
+    void framesInOrder_data();
+    void framesInOrder();
+    void colourProfileConverted();
+    void troveAddOneLinePerItem();
 
 private:
     Result<ProcessedImage> process(const QByteArray &bytes);
@@ -590,9 +738,13 @@ void TestFormats::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     const QList<QByteArray> readable = QImageReader::supportedImageFormats();
-    for (const char *format :
-        { "png", "jpeg", "gif", "webp", "bmp", "tiff", "ico", "svg", "pbm", "pgm", "ppm", "tga" })
+    for (const char *format : { "png", "jpeg", "gif", "webp", "bmp", "tiff", "ico", "svg", "pbm",
+             "pgm", "ppm", "tga", "avif", "heic", "jxl", "jp2", "j2k" })
         QVERIFY2(readable.contains(format), format);
+    // Without them the modern formats' rows would be skipped, not tested.
+    for (const QString &tool : kEncoders)
+        QVERIFY2(!QStandardPaths::findExecutable(tool).isEmpty(),
+            qPrintable(tool + QStringLiteral(" is missing: run scripts/install-deps.sh")));
 }
 
 void TestFormats::init()
@@ -807,6 +959,23 @@ void TestFormats::undecodable_data()
         << QByteArray::fromHex("ffd8ffe000104a46494600010100000100010000")
             + ImageFactory::randomBytes(4000, 13)
         << QStringLiteral("truncated image (jpeg)");
+
+    // Downloads cut short in the modern formats: the container's boxes (or
+    // J2K's end marker) say so before any decoder is asked.
+    for (const FormatCase &c : formatCases()) {
+        const QByteArray tag(c.tag);
+        if (!(tag == "avif lossless" || tag == "heic" || tag == "jxl container lossy alpha"
+                || tag == "jp2 lossless" || tag == "j2k codestream, 5 resolutions"))
+            continue;
+        QTest::addRow("%s cut in half", c.tag) << c.bytes.left(
+            c.bytes.size() / 2) << QStringLiteral("truncated image (%1)").arg(c.format);
+    }
+    // A bare JPEG XL codestream has no length: libjxl runs out of input.
+    for (const FormatCase &c : formatCases()) {
+        if (QByteArray(c.tag) == "jxl codestream lossless")
+            QTest::addRow("%s cut in half", c.tag) << c.bytes.left(
+                c.bytes.size() / 2) << QStringLiteral("unsupported or corrupt image (jxl)");
+    }
 }
 
 void TestFormats::undecodable()
@@ -818,6 +987,121 @@ void TestFormats::undecodable()
     qInfo("%s: %s", QTest::currentDataTag(), qPrintable(result.error()));
     QVERIFY2(result.error().startsWith(reason), qPrintable(result.error()));
     QVERIFY(!QFile::exists(path(QStringLiteral("blob.gz"))));
+}
+
+// --- animation: frames in order, as QMovie reads them ---------------------------------
+
+void TestFormats::framesInOrder_data()
+{
+    QTest::addColumn<int>("index");
+    for (const char *tag :
+        { "gif animated", "webp animated", "avif sequence 2 frames", "jxl animated" }) {
+        const QList<FormatCase> cases = formatCases();
+        for (int i = 0; i < cases.size(); ++i)
+            if (QByteArray(cases[i].tag) == tag)
+                QTest::newRow(tag) << i;
+    }
+}
+
+void TestFormats::framesInOrder()
+{
+    QFETCH(int, index);
+    const FormatCase c = formatCases().at(index);
+    if (c.bytes.isEmpty())
+        QSKIP(qPrintable(c.skip));
+    QBuffer buffer;
+    buffer.setData(c.bytes);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    QVERIFY(reader.supportsAnimation());
+    QList<QColor> colours;
+    QList<int> delays;
+    for (QImage frame = reader.read(); !frame.isNull() && colours.size() < 10;
+         frame = reader.read()) {
+        colours << frame.pixelColor(20, 15);
+        delays << reader.nextImageDelay();
+    }
+    QCOMPARE(colours.size(), 2);
+    QVERIFY2(near(colours[0], QColor(220, 30, 30), 24), qPrintable(colours[0].name()));
+    QVERIFY2(near(colours[1], QColor(30, 40, 210), 24), qPrintable(colours[1].name()));
+    for (int delay : delays)
+        QVERIFY2(delay > 0, "a frame without a delay would play at full speed");
+}
+
+// --- colour: a phone's Display P3 picture is shown in sRGB ---------------------------
+
+void TestFormats::colourProfileConverted()
+{
+    // Inside both gamuts, but with numbers that differ between them.
+    const QColor p3(200, 110, 60);
+    QImage picture = ImageFactory::solid(40, 30, p3);
+    picture.setColorSpace(QColorSpace(QColorSpace::DisplayP3));
+    const QByteArray png = ImageFactory::encode(picture, "png");
+    QVERIFY2(png.contains("iCCP"), "Qt did not embed the profile");
+
+    const QColor expected
+        = QColorSpace(QColorSpace::DisplayP3).transformationToColorSpace(QColorSpace::SRgb).map(p3);
+    QVERIFY2(!near(expected, p3, 12), "the test colour must change between the gamuts");
+
+    const auto result = process(png);
+    QVERIFY_OK(result);
+    const QImage thumb = QImage::fromData(result->thumbnail);
+    const QColor seen = thumb.pixelColor(20, 15);
+    QVERIFY2(near(seen, expected, 6),
+        qPrintable(QStringLiteral("thumbnail shows %1, sRGB of the P3 colour is %2, raw %3")
+                       .arg(seen.name(), expected.name(), p3.name())));
+    // The original bytes are untouched.
+    QCOMPARE(*GzipCodec::readAll(result->tempBlobPath), png);
+}
+
+// --- the CLI's contract: one line per item, codec chatter elsewhere ----------------
+
+void TestFormats::troveAddOneLinePerItem()
+{
+    const QString folder = path(QStringLiteral("mixed"));
+    QVERIFY(QDir().mkpath(folder));
+    // libjpeg warns "extraneous bytes before marker" and still decodes.
+    QByteArray junkyJpeg = ImageFactory::encode(ImageFactory::picture(64, 48, 3), "jpeg", 90);
+    junkyJpeg.insert(junkyJpeg.size() - 2, QByteArray(16, '\x55'));
+    // libpng warns about an ancillary chunk with a wrong CRC and goes on.
+    QByteArray badCrcPng = ImageFactory::encode(ImageFactory::picture(64, 48, 4), "png");
+    QByteArray text = ImageFactory::pngChunk("tEXt", QByteArray("Comment\0hello", 13));
+    text[text.size() - 1] = char(text[text.size() - 1] ^ 0x5a);
+    badCrcPng.insert(33, text); // after the IHDR
+    QVERIFY(writeFile(folder + QStringLiteral("/junky.jpg"), junkyJpeg));
+    QVERIFY(writeFile(folder + QStringLiteral("/badcrc.png"), badCrcPng));
+    QVERIFY(writeFile(folder + QStringLiteral("/plain.png"),
+        ImageFactory::encode(ImageFactory::picture(64, 48, 5), "png")));
+    QVERIFY(writeFile(folder + QStringLiteral("/notes.txt"), "not a picture\n"));
+    for (const FormatCase &c : formatCases())
+        if (QByteArray(c.tag) == "heic" && !c.bytes.isEmpty())
+            QVERIFY(writeFile(folder + QStringLiteral("/phone.heic"), c.bytes));
+
+    QProcess p;
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    e.remove(QStringLiteral("TROVE_LIBRARY"));
+    e.remove(QStringLiteral("QT_LOGGING_RULES"));
+    e.insert(QStringLiteral("HOME"), m_dir->path());
+    e.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("xdg-data")));
+    p.setProcessEnvironment(e);
+    const QStringList files = QDir(folder).entryList(QDir::Files, QDir::Name);
+    QStringList args { QStringLiteral("add"), QStringLiteral("--library"),
+        path(QStringLiteral("library")) };
+    for (const QString &f : files)
+        args << folder + QLatin1Char('/') + f;
+    p.start(QStringLiteral(TROVE_BINARY), args);
+    QVERIFY(p.waitForFinished(trove::test::kKillMs));
+    const QStringList out
+        = QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList err
+        = QString::fromUtf8(p.readAllStandardError()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(out.size() + err.size(), files.size());
+    QCOMPARE(err.size(), 1);
+    QVERIFY2(err[0].contains(QLatin1String("notes.txt"))
+            && err[0].contains(QLatin1String("not an image")),
+        qPrintable(err[0]));
+    for (const QString &line : out)
+        QVERIFY2(line.startsWith(QLatin1String("added")), qPrintable(line));
 }
 
 QTEST_MAIN(TestFormats)

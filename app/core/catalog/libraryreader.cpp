@@ -4,6 +4,7 @@
 #include "base/platform.h"
 #include "catalog/catalogwriter.h"
 #include "catalog/private/libraryreaderworker.h"
+#include "codeclog.h"
 #include "ingest/imageprocessor.h"
 #include "storage/blobstore.h"
 #include "storage/gzipcodec.h"
@@ -121,6 +122,7 @@ QFuture<Result<QImage>> LibraryReader::loadImage(const LibraryPaths &paths, cons
         auto bytes = GzipCodec::readAll(blob);
         if (!bytes)
             return Error { bytes.error() };
+        const CodecScope quiet;
         QBuffer buffer(&*bytes);
         buffer.open(QIODevice::ReadOnly);
         QImageReader reader(&buffer);
@@ -131,7 +133,8 @@ QFuture<Result<QImage>> LibraryReader::loadImage(const LibraryPaths &paths, cons
             return Error {
                 ImageProcessor::tr("cannot decode image: %1").arg(reader.errorString())
             };
-        return image;
+        // Shown as it was meant to look: a phone's P3 photo in sRGB.
+        return ImageProcessor::toSrgb(std::move(image));
     });
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ingest/completeness.h"
 
+#include "isobmff.h"
+
 #include <QIODevice>
 #include <QtEndian>
 #include <optional>
@@ -201,7 +203,50 @@ bool bmpComplete(QIODevice &device)
     return device.size() >= qint64(declared) && device.size() > qint64(pixels);
 }
 
+// A bare JPEG 2000 codestream ends with its EOC marker.
+bool j2kComplete(QIODevice &device)
+{
+    const qint64 size = device.size();
+    if (size < 4 || !device.seek(size - 2))
+        return false;
+    return device.read(2) == QByteArray::fromHex("ffd9");
+}
+
+// JPEG XL: the container's boxes must all be there; a bare codestream has
+// no length to check, and libjxl refuses one that ends early.
+bool jxlComplete(QIODevice &device)
+{
+    device.seek(0);
+    if (device.peek(2) == QByteArray::fromHex("ff0a"))
+        return true;
+    return isobmff::boxesComplete(device);
+}
+
 } // namespace
+
+bool pngDataStartsAsZlib(QIODevice &device)
+{
+    const qint64 start = device.pos();
+    const qint64 size = device.size();
+    bool valid = true;
+    for (qint64 pos = 8; pos + 10 <= size;) {
+        device.seek(pos);
+        const QByteArray head = device.read(10);
+        if (head.size() < 10)
+            break;
+        const quint32 length = qFromBigEndian<quint32>(head.constData());
+        if (head.mid(4, 4) == "IDAT") {
+            const auto cmf = quint8(head[8]);
+            const auto flg = quint8(head[9]);
+            valid = length >= 2 && (cmf & 0x0f) == 8 && (cmf >> 4) <= 7
+                && (quint32(cmf) * 256 + flg) % 31 == 0;
+            break;
+        }
+        pos += 12 + qint64(length);
+    }
+    device.seek(start);
+    return valid;
+}
 
 bool isCompleteImage(QIODevice &device, const QByteArray &format)
 {
@@ -217,6 +262,12 @@ bool isCompleteImage(QIODevice &device, const QByteArray &format)
         complete = riffComplete(device);
     else if (format == "bmp")
         complete = bmpComplete(device);
+    else if (format == "avif" || format == "heic" || format == "jp2")
+        complete = isobmff::boxesComplete(device);
+    else if (format == "j2k")
+        complete = j2kComplete(device);
+    else if (format == "jxl")
+        complete = jxlComplete(device);
     device.seek(start);
     return complete;
 }

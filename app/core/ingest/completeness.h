@@ -8,10 +8,16 @@ class QIODevice;
 namespace trove {
 
 /// Whether an encoded image is whole: its container walks to the end marker
-/// (JPEG EOI, PNG IEND, GIF trailer) or its declared length (WebP RIFF, BMP).
+/// (JPEG EOI, PNG IEND, GIF trailer, J2K EOC) or its declared length (WebP
+/// RIFF, BMP, the boxes of AVIF, HEIC, JP2 and JPEG XL containers).
 /// Decoders fill a cut-off JPEG with grey and call it a success; this tells a
 /// truncated download from a real picture. Formats without a check pass.
 /// Reads @p device from its start in small chunks; any thread.
 bool isCompleteImage(QIODevice &device, const QByteArray &format);
+
+/// Whether a PNG's first IDAT starts with a valid zlib header. libpng
+/// reports a bad one by printing to stderr itself (Qt installs no error
+/// function), so the processor refuses such a file before decoding it.
+bool pngDataStartsAsZlib(QIODevice &device);
 
 } // namespace trove

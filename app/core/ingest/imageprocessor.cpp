@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "ingest/imageprocessor.h"
 
+#include "codeclog.h"
 #include "ingest/completeness.h"
 #include "storage/thumbnailcodec.h"
 
 #include <QBuffer>
+#include <QColorSpace>
 #include <QFile>
 #include <QImage>
 #include <QImageReader>
@@ -45,7 +47,7 @@ Result<QImage> decodeThumbnail(
     const QSize target = fitted(image.size(), box);
     if (target != image.size())
         image = image.scaled(target, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-    return image;
+    return ImageProcessor::toSrgb(std::move(image));
 }
 
 // SVG that a thumbnail may be drawn from: every <image> reference that is
@@ -105,9 +107,26 @@ QByteArray ImageProcessor::sniffImageFormat(QIODevice *device)
     return format;
 }
 
+QImage ImageProcessor::toSrgb(QImage image)
+{
+    // A phone's Display P3 or a camera's Adobe RGB shown as if it were sRGB
+    // looks dull or garish; converting the (small) decoded image is cheap.
+    const QColorSpace space = image.colorSpace();
+    if (!space.isValid() || space == QColorSpace::SRgb)
+        return image;
+    if (image.format() == QImage::Format_Indexed8 || image.format() == QImage::Format_Mono
+        || image.format() == QImage::Format_MonoLSB)
+        image.convertTo(image.hasAlphaChannel() ? QImage::Format_ARGB32 : QImage::Format_RGB32);
+    image.convertToColorSpace(QColorSpace::SRgb);
+    return image;
+}
+
 Result<ProcessedImage> ImageProcessor::process(
     const ProcessRequest &request, const std::atomic_bool *cancelled)
 {
+    // What libpng, libtiff and friends say about the file goes to the
+    // trove.codec log, not to a terminal waiting for one line per item.
+    const CodecScope quiet;
     QFile file(request.dataPath);
     if (!file.open(QIODevice::ReadOnly))
         return fail(tr("cannot read %1: %2").arg(request.dataPath, file.errorString()));
@@ -153,14 +172,18 @@ Result<ProcessedImage> ImageProcessor::process(
     }
     QImageReader &probe = svgReader ? *svgReader : reader;
 
+    // The container walk reads headers only; before size(), whose header
+    // parse would otherwise be the first to trip over a cut-off file.
+    if (!isCompleteImage(file, format))
+        return fail(tr("truncated image (%1)").arg(QString::fromLatin1(format)));
+    if (format == "png" && !pngDataStartsAsZlib(file))
+        return fail(tr("unsupported or corrupt image (png): the image data is not zlib data"));
+
     QSize size = probe.size();
     if (size.isValid()
         && (size.width() > limits.maxSide || size.height() > limits.maxSide
             || qint64(size.width()) * size.height() > limits.maxPixels))
         return fail(tr("image too large: %1x%2").arg(size.width()).arg(size.height()));
-
-    if (!isCompleteImage(file, format))
-        return fail(tr("truncated image (%1)").arg(QString::fromLatin1(format)));
 
     if (cancelled && cancelled->load())
         return fail(tr("cancelled"));
@@ -207,6 +230,7 @@ Result<ProcessedImage> ImageProcessor::process(
 
 Result<QImage> ImageProcessor::thumbnailFromBytes(const QByteArray &bytes, int size)
 {
+    const CodecScope quiet;
     QBuffer buffer;
     buffer.setData(bytes);
     buffer.open(QIODevice::ReadOnly);

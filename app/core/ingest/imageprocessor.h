@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QImage>
 #include <QSize>
 #include <QString>
 #include <atomic>
@@ -52,6 +53,10 @@ public:
     /// Decodes a thumbnail from original bytes in memory (used to rebuild a
     /// missing thumbnail from a blob).
     static Result<QImage> thumbnailFromBytes(const QByteArray &bytes, int size);
+
+    /// @p image in sRGB: converted when it carries another colour space (an
+    /// ICC profile: Display P3, Adobe RGB), as it is when it has none.
+    static QImage toSrgb(QImage image);
 
     /// The mime type sniffed from the first bytes: "text/html".
     static QString sniffMimeType(const QByteArray &head);

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+#include "avifhandler.h"
+
+#include "codeclog.h"
+#include "isobmff.h"
+
+#include <QColorSpace>
+#include <QIODevice>
+#include <QTransform>
+#include <QVariant>
+#include <avif/avif.h>
+
+namespace trove {
+
+void AvifHandler::DecoderDeleter::operator()(avifDecoder *d) const
+{
+    avifDecoderDestroy(d);
+}
+
+AvifHandler::AvifHandler() = default;
+AvifHandler::~AvifHandler() = default;
+
+bool AvifHandler::canRead(const QByteArray &head)
+{
+    return isobmff::formatFromBrands(head) == "avif";
+}
+
+bool AvifHandler::canRead() const
+{
+    if (m_parsed && !m_parseFailed)
+        return m_current + 1 < imageCount();
+    if (!device() || !canRead(device()->peek(64)))
+        return false;
+    setFormat("avif");
+    return true;
+}
+
+bool AvifHandler::parse()
+{
+    if (m_parsed)
+        return !m_parseFailed;
+    m_parsed = true;
+    m_parseFailed = true;
+    if (!load())
+        return false;
+    m_decoder.reset(avifDecoderCreate());
+    if (!m_decoder)
+        return false;
+    avifDecoder *dec = m_decoder.get();
+    // One thread: the ingest pool already decodes one image per core.
+    dec->maxThreads = 1;
+    // Browsers show files that miss a box the specification wants
+    // (pixi, clap rules); so does Trove.
+    dec->strictFlags = AVIF_STRICT_DISABLED;
+    dec->ignoreXMP = AVIF_TRUE;
+    if (avifDecoderSetIOMemory(
+            dec, reinterpret_cast<const uint8_t *>(data().constData()), size_t(data().size()))
+        != AVIF_RESULT_OK)
+        return false;
+    const avifResult parsed = avifDecoderParse(dec);
+    if (parsed != AVIF_RESULT_OK) {
+        qCDebug(lcCodec) << "avif:" << avifResultToString(parsed);
+        return false;
+    }
+    QSize size(int(dec->image->width), int(dec->image->height));
+    if ((dec->image->transformFlags & AVIF_TRANSFORM_IROT) && (dec->image->irot.angle & 1))
+        size.transpose();
+    m_size = size;
+    m_parseFailed = false;
+    return true;
+}
+
+bool AvifHandler::decodeNext(QImage *out)
+{
+    avifDecoder *dec = m_decoder.get();
+    const avifResult next = avifDecoderNextImage(dec);
+    if (next != AVIF_RESULT_OK) {
+        qCDebug(lcCodec) << "avif:" << avifResultToString(next);
+        return false;
+    }
+    ++m_current;
+    m_delayMs = int(dec->imageTiming.duration * 1000.0 + 0.5);
+    const avifImage *img = dec->image;
+    const bool alpha = img->alphaPlane != nullptr;
+    QImage image = allocate(QSize(int(img->width), int(img->height)),
+        alpha ? QImage::Format_RGBA8888 : QImage::Format_RGBX8888);
+    if (image.isNull())
+        return false;
+    avifRGBImage rgb;
+    avifRGBImageSetDefaults(&rgb, img);
+    rgb.format = AVIF_RGB_FORMAT_RGBA;
+    rgb.depth = 8;
+    rgb.pixels = image.bits();
+    rgb.rowBytes = uint32_t(image.bytesPerLine());
+    if (avifImageYUVToRGB(img, &rgb) != AVIF_RESULT_OK)
+        return false;
+    if (img->icc.size > 0)
+        image.setColorSpace(QColorSpace::fromIccProfile(
+            QByteArray(reinterpret_cast<const char *>(img->icc.data), qsizetype(img->icc.size))));
+
+    // HEIF order: rotate (anti-clockwise), then mirror.
+    if ((img->transformFlags & AVIF_TRANSFORM_IROT) && img->irot.angle != 0)
+        image = image.transformed(QTransform().rotate(-90.0 * img->irot.angle));
+    if (img->transformFlags & AVIF_TRANSFORM_IMIR) {
+        if (img->imir.mode == 0)
+            image = std::move(image).mirrored(false, true); // top and bottom exchanged
+        else
+            image = std::move(image).mirrored(true, false);
+    }
+    *out = std::move(image);
+    return true;
+}
+
+bool AvifHandler::read(QImage *image)
+{
+    if (!parse() || m_current + 1 >= imageCount())
+        return false;
+    return decodeNext(image);
+}
+
+QVariant AvifHandler::option(ImageOption option) const
+{
+    auto *self = const_cast<AvifHandler *>(this);
+    if (option == Size && self->parse())
+        return m_size;
+    if (option == Animation)
+        return self->parse() && imageCount() > 1;
+    return {};
+}
+
+bool AvifHandler::supportsOption(ImageOption option) const
+{
+    return option == Size || option == Animation;
+}
+
+int AvifHandler::imageCount() const
+{
+    auto *self = const_cast<AvifHandler *>(this);
+    return self->parse() ? qMax(1, m_decoder->imageCount) : 0;
+}
+
+int AvifHandler::loopCount() const
+{
+    return imageCount() > 1 ? -1 : 0;
+}
+
+int AvifHandler::nextImageDelay() const
+{
+    return m_delayMs;
+}
+
+int AvifHandler::currentImageNumber() const
+{
+    return m_current;
+}
+
+bool AvifHandler::jumpToNextImage()
+{
+    QImage skipped;
+    return read(&skipped);
+}
+
+} // namespace trove

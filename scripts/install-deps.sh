@@ -15,6 +15,8 @@ packages=(
   zlib1g-dev libssl-dev
   # decoders Qt lacks (app/imageformats): AVIF, HEIF/HEIC, JPEG XL, JPEG 2000
   libavif-dev libheif-dev libjxl-dev libopenjp2-7-dev
+  # libexif: the viewer's camera, date taken and exposure
+  libexif-dev
   # libtiff's warnings (printed by Qt's TIFF plugin) are routed to a log
   libtiff-dev
   # their encoders make the test files (tests/hostile/tst_formats)

@@ -5,8 +5,10 @@
 #include <QFile>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmap>
 #include <QWidget>
 #include <algorithm>
+#include <tuple>
 
 namespace trove::ui {
 
@@ -16,6 +18,64 @@ QIcon themedIcon(const QString &name, QStyle::StandardPixmap fallback, const QWi
         return QIcon::fromTheme(name);
     const QStyle *style = widget ? widget->style() : QApplication::style();
     return style->standardIcon(fallback, nullptr, widget);
+}
+
+QIcon zoomIcon(const QString &name, ZoomGlyph glyph)
+{
+    if (QIcon::hasThemeIcon(name))
+        return QIcon::fromTheme(name);
+    QIcon icon;
+    for (const int side : { 16, 22, 32, 48 }) {
+        for (const auto mode : { QIcon::Normal, QIcon::Disabled }) {
+            QPixmap pixmap(side, side);
+            pixmap.fill(Qt::transparent);
+            QPainter p(&pixmap);
+            p.setRenderHint(QPainter::Antialiasing);
+            const QColor ink = QApplication::palette().color(
+                mode == QIcon::Normal ? QPalette::Active : QPalette::Disabled,
+                QPalette::WindowText);
+            const qreal s = side;
+            QPen pen(ink, std::max(1.5, s / 12), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+            p.setPen(pen);
+            p.setBrush(Qt::NoBrush);
+            if (glyph == ZoomGlyph::In || glyph == ZoomGlyph::Out) {
+                const QRectF lens(s * 0.12, s * 0.12, s * 0.56, s * 0.56);
+                p.drawEllipse(lens);
+                p.drawLine(QPointF(s * 0.62, s * 0.62), QPointF(s * 0.88, s * 0.88));
+                const QPointF c = lens.center();
+                p.drawLine(QPointF(c.x() - s * 0.14, c.y()), QPointF(c.x() + s * 0.14, c.y()));
+                if (glyph == ZoomGlyph::In)
+                    p.drawLine(QPointF(c.x(), c.y() - s * 0.14), QPointF(c.x(), c.y() + s * 0.14));
+            } else if (glyph == ZoomGlyph::Fit) {
+                // Four corners pointing out: the image fills the frame.
+                const qreal a = s * 0.15, b = s * 0.85, l = s * 0.22;
+                for (const auto &[x, y, dx, dy] : { std::tuple { a, a, 1, 1 }, { b, a, -1, 1 },
+                         { a, b, 1, -1 }, { b, b, -1, -1 } }) {
+                    p.drawLine(QPointF(x, y), QPointF(x + dx * l, y));
+                    p.drawLine(QPointF(x, y), QPointF(x, y + dy * l));
+                }
+            } else if (glyph == ZoomGlyph::FitWidth) {
+                const qreal y = s / 2;
+                p.drawLine(QPointF(s * 0.12, s * 0.2), QPointF(s * 0.12, s * 0.8));
+                p.drawLine(QPointF(s * 0.88, s * 0.2), QPointF(s * 0.88, s * 0.8));
+                p.drawLine(QPointF(s * 0.25, y), QPointF(s * 0.75, y));
+                p.drawLine(QPointF(s * 0.25, y), QPointF(s * 0.37, y - s * 0.12));
+                p.drawLine(QPointF(s * 0.25, y), QPointF(s * 0.37, y + s * 0.12));
+                p.drawLine(QPointF(s * 0.75, y), QPointF(s * 0.63, y - s * 0.12));
+                p.drawLine(QPointF(s * 0.75, y), QPointF(s * 0.63, y + s * 0.12));
+            } else {
+                QFont font = QApplication::font();
+                font.setPixelSize(std::max(7, int(s * 0.42)));
+                font.setBold(true);
+                p.setFont(font);
+                p.drawRoundedRect(QRectF(s * 0.08, s * 0.2, s * 0.84, s * 0.6), s * 0.08, s * 0.08);
+                p.drawText(QRectF(0, 0, s, s), Qt::AlignCenter, QStringLiteral("1:1"));
+            }
+            p.end();
+            icon.addPixmap(pixmap, mode);
+        }
+    }
+    return icon;
 }
 
 bool hasAppIcon()

@@ -14,6 +14,12 @@ namespace trove::ui {
 QIcon themedIcon(
     const QString &name, QStyle::StandardPixmap fallback, const QWidget *widget = nullptr);
 
+/// What a zoom control shows: a magnifier with a sign, or a frame.
+enum class ZoomGlyph { In, Out, Fit, FitWidth, Actual };
+/// The theme's icon @p name, or one drawn here in the palette's text colour
+/// (the style's fallbacks are arrows that read as "download").
+QIcon zoomIcon(const QString &name, ZoomGlyph glyph);
+
 /// The application's own icon, with a generic image icon as fallback.
 QIcon appIcon();
 /// Whether the application's own icon is available (resource or theme).

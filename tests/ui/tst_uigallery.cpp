@@ -22,7 +22,9 @@
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStatusBar>
@@ -61,6 +63,11 @@ private Q_SLOTS:
     void viewerShowsTheRightPixels();
     void viewerNavigationAndZoom();
     void viewerDropsStaleLoads();
+    void viewerPlaysAnimations();
+    void viewerFullScreenAndSlideshow();
+    void viewerActualSizeAndFitWidthStartAtTheTop();
+    void viewerRotatesForDisplayOnly();
+    void infoPanelShowsCameraFacts();
     void infoPanelShowsTheNoteOnlyWhenThereIsOne();
     void editTagsOfMany();
     void renameOne();
@@ -74,6 +81,8 @@ private Q_SLOTS:
 private:
     /// Adds one solid-colour PNG per sample (named by its file) and waits.
     void addSamples(const QList<Sample> &samples, const QStringList &tags = {});
+    /// Adds one file with these bytes and waits for its row.
+    void addFile(const QString &name, const QByteArray &bytes);
     int rowOfName(const QString &name) const;
     GalleryModel *gallery() const { return m_window->session()->gallery(); }
     QColor centrePixel() const;
@@ -128,6 +137,16 @@ void TestUiGallery::addSamples(const QList<Sample> &samples, const QStringList &
     QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(gallery()->rowCount() - 1).has_value()
             && gallery()->recordAt(0).has_value(),
         kLivenessMs);
+}
+
+void TestUiGallery::addFile(const QString &name, const QByteArray &bytes)
+{
+    const QString path = m_files->filePath(name);
+    QVERIFY(uitest::writeFile(path, bytes));
+    const int before = gallery()->rowCount();
+    m_window->ingest({ path });
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), before + 1, kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(0).has_value(), kLivenessMs);
 }
 
 int TestUiGallery::rowOfName(const QString &name) const
@@ -438,6 +457,239 @@ void TestUiGallery::viewerDropsStaleLoads()
     // Later answers for the earlier rows would change it; none do.
     QTest::qWait(50);
     QCOMPARE(centrePixel().rgb(), expected.rgb());
+}
+
+namespace {
+
+// A two-frame AVIF sequence (red, then blue) made by Debian's avifenc.
+QByteArray redBlueSequence(const QString &dir)
+{
+    const QString red = dir + QStringLiteral("/r.png");
+    const QString blue = dir + QStringLiteral("/b.png");
+    const QString out = dir + QStringLiteral("/seq.avif");
+    uitest::writeFile(red, ImageFactory::solidPng(QColor(220, 30, 30), 64, 48));
+    uitest::writeFile(blue, ImageFactory::solidPng(QColor(30, 40, 210), 64, 48));
+    QProcess p;
+    p.start(QStringLiteral("avifenc"),
+        { QStringLiteral("-l"), QStringLiteral("-s"), QStringLiteral("8"),
+            QStringLiteral("--duration"), QStringLiteral("6"), red, blue, out });
+    if (!p.waitForFinished(60'000) || p.exitCode() != 0)
+        return {};
+    QFile f(out);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void putLe16(QByteArray &b, quint16 v)
+{
+    b.append(char(v & 0xff)).append(char(v >> 8));
+}
+void putLe32(QByteArray &b, quint32 v)
+{
+    putLe16(b, quint16(v & 0xffff));
+    putLe16(b, quint16(v >> 16));
+}
+
+// A JPEG with the EXIF block a camera writes: make, model, date taken,
+// exposure time and f-number (little-endian TIFF, two IFDs).
+QByteArray jpegWithExif(const QImage &picture)
+{
+    struct Entry {
+        quint16 tag, type;
+        quint32 count;
+        QByteArray data; ///< inline when 4 bytes or fewer
+    };
+    auto ascii = [](quint16 tag, const char *text) {
+        QByteArray d(text);
+        d.append('\0');
+        return Entry { tag, 2, quint32(d.size()), d };
+    };
+    auto rational = [](quint16 tag, quint32 num, quint32 den) {
+        QByteArray d;
+        putLe32(d, num);
+        putLe32(d, den);
+        return Entry { tag, 5, 1, d };
+    };
+    // Lays out an IFD at @p at: entries, next-IFD 0, then the out-of-line data.
+    auto ifd = [](const QList<Entry> &entries, quint32 at) {
+        QByteArray head, tail;
+        putLe16(head, quint16(entries.size()));
+        const quint32 dataAt = at + 2 + 12 * quint32(entries.size()) + 4;
+        for (const Entry &e : entries) {
+            putLe16(head, e.tag);
+            putLe16(head, e.type);
+            putLe32(head, e.count);
+            if (e.data.size() <= 4) {
+                head.append(e.data.leftJustified(4, '\0'));
+            } else {
+                putLe32(head, dataAt + quint32(tail.size()));
+                tail.append(e.data);
+                if (tail.size() % 2)
+                    tail.append('\0');
+            }
+        }
+        putLe32(head, 0);
+        return head + tail;
+    };
+    const QList<Entry> exifEntries { rational(0x829a, 1, 250), rational(0x829d, 56, 10),
+        ascii(0x9003, "2024:06:01 14:03:22") };
+    // IFD0 first with a placeholder for the Exif IFD's offset.
+    QList<Entry> ifd0 { ascii(0x010f, "Canon"), ascii(0x0110, "Canon EOS R5"),
+        Entry { 0x8769, 4, 1, QByteArray(4, '\0') } };
+    QByteArray first = ifd(ifd0, 8);
+    const quint32 exifAt = 8 + quint32(first.size());
+    QByteArray pointer;
+    putLe32(pointer, exifAt);
+    ifd0[2].data = pointer;
+    first = ifd(ifd0, 8);
+    QByteArray tiff("II*\0", 4);
+    putLe32(tiff, 8);
+    tiff += first + ifd(exifEntries, exifAt);
+    const QByteArray app1 = QByteArrayLiteral("Exif\0\0") + tiff;
+
+    QByteArray jpeg = ImageFactory::encode(picture, "jpeg", 90);
+    QByteArray marker = QByteArray::fromHex("ffe1");
+    const int length = int(app1.size()) + 2;
+    marker.append(char(length >> 8)).append(char(length & 0xff));
+    jpeg.insert(2, marker + app1);
+    return jpeg;
+}
+
+} // namespace
+
+void TestUiGallery::viewerPlaysAnimations()
+{
+    const QByteArray avif = redBlueSequence(m_files->path());
+    QVERIFY2(!avif.isEmpty(), "avifenc (libavif-bin) could not make the sequence");
+    addFile(QStringLiteral("blink.avif"), avif);
+    m_window->openViewer(0);
+    ui::ImageViewer *viewer = m_window->viewer();
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->frameCount(), 2, kLivenessMs);
+    QVERIFY(viewer->isPlaying());
+    // It plays: both frames come round by themselves.
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->currentFrame(), 1, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->currentFrame(), 0, kLivenessMs);
+
+    QWidget *focus = viewer->canvas();
+    QTest::keyClick(focus, Qt::Key_P);
+    QVERIFY(!viewer->isPlaying());
+    const int paused = viewer->currentFrame();
+    QTest::qWait(300); // several frame delays: nothing moves while paused
+    QCOMPARE(viewer->currentFrame(), paused);
+
+    QTest::keyClick(focus, Qt::Key_Period);
+    QCOMPARE(viewer->currentFrame(), (paused + 1) % 2);
+    const QColor expected = viewer->currentFrame() == 0 ? QColor(220, 30, 30) : QColor(30, 40, 210);
+    QTRY_VERIFY_WITH_TIMEOUT(qAbs(centrePixel().red() - expected.red()) <= 8
+            && qAbs(centrePixel().blue() - expected.blue()) <= 8,
+        kLivenessMs);
+    QTest::keyClick(focus, Qt::Key_Comma);
+    QCOMPARE(viewer->currentFrame(), paused);
+    QVERIFY(!viewer->isPlaying());
+    QTest::keyClick(focus, Qt::Key_P);
+    QVERIFY(viewer->isPlaying());
+}
+
+void TestUiGallery::viewerFullScreenAndSlideshow()
+{
+    addSamples({ { QStringLiteral("f1"), QColor(200, 0, 0) },
+        { QStringLiteral("f2"), QColor(0, 200, 0) }, { QStringLiteral("f3"), QColor(0, 0, 200) } });
+    m_window->openViewer(0);
+    ui::ImageViewer *viewer = m_window->viewer();
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->isShowingImage(), kLivenessMs);
+    QWidget *focus = viewer->canvas();
+
+    QTest::keyClick(focus, Qt::Key_F11);
+    QVERIFY(viewer->isFullScreen());
+    QVERIFY(!viewer->infoPanel()->isVisible());
+    // Esc leaves full screen first, and only then the viewer.
+    QTest::keyClick(focus, Qt::Key_Escape);
+    QVERIFY(!viewer->isFullScreen());
+    QVERIFY(viewer->isVisible());
+    QVERIFY(viewer->infoPanel()->isVisible());
+    uitest::doubleClick(
+        viewer->canvas()->viewport(), viewer->canvas()->viewport()->rect().center());
+    QVERIFY(viewer->isFullScreen());
+    QTest::keyClick(focus, Qt::Key_F11);
+    QVERIFY(!viewer->isFullScreen());
+
+    QSettings().setValue(QStringLiteral("Viewer/slideshowSeconds"), 1);
+    QTest::keyClick(focus, Qt::Key_S);
+    QVERIFY(viewer->isSlideshowRunning());
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->currentRow(), 1, kLivenessMs);
+    // Any input takes over from the slideshow.
+    QTest::mouseClick(viewer->canvas()->viewport(), Qt::LeftButton);
+    QVERIFY(!viewer->isSlideshowRunning());
+    QTest::qWait(1500);
+    QCOMPARE(viewer->currentRow(), 1);
+    // Running to the end stops it there.
+    QTest::keyClick(focus, Qt::Key_S);
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->currentRow(), 2, kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!viewer->isSlideshowRunning(), kLivenessMs);
+}
+
+void TestUiGallery::viewerActualSizeAndFitWidthStartAtTheTop()
+{
+    // Tall and wider than the viewer: a page of a comic, a long screenshot.
+    addFile(QStringLiteral("tall.png"),
+        ImageFactory::encode(ImageFactory::picture(1600, 4000, 9), "png"));
+    m_window->openViewer(0);
+    ui::ImageViewer *viewer = m_window->viewer();
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->isShowingImage(), kLivenessMs);
+    ui::ImageCanvas *canvas = viewer->canvas();
+    QWidget *focus = canvas;
+    QTest::keyClick(focus, Qt::Key_1);
+    QCOMPARE(canvas->scale(), 1.0);
+    QCOMPARE(canvas->verticalScrollBar()->value(), 0);
+    QVERIFY(canvas->verticalScrollBar()->maximum() > 0);
+
+    QTest::keyClick(focus, Qt::Key_0);
+    QTest::keyClick(focus, Qt::Key_W);
+    QVERIFY(!canvas->isFit());
+    QCOMPARE(qRound(canvas->scale() * 1600), canvas->viewport()->width());
+    QCOMPARE(canvas->verticalScrollBar()->value(), 0);
+    QCOMPARE(canvas->horizontalScrollBar()->maximum(), 0);
+}
+
+void TestUiGallery::viewerRotatesForDisplayOnly()
+{
+    addFile(QStringLiteral("wide.png"),
+        ImageFactory::encode(ImageFactory::picture(300, 100, 5), "png"));
+    m_window->openViewer(0);
+    ui::ImageViewer *viewer = m_window->viewer();
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->isShowingImage(), kLivenessMs);
+    QTest::keyClick(viewer->canvas(), Qt::Key_R);
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->canvas()->image().size(), QSize(100, 300), kLivenessMs);
+    QTest::keyClick(viewer->canvas(), Qt::Key_R, Qt::ShiftModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->canvas()->image().size(), QSize(300, 100), kLivenessMs);
+    // The library keeps the original as it was.
+    QCOMPARE(gallery()->recordAt(0)->width, 300);
+}
+
+void TestUiGallery::infoPanelShowsCameraFacts()
+{
+    addFile(QStringLiteral("camera.jpg"), jpegWithExif(ImageFactory::picture(120, 90, 3)));
+    addSamples({ { QStringLiteral("plain"), QColor(10, 120, 10) } });
+    const int cameraRow = rowOfName(QStringLiteral("camera"));
+    m_window->openViewer(cameraRow);
+    ui::ImageViewer *viewer = m_window->viewer();
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->isShowingImage(), kLivenessMs);
+    ui::ImageInfoPanel *info = viewer->infoPanel();
+    QTRY_COMPARE_WITH_TIMEOUT(info->cameraText(), QStringLiteral("Canon EOS R5"), kLivenessMs);
+    QList<QLabel *> labels = info->findChildren<QLabel *>();
+    auto shows = [&](const QString &needle) {
+        for (QLabel *l : labels)
+            if (l->isVisibleTo(info) && l->text().contains(needle))
+                return true;
+        return false;
+    };
+    QVERIFY(shows(QStringLiteral("2024:06:01 14:03:22")));
+    QVERIFY2(shows(QStringLiteral("1/250")), "exposure time");
+    QVERIFY2(shows(QStringLiteral("f/5.6")), "f-number");
+    // An image without EXIF shows no camera rows.
+    m_window->viewer()->showRow(rowOfName(QStringLiteral("plain")));
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->isShowingImage(), kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(info->cameraText().isEmpty(), kLivenessMs);
+    QVERIFY(!shows(QStringLiteral("1/250")));
 }
 
 // A note given with an image (Eagle's annotation) has a row in the info

@@ -55,6 +55,20 @@ void ImageCanvas::setImage(const QImage &image)
     Q_EMIT zoomChanged(scale(), m_fit);
 }
 
+void ImageCanvas::setFrame(const QImage &frame)
+{
+    if (frame.size() != m_image.size()) {
+        setImage(frame);
+        return;
+    }
+    m_image = frame;
+    // Frames change faster than a smooth copy is made: paint directly.
+    m_smooth = QImage();
+    m_smoothScale = 0;
+    ++m_smoothGeneration;
+    viewport()->update();
+}
+
 void ImageCanvas::setMessage(const QString &text, bool error)
 {
     m_image = QImage();
@@ -93,6 +107,20 @@ void ImageCanvas::zoomToFit()
 void ImageCanvas::zoomToActual()
 {
     setScale(1.0, QRectF(viewport()->rect()).center());
+    verticalScrollBar()->setValue(0);
+}
+
+void ImageCanvas::zoomToWidth()
+{
+    if (m_image.isNull())
+        return;
+    const int width = viewport()->width();
+    setScale(std::min(1.0, qreal(width) / m_image.width()), QRectF(viewport()->rect()).center());
+    // A scroll bar may have appeared and taken some of the width.
+    if (viewport()->width() != width)
+        setScale(std::min(1.0, qreal(viewport()->width()) / m_image.width()),
+            QRectF(viewport()->rect()).center());
+    verticalScrollBar()->setValue(0);
 }
 void ImageCanvas::zoomIn()
 {
@@ -226,6 +254,7 @@ void ImageCanvas::wheelEvent(QWheelEvent *event)
         return;
     setScale(scale() * std::pow(kStep, notches), event->position());
     event->accept();
+    Q_EMIT interacted();
 }
 
 void ImageCanvas::mousePressEvent(QMouseEvent *event)
@@ -235,6 +264,7 @@ void ImageCanvas::mousePressEvent(QMouseEvent *event)
         m_dragFrom = event->position().toPoint();
         viewport()->setCursor(Qt::ClosedHandCursor);
     }
+    Q_EMIT interacted();
     QAbstractScrollArea::mousePressEvent(event);
 }
 
@@ -259,10 +289,9 @@ void ImageCanvas::mouseReleaseEvent(QMouseEvent *event)
 
 void ImageCanvas::mouseDoubleClickEvent(QMouseEvent *event)
 {
-    if (m_fit)
-        setScale(1.0, event->position());
-    else
-        zoomToFit();
+    // As in photo viewers: a double-click is full screen (1 and 0 zoom).
+    event->accept();
+    Q_EMIT toggleFullScreenRequested();
 }
 
 void ImageCanvas::keyPressEvent(QKeyEvent *event)

@@ -22,6 +22,9 @@ public:
     ~ImageCanvas() override;
 
     void setImage(const QImage &image);
+    /// The next frame of an animation: same size, so the zoom and the
+    /// scroll position stay.
+    void setFrame(const QImage &frame);
     /// No image; @p text instead, with @p error styling.
     void setMessage(const QString &text, bool error = false);
     const QImage &image() const { return m_image; }
@@ -32,12 +35,19 @@ public:
 
 public Q_SLOTS:
     void zoomToFit();
+    /// 100 %, showing the top of a tall image (where reading starts).
     void zoomToActual();
+    /// The image's width fills the view (never enlarged), from the top.
+    void zoomToWidth();
     void zoomIn();
     void zoomOut();
 
 Q_SIGNALS:
     void zoomChanged(qreal scale, bool fit);
+    /// A double-click: the viewer toggles full screen.
+    void toggleFullScreenRequested();
+    /// The person clicked or scrolled (a slideshow pauses).
+    void interacted();
 
 protected:
     void paintEvent(QPaintEvent *event) override;

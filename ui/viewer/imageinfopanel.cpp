@@ -65,6 +65,9 @@ ImageInfoPanel::ImageInfoPanel(QWidget *parent)
     m_stored = addRow(form, tr("Stored size"));
     m_added = addRow(form, tr("Added"));
     m_sha = addRow(form, tr("SHA-256"));
+    m_camera = addRow(form, tr("Camera"));
+    m_taken = addRow(form, tr("Taken"));
+    m_exposure = addRow(form, tr("Exposure"));
     m_sha->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 
     auto *layout = new QVBoxLayout(this);
@@ -104,6 +107,7 @@ void ImageInfoPanel::clear()
              m_original, m_stored, m_sha, m_added })
         label->clear();
     m_form->setRowVisible(m_annotation, false);
+    setExif({});
     m_edit->setEnabled(false);
     m_export->setEnabled(false);
 }
@@ -141,6 +145,21 @@ void ImageInfoPanel::setRecord(const ImageRecord &record)
     m_export->setEnabled(!record.damaged);
     if (record.damaged)
         m_name->setText(tr("%1 (damaged: its original is missing or corrupt)").arg(record.name));
+}
+
+void ImageInfoPanel::setExif(const ExifSummary &exif)
+{
+    const std::pair<QLabel *, QString> rows[] { { m_camera, exif.camera }, { m_taken, exif.taken },
+        { m_exposure, exif.exposure } };
+    for (const auto &[label, text] : rows) {
+        label->setText(text);
+        m_form->setRowVisible(label, !text.isEmpty());
+    }
+}
+
+QString ImageInfoPanel::cameraText() const
+{
+    return m_camera->text();
 }
 
 QString ImageInfoPanel::sourcesHtml() const

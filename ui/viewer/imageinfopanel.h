@@ -2,6 +2,7 @@
 #pragma once
 
 #include "catalog/imagerecord.h"
+#include "ingest/picturedecoder.h"
 
 #include <QWidget>
 
@@ -13,7 +14,8 @@ namespace trove::ui {
 
 /// The facts about one image beside the viewer: name, tags, source links
 /// (opened in the browser), its note (annotation) if it has one, format, dimensions, original and
-/// stored size, SHA-256 and when it was added, in local time. GUI thread.
+/// stored size, SHA-256, when it was added, in local time, and the camera,
+/// date taken and exposure when the file has EXIF. GUI thread.
 class ImageInfoPanel final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ImageInfoPanel)
@@ -23,6 +25,11 @@ public:
     ~ImageInfoPanel() override;
 
     void setRecord(const ImageRecord &record);
+    /// The camera's facts (EXIF) of the image shown; rows without a value
+    /// are hidden.
+    void setExif(const ExifSummary &exif);
+    /// What the camera row says, empty when hidden.
+    QString cameraText() const;
     void clear();
     /// The name of the image shown, empty when none.
     QString shownName() const;
@@ -46,6 +53,9 @@ private:
     QLabel *m_stored;
     QLabel *m_sha;
     QLabel *m_added;
+    QLabel *m_camera;
+    QLabel *m_taken;
+    QLabel *m_exposure;
     QPushButton *m_edit;
     QPushButton *m_export;
 };

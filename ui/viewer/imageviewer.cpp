@@ -13,9 +13,11 @@
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace trove::ui {
 
@@ -29,6 +31,14 @@ QToolButton *headerButton(QWidget *parent, const QIcon &icon, const QString &tip
     button->setAutoRaise(true);
     return button;
 }
+
+// Browsers play frames that ask for 10 ms or less at 100 ms; so do we.
+int playableDelay(int ms)
+{
+    return ms <= 10 ? 100 : ms;
+}
+
+constexpr int kDefaultSlideshowSeconds = 4;
 
 } // namespace
 
@@ -51,27 +61,43 @@ ImageViewer::ImageViewer(QWidget *parent)
     m_back->setText(tr("Gallery"));
     m_back->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     auto *zoomOut = headerButton(
-        this, themedIcon(QStringLiteral("zoom-out"), QStyle::SP_ArrowDown), tr("Zoom out (-)"));
-    auto *zoomIn = headerButton(
-        this, themedIcon(QStringLiteral("zoom-in"), QStyle::SP_ArrowUp), tr("Zoom in (+)"));
-    auto *fit = headerButton(this,
-        themedIcon(QStringLiteral("zoom-fit-best"), QStyle::SP_TitleBarNormalButton),
-        tr("Fit to window (0)"));
-    auto *actual = headerButton(this,
-        themedIcon(QStringLiteral("zoom-original"), QStyle::SP_TitleBarMaxButton),
+        this, zoomIcon(QStringLiteral("zoom-out"), ZoomGlyph::Out), tr("Zoom out (-)"));
+    auto *zoomIn
+        = headerButton(this, zoomIcon(QStringLiteral("zoom-in"), ZoomGlyph::In), tr("Zoom in (+)"));
+    auto *fit = headerButton(
+        this, zoomIcon(QStringLiteral("zoom-fit-best"), ZoomGlyph::Fit), tr("Fit to window (0)"));
+    auto *fitWidth = headerButton(
+        this, zoomIcon(QStringLiteral("zoom-fit-width"), ZoomGlyph::FitWidth), tr("Fit width (W)"));
+    auto *actual = headerButton(this, zoomIcon(QStringLiteral("zoom-original"), ZoomGlyph::Actual),
         tr("Actual size, 100 % (1)"));
     fit->setText(tr("Fit"));
     actual->setText(tr("100 %"));
     fit->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     actual->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_play = headerButton(this,
+        themedIcon(QStringLiteral("media-playback-pause"), QStyle::SP_MediaPause),
+        tr("Pause the animation (P); step with , and ."));
+    m_frameInfo = new QLabel(this);
+    m_slideshowButton = headerButton(this,
+        themedIcon(QStringLiteral("media-playback-start"), QStyle::SP_MediaPlay),
+        tr("Slideshow (S); any key or click stops it"));
+    m_slideshowButton->setText(tr("Slideshow"));
+    m_slideshowButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_slideshowButton->setCheckable(true);
+    auto *fullScreen = headerButton(this,
+        themedIcon(QStringLiteral("view-fullscreen"), QStyle::SP_TitleBarMaxButton),
+        tr("Full screen (F11, double-click)"));
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
     m_title->setTextFormat(Qt::PlainText);
-    m_zoom->setMinimumWidth(m_zoom->fontMetrics().horizontalAdvance(QStringLiteral("00000 %")));
+    m_zoom->setMinimumWidth(
+        m_zoom->fontMetrics().horizontalAdvance(QStringLiteral("Fit (0000 %)")));
     m_zoom->setAlignment(Qt::AlignCenter);
+    m_zoom->setText(QStringLiteral("—"));
 
-    auto *header = new QHBoxLayout;
+    m_header = new QWidget(this);
+    auto *header = new QHBoxLayout(m_header);
     header->setContentsMargins(4, 2, 4, 2);
     header->addWidget(m_back);
     header->addSpacing(8);
@@ -79,17 +105,25 @@ ImageViewer::ImageViewer(QWidget *parent)
     header->addWidget(m_next);
     header->addSpacing(8);
     header->addWidget(m_title, 1);
+    header->addWidget(m_play);
+    header->addWidget(m_frameInfo);
+    header->addSpacing(8);
     header->addWidget(zoomOut);
     header->addWidget(m_zoom);
     header->addWidget(zoomIn);
     header->addWidget(fit);
+    header->addWidget(fitWidth);
     header->addWidget(actual);
+    header->addSpacing(8);
+    header->addWidget(m_slideshowButton);
+    header->addWidget(fullScreen);
 
     auto *infoScroll = new QScrollArea(this);
     infoScroll->setWidget(m_info);
     infoScroll->setWidgetResizable(true);
     infoScroll->setFrameShape(QFrame::NoFrame);
     infoScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_infoArea = infoScroll;
     m_splitter->addWidget(m_canvas);
     m_splitter->addWidget(infoScroll);
     m_splitter->setStretchFactor(0, 1);
@@ -100,8 +134,26 @@ ImageViewer::ImageViewer(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addLayout(header);
+    layout->addWidget(m_header);
     layout->addWidget(m_splitter, 1);
+
+    m_frameTimer = new QTimer(this);
+    m_frameTimer->setSingleShot(true);
+    connect(m_frameTimer, &QTimer::timeout, this, [this] {
+        showFrame((m_frame + 1) % int(m_frames.size()));
+        scheduleNextFrame();
+    });
+    m_slideshow = new QTimer(this);
+    connect(m_slideshow, &QTimer::timeout, this, [this] {
+        if (!m_model || m_row + 1 >= m_model->rowCount()) {
+            setSlideshowRunning(false);
+            Q_EMIT message(tr("Slideshow ended: that was the last image"), 4000);
+            return;
+        }
+        showRow(m_row + 1);
+    });
+    m_play->hide();
+    m_frameInfo->hide();
 
     connect(m_back, &QToolButton::clicked, this, &ImageViewer::closeRequested);
     connect(m_prev, &QToolButton::clicked, this, &ImageViewer::previous);
@@ -110,6 +162,13 @@ ImageViewer::ImageViewer(QWidget *parent)
     connect(zoomOut, &QToolButton::clicked, m_canvas, &ImageCanvas::zoomOut);
     connect(fit, &QToolButton::clicked, m_canvas, &ImageCanvas::zoomToFit);
     connect(actual, &QToolButton::clicked, m_canvas, &ImageCanvas::zoomToActual);
+    connect(fitWidth, &QToolButton::clicked, m_canvas, &ImageCanvas::zoomToWidth);
+    connect(m_play, &QToolButton::clicked, this, [this] { setPlaying(!isPlaying()); });
+    connect(m_slideshowButton, &QToolButton::clicked, this, &ImageViewer::setSlideshowRunning);
+    connect(fullScreen, &QToolButton::clicked, this, [this] { setFullScreen(!m_fullScreen); });
+    connect(m_canvas, &ImageCanvas::toggleFullScreenRequested, this,
+        [this] { setFullScreen(!m_fullScreen); });
+    connect(m_canvas, &ImageCanvas::interacted, this, [this] { setSlideshowRunning(false); });
     connect(m_canvas, &ImageCanvas::zoomChanged, this, [this](qreal scale, bool isFit) {
         const QString percent
             = tr("%1 %", "zoom percentage").arg(QLocale().toString(qRound(scale * 100)));
@@ -118,7 +177,23 @@ ImageViewer::ImageViewer(QWidget *parent)
     connect(m_info, &ImageInfoPanel::editRequested, this, &ImageViewer::editRequested);
     connect(m_info, &ImageInfoPanel::exportRequested, this, &ImageViewer::exportRequested);
 
-    addShortcut({ Qt::Key_Escape, Qt::Key_Backspace }, [this] { Q_EMIT closeRequested(); });
+    addShortcut({ Qt::Key_Escape, Qt::Key_Backspace }, [this] {
+        // Out of full screen first, then back to the gallery.
+        if (m_fullScreen)
+            setFullScreen(false);
+        else
+            Q_EMIT closeRequested();
+    });
+    addShortcut(
+        { Qt::Key_F11, Qt::Key_F }, [this] { setFullScreen(!m_fullScreen); }, true);
+    addShortcut(
+        { Qt::Key_S }, [this] { setSlideshowRunning(!isSlideshowRunning()); }, true);
+    addShortcut({ Qt::Key_P, Qt::Key_K }, [this] { setPlaying(!isPlaying()); });
+    addShortcut({ Qt::Key_Period }, [this] { stepFrame(1); });
+    addShortcut({ Qt::Key_Comma }, [this] { stepFrame(-1); });
+    addShortcut({ Qt::Key_W }, [this] { m_canvas->zoomToWidth(); });
+    addShortcut({ Qt::Key_R }, [this] { rotate(1); });
+    addShortcut({ QKeyCombination(Qt::SHIFT, Qt::Key_R) }, [this] { rotate(-1); });
     addShortcut({ Qt::Key_Right, Qt::Key_PageDown, Qt::Key_Space }, [this] { next(); });
     addShortcut({ Qt::Key_Left, Qt::Key_PageUp }, [this] { previous(); });
     addShortcut({ Qt::Key_Home }, [this] { showRow(0); });
@@ -137,12 +212,17 @@ ImageViewer::ImageViewer(QWidget *parent)
 ImageViewer::~ImageViewer() = default;
 
 QAction *ImageViewer::addShortcut(
-    const QList<QKeySequence> &keys, const std::function<void()> &slot)
+    const QList<QKeySequence> &keys, const std::function<void()> &slot, bool keepsSlideshow)
 {
     auto *action = new QAction(this);
     action->setShortcuts(keys);
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(action, &QAction::triggered, this, slot);
+    // Any key a person presses during a slideshow takes over from it.
+    connect(action, &QAction::triggered, this, [this, slot, keepsSlideshow] {
+        if (!keepsSlideshow)
+            setSlideshowRunning(false);
+        slot();
+    });
     addAction(action);
     return action;
 }
@@ -215,6 +295,9 @@ void ImageViewer::load()
         ++m_generation;
         m_key = 0;
         m_loadedSha.clear();
+        m_frameTimer->stop();
+        m_frames.clear();
+        updateFrameInfo();
         m_info->clear();
         m_canvas->setMessage(tr("Loading…"));
         return;
@@ -225,29 +308,167 @@ void ImageViewer::load()
         return;
     m_loadedSha = record->sha256;
     const quint64 generation = ++m_generation;
+    m_frameTimer->stop();
+    m_frames.clear();
+    m_delays.clear();
+    m_frame = 0;
+    m_quarterTurns = 0;
+    updateFrameInfo();
+    m_info->setExif({});
     m_canvas->setMessage(tr("Loading…"));
+    m_zoom->setText(QStringLiteral("—"));
     if (record->damaged) {
         m_canvas->setMessage(
             tr("The original of this image is damaged or missing.\nRun “trove verify --repair”."),
             true);
         return;
     }
-    auto loaded = LibraryReader::loadImage(m_paths, record->sha256)
-                      .then([](Result<QImage> r) -> Result<QImage> {
-                          // Painting is fastest from premultiplied pixels; convert here,
-                          // on the pool thread, not while painting.
-                          if (r && r->hasAlphaChannel()
-                              && r->format() != QImage::Format_ARGB32_Premultiplied)
-                              return r->convertToFormat(QImage::Format_ARGB32_Premultiplied);
-                          return r;
-                      });
-    whenFinished(loaded, this, [this, generation](const Result<QImage> &r) {
-        if (generation != m_generation)
-            return; // the person has moved on
-        if (!r)
-            m_canvas->setMessage(tr("Cannot show this image: %1").arg(r.error()), true);
-        else
-            m_canvas->setImage(*r);
+    whenFinished(LibraryReader::loadPicture(m_paths, record->sha256), this,
+        [this, generation](const Result<Picture> &r) {
+            if (generation != m_generation)
+                return; // the person has moved on
+            if (!r) {
+                m_canvas->setMessage(tr("Cannot show this image: %1").arg(r.error()), true);
+                return;
+            }
+            m_info->setExif(r->exif);
+            m_canvas->setImage(r->frames.first());
+            if (r->isAnimated()) {
+                m_frames = r->frames;
+                m_delays = r->delaysMs;
+                scheduleNextFrame();
+                if (r->framesCut)
+                    Q_EMIT message(tr("This animation is too long to keep in memory; "
+                                      "only its first %n frames play",
+                                       nullptr, int(m_frames.size())),
+                        6000);
+            }
+            updateFrameInfo();
+        });
+}
+
+bool ImageViewer::isPlaying() const
+{
+    return m_frameTimer->isActive();
+}
+
+bool ImageViewer::isSlideshowRunning() const
+{
+    return m_slideshow->isActive();
+}
+
+void ImageViewer::showFrame(int index)
+{
+    if (index < 0 || index >= m_frames.size())
+        return;
+    m_frame = index;
+    m_canvas->setFrame(m_frames.at(index));
+    updateFrameInfo();
+}
+
+void ImageViewer::scheduleNextFrame()
+{
+    if (m_frames.size() > 1)
+        m_frameTimer->start(playableDelay(m_delays.value(m_frame)));
+}
+
+void ImageViewer::setPlaying(bool playing)
+{
+    if (m_frames.size() < 2)
+        return;
+    if (playing)
+        scheduleNextFrame();
+    else
+        m_frameTimer->stop();
+    updateFrameInfo();
+}
+
+void ImageViewer::stepFrame(int delta)
+{
+    if (m_frames.size() < 2)
+        return;
+    m_frameTimer->stop();
+    const int n = int(m_frames.size());
+    showFrame(((m_frame + delta) % n + n) % n);
+}
+
+void ImageViewer::updateFrameInfo()
+{
+    const bool animated = m_frames.size() > 1;
+    m_play->setVisible(animated);
+    m_frameInfo->setVisible(animated);
+    if (!animated)
+        return;
+    const QLocale locale;
+    m_frameInfo->setText(
+        tr("Frame %1 of %2").arg(locale.toString(m_frame + 1), locale.toString(m_frames.size())));
+    const bool playing = isPlaying();
+    m_play->setIcon(playing
+            ? themedIcon(QStringLiteral("media-playback-pause"), QStyle::SP_MediaPause, this)
+            : themedIcon(QStringLiteral("media-playback-start"), QStyle::SP_MediaPlay, this));
+    m_play->setToolTip(
+        playing ? tr("Pause the animation (P); step with , and .") : tr("Play the animation (P)"));
+}
+
+void ImageViewer::setSlideshowRunning(bool running)
+{
+    if (running == isSlideshowRunning()) {
+        m_slideshowButton->setChecked(running);
+        return;
+    }
+    m_slideshowButton->setChecked(running);
+    if (!running) {
+        m_slideshow->stop();
+        Q_EMIT message(tr("Slideshow stopped"), 2000);
+        return;
+    }
+    const int seconds
+        = std::clamp(QSettings()
+                         .value(QStringLiteral("Viewer/slideshowSeconds"), kDefaultSlideshowSeconds)
+                         .toInt(),
+            1, 3600);
+    m_slideshow->start(seconds * 1000);
+    Q_EMIT message(
+        tr("Slideshow: a new image every %n s; any key or click stops it", nullptr, seconds), 4000);
+}
+
+void ImageViewer::setFullScreen(bool fullScreen)
+{
+    if (fullScreen == m_fullScreen)
+        return;
+    m_fullScreen = fullScreen;
+    QWidget *top = window();
+    m_header->setVisible(!fullScreen);
+    m_infoArea->setVisible(!fullScreen);
+    if (fullScreen) {
+        m_wasMaximized = top->isMaximized();
+        top->showFullScreen();
+    } else if (m_wasMaximized) {
+        top->showMaximized();
+    } else {
+        top->showNormal();
+    }
+    m_canvas->setFocus();
+}
+
+void ImageViewer::rotate(int quarterTurns)
+{
+    const QImage shown = m_canvas->image();
+    if (shown.isNull())
+        return;
+    if (m_frames.size() > 1) {
+        Q_EMIT message(tr("Animations are shown as they are, not rotated"), 4000);
+        return;
+    }
+    m_quarterTurns = ((m_quarterTurns + quarterTurns) % 4 + 4) % 4;
+    const quint64 generation = m_generation;
+    // A 12-megapixel turn takes tens of milliseconds: not on this thread.
+    auto turned = QtConcurrent::run([shown, quarterTurns] {
+        return shown.transformed(QTransform().rotate(90.0 * quarterTurns));
+    });
+    whenFinished(turned, this, [this, generation](const QImage &image) {
+        if (generation == m_generation)
+            m_canvas->setImage(image);
     });
 }
 

@@ -5,6 +5,7 @@
 #include "storage/librarypaths.h"
 
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 class QAction;
@@ -22,10 +23,11 @@ class ImageCanvas;
 class ImageInfoPanel;
 
 /// The full-size view of one gallery row, a page of the window's stack: the
-/// image (decoded on a pool thread through LibraryReader::loadImage, with a
-/// "Loading…" state; results for an image the person already left are
-/// dropped), zoom, previous/next over the gallery's rows, and the facts
-/// panel. GUI thread.
+/// image (decoded on a pool thread through LibraryReader::loadPicture, with
+/// a "Loading…" state; results for an image the person already left are
+/// dropped), zoom (fit, fit width, 100 %, free), animations played (pause,
+/// frame step), full screen, a slideshow, rotation for display,
+/// previous/next over the gallery's rows, and the facts panel. GUI thread.
 class ImageViewer final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ImageViewer)
@@ -45,10 +47,23 @@ public:
     ImageInfoPanel *infoPanel() const { return m_info; }
     /// Whether the image of the current row is on screen (not loading).
     bool isShowingImage() const;
+    /// The frame of an animation on screen (0 for a still) and how many.
+    int currentFrame() const { return m_frame; }
+    int frameCount() const { return int(m_frames.size()); }
+    bool isPlaying() const;
+    bool isSlideshowRunning() const;
+    bool isFullScreen() const { return m_fullScreen; }
 
 public Q_SLOTS:
     void next();
     void previous();
+    void setPlaying(bool playing);
+    /// One frame on (or back), pausing the animation.
+    void stepFrame(int delta);
+    void setSlideshowRunning(bool running);
+    void setFullScreen(bool fullScreen);
+    /// Turns the image shown by quarter turns, clockwise; not stored.
+    void rotate(int quarterTurns);
 
 Q_SIGNALS:
     void closeRequested();
@@ -64,7 +79,11 @@ private:
     void onRowsRemoved(const QModelIndex &parent, int first, int last);
     void onRowsInserted(const QModelIndex &parent, int first, int last);
     void updateHeader();
-    QAction *addShortcut(const QList<QKeySequence> &keys, const std::function<void()> &slot);
+    void updateFrameInfo();
+    void showFrame(int index);
+    void scheduleNextFrame();
+    QAction *addShortcut(const QList<QKeySequence> &keys, const std::function<void()> &slot,
+        bool keepsSlideshow = false);
 
     QPointer<GalleryModel> m_model;
     LibraryPaths m_paths;
@@ -81,6 +100,20 @@ private:
     QToolButton *m_back;
     QToolButton *m_prev;
     QToolButton *m_next;
+    QWidget *m_header;
+    QWidget *m_infoArea;
+    QLabel *m_frameInfo;
+    QToolButton *m_play;
+    QToolButton *m_slideshowButton;
+
+    QList<QImage> m_frames; ///< the animation shown, or empty for a still
+    QList<int> m_delays;
+    int m_frame = 0;
+    int m_quarterTurns = 0;
+    QTimer *m_frameTimer;
+    QTimer *m_slideshow;
+    bool m_fullScreen = false;
+    bool m_wasMaximized = false;
 };
 
 } // namespace trove::ui

@@ -138,6 +138,26 @@ QFuture<Result<QImage>> LibraryReader::loadImage(const LibraryPaths &paths, cons
     });
 }
 
+QFuture<Result<Picture>> LibraryReader::loadPicture(
+    const LibraryPaths &paths, const QString &sha256)
+{
+    const QString blob = paths.blobFile(sha256);
+    return QtConcurrent::run([blob]() -> Result<Picture> {
+        auto bytes = GzipCodec::readAll(blob);
+        if (!bytes)
+            return Error { bytes.error() };
+        auto picture = PictureDecoder::decode(*bytes);
+        if (!picture)
+            return picture;
+        // Painting is fastest from premultiplied pixels; convert here, on
+        // the pool thread, not while painting.
+        for (QImage &frame : picture->frames)
+            if (frame.hasAlphaChannel() && frame.format() != QImage::Format_ARGB32_Premultiplied)
+                frame.convertTo(QImage::Format_ARGB32_Premultiplied);
+        return picture;
+    });
+}
+
 // --- worker ---------------------------------------------------------------
 
 LibraryReaderWorker::LibraryReaderWorker(const LibraryPaths &paths, CatalogWriter *writer,

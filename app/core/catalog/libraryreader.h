@@ -4,6 +4,7 @@
 #include "catalog/catalogreader.h"
 #include "catalog/changefeed.h"
 #include "catalog/imagerecord.h"
+#include "ingest/picturedecoder.h"
 #include "storage/librarypaths.h"
 
 #include <QFuture>
@@ -79,8 +80,11 @@ public:
     /// Looks at the feed now.
     void pollChanges();
 
-    /// The full image of a blob, decoded on a pool thread (the viewer).
+    /// The full image of a blob, decoded on a pool thread (the clipboard).
     static QFuture<Result<QImage>> loadImage(const LibraryPaths &paths, const QString &sha256);
+    /// Every frame of a blob with their delays, and its EXIF summary,
+    /// decoded on a pool thread (the viewer).
+    static QFuture<Result<Picture>> loadPicture(const LibraryPaths &paths, const QString &sha256);
 
 Q_SIGNALS:
     void failed(const QString &error);

@@ -564,6 +564,8 @@ void TestUiGallery::viewerPlaysAnimations()
     m_window->openViewer(0);
     ui::ImageViewer *viewer = m_window->viewer();
     QTRY_COMPARE_WITH_TIMEOUT(viewer->frameCount(), 2, kLivenessMs);
+    QVERIFY2(gallery()->index(0).data(GalleryModel::AnimatedRole).toBool(),
+        "the thumbnail would carry no animation badge");
     QVERIFY(viewer->isPlaying());
     // It plays: both frames come round by themselves.
     QTRY_COMPARE_WITH_TIMEOUT(viewer->currentFrame(), 1, kLivenessMs);

@@ -1250,6 +1250,8 @@ void TestCatalog::searchIndexBuiltForOlderLibrary()
         // And what schema 7 (annotations) added.
         QVERIFY(catalog.exec(QStringLiteral("ALTER TABLE images DROP COLUMN annotation")));
         QVERIFY(catalog.exec(QStringLiteral("ALTER TABLE queue DROP COLUMN annotation")));
+        // And what schema 8 (the animation flag) added.
+        QVERIFY(catalog.exec(QStringLiteral("ALTER TABLE images DROP COLUMN animated")));
         QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = 3")));
     }
     m_writer = std::make_unique<CatalogWriter>(m_paths);

@@ -99,6 +99,22 @@ void GalleryDelegate::paintPlaceholder(
         QRectF(square.center() - QPointF(glyph / 2.0, glyph / 2.0), QSizeF(glyph, glyph)), ink);
 }
 
+void GalleryDelegate::paintAnimationBadge(QPainter *painter, const QRect &square) const
+{
+    // A play triangle on a dark disc, bottom left: readable on any picture.
+    const qreal d = std::max(14, m_size / 7);
+    const QRectF disc(square.left() + 4, square.bottom() - 4 - d, d, d);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(0, 0, 0, 150));
+    painter->drawEllipse(disc);
+    const QPointF c = disc.center();
+    const qreal r = d * 0.26;
+    const QPointF triangle[] { { c.x() - r * 0.7, c.y() - r }, { c.x() - r * 0.7, c.y() + r },
+        { c.x() + r, c.y() } };
+    painter->setBrush(Qt::white);
+    painter->drawPolygon(triangle, 3);
+}
+
 void GalleryDelegate::paint(
     QPainter *painter, const QStyleOptionViewItem &opt, const QModelIndex &index) const
 {
@@ -152,6 +168,9 @@ void GalleryDelegate::paint(
         painter->setRenderHint(QPainter::SmoothPixmapTransform);
         painter->drawPixmap(target, pixmap, QRectF(QPointF(0, 0), pixmap.size()));
     }
+
+    if (!image.isNull() && index.data(GalleryModel::AnimatedRole).toBool())
+        paintAnimationBadge(painter, square);
 
     if (index.data(GalleryModel::DamagedRole).toBool()) {
         const int s = std::max(16, m_size / 6);

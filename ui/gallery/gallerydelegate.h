@@ -34,6 +34,7 @@ public:
 
 private:
     QPixmap thumbnailPixmap(const QImage &image, qint64 key, qreal dpr) const;
+    void paintAnimationBadge(QPainter *painter, const QRect &square) const;
     void paintPlaceholder(QPainter *painter, const QRect &square,
         const QStyleOptionViewItem &option, bool loaded) const;
 

@@ -33,7 +33,7 @@ const char *const kSelectImages
       "(SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM tags WHERE image_id = i.id ORDER "
       "BY tag)) AS tag_list, "
       "(SELECT group_concat(url, char(10)) FROM (SELECT url FROM sources WHERE image_id = i.id "
-      "ORDER BY added_at, url)) AS source_list, i.damaged, i.annotation FROM images i ";
+      "ORDER BY added_at, url)) AS source_list, i.damaged, i.annotation, i.animated FROM images i ";
 
 ImageColumns::ImageColumns(const QSqlRecord &row)
     : key(row.indexOf(QStringLiteral("id")))
@@ -50,6 +50,7 @@ ImageColumns::ImageColumns(const QSqlRecord &row)
     , sources(row.indexOf(QStringLiteral("source_list")))
     , damaged(row.indexOf(QStringLiteral("damaged")))
     , annotation(row.indexOf(QStringLiteral("annotation")))
+    , animated(row.indexOf(QStringLiteral("animated")))
 {
 }
 
@@ -70,6 +71,7 @@ ImageRecord recordFrom(const QSqlQuery &q, const ImageColumns &c)
     r.sources = q.value(c.sources).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     r.damaged = q.value(c.damaged).toBool();
     r.annotation = q.value(c.annotation).toString();
+    r.animated = q.value(c.animated).toBool();
     return r;
 }
 

@@ -38,7 +38,7 @@ extern const char *const kSelectImages;
 struct ImageColumns {
     explicit ImageColumns(const QSqlRecord &row);
     int key, uuid, name, sha256, format, width, height, originalBytes, storedBytes, addedAt, tags,
-        sources, damaged, annotation;
+        sources, damaged, annotation, animated;
 };
 /// A record from a row of kSelectImages.
 ImageRecord recordFrom(const QSqlQuery &q, const ImageColumns &columns);

@@ -30,6 +30,7 @@ QJsonObject ImageRecord::toJson() const
         { QStringLiteral("damaged"), damaged },
         { QStringLiteral("annotation"),
             annotation.isEmpty() ? QJsonValue() : QJsonValue(annotation) },
+        { QStringLiteral("animated"), animated },
     };
 }
 

@@ -25,13 +25,14 @@ struct ImageRecord {
     QDateTime addedAt; ///< UTC
     bool damaged = false; ///< its blob was found damaged and moved aside
     QString annotation; ///< a note given with it (Eagle's annotation); empty: none
+    bool animated = false; ///< more than one frame
 
     bool isValid() const { return key > 0; }
 
     /// The JSON shape of `--json` (README.md, "The command line"): id, name,
     /// tags, source_url, sources, sha256, format, width, height,
     /// original_bytes, stored_bytes, added_at, damaged, annotation (null
-    /// for none).
+    /// for none), animated.
     QJsonObject toJson() const;
 };
 

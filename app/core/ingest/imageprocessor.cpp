@@ -215,6 +215,7 @@ Result<ProcessedImage> ImageProcessor::process(
     out.height = full.height();
     out.thumbnail = ThumbnailCodec::encode(*thumb);
     out.thumbnailSize = thumb->size();
+    out.animated = !svgReader && reader.supportsAnimation() && reader.imageCount() != 1;
     out.tempBlobPath = request.tempBlobPath;
     file.close();
 

@@ -38,6 +38,7 @@ struct ProcessedImage {
     QString tempBlobPath;
     QByteArray thumbnail; ///< ThumbnailCodec::encode: JPEG, or PNG with alpha
     QSize thumbnailSize;
+    bool animated = false; ///< more than one frame (the first is the thumbnail)
 };
 
 /// Sniffs, checks, decodes, thumbnails, hashes and compresses one image.

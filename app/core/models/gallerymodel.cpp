@@ -66,7 +66,8 @@ QHash<int, QByteArray> GalleryModel::roleNames() const
         { ThumbnailRole, "thumbnail" }, { LoadedRole, "loaded" }, { FormatRole, "format" },
         { WidthRole, "width" }, { HeightRole, "height" }, { OriginalBytesRole, "originalBytes" },
         { StoredBytesRole, "storedBytes" }, { AddedAtRole, "addedAt" }, { TagsRole, "tags" },
-        { SourcesRole, "sources" }, { Sha256Role, "sha256" }, { DamagedRole, "damaged" } });
+        { SourcesRole, "sources" }, { Sha256Role, "sha256" }, { DamagedRole, "damaged" },
+        { AnimatedRole, "animated" } });
     return names;
 }
 
@@ -131,6 +132,8 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
         return r.sha256;
     case DamagedRole:
         return r.damaged;
+    case AnimatedRole:
+        return r.animated;
     default:
         return {};
     }

@@ -48,6 +48,7 @@ public:
         SourcesRole,
         Sha256Role,
         DamagedRole, ///< bool: verify found the blob damaged
+        AnimatedRole, ///< bool: more than one frame
     };
 
     static constexpr int kPageSize = 200;

@@ -230,6 +230,13 @@ const std::vector<QStringList> &catalogSteps()
             QStringLiteral("ALTER TABLE trash ADD COLUMN annotation TEXT"),
             QStringLiteral("ALTER TABLE queue ADD COLUMN annotation TEXT"),
         },
+        {
+            // An animation (GIF, WebP, AVIF, JPEG XL with more than one
+            // frame): its thumbnail carries a badge. Images added before
+            // this step read 0 until they are added again.
+            QStringLiteral("ALTER TABLE images ADD COLUMN animated INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE trash ADD COLUMN animated INTEGER NOT NULL DEFAULT 0"),
+        },
     };
     return migrations;
 }

@@ -115,9 +115,9 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
     // once it was removed).
     QSqlQuery insert = c.catalog.query(QStringLiteral(
         "INSERT INTO images(id, uuid, name, sha256, format, width, height, "
-        "original_bytes, stored_bytes, added_at, annotation) VALUES (max(coalesce((SELECT "
-        "max(id) FROM images), 0), coalesce((SELECT max(id) FROM trash), 0)) + 1, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?)"));
+        "original_bytes, stored_bytes, added_at, annotation, animated) VALUES (max(coalesce(("
+        "SELECT max(id) FROM images), 0), coalesce((SELECT max(id) FROM trash), 0)) + 1, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, ?)"));
     insert.bindValue(0, out.id);
     insert.bindValue(1, text(out.name));
     insert.bindValue(2, sha);
@@ -128,6 +128,7 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
     insert.bindValue(7, p.blob.storedBytes);
     insert.bindValue(8, nowMs());
     insert.bindValue(9, image.annotation.isEmpty() ? QVariant() : QVariant(image.annotation));
+    insert.bindValue(10, p.animated ? 1 : 0);
     if (auto r = execQuery(insert); !r)
         return Error { r.error() };
     out.key = insert.lastInsertId().toLongLong();

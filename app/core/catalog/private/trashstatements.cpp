@@ -17,9 +17,9 @@ namespace {
 // in-memory sub-journal; 110 s for 10,000 keys against 1.5 s this way).
 const char *const kCopyToTrash
     = "INSERT INTO trash(id, uuid, name, sha256, format, width, height, original_bytes, "
-      "stored_bytes, added_at, damaged, annotation, tags, sources, trashed_at) "
+      "stored_bytes, added_at, damaged, annotation, animated, tags, sources, trashed_at) "
       "SELECT i.id, i.uuid, i.name, i.sha256, i.format, i.width, i.height, i.original_bytes, "
-      "i.stored_bytes, i.added_at, i.damaged, i.annotation, "
+      "i.stored_bytes, i.added_at, i.damaged, i.annotation, i.animated, "
       "(SELECT json_group_array(tag) FROM tags WHERE image_id = i.id), "
       "(SELECT json_group_array(json_object('url', url, 'host', host, 'added_at', added_at)) "
       "FROM sources WHERE image_id = i.id), ? FROM images i "
@@ -83,9 +83,10 @@ Result<void> restoreAsTheyWere(WriterContext &c, const QString &batch)
     const QString rows = QStringLiteral("(SELECT value FROM json_each(?))");
     const QStringList statements {
         QStringLiteral("INSERT INTO images(id, uuid, name, sha256, format, width, height, "
-                       "original_bytes, stored_bytes, added_at, damaged, annotation) "
+                       "original_bytes, stored_bytes, added_at, damaged, annotation, animated) "
                        "SELECT id, uuid, name, sha256, format, width, height, original_bytes, "
-                       "stored_bytes, added_at, damaged, annotation FROM trash WHERE id IN %1"),
+                       "stored_bytes, added_at, damaged, annotation, animated FROM trash "
+                       "WHERE id IN %1"),
         QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) SELECT t.id, j.value "
                        "FROM trash t, json_each(t.tags) j WHERE t.id IN %1 AND j.value != ''"),
         QStringLiteral("INSERT OR IGNORE INTO sources(image_id, url, host, added_at) "
@@ -138,14 +139,14 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
 
     QSqlQuery find = c.catalog.query(
         QStringLiteral("SELECT id, uuid, name, sha256, format, width, height, original_bytes, "
-                       "stored_bytes, added_at, damaged, annotation, tags, sources FROM trash "
-                       "WHERE id = ?"));
+                       "stored_bytes, added_at, damaged, annotation, animated, tags, sources "
+                       "FROM trash WHERE id = ?"));
     QSqlQuery sameBytes = c.catalog.query(QStringLiteral("SELECT id FROM images WHERE sha256 = ?"));
     QSqlQuery keyTaken = c.catalog.query(QStringLiteral("SELECT 1 FROM images WHERE id = ?"));
     QSqlQuery insert = c.catalog.query(
         QStringLiteral("INSERT INTO images(id, uuid, name, sha256, format, width, height, "
-                       "original_bytes, stored_bytes, added_at, damaged, annotation) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                       "original_bytes, stored_bytes, added_at, damaged, annotation, animated) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QSqlQuery putTags = c.catalog.query(QLatin1String(kPutTags));
     QSqlQuery putSources = c.catalog.query(QLatin1String(kPutSources));
     QSqlQuery forgetRemoval
@@ -189,8 +190,9 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
             // key is free; should it not be, a new key beats failing.
             insert.bindValue(0, taken ? QVariant() : QVariant(key));
             int i = 1;
-            for (const char *column : { "uuid", "name", "sha256", "format", "width", "height",
-                     "original_bytes", "stored_bytes", "added_at", "damaged", "annotation" })
+            for (const char *column :
+                { "uuid", "name", "sha256", "format", "width", "height", "original_bytes",
+                    "stored_bytes", "added_at", "damaged", "annotation", "animated" })
                 insert.bindValue(i++, find.value(QLatin1String(column)));
             if (auto r = execQuery(insert); !r)
                 return Error { r.error() };

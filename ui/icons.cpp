@@ -20,7 +20,7 @@ QIcon themedIcon(const QString &name, QStyle::StandardPixmap fallback, const QWi
     return style->standardIcon(fallback, nullptr, widget);
 }
 
-QIcon zoomIcon(const QString &name, ZoomGlyph glyph)
+QIcon viewerIcon(const QString &name, ViewerGlyph glyph)
 {
     if (QIcon::hasThemeIcon(name))
         return QIcon::fromTheme(name);
@@ -38,15 +38,15 @@ QIcon zoomIcon(const QString &name, ZoomGlyph glyph)
             QPen pen(ink, std::max(1.5, s / 12), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
             p.setPen(pen);
             p.setBrush(Qt::NoBrush);
-            if (glyph == ZoomGlyph::In || glyph == ZoomGlyph::Out) {
+            if (glyph == ViewerGlyph::ZoomIn || glyph == ViewerGlyph::ZoomOut) {
                 const QRectF lens(s * 0.12, s * 0.12, s * 0.56, s * 0.56);
                 p.drawEllipse(lens);
                 p.drawLine(QPointF(s * 0.62, s * 0.62), QPointF(s * 0.88, s * 0.88));
                 const QPointF c = lens.center();
                 p.drawLine(QPointF(c.x() - s * 0.14, c.y()), QPointF(c.x() + s * 0.14, c.y()));
-                if (glyph == ZoomGlyph::In)
+                if (glyph == ViewerGlyph::ZoomIn)
                     p.drawLine(QPointF(c.x(), c.y() - s * 0.14), QPointF(c.x(), c.y() + s * 0.14));
-            } else if (glyph == ZoomGlyph::Fit) {
+            } else if (glyph == ViewerGlyph::Fit) {
                 // Four corners pointing out: the image fills the frame.
                 const qreal a = s * 0.15, b = s * 0.85, l = s * 0.22;
                 for (const auto &[x, y, dx, dy] : { std::tuple { a, a, 1, 1 }, { b, a, -1, 1 },
@@ -54,7 +54,7 @@ QIcon zoomIcon(const QString &name, ZoomGlyph glyph)
                     p.drawLine(QPointF(x, y), QPointF(x + dx * l, y));
                     p.drawLine(QPointF(x, y), QPointF(x, y + dy * l));
                 }
-            } else if (glyph == ZoomGlyph::FitWidth) {
+            } else if (glyph == ViewerGlyph::FitWidth) {
                 const qreal y = s / 2;
                 p.drawLine(QPointF(s * 0.12, s * 0.2), QPointF(s * 0.12, s * 0.8));
                 p.drawLine(QPointF(s * 0.88, s * 0.2), QPointF(s * 0.88, s * 0.8));
@@ -63,6 +63,30 @@ QIcon zoomIcon(const QString &name, ZoomGlyph glyph)
                 p.drawLine(QPointF(s * 0.25, y), QPointF(s * 0.37, y + s * 0.12));
                 p.drawLine(QPointF(s * 0.75, y), QPointF(s * 0.63, y - s * 0.12));
                 p.drawLine(QPointF(s * 0.75, y), QPointF(s * 0.63, y + s * 0.12));
+            } else if (glyph == ViewerGlyph::Previous || glyph == ViewerGlyph::Next) {
+                const qreal dir = glyph == ViewerGlyph::Next ? 1 : -1;
+                const QPointF tip(s / 2 + dir * s * 0.15, s / 2);
+                p.drawLine(QPointF(s / 2 - dir * s * 0.15, s * 0.22), tip);
+                p.drawLine(QPointF(s / 2 - dir * s * 0.15, s * 0.78), tip);
+            } else if (glyph == ViewerGlyph::Play) {
+                p.setBrush(ink);
+                const QPointF tri[] { { s * 0.3, s * 0.2 }, { s * 0.3, s * 0.8 },
+                    { s * 0.8, s * 0.5 } };
+                p.drawPolygon(tri, 3);
+            } else if (glyph == ViewerGlyph::Pause) {
+                p.setBrush(ink);
+                p.setPen(Qt::NoPen);
+                p.drawRect(QRectF(s * 0.25, s * 0.2, s * 0.17, s * 0.6));
+                p.drawRect(QRectF(s * 0.58, s * 0.2, s * 0.17, s * 0.6));
+            } else if (glyph == ViewerGlyph::FullScreen) {
+                // Four corners pointing outwards from the middle.
+                const qreal a = s * 0.12, b = s * 0.88, l = s * 0.25;
+                for (const auto &[x, y, dx, dy] : { std::tuple { a, a, 1, 1 }, { b, a, -1, 1 },
+                         { a, b, 1, -1 }, { b, b, -1, -1 } }) {
+                    p.drawLine(QPointF(x, y), QPointF(x + dx * l, y + dy * l));
+                    p.drawLine(QPointF(x, y), QPointF(x + dx * l * 0.6, y));
+                    p.drawLine(QPointF(x, y), QPointF(x, y + dy * l * 0.6));
+                }
             } else {
                 QFont font = QApplication::font();
                 font.setPixelSize(std::max(7, int(s * 0.42)));

@@ -14,11 +14,24 @@ namespace trove::ui {
 QIcon themedIcon(
     const QString &name, QStyle::StandardPixmap fallback, const QWidget *widget = nullptr);
 
-/// What a zoom control shows: a magnifier with a sign, or a frame.
-enum class ZoomGlyph { In, Out, Fit, FitWidth, Actual };
+/// What a viewer control shows: a magnifier with a sign, a frame, the
+/// media symbols.
+enum class ViewerGlyph {
+    ZoomIn,
+    ZoomOut,
+    Fit,
+    FitWidth,
+    Actual,
+    Play,
+    Pause,
+    FullScreen,
+    Previous,
+    Next
+};
 /// The theme's icon @p name, or one drawn here in the palette's text colour
-/// (the style's fallbacks are arrows that read as "download").
-QIcon zoomIcon(const QString &name, ZoomGlyph glyph);
+/// (the style's fallbacks are arrows that read as "download", and dark
+/// symbols that vanish on a dark palette).
+QIcon viewerIcon(const QString &name, ViewerGlyph glyph);
 
 /// The application's own icon, with a generic image icon as fallback.
 QIcon appIcon();

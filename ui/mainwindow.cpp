@@ -32,6 +32,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -132,6 +133,22 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
         m_gallery, &QWidget::customContextMenuRequested, this, &MainWindow::showGalleryContextMenu);
     connect(m_viewer, &ImageViewer::closeRequested, this, &MainWindow::closeViewer);
     connect(m_viewer, &ImageViewer::message, this, &MainWindow::showMessage);
+    connect(m_viewer, &ImageViewer::fullScreenChanged, this, [this](bool fullScreen) {
+        // Only the picture: menus, the add bar, the queue and the status
+        // bar go, and come back as they were.
+        static const char *const kWasVisible = "troveVisibleBeforeFullScreen";
+        QList<QWidget *> chrome { menuBar(), statusBar(), static_cast<QWidget *>(m_queueDock) };
+        if (auto *bar = findChild<QToolBar *>(QStringLiteral("addToolBar")))
+            chrome << bar;
+        for (QWidget *w : chrome) {
+            if (fullScreen) {
+                w->setProperty(kWasVisible, w->isVisible());
+                w->hide();
+            } else if (w->property(kWasVisible).toBool()) {
+                w->show();
+            }
+        }
+    });
     connect(m_localApi, &LocalApiHost::message, this,
         [this](const QString &text) { showMessage(text, 8000); });
     connect(m_viewer, &ImageViewer::currentRowChanged, m_actions, &ImageActions::updateEnabled);
@@ -274,6 +291,7 @@ void MainWindow::closeViewer()
 {
     if (!isViewerOpen())
         return;
+    m_viewer->setFullScreen(false);
     const int row = m_viewer->currentRow();
     m_stack->setCurrentIndex(0);
     if (row >= 0 && m_gallery->model() && row < m_gallery->model()->rowCount()) {

@@ -21,6 +21,7 @@
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
@@ -600,14 +601,20 @@ void TestUiGallery::viewerFullScreenAndSlideshow()
     QTRY_VERIFY_WITH_TIMEOUT(viewer->isShowingImage(), kLivenessMs);
     QWidget *focus = viewer->canvas();
 
+    QVERIFY(m_window->menuBar()->isVisible());
     QTest::keyClick(focus, Qt::Key_F11);
     QVERIFY(viewer->isFullScreen());
     QVERIFY(!viewer->infoPanel()->isVisible());
+    // Only the picture: the window's bars go too.
+    QVERIFY(!m_window->menuBar()->isVisible());
+    QVERIFY(!m_window->statusBar()->isVisible());
     // Esc leaves full screen first, and only then the viewer.
     QTest::keyClick(focus, Qt::Key_Escape);
     QVERIFY(!viewer->isFullScreen());
     QVERIFY(viewer->isVisible());
     QVERIFY(viewer->infoPanel()->isVisible());
+    QVERIFY(m_window->menuBar()->isVisible());
+    QVERIFY(m_window->statusBar()->isVisible());
     uitest::doubleClick(
         viewer->canvas()->viewport(), viewer->canvas()->viewport()->rect().center());
     QVERIFY(viewer->isFullScreen());

@@ -7,6 +7,7 @@
 #include "catalog/catalogwriter.h"
 #include "gallery/browsebar.h"
 #include "imagefactory.h"
+#include "ingest/imageprocessor.h"
 #include "ingest/ingestqueuepanel.h"
 #include "models/gallerymodel.h"
 #include "models/ingestqueuemodel.h"
@@ -15,10 +16,12 @@
 #include "viewer/imageviewer.h"
 
 #include <QClipboard>
+#include <QColorSpace>
 #include <QDockWidget>
 #include <QLinearGradient>
 #include <QPainter>
 #include <QPainterPath>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QSlider>
 #include <QStatusBar>
@@ -149,6 +152,62 @@ int main(int argc, char **argv)
     (void)QTest::qWaitFor([&] { return window->viewer()->isShowingImage(); }, 10000);
     save(window.get(), out + QStringLiteral("/viewer.png"));
     window->closeViewer();
+
+    // An animation (an AVIF sequence of two frames, made by avifenc),
+    // paused on each frame; then full screen.
+    {
+        QImage first = landscape(900, 600, 7);
+        QImage second = first;
+        QPainter p(&second);
+        p.setBrush(QColor(250, 200, 40));
+        p.setPen(Qt::NoPen);
+        p.drawEllipse(QPointF(650, 160), 90, 90);
+        p.end();
+        const QString a = files.filePath(QStringLiteral("a.png"));
+        const QString b = files.filePath(QStringLiteral("b.png"));
+        const QString seq = files.filePath(QStringLiteral("sunrise.avif"));
+        first.save(a);
+        second.save(b);
+        QProcess avifenc;
+        avifenc.start(QStringLiteral("avifenc"),
+            { QStringLiteral("-s"), QStringLiteral("8"), QStringLiteral("--duration"),
+                QStringLiteral("15"), a, b, seq });
+        avifenc.waitForFinished(60000);
+        const int before = gallery->rowCount();
+        window->ingest({ seq });
+        (void)QTest::qWaitFor([&] { return gallery->rowCount() > before; }, 20000);
+        window->openViewer(0);
+        (void)QTest::qWaitFor([&] { return window->viewer()->frameCount() == 2; }, 10000);
+        window->viewer()->setPlaying(false);
+        window->viewer()->stepFrame(-window->viewer()->currentFrame());
+        save(window.get(), out + QStringLiteral("/viewer-animation-1.png"));
+        window->viewer()->stepFrame(1);
+        save(window.get(), out + QStringLiteral("/viewer-animation-2.png"));
+        window->viewer()->setFullScreen(true);
+        QTest::qWait(500);
+        save(window.get(), out + QStringLiteral("/viewer-fullscreen.png"));
+        window->viewer()->setFullScreen(false);
+        window->closeViewer();
+        window->resize(1280, 820);
+    }
+
+    // Display P3: the same pixels shown as if sRGB (left) and converted to
+    // sRGB as Trove shows them (right).
+    {
+        QImage p3 = landscape(600, 400, 21);
+        p3.setColorSpace(QColorSpace(QColorSpace::DisplayP3));
+        QImage raw = p3;
+        raw.setColorSpace(QColorSpace());
+        const QImage shown = ImageProcessor::toSrgb(p3);
+        QImage pair(1220, 400, QImage::Format_RGB32);
+        pair.fill(Qt::white);
+        QPainter p(&pair);
+        p.drawImage(0, 0, raw.convertToFormat(QImage::Format_RGB32));
+        p.drawImage(620, 0, shown.convertToFormat(QImage::Format_RGB32));
+        p.end();
+        pair.save(out + QStringLiteral("/colour-p3.png"));
+        qInfo("wrote %s", qPrintable(out + QStringLiteral("/colour-p3.png")));
+    }
 
     // The queue mid-ingest: downloads that stall half way (so the bars
     // hold still for the picture), a few finished, one failed, the rest waiting.

@@ -40,6 +40,17 @@ ImageCanvas::ImageCanvas(QWidget *parent)
 
 ImageCanvas::~ImageCanvas() = default;
 
+void ImageCanvas::setDarkSurround(bool dark)
+{
+    QPalette p = viewport()->palette();
+    p.setColor(QPalette::Window,
+        dark ? QColor(0x10, 0x10, 0x10) : palette().color(QPalette::Window).darker(115));
+    // Messages ("Loading…") stay readable on either.
+    p.setColor(QPalette::WindowText,
+        dark ? QColor(0xdd, 0xdd, 0xdd) : palette().color(QPalette::WindowText));
+    viewport()->setPalette(p);
+}
+
 void ImageCanvas::setImage(const QImage &image)
 {
     m_image = image;
@@ -237,7 +248,7 @@ void ImageCanvas::paintMessage(QPainter &painter)
     QFont font = this->font();
     font.setPointSizeF(font.pointSizeF() * 1.3);
     painter.setFont(font);
-    QColor color = palette().color(QPalette::WindowText);
+    QColor color = viewport()->palette().color(QPalette::WindowText);
     if (!m_error)
         color.setAlphaF(0.7f);
     painter.setPen(color);

@@ -30,6 +30,8 @@ public:
     const QImage &image() const { return m_image; }
 
     bool isFit() const { return m_fit; }
+    /// Full screen: a near-black surround, as photo viewers have.
+    void setDarkSurround(bool dark);
     /// The scale in use: 1.0 is 100 %.
     qreal scale() const;
 

@@ -52,41 +52,41 @@ ImageViewer::ImageViewer(QWidget *parent)
     , m_back(
           headerButton(this, themedIcon(QStringLiteral("go-previous-view"), QStyle::SP_ArrowBack),
               tr("Back to the gallery (Esc)")))
-    , m_prev(headerButton(this,
-          themedIcon(QStringLiteral("go-previous"), QStyle::SP_MediaSeekBackward),
+    , m_prev(headerButton(this, viewerIcon(QStringLiteral("go-previous"), ViewerGlyph::Previous),
           tr("Previous image (Left, Page Up)")))
-    , m_next(headerButton(this, themedIcon(QStringLiteral("go-next"), QStyle::SP_MediaSeekForward),
+    , m_next(headerButton(this, viewerIcon(QStringLiteral("go-next"), ViewerGlyph::Next),
           tr("Next image (Right, Page Down)")))
 {
     m_back->setText(tr("Gallery"));
     m_back->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     auto *zoomOut = headerButton(
-        this, zoomIcon(QStringLiteral("zoom-out"), ZoomGlyph::Out), tr("Zoom out (-)"));
-    auto *zoomIn
-        = headerButton(this, zoomIcon(QStringLiteral("zoom-in"), ZoomGlyph::In), tr("Zoom in (+)"));
-    auto *fit = headerButton(
-        this, zoomIcon(QStringLiteral("zoom-fit-best"), ZoomGlyph::Fit), tr("Fit to window (0)"));
-    auto *fitWidth = headerButton(
-        this, zoomIcon(QStringLiteral("zoom-fit-width"), ZoomGlyph::FitWidth), tr("Fit width (W)"));
-    auto *actual = headerButton(this, zoomIcon(QStringLiteral("zoom-original"), ZoomGlyph::Actual),
-        tr("Actual size, 100 % (1)"));
+        this, viewerIcon(QStringLiteral("zoom-out"), ViewerGlyph::ZoomOut), tr("Zoom out (-)"));
+    auto *zoomIn = headerButton(
+        this, viewerIcon(QStringLiteral("zoom-in"), ViewerGlyph::ZoomIn), tr("Zoom in (+)"));
+    auto *fit = headerButton(this, viewerIcon(QStringLiteral("zoom-fit-best"), ViewerGlyph::Fit),
+        tr("Fit to window (0)"));
+    auto *fitWidth = headerButton(this,
+        viewerIcon(QStringLiteral("zoom-fit-width"), ViewerGlyph::FitWidth), tr("Fit width (W)"));
+    auto *actual
+        = headerButton(this, viewerIcon(QStringLiteral("zoom-original"), ViewerGlyph::Actual),
+            tr("Actual size, 100 % (1)"));
     fit->setText(tr("Fit"));
     actual->setText(tr("100 %"));
     fit->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     actual->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_play = headerButton(this,
-        themedIcon(QStringLiteral("media-playback-pause"), QStyle::SP_MediaPause),
-        tr("Pause the animation (P); step with , and ."));
+    m_play
+        = headerButton(this, viewerIcon(QStringLiteral("media-playback-pause"), ViewerGlyph::Pause),
+            tr("Pause the animation (P); step with , and ."));
     m_frameInfo = new QLabel(this);
-    m_slideshowButton = headerButton(this,
-        themedIcon(QStringLiteral("media-playback-start"), QStyle::SP_MediaPlay),
-        tr("Slideshow (S); any key or click stops it"));
+    m_slideshowButton
+        = headerButton(this, viewerIcon(QStringLiteral("media-playback-start"), ViewerGlyph::Play),
+            tr("Slideshow (S); any key or click stops it"));
     m_slideshowButton->setText(tr("Slideshow"));
     m_slideshowButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_slideshowButton->setCheckable(true);
-    auto *fullScreen = headerButton(this,
-        themedIcon(QStringLiteral("view-fullscreen"), QStyle::SP_TitleBarMaxButton),
-        tr("Full screen (F11, double-click)"));
+    auto *fullScreen
+        = headerButton(this, viewerIcon(QStringLiteral("view-fullscreen"), ViewerGlyph::FullScreen),
+            tr("Full screen (F11, double-click)"));
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
@@ -404,8 +404,8 @@ void ImageViewer::updateFrameInfo()
         tr("Frame %1 of %2").arg(locale.toString(m_frame + 1), locale.toString(m_frames.size())));
     const bool playing = isPlaying();
     m_play->setIcon(playing
-            ? themedIcon(QStringLiteral("media-playback-pause"), QStyle::SP_MediaPause, this)
-            : themedIcon(QStringLiteral("media-playback-start"), QStyle::SP_MediaPlay, this));
+            ? viewerIcon(QStringLiteral("media-playback-pause"), ViewerGlyph::Pause)
+            : viewerIcon(QStringLiteral("media-playback-start"), ViewerGlyph::Play));
     m_play->setToolTip(
         playing ? tr("Pause the animation (P); step with , and .") : tr("Play the animation (P)"));
 }
@@ -440,6 +440,8 @@ void ImageViewer::setFullScreen(bool fullScreen)
     QWidget *top = window();
     m_header->setVisible(!fullScreen);
     m_infoArea->setVisible(!fullScreen);
+    m_canvas->setDarkSurround(fullScreen);
+    Q_EMIT fullScreenChanged(fullScreen);
     if (fullScreen) {
         m_wasMaximized = top->isMaximized();
         top->showFullScreen();

@@ -70,6 +70,8 @@ Q_SIGNALS:
     void currentRowChanged(int row);
     void editRequested();
     void exportRequested();
+    /// Full screen began or ended: the window hides or shows its bars.
+    void fullScreenChanged(bool fullScreen);
     /// Something a person should read in the status bar.
     void message(const QString &text, int timeoutMs);
 

@@ -5,6 +5,7 @@
 #include "catalog/libraryreader.h"
 #include "icons.h"
 #include "models/gallerymodel.h"
+#include "viewer/frameplayer.h"
 #include "viewer/imagecanvas.h"
 #include "viewer/imageinfopanel.h"
 
@@ -30,12 +31,6 @@ QToolButton *headerButton(QWidget *parent, const QIcon &icon, const QString &tip
     button->setToolTip(tip);
     button->setAutoRaise(true);
     return button;
-}
-
-// Browsers play frames that ask for 10 ms or less at 100 ms; so do we.
-int playableDelay(int ms)
-{
-    return ms <= 10 ? 100 : ms;
 }
 
 constexpr int kDefaultSlideshowSeconds = 4;
@@ -137,12 +132,9 @@ ImageViewer::ImageViewer(QWidget *parent)
     layout->addWidget(m_header);
     layout->addWidget(m_splitter, 1);
 
-    m_frameTimer = new QTimer(this);
-    m_frameTimer->setSingleShot(true);
-    connect(m_frameTimer, &QTimer::timeout, this, [this] {
-        showFrame((m_frame + 1) % int(m_frames.size()));
-        scheduleNextFrame();
-    });
+    m_player = new FramePlayer(this);
+    connect(m_player, &FramePlayer::frameShown, m_canvas, &ImageCanvas::setFrame);
+    connect(m_player, &FramePlayer::stateChanged, this, &ImageViewer::updateFrameInfo);
     m_slideshow = new QTimer(this);
     connect(m_slideshow, &QTimer::timeout, this, [this] {
         if (!m_model || m_row + 1 >= m_model->rowCount()) {
@@ -295,9 +287,7 @@ void ImageViewer::load()
         ++m_generation;
         m_key = 0;
         m_loadedSha.clear();
-        m_frameTimer->stop();
-        m_frames.clear();
-        updateFrameInfo();
+        m_player->clear();
         m_info->clear();
         m_canvas->setMessage(tr("Loading…"));
         return;
@@ -308,12 +298,8 @@ void ImageViewer::load()
         return;
     m_loadedSha = record->sha256;
     const quint64 generation = ++m_generation;
-    m_frameTimer->stop();
-    m_frames.clear();
-    m_delays.clear();
-    m_frame = 0;
+    m_player->clear();
     m_quarterTurns = 0;
-    updateFrameInfo();
     m_info->setExif({});
     m_canvas->setMessage(tr("Loading…"));
     m_zoom->setText(QStringLiteral("—"));
@@ -333,23 +319,38 @@ void ImageViewer::load()
             }
             m_info->setExif(r->exif);
             m_canvas->setImage(r->frames.first());
-            if (r->isAnimated()) {
-                m_frames = r->frames;
-                m_delays = r->delaysMs;
-                scheduleNextFrame();
-                if (r->framesCut)
-                    Q_EMIT message(tr("This animation is too long to keep in memory; "
-                                      "only its first %n frames play",
-                                       nullptr, int(m_frames.size())),
-                        6000);
-            }
-            updateFrameInfo();
+            m_player->setFrames(r->frames, r->delaysMs);
+            if (r->framesCut)
+                Q_EMIT message(tr("This animation is too long to keep in memory; "
+                                  "only its first %n frames play",
+                                   nullptr, int(r->frames.size())),
+                    6000);
         });
 }
 
 bool ImageViewer::isPlaying() const
 {
-    return m_frameTimer->isActive();
+    return m_player->isPlaying();
+}
+
+int ImageViewer::currentFrame() const
+{
+    return m_player->currentFrame();
+}
+
+int ImageViewer::frameCount() const
+{
+    return m_player->frameCount();
+}
+
+void ImageViewer::setPlaying(bool playing)
+{
+    m_player->setPlaying(playing);
+}
+
+void ImageViewer::stepFrame(int delta)
+{
+    m_player->step(delta);
 }
 
 bool ImageViewer::isSlideshowRunning() const
@@ -357,52 +358,18 @@ bool ImageViewer::isSlideshowRunning() const
     return m_slideshow->isActive();
 }
 
-void ImageViewer::showFrame(int index)
-{
-    if (index < 0 || index >= m_frames.size())
-        return;
-    m_frame = index;
-    m_canvas->setFrame(m_frames.at(index));
-    updateFrameInfo();
-}
-
-void ImageViewer::scheduleNextFrame()
-{
-    if (m_frames.size() > 1)
-        m_frameTimer->start(playableDelay(m_delays.value(m_frame)));
-}
-
-void ImageViewer::setPlaying(bool playing)
-{
-    if (m_frames.size() < 2)
-        return;
-    if (playing)
-        scheduleNextFrame();
-    else
-        m_frameTimer->stop();
-    updateFrameInfo();
-}
-
-void ImageViewer::stepFrame(int delta)
-{
-    if (m_frames.size() < 2)
-        return;
-    m_frameTimer->stop();
-    const int n = int(m_frames.size());
-    showFrame(((m_frame + delta) % n + n) % n);
-}
-
 void ImageViewer::updateFrameInfo()
 {
-    const bool animated = m_frames.size() > 1;
+    const bool animated = m_player->isAnimation();
     m_play->setVisible(animated);
     m_frameInfo->setVisible(animated);
     if (!animated)
         return;
     const QLocale locale;
-    m_frameInfo->setText(
-        tr("Frame %1 of %2").arg(locale.toString(m_frame + 1), locale.toString(m_frames.size())));
-    const bool playing = isPlaying();
+    m_frameInfo->setText(tr("Frame %1 of %2")
+                             .arg(locale.toString(m_player->currentFrame() + 1),
+                                 locale.toString(m_player->frameCount())));
+    const bool playing = m_player->isPlaying();
     m_play->setIcon(playing
             ? viewerIcon(QStringLiteral("media-playback-pause"), ViewerGlyph::Pause)
             : viewerIcon(QStringLiteral("media-playback-start"), ViewerGlyph::Play));
@@ -458,7 +425,7 @@ void ImageViewer::rotate(int quarterTurns)
     const QImage shown = m_canvas->image();
     if (shown.isNull())
         return;
-    if (m_frames.size() > 1) {
+    if (m_player->isAnimation()) {
         Q_EMIT message(tr("Animations are shown as they are, not rotated"), 4000);
         return;
     }

@@ -19,6 +19,7 @@ class GalleryModel;
 
 namespace trove::ui {
 
+class FramePlayer;
 class ImageCanvas;
 class ImageInfoPanel;
 
@@ -48,8 +49,8 @@ public:
     /// Whether the image of the current row is on screen (not loading).
     bool isShowingImage() const;
     /// The frame of an animation on screen (0 for a still) and how many.
-    int currentFrame() const { return m_frame; }
-    int frameCount() const { return int(m_frames.size()); }
+    int currentFrame() const;
+    int frameCount() const;
     bool isPlaying() const;
     bool isSlideshowRunning() const;
     bool isFullScreen() const { return m_fullScreen; }
@@ -82,8 +83,6 @@ private:
     void onRowsInserted(const QModelIndex &parent, int first, int last);
     void updateHeader();
     void updateFrameInfo();
-    void showFrame(int index);
-    void scheduleNextFrame();
     QAction *addShortcut(const QList<QKeySequence> &keys, const std::function<void()> &slot,
         bool keepsSlideshow = false);
 
@@ -108,11 +107,8 @@ private:
     QToolButton *m_play;
     QToolButton *m_slideshowButton;
 
-    QList<QImage> m_frames; ///< the animation shown, or empty for a still
-    QList<int> m_delays;
-    int m_frame = 0;
+    FramePlayer *m_player;
     int m_quarterTurns = 0;
-    QTimer *m_frameTimer;
     QTimer *m_slideshow;
     bool m_fullScreen = false;
     bool m_wasMaximized = false;

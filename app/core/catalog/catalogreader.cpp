@@ -71,9 +71,9 @@ TrashRecord trashRecordFrom(const QSqlQuery &q)
 
 Result<void> CatalogReader::open(const LibraryPaths &paths)
 {
-    if (auto r = m_catalog.open(paths, Connection::Kind::Catalog); !r)
+    if (auto r = m_catalog.open(paths, Connection::Kind::Catalog, Connection::Role::Reader); !r)
         return r;
-    return m_thumbs.open(paths, Connection::Kind::Thumbs);
+    return m_thumbs.open(paths, Connection::Kind::Thumbs, Connection::Role::Reader);
 }
 
 Result<LibraryStats> CatalogReader::stats()

@@ -18,7 +18,6 @@
 #include <QSqlRecord>
 #include <QUuid>
 #include <algorithm>
-#include <limits>
 #include <optional>
 
 namespace trove {
@@ -60,18 +59,34 @@ private:
 
 using Row = QHash<QString, QVariant>;
 
-// Reads @p table in the order of its integer key @p key, row by row. Where
-// SQLite stops at an unreadable page, seeks past it with growing steps
-// (the B-tree's inner pages usually still lead beyond a damaged leaf) and
-// goes on. Answers a note for each stretch it had to step over.
+// Whether SQLite can seek in @p table to the first key above @p after and
+// read that row (or find none): false where a damaged page is in the way.
+bool seeksPast(QSqlDatabase &db, const QString &table, const QString &key, qint64 after)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(
+            QStringLiteral("SELECT %2 FROM %1 WHERE %2 > ? ORDER BY %2 LIMIT 1").arg(table, key)))
+        return false;
+    q.bindValue(0, after);
+    if (!q.exec())
+        return false;
+    (void)q.next();
+    return !q.lastError().isValid();
+}
+
+// Reads @p table in the order of its integer key @p key (positive in every
+// table read here), row by row. Where SQLite stops at an unreadable page,
+// finds the first key it can seek past again: growing steps until a seek
+// works (the B-tree's inner pages usually still lead beyond a damaged
+// leaf), then halving back, so that few good rows past the damage are
+// skipped. Answers a note for each stretch it stepped over.
 QStringList readTable(QSqlDatabase &db, const QString &table, const QString &key,
     const std::function<void(const Row &)> &visit)
 {
     QStringList notes;
-    qint64 after = std::numeric_limits<qint64>::min();
-    qint64 step = 1;
-    int skips = 0;
-    for (;;) {
+    qint64 after = 0;
+    for (int stretches = 0;; ++stretches) {
         QSqlQuery q(db);
         q.setForwardOnly(true);
         if (!q.prepare(
@@ -81,48 +96,57 @@ QStringList readTable(QSqlDatabase &db, const QString &table, const QString &key
             return notes;
         }
         q.bindValue(0, after);
-        bool readAny = false;
         if (q.exec()) {
             while (q.next()) {
                 const QSqlRecord record = q.record();
                 Row row;
                 for (int i = 0; i < record.count(); ++i)
                     row.insert(record.fieldName(i), record.value(i));
-                after = row.value(key).toLongLong();
-                readAny = true;
+                const qint64 k = row.value(key).toLongLong();
+                if (k <= after)
+                    continue; // a damaged page answering out of order
+                after = k;
                 visit(row);
             }
         }
         if (!q.lastError().isValid())
             return notes; // read to the end
-        if (after == std::numeric_limits<qint64>::min()) {
-            // Not even the first row: start from the smallest key SQLite
-            // will still name, or give the table up.
-            QSqlQuery first(db);
-            if (!first.exec(QStringLiteral("SELECT min(%2) FROM %1").arg(table, key))
-                || !first.next() || first.value(0).isNull() || skips > 0) {
-                notes.append(CatalogSalvage::tr("%1: unreadable (%2)")
-                                 .arg(table, q.lastError().databaseText()));
-                return notes;
-            }
-            after = first.value(0).toLongLong() - 1;
-            ++skips;
-            continue;
-        }
-        if (readAny)
-            step = 1;
-        if (++skips > 64) {
-            notes.append(CatalogSalvage::tr("%1: gave up after key %2 (%3)")
-                             .arg(table)
-                             .arg(after)
-                             .arg(q.lastError().databaseText()));
+        const QString why = q.lastError().databaseText();
+        if (stretches >= 1000) {
+            notes.append(
+                CatalogSalvage::tr("%1: gave up after key %2 (%3)").arg(table).arg(after).arg(why));
             return notes;
         }
-        notes.append(CatalogSalvage::tr("%1: stepped over an unreadable stretch after key %2")
-                         .arg(table)
-                         .arg(after));
-        after += step;
-        step *= 2;
+        qint64 bad = after;
+        qint64 good = -1;
+        for (qint64 step = 1; step < (qint64(1) << 62); step *= 2) {
+            if (seeksPast(db, table, key, bad + step)) {
+                good = bad + step;
+                break;
+            }
+            bad += step;
+        }
+        if (good < 0) {
+            notes.append(CatalogSalvage::tr("%1: unreadable after key %2 (%3)")
+                             .arg(table)
+                             .arg(after)
+                             .arg(why));
+            return notes;
+        }
+        while (good - bad > 1) {
+            const qint64 mid = bad + (good - bad) / 2;
+            if (seeksPast(db, table, key, mid))
+                good = mid;
+            else
+                bad = mid;
+        }
+        notes.append(
+            CatalogSalvage::tr("%1: stepped over an unreadable stretch of keys %2 to %3 (%4)")
+                .arg(table)
+                .arg(after + 1)
+                .arg(good)
+                .arg(why));
+        after = good;
     }
 }
 

@@ -147,8 +147,17 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     connect(m_actions, &ImageActions::message, this, &MainWindow::showMessage);
     connect(m_queue, &IngestQueuePanel::showImageRequested, this, &MainWindow::showImage);
     connect(m_repair, &LibraryRepair::accepted, this, [this](const LibraryPaths &paths) {
+        // The repair moves the catalog: it starts once the old session's
+        // threads have closed their connections to it (a session that
+        // opened, with its damage deeper in the file, has some). Retiring
+        // blocks a session's signals, but not destroyed().
+        if (!m_session) {
+            m_repair->run(paths);
+            return;
+        }
+        connect(m_session.get(), &QObject::destroyed, m_repair,
+            [repair = m_repair, paths] { repair->run(paths); });
         detachSession();
-        m_repair->run(paths);
     });
     connect(m_repair, &LibraryRepair::repaired, this,
         [this](const LibraryPaths &paths, const QString &summary) {

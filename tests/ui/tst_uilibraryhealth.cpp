@@ -16,6 +16,8 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QScopeGuard>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStatusBar>
 
 using namespace trove;
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void cleanup();
 
     void readOnlyLibraryBrowsesAndWritesNothing();
+    void damagedLibraryOffersRepair_data();
     void damagedLibraryOffersRepair();
     void networkDriveIsShown();
 
@@ -149,14 +152,45 @@ void TestUiLibraryHealth::readOnlyLibraryBrowsesAndWritesNothing()
     QVERIFY(m_window->isViewerOpen());
 }
 
+void TestUiLibraryHealth::damagedLibraryOffersRepair_data()
+{
+    QTest::addColumn<QString>("table"); ///< whose page is overwritten; empty: the header
+    QTest::newRow("garbage over the header") << QString();
+    // The writer opens this one; the first page the gallery reads meets it.
+    QTest::newRow("garbage over the sources' page") << QStringLiteral("sources");
+}
+
 void TestUiLibraryHealth::damagedLibraryOffersRepair()
 {
+    QFETCH(QString, table);
     makeLibrary(3);
     const QString catalog = m_library + QStringLiteral("/catalog.sqlite");
+    qint64 offset = 0;
+    qint64 length = 4096;
+    if (!table.isEmpty()) {
+        const QString name = QStringLiteral("page-probe");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(catalog);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA page_size")) && q.next());
+            length = q.value(0).toLongLong();
+            QVERIFY(q.exec(QStringLiteral("SELECT rootpage FROM sqlite_schema WHERE name = '%1'")
+                               .arg(table))
+                && q.next());
+            offset = (q.value(0).toLongLong() - 1) * length;
+            QVERIFY(offset > 0);
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
     {
         QFile f(catalog);
         QVERIFY(f.open(QIODevice::ReadWrite));
-        QByteArray junk(4096, Qt::Uninitialized);
+        QVERIFY(f.seek(offset));
+        QByteArray junk(length, Qt::Uninitialized);
         QRandomGenerator rng(7);
         for (char &c : junk)
             c = char(rng.bounded(256));

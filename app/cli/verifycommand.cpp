@@ -148,15 +148,16 @@ int runVerify(CommandContext &ctx)
         ++repaired;
         for (const QString &note : std::as_const(salvage->notes))
             ctx.output.err() << "note " << note << Qt::endl;
-        ctx.output.out() << "salvaged the catalog: " << salvage->imagesRead
-                         << " image(s) read back (" << salvage->tagsRead << " tag(s), "
-                         << salvage->sourcesRead << " source(s), " << salvage->trashRead
-                         << " in the trash), " << salvage->rebuiltFromBlobs
-                         << " rebuilt from their blobs";
+        // With --json, stdout holds the JSON document alone.
+        QTextStream &said = ctx.json ? ctx.output.err() : ctx.output.out();
+        said << "salvaged the catalog: " << salvage->imagesRead << " image(s) read back ("
+             << salvage->tagsRead << " tag(s), " << salvage->sourcesRead << " source(s), "
+             << salvage->trashRead << " in the trash), " << salvage->rebuiltFromBlobs
+             << " rebuilt from their blobs";
         if (!salvage->damagedFile.isEmpty())
-            ctx.output.out() << "; the damaged catalog is kept as "
-                             << QDir::toNativeSeparators(salvage->damagedFile);
-        ctx.output.out() << Qt::endl;
+            said << "; the damaged catalog is kept as "
+                 << QDir::toNativeSeparators(salvage->damagedFile);
+        said << Qt::endl;
     }
     if (!health.thumbs.isEmpty()) {
         report(QStringLiteral("thumbnails"),
@@ -171,8 +172,9 @@ int runVerify(CommandContext &ctx)
             if (!aside)
                 return failWith(ctx, aside.error());
             ++repaired;
-            ctx.output.out() << "thumbnails start afresh; the damaged file is kept as "
-                             << QDir::toNativeSeparators(*aside) << Qt::endl;
+            (ctx.json ? ctx.output.err() : ctx.output.out())
+                << "thumbnails start afresh; the damaged file is kept as "
+                << QDir::toNativeSeparators(*aside) << Qt::endl;
         }
     }
     unrepairable = int(problems.size()) - repaired;
@@ -272,8 +274,9 @@ int runVerify(CommandContext &ctx)
             for (const QString &blob : std::as_const(*adopted)) {
                 ++repaired;
                 orphans.removeOne(blob);
-                ctx.output.out() << "added orphan blob back as an image: "
-                                 << QFileInfo(blob).fileName() << Qt::endl;
+                (ctx.json ? ctx.output.err() : ctx.output.out())
+                    << "added orphan blob back as an image: " << QFileInfo(blob).fileName()
+                    << Qt::endl;
             }
         }
         const QString aside = ctx.paths.root() + QStringLiteral("/damaged");

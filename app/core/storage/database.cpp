@@ -66,8 +66,9 @@ bool Connection::isDamage(const QSqlError &error)
 
 bool Connection::isDamageMessage(const QString &message)
 {
-    return message.contains(QLatin1String("malformed"), Qt::CaseInsensitive)
-        || message.contains(QLatin1String("not a database"), Qt::CaseInsensitive);
+    // SQLite's words for SQLITE_CORRUPT and SQLITE_NOTADB.
+    return message.contains(QLatin1String("disk image is malformed"), Qt::CaseInsensitive)
+        || message.contains(QLatin1String("file is not a database"), Qt::CaseInsensitive);
 }
 
 Result<QString> Connection::moveAside(const QString &file)

@@ -24,10 +24,10 @@ MainMenus::MainMenus(const Parts &parts)
     QMenuBar *bar = window->menuBar();
 
     QMenu *file = bar->addMenu(tr("&File"));
-    file->addAction(themedIcon(QStringLiteral("list-add"), QStyle::SP_FileIcon),
-        tr("&Add Image Files…"), QKeySequence::Open, this, &MainMenus::addFilesRequested);
-    file->addAction(themedIcon(QStringLiteral("folder-new"), QStyle::SP_DirIcon),
-        tr("Import &Folder…"), this, &MainMenus::importFolderRequested);
+    m_adding.append(file->addAction(themedIcon(QStringLiteral("list-add"), QStyle::SP_FileIcon),
+        tr("&Add Image Files…"), QKeySequence::Open, this, &MainMenus::addFilesRequested));
+    m_adding.append(file->addAction(themedIcon(QStringLiteral("folder-new"), QStyle::SP_DirIcon),
+        tr("Import &Folder…"), this, &MainMenus::importFolderRequested));
     file->addAction(themedIcon(QStringLiteral("folder-open"), QStyle::SP_DirOpenIcon),
         tr("Open &Library…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
         &MainMenus::openLibraryRequested);
@@ -61,6 +61,7 @@ MainMenus::MainMenus(const Parts &parts)
         = edit->addAction(themedIcon(QStringLiteral("edit-paste"), QStyle::SP_DialogOpenButton),
             tr("&Paste Links or Image"), QKeySequence::Paste, this, &MainMenus::pasteRequested);
     paste->setShortcutContext(Qt::WindowShortcut);
+    m_adding.append(paste);
     edit->addSeparator();
     QAction *selectAll = edit->addAction(
         tr("Select &All"), QKeySequence::SelectAll, parts.gallery, &QAbstractItemView::selectAll);
@@ -103,5 +104,11 @@ MainMenus::MainMenus(const Parts &parts)
 }
 
 MainMenus::~MainMenus() = default;
+
+void MainMenus::setWritable(bool writable)
+{
+    for (QAction *action : std::as_const(m_adding))
+        action->setEnabled(writable);
+}
 
 } // namespace trove::ui

@@ -38,6 +38,10 @@ public:
     explicit MainMenus(const Parts &parts);
     ~MainMenus() override;
 
+    /// Enables the actions that add to the library (Add Image Files,
+    /// Import Folder, Paste): off for a read-only one.
+    void setWritable(bool writable);
+
 Q_SIGNALS:
     void addFilesRequested();
     void importFolderRequested();
@@ -47,6 +51,9 @@ Q_SIGNALS:
     void statisticsRequested();
     /// Larger (+1) or smaller (-1) thumbnails.
     void thumbnailStepRequested(int direction);
+
+private:
+    QList<QAction *> m_adding;
 };
 
 } // namespace trove::ui

@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "base/platform.h"
+#include "dialogs/libraryrepair.h"
 #include "dialogs/statisticsdialog.h"
 #include "gallery/browsebar.h"
 #include "gallery/dragexporter.h"
@@ -64,6 +65,8 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     , m_exporter(new DragExporter(this))
     , m_actions(new ImageActions(this))
     , m_localApi(new LocalApiHost(this))
+    , m_repair(new LibraryRepair(this))
+    , m_access(new QLabel(this))
 {
     setWindowIcon(appIcon());
     auto *galleryPage = new QWidget(this);
@@ -160,6 +163,34 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     });
     connect(m_actions, &ImageActions::message, this, &MainWindow::showMessage);
     connect(m_queue, &IngestQueuePanel::showImageRequested, this, &MainWindow::showImage);
+    connect(m_repair, &LibraryRepair::accepted, this, [this](const LibraryPaths &paths) {
+        // The repair moves the catalog: it starts once the old session's
+        // threads have closed their connections to it (a session that
+        // opened, with its damage deeper in the file, has some). Retiring
+        // blocks a session's signals, but not destroyed().
+        if (!m_session) {
+            m_repair->run(paths);
+            return;
+        }
+        connect(m_session.get(), &QObject::destroyed, m_repair,
+            [repair = m_repair, paths] { repair->run(paths); });
+        detachSession();
+    });
+    connect(m_repair, &LibraryRepair::repaired, this,
+        [this](const LibraryPaths &paths, const QString &summary) {
+            openLibrary(paths);
+            showMessage(summary, 0);
+        });
+    connect(m_repair, &LibraryRepair::failed, this,
+        [this](const LibraryPaths &paths, const QString &reason) {
+            auto *box = new QMessageBox(QMessageBox::Critical, tr("Cannot Repair Library"),
+                tr("The library in %1 could not be repaired.")
+                    .arg(QDir::toNativeSeparators(paths.root())),
+                QMessageBox::Close, this);
+            box->setInformativeText(reason);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        });
 
     // Image actions follow the focus: the gallery's selection or the viewer's image.
     m_actions->attachTo(m_gallery);
@@ -217,10 +248,23 @@ void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
         // been refused; asking again costs one count.
         session->gallery()->setQuery(m_browse->query());
         session->reader()->requestStats();
+        showAccess(session);
     });
-    connect(session->reader(), &LibraryReader::failed, this, [this](const QString &reason) {
-        showMessage(tr("Cannot read the library: %1").arg(reason), 8000);
-    });
+    auto offerRepair = [this, session, paths](const QString &reason) {
+        if (m_session.get() == session && !m_repair->offerBox() && !m_repair->isRunning()
+            && !session->isReadOnly())
+            m_repair->offer(paths, reason);
+    };
+    connect(session, &LibrarySession::damaged, this, offerRepair);
+    // Damage deeper in the file shows only when a read reaches it.
+    connect(session->reader(), &LibraryReader::damaged, this, offerRepair);
+    connect(
+        session->reader(), &LibraryReader::failed, this, [this, session](const QString &reason) {
+            // Before the library is open, why it cannot be is the writer's to
+            // say (a dialog, or the offer to repair it), in plainer words.
+            if (session->isOpen())
+                showMessage(tr("Cannot read the library: %1").arg(reason), 8000);
+        });
     connect(session, &LibrarySession::openFailed, this,
         [this, session, paths, attempt](const QString &reason) {
             if (m_session.get() != session)
@@ -256,10 +300,56 @@ void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
     // The old session (if any) finishes what it was writing and stops its
     // threads in its own time, after nothing here refers to it any more.
     LibrarySession::retire(std::exchange(m_session, std::move(next)));
-    QString shown = QDir::toNativeSeparators(paths.root());
-    if (shown.startsWith(QDir::homePath()))
-        shown.replace(0, QDir::homePath().size(), QStringLiteral("~"));
-    setWindowTitle(tr("%1 — Trove").arg(shown));
+    m_title = QDir::toNativeSeparators(paths.root());
+    if (m_title.startsWith(QDir::homePath()))
+        m_title.replace(0, QDir::homePath().size(), QStringLiteral("~"));
+    setWindowTitle(tr("%1 — Trove").arg(m_title));
+    // Writable until the library says otherwise: what is added meanwhile
+    // waits for the writer.
+    m_menus->setWritable(true);
+    m_ingestBar->setEnabled(true);
+    m_drops->setRefusal({});
+    m_access->hide();
+}
+
+void MainWindow::showAccess(const LibrarySession *session)
+{
+    const bool readOnly = session->isReadOnly();
+    const bool network = session->access().fileSystem.network;
+    m_menus->setWritable(!readOnly);
+    m_ingestBar->setEnabled(!readOnly);
+    m_drops->setRefusal(
+        readOnly ? tr("This library is read-only: nothing can be added to it") : QString());
+    m_actions->updateEnabled();
+    if (readOnly) {
+        setWindowTitle(tr("%1 (read-only) — Trove").arg(m_title));
+        m_access->setText(tr("Read-only"));
+        m_access->setToolTip(tr("%1\nBrowsing, searching, viewing and exporting work; adding, "
+                                "tagging, renaming and deleting do not.")
+                                 .arg(session->readOnlyReason()));
+    } else if (network) {
+        const QString warning = session->access().networkWarning(session->paths().root());
+        m_access->setText(tr("Network drive"));
+        m_access->setToolTip(warning);
+        showMessage(warning, 15000);
+    }
+    m_access->setVisible(readOnly || network);
+}
+
+void MainWindow::detachSession()
+{
+    closeViewer();
+    m_localApi->setSession(nullptr);
+    m_viewer->setLibrary(nullptr, {});
+    m_gallery->setGalleryModel(nullptr);
+    m_queue->setSession(nullptr);
+    m_controller->setSession(nullptr);
+    m_actions->setSession(nullptr);
+    m_status->setSession(nullptr);
+    if (m_statistics)
+        m_statistics->setSession(nullptr);
+    m_undo->clear();
+    LibrarySession::retire(std::move(m_session));
 }
 
 void MainWindow::ingest(const QStringList &sources)
@@ -418,6 +508,7 @@ void MainWindow::buildMenus()
 {
     auto *menus = new MainMenus({ this, m_browse, m_gallery, m_actions, m_queue, m_queueDock,
         m_undo, m_localApi->action() });
+    m_menus = menus;
     connect(menus, &MainMenus::addFilesRequested, this, &MainWindow::chooseFiles);
     connect(menus, &MainMenus::importFolderRequested, this, &MainWindow::chooseFolder);
     connect(menus, &MainMenus::openLibraryRequested, this, &MainWindow::chooseLibrary);
@@ -440,6 +531,9 @@ void MainWindow::buildStatusBar()
     m_selection->setVisible(false);
     connect(
         m_gallery, &GalleryView::selectedRecordsChanged, this, &MainWindow::updateSelectionLabel);
+    m_access->setObjectName(QStringLiteral("libraryAccess"));
+    m_access->hide();
+    statusBar()->addPermanentWidget(m_access);
     statusBar()->addPermanentWidget(m_status);
     statusBar()->addPermanentWidget(m_sizeControl);
     m_sizeControl->setSize(m_gallery->thumbnailSize());

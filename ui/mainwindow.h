@@ -28,8 +28,10 @@ class ImageViewer;
 class IngestBar;
 class IngestController;
 class IngestQueuePanel;
+class LibraryRepair;
 class LibraryStatusLabel;
 class LocalApiHost;
+class MainMenus;
 class StatisticsDialog;
 class ThumbnailSizeControl;
 class WalkProgress;
@@ -64,6 +66,9 @@ public:
     IngestBar *ingestBar() const { return m_ingestBar; }
     DropTarget *dropTarget() const { return m_drops; }
     WalkProgress *walkProgress() const { return m_walkProgress; }
+    LibraryRepair *repair() const { return m_repair; }
+    /// "Read-only" or "Network drive" in the status bar; hidden otherwise.
+    QLabel *accessLabel() const { return m_access; }
     bool isViewerOpen() const;
 
     void openViewer(int row);
@@ -74,6 +79,10 @@ protected:
 
 private:
     void openLibraryAttempt(const LibraryPaths &paths, int attempt);
+    /// Shows what the opened library allows: read-only, network drive.
+    void showAccess(const LibrarySession *session);
+    /// Lets go of the current library (its repair moves the catalog).
+    void detachSession();
     void buildMenus();
     void buildStatusBar();
     void setThumbnailSize(int size);
@@ -108,6 +117,10 @@ private:
     ImageActions *m_actions;
     LocalApiHost *m_localApi;
     StatisticsDialog *m_statistics = nullptr;
+    MainMenus *m_menus = nullptr;
+    LibraryRepair *m_repair;
+    QLabel *m_access;
+    QString m_title;
 };
 
 } // namespace trove::ui

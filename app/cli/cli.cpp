@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "commands.h"
+#include "storage/libraryaccess.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -156,6 +157,11 @@ int run(const QStringList &args)
 
     CommandContext ctx { parser, output, LibraryPaths::resolve(parser.value(libraryOption)),
         parser.isSet(jsonOption) };
+    // One line, before the command says anything: where SQLite's WAL is
+    // unsafe, the library still opens, with a rollback journal.
+    if (const LibraryAccess access = LibraryAccess::probe(ctx.paths.root());
+        access.fileSystem.network)
+        output.err() << "trove: warning: " << access.networkWarning(ctx.paths.root()) << Qt::endl;
     return command->run(ctx);
 }
 

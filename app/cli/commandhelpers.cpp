@@ -3,8 +3,18 @@
 
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
+#include "storage/database.h"
 
 namespace trove::cli {
+
+QString withHint(const QString &message)
+{
+    if (Connection::isDamageMessage(message))
+        return message
+            + QStringLiteral("; `trove verify` names the damage and `trove verify --repair` "
+                             "salvages what can be read");
+    return message;
+}
 
 int usageError(CommandContext &ctx, const QString &message)
 {
@@ -14,14 +24,14 @@ int usageError(CommandContext &ctx, const QString &message)
 
 int failWith(CommandContext &ctx, const QString &message)
 {
-    ctx.output.error(message);
+    ctx.output.error(withHint(message));
     return 1;
 }
 
 bool openReader(CommandContext &ctx, CatalogReader &reader)
 {
     if (auto r = reader.open(ctx.paths); !r) {
-        ctx.output.error(r.error());
+        ctx.output.error(withHint(r.error()));
         return false;
     }
     return true;
@@ -31,7 +41,7 @@ bool openWriter(CommandContext &ctx, CatalogWriter &writer)
 {
     auto r = waitFor(writer.open());
     if (!r) {
-        ctx.output.error(r.error());
+        ctx.output.error(withHint(r.error()));
         return false;
     }
     return true;

@@ -16,6 +16,8 @@ namespace trove::cli {
 
 /// Prints "trove: MESSAGE" and answers the exit status for bad usage (2).
 int usageError(CommandContext &ctx, const QString &message);
+/// @p message, and for a damaged catalog the way out (verify --repair).
+QString withHint(const QString &message);
 /// Prints "trove: MESSAGE" and answers the exit status for a failure (1).
 int failWith(CommandContext &ctx, const QString &message);
 

@@ -3,9 +3,11 @@
 #include "blobrepairer.h"
 #include "catalog/catalogmaintenance.h"
 #include "catalog/catalogreader.h"
+#include "catalog/catalogsalvage.h"
 #include "catalog/catalogwriter.h"
 #include "commandhelpers.h"
 #include "storage/gzipcodec.h"
+#include "storage/libraryaccess.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -19,8 +21,9 @@ namespace trove::cli {
 void verifyOptions(QCommandLineParser &p)
 {
     p.addOption({ QStringLiteral("repair"),
-        QStringLiteral("Move damaged blobs aside, mark their images, and fetch their sources again "
-                       "where they still serve the same bytes.") });
+        QStringLiteral("Salvage a damaged catalog into a fresh one (keeping the damaged file), "
+                       "rebuild damaged thumbnails, move damaged blobs aside, mark their images, "
+                       "and fetch their sources again where they still serve the same bytes.") });
 }
 
 namespace {
@@ -48,6 +51,38 @@ QString checkBlob(const LibraryPaths &paths, const ImageRecord &r)
     return {};
 }
 
+// What SQLite says of the library's two databases.
+struct DatabaseHealth {
+    QStringList catalog; ///< damage of catalog.sqlite; empty when sound
+    QStringList thumbs; ///< damage of thumbs.sqlite
+    QString failure; ///< the library could not be looked at for another reason
+};
+
+DatabaseHealth checkDatabases(const LibraryPaths &paths)
+{
+    DatabaseHealth health;
+    CatalogReader reader;
+    if (auto opened = reader.open(paths); !opened) {
+        if (opened.errorKind() != Error::Kind::Damaged) {
+            health.failure = opened.error();
+        } else if (!reader.catalog().isOpen()) {
+            health.catalog = CatalogSalvage::diagnose(paths.catalogFile());
+            if (health.catalog.isEmpty())
+                health.catalog = QStringList { opened.error() };
+        } else {
+            health.thumbs = CatalogSalvage::diagnose(paths.thumbsFile());
+            if (health.thumbs.isEmpty())
+                health.thumbs = QStringList { opened.error() };
+        }
+        return health;
+    }
+    auto catalog = integrityProblems(reader.catalog());
+    health.catalog = catalog ? *catalog : QStringList { catalog.error() };
+    auto thumbs = integrityProblems(reader.thumbs());
+    health.thumbs = thumbs ? *thumbs : QStringList { thumbs.error() };
+    return health;
+}
+
 } // namespace
 
 // Checks every blob against its row (present, size, gzip CRC, SHA-256),
@@ -56,28 +91,97 @@ int runVerify(CommandContext &ctx)
 {
     if (!ctx.parser.positionalArguments().isEmpty())
         return usageError(ctx, QStringLiteral("verify takes no arguments"));
-    CatalogReader reader;
-    if (!openReader(ctx, reader))
-        return 1;
-
     const bool repair = ctx.parser.isSet(QStringLiteral("repair"));
     QJsonArray problems;
     QList<ImageRecord> damaged;
     QStringList orphans;
     int unrepairable = 0;
+    int repaired = 0;
     auto report = [&](const QString &what, const QString &why) {
         ctx.output.err() << "bad  " << what << ": " << why << Qt::endl;
         problems.append(
             QJsonObject { { QStringLiteral("item"), what }, { QStringLiteral("problem"), why } });
     };
+    auto finish = [&](qint64 checked) {
+        const bool ok = problems.isEmpty() || (repair && unrepairable == 0);
+        if (ctx.json) {
+            ctx.output.json(QJsonDocument(QJsonObject { { QStringLiteral("images"), checked },
+                { QStringLiteral("problems"), problems }, { QStringLiteral("repaired"), repaired },
+                { QStringLiteral("ok"), ok } }));
+        } else {
+            ctx.output.out() << "verified " << checked << " image(s): "
+                             << (problems.isEmpty()
+                                        ? QStringLiteral("all intact")
+                                        : QStringLiteral("%1 problem(s)").arg(problems.size()));
+            if (repair && !problems.isEmpty())
+                ctx.output.out() << ", " << repaired << " repaired, " << unrepairable << " not";
+            ctx.output.out() << Qt::endl;
+        }
+        return ok ? 0 : 1;
+    };
 
-    auto integrity = integrityProblems(reader);
-    if (!integrity)
-        report(QStringLiteral("catalog"), integrity.error());
-    else
-        for (const QString &line : *integrity)
-            report(QStringLiteral("catalog"), line);
-    unrepairable = int(problems.size());
+    const LibraryAccess access = LibraryAccess::probe(ctx.paths.root());
+    if (repair && !access.writable)
+        return failWith(ctx,
+            QStringLiteral("library %1 is read-only: %2; verify without --repair only looks")
+                .arg(QDir::toNativeSeparators(ctx.paths.root()), access.readOnlyReason));
+
+    // The databases first: blobs are checked against a catalog that reads.
+    const DatabaseHealth health = checkDatabases(ctx.paths);
+    if (!health.failure.isEmpty())
+        return failWith(ctx, health.failure);
+    if (!health.catalog.isEmpty()) {
+        report(QStringLiteral("catalog"),
+            QStringLiteral("%1 is damaged: %2 (%3 problem(s) found by SQLite)%4")
+                .arg(QDir::toNativeSeparators(ctx.paths.catalogFile()),
+                    CatalogSalvage::summarize(health.catalog))
+                .arg(health.catalog.size())
+                .arg(repair ? QString()
+                            : QStringLiteral("; `trove verify --repair` salvages what can be read "
+                                             "into a fresh catalog, rebuilds the rest from the "
+                                             "stored blobs and keeps the damaged file")));
+        if (!repair)
+            return finish(0);
+        auto salvage = CatalogSalvage::run(ctx.paths);
+        if (!salvage)
+            return failWith(ctx, salvage.error());
+        ++repaired;
+        for (const QString &note : std::as_const(salvage->notes))
+            ctx.output.err() << "note " << note << Qt::endl;
+        // With --json, stdout holds the JSON document alone.
+        QTextStream &said = ctx.json ? ctx.output.err() : ctx.output.out();
+        said << "salvaged the catalog: " << salvage->imagesRead << " image(s) read back ("
+             << salvage->tagsRead << " tag(s), " << salvage->sourcesRead << " source(s), "
+             << salvage->trashRead << " in the trash), " << salvage->rebuiltFromBlobs
+             << " rebuilt from their blobs";
+        if (!salvage->damagedFile.isEmpty())
+            said << "; the damaged catalog is kept as "
+                 << QDir::toNativeSeparators(salvage->damagedFile);
+        said << Qt::endl;
+    }
+    if (!health.thumbs.isEmpty()) {
+        report(QStringLiteral("thumbnails"),
+            QStringLiteral("%1 is damaged: %2 (%3 problem(s)); thumbnails are made anew from the "
+                           "blobs%4")
+                .arg(QDir::toNativeSeparators(ctx.paths.thumbsFile()),
+                    CatalogSalvage::summarize(health.thumbs))
+                .arg(health.thumbs.size())
+                .arg(repair ? QString() : QStringLiteral(" by `trove verify --repair`")));
+        if (repair) {
+            auto aside = Connection::moveAside(ctx.paths.thumbsFile());
+            if (!aside)
+                return failWith(ctx, aside.error());
+            ++repaired;
+            (ctx.json ? ctx.output.err() : ctx.output.out())
+                << "thumbnails start afresh; the damaged file is kept as "
+                << QDir::toNativeSeparators(*aside) << Qt::endl;
+        }
+    }
+    unrepairable = int(problems.size()) - repaired;
+
+    CatalogReader reader;
+    if (!openReader(ctx, reader))
+        return 1;
 
     // Blobs whose fate was in flight when a process died (a crash while
     // adding, removing or emptying the trash) are settled by the next writer
@@ -96,7 +200,7 @@ int runVerify(CommandContext &ctx)
                     orphanedEntries = true;
             }
         }
-        if (orphanedEntries) {
+        if (orphanedEntries && !reader.catalog().isReadOnly()) {
             CatalogWriter recovery(ctx.paths);
             if (!openWriter(ctx, recovery))
                 return 1;
@@ -139,7 +243,6 @@ int runVerify(CommandContext &ctx)
         }
     }
 
-    int repaired = 0;
     if (repair && (!damaged.isEmpty() || !orphans.isEmpty())) {
         CatalogWriter writer(ctx.paths);
         if (!openWriter(ctx, writer))
@@ -163,7 +266,19 @@ int runVerify(CommandContext &ctx)
                                  << ctx.paths.root() << "/damaged)" << Qt::endl;
             }
         }
-        // An orphan's bytes may be someone's only copy: moved aside, not deleted.
+        // An orphan that is an intact image is one the catalog lost (with a
+        // -wal, say): it becomes an image again. Any other orphan's bytes may
+        // be someone's only copy: moved aside, not deleted.
+        auto adopted = CatalogSalvage::adoptBlobs(orphans, ctx.paths);
+        if (adopted) {
+            for (const QString &blob : std::as_const(*adopted)) {
+                ++repaired;
+                orphans.removeOne(blob);
+                (ctx.json ? ctx.output.err() : ctx.output.out())
+                    << "added orphan blob back as an image: " << QFileInfo(blob).fileName()
+                    << Qt::endl;
+            }
+        }
         const QString aside = ctx.paths.root() + QStringLiteral("/damaged");
         QDir().mkpath(aside);
         for (const QString &orphan : std::as_const(orphans)) {
@@ -177,21 +292,7 @@ int runVerify(CommandContext &ctx)
         }
     }
 
-    const bool ok = problems.isEmpty() || (repair && unrepairable == 0);
-    if (ctx.json) {
-        ctx.output.json(QJsonDocument(QJsonObject { { QStringLiteral("images"), checked },
-            { QStringLiteral("problems"), problems }, { QStringLiteral("repaired"), repaired },
-            { QStringLiteral("ok"), ok } }));
-    } else {
-        ctx.output.out() << "verified " << checked << " image(s): "
-                         << (problems.isEmpty()
-                                    ? QStringLiteral("all intact")
-                                    : QStringLiteral("%1 problem(s)").arg(problems.size()));
-        if (repair && !problems.isEmpty())
-            ctx.output.out() << ", " << repaired << " repaired, " << unrepairable << " not";
-        ctx.output.out() << Qt::endl;
-    }
-    return ok ? 0 : 1;
+    return finish(checked);
 }
 
 } // namespace trove::cli

@@ -126,8 +126,10 @@ void ImageActions::updateEnabled()
     m_copySource->setEnabled(web);
     m_openSource->setEnabled(web);
     m_export->setEnabled(any);
-    m_edit->setEnabled(any);
-    m_remove->setEnabled(any);
+    // A read-only library shows, exports and copies, and changes nothing.
+    const bool writable = any && !m_session->isReadOnly();
+    m_edit->setEnabled(writable);
+    m_remove->setEnabled(writable);
 }
 
 ActionTargets ImageActions::targets() const

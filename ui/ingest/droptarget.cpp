@@ -45,6 +45,12 @@ bool DropTarget::eventFilter(QObject *watched, QEvent *event)
         auto *drag = static_cast<QDragMoveEvent *>(event);
         if (m_ignoreSource && drag->source() == m_ignoreSource)
             return false;
+        if (!m_refusal.isEmpty()) {
+            drag->ignore();
+            if (event->type() == QEvent::DragEnter)
+                Q_EMIT hovering(m_refusal);
+            return true;
+        }
         drag->setDropAction(Qt::CopyAction);
         drag->accept();
         if (event->type() == QEvent::DragEnter) {
@@ -63,6 +69,11 @@ bool DropTarget::eventFilter(QObject *watched, QEvent *event)
         auto *drop = static_cast<QDropEvent *>(event);
         if (m_ignoreSource && drop->source() == m_ignoreSource)
             return false;
+        if (!m_refusal.isEmpty()) {
+            drop->ignore();
+            Q_EMIT left();
+            return true;
+        }
         drop->setDropAction(Qt::CopyAction);
         drop->accept();
         Q_EMIT left();

@@ -23,6 +23,9 @@ public:
     /// Accepts drops on @p widget (and, for a scroll area, its viewport).
     void watch(QWidget *widget);
     void setIgnoredSource(QObject *source) { m_ignoreSource = source; }
+    /// While @p reason is set (a read-only library), drags are refused
+    /// with it as the status line; empty accepts them again.
+    void setRefusal(const QString &reason) { m_refusal = reason; }
 
     /// What a hovering drag would add, as a status line.
     static QString describe(const DropContent &content);
@@ -38,6 +41,7 @@ protected:
 
 private:
     QObject *m_ignoreSource = nullptr;
+    QString m_refusal;
 };
 
 } // namespace trove::ui

@@ -103,6 +103,14 @@ IngestController::Sorted IngestController::sort(const QStringList &sources)
     return sorted;
 }
 
+bool IngestController::refuseReadOnly()
+{
+    if (!m_session->isReadOnly())
+        return false;
+    Q_EMIT message(tr("Nothing can be added: %1").arg(m_session->readOnlyReason()), 8000);
+    return true;
+}
+
 void IngestController::ingest(const QMimeData *mime, Origin origin)
 {
     ingest(DropContent::capture(mime), origin);
@@ -110,7 +118,7 @@ void IngestController::ingest(const QMimeData *mime, Origin origin)
 
 void IngestController::ingest(const DropContent::Snapshot &snapshot, Origin origin)
 {
-    if (!m_session)
+    if (!m_session || refuseReadOnly())
         return;
     // Small ones at once, unless a big one is still being parsed: pastes
     // reach the queue in the order they were made.
@@ -141,7 +149,7 @@ void IngestController::ingest(const DropContent &content, Origin origin)
 
 void IngestController::ingestParsed(Parsed &&parsed, Origin origin)
 {
-    if (!m_session)
+    if (!m_session || refuseReadOnly())
         return;
     const DropContent &content = parsed.content;
     if (!content.sources.isEmpty()) {

@@ -82,6 +82,8 @@ private:
         Sorted sorted;
     };
     void ingestParsed(Parsed &&parsed, Origin origin);
+    /// Says why a read-only library takes nothing; true if it is one.
+    bool refuseReadOnly();
     void enqueueLinks(Sorted &&sorted, const IngestRequest &options);
     void feed();
     void onWalkProblem(const WalkProblem &problem);

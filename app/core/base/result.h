@@ -17,6 +17,11 @@ struct Error {
         /// The bytes were removed from the library and the trash emptied;
         /// adding them again needs force ("Add anyway", --force).
         RemovedBefore,
+        /// A database of the library is damaged (SQLite: malformed, not a
+        /// database); `trove verify --repair` salvages what it can.
+        Damaged,
+        /// The library cannot be written (read-only media, no permission).
+        ReadOnly,
     };
     QString message;
     Kind kind = Kind::Other;
@@ -47,6 +52,8 @@ public:
 
     const QString &error() const { return std::get<1>(m_v).message; }
     Error::Kind errorKind() const { return std::get<1>(m_v).kind; }
+    /// The error whole, to pass on with its kind.
+    const Error &failure() const { return std::get<1>(m_v); }
 
 private:
     std::variant<T, Error> m_v;
@@ -57,6 +64,7 @@ public:
     Result() = default;
     Result(Error error)
         : m_error(std::move(error.message))
+        , m_kind(error.kind)
         , m_ok(false)
     {
     }
@@ -64,15 +72,19 @@ public:
     bool ok() const { return m_ok; }
     explicit operator bool() const { return m_ok; }
     const QString &error() const { return m_error; }
+    Error::Kind errorKind() const { return m_kind; }
+    /// The error whole, to pass on with its kind.
+    Error failure() const { return Error { m_error, m_kind }; }
 
 private:
     QString m_error;
+    Error::Kind m_kind = Error::Kind::Other;
     bool m_ok = true;
 };
 
-inline Error fail(QString message)
+inline Error fail(QString message, Error::Kind kind = Error::Kind::Other)
 {
-    return Error { std::move(message) };
+    return Error { std::move(message), kind };
 }
 
 } // namespace trove

@@ -20,7 +20,7 @@ Result<QList<QPair<QString, qint64>>> pairs(Connection &c, const QString &sql)
 {
     QSqlQuery q = c.query(sql);
     if (auto r = execQuery(q); !r)
-        return Error { r.error() };
+        return r.failure();
     QList<QPair<QString, qint64>> out;
     while (q.next())
         out.append({ q.value(0).toString(), q.value(1).toLongLong() });
@@ -71,9 +71,9 @@ TrashRecord trashRecordFrom(const QSqlQuery &q)
 
 Result<void> CatalogReader::open(const LibraryPaths &paths)
 {
-    if (auto r = m_catalog.open(paths, Connection::Kind::Catalog); !r)
+    if (auto r = m_catalog.open(paths, Connection::Kind::Catalog, Connection::Role::Reader); !r)
         return r;
-    return m_thumbs.open(paths, Connection::Kind::Thumbs);
+    return m_thumbs.open(paths, Connection::Kind::Thumbs, Connection::Role::Reader);
 }
 
 Result<LibraryStats> CatalogReader::stats()
@@ -81,7 +81,7 @@ Result<LibraryStats> CatalogReader::stats()
     QSqlQuery q = m_catalog.query(QStringLiteral(
         "SELECT images, original_bytes, stored_bytes, last_added FROM stats WHERE id = 1"));
     if (auto r = execQuery(q); !r)
-        return Error { r.error() };
+        return r.failure();
     LibraryStats s;
     if (q.next()) {
         s.images = q.value(QStringLiteral("images")).toLongLong();
@@ -101,7 +101,7 @@ Result<qint64> CatalogReader::count(const ImageQuery &query)
     if (where.isEmpty()) {
         auto s = stats();
         if (!s)
-            return Error { s.error() };
+            return s.failure();
         return s->images;
     }
     // One tag alone: its index range holds exactly one entry per image.
@@ -117,7 +117,7 @@ Result<qint64> CatalogReader::count(const ImageQuery &query)
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);
     if (auto r = execQuery(q); !r)
-        return Error { r.error() };
+        return r.failure();
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
@@ -127,7 +127,7 @@ Result<CatalogReader::CountStep> CatalogReader::countStep(
     if (!countsInSteps(query)) {
         auto n = count(query);
         if (!n)
-            return Error { n.error() };
+            return n.failure();
         return CountStep { *n, 0, true };
     }
     // The index row of an image has its key as rowid, and the index holds
@@ -139,7 +139,7 @@ Result<CatalogReader::CountStep> CatalogReader::countStep(
     q.bindValue(1, afterKey);
     q.bindValue(2, step);
     if (auto r = execQuery(q); !r)
-        return Error { r.error() };
+        return r.failure();
     CountStep out;
     if (q.next()) {
         out.count = q.value(0).toLongLong();
@@ -156,7 +156,7 @@ Result<QList<ImageRecord>> CatalogReader::select(
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);
     if (auto r = execQuery(q); !r)
-        return Error { r.error() };
+        return r.failure();
     QList<ImageRecord> out;
     const ImageColumns columns(q.record());
     while (q.next())
@@ -235,7 +235,7 @@ Result<qint64> CatalogReader::rowOf(const ImageQuery &query, qint64 key)
         match.bindValue(i, binds[i]);
     match.bindValue(i, key);
     if (auto r = execQuery(match); !r)
-        return Error { r.error() };
+        return r.failure();
     if (!match.next())
         return qint64(-1);
     const bool byName = query.order == ImageQuery::Order::NameAscending
@@ -252,7 +252,7 @@ Result<qint64> CatalogReader::rowOf(const ImageQuery &query, qint64 key)
     before.bindValue(i + 1, sortValue);
     before.bindValue(i + 2, key);
     if (auto r = execQuery(before); !r)
-        return Error { r.error() };
+        return r.failure();
     return before.next() ? before.value(0).toLongLong() : qint64(-1);
 }
 
@@ -269,7 +269,7 @@ Result<QList<qint64>> CatalogReader::keys(const ImageQuery &query, qint64 offset
         q.bindValue(i, binds[i]);
     q.setForwardOnly(true);
     if (auto r = execQuery(q); !r)
-        return Error { r.error() };
+        return r.failure();
     QList<qint64> out;
     out.reserve(int(std::min<qint64>(limit, 1 << 20)));
     while (q.next())
@@ -281,7 +281,7 @@ Result<ImageRecord> CatalogReader::byKey(qint64 key)
 {
     auto rows = select(QStringLiteral("WHERE i.id = ?"), { key });
     if (!rows)
-        return Error { rows.error() };
+        return rows.failure();
     if (rows->isEmpty())
         return fail(tr("no image with key %1").arg(key));
     return rows->first();
@@ -293,7 +293,7 @@ Result<QList<ImageRecord>> CatalogReader::byKeys(const QList<qint64> &keys)
     for (qint64 key : keys) {
         auto r = select(QStringLiteral("WHERE i.id = ?"), { key });
         if (!r)
-            return Error { r.error() };
+            return r.failure();
         out += *r;
     }
     return out;
@@ -375,7 +375,7 @@ Result<QList<TrashRecord>> CatalogReader::trashWhere(const QString &tail, const 
         return true;
     });
     if (!r)
-        return Error { r.error() };
+        return r.failure();
     return out;
 }
 
@@ -391,7 +391,7 @@ Result<qint64> CatalogReader::trashCount()
 {
     QSqlQuery q = m_catalog.query(QStringLiteral("SELECT count(*) FROM trash"));
     if (auto r = execQuery(q); !r)
-        return Error { r.error() };
+        return r.failure();
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
@@ -423,7 +423,7 @@ Result<QByteArray> CatalogReader::thumbnail(qint64 key)
     QSqlQuery q = m_thumbs.query(QStringLiteral("SELECT data FROM thumbs WHERE image_id = ?"));
     q.bindValue(0, key);
     if (auto r = execQuery(q); !r)
-        return Error { r.error() };
+        return r.failure();
     return q.next() ? q.value(0).toByteArray() : QByteArray();
 }
 

@@ -104,7 +104,7 @@ QFuture<Result<bool>> CatalogWriter::open()
     QFuture<Result<bool>> future = promise->future();
     QMetaObject::invokeMethod(m_worker, [w = m_worker, promise] {
         auto r = w->openLibrary();
-        promise->addResult(r ? Result<bool>(true) : Result<bool>(Error { r.error() }));
+        promise->addResult(r ? Result<bool>(true) : Result<bool>(r.failure()));
         promise->finish();
     });
     return future;

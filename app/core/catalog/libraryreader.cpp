@@ -32,6 +32,7 @@ LibraryReader::LibraryReader(const LibraryPaths &paths, CatalogWriter *writer, Q
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(&m_thread, &QThread::started, [] { lowerCurrentThreadPriority(ThreadWork::Catalog); });
     connect(m_worker, &LibraryReaderWorker::failed, this, &LibraryReader::failed);
+    connect(m_worker, &LibraryReaderWorker::damaged, this, &LibraryReader::damaged);
     connect(m_worker, &LibraryReaderWorker::countReady, this, &LibraryReader::countReady);
     connect(m_worker, &LibraryReaderWorker::countProgress, this, &LibraryReader::countProgress);
     connect(m_worker, &LibraryReaderWorker::pageReady, this, &LibraryReader::pageReady);
@@ -174,6 +175,8 @@ bool LibraryReaderWorker::ensureOpen()
         return true;
     if (auto r = m_reader.open(m_paths); !r) {
         Q_EMIT failed(r.error());
+        if (r.errorKind() == Error::Kind::Damaged)
+            Q_EMIT damaged(r.error());
         return false;
     }
     m_open = true;
@@ -235,6 +238,8 @@ void LibraryReaderWorker::count(quint64 generation, const ImageQuery &query, qin
     auto step = m_reader.countStep(query, afterKey, stepSize);
     if (!step) {
         Q_EMIT failed(step.error());
+        if (step.errorKind() == Error::Kind::Damaged)
+            Q_EMIT damaged(step.error());
         return;
     }
     if (step->complete)
@@ -251,6 +256,8 @@ void LibraryReaderWorker::page(
     auto rows = m_reader.page(query, offset, limit, total);
     if (!rows) {
         Q_EMIT failed(rows.error());
+        if (rows.errorKind() == Error::Kind::Damaged)
+            Q_EMIT damaged(rows.error());
         return;
     }
     Q_EMIT pageReady(generation, offset, *rows);
@@ -340,6 +347,8 @@ void LibraryReaderWorker::stats(bool withBreakdown)
     auto totals = m_reader.stats();
     if (!totals) {
         Q_EMIT failed(totals.error());
+        if (totals.errorKind() == Error::Kind::Damaged)
+            Q_EMIT damaged(totals.error());
         return;
     }
     report.totals = *totals;

@@ -88,6 +88,9 @@ public:
 
 Q_SIGNALS:
     void failed(const QString &error);
+    /// A read found the catalog damaged (besides failed()): the window
+    /// offers to repair it.
+    void damaged(const QString &error);
     /// What was committed to the library since the last batch, by any
     /// process; in commit order, one batch at a time.
     void changesReady(const trove::ChangeBatch &batch);

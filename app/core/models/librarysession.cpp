@@ -4,6 +4,7 @@
 #include "base/futurewatch.h"
 
 #include <QCoreApplication>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace trove {
 
@@ -17,17 +18,32 @@ LibrarySession::LibrarySession(
     , m_gallery(&m_reader)
     , m_queue(&m_pipeline)
 {
-    whenFinished(m_writer.open(), this, [this](const Result<bool> &r) {
-        if (!r) {
-            Q_EMIT openFailed(r.error());
-            return;
-        }
-        m_open = true;
-        m_reader.watchChanges();
-        m_pipeline.restoreHistory();
-        m_pipeline.resumeOrphans();
-        Q_EMIT opened();
-    });
+    // Where the library lives is looked at off the GUI thread (statfs on a
+    // stalled network mount blocks), then the writer opens it; a library
+    // that cannot be written opens for reading only.
+    const QString root = paths.root();
+    whenFinished(QtConcurrent::run([root] { return LibraryAccess::probe(root); }), this,
+        [this](const LibraryAccess &access) {
+            m_access = access;
+            whenFinished(m_writer.open(), this, [this](const Result<bool> &r) {
+                if (!r && r.errorKind() == Error::Kind::ReadOnly) {
+                    m_readOnlyReason = r.error();
+                } else if (!r) {
+                    if (r.errorKind() == Error::Kind::Damaged)
+                        Q_EMIT damaged(r.error());
+                    else
+                        Q_EMIT openFailed(r.error());
+                    return;
+                }
+                m_open = true;
+                m_reader.watchChanges();
+                if (!isReadOnly()) {
+                    m_pipeline.restoreHistory();
+                    m_pipeline.resumeOrphans();
+                }
+                Q_EMIT opened();
+            });
+        });
 }
 
 void LibrarySession::retire(std::unique_ptr<LibrarySession> session)

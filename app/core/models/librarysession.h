@@ -6,6 +6,7 @@
 #include "ingest/ingestpipeline.h"
 #include "models/gallerymodel.h"
 #include "models/ingestqueuemodel.h"
+#include "storage/libraryaccess.h"
 #include "storage/librarypaths.h"
 
 #include <QObject>
@@ -36,6 +37,13 @@ public:
 
     /// Whether open() succeeded (false until it answers).
     bool isOpen() const { return m_open; }
+    /// The library opened for reading only: it cannot be written (read-only
+    /// media, no permission). Known once opened() was emitted.
+    bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+    /// Why it cannot be written: "library … is read-only: …".
+    QString readOnlyReason() const { return m_readOnlyReason; }
+    /// Where the library lives (network drive or not); known at opened().
+    const LibraryAccess &access() const { return m_access; }
 
     /// Lets a session go without waiting for it, for the GUI thread that
     /// opens another library: its signals go quiet, its pipeline stops
@@ -49,6 +57,9 @@ Q_SIGNALS:
     void opened();
     /// The library could not be opened: the reason, for a dialog.
     void openFailed(const QString &reason);
+    /// The library's catalog is damaged (instead of openFailed): what
+    /// SQLite said. CatalogSalvage can rebuild it.
+    void damaged(const QString &reason);
 
 private:
     LibraryPaths m_paths;
@@ -57,6 +68,8 @@ private:
     IngestPipeline m_pipeline;
     GalleryModel m_gallery;
     IngestQueueModel m_queue;
+    LibraryAccess m_access;
+    QString m_readOnlyReason;
     bool m_open = false;
 };
 

@@ -1,13 +1,20 @@
 // SPDX-License-Identifier: MIT
 #include "storage/database.h"
 
+#include "storage/libraryaccess.h"
 #include "storage/librarypaths.h"
 #include "storage/schema.h"
 
 #include <QAtomicInteger>
+#include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QLockFile>
 #include <QSqlError>
 #include <QThread>
+#include <QUrl>
 #include <vector>
 
 namespace trove {
@@ -20,8 +27,14 @@ QAtomicInteger<quint64> s_connectionCounter;
 
 Error sqlError(const QSqlQuery &q)
 {
-    return fail(
-        QCoreApplication::translate("Connection", "database error: %1").arg(q.lastError().text()));
+    const QSqlError error = q.lastError();
+    // SQLite's own words say what is damaged; Qt's "Unable to fetch row"
+    // after them says nothing more.
+    if (Connection::isDamage(error))
+        return fail(QCoreApplication::translate("Connection", "database error: %1")
+                        .arg(error.databaseText()),
+            Error::Kind::Damaged);
+    return fail(QCoreApplication::translate("Connection", "database error: %1").arg(error.text()));
 }
 
 Result<void> execQuery(QSqlQuery &q)
@@ -41,30 +54,122 @@ int Connection::schemaVersion(Kind kind)
     return int(schema::migrations(kind).size());
 }
 
-Result<void> Connection::open(const LibraryPaths &paths, Kind kind)
+bool Connection::isDamage(const QSqlError &error)
+{
+    bool numeric = false;
+    const int code = error.nativeErrorCode().toInt(&numeric);
+    // SQLITE_CORRUPT (11) and SQLITE_NOTADB (26), with their extended codes.
+    if (numeric && ((code & 0xff) == 11 || (code & 0xff) == 26))
+        return true;
+    return isDamageMessage(error.text());
+}
+
+bool Connection::isDamageMessage(const QString &message)
+{
+    // SQLite's words for SQLITE_CORRUPT and SQLITE_NOTADB.
+    return message.contains(QLatin1String("disk image is malformed"), Qt::CaseInsensitive)
+        || message.contains(QLatin1String("file is not a database"), Qt::CaseInsensitive);
+}
+
+Result<QString> Connection::moveAside(const QString &file)
+{
+    const QString stamp
+        = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    QString target = file + QStringLiteral(".damaged-") + stamp;
+    for (int n = 2; QFileInfo::exists(target) || QFileInfo::exists(target + QStringLiteral("-wal"));
+         ++n)
+        target = file + QStringLiteral(".damaged-%1-%2").arg(stamp).arg(n);
+    // The -wal and -shm keep SQLite's naming, so the damaged file opens
+    // whole with its journal for whoever wants to look at it later.
+    for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
+        if (!QFileInfo::exists(file + suffix))
+            continue;
+        if (!QFile::rename(file + suffix, target + suffix))
+            return fail(tr("cannot move %1 aside to %2")
+                            .arg(QDir::toNativeSeparators(file + suffix),
+                                QDir::toNativeSeparators(target + suffix)));
+    }
+    return target;
+}
+
+Error Connection::failure(const QString &message, const QSqlError &error) const
+{
+    if (isDamage(error))
+        return fail(tr("%1 is damaged (%2)")
+                        .arg(QDir::toNativeSeparators(m_db.databaseName()), error.databaseText()),
+            Error::Kind::Damaged);
+    return fail(message);
+}
+
+Result<void> Connection::open(const LibraryPaths &paths, Kind kind, Role role)
 {
     close();
-    if (auto layout = paths.ensureLayout(); !layout)
-        return layout;
-    m_name = QStringLiteral("trove-%1-%2")
-                 .arg(kind == Kind::Catalog ? QStringLiteral("catalog") : QStringLiteral("thumbs"))
-                 .arg(s_connectionCounter.fetchAndAddRelaxed(1));
+    const LibraryAccess access = LibraryAccess::probe(paths.root());
+    Result<void> r;
+    if (!access.writable) {
+        if (role == Role::Writer)
+            r = fail(tr("library %1 is read-only: %2")
+                         .arg(QDir::toNativeSeparators(paths.root()), access.readOnlyReason),
+                Error::Kind::ReadOnly);
+        else
+            r = openReadOnly(paths, kind);
+    } else {
+        r = openWritable(paths, kind, access.fileSystem.network);
+        if (!r && kind == Kind::Thumbs && r.errorKind() == Error::Kind::Damaged) {
+            // Thumbnails are a cache of the blobs: a damaged one is moved
+            // aside and made anew, and thumbnails come back as they are
+            // shown. One connection at a time does it, and only if the file
+            // is still the damaged one when its turn comes.
+            close();
+            QLockFile lock(paths.thumbsFile() + QStringLiteral(".rebuild.lock"));
+            lock.tryLock(10'000);
+            r = openWritable(paths, kind, access.fileSystem.network);
+            if (!r && r.errorKind() == Error::Kind::Damaged) {
+                close();
+                auto aside = moveAside(paths.thumbsFile());
+                r = aside ? openWritable(paths, kind, access.fileSystem.network)
+                          : Result<void>(aside.failure());
+            }
+        }
+    }
+    if (!r)
+        close();
+    return r;
+}
+
+Result<void> Connection::openFile(const QString &file, const QString &options)
+{
+    m_name = QStringLiteral("trove-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
     if (!m_db.isValid())
         return fail(tr("the Qt SQLite driver (QSQLITE) is not installed"));
-    m_db.setDatabaseName(kind == Kind::Catalog ? paths.catalogFile() : paths.thumbsFile());
+    m_db.setDatabaseName(file);
+    m_db.setConnectOptions(options);
+    if (!m_db.open())
+        return failure(tr("cannot open %1: %2").arg(m_db.databaseName(), m_db.lastError().text()),
+            m_db.lastError());
+    return {};
+}
+
+Result<void> Connection::openWritable(const LibraryPaths &paths, Kind kind, bool network)
+{
+    if (auto layout = paths.ensureLayout(); !layout)
+        return layout;
     // Another process (a window and a CLI on one library) may hold the write
     // lock for a moment; wait for it rather than fail.
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-    if (!m_db.open())
-        return fail(tr("cannot open %1: %2").arg(m_db.databaseName(), m_db.lastError().text()));
-
-    if (auto r = enableWal(); !r)
+    if (auto r = openFile(kind == Kind::Catalog ? paths.catalogFile() : paths.thumbsFile(),
+            QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        !r)
+        return r;
+    // WAL's shared memory is not shared between machines: on a network
+    // drive a rollback journal is what SQLite can keep safe (see
+    // docs/architecture.md, "Where a library may live").
+    if (auto r = setJournalMode(network ? QStringLiteral("delete") : QStringLiteral("wal")); !r)
         return r;
     const QStringList pragmas {
         QStringLiteral("PRAGMA foreign_keys=ON"),
-        kind == Kind::Catalog ? QStringLiteral("PRAGMA synchronous=FULL")
-                              : QStringLiteral("PRAGMA synchronous=NORMAL"),
+        kind == Kind::Catalog || network ? QStringLiteral("PRAGMA synchronous=FULL")
+                                         : QStringLiteral("PRAGMA synchronous=NORMAL"),
         QStringLiteral("PRAGMA temp_store=MEMORY"),
     };
     for (const QString &pragma : pragmas) {
@@ -74,27 +179,98 @@ Result<void> Connection::open(const LibraryPaths &paths, Kind kind)
     return migrate(kind);
 }
 
+// A library that cannot be written: no WAL switch (WAL needs its -shm
+// written), no journal, no migration. A catalog some process left with a
+// WAL is read through it (mode=ro); one closed cleanly is immutable, which
+// needs no lock file at all, so read-only media work.
+Result<void> Connection::openReadOnly(const LibraryPaths &paths, Kind kind)
+{
+    m_readOnly = true;
+    const QString file = kind == Kind::Catalog ? paths.catalogFile() : paths.thumbsFile();
+    if (!QFileInfo::exists(file)) {
+        if (kind == Kind::Catalog)
+            return fail(
+                tr("library %1 is read-only and has no catalog (%2)")
+                    .arg(QDir::toNativeSeparators(paths.root()), QDir::toNativeSeparators(file)),
+                Error::Kind::ReadOnly);
+        // Thumbnails made from blobs then live in memory, for this run.
+        if (auto r = openFile(QStringLiteral(":memory:"), {}); !r)
+            return r;
+        return migrate(kind);
+    }
+    const bool hasWal = QFileInfo(file + QStringLiteral("-wal")).size() > 0;
+    auto openAs = [&](const QString &mode) -> Result<void> {
+        close();
+        m_readOnly = true;
+        QUrl uri = QUrl::fromLocalFile(file);
+        uri.setQuery(mode);
+        if (auto r = openFile(uri.toString(QUrl::FullyEncoded),
+                QStringLiteral(
+                    "QSQLITE_OPEN_URI;QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"));
+            !r)
+            return r;
+        if (auto r = exec(QStringLiteral("PRAGMA temp_store=MEMORY")); !r)
+            return r;
+        return checkVersion(kind);
+    };
+    if (hasWal) {
+        // Reading through a WAL needs its -shm; without one that can be
+        // read, what the WAL holds is out of reach: read the file as it is.
+        if (auto r = openAs(QStringLiteral("mode=ro")); r || r.errorKind() == Error::Kind::Damaged)
+            return r;
+    }
+    return openAs(QStringLiteral("immutable=1"));
+}
+
+Result<void> Connection::checkVersion(Kind kind)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return failure(
+            tr("cannot read %1: %2").arg(m_db.databaseName(), q.lastError().text()), q.lastError());
+    const int version = q.value(0).toInt();
+    const int wanted = schemaVersion(kind);
+    if (version > wanted)
+        return fail(tr("%1 was written by a newer Trove (schema %2; this build knows %3)")
+                        .arg(m_db.databaseName())
+                        .arg(version)
+                        .arg(wanted));
+    if (version < wanted)
+        return fail(tr("%1 is read-only and was written by an older Trove (schema %2); open it "
+                       "once where it can be written to upgrade it")
+                        .arg(m_db.databaseName())
+                        .arg(version),
+            Error::Kind::ReadOnly);
+    // A header that parses says little: make SQLite read the schema.
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")) || !q.next())
+        return failure(
+            tr("cannot read %1: %2").arg(m_db.databaseName(), q.lastError().text()), q.lastError());
+    return {};
+}
+
 // Switching a new database to WAL needs an exclusive lock, and SQLite
 // answers SQLITE_BUSY at once instead of waiting (two processes opening a
 // new library together). Retry for as long as the busy timeout would wait.
-Result<void> Connection::enableWal()
+Result<void> Connection::setJournalMode(const QString &mode)
 {
     QElapsedTimer waited;
     waited.start();
     for (;;) {
         QSqlQuery q(m_db);
-        if (q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) && q.next()
-            && q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0)
+        if (q.exec(QStringLiteral("PRAGMA journal_mode=%1").arg(mode)) && q.next()
+            && q.value(0).toString().compare(mode, Qt::CaseInsensitive) == 0)
             return {};
-        if (waited.elapsed() > 10'000)
-            return fail(
-                tr("cannot switch %1 to WAL: %2").arg(m_db.databaseName(), q.lastError().text()));
+        if (isDamage(q.lastError()) || waited.elapsed() > 10'000)
+            return failure(tr("cannot switch %1 to %2: %3")
+                               .arg(m_db.databaseName(), mode.toUpper(), q.lastError().text()),
+                q.lastError());
         QThread::msleep(10);
     }
 }
 
 void Connection::close()
 {
+    m_readOnly = false;
     if (m_name.isEmpty())
         return;
     m_db.close();
@@ -122,12 +298,20 @@ Result<void> Connection::exec(const QString &sql)
 Result<void> Connection::migrate(Kind kind)
 {
     const auto &steps = schema::migrations(kind);
-    auto readVersion = [this]() -> int {
+    QSqlError readError;
+    auto readVersion = [this, &readError]() -> int {
         QSqlQuery q(m_db);
-        return q.exec(QStringLiteral("PRAGMA user_version")) && q.next() ? q.value(0).toInt() : -1;
+        if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+            return q.value(0).toInt();
+        readError = q.lastError();
+        return -1;
     };
-    if (readVersion() == int(steps.size()))
+    const int seen = readVersion();
+    if (seen == int(steps.size()))
         return {};
+    if (seen < 0)
+        return failure(
+            tr("cannot read %1: %2").arg(m_db.databaseName(), readError.text()), readError);
     // BEGIN IMMEDIATE takes the write lock first, so two processes opening a
     // new library at once migrate it once.
     if (auto r = exec(QStringLiteral("BEGIN IMMEDIATE")); !r)
@@ -147,7 +331,8 @@ Result<void> Connection::migrate(Kind kind)
                 return fail(tr("cannot upgrade %1 to schema %2: %3")
                                 .arg(m_db.databaseName())
                                 .arg(v + 1)
-                                .arg(r.error()));
+                                .arg(r.error()),
+                    r.errorKind());
             }
         }
     }

@@ -36,10 +36,14 @@ Result<void> CatalogWriterWorker::openLibrary()
 {
     if (m_open)
         return {};
-    if (auto r = m_ctx.catalog.open(m_ctx.paths, Connection::Kind::Catalog); !r)
+    if (auto r = m_ctx.catalog.open(m_ctx.paths, Connection::Kind::Catalog); !r) {
+        m_openError = r.failure();
         return r;
-    if (auto r = m_ctx.thumbs.open(m_ctx.paths, Connection::Kind::Thumbs); !r)
+    }
+    if (auto r = m_ctx.thumbs.open(m_ctx.paths, Connection::Kind::Thumbs); !r) {
+        m_openError = r.failure();
         return r;
+    }
     m_open = true;
     m_ctx.paths.sweepTmp();
     recoverJournal();
@@ -153,7 +157,8 @@ void CatalogWriterWorker::write(std::deque<WriteJob> jobs)
     std::vector<Result<void>> outcomes(jobs.size());
     if (!m_open) {
         for (size_t i = 0; i < jobs.size(); ++i)
-            jobs[i].finish(fail(tr("the library is not open")));
+            jobs[i].finish(
+                m_openError.message.isEmpty() ? fail(tr("the library is not open")) : m_openError);
         return;
     }
 

@@ -77,6 +77,8 @@ private:
     std::deque<WriteJob> m_pending;
     bool m_drainScheduled = false;
     bool m_open = false;
+    /// Why open failed ("library … is read-only: …"), for every later write.
+    Error m_openError;
     /// The feed is pruned every this many batches.
     static constexpr int kPruneEvery = 256;
     quint64 m_drains = 0;

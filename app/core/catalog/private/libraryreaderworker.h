@@ -34,6 +34,8 @@ public:
 
 Q_SIGNALS:
     void failed(const QString &error);
+    /// The catalog is damaged (a read met SQLITE_CORRUPT): besides failed().
+    void damaged(const QString &error);
     void changesReady(const trove::ChangeBatch &batch);
     void countReady(quint64 generation, qint64 count);
     void countProgress(quint64 generation, qint64 countedSoFar, qint64 afterKey);

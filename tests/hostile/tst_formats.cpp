@@ -546,6 +546,13 @@ QList<FormatCase> formatCases()
 
     out.append({ "jpeg baseline", ImageFactory::encode(picture, "jpeg", 90), QStringLiteral("jpeg"),
         QSize(120, 90), QByteArray::fromHex("ffc0"), -1 });
+    {
+        // A line an old tool wrote before the header: browsers show it.
+        const QByteArray junk("\xef\xbb\xbfContent-Type: image/jpeg\r\n\r\n");
+        out.append({ "jpeg with junk before its header",
+            junk + ImageFactory::encode(picture, "jpeg", 90), QStringLiteral("jpeg"),
+            QSize(120, 90), QByteArray::fromHex("ffd8ff"), int(junk.size()), 0, {}, {}, true });
+    }
     out.append({ "jpeg progressive", ImageFactory::encode(picture, "jpeg", 90, true),
         QStringLiteral("jpeg"), QSize(120, 90), QByteArray::fromHex("ffc2"), -1, 1, {}, {}, true });
     {
@@ -584,6 +591,14 @@ QList<FormatCase> formatCases()
         QSize(120, 90), QByteArray(1, char(24)), 28 });
     out.append({ "bmp 32-bit", bmp32(picture), QStringLiteral("bmp"), QSize(120, 90),
         QByteArray(1, char(32)), 28 });
+    {
+        // Old tools write the file header's size field wrong; browsers
+        // ignore it, and so does Trove: the rows are all there.
+        QByteArray bmp = ImageFactory::encode(picture, "bmp");
+        qToLittleEndian<quint32>(quint32(bmp.size() + 4096), bmp.data() + 2);
+        out.append({ "bmp, wrong file size field", bmp, QStringLiteral("bmp"), QSize(120, 90),
+            QByteArray(1, char(24)), 28 });
+    }
     out.append({ "bmp 8-bit indexed",
         ImageFactory::encode(picture.convertToFormat(QImage::Format_Indexed8), "bmp"),
         QStringLiteral("bmp"), QSize(120, 90), QByteArray(1, char(8)), 28 });
@@ -971,6 +986,18 @@ void TestFormats::undecodable_data()
             continue;
         QTest::addRow("%s cut in half", c.tag) << c.bytes.left(
             c.bytes.size() / 2) << QStringLiteral("truncated image (%1)").arg(c.format);
+    }
+    // Past the junk a browser skips, a JPEG is no longer the file's header.
+    QTest::newRow("jpeg after 2 KiB of text") << QByteArray(2048, 'a')
+            + ImageFactory::encode(ImageFactory::picture(40, 30, 2), "jpeg", 90)
+                                              << QStringLiteral("not an image");
+    // A BMP without its last rows, whatever its size field says.
+    {
+        QByteArray bmp = ImageFactory::encode(ImageFactory::picture(120, 90, 17), "bmp");
+        bmp.chop(120 * 3 * 10);
+        qToLittleEndian<quint32>(quint32(bmp.size()), bmp.data() + 2);
+        QTest::newRow("bmp without its last rows, size field matching")
+            << bmp << QStringLiteral("truncated image (bmp)");
     }
     // A bare JPEG XL codestream has no length: libjxl runs out of input.
     for (const FormatCase &c : formatCases()) {

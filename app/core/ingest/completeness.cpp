@@ -5,6 +5,7 @@
 
 #include <QIODevice>
 #include <QtEndian>
+#include <cstdlib>
 #include <optional>
 
 namespace trove {
@@ -192,15 +193,42 @@ bool riffComplete(QIODevice &device)
     return device.size() >= 8 + qint64(qFromLittleEndian<quint32>(head.constData() + 4));
 }
 
+// The pixel rows must all be there. The file header's own size field is
+// not trusted: old tools write it wrong and browsers ignore it; the rows'
+// size comes from the info header (or its image size field, for RLE).
 bool bmpComplete(QIODevice &device)
 {
     device.seek(0);
-    const QByteArray head = device.read(14);
-    if (head.size() < 14)
+    const QByteArray head = device.read(14 + 24);
+    if (head.size() < 14 + 12)
         return false;
-    const quint32 declared = qFromLittleEndian<quint32>(head.constData() + 2);
-    const quint32 pixels = qFromLittleEndian<quint32>(head.constData() + 10);
-    return device.size() >= qint64(declared) && device.size() > qint64(pixels);
+    const char *h = head.constData();
+    const qint64 pixels = qFromLittleEndian<quint32>(h + 10);
+    const quint32 infoSize = qFromLittleEndian<quint32>(h + 14);
+    qint64 width = 0;
+    qint64 height = 0;
+    quint32 bits = 0;
+    quint32 compression = 0;
+    quint32 imageSize = 0;
+    if (infoSize == 12) { // BITMAPCOREHEADER (OS/2 1.x)
+        width = qFromLittleEndian<quint16>(h + 18);
+        height = qFromLittleEndian<quint16>(h + 20);
+        bits = qFromLittleEndian<quint16>(h + 24);
+    } else {
+        if (head.size() < 14 + 24)
+            return false;
+        width = qFromLittleEndian<qint32>(h + 18);
+        height = std::abs(qint64(qFromLittleEndian<qint32>(h + 22)));
+        bits = qFromLittleEndian<quint16>(h + 28);
+        compression = qFromLittleEndian<quint32>(h + 30);
+        imageSize = qFromLittleEndian<quint32>(h + 34);
+    }
+    qint64 rows = 0;
+    if (compression == 0 || compression == 3 || compression == 6) // RGB, (alpha) bit fields
+        rows = (width * bits + 31) / 32 * 4 * height;
+    else
+        rows = imageSize; // RLE, JPEG, PNG: their length, when given
+    return width > 0 && device.size() >= pixels + rows && device.size() > pixels;
 }
 
 // A bare JPEG 2000 codestream ends with its EOC marker.

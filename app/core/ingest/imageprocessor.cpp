@@ -88,6 +88,12 @@ Result<QImage> retryAsTga(QIODevice &device, QSize fullSize, int box)
 
 } // namespace
 
+qsizetype ImageProcessor::jpegStartAfterJunk(const QByteArray &head)
+{
+    const qsizetype at = head.indexOf(QByteArrayLiteral("\xff\xd8\xff"));
+    return at > 0 && at <= kMaxJpegJunk ? at : 0;
+}
+
 QString ImageProcessor::sniffMimeType(const QByteArray &head)
 {
     static const QMimeDatabase db;
@@ -127,11 +133,21 @@ Result<ProcessedImage> ImageProcessor::process(
     // What libpng, libtiff and friends say about the file goes to the
     // trove.codec log, not to a terminal waiting for one line per item.
     const CodecScope quiet;
-    QFile file(request.dataPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(tr("cannot read %1: %2").arg(request.dataPath, file.errorString()));
-    if (file.size() == 0)
+    QFile disk(request.dataPath);
+    if (!disk.open(QIODevice::ReadOnly))
+        return fail(tr("cannot read %1: %2").arg(request.dataPath, disk.errorString()));
+    if (disk.size() == 0)
         return fail(tr("empty file: no image data"));
+    // A JPEG behind a little junk is read from where it starts; the blob
+    // keeps every byte of the file.
+    QBuffer shifted;
+    if (sniffImageFormat(&disk).isEmpty()) {
+        if (const qsizetype at = jpegStartAfterJunk(disk.peek(kMaxJpegJunk + 3)); at > 0) {
+            shifted.setData(disk.readAll().mid(at));
+            shifted.open(QIODevice::ReadOnly);
+        }
+    }
+    QIODevice &file = shifted.isOpen() ? static_cast<QIODevice &>(shifted) : disk;
 
     const ImageLimits &limits = request.limits;
     QImageReader reader(&file);
@@ -235,6 +251,9 @@ Result<QImage> ImageProcessor::thumbnailFromBytes(const QByteArray &bytes, int s
     QBuffer buffer;
     buffer.setData(bytes);
     buffer.open(QIODevice::ReadOnly);
+    if (sniffImageFormat(&buffer).isEmpty())
+        if (const qsizetype at = jpegStartAfterJunk(bytes.left(kMaxJpegJunk + 3)); at > 0)
+            buffer.seek(at);
     QImageReader reader(&buffer);
     reader.setDecideFormatFromContent(true);
     return decodeThumbnail(reader, reader.format(), reader.size(), size);

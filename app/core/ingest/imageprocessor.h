@@ -59,6 +59,14 @@ public:
     /// ICC profile: Display P3, Adobe RGB), as it is when it has none.
     static QImage toSrgb(QImage image);
 
+    /// Where a JPEG starts in @p head when junk comes before its header
+    /// (up to kMaxJpegJunk bytes: a stray BOM, a line of text an old tool
+    /// wrote): browsers show such files, so Trove keeps them, bytes and
+    /// junk alike, and decodes from there. 0 when the file starts cleanly
+    /// or is no JPEG.
+    static qsizetype jpegStartAfterJunk(const QByteArray &head);
+    static constexpr qsizetype kMaxJpegJunk = 1024;
+
     /// The mime type sniffed from the first bytes: "text/html".
     static QString sniffMimeType(const QByteArray &head);
 

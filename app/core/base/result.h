@@ -17,6 +17,9 @@ struct Error {
         /// The bytes were removed from the library and the trash emptied;
         /// adding them again needs force ("Add anyway", --force).
         RemovedBefore,
+        /// The disk (or the catalog on it) is full: the message names the
+        /// volume and the numbers. Ingest pauses instead of failing the rest.
+        DiskFull,
     };
     QString message;
     Kind kind = Kind::Other;
@@ -47,6 +50,8 @@ public:
 
     const QString &error() const { return std::get<1>(m_v).message; }
     Error::Kind errorKind() const { return std::get<1>(m_v).kind; }
+    /// The error with its kind, to pass on as another Result's.
+    const Error &failure() const { return std::get<1>(m_v); }
 
 private:
     std::variant<T, Error> m_v;
@@ -56,17 +61,19 @@ template<> class [[nodiscard]] Result<void> {
 public:
     Result() = default;
     Result(Error error)
-        : m_error(std::move(error.message))
+        : m_error(std::move(error))
         , m_ok(false)
     {
     }
 
     bool ok() const { return m_ok; }
     explicit operator bool() const { return m_ok; }
-    const QString &error() const { return m_error; }
+    const QString &error() const { return m_error.message; }
+    Error::Kind errorKind() const { return m_error.kind; }
+    const Error &failure() const { return m_error; }
 
 private:
-    QString m_error;
+    Error m_error;
     bool m_ok = true;
 };
 

@@ -20,6 +20,12 @@ QAtomicInteger<quint64> s_connectionCounter;
 
 Error sqlError(const QSqlQuery &q)
 {
+    // SQLITE_FULL (13): the catalog could not grow. Whoever knows the
+    // library (the writer) words it with the volume and its free space.
+    if (q.lastError().nativeErrorCode() == QLatin1String("13"))
+        return Error { QCoreApplication::translate("Connection", "the disk is full (%1)")
+                           .arg(q.lastError().databaseText()),
+            Error::Kind::DiskFull };
     return fail(
         QCoreApplication::translate("Connection", "database error: %1").arg(q.lastError().text()));
 }

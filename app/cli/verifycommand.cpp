@@ -177,6 +177,14 @@ int runVerify(CommandContext &ctx)
         }
     }
 
+    // Not damage, advice: a library others may read (made before Trove
+    // made new ones private, or opened up by hand). The status stays.
+    if (const QStringList exposed = ctx.paths.readableByOthers(); !exposed.isEmpty())
+        ctx.output.err() << "note: other users of this computer can read this library: "
+                         << exposed.join(QStringLiteral(", "))
+                         << "; to make it private: chmod -R go-rwx " << ctx.paths.root()
+                         << Qt::endl;
+
     const bool ok = problems.isEmpty() || (repair && unrepairable == 0);
     if (ctx.json) {
         ctx.output.json(QJsonDocument(QJsonObject { { QStringLiteral("images"), checked },

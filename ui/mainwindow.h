@@ -19,7 +19,9 @@ class LibrarySession;
 
 namespace trove::ui {
 
+class BackupProgress;
 class BrowseBar;
+class DiskFullBar;
 class DragExporter;
 class DropTarget;
 class GalleryView;
@@ -52,6 +54,9 @@ public:
     void paste();
     /// Closes the current library and opens the one at @p paths.
     void openLibrary(const LibraryPaths &paths);
+    /// Backs the open library up into @p dest (File ▸ Back Up Library… after
+    /// its folder dialog): progress, cancellable, off the GUI thread.
+    BackupProgress *backUpLibraryTo(const QString &dest);
 
     LibrarySession *session() const { return m_session.get(); }
     GalleryView *galleryView() const { return m_gallery; }
@@ -64,6 +69,7 @@ public:
     IngestBar *ingestBar() const { return m_ingestBar; }
     DropTarget *dropTarget() const { return m_drops; }
     WalkProgress *walkProgress() const { return m_walkProgress; }
+    DiskFullBar *diskFullBar() const { return m_diskFull; }
     bool isViewerOpen() const;
 
     void openViewer(int row);
@@ -83,6 +89,7 @@ private:
     void chooseFiles();
     void chooseFolder();
     void chooseLibrary();
+    void chooseBackupFolder();
     void showStatistics();
     void restoreSettings();
     void saveSettings() const;
@@ -92,6 +99,7 @@ private:
     std::unique_ptr<LibrarySession> m_session;
     QStackedWidget *m_stack;
     BrowseBar *m_browse;
+    DiskFullBar *m_diskFull;
     GalleryView *m_gallery;
     ImageViewer *m_viewer;
     IngestBar *m_ingestBar;

@@ -5,6 +5,7 @@
 #include "storage/librarypaths.h"
 
 #include <QCoreApplication>
+#include <QFuture>
 #include <atomic>
 #include <functional>
 
@@ -42,6 +43,11 @@ public:
     /// between blobs; a cancelled backup leaves the marker.
     static Result<BackupReport> run(const LibraryPaths &source, const QString &dest,
         const Progress &progress = {}, const std::atomic_bool *cancelled = nullptr);
+
+    /// run() on a pool thread: the future reports blobs done as its
+    /// progress (value of range) and cancelling it stops between blobs (its
+    /// result is then dropped, as for any cancelled future).
+    static QFuture<Result<BackupReport>> start(const LibraryPaths &source, const QString &dest);
 
     /// Why @p dest is not a complete backup (no catalog, or the marker of
     /// an unfinished one), or nothing.

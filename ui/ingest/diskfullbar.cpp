@@ -52,6 +52,7 @@ void DiskFullBar::setSession(LibrarySession *session)
         IngestPipeline *pipeline = session->pipeline();
         connect(pipeline, &IngestPipeline::diskFull, this, &DiskFullBar::update);
         connect(pipeline, &IngestPipeline::pausedChanged, this, &DiskFullBar::update);
+        connect(pipeline, &IngestPipeline::halted, this, &DiskFullBar::update); // the count
     }
     update();
 }

@@ -9,15 +9,18 @@
 #include "imagefactory.h"
 #include "ingest/imageprocessor.h"
 #include "resultcheck.h"
+#include "storage/database.h"
 #include "storage/librarypaths.h"
 #include "testfiles.h"
 #include "timebounds.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -137,6 +140,8 @@ private Q_SLOTS:
     void concurrentFirstOpen();
     void destroyingWriterFlushes();
     void integrityAndCounts();
+    void sqliteFullIsDiskFull();
+    void fullDiskCommitIsDiskFull();
 
 private:
     struct Made {
@@ -1433,6 +1438,73 @@ void TestCatalog::integrityAndCounts()
         return true;
     }));
     QCOMPARE(visited, 2);
+}
+
+// SQLite's SQLITE_FULL (here: a page limit) is an error of kind DiskFull,
+// never the raw driver text.
+void TestCatalog::sqliteFullIsDiskFull()
+{
+    {
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("full"));
+        db.setDatabaseName(m_dir->filePath(QStringLiteral("full.sqlite")));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE t(x)")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count=3")));
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO t VALUES (randomblob(100000))")));
+        QCOMPARE(q.lastError().nativeErrorCode(), QStringLiteral("13"));
+        const Error e = sqlError(q);
+        QCOMPARE(e.kind, Error::Kind::DiskFull);
+        QVERIFY2(e.message.startsWith(QLatin1String("the disk is full")), qPrintable(e.message));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("full"));
+}
+
+// A commit on a really full file system (a small tmpfs, where the suite
+// may mount one) answers DiskFull with the volume and its free space,
+// leaves no blob behind, and works again once there is room.
+void TestCatalog::fullDiskCommitIsDiskFull()
+{
+    const QString volume = m_dir->filePath(QStringLiteral("small"));
+    QDir().mkpath(volume);
+    if (QProcess::execute(QStringLiteral("mount"),
+            { QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                QStringLiteral("size=3m"), QStringLiteral("tmpfs"), volume })
+        != 0)
+        QSKIP("cannot mount a small tmpfs here (not permitted)");
+    auto unmount = qScopeGuard([&] {
+        QProcess::execute(QStringLiteral("umount"), { QStringLiteral("-l"), volume });
+    });
+    m_writer.reset();
+    m_paths = LibraryPaths(volume + QStringLiteral("/library"));
+    m_writer = std::make_unique<CatalogWriter>(m_paths);
+    openWriter();
+    QVERIFY_OK(commit(QStringLiteral("first"), 1));
+    const Made made = make(2);
+    QVERIFY(!made.bytes.isEmpty());
+
+    // Fill what is left.
+    const QString filler = volume + QStringLiteral("/filler");
+    {
+        QFile f(filler);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        const QByteArray chunk(64 * 1024, 'x');
+        while (f.write(chunk) == chunk.size() && f.flush()) { }
+    }
+    auto full = await(m_writer->commitImage(newImage(QStringLiteral("second"), made)));
+    QVERIFY(!full.ok());
+    QCOMPARE(full.errorKind(), Error::Kind::DiskFull);
+    QVERIFY2(full.error().startsWith(QStringLiteral("no space left on %1: ").arg(volume)),
+        qPrintable(full.error()));
+    QVERIFY(!QFile::exists(m_paths.blobFile(made.processed.blob.sha256)));
+
+    QVERIFY(QFile::remove(filler));
+    QVERIFY_OK(commit(QStringLiteral("second"), 2));
+    QCOMPARE(m_reader->stats()->images, 2);
+    m_reader.reset();
+    m_writer.reset(); // before the volume goes
 }
 
 QTEST_GUILESS_MAIN(TestCatalog)

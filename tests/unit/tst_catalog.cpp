@@ -6,6 +6,7 @@
 #include "catalog/catalogmaintenance.h"
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
+#include "catalog/librarybackup.h"
 #include "imagefactory.h"
 #include "ingest/imageprocessor.h"
 #include "resultcheck.h"
@@ -142,6 +143,7 @@ private Q_SLOTS:
     void integrityAndCounts();
     void sqliteFullIsDiskFull();
     void fullDiskCommitIsDiskFull();
+    void backupCancelledIsNotComplete();
 
 private:
     struct Made {
@@ -1505,6 +1507,40 @@ void TestCatalog::fullDiskCommitIsDiskFull()
     QCOMPARE(m_reader->stats()->images, 2);
     m_reader.reset();
     m_writer.reset(); // before the volume goes
+}
+
+// A backup cancelled half-way is never taken for a complete one; run
+// again, it completes, and keeps what the first had copied.
+void TestCatalog::backupCancelledIsNotComplete()
+{
+    openWriter();
+    for (quint32 seed = 1; seed <= 3; ++seed)
+        QVERIFY_OK(commit(QStringLiteral("img%1").arg(seed), seed));
+    m_writer->flush();
+    const QString dest = m_dir->filePath(QStringLiteral("backup"));
+    std::atomic_bool cancelled = false;
+    int seen = 0;
+    auto stopped = LibraryBackup::run(
+        m_paths, dest,
+        [&](qint64, qint64) {
+            if (++seen == 1)
+                cancelled = true; // after the first blob
+        },
+        &cancelled);
+    QVERIFY(!stopped.ok());
+    QCOMPARE(stopped.error(), QStringLiteral("cancelled"));
+    QVERIFY(!LibraryBackup::checkComplete(dest).ok());
+    QVERIFY(!QFileInfo::exists(dest + QStringLiteral("/catalog.sqlite")));
+
+    auto done = LibraryBackup::run(m_paths, dest);
+    QVERIFY_OK(done);
+    QCOMPARE(done->images, 3);
+    QCOMPARE(done->blobsSkipped, 1);
+    QCOMPARE(done->blobsCopied, 2);
+    QVERIFY_OK(LibraryBackup::checkComplete(dest));
+    CatalogReader copy;
+    QVERIFY_OK(copy.open(LibraryPaths(dest)));
+    QCOMPARE(copy.stats()->images, 3);
 }
 
 QTEST_GUILESS_MAIN(TestCatalog)

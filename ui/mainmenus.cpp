@@ -31,6 +31,8 @@ MainMenus::MainMenus(const Parts &parts)
     file->addAction(themedIcon(QStringLiteral("folder-open"), QStyle::SP_DirOpenIcon),
         tr("Open &Library…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
         &MainMenus::openLibraryRequested);
+    file->addAction(themedIcon(QStringLiteral("document-save-as"), QStyle::SP_DialogSaveButton),
+        tr("&Back Up Library…"), this, &MainMenus::backupRequested);
     file->addSeparator();
     file->addAction(parts.actions->exportAction());
     file->addSeparator();

@@ -46,6 +46,7 @@ Q_SIGNALS:
     void addFilesRequested();
     void importFolderRequested();
     void openLibraryRequested();
+    void backupRequested();
     void pasteRequested();
     void findRequested();
     void statisticsRequested();

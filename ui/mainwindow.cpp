@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "base/platform.h"
+#include "dialogs/backupprogress.h"
 #include "dialogs/libraryrepair.h"
 #include "dialogs/statisticsdialog.h"
 #include "gallery/browsebar.h"
@@ -11,6 +12,7 @@
 #include "gallery/imageactions.h"
 #include "gallery/thumbnailsizecontrol.h"
 #include "icons.h"
+#include "ingest/diskfullbar.h"
 #include "ingest/droptarget.h"
 #include "ingest/ingestbar.h"
 #include "ingest/ingestcontroller.h"
@@ -50,6 +52,7 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     : QMainWindow(parent)
     , m_stack(new QStackedWidget(this))
     , m_browse(new BrowseBar(this))
+    , m_diskFull(new DiskFullBar(this))
     , m_gallery(new GalleryView(this))
     , m_viewer(new ImageViewer(this))
     , m_ingestBar(new IngestBar(this))
@@ -73,6 +76,7 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     auto *galleryLayout = new QVBoxLayout(galleryPage);
     galleryLayout->setContentsMargins(0, 0, 0, 0);
     galleryLayout->setSpacing(0);
+    galleryLayout->addWidget(m_diskFull);
     galleryLayout->addWidget(m_browse);
     galleryLayout->addWidget(m_gallery, 1);
     m_stack->addWidget(galleryPage);
@@ -212,6 +216,7 @@ MainWindow::~MainWindow()
     m_viewer->setLibrary(nullptr, {});
     m_gallery->setGalleryModel(nullptr);
     m_queue->setSession(nullptr);
+    m_diskFull->setSession(nullptr);
 }
 
 void MainWindow::openLibrary(const LibraryPaths &paths)
@@ -288,6 +293,7 @@ void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
     m_gallery->setGalleryModel(next->gallery());
     m_viewer->setLibrary(next->gallery(), paths);
     m_queue->setSession(next.get());
+    m_diskFull->setSession(next.get());
     m_controller->setSession(next.get());
     m_actions->setSession(next.get());
     // Undo belongs to the library it was done in.
@@ -487,6 +493,22 @@ void MainWindow::chooseLibrary()
         openLibrary(LibraryPaths(dir));
 }
 
+void MainWindow::chooseBackupFolder()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Back Up Library To"));
+    if (!dir.isEmpty())
+        backUpLibraryTo(dir);
+}
+
+BackupProgress *MainWindow::backUpLibraryTo(const QString &dest)
+{
+    if (!m_session)
+        return nullptr;
+    auto *progress = new BackupProgress(m_session->paths(), dest, this);
+    progress->open();
+    return progress;
+}
+
 void MainWindow::showStatistics()
 {
     if (!m_statistics) {
@@ -512,6 +534,7 @@ void MainWindow::buildMenus()
     connect(menus, &MainMenus::addFilesRequested, this, &MainWindow::chooseFiles);
     connect(menus, &MainMenus::importFolderRequested, this, &MainWindow::chooseFolder);
     connect(menus, &MainMenus::openLibraryRequested, this, &MainWindow::chooseLibrary);
+    connect(menus, &MainMenus::backupRequested, this, &MainWindow::chooseBackupFolder);
     connect(menus, &MainMenus::pasteRequested, this, &MainWindow::paste);
     connect(menus, &MainMenus::statisticsRequested, this, &MainWindow::showStatistics);
     connect(menus, &MainMenus::findRequested, this, [this] {

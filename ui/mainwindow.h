@@ -19,7 +19,9 @@ class LibrarySession;
 
 namespace trove::ui {
 
+class BackupProgress;
 class BrowseBar;
+class DiskFullBar;
 class DragExporter;
 class DropTarget;
 class GalleryView;
@@ -54,6 +56,9 @@ public:
     void paste();
     /// Closes the current library and opens the one at @p paths.
     void openLibrary(const LibraryPaths &paths);
+    /// Backs the open library up into @p dest (File ▸ Back Up Library… after
+    /// its folder dialog): progress, cancellable, off the GUI thread.
+    BackupProgress *backUpLibraryTo(const QString &dest);
 
     LibrarySession *session() const { return m_session.get(); }
     GalleryView *galleryView() const { return m_gallery; }
@@ -69,6 +74,7 @@ public:
     LibraryRepair *repair() const { return m_repair; }
     /// "Read-only" or "Network drive" in the status bar; hidden otherwise.
     QLabel *accessLabel() const { return m_access; }
+    DiskFullBar *diskFullBar() const { return m_diskFull; }
     bool isViewerOpen() const;
 
     void openViewer(int row);
@@ -92,6 +98,7 @@ private:
     void chooseFiles();
     void chooseFolder();
     void chooseLibrary();
+    void chooseBackupFolder();
     void showStatistics();
     void restoreSettings();
     void saveSettings() const;
@@ -101,6 +108,7 @@ private:
     std::unique_ptr<LibrarySession> m_session;
     QStackedWidget *m_stack;
     BrowseBar *m_browse;
+    DiskFullBar *m_diskFull;
     GalleryView *m_gallery;
     ImageViewer *m_viewer;
     IngestBar *m_ingestBar;

@@ -136,6 +136,17 @@ int ingest(CommandContext &ctx, const QStringList &sources)
         if (!sourcesImport.isRunning())
             finish();
     });
+    // A full disk pauses the queue: what runs settles, then this run stops
+    // with the rest queued for `trove resume`. Sources still being checked
+    // are queued first, unless the queue is at the import's high-water
+    // mark, where the import would wait for ever: then the rest of a
+    // folder is left out (adding it again skips what is in).
+    QObject::connect(&pipeline, &IngestPipeline::halted, &loop, [&] {
+        if (sourcesImport.isRunning() && pipeline.pendingCount() < FolderImport::kHighWater)
+            return; // FolderImport::finished follows
+        sourcesImport.cancel();
+        finish();
+    });
     // What a walk could not look at is reported, not fatal: the rest of the
     // folder is added and the exit status is that of the items.
     QObject::connect(&sourcesImport, &FolderImport::problem, &loop, [&](const WalkProblem &p) {
@@ -151,7 +162,7 @@ int ingest(CommandContext &ctx, const QStringList &sources)
                                  << (totals.skipped == 1 ? " file that is not an image"
                                                          : " files that are not images")
                                  << Qt::endl;
-            if (pipeline.pendingCount() == 0)
+            if (pipeline.pendingCount() == 0 || pipeline.isHalted())
                 finish();
         });
     QObject::connect(&pipeline, &IngestPipeline::resumed, &loop, [&](int resumedCount) {
@@ -175,10 +186,36 @@ int ingest(CommandContext &ctx, const QStringList &sources)
 
     // The outcome is printed; the queue rows have done their job.
     pipeline.clearFinished();
+    const QString paused = pipeline.pauseReason();
+    if (!paused.isEmpty()) {
+        // Left for `trove resume`, by any process, at once: not owned by
+        // this one's id, which the system may give another process later.
+        const QList<qint64> left = pipeline.unfinishedQueueIds();
+        (void)writer.releaseQueueItems(left);
+        int notQueued = 0;
+        for (quint64 id : pipeline.itemIds()) {
+            const IngestItem *item = pipeline.item(id);
+            if (!item || isFinished(item->state))
+                continue;
+            if (item->queueId <= 0)
+                ++notQueued;
+            QJsonObject o { { QStringLiteral("source"), item->request.source },
+                { QStringLiteral("status"),
+                    item->queueId > 0 ? QStringLiteral("queued") : QStringLiteral("failed") },
+                { QStringLiteral("error"), paused } };
+            results.append(o);
+        }
+        // One line, whatever the number of items: the cause, then what to do.
+        ctx.output.err() << "trove: " << paused << "; paused with " << left.size()
+                         << " item(s) left queued: free some space, then run `trove resume`";
+        if (notQueued > 0)
+            ctx.output.err() << " (" << notQueued << " more could not be queued: add them again)";
+        ctx.output.err() << Qt::endl;
+    }
     writer.flush(); // answered while the pipeline, their context, exists
     if (ctx.json)
         ctx.output.json(QJsonDocument(results));
-    return failed > 0 ? 1 : 0;
+    return failed > 0 || !paused.isEmpty() ? 1 : 0;
 }
 
 } // namespace trove::cli

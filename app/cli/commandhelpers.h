@@ -49,5 +49,6 @@ template<typename T> T waitFor(QFuture<T> future)
 void addOptions(QCommandLineParser &parser);
 void verifyOptions(QCommandLineParser &parser);
 void trashOptions(QCommandLineParser &parser);
+void backupOptions(QCommandLineParser &parser);
 
 } // namespace trove::cli

@@ -17,6 +17,7 @@ namespace trove::cli {
 int runAdd(CommandContext &ctx); // addcommand.cpp
 int runResume(CommandContext &ctx); // addcommand.cpp
 int runVerify(CommandContext &ctx); // verifycommand.cpp
+int runBackup(CommandContext &ctx); // backupcommand.cpp
 int runTrash(CommandContext &ctx); // trashcommand.cpp
 int runServe(CommandContext &ctx); // servecommand.cpp
 int runApiKey(CommandContext &ctx); // servecommand.cpp
@@ -341,6 +342,11 @@ const QList<Command> &commands()
             QT_TRANSLATE_NOOP(
                 "trove::cli", "Check every blob (present, CRC, SHA-256, size) and the catalog."),
             "[--repair]", verifyOptions, runVerify },
+        { "backup",
+            QT_TRANSLATE_NOOP("trove::cli",
+                "Copy the library, while it is in use, into a folder that is a library of its "
+                "own (again: only what is new)."),
+            "DEST [--verify]", backupOptions, runBackup },
         { "serve", QT_TRANSLATE_NOOP("trove::cli", "Serve the local API (loopback, access key)."),
             "[--port N] [--listen ADDR] [--allow-origin ORIGIN]... [--rate-limit N]", serveOptions,
             runServe },

@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QSettings>
+#include <QTimer>
 
 namespace trove::cli {
 
@@ -116,6 +117,21 @@ int runServe(CommandContext &ctx)
             return failWith(ctx, started.error());
         // Unfinished adds of a process that died on this library go on here.
         pipeline.resumeOrphans();
+        // A full disk pauses the queue; nobody is there to press Resume, so
+        // it is tried again every half minute (it pauses again if the space
+        // is still not there) and said once per pause.
+        QObject::connect(
+            &pipeline, &IngestPipeline::diskFull, &pipeline, [&ctx](const QString &reason) {
+                ctx.output.err() << "trove: " << reason
+                                 << "; adding paused, trying again every 30 s" << Qt::endl;
+            });
+        QTimer retrySpace;
+        retrySpace.setInterval(30'000);
+        QObject::connect(&retrySpace, &QTimer::timeout, &pipeline, [&pipeline] {
+            if (pipeline.isHalted())
+                pipeline.setPaused(false);
+        });
+        retrySpace.start();
         const QString host = config.listen.protocol() == QAbstractSocket::IPv6Protocol
             ? QLatin1Char('[') + config.listen.toString() + QLatin1Char(']')
             : config.listen.toString();

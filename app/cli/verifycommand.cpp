@@ -292,6 +292,13 @@ int runVerify(CommandContext &ctx)
         }
     }
 
+    // Not damage, advice: a library others may read (made before Trove
+    // made new ones private, or opened up by hand). The status stays.
+    if (const QStringList exposed = ctx.paths.readableByOthers(); !exposed.isEmpty())
+        ctx.output.err() << "note: other users of this computer can read this library: "
+                         << exposed.join(QStringLiteral(", "))
+                         << "; to make it private: chmod -R go-rwx " << ctx.paths.root()
+                         << Qt::endl;
     return finish(checked);
 }
 

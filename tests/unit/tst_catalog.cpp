@@ -6,18 +6,22 @@
 #include "catalog/catalogmaintenance.h"
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
+#include "catalog/librarybackup.h"
 #include "imagefactory.h"
 #include "ingest/imageprocessor.h"
 #include "resultcheck.h"
+#include "storage/database.h"
 #include "storage/librarypaths.h"
 #include "testfiles.h"
 #include "timebounds.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -137,6 +141,9 @@ private Q_SLOTS:
     void concurrentFirstOpen();
     void destroyingWriterFlushes();
     void integrityAndCounts();
+    void sqliteFullIsDiskFull();
+    void fullDiskCommitIsDiskFull();
+    void backupCancelledIsNotComplete();
 
 private:
     struct Made {
@@ -1435,6 +1442,107 @@ void TestCatalog::integrityAndCounts()
         return true;
     }));
     QCOMPARE(visited, 2);
+}
+
+// SQLite's SQLITE_FULL (here: a page limit) is an error of kind DiskFull,
+// never the raw driver text.
+void TestCatalog::sqliteFullIsDiskFull()
+{
+    {
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("full"));
+        db.setDatabaseName(m_dir->filePath(QStringLiteral("full.sqlite")));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE t(x)")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count=3")));
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO t VALUES (randomblob(100000))")));
+        QCOMPARE(q.lastError().nativeErrorCode(), QStringLiteral("13"));
+        const Error e = sqlError(q);
+        QCOMPARE(e.kind, Error::Kind::DiskFull);
+        QVERIFY2(e.message.startsWith(QLatin1String("the disk is full")), qPrintable(e.message));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("full"));
+}
+
+// A commit on a really full file system (a small tmpfs, where the suite
+// may mount one) answers DiskFull with the volume and its free space,
+// leaves no blob behind, and works again once there is room.
+void TestCatalog::fullDiskCommitIsDiskFull()
+{
+    const QString volume = m_dir->filePath(QStringLiteral("small"));
+    QDir().mkpath(volume);
+    if (QProcess::execute(QStringLiteral("mount"),
+            { QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                QStringLiteral("size=3m"), QStringLiteral("tmpfs"), volume })
+        != 0)
+        QSKIP("cannot mount a small tmpfs here (not permitted)");
+    auto unmount = qScopeGuard([&] {
+        QProcess::execute(QStringLiteral("umount"), { QStringLiteral("-l"), volume });
+    });
+    m_writer.reset();
+    m_paths = LibraryPaths(volume + QStringLiteral("/library"));
+    m_writer = std::make_unique<CatalogWriter>(m_paths);
+    openWriter();
+    QVERIFY_OK(commit(QStringLiteral("first"), 1));
+    const Made made = make(2);
+    QVERIFY(!made.bytes.isEmpty());
+
+    // Fill what is left.
+    const QString filler = volume + QStringLiteral("/filler");
+    {
+        QFile f(filler);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        const QByteArray chunk(64 * 1024, 'x');
+        while (f.write(chunk) == chunk.size() && f.flush()) { }
+    }
+    auto full = await(m_writer->commitImage(newImage(QStringLiteral("second"), made)));
+    QVERIFY(!full.ok());
+    QCOMPARE(full.errorKind(), Error::Kind::DiskFull);
+    QVERIFY2(full.error().startsWith(QStringLiteral("no space left on %1: ").arg(volume)),
+        qPrintable(full.error()));
+    QVERIFY(!QFile::exists(m_paths.blobFile(made.processed.blob.sha256)));
+
+    QVERIFY(QFile::remove(filler));
+    QVERIFY_OK(commit(QStringLiteral("second"), 2));
+    QCOMPARE(m_reader->stats()->images, 2);
+    m_reader.reset();
+    m_writer.reset(); // before the volume goes
+}
+
+// A backup cancelled half-way is never taken for a complete one; run
+// again, it completes, and keeps what the first had copied.
+void TestCatalog::backupCancelledIsNotComplete()
+{
+    openWriter();
+    for (quint32 seed = 1; seed <= 3; ++seed)
+        QVERIFY_OK(commit(QStringLiteral("img%1").arg(seed), seed));
+    m_writer->flush();
+    const QString dest = m_dir->filePath(QStringLiteral("backup"));
+    std::atomic_bool cancelled = false;
+    int seen = 0;
+    auto stopped = LibraryBackup::run(
+        m_paths, dest,
+        [&](qint64, qint64) {
+            if (++seen == 1)
+                cancelled = true; // after the first blob
+        },
+        &cancelled);
+    QVERIFY(!stopped.ok());
+    QCOMPARE(stopped.error(), QStringLiteral("cancelled"));
+    QVERIFY(!LibraryBackup::checkComplete(dest).ok());
+    QVERIFY(!QFileInfo::exists(dest + QStringLiteral("/catalog.sqlite")));
+
+    auto done = LibraryBackup::run(m_paths, dest);
+    QVERIFY_OK(done);
+    QCOMPARE(done->images, 3);
+    QCOMPARE(done->blobsSkipped, 1);
+    QCOMPARE(done->blobsCopied, 2);
+    QVERIFY_OK(LibraryBackup::checkComplete(dest));
+    CatalogReader copy;
+    QVERIFY_OK(copy.open(LibraryPaths(dest)));
+    QCOMPARE(copy.stats()->images, 3);
 }
 
 QTEST_GUILESS_MAIN(TestCatalog)

@@ -129,6 +129,14 @@ public:
         complete(url, r);
     }
     void fail(const QString &url, const QString &error) { complete(url, FetchResult { error }); }
+    /// What the real Fetcher answers when the disk is full (a write failed,
+    /// or the announced size cannot fit).
+    void failDiskFull(const QString &url, const QString &reason)
+    {
+        FetchResult r { reason };
+        r.diskFull = true;
+        complete(url, r);
+    }
     /// Finishes the oldest job for @p url with a transient failure: an HTTP
     /// @p status (429, 503) with @p retryAfterMs, or a connection error.
     void failTransiently(const QString &url, int status, qint64 retryAfterMs = -1)
@@ -217,6 +225,12 @@ public:
         Job *j = find(name);
         QVERIFY2(j, qPrintable(name));
         answer(j, Error { error });
+    }
+    void failWith(const QString &name, const Error &error)
+    {
+        Job *j = find(name);
+        QVERIFY2(j, qPrintable(name));
+        answer(j, error);
     }
 
 private:
@@ -338,6 +352,8 @@ private Q_SLOTS:
     void busyHostWaitsOutRetryAfter();
     void retryAfterBeyondTheCapFails();
     void pauseHoldsNewDownloads();
+    void diskFullPausesAndResumes_data();
+    void diskFullPausesAndResumes();
     void passesTheFetchHeaders();
     void parsesRetryAfter_data();
     void parsesRetryAfter();
@@ -1056,6 +1072,99 @@ void TestIngestPipeline::retryAfterBeyondTheCapFails()
     QCOMPARE(m_pipeline->item(id)->error,
         QStringLiteral("HTTP 429 (the server asks to wait 3600 s, more than 300 s)"));
     QCOMPARE(m_fetch->startedFor(busy), 1);
+}
+
+// A full disk, met by a download, by compressing (the stage says so, or
+// the real processor's check of free space under the test hook
+// TROVE_TEST_LIBRARY_QUOTA), pauses the queue: the item that met it waits
+// queued, not failed, as does any other in flight that meets it; what
+// runs settles; resuming adds every item exactly once.
+void TestIngestPipeline::diskFullPausesAndResumes_data()
+{
+    QTest::addColumn<QString>("where");
+    QTest::newRow("download") << QStringLiteral("download");
+    QTest::newRow("processing") << QStringLiteral("processing");
+    QTest::newRow("free-space check (quota hook)") << QStringLiteral("quota");
+}
+
+void TestIngestPipeline::diskFullPausesAndResumes()
+{
+    QFETCH(QString, where);
+    const QString reason = QStringLiteral("no space left on /test: 0.1 MB free, this image needs "
+                                          "1.1 MB");
+    QSignalSpy full(m_pipeline.get(), &IngestPipeline::diskFull);
+    QSignalSpy halted(m_pipeline.get(), &IngestPipeline::halted);
+    const QString a = url(QStringLiteral("a.png"));
+    const QString b = url(QStringLiteral("b.png"));
+    const QString c = url(QStringLiteral("c.png"));
+    const QList<quint64> ids = m_pipeline->enqueue({ { a }, { b }, { c } });
+    QTRY_COMPARE_WITH_TIMEOUT(m_fetch->running().size(), 3, test::kLivenessMs);
+
+    // a meets the full disk.
+    auto hitFull = [&](const QString &u, const QString &name, quint32 seed) {
+        if (where == QLatin1String("download")) {
+            m_fetch->failDiskFull(u, reason);
+            return;
+        }
+        m_fetch->succeed(u, png(seed));
+        QTRY_VERIFY_WITH_TIMEOUT(m_process->find(name), test::kLivenessMs);
+        if (where == QLatin1String("processing")) {
+            m_process->failWith(name, Error { reason, Error::Kind::DiskFull });
+        } else {
+            qputenv("TROVE_TEST_LIBRARY_QUOTA", "1000");
+            m_process->run(name);
+            qunsetenv("TROVE_TEST_LIBRARY_QUOTA");
+        }
+    };
+    hitFull(a, QStringLiteral("a.png"), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(full.count(), 1, test::kLivenessMs);
+    const QString said = full.at(0).at(0).toString();
+    QVERIFY2(said.startsWith(QLatin1String("no space left on ")), qPrintable(said));
+    if (where == QLatin1String("quota"))
+        QVERIFY2(said.contains(QLatin1String("this image needs")), qPrintable(said));
+    QVERIFY(m_pipeline->isPaused());
+    QCOMPARE(m_pipeline->pauseReason(), said);
+    QCOMPARE(stateOf(ids[0]), IngestState::Queued);
+    QVERIFY(!m_pipeline->item(ids[0])->note.isEmpty());
+    QCOMPARE(finishedCount(ids[0]), 0);
+
+    // What runs finishes: b is added, c meets the full disk too and waits.
+    m_fetch->succeed(b, png(2));
+    QTRY_VERIFY_WITH_TIMEOUT(m_process->find(QStringLiteral("b.png")), test::kLivenessMs);
+    m_process->run(QStringLiteral("b.png"));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(ids[1]), IngestState::Done, test::kLivenessMs);
+    hitFull(c, QStringLiteral("c.png"), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(ids[2]), IngestState::Queued, test::kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(halted.count(), 1, test::kLivenessMs);
+    QVERIFY(m_pipeline->isHalted());
+    QCOMPARE(full.count(), 1); // once per pause
+    settle();
+    QCOMPARE(m_fetch->running().size(), 0);
+    QCOMPARE(m_pipeline->pendingCount(), 2);
+    QCOMPARE(m_probe->images(), 1);
+    // Still queued in the catalog, for `trove resume` or the next start.
+    QCOMPARE(m_probe->state(m_pipeline->item(ids[0])->queueId), int(IngestState::Queued));
+    QCOMPARE(m_probe->state(m_pipeline->item(ids[2])->queueId), int(IngestState::Queued));
+    QVERIFY(tmpFiles().isEmpty());
+
+    // Space was freed: resuming starts them again and adds each once.
+    m_pipeline->setPaused(false);
+    QVERIFY(m_pipeline->pauseReason().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(m_fetch->running().size(), 2, test::kLivenessMs);
+    m_fetch->succeed(a, png(1));
+    m_fetch->succeed(c, png(3));
+    QTRY_VERIFY_WITH_TIMEOUT(m_process->find(QStringLiteral("a.png")), test::kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(m_process->find(QStringLiteral("c.png")), test::kLivenessMs);
+    m_process->run(QStringLiteral("a.png"));
+    m_process->run(QStringLiteral("c.png"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_pipeline->pendingCount(), 0, test::kLivenessMs);
+    for (quint64 id : ids) {
+        QCOMPARE(stateOf(id), IngestState::Done);
+        QCOMPARE(finishedCount(id), 1);
+    }
+    settle();
+    QCOMPARE(m_probe->images(), 3);
+    QCOMPARE(full.count(), 1);
 }
 
 void TestIngestPipeline::pauseHoldsNewDownloads()

@@ -22,6 +22,9 @@ struct Error {
         Damaged,
         /// The library cannot be written (read-only media, no permission).
         ReadOnly,
+        /// The disk (or the catalog on it) is full: the message names the
+        /// volume and the numbers. Ingest pauses instead of failing the rest.
+        DiskFull,
     };
     QString message;
     Kind kind = Kind::Other;
@@ -63,22 +66,19 @@ template<> class [[nodiscard]] Result<void> {
 public:
     Result() = default;
     Result(Error error)
-        : m_error(std::move(error.message))
-        , m_kind(error.kind)
+        : m_error(std::move(error))
         , m_ok(false)
     {
     }
 
     bool ok() const { return m_ok; }
     explicit operator bool() const { return m_ok; }
-    const QString &error() const { return m_error; }
-    Error::Kind errorKind() const { return m_kind; }
-    /// The error whole, to pass on with its kind.
-    Error failure() const { return Error { m_error, m_kind }; }
+    const QString &error() const { return m_error.message; }
+    Error::Kind errorKind() const { return m_error.kind; }
+    const Error &failure() const { return m_error; }
 
 private:
-    QString m_error;
-    Error::Kind m_kind = Error::Kind::Other;
+    Error m_error;
     bool m_ok = true;
 };
 

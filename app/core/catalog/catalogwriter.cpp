@@ -6,6 +6,7 @@
 #include "catalog/private/imagestatements.h"
 #include "catalog/private/queuestatements.h"
 #include "catalog/private/trashstatements.h"
+#include "storage/diskspace.h"
 
 #include <QPromise>
 #include <optional>
@@ -20,13 +21,14 @@ namespace {
 
 template<typename T> Result<void> asVoid(const Result<T> &r)
 {
-    return r ? Result<void>() : Result<void>(Error { r.error() });
+    return r ? Result<void>() : Result<void>(r.failure());
 }
 
 } // namespace
 
 CatalogWriter::CatalogWriter(const LibraryPaths &paths, QObject *parent)
     : QObject(parent)
+    , m_root(paths.root())
 {
     m_thread.setObjectName(QStringLiteral("trove-catalog-writer"));
     m_worker = new CatalogWriterWorker(paths);
@@ -81,15 +83,18 @@ QFuture<Result<T>> CatalogWriter::submit(std::function<Result<T>(WriterContext &
         slot->emplace(apply(c));
         return asVoid(**slot);
     };
-    job.finish = [promise, slot](const Result<void> &outcome) {
+    job.finish = [promise, slot, root = m_root](const Result<void> &outcome) {
         // The request's own answer, when it has one: an error it gave keeps
         // its kind (e.g. RemovedBefore); a failure of the batch after it
         // succeeded is the batch's.
-        if (slot->has_value() && (outcome || !(*slot)->ok()))
-            promise->addResult(**slot);
-        else
-            promise->addResult(
-                Result<T>(Error { outcome ? QStringLiteral("internal error") : outcome.error() }));
+        Result<T> answer = slot->has_value() && (outcome || !(*slot)->ok())
+            ? **slot
+            : Result<T>(outcome ? Error { QStringLiteral("internal error") } : outcome.failure());
+        // SQLite only says "database or disk is full": say where, and how
+        // full (statvfs, here on the writer thread).
+        if (!answer.ok() && answer.errorKind() == Error::Kind::DiskFull)
+            answer = Result<T>(Error { DiskSpace::reason(root, -1), Error::Kind::DiskFull });
+        promise->addResult(std::move(answer));
         promise->finish();
     };
     QFuture<Result<T>> future = promise->future();
@@ -131,7 +136,7 @@ QFuture<Result<bool>> CatalogWriter::setQueueState(
 {
     return submit<bool>([=](WriterContext &c) -> Result<bool> {
         if (auto r = statements::finishQueueRow(c, queueId, state, error); !r)
-            return Error { r.error() };
+            return r.failure();
         return true;
     });
 }
@@ -141,7 +146,7 @@ QFuture<Result<bool>> CatalogWriter::setQueueStates(
 {
     return submit<bool>([=](WriterContext &c) -> Result<bool> {
         if (auto r = statements::finishQueueRows(c, queueIds, state, error); !r)
-            return Error { r.error() };
+            return r.failure();
         return true;
     });
 }
@@ -187,7 +192,7 @@ QFuture<Result<TagDelta>> CatalogWriter::editTagsRecorded(
     return submit<TagDelta>([=](WriterContext &c) -> Result<TagDelta> {
         TagDelta delta;
         if (auto r = statements::editTags(c, keys, toAdd, toRemove, &delta); !r)
-            return Error { r.error() };
+            return r.failure();
         return delta;
     });
 }

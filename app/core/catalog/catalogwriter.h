@@ -164,6 +164,7 @@ private:
         std::function<Result<void>(WriterContext &)> before = {}, QStringList intents = {},
         bool early = false);
 
+    QString m_root; ///< the library's folder, for the words of a full disk
     QThread m_thread;
     CatalogWriterWorker *m_worker = nullptr;
 };

@@ -3,6 +3,7 @@
 
 #include "codeclog.h"
 #include "ingest/completeness.h"
+#include "storage/diskspace.h"
 #include "storage/thumbnailcodec.h"
 
 #include <QBuffer>
@@ -222,7 +223,7 @@ Result<ProcessedImage> ImageProcessor::process(
         }
     }
     if (!thumb)
-        return Error { thumb.error() };
+        return thumb.failure();
 
     ProcessedImage out;
     out.format = QString::fromLatin1(format);
@@ -233,13 +234,20 @@ Result<ProcessedImage> ImageProcessor::process(
     out.thumbnailSize = thumb->size();
     out.animated = !svgReader && reader.supportsAnimation() && reader.imageCount() != 1;
     out.tempBlobPath = request.tempBlobPath;
+    const qint64 originalBytes = file.size();
     file.close();
 
+    // The blob is at most about as large as the original: if that cannot
+    // fit, stop before the disk fills rather than after.
+    if (!request.libraryRoot.isEmpty()) {
+        if (auto room = DiskSpace::check(request.libraryRoot, originalBytes); !room)
+            return room.failure();
+    }
     auto blob = GzipCodec::compressFile(
         request.dataPath, request.tempBlobPath, request.originalName, std::nullopt, cancelled);
     if (!blob) {
         QFile::remove(request.tempBlobPath);
-        return Error { blob.error() };
+        return blob.failure();
     }
     out.blob = std::move(blob).value();
     return out;

@@ -27,6 +27,10 @@ struct ProcessRequest {
     QString originalName; ///< goes into the gzip FNAME field
     QString tempBlobPath; ///< where to write the compressed blob (in tmp/)
     ImageLimits limits;
+    /// The library the blob is for: its free space is checked before
+    /// compressing (a DiskFull error when the blob may not fit). Empty: no
+    /// check.
+    QString libraryRoot;
 };
 
 /// What it produced: metadata, a thumbnail and a temp blob ready to install.

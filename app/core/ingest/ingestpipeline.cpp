@@ -163,7 +163,11 @@ void IngestPipeline::persist(const QList<quint64> &ids)
             m_persisting.remove(id);
             auto item = m_items.find(id);
             if (!rows) {
-                if (item != m_items.end() && !isFinished(item->state))
+                if (item == m_items.end() || isFinished(item->state))
+                    continue;
+                if (rows.errorKind() == Error::Kind::DiskFull)
+                    m_unpersisted.append(id); // written again on resuming
+                else
                     finish(id, IngestState::Failed, rows.error());
                 continue;
             }
@@ -180,6 +184,8 @@ void IngestPipeline::persist(const QList<quint64> &ids)
         }
         if (!cleared.isEmpty())
             (void)m_writer->deleteQueueItems(cleared);
+        if (!rows && rows.errorKind() == Error::Kind::DiskFull)
+            pauseForSpace(rows.error());
         pump();
     });
 }
@@ -275,8 +281,51 @@ void IngestPipeline::setPaused(bool paused)
     if (m_paused == paused)
         return;
     m_paused = paused;
+    if (!paused) {
+        m_pauseReason.clear();
+        m_haltAnnounced = false;
+    }
     Q_EMIT pausedChanged(paused);
+    if (!paused && !m_unpersisted.isEmpty())
+        persist(std::exchange(m_unpersisted, {}));
     pump();
+}
+
+void IngestPipeline::pauseForSpace(const QString &reason)
+{
+    const bool first = m_pauseReason.isEmpty();
+    m_pauseReason = reason;
+    if (!m_paused) {
+        m_paused = true;
+        Q_EMIT pausedChanged(true);
+    }
+    if (first)
+        Q_EMIT diskFull(reason);
+}
+
+void IngestPipeline::holdForSpace(quint64 id, const QString &reason)
+{
+    IngestItem &item = m_items[id];
+    item.note = tr("waiting for disk space");
+    item.received = 0;
+    item.total = -1;
+    if (auto work = m_work.find(id); work != m_work.end()) {
+        work->fetchJob = 0;
+        // Running out of room is not the source's fault: no attempt spent.
+        work->attempts = std::max(0, work->attempts - 1);
+        item.attempts = work->attempts;
+        if (!work->downloadPath.isEmpty())
+            removeFileLater(std::exchange(work->downloadPath, {}));
+    }
+    setState(id, IngestState::Queued);
+    queueFetch(id, true);
+    pauseForSpace(reason);
+}
+
+int IngestPipeline::inFlight() const
+{
+    return int(m_fetchJobs.size()) + m_processing + int(m_waitingProcess.size()) + m_committing
+        + int(m_persisting.size());
 }
 
 // Puts @p id in its host's line: at the back, or at the front for an item
@@ -409,6 +458,12 @@ void IngestPipeline::pump()
     }
     if (pendingCount() == 0)
         Q_EMIT idle();
+    else if (!isHalted())
+        m_haltAnnounced = false; // in flight again (items added while paused)
+    else if (!m_haltAnnounced) {
+        m_haltAnnounced = true;
+        Q_EMIT halted();
+    }
 }
 
 void IngestPipeline::onFetchProgress(quint64 job, qint64 received, qint64 total)
@@ -448,7 +503,9 @@ void IngestPipeline::onFetched(quint64 job, const FetchResult &result)
         pump();
         return;
     }
-    if (!result.ok()) {
+    if (!result.ok() && result.diskFull) {
+        holdForSpace(id, result.error);
+    } else if (!result.ok()) {
         if (!retryLater(id, fetchJob.host, result)) {
             const bool busy = result.httpStatus == 429 || result.httpStatus == 503;
             QString reason = result.error;
@@ -535,6 +592,7 @@ void IngestPipeline::startProcessing(quint64 id)
     request.originalName = work.fileName;
     request.tempBlobPath = m_paths.newTempFile(QStringLiteral(".gz"));
     request.limits = m_options.image;
+    request.libraryRoot = m_paths.root();
     whenFinished(m_process->process(request, work.cancelled), this,
         [this, id](const Result<ProcessedImage> &r) { onProcessed(id, r); });
 }
@@ -564,6 +622,8 @@ void IngestPipeline::onProcessed(quint64 id, const Result<ProcessedImage> &resul
         cleanup(id);
     } else if (!result && m_stopped) {
         cleanup(id); // interrupted, not failed: stays unfinished in the queue
+    } else if (!result && result.errorKind() == Error::Kind::DiskFull) {
+        holdForSpace(id, result.error());
     } else if (!result) {
         finish(id, IngestState::Failed, result.error());
     } else {
@@ -576,8 +636,15 @@ void IngestPipeline::onProcessed(quint64 id, const Result<ProcessedImage> &resul
         image.queueId = item.queueId;
         image.force = item.request.force;
         image.annotation = item.request.annotation;
+        ++m_committing;
         whenFinished(m_writer->commitImage(image), this,
-            [this, id](const Result<CommitOutcome> &r) { onCommitted(id, r); });
+            [this, id, tempBlob = result->tempBlobPath](const Result<CommitOutcome> &r) {
+                --m_committing;
+                // A blob never moved into place (no room for its folder).
+                if (!r && r.errorKind() == Error::Kind::DiskFull)
+                    removeFileLater(tempBlob);
+                onCommitted(id, r);
+            });
     }
     pump();
 }
@@ -585,8 +652,15 @@ void IngestPipeline::onProcessed(quint64 id, const Result<ProcessedImage> &resul
 void IngestPipeline::onCommitted(quint64 id, const Result<CommitOutcome> &result)
 {
     auto it = m_items.find(id);
-    if (it == m_items.end())
+    if (it == m_items.end()) {
+        pump();
         return;
+    }
+    if (!result && result.errorKind() == Error::Kind::DiskFull && !isFinished(it->state)) {
+        holdForSpace(id, result.error());
+        pump();
+        return;
+    }
     if (!result) {
         it->removedBefore = result.errorKind() == Error::Kind::RemovedBefore;
         finish(id, IngestState::Failed, result.error());

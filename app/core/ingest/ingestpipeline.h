@@ -127,8 +127,15 @@ public:
 
     /// While paused no download (or local file) starts; running ones finish
     /// and are processed. Not persisted: a new pipeline starts unpaused.
+    /// Unpausing after a full disk tries again: the items it held go first.
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
+    /// Why the pipeline paused itself (a full disk: "no space left on ..."),
+    /// empty when it runs or a person paused it.
+    QString pauseReason() const { return m_pauseReason; }
+    /// Paused for a full disk and nothing in flight any more: nothing
+    /// happens until setPaused(false).
+    bool isHalted() const { return !m_pauseReason.isEmpty() && inFlight() == 0; }
 
     const IngestItem *item(quint64 id) const;
     QList<quint64> itemIds() const { return m_order; }
@@ -162,6 +169,15 @@ Q_SIGNALS:
     /// After stop(): no processing job runs any more.
     void quiet();
     void pausedChanged(bool paused);
+    /// The disk (or the catalog) ran out of space: the pipeline paused
+    /// itself, and the item that hit it waits in the queue (state Queued,
+    /// a note) instead of failing, as do the others in flight that hit it.
+    /// Once per pause; @p reason names the volume and the numbers.
+    void diskFull(const QString &reason);
+    /// After diskFull(): everything in flight has settled (again, after
+    /// items added meanwhile were queued); the command line stops here,
+    /// leaving the rest queued for `trove resume`.
+    void halted();
 
 private:
     struct Work {
@@ -209,6 +225,12 @@ private:
     void onFetched(quint64 job, const FetchResult &result);
     void onProcessed(quint64 id, const Result<ProcessedImage> &result);
     void onCommitted(quint64 id, const Result<CommitOutcome> &result);
+    /// Puts an item that ran out of space back at the front of its line
+    /// and pauses: it is tried again, from the download, on resuming.
+    void holdForSpace(quint64 id, const QString &reason);
+    void pauseForSpace(const QString &reason);
+    /// Downloads, processing jobs, commits and queue writes not answered yet.
+    int inFlight() const;
     void finish(quint64 id, IngestState state, const QString &error = {});
     void setState(quint64 id, IngestState state);
     /// Every change of an item's state goes through here (keeps m_pending).
@@ -242,6 +264,12 @@ private:
     int m_pending = 0; ///< items not finished
     bool m_stopped = false;
     bool m_paused = false;
+    QString m_pauseReason; ///< set while paused for a full disk
+    bool m_haltAnnounced = false; ///< halted() was emitted for this pause
+    int m_committing = 0; ///< commits asked of the writer, not answered yet
+    /// Items whose queue row could not be written (the catalog was full):
+    /// written again on resuming.
+    QList<quint64> m_unpersisted;
 };
 
 } // namespace trove

@@ -37,6 +37,9 @@ struct FetchResult {
     /// How long a 429 or 503 asked to wait (Retry-After), in ms; -1 if it
     /// did not say.
     qint64 retryAfterMs = -1;
+    /// No room for it in the library (error says where and how much): the
+    /// pipeline pauses and keeps the item queued rather than failing it.
+    bool diskFull = false;
 
     bool ok() const { return error.isEmpty(); }
 };

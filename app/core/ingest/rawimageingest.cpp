@@ -26,6 +26,8 @@ Result<QString> writeBytes(const QString &path, const QByteArray &bytes)
         return fail(RawImageIngest::tr("cannot write %1: %2").arg(path, file.errorString()));
     if (file.write(bytes) != bytes.size() || !file.commit())
         return fail(RawImageIngest::tr("cannot write %1: %2").arg(path, file.errorString()));
+    // In the library's tmp/: private like the rest of it.
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return path;
 }
 

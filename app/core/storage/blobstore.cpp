@@ -2,12 +2,14 @@
 #include "storage/blobstore.h"
 
 #include "base/platform.h"
+#include "storage/diskspace.h"
 #include "storage/gzipcodec.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <cerrno>
 #include <cstdio>
 
 namespace trove {
@@ -26,8 +28,16 @@ Result<void> BlobStore::install(const QString &tempBlob, const QString &sha256) 
 {
     const QString target = pathFor(sha256);
     const QString dir = QFileInfo(target).absolutePath();
-    if (!QDir().mkpath(dir))
-        return fail(tr("cannot create folder %1").arg(dir));
+    errno = 0;
+    // blobs/ab/ is private like the blobs in it (0700, whatever the umask).
+    if (!QFileInfo::exists(dir)
+        && !QDir().mkdir(
+            dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)
+        && !QFileInfo::exists(dir)) {
+        const int savedErrno = errno;
+        return DiskSpace::writeFailure(
+            m_paths.root(), 0, savedErrno, tr("cannot create folder %1").arg(dir));
+    }
     if (QFile::exists(target)) {
         QFile::remove(tempBlob);
         return {};
@@ -35,9 +45,12 @@ Result<void> BlobStore::install(const QString &tempBlob, const QString &sha256) 
     // std::rename replaces atomically; QFile::rename refuses to overwrite and
     // would fall back to copying across file systems, which we never want.
     if (std::rename(QFile::encodeName(tempBlob).constData(), QFile::encodeName(target).constData())
-        != 0)
-        return fail(tr("cannot move blob into place: %1")
-                        .arg(QString::fromLocal8Bit(std::strerror(errno))));
+        != 0) {
+        const int savedErrno = errno;
+        return DiskSpace::writeFailure(m_paths.root(), 0, savedErrno,
+            tr("cannot move blob into place: %1")
+                .arg(QString::fromLocal8Bit(std::strerror(savedErrno))));
+    }
     if (!syncDirectory(dir))
         return fail(tr("cannot sync folder %1 to disk").arg(dir));
     return {};

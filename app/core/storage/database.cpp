@@ -28,6 +28,12 @@ QAtomicInteger<quint64> s_connectionCounter;
 Error sqlError(const QSqlQuery &q)
 {
     const QSqlError error = q.lastError();
+    // SQLITE_FULL (13): the catalog could not grow. Whoever knows the
+    // library (the writer) words it with the volume and its free space.
+    if (error.nativeErrorCode() == QLatin1String("13"))
+        return Error { QCoreApplication::translate("Connection", "the disk is full (%1)")
+                           .arg(error.databaseText()),
+            Error::Kind::DiskFull };
     // SQLite's own words say what is damaged; Qt's "Unable to fetch row"
     // after them says nothing more.
     if (Connection::isDamage(error))

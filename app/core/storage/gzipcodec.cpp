@@ -3,9 +3,11 @@
 
 #include "base/platform.h"
 #include "base/sha256.h"
+#include "storage/diskspace.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <cerrno>
 #include <limits>
 #include <memory>
 #include <vector>
@@ -84,8 +86,19 @@ Result<CompressedBlob> GzipCodec::compressFile(const QString &sourcePath, const 
     if (!in.open(QIODevice::ReadOnly))
         return fail(tr("cannot read %1: %2").arg(sourcePath, in.errorString()));
     QFile out(targetPath);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return fail(tr("cannot write %1: %2").arg(targetPath, out.errorString()));
+    // A full disk shows as a write that fails, often with no better word
+    // than "Unknown error": the reason then names the volume and the numbers.
+    const QString targetDir = QFileInfo(targetPath).absolutePath();
+    auto writeFailed = [&] {
+        const int savedErrno = errno;
+        return DiskSpace::writeFailure(targetDir, in.size(), savedErrno,
+            tr("cannot write %1: %2").arg(targetPath, out.errorString()));
+    };
+    errno = 0;
+    // Private whatever the umask: blobs are someone's pictures.
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate,
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return writeFailed();
 
     if (!plan)
         plan = choosePlan(in);
@@ -132,15 +145,18 @@ Result<CompressedBlob> GzipCodec::compressFile(const QString &sourcePath, const 
                 return fail(tr("zlib failed while compressing"));
             const qint64 produced = qint64(outBuf.size()) - zs.avail_out;
             if (out.write(outBuf.data(), produced) != produced)
-                return fail(tr("cannot write %1: %2").arg(targetPath, out.errorString()));
+                return writeFailed();
         } while (zs.avail_out == 0);
     } while (flush != Z_FINISH);
 
     if (!out.flush())
-        return fail(tr("cannot write %1: %2").arg(targetPath, out.errorString()));
+        return writeFailed();
     out.close();
-    if (!syncFile(targetPath))
-        return fail(tr("cannot sync %1 to disk").arg(targetPath));
+    if (!syncFile(targetPath)) {
+        const int savedErrno = errno;
+        return DiskSpace::writeFailure(
+            targetDir, in.size(), savedErrno, tr("cannot sync %1 to disk").arg(targetPath));
+    }
 
     CompressedBlob blob;
     blob.sha256 = sha.hexResult();
@@ -226,7 +242,7 @@ Result<QByteArray> GzipCodec::readAll(const QString &blobPath, qint64 maxBytes)
     if (tooLarge)
         return fail(tr("image too large to load (%1 bytes)").arg(maxBytes));
     if (!r)
-        return Error { r.error() };
+        return r.failure();
     return bytes;
 }
 

@@ -9,6 +9,9 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QUuid>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace trove {
 
@@ -58,11 +61,50 @@ Result<void> LibraryPaths::ensureLayout() const
     const QFileInfo info(m_root);
     if (info.exists() && !info.isDir())
         return fail(tr("library path %1 is not a folder").arg(m_root));
+    // A new library is private whatever the umask: folders 0700, the
+    // catalogs 0600 before SQLite first opens them (it gives -wal and -shm
+    // the database file's mode). An existing one is left as it is; `trove
+    // verify` says when others can read it.
+    const bool isNew = !QFileInfo::exists(catalogFile());
+    const bool rootIsFresh = !info.exists()
+        || (isNew
+            && QDir(m_root).isEmpty(
+                QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot));
     for (const QString &dir : { m_root, blobsDir(), tmpDir() }) {
+        const bool existed = QFileInfo::exists(dir);
         if (!QDir().mkpath(dir))
             return fail(tr("cannot create folder %1").arg(dir));
+        if (!existed || (dir == m_root && rootIsFresh))
+            ::chmod(QFile::encodeName(dir).constData(), S_IRWXU);
+    }
+    if (isNew) {
+        for (const QString &file : { catalogFile(), thumbsFile() }) {
+            const int fd = ::open(QFile::encodeName(file).constData(),
+                O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
+            if (fd >= 0) {
+                ::fchmod(fd, S_IRUSR | S_IWUSR); // the umask may only take bits away
+                ::close(fd);
+            }
+        }
     }
     return {};
+}
+
+QStringList LibraryPaths::readableByOthers() const
+{
+    QStringList open;
+    const QStringList paths { m_root, blobsDir(), tmpDir(), catalogFile(), thumbsFile(),
+        catalogFile() + QStringLiteral("-wal"), thumbsFile() + QStringLiteral("-wal") };
+    for (const QString &path : paths) {
+        struct stat st { };
+        if (::stat(QFile::encodeName(path).constData(), &st) == 0
+            && (st.st_mode & (S_IRWXG | S_IRWXO)) != 0)
+            open.append(QStringLiteral("%1 (%2)")
+                            .arg(QDir::toNativeSeparators(path))
+                            .arg(QString::number(st.st_mode & 07777, 8)
+                                     .rightJustified(4, QLatin1Char('0'))));
+    }
+    return open;
 }
 
 QString LibraryPaths::newTempFile(const QString &suffix) const

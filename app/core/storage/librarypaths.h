@@ -31,8 +31,14 @@ public:
     /// blobs/<first two hex digits>/<sha256>.gz
     QString blobFile(const QString &sha256) const;
 
-    /// Creates the directories of a library if they are missing.
+    /// Creates the directories of a library if they are missing. A new
+    /// library (no catalog yet) is made private: folders 0700, catalog and
+    /// thumbnail files 0600, whatever the umask.
     Result<void> ensureLayout() const;
+
+    /// The library's own folders and database files that others (group or
+    /// everyone) may read or enter, as "path (0755)"; empty when private.
+    QStringList readableByOthers() const;
 
     /// A fresh path in tmp/ for a partial download or blob. Its name starts
     /// with this process's id so that sweepTmp() can tell whose it is.

@@ -57,7 +57,7 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
         = c.catalog.query(QStringLiteral("SELECT id, uuid, name FROM images WHERE sha256 = ?"));
     find.bindValue(0, sha);
     if (auto r = execQuery(find); !r)
-        return Error { r.error() };
+        return r.failure();
     if (find.next()) {
         out.key = find.value(QStringLiteral("id")).toLongLong();
         out.id = find.value(QStringLiteral("uuid")).toString();
@@ -65,19 +65,19 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
         out.duplicate = true;
         find.finish();
         if (auto r = insertSource(c, out.key, image.sourceUrl); !r)
-            return Error { r.error() };
+            return r.failure();
         if (auto r = insertTags(c, out.key, image.tags); !r)
-            return Error { r.error() };
+            return r.failure();
         if (!image.annotation.isEmpty()) {
             QSqlQuery note = c.catalog.query(QStringLiteral(
                 "UPDATE images SET annotation = ? WHERE id = ? AND annotation IS NULL"));
             note.bindValue(0, image.annotation);
             note.bindValue(1, out.key);
             if (auto r = execQuery(note); !r)
-                return Error { r.error() };
+                return r.failure();
         }
         if (auto r = finishQueueRow(c, image.queueId, IngestState::Duplicate, {}, out.id); !r)
-            return Error { r.error() };
+            return r.failure();
         c.changed.append(out.key);
         return out;
     }
@@ -89,7 +89,7 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
         = c.catalog.query(QStringLiteral("SELECT removed_at FROM removed_hashes WHERE sha256 = ?"));
     removed.bindValue(0, sha);
     if (auto r = execQuery(removed); !r)
-        return Error { r.error() };
+        return r.failure();
     if (removed.next()) {
         const QDate when = QDateTime::fromMSecsSinceEpoch(
             removed.value(QStringLiteral("removed_at")).toLongLong())
@@ -103,7 +103,7 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
             = c.catalog.query(QStringLiteral("DELETE FROM removed_hashes WHERE sha256 = ?"));
         forget.bindValue(0, sha);
         if (auto r = execQuery(forget); !r)
-            return Error { r.error() };
+            return r.failure();
     }
     removed.finish();
 
@@ -130,14 +130,14 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
     insert.bindValue(9, image.annotation.isEmpty() ? QVariant() : QVariant(image.annotation));
     insert.bindValue(10, p.animated ? 1 : 0);
     if (auto r = execQuery(insert); !r)
-        return Error { r.error() };
+        return r.failure();
     out.key = insert.lastInsertId().toLongLong();
     if (auto r = insertSource(c, out.key, image.sourceUrl); !r)
-        return Error { r.error() };
+        return r.failure();
     if (auto r = insertTags(c, out.key, image.tags); !r)
-        return Error { r.error() };
+        return r.failure();
     if (auto r = finishQueueRow(c, image.queueId, IngestState::Done, {}, out.id); !r)
-        return Error { r.error() };
+        return r.failure();
     c.added.append(out.key);
     if (!p.thumbnail.isEmpty())
         c.thumbnails.append({ out.key, p.thumbnail, p.thumbnailSize });
@@ -157,7 +157,7 @@ Result<int> editTags(WriterContext &c, const QList<qint64> &keys, const QStringL
             put.bindValue(0, key);
             put.bindValue(1, tag);
             if (auto r = execQuery(put); !r)
-                return Error { r.error() };
+                return r.failure();
             if (delta && put.numRowsAffected() > 0)
                 delta->added.append({ key, tag });
         }
@@ -165,7 +165,7 @@ Result<int> editTags(WriterContext &c, const QList<qint64> &keys, const QStringL
             drop.bindValue(0, key);
             drop.bindValue(1, tag);
             if (auto r = execQuery(drop); !r)
-                return Error { r.error() };
+                return r.failure();
             if (delta && drop.numRowsAffected() > 0)
                 delta->removed.append({ key, tag });
         }
@@ -186,7 +186,7 @@ Result<int> revertTags(WriterContext &c, const TagDelta &delta)
         drop.bindValue(0, key);
         drop.bindValue(1, tag);
         if (auto r = execQuery(drop); !r)
-            return Error { r.error() };
+            return r.failure();
         changed += drop.numRowsAffected();
         c.changed.append(key);
     }
@@ -194,7 +194,7 @@ Result<int> revertTags(WriterContext &c, const TagDelta &delta)
         put.bindValue(0, key);
         put.bindValue(1, tag);
         if (auto r = execQuery(put); !r)
-            return Error { r.error() };
+            return r.failure();
         changed += put.numRowsAffected();
         c.changed.append(key);
     }
@@ -210,7 +210,7 @@ Result<bool> rename(WriterContext &c, const QList<qint64> &keys, const QString &
         q.bindValue(0, name);
         q.bindValue(1, key);
         if (auto r = execQuery(q); !r)
-            return Error { r.error() };
+            return r.failure();
         c.changed.append(key);
     }
     return true;
@@ -237,7 +237,7 @@ Result<bool> markDamaged(WriterContext &c, const QList<QPair<qint64, QString>> &
     for (const auto &[key, sha] : keysAndShas) {
         q.bindValue(0, key);
         if (auto r = execQuery(q); !r)
-            return Error { r.error() };
+            return r.failure();
         c.changed.append(key);
     }
     return true;
@@ -251,7 +251,7 @@ Result<bool> clearDamaged(WriterContext &c, qint64 key, const CompressedBlob &bl
     q.bindValue(1, key);
     q.bindValue(2, blob.sha256);
     if (auto r = execQuery(q); !r)
-        return Error { r.error() };
+        return r.failure();
     if (q.numRowsAffected() != 1)
         return Error { tr("no image %1 with that SHA-256").arg(key) };
     c.changed.append(key);

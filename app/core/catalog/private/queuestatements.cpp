@@ -48,7 +48,7 @@ Result<QList<qint64>> enqueue(WriterContext &c, const QList<IngestRequest> &requ
         // Headers (the cookie above all) are never written: memory only.
         q.bindValue(8, r.annotation.isEmpty() ? QVariant() : QVariant(r.annotation));
         if (auto e = execQuery(q); !e)
-            return Error { e.error() };
+            return e.failure();
         ids.append(q.lastInsertId().toLongLong());
     }
     return ids;
@@ -94,7 +94,7 @@ Result<bool> deleteQueueRows(WriterContext &c, const QList<qint64> &queueIds)
         QStringLiteral("DELETE FROM queue WHERE id IN (SELECT value FROM json_each(?))"));
     q.bindValue(0, jsonKeys(queueIds));
     if (auto r = execQuery(q); !r)
-        return Error { r.error() };
+        return r.failure();
     return true;
 }
 
@@ -109,7 +109,7 @@ Result<int> releaseQueueRows(WriterContext &c, const QList<qint64> &queueIds)
     release.bindValue(1, kFirstFinished);
     release.bindValue(2, currentPid());
     if (auto r = execQuery(release); !r)
-        return Error { r.error() };
+        return r.failure();
     return release.numRowsAffected();
 }
 
@@ -119,7 +119,7 @@ Result<QList<QueueRow>> claimOrphanedQueueRows(WriterContext &c)
         = c.catalog.query(QStringLiteral("SELECT DISTINCT owner_pid FROM queue WHERE state < ?"));
     owners.bindValue(0, kFirstFinished);
     if (auto r = execQuery(owners); !r)
-        return Error { r.error() };
+        return r.failure();
     QList<qint64> dead;
     while (owners.next()) {
         const qint64 pid = owners.value(QStringLiteral("owner_pid")).toLongLong();
@@ -138,7 +138,7 @@ Result<QList<QueueRow>> claimOrphanedQueueRows(WriterContext &c)
         select.bindValue(0, kFirstFinished);
         select.bindValue(1, pid);
         if (auto r = execQuery(select); !r)
-            return Error { r.error() };
+            return r.failure();
         while (select.next()) {
             rows.append(queueRowFrom(select));
         }
@@ -148,7 +148,7 @@ Result<QList<QueueRow>> claimOrphanedQueueRows(WriterContext &c)
         claim.bindValue(2, kFirstFinished);
         claim.bindValue(3, pid);
         if (auto r = execQuery(claim); !r)
-            return Error { r.error() };
+            return r.failure();
     }
     return rows;
 }
@@ -160,7 +160,7 @@ Result<QList<QueueRow>> claimQueueHistory(WriterContext &c, int limit)
     owners.bindValue(0, int(IngestState::Failed));
     owners.bindValue(1, int(IngestState::Cancelled));
     if (auto r = execQuery(owners); !r)
-        return Error { r.error() };
+        return r.failure();
     QList<qint64> gone;
     while (owners.next()) {
         const qint64 pid = owners.value(QStringLiteral("owner_pid")).toLongLong();
@@ -183,7 +183,7 @@ Result<QList<QueueRow>> claimQueueHistory(WriterContext &c, int limit)
         select.bindValue(2, pid);
         select.bindValue(3, limit - int(rows.size()));
         if (auto r = execQuery(select); !r)
-            return Error { r.error() };
+            return r.failure();
         while (select.next()) {
             QueueRow row = queueRowFrom(select);
             row.state = IngestState(select.value(QStringLiteral("state")).toInt());
@@ -196,7 +196,7 @@ Result<QList<QueueRow>> claimQueueHistory(WriterContext &c, int limit)
         claim.bindValue(0, currentPid());
         claim.bindValue(1, row.id);
         if (auto r = execQuery(claim); !r)
-            return Error { r.error() };
+            return r.failure();
     }
     // Oldest first, as they were queued.
     std::reverse(rows.begin(), rows.end());

@@ -45,7 +45,7 @@ Result<int> moveToTrash(WriterContext &c, const QList<qint64> &keys)
         QStringLiteral("SELECT id FROM images WHERE id IN (SELECT value FROM json_each(?))"));
     present.bindValue(0, batch);
     if (auto r = execQuery(present); !r)
-        return Error { r.error() };
+        return r.failure();
     QList<qint64> moved;
     while (present.next())
         moved.append(present.value(QStringLiteral("id")).toLongLong());
@@ -56,12 +56,12 @@ Result<int> moveToTrash(WriterContext &c, const QList<qint64> &keys)
     copy.bindValue(0, nowMs());
     copy.bindValue(1, batch);
     if (auto r = execQuery(copy); !r)
-        return Error { r.error() };
+        return r.failure();
     QSqlQuery drop = c.catalog.query(
         QStringLiteral("DELETE FROM images WHERE id IN (SELECT value FROM json_each(?))"));
     drop.bindValue(0, batch);
     if (auto r = execQuery(drop); !r)
-        return Error { r.error() };
+        return r.failure();
     c.removed += moved;
     return int(moved.size());
 }
@@ -117,14 +117,14 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
     const QString batch = jsonKeys(requested);
     plainQuery.bindValue(0, batch);
     if (auto r = execQuery(plainQuery); !r)
-        return Error { r.error() };
+        return r.failure();
     QList<qint64> plain;
     while (plainQuery.next())
         plain.append(plainQuery.value(0).toLongLong());
     plainQuery.finish();
     if (!plain.isEmpty()) {
         if (auto r = restoreAsTheyWere(c, jsonKeys(plain)); !r)
-            return Error { r.error() };
+            return r.failure();
         c.added += plain;
     }
     // What is left merges into bytes already back, or needs a new key.
@@ -157,7 +157,7 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
     for (qint64 key : keys) {
         find.bindValue(0, key);
         if (auto r = execQuery(find); !r)
-            return Error { r.error() };
+            return r.failure();
         if (!find.next())
             continue;
         const QString sha = find.value(QStringLiteral("sha256")).toString();
@@ -166,7 +166,7 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
 
         sameBytes.bindValue(0, sha);
         if (auto r = execQuery(sameBytes); !r)
-            return Error { r.error() };
+            return r.failure();
         qint64 target = sameBytes.next() ? sameBytes.value(QStringLiteral("id")).toLongLong() : 0;
         sameBytes.finish();
         if (target > 0) {
@@ -178,12 +178,12 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
                 keepNote.bindValue(0, note);
                 keepNote.bindValue(1, target);
                 if (auto r = execQuery(keepNote); !r)
-                    return Error { r.error() };
+                    return r.failure();
             }
         } else {
             keyTaken.bindValue(0, key);
             if (auto r = execQuery(keyTaken); !r)
-                return Error { r.error() };
+                return r.failure();
             const bool taken = keyTaken.next();
             keyTaken.finish();
             // New keys never take a trashed one (see commitImage), so the
@@ -195,7 +195,7 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
                     "stored_bytes", "added_at", "damaged", "annotation", "animated" })
                 insert.bindValue(i++, find.value(QLatin1String(column)));
             if (auto r = execQuery(insert); !r)
-                return Error { r.error() };
+                return r.failure();
             target = insert.lastInsertId().toLongLong();
             c.added.append(target);
         }
@@ -203,17 +203,17 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
         putTags.bindValue(0, target);
         putTags.bindValue(1, tags);
         if (auto r = execQuery(putTags); !r)
-            return Error { r.error() };
+            return r.failure();
         putSources.bindValue(0, target);
         putSources.bindValue(1, sources);
         if (auto r = execQuery(putSources); !r)
-            return Error { r.error() };
+            return r.failure();
         forgetRemoval.bindValue(0, sha);
         if (auto r = execQuery(forgetRemoval); !r)
-            return Error { r.error() };
+            return r.failure();
         drop.bindValue(0, key);
         if (auto r = execQuery(drop); !r)
-            return Error { r.error() };
+            return r.failure();
         ++restored;
     }
     return restored;
@@ -245,17 +245,17 @@ Result<int> emptyTrash(WriterContext &c, const TrashFilter &filter)
         for (qint64 key : filter.keys) {
             q.bindValue(0, key);
             if (auto r = collect(q); !r)
-                return Error { r.error() };
+                return r.failure();
         }
     } else if (filter.kind == TrashFilter::Kind::TrashedBefore) {
         QSqlQuery q = c.catalog.query(select + QStringLiteral(" WHERE trashed_at < ?"));
         q.bindValue(0, filter.before.toMSecsSinceEpoch());
         if (auto r = collect(q); !r)
-            return Error { r.error() };
+            return r.failure();
     } else {
         QSqlQuery q = c.catalog.query(select);
         if (auto r = collect(q); !r)
-            return Error { r.error() };
+            return r.failure();
     }
 
     QSqlQuery drop = c.catalog.query(QStringLiteral("DELETE FROM trash WHERE id = ?"));
@@ -271,12 +271,12 @@ Result<int> emptyTrash(WriterContext &c, const TrashFilter &filter)
     for (const Row &row : std::as_const(rows)) {
         drop.bindValue(0, row.key);
         if (auto r = execQuery(drop); !r)
-            return Error { r.error() };
+            return r.failure();
         // Bytes still in the library (added again since) are not removed:
         // neither remembered nor unlinked.
         inLibrary.bindValue(0, row.sha);
         if (auto r = execQuery(inLibrary); !r)
-            return Error { r.error() };
+            return r.failure();
         const bool kept = inLibrary.next();
         inLibrary.finish();
         c.dropThumbnails.append(row.key);
@@ -286,14 +286,14 @@ Result<int> emptyTrash(WriterContext &c, const TrashFilter &filter)
         remember.bindValue(1, text(row.name));
         remember.bindValue(2, now);
         if (auto r = execQuery(remember); !r)
-            return Error { r.error() };
+            return r.failure();
         // Journalled in this transaction, unlinked after the commit (and
         // only if no trash row still names the bytes): a crash on either
         // side leaves the next writer to finish it.
         journal.bindValue(0, row.sha);
         journal.bindValue(1, currentPid());
         if (auto r = execQuery(journal); !r)
-            return Error { r.error() };
+            return r.failure();
         shas.append(row.sha);
     }
     c.unlinkAfterCommit += shas;

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "ingest/private/fetchworker.h"
 
+#include "storage/diskspace.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <cerrno>
 
 namespace trove {
 
@@ -90,9 +93,14 @@ void FetchWorker::start(quint64 job, const QUrl &url, const FetchHeaders &header
 
     auto t = std::make_shared<Transfer>();
     t->file.setFileName(m_paths.newTempFile(QStringLiteral(".part")));
-    if (!t->file.open(QIODevice::WriteOnly)) {
-        complete(
-            job, FetchResult { tr("cannot write a temp file: %1").arg(t->file.errorString()) });
+    errno = 0;
+    if (!t->file.open(QIODevice::WriteOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        const int savedErrno = errno;
+        const Error why = DiskSpace::writeFailure(m_paths.root(), 0, savedErrno,
+            tr("cannot write a temp file: %1").arg(t->file.errorString()));
+        FetchResult result { why.message };
+        result.diskFull = why.kind == Error::Kind::DiskFull;
+        complete(job, std::move(result));
         return;
     }
 
@@ -211,10 +219,18 @@ void FetchWorker::onMetaData(quint64 job)
     // size is only known while streaming, where the limit is enforced too.
     if (length.isValid() && t.reply->rawHeader("Content-Encoding").isEmpty()) {
         t.declaredLength = length.toLongLong();
-        if (t.declaredLength > m_limits.maxBytes)
+        if (t.declaredLength > m_limits.maxBytes) {
             abortWith(job,
                 tr("too large: the server announces %1, the limit is %2")
                     .arg(mib(t.declaredLength), mib(m_limits.maxBytes)));
+            return;
+        }
+        // The download, then its blob beside it while it is compressed:
+        // twice its size, or the disk fills half-way. Pause before it starts.
+        if (auto room = DiskSpace::check(m_paths.root(), 2 * t.declaredLength); !room) {
+            t.abortDiskFull = true;
+            abortWith(job, room.error());
+        }
     }
 }
 
@@ -240,8 +256,9 @@ void FetchWorker::onReadyRead(quint64 job)
             abortWith(job, tr("too large: more than %1").arg(mib(m_limits.maxBytes)));
             return;
         }
+        errno = 0;
         if (t.file.write(buffer, n) != n) {
-            abortWith(job, tr("cannot write a temp file: %1").arg(t.file.errorString()));
+            abortWriteFailed(job, std::max(t.declaredLength, t.written + n));
             return;
         }
         t.written += n;
@@ -260,6 +277,18 @@ void FetchWorker::abortWith(quint64 job, const QString &reason, bool transient)
     (*it)->abortReason = reason;
     (*it)->abortTransient = transient;
     (*it)->reply->abort(); // emits finished synchronously -> onFinished
+}
+
+void FetchWorker::abortWriteFailed(quint64 job, qint64 needed)
+{
+    auto it = m_transfers.find(job);
+    if (it == m_transfers.end())
+        return;
+    const int savedErrno = errno;
+    const Error why = DiskSpace::writeFailure(m_paths.root(), needed, savedErrno,
+        tr("cannot write a temp file: %1").arg((*it)->file.errorString()));
+    (*it)->abortDiskFull = why.kind == Error::Kind::DiskFull;
+    abortWith(job, why.message);
 }
 
 void FetchWorker::onFinished(quint64 job)
@@ -300,6 +329,7 @@ void FetchWorker::onFinished(quint64 job)
     } else if (!t->abortReason.isEmpty()) {
         result.error = t->abortReason;
         result.transient = t->abortTransient;
+        result.diskFull = t->abortDiskFull;
     } else if (status >= 400) {
         const QString reason
             = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
@@ -326,8 +356,14 @@ void FetchWorker::onFinished(quint64 job)
         const QByteArray rest = reply->readAll();
         if (t->written + rest.size() > m_limits.maxBytes)
             result.error = tr("too large: more than %1").arg(mib(m_limits.maxBytes));
-        else if (t->file.write(rest) != rest.size())
-            result.error = tr("cannot write a temp file: %1").arg(t->file.errorString());
+        else if (errno = 0; t->file.write(rest) != rest.size()) {
+            const int savedErrno = errno;
+            const Error why = DiskSpace::writeFailure(m_paths.root(),
+                std::max(t->declaredLength, t->written + rest.size()), savedErrno,
+                tr("cannot write a temp file: %1").arg(t->file.errorString()));
+            result.error = why.message;
+            result.diskFull = why.kind == Error::Kind::DiskFull;
+        }
         t->written += rest.size();
         if (result.ok() && t->declaredLength >= 0 && t->written < t->declaredLength)
             result.error = tr("connection closed after %1 of %2 bytes")
@@ -337,6 +373,14 @@ void FetchWorker::onFinished(quint64 job)
             result.error = tr("empty response: no image data");
     }
 
+    errno = 0;
+    if (result.ok() && !t->file.flush()) {
+        const int savedErrno = errno;
+        const Error why = DiskSpace::writeFailure(m_paths.root(), t->written, savedErrno,
+            tr("cannot write a temp file: %1").arg(t->file.errorString()));
+        result.error = why.message;
+        result.diskFull = why.kind == Error::Kind::DiskFull;
+    }
     t->file.close();
     if (!result.ok()) {
         t->file.remove();

@@ -51,6 +51,7 @@ private:
         QUrl cookieHome; ///< the URL asked for: the cookie's host and port
         QString abortReason;
         bool abortTransient = false; ///< a stall: worth another attempt
+        bool abortDiskFull = false; ///< no room for it: the queue pauses
         qint64 declaredLength = -1;
         qint64 written = 0;
         int redirects = 0;
@@ -62,6 +63,9 @@ private:
     QString refuseRedirect(const Transfer &t, const QUrl &target) const;
     void onFinished(quint64 job);
     void abortWith(quint64 job, const QString &reason, bool transient = false);
+    /// abortWith() for a write that failed: a full disk is told apart
+    /// (FetchResult::diskFull) with a reason that names the volume.
+    void abortWriteFailed(quint64 job, qint64 needed);
     void complete(quint64 job, FetchResult result);
 
     LibraryPaths m_paths;

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+#include "dialogs/backupprogress.h"
+
+#include <QDir>
+#include <QLocale>
+#include <QMessageBox>
+
+namespace trove::ui {
+
+BackupProgress::BackupProgress(const LibraryPaths &source, const QString &dest, QWidget *parent)
+    : QProgressDialog(parent)
+    , m_dest(dest)
+{
+    setWindowTitle(tr("Back Up Library"));
+    setLabelText(tr("Copying the library to %1…").arg(QDir::toNativeSeparators(dest)));
+    setAttribute(Qt::WA_DeleteOnClose);
+    setAutoClose(false);
+    setAutoReset(false);
+    setMinimumDuration(0);
+    setRange(0, 0);
+    connect(
+        &m_watcher, &QFutureWatcherBase::progressRangeChanged, this, &QProgressDialog::setRange);
+    connect(
+        &m_watcher, &QFutureWatcherBase::progressValueChanged, this, &QProgressDialog::setValue);
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &BackupProgress::onFinished);
+    connect(this, &QProgressDialog::canceled, &m_watcher, &QFutureWatcherBase::cancel);
+    m_watcher.setFuture(LibraryBackup::start(source, dest));
+}
+
+BackupProgress::~BackupProgress()
+{
+    // The job holds no pointer to this dialog; it stops at the next blob.
+    m_watcher.cancel();
+}
+
+void BackupProgress::onFinished()
+{
+    const QFuture<Result<BackupReport>> future = m_watcher.future();
+    const Result<BackupReport> outcome = future.isCanceled() || future.resultCount() == 0
+        ? Result<BackupReport>(Error { tr("cancelled") })
+        : future.result();
+    Q_EMIT finishedWith(outcome);
+    QWidget *owner = parentWidget();
+    const QString where = QDir::toNativeSeparators(m_dest);
+    if (outcome) {
+        const QLocale locale;
+        auto *box = new QMessageBox(QMessageBox::Information, tr("Backup Done"),
+            tr("The library was copied to %1.").arg(where), QMessageBox::Ok, owner);
+        box->setInformativeText(
+            tr("%1 images; %2 new files copied, %3 already there. To restore, open that folder "
+               "with File ▸ Open Library…")
+                .arg(locale.toString(outcome->images), locale.toString(outcome->blobsCopied),
+                    locale.toString(outcome->blobsSkipped)));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    } else if (outcome.error() != tr("cancelled")) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Backup Failed"),
+            tr("The library could not be copied to %1.").arg(where), QMessageBox::Close, owner);
+        box->setInformativeText(outcome.error());
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    close();
+}
+
+} // namespace trove::ui

@@ -548,7 +548,8 @@ QList<FormatCase> formatCases()
         QSize(120, 90), QByteArray::fromHex("ffc0"), -1 });
     {
         // A line an old tool wrote before the header: browsers show it.
-        const QByteArray junk("\xef\xbb\xbfContent-Type: image/jpeg\r\n\r\n");
+        const QByteArray junk("\xef\xbb\xbf"
+                              "Content-Type: image/jpeg\r\n\r\n");
         out.append({ "jpeg with junk before its header",
             junk + ImageFactory::encode(picture, "jpeg", 90), QStringLiteral("jpeg"),
             QSize(120, 90), QByteArray::fromHex("ffd8ff"), int(junk.size()), 0, {}, {}, true });

@@ -300,8 +300,10 @@ Result<SalvageReport> CatalogSalvage::run(
     SalvageReport report;
     Salvaged salvaged;
     tell(0, 0, tr("Reading what the damaged catalog still holds"));
-    if (QFileInfo::exists(paths.catalogFile())
-        || QFileInfo::exists(paths.catalogFile() + QStringLiteral("-wal"))) {
+    // An empty catalog file (a new library's, made private before SQLite
+    // opened it) holds nothing to salvage or keep.
+    if (QFileInfo(paths.catalogFile()).size() > 0
+        || QFileInfo(paths.catalogFile() + QStringLiteral("-wal")).size() > 0) {
         auto aside = Connection::moveAside(paths.catalogFile());
         if (!aside)
             return aside.failure();

@@ -193,7 +193,11 @@ Result<void> Connection::openReadOnly(const LibraryPaths &paths, Kind kind)
 {
     m_readOnly = true;
     const QString file = kind == Kind::Catalog ? paths.catalogFile() : paths.thumbsFile();
-    if (!QFileInfo::exists(file)) {
+    // A new library's files are made empty (and private) before SQLite
+    // first opens them; an empty file holds no database yet.
+    const bool empty
+        = QFileInfo(file).size() == 0 && QFileInfo(file + QStringLiteral("-wal")).size() == 0;
+    if (!QFileInfo::exists(file) || empty) {
         if (kind == Kind::Catalog)
             return fail(
                 tr("library %1 is read-only and has no catalog (%2)")

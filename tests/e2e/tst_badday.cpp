@@ -325,12 +325,12 @@ void TestBadDay::announcedSizePausesBeforeDownloading()
     QCOMPARE(listJson(library).size(), 2);
 }
 
-// Backups taken while another process adds 300 images: each is complete
+// Backups taken while another process adds 1,000 images: each is complete
 // and verifies; the last, after the add, holds them all and copied only
 // what the earlier ones had not.
 void TestBadDay::backupWhileAdding()
 {
-    const int count = 300;
+    const int count = 1000;
     QStringList urls;
     for (int i = 0; i < count; ++i) {
         const QString path = QStringLiteral("/tiny/%1.png").arg(i);

@@ -50,8 +50,13 @@ void HelpDialogs::showShortcuts(QWidget *parent)
         { tr("Right, Page Down, Space"), tr("Next image") },
         { tr("Left, Page Up"), tr("Previous image") },
         { tr("+, -, wheel"), tr("Zoom in, out") },
-        { tr("0, 1"), tr("Fit to window, 100 %") },
-        { tr("Escape"), tr("Back to the gallery") },
+        { tr("0, 1, W"), tr("Fit to window, 100 %, fit width") },
+        { tr("F11, F, double-click"), tr("Full screen") },
+        { tr("S"), tr("Slideshow (any key or click stops it)") },
+        { tr("P"), tr("Pause or play an animation") },
+        { tr(", ."), tr("Previous or next frame of an animation") },
+        { tr("R, Shift+R"), tr("Turn the picture (for display only)") },
+        { tr("Escape"), tr("Leave full screen, then back to the gallery") },
     };
     QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"4\">");
     for (const auto &[keys, what] : rows) {

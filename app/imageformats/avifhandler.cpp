@@ -27,7 +27,7 @@ bool AvifHandler::canRead(const QByteArray &head)
 
 bool AvifHandler::canRead() const
 {
-    if (m_parsed && !m_parseFailed)
+    if (parsedOk())
         return m_current + 1 < imageCount();
     if (!device() || !canRead(device()->peek(64)))
         return false;
@@ -35,14 +35,8 @@ bool AvifHandler::canRead() const
     return true;
 }
 
-bool AvifHandler::parse()
+bool AvifHandler::parseHeader()
 {
-    if (m_parsed)
-        return !m_parseFailed;
-    m_parsed = true;
-    m_parseFailed = true;
-    if (!load())
-        return false;
     m_decoder.reset(avifDecoderCreate());
     if (!m_decoder)
         return false;
@@ -57,16 +51,15 @@ bool AvifHandler::parse()
             dec, reinterpret_cast<const uint8_t *>(data().constData()), size_t(data().size()))
         != AVIF_RESULT_OK)
         return false;
-    const avifResult parsed = avifDecoderParse(dec);
-    if (parsed != AVIF_RESULT_OK) {
-        qCDebug(lcCodec) << "avif:" << avifResultToString(parsed);
+    const avifResult result = avifDecoderParse(dec);
+    if (result != AVIF_RESULT_OK) {
+        qCDebug(lcCodec) << "avif:" << avifResultToString(result);
         return false;
     }
     QSize size(int(dec->image->width), int(dec->image->height));
     if ((dec->image->transformFlags & AVIF_TRANSFORM_IROT) && (dec->image->irot.angle & 1))
         size.transpose();
     m_size = size;
-    m_parseFailed = false;
     return true;
 }
 
@@ -113,18 +106,17 @@ bool AvifHandler::decodeNext(QImage *out)
 
 bool AvifHandler::read(QImage *image)
 {
-    if (!parse() || m_current + 1 >= imageCount())
+    if (!parsed() || m_current + 1 >= imageCount())
         return false;
     return decodeNext(image);
 }
 
 QVariant AvifHandler::option(ImageOption option) const
 {
-    auto *self = const_cast<AvifHandler *>(this);
-    if (option == Size && self->parse())
+    if (option == Size && parsed())
         return m_size;
     if (option == Animation)
-        return self->parse() && imageCount() > 1;
+        return parsed() && imageCount() > 1;
     return {};
 }
 
@@ -135,8 +127,7 @@ bool AvifHandler::supportsOption(ImageOption option) const
 
 int AvifHandler::imageCount() const
 {
-    auto *self = const_cast<AvifHandler *>(this);
-    return self->parse() ? qMax(1, m_decoder->imageCount) : 0;
+    return parsed() ? qMax(1, m_decoder->imageCount) : 0;
 }
 
 int AvifHandler::loopCount() const

@@ -31,15 +31,13 @@ public:
     bool jumpToNextImage() override;
 
 private:
-    bool parse();
+    bool parseHeader() override;
     bool decodeNext(QImage *image);
 
     struct DecoderDeleter {
         void operator()(avifDecoder *d) const;
     };
     std::unique_ptr<avifDecoder, DecoderDeleter> m_decoder;
-    bool m_parsed = false;
-    bool m_parseFailed = false;
     QSize m_size; ///< as shown: after rotation
     int m_current = -1;
     int m_delayMs = 0;

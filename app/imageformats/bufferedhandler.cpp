@@ -6,21 +6,28 @@
 
 namespace trove {
 
+bool BufferedHandler::parsed() const
+{
+    if (m_state == State::Unread) {
+        // Reading and parsing happen once, on the first question, which
+        // QImageHandler asks through const members too.
+        auto *self = const_cast<BufferedHandler *>(this);
+        m_state = self->load() && self->parseHeader() ? State::Parsed : State::Failed;
+    }
+    return m_state == State::Parsed;
+}
+
 bool BufferedHandler::load()
 {
-    if (m_loaded)
-        return !m_loadFailed;
-    m_loaded = true;
     QIODevice *dev = device();
-    if (!dev || (!dev->isSequential() && dev->size() - dev->pos() > kMaxEncodedBytes)) {
-        m_loadFailed = true;
+    if (!dev || (!dev->isSequential() && dev->size() - dev->pos() > kMaxEncodedBytes))
+        return false;
+    m_data = dev->read(kMaxEncodedBytes + 1);
+    if (m_data.isEmpty() || m_data.size() > kMaxEncodedBytes) {
+        m_data.clear();
         return false;
     }
-    m_data = dev->read(kMaxEncodedBytes + 1);
-    m_loadFailed = m_data.isEmpty() || m_data.size() > kMaxEncodedBytes;
-    if (m_loadFailed)
-        m_data.clear();
-    return !m_loadFailed;
+    return true;
 }
 
 QImage BufferedHandler::allocate(QSize size, QImage::Format format)

@@ -52,14 +52,8 @@ bool HeifHandler::canRead() const
     return true;
 }
 
-bool HeifHandler::parse()
+bool HeifHandler::parseHeader()
 {
-    if (m_parsed)
-        return !m_parseFailed;
-    m_parsed = true;
-    m_parseFailed = true;
-    if (!load())
-        return false;
     m_context.reset(heif_context_alloc());
     if (!m_context)
         return false;
@@ -77,13 +71,12 @@ bool HeifHandler::parse()
         return false;
     }
     m_handle.reset(handle);
-    m_parseFailed = false;
     return true;
 }
 
 bool HeifHandler::read(QImage *out)
 {
-    if (m_read || !parse())
+    if (m_read || !parsed())
         return false;
     m_read = true;
     const bool alpha = heif_image_handle_has_alpha_channel(m_handle.get());
@@ -123,8 +116,7 @@ bool HeifHandler::read(QImage *out)
 
 QVariant HeifHandler::option(ImageOption option) const
 {
-    auto *self = const_cast<HeifHandler *>(this);
-    if (option == Size && self->parse())
+    if (option == Size && parsed())
         return QSize(heif_image_handle_get_width(m_handle.get()),
             heif_image_handle_get_height(m_handle.get()));
     return {};

@@ -26,7 +26,7 @@ public:
     bool supportsOption(ImageOption option) const override;
 
 private:
-    bool parse();
+    bool parseHeader() override;
 
     struct ContextDeleter {
         void operator()(heif_context *c) const;
@@ -36,8 +36,6 @@ private:
     };
     std::unique_ptr<heif_context, ContextDeleter> m_context;
     std::unique_ptr<heif_image_handle, HandleDeleter> m_handle;
-    bool m_parsed = false;
-    bool m_parseFailed = false;
     bool m_read = false;
 };
 

@@ -112,14 +112,8 @@ bool Jp2Handler::canRead() const
     return true;
 }
 
-bool Jp2Handler::parse()
+bool Jp2Handler::parseHeader()
 {
-    if (m_parsed)
-        return !m_parseFailed;
-    m_parsed = true;
-    m_parseFailed = true;
-    if (!load())
-        return false;
     m_decoder = std::make_unique<Decoder>();
     Decoder &d = *m_decoder;
     d.memory.bytes = &data();
@@ -160,13 +154,12 @@ bool Jp2Handler::parse()
             return false;
     }
     m_size = QSize(int(img.x1 - img.x0), int(img.y1 - img.y0));
-    m_parseFailed = false;
     return true;
 }
 
 bool Jp2Handler::read(QImage *out)
 {
-    if (m_read || !parse())
+    if (m_read || !parsed())
         return false;
     m_read = true;
     Decoder &d = *m_decoder;
@@ -256,8 +249,7 @@ bool Jp2Handler::read(QImage *out)
 
 QVariant Jp2Handler::option(ImageOption option) const
 {
-    auto *self = const_cast<Jp2Handler *>(this);
-    if (option == Size && self->parse())
+    if (option == Size && parsed())
         return m_size;
     if (option == ScaledSize)
         return m_scaledSize;

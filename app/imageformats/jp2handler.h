@@ -27,11 +27,9 @@ public:
 
 private:
     struct Decoder;
-    bool parse();
+    bool parseHeader() override;
 
     std::unique_ptr<Decoder> m_decoder;
-    bool m_parsed = false;
-    bool m_parseFailed = false;
     bool m_read = false;
     QSize m_size;
     QSize m_scaledSize;

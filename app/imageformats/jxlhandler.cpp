@@ -27,7 +27,7 @@ bool JxlHandler::canRead(const QByteArray &head)
 
 bool JxlHandler::canRead() const
 {
-    if (m_parsed && !m_parseFailed)
+    if (parsedOk())
         return !m_finished;
     if (!device() || !canRead(device()->peek(12)))
         return false;
@@ -35,14 +35,8 @@ bool JxlHandler::canRead() const
     return true;
 }
 
-bool JxlHandler::parse()
+bool JxlHandler::parseHeader()
 {
-    if (m_parsed)
-        return !m_parseFailed;
-    m_parsed = true;
-    m_parseFailed = true;
-    if (!load())
-        return false;
     m_decoder.reset(JxlDecoderCreate(nullptr));
     JxlDecoder *dec = m_decoder.get();
     if (!dec
@@ -70,13 +64,12 @@ bool JxlHandler::parse()
         if (info.animation.tps_numerator > 0)
             m_msPerTick = 1000.0 * info.animation.tps_denominator / info.animation.tps_numerator;
     }
-    m_parseFailed = false;
     return true;
 }
 
 bool JxlHandler::read(QImage *out)
 {
-    if (!parse() || m_finished)
+    if (!parsed() || m_finished)
         return false;
     JxlDecoder *dec = m_decoder.get();
     // Grey without alpha stays grey; everything else comes as RGBA.
@@ -140,11 +133,10 @@ bool JxlHandler::read(QImage *out)
 
 QVariant JxlHandler::option(ImageOption option) const
 {
-    auto *self = const_cast<JxlHandler *>(this);
-    if (option == Size && self->parse())
+    if (option == Size && parsed())
         return m_size;
     if (option == Animation)
-        return self->parse() && m_animated;
+        return parsed() && m_animated;
     return {};
 }
 
@@ -156,8 +148,7 @@ bool JxlHandler::supportsOption(ImageOption option) const
 int JxlHandler::imageCount() const
 {
     // An animation's length is known only once it has been decoded.
-    auto *self = const_cast<JxlHandler *>(this);
-    return self->parse() && !m_animated ? 1 : 0;
+    return parsed() && !m_animated ? 1 : 0;
 }
 
 int JxlHandler::loopCount() const

@@ -32,14 +32,12 @@ public:
     bool jumpToNextImage() override;
 
 private:
-    bool parse();
+    bool parseHeader() override;
 
     struct DecoderDeleter {
         void operator()(JxlDecoderStruct *d) const;
     };
     std::unique_ptr<JxlDecoderStruct, DecoderDeleter> m_decoder;
-    bool m_parsed = false;
-    bool m_parseFailed = false;
     bool m_finished = false;
     QSize m_size;
     bool m_grey = false;

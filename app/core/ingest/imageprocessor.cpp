@@ -89,9 +89,11 @@ Result<QImage> retryAsTga(QIODevice &device, QSize fullSize, int box)
 
 } // namespace
 
-qsizetype ImageProcessor::jpegStartAfterJunk(const QByteArray &head)
+qint64 ImageProcessor::imageStart(QIODevice *device)
 {
-    const qsizetype at = head.indexOf(QByteArrayLiteral("\xff\xd8\xff"));
+    if (!sniffImageFormat(device).isEmpty())
+        return 0;
+    const qsizetype at = device->peek(kMaxJpegJunk + 3).indexOf(QByteArrayLiteral("\xff\xd8\xff"));
     return at > 0 && at <= kMaxJpegJunk ? at : 0;
 }
 
@@ -142,11 +144,9 @@ Result<ProcessedImage> ImageProcessor::process(
     // A JPEG behind a little junk is read from where it starts; the blob
     // keeps every byte of the file.
     QBuffer shifted;
-    if (sniffImageFormat(&disk).isEmpty()) {
-        if (const qsizetype at = jpegStartAfterJunk(disk.peek(kMaxJpegJunk + 3)); at > 0) {
-            shifted.setData(disk.readAll().mid(at));
-            shifted.open(QIODevice::ReadOnly);
-        }
+    if (const qint64 at = imageStart(&disk); at > 0) {
+        shifted.setData(disk.readAll().mid(at));
+        shifted.open(QIODevice::ReadOnly);
     }
     QIODevice &file = shifted.isOpen() ? static_cast<QIODevice &>(shifted) : disk;
 
@@ -259,9 +259,7 @@ Result<QImage> ImageProcessor::thumbnailFromBytes(const QByteArray &bytes, int s
     QBuffer buffer;
     buffer.setData(bytes);
     buffer.open(QIODevice::ReadOnly);
-    if (sniffImageFormat(&buffer).isEmpty())
-        if (const qsizetype at = jpegStartAfterJunk(bytes.left(kMaxJpegJunk + 3)); at > 0)
-            buffer.seek(at);
+    buffer.seek(imageStart(&buffer));
     QImageReader reader(&buffer);
     reader.setDecideFormatFromContent(true);
     return decodeThumbnail(reader, reader.format(), reader.size(), size);

@@ -63,12 +63,12 @@ public:
     /// ICC profile: Display P3, Adobe RGB), as it is when it has none.
     static QImage toSrgb(QImage image);
 
-    /// Where a JPEG starts in @p head when junk comes before its header
-    /// (up to kMaxJpegJunk bytes: a stray BOM, a line of text an old tool
-    /// wrote): browsers show such files, so Trove keeps them, bytes and
-    /// junk alike, and decodes from there. 0 when the file starts cleanly
-    /// or is no JPEG.
-    static qsizetype jpegStartAfterJunk(const QByteArray &head);
+    /// How far past @p device's position the image starts: 0, unless junk
+    /// comes before a JPEG's header (up to kMaxJpegJunk bytes: a stray BOM,
+    /// a line of text an old tool wrote). Browsers show such files, so Trove
+    /// keeps them, bytes and junk alike, and every reader decodes from
+    /// there. Leaves the device where it was.
+    static qint64 imageStart(QIODevice *device);
     static constexpr qsizetype kMaxJpegJunk = 1024;
 
     /// The mime type sniffed from the first bytes: "text/html".

@@ -92,11 +92,7 @@ Result<Picture> PictureDecoder::decode(const QByteArray &bytes)
     buffer.setData(bytes);
     buffer.open(QIODevice::ReadOnly);
     // A JPEG kept with junk before its header (ImageProcessor explains).
-    if (ImageProcessor::sniffImageFormat(&buffer).isEmpty())
-        if (const qsizetype at
-            = ImageProcessor::jpegStartAfterJunk(bytes.left(ImageProcessor::kMaxJpegJunk + 3));
-            at > 0)
-            buffer.seek(at);
+    buffer.seek(ImageProcessor::imageStart(&buffer));
     QImageReader reader(&buffer);
     reader.setAutoTransform(true);
     reader.setAllocationLimit(kAllocationLimitMb);

@@ -175,6 +175,12 @@ Result<ProcessedImage> ImageProcessor::process(
     if (const qint64 at = imageStart(&disk); at > 0) {
         shifted.setData(disk.readAll().mid(at));
         shifted.open(QIODevice::ReadOnly);
+    } else if (disk.peek(6).startsWith("GIF8")) {
+        // Frames past the logical screen are shown whole, as browsers do.
+        if (QByteArray grown = gifScreenCoveringFrames(disk); !grown.isEmpty()) {
+            shifted.setData(grown);
+            shifted.open(QIODevice::ReadOnly);
+        }
     }
     QIODevice &file = shifted.isOpen() ? static_cast<QIODevice &>(shifted) : disk;
 
@@ -227,7 +233,9 @@ Result<ProcessedImage> ImageProcessor::process(
 
     // The container walk reads headers only; before size(), whose header
     // parse would otherwise be the first to trip over a cut-off file.
-    if (!isCompleteImage(file, format))
+    // Qt's ICO handler claims TGA files (see retryAsTga): an ICO directory
+    // that does not fit is no verdict on them.
+    if (!isCompleteImage(file, format) && !(format == "ico" && longTail == "tga"))
         return fail(tr("truncated image (%1)").arg(QString::fromLatin1(format)));
     if (format == "png" && !pngDataStartsAsZlib(file))
         return fail(tr("unsupported or corrupt image (png): the image data is not zlib data"));
@@ -314,7 +322,8 @@ Result<QImage> ImageProcessor::thumbnailFromBytes(const QByteArray &bytes, int s
 {
     const CodecScope quiet;
     QBuffer buffer;
-    buffer.setData(bytes);
+    // A GIF whose frames reach past its screen is shown whole.
+    buffer.setData(gifScreenCoveringFrames(bytes));
     buffer.open(QIODevice::ReadOnly);
     buffer.seek(imageStart(&buffer));
     QImageReader reader(&buffer);

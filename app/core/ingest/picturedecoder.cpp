@@ -2,6 +2,7 @@
 #include "ingest/picturedecoder.h"
 
 #include "codeclog.h"
+#include "ingest/completeness.h"
 #include "ingest/imageprocessor.h"
 
 #include <QBuffer>
@@ -89,7 +90,8 @@ Result<Picture> PictureDecoder::decode(const QByteArray &bytes)
 {
     const CodecScope quiet;
     QBuffer buffer;
-    buffer.setData(bytes);
+    // A GIF whose frames reach past its screen is shown whole.
+    buffer.setData(gifScreenCoveringFrames(bytes));
     buffer.open(QIODevice::ReadOnly);
     // A JPEG kept with junk before its header (ImageProcessor explains).
     buffer.seek(ImageProcessor::imageStart(&buffer));

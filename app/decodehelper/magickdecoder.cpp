@@ -86,7 +86,7 @@ MagickDecoder::MagickDecoder(const DecodeRequest &request)
     SetMagickResourceLimit(MapResource, request.maxPixels * 16 + (64u << 20));
     SetMagickResourceLimit(DiskResource, 0);
     SetMagickResourceLimit(ThreadResource, 1);
-    SetMagickResourceLimit(TimeResource, 10);
+    SetMagickResourceLimit(TimeResource, 30);
     SetMagickResourceLimit(ListLengthResource, 64);
     // Loads the coder module now: inside the sandbox nothing new is opened
     // that need not be.

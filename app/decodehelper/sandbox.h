@@ -9,7 +9,7 @@ namespace trove::decodehelper {
 /// What one decode may use. The parent's wall-clock timeout comes on top.
 struct SandboxLimits {
     std::uint64_t addressSpaceBytes = 0; ///< RLIMIT_AS; 0: none (sanitizer builds)
-    unsigned cpuSeconds = 10; ///< RLIMIT_CPU: SIGXCPU, then SIGKILL a second later
+    unsigned cpuSeconds = 20; ///< RLIMIT_CPU: SIGXCPU, then SIGKILL a second later
     unsigned openFiles = 32; ///< RLIMIT_NOFILE
 };
 

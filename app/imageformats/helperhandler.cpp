@@ -19,7 +19,7 @@ namespace trove {
 
 namespace {
 
-constexpr int kDefaultTimeoutMs = 10'000;
+constexpr int kDefaultTimeoutMs = 30'000;
 constexpr int kMaxSide = 65'535;
 
 quint16 be16(const QByteArray &d, qsizetype at)

@@ -33,7 +33,8 @@ public:
     /// trove-decode: $TROVE_DECODE_HELPER, else next to the executable,
     /// else in ../libexec/trove/ as installed.
     static QString helperPath();
-    /// The wall-clock limit of one decode: $TROVE_DECODE_TIMEOUT_MS, else 10 s.
+    /// The wall-clock limit of one decode: $TROVE_DECODE_TIMEOUT_MS, else 30 s
+    /// (a 12-megapixel PCX takes ImageMagick 9 s on a loaded 2-core machine).
     static int timeoutMs();
 
     bool canRead() const override;

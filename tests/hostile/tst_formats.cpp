@@ -13,6 +13,7 @@
 #include "encodedfiles.h"
 #include "imagefactory.h"
 #include "ingest/imageprocessor.h"
+#include "ingest/picturedecoder.h"
 #include "resultcheck.h"
 #include "storage/gzipcodec.h"
 #include "testfiles.h"
@@ -978,6 +979,8 @@ private Q_SLOTS:
     void truncatedModern();
     void helperMisbehaves_data();
     void helperMisbehaves();
+    void viewerAndRebuildRead_data();
+    void viewerAndRebuildRead();
     void framesInOrder_data();
     void framesInOrder();
     void colourProfileConverted();
@@ -1381,6 +1384,44 @@ void TestFormats::helperMisbehaves()
         err[0].contains(QLatin1String("bad.psd")) && err[0].endsWith(reason), qPrintable(err[0]));
     QCOMPARE(out.size(), 1);
     QVERIFY2(out[0].startsWith(QLatin1String("added")), qPrintable(out[0]));
+}
+
+// --- the viewer and a thumbnail rebuild read what ingest kept -------------------------
+
+void TestFormats::viewerAndRebuildRead_data()
+{
+    QTest::addColumn<int>("index");
+    const QList<FormatCase> cases = formatCases();
+    for (int i = 0; i < cases.size(); ++i) {
+        const QByteArray tag(cases[i].tag);
+        if (tag == "psd packbits" || tag == "dds dxt1" || tag == "tga 1.0, no footer"
+            || tag == "tga 1.0 rle" || tag == "tiff cmyk 16-bit" || tag == "sgi rle"
+            || tag == "gif, frame past the logical screen")
+            QTest::newRow(tag.constData()) << i;
+    }
+}
+
+void TestFormats::viewerAndRebuildRead()
+{
+    // PictureDecoder (the viewer) and thumbnailFromBytes (a lost thumbnail
+    // rebuilt from the blob) take the same paths as ingest: the helper for
+    // the long tail, the grown screen for the GIF.
+    QFETCH(int, index);
+    const FormatCase c = formatCases().at(index);
+    QVERIFY2(!c.bytes.isEmpty(), qPrintable(c.skip));
+    const auto picture = PictureDecoder::decode(c.bytes);
+    QVERIFY_OK(picture);
+    QCOMPARE(picture->frames.size(), 1);
+    QCOMPARE(picture->frames.first().size(), c.size);
+    const auto thumb = ImageProcessor::thumbnailFromBytes(c.bytes, 256);
+    QVERIFY_OK(thumb);
+    QCOMPARE(thumb->size(), c.size);
+    for (const auto &[point, colour] : c.pixels) {
+        QVERIFY2(near(picture->frames.first().pixelColor(point), colour, 24),
+            qPrintable(picture->frames.first().pixelColor(point).name()));
+        QVERIFY2(near(thumb->pixelColor(point), colour, 24),
+            qPrintable(thumb->pixelColor(point).name()));
+    }
 }
 
 // --- animation: frames in order, as QMovie reads them ---------------------------------

@@ -44,7 +44,8 @@ void tiffMessage(const char *module, const char *format, va_list args)
 
 // Qt's PNG reader gives libpng no error function, so libpng's default one
 // prints "libpng error: IDAT: CRC error" (and a newline, in a second call)
-// to stderr itself before Qt reports the failure. stderr becomes an
+// to stderr itself before Qt reports the failure; libjxl prints its own
+// failures there too. stderr becomes an
 // unbuffered stream that passes everything through to file descriptor 2
 // except those lines, which go to trove.codec. Unbuffered, so each fprintf
 // arrives whole; the newline that follows a libpng line is recognised per
@@ -70,8 +71,13 @@ ssize_t filterStderr(void *, const char *data, size_t size)
         return ssize_t(size);
     }
     t_swallowNewline = false;
-    constexpr char prefix[] = "libpng ";
-    if (size >= sizeof prefix - 1 && std::memcmp(data, prefix, sizeof prefix - 1) == 0) {
+    // libjxl (as Debian builds it) prints its failures as
+    // "./lib/jxl/decode.cc:2143: missing input".
+    const auto startsWith = [&](const char *prefix) {
+        const size_t n = std::strlen(prefix);
+        return size >= n && std::memcmp(data, prefix, n) == 0;
+    };
+    if (startsWith("libpng ") || startsWith("./lib/jxl/")) {
         const bool whole = data[size - 1] == '\n';
         t_swallowNewline = !whole;
         if (lcCodec().isDebugEnabled()) {

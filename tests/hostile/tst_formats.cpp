@@ -770,13 +770,13 @@ QList<FormatCase> formatCases()
     // Broken APP14: libjpeg ignores what it cannot use, and so do
     // browsers; Trove keeps such files.
     out.append({ "jpeg, APP14 too short", jpegWithBrokenApp14(true), QStringLiteral("jpeg"),
-        QSize(120, 90), QByteArray::fromHex("ffd8ffee0007"), 0, 1, {}, {}, true });
+        QSize(120, 90), QByteArray::fromHex("ffd8ffee0007"), 0, 1, {} });
     out.append({ "jpeg, Adobe APP14 with an unknown transform", jpegWithBrokenApp14(false),
         QStringLiteral("jpeg"), QSize(120, 90), QByteArray::fromHex("ffd8ffee000e"), 0 });
     // A frame past the logical screen is shown whole, at the frame's size.
     out.append({ "gif, frame past the logical screen", gifFramesPastScreen(), QStringLiteral("gif"),
         QSize(40, 30), QByteArray::fromHex("14000f00"), 6, 1,
-        { { QPoint(35, 25), QColor(220, 30, 30) } }, {}, true });
+        { { QPoint(35, 25), QColor(220, 30, 30) } } });
     out.append({ "bmp 8-bit indexed",
         ImageFactory::encode(picture.convertToFormat(QImage::Format_Indexed8), "bmp"),
         QStringLiteral("bmp"), QSize(120, 90), QByteArray(1, char(8)), 28 });
@@ -893,15 +893,15 @@ QList<FormatCase> formatCases()
     out.append({ "psd packbits", psd(tones, true), QStringLiteral("psd"), QSize(120, 90),
         QByteArray("\0\1", 2), 38, 1, sides });
     out.append({ "dds bgra", dds(tones, false), QStringLiteral("dds"), QSize(120, 90), "DDS ", 0, 1,
-        sides, {}, true });
+        sides });
     out.append({ "dds dxt1", dds(tones, true), QStringLiteral("dds"), QSize(120, 90), "DXT1", 84, 1,
         sides });
     out.append({ "sgi verbatim", sgi(tones), QStringLiteral("sgi"), QSize(120, 90),
-        QByteArray::fromHex("01da0001"), 0, 1, sides, {}, true });
+        QByteArray::fromHex("01da0001"), 0, 1, sides });
     out.append({ "tga 1.0, no footer", tgaAsToolsWriteIt(tones, false), QStringLiteral("tga"),
-        QSize(120, 90), QByteArray::fromHex("000002"), 0, 0, sides, {}, true });
+        QSize(120, 90), QByteArray::fromHex("000002"), 0, 0, sides });
     out.append({ "tga 1.0 rle", tgaRle(tones), QStringLiteral("tga"), QSize(120, 90),
-        QByteArray::fromHex("00000a"), 0, 0, sides, {}, true });
+        QByteArray::fromHex("00000a"), 0, 0, sides });
     const QByteArray tonesPng = ImageFactory::encode(tones, "png");
     const Inputs gmIn { { QStringLiteral("t.png"), tonesPng } };
     auto gm
@@ -915,11 +915,11 @@ QList<FormatCase> formatCases()
             sides }));
     out.append(gm("pcx", {}, QStringLiteral("t.pcx"),
         { nullptr, {}, QStringLiteral("pcx"), QSize(120, 90), QByteArray::fromHex("0a05"), 0, 1,
-            sides, {}, true }));
+            sides }));
     out.append(gm("tiff 16-bit", { QStringLiteral("-depth"), QStringLiteral("16") },
         QStringLiteral("t.tif"),
-        { nullptr, {}, QStringLiteral("tiff"), QSize(120, 90), QByteArray("II*\0", 4), 0, 0, sides,
-            {}, true }));
+        { nullptr, {}, QStringLiteral("tiff"), QSize(120, 90), QByteArray("II*\0", 4), 0, 0,
+            sides }));
     out.append(gm("tiff planar", { QStringLiteral("-interlace"), QStringLiteral("plane") },
         QStringLiteral("t.tif"),
         { nullptr, {}, QStringLiteral("tiff"), QSize(120, 90), QByteArray("II*\0", 4), 0, 0,
@@ -934,7 +934,7 @@ QList<FormatCase> formatCases()
     out.append(gm("tiff cmyk", { QStringLiteral("-colorspace"), QStringLiteral("CMYK") },
         QStringLiteral("t.tif"),
         { nullptr, {}, QStringLiteral("tiff"), QSize(120, 90), QByteArray("II*\0", 4), 0, 0,
-            cmykSides, {}, true }));
+            cmykSides }));
     out.append(gm("tiff cmyk 16-bit",
         { QStringLiteral("-colorspace"), QStringLiteral("CMYK"), QStringLiteral("-depth"),
             QStringLiteral("16") },
@@ -1535,8 +1535,11 @@ void TestFormats::troveAddOneLinePerItem()
     files[QStringLiteral("old.tga")] = { tgaRle(twoTone(60, 40)), false };
     for (const FormatCase &c : formatCases()) {
         const QByteArray tag(c.tag);
+        // A bare JPEG XL codestream, cut, gets as far as libjxl, which
+        // prints its own complaint.
         if (tag == "heic" || tag == "avif lossless" || tag == "jxl container lossy alpha"
-            || tag == "jp2 lossless" || tag == "tiff cmyk 16-bit") {
+            || tag == "jxl codestream lossless" || tag == "jp2 lossless"
+            || tag == "tiff cmyk 16-bit") {
             QVERIFY2(!c.bytes.isEmpty(), qPrintable(c.skip));
             const QString base
                 = QString::fromLatin1(tag).replace(QLatin1Char(' '), QLatin1Char('-'));

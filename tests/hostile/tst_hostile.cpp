@@ -451,6 +451,10 @@ void TestHostile::refused_data()
             << R { { { bombPath, Response::ok(headerBomb, mime) } } } << bombPath
             << QStringLiteral("image too large: 60000x60000") << 0 << live << false << false
             << QStringList {};
+        // The bare codestream goes to the same OpenJPEG decoder as JP2:
+        // its own header is the case worth a row.
+        if (format == "j2k")
+            continue;
 
         const QByteArray contentBomb = EncodedFiles::flat(format, 640, 640, &why);
         QVERIFY2(!contentBomb.isEmpty(), qPrintable(why));

@@ -6,7 +6,10 @@
 // then width, height, full width, full height and flags (bit 0: 16 bits
 // per channel, bit 1: alpha), each a native-endian uint32 — and the RGBA
 // rows. On failure: exit status 1 and one line on stderr saying why.
-// BOX > 0 scales the image to fit a BOX x BOX square (thumbnails). Run by
+// BOX > 0 scales the image to fit a BOX x BOX square (thumbnails). stdout
+// and stderr must be pipes: RLIMIT_FSIZE 0 kills a write to a regular file
+// (SIGXFSZ). Only the first line on stderr is the reason; ImageMagick may
+// print warnings before it. Run by
 // app/imageformats/helperhandler.cpp, which adds a wall-clock timeout and
 // maps a crash or a kill to a refusal.
 

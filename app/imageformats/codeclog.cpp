@@ -5,7 +5,9 @@
 #include <cstdio>
 #include <cstring>
 #include <tiffio.h>
+#if defined(__GLIBC__)
 #include <unistd.h>
+#endif
 
 namespace trove {
 
@@ -50,6 +52,7 @@ void tiffMessage(const char *module, const char *format, va_list args)
 // except those lines, which go to trove.codec. Unbuffered, so each fprintf
 // arrives whole; the newline that follows a libpng line is recognised per
 // thread, so another thread's output is never taken for it.
+#if defined(__GLIBC__) // fopencookie
 thread_local bool t_swallowNewline = false;
 
 void writeFd2(const char *data, size_t size)
@@ -103,6 +106,9 @@ void filterLibpngOnStderr()
     std::fflush(stderr);
     stderr = filtered;
 }
+#else
+void filterLibpngOnStderr() { }
+#endif
 
 } // namespace
 

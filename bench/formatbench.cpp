@@ -2,7 +2,11 @@
 // bench/formats: decode and thumbnail time per format for one photo-like
 // 12-megapixel picture (4000x3000), encoded by Debian's own encoders:
 // JPEG (Qt, q90, the reference), AVIF (avifenc), HEIC (heif-enc), JPEG XL
-// (cjxl) and JPEG 2000 (opj_compress). For each: file size, the median of
+// (cjxl) and JPEG 2000 (opj_compress); and the long tail that the
+// trove-decode helper process reads (ImageMagick, sandboxed): PSD and DDS
+// written here, TGA (uncompressed), SGI (RLE), PCX and 16-bit and CMYK TIFF by
+// GraphicsMagick's gm. Plus the helper's fixed cost: a 1x1 TGA through
+// it. For each: file size, the median of
 // five full decodes through QImageReader (what the viewer does) and of five
 // thumbnails through ImageProcessor::thumbnailFromBytes (what ingest does,
 // with scaled decoding where the codec offers it). One JSON line.
@@ -60,6 +64,68 @@ QImage photoLike(int width, int height)
     return image;
 }
 
+void be16(QByteArray &out, quint32 v)
+{
+    out.append(char((v >> 8) & 0xFF));
+    out.append(char(v & 0xFF));
+}
+
+void be32(QByteArray &out, quint32 v)
+{
+    be16(out, v >> 16);
+    be16(out, v & 0xFFFF);
+}
+
+void le32(QByteArray &out, quint32 v)
+{
+    for (int i = 0; i < 4; ++i)
+        out.append(char((v >> (8 * i)) & 0xFF));
+}
+
+// Photoshop, RGB, raw planar composite (no layers): as the tests write it.
+QByteArray psd(const QImage &image)
+{
+    QByteArray out("8BPS");
+    be16(out, 1);
+    out.append(6, '\0');
+    be16(out, 3);
+    be32(out, quint32(image.height()));
+    be32(out, quint32(image.width()));
+    be16(out, 8);
+    be16(out, 3);
+    be32(out, 0);
+    be32(out, 0);
+    be32(out, 0);
+    be16(out, 0);
+    for (int c = 0; c < 3; ++c)
+        for (int y = 0; y < image.height(); ++y) {
+            const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+            for (int x = 0; x < image.width(); ++x)
+                out.append(char(c == 0 ? qRed(line[x])
+                        : c == 1       ? qGreen(line[x])
+                                       : qBlue(line[x])));
+        }
+    return out;
+}
+
+// DirectDraw Surface, uncompressed BGRA.
+QByteArray dds(const QImage &image)
+{
+    QByteArray out("DDS ");
+    for (const quint32 v : { 124u, 0x100Fu, quint32(image.height()), quint32(image.width()),
+             quint32(image.width() * 4), 0u, 0u })
+        le32(out, v);
+    out.append(44, '\0');
+    for (const quint32 v :
+        { 32u, 0x41u, 0u, 32u, 0x00FF0000u, 0x0000FF00u, 0x000000FFu, 0xFF000000u, 0x1000u })
+        le32(out, v);
+    out.append(16, '\0');
+    const QImage argb = image.convertToFormat(QImage::Format_ARGB32);
+    for (int y = 0; y < argb.height(); ++y)
+        out.append(reinterpret_cast<const char *>(argb.constScanLine(y)), argb.width() * 4);
+    return out;
+}
+
 double median(QList<double> v)
 {
     std::sort(v.begin(), v.end());
@@ -93,6 +159,20 @@ int main(int argc, char *argv[])
     const QImage photo = photoLike(4000, 3000);
     photo.save(png);
     photo.save(work.filePath(QStringLiteral("photo.jpg")), "jpeg", 90);
+    auto save = [&](const QString &name, const QByteArray &bytes) {
+        QFile f(work.filePath(name));
+        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+    };
+    save(QStringLiteral("photo.psd"), psd(photo));
+    save(QStringLiteral("photo.dds"), dds(photo));
+    // 1x1 uncompressed TGA 1.0: what the helper process costs by itself.
+    save(QStringLiteral("pixel.tga"),
+        QByteArray::fromHex("000002000000000000000000010001001800000000ff"));
+    const QString gm = QStringLiteral("gm");
+    auto gmArgs = [&](const QStringList &options, const QString &out) {
+        return QStringList { QStringLiteral("convert"), png } + options
+            + QStringList { work.filePath(out) };
+    };
 
     struct Encoded {
         const char *format;
@@ -115,6 +195,22 @@ int main(int argc, char *argv[])
             { QStringLiteral("-i"), png, QStringLiteral("-o"),
                 work.filePath(QStringLiteral("photo.jp2")), QStringLiteral("-r"),
                 QStringLiteral("20") } },
+        { "psd", work.filePath(QStringLiteral("photo.psd")), {}, {} },
+        { "dds", work.filePath(QStringLiteral("photo.dds")), {}, {} },
+        { "tga", work.filePath(QStringLiteral("photo.tga")), gm,
+            gmArgs({ QStringLiteral("-compress"), QStringLiteral("RLE") },
+                QStringLiteral("photo.tga")) },
+        { "sgi", work.filePath(QStringLiteral("photo.sgi")), gm,
+            gmArgs({}, QStringLiteral("photo.sgi")) },
+        { "pcx", work.filePath(QStringLiteral("photo.pcx")), gm,
+            gmArgs({}, QStringLiteral("photo.pcx")) },
+        { "tiff-16", work.filePath(QStringLiteral("photo16.tif")), gm,
+            gmArgs({ QStringLiteral("-depth"), QStringLiteral("16") },
+                QStringLiteral("photo16.tif")) },
+        { "tiff-cmyk", work.filePath(QStringLiteral("photocmyk.tif")), gm,
+            gmArgs({ QStringLiteral("-colorspace"), QStringLiteral("CMYK") },
+                QStringLiteral("photocmyk.tif")) },
+        { "helper-1x1-tga", work.filePath(QStringLiteral("pixel.tga")), {}, {} },
     };
 
     QJsonArray rows;
@@ -142,7 +238,16 @@ int main(int argc, char *argv[])
             reader.setAllocationLimit(1024);
             QElapsedTimer t;
             t.start();
-            const QImage image = reader.read();
+            QImage image = reader.read();
+            if (image.isNull()) {
+                // The long tail Qt refuses goes to the helper, as in the viewer.
+                buffer.seek(0);
+                QSize full;
+                if (auto viaHelper = trove::ImageProcessor::decodeInHelper(&buffer,
+                        trove::ImageProcessor::longTailFormat(&buffer), 0, trove::ImageLimits(),
+                        &full))
+                    image = *viaHelper;
+            }
             decode << t.nsecsElapsed() / 1e6;
             size = image.size();
             t.restart();

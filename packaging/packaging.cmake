@@ -62,6 +62,14 @@ if(UNIX AND NOT APPLE)
     target_link_options(trove PRIVATE "LINKER:-z,relro,-z,now")
 
     install(TARGETS trove RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT trove)
+    # The long-tail decoder runs as a helper process (app/decodehelper);
+    # trove looks for it in ../libexec/trove/ next to its own folder.
+    if(TARGET trove_decode)
+        set_target_properties(trove_decode PROPERTIES INSTALL_RPATH "")
+        target_link_options(trove_decode PRIVATE "LINKER:-z,relro,-z,now")
+        install(TARGETS trove_decode
+            RUNTIME DESTINATION "${CMAKE_INSTALL_LIBEXECDIR}/trove" COMPONENT trove)
+    endif()
 
     install(FILES "${_trove_res_src}/${TROVE_APP_ID}.desktop"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/applications" COMPONENT trove)

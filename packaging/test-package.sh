@@ -83,6 +83,7 @@ pass "package file $(basename "$deb") exists"
 dpkg-deb -c "$deb" | awk '{print $NF}' >"$work/contents"
 expected=(
     ./usr/bin/trove
+    ./usr/libexec/trove/trove-decode
     ./usr/share/applications/$app_id.desktop
     ./usr/share/metainfo/$app_id.metainfo.xml
     ./usr/share/icons/hicolor/scalable/apps/$app_id.svg
@@ -102,11 +103,11 @@ if ((${#missing[@]} == 0)); then
 else
     fail "dpkg-deb -c lists all expected files" "missing: ${missing[*]}"
 fi
-unexpected=$(grep -vE '^\./usr/(bin|share)/|^\./(usr/)?$' "$work/contents" || true)
+unexpected=$(grep -vE '^\./usr/(bin|share|libexec/trove)/|^\./usr/libexec/$|^\./(usr/)?$' "$work/contents" || true)
 if [[ -z $unexpected ]]; then
-    pass "dpkg-deb -c: nothing outside /usr/bin and /usr/share"
+    pass "dpkg-deb -c: nothing outside /usr/bin, /usr/libexec/trove and /usr/share"
 else
-    fail "dpkg-deb -c: nothing outside /usr/bin and /usr/share" "$(tr '\n' ' ' <<<"$unexpected")"
+    fail "dpkg-deb -c: nothing outside /usr/bin, /usr/libexec/trove and /usr/share" "$(tr '\n' ' ' <<<"$unexpected")"
 fi
 
 # --- control fields ------------------------------------------------------------
@@ -135,7 +136,8 @@ else
 fi
 depends=$(field Depends)
 missing=()
-for pkg in libqt6sql6-sqlite qt6-image-formats-plugins libqt6svg6 qt6-qpa-plugins libqt6core6 libqt6widgets6 libc6; do
+for pkg in libqt6sql6-sqlite qt6-image-formats-plugins libqt6svg6 qt6-qpa-plugins libqt6core6 libqt6widgets6 libc6 \
+    libmagickcore-6.q16-6 libseccomp2; do
     grep -qE "(^|, )$pkg( |,|$)" <<<"$depends" || missing+=("$pkg")
 done
 if ((${#missing[@]} == 0)); then
@@ -169,11 +171,13 @@ else
     fail "hicolor PNG icons have their nominal sizes" "${bad_icons[*]}"
 fi
 check "man page trove.1.gz is a valid gzip file" gzip -t "$root/usr/share/man/man1/trove.1.gz"
-if readelf -d "$root/usr/bin/trove" | grep -qE 'RPATH|RUNPATH'; then
-    fail "/usr/bin/trove has no RPATH/RUNPATH"
-else
-    pass "/usr/bin/trove has no RPATH/RUNPATH"
-fi
+for bin in /usr/bin/trove /usr/libexec/trove/trove-decode; do
+    if readelf -d "$root$bin" | grep -qE 'RPATH|RUNPATH'; then
+        fail "$bin has no RPATH/RUNPATH"
+    else
+        pass "$bin has no RPATH/RUNPATH"
+    fi
+done
 
 # --- run what was packaged -------------------------------------------------------
 # run_trove LABEL BINARY: --version prints "trove <version>"; stats on a new
@@ -199,6 +203,17 @@ run_trove() {
     fi
 }
 run_trove deb "$root/usr/bin/trove"
+
+# The packaged helper decodes a 1x1 uncompressed TGA (header, one BGR
+# pixel) from stdin, inside its sandbox, into "TRV1" and the pixels.
+# (\030 is 24 bits a pixel.)
+decoded=$(printf '\0\0\2\0\0\0\0\0\0\0\0\0\1\0\1\0\030\0\0\0\377' \
+    | "$root/usr/libexec/trove/trove-decode" tga 1000 100 0 2>&1 | head -c 4 || true)
+if [[ $decoded == TRV1 ]]; then
+    pass "deb: trove-decode decodes a TGA from stdin"
+else
+    fail "deb: trove-decode decodes a TGA from stdin" "got '$decoded'"
+fi
 
 # --- the portable archive --------------------------------------------------------
 tgz=$(find "$build" -maxdepth 1 -name "trove-${version}-*.tar.gz" | head -n1)

@@ -15,12 +15,17 @@ packages=(
   zlib1g-dev libssl-dev
   # decoders Qt lacks (app/imageformats): AVIF, HEIF/HEIC, JPEG XL, JPEG 2000
   libavif-dev libheif-dev libjxl-dev libopenjp2-7-dev
+  # the long tail (PSD, TGA, DDS, SGI, PCX, TIFF variants): ImageMagick's
+  # MagickCore in the trove-decode helper, sandboxed with libseccomp
+  libmagickcore-6.q16-dev libseccomp-dev
   # libexif: the viewer's camera, date taken and exposure
   libexif-dev
   # libtiff's warnings (printed by Qt's TIFF plugin) are routed to a log
   libtiff-dev
   # their encoders make the test files (tests/hostile/tst_formats)
   libavif-bin libheif-examples libjxl-tools libopenjp2-tools
+  # GraphicsMagick's gm makes the long tail's SGI, PCX and TIFF test files
+  graphicsmagick
   # a display for the window under CI and for screenshots
   xvfb xauth
   # used by tests and CLI checks (gzip -t, cmp); curl drives the local API

@@ -6,8 +6,10 @@
 
 #include <QColorSpace>
 #include <QIODevice>
+#include <QImageReader>
 #include <QTransform>
 #include <QVariant>
+#include <QtEndian>
 #include <avif/avif.h>
 
 namespace trove {
@@ -53,13 +55,36 @@ bool AvifHandler::parseHeader()
         return false;
     const avifResult result = avifDecoderParse(dec);
     if (result != AVIF_RESULT_OK) {
-        qCDebug(lcCodec) << "avif:" << avifResultToString(result);
+        qCDebug(lcCodec) << "avif:" << avifResultToString(result) << dec->diag.error;
+        // libavif refuses a header over its own limits (16384 x 16384
+        // pixels, 32768 a side) as a parse error. The size it declares is
+        // still the answer, so that the caller's pixel limits refuse the
+        // bomb by name ("image too large: 60000x60000"); nothing decodes.
+        const qsizetype ispe = data().indexOf("ispe");
+        if (ispe >= 4 && ispe + 16 <= data().size()) {
+            const QSize declared(int(qFromBigEndian<quint32>(data().constData() + ispe + 8)),
+                int(qFromBigEndian<quint32>(data().constData() + ispe + 12)));
+            if (declared.width() > int(AVIF_DEFAULT_IMAGE_DIMENSION_LIMIT)
+                || declared.height() > int(AVIF_DEFAULT_IMAGE_DIMENSION_LIMIT)
+                || qint64(declared.width()) * declared.height() > AVIF_DEFAULT_IMAGE_SIZE_LIMIT) {
+                m_size = declared;
+                m_tooLarge = true;
+                return true;
+            }
+        }
         return false;
     }
     QSize size(int(dec->image->width), int(dec->image->height));
     if ((dec->image->transformFlags & AVIF_TRANSFORM_IROT) && (dec->image->irot.angle & 1))
         size.transpose();
     m_size = size;
+    // The AV1 decoder allocates its frames itself, outside Qt's allocation
+    // limit (QImageReader::setAllocationLimit): bound them by it.
+    const qint64 allowedPixels = QImageReader::allocationLimit() > 0
+        ? qint64(QImageReader::allocationLimit()) * 1024 * 1024 / 4
+        : qint64(AVIF_DEFAULT_IMAGE_SIZE_LIMIT);
+    dec->imageSizeLimit
+        = uint32_t(qBound(qint64(1), allowedPixels, qint64(AVIF_DEFAULT_IMAGE_SIZE_LIMIT)));
     return true;
 }
 
@@ -106,7 +131,7 @@ bool AvifHandler::decodeNext(QImage *out)
 
 bool AvifHandler::read(QImage *image)
 {
-    if (!parsed() || m_current + 1 >= imageCount())
+    if (!parsed() || m_tooLarge || m_current + 1 >= imageCount())
         return false;
     return decodeNext(image);
 }
@@ -127,7 +152,9 @@ bool AvifHandler::supportsOption(ImageOption option) const
 
 int AvifHandler::imageCount() const
 {
-    return parsed() ? qMax(1, m_decoder->imageCount) : 0;
+    if (!parsed())
+        return 0;
+    return m_tooLarge ? 1 : qMax(1, m_decoder->imageCount);
 }
 
 int AvifHandler::loopCount() const

@@ -40,6 +40,8 @@ private:
     std::unique_ptr<avifDecoder, DecoderDeleter> m_decoder;
     QSize m_size; ///< as shown: after rotation
     int m_current = -1;
+    /// The header declares more than libavif decodes: size only, no pixels.
+    bool m_tooLarge = false;
     int m_delayMs = 0;
 };
 

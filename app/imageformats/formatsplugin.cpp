@@ -3,6 +3,7 @@
 
 #include "avifhandler.h"
 #include "heifhandler.h"
+#include "helperhandler.h"
 #include "jp2handler.h"
 #include "jxlhandler.h"
 
@@ -20,7 +21,8 @@ QByteArray TroveImageFormatsPlugin::formatOf(const QByteArray &head)
         return QByteArrayLiteral("jxl");
     if (Jp2Handler::canRead(head))
         return head.startsWith("\xff\x4f") ? QByteArrayLiteral("j2k") : QByteArrayLiteral("jp2");
-    return {};
+    // Decoded in the trove-decode helper process.
+    return HelperHandler::signatureFormat(head);
 }
 
 QImageIOPlugin::Capabilities TroveImageFormatsPlugin::capabilities(
@@ -29,17 +31,18 @@ QImageIOPlugin::Capabilities TroveImageFormatsPlugin::capabilities(
     // Read only, and only what the content says: a file named .avif that
     // holds a PNG goes to the PNG reader.
     if (!device) {
-        static const QByteArrayList keys { "avif", "heic", "heif", "jxl", "jp2", "j2k" };
+        static const QByteArrayList keys { "avif", "heic", "heif", "jxl", "jp2", "j2k", "psd",
+            "dds", "sgi", "pcx" };
         return keys.contains(format) ? Capabilities(CanRead) : Capabilities();
     }
     if (!device->isReadable())
         return {};
-    return formatOf(device->peek(64)).isEmpty() ? Capabilities() : Capabilities(CanRead);
+    return formatOf(device->peek(128)).isEmpty() ? Capabilities() : Capabilities(CanRead);
 }
 
 QImageIOHandler *TroveImageFormatsPlugin::create(QIODevice *device, const QByteArray &format) const
 {
-    QByteArray key = device ? formatOf(device->peek(64)) : QByteArray();
+    QByteArray key = device ? formatOf(device->peek(128)) : QByteArray();
     if (key.isEmpty())
         key = format == "heif" ? QByteArrayLiteral("heic") : format;
     QImageIOHandler *handler = nullptr;
@@ -51,6 +54,8 @@ QImageIOHandler *TroveImageFormatsPlugin::create(QIODevice *device, const QByteA
         handler = new JxlHandler;
     else if (key == "jp2" || key == "j2k")
         handler = new Jp2Handler;
+    else if (key == "psd" || key == "dds" || key == "sgi" || key == "pcx")
+        handler = new HelperHandler(key);
     else
         return nullptr;
     handler->setDevice(device);

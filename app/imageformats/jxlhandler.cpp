@@ -7,6 +7,7 @@
 #include <QIODevice>
 #include <QVariant>
 #include <jxl/decode.h>
+#include <memory>
 
 namespace trove {
 
@@ -63,8 +64,50 @@ bool JxlHandler::parseHeader()
         m_loops = info.animation.num_loops == 0 ? -1 : int(info.animation.num_loops);
         if (info.animation.tps_numerator > 0)
             m_msPerTick = 1000.0 * info.animation.tps_denominator / info.animation.tps_numerator;
+        // A bare codestream has no length to check: an animation cut after
+        // its first frame would otherwise pass for a whole one.
+        m_frames = frameCount();
+        if (m_frames == 0)
+            return false;
     }
     return true;
+}
+
+int JxlHandler::frameCount() const
+{
+    // Frame headers alone do not tell a frame whose data was cut off (the
+    // decoder skips over sections it is not asked for), so every frame is
+    // decoded, into a callback that keeps nothing: time, not memory.
+    std::unique_ptr<JxlDecoder, DecoderDeleter> walker(JxlDecoderCreate(nullptr));
+    JxlDecoder *dec = walker.get();
+    const JxlPixelFormat format { 4, JXL_TYPE_UINT8, JXL_NATIVE_ENDIAN, 0 };
+    const auto discard = [](void *, size_t, size_t, size_t, const void *) {};
+    if (!dec
+        || JxlDecoderSubscribeEvents(dec, JXL_DEC_FRAME | JXL_DEC_FULL_IMAGE) != JXL_DEC_SUCCESS
+        || JxlDecoderSetInput(
+               dec, reinterpret_cast<const uint8_t *>(data().constData()), size_t(data().size()))
+            != JXL_DEC_SUCCESS)
+        return 0;
+    JxlDecoderCloseInput(dec);
+    int frames = 0;
+    for (;;) {
+        switch (JxlDecoderProcessInput(dec)) {
+        case JXL_DEC_FRAME:
+            break;
+        case JXL_DEC_NEED_IMAGE_OUT_BUFFER:
+            if (JxlDecoderSetImageOutCallback(dec, &format, discard, nullptr) != JXL_DEC_SUCCESS)
+                return 0;
+            break;
+        case JXL_DEC_FULL_IMAGE:
+            ++frames;
+            break;
+        case JXL_DEC_SUCCESS:
+            return frames;
+        default:
+            // NEED_MORE_INPUT with the input closed, or an error.
+            return 0;
+        }
+    }
 }
 
 bool JxlHandler::read(QImage *out)
@@ -147,8 +190,9 @@ bool JxlHandler::supportsOption(ImageOption option) const
 
 int JxlHandler::imageCount() const
 {
-    // An animation's length is known only once it has been decoded.
-    return parsed() && !m_animated ? 1 : 0;
+    if (!parsed())
+        return 0;
+    return m_animated ? m_frames : 1;
 }
 
 int JxlHandler::loopCount() const

@@ -32,6 +32,9 @@ public:
     bool jumpToNextImage() override;
 
 private:
+    /// The frames of the codestream in data(), each decoded and dropped;
+    /// 0 when it ends before its last frame is whole.
+    int frameCount() const;
     bool parseHeader() override;
 
     struct DecoderDeleter {
@@ -43,6 +46,7 @@ private:
     bool m_grey = false;
     bool m_alpha = false;
     bool m_animated = false;
+    int m_frames = 1; ///< an animation's, counted by frameCount()
     int m_loops = 0;
     double m_msPerTick = 0;
     int m_current = -1;

@@ -16,6 +16,7 @@
 // table at the end. The time bounds are liveness bounds (timebounds.h): a
 // refusal must come, not come fast; how fast is measured in bench/.
 
+#include "encodedfiles.h"
 #include "imagefactory.h"
 #include "testfiles.h"
 #include "testserver.h"
@@ -422,6 +423,75 @@ void TestHostile::refused_data()
         row("gzip bomb, default limit", R { { { QStringLiteral("/gzip-bomb.png"), bomb } } },
             QStringLiteral("/gzip-bomb.png"), QStringLiteral("too large: more than 256 MiB"), 0,
             kLivenessMs, true, false, { QStringLiteral("TROVE_MAX_DOWNLOAD_BYTES=268435456") });
+    }
+
+    // The modern decoders (app/imageformats) against bombs and endless
+    // input. By header: a real file whose size fields (ispe, SIZ and ihdr,
+    // the JPEG XL size header) claim 60000x60000, refused from the header
+    // before anything is decoded. By content: an honest flat picture of
+    // 640x640 in a few hundred bytes against a pixel limit scaled down to
+    // 400,000 (as the download limit is here), since making one over the
+    // default 100 Mpx takes the encoders minutes. Endless: a real file
+    // followed by filler for ever, and an AVIF sequence claiming a billion
+    // frames.
+    for (const QByteArray format : { "avif", "heic", "jxl", "jp2", "j2k" }) {
+        using trove::test::EncodedFiles;
+        const QString fmt = QString::fromLatin1(format);
+        const QByteArray mime = "image/" + format;
+        QString why;
+        const QByteArray small = EncodedFiles::flat(format, 64, 48, &why);
+        QVERIFY2(!small.isEmpty(), qPrintable(why));
+        const QByteArray headerBomb = format == "jxl" ? EncodedFiles::jxlDeclaring(60000, 60000)
+            : format == "avif" || format == "heic"
+            ? EncodedFiles::isobmffDeclaring(small, 60000, 60000)
+            : EncodedFiles::jpeg2000Declaring(small, 60000, 60000);
+        QVERIFY(!headerBomb.isEmpty());
+        const QString bombPath = QStringLiteral("/modern/bomb.") + fmt;
+        QTest::addRow("%s declaring 60000x60000", format.constData())
+            << R { { { bombPath, Response::ok(headerBomb, mime) } } } << bombPath
+            << QStringLiteral("image too large: 60000x60000") << 0 << live << false << false
+            << QStringList {};
+        // The bare codestream goes to the same OpenJPEG decoder as JP2:
+        // its own header is the case worth a row.
+        if (format == "j2k")
+            continue;
+
+        const QByteArray contentBomb = EncodedFiles::flat(format, 640, 640, &why);
+        QVERIFY2(!contentBomb.isEmpty(), qPrintable(why));
+        QVERIFY2(contentBomb.size() < 4096, "the content bomb is not small");
+        const QString flatPath = QStringLiteral("/modern/flat.") + fmt;
+        QTest::addRow("%s flat 640x640 in %lld bytes, limit 400000 px", format.constData(),
+            qlonglong(contentBomb.size()))
+            << R { { { flatPath, Response::ok(contentBomb, mime) } } } << flatPath
+            << QStringLiteral("image too large: 640x640") << 0 << live << true << false
+            << QStringList { QStringLiteral("TROVE_MAX_PIXELS=400000") };
+
+        Response endless = Response::ok(small, mime);
+        endless.infiniteBody = true;
+        const QString endlessPath = QStringLiteral("/modern/endless.") + fmt;
+        QTest::addRow("%s, then endless filler", format.constData())
+            << R { { { endlessPath, endless } } } << endlessPath
+            << QStringLiteral("too large: more than 7.6 MiB") << 0 << live << true << false
+            << QStringList {};
+    }
+    {
+        QString why;
+        const QByteArray png40 = ImageFactory::png(40, 30, 1);
+        const QByteArray sequence = trove::test::EncodedFiles::encode(QStringLiteral("avifenc"),
+            { QStringLiteral("-l"), QStringLiteral("-s"), QStringLiteral("10"),
+                QStringLiteral("%in0"), QStringLiteral("%in1"), QStringLiteral("%out") },
+            { { QStringLiteral("a.png"), png40 },
+                { QStringLiteral("b.png"), ImageFactory::png(40, 30, 2) } },
+            QStringLiteral("seq.avif"), &why);
+        QVERIFY2(!sequence.isEmpty(), qPrintable(why));
+        const QByteArray claiming
+            = trove::test::EncodedFiles::avifSequenceClaiming(sequence, 1'000'000'000);
+        QVERIFY(!claiming.isEmpty());
+        row("avif sequence claiming 1e9 frames",
+            R { { { QStringLiteral("/modern/frames.avif"),
+                Response::ok(claiming, "image/avif") } } },
+            QStringLiteral("/modern/frames.avif"),
+            QStringLiteral("unsupported or corrupt image (avif)"), 0, live, true);
     }
 
     // Refused while parsing the argument: nothing is sent anywhere.

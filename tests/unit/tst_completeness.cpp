@@ -67,6 +67,7 @@ private Q_SLOTS:
     void jpegWithRestartMarkersAndFill();
     void otherFormatsPass_data();
     void otherFormatsPass();
+    void icoImagesInsideTheFile();
     void wrongMagicIsIncomplete_data();
     void wrongMagicIsIncomplete();
     void devicePositionIsRestored();
@@ -163,7 +164,7 @@ void TestCompleteness::otherFormatsPass_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::newRow("svg") << QByteArray("svg") << ImageFactory::svg(10, 10).left(20);
     QTest::newRow("tiff") << QByteArray("tiff") << QByteArray("II*\0", 4);
-    QTest::newRow("ico") << QByteArray("ico") << QByteArray();
+    QTest::newRow("wbmp") << QByteArray("wbmp") << QByteArray();
 }
 
 void TestCompleteness::otherFormatsPass()
@@ -172,6 +173,17 @@ void TestCompleteness::otherFormatsPass()
     QFETCH(QByteArray, format);
     QFETCH(QByteArray, bytes);
     QVERIFY(complete(bytes, format));
+}
+
+void TestCompleteness::icoImagesInsideTheFile()
+{
+    // An ICO has no end marker: each image its directory lists must lie
+    // inside the file.
+    const QByteArray ico = ImageFactory::ico(32, 32, 3);
+    QVERIFY(complete(ico, "ico"));
+    QVERIFY(!complete(ico.left(ico.size() - 1), "ico"));
+    QVERIFY(!complete(ico.left(10), "ico"));
+    QVERIFY(!complete(QByteArray(), "ico"));
 }
 
 void TestCompleteness::wrongMagicIsIncomplete_data()

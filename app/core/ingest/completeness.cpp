@@ -3,7 +3,9 @@
 
 #include "isobmff.h"
 
+#include <QBuffer>
 #include <QIODevice>
+#include <QSize>
 #include <QtEndian>
 #include <cstdlib>
 #include <optional>
@@ -145,7 +147,9 @@ bool gifSkipSubBlocks(ByteReader &r)
     }
 }
 
-bool gifComplete(QIODevice &device)
+// Walks a GIF to its trailer; @p extents (if given) grows to cover every
+// frame's rectangle.
+bool gifWalk(QIODevice &device, QSize *extents)
 {
     ByteReader r(device);
     if (!r.skip(10))
@@ -167,8 +171,18 @@ bool gifComplete(QIODevice &device)
                 return false;
             break;
         case 0x2C: {
-            if (!r.skip(8))
-                return false;
+            quint8 d[8];
+            for (quint8 &b : d) {
+                auto v = r.next();
+                if (!v)
+                    return false;
+                b = *v;
+            }
+            if (extents) {
+                const int right = (d[0] | d[1] << 8) + (d[4] | d[5] << 8);
+                const int bottom = (d[2] | d[3] << 8) + (d[6] | d[7] << 8);
+                *extents = extents->expandedTo(QSize(right, bottom));
+            }
             auto local = r.next();
             if (!local)
                 return false;
@@ -182,6 +196,32 @@ bool gifComplete(QIODevice &device)
             return false;
         }
     }
+}
+
+bool gifComplete(QIODevice &device)
+{
+    return gifWalk(device, nullptr);
+}
+
+// Every image the directory lists lies inside the file.
+bool icoComplete(QIODevice &device)
+{
+    device.seek(0);
+    const QByteArray head = device.read(6);
+    if (head.size() < 6)
+        return false;
+    const int count = qFromLittleEndian<quint16>(head.constData() + 4);
+    const QByteArray entries = device.read(qint64(count) * 16);
+    if (count == 0 || entries.size() < count * 16)
+        return false;
+    for (int i = 0; i < count; ++i) {
+        const char *e = entries.constData() + i * 16;
+        const qint64 size = qFromLittleEndian<quint32>(e + 8);
+        const qint64 offset = qFromLittleEndian<quint32>(e + 12);
+        if (offset + size > device.size())
+            return false;
+    }
+    return true;
 }
 
 bool riffComplete(QIODevice &device)
@@ -276,6 +316,39 @@ bool pngDataStartsAsZlib(QIODevice &device)
     return valid;
 }
 
+QByteArray gifScreenCoveringFrames(QIODevice &device)
+{
+    const qint64 start = device.pos();
+    QSize extents;
+    const bool whole = gifWalk(device, &extents);
+    device.seek(0);
+    QByteArray bytes;
+    const QByteArray head = device.peek(10);
+    if (whole && head.size() == 10) {
+        const QSize screen(qFromLittleEndian<quint16>(head.constData() + 6),
+            qFromLittleEndian<quint16>(head.constData() + 8));
+        const QSize covering = screen.expandedTo(extents);
+        if (covering != screen && covering.width() <= 0xFFFF && covering.height() <= 0xFFFF) {
+            bytes = device.readAll();
+            qToLittleEndian<quint16>(quint16(covering.width()), bytes.data() + 6);
+            qToLittleEndian<quint16>(quint16(covering.height()), bytes.data() + 8);
+        }
+    }
+    device.seek(start);
+    return bytes;
+}
+
+QByteArray gifScreenCoveringFrames(const QByteArray &bytes)
+{
+    if (!bytes.startsWith("GIF8"))
+        return bytes;
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    QByteArray grown = gifScreenCoveringFrames(buffer);
+    return grown.isEmpty() ? bytes : grown;
+}
+
 bool isCompleteImage(QIODevice &device, const QByteArray &format)
 {
     const qint64 start = device.pos();
@@ -286,6 +359,8 @@ bool isCompleteImage(QIODevice &device, const QByteArray &format)
         complete = pngComplete(device);
     else if (format == "gif")
         complete = gifComplete(device);
+    else if (format == "ico" || format == "cur")
+        complete = icoComplete(device);
     else if (format == "webp")
         complete = riffComplete(device);
     else if (format == "bmp")

@@ -15,6 +15,15 @@ namespace trove {
 /// Reads @p device from its start in small chunks; any thread.
 bool isCompleteImage(QIODevice &device, const QByteArray &format);
 
+/// A GIF whose frames reach past its logical screen (old tools wrote the
+/// screen wrong): its bytes with the screen grown to cover every frame,
+/// which is what browsers show; Qt would crop the frames to the screen.
+/// Empty when the screen already covers them (or the GIF is not whole).
+/// For decoding only: the original bytes are what is kept.
+QByteArray gifScreenCoveringFrames(QIODevice &device);
+/// The same for bytes in memory: @p bytes grown, or @p bytes as they are.
+QByteArray gifScreenCoveringFrames(const QByteArray &bytes);
+
 /// Whether a PNG's first IDAT starts with a valid zlib header. libpng
 /// reports a bad one by printing to stderr itself (Qt installs no error
 /// function), so the processor refuses such a file before decoding it.

@@ -2,6 +2,7 @@
 #include "ingest/imageprocessor.h"
 
 #include "codeclog.h"
+#include "helperhandler.h"
 #include "ingest/completeness.h"
 #include "storage/diskspace.h"
 #include "storage/thumbnailcodec.h"
@@ -97,6 +98,33 @@ qint64 ImageProcessor::imageStart(QIODevice *device)
     return at > 0 && at <= kMaxJpegJunk ? at : 0;
 }
 
+QByteArray ImageProcessor::longTailFormat(QIODevice *device)
+{
+    return HelperHandler::fallbackFormat(device->peek(128));
+}
+
+Result<QImage> ImageProcessor::decodeInHelper(QIODevice *device, const QByteArray &format, int box,
+    const ImageLimits &limits, QSize *fullSize)
+{
+    device->seek(0);
+    HelperHandler handler(format);
+    handler.setDevice(device);
+    const QSize size = handler.option(QImageIOHandler::Size).toSize();
+    if (!size.isValid())
+        return fail(handler.errorString());
+    if (size.width() > limits.maxSide || size.height() > limits.maxSide
+        || qint64(size.width()) * size.height() > limits.maxPixels)
+        return fail(tr("image too large: %1x%2").arg(size.width()).arg(size.height()));
+    if (box > 0 && fitted(size, box) != size)
+        handler.setOption(QImageIOHandler::ScaledSize, fitted(size, box));
+    QImage image;
+    if (!handler.read(&image))
+        return fail(handler.errorString());
+    if (fullSize)
+        *fullSize = size;
+    return toSrgb(std::move(image));
+}
+
 QString ImageProcessor::sniffMimeType(const QByteArray &head)
 {
     static const QMimeDatabase db;
@@ -147,6 +175,12 @@ Result<ProcessedImage> ImageProcessor::process(
     if (const qint64 at = imageStart(&disk); at > 0) {
         shifted.setData(disk.readAll().mid(at));
         shifted.open(QIODevice::ReadOnly);
+    } else if (disk.peek(6).startsWith("GIF8")) {
+        // Frames past the logical screen are shown whole, as browsers do.
+        if (QByteArray grown = gifScreenCoveringFrames(disk); !grown.isEmpty()) {
+            shifted.setData(grown);
+            shifted.open(QIODevice::ReadOnly);
+        }
     }
     QIODevice &file = shifted.isOpen() ? static_cast<QIODevice &>(shifted) : disk;
 
@@ -165,7 +199,15 @@ Result<ProcessedImage> ImageProcessor::process(
         return sniffMimeType(file.read(4096)) != QLatin1String("image/svg+xml");
     }();
     file.seek(0);
-    if (format.isEmpty() || notReallySvg) {
+    // PSD, DDS, SGI, PCX and what nothing else claims but looks like a TGA
+    // go to the helper process; TGA and TIFF files Qt's readers fail on go
+    // there too, below.
+    const QByteArray longTail = longTailFormat(&file);
+    const bool helperFirst = !longTail.isEmpty()
+        && (format.isEmpty() || (format == longTail && format != "tga" && format != "tiff"));
+    if (helperFirst)
+        format = longTail;
+    if ((format.isEmpty() && !helperFirst) || notReallySvg) {
         const QString mime = sniffMimeType(file.read(4096));
         if (mime.startsWith(QLatin1String("image/")))
             return fail(tr("unsupported or corrupt image (%1)").arg(mime));
@@ -191,7 +233,9 @@ Result<ProcessedImage> ImageProcessor::process(
 
     // The container walk reads headers only; before size(), whose header
     // parse would otherwise be the first to trip over a cut-off file.
-    if (!isCompleteImage(file, format))
+    // Qt's ICO handler claims TGA files (see retryAsTga): an ICO directory
+    // that does not fit is no verdict on them.
+    if (!isCompleteImage(file, format) && !(format == "ico" && longTail == "tga"))
         return fail(tr("truncated image (%1)").arg(QString::fromLatin1(format)));
     if (format == "png" && !pngDataStartsAsZlib(file))
         return fail(tr("unsupported or corrupt image (png): the image data is not zlib data"));
@@ -206,7 +250,9 @@ Result<ProcessedImage> ImageProcessor::process(
         return fail(tr("cancelled"));
 
     Result<QImage> thumb = QImage();
-    if (svgReader) {
+    if (helperFirst) {
+        thumb = decodeInHelper(&file, format, limits.thumbnailSize, limits, &size);
+    } else if (svgReader) {
         thumb = decodeThumbnail(*svgReader, format, size, limits.thumbnailSize);
     } else {
         // The reader has parsed the header; isCompleteImage() put the device
@@ -221,6 +267,24 @@ Result<ProcessedImage> ImageProcessor::process(
                 size = tgaSize;
             }
         }
+        // TGA 1.0 (no footer), RLE TGA, 16-bit, planar and CMYK TIFF: the
+        // helper's decoder reads what Qt's plugins refuse.
+        if (!thumb && (format == "ico" || format == "tga" || format == "tiff")
+            && (longTail == "tga" || longTail == "tiff")) {
+            QSize helperSize;
+            if (auto viaHelper
+                = decodeInHelper(&file, longTail, limits.thumbnailSize, limits, &helperSize)) {
+                thumb = viaHelper;
+                format = longTail;
+                size = helperSize;
+            } else {
+                qCDebug(lcCodec) << "helper:" << viaHelper.error();
+                // Qt's reason stands unless the helper's says more: a
+                // crash, a timeout or a size.
+                if (!viaHelper.error().startsWith(QLatin1String("unsupported or corrupt")))
+                    thumb = viaHelper.failure();
+            }
+        }
     }
     if (!thumb)
         return thumb.failure();
@@ -232,7 +296,8 @@ Result<ProcessedImage> ImageProcessor::process(
     out.height = full.height();
     out.thumbnail = ThumbnailCodec::encode(*thumb);
     out.thumbnailSize = thumb->size();
-    out.animated = !svgReader && reader.supportsAnimation() && reader.imageCount() != 1;
+    out.animated
+        = !svgReader && !helperFirst && reader.supportsAnimation() && reader.imageCount() != 1;
     out.tempBlobPath = request.tempBlobPath;
     const qint64 originalBytes = file.size();
     file.close();
@@ -257,12 +322,20 @@ Result<QImage> ImageProcessor::thumbnailFromBytes(const QByteArray &bytes, int s
 {
     const CodecScope quiet;
     QBuffer buffer;
-    buffer.setData(bytes);
+    // A GIF whose frames reach past its screen is shown whole.
+    buffer.setData(gifScreenCoveringFrames(bytes));
     buffer.open(QIODevice::ReadOnly);
     buffer.seek(imageStart(&buffer));
     QImageReader reader(&buffer);
     reader.setDecideFormatFromContent(true);
-    return decodeThumbnail(reader, reader.format(), reader.size(), size);
+    auto thumb = decodeThumbnail(reader, reader.format(), reader.size(), size);
+    if (!thumb) {
+        buffer.seek(0);
+        if (const QByteArray longTail = longTailFormat(&buffer); !longTail.isEmpty())
+            if (auto viaHelper = decodeInHelper(&buffer, longTail, size, ImageLimits(), nullptr))
+                return viaHelper;
+    }
+    return thumb;
 }
 
 } // namespace trove

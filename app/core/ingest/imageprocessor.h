@@ -71,6 +71,22 @@ public:
     static qint64 imageStart(QIODevice *device);
     static constexpr qsizetype kMaxJpegJunk = 1024;
 
+    /// The long-tail format (psd, dds, sgi, pcx, tga, tiff) that @p device
+    /// may be in, decoded in the trove-decode helper process when Qt's own
+    /// readers cannot: PSD, DDS, SGI and PCX by signature, TGA by a
+    /// plausible header, TIFF by signature (for the variants Qt's plugin
+    /// refuses). Empty when none. Leaves the device where it was.
+    static QByteArray longTailFormat(QIODevice *device);
+
+    /// Decodes @p device (from its start) as @p format in the helper
+    /// process, scaled to fit @p box (0: full size), within @p limits: the
+    /// size is read from the header first, so a bomb never reaches the
+    /// helper. A crash, a hang or a limit in the helper is a failure with a
+    /// reason. Sets @p fullSize to the image's own size. Blocks; never on
+    /// the GUI thread.
+    static Result<QImage> decodeInHelper(QIODevice *device, const QByteArray &format, int box,
+        const ImageLimits &limits, QSize *fullSize);
+
     /// The mime type sniffed from the first bytes: "text/html".
     static QString sniffMimeType(const QByteArray &head);
 

@@ -2,6 +2,7 @@
 #include "ingest/picturedecoder.h"
 
 #include "codeclog.h"
+#include "ingest/completeness.h"
 #include "ingest/imageprocessor.h"
 
 #include <QBuffer>
@@ -89,7 +90,8 @@ Result<Picture> PictureDecoder::decode(const QByteArray &bytes)
 {
     const CodecScope quiet;
     QBuffer buffer;
-    buffer.setData(bytes);
+    // A GIF whose frames reach past its screen is shown whole.
+    buffer.setData(gifScreenCoveringFrames(bytes));
     buffer.open(QIODevice::ReadOnly);
     // A JPEG kept with junk before its header (ImageProcessor explains).
     buffer.seek(ImageProcessor::imageStart(&buffer));
@@ -99,8 +101,21 @@ Result<Picture> PictureDecoder::decode(const QByteArray &bytes)
 
     Picture picture;
     QImage frame = reader.read();
-    if (frame.isNull())
-        return fail(ImageProcessor::tr("cannot decode image: %1").arg(reader.errorString()));
+    if (frame.isNull()) {
+        // The long tail (TGA 1.0, 16-bit or CMYK TIFF, ...) decodes in the
+        // helper process, as it did when the image was added.
+        buffer.seek(0);
+        const QByteArray longTail = ImageProcessor::longTailFormat(&buffer);
+        if (longTail.isEmpty())
+            return fail(ImageProcessor::tr("cannot decode image: %1").arg(reader.errorString()));
+        auto still = ImageProcessor::decodeInHelper(&buffer, longTail, 0, ImageLimits(), nullptr);
+        if (!still)
+            return fail(ImageProcessor::tr("cannot decode image: %1").arg(still.error()));
+        picture.frames << *still;
+        picture.delaysMs << 0;
+        picture.exif = exifSummary(bytes);
+        return picture;
+    }
     const bool animated = reader.supportsAnimation() && reader.imageCount() != 1;
     qint64 total = 0;
     while (!frame.isNull()) {

@@ -230,6 +230,7 @@ Result<ProcessedImage> ImageProcessor::process(
     const QSize full = size.isValid() ? size : thumb->size();
     out.width = full.width();
     out.height = full.height();
+    out.hash = PerceptualHash::compute(*thumb);
     out.thumbnail = ThumbnailCodec::encode(*thumb);
     out.thumbnailSize = thumb->size();
     out.animated = !svgReader && reader.supportsAnimation() && reader.imageCount() != 1;
@@ -263,6 +264,14 @@ Result<QImage> ImageProcessor::thumbnailFromBytes(const QByteArray &bytes, int s
     QImageReader reader(&buffer);
     reader.setDecideFormatFromContent(true);
     return decodeThumbnail(reader, reader.format(), reader.size(), size);
+}
+
+Result<ImageHash> ImageProcessor::hashFromBytes(const QByteArray &bytes)
+{
+    auto image = thumbnailFromBytes(bytes, ImageLimits().thumbnailSize);
+    if (!image)
+        return image.failure();
+    return PerceptualHash::compute(*image);
 }
 
 } // namespace trove

@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: MIT
+#include "similar/hashindex.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace trove {
+
+namespace {
+
+quint32 blockOf(quint64 hash, int block)
+{
+    return HashBlocks::value(hash, block);
+}
+
+// Calls @p visit(v) for every v of @p bits bits within @p radius bits of
+// @p value.
+template<typename Visit>
+void withinRadius(quint32 value, int bits, int radius, int fromBit, Visit &visit)
+{
+    visit(value);
+    if (radius == 0)
+        return;
+    for (int bit = fromBit; bit < bits; ++bit)
+        withinRadius(value ^ (1u << bit), bits, radius - 1, bit + 1, visit);
+}
+
+// Union-find over positions, smaller root wins so groups read in order.
+struct Sets {
+    explicit Sets(size_t n)
+        : parent(n)
+    {
+        std::iota(parent.begin(), parent.end(), quint32(0));
+    }
+    quint32 find(quint32 x)
+    {
+        while (parent[x] != x) {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        return x;
+    }
+    void join(quint32 a, quint32 b)
+    {
+        a = find(a);
+        b = find(b);
+        if (a != b)
+            parent[std::max(a, b)] = std::min(a, b);
+    }
+    std::vector<quint32> parent;
+};
+
+} // namespace
+
+HashIndex::HashIndex(QList<HashEntry> entries)
+{
+    std::sort(entries.begin(), entries.end(), [](const HashEntry &a, const HashEntry &b) {
+        return std::tie(a.phash, a.dhash, a.key) < std::tie(b.phash, b.dhash, b.key);
+    });
+    m_keys.reserve(size_t(entries.size()));
+    for (const HashEntry &e : std::as_const(entries)) {
+        if (m_nodes.empty() || m_nodes.back().phash != e.phash || m_nodes.back().dhash != e.dhash) {
+            m_nodes.push_back({ e.phash, e.dhash });
+            m_memberStart.push_back(quint32(m_keys.size()));
+        }
+        m_keys.push_back(e.key);
+    }
+    m_memberStart.push_back(quint32(m_keys.size()));
+
+    // Counting sort of the nodes by each block's value.
+    for (int b = 0; b < kBlocks; ++b) {
+        Block &block = m_blocks[size_t(b)];
+        block.offsets.assign((size_t(1) << HashBlocks::bits(b)) + 1, 0);
+        for (const Node &n : m_nodes)
+            ++block.offsets[blockOf(n.phash, b) + 1];
+        std::partial_sum(block.offsets.begin(), block.offsets.end(), block.offsets.begin());
+        std::vector<quint32> fill(block.offsets.begin(), block.offsets.end() - 1);
+        block.phash.resize(m_nodes.size());
+        block.node.resize(m_nodes.size());
+        for (quint32 i = 0; i < quint32(m_nodes.size()); ++i) {
+            const quint32 at = fill[blockOf(m_nodes[i].phash, b)]++;
+            block.phash[at] = m_nodes[i].phash;
+            block.node[at] = i;
+        }
+    }
+}
+
+template<typename Visit>
+void HashIndex::search(
+    quint64 phash, quint64 dhash, const SimilarityRule &rule, Visit &&visit) const
+{
+    if (m_nodes.empty())
+        return;
+    const int d = std::clamp(rule.distance, 0, 64);
+    const int radius = HashBlocks::radius(d);
+    if (radius >= 4) {
+        // ~9,000 rows per block and more: a plain scan is as fast.
+        for (quint32 i = 0; i < quint32(m_nodes.size()); ++i)
+            if (rule.matches({ 0, m_nodes[i].phash, m_nodes[i].dhash }, phash, dhash))
+                visit(i);
+        return;
+    }
+    for (int b = 0; b < kBlocks; ++b) {
+        const Block &block = m_blocks[size_t(b)];
+        auto row = [&](quint32 value) {
+            for (quint32 at = block.offsets[value]; at < block.offsets[value + 1]; ++at) {
+                const quint64 other = block.phash[at];
+                if (hammingDistance(other, phash) > d)
+                    continue;
+                // Found through an earlier block already: visit once.
+                bool seen = false;
+                for (int e = 0; e < b && !seen; ++e)
+                    seen = std::popcount(blockOf(other, e) ^ blockOf(phash, e)) <= radius;
+                if (seen)
+                    continue;
+                const quint32 node = block.node[at];
+                if (rule.matches({ 0, other, m_nodes[node].dhash }, phash, dhash))
+                    visit(node);
+            }
+        };
+        withinRadius(blockOf(phash, b), HashBlocks::bits(b), radius, 0, row);
+    }
+}
+
+QList<SimilarMatch> HashIndex::similar(
+    quint64 phash, quint64 dhash, const SimilarityRule &rule, qint64 exclude) const
+{
+    QList<SimilarMatch> out;
+    search(phash, dhash, rule, [&](quint32 node) {
+        const int distance = hammingDistance(m_nodes[node].phash, phash);
+        for (quint32 m = m_memberStart[node]; m < m_memberStart[node + 1]; ++m)
+            if (m_keys[m] != exclude)
+                out.append({ m_keys[m], distance });
+    });
+    std::sort(out.begin(), out.end(), [](const SimilarMatch &a, const SimilarMatch &b) {
+        return std::tie(a.distance, a.key) < std::tie(b.distance, b.key);
+    });
+    return out;
+}
+
+QList<QList<HashEntry>> HashIndex::groups(
+    const SimilarityRule &rule, const KeyPairs &notDuplicates) const
+{
+    const auto apart = [&](quint32 a, quint32 b) {
+        const qint64 ka = m_keys[a];
+        const qint64 kb = m_keys[b];
+        return notDuplicates.contains({ std::min(ka, kb), std::max(ka, kb) });
+    };
+    Sets sets(m_keys.size());
+    // Links two member ranges through the first pair not marked apart.
+    const auto link = [&](quint32 fromA, quint32 toA, quint32 fromB, quint32 toB) {
+        for (quint32 a = fromA; a < toA; ++a)
+            for (quint32 b = fromB; b < toB; ++b)
+                if (notDuplicates.isEmpty() || !apart(a, b)) {
+                    sets.join(a, b);
+                    return;
+                }
+    };
+    for (quint32 i = 0; i < quint32(m_nodes.size()); ++i) {
+        const quint32 first = m_memberStart[i];
+        const quint32 end = m_memberStart[i + 1];
+        // The same hashes: one picture, unless a person said otherwise.
+        for (quint32 m = first + 1; m < end; ++m)
+            link(first, m, m, m + 1);
+        search(m_nodes[i].phash, m_nodes[i].dhash, rule, [&](quint32 j) {
+            if (j > i && sets.find(first) != sets.find(m_memberStart[j]))
+                link(first, end, m_memberStart[j], m_memberStart[j + 1]);
+        });
+    }
+    // Members by root; positions rise with (hash, key), so sort each group.
+    std::vector<quint32> count(m_keys.size(), 0);
+    for (quint32 p = 0; p < quint32(m_keys.size()); ++p)
+        ++count[sets.find(p)];
+    QHash<quint32, qsizetype> slot;
+    QList<QList<HashEntry>> out;
+    quint32 node = 0;
+    for (quint32 p = 0; p < quint32(m_keys.size()); ++p) {
+        while (m_memberStart[node + 1] <= p)
+            ++node;
+        const quint32 root = sets.find(p);
+        if (count[root] < 2)
+            continue;
+        auto it = slot.find(root);
+        if (it == slot.end()) {
+            it = slot.insert(root, out.size());
+            out.append(QList<HashEntry>());
+        }
+        out[*it].append({ m_keys[p], m_nodes[node].phash, m_nodes[node].dhash });
+    }
+    for (auto &group : out)
+        std::sort(group.begin(), group.end(),
+            [](const HashEntry &a, const HashEntry &b) { return a.key < b.key; });
+    std::sort(out.begin(), out.end(), [](const QList<HashEntry> &a, const QList<HashEntry> &b) {
+        return a.size() != b.size() ? a.size() > b.size() : a.first().key < b.first().key;
+    });
+    return out;
+}
+
+} // namespace trove

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "similar/perceptualhash.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <array>
+#include <vector>
+
+namespace trove {
+
+/// One hashed image, as the index holds it.
+struct HashEntry {
+    qint64 key = 0;
+    quint64 phash = 0;
+    quint64 dhash = 0;
+};
+
+/// When two images count as the same picture.
+struct SimilarityRule {
+    /// Most bits in which the DCT hashes may differ (see docs/architecture.md,
+    /// "Similar images", for why 8).
+    int distance = kDefaultDistance;
+    /// Most bits in which the difference hashes may differ; < 0: not asked.
+    int dhashDistance = -1;
+    static constexpr int kDefaultDistance = 8;
+    static constexpr int kMaxDistance = 32;
+
+    bool matches(const HashEntry &a, quint64 phash, quint64 dhash) const
+    {
+        return hammingDistance(a.phash, phash) <= distance
+            && (dhashDistance < 0 || hammingDistance(a.dhash, dhash) <= dhashDistance);
+    }
+};
+
+/// An image found near a query, with the bits its DCT hash differs in.
+struct SimilarMatch {
+    qint64 key = 0;
+    int distance = 0;
+    friend bool operator==(const SimilarMatch &, const SimilarMatch &) = default;
+};
+
+/// Pairs of images a person said are not duplicates, smaller key first.
+using KeyPairs = QSet<QPair<qint64, qint64>>;
+
+/// Multi-index hashing over the DCT hash (Norouzi, Punjani and Fleet,
+/// "Fast search in Hamming space with multi-index hashing", 2012): the 64
+/// bits cut into the three blocks of HashBlocks, each with a table from
+/// block value to the hashes that have it. Two hashes within d bits agree
+/// within d/3 bits on at least one block, so a search looks only at the
+/// table rows within that radius of the query's blocks. Images with the
+/// same hashes share one node, so a library where thousands of images hash
+/// alike costs one node. Immutable once built; any thread may query it at
+/// once. The tables take ~34 MB whatever the size of the library.
+class HashIndex final {
+public:
+    HashIndex() = default;
+    explicit HashIndex(QList<HashEntry> entries);
+
+    qsizetype size() const { return qsizetype(m_keys.size()); }
+
+    /// Images whose hashes @p rule accepts against (@p phash, @p dhash),
+    /// nearest first (then by key); @p exclude is left out.
+    QList<SimilarMatch> similar(
+        quint64 phash, quint64 dhash, const SimilarityRule &rule, qint64 exclude = 0) const;
+
+    /// Every group of two or more images linked by pairs the rule accepts
+    /// (transitively), except links between pairs in @p notDuplicates.
+    /// Each group in key order; groups largest first, then by first key.
+    QList<QList<HashEntry>> groups(
+        const SimilarityRule &rule, const KeyPairs &notDuplicates = {}) const;
+
+private:
+    static constexpr int kBlocks = HashBlocks::kCount;
+    struct Node {
+        quint64 phash;
+        quint64 dhash;
+    };
+    struct Block {
+        std::vector<quint32> offsets; ///< 2^bits + 1 row starts
+        std::vector<quint64> phash; ///< the nodes' hashes, in row order
+        std::vector<quint32> node; ///< which node, in row order
+    };
+    /// Calls @p visit(node) once for each node the rule accepts.
+    template<typename Visit>
+    void search(quint64 phash, quint64 dhash, const SimilarityRule &rule, Visit &&visit) const;
+
+    std::vector<Node> m_nodes; ///< unique (phash, dhash), sorted
+    std::vector<quint32> m_memberStart; ///< node i's keys: [start[i], start[i+1])
+    std::vector<qint64> m_keys;
+    std::array<Block, kBlocks> m_blocks;
+};
+
+} // namespace trove

@@ -1,17 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "similar/hashindex.h"
 
+#include <QtConcurrent/QtConcurrentMap>
 #include <algorithm>
 #include <numeric>
 
 namespace trove {
 
 namespace {
-
-quint32 blockOf(quint64 hash, int block)
-{
-    return HashBlocks::value(hash, block);
-}
 
 // Calls @p visit(v) for every v of @p bits bits within @p radius bits of
 // @p value.
@@ -70,7 +66,7 @@ HashIndex::HashIndex(QList<HashEntry> entries)
     // Counting sort of the nodes by each block's value.
     for (int b = 0; b < kBlocks; ++b) {
         Block &block = m_blocks[size_t(b)];
-        block.offsets.assign((size_t(1) << HashBlocks::bits(b)) + 1, 0);
+        block.offsets.assign((size_t(1) << bits(b)) + 1, 0);
         for (const Node &n : m_nodes)
             ++block.offsets[blockOf(n.phash, b) + 1];
         std::partial_sum(block.offsets.begin(), block.offsets.end(), block.offsets.begin());
@@ -92,9 +88,9 @@ void HashIndex::search(
     if (m_nodes.empty())
         return;
     const int d = std::clamp(rule.distance, 0, 64);
-    const int radius = HashBlocks::radius(d);
-    if (radius >= 4) {
-        // ~9,000 rows per block and more: a plain scan is as fast.
+    const int radius = d / kBlocks;
+    if (radius >= 3) {
+        // ~380 rows per block and more: a plain scan is as fast.
         for (quint32 i = 0; i < quint32(m_nodes.size()); ++i)
             if (rule.matches({ 0, m_nodes[i].phash, m_nodes[i].dhash }, phash, dhash))
                 visit(i);
@@ -118,7 +114,7 @@ void HashIndex::search(
                     visit(node);
             }
         };
-        withinRadius(blockOf(phash, b), HashBlocks::bits(b), radius, 0, row);
+        withinRadius(blockOf(phash, b), bits(b), radius, 0, row);
     }
 }
 
@@ -156,17 +152,33 @@ QList<QList<HashEntry>> HashIndex::groups(
                     return;
                 }
     };
-    for (quint32 i = 0; i < quint32(m_nodes.size()); ++i) {
-        const quint32 first = m_memberStart[i];
-        const quint32 end = m_memberStart[i + 1];
-        // The same hashes: one picture, unless a person said otherwise.
-        for (quint32 m = first + 1; m < end; ++m)
-            link(first, m, m, m + 1);
-        search(m_nodes[i].phash, m_nodes[i].dhash, rule, [&](quint32 j) {
-            if (j > i && sets.find(first) != sets.find(m_memberStart[j]))
-                link(first, end, m_memberStart[j], m_memberStart[j + 1]);
-        });
-    }
+    // The same hashes: one picture, unless a person said otherwise.
+    for (quint32 i = 0; i < quint32(m_nodes.size()); ++i)
+        for (quint32 m = m_memberStart[i] + 1; m < m_memberStart[i + 1]; ++m)
+            link(m_memberStart[i], m, m, m + 1);
+    // Links between nodes: searched in parallel (each search reads only
+    // the immutable tables), joined here.
+    using Edges = std::vector<std::pair<quint32, quint32>>;
+    const quint32 nodes = quint32(m_nodes.size());
+    const quint32 chunk = 4096;
+    QList<quint32> starts;
+    for (quint32 at = 0; at < nodes; at += chunk)
+        starts.append(at);
+    const auto edgesFrom = [this, &rule, nodes, chunk](quint32 start) {
+        Edges edges;
+        for (quint32 i = start; i < std::min(nodes, start + chunk); ++i)
+            search(m_nodes[i].phash, m_nodes[i].dhash, rule, [&](quint32 j) {
+                if (j > i)
+                    edges.emplace_back(i, j);
+            });
+        return edges;
+    };
+    const QList<Edges> found = QtConcurrent::blockingMapped<QList<Edges>>(starts, edgesFrom);
+    for (const Edges &edges : found)
+        for (const auto &[i, j] : edges)
+            if (sets.find(m_memberStart[i]) != sets.find(m_memberStart[j]))
+                link(
+                    m_memberStart[i], m_memberStart[i + 1], m_memberStart[j], m_memberStart[j + 1]);
     // Members by root; positions rise with (hash, key), so sort each group.
     std::vector<quint32> count(m_keys.size(), 0);
     for (quint32 p = 0; p < quint32(m_keys.size()); ++p)

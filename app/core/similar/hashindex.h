@@ -46,14 +46,17 @@ struct SimilarMatch {
 using KeyPairs = QSet<QPair<qint64, qint64>>;
 
 /// Multi-index hashing over the DCT hash (Norouzi, Punjani and Fleet,
-/// "Fast search in Hamming space with multi-index hashing", 2012): the 64
-/// bits cut into the three blocks of HashBlocks, each with a table from
-/// block value to the hashes that have it. Two hashes within d bits agree
-/// within d/3 bits on at least one block, so a search looks only at the
-/// table rows within that radius of the query's blocks. Images with the
-/// same hashes share one node, so a library where thousands of images hash
-/// alike costs one node. Immutable once built; any thread may query it at
-/// once. The tables take ~34 MB whatever the size of the library.
+/// "Fast search in Hamming space with multi-index hashing", 2012), in
+/// memory: the 64 bits cut into five blocks (13, 13, 13, 13 and 12 bits),
+/// each with a table from block value to the hashes that have it. Two
+/// hashes within d bits agree within d/5 bits on at least one block, so at
+/// the default d = 8 a search reads 14 table rows per block, each a
+/// contiguous run (~120 hashes a row at a million): sequential reads, where
+/// the catalog's three wide blocks (HashBlocks) would cost ~700 cache
+/// misses a query (bench/similar: 4.1 s against 0.4 s to group 100,000).
+/// Images with the same hashes share one node, so a library where
+/// thousands of images hash alike costs one node. Immutable once built;
+/// any thread may query it at once.
 class HashIndex final {
 public:
     HashIndex() = default;
@@ -73,7 +76,13 @@ public:
         const SimilarityRule &rule, const KeyPairs &notDuplicates = {}) const;
 
 private:
-    static constexpr int kBlocks = HashBlocks::kCount;
+    static constexpr int kBlocks = 5;
+    static constexpr int shift(int block) { return 13 * block; }
+    static constexpr int bits(int block) { return block == 4 ? 12 : 13; }
+    static constexpr quint32 blockOf(quint64 hash, int block)
+    {
+        return quint32((hash >> shift(block)) & ((quint64(1) << bits(block)) - 1));
+    }
     struct Node {
         quint64 phash;
         quint64 dhash;

@@ -340,7 +340,9 @@ int runQuality(const QString &work, int bases, int distractors)
 //  - each image belongs to a prototype's family with Zipf popularity
 //    (s = 1: the largest family holds ~11 % of the library, as a library
 //    full of one site's screenshots or one photographer's shoots does) and
-//    differs from it in 8..24 bits (another picture of the same kind);
+//    differs from it in 12..28 bits (another picture of the same kind:
+//    two of them end up ~16-30 bits apart, as distinct pictures of the
+//    quality set are, never nearer than 16 there);
 //  - 1 % are exact copies of an earlier image's hash (a re-encode), 4 %
 //    near copies with 1..6 bits flipped (resizes, crops, edits);
 //  - 0.5 % share one of eight degenerate hashes (flat or nearly blank
@@ -381,7 +383,7 @@ QList<HashEntry> syntheticHashes(int n, quint32 seed)
             const double pick = rng.generateDouble() * sum;
             const auto at = std::lower_bound(cumulative.begin(), cumulative.end(), pick);
             e.phash = prototypes[qsizetype(at - cumulative.begin())];
-            const int flips = 8 + int(rng.bounded(17));
+            const int flips = 12 + int(rng.bounded(17));
             for (int f = 0; f < flips; ++f)
                 e.phash ^= quint64(1) << rng.bounded(64);
         }

@@ -51,15 +51,17 @@ struct Sets {
 HashIndex::HashIndex(QList<HashEntry> entries)
 {
     std::sort(entries.begin(), entries.end(), [](const HashEntry &a, const HashEntry &b) {
-        return std::tie(a.phash, a.dhash, a.key) < std::tie(b.phash, b.dhash, b.key);
+        return std::tie(a.phash, a.key) < std::tie(b.phash, b.key);
     });
     m_keys.reserve(size_t(entries.size()));
+    m_dhashes.reserve(size_t(entries.size()));
     for (const HashEntry &e : std::as_const(entries)) {
-        if (m_nodes.empty() || m_nodes.back().phash != e.phash || m_nodes.back().dhash != e.dhash) {
-            m_nodes.push_back({ e.phash, e.dhash });
+        if (m_nodes.empty() || m_nodes.back().phash != e.phash) {
+            m_nodes.push_back({ e.phash });
             m_memberStart.push_back(quint32(m_keys.size()));
         }
         m_keys.push_back(e.key);
+        m_dhashes.push_back(e.dhash);
     }
     m_memberStart.push_back(quint32(m_keys.size()));
 
@@ -82,8 +84,7 @@ HashIndex::HashIndex(QList<HashEntry> entries)
 }
 
 template<typename Visit>
-void HashIndex::search(
-    quint64 phash, quint64 dhash, const SimilarityRule &rule, Visit &&visit) const
+void HashIndex::search(quint64 phash, const SimilarityRule &rule, Visit &&visit) const
 {
     if (m_nodes.empty())
         return;
@@ -92,7 +93,7 @@ void HashIndex::search(
     if (radius >= 3) {
         // ~380 rows per block and more: a plain scan is as fast.
         for (quint32 i = 0; i < quint32(m_nodes.size()); ++i)
-            if (rule.matches({ 0, m_nodes[i].phash, m_nodes[i].dhash }, phash, dhash))
+            if (hammingDistance(m_nodes[i].phash, phash) <= d)
                 visit(i);
         return;
     }
@@ -109,9 +110,7 @@ void HashIndex::search(
                     seen = std::popcount(blockOf(other, e) ^ blockOf(phash, e)) <= radius;
                 if (seen)
                     continue;
-                const quint32 node = block.node[at];
-                if (rule.matches({ 0, other, m_nodes[node].dhash }, phash, dhash))
-                    visit(node);
+                visit(block.node[at]);
             }
         };
         withinRadius(blockOf(phash, b), bits(b), radius, 0, row);
@@ -122,10 +121,12 @@ QList<SimilarMatch> HashIndex::similar(
     quint64 phash, quint64 dhash, const SimilarityRule &rule, qint64 exclude) const
 {
     QList<SimilarMatch> out;
-    search(phash, dhash, rule, [&](quint32 node) {
+    search(phash, rule, [&](quint32 node) {
         const int distance = hammingDistance(m_nodes[node].phash, phash);
         for (quint32 m = m_memberStart[node]; m < m_memberStart[node + 1]; ++m)
-            if (m_keys[m] != exclude)
+            if (m_keys[m] != exclude
+                && (rule.dhashDistance < 0
+                    || hammingDistance(m_dhashes[m], dhash) <= rule.dhashDistance))
                 out.append({ m_keys[m], distance });
     });
     std::sort(out.begin(), out.end(), [](const SimilarMatch &a, const SimilarMatch &b) {
@@ -143,11 +144,14 @@ QList<QList<HashEntry>> HashIndex::groups(
         return notDuplicates.contains({ std::min(ka, kb), std::max(ka, kb) });
     };
     Sets sets(m_keys.size());
-    // Links two member ranges through the first pair not marked apart.
+    // Links two member ranges through the first pair the difference hash
+    // (if asked) accepts and nobody marked apart.
     const auto link = [&](quint32 fromA, quint32 toA, quint32 fromB, quint32 toB) {
         for (quint32 a = fromA; a < toA; ++a)
             for (quint32 b = fromB; b < toB; ++b)
-                if (notDuplicates.isEmpty() || !apart(a, b)) {
+                if ((rule.dhashDistance < 0
+                        || hammingDistance(m_dhashes[a], m_dhashes[b]) <= rule.dhashDistance)
+                    && (notDuplicates.isEmpty() || !apart(a, b))) {
                     sets.join(a, b);
                     return;
                 }
@@ -167,7 +171,7 @@ QList<QList<HashEntry>> HashIndex::groups(
     const auto edgesFrom = [this, &rule, nodes, chunk](quint32 start) {
         Edges edges;
         for (quint32 i = start; i < std::min(nodes, start + chunk); ++i)
-            search(m_nodes[i].phash, m_nodes[i].dhash, rule, [&](quint32 j) {
+            search(m_nodes[i].phash, rule, [&](quint32 j) {
                 if (j > i)
                     edges.emplace_back(i, j);
             });
@@ -197,7 +201,7 @@ QList<QList<HashEntry>> HashIndex::groups(
             it = slot.insert(root, out.size());
             out.append(QList<HashEntry>());
         }
-        out[*it].append({ m_keys[p], m_nodes[node].phash, m_nodes[node].dhash });
+        out[*it].append({ m_keys[p], m_nodes[node].phash, m_dhashes[p] });
     }
     for (auto &group : out)
         std::sort(group.begin(), group.end(),

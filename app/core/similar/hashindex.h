@@ -54,8 +54,9 @@ using KeyPairs = QSet<QPair<qint64, qint64>>;
 /// contiguous run (~120 hashes a row at a million): sequential reads, where
 /// the catalog's three wide blocks (HashBlocks) would cost ~700 cache
 /// misses a query (bench/similar: 4.1 s against 0.4 s to group 100,000).
-/// Images with the same hashes share one node, so a library where
-/// thousands of images hash alike costs one node. Immutable once built;
+/// Images with the same DCT hash share one node, so a library where
+/// thousands of (flat, blank) images hash alike costs one node, not a
+/// million pairs. Immutable once built;
 /// any thread may query it at once.
 class HashIndex final {
 public:
@@ -85,20 +86,21 @@ private:
     }
     struct Node {
         quint64 phash;
-        quint64 dhash;
     };
     struct Block {
         std::vector<quint32> offsets; ///< 2^bits + 1 row starts
         std::vector<quint64> phash; ///< the nodes' hashes, in row order
         std::vector<quint32> node; ///< which node, in row order
     };
-    /// Calls @p visit(node) once for each node the rule accepts.
+    /// Calls @p visit(node) once for each node within the rule's distance
+    /// of @p phash (the difference hash is each member's business).
     template<typename Visit>
-    void search(quint64 phash, quint64 dhash, const SimilarityRule &rule, Visit &&visit) const;
+    void search(quint64 phash, const SimilarityRule &rule, Visit &&visit) const;
 
-    std::vector<Node> m_nodes; ///< unique (phash, dhash), sorted
+    std::vector<Node> m_nodes; ///< unique phash, sorted
     std::vector<quint32> m_memberStart; ///< node i's keys: [start[i], start[i+1])
     std::vector<qint64> m_keys;
+    std::vector<quint64> m_dhashes; ///< each key's own
     std::array<Block, kBlocks> m_blocks;
 };
 

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QSet>
 #include <array>
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace trove {
@@ -93,9 +95,15 @@ private:
         std::vector<quint32> node; ///< which node, in row order
     };
     /// Calls @p visit(node) once for each node within the rule's distance
-    /// of @p phash (the difference hash is each member's business).
+    /// of @p phash (the difference hash is each member's business); with
+    /// @p after, only for nodes past it (each pair once, for groups()).
     template<typename Visit>
-    void search(quint64 phash, const SimilarityRule &rule, Visit &&visit) const;
+    void search(quint64 phash, const SimilarityRule &rule, Visit &&visit,
+        std::optional<quint32> after = std::nullopt) const;
+    /// Every pair of nodes within the rule's distance (d <= 8), in chunks
+    /// made in parallel: see the .cpp.
+    QList<std::vector<std::pair<quint32, quint32>>> pairsByWideBlocks(
+        const SimilarityRule &rule) const;
 
     std::vector<Node> m_nodes; ///< unique phash, sorted
     std::vector<quint32> m_memberStart; ///< node i's keys: [start[i], start[i+1])

@@ -57,18 +57,16 @@ bool parseRule(CommandContext &ctx, SimilarityRule &rule)
     return true;
 }
 
-// Records of @p keys, by key.
-Result<QHash<qint64, ImageRecord>> recordsOf(CatalogReader &reader, const QList<qint64> &keys)
+// Records of @p keys (without tags and sources), by key.
+Result<QHash<qint64, ImageRecord>> recordsOf(SimilarityReader &similar, const QList<qint64> &keys)
 {
+    auto briefs = similar.briefs(keys);
+    if (!briefs)
+        return briefs.failure();
     QHash<qint64, ImageRecord> out;
-    constexpr qsizetype kChunk = 500;
-    for (qsizetype at = 0; at < keys.size(); at += kChunk) {
-        auto part = reader.byKeys(keys.mid(at, kChunk));
-        if (!part)
-            return part.failure();
-        for (const ImageRecord &r : std::as_const(*part))
-            out.insert(r.key, r);
-    }
+    out.reserve(briefs->size());
+    for (const ImageRecord &r : std::as_const(*briefs))
+        out.insert(r.key, r);
     return out;
 }
 
@@ -121,7 +119,7 @@ int runSimilar(CommandContext &ctx)
     QList<qint64> keys;
     for (const SimilarMatch &m : std::as_const(*matches))
         keys.append(m.key);
-    auto records = recordsOf(reader, keys);
+    auto records = recordsOf(similar, keys);
     if (!records)
         return failWith(ctx, records.error());
     QJsonArray array;
@@ -170,7 +168,7 @@ int runDuplicates(CommandContext &ctx)
     for (const auto &group : std::as_const(*groups))
         for (const HashEntry &e : group)
             keys.append(e.key);
-    auto records = recordsOf(reader, keys);
+    auto records = recordsOf(similar, keys);
     if (!records)
         return failWith(ctx, records.error());
 

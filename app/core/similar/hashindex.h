@@ -49,17 +49,18 @@ using KeyPairs = QSet<QPair<qint64, qint64>>;
 
 /// Multi-index hashing over the DCT hash (Norouzi, Punjani and Fleet,
 /// "Fast search in Hamming space with multi-index hashing", 2012), in
-/// memory: the 64 bits cut into five blocks (13, 13, 13, 13 and 12 bits),
-/// each with a table from block value to the hashes that have it. Two
-/// hashes within d bits agree within d/5 bits on at least one block, so at
-/// the default d = 8 a search reads 14 table rows per block, each a
-/// contiguous run (~120 hashes a row at a million): sequential reads, where
-/// the catalog's three wide blocks (HashBlocks) would cost ~700 cache
-/// misses a query (bench/similar: 4.1 s against 0.4 s to group 100,000).
-/// Images with the same DCT hash share one node, so a library where
-/// thousands of (flat, blank) images hash alike costs one node, not a
-/// million pairs. Immutable once built;
-/// any thread may query it at once.
+/// memory. For one query (similar()): the 64 bits cut into five blocks
+/// (13, 13, 13, 13 and 12 bits), each with a table from block value to the
+/// hashes that have it; two hashes within d bits agree within d/5 bits on
+/// at least one block, so at d = 8 a search reads 14 rows per block, each a
+/// contiguous run, from tables that stay in cache. For all pairs
+/// (groups()): the catalog's three wide blocks (HashBlocks), walked once
+/// per pattern of flipped bits in block order (see pairsByWideBlocks), so
+/// a million hashes group in seconds rather than a minute (bench/similar,
+/// docs/architecture.md). Images with the same DCT hash share one node, so
+/// a library where thousands of (flat, blank) images hash alike costs one
+/// node, not a million pairs. Immutable once built; any thread may query
+/// it at once.
 class HashIndex final {
 public:
     HashIndex() = default;

@@ -110,6 +110,44 @@ Result<QList<QList<HashEntry>>> SimilarityReader::duplicates(const SimilarityRul
     return HashIndex(std::move(*hashes)).groups(rule, *apart);
 }
 
+Result<QList<ImageRecord>> SimilarityReader::briefs(const QList<qint64> &keys)
+{
+    QList<ImageRecord> out;
+    out.reserve(keys.size());
+    QSqlQuery q = m_catalog.query(QStringLiteral(
+        "SELECT id, uuid, name, format, width, height, original_bytes, stored_bytes, added_at "
+        "FROM images WHERE id IN (SELECT value FROM json_each(?))"));
+    constexpr qsizetype kChunk = 20000;
+    for (qsizetype at = 0; at < keys.size(); at += kChunk) {
+        QString batch = QStringLiteral("[");
+        for (qsizetype i = at; i < std::min(keys.size(), at + kChunk); ++i) {
+            if (i > at)
+                batch += QLatin1Char(',');
+            batch += QString::number(keys[i]);
+        }
+        batch += QLatin1Char(']');
+        q.bindValue(0, batch);
+        if (auto r = execQuery(q); !r)
+            return r.failure();
+        while (q.next()) {
+            ImageRecord r;
+            r.key = q.value(QStringLiteral("id")).toLongLong();
+            r.id = q.value(QStringLiteral("uuid")).toString();
+            r.name = q.value(QStringLiteral("name")).toString();
+            r.format = q.value(QStringLiteral("format")).toString();
+            r.width = q.value(QStringLiteral("width")).toInt();
+            r.height = q.value(QStringLiteral("height")).toInt();
+            r.originalBytes = q.value(QStringLiteral("original_bytes")).toLongLong();
+            r.storedBytes = q.value(QStringLiteral("stored_bytes")).toLongLong();
+            r.addedAt = QDateTime::fromMSecsSinceEpoch(
+                q.value(QStringLiteral("added_at")).toLongLong(), Qt::UTC);
+            out.append(r);
+        }
+        q.finish();
+    }
+    return out;
+}
+
 Result<HashProgress> SimilarityReader::progress()
 {
     QSqlQuery q = m_catalog.query(

@@ -30,6 +30,8 @@
 #include <memory>
 #include <numeric>
 
+Q_DECLARE_METATYPE(trove::HashIndex::PairSearch)
+
 using namespace trove;
 using trove::test::ImageFactory;
 using trove::test::writeFile;
@@ -355,13 +357,17 @@ void TestSimilar::indexMatchesBruteForce()
 void TestSimilar::groupsMatchBruteForce_data()
 {
     QTest::addColumn<int>("distance");
-    for (int d : { 0, 2, 4, 8, 12 })
-        QTest::addRow("d%d", d) << d;
+    QTest::addColumn<HashIndex::PairSearch>("how");
+    for (int d : { 0, 2, 4, 8, 12 }) {
+        QTest::addRow("d%d by node", d) << d << HashIndex::PairSearch::ByNode;
+        QTest::addRow("d%d by block walk", d) << d << HashIndex::PairSearch::ByBlockWalk;
+    }
 }
 
 void TestSimilar::groupsMatchBruteForce()
 {
     QFETCH(int, distance);
+    QFETCH(HashIndex::PairSearch, how);
     const QList<HashEntry> hashes = randomHashes(2500, 11);
     const SimilarityRule rule { distance, -1 };
     // Brute force: every pair, union-find on indexes.
@@ -384,7 +390,7 @@ void TestSimilar::groupsMatchBruteForce()
             expected.insert(keys);
         }
     QSet<QList<qint64>> actual;
-    for (const auto &group : HashIndex(hashes).groups(rule)) {
+    for (const auto &group : HashIndex(hashes).groups(rule, {}, how)) {
         QList<qint64> keys;
         for (const HashEntry &e : group)
             keys.append(e.key);

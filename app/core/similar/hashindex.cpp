@@ -223,7 +223,7 @@ QList<std::vector<std::pair<quint32, quint32>>> HashIndex::pairsByWideBlocks(
 }
 
 QList<QList<HashEntry>> HashIndex::groups(
-    const SimilarityRule &rule, const KeyPairs &notDuplicates) const
+    const SimilarityRule &rule, const KeyPairs &notDuplicates, PairSearch how) const
 {
     const auto apart = [&](quint32 a, quint32 b) {
         const qint64 ka = m_keys[a];
@@ -251,11 +251,15 @@ QList<QList<HashEntry>> HashIndex::groups(
     // tables), joined here.
     using Edges = std::vector<std::pair<quint32, quint32>>;
     QList<Edges> found;
-    if (HashBlocks::radius(std::clamp(rule.distance, 0, 64)) <= 2)
+    // The walk reads every node once per pattern: worth it only where the
+    // nodes are dense in the wide tables, and beyond d = 8 its passes
+    // multiply by eight.
+    const bool walk = HashBlocks::radius(std::clamp(rule.distance, 0, 64)) <= 2
+        && (how == PairSearch::ByBlockWalk
+            || (how == PairSearch::Auto && qsizetype(m_nodes.size()) >= kBlockWalkFrom));
+    if (walk)
         found = pairsByWideBlocks(rule);
     else {
-        // Beyond d = 8 the wide blocks need thousands of passes: search
-        // node by node instead.
         const quint32 nodes = quint32(m_nodes.size());
         const quint32 chunk = 4096;
         QList<quint32> starts;

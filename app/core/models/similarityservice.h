@@ -44,7 +44,8 @@ class SimilarityService final : public QObject {
 
 public:
     SimilarityService(const LibraryPaths &paths, CatalogWriter *writer, QObject *parent = nullptr);
-    /// Stops the backfill after its current batch (up to ~16 decodes).
+    /// Stops the backfill after the image it is decoding (waits for that
+    /// decode: its answer goes to the writer, which outlives this).
     ~SimilarityService() override;
 
     /// Hashes what has no hash yet, unless already running.

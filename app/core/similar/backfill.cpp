@@ -53,8 +53,15 @@ Result<HashProgress> HashBackfill::run(
             hashes = QtConcurrent::blockingMapped<QList<QPair<qint64, ImageHash>>>(
                 options.pool, *batch, hashOne);
         } else {
-            for (const auto &item : std::as_const(*batch))
+            // One at a time, stopping between images: a window closing
+            // waits for one decode at most, not a batch of them.
+            for (const auto &item : std::as_const(*batch)) {
+                if (options.cancelled && options.cancelled->load())
+                    break;
                 hashes.append(hashOne(item));
+            }
+            if (hashes.isEmpty())
+                break;
         }
         auto stored = writer.putHashes(hashes).result();
         if (!stored)

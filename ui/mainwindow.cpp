@@ -34,6 +34,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -70,6 +71,7 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     , m_localApi(new LocalApiHost(this))
     , m_repair(new LibraryRepair(this))
     , m_access(new QLabel(this))
+    , m_hashing(new QLabel(this))
 {
     setWindowIcon(appIcon());
     auto *galleryPage = new QWidget(this);
@@ -299,6 +301,19 @@ void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
     // Undo belongs to the library it was done in.
     m_undo->clear();
     m_status->setSession(next.get());
+    m_hashing->hide();
+    connect(next->similarity(), &SimilarityService::backfillProgress, m_hashing,
+        [label = m_hashing](const HashProgress &p) {
+            const QLocale locale;
+            label->setText(tr("Hashing for Find Similar: %1 of %2")
+                               .arg(locale.toString(p.hashed), locale.toString(p.images)));
+            label->setVisible(p.remaining() > 0);
+        });
+    connect(next->similarity(), &SimilarityService::backfillFinished, m_hashing,
+        [label = m_hashing](const HashProgress &, const QString &error) {
+            label->setVisible(!error.isEmpty());
+            label->setText(tr("Hashing for Find Similar stopped: %1").arg(error));
+        });
     m_exporter->setLibrary(paths);
     m_localApi->setSession(next.get()); // the old session's server stops here
     if (m_statistics)
@@ -557,6 +572,9 @@ void MainWindow::buildStatusBar()
     m_access->setObjectName(QStringLiteral("libraryAccess"));
     m_access->hide();
     statusBar()->addPermanentWidget(m_access);
+    m_hashing->setObjectName(QStringLiteral("hashingProgress"));
+    m_hashing->hide();
+    statusBar()->addPermanentWidget(m_hashing);
     statusBar()->addPermanentWidget(m_status);
     statusBar()->addPermanentWidget(m_sizeControl);
     m_sizeControl->setSize(m_gallery->thumbnailSize());

@@ -74,6 +74,8 @@ public:
     LibraryRepair *repair() const { return m_repair; }
     /// "Read-only" or "Network drive" in the status bar; hidden otherwise.
     QLabel *accessLabel() const { return m_access; }
+    /// "Hashing for Find Similar: 1,234 of 5,000", while the backfill runs.
+    QLabel *hashingLabel() const { return m_hashing; }
     DiskFullBar *diskFullBar() const { return m_diskFull; }
     bool isViewerOpen() const;
 
@@ -128,6 +130,7 @@ private:
     MainMenus *m_menus = nullptr;
     LibraryRepair *m_repair;
     QLabel *m_access;
+    QLabel *m_hashing;
     QString m_title;
 };
 

@@ -23,6 +23,12 @@ int runServe(CommandContext &ctx); // servecommand.cpp
 int runApiKey(CommandContext &ctx); // servecommand.cpp
 void serveOptions(QCommandLineParser &p); // servecommand.cpp
 void apiKeyOptions(QCommandLineParser &p); // servecommand.cpp
+int runSimilar(CommandContext &ctx); // similarcommands.cpp
+int runDuplicates(CommandContext &ctx); // similarcommands.cpp
+int runMerge(CommandContext &ctx); // similarcommands.cpp
+int runNotDuplicates(CommandContext &ctx); // similarcommands.cpp
+int runRehash(CommandContext &ctx); // similarcommands.cpp
+void similarOptions(QCommandLineParser &p); // similarcommands.cpp
 
 namespace {
 
@@ -336,6 +342,28 @@ const QList<Command> &commands()
             QT_TRANSLATE_NOOP(
                 "trove::cli", "List the trash, restore images from it, or empty it for good."),
             "list | restore ID|NAME... | empty [--older-than DAYS]", trashOptions, runTrash },
+        { "similar",
+            QT_TRANSLATE_NOOP("trove::cli",
+                "Images that look like this one (re-encoded, resized, lightly edited), nearest "
+                "first, with the bits their perceptual hashes differ in."),
+            "ID|NAME [--distance N]", similarOptions, runSimilar },
+        { "duplicates",
+            QT_TRANSLATE_NOOP("trove::cli",
+                "Groups of near-duplicates in the whole library, the one to keep first."),
+            "[--distance N]", similarOptions, runDuplicates },
+        { "merge",
+            QT_TRANSLATE_NOOP("trove::cli",
+                "Keep one image, give it the others' tags and sources, move the others to the "
+                "trash."),
+            "KEEP_ID OTHER_ID...", noOptions, runMerge },
+        { "not-duplicates",
+            QT_TRANSLATE_NOOP(
+                "trove::cli", "Remember that these images are not duplicates of each other."),
+            "ID|NAME ID|NAME...", noOptions, runNotDuplicates },
+        { "rehash",
+            QT_TRANSLATE_NOOP("trove::cli",
+                "Compute the perceptual hash of images that have none yet (resumable)."),
+            "", noOptions, runRehash },
         { "stats", QT_TRANSLATE_NOOP("trove::cli", "Count images and bytes."), "", noOptions,
             runStats },
         { "verify",

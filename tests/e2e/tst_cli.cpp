@@ -31,6 +31,7 @@ using trove::test::readFile;
 using trove::test::Response;
 using trove::test::sha256Hex;
 using trove::test::TestServer;
+using trove::test::writeFile;
 
 namespace {
 
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void trashRoundTrip();
     void trashBadUsage_data();
     void trashBadUsage();
+    void similarDuplicatesAndMerge();
 
 private:
     /// Runs trove to the end (or kills it after @p timeoutMs).
@@ -1186,6 +1188,92 @@ void TestCli::trashBadUsage()
     QFETCH(QStringList, args);
     const Run r = trove(args + QStringList { QStringLiteral("--library"), library() });
     QVERIFY2(r.exitCode == 2, r.describe());
+}
+
+// --- similar images --------------------------------------------------------
+
+void TestCli::similarDuplicatesAndMerge()
+{
+    const QStringList lib { QStringLiteral("--library"), library() };
+    const QImage picture = ImageFactory::scene(640, 480, 15);
+    const QString png = m_dir->filePath(QStringLiteral("original.png"));
+    const QString jpeg = m_dir->filePath(QStringLiteral("copy.jpg"));
+    const QString half = m_dir->filePath(QStringLiteral("half.jpg"));
+    const QString other = m_dir->filePath(QStringLiteral("other.png"));
+    QVERIFY(writeFile(png, ImageFactory::encode(picture, "png")));
+    QVERIFY(writeFile(jpeg, ImageFactory::encode(picture, "jpeg", 40)));
+    QVERIFY(writeFile(half,
+        ImageFactory::encode(
+            picture.scaled(320, 240, Qt::IgnoreAspectRatio, Qt::SmoothTransformation), "jpeg",
+            90)));
+    QVERIFY(writeFile(other, ImageFactory::encode(ImageFactory::scene(640, 480, 16), "png")));
+    QStringList ids;
+    for (const auto &[file, tag] : { std::pair { png, "big" }, std::pair { jpeg, "lossy" },
+             std::pair { half, "small" }, std::pair { other, "unrelated" } }) {
+        const Run add = trove(QStringList { QStringLiteral("add"), file, QStringLiteral("--tag"),
+                                  QString::fromLatin1(tag), QStringLiteral("--json") }
+            + lib);
+        QVERIFY2(add.exitCode == 0, add.describe());
+        ids.append(add.json().array().at(0).toObject().value(QLatin1String("id")).toString());
+    }
+
+    Run similar
+        = trove(QStringList { QStringLiteral("similar"), ids[1], QStringLiteral("--json") } + lib);
+    QVERIFY2(similar.exitCode == 0, similar.describe());
+    const QJsonArray near = similar.json().object().value(QLatin1String("similar")).toArray();
+    QCOMPARE(near.size(), 2);
+    QStringList nearIds;
+    for (const QJsonValue &v : near) {
+        nearIds.append(v.toObject().value(QLatin1String("id")).toString());
+        QVERIFY(v.toObject().value(QLatin1String("distance")).toInt() <= 8);
+    }
+    nearIds.sort();
+    QStringList expected { ids[0], ids[2] };
+    expected.sort();
+    QCOMPARE(nearIds, expected);
+    similar = trove(QStringList { QStringLiteral("similar"), ids[1], QStringLiteral("--distance"),
+                        QStringLiteral("99") }
+        + lib);
+    QCOMPARE(similar.exitCode, 2);
+
+    Run dups = trove(QStringList { QStringLiteral("duplicates"), QStringLiteral("--json") } + lib);
+    QVERIFY2(dups.exitCode == 0, dups.describe());
+    const QJsonArray groups = dups.json().object().value(QLatin1String("groups")).toArray();
+    QCOMPARE(groups.size(), 1);
+    const QJsonArray members = groups.at(0).toObject().value(QLatin1String("images")).toArray();
+    QCOMPARE(members.size(), 3);
+    // Keep best: the most pixels, then PNG before JPEG.
+    QCOMPARE(members.at(0).toObject().value(QLatin1String("id")).toString(), ids[0]);
+    QCOMPARE(members.at(0).toObject().value(QLatin1String("distance")).toInt(), 0);
+    QCOMPARE(groups.at(0).toObject().value(QLatin1String("keep")).toString(), ids[0]);
+
+    const Run merge = trove(QStringList { QStringLiteral("merge"), ids[0], ids[1], ids[2] } + lib);
+    QVERIFY2(merge.exitCode == 0, merge.describe());
+    const QJsonArray left = list();
+    QCOMPARE(left.size(), 2);
+    for (const QJsonValue &v : left) {
+        if (v.toObject().value(QLatin1String("id")).toString() != ids[0])
+            continue;
+        QStringList tags;
+        for (const QJsonValue &t : v.toObject().value(QLatin1String("tags")).toArray())
+            tags.append(t.toString());
+        tags.sort();
+        QCOMPARE(tags,
+            (QStringList {
+                QStringLiteral("big"), QStringLiteral("lossy"), QStringLiteral("small") }));
+    }
+    dups = trove(QStringList { QStringLiteral("duplicates"), QStringLiteral("--json") } + lib);
+    QVERIFY2(dups.exitCode == 0, dups.describe());
+    QVERIFY(dups.json().object().value(QLatin1String("groups")).toArray().isEmpty());
+    // A bad merge changes nothing.
+    const Run bad
+        = trove(QStringList { QStringLiteral("merge"), ids[0], QStringLiteral("nosuch") } + lib);
+    QCOMPARE(bad.exitCode, 1);
+    QCOMPARE(list().size(), 2);
+    const Run rehash
+        = trove(QStringList { QStringLiteral("rehash"), QStringLiteral("--json") } + lib);
+    QVERIFY2(rehash.exitCode == 0, rehash.describe());
+    QCOMPARE(rehash.json().object().value(QLatin1String("hashed")).toInt(), 2);
 }
 
 QTEST_MAIN(TestCli)

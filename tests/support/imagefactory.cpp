@@ -130,6 +130,68 @@ void lzwEncode(const QByteArray &pixels, QByteArray &out)
 
 } // namespace
 
+QImage ImageFactory::scene(int width, int height, quint32 seed)
+{
+    QImage image(std::max(1, width), std::max(1, height), QImage::Format_RGB32);
+    const qreal w = image.width();
+    const qreal h = image.height();
+    QRandomGenerator rng(seed * 2654435761u + 17u);
+    const auto colour = [&rng] {
+        return QColor::fromHsv(
+            int(rng.bounded(360)), 40 + int(rng.bounded(200)), 40 + int(rng.bounded(215)));
+    };
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const qreal angle = rng.bounded(2 * M_PI);
+    QLinearGradient sky(w / 2 - std::cos(angle) * w / 2, h / 2 - std::sin(angle) * h / 2,
+        w / 2 + std::cos(angle) * w / 2, h / 2 + std::sin(angle) * h / 2);
+    sky.setColorAt(0, colour());
+    sky.setColorAt(1, colour());
+    painter.fillRect(image.rect(), sky);
+    const int shapes = 8 + int(rng.bounded(8));
+    for (int i = 0; i < shapes; ++i) {
+        const QRectF box(rng.bounded(w) - w * 0.2, rng.bounded(h) - h * 0.2,
+            w * (0.08 + rng.bounded(0.5)), h * (0.08 + rng.bounded(0.5)));
+        if (rng.bounded(2) == 0) {
+            QLinearGradient fill(box.topLeft(), box.bottomRight());
+            fill.setColorAt(0, colour());
+            fill.setColorAt(1, colour());
+            painter.setBrush(fill);
+        } else {
+            painter.setBrush(colour());
+        }
+        painter.setPen(rng.bounded(3) == 0 ? QPen(colour(), std::max(1.0, w / 100)) : Qt::NoPen);
+        switch (rng.bounded(3)) {
+        case 0:
+            painter.drawEllipse(box);
+            break;
+        case 1:
+            painter.drawRect(box);
+            break;
+        default: {
+            QPolygonF polygon;
+            const int corners = 3 + int(rng.bounded(4));
+            for (int c = 0; c < corners; ++c)
+                polygon << QPointF(
+                    box.left() + rng.bounded(box.width()), box.top() + rng.bounded(box.height()));
+            painter.drawPolygon(polygon);
+        }
+        }
+    }
+    painter.end();
+    // Grain, as a camera leaves it: +-6 per channel.
+    for (int y = 0; y < image.height(); ++y) {
+        auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
+        for (int x = 0; x < image.width(); ++x) {
+            const int n = int(rng.bounded(13)) - 6;
+            const QRgb p = line[x];
+            line[x] = qRgb(std::clamp(qRed(p) + n, 0, 255), std::clamp(qGreen(p) + n, 0, 255),
+                std::clamp(qBlue(p) + n, 0, 255));
+        }
+    }
+    return image;
+}
+
 QImage ImageFactory::picture(int width, int height, quint32 seed, bool alpha)
 {
     QImage image(std::max(1, width), std::max(1, height),

@@ -32,6 +32,11 @@ public:
     /// is incompressible (a gzip plan stores it), a JPEG has work to do, and
     /// two seeds give two files.
     static QImage pattern(int width, int height, quint32 seed = 1, bool alpha = false);
+    /// A photo-like picture whose layout, not only its colours, depends on
+    /// @p seed: a gradient sky at a random angle, a dozen shapes of random
+    /// size, place and colour (some with gradients), then fine grain. What
+    /// "similar images" tells apart: two seeds are two pictures.
+    static QImage scene(int width, int height, quint32 seed);
     /// One colour, easy to recognise in a grab.
     static QImage solid(int width, int height, const QColor &colour);
     /// solid() as PNG.

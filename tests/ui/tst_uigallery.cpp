@@ -2,6 +2,8 @@
 // The gallery, search, viewer, tag editing, statistics and the window's
 // memory of itself, driven through the real window.
 
+#include "dialogs/duplicatesdialog.h"
+#include "dialogs/similardialog.h"
 #include "dialogs/tageditdialog.h"
 #include "gallery/browsebar.h"
 #include "gallery/dragexporter.h"
@@ -76,6 +78,7 @@ private Q_SLOTS:
     void copyImageToClipboard();
     void dragOutExportsOriginals();
     void removeAfterConfirmation();
+    void findSimilarAndKeepBest();
     void restoresSizeAndSort();
     void openAnotherLibrary();
 
@@ -856,6 +859,45 @@ void TestUiGallery::removeAfterConfirmation()
     QTRY_COMPARE_WITH_TIMEOUT(
         gallery()->index(0).data(Qt::DisplayRole).toString(), QStringLiteral("keep"), kLivenessMs);
     QCOMPARE(reset.count(), 0);
+}
+
+void TestUiGallery::findSimilarAndKeepBest()
+{
+    const QImage picture = ImageFactory::scene(400, 300, 31);
+    addFile(QStringLiteral("big.png"), ImageFactory::encode(picture, "png"));
+    addFile(QStringLiteral("copy.jpg"),
+        ImageFactory::encode(
+            picture.scaled(200, 150, Qt::IgnoreAspectRatio, Qt::SmoothTransformation), "jpeg", 60));
+    addFile(QStringLiteral("other.png"),
+        ImageFactory::encode(ImageFactory::scene(400, 300, 32), "png"));
+    auto *actions = m_window->findChild<ui::ImageActions *>();
+    m_window->galleryView()->setCurrentIndex(gallery()->index(rowOfName(QStringLiteral("copy"))));
+    QTRY_VERIFY_WITH_TIMEOUT(actions->findSimilarAction()->isEnabled(), kLivenessMs);
+    actions->findSimilarAction()->trigger();
+    auto *similar = m_window->findChild<ui::SimilarDialog *>();
+    QVERIFY(similar);
+    QTRY_COMPARE_WITH_TIMEOUT(similar->results()->topLevelItemCount(), 1, kLivenessMs);
+    QCOMPARE(similar->results()->topLevelItem(0)->text(0), QStringLiteral("big"));
+    similar->close();
+
+    actions->findDuplicatesAction()->trigger();
+    auto *duplicates = m_window->findChild<ui::DuplicatesDialog *>();
+    QVERIFY(duplicates);
+    QSignalSpy done(duplicates, &ui::DuplicatesDialog::finished);
+    QVERIFY(done.wait(kLivenessMs));
+    QCOMPARE(duplicates->groups()->topLevelItemCount(), 1);
+    const QTreeWidgetItem *group = duplicates->groups()->topLevelItem(0);
+    QCOMPARE(group->childCount(), 2);
+    QVERIFY(group->child(0)->text(0).startsWith(QStringLiteral("big"))); // the most pixels
+    duplicates->keepBest();
+    QVERIFY(done.wait(kLivenessMs));
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kLivenessMs);
+    QCOMPARE(duplicates->groups()->topLevelItemCount(), 0);
+    QVERIFY(m_window->undoStack()->canUndo());
+    m_window->undoStack()->undo();
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 3, kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOfName(QStringLiteral("copy")) >= 0, kLivenessMs);
+    duplicates->close();
 }
 
 void TestUiGallery::restoresSizeAndSort()

@@ -1259,6 +1259,9 @@ void TestCatalog::searchIndexBuiltForOlderLibrary()
         QVERIFY(catalog.exec(QStringLiteral("ALTER TABLE queue DROP COLUMN annotation")));
         // And what schema 8 (the animation flag) added.
         QVERIFY(catalog.exec(QStringLiteral("ALTER TABLE images DROP COLUMN animated")));
+        // And what schema 9 (perceptual hashes) added.
+        QVERIFY(catalog.exec(QStringLiteral("DROP TABLE image_hashes")));
+        QVERIFY(catalog.exec(QStringLiteral("DROP TABLE not_duplicates")));
         QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = 3")));
     }
     m_writer = std::make_unique<CatalogWriter>(m_paths);

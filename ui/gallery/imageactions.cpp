@@ -2,6 +2,8 @@
 #include "gallery/imageactions.h"
 
 #include "base/futurewatch.h"
+#include "dialogs/duplicatesdialog.h"
+#include "dialogs/similardialog.h"
 #include "dialogs/tageditdialog.h"
 #include "gallery/dragexporter.h"
 #include "gallery/undocommands.h"
@@ -75,6 +77,10 @@ ImageActions::ImageActions(QWidget *window)
           tr("Edit &Name and Tags…"), QKeySequence(Qt::Key_F2)))
     , m_remove(makeAction(this, QStringLiteral("edit-delete"), QStyle::SP_TrashIcon, tr("&Remove…"),
           QKeySequence::Delete))
+    , m_findSimilar(makeAction(this, QStringLiteral("edit-find"), QStyle::SP_FileDialogContentsView,
+          tr("Find &Similar"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)))
+    , m_findDuplicates(makeAction(this, QStringLiteral("edit-copy"),
+          QStyle::SP_FileDialogDetailedView, tr("Find &Duplicates…")))
 {
     connect(m_open, &QAction::triggered, this, &ImageActions::openRequested);
     connect(m_copyImage, &QAction::triggered, this, &ImageActions::copyImage);
@@ -83,6 +89,8 @@ ImageActions::ImageActions(QWidget *window)
     connect(m_export, &QAction::triggered, this, &ImageActions::exportOriginals);
     connect(m_edit, &QAction::triggered, this, &ImageActions::editTags);
     connect(m_remove, &QAction::triggered, this, &ImageActions::removeImages);
+    connect(m_findSimilar, &QAction::triggered, this, &ImageActions::findSimilar);
+    connect(m_findDuplicates, &QAction::triggered, this, &ImageActions::findDuplicates);
     updateEnabled();
 }
 
@@ -130,6 +138,8 @@ void ImageActions::updateEnabled()
     const bool writable = any && !m_session->isReadOnly();
     m_edit->setEnabled(writable);
     m_remove->setEnabled(writable);
+    m_findSimilar->setEnabled(any && all.count == 1 && !loaded.isEmpty());
+    m_findDuplicates->setEnabled(m_session != nullptr);
 }
 
 ActionTargets ImageActions::targets() const
@@ -148,13 +158,16 @@ void ImageActions::fillMenu(QMenu *menu) const
     menu->addAction(m_export);
     menu->addAction(m_edit);
     menu->addSeparator();
+    menu->addAction(m_findSimilar);
+    menu->addAction(m_findDuplicates);
+    menu->addSeparator();
     menu->addAction(m_remove);
 }
 
 void ImageActions::attachTo(QWidget *widget)
 {
-    for (QAction *action :
-        { m_open, m_copyImage, m_copySource, m_openSource, m_export, m_edit, m_remove }) {
+    for (QAction *action : { m_open, m_copyImage, m_copySource, m_openSource, m_export, m_edit,
+             m_remove, m_findSimilar }) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         widget->addAction(action);
     }
@@ -391,6 +404,23 @@ void ImageActions::runBulk(BulkAction *action, const QString &label,
             dialog->close();
         });
     action->start();
+}
+
+void ImageActions::findSimilar()
+{
+    const ActionTargets all = targets();
+    if (!m_session || all.count != 1 || all.loaded.isEmpty())
+        return;
+    auto *dialog = new SimilarDialog(m_session, all.loaded.first(), m_window);
+    dialog->show();
+}
+
+void ImageActions::findDuplicates()
+{
+    if (!m_session)
+        return;
+    auto *dialog = new DuplicatesDialog(m_session, m_undo, undoReporter(), m_window);
+    dialog->show();
 }
 
 } // namespace trove::ui

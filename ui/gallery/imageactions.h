@@ -65,6 +65,8 @@ public:
     QAction *exportAction() const { return m_export; }
     QAction *editAction() const { return m_edit; }
     QAction *removeAction() const { return m_remove; }
+    QAction *findSimilarAction() const { return m_findSimilar; }
+    QAction *findDuplicatesAction() const { return m_findDuplicates; }
 
     /// The web links among an image's sources.
     static QStringList webSources(const ImageRecord &record);
@@ -80,6 +82,8 @@ private:
     void exportOriginals();
     void editTags();
     void removeImages();
+    void findSimilar();
+    void findDuplicates();
 
     QWidget *m_window;
     QPointer<LibrarySession> m_session;
@@ -100,6 +104,8 @@ private:
     QAction *m_export;
     QAction *m_edit;
     QAction *m_remove;
+    QAction *m_findSimilar;
+    QAction *m_findDuplicates;
 };
 
 } // namespace trove::ui

@@ -120,4 +120,28 @@ void RemoveCommand::apply(bool forward)
     action->start();
 }
 
+MergeCommand::MergeCommand(LibrarySession *session, const MergeOutcome &merged, Reporter report)
+    : LibraryCommand(session, std::move(report))
+    , m_merged(std::make_shared<MergeOutcome>(merged))
+{
+    setText(merged.trashed.size() == 1 ? tr("Keep the best of 2 duplicates")
+                                       : tr("Keep the best of %1 duplicates")
+                                             .arg(QLocale().toString(merged.trashed.size() + 1)));
+}
+
+void MergeCommand::apply(bool forward)
+{
+    if (!forward) {
+        watch(m_session->writer()->unmerge(*m_merged));
+        return;
+    }
+    // A merge again gives what it gained this time, for the next undo.
+    auto again = m_session->writer()->merge(m_merged->keep, m_merged->trashed);
+    watch(again);
+    whenFinished(again, m_session.data(), [merged = m_merged](const Result<MergeOutcome> &r) {
+        if (r)
+            *merged = *r;
+    });
+}
+
 } // namespace trove::ui

@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QUndoCommand>
 #include <functional>
+#include <memory>
 
 namespace trove {
 class LibrarySession;
@@ -71,6 +72,19 @@ public:
 private:
     void apply(bool forward) override;
     QList<qint64> m_keys;
+};
+
+/// Duplicates merged into one image (Duplicates ▸ Keep Best): undo brings
+/// the others back from the trash and takes from the kept image what it
+/// gained; redo merges again.
+class MergeCommand final : public LibraryCommand {
+public:
+    MergeCommand(LibrarySession *session, const MergeOutcome &merged, Reporter report);
+
+private:
+    void apply(bool forward) override;
+    /// Shared with a redo's answer, which may come after the command went.
+    std::shared_ptr<MergeOutcome> m_merged;
 };
 
 } // namespace trove::ui

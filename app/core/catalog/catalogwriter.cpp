@@ -5,6 +5,7 @@
 #include "catalog/private/catalogwriterworker.h"
 #include "catalog/private/imagestatements.h"
 #include "catalog/private/queuestatements.h"
+#include "catalog/private/similarstatements.h"
 #include "catalog/private/trashstatements.h"
 #include "storage/diskspace.h"
 
@@ -244,6 +245,28 @@ QFuture<Result<bool>> CatalogWriter::restoreBlob(
         = [blob, tempBlob](WriterContext &c) { return c.blobs.install(tempBlob, blob.sha256); };
     auto apply = [key, blob](WriterContext &c) { return statements::clearDamaged(c, key, blob); };
     return submit<bool>(apply, before, { blob.sha256 });
+}
+
+QFuture<Result<int>> CatalogWriter::putHashes(const QList<QPair<qint64, ImageHash>> &hashes)
+{
+    return submit<int>([hashes](WriterContext &c) { return statements::putHashes(c, hashes); });
+}
+
+QFuture<Result<MergeOutcome>> CatalogWriter::merge(qint64 keep, const QList<qint64> &others)
+{
+    return submit<MergeOutcome>(
+        [keep, others](WriterContext &c) { return statements::merge(c, keep, others); });
+}
+
+QFuture<Result<int>> CatalogWriter::unmerge(const MergeOutcome &merged)
+{
+    return submit<int>([merged](WriterContext &c) { return statements::unmerge(c, merged); });
+}
+
+QFuture<Result<int>> CatalogWriter::markNotDuplicates(const QList<QPair<qint64, qint64>> &pairs)
+{
+    return submit<int>(
+        [pairs](WriterContext &c) { return statements::markNotDuplicates(c, pairs); });
 }
 
 QFuture<Result<bool>> CatalogWriter::putThumbnail(qint64 key, const QByteArray &data, QSize size)

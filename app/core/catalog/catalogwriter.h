@@ -62,6 +62,15 @@ struct CommitOutcome {
     bool duplicate = false; ///< the bytes were already there: a source was added
 };
 
+/// What merging duplicates did: enough to take it back (unmerge()).
+struct MergeOutcome {
+    qint64 keep = 0; ///< the image kept
+    QList<qint64> trashed; ///< the others, now in the trash
+    QStringList tagsAdded; ///< tags the kept image did not have before
+    QStringList sourcesAdded; ///< source URLs it did not have before
+    bool annotationTaken = false; ///< it had no note and took another's
+};
+
 /// The single writer of a library. One thread, one write connection to
 /// catalog.sqlite and one to thumbs.sqlite; every change to a library made by
 /// this process goes through here. Requests are queued from any thread and
@@ -139,6 +148,20 @@ public:
     /// and clears its damaged mark.
     QFuture<Result<bool>> restoreBlob(
         qint64 key, const CompressedBlob &blob, const QString &tempBlob);
+    /// Stores perceptual hashes (the backfill), replacing any; an invalid
+    /// hash marks an image that cannot be hashed. Keys no longer in the
+    /// library are skipped. Answers how many were stored.
+    QFuture<Result<int>> putHashes(const QList<QPair<qint64, ImageHash>> &hashes);
+    /// Keeps @p keep and moves @p others to the trash, after giving @p keep
+    /// every tag and source they had (and a note if it had none). Fails
+    /// whole, changing nothing, if any key is not in the library.
+    QFuture<Result<MergeOutcome>> merge(qint64 keep, const QList<qint64> &others);
+    /// Takes a merge back: the others come out of the trash, the kept image
+    /// loses what it gained. Answers how many images came back.
+    QFuture<Result<int>> unmerge(const MergeOutcome &merged);
+    /// Remembers that each pair is not a duplicate (duplicates() leaves the
+    /// link out). Answers how many pairs were new.
+    QFuture<Result<int>> markNotDuplicates(const QList<QPair<qint64, qint64>> &pairs);
     /// Stores a (re)built thumbnail.
     QFuture<Result<bool>> putThumbnail(qint64 key, const QByteArray &data, QSize size);
 

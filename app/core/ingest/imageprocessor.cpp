@@ -294,6 +294,7 @@ Result<ProcessedImage> ImageProcessor::process(
     const QSize full = size.isValid() ? size : thumb->size();
     out.width = full.width();
     out.height = full.height();
+    out.hash = PerceptualHash::compute(*thumb);
     out.thumbnail = ThumbnailCodec::encode(*thumb);
     out.thumbnailSize = thumb->size();
     out.animated
@@ -336,6 +337,14 @@ Result<QImage> ImageProcessor::thumbnailFromBytes(const QByteArray &bytes, int s
                 return viaHelper;
     }
     return thumb;
+}
+
+Result<ImageHash> ImageProcessor::hashFromBytes(const QByteArray &bytes)
+{
+    auto image = thumbnailFromBytes(bytes, ImageLimits().thumbnailSize);
+    if (!image)
+        return image.failure();
+    return PerceptualHash::compute(*image);
 }
 
 } // namespace trove

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "similar/perceptualhash.h"
 #include "storage/gzipcodec.h"
 #include "storage/thumbnailcodec.h"
 
@@ -43,6 +44,9 @@ struct ProcessedImage {
     QByteArray thumbnail; ///< ThumbnailCodec::encode: JPEG, or PNG with alpha
     QSize thumbnailSize;
     bool animated = false; ///< more than one frame (the first is the thumbnail)
+    /// From the decoded picture (thumbnail size, sRGB, over white), before
+    /// the thumbnail is encoded: what "similar images" compares.
+    ImageHash hash;
 };
 
 /// Sniffs, checks, decodes, thumbnails, hashes and compresses one image.
@@ -58,6 +62,11 @@ public:
     /// Decodes a thumbnail from original bytes in memory (used to rebuild a
     /// missing thumbnail from a blob).
     static Result<QImage> thumbnailFromBytes(const QByteArray &bytes, int size);
+
+    /// The perceptual hash of original bytes in memory, decoded exactly as
+    /// process() decodes them: the backfill of images added before hashing
+    /// existed gets the same hash ingest would have given.
+    static Result<ImageHash> hashFromBytes(const QByteArray &bytes);
 
     /// @p image in sRGB: converted when it carries another colour space (an
     /// ICC profile: Display P3, Adobe RGB), as it is when it has none.

@@ -17,6 +17,7 @@ LibrarySession::LibrarySession(
     , m_pipeline(paths, &m_writer, options)
     , m_gallery(&m_reader)
     , m_queue(&m_pipeline)
+    , m_similarity(paths, &m_writer)
 {
     // Where the library lives is looked at off the GUI thread (statfs on a
     // stalled network mount blocks), then the writer opens it; a library
@@ -40,6 +41,8 @@ LibrarySession::LibrarySession(
                 if (!isReadOnly()) {
                     m_pipeline.restoreHistory();
                     m_pipeline.resumeOrphans();
+                    if (qEnvironmentVariable("TROVE_HASH_BACKFILL") != QLatin1String("0"))
+                        m_similarity.startBackfill();
                 }
                 Q_EMIT opened();
             });
@@ -53,7 +56,7 @@ void LibrarySession::retire(std::unique_ptr<LibrarySession> session)
     LibrarySession *s = session.release();
     // Nothing outside hears from it any more (views, status, dialogs).
     for (QObject *part : std::initializer_list<QObject *> {
-             s, &s->m_reader, &s->m_writer, &s->m_gallery, &s->m_queue })
+             s, &s->m_reader, &s->m_writer, &s->m_gallery, &s->m_queue, &s->m_similarity })
         part->blockSignals(true);
     if (QCoreApplication *app = QCoreApplication::instance()) {
         s->setParent(app);
@@ -65,6 +68,7 @@ void LibrarySession::retire(std::unique_ptr<LibrarySession> session)
         s->m_writer.releaseQueueItems(s->m_pipeline.unfinishedQueueIds());
         whenFinished(s->m_writer.whenWritten(), s, [s] { s->deleteLater(); });
     };
+    s->m_similarity.stopBackfill();
     connect(&s->m_pipeline, &IngestPipeline::quiet, s, whenQuiet, Qt::SingleShotConnection);
     s->m_pipeline.stop();
 }

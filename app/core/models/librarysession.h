@@ -6,6 +6,7 @@
 #include "ingest/ingestpipeline.h"
 #include "models/gallerymodel.h"
 #include "models/ingestqueuemodel.h"
+#include "models/similarityservice.h"
 #include "storage/libraryaccess.h"
 #include "storage/librarypaths.h"
 
@@ -34,6 +35,9 @@ public:
     IngestPipeline *pipeline() { return &m_pipeline; }
     GalleryModel *gallery() { return &m_gallery; }
     IngestQueueModel *queue() { return &m_queue; }
+    /// Find Similar, Duplicates and the hash backfill, which starts once
+    /// the library is open for writing (unless TROVE_HASH_BACKFILL=0).
+    SimilarityService *similarity() { return &m_similarity; }
 
     /// Whether open() succeeded (false until it answers).
     bool isOpen() const { return m_open; }
@@ -68,6 +72,8 @@ private:
     IngestPipeline m_pipeline;
     GalleryModel m_gallery;
     IngestQueueModel m_queue;
+    /// After the writer: stopped (its batch finished) before the writer goes.
+    SimilarityService m_similarity;
     LibraryAccess m_access;
     QString m_readOnlyReason;
     bool m_open = false;

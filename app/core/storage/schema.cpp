@@ -237,6 +237,34 @@ const std::vector<QStringList> &catalogSteps()
             QStringLiteral("ALTER TABLE images ADD COLUMN animated INTEGER NOT NULL DEFAULT 0"),
             QStringLiteral("ALTER TABLE trash ADD COLUMN animated INTEGER NOT NULL DEFAULT 0"),
         },
+        {
+            // Perceptual hashes (similar/perceptualhash.h), one row per
+            // image that was hashed; a NULL phash: the image could not be
+            // decoded, do not try again. Kept apart from `images` so that
+            // hashing a million existing images is no change a window must
+            // show (no change-feed rows). b0..b2 are the phash's blocks
+            // (HashBlocks: 22, 21 and 21 bits), indexed: "similar to this"
+            // looks up the few rows within a bit or two of each block
+            // (multi-index hashing; docs/architecture.md) instead of
+            // reading every hash.
+            QStringLiteral(R"(CREATE TABLE image_hashes (
+                image_id INTEGER PRIMARY KEY REFERENCES images(id) ON DELETE CASCADE,
+                phash INTEGER,
+                dhash INTEGER,
+                b0 INTEGER, b1 INTEGER, b2 INTEGER))"),
+            QStringLiteral("CREATE INDEX image_hashes_b0 ON image_hashes(b0)"),
+            QStringLiteral("CREATE INDEX image_hashes_b1 ON image_hashes(b1)"),
+            QStringLiteral("CREATE INDEX image_hashes_b2 ON image_hashes(b2)"),
+            // A trashed image keeps its hashes, so a restore needs no decode.
+            QStringLiteral("ALTER TABLE trash ADD COLUMN phash INTEGER"),
+            QStringLiteral("ALTER TABLE trash ADD COLUMN dhash INTEGER"),
+            // Pairs a person said are not duplicates (smaller key first).
+            QStringLiteral(R"(CREATE TABLE not_duplicates (
+                a INTEGER NOT NULL,
+                b INTEGER NOT NULL,
+                PRIMARY KEY (a, b),
+                CHECK (a < b)) WITHOUT ROWID)"),
+        },
     };
     return migrations;
 }

@@ -3,6 +3,7 @@
 
 #include "catalog/private/catalogwriterworker.h"
 #include "catalog/private/queuestatements.h"
+#include "catalog/private/similarstatements.h"
 #include "catalog/private/statementhelpers.h"
 
 #include <QCoreApplication>
@@ -68,6 +69,11 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
             return r.failure();
         if (auto r = insertTags(c, out.key, image.tags); !r)
             return r.failure();
+        // An image from before hashing gets its hash for free.
+        if (image.processed.hash.valid) {
+            if (auto r = putHash(c, out.key, image.processed.hash); !r)
+                return r.failure();
+        }
         if (!image.annotation.isEmpty()) {
             QSqlQuery note = c.catalog.query(QStringLiteral(
                 "UPDATE images SET annotation = ? WHERE id = ? AND annotation IS NULL"));
@@ -132,6 +138,8 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
     if (auto r = execQuery(insert); !r)
         return r.failure();
     out.key = insert.lastInsertId().toLongLong();
+    if (auto r = putHash(c, out.key, p.hash); !r)
+        return r.failure();
     if (auto r = insertSource(c, out.key, image.sourceUrl); !r)
         return r.failure();
     if (auto r = insertTags(c, out.key, image.tags); !r)

@@ -3,6 +3,7 @@
 
 #include "base/platform.h"
 #include "catalog/private/catalogwriterworker.h"
+#include "catalog/private/similarstatements.h"
 #include "catalog/private/statementhelpers.h"
 
 #include <QSet>
@@ -17,9 +18,12 @@ namespace {
 // in-memory sub-journal; 110 s for 10,000 keys against 1.5 s this way).
 const char *const kCopyToTrash
     = "INSERT INTO trash(id, uuid, name, sha256, format, width, height, original_bytes, "
-      "stored_bytes, added_at, damaged, annotation, animated, tags, sources, trashed_at) "
+      "stored_bytes, added_at, damaged, annotation, animated, phash, dhash, tags, sources, "
+      "trashed_at) "
       "SELECT i.id, i.uuid, i.name, i.sha256, i.format, i.width, i.height, i.original_bytes, "
       "i.stored_bytes, i.added_at, i.damaged, i.annotation, i.animated, "
+      "(SELECT phash FROM image_hashes WHERE image_id = i.id), "
+      "(SELECT dhash FROM image_hashes WHERE image_id = i.id), "
       "(SELECT json_group_array(tag) FROM tags WHERE image_id = i.id), "
       "(SELECT json_group_array(json_object('url', url, 'host', host, 'added_at', added_at)) "
       "FROM sources WHERE image_id = i.id), ? FROM images i "
@@ -94,6 +98,10 @@ Result<void> restoreAsTheyWere(WriterContext &c, const QString &batch)
                        "coalesce(json_extract(j.value, '$.host'), ''), "
                        "coalesce(json_extract(j.value, '$.added_at'), 0) "
                        "FROM trash t, json_each(t.sources) j WHERE t.id IN %1"),
+        // HashBlocks' 22, 21 and 21 bits.
+        QStringLiteral("INSERT OR IGNORE INTO image_hashes(image_id, phash, dhash, b0, b1, b2) "
+                       "SELECT id, phash, dhash, phash & 4194303, (phash >> 22) & 2097151, "
+                       "(phash >> 43) & 2097151 FROM trash WHERE id IN %1 AND phash IS NOT NULL"),
         QStringLiteral("DELETE FROM removed_hashes WHERE sha256 IN "
                        "(SELECT sha256 FROM trash WHERE id IN %1)"),
         QStringLiteral("DELETE FROM trash WHERE id IN %1"),
@@ -139,8 +147,8 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
 
     QSqlQuery find = c.catalog.query(
         QStringLiteral("SELECT id, uuid, name, sha256, format, width, height, original_bytes, "
-                       "stored_bytes, added_at, damaged, annotation, animated, tags, sources "
-                       "FROM trash WHERE id = ?"));
+                       "stored_bytes, added_at, damaged, annotation, animated, phash, dhash, "
+                       "tags, sources FROM trash WHERE id = ?"));
     QSqlQuery sameBytes = c.catalog.query(QStringLiteral("SELECT id FROM images WHERE sha256 = ?"));
     QSqlQuery keyTaken = c.catalog.query(QStringLiteral("SELECT 1 FROM images WHERE id = ?"));
     QSqlQuery insert = c.catalog.query(
@@ -198,6 +206,12 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
                 return r.failure();
             target = insert.lastInsertId().toLongLong();
             c.added.append(target);
+            if (const QVariant phash = find.value(QStringLiteral("phash")); !phash.isNull()) {
+                const ImageHash hash { hashFromSql(phash.toLongLong()),
+                    hashFromSql(find.value(QStringLiteral("dhash")).toLongLong()), true };
+                if (auto r = putHash(c, target, hash); !r)
+                    return r.failure();
+            }
         }
         find.finish();
         putTags.bindValue(0, target);

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MIT
+#include "catalog/private/similarstatements.h"
+
+#include "catalog/private/catalogwriterworker.h"
+#include "catalog/private/statementhelpers.h"
+#include "catalog/private/trashstatements.h"
+
+#include <QCoreApplication>
+
+namespace trove::statements {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("trove::CatalogWriter", text);
+}
+
+Result<bool> inLibrary(WriterContext &c, qint64 key)
+{
+    QSqlQuery q = c.catalog.query(QStringLiteral("SELECT 1 FROM images WHERE id = ?"));
+    q.bindValue(0, key);
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    return q.next();
+}
+
+Result<QStringList> column(WriterContext &c, const QString &sql, qint64 key)
+{
+    QSqlQuery q = c.catalog.query(sql);
+    q.bindValue(0, key);
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    QStringList out;
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
+}
+
+} // namespace
+
+Result<void> putHash(WriterContext &c, qint64 key, const ImageHash &hash, bool replace)
+{
+    QSqlQuery q = c.catalog.query(
+        QStringLiteral("INSERT OR %1 INTO image_hashes(image_id, phash, dhash, b0, b1, b2) "
+                       "SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM images WHERE id = ?)")
+            .arg(replace ? QStringLiteral("REPLACE") : QStringLiteral("IGNORE")));
+    q.bindValue(0, key);
+    if (hash.valid) {
+        q.bindValue(1, hashToSql(hash.phash));
+        q.bindValue(2, hashToSql(hash.dhash));
+        for (int b = 0; b < HashBlocks::kCount; ++b)
+            q.bindValue(3 + b, qint64(HashBlocks::value(hash.phash, b)));
+    } else {
+        for (int i = 1; i < 6; ++i)
+            q.bindValue(i, QVariant());
+    }
+    q.bindValue(6, key);
+    return execQuery(q);
+}
+
+Result<int> putHashes(WriterContext &c, const QList<QPair<qint64, ImageHash>> &hashes)
+{
+    // Batches stay small (the backfill sends ~64 at a time), so a
+    // statement per key costs nothing here (see statementhelpers.h).
+    int stored = 0;
+    for (const auto &[key, hash] : hashes) {
+        if (auto r = putHash(c, key, hash, true); !r)
+            return r.failure();
+        ++stored;
+    }
+    return stored;
+}
+
+Result<MergeOutcome> merge(WriterContext &c, qint64 keep, const QList<qint64> &others)
+{
+    if (others.isEmpty())
+        return fail(tr("nothing to merge into the image"));
+    if (others.contains(keep))
+        return fail(tr("an image cannot be merged into itself"));
+    for (qint64 key : QList<qint64> { keep } + others) {
+        auto present = inLibrary(c, key);
+        if (!present)
+            return present.failure();
+        if (!*present)
+            return fail(tr("image %1 is not in the library").arg(key));
+    }
+    MergeOutcome out;
+    out.keep = keep;
+    const QString batch = jsonKeys(others);
+    auto before = column(c, QStringLiteral("SELECT tag FROM tags WHERE image_id = ?"), keep);
+    auto beforeSources
+        = column(c, QStringLiteral("SELECT url FROM sources WHERE image_id = ?"), keep);
+    if (!before || !beforeSources)
+        return (before ? beforeSources.failure() : before.failure());
+    const QStringList statements {
+        QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) SELECT ?, tag FROM tags "
+                       "WHERE image_id IN (SELECT value FROM json_each(?))"),
+        QStringLiteral("INSERT OR IGNORE INTO sources(image_id, url, host, added_at) "
+                       "SELECT ?, url, host, added_at FROM sources "
+                       "WHERE image_id IN (SELECT value FROM json_each(?))"),
+    };
+    for (const QString &sql : statements) {
+        QSqlQuery q = c.catalog.query(sql);
+        q.bindValue(0, keep);
+        q.bindValue(1, batch);
+        if (auto r = execQuery(q); !r)
+            return r.failure();
+    }
+    // A note: the kept image's own, else the first of the others'.
+    QSqlQuery note = c.catalog.query(QStringLiteral(
+        "UPDATE images SET annotation = (SELECT annotation FROM images WHERE id IN "
+        "(SELECT value FROM json_each(?)) AND annotation IS NOT NULL ORDER BY id LIMIT 1) "
+        "WHERE id = ? AND annotation IS NULL"));
+    note.bindValue(0, batch);
+    note.bindValue(1, keep);
+    if (auto r = execQuery(note); !r)
+        return r.failure();
+    out.annotationTaken = note.numRowsAffected() > 0;
+    auto after = column(c, QStringLiteral("SELECT tag FROM tags WHERE image_id = ?"), keep);
+    auto afterSources
+        = column(c, QStringLiteral("SELECT url FROM sources WHERE image_id = ?"), keep);
+    if (!after || !afterSources)
+        return (after ? afterSources.failure() : after.failure());
+    for (const QString &tag : std::as_const(*after))
+        if (!before->contains(tag, Qt::CaseInsensitive))
+            out.tagsAdded.append(tag);
+    for (const QString &url : std::as_const(*afterSources))
+        if (!beforeSources->contains(url))
+            out.sourcesAdded.append(url);
+    auto moved = moveToTrash(c, others);
+    if (!moved)
+        return moved.failure();
+    out.trashed = others;
+    c.changed.append(keep);
+    return out;
+}
+
+Result<int> unmerge(WriterContext &c, const MergeOutcome &merged)
+{
+    auto restored = restoreFromTrash(c, merged.trashed);
+    if (!restored)
+        return restored.failure();
+    QSqlQuery dropTag
+        = c.catalog.query(QStringLiteral("DELETE FROM tags WHERE image_id = ? AND tag = ?"));
+    for (const QString &tag : merged.tagsAdded) {
+        dropTag.bindValue(0, merged.keep);
+        dropTag.bindValue(1, tag);
+        if (auto r = execQuery(dropTag); !r)
+            return r.failure();
+    }
+    QSqlQuery dropSource
+        = c.catalog.query(QStringLiteral("DELETE FROM sources WHERE image_id = ? AND url = ?"));
+    for (const QString &url : merged.sourcesAdded) {
+        dropSource.bindValue(0, merged.keep);
+        dropSource.bindValue(1, url);
+        if (auto r = execQuery(dropSource); !r)
+            return r.failure();
+    }
+    if (merged.annotationTaken) {
+        QSqlQuery note
+            = c.catalog.query(QStringLiteral("UPDATE images SET annotation = NULL WHERE id = ?"));
+        note.bindValue(0, merged.keep);
+        if (auto r = execQuery(note); !r)
+            return r.failure();
+    }
+    c.changed.append(merged.keep);
+    return *restored;
+}
+
+Result<int> markNotDuplicates(WriterContext &c, const QList<QPair<qint64, qint64>> &pairs)
+{
+    QSqlQuery q = c.catalog.query(
+        QStringLiteral("INSERT OR IGNORE INTO not_duplicates(a, b) VALUES (?, ?)"));
+    int added = 0;
+    for (const auto &[x, y] : pairs) {
+        if (x == y)
+            continue;
+        q.bindValue(0, std::min(x, y));
+        q.bindValue(1, std::max(x, y));
+        if (auto r = execQuery(q); !r)
+            return r.failure();
+        added += q.numRowsAffected();
+    }
+    return added;
+}
+
+} // namespace trove::statements

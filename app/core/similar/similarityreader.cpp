@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: MIT
+#include "similar/similarityreader.h"
+
+#include <QSqlQuery>
+#include <algorithm>
+
+namespace trove {
+
+namespace {
+
+void valuesWithin(quint32 value, int bits, int radius, int fromBit, QStringList &out)
+{
+    out.append(QString::number(value));
+    if (radius == 0)
+        return;
+    for (int bit = fromBit; bit < bits; ++bit)
+        valuesWithin(value ^ (1u << bit), bits, radius - 1, bit + 1, out);
+}
+
+} // namespace
+
+Result<std::optional<ImageHash>> SimilarityReader::hashOf(qint64 key)
+{
+    QSqlQuery q = m_catalog.query(
+        QStringLiteral("SELECT phash, dhash FROM image_hashes WHERE image_id = ?"));
+    q.bindValue(0, key);
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    if (!q.next())
+        return std::optional<ImageHash>();
+    const QVariant phash = q.value(QStringLiteral("phash"));
+    if (phash.isNull())
+        return std::optional<ImageHash>(ImageHash {});
+    return std::optional<ImageHash>(ImageHash { hashFromSql(phash.toLongLong()),
+        hashFromSql(q.value(QStringLiteral("dhash")).toLongLong()), true });
+}
+
+Result<QList<SimilarMatch>> SimilarityReader::similar(
+    const ImageHash &hash, const SimilarityRule &rule, qint64 exclude)
+{
+    if (!hash.valid)
+        return QList<SimilarMatch>();
+    const int radius = HashBlocks::radius(std::clamp(rule.distance, 0, 64));
+    QString sql = QStringLiteral("SELECT image_id, phash, dhash FROM image_hashes");
+    if (radius < 4) {
+        // Block values are numbers made here, not input: safe as literals,
+        // and literals let SQLite use each block's index (a multi-index OR).
+        QStringList terms;
+        for (int b = 0; b < HashBlocks::kCount; ++b) {
+            QStringList values;
+            valuesWithin(HashBlocks::value(hash.phash, b), HashBlocks::bits(b), radius, 0, values);
+            terms.append(QStringLiteral("b%1 IN (%2)").arg(b).arg(values.join(QLatin1Char(','))));
+        }
+        sql += QStringLiteral(" WHERE ") + terms.join(QStringLiteral(" OR "));
+    } else {
+        sql += QStringLiteral(" WHERE phash IS NOT NULL");
+    }
+    QSqlQuery q = m_catalog.query(sql);
+    q.setForwardOnly(true);
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    QList<SimilarMatch> out;
+    while (q.next()) {
+        const qint64 key = q.value(0).toLongLong();
+        const HashEntry e { key, hashFromSql(q.value(1).toLongLong()),
+            hashFromSql(q.value(2).toLongLong()) };
+        if (key != exclude && rule.matches(e, hash.phash, hash.dhash))
+            out.append({ key, hammingDistance(e.phash, hash.phash) });
+    }
+    std::sort(out.begin(), out.end(), [](const SimilarMatch &a, const SimilarMatch &b) {
+        return std::tie(a.distance, a.key) < std::tie(b.distance, b.key);
+    });
+    return out;
+}
+
+Result<QList<HashEntry>> SimilarityReader::allHashes()
+{
+    QSqlQuery q = m_catalog.query(
+        QStringLiteral("SELECT image_id, phash, dhash FROM image_hashes WHERE phash IS NOT NULL"));
+    q.setForwardOnly(true);
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    QList<HashEntry> out;
+    while (q.next())
+        out.append({ q.value(0).toLongLong(), hashFromSql(q.value(1).toLongLong()),
+            hashFromSql(q.value(2).toLongLong()) });
+    return out;
+}
+
+Result<KeyPairs> SimilarityReader::notDuplicates()
+{
+    QSqlQuery q = m_catalog.query(QStringLiteral("SELECT a, b FROM not_duplicates"));
+    q.setForwardOnly(true);
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    KeyPairs out;
+    while (q.next())
+        out.insert({ q.value(0).toLongLong(), q.value(1).toLongLong() });
+    return out;
+}
+
+Result<QList<QList<HashEntry>>> SimilarityReader::duplicates(const SimilarityRule &rule)
+{
+    auto hashes = allHashes();
+    if (!hashes)
+        return hashes.failure();
+    auto apart = notDuplicates();
+    if (!apart)
+        return apart.failure();
+    return HashIndex(std::move(*hashes)).groups(rule, *apart);
+}
+
+Result<QList<ImageRecord>> SimilarityReader::briefs(const QList<qint64> &keys)
+{
+    QList<ImageRecord> out;
+    out.reserve(keys.size());
+    QSqlQuery q = m_catalog.query(QStringLiteral(
+        "SELECT id, uuid, name, format, width, height, original_bytes, stored_bytes, added_at "
+        "FROM images WHERE id IN (SELECT value FROM json_each(?))"));
+    constexpr qsizetype kChunk = 20000;
+    for (qsizetype at = 0; at < keys.size(); at += kChunk) {
+        QString batch = QStringLiteral("[");
+        for (qsizetype i = at; i < std::min(keys.size(), at + kChunk); ++i) {
+            if (i > at)
+                batch += QLatin1Char(',');
+            batch += QString::number(keys[i]);
+        }
+        batch += QLatin1Char(']');
+        q.bindValue(0, batch);
+        if (auto r = execQuery(q); !r)
+            return r.failure();
+        while (q.next()) {
+            ImageRecord r;
+            r.key = q.value(QStringLiteral("id")).toLongLong();
+            r.id = q.value(QStringLiteral("uuid")).toString();
+            r.name = q.value(QStringLiteral("name")).toString();
+            r.format = q.value(QStringLiteral("format")).toString();
+            r.width = q.value(QStringLiteral("width")).toInt();
+            r.height = q.value(QStringLiteral("height")).toInt();
+            r.originalBytes = q.value(QStringLiteral("original_bytes")).toLongLong();
+            r.storedBytes = q.value(QStringLiteral("stored_bytes")).toLongLong();
+            r.addedAt = QDateTime::fromMSecsSinceEpoch(
+                q.value(QStringLiteral("added_at")).toLongLong(), Qt::UTC);
+            out.append(r);
+        }
+        q.finish();
+    }
+    return out;
+}
+
+Result<HashProgress> SimilarityReader::progress()
+{
+    QSqlQuery q = m_catalog.query(
+        QStringLiteral("SELECT (SELECT images FROM stats WHERE id = 1) AS images, "
+                       "(SELECT count(*) FROM image_hashes) AS hashed, "
+                       "(SELECT count(*) FROM image_hashes WHERE phash IS NULL) AS unhashable"));
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    HashProgress out;
+    if (q.next()) {
+        out.images = q.value(QStringLiteral("images")).toLongLong();
+        out.hashed = q.value(QStringLiteral("hashed")).toLongLong();
+        out.unhashable = q.value(QStringLiteral("unhashable")).toLongLong();
+    }
+    return out;
+}
+
+Result<QList<QPair<qint64, QString>>> SimilarityReader::unhashed(qint64 afterKey, int limit)
+{
+    QSqlQuery q = m_catalog.query(QStringLiteral(
+        "SELECT i.id, i.sha256 FROM images i WHERE i.id > ? AND NOT EXISTS "
+        "(SELECT 1 FROM image_hashes h WHERE h.image_id = i.id) ORDER BY i.id LIMIT ?"));
+    q.bindValue(0, afterKey);
+    q.bindValue(1, limit);
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    QList<QPair<qint64, QString>> out;
+    while (q.next())
+        out.append({ q.value(0).toLongLong(), q.value(1).toString() });
+    return out;
+}
+
+} // namespace trove

@@ -141,20 +141,21 @@ Result<int> unmerge(WriterContext &c, const MergeOutcome &merged)
     auto restored = restoreFromTrash(c, merged.trashed);
     if (!restored)
         return restored.failure();
-    QSqlQuery dropTag
-        = c.catalog.query(QStringLiteral("DELETE FROM tags WHERE image_id = ? AND tag = ?"));
-    for (const QString &tag : merged.tagsAdded) {
-        dropTag.bindValue(0, merged.keep);
-        dropTag.bindValue(1, tag);
-        if (auto r = execQuery(dropTag); !r)
-            return r.failure();
-    }
-    QSqlQuery dropSource
-        = c.catalog.query(QStringLiteral("DELETE FROM sources WHERE image_id = ? AND url = ?"));
-    for (const QString &url : merged.sourcesAdded) {
-        dropSource.bindValue(0, merged.keep);
-        dropSource.bindValue(1, url);
-        if (auto r = execQuery(dropSource); !r)
+    // What merge added, and only that: tags and sources the kept image
+    // had before stay.
+    const QList<QPair<QString, QStringList>> added {
+        { QStringLiteral("DELETE FROM tags WHERE image_id = ? "
+                         "AND tag IN (SELECT value FROM json_each(?))"),
+            merged.tagsAdded },
+        { QStringLiteral("DELETE FROM sources WHERE image_id = ? "
+                         "AND url IN (SELECT value FROM json_each(?))"),
+            merged.sourcesAdded },
+    };
+    for (const auto &[sql, values] : added) {
+        QSqlQuery q = c.catalog.query(sql);
+        q.bindValue(0, merged.keep);
+        q.bindValue(1, jsonTexts(values));
+        if (auto r = execQuery(q); !r)
             return r.failure();
     }
     if (merged.annotationTaken) {

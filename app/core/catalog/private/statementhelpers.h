@@ -4,6 +4,8 @@
 #include "base/result.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QString>
 
 /// Small helpers shared by the writer's statement files (writer thread only).
@@ -33,6 +35,13 @@ inline QString jsonKeys(const QList<qint64> &keys)
         out += QString::number(keys[i]);
     }
     return out + QLatin1Char(']');
+}
+
+/// Texts as one JSON array, for `... IN (SELECT value FROM json_each(?))`.
+inline QString jsonTexts(const QStringList &texts)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(texts)).toJson(QJsonDocument::Compact));
 }
 
 } // namespace trove::statements

@@ -12,6 +12,7 @@
 // with scaled decoding where the codec offers it). One JSON line.
 //   trove-format-bench --work DIR [--runs N]
 #include "ingest/imageprocessor.h"
+#include "longtailfiles.h"
 
 #include <QBuffer>
 #include <QCommandLineParser>
@@ -64,68 +65,6 @@ QImage photoLike(int width, int height)
     return image;
 }
 
-void be16(QByteArray &out, quint32 v)
-{
-    out.append(char((v >> 8) & 0xFF));
-    out.append(char(v & 0xFF));
-}
-
-void be32(QByteArray &out, quint32 v)
-{
-    be16(out, v >> 16);
-    be16(out, v & 0xFFFF);
-}
-
-void le32(QByteArray &out, quint32 v)
-{
-    for (int i = 0; i < 4; ++i)
-        out.append(char((v >> (8 * i)) & 0xFF));
-}
-
-// Photoshop, RGB, raw planar composite (no layers): as the tests write it.
-QByteArray psd(const QImage &image)
-{
-    QByteArray out("8BPS");
-    be16(out, 1);
-    out.append(6, '\0');
-    be16(out, 3);
-    be32(out, quint32(image.height()));
-    be32(out, quint32(image.width()));
-    be16(out, 8);
-    be16(out, 3);
-    be32(out, 0);
-    be32(out, 0);
-    be32(out, 0);
-    be16(out, 0);
-    for (int c = 0; c < 3; ++c)
-        for (int y = 0; y < image.height(); ++y) {
-            const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
-            for (int x = 0; x < image.width(); ++x)
-                out.append(char(c == 0 ? qRed(line[x])
-                        : c == 1       ? qGreen(line[x])
-                                       : qBlue(line[x])));
-        }
-    return out;
-}
-
-// DirectDraw Surface, uncompressed BGRA.
-QByteArray dds(const QImage &image)
-{
-    QByteArray out("DDS ");
-    for (const quint32 v : { 124u, 0x100Fu, quint32(image.height()), quint32(image.width()),
-             quint32(image.width() * 4), 0u, 0u })
-        le32(out, v);
-    out.append(44, '\0');
-    for (const quint32 v :
-        { 32u, 0x41u, 0u, 32u, 0x00FF0000u, 0x0000FF00u, 0x000000FFu, 0xFF000000u, 0x1000u })
-        le32(out, v);
-    out.append(16, '\0');
-    const QImage argb = image.convertToFormat(QImage::Format_ARGB32);
-    for (int y = 0; y < argb.height(); ++y)
-        out.append(reinterpret_cast<const char *>(argb.constScanLine(y)), argb.width() * 4);
-    return out;
-}
-
 double median(QList<double> v)
 {
     std::sort(v.begin(), v.end());
@@ -163,8 +102,8 @@ int main(int argc, char *argv[])
         QFile f(work.filePath(name));
         return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
     };
-    save(QStringLiteral("photo.psd"), psd(photo));
-    save(QStringLiteral("photo.dds"), dds(photo));
+    save(QStringLiteral("photo.psd"), trove::test::LongTailFiles::psd(photo, false));
+    save(QStringLiteral("photo.dds"), trove::test::LongTailFiles::dds(photo, false));
     // 1x1 uncompressed TGA 1.0: what the helper process costs by itself.
     save(QStringLiteral("pixel.tga"),
         QByteArray::fromHex("000002000000000000000000010001001800000000ff"));

@@ -14,6 +14,7 @@
 #include "imagefactory.h"
 #include "ingest/imageprocessor.h"
 #include "ingest/picturedecoder.h"
+#include "longtailfiles.h"
 #include "resultcheck.h"
 #include "storage/gzipcodec.h"
 #include "testfiles.h"
@@ -58,43 +59,10 @@ using trove::test::writeFile;
 
 namespace {
 
-// --- little writers ----------------------------------------------------------
+// --- little writers: tests/support/longtailfiles.h --------------------------------
 
-void be16(QByteArray &out, quint32 v)
-{
-    out.append(char((v >> 8) & 0xFF));
-    out.append(char(v & 0xFF));
-}
-
-void be32(QByteArray &out, quint32 v)
-{
-    be16(out, v >> 16);
-    be16(out, v & 0xFFFF);
-}
-
-void le16(QByteArray &out, quint32 v)
-{
-    out.append(char(v & 0xFF));
-    out.append(char((v >> 8) & 0xFF));
-}
-
-void le24(QByteArray &out, quint32 v)
-{
-    le16(out, v & 0xFFFF);
-    out.append(char((v >> 16) & 0xFF));
-}
-
-void le32(QByteArray &out, quint32 v)
-{
-    le16(out, v & 0xFFFF);
-    le16(out, v >> 16);
-}
-
-void le16Replace(QByteArray &out, qsizetype at, quint32 v)
-{
-    out[at] = char(v & 0xFF);
-    out[at + 1] = char((v >> 8) & 0xFF);
-}
+using namespace trove::test::bytes;
+using trove::test::LongTailFiles;
 
 // --- PNG by hand ---------------------------------------------------------------
 
@@ -351,162 +319,6 @@ QImage twoTone(int w, int h)
         for (int x = 0; x < w / 2; ++x)
             image.setPixel(x, y, qRgb(220, 30, 30));
     return image;
-}
-
-/// Photoshop: header, empty colour mode data, resources and layers, then
-/// the flattened composite, planar RGB, raw (@p rle false) or PackBits.
-QByteArray psd(const QImage &image, bool rle)
-{
-    const int w = image.width();
-    const int h = image.height();
-    QByteArray out("8BPS");
-    be16(out, 1);
-    out.append(6, '\0');
-    be16(out, 3); // channels
-    be32(out, quint32(h));
-    be32(out, quint32(w));
-    be16(out, 8);
-    be16(out, 3); // RGB
-    be32(out, 0); // colour mode data
-    be32(out, 0); // image resources
-    be32(out, 0); // layer and mask information
-    be16(out, rle ? 1 : 0);
-    QList<QByteArray> rows; // channel-major, as stored
-    for (int c = 0; c < 3; ++c) {
-        for (int y = 0; y < h; ++y) {
-            QByteArray row;
-            for (int x = 0; x < w; ++x) {
-                const QRgb p = image.pixel(x, y);
-                row.append(char(c == 0 ? qRed(p) : c == 1 ? qGreen(p) : qBlue(p)));
-            }
-            if (rle) {
-                // PackBits: a run of equal bytes is (1 - n, byte).
-                QByteArray packed;
-                for (int x = 0; x < w;) {
-                    int n = 1;
-                    while (x + n < w && n < 128 && row[x + n] == row[x])
-                        ++n;
-                    packed.append(char(1 - n));
-                    packed.append(row[x]);
-                    x += n;
-                }
-                row = packed;
-            }
-            rows << row;
-        }
-    }
-    if (rle)
-        for (const QByteArray &row : rows)
-            be16(out, quint32(row.size()));
-    for (const QByteArray &row : rows)
-        out += row;
-    return out;
-}
-
-/// DirectDraw Surface: uncompressed 32-bit BGRA, or DXT1 of flat 4x4
-/// blocks (both end points the block's colour).
-QByteArray dds(const QImage &image, bool dxt1)
-{
-    const int w = image.width();
-    const int h = image.height();
-    QByteArray out("DDS ");
-    le32(out, 124);
-    le32(out, dxt1 ? 0x81007 : 0x100F); // caps, height, width, pixel format, pitch or linear size
-    le32(out, quint32(h));
-    le32(out, quint32(w));
-    le32(out, dxt1 ? quint32(((w + 3) / 4) * ((h + 3) / 4) * 8) : quint32(w * 4));
-    le32(out, 0); // depth
-    le32(out, 0); // mipmaps
-    out.append(44, '\0');
-    le32(out, 32); // pixel format
-    le32(out, dxt1 ? 0x4 : 0x41); // FOURCC, or RGB with alpha
-    out.append(dxt1 ? QByteArray("DXT1") : QByteArray(4, '\0'));
-    le32(out, dxt1 ? 0 : 32);
-    le32(out, dxt1 ? 0 : 0x00FF0000);
-    le32(out, dxt1 ? 0 : 0x0000FF00);
-    le32(out, dxt1 ? 0 : 0x000000FF);
-    le32(out, dxt1 ? 0 : 0xFF000000);
-    le32(out, 0x1000); // texture
-    out.append(16, '\0');
-    if (!dxt1) {
-        for (int y = 0; y < h; ++y) {
-            for (int x = 0; x < w; ++x) {
-                const QRgb p = image.pixel(x, y);
-                out.append(char(qBlue(p)));
-                out.append(char(qGreen(p)));
-                out.append(char(qRed(p)));
-                out.append(char(0xFF));
-            }
-        }
-        return out;
-    }
-    for (int by = 0; by < (h + 3) / 4; ++by) {
-        for (int bx = 0; bx < (w + 3) / 4; ++bx) {
-            const QRgb p = image.pixel(qMin(bx * 4, w - 1), qMin(by * 4, h - 1));
-            const quint32 c565
-                = quint32((qRed(p) >> 3) << 11 | (qGreen(p) >> 2) << 5 | qBlue(p) >> 3);
-            le16(out, c565);
-            le16(out, c565);
-            le32(out, 0);
-        }
-    }
-    return out;
-}
-
-/// SGI, verbatim: 512-byte header, then each channel's rows bottom up.
-QByteArray sgi(const QImage &image)
-{
-    const int w = image.width();
-    const int h = image.height();
-    QByteArray out;
-    be16(out, 474);
-    out.append('\0'); // verbatim
-    out.append(char(1)); // one byte a sample
-    be16(out, 3);
-    be16(out, quint32(w));
-    be16(out, quint32(h));
-    be16(out, 3);
-    be32(out, 0);
-    be32(out, 255);
-    out.append(512 - out.size(), '\0');
-    for (int c = 0; c < 3; ++c)
-        for (int y = h - 1; y >= 0; --y)
-            for (int x = 0; x < w; ++x) {
-                const QRgb p = image.pixel(x, y);
-                out.append(char(c == 0 ? qRed(p) : c == 1 ? qGreen(p) : qBlue(p)));
-            }
-    return out;
-}
-
-/// TGA 1.0 (no footer), run-length encoded true colour (image type 10),
-/// rows from the top.
-QByteArray tgaRle(const QImage &image)
-{
-    QByteArray out;
-    out.append('\0');
-    out.append('\0');
-    out.append(char(10));
-    out.append(5, '\0');
-    le16(out, 0);
-    le16(out, 0);
-    le16(out, quint32(image.width()));
-    le16(out, quint32(image.height()));
-    out.append(char(24));
-    out.append(char(0x20));
-    for (int y = 0; y < image.height(); ++y) {
-        for (int x = 0; x < image.width();) {
-            int n = 1;
-            while (x + n < image.width() && n < 128 && image.pixel(x + n, y) == image.pixel(x, y))
-                ++n;
-            out.append(char(0x80 | (n - 1)));
-            const QRgb p = image.pixel(x, y);
-            out.append(char(qBlue(p)));
-            out.append(char(qGreen(p)));
-            out.append(char(qRed(p)));
-            x += n;
-        }
-    }
-    return out;
 }
 
 // --- CMYK JPEG by hand -------------------------------------------------------------
@@ -888,19 +700,19 @@ QList<FormatCase> formatCases()
     const QImage tones = twoTone(120, 90);
     const QList<QPair<QPoint, QColor>> sides { { QPoint(20, 45), QColor(220, 30, 30) },
         { QPoint(100, 45), QColor(30, 40, 210) } };
-    out.append({ "psd raw", psd(tones, false), QStringLiteral("psd"), QSize(120, 90),
+    out.append({ "psd raw", LongTailFiles::psd(tones, false), QStringLiteral("psd"), QSize(120, 90),
         QByteArray("8BPS\0\1", 6), 0, 1, sides, {}, true });
-    out.append({ "psd packbits", psd(tones, true), QStringLiteral("psd"), QSize(120, 90),
-        QByteArray("\0\1", 2), 38, 1, sides });
-    out.append({ "dds bgra", dds(tones, false), QStringLiteral("dds"), QSize(120, 90), "DDS ", 0, 1,
-        sides });
-    out.append({ "dds dxt1", dds(tones, true), QStringLiteral("dds"), QSize(120, 90), "DXT1", 84, 1,
-        sides });
-    out.append({ "sgi verbatim", sgi(tones), QStringLiteral("sgi"), QSize(120, 90),
+    out.append({ "psd packbits", LongTailFiles::psd(tones, true), QStringLiteral("psd"),
+        QSize(120, 90), QByteArray("\0\1", 2), 38, 1, sides });
+    out.append({ "dds bgra", LongTailFiles::dds(tones, false), QStringLiteral("dds"),
+        QSize(120, 90), "DDS ", 0, 1, sides });
+    out.append({ "dds dxt1", LongTailFiles::dds(tones, true), QStringLiteral("dds"), QSize(120, 90),
+        "DXT1", 84, 1, sides });
+    out.append({ "sgi verbatim", LongTailFiles::sgi(tones), QStringLiteral("sgi"), QSize(120, 90),
         QByteArray::fromHex("01da0001"), 0, 1, sides });
     out.append({ "tga 1.0, no footer", tgaAsToolsWriteIt(tones, false), QStringLiteral("tga"),
         QSize(120, 90), QByteArray::fromHex("000002"), 0, 0, sides });
-    out.append({ "tga 1.0 rle", tgaRle(tones), QStringLiteral("tga"), QSize(120, 90),
+    out.append({ "tga 1.0 rle", LongTailFiles::tgaRle(tones), QStringLiteral("tga"), QSize(120, 90),
         QByteArray::fromHex("00000a"), 0, 0, sides });
     const QByteArray tonesPng = ImageFactory::encode(tones, "png");
     const Inputs gmIn { { QStringLiteral("t.png"), tonesPng } };
@@ -1243,16 +1055,18 @@ void TestFormats::undecodable_data()
     }
     // The long tail, cut: ImageMagick runs out of data in the helper.
     QTest::newRow("psd cut in half")
-        << psd(twoTone(120, 90), false).left(psd(twoTone(120, 90), false).size() / 2)
+        << LongTailFiles::psd(twoTone(120, 90), false)
+               .left(LongTailFiles::psd(twoTone(120, 90), false).size() / 2)
         << QStringLiteral("truncated image (psd)");
     // Out of run-length data, ImageMagick's TGA reader says "unable to read
     // image data", not "end of file".
     QTest::newRow("tga 1.0 rle cut in half")
-        << tgaRle(twoTone(120, 90)).left(tgaRle(twoTone(120, 90)).size() / 2)
+        << LongTailFiles::tgaRle(twoTone(120, 90))
+               .left(LongTailFiles::tgaRle(twoTone(120, 90)).size() / 2)
         << QStringLiteral("unsupported or corrupt image (tga): unable to read image data");
     // A PSD whose header claims 29000x29000: refused before the helper runs.
     {
-        QByteArray bomb = psd(twoTone(120, 90), false);
+        QByteArray bomb = LongTailFiles::psd(twoTone(120, 90), false);
         qToBigEndian<quint32>(29000, bomb.data() + 14);
         qToBigEndian<quint32>(29000, bomb.data() + 18);
         QTest::newRow("psd declaring 29000x29000")
@@ -1337,7 +1151,7 @@ void TestFormats::helperMisbehaves()
     QFETCH(QByteArray, mode);
     QFETCH(QString, reason);
     QFETCH(int, minMs);
-    const QByteArray bad = psd(twoTone(120, 90), false);
+    const QByteArray bad = LongTailFiles::psd(twoTone(120, 90), false);
     const QByteArray good = ImageFactory::encode(ImageFactory::picture(64, 48, 5), "png");
 
     // In this process: the processor's thread gets a reason, the process
@@ -1530,9 +1344,10 @@ void TestFormats::troveAddOneLinePerItem()
     files[QStringLiteral("wide.gif")] = { gifFramesPastScreen(), false };
     files[QStringLiteral("icon.ico")] = { ImageFactory::ico(64, 48, 17), false };
     files[QStringLiteral("icon-cut.ico")] = { ImageFactory::ico(64, 48, 17).left(2000), true };
-    files[QStringLiteral("layers.psd")] = { psd(twoTone(60, 40), true), false };
-    files[QStringLiteral("layers-cut.psd")] = { psd(twoTone(60, 40), true).left(300), true };
-    files[QStringLiteral("old.tga")] = { tgaRle(twoTone(60, 40)), false };
+    files[QStringLiteral("layers.psd")] = { LongTailFiles::psd(twoTone(60, 40), true), false };
+    files[QStringLiteral("layers-cut.psd")]
+        = { LongTailFiles::psd(twoTone(60, 40), true).left(300), true };
+    files[QStringLiteral("old.tga")] = { LongTailFiles::tgaRle(twoTone(60, 40)), false };
     for (const FormatCase &c : formatCases()) {
         const QByteArray tag(c.tag);
         // A bare JPEG XL codestream, cut, gets as far as libjxl, which

@@ -14,6 +14,7 @@
 #include "icons.h"
 #include "ingest/diskfullbar.h"
 #include "ingest/droptarget.h"
+#include "ingest/duplicateoffer.h"
 #include "ingest/ingestbar.h"
 #include "ingest/ingestcontroller.h"
 #include "ingest/ingestqueuepanel.h"
@@ -54,6 +55,7 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_browse(new BrowseBar(this))
     , m_diskFull(new DiskFullBar(this))
+    , m_duplicateOffer(new DuplicateOffer(this))
     , m_gallery(new GalleryView(this))
     , m_viewer(new ImageViewer(this))
     , m_ingestBar(new IngestBar(this))
@@ -79,6 +81,7 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     galleryLayout->setContentsMargins(0, 0, 0, 0);
     galleryLayout->setSpacing(0);
     galleryLayout->addWidget(m_diskFull);
+    galleryLayout->addWidget(m_duplicateOffer);
     galleryLayout->addWidget(m_browse);
     galleryLayout->addWidget(m_gallery, 1);
     m_stack->addWidget(galleryPage);
@@ -105,7 +108,12 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     m_drops->watch(m_viewer->canvas());
     m_drops->watch(m_queue->view());
 
-    m_controller->setOptionsProvider([this] { return m_ingestBar->takeOptions(); });
+    m_controller->setOptionsProvider(
+        [this](int sources) { return m_ingestBar->takeOptions(sources); });
+    m_duplicateOffer->setUndoStack(m_undo);
+    connect(m_controller, &IngestController::queuedWithOptions, m_duplicateOffer,
+        &DuplicateOffer::watch);
+    connect(m_duplicateOffer, &DuplicateOffer::message, this, &MainWindow::showMessage);
     m_actions->setTargets([this] { return actionTargets(); });
     m_actions->setUndoStack(m_undo);
 
@@ -219,6 +227,7 @@ MainWindow::~MainWindow()
     m_gallery->setGalleryModel(nullptr);
     m_queue->setSession(nullptr);
     m_diskFull->setSession(nullptr);
+    m_duplicateOffer->setSession(nullptr);
 }
 
 void MainWindow::openLibrary(const LibraryPaths &paths)
@@ -296,6 +305,7 @@ void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
     m_viewer->setLibrary(next->gallery(), paths);
     m_queue->setSession(next.get());
     m_diskFull->setSession(next.get());
+    m_duplicateOffer->setSession(next.get());
     m_controller->setSession(next.get());
     m_actions->setSession(next.get());
     // Undo belongs to the library it was done in.

@@ -22,6 +22,7 @@ namespace trove::ui {
 class BackupProgress;
 class BrowseBar;
 class DiskFullBar;
+class DuplicateOffer;
 class DragExporter;
 class DropTarget;
 class GalleryView;
@@ -77,6 +78,7 @@ public:
     /// "Hashing for Find Similar: 1,234 of 5,000", while the backfill runs.
     QLabel *hashingLabel() const { return m_hashing; }
     DiskFullBar *diskFullBar() const { return m_diskFull; }
+    DuplicateOffer *duplicateOffer() const { return m_duplicateOffer; }
     bool isViewerOpen() const;
 
     void openViewer(int row);
@@ -111,6 +113,7 @@ private:
     QStackedWidget *m_stack;
     BrowseBar *m_browse;
     DiskFullBar *m_diskFull;
+    DuplicateOffer *m_duplicateOffer;
     GalleryView *m_gallery;
     ImageViewer *m_viewer;
     IngestBar *m_ingestBar;

@@ -8,6 +8,7 @@
 #include "gallery/browsebar.h"
 #include "gallery/dragexporter.h"
 #include "gallery/gallerydelegate.h"
+#include "gallery/galleryescape.h"
 #include "gallery/galleryview.h"
 #include "gallery/imageactions.h"
 #include "gallery/thumbnailsizecontrol.h"
@@ -85,6 +86,7 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     galleryLayout->addWidget(m_browse);
     galleryLayout->addWidget(m_gallery, 1);
     m_stack->addWidget(galleryPage);
+    new GalleryEscape(galleryPage, m_browse, m_gallery);
     m_stack->addWidget(m_viewer);
     setCentralWidget(m_stack);
 

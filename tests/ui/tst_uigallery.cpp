@@ -8,6 +8,7 @@
 #include "gallery/browsebar.h"
 #include "gallery/dragexporter.h"
 #include "gallery/imageactions.h"
+#include "gallery/thumbnailsizecontrol.h"
 #include "ingest/ingestbar.h"
 #include "librarystatuslabel.h"
 #include "models/gallerymodel.h"
@@ -63,6 +64,8 @@ private Q_SLOTS:
     void tagFilter();
     void sortByName();
     void thumbnailSizeSlider();
+    void zoomShortcuts();
+    void escapeClearsSearchThenSelection();
     void viewerShowsTheRightPixels();
     void viewerNavigationAndZoom();
     void viewerDropsStaleLoads();
@@ -277,6 +280,19 @@ void TestUiGallery::gridKeyboardAndRubberBand()
     QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ShiftModifier,
         view->visualRect(gallery()->index(0)).center());
     QCOMPARE(view->selectedRanges(), (QList<QPair<qint64, qint64>> { { 0, columns + 1 } }));
+
+    // Across a line break too: from the last cell of the first line,
+    // Shift+Right takes the first cell of the next line (a rectangle would
+    // take both whole lines), Shift+Left twice goes back past the anchor.
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+        view->visualRect(gallery()->index(columns - 1)).center());
+    QTest::keyClick(view, Qt::Key_Right, Qt::ShiftModifier);
+    QCOMPARE(view->currentIndex().row(), columns);
+    QCOMPARE(view->selectedRanges(), (QList<QPair<qint64, qint64>> { { columns - 1, columns } }));
+    QTest::keyClick(view, Qt::Key_Left, Qt::ShiftModifier);
+    QTest::keyClick(view, Qt::Key_Left, Qt::ShiftModifier);
+    QCOMPARE(
+        view->selectedRanges(), (QList<QPair<qint64, qint64>> { { columns - 2, columns - 1 } }));
 }
 
 void TestUiGallery::searchFiltersAsYouType()
@@ -372,6 +388,63 @@ void TestUiGallery::thumbnailSizeSlider()
     slider->setValue(64);
     QTRY_VERIFY_WITH_TIMEOUT(
         m_window->galleryView()->visualRect(gallery()->index(0)).width() < 120, kLivenessMs);
+}
+
+// Ctrl+=, Ctrl++ and Ctrl+- over the grid step the thumbnails, as the
+// slider does, and the slider follows.
+void TestUiGallery::zoomShortcuts()
+{
+    addSamples({ { QStringLiteral("one"), Qt::red } });
+    ui::GalleryView *view = m_window->galleryView();
+    QSlider *slider = m_window->statusBar()->findChild<QSlider *>();
+    QVERIFY(slider);
+    view->setThumbnailSize(128);
+    view->setFocus();
+    QTRY_VERIFY_WITH_TIMEOUT(view->hasFocus(), kLivenessMs);
+    QTest::keyClick(view, Qt::Key_Equal, Qt::ControlModifier);
+    QCOMPARE(view->thumbnailSize(), 128 + ui::ThumbnailSizeControl::kStep);
+    QTest::keyClick(view, Qt::Key_Plus, Qt::ControlModifier);
+    QCOMPARE(view->thumbnailSize(), 128 + 2 * ui::ThumbnailSizeControl::kStep);
+    QCOMPARE(slider->value(), view->thumbnailSize());
+    QTest::keyClick(view, Qt::Key_Minus, Qt::ControlModifier);
+    QTest::keyClick(view, Qt::Key_Minus, Qt::ControlModifier);
+    QCOMPARE(view->thumbnailSize(), 128);
+    QCOMPARE(slider->value(), 128);
+}
+
+// Esc takes back the search first, then the selection, from the grid or
+// from the search field.
+void TestUiGallery::escapeClearsSearchThenSelection()
+{
+    addSamples({ { QStringLiteral("cat-one"), Qt::red }, { QStringLiteral("cat-two"), Qt::green },
+        { QStringLiteral("dog"), Qt::blue } });
+    ui::GalleryView *view = m_window->galleryView();
+    QLineEdit *search = m_window->browseBar()->searchField();
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("cat"));
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kLivenessMs);
+    view->setFocus();
+    view->selectAll();
+    QCOMPARE(view->selectedCount(), qint64(2));
+
+    QTest::keyClick(view, Qt::Key_Escape);
+    QVERIFY(search->text().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 3, kLivenessMs);
+    view->selectAll();
+    QCOMPARE(view->selectedCount(), qint64(3));
+    QTest::keyClick(view, Qt::Key_Escape);
+    QCOMPARE(view->selectedCount(), qint64(0));
+
+    // The same from the search field.
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("dog"));
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kLivenessMs);
+    QTest::keyClick(search, Qt::Key_Escape);
+    QVERIFY(search->text().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 3, kLivenessMs);
+    view->selectAll();
+    QTest::keyClick(search, Qt::Key_Escape);
+    QCOMPARE(view->selectedCount(), qint64(0));
 }
 
 void TestUiGallery::viewerShowsTheRightPixels()

@@ -11,6 +11,7 @@
 #include "gallery/galleryescape.h"
 #include "gallery/galleryview.h"
 #include "gallery/imageactions.h"
+#include "gallery/selectionkeeper.h"
 #include "gallery/thumbnailsizecontrol.h"
 #include "icons.h"
 #include "ingest/diskfullbar.h"
@@ -58,6 +59,7 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     , m_diskFull(new DiskFullBar(this))
     , m_duplicateOffer(new DuplicateOffer(this))
     , m_gallery(new GalleryView(this))
+    , m_keeper(new SelectionKeeper(m_gallery))
     , m_viewer(new ImageViewer(this))
     , m_ingestBar(new IngestBar(this))
     , m_queue(new IngestQueuePanel(this))
@@ -140,8 +142,10 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     });
     connect(m_browse, &BrowseBar::queryChanged, this, [this](const ImageQuery &query) {
         m_gallery->setFiltered(!query.search.isEmpty() || !query.tag.isEmpty());
-        if (m_session)
+        if (m_session) {
+            m_keeper->queryChanging(query);
             m_session->gallery()->setQuery(query);
+        }
     });
     connect(m_gallery, &QAbstractItemView::activated, this,
         [this](const QModelIndex &index) { openViewer(index.row()); });
@@ -230,6 +234,7 @@ MainWindow::~MainWindow()
     m_queue->setSession(nullptr);
     m_diskFull->setSession(nullptr);
     m_duplicateOffer->setSession(nullptr);
+    m_keeper->setSession(nullptr);
 }
 
 void MainWindow::openLibrary(const LibraryPaths &paths)
@@ -308,6 +313,7 @@ void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
     m_queue->setSession(next.get());
     m_diskFull->setSession(next.get());
     m_duplicateOffer->setSession(next.get());
+    m_keeper->setSession(next.get());
     m_controller->setSession(next.get());
     m_actions->setSession(next.get());
     // Undo belongs to the library it was done in.
@@ -375,6 +381,7 @@ void MainWindow::detachSession()
     m_localApi->setSession(nullptr);
     m_viewer->setLibrary(nullptr, {});
     m_gallery->setGalleryModel(nullptr);
+    m_keeper->setSession(nullptr);
     m_queue->setSession(nullptr);
     m_controller->setSession(nullptr);
     m_actions->setSession(nullptr);

@@ -23,6 +23,7 @@ class BackupProgress;
 class BrowseBar;
 class DiskFullBar;
 class DuplicateOffer;
+class SelectionKeeper;
 class DragExporter;
 class DropTarget;
 class GalleryView;
@@ -115,6 +116,7 @@ private:
     DiskFullBar *m_diskFull;
     DuplicateOffer *m_duplicateOffer;
     GalleryView *m_gallery;
+    SelectionKeeper *m_keeper;
     ImageViewer *m_viewer;
     IngestBar *m_ingestBar;
     IngestQueuePanel *m_queue;

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void manyMatchesCountedInSteps();
     void tagFilter();
     void sortByName();
+    void selectionKeptAcrossResort();
     void thumbnailSizeSlider();
     void zoomShortcuts();
     void escapeClearsSearchThenSelection();
@@ -372,6 +373,51 @@ void TestUiGallery::sortByName()
     QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(0).has_value()
             && gallery()->recordAt(0)->name == QStringLiteral("charlie"),
         kLivenessMs);
+}
+
+// A new order keeps the current image and the selected ones (found again
+// by key on the reader thread), and Select All stays all.
+void TestUiGallery::selectionKeptAcrossResort()
+{
+    addSamples({ { QStringLiteral("bravo"), Qt::red }, { QStringLiteral("alpha"), Qt::green },
+        { QStringLiteral("delta"), Qt::yellow }, { QStringLiteral("charlie"), Qt::blue } });
+    ui::GalleryView *view = m_window->galleryView();
+    auto selectedNames = [&] {
+        QStringList names;
+        for (const ImageRecord &r : view->selectedRecords())
+            names << r.name;
+        return names;
+    };
+    auto currentName = [&] {
+        const auto record = gallery()->recordAt(view->currentIndex().row());
+        return view->currentIndex().isValid() && record ? record->name : QString();
+    };
+    m_window->browseBar()->setOrder(ImageQuery::Order::NameAscending);
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->isReady() && gallery()->recordAt(3).has_value()
+            && gallery()->recordAt(3)->name == QStringLiteral("delta"),
+        kLivenessMs);
+    QItemSelection chosen;
+    chosen.select(gallery()->index(0), gallery()->index(0)); // alpha
+    chosen.select(gallery()->index(2), gallery()->index(2)); // charlie
+    view->selectionModel()->select(chosen, QItemSelectionModel::ClearAndSelect);
+    view->selectionModel()->setCurrentIndex(gallery()->index(2), QItemSelectionModel::NoUpdate);
+    QCOMPARE(selectedNames(), (QStringList { QStringLiteral("alpha"), QStringLiteral("charlie") }));
+
+    m_window->browseBar()->setOrder(ImageQuery::Order::NameDescending);
+    // delta, charlie, bravo, alpha: the same two images, now rows 1 and 3.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        view->selectedRanges(), (QList<QPair<qint64, qint64>> { { 1, 1 }, { 3, 3 } }), kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(selectedNames(),
+        (QStringList { QStringLiteral("charlie"), QStringLiteral("alpha") }), kLivenessMs);
+    QCOMPARE(view->currentIndex().row(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(currentName(), QStringLiteral("charlie"), kLivenessMs);
+
+    view->selectAll();
+    m_window->browseBar()->setOrder(ImageQuery::Order::NewestFirst);
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->query().order == ImageQuery::Order::NewestFirst
+            && gallery()->isReady() && view->selectedCount() == 4,
+        kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(currentName(), QStringLiteral("charlie"), kLivenessMs);
 }
 
 void TestUiGallery::thumbnailSizeSlider()

@@ -19,12 +19,14 @@
 #include "uifixture.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QToolButton>
@@ -53,6 +55,7 @@ private Q_SLOTS:
     void enterInAnyFieldAdds();
     void severalLinksTakeTheirNames();
     void duplicateOffersTypedName();
+    void openSourceFailureShown();
     void dropUrl();
     void dropLocalFile();
     void dropFolder();
@@ -380,6 +383,34 @@ void TestUiIngest::duplicateOffersTypedName()
     m_window->undoStack()->undo();
     QTRY_COMPARE_WITH_TIMEOUT(
         gallery->index(0).data(Qt::DisplayRole).toString(), QStringLiteral("img4"), kLivenessMs);
+}
+
+// A browser that cannot be started is said in the window, not only on
+// stderr (the offscreen platform has none to start).
+void TestUiIngest::openSourceFailureShown()
+{
+    const QString link = m_server.url(QStringLiteral("/img7.png")).toString();
+    m_window->ingest({ link });
+    waitAllFinished(1);
+    GalleryModel *gallery = m_window->session()->gallery();
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        gallery->index(0).data(GalleryModel::LoadedRole).toBool(), kLivenessMs);
+    ui::GalleryView *view = m_window->galleryView();
+    view->setFocus();
+    view->selectionModel()->setCurrentIndex(gallery->index(0), QItemSelectionModel::ClearAndSelect);
+    QAction *open = nullptr;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (action->text() == QStringLiteral("Open Source in &Browser"))
+            open = action;
+    }
+    QVERIFY(open);
+    QTRY_VERIFY_WITH_TIMEOUT(open->isEnabled(), kLivenessMs);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("openUrl")));
+    open->trigger();
+    const QString message = m_window->statusBar()->currentMessage();
+    QVERIFY2(message.startsWith(QStringLiteral("Cannot open ") + link), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("browser")), qPrintable(message));
 }
 
 void TestUiIngest::dropUrl()

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void tagFilter();
     void sortByName();
     void selectionKeptAcrossResort();
+    void renamedImageMovesToItsPlace();
     void thumbnailSizeSlider();
     void zoomShortcuts();
     void escapeClearsSearchThenSelection();
@@ -418,6 +419,34 @@ void TestUiGallery::selectionKeptAcrossResort()
             && gallery()->isReady() && view->selectedCount() == 4,
         kLivenessMs);
     QTRY_COMPARE_WITH_TIMEOUT(currentName(), QStringLiteral("charlie"), kLivenessMs);
+}
+
+// In a name order a renamed image moves to its new row, by a move, not a
+// reset: it stays selected and current.
+void TestUiGallery::renamedImageMovesToItsPlace()
+{
+    addSamples({ { QStringLiteral("alpha"), Qt::red }, { QStringLiteral("bravo"), Qt::green },
+        { QStringLiteral("charlie"), Qt::blue } });
+    m_window->browseBar()->setOrder(ImageQuery::Order::NameAscending);
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->isReady() && gallery()->recordAt(2).has_value()
+            && gallery()->recordAt(0)->name == QStringLiteral("alpha"),
+        kLivenessMs);
+    ui::GalleryView *view = m_window->galleryView();
+    view->selectionModel()->setCurrentIndex(
+        gallery()->index(0), QItemSelectionModel::ClearAndSelect);
+    const qint64 key = gallery()->recordAt(0)->key;
+    QSignalSpy reset(gallery(), &QAbstractItemModel::modelReset);
+    QSignalSpy moved(gallery(), &QAbstractItemModel::rowsMoved);
+    auto renamed = m_window->session()->writer()->rename({ key }, QStringLiteral("zulu"));
+    QTRY_VERIFY_WITH_TIMEOUT(renamed.isFinished(), kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(2).has_value()
+            && gallery()->recordAt(2)->name == QStringLiteral("zulu"),
+        kLivenessMs);
+    QCOMPARE(gallery()->recordAt(0)->name, QStringLiteral("bravo"));
+    QCOMPARE(moved.count(), 1);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(view->currentIndex().row(), 2);
+    QCOMPARE(view->selectedRanges(), (QList<QPair<qint64, qint64>> { { 2, 2 } }));
 }
 
 void TestUiGallery::thumbnailSizeSlider()

@@ -106,6 +106,7 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     resizeDocks({ m_queueDock }, { 190 }, Qt::Vertical);
 
     m_gallery->setDragExporter(m_exporter);
+    connect(m_exporter, &DragExporter::message, this, &MainWindow::showMessage);
     m_drops->setIgnoredSource(m_gallery);
     m_drops->watch(this);
     m_drops->watch(m_gallery);

@@ -23,11 +23,13 @@
 #include <QClipboard>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
@@ -67,6 +69,7 @@ private Q_SLOTS:
     void renamedImageMovesToItsPlace();
     void thumbnailSizeSlider();
     void zoomShortcuts();
+    void dragOutFailureShown();
     void escapeClearsSearchThenSelection();
     void viewerShowsTheRightPixels();
     void viewerNavigationAndZoom();
@@ -485,6 +488,30 @@ void TestUiGallery::zoomShortcuts()
     QTest::keyClick(view, Qt::Key_Minus, Qt::ControlModifier);
     QCOMPARE(view->thumbnailSize(), 128);
     QCOMPARE(slider->value(), 128);
+}
+
+// When the originals cannot be written for a drag out (here: no temp
+// folder: TMPDIR names a file, which fails even for root), the window says
+// why instead of handing out missing files.
+void TestUiGallery::dragOutFailureShown()
+{
+    addSamples({ { QStringLiteral("one"), Qt::red } });
+    const QString notAFolder = m_files->filePath(QStringLiteral("not-a-folder"));
+    QVERIFY(uitest::writeFile(notAFolder, QByteArray("a file")));
+    const QByteArray oldTmp = qgetenv("TMPDIR");
+    // Back as it was even when a check below fails: later tests need it.
+    const auto restore = qScopeGuard([oldTmp] {
+        if (oldTmp.isNull())
+            qunsetenv("TMPDIR");
+        else
+            qputenv("TMPDIR", oldTmp);
+    });
+    qputenv("TMPDIR", QFile::encodeName(notAFolder));
+    m_window->galleryView()->selectionModel()->setCurrentIndex(
+        gallery()->index(0), QItemSelectionModel::ClearAndSelect);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().startsWith(
+                                 QStringLiteral("Cannot prepare images for dragging out")),
+        kLivenessMs);
 }
 
 // Esc takes back the search first, then the selection, from the grid or

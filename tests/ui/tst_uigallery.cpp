@@ -422,6 +422,15 @@ void TestUiGallery::selectionKeptAcrossResort()
             && gallery()->isReady() && view->selectedCount() == 4,
         kLivenessMs);
     QTRY_COMPARE_WITH_TIMEOUT(currentName(), QStringLiteral("charlie"), kLivenessMs);
+
+    // A live insert (newest first: at the top) shifts, and keeps, both.
+    addSamples({ { QStringLiteral("echo"), Qt::cyan } });
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(0).has_value()
+            && gallery()->recordAt(0)->name == QStringLiteral("echo"),
+        kLivenessMs);
+    QCOMPARE(view->selectedCount(), qint64(4));
+    QCOMPARE(view->selectedRanges(), (QList<QPair<qint64, qint64>> { { 1, 4 } }));
+    QCOMPARE(currentName(), QStringLiteral("charlie"));
 }
 
 // In a name order a renamed image moves to its new row, by a move, not a

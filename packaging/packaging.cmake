@@ -115,6 +115,12 @@ if(UNIX AND NOT APPLE)
 
     install(FILES "${_trove_pkg_out}/man/trove.1.gz"
         DESTINATION "${CMAKE_INSTALL_MANDIR}/man1" COMPONENT trove)
+    # Shell completion where bash-completion and zsh look for it on demand.
+    install(FILES "${_trove_pkg_src}/completion/trove.bash"
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions" RENAME trove
+        COMPONENT trove)
+    install(FILES "${_trove_pkg_src}/completion/_trove"
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions" COMPONENT trove)
     # /usr/share/doc/<package>, not CMAKE_INSTALL_DOCDIR (which is .../Trove).
     install(FILES "${_trove_pkg_src}/debian/copyright" "${_trove_pkg_out}/doc/changelog.gz"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/${TROVE_PACKAGE_NAME}" COMPONENT trove)

@@ -90,6 +90,8 @@ expected=(
     ./usr/share/man/man1/trove.1.gz
     ./usr/share/doc/trove/copyright
     ./usr/share/doc/trove/changelog.gz
+    ./usr/share/bash-completion/completions/trove
+    ./usr/share/zsh/vendor-completions/_trove
 )
 for size in 16 32 48 64 128 256; do
     expected+=("./usr/share/icons/hicolor/${size}x${size}/apps/$app_id.png")
@@ -203,6 +205,22 @@ run_trove() {
     fi
 }
 run_trove deb "$root/usr/bin/trove"
+
+# The packaged bash completion, driven as bash would drive it, with the
+# packaged binary answering `trove add --help` for the options.
+complete_trove() {
+    bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _trove 2>/dev/null
+        printf "%s\n" "${COMPREPLY[@]}"' _ "$root/usr/share/bash-completion/completions/trove" "$@"
+}
+if out=$(complete_trove "$root/usr/bin/trove" ad) && [[ $out == add ]] \
+    && out=$(complete_trove "$root/usr/bin/trove" add --qu) && [[ $out == --quiet ]]; then
+    pass "deb: bash completes 'trove ad' to add and 'add --qu' to --quiet"
+else
+    fail "deb: bash completes 'trove ad' to add and 'add --qu' to --quiet" "got '$out'"
+fi
+if command -v zsh >/dev/null; then
+    check "deb: zsh completion parses" zsh -n "$root/usr/share/zsh/vendor-completions/_trove"
+fi
 
 # The packaged helper decodes a 1x1 uncompressed TGA (header, one BGR
 # pixel) from stdin, inside its sandbox, into "TRV1" and the pixels.

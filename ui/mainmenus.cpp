@@ -80,6 +80,9 @@ MainMenus::MainMenus(const Parts &parts)
         [this] { Q_EMIT thumbnailStepRequested(1); });
     QAction *smaller = view->addAction(tr("S&maller Thumbnails"), QKeySequence::ZoomOut, this,
         [this] { Q_EMIT thumbnailStepRequested(-1); });
+    // Ctrl+= is Ctrl++ without Shift on most layouts: people press it.
+    larger->setShortcuts(
+        QKeySequence::keyBindings(QKeySequence::ZoomIn) << QKeySequence(Qt::CTRL | Qt::Key_Equal));
     // Only over the grid: in the viewer the same keys zoom the image.
     for (QAction *action : { larger, smaller }) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);

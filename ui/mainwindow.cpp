@@ -8,12 +8,15 @@
 #include "gallery/browsebar.h"
 #include "gallery/dragexporter.h"
 #include "gallery/gallerydelegate.h"
+#include "gallery/galleryescape.h"
 #include "gallery/galleryview.h"
 #include "gallery/imageactions.h"
+#include "gallery/selectionkeeper.h"
 #include "gallery/thumbnailsizecontrol.h"
 #include "icons.h"
 #include "ingest/diskfullbar.h"
 #include "ingest/droptarget.h"
+#include "ingest/duplicateoffer.h"
 #include "ingest/ingestbar.h"
 #include "ingest/ingestcontroller.h"
 #include "ingest/ingestqueuepanel.h"
@@ -54,7 +57,9 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_browse(new BrowseBar(this))
     , m_diskFull(new DiskFullBar(this))
+    , m_duplicateOffer(new DuplicateOffer(this))
     , m_gallery(new GalleryView(this))
+    , m_keeper(new SelectionKeeper(m_gallery))
     , m_viewer(new ImageViewer(this))
     , m_ingestBar(new IngestBar(this))
     , m_queue(new IngestQueuePanel(this))
@@ -79,9 +84,11 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     galleryLayout->setContentsMargins(0, 0, 0, 0);
     galleryLayout->setSpacing(0);
     galleryLayout->addWidget(m_diskFull);
+    galleryLayout->addWidget(m_duplicateOffer);
     galleryLayout->addWidget(m_browse);
     galleryLayout->addWidget(m_gallery, 1);
     m_stack->addWidget(galleryPage);
+    new GalleryEscape(galleryPage, m_browse, m_gallery);
     m_stack->addWidget(m_viewer);
     setCentralWidget(m_stack);
 
@@ -99,13 +106,19 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     resizeDocks({ m_queueDock }, { 190 }, Qt::Vertical);
 
     m_gallery->setDragExporter(m_exporter);
+    connect(m_exporter, &DragExporter::message, this, &MainWindow::showMessage);
     m_drops->setIgnoredSource(m_gallery);
     m_drops->watch(this);
     m_drops->watch(m_gallery);
     m_drops->watch(m_viewer->canvas());
     m_drops->watch(m_queue->view());
 
-    m_controller->setOptionsProvider([this] { return m_ingestBar->takeOptions(); });
+    m_controller->setOptionsProvider(
+        [this](int sources) { return m_ingestBar->takeOptions(sources); });
+    m_duplicateOffer->setUndoStack(m_undo);
+    connect(m_controller, &IngestController::queuedWithOptions, m_duplicateOffer,
+        &DuplicateOffer::watch);
+    connect(m_duplicateOffer, &DuplicateOffer::message, this, &MainWindow::showMessage);
     m_actions->setTargets([this] { return actionTargets(); });
     m_actions->setUndoStack(m_undo);
 
@@ -130,8 +143,10 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     });
     connect(m_browse, &BrowseBar::queryChanged, this, [this](const ImageQuery &query) {
         m_gallery->setFiltered(!query.search.isEmpty() || !query.tag.isEmpty());
-        if (m_session)
+        if (m_session) {
+            m_keeper->queryChanging(query);
             m_session->gallery()->setQuery(query);
+        }
     });
     connect(m_gallery, &QAbstractItemView::activated, this,
         [this](const QModelIndex &index) { openViewer(index.row()); });
@@ -219,6 +234,8 @@ MainWindow::~MainWindow()
     m_gallery->setGalleryModel(nullptr);
     m_queue->setSession(nullptr);
     m_diskFull->setSession(nullptr);
+    m_duplicateOffer->setSession(nullptr);
+    m_keeper->setSession(nullptr);
 }
 
 void MainWindow::openLibrary(const LibraryPaths &paths)
@@ -296,6 +313,8 @@ void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
     m_viewer->setLibrary(next->gallery(), paths);
     m_queue->setSession(next.get());
     m_diskFull->setSession(next.get());
+    m_duplicateOffer->setSession(next.get());
+    m_keeper->setSession(next.get());
     m_controller->setSession(next.get());
     m_actions->setSession(next.get());
     // Undo belongs to the library it was done in.
@@ -363,6 +382,7 @@ void MainWindow::detachSession()
     m_localApi->setSession(nullptr);
     m_viewer->setLibrary(nullptr, {});
     m_gallery->setGalleryModel(nullptr);
+    m_keeper->setSession(nullptr);
     m_queue->setSession(nullptr);
     m_controller->setSession(nullptr);
     m_actions->setSession(nullptr);

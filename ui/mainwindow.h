@@ -22,6 +22,8 @@ namespace trove::ui {
 class BackupProgress;
 class BrowseBar;
 class DiskFullBar;
+class DuplicateOffer;
+class SelectionKeeper;
 class DragExporter;
 class DropTarget;
 class GalleryView;
@@ -77,6 +79,7 @@ public:
     /// "Hashing for Find Similar: 1,234 of 5,000", while the backfill runs.
     QLabel *hashingLabel() const { return m_hashing; }
     DiskFullBar *diskFullBar() const { return m_diskFull; }
+    DuplicateOffer *duplicateOffer() const { return m_duplicateOffer; }
     bool isViewerOpen() const;
 
     void openViewer(int row);
@@ -111,7 +114,9 @@ private:
     QStackedWidget *m_stack;
     BrowseBar *m_browse;
     DiskFullBar *m_diskFull;
+    DuplicateOffer *m_duplicateOffer;
     GalleryView *m_gallery;
+    SelectionKeeper *m_keeper;
     ImageViewer *m_viewer;
     IngestBar *m_ingestBar;
     IngestQueuePanel *m_queue;

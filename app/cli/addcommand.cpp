@@ -3,6 +3,7 @@
 #include "commandhelpers.h"
 #include "ingest/folderimport.h"
 #include "ingest/ingestpipeline.h"
+#include "progressline.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -26,6 +27,8 @@ void addOptions(QCommandLineParser &p)
     p.addOption({ QStringLiteral("referer"),
         QStringLiteral("The page the links were found on, sent as their Referer."),
         QStringLiteral("URL") });
+    p.addOption({ { QStringLiteral("q"), QStringLiteral("quiet") },
+        QStringLiteral("Print only failures: no line per added image, no progress.") });
 }
 
 int ingest(CommandContext &ctx, const QStringList &sources);
@@ -105,12 +108,25 @@ int ingest(CommandContext &ctx, const QStringList &sources)
     };
     QJsonArray results;
     int failed = 0;
+    // resume has no options of its own: it is never quiet.
+    const bool quiet = ctx.parser.optionNames().contains(QStringLiteral("quiet"))
+        || ctx.parser.optionNames().contains(QStringLiteral("q"));
+    ProgressLine progress(ctx.output.err(), ProgressLine::wanted(ctx.json, quiet));
+    qint64 total = 0;
+    qint64 finishedCount = 0;
+    QObject::connect(
+        &pipeline, &IngestPipeline::itemsAdded, &loop, [&](quint64 first, quint64 last) {
+            total += qint64(last - first + 1);
+            progress.setCounts(total, finishedCount, failed);
+        });
 
     QObject::connect(&pipeline, &IngestPipeline::itemFinished, &loop, [&](quint64 id) {
         const IngestItem *item = pipeline.item(id);
         const QString status = statusWord(item->state);
+        progress.clear();
+        ++finishedCount;
         if (item->state == IngestState::Done || item->state == IngestState::Duplicate) {
-            if (!ctx.json)
+            if (!ctx.json && !quiet)
                 ctx.output.out() << qSetFieldWidth(8) << Qt::left << status << qSetFieldWidth(0)
                                  << shortId(item->imageId) << "  " << item->imageName << "  "
                                  << item->request.source << Qt::endl;
@@ -130,6 +146,7 @@ int ingest(CommandContext &ctx, const QStringList &sources)
         if (item->removedBefore)
             o.insert(QStringLiteral("removed_before"), true);
         results.append(o);
+        progress.setCounts(total, finishedCount, failed);
     });
     // Done when the pipeline has nothing in flight and nothing more is coming.
     QObject::connect(&pipeline, &IngestPipeline::idle, &loop, [&] {
@@ -150,6 +167,7 @@ int ingest(CommandContext &ctx, const QStringList &sources)
     // What a walk could not look at is reported, not fatal: the rest of the
     // folder is added and the exit status is that of the items.
     QObject::connect(&sourcesImport, &FolderImport::problem, &loop, [&](const WalkProblem &p) {
+        progress.clear();
         ctx.output.err() << "skipped " << p.path << ": " << p.reason << Qt::endl;
         results.append(QJsonObject { { QStringLiteral("source"), p.path },
             { QStringLiteral("status"), QStringLiteral("skipped") },
@@ -157,6 +175,7 @@ int ingest(CommandContext &ctx, const QStringList &sources)
     });
     QObject::connect(
         &sourcesImport, &FolderImport::finished, &loop, [&](const FolderImport::Totals &totals) {
+            progress.clear();
             if (totals.skipped > 0)
                 ctx.output.err() << "skipped " << totals.skipped
                                  << (totals.skipped == 1 ? " file that is not an image"
@@ -166,7 +185,7 @@ int ingest(CommandContext &ctx, const QStringList &sources)
                 finish();
         });
     QObject::connect(&pipeline, &IngestPipeline::resumed, &loop, [&](int resumedCount) {
-        if (resumedCount > 0 && !ctx.json)
+        if (resumedCount > 0 && !ctx.json && !quiet)
             ctx.output.out() << "resuming " << resumedCount
                              << " unfinished item(s) of an earlier run" << Qt::endl;
         else if (sources.isEmpty() && !ctx.json)
@@ -183,6 +202,7 @@ int ingest(CommandContext &ctx, const QStringList &sources)
     pipeline.resumeOrphans();
     if (!done)
         loop.exec();
+    progress.clear();
 
     // The outcome is printed; the queue rows have done their job.
     pipeline.clearFinished();

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void addEachFormat_data();
     void addEachFormat();
     void addWithNameAndTags();
+    void addQuietAndProgress();
     void addLocalFile();
     void addFolder();
     void failuresLeaveLibraryUntouched_data();
@@ -343,6 +344,61 @@ void TestCli::addWithNameAndTags()
     QCOMPARE(list({ QStringLiteral("--search"), QStringLiteral("100%") }).size(), 1);
     QCOMPARE(list({ QStringLiteral("--search"), QStringLiteral("127.0.0.1") }).size(), 1);
     QCOMPARE(list({ QStringLiteral("--tag"), QStringLiteral("other") }).size(), 0);
+}
+
+// In a pipe (as here) `add` prints results and failures, never a progress
+// line; --quiet leaves only the failures. On a terminal (a pty made by
+// script(1)) the progress line is drawn, and wiped, on stderr.
+void TestCli::addQuietAndProgress()
+{
+    for (int i = 0; i < 2; ++i)
+        m_server.addRoute(QStringLiteral("/p%1.png").arg(i),
+            Response::ok(ImageFactory::png(40 + i, 30, quint32(70 + i)), "image/png"));
+    const QStringList links { m_server.url(QStringLiteral("/p0.png")).toString(),
+        m_server.url(QStringLiteral("/p1.png")).toString(),
+        m_server.url(QStringLiteral("/missing.png")).toString() };
+    const QStringList lib { QStringLiteral("--library"), library() };
+
+    Run plain = trove(QStringList { QStringLiteral("add") } + links + lib);
+    QCOMPARE(plain.exitCode, 1);
+    QCOMPARE(QString::fromUtf8(plain.out).count(QLatin1String("added   ")), 2);
+    QVERIFY2(plain.err.contains("failed  ") && plain.err.contains("missing.png"), plain.describe());
+    QVERIFY2(!plain.err.contains("adding:") && !plain.err.contains('\r'), plain.describe());
+
+    QDir(library()).removeRecursively();
+    Run quiet
+        = trove(QStringList { QStringLiteral("add"), QStringLiteral("--quiet") } + links + lib);
+    QCOMPARE(quiet.exitCode, 1);
+    QVERIFY2(quiet.out.isEmpty(), quiet.describe());
+    QVERIFY2(quiet.err.contains("failed  ") && quiet.err.contains("missing.png"), quiet.describe());
+    QVERIFY2(!quiet.err.contains("adding:"), quiet.describe());
+    QCOMPARE(list().size(), 2);
+
+    const QString script = QStandardPaths::findExecutable(QStringLiteral("script"));
+    if (script.isEmpty())
+        QSKIP("script(1) (util-linux) is not installed: no pty test");
+    auto onTerminal = [&](const QStringList &extra) {
+        QStringList command { QStringLiteral(TROVE_BINARY), QStringLiteral("add") };
+        command << extra << links.first() << lib;
+        for (QString &word : command)
+            word = QLatin1Char('\'') + word + QLatin1Char('\'');
+        QProcess p;
+        p.setProcessEnvironment(trove::test::cleanTroveEnvironment(m_dir->path()));
+        p.start(script,
+            { QStringLiteral("-q"), QStringLiteral("-e"), QStringLiteral("-c"),
+                command.join(QLatin1Char(' ')), QStringLiteral("/dev/null") });
+        return finish(p);
+    };
+    QDir(library()).removeRecursively();
+    Run tty = onTerminal({});
+    QVERIFY2(tty.exitCode == 0, tty.describe());
+    QVERIFY2(tty.out.contains("adding: 0 of 1 done"), tty.describe());
+    QVERIFY2(tty.out.contains("\r\x1b[K"), tty.describe()); // wiped before the result line
+    QVERIFY2(tty.out.contains("present ") || tty.out.contains("added   "), tty.describe());
+    Run ttyQuiet = onTerminal({ QStringLiteral("--quiet") });
+    QVERIFY2(ttyQuiet.exitCode == 0, ttyQuiet.describe());
+    QVERIFY2(!ttyQuiet.out.contains("adding:"), ttyQuiet.describe());
+    QVERIFY2(!ttyQuiet.out.contains("present "), ttyQuiet.describe());
 }
 
 void TestCli::addLocalFile()

@@ -8,6 +8,7 @@
 #include "gallery/browsebar.h"
 #include "gallery/dragexporter.h"
 #include "gallery/imageactions.h"
+#include "gallery/thumbnailsizecontrol.h"
 #include "ingest/ingestbar.h"
 #include "librarystatuslabel.h"
 #include "models/gallerymodel.h"
@@ -22,11 +23,13 @@
 #include <QClipboard>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
@@ -62,7 +65,12 @@ private Q_SLOTS:
     void manyMatchesCountedInSteps();
     void tagFilter();
     void sortByName();
+    void selectionKeptAcrossResort();
+    void renamedImageMovesToItsPlace();
     void thumbnailSizeSlider();
+    void zoomShortcuts();
+    void dragOutFailureShown();
+    void escapeClearsSearchThenSelection();
     void viewerShowsTheRightPixels();
     void viewerNavigationAndZoom();
     void viewerDropsStaleLoads();
@@ -277,6 +285,19 @@ void TestUiGallery::gridKeyboardAndRubberBand()
     QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ShiftModifier,
         view->visualRect(gallery()->index(0)).center());
     QCOMPARE(view->selectedRanges(), (QList<QPair<qint64, qint64>> { { 0, columns + 1 } }));
+
+    // Across a line break too: from the last cell of the first line,
+    // Shift+Right takes the first cell of the next line (a rectangle would
+    // take both whole lines), Shift+Left twice goes back past the anchor.
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+        view->visualRect(gallery()->index(columns - 1)).center());
+    QTest::keyClick(view, Qt::Key_Right, Qt::ShiftModifier);
+    QCOMPARE(view->currentIndex().row(), columns);
+    QCOMPARE(view->selectedRanges(), (QList<QPair<qint64, qint64>> { { columns - 1, columns } }));
+    QTest::keyClick(view, Qt::Key_Left, Qt::ShiftModifier);
+    QTest::keyClick(view, Qt::Key_Left, Qt::ShiftModifier);
+    QCOMPARE(
+        view->selectedRanges(), (QList<QPair<qint64, qint64>> { { columns - 2, columns - 1 } }));
 }
 
 void TestUiGallery::searchFiltersAsYouType()
@@ -358,6 +379,88 @@ void TestUiGallery::sortByName()
         kLivenessMs);
 }
 
+// A new order keeps the current image and the selected ones (found again
+// by key on the reader thread), and Select All stays all.
+void TestUiGallery::selectionKeptAcrossResort()
+{
+    addSamples({ { QStringLiteral("bravo"), Qt::red }, { QStringLiteral("alpha"), Qt::green },
+        { QStringLiteral("delta"), Qt::yellow }, { QStringLiteral("charlie"), Qt::blue } });
+    ui::GalleryView *view = m_window->galleryView();
+    auto selectedNames = [&] {
+        QStringList names;
+        for (const ImageRecord &r : view->selectedRecords())
+            names << r.name;
+        return names;
+    };
+    auto currentName = [&] {
+        const auto record = gallery()->recordAt(view->currentIndex().row());
+        return view->currentIndex().isValid() && record ? record->name : QString();
+    };
+    m_window->browseBar()->setOrder(ImageQuery::Order::NameAscending);
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->isReady() && gallery()->recordAt(3).has_value()
+            && gallery()->recordAt(3)->name == QStringLiteral("delta"),
+        kLivenessMs);
+    QItemSelection chosen;
+    chosen.select(gallery()->index(0), gallery()->index(0)); // alpha
+    chosen.select(gallery()->index(2), gallery()->index(2)); // charlie
+    view->selectionModel()->select(chosen, QItemSelectionModel::ClearAndSelect);
+    view->selectionModel()->setCurrentIndex(gallery()->index(2), QItemSelectionModel::NoUpdate);
+    QCOMPARE(selectedNames(), (QStringList { QStringLiteral("alpha"), QStringLiteral("charlie") }));
+
+    m_window->browseBar()->setOrder(ImageQuery::Order::NameDescending);
+    // delta, charlie, bravo, alpha: the same two images, now rows 1 and 3.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        view->selectedRanges(), (QList<QPair<qint64, qint64>> { { 1, 1 }, { 3, 3 } }), kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(selectedNames(),
+        (QStringList { QStringLiteral("charlie"), QStringLiteral("alpha") }), kLivenessMs);
+    QCOMPARE(view->currentIndex().row(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(currentName(), QStringLiteral("charlie"), kLivenessMs);
+
+    view->selectAll();
+    m_window->browseBar()->setOrder(ImageQuery::Order::NewestFirst);
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->query().order == ImageQuery::Order::NewestFirst
+            && gallery()->isReady() && view->selectedCount() == 4,
+        kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(currentName(), QStringLiteral("charlie"), kLivenessMs);
+
+    // A live insert (newest first: at the top) shifts, and keeps, both.
+    addSamples({ { QStringLiteral("echo"), Qt::cyan } });
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(0).has_value()
+            && gallery()->recordAt(0)->name == QStringLiteral("echo"),
+        kLivenessMs);
+    QCOMPARE(view->selectedCount(), qint64(4));
+    QCOMPARE(view->selectedRanges(), (QList<QPair<qint64, qint64>> { { 1, 4 } }));
+    QCOMPARE(currentName(), QStringLiteral("charlie"));
+}
+
+// In a name order a renamed image moves to its new row, by a move, not a
+// reset: it stays selected and current.
+void TestUiGallery::renamedImageMovesToItsPlace()
+{
+    addSamples({ { QStringLiteral("alpha"), Qt::red }, { QStringLiteral("bravo"), Qt::green },
+        { QStringLiteral("charlie"), Qt::blue } });
+    m_window->browseBar()->setOrder(ImageQuery::Order::NameAscending);
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->isReady() && gallery()->recordAt(2).has_value()
+            && gallery()->recordAt(0)->name == QStringLiteral("alpha"),
+        kLivenessMs);
+    ui::GalleryView *view = m_window->galleryView();
+    view->selectionModel()->setCurrentIndex(
+        gallery()->index(0), QItemSelectionModel::ClearAndSelect);
+    const qint64 key = gallery()->recordAt(0)->key;
+    QSignalSpy reset(gallery(), &QAbstractItemModel::modelReset);
+    QSignalSpy moved(gallery(), &QAbstractItemModel::rowsMoved);
+    auto renamed = m_window->session()->writer()->rename({ key }, QStringLiteral("zulu"));
+    QTRY_VERIFY_WITH_TIMEOUT(renamed.isFinished(), kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(2).has_value()
+            && gallery()->recordAt(2)->name == QStringLiteral("zulu"),
+        kLivenessMs);
+    QCOMPARE(gallery()->recordAt(0)->name, QStringLiteral("bravo"));
+    QCOMPARE(moved.count(), 1);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(view->currentIndex().row(), 2);
+    QCOMPARE(view->selectedRanges(), (QList<QPair<qint64, qint64>> { { 2, 2 } }));
+}
+
 void TestUiGallery::thumbnailSizeSlider()
 {
     addSamples({ { QStringLiteral("one"), Qt::red } });
@@ -372,6 +475,87 @@ void TestUiGallery::thumbnailSizeSlider()
     slider->setValue(64);
     QTRY_VERIFY_WITH_TIMEOUT(
         m_window->galleryView()->visualRect(gallery()->index(0)).width() < 120, kLivenessMs);
+}
+
+// Ctrl+=, Ctrl++ and Ctrl+- over the grid step the thumbnails, as the
+// slider does, and the slider follows.
+void TestUiGallery::zoomShortcuts()
+{
+    addSamples({ { QStringLiteral("one"), Qt::red } });
+    ui::GalleryView *view = m_window->galleryView();
+    QSlider *slider = m_window->statusBar()->findChild<QSlider *>();
+    QVERIFY(slider);
+    view->setThumbnailSize(128);
+    view->setFocus();
+    QTRY_VERIFY_WITH_TIMEOUT(view->hasFocus(), kLivenessMs);
+    QTest::keyClick(view, Qt::Key_Equal, Qt::ControlModifier);
+    QCOMPARE(view->thumbnailSize(), 128 + ui::ThumbnailSizeControl::kStep);
+    QTest::keyClick(view, Qt::Key_Plus, Qt::ControlModifier);
+    QCOMPARE(view->thumbnailSize(), 128 + 2 * ui::ThumbnailSizeControl::kStep);
+    QCOMPARE(slider->value(), view->thumbnailSize());
+    QTest::keyClick(view, Qt::Key_Minus, Qt::ControlModifier);
+    QTest::keyClick(view, Qt::Key_Minus, Qt::ControlModifier);
+    QCOMPARE(view->thumbnailSize(), 128);
+    QCOMPARE(slider->value(), 128);
+}
+
+// When the originals cannot be written for a drag out (here: no temp
+// folder: TMPDIR names a file, which fails even for root), the window says
+// why instead of handing out missing files.
+void TestUiGallery::dragOutFailureShown()
+{
+    addSamples({ { QStringLiteral("one"), Qt::red } });
+    const QString notAFolder = m_files->filePath(QStringLiteral("not-a-folder"));
+    QVERIFY(uitest::writeFile(notAFolder, QByteArray("a file")));
+    const QByteArray oldTmp = qgetenv("TMPDIR");
+    // Back as it was even when a check below fails: later tests need it.
+    const auto restore = qScopeGuard([oldTmp] {
+        if (oldTmp.isNull())
+            qunsetenv("TMPDIR");
+        else
+            qputenv("TMPDIR", oldTmp);
+    });
+    qputenv("TMPDIR", QFile::encodeName(notAFolder));
+    m_window->galleryView()->selectionModel()->setCurrentIndex(
+        gallery()->index(0), QItemSelectionModel::ClearAndSelect);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().startsWith(
+                                 QStringLiteral("Cannot prepare images for dragging out")),
+        kLivenessMs);
+}
+
+// Esc takes back the search first, then the selection, from the grid or
+// from the search field.
+void TestUiGallery::escapeClearsSearchThenSelection()
+{
+    addSamples({ { QStringLiteral("cat-one"), Qt::red }, { QStringLiteral("cat-two"), Qt::green },
+        { QStringLiteral("dog"), Qt::blue } });
+    ui::GalleryView *view = m_window->galleryView();
+    QLineEdit *search = m_window->browseBar()->searchField();
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("cat"));
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kLivenessMs);
+    view->setFocus();
+    view->selectAll();
+    QCOMPARE(view->selectedCount(), qint64(2));
+
+    QTest::keyClick(view, Qt::Key_Escape);
+    QVERIFY(search->text().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 3, kLivenessMs);
+    view->selectAll();
+    QCOMPARE(view->selectedCount(), qint64(3));
+    QTest::keyClick(view, Qt::Key_Escape);
+    QCOMPARE(view->selectedCount(), qint64(0));
+
+    // The same from the search field.
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("dog"));
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kLivenessMs);
+    QTest::keyClick(search, Qt::Key_Escape);
+    QVERIFY(search->text().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 3, kLivenessMs);
+    view->selectAll();
+    QTest::keyClick(search, Qt::Key_Escape);
+    QCOMPARE(view->selectedCount(), qint64(0));
 }
 
 void TestUiGallery::viewerShowsTheRightPixels()

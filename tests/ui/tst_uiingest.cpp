@@ -7,6 +7,7 @@
 #include "gallery/browsebar.h"
 #include "imagefactory.h"
 #include "ingest/droptarget.h"
+#include "ingest/duplicateoffer.h"
 #include "ingest/ingestbar.h"
 #include "ingest/ingestqueuedelegate.h"
 #include "ingest/ingestqueuepanel.h"
@@ -18,14 +19,18 @@
 #include "uifixture.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QClipboard>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QToolButton>
+#include <QUndoStack>
 
 using namespace trove;
 using trove::test::ImageFactory;
@@ -46,6 +51,11 @@ private Q_SLOTS:
     void pasteImageData();
     void pastedBytesFailAgainOnRetry();
     void urlBarWithNameAndTags();
+    void enterInAnyFieldAdds_data();
+    void enterInAnyFieldAdds();
+    void severalLinksTakeTheirNames();
+    void duplicateOffersTypedName();
+    void openSourceFailureShown();
     void dropUrl();
     void dropLocalFile();
     void dropFolder();
@@ -257,6 +267,150 @@ void TestUiIngest::urlBarWithNameAndTags()
     QStringList tagList = gallery->index(0).data(GalleryModel::TagsRole).toStringList();
     tagList.sort();
     QCOMPARE(tagList, QStringList({ QStringLiteral("red"), QStringLiteral("sky") }));
+}
+
+void TestUiIngest::enterInAnyFieldAdds_data()
+{
+    QTest::addColumn<int>("field");
+    QTest::newRow("link") << 0;
+    QTest::newRow("name") << 1;
+    QTest::newRow("tags") << 2;
+}
+
+// Enter adds from whichever field of the bar has the focus.
+void TestUiIngest::enterInAnyFieldAdds()
+{
+    QFETCH(int, field);
+    ui::IngestBar *bar = m_window->ingestBar();
+    QLineEdit *fields[] = { bar->urlField(), bar->nameField(), bar->tagsField() };
+    bar->nameField()->setText(QStringLiteral("Typed"));
+    bar->tagsField()->setText(QStringLiteral("entered"));
+    bar->urlField()->setText(m_server.url(QStringLiteral("/img5.png")).toString());
+    fields[field]->setFocus();
+    QTest::keyClick(fields[field], Qt::Key_Return);
+    QVERIFY(bar->urlField()->text().isEmpty());
+    QVERIFY(bar->nameField()->text().isEmpty());
+    QVERIFY(bar->tagsField()->text().isEmpty());
+    waitAllFinished(1);
+    GalleryModel *gallery = m_window->session()->gallery();
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        gallery->index(0).data(GalleryModel::LoadedRole).toBool(), kLivenessMs);
+    QCOMPARE(gallery->index(0).data(Qt::DisplayRole).toString(), QStringLiteral("Typed"));
+    QCOMPARE(gallery->index(0).data(GalleryModel::TagsRole).toStringList(),
+        QStringList { QStringLiteral("entered") });
+
+    // Enter with no link adds nothing and sends the focus where the link goes.
+    bar->nameField()->setText(QStringLiteral("Waiting"));
+    bar->nameField()->setFocus();
+    QTest::keyClick(bar->nameField(), Qt::Key_Return);
+    QCOMPARE(bar->nameField()->text(), QStringLiteral("Waiting"));
+    QCOMPARE(m_window->session()->queue()->rowCount(), 1);
+}
+
+// A typed name is for one image: with several links each is named after its
+// link (the name field says so while they are in the field, and keeps the
+// name for a later single link); typed tags go to all of them.
+void TestUiIngest::severalLinksTakeTheirNames()
+{
+    ui::IngestBar *bar = m_window->ingestBar();
+    QLineEdit *name = bar->nameField();
+    const QString single = name->placeholderText();
+    bar->urlField()->setText(m_server.url(QStringLiteral("/img1.png")).toString());
+    QCOMPARE(name->placeholderText(), single);
+    name->setText(QStringLiteral("Sunset"));
+    bar->tagsField()->setText(QStringLiteral("sky, trip"));
+    bar->urlField()->setText(m_server.url(QStringLiteral("/img1.png")).toString()
+        + QLatin1Char('\n') + m_server.url(QStringLiteral("/img2.png")).toString());
+    QVERIFY2(name->placeholderText().contains(QStringLiteral("from the links")),
+        qPrintable(name->placeholderText()));
+    QTest::keyClick(bar->tagsField(), Qt::Key_Return);
+    QCOMPARE(name->text(), QStringLiteral("Sunset"));
+    QVERIFY(bar->tagsField()->text().isEmpty());
+    QCOMPARE(name->placeholderText(), single);
+    waitAllFinished(2);
+    GalleryModel *gallery = m_window->session()->gallery();
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 2, kLivenessMs);
+    QStringList names;
+    for (int row = 0; row < 2; ++row) {
+        QTRY_VERIFY_WITH_TIMEOUT(
+            gallery->index(row).data(GalleryModel::LoadedRole).toBool(), kLivenessMs);
+        names << gallery->index(row).data(Qt::DisplayRole).toString();
+        QStringList tags = gallery->index(row).data(GalleryModel::TagsRole).toStringList();
+        tags.sort();
+        QCOMPARE(tags, QStringList({ QStringLiteral("sky"), QStringLiteral("trip") }));
+    }
+    names.sort();
+    QCOMPARE(names, QStringList({ QStringLiteral("img1"), QStringLiteral("img2") }));
+}
+
+// Bytes already in the library keep their image: the typed name is offered
+// as a rename (undoable), and the bar says the tags were added.
+void TestUiIngest::duplicateOffersTypedName()
+{
+    const QString link = m_server.url(QStringLiteral("/img4.png")).toString();
+    m_window->ingest({ link });
+    waitAllFinished(1);
+    GalleryModel *gallery = m_window->session()->gallery();
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        gallery->index(0).data(Qt::DisplayRole).toString(), QStringLiteral("img4"), kLivenessMs);
+
+    ui::DuplicateOffer *offer = m_window->duplicateOffer();
+    QVERIFY(!offer->isVisible());
+    ui::IngestBar *bar = m_window->ingestBar();
+    bar->nameField()->setText(QStringLiteral("Harbour"));
+    bar->tagsField()->setText(QStringLiteral("boats"));
+    bar->urlField()->setText(link);
+    QTest::keyClick(bar->nameField(), Qt::Key_Return);
+    waitAllFinished(2);
+    QCOMPARE(IngestState(
+                 m_window->session()->queue()->index(1).data(IngestQueueModel::StateRole).toInt()),
+        IngestState::Duplicate);
+    QTRY_VERIFY_WITH_TIMEOUT(offer->isVisible(), kLivenessMs);
+    const QString text = offer->label()->text();
+    QVERIFY2(text.contains(QStringLiteral("Already in library as “img4”")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("boats")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("“Harbour”")), qPrintable(text));
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->index(0).data(GalleryModel::TagsRole).toStringList(),
+        QStringList { QStringLiteral("boats") }, kLivenessMs);
+
+    offer->renameButton()->click();
+    QVERIFY(!offer->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        gallery->index(0).data(Qt::DisplayRole).toString(), QStringLiteral("Harbour"), kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->undoStack()->canUndo(), kLivenessMs);
+    m_window->undoStack()->undo();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        gallery->index(0).data(Qt::DisplayRole).toString(), QStringLiteral("img4"), kLivenessMs);
+}
+
+// A browser that cannot be started is said in the window, not only on
+// stderr (the offscreen platform has none to start).
+void TestUiIngest::openSourceFailureShown()
+{
+    const QString link = m_server.url(QStringLiteral("/img7.png")).toString();
+    m_window->ingest({ link });
+    waitAllFinished(1);
+    GalleryModel *gallery = m_window->session()->gallery();
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->rowCount(), 1, kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        gallery->index(0).data(GalleryModel::LoadedRole).toBool(), kLivenessMs);
+    ui::GalleryView *view = m_window->galleryView();
+    view->setFocus();
+    view->selectionModel()->setCurrentIndex(gallery->index(0), QItemSelectionModel::ClearAndSelect);
+    QAction *open = nullptr;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (action->text() == QStringLiteral("Open Source in &Browser"))
+            open = action;
+    }
+    QVERIFY(open);
+    QTRY_VERIFY_WITH_TIMEOUT(open->isEnabled(), kLivenessMs);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("openUrl")));
+    open->trigger();
+    const QString message = m_window->statusBar()->currentMessage();
+    QVERIFY2(message.startsWith(QStringLiteral("Cannot open ") + link), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("browser")), qPrintable(message));
 }
 
 void TestUiIngest::dropUrl()

@@ -7,7 +7,9 @@
 #include "catalog/catalogwriter.h"
 #include "gallery/browsebar.h"
 #include "imagefactory.h"
+#include "ingest/duplicateoffer.h"
 #include "ingest/imageprocessor.h"
+#include "ingest/ingestbar.h"
 #include "ingest/ingestqueuepanel.h"
 #include "models/gallerymodel.h"
 #include "models/ingestqueuemodel.h"
@@ -18,10 +20,13 @@
 #include <QClipboard>
 #include <QColorSpace>
 #include <QDockWidget>
+#include <QFile>
+#include <QLineEdit>
 #include <QLinearGradient>
 #include <QPainter>
 #include <QPainterPath>
 #include <QProcess>
+#include <QPushButton>
 #include <QRandomGenerator>
 #include <QSlider>
 #include <QStatusBar>
@@ -147,6 +152,31 @@ int main(int argc, char **argv)
     window->galleryView()->selectionModel()->select(gallery->index(5), QItemSelectionModel::Select);
     window->statusBar()->clearMessage();
     save(window.get(), out + QStringLiteral("/gallery.png"));
+
+    // The add bar: a link to bytes already in the library, added with a
+    // typed name, offers the name as a rename; two links in the field and
+    // the name field says where names come from.
+    {
+        TestServer again;
+        again.start();
+        QFile known(paths.first());
+        (void)known.open(QIODevice::ReadOnly);
+        again.addRoute(QStringLiteral("/again.png"), Response::ok(known.readAll(), "image/png"));
+        ui::IngestBar *bar = window->ingestBar();
+        bar->nameField()->setText(QStringLiteral("Evening light"));
+        bar->tagsField()->setText(QStringLiteral("favourite"));
+        bar->urlField()->setText(again.url(QStringLiteral("/again.png")).toString());
+        QTest::keyClick(bar->nameField(), Qt::Key_Return);
+        (void)QTest::qWaitFor([&] { return window->duplicateOffer()->isVisible(); }, 20000);
+        bar->urlField()->setText(
+            QStringLiteral("https://example.org/a.jpg https://example.org/b.jpg"));
+        window->queueDock()->hide();
+        window->statusBar()->clearMessage();
+        save(window.get(), out + QStringLiteral("/addbar.png"));
+        bar->urlField()->clear();
+        window->duplicateOffer()->dismissButton()->click();
+        window->queuePanel()->clearFinishedAction()->trigger();
+    }
 
     window->openViewer(2);
     (void)QTest::qWaitFor([&] { return window->viewer()->isShowingImage(); }, 10000);

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void readerHearsAnotherWriter();
     void galleryFollowsAnotherWriter();
     void galleryHealsAfterBulkChange();
+    void galleryMovesRenamedImage();
 
 private:
     NewImage made(quint32 seed, const QString &name, const QStringList &tags = {});
@@ -319,6 +320,43 @@ void TestChangeFeed::galleryFollowsAnotherWriter()
     QTRY_COMPARE_WITH_TIMEOUT(
         model.index(0).data(GalleryModel::KeyRole).toLongLong(), first, kArrives);
     QCOMPARE(resets.count(), 0);
+}
+
+// In a name order a rename moves the row (rowsMoved, no reset), so that
+// persistent indexes (the selection, the current row) go with it.
+void TestChangeFeed::galleryMovesRenamedImage()
+{
+    const qint64 a = commit(*m_writer, 11, QStringLiteral("a"));
+    commit(*m_writer, 12, QStringLiteral("b"));
+    commit(*m_writer, 13, QStringLiteral("c"));
+    LibraryReader reader(m_paths);
+    GalleryModel model(&reader);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setQuery(ImageQuery { {}, {}, ImageQuery::Order::NameAscending });
+    reader.watchChanges(50);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 3, kArrives);
+    model.setVisibleRange(0, 10);
+    QTRY_VERIFY_WITH_TIMEOUT(model.index(2).data(GalleryModel::LoadedRole).toBool(), kArrives);
+    QCOMPARE(model.index(0).data(GalleryModel::KeyRole).toLongLong(), a);
+    const QPersistentModelIndex held(model.index(0));
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+
+    CatalogWriter other(m_paths);
+    QVERIFY_OK(await(other.open()));
+    QVERIFY_OK(await(other.rename({ a }, QStringLiteral("d"))));
+    QTRY_COMPARE_WITH_TIMEOUT(model.index(2).data(GalleryModel::KeyRole).toLongLong(), a, kArrives);
+    QCOMPARE(model.index(2).data(Qt::DisplayRole).toString(), QStringLiteral("d"));
+    QCOMPARE(model.index(0).data(Qt::DisplayRole).toString(), QStringLiteral("b"));
+    QCOMPARE(held.row(), 2);
+    QCOMPARE(moved.count(), 1);
+    QCOMPARE(resets.count(), 0);
+
+    // Renamed to where it already stands: no move.
+    QVERIFY_OK(await(other.rename({ a }, QStringLiteral("e"))));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        model.index(2).data(Qt::DisplayRole).toString(), QStringLiteral("e"), kArrives);
+    QCOMPARE(moved.count(), 1);
 }
 
 void TestChangeFeed::galleryHealsAfterBulkChange()

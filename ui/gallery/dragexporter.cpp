@@ -15,6 +15,10 @@
 
 namespace trove::ui {
 
+namespace {
+constexpr int kErrorMs = 12000;
+}
+
 DragExporter::DragExporter(QObject *parent)
     : QObject(parent)
 {
@@ -42,6 +46,11 @@ bool DragExporter::ensureDir()
     m_dir = std::make_unique<QTemporaryDir>(
         QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation))
             .filePath(QStringLiteral("trove-drag-XXXXXX")));
+    if (!m_dir->isValid() && !m_dirReported) {
+        m_dirReported = true; // once: every selection would say it again
+        Q_EMIT message(
+            tr("Cannot prepare images for dragging out: %1").arg(m_dir->errorString()), kErrorMs);
+    }
     return m_dir->isValid();
 }
 
@@ -75,13 +84,18 @@ void DragExporter::startExports(const QList<ImageRecord> &records)
             QDir().mkpath(QFileInfo(target).absolutePath());
             return BlobStore(paths).exportTo(sha, target);
         });
-        whenFinished(exported, this, [this, sha, target, generation](const Result<void> &r) {
-            if (generation != m_generation)
-                return;
-            m_running.remove(sha);
-            if (r)
-                m_ready.insert(sha, target);
-        });
+        whenFinished(exported, this,
+            [this, sha, target, generation, name = record.name](const Result<void> &r) {
+                if (generation != m_generation)
+                    return;
+                m_running.remove(sha);
+                if (r)
+                    m_ready.insert(sha, target);
+                else
+                    Q_EMIT message(
+                        tr("Cannot prepare “%1” for dragging out: %2").arg(name, r.error()),
+                        kErrorMs);
+            });
     }
 }
 

@@ -44,6 +44,12 @@ public:
     /// its short id when nothing of the name is left.
     static QString fileNameFor(const ImageRecord &record);
 
+Q_SIGNALS:
+    /// An original could not be written for dragging out, or the temp
+    /// folder could not be made: the reason, for the status bar (a drop
+    /// elsewhere would otherwise just find no file).
+    void message(const QString &text, int timeoutMs);
+
 private:
     QString targetFor(const ImageRecord &record);
     void startExports(const QList<ImageRecord> &records);
@@ -54,6 +60,7 @@ private:
     QHash<QString, QString> m_ready; ///< sha256 -> exported file
     QSet<QString> m_running;
     quint64 m_generation = 0;
+    bool m_dirReported = false; ///< the temp folder's failure was said once
 };
 
 } // namespace trove::ui

@@ -33,6 +33,8 @@ namespace trove::ui {
 namespace {
 
 constexpr int kMessageMs = 5000;
+// Failures stay longer than news: they are read, not glanced at.
+constexpr int kErrorMs = 12000;
 constexpr int kMaxOpenedSources = 10;
 
 QAction *makeAction(QObject *parent, const QString &icon, QStyle::StandardPixmap fallback,
@@ -210,11 +212,29 @@ void ImageActions::copySource()
 void ImageActions::openSource()
 {
     int opened = 0;
+    QStringList failed;
     for (const ImageRecord &r : targets().loaded) {
         const QStringList links = webSources(r);
-        if (!links.isEmpty() && opened++ < kMaxOpenedSources)
-            QDesktopServices::openUrl(QUrl(links.first()));
+        if (links.isEmpty() || opened >= kMaxOpenedSources)
+            continue;
+        ++opened;
+        // Qt gives no reason beyond a warning on stderr, which nobody at
+        // the window reads: say what could not be opened and what to check.
+        if (!QDesktopServices::openUrl(QUrl(links.first())))
+            failed.append(links.first());
     }
+    if (opened == 0) {
+        Q_EMIT message(tr("No web source to open: these images were added from files"), kMessageMs);
+        return;
+    }
+    if (failed.isEmpty())
+        return;
+    const QString reason = tr("no web browser could be started (is xdg-open installed and a "
+                              "default browser set?)");
+    Q_EMIT message(failed.size() == 1
+            ? tr("Cannot open %1: %2").arg(failed.first(), reason)
+            : tr("Cannot open %1 source links: %2").arg(failed.size()).arg(reason),
+        kErrorMs);
 }
 
 void ImageActions::exportOriginals()
@@ -229,7 +249,10 @@ void ImageActions::exportOriginals()
             kMessageMs);
         return;
     }
-    const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    // A Pictures folder that does not exist (yet) is no place to start.
+    QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    if (pictures.isEmpty() || !QFileInfo(pictures).isDir())
+        pictures = QDir::homePath();
     QList<QPair<QString, QString>> jobs; // sha256, target
     QString folder;
     if (targets.size() == 1) {

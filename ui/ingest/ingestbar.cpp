@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 
 namespace trove::ui {
 
@@ -20,9 +21,7 @@ IngestBar::IngestBar(QWidget *parent)
     m_url->setClearButtonEnabled(true);
     m_url->setAccessibleName(tr("Image links"));
     m_url->setMinimumWidth(260);
-    m_name->setPlaceholderText(tr("Name (optional)"));
-    m_name->setAccessibleName(tr("Name for the next images"));
-    m_name->setToolTip(tr("A name for what you add next; empty: taken from the link"));
+    m_name->setAccessibleName(tr("Name for the next image"));
     m_name->setMaximumWidth(180);
     m_tags->setPlaceholderText(tr("Tags, comma separated"));
     m_tags->setAccessibleName(tr("Tags for the next images"));
@@ -40,29 +39,56 @@ IngestBar::IngestBar(QWidget *parent)
     layout->addWidget(m_tags, 1);
     layout->addWidget(m_add);
 
-    connect(m_url, &QLineEdit::textChanged, this,
-        [this](const QString &text) { m_add->setEnabled(!text.trimmed().isEmpty()); });
-    connect(m_url, &QLineEdit::returnPressed, this, &IngestBar::submit);
+    connect(m_url, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_add->setEnabled(!text.trimmed().isEmpty());
+        updateNameHint();
+    });
+    // Enter adds from whichever field has the focus.
+    for (QLineEdit *field : { m_url, m_name, m_tags })
+        connect(field, &QLineEdit::returnPressed, this, &IngestBar::submit);
+    updateNameHint();
     connect(m_add, &QPushButton::clicked, this, &IngestBar::submit);
 }
 
 IngestBar::~IngestBar() = default;
 
-IngestRequest IngestBar::takeOptions()
+bool IngestBar::holdsSeveral(const QString &text)
+{
+    return text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts).size() > 1;
+}
+
+IngestRequest IngestBar::takeOptions(int sources)
 {
     IngestRequest options;
-    options.name = normalizeName(m_name->text());
+    if (sources == 1) {
+        options.name = normalizeName(m_name->text());
+        m_name->clear();
+    }
     options.tags = normalizeTags(m_tags->text().split(QLatin1Char(','), Qt::SkipEmptyParts));
-    m_name->clear();
     m_tags->clear();
     return options;
+}
+
+void IngestBar::updateNameHint()
+{
+    // Two images of one typed name are never what was meant.
+    if (holdsSeveral(m_url->text())) {
+        m_name->setPlaceholderText(tr("Names from the links"));
+        m_name->setToolTip(tr("Several links: each image takes its name from its link; "
+                              "a name typed here waits for a single link"));
+    } else {
+        m_name->setPlaceholderText(tr("Name (optional)"));
+        m_name->setToolTip(tr("A name for the next image; empty: taken from the link"));
+    }
 }
 
 void IngestBar::submit()
 {
     const QString text = m_url->text().trimmed();
-    if (text.isEmpty())
+    if (text.isEmpty()) {
+        m_url->setFocus(); // Enter in the name field before a link: where it goes
         return;
+    }
     m_url->clear();
     Q_EMIT addRequested(text);
 }

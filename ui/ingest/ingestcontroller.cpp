@@ -81,7 +81,7 @@ void IngestController::cancelWalks()
         m_folders->cancel();
 }
 
-void IngestController::setOptionsProvider(std::function<IngestRequest()> provider)
+void IngestController::setOptionsProvider(std::function<IngestRequest(int sources)> provider)
 {
     m_options = std::move(provider);
 }
@@ -153,7 +153,10 @@ void IngestController::ingestParsed(Parsed &&parsed, Origin origin)
         return;
     const DropContent &content = parsed.content;
     if (!content.sources.isEmpty()) {
-        const IngestRequest options = m_options ? m_options() : IngestRequest {};
+        IngestRequest options
+            = m_options ? m_options(int(content.sources.size())) : IngestRequest {};
+        if (content.sources.size() != 1)
+            options.name.clear(); // a provider that did not hold back
         if (!parsed.sorted.local.isEmpty() && m_folders) {
             if (!m_folders->isRunning())
                 m_problemItems = 0;
@@ -165,7 +168,7 @@ void IngestController::ingestParsed(Parsed &&parsed, Origin origin)
         return;
     }
     if (content.hasImageData()) {
-        ingestImageData(content, m_options ? m_options() : IngestRequest {}, origin);
+        ingestImageData(content, m_options ? m_options(1) : IngestRequest {}, origin);
         return;
     }
     reportNothing(content, origin);
@@ -189,7 +192,9 @@ void IngestController::enqueueLinks(Sorted &&sorted, const IngestRequest &option
         checked.request.tags = options.tags;
     }
     if (count <= kEnqueueInline && m_feed.empty()) {
-        m_session->pipeline()->enqueueChecked(sorted.links);
+        const QList<quint64> ids = m_session->pipeline()->enqueueChecked(sorted.links);
+        if (!options.name.isEmpty() || !options.tags.isEmpty())
+            Q_EMIT queuedWithOptions(ids, options.name, options.tags);
     } else {
         std::move(sorted.links.begin(), sorted.links.end(), std::back_inserter(m_feed));
         feed();
@@ -270,6 +275,7 @@ void IngestController::ingestImageData(
     const DropContent &content, const IngestRequest &options, Origin origin)
 {
     IngestRequest request = options;
+    const QString typedName = request.name;
     if (request.name.trimmed().isEmpty()) {
         const QString when = QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat);
         request.name = origin == Origin::Pasted ? tr("Pasted image %1").arg(when)
@@ -281,11 +287,13 @@ void IngestController::ingestImageData(
         ? m_raw->ingestImage(content.image, request)
         : m_raw->ingestBytes(content.imageBytes, content.imageSuffix, request);
     Q_EMIT message(tr("Adding the image…"), kMessageMs);
-    whenFinished(future, this, [this](const Result<quint64> &r) {
+    whenFinished(future, this, [this, typedName, tags = request.tags](const Result<quint64> &r) {
         if (!r) {
             Q_EMIT message(tr("Cannot add the image: %1").arg(r.error()), kMessageMs);
             return;
         }
+        if (!typedName.isEmpty() || !tags.isEmpty())
+            Q_EMIT queuedWithOptions({ *r }, typedName, tags);
         Q_EMIT queued(1);
     });
 }

@@ -43,8 +43,10 @@ public:
     void setSession(LibrarySession *session);
 
     /// Where the name and tags for the next add come from (the ingest bar);
-    /// called once per add, which may consume them.
-    void setOptionsProvider(std::function<IngestRequest()> provider);
+    /// called once per add of the given number of sources, which may
+    /// consume them. A name is used for a single source only: several
+    /// images never share one typed name.
+    void setOptionsProvider(std::function<IngestRequest(int sources)> provider);
 
     void ingest(const DropContent &content, Origin origin);
     /// What a paste or a drop holds: copied here, made sense of off the GUI
@@ -62,6 +64,10 @@ Q_SIGNALS:
     void message(const QString &text, int timeoutMs);
     /// Something was queued: the queue panel may want to show itself.
     void queued(int count);
+    /// Queue items @p ids were added with a typed @p name or @p tags (links
+    /// added at once and images pasted as bytes; not folder walks), for
+    /// whoever offers them again when the bytes turn out to be known.
+    void queuedWithOptions(const QList<quint64> &ids, const QString &name, const QStringList &tags);
     /// How far the walks got, while they run.
     void walkProgress(const trove::FolderImport::Totals &totals);
     /// Every walk ended.
@@ -102,7 +108,7 @@ private:
     /// event-loop turn: 100,000 links never hold the GUI thread at once.
     std::deque<CheckedRequest> m_feed;
     QTimer m_feedTimer;
-    std::function<IngestRequest()> m_options;
+    std::function<IngestRequest(int sources)> m_options;
 };
 
 } // namespace trove::ui

@@ -151,6 +151,7 @@ void GalleryModel::setQuery(const ImageQuery &query)
     m_countFinal = false;
     m_rows.clear();
     m_rowOfKey.clear();
+    m_renamed.clear();
     m_requestedPages.clear();
     endResetModel();
     recount();
@@ -319,6 +320,12 @@ void GalleryModel::onRows(quint64 generation, const QList<QPair<qint64, qint64>>
         [](const auto &a, const auto &b) { return a.second < b.second; });
     bool inserted = false;
     for (const auto &[key, row] : sorted) {
+        // A renamed image in a name order: its new place, found like an
+        // added one's, and moved there (the selection moves with it).
+        if (m_renamed.remove(key) && row >= 0 && m_rowOfKey.contains(key)) {
+            moveRow(m_rowOfKey.value(key), int(std::clamp<qint64>(row, 0, m_count - 1)));
+            continue;
+        }
         if (row < 0 || m_rowOfKey.contains(key))
             continue;
         insertRow(int(std::clamp<qint64>(row, 0, m_count)));
@@ -350,6 +357,33 @@ void GalleryModel::insertRow(int row)
     }
     ++m_count;
     endInsertRows();
+}
+
+void GalleryModel::moveRow(int from, int to)
+{
+    if (from == to || from < 0 || to < 0 || from >= m_count || to >= m_count)
+        return;
+    if (!beginMoveRows({}, from, from, {}, to > from ? to + 1 : to))
+        return;
+    // Rows between the two places shift by one toward the old place; only
+    // loaded rows are held, so this costs what is loaded.
+    auto shift = [from, to](int row) {
+        if (row == from)
+            return to;
+        if (from < to && row > from && row <= to)
+            return row - 1;
+        if (to < from && row >= to && row < from)
+            return row + 1;
+        return row;
+    };
+    QHash<int, ImageRecord> shifted;
+    shifted.reserve(m_rows.size());
+    for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it)
+        shifted.insert(shift(it.key()), it.value());
+    m_rows = std::move(shifted);
+    for (auto it = m_rowOfKey.begin(); it != m_rowOfKey.end(); ++it)
+        *it = shift(*it);
+    endMoveRows();
 }
 
 void GalleryModel::removeRowAt(int row)
@@ -385,14 +419,25 @@ void GalleryModel::reloadVisible()
 void GalleryModel::onRecords(const QList<ImageRecord> &records)
 {
     bool anyMissing = false;
+    const bool byName = m_query.order == ImageQuery::Order::NameAscending
+        || m_query.order == ImageQuery::Order::NameDescending;
+    QList<qint64> renamed;
     for (const ImageRecord &record : records) {
         const int row = m_rowOfKey.value(record.key, -1);
         if (row < 0) {
             anyMissing = true;
             continue;
         }
+        const auto old = m_rows.constFind(row);
+        if (byName && old != m_rows.cend() && old->name != record.name)
+            renamed.append(record.key);
         store(row, record);
         Q_EMIT dataChanged(index(row), index(row));
+    }
+    if (!renamed.isEmpty()) {
+        for (qint64 key : std::as_const(renamed))
+            m_renamed.insert(key);
+        m_reader->requestRows(m_generation, m_query, renamed);
     }
     // A changed image may now match the search, or sort elsewhere.
     if (anyMissing || !m_query.search.isEmpty() || !m_query.tag.isEmpty()) {

@@ -22,7 +22,8 @@ class LibraryReader;
 /// rows on screen plus a margin, all through LibraryReader's thread. Rows
 /// not loaded yet answer LoadedRole false and a placeholder. Images
 /// committed, changed or removed by the writer are inserted, updated or
-/// removed in place: a model reset happens only when the query changes.
+/// removed in place (a renamed image in a name order moves to its new row):
+/// a model reset happens only when the query changes.
 /// Changes come from the library's change feed (LibraryReader::changesReady),
 /// so what another window, the command line or the local API commits shows
 /// here as well.
@@ -103,6 +104,9 @@ private:
     void reloadVisible();
     void insertRow(int row);
     void removeRowAt(int row);
+    /// Moves a loaded row (beginMoveRows): persistent indexes, the
+    /// selection and the current row go with it.
+    void moveRow(int from, int to);
     void store(int row, const ImageRecord &record);
     void evictFarPages();
 
@@ -117,6 +121,8 @@ private:
 
     QHash<int, ImageRecord> m_rows;
     QHash<qint64, int> m_rowOfKey;
+    /// Renamed images in a name order whose new row was asked for.
+    QSet<qint64> m_renamed;
     mutable QSet<int> m_requestedPages;
     GalleryThumbnails *m_thumbnails;
     int m_visibleFirst = -1;

@@ -109,6 +109,68 @@ QList<HashEntry> randomHashes(int n, quint32 seed)
     return out;
 }
 
+// The hard case of bench/similar at a million, small: one family whose
+// members share block values by the thousand (bits flipped in one block
+// only, so the other two blocks hold the prototype's values; exact copies,
+// as blank pictures hash alike), near copies with bits anywhere, and
+// unrelated hashes around them.
+QList<HashEntry> giantFamily(int n, quint32 seed)
+{
+    QRandomGenerator rng(seed);
+    const quint64 prototype = rng.generate64();
+    QList<HashEntry> out;
+    for (int i = 0; i < n; ++i) {
+        HashEntry e { i + 1, prototype, rng.generate64() };
+        const int kind = int(rng.bounded(10));
+        if (kind < 6) {
+            const int block = int(rng.bounded(HashBlocks::kCount));
+            const int flips = int(rng.bounded(12));
+            for (int f = 0; f < flips; ++f)
+                e.phash ^= quint64(1)
+                    << (HashBlocks::shift(block) + int(rng.bounded(HashBlocks::bits(block))));
+        } else if (kind < 9 && kind >= 7) {
+            const int flips = int(rng.bounded(11));
+            for (int f = 0; f < flips; ++f)
+                e.phash ^= quint64(1) << rng.bounded(64);
+        } else if (kind == 9) {
+            e.phash = rng.generate64();
+        }
+        out.append(e);
+    }
+    return out;
+}
+
+// Queries around @p around where pigeonhole is tight: @p distance bits
+// spread over the three blocks as evenly as they go (8 = 3 + 3 + 2), so
+// only one block is within d/3 of the query's.
+quint64 spreadFlips(quint64 around, int distance, QRandomGenerator &rng)
+{
+    quint64 out = around;
+    for (int i = 0; i < distance; ++i) {
+        const int block = i % HashBlocks::kCount;
+        quint64 bit;
+        do
+            bit = quint64(1) << (HashBlocks::shift(block)
+                      + int(rng.bounded(HashBlocks::bits(block))));
+        while ((out ^ around) & bit);
+        out ^= bit;
+    }
+    return out;
+}
+
+QList<SimilarMatch> bruteForce(
+    const QList<HashEntry> &hashes, const HashEntry &query, const SimilarityRule &rule)
+{
+    QList<SimilarMatch> out;
+    for (const HashEntry &e : hashes)
+        if (e.key != query.key && rule.matches(e, query.phash, query.dhash))
+            out.append({ e.key, hammingDistance(e.phash, query.phash) });
+    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) {
+        return std::tie(a.distance, a.key) < std::tie(b.distance, b.key);
+    });
+    return out;
+}
+
 } // namespace
 
 class TestSimilar : public QObject {
@@ -131,6 +193,9 @@ private Q_SLOTS:
     void groupsMatchBruteForce();
     void sameHashFamilyIsOneNode();
     void catalogSearchMatchesIndex();
+    void searchMatchesBruteForceInAGiantFamily_data();
+    void searchMatchesBruteForceInAGiantFamily();
+    void searchReadsOnlyCoveringIndexes();
     void hashesSurviveTheTrash();
     void backfillHashesOldImages();
     void mergeKeepsEverythingAndIsUndoable();
@@ -474,6 +539,84 @@ void TestSimilar::catalogSearchMatchesIndex()
     auto groups = similar.duplicates(SimilarityRule {});
     QVERIFY_OK(groups);
     QCOMPARE(groups->size(), index.groups(SimilarityRule {}).size());
+}
+
+void TestSimilar::searchMatchesBruteForceInAGiantFamily_data()
+{
+    QTest::addColumn<int>("distance");
+    QTest::addColumn<int>("dhashDistance");
+    for (int d : { 0, 2, 3, 5, 6, 8, 9, 11, 12 })
+        QTest::addRow("d%d", d) << d << -1;
+    QTest::newRow("d8 with dhash") << 8 << 30;
+}
+
+void TestSimilar::searchMatchesBruteForceInAGiantFamily()
+{
+    // The SQL search (similar()) and the in-memory index, each against
+    // brute force, where block values are shared by thousands of images
+    // and queries sit where only one block is near enough (pigeonhole with
+    // nothing to spare).
+    QFETCH(int, distance);
+    QFETCH(int, dhashDistance);
+    openWriter();
+    const QList<HashEntry> hashes = giantFamily(6000, 17);
+    insertRows(hashes);
+    const HashIndex index(hashes);
+    SimilarityReader similar(m_reader->catalog());
+    const SimilarityRule rule { distance, dhashDistance };
+    QRandomGenerator rng(23);
+    qsizetype found = 0;
+    qsizetype largest = 0;
+    for (int q = 0; q < 60; ++q) {
+        HashEntry query;
+        switch (q % 3) {
+        case 0:
+            query = hashes[int(rng.bounded(hashes.size()))];
+            break;
+        case 1:
+            query = { 0,
+                spreadFlips(hashes[int(rng.bounded(hashes.size()))].phash,
+                    int(rng.bounded(distance + 2)), rng),
+                rng.generate64() };
+            break;
+        default:
+            query = { 0, rng.generate64(), rng.generate64() };
+        }
+        const QList<SimilarMatch> expected = bruteForce(hashes, query, rule);
+        auto fromSql = similar.similar({ query.phash, query.dhash, true }, rule, query.key);
+        QVERIFY_OK(fromSql);
+        QCOMPARE(*fromSql, expected);
+        QCOMPARE(index.similar(query.phash, query.dhash, rule, query.key), expected);
+        found += expected.size();
+        largest = std::max(largest, expected.size());
+    }
+    if (distance >= 2)
+        QVERIFY(largest > 500); // the family is really giant at these distances
+    QVERIFY(found > 0);
+}
+
+void TestSimilar::searchReadsOnlyCoveringIndexes()
+{
+    // Each block's SELECT is answered from its index (block, phash, and
+    // the image id every index holds): no candidate costs a table row.
+    openWriter();
+    insertRows(giantFamily(2000, 3));
+    for (int d : { 0, 5, 8, 11 }) {
+        QSqlQuery plan = m_reader->catalog().query(QStringLiteral("EXPLAIN QUERY PLAN ")
+            + SimilarityReader::searchSql(
+                { 0x0123456789abcdefull, 0, true }, SimilarityRule { d }));
+        QVERIFY(plan.exec());
+        QStringList steps;
+        while (plan.next())
+            steps.append(plan.value(QStringLiteral("detail")).toString());
+        for (int b = 0; b < HashBlocks::kCount; ++b)
+            QVERIFY2(
+                steps.filter(QStringLiteral("USING COVERING INDEX image_hashes_b%1 ").arg(b)).size()
+                    == 1,
+                qPrintable(steps.join(QLatin1Char('\n'))));
+        QVERIFY2(steps.filter(QStringLiteral("SCAN")).isEmpty(),
+            qPrintable(steps.join(QLatin1Char('\n'))));
+    }
 }
 
 void TestSimilar::hashesSurviveTheTrash()

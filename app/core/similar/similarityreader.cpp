@@ -2,7 +2,9 @@
 #include "similar/similarityreader.h"
 
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <algorithm>
+#include <bit>
 
 namespace trove {
 
@@ -35,37 +37,65 @@ Result<std::optional<ImageHash>> SimilarityReader::hashOf(qint64 key)
         hashFromSql(q.value(QStringLiteral("dhash")).toLongLong()), true });
 }
 
+QString SimilarityReader::searchSql(const ImageHash &hash, const SimilarityRule &rule)
+{
+    const int radius = HashBlocks::radius(std::clamp(rule.distance, 0, 64));
+    // The difference hash is in no index: asking for it (not the default)
+    // reads each candidate's row.
+    const QString columns = rule.dhashDistance >= 0 ? QStringLiteral("image_id, phash, dhash")
+                                                    : QStringLiteral("image_id, phash, 0 AS dhash");
+    if (radius >= 4)
+        return QStringLiteral("SELECT -1 AS block, %1 FROM image_hashes WHERE phash IS NOT NULL")
+            .arg(columns);
+    // One SELECT per block, each answered from its covering index
+    // (b, phash): an OR of the three would make SQLite fetch every
+    // candidate's table row. Block values are numbers made here, not input:
+    // safe as literals, and literals let SQLite seek each one.
+    QStringList parts;
+    for (int b = 0; b < HashBlocks::kCount; ++b) {
+        QStringList values;
+        valuesWithin(HashBlocks::value(hash.phash, b), HashBlocks::bits(b), radius, 0, values);
+        parts.append(QStringLiteral("SELECT %1 AS block, %2 FROM image_hashes WHERE b%1 IN (%3)")
+                         .arg(b)
+                         .arg(columns, values.join(QLatin1Char(','))));
+    }
+    return parts.join(QStringLiteral(" UNION ALL "));
+}
+
 Result<QList<SimilarMatch>> SimilarityReader::similar(
     const ImageHash &hash, const SimilarityRule &rule, qint64 exclude)
 {
     if (!hash.valid)
         return QList<SimilarMatch>();
-    const int radius = HashBlocks::radius(std::clamp(rule.distance, 0, 64));
-    QString sql = QStringLiteral("SELECT image_id, phash, dhash FROM image_hashes");
-    if (radius < 4) {
-        // Block values are numbers made here, not input: safe as literals,
-        // and literals let SQLite use each block's index (a multi-index OR).
-        QStringList terms;
-        for (int b = 0; b < HashBlocks::kCount; ++b) {
-            QStringList values;
-            valuesWithin(HashBlocks::value(hash.phash, b), HashBlocks::bits(b), radius, 0, values);
-            terms.append(QStringLiteral("b%1 IN (%2)").arg(b).arg(values.join(QLatin1Char(','))));
-        }
-        sql += QStringLiteral(" WHERE ") + terms.join(QStringLiteral(" OR "));
-    } else {
-        sql += QStringLiteral(" WHERE phash IS NOT NULL");
-    }
+    const int d = std::clamp(rule.distance, 0, 64);
+    const int radius = HashBlocks::radius(d);
+    const QString sql = searchSql(hash, rule);
     QSqlQuery q = m_catalog.query(sql);
     q.setForwardOnly(true);
     if (auto r = execQuery(q); !r)
         return r.failure();
+    const QSqlRecord names = q.record();
+    const int blockAt = names.indexOf(QStringLiteral("block"));
+    const int keyAt = names.indexOf(QStringLiteral("image_id"));
+    const int phashAt = names.indexOf(QStringLiteral("phash"));
+    const int dhashAt = names.indexOf(QStringLiteral("dhash"));
     QList<SimilarMatch> out;
     while (q.next()) {
-        const qint64 key = q.value(0).toLongLong();
-        const HashEntry e { key, hashFromSql(q.value(1).toLongLong()),
-            hashFromSql(q.value(2).toLongLong()) };
-        if (key != exclude && rule.matches(e, hash.phash, hash.dhash))
-            out.append({ key, hammingDistance(e.phash, hash.phash) });
+        const quint64 phash = hashFromSql(q.value(phashAt).toLongLong());
+        if (hammingDistance(phash, hash.phash) > d)
+            continue;
+        // Found through an earlier block already: count it once.
+        const int block = q.value(blockAt).toInt();
+        bool seen = false;
+        for (int e = 0; e < block && !seen; ++e)
+            seen = std::popcount(HashBlocks::value(phash, e) ^ HashBlocks::value(hash.phash, e))
+                <= radius;
+        const qint64 key = q.value(keyAt).toLongLong();
+        if (seen || key == exclude)
+            continue;
+        const HashEntry e { key, phash, hashFromSql(q.value(dhashAt).toLongLong()) };
+        if (rule.matches(e, hash.phash, hash.dhash))
+            out.append({ key, hammingDistance(phash, hash.phash) });
     }
     std::sort(out.begin(), out.end(), [](const SimilarMatch &a, const SimilarMatch &b) {
         return std::tie(a.distance, a.key) < std::tie(b.distance, b.key);

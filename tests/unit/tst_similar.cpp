@@ -811,6 +811,18 @@ void TestSimilar::keepBestRule()
     for (const ImageRecord &r : KeepBest::ordered(group))
         order.append(r.key);
     QCOMPARE(order, (QList<qint64> { 4, 3, 2, 1, 5 }));
+    // ordered() ranks each record once; it must sort as better() compares.
+    QRandomGenerator rng(8);
+    const char *formats[] = { "png", "jpeg", "webp", "gif", "xyz" };
+    QList<ImageRecord> many;
+    for (int i = 1; i <= 500; ++i)
+        many.append(record(i, 100 * int(rng.bounded(3)), 100 * int(rng.bounded(3)),
+            formats[rng.bounded(5)], qint64(rng.bounded(4))));
+    QList<ImageRecord> byBetter = many;
+    std::sort(byBetter.begin(), byBetter.end(), &KeepBest::better);
+    const QList<ImageRecord> byOrdered = KeepBest::ordered(many);
+    for (int i = 0; i < many.size(); ++i)
+        QCOMPARE(byOrdered[i].key, byBetter[i].key);
     QVERIFY(
         KeepBest::formatRank(QStringLiteral("png")) < KeepBest::formatRank(QStringLiteral("jpeg")));
     QVERIFY(!KeepBest::ruleText().isEmpty());

@@ -142,36 +142,49 @@ Result<QList<QList<HashEntry>>> SimilarityReader::duplicates(const SimilarityRul
 
 Result<QList<ImageRecord>> SimilarityReader::briefs(const QList<qint64> &keys)
 {
+    // In rising key order, so the rows are read along the table, not back
+    // and forth through it.
+    QList<qint64> sorted = keys;
+    std::sort(sorted.begin(), sorted.end());
     QList<ImageRecord> out;
-    out.reserve(keys.size());
-    QSqlQuery q = m_catalog.query(QStringLiteral(
-        "SELECT id, uuid, name, format, width, height, original_bytes, stored_bytes, added_at "
-        "FROM images WHERE id IN (SELECT value FROM json_each(?))"));
+    out.reserve(sorted.size());
+    QSqlQuery q = m_catalog.query(
+        QStringLiteral("SELECT id, uuid, name, format, width, height, original_bytes, added_at "
+                       "FROM images WHERE id IN (SELECT value FROM json_each(?))"));
+    q.setForwardOnly(true);
     constexpr qsizetype kChunk = 20000;
-    for (qsizetype at = 0; at < keys.size(); at += kChunk) {
-        QString batch = QStringLiteral("[");
-        for (qsizetype i = at; i < std::min(keys.size(), at + kChunk); ++i) {
+    for (qsizetype at = 0; at < sorted.size(); at += kChunk) {
+        QByteArray batch = "[";
+        for (qsizetype i = at; i < std::min(sorted.size(), at + kChunk); ++i) {
             if (i > at)
-                batch += QLatin1Char(',');
-            batch += QString::number(keys[i]);
+                batch += ',';
+            batch += QByteArray::number(sorted[i]);
         }
-        batch += QLatin1Char(']');
-        q.bindValue(0, batch);
+        batch += ']';
+        q.bindValue(0, QString::fromLatin1(batch));
         if (auto r = execQuery(q); !r)
             return r.failure();
+        // Columns by name, looked up once per statement rather than per row.
+        const QSqlRecord names = q.record();
+        const int keyAt = names.indexOf(QStringLiteral("id"));
+        const int idAt = names.indexOf(QStringLiteral("uuid"));
+        const int nameAt = names.indexOf(QStringLiteral("name"));
+        const int formatAt = names.indexOf(QStringLiteral("format"));
+        const int widthAt = names.indexOf(QStringLiteral("width"));
+        const int heightAt = names.indexOf(QStringLiteral("height"));
+        const int bytesAt = names.indexOf(QStringLiteral("original_bytes"));
+        const int addedAt = names.indexOf(QStringLiteral("added_at"));
         while (q.next()) {
             ImageRecord r;
-            r.key = q.value(QStringLiteral("id")).toLongLong();
-            r.id = q.value(QStringLiteral("uuid")).toString();
-            r.name = q.value(QStringLiteral("name")).toString();
-            r.format = q.value(QStringLiteral("format")).toString();
-            r.width = q.value(QStringLiteral("width")).toInt();
-            r.height = q.value(QStringLiteral("height")).toInt();
-            r.originalBytes = q.value(QStringLiteral("original_bytes")).toLongLong();
-            r.storedBytes = q.value(QStringLiteral("stored_bytes")).toLongLong();
-            r.addedAt = QDateTime::fromMSecsSinceEpoch(
-                q.value(QStringLiteral("added_at")).toLongLong(), Qt::UTC);
-            out.append(r);
+            r.key = q.value(keyAt).toLongLong();
+            r.id = q.value(idAt).toString();
+            r.name = q.value(nameAt).toString();
+            r.format = q.value(formatAt).toString();
+            r.width = q.value(widthAt).toInt();
+            r.height = q.value(heightAt).toInt();
+            r.originalBytes = q.value(bytesAt).toLongLong();
+            r.addedAt = QDateTime::fromMSecsSinceEpoch(q.value(addedAt).toLongLong(), Qt::UTC);
+            out.append(std::move(r));
         }
         q.finish();
     }

@@ -57,12 +57,12 @@ public:
     /// Groups of near-duplicates over the whole library (HashIndex::groups).
     Result<QList<QList<HashEntry>>> duplicates(const SimilarityRule &rule);
 
-    /// The records of @p keys without tags and sources (key, id, name,
-    /// format, size, dimensions, added): what lists of similar images and
-    /// the keep-best rule need, read in a few statements however many keys
-    /// (CatalogReader::byKeys costs a statement per key: minutes for the
-    /// 200,000 images in groups of a million). Keys not in the library are
-    /// left out; order not kept.
+    /// The records of @p keys with only what lists of similar images print
+    /// and the keep-best rule needs (key, id, name, format, dimensions,
+    /// original size, added; no tags, sources or stored size), read in a
+    /// few statements however many keys (CatalogReader::byKeys costs a
+    /// statement per key: minutes for the 200,000 images in groups of a
+    /// million). Keys not in the library are left out; in key order.
     Result<QList<ImageRecord>> briefs(const QList<qint64> &keys);
 
     Result<HashProgress> progress();

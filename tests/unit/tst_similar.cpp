@@ -7,8 +7,11 @@
 
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
+#include "catalog/libraryreader.h"
 #include "imagefactory.h"
 #include "ingest/imageprocessor.h"
+#include "models/duplicatesmodel.h"
+#include "models/similarityservice.h"
 #include "resultcheck.h"
 #include "similar/backfill.h"
 #include "similar/hashindex.h"
@@ -18,6 +21,7 @@
 #include "storage/librarypaths.h"
 #include "testfiles.h"
 
+#include <QAbstractItemModelTester>
 #include <QFile>
 #include <QPainter>
 #include <QRandomGenerator>
@@ -196,6 +200,7 @@ private Q_SLOTS:
     void searchMatchesBruteForceInAGiantFamily_data();
     void searchMatchesBruteForceInAGiantFamily();
     void searchReadsOnlyCoveringIndexes();
+    void duplicatesModelFollowsTheLibrary();
     void hashesSurviveTheTrash();
     void backfillHashesOldImages();
     void mergeKeepsEverythingAndIsUndoable();
@@ -617,6 +622,92 @@ void TestSimilar::searchReadsOnlyCoveringIndexes()
         QVERIFY2(steps.filter(QStringLiteral("SCAN")).isEmpty(),
             qPrintable(steps.join(QLatin1Char('\n'))));
     }
+}
+
+void TestSimilar::duplicatesModelFollowsTheLibrary()
+{
+    // The duplicates view's model on a real library: groups found off this
+    // thread, details loaded on demand, images removed elsewhere leave
+    // their group (and a group of one leaves the list), restored ones come
+    // back; checked throughout by QAbstractItemModelTester.
+    openWriter();
+    const QImage a = ImageFactory::scene(400, 300, 41);
+    const QImage b = ImageFactory::scene(400, 300, 42);
+    auto aPng = commit(ImageFactory::encode(a, "png"), QStringLiteral("a-png"), {},
+        QStringLiteral("https://a.example/a.png"));
+    auto aJpeg = commit(ImageFactory::encode(a, "jpeg", 60), QStringLiteral("a-jpeg"));
+    auto aHalf = commit(ImageFactory::encode(scaledBy(a, 0.5), "png"), QStringLiteral("a-half"));
+    auto bPng = commit(ImageFactory::encode(b, "png"), QStringLiteral("b-png"));
+    auto bJpeg = commit(ImageFactory::encode(b, "jpeg", 60), QStringLiteral("b-jpeg"));
+    auto other = commit(
+        ImageFactory::encode(ImageFactory::scene(400, 300, 43), "png"), QStringLiteral("other"));
+    for (const auto *c : { &aPng, &aJpeg, &aHalf, &bPng, &bJpeg, &other })
+        QVERIFY_OK(*c);
+
+    SimilarityService service(m_paths, m_writer.get());
+    LibraryReader changes(m_paths, m_writer.get());
+    changes.watchChanges(50);
+    DuplicatesModel model(&service, &changes);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy searched(&model, &DuplicatesModel::searched);
+    model.search();
+    QVERIFY(searched.wait(20000));
+    QCOMPARE(searched.first().first().toString(), QString());
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0).data(DuplicatesModel::CountRole).toInt(), 3);
+    QCOMPARE(model.index(1).data(DuplicatesModel::CountRole).toInt(), 2);
+    // Details come when asked for, best first (the most pixels, then PNG).
+    QTRY_VERIFY(model.index(0).data(DuplicatesModel::LoadedRole).toBool());
+    QTRY_VERIFY(model.index(1).data(DuplicatesModel::LoadedRole).toBool());
+    QCOMPARE(model.index(0).data(DuplicatesModel::KeysRole).value<QList<qint64>>(),
+        (QList<qint64> { aPng->key, aJpeg->key, aHalf->key }));
+    const auto items = model.index(0).data(DuplicatesModel::ItemsRole).value<QList<SimilarItem>>();
+    QCOMPARE(items.size(), 3);
+    QCOMPARE(items.first().record.name, QStringLiteral("a-png"));
+    QCOMPARE(
+        items.first().record.sources, QStringList { QStringLiteral("https://a.example/a.png") });
+    QCOMPARE(items.first().distance, 0);
+    for (const SimilarItem &item : items) {
+        QVERIFY(!item.thumbnail.isNull());
+        QVERIFY(std::max(item.thumbnail.width(), item.thumbnail.height())
+            <= DuplicatesModel::kThumbnailSide);
+    }
+
+    // Removed elsewhere: b's group falls to one image and leaves the list;
+    // a's loses a member and stays.
+    QVERIFY_OK(await(m_writer->remove({ bJpeg->key, aHalf->key })));
+    QTRY_COMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0).data(DuplicatesModel::CountRole).toInt(), 2);
+    QCOMPARE(model.index(0).data(DuplicatesModel::KeysRole).value<QList<qint64>>(),
+        (QList<qint64> { aPng->key, aJpeg->key }));
+    // Restored: both groups as they were, in the search's order.
+    QVERIFY_OK(await(m_writer->restoreFromTrash({ bJpeg->key, aHalf->key })));
+    QTRY_COMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0).data(DuplicatesModel::CountRole).toInt(), 3);
+    QTRY_VERIFY(model.index(1).data(DuplicatesModel::LoadedRole).toBool());
+    QCOMPARE(model.index(1).data(DuplicatesModel::KeysRole).value<QList<qint64>>(),
+        (QList<qint64> { bPng->key, bJpeg->key }));
+
+    // Keep Best as the dialog does it: the group goes at once, Undo
+    // (unmerge) brings it back through the change feed.
+    QTRY_VERIFY(model.index(0).data(DuplicatesModel::LoadedRole).toBool());
+    const auto keys = model.index(0).data(DuplicatesModel::KeysRole).value<QList<qint64>>();
+    auto merged = await(m_writer->merge(keys.first(), keys.mid(1)));
+    QVERIFY_OK(merged);
+    model.removeImages(merged->trashed);
+    QCOMPARE(model.rowCount(), 1);
+    QVERIFY_OK(await(m_writer->unmerge(*merged)));
+    QTRY_COMPARE(model.rowCount(), 2);
+    QTRY_VERIFY(model.index(0).data(DuplicatesModel::LoadedRole).toBool());
+    QCOMPARE(model.index(0).data(DuplicatesModel::KeysRole).value<QList<qint64>>(), keys);
+
+    // Not duplicates: the group goes for good, even if its images come and go.
+    model.dismissGroup(1);
+    QCOMPARE(model.rowCount(), 1);
+    QVERIFY_OK(await(m_writer->remove({ bJpeg->key })));
+    QVERIFY_OK(await(m_writer->restoreFromTrash({ bJpeg->key })));
+    QTest::qWait(300);
+    QCOMPARE(model.rowCount(), 1);
 }
 
 void TestSimilar::hashesSurviveTheTrash()

@@ -27,6 +27,7 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QScrollBar>
@@ -979,9 +980,14 @@ void TestUiGallery::restoresSizeAndSort()
 void TestUiGallery::openAnotherLibrary()
 {
     addSamples({ { QStringLiteral("first-library"), Qt::red } });
+    // Duplicates acts on the library it was opened on: it goes with it.
+    m_window->findChild<ui::ImageActions *>()->findDuplicatesAction()->trigger();
+    QPointer<ui::DuplicatesDialog> duplicates = m_window->findChild<ui::DuplicatesDialog *>();
+    QVERIFY(duplicates);
     QTemporaryDir other;
     m_tester.reset();
     m_window->openLibrary(LibraryPaths(other.path()));
+    QTRY_VERIFY_WITH_TIMEOUT(duplicates.isNull(), kLivenessMs);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->isOpen(), kLivenessMs);
     QCOMPARE(m_window->session()->paths().root(), other.path());
     QTRY_VERIFY_WITH_TIMEOUT(gallery()->isReady(), kLivenessMs);

@@ -43,7 +43,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPainter>
+#include <QProcess>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSqlQuery>
 #include <QThreadPool>
 #include <algorithm>
@@ -429,7 +431,69 @@ bool makeLibrary(const LibraryPaths &paths, const QList<HashEntry> &hashes)
     return true;
 }
 
-int runSpeed(const QString &work, int n)
+// The rows each block's SELECT of the search reads for @p hash (what
+// costs, besides the matches), and the plan SQLite gives the statement.
+QJsonObject candidatesOf(Connection &c, const HashEntry &e, const SimilarityRule &rule)
+{
+    QJsonArray perBlock;
+    const QStringList parts = SimilarityReader::searchSql({ e.phash, e.dhash, true }, rule)
+                                  .split(QStringLiteral(" UNION ALL "));
+    for (const QString &part : parts) {
+        QSqlQuery q = c.query(QStringLiteral("SELECT count(*) FROM (%1)").arg(part));
+        perBlock.append(q.exec() && q.next() ? q.value(0).toLongLong() : -1);
+    }
+    QSqlQuery plan = c.query(QStringLiteral("EXPLAIN QUERY PLAN ")
+        + SimilarityReader::searchSql({ e.phash, e.dhash, true }, rule));
+    QJsonArray steps;
+    if (plan.exec())
+        while (plan.next())
+            steps.append(plan.value(QStringLiteral("detail")).toString());
+    return { { QStringLiteral("rows_per_block"), perBlock }, { QStringLiteral("plan"), steps } };
+}
+
+// Bytes on disk of the hash table and each of its indexes (SQLite's dbstat).
+QJsonObject hashStorage(Connection &c)
+{
+    QJsonObject out;
+    QSqlQuery q = c.query(QStringLiteral("SELECT name, sum(pgsize) AS bytes FROM dbstat "
+                                         "WHERE name LIKE 'image_hashes%' GROUP BY name"));
+    if (q.exec())
+        while (q.next())
+            out.insert(q.value(QStringLiteral("name")).toString(),
+                q.value(QStringLiteral("bytes")).toLongLong());
+    return out;
+}
+
+struct Timed {
+    double seconds = -1;
+    double peakRssMb = -1;
+    int exitCode = -1;
+};
+
+// Runs the real CLI under /usr/bin/time: wall time and peak RSS of the
+// whole process (start, catalog, search, records, printing), stdout to
+// @p stdoutFile (the null device when empty).
+Timed timeCli(const QString &trove, const QStringList &args, const QString &stdoutFile = {})
+{
+    QProcess p;
+    p.setStandardOutputFile(stdoutFile.isEmpty() ? QProcess::nullDevice() : stdoutFile);
+    p.start(QStringLiteral("/usr/bin/time"),
+        QStringList { QStringLiteral("-f"), QStringLiteral("trove-time %e %M"), trove } + args);
+    Timed out;
+    if (!p.waitForFinished(-1))
+        return out;
+    out.exitCode = p.exitCode();
+    for (const QByteArray &line : p.readAllStandardError().split('\n')) {
+        if (!line.startsWith("trove-time "))
+            continue;
+        const QList<QByteArray> f = line.split(' ');
+        out.seconds = f.value(1).toDouble();
+        out.peakRssMb = f.value(2).toDouble() / 1024.0;
+    }
+    return out;
+}
+
+int runSpeed(const QString &work, int n, const QString &trove)
 {
     QElapsedTimer clock;
     clock.start();
@@ -450,14 +514,59 @@ int runSpeed(const QString &work, int n)
     QRandomGenerator rng(5);
     QList<double> sqlMs;
     qint64 found = 0;
-    for (int q = 0; q < 200; ++q) {
-        const HashEntry &e = hashes[int(rng.bounded(hashes.size()))];
+    const auto timeQuery = [&](const HashEntry &e, qsizetype *matches = nullptr) {
         QElapsedTimer t;
         t.start();
         auto near = similar.similar({ e.phash, e.dhash, true }, rule, e.key);
-        sqlMs.append(double(t.nsecsElapsed()) / 1e6);
-        found += near ? near->size() : 0;
+        const double ms = double(t.nsecsElapsed()) / 1e6;
+        if (matches)
+            *matches = near ? near->size() : -1;
+        return ms;
+    };
+    qsizetype slowest = 0;
+    qsizetype slowestMatches = 0;
+    for (int q = 0; q < 200; ++q) {
+        const qsizetype at = qsizetype(rng.bounded(hashes.size()));
+        qsizetype matches = 0;
+        sqlMs.append(timeQuery(hashes[at], &matches));
+        found += matches;
+        if (sqlMs.last() >= *std::max_element(sqlMs.cbegin(), sqlMs.cend())) {
+            slowest = at;
+            slowestMatches = matches;
+        }
     }
+    // The hardest queries the library holds, beside the random ones: the
+    // 50 hashes whose block values the most images share (inside the
+    // largest family and the blank pictures), where a search reads the
+    // longest runs of its indexes.
+    QList<QHash<quint32, int>> popularity(HashBlocks::kCount);
+    for (const HashEntry &e : hashes)
+        for (int b = 0; b < HashBlocks::kCount; ++b)
+            ++popularity[b][HashBlocks::value(e.phash, b)];
+    QList<QPair<qint64, qsizetype>> crowded;
+    for (qsizetype i = 0; i < hashes.size(); ++i) {
+        qint64 rows = 0;
+        for (int b = 0; b < HashBlocks::kCount; ++b)
+            rows += popularity[b].value(HashBlocks::value(hashes[i].phash, b));
+        crowded.append({ rows, i });
+    }
+    std::sort(crowded.begin(), crowded.end(), std::greater<>());
+    QList<double> crowdedMs;
+    qsizetype crowdedMatchesMax = 0;
+    QSet<quint64> seenHashes;
+    for (const auto &[rows, at] : std::as_const(crowded)) {
+        if (crowdedMs.size() == 50)
+            break;
+        if (seenHashes.contains(hashes[at].phash))
+            continue; // the same hash answers the same
+        seenHashes.insert(hashes[at].phash);
+        qsizetype matches = 0;
+        crowdedMs.append(timeQuery(hashes[at], &matches));
+        crowdedMatchesMax = std::max(crowdedMatchesMax, matches);
+    }
+    const QJsonObject slowestCandidates = candidatesOf(reader.catalog(), hashes[slowest], rule);
+    const QJsonObject crowdedCandidates
+        = candidatesOf(reader.catalog(), hashes[crowded.first().second], rule);
 
     // duplicates as the CLI runs it: read, build, group.
     clock.restart();
@@ -491,6 +600,49 @@ int runSpeed(const QString &work, int n)
         if (hits - 1 != viaIndex.size() && hits != viaIndex.size())
             std::fprintf(stderr, "index and scan disagree\n");
     }
+    // The real commands, end to end, as a person runs them.
+    QJsonObject cli;
+    if (!trove.isEmpty()) {
+        const QStringList lib { QStringLiteral("--library"), paths.root() };
+        const Timed dups = timeCli(
+            trove, QStringList { QStringLiteral("duplicates"), QStringLiteral("--json") } + lib);
+        // Once more into a file, to check what it printed.
+        const QString printed = QStringLiteral("%1/duplicates-%2.json").arg(work).arg(n);
+        (void)timeCli(trove,
+            QStringList { QStringLiteral("duplicates"), QStringLiteral("--json") } + lib, printed);
+        QFile file(printed);
+        qsizetype printedGroups = -1;
+        qsizetype printedImages = 0;
+        if (file.open(QIODevice::ReadOnly)) {
+            const QJsonArray all = QJsonDocument::fromJson(file.readAll())
+                                       .object()
+                                       .value(QStringLiteral("groups"))
+                                       .toArray();
+            printedGroups = all.size();
+            for (const QJsonValue &g : all)
+                printedImages += g.toObject().value(QStringLiteral("images")).toArray().size();
+        }
+        file.remove();
+        QList<double> similarS;
+        QRandomGenerator pick(9);
+        for (int q = 0; q < 10; ++q) {
+            const qint64 key = hashes[int(pick.bounded(hashes.size()))].key;
+            const QString id
+                = QStringLiteral("00000000-0000-0000-0000-%1").arg(key, 12, 10, QLatin1Char('0'));
+            similarS.append(timeCli(trove,
+                QStringList { QStringLiteral("similar"), id, QStringLiteral("--json") } + lib)
+                                .seconds);
+        }
+        cli = QJsonObject {
+            { QStringLiteral("duplicates_json_s"), dups.seconds },
+            { QStringLiteral("duplicates_json_peak_rss_mb"), dups.peakRssMb },
+            { QStringLiteral("duplicates_json_exit"), dups.exitCode },
+            { QStringLiteral("duplicates_json_groups"), printedGroups },
+            { QStringLiteral("duplicates_json_images"), printedImages },
+            { QStringLiteral("similar_json_s_p50"), percentile(similarS, 0.5) },
+            { QStringLiteral("similar_json_s_max"), percentile(similarS, 1.0) },
+        };
+    }
     print(QJsonObject {
         { QStringLiteral("bench"), QStringLiteral("similar-speed") },
         { QStringLiteral("images"), n },
@@ -499,6 +651,16 @@ int runSpeed(const QString &work, int n)
         { QStringLiteral("similar_sql_ms_p95"), percentile(sqlMs, 0.95) },
         { QStringLiteral("similar_sql_ms_max"), percentile(sqlMs, 1.0) },
         { QStringLiteral("similar_mean_matches"), double(found) / 200.0 },
+        { QStringLiteral("similar_slowest"),
+            QJsonObject { { QStringLiteral("ms"), percentile(sqlMs, 1.0) },
+                { QStringLiteral("matches"), slowestMatches },
+                { QStringLiteral("candidates"), slowestCandidates } } },
+        { QStringLiteral("similar_crowded_ms_p50"), percentile(crowdedMs, 0.5) },
+        { QStringLiteral("similar_crowded_ms_max"), percentile(crowdedMs, 1.0) },
+        { QStringLiteral("similar_crowded_matches_max"), crowdedMatchesMax },
+        { QStringLiteral("similar_crowded_candidates"), crowdedCandidates },
+        { QStringLiteral("hash_storage_bytes"), hashStorage(reader.catalog()) },
+        { QStringLiteral("cli"), cli },
         { QStringLiteral("duplicates_total_ms"), readMs + buildMs + groupMs },
         { QStringLiteral("duplicates_read_ms"), readMs },
         { QStringLiteral("duplicates_build_ms"), buildMs },
@@ -529,6 +691,9 @@ int main(int argc, char **argv)
         QStringLiteral("N"), QStringLiteral("60") });
     parser.addOption({ QStringLiteral("distractors"), QStringLiteral("Unrelated pictures."),
         QStringLiteral("N"), QStringLiteral("200") });
+    parser.addOption({ QStringLiteral("trove"),
+        QStringLiteral("The trove executable, to time the real commands (speed)."),
+        QStringLiteral("PATH") });
     parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("quality | speed N..."));
     parser.process(app);
     const QStringList args = parser.positionalArguments();
@@ -542,7 +707,8 @@ int main(int argc, char **argv)
             parser.value(QStringLiteral("distractors")).toInt());
     if (args.first() == QLatin1String("speed")) {
         for (const QString &n : args.mid(1))
-            if (int status = runSpeed(work, n.toInt()); status != 0)
+            if (int status = runSpeed(work, n.toInt(), parser.value(QStringLiteral("trove")));
+                status != 0)
                 return status;
         return 0;
     }

@@ -17,6 +17,12 @@ void Output::json(const QJsonDocument &doc)
     m_out.flush();
 }
 
+void Output::write(const QByteArray &utf8)
+{
+    m_out.flush();
+    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stdout);
+}
+
 void Output::error(const QString &message)
 {
     m_err << "trove: " << message << Qt::endl;

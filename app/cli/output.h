@@ -20,6 +20,9 @@ public:
     QTextStream &err() { return m_err; }
 
     void json(const QJsonDocument &doc);
+    /// Bytes as they are (UTF-8 made elsewhere, e.g. streamed JSON), after
+    /// whatever out() holds.
+    void write(const QByteArray &utf8);
     /// "trove: <message>" on stderr: errors that are not one item's
     /// "failed  ITEM: why" line (bad usage, an unopenable library, an
     /// ID|NAME that names no image).

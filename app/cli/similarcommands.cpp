@@ -5,6 +5,7 @@
 #include "catalog/catalogwriter.h"
 #include "commandhelpers.h"
 #include "ingest/imageprocessor.h"
+#include "jsonstream.h"
 #include "similar/backfill.h"
 #include "similar/keepbest.h"
 #include "similar/similarityreader.h"
@@ -29,6 +30,32 @@ QJsonObject imageJson(const ImageRecord &r, int distance)
         { QStringLiteral("width"), r.width }, { QStringLiteral("height"), r.height },
         { QStringLiteral("original_bytes"), r.originalBytes },
         { QStringLiteral("added_at"), isoUtc(r.addedAt) } };
+}
+
+// imageJson's fields, streamed (duplicates).
+void appendImageJson(QByteArray &out, const ImageRecord &r, int distance)
+{
+    out.append('{');
+    json::appendKey(out, "id");
+    json::appendString(out, r.id);
+    out.append(',');
+    json::appendKey(out, "name");
+    json::appendString(out, r.name);
+    out.append(',');
+    json::appendNumber(out, "distance", distance);
+    out.append(',');
+    json::appendKey(out, "format");
+    json::appendString(out, r.format);
+    out.append(',');
+    json::appendNumber(out, "width", r.width);
+    out.append(',');
+    json::appendNumber(out, "height", r.height);
+    out.append(',');
+    json::appendNumber(out, "original_bytes", r.originalBytes);
+    out.append(',');
+    json::appendKey(out, "added_at");
+    json::appendString(out, isoUtc(r.addedAt));
+    out.append('}');
 }
 
 QString imageLine(const ImageRecord &r)
@@ -161,52 +188,84 @@ int runDuplicates(CommandContext &ctx)
                          << " image(s) have no hash yet and are left out; `trove rehash` hashes "
                             "them"
                          << Qt::endl;
-    auto groups = similar.duplicates(rule);
+    const auto groups = similar.duplicates(rule);
     if (!groups)
         return failWith(ctx, groups.error());
-    QList<qint64> keys;
-    for (const auto &group : std::as_const(*groups))
-        for (const HashEntry &e : group)
-            keys.append(e.key);
-    auto records = recordsOf(similar, keys);
-    if (!records)
-        return failWith(ctx, records.error());
 
-    QJsonArray out;
+    // Printed as it is read: the records of a few thousand images at a
+    // time, each group as soon as it is ordered (at a million, 200,000
+    // images in 49,000 groups; a whole QJsonDocument of them took seconds
+    // and a gigabyte). JSON: one group a line inside the one object.
+    QByteArray json;
+    if (ctx.json) {
+        json.append('{');
+        json::appendNumber(json, "distance", rule.distance);
+        json.append(',');
+        json::appendKey(json, "groups");
+        json.append('[');
+    }
+    constexpr qsizetype kKeysPerRead = 8192;
     int number = 0;
-    for (const auto &group : std::as_const(*groups)) {
-        QList<ImageRecord> members;
-        QHash<qint64, quint64> phash;
-        for (const HashEntry &e : group) {
-            if (const auto it = records->constFind(e.key); it != records->cend()) {
-                members.append(*it);
-                phash.insert(e.key, e.phash);
+    for (qsizetype next = 0; next < groups->size();) {
+        QList<qint64> keys;
+        qsizetype end = next;
+        for (; end < groups->size()
+             && (keys.isEmpty() || keys.size() + groups->at(end).size() <= kKeysPerRead);
+             ++end)
+            for (const HashEntry &e : groups->at(end))
+                keys.append(e.key);
+        auto records = recordsOf(similar, keys);
+        if (!records)
+            return failWith(ctx, records.error());
+        for (; next < end; ++next) {
+            QList<ImageRecord> members;
+            QHash<qint64, quint64> phash;
+            for (const HashEntry &e : groups->at(next)) {
+                if (const auto it = records->constFind(e.key); it != records->cend()) {
+                    members.append(*it);
+                    phash.insert(e.key, e.phash);
+                }
+            }
+            if (members.size() < 2)
+                continue; // removed meanwhile
+            members = KeepBest::ordered(members);
+            const quint64 kept = phash.value(members.first().key);
+            if (!ctx.json)
+                ctx.output.out() << "group " << ++number << " (" << members.size() << " images)\n";
+            else {
+                json.append(number++ > 0 ? ",\n{" : "\n{");
+                json::appendKey(json, "keep");
+                json::appendString(json, members.first().id);
+                json.append(',');
+                json::appendKey(json, "images");
+                json.append('[');
+            }
+            for (const ImageRecord &r : std::as_const(members)) {
+                const int distance = hammingDistance(kept, phash.value(r.key));
+                if (ctx.json) {
+                    if (&r != &members.first())
+                        json.append(',');
+                    appendImageJson(json, r, distance);
+                } else {
+                    ctx.output.out()
+                        << (r.key == members.first().key ? "  keep " : "       ")
+                        << QStringLiteral("%1  ").arg(distance, 2) << imageLine(r) << '\n';
+                }
+            }
+            if (ctx.json)
+                json.append("]}");
+            if (json.size() >= (1 << 20)) {
+                ctx.output.write(json);
+                json.clear();
             }
         }
-        if (members.size() < 2)
-            continue;
-        members = KeepBest::ordered(members);
-        const quint64 kept = phash.value(members.first().key);
-        QJsonArray images;
-        if (!ctx.json)
-            ctx.output.out() << "group " << ++number << " (" << members.size() << " images)\n";
-        for (const ImageRecord &r : std::as_const(members)) {
-            const int distance = hammingDistance(kept, phash.value(r.key));
-            if (ctx.json)
-                images.append(imageJson(r, distance));
-            else
-                ctx.output.out() << (r.key == members.first().key ? "  keep " : "       ")
-                                 << QStringLiteral("%1  ").arg(distance, 2) << imageLine(r) << '\n';
-        }
-        if (ctx.json)
-            out.append(QJsonObject { { QStringLiteral("keep"), members.first().id },
-                { QStringLiteral("images"), images } });
     }
-    if (ctx.json)
-        ctx.output.json(QJsonDocument(
-            QJsonObject { { kDistance, rule.distance }, { QStringLiteral("groups"), out } }));
-    else if (number == 0)
+    if (ctx.json) {
+        json.append(number > 0 ? "\n]}\n" : "]}\n");
+        ctx.output.write(json);
+    } else if (number == 0) {
         ctx.output.out() << "no near-duplicates within distance " << rule.distance << '\n';
+    }
     ctx.output.out().flush();
     return 0;
 }

@@ -3,8 +3,12 @@
 // HTTP server: what it stores, what it prints, its exit status, and that a
 // failure leaves the library exactly as it was.
 
+#include "catalog/catalogreader.h"
 #include "cli.h"
 #include "imagefactory.h"
+#include "similar/keepbest.h"
+#include "similar/similarityreader.h"
+#include "storage/librarypaths.h"
 #include "testfiles.h"
 #include "testserver.h"
 #include "timebounds.h"
@@ -81,6 +85,7 @@ private Q_SLOTS:
     void trashBadUsage_data();
     void trashBadUsage();
     void similarDuplicatesAndMerge();
+    void duplicatesJsonStreamsTheSameDocument();
 
 private:
     /// Runs trove to the end (or kills it after @p timeoutMs).
@@ -1330,6 +1335,98 @@ void TestCli::similarDuplicatesAndMerge()
         = trove(QStringList { QStringLiteral("rehash"), QStringLiteral("--json") } + lib);
     QVERIFY2(rehash.exitCode == 0, rehash.describe());
     QCOMPARE(rehash.json().object().value(QLatin1String("hashed")).toInt(), 2);
+}
+
+void TestCli::duplicatesJsonStreamsTheSameDocument()
+{
+    // `duplicates --json` prints group by group; what it prints must parse
+    // to exactly the document the command built whole before (rebuilt here
+    // from the catalog the way it did), names that need escaping included.
+    const QStringList lib { QStringLiteral("--library"), library() };
+    // (Names lose control characters on the way in: normalizeName.)
+    const QStringList names { QStringLiteral("say \"cheese\""), QStringLiteral("back\\slash"),
+        QStringLiteral("ünïcødé 画像 ✓"), QStringLiteral("</b> & {\"json\": [1]}"),
+        QStringLiteral("plain"), QStringLiteral("ends with \\") };
+    int made = 0;
+    for (int base = 0; base < 3; ++base) {
+        const QImage picture = ImageFactory::scene(480, 360, quint32(300 + base));
+        const QList<QByteArray> copies { ImageFactory::encode(picture, "png"),
+            ImageFactory::encode(picture, "jpeg", 50),
+            ImageFactory::encode(
+                picture.scaled(240, 180, Qt::IgnoreAspectRatio, Qt::SmoothTransformation), "jpeg",
+                85) };
+        for (qsizetype c = 0; c < copies.size() - (base == 2 ? 1 : 0); ++c) {
+            const QString file = m_dir->filePath(QStringLiteral("copy-%1.img").arg(made));
+            QVERIFY(writeFile(file, copies[c]));
+            const Run add = trove(QStringList { QStringLiteral("add"), file,
+                                      QStringLiteral("--name"), names[made % names.size()] }
+                + lib);
+            QVERIFY2(add.exitCode == 0, add.describe());
+            ++made;
+        }
+    }
+    const Run dups
+        = trove(QStringList { QStringLiteral("duplicates"), QStringLiteral("--json") } + lib);
+    QVERIFY2(dups.exitCode == 0, dups.describe());
+    QJsonParseError error;
+    const QJsonDocument printed = QJsonDocument::fromJson(dups.out, &error);
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+
+    trove::CatalogReader reader;
+    QVERIFY(reader.open(trove::LibraryPaths(library())));
+    trove::SimilarityReader similar(reader.catalog());
+    const trove::SimilarityRule rule;
+    auto groups = similar.duplicates(rule);
+    QVERIFY(groups);
+    QCOMPARE(groups->size(), 3);
+    QJsonArray expectedGroups;
+    for (const auto &group : std::as_const(*groups)) {
+        QList<trove::ImageRecord> members;
+        QHash<qint64, quint64> phash;
+        for (const trove::HashEntry &e : group) {
+            auto r = reader.byKey(e.key);
+            QVERIFY(r);
+            members.append(*r);
+            phash.insert(e.key, e.phash);
+        }
+        members = trove::KeepBest::ordered(members);
+        QJsonArray images;
+        for (const trove::ImageRecord &r : std::as_const(members))
+            images.append(QJsonObject { { QStringLiteral("id"), r.id },
+                { QStringLiteral("name"), r.name },
+                { QStringLiteral("distance"),
+                    trove::hammingDistance(phash.value(members.first().key), phash.value(r.key)) },
+                { QStringLiteral("format"), r.format }, { QStringLiteral("width"), r.width },
+                { QStringLiteral("height"), r.height },
+                { QStringLiteral("original_bytes"), r.originalBytes },
+                { QStringLiteral("added_at"), trove::isoUtc(r.addedAt) } });
+        expectedGroups.append(QJsonObject {
+            { QStringLiteral("keep"), members.first().id }, { QStringLiteral("images"), images } });
+    }
+    const QJsonObject expected { { QStringLiteral("distance"), rule.distance },
+        { QStringLiteral("groups"), expectedGroups } };
+    QCOMPARE(printed.object(), expected);
+    // Every name came through, escapes and all.
+    QStringList seen;
+    for (const QJsonValue &g : expectedGroups)
+        for (const QJsonValue &i : g.toObject().value(QLatin1String("images")).toArray())
+            seen.append(i.toObject().value(QLatin1String("name")).toString());
+    for (const QString &name : names)
+        QVERIFY2(seen.contains(name), qPrintable(name));
+    // Streamed: a line per group between the first and the last.
+    QCOMPARE(dups.out.count('\n'), qsizetype(groups->size() + 2));
+
+    // No groups is a document too.
+    const QString lonely = m_dir->filePath(QStringLiteral("lonely-library"));
+    const Run one = trove({ QStringLiteral("add"), m_dir->filePath(QStringLiteral("copy-0.img")),
+        QStringLiteral("--library"), lonely });
+    QVERIFY2(one.exitCode == 0, one.describe());
+    const Run none = trove({ QStringLiteral("duplicates"), QStringLiteral("--json"),
+        QStringLiteral("--library"), lonely });
+    QVERIFY2(none.exitCode == 0, none.describe());
+    QCOMPARE(none.json().object(),
+        (QJsonObject { { QStringLiteral("distance"), rule.distance },
+            { QStringLiteral("groups"), QJsonArray() } }));
 }
 
 QTEST_MAIN(TestCli)

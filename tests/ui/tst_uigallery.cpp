@@ -11,6 +11,7 @@
 #include "gallery/thumbnailsizecontrol.h"
 #include "ingest/ingestbar.h"
 #include "librarystatuslabel.h"
+#include "models/duplicatesmodel.h"
 #include "models/gallerymodel.h"
 #include "models/ingestqueuemodel.h"
 #include "timebounds.h"
@@ -25,8 +26,10 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QLineEdit>
+#include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -1064,23 +1067,82 @@ void TestUiGallery::findSimilarAndKeepBest()
     QCOMPARE(similar->results()->topLevelItem(0)->text(0), QStringLiteral("big"));
     similar->close();
 
+    // Tags on both, so that Keep Best has something to merge and Undo
+    // something to take back.
+    const qint64 bigKey = gallery()
+                              ->index(rowOfName(QStringLiteral("big")))
+                              .data(GalleryModel::KeyRole)
+                              .toLongLong();
+    const qint64 copyKey = gallery()
+                               ->index(rowOfName(QStringLiteral("copy")))
+                               .data(GalleryModel::KeyRole)
+                               .toLongLong();
+    auto *writer = m_window->session()->writer();
+    auto mine = writer->editTags({ bigKey }, { QStringLiteral("mine") }, {});
+    auto found = writer->editTags({ copyKey }, { QStringLiteral("found") }, {});
+    QTRY_VERIFY_WITH_TIMEOUT(mine.isFinished() && found.isFinished(), kLivenessMs);
+    const auto tagsOf = [&](const QString &name) {
+        const int row = rowOfName(name);
+        QStringList tags = row < 0
+            ? QStringList()
+            : gallery()->index(row).data(GalleryModel::TagsRole).toStringList();
+        tags.sort();
+        return tags;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(
+        tagsOf(QStringLiteral("copy")), QStringList { QStringLiteral("found") }, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        tagsOf(QStringLiteral("big")), QStringList { QStringLiteral("mine") }, kLivenessMs);
+
     actions->findDuplicatesAction()->trigger();
     auto *duplicates = m_window->findChild<ui::DuplicatesDialog *>();
     QVERIFY(duplicates);
+    DuplicatesModel *model = duplicates->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy done(duplicates, &ui::DuplicatesDialog::finished);
     QVERIFY(done.wait(kLivenessMs));
-    QCOMPARE(duplicates->groups()->topLevelItemCount(), 1);
-    const QTreeWidgetItem *group = duplicates->groups()->topLevelItem(0);
-    QCOMPARE(group->childCount(), 2);
-    QVERIFY(group->child(0)->text(0).startsWith(QStringLiteral("big"))); // the most pixels
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0).data(DuplicatesModel::CountRole).toInt(), 2);
+    // The view asks for the group's details as it paints it.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        model->index(0).data(DuplicatesModel::LoadedRole).toBool(), kLivenessMs);
+    const auto keys = model->index(0).data(DuplicatesModel::KeysRole).value<QList<qint64>>();
+    QCOMPARE(keys, (QList<qint64> { bigKey, copyKey })); // the most pixels first
+    const auto items = model->index(0).data(DuplicatesModel::ItemsRole).value<QList<SimilarItem>>();
+    QCOMPARE(items.size(), 2);
+    QCOMPARE(items.first().record.name, QStringLiteral("big"));
+    QVERIFY(!items.first().thumbnail.isNull());
+    QCOMPARE(duplicates->groups()->currentIndex().row(), 0);
+    QVERIFY(duplicates->groups()->visualRect(model->index(0)).height()
+        > DuplicatesModel::kThumbnailSide);
+
     duplicates->keepBest();
     QVERIFY(done.wait(kLivenessMs));
+    QCOMPARE(model->rowCount(), 0); // the group goes at once
     QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kLivenessMs);
-    QCOMPARE(duplicates->groups()->topLevelItemCount(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(tagsOf(QStringLiteral("big")),
+        (QStringList { QStringLiteral("found"), QStringLiteral("mine") }), kLivenessMs);
     QVERIFY(m_window->undoStack()->canUndo());
     m_window->undoStack()->undo();
+    // Everything as it was: the image back with its own tags, the kept one
+    // without what it was given, and the group back in the view.
     QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 3, kLivenessMs);
     QTRY_VERIFY_WITH_TIMEOUT(rowOfName(QStringLiteral("copy")) >= 0, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        tagsOf(QStringLiteral("copy")), QStringList { QStringLiteral("found") }, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        tagsOf(QStringLiteral("big")), QStringList { QStringLiteral("mine") }, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        model->index(0).data(DuplicatesModel::LoadedRole).toBool(), kLivenessMs);
+    QCOMPARE(model->index(0).data(DuplicatesModel::KeysRole).value<QList<qint64>>(), keys);
+    // Not Duplicates: the group goes, and a new search leaves it apart.
+    duplicates->notDuplicates();
+    QVERIFY(done.wait(kLivenessMs));
+    QCOMPARE(model->rowCount(), 0);
+    duplicates->refresh();
+    QVERIFY(done.wait(kLivenessMs));
+    QCOMPARE(model->rowCount(), 0);
     duplicates->close();
 }
 
@@ -1102,9 +1164,14 @@ void TestUiGallery::restoresSizeAndSort()
 void TestUiGallery::openAnotherLibrary()
 {
     addSamples({ { QStringLiteral("first-library"), Qt::red } });
+    // Duplicates acts on the library it was opened on: it goes with it.
+    m_window->findChild<ui::ImageActions *>()->findDuplicatesAction()->trigger();
+    QPointer<ui::DuplicatesDialog> duplicates = m_window->findChild<ui::DuplicatesDialog *>();
+    QVERIFY(duplicates);
     QTemporaryDir other;
     m_tester.reset();
     m_window->openLibrary(LibraryPaths(other.path()));
+    QTRY_VERIFY_WITH_TIMEOUT(duplicates.isNull(), kLivenessMs);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->isOpen(), kLivenessMs);
     QCOMPARE(m_window->session()->paths().root(), other.path());
     QTRY_VERIFY_WITH_TIMEOUT(gallery()->isReady(), kLivenessMs);

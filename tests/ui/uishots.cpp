@@ -5,12 +5,16 @@
 //   xvfb-run -a -s "-screen 0 1400x900x24" <build>/tests/trove_ui_shots docs/screenshots
 
 #include "catalog/catalogwriter.h"
+#include "dialogs/duplicatesdialog.h"
+#include "dialogs/similardialog.h"
 #include "gallery/browsebar.h"
+#include "gallery/imageactions.h"
 #include "imagefactory.h"
 #include "ingest/duplicateoffer.h"
 #include "ingest/imageprocessor.h"
 #include "ingest/ingestbar.h"
 #include "ingest/ingestqueuepanel.h"
+#include "models/duplicatesmodel.h"
 #include "models/gallerymodel.h"
 #include "models/ingestqueuemodel.h"
 #include "testserver.h"
@@ -23,6 +27,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QLinearGradient>
+#include <QListView>
 #include <QPainter>
 #include <QPainterPath>
 #include <QProcess>
@@ -30,6 +35,7 @@
 #include <QRandomGenerator>
 #include <QSlider>
 #include <QStatusBar>
+#include <QTreeWidget>
 
 using namespace trove;
 using trove::test::Response;
@@ -219,6 +225,75 @@ int main(int argc, char **argv)
         window->viewer()->setFullScreen(false);
         window->closeViewer();
         window->resize(1280, 820);
+    }
+
+    // Near-duplicates: copies of a few pictures (a re-encode, a half-size
+    // copy, a stamped one), then Image ▸ Find Similar on one of them and
+    // Image ▸ Find Duplicates.
+    {
+        QStringList copies;
+        const auto copy
+            = [&](int seedOf, const QString &name, double scale, const char *format, bool stamp) {
+                  const int i = seedOf;
+                  QImage image = landscape(
+                      900 + int((i * 137) % 700), 600 + int((i * 91) % 500), quint32(i + 3));
+                  if (scale != 1.0)
+                      image = image.scaled(int(image.width() * scale), int(image.height() * scale),
+                          Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+                  if (stamp) {
+                      QPainter p(&image);
+                      p.fillRect(QRectF(image.width() * 0.8, image.height() * 0.9,
+                                     image.width() * 0.14, image.height() * 0.06),
+                          Qt::white);
+                  }
+                  const QString path = files.filePath(name);
+                  uitest::writeFile(path, encoded(image, format));
+                  copies << path;
+              };
+        copy(0, QStringLiteral("alpine-dawn-copy.jpg"), 1.0, "jpg", false);
+        copy(0, QStringLiteral("alpine-dawn-small.jpg"), 0.5, "jpg", false);
+        copy(0, QStringLiteral("alpine-dawn-stamped.jpg"), 1.0, "jpg", true);
+        copy(1, QStringLiteral("quiet-valley-small.png"), 0.5, "png", false);
+        copy(3, QStringLiteral("harbour-evening-web.jpg"), 0.6, "jpg", false);
+        copy(3, QStringLiteral("harbour-evening-stamped.png"), 1.0, "png", true);
+        const int before = gallery->rowCount();
+        window->ingest(copies);
+        (void)QTest::qWaitFor([&] { return gallery->rowCount() >= before + copies.size(); }, 30000);
+        auto *actions = window->findChild<ui::ImageActions *>();
+        int row = -1;
+        (void)QTest::qWaitFor(
+            [&] {
+                for (int r = 0; r < gallery->rowCount() && row < 0; ++r)
+                    if (gallery->index(r).data().toString() == QLatin1String("alpine-dawn-small"))
+                        row = r;
+                return row >= 0;
+            },
+            10000);
+        window->galleryView()->setCurrentIndex(gallery->index(row));
+        (void)QTest::qWaitFor([&] { return actions->findSimilarAction()->isEnabled(); }, 10000);
+        actions->findSimilarAction()->trigger();
+        if (auto *similar = window->findChild<ui::SimilarDialog *>()) {
+            (void)QTest::qWaitFor(
+                [&] { return similar->results()->topLevelItemCount() > 0; }, 20000);
+            save(similar, out + QStringLiteral("/find-similar.png"));
+            similar->close();
+        }
+        actions->findDuplicatesAction()->trigger();
+        if (auto *duplicates = window->findChild<ui::DuplicatesDialog *>()) {
+            DuplicatesModel *model = duplicates->model();
+            (void)QTest::qWaitFor(
+                [&] {
+                    if (model->isSearching() || model->rowCount() == 0)
+                        return false;
+                    for (int r = 0; r < model->rowCount(); ++r)
+                        if (!model->index(r).data(DuplicatesModel::LoadedRole).toBool())
+                            return false;
+                    return true;
+                },
+                30000);
+            save(duplicates, out + QStringLiteral("/duplicates.png"));
+            duplicates->close();
+        }
     }
 
     // Display P3: the same pixels shown as if sRGB (left) and converted to

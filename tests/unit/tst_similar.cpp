@@ -7,8 +7,11 @@
 
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
+#include "catalog/libraryreader.h"
 #include "imagefactory.h"
 #include "ingest/imageprocessor.h"
+#include "models/duplicatesmodel.h"
+#include "models/similarityservice.h"
 #include "resultcheck.h"
 #include "similar/backfill.h"
 #include "similar/hashindex.h"
@@ -18,6 +21,7 @@
 #include "storage/librarypaths.h"
 #include "testfiles.h"
 
+#include <QAbstractItemModelTester>
 #include <QFile>
 #include <QPainter>
 #include <QRandomGenerator>
@@ -109,6 +113,68 @@ QList<HashEntry> randomHashes(int n, quint32 seed)
     return out;
 }
 
+// The hard case of bench/similar at a million, small: one family whose
+// members share block values by the thousand (bits flipped in one block
+// only, so the other two blocks hold the prototype's values; exact copies,
+// as blank pictures hash alike), near copies with bits anywhere, and
+// unrelated hashes around them.
+QList<HashEntry> giantFamily(int n, quint32 seed)
+{
+    QRandomGenerator rng(seed);
+    const quint64 prototype = rng.generate64();
+    QList<HashEntry> out;
+    for (int i = 0; i < n; ++i) {
+        HashEntry e { i + 1, prototype, rng.generate64() };
+        const int kind = int(rng.bounded(10));
+        if (kind < 6) {
+            const int block = int(rng.bounded(HashBlocks::kCount));
+            const int flips = int(rng.bounded(12));
+            for (int f = 0; f < flips; ++f)
+                e.phash ^= quint64(1)
+                    << (HashBlocks::shift(block) + int(rng.bounded(HashBlocks::bits(block))));
+        } else if (kind < 9 && kind >= 7) {
+            const int flips = int(rng.bounded(11));
+            for (int f = 0; f < flips; ++f)
+                e.phash ^= quint64(1) << rng.bounded(64);
+        } else if (kind == 9) {
+            e.phash = rng.generate64();
+        }
+        out.append(e);
+    }
+    return out;
+}
+
+// Queries around @p around where pigeonhole is tight: @p distance bits
+// spread over the three blocks as evenly as they go (8 = 3 + 3 + 2), so
+// only one block is within d/3 of the query's.
+quint64 spreadFlips(quint64 around, int distance, QRandomGenerator &rng)
+{
+    quint64 out = around;
+    for (int i = 0; i < distance; ++i) {
+        const int block = i % HashBlocks::kCount;
+        quint64 bit;
+        do
+            bit = quint64(1) << (HashBlocks::shift(block)
+                      + int(rng.bounded(HashBlocks::bits(block))));
+        while ((out ^ around) & bit);
+        out ^= bit;
+    }
+    return out;
+}
+
+QList<SimilarMatch> bruteForce(
+    const QList<HashEntry> &hashes, const HashEntry &query, const SimilarityRule &rule)
+{
+    QList<SimilarMatch> out;
+    for (const HashEntry &e : hashes)
+        if (e.key != query.key && rule.matches(e, query.phash, query.dhash))
+            out.append({ e.key, hammingDistance(e.phash, query.phash) });
+    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) {
+        return std::tie(a.distance, a.key) < std::tie(b.distance, b.key);
+    });
+    return out;
+}
+
 } // namespace
 
 class TestSimilar : public QObject {
@@ -131,6 +197,10 @@ private Q_SLOTS:
     void groupsMatchBruteForce();
     void sameHashFamilyIsOneNode();
     void catalogSearchMatchesIndex();
+    void searchMatchesBruteForceInAGiantFamily_data();
+    void searchMatchesBruteForceInAGiantFamily();
+    void searchReadsOnlyCoveringIndexes();
+    void duplicatesModelFollowsTheLibrary();
     void hashesSurviveTheTrash();
     void backfillHashesOldImages();
     void mergeKeepsEverythingAndIsUndoable();
@@ -476,6 +546,170 @@ void TestSimilar::catalogSearchMatchesIndex()
     QCOMPARE(groups->size(), index.groups(SimilarityRule {}).size());
 }
 
+void TestSimilar::searchMatchesBruteForceInAGiantFamily_data()
+{
+    QTest::addColumn<int>("distance");
+    QTest::addColumn<int>("dhashDistance");
+    for (int d : { 0, 2, 3, 5, 6, 8, 9, 11, 12 })
+        QTest::addRow("d%d", d) << d << -1;
+    QTest::newRow("d8 with dhash") << 8 << 30;
+}
+
+void TestSimilar::searchMatchesBruteForceInAGiantFamily()
+{
+    // The SQL search (similar()) and the in-memory index, each against
+    // brute force, where block values are shared by thousands of images
+    // and queries sit where only one block is near enough (pigeonhole with
+    // nothing to spare).
+    QFETCH(int, distance);
+    QFETCH(int, dhashDistance);
+    openWriter();
+    const QList<HashEntry> hashes = giantFamily(6000, 17);
+    insertRows(hashes);
+    const HashIndex index(hashes);
+    SimilarityReader similar(m_reader->catalog());
+    const SimilarityRule rule { distance, dhashDistance };
+    QRandomGenerator rng(23);
+    qsizetype found = 0;
+    qsizetype largest = 0;
+    for (int q = 0; q < 60; ++q) {
+        HashEntry query;
+        switch (q % 3) {
+        case 0:
+            query = hashes[int(rng.bounded(hashes.size()))];
+            break;
+        case 1:
+            query = { 0,
+                spreadFlips(hashes[int(rng.bounded(hashes.size()))].phash,
+                    int(rng.bounded(distance + 2)), rng),
+                rng.generate64() };
+            break;
+        default:
+            query = { 0, rng.generate64(), rng.generate64() };
+        }
+        const QList<SimilarMatch> expected = bruteForce(hashes, query, rule);
+        auto fromSql = similar.similar({ query.phash, query.dhash, true }, rule, query.key);
+        QVERIFY_OK(fromSql);
+        QCOMPARE(*fromSql, expected);
+        QCOMPARE(index.similar(query.phash, query.dhash, rule, query.key), expected);
+        found += expected.size();
+        largest = std::max(largest, expected.size());
+    }
+    if (distance >= 2)
+        QVERIFY(largest > 500); // the family is really giant at these distances
+    QVERIFY(found > 0);
+}
+
+void TestSimilar::searchReadsOnlyCoveringIndexes()
+{
+    // Each block's SELECT is answered from its index (block, phash, and
+    // the image id every index holds): no candidate costs a table row.
+    openWriter();
+    insertRows(giantFamily(2000, 3));
+    for (int d : { 0, 5, 8, 11 }) {
+        QSqlQuery plan = m_reader->catalog().query(QStringLiteral("EXPLAIN QUERY PLAN ")
+            + SimilarityReader::searchSql(
+                { 0x0123456789abcdefull, 0, true }, SimilarityRule { d }));
+        QVERIFY(plan.exec());
+        QStringList steps;
+        while (plan.next())
+            steps.append(plan.value(QStringLiteral("detail")).toString());
+        for (int b = 0; b < HashBlocks::kCount; ++b)
+            QVERIFY2(
+                steps.filter(QStringLiteral("USING COVERING INDEX image_hashes_b%1 ").arg(b)).size()
+                    == 1,
+                qPrintable(steps.join(QLatin1Char('\n'))));
+        QVERIFY2(steps.filter(QStringLiteral("SCAN")).isEmpty(),
+            qPrintable(steps.join(QLatin1Char('\n'))));
+    }
+}
+
+void TestSimilar::duplicatesModelFollowsTheLibrary()
+{
+    // The duplicates view's model on a real library: groups found off this
+    // thread, details loaded on demand, images removed elsewhere leave
+    // their group (and a group of one leaves the list), restored ones come
+    // back; checked throughout by QAbstractItemModelTester.
+    openWriter();
+    const QImage a = ImageFactory::scene(400, 300, 41);
+    const QImage b = ImageFactory::scene(400, 300, 42);
+    auto aPng = commit(ImageFactory::encode(a, "png"), QStringLiteral("a-png"), {},
+        QStringLiteral("https://a.example/a.png"));
+    auto aJpeg = commit(ImageFactory::encode(a, "jpeg", 60), QStringLiteral("a-jpeg"));
+    auto aHalf = commit(ImageFactory::encode(scaledBy(a, 0.5), "png"), QStringLiteral("a-half"));
+    auto bPng = commit(ImageFactory::encode(b, "png"), QStringLiteral("b-png"));
+    auto bJpeg = commit(ImageFactory::encode(b, "jpeg", 60), QStringLiteral("b-jpeg"));
+    auto other = commit(
+        ImageFactory::encode(ImageFactory::scene(400, 300, 43), "png"), QStringLiteral("other"));
+    for (const auto *c : { &aPng, &aJpeg, &aHalf, &bPng, &bJpeg, &other })
+        QVERIFY_OK(*c);
+
+    SimilarityService service(m_paths, m_writer.get());
+    LibraryReader changes(m_paths, m_writer.get());
+    changes.watchChanges(50);
+    DuplicatesModel model(&service, &changes);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy searched(&model, &DuplicatesModel::searched);
+    model.search();
+    QVERIFY(searched.wait(20000));
+    QCOMPARE(searched.first().first().toString(), QString());
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0).data(DuplicatesModel::CountRole).toInt(), 3);
+    QCOMPARE(model.index(1).data(DuplicatesModel::CountRole).toInt(), 2);
+    // Details come when asked for, best first (the most pixels, then PNG).
+    QTRY_VERIFY(model.index(0).data(DuplicatesModel::LoadedRole).toBool());
+    QTRY_VERIFY(model.index(1).data(DuplicatesModel::LoadedRole).toBool());
+    QCOMPARE(model.index(0).data(DuplicatesModel::KeysRole).value<QList<qint64>>(),
+        (QList<qint64> { aPng->key, aJpeg->key, aHalf->key }));
+    const auto items = model.index(0).data(DuplicatesModel::ItemsRole).value<QList<SimilarItem>>();
+    QCOMPARE(items.size(), 3);
+    QCOMPARE(items.first().record.name, QStringLiteral("a-png"));
+    QCOMPARE(
+        items.first().record.sources, QStringList { QStringLiteral("https://a.example/a.png") });
+    QCOMPARE(items.first().distance, 0);
+    for (const SimilarItem &item : items) {
+        QVERIFY(!item.thumbnail.isNull());
+        QVERIFY(std::max(item.thumbnail.width(), item.thumbnail.height())
+            <= DuplicatesModel::kThumbnailSide);
+    }
+
+    // Removed elsewhere: b's group falls to one image and leaves the list;
+    // a's loses a member and stays.
+    QVERIFY_OK(await(m_writer->remove({ bJpeg->key, aHalf->key })));
+    QTRY_COMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0).data(DuplicatesModel::CountRole).toInt(), 2);
+    QCOMPARE(model.index(0).data(DuplicatesModel::KeysRole).value<QList<qint64>>(),
+        (QList<qint64> { aPng->key, aJpeg->key }));
+    // Restored: both groups as they were, in the search's order.
+    QVERIFY_OK(await(m_writer->restoreFromTrash({ bJpeg->key, aHalf->key })));
+    QTRY_COMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0).data(DuplicatesModel::CountRole).toInt(), 3);
+    QTRY_VERIFY(model.index(1).data(DuplicatesModel::LoadedRole).toBool());
+    QCOMPARE(model.index(1).data(DuplicatesModel::KeysRole).value<QList<qint64>>(),
+        (QList<qint64> { bPng->key, bJpeg->key }));
+
+    // Keep Best as the dialog does it: the group goes at once, Undo
+    // (unmerge) brings it back through the change feed.
+    QTRY_VERIFY(model.index(0).data(DuplicatesModel::LoadedRole).toBool());
+    const auto keys = model.index(0).data(DuplicatesModel::KeysRole).value<QList<qint64>>();
+    auto merged = await(m_writer->merge(keys.first(), keys.mid(1)));
+    QVERIFY_OK(merged);
+    model.removeImages(merged->trashed);
+    QCOMPARE(model.rowCount(), 1);
+    QVERIFY_OK(await(m_writer->unmerge(*merged)));
+    QTRY_COMPARE(model.rowCount(), 2);
+    QTRY_VERIFY(model.index(0).data(DuplicatesModel::LoadedRole).toBool());
+    QCOMPARE(model.index(0).data(DuplicatesModel::KeysRole).value<QList<qint64>>(), keys);
+
+    // Not duplicates: the group goes for good, even if its images come and go.
+    model.dismissGroup(1);
+    QCOMPARE(model.rowCount(), 1);
+    QVERIFY_OK(await(m_writer->remove({ bJpeg->key })));
+    QVERIFY_OK(await(m_writer->restoreFromTrash({ bJpeg->key })));
+    QTest::qWait(300);
+    QCOMPARE(model.rowCount(), 1);
+}
+
 void TestSimilar::hashesSurviveTheTrash()
 {
     openWriter();
@@ -668,6 +902,18 @@ void TestSimilar::keepBestRule()
     for (const ImageRecord &r : KeepBest::ordered(group))
         order.append(r.key);
     QCOMPARE(order, (QList<qint64> { 4, 3, 2, 1, 5 }));
+    // ordered() ranks each record once; it must sort as better() compares.
+    QRandomGenerator rng(8);
+    const char *formats[] = { "png", "jpeg", "webp", "gif", "xyz" };
+    QList<ImageRecord> many;
+    for (int i = 1; i <= 500; ++i)
+        many.append(record(i, 100 * int(rng.bounded(3)), 100 * int(rng.bounded(3)),
+            formats[rng.bounded(5)], qint64(rng.bounded(4))));
+    QList<ImageRecord> byBetter = many;
+    std::sort(byBetter.begin(), byBetter.end(), &KeepBest::better);
+    const QList<ImageRecord> byOrdered = KeepBest::ordered(many);
+    for (int i = 0; i < many.size(); ++i)
+        QCOMPARE(byOrdered[i].key, byBetter[i].key);
     QVERIFY(
         KeepBest::formatRank(QStringLiteral("png")) < KeepBest::formatRank(QStringLiteral("jpeg")));
     QVERIFY(!KeepBest::ruleText().isEmpty());

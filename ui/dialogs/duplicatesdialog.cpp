@@ -2,48 +2,21 @@
 #include "dialogs/duplicatesdialog.h"
 
 #include "base/futurewatch.h"
-#include "dialogs/similardialog.h"
+#include "dialogs/duplicategroupdelegate.h"
 #include "gallery/undocommands.h"
+#include "models/duplicatesmodel.h"
 #include "models/librarysession.h"
-#include "models/similarityservice.h"
 #include "similar/keepbest.h"
 
 #include <QDialogButtonBox>
-#include <QHeaderView>
 #include <QLabel>
+#include <QListView>
 #include <QLocale>
 #include <QPushButton>
-#include <QTreeWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace trove::ui {
-
-namespace {
-
-constexpr int kIconSize = 96;
-
-// The group row whose first image is @p key (rows may have changed while
-// a write was on its way).
-QTreeWidgetItem *groupStartingWith(QTreeWidget *tree, qint64 key)
-{
-    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *group = tree->topLevelItem(i);
-        if (group->childCount() > 0 && group->child(0)->data(0, Qt::UserRole).toLongLong() == key)
-            return group;
-    }
-    return nullptr;
-}
-
-QList<qint64> keysOf(const QTreeWidgetItem *group)
-{
-    QList<qint64> keys;
-    for (int i = 0; i < group->childCount(); ++i)
-        keys.append(group->child(i)->data(0, Qt::UserRole).toLongLong());
-    return keys;
-}
-
-} // namespace
 
 DuplicatesDialog::DuplicatesDialog(
     LibrarySession *session, QUndoStack *undo, Reporter report, QWidget *parent)
@@ -51,32 +24,61 @@ DuplicatesDialog::DuplicatesDialog(
     , m_session(session)
     , m_undo(undo)
     , m_report(std::move(report))
+    , m_model(new DuplicatesModel(
+          session ? session->similarity() : nullptr, session ? session->reader() : nullptr, this))
     , m_status(new QLabel(this))
-    , m_groups(new QTreeWidget(this))
+    , m_groups(new QListView(this))
     , m_keep(new QPushButton(tr("&Keep Best"), this))
     , m_apart(new QPushButton(tr("&Not Duplicates"), this))
+    , m_refresh(new QPushButton(tr("&Search Again"), this))
 {
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(tr("Duplicates"));
-    resize(1000, 640);
-    m_groups->setHeaderLabels(SimilarDialog::columns());
-    m_groups->setIconSize(QSize(kIconSize, kIconSize));
-    m_groups->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_groups->header()->setStretchLastSection(false);
+    resize(1060, 700);
+    m_groups->setModel(m_model);
+    m_groups->setItemDelegate(new DuplicateGroupDelegate(m_groups));
+    // Every row the same height: the view never asks 49,000 rows for
+    // theirs; and it lays them out a batch at a time between events.
+    m_groups->setUniformItemSizes(true);
+    m_groups->setLayoutMode(QListView::Batched);
+    m_groups->setBatchSize(5000);
+    m_groups->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_groups->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_groups->setAlternatingRowColors(true);
     m_status->setWordWrap(true);
-    auto *rule = new QLabel(KeepBest::ruleText(), this);
+    auto *rule = new QLabel(tr("Keep Best: %1").arg(KeepBest::ruleText()), this);
     rule->setWordWrap(true);
     m_keep->setToolTip(
         tr("Keep the first image of the group, give it the others' tags and sources, and move "
            "the others to the trash. Collections are not merged: Trove has none yet."));
     m_apart->setToolTip(tr("Remember that these images are not duplicates."));
+    m_refresh->setToolTip(tr("Look for duplicates again, with images added since."));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_keep, QDialogButtonBox::ActionRole);
     buttons->addButton(m_apart, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_refresh, QDialogButtonBox::ResetRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_keep, &QPushButton::clicked, this, &DuplicatesDialog::keepBest);
     connect(m_apart, &QPushButton::clicked, this, &DuplicatesDialog::notDuplicates);
-    connect(m_groups, &QTreeWidget::currentItemChanged, this, &DuplicatesDialog::updateButtons);
+    connect(m_refresh, &QPushButton::clicked, this, &DuplicatesDialog::refresh);
+    connect(m_model, &DuplicatesModel::searched, this, &DuplicatesDialog::searched);
+    connect(m_model, &DuplicatesModel::detailsFailed, this, [this](const QString &error) {
+        m_note = tr("Cannot read some groups: %1").arg(error);
+        showSummary();
+    });
+    // Groups leave (a merge here or a removal anywhere) and come back (Undo).
+    for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
+        connect(m_model, signal, this, [this] {
+            // Keep a group at hand for the buttons (the current one may
+            // just have gone).
+            if (!m_groups->currentIndex().isValid() && m_model->rowCount() > 0)
+                m_groups->setCurrentIndex(m_model->index(0));
+            showSummary();
+            updateButtons();
+        });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &DuplicatesDialog::updateButtons);
+    connect(m_groups->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        &DuplicatesDialog::updateButtons);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
     layout->addWidget(rule);
@@ -91,91 +93,86 @@ void DuplicatesDialog::refresh()
 {
     if (!m_session)
         return;
-    m_busy = true;
-    updateButtons();
+    m_note.clear();
     m_status->setText(tr("Looking for duplicates…"));
-    whenFinished(m_session->similarity()->findDuplicates(), this,
-        [this](const Result<DuplicateGroups> &found) {
-            m_busy = false;
-            if (!found)
-                m_status->setText(tr("Cannot look for duplicates: %1").arg(found.error()));
-            else
-                showGroups(*found);
-            updateButtons();
-            Q_EMIT finished();
-        });
+    m_model->search();
+    updateButtons();
 }
 
-void DuplicatesDialog::showGroups(const DuplicateGroups &found)
+void DuplicatesDialog::searched(const QString &error)
 {
-    m_groups->clear();
+    if (!error.isEmpty())
+        m_status->setText(tr("Cannot look for duplicates: %1").arg(error));
+    else
+        showSummary();
+    if (m_model->rowCount() > 0)
+        m_groups->setCurrentIndex(m_model->index(0));
+    updateButtons();
+    Q_EMIT finished();
+}
+
+void DuplicatesDialog::showSummary()
+{
+    if (m_model->isSearching())
+        return;
     const QLocale locale;
-    int number = 0;
-    for (const auto &group : found.groups) {
-        auto *top = new QTreeWidgetItem(m_groups);
-        top->setText(0, tr("Group %1: %n image(s)", nullptr, int(group.size())).arg(++number));
-        top->setFirstColumnSpanned(true);
-        for (const SimilarItem &item : group)
-            SimilarDialog::fillRow(new QTreeWidgetItem(top), item);
-        top->child(0)->setText(0, tr("%1 (keep)").arg(top->child(0)->text(0)));
-        top->setExpanded(true);
-    }
-    QString text = found.total == 0
-        ? tr("No near-duplicates (distance up to %1 of 64 bits).")
-              .arg(SimilarityRule::kDefaultDistance)
-        : tr("%1 group(s) of near-duplicates.").arg(locale.toString(found.total));
-    if (found.total > found.groups.size())
-        text += QLatin1Char(' ')
-            + tr("Showing the %1 largest.").arg(locale.toString(found.groups.size()));
-    if (found.progress.remaining() > 0)
+    const int groups = m_model->rowCount();
+    QString text = groups == 0
+        ? tr("No near-duplicates (distance up to %1 of 64 bits).").arg(m_model->rule().distance)
+        : tr("%1 group(s) of near-duplicates (distance up to %2 of 64 bits), largest first.")
+              .arg(locale.toString(groups))
+              .arg(m_model->rule().distance);
+    if (m_model->progress().remaining() > 0)
         text += QLatin1Char(' ')
             + tr("%1 image(s) are not hashed yet and are left out.")
-                  .arg(locale.toString(found.progress.remaining()));
+                  .arg(locale.toString(m_model->progress().remaining()));
+    if (!m_note.isEmpty())
+        text += QLatin1Char('\n') + m_note;
     m_status->setText(text);
-    if (m_groups->topLevelItemCount() > 0)
-        m_groups->setCurrentItem(m_groups->topLevelItem(0));
-}
-
-QTreeWidgetItem *DuplicatesDialog::currentGroup() const
-{
-    QTreeWidgetItem *item = m_groups->currentItem();
-    while (item && item->parent())
-        item = item->parent();
-    return item;
 }
 
 void DuplicatesDialog::updateButtons()
 {
+    const QModelIndex current = m_groups->currentIndex();
     const bool writable = m_session && !m_session->isReadOnly();
-    const bool group = currentGroup() != nullptr && !m_busy;
-    m_keep->setEnabled(group && writable);
-    m_apart->setEnabled(group && writable);
+    const bool ready = writable && !m_busy && current.isValid();
+    m_keep->setEnabled(ready && current.data(DuplicatesModel::LoadedRole).toBool());
+    const bool small = current.data(DuplicatesModel::CountRole).toInt() <= kMaxApart;
+    m_apart->setEnabled(ready && small);
+    m_apart->setToolTip(small ? tr("Remember that these images are not duplicates.")
+                              : tr("Not Duplicates takes groups of up to %1 images; search "
+                                   "with a smaller distance to split this one.")
+                                    .arg(kMaxApart));
+    m_refresh->setEnabled(m_session && !m_model->isSearching());
 }
 
 void DuplicatesDialog::keepBest()
 {
-    QTreeWidgetItem *group = currentGroup();
-    if (!group || !m_session || m_busy)
+    const QModelIndex current = m_groups->currentIndex();
+    if (!current.isValid() || !m_session || m_busy
+        || !current.data(DuplicatesModel::LoadedRole).toBool())
         return;
-    const QList<qint64> keys = keysOf(group);
+    // Best first: the model's order is KeepBest's.
+    const auto keys = current.data(DuplicatesModel::KeysRole).value<QList<qint64>>();
     if (keys.size() < 2)
         return;
     m_busy = true;
     updateButtons();
     LibrarySession *session = m_session;
     whenFinished(session->writer()->merge(keys.first(), keys.mid(1)), this,
-        [this, session, first = keys.first()](const Result<MergeOutcome> &merged) {
+        [this, session](const Result<MergeOutcome> &merged) {
             m_busy = false;
             if (!merged) {
-                m_status->setText(tr("Cannot keep the best image: %1").arg(merged.error()));
+                m_note = tr("Cannot keep the best image: %1").arg(merged.error());
             } else {
                 if (m_undo)
                     m_undo->push(new MergeCommand(session, *merged, m_report));
-                delete groupStartingWith(m_groups, first);
-                m_status->setText(tr("Kept one image; %n moved to the trash (Edit ▸ Undo puts "
-                                     "them back).",
-                    nullptr, int(merged->trashed.size())));
+                // At once, not when the change feed tells: the group goes.
+                m_model->removeImages(merged->trashed);
+                m_note = tr("Kept one image; %n moved to the trash (Edit ▸ Undo puts them back).",
+                    nullptr, int(merged->trashed.size()));
             }
+            showSummary();
             updateButtons();
             Q_EMIT finished();
         });
@@ -183,25 +180,30 @@ void DuplicatesDialog::keepBest()
 
 void DuplicatesDialog::notDuplicates()
 {
-    QTreeWidgetItem *group = currentGroup();
-    if (!group || !m_session || m_busy)
+    const QModelIndex current = m_groups->currentIndex();
+    if (!current.isValid() || !m_session || m_busy
+        || current.data(DuplicatesModel::CountRole).toInt() > kMaxApart)
         return;
-    const QList<qint64> keys = keysOf(group);
+    const auto keys = current.data(DuplicatesModel::KeysRole).value<QList<qint64>>();
     QList<QPair<qint64, qint64>> pairs;
     for (qsizetype i = 0; i < keys.size(); ++i)
         for (qsizetype j = i + 1; j < keys.size(); ++j)
-            pairs.append({ keys[i], keys[j] });
+            pairs.append({ std::min(keys[i], keys[j]), std::max(keys[i], keys[j]) });
     m_busy = true;
     updateButtons();
+    // Rows may come and go while the pairs are written.
+    const QPersistentModelIndex group(current);
     whenFinished(m_session->writer()->markNotDuplicates(pairs), this,
-        [this, first = keys.first()](const Result<int> &marked) {
+        [this, group](const Result<int> &marked) {
             m_busy = false;
             if (!marked) {
-                m_status->setText(tr("Cannot remember these images: %1").arg(marked.error()));
+                m_note = tr("Cannot remember these images: %1").arg(marked.error());
             } else {
-                delete groupStartingWith(m_groups, first);
-                m_status->setText(tr("These images will not be shown as duplicates again."));
+                if (group.isValid())
+                    m_model->dismissGroup(group.row());
+                m_note = tr("These images will not be shown as duplicates again.");
             }
+            showSummary();
             updateButtons();
             Q_EMIT finished();
         });

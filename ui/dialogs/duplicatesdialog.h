@@ -6,25 +6,27 @@
 #include <functional>
 
 class QLabel;
+class QListView;
 class QPushButton;
-class QTreeWidget;
-class QTreeWidgetItem;
 class QUndoStack;
 
 namespace trove {
+class DuplicatesModel;
 class LibrarySession;
-struct DuplicateGroups;
 } // namespace trove
 
 namespace trove::ui {
 
 /// Image ▸ Find Duplicates: every group of near-duplicates in the library,
-/// the image "Keep Best" would keep first (the rule is shown), each image
-/// with its distance, dimensions, format, size, date and sources. Per
-/// group, "Keep Best" merges the others' tags and sources into it and moves
-/// them to the trash (undoable: Edit ▸ Undo), "Not Duplicates" remembers
-/// the pairs so the group does not come back. Searching and writing run off
-/// the GUI thread. Modeless, deletes itself on close. GUI thread.
+/// one row each (DuplicatesModel, painted by DuplicateGroupDelegate): the
+/// images side by side, the one Keep Best keeps first (the rule is shown
+/// above), each with its size, format, dimensions, sources, date and
+/// distance. Per group, "Keep Best" merges the others' tags and sources
+/// into it and moves them to the trash (undoable: Edit ▸ Undo), "Not
+/// Duplicates" remembers the pairs so the group does not come back. The
+/// search, the records and the writes run off the GUI thread; images
+/// removed or restored anywhere leave or rejoin their groups as the change
+/// feed reports them. Modeless, deletes itself on close. GUI thread.
 class DuplicatesDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DuplicatesDialog)
@@ -35,29 +37,36 @@ public:
         LibrarySession *session, QUndoStack *undo, Reporter report, QWidget *parent = nullptr);
     ~DuplicatesDialog() override;
 
-    QTreeWidget *groups() const { return m_groups; }
-    /// Acts on the group of the current row.
+    QListView *groups() const { return m_groups; }
+    DuplicatesModel *model() const { return m_model; }
+    /// Act on the group of the current row.
     void keepBest();
     void notDuplicates();
-    /// Searches again (after the library changed).
+    /// Searches again.
     void refresh();
+
+    /// "Not Duplicates" marks every pair of a group: up to this many images.
+    static constexpr int kMaxApart = 300;
 
 Q_SIGNALS:
     /// A search answered, or an action on a group was written.
     void finished();
 
 private:
-    void showGroups(const DuplicateGroups &found);
-    QTreeWidgetItem *currentGroup() const;
+    void searched(const QString &error);
     void updateButtons();
+    void showSummary();
 
     QPointer<LibrarySession> m_session;
     QUndoStack *m_undo;
     Reporter m_report;
+    DuplicatesModel *m_model;
     QLabel *m_status;
-    QTreeWidget *m_groups;
+    QListView *m_groups;
     QPushButton *m_keep;
     QPushButton *m_apart;
+    QPushButton *m_refresh;
+    QString m_note; ///< what the last action did, under the summary
     bool m_busy = false;
 };
 

@@ -59,8 +59,11 @@ SimilarDialog::SimilarDialog(LibrarySession *session, const ImageRecord &image, 
     m_results->setHeaderLabels(columns());
     m_results->setRootIsDecorated(false);
     m_results->setIconSize(QSize(kIconSize, kIconSize));
-    m_results->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_results->header()->setStretchLastSection(false);
+    // The figures as wide as they need, the sources whatever is left.
+    m_results->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_results->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_results->header()->resizeSection(0, 280);
+    m_results->header()->setStretchLastSection(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
@@ -70,7 +73,7 @@ SimilarDialog::SimilarDialog(LibrarySession *session, const ImageRecord &image, 
     if (!session)
         return;
     whenFinished(session->similarity()->findSimilar(image.key), this,
-        [this](const Result<QList<SimilarItem>> &found) {
+        [this, name = image.name](const Result<QList<SimilarItem>> &found) {
             if (!found) {
                 m_status->setText(tr("Cannot look for similar images: %1").arg(found.error()));
             } else {
@@ -80,9 +83,10 @@ SimilarDialog::SimilarDialog(LibrarySession *session, const ImageRecord &image, 
                 m_status->setText(found->isEmpty()
                         ? tr("No similar images (distance up to %1 of 64 bits).")
                               .arg(SimilarityRule::kDefaultDistance)
-                        : tr("%n similar image(s), nearest first; the distance is how many of "
-                             "64 bits of the perceptual hash differ.",
-                            nullptr, int(found->size())));
+                        : tr("%n image(s) similar to “%1”, nearest first; the distance is how "
+                             "many of 64 bits of their perceptual hashes differ.",
+                            nullptr, int(found->size()))
+                              .arg(name));
             }
             Q_EMIT finished();
         });

@@ -33,8 +33,8 @@ public:
     /// The result list (for tests): one row per similar image.
     QTreeWidget *results() const { return m_results; }
 
-    /// Fills a tree row's columns for @p item (shared with the duplicates
-    /// view): name, distance, dimensions, format, size, added, sources.
+    /// Fills a tree row's columns for @p item: name, distance, dimensions,
+    /// format, size, added, sources.
     static QStringList columns();
     static void fillRow(QTreeWidgetItem *row, const SimilarItem &item);
 

@@ -100,6 +100,14 @@ ImageActions::~ImageActions() = default;
 
 void ImageActions::setSession(LibrarySession *session)
 {
+    if (session != m_session && m_window) {
+        // Find Similar and Duplicates act on the library they were opened
+        // on: Keep Best there must not write to a library no longer shown.
+        for (auto *dialog : m_window->findChildren<SimilarDialog *>())
+            dialog->close();
+        for (auto *dialog : m_window->findChildren<DuplicatesDialog *>())
+            dialog->close();
+    }
     m_session = session;
     updateEnabled();
 }

@@ -8,6 +8,7 @@
 #include "storage/librarypaths.h"
 
 #include <QFuture>
+#include <QHash>
 #include <QImage>
 #include <QObject>
 #include <QThreadPool>
@@ -25,12 +26,24 @@ struct SimilarItem {
     QImage thumbnail;
 };
 
-/// Groups of near-duplicates, each best first (KeepBest), as far as the
-/// views show them.
-struct DuplicateGroups {
-    QList<QList<SimilarItem>> groups;
-    qsizetype total = 0; ///< groups found; more than groups.size() when cut
+/// The groups of near-duplicates of a whole library as found: each
+/// group's images (key and DCT hash, in key order), largest group first.
+/// Records are read a few groups at a time, when shown (groupDetails()).
+struct DuplicateSearch {
+    QList<QList<HashEntry>> groups;
+    QHash<qint64, int> groupOfKey; ///< each grouped image's index in groups
     HashProgress progress; ///< images not hashed yet are not in any group
+};
+
+/// One group as the duplicates view shows it.
+struct DuplicateGroupDetails {
+    /// The group's images still in the library, best first (KeepBest).
+    QList<qint64> keys;
+    /// The first of them with sources and a thumbnail; distance: bits from
+    /// keys.first().
+    QList<SimilarItem> shown;
+    /// The group's images the read did not find: no longer in the library.
+    QList<qint64> missing;
 };
 
 /// "Similar images" for the window: the hash backfill of a library opened
@@ -57,10 +70,14 @@ public:
     /// Images similar to @p key, nearest first (at most @p limit).
     QFuture<Result<QList<SimilarItem>>> findSimilar(
         qint64 key, const SimilarityRule &rule = {}, int limit = 500);
-    /// Groups of the whole library, largest first; thumbnails and records
-    /// for the first @p limit groups.
-    QFuture<Result<DuplicateGroups>> findDuplicates(
-        const SimilarityRule &rule = {}, int limit = 300);
+    /// Groups of the whole library, largest first (see DuplicateSearch).
+    QFuture<Result<DuplicateSearch>> findDuplicates(const SimilarityRule &rule = {});
+    /// For each of @p groups: its images best first and the first
+    /// @p shown of them with their records and thumbnails (at most
+    /// @p thumbnailSide pixels a side). Images no longer in the library are
+    /// left out, so a group may come back with fewer than two.
+    QFuture<Result<QList<DuplicateGroupDetails>>> groupDetails(
+        const QList<QList<HashEntry>> &groups, int shown, int thumbnailSide);
 
 Q_SIGNALS:
     /// @p progress after each stored batch of the backfill.
@@ -80,3 +97,4 @@ private:
 } // namespace trove
 
 Q_DECLARE_METATYPE(trove::HashProgress)
+Q_DECLARE_METATYPE(trove::SimilarItem)

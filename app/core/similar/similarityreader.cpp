@@ -2,7 +2,9 @@
 #include "similar/similarityreader.h"
 
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <algorithm>
+#include <bit>
 
 namespace trove {
 
@@ -35,37 +37,65 @@ Result<std::optional<ImageHash>> SimilarityReader::hashOf(qint64 key)
         hashFromSql(q.value(QStringLiteral("dhash")).toLongLong()), true });
 }
 
+QString SimilarityReader::searchSql(const ImageHash &hash, const SimilarityRule &rule)
+{
+    const int radius = HashBlocks::radius(std::clamp(rule.distance, 0, 64));
+    // The difference hash is in no index: asking for it (not the default)
+    // reads each candidate's row.
+    const QString columns = rule.dhashDistance >= 0 ? QStringLiteral("image_id, phash, dhash")
+                                                    : QStringLiteral("image_id, phash, 0 AS dhash");
+    if (radius >= 4)
+        return QStringLiteral("SELECT -1 AS block, %1 FROM image_hashes WHERE phash IS NOT NULL")
+            .arg(columns);
+    // One SELECT per block, each answered from its covering index
+    // (b, phash): an OR of the three would make SQLite fetch every
+    // candidate's table row. Block values are numbers made here, not input:
+    // safe as literals, and literals let SQLite seek each one.
+    QStringList parts;
+    for (int b = 0; b < HashBlocks::kCount; ++b) {
+        QStringList values;
+        valuesWithin(HashBlocks::value(hash.phash, b), HashBlocks::bits(b), radius, 0, values);
+        parts.append(QStringLiteral("SELECT %1 AS block, %2 FROM image_hashes WHERE b%1 IN (%3)")
+                         .arg(b)
+                         .arg(columns, values.join(QLatin1Char(','))));
+    }
+    return parts.join(QStringLiteral(" UNION ALL "));
+}
+
 Result<QList<SimilarMatch>> SimilarityReader::similar(
     const ImageHash &hash, const SimilarityRule &rule, qint64 exclude)
 {
     if (!hash.valid)
         return QList<SimilarMatch>();
-    const int radius = HashBlocks::radius(std::clamp(rule.distance, 0, 64));
-    QString sql = QStringLiteral("SELECT image_id, phash, dhash FROM image_hashes");
-    if (radius < 4) {
-        // Block values are numbers made here, not input: safe as literals,
-        // and literals let SQLite use each block's index (a multi-index OR).
-        QStringList terms;
-        for (int b = 0; b < HashBlocks::kCount; ++b) {
-            QStringList values;
-            valuesWithin(HashBlocks::value(hash.phash, b), HashBlocks::bits(b), radius, 0, values);
-            terms.append(QStringLiteral("b%1 IN (%2)").arg(b).arg(values.join(QLatin1Char(','))));
-        }
-        sql += QStringLiteral(" WHERE ") + terms.join(QStringLiteral(" OR "));
-    } else {
-        sql += QStringLiteral(" WHERE phash IS NOT NULL");
-    }
+    const int d = std::clamp(rule.distance, 0, 64);
+    const int radius = HashBlocks::radius(d);
+    const QString sql = searchSql(hash, rule);
     QSqlQuery q = m_catalog.query(sql);
     q.setForwardOnly(true);
     if (auto r = execQuery(q); !r)
         return r.failure();
+    const QSqlRecord names = q.record();
+    const int blockAt = names.indexOf(QStringLiteral("block"));
+    const int keyAt = names.indexOf(QStringLiteral("image_id"));
+    const int phashAt = names.indexOf(QStringLiteral("phash"));
+    const int dhashAt = names.indexOf(QStringLiteral("dhash"));
     QList<SimilarMatch> out;
     while (q.next()) {
-        const qint64 key = q.value(0).toLongLong();
-        const HashEntry e { key, hashFromSql(q.value(1).toLongLong()),
-            hashFromSql(q.value(2).toLongLong()) };
-        if (key != exclude && rule.matches(e, hash.phash, hash.dhash))
-            out.append({ key, hammingDistance(e.phash, hash.phash) });
+        const quint64 phash = hashFromSql(q.value(phashAt).toLongLong());
+        if (hammingDistance(phash, hash.phash) > d)
+            continue;
+        // Found through an earlier block already: count it once.
+        const int block = q.value(blockAt).toInt();
+        bool seen = false;
+        for (int e = 0; e < block && !seen; ++e)
+            seen = std::popcount(HashBlocks::value(phash, e) ^ HashBlocks::value(hash.phash, e))
+                <= radius;
+        const qint64 key = q.value(keyAt).toLongLong();
+        if (seen || key == exclude)
+            continue;
+        const HashEntry e { key, phash, hashFromSql(q.value(dhashAt).toLongLong()) };
+        if (rule.matches(e, hash.phash, hash.dhash))
+            out.append({ key, hammingDistance(phash, hash.phash) });
     }
     std::sort(out.begin(), out.end(), [](const SimilarMatch &a, const SimilarMatch &b) {
         return std::tie(a.distance, a.key) < std::tie(b.distance, b.key);
@@ -112,36 +142,49 @@ Result<QList<QList<HashEntry>>> SimilarityReader::duplicates(const SimilarityRul
 
 Result<QList<ImageRecord>> SimilarityReader::briefs(const QList<qint64> &keys)
 {
+    // In rising key order, so the rows are read along the table, not back
+    // and forth through it.
+    QList<qint64> sorted = keys;
+    std::sort(sorted.begin(), sorted.end());
     QList<ImageRecord> out;
-    out.reserve(keys.size());
-    QSqlQuery q = m_catalog.query(QStringLiteral(
-        "SELECT id, uuid, name, format, width, height, original_bytes, stored_bytes, added_at "
-        "FROM images WHERE id IN (SELECT value FROM json_each(?))"));
+    out.reserve(sorted.size());
+    QSqlQuery q = m_catalog.query(
+        QStringLiteral("SELECT id, uuid, name, format, width, height, original_bytes, added_at "
+                       "FROM images WHERE id IN (SELECT value FROM json_each(?))"));
+    q.setForwardOnly(true);
     constexpr qsizetype kChunk = 20000;
-    for (qsizetype at = 0; at < keys.size(); at += kChunk) {
-        QString batch = QStringLiteral("[");
-        for (qsizetype i = at; i < std::min(keys.size(), at + kChunk); ++i) {
+    for (qsizetype at = 0; at < sorted.size(); at += kChunk) {
+        QByteArray batch = "[";
+        for (qsizetype i = at; i < std::min(sorted.size(), at + kChunk); ++i) {
             if (i > at)
-                batch += QLatin1Char(',');
-            batch += QString::number(keys[i]);
+                batch += ',';
+            batch += QByteArray::number(sorted[i]);
         }
-        batch += QLatin1Char(']');
-        q.bindValue(0, batch);
+        batch += ']';
+        q.bindValue(0, QString::fromLatin1(batch));
         if (auto r = execQuery(q); !r)
             return r.failure();
+        // Columns by name, looked up once per statement rather than per row.
+        const QSqlRecord names = q.record();
+        const int keyAt = names.indexOf(QStringLiteral("id"));
+        const int idAt = names.indexOf(QStringLiteral("uuid"));
+        const int nameAt = names.indexOf(QStringLiteral("name"));
+        const int formatAt = names.indexOf(QStringLiteral("format"));
+        const int widthAt = names.indexOf(QStringLiteral("width"));
+        const int heightAt = names.indexOf(QStringLiteral("height"));
+        const int bytesAt = names.indexOf(QStringLiteral("original_bytes"));
+        const int addedAt = names.indexOf(QStringLiteral("added_at"));
         while (q.next()) {
             ImageRecord r;
-            r.key = q.value(QStringLiteral("id")).toLongLong();
-            r.id = q.value(QStringLiteral("uuid")).toString();
-            r.name = q.value(QStringLiteral("name")).toString();
-            r.format = q.value(QStringLiteral("format")).toString();
-            r.width = q.value(QStringLiteral("width")).toInt();
-            r.height = q.value(QStringLiteral("height")).toInt();
-            r.originalBytes = q.value(QStringLiteral("original_bytes")).toLongLong();
-            r.storedBytes = q.value(QStringLiteral("stored_bytes")).toLongLong();
-            r.addedAt = QDateTime::fromMSecsSinceEpoch(
-                q.value(QStringLiteral("added_at")).toLongLong(), Qt::UTC);
-            out.append(r);
+            r.key = q.value(keyAt).toLongLong();
+            r.id = q.value(idAt).toString();
+            r.name = q.value(nameAt).toString();
+            r.format = q.value(formatAt).toString();
+            r.width = q.value(widthAt).toInt();
+            r.height = q.value(heightAt).toInt();
+            r.originalBytes = q.value(bytesAt).toLongLong();
+            r.addedAt = QDateTime::fromMSecsSinceEpoch(q.value(addedAt).toLongLong(), Qt::UTC);
+            out.append(std::move(r));
         }
         q.finish();
     }

@@ -38,11 +38,16 @@ public:
     Result<std::optional<ImageHash>> hashOf(qint64 key);
 
     /// Images whose hash @p rule accepts, nearest first, without reading
-    /// every hash: the rows of the indexed blocks (HashBlocks) within d/3
-    /// bits of the query's (multi-index hashing in SQL). From d = 12 on
-    /// every hash is read.
+    /// every hash: the entries of the indexed blocks (HashBlocks) within
+    /// d/3 bits of the query's (multi-index hashing in SQL), each checked
+    /// with the hash its covering index holds, so no table row is read
+    /// (unless the rule asks for the difference hash). From d = 12 on every
+    /// hash is read.
     Result<QList<SimilarMatch>> similar(
         const ImageHash &hash, const SimilarityRule &rule, qint64 exclude = 0);
+    /// The statement similar() runs (for EXPLAIN QUERY PLAN in the tests
+    /// and the benchmark): columns block, image_id, phash, dhash.
+    static QString searchSql(const ImageHash &hash, const SimilarityRule &rule);
 
     /// Every valid hash (16 bytes an image; ~0.5 s at a million).
     Result<QList<HashEntry>> allHashes();
@@ -52,12 +57,12 @@ public:
     /// Groups of near-duplicates over the whole library (HashIndex::groups).
     Result<QList<QList<HashEntry>>> duplicates(const SimilarityRule &rule);
 
-    /// The records of @p keys without tags and sources (key, id, name,
-    /// format, size, dimensions, added): what lists of similar images and
-    /// the keep-best rule need, read in a few statements however many keys
-    /// (CatalogReader::byKeys costs a statement per key: minutes for the
-    /// 200,000 images in groups of a million). Keys not in the library are
-    /// left out; order not kept.
+    /// The records of @p keys with only what lists of similar images print
+    /// and the keep-best rule needs (key, id, name, format, dimensions,
+    /// original size, added; no tags, sources or stored size), read in a
+    /// few statements however many keys (CatalogReader::byKeys costs a
+    /// statement per key: minutes for the 200,000 images in groups of a
+    /// million). Keys not in the library are left out; in key order.
     Result<QList<ImageRecord>> briefs(const QList<qint64> &keys);
 
     Result<HashProgress> progress();

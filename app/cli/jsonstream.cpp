@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#include "jsonstream.h"
+
+namespace trove::cli::json {
+
+void appendString(QByteArray &out, QStringView text)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    const QByteArray utf8 = text.toUtf8();
+    out.reserve(out.size() + utf8.size() + 2);
+    out.append('"');
+    for (const char c : utf8) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x20 && c != '"' && c != '\\') {
+            out.append(c);
+            continue;
+        }
+        out.append('\\');
+        switch (c) {
+        case '"':
+        case '\\':
+            out.append(c);
+            break;
+        case '\b':
+            out.append('b');
+            break;
+        case '\f':
+            out.append('f');
+            break;
+        case '\n':
+            out.append('n');
+            break;
+        case '\r':
+            out.append('r');
+            break;
+        case '\t':
+            out.append('t');
+            break;
+        default:
+            out.append("u00").append(kHex[byte >> 4]).append(kHex[byte & 0xf]);
+        }
+    }
+    out.append('"');
+}
+
+void appendKey(QByteArray &out, const char *key)
+{
+    out.append('"').append(key).append("\":");
+}
+
+void appendNumber(QByteArray &out, const char *key, qint64 value)
+{
+    appendKey(out, key);
+    out.append(QByteArray::number(value));
+}
+
+} // namespace trove::cli::json

@@ -460,9 +460,11 @@ void MainWindow::updateSelectionLabel()
     const qint64 selected = m_gallery->selectedCount();
     const qint64 shown = m_session ? m_session->gallery()->rowCount() : 0;
     const QLocale locale;
-    m_selection->setText(selected > 0
-            ? tr("%1 selected of %2 shown").arg(locale.toString(selected), locale.toString(shown))
-            : QString());
+    // Ends with the separator the library status beside it uses, which
+    // otherwise reads as "2 selected of 34 shown 36 images".
+    m_selection->setText(selected > 0 ? tr("%1 selected of %2 shown  ·")
+                                            .arg(locale.toString(selected), locale.toString(shown))
+                                      : QString());
     m_selection->setVisible(selected > 0);
 }
 
@@ -586,6 +588,7 @@ void MainWindow::buildStatusBar()
 {
     statusBar()->addPermanentWidget(m_walkProgress);
     statusBar()->addPermanentWidget(m_selection);
+    m_selection->setObjectName(QStringLiteral("selectionCount"));
     m_selection->setVisible(false);
     connect(
         m_gallery, &GalleryView::selectedRecordsChanged, this, &MainWindow::updateSelectionLabel);

@@ -25,6 +25,7 @@
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
@@ -282,6 +283,9 @@ void TestUiGallery::gridKeyboardAndRubberBand()
     QTest::keyClick(view, Qt::Key_End, Qt::ShiftModifier);
     QCOMPARE(view->selectedRanges(), (QList<QPair<qint64, qint64>> { { 1, 39 } }));
     QCOMPARE(view->selectedCount(), qint64(39));
+    const auto *selectionCount = m_window->findChild<QLabel *>(QStringLiteral("selectionCount"));
+    QVERIFY(selectionCount);
+    QTRY_COMPARE(selectionCount->text(), QStringLiteral("39 selected of 40 shown  ·"));
     QTest::keyClick(view, Qt::Key_Home);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
         view->visualRect(gallery()->index(columns + 1)).center());

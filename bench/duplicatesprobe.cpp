@@ -22,6 +22,7 @@
 // Prints one JSON object. Reads the library only.
 //
 //   trove-duplicates-probe --library DIR [--timeout-s 600]
+#include "benchsupport.h"
 #include "dialogs/duplicatesdialog.h"
 #include "models/duplicatesmodel.h"
 #include "models/librarysession.h"
@@ -46,29 +47,11 @@
 
 using namespace trove;
 
+using trove::bench::loadAverage;
+using trove::bench::round1;
+using trove::bench::statusMb;
+
 namespace {
-
-double round1(double v)
-{
-    return std::round(v * 10.0) / 10.0;
-}
-
-double loadAverage()
-{
-    QFile f(QStringLiteral("/proc/loadavg"));
-    return f.open(QIODevice::ReadOnly) ? f.readAll().split(' ').value(0).toDouble() : -1;
-}
-
-double peakRssMb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    return -1;
-}
 
 double threadCpuMs()
 {
@@ -243,7 +226,7 @@ int main(int argc, char **argv)
             QJsonObject { { QStringLiteral("search"), searchGap },
                 { QStringLiteral("first_screen"), firstScreenGap },
                 { QStringLiteral("jumps"), jumpGap } } },
-        { QStringLiteral("peak_rss_mb"), round1(peakRssMb()) },
+        { QStringLiteral("peak_rss_mb"), round1(statusMb("VmHWM:")) },
         { QStringLiteral("load_average"), loadAverage() },
         { QStringLiteral("total_s"), std::round(double(clock.elapsed()) / 10.0) / 100.0 },
     };

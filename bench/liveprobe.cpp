@@ -18,6 +18,7 @@
 //
 //   trove-live-probe --library DIR --trove PATH [--changes 20]
 #include "base/platform.h"
+#include "benchsupport.h"
 #include "diagnostics/stallmonitor.h"
 #include "gallery/galleryview.h"
 #include "mainwindow.h"
@@ -48,16 +49,15 @@
 
 using namespace trove;
 
+using trove::bench::loadAverage;
+using trove::bench::round1;
+using trove::bench::statusMb;
+
 namespace {
 
 constexpr int kTimeoutMs = 15000;
 constexpr int kCliTimeoutMs = 120000;
 const QString kRetag = QStringLiteral("live-retag");
-
-double round1(double v)
-{
-    return std::round(v * 10.0) / 10.0;
-}
 
 /// CPU time (user + system) of the calling thread in ms, from /proc.
 double threadCpuMs()

@@ -12,6 +12,7 @@
 // Prints one JSON object. Run it under Xvfb (bench/scale does).
 //
 //   trove-scale-probe --library DIR [--tag tag-150] [--text amber-har] [--dense-text example]
+#include "benchsupport.h"
 #include "catalog/catalogreader.h"
 #include "diagnostics/stallmonitor.h"
 #include "gallery/browsebar.h"
@@ -37,20 +38,11 @@
 
 using namespace trove;
 
-namespace {
+using trove::bench::loadAverage;
+using trove::bench::round1;
+using trove::bench::statusMb;
 
-double statusMb(const char *field)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qsizetype(strlen(field))).trimmed().split(' ').first().toDouble()
-                / 1024.0;
-    }
-    return -1;
-}
+namespace {
 
 class Probe {
 public:
@@ -136,11 +128,6 @@ QPair<double, qint64> sqlTime(const LibraryPaths &paths, const ImageQuery &query
     const auto page = reader.page(query, 0, GalleryModel::kPageSize, count ? *count : 0);
     const double ms = double(clock.nsecsElapsed()) / 1e6;
     return { page ? ms : -1, count ? *count : -1 };
-}
-
-double round1(double v)
-{
-    return std::round(v * 10.0) / 10.0;
 }
 
 } // namespace

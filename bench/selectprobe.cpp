@@ -15,6 +15,7 @@
 //
 //   trove-select-probe --library DIR [--stall-report FILE] [--timeout-s 1800]
 #include "base/platform.h"
+#include "benchsupport.h"
 #include "diagnostics/stallmonitor.h"
 #include "gallery/galleryview.h"
 #include "mainwindow.h"
@@ -40,12 +41,11 @@
 
 using namespace trove;
 
-namespace {
+using trove::bench::loadAverage;
+using trove::bench::round1;
+using trove::bench::statusMb;
 
-double round1(double v)
-{
-    return std::round(v * 10.0) / 10.0;
-}
+namespace {
 
 /// Runs the event loop until @p done holds; answers the ms it took, or -1.
 double until(const std::function<bool()> &done, int timeoutMs)

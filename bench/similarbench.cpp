@@ -23,6 +23,7 @@
 //   trove-similar-bench --work DIR quality [--bases N] [--distractors N]
 //   trove-similar-bench --work DIR speed N...
 // One JSON object per line on stdout.
+#include "benchsupport.h"
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
 #include "imagefactory.h"
@@ -56,6 +57,10 @@
 using namespace trove;
 using trove::test::ImageFactory;
 
+using trove::bench::loadAverage;
+using trove::bench::round1;
+using trove::bench::statusMb;
+
 namespace {
 
 void print(const QJsonObject &o)
@@ -63,14 +68,6 @@ void print(const QJsonObject &o)
     std::fputs(QJsonDocument(o).toJson(QJsonDocument::Compact).constData(), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
-}
-
-double loadAverage()
-{
-    QFile f(QStringLiteral("/proc/loadavg"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    return f.readAll().split(' ').value(0).toDouble();
 }
 
 double percentile(QList<double> v, double p)

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// What the bench drivers share for their JSON: one-decimal rounding, and
+// what /proc says of the machine and of this process. Linux; Qt only.
+
+#include <QByteArray>
+#include <QFile>
+#include <QString>
+#include <cmath>
+#include <cstring>
+
+namespace trove::bench {
+
+inline double round1(double v)
+{
+    return std::round(v * 10.0) / 10.0;
+}
+
+/// The 1-minute load average, or -1.
+inline double loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? f.readAll().split(' ').value(0).toDouble() : -1;
+}
+
+/// A kB field of /proc/self/status ("VmHWM:", "VmRSS:") in MB, or -1.
+inline double statusMb(const char *field)
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(qsizetype(std::strlen(field))).trimmed().split(' ').value(0).toDouble()
+                / 1024.0;
+    }
+    return -1;
+}
+
+} // namespace trove::bench

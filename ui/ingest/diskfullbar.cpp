@@ -2,9 +2,9 @@
 #include "ingest/diskfullbar.h"
 
 #include "icons.h"
+#include "ingest/messagebar.h"
 #include "models/librarysession.h"
 
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QStyle>
@@ -17,23 +17,14 @@ DiskFullBar::DiskFullBar(QWidget *parent)
     , m_resume(new QPushButton(tr("Resume"), this))
 {
     setObjectName(QStringLiteral("diskFullBar"));
-    setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     QPalette warning = palette();
     warning.setColor(QPalette::Window, QColor(0xff, 0xe8, 0xb0));
     warning.setColor(QPalette::WindowText, QColor(0x40, 0x2c, 0x00));
     setPalette(warning);
 
-    auto *icon = new QLabel(this);
-    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(22, 22));
-    m_label->setWordWrap(true);
-    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_resume->setToolTip(tr("Free some space first, then add the waiting images"));
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(10, 6, 10, 6);
-    layout->addWidget(icon);
-    layout->addWidget(m_label, 1);
-    layout->addWidget(m_resume);
+    layOutMessageBar(this, QStyle::SP_MessageBoxWarning, m_label, { m_resume });
     connect(m_resume, &QPushButton::clicked, this, [this] {
         if (m_session)
             m_session->pipeline()->setPaused(false);

@@ -3,9 +3,9 @@
 
 #include "base/futurewatch.h"
 #include "gallery/undocommands.h"
+#include "ingest/messagebar.h"
 #include "models/librarysession.h"
 
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
@@ -25,19 +25,9 @@ DuplicateOffer::DuplicateOffer(QWidget *parent)
     , m_dismiss(new QPushButton(tr("Keep Name"), this))
 {
     setObjectName(QStringLiteral("duplicateOffer"));
-    setFrameShape(QFrame::StyledPanel);
-    auto *icon = new QLabel(this);
-    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxInformation).pixmap(22, 22));
     m_label->setTextFormat(Qt::PlainText); // names are data
-    m_label->setWordWrap(true);
-    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_dismiss->setToolTip(tr("Leave the image as it is"));
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(10, 6, 10, 6);
-    layout->addWidget(icon);
-    layout->addWidget(m_label, 1);
-    layout->addWidget(m_rename);
-    layout->addWidget(m_dismiss);
+    layOutMessageBar(this, QStyle::SP_MessageBoxInformation, m_label, { m_rename, m_dismiss });
     connect(m_rename, &QPushButton::clicked, this, &DuplicateOffer::rename);
     connect(m_dismiss, &QPushButton::clicked, this, [this] { setVisible(false); });
     setVisible(false);

@@ -20,7 +20,7 @@ namespace trove {
 namespace {
 
 constexpr int kDefaultTimeoutMs = 30'000;
-constexpr int kMaxSide = 65'535;
+constexpr int kHelperMaxSide = 65'535;
 
 quint16 be16(const QByteArray &d, qsizetype at)
 {
@@ -209,8 +209,8 @@ bool HelperHandler::runHelper(QImage *image)
     helper.setProcessEnvironment(env);
     helper.setWorkingDirectory(work.path());
     helper.start(program,
-        { QString::fromLatin1(m_format), QString::number(maxPixels), QString::number(kMaxSide),
-            QString::number(box) });
+        { QString::fromLatin1(m_format), QString::number(maxPixels),
+            QString::number(kHelperMaxSide), QString::number(box) });
     if (!helper.waitForStarted(timeoutMs())) {
         m_error = QStringLiteral("the %1 decoder could not be started: %2")
                       .arg(name, helper.errorString());
@@ -262,7 +262,7 @@ bool HelperHandler::runHelper(QImage *image)
     const bool wide = header[5] & 1;
     const bool alpha = header[5] & 2;
     const qsizetype rowBytes = qsizetype(size.width()) * (wide ? 8 : 4);
-    if (size.isEmpty() || size.width() > kMaxSide || size.height() > kMaxSide
+    if (size.isEmpty() || size.width() > kHelperMaxSide || size.height() > kHelperMaxSide
         || out.size() != qsizetype(sizeof header) + rowBytes * size.height()) {
         m_error = QStringLiteral("the %1 decoder gave a malformed image").arg(name);
         return false;

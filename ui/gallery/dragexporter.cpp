@@ -3,6 +3,7 @@
 
 #include "base/filenames.h"
 #include "base/futurewatch.h"
+#include "statusmessagetimes.h"
 #include "storage/blobstore.h"
 
 #include <QDir>
@@ -14,10 +15,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace trove::ui {
-
-namespace {
-constexpr int kErrorMs = 12000;
-}
 
 DragExporter::DragExporter(QObject *parent)
     : QObject(parent)
@@ -48,8 +45,8 @@ bool DragExporter::ensureDir()
             .filePath(QStringLiteral("trove-drag-XXXXXX")));
     if (!m_dir->isValid() && !m_dirReported) {
         m_dirReported = true; // once: every selection would say it again
-        Q_EMIT message(
-            tr("Cannot prepare images for dragging out: %1").arg(m_dir->errorString()), kErrorMs);
+        Q_EMIT message(tr("Cannot prepare images for dragging out: %1").arg(m_dir->errorString()),
+            kStatusErrorMs);
     }
     return m_dir->isValid();
 }
@@ -94,7 +91,7 @@ void DragExporter::startExports(const QList<ImageRecord> &records)
                 else
                     Q_EMIT message(
                         tr("Cannot prepare “%1” for dragging out: %2").arg(name, r.error()),
-                        kErrorMs);
+                        kStatusErrorMs);
             });
     }
 }

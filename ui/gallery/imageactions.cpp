@@ -10,6 +10,7 @@
 #include "icons.h"
 #include "models/bulkaction.h"
 #include "models/librarysession.h"
+#include "statusmessagetimes.h"
 #include "storage/blobstore.h"
 
 #include <QAction>
@@ -32,9 +33,6 @@ namespace trove::ui {
 
 namespace {
 
-constexpr int kMessageMs = 5000;
-// Failures stay longer than news: they are read, not glanced at.
-constexpr int kErrorMs = 12000;
 constexpr int kMaxOpenedSources = 10;
 
 QAction *makeAction(QObject *parent, const QString &icon, QStyle::StandardPixmap fallback,
@@ -189,17 +187,17 @@ void ImageActions::copyImage()
     if (targets.size() != 1 || !m_session)
         return;
     const quint64 generation = ++m_copyGeneration;
-    Q_EMIT message(tr("Copying “%1”…").arg(targets.first().name), kMessageMs);
+    Q_EMIT message(tr("Copying “%1”…").arg(targets.first().name), kStatusMessageMs);
     whenFinished(LibraryReader::loadImage(m_session->paths(), targets.first().sha256), this,
         [this, generation, name = targets.first().name](const Result<QImage> &r) {
             if (generation != m_copyGeneration)
                 return;
             if (!r) {
-                Q_EMIT message(tr("Cannot copy “%1”: %2").arg(name, r.error()), kMessageMs);
+                Q_EMIT message(tr("Cannot copy “%1”: %2").arg(name, r.error()), kStatusMessageMs);
                 return;
             }
             QApplication::clipboard()->setImage(*r);
-            Q_EMIT message(tr("Copied “%1” to the clipboard").arg(name), kMessageMs);
+            Q_EMIT message(tr("Copied “%1” to the clipboard").arg(name), kStatusMessageMs);
         });
 }
 
@@ -214,7 +212,7 @@ void ImageActions::copySource()
     QApplication::clipboard()->setText(links.join(QLatin1Char('\n')));
     Q_EMIT message(links.size() == 1 ? tr("Copied the source link")
                                      : tr("Copied %1 source links").arg(links.size()),
-        kMessageMs);
+        kStatusMessageMs);
 }
 
 void ImageActions::openSource()
@@ -232,7 +230,8 @@ void ImageActions::openSource()
             failed.append(links.first());
     }
     if (opened == 0) {
-        Q_EMIT message(tr("No web source to open: these images were added from files"), kMessageMs);
+        Q_EMIT message(
+            tr("No web source to open: these images were added from files"), kStatusMessageMs);
         return;
     }
     if (failed.isEmpty())
@@ -242,7 +241,7 @@ void ImageActions::openSource()
     Q_EMIT message(failed.size() == 1
             ? tr("Cannot open %1: %2").arg(failed.first(), reason)
             : tr("Cannot open %1 source links: %2").arg(failed.size()).arg(reason),
-        kErrorMs);
+        kStatusErrorMs);
 }
 
 void ImageActions::exportOriginals()
@@ -254,7 +253,7 @@ void ImageActions::exportOriginals()
     if (!all.complete()) {
         Q_EMIT message(tr("Export works on up to %1 images at a time; %2 are selected.")
                            .arg(QLocale().toString(targets.size()), QLocale().toString(all.count)),
-            kMessageMs);
+            kStatusMessageMs);
         return;
     }
     // A Pictures folder that does not exist (yet) is no place to start.
@@ -294,7 +293,7 @@ void ImageActions::exportOriginals()
         if (errors.isEmpty())
             Q_EMIT message(
                 count == 1 ? tr("Exported the original") : tr("Exported %1 originals").arg(count),
-                kMessageMs);
+                kStatusMessageMs);
         else
             QMessageBox::warning(m_window, tr("Export"),
                 tr("Some originals could not be exported:\n%1")
@@ -328,7 +327,7 @@ void ImageActions::editTags()
             whenFinished(session->writer()->rename(keys, name), this,
                 [this, session, oldNames, name](const Result<bool> &r) {
                     if (!r) {
-                        Q_EMIT message(tr("Cannot rename: %1").arg(r.error()), kMessageMs);
+                        Q_EMIT message(tr("Cannot rename: %1").arg(r.error()), kStatusMessageMs);
                         return;
                     }
                     if (m_undo && session)
@@ -350,11 +349,11 @@ void ImageActions::editTags()
             const QString count = QLocale().toString(done);
             if (!error.isEmpty())
                 Q_EMIT message(
-                    tr("Cannot change tags: %1 (%2 changed)").arg(error, count), kMessageMs);
+                    tr("Cannot change tags: %1 (%2 changed)").arg(error, count), kStatusMessageMs);
             else
                 Q_EMIT message(done == 1 ? tr("Tags changed on 1 image")
                                          : tr("Tags changed on %1 images").arg(count),
-                    kMessageMs);
+                    kStatusMessageMs);
         });
     });
     dialog->open();
@@ -392,13 +391,13 @@ void ImageActions::removeImages()
         const QString count = QLocale().toString(done);
         if (!error.isEmpty())
             Q_EMIT message(
-                tr("Cannot move to the trash: %1 (%2 moved)").arg(error, count), kMessageMs);
+                tr("Cannot move to the trash: %1 (%2 moved)").arg(error, count), kStatusMessageMs);
         else if (a->isCancelled())
-            Q_EMIT message(tr("Stopped: %1 moved to the trash").arg(count), kMessageMs);
+            Q_EMIT message(tr("Stopped: %1 moved to the trash").arg(count), kStatusMessageMs);
         else
             Q_EMIT message(tr("Moved %1 to the trash")
                                .arg(done == 1 ? tr("1 image") : tr("%1 images").arg(count)),
-                kMessageMs);
+                kStatusMessageMs);
     });
 }
 
@@ -406,7 +405,7 @@ LibraryCommand::Reporter ImageActions::undoReporter()
 {
     return [self = QPointer<ImageActions>(this)](const QString &text) {
         if (self)
-            Q_EMIT self->message(text, kMessageMs);
+            Q_EMIT self->message(text, kStatusMessageMs);
     };
 }
 

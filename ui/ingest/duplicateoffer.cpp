@@ -15,7 +15,7 @@
 namespace trove::ui {
 
 namespace {
-constexpr int kMessageMs = 8000;
+constexpr int kOfferMessageMs = 8000;
 }
 
 DuplicateOffer::DuplicateOffer(QWidget *parent)
@@ -76,7 +76,7 @@ void DuplicateOffer::onFinished(quint64 id)
         : tr(" (tags added: %1)").arg(QLocale().createSeparatedList(wanted.tags));
     if (wanted.name.isEmpty() || wanted.name == item->imageName) {
         Q_EMIT message(
-            tr("Already in library as “%1”%2").arg(item->imageName, tagNote), kMessageMs);
+            tr("Already in library as “%1”%2").arg(item->imageName, tagNote), kOfferMessageMs);
         return;
     }
     m_key = item->imageKey;
@@ -98,18 +98,18 @@ void DuplicateOffer::rename()
     const QString name = m_newName;
     auto report = [self = QPointer<DuplicateOffer>(this)](const QString &text) {
         if (self)
-            Q_EMIT self->message(text, kMessageMs);
+            Q_EMIT self->message(text, kOfferMessageMs);
     };
     whenFinished(session->writer()->rename({ m_key }, name), this,
         [this, session, oldNames, name, report](const Result<bool> &r) {
             if (!r) {
-                Q_EMIT message(tr("Cannot rename: %1").arg(r.error()), kMessageMs);
+                Q_EMIT message(tr("Cannot rename: %1").arg(r.error()), kOfferMessageMs);
                 return;
             }
             if (m_undo && session)
                 m_undo->push(new RenameCommand(session, oldNames, name, report));
             Q_EMIT message(
-                tr("Renamed “%1” to “%2”").arg(oldNames.first().second, name), kMessageMs);
+                tr("Renamed “%1” to “%2”").arg(oldNames.first().second, name), kOfferMessageMs);
         });
 }
 

@@ -14,7 +14,7 @@ namespace trove::ui {
 
 namespace {
 
-constexpr int kMessageMs = 6000;
+constexpr int kIngestMessageMs = 6000;
 // Text that holds no link is queued (to fail with its reason) only in
 // small doses: a pasted essay is not forty failed items.
 constexpr int kMaxUnreadableQueued = 3;
@@ -212,7 +212,7 @@ void IngestController::enqueueLinks(Sorted &&sorted, const IngestRequest &option
     else
         text = tr("Adding %1, %2 cannot be added (see the queue)")
                    .arg(locale.toString(accepted), locale.toString(refused));
-    Q_EMIT message(text, kMessageMs);
+    Q_EMIT message(text, kIngestMessageMs);
     Q_EMIT queued(count);
 }
 
@@ -267,7 +267,7 @@ void IngestController::onWalkFinished(const FolderImport::Totals &totals)
         parts << (totals.problems == 1
                 ? tr("1 could not be read (see the queue)")
                 : tr("%1 could not be read (see the queue)").arg(locale.toString(totals.problems)));
-    Q_EMIT message(parts.join(QStringLiteral("; ")), kMessageMs);
+    Q_EMIT message(parts.join(QStringLiteral("; ")), kIngestMessageMs);
     Q_EMIT walkFinished(totals);
 }
 
@@ -286,10 +286,10 @@ void IngestController::ingestImageData(
     auto future = content.imageBytes.isEmpty()
         ? m_raw->ingestImage(content.image, request)
         : m_raw->ingestBytes(content.imageBytes, content.imageSuffix, request);
-    Q_EMIT message(tr("Adding the image…"), kMessageMs);
+    Q_EMIT message(tr("Adding the image…"), kIngestMessageMs);
     whenFinished(future, this, [this, typedName, tags = request.tags](const Result<quint64> &r) {
         if (!r) {
-            Q_EMIT message(tr("Cannot add the image: %1").arg(r.error()), kMessageMs);
+            Q_EMIT message(tr("Cannot add the image: %1").arg(r.error()), kIngestMessageMs);
             return;
         }
         if (!typedName.isEmpty() || !tags.isEmpty())
@@ -310,7 +310,7 @@ void IngestController::reportNothing(const DropContent &content, Origin origin)
         Q_EMIT message(origin == Origin::Pasted
                 ? tr("Nothing to add: the pasted text holds no image links or files")
                 : tr("Nothing to add: the dropped text holds no image links or files"),
-            kMessageMs);
+            kIngestMessageMs);
         Q_EMIT queued(int(requests.size()));
         return;
     }
@@ -322,7 +322,7 @@ void IngestController::reportNothing(const DropContent &content, Origin origin)
             ? tr("Nothing to add: the clipboard holds no image links, files or images (%1)")
                   .arg(what)
             : tr("Cannot add this: it holds no image links, files or images (%1)").arg(what),
-        kMessageMs);
+        kIngestMessageMs);
 }
 
 } // namespace trove::ui

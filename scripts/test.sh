@@ -41,10 +41,35 @@ jobs=$(nproc)
 release_test_jobs=$((jobs * 2))
 stage "release configure" cmake --preset release
 stage "release build" cmake --build --preset release -j"$jobs"
-stage "release tests" ctest --preset release -j"$release_test_jobs"
 
+# The release suites and the package checks leave about half of the CPU
+# idle (they wait on child processes, sockets and timeouts), so the ASan
+# build runs meanwhile at the lowest priority: it takes only what they
+# leave, and what it had not finished is built after them.
+stage "asan configure" cmake --preset asan
+asan_log=build/asan-build.log
+# its own process group (setsid), so that a failure stops the compilers too
+setsid nice -n 19 cmake --build --preset asan -j"$jobs" >"$asan_log" 2>&1 &
+asan_build=$!
+stop_asan_build() {
+    if kill -0 "$asan_build" 2>/dev/null; then
+        kill -- -"$asan_build" 2>/dev/null || true
+        wait "$asan_build" 2>/dev/null || true
+    fi
+}
+trap 'exit_status=$?; stop_asan_build; (exit "$exit_status"); report' EXIT
+finish_asan_build() {
+    local status=0
+    wait "$asan_build" || status=$?
+    tail -n 5 "$asan_log"
+    if ((status != 0)); then
+        grep -E -A12 "FAILED|error:" "$asan_log" | head -n 80 || true
+        return "$status"
+    fi
+}
+
+stage "release tests" ctest --preset release -j"$release_test_jobs"
 stage "packages" bash packaging/test-package.sh build/release
 
-stage "asan configure" cmake --preset asan
-stage "asan build" cmake --build --preset asan -j"$jobs"
+stage "asan build (what was left)" finish_asan_build
 stage "asan tests" ctest --preset asan -j"$jobs"

@@ -245,6 +245,18 @@ void ImageActions::openSource()
         kErrorMs);
 }
 
+QString ImageActions::exportStartFolder() const
+{
+    // A folder that does not exist (yet, or any more: an unplugged drive)
+    // is no place to start.
+    for (const QString &folder :
+        { m_exportFolder, QStandardPaths::writableLocation(QStandardPaths::PicturesLocation) }) {
+        if (!folder.isEmpty() && QFileInfo(folder).isDir())
+            return folder;
+    }
+    return QDir::homePath();
+}
+
 void ImageActions::exportOriginals()
 {
     const ActionTargets all = this->targets();
@@ -257,10 +269,7 @@ void ImageActions::exportOriginals()
             kMessageMs);
         return;
     }
-    // A Pictures folder that does not exist (yet) is no place to start.
-    QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    if (pictures.isEmpty() || !QFileInfo(pictures).isDir())
-        pictures = QDir::homePath();
+    const QString pictures = exportStartFolder();
     QList<QPair<QString, QString>> jobs; // sha256, target
     QString folder;
     if (targets.size() == 1) {

@@ -92,7 +92,7 @@ QPalette darkPalette()
         p.setColor(group, QPalette::LinkVisited, QColor(0xc3, 0x9b, 0xf0));
     }
     // A window in the background keeps its selection visible, dimmer.
-    p.setColor(QPalette::Inactive, QPalette::Highlight, QColor(0x3a, 0x4d, 0x66));
+    p.setColor(QPalette::Inactive, QPalette::Highlight, QColor(0x33, 0x5a, 0x8c));
     p.setColor(QPalette::Disabled, QPalette::WindowText, disabledText);
     p.setColor(QPalette::Disabled, QPalette::Text, disabledText);
     p.setColor(QPalette::Disabled, QPalette::ButtonText, disabledText);

@@ -35,7 +35,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
         QIcon icon;
     } pages[] = {
         { m_general, tr("General"),
-            themedIcon(QStringLiteral("preferences-desktop-theme"), QStyle::SP_DesktopIcon) },
+            themedIcon(QStringLiteral("preferences-system"), QStyle::SP_ComputerIcon) },
         { m_downloads, tr("Downloads"),
             themedIcon(QStringLiteral("folder-download"), QStyle::SP_ArrowDown) },
         { m_library, tr("Library"),
@@ -44,16 +44,13 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
             themedIcon(QStringLiteral("network-server"), QStyle::SP_DriveNetIcon) },
     };
     m_list->setObjectName(QStringLiteral("preferencesPages"));
-    m_list->setViewMode(QListView::IconMode);
-    m_list->setFlow(QListView::TopToBottom);
-    m_list->setMovement(QListView::Static);
-    m_list->setWrapping(false);
-    m_list->setIconSize(QSize(32, 32));
-    m_list->setSpacing(4);
+    // Icon beside the name: every row the same height whatever size the
+    // theme's (or the style's fallback) icons come in.
+    m_list->setIconSize(QSize(24, 24));
+    m_list->setSpacing(3);
     m_list->setUniformItemSizes(true);
     for (const auto &p : pages) {
         auto *item = new QListWidgetItem(p.icon, p.title, m_list);
-        item->setTextAlignment(Qt::AlignHCenter);
         // A title over each page, as KDE's settings dialogs have.
         auto *holder = new QWidget(m_pages);
         auto *layout = new QVBoxLayout(holder);
@@ -69,7 +66,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
         layout->addStretch(1);
         m_pages->addWidget(holder);
     }
-    m_list->setFixedWidth(m_list->sizeHintForColumn(0) + 2 * m_list->frameWidth() + 16);
+    m_list->setFixedWidth(m_list->sizeHintForColumn(0) + 2 * m_list->frameWidth() + 24);
     m_list->setCurrentRow(0);
     connect(m_list, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
 

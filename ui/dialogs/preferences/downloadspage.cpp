@@ -44,7 +44,7 @@ DownloadsPage::DownloadsPage(QWidget *parent)
     auto *note = new QLabel(tr("Changes apply to downloads that start from now on."), this);
     note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);
-    form->addRow(QString(), note);
+    form->addRow(note);
 
     for (QSpinBox *box : { m_maxSize, m_perHost, m_stall, m_total })
         connect(box, &QSpinBox::valueChanged, this, &DownloadsPage::edited);

@@ -35,7 +35,7 @@ GeneralPage::GeneralPage(QWidget *parent)
         = new QLabel(tr("The slider in the status bar and Ctrl++ / Ctrl+− change it too."), this);
     note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);
-    form->addRow(QString(), note);
+    form->addRow(note);
     // The language choice goes here (settings key ui/language), added with
     // the translations.
 

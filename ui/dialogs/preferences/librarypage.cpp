@@ -40,7 +40,7 @@ LibraryPage::LibraryPage(QWidget *parent)
     m_useLibrary->setToolTip(tr("Show another library (a new, empty folder starts one) and open "
                                 "it from now on when Trove starts"));
 
-    auto *location = new QGroupBox(tr("Library"), this);
+    auto *location = new QGroupBox(tr("Location"), this);
     auto *locationLayout = new QVBoxLayout(location);
     locationLayout->addWidget(m_location);
     locationLayout->addWidget(m_startNote);
@@ -68,7 +68,10 @@ LibraryPage::LibraryPage(QWidget *parent)
 
     auto *other = new QGroupBox(tr("Files"), this);
     auto *form = new QFormLayout(other);
-    form->addRow(tr("&Export to:"), exportRow);
+    // A row that is a layout gets no buddy by itself: the mnemonic needs one.
+    auto *exportLabel = new QLabel(tr("&Export to:"), other);
+    exportLabel->setBuddy(m_exportFolder);
+    form->addRow(exportLabel, exportRow);
     form->addRow(tr("Keep removed images &for:"), m_retention);
 
     auto *layout = new QVBoxLayout(this);

@@ -58,15 +58,17 @@ LocalApiPage::LocalApiPage(QWidget *parent)
     auto *form = new QFormLayout(this);
     form->addRow(m_enabled);
     form->addRow(tr("&Port on 127.0.0.1:"), m_port);
-    form->addRow(tr("Access &key:"), keyRow);
+    auto *keyLabel = new QLabel(tr("Access &key:"), this);
+    keyLabel->setBuddy(m_key);
+    form->addRow(keyLabel, keyRow);
     form->addRow(tr("Allowed &origins:"), m_origins);
     auto *note = new QLabel(tr("Only programs on this computer can connect, and only with the "
-                               "key. Each library has its own key; `trove serve` uses the same "
-                               "port and origins."),
+                               "key. Each library has its own key; the trove serve command uses "
+                               "the same port and origins."),
         this);
     note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);
-    form->addRow(QString(), note);
+    form->addRow(note);
 
     connect(m_enabled, &QCheckBox::toggled, this, &LocalApiPage::edited);
     connect(m_port, &QSpinBox::valueChanged, this, &LocalApiPage::edited);

@@ -37,6 +37,9 @@ public:
     /// Serves @p session (or nothing): the server of the last one stops
     /// first, so the port is free for the next.
     void setSession(LibrarySession *session);
+    /// Serves again with the settings as they are now (port, origins, the
+    /// library's key), if serving is on.
+    void reload() { restart(); }
     /// The port served on, or 0 when not serving.
     quint16 port() const;
 

@@ -71,6 +71,17 @@ MainMenus::MainMenus(const Parts &parts)
     parts.gallery->addAction(selectAll);
     edit->addAction(themedIcon(QStringLiteral("edit-find"), QStyle::SP_FileDialogContentsView),
         tr("&Find"), QKeySequence::Find, this, &MainMenus::findRequested);
+    edit->addSeparator();
+    QAction *preferences = edit->addAction(
+        themedIcon(QStringLiteral("configure"), QStyle::SP_FileDialogDetailedView),
+        tr("Pr&eferences…"), this, &MainMenus::preferencesRequested);
+    preferences->setObjectName(QStringLiteral("preferencesAction"));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    // The platform's key where it has one, and Ctrl+, as KDE applications use.
+    QList<QKeySequence> keys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    if (!keys.contains(QKeySequence(Qt::CTRL | Qt::Key_Comma)))
+        keys << QKeySequence(Qt::CTRL | Qt::Key_Comma);
+    preferences->setShortcuts(keys);
 
     parts.actions->fillMenu(bar->addMenu(tr("&Image")));
 

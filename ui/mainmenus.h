@@ -50,6 +50,8 @@ Q_SIGNALS:
     void pasteRequested();
     void findRequested();
     void statisticsRequested();
+    /// Edit ▸ Preferences…
+    void preferencesRequested();
     /// Larger (+1) or smaller (-1) thumbnails.
     void thumbnailStepRequested(int direction);
 

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "base/futurewatch.h"
 #include "base/platform.h"
 #include "dialogs/backupprogress.h"
 #include "dialogs/libraryrepair.h"
+#include "dialogs/preferencesdialog.h"
 #include "dialogs/statisticsdialog.h"
 #include "gallery/browsebar.h"
 #include "gallery/dragexporter.h"
@@ -25,12 +27,14 @@
 #include "localapihost.h"
 #include "mainmenus.h"
 #include "models/librarysession.h"
+#include "theme.h"
 #include "viewer/imagecanvas.h"
 #include "viewer/imageviewer.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -243,29 +247,10 @@ void MainWindow::openLibrary(const LibraryPaths &paths)
     openLibraryAttempt(paths, 1);
 }
 
-namespace {
-
-// Ingest options: the environment's (tests, unusual machines), with
-// downloads/perHost from the settings file unless TROVE_PER_HOST is set.
-PipelineOptions pipelineOptions()
-{
-    PipelineOptions options = PipelineOptions::fromEnvironment();
-    if (!qEnvironmentVariableIsSet("TROVE_PER_HOST")) {
-        const auto settings = userSettings();
-        bool ok = false;
-        const int perHost = settings->value(QStringLiteral("downloads/perHost")).toInt(&ok);
-        if (ok && perHost >= 1)
-            options.perHost = std::min(perHost, 64);
-    }
-    return options;
-}
-
-} // namespace
-
 void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
 {
     closeViewer();
-    auto next = std::make_unique<LibrarySession>(paths, pipelineOptions());
+    auto next = std::make_unique<LibrarySession>(paths, m_prefs.pipelineOptions());
     LibrarySession *session = next.get();
     connect(session, &LibrarySession::opened, this, [this, session] {
         // Requests sent while the library was still being created may have
@@ -273,6 +258,7 @@ void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
         session->gallery()->setQuery(m_browse->query());
         session->reader()->requestStats();
         showAccess(session);
+        purgeTrash(session);
     });
     auto offerRepair = [this, session, paths](const QString &reason) {
         if (m_session.get() == session && !m_repair->offerBox() && !m_repair->isRunning()
@@ -337,6 +323,8 @@ void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
     m_localApi->setSession(next.get()); // the old session's server stops here
     if (m_statistics)
         m_statistics->setSession(next.get());
+    if (m_preferences)
+        m_preferences->setLibrary(paths);
     // The old session (if any) finishes what it was writing and stops its
     // threads in its own time, after nothing here refers to it any more.
     LibrarySession::retire(std::exchange(m_session, std::move(next)));
@@ -561,6 +549,77 @@ void MainWindow::setThumbnailSize(int size)
 {
     m_gallery->setThumbnailSize(size);
     m_sizeControl->setSize(m_gallery->thumbnailSize());
+    // The slider, the keys and the dialog show one value.
+    m_prefs.thumbnailSize = m_gallery->thumbnailSize();
+    syncPreferencesDialog();
+}
+
+PreferencesDialog *MainWindow::showPreferences()
+{
+    if (!m_preferences) {
+        m_preferences = new PreferencesDialog(this);
+        m_preferences->setPreferences(m_prefs);
+        if (m_session)
+            m_preferences->setLibrary(m_session->paths());
+        connect(m_preferences, &PreferencesDialog::preferencesChanged, this,
+            &MainWindow::applyPreferences);
+        connect(
+            m_preferences, &PreferencesDialog::apiKeyRenewed, m_localApi, &LocalApiHost::reload);
+    }
+    m_preferences->show();
+    m_preferences->raise();
+    m_preferences->activateWindow();
+    return m_preferences;
+}
+
+void MainWindow::syncPreferencesDialog()
+{
+    if (m_preferences)
+        m_preferences->setPreferences(m_prefs);
+}
+
+void MainWindow::applyPreferences(const Preferences &prefs)
+{
+    const Preferences old = std::exchange(m_prefs, prefs);
+    // Saved first: the local API reads its port and origins from the file.
+    m_prefs.save();
+    if (prefs.theme != old.theme)
+        applyTheme(prefs.theme);
+    if (prefs.thumbnailSize != m_gallery->thumbnailSize())
+        setThumbnailSize(prefs.thumbnailSize);
+    if (prefs.downloadsDiffer(old) && m_session)
+        m_session->pipeline()->setOptions(prefs.pipelineOptions());
+    m_actions->setExportFolder(prefs.exportFolder);
+    if (prefs.trashRetentionDays != old.trashRetentionDays && m_session && m_session->isOpen())
+        purgeTrash(m_session.get());
+    if (prefs.apiDiffers(old)) {
+        if (m_localApi->action()->isChecked() != prefs.apiEnabled)
+            m_localApi->action()->setChecked(prefs.apiEnabled); // restarts it
+        else if (prefs.apiEnabled)
+            m_localApi->reload();
+    }
+    if (prefs.libraryPath != old.libraryPath && !prefs.libraryPath.isEmpty()
+        && (!m_session || LibraryPaths(prefs.libraryPath).root() != m_session->paths().root()))
+        openLibrary(LibraryPaths(prefs.libraryPath));
+    syncPreferencesDialog();
+}
+
+void MainWindow::purgeTrash(LibrarySession *session)
+{
+    const int days = m_prefs.trashRetentionDays;
+    if (days <= 0 || session != m_session.get() || session->isReadOnly())
+        return;
+    const QDateTime before = QDateTime::currentDateTimeUtc().addDays(-days);
+    whenFinished(session->writer()->emptyTrash(TrashFilter::trashedBefore(before)), session,
+        [this, days](const Result<int> &emptied) {
+            if (!emptied)
+                showMessage(tr("Cannot empty the trash: %1").arg(emptied.error()), 8000);
+            else if (*emptied > 0)
+                showMessage(
+                    tr("Deleted %n image(s) removed more than %1 days ago", nullptr, *emptied)
+                        .arg(days),
+                    8000);
+        });
 }
 
 void MainWindow::buildMenus()
@@ -574,6 +633,7 @@ void MainWindow::buildMenus()
     connect(menus, &MainMenus::backupRequested, this, &MainWindow::chooseBackupFolder);
     connect(menus, &MainMenus::pasteRequested, this, &MainWindow::paste);
     connect(menus, &MainMenus::statisticsRequested, this, &MainWindow::showStatistics);
+    connect(menus, &MainMenus::preferencesRequested, this, &MainWindow::showPreferences);
     connect(menus, &MainMenus::findRequested, this, [this] {
         closeViewer();
         m_browse->searchField()->setFocus();
@@ -611,9 +671,17 @@ void MainWindow::restoreSettings()
     resize(1180, 780);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    setThumbnailSize(
-        settings.value(QStringLiteral("gallery/thumbnailSize"), GalleryDelegate::kDefaultThumbnail)
-            .toInt());
+    m_prefs = Preferences::load();
+    // System is what the application starts with: nothing to undo.
+    if (m_prefs.theme != Theme::System)
+        applyTheme(m_prefs.theme);
+    setThumbnailSize(m_prefs.thumbnailSize);
+    m_actions->setExportFolder(m_prefs.exportFolder);
+    // Serve Local API in the File menu is the same setting.
+    connect(m_localApi->action(), &QAction::toggled, this, [this](bool on) {
+        m_prefs.apiEnabled = on;
+        syncPreferencesDialog();
+    });
     m_browse->setOrder(ImageQuery::Order(
         settings.value(QStringLiteral("gallery/order"), int(ImageQuery::Order::NewestFirst))
             .toInt()));

@@ -3,6 +3,7 @@
 
 #include "catalog/imagerecord.h"
 #include "gallery/imageactions.h"
+#include "preferences.h"
 #include "storage/librarypaths.h"
 
 #include <QMainWindow>
@@ -36,6 +37,7 @@ class LibraryRepair;
 class LibraryStatusLabel;
 class LocalApiHost;
 class MainMenus;
+class PreferencesDialog;
 class StatisticsDialog;
 class ThumbnailSizeControl;
 class WalkProgress;
@@ -61,6 +63,14 @@ public:
     /// Backs the open library up into @p dest (File ▸ Back Up Library… after
     /// its folder dialog): progress, cancellable, off the GUI thread.
     BackupProgress *backUpLibraryTo(const QString &dest);
+
+    /// Edit ▸ Preferences…: the dialog, shown (one per window).
+    PreferencesDialog *showPreferences();
+    /// The settings in effect.
+    const Preferences &preferences() const { return m_prefs; }
+    /// Applies @p prefs live (theme, thumbnails, downloads of items started
+    /// from now on, library, export folder, trash, local API) and saves them.
+    void applyPreferences(const Preferences &prefs);
 
     LibrarySession *session() const { return m_session.get(); }
     GalleryView *galleryView() const { return m_gallery; }
@@ -97,6 +107,10 @@ private:
     void buildMenus();
     void buildStatusBar();
     void setThumbnailSize(int size);
+    /// Empties what has been in the trash longer than the retention.
+    void purgeTrash(LibrarySession *session);
+    /// Shows the settings in effect in the open dialog.
+    void syncPreferencesDialog();
     void showMessage(const QString &text, int timeoutMs);
     void showGalleryContextMenu(const QPoint &pos);
     void showImage(qint64 key);
@@ -132,6 +146,8 @@ private:
     ImageActions *m_actions;
     LocalApiHost *m_localApi;
     StatisticsDialog *m_statistics = nullptr;
+    PreferencesDialog *m_preferences = nullptr;
+    Preferences m_prefs;
     MainMenus *m_menus = nullptr;
     LibraryRepair *m_repair;
     QLabel *m_access;

@@ -6,6 +6,7 @@
 
 #include "catalog/catalogwriter.h"
 #include "dialogs/duplicatesdialog.h"
+#include "dialogs/preferencesdialog.h"
 #include "dialogs/similardialog.h"
 #include "gallery/browsebar.h"
 #include "gallery/imageactions.h"
@@ -18,6 +19,7 @@
 #include "models/gallerymodel.h"
 #include "models/ingestqueuemodel.h"
 #include "testserver.h"
+#include "theme.h"
 #include "uifixture.h"
 #include "viewer/imageviewer.h"
 
@@ -103,26 +105,13 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
-    // "dark": the same pictures on a dark palette, to check contrast.
-    if (argc > 2 && qstrcmp(argv[2], "dark") == 0) {
-        QApplication::setStyle(QStringLiteral("Fusion"));
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
-        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-        dark.setColor(QPalette::Base, QColor(0x1f, 0x21, 0x24));
-        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
-        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-        dark.setColor(QPalette::Button, QColor(0x33, 0x35, 0x38));
-        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-        dark.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
-        dark.setColor(QPalette::HighlightedText, Qt::white);
-        dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-        dark.setColor(QPalette::Mid, QColor(0x50, 0x52, 0x55));
-        QApplication::setPalette(dark);
-    }
     QDir().mkpath(out);
     QTemporaryDir settings;
     uitest::isolateSettings(settings.path());
+    // "dark": the same pictures in the Dark theme of Preferences (the
+    // window applies it at start), to check contrast.
+    if (argc > 2 && qstrcmp(argv[2], "dark") == 0)
+        QSettings().setValue(QStringLiteral("ui/theme"), ui::themeKey(ui::Theme::Dark));
     QTemporaryDir library;
     QTemporaryDir files;
 
@@ -158,6 +147,23 @@ int main(int argc, char **argv)
     window->galleryView()->selectionModel()->select(gallery->index(5), QItemSelectionModel::Select);
     window->statusBar()->clearMessage();
     save(window.get(), out + QStringLiteral("/gallery.png"));
+
+    // Edit ▸ Preferences, each page.
+    {
+        ui::PreferencesDialog *prefs = window->showPreferences();
+        const struct {
+            ui::PreferencesDialog::Page page;
+            const char *name;
+        } pages[] = { { ui::PreferencesDialog::General, "general" },
+            { ui::PreferencesDialog::Downloads, "downloads" },
+            { ui::PreferencesDialog::Library, "library" },
+            { ui::PreferencesDialog::LocalApi, "localapi" } };
+        for (const auto &p : pages) {
+            prefs->showPage(p.page);
+            save(prefs, out + QStringLiteral("/preferences-%1.png").arg(QLatin1String(p.name)));
+        }
+        prefs->close();
+    }
 
     // The add bar: a link to bytes already in the library, added with a
     // typed name, offers the name as a rename; two links in the field and

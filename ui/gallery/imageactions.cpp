@@ -244,6 +244,18 @@ void ImageActions::openSource()
         kStatusErrorMs);
 }
 
+QString ImageActions::exportStartFolder() const
+{
+    // A folder that does not exist (yet, or any more: an unplugged drive)
+    // is no place to start.
+    for (const QString &folder :
+        { m_exportFolder, QStandardPaths::writableLocation(QStandardPaths::PicturesLocation) }) {
+        if (!folder.isEmpty() && QFileInfo(folder).isDir())
+            return folder;
+    }
+    return QDir::homePath();
+}
+
 void ImageActions::exportOriginals()
 {
     const ActionTargets all = this->targets();
@@ -256,10 +268,7 @@ void ImageActions::exportOriginals()
             kStatusMessageMs);
         return;
     }
-    // A Pictures folder that does not exist (yet) is no place to start.
-    QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    if (pictures.isEmpty() || !QFileInfo(pictures).isDir())
-        pictures = QDir::homePath();
+    const QString pictures = exportStartFolder();
     QList<QPair<QString, QString>> jobs; // sha256, target
     QString folder;
     if (targets.size() == 1) {

@@ -51,6 +51,11 @@ public:
     void setTargets(std::function<ActionTargets()> targets);
     /// Where removals and edits leave their undo.
     void setUndoStack(QUndoStack *stack) { m_undo = stack; }
+    /// Where Export Original… starts (Preferences); empty: Pictures.
+    void setExportFolder(const QString &folder) { m_exportFolder = folder; }
+    /// The folder the export dialogs open in: the chosen export folder, or
+    /// Pictures, or home, whichever exists first.
+    QString exportStartFolder() const;
     /// Enables what applies to the current targets.
     void updateEnabled();
     void fillMenu(QMenu *menu) const;
@@ -102,6 +107,7 @@ private:
     QAction *m_copySource;
     QAction *m_openSource;
     QAction *m_export;
+    QString m_exportFolder;
     QAction *m_edit;
     QAction *m_remove;
     QAction *m_findSimilar;

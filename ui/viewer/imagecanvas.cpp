@@ -28,9 +28,7 @@ ImageCanvas::ImageCanvas(QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(tr("Image"));
     viewport()->setCursor(Qt::OpenHandCursor);
-    QPalette p = viewport()->palette();
-    p.setColor(QPalette::Window, palette().color(QPalette::Window).darker(115));
-    viewport()->setPalette(p);
+    setDarkSurround(false);
     viewport()->setBackgroundRole(QPalette::Window);
     viewport()->setAutoFillBackground(true);
     m_smoothTimer.setSingleShot(true);
@@ -40,8 +38,16 @@ ImageCanvas::ImageCanvas(QWidget *parent)
 
 ImageCanvas::~ImageCanvas() = default;
 
+void ImageCanvas::changeEvent(QEvent *event)
+{
+    QAbstractScrollArea::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        setDarkSurround(m_darkSurround);
+}
+
 void ImageCanvas::setDarkSurround(bool dark)
 {
+    m_darkSurround = dark;
     QPalette p = viewport()->palette();
     p.setColor(QPalette::Window,
         dark ? QColor(0x10, 0x10, 0x10) : palette().color(QPalette::Window).darker(115));

@@ -60,8 +60,11 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    /// A new theme: the surround is derived from the window colour.
+    void changeEvent(QEvent *event) override;
 
 private:
+    bool m_darkSurround = false;
     qreal fitScale() const;
     void setScale(qreal scale, const QPointF &anchor);
     void updateScrollBars();

@@ -92,11 +92,9 @@ QLabel *ImageInfoPanel::addRow(QFormLayout *form, const QString &label)
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     value->setTextFormat(Qt::PlainText);
     auto *caption = new QLabel(label, this);
-    QPalette p = caption->palette();
-    QColor c = p.color(QPalette::WindowText);
-    c.setAlphaF(0.65f);
-    p.setColor(QPalette::WindowText, c);
-    caption->setPalette(p);
+    // Dimmer than the values, in any theme (a colour set here would stay
+    // when the theme changes).
+    caption->setForegroundRole(QPalette::PlaceholderText);
     form->addRow(caption, value);
     return value;
 }

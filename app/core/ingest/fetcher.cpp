@@ -43,6 +43,11 @@ void Fetcher::cancel(quint64 job)
     QMetaObject::invokeMethod(m_worker, [w = m_worker, job] { w->cancel(job); });
 }
 
+void Fetcher::setLimits(const FetchLimits &limits)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, limits] { w->setLimits(limits); });
+}
+
 bool Fetcher::isFetchableScheme(const QString &scheme)
 {
     return scheme == QLatin1String("http") || scheme == QLatin1String("https")

@@ -291,6 +291,26 @@ void IngestPipeline::setPaused(bool paused)
     pump();
 }
 
+void IngestPipeline::setOptions(const PipelineOptions &options)
+{
+    // Threads of the processing pool are fixed for its life; the rest
+    // applies to items that start from now on.
+    const int threads = m_options.processingThreads;
+    m_options = options;
+    m_options.processingThreads = threads;
+    m_options.perHost = std::max(1, m_options.perHost);
+    m_options.fetchAttempts = std::max(1, m_options.fetchAttempts);
+    m_options.maxDownloads = std::max(1, m_options.maxDownloads);
+    m_fetch->setLimits(m_options.fetch);
+    // A higher per-host limit may let waiting items of a host start now;
+    // a lower one lets those running finish. Hosts are few (those with
+    // items waiting or running), never the queue.
+    const QStringList hosts = m_hosts.keys();
+    for (const QString &key : hosts)
+        refreshHost(key);
+    pump();
+}
+
 void IngestPipeline::pauseForSpace(const QString &reason)
 {
     const bool first = m_pauseReason.isEmpty();

@@ -137,6 +137,13 @@ public:
     /// happens until setPaused(false).
     bool isHalted() const { return !m_pauseReason.isEmpty() && inFlight() == 0; }
 
+    /// New limits (the window's settings changed): per-host and total
+    /// downloads at once, download and image limits, retries. They apply to
+    /// downloads and images started from now on; the processing pool keeps
+    /// its threads.
+    void setOptions(const PipelineOptions &options);
+    const PipelineOptions &options() const { return m_options; }
+
     const IngestItem *item(quint64 id) const;
     QList<quint64> itemIds() const { return m_order; }
     /// Items not yet done, failed or cancelled. Constant time.

@@ -65,6 +65,9 @@ public:
     virtual void fetch(quint64 job, const QUrl &url, const FetchHeaders &headers) = 0;
     /// Asks @p job to stop; its finished() still follows.
     virtual void cancel(quint64 job) = 0;
+    /// New limits (the window's settings changed) for downloads started
+    /// from now on; those running keep theirs. Fakes may ignore them.
+    virtual void setLimits(const FetchLimits &limits) { Q_UNUSED(limits) }
 
 Q_SIGNALS:
     /// Bytes so far; @p total is -1 while unknown. Rate-limited.

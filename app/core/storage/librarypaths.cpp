@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QUuid>
 #include <fcntl.h>
@@ -27,6 +28,12 @@ LibraryPaths LibraryPaths::resolve(const QString &explicitDir)
     const QString env = qEnvironmentVariable("TROVE_LIBRARY");
     if (!env.isEmpty())
         return LibraryPaths(env);
+    // Between the environment and the default: the library/path setting,
+    // chosen in the window's Preferences (Use Another Library…), so that
+    // the commands and `trove serve` use the library the window shows.
+    const QString chosen = userSettings()->value(QStringLiteral("library/path")).toString();
+    if (!chosen.isEmpty())
+        return LibraryPaths(chosen);
     return LibraryPaths(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
         + QStringLiteral("/library"));
 }

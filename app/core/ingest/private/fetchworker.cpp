@@ -113,6 +113,9 @@ void FetchWorker::start(quint64 job, const QUrl &url, const FetchHeaders &header
     t->userAgent = headers.userAgent;
     t->cookie = headers.cookie;
     t->cookieHome = url;
+    // A download keeps the limits it started with: a change in the
+    // settings applies to the next ones.
+    t->limits = m_limits;
     t->sinceStart.start();
     t->sinceProgress.start();
     m_transfers.insert(job, t);
@@ -121,20 +124,20 @@ void FetchWorker::start(quint64 job, const QUrl &url, const FetchHeaders &header
     // One timer covers connecting, waiting for headers and stalled bodies:
     // any byte that arrives restarts the wait.
     t->stallTimer.setSingleShot(false);
-    t->stallTimer.setInterval(std::min(m_limits.stallTimeoutMs, 250));
+    t->stallTimer.setInterval(std::min(t->limits.stallTimeoutMs, 250));
     connect(&t->stallTimer, &QTimer::timeout, this, [this, job] {
         auto it = m_transfers.find(job);
         if (it == m_transfers.end())
             return;
         Transfer &tr = **it;
-        if (tr.sinceProgress.elapsed() >= m_limits.stallTimeoutMs)
+        if (tr.sinceProgress.elapsed() >= tr.limits.stallTimeoutMs)
             abortWith(job,
                 FetchWorker::tr("timed out after %1 without data")
-                    .arg(seconds(m_limits.stallTimeoutMs)),
+                    .arg(seconds(tr.limits.stallTimeoutMs)),
                 true);
-        else if (tr.sinceStart.elapsed() >= m_limits.totalTimeoutMs)
+        else if (tr.sinceStart.elapsed() >= tr.limits.totalTimeoutMs)
             abortWith(
-                job, FetchWorker::tr("timed out after %1").arg(seconds(m_limits.totalTimeoutMs)));
+                job, FetchWorker::tr("timed out after %1").arg(seconds(tr.limits.totalTimeoutMs)));
     });
     t->stallTimer.start();
 }
@@ -194,9 +197,14 @@ QString FetchWorker::refuseRedirect(const Transfer &t, const QUrl &target) const
         return tr("redirect to a refused scheme: %1").arg(target.scheme());
     if (t.visited.contains(target))
         return tr("redirect loop at %1").arg(target.toDisplayString());
-    if (t.redirects >= m_limits.maxRedirects)
-        return tr("too many redirects (more than %1)").arg(m_limits.maxRedirects);
+    if (t.redirects >= t.limits.maxRedirects)
+        return tr("too many redirects (more than %1)").arg(t.limits.maxRedirects);
     return {};
+}
+
+void FetchWorker::setLimits(const FetchLimits &limits)
+{
+    m_limits = limits;
 }
 
 void FetchWorker::cancel(quint64 job)
@@ -219,10 +227,10 @@ void FetchWorker::onMetaData(quint64 job)
     // size is only known while streaming, where the limit is enforced too.
     if (length.isValid() && t.reply->rawHeader("Content-Encoding").isEmpty()) {
         t.declaredLength = length.toLongLong();
-        if (t.declaredLength > m_limits.maxBytes) {
+        if (t.declaredLength > t.limits.maxBytes) {
             abortWith(job,
                 tr("too large: the server announces %1, the limit is %2")
-                    .arg(mib(t.declaredLength), mib(m_limits.maxBytes)));
+                    .arg(mib(t.declaredLength), mib(t.limits.maxBytes)));
             return;
         }
         // The download, then its blob beside it while it is compressed:
@@ -252,8 +260,8 @@ void FetchWorker::onReadyRead(quint64 job)
         const qint64 n = t.reply->read(buffer, sizeof buffer);
         if (n <= 0)
             break;
-        if (t.written + n > m_limits.maxBytes) {
-            abortWith(job, tr("too large: more than %1").arg(mib(m_limits.maxBytes)));
+        if (t.written + n > t.limits.maxBytes) {
+            abortWith(job, tr("too large: more than %1").arg(mib(t.limits.maxBytes)));
             return;
         }
         errno = 0;
@@ -354,8 +362,8 @@ void FetchWorker::onFinished(quint64 job)
     } else {
         // The job has left m_transfers, so drain what is left here.
         const QByteArray rest = reply->readAll();
-        if (t->written + rest.size() > m_limits.maxBytes)
-            result.error = tr("too large: more than %1").arg(mib(m_limits.maxBytes));
+        if (t->written + rest.size() > t->limits.maxBytes)
+            result.error = tr("too large: more than %1").arg(mib(t->limits.maxBytes));
         else if (errno = 0; t->file.write(rest) != rest.size()) {
             const int savedErrno = errno;
             const Error why = DiskSpace::writeFailure(m_paths.root(),

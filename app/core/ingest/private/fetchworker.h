@@ -30,6 +30,8 @@ public:
 public Q_SLOTS:
     void start(quint64 job, const QUrl &url, const trove::FetchHeaders &headers);
     void cancel(quint64 job);
+    /// For downloads started from now on.
+    void setLimits(const trove::FetchLimits &limits);
     void shutdown();
 
 Q_SIGNALS:
@@ -44,6 +46,7 @@ private:
         QElapsedTimer sinceStart;
         QElapsedTimer sinceProgress;
         QElapsedTimer sinceReport; ///< progress signals: ten a second at most
+        FetchLimits limits; ///< the worker's when this download started
         QSet<QUrl> visited;
         QUrl referer;
         QByteArray userAgent;

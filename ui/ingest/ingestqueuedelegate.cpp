@@ -33,16 +33,16 @@ IngestQueueDelegate::IngestQueueDelegate(QObject *parent)
 {
     // Indexed by IngestState.
     m_stateIcons = {
-        themedIcon(QStringLiteral("content-loading-symbolic"), QStyle::SP_ArrowRight),
-        themedIcon(QStringLiteral("download"), QStyle::SP_ArrowDown),
-        themedIcon(QStringLiteral("system-run"), QStyle::SP_BrowserReload),
-        themedIcon(QStringLiteral("dialog-ok-apply"), QStyle::SP_DialogApplyButton),
-        themedIcon(QStringLiteral("dialog-information"), QStyle::SP_MessageBoxInformation),
-        themedIcon(QStringLiteral("dialog-error"), QStyle::SP_MessageBoxCritical),
-        themedIcon(QStringLiteral("process-stop"), QStyle::SP_BrowserStop),
+        icon(Icon::Waiting),
+        icon(Icon::Download),
+        icon(Icon::Processing),
+        icon(Icon::Done),
+        icon(Icon::Info),
+        icon(Icon::Error),
+        icon(Icon::Stop),
     };
-    m_cancelIcon = themedIcon(QStringLiteral("dialog-cancel"), QStyle::SP_DialogCancelButton);
-    m_retryIcon = themedIcon(QStringLiteral("view-refresh"), QStyle::SP_BrowserReload);
+    m_cancelIcon = icon(Icon::Cancel);
+    m_retryIcon = icon(Icon::Retry);
 }
 
 IngestQueueDelegate::~IngestQueueDelegate() = default;

@@ -29,6 +29,7 @@
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -38,6 +39,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
@@ -102,6 +104,7 @@ private Q_SLOTS:
     void windowIconsComeFromOneSource();
     void iconsFollowThePalette_data();
     void iconsFollowThePalette();
+    void fileDialogsOpenRoomy();
 
 private:
     /// Adds one solid-colour PNG per sample (named by its file) and waits.
@@ -1314,6 +1317,37 @@ void TestUiGallery::iconsFollowThePalette()
     const QImage enabled = zoom.pixmap(32, 32).toImage();
     const QImage disabled = zoom.pixmap(32, 32, QIcon::Disabled).toImage();
     QVERIFY(enabled != disabled);
+}
+
+void TestUiGallery::fileDialogsOpenRoomy()
+{
+    // File ▸ Import Folder: Qt's own dialog (no platform one here) opens
+    // wide enough for its columns, not at Qt's cramped default.
+    m_window->resize(1100, 760);
+    QAction *import = nullptr;
+    for (QAction *top : m_window->menuBar()->actions())
+        if (top->menu())
+            for (QAction *action : top->menu()->actions())
+                if (action->text() == tr("Import &Folder…"))
+                    import = action;
+    QVERIFY(import);
+    QSize seen;
+    QTimer poll;
+    poll.setInterval(20);
+    connect(&poll, &QTimer::timeout, this, [&] {
+        if (auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget())) {
+            seen = dialog->size();
+            dialog->reject();
+        }
+    });
+    poll.start();
+    import->trigger(); // returns once the dialog is rejected
+    poll.stop();
+    QVERIFY(seen.isValid());
+    const QSize screen = m_window->screen()->availableSize();
+    QVERIFY2(seen.width() >= std::min(770, int(screen.width() * 0.9)) - 1,
+        qPrintable(QStringLiteral("%1x%2").arg(seen.width()).arg(seen.height())));
+    QVERIFY(seen.width() <= screen.width() && seen.height() <= screen.height());
 }
 
 QTEST_MAIN(TestUiGallery)

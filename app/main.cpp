@@ -6,6 +6,7 @@
 #include "codeclog.h"
 #include "diagnostics/stallmonitor.h"
 #include "gallery/galleryview.h"
+#include "iconstyle.h"
 #include "mainwindow.h"
 #include "storage/librarypaths.h"
 
@@ -45,6 +46,8 @@ int main(int argc, char *argv[])
     trove::setIdleSchedulingForHeavyWork(true);
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Trove"));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.trove.Trove"));
+    // Message boxes and file dialogs show the same icons as the window.
+    trove::ui::IconStyle::install();
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.trove.Trove"),
         QIcon(QStringLiteral(":/icons/io.github.trove.Trove.svg"))));
 

@@ -1,141 +1,224 @@
 // SPDX-License-Identifier: MIT
 #include "icons.h"
 
+#include "iconengine.h"
+
 #include <QApplication>
 #include <QFile>
-#include <QIconEngine>
 #include <QPainter>
 #include <QPainterPath>
-#include <QPixmap>
-#include <QWidget>
 #include <algorithm>
-#include <tuple>
+#include <iterator>
+
+// Outside any namespace, as rcc names it: the icons live in this static
+// library, and an unreferenced resource object would not be linked.
+static void initIconResources()
+{
+    Q_INIT_RESOURCE(icons);
+}
 
 namespace trove::ui {
 
-QIcon themedIcon(const QString &name, QStyle::StandardPixmap fallback, const QWidget *widget)
-{
-    if (QIcon::hasThemeIcon(name))
-        return QIcon::fromTheme(name);
-    const QStyle *style = widget ? widget->style() : QApplication::style();
-    return style->standardIcon(fallback, nullptr, widget);
-}
-
 namespace {
 
-// Draws a viewer glyph when it is painted, in the application palette's
-// text colour of that moment: a theme switched while the window is open
-// repaints the buttons in the new colours (a pixmap drawn once would keep
-// the old ones, black on a dark palette).
-class GlyphEngine final : public QIconEngine {
-public:
-    explicit GlyphEngine(ViewerGlyph glyph)
-        : m_glyph(glyph)
-    {
-    }
-
-    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State) override
-    {
-        const qreal side = std::min(rect.width(), rect.height());
-        painter->save();
-        painter->translate(
-            rect.x() + (rect.width() - side) / 2.0, rect.y() + (rect.height() - side) / 2.0);
-        draw(*painter, side, mode);
-        painter->restore();
-    }
-
-    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
-    {
-        QPixmap pixmap(size);
-        pixmap.fill(Qt::transparent);
-        QPainter p(&pixmap);
-        paint(&p, QRect(QPoint(), size), mode, state);
-        return pixmap;
-    }
-
-    QIconEngine *clone() const override { return new GlyphEngine(m_glyph); }
-    bool isNull() override { return false; }
-
-private:
-    void draw(QPainter &p, qreal side, QIcon::Mode mode) const
-    {
-        const ViewerGlyph glyph = m_glyph;
-        p.setRenderHint(QPainter::Antialiasing);
-        const QColor ink = QApplication::palette().color(
-            mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active, QPalette::WindowText);
-        const qreal s = side;
-        QPen pen(ink, std::max(1.5, s / 12), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
-        p.setPen(pen);
-        p.setBrush(Qt::NoBrush);
-        if (glyph == ViewerGlyph::ZoomIn || glyph == ViewerGlyph::ZoomOut) {
-            const QRectF lens(s * 0.12, s * 0.12, s * 0.56, s * 0.56);
-            p.drawEllipse(lens);
-            p.drawLine(QPointF(s * 0.62, s * 0.62), QPointF(s * 0.88, s * 0.88));
-            const QPointF c = lens.center();
-            p.drawLine(QPointF(c.x() - s * 0.14, c.y()), QPointF(c.x() + s * 0.14, c.y()));
-            if (glyph == ViewerGlyph::ZoomIn)
-                p.drawLine(QPointF(c.x(), c.y() - s * 0.14), QPointF(c.x(), c.y() + s * 0.14));
-        } else if (glyph == ViewerGlyph::Fit) {
-            // Four corners pointing out: the image fills the frame.
-            const qreal a = s * 0.15, b = s * 0.85, l = s * 0.22;
-            for (const auto &[x, y, dx, dy] :
-                { std::tuple { a, a, 1, 1 }, { b, a, -1, 1 }, { a, b, 1, -1 }, { b, b, -1, -1 } }) {
-                p.drawLine(QPointF(x, y), QPointF(x + dx * l, y));
-                p.drawLine(QPointF(x, y), QPointF(x, y + dy * l));
-            }
-        } else if (glyph == ViewerGlyph::FitWidth) {
-            const qreal y = s / 2;
-            p.drawLine(QPointF(s * 0.12, s * 0.2), QPointF(s * 0.12, s * 0.8));
-            p.drawLine(QPointF(s * 0.88, s * 0.2), QPointF(s * 0.88, s * 0.8));
-            p.drawLine(QPointF(s * 0.25, y), QPointF(s * 0.75, y));
-            p.drawLine(QPointF(s * 0.25, y), QPointF(s * 0.37, y - s * 0.12));
-            p.drawLine(QPointF(s * 0.25, y), QPointF(s * 0.37, y + s * 0.12));
-            p.drawLine(QPointF(s * 0.75, y), QPointF(s * 0.63, y - s * 0.12));
-            p.drawLine(QPointF(s * 0.75, y), QPointF(s * 0.63, y + s * 0.12));
-        } else if (glyph == ViewerGlyph::Previous || glyph == ViewerGlyph::Next) {
-            const qreal dir = glyph == ViewerGlyph::Next ? 1 : -1;
-            const QPointF tip(s / 2 + dir * s * 0.15, s / 2);
-            p.drawLine(QPointF(s / 2 - dir * s * 0.15, s * 0.22), tip);
-            p.drawLine(QPointF(s / 2 - dir * s * 0.15, s * 0.78), tip);
-        } else if (glyph == ViewerGlyph::Play) {
-            p.setBrush(ink);
-            const QPointF tri[] { { s * 0.3, s * 0.2 }, { s * 0.3, s * 0.8 },
-                { s * 0.8, s * 0.5 } };
-            p.drawPolygon(tri, 3);
-        } else if (glyph == ViewerGlyph::Pause) {
-            p.setBrush(ink);
-            p.setPen(Qt::NoPen);
-            p.drawRect(QRectF(s * 0.25, s * 0.2, s * 0.17, s * 0.6));
-            p.drawRect(QRectF(s * 0.58, s * 0.2, s * 0.17, s * 0.6));
-        } else if (glyph == ViewerGlyph::FullScreen) {
-            // Four corners pointing outwards from the middle.
-            const qreal a = s * 0.12, b = s * 0.88, l = s * 0.25;
-            for (const auto &[x, y, dx, dy] :
-                { std::tuple { a, a, 1, 1 }, { b, a, -1, 1 }, { a, b, 1, -1 }, { b, b, -1, -1 } }) {
-                p.drawLine(QPointF(x, y), QPointF(x + dx * l, y + dy * l));
-                p.drawLine(QPointF(x, y), QPointF(x + dx * l * 0.6, y));
-                p.drawLine(QPointF(x, y), QPointF(x, y + dy * l * 0.6));
-            }
-        } else {
-            QFont font = QApplication::font();
-            font.setPixelSize(std::max(7, int(s * 0.42)));
-            font.setBold(true);
-            p.setFont(font);
-            p.drawRoundedRect(QRectF(s * 0.08, s * 0.2, s * 0.84, s * 0.6), s * 0.08, s * 0.08);
-            p.drawText(QRectF(0, 0, s, s), Qt::AlignCenter, QStringLiteral("1:1"));
-        }
-    }
-
-    ViewerGlyph m_glyph;
+struct IconEntry {
+    Icon id;
+    const char *file; // resources/icons/<file>.svg
+    const char *theme; // the freedesktop name
 };
+
+// Two entries may share a theme name (Find Similar is the theme's search);
+// Trove's own set draws each one apart.
+constexpr IconEntry kIcons[] = {
+    { Icon::Add, "list-add", "list-add" },
+    { Icon::ImportFolder, "folder-import", "document-import" },
+    { Icon::OpenLibrary, "folder-open", "folder-open" },
+    { Icon::BackUp, "backup", "document-save-as" },
+    { Icon::Export, "export", "document-export" },
+    { Icon::Download, "download", "download" },
+    { Icon::Quit, "quit", "application-exit" },
+    { Icon::Undo, "undo", "edit-undo" },
+    { Icon::Redo, "redo", "edit-redo" },
+    { Icon::Paste, "paste", "edit-paste" },
+    { Icon::Copy, "copy", "edit-copy" },
+    { Icon::CopyLink, "link", "link" },
+    { Icon::Search, "search", "edit-find" },
+    { Icon::Clear, "clear", "edit-clear" },
+    { Icon::FindSimilar, "find-similar", "edit-find" },
+    { Icon::FindDuplicates, "duplicates", "edit-copy" },
+    { Icon::Statistics, "statistics", "view-statistics" },
+    { Icon::Info, "info", "dialog-information" },
+    { Icon::View, "view", "view-preview" },
+    { Icon::Tags, "tag", "tag" },
+    { Icon::Delete, "trash", "edit-delete" },
+    { Icon::OpenInBrowser, "globe", "globe" },
+    { Icon::Settings, "settings", "configure" },
+    { Icon::Help, "help", "help-contents" },
+    { Icon::ZoomIn, "zoom-in", "zoom-in" },
+    { Icon::ZoomOut, "zoom-out", "zoom-out" },
+    { Icon::ZoomFit, "zoom-fit", "zoom-fit-best" },
+    { Icon::ZoomFitWidth, "zoom-fit-width", "zoom-fit-width" },
+    { Icon::ZoomActual, "zoom-original", "zoom-original" },
+    { Icon::Play, "play", "media-playback-start" },
+    { Icon::Pause, "pause", "media-playback-pause" },
+    { Icon::FullScreen, "fullscreen", "view-fullscreen" },
+    { Icon::Previous, "previous", "go-previous" },
+    { Icon::Next, "next", "go-next" },
+    { Icon::Back, "back", "go-previous-view" },
+    { Icon::Forward, "forward", "go-next-view" },
+    { Icon::Up, "up", "go-up" },
+    { Icon::Down, "down", "go-down" },
+    { Icon::Retry, "retry", "view-refresh" },
+    { Icon::Cancel, "cancel", "dialog-cancel" },
+    { Icon::Stop, "stop", "process-stop" },
+    { Icon::ClearFinished, "clear-finished", "edit-clear-history" },
+    { Icon::Filter, "filter", "view-filter" },
+    { Icon::Warning, "warning", "dialog-warning" },
+    { Icon::Error, "error", "dialog-error" },
+    { Icon::Ok, "ok", "dialog-ok" },
+    { Icon::Done, "done", "dialog-ok-apply" },
+    { Icon::Waiting, "waiting", "chronometer" },
+    { Icon::Processing, "processing", "system-run" },
+    { Icon::Save, "save", "document-save" },
+    { Icon::ViewList, "view-list", "view-list-details" },
+    { Icon::ViewIcons, "view-icons", "view-list-icons" },
+    { Icon::NewFolder, "folder-new", "folder-new" },
+    { Icon::Close, "close", "window-close" },
+    { Icon::Float, "float", "window-restore" },
+    { Icon::More, "more", "arrow-right-double" },
+};
+
+const IconEntry &entry(Icon id)
+{
+    return kIcons[std::size_t(id)];
+}
+
+bool themeHasEverything()
+{
+    if (QIcon::themeName().isEmpty())
+        return false;
+    return std::all_of(std::begin(kIcons), std::end(kIcons),
+        [](const IconEntry &e) { return QIcon::hasThemeIcon(QLatin1String(e.theme)); });
+}
 
 } // namespace
 
-QIcon viewerIcon(const QString &name, ViewerGlyph glyph)
+constexpr bool rowsInEnumOrder()
 {
-    if (QIcon::hasThemeIcon(name))
-        return QIcon::fromTheme(name);
-    return QIcon(new GlyphEngine(glyph));
+    for (std::size_t i = 0; i < std::size(kIcons); ++i)
+        if (std::size_t(kIcons[i].id) != i)
+            return false;
+    return std::size(kIcons) == std::size_t(Icon::More) + 1;
+}
+static_assert(rowsInEnumOrder(), "one row per Icon, in the enum's order");
+
+bool usesThemeIcons()
+{
+    // Decided once: icons created earlier keep their source, so a later
+    // answer could only mix the two.
+    static const bool theme = themeHasEverything();
+    return theme;
+}
+
+QList<Icon> allIcons()
+{
+    QList<Icon> out;
+    for (const IconEntry &e : kIcons)
+        out.append(e.id);
+    return out;
+}
+
+QString iconResource(Icon id)
+{
+    return QStringLiteral(":/icons/actions/%1.svg").arg(QLatin1String(entry(id).file));
+}
+
+QString iconThemeName(Icon id)
+{
+    return QLatin1String(entry(id).theme);
+}
+
+QIcon icon(Icon id)
+{
+    static const bool initialised = [] {
+        initIconResources();
+        return true;
+    }();
+    Q_UNUSED(initialised);
+    if (usesThemeIcons())
+        return QIcon::fromTheme(iconThemeName(id));
+    return QIcon(new PaletteIconEngine(iconResource(id), QLatin1String(entry(id).file)));
+}
+
+std::optional<Icon> iconForStandardPixmap(QStyle::StandardPixmap pixmap)
+{
+    switch (pixmap) {
+    case QStyle::SP_DialogYesButton:
+    case QStyle::SP_DialogOkButton:
+    case QStyle::SP_DialogApplyButton:
+        return Icon::Ok;
+    case QStyle::SP_DialogNoButton:
+    case QStyle::SP_DialogCancelButton:
+        return Icon::Cancel;
+    case QStyle::SP_DialogCloseButton:
+    case QStyle::SP_DockWidgetCloseButton:
+    case QStyle::SP_TitleBarCloseButton:
+        return Icon::Close;
+    case QStyle::SP_TitleBarNormalButton:
+        return Icon::Float;
+    case QStyle::SP_ToolBarHorizontalExtensionButton:
+        return Icon::More;
+    case QStyle::SP_DialogSaveButton:
+        return Icon::Save;
+    case QStyle::SP_DialogOpenButton:
+        return Icon::OpenLibrary;
+    case QStyle::SP_DialogDiscardButton:
+    case QStyle::SP_TrashIcon:
+        return Icon::Delete;
+    case QStyle::SP_DialogResetButton:
+        return Icon::Undo;
+    case QStyle::SP_DialogHelpButton:
+    case QStyle::SP_MessageBoxQuestion:
+        return Icon::Help;
+    case QStyle::SP_MessageBoxInformation:
+        return Icon::Info;
+    case QStyle::SP_MessageBoxWarning:
+        return Icon::Warning;
+    case QStyle::SP_MessageBoxCritical:
+        return Icon::Error;
+    case QStyle::SP_LineEditClearButton:
+        return Icon::Clear;
+    case QStyle::SP_ArrowBack:
+    case QStyle::SP_ArrowLeft:
+    case QStyle::SP_FileDialogBack:
+        return Icon::Back;
+    case QStyle::SP_ArrowForward:
+    case QStyle::SP_ArrowRight:
+        return Icon::Forward;
+    case QStyle::SP_ArrowUp:
+    case QStyle::SP_FileDialogToParent:
+        return Icon::Up;
+    case QStyle::SP_ArrowDown:
+    case QStyle::SP_ToolBarVerticalExtensionButton:
+        return Icon::Down;
+    case QStyle::SP_FileDialogNewFolder:
+        return Icon::NewFolder;
+    case QStyle::SP_FileDialogDetailedView:
+        return Icon::ViewList;
+    case QStyle::SP_FileDialogListView:
+        return Icon::ViewIcons;
+    case QStyle::SP_BrowserReload:
+        return Icon::Retry;
+    case QStyle::SP_BrowserStop:
+        return Icon::Stop;
+    case QStyle::SP_MediaPlay:
+        return Icon::Play;
+    case QStyle::SP_MediaPause:
+        return Icon::Pause;
+    default:
+        // Files, folders and drives keep the style's own.
+        return std::nullopt;
+    }
 }
 
 bool hasAppIcon()
@@ -179,7 +262,7 @@ QIcon appIcon()
         return QIcon::fromTheme(QStringLiteral("io.github.trove.Trove"));
     if (QFile::exists(resource))
         return QIcon(resource);
-    return themedIcon(QStringLiteral("image-x-generic"), QStyle::SP_FileIcon);
+    return QApplication::style()->standardIcon(QStyle::SP_FileIcon);
 }
 
 } // namespace trove::ui

@@ -2,36 +2,95 @@
 #pragma once
 
 #include <QIcon>
+#include <QList>
 #include <QStyle>
+#include <optional>
 
 class QPainter;
 class QWidget;
 
 namespace trove::ui {
 
-/// An icon from the desktop's theme, or the style's standard pixmap where
-/// the theme has none (bare X11, offscreen, Windows).
-QIcon themedIcon(
-    const QString &name, QStyle::StandardPixmap fallback, const QWidget *widget = nullptr);
-
-/// What a viewer control shows: a magnifier with a sign, a frame, the
-/// media symbols.
-enum class ViewerGlyph {
+/// Every action and control icon the window shows. One source for all of
+/// them: the desktop's icon theme when it has every name below (a KDE
+/// user gets Breeze), otherwise Trove's own line set (resources/icons/),
+/// never a mix of the two.
+enum class Icon {
+    Add,
+    ImportFolder,
+    OpenLibrary,
+    BackUp,
+    Export,
+    Download,
+    Quit,
+    Undo,
+    Redo,
+    Paste,
+    Copy,
+    CopyLink,
+    Search,
+    Clear,
+    FindSimilar,
+    FindDuplicates,
+    Statistics,
+    Info,
+    View,
+    Tags,
+    Delete,
+    OpenInBrowser,
+    Settings,
+    Help,
     ZoomIn,
     ZoomOut,
-    Fit,
-    FitWidth,
-    Actual,
+    ZoomFit,
+    ZoomFitWidth,
+    ZoomActual,
     Play,
     Pause,
     FullScreen,
     Previous,
-    Next
+    Next,
+    Back,
+    Forward,
+    Up,
+    Down,
+    Retry,
+    Cancel,
+    Stop,
+    ClearFinished,
+    Filter,
+    Warning,
+    Error,
+    Ok,
+    Done,
+    Waiting,
+    Processing,
+    Save,
+    ViewList,
+    ViewIcons,
+    NewFolder,
+    Close,
+    Float,
+    More,
 };
-/// The theme's icon @p name, or one drawn here in the palette's text colour
-/// (the style's fallbacks are arrows that read as "download", and dark
-/// symbols that vanish on a dark palette).
-QIcon viewerIcon(const QString &name, ViewerGlyph glyph);
+
+/// The icon for @p id from the one source in use. Trove's own icons are
+/// drawn in the palette's text colour at paint time, so they follow a
+/// switch between light and dark without being asked again.
+QIcon icon(Icon id);
+
+/// Whether the desktop theme supplies the icons (it has every name).
+bool usesThemeIcons();
+
+/// Every Icon value, for checks that the set is complete.
+QList<Icon> allIcons();
+/// The resource of Trove's own drawing of @p id (":/icons/actions/…svg").
+QString iconResource(Icon id);
+/// The freedesktop name asked of the desktop theme for @p id.
+QString iconThemeName(Icon id);
+/// The icon that stands in for one of the style's standard pixmaps (the
+/// buttons of message boxes and file dialogs), if Trove has one.
+std::optional<Icon> iconForStandardPixmap(QStyle::StandardPixmap pixmap);
 
 /// The application's own icon, with a generic image icon as fallback.
 QIcon appIcon();

@@ -4,8 +4,15 @@
 #include "models/librarysession.h"
 
 #include <QLocale>
+#include <QResizeEvent>
 
 namespace trove::ui {
+
+namespace {
+
+const QString kSeparator = QStringLiteral("  ·  ");
+
+} // namespace
 
 LibraryStatusLabel::LibraryStatusLabel(QWidget *parent)
     : QLabel(parent)
@@ -27,7 +34,7 @@ void LibraryStatusLabel::setSession(LibrarySession *session)
 {
     m_session = session;
     m_stats = {};
-    setText(tr("Opening the library…"));
+    showSummary(tr("Opening the library…"));
     if (!session)
         return;
     connect(session->reader(), &LibraryReader::statsReady, this, &LibraryStatusLabel::onStats);
@@ -75,13 +82,53 @@ QString LibraryStatusLabel::summary(const LibraryStats &stats)
     }
     if (stats.images > 0)
         parts << savedText(stats);
-    return parts.join(QStringLiteral("  ·  "));
+    return parts.join(kSeparator);
+}
+
+QSize LibraryStatusLabel::sizeHint() const
+{
+    const QMargins m = contentsMargins();
+    return { fontMetrics().horizontalAdvance(m_full) + m.left() + m.right() + 2 * margin(),
+        QLabel::sizeHint().height() };
+}
+
+QSize LibraryStatusLabel::minimumSizeHint() const
+{
+    const QString first = m_full.section(kSeparator, 0, 0);
+    const QMargins m = contentsMargins();
+    return { fontMetrics().horizontalAdvance(first) + m.left() + m.right() + 2 * margin(),
+        QLabel::minimumSizeHint().height() };
+}
+
+void LibraryStatusLabel::resizeEvent(QResizeEvent *event)
+{
+    QLabel::resizeEvent(event);
+    fitText();
+}
+
+void LibraryStatusLabel::showSummary(const QString &text)
+{
+    m_full = text;
+    updateGeometry();
+    fitText();
+}
+
+void LibraryStatusLabel::fitText()
+{
+    QStringList parts = m_full.split(kSeparator);
+    const int room = contentsRect().width() - 2 * margin();
+    while (parts.size() > 1 && fontMetrics().horizontalAdvance(parts.join(kSeparator)) > room)
+        parts.removeLast();
+    const QString shown = parts.join(kSeparator);
+    if (text() != shown)
+        setText(shown);
+    setToolTip(shown == m_full ? QString() : m_full);
 }
 
 void LibraryStatusLabel::onStats(const StatsReport &report)
 {
     m_stats = report.totals;
-    setText(summary(m_stats));
+    showSummary(summary(m_stats));
     Q_EMIT statsChanged(report);
 }
 

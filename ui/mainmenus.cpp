@@ -24,31 +24,28 @@ MainMenus::MainMenus(const Parts &parts)
     QMenuBar *bar = window->menuBar();
 
     QMenu *file = bar->addMenu(tr("&File"));
-    m_adding.append(file->addAction(themedIcon(QStringLiteral("list-add"), QStyle::SP_FileIcon),
-        tr("&Add Image Files…"), QKeySequence::Open, this, &MainMenus::addFilesRequested));
-    m_adding.append(file->addAction(themedIcon(QStringLiteral("folder-new"), QStyle::SP_DirIcon),
-        tr("Import &Folder…"), this, &MainMenus::importFolderRequested));
-    file->addAction(themedIcon(QStringLiteral("folder-open"), QStyle::SP_DirOpenIcon),
-        tr("Open &Library…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
-        &MainMenus::openLibraryRequested);
-    file->addAction(themedIcon(QStringLiteral("document-save-as"), QStyle::SP_DialogSaveButton),
-        tr("&Back Up Library…"), this, &MainMenus::backupRequested);
+    m_adding.append(file->addAction(icon(Icon::Add), tr("&Add Image Files…"), QKeySequence::Open,
+        this, &MainMenus::addFilesRequested));
+    m_adding.append(file->addAction(
+        icon(Icon::ImportFolder), tr("Import &Folder…"), this, &MainMenus::importFolderRequested));
+    file->addAction(icon(Icon::OpenLibrary), tr("Open &Library…"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, &MainMenus::openLibraryRequested);
+    file->addAction(icon(Icon::BackUp), tr("&Back Up Library…"), this, &MainMenus::backupRequested);
     file->addSeparator();
     file->addAction(parts.actions->exportAction());
     file->addSeparator();
     file->addAction(parts.localApi);
     file->addSeparator();
-    file->addAction(themedIcon(QStringLiteral("application-exit"), QStyle::SP_DialogCloseButton),
-        tr("&Quit"), QKeySequence::Quit, window, &QWidget::close);
+    file->addAction(icon(Icon::Quit), tr("&Quit"), QKeySequence::Quit, window, &QWidget::close);
 
     QMenu *edit = bar->addMenu(tr("&Edit"));
     if (parts.undo) {
         QAction *undo = parts.undo->createUndoAction(this, tr("&Undo"));
         undo->setShortcut(QKeySequence::Undo);
-        undo->setIcon(themedIcon(QStringLiteral("edit-undo"), QStyle::SP_ArrowBack));
+        undo->setIcon(icon(Icon::Undo));
         QAction *redo = parts.undo->createRedoAction(this, tr("&Redo"));
         redo->setShortcut(QKeySequence::Redo);
-        redo->setIcon(themedIcon(QStringLiteral("edit-redo"), QStyle::SP_ArrowForward));
+        redo->setIcon(icon(Icon::Redo));
         edit->addAction(undo);
         edit->addAction(redo);
         // Also on the window itself: the shortcuts work wherever the focus
@@ -59,9 +56,8 @@ MainMenus::MainMenus(const Parts &parts)
     }
     // Anywhere in the window: pasting adds images (a text field with focus
     // still takes its own Ctrl+V first).
-    QAction *paste
-        = edit->addAction(themedIcon(QStringLiteral("edit-paste"), QStyle::SP_DialogOpenButton),
-            tr("&Paste Links or Image"), QKeySequence::Paste, this, &MainMenus::pasteRequested);
+    QAction *paste = edit->addAction(icon(Icon::Paste), tr("&Paste Links or Image"),
+        QKeySequence::Paste, this, &MainMenus::pasteRequested);
     paste->setShortcutContext(Qt::WindowShortcut);
     m_adding.append(paste);
     edit->addSeparator();
@@ -69,12 +65,11 @@ MainMenus::MainMenus(const Parts &parts)
         tr("Select &All"), QKeySequence::SelectAll, parts.gallery, &QAbstractItemView::selectAll);
     selectAll->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     parts.gallery->addAction(selectAll);
-    edit->addAction(themedIcon(QStringLiteral("edit-find"), QStyle::SP_FileDialogContentsView),
-        tr("&Find"), QKeySequence::Find, this, &MainMenus::findRequested);
+    edit->addAction(
+        icon(Icon::Search), tr("&Find"), QKeySequence::Find, this, &MainMenus::findRequested);
     edit->addSeparator();
     QAction *preferences = edit->addAction(
-        themedIcon(QStringLiteral("configure"), QStyle::SP_FileDialogDetailedView),
-        tr("Pr&eferences…"), this, &MainMenus::preferencesRequested);
+        icon(Icon::Settings), tr("Pr&eferences…"), this, &MainMenus::preferencesRequested);
     preferences->setObjectName(QStringLiteral("preferencesAction"));
     preferences->setMenuRole(QAction::PreferencesRole);
     // The platform's key where it has one, and Ctrl+, as KDE applications use.
@@ -106,12 +101,11 @@ MainMenus::MainMenus(const Parts &parts)
     view->addAction(queue);
     view->addAction(parts.queue->pauseAction());
     view->addAction(parts.queue->clearFinishedAction());
-    view->addAction(themedIcon(QStringLiteral("view-statistics"), QStyle::SP_FileDialogInfoView),
-        tr("&Statistics…"), QKeySequence(Qt::CTRL | Qt::Key_I), this,
-        &MainMenus::statisticsRequested);
+    view->addAction(icon(Icon::Statistics), tr("&Statistics…"), QKeySequence(Qt::CTRL | Qt::Key_I),
+        this, &MainMenus::statisticsRequested);
 
     QMenu *help = bar->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this,
+    help->addAction(icon(Icon::Help), tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this,
         [window] { HelpDialogs::showShortcuts(window); });
     help->addSeparator();
     help->addAction(

@@ -7,6 +7,7 @@
 #include "dialogs/libraryrepair.h"
 #include "dialogs/preferencesdialog.h"
 #include "dialogs/statisticsdialog.h"
+#include "filedialogs.h"
 #include "gallery/browsebar.h"
 #include "gallery/dragexporter.h"
 #include "gallery/gallerydelegate.h"
@@ -37,7 +38,6 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -471,8 +471,7 @@ void MainWindow::showGalleryContextMenu(const QPoint &pos)
     if (index.isValid()) {
         m_actions->fillMenu(&menu);
     } else {
-        menu.addAction(themedIcon(QStringLiteral("edit-paste"), QStyle::SP_DialogOpenButton),
-            tr("Paste Links or Image"), this, &MainWindow::paste);
+        menu.addAction(icon(Icon::Paste), tr("Paste Links or Image"), this, &MainWindow::paste);
         menu.addAction(tr("Add Image Files…"), this, &MainWindow::chooseFiles);
     }
     menu.exec(m_gallery->viewport()->mapToGlobal(pos));
@@ -496,7 +495,7 @@ void MainWindow::showImage(qint64 key)
 
 void MainWindow::chooseFiles()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add Images"), QString(),
+    const QStringList files = FileDialogs::openFiles(this, tr("Add Images"), QString(),
         tr("Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.avif *.ico *.svg);;All "
            "files (*)"));
     if (!files.isEmpty())
@@ -505,14 +504,14 @@ void MainWindow::chooseFiles()
 
 void MainWindow::chooseFolder()
 {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Import Folder"));
+    const QString dir = FileDialogs::existingDirectory(this, tr("Import Folder"));
     if (!dir.isEmpty())
         m_controller->ingestSources({ dir }, IngestController::Origin::Opened);
 }
 
 void MainWindow::chooseLibrary()
 {
-    const QString dir = QFileDialog::getExistingDirectory(
+    const QString dir = FileDialogs::existingDirectory(
         this, tr("Open Library"), m_session ? m_session->paths().root() : QString());
     if (!dir.isEmpty())
         openLibrary(LibraryPaths(dir));
@@ -520,7 +519,7 @@ void MainWindow::chooseLibrary()
 
 void MainWindow::chooseBackupFolder()
 {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Back Up Library To"));
+    const QString dir = FileDialogs::existingDirectory(this, tr("Back Up Library To"));
     if (!dir.isEmpty())
         backUpLibraryTo(dir);
 }

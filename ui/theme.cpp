@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "theme.h"
 
+#include "iconstyle.h"
+
 #include <QApplication>
+#include <QProxyStyle>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -14,11 +17,20 @@ namespace {
 // goes back to it.
 constexpr const char *kSystemStyle = "troveSystemStyle";
 
+// The style under Trove's IconStyle, which only swaps the icons.
+QString currentStyleName()
+{
+    const QStyle *style = QApplication::style();
+    if (const auto *proxy = qobject_cast<const QProxyStyle *>(style))
+        style = proxy->baseStyle();
+    return style->name();
+}
+
 QString systemStyleName()
 {
     QVariant stored = qApp->property(kSystemStyle);
     if (!stored.isValid()) {
-        stored = QApplication::style()->name();
+        stored = currentStyleName();
         qApp->setProperty(kSystemStyle, stored);
     }
     return stored.toString();
@@ -26,8 +38,11 @@ QString systemStyleName()
 
 void setStyleNamed(const QString &name)
 {
-    if (QApplication::style()->name().compare(name, Qt::CaseInsensitive) != 0)
-        QApplication::setStyle(name);
+    if (currentStyleName().compare(name, Qt::CaseInsensitive) == 0)
+        return;
+    // Wrapped again, or message boxes and file dialogs lose the icon set.
+    if (QStyle *base = QStyleFactory::create(name))
+        IconStyle::install(base);
 }
 
 } // namespace

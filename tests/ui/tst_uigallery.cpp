@@ -9,6 +9,9 @@
 #include "gallery/dragexporter.h"
 #include "gallery/imageactions.h"
 #include "gallery/thumbnailsizecontrol.h"
+#include "iconengine.h"
+#include "icons.h"
+#include "iconstyle.h"
 #include "ingest/ingestbar.h"
 #include "librarystatuslabel.h"
 #include "models/duplicatesmodel.h"
@@ -20,11 +23,13 @@
 #include "viewer/imageinfopanel.h"
 #include "viewer/imageviewer.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QClipboard>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -34,10 +39,12 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStatusBar>
+#include <QSvgRenderer>
 #include <QTimer>
 #include <QTreeWidget>
 
@@ -93,6 +100,11 @@ private Q_SLOTS:
     void findSimilarAndKeepBest();
     void restoresSizeAndSort();
     void openAnotherLibrary();
+    void iconSetIsComplete();
+    void windowIconsComeFromOneSource();
+    void iconsFollowThePalette_data();
+    void iconsFollowThePalette();
+    void fileDialogsOpenRoomy();
 
 private:
     /// Adds one solid-colour PNG per sample (named by its file) and waits.
@@ -113,6 +125,8 @@ private:
 void TestUiGallery::initTestCase()
 {
     uitest::isolateSettings(m_settings.path());
+    // As main() does: dialogs and line edits use the same icons.
+    ui::IconStyle::install();
 }
 
 void TestUiGallery::init()
@@ -970,8 +984,11 @@ void TestUiGallery::statusBarAndStatistics()
     addSamples({ { QStringLiteral("s1"), Qt::red }, { QStringLiteral("s2"), Qt::green },
         { QStringLiteral("s3"), Qt::blue } });
     QTRY_VERIFY_WITH_TIMEOUT(label->text().startsWith(QStringLiteral("3 images")), kLivenessMs);
-    QVERIFY(label->text().contains(QStringLiteral("last added")));
-    QVERIFY(label->text().contains(QStringLiteral("compression saved")));
+    // All of it shown, or (a narrow window) the rest in the tooltip.
+    const QString all = label->toolTip().isEmpty() ? label->text() : label->toolTip();
+    QVERIFY(all.startsWith(label->text()));
+    QVERIFY(all.contains(QStringLiteral("last added")));
+    QVERIFY(all.contains(QStringLiteral("compression saved")));
 
     QTest::keyClick(m_window.get(), Qt::Key_I, Qt::ControlModifier);
     QDialog *stats = nullptr;
@@ -1183,6 +1200,154 @@ void TestUiGallery::openAnotherLibrary()
     addSamples({ { QStringLiteral("second-library"), Qt::blue } });
     QCOMPARE(gallery()->rowCount(), 1);
     m_window.reset(); // before `other` goes
+}
+
+namespace {
+
+/// The mean lightness (0..255) of the icon's inked pixels.
+int inkLightness(const QIcon &icon, QIcon::Mode mode = QIcon::Normal)
+{
+    const QImage image = icon.pixmap(32, 32, mode).toImage().convertToFormat(QImage::Format_ARGB32);
+    qint64 sum = 0;
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = QColor::fromRgba(image.pixel(x, y));
+            if (c.alpha() > 160) {
+                sum += c.lightness();
+                ++count;
+            }
+        }
+    return count ? int(sum / count) : -1;
+}
+
+} // namespace
+
+void TestUiGallery::iconSetIsComplete()
+{
+    // Every icon the window asks for is drawn in Trove's own set: a missing
+    // or broken SVG would leave a hole wherever the theme lacks the name.
+    const QList<ui::Icon> all = ui::allIcons();
+    QVERIFY(all.size() >= 50);
+    QSet<QString> resources;
+    for (const ui::Icon id : all) {
+        const QString resource = ui::iconResource(id);
+        QVERIFY2(QFile::exists(resource), qPrintable(resource));
+        QVERIFY2(!ui::iconThemeName(id).isEmpty(), qPrintable(resource));
+        QFile file(resource);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray svg = file.readAll();
+        QVERIFY2(svg.contains("currentColor"), qPrintable(resource)); // inked, not fixed
+        QVERIFY2(QSvgRenderer(svg).isValid(), qPrintable(resource));
+        const QIcon drawn(new ui::PaletteIconEngine(resource, QStringLiteral("x")));
+        QVERIFY2(inkLightness(drawn) >= 0, qPrintable(resource)); // something is drawn
+        resources.insert(resource);
+    }
+    QCOMPARE(resources.size(), all.size()); // no two share a drawing
+    // The buttons Qt draws itself use the set too: no grey ball on "Yes".
+    if (!ui::usesThemeIcons()) {
+        QCOMPARE(QApplication::style()->standardIcon(QStyle::SP_DialogYesButton).name(),
+            QStringLiteral("ok"));
+        QCOMPARE(QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning).name(),
+            QStringLiteral("warning"));
+    }
+}
+
+void TestUiGallery::windowIconsComeFromOneSource()
+{
+    // Menus, toolbars, the queue panel, the search field, the viewer's
+    // controls: each icon shown is from the theme or each is Trove's own.
+    QSet<QString> allowed;
+    for (const ui::Icon id : ui::allIcons())
+        allowed.insert(ui::usesThemeIcons() ? ui::iconThemeName(id)
+                                            : QFileInfo(ui::iconResource(id)).baseName());
+    const QImage app = ui::appIcon().pixmap(16, 16).toImage();
+    int checked = 0;
+    const auto check = [&](const QIcon &icon, const QString &what) {
+        if (icon.isNull() || icon.pixmap(16, 16).toImage() == app)
+            return;
+        ++checked;
+        QVERIFY2(allowed.contains(icon.name()),
+            qPrintable(QStringLiteral("%1: icon \"%2\"").arg(what, icon.name())));
+    };
+    for (QAction *action : m_window->findChildren<QAction *>())
+        check(action->icon(), action->text());
+    for (QAbstractButton *button : m_window->findChildren<QAbstractButton *>())
+        check(button->icon(),
+            QStringLiteral("%1 in %2 %3")
+                .arg(QLatin1String(button->metaObject()->className()),
+                    QLatin1String(button->parentWidget()->metaObject()->className()),
+                    button->toolTip() + button->text()));
+    QVERIFY2(checked >= 40, qPrintable(QString::number(checked)));
+}
+
+void TestUiGallery::iconsFollowThePalette_data()
+{
+    QTest::addColumn<QColor>("window");
+    QTest::addColumn<QColor>("text");
+    QTest::addColumn<bool>("dark");
+    QTest::newRow("dark") << QColor(0x2b, 0x2d, 0x30) << QColor(0xe6, 0xe6, 0xe6) << true;
+    QTest::newRow("light") << QColor(0xef, 0xf0, 0xf1) << QColor(0x23, 0x26, 0x29) << false;
+}
+
+void TestUiGallery::iconsFollowThePalette()
+{
+    if (ui::usesThemeIcons())
+        QSKIP("the desktop theme draws the icons here");
+    QFETCH(QColor, window);
+    QFETCH(QColor, text);
+    QFETCH(bool, dark);
+    const QPalette before = QApplication::palette();
+    const auto restore = qScopeGuard([&] { QApplication::setPalette(before); });
+    // One icon made before the switch: a live change of palette recolours
+    // what is already on screen.
+    const QIcon zoom = ui::icon(ui::Icon::ZoomIn);
+    const int first = inkLightness(zoom);
+    QPalette palette(text, window);
+    palette.setColor(QPalette::WindowText, text);
+    palette.setColor(QPalette::Window, window);
+    QApplication::setPalette(palette);
+    const int lightness = inkLightness(zoom);
+    if (dark)
+        QVERIFY2(lightness > 180, qPrintable(QString::number(lightness)));
+    else
+        QVERIFY2(lightness < 80, qPrintable(QString::number(lightness)));
+    QVERIFY(lightness != first || (dark == (first > 128)));
+    // Disabled is told apart from enabled, whichever the palette.
+    const QImage enabled = zoom.pixmap(32, 32).toImage();
+    const QImage disabled = zoom.pixmap(32, 32, QIcon::Disabled).toImage();
+    QVERIFY(enabled != disabled);
+}
+
+void TestUiGallery::fileDialogsOpenRoomy()
+{
+    // File ▸ Import Folder: Qt's own dialog (no platform one here) opens
+    // wide enough for its columns, not at Qt's cramped default.
+    m_window->resize(1100, 760);
+    QAction *import = nullptr;
+    for (QAction *top : m_window->menuBar()->actions())
+        if (top->menu())
+            for (QAction *action : top->menu()->actions())
+                if (action->text() == tr("Import &Folder…"))
+                    import = action;
+    QVERIFY(import);
+    QSize seen;
+    QTimer poll;
+    poll.setInterval(20);
+    connect(&poll, &QTimer::timeout, this, [&] {
+        if (auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget())) {
+            seen = dialog->size();
+            dialog->reject();
+        }
+    });
+    poll.start();
+    import->trigger(); // returns once the dialog is rejected
+    poll.stop();
+    QVERIFY(seen.isValid());
+    const QSize screen = m_window->screen()->availableSize();
+    QVERIFY2(seen.width() >= std::min(770, int(screen.width() * 0.9)) - 1,
+        qPrintable(QStringLiteral("%1x%2").arg(seen.width()).arg(seen.height())));
+    QVERIFY(seen.width() <= screen.width() && seen.height() <= screen.height());
 }
 
 QTEST_MAIN(TestUiGallery)

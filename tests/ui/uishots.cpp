@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Not a test: drives the real window into the states shown in
-// docs/screenshots/ and grabs them. Built on demand only:
+// docs/screenshots/ and grabs each at 800x600 and 1600x1000, on a light or
+// (argument "dark") a dark palette, as <state>-<light|dark>-<W>x<H>.png.
+// Built on demand only:
 //   cmake --build <build> --target trove_ui_shots
-//   xvfb-run -a -s "-screen 0 1400x900x24" <build>/tests/trove_ui_shots docs/screenshots
+//   xvfb-run -a -s "-screen 0 1600x1000x24" <build>/tests/trove_ui_shots docs/screenshots
+//   xvfb-run -a -s "-screen 0 1600x1000x24" <build>/tests/trove_ui_shots docs/screenshots dark
 
 #include "catalog/catalogwriter.h"
 #include "dialogs/duplicatesdialog.h"
@@ -11,9 +14,6 @@
 #include "gallery/browsebar.h"
 #include "gallery/imageactions.h"
 #include "imagefactory.h"
-#include "ingest/duplicateoffer.h"
-#include "ingest/imageprocessor.h"
-#include "ingest/ingestbar.h"
 #include "ingest/ingestqueuepanel.h"
 #include "models/duplicatesmodel.h"
 #include "models/gallerymodel.h"
@@ -24,20 +24,18 @@
 #include "viewer/imageviewer.h"
 
 #include <QClipboard>
-#include <QColorSpace>
 #include <QDockWidget>
 #include <QFile>
-#include <QLineEdit>
 #include <QLinearGradient>
 #include <QListView>
 #include <QPainter>
 #include <QPainterPath>
-#include <QProcess>
-#include <QPushButton>
 #include <QRandomGenerator>
+#include <QSettings>
 #include <QSlider>
 #include <QStatusBar>
 #include <QTreeWidget>
+#include <functional>
 
 using namespace trove;
 using trove::test::Response;
@@ -92,6 +90,28 @@ void save(QWidget *widget, const QString &path)
     qInfo("wrote %s", qPrintable(path));
 }
 
+/// The two window sizes every state is checked at: the smallest screen
+/// Trove is meant to fit, and a roomy one.
+const QList<QSize> kSizes = { QSize(800, 600), QSize(1600, 1000) };
+
+/// Grabs @p widget at each size as <name>-<theme>-<W>x<H>.png; @p before
+/// runs after each resize (docks, splitters that follow the size).
+void shoot(QWidget *widget, const QString &dir, const QString &name, const QString &theme,
+    const std::function<void(QSize)> &before = {})
+{
+    for (const QSize &size : kSizes) {
+        widget->resize(size);
+        QCoreApplication::processEvents();
+        if (before)
+            before(size);
+        save(widget,
+            QStringLiteral("%1/%2-%3-%4x%5.png")
+                .arg(dir, name, theme)
+                .arg(size.width())
+                .arg(size.height()));
+    }
+}
+
 const QStringList kNames = { QStringLiteral("alpine-dawn"), QStringLiteral("quiet-valley"),
     QStringLiteral("red-ridge"), QStringLiteral("harbour-evening"), QStringLiteral("first-snow"),
     QStringLiteral("desert-road"), QStringLiteral("summer-haze"), QStringLiteral("northern-pass"),
@@ -105,19 +125,19 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
+    const bool dark = argc > 2 && qstrcmp(argv[2], "dark") == 0;
+    const QString theme = dark ? QStringLiteral("dark") : QStringLiteral("light");
     QDir().mkpath(out);
     QTemporaryDir settings;
     uitest::isolateSettings(settings.path());
-    // "dark": the same pictures in the Dark theme of Preferences (the
-    // window applies it at start), to check contrast.
-    if (argc > 2 && qstrcmp(argv[2], "dark") == 0)
-        QSettings().setValue(QStringLiteral("ui/theme"), ui::themeKey(ui::Theme::Dark));
+    // The Light or Dark theme of Preferences (the window applies it at
+    // start): the same style, so the pictures differ only in the palette.
+    QSettings().setValue(
+        QStringLiteral("ui/theme"), ui::themeKey(dark ? ui::Theme::Dark : ui::Theme::Light));
     QTemporaryDir library;
     QTemporaryDir files;
 
     auto window = uitest::openWindow(library.path(), false);
-    window->resize(1280, 820);
-    save(window.get(), out + QStringLiteral("/empty.png"));
 
     // A few dozen images: files with names and tags, as if dropped.
     QStringList paths;
@@ -146,7 +166,17 @@ int main(int argc, char **argv)
     window->galleryView()->setCurrentIndex(gallery->index(4));
     window->galleryView()->selectionModel()->select(gallery->index(5), QItemSelectionModel::Select);
     window->statusBar()->clearMessage();
-    save(window.get(), out + QStringLiteral("/gallery.png"));
+    (void)QTest::qWaitFor([&] { return gallery->rowCount() == paths.size(); }, 20000);
+    shoot(window.get(), out, QStringLiteral("gallery"), theme, [&](QSize) {
+        (void)QTest::qWaitFor([&] { return uitest::rowsWithThumbnails(gallery) >= 24; }, 10000);
+        QTest::qWait(700); // the status bar's statistics, throttled
+        window->statusBar()->clearMessage();
+    });
+
+    window->openViewer(2);
+    (void)QTest::qWaitFor([&] { return window->viewer()->isShowingImage(); }, 10000);
+    shoot(window.get(), out, QStringLiteral("viewer"), theme);
+    window->closeViewer();
 
     // Edit ▸ Preferences, each page.
     {
@@ -160,77 +190,11 @@ int main(int argc, char **argv)
             { ui::PreferencesDialog::LocalApi, "localapi" } };
         for (const auto &p : pages) {
             prefs->showPage(p.page);
-            save(prefs, out + QStringLiteral("/preferences-%1.png").arg(QLatin1String(p.name)));
+            prefs->resize(prefs->sizeHint());
+            save(prefs,
+                QStringLiteral("%1/preferences-%2-%3.png").arg(out, QLatin1String(p.name), theme));
         }
         prefs->close();
-    }
-
-    // The add bar: a link to bytes already in the library, added with a
-    // typed name, offers the name as a rename; two links in the field and
-    // the name field says where names come from.
-    {
-        TestServer again;
-        again.start();
-        QFile known(paths.first());
-        (void)known.open(QIODevice::ReadOnly);
-        again.addRoute(QStringLiteral("/again.png"), Response::ok(known.readAll(), "image/png"));
-        ui::IngestBar *bar = window->ingestBar();
-        bar->nameField()->setText(QStringLiteral("Evening light"));
-        bar->tagsField()->setText(QStringLiteral("favourite"));
-        bar->urlField()->setText(again.url(QStringLiteral("/again.png")).toString());
-        QTest::keyClick(bar->nameField(), Qt::Key_Return);
-        (void)QTest::qWaitFor([&] { return window->duplicateOffer()->isVisible(); }, 20000);
-        bar->urlField()->setText(
-            QStringLiteral("https://example.org/a.jpg https://example.org/b.jpg"));
-        window->queueDock()->hide();
-        window->statusBar()->clearMessage();
-        save(window.get(), out + QStringLiteral("/addbar.png"));
-        bar->urlField()->clear();
-        window->duplicateOffer()->dismissButton()->click();
-        window->queuePanel()->clearFinishedAction()->trigger();
-    }
-
-    window->openViewer(2);
-    (void)QTest::qWaitFor([&] { return window->viewer()->isShowingImage(); }, 10000);
-    save(window.get(), out + QStringLiteral("/viewer.png"));
-    window->closeViewer();
-
-    // An animation (an AVIF sequence of two frames, made by avifenc),
-    // paused on each frame; then full screen.
-    {
-        QImage first = landscape(900, 600, 7);
-        QImage second = first;
-        QPainter p(&second);
-        p.setBrush(QColor(250, 200, 40));
-        p.setPen(Qt::NoPen);
-        p.drawEllipse(QPointF(650, 160), 90, 90);
-        p.end();
-        const QString a = files.filePath(QStringLiteral("a.png"));
-        const QString b = files.filePath(QStringLiteral("b.png"));
-        const QString seq = files.filePath(QStringLiteral("sunrise.avif"));
-        first.save(a);
-        second.save(b);
-        QProcess avifenc;
-        avifenc.start(QStringLiteral("avifenc"),
-            { QStringLiteral("-s"), QStringLiteral("8"), QStringLiteral("--duration"),
-                QStringLiteral("15"), a, b, seq });
-        avifenc.waitForFinished(60000);
-        const int before = gallery->rowCount();
-        window->ingest({ seq });
-        (void)QTest::qWaitFor([&] { return gallery->rowCount() > before; }, 20000);
-        window->openViewer(0);
-        (void)QTest::qWaitFor([&] { return window->viewer()->frameCount() == 2; }, 10000);
-        window->viewer()->setPlaying(false);
-        window->viewer()->stepFrame(-window->viewer()->currentFrame());
-        save(window.get(), out + QStringLiteral("/viewer-animation-1.png"));
-        window->viewer()->stepFrame(1);
-        save(window.get(), out + QStringLiteral("/viewer-animation-2.png"));
-        window->viewer()->setFullScreen(true);
-        QTest::qWait(500);
-        save(window.get(), out + QStringLiteral("/viewer-fullscreen.png"));
-        window->viewer()->setFullScreen(false);
-        window->closeViewer();
-        window->resize(1280, 820);
     }
 
     // Near-duplicates: copies of a few pictures (a re-encode, a half-size
@@ -265,6 +229,8 @@ int main(int argc, char **argv)
         const int before = gallery->rowCount();
         window->ingest(copies);
         (void)QTest::qWaitFor([&] { return gallery->rowCount() >= before + copies.size(); }, 30000);
+        window->queuePanel()->clearFinishedAction()->trigger();
+        window->queueDock()->hide();
         auto *actions = window->findChild<ui::ImageActions *>();
         int row = -1;
         (void)QTest::qWaitFor(
@@ -281,43 +247,25 @@ int main(int argc, char **argv)
         if (auto *similar = window->findChild<ui::SimilarDialog *>()) {
             (void)QTest::qWaitFor(
                 [&] { return similar->results()->topLevelItemCount() > 0; }, 20000);
-            save(similar, out + QStringLiteral("/find-similar.png"));
+            shoot(similar, out, QStringLiteral("similar"), theme);
             similar->close();
         }
         actions->findDuplicatesAction()->trigger();
         if (auto *duplicates = window->findChild<ui::DuplicatesDialog *>()) {
             DuplicatesModel *model = duplicates->model();
-            (void)QTest::qWaitFor(
-                [&] {
-                    if (model->isSearching() || model->rowCount() == 0)
+            const auto loaded = [&] {
+                if (model->isSearching() || model->rowCount() == 0)
+                    return false;
+                for (int r = 0; r < model->rowCount(); ++r)
+                    if (!model->index(r).data(DuplicatesModel::LoadedRole).toBool())
                         return false;
-                    for (int r = 0; r < model->rowCount(); ++r)
-                        if (!model->index(r).data(DuplicatesModel::LoadedRole).toBool())
-                            return false;
-                    return true;
-                },
-                30000);
-            save(duplicates, out + QStringLiteral("/duplicates.png"));
+                return true;
+            };
+            (void)QTest::qWaitFor(loaded, 30000);
+            shoot(duplicates, out, QStringLiteral("duplicates"), theme,
+                [&](QSize) { (void)QTest::qWaitFor(loaded, 10000); });
             duplicates->close();
         }
-    }
-
-    // Display P3: the same pixels shown as if sRGB (left) and converted to
-    // sRGB as Trove shows them (right).
-    {
-        QImage p3 = landscape(600, 400, 21);
-        p3.setColorSpace(QColorSpace(QColorSpace::DisplayP3));
-        QImage raw = p3;
-        raw.setColorSpace(QColorSpace());
-        const QImage shown = ImageProcessor::toSrgb(p3);
-        QImage pair(1220, 400, QImage::Format_RGB32);
-        pair.fill(Qt::white);
-        QPainter p(&pair);
-        p.drawImage(0, 0, raw.convertToFormat(QImage::Format_RGB32));
-        p.drawImage(620, 0, shown.convertToFormat(QImage::Format_RGB32));
-        p.end();
-        pair.save(out + QStringLiteral("/colour-p3.png"));
-        qInfo("wrote %s", qPrintable(out + QStringLiteral("/colour-p3.png")));
     }
 
     // The queue mid-ingest: downloads that stall half way (so the bars
@@ -354,14 +302,16 @@ int main(int argc, char **argv)
     }
     window->queuePanel()->clearFinishedAction()->trigger();
     links.insert(1, server.url(removedPath).toString());
-    window->resize(1280, 900);
     window->queueDock()->show();
-    window->resizeDocks({ window->queueDock() }, { 470 }, Qt::Vertical);
     QGuiApplication::clipboard()->setText(links.join(QLatin1Char('\n')));
     window->paste();
     (void)QTest::qWaitFor([&] { return window->session()->queue()->finishedCount() >= 5; }, 20000);
     QTest::qWait(1500);
-    save(window.get(), out + QStringLiteral("/queue.png"));
+    window->statusBar()->clearMessage();
+    shoot(window.get(), out, QStringLiteral("queue"), theme, [&](QSize size) {
+        // Half the height to the queue: rows and gallery both in view.
+        window->resizeDocks({ window->queueDock() }, { size.height() / 2 }, Qt::Vertical);
+    });
 
     for (quint64 id : window->session()->pipeline()->itemIds())
         window->session()->pipeline()->cancel(id);

@@ -34,18 +34,14 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
         QString title;
         QIcon icon;
     } pages[] = {
-        { m_general, tr("General"),
-            themedIcon(QStringLiteral("preferences-system"), QStyle::SP_ComputerIcon) },
-        { m_downloads, tr("Downloads"),
-            themedIcon(QStringLiteral("folder-download"), QStyle::SP_ArrowDown) },
-        { m_library, tr("Library"),
-            themedIcon(QStringLiteral("folder-pictures"), QStyle::SP_DirIcon) },
-        { m_localApi, tr("Local API"),
-            themedIcon(QStringLiteral("network-server"), QStyle::SP_DriveNetIcon) },
+        { m_general, tr("General"), icon(Icon::Settings) },
+        { m_downloads, tr("Downloads"), icon(Icon::Download) },
+        { m_library, tr("Library"), icon(Icon::OpenLibrary) },
+        { m_localApi, tr("Local API"), icon(Icon::OpenInBrowser) },
     };
     m_list->setObjectName(QStringLiteral("preferencesPages"));
     // Icon beside the name: every row the same height whatever size the
-    // theme's (or the style's fallback) icons come in.
+    // theme's icons come in.
     m_list->setIconSize(QSize(24, 24));
     m_list->setSpacing(3);
     m_list->setUniformItemSizes(true);

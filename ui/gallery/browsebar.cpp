@@ -21,9 +21,7 @@ BrowseBar::BrowseBar(QWidget *parent)
     m_search->setPlaceholderText(tr("Search names, tags and sites…   (tag:cats for one tag)"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search"));
-    m_search->addAction(
-        themedIcon(QStringLiteral("edit-find"), QStyle::SP_FileDialogContentsView, this),
-        QLineEdit::LeadingPosition);
+    m_search->addAction(icon(Icon::Search), QLineEdit::LeadingPosition);
     m_sort->addItem(tr("Newest first"), int(ImageQuery::Order::NewestFirst));
     m_sort->addItem(tr("Oldest first"), int(ImageQuery::Order::OldestFirst));
     m_sort->addItem(tr("Name A–Z"), int(ImageQuery::Order::NameAscending));

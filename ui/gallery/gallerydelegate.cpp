@@ -24,7 +24,7 @@ GalleryDelegate::GalleryDelegate(QObject *parent)
 {
     // Enough for a few screens of large thumbnails (the default is 10 MiB).
     QPixmapCache::setCacheLimit(std::max(QPixmapCache::cacheLimit(), 96 * 1024));
-    m_damagedIcon = themedIcon(QStringLiteral("dialog-warning"), QStyle::SP_MessageBoxWarning);
+    m_damagedIcon = icon(Icon::Warning);
 }
 
 GalleryDelegate::~GalleryDelegate() = default;

@@ -5,6 +5,7 @@
 #include "dialogs/duplicatesdialog.h"
 #include "dialogs/similardialog.h"
 #include "dialogs/tageditdialog.h"
+#include "filedialogs.h"
 #include "gallery/dragexporter.h"
 #include "gallery/undocommands.h"
 #include "icons.h"
@@ -18,7 +19,6 @@
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLocale>
 #include <QMenu>
@@ -35,10 +35,9 @@ namespace {
 
 constexpr int kMaxOpenedSources = 10;
 
-QAction *makeAction(QObject *parent, const QString &icon, QStyle::StandardPixmap fallback,
-    const QString &text, const QKeySequence &key = {})
+QAction *makeAction(QObject *parent, Icon id, const QString &text, const QKeySequence &key = {})
 {
-    auto *action = new QAction(themedIcon(icon, fallback), text, parent);
+    auto *action = new QAction(icon(id), text, parent);
     if (!key.isEmpty())
         action->setShortcut(key);
     return action;
@@ -63,24 +62,18 @@ QString freeName(const QDir &dir, const QString &fileName)
 ImageActions::ImageActions(QWidget *window)
     : QObject(window)
     , m_window(window)
-    , m_open(makeAction(
-          this, QStringLiteral("document-open"), QStyle::SP_DialogOpenButton, tr("&Open")))
-    , m_copyImage(makeAction(this, QStringLiteral("edit-copy"), QStyle::SP_FileIcon,
-          tr("&Copy Image"), QKeySequence::Copy))
-    , m_copySource(makeAction(this, QStringLiteral("edit-copy"), QStyle::SP_FileLinkIcon,
-          tr("Copy &Source Link"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)))
-    , m_openSource(makeAction(this, QStringLiteral("internet-web-browser"), QStyle::SP_DriveNetIcon,
-          tr("Open Source in &Browser")))
-    , m_export(makeAction(this, QStringLiteral("document-save-as"), QStyle::SP_DialogSaveButton,
-          tr("&Export Original…"), QKeySequence(Qt::CTRL | Qt::Key_E)))
-    , m_edit(makeAction(this, QStringLiteral("tag"), QStyle::SP_FileDialogDetailedView,
-          tr("Edit &Name and Tags…"), QKeySequence(Qt::Key_F2)))
-    , m_remove(makeAction(this, QStringLiteral("edit-delete"), QStyle::SP_TrashIcon, tr("&Remove…"),
-          QKeySequence::Delete))
-    , m_findSimilar(makeAction(this, QStringLiteral("edit-find"), QStyle::SP_FileDialogContentsView,
-          tr("Find &Similar"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)))
-    , m_findDuplicates(makeAction(this, QStringLiteral("edit-copy"),
-          QStyle::SP_FileDialogDetailedView, tr("Find &Duplicates…")))
+    , m_open(makeAction(this, Icon::View, tr("&Open")))
+    , m_copyImage(makeAction(this, Icon::Copy, tr("&Copy Image"), QKeySequence::Copy))
+    , m_copySource(makeAction(this, Icon::CopyLink, tr("Copy &Source Link"),
+          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)))
+    , m_openSource(makeAction(this, Icon::OpenInBrowser, tr("Open Source in &Browser")))
+    , m_export(makeAction(
+          this, Icon::Export, tr("&Export Original…"), QKeySequence(Qt::CTRL | Qt::Key_E)))
+    , m_edit(makeAction(this, Icon::Tags, tr("Edit &Name and Tags…"), QKeySequence(Qt::Key_F2)))
+    , m_remove(makeAction(this, Icon::Delete, tr("&Remove…"), QKeySequence::Delete))
+    , m_findSimilar(makeAction(this, Icon::FindSimilar, tr("Find &Similar"),
+          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)))
+    , m_findDuplicates(makeAction(this, Icon::FindDuplicates, tr("Find &Duplicates…")))
 {
     connect(m_open, &QAction::triggered, this, &ImageActions::openRequested);
     connect(m_copyImage, &QAction::triggered, this, &ImageActions::copyImage);
@@ -272,13 +265,13 @@ void ImageActions::exportOriginals()
     QList<QPair<QString, QString>> jobs; // sha256, target
     QString folder;
     if (targets.size() == 1) {
-        const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Original"),
+        const QString path = FileDialogs::saveFile(m_window, tr("Export Original"),
             QDir(pictures).filePath(DragExporter::fileNameFor(targets.first())));
         if (path.isEmpty())
             return;
         jobs.append({ targets.first().sha256, path });
     } else {
-        folder = QFileDialog::getExistingDirectory(
+        folder = FileDialogs::existingDirectory(
             m_window, tr("Export %1 Originals To").arg(targets.size()), pictures);
         if (folder.isEmpty())
             return;

@@ -2,6 +2,7 @@
 #include "gallery/thumbnailsizecontrol.h"
 
 #include "gallery/gallerydelegate.h"
+#include "iconlabel.h"
 #include "icons.h"
 
 #include <QHBoxLayout>
@@ -15,9 +16,7 @@ ThumbnailSizeControl::ThumbnailSizeControl(QWidget *parent)
     : QWidget(parent)
     , m_slider(new QSlider(Qt::Horizontal, this))
 {
-    auto *icon = new QLabel(this);
-    icon->setPixmap(
-        themedIcon(QStringLiteral("zoom-out"), QStyle::SP_FileDialogListView, this).pixmap(16, 16));
+    auto *glyph = new IconLabel(icon(Icon::ViewIcons), 16, this);
     m_slider->setRange(GalleryDelegate::kMinThumbnail, GalleryDelegate::kMaxThumbnail);
     m_slider->setSingleStep(8);
     m_slider->setPageStep(kStep);
@@ -27,7 +26,7 @@ ThumbnailSizeControl::ThumbnailSizeControl(QWidget *parent)
     m_slider->setAccessibleName(tr("Thumbnail size"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(icon);
+    layout->addWidget(glyph);
     layout->addWidget(m_slider);
     setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
     connect(m_slider, &QSlider::valueChanged, this, &ThumbnailSizeControl::sizeChanged);

@@ -24,7 +24,7 @@ DiskFullBar::DiskFullBar(QWidget *parent)
     setPalette(warning);
 
     m_resume->setToolTip(tr("Free some space first, then add the waiting images"));
-    layOutMessageBar(this, QStyle::SP_MessageBoxWarning, m_label, { m_resume });
+    layOutMessageBar(this, Icon::Warning, m_label, { m_resume });
     connect(m_resume, &QPushButton::clicked, this, [this] {
         if (m_session)
             m_session->pipeline()->setPaused(false);

@@ -27,7 +27,7 @@ DuplicateOffer::DuplicateOffer(QWidget *parent)
     setObjectName(QStringLiteral("duplicateOffer"));
     m_label->setTextFormat(Qt::PlainText); // names are data
     m_dismiss->setToolTip(tr("Leave the image as it is"));
-    layOutMessageBar(this, QStyle::SP_MessageBoxInformation, m_label, { m_rename, m_dismiss });
+    layOutMessageBar(this, Icon::Info, m_label, { m_rename, m_dismiss });
     connect(m_rename, &QPushButton::clicked, this, &DuplicateOffer::rename);
     connect(m_dismiss, &QPushButton::clicked, this, [this] { setVisible(false); });
     setVisible(false);

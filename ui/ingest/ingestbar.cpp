@@ -27,7 +27,7 @@ IngestBar::IngestBar(QWidget *parent)
     m_tags->setAccessibleName(tr("Tags for the next images"));
     m_tags->setToolTip(tr("Tags for what you add next, separated by commas"));
     m_tags->setMaximumWidth(200);
-    m_add->setIcon(themedIcon(QStringLiteral("list-add"), QStyle::SP_ArrowDown, this));
+    m_add->setIcon(icon(Icon::Add));
     m_add->setToolTip(tr("Add the links in the field to the library"));
     m_add->setEnabled(false);
 

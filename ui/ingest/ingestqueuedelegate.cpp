@@ -33,16 +33,16 @@ IngestQueueDelegate::IngestQueueDelegate(QObject *parent)
 {
     // Indexed by IngestState.
     m_stateIcons = {
-        themedIcon(QStringLiteral("content-loading-symbolic"), QStyle::SP_ArrowRight),
-        themedIcon(QStringLiteral("download"), QStyle::SP_ArrowDown),
-        themedIcon(QStringLiteral("system-run"), QStyle::SP_BrowserReload),
-        themedIcon(QStringLiteral("dialog-ok-apply"), QStyle::SP_DialogApplyButton),
-        themedIcon(QStringLiteral("dialog-information"), QStyle::SP_MessageBoxInformation),
-        themedIcon(QStringLiteral("dialog-error"), QStyle::SP_MessageBoxCritical),
-        themedIcon(QStringLiteral("process-stop"), QStyle::SP_BrowserStop),
+        icon(Icon::Waiting),
+        icon(Icon::Download),
+        icon(Icon::Processing),
+        icon(Icon::Done),
+        icon(Icon::Info),
+        icon(Icon::Error),
+        icon(Icon::Stop),
     };
-    m_cancelIcon = themedIcon(QStringLiteral("dialog-cancel"), QStyle::SP_DialogCancelButton);
-    m_retryIcon = themedIcon(QStringLiteral("view-refresh"), QStyle::SP_BrowserReload);
+    m_cancelIcon = icon(Icon::Cancel);
+    m_retryIcon = icon(Icon::Retry);
 }
 
 IngestQueueDelegate::~IngestQueueDelegate() = default;
@@ -131,9 +131,21 @@ void IngestQueueDelegate::paint(
     const int stateValue = index.data(IngestQueueModel::StateRole).toInt();
     const auto state = IngestState(stateValue);
 
-    stateIcon(stateValue)
-        .paint(
-            painter, QRect(row.left() + kPad, row.top() + kPad + (line - kIcon) / 2, kIcon, kIcon));
+    const QRect iconRect(row.left() + kPad, row.top() + kPad + (line - kIcon) / 2, kIcon, kIcon);
+    const QIcon::Mode iconMode = selected ? QIcon::Selected : QIcon::Normal;
+    if (state == IngestState::Failed && !selected && !usesThemeIcons()) {
+        // Trove's own icons are one colour: a failure takes the failure
+        // text's red so it is found by eye in a long queue.
+        QPixmap pixmap
+            = stateIcon(stateValue).pixmap(iconRect.size(), painter->device()->devicePixelRatioF());
+        QPainter tint(&pixmap);
+        tint.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        tint.fillRect(pixmap.rect(), failureColor(option.palette));
+        tint.end();
+        painter->drawPixmap(iconRect, pixmap);
+    } else {
+        stateIcon(stateValue).paint(painter, iconRect, Qt::AlignCenter, iconMode);
+    }
 
     const Button button = buttonFor(index);
     const QRect buttonArea = buttonRect(row, index, option.fontMetrics);
@@ -189,7 +201,7 @@ void IngestQueueDelegate::paint(
         style->drawControl(QStyle::CE_PushButton, &push, painter, widget);
     } else if (button != Button::None) {
         const QIcon &icon = button == Button::Cancel ? m_cancelIcon : m_retryIcon;
-        icon.paint(painter, buttonArea.adjusted(4, 4, -4, -4));
+        icon.paint(painter, buttonArea.adjusted(4, 4, -4, -4), Qt::AlignCenter, iconMode);
     }
     painter->restore();
 }

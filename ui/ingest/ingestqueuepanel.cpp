@@ -76,23 +76,14 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
     , m_delegate(new IngestQueueDelegate(this))
     , m_total(new QProgressBar(this))
     , m_summary(new QLabel(this))
-    , m_cancel(
-          new QAction(themedIcon(QStringLiteral("dialog-cancel"), QStyle::SP_DialogCancelButton),
-              tr("Cancel"), this))
-    , m_retry(new QAction(
-          themedIcon(QStringLiteral("view-refresh"), QStyle::SP_BrowserReload), tr("Retry"), this))
-    , m_cancelAll(new QAction(themedIcon(QStringLiteral("process-stop"), QStyle::SP_BrowserStop),
-          tr("Cancel All"), this))
-    , m_clear(new QAction(
-          themedIcon(QStringLiteral("edit-clear-history"), QStyle::SP_DialogResetButton),
-          tr("Clear Finished"), this))
-    , m_copy(new QAction(
-          themedIcon(QStringLiteral("edit-copy"), QStyle::SP_FileIcon), tr("Copy Link"), this))
+    , m_cancel(new QAction(icon(Icon::Cancel), tr("Cancel"), this))
+    , m_retry(new QAction(icon(Icon::Retry), tr("Retry"), this))
+    , m_cancelAll(new QAction(icon(Icon::Stop), tr("Cancel All"), this))
+    , m_clear(new QAction(icon(Icon::ClearFinished), tr("Clear Finished"), this))
+    , m_copy(new QAction(icon(Icon::CopyLink), tr("Copy Link"), this))
     , m_addAnyway(new QAction(IngestQueueDelegate::addAnywayText(), this))
     , m_pause(new QAction(this))
-    , m_nextFailure(
-          new QAction(themedIcon(QStringLiteral("dialog-warning"), QStyle::SP_MessageBoxWarning),
-              tr("Next Failure"), this))
+    , m_nextFailure(new QAction(icon(Icon::Warning), tr("Next Failure"), this))
     , m_filters(new QActionGroup(this))
     , m_proxy(new QueueFilter(this))
     , m_filterButton(new QToolButton(this))
@@ -117,8 +108,7 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
     m_filterButton->setMenu(filterMenu);
     m_filterButton->setPopupMode(QToolButton::InstantPopup);
     m_filterButton->setAutoRaise(true);
-    m_filterButton->setIcon(
-        themedIcon(QStringLiteral("view-filter"), QStyle::SP_FileDialogDetailedView));
+    m_filterButton->setIcon(icon(Icon::Filter));
     m_filterButton->setToolTip(tr("Show: %1").arg(tr("All Items")));
     m_filterButton->setAccessibleName(tr("Show"));
     m_filterButton->setCheckable(true); // pressed while some rows are hidden
@@ -395,9 +385,7 @@ void IngestQueuePanel::showPaused(bool paused)
 {
     m_pause->setChecked(paused);
     m_pause->setText(paused ? tr("Resume Downloads") : tr("Pause Downloads"));
-    m_pause->setIcon(paused
-            ? themedIcon(QStringLiteral("media-playback-start"), QStyle::SP_MediaPlay)
-            : themedIcon(QStringLiteral("media-playback-pause"), QStyle::SP_MediaPause));
+    m_pause->setIcon(paused ? icon(Icon::Play) : icon(Icon::Pause));
     m_pause->setToolTip(paused ? tr("Start downloading the waiting items again")
                                : tr("Start no new downloads; running ones finish"));
 }

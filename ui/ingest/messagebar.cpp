@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "ingest/messagebar.h"
 
+#include "iconlabel.h"
+
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 
 namespace trove::ui {
 
-void layOutMessageBar(
-    QFrame *bar, QStyle::StandardPixmap icon, QLabel *text, const QList<QWidget *> &buttons)
+void layOutMessageBar(QFrame *bar, Icon glyph, QLabel *text, const QList<QWidget *> &buttons)
 {
     bar->setFrameShape(QFrame::StyledPanel);
-    auto *iconLabel = new QLabel(bar);
-    iconLabel->setPixmap(bar->style()->standardIcon(icon).pixmap(22, 22));
+    auto *iconLabel = new IconLabel(icon(glyph), 22, bar);
     text->setWordWrap(true);
     text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *layout = new QHBoxLayout(bar);

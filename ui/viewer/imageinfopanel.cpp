@@ -37,11 +37,8 @@ QString sourceLink(const QString &source)
 
 ImageInfoPanel::ImageInfoPanel(QWidget *parent)
     : QWidget(parent)
-    , m_edit(new QPushButton(themedIcon(QStringLiteral("tag"), QStyle::SP_FileDialogDetailedView),
-          tr("Edit Name and Tags…"), this))
-    , m_export(new QPushButton(
-          themedIcon(QStringLiteral("document-save-as"), QStyle::SP_DialogSaveButton),
-          tr("Export Original…"), this))
+    , m_edit(new QPushButton(icon(Icon::Tags), tr("Edit Name and Tags…"), this))
+    , m_export(new QPushButton(icon(Icon::Export), tr("Export Original…"), this))
 {
     auto *form = m_form = new QFormLayout;
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);

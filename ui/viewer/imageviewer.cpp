@@ -44,44 +44,31 @@ ImageViewer::ImageViewer(QWidget *parent)
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_title(new QLabel(this))
     , m_zoom(new QLabel(this))
-    , m_back(
-          headerButton(this, themedIcon(QStringLiteral("go-previous-view"), QStyle::SP_ArrowBack),
-              tr("Back to the gallery (Esc)")))
-    , m_prev(headerButton(this, viewerIcon(QStringLiteral("go-previous"), ViewerGlyph::Previous),
-          tr("Previous image (Left, Page Up)")))
-    , m_next(headerButton(this, viewerIcon(QStringLiteral("go-next"), ViewerGlyph::Next),
-          tr("Next image (Right, Page Down)")))
+    , m_back(headerButton(this, icon(Icon::Back), tr("Back to the gallery (Esc)")))
+    , m_prev(headerButton(this, icon(Icon::Previous), tr("Previous image (Left, Page Up)")))
+    , m_next(headerButton(this, icon(Icon::Next), tr("Next image (Right, Page Down)")))
 {
     m_back->setText(tr("Gallery"));
     m_back->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    auto *zoomOut = headerButton(
-        this, viewerIcon(QStringLiteral("zoom-out"), ViewerGlyph::ZoomOut), tr("Zoom out (-)"));
-    auto *zoomIn = headerButton(
-        this, viewerIcon(QStringLiteral("zoom-in"), ViewerGlyph::ZoomIn), tr("Zoom in (+)"));
-    auto *fit = headerButton(this, viewerIcon(QStringLiteral("zoom-fit-best"), ViewerGlyph::Fit),
-        tr("Fit to window (0)"));
-    auto *fitWidth = headerButton(this,
-        viewerIcon(QStringLiteral("zoom-fit-width"), ViewerGlyph::FitWidth), tr("Fit width (W)"));
-    auto *actual
-        = headerButton(this, viewerIcon(QStringLiteral("zoom-original"), ViewerGlyph::Actual),
-            tr("Actual size, 100 % (1)"));
+    auto *zoomOut = headerButton(this, icon(Icon::ZoomOut), tr("Zoom out (-)"));
+    auto *zoomIn = headerButton(this, icon(Icon::ZoomIn), tr("Zoom in (+)"));
+    auto *fit = headerButton(this, icon(Icon::ZoomFit), tr("Fit to window (0)"));
+    auto *fitWidth = headerButton(this, icon(Icon::ZoomFitWidth), tr("Fit width (W)"));
+    auto *actual = headerButton(this, icon(Icon::ZoomActual), tr("Actual size, 100 % (1)"));
     fit->setText(tr("Fit"));
     actual->setText(tr("100 %"));
     fit->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     actual->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_play
-        = headerButton(this, viewerIcon(QStringLiteral("media-playback-pause"), ViewerGlyph::Pause),
-            tr("Pause the animation (P); step with , and ."));
+        = headerButton(this, icon(Icon::Pause), tr("Pause the animation (P); step with , and ."));
     m_frameInfo = new QLabel(this);
     m_slideshowButton
-        = headerButton(this, viewerIcon(QStringLiteral("media-playback-start"), ViewerGlyph::Play),
-            tr("Slideshow (S); any key or click stops it"));
+        = headerButton(this, icon(Icon::Play), tr("Slideshow (S); any key or click stops it"));
     m_slideshowButton->setText(tr("Slideshow"));
     m_slideshowButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_slideshowButton->setCheckable(true);
     auto *fullScreen
-        = headerButton(this, viewerIcon(QStringLiteral("view-fullscreen"), ViewerGlyph::FullScreen),
-            tr("Full screen (F11, double-click)"));
+        = headerButton(this, icon(Icon::FullScreen), tr("Full screen (F11, double-click)"));
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
@@ -370,9 +357,7 @@ void ImageViewer::updateFrameInfo()
                              .arg(locale.toString(m_player->currentFrame() + 1),
                                  locale.toString(m_player->frameCount())));
     const bool playing = m_player->isPlaying();
-    m_play->setIcon(playing
-            ? viewerIcon(QStringLiteral("media-playback-pause"), ViewerGlyph::Pause)
-            : viewerIcon(QStringLiteral("media-playback-start"), ViewerGlyph::Play));
+    m_play->setIcon(playing ? icon(Icon::Pause) : icon(Icon::Play));
     m_play->setToolTip(
         playing ? tr("Pause the animation (P); step with , and .") : tr("Play the animation (P)"));
 }

@@ -24,9 +24,7 @@ LibraryPage::LibraryPage(QWidget *parent)
     : QWidget(parent)
     , m_location(new QLabel(this))
     , m_startNote(new QLabel(this))
-    , m_useLibrary(
-          new QPushButton(themedIcon(QStringLiteral("folder-open"), QStyle::SP_DirOpenIcon),
-              tr("&Use Another Library…"), this))
+    , m_useLibrary(new QPushButton(icon(Icon::OpenLibrary), tr("&Use Another Library…"), this))
     , m_exportFolder(new QLineEdit(this))
     , m_retention(new QSpinBox(this))
 {

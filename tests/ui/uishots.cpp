@@ -123,10 +123,16 @@ int main(int argc, char **argv)
     QDir().mkpath(out);
     QTemporaryDir settings;
     uitest::isolateSettings(settings.path());
+    // TROVE_SHOTS_LANGUAGE=de: the same pictures in German (longer labels).
+    if (qEnvironmentVariableIsSet("TROVE_SHOTS_LANGUAGE"))
+        ui::installTranslators(app, qEnvironmentVariable("TROVE_SHOTS_LANGUAGE"));
     QTemporaryDir library;
     QTemporaryDir files;
 
     auto window = uitest::openWindow(library.path(), false);
+    // The smallest window Trove fits: the idle queue is a slim bar.
+    window->resize(800, 600);
+    save(window.get(), out + QStringLiteral("/empty-800x600.png"));
     window->resize(1280, 820);
     save(window.get(), out + QStringLiteral("/empty.png"));
 

@@ -60,7 +60,11 @@ QList<Language> availableLanguages()
     }
     QList<Language> languages;
     for (const QString &code : std::as_const(codes)) {
-        QString name = QLocale(code).nativeLanguageName();
+        const QLocale locale(code);
+        // "en" is en_US to QLocale, whose name is "American English".
+        QString name = locale.language() == QLocale::English && !code.contains(QLatin1Char('_'))
+            ? QStringLiteral("English")
+            : locale.nativeLanguageName();
         if (!name.isEmpty())
             name[0] = name[0].toUpper(); // "français" in a list of names
         languages.append({ code, name.isEmpty() ? code : name });

@@ -83,7 +83,10 @@
     </message>
     <message numerus="yes">
         <source>; and %n more</source>
-        <translation><numerusform>; und %n weiterer</numerusform><numerusform>; und %n weitere</numerusform></translation>
+        <translation>
+            <numerusform>; und %n weiterer</numerusform>
+            <numerusform>; und %n weitere</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -716,7 +719,10 @@
     <name>trove::DuplicatesModel</name>
     <message numerus="yes">
         <source>%Ln image(s)</source>
-        <translation><numerusform>%Ln Bild</numerusform><numerusform>%Ln Bilder</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Bild</numerusform>
+            <numerusform>%Ln Bilder</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -936,7 +942,10 @@
     </message>
     <message numerus="yes">
         <source>%Ln image(s); %1 new files copied, %2 already there. To restore, open that folder with File ▸ Open Library…</source>
-        <translation><numerusform>%Ln Bild; %1 neue Dateien kopiert, %2 schon vorhanden. Zum Wiederherstellen öffnen Sie diesen Ordner mit Datei ▸ Bibliothek öffnen…</numerusform><numerusform>%Ln Bilder; %1 neue Dateien kopiert, %2 schon vorhanden. Zum Wiederherstellen öffnen Sie diesen Ordner mit Datei ▸ Bibliothek öffnen…</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Bild; %1 neue Dateien kopiert, %2 schon vorhanden. Zum Wiederherstellen öffnen Sie diesen Ordner mit Datei ▸ Bibliothek öffnen…</numerusform>
+            <numerusform>%Ln Bilder; %1 neue Dateien kopiert, %2 schon vorhanden. Zum Wiederherstellen öffnen Sie diesen Ordner mit Datei ▸ Bibliothek öffnen…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -990,7 +999,10 @@
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;Adding images is paused:&lt;/b&gt; %1. %Ln image(s) waiting in the queue; free some space, then resume.</source>
-        <translation><numerusform>&lt;b&gt;Das Hinzufügen von Bildern ist angehalten:&lt;/b&gt; %1. %Ln Bild wartet in der Warteschlange; geben Sie Speicherplatz frei und setzen Sie dann fort.</numerusform><numerusform>&lt;b&gt;Das Hinzufügen von Bildern ist angehalten:&lt;/b&gt; %1. %Ln Bilder warten in der Warteschlange; geben Sie Speicherplatz frei und setzen Sie dann fort.</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;Das Hinzufügen von Bildern ist angehalten:&lt;/b&gt; %1. %Ln Bild wartet in der Warteschlange; geben Sie Speicherplatz frei und setzen Sie dann fort.</numerusform>
+            <numerusform>&lt;b&gt;Das Hinzufügen von Bildern ist angehalten:&lt;/b&gt; %1. %Ln Bilder warten in der Warteschlange; geben Sie Speicherplatz frei und setzen Sie dann fort.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1020,7 +1032,10 @@
     </message>
     <message numerus="yes">
         <source>Drop to add %Ln item(s)</source>
-        <translation><numerusform>Ablegen, um %Ln Element hinzuzufügen</numerusform><numerusform>Ablegen, um %Ln Elemente hinzuzufügen</numerusform></translation>
+        <translation>
+            <numerusform>Ablegen, um %Ln Element hinzuzufügen</numerusform>
+            <numerusform>Ablegen, um %Ln Elemente hinzuzufügen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1067,7 +1082,10 @@
     </message>
     <message numerus="yes">
         <source>Group %1 · %Ln image(s)</source>
-        <translation><numerusform>Gruppe %1 · %Ln Bild</numerusform><numerusform>Gruppe %1 · %Ln Bilder</numerusform></translation>
+        <translation>
+            <numerusform>Gruppe %1 · %Ln Bild</numerusform>
+            <numerusform>Gruppe %1 · %Ln Bilder</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1132,7 +1150,7 @@
         <translation>Bestes behalten: %1</translation>
     </message>
     <message>
-        <source>Keep the first image of the group, give it the others' tags and sources, and move the others to the trash. Collections are not merged: Trove has none yet.</source>
+        <source>Keep the first image of the group, give it the others&apos; tags and sources, and move the others to the trash. Collections are not merged: Trove has none yet.</source>
         <translation>Das erste Bild der Gruppe behalten, ihm die Tags und Quellen der anderen geben und die anderen in den Papierkorb verschieben. Sammlungen werden nicht zusammengeführt: Trove hat noch keine.</translation>
     </message>
     <message>
@@ -1169,7 +1187,10 @@
     </message>
     <message numerus="yes">
         <source>Kept one image; %n moved to the trash (Edit ▸ Undo puts them back).</source>
-        <translation><numerusform>Ein Bild behalten; %n in den Papierkorb verschoben (Bearbeiten ▸ Rückgängig holt es zurück).</numerusform><numerusform>Ein Bild behalten; %n in den Papierkorb verschoben (Bearbeiten ▸ Rückgängig holt sie zurück).</numerusform></translation>
+        <translation>
+            <numerusform>Ein Bild behalten; %n in den Papierkorb verschoben (Bearbeiten ▸ Rückgängig holt es zurück).</numerusform>
+            <numerusform>Ein Bild behalten; %n in den Papierkorb verschoben (Bearbeiten ▸ Rückgängig holt sie zurück).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot remember these images: %1</source>
@@ -1181,11 +1202,17 @@
     </message>
     <message numerus="yes">
         <source>%Ln group(s) of near-duplicates (distance up to %1 of 64 bits), largest first.</source>
-        <translation><numerusform>%Ln Gruppe von Beinahe-Duplikaten (Abstand bis %1 von 64 Bit), größte zuerst.</numerusform><numerusform>%Ln Gruppen von Beinahe-Duplikaten (Abstand bis %1 von 64 Bit), größte zuerst.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Gruppe von Beinahe-Duplikaten (Abstand bis %1 von 64 Bit), größte zuerst.</numerusform>
+            <numerusform>%Ln Gruppen von Beinahe-Duplikaten (Abstand bis %1 von 64 Bit), größte zuerst.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln image(s) not hashed yet and left out.</source>
-        <translation><numerusform>%Ln Bild hat noch keinen Hash und fehlt hier.</numerusform><numerusform>%Ln Bilder haben noch keinen Hash und fehlen hier.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Bild hat noch keinen Hash und fehlt hier.</numerusform>
+            <numerusform>%Ln Bilder haben noch keinen Hash und fehlen hier.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1214,7 +1241,10 @@ Sie können auch einen Link in die Leiste oben tippen oder Bilder aus einem Webb
     </message>
     <message numerus="yes">
         <source>%Ln image(s) still being written for the drop; if the target misses them, drag again.</source>
-        <translation><numerusform>%Ln Bild wird für das Ablegen noch geschrieben; fehlt es am Ziel, ziehen Sie erneut.</numerusform><numerusform>%Ln Bilder werden für das Ablegen noch geschrieben; fehlen sie am Ziel, ziehen Sie erneut.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Bild wird für das Ablegen noch geschrieben; fehlt es am Ziel, ziehen Sie erneut.</numerusform>
+            <numerusform>%Ln Bilder werden für das Ablegen noch geschrieben; fehlen sie am Ziel, ziehen Sie erneut.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1355,27 +1385,45 @@ Sie können auch einen Link in die Leiste oben tippen oder Bilder aus einem Webb
     </message>
     <message numerus="yes">
         <source>Copied %Ln source link(s)</source>
-        <translation><numerusform>Quelllink kopiert</numerusform><numerusform>%Ln Quelllinks kopiert</numerusform></translation>
+        <translation>
+            <numerusform>Quelllink kopiert</numerusform>
+            <numerusform>%Ln Quelllinks kopiert</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Export works on up to %Ln image(s) at a time; %1 are selected.</source>
-        <translation><numerusform>Der Export verarbeitet bis zu %Ln Bild auf einmal; %1 sind ausgewählt.</numerusform><numerusform>Der Export verarbeitet bis zu %Ln Bilder auf einmal; %1 sind ausgewählt.</numerusform></translation>
+        <translation>
+            <numerusform>Der Export verarbeitet bis zu %Ln Bild auf einmal; %1 sind ausgewählt.</numerusform>
+            <numerusform>Der Export verarbeitet bis zu %Ln Bilder auf einmal; %1 sind ausgewählt.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln original(s)</source>
-        <translation><numerusform>Original exportiert</numerusform><numerusform>%Ln Originale exportiert</numerusform></translation>
+        <translation>
+            <numerusform>Original exportiert</numerusform>
+            <numerusform>%Ln Originale exportiert</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Tags changed on %Ln image(s)</source>
-        <translation><numerusform>Tags an %Ln Bild geändert</numerusform><numerusform>Tags an %Ln Bildern geändert</numerusform></translation>
+        <translation>
+            <numerusform>Tags an %Ln Bild geändert</numerusform>
+            <numerusform>Tags an %Ln Bildern geändert</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Move %Ln image(s) to the trash?</source>
-        <translation><numerusform>%Ln Bild in den Papierkorb verschieben?</numerusform><numerusform>%Ln Bilder in den Papierkorb verschieben?</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Bild in den Papierkorb verschieben?</numerusform>
+            <numerusform>%Ln Bilder in den Papierkorb verschieben?</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Moved %Ln image(s) to the trash</source>
-        <translation><numerusform>%Ln Bild in den Papierkorb verschoben</numerusform><numerusform>%Ln Bilder in den Papierkorb verschoben</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Bild in den Papierkorb verschoben</numerusform>
+            <numerusform>%Ln Bilder in den Papierkorb verschoben</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1567,7 +1615,10 @@ Führen Sie „trove verify --repair“ aus.</translation>
     </message>
     <message numerus="yes">
         <source>This animation is too long to keep in memory; only its first %n frames play</source>
-        <translation><numerusform>Diese Animation ist zu lang für den Speicher; nur ihr erstes Einzelbild wird abgespielt</numerusform><numerusform>Diese Animation ist zu lang für den Speicher; nur ihre ersten %n Einzelbilder werden abgespielt</numerusform></translation>
+        <translation>
+            <numerusform>Diese Animation ist zu lang für den Speicher; nur ihr erstes Einzelbild wird abgespielt</numerusform>
+            <numerusform>Diese Animation ist zu lang für den Speicher; nur ihre ersten %n Einzelbilder werden abgespielt</numerusform>
+        </translation>
     </message>
     <message>
         <source>Frame %1 of %2</source>
@@ -1583,7 +1634,10 @@ Führen Sie „trove verify --repair“ aus.</translation>
     </message>
     <message numerus="yes">
         <source>Slideshow: a new image every %n s; any key or click stops it</source>
-        <translation><numerusform>Diashow: jede Sekunde ein neues Bild; jede Taste oder ein Klick beendet sie</numerusform><numerusform>Diashow: alle %n s ein neues Bild; jede Taste oder ein Klick beendet sie</numerusform></translation>
+        <translation>
+            <numerusform>Diashow: jede Sekunde ein neues Bild; jede Taste oder ein Klick beendet sie</numerusform>
+            <numerusform>Diashow: alle %n s ein neues Bild; jede Taste oder ein Klick beendet sie</numerusform>
+        </translation>
     </message>
     <message>
         <source>Animations are shown as they are, not rotated</source>
@@ -1693,31 +1747,52 @@ Führen Sie „trove verify --repair“ aus.</translation>
     </message>
     <message numerus="yes">
         <source>Adding %Ln image(s)…</source>
-        <translation><numerusform>Füge %Ln Bild hinzu…</numerusform><numerusform>Füge %Ln Bilder hinzu…</numerusform></translation>
+        <translation>
+            <numerusform>Füge %Ln Bild hinzu…</numerusform>
+            <numerusform>Füge %Ln Bilder hinzu…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Cannot add %Ln item(s): see the queue for the reasons</source>
-        <translation><numerusform>Dieses Element kann nicht hinzugefügt werden: den Grund zeigt die Warteschlange</numerusform><numerusform>%Ln Elemente können nicht hinzugefügt werden: die Gründe zeigt die Warteschlange</numerusform></translation>
+        <translation>
+            <numerusform>Dieses Element kann nicht hinzugefügt werden: den Grund zeigt die Warteschlange</numerusform>
+            <numerusform>%Ln Elemente können nicht hinzugefügt werden: die Gründe zeigt die Warteschlange</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Adding %1, %Ln cannot be added (see the queue)</source>
-        <translation><numerusform>Füge %1 hinzu, %Ln kann nicht hinzugefügt werden (siehe Warteschlange)</numerusform><numerusform>Füge %1 hinzu, %Ln können nicht hinzugefügt werden (siehe Warteschlange)</numerusform></translation>
+        <translation>
+            <numerusform>Füge %1 hinzu, %Ln kann nicht hinzugefügt werden (siehe Warteschlange)</numerusform>
+            <numerusform>Füge %1 hinzu, %Ln können nicht hinzugefügt werden (siehe Warteschlange)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Stopped looking for images: %Ln queued</source>
-        <translation><numerusform>Bildersuche angehalten: %Ln eingereiht</numerusform><numerusform>Bildersuche angehalten: %Ln eingereiht</numerusform></translation>
+        <translation>
+            <numerusform>Bildersuche angehalten: %Ln eingereiht</numerusform>
+            <numerusform>Bildersuche angehalten: %Ln eingereiht</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Queued %Ln item(s)</source>
-        <translation><numerusform>%Ln Element eingereiht</numerusform><numerusform>%Ln Elemente eingereiht</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Element eingereiht</numerusform>
+            <numerusform>%Ln Elemente eingereiht</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>skipped %Ln file(s) that are not images</source>
-        <translation><numerusform>%Ln Datei übersprungen, die kein Bild ist</numerusform><numerusform>%Ln Dateien übersprungen, die keine Bilder sind</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Datei übersprungen, die kein Bild ist</numerusform>
+            <numerusform>%Ln Dateien übersprungen, die keine Bilder sind</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln could not be read (see the queue)</source>
-        <translation><numerusform>%Ln konnte nicht gelesen werden (siehe Warteschlange)</numerusform><numerusform>%Ln konnten nicht gelesen werden (siehe Warteschlange)</numerusform></translation>
+        <translation>
+            <numerusform>%Ln konnte nicht gelesen werden (siehe Warteschlange)</numerusform>
+            <numerusform>%Ln konnten nicht gelesen werden (siehe Warteschlange)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1823,7 +1898,7 @@ Führen Sie „trove verify --repair“ aus.</translation>
     </message>
     <message>
         <source>Nothing queued. Paste links (Ctrl+V) or drop images to add them.</source>
-        <translation>Nichts in der Warteschlange. Links einfügen (Strg+V) oder Bilder ablegen, um sie hinzuzufügen.</translation>
+        <translation>Warteschlange leer. Links einfügen (Strg+V) oder Bilder ablegen.</translation>
     </message>
     <message>
         <source>All done, %1</source>
@@ -1855,15 +1930,24 @@ Führen Sie „trove verify --repair“ aus.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln failed</source>
-        <translation><numerusform>%Ln fehlgeschlagen</numerusform><numerusform>%Ln fehlgeschlagen</numerusform></translation>
+        <translation>
+            <numerusform>%Ln fehlgeschlagen</numerusform>
+            <numerusform>%Ln fehlgeschlagen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln to go, %1</source>
-        <translation><numerusform>noch %Ln, %1</numerusform><numerusform>noch %Ln, %1</numerusform></translation>
+        <translation>
+            <numerusform>noch %Ln, %1</numerusform>
+            <numerusform>noch %Ln, %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln to go</source>
-        <translation><numerusform>noch %Ln</numerusform><numerusform>noch %Ln</numerusform></translation>
+        <translation>
+            <numerusform>noch %Ln</numerusform>
+            <numerusform>noch %Ln</numerusform>
+        </translation>
     </message>
     <message>
         <source>Hide the list of items</source>
@@ -1902,7 +1986,10 @@ Führen Sie „trove verify --repair“ aus.</translation>
     </message>
     <message numerus="yes">
         <source>, %n rebuilt from stored files</source>
-        <translation><numerusform>, %n aus gespeicherten Dateien neu aufgebaut</numerusform><numerusform>, %n aus gespeicherten Dateien neu aufgebaut</numerusform></translation>
+        <translation>
+            <numerusform>, %n aus gespeicherten Dateien neu aufgebaut</numerusform>
+            <numerusform>, %n aus gespeicherten Dateien neu aufgebaut</numerusform>
+        </translation>
     </message>
     <message>
         <source>; the damaged catalog is kept as %1</source>
@@ -1910,7 +1997,10 @@ Führen Sie „trove verify --repair“ aus.</translation>
     </message>
     <message numerus="yes">
         <source>Library repaired: %Ln image(s) read back</source>
-        <translation><numerusform>Bibliothek repariert: %Ln Bild zurückgelesen</numerusform><numerusform>Bibliothek repariert: %Ln Bilder zurückgelesen</numerusform></translation>
+        <translation>
+            <numerusform>Bibliothek repariert: %Ln Bild zurückgelesen</numerusform>
+            <numerusform>Bibliothek repariert: %Ln Bilder zurückgelesen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1941,7 +2031,10 @@ Führen Sie „trove verify --repair“ aus.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln image(s)</source>
-        <translation><numerusform>%Ln Bild</numerusform><numerusform>%Ln Bilder</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Bild</numerusform>
+            <numerusform>%Ln Bilder</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1951,7 +2044,7 @@ Führen Sie „trove verify --repair“ aus.</translation>
         <translation>Lokale &amp;API bereitstellen</translation>
     </message>
     <message>
-        <source>Let browser extensions and scripts on this computer add and read images through Trove's local API (with the library's access key)</source>
+        <source>Let browser extensions and scripts on this computer add and read images through Trove&apos;s local API (with the library&apos;s access key)</source>
         <translation>Browsererweiterungen und Skripte auf diesem Computer über die lokale API von Trove Bilder hinzufügen und lesen lassen (mit dem Zugriffsschlüssel der Bibliothek)</translation>
     </message>
     <message>
@@ -2168,7 +2261,10 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
     </message>
     <message numerus="yes">
         <source>%Ln image(s) still being added.</source>
-        <translation><numerusform>%Ln Bild wird noch hinzugefügt.</numerusform><numerusform>%Ln Bilder werden noch hinzugefügt.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Bild wird noch hinzugefügt.</numerusform>
+            <numerusform>%Ln Bilder werden noch hinzugefügt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2219,7 +2315,10 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
     </message>
     <message numerus="yes">
         <source>%Ln image(s) similar to “%1”, nearest first; the distance is how many of 64 bits of their perceptual hashes differ.</source>
-        <translation><numerusform>%Ln Bild ähnlich wie „%1“; der Abstand gibt an, wie viele der 64 Bit ihrer Wahrnehmungs-Hashes sich unterscheiden.</numerusform><numerusform>%Ln Bilder ähnlich wie „%1“, nächste zuerst; der Abstand gibt an, wie viele der 64 Bit ihrer Wahrnehmungs-Hashes sich unterscheiden.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Bild ähnlich wie „%1“; der Abstand gibt an, wie viele der 64 Bit ihrer Wahrnehmungs-Hashes sich unterscheiden.</numerusform>
+            <numerusform>%Ln Bilder ähnlich wie „%1“, nächste zuerst; der Abstand gibt an, wie viele der 64 Bit ihrer Wahrnehmungs-Hashes sich unterscheiden.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2321,11 +2420,17 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
     </message>
     <message numerus="yes">
         <source>Tags typed under “Add” are added to all %Ln image(s); tags under “Remove” are removed from all of them. Separate tags with commas.</source>
-        <translation><numerusform>Unter „Hinzufügen“ getippte Tags kommen zu dem Bild hinzu; Tags unter „Entfernen“ werden von ihm entfernt. Tags durch Kommas trennen.</numerusform><numerusform>Unter „Hinzufügen“ getippte Tags kommen zu allen %Ln Bildern hinzu; Tags unter „Entfernen“ werden von allen entfernt. Tags durch Kommas trennen.</numerusform></translation>
+        <translation>
+            <numerusform>Unter „Hinzufügen“ getippte Tags kommen zu dem Bild hinzu; Tags unter „Entfernen“ werden von ihm entfernt. Tags durch Kommas trennen.</numerusform>
+            <numerusform>Unter „Hinzufügen“ getippte Tags kommen zu allen %Ln Bildern hinzu; Tags unter „Entfernen“ werden von allen entfernt. Tags durch Kommas trennen.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln image(s): names stay as they are</source>
-        <translation><numerusform>%Ln Bild: der Name bleibt, wie er ist</numerusform><numerusform>%Ln Bilder: die Namen bleiben, wie sie sind</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Bild: der Name bleibt, wie er ist</numerusform>
+            <numerusform>%Ln Bilder: die Namen bleiben, wie sie sind</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2347,7 +2452,10 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
     </message>
     <message numerus="yes">
         <source>Move %Ln image(s) to the trash</source>
-        <translation><numerusform>%Ln Bild in den Papierkorb verschieben</numerusform><numerusform>%Ln Bilder in den Papierkorb verschieben</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Bild in den Papierkorb verschieben</numerusform>
+            <numerusform>%Ln Bilder in den Papierkorb verschieben</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot undo or redo “%1”: %2 (%3 done)</source>
@@ -2355,11 +2463,17 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
     </message>
     <message numerus="yes">
         <source>Restored %1 of %Ln image(s) from the trash</source>
-        <translation><numerusform>%1 von %Ln Bild aus dem Papierkorb wiederhergestellt</numerusform><numerusform>%1 von %Ln Bildern aus dem Papierkorb wiederhergestellt</numerusform></translation>
+        <translation>
+            <numerusform>%1 von %Ln Bild aus dem Papierkorb wiederhergestellt</numerusform>
+            <numerusform>%1 von %Ln Bildern aus dem Papierkorb wiederhergestellt</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Keep the best of %Ln duplicate(s)</source>
-        <translation><numerusform>Das beste von %Ln Duplikat behalten</numerusform><numerusform>Das beste von %Ln Duplikaten behalten</numerusform></translation>
+        <translation>
+            <numerusform>Das beste von %Ln Duplikat behalten</numerusform>
+            <numerusform>Das beste von %Ln Duplikaten behalten</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>cannot move blob into place: %1</source>
-        <translation>impossible de mettre le blob en place : %1</translation>
+        <translation>impossible de mettre le blob en place&#xa0;: %1</translation>
     </message>
     <message>
         <source>cannot sync folder %1 to disk</source>
@@ -21,15 +21,15 @@
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation>impossible d’écrire %1 : %2</translation>
+        <translation>impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>cannot export: %1</source>
-        <translation>export impossible : %1</translation>
+        <translation>export impossible&#xa0;: %1</translation>
     </message>
     <message>
         <source>cannot export: stored bytes do not match their SHA-256</source>
-        <translation>export impossible : les octets stockés ne correspondent pas à leur SHA-256</translation>
+        <translation>export impossible&#xa0;: les octets stockés ne correspondent pas à leur SHA-256</translation>
     </message>
 </context>
 <context>
@@ -43,27 +43,27 @@
     <name>CatalogSalvage</name>
     <message>
         <source>%1: unreadable (%2)</source>
-        <translation>%1 : illisible (%2)</translation>
+        <translation>%1&#xa0;: illisible (%2)</translation>
     </message>
     <message>
         <source>%1: gave up after key %2 (%3)</source>
-        <translation>%1 : abandon après la clé %2 (%3)</translation>
+        <translation>%1&#xa0;: abandon après la clé %2 (%3)</translation>
     </message>
     <message>
         <source>%1: unreadable after key %2 (%3)</source>
-        <translation>%1 : illisible après la clé %2 (%3)</translation>
+        <translation>%1&#xa0;: illisible après la clé %2 (%3)</translation>
     </message>
     <message>
         <source>%1: stepped over an unreadable stretch of keys %2 to %3 (%4)</source>
-        <translation>%1 : plage illisible des clés %2 à %3 ignorée (%4)</translation>
+        <translation>%1&#xa0;: plage illisible des clés %2 à %3 ignorée (%4)</translation>
     </message>
     <message>
         <source>catalog: cannot be opened (%1)</source>
-        <translation>catalogue : ouverture impossible (%1)</translation>
+        <translation>catalogue&#xa0;: ouverture impossible (%1)</translation>
     </message>
     <message>
         <source>library %1 is read-only: %2</source>
-        <translation>la bibliothèque %1 est en lecture seule : %2</translation>
+        <translation>la bibliothèque %1 est en lecture seule&#xa0;: %2</translation>
     </message>
     <message>
         <source>Reading what the damaged catalog still holds</source>
@@ -83,7 +83,10 @@
     </message>
     <message numerus="yes">
         <source>; and %n more</source>
-        <translation><numerusform>; et %n autre</numerusform><numerusform>; et %n autres</numerusform></translation>
+        <translation>
+            <numerusform>; et %n autre</numerusform>
+            <numerusform>; et %n autres</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -94,7 +97,7 @@
     </message>
     <message>
         <source>database error: %1</source>
-        <translation>erreur de base de données : %1</translation>
+        <translation>erreur de base de données&#xa0;: %1</translation>
     </message>
     <message>
         <source>cannot move %1 aside to %2</source>
@@ -106,7 +109,7 @@
     </message>
     <message>
         <source>library %1 is read-only: %2</source>
-        <translation>la bibliothèque %1 est en lecture seule : %2</translation>
+        <translation>la bibliothèque %1 est en lecture seule&#xa0;: %2</translation>
     </message>
     <message>
         <source>the Qt SQLite driver (QSQLITE) is not installed</source>
@@ -114,7 +117,7 @@
     </message>
     <message>
         <source>cannot open %1: %2</source>
-        <translation>impossible d’ouvrir %1 : %2</translation>
+        <translation>impossible d’ouvrir %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>library %1 is read-only and has no catalog (%2)</source>
@@ -122,23 +125,23 @@
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation>impossible de lire %1 : %2</translation>
+        <translation>impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 was written by a newer Trove (schema %2; this build knows %3)</source>
-        <translation>%1 a été écrit par une version plus récente de Trove (schéma %2 ; cette version connaît le %3)</translation>
+        <translation>%1 a été écrit par une version plus récente de Trove (schéma %2&#xa0;; cette version connaît le %3)</translation>
     </message>
     <message>
         <source>%1 is read-only and was written by an older Trove (schema %2); open it once where it can be written to upgrade it</source>
-        <translation>%1 est en lecture seule et a été écrit par une version plus ancienne de Trove (schéma %2) ; ouvrez-le une fois là où il peut être modifié pour le mettre à niveau</translation>
+        <translation>%1 est en lecture seule et a été écrit par une version plus ancienne de Trove (schéma %2)&#xa0;; ouvrez-le une fois là où il peut être modifié pour le mettre à niveau</translation>
     </message>
     <message>
         <source>cannot switch %1 to %2: %3</source>
-        <translation>impossible de passer %1 en %2 : %3</translation>
+        <translation>impossible de passer %1 en %2&#xa0;: %3</translation>
     </message>
     <message>
         <source>cannot upgrade %1 to schema %2: %3</source>
-        <translation>impossible de mettre %1 à niveau vers le schéma %2 : %3</translation>
+        <translation>impossible de mettre %1 à niveau vers le schéma %2&#xa0;: %3</translation>
     </message>
 </context>
 <context>
@@ -157,18 +160,18 @@
     </message>
     <message>
         <source>no space left on %1: %2</source>
-        <translation>plus d’espace sur %1 : %2</translation>
+        <translation>plus d’espace sur %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>no space left on %1: %2, this image needs %3</source>
-        <translation>plus d’espace sur %1 : %2, cette image nécessite %3</translation>
+        <translation>plus d’espace sur %1&#xa0;: %2, cette image nécessite %3</translation>
     </message>
 </context>
 <context>
     <name>FolderWalker</name>
     <message>
         <source>cannot read: %1</source>
-        <translation>lecture impossible : %1</translation>
+        <translation>lecture impossible&#xa0;: %1</translation>
     </message>
     <message>
         <source>symbolic link loop back to %1</source>
@@ -176,7 +179,7 @@
     </message>
     <message>
         <source>cannot open folder: permission denied</source>
-        <translation>impossible d’ouvrir le dossier : permission refusée</translation>
+        <translation>impossible d’ouvrir le dossier&#xa0;: permission refusée</translation>
     </message>
     <message>
         <source>not a folder</source>
@@ -195,11 +198,11 @@
     <name>GzipCodec</name>
     <message>
         <source>cannot read %1: %2</source>
-        <translation>impossible de lire %1 : %2</translation>
+        <translation>impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation>impossible d’écrire %1 : %2</translation>
+        <translation>impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>zlib could not start compressing</source>
@@ -254,7 +257,7 @@
     </message>
     <message>
         <source>&lt;h3&gt;Trove %1&lt;/h3&gt;&lt;p&gt;Collect images from the web into a fast local gallery.&lt;/p&gt;&lt;p&gt;Paste or drop image links, files or pictures from a browser; Trove downloads them in the background, keeps the original bytes losslessly compressed and shows them as a searchable gallery.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Trove %1&lt;/h3&gt;&lt;p&gt;Rassemblez des images du Web dans une galerie locale rapide.&lt;/p&gt;&lt;p&gt;Collez ou déposez des liens d’images, des fichiers ou des images venant d’un navigateur ; Trove les télécharge en arrière-plan, conserve les octets d’origine compressés sans perte et les présente dans une galerie où chercher.&lt;/p&gt;&lt;p&gt;Compilé avec Qt %2.&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Trove %1&lt;/h3&gt;&lt;p&gt;Rassemblez des images du Web dans une galerie locale rapide.&lt;/p&gt;&lt;p&gt;Collez ou déposez des liens d’images, des fichiers ou des images venant d’un navigateur&#xa0;; Trove les télécharge en arrière-plan, conserve les octets d’origine compressés sans perte et les présente dans une galerie où chercher.&lt;/p&gt;&lt;p&gt;Compilé avec Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Ctrl+V</source>
@@ -326,7 +329,7 @@
     </message>
     <message>
         <source>Remove the selected images (in the queue: cancel)</source>
-        <translation>Supprimer les images sélectionnées (dans la file : annuler)</translation>
+        <translation>Supprimer les images sélectionnées (dans la file&#xa0;: annuler)</translation>
     </message>
     <message>
         <source>Ctrl+A</source>
@@ -457,23 +460,23 @@
     <name>ImageProcessor</name>
     <message>
         <source>cannot decode image: %1</source>
-        <translation>impossible de décoder l’image : %1</translation>
+        <translation>impossible de décoder l’image&#xa0;: %1</translation>
     </message>
     <message>
         <source>unsupported or corrupt image (%1): %2</source>
-        <translation>image non prise en charge ou corrompue (%1) : %2</translation>
+        <translation>image non prise en charge ou corrompue (%1)&#xa0;: %2</translation>
     </message>
     <message>
         <source>image too large: %1x%2</source>
-        <translation>image trop grande : %1×%2</translation>
+        <translation>image trop grande&#xa0;: %1×%2</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation>impossible de lire %1 : %2</translation>
+        <translation>impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>empty file: no image data</source>
-        <translation>fichier vide : aucune donnée d’image</translation>
+        <translation>fichier vide&#xa0;: aucune donnée d’image</translation>
     </message>
     <message>
         <source>unsupported or corrupt image (%1)</source>
@@ -489,7 +492,7 @@
     </message>
     <message>
         <source>SVG too large: %1 bytes</source>
-        <translation>SVG trop grand : %1 octets</translation>
+        <translation>SVG trop grand&#xa0;: %1 octets</translation>
     </message>
     <message>
         <source>truncated image (%1)</source>
@@ -497,7 +500,7 @@
     </message>
     <message>
         <source>unsupported or corrupt image (png): the image data is not zlib data</source>
-        <translation>image non prise en charge ou corrompue (png) : les données de l’image ne sont pas des données zlib</translation>
+        <translation>image non prise en charge ou corrompue (png)&#xa0;: les données de l’image ne sont pas des données zlib</translation>
     </message>
     <message>
         <source>cancelled</source>
@@ -516,35 +519,35 @@
     </message>
     <message>
         <source>not a valid file URL: %1</source>
-        <translation>URL de fichier non valide : %1</translation>
+        <translation>URL de fichier non valide&#xa0;: %1</translation>
     </message>
     <message>
         <source>not a valid URL: %1</source>
-        <translation>URL non valide : %1</translation>
+        <translation>URL non valide&#xa0;: %1</translation>
     </message>
     <message>
         <source>URL has no host: %1</source>
-        <translation>l’URL n’a pas d’hôte : %1</translation>
+        <translation>l’URL n’a pas d’hôte&#xa0;: %1</translation>
     </message>
     <message>
         <source>unsupported URL scheme: %1</source>
-        <translation>schéma d’URL non pris en charge : %1</translation>
+        <translation>schéma d’URL non pris en charge&#xa0;: %1</translation>
     </message>
     <message>
         <source>not a URL or an existing file: %1</source>
-        <translation>ni une URL ni un fichier existant : %1</translation>
+        <translation>ni une URL ni un fichier existant&#xa0;: %1</translation>
     </message>
     <message>
         <source>no such file: %1</source>
-        <translation>fichier introuvable : %1</translation>
+        <translation>fichier introuvable&#xa0;: %1</translation>
     </message>
     <message>
         <source>not a file: %1</source>
-        <translation>n’est pas un fichier : %1</translation>
+        <translation>n’est pas un fichier&#xa0;: %1</translation>
     </message>
     <message>
         <source>cannot read %1: permission denied</source>
-        <translation>impossible de lire %1 : permission refusée</translation>
+        <translation>impossible de lire %1&#xa0;: permission refusée</translation>
     </message>
 </context>
 <context>
@@ -570,7 +573,7 @@
     </message>
     <message>
         <source>library %1 is on a network drive (%2): Trove keeps a rollback journal there instead of WAL; do not open it from two computers at once</source>
-        <translation>la bibliothèque %1 est sur un lecteur réseau (%2) : Trove y tient un journal de retour arrière au lieu du WAL ; ne l’ouvrez pas depuis deux ordinateurs à la fois</translation>
+        <translation>la bibliothèque %1 est sur un lecteur réseau (%2)&#xa0;: Trove y tient un journal de retour arrière au lieu du WAL&#xa0;; ne l’ouvrez pas depuis deux ordinateurs à la fois</translation>
     </message>
 </context>
 <context>
@@ -581,31 +584,31 @@
     </message>
     <message>
         <source>cannot move %1 into place: %2</source>
-        <translation>impossible de mettre %1 en place : %2</translation>
+        <translation>impossible de mettre %1 en place&#xa0;: %2</translation>
     </message>
     <message>
         <source>cannot copy %1: %2</source>
-        <translation>impossible de copier %1 : %2</translation>
+        <translation>impossible de copier %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>cannot open the copy %1: %2</source>
-        <translation>impossible d’ouvrir la copie %1 : %2</translation>
+        <translation>impossible d’ouvrir la copie %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>cannot prepare the copy: %1</source>
-        <translation>impossible de préparer la copie : %1</translation>
+        <translation>impossible de préparer la copie&#xa0;: %1</translation>
     </message>
     <message>
         <source>cannot read the copy: %1</source>
-        <translation>impossible de lire la copie : %1</translation>
+        <translation>impossible de lire la copie&#xa0;: %1</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation>impossible de lire %1 : %2</translation>
+        <translation>impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation>impossible d’écrire %1 : %2</translation>
+        <translation>impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>cannot sync %1 to disk</source>
@@ -625,7 +628,7 @@
     </message>
     <message>
         <source>the backup in %1 is unfinished (it was interrupted): run it again</source>
-        <translation>la sauvegarde dans %1 est inachevée (elle a été interrompue) : relancez-la</translation>
+        <translation>la sauvegarde dans %1 est inachevée (elle a été interrompue)&#xa0;: relancez-la</translation>
     </message>
     <message>
         <source>%1 holds no backup (no catalog.sqlite)</source>
@@ -645,7 +648,7 @@
     </message>
     <message>
         <source>the library kept changing under the backup (blobs removed while it copied): run it again</source>
-        <translation>la bibliothèque a changé pendant la sauvegarde (des blobs ont été supprimés pendant la copie) : relancez-la</translation>
+        <translation>la bibliothèque a changé pendant la sauvegarde (des blobs ont été supprimés pendant la copie)&#xa0;: relancez-la</translation>
     </message>
 </context>
 <context>
@@ -716,18 +719,21 @@
     <name>trove::DuplicatesModel</name>
     <message numerus="yes">
         <source>%Ln image(s)</source>
-        <translation><numerusform>%Ln image</numerusform><numerusform>%Ln images</numerusform></translation>
+        <translation>
+            <numerusform>%Ln image</numerusform>
+            <numerusform>%Ln images</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>trove::FetchWorker</name>
     <message>
         <source>unsupported URL scheme: %1</source>
-        <translation>schéma d’URL non pris en charge : %1</translation>
+        <translation>schéma d’URL non pris en charge&#xa0;: %1</translation>
     </message>
     <message>
         <source>cannot write a temp file: %1</source>
-        <translation>impossible d’écrire un fichier temporaire : %1</translation>
+        <translation>impossible d’écrire un fichier temporaire&#xa0;: %1</translation>
     </message>
     <message>
         <source>timed out after %1 without data</source>
@@ -739,7 +745,7 @@
     </message>
     <message>
         <source>redirect to a refused scheme: %1</source>
-        <translation>redirection vers un schéma refusé : %1</translation>
+        <translation>redirection vers un schéma refusé&#xa0;: %1</translation>
     </message>
     <message>
         <source>redirect loop at %1</source>
@@ -755,11 +761,11 @@
     </message>
     <message>
         <source>too large: the server announces %1, the limit is %2</source>
-        <translation>trop grand : le serveur annonce %1, la limite est %2</translation>
+        <translation>trop grand&#xa0;: le serveur annonce %1, la limite est %2</translation>
     </message>
     <message>
         <source>too large: more than %1</source>
-        <translation>trop grand : plus de %1</translation>
+        <translation>trop grand&#xa0;: plus de %1</translation>
     </message>
     <message>
         <source>HTTP %1</source>
@@ -779,7 +785,7 @@
     </message>
     <message>
         <source>empty response: no image data</source>
-        <translation>réponse vide : aucune donnée d’image</translation>
+        <translation>réponse vide&#xa0;: aucune donnée d’image</translation>
     </message>
 </context>
 <context>
@@ -790,7 +796,7 @@
     </message>
     <message>
         <source>too large: %1 bytes, the limit is %2</source>
-        <translation>trop grand : %1 octets, la limite est %2</translation>
+        <translation>trop grand&#xa0;: %1 octets, la limite est %2</translation>
     </message>
     <message>
         <source>%1 (the server asks to wait %2 s, more than %3 s)</source>
@@ -845,7 +851,7 @@
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation>Échec : %1</translation>
+        <translation>Échec&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -859,7 +865,7 @@
     <name>trove::RawImageIngest</name>
     <message>
         <source>cannot write %1: %2</source>
-        <translation>impossible d’écrire %1 : %2</translation>
+        <translation>impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>the image data is empty</source>
@@ -936,7 +942,10 @@
     </message>
     <message numerus="yes">
         <source>%Ln image(s); %1 new files copied, %2 already there. To restore, open that folder with File ▸ Open Library…</source>
-        <translation><numerusform>%Ln image ; %1 nouveaux fichiers copiés, %2 déjà présents. Pour restaurer, ouvrez ce dossier avec Fichier ▸ Ouvrir une bibliothèque…</numerusform><numerusform>%Ln images ; %1 nouveaux fichiers copiés, %2 déjà présents. Pour restaurer, ouvrez ce dossier avec Fichier ▸ Ouvrir une bibliothèque…</numerusform></translation>
+        <translation>
+            <numerusform>%Ln image&#xa0;; %1 nouveaux fichiers copiés, %2 déjà présents. Pour restaurer, ouvrez ce dossier avec Fichier ▸ Ouvrir une bibliothèque…</numerusform>
+            <numerusform>%Ln images&#xa0;; %1 nouveaux fichiers copiés, %2 déjà présents. Pour restaurer, ouvrez ce dossier avec Fichier ▸ Ouvrir une bibliothèque…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -971,7 +980,7 @@
     </message>
     <message>
         <source>&amp;Sort:</source>
-        <translation>&amp;Tri :</translation>
+        <translation>&amp;Tri&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Sort By</source>
@@ -990,18 +999,21 @@
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;Adding images is paused:&lt;/b&gt; %1. %Ln image(s) waiting in the queue; free some space, then resume.</source>
-        <translation><numerusform>&lt;b&gt;L’ajout d’images est en pause :&lt;/b&gt; %1. %Ln image attend dans la file ; libérez de l’espace, puis reprenez.</numerusform><numerusform>&lt;b&gt;L’ajout d’images est en pause :&lt;/b&gt; %1. %Ln images attendent dans la file ; libérez de l’espace, puis reprenez.</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;L’ajout d’images est en pause&#xa0;:&lt;/b&gt; %1. %Ln image attend dans la file&#xa0;; libérez de l’espace, puis reprenez.</numerusform>
+            <numerusform>&lt;b&gt;L’ajout d’images est en pause&#xa0;:&lt;/b&gt; %1. %Ln images attendent dans la file&#xa0;; libérez de l’espace, puis reprenez.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>trove::ui::DragExporter</name>
     <message>
         <source>Cannot prepare images for dragging out: %1</source>
-        <translation>Impossible de préparer les images pour les faire glisser : %1</translation>
+        <translation>Impossible de préparer les images pour les faire glisser&#xa0;: %1</translation>
     </message>
     <message>
         <source>Cannot prepare “%1” for dragging out: %2</source>
-        <translation>Impossible de préparer « %1 » pour le faire glisser : %2</translation>
+        <translation>Impossible de préparer «&#xa0;%1&#xa0;» pour le faire glisser&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1012,7 +1024,7 @@
     </message>
     <message>
         <source>This cannot be added: it holds no image links, files or images</source>
-        <translation>Impossible d’ajouter ceci : aucun lien d’image, fichier ou image</translation>
+        <translation>Impossible d’ajouter ceci&#xa0;: aucun lien d’image, fichier ou image</translation>
     </message>
     <message>
         <source>Drop to add these links</source>
@@ -1020,7 +1032,10 @@
     </message>
     <message numerus="yes">
         <source>Drop to add %Ln item(s)</source>
-        <translation><numerusform>Déposez pour ajouter %Ln élément</numerusform><numerusform>Déposez pour ajouter %Ln éléments</numerusform></translation>
+        <translation>
+            <numerusform>Déposez pour ajouter %Ln élément</numerusform>
+            <numerusform>Déposez pour ajouter %Ln éléments</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1059,7 +1074,7 @@
     </message>
     <message>
         <source>Keep Best keeps this one</source>
-        <translation>« Garder le meilleur » garde celle-ci</translation>
+        <translation>«&#xa0;Garder le meilleur&#xa0;» garde celle-ci</translation>
     </message>
     <message>
         <source>%1 of 64 bits from the first</source>
@@ -1067,7 +1082,10 @@
     </message>
     <message numerus="yes">
         <source>Group %1 · %Ln image(s)</source>
-        <translation><numerusform>Groupe %1 · %Ln image</numerusform><numerusform>Groupe %1 · %Ln images</numerusform></translation>
+        <translation>
+            <numerusform>Groupe %1 · %Ln image</numerusform>
+            <numerusform>Groupe %1 · %Ln images</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1086,27 +1104,27 @@
     </message>
     <message>
         <source> (tags added: %1)</source>
-        <translation> (étiquettes ajoutées : %1)</translation>
+        <translation> (étiquettes ajoutées&#xa0;: %1)</translation>
     </message>
     <message>
         <source>Already in library as “%1”%2</source>
-        <translation>Déjà dans la bibliothèque sous le nom « %1 »%2</translation>
+        <translation>Déjà dans la bibliothèque sous le nom «&#xa0;%1&#xa0;»%2</translation>
     </message>
     <message>
         <source>Already in library as “%1”%2. Rename it to “%3”?</source>
-        <translation>Déjà dans la bibliothèque sous le nom « %1 »%2. La renommer en « %3 » ?</translation>
+        <translation>Déjà dans la bibliothèque sous le nom «&#xa0;%1&#xa0;»%2. La renommer en «&#xa0;%3&#xa0;»&#xa0;?</translation>
     </message>
     <message>
         <source>Rename to “%1”</source>
-        <translation>Renommer en « %1 »</translation>
+        <translation>Renommer en «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Cannot rename: %1</source>
-        <translation>Impossible de renommer : %1</translation>
+        <translation>Impossible de renommer&#xa0;: %1</translation>
     </message>
     <message>
         <source>Renamed “%1” to “%2”</source>
-        <translation>« %1 » renommée en « %2 »</translation>
+        <translation>«&#xa0;%1&#xa0;» renommée en «&#xa0;%2&#xa0;»</translation>
     </message>
 </context>
 <context>
@@ -1129,11 +1147,11 @@
     </message>
     <message>
         <source>Keep Best: %1</source>
-        <translation>Garder le meilleur : %1</translation>
+        <translation>Garder le meilleur&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Keep the first image of the group, give it the others' tags and sources, and move the others to the trash. Collections are not merged: Trove has none yet.</source>
-        <translation>Garder la première image du groupe, lui donner les étiquettes et les sources des autres et mettre les autres à la corbeille. Les collections ne sont pas fusionnées : Trove n’en a pas encore.</translation>
+        <source>Keep the first image of the group, give it the others&apos; tags and sources, and move the others to the trash. Collections are not merged: Trove has none yet.</source>
+        <translation>Garder la première image du groupe, lui donner les étiquettes et les sources des autres et mettre les autres à la corbeille. Les collections ne sont pas fusionnées&#xa0;: Trove n’en a pas encore.</translation>
     </message>
     <message>
         <source>Remember that these images are not duplicates.</source>
@@ -1145,7 +1163,7 @@
     </message>
     <message>
         <source>Cannot read some groups: %1</source>
-        <translation>Impossible de lire certains groupes : %1</translation>
+        <translation>Impossible de lire certains groupes&#xa0;: %1</translation>
     </message>
     <message>
         <source>Looking for duplicates…</source>
@@ -1153,7 +1171,7 @@
     </message>
     <message>
         <source>Cannot look for duplicates: %1</source>
-        <translation>Impossible de rechercher les doublons : %1</translation>
+        <translation>Impossible de rechercher les doublons&#xa0;: %1</translation>
     </message>
     <message>
         <source>No near-duplicates (distance up to %1 of 64 bits).</source>
@@ -1161,19 +1179,22 @@
     </message>
     <message>
         <source>Not Duplicates takes groups of up to %1 images; search with a smaller distance to split this one.</source>
-        <translation>« Pas des doublons » accepte des groupes de %1 images au plus ; recherchez avec une distance plus petite pour scinder celui-ci.</translation>
+        <translation>«&#xa0;Pas des doublons&#xa0;» accepte des groupes de %1 images au plus&#xa0;; recherchez avec une distance plus petite pour scinder celui-ci.</translation>
     </message>
     <message>
         <source>Cannot keep the best image: %1</source>
-        <translation>Impossible de garder la meilleure image : %1</translation>
+        <translation>Impossible de garder la meilleure image&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>Kept one image; %n moved to the trash (Edit ▸ Undo puts them back).</source>
-        <translation><numerusform>Une image gardée ; %n mise à la corbeille (Édition ▸ Annuler la remet).</numerusform><numerusform>Une image gardée ; %n mises à la corbeille (Édition ▸ Annuler les remet).</numerusform></translation>
+        <translation>
+            <numerusform>Une image gardée&#xa0;; %n mise à la corbeille (Édition ▸ Annuler la remet).</numerusform>
+            <numerusform>Une image gardée&#xa0;; %n mises à la corbeille (Édition ▸ Annuler les remet).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot remember these images: %1</source>
-        <translation>Impossible de retenir ces images : %1</translation>
+        <translation>Impossible de retenir ces images&#xa0;: %1</translation>
     </message>
     <message>
         <source>These images will not be shown as duplicates again.</source>
@@ -1181,11 +1202,17 @@
     </message>
     <message numerus="yes">
         <source>%Ln group(s) of near-duplicates (distance up to %1 of 64 bits), largest first.</source>
-        <translation><numerusform>%Ln groupe de quasi-doublons (distance jusqu’à %1 bits sur 64), les plus grands d’abord.</numerusform><numerusform>%Ln groupes de quasi-doublons (distance jusqu’à %1 bits sur 64), les plus grands d’abord.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln groupe de quasi-doublons (distance jusqu’à %1 bits sur 64), les plus grands d’abord.</numerusform>
+            <numerusform>%Ln groupes de quasi-doublons (distance jusqu’à %1 bits sur 64), les plus grands d’abord.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln image(s) not hashed yet and left out.</source>
-        <translation><numerusform>%Ln image n’a pas encore d’empreinte et est laissée de côté.</numerusform><numerusform>%Ln images n’ont pas encore d’empreinte et sont laissées de côté.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln image n’a pas encore d’empreinte et est laissée de côté.</numerusform>
+            <numerusform>%Ln images n’ont pas encore d’empreinte et sont laissées de côté.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1214,7 +1241,10 @@ Vous pouvez aussi taper un lien dans la barre ci-dessus ou faire glisser des ima
     </message>
     <message numerus="yes">
         <source>%Ln image(s) still being written for the drop; if the target misses them, drag again.</source>
-        <translation><numerusform>%Ln image est encore en cours d’écriture pour le dépôt ; si elle manque à la cible, faites-la glisser à nouveau.</numerusform><numerusform>%Ln images sont encore en cours d’écriture pour le dépôt ; si elles manquent à la cible, faites-les glisser à nouveau.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln image est encore en cours d’écriture pour le dépôt&#xa0;; si elle manque à la cible, faites-la glisser à nouveau.</numerusform>
+            <numerusform>%Ln images sont encore en cours d’écriture pour le dépôt&#xa0;; si elles manquent à la cible, faites-les glisser à nouveau.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1257,31 +1287,31 @@ Vous pouvez aussi taper un lien dans la barre ci-dessus ou faire glisser des ima
     </message>
     <message>
         <source>Copying “%1”…</source>
-        <translation>Copie de « %1 »…</translation>
+        <translation>Copie de «&#xa0;%1&#xa0;»…</translation>
     </message>
     <message>
         <source>Cannot copy “%1”: %2</source>
-        <translation>Impossible de copier « %1 » : %2</translation>
+        <translation>Impossible de copier «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>Copied “%1” to the clipboard</source>
-        <translation>« %1 » copiée dans le presse-papiers</translation>
+        <translation>«&#xa0;%1&#xa0;» copiée dans le presse-papiers</translation>
     </message>
     <message>
         <source>No web source to open: these images were added from files</source>
-        <translation>Aucune source Web à ouvrir : ces images ont été ajoutées depuis des fichiers</translation>
+        <translation>Aucune source Web à ouvrir&#xa0;: ces images ont été ajoutées depuis des fichiers</translation>
     </message>
     <message>
         <source>no web browser could be started (is xdg-open installed and a default browser set?)</source>
-        <translation>aucun navigateur Web n’a pu être lancé (xdg-open est-il installé et un navigateur par défaut choisi ?)</translation>
+        <translation>aucun navigateur Web n’a pu être lancé (xdg-open est-il installé et un navigateur par défaut choisi&#xa0;?)</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation>Impossible d’ouvrir %1 : %2</translation>
+        <translation>Impossible d’ouvrir %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Cannot open %1 source links: %2</source>
-        <translation>Impossible d’ouvrir %1 liens source : %2</translation>
+        <translation>Impossible d’ouvrir %1 liens source&#xa0;: %2</translation>
     </message>
     <message>
         <source>Export Original</source>
@@ -1302,7 +1332,7 @@ Vous pouvez aussi taper un lien dans la barre ci-dessus ou faire glisser des ima
     <message>
         <source>Some originals could not be exported:
 %1</source>
-        <translation>Certains originaux n’ont pas pu être exportés :
+        <translation>Certains originaux n’ont pas pu être exportés&#xa0;:
 %1</translation>
     </message>
     <message>
@@ -1311,7 +1341,7 @@ Vous pouvez aussi taper un lien dans la barre ci-dessus ou faire glisser des ima
     </message>
     <message>
         <source>Cannot rename: %1</source>
-        <translation>Impossible de renommer : %1</translation>
+        <translation>Impossible de renommer&#xa0;: %1</translation>
     </message>
     <message>
         <source>Changing tags…</source>
@@ -1323,11 +1353,11 @@ Vous pouvez aussi taper un lien dans la barre ci-dessus ou faire glisser des ima
     </message>
     <message>
         <source>Cannot change tags: %1 (%2 changed)</source>
-        <translation>Impossible de modifier les étiquettes : %1 (%2 modifiées)</translation>
+        <translation>Impossible de modifier les étiquettes&#xa0;: %1 (%2 modifiées)</translation>
     </message>
     <message>
         <source>Move “%1” to the trash?</source>
-        <translation>Mettre « %1 » à la corbeille ?</translation>
+        <translation>Mettre «&#xa0;%1&#xa0;» à la corbeille&#xa0;?</translation>
     </message>
     <message>
         <source>Remove Images</source>
@@ -1343,11 +1373,11 @@ Vous pouvez aussi taper un lien dans la barre ci-dessus ou faire glisser des ima
     </message>
     <message>
         <source>Cannot move to the trash: %1 (%2 moved)</source>
-        <translation>Impossible de mettre à la corbeille : %1 (%2 déplacées)</translation>
+        <translation>Impossible de mettre à la corbeille&#xa0;: %1 (%2 déplacées)</translation>
     </message>
     <message>
         <source>Stopped: %1 moved to the trash</source>
-        <translation>Arrêté : %1 mises à la corbeille</translation>
+        <translation>Arrêté&#xa0;: %1 mises à la corbeille</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -1355,27 +1385,45 @@ Vous pouvez aussi taper un lien dans la barre ci-dessus ou faire glisser des ima
     </message>
     <message numerus="yes">
         <source>Copied %Ln source link(s)</source>
-        <translation><numerusform>Lien source copié</numerusform><numerusform>%Ln liens source copiés</numerusform></translation>
+        <translation>
+            <numerusform>Lien source copié</numerusform>
+            <numerusform>%Ln liens source copiés</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Export works on up to %Ln image(s) at a time; %1 are selected.</source>
-        <translation><numerusform>L’exportation traite au plus %Ln image à la fois ; %1 sont sélectionnées.</numerusform><numerusform>L’exportation traite au plus %Ln images à la fois ; %1 sont sélectionnées.</numerusform></translation>
+        <translation>
+            <numerusform>L’exportation traite au plus %Ln image à la fois&#xa0;; %1 sont sélectionnées.</numerusform>
+            <numerusform>L’exportation traite au plus %Ln images à la fois&#xa0;; %1 sont sélectionnées.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln original(s)</source>
-        <translation><numerusform>Original exporté</numerusform><numerusform>%Ln originaux exportés</numerusform></translation>
+        <translation>
+            <numerusform>Original exporté</numerusform>
+            <numerusform>%Ln originaux exportés</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Tags changed on %Ln image(s)</source>
-        <translation><numerusform>Étiquettes modifiées sur %Ln image</numerusform><numerusform>Étiquettes modifiées sur %Ln images</numerusform></translation>
+        <translation>
+            <numerusform>Étiquettes modifiées sur %Ln image</numerusform>
+            <numerusform>Étiquettes modifiées sur %Ln images</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Move %Ln image(s) to the trash?</source>
-        <translation><numerusform>Mettre %Ln image à la corbeille ?</numerusform><numerusform>Mettre %Ln images à la corbeille ?</numerusform></translation>
+        <translation>
+            <numerusform>Mettre %Ln image à la corbeille&#xa0;?</numerusform>
+            <numerusform>Mettre %Ln images à la corbeille&#xa0;?</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Moved %Ln image(s) to the trash</source>
-        <translation><numerusform>%Ln image mise à la corbeille</numerusform><numerusform>%Ln images mises à la corbeille</numerusform></translation>
+        <translation>
+            <numerusform>%Ln image mise à la corbeille</numerusform>
+            <numerusform>%Ln images mises à la corbeille</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1473,7 +1521,7 @@ Vous pouvez aussi taper un lien dans la barre ci-dessus ou faire glisser des ima
     </message>
     <message>
         <source>%1 (damaged: its original is missing or corrupt)</source>
-        <translation>%1 (endommagée : l’original manque ou est corrompu)</translation>
+        <translation>%1 (endommagée&#xa0;: l’original manque ou est corrompu)</translation>
     </message>
 </context>
 <context>
@@ -1524,11 +1572,11 @@ Vous pouvez aussi taper un lien dans la barre ci-dessus ou faire glisser des ima
     </message>
     <message>
         <source>Pause the animation (P); step with , and .</source>
-        <translation>Mettre l’animation en pause (P) ; image par image avec , et .</translation>
+        <translation>Mettre l’animation en pause (P)&#xa0;; image par image avec , et .</translation>
     </message>
     <message>
         <source>Slideshow (S); any key or click stops it</source>
-        <translation>Diaporama (S) ; une touche ou un clic l’arrête</translation>
+        <translation>Diaporama (S)&#xa0;; une touche ou un clic l’arrête</translation>
     </message>
     <message>
         <source>Slideshow</source>
@@ -1540,7 +1588,7 @@ Vous pouvez aussi taper un lien dans la barre ci-dessus ou faire glisser des ima
     </message>
     <message>
         <source>Slideshow ended: that was the last image</source>
-        <translation>Diaporama terminé : c’était la dernière image</translation>
+        <translation>Diaporama terminé&#xa0;: c’était la dernière image</translation>
     </message>
     <message>
         <source>%1 %</source>
@@ -1559,15 +1607,18 @@ Vous pouvez aussi taper un lien dans la barre ci-dessus ou faire glisser des ima
         <source>The original of this image is damaged or missing.
 Run “trove verify --repair”.</source>
         <translation>L’original de cette image est endommagé ou manquant.
-Lancez « trove verify --repair ».</translation>
+Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
     </message>
     <message>
         <source>Cannot show this image: %1</source>
-        <translation>Impossible d’afficher cette image : %1</translation>
+        <translation>Impossible d’afficher cette image&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>This animation is too long to keep in memory; only its first %n frames play</source>
-        <translation><numerusform>Cette animation est trop longue pour tenir en mémoire ; seule sa première image est lue</numerusform><numerusform>Cette animation est trop longue pour tenir en mémoire ; seules ses %n premières images sont lues</numerusform></translation>
+        <translation>
+            <numerusform>Cette animation est trop longue pour tenir en mémoire&#xa0;; seule sa première image est lue</numerusform>
+            <numerusform>Cette animation est trop longue pour tenir en mémoire&#xa0;; seules ses %n premières images sont lues</numerusform>
+        </translation>
     </message>
     <message>
         <source>Frame %1 of %2</source>
@@ -1583,7 +1634,10 @@ Lancez « trove verify --repair ».</translation>
     </message>
     <message numerus="yes">
         <source>Slideshow: a new image every %n s; any key or click stops it</source>
-        <translation><numerusform>Diaporama : une nouvelle image chaque seconde ; une touche ou un clic l’arrête</numerusform><numerusform>Diaporama : une nouvelle image toutes les %n s ; une touche ou un clic l’arrête</numerusform></translation>
+        <translation>
+            <numerusform>Diaporama&#xa0;: une nouvelle image chaque seconde&#xa0;; une touche ou un clic l’arrête</numerusform>
+            <numerusform>Diaporama&#xa0;: une nouvelle image toutes les %n s&#xa0;; une touche ou un clic l’arrête</numerusform>
+        </translation>
     </message>
     <message>
         <source>Animations are shown as they are, not rotated</source>
@@ -1595,7 +1649,7 @@ Lancez « trove verify --repair ».</translation>
     </message>
     <message>
         <source>“%1” is no longer in the library</source>
-        <translation>« %1 » n’est plus dans la bibliothèque</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est plus dans la bibliothèque</translation>
     </message>
 </context>
 <context>
@@ -1638,7 +1692,7 @@ Lancez « trove verify --repair ».</translation>
     </message>
     <message>
         <source>Several links: each image takes its name from its link; a name typed here waits for a single link</source>
-        <translation>Plusieurs liens : chaque image prend le nom de son lien ; un nom tapé ici attend un lien seul</translation>
+        <translation>Plusieurs liens&#xa0;: chaque image prend le nom de son lien&#xa0;; un nom tapé ici attend un lien seul</translation>
     </message>
     <message>
         <source>Name (optional)</source>
@@ -1646,14 +1700,14 @@ Lancez « trove verify --repair ».</translation>
     </message>
     <message>
         <source>A name for the next image; empty: taken from the link</source>
-        <translation>Un nom pour la prochaine image ; vide : tiré du lien</translation>
+        <translation>Un nom pour la prochaine image&#xa0;; vide&#xa0;: tiré du lien</translation>
     </message>
 </context>
 <context>
     <name>trove::ui::IngestController</name>
     <message>
         <source>Nothing can be added: %1</source>
-        <translation>Rien ne peut être ajouté : %1</translation>
+        <translation>Rien ne peut être ajouté&#xa0;: %1</translation>
     </message>
     <message>
         <source>Pasted image %1</source>
@@ -1669,15 +1723,15 @@ Lancez « trove verify --repair ».</translation>
     </message>
     <message>
         <source>Cannot add the image: %1</source>
-        <translation>Impossible d’ajouter l’image : %1</translation>
+        <translation>Impossible d’ajouter l’image&#xa0;: %1</translation>
     </message>
     <message>
         <source>Nothing to add: the pasted text holds no image links or files</source>
-        <translation>Rien à ajouter : le texte collé ne contient aucun lien d’image ni fichier</translation>
+        <translation>Rien à ajouter&#xa0;: le texte collé ne contient aucun lien d’image ni fichier</translation>
     </message>
     <message>
         <source>Nothing to add: the dropped text holds no image links or files</source>
-        <translation>Rien à ajouter : le texte déposé ne contient aucun lien d’image ni fichier</translation>
+        <translation>Rien à ajouter&#xa0;: le texte déposé ne contient aucun lien d’image ni fichier</translation>
     </message>
     <message>
         <source>nothing</source>
@@ -1685,39 +1739,60 @@ Lancez « trove verify --repair ».</translation>
     </message>
     <message>
         <source>Nothing to add: the clipboard holds no image links, files or images (%1)</source>
-        <translation>Rien à ajouter : le presse-papiers ne contient aucun lien d’image, fichier ou image (%1)</translation>
+        <translation>Rien à ajouter&#xa0;: le presse-papiers ne contient aucun lien d’image, fichier ou image (%1)</translation>
     </message>
     <message>
         <source>Cannot add this: it holds no image links, files or images (%1)</source>
-        <translation>Impossible d’ajouter ceci : aucun lien d’image, fichier ou image (%1)</translation>
+        <translation>Impossible d’ajouter ceci&#xa0;: aucun lien d’image, fichier ou image (%1)</translation>
     </message>
     <message numerus="yes">
         <source>Adding %Ln image(s)…</source>
-        <translation><numerusform>Ajout de %Ln image…</numerusform><numerusform>Ajout de %Ln images…</numerusform></translation>
+        <translation>
+            <numerusform>Ajout de %Ln image…</numerusform>
+            <numerusform>Ajout de %Ln images…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Cannot add %Ln item(s): see the queue for the reasons</source>
-        <translation><numerusform>Impossible d’ajouter cet élément : la raison est dans la file</numerusform><numerusform>Impossible d’ajouter %Ln éléments : les raisons sont dans la file</numerusform></translation>
+        <translation>
+            <numerusform>Impossible d’ajouter cet élément&#xa0;: la raison est dans la file</numerusform>
+            <numerusform>Impossible d’ajouter %Ln éléments&#xa0;: les raisons sont dans la file</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Adding %1, %Ln cannot be added (see the queue)</source>
-        <translation><numerusform>Ajout de %1, %Ln ne peut pas être ajouté (voir la file)</numerusform><numerusform>Ajout de %1, %Ln ne peuvent pas être ajoutés (voir la file)</numerusform></translation>
+        <translation>
+            <numerusform>Ajout de %1, %Ln ne peut pas être ajouté (voir la file)</numerusform>
+            <numerusform>Ajout de %1, %Ln ne peuvent pas être ajoutés (voir la file)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Stopped looking for images: %Ln queued</source>
-        <translation><numerusform>Recherche d’images arrêtée : %Ln mise en file</numerusform><numerusform>Recherche d’images arrêtée : %Ln mises en file</numerusform></translation>
+        <translation>
+            <numerusform>Recherche d’images arrêtée&#xa0;: %Ln mise en file</numerusform>
+            <numerusform>Recherche d’images arrêtée&#xa0;: %Ln mises en file</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Queued %Ln item(s)</source>
-        <translation><numerusform>%Ln élément mis en file</numerusform><numerusform>%Ln éléments mis en file</numerusform></translation>
+        <translation>
+            <numerusform>%Ln élément mis en file</numerusform>
+            <numerusform>%Ln éléments mis en file</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>skipped %Ln file(s) that are not images</source>
-        <translation><numerusform>%Ln fichier ignoré qui n’est pas une image</numerusform><numerusform>%Ln fichiers ignorés qui ne sont pas des images</numerusform></translation>
+        <translation>
+            <numerusform>%Ln fichier ignoré qui n’est pas une image</numerusform>
+            <numerusform>%Ln fichiers ignorés qui ne sont pas des images</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln could not be read (see the queue)</source>
-        <translation><numerusform>%Ln n’a pas pu être lu (voir la file)</numerusform><numerusform>%Ln n’ont pas pu être lus (voir la file)</numerusform></translation>
+        <translation>
+            <numerusform>%Ln n’a pas pu être lu (voir la file)</numerusform>
+            <numerusform>%Ln n’ont pas pu être lus (voir la file)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1740,7 +1815,7 @@ Lancez « trove verify --repair ».</translation>
     </message>
     <message>
         <source>as “%1”</source>
-        <translation>sous le nom « %1 »</translation>
+        <translation>sous le nom «&#xa0;%1&#xa0;»</translation>
     </message>
 </context>
 <context>
@@ -1787,7 +1862,7 @@ Lancez « trove verify --repair ».</translation>
     </message>
     <message>
         <source>Show: %1</source>
-        <translation>Afficher : %1</translation>
+        <translation>Afficher&#xa0;: %1</translation>
     </message>
     <message>
         <source>Show</source>
@@ -1823,7 +1898,7 @@ Lancez « trove verify --repair ».</translation>
     </message>
     <message>
         <source>Nothing queued. Paste links (Ctrl+V) or drop images to add them.</source>
-        <translation>File vide. Collez des liens (Ctrl+V) ou déposez des images pour les ajouter.</translation>
+        <translation>File vide. Collez des liens (Ctrl+V) ou déposez des images.</translation>
     </message>
     <message>
         <source>All done, %1</source>
@@ -1847,7 +1922,7 @@ Lancez « trove verify --repair ».</translation>
     </message>
     <message>
         <source>Start no new downloads; running ones finish</source>
-        <translation>Ne lancer aucun nouveau téléchargement ; ceux en cours se terminent</translation>
+        <translation>Ne lancer aucun nouveau téléchargement&#xa0;; ceux en cours se terminent</translation>
     </message>
     <message>
         <source>Show in Gallery</source>
@@ -1855,15 +1930,24 @@ Lancez « trove verify --repair ».</translation>
     </message>
     <message numerus="yes">
         <source>%Ln failed</source>
-        <translation><numerusform>%Ln échec</numerusform><numerusform>%Ln échecs</numerusform></translation>
+        <translation>
+            <numerusform>%Ln échec</numerusform>
+            <numerusform>%Ln échecs</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln to go, %1</source>
-        <translation><numerusform>%Ln restant, %1</numerusform><numerusform>%Ln restants, %1</numerusform></translation>
+        <translation>
+            <numerusform>%Ln restant, %1</numerusform>
+            <numerusform>%Ln restants, %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln to go</source>
-        <translation><numerusform>%Ln restant</numerusform><numerusform>%Ln restants</numerusform></translation>
+        <translation>
+            <numerusform>%Ln restant</numerusform>
+            <numerusform>%Ln restants</numerusform>
+        </translation>
     </message>
     <message>
         <source>Hide the list of items</source>
@@ -1882,11 +1966,11 @@ Lancez « trove verify --repair ».</translation>
     </message>
     <message>
         <source>The library in %1 is damaged: its catalog, where names and tags are kept, can no longer be read as it is.</source>
-        <translation>La bibliothèque dans %1 est endommagée : son catalogue, où sont gardés les noms et les étiquettes, ne peut plus être lu tel quel.</translation>
+        <translation>La bibliothèque dans %1 est endommagée&#xa0;: son catalogue, où sont gardés les noms et les étiquettes, ne peut plus être lu tel quel.</translation>
     </message>
     <message>
         <source>Trove can repair it. It keeps the damaged catalog beside the library, reads back whatever it still can, and rebuilds every image from the stored files. Names and tags that cannot be read are lost; the images are not.</source>
-        <translation>Trove peut la réparer. Il garde le catalogue endommagé à côté de la bibliothèque, relit tout ce qu’il peut encore lire et reconstruit chaque image à partir des fichiers stockés. Les noms et étiquettes illisibles sont perdus ; les images, non.</translation>
+        <translation>Trove peut la réparer. Il garde le catalogue endommagé à côté de la bibliothèque, relit tout ce qu’il peut encore lire et reconstruit chaque image à partir des fichiers stockés. Les noms et étiquettes illisibles sont perdus&#xa0;; les images, non.</translation>
     </message>
     <message>
         <source>Repair Library</source>
@@ -1902,15 +1986,21 @@ Lancez « trove verify --repair ».</translation>
     </message>
     <message numerus="yes">
         <source>, %n rebuilt from stored files</source>
-        <translation><numerusform>, %n reconstruite à partir des fichiers stockés</numerusform><numerusform>, %n reconstruites à partir des fichiers stockés</numerusform></translation>
+        <translation>
+            <numerusform>, %n reconstruite à partir des fichiers stockés</numerusform>
+            <numerusform>, %n reconstruites à partir des fichiers stockés</numerusform>
+        </translation>
     </message>
     <message>
         <source>; the damaged catalog is kept as %1</source>
-        <translation> ; le catalogue endommagé est conservé sous %1</translation>
+        <translation>&#xa0;; le catalogue endommagé est conservé sous %1</translation>
     </message>
     <message numerus="yes">
         <source>Library repaired: %Ln image(s) read back</source>
-        <translation><numerusform>Bibliothèque réparée : %Ln image relue</numerusform><numerusform>Bibliothèque réparée : %Ln images relues</numerusform></translation>
+        <translation>
+            <numerusform>Bibliothèque réparée&#xa0;: %Ln image relue</numerusform>
+            <numerusform>Bibliothèque réparée&#xa0;: %Ln images relues</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1941,7 +2031,10 @@ Lancez « trove verify --repair ».</translation>
     </message>
     <message numerus="yes">
         <source>%Ln image(s)</source>
-        <translation><numerusform>%Ln image</numerusform><numerusform>%Ln images</numerusform></translation>
+        <translation>
+            <numerusform>%Ln image</numerusform>
+            <numerusform>%Ln images</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1951,7 +2044,7 @@ Lancez « trove verify --repair ».</translation>
         <translation>Servir l’A&amp;PI locale</translation>
     </message>
     <message>
-        <source>Let browser extensions and scripts on this computer add and read images through Trove's local API (with the library's access key)</source>
+        <source>Let browser extensions and scripts on this computer add and read images through Trove&apos;s local API (with the library&apos;s access key)</source>
         <translation>Permettre aux extensions de navigateur et aux scripts de cet ordinateur d’ajouter et de lire des images via l’API locale de Trove (avec la clé d’accès de la bibliothèque)</translation>
     </message>
     <message>
@@ -1960,7 +2053,7 @@ Lancez « trove verify --repair ».</translation>
     </message>
     <message>
         <source>Cannot serve the local API: %1</source>
-        <translation>Impossible de servir l’API locale : %1</translation>
+        <translation>Impossible de servir l’API locale&#xa0;: %1</translation>
     </message>
     <message>
         <source>Serving the local API on http://127.0.0.1:%1/</source>
@@ -2078,7 +2171,7 @@ Lancez « trove verify --repair ».</translation>
     </message>
     <message>
         <source>Cannot read the library: %1</source>
-        <translation>Impossible de lire la bibliothèque : %1</translation>
+        <translation>Impossible de lire la bibliothèque&#xa0;: %1</translation>
     </message>
     <message>
         <source>Cannot Open Library</source>
@@ -2090,11 +2183,11 @@ Lancez « trove verify --repair ».</translation>
     </message>
     <message>
         <source>Hashing for Find Similar: %1 of %2</source>
-        <translation>Empreintes pour « Images similaires » : %1 sur %2</translation>
+        <translation>Empreintes pour «&#xa0;Images similaires&#xa0;»&#xa0;: %1 sur %2</translation>
     </message>
     <message>
         <source>Hashing for Find Similar stopped: %1</source>
-        <translation>Empreintes pour « Images similaires » arrêtées : %1</translation>
+        <translation>Empreintes pour «&#xa0;Images similaires&#xa0;» arrêtées&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 — Trove</source>
@@ -2102,7 +2195,7 @@ Lancez « trove verify --repair ».</translation>
     </message>
     <message>
         <source>This library is read-only: nothing can be added to it</source>
-        <translation>Cette bibliothèque est en lecture seule : rien ne peut y être ajouté</translation>
+        <translation>Cette bibliothèque est en lecture seule&#xa0;: rien ne peut y être ajouté</translation>
     </message>
     <message>
         <source>%1 (read-only) — Trove</source>
@@ -2116,7 +2209,7 @@ Lancez « trove verify --repair ».</translation>
         <source>%1
 Browsing, searching, viewing and exporting work; adding, tagging, renaming and deleting do not.</source>
         <translation>%1
-Parcourir, rechercher, afficher et exporter fonctionnent ; ajouter, étiqueter, renommer et supprimer, non.</translation>
+Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étiqueter, renommer et supprimer, non.</translation>
     </message>
     <message>
         <source>Network drive</source>
@@ -2168,7 +2261,10 @@ Parcourir, rechercher, afficher et exporter fonctionnent ; ajouter, étiqueter,
     </message>
     <message numerus="yes">
         <source>%Ln image(s) still being added.</source>
-        <translation><numerusform>%Ln image est encore en cours d’ajout.</numerusform><numerusform>%Ln images sont encore en cours d’ajout.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln image est encore en cours d’ajout.</numerusform>
+            <numerusform>%Ln images sont encore en cours d’ajout.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2203,15 +2299,15 @@ Parcourir, rechercher, afficher et exporter fonctionnent ; ajouter, étiqueter,
     </message>
     <message>
         <source>Looking for images similar to “%1”…</source>
-        <translation>Recherche d’images similaires à « %1 »…</translation>
+        <translation>Recherche d’images similaires à «&#xa0;%1&#xa0;»…</translation>
     </message>
     <message>
         <source>Similar to “%1”</source>
-        <translation>Similaires à « %1 »</translation>
+        <translation>Similaires à «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Cannot look for similar images: %1</source>
-        <translation>Impossible de rechercher des images similaires : %1</translation>
+        <translation>Impossible de rechercher des images similaires&#xa0;: %1</translation>
     </message>
     <message>
         <source>No similar images (distance up to %1 of 64 bits).</source>
@@ -2219,7 +2315,10 @@ Parcourir, rechercher, afficher et exporter fonctionnent ; ajouter, étiqueter,
     </message>
     <message numerus="yes">
         <source>%Ln image(s) similar to “%1”, nearest first; the distance is how many of 64 bits of their perceptual hashes differ.</source>
-        <translation><numerusform>%Ln image similaire à « %1 » ; la distance est le nombre de bits, sur 64, qui diffèrent entre leurs empreintes perceptuelles.</numerusform><numerusform>%Ln images similaires à « %1 », les plus proches d’abord ; la distance est le nombre de bits, sur 64, qui diffèrent entre leurs empreintes perceptuelles.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln image similaire à «&#xa0;%1&#xa0;»&#xa0;; la distance est le nombre de bits, sur 64, qui diffèrent entre leurs empreintes perceptuelles.</numerusform>
+            <numerusform>%Ln images similaires à «&#xa0;%1&#xa0;», les plus proches d’abord&#xa0;; la distance est le nombre de bits, sur 64, qui diffèrent entre leurs empreintes perceptuelles.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2250,23 +2349,23 @@ Parcourir, rechercher, afficher et exporter fonctionnent ; ajouter, étiqueter,
     </message>
     <message>
         <source>Images:</source>
-        <translation>Images :</translation>
+        <translation>Images&#xa0;:</translation>
     </message>
     <message>
         <source>Last added:</source>
-        <translation>Dernier ajout :</translation>
+        <translation>Dernier ajout&#xa0;:</translation>
     </message>
     <message>
         <source>Original size:</source>
-        <translation>Taille d’origine :</translation>
+        <translation>Taille d’origine&#xa0;:</translation>
     </message>
     <message>
         <source>Stored size:</source>
-        <translation>Taille stockée :</translation>
+        <translation>Taille stockée&#xa0;:</translation>
     </message>
     <message>
         <source>Saved:</source>
-        <translation>Économisé :</translation>
+        <translation>Économisé&#xa0;:</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -2293,39 +2392,45 @@ Parcourir, rechercher, afficher et exporter fonctionnent ; ajouter, étiqueter,
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Tags:</source>
-        <translation>É&amp;tiquettes :</translation>
+        <translation>É&amp;tiquettes&#xa0;:</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation>Nom :</translation>
+        <translation>Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Add tags:</source>
-        <translation>&amp;Ajouter des étiquettes :</translation>
+        <translation>&amp;Ajouter des étiquettes&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Remove tags:</source>
-        <translation>&amp;Retirer des étiquettes :</translation>
+        <translation>&amp;Retirer des étiquettes&#xa0;:</translation>
     </message>
     <message>
         <source>On all:</source>
-        <translation>Sur toutes :</translation>
+        <translation>Sur toutes&#xa0;:</translation>
     </message>
     <message>
         <source>On some:</source>
-        <translation>Sur certaines :</translation>
+        <translation>Sur certaines&#xa0;:</translation>
     </message>
     <message numerus="yes">
         <source>Tags typed under “Add” are added to all %Ln image(s); tags under “Remove” are removed from all of them. Separate tags with commas.</source>
-        <translation><numerusform>Les étiquettes tapées sous « Ajouter » sont ajoutées à l’image ; celles sous « Retirer » lui sont retirées. Séparez les étiquettes par des virgules.</numerusform><numerusform>Les étiquettes tapées sous « Ajouter » sont ajoutées aux %Ln images ; celles sous « Retirer » leur sont toutes retirées. Séparez les étiquettes par des virgules.</numerusform></translation>
+        <translation>
+            <numerusform>Les étiquettes tapées sous «&#xa0;Ajouter&#xa0;» sont ajoutées à l’image&#xa0;; celles sous «&#xa0;Retirer&#xa0;» lui sont retirées. Séparez les étiquettes par des virgules.</numerusform>
+            <numerusform>Les étiquettes tapées sous «&#xa0;Ajouter&#xa0;» sont ajoutées aux %Ln images&#xa0;; celles sous «&#xa0;Retirer&#xa0;» leur sont toutes retirées. Séparez les étiquettes par des virgules.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln image(s): names stay as they are</source>
-        <translation><numerusform>%Ln image : son nom reste inchangé</numerusform><numerusform>%Ln images : les noms restent inchangés</numerusform></translation>
+        <translation>
+            <numerusform>%Ln image&#xa0;: son nom reste inchangé</numerusform>
+            <numerusform>%Ln images&#xa0;: les noms restent inchangés</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2339,27 +2444,36 @@ Parcourir, rechercher, afficher et exporter fonctionnent ; ajouter, étiqueter,
     <name>trove::ui::UndoCommands</name>
     <message>
         <source>Cannot undo or redo “%1”: %2</source>
-        <translation>Impossible d’annuler ou de rétablir « %1 » : %2</translation>
+        <translation>Impossible d’annuler ou de rétablir «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>Rename to “%1”</source>
-        <translation>Renommer en « %1 »</translation>
+        <translation>Renommer en «&#xa0;%1&#xa0;»</translation>
     </message>
     <message numerus="yes">
         <source>Move %Ln image(s) to the trash</source>
-        <translation><numerusform>Mettre %Ln image à la corbeille</numerusform><numerusform>Mettre %Ln images à la corbeille</numerusform></translation>
+        <translation>
+            <numerusform>Mettre %Ln image à la corbeille</numerusform>
+            <numerusform>Mettre %Ln images à la corbeille</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot undo or redo “%1”: %2 (%3 done)</source>
-        <translation>Impossible d’annuler ou de rétablir « %1 » : %2 (%3 fait)</translation>
+        <translation>Impossible d’annuler ou de rétablir «&#xa0;%1&#xa0;»&#xa0;: %2 (%3 fait)</translation>
     </message>
     <message numerus="yes">
         <source>Restored %1 of %Ln image(s) from the trash</source>
-        <translation><numerusform>%1 image sur %Ln restaurée depuis la corbeille</numerusform><numerusform>%1 images sur %Ln restaurées depuis la corbeille</numerusform></translation>
+        <translation>
+            <numerusform>%1 image sur %Ln restaurée depuis la corbeille</numerusform>
+            <numerusform>%1 images sur %Ln restaurées depuis la corbeille</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Keep the best of %Ln duplicate(s)</source>
-        <translation><numerusform>Garder le meilleur de %Ln doublon</numerusform><numerusform>Garder le meilleur des %Ln doublons</numerusform></translation>
+        <translation>
+            <numerusform>Garder le meilleur de %Ln doublon</numerusform>
+            <numerusform>Garder le meilleur des %Ln doublons</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2370,11 +2484,11 @@ Parcourir, rechercher, afficher et exporter fonctionnent ; ajouter, étiqueter,
     </message>
     <message>
         <source>Stop looking for images; what is queued stays queued</source>
-        <translation>Arrêter la recherche d’images ; ce qui est en file y reste</translation>
+        <translation>Arrêter la recherche d’images&#xa0;; ce qui est en file y reste</translation>
     </message>
     <message>
         <source>Looking for images: %1 found, %2 queued</source>
-        <translation>Recherche d’images : %1 trouvées, %2 mises en file</translation>
+        <translation>Recherche d’images&#xa0;: %1 trouvées, %2 mises en file</translation>
     </message>
 </context>
 </TS>

@@ -820,6 +820,7 @@ void TestUiIngest::queueRemembersCollapseByHand()
     m_queueTester.reset();
     m_galleryTester.reset();
     panel = m_window->queuePanel();
+    m_window->ingest({ m_server.url(QStringLiteral("/slow.png")).toString() });
     QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->queue()->rowCount() > 0, kLivenessMs);
     QTest::qWait(300);
     QVERIFY(!panel->isExpanded());
@@ -956,10 +957,11 @@ void TestUiIngest::pastedAndDroppedRowsShowNoTempPath()
                 qPrintable(text));
         }
     }
+    QStringList expected { SourceLabel::droppedImage(),
+        SourceLabel::droppedFrom(QStringLiteral("example.org")), SourceLabel::pastedImage() };
     shown.sort();
-    QCOMPARE(shown,
-        QStringList({ SourceLabel::droppedImage(),
-            SourceLabel::droppedFrom(QStringLiteral("example.org")), SourceLabel::pastedImage() }));
+    expected.sort();
+    QCOMPARE(shown, expected);
     waitAllFinished(3);
 }
 

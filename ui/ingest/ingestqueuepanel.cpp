@@ -118,6 +118,9 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
     m_filterButton->setCheckable(true); // pressed while some rows are hidden
     // "20 failed" in the summary is a link to the first failure.
     m_summary->setObjectName(QStringLiteral("queueSummary"));
+    // Its longest text (German: 95 characters) must not set the window's
+    // minimum width: an 800 px window cuts it, the tooltip has it whole.
+    m_summary->setMinimumWidth(120);
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     connect(m_summary, &QLabel::linkActivated, this, [this] { showFirstFailure(); });
@@ -366,6 +369,7 @@ void IngestQueuePanel::updateTotals()
         m_summary->setText(failed > 0
                 ? tr("%Ln to go, %1", nullptr, total - finished).arg(failedLink)
                 : tr("%Ln to go", nullptr, total - finished));
+    m_summary->setToolTip(total == 0 ? m_summary->text() : QString());
     m_busy = finished < total;
     showExpanded(wantsExpanded());
     updateActions();

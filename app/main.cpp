@@ -9,6 +9,7 @@
 #include "iconstyle.h"
 #include "mainwindow.h"
 #include "storage/librarypaths.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -42,6 +43,8 @@ int main(int argc, char *argv[])
     // First, so that it sees everything the window does (TROVE_STALL_REPORT).
     trove::StallMonitor *stalls = trove::StallMonitor::fromEnvironment(&app);
     describeApplication();
+    // The window only: commands above print English, which scripts parse.
+    trove::ui::installConfiguredTranslators(app);
     trove::quitOnTerminateSignals();
     trove::setIdleSchedulingForHeavyWork(true);
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Trove"));

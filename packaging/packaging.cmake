@@ -124,6 +124,11 @@ if(UNIX AND NOT APPLE)
     # /usr/share/doc/<package>, not CMAKE_INSTALL_DOCDIR (which is .../Trove).
     install(FILES "${_trove_pkg_src}/debian/copyright" "${_trove_pkg_out}/doc/changelog.gz"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/${TROVE_PACKAGE_NAME}" COMPONENT trove)
+    # The window's translations (ui/CMakeLists.txt). Embedded in trove too;
+    # these, found as bin/../share/trove/translations, take precedence, so
+    # a corrected or added catalogue needs no rebuild (ui/translations.h).
+    install(FILES ${TROVE_QM_FILES}
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/trove/translations" COMPONENT trove)
 endif()
 
 # --- Windows: trove.exe with its icon, Qt deployed by windeployqt ------------
@@ -250,6 +255,8 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS
 # Native Wayland; without it Qt runs through XWayland. Only suggested: it
 # pulls in Qt Quick and QML, which Trove does not use.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "qt6-wayland")
+# Qt's own strings (standard dialog buttons) in the window's language.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
 
 # Windows, NSIS (the default there) and WIX. File associations add Trove to
 # "Open with" for images without making it the default program.

@@ -92,6 +92,9 @@ expected=(
     ./usr/share/doc/trove/changelog.gz
     ./usr/share/bash-completion/completions/trove
     ./usr/share/zsh/vendor-completions/_trove
+    ./usr/share/trove/translations/trove_de.qm
+    ./usr/share/trove/translations/trove_fr.qm
+    ./usr/share/trove/translations/trove_en.qm
 )
 for size in 16 32 48 64 128 256; do
     expected+=("./usr/share/icons/hicolor/${size}x${size}/apps/$app_id.png")
@@ -153,6 +156,12 @@ check "apt-get --simulate install resolves Depends" \
 # --- unpack and validate --------------------------------------------------------
 root="$work/root"
 dpkg-deb -x "$deb" "$root"
+# Each catalogue is a real Qt .qm (magic 3c b8 64 18) that is not empty.
+for lang in de fr en; do
+    check "translations: trove_$lang.qm is a Qt catalogue" \
+        bash -c '[[ $(head -c 4 "$1" | od -An -tx1 | tr -d " \n") == 3cb86418 && $(stat -c %s "$1") -gt 100 ]]' \
+        _ "$root/usr/share/trove/translations/trove_$lang.qm"
+done
 check "desktop-file-validate $app_id.desktop" \
     desktop-file-validate "$root/usr/share/applications/$app_id.desktop"
 check "appstreamcli validate --no-net $app_id.metainfo.xml" \

@@ -11,6 +11,9 @@ packages=(
   # Qt 6.4 and its runtime plugins
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-image-formats-plugins
   qt6-qpa-plugins libqt6sql6-sqlite libqt6svg6 libgl-dev
+  # translations: lupdate and lrelease, their CMake functions
+  # (Qt6LinguistTools), and Qt's own catalogues (qtbase_de.qm, ...)
+  qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
   # zlib for the blob store, libcrypto for SHA-256
   zlib1g-dev libssl-dev
   # decoders Qt lacks (app/imageformats): AVIF, HEIF/HEIC, JPEG XL, JPEG 2000

@@ -71,8 +71,7 @@ QString LibraryStatusLabel::summary(const LibraryStats &stats)
 {
     const QLocale locale;
     QStringList parts;
-    parts << (stats.images == 1 ? tr("1 image")
-                                : tr("%1 images").arg(locale.toString(stats.images)));
+    parts << tr("%Ln image(s)", nullptr, int(stats.images));
     if (stats.lastAdded.isValid()) {
         const QDateTime local = stats.lastAdded.toLocalTime();
         const bool today = local.date() == QDate::currentDate();

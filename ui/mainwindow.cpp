@@ -23,6 +23,7 @@
 #include "ingest/ingestbar.h"
 #include "ingest/ingestcontroller.h"
 #include "ingest/ingestqueuepanel.h"
+#include "ingest/queuedockfit.h"
 #include "ingest/walkprogress.h"
 #include "librarystatuslabel.h"
 #include "localapihost.h"
@@ -107,7 +108,8 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     m_queueDock->setAllowedAreas(
         Qt::BottomDockWidgetArea | Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     addDockWidget(Qt::BottomDockWidgetArea, m_queueDock);
-    resizeDocks({ m_queueDock }, { 190 }, Qt::Vertical);
+    // Slim while idle (the queue panel decides), the person's height else.
+    new QueueDockFit(this, m_queueDock, m_queue);
 
     m_gallery->setDragExporter(m_exporter);
     connect(m_exporter, &DragExporter::message, this, &MainWindow::showMessage);
@@ -703,8 +705,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     const int pending = m_session ? m_session->pipeline()->pendingCount() : 0;
     if (pending > 0) {
         QMessageBox box(QMessageBox::Question, tr("Quit Trove"),
-            tr("%1 images are still being added.").arg(QLocale().toString(pending)),
-            QMessageBox::NoButton, this);
+            tr("%Ln image(s) still being added.", nullptr, pending), QMessageBox::NoButton, this);
         box.setInformativeText(
             tr("If you quit now, Trove finishes adding them the next time it opens this library."));
         QPushButton *quit = box.addButton(tr("Quit and Finish Later"), QMessageBox::AcceptRole);

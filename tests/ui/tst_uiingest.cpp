@@ -3,6 +3,7 @@
 // bar, dropped links, files and raw image data; refusals show their reason
 // in the queue; the gallery grows by inserted rows, never by a reset.
 
+#include "base/platform.h"
 #include "catalog/catalogwriter.h"
 #include "gallery/browsebar.h"
 #include "imagefactory.h"
@@ -11,6 +12,7 @@
 #include "ingest/ingestbar.h"
 #include "ingest/ingestqueuedelegate.h"
 #include "ingest/ingestqueuepanel.h"
+#include "ingest/sourcelabel.h"
 #include "ingest/walkprogress.h"
 #include "models/gallerymodel.h"
 #include "models/ingestqueuemodel.h"
@@ -21,13 +23,16 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QClipboard>
+#include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QToolButton>
 #include <QUndoStack>
@@ -71,6 +76,16 @@ private Q_SLOTS:
     void pauseAndResumeFromQueue();
     void openAnotherLibraryMidIngest();
 
+    void queueSlimWhileIdleGrowsWhileWorking();
+    void queueRemembersCollapseByHand();
+    void queueFilter_data();
+    void queueFilter();
+    void failedLinkJumpsToFirstFailure();
+    void newFailuresScrolledIntoView();
+    void pastedAndDroppedRowsShowNoTempPath();
+    void sourceLabels_data();
+    void sourceLabels();
+
 private:
     int queueRowOf(const QString &source) const;
     QString stateTextOf(const QString &source) const;
@@ -102,6 +117,7 @@ void TestUiIngest::initTestCase()
 
 void TestUiIngest::init()
 {
+    userSettings()->remove(QStringLiteral("queue")); // a collapse by hand from another test
     m_library = std::make_unique<QTemporaryDir>();
     QVERIFY(m_library->isValid());
     m_window = uitest::openWindow(m_library->path());
@@ -750,6 +766,233 @@ void TestUiIngest::openAnotherLibraryMidIngest()
     QCOMPARE(queueRowOf(slow), 0); // resumed; the finished one stays finished
     QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->gallery()->rowCount(), 1, kLivenessMs);
     m_window.reset(); // before `other` goes
+}
+
+// The queue dock is a slim bar while nothing happens (it took 40 % of an
+// 800x600 window) and shows its list while work runs.
+void TestUiIngest::queueSlimWhileIdleGrowsWhileWorking()
+{
+    m_window->resize(800, 600);
+    ui::IngestQueuePanel *panel = m_window->queuePanel();
+    QDockWidget *dock = m_window->queueDock();
+    QTRY_VERIFY(!panel->isExpanded());
+    QVERIFY(!panel->view()->isVisible());
+    QTRY_VERIFY2(dock->height() <= 60, qPrintable(QString::number(dock->height())));
+    QVERIFY(dock->height() * 10 < m_window->height());
+
+    const QString slow = m_server.url(QStringLiteral("/slow.png")).toString();
+    m_window->ingest({ slow });
+    QTRY_VERIFY_WITH_TIMEOUT(panel->isExpanded(), kLivenessMs);
+    QVERIFY(panel->view()->isVisible());
+    QTRY_VERIFY2(dock->height() >= 150, qPrintable(QString::number(dock->height())));
+
+    // Done (cancelled: nothing to act on), it is slim again.
+    m_window->session()->pipeline()->cancelAll();
+    waitAllFinished(1);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isExpanded(), kLivenessMs);
+    QTRY_VERIFY(dock->height() <= 60);
+
+    // Failures keep the list open: they wait for a look.
+    m_window->ingest({ m_server.url(QStringLiteral("/missing.png")).toString() });
+    waitAllFinished(2);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->isExpanded(), kLivenessMs);
+}
+
+// Collapsed by hand while working, the panel stays collapsed when the next
+// work starts, and after a restart; shown by hand again, it follows the
+// work as before.
+void TestUiIngest::queueRemembersCollapseByHand()
+{
+    ui::IngestQueuePanel *panel = m_window->queuePanel();
+    auto *expand = panel->findChild<QToolButton *>(QStringLiteral("queueExpand"));
+    QVERIFY(expand);
+    m_window->ingest({ m_server.url(QStringLiteral("/slow.png")).toString() });
+    QTRY_VERIFY_WITH_TIMEOUT(panel->isExpanded(), kLivenessMs);
+    expand->click();
+    QVERIFY(!panel->isExpanded());
+    QVERIFY(!panel->view()->isVisible());
+    m_window->ingest({ m_server.url(QStringLiteral("/img1.png")).toString() });
+    QTest::qWait(300); // two totals ticks
+    QVERIFY(!panel->isExpanded());
+
+    m_window.reset();
+    m_window = uitest::openWindow(m_library->path());
+    m_queueTester.reset();
+    m_galleryTester.reset();
+    panel = m_window->queuePanel();
+    m_window->ingest({ m_server.url(QStringLiteral("/slow.png")).toString() });
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->queue()->rowCount() > 0, kLivenessMs);
+    QTest::qWait(300);
+    QVERIFY(!panel->isExpanded());
+    expand = panel->findChild<QToolButton *>(QStringLiteral("queueExpand"));
+    expand->click(); // while work runs: back to following the work
+    QVERIFY(panel->isExpanded());
+    QVERIFY(!userSettings()->contains(QStringLiteral("queue/pinned")));
+    m_window->session()->pipeline()->cancelAll();
+}
+
+void TestUiIngest::queueFilter_data()
+{
+    QTest::addColumn<int>("filter");
+    QTest::addColumn<int>("rows");
+    QTest::newRow("all") << int(ui::IngestQueuePanel::Filter::All) << 5;
+    QTest::newRow("not finished") << int(ui::IngestQueuePanel::Filter::Active) << 1;
+    QTest::newRow("failed") << int(ui::IngestQueuePanel::Filter::Failed) << 2;
+}
+
+void TestUiIngest::queueFilter()
+{
+    QFETCH(int, filter);
+    QFETCH(int, rows);
+    m_window->ingest({ m_server.url(QStringLiteral("/img1.png")).toString(),
+        m_server.url(QStringLiteral("/missing1.png")).toString(),
+        m_server.url(QStringLiteral("/img2.png")).toString(),
+        m_server.url(QStringLiteral("/missing2.png")).toString() });
+    waitAllFinished(4);
+    m_window->ingest({ m_server.url(QStringLiteral("/slow.png")).toString() });
+    ui::IngestQueuePanel *panel = m_window->queuePanel();
+    panel->setFilter(ui::IngestQueuePanel::Filter(filter));
+    QAbstractItemModel *shown = panel->view()->model();
+    QAbstractItemModelTester tester(shown, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE_WITH_TIMEOUT(shown->rowCount(), rows, kLivenessMs);
+    for (int row = 0; row < shown->rowCount(); ++row) {
+        const auto state
+            = IngestState(shown->index(row, 0).data(IngestQueueModel::StateRole).toInt());
+        if (filter == int(ui::IngestQueuePanel::Filter::Failed))
+            QCOMPARE(state, IngestState::Failed);
+        if (filter == int(ui::IngestQueuePanel::Filter::Active))
+            QVERIFY(!isFinished(state));
+    }
+    // The slow one ends: it leaves "not finished" while the view shows it.
+    m_window->session()->pipeline()->cancelAll();
+    waitAllFinished(5);
+    if (filter == int(ui::IngestQueuePanel::Filter::Active))
+        QTRY_COMPARE(shown->rowCount(), 0);
+    panel->setFilter(ui::IngestQueuePanel::Filter::All);
+    QCOMPARE(panel->view()->model()->rowCount(), 5);
+}
+
+// "3 failed" is a link to the FIRST failure, whatever row is current.
+void TestUiIngest::failedLinkJumpsToFirstFailure()
+{
+    QStringList links;
+    for (int i = 0; i < 12; ++i) {
+        links << (i == 4 || i == 8 || i == 11
+                ? m_server.url(QStringLiteral("/gone%1.png").arg(i)).toString()
+                : m_server.url(QStringLiteral("/img%1.png").arg(i % 8)).toString()
+                    + QStringLiteral("?%1").arg(i));
+    }
+    m_window->ingest(links);
+    waitAllFinished(12);
+    ui::IngestQueuePanel *panel = m_window->queuePanel();
+    QTRY_VERIFY(panel->isExpanded());
+    m_window->queueDock()->resize(m_window->queueDock()->width(), 130); // about three rows
+    auto *summary = panel->findChild<QLabel *>(QStringLiteral("queueSummary"));
+    QVERIFY(summary);
+    QTRY_VERIFY2(summary->text().contains(QStringLiteral("3 failed")), qPrintable(summary->text()));
+    QVERIFY(summary->text().contains(QStringLiteral("href")));
+    QListView *view = panel->view();
+    view->setCurrentIndex(view->model()->index(11, 0));
+    Q_EMIT summary->linkActivated(QStringLiteral("#failed"));
+    QCOMPARE(view->currentIndex().row(), 4);
+    QCOMPARE(view->selectionModel()->selectedIndexes().size(), 1);
+    QVERIFY(view->viewport()->rect().intersects(view->visualRect(view->currentIndex())));
+    // F8 walks on from there; the link starts over.
+    QVERIFY(panel->showNextFailure());
+    QCOMPARE(view->currentIndex().row(), 8);
+    Q_EMIT summary->linkActivated(QStringLiteral("#failed"));
+    QCOMPARE(view->currentIndex().row(), 4);
+}
+
+// With a few rows visible, a failure further down is scrolled into view,
+// until the person scrolls away.
+void TestUiIngest::newFailuresScrolledIntoView()
+{
+    m_window->resize(800, 600);
+    ui::IngestQueuePanel *panel = m_window->queuePanel();
+    QStringList links;
+    for (int i = 0; i < 10; ++i)
+        links << m_server.url(QStringLiteral("/img%1.png").arg(i % 8)).toString()
+                + QStringLiteral("?%1").arg(i);
+    m_window->ingest(links);
+    waitAllFinished(10);
+    QTRY_VERIFY(panel->isExpanded());
+    QListView *view = panel->view();
+    m_window->ingest({ m_server.url(QStringLiteral("/nothere.png")).toString() });
+    waitAllFinished(11);
+    const QModelIndex failed = view->model()->index(10, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        view->viewport()->rect().intersects(view->visualRect(failed)), kLivenessMs);
+
+    // Scrolled to the top by the person: the next failure does not pull.
+    view->verticalScrollBar()->triggerAction(QAbstractSlider::SliderToMinimum);
+    m_window->ingest({ m_server.url(QStringLiteral("/nothere2.png")).toString() });
+    waitAllFinished(12);
+    QTest::qWait(250);
+    QCOMPARE(view->verticalScrollBar()->value(), 0);
+}
+
+// A pasted image's row says "Pasted image", never <library>/tmp/….pasted.png.
+void TestUiIngest::pastedAndDroppedRowsShowNoTempPath()
+{
+    QGuiApplication::clipboard()->setImage(ImageFactory::picture(40, 30, 1));
+    QTest::keyClick(m_window.get(), Qt::Key_V, Qt::ControlModifier);
+    QMimeData mime;
+    mime.setData(QStringLiteral("image/png"), ImageFactory::png(30, 20, 2));
+    QVERIFY(uitest::drop(m_window->galleryView()->viewport(), &mime));
+    QMimeData fromSite;
+    fromSite.setData(QStringLiteral("image/png"), ImageFactory::png(31, 20, 3));
+    fromSite.setUrls({ QUrl(QStringLiteral("blob:https://example.org/1b2c")) });
+    QVERIFY(uitest::drop(m_window->galleryView()->viewport(), &fromSite));
+    IngestQueueModel *queue = m_window->session()->queue();
+    QTRY_COMPARE_WITH_TIMEOUT(queue->rowCount(), 3, kLivenessMs);
+    QStringList shown;
+    for (int row = 0; row < 3; ++row) {
+        const QModelIndex index = queue->index(row);
+        shown << index.data(Qt::DisplayRole).toString();
+        for (int role : { int(Qt::DisplayRole), int(Qt::ToolTipRole) }) {
+            const QString text = index.data(role).toString();
+            QVERIFY2(
+                !text.contains(QStringLiteral("tmp")) && !text.contains(QStringLiteral(".pasted")),
+                qPrintable(text));
+        }
+    }
+    QStringList expected { SourceLabel::droppedImage(),
+        SourceLabel::droppedFrom(QStringLiteral("example.org")), SourceLabel::pastedImage() };
+    shown.sort();
+    expected.sort();
+    QCOMPARE(shown, expected);
+    waitAllFinished(3);
+}
+
+void TestUiIngest::sourceLabels_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("link") << QStringLiteral("https://www.example.org/a/cat.jpg")
+                          << QStringLiteral("example.org/a/cat.jpg");
+    QTest::newRow("query") << QStringLiteral("https://cdn.example.org/i.png?w=200&sig=abc")
+                           << QStringLiteral("cdn.example.org/i.png?…");
+    QTest::newRow("long path") << QStringLiteral(
+        "https://example.org/very/long/path/that/goes/on/and/on/and/on/x.webp")
+                               << QStringLiteral("example.org/…/x.webp");
+    QTest::newRow("file") << QStringLiteral("/home/ann/Pictures/holiday.jpg")
+                          << QStringLiteral("holiday.jpg");
+    QTest::newRow("file url") << QStringLiteral("file:///home/ann/b%20c.png")
+                              << QStringLiteral("b c.png");
+    QTest::newRow("folder") << QStringLiteral("/home/ann/Pictures/") << QStringLiteral("Pictures");
+    QTest::newRow("data") << QStringLiteral("data:image/png;base64,iVBORw0KGgo=")
+                          << QStringLiteral("Image in a data: link");
+    QTest::newRow("temp file after a restart")
+        << QStringLiteral("/lib/tmp/20598-0123456789abcdef0123456789abcdef.pasted.png")
+        << QStringLiteral("Pasted or dropped image");
+}
+
+void TestUiIngest::sourceLabels()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, shown);
+    QCOMPARE(SourceLabel::display(IngestRequest { source, {}, {} }), shown);
 }
 
 QTEST_MAIN(TestUiIngest)

@@ -11,6 +11,7 @@
 #include "models/librarysession.h"
 #include "testfiles.h"
 #include "timebounds.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -51,6 +52,8 @@ inline void isolateSettings(const QString &dir)
     QCoreApplication::setApplicationName(QStringLiteral("trove-ui-tests"));
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir);
+    // English as the window shows it: plurals from trove_en ("1 image").
+    ui::installTranslators(*QCoreApplication::instance(), QStringLiteral("en"));
 }
 
 /// A window over a fresh library in @p dir, shown and active, library open.

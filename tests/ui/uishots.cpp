@@ -20,6 +20,7 @@
 #include "models/ingestqueuemodel.h"
 #include "testserver.h"
 #include "theme.h"
+#include "translations.h"
 #include "uifixture.h"
 #include "viewer/imageviewer.h"
 
@@ -134,10 +135,15 @@ int main(int argc, char **argv)
     // start): the same style, so the pictures differ only in the palette.
     QSettings().setValue(
         QStringLiteral("ui/theme"), ui::themeKey(dark ? ui::Theme::Dark : ui::Theme::Light));
+    // TROVE_SHOTS_LANGUAGE=de: the same pictures in German (longer labels).
+    if (qEnvironmentVariableIsSet("TROVE_SHOTS_LANGUAGE"))
+        ui::installTranslators(app, qEnvironmentVariable("TROVE_SHOTS_LANGUAGE"));
     QTemporaryDir library;
     QTemporaryDir files;
 
     auto window = uitest::openWindow(library.path(), false);
+    // The empty library: the idle queue is a slim bar.
+    shoot(window.get(), out, QStringLiteral("empty"), theme);
 
     // A few dozen images: files with names and tags, as if dropped.
     QStringList paths;

@@ -47,10 +47,11 @@ void BackupProgress::onFinished()
         auto *box = new QMessageBox(QMessageBox::Information, tr("Backup Done"),
             tr("The library was copied to %1.").arg(where), QMessageBox::Ok, owner);
         box->setInformativeText(
-            tr("%1 images; %2 new files copied, %3 already there. To restore, open that folder "
-               "with File ▸ Open Library…")
-                .arg(locale.toString(outcome->images), locale.toString(outcome->blobsCopied),
-                    locale.toString(outcome->blobsSkipped)));
+            tr("%Ln image(s); %1 new files copied, %2 already there. To restore, open that "
+               "folder with File ▸ Open Library…",
+                nullptr, int(outcome->images))
+                .arg(
+                    locale.toString(outcome->blobsCopied), locale.toString(outcome->blobsSkipped)));
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     } else if (outcome.error() != tr("cancelled")) {

@@ -125,7 +125,7 @@ void DuplicateGroupDelegate::paint(
     const QRect header(opt.rect.left() + kMargin, opt.rect.top() + kMargin,
         opt.rect.width() - 2 * kMargin, fm.height());
     painter->drawText(header, Qt::AlignLeft | Qt::AlignVCenter,
-        tr("Group %1 · %n image(s)", nullptr, count).arg(QLocale().toString(index.row() + 1)));
+        tr("Group %1 · %Ln image(s)", nullptr, count).arg(QLocale().toString(index.row() + 1)));
 
     const QList<QRect> places = tiles(opt);
     qsizetype shown = std::min<qsizetype>(loaded ? items.size() : count, places.size());

@@ -115,17 +115,16 @@ void DuplicatesDialog::showSummary()
 {
     if (m_model->isSearching())
         return;
-    const QLocale locale;
     const int groups = m_model->rowCount();
     QString text = groups == 0
         ? tr("No near-duplicates (distance up to %1 of 64 bits).").arg(m_model->rule().distance)
-        : tr("%1 group(s) of near-duplicates (distance up to %2 of 64 bits), largest first.")
-              .arg(locale.toString(groups))
+        : tr("%Ln group(s) of near-duplicates (distance up to %1 of 64 bits), largest first.",
+            nullptr, groups)
               .arg(m_model->rule().distance);
     if (m_model->progress().remaining() > 0)
         text += QLatin1Char(' ')
-            + tr("%1 image(s) are not hashed yet and are left out.")
-                  .arg(locale.toString(m_model->progress().remaining()));
+            + tr("%Ln image(s) not hashed yet and left out.", nullptr,
+                int(m_model->progress().remaining()));
     if (!m_note.isEmpty())
         text += QLatin1Char('\n') + m_note;
     m_status->setText(text);

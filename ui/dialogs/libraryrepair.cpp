@@ -92,7 +92,7 @@ void LibraryRepair::run(const LibraryPaths &paths)
                 return;
             }
             QString summary
-                = tr("Library repaired: %n image(s) read back", nullptr, int(r->imagesRead));
+                = tr("Library repaired: %Ln image(s) read back", nullptr, int(r->imagesRead));
             summary += tr(", %n rebuilt from stored files", nullptr, int(r->rebuiltFromBlobs));
             if (!r->damagedFile.isEmpty())
                 summary += tr("; the damaged catalog is kept as %1")

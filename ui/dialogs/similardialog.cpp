@@ -83,7 +83,7 @@ SimilarDialog::SimilarDialog(LibrarySession *session, const ImageRecord &image, 
                 m_status->setText(found->isEmpty()
                         ? tr("No similar images (distance up to %1 of 64 bits).")
                               .arg(SimilarityRule::kDefaultDistance)
-                        : tr("%n image(s) similar to “%1”, nearest first; the distance is how "
+                        : tr("%Ln image(s) similar to “%1”, nearest first; the distance is how "
                              "many of 64 bits of their perceptual hashes differ.",
                             nullptr, int(found->size()))
                               .arg(name));

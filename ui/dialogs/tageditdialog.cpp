@@ -62,11 +62,12 @@ TagEditDialog::TagEditDialog(const QList<ImageRecord> &records, QWidget *parent)
         m_remove->hide();
     } else {
         intro->setText(
-            tr("Tags typed under “Add” are added to all %1 images; tags under “Remove” are removed "
-               "from all of them. Separate tags with commas.")
-                .arg(records.size()));
+            tr("Tags typed under “Add” are added to all %Ln image(s); tags under “Remove” are "
+               "removed from all of them. Separate tags with commas.",
+                nullptr, int(records.size())));
         m_name->setEnabled(false);
-        m_name->setPlaceholderText(tr("%1 images: names stay as they are").arg(records.size()));
+        m_name->setPlaceholderText(
+            tr("%Ln image(s): names stay as they are", nullptr, int(records.size())));
         form->addRow(tr("Name:"), m_name);
         form->addRow(tr("&Add tags:"), m_tags);
         form->addRow(tr("&Remove tags:"), m_remove);

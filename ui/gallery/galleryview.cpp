@@ -361,12 +361,9 @@ void GalleryView::startDrag(Qt::DropActions supportedActions)
     int pending = 0;
     QMimeData *mime = m_exporter->mimeData(records, &pending);
     if (pending > 0) {
-        Q_EMIT message(pending == 1
-                ? tr("1 image is still being written for the drop; if the target misses it, "
-                     "drag again.")
-                : tr("%1 images are still being written for the drop; if the target misses "
-                     "them, drag again.")
-                      .arg(pending),
+        Q_EMIT message(tr("%Ln image(s) still being written for the drop; if the target "
+                          "misses them, drag again.",
+                           nullptr, pending),
             5000);
     }
     if (!mime)

@@ -203,9 +203,7 @@ void ImageActions::copySource()
     if (links.isEmpty())
         return;
     QApplication::clipboard()->setText(links.join(QLatin1Char('\n')));
-    Q_EMIT message(links.size() == 1 ? tr("Copied the source link")
-                                     : tr("Copied %1 source links").arg(links.size()),
-        kStatusMessageMs);
+    Q_EMIT message(tr("Copied %Ln source link(s)", nullptr, int(links.size())), kStatusMessageMs);
 }
 
 void ImageActions::openSource()
@@ -256,8 +254,9 @@ void ImageActions::exportOriginals()
     if (targets.isEmpty() || !m_session)
         return;
     if (!all.complete()) {
-        Q_EMIT message(tr("Export works on up to %1 images at a time; %2 are selected.")
-                           .arg(QLocale().toString(targets.size()), QLocale().toString(all.count)),
+        Q_EMIT message(tr("Export works on up to %Ln image(s) at a time; %1 are selected.", nullptr,
+                           int(targets.size()))
+                           .arg(QLocale().toString(all.count)),
             kStatusMessageMs);
         return;
     }
@@ -293,9 +292,7 @@ void ImageActions::exportOriginals()
     });
     whenFinished(exported, this, [this, count = jobs.size()](const QStringList &errors) {
         if (errors.isEmpty())
-            Q_EMIT message(
-                count == 1 ? tr("Exported the original") : tr("Exported %1 originals").arg(count),
-                kStatusMessageMs);
+            Q_EMIT message(tr("Exported %Ln original(s)", nullptr, int(count)), kStatusMessageMs);
         else
             QMessageBox::warning(m_window, tr("Export"),
                 tr("Some originals could not be exported:\n%1")
@@ -353,9 +350,8 @@ void ImageActions::editTags()
                 Q_EMIT message(
                     tr("Cannot change tags: %1 (%2 changed)").arg(error, count), kStatusMessageMs);
             else
-                Q_EMIT message(done == 1 ? tr("Tags changed on 1 image")
-                                         : tr("Tags changed on %1 images").arg(count),
-                    kStatusMessageMs);
+                Q_EMIT message(
+                    tr("Tags changed on %Ln image(s)", nullptr, int(done)), kStatusMessageMs);
         });
     });
     dialog->open();
@@ -366,10 +362,9 @@ void ImageActions::removeImages()
     const ActionTargets all = targets();
     if (all.count == 0 || !m_session)
         return;
-    const QLocale locale;
     const QString question = all.count == 1 && !all.loaded.isEmpty()
         ? tr("Move “%1” to the trash?").arg(all.loaded.first().name)
-        : tr("Move %1 images to the trash?").arg(locale.toString(all.count));
+        : tr("Move %Ln image(s) to the trash?", nullptr, int(all.count));
     if (QMessageBox::question(m_window, tr("Remove Images"),
             question + QLatin1Char('\n') + tr("You can undo this with Ctrl+Z."),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
@@ -397,9 +392,8 @@ void ImageActions::removeImages()
         else if (a->isCancelled())
             Q_EMIT message(tr("Stopped: %1 moved to the trash").arg(count), kStatusMessageMs);
         else
-            Q_EMIT message(tr("Moved %1 to the trash")
-                               .arg(done == 1 ? tr("1 image") : tr("%1 images").arg(count)),
-                kStatusMessageMs);
+            Q_EMIT message(
+                tr("Moved %Ln image(s) to the trash", nullptr, int(done)), kStatusMessageMs);
     });
 }
 

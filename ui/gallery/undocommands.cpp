@@ -12,10 +12,10 @@ namespace trove::ui {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("trove::ui::UndoCommands", text);
-}
+// The commands are no QObjects: their strings share this context.
+struct UndoCommands {
+    Q_DECLARE_TR_FUNCTIONS(trove::ui::UndoCommands)
+};
 
 TagDelta inverse(const TagDelta &delta)
 {
@@ -52,7 +52,7 @@ template<typename T> void LibraryCommand::watch(const QFuture<Result<T>> &what)
     // lives; a closed library drops the answer.
     whenFinished(what, m_session.data(), [report = m_report, text = text()](const Result<T> &r) {
         if (!r && report)
-            report(tr("Cannot undo or redo “%1”: %2").arg(text, r.error()));
+            report(UndoCommands::tr("Cannot undo or redo “%1”: %2").arg(text, r.error()));
     });
 }
 
@@ -75,7 +75,7 @@ RenameCommand::RenameCommand(LibrarySession *session, const QList<QPair<qint64, 
     , m_oldNames(oldNames)
     , m_newName(newName)
 {
-    setText(tr("Rename to “%1”").arg(newName));
+    setText(UndoCommands::tr("Rename to “%1”").arg(newName));
 }
 
 void RenameCommand::apply(bool forward)
@@ -96,9 +96,7 @@ RemoveCommand::RemoveCommand(LibrarySession *session, const QList<qint64> &keys,
     : LibraryCommand(session, std::move(report))
     , m_keys(keys)
 {
-    setText(keys.size() == 1
-            ? tr("Move 1 image to the trash")
-            : tr("Move %1 images to the trash").arg(QLocale().toString(keys.size())));
+    setText(UndoCommands::tr("Move %Ln image(s) to the trash", nullptr, int(keys.size())));
 }
 
 void RemoveCommand::apply(bool forward)
@@ -112,10 +110,12 @@ void RemoveCommand::apply(bool forward)
                 return;
             const QString count = QLocale().toString(done);
             if (!error.isEmpty())
-                report(tr("Cannot undo or redo “%1”: %2 (%3 done)").arg(text, error, count));
+                report(UndoCommands::tr("Cannot undo or redo “%1”: %2 (%3 done)")
+                           .arg(text, error, count));
             else if (!forward)
-                report(tr("Restored %1 of %2 images from the trash")
-                           .arg(count, QLocale().toString(total)));
+                report(UndoCommands::tr(
+                    "Restored %1 of %Ln image(s) from the trash", nullptr, int(total))
+                           .arg(count));
         });
     action->start();
 }
@@ -124,9 +124,8 @@ MergeCommand::MergeCommand(LibrarySession *session, const MergeOutcome &merged, 
     : LibraryCommand(session, std::move(report))
     , m_merged(std::make_shared<MergeOutcome>(merged))
 {
-    setText(merged.trashed.size() == 1 ? tr("Keep the best of 2 duplicates")
-                                       : tr("Keep the best of %1 duplicates")
-                                             .arg(QLocale().toString(merged.trashed.size() + 1)));
+    setText(UndoCommands::tr(
+        "Keep the best of %Ln duplicate(s)", nullptr, int(merged.trashed.size() + 1)));
 }
 
 void MergeCommand::apply(bool forward)

@@ -56,7 +56,7 @@ void DiskFullBar::update()
         return;
     }
     const int waiting = m_session->pipeline()->pendingCount();
-    m_label->setText(tr("<b>Adding images is paused:</b> %1. %n image(s) wait in the queue; "
+    m_label->setText(tr("<b>Adding images is paused:</b> %1. %Ln image(s) waiting in the queue; "
                         "free some space, then resume.",
         nullptr, waiting)
                          .arg(reason.toHtmlEscaped()));

@@ -252,8 +252,18 @@ DropContent DropContent::fromSnapshot(const Snapshot &mime)
         content.image = QImage();
         return content;
     }
-    if (content.hasImageData())
+    if (content.hasImageData()) {
+        // A browser names the page's site, or a blob: link made there.
+        for (const QUrl &url : std::as_const(urls)) {
+            const QString host
+                = url.scheme() == QLatin1String("blob") ? QUrl(url.path()).host() : url.host();
+            if (!host.isEmpty()) {
+                content.imageHost = host;
+                break;
+            }
+        }
         return content;
+    }
     content.sources = refused;
     if (mime.hasText) {
         const DropContent text = fromText(mime.text);

@@ -23,6 +23,9 @@ struct DropContent {
     QImage image; ///< pixels only (application/x-qt-image)
     QStringList unreadable; ///< text that holds nothing to add, for the message
     QStringList formats; ///< the offered MIME types, for the message
+    /// The site a browser named beside pixels it gave without a usable
+    /// link ("example.org"), for the queue's "Dropped from example.org".
+    QString imageHost;
 
     bool hasImageData() const { return !imageBytes.isEmpty() || !image.isNull(); }
     bool isEmpty() const { return sources.isEmpty() && !hasImageData(); }

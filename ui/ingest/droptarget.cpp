@@ -29,9 +29,7 @@ void DropTarget::watch(QWidget *widget)
 QString DropTarget::describe(const DropContent &content)
 {
     if (!content.sources.isEmpty())
-        return content.sources.size() == 1
-            ? tr("Drop to add 1 item")
-            : tr("Drop to add %1 items").arg(QLocale().toString(content.sources.size()));
+        return tr("Drop to add %Ln item(s)", nullptr, int(content.sources.size()));
     if (content.hasImageData())
         return tr("Drop to add this image");
     return tr("This cannot be added: it holds no image links, files or images");

@@ -3,6 +3,7 @@
 
 #include "base/futurewatch.h"
 #include "ingest/rawimageingest.h"
+#include "ingest/sourcelabel.h"
 #include "models/librarysession.h"
 
 #include <QDateTime>
@@ -200,18 +201,14 @@ void IngestController::enqueueLinks(Sorted &&sorted, const IngestRequest &option
         feed();
     }
     const int accepted = count - refused;
-    const QLocale locale;
     QString text;
     if (refused == 0)
-        text = accepted == 1 ? tr("Adding 1 image…")
-                             : tr("Adding %1 images…").arg(locale.toString(accepted));
+        text = tr("Adding %Ln image(s)…", nullptr, accepted);
     else if (accepted == 0)
-        text = refused == 1 ? tr("Cannot add this item: see the queue for the reason")
-                            : tr("Cannot add %1 items: see the queue for the reasons")
-                                  .arg(locale.toString(refused));
+        text = tr("Cannot add %Ln item(s): see the queue for the reasons", nullptr, refused);
     else
-        text = tr("Adding %1, %2 cannot be added (see the queue)")
-                   .arg(locale.toString(accepted), locale.toString(refused));
+        text = tr("Adding %1, %Ln cannot be added (see the queue)", nullptr, refused)
+                   .arg(QLocale().toString(accepted));
     Q_EMIT message(text, kIngestMessageMs);
     Q_EMIT queued(count);
 }
@@ -252,21 +249,15 @@ void IngestController::onWalkProblem(const WalkProblem &problem)
 
 void IngestController::onWalkFinished(const FolderImport::Totals &totals)
 {
-    const QLocale locale;
-    const QString queued = locale.toString(totals.queued);
     QStringList parts;
     if (totals.cancelled)
-        parts << tr("Stopped looking for images: %1 queued").arg(queued);
+        parts << tr("Stopped looking for images: %Ln queued", nullptr, int(totals.queued));
     else
-        parts << (totals.queued == 1 ? tr("Queued 1 item") : tr("Queued %1 items").arg(queued));
+        parts << tr("Queued %Ln item(s)", nullptr, int(totals.queued));
     if (totals.skipped > 0)
-        parts << (totals.skipped == 1
-                ? tr("skipped 1 file that is not an image")
-                : tr("skipped %1 files that are not images").arg(locale.toString(totals.skipped)));
+        parts << tr("skipped %Ln file(s) that are not images", nullptr, int(totals.skipped));
     if (totals.problems > 0)
-        parts << (totals.problems == 1
-                ? tr("1 could not be read (see the queue)")
-                : tr("%1 could not be read (see the queue)").arg(locale.toString(totals.problems)));
+        parts << tr("%Ln could not be read (see the queue)", nullptr, int(totals.problems));
     Q_EMIT message(parts.join(QStringLiteral("; ")), kIngestMessageMs);
     Q_EMIT walkFinished(totals);
 }
@@ -281,6 +272,13 @@ void IngestController::ingestImageData(
         request.name = origin == Origin::Pasted ? tr("Pasted image %1").arg(when)
                                                 : tr("Dropped image %1").arg(when);
     }
+    // The queue shows this, not the temp file the pixels are written to.
+    if (origin == Origin::Pasted)
+        request.label = SourceLabel::pastedImage();
+    else if (!content.imageHost.isEmpty())
+        request.label = SourceLabel::droppedFrom(content.imageHost);
+    else
+        request.label = SourceLabel::droppedImage();
     if (!m_raw)
         return;
     auto future = content.imageBytes.isEmpty()

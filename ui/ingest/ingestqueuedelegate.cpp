@@ -155,7 +155,7 @@ void IngestQueueDelegate::paint(
     const QRect second(left, first.bottom() + 1 + kPad, right - left, line);
 
     painter->setPen(textColor);
-    const QString source = index.data(IngestQueueModel::SourceRole).toString();
+    const QString source = index.data(Qt::DisplayRole).toString(); // never a temp path
     painter->drawText(first, Qt::AlignLeft | Qt::AlignVCenter,
         option.fontMetrics.elidedText(source, Qt::ElideMiddle, first.width()));
 

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "ingest/ingestqueuepanel.h"
 
+#include "base/platform.h"
 #include "icons.h"
 #include "ingest/ingestqueuedelegate.h"
+#include "ingest/queuefilter.h"
+#include "ingest/queuefollow.h"
+#include "ingest/rawimageingest.h"
 #include "models/librarysession.h"
 
 #include <QAction>
@@ -15,7 +19,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QProgressBar>
-#include <QSortFilterProxyModel>
+#include <QSettings>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -37,36 +41,9 @@ QToolButton *toolButton(QAction *action, QWidget *parent, bool withText = true)
 // cancelled ignores Cancel).
 constexpr int kMaxRowsAsked = 500;
 
-// Active or failed rows of the queue model. Rows change state one at a
-// time (dataChanged), which the proxy re-checks row by row.
-class QueueFilter final : public QSortFilterProxyModel {
-public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
-    void setMode(IngestQueuePanel::Filter mode)
-    {
-        m_mode = mode;
-        invalidateFilter();
-    }
-
-protected:
-    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
-    {
-        const auto state = IngestState(
-            sourceModel()->index(row, 0, parent).data(IngestQueueModel::StateRole).toInt());
-        switch (m_mode) {
-        case IngestQueuePanel::Filter::Active:
-            return !isFinished(state);
-        case IngestQueuePanel::Filter::Failed:
-            return state == IngestState::Failed;
-        case IngestQueuePanel::Filter::All:
-            break;
-        }
-        return true;
-    }
-
-private:
-    IngestQueuePanel::Filter m_mode = IngestQueuePanel::Filter::All;
-};
+// Remembered across starts: what the person chose against the automatic
+// state ("expanded" or "collapsed"); absent while they agree with it.
+const QString kPinKey = QStringLiteral("queue/pinned");
 
 } // namespace
 
@@ -87,7 +64,24 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
     , m_filters(new QActionGroup(this))
     , m_proxy(new QueueFilter(this))
     , m_filterButton(new QToolButton(this))
+    , m_expandButton(new QToolButton(this))
+    , m_follow(new QueueFollow(
+          m_view,
+          [this](int row) {
+              const QModelIndex index = m_session ? m_session->queue()->index(row) : QModelIndex();
+              return m_view->model() == m_proxy ? m_proxy->mapFromSource(index) : index;
+          },
+          this))
 {
+    const QString pin = userSettings()->value(kPinKey).toString();
+    m_pin = pin == QLatin1String("expanded") ? Pin::Expanded
+        : pin == QLatin1String("collapsed")  ? Pin::Collapsed
+                                             : Pin::None;
+    m_expandButton->setObjectName(QStringLiteral("queueExpand"));
+    m_expandButton->setAutoRaise(true);
+    m_expandButton->setCheckable(true);
+    connect(m_expandButton, &QToolButton::clicked, this,
+        [this](bool checked) { setExpandedByUser(checked); });
     m_nextFailure->setToolTip(tr("Show the next item that failed (F8)"));
     m_nextFailure->setShortcut(Qt::Key_F8);
     m_nextFailure->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -112,10 +106,14 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
     m_filterButton->setToolTip(tr("Show: %1").arg(tr("All Items")));
     m_filterButton->setAccessibleName(tr("Show"));
     m_filterButton->setCheckable(true); // pressed while some rows are hidden
-    // "20 failed" in the summary is a link to the next failure.
+    // "20 failed" in the summary is a link to the first failure.
+    m_summary->setObjectName(QStringLiteral("queueSummary"));
+    // Its longest text (German: 95 characters) must not set the window's
+    // minimum width: an 800 px window cuts it, the tooltip has it whole.
+    m_summary->setMinimumWidth(120);
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
-    connect(m_summary, &QLabel::linkActivated, this, [this] { showNextFailure(); });
+    connect(m_summary, &QLabel::linkActivated, this, [this] { showFirstFailure(); });
     connect(m_filters, &QActionGroup::triggered, this,
         [this](QAction *a) { setFilter(Filter(a->data().toInt())); });
     m_proxy->setDynamicSortFilter(true);
@@ -150,14 +148,17 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
 
     auto *header = new QHBoxLayout;
     header->setContentsMargins(0, 0, 0, 0);
+    header->addWidget(m_expandButton);
     header->addWidget(m_total, 1);
-    header->addWidget(m_summary);
+    header->addWidget(m_summary, 1);
     header->addSpacing(8);
     // Cancel and Retry act on the selection and sit on every row too: icons
-    // here (with tooltips), so the panel fits a window 900 px wide.
-    header->addWidget(toolButton(m_cancel, this, false));
-    header->addWidget(toolButton(m_retry, this, false));
-    header->addWidget(m_filterButton);
+    // here (with tooltips), so the panel fits a window 800 px wide. They
+    // and the filter go with the list when the panel collapses.
+    m_listTools
+        = { toolButton(m_cancel, this, false), toolButton(m_retry, this, false), m_filterButton };
+    for (QWidget *tool : std::as_const(m_listTools))
+        header->addWidget(tool);
     header->addWidget(toolButton(m_pause, this));
     header->addWidget(toolButton(m_cancelAll, this));
     header->addWidget(toolButton(m_clear, this));
@@ -205,6 +206,7 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
     m_totalsTimer.setInterval(100);
     connect(&m_totalsTimer, &QTimer::timeout, this, &IngestQueuePanel::updateTotals);
     updateTotals();
+    showExpanded(wantsExpanded());
 }
 
 IngestQueuePanel::~IngestQueuePanel() = default;
@@ -216,8 +218,10 @@ void IngestQueuePanel::setSession(LibrarySession *session)
     // The filter follows the queue only while it is shown: with every row
     // shown it would map 100,000 rows for nothing.
     m_proxy->setSourceModel(session && m_filter != Filter::All ? session->queue() : nullptr);
+    m_follow->setModel(session ? session->queue() : nullptr);
     if (!session) {
         attachModel(nullptr);
+        updateTotals();
         return;
     }
     connect(
@@ -225,6 +229,12 @@ void IngestQueuePanel::setSession(LibrarySession *session)
     IngestQueueModel *model = session->queue();
     attachModel(m_filter == Filter::All ? static_cast<QAbstractItemModel *>(model) : m_proxy);
     connect(model, &IngestQueueModel::totalsChanged, this, [this](int finished, int total) {
+        // Work starting shows the list at once; the rest of the totals
+        // follow the timer.
+        if (finished < total && !m_busy) {
+            m_busy = true;
+            showExpanded(wantsExpanded());
+        }
         // What the queue as a whole offers is current at once (constant
         // time); what the selection offers follows shortly.
         m_cancelAll->setEnabled(finished < total);
@@ -269,7 +279,7 @@ void IngestQueuePanel::setFilter(Filter filter)
     m_filterButton->setChecked(filter != Filter::All);
     if (!m_session)
         return;
-    static_cast<QueueFilter *>(m_proxy)->setMode(filter);
+    m_proxy->setMode(QueueFilter::Mode(int(filter)));
     if (filter == Filter::All) {
         attachModel(m_session->queue());
         m_proxy->setSourceModel(nullptr);
@@ -282,18 +292,31 @@ void IngestQueuePanel::setFilter(Filter filter)
 
 bool IngestQueuePanel::showNextFailure()
 {
-    IngestQueueModel *model = m_session ? m_session->queue() : nullptr;
-    if (!model)
-        return false;
     // From the row after the current one, so that pressing again walks on.
     QModelIndex current = m_view->currentIndex();
     if (current.isValid() && m_view->model() == m_proxy)
         current = m_proxy->mapToSource(current);
-    const int row = model->nextFailedRow(current.isValid() ? current.row() + 1 : 0);
+    return showFailure(current.isValid() ? current.row() + 1 : 0);
+}
+
+bool IngestQueuePanel::showFirstFailure()
+{
+    return showFailure(0);
+}
+
+bool IngestQueuePanel::showFailure(int from)
+{
+    IngestQueueModel *model = m_session ? m_session->queue() : nullptr;
+    if (!model)
+        return false;
+    const int row = model->nextFailedRow(from);
     if (row < 0) {
         m_nextFailure->setEnabled(false);
         return false;
     }
+    if (!m_expanded)
+        setExpandedByUser(true);
+    m_follow->setFollowing(false); // the person looks at this one now
     if (m_filter == Filter::Active)
         setFilter(Filter::All); // a failed row is not shown there
     QModelIndex target = model->index(row);
@@ -325,19 +348,61 @@ void IngestQueuePanel::updateTotals()
     m_total->setRange(0, std::max(1, total));
     m_total->setValue(finished);
     m_total->setVisible(total > 0);
-    const QLocale locale;
-    // The failures are a link: a click shows the next one (F8 too).
-    const QString failedLink = QStringLiteral("<a href=\"#failed\">%1</a>")
-                                   .arg(tr("%1 failed").arg(locale.toString(failed)));
+    // The failures are a link: a click shows the first one (F8 the next).
+    const QString failedLink
+        = QStringLiteral("<a href=\"#failed\">%1</a>").arg(tr("%Ln failed", nullptr, failed));
     if (total == 0)
         m_summary->setText(tr("Nothing queued. Paste links (Ctrl+V) or drop images to add them."));
     else if (finished == total)
         m_summary->setText(failed > 0 ? tr("All done, %1").arg(failedLink) : tr("All done"));
     else
         m_summary->setText(failed > 0
-                ? tr("%1 to go, %2").arg(locale.toString(total - finished), failedLink)
-                : tr("%1 to go").arg(locale.toString(total - finished)));
+                ? tr("%Ln to go, %1", nullptr, total - finished).arg(failedLink)
+                : tr("%Ln to go", nullptr, total - finished));
+    m_summary->setToolTip(total == 0 ? m_summary->text() : QString());
+    m_busy = finished < total;
+    showExpanded(wantsExpanded());
     updateActions();
+}
+
+bool IngestQueuePanel::wantsExpanded() const
+{
+    if (m_pin != Pin::None)
+        return m_pin == Pin::Expanded;
+    // Idle with nothing to act on: a slim bar. Failures wait for a look.
+    const IngestQueueModel *model = m_session ? m_session->queue() : nullptr;
+    return m_busy || (model && model->failedCount() > 0);
+}
+
+void IngestQueuePanel::setExpandedByUser(bool expanded)
+{
+    // A choice that agrees with the automatic state is no choice to keep:
+    // collapsing while idle, or showing the list again while busy.
+    m_pin = Pin::None; // so that wantsExpanded() says what the panel would do
+    m_pin = expanded == wantsExpanded() ? Pin::None : expanded ? Pin::Expanded : Pin::Collapsed;
+    const auto settings = userSettings();
+    if (m_pin == Pin::None)
+        settings->remove(kPinKey);
+    else
+        settings->setValue(kPinKey,
+            m_pin == Pin::Expanded ? QStringLiteral("expanded") : QStringLiteral("collapsed"));
+    showExpanded(expanded);
+}
+
+void IngestQueuePanel::showExpanded(bool expanded)
+{
+    m_expandButton->setChecked(expanded);
+    m_expandButton->setArrowType(expanded ? Qt::DownArrow : Qt::UpArrow);
+    m_expandButton->setToolTip(
+        expanded ? tr("Hide the list of items") : tr("Show the list of items"));
+    m_expandButton->setAccessibleName(m_expandButton->toolTip());
+    if (expanded == m_expanded && m_view->isVisibleTo(this) == expanded)
+        return;
+    m_expanded = expanded;
+    m_view->setVisible(expanded);
+    for (QWidget *tool : std::as_const(m_listTools))
+        tool->setVisible(expanded);
+    Q_EMIT expandedChanged(expanded);
 }
 
 void IngestQueuePanel::updateActions()
@@ -427,8 +492,12 @@ void IngestQueuePanel::copySources()
     const QModelIndexList rows = m_view->selectionModel()
         ? m_view->selectionModel()->selectedIndexes()
         : QModelIndexList();
-    for (const QModelIndex &index : rows)
-        sources.append(index.data(IngestQueueModel::SourceRole).toString());
+    for (const QModelIndex &index : rows) {
+        // Pasted pixels have no link; their temp file is no place to go.
+        const QString source = index.data(IngestQueueModel::SourceRole).toString();
+        if (!RawImageIngest::isRawImageSource(source))
+            sources.append(source);
+    }
     if (!sources.isEmpty())
         QApplication::clipboard()->setText(sources.join(QLatin1Char('\n')));
 }

@@ -11,7 +11,6 @@ class QActionGroup;
 class QLabel;
 class QListView;
 class QProgressBar;
-class QSortFilterProxyModel;
 class QToolButton;
 
 namespace trove {
@@ -23,11 +22,17 @@ class LibrarySession;
 namespace trove::ui {
 
 class IngestQueueDelegate;
+class QueueFilter;
+class QueueFollow;
 
 /// The live ingest queue: one row per item with its state, progress and
 /// reason, cancel and retry per item (row buttons, context menu, toolbar),
-/// clear finished, and a total progress bar. Only reads the queue model and
-/// sends requests to the pipeline; never waits. GUI thread.
+/// clear finished, and a total progress bar. Collapses to its one-line
+/// summary while idle with no failures and shows its list while work runs,
+/// unless the person chose otherwise with the arrow button (remembered in
+/// QSettings "queue/pinned"). New and failed rows are scrolled into view
+/// (QueueFollow). Only reads the queue model and sends requests to the
+/// pipeline; never waits. GUI thread.
 class IngestQueuePanel final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(IngestQueuePanel)
@@ -46,6 +51,14 @@ public:
     /// Selects and scrolls to the next failed row after the current one
     /// (wrapping); false when none failed.
     bool showNextFailure();
+    /// Selects and scrolls to the first failed row (the "N failed" link),
+    /// showing the list if collapsed; false when none failed.
+    bool showFirstFailure();
+    /// Whether the list shows (else only the summary line).
+    bool isExpanded() const { return m_expanded; }
+    /// The arrow button: shows or hides the list and remembers a choice
+    /// that differs from what the panel would do by itself.
+    void setExpandedByUser(bool expanded);
     QAction *nextFailureAction() const { return m_nextFailure; }
     QAction *clearFinishedAction() const { return m_clear; }
     /// Checkable: Pause Downloads / Resume Downloads (IngestPipeline::setPaused).
@@ -54,9 +67,14 @@ public:
 Q_SIGNALS:
     /// A finished row was activated: show that image.
     void showImageRequested(qint64 key);
+    /// The list was shown or hidden (QueueDockFit sizes the dock).
+    void expandedChanged(bool expanded);
 
 private:
     void updateTotals();
+    bool showFailure(int from);
+    bool wantsExpanded() const;
+    void showExpanded(bool expanded);
     void updateActions();
     void showPaused(bool paused);
     void cancelSelected();
@@ -86,8 +104,15 @@ private:
     QAction *m_pause;
     QAction *m_nextFailure;
     QActionGroup *m_filters;
-    QSortFilterProxyModel *m_proxy;
+    QueueFilter *m_proxy;
     QToolButton *m_filterButton;
+    QToolButton *m_expandButton;
+    QueueFollow *m_follow;
+    QList<QWidget *> m_listTools; ///< hidden with the list
+    enum class Pin { None, Expanded, Collapsed };
+    Pin m_pin = Pin::None;
+    bool m_expanded = true;
+    bool m_busy = false;
     Filter m_filter = Filter::All;
     /// Coalesces updateActions() after progress ticks of selected rows.
     QTimer m_actionsTimer;

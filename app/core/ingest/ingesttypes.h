@@ -35,6 +35,10 @@ struct IngestRequest {
     FetchHeaders headers;
     /// A note kept with the image (Eagle's `annotation`); empty: none.
     QString annotation;
+    /// What the queue shows as the source when it is no link or file a
+    /// person gave ("Pasted image", "Dropped from example.org"): pasted
+    /// pixels' source is a temp file. Held in memory only, like headers.
+    QString label;
 };
 
 /// The life of one queue item. Stored as integers in the catalog's queue

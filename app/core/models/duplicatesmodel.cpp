@@ -50,7 +50,7 @@ QVariant DuplicatesModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole: {
-        QString text = tr("%n image(s)", nullptr, int(members.size()));
+        QString text = tr("%Ln image(s)", nullptr, int(members.size()));
         if (details) {
             QStringList names;
             for (const SimilarItem &item : details->shown)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "models/ingestqueuemodel.h"
 
+#include "ingest/sourcelabel.h"
+
 #include <algorithm>
 
 namespace trove {
@@ -30,21 +32,15 @@ int IngestQueueModel::rowOf(quint64 id) const
 
 int IngestQueueModel::nextFailedRow(int from) const
 {
-    if (m_failedIds.isEmpty())
+    if (m_failedIds.empty())
         return -1;
-    // The failed ids are few next to the queue: look them up, not the rows.
-    int best = -1;
-    int wrapped = -1;
-    for (quint64 id : m_failedIds) {
-        const int row = rowOf(id);
-        if (row < 0)
-            continue;
-        if (row >= from && (best < 0 || row < best))
-            best = row;
-        if (wrapped < 0 || row < wrapped)
-            wrapped = row;
-    }
-    return best >= 0 ? best : wrapped;
+    // Rows are in id order, so the first failed id at or after the row's
+    // id is the next failed row.
+    auto it = from > 0 && from < m_ids.size() ? m_failedIds.lower_bound(m_ids[from])
+                                              : m_failedIds.begin();
+    if (from >= m_ids.size() || it == m_failedIds.end())
+        it = m_failedIds.begin(); // wrap
+    return rowOf(*it);
 }
 
 int IngestQueueModel::rowCount(const QModelIndex &parent) const
@@ -93,14 +89,17 @@ QVariant IngestQueueModel::data(const QModelIndex &index, int role) const
         return {};
     switch (role) {
     case Qt::DisplayRole:
+        return SourceLabel::display(item->request);
     case SourceRole:
         return item->request.source;
-    case Qt::ToolTipRole:
+    case Qt::ToolTipRole: {
+        const QString source = SourceLabel::full(item->request);
         if (!item->error.isEmpty())
-            return item->request.source + QLatin1Char('\n') + item->error;
+            return source + QLatin1Char('\n') + item->error;
         if (!item->note.isEmpty())
-            return item->request.source + QLatin1Char('\n') + item->note;
-        return item->request.source;
+            return source + QLatin1Char('\n') + item->note;
+        return source;
+    }
     case ItemIdRole:
         return item->id;
     case StateRole:
@@ -164,8 +163,12 @@ void IngestQueueModel::onChanged(quint64 id)
         return;
     Q_EMIT dataChanged(index(row), index(row));
     // Progress ticks are frequent; totals move only when an item finishes.
-    if (track(id))
+    const int failedBefore = m_failed;
+    if (track(id)) {
         emitTotals();
+        if (m_failed > failedBefore)
+            Q_EMIT rowFailed(row);
+    }
 }
 
 void IngestQueueModel::onRemoved(const QList<quint64> &ids)
@@ -174,7 +177,7 @@ void IngestQueueModel::onRemoved(const QList<quint64> &ids)
     rows.reserve(ids.size());
     for (quint64 id : ids) {
         m_finished -= int(m_finishedIds.remove(id));
-        m_failed -= int(m_failedIds.remove(id));
+        m_failed -= int(m_failedIds.erase(id));
         if (const int row = rowOf(id); row >= 0)
             rows.append(row);
     }
@@ -219,7 +222,7 @@ bool IngestQueueModel::track(quint64 id)
         moved = true;
     }
     if (failed != m_failedIds.contains(id)) {
-        failed ? (void)m_failedIds.insert(id) : (void)m_failedIds.remove(id);
+        failed ? (void)m_failedIds.insert(id) : (void)m_failedIds.erase(id);
         m_failed += failed ? 1 : -1;
         moved = true;
     }

@@ -6,6 +6,7 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QSet>
+#include <set>
 
 namespace trove {
 
@@ -21,7 +22,7 @@ class IngestQueueModel final : public QAbstractListModel {
 public:
     enum Role {
         ItemIdRole = Qt::UserRole + 1,
-        SourceRole,
+        SourceRole, ///< the link or path as given; DisplayRole is for people (SourceLabel)
         StateRole, ///< IngestState as int
         StateTextRole, ///< "Downloading", "retrying in 12 s (HTTP 429)", "Failed: HTTP 404", ...
         ProgressRole, ///< 0..100, or -1 while unknown
@@ -45,6 +46,7 @@ public:
     quint64 itemId(int row) const { return m_ids.value(row); }
     int rowOf(quint64 id) const;
     /// The first failed row at or after @p from (wrapping), or -1.
+    /// O(log n): failed ids are kept in order, as rows are.
     int nextFailedRow(int from = 0) const;
 
     /// Finished items / all items, for a total progress bar.
@@ -55,6 +57,9 @@ public:
 
 Q_SIGNALS:
     void totalsChanged(int finished, int total);
+    /// The item in @p row has just failed (not emitted for rows that
+    /// arrive failed: rowsInserted covers those).
+    void rowFailed(int row);
 
 private:
     void onAdded(quint64 first, quint64 last);
@@ -71,7 +76,7 @@ private:
     /// and removing rows never renumbers a hash.
     QList<quint64> m_ids;
     QSet<quint64> m_finishedIds;
-    QSet<quint64> m_failedIds;
+    std::set<quint64> m_failedIds; ///< ordered: the first failure is begin()
     int m_finished = 0;
     int m_failed = 0;
 };

@@ -17,10 +17,10 @@ namespace trove::statements {
 namespace {
 
 // Messages keep CatalogWriter's translation context.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("trove::CatalogWriter", text);
-}
+// Free functions: their strings are the writer's (one context for lupdate).
+struct WriterText {
+    Q_DECLARE_TR_FUNCTIONS(trove::CatalogWriter)
+};
 
 Result<void> insertTags(WriterContext &c, qint64 key, const QStringList &tags)
 {
@@ -103,7 +103,7 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
                                .date();
         removed.finish();
         if (!image.force)
-            return Error { tr("removed on %1").arg(when.toString(Qt::ISODate)),
+            return Error { WriterText::tr("removed on %1").arg(when.toString(Qt::ISODate)),
                 Error::Kind::RemovedBefore };
         QSqlQuery forget
             = c.catalog.query(QStringLiteral("DELETE FROM removed_hashes WHERE sha256 = ?"));
@@ -212,7 +212,7 @@ Result<int> revertTags(WriterContext &c, const TagDelta &delta)
 Result<bool> rename(WriterContext &c, const QList<qint64> &keys, const QString &name)
 {
     if (name.isEmpty())
-        return Error { tr("a name cannot be empty") };
+        return Error { WriterText::tr("a name cannot be empty") };
     QSqlQuery q = c.catalog.query(QStringLiteral("UPDATE images SET name = ? WHERE id = ?"));
     for (qint64 key : keys) {
         q.bindValue(0, name);
@@ -234,7 +234,7 @@ Result<void> moveBlobsAside(WriterContext &c, const QList<QPair<qint64, QString>
         const QString blob = c.blobs.pathFor(sha);
         if (QFile::exists(blob)
             && !QFile::rename(blob, QStringLiteral("%1/%2-%3.gz").arg(aside, sha, stamp)))
-            return Error { tr("cannot move %1 aside").arg(blob) };
+            return Error { WriterText::tr("cannot move %1 aside").arg(blob) };
     }
     return {};
 }
@@ -261,7 +261,7 @@ Result<bool> clearDamaged(WriterContext &c, qint64 key, const CompressedBlob &bl
     if (auto r = execQuery(q); !r)
         return r.failure();
     if (q.numRowsAffected() != 1)
-        return Error { tr("no image %1 with that SHA-256").arg(key) };
+        return Error { WriterText::tr("no image %1 with that SHA-256").arg(key) };
     c.changed.append(key);
     return true;
 }

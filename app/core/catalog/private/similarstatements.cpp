@@ -11,10 +11,10 @@ namespace trove::statements {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("trove::CatalogWriter", text);
-}
+// Free functions: their strings are the writer's (one context for lupdate).
+struct WriterText {
+    Q_DECLARE_TR_FUNCTIONS(trove::CatalogWriter)
+};
 
 Result<bool> inLibrary(WriterContext &c, qint64 key)
 {
@@ -75,15 +75,15 @@ Result<int> putHashes(WriterContext &c, const QList<QPair<qint64, ImageHash>> &h
 Result<MergeOutcome> merge(WriterContext &c, qint64 keep, const QList<qint64> &others)
 {
     if (others.isEmpty())
-        return fail(tr("nothing to merge into the image"));
+        return fail(WriterText::tr("nothing to merge into the image"));
     if (others.contains(keep))
-        return fail(tr("an image cannot be merged into itself"));
+        return fail(WriterText::tr("an image cannot be merged into itself"));
     for (qint64 key : QList<qint64> { keep } + others) {
         auto present = inLibrary(c, key);
         if (!present)
             return present.failure();
         if (!*present)
-            return fail(tr("image %1 is not in the library").arg(key));
+            return fail(WriterText::tr("image %1 is not in the library").arg(key));
     }
     MergeOutcome out;
     out.keep = keep;

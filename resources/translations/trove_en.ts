@@ -1,0 +1,324 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>CatalogSalvage</name>
+    <message numerus="yes">
+        <source>; and %n more</source>
+        <translation>
+            <numerusform>; and %n more</numerusform>
+            <numerusform>; and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::DuplicatesModel</name>
+    <message numerus="yes">
+        <source>%Ln image(s)</source>
+        <translation>
+            <numerusform>%Ln image</numerusform>
+            <numerusform>%Ln images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::BackupProgress</name>
+    <message numerus="yes">
+        <source>%Ln image(s); %1 new files copied, %2 already there. To restore, open that folder with File ▸ Open Library…</source>
+        <translation>
+            <numerusform>%Ln image; %1 new files copied, %2 already there. To restore, open that folder with File ▸ Open Library…</numerusform>
+            <numerusform>%Ln images; %1 new files copied, %2 already there. To restore, open that folder with File ▸ Open Library…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::DiskFullBar</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;Adding images is paused:&lt;/b&gt; %1. %Ln image(s) waiting in the queue; free some space, then resume.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Adding images is paused:&lt;/b&gt; %1. %Ln image is waiting in the queue; free some space, then resume.</numerusform>
+            <numerusform>&lt;b&gt;Adding images is paused:&lt;/b&gt; %1. %Ln images are waiting in the queue; free some space, then resume.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::DropTarget</name>
+    <message numerus="yes">
+        <source>Drop to add %Ln item(s)</source>
+        <translation>
+            <numerusform>Drop to add %Ln item</numerusform>
+            <numerusform>Drop to add %Ln items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::DuplicateGroupDelegate</name>
+    <message numerus="yes">
+        <source>Group %1 · %Ln image(s)</source>
+        <translation>
+            <numerusform>Group %1 · %Ln image</numerusform>
+            <numerusform>Group %1 · %Ln images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::DuplicatesDialog</name>
+    <message numerus="yes">
+        <source>Kept one image; %n moved to the trash (Edit ▸ Undo puts them back).</source>
+        <translation>
+            <numerusform>Kept one image; %n moved to the trash (Edit ▸ Undo puts it back).</numerusform>
+            <numerusform>Kept one image; %n moved to the trash (Edit ▸ Undo puts them back).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln group(s) of near-duplicates (distance up to %1 of 64 bits), largest first.</source>
+        <translation>
+            <numerusform>%Ln group of near-duplicates (distance up to %1 of 64 bits), largest first.</numerusform>
+            <numerusform>%Ln groups of near-duplicates (distance up to %1 of 64 bits), largest first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) not hashed yet and left out.</source>
+        <translation>
+            <numerusform>%Ln image is not hashed yet and is left out.</numerusform>
+            <numerusform>%Ln images are not hashed yet and are left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::GalleryView</name>
+    <message numerus="yes">
+        <source>%Ln image(s) still being written for the drop; if the target misses them, drag again.</source>
+        <translation>
+            <numerusform>%Ln image is still being written for the drop; if the target misses it, drag again.</numerusform>
+            <numerusform>%Ln images are still being written for the drop; if the target misses them, drag again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::ImageActions</name>
+    <message numerus="yes">
+        <source>Copied %Ln source link(s)</source>
+        <translation>
+            <numerusform>Copied the source link</numerusform>
+            <numerusform>Copied %Ln source links</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Export works on up to %Ln image(s) at a time; %1 are selected.</source>
+        <translation>
+            <numerusform>Export works on up to %Ln image at a time; %1 are selected.</numerusform>
+            <numerusform>Export works on up to %Ln images at a time; %1 are selected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln original(s)</source>
+        <translation>
+            <numerusform>Exported the original</numerusform>
+            <numerusform>Exported %Ln originals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags changed on %Ln image(s)</source>
+        <translation>
+            <numerusform>Tags changed on %Ln image</numerusform>
+            <numerusform>Tags changed on %Ln images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %Ln image(s) to the trash?</source>
+        <translation>
+            <numerusform>Move %Ln image to the trash?</numerusform>
+            <numerusform>Move %Ln images to the trash?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %Ln image(s) to the trash</source>
+        <translation>
+            <numerusform>Moved %Ln image to the trash</numerusform>
+            <numerusform>Moved %Ln images to the trash</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::ImageViewer</name>
+    <message numerus="yes">
+        <source>This animation is too long to keep in memory; only its first %n frames play</source>
+        <translation>
+            <numerusform>This animation is too long to keep in memory; only its first frame plays</numerusform>
+            <numerusform>This animation is too long to keep in memory; only its first %n frames play</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Slideshow: a new image every %n s; any key or click stops it</source>
+        <translation>
+            <numerusform>Slideshow: a new image every second; any key or click stops it</numerusform>
+            <numerusform>Slideshow: a new image every %n s; any key or click stops it</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::IngestController</name>
+    <message numerus="yes">
+        <source>Adding %Ln image(s)…</source>
+        <translation>
+            <numerusform>Adding %Ln image…</numerusform>
+            <numerusform>Adding %Ln images…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot add %Ln item(s): see the queue for the reasons</source>
+        <translation>
+            <numerusform>Cannot add this item: see the queue for the reason</numerusform>
+            <numerusform>Cannot add %Ln items: see the queue for the reasons</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %1, %Ln cannot be added (see the queue)</source>
+        <translation>
+            <numerusform>Adding %1, %Ln cannot be added (see the queue)</numerusform>
+            <numerusform>Adding %1, %Ln cannot be added (see the queue)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped looking for images: %Ln queued</source>
+        <translation>
+            <numerusform>Stopped looking for images: %Ln queued</numerusform>
+            <numerusform>Stopped looking for images: %Ln queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %Ln item(s)</source>
+        <translation>
+            <numerusform>Queued %Ln item</numerusform>
+            <numerusform>Queued %Ln items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped %Ln file(s) that are not images</source>
+        <translation>
+            <numerusform>skipped %Ln file that is not an image</numerusform>
+            <numerusform>skipped %Ln files that are not images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln could not be read (see the queue)</source>
+        <translation>
+            <numerusform>%Ln could not be read (see the queue)</numerusform>
+            <numerusform>%Ln could not be read (see the queue)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::IngestQueuePanel</name>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln to go, %1</source>
+        <translation>
+            <numerusform>%Ln to go, %1</numerusform>
+            <numerusform>%Ln to go, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln to go</source>
+        <translation>
+            <numerusform>%Ln to go</numerusform>
+            <numerusform>%Ln to go</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::LibraryRepair</name>
+    <message numerus="yes">
+        <source>, %n rebuilt from stored files</source>
+        <translation>
+            <numerusform>, %n rebuilt from stored files</numerusform>
+            <numerusform>, %n rebuilt from stored files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Library repaired: %Ln image(s) read back</source>
+        <translation>
+            <numerusform>Library repaired: %Ln image read back</numerusform>
+            <numerusform>Library repaired: %Ln images read back</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::LibraryStatusLabel</name>
+    <message numerus="yes">
+        <source>%Ln image(s)</source>
+        <translation>
+            <numerusform>%Ln image</numerusform>
+            <numerusform>%Ln images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>%Ln image(s) still being added.</source>
+        <translation>
+            <numerusform>%Ln image is still being added.</numerusform>
+            <numerusform>%Ln images are still being added.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::SimilarDialog</name>
+    <message numerus="yes">
+        <source>%Ln image(s) similar to “%1”, nearest first; the distance is how many of 64 bits of their perceptual hashes differ.</source>
+        <translation>
+            <numerusform>%Ln image similar to “%1”; the distance is how many of 64 bits of their perceptual hashes differ.</numerusform>
+            <numerusform>%Ln images similar to “%1”, nearest first; the distance is how many of 64 bits of their perceptual hashes differ.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::TagEditDialog</name>
+    <message numerus="yes">
+        <source>Tags typed under “Add” are added to all %Ln image(s); tags under “Remove” are removed from all of them. Separate tags with commas.</source>
+        <translation>
+            <numerusform>Tags typed under “Add” are added to the image; tags under “Remove” are removed from it. Separate tags with commas.</numerusform>
+            <numerusform>Tags typed under “Add” are added to all %Ln images; tags under “Remove” are removed from all of them. Separate tags with commas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s): names stay as they are</source>
+        <translation>
+            <numerusform>%Ln image: its name stays as it is</numerusform>
+            <numerusform>%Ln images: names stay as they are</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::UndoCommands</name>
+    <message numerus="yes">
+        <source>Move %Ln image(s) to the trash</source>
+        <translation>
+            <numerusform>Move %Ln image to the trash</numerusform>
+            <numerusform>Move %Ln images to the trash</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %1 of %Ln image(s) from the trash</source>
+        <translation>
+            <numerusform>Restored %1 of %Ln image from the trash</numerusform>
+            <numerusform>Restored %1 of %Ln images from the trash</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep the best of %Ln duplicate(s)</source>
+        <translation>
+            <numerusform>Keep the best of %Ln duplicate</numerusform>
+            <numerusform>Keep the best of %Ln duplicates</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2494 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>BlobStore</name>
+    <message>
+        <source>cannot create folder %1</source>
+        <translation>impossible de créer le dossier %1</translation>
+    </message>
+    <message>
+        <source>cannot move blob into place: %1</source>
+        <translation>impossible de mettre le blob en place&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>cannot sync folder %1 to disk</source>
+        <translation>impossible de synchroniser le dossier %1 sur le disque</translation>
+    </message>
+    <message>
+        <source>cannot remove blob %1</source>
+        <translation>impossible de supprimer le blob %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>cannot export: %1</source>
+        <translation>export impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>cannot export: stored bytes do not match their SHA-256</source>
+        <translation>export impossible&#xa0;: les octets stockés ne correspondent pas à leur SHA-256</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogReader</name>
+    <message>
+        <source>no image with key %1</source>
+        <translation>aucune image avec la clé %1</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogSalvage</name>
+    <message>
+        <source>%1: unreadable (%2)</source>
+        <translation>%1&#xa0;: illisible (%2)</translation>
+    </message>
+    <message>
+        <source>%1: gave up after key %2 (%3)</source>
+        <translation>%1&#xa0;: abandon après la clé %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: unreadable after key %2 (%3)</source>
+        <translation>%1&#xa0;: illisible après la clé %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: stepped over an unreadable stretch of keys %2 to %3 (%4)</source>
+        <translation>%1&#xa0;: plage illisible des clés %2 à %3 ignorée (%4)</translation>
+    </message>
+    <message>
+        <source>catalog: cannot be opened (%1)</source>
+        <translation>catalogue&#xa0;: ouverture impossible (%1)</translation>
+    </message>
+    <message>
+        <source>library %1 is read-only: %2</source>
+        <translation>la bibliothèque %1 est en lecture seule&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Reading what the damaged catalog still holds</source>
+        <translation>Lecture de ce que le catalogue endommagé contient encore</translation>
+    </message>
+    <message>
+        <source>Rebuilding images from their stored files</source>
+        <translation>Reconstruction des images à partir de leurs fichiers stockés</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1 est manquant</translation>
+    </message>
+    <message numerus="yes">
+        <source>; and %n more</source>
+        <translation>
+            <numerusform>; et %n autre</numerusform>
+            <numerusform>; et %n autres</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <source>the disk is full (%1)</source>
+        <translation>le disque est plein (%1)</translation>
+    </message>
+    <message>
+        <source>database error: %1</source>
+        <translation>erreur de base de données&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>cannot move %1 aside to %2</source>
+        <translation>impossible de mettre %1 de côté dans %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2)</source>
+        <translation>%1 est endommagé (%2)</translation>
+    </message>
+    <message>
+        <source>library %1 is read-only: %2</source>
+        <translation>la bibliothèque %1 est en lecture seule&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the Qt SQLite driver (QSQLITE) is not installed</source>
+        <translation>le pilote SQLite de Qt (QSQLITE) n’est pas installé</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>impossible d’ouvrir %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>library %1 is read-only and has no catalog (%2)</source>
+        <translation>la bibliothèque %1 est en lecture seule et n’a pas de catalogue (%2)</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer Trove (schema %2; this build knows %3)</source>
+        <translation>%1 a été écrit par une version plus récente de Trove (schéma %2&#xa0;; cette version connaît le %3)</translation>
+    </message>
+    <message>
+        <source>%1 is read-only and was written by an older Trove (schema %2); open it once where it can be written to upgrade it</source>
+        <translation>%1 est en lecture seule et a été écrit par une version plus ancienne de Trove (schéma %2)&#xa0;; ouvrez-le une fois là où il peut être modifié pour le mettre à niveau</translation>
+    </message>
+    <message>
+        <source>cannot switch %1 to %2: %3</source>
+        <translation>impossible de passer %1 en %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>cannot upgrade %1 to schema %2: %3</source>
+        <translation>impossible de mettre %1 à niveau vers le schéma %2&#xa0;: %3</translation>
+    </message>
+</context>
+<context>
+    <name>DiskSpace</name>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 Mo</translation>
+    </message>
+    <message>
+        <source>free space unknown</source>
+        <translation>espace libre inconnu</translation>
+    </message>
+    <message>
+        <source>%1 free</source>
+        <translation>%1 libres</translation>
+    </message>
+    <message>
+        <source>no space left on %1: %2</source>
+        <translation>plus d’espace sur %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>no space left on %1: %2, this image needs %3</source>
+        <translation>plus d’espace sur %1&#xa0;: %2, cette image nécessite %3</translation>
+    </message>
+</context>
+<context>
+    <name>FolderWalker</name>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>lecture impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>symbolic link loop back to %1</source>
+        <translation>boucle de lien symbolique vers %1</translation>
+    </message>
+    <message>
+        <source>cannot open folder: permission denied</source>
+        <translation>impossible d’ouvrir le dossier&#xa0;: permission refusée</translation>
+    </message>
+    <message>
+        <source>not a folder</source>
+        <translation>n’est pas un dossier</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>fichier ou dossier introuvable</translation>
+    </message>
+    <message>
+        <source>cannot follow symbolic link to %1</source>
+        <translation>impossible de suivre le lien symbolique vers %1</translation>
+    </message>
+</context>
+<context>
+    <name>GzipCodec</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>zlib could not start compressing</source>
+        <translation>zlib n’a pas pu démarrer la compression</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>zlib failed while compressing</source>
+        <translation>échec de zlib pendant la compression</translation>
+    </message>
+    <message>
+        <source>cannot sync %1 to disk</source>
+        <translation>impossible de synchroniser %1 sur le disque</translation>
+    </message>
+    <message>
+        <source>zlib could not start decompressing</source>
+        <translation>zlib n’a pas pu démarrer la décompression</translation>
+    </message>
+    <message>
+        <source>truncated gzip data</source>
+        <translation>données gzip tronquées</translation>
+    </message>
+    <message>
+        <source>CRC mismatch</source>
+        <translation>CRC incorrect</translation>
+    </message>
+    <message>
+        <source>corrupt gzip data (%1)</source>
+        <translation>données gzip corrompues (%1)</translation>
+    </message>
+    <message>
+        <source>corrupt gzip data</source>
+        <translation>données gzip corrompues</translation>
+    </message>
+    <message>
+        <source>unexpected data after the gzip member</source>
+        <translation>données inattendues après le membre gzip</translation>
+    </message>
+    <message>
+        <source>image too large to load (%1 bytes)</source>
+        <translation>image trop grande pour être chargée (%1 octets)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialogs</name>
+    <message>
+        <source>About Trove</source>
+        <translation>À propos de Trove</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Trove %1&lt;/h3&gt;&lt;p&gt;Collect images from the web into a fast local gallery.&lt;/p&gt;&lt;p&gt;Paste or drop image links, files or pictures from a browser; Trove downloads them in the background, keeps the original bytes losslessly compressed and shows them as a searchable gallery.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Trove %1&lt;/h3&gt;&lt;p&gt;Rassemblez des images du Web dans une galerie locale rapide.&lt;/p&gt;&lt;p&gt;Collez ou déposez des liens d’images, des fichiers ou des images venant d’un navigateur&#xa0;; Trove les télécharge en arrière-plan, conserve les octets d’origine compressés sans perte et les présente dans une galerie où chercher.&lt;/p&gt;&lt;p&gt;Compilé avec Qt %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Ctrl+V</source>
+        <translation>Ctrl+V</translation>
+    </message>
+    <message>
+        <source>Add the links, files or image on the clipboard</source>
+        <translation>Ajouter les liens, fichiers ou l’image du presse-papiers</translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation>Ctrl+O</translation>
+    </message>
+    <message>
+        <source>Add image files</source>
+        <translation>Ajouter des fichiers image</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Search (type tag:name for one tag)</source>
+        <translation>Rechercher (tapez tag:nom pour une étiquette)</translation>
+    </message>
+    <message>
+        <source>Enter, double-click</source>
+        <translation>Entrée, double-clic</translation>
+    </message>
+    <message>
+        <source>Open the image</source>
+        <translation>Ouvrir l’image</translation>
+    </message>
+    <message>
+        <source>Ctrl+C</source>
+        <translation>Ctrl+C</translation>
+    </message>
+    <message>
+        <source>Copy the image</source>
+        <translation>Copier l’image</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Maj+C</translation>
+    </message>
+    <message>
+        <source>Copy the source link</source>
+        <translation>Copier le lien source</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export the original</source>
+        <translation>Exporter l’original</translation>
+    </message>
+    <message>
+        <source>F2</source>
+        <translation>F2</translation>
+    </message>
+    <message>
+        <source>Edit name and tags</source>
+        <translation>Modifier le nom et les étiquettes</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Suppr</translation>
+    </message>
+    <message>
+        <source>Remove the selected images (in the queue: cancel)</source>
+        <translation>Supprimer les images sélectionnées (dans la file&#xa0;: annuler)</translation>
+    </message>
+    <message>
+        <source>Ctrl+A</source>
+        <translation>Ctrl+A</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Tout sélectionner</translation>
+    </message>
+    <message>
+        <source>Ctrl++ or Ctrl+=, Ctrl+-</source>
+        <translation>Ctrl++ ou Ctrl+=, Ctrl+-</translation>
+    </message>
+    <message>
+        <source>Larger or smaller thumbnails</source>
+        <translation>Vignettes plus grandes ou plus petites</translation>
+    </message>
+    <message>
+        <source>Shift+arrows, Shift+click</source>
+        <translation>Maj+flèches, Maj+clic</translation>
+    </message>
+    <message>
+        <source>Extend the selection in reading order</source>
+        <translation>Étendre la sélection dans l’ordre de lecture</translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation>Échap</translation>
+    </message>
+    <message>
+        <source>Clear the search, then the selection</source>
+        <translation>Effacer la recherche, puis la sélection</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Library statistics</source>
+        <translation>Statistiques de la bibliothèque</translation>
+    </message>
+    <message>
+        <source>In the viewer</source>
+        <translation>Dans la visionneuse</translation>
+    </message>
+    <message>
+        <source>Right, Page Down, Space</source>
+        <translation>Droite, Page suivante, Espace</translation>
+    </message>
+    <message>
+        <source>Next image</source>
+        <translation>Image suivante</translation>
+    </message>
+    <message>
+        <source>Left, Page Up</source>
+        <translation>Gauche, Page précédente</translation>
+    </message>
+    <message>
+        <source>Previous image</source>
+        <translation>Image précédente</translation>
+    </message>
+    <message>
+        <source>+, -, wheel</source>
+        <translation>+, -, molette</translation>
+    </message>
+    <message>
+        <source>Zoom in, out</source>
+        <translation>Zoom avant, arrière</translation>
+    </message>
+    <message>
+        <source>0, 1, W</source>
+        <translation>0, 1, W</translation>
+    </message>
+    <message>
+        <source>Fit to window, 100 %, fit width</source>
+        <translation>Ajuster à la fenêtre, 100 %, ajuster à la largeur</translation>
+    </message>
+    <message>
+        <source>F11, F, double-click</source>
+        <translation>F11, F, double-clic</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Plein écran</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Slideshow (any key or click stops it)</source>
+        <translation>Diaporama (une touche ou un clic l’arrête)</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>Pause or play an animation</source>
+        <translation>Mettre en pause ou lire une animation</translation>
+    </message>
+    <message>
+        <source>, .</source>
+        <translation>, .</translation>
+    </message>
+    <message>
+        <source>Previous or next frame of an animation</source>
+        <translation>Image précédente ou suivante d’une animation</translation>
+    </message>
+    <message>
+        <source>R, Shift+R</source>
+        <translation>R, Maj+R</translation>
+    </message>
+    <message>
+        <source>Turn the picture (for display only)</source>
+        <translation>Faire pivoter l’image (affichage seulement)</translation>
+    </message>
+    <message>
+        <source>Leave full screen, then back to the gallery</source>
+        <translation>Quitter le plein écran, puis revenir à la galerie</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+</context>
+<context>
+    <name>ImageProcessor</name>
+    <message>
+        <source>cannot decode image: %1</source>
+        <translation>impossible de décoder l’image&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>unsupported or corrupt image (%1): %2</source>
+        <translation>image non prise en charge ou corrompue (%1)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>image too large: %1x%2</source>
+        <translation>image trop grande&#xa0;: %1×%2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>empty file: no image data</source>
+        <translation>fichier vide&#xa0;: aucune donnée d’image</translation>
+    </message>
+    <message>
+        <source>unsupported or corrupt image (%1)</source>
+        <translation>image non prise en charge ou corrompue (%1)</translation>
+    </message>
+    <message>
+        <source>not an image (%1)</source>
+        <translation>pas une image (%1)</translation>
+    </message>
+    <message>
+        <source>compressed SVG (svgz) is not supported</source>
+        <translation>le SVG compressé (svgz) n’est pas pris en charge</translation>
+    </message>
+    <message>
+        <source>SVG too large: %1 bytes</source>
+        <translation>SVG trop grand&#xa0;: %1 octets</translation>
+    </message>
+    <message>
+        <source>truncated image (%1)</source>
+        <translation>image tronquée (%1)</translation>
+    </message>
+    <message>
+        <source>unsupported or corrupt image (png): the image data is not zlib data</source>
+        <translation>image non prise en charge ou corrompue (png)&#xa0;: les données de l’image ne sont pas des données zlib</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+</context>
+<context>
+    <name>IngestSource</name>
+    <message>
+        <source>image</source>
+        <translation>image</translation>
+    </message>
+    <message>
+        <source>empty source</source>
+        <translation>source vide</translation>
+    </message>
+    <message>
+        <source>not a valid file URL: %1</source>
+        <translation>URL de fichier non valide&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>not a valid URL: %1</source>
+        <translation>URL non valide&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>URL has no host: %1</source>
+        <translation>l’URL n’a pas d’hôte&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>unsupported URL scheme: %1</source>
+        <translation>schéma d’URL non pris en charge&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>not a URL or an existing file: %1</source>
+        <translation>ni une URL ni un fichier existant&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>no such file: %1</source>
+        <translation>fichier introuvable&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>not a file: %1</source>
+        <translation>n’est pas un fichier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>cannot read %1: permission denied</source>
+        <translation>impossible de lire %1&#xa0;: permission refusée</translation>
+    </message>
+</context>
+<context>
+    <name>KeepBest</name>
+    <message>
+        <source>Keeps the image with the most pixels, then the best format (PNG, TIFF, BMP, JPEG XL, WebP, AVIF, HEIF, JPEG 2000, JPEG, GIF), then the oldest.</source>
+        <translation>Garde l’image qui a le plus de pixels, puis le meilleur format (PNG, TIFF, BMP, JPEG XL, WebP, AVIF, HEIF, JPEG 2000, JPEG, GIF), puis la plus ancienne.</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryAccess</name>
+    <message>
+        <source>the file system is mounted read-only</source>
+        <translation>le système de fichiers est monté en lecture seule</translation>
+    </message>
+    <message>
+        <source>no permission to write %1 (%2)</source>
+        <translation>pas la permission d’écrire dans %1 (%2)</translation>
+    </message>
+    <message>
+        <source>no permission to write %1</source>
+        <translation>pas la permission d’écrire dans %1</translation>
+    </message>
+    <message>
+        <source>library %1 is on a network drive (%2): Trove keeps a rollback journal there instead of WAL; do not open it from two computers at once</source>
+        <translation>la bibliothèque %1 est sur un lecteur réseau (%2)&#xa0;: Trove y tient un journal de retour arrière au lieu du WAL&#xa0;; ne l’ouvrez pas depuis deux ordinateurs à la fois</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryBackup</name>
+    <message>
+        <source>cannot create folder %1</source>
+        <translation>impossible de créer le dossier %1</translation>
+    </message>
+    <message>
+        <source>cannot move %1 into place: %2</source>
+        <translation>impossible de mettre %1 en place&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>cannot copy %1: %2</source>
+        <translation>impossible de copier %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>cannot open the copy %1: %2</source>
+        <translation>impossible d’ouvrir la copie %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>cannot prepare the copy: %1</source>
+        <translation>impossible de préparer la copie&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the copy: %1</source>
+        <translation>impossible de lire la copie&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>cannot sync %1 to disk</source>
+        <translation>impossible de synchroniser %1 sur le disque</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>a blob vanished while it was copied</source>
+        <translation>un blob a disparu pendant sa copie</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 n’est pas un dossier</translation>
+    </message>
+    <message>
+        <source>the backup in %1 is unfinished (it was interrupted): run it again</source>
+        <translation>la sauvegarde dans %1 est inachevée (elle a été interrompue)&#xa0;: relancez-la</translation>
+    </message>
+    <message>
+        <source>%1 holds no backup (no catalog.sqlite)</source>
+        <translation>%1 ne contient aucune sauvegarde (pas de catalog.sqlite)</translation>
+    </message>
+    <message>
+        <source>no library in %1</source>
+        <translation>aucune bibliothèque dans %1</translation>
+    </message>
+    <message>
+        <source>a backup goes outside the library, not into it</source>
+        <translation>une sauvegarde va hors de la bibliothèque, pas dedans</translation>
+    </message>
+    <message>
+        <source>%1 is neither empty nor a Trove backup</source>
+        <translation>%1 n’est ni vide ni une sauvegarde de Trove</translation>
+    </message>
+    <message>
+        <source>the library kept changing under the backup (blobs removed while it copied): run it again</source>
+        <translation>la bibliothèque a changé pendant la sauvegarde (des blobs ont été supprimés pendant la copie)&#xa0;: relancez-la</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPaths</name>
+    <message>
+        <source>no library folder given</source>
+        <translation>aucun dossier de bibliothèque indiqué</translation>
+    </message>
+    <message>
+        <source>library path %1 is not a folder</source>
+        <translation>le chemin de bibliothèque %1 n’est pas un dossier</translation>
+    </message>
+    <message>
+        <source>cannot create folder %1</source>
+        <translation>impossible de créer le dossier %1</translation>
+    </message>
+</context>
+<context>
+    <name>PictureDecoder</name>
+    <message>
+        <source>ISO %1</source>
+        <translation>ISO %1</translation>
+    </message>
+</context>
+<context>
+    <name>trove::CatalogWriter</name>
+    <message>
+        <source>removed on %1</source>
+        <translation>supprimée le %1</translation>
+    </message>
+    <message>
+        <source>a name cannot be empty</source>
+        <translation>un nom ne peut pas être vide</translation>
+    </message>
+    <message>
+        <source>cannot move %1 aside</source>
+        <translation>impossible de mettre %1 de côté</translation>
+    </message>
+    <message>
+        <source>no image %1 with that SHA-256</source>
+        <translation>aucune image %1 avec ce SHA-256</translation>
+    </message>
+    <message>
+        <source>nothing to merge into the image</source>
+        <translation>rien à fusionner dans l’image</translation>
+    </message>
+    <message>
+        <source>an image cannot be merged into itself</source>
+        <translation>une image ne peut pas être fusionnée avec elle-même</translation>
+    </message>
+    <message>
+        <source>image %1 is not in the library</source>
+        <translation>l’image %1 n’est pas dans la bibliothèque</translation>
+    </message>
+</context>
+<context>
+    <name>trove::CatalogWriterWorker</name>
+    <message>
+        <source>the library is not open</source>
+        <translation>la bibliothèque n’est pas ouverte</translation>
+    </message>
+    <message>
+        <source>the library is busy or read-only</source>
+        <translation>la bibliothèque est occupée ou en lecture seule</translation>
+    </message>
+</context>
+<context>
+    <name>trove::DuplicatesModel</name>
+    <message numerus="yes">
+        <source>%Ln image(s)</source>
+        <translation>
+            <numerusform>%Ln image</numerusform>
+            <numerusform>%Ln images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::FetchWorker</name>
+    <message>
+        <source>unsupported URL scheme: %1</source>
+        <translation>schéma d’URL non pris en charge&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>cannot write a temp file: %1</source>
+        <translation>impossible d’écrire un fichier temporaire&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>timed out after %1 without data</source>
+        <translation>délai dépassé après %1 sans données</translation>
+    </message>
+    <message>
+        <source>timed out after %1</source>
+        <translation>délai dépassé après %1</translation>
+    </message>
+    <message>
+        <source>redirect to a refused scheme: %1</source>
+        <translation>redirection vers un schéma refusé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>redirect loop at %1</source>
+        <translation>boucle de redirection à %1</translation>
+    </message>
+    <message>
+        <source>too many redirects (more than %1)</source>
+        <translation>trop de redirections (plus de %1)</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>too large: the server announces %1, the limit is %2</source>
+        <translation>trop grand&#xa0;: le serveur annonce %1, la limite est %2</translation>
+    </message>
+    <message>
+        <source>too large: more than %1</source>
+        <translation>trop grand&#xa0;: plus de %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation>HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1 redirect without a Location</source>
+        <translation>redirection HTTP %1 sans Location</translation>
+    </message>
+    <message>
+        <source>connection closed after %1 of %2 bytes</source>
+        <translation>connexion fermée après %1 octets sur %2</translation>
+    </message>
+    <message>
+        <source>empty response: no image data</source>
+        <translation>réponse vide&#xa0;: aucune donnée d’image</translation>
+    </message>
+</context>
+<context>
+    <name>trove::IngestPipeline</name>
+    <message>
+        <source>waiting for disk space</source>
+        <translation>en attente d’espace disque</translation>
+    </message>
+    <message>
+        <source>too large: %1 bytes, the limit is %2</source>
+        <translation>trop grand&#xa0;: %1 octets, la limite est %2</translation>
+    </message>
+    <message>
+        <source>%1 (the server asks to wait %2 s, more than %3 s)</source>
+        <translation>%1 (le serveur demande d’attendre %2 s, plus de %3 s)</translation>
+    </message>
+    <message>
+        <source>%1 (after %2 attempts)</source>
+        <translation>%1 (après %2 tentatives)</translation>
+    </message>
+    <message>
+        <source>retrying in %1 s (%2)</source>
+        <translation>nouvel essai dans %1 s (%2)</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+</context>
+<context>
+    <name>trove::IngestQueueModel</name>
+    <message>
+        <source>Queued</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Téléchargement</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>Traitement</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajoutée</translation>
+    </message>
+    <message>
+        <source>Already in library</source>
+        <translation>Déjà dans la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>trove::LibraryReaderWorker</name>
+    <message>
+        <source>the library cannot be read</source>
+        <translation>la bibliothèque ne peut pas être lue</translation>
+    </message>
+</context>
+<context>
+    <name>trove::RawImageIngest</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the image data is empty</source>
+        <translation>les données de l’image sont vides</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>image</translation>
+    </message>
+    <message>
+        <source>the image could not be queued</source>
+        <translation>l’image n’a pas pu être mise en file d’attente</translation>
+    </message>
+</context>
+<context>
+    <name>trove::SimilarityService</name>
+    <message>
+        <source>This image could not be decoded, so it cannot be compared.</source>
+        <translation>Cette image n’a pas pu être décodée, elle ne peut donc pas être comparée.</translation>
+    </message>
+</context>
+<context>
+    <name>trove::SourceLabel</name>
+    <message>
+        <source>Pasted image</source>
+        <translation>Image collée</translation>
+    </message>
+    <message>
+        <source>Dropped image</source>
+        <translation>Image déposée</translation>
+    </message>
+    <message>
+        <source>Dropped from %1</source>
+        <translation>Déposée depuis %1</translation>
+    </message>
+    <message>
+        <source>Pasted or dropped image</source>
+        <translation>Image collée ou déposée</translation>
+    </message>
+    <message>
+        <source>Image in a data: link</source>
+        <translation>Image dans un lien data:</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::BackupProgress</name>
+    <message>
+        <source>Back Up Library</source>
+        <translation>Sauvegarder la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Copying the library to %1…</source>
+        <translation>Copie de la bibliothèque vers %1…</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>Backup Done</source>
+        <translation>Sauvegarde terminée</translation>
+    </message>
+    <message>
+        <source>The library was copied to %1.</source>
+        <translation>La bibliothèque a été copiée vers %1.</translation>
+    </message>
+    <message>
+        <source>Backup Failed</source>
+        <translation>Échec de la sauvegarde</translation>
+    </message>
+    <message>
+        <source>The library could not be copied to %1.</source>
+        <translation>La bibliothèque n’a pas pu être copiée vers %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s); %1 new files copied, %2 already there. To restore, open that folder with File ▸ Open Library…</source>
+        <translation>
+            <numerusform>%Ln image&#xa0;; %1 nouveaux fichiers copiés, %2 déjà présents. Pour restaurer, ouvrez ce dossier avec Fichier ▸ Ouvrir une bibliothèque…</numerusform>
+            <numerusform>%Ln images&#xa0;; %1 nouveaux fichiers copiés, %2 déjà présents. Pour restaurer, ouvrez ce dossier avec Fichier ▸ Ouvrir une bibliothèque…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::BrowseBar</name>
+    <message>
+        <source>Search names, tags and sites…   (tag:cats for one tag)</source>
+        <translation>Rechercher noms, étiquettes et sites…   (tag:chats pour une étiquette)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Plus récentes d’abord</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>Plus anciennes d’abord</translation>
+    </message>
+    <message>
+        <source>Name A–Z</source>
+        <translation>Nom A–Z</translation>
+    </message>
+    <message>
+        <source>Name Z–A</source>
+        <translation>Nom Z–A</translation>
+    </message>
+    <message>
+        <source>Sort order</source>
+        <translation>Ordre de tri</translation>
+    </message>
+    <message>
+        <source>&amp;Sort:</source>
+        <translation>&amp;Tri&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Sort By</source>
+        <translation>&amp;Trier par</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::DiskFullBar</name>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Free some space first, then add the waiting images</source>
+        <translation>Libérez d’abord de l’espace, puis ajoutez les images en attente</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Adding images is paused:&lt;/b&gt; %1. %Ln image(s) waiting in the queue; free some space, then resume.</source>
+        <translation>
+            <numerusform>&lt;b&gt;L’ajout d’images est en pause&#xa0;:&lt;/b&gt; %1. %Ln image attend dans la file&#xa0;; libérez de l’espace, puis reprenez.</numerusform>
+            <numerusform>&lt;b&gt;L’ajout d’images est en pause&#xa0;:&lt;/b&gt; %1. %Ln images attendent dans la file&#xa0;; libérez de l’espace, puis reprenez.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::DragExporter</name>
+    <message>
+        <source>Cannot prepare images for dragging out: %1</source>
+        <translation>Impossible de préparer les images pour les faire glisser&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot prepare “%1” for dragging out: %2</source>
+        <translation>Impossible de préparer «&#xa0;%1&#xa0;» pour le faire glisser&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::DropTarget</name>
+    <message>
+        <source>Drop to add this image</source>
+        <translation>Déposez pour ajouter cette image</translation>
+    </message>
+    <message>
+        <source>This cannot be added: it holds no image links, files or images</source>
+        <translation>Impossible d’ajouter ceci&#xa0;: aucun lien d’image, fichier ou image</translation>
+    </message>
+    <message>
+        <source>Drop to add these links</source>
+        <translation>Déposez pour ajouter ces liens</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drop to add %Ln item(s)</source>
+        <translation>
+            <numerusform>Déposez pour ajouter %Ln élément</numerusform>
+            <numerusform>Déposez pour ajouter %Ln éléments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::DuplicateGroupDelegate</name>
+    <message>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <source>no source</source>
+        <translation>aucune source</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <source>distance %1</source>
+        <translation>distance %1</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>+%1 de plus</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels, %3</source>
+        <translation>%1 × %2 pixels, %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 octets)</translation>
+    </message>
+    <message>
+        <source>Added %1</source>
+        <translation>Ajoutée le %1</translation>
+    </message>
+    <message>
+        <source>Keep Best keeps this one</source>
+        <translation>«&#xa0;Garder le meilleur&#xa0;» garde celle-ci</translation>
+    </message>
+    <message>
+        <source>%1 of 64 bits from the first</source>
+        <translation>%1 bits sur 64 d’écart avec la première</translation>
+    </message>
+    <message numerus="yes">
+        <source>Group %1 · %Ln image(s)</source>
+        <translation>
+            <numerusform>Groupe %1 · %Ln image</numerusform>
+            <numerusform>Groupe %1 · %Ln images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::DuplicateOffer</name>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>Keep Name</source>
+        <translation>Garder le nom</translation>
+    </message>
+    <message>
+        <source>Leave the image as it is</source>
+        <translation>Laisser l’image telle quelle</translation>
+    </message>
+    <message>
+        <source> (tags added: %1)</source>
+        <translation> (étiquettes ajoutées&#xa0;: %1)</translation>
+    </message>
+    <message>
+        <source>Already in library as “%1”%2</source>
+        <translation>Déjà dans la bibliothèque sous le nom «&#xa0;%1&#xa0;»%2</translation>
+    </message>
+    <message>
+        <source>Already in library as “%1”%2. Rename it to “%3”?</source>
+        <translation>Déjà dans la bibliothèque sous le nom «&#xa0;%1&#xa0;»%2. La renommer en «&#xa0;%3&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Rename to “%1”</source>
+        <translation>Renommer en «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Cannot rename: %1</source>
+        <translation>Impossible de renommer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Renamed “%1” to “%2”</source>
+        <translation>«&#xa0;%1&#xa0;» renommée en «&#xa0;%2&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::DuplicatesDialog</name>
+    <message>
+        <source>&amp;Keep Best</source>
+        <translation>&amp;Garder le meilleur</translation>
+    </message>
+    <message>
+        <source>&amp;Not Duplicates</source>
+        <translation>&amp;Pas des doublons</translation>
+    </message>
+    <message>
+        <source>&amp;Search Again</source>
+        <translation>&amp;Rechercher à nouveau</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Doublons</translation>
+    </message>
+    <message>
+        <source>Keep Best: %1</source>
+        <translation>Garder le meilleur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Keep the first image of the group, give it the others&apos; tags and sources, and move the others to the trash. Collections are not merged: Trove has none yet.</source>
+        <translation>Garder la première image du groupe, lui donner les étiquettes et les sources des autres et mettre les autres à la corbeille. Les collections ne sont pas fusionnées&#xa0;: Trove n’en a pas encore.</translation>
+    </message>
+    <message>
+        <source>Remember that these images are not duplicates.</source>
+        <translation>Retenir que ces images ne sont pas des doublons.</translation>
+    </message>
+    <message>
+        <source>Look for duplicates again, with images added since.</source>
+        <translation>Rechercher à nouveau les doublons, avec les images ajoutées depuis.</translation>
+    </message>
+    <message>
+        <source>Cannot read some groups: %1</source>
+        <translation>Impossible de lire certains groupes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>Recherche des doublons…</translation>
+    </message>
+    <message>
+        <source>Cannot look for duplicates: %1</source>
+        <translation>Impossible de rechercher les doublons&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No near-duplicates (distance up to %1 of 64 bits).</source>
+        <translation>Aucun quasi-doublon (distance jusqu’à %1 bits sur 64).</translation>
+    </message>
+    <message>
+        <source>Not Duplicates takes groups of up to %1 images; search with a smaller distance to split this one.</source>
+        <translation>«&#xa0;Pas des doublons&#xa0;» accepte des groupes de %1 images au plus&#xa0;; recherchez avec une distance plus petite pour scinder celui-ci.</translation>
+    </message>
+    <message>
+        <source>Cannot keep the best image: %1</source>
+        <translation>Impossible de garder la meilleure image&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept one image; %n moved to the trash (Edit ▸ Undo puts them back).</source>
+        <translation>
+            <numerusform>Une image gardée&#xa0;; %n mise à la corbeille (Édition ▸ Annuler la remet).</numerusform>
+            <numerusform>Une image gardée&#xa0;; %n mises à la corbeille (Édition ▸ Annuler les remet).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot remember these images: %1</source>
+        <translation>Impossible de retenir ces images&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>These images will not be shown as duplicates again.</source>
+        <translation>Ces images ne seront plus présentées comme doublons.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln group(s) of near-duplicates (distance up to %1 of 64 bits), largest first.</source>
+        <translation>
+            <numerusform>%Ln groupe de quasi-doublons (distance jusqu’à %1 bits sur 64), les plus grands d’abord.</numerusform>
+            <numerusform>%Ln groupes de quasi-doublons (distance jusqu’à %1 bits sur 64), les plus grands d’abord.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) not hashed yet and left out.</source>
+        <translation>
+            <numerusform>%Ln image n’a pas encore d’empreinte et est laissée de côté.</numerusform>
+            <numerusform>%Ln images n’ont pas encore d’empreinte et sont laissées de côté.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::GalleryView</name>
+    <message>
+        <source>Gallery</source>
+        <translation>Galerie</translation>
+    </message>
+    <message>
+        <source>No images match</source>
+        <translation>Aucune image ne correspond</translation>
+    </message>
+    <message>
+        <source>Your library is empty</source>
+        <translation>Votre bibliothèque est vide</translation>
+    </message>
+    <message>
+        <source>Try another search, or clear the search field.</source>
+        <translation>Essayez une autre recherche ou videz le champ de recherche.</translation>
+    </message>
+    <message>
+        <source>Paste image links with Ctrl+V or drop images here.
+You can also type a link in the bar above, or drag pictures out of a web browser.</source>
+        <translation>Collez des liens d’images avec Ctrl+V ou déposez des images ici.
+Vous pouvez aussi taper un lien dans la barre ci-dessus ou faire glisser des images depuis un navigateur Web.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) still being written for the drop; if the target misses them, drag again.</source>
+        <translation>
+            <numerusform>%Ln image est encore en cours d’écriture pour le dépôt&#xa0;; si elle manque à la cible, faites-la glisser à nouveau.</numerusform>
+            <numerusform>%Ln images sont encore en cours d’écriture pour le dépôt&#xa0;; si elles manquent à la cible, faites-les glisser à nouveau.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::ImageActions</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Image</source>
+        <translation>&amp;Copier l’image</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Source Link</source>
+        <translation>Copier le lien &amp;source</translation>
+    </message>
+    <message>
+        <source>Open Source in &amp;Browser</source>
+        <translation>Ouvrir la source dans le &amp;navigateur</translation>
+    </message>
+    <message>
+        <source>&amp;Export Original…</source>
+        <translation>&amp;Exporter l’original…</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Name and Tags…</source>
+        <translation>Modifier le nom et les é&amp;tiquettes…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>S&amp;upprimer…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Similar</source>
+        <translation>Images si&amp;milaires</translation>
+    </message>
+    <message>
+        <source>Find &amp;Duplicates…</source>
+        <translation>Trouver les &amp;doublons…</translation>
+    </message>
+    <message>
+        <source>Copying “%1”…</source>
+        <translation>Copie de «&#xa0;%1&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>Cannot copy “%1”: %2</source>
+        <translation>Impossible de copier «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Copied “%1” to the clipboard</source>
+        <translation>«&#xa0;%1&#xa0;» copiée dans le presse-papiers</translation>
+    </message>
+    <message>
+        <source>No web source to open: these images were added from files</source>
+        <translation>Aucune source Web à ouvrir&#xa0;: ces images ont été ajoutées depuis des fichiers</translation>
+    </message>
+    <message>
+        <source>no web browser could be started (is xdg-open installed and a default browser set?)</source>
+        <translation>aucun navigateur Web n’a pu être lancé (xdg-open est-il installé et un navigateur par défaut choisi&#xa0;?)</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>Impossible d’ouvrir %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open %1 source links: %2</source>
+        <translation>Impossible d’ouvrir %1 liens source&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Export Original</source>
+        <translation>Exporter l’original</translation>
+    </message>
+    <message>
+        <source>Export %1 Originals To</source>
+        <translation>Exporter %1 originaux vers</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportation…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Some originals could not be exported:
+%1</source>
+        <translation>Certains originaux n’ont pas pu être exportés&#xa0;:
+%1</translation>
+    </message>
+    <message>
+        <source>Edit Tags of %1 Images</source>
+        <translation>Modifier les étiquettes de %1 images</translation>
+    </message>
+    <message>
+        <source>Cannot rename: %1</source>
+        <translation>Impossible de renommer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Changing tags…</source>
+        <translation>Modification des étiquettes…</translation>
+    </message>
+    <message>
+        <source>Edit Tags</source>
+        <translation>Modifier les étiquettes</translation>
+    </message>
+    <message>
+        <source>Cannot change tags: %1 (%2 changed)</source>
+        <translation>Impossible de modifier les étiquettes&#xa0;: %1 (%2 modifiées)</translation>
+    </message>
+    <message>
+        <source>Move “%1” to the trash?</source>
+        <translation>Mettre «&#xa0;%1&#xa0;» à la corbeille&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Remove Images</source>
+        <translation>Supprimer des images</translation>
+    </message>
+    <message>
+        <source>You can undo this with Ctrl+Z.</source>
+        <translation>Vous pouvez annuler ceci avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Moving images to the trash…</source>
+        <translation>Mise des images à la corbeille…</translation>
+    </message>
+    <message>
+        <source>Cannot move to the trash: %1 (%2 moved)</source>
+        <translation>Impossible de mettre à la corbeille&#xa0;: %1 (%2 déplacées)</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 moved to the trash</source>
+        <translation>Arrêté&#xa0;: %1 mises à la corbeille</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %Ln source link(s)</source>
+        <translation>
+            <numerusform>Lien source copié</numerusform>
+            <numerusform>%Ln liens source copiés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Export works on up to %Ln image(s) at a time; %1 are selected.</source>
+        <translation>
+            <numerusform>L’exportation traite au plus %Ln image à la fois&#xa0;; %1 sont sélectionnées.</numerusform>
+            <numerusform>L’exportation traite au plus %Ln images à la fois&#xa0;; %1 sont sélectionnées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln original(s)</source>
+        <translation>
+            <numerusform>Original exporté</numerusform>
+            <numerusform>%Ln originaux exportés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags changed on %Ln image(s)</source>
+        <translation>
+            <numerusform>Étiquettes modifiées sur %Ln image</numerusform>
+            <numerusform>Étiquettes modifiées sur %Ln images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %Ln image(s) to the trash?</source>
+        <translation>
+            <numerusform>Mettre %Ln image à la corbeille&#xa0;?</numerusform>
+            <numerusform>Mettre %Ln images à la corbeille&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %Ln image(s) to the trash</source>
+        <translation>
+            <numerusform>%Ln image mise à la corbeille</numerusform>
+            <numerusform>%Ln images mises à la corbeille</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::ImageCanvas</name>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::ImageInfoPanel</name>
+    <message>
+        <source>pasted or dropped image</source>
+        <translation>image collée ou déposée</translation>
+    </message>
+    <message>
+        <source>embedded data URL</source>
+        <translation>URL data intégrée</translation>
+    </message>
+    <message>
+        <source>Edit Name and Tags…</source>
+        <translation>Modifier le nom et les étiquettes…</translation>
+    </message>
+    <message>
+        <source>Export Original…</source>
+        <translation>Exporter l’original…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>Dimensions</translation>
+    </message>
+    <message>
+        <source>Original size</source>
+        <translation>Taille d’origine</translation>
+    </message>
+    <message>
+        <source>Stored size</source>
+        <translation>Taille stockée</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajoutée</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Appareil photo</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Prise le</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>Exposition</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 pixels</translation>
+    </message>
+    <message>
+        <source>%1 (%2 % of the original)</source>
+        <translation>%1 (%2 % de l’original)</translation>
+    </message>
+    <message>
+        <source>%1 (damaged: its original is missing or corrupt)</source>
+        <translation>%1 (endommagée&#xa0;: l’original manque ou est corrompu)</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::ImageViewer</name>
+    <message>
+        <source>Back to the gallery (Esc)</source>
+        <translation>Retour à la galerie (Échap)</translation>
+    </message>
+    <message>
+        <source>Previous image (Left, Page Up)</source>
+        <translation>Image précédente (Gauche, Page précédente)</translation>
+    </message>
+    <message>
+        <source>Next image (Right, Page Down)</source>
+        <translation>Image suivante (Droite, Page suivante)</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>Galerie</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>Zoom arrière (-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Zoom avant (+)</translation>
+    </message>
+    <message>
+        <source>Fit to window (0)</source>
+        <translation>Ajuster à la fenêtre (0)</translation>
+    </message>
+    <message>
+        <source>Fit width (W)</source>
+        <translation>Ajuster à la largeur (W)</translation>
+    </message>
+    <message>
+        <source>Actual size, 100 % (1)</source>
+        <translation>Taille réelle, 100 % (1)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Pause the animation (P); step with , and .</source>
+        <translation>Mettre l’animation en pause (P)&#xa0;; image par image avec , et .</translation>
+    </message>
+    <message>
+        <source>Slideshow (S); any key or click stops it</source>
+        <translation>Diaporama (S)&#xa0;; une touche ou un clic l’arrête</translation>
+    </message>
+    <message>
+        <source>Slideshow</source>
+        <translation>Diaporama</translation>
+    </message>
+    <message>
+        <source>Full screen (F11, double-click)</source>
+        <translation>Plein écran (F11, double-clic)</translation>
+    </message>
+    <message>
+        <source>Slideshow ended: that was the last image</source>
+        <translation>Diaporama terminé&#xa0;: c’était la dernière image</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>zoom percentage</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Fit (%1)</source>
+        <translation>Ajusté (%1)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>The original of this image is damaged or missing.
+Run “trove verify --repair”.</source>
+        <translation>L’original de cette image est endommagé ou manquant.
+Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Cannot show this image: %1</source>
+        <translation>Impossible d’afficher cette image&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>This animation is too long to keep in memory; only its first %n frames play</source>
+        <translation>
+            <numerusform>Cette animation est trop longue pour tenir en mémoire&#xa0;; seule sa première image est lue</numerusform>
+            <numerusform>Cette animation est trop longue pour tenir en mémoire&#xa0;; seules ses %n premières images sont lues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2</source>
+        <translation>Image %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Play the animation (P)</source>
+        <translation>Lire l’animation (P)</translation>
+    </message>
+    <message>
+        <source>Slideshow stopped</source>
+        <translation>Diaporama arrêté</translation>
+    </message>
+    <message numerus="yes">
+        <source>Slideshow: a new image every %n s; any key or click stops it</source>
+        <translation>
+            <numerusform>Diaporama&#xa0;: une nouvelle image chaque seconde&#xa0;; une touche ou un clic l’arrête</numerusform>
+            <numerusform>Diaporama&#xa0;: une nouvelle image toutes les %n s&#xa0;; une touche ou un clic l’arrête</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Animations are shown as they are, not rotated</source>
+        <translation>Les animations sont affichées telles quelles, sans rotation</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>“%1” is no longer in the library</source>
+        <translation>«&#xa0;%1&#xa0;» n’est plus dans la bibliothèque</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::IngestBar</name>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Paste or type image links (Ctrl+V anywhere adds them at once)</source>
+        <translation>Collez ou tapez des liens d’images (Ctrl+V les ajoute aussitôt, où que vous soyez)</translation>
+    </message>
+    <message>
+        <source>Image links</source>
+        <translation>Liens d’images</translation>
+    </message>
+    <message>
+        <source>Name for the next image</source>
+        <translation>Nom de la prochaine image</translation>
+    </message>
+    <message>
+        <source>Tags, comma separated</source>
+        <translation>Étiquettes, séparées par des virgules</translation>
+    </message>
+    <message>
+        <source>Tags for the next images</source>
+        <translation>Étiquettes des prochaines images</translation>
+    </message>
+    <message>
+        <source>Tags for what you add next, separated by commas</source>
+        <translation>Étiquettes de ce que vous ajouterez ensuite, séparées par des virgules</translation>
+    </message>
+    <message>
+        <source>Add the links in the field to the library</source>
+        <translation>Ajouter les liens du champ à la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Names from the links</source>
+        <translation>Noms tirés des liens</translation>
+    </message>
+    <message>
+        <source>Several links: each image takes its name from its link; a name typed here waits for a single link</source>
+        <translation>Plusieurs liens&#xa0;: chaque image prend le nom de son lien&#xa0;; un nom tapé ici attend un lien seul</translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation>Nom (facultatif)</translation>
+    </message>
+    <message>
+        <source>A name for the next image; empty: taken from the link</source>
+        <translation>Un nom pour la prochaine image&#xa0;; vide&#xa0;: tiré du lien</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::IngestController</name>
+    <message>
+        <source>Nothing can be added: %1</source>
+        <translation>Rien ne peut être ajouté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Pasted image %1</source>
+        <translation>Image collée %1</translation>
+    </message>
+    <message>
+        <source>Dropped image %1</source>
+        <translation>Image déposée %1</translation>
+    </message>
+    <message>
+        <source>Adding the image…</source>
+        <translation>Ajout de l’image…</translation>
+    </message>
+    <message>
+        <source>Cannot add the image: %1</source>
+        <translation>Impossible d’ajouter l’image&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to add: the pasted text holds no image links or files</source>
+        <translation>Rien à ajouter&#xa0;: le texte collé ne contient aucun lien d’image ni fichier</translation>
+    </message>
+    <message>
+        <source>Nothing to add: the dropped text holds no image links or files</source>
+        <translation>Rien à ajouter&#xa0;: le texte déposé ne contient aucun lien d’image ni fichier</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>Nothing to add: the clipboard holds no image links, files or images (%1)</source>
+        <translation>Rien à ajouter&#xa0;: le presse-papiers ne contient aucun lien d’image, fichier ou image (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot add this: it holds no image links, files or images (%1)</source>
+        <translation>Impossible d’ajouter ceci&#xa0;: aucun lien d’image, fichier ou image (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %Ln image(s)…</source>
+        <translation>
+            <numerusform>Ajout de %Ln image…</numerusform>
+            <numerusform>Ajout de %Ln images…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot add %Ln item(s): see the queue for the reasons</source>
+        <translation>
+            <numerusform>Impossible d’ajouter cet élément&#xa0;: la raison est dans la file</numerusform>
+            <numerusform>Impossible d’ajouter %Ln éléments&#xa0;: les raisons sont dans la file</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %1, %Ln cannot be added (see the queue)</source>
+        <translation>
+            <numerusform>Ajout de %1, %Ln ne peut pas être ajouté (voir la file)</numerusform>
+            <numerusform>Ajout de %1, %Ln ne peuvent pas être ajoutés (voir la file)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped looking for images: %Ln queued</source>
+        <translation>
+            <numerusform>Recherche d’images arrêtée&#xa0;: %Ln mise en file</numerusform>
+            <numerusform>Recherche d’images arrêtée&#xa0;: %Ln mises en file</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln élément mis en file</numerusform>
+            <numerusform>%Ln éléments mis en file</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped %Ln file(s) that are not images</source>
+        <translation>
+            <numerusform>%Ln fichier ignoré qui n’est pas une image</numerusform>
+            <numerusform>%Ln fichiers ignorés qui ne sont pas des images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln could not be read (see the queue)</source>
+        <translation>
+            <numerusform>%Ln n’a pas pu être lu (voir la file)</numerusform>
+            <numerusform>%Ln n’ont pas pu être lus (voir la file)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::IngestQueueDelegate</name>
+    <message>
+        <source>Add Anyway</source>
+        <translation>Ajouter quand même</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 reçus</translation>
+    </message>
+    <message>
+        <source>Checking, compressing and storing…</source>
+        <translation>Vérification, compression et stockage…</translation>
+    </message>
+    <message>
+        <source>as “%1”</source>
+        <translation>sous le nom «&#xa0;%1&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::IngestQueuePanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Cancel All</source>
+        <translation>Tout annuler</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>Retirer les terminés</translation>
+    </message>
+    <message>
+        <source>Copy Link</source>
+        <translation>Copier le lien</translation>
+    </message>
+    <message>
+        <source>Next Failure</source>
+        <translation>Échec suivant</translation>
+    </message>
+    <message>
+        <source>Show the next item that failed (F8)</source>
+        <translation>Afficher l’élément suivant en échec (F8)</translation>
+    </message>
+    <message>
+        <source>All Items</source>
+        <translation>Tous les éléments</translation>
+    </message>
+    <message>
+        <source>Not Finished</source>
+        <translation>Non terminés</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Show: %1</source>
+        <translation>Afficher&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Add the selected images although their bytes were removed from the library before</source>
+        <translation>Ajouter les images sélectionnées bien que leurs octets aient déjà été supprimés de la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Cancel the selected items</source>
+        <translation>Annuler les éléments sélectionnés</translation>
+    </message>
+    <message>
+        <source>Retry the selected failed or cancelled items</source>
+        <translation>Réessayer les éléments sélectionnés en échec ou annulés</translation>
+    </message>
+    <message>
+        <source>Cancel everything not finished yet</source>
+        <translation>Annuler tout ce qui n’est pas encore terminé</translation>
+    </message>
+    <message>
+        <source>Remove finished items from the queue</source>
+        <translation>Retirer de la file les éléments terminés</translation>
+    </message>
+    <message>
+        <source>Ingest queue</source>
+        <translation>File d’attente d’import</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v sur %m</translation>
+    </message>
+    <message>
+        <source>Nothing queued. Paste links (Ctrl+V) or drop images to add them.</source>
+        <translation>File vide. Collez des liens (Ctrl+V) ou déposez des images.</translation>
+    </message>
+    <message>
+        <source>All done, %1</source>
+        <translation>Tout est fait, %1</translation>
+    </message>
+    <message>
+        <source>All done</source>
+        <translation>Tout est fait</translation>
+    </message>
+    <message>
+        <source>Resume Downloads</source>
+        <translation>Reprendre les téléchargements</translation>
+    </message>
+    <message>
+        <source>Pause Downloads</source>
+        <translation>Suspendre les téléchargements</translation>
+    </message>
+    <message>
+        <source>Start downloading the waiting items again</source>
+        <translation>Reprendre le téléchargement des éléments en attente</translation>
+    </message>
+    <message>
+        <source>Start no new downloads; running ones finish</source>
+        <translation>Ne lancer aucun nouveau téléchargement&#xa0;; ceux en cours se terminent</translation>
+    </message>
+    <message>
+        <source>Show in Gallery</source>
+        <translation>Afficher dans la galerie</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln échec</numerusform>
+            <numerusform>%Ln échecs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln to go, %1</source>
+        <translation>
+            <numerusform>%Ln restant, %1</numerusform>
+            <numerusform>%Ln restants, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln to go</source>
+        <translation>
+            <numerusform>%Ln restant</numerusform>
+            <numerusform>%Ln restants</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hide the list of items</source>
+        <translation>Masquer la liste des éléments</translation>
+    </message>
+    <message>
+        <source>Show the list of items</source>
+        <translation>Afficher la liste des éléments</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::LibraryRepair</name>
+    <message>
+        <source>Damaged Library</source>
+        <translation>Bibliothèque endommagée</translation>
+    </message>
+    <message>
+        <source>The library in %1 is damaged: its catalog, where names and tags are kept, can no longer be read as it is.</source>
+        <translation>La bibliothèque dans %1 est endommagée&#xa0;: son catalogue, où sont gardés les noms et les étiquettes, ne peut plus être lu tel quel.</translation>
+    </message>
+    <message>
+        <source>Trove can repair it. It keeps the damaged catalog beside the library, reads back whatever it still can, and rebuilds every image from the stored files. Names and tags that cannot be read are lost; the images are not.</source>
+        <translation>Trove peut la réparer. Il garde le catalogue endommagé à côté de la bibliothèque, relit tout ce qu’il peut encore lire et reconstruit chaque image à partir des fichiers stockés. Les noms et étiquettes illisibles sont perdus&#xa0;; les images, non.</translation>
+    </message>
+    <message>
+        <source>Repair Library</source>
+        <translation>Réparer la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Reading what the damaged catalog still holds…</source>
+        <translation>Lecture de ce que le catalogue endommagé contient encore…</translation>
+    </message>
+    <message>
+        <source>Repairing Library</source>
+        <translation>Réparation de la bibliothèque</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n rebuilt from stored files</source>
+        <translation>
+            <numerusform>, %n reconstruite à partir des fichiers stockés</numerusform>
+            <numerusform>, %n reconstruites à partir des fichiers stockés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; the damaged catalog is kept as %1</source>
+        <translation>&#xa0;; le catalogue endommagé est conservé sous %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Library repaired: %Ln image(s) read back</source>
+        <translation>
+            <numerusform>Bibliothèque réparée&#xa0;: %Ln image relue</numerusform>
+            <numerusform>Bibliothèque réparée&#xa0;: %Ln images relues</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::LibraryStatusLabel</name>
+    <message>
+        <source>Library statistics</source>
+        <translation>Statistiques de la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Opening the library…</source>
+        <translation>Ouverture de la bibliothèque…</translation>
+    </message>
+    <message>
+        <source>nothing stored yet</source>
+        <translation>rien de stocké pour l’instant</translation>
+    </message>
+    <message>
+        <source>compression saved nothing (already compressed formats)</source>
+        <translation>la compression n’a rien économisé (formats déjà compressés)</translation>
+    </message>
+    <message>
+        <source>compression saved %1 (%2 %)</source>
+        <translation>la compression a économisé %1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>last added %1</source>
+        <translation>dernier ajout %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s)</source>
+        <translation>
+            <numerusform>%Ln image</numerusform>
+            <numerusform>%Ln images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::LocalApiHost</name>
+    <message>
+        <source>Serve Local &amp;API</source>
+        <translation>Servir l’A&amp;PI locale</translation>
+    </message>
+    <message>
+        <source>Let browser extensions and scripts on this computer add and read images through Trove&apos;s local API (with the library&apos;s access key)</source>
+        <translation>Permettre aux extensions de navigateur et aux scripts de cet ordinateur d’ajouter et de lire des images via l’API locale de Trove (avec la clé d’accès de la bibliothèque)</translation>
+    </message>
+    <message>
+        <source>Stopped serving the local API</source>
+        <translation>L’API locale n’est plus servie</translation>
+    </message>
+    <message>
+        <source>Cannot serve the local API: %1</source>
+        <translation>Impossible de servir l’API locale&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Serving the local API on http://127.0.0.1:%1/</source>
+        <translation>API locale servie sur http://127.0.0.1:%1/</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::MainMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Add Image Files…</source>
+        <translation>&amp;Ajouter des fichiers image…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Folder…</source>
+        <translation>Importer un &amp;dossier…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Library…</source>
+        <translation>Ouvrir une &amp;bibliothèque…</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Library…</source>
+        <translation>&amp;Sauvegarder la bibliothèque…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Links or Image</source>
+        <translation>&amp;Coller des liens ou une image</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Tout sélectionner</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>Rec&amp;hercher</translation>
+    </message>
+    <message>
+        <source>&amp;Image</source>
+        <translation>&amp;Image</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Larger Thumbnails</source>
+        <translation>Vignettes plus &amp;grandes</translation>
+    </message>
+    <message>
+        <source>S&amp;maller Thumbnails</source>
+        <translation>Vignettes plus &amp;petites</translation>
+    </message>
+    <message>
+        <source>Ingest &amp;Queue</source>
+        <translation>&amp;File d’attente d’import</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics…</source>
+        <translation>&amp;Statistiques…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;About Trove</source>
+        <translation>À &amp;propos de Trove</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::MainWindow</name>
+    <message>
+        <source>Ingest Queue</source>
+        <translation>File d’attente d’import</translation>
+    </message>
+    <message>
+        <source>Add Images</source>
+        <translation>Ajouter des images</translation>
+    </message>
+    <message>
+        <source>Cannot Repair Library</source>
+        <translation>Impossible de réparer la bibliothèque</translation>
+    </message>
+    <message>
+        <source>The library in %1 could not be repaired.</source>
+        <translation>La bibliothèque dans %1 n’a pas pu être réparée.</translation>
+    </message>
+    <message>
+        <source>Cannot read the library: %1</source>
+        <translation>Impossible de lire la bibliothèque&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot Open Library</source>
+        <translation>Impossible d’ouvrir la bibliothèque</translation>
+    </message>
+    <message>
+        <source>The library in %1 cannot be opened.</source>
+        <translation>La bibliothèque dans %1 ne peut pas être ouverte.</translation>
+    </message>
+    <message>
+        <source>Hashing for Find Similar: %1 of %2</source>
+        <translation>Empreintes pour «&#xa0;Images similaires&#xa0;»&#xa0;: %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Hashing for Find Similar stopped: %1</source>
+        <translation>Empreintes pour «&#xa0;Images similaires&#xa0;» arrêtées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 — Trove</source>
+        <translation>%1 — Trove</translation>
+    </message>
+    <message>
+        <source>This library is read-only: nothing can be added to it</source>
+        <translation>Cette bibliothèque est en lecture seule&#xa0;: rien ne peut y être ajouté</translation>
+    </message>
+    <message>
+        <source>%1 (read-only) — Trove</source>
+        <translation>%1 (lecture seule) — Trove</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Lecture seule</translation>
+    </message>
+    <message>
+        <source>%1
+Browsing, searching, viewing and exporting work; adding, tagging, renaming and deleting do not.</source>
+        <translation>%1
+Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étiqueter, renommer et supprimer, non.</translation>
+    </message>
+    <message>
+        <source>Network drive</source>
+        <translation>Lecteur réseau</translation>
+    </message>
+    <message>
+        <source>%1 selected of %2 shown  ·</source>
+        <translation>%1 sélectionnées sur %2 affichées  ·</translation>
+    </message>
+    <message>
+        <source>Paste Links or Image</source>
+        <translation>Coller des liens ou une image</translation>
+    </message>
+    <message>
+        <source>Add Image Files…</source>
+        <translation>Ajouter des fichiers image…</translation>
+    </message>
+    <message>
+        <source>That image is not in the gallery as it is filtered now</source>
+        <translation>Cette image n’est pas dans la galerie telle qu’elle est filtrée</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.avif *.ico *.svg);;All files (*)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.avif *.ico *.svg);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Import Folder</source>
+        <translation>Importer un dossier</translation>
+    </message>
+    <message>
+        <source>Open Library</source>
+        <translation>Ouvrir une bibliothèque</translation>
+    </message>
+    <message>
+        <source>Back Up Library To</source>
+        <translation>Sauvegarder la bibliothèque vers</translation>
+    </message>
+    <message>
+        <source>Quit Trove</source>
+        <translation>Quitter Trove</translation>
+    </message>
+    <message>
+        <source>If you quit now, Trove finishes adding them the next time it opens this library.</source>
+        <translation>Si vous quittez maintenant, Trove finira de les ajouter la prochaine fois qu’il ouvrira cette bibliothèque.</translation>
+    </message>
+    <message>
+        <source>Quit and Finish Later</source>
+        <translation>Quitter et finir plus tard</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) still being added.</source>
+        <translation>
+            <numerusform>%Ln image est encore en cours d’ajout.</numerusform>
+            <numerusform>%Ln images sont encore en cours d’ajout.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::SimilarDialog</name>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>Dimensions</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajoutée</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>Looking for images similar to “%1”…</source>
+        <translation>Recherche d’images similaires à «&#xa0;%1&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>Similar to “%1”</source>
+        <translation>Similaires à «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Cannot look for similar images: %1</source>
+        <translation>Impossible de rechercher des images similaires&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No similar images (distance up to %1 of 64 bits).</source>
+        <translation>Aucune image similaire (distance jusqu’à %1 bits sur 64).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) similar to “%1”, nearest first; the distance is how many of 64 bits of their perceptual hashes differ.</source>
+        <translation>
+            <numerusform>%Ln image similaire à «&#xa0;%1&#xa0;»&#xa0;; la distance est le nombre de bits, sur 64, qui diffèrent entre leurs empreintes perceptuelles.</numerusform>
+            <numerusform>%Ln images similaires à «&#xa0;%1&#xa0;», les plus proches d’abord&#xa0;; la distance est le nombre de bits, sur 64, qui diffèrent entre leurs empreintes perceptuelles.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::StatisticsDialog</name>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Source domain</source>
+        <translation>Domaine source</translation>
+    </message>
+    <message>
+        <source>Library Statistics</source>
+        <translation>Statistiques de la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Totaux</translation>
+    </message>
+    <message>
+        <source>Images:</source>
+        <translation>Images&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Last added:</source>
+        <translation>Dernier ajout&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Original size:</source>
+        <translation>Taille d’origine&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Stored size:</source>
+        <translation>Taille stockée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Saved:</source>
+        <translation>Économisé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::TagEditDialog</name>
+    <message>
+        <source>Edit Name and Tags</source>
+        <translation>Modifier le nom et les étiquettes</translation>
+    </message>
+    <message>
+        <source>Edit Tags of %1 Images</source>
+        <translation>Modifier les étiquettes de %1 images</translation>
+    </message>
+    <message>
+        <source>Tags are separated by commas.</source>
+        <translation>Les étiquettes sont séparées par des virgules.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>É&amp;tiquettes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Add tags:</source>
+        <translation>&amp;Ajouter des étiquettes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Remove tags:</source>
+        <translation>&amp;Retirer des étiquettes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>On all:</source>
+        <translation>Sur toutes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>On some:</source>
+        <translation>Sur certaines&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags typed under “Add” are added to all %Ln image(s); tags under “Remove” are removed from all of them. Separate tags with commas.</source>
+        <translation>
+            <numerusform>Les étiquettes tapées sous «&#xa0;Ajouter&#xa0;» sont ajoutées à l’image&#xa0;; celles sous «&#xa0;Retirer&#xa0;» lui sont retirées. Séparez les étiquettes par des virgules.</numerusform>
+            <numerusform>Les étiquettes tapées sous «&#xa0;Ajouter&#xa0;» sont ajoutées aux %Ln images&#xa0;; celles sous «&#xa0;Retirer&#xa0;» leur sont toutes retirées. Séparez les étiquettes par des virgules.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s): names stay as they are</source>
+        <translation>
+            <numerusform>%Ln image&#xa0;: son nom reste inchangé</numerusform>
+            <numerusform>%Ln images&#xa0;: les noms restent inchangés</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::ThumbnailSizeControl</name>
+    <message>
+        <source>Thumbnail size</source>
+        <translation>Taille des vignettes</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::UndoCommands</name>
+    <message>
+        <source>Cannot undo or redo “%1”: %2</source>
+        <translation>Impossible d’annuler ou de rétablir «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Rename to “%1”</source>
+        <translation>Renommer en «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %Ln image(s) to the trash</source>
+        <translation>
+            <numerusform>Mettre %Ln image à la corbeille</numerusform>
+            <numerusform>Mettre %Ln images à la corbeille</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot undo or redo “%1”: %2 (%3 done)</source>
+        <translation>Impossible d’annuler ou de rétablir «&#xa0;%1&#xa0;»&#xa0;: %2 (%3 fait)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %1 of %Ln image(s) from the trash</source>
+        <translation>
+            <numerusform>%1 image sur %Ln restaurée depuis la corbeille</numerusform>
+            <numerusform>%1 images sur %Ln restaurées depuis la corbeille</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep the best of %Ln duplicate(s)</source>
+        <translation>
+            <numerusform>Garder le meilleur de %Ln doublon</numerusform>
+            <numerusform>Garder le meilleur des %Ln doublons</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::WalkProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop looking for images; what is queued stays queued</source>
+        <translation>Arrêter la recherche d’images&#xa0;; ce qui est en file y reste</translation>
+    </message>
+    <message>
+        <source>Looking for images: %1 found, %2 queued</source>
+        <translation>Recherche d’images&#xa0;: %1 trouvées, %2 mises en file</translation>
+    </message>
+</context>
+</TS>

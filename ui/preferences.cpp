@@ -3,6 +3,7 @@
 
 #include "api/apiconfig.h"
 #include "base/platform.h"
+#include "translations.h"
 
 #include <QSettings>
 #include <algorithm>
@@ -26,6 +27,7 @@ Preferences Preferences::load()
     const QSettings &s = *stored;
     Preferences p;
     p.theme = themeFromKey(s.value(QStringLiteral("ui/theme")).toString());
+    p.language = s.value(QLatin1String(kLanguageKey)).toString();
     p.thumbnailSize
         = intValue(s, QStringLiteral("gallery/thumbnailSize"), GalleryDelegate::kDefaultThumbnail,
             GalleryDelegate::kMinThumbnail, GalleryDelegate::kMaxThumbnail);
@@ -53,6 +55,7 @@ void Preferences::save() const
     const auto stored = userSettings();
     QSettings &s = *stored;
     s.setValue(QStringLiteral("ui/theme"), themeKey(theme));
+    s.setValue(QLatin1String(kLanguageKey), language);
     s.setValue(QStringLiteral("gallery/thumbnailSize"), thumbnailSize);
     s.setValue(QStringLiteral("downloads/maxMiB"), maxDownloadMiB);
     s.setValue(QStringLiteral("downloads/perHost"), perHost);

@@ -16,11 +16,13 @@ namespace trove::ui {
 /// the current one and applies each change live. Keys: ui/theme,
 /// gallery/thumbnailSize, downloads/{maxMiB,perHost,stallSeconds,
 /// totalMinutes}, library/path, export/folder, trash/retentionDays,
-/// LocalApi/{enabled,port,allowedOrigins}; ui/language is reserved for the
-/// language choice.
+/// LocalApi/{enabled,port,allowedOrigins}, ui/language.
 struct Preferences {
     Theme theme = Theme::System;
     int thumbnailSize = GalleryDelegate::kDefaultThumbnail;
+    /// The window's language ("de"); empty: the system's. Applies at the
+    /// next start (widgets built before do not translate themselves again).
+    QString language;
 
     int maxDownloadMiB = 256; ///< a bigger download fails ("too large")
     int perHost = 4; ///< downloads at once from one host

@@ -19,6 +19,9 @@ const QString kEmbedded = QStringLiteral(":/i18n");
 // Marks the translators this file installed, so that a second call
 // replaces them instead of stacking.
 const char *const kOwnedProperty = "troveTranslator";
+// The language installTranslators() was asked for, as stored (empty: the
+// system's): what Preferences compares a new choice with.
+const char *const kRequestedProperty = "troveRequestedLanguage";
 
 // Installed beside the executable (bin/../share/trove/translations): the
 // .deb, the portable archive and a `cmake --install` prefix alike.
@@ -84,6 +87,7 @@ QString installTranslators(QCoreApplication &app, const QString &language)
             delete old;
         }
     }
+    app.setProperty(kRequestedProperty, language);
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     QLocale::setDefault(locale);
 
@@ -109,6 +113,11 @@ QString installTranslators(QCoreApplication &app, const QString &language)
     else
         delete qt;
     return inUse;
+}
+
+QString installedLanguage()
+{
+    return qApp ? qApp->property(kRequestedProperty).toString() : QString();
 }
 
 QString installConfiguredTranslators(QCoreApplication &app)

@@ -39,6 +39,10 @@ QList<Language> availableLanguages();
 /// Trove catalogue in use ("de"), or "en" when there is none for it.
 QString installTranslators(QCoreApplication &app, const QString &language);
 
+/// The @p language the last installTranslators() was given (empty: the
+/// system's, or none installed): the language the window started in.
+QString installedLanguage();
+
 /// installTranslators() for the language stored under kLanguageKey.
 QString installConfiguredTranslators(QCoreApplication &app);
 

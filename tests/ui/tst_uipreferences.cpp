@@ -3,6 +3,7 @@
 // once and is there again in the next window, driven through the dialog's
 // own fields.
 
+#include "base/platform.h"
 #include "dialogs/preferences/downloadspage.h"
 #include "dialogs/preferences/generalpage.h"
 #include "dialogs/preferences/librarypage.h"
@@ -15,6 +16,7 @@
 #include "models/ingestqueuemodel.h"
 #include "theme.h"
 #include "timebounds.h"
+#include "translations.h"
 #include "uifixture.h"
 #include "viewer/imagecanvas.h"
 #include "viewer/imageviewer.h"
@@ -22,6 +24,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
@@ -53,6 +56,7 @@ private Q_SLOTS:
     void localApiStartsAndStopsLive();
     void anotherLibraryOpensLiveAndAtStart();
     void settingsSurviveANewWindow();
+    void languageIsKeptForTheNextStart();
 
 private:
     ui::PreferencesDialog *openDialog();
@@ -413,6 +417,31 @@ void TestUiPreferences::settingsSurviveANewWindow()
     QCOMPARE(again->libraryPage()->trashRetentionBox()->value(), 30);
     QCOMPARE(again->localApiPage()->portBox()->value(), 45999);
     QCOMPARE(again->generalPage()->themeBox()->currentData().toInt(), int(ui::Theme::Dark));
+}
+
+void TestUiPreferences::languageIsKeptForTheNextStart()
+{
+    ui::PreferencesDialog *dialog = openDialog();
+    QComboBox *box = dialog->generalPage()->languageBox();
+    // The system's language first, then every catalogue shipped.
+    QCOMPARE(box->itemData(0).toString(), QString());
+    QVERIFY(box->findData(QStringLiteral("de")) > 0);
+    QVERIFY(box->findData(QStringLiteral("fr")) > 0);
+    QVERIFY(!dialog->generalPage()->languageNote()->isVisibleTo(dialog));
+
+    box->setCurrentIndex(box->findData(QStringLiteral("de")));
+    QCOMPARE(m_window->preferences().language, QStringLiteral("de"));
+    QCOMPARE(trove::userSettings()->value(QLatin1String(ui::kLanguageKey)).toString(),
+        QStringLiteral("de"));
+    // It cannot retranslate what is built: it says when it applies.
+    QVERIFY(dialog->generalPage()->languageNote()->isVisibleTo(dialog));
+    QCOMPARE(m_window->menuBar()->actions().first()->text(), QStringLiteral("&File"));
+
+    m_window.reset();
+    m_window = uitest::openWindow(m_library->path());
+    QCOMPARE(m_window->preferences().language, QStringLiteral("de"));
+    QCOMPARE(
+        openDialog()->generalPage()->languageBox()->currentData().toString(), QStringLiteral("de"));
 }
 
 QTEST_MAIN(TestUiPreferences)

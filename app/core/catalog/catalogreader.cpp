@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/catalogreader.h"
 
+#include "catalog/searchsql.h"
 #include "storage/librarypaths.h"
 
 using namespace trove::querysql;
@@ -94,10 +95,48 @@ Result<LibraryStats> CatalogReader::stats()
     return s;
 }
 
+Result<void> CatalogReader::checkSearch(const ImageQuery &query)
+{
+    if (const auto error = searchError(query))
+        return fail(error->message);
+    return {};
+}
+
+Driver CatalogReader::driverFor(const ImageQuery &query)
+{
+    const auto conjuncts = conjunctsOf(searchRoot(query));
+    Driver driver = defaultDriver(conjuncts);
+    // Of several tags the rarest collects the matches; the others are
+    // tested on each of them. Counting a tag stops at the cap: beyond it,
+    // any rarer tag wins.
+    qint64 fewest = -1;
+    for (size_t k = 0; k < conjuncts.size(); ++k) {
+        if (conjuncts[k].kind != search::Node::Kind::Tag)
+            continue;
+        QSqlQuery q = m_catalog.query(
+            QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM tags WHERE tag = ? LIMIT 100000)"));
+        q.bindValue(0, conjuncts[k].text);
+        if (!execQuery(q) || !q.next())
+            break;
+        const qint64 n = q.value(0).toLongLong();
+        if (fewest < 0 || n < fewest) {
+            fewest = n;
+            driver = { Driver::Kind::Term, int(k) };
+        }
+    }
+    return driver;
+}
+
 Result<qint64> CatalogReader::count(const ImageQuery &query)
 {
+    if (auto r = checkSearch(query); !r)
+        return r.failure();
     QVariantList binds;
-    const QString where = whereFor(query, binds);
+    const Driver driver = driverFor(query);
+    // The column terms count best along their own index (images_by_format,
+    // images_by_added), which SQLite picks given the plain condition.
+    const QString where = whereFor(
+        query, binds, driver.kind == Driver::Kind::Columns ? Drive::Order : Drive::Matches, driver);
     if (where.isEmpty()) {
         auto s = stats();
         if (!s)
@@ -106,14 +145,18 @@ Result<qint64> CatalogReader::count(const ImageQuery &query)
     }
     // One tag alone: its index range holds exactly one entry per image.
     // A text alone: the index holds one row per image, keyed by its key.
-    const bool tagOnly = !query.tag.isEmpty() && query.search.trimmed().isEmpty();
-    const bool textOnly = countsInSteps(query);
-    QSqlQuery q = m_catalog.query(tagOnly
-            ? QStringLiteral("SELECT count(*) FROM tags WHERE tag = ?")
-            : textOnly ? QStringLiteral("SELECT count(*) FROM image_text WHERE image_text MATCH ?")
-                       : QStringLiteral("SELECT count(*) FROM images i ") + where);
-    if (textOnly)
-        binds = { phraseFor(query.search.trimmed()) };
+    const auto conjuncts = conjunctsOf(searchRoot(query));
+    const bool tagOnly = conjuncts.size() == 1 && conjuncts.front().kind == search::Node::Kind::Tag;
+    const QString text = steppedText(query);
+    QSqlQuery q
+        = m_catalog.query(tagOnly ? QStringLiteral("SELECT count(*) FROM tags WHERE tag = ?")
+                : !text.isEmpty()
+                ? QStringLiteral("SELECT count(*) FROM image_text WHERE image_text MATCH ?")
+                : QStringLiteral("SELECT count(*) FROM images i ") + where);
+    if (tagOnly)
+        binds = { conjuncts.front().text };
+    else if (!text.isEmpty())
+        binds = { phraseFor(text) };
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);
     if (auto r = execQuery(q); !r)
@@ -135,7 +178,7 @@ Result<CatalogReader::CountStep> CatalogReader::countStep(
     QSqlQuery q = m_catalog.query(
         QStringLiteral("SELECT count(*), max(k) FROM (SELECT rowid AS k FROM image_text "
                        "WHERE image_text MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?)"));
-    q.bindValue(0, phraseFor(query.search.trimmed()));
+    q.bindValue(0, phraseFor(steppedText(query)));
     q.bindValue(1, afterKey);
     q.bindValue(2, step);
     if (auto r = execQuery(q); !r)
@@ -172,8 +215,11 @@ Result<QList<ImageRecord>> CatalogReader::list(const ImageQuery &query, qint64 o
 Result<QList<ImageRecord>> CatalogReader::list(
     const ImageQuery &query, qint64 offset, qint64 limit, bool fewMatches)
 {
+    if (auto r = checkSearch(query); !r)
+        return r.failure();
     QVariantList binds;
-    const QString where = whereFor(query, binds, fewMatches ? Drive::Matches : Drive::Order);
+    const QString where
+        = whereFor(query, binds, fewMatches ? Drive::Matches : Drive::Order, driverFor(query));
     const QString order = orderBy(query.order);
     if (limit < 0 && offset == 0)
         return select(where, binds, order);
@@ -197,19 +243,24 @@ Result<QList<ImageRecord>> CatalogReader::page(
         return list(query, offset, limit, false);
     const qint64 end = std::min(offset + limit, total);
     bool fewMatches = true;
-    const QString search = query.search.trimmed();
-    if (query.tag.isEmpty() && search.isEmpty()) {
+    const Driver driver = driverFor(query);
+    const auto conjuncts = conjunctsOf(searchRoot(query));
+    if (driver.kind == Driver::Kind::None) {
+        // Nothing an index collects (every image, an OR, only exclusions):
+        // walk the order.
         fewMatches = false;
     } else if (auto all = stats()) {
-        if (search.size() >= 3 && isAscii(search)) {
+        if (driver.kind == Driver::Kind::Term
+            && conjuncts[size_t(driver.index)].kind == search::Node::Kind::Text
+            && isAscii(conjuncts[size_t(driver.index)].text)) {
             // Walking the order tests ~200 / density rows per page, sorting
             // the matches costs in proportion to their number: the two meet
             // near 0.5 % at a million images (5,000 matches: 15 ms either
             // way; a word in every image: 2 ms walking, 0.35 s sorting).
             fewMatches = total * 200 < all->images;
         } else {
-            // Tags: matches denser than one in eight are found sooner by
-            // walking the order than by sorting them all.
+            // Tags and columns: matches denser than one in eight are found
+            // sooner by walking the order than by sorting them all.
             fewMatches = total * 8 < all->images;
         }
     }
@@ -225,6 +276,8 @@ Result<QList<ImageRecord>> CatalogReader::page(
 
 Result<qint64> CatalogReader::rowOf(const ImageQuery &query, qint64 key)
 {
+    if (auto r = checkSearch(query); !r)
+        return r.failure();
     QVariantList binds;
     QString where = whereFor(query, binds);
     QSqlQuery match = m_catalog.query(QStringLiteral("SELECT i.added_at, i.name FROM images i ")
@@ -258,6 +311,8 @@ Result<qint64> CatalogReader::rowOf(const ImageQuery &query, qint64 key)
 
 Result<QList<qint64>> CatalogReader::keys(const ImageQuery &query, qint64 offset, qint64 limit)
 {
+    if (auto r = checkSearch(query); !r)
+        return r.failure();
     QVariantList binds;
     const QString where = whereFor(query, binds, Drive::Order);
     QSqlQuery q
@@ -333,8 +388,10 @@ Result<void> CatalogReader::forEach(const std::function<bool(const ImageRecord &
 Result<void> CatalogReader::forEach(
     const ImageQuery &query, const std::function<bool(const ImageRecord &)> &visit)
 {
+    if (auto r = checkSearch(query); !r)
+        return r;
     QVariantList binds;
-    const QString where = whereFor(query, binds);
+    const QString where = whereFor(query, binds, Drive::Matches, driverFor(query));
     QSqlQuery q = m_catalog.query(QLatin1String(kSelectImages) + where + orderBy(query.order));
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);

@@ -373,7 +373,7 @@ void TestUiGallery::tagFilter()
 // keeps what it showed; a good one hides the explanation and filters.
 void TestUiGallery::searchErrorShownInPlace()
 {
-    addSamples({ { QStringLiteral("red-a"), Qt::red }, { QStringLiteral("red-b"), Qt::red } },
+    addSamples({ { QStringLiteral("red-a"), Qt::red }, { QStringLiteral("red-b"), Qt::darkRed } },
         { QStringLiteral("nature") });
     addSamples({ { QStringLiteral("blue-c"), Qt::blue } },
         { QStringLiteral("nature"), QStringLiteral("sky") });

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/catalogreader.h"
 
+#include "catalog/private/searchplan.h"
 #include "catalog/searchsql.h"
 #include "storage/librarypaths.h"
 
 using namespace trove::querysql;
+using namespace trove::searchplan;
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -104,27 +106,7 @@ Result<void> CatalogReader::checkSearch(const ImageQuery &query)
 
 Driver CatalogReader::driverFor(const ImageQuery &query)
 {
-    const auto conjuncts = conjunctsOf(searchRoot(query));
-    Driver driver = defaultDriver(conjuncts);
-    // Of several tags the rarest collects the matches; the others are
-    // tested on each of them. Counting a tag stops at the cap: beyond it,
-    // any rarer tag wins.
-    qint64 fewest = -1;
-    for (size_t k = 0; k < conjuncts.size(); ++k) {
-        if (conjuncts[k].kind != search::Node::Kind::Tag)
-            continue;
-        QSqlQuery q = m_catalog.query(
-            QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM tags WHERE tag = ? LIMIT 100000)"));
-        q.bindValue(0, conjuncts[k].text);
-        if (!execQuery(q) || !q.next())
-            break;
-        const qint64 n = q.value(0).toLongLong();
-        if (fewest < 0 || n < fewest) {
-            fewest = n;
-            driver = { Driver::Kind::Term, int(k) };
-        }
-    }
-    return driver;
+    return planFor(m_catalog, query).driver;
 }
 
 Result<qint64> CatalogReader::count(const ImageQuery &query)
@@ -167,7 +149,11 @@ Result<qint64> CatalogReader::count(const ImageQuery &query)
 Result<CatalogReader::CountStep> CatalogReader::countStep(
     const ImageQuery &query, qint64 afterKey, qint64 step)
 {
+    if (auto r = checkSearch(query); !r)
+        return r.failure();
     if (!countsInSteps(query)) {
+        if (countsInWindows(planFor(m_catalog, query), query))
+            return countWindow(m_catalog, query, afterKey, step);
         auto n = count(query);
         if (!n)
             return n.failure();
@@ -218,8 +204,9 @@ Result<QList<ImageRecord>> CatalogReader::list(
     if (auto r = checkSearch(query); !r)
         return r.failure();
     QVariantList binds;
-    const QString where
-        = whereFor(query, binds, fewMatches ? Drive::Matches : Drive::Order, driverFor(query));
+    // Walking the order, every term tests each row (no driver).
+    const QString where = whereFor(query, binds, fewMatches ? Drive::Matches : Drive::Order,
+        fewMatches ? driverFor(query) : Driver {});
     const QString order = orderBy(query.order);
     if (limit < 0 && offset == 0)
         return select(where, binds, order);
@@ -243,25 +230,38 @@ Result<QList<ImageRecord>> CatalogReader::page(
         return list(query, offset, limit, false);
     const qint64 end = std::min(offset + limit, total);
     bool fewMatches = true;
-    const Driver driver = driverFor(query);
+    const Plan plan = planFor(m_catalog, query);
     const auto conjuncts = conjunctsOf(searchRoot(query));
-    if (driver.kind == Driver::Kind::None) {
+    if (plan.driver.kind == Driver::Kind::None) {
         // Nothing an index collects (every image, an OR, only exclusions):
         // walk the order.
         fewMatches = false;
     } else if (auto all = stats()) {
-        if (driver.kind == Driver::Kind::Term
-            && conjuncts[size_t(driver.index)].kind == search::Node::Kind::Text
-            && isAscii(conjuncts[size_t(driver.index)].text)) {
+        const search::Node *term = plan.driver.kind == Driver::Kind::Term
+            ? &conjuncts[size_t(plan.driver.index)]
+            : nullptr;
+        if (plan.terms == 1 && term && term->kind == search::Node::Kind::Text
+            && isAscii(term->text)) {
             // Walking the order tests ~200 / density rows per page, sorting
             // the matches costs in proportion to their number: the two meet
             // near 0.5 % at a million images (5,000 matches: 15 ms either
             // way; a word in every image: 2 ms walking, 0.35 s sorting).
             fewMatches = total * 200 < all->images;
-        } else {
-            // Tags and columns: matches denser than one in eight are found
-            // sooner by walking the order than by sorting them all.
+        } else if (plan.terms == 1 && term) {
+            // One tag: matches denser than one in eight are found sooner by
+            // walking the order than by sorting them all.
             fewMatches = total * 8 < all->images;
+        } else {
+            // Several terms: collecting costs the driving term's matches
+            // (each tested on the other terms), walking costs the rows
+            // before the page at this density, each tested on every term.
+            const double density = double(std::max<qint64>(total, 1)) / double(all->images);
+            const double walk
+                = double(std::min(offset, total - end) + limit) / density * double(plan.terms);
+            const double collect = plan.driver.kind == Driver::Kind::Columns ? double(total)
+                : plan.many                                                  ? double(all->images)
+                            : double(std::max(plan.estimate, total));
+            fewMatches = collect < walk;
         }
     }
     if (offset <= total - end)
@@ -314,7 +314,7 @@ Result<QList<qint64>> CatalogReader::keys(const ImageQuery &query, qint64 offset
     if (auto r = checkSearch(query); !r)
         return r.failure();
     QVariantList binds;
-    const QString where = whereFor(query, binds, Drive::Order);
+    const QString where = whereFor(query, binds, Drive::Order, Driver {});
     QSqlQuery q
         = m_catalog.query(QStringLiteral("SELECT i.id AS id FROM images i %1%2 LIMIT %3 OFFSET %4")
                               .arg(where, orderBy(query.order))

@@ -97,6 +97,27 @@ QString collect(const Node &node, QVariantList &binds)
     return QStringLiteral("i.id IN (SELECT rowid FROM image_text WHERE image_text MATCH ?)");
 }
 
+/// A format or number term as a condition an index can answer.
+QString columnTest(const Node &node, QVariantList &binds)
+{
+    if (node.kind == Node::Kind::Format) {
+        binds << node.text;
+        return QStringLiteral("i.format = ?");
+    }
+    binds << node.number;
+    return columnOf(node.field) + QLatin1Char(' ') + operatorOf(node.comparison)
+        + QStringLiteral(" ?");
+}
+
+/// A column term for the columns' own index (images_by_format,
+/// images_by_added): as plain a condition as can be.
+QString indexedTest(const Node &node, QVariantList &binds)
+{
+    return node.kind == Node::Kind::Format || node.kind == Node::Kind::Number
+        ? columnTest(node, binds)
+        : rowTest(node, binds);
+}
+
 } // namespace
 
 Node searchRoot(const ImageQuery &query)
@@ -183,12 +204,11 @@ QString rowTest(const Node &node, QVariantList &binds)
         return QStringLiteral("EXISTS (SELECT 1 FROM sources s WHERE s.image_id = i.id AND "
                               "(s.host = ? OR s.host LIKE ? ESCAPE '\\'))");
     case Node::Kind::Format:
-        binds << node.text;
-        return QStringLiteral("i.format = ?");
     case Node::Kind::Number:
-        binds << node.number;
-        return columnOf(node.field) + QLatin1Char(' ') + operatorOf(node.comparison)
-            + QStringLiteral(" ?");
+        // Walking the order, a test of each row: the unary + keeps SQLite
+        // from reading images_by_format and sorting all it finds there
+        // (0.8 s for `format:png width:>3000` at a million images).
+        return QLatin1Char('+') + columnTest(node, binds);
     case Node::Kind::Added: {
         QStringList bounds;
         if (node.from != std::numeric_limits<qint64>::min()) {
@@ -223,7 +243,7 @@ QString conditionFor(
         QStringList columns;
         for (const Node &node : conjuncts) {
             if (isColumnTerm(node))
-                columns << rowTest(node, binds);
+                columns << indexedTest(node, binds);
         }
         parts << QStringLiteral("i.id IN (SELECT i.id FROM images i WHERE %1)")
                      .arg(columns.join(QStringLiteral(" AND ")));
@@ -231,6 +251,10 @@ QString conditionFor(
             if (!isColumnTerm(node))
                 parts << rowTest(node, binds);
         }
+    } else if (driver.kind == Driver::Kind::Columns) {
+        // Counting: the columns' index answers, SQLite picks it.
+        for (const Node &node : conjuncts)
+            parts << (isColumnTerm(node) ? indexedTest(node, binds) : rowTest(node, binds));
     } else {
         for (const Node &node : conjuncts)
             parts << rowTest(node, binds);

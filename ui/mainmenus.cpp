@@ -107,6 +107,8 @@ MainMenus::MainMenus(const Parts &parts)
     QMenu *help = bar->addMenu(tr("&Help"));
     help->addAction(icon(Icon::Help), tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this,
         [window] { HelpDialogs::showShortcuts(window); });
+    help->addAction(
+        tr("&Search Syntax"), this, [window] { HelpDialogs::showSearchSyntax(window); });
     help->addSeparator();
     help->addAction(
         appIcon(), tr("&About Trove"), this, [window] { HelpDialogs::showAbout(window); });

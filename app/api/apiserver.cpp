@@ -4,6 +4,7 @@
 #include "api/apiresponses.h"
 #include "base/futurewatch.h"
 #include "catalog/catalogwriter.h"
+#include "catalog/searchlanguage.h"
 #include "ingest/ingestpipeline.h"
 
 #include <QJsonArray>
@@ -264,9 +265,14 @@ void ApiServer::listImages(const Exchange &ex)
 {
     const QUrlQuery &q = ex.request.query;
     ImageQuery query;
-    // The window's search language: `search=tag:cats fluffy`; `tag=` too.
-    ImageQuery::parseSearch(
-        q.queryItemValue(QStringLiteral("search"), QUrl::FullyDecoded), &query.tag, &query.search);
+    // The window's search language: `search=tag:cats -tag:dogs fluffy`;
+    // `tag=` too. A search that cannot be read is the caller's mistake.
+    query.search = q.queryItemValue(QStringLiteral("search"), QUrl::FullyDecoded);
+    if (const auto error = search::SearchLanguage::parse(query.search).error) {
+        ex.send(HttpResponse::error(
+            400, tr("search: %1 (at character %2)").arg(error->message).arg(error->position + 1)));
+        return;
+    }
     if (const QString tag = q.queryItemValue(QStringLiteral("tag"), QUrl::FullyDecoded);
         !tag.isEmpty())
         query.tag = tag;
@@ -291,7 +297,7 @@ void ApiServer::listImages(const Exchange &ex)
                     400, tr("after: image %1 is not in this listing").arg(after.left(80)));
             offset = *row + 1;
         }
-        const bool plain = query.search.trimmed().isEmpty() && query.tag.isEmpty();
+        const bool plain = !query.isFiltered();
         qint64 total = -1;
         if (plain) {
             auto stats = reader.stats();

@@ -148,7 +148,10 @@ bool ApiServer::routeEagle(const Exchange &ex)
                 records = *found;
             } else {
                 ImageQuery query;
-                query.search = keyword;
+                // Eagle's keyword is text to find, not a search of Trove's
+                // language: one quoted phrase.
+                if (QString text = keyword; !text.remove(QLatin1Char('"')).trimmed().isEmpty())
+                    query.search = QLatin1Char('"') + text + QLatin1Char('"');
                 auto found = reader.list(query, offset, limit);
                 if (!found)
                     return eagleError(500, found.error());

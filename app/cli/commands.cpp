@@ -4,6 +4,7 @@
 #include "base/filenames.h"
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
+#include "catalog/searchlanguage.h"
 #include "commandhelpers.h"
 #include "storage/blobstore.h"
 
@@ -60,8 +61,10 @@ void listOptions(QCommandLineParser &p)
     p.addOption({ QStringLiteral("tag"), QStringLiteral("Only images with this tag."),
         QStringLiteral("TAG") });
     p.addOption({ QStringLiteral("search"),
-        QStringLiteral("Only images whose name, a tag or a source host contains TEXT."),
-        QStringLiteral("TEXT") });
+        QStringLiteral("Only images the search QUERY finds: words (in the name, a tag or a "
+                       "source host), tag:x, -tag:x, a OR b, site:, format:, width:>N, "
+                       "height:, pixels:, size:>1MB, added:2026-11, untagged."),
+        QStringLiteral("QUERY") });
     p.addOption({ QStringLiteral("sort"), QStringLiteral("newest (default), oldest or name."),
         QStringLiteral("ORDER") });
 }
@@ -70,12 +73,19 @@ int runList(CommandContext &ctx)
 {
     if (!ctx.parser.positionalArguments().isEmpty())
         return usageError(ctx, QStringLiteral("list takes no arguments"));
-    CatalogReader reader;
-    if (!openReader(ctx, reader))
-        return 1;
     ImageQuery query;
     query.tag = ctx.parser.value(QStringLiteral("tag"));
     query.search = ctx.parser.value(QStringLiteral("search"));
+    // A search that cannot be read is a usage error, told before the
+    // library is opened: never an empty list that looks like no match.
+    if (const auto error = search::SearchLanguage::parse(query.search).error)
+        return usageError(ctx,
+            QStringLiteral("search: %1 (at character %2)")
+                .arg(error->message)
+                .arg(error->position + 1));
+    CatalogReader reader;
+    if (!openReader(ctx, reader))
+        return 1;
     const QString sort = ctx.parser.value(QStringLiteral("sort"));
     if (sort == QLatin1String("oldest"))
         query.order = ImageQuery::Order::OldestFirst;

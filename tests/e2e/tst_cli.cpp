@@ -59,6 +59,7 @@ private Q_SLOTS:
     void addEachFormat_data();
     void addEachFormat();
     void addWithNameAndTags();
+    void listSearchLanguage();
     void addQuietAndProgress();
     void addLocalFile();
     void addFolder();
@@ -349,6 +350,61 @@ void TestCli::addWithNameAndTags()
     QCOMPARE(list({ QStringLiteral("--search"), QStringLiteral("100%") }).size(), 1);
     QCOMPARE(list({ QStringLiteral("--search"), QStringLiteral("127.0.0.1") }).size(), 1);
     QCOMPARE(list({ QStringLiteral("--tag"), QStringLiteral("other") }).size(), 0);
+}
+
+// `trove list --search` takes the window's search language: tags ANDed,
+// excluded, ORed, with formats and sizes; a search it cannot read is bad
+// usage, explained, never an empty list.
+void TestCli::listSearchLanguage()
+{
+    const struct {
+        const char *path;
+        QByteArray bytes;
+        const char *type;
+        QStringList tags;
+    } images[] = {
+        { "/both.png", ImageFactory::png(300, 200, 1), "image/png", { "nature", "Red" } },
+        { "/nature.jpg", ImageFactory::jpeg(1200, 900, 85, 2), "image/jpeg", { "nature" } },
+        { "/red.png", ImageFactory::png(40, 30, 3), "image/png", { "red", "two words" } },
+    };
+    for (const auto &image : images) {
+        m_server.addRoute(QLatin1String(image.path), Response::ok(image.bytes, image.type));
+        QStringList args { QStringLiteral("add"),
+            m_server.url(QLatin1String(image.path)).toString(), QStringLiteral("--library"),
+            library() };
+        for (const QString &tag : image.tags)
+            args << QStringLiteral("--tag") << tag;
+        const Run add = trove(args);
+        QVERIFY2(add.exitCode == 0, add.describe());
+    }
+    const auto names = [this](const QString &search) {
+        QStringList out;
+        for (const QJsonValue &v : list({ QStringLiteral("--search"), search }))
+            out << v.toObject().value(QLatin1String("name")).toString();
+        out.sort();
+        return out;
+    };
+    QCOMPARE(names(QStringLiteral("tag:nature tag:red")), QStringList { "both" });
+    QCOMPARE(names(QStringLiteral("red tag:nature")), QStringList { "both" });
+    QCOMPARE(names(QStringLiteral("tag:nature -tag:red")), QStringList { "nature" });
+    QCOMPARE(names(QStringLiteral("tag:\"two words\" OR tag:nature")),
+        (QStringList { "both", "nature", "red" }));
+    QCOMPARE(names(QStringLiteral("format:png width:>100")), QStringList { "both" });
+    QCOMPARE(names(QStringLiteral("format:jpg pixels:>1M")), QStringList { "nature" });
+    QCOMPARE(names(QStringLiteral("-(tag:nature)")), QStringList { "red" });
+    QCOMPARE(names(QStringLiteral("site:127.0.0.1 added:>2000-01-01")),
+        (QStringList { "both", "nature", "red" }));
+
+    const Run bad = trove({ QStringLiteral("list"), QStringLiteral("--search"),
+        QStringLiteral("tag:nature colour:red"), QStringLiteral("--library"), library() });
+    QVERIFY2(bad.exitCode == 2, bad.describe());
+    QVERIFY2(bad.out.isEmpty(), bad.describe());
+    QVERIFY2(bad.err.startsWith("trove: search: unknown predicate colour:"), bad.describe());
+    QVERIFY2(bad.err.contains("(at character 12)"), bad.describe());
+    const Run notYet = trove({ QStringLiteral("list"), QStringLiteral("--search"),
+        QStringLiteral("rating:>=4"), QStringLiteral("--library"), library() });
+    QVERIFY2(notYet.exitCode == 2, notYet.describe());
+    QVERIFY2(notYet.err.contains("not in this version"), notYet.describe());
 }
 
 // In a pipe (as here) `add` prints results and failures, never a progress

@@ -75,6 +75,7 @@ private Q_SLOTS:
     void searchFiltersAsYouType();
     void manyMatchesCountedInSteps();
     void tagFilter();
+    void searchErrorShownInPlace();
     void sortByName();
     void selectionKeptAcrossResort();
     void renamedImageMovesToItsPlace();
@@ -377,13 +378,44 @@ void TestUiGallery::tagFilter()
     addSamples({ { QStringLiteral("a"), Qt::red }, { QStringLiteral("b"), Qt::green } },
         { QStringLiteral("pets") });
     addSamples({ { QStringLiteral("c"), Qt::blue } });
-    QString tag, search;
-    ui::BrowseBar::parseSearch(QStringLiteral("tag:\"big cats\" fluffy"), &tag, &search);
-    QCOMPARE(tag, QStringLiteral("big cats"));
-    QCOMPARE(search, QStringLiteral("fluffy"));
     m_window->browseBar()->searchField()->setText(QStringLiteral("tag:pets"));
     QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kLivenessMs);
-    QCOMPARE(gallery()->query().tag, QStringLiteral("pets"));
+    QCOMPARE(gallery()->query().search, QStringLiteral("tag:pets"));
+}
+
+// A search that cannot be read is explained under the box, and the gallery
+// keeps what it showed; a good one hides the explanation and filters.
+void TestUiGallery::searchErrorShownInPlace()
+{
+    addSamples({ { QStringLiteral("red-a"), Qt::red }, { QStringLiteral("red-b"), Qt::darkRed } },
+        { QStringLiteral("nature") });
+    addSamples({ { QStringLiteral("blue-c"), Qt::blue } },
+        { QStringLiteral("nature"), QStringLiteral("sky") });
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 3, kLivenessMs);
+    QLabel *error = m_window->browseBar()->searchError();
+    QLineEdit *field = m_window->browseBar()->searchField();
+    QVERIFY(!error->isVisible());
+
+    field->setText(QStringLiteral("colour:red"));
+    QTest::keyClick(field, Qt::Key_Return);
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("unknown predicate colour:")),
+        qPrintable(error->text()));
+    QVERIFY(field->toolTip().contains(QStringLiteral("colour:")));
+    QCOMPARE(gallery()->rowCount(), 3); // not an empty gallery
+    QCOMPARE(gallery()->query().search, QString());
+
+    field->setText(QStringLiteral("tag:nature -tag:sky"));
+    QTest::keyClick(field, Qt::Key_Return);
+    QVERIFY(!error->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(0).has_value(), kLivenessMs);
+    QVERIFY(gallery()->recordAt(0)->name.startsWith(QStringLiteral("red-")));
+
+    // Typed (debounced), an unclosed parenthesis is shown the same way.
+    field->setText(QStringLiteral("(tag:nature OR"));
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), kLivenessMs);
+    QCOMPARE(gallery()->rowCount(), 2);
 }
 
 void TestUiGallery::sortByName()

@@ -85,4 +85,55 @@ void HelpDialogs::showShortcuts(QWidget *parent)
     dialog.exec();
 }
 
+void HelpDialogs::showSearchSyntax(QWidget *parent)
+{
+    const QList<QPair<QString, QString>> rows = {
+        { tr("red forest"), tr("Both words, each in the name, a tag or a source site") },
+        { tr("\"red forest\""), tr("The words together, as typed") },
+        { tr("tag:nature"),
+            tr("Tagged nature (any case); tag:\"two words\" for a tag with spaces") },
+        { tr("-tag:nature, NOT tag:nature"),
+            tr("Without the tag nature; a minus excludes any term") },
+        { tr("cat OR dog"), tr("Either (OR in capitals)") },
+        { tr("(cat OR dog) -tag:sketch"), tr("Parentheses group terms") },
+        { tr("untagged"), tr("Images with no tag") },
+        { tr("site:example.com"), tr("From example.com or any of its subdomains") },
+        { tr("format:png"), tr("By format: png, jpeg (or jpg), gif, webp, …") },
+        { tr("width:>1000, height:<=200"), tr("By size in pixels: <, <=, =, >=, >") },
+        { tr("pixels:>2M"), tr("By width × height; K and M for thousands and millions") },
+        { tr("size:>1MB"), tr("By file size; KB, MB and GB count in 1024s") },
+        { tr("added:2026-11"), tr("Added in that month; also a year or a day") },
+        { tr("added:>2026-11-20"), tr("Added after that day; <, <=, >= too") },
+        { tr("added:2026-11-01..2026-11-15"), tr("Added in that range, both days included") },
+        { tr("rating:>=4, fav, in:\"name\""),
+            tr("Not in this version yet: ratings, favourites "
+               "and collections come later") },
+    };
+    QString html = QStringLiteral("<p>%1</p><table cellspacing=\"0\" cellpadding=\"4\">")
+                       .arg(tr("Terms separated by spaces must all match. A search Trove cannot "
+                               "read is explained under the search box.")
+                                .toHtmlEscaped());
+    for (const auto &[example, what] : rows)
+        html += QStringLiteral("<tr><td><code>%1</code></td><td>%2</td></tr>")
+                    .arg(example.toHtmlEscaped(), what.toHtmlEscaped());
+    html += QStringLiteral("</table><p>%1</p>")
+                .arg(tr("The same search works in \"trove list --search\" and in the local "
+                        "API's search=.")
+                         .toHtmlEscaped());
+
+    QDialog dialog(parent);
+    dialog.setWindowTitle(tr("Search Syntax"));
+    auto *text = new QTextBrowser(&dialog);
+    text->setObjectName(QStringLiteral("searchSyntax"));
+    text->setHtml(html);
+    text->setFrameShape(QFrame::NoFrame);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(text);
+    layout->addWidget(buttons);
+    dialog.resize(640, 560);
+    dialog.exec();
+}
+
 } // namespace trove::ui

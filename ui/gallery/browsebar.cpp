@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "gallery/browsebar.h"
 
+#include "catalog/searchlanguage.h"
 #include "icons.h"
 
 #include <QActionGroup>
@@ -9,7 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QRegularExpression>
+#include <QVBoxLayout>
 
 namespace trove::ui {
 
@@ -17,8 +18,10 @@ BrowseBar::BrowseBar(QWidget *parent)
     : QWidget(parent)
     , m_search(new QLineEdit(this))
     , m_sort(new QComboBox(this))
+    , m_error(new QLabel(this))
 {
-    m_search->setPlaceholderText(tr("Search names, tags and sites…   (tag:cats for one tag)"));
+    m_search->setPlaceholderText(
+        tr("Search names, tags and sites…   (tag:cats -tag:dogs format:png width:>1000)"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search"));
     m_search->addAction(icon(Icon::Search), QLineEdit::LeadingPosition);
@@ -30,36 +33,66 @@ BrowseBar::BrowseBar(QWidget *parent)
     auto *sortLabel = new QLabel(tr("&Sort:"), this);
     sortLabel->setBuddy(m_sort);
 
-    auto *layout = new QHBoxLayout(this);
+    m_error->setObjectName(QStringLiteral("searchError"));
+    m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
+    m_error->setAccessibleName(tr("Search error"));
+    // Red that reads on light and dark themes alike.
+    QPalette red = m_error->palette();
+    red.setColor(QPalette::WindowText, QColor(0xd0, 0x3a, 0x3a));
+    m_error->setPalette(red);
+    m_error->hide();
+
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(m_search, 1);
+    row->addSpacing(8);
+    row->addWidget(sortLabel);
+    row->addWidget(m_sort);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
-    layout->addWidget(m_search, 1);
-    layout->addSpacing(8);
-    layout->addWidget(sortLabel);
-    layout->addWidget(m_sort);
+    layout->setSpacing(2);
+    layout->addLayout(row);
+    layout->addWidget(m_error);
 
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDebounceMs);
     connect(m_search, &QLineEdit::textChanged, this, [this] { m_debounce.start(); });
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         m_debounce.stop();
-        Q_EMIT queryChanged(query());
+        apply();
     });
-    connect(&m_debounce, &QTimer::timeout, this, [this] { Q_EMIT queryChanged(query()); });
-    connect(
-        m_sort, &QComboBox::currentIndexChanged, this, [this] { Q_EMIT queryChanged(query()); });
+    connect(&m_debounce, &QTimer::timeout, this, &BrowseBar::apply);
+    connect(m_sort, &QComboBox::currentIndexChanged, this, &BrowseBar::apply);
 }
 
 BrowseBar::~BrowseBar() = default;
 
-void BrowseBar::parseSearch(const QString &text, QString *tag, QString *search)
+void BrowseBar::apply()
 {
-    ImageQuery::parseSearch(text, tag, search);
+    const search::Parsed parsed = search::SearchLanguage::parse(m_search->text());
+    if (parsed.error) {
+        //: %1 is the character position, %2 why the search cannot be read
+        m_error->setText(tr("Search: at character %1: %2")
+                             .arg(parsed.error->position + 1)
+                             .arg(parsed.error->message));
+        m_search->setToolTip(m_error->text());
+        m_search->setAccessibleDescription(m_error->text());
+        m_error->show();
+        return;
+    }
+    m_error->hide();
+    m_error->clear();
+    m_search->setToolTip(tr("Search: words, tag:x, -tag:x, a OR b, site:, format:, width:>N, "
+                            "size:>1MB, added:2026-11, untagged (Help ▸ Search Syntax)"));
+    m_search->setAccessibleDescription(QString());
+    Q_EMIT queryChanged(query());
 }
 
 ImageQuery BrowseBar::query() const
 {
     ImageQuery q;
-    parseSearch(m_search->text(), &q.tag, &q.search);
+    q.search = m_search->text().trimmed();
     q.order = order();
     return q;
 }

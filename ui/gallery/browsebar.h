@@ -7,14 +7,17 @@
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
 class QMenu;
 class QLineEdit;
 
 namespace trove::ui {
 
-/// Search and order for the gallery: a search field that filters by name,
-/// tag or source domain as you type (debounced; `tag:cats` restricts to a
-/// tag) and a sort choice. Emits the resulting query. GUI thread.
+/// Search and order for the gallery: a search field that takes the search
+/// language (catalog/searchlanguage.h) as you type, debounced, and a sort
+/// choice. Emits the resulting query. A search that cannot be read is
+/// explained under the field, and the gallery keeps what it showed: never
+/// an empty gallery that looks like no match. GUI thread.
 class BrowseBar final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BrowseBar)
@@ -30,9 +33,8 @@ public:
     ImageQuery::Order order() const;
     QLineEdit *searchField() const { return m_search; }
 
-    /// Splits typed text into the tag filter (`tag:cats`, `tag:"big cats"`)
-    /// and the free search.
-    static void parseSearch(const QString &text, QString *tag, QString *search);
+    /// The explanation of a search that cannot be read; hidden otherwise.
+    QLabel *searchError() const { return m_error; }
 
     /// A "Sort By" menu whose choices follow and set this bar's order.
     QMenu *createSortMenu(QWidget *parent);
@@ -41,7 +43,11 @@ Q_SIGNALS:
     void queryChanged(const trove::ImageQuery &query);
 
 private:
+    /// Emits the query, or shows why the search cannot be read.
+    void apply();
+
     QLineEdit *m_search;
+    QLabel *m_error;
     QComboBox *m_sort;
     QTimer m_debounce;
 };

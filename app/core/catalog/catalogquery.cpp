@@ -1,26 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/catalogquery.h"
 
-#include <QRegularExpression>
+#include "catalog/searchsql.h"
+
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <algorithm>
 
 namespace trove {
 
-void ImageQuery::parseSearch(const QString &text, QString *tag, QString *search)
+bool ImageQuery::isFiltered() const
 {
-    static const QRegularExpression tagRe(QStringLiteral("(?:^|\\s)tag:(?:\"([^\"]*)\"|(\\S+))"),
-        QRegularExpression::CaseInsensitiveOption);
-    QString rest = text;
-    QString found;
-    auto match = tagRe.match(rest);
-    if (match.hasMatch()) {
-        found = match.captured(1).isEmpty() ? match.captured(2) : match.captured(1);
-        rest.remove(match.capturedStart(0), match.capturedLength(0));
-    }
-    *tag = found.trimmed();
-    *search = rest.simplified();
+    return !tag.trimmed().isEmpty() || !search.trimmed().isEmpty();
 }
 
 } // namespace trove
@@ -136,58 +127,30 @@ QString phraseFor(const QString &search)
 
 bool countsInSteps(const ImageQuery &query)
 {
-    return query.tag.isEmpty() && query.search.trimmed().size() >= 3;
+    return !steppedText(query).isEmpty();
+}
+
+QString steppedText(const ImageQuery &query)
+{
+    if (!query.tag.trimmed().isEmpty())
+        return {};
+    const search::Parsed parsed = search::SearchLanguage::parse(query.search);
+    const search::Node &root = parsed.root;
+    return root.kind == search::Node::Kind::Text && root.text.size() >= 3 ? root.text : QString();
 }
 
 QString whereFor(const ImageQuery &query, QVariantList &binds, Drive drive)
 {
-    QStringList clauses;
-    if (!query.tag.isEmpty()) {
-        // tags.tag is COLLATE NOCASE: the comparison ignores case and uses
-        // the tags_by_tag index.
-        clauses << (drive == Drive::Matches
-                ? QStringLiteral("i.id IN (SELECT image_id FROM tags WHERE tag = ?)")
-                : QStringLiteral(
-                    "EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag = ?)"));
-        binds << query.tag;
-    }
-    const QString search = query.search.trimmed();
-    if (search.size() >= 3) {
-        // The trigram index answers substrings of three characters or more;
-        // a quoted phrase takes the text literally (quotes doubled). The unary
-        // + keeps SQLite from driving the query from the match list.
-        if (drive == Drive::Order && isAscii(search)) {
-            // Walking the order, each row is tested on its own text: the
-            // index's stored columns, read by key. For ASCII text LIKE and
-            // the trigram index agree (both fold ASCII case only, and the
-            // columns are the ones the index matches), and the test costs
-            // ~0.4 µs, where `IN (MATCH)` would first collect every match
-            // (0.35 s for a word in all of a million images).
-            const QString like = likeContains(search);
-            clauses << QStringLiteral(
-                "EXISTS (SELECT 1 FROM image_text_content c WHERE c.id = i.id AND "
-                "(c.c0 LIKE ? ESCAPE '\\' OR c.c1 LIKE ? ESCAPE '\\' OR c.c2 LIKE ? ESCAPE '\\'))");
-            binds << like << like << like;
-        } else {
-            clauses << (drive == Drive::Matches
-                    ? QStringLiteral(
-                        "i.id IN (SELECT rowid FROM image_text WHERE image_text MATCH ?)")
-                    : QStringLiteral(
-                        "+i.id IN (SELECT rowid FROM image_text WHERE image_text MATCH ?)"));
-            binds << phraseFor(search);
-        }
-    } else if (!search.isEmpty()) {
-        // One or two characters: no trigram to look up, scan.
-        const QString like = likeContains(search);
-        clauses << QStringLiteral(
-            "(i.name LIKE ? ESCAPE '\\' "
-            "OR EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag LIKE ? ESCAPE '\\') "
-            "OR EXISTS (SELECT 1 FROM sources s WHERE s.image_id = i.id AND s.host LIKE ? ESCAPE "
-            "'\\'))");
-        binds << like << like << like;
-    }
-    return clauses.isEmpty() ? QString()
-                             : QStringLiteral("WHERE ") + clauses.join(QStringLiteral(" AND "));
+    const auto conjuncts = conjunctsOf(searchRoot(query));
+    return whereFor(query, binds, drive, defaultDriver(conjuncts));
+}
+
+QString whereFor(const ImageQuery &query, QVariantList &binds, Drive drive, const Driver &driver)
+{
+    if (searchError(query))
+        return QStringLiteral("WHERE 0");
+    const QString condition = conditionFor(conjunctsOf(searchRoot(query)), drive, driver, binds);
+    return condition.isEmpty() ? QString() : QStringLiteral("WHERE ") + condition;
 }
 
 QString likeContains(const QString &text)

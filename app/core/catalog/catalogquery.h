@@ -15,16 +15,17 @@ namespace trove {
 struct ImageQuery {
     enum class Order { NewestFirst, OldestFirst, NameAscending, NameDescending };
 
-    QString tag; ///< only images with this tag (case-insensitive)
-    QString search; ///< substring of the name, a tag or a source host
+    QString tag; ///< only images with this tag (case-insensitive), ANDed with search
+    /// A search in the search language (catalog/searchlanguage.h), as the
+    /// window's search box, `trove list --search` and the API's `search=`
+    /// take it: `tag:cats -tag:dogs format:png width:>1000 "big cat"`.
+    QString search;
     Order order = Order::NewestFirst;
 
     bool operator==(const ImageQuery &) const = default;
 
-    /// The search language of the window's search field, shared with the
-    /// local API's `search=`: `tag:cats` (or `tag:"big cats"`) filters by
-    /// one tag; the rest, white space simplified, is the substring search.
-    static void parseSearch(const QString &text, QString *tag, QString *search);
+    /// Whether it filters at all (an empty or blank search does not).
+    bool isFiltered() const;
 };
 
 /// How a query over the catalog becomes SQL: pure functions of values, no
@@ -59,11 +60,18 @@ enum class Drive { Matches, Order };
 bool isAscii(const QString &text);
 /// A quoted FTS5 phrase: the text literally, quotes doubled.
 QString phraseFor(const QString &search);
-/// Only a text search of three characters or more, with no tag.
+/// Only one text of three characters or more, nothing else.
 bool countsInSteps(const ImageQuery &query);
+/// That text, when countsInSteps().
+QString steppedText(const ImageQuery &query);
 /// "WHERE …" for @p query (empty when it matches everything); appends the
-/// values to bind, in order, to @p binds.
+/// values to bind, in order, to @p binds. Under Drive::Matches the first
+/// tag (else text, else the column terms) collects the matches; the
+/// overload taking a Driver lets a reader pick a rarer one. A search that
+/// cannot be read matches nothing: check searchError() first.
 QString whereFor(const ImageQuery &query, QVariantList &binds, Drive drive = Drive::Matches);
+struct Driver;
+QString whereFor(const ImageQuery &query, QVariantList &binds, Drive drive, const Driver &driver);
 /// `LIKE` pattern matching @p text anywhere, with %, _ and \ escaped.
 QString likeContains(const QString &text);
 

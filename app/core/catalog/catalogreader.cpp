@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/catalogreader.h"
 
+#include "catalog/private/searchplan.h"
+#include "catalog/searchsql.h"
 #include "storage/librarypaths.h"
 
 using namespace trove::querysql;
+using namespace trove::searchplan;
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -94,10 +97,28 @@ Result<LibraryStats> CatalogReader::stats()
     return s;
 }
 
+Result<void> CatalogReader::checkSearch(const ImageQuery &query)
+{
+    if (const auto error = searchError(query))
+        return fail(error->message);
+    return {};
+}
+
+Driver CatalogReader::driverFor(const ImageQuery &query)
+{
+    return planFor(m_catalog, query).driver;
+}
+
 Result<qint64> CatalogReader::count(const ImageQuery &query)
 {
+    if (auto r = checkSearch(query); !r)
+        return r.failure();
     QVariantList binds;
-    const QString where = whereFor(query, binds);
+    const Driver driver = driverFor(query);
+    // The column terms count best along their own index (images_by_format,
+    // images_by_added), which SQLite picks given the plain condition.
+    const QString where = whereFor(
+        query, binds, driver.kind == Driver::Kind::Columns ? Drive::Order : Drive::Matches, driver);
     if (where.isEmpty()) {
         auto s = stats();
         if (!s)
@@ -106,14 +127,18 @@ Result<qint64> CatalogReader::count(const ImageQuery &query)
     }
     // One tag alone: its index range holds exactly one entry per image.
     // A text alone: the index holds one row per image, keyed by its key.
-    const bool tagOnly = !query.tag.isEmpty() && query.search.trimmed().isEmpty();
-    const bool textOnly = countsInSteps(query);
-    QSqlQuery q = m_catalog.query(tagOnly
-            ? QStringLiteral("SELECT count(*) FROM tags WHERE tag = ?")
-            : textOnly ? QStringLiteral("SELECT count(*) FROM image_text WHERE image_text MATCH ?")
-                       : QStringLiteral("SELECT count(*) FROM images i ") + where);
-    if (textOnly)
-        binds = { phraseFor(query.search.trimmed()) };
+    const auto conjuncts = conjunctsOf(searchRoot(query));
+    const bool tagOnly = conjuncts.size() == 1 && conjuncts.front().kind == search::Node::Kind::Tag;
+    const QString text = steppedText(query);
+    QSqlQuery q
+        = m_catalog.query(tagOnly ? QStringLiteral("SELECT count(*) FROM tags WHERE tag = ?")
+                : !text.isEmpty()
+                ? QStringLiteral("SELECT count(*) FROM image_text WHERE image_text MATCH ?")
+                : QStringLiteral("SELECT count(*) FROM images i ") + where);
+    if (tagOnly)
+        binds = { conjuncts.front().text };
+    else if (!text.isEmpty())
+        binds = { phraseFor(text) };
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);
     if (auto r = execQuery(q); !r)
@@ -124,7 +149,11 @@ Result<qint64> CatalogReader::count(const ImageQuery &query)
 Result<CatalogReader::CountStep> CatalogReader::countStep(
     const ImageQuery &query, qint64 afterKey, qint64 step)
 {
+    if (auto r = checkSearch(query); !r)
+        return r.failure();
     if (!countsInSteps(query)) {
+        if (countsInWindows(planFor(m_catalog, query), query))
+            return countWindow(m_catalog, query, afterKey, step);
         auto n = count(query);
         if (!n)
             return n.failure();
@@ -135,7 +164,7 @@ Result<CatalogReader::CountStep> CatalogReader::countStep(
     QSqlQuery q = m_catalog.query(
         QStringLiteral("SELECT count(*), max(k) FROM (SELECT rowid AS k FROM image_text "
                        "WHERE image_text MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?)"));
-    q.bindValue(0, phraseFor(query.search.trimmed()));
+    q.bindValue(0, phraseFor(steppedText(query)));
     q.bindValue(1, afterKey);
     q.bindValue(2, step);
     if (auto r = execQuery(q); !r)
@@ -172,8 +201,12 @@ Result<QList<ImageRecord>> CatalogReader::list(const ImageQuery &query, qint64 o
 Result<QList<ImageRecord>> CatalogReader::list(
     const ImageQuery &query, qint64 offset, qint64 limit, bool fewMatches)
 {
+    if (auto r = checkSearch(query); !r)
+        return r.failure();
     QVariantList binds;
-    const QString where = whereFor(query, binds, fewMatches ? Drive::Matches : Drive::Order);
+    // Walking the order, every term tests each row (no driver).
+    const QString where = whereFor(query, binds, fewMatches ? Drive::Matches : Drive::Order,
+        fewMatches ? driverFor(query) : Driver {});
     const QString order = orderBy(query.order);
     if (limit < 0 && offset == 0)
         return select(where, binds, order);
@@ -197,20 +230,38 @@ Result<QList<ImageRecord>> CatalogReader::page(
         return list(query, offset, limit, false);
     const qint64 end = std::min(offset + limit, total);
     bool fewMatches = true;
-    const QString search = query.search.trimmed();
-    if (query.tag.isEmpty() && search.isEmpty()) {
+    const Plan plan = planFor(m_catalog, query);
+    const auto conjuncts = conjunctsOf(searchRoot(query));
+    if (plan.driver.kind == Driver::Kind::None) {
+        // Nothing an index collects (every image, an OR, only exclusions):
+        // walk the order.
         fewMatches = false;
     } else if (auto all = stats()) {
-        if (search.size() >= 3 && isAscii(search)) {
+        const search::Node *term = plan.driver.kind == Driver::Kind::Term
+            ? &conjuncts[size_t(plan.driver.index)]
+            : nullptr;
+        if (plan.terms == 1 && term && term->kind == search::Node::Kind::Text
+            && isAscii(term->text)) {
             // Walking the order tests ~200 / density rows per page, sorting
             // the matches costs in proportion to their number: the two meet
             // near 0.5 % at a million images (5,000 matches: 15 ms either
             // way; a word in every image: 2 ms walking, 0.35 s sorting).
             fewMatches = total * 200 < all->images;
-        } else {
-            // Tags: matches denser than one in eight are found sooner by
+        } else if (plan.terms == 1 && term) {
+            // One tag: matches denser than one in eight are found sooner by
             // walking the order than by sorting them all.
             fewMatches = total * 8 < all->images;
+        } else {
+            // Several terms: collecting costs the driving term's matches
+            // (each tested on the other terms), walking costs the rows
+            // before the page at this density, each tested on every term.
+            const double density = double(std::max<qint64>(total, 1)) / double(all->images);
+            const double walk
+                = double(std::min(offset, total - end) + limit) / density * double(plan.terms);
+            const double collect = plan.driver.kind == Driver::Kind::Columns ? double(total)
+                : plan.many                                                  ? double(all->images)
+                            : double(std::max(plan.estimate, total));
+            fewMatches = collect < walk;
         }
     }
     if (offset <= total - end)
@@ -225,6 +276,8 @@ Result<QList<ImageRecord>> CatalogReader::page(
 
 Result<qint64> CatalogReader::rowOf(const ImageQuery &query, qint64 key)
 {
+    if (auto r = checkSearch(query); !r)
+        return r.failure();
     QVariantList binds;
     QString where = whereFor(query, binds);
     QSqlQuery match = m_catalog.query(QStringLiteral("SELECT i.added_at, i.name FROM images i ")
@@ -258,8 +311,10 @@ Result<qint64> CatalogReader::rowOf(const ImageQuery &query, qint64 key)
 
 Result<QList<qint64>> CatalogReader::keys(const ImageQuery &query, qint64 offset, qint64 limit)
 {
+    if (auto r = checkSearch(query); !r)
+        return r.failure();
     QVariantList binds;
-    const QString where = whereFor(query, binds, Drive::Order);
+    const QString where = whereFor(query, binds, Drive::Order, Driver {});
     QSqlQuery q
         = m_catalog.query(QStringLiteral("SELECT i.id AS id FROM images i %1%2 LIMIT %3 OFFSET %4")
                               .arg(where, orderBy(query.order))
@@ -333,8 +388,10 @@ Result<void> CatalogReader::forEach(const std::function<bool(const ImageRecord &
 Result<void> CatalogReader::forEach(
     const ImageQuery &query, const std::function<bool(const ImageRecord &)> &visit)
 {
+    if (auto r = checkSearch(query); !r)
+        return r;
     QVariantList binds;
-    const QString where = whereFor(query, binds);
+    const QString where = whereFor(query, binds, Drive::Matches, driverFor(query));
     QSqlQuery q = m_catalog.query(QLatin1String(kSelectImages) + where + orderBy(query.order));
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);

@@ -4,6 +4,7 @@
 #include "base/result.h"
 #include "catalog/catalogquery.h"
 #include "catalog/imagerecord.h"
+#include "catalog/searchsql.h"
 #include "storage/database.h"
 
 #include <QCoreApplication>
@@ -86,6 +87,10 @@ public:
     Connection &thumbs() { return m_thumbs; }
 
 private:
+    /// The search's error as a failure, if it cannot be read.
+    static Result<void> checkSearch(const ImageQuery &query);
+    /// Which term collects a filtered query's matches: the rarest tag.
+    querysql::Driver driverFor(const ImageQuery &query);
     /// @p fewMatches: collect the matches and sort them, rather than walk
     /// the order (see Drive in the .cpp).
     Result<QList<ImageRecord>> list(

@@ -279,6 +279,13 @@ const std::vector<QStringList> &catalogSteps()
             QStringLiteral("CREATE INDEX image_hashes_b1 ON image_hashes(b1, phash)"),
             QStringLiteral("CREATE INDEX image_hashes_b2 ON image_hashes(b2, phash)"),
         },
+        {
+            // The search language's `format:png width:>1000`: the format
+            // and the width of its images, in order, so that a rare format
+            // is found without walking a million rows (and a common one is
+            // counted without reading them). Dates use images_by_added.
+            QStringLiteral("CREATE INDEX images_by_format ON images(format, width)"),
+        },
     };
     return migrations;
 }

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <optional>
+#include <vector>
+
+namespace trove::search {
+
+/// A column compared with a number: `width:>1000`, `size:<=2MB`.
+enum class Field { Width, Height, Pixels, Size };
+enum class Comparison { Less, LessOrEqual, Equal, GreaterOrEqual, Greater };
+
+/// One node of a parsed search. A value: copy it, compare it, pass it
+/// between threads.
+struct Node {
+    enum class Kind {
+        All, ///< the empty search: every image
+        And, ///< every child
+        Or, ///< any child
+        Not, ///< not its one child
+        Text, ///< text: a substring of the name, a tag or a source host
+        Tag, ///< text: one tag, exactly (case-insensitive)
+        Site, ///< text: a source host or any of its subdomains (lower case)
+        Format, ///< text: the format as the catalog stores it (lower case)
+        Number, ///< field compared with number
+        Added, ///< added_at in [from, to) (ms since the epoch, UTC)
+        Untagged, ///< no tag at all
+    };
+    Kind kind = Kind::All;
+    std::vector<Node> children;
+    QString text;
+    Field field = Field::Width;
+    Comparison comparison = Comparison::Equal;
+    qint64 number = 0;
+    qint64 from = 0;
+    qint64 to = 0;
+
+    bool operator==(const Node &) const = default;
+};
+
+/// Why a search could not be read, and where: @p position and @p length
+/// are in characters of the text as typed, for the window to underline.
+struct ParseError {
+    int position = 0;
+    int length = 0;
+    QString message;
+
+    bool operator==(const ParseError &) const = default;
+};
+
+/// The text of a search, read.
+struct Parsed {
+    Node root;
+    std::optional<ParseError> error; ///< set: root is All and means nothing
+
+    bool ok() const { return !error.has_value(); }
+};
+
+/// Trove's one search language (README.md, "Searching"), parsed once here
+/// for the window's search box, `trove list --search` and the local API.
+/// Terms separated by spaces are ANDed; `-term` (or `NOT term`) negates;
+/// `a OR b` for alternatives; parentheses group; "quoted text" is one term.
+/// Predicates: tag:, site:, format:, width:, height:, pixels:, size:,
+/// added:, untagged; rating:, fav and in: are recognised and answered with
+/// an error until ratings and collections exist. Pure; any thread.
+class SearchLanguage final {
+    Q_DECLARE_TR_FUNCTIONS(SearchLanguage)
+
+public:
+    static Parsed parse(const QString &text);
+    /// The predicate names, as typed before the colon.
+    static QStringList predicateNames();
+};
+
+} // namespace trove::search

@@ -1,0 +1,517 @@
+// SPDX-License-Identifier: MIT
+// The search language: what the parser reads (every predicate, negation,
+// OR, parentheses, quotes) and how it explains what it cannot read; then
+// what each search finds in a generated library, checked against a plain
+// C++ filter over the same records, through every way the reader finds
+// rows (list, count, pages walked or collected, rowOf).
+#include "catalog/catalogreader.h"
+#include "catalog/searchlanguage.h"
+#include "catalog/searchsql.h"
+#include "resultcheck.h"
+#include "storage/database.h"
+#include "storage/librarypaths.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+#include <functional>
+
+using namespace trove;
+using search::Comparison;
+using search::Field;
+using search::Node;
+using search::SearchLanguage;
+
+namespace {
+
+QString describe(const Node &n)
+{
+    const auto list = [](const Node &node, const char *name) {
+        QStringList parts { QLatin1String(name) };
+        for (const Node &c : node.children)
+            parts << describe(c);
+        return QLatin1Char('(') + parts.join(QLatin1Char(' ')) + QLatin1Char(')');
+    };
+    static const char *const ops[] = { "<", "<=", "=", ">=", ">" };
+    static const char *const fields[] = { "width", "height", "pixels", "size" };
+    switch (n.kind) {
+    case Node::Kind::All:
+        return QStringLiteral("all");
+    case Node::Kind::And:
+        return list(n, "and");
+    case Node::Kind::Or:
+        return list(n, "or");
+    case Node::Kind::Not:
+        return list(n, "not");
+    case Node::Kind::Text:
+        return QStringLiteral("text[%1]").arg(n.text);
+    case Node::Kind::Tag:
+        return QStringLiteral("tag[%1]").arg(n.text);
+    case Node::Kind::Site:
+        return QStringLiteral("site[%1]").arg(n.text);
+    case Node::Kind::Format:
+        return QStringLiteral("format[%1]").arg(n.text);
+    case Node::Kind::Number:
+        return QStringLiteral("%1%2%3")
+            .arg(QLatin1String(fields[int(n.field)]), QLatin1String(ops[int(n.comparison)]))
+            .arg(n.number);
+    case Node::Kind::Added:
+        return QStringLiteral("added[%1,%2)")
+            .arg(n.from == std::numeric_limits<qint64>::min() ? QStringLiteral("-")
+                                                              : QString::number(n.from),
+                n.to == std::numeric_limits<qint64>::max() ? QStringLiteral("-")
+                                                           : QString::number(n.to));
+    case Node::Kind::Untagged:
+        return QStringLiteral("untagged");
+    }
+    return {};
+}
+
+qint64 localMs(int y, int m, int d)
+{
+    return QDateTime(QDate(y, m, d), QTime(0, 0), Qt::LocalTime).toMSecsSinceEpoch();
+}
+
+/// The plain filter the SQL must agree with.
+bool holds(const Node &n, const ImageRecord &r)
+{
+    const auto hosts = [&r] {
+        QStringList out;
+        for (const QString &url : r.sources)
+            out << QUrl(url).host().toLower();
+        return out;
+    };
+    const auto compare = [](qint64 v, Comparison c, qint64 x) {
+        switch (c) {
+        case Comparison::Less:
+            return v < x;
+        case Comparison::LessOrEqual:
+            return v <= x;
+        case Comparison::Equal:
+            return v == x;
+        case Comparison::GreaterOrEqual:
+            return v >= x;
+        case Comparison::Greater:
+            break;
+        }
+        return v > x;
+    };
+    switch (n.kind) {
+    case Node::Kind::All:
+        return true;
+    case Node::Kind::And:
+        return std::all_of(
+            n.children.cbegin(), n.children.cend(), [&r](const Node &c) { return holds(c, r); });
+    case Node::Kind::Or:
+        return std::any_of(
+            n.children.cbegin(), n.children.cend(), [&r](const Node &c) { return holds(c, r); });
+    case Node::Kind::Not:
+        return !holds(n.children.front(), r);
+    case Node::Kind::Text: {
+        QStringList fields = r.tags;
+        fields << r.name << hosts();
+        return std::any_of(fields.cbegin(), fields.cend(),
+            [&n](const QString &f) { return f.contains(n.text, Qt::CaseInsensitive); });
+    }
+    case Node::Kind::Tag:
+        return r.tags.contains(n.text, Qt::CaseInsensitive);
+    case Node::Kind::Site: {
+        const QStringList all = hosts();
+        return std::any_of(all.cbegin(), all.cend(), [&n](const QString &h) {
+            return h == n.text || h.endsWith(QLatin1Char('.') + n.text);
+        });
+    }
+    case Node::Kind::Format:
+        return r.format == n.text;
+    case Node::Kind::Number: {
+        const qint64 v = n.field == Field::Width ? r.width
+            : n.field == Field::Height           ? r.height
+            : n.field == Field::Pixels           ? qint64(r.width) * r.height
+                                                 : r.originalBytes;
+        return compare(v, n.comparison, n.number);
+    }
+    case Node::Kind::Added: {
+        const qint64 t = r.addedAt.toMSecsSinceEpoch();
+        return t >= n.from && t < n.to;
+    }
+    case Node::Kind::Untagged:
+        return r.tags.isEmpty();
+    }
+    return false;
+}
+
+} // namespace
+
+class TestSearchLanguage final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void parses_data();
+    void parses();
+    void explainsErrors_data();
+    void explainsErrors();
+    void findsWhatTheFilterFinds_data();
+    void findsWhatTheFilterFinds();
+    void unreadableSearchFailsInTheReader();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<CatalogReader> m_reader;
+    QList<ImageRecord> m_all; ///< oldest first
+};
+
+void TestSearchLanguage::parses_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("tree");
+
+    const auto day = [](int y, int m, int d) { return QString::number(localMs(y, m, d)); };
+    QTest::newRow("empty") << QString() << "all";
+    QTest::newRow("blank") << QStringLiteral("   ") << "all";
+    QTest::newRow("word") << QStringLiteral("red") << "text[red]";
+    QTest::newRow("words are ANDed")
+        << QStringLiteral("red  forest") << "(and text[red] text[forest])";
+    QTest::newRow("two tags") << QStringLiteral("tag:nature tag:red")
+                              << "(and tag[nature] tag[red])";
+    QTest::newRow("word and tag") << QStringLiteral("red tag:nature")
+                                  << "(and text[red] tag[nature])";
+    QTest::newRow("quoted phrase") << QStringLiteral("\"red forest\"") << "text[red forest]";
+    QTest::newRow("quoted tag") << QStringLiteral("tag:\"two words\"") << "tag[two words]";
+    QTest::newRow("predicate any case") << QStringLiteral("TAG:Cats") << "tag[Cats]";
+    QTest::newRow("negated tag") << QStringLiteral("tag:a -tag:b") << "(and tag[a] (not tag[b]))";
+    QTest::newRow("NOT") << QStringLiteral("NOT red") << "(not text[red])";
+    QTest::newRow("double negation") << QStringLiteral("--red") << "text[red]";
+    QTest::newRow("OR") << QStringLiteral("cat OR dog") << "(or text[cat] text[dog])";
+    QTest::newRow("or in lower case is a word")
+        << QStringLiteral("cat or dog") << "(and text[cat] text[or] text[dog])";
+    QTest::newRow("AND binds tighter than OR")
+        << QStringLiteral("a b OR c") << "(or (and text[a] text[b]) text[c])";
+    QTest::newRow("explicit AND") << QStringLiteral("a AND b") << "(and text[a] text[b])";
+    QTest::newRow("parentheses") << QStringLiteral("(cat OR dog) -tag:sketch")
+                                 << "(and (or text[cat] text[dog]) (not tag[sketch]))";
+    QTest::newRow("negated group") << QStringLiteral("-(a OR b)") << "(not (or text[a] text[b]))";
+    QTest::newRow("nested groups flatten")
+        << QStringLiteral("((a b) c)") << "(and text[a] text[b] text[c])";
+    QTest::newRow("untagged") << QStringLiteral("untagged") << "untagged";
+    QTest::newRow("quoted untagged is text") << QStringLiteral("\"untagged\"") << "text[untagged]";
+    QTest::newRow("site") << QStringLiteral("site:Example.COM") << "site[example.com]";
+    QTest::newRow("site from a URL")
+        << QStringLiteral("site:https://www.example.com/a/b.png") << "site[example.com]";
+    QTest::newRow("format") << QStringLiteral("format:PNG") << "format[png]";
+    QTest::newRow("format jpg is jpeg") << QStringLiteral("format:jpg") << "format[jpeg]";
+    QTest::newRow("width >") << QStringLiteral("width:>1000") << "width>1000";
+    QTest::newRow("width =") << QStringLiteral("width:640") << "width=640";
+    QTest::newRow("height <=") << QStringLiteral("height:<=200") << "height<=200";
+    QTest::newRow("pixels M") << QStringLiteral("pixels:>2M") << "pixels>2000000";
+    QTest::newRow("pixels decimal") << QStringLiteral("pixels:>=1.5m") << "pixels>=1500000";
+    QTest::newRow("size MB") << QStringLiteral("size:>1MB") << "size>1048576";
+    QTest::newRow("size KiB") << QStringLiteral("size:<500KiB") << "size<512000";
+    QTest::newRow("size bytes") << QStringLiteral("size:=123") << "size=123";
+    QTest::newRow("added month") << QStringLiteral(
+        "added:2026-11") << QStringLiteral("added[%1,%2)").arg(day(2026, 11, 1), day(2026, 12, 1));
+    QTest::newRow("added year") << QStringLiteral(
+        "added:2025") << QStringLiteral("added[%1,%2)").arg(day(2025, 1, 1), day(2026, 1, 1));
+    QTest::newRow("added after a day") << QStringLiteral("added:>2026-11-20")
+                                       << QStringLiteral("added[%1,-)").arg(day(2026, 11, 21));
+    QTest::newRow("added on or after") << QStringLiteral("added:>=2026-11-20")
+                                       << QStringLiteral("added[%1,-)").arg(day(2026, 11, 20));
+    QTest::newRow("added before") << QStringLiteral("added:<2026-11")
+                                  << QStringLiteral("added[-,%1)").arg(day(2026, 11, 1));
+    QTest::newRow("added up to") << QStringLiteral("added:<=2026-11")
+                                 << QStringLiteral("added[-,%1)").arg(day(2026, 12, 1));
+    QTest::newRow("added range")
+        << QStringLiteral("added:2026-11-01..2026-11-15")
+        << QStringLiteral("added[%1,%2)").arg(day(2026, 11, 1), day(2026, 11, 16));
+    QTest::newRow("a URL is text")
+        << QStringLiteral("https://example.com/x") << "text[https://example.com/x]";
+    QTest::newRow("a time is text") << QStringLiteral("12:30") << "text[12:30]";
+    QTest::newRow("a quote in a word is text") << QStringLiteral("ca\"t") << "text[ca\"t]";
+    QTest::newRow("everything")
+        << QStringLiteral("tag:a -site:x.org (format:png OR format:gif) width:>10 untagged")
+        << "(and tag[a] (not site[x.org]) (or format[png] format[gif]) width>10 untagged)";
+}
+
+void TestSearchLanguage::parses()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, tree);
+    const search::Parsed parsed = SearchLanguage::parse(text);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error ? parsed.error->message : QString()));
+    QCOMPARE(describe(parsed.root), tree);
+}
+
+void TestSearchLanguage::explainsErrors_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("position");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("unknown predicate, no near name") << QStringLiteral(
+        "red colour:blue") << 4 << "unknown predicate colour:; known are tag:, site:";
+    QTest::newRow("typo") << QStringLiteral("tga:cats") << 0
+                          << "unknown predicate tga:; did you mean tag:?";
+    QTest::newRow("synonym") << QStringLiteral("host:example.com") << 0
+                             << "unknown predicate host:; did you mean site:?";
+    QTest::newRow("empty value") << QStringLiteral("a tag:") << 2 << "tag: needs a value";
+    QTest::newRow("empty quoted value") << QStringLiteral("tag:\"\"") << 0 << "tag: needs a value";
+    QTest::newRow("unclosed quote") << QStringLiteral("a \"red") << 2 << "never closed";
+    QTest::newRow("unclosed parenthesis")
+        << QStringLiteral("x (a OR b") << 2 << "opening parenthesis is never closed";
+    QTest::newRow("stray closing parenthesis")
+        << QStringLiteral("a) b") << 1 << "closing parenthesis has no opening";
+    QTest::newRow("empty parentheses") << QStringLiteral("a ()") << 2 << "empty parentheses";
+    QTest::newRow("OR at the end") << QStringLiteral("a OR") << 2 << "OR needs a term";
+    QTest::newRow("OR at the start") << QStringLiteral("OR a") << 0 << "OR needs a term";
+    QTest::newRow("OR OR") << QStringLiteral("a OR OR b") << 2 << "OR needs a term";
+    QTest::newRow("lone minus") << QStringLiteral("a - b") << 2 << "nothing to exclude";
+    QTest::newRow("NOT at the end") << QStringLiteral("a NOT") << 2 << "nothing to exclude";
+    QTest::newRow("empty quotes") << QStringLiteral("\"\"") << 0 << "empty quotes";
+    QTest::newRow("width not a number")
+        << QStringLiteral("width:>big") << 0 << "width: expects a number";
+    QTest::newRow("width with a unit")
+        << QStringLiteral("width:2MB") << 0 << "width: expects a number";
+    QTest::newRow("size bad unit")
+        << QStringLiteral("size:>3parsecs") << 0 << "size: expects a number of bytes";
+    QTest::newRow("pixels bad") << QStringLiteral("pixels:lots") << 0 << "pixels: expects";
+    QTest::newRow("added bad") << QStringLiteral("added:yesterday") << 0 << "added: expects a date";
+    QTest::newRow("added bad month")
+        << QStringLiteral("added:2026-13") << 0 << "added: expects a date";
+    QTest::newRow("added backwards range")
+        << QStringLiteral("added:2026-12..2026-11") << 0 << "ends before it starts";
+    QTest::newRow("rating not yet") << QStringLiteral("tag:a rating:>=4") << 6
+                                    << "ratings and favourites are not in this version";
+    QTest::newRow("rating out of range")
+        << QStringLiteral("rating:9") << 0 << "rating: expects a whole number from 0 to 5";
+    QTest::newRow("fav not yet") << QStringLiteral("fav") << 0 << "not in this version";
+    QTest::newRow("collections not yet")
+        << QStringLiteral("in:\"holiday 2026\"") << 0 << "collections are not in this version";
+}
+
+void TestSearchLanguage::explainsErrors()
+{
+    QFETCH(QString, text);
+    QFETCH(int, position);
+    QFETCH(QString, message);
+    const search::Parsed parsed = SearchLanguage::parse(text);
+    QVERIFY(!parsed.ok());
+    QVERIFY2(parsed.error->message.contains(message), qPrintable(parsed.error->message));
+    QCOMPARE(parsed.error->position, position);
+    QVERIFY(parsed.error->length >= 1);
+    QCOMPARE(parsed.root.kind, Node::Kind::All);
+}
+
+// 120 images whose names, tags, hosts, formats, sizes and dates vary with
+// their number, written straight into the catalog as trove-make-library
+// does (the triggers keep the search index).
+void TestSearchLanguage::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const LibraryPaths paths(m_dir.path());
+    {
+        Connection catalog;
+        QVERIFY_OK(catalog.open(paths, Connection::Kind::Catalog));
+        QVERIFY_OK(catalog.exec(QStringLiteral("BEGIN")));
+        QSqlQuery image = catalog.query(QStringLiteral(
+            "INSERT INTO images(id, uuid, name, sha256, format, width, height, original_bytes, "
+            "stored_bytes, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        QSqlQuery tag
+            = catalog.query(QStringLiteral("INSERT INTO tags(image_id, tag) VALUES (?, ?)"));
+        QSqlQuery source = catalog.query(QStringLiteral(
+            "INSERT INTO sources(image_id, url, host, added_at) VALUES (?, ?, ?, ?)"));
+        const char *const words[] = { "red", "green", "blue", "Red forest", "night_sky", "100%" };
+        const char *const formats[] = { "png", "jpeg", "gif", "webp" };
+        const char *const hosts[]
+            = { "example.com", "img.example.com", "notexample.com", "cdn.photos.org", "" };
+        const char *const tagSet[] = { "nature", "Red", "two words", "sky", "50%" };
+        for (int i = 1; i <= 120; ++i) {
+            // Late October to early December 2026, some on the same instant.
+            const qint64 added = localMs(2026, 10, 25) + qint64(i / 2) * 13 * 3600 * 1000;
+            image.bindValue(0, i);
+            image.bindValue(1, QStringLiteral("uuid-%1").arg(i));
+            image.bindValue(2,
+                QStringLiteral("%1 %2")
+                    .arg(QLatin1String(words[i % 6]))
+                    .arg(i, 3, 10, QLatin1Char('0')));
+            image.bindValue(3, QStringLiteral("sha-%1").arg(i));
+            image.bindValue(4, QLatin1String(formats[i % 4]));
+            image.bindValue(5, 100 + (i * 37) % 1900);
+            image.bindValue(6, 50 + (i * 53) % 1500);
+            image.bindValue(7, qint64(i) * 37 * 1024);
+            image.bindValue(8, qint64(i) * 30 * 1024);
+            image.bindValue(9, added);
+            QVERIFY(image.exec());
+            for (int t = 0; t < 5; ++t) {
+                if ((i >> t) % 3 == 1 || (t == 1 && i % 7 == 0)) {
+                    tag.bindValue(0, i);
+                    tag.bindValue(1, QLatin1String(tagSet[t]));
+                    QVERIFY(tag.exec());
+                }
+            }
+            for (int s = 0; s < 2; ++s) {
+                const QString host = QLatin1String(hosts[(i + s * 3) % 5]);
+                if (host.isEmpty() || (s == 1 && i % 2))
+                    continue;
+                source.bindValue(0, i);
+                source.bindValue(1, QStringLiteral("https://%1/%2-%3.png").arg(host).arg(i).arg(s));
+                source.bindValue(2, host);
+                source.bindValue(3, added);
+                QVERIFY(source.exec());
+            }
+        }
+        QVERIFY_OK(catalog.exec(QStringLiteral("COMMIT")));
+    }
+    m_reader = std::make_unique<CatalogReader>();
+    QVERIFY_OK(m_reader->open(paths));
+    ImageQuery oldest;
+    oldest.order = ImageQuery::Order::OldestFirst;
+    auto all = m_reader->list(oldest);
+    QVERIFY_OK(all);
+    m_all = *all;
+    QCOMPARE(m_all.size(), 120);
+}
+
+void TestSearchLanguage::findsWhatTheFilterFinds_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("order");
+    const int newest = int(ImageQuery::Order::NewestFirst);
+    const QStringList searches {
+        QStringLiteral("red"),
+        QStringLiteral("RED"),
+        QStringLiteral("re"),
+        QStringLiteral("\"red forest\""),
+        QStringLiteral("red forest"),
+        QStringLiteral("100%"),
+        QStringLiteral("t_s"),
+        QStringLiteral("photos"),
+        QStringLiteral("tag:nature"),
+        QStringLiteral("tag:NATURE tag:red"),
+        QStringLiteral("tag:nature tag:\"two words\" -tag:red"),
+        QStringLiteral("red tag:nature"),
+        QStringLiteral("tag:\"two words\""),
+        QStringLiteral("tag:50%"),
+        QStringLiteral("tag:nature -tag:red"),
+        QStringLiteral("-tag:nature"),
+        QStringLiteral("-red"),
+        QStringLiteral("tag:sky OR tag:red"),
+        QStringLiteral("(tag:sky OR green) -format:gif"),
+        QStringLiteral("-(tag:sky OR tag:nature)"),
+        QStringLiteral("untagged"),
+        QStringLiteral("-untagged tag:sky"),
+        QStringLiteral("site:example.com"),
+        QStringLiteral("site:img.example.com"),
+        QStringLiteral("site:photos.org"),
+        QStringLiteral("-site:example.com"),
+        QStringLiteral("format:png"),
+        QStringLiteral("format:jpg width:>1000"),
+        QStringLiteral("width:<=500 height:>=800"),
+        QStringLiteral("width:1136"),
+        QStringLiteral("pixels:>1M"),
+        QStringLiteral("size:>2MB"),
+        QStringLiteral("size:<=370KB"),
+        QStringLiteral("added:2026-11"),
+        QStringLiteral("added:>2026-11-20"),
+        QStringLiteral("added:<=2026-10"),
+        QStringLiteral("added:2026-11-03..2026-11-09 tag:nature"),
+        QStringLiteral("added:2026-11 format:png -tag:red"),
+        QStringLiteral("blue OR tag:sky width:>500"),
+        QStringLiteral("zebra"),
+    };
+    for (const QString &s : searches) {
+        QTest::newRow(qPrintable(s + QStringLiteral(", newest"))) << s << newest;
+        QTest::newRow(qPrintable(s + QStringLiteral(", by name")))
+            << s << int(ImageQuery::Order::NameAscending);
+    }
+}
+
+void TestSearchLanguage::findsWhatTheFilterFinds()
+{
+    QFETCH(QString, text);
+    QFETCH(int, order);
+    const search::Parsed parsed = SearchLanguage::parse(text);
+    QVERIFY(parsed.ok());
+    ImageQuery query;
+    query.search = text;
+    query.order = ImageQuery::Order(order);
+
+    QList<ImageRecord> expected;
+    for (const ImageRecord &r : std::as_const(m_all)) {
+        if (holds(parsed.root, r))
+            expected << r;
+    }
+    std::stable_sort(
+        expected.begin(), expected.end(), [&](const ImageRecord &a, const ImageRecord &b) {
+            if (query.order == ImageQuery::Order::NameAscending) {
+                const int c = a.name.compare(b.name, Qt::CaseInsensitive);
+                return c != 0 ? c < 0 : a.key < b.key;
+            }
+            return a.addedAt != b.addedAt ? a.addedAt > b.addedAt : a.key > b.key;
+        });
+    QList<qint64> want;
+    for (const ImageRecord &r : std::as_const(expected))
+        want << r.key;
+    // Every search of the table but one tells images apart.
+    if (text != QLatin1String("zebra"))
+        QVERIFY2(!want.isEmpty() && want.size() < m_all.size(),
+            qPrintable(QString::number(want.size())));
+    const auto keysOf = [](const QList<ImageRecord> &records) {
+        QList<qint64> out;
+        for (const ImageRecord &r : records)
+            out << r.key;
+        return out;
+    };
+
+    auto listed = m_reader->list(query);
+    QVERIFY_OK(listed);
+    QCOMPARE(keysOf(*listed), want);
+    auto counted = m_reader->count(query);
+    QVERIFY_OK(counted);
+    QCOMPARE(*counted, qint64(want.size()));
+    // Pages of 7, walked (no total yet) and collected (total known), from
+    // either end; and the keys a selection stands for.
+    for (qint64 total : { qint64(-1), qint64(want.size()) }) {
+        QList<qint64> paged;
+        for (qint64 offset = 0; offset < want.size(); offset += 7) {
+            auto page = m_reader->page(query, offset, 7, total);
+            QVERIFY_OK(page);
+            paged << keysOf(*page);
+        }
+        QCOMPARE(paged, want);
+    }
+    auto keys = m_reader->keys(query, 0, 1000);
+    QVERIFY_OK(keys);
+    QCOMPARE(*keys, want);
+    if (!want.isEmpty()) {
+        auto row = m_reader->rowOf(query, want.last());
+        QVERIFY_OK(row);
+        QCOMPARE(*row, qint64(want.size() - 1));
+    }
+    // The --tag of the command line is one more term.
+    ImageQuery withTag = query;
+    withTag.tag = QStringLiteral("sky");
+    auto both = m_reader->count(withTag);
+    QVERIFY_OK(both);
+    QCOMPARE(*both,
+        qint64(std::count_if(expected.cbegin(), expected.cend(),
+            [](const ImageRecord &r) { return r.tags.contains(QStringLiteral("sky")); })));
+}
+
+void TestSearchLanguage::unreadableSearchFailsInTheReader()
+{
+    ImageQuery query;
+    query.search = QStringLiteral("colour:red");
+    auto count = m_reader->count(query);
+    QVERIFY(!count);
+    QVERIFY2(count.error().contains(QStringLiteral("unknown predicate colour:")),
+        qPrintable(count.error()));
+    QVERIFY(!m_reader->list(query));
+    QVERIFY(!m_reader->page(query, 0, 10, -1));
+    QVERIFY(!m_reader->keys(query, 0, 10));
+    QVERIFY(!m_reader->forEach(query, [](const ImageRecord &) { return true; }));
+}
+
+QTEST_GUILESS_MAIN(TestSearchLanguage)
+#include "tst_searchlanguage.moc"

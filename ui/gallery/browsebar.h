@@ -47,8 +47,8 @@ private:
     void apply();
 
     QLineEdit *m_search;
-    QLabel *m_error;
     QComboBox *m_sort;
+    QLabel *m_error;
     QTimer m_debounce;
 };
 

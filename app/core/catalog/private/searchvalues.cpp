@@ -11,11 +11,6 @@ namespace trove::search::values {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return SearchLanguage::tr(text);
-}
-
 int distance(const QString &a, const QString &b)
 {
     std::vector<int> row(size_t(b.size()) + 1);
@@ -172,13 +167,15 @@ Result<Compared> comparison(const QString &key, const QString &value)
         if (unit.isEmpty() && number == std::floor(number) && number <= 5)
             scale = 1;
         if (!read || scale == 0)
-            return fail(tr("rating: expects a whole number from 0 to 5, e.g. rating:>=4"));
+            return fail(
+                SearchLanguage::tr("rating: expects a whole number from 0 to 5, e.g. rating:>=4"));
     }
     if (!read || scale == 0) {
         if (c.field == Field::Size)
-            return fail(tr("size: expects a number of bytes, e.g. size:>1MB or size:<=500KB"));
+            return fail(SearchLanguage::tr(
+                "size: expects a number of bytes, e.g. size:>1MB or size:<=500KB"));
         if (c.field == Field::Pixels)
-            return fail(tr("pixels: expects a number of pixels, e.g. pixels:>2M"));
+            return fail(SearchLanguage::tr("pixels: expects a number of pixels, e.g. pixels:>2M"));
         return fail(SearchLanguage::tr("%1: expects a number of pixels, e.g. %1:>1000").arg(key));
     }
     c.number = qint64(std::llround(number * scale));
@@ -187,8 +184,9 @@ Result<Compared> comparison(const QString &key, const QString &value)
 
 Result<QPair<qint64, qint64>> addedRange(const QString &value)
 {
-    const QString example = tr("added: expects a date: added:2026-11, added:>2026-11-20 or "
-                               "added:2026-11-01..2026-11-15");
+    const QString example
+        = SearchLanguage::tr("added: expects a date: added:2026-11, added:>2026-11-20 or "
+                             "added:2026-11-01..2026-11-15");
     const qsizetype dots = value.indexOf(QLatin1String(".."));
     if (dots >= 0) {
         const auto first = periodOf(value.left(dots));
@@ -196,7 +194,7 @@ Result<QPair<qint64, qint64>> addedRange(const QString &value)
         if (!first || !last)
             return fail(example);
         if (last->next <= first->first)
-            return fail(tr("added: the range ends before it starts"));
+            return fail(SearchLanguage::tr("added: the range ends before it starts"));
         return QPair<qint64, qint64>(msAt(first->first), msAt(last->next));
     }
     QString text = value;

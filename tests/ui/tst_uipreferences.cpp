@@ -83,6 +83,8 @@ void TestUiPreferences::initTestCase()
 void TestUiPreferences::init()
 {
     QSettings().clear();
+    // The language the fixture installed, stored as main() would find it.
+    QSettings().setValue(QLatin1String(ui::kLanguageKey), ui::installedLanguage());
     m_library = std::make_unique<QTemporaryDir>();
     m_files = std::make_unique<QTemporaryDir>();
     m_window = uitest::openWindow(m_library->path());
@@ -285,11 +287,14 @@ void TestUiPreferences::trashRetentionEmptiesOldRemovals()
     }
     m_window->ingest(files);
     QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kLivenessMs);
-    QList<qint64> keys;
-    for (int row = 0; row < 2; ++row)
-        keys << gallery()->index(row).data(GalleryModel::KeyRole).toLongLong();
-    auto removed = m_window->session()->writer()->remove(keys);
+    // Rows are counted before their data is read: wait for both keys.
+    const auto keyOf = [this](int row) {
+        return gallery()->index(row).data(GalleryModel::KeyRole).toLongLong();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(keyOf(0) > 0 && keyOf(1) > 0, kLivenessMs);
+    auto removed = m_window->session()->writer()->remove({ keyOf(0), keyOf(1) });
     QTRY_VERIFY_WITH_TIMEOUT(removed.isFinished(), kLivenessMs);
+    QCOMPARE(removed.result().value(), 2);
 
     const auto trashCount = [this] {
         const QString name = QStringLiteral("trash-probe");
@@ -425,6 +430,7 @@ void TestUiPreferences::languageIsKeptForTheNextStart()
     QComboBox *box = dialog->generalPage()->languageBox();
     // The system's language first, then every catalogue shipped.
     QCOMPARE(box->itemData(0).toString(), QString());
+    QCOMPARE(box->currentData().toString(), ui::installedLanguage());
     QVERIFY(box->findData(QStringLiteral("de")) > 0);
     QVERIFY(box->findData(QStringLiteral("fr")) > 0);
     QVERIFY(!dialog->generalPage()->languageNote()->isVisibleTo(dialog));

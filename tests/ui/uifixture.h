@@ -52,7 +52,9 @@ inline void isolateSettings(const QString &dir)
     QCoreApplication::setApplicationName(QStringLiteral("trove-ui-tests"));
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir);
-    // English as the window shows it: plurals from trove_en ("1 image").
+    // English as the window shows it: plurals from trove_en ("1 image"),
+    // stored as main() would find it.
+    QSettings().setValue(QLatin1String(ui::kLanguageKey), QStringLiteral("en"));
     ui::installTranslators(*QCoreApplication::instance(), QStringLiteral("en"));
 }
 

@@ -455,6 +455,146 @@
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
+    <message>
+        <source>red forest</source>
+        <translation>red forest</translation>
+    </message>
+    <message>
+        <source>Both words, each in the name, a tag or a source site</source>
+        <translation>Beide Wörter, jeweils im Namen, in einem Tag oder in der Website der Quelle</translation>
+    </message>
+    <message>
+        <source>&quot;red forest&quot;</source>
+        <translation>&quot;red forest&quot;</translation>
+    </message>
+    <message>
+        <source>The words together, as typed</source>
+        <translation>Die Wörter zusammen, wie eingegeben</translation>
+    </message>
+    <message>
+        <source>tag:nature</source>
+        <translation>tag:nature</translation>
+    </message>
+    <message>
+        <source>Tagged nature (any case); tag:&quot;two words&quot; for a tag with spaces</source>
+        <translation>Mit dem Tag nature (Groß-/Kleinschreibung egal); tag:&quot;two words&quot; für einen Tag mit Leerzeichen</translation>
+    </message>
+    <message>
+        <source>-tag:nature, NOT tag:nature</source>
+        <translation>-tag:nature, NOT tag:nature</translation>
+    </message>
+    <message>
+        <source>Without the tag nature; a minus excludes any term</source>
+        <translation>Ohne den Tag nature; ein Minus schließt jeden Begriff aus</translation>
+    </message>
+    <message>
+        <source>cat OR dog</source>
+        <translation>cat OR dog</translation>
+    </message>
+    <message>
+        <source>Either (OR in capitals)</source>
+        <translation>Eines von beiden (OR in Großbuchstaben)</translation>
+    </message>
+    <message>
+        <source>(cat OR dog) -tag:sketch</source>
+        <translation>(cat OR dog) -tag:sketch</translation>
+    </message>
+    <message>
+        <source>Parentheses group terms</source>
+        <translation>Klammern gruppieren Begriffe</translation>
+    </message>
+    <message>
+        <source>untagged</source>
+        <translation>untagged</translation>
+    </message>
+    <message>
+        <source>Images with no tag</source>
+        <translation>Bilder ohne Tag</translation>
+    </message>
+    <message>
+        <source>site:example.com</source>
+        <translation>site:example.com</translation>
+    </message>
+    <message>
+        <source>From example.com or any of its subdomains</source>
+        <translation>Von example.com oder einer seiner Subdomains</translation>
+    </message>
+    <message>
+        <source>format:png</source>
+        <translation>format:png</translation>
+    </message>
+    <message>
+        <source>By format: png, jpeg (or jpg), gif, webp, …</source>
+        <translation>Nach Format: png, jpeg (oder jpg), gif, webp, …</translation>
+    </message>
+    <message>
+        <source>width:&gt;1000, height:&lt;=200</source>
+        <translation>width:&gt;1000, height:&lt;=200</translation>
+    </message>
+    <message>
+        <source>By size in pixels: &lt;, &lt;=, =, &gt;=, &gt;</source>
+        <translation>Nach Größe in Pixeln: &lt;, &lt;=, =, &gt;=, &gt;</translation>
+    </message>
+    <message>
+        <source>pixels:&gt;2M</source>
+        <translation>pixels:&gt;2M</translation>
+    </message>
+    <message>
+        <source>By width × height; K and M for thousands and millions</source>
+        <translation>Nach Breite × Höhe; K und M für Tausend und Millionen</translation>
+    </message>
+    <message>
+        <source>size:&gt;1MB</source>
+        <translation>size:&gt;1MB</translation>
+    </message>
+    <message>
+        <source>By file size; KB, MB and GB count in 1024s</source>
+        <translation>Nach Dateigröße; KB, MB und GB zählen in 1024er-Schritten</translation>
+    </message>
+    <message>
+        <source>added:2026-11</source>
+        <translation>added:2026-11</translation>
+    </message>
+    <message>
+        <source>Added in that month; also a year or a day</source>
+        <translation>In diesem Monat hinzugefügt; auch ein Jahr oder ein Tag</translation>
+    </message>
+    <message>
+        <source>added:&gt;2026-11-20</source>
+        <translation>added:&gt;2026-11-20</translation>
+    </message>
+    <message>
+        <source>Added after that day; &lt;, &lt;=, &gt;= too</source>
+        <translation>Nach diesem Tag hinzugefügt; auch &lt;, &lt;=, &gt;=</translation>
+    </message>
+    <message>
+        <source>added:2026-11-01..2026-11-15</source>
+        <translation>added:2026-11-01..2026-11-15</translation>
+    </message>
+    <message>
+        <source>Added in that range, both days included</source>
+        <translation>In diesem Zeitraum hinzugefügt, beide Tage eingeschlossen</translation>
+    </message>
+    <message>
+        <source>rating:&gt;=4, fav, in:&quot;name&quot;</source>
+        <translation>rating:&gt;=4, fav, in:&quot;name&quot;</translation>
+    </message>
+    <message>
+        <source>Not in this version yet: ratings, favourites and collections come later</source>
+        <translation>In dieser Version noch nicht: Bewertungen, Favoriten und Sammlungen kommen später</translation>
+    </message>
+    <message>
+        <source>Terms separated by spaces must all match. A search Trove cannot read is explained under the search box.</source>
+        <translation>Durch Leerzeichen getrennte Begriffe müssen alle zutreffen. Kann Trove eine Suche nicht lesen, steht die Erklärung unter dem Suchfeld.</translation>
+    </message>
+    <message>
+        <source>The same search works in &quot;trove list --search&quot; and in the local API&apos;s search=.</source>
+        <translation>Dieselbe Suche funktioniert in „trove list --search“ und im search= der lokalen API.</translation>
+    </message>
+    <message>
+        <source>Search Syntax</source>
+        <translation>Suchsyntax</translation>
+    </message>
 </context>
 <context>
     <name>ImageProcessor</name>
@@ -671,6 +811,89 @@
     <message>
         <source>ISO %1</source>
         <translation>ISO %1</translation>
+    </message>
+</context>
+<context>
+    <name>SearchLanguage</name>
+    <message>
+        <source>nothing to exclude after &quot;-&quot;; write -word or -tag:name</source>
+        <translation>nach „-“ fehlt, was ausgeschlossen werden soll; schreiben Sie -Wort oder -tag:Name</translation>
+    </message>
+    <message>
+        <source>a quote opened here is never closed</source>
+        <translation>ein hier geöffnetes Anführungszeichen wird nie geschlossen</translation>
+    </message>
+    <message>
+        <source>this closing parenthesis has no opening one</source>
+        <translation>zu dieser schließenden Klammer gibt es keine öffnende</translation>
+    </message>
+    <message>
+        <source>OR needs a term on each side</source>
+        <translation>OR braucht auf beiden Seiten einen Begriff</translation>
+    </message>
+    <message>
+        <source>AND needs a term on each side</source>
+        <translation>AND braucht auf beiden Seiten einen Begriff</translation>
+    </message>
+    <message>
+        <source>nothing to exclude after NOT</source>
+        <translation>nach NOT fehlt, was ausgeschlossen werden soll</translation>
+    </message>
+    <message>
+        <source>empty parentheses</source>
+        <translation>leere Klammern</translation>
+    </message>
+    <message>
+        <source>this opening parenthesis is never closed</source>
+        <translation>diese öffnende Klammer wird nie geschlossen</translation>
+    </message>
+    <message>
+        <source>empty quotes</source>
+        <translation>leere Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>in: collections are not in this version of Trove yet</source>
+        <translation>in: Sammlungen gibt es in dieser Version von Trove noch nicht</translation>
+    </message>
+    <message>
+        <source>%1: ratings and favourites are not in this version of Trove yet</source>
+        <translation>%1: Bewertungen und Favoriten gibt es in dieser Version von Trove noch nicht</translation>
+    </message>
+    <message>
+        <source>%1: expects a number of pixels, e.g. %1:&gt;1000</source>
+        <translation>%1: erwartet eine Anzahl Pixel, z. B. %1:&gt;1000</translation>
+    </message>
+    <message>
+        <source>unknown predicate %1:; did you mean %2:?</source>
+        <translation>unbekanntes Prädikat %1:; meinten Sie %2:?</translation>
+    </message>
+    <message>
+        <source>unknown predicate %1:; known are tag:, site:, format:, width:, height:, pixels:, size:, added: and untagged (put text in quotes to search for it as it is)</source>
+        <translation>unbekanntes Prädikat %1:; bekannt sind tag:, site:, format:, width:, height:, pixels:, size:, added: und untagged (setzen Sie Text in Anführungszeichen, um genau so danach zu suchen)</translation>
+    </message>
+    <message>
+        <source>%1: needs a value, e.g. %2</source>
+        <translation>%1: braucht einen Wert, z. B. %2</translation>
+    </message>
+    <message>
+        <source>rating: expects a whole number from 0 to 5, e.g. rating:&gt;=4</source>
+        <translation>rating: erwartet eine ganze Zahl von 0 bis 5, z. B. rating:&gt;=4</translation>
+    </message>
+    <message>
+        <source>size: expects a number of bytes, e.g. size:&gt;1MB or size:&lt;=500KB</source>
+        <translation>size: erwartet eine Anzahl Bytes, z. B. size:&gt;1MB oder size:&lt;=500KB</translation>
+    </message>
+    <message>
+        <source>pixels: expects a number of pixels, e.g. pixels:&gt;2M</source>
+        <translation>pixels: erwartet eine Anzahl Pixel, z. B. pixels:&gt;2M</translation>
+    </message>
+    <message>
+        <source>added: expects a date: added:2026-11, added:&gt;2026-11-20 or added:2026-11-01..2026-11-15</source>
+        <translation>added: erwartet ein Datum: added:2026-11, added:&gt;2026-11-20 oder added:2026-11-01..2026-11-15</translation>
+    </message>
+    <message>
+        <source>added: the range ends before it starts</source>
+        <translation>added: der Zeitraum endet, bevor er beginnt</translation>
     </message>
 </context>
 <context>
@@ -951,10 +1174,6 @@
 <context>
     <name>trove::ui::BrowseBar</name>
     <message>
-        <source>Search names, tags and sites…   (tag:cats for one tag)</source>
-        <translation>Namen, Tags und Websites durchsuchen…   (tag:katzen für einen Tag)</translation>
-    </message>
-    <message>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
@@ -986,6 +1205,23 @@
         <source>&amp;Sort By</source>
         <translation>&amp;Sortieren nach</translation>
     </message>
+    <message>
+        <source>Search names, tags and sites…   (tag:cats -tag:dogs format:png width:&gt;1000)</source>
+        <translation>Namen, Tags und Websites durchsuchen…   (tag:cats -tag:dogs format:png width:&gt;1000)</translation>
+    </message>
+    <message>
+        <source>Search error</source>
+        <translation>Suchfehler</translation>
+    </message>
+    <message>
+        <source>Search: at character %1: %2</source>
+        <extracomment>%1 is the character position, %2 why the search cannot be read</extracomment>
+        <translation>Suche: bei Zeichen %1: %2</translation>
+    </message>
+    <message>
+        <source>Search: words, tag:x, -tag:x, a OR b, site:, format:, width:&gt;N, size:&gt;1MB, added:2026-11, untagged (Help ▸ Search Syntax)</source>
+        <translation>Suche: Wörter, tag:x, -tag:x, a OR b, site:, format:, width:&gt;N, size:&gt;1MB, added:2026-11, untagged (Hilfe ▸ Suchsyntax)</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::DiskFullBar</name>
@@ -1003,6 +1239,49 @@
             <numerusform>&lt;b&gt;Das Hinzufügen von Bildern ist angehalten:&lt;/b&gt; %1. %Ln Bild wartet in der Warteschlange; geben Sie Speicherplatz frei und setzen Sie dann fort.</numerusform>
             <numerusform>&lt;b&gt;Das Hinzufügen von Bildern ist angehalten:&lt;/b&gt; %1. %Ln Bilder warten in der Warteschlange; geben Sie Speicherplatz frei und setzen Sie dann fort.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::DownloadsPage</name>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Downloads from one site at the same time; the rest of its links wait while other sites go on. Some sites refuse more than a few.</source>
+        <translation>Gleichzeitige Downloads von einer Website; ihre übrigen Links warten, während es bei anderen Websites weitergeht. Manche Websites lehnen mehr als ein paar ab.</translation>
+    </message>
+    <message>
+        <source>A download that receives nothing for this long is tried again later (three tries in all).</source>
+        <translation>Ein Download, der so lange nichts empfängt, wird später erneut versucht (insgesamt drei Versuche).</translation>
+    </message>
+    <message>
+        <source>&amp;Largest download:</source>
+        <translation>&amp;Größter Download:</translation>
+    </message>
+    <message>
+        <source>Downloads at once &amp;per site:</source>
+        <translation>Gleichzeitige Downloads pro &amp;Website:</translation>
+    </message>
+    <message>
+        <source>Give up when &amp;stalled for:</source>
+        <translation>Bei &amp;Stillstand abbrechen nach:</translation>
+    </message>
+    <message>
+        <source>Give up on &amp;any download after:</source>
+        <translation>&amp;Jeden Download abbrechen nach:</translation>
+    </message>
+    <message>
+        <source>Changes apply to downloads that start from now on.</source>
+        <translation>Änderungen gelten für Downloads, die ab jetzt beginnen.</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1524,49 @@ Sie können auch einen Link in die Leiste oben tippen oder Bilder aus einem Webb
             <numerusform>%Ln Bild wird für das Ablegen noch geschrieben; fehlt es am Ziel, ziehen Sie erneut.</numerusform>
             <numerusform>%Ln Bilder werden für das Ablegen noch geschrieben; fehlen sie am Ziel, ziehen Sie erneut.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::GeneralPage</name>
+    <message>
+        <source>The new language shows when Trove starts next.</source>
+        <translation>Die neue Sprache erscheint beim nächsten Start von Trove.</translation>
+    </message>
+    <message>
+        <source>As the desktop</source>
+        <translation>Wie die Arbeitsumgebung</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Design:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>T&amp;humbnail size:</source>
+        <translation>&amp;Größe der Vorschaubilder:</translation>
+    </message>
+    <message>
+        <source>The slider in the status bar and Ctrl++ / Ctrl+− change it too.</source>
+        <translation>Auch der Schieberegler in der Statusleiste und Strg++ / Strg+− ändern sie.</translation>
     </message>
 </context>
 <context>
@@ -1959,6 +2281,69 @@ Führen Sie „trove verify --repair“ aus.</translation>
     </message>
 </context>
 <context>
+    <name>trove::ui::LibraryPage</name>
+    <message>
+        <source>&amp;Use Another Library…</source>
+        <translation>&amp;Andere Bibliothek verwenden…</translation>
+    </message>
+    <message>
+        <source>Show another library (a new, empty folder starts one) and open it from now on when Trove starts</source>
+        <translation>Eine andere Bibliothek anzeigen (ein neuer, leerer Ordner legt eine an) und sie ab jetzt beim Start von Trove öffnen</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Speicherort</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>Aus&amp;wählen…</translation>
+    </message>
+    <message>
+        <source>Until emptied by hand</source>
+        <translation>Bis zum manuellen Leeren</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Removed images older than this are deleted for good when a library opens</source>
+        <translation>Entfernte Bilder, die länger im Papierkorb liegen, werden beim Öffnen einer Bibliothek endgültig gelöscht</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Export to:</source>
+        <translation>&amp;Exportieren nach:</translation>
+    </message>
+    <message>
+        <source>Keep removed images &amp;for:</source>
+        <translation>Entfernte Bilder &amp;behalten für:</translation>
+    </message>
+    <message>
+        <source>No library is open</source>
+        <translation>Keine Bibliothek geöffnet</translation>
+    </message>
+    <message>
+        <source>Trove opens this library when it starts.</source>
+        <translation>Trove öffnet diese Bibliothek beim Start.</translation>
+    </message>
+    <message>
+        <source>When it starts, Trove opens %1.</source>
+        <translation>Beim Start öffnet Trove %1.</translation>
+    </message>
+    <message>
+        <source>Use Another Library</source>
+        <translation>Andere Bibliothek verwenden</translation>
+    </message>
+    <message>
+        <source>Export To</source>
+        <translation>Exportieren nach</translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::LibraryRepair</name>
     <message>
         <source>Damaged Library</source>
@@ -2061,6 +2446,81 @@ Führen Sie „trove verify --repair“ aus.</translation>
     </message>
 </context>
 <context>
+    <name>trove::ui::LocalApiPage</name>
+    <message>
+        <source>&amp;Serve the local API</source>
+        <translation>Lokale API &amp;bereitstellen</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>&amp;Zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;New Key…</source>
+        <translation>&amp;Neuer Schlüssel…</translation>
+    </message>
+    <message>
+        <source>Let browser extensions and scripts on this computer add and read images through Trove&apos;s local API (with the library&apos;s access key)</source>
+        <translation>Browsererweiterungen und Skripte auf diesem Computer über die lokale API von Trove Bilder hinzufügen und lesen lassen (mit dem Zugriffsschlüssel der Bibliothek)</translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation>Beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Lade…</translation>
+    </message>
+    <message>
+        <source>e.g. chrome-extension://abcdefgh… https://example.org</source>
+        <translation>z. B. chrome-extension://abcdefgh… https://example.org</translation>
+    </message>
+    <message>
+        <source>Web pages and extensions from these origins may call the API from a browser; separate them with spaces</source>
+        <translation>Webseiten und Erweiterungen von diesen Ursprüngen dürfen die API aus einem Browser aufrufen; durch Leerzeichen trennen</translation>
+    </message>
+    <message>
+        <source>&amp;Port on 127.0.0.1:</source>
+        <translation>&amp;Port auf 127.0.0.1:</translation>
+    </message>
+    <message>
+        <source>Access &amp;key:</source>
+        <translation>Zugriffs&amp;schlüssel:</translation>
+    </message>
+    <message>
+        <source>Allowed &amp;origins:</source>
+        <translation>Erlaubte &amp;Ursprünge:</translation>
+    </message>
+    <message>
+        <source>Only programs on this computer can connect, and only with the key. Each library has its own key; the trove serve command uses the same port and origins.</source>
+        <translation>Nur Programme auf diesem Computer können sich verbinden, und nur mit dem Schlüssel. Jede Bibliothek hat ihren eigenen Schlüssel; der Befehl trove serve verwendet denselben Port und dieselben Ursprünge.</translation>
+    </message>
+    <message>
+        <source>Cannot read the key: %1</source>
+        <translation>Der Schlüssel kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>New Access Key</source>
+        <translation>Neuer Zugriffsschlüssel</translation>
+    </message>
+    <message>
+        <source>Replace the access key of this library?</source>
+        <translation>Den Zugriffsschlüssel dieser Bibliothek ersetzen?</translation>
+    </message>
+    <message>
+        <source>Extensions and scripts that use the old key stop working until they are given the new one.</source>
+        <translation>Erweiterungen und Skripte, die den alten Schlüssel verwenden, funktionieren erst wieder, wenn sie den neuen erhalten.</translation>
+    </message>
+    <message>
+        <source>Replace Key</source>
+        <translation>Schlüssel ersetzen</translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::MainMenus</name>
     <message>
         <source>&amp;File</source>
@@ -2149,6 +2609,14 @@ Führen Sie „trove verify --repair“ aus.</translation>
     <message>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Pr&amp;eferences…</source>
+        <translation>Einste&amp;llungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Search Syntax</source>
+        <translation>&amp;Suchsyntax</translation>
     </message>
 </context>
 <context>
@@ -2265,6 +2733,44 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
             <numerusform>%Ln Bild wird noch hinzugefügt.</numerusform>
             <numerusform>%Ln Bilder werden noch hinzugefügt.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cannot empty the trash: %1</source>
+        <translation>Der Papierkorb kann nicht geleert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n image(s) removed more than %1 days ago</source>
+        <translation>
+            <numerusform>%n Bild endgültig gelöscht, das vor mehr als %1 Tagen entfernt wurde</numerusform>
+            <numerusform>%n Bilder endgültig gelöscht, die vor mehr als %1 Tagen entfernt wurden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>Downloads</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <source>Local API</source>
+        <translation>Lokale API</translation>
+    </message>
+    <message>
+        <source>The default of every setting on this page</source>
+        <translation>Die Standardwerte aller Einstellungen auf dieser Seite</translation>
     </message>
 </context>
 <context>

@@ -269,6 +269,13 @@
             <numerusform>%Ln images are still being added.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Deleted %n image(s) removed more than %1 days ago</source>
+        <translation>
+            <numerusform>Deleted %n image removed more than %1 days ago</numerusform>
+            <numerusform>Deleted %n images removed more than %1 days ago</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::SimilarDialog</name>

@@ -455,6 +455,146 @@
         <source>Keyboard Shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
+    <message>
+        <source>red forest</source>
+        <translation>red forest</translation>
+    </message>
+    <message>
+        <source>Both words, each in the name, a tag or a source site</source>
+        <translation>Les deux mots, chacun dans le nom, une étiquette ou le site source</translation>
+    </message>
+    <message>
+        <source>&quot;red forest&quot;</source>
+        <translation>&quot;red forest&quot;</translation>
+    </message>
+    <message>
+        <source>The words together, as typed</source>
+        <translation>Les mots ensemble, tels que tapés</translation>
+    </message>
+    <message>
+        <source>tag:nature</source>
+        <translation>tag:nature</translation>
+    </message>
+    <message>
+        <source>Tagged nature (any case); tag:&quot;two words&quot; for a tag with spaces</source>
+        <translation>Avec l’étiquette nature (majuscules ou minuscules)&#xa0;; tag:&quot;two words&quot; pour une étiquette contenant des espaces</translation>
+    </message>
+    <message>
+        <source>-tag:nature, NOT tag:nature</source>
+        <translation>-tag:nature, NOT tag:nature</translation>
+    </message>
+    <message>
+        <source>Without the tag nature; a minus excludes any term</source>
+        <translation>Sans l’étiquette nature&#xa0;; un signe moins exclut n’importe quel terme</translation>
+    </message>
+    <message>
+        <source>cat OR dog</source>
+        <translation>cat OR dog</translation>
+    </message>
+    <message>
+        <source>Either (OR in capitals)</source>
+        <translation>L’un ou l’autre (OR en majuscules)</translation>
+    </message>
+    <message>
+        <source>(cat OR dog) -tag:sketch</source>
+        <translation>(cat OR dog) -tag:sketch</translation>
+    </message>
+    <message>
+        <source>Parentheses group terms</source>
+        <translation>Les parenthèses regroupent des termes</translation>
+    </message>
+    <message>
+        <source>untagged</source>
+        <translation>untagged</translation>
+    </message>
+    <message>
+        <source>Images with no tag</source>
+        <translation>Images sans étiquette</translation>
+    </message>
+    <message>
+        <source>site:example.com</source>
+        <translation>site:example.com</translation>
+    </message>
+    <message>
+        <source>From example.com or any of its subdomains</source>
+        <translation>De example.com ou de l’un de ses sous-domaines</translation>
+    </message>
+    <message>
+        <source>format:png</source>
+        <translation>format:png</translation>
+    </message>
+    <message>
+        <source>By format: png, jpeg (or jpg), gif, webp, …</source>
+        <translation>Par format&#xa0;: png, jpeg (ou jpg), gif, webp, …</translation>
+    </message>
+    <message>
+        <source>width:&gt;1000, height:&lt;=200</source>
+        <translation>width:&gt;1000, height:&lt;=200</translation>
+    </message>
+    <message>
+        <source>By size in pixels: &lt;, &lt;=, =, &gt;=, &gt;</source>
+        <translation>Par taille en pixels&#xa0;: &lt;, &lt;=, =, &gt;=, &gt;</translation>
+    </message>
+    <message>
+        <source>pixels:&gt;2M</source>
+        <translation>pixels:&gt;2M</translation>
+    </message>
+    <message>
+        <source>By width × height; K and M for thousands and millions</source>
+        <translation>Par largeur × hauteur&#xa0;; K et M pour milliers et millions</translation>
+    </message>
+    <message>
+        <source>size:&gt;1MB</source>
+        <translation>size:&gt;1MB</translation>
+    </message>
+    <message>
+        <source>By file size; KB, MB and GB count in 1024s</source>
+        <translation>Par taille de fichier&#xa0;; KB, MB et GB se comptent par multiples de 1024</translation>
+    </message>
+    <message>
+        <source>added:2026-11</source>
+        <translation>added:2026-11</translation>
+    </message>
+    <message>
+        <source>Added in that month; also a year or a day</source>
+        <translation>Ajoutées ce mois-là&#xa0;; aussi une année ou un jour</translation>
+    </message>
+    <message>
+        <source>added:&gt;2026-11-20</source>
+        <translation>added:&gt;2026-11-20</translation>
+    </message>
+    <message>
+        <source>Added after that day; &lt;, &lt;=, &gt;= too</source>
+        <translation>Ajoutées après ce jour&#xa0;; &lt;, &lt;=, &gt;= aussi</translation>
+    </message>
+    <message>
+        <source>added:2026-11-01..2026-11-15</source>
+        <translation>added:2026-11-01..2026-11-15</translation>
+    </message>
+    <message>
+        <source>Added in that range, both days included</source>
+        <translation>Ajoutées dans cet intervalle, les deux jours inclus</translation>
+    </message>
+    <message>
+        <source>rating:&gt;=4, fav, in:&quot;name&quot;</source>
+        <translation>rating:&gt;=4, fav, in:&quot;name&quot;</translation>
+    </message>
+    <message>
+        <source>Not in this version yet: ratings, favourites and collections come later</source>
+        <translation>Pas encore dans cette version&#xa0;: les notes, les favoris et les collections viendront plus tard</translation>
+    </message>
+    <message>
+        <source>Terms separated by spaces must all match. A search Trove cannot read is explained under the search box.</source>
+        <translation>Les termes séparés par des espaces doivent tous correspondre. Si Trove ne peut pas lire une recherche, l’explication s’affiche sous le champ de recherche.</translation>
+    </message>
+    <message>
+        <source>The same search works in &quot;trove list --search&quot; and in the local API&apos;s search=.</source>
+        <translation>La même recherche fonctionne dans «&#xa0;trove list --search&#xa0;» et dans le paramètre search= de l’API locale.</translation>
+    </message>
+    <message>
+        <source>Search Syntax</source>
+        <translation>Syntaxe de recherche</translation>
+    </message>
 </context>
 <context>
     <name>ImageProcessor</name>
@@ -671,6 +811,89 @@
     <message>
         <source>ISO %1</source>
         <translation>ISO %1</translation>
+    </message>
+</context>
+<context>
+    <name>SearchLanguage</name>
+    <message>
+        <source>nothing to exclude after &quot;-&quot;; write -word or -tag:name</source>
+        <translation>rien à exclure après «&#xa0;-&#xa0;»&#xa0;; écrivez -mot ou -tag:nom</translation>
+    </message>
+    <message>
+        <source>a quote opened here is never closed</source>
+        <translation>un guillemet ouvert ici n’est jamais fermé</translation>
+    </message>
+    <message>
+        <source>this closing parenthesis has no opening one</source>
+        <translation>cette parenthèse fermante n’a pas de parenthèse ouvrante</translation>
+    </message>
+    <message>
+        <source>OR needs a term on each side</source>
+        <translation>OR nécessite un terme de chaque côté</translation>
+    </message>
+    <message>
+        <source>AND needs a term on each side</source>
+        <translation>AND nécessite un terme de chaque côté</translation>
+    </message>
+    <message>
+        <source>nothing to exclude after NOT</source>
+        <translation>rien à exclure après NOT</translation>
+    </message>
+    <message>
+        <source>empty parentheses</source>
+        <translation>parenthèses vides</translation>
+    </message>
+    <message>
+        <source>this opening parenthesis is never closed</source>
+        <translation>cette parenthèse ouvrante n’est jamais fermée</translation>
+    </message>
+    <message>
+        <source>empty quotes</source>
+        <translation>guillemets vides</translation>
+    </message>
+    <message>
+        <source>in: collections are not in this version of Trove yet</source>
+        <translation>in: les collections ne sont pas encore disponibles dans cette version de Trove</translation>
+    </message>
+    <message>
+        <source>%1: ratings and favourites are not in this version of Trove yet</source>
+        <translation>%1: les notes et les favoris ne sont pas encore disponibles dans cette version de Trove</translation>
+    </message>
+    <message>
+        <source>%1: expects a number of pixels, e.g. %1:&gt;1000</source>
+        <translation>%1: attend un nombre de pixels, p. ex. %1:&gt;1000</translation>
+    </message>
+    <message>
+        <source>unknown predicate %1:; did you mean %2:?</source>
+        <translation>prédicat inconnu %1:&#xa0;; vouliez-vous dire %2:&#xa0;?</translation>
+    </message>
+    <message>
+        <source>unknown predicate %1:; known are tag:, site:, format:, width:, height:, pixels:, size:, added: and untagged (put text in quotes to search for it as it is)</source>
+        <translation>prédicat inconnu %1:&#xa0;; les prédicats connus sont tag:, site:, format:, width:, height:, pixels:, size:, added: et untagged (mettez un texte entre guillemets pour le rechercher tel quel)</translation>
+    </message>
+    <message>
+        <source>%1: needs a value, e.g. %2</source>
+        <translation>%1: nécessite une valeur, p. ex. %2</translation>
+    </message>
+    <message>
+        <source>rating: expects a whole number from 0 to 5, e.g. rating:&gt;=4</source>
+        <translation>rating: attend un nombre entier de 0 à 5, p. ex. rating:&gt;=4</translation>
+    </message>
+    <message>
+        <source>size: expects a number of bytes, e.g. size:&gt;1MB or size:&lt;=500KB</source>
+        <translation>size: attend un nombre d’octets, p. ex. size:&gt;1MB ou size:&lt;=500KB</translation>
+    </message>
+    <message>
+        <source>pixels: expects a number of pixels, e.g. pixels:&gt;2M</source>
+        <translation>pixels: attend un nombre de pixels, p. ex. pixels:&gt;2M</translation>
+    </message>
+    <message>
+        <source>added: expects a date: added:2026-11, added:&gt;2026-11-20 or added:2026-11-01..2026-11-15</source>
+        <translation>added: attend une date&#xa0;: added:2026-11, added:&gt;2026-11-20 ou added:2026-11-01..2026-11-15</translation>
+    </message>
+    <message>
+        <source>added: the range ends before it starts</source>
+        <translation>added: l’intervalle se termine avant de commencer</translation>
     </message>
 </context>
 <context>
@@ -951,10 +1174,6 @@
 <context>
     <name>trove::ui::BrowseBar</name>
     <message>
-        <source>Search names, tags and sites…   (tag:cats for one tag)</source>
-        <translation>Rechercher noms, étiquettes et sites…   (tag:chats pour une étiquette)</translation>
-    </message>
-    <message>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
@@ -986,6 +1205,23 @@
         <source>&amp;Sort By</source>
         <translation>&amp;Trier par</translation>
     </message>
+    <message>
+        <source>Search names, tags and sites…   (tag:cats -tag:dogs format:png width:&gt;1000)</source>
+        <translation>Rechercher dans les noms, étiquettes et sites…   (tag:cats -tag:dogs format:png width:&gt;1000)</translation>
+    </message>
+    <message>
+        <source>Search error</source>
+        <translation>Erreur de recherche</translation>
+    </message>
+    <message>
+        <source>Search: at character %1: %2</source>
+        <extracomment>%1 is the character position, %2 why the search cannot be read</extracomment>
+        <translation>Recherche&#xa0;: au caractère %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Search: words, tag:x, -tag:x, a OR b, site:, format:, width:&gt;N, size:&gt;1MB, added:2026-11, untagged (Help ▸ Search Syntax)</source>
+        <translation>Recherche&#xa0;: mots, tag:x, -tag:x, a OR b, site:, format:, width:&gt;N, size:&gt;1MB, added:2026-11, untagged (Aide ▸ Syntaxe de recherche)</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::DiskFullBar</name>
@@ -1003,6 +1239,49 @@
             <numerusform>&lt;b&gt;L’ajout d’images est en pause&#xa0;:&lt;/b&gt; %1. %Ln image attend dans la file&#xa0;; libérez de l’espace, puis reprenez.</numerusform>
             <numerusform>&lt;b&gt;L’ajout d’images est en pause&#xa0;:&lt;/b&gt; %1. %Ln images attendent dans la file&#xa0;; libérez de l’espace, puis reprenez.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::DownloadsPage</name>
+    <message>
+        <source> MiB</source>
+        <translation> Mio</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Downloads from one site at the same time; the rest of its links wait while other sites go on. Some sites refuse more than a few.</source>
+        <translation>Téléchargements simultanés depuis un même site&#xa0;; ses autres liens attendent pendant que les autres sites continuent. Certains sites en refusent plus de quelques-uns.</translation>
+    </message>
+    <message>
+        <source>A download that receives nothing for this long is tried again later (three tries in all).</source>
+        <translation>Un téléchargement qui ne reçoit rien pendant cette durée est réessayé plus tard (trois tentatives en tout).</translation>
+    </message>
+    <message>
+        <source>&amp;Largest download:</source>
+        <translation>Téléchargement le plus &amp;gros&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Downloads at once &amp;per site:</source>
+        <translation>Téléchargements simultanés &amp;par site&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Give up when &amp;stalled for:</source>
+        <translation>Abandonner après un &amp;blocage de&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Give up on &amp;any download after:</source>
+        <translation>Abandonner &amp;tout téléchargement après&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Changes apply to downloads that start from now on.</source>
+        <translation>Les modifications s’appliquent aux téléchargements qui commencent à partir de maintenant.</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1524,49 @@ Vous pouvez aussi taper un lien dans la barre ci-dessus ou faire glisser des ima
             <numerusform>%Ln image est encore en cours d’écriture pour le dépôt&#xa0;; si elle manque à la cible, faites-la glisser à nouveau.</numerusform>
             <numerusform>%Ln images sont encore en cours d’écriture pour le dépôt&#xa0;; si elles manquent à la cible, faites-les glisser à nouveau.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::GeneralPage</name>
+    <message>
+        <source>The new language shows when Trove starts next.</source>
+        <translation>La nouvelle langue s’affichera au prochain démarrage de Trove.</translation>
+    </message>
+    <message>
+        <source>As the desktop</source>
+        <translation>Comme le bureau</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>T&amp;humbnail size:</source>
+        <translation>Taille des &amp;vignettes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The slider in the status bar and Ctrl++ / Ctrl+− change it too.</source>
+        <translation>Le curseur de la barre d’état et Ctrl++ / Ctrl+− la modifient aussi.</translation>
     </message>
 </context>
 <context>
@@ -1959,6 +2281,69 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
     </message>
 </context>
 <context>
+    <name>trove::ui::LibraryPage</name>
+    <message>
+        <source>&amp;Use Another Library…</source>
+        <translation>&amp;Utiliser une autre bibliothèque…</translation>
+    </message>
+    <message>
+        <source>Show another library (a new, empty folder starts one) and open it from now on when Trove starts</source>
+        <translation>Afficher une autre bibliothèque (un dossier neuf et vide en crée une) et l’ouvrir désormais au démarrage de Trove</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <source>Until emptied by hand</source>
+        <translation>Jusqu’au vidage manuel</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Removed images older than this are deleted for good when a library opens</source>
+        <translation>Les images mises à la corbeille depuis plus longtemps sont définitivement supprimées à l’ouverture d’une bibliothèque</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>&amp;Export to:</source>
+        <translation>&amp;Exporter vers&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Keep removed images &amp;for:</source>
+        <translation>Garder les images à la corbeille &amp;pendant&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No library is open</source>
+        <translation>Aucune bibliothèque n’est ouverte</translation>
+    </message>
+    <message>
+        <source>Trove opens this library when it starts.</source>
+        <translation>Trove ouvre cette bibliothèque au démarrage.</translation>
+    </message>
+    <message>
+        <source>When it starts, Trove opens %1.</source>
+        <translation>Au démarrage, Trove ouvre %1.</translation>
+    </message>
+    <message>
+        <source>Use Another Library</source>
+        <translation>Utiliser une autre bibliothèque</translation>
+    </message>
+    <message>
+        <source>Export To</source>
+        <translation>Exporter vers</translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::LibraryRepair</name>
     <message>
         <source>Damaged Library</source>
@@ -2061,6 +2446,81 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
     </message>
 </context>
 <context>
+    <name>trove::ui::LocalApiPage</name>
+    <message>
+        <source>&amp;Serve the local API</source>
+        <translation>&amp;Servir l’API locale</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>&amp;Afficher</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>Cop&amp;ier</translation>
+    </message>
+    <message>
+        <source>&amp;New Key…</source>
+        <translation>&amp;Nouvelle clé…</translation>
+    </message>
+    <message>
+        <source>Let browser extensions and scripts on this computer add and read images through Trove&apos;s local API (with the library&apos;s access key)</source>
+        <translation>Permettre aux extensions de navigateur et aux scripts de cet ordinateur d’ajouter et de lire des images via l’API locale de Trove (avec la clé d’accès de la bibliothèque)</translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation>N’importe quel port libre</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>e.g. chrome-extension://abcdefgh… https://example.org</source>
+        <translation>p. ex. chrome-extension://abcdefgh… https://example.org</translation>
+    </message>
+    <message>
+        <source>Web pages and extensions from these origins may call the API from a browser; separate them with spaces</source>
+        <translation>Les pages Web et les extensions de ces origines peuvent appeler l’API depuis un navigateur&#xa0;; séparez-les par des espaces</translation>
+    </message>
+    <message>
+        <source>&amp;Port on 127.0.0.1:</source>
+        <translation>&amp;Port sur 127.0.0.1&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Access &amp;key:</source>
+        <translation>&amp;Clé d’accès&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Allowed &amp;origins:</source>
+        <translation>&amp;Origines autorisées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Only programs on this computer can connect, and only with the key. Each library has its own key; the trove serve command uses the same port and origins.</source>
+        <translation>Seuls les programmes de cet ordinateur peuvent se connecter, et uniquement avec la clé. Chaque bibliothèque a sa propre clé&#xa0;; la commande trove serve utilise le même port et les mêmes origines.</translation>
+    </message>
+    <message>
+        <source>Cannot read the key: %1</source>
+        <translation>Impossible de lire la clé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>New Access Key</source>
+        <translation>Nouvelle clé d’accès</translation>
+    </message>
+    <message>
+        <source>Replace the access key of this library?</source>
+        <translation>Remplacer la clé d’accès de cette bibliothèque&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Extensions and scripts that use the old key stop working until they are given the new one.</source>
+        <translation>Les extensions et les scripts qui utilisent l’ancienne clé cessent de fonctionner jusqu’à ce qu’on leur donne la nouvelle.</translation>
+    </message>
+    <message>
+        <source>Replace Key</source>
+        <translation>Remplacer la clé</translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::MainMenus</name>
     <message>
         <source>&amp;File</source>
@@ -2149,6 +2609,14 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
     <message>
         <source>About &amp;Qt</source>
         <translation>À propos de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Pr&amp;eferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>&amp;Search Syntax</source>
+        <translation>&amp;Syntaxe de recherche</translation>
     </message>
 </context>
 <context>
@@ -2265,6 +2733,44 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
             <numerusform>%Ln image est encore en cours d’ajout.</numerusform>
             <numerusform>%Ln images sont encore en cours d’ajout.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cannot empty the trash: %1</source>
+        <translation>Impossible de vider la corbeille&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n image(s) removed more than %1 days ago</source>
+        <translation>
+            <numerusform>%n image supprimée définitivement, mise à la corbeille il y a plus de %1 jours</numerusform>
+            <numerusform>%n images supprimées définitivement, mises à la corbeille il y a plus de %1 jours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>Téléchargements</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <source>Local API</source>
+        <translation>API locale</translation>
+    </message>
+    <message>
+        <source>The default of every setting on this page</source>
+        <translation>Les valeurs par défaut de tous les réglages de cette page</translation>
     </message>
 </context>
 <context>

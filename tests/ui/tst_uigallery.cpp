@@ -698,6 +698,9 @@ void TestUiGallery::viewerDropsStaleLoads()
     for (int i = 0; i < 6; ++i)
         samples.append({ QStringLiteral("s%1").arg(i), QColor::fromHsv(i * 50, 255, 255) });
     addSamples(samples);
+    // Every row's record read (the model pages them in lazily), so that
+    // paging stops at the rows, not at what has been read.
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(5).has_value(), kLivenessMs);
     m_window->openViewer(0);
     // Pages through faster than images load: only the last one may show.
     for (int i = 0; i < 5; ++i)

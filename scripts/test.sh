@@ -20,7 +20,7 @@ stage() {
     timings+=("$(printf '%5d s  %s' $((SECONDS - start)) "$name")")
 }
 report() {
-    local status=$?
+    local status=${1:-$?}
     printf 'test.sh stage times:\n'
     if ((${#timings[@]})); then printf '  %s\n' "${timings[@]}"; fi
     printf '  %5d s  total (exit %d)\n' "$SECONDS" "$status"
@@ -57,7 +57,7 @@ stop_asan_build() {
         wait "$asan_build" 2>/dev/null || true
     fi
 }
-trap 'exit_status=$?; stop_asan_build; (exit "$exit_status"); report' EXIT
+trap 'exit_status=$?; stop_asan_build; report "$exit_status"' EXIT
 finish_asan_build() {
     local status=0
     wait "$asan_build" || status=$?

@@ -11,6 +11,29 @@
 
 namespace trove::ui {
 
+namespace {
+
+// A help text in a window of its own, with a Close button; modal.
+void execHtmlDialog(QWidget *parent, const QString &title, const QString &html, const QSize &size,
+    const QString &textName = {})
+{
+    QDialog dialog(parent);
+    dialog.setWindowTitle(title);
+    auto *text = new QTextBrowser(&dialog);
+    text->setObjectName(textName);
+    text->setHtml(html);
+    text->setFrameShape(QFrame::NoFrame);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(text);
+    layout->addWidget(buttons);
+    dialog.resize(size);
+    dialog.exec();
+}
+
+} // namespace
+
 void HelpDialogs::showAbout(QWidget *parent)
 {
     QMessageBox box(parent);
@@ -71,18 +94,7 @@ void HelpDialogs::showShortcuts(QWidget *parent)
     }
     html += QStringLiteral("</table>");
 
-    QDialog dialog(parent);
-    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
-    auto *text = new QTextBrowser(&dialog);
-    text->setHtml(html);
-    text->setFrameShape(QFrame::NoFrame);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto *layout = new QVBoxLayout(&dialog);
-    layout->addWidget(text);
-    layout->addWidget(buttons);
-    dialog.resize(520, 560);
-    dialog.exec();
+    execHtmlDialog(parent, tr("Keyboard Shortcuts"), html, QSize(520, 560));
 }
 
 void HelpDialogs::showSearchSyntax(QWidget *parent)
@@ -121,19 +133,8 @@ void HelpDialogs::showSearchSyntax(QWidget *parent)
                         "API's search=.")
                          .toHtmlEscaped());
 
-    QDialog dialog(parent);
-    dialog.setWindowTitle(tr("Search Syntax"));
-    auto *text = new QTextBrowser(&dialog);
-    text->setObjectName(QStringLiteral("searchSyntax"));
-    text->setHtml(html);
-    text->setFrameShape(QFrame::NoFrame);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto *layout = new QVBoxLayout(&dialog);
-    layout->addWidget(text);
-    layout->addWidget(buttons);
-    dialog.resize(640, 560);
-    dialog.exec();
+    execHtmlDialog(
+        parent, tr("Search Syntax"), html, QSize(640, 560), QStringLiteral("searchSyntax"));
 }
 
 } // namespace trove::ui

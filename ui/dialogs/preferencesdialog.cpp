@@ -46,7 +46,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     m_list->setSpacing(3);
     m_list->setUniformItemSizes(true);
     for (const auto &p : pages) {
-        auto *item = new QListWidgetItem(p.icon, p.title, m_list);
+        new QListWidgetItem(p.icon, p.title, m_list); // owned by the list
         // A title over each page, as KDE's settings dialogs have.
         auto *holder = new QWidget(m_pages);
         auto *layout = new QVBoxLayout(holder);

@@ -394,6 +394,10 @@ void TestSearchLanguage::findsWhatTheFilterFinds_data()
         QStringLiteral("tag:\"two words\""),
         QStringLiteral("tag:50%"),
         QStringLiteral("tag:nature -tag:red"),
+        // Tag terms answered on the tags indexes alone, beside other terms.
+        QStringLiteral("-tag:red tag:sky tag:NATURE"),
+        QStringLiteral("tag:nature -tag:\"two words\" format:gif"),
+        QStringLiteral("-tag:sky width:>500 tag:red -tag:nature"),
         QStringLiteral("-tag:nature"),
         QStringLiteral("-red"),
         QStringLiteral("tag:sky OR tag:red"),

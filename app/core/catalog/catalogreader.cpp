@@ -125,18 +125,20 @@ Result<qint64> CatalogReader::count(const ImageQuery &query)
             return s.failure();
         return s->images;
     }
-    // One tag alone: its index range holds exactly one entry per image.
-    // A text alone: the index holds one row per image, keyed by its key.
+    // Tags alone: their index ranges hold exactly one entry per image, and
+    // no image row needs reading. A text alone: the index holds one row per
+    // image, keyed by its key.
     const auto conjuncts = conjunctsOf(searchRoot(query));
-    const bool tagOnly = conjuncts.size() == 1 && conjuncts.front().kind == search::Node::Kind::Tag;
+    const bool tagsOnly = tagsAlone(conjuncts, driver);
     const QString text = steppedText(query);
-    QSqlQuery q
-        = m_catalog.query(tagOnly ? QStringLiteral("SELECT count(*) FROM tags WHERE tag = ?")
-                : !text.isEmpty()
-                ? QStringLiteral("SELECT count(*) FROM image_text WHERE image_text MATCH ?")
-                : QStringLiteral("SELECT count(*) FROM images i ") + where);
-    if (tagOnly)
-        binds = { conjuncts.front().text };
+    QVariantList tagBinds;
+    QSqlQuery q = m_catalog.query(tagsOnly ? QStringLiteral("SELECT count(*) FROM (%1)")
+                                                 .arg(tagMatches(conjuncts, driver.index, tagBinds))
+            : !text.isEmpty()
+            ? QStringLiteral("SELECT count(*) FROM image_text WHERE image_text MATCH ?")
+            : QStringLiteral("SELECT count(*) FROM images i ") + where);
+    if (tagsOnly)
+        binds = tagBinds;
     else if (!text.isEmpty())
         binds = { phraseFor(text) };
     for (int i = 0; i < binds.size(); ++i)

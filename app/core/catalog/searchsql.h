@@ -37,6 +37,16 @@ struct Driver {
 Driver defaultDriver(const std::vector<search::Node> &conjuncts);
 /// Whether @p node can collect its matches from an index (tag, long text).
 bool canDrive(const search::Node &node);
+/// Whether @p node is `tag:x` or `-tag:x`.
+bool isTagTerm(const search::Node &node);
+/// "SELECT a.image_id FROM tags a WHERE …": the images with the driving
+/// tag (conjunct @p driving) that pass every other tag term of
+/// @p conjuncts, found on the tags indexes alone, without reading an image
+/// row. The values to bind are appended to @p binds.
+QString tagMatches(const std::vector<search::Node> &conjuncts, int driving, QVariantList &binds);
+/// Whether @p driver is a tag and every conjunct a tag term: tagMatches()
+/// then answers the whole search, and counting needs no image row.
+bool tagsAlone(const std::vector<search::Node> &conjuncts, const Driver &driver);
 /// Whether @p node tests only columns of the image row.
 bool isColumnTerm(const search::Node &node);
 

@@ -6,6 +6,7 @@
 #include "catalog/catalogwriter.h"
 #include "catalog/searchlanguage.h"
 #include "commandhelpers.h"
+#include "rowstream.h"
 #include "storage/blobstore.h"
 
 #include <QDir>
@@ -101,7 +102,7 @@ int runList(CommandContext &ctx)
         // The same text QJsonDocument gives for the whole array (Indented).
         s << '[';
         bool first = true;
-        auto walk = reader.forEach(query, [&](const ImageRecord &r) {
+        auto walk = streamRecords(ctx.paths, query, [&](const ImageRecord &r) {
             s << (first ? "\n" : ",\n");
             first = false;
             QByteArray object = QJsonDocument(r.toJson()).toJson(QJsonDocument::Indented);
@@ -113,16 +114,30 @@ int runList(CommandContext &ctx)
         s.flush();
         return walk ? 0 : failWith(ctx, walk.error());
     }
-    auto walk = reader.forEach(query, [&](const ImageRecord &r) {
-        s << shortId(r.id) << "  " << qSetFieldWidth(5) << Qt::left << r.format << qSetFieldWidth(0)
-          << ' ' << qSetFieldWidth(11) << QStringLiteral("%1x%2").arg(r.width).arg(r.height)
-          << qSetFieldWidth(0) << ' ' << qSetFieldWidth(10) << Qt::right
-          << humanBytes(r.originalBytes) << qSetFieldWidth(0) << Qt::left << "  "
-          << isoUtc(r.addedAt) << "  " << r.name;
-        if (!r.tags.isEmpty())
-            s << "  [" << r.tags.join(QStringLiteral(", ")) << ']';
-        s << '\n';
-        return true;
+    // One line per image, its columns padded as a table.
+    QString line;
+    auto walk = streamRecords(ctx.paths, query, [&](const ImageRecord &r) {
+        line.clear();
+        line += shortId(r.id);
+        line += QLatin1String("  ");
+        line += r.format.leftJustified(5);
+        line += QLatin1Char(' ');
+        line += (QString::number(r.width) + QLatin1Char('x') + QString::number(r.height))
+                    .leftJustified(11);
+        line += QLatin1Char(' ');
+        line += humanBytes(r.originalBytes).rightJustified(10);
+        line += QLatin1String("  ");
+        line += isoUtc(r.addedAt);
+        line += QLatin1String("  ");
+        line += r.name;
+        if (!r.tags.isEmpty()) {
+            line += QLatin1String("  [");
+            line += r.tags.join(QLatin1String(", "));
+            line += QLatin1Char(']');
+        }
+        line += QLatin1Char('\n');
+        s << line;
+        return s.status() == QTextStream::Ok;
     });
     s.flush();
     return walk ? 0 : failWith(ctx, walk.error());

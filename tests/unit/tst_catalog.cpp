@@ -1264,6 +1264,11 @@ void TestCatalog::searchIndexBuiltForOlderLibrary()
         QVERIFY(catalog.exec(QStringLiteral("DROP TABLE not_duplicates")));
         // And what schema 11 (the search language's format index) added.
         QVERIFY(catalog.exec(QStringLiteral("DROP INDEX images_by_format")));
+        // And what schema 12 (images per format) added.
+        for (const char *trigger :
+            { "format_count_insert", "format_count_delete", "format_count_update" })
+            QVERIFY(catalog.exec(QStringLiteral("DROP TRIGGER %1").arg(QLatin1String(trigger))));
+        QVERIFY(catalog.exec(QStringLiteral("DROP TABLE format_counts")));
         QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = 3")));
     }
     m_writer = std::make_unique<CatalogWriter>(m_paths);
@@ -1273,6 +1278,11 @@ void TestCatalog::searchIndexBuiltForOlderLibrary()
         q.search = QString::fromLatin1(text);
         QCOMPARE(*m_reader->count(q), 1);
     }
+    // The per-format counts are filled from the images already there.
+    auto formats = m_reader->formatCounts();
+    QVERIFY_OK(formats);
+    QCOMPARE(formats->size(), 1);
+    QCOMPARE(formats->first().second, 1);
     Probe catalog(m_paths.catalogFile());
     QCOMPARE(catalog.scalar(QStringLiteral("PRAGMA user_version")).toInt(),
         Connection::schemaVersion(Connection::Kind::Catalog));
@@ -1437,9 +1447,10 @@ void TestCatalog::integrityAndCounts()
     auto problems = integrityProblems(*m_reader);
     QVERIFY_OK(problems);
     QVERIFY(problems->isEmpty());
+    using Counts = QList<QPair<QString, qint64>>;
     auto formats = m_reader->formatCounts();
     QVERIFY_OK(formats);
-    QCOMPARE(formats->size(), 2);
+    QCOMPARE(*formats, (Counts { { QStringLiteral("gif"), 1 }, { QStringLiteral("png"), 1 } }));
     auto hosts = m_reader->hostCounts();
     QVERIFY_OK(hosts);
     QCOMPARE(hosts->size(), 1);
@@ -1450,6 +1461,15 @@ void TestCatalog::integrityAndCounts()
         return true;
     }));
     QCOMPARE(visited, 2);
+    // The counts are kept as images come and go (the trash included).
+    QVERIFY_OK(commit(QStringLiteral("png 2"), 72));
+    QCOMPARE(*m_reader->formatCounts(),
+        (Counts { { QStringLiteral("png"), 2 }, { QStringLiteral("gif"), 1 } }));
+    auto gifKey = m_reader->resolve(QStringLiteral("gif"));
+    QVERIFY_OK(gifKey);
+    QCOMPARE(gifKey->size(), 1);
+    QVERIFY_OK(await(m_writer->remove({ gifKey->first().key })));
+    QCOMPARE(*m_reader->formatCounts(), (Counts { { QStringLiteral("png"), 2 } }));
 }
 
 // SQLite's SQLITE_FULL (here: a page limit) is an error of kind DiskFull,

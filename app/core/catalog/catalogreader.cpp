@@ -489,8 +489,7 @@ Result<QByteArray> CatalogReader::thumbnail(qint64 key)
 Result<QList<QPair<QString, qint64>>> CatalogReader::formatCounts()
 {
     return pairs(m_catalog,
-        QStringLiteral(
-            "SELECT format, count(*) AS n FROM images GROUP BY format ORDER BY n DESC, format"));
+        QStringLiteral("SELECT format, images AS n FROM format_counts ORDER BY n DESC, format"));
 }
 
 Result<QList<QPair<QString, qint64>>> CatalogReader::hostCounts(int limit)

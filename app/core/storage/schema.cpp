@@ -286,6 +286,32 @@ const std::vector<QStringList> &catalogSteps()
             // counted without reading them). Dates use images_by_added.
             QStringLiteral("CREATE INDEX images_by_format ON images(format, width)"),
         },
+        {
+            // Images per format, kept by triggers like the totals in
+            // `stats`: `trove stats --json` and the statistics window read a
+            // few rows instead of counting a million index entries (4,175
+            // page reads and most of the command's time at a million).
+            QStringLiteral(R"(CREATE TABLE format_counts (
+                format TEXT PRIMARY KEY,
+                images INTEGER NOT NULL) WITHOUT ROWID)"),
+            QStringLiteral("INSERT INTO format_counts SELECT format, count(*) FROM images "
+                           "GROUP BY format"),
+            QStringLiteral(R"(CREATE TRIGGER format_count_insert AFTER INSERT ON images BEGIN
+                INSERT INTO format_counts VALUES (NEW.format, 1)
+                    ON CONFLICT (format) DO UPDATE SET images = images + 1;
+                END)"),
+            QStringLiteral(R"(CREATE TRIGGER format_count_delete AFTER DELETE ON images BEGIN
+                UPDATE format_counts SET images = images - 1 WHERE format = OLD.format;
+                DELETE FROM format_counts WHERE format = OLD.format AND images <= 0;
+                END)"),
+            QStringLiteral(R"(CREATE TRIGGER format_count_update AFTER UPDATE OF format ON images
+                WHEN NEW.format IS NOT OLD.format BEGIN
+                UPDATE format_counts SET images = images - 1 WHERE format = OLD.format;
+                DELETE FROM format_counts WHERE format = OLD.format AND images <= 0;
+                INSERT INTO format_counts VALUES (NEW.format, 1)
+                    ON CONFLICT (format) DO UPDATE SET images = images + 1;
+                END)"),
+        },
     };
     return migrations;
 }

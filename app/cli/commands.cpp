@@ -116,29 +116,32 @@ int runList(CommandContext &ctx)
     }
     // One line per image, its columns padded as a table.
     QString line;
-    auto walk = streamRecords(ctx.paths, query, [&](const ImageRecord &r) {
-        line.clear();
-        line += shortId(r.id);
-        line += QLatin1String("  ");
-        line += r.format.leftJustified(5);
-        line += QLatin1Char(' ');
-        line += (QString::number(r.width) + QLatin1Char('x') + QString::number(r.height))
-                    .leftJustified(11);
-        line += QLatin1Char(' ');
-        line += humanBytes(r.originalBytes).rightJustified(10);
-        line += QLatin1String("  ");
-        line += isoUtc(r.addedAt);
-        line += QLatin1String("  ");
-        line += r.name;
-        if (!r.tags.isEmpty()) {
-            line += QLatin1String("  [");
-            line += r.tags.join(QLatin1String(", "));
-            line += QLatin1Char(']');
-        }
-        line += QLatin1Char('\n');
-        s << line;
-        return s.status() == QTextStream::Ok;
-    });
+    auto walk = streamRecords(
+        ctx.paths, query,
+        [&](const ImageRecord &r) {
+            line.clear();
+            line += shortId(r.id);
+            line += QLatin1String("  ");
+            line += r.format.leftJustified(5);
+            line += QLatin1Char(' ');
+            line += (QString::number(r.width) + QLatin1Char('x') + QString::number(r.height))
+                        .leftJustified(11);
+            line += QLatin1Char(' ');
+            line += humanBytes(r.originalBytes).rightJustified(10);
+            line += QLatin1String("  ");
+            line += isoUtc(r.addedAt);
+            line += QLatin1String("  ");
+            line += r.name;
+            if (!r.tags.isEmpty()) {
+                line += QLatin1String("  [");
+                line += r.tags.join(QLatin1String(", "));
+                line += QLatin1Char(']');
+            }
+            line += QLatin1Char('\n');
+            s << line;
+            return s.status() == QTextStream::Ok;
+        },
+        CatalogReader::Detail::WithoutSources);
     s.flush();
     return walk ? 0 : failWith(ctx, walk.error());
 }

@@ -81,7 +81,7 @@ private:
 } // namespace
 
 Result<void> streamRecords(const LibraryPaths &paths, const ImageQuery &query,
-    const std::function<bool(const ImageRecord &)> &visit)
+    const std::function<bool(const ImageRecord &)> &visit, CatalogReader::Detail detail)
 {
     BatchQueue queue;
     // A QSqlDatabase connection belongs to the thread that opened it: the
@@ -95,14 +95,17 @@ Result<void> streamRecords(const LibraryPaths &paths, const ImageQuery &query,
         QList<ImageRecord> batch;
         batch.reserve(kBatchRecords);
         bool stopped = false;
-        auto walked = catalog.forEach(query, [&](const ImageRecord &record) {
-            batch.append(record);
-            if (batch.size() < kBatchRecords)
-                return true;
-            stopped = !queue.push(std::exchange(batch, {}));
-            batch.reserve(kBatchRecords);
-            return !stopped;
-        });
+        auto walked = catalog.forEach(
+            query,
+            [&](const ImageRecord &record) {
+                batch.append(record);
+                if (batch.size() < kBatchRecords)
+                    return true;
+                stopped = !queue.push(std::exchange(batch, {}));
+                batch.reserve(kBatchRecords);
+                return !stopped;
+            },
+            detail);
         if (walked && !stopped && !batch.isEmpty())
             queue.push(std::move(batch));
         queue.finish(walked);

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "base/result.h"
-#include "catalog/catalogquery.h"
+#include "catalog/catalogreader.h"
 #include "storage/librarypaths.h"
 
 #include <functional>
@@ -16,6 +16,7 @@ namespace trove::cli {
 /// million never sit in memory. @p visit returns false to stop; the reader
 /// then stops at its next batch.
 Result<void> streamRecords(const LibraryPaths &paths, const ImageQuery &query,
-    const std::function<bool(const ImageRecord &)> &visit);
+    const std::function<bool(const ImageRecord &)> &visit,
+    CatalogReader::Detail detail = CatalogReader::Detail::Full);
 
 } // namespace trove::cli

@@ -1461,6 +1461,29 @@ void TestCatalog::integrityAndCounts()
         return true;
     }));
     QCOMPARE(visited, 2);
+    // A walk without sources reads everything else the same.
+    QList<ImageRecord> full, lean;
+    QVERIFY_OK(m_reader->forEach(ImageQuery {}, [&full](const ImageRecord &r) {
+        full << r;
+        return true;
+    }));
+    QVERIFY_OK(m_reader->forEach(
+        ImageQuery {},
+        [&lean](const ImageRecord &r) {
+            lean << r;
+            return true;
+        },
+        CatalogReader::Detail::WithoutSources));
+    QCOMPARE(lean.size(), full.size());
+    QCOMPARE(full.first().sources, QStringList { QStringLiteral("http://GIFS.example/x.gif") });
+    for (qsizetype i = 0; i < full.size(); ++i) {
+        QVERIFY(lean[i].sources.isEmpty());
+        QCOMPARE(lean[i].id, full[i].id);
+        QCOMPARE(lean[i].name, full[i].name);
+        QCOMPARE(lean[i].tags, full[i].tags);
+        QCOMPARE(lean[i].sha256, full[i].sha256);
+        QCOMPARE(lean[i].addedAt, full[i].addedAt);
+    }
     // The counts are kept as images come and go (the trash included).
     QVERIFY_OK(commit(QStringLiteral("png 2"), 72));
     QCOMPARE(*m_reader->formatCounts(),

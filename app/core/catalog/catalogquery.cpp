@@ -18,6 +18,10 @@ bool ImageQuery::isFiltered() const
 
 namespace trove::querysql {
 
+const char *const kSourceListColumn
+    = "(SELECT group_concat(url, char(10)) FROM (SELECT url FROM sources WHERE image_id = i.id "
+      "ORDER BY added_at, url)) AS source_list";
+
 const char *const kSelectImages
     = "SELECT i.id, i.uuid, i.name, i.sha256, i.format, i.width, i.height, i.original_bytes, "
       "i.stored_bytes, i.added_at, "

@@ -35,6 +35,8 @@ namespace querysql {
 
 /// The columns every image read selects (aliased: read them by name).
 extern const char *const kSelectImages;
+/// The column of kSelectImages that reads the sources, as it is written there.
+extern const char *const kSourceListColumn;
 /// Where each column of kSelectImages is, found by name once per query.
 struct ImageColumns {
     explicit ImageColumns(const QSqlRecord &row);

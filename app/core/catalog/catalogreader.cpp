@@ -388,13 +388,16 @@ Result<void> CatalogReader::forEach(const std::function<bool(const ImageRecord &
 }
 
 Result<void> CatalogReader::forEach(
-    const ImageQuery &query, const std::function<bool(const ImageRecord &)> &visit)
+    const ImageQuery &query, const std::function<bool(const ImageRecord &)> &visit, Detail detail)
 {
     if (auto r = checkSearch(query); !r)
         return r;
     QVariantList binds;
     const QString where = whereFor(query, binds, Drive::Matches, driverFor(query));
-    QSqlQuery q = m_catalog.query(QLatin1String(kSelectImages) + where + orderBy(query.order));
+    QString select = QLatin1String(kSelectImages);
+    if (detail == Detail::WithoutSources)
+        select.replace(QLatin1String(kSourceListColumn), QLatin1String("NULL AS source_list"));
+    QSqlQuery q = m_catalog.query(select + where + orderBy(query.order));
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);
     if (auto r = execQuery(q); !r)

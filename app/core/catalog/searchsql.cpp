@@ -38,6 +38,8 @@ QString columnOf(Field f)
         return QStringLiteral("i.height");
     case Field::Pixels:
         return QStringLiteral("(i.width * i.height)");
+    case Field::Rating:
+        return QStringLiteral("i.rating");
     case Field::Size:
         break;
     }
@@ -104,6 +106,11 @@ QString columnTest(const Node &node, QVariantList &binds)
         binds << node.text;
         return QStringLiteral("i.format = ?");
     }
+    if (node.kind == Node::Kind::Favourite) {
+        // Word for word the partial index's condition (images_favourites),
+        // so SQLite may read the favourites alone.
+        return QStringLiteral("i.favourite != 0");
+    }
     binds << node.number;
     return columnOf(node.field) + QLatin1Char(' ') + operatorOf(node.comparison)
         + QStringLiteral(" ?");
@@ -114,6 +121,7 @@ QString columnTest(const Node &node, QVariantList &binds)
 QString indexedTest(const Node &node, QVariantList &binds)
 {
     return node.kind == Node::Kind::Format || node.kind == Node::Kind::Number
+            || node.kind == Node::Kind::Favourite
         ? columnTest(node, binds)
         : rowTest(node, binds);
 }
@@ -163,7 +171,7 @@ bool canDrive(const Node &node)
 bool isColumnTerm(const Node &node)
 {
     return node.kind == Node::Kind::Format || node.kind == Node::Kind::Number
-        || node.kind == Node::Kind::Added;
+        || node.kind == Node::Kind::Added || node.kind == Node::Kind::Favourite;
 }
 
 Driver defaultDriver(const std::vector<Node> &conjuncts)
@@ -205,6 +213,7 @@ QString rowTest(const Node &node, QVariantList &binds)
                               "(s.host = ? OR s.host LIKE ? ESCAPE '\\'))");
     case Node::Kind::Format:
     case Node::Kind::Number:
+    case Node::Kind::Favourite:
         // Walking the order, a test of each row: the unary + keeps SQLite
         // from reading images_by_format and sorting all it finds there
         // (0.8 s for `format:png width:>3000` at a million images).

@@ -236,7 +236,8 @@ void TestSearchLanguage::parses_data()
     QTest::newRow("not rated") << QStringLiteral("rating:0") << "rating=0";
     QTest::newRow("stars is rating") << QStringLiteral("stars:5") << "rating=5";
     QTest::newRow("fav") << QStringLiteral("fav") << "fav";
-    QTest::newRow("favourite spelled out") << QStringLiteral("favourite") << "fav";
+    QTest::newRow("favourite spelled out is text")
+        << QStringLiteral("favourite") << "text[favourite]";
     QTest::newRow("not fav") << QStringLiteral("-fav tag:a") << "(and (not fav) tag[a])";
     QTest::newRow("quoted fav is text") << QStringLiteral("\"fav\"") << "text[fav]";
     QTest::newRow("a URL is text")

@@ -252,9 +252,7 @@ private:
                 n.kind = Node::Kind::Untagged;
                 return n;
             }
-            if (!t.quoted
-                && (t.value == QLatin1String("fav") || t.value == QLatin1String("favourite")
-                    || t.value == QLatin1String("favorite"))) {
+            if (!t.quoted && t.value == QLatin1String("fav")) {
                 n.kind = Node::Kind::Favourite;
                 return n;
             }

@@ -167,6 +167,23 @@ int main(int argc, char **argv)
             return uitest::rowsWithThumbnails(gallery) >= std::min(24, int(gallery->rowCount()));
         },
         20000);
+    // Some rated, some favourites: their marks show on the thumbnails.
+    {
+        QList<qint64> keys;
+        for (int row = 0; row < std::min(12, int(gallery->rowCount())); ++row) {
+            if (const auto r = gallery->recordAt(row))
+                keys << r->key;
+        }
+        CatalogWriter *writer = window->session()->writer();
+        for (int i = 0; i < keys.size(); ++i) {
+            writer->setRating({ keys[i] }, (i * 2) % 6);
+            if (i % 3 == 1)
+                writer->setFavourite({ keys[i] }, true);
+        }
+        writer->flush();
+        (void)QTest::qWaitFor(
+            [&] { return gallery->index(1).data(GalleryModel::FavouriteRole).toBool(); }, 10000);
+    }
     window->queuePanel()->clearFinishedAction()->trigger();
     window->queueDock()->hide();
     window->galleryView()->setCurrentIndex(gallery->index(4));

@@ -234,7 +234,6 @@ void TestSearchLanguage::parses_data()
     QTest::newRow("rating exactly") << QStringLiteral("rating:3") << "rating=3";
     QTest::newRow("rating below") << QStringLiteral("rating:<2") << "rating<2";
     QTest::newRow("not rated") << QStringLiteral("rating:0") << "rating=0";
-    QTest::newRow("stars is rating") << QStringLiteral("stars:5") << "rating=5";
     QTest::newRow("fav") << QStringLiteral("fav") << "fav";
     QTest::newRow("favourite spelled out is text")
         << QStringLiteral("favourite") << "text[favourite]";
@@ -300,6 +299,8 @@ void TestSearchLanguage::explainsErrors_data()
         << QStringLiteral("tag:a rating:>=9") << 6 << "rating: expects a whole number from 0 to 5";
     QTest::newRow("rating not whole")
         << QStringLiteral("rating:2.5") << 0 << "rating: expects a whole number from 0 to 5";
+    QTest::newRow("stars: suggests rating:")
+        << QStringLiteral("stars:5") << 0 << "did you mean rating:?";
     QTest::newRow("rating with a unit")
         << QStringLiteral("rating:4MB") << 0 << "rating: expects a whole number from 0 to 5";
     QTest::newRow("collections not yet")

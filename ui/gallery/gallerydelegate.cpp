@@ -10,6 +10,7 @@
 #include <QPixmapCache>
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace trove::ui {
 
@@ -29,7 +30,7 @@ QPolygonF starIn(const QRectF &box)
     const qreal outer = box.width() / 2.0;
     const qreal inner = outer * 0.45;
     for (int i = 0; i < 10; ++i) {
-        const qreal angle = -M_PI / 2 + i * M_PI / 5;
+        const qreal angle = -std::numbers::pi / 2 + i * std::numbers::pi / 5;
         const qreal r = i % 2 == 0 ? outer : inner;
         star << QPointF(c.x() + r * std::cos(angle), c.y() + r * std::sin(angle) + outer * 0.08);
     }

@@ -146,6 +146,11 @@ void ImageActions::updateEnabled()
     m_marks->updateEnabled(all, writable);
 }
 
+LibrarySession *ImageActions::session() const
+{
+    return m_session.data();
+}
+
 ActionTargets ImageActions::targets() const
 {
     return m_targets ? m_targets() : ActionTargets();

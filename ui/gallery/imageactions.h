@@ -77,7 +77,7 @@ public:
     /// Rating and favourite (keys 0 to 5 and F).
     MarkActions *markActions() const { return m_marks; }
 
-    LibrarySession *session() const { return m_session; }
+    LibrarySession *session() const;
     QUndoStack *undoStack() const { return m_undo; }
     ActionTargets targets() const;
     /// Runs a BulkAction over the targets with a progress dialog for long

@@ -12,6 +12,8 @@
 #include "dialogs/preferencesdialog.h"
 #include "dialogs/similardialog.h"
 #include "gallery/browsebar.h"
+#include "gallery/gallerydelegate.h"
+#include "gallery/galleryview.h"
 #include "gallery/imageactions.h"
 #include "imagefactory.h"
 #include "ingest/ingestqueuepanel.h"
@@ -195,6 +197,14 @@ int main(int argc, char **argv)
         QTest::qWait(700); // the status bar's statistics, throttled
         window->statusBar()->clearMessage();
     });
+    // The smallest thumbnails: ratings show as one star and a number.
+    const int shownSize = window->galleryView()->thumbnailSize();
+    window->galleryView()->setThumbnailSize(ui::GalleryDelegate::kMinThumbnail);
+    shoot(window.get(), out, QStringLiteral("gallery-small"), theme, [&](QSize) {
+        (void)QTest::qWaitFor([&] { return uitest::rowsWithThumbnails(gallery) >= 24; }, 10000);
+        window->statusBar()->clearMessage();
+    });
+    window->galleryView()->setThumbnailSize(shownSize);
 
     window->openViewer(2);
     (void)QTest::qWaitFor([&] { return window->viewer()->isShowingImage(); }, 10000);

@@ -44,7 +44,7 @@ QJsonObject eagleItem(const ImageRecord &r)
         { QStringLiteral("annotation"), r.annotation },
         { QStringLiteral("modificationTime"), r.addedAt.toMSecsSinceEpoch() },
         { QStringLiteral("width"), r.width }, { QStringLiteral("height"), r.height },
-        { QStringLiteral("palettes"), QJsonArray {} } };
+        { QStringLiteral("star"), r.rating }, { QStringLiteral("palettes"), QJsonArray {} } };
 }
 
 // Eagle's `headers` for one item's download: Referer, User-Agent and Cookie,

@@ -21,6 +21,9 @@ int runResume(CommandContext &ctx); // addcommand.cpp
 int runVerify(CommandContext &ctx); // verifycommand.cpp
 int runBackup(CommandContext &ctx); // backupcommand.cpp
 int runTrash(CommandContext &ctx); // trashcommand.cpp
+int runRate(CommandContext &ctx); // markcommands.cpp
+int runFav(CommandContext &ctx); // markcommands.cpp
+void favOptions(QCommandLineParser &p); // markcommands.cpp
 int runServe(CommandContext &ctx); // servecommand.cpp
 int runApiKey(CommandContext &ctx); // servecommand.cpp
 void serveOptions(QCommandLineParser &p); // servecommand.cpp
@@ -48,7 +51,9 @@ void printRecord(QTextStream &s, const ImageRecord &r)
       << "original bytes: " << r.originalBytes << " (" << humanBytes(r.originalBytes) << ")\n"
       << "stored bytes:   " << r.storedBytes << " (" << humanBytes(r.storedBytes) << ")\n"
       << "sha256:         " << r.sha256 << '\n'
-      << "added:          " << isoUtc(r.addedAt) << '\n';
+      << "added:          " << isoUtc(r.addedAt) << '\n'
+      << "rating:         " << r.rating << (r.rating == 1 ? " star" : " stars") << '\n'
+      << "favourite:      " << (r.favourite ? "yes" : "no") << '\n';
     if (!r.annotation.isEmpty())
         s << "annotation:     "
           << QString(r.annotation).replace(QLatin1Char('\n'), QStringLiteral("\n                "))
@@ -64,9 +69,11 @@ void listOptions(QCommandLineParser &p)
     p.addOption({ QStringLiteral("search"),
         QStringLiteral("Only images the search QUERY finds: words (in the name, a tag or a "
                        "source host), tag:x, -tag:x, a OR b, site:, format:, width:>N, "
-                       "height:, pixels:, size:>1MB, added:2026-11, untagged."),
+                       "height:, pixels:, size:>1MB, added:2026-11, rating:>=4, fav, untagged."),
         QStringLiteral("QUERY") });
-    p.addOption({ QStringLiteral("sort"), QStringLiteral("newest (default), oldest or name."),
+    p.addOption({ QStringLiteral("sort"),
+        QStringLiteral("newest (default), oldest, name or rating (highest first, "
+                       "ties newest first)."),
         QStringLiteral("ORDER") });
 }
 
@@ -92,8 +99,10 @@ int runList(CommandContext &ctx)
         query.order = ImageQuery::Order::OldestFirst;
     else if (sort == QLatin1String("name"))
         query.order = ImageQuery::Order::NameAscending;
+    else if (sort == QLatin1String("rating"))
+        query.order = ImageQuery::Order::RatingDescending;
     else if (!sort.isEmpty() && sort != QLatin1String("newest"))
-        return usageError(ctx, QStringLiteral("--sort takes newest, oldest or name"));
+        return usageError(ctx, QStringLiteral("--sort takes newest, oldest, name or rating"));
 
     // Row by row, as the catalog hands them out: a million images never sit
     // in memory (the whole list took ~1 GB as one JSON array at 1M).
@@ -355,13 +364,18 @@ const QList<Command> &commands()
                 "trove::cli", "Finish adding what an interrupted run left unfinished."),
             "", noOptions, runResume },
         { "list", QT_TRANSLATE_NOOP("trove::cli", "List the images of the library."),
-            "[--tag TAG] [--search TEXT] [--sort newest|oldest|name]", listOptions, runList },
+            "[--tag TAG] [--search TEXT] [--sort newest|oldest|name|rating]", listOptions,
+            runList },
         { "show", QT_TRANSLATE_NOOP("trove::cli", "Show everything known about one image."),
             "ID|NAME", noOptions, runShow },
         { "export", QT_TRANSLATE_NOOP("trove::cli", "Write an image's original bytes to a file."),
             "ID|NAME -o PATH", exportOptions, runExport },
         { "tag", QT_TRANSLATE_NOOP("trove::cli", "Add or remove tags."),
             "ID|NAME... --add TAG --remove TAG", tagOptions, runTag },
+        { "rate", QT_TRANSLATE_NOOP("trove::cli", "Rate images from 0 (no rating) to 5 stars."),
+            "ID|NAME... N", noOptions, runRate },
+        { "fav", QT_TRANSLATE_NOOP("trove::cli", "Mark images as favourites (--off: unmark)."),
+            "ID|NAME... [--off]", favOptions, runFav },
         { "rename", QT_TRANSLATE_NOOP("trove::cli", "Give an image a new name."),
             "ID|NAME NEW-NAME", noOptions, runRename },
         { "remove", QT_TRANSLATE_NOOP("trove::cli", "Move images to the library's trash."),

@@ -83,6 +83,7 @@ private Q_SLOTS:
     void showTagRemoveByNameAndPrefix();
     void verifyFindsMissingAndOrphanBlobs();
     void trashRoundTrip();
+    void rateAndFavourite();
     void trashBadUsage_data();
     void trashBadUsage();
     void similarDuplicatesAndMerge();
@@ -402,7 +403,7 @@ void TestCli::listSearchLanguage()
     QVERIFY2(bad.err.startsWith("trove: search: unknown predicate colour:"), bad.describe());
     QVERIFY2(bad.err.contains("(at character 12)"), bad.describe());
     const Run notYet = trove({ QStringLiteral("list"), QStringLiteral("--search"),
-        QStringLiteral("rating:>=4"), QStringLiteral("--library"), library() });
+        QStringLiteral("in:holiday"), QStringLiteral("--library"), library() });
     QVERIFY2(notYet.exitCode == 2, notYet.describe());
     QVERIFY2(notYet.err.contains("not in this version"), notYet.describe());
 }
@@ -966,6 +967,15 @@ void TestCli::badUsage_data()
         << QStringList { QStringLiteral("list"), QStringLiteral("--bogus") };
     QTest::newRow("list with a bad sort") << QStringList { QStringLiteral("list"),
         QStringLiteral("--sort"), QStringLiteral("sideways") };
+    QTest::newRow("rate without a rating")
+        << QStringList { QStringLiteral("rate"), QStringLiteral("x") };
+    QTest::newRow("rate above five")
+        << QStringList { QStringLiteral("rate"), QStringLiteral("x"), QStringLiteral("6") };
+    QTest::newRow("rate with words")
+        << QStringList { QStringLiteral("rate"), QStringLiteral("x"), QStringLiteral("good") };
+    QTest::newRow("fav without argument") << QStringList { QStringLiteral("fav") };
+    QTest::newRow("list with a bad rating search") << QStringList { QStringLiteral("list"),
+        QStringLiteral("--search"), QStringLiteral("rating:>=7") };
     QTest::newRow("verify with an argument")
         << QStringList { QStringLiteral("verify"), QStringLiteral("x") };
     QTest::newRow("add --per-host 0") << QStringList { QStringLiteral("add"),
@@ -1192,6 +1202,81 @@ void TestCli::verifyFindsMissingAndOrphanBlobs()
 }
 
 // remove -> trash list -> restore -> remove -> empty -> add refused -> add --force.
+void TestCli::rateAndFavourite()
+{
+    const QStringList lib { QStringLiteral("--library"), library() };
+    const QString a = addGood(QStringLiteral("/r/a.png"), 81);
+    const QString b = addGood(QStringLiteral("/r/b.png"), 82);
+    const QString c = addGood(QStringLiteral("/r/c.png"), 83);
+    QVERIFY(!a.isEmpty() && !b.isEmpty() && !c.isEmpty());
+    const auto field = [this](const QString &id, const char *name, const QStringList &extra = {}) {
+        for (const QJsonValue &v : list(extra)) {
+            if (v.toObject().value(QLatin1String("id")).toString() == id)
+                return v.toObject().value(QLatin1String(name));
+        }
+        return QJsonValue(QJsonValue::Undefined);
+    };
+    QCOMPARE(field(a, "rating"), QJsonValue(0));
+    QCOMPARE(field(a, "favourite"), QJsonValue(false));
+
+    // Several images by id prefix, the rating last.
+    Run rate
+        = trove(QStringList { QStringLiteral("rate"), a.left(8), b, QStringLiteral("4") } + lib);
+    QVERIFY2(rate.exitCode == 0, rate.describe());
+    QVERIFY2(rate.out.contains("changed 2 image(s)"), rate.describe());
+    QCOMPARE(field(a, "rating"), QJsonValue(4));
+    QCOMPARE(field(b, "rating"), QJsonValue(4));
+    QCOMPARE(field(c, "rating"), QJsonValue(0));
+    rate = trove(
+        QStringList { QStringLiteral("rate"), c, QStringLiteral("5"), QStringLiteral("--json") }
+        + lib);
+    QVERIFY2(rate.exitCode == 0, rate.describe());
+    QCOMPARE(rate.json().array().at(0).toObject().value(QLatin1String("rating")).toInt(), 5);
+    // An argument that names nothing fails alone.
+    rate = trove(QStringList { QStringLiteral("rate"), b, QStringLiteral("no-such-image"),
+                     QStringLiteral("1") }
+        + lib);
+    QCOMPARE(rate.exitCode, 1);
+    QVERIFY2(rate.err.contains("no-such-image"), rate.describe());
+    QCOMPARE(field(b, "rating"), QJsonValue(1));
+
+    Run fav = trove(QStringList { QStringLiteral("fav"), a, c } + lib);
+    QVERIFY2(fav.exitCode == 0, fav.describe());
+    QCOMPARE(field(a, "favourite"), QJsonValue(true));
+    QCOMPARE(field(b, "favourite"), QJsonValue(false));
+    fav = trove(QStringList { QStringLiteral("fav"), c, QStringLiteral("--off") } + lib);
+    QVERIFY2(fav.exitCode == 0, fav.describe());
+    QCOMPARE(field(c, "favourite"), QJsonValue(false));
+
+    // The search language and the rating sort (highest first, ties newest).
+    const auto ids = [this](const QStringList &extra) {
+        QStringList out;
+        for (const QJsonValue &v : list(extra))
+            out << v.toObject().value(QLatin1String("id")).toString();
+        return out;
+    };
+    QCOMPARE(ids({ QStringLiteral("--search"), QStringLiteral("fav") }), QStringList { a });
+    QCOMPARE(
+        ids({ QStringLiteral("--search"), QStringLiteral("rating:>=4") }), (QStringList { c, a }));
+    QCOMPARE(
+        ids({ QStringLiteral("--search"), QStringLiteral("-fav rating:<2") }), QStringList { b });
+    QCOMPARE(
+        ids({ QStringLiteral("--sort"), QStringLiteral("rating") }), (QStringList { c, a, b }));
+
+    Run show = trove(QStringList { QStringLiteral("show"), a } + lib);
+    QVERIFY2(show.exitCode == 0, show.describe());
+    QVERIFY2(show.out.contains("rating:         4 stars"), show.describe());
+    QVERIFY2(show.out.contains("favourite:      yes"), show.describe());
+
+    // The trash keeps both.
+    QCOMPARE(trove(QStringList { QStringLiteral("remove"), a } + lib).exitCode, 0);
+    QCOMPARE(
+        trove(QStringList { QStringLiteral("trash"), QStringLiteral("restore"), a } + lib).exitCode,
+        0);
+    QCOMPARE(field(a, "rating"), QJsonValue(4));
+    QCOMPARE(field(a, "favourite"), QJsonValue(true));
+}
+
 void TestCli::trashRoundTrip()
 {
     const QStringList lib { QStringLiteral("--library"), library() };

@@ -8,6 +8,7 @@
 #include "gallery/browsebar.h"
 #include "gallery/dragexporter.h"
 #include "gallery/imageactions.h"
+#include "gallery/markactions.h"
 #include "gallery/thumbnailsizecontrol.h"
 #include "iconengine.h"
 #include "icons.h"
@@ -33,6 +34,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
@@ -94,6 +96,9 @@ private Q_SLOTS:
     void infoPanelShowsTheNoteOnlyWhenThereIsOne();
     void editTagsOfMany();
     void renameOne();
+    void ratingKeysAndUndo();
+    void favouriteAndRatingInTheViewer();
+    void sortByRating();
     void statusBarAndStatistics();
     void copyImageToClipboard();
     void dragOutExportsOriginals();
@@ -680,11 +685,11 @@ void TestUiGallery::viewerNavigationAndZoom()
     QTest::keyClick(focus, Qt::Key_Plus);
     QVERIFY(!canvas->isFit());
     QVERIFY(canvas->scale() > 1.0);
-    QTest::keyClick(focus, Qt::Key_1);
+    QTest::keyClick(focus, Qt::Key_1, Qt::ControlModifier);
     QCOMPARE(canvas->scale(), 1.0);
     QTest::keyClick(focus, Qt::Key_Minus);
     QVERIFY(canvas->scale() < 1.0);
-    QTest::keyClick(focus, Qt::Key_0);
+    QTest::keyClick(focus, Qt::Key_0, Qt::ControlModifier);
     QVERIFY(canvas->isFit());
     QWheelEvent wheel(QPointF(20, 20), canvas->viewport()->mapToGlobal(QPointF(20, 20)), {},
         QPoint(0, 240), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
@@ -901,12 +906,12 @@ void TestUiGallery::viewerActualSizeAndFitWidthStartAtTheTop()
     QTRY_VERIFY_WITH_TIMEOUT(viewer->isShowingImage(), kLivenessMs);
     ui::ImageCanvas *canvas = viewer->canvas();
     QWidget *focus = canvas;
-    QTest::keyClick(focus, Qt::Key_1);
+    QTest::keyClick(focus, Qt::Key_1, Qt::ControlModifier);
     QCOMPARE(canvas->scale(), 1.0);
     QCOMPARE(canvas->verticalScrollBar()->value(), 0);
     QVERIFY(canvas->verticalScrollBar()->maximum() > 0);
 
-    QTest::keyClick(focus, Qt::Key_0);
+    QTest::keyClick(focus, Qt::Key_0, Qt::ControlModifier);
     QTest::keyClick(focus, Qt::Key_W);
     QVERIFY(!canvas->isFit());
     QCOMPARE(qRound(canvas->scale() * 1600), canvas->viewport()->width());
@@ -1021,6 +1026,145 @@ void TestUiGallery::renameOne()
         gallery()->index(0).data(Qt::DisplayRole).toString(), QStringLiteral("after"), kLivenessMs);
     QTRY_COMPARE_WITH_TIMEOUT(gallery()->index(0).data(GalleryModel::TagsRole).toStringList(),
         QStringList { QStringLiteral("x") }, kLivenessMs);
+}
+
+void TestUiGallery::ratingKeysAndUndo()
+{
+    addSamples({ { QStringLiteral("r1"), Qt::red }, { QStringLiteral("r2"), Qt::green },
+        { QStringLiteral("r3"), Qt::blue } });
+    ui::GalleryView *view = m_window->galleryView();
+    view->setFocus();
+    view->setCurrentIndex(gallery()->index(0));
+    view->selectionModel()->select(gallery()->index(1), QItemSelectionModel::Select);
+    QCOMPARE(view->selectedRecords().size(), 2);
+    const auto rating
+        = [this](int row) { return gallery()->index(row).data(GalleryModel::RatingRole).toInt(); };
+    const auto favourite = [this](int row) {
+        return gallery()->index(row).data(GalleryModel::FavouriteRole).toBool();
+    };
+    QCOMPARE(rating(0), 0);
+    QVERIFY(!favourite(0));
+    QSignalSpy resets(gallery(), &QAbstractItemModel::modelReset);
+    QSignalSpy changed(gallery(), &QAbstractItemModel::dataChanged);
+
+    // A key rates the whole selection, and nothing else.
+    QTest::keyClick(view, Qt::Key_4);
+    QTRY_COMPARE_WITH_TIMEOUT(rating(0), 4, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(rating(1), 4, kLivenessMs);
+    QCOMPARE(rating(2), 0);
+    QCOMPARE(gallery()->recordAt(0)->rating, 4);
+    auto *marks = m_window->findChild<ui::ImageActions *>()->markActions();
+    QTRY_VERIFY_WITH_TIMEOUT(marks->ratingAction(4)->isChecked(), kLivenessMs);
+
+    // Ctrl+Z gives each image the rating it had; redo rates again.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->undoStack()->canUndo(), kLivenessMs);
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(rating(0), 0, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(rating(1), 0, kLivenessMs);
+    m_window->undoStack()->redo();
+    QTRY_COMPARE_WITH_TIMEOUT(rating(1), 4, kLivenessMs);
+
+    // A different rating on one image, then 0 clears; undo puts back 4
+    // there and 2 on the other: each its own.
+    view->selectionModel()->clearSelection();
+    view->setCurrentIndex(gallery()->index(1));
+    QTest::keyClick(view, Qt::Key_2);
+    QTRY_COMPARE_WITH_TIMEOUT(rating(1), 2, kLivenessMs);
+    view->setCurrentIndex(gallery()->index(0));
+    view->selectionModel()->select(gallery()->index(1), QItemSelectionModel::Select);
+    QTest::keyClick(view, Qt::Key_0);
+    QTRY_COMPARE_WITH_TIMEOUT(rating(0), 0, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(rating(1), 0, kLivenessMs);
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(rating(0), 4, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(rating(1), 2, kLivenessMs);
+
+    // F marks the selection as favourites; again takes the mark off.
+    QTest::keyClick(view, Qt::Key_F);
+    QTRY_VERIFY_WITH_TIMEOUT(favourite(0) && favourite(1), kLivenessMs);
+    QVERIFY(!favourite(2));
+    QTRY_VERIFY_WITH_TIMEOUT(marks->favouriteAction()->isChecked(), kLivenessMs);
+    QTest::keyClick(view, Qt::Key_F);
+    QTRY_VERIFY_WITH_TIMEOUT(!favourite(0) && !favourite(1), kLivenessMs);
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(favourite(0) && favourite(1), kLivenessMs);
+    // Rows changed in place: never a reset.
+    QVERIFY(changed.size() > 0);
+    QCOMPARE(resets.size(), 0);
+    // The Image menu has them too.
+    QMenu *image = nullptr;
+    for (QAction *a : m_window->menuBar()->actions()) {
+        if (a->text().remove(QLatin1Char('&')) == QLatin1String("Image"))
+            image = a->menu();
+    }
+    QVERIFY(image);
+    QVERIFY(image->actions().contains(marks->favouriteAction()));
+}
+
+void TestUiGallery::favouriteAndRatingInTheViewer()
+{
+    addSamples({ { QStringLiteral("v1"), Qt::red }, { QStringLiteral("v2"), Qt::green } });
+    m_window->openViewer(0);
+    ui::ImageViewer *viewer = m_window->viewer();
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->isShowingImage(), kLivenessMs);
+    QWidget *focus = viewer->canvas();
+    QTest::keyClick(focus, Qt::Key_5);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        gallery()->index(0).data(GalleryModel::RatingRole).toInt(), 5, kLivenessMs);
+    QCOMPARE(gallery()->index(1).data(GalleryModel::RatingRole).toInt(), 0);
+    QTest::keyClick(focus, Qt::Key_F);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        gallery()->index(0).data(GalleryModel::FavouriteRole).toBool(), kLivenessMs);
+    // F is no longer full screen; the info panel follows the change.
+    QVERIFY(!viewer->isFullScreen());
+    bool shown = false;
+    const QString expected = ui::ImageInfoPanel::ratingText(5, true);
+    QVERIFY(expected.contains(QString(5, QChar(0x2605))));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            shown = false;
+            for (auto *label : viewer->infoPanel()->findChildren<QLabel *>())
+                shown |= label->text() == expected;
+            return shown;
+        }(),
+        kLivenessMs);
+    QTest::keyClick(focus, Qt::Key_Z, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !gallery()->index(0).data(GalleryModel::FavouriteRole).toBool(), kLivenessMs);
+    QCOMPARE(gallery()->index(0).data(GalleryModel::RatingRole).toInt(), 5);
+}
+
+void TestUiGallery::sortByRating()
+{
+    addSamples({ { QStringLiteral("low"), Qt::red }, { QStringLiteral("high"), Qt::green },
+        { QStringLiteral("none"), Qt::blue } });
+    auto *writer = m_window->session()->writer();
+    const qint64 low = gallery()->recordAt(rowOfName(QStringLiteral("low")))->key;
+    const qint64 high = gallery()->recordAt(rowOfName(QStringLiteral("high")))->key;
+    QVERIFY(writer->setRating({ low }, 2).result());
+    QVERIFY(writer->setRating({ high }, 5).result());
+    m_window->browseBar()->setOrder(ImageQuery::Order::RatingDescending);
+    const auto names = [this] {
+        QStringList out;
+        for (int row = 0; row < gallery()->rowCount(); ++row)
+            out << gallery()->index(row).data(Qt::DisplayRole).toString();
+        return out;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(names(),
+        (QStringList { QStringLiteral("high"), QStringLiteral("low"), QStringLiteral("none") }),
+        kLivenessMs);
+    // Rated again, an image moves to its new place (rows move; no reset).
+    QSignalSpy resets(gallery(), &QAbstractItemModel::modelReset);
+    const qint64 none = gallery()->recordAt(rowOfName(QStringLiteral("none")))->key;
+    QVERIFY(writer->setRating({ none }, 3).result());
+    QTRY_COMPARE_WITH_TIMEOUT(names(),
+        (QStringList { QStringLiteral("high"), QStringLiteral("none"), QStringLiteral("low") }),
+        kLivenessMs);
+    QCOMPARE(resets.size(), 0);
+    m_window->browseBar()->setOrder(ImageQuery::Order::RatingAscending);
+    QTRY_COMPARE_WITH_TIMEOUT(names(),
+        (QStringList { QStringLiteral("low"), QStringLiteral("none"), QStringLiteral("high") }),
+        kLivenessMs);
 }
 
 void TestUiGallery::statusBarAndStatistics()

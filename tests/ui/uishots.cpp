@@ -12,6 +12,8 @@
 #include "dialogs/preferencesdialog.h"
 #include "dialogs/similardialog.h"
 #include "gallery/browsebar.h"
+#include "gallery/gallerydelegate.h"
+#include "gallery/galleryview.h"
 #include "gallery/imageactions.h"
 #include "imagefactory.h"
 #include "ingest/ingestqueuepanel.h"
@@ -167,6 +169,23 @@ int main(int argc, char **argv)
             return uitest::rowsWithThumbnails(gallery) >= std::min(24, int(gallery->rowCount()));
         },
         20000);
+    // Some rated, some favourites: their marks show on the thumbnails.
+    {
+        QList<qint64> keys;
+        for (int row = 0; row < std::min(12, int(gallery->rowCount())); ++row) {
+            if (const auto r = gallery->recordAt(row))
+                keys << r->key;
+        }
+        CatalogWriter *writer = window->session()->writer();
+        for (int i = 0; i < keys.size(); ++i) {
+            writer->setRating({ keys[i] }, (i * 2) % 6);
+            if (i % 3 == 1)
+                writer->setFavourite({ keys[i] }, true);
+        }
+        writer->flush();
+        (void)QTest::qWaitFor(
+            [&] { return gallery->index(1).data(GalleryModel::FavouriteRole).toBool(); }, 10000);
+    }
     window->queuePanel()->clearFinishedAction()->trigger();
     window->queueDock()->hide();
     window->galleryView()->setCurrentIndex(gallery->index(4));
@@ -178,6 +197,14 @@ int main(int argc, char **argv)
         QTest::qWait(700); // the status bar's statistics, throttled
         window->statusBar()->clearMessage();
     });
+    // The smallest thumbnails: ratings show as one star and a number.
+    const int shownSize = window->galleryView()->thumbnailSize();
+    window->galleryView()->setThumbnailSize(ui::GalleryDelegate::kMinThumbnail);
+    shoot(window.get(), out, QStringLiteral("gallery-small"), theme, [&](QSize) {
+        (void)QTest::qWaitFor([&] { return uitest::rowsWithThumbnails(gallery) >= 24; }, 10000);
+        window->statusBar()->clearMessage();
+    });
+    window->galleryView()->setThumbnailSize(shownSize);
 
     window->openViewer(2);
     (void)QTest::qWaitFor([&] { return window->viewer()->isShowingImage(); }, 10000);

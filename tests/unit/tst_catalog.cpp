@@ -120,6 +120,7 @@ private Q_SLOTS:
     void failingJobDoesNotSpoilItsBatch();
     void editTags();
     void tagsAreCaseInsensitiveAcrossEdits();
+    void ratingsAndFavouritesUndoExactly();
     void rename();
     void remove();
     void trashKeepsImageWhole();
@@ -578,6 +579,74 @@ void TestCatalog::editTags()
     ImageQuery query;
     query.tag = QStringLiteral("FLUFFY");
     QCOMPARE(*m_reader->count(query), 1);
+}
+
+void TestCatalog::ratingsAndFavouritesUndoExactly()
+{
+    openWriter();
+    auto a = commit(QStringLiteral("a"), 40);
+    auto b = commit(QStringLiteral("b"), 41);
+    auto c = commit(QStringLiteral("c"), 42);
+    QVERIFY_OK(a);
+    QVERIFY_OK(b);
+    QVERIFY_OK(c);
+    QCOMPARE(m_reader->byKey(a->key)->rating, 0);
+    QVERIFY(!m_reader->byKey(a->key)->favourite);
+    QVERIFY_OK(await(m_writer->setRating({ b->key }, 2)));
+    QSignalSpy changed(m_writer.get(), &CatalogWriter::imagesChanged);
+
+    // Only what really changes is answered (c has 5 already), with the
+    // value it had; a key not in the library is skipped.
+    QVERIFY_OK(await(m_writer->setRating({ c->key }, 5)));
+    auto delta = await(m_writer->setRating({ a->key, b->key, c->key, 999999 }, 5));
+    QVERIFY_OK(delta);
+    QCOMPARE(delta->mark, MarkDelta::Mark::Rating);
+    auto before = delta->before;
+    std::sort(before.begin(), before.end());
+    QCOMPARE(before, (QList<QPair<qint64, int>> { { a->key, 0 }, { b->key, 2 } }));
+    QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), kLivenessMs);
+    for (const auto &r : { a, b, c })
+        QCOMPARE(m_reader->byKey(r->key)->rating, 5);
+
+    // Undo: each its own value back; redo: the same images again.
+    auto reverted = await(m_writer->revertMarks(*delta));
+    QVERIFY_OK(reverted);
+    QCOMPARE(*reverted, 2);
+    QCOMPARE(m_reader->byKey(a->key)->rating, 0);
+    QCOMPARE(m_reader->byKey(b->key)->rating, 2);
+    QCOMPARE(m_reader->byKey(c->key)->rating, 5);
+    QVERIFY_OK(await(m_writer->reapplyMarks(*delta, 5)));
+    QCOMPARE(m_reader->byKey(a->key)->rating, 5);
+    QCOMPARE(m_reader->byKey(b->key)->rating, 5);
+    // Out of range is clamped, never stored.
+    QVERIFY_OK(await(m_writer->setRating({ a->key }, 9)));
+    QCOMPARE(m_reader->byKey(a->key)->rating, 5);
+    QVERIFY_OK(await(m_writer->setRating({ a->key }, -3)));
+    QCOMPARE(m_reader->byKey(a->key)->rating, 0);
+
+    auto fav = await(m_writer->setFavourite({ a->key, c->key }, true));
+    QVERIFY_OK(fav);
+    QCOMPARE(fav->mark, MarkDelta::Mark::Favourite);
+    QCOMPARE(fav->before.size(), 2);
+    QVERIFY(m_reader->byKey(c->key)->favourite);
+    QVERIFY(!m_reader->byKey(b->key)->favourite);
+    ImageQuery favourites;
+    favourites.search = QStringLiteral("fav");
+    QCOMPARE(*m_reader->count(favourites), 2);
+    QVERIFY_OK(await(m_writer->revertMarks(*fav)));
+    QCOMPARE(*m_reader->count(favourites), 0);
+    QVERIFY_OK(await(m_writer->setFavourite({ c->key }, true)));
+
+    // The trash keeps both, and a restore gives them back.
+    QVERIFY_OK(await(m_writer->moveToTrash({ c->key })));
+    auto trashed = m_reader->trash();
+    QVERIFY_OK(trashed);
+    QCOMPARE(trashed->size(), 1);
+    QCOMPARE(trashed->first().image.rating, 5);
+    QVERIFY(trashed->first().image.favourite);
+    QVERIFY_OK(await(m_writer->restoreFromTrash({ c->key })));
+    QCOMPARE(m_reader->byKey(c->key)->rating, 5);
+    QVERIFY(m_reader->byKey(c->key)->favourite);
 }
 
 void TestCatalog::tagsAreCaseInsensitiveAcrossEdits()
@@ -1269,6 +1338,11 @@ void TestCatalog::searchIndexBuiltForOlderLibrary()
             { "format_count_insert", "format_count_delete", "format_count_update" })
             QVERIFY(catalog.exec(QStringLiteral("DROP TRIGGER %1").arg(QLatin1String(trigger))));
         QVERIFY(catalog.exec(QStringLiteral("DROP TABLE format_counts")));
+        // And what schema 13 (ratings) added (indexes before their columns).
+        QVERIFY(catalog.exec(QStringLiteral("DROP INDEX images_by_rating")));
+        QVERIFY(catalog.exec(QStringLiteral("DROP INDEX images_favourites")));
+        QVERIFY(catalog.exec(QStringLiteral("ALTER TABLE images DROP COLUMN rating")));
+        QVERIFY(catalog.exec(QStringLiteral("ALTER TABLE images DROP COLUMN favourite")));
         QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = 3")));
     }
     m_writer = std::make_unique<CatalogWriter>(m_paths);

@@ -35,7 +35,7 @@ QString describe(const Node &n)
         return QLatin1Char('(') + parts.join(QLatin1Char(' ')) + QLatin1Char(')');
     };
     static const char *const ops[] = { "<", "<=", "=", ">=", ">" };
-    static const char *const fields[] = { "width", "height", "pixels", "size" };
+    static const char *const fields[] = { "width", "height", "pixels", "size", "rating" };
     switch (n.kind) {
     case Node::Kind::All:
         return QStringLiteral("all");
@@ -65,6 +65,8 @@ QString describe(const Node &n)
                                                            : QString::number(n.to));
     case Node::Kind::Untagged:
         return QStringLiteral("untagged");
+    case Node::Kind::Favourite:
+        return QStringLiteral("fav");
     }
     return {};
 }
@@ -129,6 +131,7 @@ bool holds(const Node &n, const ImageRecord &r)
         const qint64 v = n.field == Field::Width ? r.width
             : n.field == Field::Height           ? r.height
             : n.field == Field::Pixels           ? qint64(r.width) * r.height
+            : n.field == Field::Rating           ? r.rating
                                                  : r.originalBytes;
         return compare(v, n.comparison, n.number);
     }
@@ -138,6 +141,8 @@ bool holds(const Node &n, const ImageRecord &r)
     }
     case Node::Kind::Untagged:
         return r.tags.isEmpty();
+    case Node::Kind::Favourite:
+        return r.favourite;
     }
     return false;
 }
@@ -225,6 +230,15 @@ void TestSearchLanguage::parses_data()
     QTest::newRow("added range")
         << QStringLiteral("added:2026-11-01..2026-11-15")
         << QStringLiteral("added[%1,%2)").arg(day(2026, 11, 1), day(2026, 11, 16));
+    QTest::newRow("rating at least") << QStringLiteral("rating:>=4") << "rating>=4";
+    QTest::newRow("rating exactly") << QStringLiteral("rating:3") << "rating=3";
+    QTest::newRow("rating below") << QStringLiteral("rating:<2") << "rating<2";
+    QTest::newRow("not rated") << QStringLiteral("rating:0") << "rating=0";
+    QTest::newRow("fav") << QStringLiteral("fav") << "fav";
+    QTest::newRow("favourite spelled out is text")
+        << QStringLiteral("favourite") << "text[favourite]";
+    QTest::newRow("not fav") << QStringLiteral("-fav tag:a") << "(and (not fav) tag[a])";
+    QTest::newRow("quoted fav is text") << QStringLiteral("\"fav\"") << "text[fav]";
     QTest::newRow("a URL is text")
         << QStringLiteral("https://example.com/x") << "text[https://example.com/x]";
     QTest::newRow("a time is text") << QStringLiteral("12:30") << "text[12:30]";
@@ -281,11 +295,14 @@ void TestSearchLanguage::explainsErrors_data()
         << QStringLiteral("added:2026-13") << 0 << "added: expects a date";
     QTest::newRow("added backwards range")
         << QStringLiteral("added:2026-12..2026-11") << 0 << "ends before it starts";
-    QTest::newRow("rating not yet") << QStringLiteral("tag:a rating:>=4") << 6
-                                    << "ratings and favourites are not in this version";
     QTest::newRow("rating out of range")
-        << QStringLiteral("rating:9") << 0 << "rating: expects a whole number from 0 to 5";
-    QTest::newRow("fav not yet") << QStringLiteral("fav") << 0 << "not in this version";
+        << QStringLiteral("tag:a rating:>=9") << 6 << "rating: expects a whole number from 0 to 5";
+    QTest::newRow("rating not whole")
+        << QStringLiteral("rating:2.5") << 0 << "rating: expects a whole number from 0 to 5";
+    QTest::newRow("stars: suggests rating:")
+        << QStringLiteral("stars:5") << 0 << "did you mean rating:?";
+    QTest::newRow("rating with a unit")
+        << QStringLiteral("rating:4MB") << 0 << "rating: expects a whole number from 0 to 5";
     QTest::newRow("collections not yet")
         << QStringLiteral("in:\"holiday 2026\"") << 0 << "collections are not in this version";
 }
@@ -316,7 +333,8 @@ void TestSearchLanguage::initTestCase()
         QVERIFY_OK(catalog.exec(QStringLiteral("BEGIN")));
         QSqlQuery image = catalog.query(QStringLiteral(
             "INSERT INTO images(id, uuid, name, sha256, format, width, height, original_bytes, "
-            "stored_bytes, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            "stored_bytes, added_at, rating, favourite) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?)"));
         QSqlQuery tag
             = catalog.query(QStringLiteral("INSERT INTO tags(image_id, tag) VALUES (?, ?)"));
         QSqlQuery source = catalog.query(QStringLiteral(
@@ -342,6 +360,9 @@ void TestSearchLanguage::initTestCase()
             image.bindValue(7, qint64(i) * 37 * 1024);
             image.bindValue(8, qint64(i) * 30 * 1024);
             image.bindValue(9, added);
+            // Every rating, unevenly; one image in five a favourite.
+            image.bindValue(10, (i * 7) % 11 % 6);
+            image.bindValue(11, i % 5 == 0 ? 1 : 0);
             QVERIFY(image.exec());
             for (int t = 0; t < 5; ++t) {
                 if ((i >> t) % 3 == 1 || (t == 1 && i % 7 == 0)) {
@@ -422,12 +443,25 @@ void TestSearchLanguage::findsWhatTheFilterFinds_data()
         QStringLiteral("added:2026-11-03..2026-11-09 tag:nature"),
         QStringLiteral("added:2026-11 format:png -tag:red"),
         QStringLiteral("blue OR tag:sky width:>500"),
+        QStringLiteral("rating:>=4"),
+        QStringLiteral("rating:3"),
+        QStringLiteral("rating:<2"),
+        QStringLiteral("rating:0 tag:nature"),
+        QStringLiteral("fav"),
+        QStringLiteral("-fav"),
+        QStringLiteral("fav rating:>=3"),
+        QStringLiteral("fav OR rating:5"),
+        QStringLiteral("fav tag:sky -format:gif"),
         QStringLiteral("zebra"),
     };
     for (const QString &s : searches) {
         QTest::newRow(qPrintable(s + QStringLiteral(", newest"))) << s << newest;
         QTest::newRow(qPrintable(s + QStringLiteral(", by name")))
             << s << int(ImageQuery::Order::NameAscending);
+        QTest::newRow(qPrintable(s + QStringLiteral(", highest rated")))
+            << s << int(ImageQuery::Order::RatingDescending);
+        QTest::newRow(qPrintable(s + QStringLiteral(", lowest rated")))
+            << s << int(ImageQuery::Order::RatingAscending);
     }
 }
 
@@ -451,6 +485,14 @@ void TestSearchLanguage::findsWhatTheFilterFinds()
             if (query.order == ImageQuery::Order::NameAscending) {
                 const int c = a.name.compare(b.name, Qt::CaseInsensitive);
                 return c != 0 ? c < 0 : a.key < b.key;
+            }
+            // Highest first, ties newest first; lowest first is its reverse.
+            if (query.order == ImageQuery::Order::RatingDescending && a.rating != b.rating)
+                return a.rating > b.rating;
+            if (query.order == ImageQuery::Order::RatingAscending) {
+                if (a.rating != b.rating)
+                    return a.rating < b.rating;
+                return a.addedAt != b.addedAt ? a.addedAt < b.addedAt : a.key < b.key;
             }
             return a.addedAt != b.addedAt ? a.addedAt > b.addedAt : a.key > b.key;
         });

@@ -66,6 +66,8 @@ void HelpDialogs::showShortcuts(QWidget *parent)
         { tr("Ctrl+E"), tr("Export the original") },
         { tr("F2"), tr("Edit name and tags") },
         { tr("Delete"), tr("Remove the selected images (in the queue: cancel)") },
+        { tr("1 to 5, 0"), tr("Rate the selected images, or clear their rating") },
+        { tr("F"), tr("Mark or unmark the selected images as favourites") },
         { tr("Ctrl+A"), tr("Select all") },
         { tr("Ctrl++ or Ctrl+=, Ctrl+-"), tr("Larger or smaller thumbnails") },
         { tr("Shift+arrows, Shift+click"), tr("Extend the selection in reading order") },
@@ -75,8 +77,8 @@ void HelpDialogs::showShortcuts(QWidget *parent)
         { tr("Right, Page Down, Space"), tr("Next image") },
         { tr("Left, Page Up"), tr("Previous image") },
         { tr("+, -, wheel"), tr("Zoom in, out") },
-        { tr("0, 1, W"), tr("Fit to window, 100 %, fit width") },
-        { tr("F11, F, double-click"), tr("Full screen") },
+        { tr("Ctrl+0, Ctrl+1, W"), tr("Fit to window, 100 %, fit width") },
+        { tr("F11, double-click"), tr("Full screen") },
         { tr("S"), tr("Slideshow (any key or click stops it)") },
         { tr("P"), tr("Pause or play an animation") },
         { tr(", ."), tr("Previous or next frame of an animation") },
@@ -117,9 +119,10 @@ void HelpDialogs::showSearchSyntax(QWidget *parent)
         { tr("added:2026-11"), tr("Added in that month; also a year or a day") },
         { tr("added:>2026-11-20"), tr("Added after that day; <, <=, >= too") },
         { tr("added:2026-11-01..2026-11-15"), tr("Added in that range, both days included") },
-        { tr("rating:>=4, fav, in:\"name\""),
-            tr("Not in this version yet: ratings, favourites "
-               "and collections come later") },
+        { tr("rating:>=4, rating:3, rating:<2"),
+            tr("By rating, 0 (not rated) to 5 stars: <, <=, =, >=, >") },
+        { tr("fav"), tr("Favourites only; -fav for the others") },
+        { tr("in:\"name\""), tr("Not in this version yet: collections come later") },
     };
     QString html = QStringLiteral("<p>%1</p><table cellspacing=\"0\" cellpadding=\"4\">")
                        .arg(tr("Terms separated by spaces must all match. A search Trove cannot "

@@ -29,6 +29,8 @@ BrowseBar::BrowseBar(QWidget *parent)
     m_sort->addItem(tr("Oldest first"), int(ImageQuery::Order::OldestFirst));
     m_sort->addItem(tr("Name A–Z"), int(ImageQuery::Order::NameAscending));
     m_sort->addItem(tr("Name Z–A"), int(ImageQuery::Order::NameDescending));
+    m_sort->addItem(tr("Highest rated first"), int(ImageQuery::Order::RatingDescending));
+    m_sort->addItem(tr("Lowest rated first"), int(ImageQuery::Order::RatingAscending));
     m_sort->setAccessibleName(tr("Sort order"));
     auto *sortLabel = new QLabel(tr("&Sort:"), this);
     sortLabel->setBuddy(m_sort);

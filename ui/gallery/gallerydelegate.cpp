@@ -6,8 +6,11 @@
 
 #include <QApplication>
 #include <QPainter>
+#include <QPainterPath>
 #include <QPixmapCache>
 #include <algorithm>
+#include <cmath>
+#include <numbers>
 
 namespace trove::ui {
 
@@ -16,6 +19,36 @@ namespace {
 constexpr int kPadding = 6;
 constexpr int kTextGap = 4;
 constexpr int kRadius = 4;
+/// Below this thumbnail size a rating shows as one star and its number.
+constexpr int kCompactRatingBelow = 128;
+
+/// A five-pointed star in @p box.
+QPolygonF starIn(const QRectF &box)
+{
+    QPolygonF star;
+    const QPointF c = box.center();
+    const qreal outer = box.width() / 2.0;
+    const qreal inner = outer * 0.45;
+    for (int i = 0; i < 10; ++i) {
+        const qreal angle = -std::numbers::pi / 2 + i * std::numbers::pi / 5;
+        const qreal r = i % 2 == 0 ? outer : inner;
+        star << QPointF(c.x() + r * std::cos(angle), c.y() + r * std::sin(angle) + outer * 0.08);
+    }
+    return star;
+}
+
+QPainterPath heartIn(const QRectF &box)
+{
+    const qreal w = box.width();
+    const qreal h = box.height();
+    const qreal x = box.left();
+    const qreal y = box.top();
+    QPainterPath heart;
+    heart.moveTo(x + w / 2, y + h * 0.95);
+    heart.cubicTo(x - w * 0.05, y + h * 0.55, x + w * 0.05, y + h * 0.02, x + w / 2, y + h * 0.28);
+    heart.cubicTo(x + w * 0.95, y + h * 0.02, x + w * 1.05, y + h * 0.55, x + w / 2, y + h * 0.95);
+    return heart;
+}
 
 } // namespace
 
@@ -115,6 +148,54 @@ void GalleryDelegate::paintAnimationBadge(QPainter *painter, const QRect &square
     painter->drawPolygon(triangle, 3);
 }
 
+void GalleryDelegate::paintMarks(
+    QPainter *painter, const QRect &square, int rating, bool favourite) const
+{
+    // White and warm colours on a dark plate, like the animation badge:
+    // readable on any picture, in a light theme as in a dark one.
+    const qreal d = std::max(14, m_size / 7);
+    const QColor plate(0, 0, 0, 150);
+    const QColor gold(255, 200, 40);
+    qreal right = square.right() - 3;
+    const qreal top = square.bottom() - 3 - d;
+    painter->setPen(Qt::NoPen);
+    if (favourite) {
+        const QRectF disc(right - d, top, d, d);
+        painter->setBrush(plate);
+        painter->drawEllipse(disc);
+        painter->setBrush(QColor(255, 70, 100));
+        const qreal inset = d * 0.22;
+        painter->drawPath(heartIn(disc.adjusted(inset, inset * 1.1, -inset, -inset * 0.9)));
+        right -= d + 3;
+    }
+    if (rating <= 0)
+        return;
+    const qreal star = d * 0.72;
+    const qreal gap = d * 0.08;
+    const bool compact = m_size < kCompactRatingBelow;
+    QFont font = painter->font();
+    font.setBold(true);
+    font.setPixelSize(std::max(9, qRound(d * 0.62)));
+    const QString number = QString::number(rating);
+    const qreal numberWidth = compact ? QFontMetricsF(font).horizontalAdvance(number) + gap : 0;
+    const int shown = compact ? 1 : rating;
+    const qreal width = d * 0.3 + shown * star + (shown - 1) * gap + numberWidth;
+    const QRectF pill(right - width, top, width, d);
+    painter->setBrush(plate);
+    painter->drawRoundedRect(pill, d / 2, d / 2);
+    painter->setBrush(gold);
+    qreal x = pill.left() + d * 0.15;
+    for (int i = 0; i < shown; ++i) {
+        painter->drawPolygon(starIn(QRectF(x, top + (d - star) / 2, star, star)));
+        x += star + gap;
+    }
+    if (compact) {
+        painter->setFont(font);
+        painter->setPen(Qt::white);
+        painter->drawText(QRectF(x, top, numberWidth, d), Qt::AlignLeft | Qt::AlignVCenter, number);
+    }
+}
+
 void GalleryDelegate::paint(
     QPainter *painter, const QStyleOptionViewItem &opt, const QModelIndex &index) const
 {
@@ -171,6 +252,13 @@ void GalleryDelegate::paint(
 
     if (!image.isNull() && index.data(GalleryModel::AnimatedRole).toBool())
         paintAnimationBadge(painter, square);
+
+    if (loaded) {
+        const int rating = index.data(GalleryModel::RatingRole).toInt();
+        const bool favourite = index.data(GalleryModel::FavouriteRole).toBool();
+        if (rating > 0 || favourite)
+            paintMarks(painter, square, rating, favourite);
+    }
 
     if (index.data(GalleryModel::DamagedRole).toBool()) {
         const int s = std::max(16, m_size / 6);

@@ -35,6 +35,8 @@ public:
 private:
     QPixmap thumbnailPixmap(const QImage &image, qint64 key, qreal dpr) const;
     void paintAnimationBadge(QPainter *painter, const QRect &square) const;
+    /// Stars and a heart, bottom right, only for what is set.
+    void paintMarks(QPainter *painter, const QRect &square, int rating, bool favourite) const;
     void paintPlaceholder(QPainter *painter, const QRect &square,
         const QStyleOptionViewItem &option, bool loaded) const;
 

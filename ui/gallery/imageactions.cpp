@@ -7,6 +7,7 @@
 #include "dialogs/tageditdialog.h"
 #include "filedialogs.h"
 #include "gallery/dragexporter.h"
+#include "gallery/markactions.h"
 #include "gallery/undocommands.h"
 #include "icons.h"
 #include "models/bulkaction.h"
@@ -74,6 +75,7 @@ ImageActions::ImageActions(QWidget *window)
     , m_findSimilar(makeAction(this, Icon::FindSimilar, tr("Find &Similar"),
           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)))
     , m_findDuplicates(makeAction(this, Icon::FindDuplicates, tr("Find &Duplicates…")))
+    , m_marks(new MarkActions(this))
 {
     connect(m_open, &QAction::triggered, this, &ImageActions::openRequested);
     connect(m_copyImage, &QAction::triggered, this, &ImageActions::copyImage);
@@ -141,6 +143,12 @@ void ImageActions::updateEnabled()
     m_remove->setEnabled(writable);
     m_findSimilar->setEnabled(any && all.count == 1 && !loaded.isEmpty());
     m_findDuplicates->setEnabled(m_session != nullptr);
+    m_marks->updateEnabled(all, writable);
+}
+
+LibrarySession *ImageActions::session() const
+{
+    return m_session.data();
 }
 
 ActionTargets ImageActions::targets() const
@@ -158,6 +166,7 @@ void ImageActions::fillMenu(QMenu *menu) const
     menu->addSeparator();
     menu->addAction(m_export);
     menu->addAction(m_edit);
+    m_marks->fillMenu(menu);
     menu->addSeparator();
     menu->addAction(m_findSimilar);
     menu->addAction(m_findDuplicates);
@@ -172,6 +181,7 @@ void ImageActions::attachTo(QWidget *widget)
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         widget->addAction(action);
     }
+    m_marks->attachTo(widget);
 }
 
 void ImageActions::copyImage()

@@ -22,6 +22,8 @@ class LibrarySession;
 
 namespace trove::ui {
 
+class MarkActions;
+
 /// What the actions act on: the viewer's image, or the gallery's selection
 /// as row ranges of its query (Select All of a million rows is one range).
 /// Only loaded records travel with it, at most a screenful or so.
@@ -72,6 +74,18 @@ public:
     QAction *removeAction() const { return m_remove; }
     QAction *findSimilarAction() const { return m_findSimilar; }
     QAction *findDuplicatesAction() const { return m_findDuplicates; }
+    /// Rating and favourite (keys 0 to 5 and F).
+    MarkActions *markActions() const { return m_marks; }
+
+    LibrarySession *session() const;
+    QUndoStack *undoStack() const { return m_undo; }
+    ActionTargets targets() const;
+    /// Runs a BulkAction over the targets with a progress dialog for long
+    /// ones; @p done gets the action before it goes.
+    void runBulk(BulkAction *action, const QString &label,
+        std::function<void(BulkAction *, const QString &error)> done);
+    /// Where an undo step's failure is told (the status bar).
+    LibraryCommand::Reporter undoReporter();
 
     /// The web links among an image's sources.
     static QStringList webSources(const ImageRecord &record);
@@ -92,12 +106,6 @@ private:
 
     QWidget *m_window;
     QPointer<LibrarySession> m_session;
-    ActionTargets targets() const;
-    /// Runs a BulkAction over the targets with a progress dialog for long
-    /// ones; @p done gets the action before it goes.
-    LibraryCommand::Reporter undoReporter();
-    void runBulk(BulkAction *action, const QString &label,
-        std::function<void(BulkAction *, const QString &error)> done);
 
     std::function<ActionTargets()> m_targets;
     QUndoStack *m_undo = nullptr;
@@ -112,6 +120,7 @@ private:
     QAction *m_remove;
     QAction *m_findSimilar;
     QAction *m_findDuplicates;
+    MarkActions *m_marks;
 };
 
 } // namespace trove::ui

@@ -69,6 +69,24 @@ void TagEditCommand::apply(bool forward)
     watch(m_session->writer()->revertTags(forward ? inverse(m_delta) : m_delta));
 }
 
+MarkCommand::MarkCommand(LibrarySession *session, const MarkDelta &delta, int value,
+    const QString &text, Reporter report)
+    : LibraryCommand(session, std::move(report))
+    , m_delta(delta)
+    , m_value(value)
+{
+    setText(text);
+}
+
+void MarkCommand::apply(bool forward)
+{
+    CatalogWriter *writer = m_session->writer();
+    if (forward)
+        watch(writer->reapplyMarks(m_delta, m_value));
+    else
+        watch(writer->revertMarks(m_delta));
+}
+
 RenameCommand::RenameCommand(LibrarySession *session, const QList<QPair<qint64, QString>> &oldNames,
     const QString &newName, Reporter report)
     : LibraryCommand(session, std::move(report))

@@ -52,6 +52,19 @@ private:
     TagDelta m_delta;
 };
 
+/// A rating or the favourite flag set on any number of images; undo gives
+/// each image the value it had.
+class MarkCommand final : public LibraryCommand {
+public:
+    MarkCommand(LibrarySession *session, const MarkDelta &delta, int value, const QString &text,
+        Reporter report);
+
+private:
+    void apply(bool forward) override;
+    MarkDelta m_delta;
+    int m_value;
+};
+
 class RenameCommand final : public LibraryCommand {
 public:
     RenameCommand(LibrarySession *session, const QList<QPair<qint64, QString>> &oldNames,

@@ -49,6 +49,7 @@ ImageInfoPanel::ImageInfoPanel(QWidget *parent)
     bold.setBold(true);
     m_name->setFont(bold);
     m_tags = addRow(form, tr("Tags"));
+    m_rating = addRow(form, tr("Rating"));
     m_sources = addRow(form, tr("Source"));
     m_sources->setTextFormat(Qt::RichText);
     m_sources->setTextInteractionFlags(Qt::TextBrowserInteraction);
@@ -96,10 +97,18 @@ QLabel *ImageInfoPanel::addRow(QFormLayout *form, const QString &label)
     return value;
 }
 
+QString ImageInfoPanel::ratingText(int rating, bool favourite)
+{
+    const QString stars = rating > 0
+        ? QString(rating, QChar(0x2605)) + QString(5 - rating, QChar(0x2606))
+        : tr("not rated");
+    return favourite ? tr("%1, favourite").arg(stars) : stars;
+}
+
 void ImageInfoPanel::clear()
 {
-    for (QLabel *label : { m_name, m_tags, m_sources, m_annotation, m_format, m_dimensions,
-             m_original, m_stored, m_sha, m_added })
+    for (QLabel *label : { m_name, m_tags, m_rating, m_sources, m_annotation, m_format,
+             m_dimensions, m_original, m_stored, m_sha, m_added })
         label->clear();
     m_form->setRowVisible(m_annotation, false);
     setExif({});
@@ -117,6 +126,7 @@ void ImageInfoPanel::setRecord(const ImageRecord &record)
     const QLocale locale;
     m_name->setText(record.name);
     m_tags->setText(record.tags.isEmpty() ? tr("none") : record.tags.join(QStringLiteral(", ")));
+    m_rating->setText(ratingText(record.rating, record.favourite));
     QStringList links;
     for (const QString &source : record.sources)
         links.append(sourceLink(source));

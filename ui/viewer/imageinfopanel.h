@@ -25,6 +25,8 @@ public:
     ~ImageInfoPanel() override;
 
     void setRecord(const ImageRecord &record);
+    /// "★★★☆☆, favourite", "not rated": the Rating row's text.
+    static QString ratingText(int rating, bool favourite);
     /// The camera's facts (EXIF) of the image shown; rows without a value
     /// are hidden.
     void setExif(const ExifSummary &exif);
@@ -45,6 +47,7 @@ private:
     QFormLayout *m_form;
     QLabel *m_name;
     QLabel *m_tags;
+    QLabel *m_rating;
     QLabel *m_sources;
     QLabel *m_annotation;
     QLabel *m_format;

@@ -52,9 +52,9 @@ ImageViewer::ImageViewer(QWidget *parent)
     m_back->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     auto *zoomOut = headerButton(this, icon(Icon::ZoomOut), tr("Zoom out (-)"));
     auto *zoomIn = headerButton(this, icon(Icon::ZoomIn), tr("Zoom in (+)"));
-    auto *fit = headerButton(this, icon(Icon::ZoomFit), tr("Fit to window (0)"));
+    auto *fit = headerButton(this, icon(Icon::ZoomFit), tr("Fit to window (Ctrl+0)"));
     auto *fitWidth = headerButton(this, icon(Icon::ZoomFitWidth), tr("Fit width (W)"));
-    auto *actual = headerButton(this, icon(Icon::ZoomActual), tr("Actual size, 100 % (1)"));
+    auto *actual = headerButton(this, icon(Icon::ZoomActual), tr("Actual size, 100 % (Ctrl+1)"));
     fit->setText(tr("Fit"));
     actual->setText(tr("100 %"));
     fit->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -163,8 +163,10 @@ ImageViewer::ImageViewer(QWidget *parent)
         else
             Q_EMIT closeRequested();
     });
+    // F, 0 and 1 to 5 rate and mark favourites (ImageActions), in the
+    // viewer as in the gallery: full screen keeps F11, the zooms take Ctrl.
     addShortcut(
-        { Qt::Key_F11, Qt::Key_F }, [this] { setFullScreen(!m_fullScreen); }, true);
+        { Qt::Key_F11 }, [this] { setFullScreen(!m_fullScreen); }, true);
     addShortcut(
         { Qt::Key_S }, [this] { setSlideshowRunning(!isSlideshowRunning()); }, true);
     addShortcut({ Qt::Key_P, Qt::Key_K }, [this] { setPlaying(!isPlaying()); });
@@ -183,8 +185,8 @@ ImageViewer::ImageViewer(QWidget *parent)
     addShortcut(
         { Qt::Key_Plus, Qt::Key_Equal, QKeySequence::ZoomIn }, [this] { m_canvas->zoomIn(); });
     addShortcut({ Qt::Key_Minus, QKeySequence::ZoomOut }, [this] { m_canvas->zoomOut(); });
-    addShortcut({ Qt::Key_0 }, [this] { m_canvas->zoomToFit(); });
-    addShortcut({ Qt::Key_1 }, [this] { m_canvas->zoomToActual(); });
+    addShortcut({ QKeyCombination(Qt::CTRL, Qt::Key_0) }, [this] { m_canvas->zoomToFit(); });
+    addShortcut({ QKeyCombination(Qt::CTRL, Qt::Key_1) }, [this] { m_canvas->zoomToActual(); });
     setFocusProxy(m_canvas);
 }
 

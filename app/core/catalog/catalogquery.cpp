@@ -28,7 +28,9 @@ const char *const kSelectImages
       "(SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM tags WHERE image_id = i.id ORDER "
       "BY tag)) AS tag_list, "
       "(SELECT group_concat(url, char(10)) FROM (SELECT url FROM sources WHERE image_id = i.id "
-      "ORDER BY added_at, url)) AS source_list, i.damaged, i.annotation, i.animated FROM images i ";
+      "ORDER BY added_at, url)) AS source_list, i.damaged, i.annotation, i.animated, i.rating, "
+      "i.favourite "
+      "FROM images i ";
 
 ImageColumns::ImageColumns(const QSqlRecord &row)
     : key(row.indexOf(QStringLiteral("id")))
@@ -46,6 +48,8 @@ ImageColumns::ImageColumns(const QSqlRecord &row)
     , damaged(row.indexOf(QStringLiteral("damaged")))
     , annotation(row.indexOf(QStringLiteral("annotation")))
     , animated(row.indexOf(QStringLiteral("animated")))
+    , rating(row.indexOf(QStringLiteral("rating")))
+    , favourite(row.indexOf(QStringLiteral("favourite")))
 {
 }
 
@@ -67,6 +71,8 @@ ImageRecord recordFrom(const QSqlQuery &q, const ImageColumns &c)
     r.damaged = q.value(c.damaged).toBool();
     r.annotation = q.value(c.annotation).toString();
     r.animated = q.value(c.animated).toBool();
+    r.rating = q.value(c.rating).toInt();
+    r.favourite = q.value(c.favourite).toBool();
     return r;
 }
 
@@ -79,6 +85,11 @@ QString orderBy(ImageQuery::Order order)
         return QStringLiteral(" ORDER BY i.name COLLATE NOCASE ASC, i.id ASC");
     case ImageQuery::Order::NameDescending:
         return QStringLiteral(" ORDER BY i.name COLLATE NOCASE DESC, i.id DESC");
+    // Both walk images_by_rating (rating, added_at, id), one each way.
+    case ImageQuery::Order::RatingDescending:
+        return QStringLiteral(" ORDER BY i.rating DESC, i.added_at DESC, i.id DESC");
+    case ImageQuery::Order::RatingAscending:
+        return QStringLiteral(" ORDER BY i.rating ASC, i.added_at ASC, i.id ASC");
     case ImageQuery::Order::NewestFirst:
         break;
     }
@@ -94,6 +105,10 @@ ImageQuery::Order reversed(ImageQuery::Order order)
         return ImageQuery::Order::NewestFirst;
     case ImageQuery::Order::NameAscending:
         return ImageQuery::Order::NameDescending;
+    case ImageQuery::Order::RatingDescending:
+        return ImageQuery::Order::RatingAscending;
+    case ImageQuery::Order::RatingAscending:
+        return ImageQuery::Order::RatingDescending;
     case ImageQuery::Order::NameDescending:
         break;
     }
@@ -110,11 +125,50 @@ QString beforeClause(ImageQuery::Order order)
     case ImageQuery::Order::NameAscending:
         return QStringLiteral(
             "(i.name < ? COLLATE NOCASE OR (i.name = ? COLLATE NOCASE AND i.id < ?))");
+    case ImageQuery::Order::RatingDescending:
+        return QStringLiteral("(i.rating > ? OR (i.rating = ? AND (i.added_at > ? OR (i.added_at "
+                              "= ? AND i.id > ?))))");
+    case ImageQuery::Order::RatingAscending:
+        return QStringLiteral("(i.rating < ? OR (i.rating = ? AND (i.added_at < ? OR (i.added_at "
+                              "= ? AND i.id < ?))))");
     case ImageQuery::Order::NameDescending:
         break;
     }
     return QStringLiteral(
         "(i.name > ? COLLATE NOCASE OR (i.name = ? COLLATE NOCASE AND i.id > ?))");
+}
+
+QVariantList beforeValues(ImageQuery::Order order, qint64 key, const QVariant &added,
+    const QVariant &name, const QVariant &rating)
+{
+    switch (order) {
+    case ImageQuery::Order::NameAscending:
+    case ImageQuery::Order::NameDescending:
+        return { name, name, key };
+    case ImageQuery::Order::RatingDescending:
+    case ImageQuery::Order::RatingAscending:
+        return { rating, rating, added, added, key };
+    case ImageQuery::Order::NewestFirst:
+    case ImageQuery::Order::OldestFirst:
+        break;
+    }
+    return { added, added, key };
+}
+
+bool sortsElsewhere(ImageQuery::Order order, const ImageRecord &before, const ImageRecord &after)
+{
+    switch (order) {
+    case ImageQuery::Order::NameAscending:
+    case ImageQuery::Order::NameDescending:
+        return before.name != after.name;
+    case ImageQuery::Order::RatingDescending:
+    case ImageQuery::Order::RatingAscending:
+        return before.rating != after.rating;
+    case ImageQuery::Order::NewestFirst:
+    case ImageQuery::Order::OldestFirst:
+        break;
+    }
+    return false;
 }
 
 bool isAscii(const QString &text)

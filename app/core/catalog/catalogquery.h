@@ -13,7 +13,16 @@ namespace trove {
 
 /// A filter and order over the catalog.
 struct ImageQuery {
-    enum class Order { NewestFirst, OldestFirst, NameAscending, NameDescending };
+    /// Rating orders: ties newest first (highest first) or oldest first
+    /// (lowest first), each the other reversed.
+    enum class Order {
+        NewestFirst,
+        OldestFirst,
+        NameAscending,
+        NameDescending,
+        RatingDescending,
+        RatingAscending,
+    };
 
     QString tag; ///< only images with this tag (case-insensitive), ANDed with search
     /// A search in the search language (catalog/searchlanguage.h), as the
@@ -41,16 +50,21 @@ extern const char *const kSourceListColumn;
 struct ImageColumns {
     explicit ImageColumns(const QSqlRecord &row);
     int key, uuid, name, sha256, format, width, height, originalBytes, storedBytes, addedAt, tags,
-        sources, damaged, annotation, animated;
+        sources, damaged, annotation, animated, rating, favourite;
 };
 /// A record from a row of kSelectImages.
 ImageRecord recordFrom(const QSqlQuery &q, const ImageColumns &columns);
 
 QString orderBy(ImageQuery::Order order);
 ImageQuery::Order reversed(ImageQuery::Order order);
-/// Rows that come before row (key, added, name) in @p order; binds
-/// the sort value twice, then the key.
+/// Rows that come before a row in @p order; binds beforeValues().
 QString beforeClause(ImageQuery::Order order);
+/// What beforeClause() binds for the row (@p key, @p added, @p name,
+/// @p rating), in order.
+QVariantList beforeValues(ImageQuery::Order order, qint64 key, const QVariant &added,
+    const QVariant &name, const QVariant &rating);
+/// Whether a row moves in @p order when @p before becomes @p after.
+bool sortsElsewhere(ImageQuery::Order order, const ImageRecord &before, const ImageRecord &after);
 
 /// How a filtered page is found. Few matches: collect them from the tag or
 /// search index and sort those (Matches). Many: walk the order's index and

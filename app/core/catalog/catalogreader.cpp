@@ -48,6 +48,8 @@ TrashRecord trashRecordFrom(const QSqlQuery &q)
         = QDateTime::fromMSecsSinceEpoch(q.value(QStringLiteral("added_at")).toLongLong(), Qt::UTC);
     r.damaged = q.value(QStringLiteral("damaged")).toInt() != 0;
     r.annotation = q.value(QStringLiteral("annotation")).toString();
+    r.rating = q.value(QStringLiteral("rating")).toInt();
+    r.favourite = q.value(QStringLiteral("favourite")).toInt() != 0;
     const QJsonArray tags
         = QJsonDocument::fromJson(q.value(QStringLiteral("tags")).toByteArray()).array();
     for (const QJsonValue &tag : tags)
@@ -282,9 +284,10 @@ Result<qint64> CatalogReader::rowOf(const ImageQuery &query, qint64 key)
         return r.failure();
     QVariantList binds;
     QString where = whereFor(query, binds);
-    QSqlQuery match = m_catalog.query(QStringLiteral("SELECT i.added_at, i.name FROM images i ")
-        + (where.isEmpty() ? QStringLiteral("WHERE ") : where + QStringLiteral(" AND "))
-        + QStringLiteral("i.id = ?"));
+    QSqlQuery match
+        = m_catalog.query(QStringLiteral("SELECT i.added_at, i.name, i.rating FROM images i ")
+            + (where.isEmpty() ? QStringLiteral("WHERE ") : where + QStringLiteral(" AND "))
+            + QStringLiteral("i.id = ?"));
     int i = 0;
     for (; i < binds.size(); ++i)
         match.bindValue(i, binds[i]);
@@ -293,9 +296,8 @@ Result<qint64> CatalogReader::rowOf(const ImageQuery &query, qint64 key)
         return r.failure();
     if (!match.next())
         return qint64(-1);
-    const bool byName = query.order == ImageQuery::Order::NameAscending
-        || query.order == ImageQuery::Order::NameDescending;
-    const QVariant sortValue = byName ? match.value(1) : match.value(0);
+    const QVariantList sortValues
+        = beforeValues(query.order, key, match.value(0), match.value(1), match.value(2));
     match.finish();
 
     QSqlQuery before = m_catalog.query(QStringLiteral("SELECT count(*) FROM images i ")
@@ -303,9 +305,8 @@ Result<qint64> CatalogReader::rowOf(const ImageQuery &query, qint64 key)
         + beforeClause(query.order));
     for (i = 0; i < binds.size(); ++i)
         before.bindValue(i, binds[i]);
-    before.bindValue(i, sortValue);
-    before.bindValue(i + 1, sortValue);
-    before.bindValue(i + 2, key);
+    for (const QVariant &value : sortValues)
+        before.bindValue(i++, value);
     if (auto r = execQuery(before); !r)
         return r.failure();
     return before.next() ? before.value(0).toLongLong() : qint64(-1);
@@ -414,9 +415,11 @@ Result<void> CatalogReader::selectTrash(const QString &tail, const QVariantList 
     const std::function<bool(const TrashRecord &)> &visit)
 {
     QSqlQuery q = m_catalog.query(
-        QStringLiteral("SELECT id, uuid, name, sha256, format, width, height, original_bytes, "
-                       "stored_bytes, added_at, damaged, annotation, tags, sources, trashed_at "
-                       "FROM trash ")
+        QStringLiteral(
+            "SELECT id, uuid, name, sha256, format, width, height, original_bytes, "
+            "stored_bytes, added_at, damaged, annotation, rating, favourite, tags, sources, "
+            "trashed_at "
+            "FROM trash ")
         + tail);
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);

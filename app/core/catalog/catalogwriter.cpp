@@ -4,12 +4,14 @@
 #include "base/platform.h"
 #include "catalog/private/catalogwriterworker.h"
 #include "catalog/private/imagestatements.h"
+#include "catalog/private/markstatements.h"
 #include "catalog/private/queuestatements.h"
 #include "catalog/private/similarstatements.h"
 #include "catalog/private/trashstatements.h"
 #include "storage/diskspace.h"
 
 #include <QPromise>
+#include <algorithm>
 #include <optional>
 
 // The facade: thread plumbing and one submit() per request. The statements
@@ -207,6 +209,39 @@ QFuture<Result<bool>> CatalogWriter::rename(const QList<qint64> &keys, const QSt
 {
     const QString clean = normalizeName(name);
     return submit<bool>([=](WriterContext &c) { return statements::rename(c, keys, clean); });
+}
+
+QFuture<Result<MarkDelta>> CatalogWriter::setRating(const QList<qint64> &keys, int rating)
+{
+    const int stars = std::clamp(rating, 0, 5);
+    return submit<MarkDelta>([keys, stars](WriterContext &c) {
+        return statements::setMark(c, MarkDelta::Mark::Rating, keys, stars);
+    });
+}
+
+QFuture<Result<MarkDelta>> CatalogWriter::setFavourite(const QList<qint64> &keys, bool favourite)
+{
+    return submit<MarkDelta>([keys, favourite](WriterContext &c) {
+        return statements::setMark(c, MarkDelta::Mark::Favourite, keys, favourite ? 1 : 0);
+    });
+}
+
+QFuture<Result<int>> CatalogWriter::revertMarks(const MarkDelta &delta)
+{
+    return submit<int>([delta](WriterContext &c) { return statements::revertMarks(c, delta); });
+}
+
+QFuture<Result<MarkDelta>> CatalogWriter::reapplyMarks(const MarkDelta &delta, int value)
+{
+    const int clean
+        = delta.mark == MarkDelta::Mark::Rating ? std::clamp(value, 0, 5) : (value != 0 ? 1 : 0);
+    return submit<MarkDelta>([delta, clean](WriterContext &c) {
+        QList<qint64> keys;
+        keys.reserve(delta.before.size());
+        for (const auto &[key, before] : delta.before)
+            keys.append(key);
+        return statements::setMark(c, delta.mark, keys, clean);
+    });
 }
 
 QFuture<Result<int>> CatalogWriter::remove(const QList<qint64> &keys)

@@ -54,6 +54,16 @@ struct TagDelta {
     bool isEmpty() const { return added.isEmpty() && removed.isEmpty(); }
 };
 
+/// What setting a rating or the favourite flag on many images really
+/// changed: each image whose value changed, with the value it had, so that
+/// undoing it gives back exactly that (revertMarks()).
+struct MarkDelta {
+    enum class Mark { Rating, Favourite };
+    Mark mark = Mark::Rating;
+    QList<QPair<qint64, int>> before; ///< (key, value before); favourite: 0 or 1
+    bool isEmpty() const { return before.isEmpty(); }
+};
+
 /// What committing an image did.
 struct CommitOutcome {
     qint64 key = 0;
@@ -121,6 +131,16 @@ public:
     /// Takes back what an edit did: removes what it added, adds what it removed.
     QFuture<Result<int>> revertTags(const TagDelta &delta);
     QFuture<Result<bool>> rename(const QList<qint64> &keys, const QString &name);
+    /// Rates images 0 (none) to 5 stars (clamped); answers what changed.
+    QFuture<Result<MarkDelta>> setRating(const QList<qint64> &keys, int rating);
+    /// Marks images as favourites, or not; answers what changed.
+    QFuture<Result<MarkDelta>> setFavourite(const QList<qint64> &keys, bool favourite);
+    /// Takes back a setRating() or setFavourite(); answers how many images
+    /// got their value back.
+    QFuture<Result<int>> revertMarks(const MarkDelta &delta);
+    /// Sets @p value again on the images of @p delta (a redo); the keys are
+    /// taken out of it on the writer thread.
+    QFuture<Result<MarkDelta>> reapplyMarks(const MarkDelta &delta, int value);
     /// Moves images to the trash (the same as moveToTrash()): the window's
     /// Delete and `trove remove` both mean "to the trash".
     QFuture<Result<int>> remove(const QList<qint64> &keys);

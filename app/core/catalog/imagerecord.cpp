@@ -31,6 +31,8 @@ QJsonObject ImageRecord::toJson() const
         { QStringLiteral("annotation"),
             annotation.isEmpty() ? QJsonValue() : QJsonValue(annotation) },
         { QStringLiteral("animated"), animated },
+        { QStringLiteral("rating"), rating },
+        { QStringLiteral("favourite"), favourite },
     };
 }
 

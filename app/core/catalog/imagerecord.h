@@ -26,13 +26,15 @@ struct ImageRecord {
     bool damaged = false; ///< its blob was found damaged and moved aside
     QString annotation; ///< a note given with it (Eagle's annotation); empty: none
     bool animated = false; ///< more than one frame
+    int rating = 0; ///< 0 to 5 stars; 0: not rated
+    bool favourite = false;
 
     bool isValid() const { return key > 0; }
 
     /// The JSON shape of `--json` (README.md, "The command line"): id, name,
     /// tags, source_url, sources, sha256, format, width, height,
     /// original_bytes, stored_bytes, added_at, damaged, annotation (null
-    /// for none), animated.
+    /// for none), animated, rating (0 to 5), favourite.
     QJsonObject toJson() const;
 };
 

@@ -252,8 +252,10 @@ private:
                 n.kind = Node::Kind::Untagged;
                 return n;
             }
-            if (!t.quoted && t.value == QLatin1String("fav"))
-                failAt(t.position, t.length, notYet(QStringLiteral("fav")));
+            if (!t.quoted && t.value == QLatin1String("fav")) {
+                n.kind = Node::Kind::Favourite;
+                return n;
+            }
             n.kind = Node::Kind::Text;
             n.text = t.value;
             if (n.text.trimmed().isEmpty())
@@ -263,12 +265,9 @@ private:
         return predicate(t);
     }
 
-    static QString notYet(const QString &key)
+    static QString notYet()
     {
-        if (key == QLatin1String("in"))
-            return SearchLanguage::tr("in: collections are not in this version of Trove yet");
-        return SearchLanguage::tr("%1: ratings and favourites are not in this version of Trove yet")
-            .arg(key);
+        return SearchLanguage::tr("in: collections are not in this version of Trove yet");
     }
 
     Node predicate(const Token &t)
@@ -296,13 +295,8 @@ private:
                 failAt(t.position, t.length, range.error());
             n.from = range->first;
             n.to = range->second;
-        } else if (key == QLatin1String("rating") || key == QLatin1String("in")) {
-            if (key == QLatin1String("rating")) {
-                auto r = values::comparison(key, value);
-                if (!r)
-                    failAt(t.position, t.length, r.error());
-            }
-            failAt(t.position, t.length, notYet(key));
+        } else if (key == QLatin1String("in")) {
+            failAt(t.position, t.length, notYet());
         } else {
             auto r = values::comparison(key, value);
             if (!r)

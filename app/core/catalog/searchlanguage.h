@@ -9,7 +9,7 @@
 namespace trove::search {
 
 /// A column compared with a number: `width:>1000`, `size:<=2MB`.
-enum class Field { Width, Height, Pixels, Size };
+enum class Field { Width, Height, Pixels, Size, Rating };
 enum class Comparison { Less, LessOrEqual, Equal, GreaterOrEqual, Greater };
 
 /// One node of a parsed search. A value: copy it, compare it, pass it
@@ -27,6 +27,7 @@ struct Node {
         Number, ///< field compared with number
         Added, ///< added_at in [from, to) (ms since the epoch, UTC)
         Untagged, ///< no tag at all
+        Favourite, ///< marked as a favourite (`fav`)
     };
     Kind kind = Kind::All;
     std::vector<Node> children;
@@ -63,8 +64,8 @@ struct Parsed {
 /// Terms separated by spaces are ANDed; `-term` (or `NOT term`) negates;
 /// `a OR b` for alternatives; parentheses group; "quoted text" is one term.
 /// Predicates: tag:, site:, format:, width:, height:, pixels:, size:,
-/// added:, untagged; rating:, fav and in: are recognised and answered with
-/// an error until ratings and collections exist. Pure; any thread.
+/// added:, rating:, untagged, fav; in: is recognised and answered with an
+/// error until collections exist. Pure; any thread.
 class SearchLanguage final {
     Q_DECLARE_TR_FUNCTIONS(SearchLanguage)
 

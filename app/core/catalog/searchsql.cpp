@@ -39,6 +39,8 @@ QString columnOf(Field f)
         return QStringLiteral("i.height");
     case Field::Pixels:
         return QStringLiteral("(i.width * i.height)");
+    case Field::Rating:
+        return QStringLiteral("i.rating");
     case Field::Size:
         break;
     }
@@ -105,6 +107,11 @@ QString columnTest(const Node &node, QVariantList &binds)
         binds << node.text;
         return QStringLiteral("i.format = ?");
     }
+    if (node.kind == Node::Kind::Favourite) {
+        // Word for word the partial index's condition (images_favourites),
+        // so SQLite may read the favourites alone.
+        return QStringLiteral("i.favourite != 0");
+    }
     binds << node.number;
     return columnOf(node.field) + QLatin1Char(' ') + operatorOf(node.comparison)
         + QStringLiteral(" ?");
@@ -115,6 +122,7 @@ QString columnTest(const Node &node, QVariantList &binds)
 QString indexedTest(const Node &node, QVariantList &binds)
 {
     return node.kind == Node::Kind::Format || node.kind == Node::Kind::Number
+            || node.kind == Node::Kind::Favourite
         ? columnTest(node, binds)
         : rowTest(node, binds);
 }
@@ -195,7 +203,7 @@ bool canDrive(const Node &node)
 bool isColumnTerm(const Node &node)
 {
     return node.kind == Node::Kind::Format || node.kind == Node::Kind::Number
-        || node.kind == Node::Kind::Added;
+        || node.kind == Node::Kind::Added || node.kind == Node::Kind::Favourite;
 }
 
 Driver defaultDriver(const std::vector<Node> &conjuncts)
@@ -237,6 +245,7 @@ QString rowTest(const Node &node, QVariantList &binds)
                               "(s.host = ? OR s.host LIKE ? ESCAPE '\\'))");
     case Node::Kind::Format:
     case Node::Kind::Number:
+    case Node::Kind::Favourite:
         // Walking the order, a test of each row: the unary + keeps SQLite
         // from reading images_by_format and sorting all it finds there
         // (0.8 s for `format:png width:>3000` at a million images).

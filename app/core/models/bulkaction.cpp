@@ -108,6 +108,20 @@ void BulkAction::next()
         whenFinished(m_writer->restoreFromTrash(batch), this,
             [written](const Result<int> &r) { written(r ? *r : 0, r ? QString() : r.error()); });
         break;
+    case Kind::SetRating:
+    case Kind::SetFavourite: {
+        const bool rating = m_kind == Kind::SetRating;
+        m_marks.mark = rating ? MarkDelta::Mark::Rating : MarkDelta::Mark::Favourite;
+        auto marked = [this, written](const Result<MarkDelta> &r) {
+            if (r)
+                m_marks.before += r->before;
+            written(r ? 1 : 0, r ? QString() : r.error());
+        };
+        whenFinished(rating ? m_writer->setRating(batch, m_value)
+                            : m_writer->setFavourite(batch, m_value != 0),
+            this, marked);
+        break;
+    }
     case Kind::EditTags:
         whenFinished(m_writer->editTagsRecorded(batch, m_add, m_remove), this,
             [this, written](const Result<TagDelta> &r) {

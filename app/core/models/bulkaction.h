@@ -32,6 +32,8 @@ public:
         Remove, ///< to the trash
         Restore, ///< back from the trash
         EditTags,
+        SetRating, ///< setValue(): 0 to 5 stars
+        SetFavourite, ///< setValue(): 1 on, 0 off
     };
     /// Keys written per writer request.
     static constexpr int kBatch = 5000;
@@ -46,6 +48,9 @@ public:
     ~BulkAction() override;
 
     void setTags(const QStringList &add, const QStringList &remove);
+    /// The rating or the favourite flag SetRating and SetFavourite give.
+    void setValue(int value) { m_value = value; }
+    int value() const { return m_value; }
     Kind kind() const { return m_kind; }
     QStringList tagsToAdd() const { return m_add; }
     QStringList tagsToRemove() const { return m_remove; }
@@ -57,6 +62,8 @@ public:
     const QList<qint64> &doneKeys() const { return m_done; }
     /// For EditTags: exactly what the batches written so far changed.
     const TagDelta &tagDelta() const { return m_delta; }
+    /// For SetRating and SetFavourite: what the batches written so far changed.
+    const MarkDelta &markDelta() const { return m_marks; }
 
 Q_SIGNALS:
     /// @p done of @p total images written; total is -1 until resolved.
@@ -79,6 +86,8 @@ private:
     QList<qint64> m_keys;
     QList<qint64> m_done;
     TagDelta m_delta;
+    MarkDelta m_marks;
+    int m_value = 0;
     qsizetype m_next = 0;
     quint64 m_ticket = 0;
     bool m_cancelled = false;

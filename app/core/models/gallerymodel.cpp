@@ -67,7 +67,7 @@ QHash<int, QByteArray> GalleryModel::roleNames() const
         { WidthRole, "width" }, { HeightRole, "height" }, { OriginalBytesRole, "originalBytes" },
         { StoredBytesRole, "storedBytes" }, { AddedAtRole, "addedAt" }, { TagsRole, "tags" },
         { SourcesRole, "sources" }, { Sha256Role, "sha256" }, { DamagedRole, "damaged" },
-        { AnimatedRole, "animated" } });
+        { AnimatedRole, "animated" }, { RatingRole, "rating" }, { FavouriteRole, "favourite" } });
     return names;
 }
 
@@ -134,6 +134,10 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
         return r.damaged;
     case AnimatedRole:
         return r.animated;
+    case RatingRole:
+        return r.rating;
+    case FavouriteRole:
+        return r.favourite;
     default:
         return {};
     }
@@ -320,7 +324,7 @@ void GalleryModel::onRows(quint64 generation, const QList<QPair<qint64, qint64>>
         [](const auto &a, const auto &b) { return a.second < b.second; });
     bool inserted = false;
     for (const auto &[key, row] : sorted) {
-        // A renamed image in a name order: its new place, found like an
+        // A renamed (re-rated) image in a name (rating) order: its new place, found like an
         // added one's, and moved there (the selection moves with it).
         if (m_renamed.remove(key) && row >= 0 && m_rowOfKey.contains(key)) {
             moveRow(m_rowOfKey.value(key), int(std::clamp<qint64>(row, 0, m_count - 1)));
@@ -419,8 +423,6 @@ void GalleryModel::reloadVisible()
 void GalleryModel::onRecords(const QList<ImageRecord> &records)
 {
     bool anyMissing = false;
-    const bool byName = m_query.order == ImageQuery::Order::NameAscending
-        || m_query.order == ImageQuery::Order::NameDescending;
     QList<qint64> renamed;
     for (const ImageRecord &record : records) {
         const int row = m_rowOfKey.value(record.key, -1);
@@ -429,7 +431,7 @@ void GalleryModel::onRecords(const QList<ImageRecord> &records)
             continue;
         }
         const auto old = m_rows.constFind(row);
-        if (byName && old != m_rows.cend() && old->name != record.name)
+        if (old != m_rows.cend() && querysql::sortsElsewhere(m_query.order, *old, record))
             renamed.append(record.key);
         store(row, record);
         Q_EMIT dataChanged(index(row), index(row));

@@ -22,7 +22,8 @@ class LibraryReader;
 /// rows on screen plus a margin, all through LibraryReader's thread. Rows
 /// not loaded yet answer LoadedRole false and a placeholder. Images
 /// committed, changed or removed by the writer are inserted, updated or
-/// removed in place (a renamed image in a name order moves to its new row):
+/// removed in place (a renamed image in a name order, a re-rated one in a
+/// rating order, moves to its new row):
 /// a model reset happens only when the query changes.
 /// Changes come from the library's change feed (LibraryReader::changesReady),
 /// so what another window, the command line or the local API commits shows
@@ -50,6 +51,8 @@ public:
         Sha256Role,
         DamagedRole, ///< bool: verify found the blob damaged
         AnimatedRole, ///< bool: more than one frame
+        RatingRole, ///< int: 0 (not rated) to 5 stars
+        FavouriteRole, ///< bool
     };
 
     static constexpr int kPageSize = 200;

@@ -312,6 +312,20 @@ const std::vector<QStringList> &catalogSteps()
                     ON CONFLICT (format) DO UPDATE SET images = images + 1;
                 END)"),
         },
+        {
+            // Ratings (0 to 5 stars, 0: none) and a favourite flag; the
+            // trash keeps both for a restore. images_by_rating pages the
+            // "rating" sort (ties newest first) and answers `rating:>=4`
+            // in order; favourites are few, so a partial index holds just
+            // them, in the gallery's order, for `fav`.
+            QStringLiteral("ALTER TABLE images ADD COLUMN rating INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE images ADD COLUMN favourite INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE trash ADD COLUMN rating INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE trash ADD COLUMN favourite INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE INDEX images_by_rating ON images(rating, added_at, id)"),
+            QStringLiteral(
+                "CREATE INDEX images_favourites ON images(added_at, id) WHERE favourite != 0"),
+        },
     };
     return migrations;
 }

@@ -164,7 +164,8 @@ Result<Compared> comparison(const QString &key, const QString &value)
                 scale = factor;
         }
     } else { // rating
-        if (unit.isEmpty() && number == std::floor(number) && number <= 5)
+        c.field = Field::Rating;
+        if (unit.isEmpty() && number == std::floor(number) && number >= 0 && number <= 5)
             scale = 1;
         if (!read || scale == 0)
             return fail(

@@ -18,10 +18,10 @@ namespace {
 // in-memory sub-journal; 110 s for 10,000 keys against 1.5 s this way).
 const char *const kCopyToTrash
     = "INSERT INTO trash(id, uuid, name, sha256, format, width, height, original_bytes, "
-      "stored_bytes, added_at, damaged, annotation, animated, phash, dhash, tags, sources, "
-      "trashed_at) "
+      "stored_bytes, added_at, damaged, annotation, animated, rating, favourite, phash, dhash, "
+      "tags, sources, trashed_at) "
       "SELECT i.id, i.uuid, i.name, i.sha256, i.format, i.width, i.height, i.original_bytes, "
-      "i.stored_bytes, i.added_at, i.damaged, i.annotation, i.animated, "
+      "i.stored_bytes, i.added_at, i.damaged, i.annotation, i.animated, i.rating, i.favourite, "
       "(SELECT phash FROM image_hashes WHERE image_id = i.id), "
       "(SELECT dhash FROM image_hashes WHERE image_id = i.id), "
       "(SELECT json_group_array(tag) FROM tags WHERE image_id = i.id), "
@@ -86,11 +86,14 @@ Result<void> restoreAsTheyWere(WriterContext &c, const QString &batch)
 {
     const QString rows = QStringLiteral("(SELECT value FROM json_each(?))");
     const QStringList statements {
-        QStringLiteral("INSERT INTO images(id, uuid, name, sha256, format, width, height, "
-                       "original_bytes, stored_bytes, added_at, damaged, annotation, animated) "
-                       "SELECT id, uuid, name, sha256, format, width, height, original_bytes, "
-                       "stored_bytes, added_at, damaged, annotation, animated FROM trash "
-                       "WHERE id IN %1"),
+        QStringLiteral(
+            "INSERT INTO images(id, uuid, name, sha256, format, width, height, "
+            "original_bytes, stored_bytes, added_at, damaged, annotation, animated, rating, "
+            "favourite) "
+            "SELECT id, uuid, name, sha256, format, width, height, original_bytes, "
+            "stored_bytes, added_at, damaged, annotation, animated, rating, favourite "
+            "FROM trash "
+            "WHERE id IN %1"),
         QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) SELECT t.id, j.value "
                        "FROM trash t, json_each(t.tags) j WHERE t.id IN %1 AND j.value != ''"),
         QStringLiteral("INSERT OR IGNORE INTO sources(image_id, url, host, added_at) "
@@ -147,14 +150,14 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
 
     QSqlQuery find = c.catalog.query(
         QStringLiteral("SELECT id, uuid, name, sha256, format, width, height, original_bytes, "
-                       "stored_bytes, added_at, damaged, annotation, animated, phash, dhash, "
-                       "tags, sources FROM trash WHERE id = ?"));
+                       "stored_bytes, added_at, damaged, annotation, animated, rating, favourite, "
+                       "phash, dhash, tags, sources FROM trash WHERE id = ?"));
     QSqlQuery sameBytes = c.catalog.query(QStringLiteral("SELECT id FROM images WHERE sha256 = ?"));
     QSqlQuery keyTaken = c.catalog.query(QStringLiteral("SELECT 1 FROM images WHERE id = ?"));
-    QSqlQuery insert = c.catalog.query(
-        QStringLiteral("INSERT INTO images(id, uuid, name, sha256, format, width, height, "
-                       "original_bytes, stored_bytes, added_at, damaged, annotation, animated) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery insert = c.catalog.query(QStringLiteral(
+        "INSERT INTO images(id, uuid, name, sha256, format, width, height, "
+        "original_bytes, stored_bytes, added_at, damaged, annotation, animated, rating, "
+        "favourite) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QSqlQuery putTags = c.catalog.query(QLatin1String(kPutTags));
     QSqlQuery putSources = c.catalog.query(QLatin1String(kPutSources));
     QSqlQuery forgetRemoval
@@ -162,6 +165,10 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
     QSqlQuery drop = c.catalog.query(QStringLiteral("DELETE FROM trash WHERE id = ?"));
     QSqlQuery keepNote = c.catalog.query(
         QStringLiteral("UPDATE images SET annotation = ? WHERE id = ? AND annotation IS NULL"));
+    // Of the two, the higher rating and either's favourite flag survive.
+    QSqlQuery keepMarks = c.catalog.query(
+        QStringLiteral("UPDATE images SET rating = max(rating, ?), favourite = max(favourite, ?) "
+                       "WHERE id = ? AND (rating < ? OR favourite < ?)"));
     for (qint64 key : keys) {
         find.bindValue(0, key);
         if (auto r = execQuery(find); !r)
@@ -188,6 +195,15 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
                 if (auto r = execQuery(keepNote); !r)
                     return r.failure();
             }
+            const QVariant rating = find.value(QStringLiteral("rating"));
+            const QVariant favourite = find.value(QStringLiteral("favourite"));
+            keepMarks.bindValue(0, rating);
+            keepMarks.bindValue(1, favourite);
+            keepMarks.bindValue(2, target);
+            keepMarks.bindValue(3, rating);
+            keepMarks.bindValue(4, favourite);
+            if (auto r = execQuery(keepMarks); !r)
+                return r.failure();
         } else {
             keyTaken.bindValue(0, key);
             if (auto r = execQuery(keyTaken); !r)
@@ -198,9 +214,9 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
             // key is free; should it not be, a new key beats failing.
             insert.bindValue(0, taken ? QVariant() : QVariant(key));
             int i = 1;
-            for (const char *column :
-                { "uuid", "name", "sha256", "format", "width", "height", "original_bytes",
-                    "stored_bytes", "added_at", "damaged", "annotation", "animated" })
+            for (const char *column : { "uuid", "name", "sha256", "format", "width", "height",
+                     "original_bytes", "stored_bytes", "added_at", "damaged", "annotation",
+                     "animated", "rating", "favourite" })
                 insert.bindValue(i++, find.value(QLatin1String(column)));
             if (auto r = execQuery(insert); !r)
                 return r.failure();
@@ -275,6 +291,10 @@ Result<int> emptyTrash(WriterContext &c, const TrashFilter &filter)
     QSqlQuery drop = c.catalog.query(QStringLiteral("DELETE FROM trash WHERE id = ?"));
     QSqlQuery keepNote = c.catalog.query(
         QStringLiteral("UPDATE images SET annotation = ? WHERE id = ? AND annotation IS NULL"));
+    // Of the two, the higher rating and either's favourite flag survive.
+    QSqlQuery keepMarks = c.catalog.query(
+        QStringLiteral("UPDATE images SET rating = max(rating, ?), favourite = max(favourite, ?) "
+                       "WHERE id = ? AND (rating < ? OR favourite < ?)"));
     QSqlQuery inLibrary = c.catalog.query(QStringLiteral("SELECT 1 FROM images WHERE sha256 = ?"));
     QSqlQuery remember = c.catalog.query(QStringLiteral(
         "INSERT OR REPLACE INTO removed_hashes(sha256, name, removed_at) VALUES (?, ?, ?)"));

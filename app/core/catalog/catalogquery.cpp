@@ -66,19 +66,73 @@ ImageRecord recordFrom(const QSqlQuery &q, const ImageColumns &c)
     return r;
 }
 
-QString orderBy(ImageQuery::Order order)
+namespace {
+
+bool ascending(ImageQuery::Order order)
 {
     switch (order) {
     case ImageQuery::Order::OldestFirst:
-        return QStringLiteral(" ORDER BY i.added_at ASC, i.id ASC");
     case ImageQuery::Order::NameAscending:
-        return QStringLiteral(" ORDER BY i.name COLLATE NOCASE ASC, i.id ASC");
-    case ImageQuery::Order::NameDescending:
-        return QStringLiteral(" ORDER BY i.name COLLATE NOCASE DESC, i.id DESC");
+    case ImageQuery::Order::SmallestFirst:
+    case ImageQuery::Order::FewestPixelsFirst:
+    case ImageQuery::Order::Shuffled:
+        return true;
     case ImageQuery::Order::NewestFirst:
+    case ImageQuery::Order::NameDescending:
+    case ImageQuery::Order::LargestFirst:
+    case ImageQuery::Order::MostPixelsFirst:
+    case ImageQuery::Order::ShuffledBackwards:
         break;
     }
-    return QStringLiteral(" ORDER BY i.added_at DESC, i.id DESC");
+    return false;
+}
+
+bool shuffled(ImageQuery::Order order)
+{
+    return order == ImageQuery::Order::Shuffled || order == ImageQuery::Order::ShuffledBackwards;
+}
+
+// The tie-breaker: the image key, as the order's index holds it.
+QString tieValue(ImageQuery::Order order)
+{
+    return shuffled(order) ? QStringLiteral("s.image_id") : QStringLiteral("i.id");
+}
+
+} // namespace
+
+QString sortValue(ImageQuery::Order order)
+{
+    switch (order) {
+    case ImageQuery::Order::NameAscending:
+    case ImageQuery::Order::NameDescending:
+        return QStringLiteral("i.name_key");
+    case ImageQuery::Order::LargestFirst:
+    case ImageQuery::Order::SmallestFirst:
+        return QStringLiteral("i.original_bytes");
+    case ImageQuery::Order::MostPixelsFirst:
+    case ImageQuery::Order::FewestPixelsFirst:
+        return QStringLiteral("i.width * i.height");
+    case ImageQuery::Order::Shuffled:
+    case ImageQuery::Order::ShuffledBackwards:
+        return QStringLiteral("s.key");
+    case ImageQuery::Order::NewestFirst:
+    case ImageQuery::Order::OldestFirst:
+        break;
+    }
+    return QStringLiteral("i.added_at");
+}
+
+QString joinFor(ImageQuery::Order order)
+{
+    return shuffled(order) ? QStringLiteral("JOIN image_shuffle s ON s.image_id = i.id ")
+                           : QString();
+}
+
+QString orderBy(ImageQuery::Order order)
+{
+    const QLatin1String direction = ascending(order) ? QLatin1String("ASC") : QLatin1String("DESC");
+    return QStringLiteral(" ORDER BY %1 %3, %2 %3")
+        .arg(sortValue(order), tieValue(order), direction);
 }
 
 ImageQuery::Order reversed(ImageQuery::Order order)
@@ -91,26 +145,28 @@ ImageQuery::Order reversed(ImageQuery::Order order)
     case ImageQuery::Order::NameAscending:
         return ImageQuery::Order::NameDescending;
     case ImageQuery::Order::NameDescending:
+        return ImageQuery::Order::NameAscending;
+    case ImageQuery::Order::LargestFirst:
+        return ImageQuery::Order::SmallestFirst;
+    case ImageQuery::Order::SmallestFirst:
+        return ImageQuery::Order::LargestFirst;
+    case ImageQuery::Order::MostPixelsFirst:
+        return ImageQuery::Order::FewestPixelsFirst;
+    case ImageQuery::Order::FewestPixelsFirst:
+        return ImageQuery::Order::MostPixelsFirst;
+    case ImageQuery::Order::Shuffled:
+        return ImageQuery::Order::ShuffledBackwards;
+    case ImageQuery::Order::ShuffledBackwards:
         break;
     }
-    return ImageQuery::Order::NameAscending;
+    return ImageQuery::Order::Shuffled;
 }
 
 QString beforeClause(ImageQuery::Order order)
 {
-    switch (order) {
-    case ImageQuery::Order::NewestFirst:
-        return QStringLiteral("(i.added_at > ? OR (i.added_at = ? AND i.id > ?))");
-    case ImageQuery::Order::OldestFirst:
-        return QStringLiteral("(i.added_at < ? OR (i.added_at = ? AND i.id < ?))");
-    case ImageQuery::Order::NameAscending:
-        return QStringLiteral(
-            "(i.name < ? COLLATE NOCASE OR (i.name = ? COLLATE NOCASE AND i.id < ?))");
-    case ImageQuery::Order::NameDescending:
-        break;
-    }
-    return QStringLiteral(
-        "(i.name > ? COLLATE NOCASE OR (i.name = ? COLLATE NOCASE AND i.id > ?))");
+    const QLatin1String before = ascending(order) ? QLatin1String("<") : QLatin1String(">");
+    return QStringLiteral("(%1 %3 ? OR (%1 = ? AND %2 %3 ?))")
+        .arg(sortValue(order), tieValue(order), before);
 }
 
 bool isAscii(const QString &text)

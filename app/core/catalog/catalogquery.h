@@ -13,7 +13,26 @@ namespace trove {
 
 /// A filter and order over the catalog.
 struct ImageQuery {
-    enum class Order { NewestFirst, OldestFirst, NameAscending, NameDescending };
+    /// Each order walks an index (schema: images_by_added, _by_name_key,
+    /// _by_bytes, _by_pixels, image_shuffle_by_key), so that a first screen
+    /// and every later page cost the same at a million images. Names sort
+    /// naturally (base/naturalkey.h); ties go by image key. Stored as these
+    /// numbers in settings: append, never renumber.
+    enum class Order {
+        NewestFirst,
+        OldestFirst,
+        NameAscending,
+        NameDescending,
+        LargestFirst, ///< original bytes
+        SmallestFirst,
+        MostPixelsFirst, ///< width × height
+        FewestPixelsFirst,
+        /// A random order kept until Shuffle Again (CatalogWriter::shuffle()).
+        Shuffled,
+        /// Shuffled read from its end: how a reader reaches the last pages
+        /// quickly (reversed()); no person picks it.
+        ShuffledBackwards,
+    };
 
     QString tag; ///< only images with this tag (case-insensitive), ANDed with search
     /// A search in the search language (catalog/searchlanguage.h), as the
@@ -44,10 +63,17 @@ struct ImageColumns {
 /// A record from a row of kSelectImages.
 ImageRecord recordFrom(const QSqlQuery &q, const ImageColumns &columns);
 
+/// " ORDER BY …" for @p order, after "FROM images i " + joinFor() + a WHERE.
 QString orderBy(ImageQuery::Order order);
 ImageQuery::Order reversed(ImageQuery::Order order);
-/// Rows that come before row (key, added, name) in @p order; binds
-/// the sort value twice, then the key.
+/// What must follow "FROM images i " for @p order to be sorted by (the
+/// shuffle keys' table for the random order, else nothing).
+QString joinFor(ImageQuery::Order order);
+/// The value @p order sorts by, as an SQL expression over `i` (and the
+/// join): spelt as its index is, so that SQLite walks that index.
+QString sortValue(ImageQuery::Order order);
+/// Rows that come before a row in @p order; binds the row's sortValue()
+/// twice, then its key.
 QString beforeClause(ImageQuery::Order order);
 
 /// How a filtered page is found. Few matches: collect them from the tag or

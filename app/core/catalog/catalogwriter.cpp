@@ -209,6 +209,11 @@ QFuture<Result<bool>> CatalogWriter::rename(const QList<qint64> &keys, const QSt
     return submit<bool>([=](WriterContext &c) { return statements::rename(c, keys, clean); });
 }
 
+QFuture<Result<bool>> CatalogWriter::shuffle()
+{
+    return submit<bool>([](WriterContext &c) { return statements::shuffle(c); });
+}
+
 QFuture<Result<int>> CatalogWriter::remove(const QList<qint64> &keys)
 {
     return moveToTrash(keys);

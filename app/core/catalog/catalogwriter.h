@@ -121,6 +121,11 @@ public:
     /// Takes back what an edit did: removes what it added, adds what it removed.
     QFuture<Result<int>> revertTags(const TagDelta &delta);
     QFuture<Result<bool>> rename(const QList<qint64> &keys, const QString &name);
+    /// Shuffle Again: every image gets a new place in the Shuffled order,
+    /// which stays until the next shuffle (whichever process asks). Readers
+    /// learn of it through the change feed (ChangeKind::Reordered). Holds
+    /// the writer for a few seconds at a million images.
+    QFuture<Result<bool>> shuffle();
     /// Moves images to the trash (the same as moveToTrash()): the window's
     /// Delete and `trove remove` both mean "to the trash".
     QFuture<Result<int>> remove(const QList<qint64> &keys);

@@ -128,6 +128,18 @@ QString joinFor(ImageQuery::Order order)
                            : QString();
 }
 
+QString walkFrom(ImageQuery::Order order, bool filtered)
+{
+    if (shuffled(order) && !filtered)
+        return QStringLiteral("FROM image_shuffle s ");
+    return QStringLiteral("FROM images i ") + joinFor(order);
+}
+
+QString walkKey(ImageQuery::Order order, bool filtered)
+{
+    return shuffled(order) && !filtered ? QStringLiteral("s.image_id") : QStringLiteral("i.id");
+}
+
 QString orderBy(ImageQuery::Order order)
 {
     const QLatin1String direction = ascending(order) ? QLatin1String("ASC") : QLatin1String("DESC");

@@ -69,6 +69,13 @@ ImageQuery::Order reversed(ImageQuery::Order order);
 /// What must follow "FROM images i " for @p order to be sorted by (the
 /// shuffle keys' table for the random order, else nothing).
 QString joinFor(ImageQuery::Order order);
+/// "FROM …" for a walk of @p order that reads only image keys: for every
+/// image (@p filtered false) in the random order, the shuffle keys' table
+/// alone (a row of `images` read for each row an OFFSET skips cost 0.4 s
+/// at page 100 of a million); else "images i " + joinFor(). The key is
+/// read as walkKey().
+QString walkFrom(ImageQuery::Order order, bool filtered);
+QString walkKey(ImageQuery::Order order, bool filtered);
 /// The value @p order sorts by, as an SQL expression over `i` (and the
 /// join): spelt as its index is, so that SQLite walks that index.
 QString sortValue(ImageQuery::Order order);

@@ -214,11 +214,11 @@ Result<QList<ImageRecord>> CatalogReader::list(
     // Pick the page's ids first, then read tags and sources for those rows
     // only: sorting 3,000 matches with their tags and sources attached costs
     // four times as much (26 ms against 6 at a million images).
-    const QString ids
-        = QStringLiteral("WHERE i.id IN (SELECT i.id FROM images i %1%2%3 LIMIT %4 OFFSET %5)")
-              .arg(join, where, order)
-              .arg(limit)
-              .arg(offset);
+    const QString ids = QStringLiteral("WHERE i.id IN (SELECT %1 %2%3%4 LIMIT %5 OFFSET %6)")
+                            .arg(walkKey(query.order, !where.isEmpty()),
+                                walkFrom(query.order, !where.isEmpty()), where, order)
+                            .arg(limit)
+                            .arg(offset);
     return select(join + ids, binds, order);
 }
 
@@ -297,7 +297,8 @@ Result<qint64> CatalogReader::rowOf(const ImageQuery &query, qint64 key)
     const QVariant value = match.value(QStringLiteral("sort_value"));
     match.finish();
 
-    QSqlQuery before = m_catalog.query(QStringLiteral("SELECT count(*) FROM images i ") + join
+    QSqlQuery before = m_catalog.query(QStringLiteral("SELECT count(*) ")
+        + walkFrom(query.order, !where.isEmpty())
         + (where.isEmpty() ? QStringLiteral("WHERE ") : where + QStringLiteral(" AND "))
         + beforeClause(query.order));
     for (i = 0; i < binds.size(); ++i)
@@ -317,8 +318,9 @@ Result<QList<qint64>> CatalogReader::keys(const ImageQuery &query, qint64 offset
     QVariantList binds;
     const QString where = whereFor(query, binds, Drive::Order, Driver {});
     QSqlQuery q = m_catalog.query(
-        QStringLiteral("SELECT i.id AS id FROM images i %1%2%3 LIMIT %4 OFFSET %5")
-            .arg(joinFor(query.order), where, orderBy(query.order))
+        QStringLiteral("SELECT %1 AS id %2%3%4 LIMIT %5 OFFSET %6")
+            .arg(walkKey(query.order, !where.isEmpty()), walkFrom(query.order, !where.isEmpty()),
+                where, orderBy(query.order))
             .arg(limit)
             .arg(offset));
     for (int i = 0; i < binds.size(); ++i)

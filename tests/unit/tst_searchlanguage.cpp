@@ -4,6 +4,7 @@
 // what each search finds in a generated library, checked against a plain
 // C++ filter over the same records, through every way the reader finds
 // rows (list, count, pages walked or collected, rowOf).
+#include "base/naturalkey.h"
 #include "catalog/catalogreader.h"
 #include "catalog/searchlanguage.h"
 #include "catalog/searchsql.h"
@@ -316,7 +317,7 @@ void TestSearchLanguage::initTestCase()
         QVERIFY_OK(catalog.exec(QStringLiteral("BEGIN")));
         QSqlQuery image = catalog.query(QStringLiteral(
             "INSERT INTO images(id, uuid, name, sha256, format, width, height, original_bytes, "
-            "stored_bytes, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            "stored_bytes, added_at, name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         QSqlQuery tag
             = catalog.query(QStringLiteral("INSERT INTO tags(image_id, tag) VALUES (?, ?)"));
         QSqlQuery source = catalog.query(QStringLiteral(
@@ -342,6 +343,7 @@ void TestSearchLanguage::initTestCase()
             image.bindValue(7, qint64(i) * 37 * 1024);
             image.bindValue(8, qint64(i) * 30 * 1024);
             image.bindValue(9, added);
+            image.bindValue(10, naturalSortKey(image.boundValue(2).toString()));
             QVERIFY(image.exec());
             for (int t = 0; t < 5; ++t) {
                 if ((i >> t) % 3 == 1 || (t == 1 && i % 7 == 0)) {
@@ -445,8 +447,10 @@ void TestSearchLanguage::findsWhatTheFilterFinds()
     std::stable_sort(
         expected.begin(), expected.end(), [&](const ImageRecord &a, const ImageRecord &b) {
             if (query.order == ImageQuery::Order::NameAscending) {
-                const int c = a.name.compare(b.name, Qt::CaseInsensitive);
-                return c != 0 ? c < 0 : a.key < b.key;
+                // Natural order (base/naturalkey.h), as stored.
+                const QByteArray ka = naturalSortKey(a.name).toUtf8();
+                const QByteArray kb = naturalSortKey(b.name).toUtf8();
+                return ka != kb ? ka < kb : a.key < b.key;
             }
             return a.addedAt != b.addedAt ? a.addedAt > b.addedAt : a.key > b.key;
         });

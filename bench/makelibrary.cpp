@@ -14,6 +14,7 @@
 // as bench/search; such a library does not pass `trove verify`.
 //
 //   trove-make-library --images N --library DIR [--catalog-only]
+#include "base/naturalkey.h"
 #include "base/sha256.h"
 #include "storage/database.h"
 #include "storage/librarypaths.h"
@@ -209,7 +210,7 @@ int main(int argc, char **argv)
 
     QSqlQuery image = catalog.query(QStringLiteral(
         "INSERT INTO images(id, uuid, name, sha256, format, width, height, original_bytes, "
-        "stored_bytes, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "stored_bytes, added_at, name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QSqlQuery tag = catalog.query(QStringLiteral("INSERT INTO tags(image_id, tag) VALUES (?, ?)"));
     QSqlQuery source = catalog.query(
         QStringLiteral("INSERT INTO sources(image_id, url, host, added_at) VALUES (?, ?, ?, ?)"));
@@ -277,6 +278,7 @@ int main(int argc, char **argv)
             }
             image.bindValue(8, blobs[size_t(k)].stored);
             image.bindValue(9, added);
+            image.bindValue(10, naturalSortKey(name));
             if (!image.exec()) {
                 fprintf(stderr, "insert failed: %s\n", qPrintable(sqlError(image).message));
                 return 1;

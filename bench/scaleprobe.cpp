@@ -7,11 +7,18 @@
 //   dense_search_*  the same for a text in (nearly) every image: first
 //                   screen painted, and painted with every match counted
 //   jump_end_ms     Ctrl+End in the grid -> last screen painted
+//   sorts           for every order of the sort choice: the order chosen ->
+//                   first screen painted (window_ms), and as bare SQL the
+//                   first page (first_screen_ms) and page 100 (page_100_ms,
+//                   rows 20,000-20,199), each against sort_target_ms
 //   peak_rss_mb     VmHWM at the end
 // Each search is also timed as bare SQL (count + first page) for reference.
 // Prints one JSON object. Run it under Xvfb (bench/scale does).
+// --sorts-only times the sorts' SQL alone, without a window (a library
+// made with trove-make-library --catalog-only has no thumbnails to wait for).
 //
 //   trove-scale-probe --library DIR [--tag tag-150] [--text amber-har] [--dense-text example]
+//                     [--sorts-only]
 #include "benchsupport.h"
 #include "catalog/catalogreader.h"
 #include "diagnostics/stallmonitor.h"
@@ -130,6 +137,63 @@ QPair<double, qint64> sqlTime(const LibraryPaths &paths, const ImageQuery &query
     return { page ? ms : -1, count ? *count : -1 };
 }
 
+struct SortCase {
+    const char *name;
+    ImageQuery::Order order;
+};
+
+// The orders of the window's sort choice, by `trove list --sort` names.
+const SortCase kSorts[] = {
+    { "newest", ImageQuery::Order::NewestFirst },
+    { "oldest", ImageQuery::Order::OldestFirst },
+    { "name", ImageQuery::Order::NameAscending },
+    { "name-desc", ImageQuery::Order::NameDescending },
+    { "size", ImageQuery::Order::LargestFirst },
+    { "size-asc", ImageQuery::Order::SmallestFirst },
+    { "pixels", ImageQuery::Order::MostPixelsFirst },
+    { "pixels-asc", ImageQuery::Order::FewestPixelsFirst },
+    { "random", ImageQuery::Order::Shuffled },
+};
+constexpr double kSortTargetMs = 50;
+constexpr int kDeepPage = 100;
+
+/// The first page and page kDeepPage of every order as the gallery reads
+/// them (CatalogReader::page with the count known), each on a connection
+/// that has read nothing in that order yet, as after choosing it.
+QJsonObject sortSqlTimes(const LibraryPaths &paths, qint64 total)
+{
+    QJsonObject out;
+    for (const SortCase &sort : kSorts) {
+        CatalogReader reader;
+        if (!reader.open(paths))
+            return out;
+        ImageQuery query;
+        query.order = sort.order;
+        QElapsedTimer clock;
+        clock.start();
+        const auto first = reader.page(query, 0, GalleryModel::kPageSize, total);
+        const double firstMs = double(clock.nsecsElapsed()) / 1e6;
+        clock.restart();
+        const auto deep = reader.page(
+            query, qint64(kDeepPage) * GalleryModel::kPageSize, GalleryModel::kPageSize, total);
+        const double deepMs = double(clock.nsecsElapsed()) / 1e6;
+        out.insert(QLatin1String(sort.name),
+            QJsonObject { { QStringLiteral("first_screen_ms"), first ? round1(firstMs) : -1 },
+                { QStringLiteral("page_100_ms"), deep ? round1(deepMs) : -1 },
+                { QStringLiteral("rows"), first ? qint64(first->size()) : -1 } });
+    }
+    return out;
+}
+
+qint64 imageCount(const LibraryPaths &paths)
+{
+    CatalogReader reader;
+    if (!reader.open(paths))
+        return -1;
+    const auto n = reader.count(ImageQuery {});
+    return n ? *n : -1;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -146,8 +210,26 @@ int main(int argc, char **argv)
             QStringLiteral("TEXT"), QStringLiteral("amber-har") });
     parser.addOption({ QStringLiteral("dense-text"), QStringLiteral("Text most images match."),
         QStringLiteral("TEXT"), QStringLiteral("example") });
+    parser.addOption({ QStringLiteral("sorts-only"),
+        QStringLiteral("Time the sorts' SQL only, with no window.") });
     parser.process(app);
     const LibraryPaths paths(parser.value(QStringLiteral("library")));
+    if (parser.isSet(QStringLiteral("sorts-only"))) {
+        // Opening the catalog once first upgrades its schema if it needs
+        // it (a library made by an older build): timed, and kept apart.
+        QElapsedTimer clock;
+        clock.start();
+        const qint64 total = imageCount(paths);
+        const double openMs = double(clock.nsecsElapsed()) / 1e6;
+        const QJsonObject result {
+            { QStringLiteral("images"), total },
+            { QStringLiteral("open_ms"), round1(openMs) },
+            { QStringLiteral("sort_target_ms"), kSortTargetMs },
+            { QStringLiteral("sorts"), sortSqlTimes(paths, total) },
+        };
+        printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
+        return total < 0 ? 1 : 0;
+    }
 
     ui::MainWindow window(paths);
     window.resize(1280, 800);
@@ -197,8 +279,30 @@ int main(int argc, char **argv)
     const double homeMs = probe.untilPainted(
         clock, [&] { return probe.m_view->visibleRows().first == 0 && probe.screenComplete(); });
 
+    // Every order of the sort choice: chosen -> first screen painted, from
+    // the top of the whole library; then its SQL alone.
+    QJsonObject sortWindowMs;
+    for (const SortCase &sort : kSorts) {
+        clock.restart();
+        probe.m_window->browseBar()->setOrder(sort.order);
+        const double ms = probe.untilPainted(clock, [&] {
+            return probe.m_model->query().order == sort.order && probe.m_model->rowCount() == total
+                && probe.screenComplete();
+        });
+        sortWindowMs.insert(QLatin1String(sort.name), round1(ms));
+    }
+    probe.m_window->browseBar()->setOrder(ImageQuery::Order::NewestFirst);
+    QJsonObject sorts = sortSqlTimes(paths, total);
+    for (auto it = sorts.begin(); it != sorts.end(); ++it) {
+        QJsonObject one = it.value().toObject();
+        one.insert(QStringLiteral("window_ms"), sortWindowMs.value(it.key()));
+        it.value() = one;
+    }
+
     const QJsonObject result {
         { QStringLiteral("images"), total },
+        { QStringLiteral("sort_target_ms"), kSortTargetMs },
+        { QStringLiteral("sorts"), sorts },
         { QStringLiteral("first_grid_ms"), round1(firstGrid) },
         { QStringLiteral("tag_search_ms"), round1(tagMs) },
         { QStringLiteral("tag_search_sql_ms"), round1(tagSqlMs) },

@@ -147,6 +147,7 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     connect(m_ingestBar, &IngestBar::addRequested, this, [this](const QString &text) {
         m_controller->ingest(DropContent::fromText(text), IngestController::Origin::Typed);
     });
+    connect(m_browse, &BrowseBar::shuffleRequested, this, &MainWindow::shuffleAgain);
     connect(m_browse, &BrowseBar::queryChanged, this, [this](const ImageQuery &query) {
         m_gallery->setFiltered(!query.search.isEmpty() || !query.tag.isEmpty());
         if (m_session) {
@@ -603,6 +604,17 @@ void MainWindow::applyPreferences(const Preferences &prefs)
         && (!m_session || LibraryPaths(prefs.libraryPath).root() != m_session->paths().root()))
         openLibrary(LibraryPaths(prefs.libraryPath));
     syncPreferencesDialog();
+}
+
+void MainWindow::shuffleAgain()
+{
+    if (!m_session || m_session->isReadOnly())
+        return;
+    // The gallery follows through the change feed once it is written.
+    whenFinished(m_session->writer()->shuffle(), m_session.get(), [this](const Result<bool> &done) {
+        if (!done)
+            showMessage(tr("Cannot shuffle: %1").arg(done.error()), 8000);
+    });
 }
 
 void MainWindow::purgeTrash(LibrarySession *session)

@@ -107,6 +107,8 @@ private:
     void buildMenus();
     void buildStatusBar();
     void setThumbnailSize(int size);
+    /// Shuffle Again: a new random order, written by the session's writer.
+    void shuffleAgain();
     /// Empties what has been in the trash longer than the retention.
     void purgeTrash(LibrarySession *session);
     /// Shows the settings in effect in the open dialog.

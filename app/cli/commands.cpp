@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <algorithm>
 
 namespace trove::cli {
 
@@ -72,8 +73,10 @@ void listOptions(QCommandLineParser &p)
                        "height:, pixels:, size:>1MB, added:2026-11, rating:>=4, fav, untagged."),
         QStringLiteral("QUERY") });
     p.addOption({ QStringLiteral("sort"),
-        QStringLiteral("newest (default), oldest, name or rating (highest first, "
-                       "ties newest first)."),
+        QStringLiteral("newest (default), oldest, name, name-desc (names in natural order: "
+                       "img9 before img10), size (largest first), size-asc, pixels (most "
+                       "first), pixels-asc, rating (highest first, ties newest first), "
+                       "rating-asc or random (the window's random order)."),
         QStringLiteral("ORDER") });
 }
 
@@ -91,18 +94,32 @@ int runList(CommandContext &ctx)
             QStringLiteral("search: %1 (at character %2)")
                 .arg(error->message)
                 .arg(error->position + 1));
+    static const QList<QPair<QLatin1String, ImageQuery::Order>> orders {
+        { QLatin1String("newest"), ImageQuery::Order::NewestFirst },
+        { QLatin1String("oldest"), ImageQuery::Order::OldestFirst },
+        { QLatin1String("name"), ImageQuery::Order::NameAscending },
+        { QLatin1String("name-desc"), ImageQuery::Order::NameDescending },
+        { QLatin1String("size"), ImageQuery::Order::LargestFirst },
+        { QLatin1String("size-asc"), ImageQuery::Order::SmallestFirst },
+        { QLatin1String("pixels"), ImageQuery::Order::MostPixelsFirst },
+        { QLatin1String("pixels-asc"), ImageQuery::Order::FewestPixelsFirst },
+        { QLatin1String("rating"), ImageQuery::Order::RatingDescending },
+        { QLatin1String("rating-asc"), ImageQuery::Order::RatingAscending },
+        { QLatin1String("random"), ImageQuery::Order::Shuffled },
+    };
+    const QString sort = ctx.parser.value(QStringLiteral("sort"));
+    if (!sort.isEmpty()) {
+        const auto it = std::find_if(orders.cbegin(), orders.cend(),
+            [&sort](const auto &entry) { return entry.first == sort; });
+        if (it == orders.cend())
+            return usageError(ctx,
+                QStringLiteral("--sort takes newest, oldest, name, name-desc, size, size-asc, "
+                               "pixels, pixels-asc, rating, rating-asc or random"));
+        query.order = it->second;
+    }
     CatalogReader reader;
     if (!openReader(ctx, reader))
         return 1;
-    const QString sort = ctx.parser.value(QStringLiteral("sort"));
-    if (sort == QLatin1String("oldest"))
-        query.order = ImageQuery::Order::OldestFirst;
-    else if (sort == QLatin1String("name"))
-        query.order = ImageQuery::Order::NameAscending;
-    else if (sort == QLatin1String("rating"))
-        query.order = ImageQuery::Order::RatingDescending;
-    else if (!sort.isEmpty() && sort != QLatin1String("newest"))
-        return usageError(ctx, QStringLiteral("--sort takes newest, oldest, name or rating"));
 
     // Row by row, as the catalog hands them out: a million images never sit
     // in memory (the whole list took ~1 GB as one JSON array at 1M).

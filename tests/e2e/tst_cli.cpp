@@ -25,6 +25,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <array>
 #include <memory>
 
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void addEachFormat();
     void addWithNameAndTags();
     void listSearchLanguage();
+    void listSorts();
     void addQuietAndProgress();
     void addLocalFile();
     void addFolder();
@@ -406,6 +408,83 @@ void TestCli::listSearchLanguage()
         QStringLiteral("in:holiday"), QStringLiteral("--library"), library() });
     QVERIFY2(notYet.exitCode == 2, notYet.describe());
     QVERIFY2(notYet.err.contains("not in this version"), notYet.describe());
+}
+
+// Every --sort: names in natural order ("img 9" before "img 10", case
+// ignored), file size and pixels either way, and a random order that is the
+// same on every run.
+void TestCli::listSorts()
+{
+    const struct {
+        const char *path;
+        const char *name;
+        QByteArray bytes;
+        const char *type;
+    } images[] = {
+        { "/a.png", "img 10", ImageFactory::png(300, 200, 11), "image/png" },
+        { "/b.jpg", "img 9", ImageFactory::jpeg(1200, 900, 85, 12), "image/jpeg" },
+        { "/c.png", "Img 1", ImageFactory::png(40, 30, 13), "image/png" },
+        { "/d.png", "img 100", ImageFactory::png(90, 700, 14), "image/png" },
+    };
+    for (const auto &image : images) {
+        m_server.addRoute(QLatin1String(image.path), Response::ok(image.bytes, image.type));
+        const Run add = trove({ QStringLiteral("add"),
+            m_server.url(QLatin1String(image.path)).toString(), QStringLiteral("--name"),
+            QLatin1String(image.name), QStringLiteral("--library"), library() });
+        QVERIFY2(add.exitCode == 0, add.describe());
+    }
+    auto field = [this](const QString &sort, const char *name) {
+        QVariantList out;
+        for (const QJsonValue &v : list({ QStringLiteral("--sort"), sort }))
+            out << v.toObject().value(QLatin1String(name)).toVariant();
+        return out;
+    };
+    auto pixels = [this](const QString &sort) {
+        QList<qint64> out;
+        for (const QJsonValue &v : list({ QStringLiteral("--sort"), sort }))
+            out << v.toObject().value(QLatin1String("width")).toInteger()
+                    * v.toObject().value(QLatin1String("height")).toInteger();
+        return out;
+    };
+    QCOMPARE(field(QStringLiteral("name"), "name"),
+        (QVariantList { "Img 1", "img 9", "img 10", "img 100" }));
+    QCOMPARE(field(QStringLiteral("name-desc"), "name"),
+        (QVariantList { "img 100", "img 10", "img 9", "Img 1" }));
+    const QVariantList newest = field(QStringLiteral("newest"), "name");
+    QCOMPARE(newest, (QVariantList { "img 100", "Img 1", "img 9", "img 10" }));
+    QCOMPARE(field(QStringLiteral("oldest"), "name"),
+        (QVariantList { "img 10", "img 9", "Img 1", "img 100" }));
+    QList<qint64> bytes;
+    for (const QVariant &v : field(QStringLiteral("size"), "original_bytes"))
+        bytes << v.toLongLong();
+    QCOMPARE(bytes.size(), 4);
+    QVERIFY(std::is_sorted(bytes.crbegin(), bytes.crend()));
+    QList<qint64> smallest;
+    for (const QVariant &v : field(QStringLiteral("size-asc"), "original_bytes"))
+        smallest << v.toLongLong();
+    QList<qint64> sortedBytes = bytes;
+    std::sort(sortedBytes.begin(), sortedBytes.end());
+    QCOMPARE(smallest, sortedBytes);
+    QCOMPARE(pixels(QStringLiteral("pixels")),
+        (QList<qint64> { 1200 * 900, 90 * 700, 300 * 200, 40 * 30 }));
+    QCOMPARE(pixels(QStringLiteral("pixels-asc")),
+        (QList<qint64> { 40 * 30, 300 * 200, 90 * 700, 1200 * 900 }));
+    const QVariantList random = field(QStringLiteral("random"), "name");
+    QCOMPARE(random.size(), 4);
+    QCOMPARE(field(QStringLiteral("random"), "name"), random);
+    QVariantList sortedRandom = random;
+    std::sort(sortedRandom.begin(), sortedRandom.end(),
+        [](const QVariant &a, const QVariant &b) { return a.toString() < b.toString(); });
+    QCOMPARE(sortedRandom, (QVariantList { "Img 1", "img 10", "img 100", "img 9" }));
+    // With a search too (a phrase: the word 1 is in every source's host).
+    const Run searched = trove({ QStringLiteral("list"), QStringLiteral("--sort"),
+        QStringLiteral("name"), QStringLiteral("--search"), QStringLiteral("\"img 1\""),
+        QStringLiteral("--json"), QStringLiteral("--library"), library() });
+    QVERIFY2(searched.exitCode == 0, searched.describe());
+    QStringList searchedNames;
+    for (const QJsonValue &v : searched.json().array())
+        searchedNames << v.toObject().value(QLatin1String("name")).toString();
+    QCOMPARE(searchedNames, (QStringList { "Img 1", "img 10", "img 100" }));
 }
 
 // In a pipe (as here) `add` prints results and failures, never a progress

@@ -27,6 +27,7 @@
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QClipboard>
+#include <QComboBox>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -48,6 +49,7 @@
 #include <QStatusBar>
 #include <QSvgRenderer>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace trove;
@@ -79,6 +81,7 @@ private Q_SLOTS:
     void tagFilter();
     void searchErrorShownInPlace();
     void sortByName();
+    void shuffleAgain();
     void selectionKeptAcrossResort();
     void renamedImageMovesToItsPlace();
     void thumbnailSizeSlider();
@@ -435,6 +438,58 @@ void TestUiGallery::sortByName()
     QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(0).has_value()
             && gallery()->recordAt(0)->name == QStringLiteral("charlie"),
         kLivenessMs);
+}
+
+// Random: Shuffle Again shows beside the sort choice while the random order
+// is chosen, and gives the gallery a new order (from any order, View ▸ Sort
+// By ▸ Shuffle Again chooses Random too).
+void TestUiGallery::shuffleAgain()
+{
+    QList<Sample> samples;
+    for (int i = 0; i < 12; ++i)
+        samples.append(
+            Sample { QStringLiteral("pic %1").arg(i), QColor::fromHsv(i * 30, 200, 200) });
+    addSamples(samples);
+    auto *combo = m_window->browseBar()->findChild<QComboBox *>();
+    QVERIFY(combo);
+    QStringList choices;
+    for (int i = 0; i < combo->count(); ++i)
+        choices << combo->itemText(i);
+    QCOMPARE(choices,
+        (QStringList { "Newest first", "Oldest first", "Name (natural) A–Z", "Name (natural) Z–A",
+            "Largest file first", "Smallest file first", "Most pixels first", "Fewest pixels first",
+            "Random" }));
+    QAction *shuffle = m_window->browseBar()->shuffleAction();
+    QVERIFY(shuffle);
+    auto *button = m_window->browseBar()->findChild<QToolButton *>();
+    QVERIFY(button);
+    QVERIFY(!button->isVisible());
+    // Every row read (a query being counted again has none for a moment).
+    auto names = [this] {
+        QStringList out;
+        for (int row = 0; row < gallery()->rowCount(); ++row) {
+            const auto record = gallery()->recordAt(row);
+            out << (record ? record->name : QString());
+        }
+        return out.size() == 12 && !out.contains(QString()) ? out : QStringList();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 12, kLivenessMs);
+    shuffle->trigger();
+    QCOMPARE(m_window->browseBar()->order(), ImageQuery::Order::Shuffled);
+    QTRY_VERIFY_WITH_TIMEOUT(button->isVisible(), kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        gallery()->query().order == ImageQuery::Order::Shuffled && !names().isEmpty(), kLivenessMs);
+    // A new order comes; the odds of the same one again are 1 in 12!.
+    const QStringList first = names();
+    shuffle->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!names().isEmpty() && names() != first, kLivenessMs);
+    QStringList sorted = names();
+    sorted.sort();
+    QStringList all = first;
+    all.sort();
+    QCOMPARE(sorted, all);
+    m_window->browseBar()->setOrder(ImageQuery::Order::NewestFirst);
+    QTRY_VERIFY_WITH_TIMEOUT(!button->isVisible(), kLivenessMs);
 }
 
 // A new order keeps the current image and the selected ones (found again

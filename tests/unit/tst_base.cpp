@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // base/: the small pure helpers every room uses. safeFileName: what an
 // image's name becomes as a file name, for the CLI's export and for drags.
+// naturalSortKey: the order of the gallery's natural name sorts.
 
 #include "base/filenames.h"
+#include "base/naturalkey.h"
 
 #include <QTest>
 
@@ -16,6 +18,9 @@ private Q_SLOTS:
     void safeFileName();
     void safeFileNameBounds_data();
     void safeFileNameBounds();
+    void naturalSortKey_data();
+    void naturalSortKey();
+    void naturalSortKeyOrdersAList();
 };
 
 void TestBase::safeFileName_data()
@@ -106,6 +111,77 @@ void TestBase::safeFileNameBounds()
     QVERIFY(file.toUtf8().size() < 255);
     QVERIFY(!base.back().isHighSurrogate());
     QVERIFY(name.startsWith(base));
+}
+
+void TestBase::naturalSortKey_data()
+{
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::addColumn<int>("order"); // -1: a sorts first, 0: a tie, 1: b first
+
+    auto row = [](const char *tag, const QString &a, const QString &b, int order) {
+        QTest::newRow(tag) << a << b << order;
+    };
+    row("digit runs by value", QStringLiteral("slow_9"), QStringLiteral("slow_10"), -1);
+    row("value, not text", QStringLiteral("img2.png"), QStringLiteral("img12.png"), -1);
+    row("equal prefix, shorter first", QStringLiteral("slow"), QStringLiteral("slow_1"), -1);
+    row("zero before one", QStringLiteral("a0"), QStringLiteral("a1"), -1);
+    row("leading zeros do not count", QStringLiteral("a007"), QStringLiteral("a7"), 0);
+    row("leading zeros, by value", QStringLiteral("a010"), QStringLiteral("a9"), 1);
+    row("all zeros is zero", QStringLiteral("a000"), QStringLiteral("a0"), 0);
+    row("several runs", QStringLiteral("v1.10.2"), QStringLiteral("v1.9.12"), 1);
+    row("case does not count", QStringLiteral("Cat"), QStringLiteral("cat"), 0);
+    row("case-insensitive order", QStringLiteral("apple"), QStringLiteral("Banana"), -1);
+    row("accents do not count", QStringLiteral("Émile"), QStringLiteral("emile"), 0);
+    row("accented sorts with its letter", QStringLiteral("élan"), QStringLiteral("fox"), -1);
+    row("no digits at all", QStringLiteral("meadow"), QStringLiteral("harbor"), 1);
+    row("empty first", QString(), QStringLiteral("a"), -1);
+    row("eight digits", QStringLiteral("n99999999"), QStringLiteral("n100000000"), -1);
+    row("very long runs by value", QStringLiteral("n") + QString(40, QLatin1Char('9')),
+        QStringLiteral("n1") + QString(40, QLatin1Char('0')), -1);
+    row("very long runs, same length", QStringLiteral("n2") + QString(30, QLatin1Char('0')),
+        QStringLiteral("n1") + QString(30, QLatin1Char('9')), 1);
+    row("huge length beats long length", QStringLiteral("n1") + QString(1000, QLatin1Char('0')),
+        QStringLiteral("n9") + QString(200, QLatin1Char('9')), 1);
+    row("long run then text", QStringLiteral("x123456789012b"), QStringLiteral("x123456789012a"),
+        1);
+    row("full-width digits are digits", QStringLiteral("p\uFF19"), QStringLiteral("p10"), -1);
+    row("Arabic-Indic digits by value", QStringLiteral("p\u0669"), QStringLiteral("p\u0661\u0660"),
+        -1);
+    row("CJK names", QStringLiteral("猫 2"), QStringLiteral("猫 10"), -1);
+    row("astral characters", QStringLiteral("\U0001F431 9"), QStringLiteral("\U0001F431 10"), -1);
+    row("digits before letters", QStringLiteral("1cat"), QStringLiteral("cat"), -1);
+}
+
+void TestBase::naturalSortKey()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QFETCH(int, order);
+    const QString ka = trove::naturalSortKey(a);
+    const QString kb = trove::naturalSortKey(b);
+    // SQLite compares the keys' UTF-8 bytes (BINARY): that is code point
+    // order, which QString's compare of UTF-16 is not past U+FFFF.
+    const QByteArray ua = ka.toUtf8();
+    const QByteArray ub = kb.toUtf8();
+    const int got = ua < ub ? -1 : ua == ub ? 0 : 1;
+    QCOMPARE(got, order);
+    // Each name's key is the same every time (the stored column relies on it).
+    QCOMPARE(trove::naturalSortKey(a), ka);
+}
+
+void TestBase::naturalSortKeyOrdersAList()
+{
+    QStringList names { QStringLiteral("slow_10"), QStringLiteral("Slow_9"),
+        QStringLiteral("slow_1"), QStringLiteral("slow_010b"), QStringLiteral("slow_100"),
+        QStringLiteral("slow"), QStringLiteral("slow_2") };
+    std::stable_sort(names.begin(), names.end(), [](const QString &a, const QString &b) {
+        return trove::naturalSortKey(a).toUtf8() < trove::naturalSortKey(b).toUtf8();
+    });
+    const QStringList expected { QStringLiteral("slow"), QStringLiteral("slow_1"),
+        QStringLiteral("slow_2"), QStringLiteral("Slow_9"), QStringLiteral("slow_10"),
+        QStringLiteral("slow_010b"), QStringLiteral("slow_100") };
+    QCOMPARE(names, expected);
 }
 
 QTEST_GUILESS_MAIN(TestBase)

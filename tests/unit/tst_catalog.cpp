@@ -3,7 +3,9 @@
 // schema, commits and their files, duplicates, tags, renames, removal,
 // lookups, filters, hostile text, and readers seeing what the writer did.
 
+#include "base/naturalkey.h"
 #include "catalog/catalogmaintenance.h"
+#include "catalog/catalogquery.h"
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
 #include "catalog/librarybackup.h"
@@ -134,6 +136,13 @@ private Q_SLOTS:
     void listFiltersAndOrders_data();
     void listFiltersAndOrders();
     void pagingAndRows();
+    void everyOrderPages_data();
+    void everyOrderPages();
+    void everyOrderWalksAnIndex_data();
+    void everyOrderWalksAnIndex();
+    void naturalNamesFollowRenameAndRestore();
+    void shuffleAgainIsANewStableOrder();
+    void newOrdersBuiltForOlderLibrary();
     void searchFollowsEdits();
     void searchIndexBuiltForOlderLibrary();
     void hostileText_data();
@@ -158,6 +167,10 @@ private:
     Result<CommitOutcome> commit(
         const QString &name, quint32 seed, const QStringList &tags = {}, const QString &url = {});
     void openWriter();
+    /// @p count images written straight into the catalog, with names,
+    /// sizes and dimensions that tie and that sort differently as text and
+    /// naturally; answers their keys.
+    QList<qint64> fillForOrders(int count);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     LibraryPaths m_paths;
@@ -1256,6 +1269,340 @@ void TestCatalog::pagingAndRows()
     QCOMPARE(*m_reader->rowOf(query, 999999), qint64(-1));
 }
 
+QList<qint64> TestCatalog::fillForOrders(int count)
+{
+    Probe catalog(m_paths.catalogFile());
+    QStringList rows;
+    QList<qint64> keys;
+    for (int i = 1; i <= count; ++i) {
+        // Keys not in name order; "Shot 007" ties "shot 7" naturally.
+        const qint64 key = (i * 37) % 1009 + 1;
+        const QString name = i % 10 == 7 ? QStringLiteral("Shot %1").arg(i, 3, 10, QLatin1Char('0'))
+                                         : QStringLiteral("shot %1").arg(i);
+        const int width = 10 + (i * 13) % 40;
+        const int height = 10 + (i * 7) % 30;
+        const qint64 bytes = 1000 + (i * 31) % 97; // many ties
+        rows << QStringLiteral("(%1, '00000000-0000-4000-8000-%2', '%3', '%4', 'png', %5, %6, %7, "
+                               "%7, %8, '%9')")
+                    .arg(key)
+                    .arg(key, 12, 10, QLatin1Char('0'))
+                    .arg(name)
+                    .arg(key, 64, 10, QLatin1Char('0'))
+                    .arg(width)
+                    .arg(height)
+                    .arg(bytes)
+                    .arg(1700000000000 + (i * 17) % 50) // ties too
+                    .arg(naturalSortKey(name));
+        keys << key;
+    }
+    if (!catalog.exec(QStringLiteral("INSERT INTO images(id, uuid, name, sha256, format, width, "
+                                     "height, original_bytes, stored_bytes, added_at, name_key) "
+                                     "VALUES ")
+            + rows.join(QLatin1Char(','))))
+        return {};
+    return keys;
+}
+
+void TestCatalog::everyOrderPages_data()
+{
+    QTest::addColumn<int>("order");
+    QTest::addColumn<QString>("search");
+    const QList<QPair<const char *, ImageQuery::Order>> orders {
+        { "newest", ImageQuery::Order::NewestFirst },
+        { "oldest", ImageQuery::Order::OldestFirst },
+        { "name", ImageQuery::Order::NameAscending },
+        { "name-desc", ImageQuery::Order::NameDescending },
+        { "size", ImageQuery::Order::LargestFirst },
+        { "size-asc", ImageQuery::Order::SmallestFirst },
+        { "pixels", ImageQuery::Order::MostPixelsFirst },
+        { "pixels-asc", ImageQuery::Order::FewestPixelsFirst },
+        { "random", ImageQuery::Order::Shuffled },
+    };
+    for (const auto &[name, order] : orders) {
+        QTest::addRow("%s", name) << int(order) << QString();
+        QTest::addRow("%s, searched", name) << int(order) << QStringLiteral("shot 1");
+    }
+}
+
+// Pages of any order, read from the front and (past the middle) from the
+// back, put together give the whole list in that order: the order's value,
+// then the key; every row's place is what rowOf() says.
+void TestCatalog::everyOrderPages()
+{
+    QFETCH(int, order);
+    QFETCH(QString, search);
+    openWriter();
+    const QList<qint64> keys = fillForOrders(230);
+    QCOMPARE(keys.size(), 230);
+    ImageQuery query;
+    query.order = ImageQuery::Order(order);
+    query.search = search;
+
+    // What the order means, computed here from the rows.
+    struct Row {
+        qint64 key;
+        QVariant value;
+    };
+    QList<Row> expected;
+    const auto all = m_reader->list(ImageQuery {});
+    QVERIFY_OK(all);
+    QHash<qint64, qint64> shuffleKey;
+    {
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("keys"));
+        db.setDatabaseName(m_paths.catalogFile());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT image_id, key FROM image_shuffle")));
+        while (q.next())
+            shuffleKey.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("keys"));
+    QCOMPARE(shuffleKey.size(), keys.size());
+    for (const ImageRecord &r : *all) {
+        // The search is two words, both in the name.
+        if (!search.isEmpty() && !r.name.contains(QLatin1String("1")))
+            continue;
+        QVariant value;
+        switch (query.order) {
+        case ImageQuery::Order::NameAscending:
+        case ImageQuery::Order::NameDescending:
+            value = naturalSortKey(r.name).toUtf8();
+            break;
+        case ImageQuery::Order::LargestFirst:
+        case ImageQuery::Order::SmallestFirst:
+            value = r.originalBytes;
+            break;
+        case ImageQuery::Order::MostPixelsFirst:
+        case ImageQuery::Order::FewestPixelsFirst:
+            value = qint64(r.width) * r.height;
+            break;
+        case ImageQuery::Order::Shuffled:
+        case ImageQuery::Order::ShuffledBackwards:
+            value = shuffleKey.value(r.key);
+            break;
+        default:
+            value = r.addedAt.toMSecsSinceEpoch();
+            break;
+        }
+        expected.append({ r.key, value });
+    }
+    const bool ascending = query.order == ImageQuery::Order::OldestFirst
+        || query.order == ImageQuery::Order::NameAscending
+        || query.order == ImageQuery::Order::SmallestFirst
+        || query.order == ImageQuery::Order::FewestPixelsFirst
+        || query.order == ImageQuery::Order::Shuffled;
+    std::sort(expected.begin(), expected.end(), [ascending](const Row &a, const Row &b) {
+        const auto c = QVariant::compare(a.value, b.value);
+        if (c != QPartialOrdering::Equivalent)
+            return ascending ? c == QPartialOrdering::Less : c == QPartialOrdering::Greater;
+        return ascending ? a.key < b.key : a.key > b.key;
+    });
+    QList<qint64> want;
+    for (const Row &r : std::as_const(expected))
+        want << r.key;
+    QVERIFY(want.size() > 10);
+
+    const qint64 total = *m_reader->count(query);
+    QCOMPARE(total, qint64(want.size()));
+    QList<qint64> paged;
+    for (qint64 offset = 0; offset < total; offset += 40) {
+        auto page = m_reader->page(query, offset, 40, total);
+        QVERIFY_OK(page);
+        for (const ImageRecord &r : *page)
+            paged << r.key;
+    }
+    QCOMPARE(paged, want);
+    QList<qint64> listed;
+    const auto whole = m_reader->list(query);
+    QVERIFY_OK(whole);
+    for (const ImageRecord &r : *whole)
+        listed << r.key;
+    QCOMPARE(listed, want);
+    for (int i = 0; i < want.size(); i += 7)
+        QCOMPARE(*m_reader->rowOf(query, want[i]), qint64(i));
+}
+
+void TestCatalog::everyOrderWalksAnIndex_data()
+{
+    QTest::addColumn<int>("order");
+    QTest::addColumn<QString>("index");
+    QTest::newRow("newest") << int(ImageQuery::Order::NewestFirst) << "images_by_added";
+    QTest::newRow("oldest") << int(ImageQuery::Order::OldestFirst) << "images_by_added";
+    QTest::newRow("name") << int(ImageQuery::Order::NameAscending) << "images_by_name_key";
+    QTest::newRow("name-desc") << int(ImageQuery::Order::NameDescending) << "images_by_name_key";
+    QTest::newRow("size") << int(ImageQuery::Order::LargestFirst) << "images_by_bytes";
+    QTest::newRow("size-asc") << int(ImageQuery::Order::SmallestFirst) << "images_by_bytes";
+    QTest::newRow("pixels") << int(ImageQuery::Order::MostPixelsFirst) << "images_by_pixels";
+    QTest::newRow("pixels-asc") << int(ImageQuery::Order::FewestPixelsFirst) << "images_by_pixels";
+    QTest::newRow("random") << int(ImageQuery::Order::Shuffled) << "image_shuffle_by_key";
+    QTest::newRow("random, backwards")
+        << int(ImageQuery::Order::ShuffledBackwards) << "image_shuffle_by_key";
+}
+
+// At a million images a page must be a walk of the order's index, never a
+// sort of every row: the plans of the page the gallery reads (at an
+// offset, as a deep page is) and of the rows before a row (rowOf()).
+void TestCatalog::everyOrderWalksAnIndex()
+{
+    QFETCH(int, order);
+    QFETCH(QString, index);
+    openWriter();
+    QVERIFY(!fillForOrders(50).isEmpty());
+    const auto o = ImageQuery::Order(order);
+    {
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("plan"));
+        db.setDatabaseName(m_paths.catalogFile());
+        QVERIFY(db.open());
+        auto planOf = [&db](const QString &sql) {
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + sql))
+                return q.lastError().text();
+            QStringList steps;
+            while (q.next())
+                steps << q.value(QStringLiteral("detail")).toString();
+            return steps.join(QLatin1String("; "));
+        };
+        // Every image (as the gallery reads it), and rows walked through
+        // the images table as under a search.
+        for (const bool filtered : { false, true }) {
+            const QString page
+                = planOf(QStringLiteral("SELECT %1 %2%3 LIMIT 200 OFFSET 20000")
+                             .arg(querysql::walkKey(o, filtered), querysql::walkFrom(o, filtered),
+                                 querysql::orderBy(o)));
+            QVERIFY2(page.contains(index), qPrintable(page));
+            QVERIFY2(!page.contains(QLatin1String("TEMP B-TREE")), qPrintable(page));
+        }
+        QString before = querysql::beforeClause(o);
+        before.replace(QLatin1Char('?'), QLatin1String("1"));
+        const QString count = planOf(
+            QStringLiteral("SELECT count(*) %1WHERE %2").arg(querysql::walkFrom(o, false), before));
+        QVERIFY2(count.contains(index), qPrintable(count));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("plan"));
+}
+
+// Names in natural order, whatever wrote them: a commit, a rename, a
+// restore from the trash.
+void TestCatalog::naturalNamesFollowRenameAndRestore()
+{
+    openWriter();
+    auto ten = commit(QStringLiteral("slow_10"), 40);
+    auto nine = commit(QStringLiteral("slow_9"), 41);
+    auto one = commit(QStringLiteral("Slow_1"), 42);
+    QVERIFY_OK(ten);
+    QVERIFY_OK(nine);
+    QVERIFY_OK(one);
+    auto names = [this](ImageQuery::Order order) {
+        ImageQuery q;
+        q.order = order;
+        QStringList out;
+        const auto rows = m_reader->list(q);
+        for (const ImageRecord &r : *rows)
+            out << r.name;
+        return out;
+    };
+    QCOMPARE(
+        names(ImageQuery::Order::NameAscending), (QStringList { "Slow_1", "slow_9", "slow_10" }));
+    QCOMPARE(
+        names(ImageQuery::Order::NameDescending), (QStringList { "slow_10", "slow_9", "Slow_1" }));
+
+    QVERIFY_OK(await(m_writer->rename({ ten->key }, QStringLiteral("slow_2"))));
+    QCOMPARE(
+        names(ImageQuery::Order::NameAscending), (QStringList { "Slow_1", "slow_2", "slow_9" }));
+
+    // Both ways back from the trash: as it was, and by a new insert.
+    QCOMPARE(*await(m_writer->remove({ nine->key, one->key })), 2);
+    QCOMPARE(*await(m_writer->restoreFromTrash({ nine->key, one->key })), 2);
+    QCOMPARE(
+        names(ImageQuery::Order::NameAscending), (QStringList { "Slow_1", "slow_2", "slow_9" }));
+    Probe catalog(m_paths.catalogFile());
+    QCOMPARE(catalog.scalar(QStringLiteral("SELECT count(*) FROM images WHERE name_key IS NULL"))
+                 .toInt(),
+        0);
+    QCOMPARE(catalog.scalar(QStringLiteral("SELECT count(*) FROM image_shuffle")).toInt(), 3);
+}
+
+// Shuffle Again: a new random order, the same on every read until the next
+// shuffle; new images get a place in it, removed ones leave it.
+void TestCatalog::shuffleAgainIsANewStableOrder()
+{
+    openWriter();
+    QCOMPARE(fillForOrders(120).size(), 120);
+    ImageQuery query;
+    query.order = ImageQuery::Order::Shuffled;
+    auto keys = [&] { return *m_reader->keys(query, 0, 1000); };
+    const QList<qint64> first = keys();
+    QCOMPARE(first.size(), 120);
+    QCOMPARE(keys(), first);
+    QList<qint64> sorted = first;
+    std::sort(sorted.begin(), sorted.end());
+    QVERIFY(first != sorted);
+
+    Probe catalog(m_paths.catalogFile());
+    const qint64 seq = catalog.scalar(QStringLiteral("SELECT max(seq) FROM changes")).toLongLong();
+    QVERIFY_OK(await(m_writer->shuffle()));
+    const QList<qint64> second = keys();
+    QCOMPARE(second.size(), 120);
+    QVERIFY(second != first);
+    QCOMPARE(keys(), second);
+    // One row in the feed says so, however many images moved.
+    QCOMPARE(catalog.scalar(QStringLiteral("SELECT count(*) FROM changes WHERE seq > %1").arg(seq))
+                 .toInt(),
+        1);
+
+    auto added = commit(QStringLiteral("new one"), 43);
+    QVERIFY_OK(added);
+    QVERIFY(keys().contains(added->key));
+    QCOMPARE(*await(m_writer->remove({ added->key })), 1);
+    QCOMPARE(keys(), second);
+}
+
+// A library from before the new orders gets their keys and indexes on
+// open: the natural name key is written for every image already there.
+void TestCatalog::newOrdersBuiltForOlderLibrary()
+{
+    openWriter();
+    QVERIFY_OK(commit(QStringLiteral("pic 10"), 44));
+    QVERIFY_OK(commit(QStringLiteral("pic 9"), 45));
+    m_reader.reset();
+    m_writer.reset();
+    {
+        Probe catalog(m_paths.catalogFile());
+        for (const char *sql : { "DROP TRIGGER image_shuffle_insert",
+                 "DROP TRIGGER image_shuffle_delete", "DROP TABLE image_shuffle",
+                 "DROP INDEX images_by_name_key", "DROP INDEX images_by_bytes",
+                 "DROP INDEX images_by_pixels", "ALTER TABLE images DROP COLUMN name_key" })
+            QVERIFY2(catalog.exec(QLatin1String(sql)), sql);
+        QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = %1")
+                                 .arg(Connection::schemaVersion(Connection::Kind::Catalog) - 1)));
+    }
+    Probe before(m_paths.catalogFile());
+    const qint64 seq = before.scalar(QStringLiteral("SELECT max(seq) FROM changes")).toLongLong();
+    m_writer = std::make_unique<CatalogWriter>(m_paths);
+    openWriter();
+    ImageQuery query;
+    query.order = ImageQuery::Order::NameAscending;
+    QStringList names;
+    const auto rows = m_reader->list(query);
+    QVERIFY_OK(rows);
+    for (const ImageRecord &r : *rows)
+        names << r.name;
+    QCOMPARE(names, (QStringList { "pic 9", "pic 10" }));
+    query.order = ImageQuery::Order::Shuffled;
+    QCOMPARE(m_reader->list(query)->size(), 2);
+    // Writing the keys is no change a window must apply.
+    QCOMPARE(before.scalar(QStringLiteral("SELECT count(*) FROM changes WHERE seq > %1").arg(seq))
+                 .toInt(),
+        0);
+    QVERIFY(before
+                .scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                       "AND name = 'changes_image_update'"))
+                .toInt()
+        == 1);
+}
+
 // The search index follows every change: rename, tags, a second source,
 // removal.
 void TestCatalog::searchFollowsEdits()
@@ -1341,8 +1688,15 @@ void TestCatalog::searchIndexBuiltForOlderLibrary()
         // And what schema 13 (ratings) added (indexes before their columns).
         QVERIFY(catalog.exec(QStringLiteral("DROP INDEX images_by_rating")));
         QVERIFY(catalog.exec(QStringLiteral("DROP INDEX images_favourites")));
+        QVERIFY(catalog.exec(QStringLiteral("DROP INDEX images_by_rating_order")));
         QVERIFY(catalog.exec(QStringLiteral("ALTER TABLE images DROP COLUMN rating")));
         QVERIFY(catalog.exec(QStringLiteral("ALTER TABLE images DROP COLUMN favourite")));
+        // And what schema 14 (the new orders) added.
+        for (const char *sql : { "DROP TRIGGER image_shuffle_insert",
+                 "DROP TRIGGER image_shuffle_delete", "DROP TABLE image_shuffle",
+                 "DROP INDEX images_by_name_key", "DROP INDEX images_by_bytes",
+                 "DROP INDEX images_by_pixels", "ALTER TABLE images DROP COLUMN name_key" })
+            QVERIFY2(catalog.exec(QLatin1String(sql)), sql);
         QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = 3")));
     }
     m_writer = std::make_unique<CatalogWriter>(m_paths);

@@ -58,8 +58,13 @@ private Q_SLOTS:
     void galleryFollowsAnotherWriter();
     void galleryHealsAfterBulkChange();
     void galleryMovesRenamedImage();
+    void galleryPlacesChangesInEveryOrder_data();
+    void galleryPlacesChangesInEveryOrder();
+    void galleryFollowsShuffleAgain();
 
 private:
+    /// The keys the model holds, row by row (0 for a row not loaded).
+    static QList<qint64> modelKeys(const GalleryModel &model);
     NewImage made(quint32 seed, const QString &name, const QStringList &tags = {});
     qint64 commit(
         CatalogWriter &writer, quint32 seed, const QString &name, const QStringList &tags = {});
@@ -380,6 +385,103 @@ void TestChangeFeed::galleryHealsAfterBulkChange()
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 80, kArrives);
     QTRY_VERIFY_WITH_TIMEOUT(model.index(79).data(GalleryModel::LoadedRole).toBool(), kArrives);
     QCOMPARE(resets.count(), 0);
+}
+
+QList<qint64> TestChangeFeed::modelKeys(const GalleryModel &model)
+{
+    QList<qint64> out;
+    for (int row = 0; row < model.rowCount(); ++row)
+        out << model.index(row).data(GalleryModel::KeyRole).toLongLong();
+    return out;
+}
+
+void TestChangeFeed::galleryPlacesChangesInEveryOrder_data()
+{
+    QTest::addColumn<int>("order");
+    QTest::addColumn<QString>("search");
+    const QList<QPair<const char *, ImageQuery::Order>> orders {
+        { "newest", ImageQuery::Order::NewestFirst },
+        { "oldest", ImageQuery::Order::OldestFirst },
+        { "name", ImageQuery::Order::NameAscending },
+        { "name-desc", ImageQuery::Order::NameDescending },
+        { "size", ImageQuery::Order::LargestFirst },
+        { "size-asc", ImageQuery::Order::SmallestFirst },
+        { "pixels", ImageQuery::Order::MostPixelsFirst },
+        { "pixels-asc", ImageQuery::Order::FewestPixelsFirst },
+        { "random", ImageQuery::Order::Shuffled },
+    };
+    for (const auto &[name, order] : orders) {
+        QTest::addRow("%s", name) << int(order) << QString();
+        QTest::addRow("%s, searched", name) << int(order) << QStringLiteral("pic");
+    }
+}
+
+// Whatever the order, with or without a search: the model shows the
+// catalog's order, and images another process adds or removes land in
+// their place (inserted and removed rows, never a reset).
+void TestChangeFeed::galleryPlacesChangesInEveryOrder()
+{
+    QFETCH(int, order);
+    QFETCH(QString, search);
+    for (quint32 i = 0; i < 8; ++i)
+        commit(*m_writer, 20 + i, QStringLiteral("pic %1").arg(i * 7 % 12));
+    commit(*m_writer, 30, QStringLiteral("other"));
+    ImageQuery query;
+    query.order = ImageQuery::Order(order);
+    query.search = search;
+    auto catalogKeys = [&] { return *m_reader->keys(query, 0, 1000); };
+
+    LibraryReader reader(m_paths);
+    GalleryModel model(&reader);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setQuery(query);
+    reader.watchChanges(50);
+    model.setVisibleRange(0, 50);
+    QTRY_COMPARE_WITH_TIMEOUT(modelKeys(model), catalogKeys(), kArrives);
+    QCOMPARE(model.rowCount(), search.isEmpty() ? 9 : 8);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+
+    CatalogWriter other(m_paths);
+    QVERIFY_OK(await(other.open()));
+    const qint64 big = commit(other, 40, QStringLiteral("pic 10b"));
+    const qint64 small = commit(other, 41, QStringLiteral("pic 1a"));
+    QVERIFY(big > 0 && small > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), search.isEmpty() ? 11 : 10, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(modelKeys(model), catalogKeys(), kArrives);
+    QVERIFY(!inserted.isEmpty());
+
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    const QList<qint64> before = catalogKeys();
+    QVERIFY_OK(await(other.remove({ before.at(before.size() / 2) })));
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), before.size() - 1, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(modelKeys(model), catalogKeys(), kArrives);
+    QVERIFY(!removed.isEmpty());
+    QCOMPARE(resets.count(), 0);
+}
+
+// Shuffle Again in another process: the model shows the new order.
+void TestChangeFeed::galleryFollowsShuffleAgain()
+{
+    for (quint32 i = 0; i < 12; ++i)
+        commit(*m_writer, 50 + i, QStringLiteral("pic %1").arg(i));
+    ImageQuery query;
+    query.order = ImageQuery::Order::Shuffled;
+    auto catalogKeys = [&] { return *m_reader->keys(query, 0, 1000); };
+    LibraryReader reader(m_paths);
+    GalleryModel model(&reader);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setQuery(query);
+    reader.watchChanges(50);
+    model.setVisibleRange(0, 50);
+    QTRY_COMPARE_WITH_TIMEOUT(modelKeys(model), catalogKeys(), kArrives);
+    const QList<qint64> first = modelKeys(model);
+
+    CatalogWriter other(m_paths);
+    QVERIFY_OK(await(other.open()));
+    QVERIFY_OK(await(other.shuffle()));
+    QVERIFY(catalogKeys() != first);
+    QTRY_COMPARE_WITH_TIMEOUT(modelKeys(model), catalogKeys(), kArrives);
 }
 
 QTEST_MAIN(TestChangeFeed)

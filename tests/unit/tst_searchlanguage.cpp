@@ -4,6 +4,7 @@
 // what each search finds in a generated library, checked against a plain
 // C++ filter over the same records, through every way the reader finds
 // rows (list, count, pages walked or collected, rowOf).
+#include "base/naturalkey.h"
 #include "catalog/catalogreader.h"
 #include "catalog/searchlanguage.h"
 #include "catalog/searchsql.h"
@@ -333,8 +334,8 @@ void TestSearchLanguage::initTestCase()
         QVERIFY_OK(catalog.exec(QStringLiteral("BEGIN")));
         QSqlQuery image = catalog.query(QStringLiteral(
             "INSERT INTO images(id, uuid, name, sha256, format, width, height, original_bytes, "
-            "stored_bytes, added_at, rating, favourite) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?)"));
+            "stored_bytes, added_at, rating, favourite, name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?)"));
         QSqlQuery tag
             = catalog.query(QStringLiteral("INSERT INTO tags(image_id, tag) VALUES (?, ?)"));
         QSqlQuery source = catalog.query(QStringLiteral(
@@ -363,6 +364,7 @@ void TestSearchLanguage::initTestCase()
             // Every rating, unevenly; one image in five a favourite.
             image.bindValue(10, (i * 7) % 11 % 6);
             image.bindValue(11, i % 5 == 0 ? 1 : 0);
+            image.bindValue(12, naturalSortKey(image.boundValue(2).toString()));
             QVERIFY(image.exec());
             for (int t = 0; t < 5; ++t) {
                 if ((i >> t) % 3 == 1 || (t == 1 && i % 7 == 0)) {
@@ -483,8 +485,10 @@ void TestSearchLanguage::findsWhatTheFilterFinds()
     std::stable_sort(
         expected.begin(), expected.end(), [&](const ImageRecord &a, const ImageRecord &b) {
             if (query.order == ImageQuery::Order::NameAscending) {
-                const int c = a.name.compare(b.name, Qt::CaseInsensitive);
-                return c != 0 ? c < 0 : a.key < b.key;
+                // Natural order (base/naturalkey.h), as stored.
+                const QByteArray ka = naturalSortKey(a.name).toUtf8();
+                const QByteArray kb = naturalSortKey(b.name).toUtf8();
+                return ka != kb ? ka < kb : a.key < b.key;
             }
             // Highest first, ties newest first; lowest first is its reverse.
             if (query.order == ImageQuery::Order::RatingDescending && a.rating != b.rating)

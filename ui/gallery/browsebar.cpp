@@ -4,12 +4,14 @@
 #include "catalog/searchlanguage.h"
 #include "icons.h"
 
+#include <QAction>
 #include <QActionGroup>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace trove::ui {
@@ -19,6 +21,8 @@ BrowseBar::BrowseBar(QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_sort(new QComboBox(this))
     , m_error(new QLabel(this))
+    , m_shuffle(new QAction(this))
+    , m_shuffleButton(new QToolButton(this))
 {
     m_search->setPlaceholderText(
         tr("Search names, tags and sites…   (tag:cats -tag:dogs format:png width:>1000)"));
@@ -27,11 +31,26 @@ BrowseBar::BrowseBar(QWidget *parent)
     m_search->addAction(icon(Icon::Search), QLineEdit::LeadingPosition);
     m_sort->addItem(tr("Newest first"), int(ImageQuery::Order::NewestFirst));
     m_sort->addItem(tr("Oldest first"), int(ImageQuery::Order::OldestFirst));
-    m_sort->addItem(tr("Name A–Z"), int(ImageQuery::Order::NameAscending));
-    m_sort->addItem(tr("Name Z–A"), int(ImageQuery::Order::NameDescending));
+    //: Natural order: "photo 9" before "photo 10", case ignored
+    m_sort->addItem(tr("Name (natural) A–Z"), int(ImageQuery::Order::NameAscending));
+    m_sort->addItem(tr("Name (natural) Z–A"), int(ImageQuery::Order::NameDescending));
+    m_sort->addItem(tr("Largest file first"), int(ImageQuery::Order::LargestFirst));
+    m_sort->addItem(tr("Smallest file first"), int(ImageQuery::Order::SmallestFirst));
+    m_sort->addItem(tr("Most pixels first"), int(ImageQuery::Order::MostPixelsFirst));
+    m_sort->addItem(tr("Fewest pixels first"), int(ImageQuery::Order::FewestPixelsFirst));
+    m_sort->addItem(tr("Random"), int(ImageQuery::Order::Shuffled));
     m_sort->addItem(tr("Highest rated first"), int(ImageQuery::Order::RatingDescending));
     m_sort->addItem(tr("Lowest rated first"), int(ImageQuery::Order::RatingAscending));
     m_sort->setAccessibleName(tr("Sort order"));
+    // The random order stays until asked for a new one: beside the choice
+    // while it is chosen, and in View ▸ Sort By.
+    m_shuffle->setText(tr("Shuffle &Again"));
+    m_shuffle->setToolTip(tr("Put the images in a new random order"));
+    m_shuffle->setObjectName(QStringLiteral("shuffleAgainAction"));
+    connect(m_shuffle, &QAction::triggered, this, &BrowseBar::shuffleAgain);
+    m_shuffleButton->setDefaultAction(m_shuffle);
+    m_shuffleButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_shuffleButton->setVisible(false);
     auto *sortLabel = new QLabel(tr("&Sort:"), this);
     sortLabel->setBuddy(m_sort);
 
@@ -51,6 +70,7 @@ BrowseBar::BrowseBar(QWidget *parent)
     row->addSpacing(8);
     row->addWidget(sortLabel);
     row->addWidget(m_sort);
+    row->addWidget(m_shuffleButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
     layout->setSpacing(2);
@@ -65,7 +85,10 @@ BrowseBar::BrowseBar(QWidget *parent)
         apply();
     });
     connect(&m_debounce, &QTimer::timeout, this, &BrowseBar::apply);
-    connect(m_sort, &QComboBox::currentIndexChanged, this, &BrowseBar::apply);
+    connect(m_sort, &QComboBox::currentIndexChanged, this, [this] {
+        m_shuffleButton->setVisible(order() == ImageQuery::Order::Shuffled);
+        apply();
+    });
 }
 
 BrowseBar::~BrowseBar() = default;
@@ -118,11 +141,20 @@ QMenu *BrowseBar::createSortMenu(QWidget *parent)
         action->setData(int(order));
         group->addAction(action);
     }
+    menu->addSeparator();
+    menu->addAction(m_shuffle);
     connect(menu, &QMenu::aboutToShow, this, [this, group] {
         for (QAction *action : group->actions())
             action->setChecked(action->data().toInt() == int(order()));
     });
     return menu;
+}
+
+void BrowseBar::shuffleAgain()
+{
+    // From any order: a new random order is what was asked for.
+    setOrder(ImageQuery::Order::Shuffled);
+    Q_EMIT shuffleRequested();
 }
 
 ImageQuery::Order BrowseBar::order() const

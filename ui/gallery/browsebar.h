@@ -6,7 +6,9 @@
 #include <QTimer>
 #include <QWidget>
 
+class QAction;
 class QComboBox;
+class QToolButton;
 class QLabel;
 class QMenu;
 class QLineEdit;
@@ -36,19 +38,28 @@ public:
     /// The explanation of a search that cannot be read; hidden otherwise.
     QLabel *searchError() const { return m_error; }
 
-    /// A "Sort By" menu whose choices follow and set this bar's order.
+    /// A "Sort By" menu whose choices follow and set this bar's order, and
+    /// Shuffle Again.
     QMenu *createSortMenu(QWidget *parent);
+    /// Shuffle Again: chooses the random order and asks for a new one.
+    QAction *shuffleAction() const { return m_shuffle; }
 
 Q_SIGNALS:
     void queryChanged(const trove::ImageQuery &query);
+    /// A new random order was asked for (the writer makes it; the gallery
+    /// follows through the change feed).
+    void shuffleRequested();
 
 private:
     /// Emits the query, or shows why the search cannot be read.
     void apply();
+    void shuffleAgain();
 
     QLineEdit *m_search;
     QComboBox *m_sort;
     QLabel *m_error;
+    QAction *m_shuffle;
+    QToolButton *m_shuffleButton;
     QTimer m_debounce;
 };
 

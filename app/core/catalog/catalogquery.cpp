@@ -76,24 +76,92 @@ ImageRecord recordFrom(const QSqlQuery &q, const ImageColumns &c)
     return r;
 }
 
-QString orderBy(ImageQuery::Order order)
+namespace {
+
+bool ascending(ImageQuery::Order order)
 {
     switch (order) {
     case ImageQuery::Order::OldestFirst:
-        return QStringLiteral(" ORDER BY i.added_at ASC, i.id ASC");
     case ImageQuery::Order::NameAscending:
-        return QStringLiteral(" ORDER BY i.name COLLATE NOCASE ASC, i.id ASC");
-    case ImageQuery::Order::NameDescending:
-        return QStringLiteral(" ORDER BY i.name COLLATE NOCASE DESC, i.id DESC");
-    // Both walk images_by_rating (rating, added_at, id), one each way.
-    case ImageQuery::Order::RatingDescending:
-        return QStringLiteral(" ORDER BY i.rating DESC, i.added_at DESC, i.id DESC");
+    case ImageQuery::Order::SmallestFirst:
+    case ImageQuery::Order::FewestPixelsFirst:
+    case ImageQuery::Order::Shuffled:
     case ImageQuery::Order::RatingAscending:
-        return QStringLiteral(" ORDER BY i.rating ASC, i.added_at ASC, i.id ASC");
+        return true;
     case ImageQuery::Order::NewestFirst:
+    case ImageQuery::Order::NameDescending:
+    case ImageQuery::Order::LargestFirst:
+    case ImageQuery::Order::MostPixelsFirst:
+    case ImageQuery::Order::ShuffledBackwards:
+    case ImageQuery::Order::RatingDescending:
         break;
     }
-    return QStringLiteral(" ORDER BY i.added_at DESC, i.id DESC");
+    return false;
+}
+
+bool shuffled(ImageQuery::Order order)
+{
+    return order == ImageQuery::Order::Shuffled || order == ImageQuery::Order::ShuffledBackwards;
+}
+
+// The tie-breaker: the image key, as the order's index holds it.
+QString tieValue(ImageQuery::Order order)
+{
+    return shuffled(order) ? QStringLiteral("s.image_id") : QStringLiteral("i.id");
+}
+
+} // namespace
+
+QString sortValue(ImageQuery::Order order)
+{
+    switch (order) {
+    case ImageQuery::Order::NameAscending:
+    case ImageQuery::Order::NameDescending:
+        return QStringLiteral("i.name_key");
+    case ImageQuery::Order::LargestFirst:
+    case ImageQuery::Order::SmallestFirst:
+        return QStringLiteral("i.original_bytes");
+    case ImageQuery::Order::MostPixelsFirst:
+    case ImageQuery::Order::FewestPixelsFirst:
+        return QStringLiteral("i.width * i.height");
+    case ImageQuery::Order::Shuffled:
+    case ImageQuery::Order::ShuffledBackwards:
+        return QStringLiteral("s.key");
+    case ImageQuery::Order::RatingDescending:
+    case ImageQuery::Order::RatingAscending:
+        // Rating, then the time added, as one number (added_at stays below
+        // 2^42 ms, until 2109), spelt as images_by_rating_order is.
+        return QStringLiteral("(i.rating * 4398046511104 + i.added_at)");
+    case ImageQuery::Order::NewestFirst:
+    case ImageQuery::Order::OldestFirst:
+        break;
+    }
+    return QStringLiteral("i.added_at");
+}
+
+QString joinFor(ImageQuery::Order order)
+{
+    return shuffled(order) ? QStringLiteral("JOIN image_shuffle s ON s.image_id = i.id ")
+                           : QString();
+}
+
+QString walkFrom(ImageQuery::Order order, bool filtered)
+{
+    if (shuffled(order) && !filtered)
+        return QStringLiteral("FROM image_shuffle s ");
+    return QStringLiteral("FROM images i ") + joinFor(order);
+}
+
+QString walkKey(ImageQuery::Order order, bool filtered)
+{
+    return shuffled(order) && !filtered ? QStringLiteral("s.image_id") : QStringLiteral("i.id");
+}
+
+QString orderBy(ImageQuery::Order order)
+{
+    const QLatin1String direction = ascending(order) ? QLatin1String("ASC") : QLatin1String("DESC");
+    return QStringLiteral(" ORDER BY %1 %3, %2 %3")
+        .arg(sortValue(order), tieValue(order), direction);
 }
 
 ImageQuery::Order reversed(ImageQuery::Order order)
@@ -110,49 +178,28 @@ ImageQuery::Order reversed(ImageQuery::Order order)
     case ImageQuery::Order::RatingAscending:
         return ImageQuery::Order::RatingDescending;
     case ImageQuery::Order::NameDescending:
+        return ImageQuery::Order::NameAscending;
+    case ImageQuery::Order::LargestFirst:
+        return ImageQuery::Order::SmallestFirst;
+    case ImageQuery::Order::SmallestFirst:
+        return ImageQuery::Order::LargestFirst;
+    case ImageQuery::Order::MostPixelsFirst:
+        return ImageQuery::Order::FewestPixelsFirst;
+    case ImageQuery::Order::FewestPixelsFirst:
+        return ImageQuery::Order::MostPixelsFirst;
+    case ImageQuery::Order::Shuffled:
+        return ImageQuery::Order::ShuffledBackwards;
+    case ImageQuery::Order::ShuffledBackwards:
         break;
     }
-    return ImageQuery::Order::NameAscending;
+    return ImageQuery::Order::Shuffled;
 }
 
 QString beforeClause(ImageQuery::Order order)
 {
-    switch (order) {
-    case ImageQuery::Order::NewestFirst:
-        return QStringLiteral("(i.added_at > ? OR (i.added_at = ? AND i.id > ?))");
-    case ImageQuery::Order::OldestFirst:
-        return QStringLiteral("(i.added_at < ? OR (i.added_at = ? AND i.id < ?))");
-    case ImageQuery::Order::NameAscending:
-        return QStringLiteral(
-            "(i.name < ? COLLATE NOCASE OR (i.name = ? COLLATE NOCASE AND i.id < ?))");
-    case ImageQuery::Order::RatingDescending:
-        return QStringLiteral("(i.rating > ? OR (i.rating = ? AND (i.added_at > ? OR (i.added_at "
-                              "= ? AND i.id > ?))))");
-    case ImageQuery::Order::RatingAscending:
-        return QStringLiteral("(i.rating < ? OR (i.rating = ? AND (i.added_at < ? OR (i.added_at "
-                              "= ? AND i.id < ?))))");
-    case ImageQuery::Order::NameDescending:
-        break;
-    }
-    return QStringLiteral(
-        "(i.name > ? COLLATE NOCASE OR (i.name = ? COLLATE NOCASE AND i.id > ?))");
-}
-
-QVariantList beforeValues(ImageQuery::Order order, qint64 key, const QVariant &added,
-    const QVariant &name, const QVariant &rating)
-{
-    switch (order) {
-    case ImageQuery::Order::NameAscending:
-    case ImageQuery::Order::NameDescending:
-        return { name, name, key };
-    case ImageQuery::Order::RatingDescending:
-    case ImageQuery::Order::RatingAscending:
-        return { rating, rating, added, added, key };
-    case ImageQuery::Order::NewestFirst:
-    case ImageQuery::Order::OldestFirst:
-        break;
-    }
-    return { added, added, key };
+    const QLatin1String before = ascending(order) ? QLatin1String("<") : QLatin1String(">");
+    return QStringLiteral("(%1 %3 ? OR (%1 = ? AND %2 %3 ?))")
+        .arg(sortValue(order), tieValue(order), before);
 }
 
 bool sortsElsewhere(ImageQuery::Order order, const ImageRecord &before, const ImageRecord &after)
@@ -164,8 +211,16 @@ bool sortsElsewhere(ImageQuery::Order order, const ImageRecord &before, const Im
     case ImageQuery::Order::RatingDescending:
     case ImageQuery::Order::RatingAscending:
         return before.rating != after.rating;
+    case ImageQuery::Order::LargestFirst:
+    case ImageQuery::Order::SmallestFirst:
+        return before.originalBytes != after.originalBytes;
+    case ImageQuery::Order::MostPixelsFirst:
+    case ImageQuery::Order::FewestPixelsFirst:
+        return qint64(before.width) * before.height != qint64(after.width) * after.height;
     case ImageQuery::Order::NewestFirst:
     case ImageQuery::Order::OldestFirst:
+    case ImageQuery::Order::Shuffled:
+    case ImageQuery::Order::ShuffledBackwards:
         break;
     }
     return false;

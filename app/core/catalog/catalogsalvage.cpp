@@ -5,6 +5,7 @@
 #include "storage/database.h"
 #include "storage/gzipcodec.h"
 #include "storage/libraryaccess.h"
+#include "storage/schema.h"
 #include "storage/thumbnailcodec.h"
 
 #include <QAtomicInteger>
@@ -476,6 +477,13 @@ Result<QStringList> CatalogSalvage::adoptBlobs(const QStringList &blobs, const L
         ++nextKey;
     }
     named.finish();
+    // Rows were copied column by column: the natural name keys, computed
+    // in C++, are written for them all at once.
+    if (auto r = schema::fillComputedColumns(catalog); !r) {
+        (void)catalog.exec(QStringLiteral("ROLLBACK"));
+        (void)thumbs.exec(QStringLiteral("ROLLBACK"));
+        return r.failure();
+    }
     (void)thumbs.exec(QStringLiteral("COMMIT"));
     if (auto r = catalog.exec(QStringLiteral("COMMIT")); !r) {
         (void)catalog.exec(QStringLiteral("ROLLBACK"));

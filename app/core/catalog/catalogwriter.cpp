@@ -244,6 +244,11 @@ QFuture<Result<MarkDelta>> CatalogWriter::reapplyMarks(const MarkDelta &delta, i
     });
 }
 
+QFuture<Result<bool>> CatalogWriter::shuffle()
+{
+    return submit<bool>([](WriterContext &c) { return statements::shuffle(c); });
+}
+
 QFuture<Result<int>> CatalogWriter::remove(const QList<qint64> &keys)
 {
     return moveToTrash(keys);

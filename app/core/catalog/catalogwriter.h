@@ -141,6 +141,11 @@ public:
     /// Sets @p value again on the images of @p delta (a redo); the keys are
     /// taken out of it on the writer thread.
     QFuture<Result<MarkDelta>> reapplyMarks(const MarkDelta &delta, int value);
+    /// Shuffle Again: every image gets a new place in the Shuffled order,
+    /// which stays until the next shuffle (whichever process asks). Readers
+    /// learn of it through the change feed (ChangeKind::Reordered). Holds
+    /// the writer for a few seconds at a million images.
+    QFuture<Result<bool>> shuffle();
     /// Moves images to the trash (the same as moveToTrash()): the window's
     /// Delete and `trove remove` both mean "to the trash".
     QFuture<Result<int>> remove(const QList<qint64> &keys);

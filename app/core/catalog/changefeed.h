@@ -18,6 +18,9 @@ enum class ChangeKind : int {
     ImageChanged = 3, ///< name, tags, sources or flags changed
     ThumbnailReady = 4, ///< its thumbnail was (re)written
     QueueChanged = 5, ///< a queue row was added, changed state or went away
+    /// Every image moved in an order (Shuffle Again): a reader re-reads
+    /// what it shows, as after a bulk change. image_id is 0.
+    Reordered = 6,
 };
 
 /// The changes committed since a reader last looked, folded per image: an

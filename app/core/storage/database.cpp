@@ -346,6 +346,16 @@ Result<void> Connection::migrate(Kind kind)
             }
         }
     }
+    if (kind == Kind::Catalog) {
+        if (auto r = schema::fillComputedColumns(*this); !r) {
+            (void)exec(QStringLiteral("ROLLBACK"));
+            return fail(tr("cannot upgrade %1 to schema %2: %3")
+                            .arg(m_db.databaseName())
+                            .arg(steps.size())
+                            .arg(r.error()),
+                r.errorKind());
+        }
+    }
     if (auto r = exec(QStringLiteral("PRAGMA user_version=%1").arg(steps.size())); !r) {
         (void)exec(QStringLiteral("ROLLBACK"));
         return r;

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "storage/schema.h"
 
+#include "base/naturalkey.h"
+
+#include <QSqlQuery>
+#include <limits>
+
 namespace trove::schema {
 
 namespace {
@@ -325,6 +330,40 @@ const std::vector<QStringList> &catalogSteps()
             QStringLiteral("CREATE INDEX images_by_rating ON images(rating, added_at, id)"),
             QStringLiteral(
                 "CREATE INDEX images_favourites ON images(added_at, id) WHERE favourite != 0"),
+            // The rating sort pages by one value, rating then time added
+            // (querysql::sortValue()), spelt exactly so.
+            QStringLiteral("CREATE INDEX images_by_rating_order ON images("
+                           "(rating * 4398046511104 + added_at), id)"),
+        },
+        {
+            // More orders (catalog/catalogquery.h), each with an index that
+            // the first screen and every later page walk at a million
+            // images, rather than a sort of the whole table.
+            // The natural name order: the key is computed in C++ when a
+            // name is written (base/naturalkey.h); fillComputedColumns()
+            // writes it for the rows that were here before this step.
+            QStringLiteral("ALTER TABLE images ADD COLUMN name_key TEXT"),
+            QStringLiteral("CREATE INDEX images_by_name_key ON images(name_key, id)"),
+            QStringLiteral("CREATE INDEX images_by_bytes ON images(original_bytes, id)"),
+            // Pixels as an indexed expression: queries must spell it
+            // exactly so (querysql::sortValue()).
+            QStringLiteral("CREATE INDEX images_by_pixels ON images(width * height, id)"),
+            // The random order: a random key per image, kept apart from
+            // `images` so that Shuffle Again (new keys for every image) is
+            // no change any reader must apply row by row (no change-feed
+            // rows but one). Triggers give new and restored images a key.
+            QStringLiteral(R"(CREATE TABLE image_shuffle (
+                image_id INTEGER PRIMARY KEY,
+                key INTEGER NOT NULL))"),
+            QStringLiteral("CREATE INDEX image_shuffle_by_key ON image_shuffle(key, image_id)"),
+            QStringLiteral(
+                "INSERT INTO image_shuffle(image_id, key) SELECT id, random() FROM images"),
+            QStringLiteral(R"(CREATE TRIGGER image_shuffle_insert AFTER INSERT ON images BEGIN
+                INSERT OR REPLACE INTO image_shuffle(image_id, key) VALUES (NEW.id, random());
+                END)"),
+            QStringLiteral(R"(CREATE TRIGGER image_shuffle_delete AFTER DELETE ON images BEGIN
+                DELETE FROM image_shuffle WHERE image_id = OLD.id;
+                END)"),
         },
     };
     return migrations;
@@ -345,6 +384,59 @@ const std::vector<QStringList> &thumbsSteps()
 }
 
 } // namespace
+
+Result<void> fillComputedColumns(Connection &catalog)
+{
+    // Only rows from before the step that added the column have no key;
+    // the index finds them (NULLs first) without a scan when there are none.
+    QSqlQuery any
+        = catalog.query(QStringLiteral("SELECT 1 FROM images WHERE name_key IS NULL LIMIT 1"));
+    if (auto r = execQuery(any); !r)
+        return r;
+    if (!any.next())
+        return {};
+    any.finish();
+    // Keys written here are no change a reader must see: the feed's update
+    // trigger is set aside meanwhile (a million rows in `changes` and a
+    // reload of every view otherwise), inside the migration's transaction.
+    QSqlQuery trigger = catalog.query(QStringLiteral(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'changes_image_update'"));
+    if (auto r = execQuery(trigger); !r)
+        return r;
+    const QString triggerSql = trigger.next() ? trigger.value(0).toString() : QString();
+    trigger.finish();
+    if (!triggerSql.isEmpty()) {
+        if (auto r = catalog.exec(QStringLiteral("DROP TRIGGER changes_image_update")); !r)
+            return r;
+    }
+    QSqlQuery read = catalog.query(QStringLiteral(
+        "SELECT id, name FROM images WHERE id > ? AND name_key IS NULL ORDER BY id LIMIT 10000"));
+    QSqlQuery put = catalog.query(QStringLiteral("UPDATE images SET name_key = ? WHERE id = ?"));
+    qint64 after = std::numeric_limits<qint64>::min();
+    for (;;) {
+        // A batch read whole, then written: no SELECT is open over rows
+        // being updated.
+        read.bindValue(0, after);
+        if (auto r = execQuery(read); !r)
+            return r;
+        QList<QPair<qint64, QString>> batch;
+        while (read.next())
+            batch.append({ read.value(0).toLongLong(), read.value(1).toString() });
+        read.finish();
+        if (batch.isEmpty())
+            break;
+        for (const auto &[id, name] : std::as_const(batch)) {
+            put.bindValue(0, naturalSortKey(name));
+            put.bindValue(1, id);
+            if (auto r = execQuery(put); !r)
+                return r;
+        }
+        after = batch.constLast().first;
+    }
+    if (!triggerSql.isEmpty())
+        return catalog.exec(triggerSql);
+    return {};
+}
 
 const std::vector<QStringList> &migrations(Connection::Kind kind)
 {

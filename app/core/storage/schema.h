@@ -14,4 +14,10 @@ namespace trove::schema {
 
 const std::vector<QStringList> &migrations(Connection::Kind kind);
 
+/// Writes what the SQL of a step cannot compute (the natural name key,
+/// base/naturalkey.h) for the rows that lack it: Connection::migrate()
+/// calls it on a catalog, in the migration's transaction, after the steps.
+/// Costs one index probe when nothing lacks it.
+Result<void> fillComputedColumns(Connection &catalog);
+
 } // namespace trove::schema

@@ -25,6 +25,9 @@ Result<int> editTags(WriterContext &c, const QList<qint64> &keys, const QStringL
     const QStringList &remove, TagDelta *delta = nullptr);
 Result<int> revertTags(WriterContext &c, const TagDelta &delta);
 Result<bool> rename(WriterContext &c, const QList<qint64> &keys, const QString &name);
+/// New random keys for every image (the Shuffled order), and one
+/// ChangeKind::Reordered row in the feed.
+Result<bool> shuffle(WriterContext &c);
 /// Outside the transaction: moves damaged blobs into <library>/damaged/.
 Result<void> moveBlobsAside(WriterContext &c, const QList<QPair<qint64, QString>> &keysAndShas);
 Result<bool> markDamaged(WriterContext &c, const QList<QPair<qint64, QString>> &keysAndShas);

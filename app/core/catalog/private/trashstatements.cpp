@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/private/trashstatements.h"
 
+#include "base/naturalkey.h"
 #include "base/platform.h"
 #include "catalog/private/catalogwriterworker.h"
 #include "catalog/private/similarstatements.h"
@@ -82,6 +83,30 @@ const char *const kPlainRestores
       "WHERE NOT EXISTS (SELECT 1 FROM images i WHERE i.sha256 = g.sha) "
       "AND NOT EXISTS (SELECT 1 FROM images i WHERE i.id = g.k)";
 
+// The natural name key of rows put back by INSERT … SELECT (the trash keeps
+// no key: it is computed in C++, base/naturalkey.h). Their change-feed rows
+// fold into the restore's "added".
+Result<void> writeNameKeys(WriterContext &c, const QString &batch)
+{
+    QSqlQuery read = c.catalog.query(
+        QStringLiteral("SELECT id, name FROM images WHERE id IN (SELECT value FROM json_each(?))"));
+    read.bindValue(0, batch);
+    if (auto r = execQuery(read); !r)
+        return r;
+    QList<QPair<qint64, QString>> rows;
+    while (read.next())
+        rows.append({ read.value(0).toLongLong(), read.value(1).toString() });
+    read.finish();
+    QSqlQuery put = c.catalog.query(QStringLiteral("UPDATE images SET name_key = ? WHERE id = ?"));
+    for (const auto &[id, name] : std::as_const(rows)) {
+        put.bindValue(0, naturalSortKey(name));
+        put.bindValue(1, id);
+        if (auto r = execQuery(put); !r)
+            return r;
+    }
+    return {};
+}
+
 Result<void> restoreAsTheyWere(WriterContext &c, const QString &batch)
 {
     const QString rows = QStringLiteral("(SELECT value FROM json_each(?))");
@@ -115,7 +140,7 @@ Result<void> restoreAsTheyWere(WriterContext &c, const QString &batch)
         if (auto r = execQuery(q); !r)
             return r;
     }
-    return {};
+    return writeNameKeys(c, batch);
 }
 
 } // namespace
@@ -157,7 +182,7 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
     QSqlQuery insert = c.catalog.query(QStringLiteral(
         "INSERT INTO images(id, uuid, name, sha256, format, width, height, "
         "original_bytes, stored_bytes, added_at, damaged, annotation, animated, rating, "
-        "favourite) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "favourite, name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QSqlQuery putTags = c.catalog.query(QLatin1String(kPutTags));
     QSqlQuery putSources = c.catalog.query(QLatin1String(kPutSources));
     QSqlQuery forgetRemoval
@@ -218,6 +243,7 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
                      "original_bytes", "stored_bytes", "added_at", "damaged", "annotation",
                      "animated", "rating", "favourite" })
                 insert.bindValue(i++, find.value(QLatin1String(column)));
+            insert.bindValue(i, naturalSortKey(find.value(QStringLiteral("name")).toString()));
             if (auto r = execQuery(insert); !r)
                 return r.failure();
             target = insert.lastInsertId().toLongLong();

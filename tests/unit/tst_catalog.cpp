@@ -1317,6 +1317,8 @@ void TestCatalog::everyOrderPages_data()
         { "pixels", ImageQuery::Order::MostPixelsFirst },
         { "pixels-asc", ImageQuery::Order::FewestPixelsFirst },
         { "random", ImageQuery::Order::Shuffled },
+        { "rating", ImageQuery::Order::RatingDescending },
+        { "rating-asc", ImageQuery::Order::RatingAscending },
     };
     for (const auto &[name, order] : orders) {
         QTest::addRow("%s", name) << int(order) << QString();
@@ -1334,6 +1336,13 @@ void TestCatalog::everyOrderPages()
     openWriter();
     const QList<qint64> keys = fillForOrders(230);
     QCOMPARE(keys.size(), 230);
+    // Ratings for some, many ties among the rest (no rating).
+    for (int stars = 1; stars <= 5; ++stars) {
+        QList<qint64> some;
+        for (qsizetype i = stars; i < keys.size(); i += 7)
+            some << keys[i];
+        QVERIFY_OK(await(m_writer->setRating(some, stars)));
+    }
     ImageQuery query;
     query.order = ImageQuery::Order(order);
     query.search = search;
@@ -1381,6 +1390,12 @@ void TestCatalog::everyOrderPages()
         case ImageQuery::Order::ShuffledBackwards:
             value = shuffleKey.value(r.key);
             break;
+        case ImageQuery::Order::RatingDescending:
+        case ImageQuery::Order::RatingAscending:
+            // Rating first, then the time added.
+            value = QVariant::fromValue(
+                qint64(r.rating) * (qint64(1) << 42) + r.addedAt.toMSecsSinceEpoch());
+            break;
         default:
             value = r.addedAt.toMSecsSinceEpoch();
             break;
@@ -1391,7 +1406,8 @@ void TestCatalog::everyOrderPages()
         || query.order == ImageQuery::Order::NameAscending
         || query.order == ImageQuery::Order::SmallestFirst
         || query.order == ImageQuery::Order::FewestPixelsFirst
-        || query.order == ImageQuery::Order::Shuffled;
+        || query.order == ImageQuery::Order::Shuffled
+        || query.order == ImageQuery::Order::RatingAscending;
     std::sort(expected.begin(), expected.end(), [ascending](const Row &a, const Row &b) {
         const auto c = QVariant::compare(a.value, b.value);
         if (c != QPartialOrdering::Equivalent)
@@ -1438,6 +1454,9 @@ void TestCatalog::everyOrderWalksAnIndex_data()
     QTest::newRow("random") << int(ImageQuery::Order::Shuffled) << "image_shuffle_by_key";
     QTest::newRow("random, backwards")
         << int(ImageQuery::Order::ShuffledBackwards) << "image_shuffle_by_key";
+    QTest::newRow("rating") << int(ImageQuery::Order::RatingDescending) << "images_by_rating_order";
+    QTest::newRow("rating-asc") << int(ImageQuery::Order::RatingAscending)
+                                << "images_by_rating_order";
 }
 
 // At a million images a page must be a walk of the order's index, never a

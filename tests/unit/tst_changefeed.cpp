@@ -409,6 +409,8 @@ void TestChangeFeed::galleryPlacesChangesInEveryOrder_data()
         { "pixels", ImageQuery::Order::MostPixelsFirst },
         { "pixels-asc", ImageQuery::Order::FewestPixelsFirst },
         { "random", ImageQuery::Order::Shuffled },
+        { "rating", ImageQuery::Order::RatingDescending },
+        { "rating-asc", ImageQuery::Order::RatingAscending },
     };
     for (const auto &[name, order] : orders) {
         QTest::addRow("%s", name) << int(order) << QString();

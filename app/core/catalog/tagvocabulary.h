@@ -58,12 +58,12 @@ private:
         QString folded;
         qint64 count = 0;
     };
-    /// Sorts the candidates most carried first and keeps @p limit.
-    TagCounts best(std::vector<int> &candidates, int limit) const;
+    class Best;
 
     std::vector<Entry> m_entries; ///< by folded text, then tag
     QString m_text; ///< "\n" + folded of each entry, in order
     std::vector<qsizetype> m_starts; ///< where each entry's folded text begins in m_text
+    std::vector<int> m_byCount; ///< entries, most carried first (ties: sorted order)
 };
 
 using SharedTagVocabulary = std::shared_ptr<const TagVocabulary>;

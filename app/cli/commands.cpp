@@ -27,6 +27,9 @@ void apiKeyOptions(QCommandLineParser &p); // servecommand.cpp
 int runSimilar(CommandContext &ctx); // similarcommands.cpp
 int runDuplicates(CommandContext &ctx); // similarcommands.cpp
 int runMerge(CommandContext &ctx); // similarcommands.cpp
+int runTags(CommandContext &ctx); // tagcommands.cpp
+int runTagRename(CommandContext &ctx); // tagcommands.cpp
+void tagsOptions(QCommandLineParser &p); // tagcommands.cpp
 int runNotDuplicates(CommandContext &ctx); // similarcommands.cpp
 int runRehash(CommandContext &ctx); // similarcommands.cpp
 void similarOptions(QCommandLineParser &p); // similarcommands.cpp
@@ -344,6 +347,14 @@ const QList<Command> &commands()
             "ID|NAME -o PATH", exportOptions, runExport },
         { "tag", QT_TRANSLATE_NOOP("trove::cli", "Add or remove tags."),
             "ID|NAME... --add TAG --remove TAG", tagOptions, runTag },
+        { "tags",
+            QT_TRANSLATE_NOOP(
+                "trove::cli", "List the tags with how many images carry each, most first."),
+            "[--search QUERY] [--limit N]", tagsOptions, runTags },
+        { "tag-rename",
+            QT_TRANSLATE_NOOP(
+                "trove::cli", "Rename a tag on every image; to a tag that exists, merge the two."),
+            "OLD NEW", noOptions, runTagRename },
         { "rename", QT_TRANSLATE_NOOP("trove::cli", "Give an image a new name."),
             "ID|NAME NEW-NAME", noOptions, runRename },
         { "remove", QT_TRANSLATE_NOOP("trove::cli", "Move images to the library's trash."),

@@ -7,6 +7,7 @@
 #include "dialogs/tageditdialog.h"
 #include "filedialogs.h"
 #include "gallery/dragexporter.h"
+#include "gallery/tagcompleter.h"
 #include "gallery/undocommands.h"
 #include "icons.h"
 #include "models/bulkaction.h"
@@ -20,6 +21,7 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
@@ -308,6 +310,11 @@ void ImageActions::editTags()
     // The dialog shows the loaded images' tags; the edit reaches every
     // selected image, resolved on the reader thread when not all are loaded.
     auto *dialog = new TagEditDialog(all.loaded, m_window);
+    if (m_session) {
+        for (QLineEdit *field : { dialog->tagsField(), dialog->removeField() })
+            (new TagCompleter(field, TagCompleter::Mode::TagList, dialog))
+                ->setService(m_session->tags());
+    }
     if (!all.complete())
         dialog->setWindowTitle(tr("Edit Tags of %1 Images").arg(QLocale().toString(all.count)));
     dialog->setAttribute(Qt::WA_DeleteOnClose);

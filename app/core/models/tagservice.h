@@ -28,7 +28,7 @@ public:
     static constexpr int kSidebarLimit = 500;
     /// Matches of a filtered query looked at at most (see
     /// CatalogReader::tagCounts()).
-    static constexpr qint64 kScanLimit = 100000;
+    static constexpr qint64 kScanLimit = 20000;
 
     /// Follows @p feed's changes (optional).
     explicit TagService(

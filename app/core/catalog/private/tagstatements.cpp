@@ -59,7 +59,14 @@ Result<TagCountsReport> tagCounts(
     if (const auto error = querysql::searchError(query))
         return fail(error->message);
     QVariantList binds;
-    const QString where = querysql::whereFor(query, binds);
+    // A tag or a text collects its matches from its index; column terms
+    // alone (format:, width:) match most images, found soonest by walking
+    // the rows and stopping at the bound.
+    const querysql::Driver driver
+        = querysql::defaultDriver(querysql::conjunctsOf(querysql::searchRoot(query)));
+    const QString where = querysql::whereFor(query, binds,
+        driver.kind == querysql::Driver::Kind::Term ? querysql::Drive::Matches
+                                                    : querysql::Drive::Order);
     TagCountsReport report;
     QString sql;
     QVariantList all;

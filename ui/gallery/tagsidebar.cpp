@@ -33,6 +33,10 @@ TagSidebar::TagSidebar(QWidget *parent)
     m_view->setModel(m_model);
     m_view->setItemDelegate(new TagCountDelegate(m_view));
     m_view->setUniformItemSizes(true);
+    // A long tag is elided beside its count, never scrolled to.
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->setTextElideMode(Qt::ElideRight);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 24);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setAccessibleName(tr("Tags"));
@@ -49,6 +53,11 @@ TagSidebar::TagSidebar(QWidget *parent)
 }
 
 TagSidebar::~TagSidebar() = default;
+
+QSize TagSidebar::sizeHint() const
+{
+    return { fontMetrics().averageCharWidth() * 28, QWidget::sizeHint().height() };
+}
 
 void TagSidebar::setSession(LibrarySession *session)
 {

@@ -38,6 +38,9 @@ public:
     /// as the context menu does after asking.
     void renameTag(const QString &from, const QString &to);
 
+    /// Room for a tag of some length and its count.
+    QSize sizeHint() const override;
+
 Q_SIGNALS:
     /// Add `tag:x` (or `-tag:x`, @p exclude) to the search.
     void filterRequested(const QString &tag, bool exclude);

@@ -99,6 +99,10 @@ MainMenus::MainMenus(const Parts &parts)
     queue->setText(tr("Ingest &Queue"));
     queue->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
     view->addAction(queue);
+    QAction *tags = parts.tagDock->toggleViewAction();
+    tags->setText(tr("&Tags"));
+    tags->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    view->addAction(tags);
     view->addAction(parts.queue->pauseAction());
     view->addAction(parts.queue->clearFinishedAction());
     view->addAction(icon(Icon::Statistics), tr("&Statistics…"), QKeySequence(Qt::CTRL | Qt::Key_I),

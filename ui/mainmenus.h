@@ -30,6 +30,7 @@ public:
         ImageActions *actions;
         IngestQueuePanel *queue;
         QDockWidget *queueDock;
+        QDockWidget *tagDock;
         QUndoStack *undo;
         QAction *localApi; ///< Serve Local API (checkable)
     };

@@ -15,6 +15,8 @@
 #include "gallery/galleryview.h"
 #include "gallery/imageactions.h"
 #include "gallery/selectionkeeper.h"
+#include "gallery/tagcompleter.h"
+#include "gallery/tagsidebar.h"
 #include "gallery/thumbnailsizecontrol.h"
 #include "icons.h"
 #include "ingest/diskfullbar.h"
@@ -29,6 +31,7 @@
 #include "localapihost.h"
 #include "mainmenus.h"
 #include "models/librarysession.h"
+#include "statusmessagetimes.h"
 #include "theme.h"
 #include "viewer/imagecanvas.h"
 #include "viewer/imageviewer.h"
@@ -69,6 +72,10 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     , m_ingestBar(new IngestBar(this))
     , m_queue(new IngestQueuePanel(this))
     , m_queueDock(new QDockWidget(tr("Ingest Queue"), this))
+    , m_tagSidebar(new TagSidebar(this))
+    , m_tagDock(new QDockWidget(tr("Tags"), this))
+    , m_searchCompleter(new TagCompleter(m_browse->searchField(), TagCompleter::Mode::Search, this))
+    , m_addCompleter(new TagCompleter(m_ingestBar->tagsField(), TagCompleter::Mode::TagList, this))
     , m_status(new LibraryStatusLabel(this))
     , m_sizeControl(new ThumbnailSizeControl(this))
     , m_selection(new QLabel(this))
@@ -110,6 +117,21 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_queueDock);
     // Slim while idle (the queue panel decides), the person's height else.
     new QueueDockFit(this, m_queueDock, m_queue);
+
+    // Hidden until asked for (View ▸ Tags); saveState() remembers it open.
+    m_tagDock->setObjectName(QStringLiteral("tagDock"));
+    m_tagDock->setWidget(m_tagSidebar);
+    m_tagDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::LeftDockWidgetArea, m_tagDock);
+    m_tagDock->hide();
+    m_tagSidebar->setUndoStack(m_undo);
+    connect(m_tagSidebar, &TagSidebar::message, this,
+        [this](const QString &text) { showMessage(text, kStatusMessageMs); });
+    connect(m_tagSidebar, &TagSidebar::filterRequested, m_browse,
+        [this](const QString &tag, bool exclude) {
+            m_browse->addTerm(TagCompleter::termFor(
+                exclude ? QStringLiteral("-tag:") : QStringLiteral("tag:"), tag));
+        });
 
     m_gallery->setDragExporter(m_exporter);
     connect(m_exporter, &DragExporter::message, this, &MainWindow::showMessage);
@@ -153,6 +175,7 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
         if (m_session) {
             m_keeper->queryChanging(query);
             m_session->gallery()->setQuery(query);
+            m_session->tags()->setQuery(query);
         }
     });
     connect(m_gallery, &QAbstractItemView::activated, this,
@@ -237,6 +260,7 @@ MainWindow::~MainWindow()
 {
     // Parts let go of the session's models before it goes.
     m_localApi->setSession(nullptr);
+    m_tagSidebar->setSession(nullptr);
     m_viewer->setLibrary(nullptr, {});
     m_gallery->setGalleryModel(nullptr);
     m_queue->setSession(nullptr);
@@ -300,6 +324,10 @@ void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
     next->gallery()->setQuery(m_browse->query());
     m_gallery->setGalleryModel(next->gallery());
     m_viewer->setLibrary(next->gallery(), paths);
+    next->tags()->setQuery(m_browse->query());
+    m_tagSidebar->setSession(next.get());
+    m_searchCompleter->setService(next->tags());
+    m_addCompleter->setService(next->tags());
     m_queue->setSession(next.get());
     m_diskFull->setSession(next.get());
     m_duplicateOffer->setSession(next.get());
@@ -371,6 +399,9 @@ void MainWindow::detachSession()
 {
     closeViewer();
     m_localApi->setSession(nullptr);
+    m_tagSidebar->setSession(nullptr);
+    m_searchCompleter->setService(nullptr);
+    m_addCompleter->setService(nullptr);
     m_viewer->setLibrary(nullptr, {});
     m_gallery->setGalleryModel(nullptr);
     m_keeper->setSession(nullptr);
@@ -638,7 +669,7 @@ void MainWindow::purgeTrash(LibrarySession *session)
 void MainWindow::buildMenus()
 {
     auto *menus = new MainMenus({ this, m_browse, m_gallery, m_actions, m_queue, m_queueDock,
-        m_undo, m_localApi->action() });
+        m_tagDock, m_undo, m_localApi->action() });
     m_menus = menus;
     connect(menus, &MainMenus::addFilesRequested, this, &MainWindow::chooseFiles);
     connect(menus, &MainMenus::importFolderRequested, this, &MainWindow::chooseFolder);

@@ -20,6 +20,9 @@ class LibrarySession;
 
 namespace trove::ui {
 
+class TagCompleter;
+class TagSidebar;
+
 class BackupProgress;
 class BrowseBar;
 class DiskFullBar;
@@ -79,6 +82,9 @@ public:
     ImageViewer *viewer() const { return m_viewer; }
     IngestQueuePanel *queuePanel() const { return m_queue; }
     QDockWidget *queueDock() const { return m_queueDock; }
+    QDockWidget *tagDock() const { return m_tagDock; }
+    TagSidebar *tagSidebar() const { return m_tagSidebar; }
+    TagCompleter *searchCompleter() const { return m_searchCompleter; }
     BrowseBar *browseBar() const { return m_browse; }
     IngestBar *ingestBar() const { return m_ingestBar; }
     DropTarget *dropTarget() const { return m_drops; }
@@ -137,6 +143,10 @@ private:
     IngestBar *m_ingestBar;
     IngestQueuePanel *m_queue;
     QDockWidget *m_queueDock;
+    TagSidebar *m_tagSidebar;
+    QDockWidget *m_tagDock;
+    TagCompleter *m_searchCompleter;
+    TagCompleter *m_addCompleter;
     LibraryStatusLabel *m_status;
     ThumbnailSizeControl *m_sizeControl;
     QLabel *m_selection;

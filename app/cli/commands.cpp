@@ -32,6 +32,9 @@ void apiKeyOptions(QCommandLineParser &p); // servecommand.cpp
 int runSimilar(CommandContext &ctx); // similarcommands.cpp
 int runDuplicates(CommandContext &ctx); // similarcommands.cpp
 int runMerge(CommandContext &ctx); // similarcommands.cpp
+int runTags(CommandContext &ctx); // tagcommands.cpp
+int runTagRename(CommandContext &ctx); // tagcommands.cpp
+void tagsOptions(QCommandLineParser &p); // tagcommands.cpp
 int runNotDuplicates(CommandContext &ctx); // similarcommands.cpp
 int runRehash(CommandContext &ctx); // similarcommands.cpp
 void similarOptions(QCommandLineParser &p); // similarcommands.cpp
@@ -393,6 +396,14 @@ const QList<Command> &commands()
             "ID|NAME... N", noOptions, runRate },
         { "fav", QT_TRANSLATE_NOOP("trove::cli", "Mark images as favourites (--off: unmark)."),
             "ID|NAME... [--off]", favOptions, runFav },
+        { "tags",
+            QT_TRANSLATE_NOOP(
+                "trove::cli", "List the tags with how many images carry each, most first."),
+            "[--search QUERY] [--limit N]", tagsOptions, runTags },
+        { "tag-rename",
+            QT_TRANSLATE_NOOP(
+                "trove::cli", "Rename a tag on every image; to a tag that exists, merge the two."),
+            "OLD NEW", noOptions, runTagRename },
         { "rename", QT_TRANSLATE_NOOP("trove::cli", "Give an image a new name."),
             "ID|NAME NEW-NAME", noOptions, runRename },
         { "remove", QT_TRANSLATE_NOOP("trove::cli", "Move images to the library's trash."),

@@ -4,7 +4,7 @@
 # listed here; each command's options are read from `trove COMMAND --help`,
 # so they never drift from what the binary accepts.
 
-_trove_commands="add resume list show export tag rename remove trash similar duplicates merge
+_trove_commands="add resume list show export tag tags tag-rename rename remove trash similar duplicates merge
 not-duplicates rehash stats verify backup serve api-key"
 
 _trove()

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void addWithNameAndTags();
     void listSearchLanguage();
     void listSorts();
+    void tagsListAndRename();
     void addQuietAndProgress();
     void addLocalFile();
     void addFolder();
@@ -485,6 +486,70 @@ void TestCli::listSorts()
     for (const QJsonValue &v : searched.json().array())
         searchedNames << v.toObject().value(QLatin1String("name")).toString();
     QCOMPARE(searchedNames, (QStringList { "Img 1", "img 10", "img 100" }));
+}
+
+// `trove tags` lists the tags with counts (all, or of a search's images);
+// `trove tag-rename` renames one on every image, or merges it into a tag
+// that exists; a tag nobody has is a failure that says so.
+void TestCli::tagsListAndRename()
+{
+    const struct {
+        const char *path;
+        QByteArray bytes;
+        QStringList tags;
+    } images[] = {
+        { "/a.png", ImageFactory::png(30, 20, 1), { "kitty", "Red" } },
+        { "/b.png", ImageFactory::png(31, 20, 2), { "kitty", "cat" } },
+        { "/c.png", ImageFactory::png(32, 20, 3), { "cat", "two words" } },
+    };
+    for (const auto &image : images) {
+        m_server.addRoute(QLatin1String(image.path), Response::ok(image.bytes, "image/png"));
+        QStringList args { QStringLiteral("add"),
+            m_server.url(QLatin1String(image.path)).toString(), QStringLiteral("--library"),
+            library() };
+        for (const QString &tag : image.tags)
+            args << QStringLiteral("--tag") << tag;
+        const Run add = trove(args);
+        QVERIFY2(add.exitCode == 0, add.describe());
+    }
+    const auto tags = [this](const QStringList &extra) {
+        const Run r = trove(QStringList { QStringLiteral("tags"), QStringLiteral("--json"),
+                                QStringLiteral("--library"), library() }
+            + extra);
+        QStringList out;
+        for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array())
+            out << QStringLiteral("%1=%2")
+                       .arg(v.toObject().value(QLatin1String("tag")).toString())
+                       .arg(v.toObject().value(QLatin1String("count")).toInteger());
+        return out;
+    };
+    QCOMPARE(tags({}), (QStringList { "cat=2", "kitty=2", "Red=1", "two words=1" }));
+    QCOMPARE(tags({ QStringLiteral("--limit"), QStringLiteral("1") }), QStringList { "cat=2" });
+    QCOMPARE(tags({ QStringLiteral("--search"), QStringLiteral("tag:red") }),
+        (QStringList { "kitty=1", "Red=1" }));
+    const Run plain = trove({ QStringLiteral("tags"), QStringLiteral("--library"), library() });
+    QVERIFY2(plain.exitCode == 0, plain.describe());
+    QVERIFY2(plain.out.contains("       2  cat\n"), plain.describe());
+    QVERIFY2(plain.out.contains("       1  two words\n"), plain.describe());
+
+    const Run merge = trove({ QStringLiteral("tag-rename"), QStringLiteral("KITTY"),
+        QStringLiteral("cat"), QStringLiteral("--json"), QStringLiteral("--library"), library() });
+    QVERIFY2(merge.exitCode == 0, merge.describe());
+    const QJsonObject merged = QJsonDocument::fromJson(merge.out).object();
+    QCOMPARE(merged.value(QLatin1String("images")).toInteger(), 2);
+    QCOMPARE(merged.value(QLatin1String("gained")).toInteger(), 1);
+    QCOMPARE(tags({}), (QStringList { "cat=3", "Red=1", "two words=1" }));
+    QCOMPARE(list({ QStringLiteral("--search"), QStringLiteral("tag:cat") }).size(), 3);
+
+    const Run rename = trove({ QStringLiteral("tag-rename"), QStringLiteral("two words"),
+        QStringLiteral("pair"), QStringLiteral("--library"), library() });
+    QVERIFY2(rename.exitCode == 0, rename.describe());
+    QCOMPARE(tags({}), (QStringList { "cat=3", "pair=1", "Red=1" }));
+
+    const Run none = trove({ QStringLiteral("tag-rename"), QStringLiteral("nobody"),
+        QStringLiteral("x"), QStringLiteral("--library"), library() });
+    QVERIFY2(none.exitCode == 1, none.describe());
+    QVERIFY2(none.err.contains("nobody: no image has this tag"), none.describe());
 }
 
 // In a pipe (as here) `add` prints results and failures, never a progress
@@ -1040,6 +1105,14 @@ void TestCli::badUsage_data()
         << QStringList { QStringLiteral("rename"), QStringLiteral("x") };
     QTest::newRow("rename to blanks")
         << QStringList { QStringLiteral("rename"), QStringLiteral("x"), QStringLiteral("  ") };
+    QTest::newRow("tags with an argument")
+        << QStringList { QStringLiteral("tags"), QStringLiteral("x") };
+    QTest::newRow("tags with a bad limit") << QStringList { QStringLiteral("tags"),
+        QStringLiteral("--limit"), QStringLiteral("some") };
+    QTest::newRow("tag-rename with one tag")
+        << QStringList { QStringLiteral("tag-rename"), QStringLiteral("x") };
+    QTest::newRow("tag-rename to blanks")
+        << QStringList { QStringLiteral("tag-rename"), QStringLiteral("x"), QStringLiteral(" ") };
     QTest::newRow("list with an argument")
         << QStringList { QStringLiteral("list"), QStringLiteral("x") };
     QTest::newRow("list with an unknown option")

@@ -9,6 +9,8 @@
 #include "gallery/dragexporter.h"
 #include "gallery/imageactions.h"
 #include "gallery/markactions.h"
+#include "gallery/tagcompleter.h"
+#include "gallery/tagsidebar.h"
 #include "gallery/thumbnailsizecontrol.h"
 #include "iconengine.h"
 #include "icons.h"
@@ -18,6 +20,7 @@
 #include "models/duplicatesmodel.h"
 #include "models/gallerymodel.h"
 #include "models/ingestqueuemodel.h"
+#include "models/tagcountsmodel.h"
 #include "timebounds.h"
 #include "uifixture.h"
 #include "viewer/imagecanvas.h"
@@ -28,8 +31,10 @@
 #include <QAbstractItemModelTester>
 #include <QClipboard>
 #include <QComboBox>
+#include <QCompleter>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QLabel>
@@ -51,6 +56,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QUndoStack>
 
 using namespace trove;
 using trove::test::ImageFactory;
@@ -79,6 +85,8 @@ private Q_SLOTS:
     void searchFiltersAsYouType();
     void manyMatchesCountedInSteps();
     void tagFilter();
+    void searchBoxCompletesTags();
+    void tagSidebarFiltersRenamesAndUndoes();
     void searchErrorShownInPlace();
     void sortByName();
     void shuffleAgain();
@@ -389,6 +397,116 @@ void TestUiGallery::tagFilter()
     m_window->browseBar()->searchField()->setText(QStringLiteral("tag:pets"));
     QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kLivenessMs);
     QCOMPARE(gallery()->query().search, QStringLiteral("tag:pets"));
+}
+
+// Typing in the search box offers the library's tags with counts, those
+// that begin with what is typed first; choosing one writes the term (quoted
+// when the tag has a space) and filters the gallery. After `-` it excludes.
+void TestUiGallery::searchBoxCompletesTags()
+{
+    addSamples({ { QStringLiteral("a"), Qt::red }, { QStringLiteral("b"), Qt::green } },
+        { QStringLiteral("new york") });
+    addSamples({ { QStringLiteral("c"), Qt::blue } }, { QStringLiteral("newt") });
+    addSamples({ { QStringLiteral("d"), Qt::yellow } }, { QStringLiteral("renew") });
+    m_window->ingestBar()->tagsField()->clear();
+    TagService *tags = m_window->session()->tags();
+    QTRY_COMPARE_WITH_TIMEOUT(tags->vocabulary()->countOf(QStringLiteral("renew")), 1, kLivenessMs);
+
+    QLineEdit *search = m_window->browseBar()->searchField();
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("NEW"));
+    QAbstractItemView *popup = m_window->searchCompleter()->completer()->popup();
+    QTRY_VERIFY_WITH_TIMEOUT(popup->isVisible(), kLivenessMs);
+    const auto offered = [popup] {
+        QStringList out;
+        for (int row = 0; row < popup->model()->rowCount(); ++row) {
+            const QModelIndex i = popup->model()->index(row, 0);
+            out << QStringLiteral("%1 (%2)")
+                       .arg(i.data(TagCountsModel::TagRole).toString())
+                       .arg(i.data(TagCountsModel::CountRole).toLongLong());
+        }
+        return out;
+    };
+    QCOMPARE(offered(), (QStringList { "new york (2)", "newt (1)", "renew (1)" }));
+    popup->setCurrentIndex(popup->model()->index(0, 0));
+    QTest::keyClick(popup, Qt::Key_Return);
+    QCOMPARE(search->text(), QStringLiteral("tag:\"new york\" "));
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kLivenessMs);
+
+    // An excluded tag, completed after `-tag:`.
+    QTest::keyClicks(search, QStringLiteral("-tag:ren"));
+    QTRY_VERIFY_WITH_TIMEOUT(popup->isVisible(), kLivenessMs);
+    QCOMPARE(offered(), QStringList { "renew (1)" });
+    popup->setCurrentIndex(popup->model()->index(0, 0));
+    QTest::keyClick(popup, Qt::Key_Return);
+    QCOMPARE(search->text(), QStringLiteral("tag:\"new york\" -tag:renew "));
+    QTRY_COMPARE(gallery()->query().search, QStringLiteral("tag:\"new york\" -tag:renew"));
+    QCOMPARE(gallery()->rowCount(), 2);
+
+    // The term under the cursor, in any search: pure, so checked directly.
+    const auto token = ui::TagCompleter::tokenAt(
+        QStringLiteral("format:png -tag:\"two wo"), 23, ui::TagCompleter::Mode::Search);
+    QCOMPARE(token.typed, QStringLiteral("two wo"));
+    QCOMPARE(token.prefix, QStringLiteral("-tag:"));
+    QCOMPARE(token.start, 11);
+    QVERIFY(ui::TagCompleter::tokenAt(QStringLiteral("site:ex"), 7, ui::TagCompleter::Mode::Search)
+                .typed.isEmpty());
+}
+
+// The Tags sidebar lists the current query's tags with counts; a click
+// filters by one, a Ctrl+click hides it; renaming a tag there renames it on
+// every image, and Undo gives the old one back.
+void TestUiGallery::tagSidebarFiltersRenamesAndUndoes()
+{
+    addSamples({ { QStringLiteral("a"), Qt::red }, { QStringLiteral("b"), Qt::green } },
+        { QStringLiteral("pets") });
+    addSamples({ { QStringLiteral("c"), Qt::blue } }, { QStringLiteral("sky") });
+    m_window->ingestBar()->tagsField()->clear();
+    m_window->tagDock()->show();
+    ui::TagSidebar *sidebar = m_window->tagSidebar();
+    TagCountsModel *model = sidebar->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE_WITH_TIMEOUT(model->tags(),
+        (TagCounts { { QStringLiteral("pets"), 2 }, { QStringLiteral("sky"), 1 } }), kLivenessMs);
+
+    QListView *view = sidebar->view();
+    QTest::mouseClick(
+        view->viewport(), Qt::LeftButton, {}, view->visualRect(model->index(0)).center());
+    QCOMPARE(m_window->browseBar()->searchField()->text(), QStringLiteral("tag:pets"));
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kLivenessMs);
+    // Counted for this query, on the tag thread.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        model->tags(), (TagCounts { { QStringLiteral("pets"), 2 } }), kLivenessMs);
+
+    m_window->browseBar()->searchField()->clear();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, kLivenessMs);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ControlModifier,
+        view->visualRect(model->index(1)).center());
+    QCOMPARE(m_window->browseBar()->searchField()->text(), QStringLiteral("-tag:sky"));
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kLivenessMs);
+    m_window->browseBar()->searchField()->clear();
+
+    TagService *tags = m_window->session()->tags();
+    sidebar->renameTag(QStringLiteral("pets"), QStringLiteral("animals"));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        tags->vocabulary()->countOf(QStringLiteral("animals")), 2, kLivenessMs);
+    QCOMPARE(tags->vocabulary()->countOf(QStringLiteral("pets")), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->undoStack()->count(), 1, kLivenessMs);
+    QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Rename Tag “pets” to “animals”"));
+    // Merge: into a tag that exists.
+    sidebar->renameTag(QStringLiteral("sky"), QStringLiteral("animals"));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        tags->vocabulary()->countOf(QStringLiteral("animals")), 3, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->undoStack()->count(), 2, kLivenessMs);
+    m_window->undoStack()->undo();
+    QTRY_COMPARE_WITH_TIMEOUT(tags->vocabulary()->countOf(QStringLiteral("sky")), 1, kLivenessMs);
+    m_window->undoStack()->undo();
+    QTRY_COMPARE_WITH_TIMEOUT(tags->vocabulary()->countOf(QStringLiteral("pets")), 2, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        tags->vocabulary()->countOf(QStringLiteral("animals")), 0, kLivenessMs);
+    m_window->undoStack()->redo();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        tags->vocabulary()->countOf(QStringLiteral("animals")), 2, kLivenessMs);
 }
 
 // A search that cannot be read is explained under the box, and the gallery

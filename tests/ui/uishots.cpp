@@ -15,6 +15,7 @@
 #include "gallery/gallerydelegate.h"
 #include "gallery/galleryview.h"
 #include "gallery/imageactions.h"
+#include "gallery/tagcompleter.h"
 #include "imagefactory.h"
 #include "ingest/ingestqueuepanel.h"
 #include "models/duplicatesmodel.h"
@@ -26,9 +27,12 @@
 #include "uifixture.h"
 #include "viewer/imageviewer.h"
 
+#include <QAbstractItemView>
 #include <QClipboard>
+#include <QCompleter>
 #include <QDockWidget>
 #include <QFile>
+#include <QLineEdit>
 #include <QLinearGradient>
 #include <QListView>
 #include <QPainter>
@@ -210,6 +214,36 @@ int main(int argc, char **argv)
     (void)QTest::qWaitFor([&] { return window->viewer()->isShowingImage(); }, 10000);
     shoot(window.get(), out, QStringLiteral("viewer"), theme);
     window->closeViewer();
+
+    // Tags: the Tags sidebar beside the gallery, and completion in the
+    // search box (its popup is a window of its own: grabbed alone).
+    {
+        const QStringList words { QStringLiteral("mountains"), QStringLiteral("sunset"),
+            QStringLiteral("travel"), QStringLiteral("new zealand"), QStringLiteral("winter"),
+            QStringLiteral("coast"), QStringLiteral("favourites") };
+        for (int row = 0; row < gallery->rowCount(); ++row) {
+            if (auto record = gallery->recordAt(row))
+                (void)window->session()->writer()->editTags({ record->key },
+                    { words[row % words.size()], words[(row * 3 + 1) % words.size()] }, {});
+        }
+        (void)QTest::qWaitFor(
+            [&] {
+                return window->session()->tags()->vocabulary()->countOf(QStringLiteral("coast"))
+                    > 0;
+            },
+            20000);
+        window->tagDock()->show();
+        shoot(window.get(), out, QStringLiteral("tags"), theme);
+        QLineEdit *search = window->browseBar()->searchField();
+        search->setFocus();
+        QTest::keyClicks(search, QStringLiteral("n"));
+        QWidget *popup = window->searchCompleter()->completer()->popup();
+        (void)QTest::qWaitFor([&] { return popup->isVisible(); }, 5000);
+        save(popup, QStringLiteral("%1/tags-completion-%2.png").arg(out, theme));
+        popup->hide();
+        search->clear();
+        window->tagDock()->hide();
+    }
 
     // Edit ▸ Preferences, each page.
     {

@@ -114,6 +114,16 @@ void BrowseBar::apply()
     Q_EMIT queryChanged(query());
 }
 
+void BrowseBar::addTerm(const QString &term)
+{
+    const QString text = m_search->text().trimmed();
+    if (text.split(QLatin1Char(' ')).contains(term))
+        return;
+    m_search->setText(text.isEmpty() ? term : text + QLatin1Char(' ') + term);
+    m_debounce.stop();
+    apply();
+}
+
 ImageQuery BrowseBar::query() const
 {
     ImageQuery q;

@@ -34,6 +34,9 @@ public:
     void setOrder(ImageQuery::Order order);
     ImageQuery::Order order() const;
     QLineEdit *searchField() const { return m_search; }
+    /// Adds @p term (`tag:cats`) to the search, unless it is there, and
+    /// applies it at once (a click in the Tags sidebar).
+    void addTerm(const QString &term);
 
     /// The explanation of a search that cannot be read; hidden otherwise.
     QLabel *searchError() const { return m_error; }

@@ -8,6 +8,7 @@
 #include "filedialogs.h"
 #include "gallery/dragexporter.h"
 #include "gallery/markactions.h"
+#include "gallery/tagcompleter.h"
 #include "gallery/undocommands.h"
 #include "icons.h"
 #include "models/bulkaction.h"
@@ -21,6 +22,7 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
@@ -318,6 +320,11 @@ void ImageActions::editTags()
     // The dialog shows the loaded images' tags; the edit reaches every
     // selected image, resolved on the reader thread when not all are loaded.
     auto *dialog = new TagEditDialog(all.loaded, m_window);
+    if (m_session) {
+        for (QLineEdit *field : { dialog->tagsField(), dialog->removeField() })
+            (new TagCompleter(field, TagCompleter::Mode::TagList, dialog))
+                ->setService(m_session->tags());
+    }
     if (!all.complete())
         dialog->setWindowTitle(tr("Edit Tags of %1 Images").arg(QLocale().toString(all.count)));
     dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -161,4 +161,27 @@ void MergeCommand::apply(bool forward)
     });
 }
 
+TagRenameCommand::TagRenameCommand(
+    LibrarySession *session, const TagRename &renamed, bool merge, Reporter report)
+    : LibraryCommand(session, std::move(report))
+    , m_renamed(std::make_shared<TagRename>(renamed))
+{
+    setText(merge ? UndoCommands::tr("Merge Tag “%1” Into “%2”").arg(renamed.from, renamed.to)
+                  : UndoCommands::tr("Rename Tag “%1” to “%2”").arg(renamed.from, renamed.to));
+}
+
+void TagRenameCommand::apply(bool forward)
+{
+    if (!forward) {
+        watch(m_session->writer()->revertTagRename(*m_renamed));
+        return;
+    }
+    auto again = m_session->writer()->renameTag(m_renamed->from, m_renamed->to);
+    watch(again);
+    whenFinished(again, m_session.data(), [renamed = m_renamed](const Result<TagRename> &r) {
+        if (r)
+            *renamed = *r;
+    });
+}
+
 } // namespace trove::ui

@@ -100,4 +100,18 @@ private:
     std::shared_ptr<MergeOutcome> m_merged;
 };
 
+/// A tag renamed (or merged into another) over the whole library: undo
+/// gives the images their old tag back and takes the new one from those
+/// that gained it; redo renames again.
+class TagRenameCommand final : public LibraryCommand {
+public:
+    TagRenameCommand(
+        LibrarySession *session, const TagRename &renamed, bool merge, Reporter report);
+
+private:
+    void apply(bool forward) override;
+    /// Shared with a redo's answer, which may come after the command went.
+    std::shared_ptr<TagRename> m_renamed;
+};
+
 } // namespace trove::ui

@@ -2,6 +2,7 @@
 #include "catalog/catalogreader.h"
 
 #include "catalog/private/searchplan.h"
+#include "catalog/private/tagstatements.h"
 #include "catalog/searchsql.h"
 #include "storage/librarypaths.h"
 
@@ -148,6 +149,12 @@ Result<qint64> CatalogReader::count(const ImageQuery &query)
     if (auto r = execQuery(q); !r)
         return r.failure();
     return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Result<TagCountsReport> CatalogReader::tagCounts(
+    const ImageQuery &query, int limit, qint64 scanLimit)
+{
+    return tagstatements::tagCounts(m_catalog, query, limit, scanLimit);
 }
 
 Result<CatalogReader::CountStep> CatalogReader::countStep(

@@ -7,6 +7,7 @@
 #include "catalog/private/markstatements.h"
 #include "catalog/private/queuestatements.h"
 #include "catalog/private/similarstatements.h"
+#include "catalog/private/tagstatements.h"
 #include "catalog/private/trashstatements.h"
 #include "storage/diskspace.h"
 
@@ -203,6 +204,20 @@ QFuture<Result<TagDelta>> CatalogWriter::editTagsRecorded(
 QFuture<Result<int>> CatalogWriter::revertTags(const TagDelta &delta)
 {
     return submit<int>([delta](WriterContext &c) { return statements::revertTags(c, delta); });
+}
+
+QFuture<Result<TagRename>> CatalogWriter::renameTag(const QString &from, const QString &to)
+{
+    const QString source = normalizeTags({ from }).value(0);
+    const QString target = normalizeTags({ to }).value(0);
+    return submit<TagRename>(
+        [source, target](WriterContext &c) { return tagstatements::renameTag(c, source, target); });
+}
+
+QFuture<Result<int>> CatalogWriter::revertTagRename(const TagRename &renamed)
+{
+    return submit<int>(
+        [renamed](WriterContext &c) { return tagstatements::revertTagRename(c, renamed); });
 }
 
 QFuture<Result<bool>> CatalogWriter::rename(const QList<qint64> &keys, const QString &name)

@@ -64,6 +64,16 @@ struct MarkDelta {
     bool isEmpty() const { return before.isEmpty(); }
 };
 
+/// What renaming a tag did (a merge when some images had the new one
+/// already): enough to take it back (revertTagRename()).
+struct TagRename {
+    QString from;
+    QString to;
+    QList<qint64> keys; ///< every image that was tagged `from`
+    QList<qint64> gained; ///< those of them that were not tagged `to` before
+    bool isEmpty() const { return keys.isEmpty(); }
+};
+
 /// What committing an image did.
 struct CommitOutcome {
     qint64 key = 0;
@@ -146,6 +156,13 @@ public:
     /// learn of it through the change feed (ChangeKind::Reordered). Holds
     /// the writer for a few seconds at a million images.
     QFuture<Result<bool>> shuffle();
+    /// Tags every image tagged @p from with @p to instead, in one
+    /// transaction over the whole library; a tag that exists already makes
+    /// it a merge. Only the letters' case differs: the tag is respelled.
+    QFuture<Result<TagRename>> renameTag(const QString &from, const QString &to);
+    /// Takes a rename back: the images get `from` again, and lose `to`
+    /// where the rename gave it to them.
+    QFuture<Result<int>> revertTagRename(const TagRename &renamed);
     /// Moves images to the trash (the same as moveToTrash()): the window's
     /// Delete and `trove remove` both mean "to the trash".
     QFuture<Result<int>> remove(const QList<qint64> &keys);

@@ -17,6 +17,7 @@ LibrarySession::LibrarySession(
     , m_pipeline(paths, &m_writer, options)
     , m_gallery(&m_reader)
     , m_queue(&m_pipeline)
+    , m_tags(paths, &m_reader)
     , m_similarity(paths, &m_writer)
 {
     // Where the library lives is looked at off the GUI thread (statfs on a
@@ -38,6 +39,7 @@ LibrarySession::LibrarySession(
                 }
                 m_open = true;
                 m_reader.watchChanges();
+                m_tags.start();
                 if (!isReadOnly()) {
                     m_pipeline.restoreHistory();
                     m_pipeline.resumeOrphans();
@@ -55,8 +57,8 @@ void LibrarySession::retire(std::unique_ptr<LibrarySession> session)
         return;
     LibrarySession *s = session.release();
     // Nothing outside hears from it any more (views, status, dialogs).
-    for (QObject *part : std::initializer_list<QObject *> {
-             s, &s->m_reader, &s->m_writer, &s->m_gallery, &s->m_queue, &s->m_similarity })
+    for (QObject *part : std::initializer_list<QObject *> { s, &s->m_reader, &s->m_writer,
+             &s->m_gallery, &s->m_queue, &s->m_similarity, &s->m_tags })
         part->blockSignals(true);
     if (QCoreApplication *app = QCoreApplication::instance()) {
         s->setParent(app);

@@ -7,6 +7,7 @@
 #include "models/gallerymodel.h"
 #include "models/ingestqueuemodel.h"
 #include "models/similarityservice.h"
+#include "models/tagservice.h"
 #include "storage/libraryaccess.h"
 #include "storage/librarypaths.h"
 
@@ -38,6 +39,8 @@ public:
     /// Find Similar, Duplicates and the hash backfill, which starts once
     /// the library is open for writing (unless TROVE_HASH_BACKFILL=0).
     SimilarityService *similarity() { return &m_similarity; }
+    /// The library's tags with counts: completion and the Tags sidebar.
+    TagService *tags() { return &m_tags; }
 
     /// Whether open() succeeded (false until it answers).
     bool isOpen() const { return m_open; }
@@ -72,6 +75,7 @@ private:
     IngestPipeline m_pipeline;
     GalleryModel m_gallery;
     IngestQueueModel m_queue;
+    TagService m_tags;
     /// After the writer: stopped (its batch finished) before the writer goes.
     SimilarityService m_similarity;
     LibraryAccess m_access;

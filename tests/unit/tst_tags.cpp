@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: MIT
+// Tags that scale: the in-memory vocabulary completion runs on (prefix
+// before infix, by count, case-insensitive, any text a tag may hold), the
+// counts a query's tags have (bounded on a large match), renaming and
+// merging a tag over the whole library and taking it back, and TagService
+// following what another writer commits, with TagCountsModel checked by
+// QAbstractItemModelTester.
+#include "catalog/catalogreader.h"
+#include "catalog/catalogwriter.h"
+#include "catalog/libraryreader.h"
+#include "catalog/tagvocabulary.h"
+#include "imagefactory.h"
+#include "ingest/imageprocessor.h"
+#include "models/tagcountsmodel.h"
+#include "models/tagservice.h"
+#include "resultcheck.h"
+#include "storage/librarypaths.h"
+#include "testfiles.h"
+#include "timebounds.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace trove;
+using namespace trove::test;
+
+namespace {
+
+template<typename T> T await(QFuture<T> future)
+{
+    future.waitForFinished();
+    return future.result();
+}
+
+QStringList tagsOf(const TagCounts &counts)
+{
+    QStringList out;
+    for (const TagCount &c : counts)
+        out.append(c.tag);
+    return out;
+}
+
+TagVocabulary sample()
+{
+    return TagVocabulary({
+        { QStringLiteral("cat"), 40 },
+        { QStringLiteral("Catalog"), 5 },
+        { QStringLiteral("cats"), 90 },
+        { QStringLiteral("wildcat"), 70 },
+        { QStringLiteral("bobcat"), 3 },
+        { QStringLiteral("dog"), 100 },
+        { QStringLiteral("Straße"), 8 },
+        { QStringLiteral("Äpfel"), 6 },
+        { QStringLiteral("new york"), 12 },
+        { QStringLiteral("say \"cheese\""), 2 },
+        { QStringLiteral("猫"), 9 },
+        { QStringLiteral("黒猫"), 4 },
+    });
+}
+
+} // namespace
+
+class TestTags : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void completes_data();
+    void completes();
+    void countsAddUpAndTopRanks();
+    void completesFastAtAHundredThousandTags();
+    void countsTagsOfAQuery();
+    void boundsCountsOfALargeMatch();
+    void renamesAndTakesItBack_data();
+    void renamesAndTakesItBack();
+    void serviceFollowsAnotherWriter();
+    void modelKeepsRowsOfTheSameTags();
+
+private:
+    qint64 commit(CatalogWriter &writer, const QString &name, const QStringList &tags);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    LibraryPaths m_paths;
+    std::unique_ptr<CatalogWriter> m_writer;
+    std::unique_ptr<CatalogReader> m_reader;
+    int m_inputs = 0;
+};
+
+void TestTags::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestTags::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_paths = LibraryPaths(m_dir->filePath(QStringLiteral("library")));
+    m_writer = std::make_unique<CatalogWriter>(m_paths);
+    QVERIFY_OK(await(m_writer->open()));
+    m_reader = std::make_unique<CatalogReader>();
+    QVERIFY_OK(m_reader->open(m_paths));
+}
+
+void TestTags::cleanup()
+{
+    m_reader.reset();
+    m_writer.reset();
+    m_dir.reset();
+}
+
+qint64 TestTags::commit(CatalogWriter &writer, const QString &name, const QStringList &tags)
+{
+    const QString input = m_dir->filePath(QStringLiteral("input-%1.png").arg(++m_inputs));
+    const auto seed = quint32(m_inputs);
+    writeFile(
+        input, ImageFactory::encode(ImageFactory::pattern(40 + int(seed % 9), 30, seed), "png"));
+    ProcessRequest request;
+    request.dataPath = input;
+    request.originalName = name + QStringLiteral(".png");
+    request.tempBlobPath = m_paths.newTempFile(QStringLiteral(".gz"));
+    auto processed = ImageProcessor::process(request);
+    if (!processed)
+        return -1;
+    NewImage image;
+    image.name = name;
+    image.tags = tags;
+    image.processed = *processed;
+    auto out = await(writer.commitImage(image));
+    return out ? out->key : -1;
+}
+
+void TestTags::completes_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<QStringList>("expected");
+    // An exact match, then the others that begin with it by count, then
+    // those that hold it elsewhere by count.
+    QTest::newRow("prefix then infix")
+        << QStringLiteral("cat") << 10
+        << QStringList { QStringLiteral("cat"), QStringLiteral("cats"), QStringLiteral("Catalog"),
+               QStringLiteral("wildcat"), QStringLiteral("bobcat") };
+    QTest::newRow("limit keeps the best")
+        << QStringLiteral("cat") << 3
+        << QStringList { QStringLiteral("cat"), QStringLiteral("cats"), QStringLiteral("Catalog") };
+    QTest::newRow("case-insensitive")
+        << QStringLiteral("CATA") << 10 << QStringList { QStringLiteral("Catalog") };
+    QTest::newRow("infix only") << QStringLiteral("ldc") << 10
+                                << QStringList { QStringLiteral("wildcat") };
+    QTest::newRow("unicode case") << QStringLiteral("äp") << 10
+                                  << QStringList { QStringLiteral("Äpfel") };
+    QTest::newRow("case folding") << QStringLiteral("STRAẞE") << 10
+                                  << QStringList { QStringLiteral("Straße") };
+    QTest::newRow("cjk infix") << QStringLiteral("猫") << 10
+                               << QStringList { QStringLiteral("猫"), QStringLiteral("黒猫") };
+    QTest::newRow("space") << QStringLiteral("w y") << 10
+                           << QStringList { QStringLiteral("new york") };
+    QTest::newRow("quotes") << QStringLiteral("\"ch") << 10
+                            << QStringList { QStringLiteral("say \"cheese\"") };
+    QTest::newRow("nothing") << QStringLiteral("zebra") << 10 << QStringList {};
+    QTest::newRow("empty: most carried")
+        << QString() << 3
+        << QStringList { QStringLiteral("dog"), QStringLiteral("cats"), QStringLiteral("wildcat") };
+    QTest::newRow("limit zero") << QStringLiteral("c") << 0 << QStringList {};
+}
+
+void TestTags::completes()
+{
+    QFETCH(QString, typed);
+    QFETCH(int, limit);
+    QFETCH(QStringList, expected);
+    QCOMPARE(tagsOf(sample().complete(typed, limit)), expected);
+}
+
+void TestTags::countsAddUpAndTopRanks()
+{
+    const TagVocabulary v({ { QStringLiteral("a"), 2 }, { QStringLiteral("b"), 5 },
+        { QStringLiteral("a"), 3 }, { QString(), 9 } });
+    QCOMPARE(v.size(), 2);
+    QCOMPARE(v.countOf(QStringLiteral("A")), 5);
+    QCOMPARE(v.countOf(QStringLiteral("c")), 0);
+    // Ties go by name, so the order is stable between reads.
+    QCOMPARE(v.top(5), (TagCounts { { QStringLiteral("a"), 5 }, { QStringLiteral("b"), 5 } }));
+    QCOMPARE(v.complete(QStringLiteral("b"), 5).value(0).count, 5);
+}
+
+void TestTags::completesFastAtAHundredThousandTags()
+{
+    // Not a measurement (bench/search has the figures): a per-keystroke
+    // bound generous enough for a loaded machine, to catch an accidental
+    // quadratic or a query per keystroke.
+    TagCounts counts;
+    counts.reserve(100000);
+    for (int i = 0; i < 100000; ++i)
+        counts.append({ QStringLiteral("tag-%1-%2").arg(i % 977).arg(i), qint64(i % 501) });
+    const TagVocabulary v(counts);
+    QCOMPARE(v.size(), 100000);
+    QElapsedTimer clock;
+    clock.start();
+    int typed = 0;
+    for (const QString &word : { QStringLiteral("tag-12-"), QStringLiteral("-99"),
+             QStringLiteral("7"), QStringLiteral("zzz") }) {
+        for (qsizetype n = 1; n <= word.size(); ++n, ++typed)
+            (void)v.complete(word.left(n), 12);
+    }
+    QVERIFY2(clock.elapsed() < typed * 100,
+        qPrintable(QStringLiteral("%1 ms for %2 keystrokes").arg(clock.elapsed()).arg(typed)));
+    QCOMPARE(
+        v.complete(QStringLiteral("tag-12-"), 1).value(0).tag.left(7), QStringLiteral("tag-12-"));
+}
+
+void TestTags::countsTagsOfAQuery()
+{
+    QVERIFY(commit(*m_writer, QStringLiteral("a"), { QStringLiteral("cat"), QStringLiteral("red") })
+        > 0);
+    QVERIFY(commit(*m_writer, QStringLiteral("b"), { QStringLiteral("Cat") }) > 0);
+    QVERIFY(commit(*m_writer, QStringLiteral("c"), { QStringLiteral("dog") }) > 0);
+
+    auto all = m_reader->tagCounts(ImageQuery {});
+    QVERIFY_OK(all);
+    QCOMPARE(all->tags.size(), 3);
+    QCOMPARE(all->tags.first().count, 2); // "cat" and "Cat" are one tag
+    QCOMPARE(all->tags.first().tag.toLower(), QStringLiteral("cat"));
+    QCOMPARE(all->scanned, -1);
+
+    ImageQuery cats;
+    cats.search = QStringLiteral("tag:cat");
+    auto some = m_reader->tagCounts(cats);
+    QVERIFY_OK(some);
+    QCOMPARE(some->tags.size(), 2);
+    QCOMPARE(some->tags.at(1), (TagCount { QStringLiteral("red"), 1 }));
+    QVERIFY(!some->partial);
+    QCOMPARE(some->scanned, 2);
+
+    ImageQuery bad;
+    bad.search = QStringLiteral("width:>");
+    QVERIFY(!m_reader->tagCounts(bad));
+}
+
+void TestTags::boundsCountsOfALargeMatch()
+{
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(commit(*m_writer, QStringLiteral("n%1").arg(i), { QStringLiteral("x") }) > 0);
+    ImageQuery named;
+    named.search = QStringLiteral("-tag:none");
+    auto bounded = m_reader->tagCounts(named, 10, 3);
+    QVERIFY_OK(bounded);
+    QVERIFY(bounded->partial);
+    QCOMPARE(bounded->scanned, 3);
+    QCOMPARE(bounded->tags, (TagCounts { { QStringLiteral("x"), 3 } }));
+    auto whole = m_reader->tagCounts(named, 10, 5);
+    QVERIFY_OK(whole);
+    QVERIFY(!whole->partial);
+    QCOMPARE(whole->tags.value(0).count, 5);
+}
+
+void TestTags::renamesAndTakesItBack_data()
+{
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<qint64>("countAfter");
+    // Two images tagged "kitty", one of them "cat" already.
+    QTest::newRow("rename") << QStringLiteral("feline") << qint64(2);
+    QTest::newRow("merge") << QStringLiteral("cat") << qint64(3);
+    QTest::newRow("respell") << QStringLiteral("Kitty") << qint64(2);
+}
+
+void TestTags::renamesAndTakesItBack()
+{
+    QFETCH(QString, to);
+    QFETCH(qint64, countAfter);
+    const qint64 a = commit(*m_writer, QStringLiteral("a"), { QStringLiteral("kitty") });
+    const qint64 b = commit(
+        *m_writer, QStringLiteral("b"), { QStringLiteral("kitty"), QStringLiteral("cat") });
+    const qint64 c = commit(*m_writer, QStringLiteral("c"), { QStringLiteral("cat") });
+    QVERIFY(a > 0 && b > 0 && c > 0);
+    const auto before = m_reader->tagCounts(ImageQuery {});
+    QVERIFY_OK(before);
+
+    auto renamed = await(m_writer->renameTag(QStringLiteral("kitty"), to));
+    QVERIFY_OK(renamed);
+    QCOMPARE(renamed->keys.size(), 2);
+    const TagVocabulary after(m_reader->tagCounts(ImageQuery {})->tags);
+    QCOMPARE(after.countOf(to), countAfter);
+    if (to.toLower() != QStringLiteral("kitty"))
+        QCOMPARE(after.countOf(QStringLiteral("kitty")), 0);
+    else
+        QVERIFY(tagsOf(after.top(5)).contains(to)); // the new spelling
+    // Searching finds the images under the new name.
+    ImageQuery q;
+    q.search = QStringLiteral("tag:\"%1\"").arg(to);
+    QCOMPARE(*m_reader->count(q), countAfter);
+
+    QCOMPARE(*await(m_writer->revertTagRename(*renamed)), 2);
+    const auto back = m_reader->tagCounts(ImageQuery {});
+    QVERIFY_OK(back);
+    QCOMPARE(back->tags, before->tags);
+}
+
+void TestTags::serviceFollowsAnotherWriter()
+{
+    QVERIFY(commit(*m_writer, QStringLiteral("a"), { QStringLiteral("alpha") }) > 0);
+    LibraryReader feed(m_paths);
+    TagService service(m_paths, &feed);
+    QSignalSpy vocabulary(&service, &TagService::vocabularyChanged);
+    ImageQuery query;
+    query.search = QStringLiteral("tag:alpha");
+    service.setQuery(query);
+    feed.watchChanges(50);
+    service.start();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        service.vocabulary()->countOf(QStringLiteral("alpha")), 1, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(service.counts().tags.size(), 1, kLivenessMs);
+
+    // Another process (a second writer on the library) tags more images.
+    CatalogWriter other(m_paths);
+    QVERIFY_OK(await(other.open()));
+    QVERIFY(commit(other, QStringLiteral("b"), { QStringLiteral("alpha"), QStringLiteral("beta") })
+        > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        service.vocabulary()->countOf(QStringLiteral("alpha")), 2, kLivenessMs);
+    QCOMPARE(
+        service.complete(QStringLiteral("BE")).value(0), (TagCount { QStringLiteral("beta"), 1 }));
+    QTRY_COMPARE_WITH_TIMEOUT(service.counts().tags.size(), 2, kLivenessMs);
+
+    // Renamed there: the vocabulary follows.
+    QVERIFY_OK(await(other.renameTag(QStringLiteral("beta"), QStringLiteral("gamma"))));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        service.vocabulary()->countOf(QStringLiteral("gamma")), 1, kLivenessMs);
+    QCOMPARE(service.vocabulary()->countOf(QStringLiteral("beta")), 0);
+
+    // Every image: the counts are the vocabulary's.
+    service.setQuery(ImageQuery {});
+    QCOMPARE(service.counts().tags.size(), 2);
+    QCOMPARE(service.counts().scanned, -1);
+}
+
+void TestTags::modelKeepsRowsOfTheSameTags()
+{
+    TagCountsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setTags({ { QStringLiteral("a"), 3 }, { QStringLiteral("b"), 1 } });
+    QCOMPARE(model.rowCount(), 2);
+    model.setTags({ { QStringLiteral("a"), 4 }, { QStringLiteral("b"), 1 } });
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(model.index(0).data(TagCountsModel::CountRole).toLongLong(), 4);
+    QCOMPARE(model.index(0).data(TagCountsModel::TagRole).toString(), QStringLiteral("a"));
+    model.setTags({ { QStringLiteral("c"), 9 } });
+    QCOMPARE(model.rowCount(), 1);
+    model.setTags({});
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(reset.size(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestTags)
+#include "tst_tags.moc"

@@ -4,6 +4,7 @@
 #include "base/futurewatch.h"
 #include "base/platform.h"
 #include "dialogs/backupprogress.h"
+#include "dialogs/librarymoveprogress.h"
 #include "dialogs/libraryrepair.h"
 #include "dialogs/preferencesdialog.h"
 #include "dialogs/statisticsdialog.h"
@@ -54,6 +55,7 @@
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace trove::ui {
 
@@ -535,6 +537,102 @@ BackupProgress *MainWindow::backUpLibraryTo(const QString &dest)
     return progress;
 }
 
+LibraryMoveProgress *MainWindow::moveLibraryTo(const QString &dest)
+{
+    if (!m_session)
+        return nullptr;
+    const QString title = tr("Cannot Move Library");
+    const QString text
+        = tr("The library cannot be moved to %1.").arg(QDir::toNativeSeparators(dest));
+    if (m_session->isReadOnly()) {
+        warn(title, text,
+            tr("This library is read-only, so it could not be deleted here after the copy. "
+               "Copy it with File ▸ Back Up Library… instead."));
+        return nullptr;
+    }
+    // What is being added would land in the old library after the copy.
+    const int pending = m_session->pipeline()->pendingCount();
+    if (pending > 0 || m_controller->isWalking()) {
+        warn(title, text,
+            pending > 0 ? tr("%n image(s) are still being added. Wait until the queue is done "
+                             "(or cancel what is left), then move the library.",
+                nullptr, pending)
+                        : tr("Folders are still being searched for images. Wait until that is "
+                             "done (or cancel it), then move the library."));
+        return nullptr;
+    }
+    // Nothing new starts while it copies (the local API may add); the
+    // check after the copy catches anything else that writes meanwhile.
+    LibrarySession *moving = m_session.get();
+    const bool wasPaused = moving->pipeline()->isPaused();
+    moving->pipeline()->setPaused(true);
+    auto *progress = new LibraryMoveProgress(moving->paths(), dest, this);
+    connect(progress, &LibraryMoveProgress::finishedWith, this,
+        [this, moving, wasPaused, title, text, dest](const Result<MoveReport> &copied) {
+            if (m_session.get() != moving)
+                return; // another library was opened meanwhile
+            if (copied) {
+                finishMove(dest);
+                return;
+            }
+            moving->pipeline()->setPaused(wasPaused);
+            if (copied.error() == LibraryMove::tr("cancelled"))
+                showMessage(tr("Move cancelled: the library stays in %1")
+                                .arg(QDir::toNativeSeparators(moving->paths().root())),
+                    8000);
+            else
+                warn(title, text,
+                    tr("%1. Nothing was changed: the library stays where it is.")
+                        .arg(copied.error()));
+        });
+    progress->open();
+    return progress;
+}
+
+void MainWindow::finishMove(const QString &dest)
+{
+    const LibraryPaths old = m_session->paths();
+    const LibraryPaths moved(dest);
+    // The old files go once no thread of the old session has them open.
+    connect(m_session.get(), &QObject::destroyed, this, [this, old, moved] {
+        whenFinished(QtConcurrent::run([old] { return LibraryMove::removeOld(old); }), this,
+            [this, old, moved](const Result<QStringList> &left) {
+                const QString from = QDir::toNativeSeparators(old.root());
+                if (left && left->isEmpty()) {
+                    showMessage(tr("The library was moved to %1")
+                                    .arg(QDir::toNativeSeparators(moved.root())),
+                        8000);
+                    return;
+                }
+                QStringList names;
+                for (const QString &path : left ? *left : QStringList())
+                    names << QDir::toNativeSeparators(path);
+                auto *box = new QMessageBox(QMessageBox::Information, tr("Library Moved"),
+                    tr("The library is now in %1. The old folder %2 was left in place: it holds "
+                       "files Trove did not make there (or could not delete).")
+                        .arg(QDir::toNativeSeparators(moved.root()), from),
+                    QMessageBox::Ok, this);
+                box->setObjectName(QStringLiteral("libraryMovedLeftovers"));
+                box->setDetailedText(left ? names.join(QLatin1Char('\n')) : left.error());
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+            });
+    });
+    // Saved as the library to open at start, and opened now (the old
+    // session retires).
+    Preferences next = m_prefs;
+    next.libraryPath = moved.root();
+    applyPreferences(next);
+}
+
+void MainWindow::warn(const QString &title, const QString &text, const QString &reason)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Close, this);
+    box->setInformativeText(reason);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
 void MainWindow::showStatistics()
 {
     if (!m_statistics) {
@@ -566,6 +664,8 @@ PreferencesDialog *MainWindow::showPreferences()
             &MainWindow::applyPreferences);
         connect(
             m_preferences, &PreferencesDialog::apiKeyRenewed, m_localApi, &LocalApiHost::reload);
+        connect(m_preferences, &PreferencesDialog::moveLibraryRequested, this,
+            &MainWindow::moveLibraryTo);
     }
     m_preferences->show();
     m_preferences->raise();

@@ -21,6 +21,7 @@ class LibrarySession;
 namespace trove::ui {
 
 class BackupProgress;
+class LibraryMoveProgress;
 class BrowseBar;
 class DiskFullBar;
 class DuplicateOffer;
@@ -63,6 +64,12 @@ public:
     /// Backs the open library up into @p dest (File ▸ Back Up Library… after
     /// its folder dialog): progress, cancellable, off the GUI thread.
     BackupProgress *backUpLibraryTo(const QString &dest);
+    /// Moves the open library into the empty folder @p dest (Preferences ▸
+    /// Library ▸ Move Library…): copied and checked off the GUI thread,
+    /// then opened from there (now and at start), then the old library's
+    /// own files deleted. Refused (a message, nullptr) while images are
+    /// being added. A failure leaves the old library in use and whole.
+    LibraryMoveProgress *moveLibraryTo(const QString &dest);
 
     /// Edit ▸ Preferences…: the dialog, shown (one per window).
     PreferencesDialog *showPreferences();
@@ -118,6 +125,9 @@ private:
     void chooseFolder();
     void chooseLibrary();
     void chooseBackupFolder();
+    /// The copy in @p dest is verified: use it, then delete the old one.
+    void finishMove(const QString &dest);
+    void warn(const QString &title, const QString &text, const QString &reason);
     void showStatistics();
     void restoreSettings();
     void saveSettings() const;

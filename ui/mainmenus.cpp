@@ -99,6 +99,11 @@ MainMenus::MainMenus(const Parts &parts)
     queue->setText(tr("Ingest &Queue"));
     queue->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
     view->addAction(queue);
+    if (parts.collectionsDock) {
+        QAction *collections = parts.collectionsDock->toggleViewAction();
+        collections->setText(tr("&Collections"));
+        view->addAction(collections);
+    }
     view->addAction(parts.queue->pauseAction());
     view->addAction(parts.queue->clearFinishedAction());
     view->addAction(icon(Icon::Statistics), tr("&Statistics…"), QKeySequence(Qt::CTRL | Qt::Key_I),

@@ -32,6 +32,7 @@ public:
         QDockWidget *queueDock;
         QUndoStack *undo;
         QAction *localApi; ///< Serve Local API (checkable)
+        QDockWidget *collectionsDock = nullptr;
     };
 
     /// Fills @p parts.window's menu bar.

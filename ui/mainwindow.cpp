@@ -10,6 +10,7 @@
 #include "dialogs/statisticsdialog.h"
 #include "filedialogs.h"
 #include "gallery/browsebar.h"
+#include "gallery/collectionspanel.h"
 #include "gallery/dragexporter.h"
 #include "gallery/gallerydelegate.h"
 #include "gallery/galleryescape.h"
@@ -40,6 +41,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -71,6 +73,8 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     , m_ingestBar(new IngestBar(this))
     , m_queue(new IngestQueuePanel(this))
     , m_queueDock(new QDockWidget(tr("Ingest Queue"), this))
+    , m_collections(new CollectionsPanel(this))
+    , m_collectionsDock(new QDockWidget(tr("Collections"), this))
     , m_status(new LibraryStatusLabel(this))
     , m_sizeControl(new ThumbnailSizeControl(this))
     , m_selection(new QLabel(this))
@@ -112,6 +116,7 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_queueDock);
     // Slim while idle (the queue panel decides), the person's height else.
     new QueueDockFit(this, m_queueDock, m_queue);
+    buildCollectionsDock();
 
     m_gallery->setDragExporter(m_exporter);
     connect(m_exporter, &DragExporter::message, this, &MainWindow::showMessage);
@@ -241,6 +246,7 @@ MainWindow::~MainWindow()
     m_viewer->setLibrary(nullptr, {});
     m_gallery->setGalleryModel(nullptr);
     m_queue->setSession(nullptr);
+    m_collections->setSession(nullptr);
     m_diskFull->setSession(nullptr);
     m_duplicateOffer->setSession(nullptr);
     m_keeper->setSession(nullptr);
@@ -302,6 +308,7 @@ void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
     m_gallery->setGalleryModel(next->gallery());
     m_viewer->setLibrary(next->gallery(), paths);
     m_queue->setSession(next.get());
+    m_collections->setSession(next.get());
     m_diskFull->setSession(next.get());
     m_duplicateOffer->setSession(next.get());
     m_keeper->setSession(next.get());
@@ -376,6 +383,7 @@ void MainWindow::detachSession()
     m_gallery->setGalleryModel(nullptr);
     m_keeper->setSession(nullptr);
     m_queue->setSession(nullptr);
+    m_collections->setSession(nullptr);
     m_controller->setSession(nullptr);
     m_actions->setSession(nullptr);
     m_status->setSession(nullptr);
@@ -443,6 +451,42 @@ ActionTargets MainWindow::actionTargets() const
     if (m_session)
         targets.query = m_session->gallery()->query();
     return targets;
+}
+
+void MainWindow::buildCollectionsDock()
+{
+    m_collectionsDock->setObjectName(QStringLiteral("collectionsDock"));
+    m_collectionsDock->setWidget(m_collections);
+    m_collectionsDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::LeftDockWidgetArea, m_collectionsDock);
+    connect(m_collections, &CollectionsPanel::showRequested, this, [this](const QString &search) {
+        closeViewer();
+        m_browse->searchField()->setText(search);
+    });
+    connect(m_collections, &CollectionsPanel::addSelectionRequested, m_actions,
+        &ImageActions::addToCollection);
+    connect(m_collections, &CollectionsPanel::removeSelectionRequested, m_actions,
+        &ImageActions::removeFromCollection);
+    connect(m_collections, &CollectionsPanel::smartFromSearchRequested, this,
+        &MainWindow::askSmartCollection);
+    connect(m_collections, &CollectionsPanel::message, this, &MainWindow::showMessage);
+}
+
+void MainWindow::askSmartCollection()
+{
+    const QString search = m_browse->searchField()->text().trimmed();
+    if (search.isEmpty()) {
+        showMessage(tr("Type a search first: a smart collection is a saved search"), 5000);
+        return;
+    }
+    auto *dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("New Smart Collection"));
+    dialog->setLabelText(tr("Name of the smart collection for “%1”:").arg(search));
+    connect(dialog, &QInputDialog::textValueSelected, m_collections,
+        [panel = m_collections, search](
+            const QString &name) { panel->createCollection(name, search); });
+    dialog->open();
 }
 
 void MainWindow::updateSelectionLabel()
@@ -726,7 +770,7 @@ void MainWindow::purgeTrash(LibrarySession *session)
 void MainWindow::buildMenus()
 {
     auto *menus = new MainMenus({ this, m_browse, m_gallery, m_actions, m_queue, m_queueDock,
-        m_undo, m_localApi->action() });
+        m_undo, m_localApi->action(), m_collectionsDock });
     m_menus = menus;
     connect(menus, &MainMenus::addFilesRequested, this, &MainWindow::chooseFiles);
     connect(menus, &MainMenus::importFolderRequested, this, &MainWindow::chooseFolder);

@@ -23,6 +23,7 @@ namespace trove::ui {
 class BackupProgress;
 class LibraryMoveProgress;
 class BrowseBar;
+class CollectionsPanel;
 class DiskFullBar;
 class DuplicateOffer;
 class SelectionKeeper;
@@ -86,6 +87,8 @@ public:
     ImageViewer *viewer() const { return m_viewer; }
     IngestQueuePanel *queuePanel() const { return m_queue; }
     QDockWidget *queueDock() const { return m_queueDock; }
+    CollectionsPanel *collectionsPanel() const { return m_collections; }
+    QDockWidget *collectionsDock() const { return m_collectionsDock; }
     BrowseBar *browseBar() const { return m_browse; }
     IngestBar *ingestBar() const { return m_ingestBar; }
     DropTarget *dropTarget() const { return m_drops; }
@@ -133,6 +136,9 @@ private:
     void saveSettings() const;
     ActionTargets actionTargets() const;
     void updateSelectionLabel();
+    /// The Collections dock, beside the gallery.
+    void buildCollectionsDock();
+    void askSmartCollection();
 
     std::unique_ptr<LibrarySession> m_session;
     QStackedWidget *m_stack;
@@ -145,6 +151,8 @@ private:
     IngestBar *m_ingestBar;
     IngestQueuePanel *m_queue;
     QDockWidget *m_queueDock;
+    CollectionsPanel *m_collections;
+    QDockWidget *m_collectionsDock;
     LibraryStatusLabel *m_status;
     ThumbnailSizeControl *m_sizeControl;
     QLabel *m_selection;

@@ -20,6 +20,8 @@ int runResume(CommandContext &ctx); // addcommand.cpp
 int runVerify(CommandContext &ctx); // verifycommand.cpp
 int runBackup(CommandContext &ctx); // backupcommand.cpp
 int runTrash(CommandContext &ctx); // trashcommand.cpp
+int runCollection(CommandContext &ctx); // collectioncommand.cpp
+void collectionOptions(QCommandLineParser &p); // collectioncommand.cpp
 int runServe(CommandContext &ctx); // servecommand.cpp
 int runApiKey(CommandContext &ctx); // servecommand.cpp
 void serveOptions(QCommandLineParser &p); // servecommand.cpp
@@ -352,6 +354,12 @@ const QList<Command> &commands()
             QT_TRANSLATE_NOOP(
                 "trove::cli", "List the trash, restore images from it, or empty it for good."),
             "list | restore ID|NAME... | empty [--older-than DAYS]", trashOptions, runTrash },
+        { "collection",
+            QT_TRANSLATE_NOOP("trove::cli",
+                "Named collections of images, and smart collections (saved searches)."),
+            "create NAME [--query SEARCH] | add NAME ID|NAME... | remove NAME ID|NAME... | list | "
+            "show NAME | delete NAME",
+            collectionOptions, runCollection },
         { "similar",
             QT_TRANSLATE_NOOP("trove::cli",
                 "Images that look like this one (re-encoded, resized, lightly edited), nearest "

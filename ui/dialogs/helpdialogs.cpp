@@ -117,9 +117,10 @@ void HelpDialogs::showSearchSyntax(QWidget *parent)
         { tr("added:2026-11"), tr("Added in that month; also a year or a day") },
         { tr("added:>2026-11-20"), tr("Added after that day; <, <=, >= too") },
         { tr("added:2026-11-01..2026-11-15"), tr("Added in that range, both days included") },
-        { tr("rating:>=4, fav, in:\"name\""),
-            tr("Not in this version yet: ratings, favourites "
-               "and collections come later") },
+        { tr("in:\"holiday 2026\""),
+            tr("In that collection (any case); a smart collection finds what its saved "
+               "search finds") },
+        { tr("rating:>=4, fav"), tr("Not in this version yet: ratings and favourites come later") },
     };
     QString html = QStringLiteral("<p>%1</p><table cellspacing=\"0\" cellpadding=\"4\">")
                        .arg(tr("Terms separated by spaces must all match. A search Trove cannot "

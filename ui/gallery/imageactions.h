@@ -73,6 +73,12 @@ public:
     QAction *findSimilarAction() const { return m_findSimilar; }
     QAction *findDuplicatesAction() const { return m_findDuplicates; }
 
+    /// Adds the targets to the collection @p name (appended in row
+    /// order), or takes them out of it: resolved and written off the GUI
+    /// thread, a million as well as one.
+    void addToCollection(const QString &name);
+    void removeFromCollection(const QString &name);
+
     /// The web links among an image's sources.
     static QStringList webSources(const ImageRecord &record);
 

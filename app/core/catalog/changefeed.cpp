@@ -80,6 +80,9 @@ Result<ChangeBatch> ChangeFeed::readAfter(qint64 seq)
         case ChangeKind::QueueChanged:
             batch.queueChanged = true;
             continue;
+        case ChangeKind::CollectionsChanged:
+            batch.collectionsChanged = true;
+            continue;
         case ChangeKind::ThumbnailReady:
             thumbs.insert(image);
             continue;

@@ -18,6 +18,7 @@ enum class ChangeKind : int {
     ImageChanged = 3, ///< name, tags, sources or flags changed
     ThumbnailReady = 4, ///< its thumbnail was (re)written
     QueueChanged = 5, ///< a queue row was added, changed state or went away
+    CollectionsChanged = 6, ///< a collection or its members or order changed
 };
 
 /// The changes committed since a reader last looked, folded per image: an
@@ -31,6 +32,7 @@ struct ChangeBatch {
     QList<qint64> changed;
     QList<qint64> thumbnails;
     bool queueChanged = false;
+    bool collectionsChanged = false;
     /// More happened than a reader should apply key by key (a bulk retag,
     /// a million removals, or a reader that fell behind the feed's
     /// retention): recount and reload what is visible instead.
@@ -39,7 +41,7 @@ struct ChangeBatch {
     bool isEmpty() const
     {
         return added.isEmpty() && removed.isEmpty() && changed.isEmpty() && thumbnails.isEmpty()
-            && !queueChanged && !bulk;
+            && !queueChanged && !collectionsChanged && !bulk;
     }
     bool touchesImages() const
     {

@@ -265,8 +265,6 @@ private:
 
     static QString notYet(const QString &key)
     {
-        if (key == QLatin1String("in"))
-            return SearchLanguage::tr("in: collections are not in this version of Trove yet");
         return SearchLanguage::tr("%1: ratings and favourites are not in this version of Trove yet")
             .arg(key);
     }
@@ -296,12 +294,15 @@ private:
                 failAt(t.position, t.length, range.error());
             n.from = range->first;
             n.to = range->second;
-        } else if (key == QLatin1String("rating") || key == QLatin1String("in")) {
-            if (key == QLatin1String("rating")) {
-                auto r = values::comparison(key, value);
-                if (!r)
-                    failAt(t.position, t.length, r.error());
-            }
+        } else if (key == QLatin1String("in")) {
+            n.kind = Node::Kind::Collection;
+            n.text = value.simplified();
+            n.position = t.position;
+            n.length = t.length;
+        } else if (key == QLatin1String("rating")) {
+            auto r = values::comparison(key, value);
+            if (!r)
+                failAt(t.position, t.length, r.error());
             failAt(t.position, t.length, notYet(key));
         } else {
             auto r = values::comparison(key, value);

@@ -27,6 +27,7 @@ struct Node {
         Number, ///< field compared with number
         Added, ///< added_at in [from, to) (ms since the epoch, UTC)
         Untagged, ///< no tag at all
+        Collection, ///< text: in the collection of this name (case-insensitive)
     };
     Kind kind = Kind::All;
     std::vector<Node> children;
@@ -36,6 +37,10 @@ struct Node {
     qint64 number = 0;
     qint64 from = 0;
     qint64 to = 0;
+    /// Collection: where its term stands in the text, in characters, so
+    /// that a smart collection's saved search can take its place.
+    int position = 0;
+    int length = 0;
 
     bool operator==(const Node &) const = default;
 };
@@ -63,8 +68,10 @@ struct Parsed {
 /// Terms separated by spaces are ANDed; `-term` (or `NOT term`) negates;
 /// `a OR b` for alternatives; parentheses group; "quoted text" is one term.
 /// Predicates: tag:, site:, format:, width:, height:, pixels:, size:,
-/// added:, untagged; rating:, fav and in: are recognised and answered with
-/// an error until ratings and collections exist. Pure; any thread.
+/// added:, untagged, in: (a collection; CatalogReader checks the name and
+/// puts a smart collection's search in its place); rating: and fav are
+/// recognised and answered with an error until ratings exist. Pure; any
+/// thread.
 class SearchLanguage final {
     Q_DECLARE_TR_FUNCTIONS(SearchLanguage)
 

@@ -32,6 +32,8 @@ public:
         Remove, ///< to the trash
         Restore, ///< back from the trash
         EditTags,
+        AddToCollection, ///< appended to setCollection()'s, in row order
+        RemoveFromCollection,
     };
     /// Keys written per writer request.
     static constexpr int kBatch = 5000;
@@ -46,6 +48,9 @@ public:
     ~BulkAction() override;
 
     void setTags(const QStringList &add, const QStringList &remove);
+    /// For AddToCollection and RemoveFromCollection: which collection.
+    void setCollection(const QString &name) { m_collection = name; }
+    QString collection() const { return m_collection; }
     Kind kind() const { return m_kind; }
     QStringList tagsToAdd() const { return m_add; }
     QStringList tagsToRemove() const { return m_remove; }
@@ -76,6 +81,7 @@ private:
     QList<QPair<qint64, qint64>> m_rows;
     QStringList m_add;
     QStringList m_remove;
+    QString m_collection;
     QList<qint64> m_keys;
     QList<qint64> m_done;
     TagDelta m_delta;

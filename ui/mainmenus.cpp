@@ -103,6 +103,11 @@ MainMenus::MainMenus(const Parts &parts)
     tags->setText(tr("&Tags"));
     tags->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     view->addAction(tags);
+    if (parts.collectionsDock) {
+        QAction *collections = parts.collectionsDock->toggleViewAction();
+        collections->setText(tr("&Collections"));
+        view->addAction(collections);
+    }
     view->addAction(parts.queue->pauseAction());
     view->addAction(parts.queue->clearFinishedAction());
     view->addAction(icon(Icon::Statistics), tr("&Statistics…"), QKeySequence(Qt::CTRL | Qt::Key_I),

@@ -33,6 +33,7 @@ public:
         QDockWidget *tagDock;
         QUndoStack *undo;
         QAction *localApi; ///< Serve Local API (checkable)
+        QDockWidget *collectionsDock = nullptr;
     };
 
     /// Fills @p parts.window's menu bar.

@@ -4,11 +4,13 @@
 #include "base/futurewatch.h"
 #include "base/platform.h"
 #include "dialogs/backupprogress.h"
+#include "dialogs/librarymoveprogress.h"
 #include "dialogs/libraryrepair.h"
 #include "dialogs/preferencesdialog.h"
 #include "dialogs/statisticsdialog.h"
 #include "filedialogs.h"
 #include "gallery/browsebar.h"
+#include "gallery/collectionspanel.h"
 #include "gallery/dragexporter.h"
 #include "gallery/gallerydelegate.h"
 #include "gallery/galleryescape.h"
@@ -42,6 +44,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -57,6 +60,7 @@
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace trove::ui {
 
@@ -76,6 +80,8 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     , m_tagDock(new QDockWidget(tr("Tags"), this))
     , m_searchCompleter(new TagCompleter(m_browse->searchField(), TagCompleter::Mode::Search, this))
     , m_addCompleter(new TagCompleter(m_ingestBar->tagsField(), TagCompleter::Mode::TagList, this))
+    , m_collections(new CollectionsPanel(this))
+    , m_collectionsDock(new QDockWidget(tr("Collections"), this))
     , m_status(new LibraryStatusLabel(this))
     , m_sizeControl(new ThumbnailSizeControl(this))
     , m_selection(new QLabel(this))
@@ -117,6 +123,7 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_queueDock);
     // Slim while idle (the queue panel decides), the person's height else.
     new QueueDockFit(this, m_queueDock, m_queue);
+    buildCollectionsDock();
 
     // Hidden until asked for (View ▸ Tags); saveState() remembers it open.
     m_tagDock->setObjectName(QStringLiteral("tagDock"));
@@ -264,6 +271,7 @@ MainWindow::~MainWindow()
     m_viewer->setLibrary(nullptr, {});
     m_gallery->setGalleryModel(nullptr);
     m_queue->setSession(nullptr);
+    m_collections->setSession(nullptr);
     m_diskFull->setSession(nullptr);
     m_duplicateOffer->setSession(nullptr);
     m_keeper->setSession(nullptr);
@@ -329,6 +337,7 @@ void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
     m_searchCompleter->setService(next->tags());
     m_addCompleter->setService(next->tags());
     m_queue->setSession(next.get());
+    m_collections->setSession(next.get());
     m_diskFull->setSession(next.get());
     m_duplicateOffer->setSession(next.get());
     m_keeper->setSession(next.get());
@@ -406,6 +415,7 @@ void MainWindow::detachSession()
     m_gallery->setGalleryModel(nullptr);
     m_keeper->setSession(nullptr);
     m_queue->setSession(nullptr);
+    m_collections->setSession(nullptr);
     m_controller->setSession(nullptr);
     m_actions->setSession(nullptr);
     m_status->setSession(nullptr);
@@ -473,6 +483,42 @@ ActionTargets MainWindow::actionTargets() const
     if (m_session)
         targets.query = m_session->gallery()->query();
     return targets;
+}
+
+void MainWindow::buildCollectionsDock()
+{
+    m_collectionsDock->setObjectName(QStringLiteral("collectionsDock"));
+    m_collectionsDock->setWidget(m_collections);
+    m_collectionsDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::LeftDockWidgetArea, m_collectionsDock);
+    connect(m_collections, &CollectionsPanel::showRequested, this, [this](const QString &search) {
+        closeViewer();
+        m_browse->searchField()->setText(search);
+    });
+    connect(m_collections, &CollectionsPanel::addSelectionRequested, m_actions,
+        &ImageActions::addToCollection);
+    connect(m_collections, &CollectionsPanel::removeSelectionRequested, m_actions,
+        &ImageActions::removeFromCollection);
+    connect(m_collections, &CollectionsPanel::smartFromSearchRequested, this,
+        &MainWindow::askSmartCollection);
+    connect(m_collections, &CollectionsPanel::message, this, &MainWindow::showMessage);
+}
+
+void MainWindow::askSmartCollection()
+{
+    const QString search = m_browse->searchField()->text().trimmed();
+    if (search.isEmpty()) {
+        showMessage(tr("Type a search first: a smart collection is a saved search"), 5000);
+        return;
+    }
+    auto *dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("New Smart Collection"));
+    dialog->setLabelText(tr("Name of the smart collection for “%1”:").arg(search));
+    connect(dialog, &QInputDialog::textValueSelected, m_collections,
+        [panel = m_collections, search](
+            const QString &name) { panel->createCollection(name, search); });
+    dialog->open();
 }
 
 void MainWindow::updateSelectionLabel()
@@ -567,6 +613,102 @@ BackupProgress *MainWindow::backUpLibraryTo(const QString &dest)
     return progress;
 }
 
+LibraryMoveProgress *MainWindow::moveLibraryTo(const QString &dest)
+{
+    if (!m_session)
+        return nullptr;
+    const QString title = tr("Cannot Move Library");
+    const QString text
+        = tr("The library cannot be moved to %1.").arg(QDir::toNativeSeparators(dest));
+    if (m_session->isReadOnly()) {
+        warn(title, text,
+            tr("This library is read-only, so it could not be deleted here after the copy. "
+               "Copy it with File ▸ Back Up Library… instead."));
+        return nullptr;
+    }
+    // What is being added would land in the old library after the copy.
+    const int pending = m_session->pipeline()->pendingCount();
+    if (pending > 0 || m_controller->isWalking()) {
+        warn(title, text,
+            pending > 0 ? tr("%n image(s) are still being added. Wait until the queue is done "
+                             "(or cancel what is left), then move the library.",
+                nullptr, pending)
+                        : tr("Folders are still being searched for images. Wait until that is "
+                             "done (or cancel it), then move the library."));
+        return nullptr;
+    }
+    // Nothing new starts while it copies (the local API may add); the
+    // check after the copy catches anything else that writes meanwhile.
+    LibrarySession *moving = m_session.get();
+    const bool wasPaused = moving->pipeline()->isPaused();
+    moving->pipeline()->setPaused(true);
+    auto *progress = new LibraryMoveProgress(moving->paths(), dest, this);
+    connect(progress, &LibraryMoveProgress::finishedWith, this,
+        [this, moving, wasPaused, title, text, dest](const Result<MoveReport> &copied) {
+            if (m_session.get() != moving)
+                return; // another library was opened meanwhile
+            if (copied) {
+                finishMove(dest);
+                return;
+            }
+            moving->pipeline()->setPaused(wasPaused);
+            if (copied.error() == LibraryMove::tr("cancelled"))
+                showMessage(tr("Move cancelled: the library stays in %1")
+                                .arg(QDir::toNativeSeparators(moving->paths().root())),
+                    8000);
+            else
+                warn(title, text,
+                    tr("%1. Nothing was changed: the library stays where it is.")
+                        .arg(copied.error()));
+        });
+    progress->open();
+    return progress;
+}
+
+void MainWindow::finishMove(const QString &dest)
+{
+    const LibraryPaths old = m_session->paths();
+    const LibraryPaths moved(dest);
+    // The old files go once no thread of the old session has them open.
+    connect(m_session.get(), &QObject::destroyed, this, [this, old, moved] {
+        whenFinished(QtConcurrent::run([old] { return LibraryMove::removeOld(old); }), this,
+            [this, old, moved](const Result<QStringList> &left) {
+                const QString from = QDir::toNativeSeparators(old.root());
+                if (left && left->isEmpty()) {
+                    showMessage(tr("The library was moved to %1")
+                                    .arg(QDir::toNativeSeparators(moved.root())),
+                        8000);
+                    return;
+                }
+                QStringList names;
+                for (const QString &path : left ? *left : QStringList())
+                    names << QDir::toNativeSeparators(path);
+                auto *box = new QMessageBox(QMessageBox::Information, tr("Library Moved"),
+                    tr("The library is now in %1. The old folder %2 was left in place: it holds "
+                       "files Trove did not make there (or could not delete).")
+                        .arg(QDir::toNativeSeparators(moved.root()), from),
+                    QMessageBox::Ok, this);
+                box->setObjectName(QStringLiteral("libraryMovedLeftovers"));
+                box->setDetailedText(left ? names.join(QLatin1Char('\n')) : left.error());
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+            });
+    });
+    // Saved as the library to open at start, and opened now (the old
+    // session retires).
+    Preferences next = m_prefs;
+    next.libraryPath = moved.root();
+    applyPreferences(next);
+}
+
+void MainWindow::warn(const QString &title, const QString &text, const QString &reason)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Close, this);
+    box->setInformativeText(reason);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
 void MainWindow::showStatistics()
 {
     if (!m_statistics) {
@@ -598,6 +740,8 @@ PreferencesDialog *MainWindow::showPreferences()
             &MainWindow::applyPreferences);
         connect(
             m_preferences, &PreferencesDialog::apiKeyRenewed, m_localApi, &LocalApiHost::reload);
+        connect(m_preferences, &PreferencesDialog::moveLibraryRequested, this,
+            &MainWindow::moveLibraryTo);
     }
     m_preferences->show();
     m_preferences->raise();
@@ -669,7 +813,7 @@ void MainWindow::purgeTrash(LibrarySession *session)
 void MainWindow::buildMenus()
 {
     auto *menus = new MainMenus({ this, m_browse, m_gallery, m_actions, m_queue, m_queueDock,
-        m_tagDock, m_undo, m_localApi->action() });
+        m_tagDock, m_undo, m_localApi->action(), m_collectionsDock });
     m_menus = menus;
     connect(menus, &MainMenus::addFilesRequested, this, &MainWindow::chooseFiles);
     connect(menus, &MainMenus::importFolderRequested, this, &MainWindow::chooseFolder);

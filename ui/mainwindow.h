@@ -24,7 +24,9 @@ class TagCompleter;
 class TagSidebar;
 
 class BackupProgress;
+class LibraryMoveProgress;
 class BrowseBar;
+class CollectionsPanel;
 class DiskFullBar;
 class DuplicateOffer;
 class SelectionKeeper;
@@ -66,6 +68,12 @@ public:
     /// Backs the open library up into @p dest (File ▸ Back Up Library… after
     /// its folder dialog): progress, cancellable, off the GUI thread.
     BackupProgress *backUpLibraryTo(const QString &dest);
+    /// Moves the open library into the empty folder @p dest (Preferences ▸
+    /// Library ▸ Move Library…): copied and checked off the GUI thread,
+    /// then opened from there (now and at start), then the old library's
+    /// own files deleted. Refused (a message, nullptr) while images are
+    /// being added. A failure leaves the old library in use and whole.
+    LibraryMoveProgress *moveLibraryTo(const QString &dest);
 
     /// Edit ▸ Preferences…: the dialog, shown (one per window).
     PreferencesDialog *showPreferences();
@@ -85,6 +93,8 @@ public:
     QDockWidget *tagDock() const { return m_tagDock; }
     TagSidebar *tagSidebar() const { return m_tagSidebar; }
     TagCompleter *searchCompleter() const { return m_searchCompleter; }
+    CollectionsPanel *collectionsPanel() const { return m_collections; }
+    QDockWidget *collectionsDock() const { return m_collectionsDock; }
     BrowseBar *browseBar() const { return m_browse; }
     IngestBar *ingestBar() const { return m_ingestBar; }
     DropTarget *dropTarget() const { return m_drops; }
@@ -126,11 +136,17 @@ private:
     void chooseFolder();
     void chooseLibrary();
     void chooseBackupFolder();
+    /// The copy in @p dest is verified: use it, then delete the old one.
+    void finishMove(const QString &dest);
+    void warn(const QString &title, const QString &text, const QString &reason);
     void showStatistics();
     void restoreSettings();
     void saveSettings() const;
     ActionTargets actionTargets() const;
     void updateSelectionLabel();
+    /// The Collections dock, beside the gallery.
+    void buildCollectionsDock();
+    void askSmartCollection();
 
     std::unique_ptr<LibrarySession> m_session;
     QStackedWidget *m_stack;
@@ -147,6 +163,8 @@ private:
     QDockWidget *m_tagDock;
     TagCompleter *m_searchCompleter;
     TagCompleter *m_addCompleter;
+    CollectionsPanel *m_collections;
+    QDockWidget *m_collectionsDock;
     LibraryStatusLabel *m_status;
     ThumbnailSizeControl *m_sizeControl;
     QLabel *m_selection;

@@ -25,6 +25,8 @@ int runTrash(CommandContext &ctx); // trashcommand.cpp
 int runRate(CommandContext &ctx); // markcommands.cpp
 int runFav(CommandContext &ctx); // markcommands.cpp
 void favOptions(QCommandLineParser &p); // markcommands.cpp
+int runCollection(CommandContext &ctx); // collectioncommand.cpp
+void collectionOptions(QCommandLineParser &p); // collectioncommand.cpp
 int runServe(CommandContext &ctx); // servecommand.cpp
 int runApiKey(CommandContext &ctx); // servecommand.cpp
 void serveOptions(QCommandLineParser &p); // servecommand.cpp
@@ -412,6 +414,12 @@ const QList<Command> &commands()
             QT_TRANSLATE_NOOP(
                 "trove::cli", "List the trash, restore images from it, or empty it for good."),
             "list | restore ID|NAME... | empty [--older-than DAYS]", trashOptions, runTrash },
+        { "collection",
+            QT_TRANSLATE_NOOP("trove::cli",
+                "Named collections of images, and smart collections (saved searches)."),
+            "create NAME [--query SEARCH] | add NAME ID|NAME... | remove NAME ID|NAME... | list | "
+            "show NAME | delete NAME",
+            collectionOptions, runCollection },
         { "similar",
             QT_TRANSLATE_NOOP("trove::cli",
                 "Images that look like this one (re-encoded, resized, lightly edited), nearest "

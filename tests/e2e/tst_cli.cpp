@@ -89,6 +89,9 @@ private Q_SLOTS:
     void rateAndFavourite();
     void trashBadUsage_data();
     void trashBadUsage();
+    void collectionRoundTrip();
+    void collectionBadUsage_data();
+    void collectionBadUsage();
     void similarDuplicatesAndMerge();
     void duplicatesJsonStreamsTheSameDocument();
 
@@ -1538,6 +1541,107 @@ void TestCli::trashBadUsage_data()
 }
 
 void TestCli::trashBadUsage()
+{
+    QFETCH(QStringList, args);
+    const Run r = trove(args + QStringList { QStringLiteral("--library"), library() });
+    QVERIFY2(r.exitCode == 2, r.describe());
+}
+
+// A collection made, filled in order, shown, searched with in:, emptied
+// and deleted; a smart collection is its search.
+void TestCli::collectionRoundTrip()
+{
+    const QStringList lib { QStringLiteral("--library"), library() };
+    const QString a = addGood(QStringLiteral("/c/a.png"), 91);
+    const QString b = addGood(QStringLiteral("/c/b.png"), 92);
+    const QString c = addGood(QStringLiteral("/c/c.png"), 93);
+    QVERIFY(!a.isEmpty() && !b.isEmpty() && !c.isEmpty());
+    const auto run = [&](const QStringList &args) { return trove(args + lib); };
+
+    Run r = run(
+        { QStringLiteral("collection"), QStringLiteral("create"), QStringLiteral("Holiday 2026") });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    QVERIFY2(r.out.contains("created collection Holiday 2026"), r.describe());
+    r = run(
+        { QStringLiteral("collection"), QStringLiteral("create"), QStringLiteral("holiday 2026") });
+    QVERIFY2(r.exitCode == 1, r.describe());
+    QVERIFY2(r.err.contains("exists already"), r.describe());
+    r = run({ QStringLiteral("collection"), QStringLiteral("add"), QStringLiteral("holiday 2026"),
+        c.left(8), a });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    QVERIFY2(r.out.contains("added 2 image(s)"), r.describe());
+    r = run({ QStringLiteral("collection"), QStringLiteral("create"), QStringLiteral("Recent"),
+        QStringLiteral("--query"), QStringLiteral("format:png") });
+    QVERIFY2(r.exitCode == 0, r.describe());
+
+    r = run({ QStringLiteral("collection"), QStringLiteral("list"), QStringLiteral("--json") });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    const QJsonArray all = r.json().array();
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all.at(0).toObject().value(QLatin1String("name")).toString(),
+        QStringLiteral("Holiday 2026"));
+    QCOMPARE(all.at(0).toObject().value(QLatin1String("count")).toInt(), 2);
+    QCOMPARE(all.at(1).toObject().value(QLatin1String("smart")).toBool(), true);
+    QCOMPARE(all.at(1).toObject().value(QLatin1String("query")).toString(),
+        QStringLiteral("format:png"));
+
+    // In the order they were added.
+    r = run({ QStringLiteral("collection"), QStringLiteral("show"), QStringLiteral("HOLIDAY 2026"),
+        QStringLiteral("--json") });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    const QJsonArray shown = r.json().object().value(QLatin1String("images")).toArray();
+    QCOMPARE(shown.size(), 2);
+    QCOMPARE(shown.at(0).toObject().value(QLatin1String("id")).toString(), c);
+    QCOMPARE(shown.at(1).toObject().value(QLatin1String("id")).toString(), a);
+    r = run({ QStringLiteral("collection"), QStringLiteral("show"), QStringLiteral("recent") });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    QVERIFY2(r.out.contains("3 image(s)"), r.describe());
+
+    // The same set through the search language.
+    QCOMPARE(list({ QStringLiteral("--search"), QStringLiteral("in:\"holiday 2026\"") }).size(), 2);
+    QCOMPARE(
+        list({ QStringLiteral("--search"), QStringLiteral("-in:\"holiday 2026\"") }).size(), 1);
+    QCOMPARE(list({ QStringLiteral("--search"), QStringLiteral("in:recent") }).size(), 3);
+    r = run({ QStringLiteral("list"), QStringLiteral("--search"), QStringLiteral("in:nowhere") });
+    QVERIFY2(r.exitCode == 1, r.describe());
+    QVERIFY2(r.err.contains("no collection named “nowhere”"), r.describe());
+
+    r = run({ QStringLiteral("collection"), QStringLiteral("remove"),
+        QStringLiteral("Holiday 2026"), a });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    QVERIFY2(r.out.contains("removed 1 image(s)"), r.describe());
+    QCOMPARE(list({ QStringLiteral("--search"), QStringLiteral("in:\"holiday 2026\"") }).size(), 1);
+    r = run({ QStringLiteral("collection"), QStringLiteral("add"), QStringLiteral("recent"), b });
+    QVERIFY2(r.exitCode == 1, r.describe());
+    QVERIFY2(r.err.contains("smart collection"), r.describe());
+    r = run(
+        { QStringLiteral("collection"), QStringLiteral("delete"), QStringLiteral("Holiday 2026") });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    QCOMPARE(list().size(), 3);
+    r = run(
+        { QStringLiteral("collection"), QStringLiteral("show"), QStringLiteral("Holiday 2026") });
+    QVERIFY2(r.exitCode == 1, r.describe());
+    QVERIFY2(r.err.contains("no collection named"), r.describe());
+}
+
+void TestCli::collectionBadUsage_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("no action") << QStringList { QStringLiteral("collection") };
+    QTest::newRow("unknown action")
+        << QStringList { QStringLiteral("collection"), QStringLiteral("burn") };
+    QTest::newRow("create without a name")
+        << QStringList { QStringLiteral("collection"), QStringLiteral("create") };
+    QTest::newRow("add without images")
+        << QStringList { QStringLiteral("collection"), QStringLiteral("add"), QStringLiteral("x") };
+    QTest::newRow("bad smart search")
+        << QStringList { QStringLiteral("collection"), QStringLiteral("create"),
+               QStringLiteral("x"), QStringLiteral("--query"), QStringLiteral("(") };
+    QTest::newRow("query on list") << QStringList { QStringLiteral("collection"),
+        QStringLiteral("list"), QStringLiteral("--query"), QStringLiteral("red") };
+}
+
+void TestCli::collectionBadUsage()
 {
     QFETCH(QStringList, args);
     const Run r = trove(args + QStringList { QStringLiteral("--library"), library() });

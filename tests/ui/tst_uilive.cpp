@@ -4,6 +4,8 @@
 // to it — added images appear, removed ones go, retags reach the model, the
 // viewer and the status bar — through inserts and removals, never a reset.
 #include "catalog/catalogwriter.h"
+#include "gallery/browsebar.h"
+#include "gallery/collectionspanel.h"
 #include "gallery/galleryview.h"
 #include "imagefactory.h"
 #include "ingest/imageprocessor.h"
@@ -17,8 +19,12 @@
 #include "viewer/imageviewer.h"
 
 #include <QAbstractItemModelTester>
+#include <QDockWidget>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -54,6 +60,7 @@ private Q_SLOTS:
     void cliRenameAndRestoreShow();
     void windowServesTheLocalApi();
     void selectAllRemoveAsksAboutAll();
+    void collectionsDockFollowsAndFilters();
 
 private:
     /// Writes a PNG of its own colour and adds it with the real CLI.
@@ -363,6 +370,43 @@ void TestUiLive::selectAllRemoveAsksAboutAll()
     QCOMPARE(stats.json().object().value(QStringLiteral("images")).toInt(), kMany);
     // Rows come back at once; their records as their pages are read.
     QTRY_VERIFY_WITH_TIMEOUT(rowOfName(QStringLiteral("many-1099")) >= 0, kArrives);
+}
+
+// A collection made with the CLI shows in the Collections dock with its
+// count; clicking it shows its images in the gallery (in:"name"); deleted
+// elsewhere, it leaves the dock.
+void TestUiLive::collectionsDockFollowsAndFilters()
+{
+    cliAdd(QStringLiteral("one"), 21);
+    cliAdd(QStringLiteral("two"), 22);
+    cliAdd(QStringLiteral("three"), 23);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 3, kArrives);
+    ui::CollectionsPanel *panel = m_window->collectionsPanel();
+    QVERIFY(panel);
+    QVERIFY(m_window->collectionsDock()->isVisibleTo(m_window.get()));
+    auto run
+        = cli({ QStringLiteral("collection"), QStringLiteral("create"), QStringLiteral("Trip") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    run = cli({ QStringLiteral("collection"), QStringLiteral("add"), QStringLiteral("trip"),
+        QStringLiteral("two") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(panel->list()->count(), 1, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->list()->item(0)->text(), QStringLiteral("Trip (1)"), kArrives);
+
+    // Clicking it shows it.
+    panel->list()->setCurrentRow(0);
+    Q_EMIT panel->list()->itemClicked(panel->list()->item(0));
+    QCOMPARE(m_window->browseBar()->searchField()->text(), QStringLiteral("in:\"Trip\""));
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        gallery()->index(0).data().toString(), QStringLiteral("two"), kArrives);
+
+    m_resets->clear(); // a new search is a new list
+
+    // Deleted elsewhere: the dock empties.
+    run = cli({ QStringLiteral("collection"), QStringLiteral("delete"), QStringLiteral("trip") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(panel->list()->count(), 0, kArrives);
 }
 
 QTEST_MAIN(TestUiLive)

@@ -4,6 +4,7 @@
 // own fields.
 
 #include "base/platform.h"
+#include "dialogs/librarymoveprogress.h"
 #include "dialogs/preferences/downloadspage.h"
 #include "dialogs/preferences/generalpage.h"
 #include "dialogs/preferences/librarypage.h"
@@ -28,6 +29,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
 #include <QSqlDatabase>
@@ -55,6 +58,11 @@ private Q_SLOTS:
     void trashRetentionEmptiesOldRemovals();
     void localApiStartsAndStopsLive();
     void anotherLibraryOpensLiveAndAtStart();
+    void moveLibraryUsesTheNewPlace();
+    void moveLibraryRefusesWhatItCannotUse_data();
+    void moveLibraryRefusesWhatItCannotUse();
+    void moveLibraryFailureKeepsTheOldOne_data();
+    void moveLibraryFailureKeepsTheOldOne();
     void settingsSurviveANewWindow();
     void languageIsKeptForTheNextStart();
 
@@ -63,6 +71,12 @@ private:
     GalleryModel *gallery() const { return m_window->session()->gallery(); }
     /// Sets a spin box as a person typing a number and pressing Enter does.
     static void type(QSpinBox *box, int value);
+    /// Adds @p count distinct images and waits until the gallery has them.
+    void addImages(int count);
+    /// Starts Move Library… to @p dest and waits for the copy to end.
+    Result<MoveReport> moveTo(const QString &dest, bool cancelAtOnce = false);
+    /// The "Cannot Move Library" box's reason, once it shows.
+    QString refusal() const;
 
     QTemporaryDir m_settings;
     std::unique_ptr<QTemporaryDir> m_library;
@@ -394,6 +408,181 @@ void TestUiPreferences::anotherLibraryOpensLiveAndAtStart()
     QCOMPARE(
         LibraryPaths::resolve(m_library->path()).root(), LibraryPaths(m_library->path()).root());
     m_window.reset();
+}
+
+void TestUiPreferences::addImages(int count)
+{
+    QStringList files;
+    for (int i = 0; i < count; ++i) {
+        files << m_files->filePath(QStringLiteral("image-%1.png").arg(i));
+        QVERIFY(uitest::writeFile(
+            files.last(), ImageFactory::solidPng(QColor::fromHsv(i * 30, 200, 200))));
+    }
+    m_window->ingest(files);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), count, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->pipeline()->pendingCount(), 0, kLivenessMs);
+}
+
+Result<MoveReport> TestUiPreferences::moveTo(const QString &dest, bool cancelAtOnce)
+{
+    openDialog()->libraryPage()->moveLibrary(dest);
+    auto *progress = m_window->findChild<ui::LibraryMoveProgress *>();
+    if (!progress)
+        return Error { QStringLiteral("refused") };
+    std::optional<Result<MoveReport>> outcome;
+    connect(progress, &ui::LibraryMoveProgress::finishedWith, this,
+        [&outcome](const Result<MoveReport> &r) { outcome.emplace(r); });
+    if (cancelAtOnce)
+        Q_EMIT progress->canceled(); // what its Cancel button does
+    if (!QTest::qWaitFor([&outcome] { return outcome.has_value(); }, kLivenessMs * 4))
+        return Error { QStringLiteral("the copy did not end") };
+    return *outcome;
+}
+
+QString TestUiPreferences::refusal() const
+{
+    for (auto *box : m_window->findChildren<QMessageBox *>())
+        if (box->windowTitle() == QLatin1String("Cannot Move Library"))
+            return box->informativeText();
+    return {};
+}
+
+// Move Library… copies the library into an empty folder, uses it from
+// there (now and at start), and deletes the old library's own files, but
+// never a file Trove did not make.
+void TestUiPreferences::moveLibraryUsesTheNewPlace()
+{
+    addImages(3);
+    const LibraryPaths old(m_library->path());
+    const QString mine = m_library->filePath(QStringLiteral("my notes.txt"));
+    QVERIFY(uitest::writeFile(mine, "keep me"));
+    const QString dest = m_files->filePath(QStringLiteral("moved/library"));
+
+    const Result<MoveReport> report = moveTo(dest);
+    QVERIFY2(report, qPrintable(report ? QString() : report.error()));
+    QCOMPARE(report->images, 3);
+    QCOMPARE(report->blobs, 3);
+    QCOMPARE(m_window->session()->paths().root(), LibraryPaths(dest).root());
+    QCOMPARE(LibraryPaths::resolve().root(), LibraryPaths(dest).root());
+    QCOMPARE(
+        QSettings().value(QStringLiteral("library/path")).toString(), LibraryPaths(dest).root());
+    QCOMPARE(
+        openDialog()->libraryPage()->findChild<QLabel *>(QStringLiteral("libraryLocation"))->text(),
+        QDir::toNativeSeparators(LibraryPaths(dest).root()));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->isOpen(), kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 3, kLivenessMs);
+
+    // The old library's files go once its session has let go of them;
+    // the person's own file stays, and the window says so.
+    QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(old.catalogFile()), kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->findChild<QMessageBox *>(QStringLiteral("libraryMovedLeftovers")), kLivenessMs);
+    QVERIFY(!QFileInfo::exists(old.thumbsFile()));
+    QVERIFY(!QFileInfo::exists(old.blobsDir()));
+    QVERIFY(!QFileInfo::exists(old.tmpDir()));
+    QVERIFY(QFileInfo::exists(mine));
+    QCOMPARE(QDir(old.root()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+        QStringList { QStringLiteral("my notes.txt") });
+
+    // Every image opens from the new place.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        gallery()->index(2).data(GalleryModel::LoadedRole).toBool(), kLivenessMs);
+    for (int row = 0; row < 3; ++row) {
+        const QString sha = gallery()->index(row).data(GalleryModel::Sha256Role).toString();
+        QVERIFY(QFileInfo::exists(LibraryPaths(dest).blobFile(sha)));
+    }
+    m_window->openViewer(1);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_window->viewer()->canvas()->image().size(), QSize(64, 48), kLivenessMs);
+}
+
+void TestUiPreferences::moveLibraryRefusesWhatItCannotUse_data()
+{
+    QTest::addColumn<QString>("where"); // relative to the scratch folder
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("not empty") << QStringLiteral("full") << QStringLiteral("is not empty");
+    QTest::newRow("inside the library")
+        << QStringLiteral("<library>/inside") << QStringLiteral("inside the library");
+    QTest::newRow("too little space")
+        << QStringLiteral("roomless") << QStringLiteral("not enough free space");
+}
+
+// A folder that is not empty, one inside the library, or one without room
+// is refused with its own reason, before anything is copied.
+void TestUiPreferences::moveLibraryRefusesWhatItCannotUse()
+{
+    QFETCH(QString, where);
+    QFETCH(QString, expected);
+    addImages(1);
+    QString dest = where.startsWith(QLatin1String("<library>")) ? m_library->path() + where.mid(9)
+                                                                : m_files->filePath(where);
+    if (where == QLatin1String("full")) {
+        QVERIFY(QDir().mkpath(dest));
+        QVERIFY(uitest::writeFile(dest + QStringLiteral("/letter.txt"), "mine"));
+    }
+    if (where == QLatin1String("roomless"))
+        qputenv("TROVE_TEST_LIBRARY_QUOTA", "1000");
+    const Result<MoveReport> report = moveTo(dest);
+    qunsetenv("TROVE_TEST_LIBRARY_QUOTA");
+    QVERIFY(!report);
+    QVERIFY2(report.error().contains(expected), qPrintable(report.error()));
+    QTRY_VERIFY(refusal().contains(expected));
+    QCOMPARE(m_window->session()->paths().root(), LibraryPaths(m_library->path()).root());
+    QVERIFY(QSettings().value(QStringLiteral("library/path")).toString().isEmpty());
+    if (where == QLatin1String("full"))
+        QCOMPARE(QDir(dest).entryList(QDir::Files), QStringList { QStringLiteral("letter.txt") });
+    else
+        QVERIFY(!QFileInfo::exists(dest));
+}
+
+void TestUiPreferences::moveLibraryFailureKeepsTheOldOne_data()
+{
+    QTest::addColumn<bool>("cancel");
+    QTest::newRow("cancelled") << true;
+    QTest::newRow("a blob cannot be read") << false;
+}
+
+// A copy that is cancelled, or fails half-way, is removed again and the
+// old library stays in use, whole, and can still be added to.
+void TestUiPreferences::moveLibraryFailureKeepsTheOldOne()
+{
+    QFETCH(bool, cancel);
+    addImages(4);
+    const LibraryPaths old(m_library->path());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        gallery()->index(3).data(GalleryModel::LoadedRole).toBool(), kLivenessMs);
+    QString unreadable;
+    if (!cancel) {
+        // A folder where a blob should be: it cannot be read (as root too).
+        unreadable = old.blobFile(gallery()->index(0).data(GalleryModel::Sha256Role).toString());
+        QVERIFY(QFile::rename(unreadable, unreadable + QStringLiteral(".aside")));
+        QVERIFY(QDir().mkdir(unreadable));
+    }
+    const QString dest = m_files->filePath(QStringLiteral("new-place"));
+    const Result<MoveReport> report = moveTo(dest, cancel);
+    if (!unreadable.isEmpty()) {
+        QVERIFY(QDir().rmdir(unreadable));
+        QVERIFY(QFile::rename(unreadable + QStringLiteral(".aside"), unreadable));
+    }
+    QVERIFY(!report);
+    if (cancel) {
+        QCOMPARE(report.error(), LibraryMove::tr("cancelled"));
+    } else {
+        QVERIFY2(report.error().contains(QLatin1String("cannot read")), qPrintable(report.error()));
+        QTRY_VERIFY(refusal().contains(QLatin1String("cannot read")));
+    }
+    QVERIFY(!QFileInfo::exists(dest));
+    QCOMPARE(m_window->session()->paths().root(), old.root());
+    QVERIFY(QSettings().value(QStringLiteral("library/path")).toString().isEmpty());
+    QVERIFY(QFileInfo::exists(old.catalogFile()));
+    QCOMPARE(QDir(old.blobsDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size() > 0, true);
+    QCOMPARE(gallery()->rowCount(), 4);
+    // Still working: it takes another image.
+    QVERIFY(!m_window->session()->pipeline()->isPaused());
+    const QString more = m_files->filePath(QStringLiteral("more.png"));
+    QVERIFY(uitest::writeFile(more, ImageFactory::solidPng(Qt::darkCyan)));
+    m_window->ingest({ more });
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 5, kLivenessMs);
 }
 
 // Everything set in the dialog is what the next window starts with.

@@ -8,6 +8,8 @@
 #include "catalog/catalogquery.h"
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
+#include "catalog/changefeed.h"
+#include "catalog/collections.h"
 #include "catalog/librarybackup.h"
 #include "imagefactory.h"
 #include "ingest/imageprocessor.h"
@@ -154,6 +156,8 @@ private Q_SLOTS:
     void sqliteFullIsDiskFull();
     void fullDiskCommitIsDiskFull();
     void backupCancelledIsNotComplete();
+    void collectionsHoldImagesInOrder();
+    void collectionsFollowTheTrash();
 
 private:
     struct Made {
@@ -178,6 +182,121 @@ private:
     std::unique_ptr<CatalogReader> m_reader;
     int m_made = 0;
 };
+
+// A hand-made collection: created once (names unique whatever their case),
+// images appended in order, moved, taken out; a smart one refuses items;
+// deleting a collection leaves its images. Every window hears of it.
+void TestCatalog::collectionsHoldImagesInOrder()
+{
+    openWriter();
+    QList<qint64> keys;
+    for (quint32 seed : { 71u, 72u, 73u, 74u }) {
+        auto made = commit(QStringLiteral("image %1").arg(seed), seed);
+        QVERIFY_OK(made);
+        keys << made->key;
+    }
+    ChangeFeed feed(m_reader->catalog());
+    const qint64 head = *feed.head();
+    QSignalSpy changed(m_writer.get(), &CatalogWriter::imagesChanged);
+
+    QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("  Holiday   2026 "))));
+    auto twice = await(m_writer->createCollection(QStringLiteral("holiday 2026")));
+    QVERIFY(!twice);
+    QVERIFY2(twice.error().contains(QStringLiteral("exists already")), qPrintable(twice.error()));
+    QVERIFY(!await(m_writer->createCollection(QStringLiteral("   "))));
+    QVERIFY(!await(m_writer->createCollection(QStringLiteral("Empty"), QStringLiteral(" "))));
+    QVERIFY_OK(
+        await(m_writer->createCollection(QStringLiteral("Large"), QStringLiteral("width:>10"))));
+
+    QCOMPARE(*await(m_writer->addToCollection(
+                 QStringLiteral("HOLIDAY 2026"), { keys[2], keys[0], 999999, keys[2] })),
+        2);
+    QCOMPARE(
+        *await(m_writer->addToCollection(QStringLiteral("holiday 2026"), { keys[0], keys[3] })), 1);
+    const auto found = *Collections::find(m_reader->catalog(), QStringLiteral("holiday 2026"));
+    QVERIFY(found);
+    QCOMPARE(found->name, QStringLiteral("Holiday 2026"));
+    QCOMPARE(found->count, 3);
+    QVERIFY(!found->isSmart());
+    QCOMPARE(*Collections::members(m_reader->catalog(), found->id),
+        (QList<qint64> { keys[2], keys[0], keys[3] }));
+    QTRY_VERIFY_WITH_TIMEOUT(changed.count() >= 2, kLivenessMs);
+    auto batch = feed.readAfter(head);
+    QVERIFY_OK(batch);
+    QVERIFY(batch->collectionsChanged);
+    QVERIFY(batch->changed.contains(keys[2]));
+
+    // Moved before another, or to the end, keeping their own order.
+    QCOMPARE(
+        *await(m_writer->moveInCollection(QStringLiteral("holiday 2026"), { keys[3] }, keys[2])),
+        1);
+    QCOMPARE(*Collections::members(m_reader->catalog(), found->id),
+        (QList<qint64> { keys[3], keys[2], keys[0] }));
+    QCOMPARE(
+        *await(m_writer->moveInCollection(QStringLiteral("holiday 2026"), { keys[3], keys[2] }, 0)),
+        2);
+    QCOMPARE(*Collections::members(m_reader->catalog(), found->id),
+        (QList<qint64> { keys[0], keys[3], keys[2] }));
+
+    // A smart collection is its search.
+    auto smart = await(m_writer->addToCollection(QStringLiteral("large"), { keys[1] }));
+    QVERIFY(!smart);
+    QVERIFY2(smart.error().contains(QStringLiteral("smart collection")), qPrintable(smart.error()));
+    auto unknown = await(m_writer->addToCollection(QStringLiteral("nowhere"), { keys[1] }));
+    QVERIFY(!unknown);
+    QCOMPARE(unknown.error(), QStringLiteral("no collection named “nowhere”"));
+    auto all = Collections::list(m_reader->catalog());
+    QVERIFY_OK(all);
+    QCOMPARE(all->size(), 2);
+    QCOMPARE(all->at(1).name, QStringLiteral("Large"));
+    QCOMPARE(all->at(1).query, QStringLiteral("width:>10"));
+    QCOMPARE(all->at(1).count, -1);
+
+    ImageQuery inIt;
+    inIt.search = QStringLiteral("in:\"holiday 2026\"");
+    QCOMPARE(*m_reader->count(inIt), 3);
+    QCOMPARE(*await(m_writer->removeFromCollection(
+                 QStringLiteral("holiday 2026"), { keys[0], keys[1] })),
+        1);
+    QCOMPARE(*m_reader->count(inIt), 2);
+    QVERIFY_OK(await(m_writer->deleteCollection(QStringLiteral("Holiday 2026"))));
+    QVERIFY(!*Collections::find(m_reader->catalog(), QStringLiteral("holiday 2026")));
+    QCOMPARE(m_reader->stats()->images, 4);
+    QSqlQuery left
+        = m_reader->catalog().query(QStringLiteral("SELECT count(*) FROM collection_items"));
+    QVERIFY(left.exec() && left.next());
+    QCOMPARE(left.value(0).toInt(), 0);
+    QVERIFY(!m_reader->count(inIt));
+}
+
+// A trashed image leaves its collections' lists and comes back into them
+// when restored; emptied from the trash, it leaves them for good.
+void TestCatalog::collectionsFollowTheTrash()
+{
+    openWriter();
+    auto a = commit(QStringLiteral("kept"), 81);
+    auto b = commit(QStringLiteral("gone"), 82);
+    QVERIFY_OK(a);
+    QVERIFY_OK(b);
+    QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("Both"))));
+    QCOMPARE(*await(m_writer->addToCollection(QStringLiteral("both"), { b->key, a->key })), 2);
+    const qint64 id = (*Collections::find(m_reader->catalog(), QStringLiteral("both")))->id;
+
+    QCOMPARE(*await(m_writer->moveToTrash({ b->key })), 1);
+    QCOMPARE(*Collections::members(m_reader->catalog(), id), QList<qint64> { a->key });
+    QCOMPARE((*Collections::find(m_reader->catalog(), QStringLiteral("both")))->count, 1);
+    QCOMPARE(*await(m_writer->restoreFromTrash({ b->key })), 1);
+    QCOMPARE(*Collections::members(m_reader->catalog(), id), (QList<qint64> { b->key, a->key }));
+
+    QCOMPARE(*await(m_writer->moveToTrash({ b->key })), 1);
+    QCOMPARE(*await(m_writer->emptyTrash(TrashFilter::all())), 1);
+    QSqlQuery left = m_reader->catalog().query(
+        QStringLiteral("SELECT count(*) FROM collection_items WHERE image_id = ?"));
+    left.bindValue(0, b->key);
+    QVERIFY(left.exec() && left.next());
+    QCOMPARE(left.value(0).toInt(), 0);
+    QCOMPARE(*Collections::members(m_reader->catalog(), id), QList<qint64> { a->key });
+}
 
 void TestCatalog::initTestCase()
 {
@@ -1673,6 +1792,12 @@ void TestCatalog::searchIndexBuiltForOlderLibrary()
     m_writer.reset();
     {
         Probe catalog(m_paths.catalogFile());
+        // What the collections step added (its other triggers go with
+        // its tables).
+        QVERIFY(catalog.exec(QStringLiteral("DROP TRIGGER collection_items_image_gone")));
+        QVERIFY(catalog.exec(QStringLiteral("DROP TRIGGER collection_items_trash_gone")));
+        QVERIFY(catalog.exec(QStringLiteral("DROP TABLE collection_items")));
+        QVERIFY(catalog.exec(QStringLiteral("DROP TABLE collections")));
         for (const char *trigger : { "image_text_insert", "image_text_rename", "image_text_delete",
                  "image_text_tag_insert", "image_text_tag_delete", "image_text_source_insert",
                  "image_text_source_delete" })

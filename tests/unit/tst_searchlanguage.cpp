@@ -13,6 +13,8 @@
 #include "storage/librarypaths.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -68,6 +70,8 @@ QString describe(const Node &n)
         return QStringLiteral("untagged");
     case Node::Kind::Favourite:
         return QStringLiteral("fav");
+    case Node::Kind::Collection:
+        return QStringLiteral("in[%1]").arg(n.text);
     }
     return {};
 }
@@ -76,6 +80,11 @@ qint64 localMs(int y, int m, int d)
 {
     return QDateTime(QDate(y, m, d), QTime(0, 0), Qt::LocalTime).toMSecsSinceEpoch();
 }
+
+/// The hand-made collections of the generated library (lower-case name:
+/// keys) and its smart ones (lower-case name: saved search).
+QHash<QString, QSet<qint64>> s_members;
+QHash<QString, QString> s_smart;
 
 /// The plain filter the SQL must agree with.
 bool holds(const Node &n, const ImageRecord &r)
@@ -144,6 +153,12 @@ bool holds(const Node &n, const ImageRecord &r)
         return r.tags.isEmpty();
     case Node::Kind::Favourite:
         return r.favourite;
+    case Node::Kind::Collection: {
+        const QString name = n.text.toLower();
+        if (s_smart.contains(name))
+            return holds(SearchLanguage::parse(s_smart.value(name)).root, r);
+        return s_members.value(name).contains(r.key);
+    }
     }
     return false;
 }
@@ -162,6 +177,8 @@ private Q_SLOTS:
     void findsWhatTheFilterFinds_data();
     void findsWhatTheFilterFinds();
     void unreadableSearchFailsInTheReader();
+    void unknownCollectionFailsInTheReader_data();
+    void unknownCollectionFailsInTheReader();
 
 private:
     QTemporaryDir m_dir;
@@ -204,6 +221,10 @@ void TestSearchLanguage::parses_data()
     QTest::newRow("untagged") << QStringLiteral("untagged") << "untagged";
     QTest::newRow("quoted untagged is text") << QStringLiteral("\"untagged\"") << "text[untagged]";
     QTest::newRow("site") << QStringLiteral("site:Example.COM") << "site[example.com]";
+    QTest::newRow("in a collection")
+        << QStringLiteral("in:\"Holiday  2026\"") << "in[Holiday 2026]";
+    QTest::newRow("not in a collection")
+        << QStringLiteral("tag:a -in:birds") << "(and tag[a] (not in[birds]))";
     QTest::newRow("site from a URL")
         << QStringLiteral("site:https://www.example.com/a/b.png") << "site[example.com]";
     QTest::newRow("format") << QStringLiteral("format:PNG") << "format[png]";
@@ -304,8 +325,7 @@ void TestSearchLanguage::explainsErrors_data()
         << QStringLiteral("stars:5") << 0 << "did you mean rating:?";
     QTest::newRow("rating with a unit")
         << QStringLiteral("rating:4MB") << 0 << "rating: expects a whole number from 0 to 5";
-    QTest::newRow("collections not yet")
-        << QStringLiteral("in:\"holiday 2026\"") << 0 << "collections are not in this version";
+    QTest::newRow("in without a name") << QStringLiteral("in:") << 0 << "in:";
 }
 
 void TestSearchLanguage::explainsErrors()
@@ -384,6 +404,31 @@ void TestSearchLanguage::initTestCase()
                 QVERIFY(source.exec());
             }
         }
+        // Two hand-made collections, a smart one, and a smart one that
+        // names another collection.
+        s_members.insert(QStringLiteral("holiday 2026"), {});
+        s_members.insert(QStringLiteral("birds"), {});
+        s_smart.insert(QStringLiteral("night"), QStringLiteral("night_sky OR tag:sky"));
+        s_smart.insert(QStringLiteral("big ones"), QStringLiteral("in:birds OR width:>1500"));
+        QVERIFY_OK(catalog.exec(QStringLiteral(
+            "INSERT INTO collections(id, name, query, created_at) VALUES (1, 'Holiday 2026', "
+            "NULL, 0), (2, 'Birds', NULL, 0), (3, 'Night', 'night_sky OR tag:sky', 0), "
+            "(4, 'Big ones', 'in:birds OR width:>1500', 0), (5, 'Loop', 'tag:sky OR in:loop', "
+            "0)")));
+        QSqlQuery member = catalog.query(QStringLiteral(
+            "INSERT INTO collection_items(collection_id, image_id, position) VALUES (?, ?, ?)"));
+        for (int i = 1; i <= 120; ++i) {
+            for (const auto &[id, name, every] :
+                { std::tuple { 1, "holiday 2026", 5 }, std::tuple { 2, "birds", 11 } }) {
+                if (i % every != 0)
+                    continue;
+                member.bindValue(0, id);
+                member.bindValue(1, i);
+                member.bindValue(2, 120 - i);
+                QVERIFY(member.exec());
+                s_members[QLatin1String(name)].insert(i);
+            }
+        }
         QVERIFY_OK(catalog.exec(QStringLiteral("COMMIT")));
     }
     m_reader = std::make_unique<CatalogReader>();
@@ -454,6 +499,13 @@ void TestSearchLanguage::findsWhatTheFilterFinds_data()
         QStringLiteral("fav rating:>=3"),
         QStringLiteral("fav OR rating:5"),
         QStringLiteral("fav tag:sky -format:gif"),
+        QStringLiteral("in:\"holiday 2026\""),
+        QStringLiteral("IN:\"Holiday 2026\" tag:nature"),
+        QStringLiteral("-in:birds"),
+        QStringLiteral("in:birds OR in:\"holiday 2026\""),
+        QStringLiteral("in:night"),
+        QStringLiteral("in:night -in:birds"),
+        QStringLiteral("in:\"big ones\" format:png"),
         QStringLiteral("zebra"),
     };
     for (const QString &s : searches) {
@@ -560,6 +612,36 @@ void TestSearchLanguage::unreadableSearchFailsInTheReader()
     QVERIFY(!m_reader->list(query));
     QVERIFY(!m_reader->page(query, 0, 10, -1));
     QVERIFY(!m_reader->keys(query, 0, 10));
+    QVERIFY(!m_reader->forEach(query, [](const ImageRecord &) { return true; }));
+}
+
+void TestSearchLanguage::unknownCollectionFailsInTheReader_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown") << QStringLiteral("red in:nowhere")
+                             << QStringLiteral("no collection named “nowhere”");
+    QTest::newRow("unknown, negated") << QStringLiteral("-in:\"Nowhere Else\"")
+                                      << QStringLiteral("no collection named “Nowhere Else”");
+    QTest::newRow("a smart collection that names itself") << QStringLiteral(
+        "in:LOOP") << QStringLiteral("the smart collection “Loop” refers to itself");
+}
+
+// in: with a name no collection has is an error, never an empty gallery.
+void TestSearchLanguage::unknownCollectionFailsInTheReader()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, message);
+    ImageQuery query;
+    query.search = text;
+    QVERIFY(SearchLanguage::parse(text).ok());
+    auto count = m_reader->count(query);
+    QVERIFY(!count);
+    QCOMPARE(count.error(), message);
+    QVERIFY(!m_reader->list(query));
+    QVERIFY(!m_reader->page(query, 0, 10, -1));
+    QVERIFY(!m_reader->keys(query, 0, 10));
+    QVERIFY(!m_reader->rowOf(query, 5));
     QVERIFY(!m_reader->forEach(query, [](const ImageRecord &) { return true; }));
 }
 

@@ -122,7 +122,9 @@ void HelpDialogs::showSearchSyntax(QWidget *parent)
         { tr("rating:>=4, rating:3, rating:<2"),
             tr("By rating, 0 (not rated) to 5 stars: <, <=, =, >=, >") },
         { tr("fav"), tr("Favourites only; -fav for the others") },
-        { tr("in:\"name\""), tr("Not in this version yet: collections come later") },
+        { tr("in:\"holiday 2026\""),
+            tr("In that collection (any case); a smart collection finds what its saved "
+               "search finds") },
     };
     QString html = QStringLiteral("<p>%1</p><table cellspacing=\"0\" cellpadding=\"4\">")
                        .arg(tr("Terms separated by spaces must all match. A search Trove cannot "

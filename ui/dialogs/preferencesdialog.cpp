@@ -85,6 +85,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     connect(m_downloads, &DownloadsPage::edited, this, &PreferencesDialog::collect);
     connect(m_library, &LibraryPage::edited, this, &PreferencesDialog::collect);
     connect(m_localApi, &LocalApiPage::edited, this, &PreferencesDialog::collect);
+    connect(m_library, &LibraryPage::moveRequested, this, &PreferencesDialog::moveLibraryRequested);
     connect(m_localApi, &LocalApiPage::keyRenewed, this, &PreferencesDialog::apiKeyRenewed);
     resize(640, 420);
 }

@@ -49,6 +49,8 @@ Q_SIGNALS:
     void preferencesChanged(const trove::ui::Preferences &prefs);
     /// The open library's API key was replaced.
     void apiKeyRenewed();
+    /// Library ▸ Move Library… chose the folder @p dir.
+    void moveLibraryRequested(const QString &dir);
 
 private:
     void collect();

@@ -414,6 +414,64 @@ void ImageActions::removeImages()
     });
 }
 
+void ImageActions::addToCollection(const QString &name)
+{
+    const ActionTargets all = targets();
+    if (all.count == 0 || !m_session || name.isEmpty())
+        return;
+    BulkAction *action = nullptr;
+    if (all.complete()) {
+        QList<qint64> keys;
+        keys.reserve(all.loaded.size());
+        for (const ImageRecord &r : all.loaded)
+            keys.append(r.key);
+        action = new BulkAction(m_session->writer(), BulkAction::Kind::AddToCollection, keys, this);
+    } else {
+        action = new BulkAction(m_session->reader(), m_session->writer(),
+            BulkAction::Kind::AddToCollection, all.query, all.rows, this);
+    }
+    action->setCollection(name);
+    runBulk(
+        action, tr("Adding to “%1”…").arg(name), [this, name](BulkAction *a, const QString &error) {
+            const qint64 done = a->doneKeys().size();
+            if (!error.isEmpty())
+                Q_EMIT message(tr("Cannot add to “%1”: %2").arg(name, error), kStatusMessageMs);
+            else
+                Q_EMIT message(tr("Added %Ln image(s) to “%1”", nullptr, int(done)).arg(name),
+                    kStatusMessageMs);
+        });
+}
+
+void ImageActions::removeFromCollection(const QString &name)
+{
+    const ActionTargets all = targets();
+    if (all.count == 0 || !m_session || name.isEmpty())
+        return;
+    BulkAction *action = nullptr;
+    if (all.complete()) {
+        QList<qint64> keys;
+        keys.reserve(all.loaded.size());
+        for (const ImageRecord &r : all.loaded)
+            keys.append(r.key);
+        action = new BulkAction(
+            m_session->writer(), BulkAction::Kind::RemoveFromCollection, keys, this);
+    } else {
+        action = new BulkAction(m_session->reader(), m_session->writer(),
+            BulkAction::Kind::RemoveFromCollection, all.query, all.rows, this);
+    }
+    action->setCollection(name);
+    runBulk(action, tr("Taking images out of “%1”…").arg(name),
+        [this, name](BulkAction *a, const QString &error) {
+            const qint64 done = a->doneKeys().size();
+            if (!error.isEmpty())
+                Q_EMIT message(
+                    tr("Cannot take images out of “%1”: %2").arg(name, error), kStatusMessageMs);
+            else
+                Q_EMIT message(tr("Took %Ln image(s) out of “%1”", nullptr, int(done)).arg(name),
+                    kStatusMessageMs);
+        });
+}
+
 LibraryCommand::Reporter ImageActions::undoReporter()
 {
     return [self = QPointer<ImageActions>(this)](const QString &text) {

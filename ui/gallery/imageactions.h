@@ -87,6 +87,12 @@ public:
     /// Where an undo step's failure is told (the status bar).
     LibraryCommand::Reporter undoReporter();
 
+    /// Adds the targets to the collection @p name (appended in row
+    /// order), or takes them out of it: resolved and written off the GUI
+    /// thread, a million as well as one.
+    void addToCollection(const QString &name);
+    void removeFromCollection(const QString &name);
+
     /// The web links among an image's sources.
     static QStringList webSources(const ImageRecord &record);
 

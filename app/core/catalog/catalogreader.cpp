@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/catalogreader.h"
 
+#include "catalog/collections.h"
 #include "catalog/private/searchplan.h"
 #include "catalog/private/tagstatements.h"
 #include "catalog/searchsql.h"
@@ -107,15 +108,67 @@ Result<void> CatalogReader::checkSearch(const ImageQuery &query)
     return {};
 }
 
+namespace {
+
+void collectionTerms(const search::Node &node, std::vector<const search::Node *> &out)
+{
+    if (node.kind == search::Node::Kind::Collection)
+        out.push_back(&node);
+    for (const search::Node &child : node.children)
+        collectionTerms(child, out);
+}
+
+} // namespace
+
+Result<ImageQuery> CatalogReader::prepare(const ImageQuery &query)
+{
+    if (auto r = checkSearch(query); !r)
+        return r.failure();
+    // A smart collection may name others: a few levels, then it is a loop.
+    constexpr int kMaxDepth = 8;
+    ImageQuery out = query;
+    for (int depth = 0;; ++depth) {
+        if (!out.search.contains(QLatin1String("in:"), Qt::CaseInsensitive))
+            return out;
+        const search::Parsed parsed = search::SearchLanguage::parse(out.search);
+        if (!parsed.ok())
+            return fail(parsed.error->message);
+        std::vector<const search::Node *> terms;
+        collectionTerms(parsed.root, terms);
+        // From the end of the text, so that earlier positions stay right.
+        std::sort(terms.begin(), terms.end(),
+            [](const search::Node *a, const search::Node *b) { return a->position > b->position; });
+        bool expanded = false;
+        for (const search::Node *term : terms) {
+            auto found = Collections::find(m_catalog, term->text);
+            if (!found)
+                return found.failure();
+            if (!*found)
+                return fail(Collections::unknown(term->text));
+            if (!(*found)->isSmart())
+                continue;
+            if (depth == kMaxDepth)
+                return fail(tr("the smart collection “%1” refers to itself").arg((*found)->name));
+            out.search.replace(term->position, term->length,
+                QLatin1Char('(') + (*found)->query + QLatin1Char(')'));
+            expanded = true;
+        }
+        if (!expanded)
+            return out;
+    }
+}
+
 Driver CatalogReader::driverFor(const ImageQuery &query)
 {
     return planFor(m_catalog, query).driver;
 }
 
-Result<qint64> CatalogReader::count(const ImageQuery &query)
+Result<qint64> CatalogReader::count(const ImageQuery &asked)
 {
-    if (auto r = checkSearch(query); !r)
-        return r.failure();
+    auto prepared = prepare(asked);
+    if (!prepared)
+        return prepared.failure();
+    const ImageQuery &query = *prepared;
     QVariantList binds;
     const Driver driver = driverFor(query);
     // The column terms count best along their own index (images_by_format,
@@ -158,10 +211,12 @@ Result<TagCountsReport> CatalogReader::tagCounts(
 }
 
 Result<CatalogReader::CountStep> CatalogReader::countStep(
-    const ImageQuery &query, qint64 afterKey, qint64 step)
+    const ImageQuery &asked, qint64 afterKey, qint64 step)
 {
-    if (auto r = checkSearch(query); !r)
-        return r.failure();
+    auto prepared = prepare(asked);
+    if (!prepared)
+        return prepared.failure();
+    const ImageQuery &query = *prepared;
     if (!countsInSteps(query)) {
         if (countsInWindows(planFor(m_catalog, query), query))
             return countWindow(m_catalog, query, afterKey, step);
@@ -210,10 +265,12 @@ Result<QList<ImageRecord>> CatalogReader::list(const ImageQuery &query, qint64 o
 }
 
 Result<QList<ImageRecord>> CatalogReader::list(
-    const ImageQuery &query, qint64 offset, qint64 limit, bool fewMatches)
+    const ImageQuery &asked, qint64 offset, qint64 limit, bool fewMatches)
 {
-    if (auto r = checkSearch(query); !r)
-        return r.failure();
+    auto prepared = prepare(asked);
+    if (!prepared)
+        return prepared.failure();
+    const ImageQuery &query = *prepared;
     QVariantList binds;
     // Walking the order, every term tests each row (no driver).
     const QString where = whereFor(query, binds, fewMatches ? Drive::Matches : Drive::Order,
@@ -234,8 +291,12 @@ Result<QList<ImageRecord>> CatalogReader::list(
 }
 
 Result<QList<ImageRecord>> CatalogReader::page(
-    const ImageQuery &query, qint64 offset, qint64 limit, qint64 total)
+    const ImageQuery &asked, qint64 offset, qint64 limit, qint64 total)
 {
+    auto prepared = prepare(asked);
+    if (!prepared)
+        return prepared.failure();
+    const ImageQuery &query = *prepared;
     // Still being counted: there are at least as many matches as counted
     // so far, and they are many (see countStep()). Read from the front.
     if (total < 0)
@@ -286,10 +347,12 @@ Result<QList<ImageRecord>> CatalogReader::page(
     return rows;
 }
 
-Result<qint64> CatalogReader::rowOf(const ImageQuery &query, qint64 key)
+Result<qint64> CatalogReader::rowOf(const ImageQuery &asked, qint64 key)
 {
-    if (auto r = checkSearch(query); !r)
-        return r.failure();
+    auto prepared = prepare(asked);
+    if (!prepared)
+        return prepared.failure();
+    const ImageQuery &query = *prepared;
     QVariantList binds;
     QString where = whereFor(query, binds);
     const QString join = joinFor(query.order);
@@ -322,10 +385,12 @@ Result<qint64> CatalogReader::rowOf(const ImageQuery &query, qint64 key)
     return before.next() ? before.value(0).toLongLong() : qint64(-1);
 }
 
-Result<QList<qint64>> CatalogReader::keys(const ImageQuery &query, qint64 offset, qint64 limit)
+Result<QList<qint64>> CatalogReader::keys(const ImageQuery &asked, qint64 offset, qint64 limit)
 {
-    if (auto r = checkSearch(query); !r)
-        return r.failure();
+    auto prepared = prepare(asked);
+    if (!prepared)
+        return prepared.failure();
+    const ImageQuery &query = *prepared;
     QVariantList binds;
     const QString where = whereFor(query, binds, Drive::Order, Driver {});
     QSqlQuery q = m_catalog.query(
@@ -400,10 +465,12 @@ Result<void> CatalogReader::forEach(const std::function<bool(const ImageRecord &
 }
 
 Result<void> CatalogReader::forEach(
-    const ImageQuery &query, const std::function<bool(const ImageRecord &)> &visit, Detail detail)
+    const ImageQuery &asked, const std::function<bool(const ImageRecord &)> &visit, Detail detail)
 {
-    if (auto r = checkSearch(query); !r)
-        return r;
+    auto prepared = prepare(asked);
+    if (!prepared)
+        return prepared.failure();
+    const ImageQuery &query = *prepared;
     QVariantList binds;
     const QString where = whereFor(query, binds, Drive::Matches, driverFor(query));
     QString select = QLatin1String(kSelectImages);

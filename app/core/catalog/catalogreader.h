@@ -105,6 +105,9 @@ public:
 private:
     /// The search's error as a failure, if it cannot be read.
     static Result<void> checkSearch(const ImageQuery &query);
+    /// @p query as the SQL needs it: readable, every in: naming a
+    /// collection, a smart collection's in: replaced by its saved search.
+    Result<ImageQuery> prepare(const ImageQuery &query);
     /// Which term collects a filtered query's matches: the rarest tag.
     querysql::Driver driverFor(const ImageQuery &query);
     /// @p fewMatches: collect the matches and sort them, rather than walk

@@ -3,6 +3,7 @@
 
 #include "base/platform.h"
 #include "catalog/private/catalogwriterworker.h"
+#include "catalog/private/collectionstatements.h"
 #include "catalog/private/imagestatements.h"
 #include "catalog/private/markstatements.h"
 #include "catalog/private/queuestatements.h"
@@ -262,6 +263,37 @@ QFuture<Result<MarkDelta>> CatalogWriter::reapplyMarks(const MarkDelta &delta, i
 QFuture<Result<bool>> CatalogWriter::shuffle()
 {
     return submit<bool>([](WriterContext &c) { return statements::shuffle(c); });
+}
+
+QFuture<Result<qint64>> CatalogWriter::createCollection(const QString &name, const QString &query)
+{
+    return submit<qint64>(
+        [=](WriterContext &c) { return statements::createCollection(c, name, query); });
+}
+
+QFuture<Result<bool>> CatalogWriter::deleteCollection(const QString &name)
+{
+    return submit<bool>([=](WriterContext &c) { return statements::deleteCollection(c, name); });
+}
+
+QFuture<Result<int>> CatalogWriter::addToCollection(const QString &name, const QList<qint64> &keys)
+{
+    return submit<int>(
+        [=](WriterContext &c) { return statements::addToCollection(c, name, keys); });
+}
+
+QFuture<Result<int>> CatalogWriter::removeFromCollection(
+    const QString &name, const QList<qint64> &keys)
+{
+    return submit<int>(
+        [=](WriterContext &c) { return statements::removeFromCollection(c, name, keys); });
+}
+
+QFuture<Result<int>> CatalogWriter::moveInCollection(
+    const QString &name, const QList<qint64> &keys, qint64 beforeKey)
+{
+    return submit<int>(
+        [=](WriterContext &c) { return statements::moveInCollection(c, name, keys, beforeKey); });
 }
 
 QFuture<Result<int>> CatalogWriter::remove(const QList<qint64> &keys)

@@ -204,6 +204,21 @@ public:
     /// Remembers that each pair is not a duplicate (duplicates() leaves the
     /// link out). Answers how many pairs were new.
     QFuture<Result<int>> markNotDuplicates(const QList<QPair<qint64, qint64>> &pairs);
+    /// A new collection named @p name; @p query (a saved search) makes it
+    /// smart, null hand-made. Answers its id. Names are unique whatever
+    /// their case.
+    QFuture<Result<qint64>> createCollection(const QString &name, const QString &query = {});
+    /// Deletes a collection; its images stay in the library.
+    QFuture<Result<bool>> deleteCollection(const QString &name);
+    /// Appends images to a hand-made collection, in the order given;
+    /// answers how many were not in it yet.
+    QFuture<Result<int>> addToCollection(const QString &name, const QList<qint64> &keys);
+    /// Takes images out of a collection; answers how many were in it.
+    QFuture<Result<int>> removeFromCollection(const QString &name, const QList<qint64> &keys);
+    /// Moves images of a hand-made collection before @p beforeKey (0: to
+    /// the end), keeping their order.
+    QFuture<Result<int>> moveInCollection(
+        const QString &name, const QList<qint64> &keys, qint64 beforeKey);
     /// Stores a (re)built thumbnail.
     QFuture<Result<bool>> putThumbnail(qint64 key, const QByteArray &data, QSize size);
 

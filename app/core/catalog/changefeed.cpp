@@ -82,6 +82,8 @@ Result<ChangeBatch> ChangeFeed::readAfter(qint64 seq)
             continue;
         case ChangeKind::Reordered:
             batch.bulk = true;
+        case ChangeKind::CollectionsChanged:
+            batch.collectionsChanged = true;
             continue;
         case ChangeKind::ThumbnailReady:
             thumbs.insert(image);

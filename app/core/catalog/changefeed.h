@@ -21,6 +21,7 @@ enum class ChangeKind : int {
     /// Every image moved in an order (Shuffle Again): a reader re-reads
     /// what it shows, as after a bulk change. image_id is 0.
     Reordered = 6,
+    CollectionsChanged = 7, ///< a collection or its members or order changed
 };
 
 /// The changes committed since a reader last looked, folded per image: an
@@ -34,6 +35,7 @@ struct ChangeBatch {
     QList<qint64> changed;
     QList<qint64> thumbnails;
     bool queueChanged = false;
+    bool collectionsChanged = false;
     /// More happened than a reader should apply key by key (a bulk retag,
     /// a million removals, or a reader that fell behind the feed's
     /// retention): recount and reload what is visible instead.
@@ -42,7 +44,7 @@ struct ChangeBatch {
     bool isEmpty() const
     {
         return added.isEmpty() && removed.isEmpty() && changed.isEmpty() && thumbnails.isEmpty()
-            && !queueChanged && !bulk;
+            && !queueChanged && !collectionsChanged && !bulk;
     }
     bool touchesImages() const
     {

@@ -265,11 +265,6 @@ private:
         return predicate(t);
     }
 
-    static QString notYet()
-    {
-        return SearchLanguage::tr("in: collections are not in this version of Trove yet");
-    }
-
     Node predicate(const Token &t)
     {
         const QString &key = t.key;
@@ -296,7 +291,10 @@ private:
             n.from = range->first;
             n.to = range->second;
         } else if (key == QLatin1String("in")) {
-            failAt(t.position, t.length, notYet());
+            n.kind = Node::Kind::Collection;
+            n.text = value.simplified();
+            n.position = t.position;
+            n.length = t.length;
         } else {
             auto r = values::comparison(key, value);
             if (!r)

@@ -28,6 +28,7 @@ struct Node {
         Added, ///< added_at in [from, to) (ms since the epoch, UTC)
         Untagged, ///< no tag at all
         Favourite, ///< marked as a favourite (`fav`)
+        Collection, ///< text: in the collection of this name (case-insensitive)
     };
     Kind kind = Kind::All;
     std::vector<Node> children;
@@ -37,6 +38,10 @@ struct Node {
     qint64 number = 0;
     qint64 from = 0;
     qint64 to = 0;
+    /// Collection: where its term stands in the text, in characters, so
+    /// that a smart collection's saved search can take its place.
+    int position = 0;
+    int length = 0;
 
     bool operator==(const Node &) const = default;
 };
@@ -64,8 +69,9 @@ struct Parsed {
 /// Terms separated by spaces are ANDed; `-term` (or `NOT term`) negates;
 /// `a OR b` for alternatives; parentheses group; "quoted text" is one term.
 /// Predicates: tag:, site:, format:, width:, height:, pixels:, size:,
-/// added:, rating:, untagged, fav; in: is recognised and answered with an
-/// error until collections exist. Pure; any thread.
+/// added:, rating:, untagged, fav, in: (a collection; CatalogReader checks
+/// the name and puts a smart collection's search in its place). Pure; any
+/// thread.
 class SearchLanguage final {
     Q_DECLARE_TR_FUNCTIONS(SearchLanguage)
 

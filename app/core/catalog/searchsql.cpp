@@ -236,6 +236,14 @@ QString rowTest(const Node &node, QVariantList &binds)
         binds << node.text;
         return QStringLiteral(
             "EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag = ?)");
+    case Node::Kind::Collection:
+        // collections.name is COLLATE NOCASE; a smart collection's name was
+        // replaced by its search before (CatalogReader), so this is a
+        // hand-made one's membership.
+        binds << node.text;
+        return QStringLiteral(
+            "EXISTS (SELECT 1 FROM collection_items ci JOIN collections k ON k.id = "
+            "ci.collection_id WHERE ci.image_id = i.id AND k.name = ?)");
     case Node::Kind::Untagged:
         return QStringLiteral("NOT EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id)");
     case Node::Kind::Site:

@@ -122,6 +122,14 @@ void BulkAction::next()
             this, marked);
         break;
     }
+    case Kind::AddToCollection:
+        whenFinished(m_writer->addToCollection(m_collection, batch), this,
+            [written](const Result<int> &r) { written(r ? *r : 0, r ? QString() : r.error()); });
+        break;
+    case Kind::RemoveFromCollection:
+        whenFinished(m_writer->removeFromCollection(m_collection, batch), this,
+            [written](const Result<int> &r) { written(r ? *r : 0, r ? QString() : r.error()); });
+        break;
     case Kind::EditTags:
         whenFinished(m_writer->editTagsRecorded(batch, m_add, m_remove), this,
             [this, written](const Result<TagDelta> &r) {

@@ -34,6 +34,8 @@ public:
         EditTags,
         SetRating, ///< setValue(): 0 to 5 stars
         SetFavourite, ///< setValue(): 1 on, 0 off
+        AddToCollection, ///< appended to setCollection()'s, in row order
+        RemoveFromCollection,
     };
     /// Keys written per writer request.
     static constexpr int kBatch = 5000;
@@ -51,6 +53,9 @@ public:
     /// The rating or the favourite flag SetRating and SetFavourite give.
     void setValue(int value) { m_value = value; }
     int value() const { return m_value; }
+    /// For AddToCollection and RemoveFromCollection: which collection.
+    void setCollection(const QString &name) { m_collection = name; }
+    QString collection() const { return m_collection; }
     Kind kind() const { return m_kind; }
     QStringList tagsToAdd() const { return m_add; }
     QStringList tagsToRemove() const { return m_remove; }
@@ -83,6 +88,7 @@ private:
     QList<QPair<qint64, qint64>> m_rows;
     QStringList m_add;
     QStringList m_remove;
+    QString m_collection;
     QList<qint64> m_keys;
     QList<qint64> m_done;
     TagDelta m_delta;

@@ -20,7 +20,9 @@ public:
     explicit LibraryPaths(const QString &root);
 
     /// The library chosen by, in order: @p explicitDir (--library), the
-    /// TROVE_LIBRARY environment variable, AppDataLocation/library.
+    /// TROVE_LIBRARY environment variable, the `library/path` setting (the
+    /// window's Use Another Library… and Move Library…), and
+    /// AppDataLocation/library.
     static LibraryPaths resolve(const QString &explicitDir = {});
 
     QString root() const { return m_root; }

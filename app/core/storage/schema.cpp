@@ -365,6 +365,64 @@ const std::vector<QStringList> &catalogSteps()
                 DELETE FROM image_shuffle WHERE image_id = OLD.id;
                 END)"),
         },
+        {
+            // Collections (issue 14): named sets of images, an image in any
+            // number of them. A smart collection is a saved search (query
+            // not NULL) and has no items. Names are unique whatever their
+            // case, as tags are.
+            QStringLiteral(R"(CREATE TABLE collections (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                query TEXT,
+                created_at INTEGER NOT NULL))"),
+            // Hand order: position ascending (REAL, so that a drop between
+            // two items needs no renumbering). No reference to images: a
+            // trashed image keeps its key (and gets it back on restore), so
+            // its memberships wait for it; they go with the image for good.
+            QStringLiteral(R"(CREATE TABLE collection_items (
+                collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+                image_id INTEGER NOT NULL,
+                position REAL NOT NULL,
+                PRIMARY KEY (collection_id, image_id)) WITHOUT ROWID)"),
+            QStringLiteral("CREATE INDEX collection_items_by_position ON "
+                           "collection_items(collection_id, position)"),
+            QStringLiteral("CREATE INDEX collection_items_by_image ON "
+                           "collection_items(image_id)"),
+            // Gone for good: emptied from the trash (no image took the key
+            // back), or deleted without passing through the trash.
+            QStringLiteral(R"(CREATE TRIGGER collection_items_trash_gone AFTER DELETE ON trash
+                WHEN NOT EXISTS (SELECT 1 FROM images WHERE id = OLD.id) BEGIN
+                DELETE FROM collection_items WHERE image_id = OLD.id;
+                END)"),
+            QStringLiteral(R"(CREATE TRIGGER collection_items_image_gone AFTER DELETE ON images
+                WHEN NOT EXISTS (SELECT 1 FROM trash WHERE id = OLD.id) BEGIN
+                DELETE FROM collection_items WHERE image_id = OLD.id;
+                END)"),
+            // The change feed: a membership is a change of the image (a
+            // gallery showing in:"name" looks at it again); any change to a
+            // collection is kind 7 (ChangeKind::CollectionsChanged) for
+            // lists of collections and their counts.
+            QStringLiteral(R"(CREATE TRIGGER changes_collection_item_insert
+                AFTER INSERT ON collection_items BEGIN
+                INSERT INTO changes(kind, image_id) VALUES (3, NEW.image_id);
+                INSERT INTO changes(kind, image_id) VALUES (7, 0);
+                END)"),
+            QStringLiteral(R"(CREATE TRIGGER changes_collection_item_delete
+                AFTER DELETE ON collection_items BEGIN
+                INSERT INTO changes(kind, image_id) VALUES (3, OLD.image_id);
+                INSERT INTO changes(kind, image_id) VALUES (7, 0);
+                END)"),
+            QStringLiteral(R"(CREATE TRIGGER changes_collection_item_move
+                AFTER UPDATE OF position ON collection_items BEGIN
+                INSERT INTO changes(kind, image_id) VALUES (7, 0);
+                END)"),
+            QStringLiteral(R"(CREATE TRIGGER changes_collection_insert AFTER INSERT ON collections
+                BEGIN INSERT INTO changes(kind, image_id) VALUES (7, 0); END)"),
+            QStringLiteral(R"(CREATE TRIGGER changes_collection_update AFTER UPDATE ON collections
+                BEGIN INSERT INTO changes(kind, image_id) VALUES (7, 0); END)"),
+            QStringLiteral(R"(CREATE TRIGGER changes_collection_delete AFTER DELETE ON collections
+                BEGIN INSERT INTO changes(kind, image_id) VALUES (7, 0); END)"),
+        },
     };
     return migrations;
 }

@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -25,6 +26,7 @@ LibraryPage::LibraryPage(QWidget *parent)
     , m_location(new QLabel(this))
     , m_startNote(new QLabel(this))
     , m_useLibrary(new QPushButton(icon(Icon::OpenLibrary), tr("&Use Another Library…"), this))
+    , m_moveLibrary(new QPushButton(tr("&Move Library…"), this))
     , m_exportFolder(new QLineEdit(this))
     , m_retention(new QSpinBox(this))
 {
@@ -37,6 +39,9 @@ LibraryPage::LibraryPage(QWidget *parent)
     m_useLibrary->setObjectName(QStringLiteral("useLibraryButton"));
     m_useLibrary->setToolTip(tr("Show another library (a new, empty folder starts one) and open "
                                 "it from now on when Trove starts"));
+    m_moveLibrary->setObjectName(QStringLiteral("moveLibraryButton"));
+    m_moveLibrary->setToolTip(tr("Move this library into an empty folder (on another disk, "
+                                 "say) and use it from there"));
 
     auto *location = new QGroupBox(tr("Location"), this);
     auto *locationLayout = new QVBoxLayout(location);
@@ -44,6 +49,7 @@ LibraryPage::LibraryPage(QWidget *parent)
     locationLayout->addWidget(m_startNote);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_useLibrary);
+    buttons->addWidget(m_moveLibrary);
     buttons->addStretch(1);
     locationLayout->addLayout(buttons);
 
@@ -79,6 +85,7 @@ LibraryPage::LibraryPage(QWidget *parent)
     layout->addStretch(1);
 
     connect(m_useLibrary, &QPushButton::clicked, this, &LibraryPage::chooseLibrary);
+    connect(m_moveLibrary, &QPushButton::clicked, this, &LibraryPage::chooseMoveDestination);
     connect(browse, &QPushButton::clicked, this, &LibraryPage::chooseExportFolder);
     connect(m_exportFolder, &QLineEdit::editingFinished, this, &LibraryPage::edited);
     connect(m_retention, &QSpinBox::valueChanged, this, &LibraryPage::edited);
@@ -119,8 +126,14 @@ void LibraryPage::useLibrary(const QString &dir)
     Q_EMIT edited();
 }
 
+void LibraryPage::moveLibrary(const QString &dir)
+{
+    Q_EMIT moveRequested(dir);
+}
+
 void LibraryPage::updateLocation()
 {
+    m_moveLibrary->setEnabled(!m_current.isEmpty());
     m_location->setText(
         m_current.isEmpty() ? tr("No library is open") : QDir::toNativeSeparators(m_current));
     // What opens at start: the chosen one, or the default; --library and
@@ -137,6 +150,14 @@ void LibraryPage::chooseLibrary()
         = QFileDialog::getExistingDirectory(this, tr("Use Another Library"), m_current);
     if (!dir.isEmpty())
         useLibrary(dir);
+}
+
+void LibraryPage::chooseMoveDestination()
+{
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Move Library To (an Empty Folder)"), QFileInfo(m_current).absolutePath());
+    if (!dir.isEmpty())
+        moveLibrary(dir);
 }
 
 void LibraryPage::chooseExportFolder()

@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: MIT
+#include "catalog/private/collectionstatements.h"
+
+#include "catalog/collections.h"
+#include "catalog/private/catalogwriterworker.h"
+#include "catalog/private/statementhelpers.h"
+
+#include <QCoreApplication>
+
+namespace trove::statements {
+
+namespace {
+
+struct Target {
+    qint64 id = 0;
+    bool smart = false;
+};
+
+Result<Target> collectionNamed(WriterContext &c, const QString &name)
+{
+    QSqlQuery q = c.catalog.query(
+        QStringLiteral("SELECT id, query IS NOT NULL AS smart FROM collections WHERE name = ?"));
+    q.bindValue(0, name.simplified());
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    if (!q.next())
+        return fail(Collections::unknown(name));
+    return Target { q.value(QStringLiteral("id")).toLongLong(),
+        q.value(QStringLiteral("smart")).toBool() };
+}
+
+Result<Target> handMade(WriterContext &c, const QString &name)
+{
+    auto t = collectionNamed(c, name);
+    if (t && t->smart)
+        return fail(Collections::tr("“%1” is a smart collection (a saved search): images are "
+                                    "not added to it or ordered by hand")
+                        .arg(name.simplified()));
+    return t;
+}
+
+/// The keys of @p keys that are in the collection now, for the change list.
+Result<QList<qint64>> membersAmong(WriterContext &c, qint64 id, const QString &batch)
+{
+    QSqlQuery q = c.catalog.query(
+        QStringLiteral("SELECT image_id FROM collection_items WHERE collection_id = ? AND "
+                       "image_id IN (SELECT value FROM json_each(?))"));
+    q.bindValue(0, id);
+    q.bindValue(1, batch);
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    QList<qint64> out;
+    while (q.next())
+        out.append(q.value(QStringLiteral("image_id")).toLongLong());
+    return out;
+}
+
+} // namespace
+
+Result<qint64> createCollection(WriterContext &c, const QString &name, const QString &query)
+{
+    auto clean = Collections::cleanName(name);
+    if (!clean)
+        return clean.failure();
+    if (!query.isNull() && query.trimmed().isEmpty())
+        return fail(Collections::tr("a smart collection needs a search"));
+    QSqlQuery taken = c.catalog.query(QStringLiteral("SELECT 1 FROM collections WHERE name = ?"));
+    taken.bindValue(0, *clean);
+    if (auto r = execQuery(taken); !r)
+        return r.failure();
+    if (taken.next())
+        return fail(Collections::tr("a collection named “%1” exists already").arg(*clean));
+    QSqlQuery q = c.catalog.query(
+        QStringLiteral("INSERT INTO collections(name, query, created_at) VALUES (?, ?, ?)"));
+    q.bindValue(0, *clean);
+    q.bindValue(1, query.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(query));
+    q.bindValue(2, nowMs());
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    return q.lastInsertId().toLongLong();
+}
+
+Result<bool> deleteCollection(WriterContext &c, const QString &name)
+{
+    auto t = collectionNamed(c, name);
+    if (!t)
+        return t.failure();
+    QSqlQuery members = c.catalog.query(
+        QStringLiteral("SELECT image_id FROM collection_items WHERE collection_id = ?"));
+    members.bindValue(0, t->id);
+    if (auto r = execQuery(members); !r)
+        return r.failure();
+    while (members.next())
+        c.changed.append(members.value(QStringLiteral("image_id")).toLongLong());
+    QSqlQuery q = c.catalog.query(QStringLiteral("DELETE FROM collections WHERE id = ?"));
+    q.bindValue(0, t->id);
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    return true;
+}
+
+Result<int> addToCollection(WriterContext &c, const QString &name, const QList<qint64> &keys)
+{
+    auto t = handMade(c, name);
+    if (!t)
+        return t.failure();
+    if (keys.isEmpty())
+        return 0;
+    const QString batch = jsonKeys(keys);
+    auto before = membersAmong(c, t->id, batch);
+    if (!before)
+        return before.failure();
+    // After the last one, in the order given (json_each's key is the index).
+    QSqlQuery q = c.catalog.query(QStringLiteral(
+        "INSERT OR IGNORE INTO collection_items(collection_id, image_id, position) "
+        "SELECT ?, j.value, (SELECT coalesce(max(position), 0) FROM collection_items WHERE "
+        "collection_id = ?) + 1 + j.key FROM json_each(?) j "
+        "WHERE EXISTS (SELECT 1 FROM images WHERE id = j.value)"));
+    q.bindValue(0, t->id);
+    q.bindValue(1, t->id);
+    q.bindValue(2, batch);
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    const int added = q.numRowsAffected();
+    auto after = membersAmong(c, t->id, batch);
+    if (!after)
+        return after.failure();
+    for (qint64 key : std::as_const(*after))
+        if (!before->contains(key))
+            c.changed.append(key);
+    return added;
+}
+
+Result<int> removeFromCollection(WriterContext &c, const QString &name, const QList<qint64> &keys)
+{
+    auto t = collectionNamed(c, name);
+    if (!t)
+        return t.failure();
+    if (keys.isEmpty())
+        return 0;
+    const QString batch = jsonKeys(keys);
+    auto present = membersAmong(c, t->id, batch);
+    if (!present)
+        return present.failure();
+    QSqlQuery q = c.catalog.query(
+        QStringLiteral("DELETE FROM collection_items WHERE collection_id = ? AND image_id IN "
+                       "(SELECT value FROM json_each(?))"));
+    q.bindValue(0, t->id);
+    q.bindValue(1, batch);
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    c.changed += *present;
+    return int(present->size());
+}
+
+Result<int> moveInCollection(
+    WriterContext &c, const QString &name, const QList<qint64> &keys, qint64 beforeKey)
+{
+    auto t = handMade(c, name);
+    if (!t)
+        return t.failure();
+    // Between the item before the target and the target: REAL positions
+    // leave room, and a renumbering (1, 2, 3…) makes room when they run
+    // out.
+    const auto positionOf = [&](const QString &sql, qint64 key) -> Result<std::optional<double>> {
+        QSqlQuery q = c.catalog.query(sql);
+        q.bindValue(0, t->id);
+        q.bindValue(1, key);
+        if (auto r = execQuery(q); !r)
+            return r.failure();
+        if (!q.next() || q.value(0).isNull())
+            return std::optional<double>();
+        return std::optional<double>(q.value(0).toDouble());
+    };
+    const QString batch = jsonKeys(keys);
+    double low = 0;
+    double high = 0;
+    if (beforeKey != 0 && !keys.contains(beforeKey)) {
+        auto at = positionOf(QStringLiteral("SELECT position FROM collection_items WHERE "
+                                            "collection_id = ? AND image_id = ?"),
+            beforeKey);
+        if (!at)
+            return at.failure();
+        if (!*at)
+            return fail(Collections::tr("that image is not in “%1”").arg(name.simplified()));
+        high = **at;
+        QSqlQuery prev = c.catalog.query(QStringLiteral(
+            "SELECT max(position) FROM collection_items WHERE collection_id = ? "
+            "AND position < ? AND image_id NOT IN (SELECT value FROM json_each(?))"));
+        prev.bindValue(0, t->id);
+        prev.bindValue(1, high);
+        prev.bindValue(2, batch);
+        if (auto r = execQuery(prev); !r)
+            return r.failure();
+        low = prev.next() && !prev.value(0).isNull() ? prev.value(0).toDouble() : high - 1;
+    } else {
+        auto last = positionOf(QStringLiteral("SELECT max(position) FROM collection_items WHERE "
+                                              "collection_id = ? AND image_id != ?"),
+            0);
+        if (!last)
+            return last.failure();
+        low = last->value_or(0);
+        high = low + 1;
+    }
+    QSqlQuery put = c.catalog.query(QStringLiteral(
+        "UPDATE collection_items SET position = ? WHERE collection_id = ? AND image_id = ?"));
+    int moved = 0;
+    const double step = (high - low) / double(keys.size() + 1);
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        put.bindValue(0, low + step * double(i + 1));
+        put.bindValue(1, t->id);
+        put.bindValue(2, keys[i]);
+        if (auto r = execQuery(put); !r)
+            return r.failure();
+        moved += put.numRowsAffected();
+    }
+    if (step < 1e-9) {
+        // Out of room between two neighbours: number them all again.
+        QSqlQuery renumber = c.catalog.query(QStringLiteral(
+            "UPDATE collection_items SET position = (SELECT count(*) FROM collection_items o "
+            "WHERE o.collection_id = collection_items.collection_id AND (o.position < "
+            "collection_items.position OR (o.position = collection_items.position AND "
+            "o.image_id <= collection_items.image_id))) WHERE collection_id = ?"));
+        renumber.bindValue(0, t->id);
+        if (auto r = execQuery(renumber); !r)
+            return r.failure();
+    }
+    return moved;
+}
+
+} // namespace trove::statements

@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: MIT
+#include "gallery/collectionspanel.h"
+
+#include "base/futurewatch.h"
+#include "catalog/catalogreader.h"
+#include "catalog/changefeed.h"
+#include "icons.h"
+#include "models/librarysession.h"
+
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace trove::ui {
+
+namespace {
+
+constexpr int kMessageMs = 5000;
+constexpr int kNameRole = Qt::UserRole + 1;
+
+Result<QList<CollectionInfo>> readCollections(const LibraryPaths &paths)
+{
+    // A reader of its own: connections belong to the thread that opened them.
+    CatalogReader reader;
+    if (auto r = reader.open(paths); !r)
+        return r.failure();
+    return Collections::list(reader.catalog());
+}
+
+} // namespace
+
+CollectionsPanel::CollectionsPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_list(new QListWidget(this))
+    , m_new(new QToolButton(this))
+    , m_add(new QToolButton(this))
+    , m_remove(new QToolButton(this))
+    , m_delete(new QToolButton(this))
+{
+    m_list->setObjectName(QStringLiteral("collectionsList"));
+    m_list->setUniformItemSizes(true);
+    m_new->setObjectName(QStringLiteral("newCollectionButton"));
+    m_new->setIcon(icon(Icon::Add));
+    m_new->setText(tr("New"));
+    m_new->setToolTip(tr("New Collection… or New Smart Collection from the current search"));
+    m_new->setPopupMode(QToolButton::MenuButtonPopup);
+    auto *newMenu = new QMenu(m_new);
+    newMenu->addAction(tr("New Collection…"), this, &CollectionsPanel::askNew);
+    newMenu->addAction(tr("New Smart Collection from Current Search…"), this,
+        &CollectionsPanel::smartFromSearchRequested);
+    m_new->setMenu(newMenu);
+    connect(m_new, &QToolButton::clicked, this, &CollectionsPanel::askNew);
+    m_add->setObjectName(QStringLiteral("addToCollectionButton"));
+    m_add->setText(tr("Add Selection"));
+    m_add->setToolTip(tr("Add the images selected in the gallery to this collection"));
+    m_remove->setObjectName(QStringLiteral("removeFromCollectionButton"));
+    m_remove->setText(tr("Remove Selection"));
+    m_remove->setToolTip(
+        tr("Take the images selected in the gallery out of this collection (they stay in the "
+           "library)"));
+    m_delete->setObjectName(QStringLiteral("deleteCollectionButton"));
+    m_delete->setIcon(icon(Icon::Delete));
+    m_delete->setToolTip(tr("Delete this collection (its images stay in the library)"));
+    for (QToolButton *b : { m_new, m_add, m_remove, m_delete })
+        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->setContentsMargins(0, 0, 0, 0);
+    for (QToolButton *b : { m_new, m_add, m_remove, m_delete })
+        buttons->addWidget(b);
+    buttons->addStretch(1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(m_list, 1);
+    layout->addLayout(buttons);
+
+    connect(m_list, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        Q_EMIT showRequested(searchFor(item->data(kNameRole).toString()));
+    });
+    connect(m_list, &QListWidget::currentRowChanged, this, &CollectionsPanel::updateButtons);
+    connect(m_add, &QToolButton::clicked, this,
+        [this] { Q_EMIT addSelectionRequested(currentName()); });
+    connect(m_remove, &QToolButton::clicked, this,
+        [this] { Q_EMIT removeSelectionRequested(currentName()); });
+    connect(m_delete, &QToolButton::clicked, this, &CollectionsPanel::askDelete);
+    updateButtons();
+}
+
+CollectionsPanel::~CollectionsPanel() = default;
+
+void CollectionsPanel::setSession(LibrarySession *session)
+{
+    if (m_session)
+        disconnect(m_session->reader(), nullptr, this, nullptr);
+    m_session = session;
+    m_collections.clear();
+    m_list->clear();
+    if (session)
+        connect(
+            session->reader(), &LibraryReader::changesReady, this, &CollectionsPanel::onChanges);
+    refresh();
+}
+
+void CollectionsPanel::onChanges(const ChangeBatch &batch)
+{
+    // Counts leave trashed images out: a removal or a restore moves them.
+    if (batch.collectionsChanged || batch.bulk || !batch.removed.isEmpty()
+        || !batch.added.isEmpty())
+        refresh();
+}
+
+void CollectionsPanel::refresh()
+{
+    const quint64 generation = ++m_generation;
+    if (!m_session) {
+        show({});
+        return;
+    }
+    whenFinished(QtConcurrent::run(readCollections, m_session->paths()), this,
+        [this, generation](const Result<QList<CollectionInfo>> &all) {
+            if (generation != m_generation)
+                return; // a newer read, or another library
+            if (!all) {
+                Q_EMIT message(tr("Cannot read the collections: %1").arg(all.error()), kMessageMs);
+                return;
+            }
+            show(*all);
+        });
+}
+
+void CollectionsPanel::show(const QList<CollectionInfo> &all)
+{
+    const QString current = currentName();
+    m_collections = all;
+    m_list->clear();
+    const QLocale locale;
+    for (const CollectionInfo &c : all) {
+        auto *item
+            = new QListWidgetItem(c.isSmart() ? tr("%1 (smart)").arg(c.name)
+                                              : tr("%1 (%2)").arg(c.name, locale.toString(c.count)),
+                m_list);
+        item->setData(kNameRole, c.name);
+        item->setIcon(icon(c.isSmart() ? Icon::Search : Icon::Tags));
+        item->setToolTip(c.isSmart() ? tr("Smart collection: %1").arg(c.query)
+                                     : tr("%Ln image(s)", nullptr, int(c.count)));
+        if (c.name == current)
+            m_list->setCurrentItem(item);
+    }
+    updateButtons();
+    Q_EMIT refreshed();
+}
+
+QString CollectionsPanel::currentName() const
+{
+    const QListWidgetItem *item = m_list->currentItem();
+    return item ? item->data(kNameRole).toString() : QString();
+}
+
+QString CollectionsPanel::searchFor(const QString &name)
+{
+    return QStringLiteral("in:\"%1\"").arg(name);
+}
+
+void CollectionsPanel::updateButtons()
+{
+    const int row = m_list->currentRow();
+    const bool any = row >= 0 && row < m_collections.size();
+    const bool handMade = any && !m_collections.at(row).isSmart();
+    m_add->setEnabled(handMade);
+    m_remove->setEnabled(handMade);
+    m_delete->setEnabled(any);
+    m_new->setEnabled(m_session != nullptr);
+}
+
+void CollectionsPanel::createCollection(const QString &name, const QString &query)
+{
+    if (!m_session)
+        return;
+    whenFinished(m_session->writer()->createCollection(name, query), this,
+        [this, name](const Result<qint64> &made) {
+            if (!made)
+                Q_EMIT message(
+                    tr("Cannot create the collection: %1").arg(made.error()), kMessageMs);
+            else
+                Q_EMIT message(
+                    tr("Created the collection “%1”").arg(name.simplified()), kMessageMs);
+            refresh();
+        });
+}
+
+void CollectionsPanel::deleteCollection(const QString &name)
+{
+    if (!m_session || name.isEmpty())
+        return;
+    whenFinished(
+        m_session->writer()->deleteCollection(name), this, [this, name](const Result<bool> &done) {
+            if (!done)
+                Q_EMIT message(
+                    tr("Cannot delete the collection: %1").arg(done.error()), kMessageMs);
+            else
+                Q_EMIT message(
+                    tr("Deleted the collection “%1”; its images stay in the library").arg(name),
+                    kMessageMs);
+            refresh();
+        });
+}
+
+void CollectionsPanel::askNew()
+{
+    auto *dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("New Collection"));
+    dialog->setLabelText(tr("Name of the new collection:"));
+    connect(dialog, &QInputDialog::textValueSelected, this,
+        [this](const QString &name) { createCollection(name); });
+    dialog->open();
+}
+
+void CollectionsPanel::askDelete()
+{
+    const QString name = currentName();
+    if (name.isEmpty())
+        return;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete Collection"),
+        tr("Delete the collection “%1”?").arg(name), QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setInformativeText(tr("Its images stay in the library."));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, name](int answer) {
+        if (answer == QMessageBox::Yes)
+            deleteCollection(name);
+    });
+    box->open();
+}
+
+} // namespace trove::ui

@@ -491,6 +491,9 @@ void MainWindow::buildCollectionsDock()
     m_collectionsDock->setWidget(m_collections);
     m_collectionsDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     addDockWidget(Qt::LeftDockWidgetArea, m_collectionsDock);
+    // Like the Tags sidebar, opened from the View menu: at 800x600 a dock
+    // always shown would take a quarter of the grid.
+    m_collectionsDock->hide();
     connect(m_collections, &CollectionsPanel::showRequested, this, [this](const QString &search) {
         closeViewer();
         m_browse->searchField()->setText(search);

@@ -383,6 +383,9 @@ void TestUiLive::collectionsDockFollowsAndFilters()
     QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 3, kArrives);
     ui::CollectionsPanel *panel = m_window->collectionsPanel();
     QVERIFY(panel);
+    // Closed until View ▸ Collections opens it.
+    QVERIFY(!m_window->collectionsDock()->isVisibleTo(m_window.get()));
+    m_window->collectionsDock()->toggleViewAction()->trigger();
     QVERIFY(m_window->collectionsDock()->isVisibleTo(m_window.get()));
     auto run
         = cli({ QStringLiteral("collection"), QStringLiteral("create"), QStringLiteral("Trip") });

@@ -1711,10 +1711,15 @@ void TestCatalog::newOrdersBuiltForOlderLibrary()
         for (const char *sql : { "DROP TRIGGER image_shuffle_insert",
                  "DROP TRIGGER image_shuffle_delete", "DROP TABLE image_shuffle",
                  "DROP INDEX images_by_name_key", "DROP INDEX images_by_bytes",
-                 "DROP INDEX images_by_pixels", "ALTER TABLE images DROP COLUMN name_key" })
+                 "DROP INDEX images_by_pixels", "ALTER TABLE images DROP COLUMN name_key",
+                 // and the collections step after it (its other triggers go
+                 // with the tables)
+                 "DROP TRIGGER collection_items_image_gone",
+                 "DROP TRIGGER collection_items_trash_gone", "DROP TABLE collection_items",
+                 "DROP TABLE collections" })
             QVERIFY2(catalog.exec(QLatin1String(sql)), sql);
         QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = %1")
-                                 .arg(Connection::schemaVersion(Connection::Kind::Catalog) - 1)));
+                                 .arg(Connection::schemaVersion(Connection::Kind::Catalog) - 2)));
     }
     Probe before(m_paths.catalogFile());
     const qint64 seq = before.scalar(QStringLiteral("SELECT max(seq) FROM changes")).toLongLong();

@@ -38,9 +38,9 @@ BrowseBar::BrowseBar(QWidget *parent)
     m_sort->addItem(tr("Smallest file first"), int(ImageQuery::Order::SmallestFirst));
     m_sort->addItem(tr("Most pixels first"), int(ImageQuery::Order::MostPixelsFirst));
     m_sort->addItem(tr("Fewest pixels first"), int(ImageQuery::Order::FewestPixelsFirst));
-    m_sort->addItem(tr("Random"), int(ImageQuery::Order::Shuffled));
     m_sort->addItem(tr("Highest rated first"), int(ImageQuery::Order::RatingDescending));
     m_sort->addItem(tr("Lowest rated first"), int(ImageQuery::Order::RatingAscending));
+    m_sort->addItem(tr("Random"), int(ImageQuery::Order::Shuffled));
     m_sort->setAccessibleName(tr("Sort order"));
     // The random order stays until asked for a new one: beside the choice
     // while it is chosen, and in View ▸ Sort By.

@@ -67,8 +67,14 @@ CollectionsPanel::CollectionsPanel(QWidget *parent)
     m_delete->setObjectName(QStringLiteral("deleteCollectionButton"));
     m_delete->setIcon(icon(Icon::Delete));
     m_delete->setToolTip(tr("Delete this collection (its images stay in the library)"));
-    for (QToolButton *b : { m_new, m_add, m_remove, m_delete })
-        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    // Narrow enough for a side dock beside an 800-pixel window: New with
+    // its word, the rest short or an icon, their tooltips saying the rest.
+    m_new->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_add->setText(tr("Add"));
+    m_remove->setText(tr("Remove"));
+    m_add->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_remove->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_delete->setToolButtonStyle(Qt::ToolButtonIconOnly);
 
     auto *buttons = new QHBoxLayout;
     buttons->setContentsMargins(0, 0, 0, 0);

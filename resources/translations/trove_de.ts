@@ -38,6 +38,10 @@
         <source>no image with key %1</source>
         <translation>kein Bild mit Schlüssel %1</translation>
     </message>
+    <message>
+        <source>the smart collection “%1” refers to itself</source>
+        <translation>die intelligente Sammlung „%1“ verweist auf sich selbst</translation>
+    </message>
 </context>
 <context>
     <name>CatalogSalvage</name>
@@ -87,6 +91,41 @@
             <numerusform>; und %n weiterer</numerusform>
             <numerusform>; und %n weitere</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Collections</name>
+    <message>
+        <source>a collection needs a name</source>
+        <translation>eine Sammlung braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>a collection name cannot contain &quot;</source>
+        <translation>ein Sammlungsname darf kein &quot; enthalten</translation>
+    </message>
+    <message>
+        <source>a collection name is at most %1 characters</source>
+        <translation>ein Sammlungsname hat höchstens %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>no collection named “%1”</source>
+        <translation>keine Sammlung namens „%1“</translation>
+    </message>
+    <message>
+        <source>“%1” is a smart collection (a saved search): images are not added to it or ordered by hand</source>
+        <translation>„%1“ ist eine intelligente Sammlung (eine gespeicherte Suche): Bilder werden ihr nicht hinzugefügt und nicht von Hand sortiert</translation>
+    </message>
+    <message>
+        <source>a smart collection needs a search</source>
+        <translation>eine intelligente Sammlung braucht eine Suche</translation>
+    </message>
+    <message>
+        <source>a collection named “%1” exists already</source>
+        <translation>eine Sammlung namens „%1“ gibt es bereits</translation>
+    </message>
+    <message>
+        <source>that image is not in “%1”</source>
+        <translation>dieses Bild ist nicht in „%1“</translation>
     </message>
 </context>
 <context>
@@ -400,16 +439,8 @@
         <translation>Vergrößern, verkleinern</translation>
     </message>
     <message>
-        <source>0, 1, W</source>
-        <translation>0, 1, W</translation>
-    </message>
-    <message>
         <source>Fit to window, 100 %, fit width</source>
         <translation>In Fenster einpassen, 100 %, Breite einpassen</translation>
-    </message>
-    <message>
-        <source>F11, F, double-click</source>
-        <translation>F11, F, Doppelklick</translation>
     </message>
     <message>
         <source>Full screen</source>
@@ -576,14 +607,6 @@
         <translation>In diesem Zeitraum hinzugefügt, beide Tage eingeschlossen</translation>
     </message>
     <message>
-        <source>rating:&gt;=4, fav, in:&quot;name&quot;</source>
-        <translation>rating:&gt;=4, fav, in:&quot;name&quot;</translation>
-    </message>
-    <message>
-        <source>Not in this version yet: ratings, favourites and collections come later</source>
-        <translation>In dieser Version noch nicht: Bewertungen, Favoriten und Sammlungen kommen später</translation>
-    </message>
-    <message>
         <source>Terms separated by spaces must all match. A search Trove cannot read is explained under the search box.</source>
         <translation>Durch Leerzeichen getrennte Begriffe müssen alle zutreffen. Kann Trove eine Suche nicht lesen, steht die Erklärung unter dem Suchfeld.</translation>
     </message>
@@ -594,6 +617,54 @@
     <message>
         <source>Search Syntax</source>
         <translation>Suchsyntax</translation>
+    </message>
+    <message>
+        <source>1 to 5, 0</source>
+        <translation>1 bis 5, 0</translation>
+    </message>
+    <message>
+        <source>Rate the selected images, or clear their rating</source>
+        <translation>Ausgewählte Bilder bewerten oder ihre Bewertung löschen</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>Mark or unmark the selected images as favourites</source>
+        <translation>Ausgewählte Bilder als Favoriten markieren oder die Markierung aufheben</translation>
+    </message>
+    <message>
+        <source>Ctrl+0, Ctrl+1, W</source>
+        <translation>Strg+0, Strg+1, W</translation>
+    </message>
+    <message>
+        <source>F11, double-click</source>
+        <translation>F11, Doppelklick</translation>
+    </message>
+    <message>
+        <source>rating:&gt;=4, rating:3, rating:&lt;2</source>
+        <translation>rating:&gt;=4, rating:3, rating:&lt;2</translation>
+    </message>
+    <message>
+        <source>By rating, 0 (not rated) to 5 stars: &lt;, &lt;=, =, &gt;=, &gt;</source>
+        <translation>Nach Bewertung, 0 (nicht bewertet) bis 5 Sterne: &lt;, &lt;=, =, &gt;=, &gt;</translation>
+    </message>
+    <message>
+        <source>fav</source>
+        <translation>fav</translation>
+    </message>
+    <message>
+        <source>Favourites only; -fav for the others</source>
+        <translation>Nur Favoriten; -fav für die anderen</translation>
+    </message>
+    <message>
+        <source>in:&quot;holiday 2026&quot;</source>
+        <translation>in:&quot;holiday 2026&quot;</translation>
+    </message>
+    <message>
+        <source>In that collection (any case); a smart collection finds what its saved search finds</source>
+        <translation>In dieser Sammlung (Groß-/Kleinschreibung egal); eine intelligente Sammlung findet, was ihre gespeicherte Suche findet</translation>
     </message>
 </context>
 <context>
@@ -792,6 +863,61 @@
     </message>
 </context>
 <context>
+    <name>LibraryMove</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the library changed while it was copied (images were added or edited meanwhile): try again once nothing writes to it</source>
+        <translation>die Bibliothek hat sich während des Kopierens geändert (inzwischen wurden Bilder hinzugefügt oder bearbeitet): versuchen Sie es erneut, sobald nichts mehr in sie schreibt</translation>
+    </message>
+    <message>
+        <source>the copy holds %1 images, the library %2</source>
+        <translation>die Kopie enthält %1 Bilder, die Bibliothek %2</translation>
+    </message>
+    <message>
+        <source>the copy of %1 is missing or incomplete</source>
+        <translation>die Kopie von %1 fehlt oder ist unvollständig</translation>
+    </message>
+    <message>
+        <source>cannot copy %1 to %2</source>
+        <translation>%1 kann nicht nach %2 kopiert werden</translation>
+    </message>
+    <message>
+        <source>the library is already in %1</source>
+        <translation>die Bibliothek ist bereits in %1</translation>
+    </message>
+    <message>
+        <source>%1 is inside the library: choose a folder outside it</source>
+        <translation>%1 liegt innerhalb der Bibliothek: wählen Sie einen Ordner außerhalb</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>%1 is not empty: choose an empty folder or a new one</source>
+        <translation>%1 ist nicht leer: wählen Sie einen leeren oder einen neuen Ordner</translation>
+    </message>
+    <message>
+        <source>not enough free space in %1: the library needs %2, %3 free</source>
+        <translation>nicht genug freier Speicher in %1: die Bibliothek braucht %2, frei sind %3</translation>
+    </message>
+    <message>
+        <source>no library in %1</source>
+        <translation>keine Bibliothek in %1</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPaths</name>
     <message>
         <source>no library folder given</source>
@@ -850,14 +976,6 @@
     <message>
         <source>empty quotes</source>
         <translation>leere Anführungszeichen</translation>
-    </message>
-    <message>
-        <source>in: collections are not in this version of Trove yet</source>
-        <translation>in: Sammlungen gibt es in dieser Version von Trove noch nicht</translation>
-    </message>
-    <message>
-        <source>%1: ratings and favourites are not in this version of Trove yet</source>
-        <translation>%1: Bewertungen und Favoriten gibt es in dieser Version von Trove noch nicht</translation>
     </message>
     <message>
         <source>%1: expects a number of pixels, e.g. %1:&gt;1000</source>
@@ -925,6 +1043,10 @@
     <message>
         <source>image %1 is not in the library</source>
         <translation>Bild %1 ist nicht in der Bibliothek</translation>
+    </message>
+    <message>
+        <source>a tag cannot be empty</source>
+        <translation>ein Tag darf nicht leer sein</translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1256,16 @@
     </message>
 </context>
 <context>
+    <name>trove::TagCountsModel</name>
+    <message numerus="yes">
+        <source>%1: %n image(s)</source>
+        <translation>
+            <numerusform>%1: %n Bild</numerusform>
+            <numerusform>%1: %n Bilder</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::BackupProgress</name>
     <message>
         <source>Back Up Library</source>
@@ -1186,14 +1318,6 @@
         <translation>Älteste zuerst</translation>
     </message>
     <message>
-        <source>Name A–Z</source>
-        <translation>Name A–Z</translation>
-    </message>
-    <message>
-        <source>Name Z–A</source>
-        <translation>Name Z–A</translation>
-    </message>
-    <message>
         <source>Sort order</source>
         <translation>Sortierung</translation>
     </message>
@@ -1221,6 +1345,157 @@
     <message>
         <source>Search: words, tag:x, -tag:x, a OR b, site:, format:, width:&gt;N, size:&gt;1MB, added:2026-11, untagged (Help ▸ Search Syntax)</source>
         <translation>Suche: Wörter, tag:x, -tag:x, a OR b, site:, format:, width:&gt;N, size:&gt;1MB, added:2026-11, untagged (Hilfe ▸ Suchsyntax)</translation>
+    </message>
+    <message>
+        <source>Name (natural) A–Z</source>
+        <extracomment>Natural order: &quot;photo 9&quot; before &quot;photo 10&quot;, case ignored</extracomment>
+        <translation>Name (natürlich) A–Z</translation>
+    </message>
+    <message>
+        <source>Name (natural) Z–A</source>
+        <translation>Name (natürlich) Z–A</translation>
+    </message>
+    <message>
+        <source>Largest file first</source>
+        <translation>Größte Datei zuerst</translation>
+    </message>
+    <message>
+        <source>Smallest file first</source>
+        <translation>Kleinste Datei zuerst</translation>
+    </message>
+    <message>
+        <source>Most pixels first</source>
+        <translation>Meiste Pixel zuerst</translation>
+    </message>
+    <message>
+        <source>Fewest pixels first</source>
+        <translation>Wenigste Pixel zuerst</translation>
+    </message>
+    <message>
+        <source>Highest rated first</source>
+        <translation>Beste Bewertung zuerst</translation>
+    </message>
+    <message>
+        <source>Lowest rated first</source>
+        <translation>Niedrigste Bewertung zuerst</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>Zufällig</translation>
+    </message>
+    <message>
+        <source>Shuffle &amp;Again</source>
+        <translation>&amp;Neu mischen</translation>
+    </message>
+    <message>
+        <source>Put the images in a new random order</source>
+        <translation>Die Bilder in eine neue zufällige Reihenfolge bringen</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::CollectionsPanel</name>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>New Collection… or New Smart Collection from the current search</source>
+        <translation>Neue Sammlung… oder neue intelligente Sammlung aus der aktuellen Suche</translation>
+    </message>
+    <message>
+        <source>New Collection…</source>
+        <translation>Neue Sammlung…</translation>
+    </message>
+    <message>
+        <source>New Smart Collection from Current Search…</source>
+        <translation>Neue intelligente Sammlung aus aktueller Suche…</translation>
+    </message>
+    <message>
+        <source>Add Selection</source>
+        <translation>Auswahl hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the images selected in the gallery to this collection</source>
+        <translation>Die in der Galerie ausgewählten Bilder zu dieser Sammlung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove Selection</source>
+        <translation>Auswahl entfernen</translation>
+    </message>
+    <message>
+        <source>Take the images selected in the gallery out of this collection (they stay in the library)</source>
+        <translation>Die in der Galerie ausgewählten Bilder aus dieser Sammlung herausnehmen (sie bleiben in der Bibliothek)</translation>
+    </message>
+    <message>
+        <source>Delete this collection (its images stay in the library)</source>
+        <translation>Diese Sammlung löschen (ihre Bilder bleiben in der Bibliothek)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Cannot read the collections: %1</source>
+        <translation>Die Sammlungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (smart)</source>
+        <translation>%1 (intelligent)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Smart collection: %1</source>
+        <translation>Intelligente Sammlung: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s)</source>
+        <translation>
+            <numerusform>%Ln Bild</numerusform>
+            <numerusform>%Ln Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot create the collection: %1</source>
+        <translation>Die Sammlung kann nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Created the collection “%1”</source>
+        <translation>Sammlung „%1“ erstellt</translation>
+    </message>
+    <message>
+        <source>Cannot delete the collection: %1</source>
+        <translation>Die Sammlung kann nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>Deleted the collection “%1”; its images stay in the library</source>
+        <translation>Sammlung „%1“ gelöscht; ihre Bilder bleiben in der Bibliothek</translation>
+    </message>
+    <message>
+        <source>New Collection</source>
+        <translation>Neue Sammlung</translation>
+    </message>
+    <message>
+        <source>Name of the new collection:</source>
+        <translation>Name der neuen Sammlung:</translation>
+    </message>
+    <message>
+        <source>Delete Collection</source>
+        <translation>Sammlung löschen</translation>
+    </message>
+    <message>
+        <source>Delete the collection “%1”?</source>
+        <translation>Die Sammlung „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>Its images stay in the library.</source>
+        <translation>Ihre Bilder bleiben in der Bibliothek.</translation>
     </message>
 </context>
 <context>
@@ -1747,6 +2022,36 @@ Sie können auch einen Link in die Leiste oben tippen oder Bilder aus einem Webb
             <numerusform>%Ln Bilder in den Papierkorb verschoben</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Adding to “%1”…</source>
+        <translation>Füge zu „%1“ hinzu…</translation>
+    </message>
+    <message>
+        <source>Cannot add to “%1”: %2</source>
+        <translation>Hinzufügen zu „%1“ nicht möglich: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %Ln image(s) to “%1”</source>
+        <translation>
+            <numerusform>%Ln Bild zu „%1“ hinzugefügt</numerusform>
+            <numerusform>%Ln Bilder zu „%1“ hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Taking images out of “%1”…</source>
+        <translation>Nehme Bilder aus „%1“ heraus…</translation>
+    </message>
+    <message>
+        <source>Cannot take images out of “%1”: %2</source>
+        <translation>Bilder können nicht aus „%1“ herausgenommen werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Took %Ln image(s) out of “%1”</source>
+        <translation>
+            <numerusform>%Ln Bild aus „%1“ herausgenommen</numerusform>
+            <numerusform>%Ln Bilder aus „%1“ herausgenommen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::ImageCanvas</name>
@@ -1845,6 +2150,18 @@ Sie können auch einen Link in die Leiste oben tippen oder Bilder aus einem Webb
         <source>%1 (damaged: its original is missing or corrupt)</source>
         <translation>%1 (beschädigt: das Original fehlt oder ist defekt)</translation>
     </message>
+    <message>
+        <source>Rating</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation>nicht bewertet</translation>
+    </message>
+    <message>
+        <source>%1, favourite</source>
+        <translation>%1, Favorit</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::ImageViewer</name>
@@ -1873,16 +2190,8 @@ Sie können auch einen Link in die Leiste oben tippen oder Bilder aus einem Webb
         <translation>Vergrößern (+)</translation>
     </message>
     <message>
-        <source>Fit to window (0)</source>
-        <translation>In Fenster einpassen (0)</translation>
-    </message>
-    <message>
         <source>Fit width (W)</source>
         <translation>Breite einpassen (W)</translation>
-    </message>
-    <message>
-        <source>Actual size, 100 % (1)</source>
-        <translation>Originalgröße, 100 % (1)</translation>
     </message>
     <message>
         <source>Fit</source>
@@ -1972,6 +2281,14 @@ Führen Sie „trove verify --repair“ aus.</translation>
     <message>
         <source>“%1” is no longer in the library</source>
         <translation>„%1“ ist nicht mehr in der Bibliothek</translation>
+    </message>
+    <message>
+        <source>Fit to window (Ctrl+0)</source>
+        <translation>In Fenster einpassen (Strg+0)</translation>
+    </message>
+    <message>
+        <source>Actual size, 100 % (Ctrl+1)</source>
+        <translation>Originalgröße, 100 % (Strg+1)</translation>
     </message>
 </context>
 <context>
@@ -2281,6 +2598,17 @@ Führen Sie „trove verify --repair“ aus.</translation>
     </message>
 </context>
 <context>
+    <name>trove::ui::LibraryMoveProgress</name>
+    <message>
+        <source>Move Library</source>
+        <translation>Bibliothek verschieben</translation>
+    </message>
+    <message>
+        <source>Copying the library to %1…</source>
+        <translation>Kopiere die Bibliothek nach %1…</translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::LibraryPage</name>
     <message>
         <source>&amp;Use Another Library…</source>
@@ -2341,6 +2669,18 @@ Führen Sie „trove verify --repair“ aus.</translation>
     <message>
         <source>Export To</source>
         <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <source>&amp;Move Library…</source>
+        <translation>Bibliothek &amp;verschieben…</translation>
+    </message>
+    <message>
+        <source>Move this library into an empty folder (on another disk, say) and use it from there</source>
+        <translation>Diese Bibliothek in einen leeren Ordner verschieben (etwa auf einer anderen Festplatte) und sie von dort verwenden</translation>
+    </message>
+    <message>
+        <source>Move Library To (an Empty Folder)</source>
+        <translation>Bibliothek verschieben nach (ein leerer Ordner)</translation>
     </message>
 </context>
 <context>
@@ -2618,6 +2958,14 @@ Führen Sie „trove verify --repair“ aus.</translation>
         <source>&amp;Search Syntax</source>
         <translation>&amp;Suchsyntax</translation>
     </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>&amp;Tags</translation>
+    </message>
+    <message>
+        <source>&amp;Collections</source>
+        <translation>&amp;Sammlungen</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::MainWindow</name>
@@ -2743,6 +3091,166 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
         <translation>
             <numerusform>%n Bild endgültig gelöscht, das vor mehr als %1 Tagen entfernt wurde</numerusform>
             <numerusform>%n Bilder endgültig gelöscht, die vor mehr als %1 Tagen entfernt wurden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Sammlungen</translation>
+    </message>
+    <message>
+        <source>Type a search first: a smart collection is a saved search</source>
+        <translation>Geben Sie zuerst eine Suche ein: eine intelligente Sammlung ist eine gespeicherte Suche</translation>
+    </message>
+    <message>
+        <source>New Smart Collection</source>
+        <translation>Neue intelligente Sammlung</translation>
+    </message>
+    <message>
+        <source>Name of the smart collection for “%1”:</source>
+        <translation>Name der intelligenten Sammlung für „%1“:</translation>
+    </message>
+    <message>
+        <source>Cannot Move Library</source>
+        <translation>Bibliothek kann nicht verschoben werden</translation>
+    </message>
+    <message>
+        <source>The library cannot be moved to %1.</source>
+        <translation>Die Bibliothek kann nicht nach %1 verschoben werden.</translation>
+    </message>
+    <message>
+        <source>This library is read-only, so it could not be deleted here after the copy. Copy it with File ▸ Back Up Library… instead.</source>
+        <translation>Diese Bibliothek ist schreibgeschützt, daher konnte sie hier nach dem Kopieren nicht gelöscht werden. Kopieren Sie sie stattdessen mit Datei ▸ Bibliothek sichern…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) are still being added. Wait until the queue is done (or cancel what is left), then move the library.</source>
+        <translation>
+            <numerusform>%n Bild wird noch hinzugefügt. Warten Sie, bis die Warteschlange abgearbeitet ist (oder brechen Sie den Rest ab), und verschieben Sie dann die Bibliothek.</numerusform>
+            <numerusform>%n Bilder werden noch hinzugefügt. Warten Sie, bis die Warteschlange abgearbeitet ist (oder brechen Sie den Rest ab), und verschieben Sie dann die Bibliothek.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folders are still being searched for images. Wait until that is done (or cancel it), then move the library.</source>
+        <translation>Ordner werden noch nach Bildern durchsucht. Warten Sie, bis das erledigt ist (oder brechen Sie es ab), und verschieben Sie dann die Bibliothek.</translation>
+    </message>
+    <message>
+        <source>Move cancelled: the library stays in %1</source>
+        <translation>Verschieben abgebrochen: die Bibliothek bleibt in %1</translation>
+    </message>
+    <message>
+        <source>%1. Nothing was changed: the library stays where it is.</source>
+        <translation>%1. Nichts wurde geändert: die Bibliothek bleibt, wo sie ist.</translation>
+    </message>
+    <message>
+        <source>The library was moved to %1</source>
+        <translation>Die Bibliothek wurde nach %1 verschoben</translation>
+    </message>
+    <message>
+        <source>Library Moved</source>
+        <translation>Bibliothek verschoben</translation>
+    </message>
+    <message>
+        <source>The library is now in %1. The old folder %2 was left in place: it holds files Trove did not make there (or could not delete).</source>
+        <translation>Die Bibliothek ist jetzt in %1. Der alte Ordner %2 wurde belassen: er enthält Dateien, die Trove dort nicht angelegt hat (oder nicht löschen konnte).</translation>
+    </message>
+    <message>
+        <source>Cannot shuffle: %1</source>
+        <translation>Mischen nicht möglich: %1</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::MarkActions</name>
+    <message>
+        <source>&amp;Favourite</source>
+        <translation>Fa&amp;vorit</translation>
+    </message>
+    <message>
+        <source>&amp;No Rating</source>
+        <translation>&amp;Keine Bewertung</translation>
+    </message>
+    <message>
+        <source>Clear the rating</source>
+        <translation>Bewertung löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rate %n star(s)</source>
+        <translation>
+            <numerusform>Mit %n Stern bewerten</numerusform>
+            <numerusform>Mit %n Sternen bewerten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>R&amp;ating</source>
+        <translation>Be&amp;wertung</translation>
+    </message>
+    <message>
+        <source>Clear Rating</source>
+        <translation>Bewertung löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rate %n Star(s)</source>
+        <translation>
+            <numerusform>Mit %n Stern bewerten</numerusform>
+            <numerusform>Mit %n Sternen bewerten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark as Favourite</source>
+        <translation>Als Favorit markieren</translation>
+    </message>
+    <message>
+        <source>Unmark Favourite</source>
+        <translation>Favoritenmarkierung aufheben</translation>
+    </message>
+    <message>
+        <source>Rating images…</source>
+        <translation>Bewerte Bilder…</translation>
+    </message>
+    <message>
+        <source>Marking favourites…</source>
+        <translation>Markiere Favoriten…</translation>
+    </message>
+    <message>
+        <source>Cannot change %1: %2 (%3 changed)</source>
+        <translation>Ändern nicht möglich (%1): %2 (%3 geändert)</translation>
+    </message>
+    <message>
+        <source>the rating</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>favourites</source>
+        <translation>Favoriten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rating cleared on %Ln image(s)</source>
+        <translation>
+            <numerusform>Bewertung von %Ln Bild gelöscht</numerusform>
+            <numerusform>Bewertung von %Ln Bildern gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rated %Ln image(s) %1</source>
+        <translation>
+            <numerusform>%Ln Bild mit %1 bewertet</numerusform>
+            <numerusform>%Ln Bilder mit %1 bewertet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked %Ln image(s) as favourite</source>
+        <translation>
+            <numerusform>%Ln Bild als Favorit markiert</numerusform>
+            <numerusform>%Ln Bilder als Favoriten markiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unmarked %Ln favourite(s)</source>
+        <translation>
+            <numerusform>Markierung von %Ln Favorit aufgehoben</numerusform>
+            <numerusform>Markierung von %Ln Favoriten aufgehoben</numerusform>
         </translation>
     </message>
 </context>
@@ -2883,6 +3391,13 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
     </message>
 </context>
 <context>
+    <name>trove::ui::TagCompleter</name>
+    <message>
+        <source>Tag suggestions</source>
+        <translation>Tag-Vorschläge</translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::TagEditDialog</name>
     <message>
         <source>Edit Name and Tags</source>
@@ -2940,6 +3455,88 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
     </message>
 </context>
 <context>
+    <name>trove::ui::TagSidebar</name>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Click: show only images with this tag. Ctrl+click or middle click: hide them. Right click: rename or merge.</source>
+        <translation>Klick: nur Bilder mit diesem Tag zeigen. Strg+Klick oder Mittelklick: sie ausblenden. Rechtsklick: umbenennen oder zusammenführen.</translation>
+    </message>
+    <message>
+        <source>Counted in the first %1 matching images.</source>
+        <translation>Gezählt in den ersten %1 passenden Bildern.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n tag(s) used most.</source>
+        <translation>
+            <numerusform>Der %n meistverwendete Tag.</numerusform>
+            <numerusform>Die %n meistverwendeten Tags.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No tags here.</source>
+        <translation>Hier keine Tags.</translation>
+    </message>
+    <message>
+        <source>Show Only “%1”</source>
+        <translation>Nur „%1“ zeigen</translation>
+    </message>
+    <message>
+        <source>Hide “%1”</source>
+        <translation>„%1“ ausblenden</translation>
+    </message>
+    <message>
+        <source>Rename Tag…</source>
+        <translation>Tag umbenennen…</translation>
+    </message>
+    <message>
+        <source>Merge Into…</source>
+        <translation>Zusammenführen mit…</translation>
+    </message>
+    <message>
+        <source>Merge Tag</source>
+        <translation>Tag zusammenführen</translation>
+    </message>
+    <message>
+        <source>Rename Tag</source>
+        <translation>Tag umbenennen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge “%1” (%n image(s)) into the tag:</source>
+        <translation>
+            <numerusform>„%1“ (%n Bild) zusammenführen mit dem Tag:</numerusform>
+            <numerusform>„%1“ (%n Bilder) zusammenführen mit dem Tag:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>New name for “%1” (%n image(s)):</source>
+        <translation>
+            <numerusform>Neuer Name für „%1“ (%n Bild):</numerusform>
+            <numerusform>Neuer Name für „%1“ (%n Bilder):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot rename the tag: %1</source>
+        <translation>Der Tag kann nicht umbenannt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged “%1” into “%2”: %n image(s).</source>
+        <translation>
+            <numerusform>„%1“ mit „%2“ zusammengeführt: %n Bild.</numerusform>
+            <numerusform>„%1“ mit „%2“ zusammengeführt: %n Bilder.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Renamed “%1” to “%2”: %n image(s).</source>
+        <translation>
+            <numerusform>„%1“ in „%2“ umbenannt: %n Bild.</numerusform>
+            <numerusform>„%1“ in „%2“ umbenannt: %n Bilder.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::ThumbnailSizeControl</name>
     <message>
         <source>Thumbnail size</source>
@@ -2980,6 +3577,14 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
             <numerusform>Das beste von %Ln Duplikat behalten</numerusform>
             <numerusform>Das beste von %Ln Duplikaten behalten</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Merge Tag “%1” Into “%2”</source>
+        <translation>Tag „%1“ mit „%2“ zusammenführen</translation>
+    </message>
+    <message>
+        <source>Rename Tag “%1” to “%2”</source>
+        <translation>Tag „%1“ in „%2“ umbenennen</translation>
     </message>
 </context>
 <context>

@@ -22,12 +22,32 @@
     </message>
 </context>
 <context>
+    <name>trove::TagCountsModel</name>
+    <message numerus="yes">
+        <source>%1: %n image(s)</source>
+        <translation>
+            <numerusform>%1: %n image</numerusform>
+            <numerusform>%1: %n images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::BackupProgress</name>
     <message numerus="yes">
         <source>%Ln image(s); %1 new files copied, %2 already there. To restore, open that folder with File ▸ Open Library…</source>
         <translation>
             <numerusform>%Ln image; %1 new files copied, %2 already there. To restore, open that folder with File ▸ Open Library…</numerusform>
             <numerusform>%Ln images; %1 new files copied, %2 already there. To restore, open that folder with File ▸ Open Library…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::CollectionsPanel</name>
+    <message numerus="yes">
+        <source>%Ln image(s)</source>
+        <translation>
+            <numerusform>%Ln image</numerusform>
+            <numerusform>%Ln images</numerusform>
         </translation>
     </message>
 </context>
@@ -137,6 +157,20 @@
         <translation>
             <numerusform>Moved %Ln image to the trash</numerusform>
             <numerusform>Moved %Ln images to the trash</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %Ln image(s) to “%1”</source>
+        <translation>
+            <numerusform>Added %Ln image to “%1”</numerusform>
+            <numerusform>Added %Ln images to “%1”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Took %Ln image(s) out of “%1”</source>
+        <translation>
+            <numerusform>Took %Ln image out of “%1”</numerusform>
+            <numerusform>Took %Ln images out of “%1”</numerusform>
         </translation>
     </message>
 </context>
@@ -276,6 +310,58 @@
             <numerusform>Deleted %n images removed more than %1 days ago</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n image(s) are still being added. Wait until the queue is done (or cancel what is left), then move the library.</source>
+        <translation>
+            <numerusform>%n image is still being added. Wait until the queue is done (or cancel what is left), then move the library.</numerusform>
+            <numerusform>%n images are still being added. Wait until the queue is done (or cancel what is left), then move the library.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::MarkActions</name>
+    <message numerus="yes">
+        <source>Rate %n star(s)</source>
+        <translation>
+            <numerusform>Rate %n star</numerusform>
+            <numerusform>Rate %n stars</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rate %n Star(s)</source>
+        <translation>
+            <numerusform>Rate %n Star</numerusform>
+            <numerusform>Rate %n Stars</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rating cleared on %Ln image(s)</source>
+        <translation>
+            <numerusform>Rating cleared on %Ln image</numerusform>
+            <numerusform>Rating cleared on %Ln images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rated %Ln image(s) %1</source>
+        <translation>
+            <numerusform>Rated %Ln image %1</numerusform>
+            <numerusform>Rated %Ln images %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked %Ln image(s) as favourite</source>
+        <translation>
+            <numerusform>Marked %Ln image as favourite</numerusform>
+            <numerusform>Marked %Ln images as favourite</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unmarked %Ln favourite(s)</source>
+        <translation>
+            <numerusform>Unmarked %Ln favourite</numerusform>
+            <numerusform>Unmarked %Ln favourites</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::SimilarDialog</name>
@@ -301,6 +387,44 @@
         <translation>
             <numerusform>%Ln image: its name stays as it is</numerusform>
             <numerusform>%Ln images: names stay as they are</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::TagSidebar</name>
+    <message numerus="yes">
+        <source>The %n tag(s) used most.</source>
+        <translation>
+            <numerusform>The %n tag used most.</numerusform>
+            <numerusform>The %n tags used most.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge “%1” (%n image(s)) into the tag:</source>
+        <translation>
+            <numerusform>Merge “%1” (%n image) into the tag:</numerusform>
+            <numerusform>Merge “%1” (%n images) into the tag:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>New name for “%1” (%n image(s)):</source>
+        <translation>
+            <numerusform>New name for “%1” (%n image):</numerusform>
+            <numerusform>New name for “%1” (%n images):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged “%1” into “%2”: %n image(s).</source>
+        <translation>
+            <numerusform>Merged “%1” into “%2”: %n image.</numerusform>
+            <numerusform>Merged “%1” into “%2”: %n images.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Renamed “%1” to “%2”: %n image(s).</source>
+        <translation>
+            <numerusform>Renamed “%1” to “%2”: %n image.</numerusform>
+            <numerusform>Renamed “%1” to “%2”: %n images.</numerusform>
         </translation>
     </message>
 </context>

@@ -38,6 +38,10 @@
         <source>no image with key %1</source>
         <translation>aucune image avec la clé %1</translation>
     </message>
+    <message>
+        <source>the smart collection “%1” refers to itself</source>
+        <translation>la collection intelligente «&#xa0;%1&#xa0;» fait référence à elle-même</translation>
+    </message>
 </context>
 <context>
     <name>CatalogSalvage</name>
@@ -87,6 +91,41 @@
             <numerusform>; et %n autre</numerusform>
             <numerusform>; et %n autres</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Collections</name>
+    <message>
+        <source>a collection needs a name</source>
+        <translation>une collection doit avoir un nom</translation>
+    </message>
+    <message>
+        <source>a collection name cannot contain &quot;</source>
+        <translation>un nom de collection ne peut pas contenir &quot;</translation>
+    </message>
+    <message>
+        <source>a collection name is at most %1 characters</source>
+        <translation>un nom de collection compte au plus %1 caractères</translation>
+    </message>
+    <message>
+        <source>no collection named “%1”</source>
+        <translation>aucune collection nommée «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>“%1” is a smart collection (a saved search): images are not added to it or ordered by hand</source>
+        <translation>«&#xa0;%1&#xa0;» est une collection intelligente (une recherche enregistrée)&#xa0;: on n’y ajoute pas d’images et on ne les y ordonne pas à la main</translation>
+    </message>
+    <message>
+        <source>a smart collection needs a search</source>
+        <translation>une collection intelligente doit avoir une recherche</translation>
+    </message>
+    <message>
+        <source>a collection named “%1” exists already</source>
+        <translation>une collection nommée «&#xa0;%1&#xa0;» existe déjà</translation>
+    </message>
+    <message>
+        <source>that image is not in “%1”</source>
+        <translation>cette image n’est pas dans «&#xa0;%1&#xa0;»</translation>
     </message>
 </context>
 <context>
@@ -400,16 +439,8 @@
         <translation>Zoom avant, arrière</translation>
     </message>
     <message>
-        <source>0, 1, W</source>
-        <translation>0, 1, W</translation>
-    </message>
-    <message>
         <source>Fit to window, 100 %, fit width</source>
         <translation>Ajuster à la fenêtre, 100 %, ajuster à la largeur</translation>
-    </message>
-    <message>
-        <source>F11, F, double-click</source>
-        <translation>F11, F, double-clic</translation>
     </message>
     <message>
         <source>Full screen</source>
@@ -576,14 +607,6 @@
         <translation>Ajoutées dans cet intervalle, les deux jours inclus</translation>
     </message>
     <message>
-        <source>rating:&gt;=4, fav, in:&quot;name&quot;</source>
-        <translation>rating:&gt;=4, fav, in:&quot;name&quot;</translation>
-    </message>
-    <message>
-        <source>Not in this version yet: ratings, favourites and collections come later</source>
-        <translation>Pas encore dans cette version&#xa0;: les notes, les favoris et les collections viendront plus tard</translation>
-    </message>
-    <message>
         <source>Terms separated by spaces must all match. A search Trove cannot read is explained under the search box.</source>
         <translation>Les termes séparés par des espaces doivent tous correspondre. Si Trove ne peut pas lire une recherche, l’explication s’affiche sous le champ de recherche.</translation>
     </message>
@@ -594,6 +617,54 @@
     <message>
         <source>Search Syntax</source>
         <translation>Syntaxe de recherche</translation>
+    </message>
+    <message>
+        <source>1 to 5, 0</source>
+        <translation>1 à 5, 0</translation>
+    </message>
+    <message>
+        <source>Rate the selected images, or clear their rating</source>
+        <translation>Noter les images sélectionnées ou effacer leur note</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>Mark or unmark the selected images as favourites</source>
+        <translation>Ajouter les images sélectionnées aux favoris ou les en retirer</translation>
+    </message>
+    <message>
+        <source>Ctrl+0, Ctrl+1, W</source>
+        <translation>Ctrl+0, Ctrl+1, W</translation>
+    </message>
+    <message>
+        <source>F11, double-click</source>
+        <translation>F11, double-clic</translation>
+    </message>
+    <message>
+        <source>rating:&gt;=4, rating:3, rating:&lt;2</source>
+        <translation>rating:&gt;=4, rating:3, rating:&lt;2</translation>
+    </message>
+    <message>
+        <source>By rating, 0 (not rated) to 5 stars: &lt;, &lt;=, =, &gt;=, &gt;</source>
+        <translation>Par note, de 0 (sans note) à 5 étoiles&#xa0;: &lt;, &lt;=, =, &gt;=, &gt;</translation>
+    </message>
+    <message>
+        <source>fav</source>
+        <translation>fav</translation>
+    </message>
+    <message>
+        <source>Favourites only; -fav for the others</source>
+        <translation>Favoris seulement&#xa0;; -fav pour les autres</translation>
+    </message>
+    <message>
+        <source>in:&quot;holiday 2026&quot;</source>
+        <translation>in:&quot;holiday 2026&quot;</translation>
+    </message>
+    <message>
+        <source>In that collection (any case); a smart collection finds what its saved search finds</source>
+        <translation>Dans cette collection (majuscules ou minuscules)&#xa0;; une collection intelligente trouve ce que trouve sa recherche enregistrée</translation>
     </message>
 </context>
 <context>
@@ -792,6 +863,61 @@
     </message>
 </context>
 <context>
+    <name>LibraryMove</name>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>impossible d’ouvrir %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the library changed while it was copied (images were added or edited meanwhile): try again once nothing writes to it</source>
+        <translation>la bibliothèque a changé pendant la copie (des images ont été ajoutées ou modifiées entre-temps)&#xa0;: réessayez quand plus rien n’y écrit</translation>
+    </message>
+    <message>
+        <source>the copy holds %1 images, the library %2</source>
+        <translation>la copie contient %1 images, la bibliothèque %2</translation>
+    </message>
+    <message>
+        <source>the copy of %1 is missing or incomplete</source>
+        <translation>la copie de %1 est manquante ou incomplète</translation>
+    </message>
+    <message>
+        <source>cannot copy %1 to %2</source>
+        <translation>impossible de copier %1 vers %2</translation>
+    </message>
+    <message>
+        <source>the library is already in %1</source>
+        <translation>la bibliothèque est déjà dans %1</translation>
+    </message>
+    <message>
+        <source>%1 is inside the library: choose a folder outside it</source>
+        <translation>%1 est dans la bibliothèque&#xa0;: choisissez un dossier en dehors de celle-ci</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 n’est pas un dossier</translation>
+    </message>
+    <message>
+        <source>%1 is not empty: choose an empty folder or a new one</source>
+        <translation>%1 n’est pas vide&#xa0;: choisissez un dossier vide ou un nouveau dossier</translation>
+    </message>
+    <message>
+        <source>not enough free space in %1: the library needs %2, %3 free</source>
+        <translation>pas assez d’espace libre dans %1&#xa0;: la bibliothèque a besoin de %2, %3 libres</translation>
+    </message>
+    <message>
+        <source>no library in %1</source>
+        <translation>aucune bibliothèque dans %1</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPaths</name>
     <message>
         <source>no library folder given</source>
@@ -850,14 +976,6 @@
     <message>
         <source>empty quotes</source>
         <translation>guillemets vides</translation>
-    </message>
-    <message>
-        <source>in: collections are not in this version of Trove yet</source>
-        <translation>in: les collections ne sont pas encore disponibles dans cette version de Trove</translation>
-    </message>
-    <message>
-        <source>%1: ratings and favourites are not in this version of Trove yet</source>
-        <translation>%1: les notes et les favoris ne sont pas encore disponibles dans cette version de Trove</translation>
     </message>
     <message>
         <source>%1: expects a number of pixels, e.g. %1:&gt;1000</source>
@@ -925,6 +1043,10 @@
     <message>
         <source>image %1 is not in the library</source>
         <translation>l’image %1 n’est pas dans la bibliothèque</translation>
+    </message>
+    <message>
+        <source>a tag cannot be empty</source>
+        <translation>une étiquette ne peut pas être vide</translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1256,16 @@
     </message>
 </context>
 <context>
+    <name>trove::TagCountsModel</name>
+    <message numerus="yes">
+        <source>%1: %n image(s)</source>
+        <translation>
+            <numerusform>%1&#xa0;: %n image</numerusform>
+            <numerusform>%1&#xa0;: %n images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::BackupProgress</name>
     <message>
         <source>Back Up Library</source>
@@ -1186,14 +1318,6 @@
         <translation>Plus anciennes d’abord</translation>
     </message>
     <message>
-        <source>Name A–Z</source>
-        <translation>Nom A–Z</translation>
-    </message>
-    <message>
-        <source>Name Z–A</source>
-        <translation>Nom Z–A</translation>
-    </message>
-    <message>
         <source>Sort order</source>
         <translation>Ordre de tri</translation>
     </message>
@@ -1221,6 +1345,157 @@
     <message>
         <source>Search: words, tag:x, -tag:x, a OR b, site:, format:, width:&gt;N, size:&gt;1MB, added:2026-11, untagged (Help ▸ Search Syntax)</source>
         <translation>Recherche&#xa0;: mots, tag:x, -tag:x, a OR b, site:, format:, width:&gt;N, size:&gt;1MB, added:2026-11, untagged (Aide ▸ Syntaxe de recherche)</translation>
+    </message>
+    <message>
+        <source>Name (natural) A–Z</source>
+        <extracomment>Natural order: &quot;photo 9&quot; before &quot;photo 10&quot;, case ignored</extracomment>
+        <translation>Nom (ordre naturel) A–Z</translation>
+    </message>
+    <message>
+        <source>Name (natural) Z–A</source>
+        <translation>Nom (ordre naturel) Z–A</translation>
+    </message>
+    <message>
+        <source>Largest file first</source>
+        <translation>Plus gros fichiers d’abord</translation>
+    </message>
+    <message>
+        <source>Smallest file first</source>
+        <translation>Plus petits fichiers d’abord</translation>
+    </message>
+    <message>
+        <source>Most pixels first</source>
+        <translation>Plus de pixels d’abord</translation>
+    </message>
+    <message>
+        <source>Fewest pixels first</source>
+        <translation>Moins de pixels d’abord</translation>
+    </message>
+    <message>
+        <source>Highest rated first</source>
+        <translation>Mieux notées d’abord</translation>
+    </message>
+    <message>
+        <source>Lowest rated first</source>
+        <translation>Moins bien notées d’abord</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>Aléatoire</translation>
+    </message>
+    <message>
+        <source>Shuffle &amp;Again</source>
+        <translation>&amp;Mélanger à nouveau</translation>
+    </message>
+    <message>
+        <source>Put the images in a new random order</source>
+        <translation>Mettre les images dans un nouvel ordre aléatoire</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::CollectionsPanel</name>
+    <message>
+        <source>New</source>
+        <translation>Nouvelle</translation>
+    </message>
+    <message>
+        <source>New Collection… or New Smart Collection from the current search</source>
+        <translation>Nouvelle collection… ou nouvelle collection intelligente à partir de la recherche actuelle</translation>
+    </message>
+    <message>
+        <source>New Collection…</source>
+        <translation>Nouvelle collection…</translation>
+    </message>
+    <message>
+        <source>New Smart Collection from Current Search…</source>
+        <translation>Nouvelle collection intelligente à partir de la recherche actuelle…</translation>
+    </message>
+    <message>
+        <source>Add Selection</source>
+        <translation>Ajouter la sélection</translation>
+    </message>
+    <message>
+        <source>Add the images selected in the gallery to this collection</source>
+        <translation>Ajouter à cette collection les images sélectionnées dans la galerie</translation>
+    </message>
+    <message>
+        <source>Remove Selection</source>
+        <translation>Retirer la sélection</translation>
+    </message>
+    <message>
+        <source>Take the images selected in the gallery out of this collection (they stay in the library)</source>
+        <translation>Retirer de cette collection les images sélectionnées dans la galerie (elles restent dans la bibliothèque)</translation>
+    </message>
+    <message>
+        <source>Delete this collection (its images stay in the library)</source>
+        <translation>Supprimer cette collection (ses images restent dans la bibliothèque)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Cannot read the collections: %1</source>
+        <translation>Impossible de lire les collections&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 (smart)</source>
+        <translation>%1 (intelligente)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Smart collection: %1</source>
+        <translation>Collection intelligente&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s)</source>
+        <translation>
+            <numerusform>%Ln image</numerusform>
+            <numerusform>%Ln images</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot create the collection: %1</source>
+        <translation>Impossible de créer la collection&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Created the collection “%1”</source>
+        <translation>Collection «&#xa0;%1&#xa0;» créée</translation>
+    </message>
+    <message>
+        <source>Cannot delete the collection: %1</source>
+        <translation>Impossible de supprimer la collection&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Deleted the collection “%1”; its images stay in the library</source>
+        <translation>Collection «&#xa0;%1&#xa0;» supprimée&#xa0;; ses images restent dans la bibliothèque</translation>
+    </message>
+    <message>
+        <source>New Collection</source>
+        <translation>Nouvelle collection</translation>
+    </message>
+    <message>
+        <source>Name of the new collection:</source>
+        <translation>Nom de la nouvelle collection&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Delete Collection</source>
+        <translation>Supprimer la collection</translation>
+    </message>
+    <message>
+        <source>Delete the collection “%1”?</source>
+        <translation>Supprimer la collection «&#xa0;%1&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Its images stay in the library.</source>
+        <translation>Ses images restent dans la bibliothèque.</translation>
     </message>
 </context>
 <context>
@@ -1747,6 +2022,36 @@ Vous pouvez aussi taper un lien dans la barre ci-dessus ou faire glisser des ima
             <numerusform>%Ln images mises à la corbeille</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Adding to “%1”…</source>
+        <translation>Ajout à «&#xa0;%1&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>Cannot add to “%1”: %2</source>
+        <translation>Impossible d’ajouter à «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %Ln image(s) to “%1”</source>
+        <translation>
+            <numerusform>%Ln image ajoutée à «&#xa0;%1&#xa0;»</numerusform>
+            <numerusform>%Ln images ajoutées à «&#xa0;%1&#xa0;»</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Taking images out of “%1”…</source>
+        <translation>Retrait des images de «&#xa0;%1&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>Cannot take images out of “%1”: %2</source>
+        <translation>Impossible de retirer des images de «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Took %Ln image(s) out of “%1”</source>
+        <translation>
+            <numerusform>%Ln image retirée de «&#xa0;%1&#xa0;»</numerusform>
+            <numerusform>%Ln images retirées de «&#xa0;%1&#xa0;»</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::ImageCanvas</name>
@@ -1845,6 +2150,18 @@ Vous pouvez aussi taper un lien dans la barre ci-dessus ou faire glisser des ima
         <source>%1 (damaged: its original is missing or corrupt)</source>
         <translation>%1 (endommagée&#xa0;: l’original manque ou est corrompu)</translation>
     </message>
+    <message>
+        <source>Rating</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation>sans note</translation>
+    </message>
+    <message>
+        <source>%1, favourite</source>
+        <translation>%1, favori</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::ImageViewer</name>
@@ -1873,16 +2190,8 @@ Vous pouvez aussi taper un lien dans la barre ci-dessus ou faire glisser des ima
         <translation>Zoom avant (+)</translation>
     </message>
     <message>
-        <source>Fit to window (0)</source>
-        <translation>Ajuster à la fenêtre (0)</translation>
-    </message>
-    <message>
         <source>Fit width (W)</source>
         <translation>Ajuster à la largeur (W)</translation>
-    </message>
-    <message>
-        <source>Actual size, 100 % (1)</source>
-        <translation>Taille réelle, 100 % (1)</translation>
     </message>
     <message>
         <source>Fit</source>
@@ -1972,6 +2281,14 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
     <message>
         <source>“%1” is no longer in the library</source>
         <translation>«&#xa0;%1&#xa0;» n’est plus dans la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Fit to window (Ctrl+0)</source>
+        <translation>Ajuster à la fenêtre (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Actual size, 100 % (Ctrl+1)</source>
+        <translation>Taille réelle, 100 % (Ctrl+1)</translation>
     </message>
 </context>
 <context>
@@ -2281,6 +2598,17 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
     </message>
 </context>
 <context>
+    <name>trove::ui::LibraryMoveProgress</name>
+    <message>
+        <source>Move Library</source>
+        <translation>Déplacer la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Copying the library to %1…</source>
+        <translation>Copie de la bibliothèque vers %1…</translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::LibraryPage</name>
     <message>
         <source>&amp;Use Another Library…</source>
@@ -2341,6 +2669,18 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
     <message>
         <source>Export To</source>
         <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>&amp;Move Library…</source>
+        <translation>&amp;Déplacer la bibliothèque…</translation>
+    </message>
+    <message>
+        <source>Move this library into an empty folder (on another disk, say) and use it from there</source>
+        <translation>Déplacer cette bibliothèque dans un dossier vide (sur un autre disque, par exemple) et l’utiliser à partir de là</translation>
+    </message>
+    <message>
+        <source>Move Library To (an Empty Folder)</source>
+        <translation>Déplacer la bibliothèque vers (un dossier vide)</translation>
     </message>
 </context>
 <context>
@@ -2618,6 +2958,14 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
         <source>&amp;Search Syntax</source>
         <translation>&amp;Syntaxe de recherche</translation>
     </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>É&amp;tiquettes</translation>
+    </message>
+    <message>
+        <source>&amp;Collections</source>
+        <translation>&amp;Collections</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::MainWindow</name>
@@ -2743,6 +3091,166 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
         <translation>
             <numerusform>%n image supprimée définitivement, mise à la corbeille il y a plus de %1 jours</numerusform>
             <numerusform>%n images supprimées définitivement, mises à la corbeille il y a plus de %1 jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Collections</translation>
+    </message>
+    <message>
+        <source>Type a search first: a smart collection is a saved search</source>
+        <translation>Tapez d’abord une recherche&#xa0;: une collection intelligente est une recherche enregistrée</translation>
+    </message>
+    <message>
+        <source>New Smart Collection</source>
+        <translation>Nouvelle collection intelligente</translation>
+    </message>
+    <message>
+        <source>Name of the smart collection for “%1”:</source>
+        <translation>Nom de la collection intelligente pour «&#xa0;%1&#xa0;»&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cannot Move Library</source>
+        <translation>Impossible de déplacer la bibliothèque</translation>
+    </message>
+    <message>
+        <source>The library cannot be moved to %1.</source>
+        <translation>La bibliothèque ne peut pas être déplacée vers %1.</translation>
+    </message>
+    <message>
+        <source>This library is read-only, so it could not be deleted here after the copy. Copy it with File ▸ Back Up Library… instead.</source>
+        <translation>Cette bibliothèque est en lecture seule, elle ne pourrait donc pas être supprimée ici après la copie. Copiez-la plutôt avec Fichier ▸ Sauvegarder la bibliothèque…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) are still being added. Wait until the queue is done (or cancel what is left), then move the library.</source>
+        <translation>
+            <numerusform>%n image est encore en cours d’ajout. Attendez que la file soit terminée (ou annulez ce qui reste), puis déplacez la bibliothèque.</numerusform>
+            <numerusform>%n images sont encore en cours d’ajout. Attendez que la file soit terminée (ou annulez ce qui reste), puis déplacez la bibliothèque.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folders are still being searched for images. Wait until that is done (or cancel it), then move the library.</source>
+        <translation>Des dossiers sont encore en cours d’analyse à la recherche d’images. Attendez la fin (ou annulez-la), puis déplacez la bibliothèque.</translation>
+    </message>
+    <message>
+        <source>Move cancelled: the library stays in %1</source>
+        <translation>Déplacement annulé&#xa0;: la bibliothèque reste dans %1</translation>
+    </message>
+    <message>
+        <source>%1. Nothing was changed: the library stays where it is.</source>
+        <translation>%1. Rien n’a été modifié&#xa0;: la bibliothèque reste où elle est.</translation>
+    </message>
+    <message>
+        <source>The library was moved to %1</source>
+        <translation>La bibliothèque a été déplacée vers %1</translation>
+    </message>
+    <message>
+        <source>Library Moved</source>
+        <translation>Bibliothèque déplacée</translation>
+    </message>
+    <message>
+        <source>The library is now in %1. The old folder %2 was left in place: it holds files Trove did not make there (or could not delete).</source>
+        <translation>La bibliothèque est maintenant dans %1. L’ancien dossier %2 a été laissé en place&#xa0;: il contient des fichiers que Trove n’y a pas créés (ou n’a pas pu supprimer).</translation>
+    </message>
+    <message>
+        <source>Cannot shuffle: %1</source>
+        <translation>Impossible de mélanger&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::MarkActions</name>
+    <message>
+        <source>&amp;Favourite</source>
+        <translation>&amp;Favori</translation>
+    </message>
+    <message>
+        <source>&amp;No Rating</source>
+        <translation>&amp;Aucune note</translation>
+    </message>
+    <message>
+        <source>Clear the rating</source>
+        <translation>Effacer la note</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rate %n star(s)</source>
+        <translation>
+            <numerusform>Attribuer %n étoile</numerusform>
+            <numerusform>Attribuer %n étoiles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>R&amp;ating</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>Clear Rating</source>
+        <translation>Effacer la note</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rate %n Star(s)</source>
+        <translation>
+            <numerusform>Attribuer %n étoile</numerusform>
+            <numerusform>Attribuer %n étoiles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark as Favourite</source>
+        <translation>Ajouter aux favoris</translation>
+    </message>
+    <message>
+        <source>Unmark Favourite</source>
+        <translation>Retirer des favoris</translation>
+    </message>
+    <message>
+        <source>Rating images…</source>
+        <translation>Attribution des notes…</translation>
+    </message>
+    <message>
+        <source>Marking favourites…</source>
+        <translation>Marquage des favoris…</translation>
+    </message>
+    <message>
+        <source>Cannot change %1: %2 (%3 changed)</source>
+        <translation>Impossible de modifier %1&#xa0;: %2 (%3 modifiées)</translation>
+    </message>
+    <message>
+        <source>the rating</source>
+        <translation>la note</translation>
+    </message>
+    <message>
+        <source>favourites</source>
+        <translation>les favoris</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rating cleared on %Ln image(s)</source>
+        <translation>
+            <numerusform>Note effacée sur %Ln image</numerusform>
+            <numerusform>Note effacée sur %Ln images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rated %Ln image(s) %1</source>
+        <translation>
+            <numerusform>%Ln image notée %1</numerusform>
+            <numerusform>%Ln images notées %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked %Ln image(s) as favourite</source>
+        <translation>
+            <numerusform>%Ln image ajoutée aux favoris</numerusform>
+            <numerusform>%Ln images ajoutées aux favoris</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unmarked %Ln favourite(s)</source>
+        <translation>
+            <numerusform>%Ln favori retiré</numerusform>
+            <numerusform>%Ln favoris retirés</numerusform>
         </translation>
     </message>
 </context>
@@ -2883,6 +3391,13 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
     </message>
 </context>
 <context>
+    <name>trove::ui::TagCompleter</name>
+    <message>
+        <source>Tag suggestions</source>
+        <translation>Suggestions d’étiquettes</translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::TagEditDialog</name>
     <message>
         <source>Edit Name and Tags</source>
@@ -2940,6 +3455,88 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
     </message>
 </context>
 <context>
+    <name>trove::ui::TagSidebar</name>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Click: show only images with this tag. Ctrl+click or middle click: hide them. Right click: rename or merge.</source>
+        <translation>Clic&#xa0;: n’afficher que les images avec cette étiquette. Ctrl+clic ou clic du milieu&#xa0;: les masquer. Clic droit&#xa0;: renommer ou fusionner.</translation>
+    </message>
+    <message>
+        <source>Counted in the first %1 matching images.</source>
+        <translation>Compté dans les %1 premières images correspondantes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n tag(s) used most.</source>
+        <translation>
+            <numerusform>La %n étiquette la plus utilisée.</numerusform>
+            <numerusform>Les %n étiquettes les plus utilisées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No tags here.</source>
+        <translation>Aucune étiquette ici.</translation>
+    </message>
+    <message>
+        <source>Show Only “%1”</source>
+        <translation>N’afficher que «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Hide “%1”</source>
+        <translation>Masquer «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Rename Tag…</source>
+        <translation>Renommer l’étiquette…</translation>
+    </message>
+    <message>
+        <source>Merge Into…</source>
+        <translation>Fusionner dans…</translation>
+    </message>
+    <message>
+        <source>Merge Tag</source>
+        <translation>Fusionner l’étiquette</translation>
+    </message>
+    <message>
+        <source>Rename Tag</source>
+        <translation>Renommer l’étiquette</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge “%1” (%n image(s)) into the tag:</source>
+        <translation>
+            <numerusform>Fusionner «&#xa0;%1&#xa0;» (%n image) dans l’étiquette&#xa0;:</numerusform>
+            <numerusform>Fusionner «&#xa0;%1&#xa0;» (%n images) dans l’étiquette&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>New name for “%1” (%n image(s)):</source>
+        <translation>
+            <numerusform>Nouveau nom pour «&#xa0;%1&#xa0;» (%n image)&#xa0;:</numerusform>
+            <numerusform>Nouveau nom pour «&#xa0;%1&#xa0;» (%n images)&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot rename the tag: %1</source>
+        <translation>Impossible de renommer l’étiquette&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged “%1” into “%2”: %n image(s).</source>
+        <translation>
+            <numerusform>«&#xa0;%1&#xa0;» fusionnée dans «&#xa0;%2&#xa0;»&#xa0;: %n image.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» fusionnée dans «&#xa0;%2&#xa0;»&#xa0;: %n images.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Renamed “%1” to “%2”: %n image(s).</source>
+        <translation>
+            <numerusform>«&#xa0;%1&#xa0;» renommée en «&#xa0;%2&#xa0;»&#xa0;: %n image.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» renommée en «&#xa0;%2&#xa0;»&#xa0;: %n images.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::ThumbnailSizeControl</name>
     <message>
         <source>Thumbnail size</source>
@@ -2980,6 +3577,14 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
             <numerusform>Garder le meilleur de %Ln doublon</numerusform>
             <numerusform>Garder le meilleur des %Ln doublons</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Merge Tag “%1” Into “%2”</source>
+        <translation>Fusionner l’étiquette «&#xa0;%1&#xa0;» dans «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Rename Tag “%1” to “%2”</source>
+        <translation>Renommer l’étiquette «&#xa0;%1&#xa0;» en «&#xa0;%2&#xa0;»</translation>
     </message>
 </context>
 <context>

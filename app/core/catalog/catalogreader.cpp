@@ -218,8 +218,8 @@ Result<CatalogReader::CountStep> CatalogReader::countStep(
         return prepared.failure();
     const ImageQuery &query = *prepared;
     if (!countsInSteps(query)) {
-        if (countsInWindows(planFor(m_catalog, query), query))
-            return countWindow(m_catalog, query, afterKey, step);
+        if (const Plan plan = planFor(m_catalog, query); countsInWindows(plan, query))
+            return countWindow(m_catalog, plan, query, afterKey, step);
         auto n = count(query);
         if (!n)
             return n.failure();

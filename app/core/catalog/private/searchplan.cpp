@@ -63,17 +63,12 @@ bool countsInWindows(const Plan &plan, const ImageQuery &query)
         return false;
     if (plan.driver.kind == Driver::Kind::None)
         return true;
-    // Tag terms alone count on the tags indexes, a lookup per match of the
-    // rarest tag (tag-001's 75,709 at a million images): cheaper than
-    // testing every image in windows.
-    if (tagsAlone(conjunctsOf(searchRoot(query)), plan.driver))
-        return false;
     return plan.driver.kind == Driver::Kind::Term && plan.terms > 1
         && plan.estimate >= kWindowedAbove;
 }
 
 Result<CatalogReader::CountStep> countWindow(
-    Connection &catalog, const ImageQuery &query, qint64 afterKey, qint64 step)
+    Connection &catalog, const Plan &plan, const ImageQuery &query, qint64 afterKey, qint64 step)
 {
     // Matches among the keys after afterKey, in a window that doubles each
     // step: the first answers in about the time of a page, and a million
@@ -87,11 +82,24 @@ Result<CatalogReader::CountStep> countWindow(
     // A library this small counts whole at once (a few ms).
     const bool whole = afterKey == 0 && maxKey <= kWindowsAbove;
     const qint64 end = whole ? maxKey : afterKey + std::max(step, afterKey);
-    QVariantList binds { afterKey, end };
-    const QString where = whereFor(query, binds, Drive::Order, Driver {});
-    QSqlQuery q = catalog.query(
-        QStringLiteral("SELECT count(*) FROM images i WHERE i.id > ? AND i.id <= ? AND ")
-        + where.mid(int(qstrlen("WHERE "))));
+    QVariantList binds;
+    QSqlQuery q;
+    if (const auto conjuncts = conjunctsOf(searchRoot(query)); tagsAlone(conjuncts, plan.driver)) {
+        // Tag terms alone: the window of the driving tag's index range,
+        // each match tested on the tags index; no image row is read (a
+        // tenth of the time for two common tags at a million images).
+        const QString matches = tagMatches(conjuncts, plan.driver.index, binds);
+        binds << afterKey << end;
+        q = catalog.query(QStringLiteral("SELECT count(*) FROM (%1 AND a.image_id > ? AND "
+                                         "a.image_id <= ?)")
+                              .arg(matches));
+    } else {
+        binds = { afterKey, end };
+        const QString where = whereFor(query, binds, Drive::Order, Driver {});
+        q = catalog.query(
+            QStringLiteral("SELECT count(*) FROM images i WHERE i.id > ? AND i.id <= ? AND ")
+            + where.mid(int(qstrlen("WHERE "))));
+    }
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);
     if (auto r = execQuery(q); !r)

@@ -27,7 +27,7 @@ bool countsInWindows(const Plan &plan, const ImageQuery &query);
 /// One step of such a count: the matches among the keys after @p afterKey,
 /// in a window of max(@p step, afterKey) keys.
 Result<CatalogReader::CountStep> countWindow(
-    Connection &catalog, const ImageQuery &query, qint64 afterKey, qint64 step);
+    Connection &catalog, const Plan &plan, const ImageQuery &query, qint64 afterKey, qint64 step);
 
 } // namespace searchplan
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "dialogs/librarymoveprogress.h"
 
+#include "dialogs/jobprogress.h"
+
 #include <QDir>
 
 namespace trove::ui {
@@ -13,17 +15,8 @@ LibraryMoveProgress::LibraryMoveProgress(
     setObjectName(QStringLiteral("libraryMoveProgress"));
     setWindowTitle(tr("Move Library"));
     setLabelText(tr("Copying the library to %1…").arg(QDir::toNativeSeparators(dest)));
-    setAttribute(Qt::WA_DeleteOnClose);
-    setAutoClose(false);
-    setAutoReset(false);
-    setMinimumDuration(0);
-    setRange(0, 0);
-    connect(
-        &m_watcher, &QFutureWatcherBase::progressRangeChanged, this, &QProgressDialog::setRange);
-    connect(
-        &m_watcher, &QFutureWatcherBase::progressValueChanged, this, &QProgressDialog::setValue);
+    followJob(*this, m_watcher);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &LibraryMoveProgress::onFinished);
-    connect(this, &QProgressDialog::canceled, &m_watcher, &QFutureWatcherBase::cancel);
     m_watcher.setFuture(LibraryMove::start(source, dest));
 }
 

@@ -14,8 +14,9 @@ packages=(
   # translations: lupdate and lrelease, their CMake functions
   # (Qt6LinguistTools), and Qt's own catalogues (qtbase_de.qm, ...)
   qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
-  # zlib for the blob store, libcrypto for SHA-256
-  zlib1g-dev libssl-dev
+  # zlib for the blob store, libcrypto for SHA-256, SQLite's C API for the
+  # row walk `trove list` prints (Qt's driver uses the same libsqlite3)
+  zlib1g-dev libssl-dev libsqlite3-dev
   # decoders Qt lacks (app/imageformats): AVIF, HEIF/HEIC, JPEG XL, JPEG 2000
   libavif-dev libheif-dev libjxl-dev libopenjp2-7-dev
   # the long tail (PSD, TGA, DDS, SGI, PCX, TIFF variants): ImageMagick's

@@ -6,6 +6,8 @@
 #include "catalog/catalogreader.h"
 #include "cli.h"
 #include "imagefactory.h"
+#include "output.h"
+#include "rowprinter.h"
 #include "similar/keepbest.h"
 #include "similar/similarityreader.h"
 #include "storage/librarypaths.h"
@@ -62,6 +64,9 @@ private Q_SLOTS:
     void addWithNameAndTags();
     void listSearchLanguage();
     void listSorts();
+    void listPrintsWhatShowSays();
+    void rowPrinterWritesAsQtDoes_data();
+    void rowPrinterWritesAsQtDoes();
     void tagsListAndRename();
     void addQuietAndProgress();
     void addLocalFile();
@@ -357,6 +362,133 @@ void TestCli::addWithNameAndTags()
     QCOMPARE(list({ QStringLiteral("--search"), QStringLiteral("100%") }).size(), 1);
     QCOMPARE(list({ QStringLiteral("--search"), QStringLiteral("127.0.0.1") }).size(), 1);
     QCOMPARE(list({ QStringLiteral("--tag"), QStringLiteral("other") }).size(), 0);
+}
+
+// `trove list` prints straight from the catalog's bytes (rowprinter.h):
+// each element of `list --json` is, byte for byte, what `show --json` (a
+// QJsonDocument of the record) says of that image, and each table line
+// what the record gives, for names and tags that need escaping.
+void TestCli::listPrintsWhatShowSays()
+{
+    const QStringList names { QStringLiteral("say \"hi\" \\ back\\"), QStringLiteral("tab\there"),
+        QStringLiteral("Zürich — 東京 🐈"), QStringLiteral("ctrl\x01\x1f end"),
+        QStringLiteral("plain") };
+    const QList<QStringList> tags { { QStringLiteral("a \"quoted\" tag"),
+                                        QStringLiteral("back\\slash") },
+        { QStringLiteral("é") }, {},
+        { QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z") }, {} };
+    for (int i = 0; i < names.size(); ++i) {
+        const QString path = QStringLiteral("/img%1.png").arg(i);
+        // Sizes from a few hundred bytes to over a MiB: every unit's rounding.
+        m_server.addRoute(path,
+            Response::ok(
+                i == 4 ? ImageFactory::png(700, 600, 99) : ImageFactory::png(20 + i, 10, i),
+                "image/png"));
+        QStringList args { QStringLiteral("add"), m_server.url(path).toString(),
+            QStringLiteral("--name"), names[i], QStringLiteral("--library"), library() };
+        for (const QString &tag : tags[i])
+            args << QStringLiteral("--tag") << tag;
+        const Run added = trove(args);
+        QVERIFY2(added.exitCode == 0, added.describe());
+    }
+    const Run json = trove({ QStringLiteral("list"), QStringLiteral("--json"),
+        QStringLiteral("--library"), library() });
+    QVERIFY2(json.exitCode == 0, json.describe());
+    const QJsonArray rows = json.json().array();
+    QCOMPARE(rows.size(), names.size());
+    // The whole document as QJsonDocument writes the array of show's objects.
+    QJsonArray shown;
+    QStringList expectedLines;
+    for (const QJsonValue &row : rows) {
+        const Run show = trove({ QStringLiteral("show"), QStringLiteral("--json"),
+            row.toObject().value(QLatin1String("id")).toString(), QStringLiteral("--library"),
+            library() });
+        QVERIFY2(show.exitCode == 0, show.describe());
+        const QJsonObject o = show.json().object();
+        shown.append(o);
+        QString line = trove::cli::shortId(o.value(QLatin1String("id")).toString())
+            + QLatin1String("  ") + o.value(QLatin1String("format")).toString().leftJustified(5)
+            + QLatin1Char(' ')
+            + (QString::number(o.value(QLatin1String("width")).toInt()) + QLatin1Char('x')
+                + QString::number(o.value(QLatin1String("height")).toInt()))
+                  .leftJustified(11)
+            + QLatin1Char(' ')
+            + trove::cli::humanBytes(o.value(QLatin1String("original_bytes")).toInteger())
+                  .rightJustified(10)
+            + QLatin1String("  ") + o.value(QLatin1String("added_at")).toString()
+            + QLatin1String("  ") + o.value(QLatin1String("name")).toString();
+        QStringList rowTags;
+        for (const QJsonValue &tag : o.value(QLatin1String("tags")).toArray())
+            rowTags << tag.toString();
+        if (!rowTags.isEmpty())
+            line += QLatin1String("  [") + rowTags.join(QLatin1String(", ")) + QLatin1Char(']');
+        expectedLines << line;
+    }
+    QCOMPARE(json.out, QJsonDocument(shown).toJson(QJsonDocument::Indented));
+    const Run text = trove({ QStringLiteral("list"), QStringLiteral("--library"), library() });
+    QVERIFY2(text.exitCode == 0, text.describe());
+    QCOMPARE(
+        QString::fromUtf8(text.out), expectedLines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+    // An empty result is still an array.
+    const Run none
+        = trove({ QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--tag"),
+            QStringLiteral("nothing"), QStringLiteral("--library"), library() });
+    QCOMPARE(none.out, QJsonDocument(QJsonArray()).toJson(QJsonDocument::Indented));
+}
+
+// The pieces of a printed row against the Qt calls they stand in for.
+void TestCli::rowPrinterWritesAsQtDoes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("number");
+    QTest::newRow("plain") << QStringLiteral("sunset.jpg") << qint64(0);
+    QTest::newRow("quotes and backslashes") << QStringLiteral("\"\\\"\\") << qint64(1023);
+    QTest::newRow("controls") << QStringLiteral("\b\f\n\r\t\x01\x1f\x7f") << qint64(1024);
+    QTest::newRow("unicode") << QStringLiteral("Zürich — 東京 🐈 \u2028") << qint64(1536);
+    QTest::newRow("KiB tie") << QString() << qint64(164096); // 160.25 KiB
+    QTest::newRow("MiB tie") << QString() << qint64(1024 * 1024 * 5 / 4); // 1.25 MiB
+    QTest::newRow("0.05 below a tie") << QString() << qint64(1024 * 15 / 100 * 1024);
+    QTest::newRow("GiB") << QString() << qint64(3) * 1024 * 1024 * 1024 + 512 * 1024 * 1024;
+    QTest::newRow("TiB and beyond") << QString() << qint64(5000) * 1024 * 1024 * 1024 * 1024;
+    // Times: the epoch, a leap day, before 1970, the last second of 9999.
+    QTest::newRow("epoch") << QString() << qint64(0);
+    QTest::newRow("leap day")
+        << QString()
+        << QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 999), Qt::UTC).toMSecsSinceEpoch();
+    QTest::newRow("before 1970") << QString() << qint64(-1500);
+    QTest::newRow("year 9999")
+        << QString()
+        << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59), Qt::UTC).toMSecsSinceEpoch();
+}
+
+void TestCli::rowPrinterWritesAsQtDoes()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, number);
+    namespace printer = trove::cli::rowprinter;
+    QByteArray json;
+    printer::appendJsonString(json, text.toUtf8());
+    QByteArray qt = QJsonDocument(QJsonArray { text }).toJson(QJsonDocument::Compact);
+    QCOMPARE(json, qt.mid(1, qt.size() - 2));
+    QByteArray bytes;
+    printer::appendHumanBytes(bytes, number);
+    QCOMPARE(QString::fromUtf8(bytes), trove::cli::humanBytes(number));
+    QByteArray when;
+    printer::appendIsoUtc(when, number);
+    QCOMPARE(
+        QString::fromUtf8(when), trove::isoUtc(QDateTime::fromMSecsSinceEpoch(number, Qt::UTC)));
+    // Many sizes and times around those: no single value is luck.
+    for (qint64 step = 1; step < 1000; step += 7) {
+        const qint64 size = number + step * 977;
+        bytes.clear();
+        printer::appendHumanBytes(bytes, size);
+        QCOMPARE(QString::fromUtf8(bytes), trove::cli::humanBytes(size));
+        const qint64 ms = number + step * 86'399'937;
+        when.clear();
+        printer::appendIsoUtc(when, ms);
+        QCOMPARE(
+            QString::fromUtf8(when), trove::isoUtc(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)));
+    }
 }
 
 // `trove list --search` takes the window's search language: tags ANDed,

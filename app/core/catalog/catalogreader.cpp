@@ -2,6 +2,7 @@
 #include "catalog/catalogreader.h"
 
 #include "catalog/collections.h"
+#include "catalog/imagerow.h"
 #include "catalog/private/searchplan.h"
 #include "catalog/private/tagstatements.h"
 #include "catalog/searchsql.h"
@@ -464,19 +465,37 @@ Result<void> CatalogReader::forEach(const std::function<bool(const ImageRecord &
     return {};
 }
 
-Result<void> CatalogReader::forEach(
-    const ImageQuery &asked, const std::function<bool(const ImageRecord &)> &visit, Detail detail)
+Result<QString> CatalogReader::walkSql(const ImageQuery &asked, Detail detail, QVariantList &binds)
 {
     auto prepared = prepare(asked);
     if (!prepared)
         return prepared.failure();
     const ImageQuery &query = *prepared;
-    QVariantList binds;
     const QString where = whereFor(query, binds, Drive::Matches, driverFor(query));
     QString select = QLatin1String(kSelectImages);
     if (detail == Detail::WithoutSources)
         select.replace(QLatin1String(kSourceListColumn), QLatin1String("NULL AS source_list"));
-    QSqlQuery q = m_catalog.query(select + joinFor(query.order) + where + orderBy(query.order));
+    return select + joinFor(query.order) + where + orderBy(query.order);
+}
+
+Result<void> CatalogReader::forEachRow(
+    const ImageQuery &query, const std::function<bool(const ImageRow &)> &visit, Detail detail)
+{
+    QVariantList binds;
+    const auto sql = walkSql(query, detail, binds);
+    if (!sql)
+        return sql.failure();
+    return ImageRow::walk(m_catalog.db(), *sql, binds, visit);
+}
+
+Result<void> CatalogReader::forEach(
+    const ImageQuery &query, const std::function<bool(const ImageRecord &)> &visit, Detail detail)
+{
+    QVariantList binds;
+    const auto sql = walkSql(query, detail, binds);
+    if (!sql)
+        return sql.failure();
+    QSqlQuery q = m_catalog.query(*sql);
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);
     if (auto r = execQuery(q); !r)

@@ -15,6 +15,7 @@
 
 namespace trove {
 
+class ImageRow;
 class LibraryPaths;
 
 /// Read-only queries on a library. Holds its own connections, which belong
@@ -74,6 +75,10 @@ public:
     /// answers, one record at a time).
     Result<void> forEach(const ImageQuery &query,
         const std::function<bool(const ImageRecord &)> &visit, Detail detail = Detail::Full);
+    /// The same walk as rows read in place (catalog/imagerow.h): what a
+    /// printer of a million rows needs, at a tenth of the cost of records.
+    Result<void> forEachRow(const ImageQuery &query,
+        const std::function<bool(const ImageRow &)> &visit, Detail detail = Detail::Full);
 
     /// The trash, most recently removed first: rows [offset, offset + limit);
     /// limit < 0: all.
@@ -105,6 +110,8 @@ public:
 private:
     /// The search's error as a failure, if it cannot be read.
     static Result<void> checkSearch(const ImageQuery &query);
+    /// The statement of a walk of @p query (forEach, forEachRow).
+    Result<QString> walkSql(const ImageQuery &query, Detail detail, QVariantList &binds);
     /// @p query as the SQL needs it: readable, every in: naming a
     /// collection, a smart collection's in: replaced by its saved search.
     Result<ImageQuery> prepare(const ImageQuery &query);

@@ -19,6 +19,10 @@ namespace {
 
 void describeApplication()
 {
+    // Where the package puts the image-format plugin (libavif, libheif,
+    // libjxl, libopenjp2): Qt loads it from there at the first decode.
+    QCoreApplication::addLibraryPath(
+        QCoreApplication::applicationDirPath() + QStringLiteral("/" TROVE_PLUGIN_DIR));
     QCoreApplication::setApplicationName(QStringLiteral("Trove"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TROVE_VERSION));
 }

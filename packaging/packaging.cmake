@@ -62,6 +62,12 @@ if(UNIX AND NOT APPLE)
     target_link_options(trove PRIVATE "LINKER:-z,relro,-z,now")
 
     install(TARGETS trove RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT trove)
+    # The image-format plugin (AVIF, HEIF, JPEG XL, JPEG 2000): a folder of
+    # Trove's own, which main() adds to Qt's library paths from its own
+    # folder (app/CMakeLists.txt: TROVE_PLUGIN_DIR). Not Qt's plugin folder:
+    # other Qt programs keep the readers they had.
+    install(TARGETS trove_imageformats
+        LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}/trove/imageformats" COMPONENT trove)
     # The long-tail decoder runs as a helper process (app/decodehelper);
     # trove looks for it in ../libexec/trove/ next to its own folder.
     if(TARGET trove_decode)

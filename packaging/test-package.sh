@@ -84,6 +84,7 @@ dpkg-deb -c "$deb" | awk '{print $NF}' >"$work/contents"
 expected=(
     ./usr/bin/trove
     ./usr/libexec/trove/trove-decode
+    ./usr/lib/trove/imageformats/libtrove_imageformats.so
     ./usr/share/applications/$app_id.desktop
     ./usr/share/metainfo/$app_id.metainfo.xml
     ./usr/share/icons/hicolor/scalable/apps/$app_id.svg
@@ -108,11 +109,11 @@ if ((${#missing[@]} == 0)); then
 else
     fail "dpkg-deb -c lists all expected files" "missing: ${missing[*]}"
 fi
-unexpected=$(grep -vE '^\./usr/(bin|share|libexec/trove)/|^\./usr/libexec/$|^\./(usr/)?$' "$work/contents" || true)
+unexpected=$(grep -vE '^\./usr/(bin|share|libexec/trove|lib/trove)/|^\./usr/(libexec|lib)/$|^\./(usr/)?$' "$work/contents" || true)
 if [[ -z $unexpected ]]; then
-    pass "dpkg-deb -c: nothing outside /usr/bin, /usr/libexec/trove and /usr/share"
+    pass "dpkg-deb -c: nothing outside /usr/bin, /usr/libexec/trove, /usr/lib/trove and /usr/share"
 else
-    fail "dpkg-deb -c: nothing outside /usr/bin, /usr/libexec/trove and /usr/share" "$(tr '\n' ' ' <<<"$unexpected")"
+    fail "dpkg-deb -c: nothing outside /usr/bin, /usr/libexec/trove, /usr/lib/trove and /usr/share" "$(tr '\n' ' ' <<<"$unexpected")"
 fi
 
 # --- control fields ------------------------------------------------------------
@@ -211,6 +212,17 @@ run_trove() {
         pass "$label: trove stats --json reports images"
     else
         fail "$label: trove stats --json reports images" "$out"
+    fi
+    # The codecs are a plugin the binary finds in its package's own folder:
+    # an AVIF (made from the packaged icon) is read, stored and listed.
+    local avif="$work/icon-$label.avif"
+    if avifenc --min 10 --max 20 "$root/usr/share/icons/hicolor/64x64/apps/$app_id.png" "$avif" >/dev/null 2>&1 \
+        && out=$(QT_QPA_PLATFORM=offscreen "$bin" add "$avif" --library "$lib" 2>&1) \
+        && out=$(QT_QPA_PLATFORM=offscreen "$bin" list --json --library "$lib" 2>&1) \
+        && grep -q '"format": "avif"' <<<"$out"; then
+        pass "$label: trove add reads an AVIF through its packaged plugin"
+    else
+        fail "$label: trove add reads an AVIF through its packaged plugin" "$out"
     fi
 }
 run_trove deb "$root/usr/bin/trove"

@@ -6,9 +6,10 @@
 namespace trove {
 
 /// The one image-format plugin Trove brings: AVIF, HEIF/HEIC, JPEG XL and
-/// JPEG 2000, each recognised by its content. Linked statically and
-/// imported by trove_core (Q_IMPORT_PLUGIN), so every QImageReader in the
-/// process sees these formats.
+/// JPEG 2000, each recognised by its content. A shared plugin Qt loads at
+/// the first read that needs it (see CMakeLists.txt for where it lies), so
+/// every QImageReader in the process sees these formats and a process that
+/// reads no image never loads the codec libraries.
 class TroveImageFormatsPlugin final : public QImageIOPlugin {
     Q_OBJECT
     Q_PLUGIN_METADATA(IID QImageIOHandlerFactoryInterface_iid FILE "troveformats.json")

@@ -17,6 +17,7 @@ using namespace trove::searchplan;
 #include <QRegularExpression>
 #include <QSqlRecord>
 #include <algorithm>
+#include <limits>
 
 namespace trove {
 
@@ -185,12 +186,19 @@ Result<qint64> CatalogReader::count(const ImageQuery &asked)
     // Tags alone: their index ranges hold exactly one entry per image, and
     // no image row needs reading. A text alone: the index holds one row per
     // image, keyed by its key.
-    const auto conjuncts = conjunctsOf(searchRoot(query));
-    const bool tagsOnly = tagsAlone(conjuncts, driver);
+    // `tag:a OR tag:b`: the union of their index ranges (3.8 s at a
+    // million images tested row by row, a few ms this way).
+    const search::Node root = searchRoot(query);
+    const auto conjuncts = conjunctsOf(root);
+    const bool alternatives = tagAlternatives(root);
+    const bool tagsOnly = alternatives || tagsAlone(conjuncts, driver);
     const QString text = steppedText(query);
     QVariantList tagBinds;
-    QSqlQuery q = m_catalog.query(tagsOnly ? QStringLiteral("SELECT count(*) FROM (%1)")
-                                                 .arg(tagMatches(conjuncts, driver.index, tagBinds))
+    QSqlQuery q = m_catalog.query(tagsOnly
+            ? QStringLiteral("SELECT count(*) FROM (%1)")
+                  .arg(alternatives
+                          ? tagUnion(root, 0, std::numeric_limits<qint64>::max(), tagBinds)
+                          : tagMatches(conjuncts, driver.index, tagBinds))
             : !text.isEmpty()
             ? QStringLiteral("SELECT count(*) FROM image_text WHERE image_text MATCH ?")
             : QStringLiteral("SELECT count(*) FROM images i ") + where);

@@ -195,6 +195,24 @@ bool tagsAlone(const std::vector<Node> &conjuncts, const Driver &driver)
         && std::all_of(conjuncts.begin(), conjuncts.end(), isTagTerm);
 }
 
+bool tagAlternatives(const Node &root)
+{
+    return root.kind == Node::Kind::Or && !root.children.empty()
+        && std::all_of(root.children.cbegin(), root.children.cend(),
+            [](const Node &child) { return child.kind == Node::Kind::Tag; });
+}
+
+QString tagUnion(const Node &root, qint64 after, qint64 upTo, QVariantList &binds)
+{
+    QStringList branches;
+    for (const Node &tag : root.children) {
+        binds << tag.text << after << upTo;
+        branches << QStringLiteral(
+            "SELECT image_id FROM tags WHERE tag = ? AND image_id > ? AND image_id <= ?");
+    }
+    return branches.join(QStringLiteral(" UNION "));
+}
+
 bool canDrive(const Node &node)
 {
     return node.kind == Node::Kind::Tag || (node.kind == Node::Kind::Text && node.text.size() >= 3);

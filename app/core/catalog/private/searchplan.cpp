@@ -93,6 +93,11 @@ Result<CatalogReader::CountStep> countWindow(
         q = catalog.query(QStringLiteral("SELECT count(*) FROM (%1 AND a.image_id > ? AND "
                                          "a.image_id <= ?)")
                               .arg(matches));
+    } else if (const search::Node root = searchRoot(query); tagAlternatives(root)) {
+        // `tag:a OR tag:b`: the union of their index ranges in the window.
+        // Tested on each image row, a million of them took 3.8 s to count.
+        q = catalog.query(
+            QStringLiteral("SELECT count(*) FROM (%1)").arg(tagUnion(root, afterKey, end, binds)));
     } else {
         binds = { afterKey, end };
         const QString where = whereFor(query, binds, Drive::Order, Driver {});

@@ -2,6 +2,7 @@
 // The gallery, search, viewer, tag editing, statistics and the window's
 // memory of itself, driven through the real window.
 
+#include "catalog/searchlanguage.h"
 #include "dialogs/duplicatesdialog.h"
 #include "dialogs/similardialog.h"
 #include "dialogs/tageditdialog.h"
@@ -451,6 +452,20 @@ void TestUiGallery::searchBoxCompletesTags()
     QCOMPARE(token.start, 11);
     QVERIFY(ui::TagCompleter::tokenAt(QStringLiteral("site:ex"), 7, ui::TagCompleter::Mode::Search)
                 .typed.isEmpty());
+    // Inside quotes \" and \\ are one character: a tag with quotes (or a
+    // backslash) completes to a term the search reads back as that tag.
+    const QString escaped = QStringLiteral(R"(tag:"say \"hi\" x)");
+    const auto inQuotes
+        = ui::TagCompleter::tokenAt(escaped, int(escaped.size()), ui::TagCompleter::Mode::Search);
+    QCOMPARE(inQuotes.typed, QStringLiteral(R"(say "hi" x)"));
+    QCOMPARE(inQuotes.start, 0);
+    QCOMPARE(inQuotes.length, int(escaped.size()));
+    for (const QString &tag : { QStringLiteral(R"(say "hi")"), QStringLiteral(R"(C:\ dir\)") }) {
+        const QString term = ui::TagCompleter::termFor(QStringLiteral("tag:"), tag);
+        const search::Parsed parsed = search::SearchLanguage::parse(term);
+        QVERIFY2(parsed.ok(), qPrintable(term));
+        QCOMPARE(parsed.root.text, tag);
+    }
 }
 
 // The Tags sidebar lists the current query's tags with counts; a click

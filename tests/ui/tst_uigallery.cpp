@@ -2,6 +2,8 @@
 // The gallery, search, viewer, tag editing, statistics and the window's
 // memory of itself, driven through the real window.
 
+#include "catalog/catalogreader.h"
+#include "catalog/catalogwriter.h"
 #include "catalog/searchlanguage.h"
 #include "dialogs/duplicatesdialog.h"
 #include "dialogs/similardialog.h"
@@ -22,6 +24,7 @@
 #include "models/gallerymodel.h"
 #include "models/ingestqueuemodel.h"
 #include "models/tagcountsmodel.h"
+#include "resultcheck.h"
 #include "timebounds.h"
 #include "uifixture.h"
 #include "viewer/imagecanvas.h"
@@ -522,6 +525,29 @@ void TestUiGallery::tagSidebarFiltersRenamesAndUndoes()
     m_window->undoStack()->redo();
     QTRY_COMPARE_WITH_TIMEOUT(
         tags->vocabulary()->countOf(QStringLiteral("animals")), 2, kLivenessMs);
+
+    // A trashed image's tag is renamed too (a restore would bring the old
+    // one back), and Undo gives it back there as well.
+    CatalogReader reader;
+    QVERIFY_OK(reader.open(m_window->session()->paths()));
+    const auto named = reader.resolve(QStringLiteral("a"));
+    QVERIFY_OK(named);
+    QCOMPARE(named->size(), 1);
+    const qint64 key = named->first().key;
+    auto trashed = m_window->session()->writer()->moveToTrash({ key });
+    trashed.waitForFinished();
+    QCOMPARE(*trashed.result(), 1);
+    const auto trashTags = [&reader] {
+        auto rows = reader.trash();
+        return rows && rows->size() == 1 ? rows->first().image.tags : QStringList();
+    };
+    QCOMPARE(trashTags(), QStringList { QStringLiteral("animals") });
+    sidebar->renameTag(QStringLiteral("animals"), QStringLiteral("beasts"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->undoStack()->undoText(),
+        QStringLiteral("Rename Tag “animals” to “beasts”"), kLivenessMs);
+    QCOMPARE(trashTags(), QStringList { QStringLiteral("beasts") });
+    m_window->undoStack()->undo();
+    QTRY_COMPARE_WITH_TIMEOUT(trashTags(), QStringList { QStringLiteral("animals") }, kLivenessMs);
 }
 
 // A search that cannot be read is explained under the box, and the gallery

@@ -64,7 +64,7 @@ int runTagRename(CommandContext &ctx)
     auto renamed = waitFor(writer.renameTag(args.at(0), args.at(1)));
     if (!renamed)
         return failWith(ctx, renamed.error());
-    if (renamed->keys.isEmpty()) {
+    if (renamed->isEmpty()) {
         // Nothing was tagged so: say so, as `tag` does for a name that
         // matches nothing.
         ctx.output.err() << "trove: " << args.at(0) << ": no image has this tag\n";
@@ -76,10 +76,14 @@ int runTagRename(CommandContext &ctx)
             { QStringLiteral("to"), renamed->to },
             { QStringLiteral("images"), qint64(renamed->keys.size()) },
             { QStringLiteral("gained"), qint64(renamed->gained.size()) },
+            { QStringLiteral("trashed"), qint64(renamed->trashed.size()) },
         }));
     } else {
         ctx.output.out() << renamed->from << " -> " << renamed->to << ": " << renamed->keys.size()
-                         << " images\n";
+                         << " images";
+        if (!renamed->trashed.isEmpty())
+            ctx.output.out() << ", " << renamed->trashed.size() << " in the trash";
+        ctx.output.out() << "\n";
     }
     return 0;
 }

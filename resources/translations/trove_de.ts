@@ -666,6 +666,14 @@
         <source>In that collection (any case); a smart collection finds what its saved search finds</source>
         <translation>In dieser Sammlung (Groß-/Kleinschreibung egal); eine intelligente Sammlung findet, was ihre gespeicherte Suche findet</translation>
     </message>
+    <message>
+        <source>&quot;say \&quot;hi\&quot;&quot;, tag:&quot;C:\\photos&quot;</source>
+        <translation>&quot;say \&quot;hi\&quot;&quot;, tag:&quot;C:\\photos&quot;</translation>
+    </message>
+    <message>
+        <source>Inside quotes, \&quot; is a quote and \\ a backslash</source>
+        <translation>In Anführungszeichen ist \&quot; ein Anführungszeichen und \\ ein Backslash</translation>
+    </message>
 </context>
 <context>
     <name>ImageProcessor</name>
@@ -1012,6 +1020,10 @@
     <message>
         <source>added: the range ends before it starts</source>
         <translation>added: der Zeitraum endet, bevor er beginnt</translation>
+    </message>
+    <message>
+        <source>a quote opened here is never closed (inside quotes \&quot; is a quote in the text; write \\ for a backslash)</source>
+        <translation>ein hier geöffnetes Anführungszeichen wird nie geschlossen (in Anführungszeichen ist \&quot; ein Anführungszeichen im Text; für einen Backslash \\ schreiben)</translation>
     </message>
 </context>
 <context>

@@ -666,6 +666,14 @@
         <source>In that collection (any case); a smart collection finds what its saved search finds</source>
         <translation>Dans cette collection (majuscules ou minuscules)&#xa0;; une collection intelligente trouve ce que trouve sa recherche enregistrée</translation>
     </message>
+    <message>
+        <source>&quot;say \&quot;hi\&quot;&quot;, tag:&quot;C:\\photos&quot;</source>
+        <translation>&quot;say \&quot;hi\&quot;&quot;, tag:&quot;C:\\photos&quot;</translation>
+    </message>
+    <message>
+        <source>Inside quotes, \&quot; is a quote and \\ a backslash</source>
+        <translation>Entre guillemets, \&quot; est un guillemet et \\ une barre oblique inversée</translation>
+    </message>
 </context>
 <context>
     <name>ImageProcessor</name>
@@ -1012,6 +1020,10 @@
     <message>
         <source>added: the range ends before it starts</source>
         <translation>added: l’intervalle se termine avant de commencer</translation>
+    </message>
+    <message>
+        <source>a quote opened here is never closed (inside quotes \&quot; is a quote in the text; write \\ for a backslash)</source>
+        <translation>un guillemet ouvert ici n’est jamais fermé (entre guillemets, \&quot; est un guillemet du texte&#xa0;; écrivez \\ pour une barre oblique inversée)</translation>
     </message>
 </context>
 <context>

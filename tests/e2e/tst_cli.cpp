@@ -683,6 +683,24 @@ void TestCli::tagsListAndRename()
     QVERIFY2(rename.exitCode == 0, rename.describe());
     QCOMPARE(tags({}), (QStringList { "cat=3", "pair=1", "Red=1" }));
 
+    // A trashed image's tags are renamed and merged too: restored, it
+    // does not bring the old tag back.
+    const QStringList lib { QStringLiteral("--library"), library() };
+    const Run remove = trove(QStringList { QStringLiteral("remove"), QStringLiteral("c") } + lib);
+    QVERIFY2(remove.exitCode == 0, remove.describe());
+    const Run trashed = trove(QStringList { QStringLiteral("tag-rename"), QStringLiteral("PAIR"),
+                                  QStringLiteral("duo"), QStringLiteral("--json") }
+        + lib);
+    QVERIFY2(trashed.exitCode == 0, trashed.describe());
+    const QJsonObject inTrash = QJsonDocument::fromJson(trashed.out).object();
+    QCOMPARE(inTrash.value(QLatin1String("images")).toInteger(), 0);
+    QCOMPARE(inTrash.value(QLatin1String("trashed")).toInteger(), 1);
+    const Run restore = trove(
+        QStringList { QStringLiteral("trash"), QStringLiteral("restore"), QStringLiteral("c") }
+        + lib);
+    QVERIFY2(restore.exitCode == 0, restore.describe());
+    QCOMPARE(tags({}), (QStringList { "cat=3", "duo=1", "Red=1" }));
+
     const Run none = trove({ QStringLiteral("tag-rename"), QStringLiteral("nobody"),
         QStringLiteral("x"), QStringLiteral("--library"), library() });
     QVERIFY2(none.exitCode == 1, none.describe());

@@ -2,6 +2,9 @@
 // The gallery, search, viewer, tag editing, statistics and the window's
 // memory of itself, driven through the real window.
 
+#include "catalog/catalogreader.h"
+#include "catalog/catalogwriter.h"
+#include "catalog/searchlanguage.h"
 #include "dialogs/duplicatesdialog.h"
 #include "dialogs/similardialog.h"
 #include "dialogs/tageditdialog.h"
@@ -21,6 +24,7 @@
 #include "models/gallerymodel.h"
 #include "models/ingestqueuemodel.h"
 #include "models/tagcountsmodel.h"
+#include "resultcheck.h"
 #include "timebounds.h"
 #include "uifixture.h"
 #include "viewer/imagecanvas.h"
@@ -451,6 +455,20 @@ void TestUiGallery::searchBoxCompletesTags()
     QCOMPARE(token.start, 11);
     QVERIFY(ui::TagCompleter::tokenAt(QStringLiteral("site:ex"), 7, ui::TagCompleter::Mode::Search)
                 .typed.isEmpty());
+    // Inside quotes \" and \\ are one character: a tag with quotes (or a
+    // backslash) completes to a term the search reads back as that tag.
+    const QString escaped = QStringLiteral(R"(tag:"say \"hi\" x)");
+    const auto inQuotes
+        = ui::TagCompleter::tokenAt(escaped, int(escaped.size()), ui::TagCompleter::Mode::Search);
+    QCOMPARE(inQuotes.typed, QStringLiteral(R"(say "hi" x)"));
+    QCOMPARE(inQuotes.start, 0);
+    QCOMPARE(inQuotes.length, int(escaped.size()));
+    for (const QString &tag : { QStringLiteral(R"(say "hi")"), QStringLiteral(R"(C:\ dir\)") }) {
+        const QString term = ui::TagCompleter::termFor(QStringLiteral("tag:"), tag);
+        const search::Parsed parsed = search::SearchLanguage::parse(term);
+        QVERIFY2(parsed.ok(), qPrintable(term));
+        QCOMPARE(parsed.root.text, tag);
+    }
 }
 
 // The Tags sidebar lists the current query's tags with counts; a click
@@ -507,6 +525,29 @@ void TestUiGallery::tagSidebarFiltersRenamesAndUndoes()
     m_window->undoStack()->redo();
     QTRY_COMPARE_WITH_TIMEOUT(
         tags->vocabulary()->countOf(QStringLiteral("animals")), 2, kLivenessMs);
+
+    // A trashed image's tag is renamed too (a restore would bring the old
+    // one back), and Undo gives it back there as well.
+    CatalogReader reader;
+    QVERIFY_OK(reader.open(m_window->session()->paths()));
+    const auto named = reader.resolve(QStringLiteral("a"));
+    QVERIFY_OK(named);
+    QCOMPARE(named->size(), 1);
+    const qint64 key = named->first().key;
+    auto trashed = m_window->session()->writer()->moveToTrash({ key });
+    trashed.waitForFinished();
+    QCOMPARE(*trashed.result(), 1);
+    const auto trashTags = [&reader] {
+        auto rows = reader.trash();
+        return rows && rows->size() == 1 ? rows->first().image.tags : QStringList();
+    };
+    QCOMPARE(trashTags(), QStringList { QStringLiteral("animals") });
+    sidebar->renameTag(QStringLiteral("animals"), QStringLiteral("beasts"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->undoStack()->undoText(),
+        QStringLiteral("Rename Tag “animals” to “beasts”"), kLivenessMs);
+    QCOMPARE(trashTags(), QStringList { QStringLiteral("beasts") });
+    m_window->undoStack()->undo();
+    QTRY_COMPARE_WITH_TIMEOUT(trashTags(), QStringList { QStringLiteral("animals") }, kLivenessMs);
 }
 
 // A search that cannot be read is explained under the box, and the gallery

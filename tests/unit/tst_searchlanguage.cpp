@@ -265,6 +265,23 @@ void TestSearchLanguage::parses_data()
         << QStringLiteral("https://example.com/x") << "text[https://example.com/x]";
     QTest::newRow("a time is text") << QStringLiteral("12:30") << "text[12:30]";
     QTest::newRow("a quote in a word is text") << QStringLiteral("ca\"t") << "text[ca\"t]";
+    // Inside quotes \" is a quote and \\ a backslash; nothing else changes.
+    QTest::newRow("escaped quotes in a phrase")
+        << QStringLiteral(R"("say \"hi\"")") << R"(text[say "hi"])";
+    QTest::newRow("escaped quotes in a tag")
+        << QStringLiteral(R"(tag:"a \"b\"")") << R"(tag[a "b"])";
+    QTest::newRow("escaped quote, then more terms")
+        << QStringLiteral(R"(tag:"5\" disk" -red)") << R"((and tag[5" disk] (not text[red])))";
+    QTest::newRow("escaped backslash")
+        << QStringLiteral(R"("back\\slash")") << R"(text[back\slash])";
+    QTest::newRow("escaped backslash before the closing quote")
+        << QStringLiteral(R"(tag:"dir\\" x)") << R"((and tag[dir\] text[x]))";
+    QTest::newRow("other backslashes are text")
+        << QStringLiteral(R"("C:\photos\new")") << R"(text[C:\photos\new])";
+    QTest::newRow("a backslash outside quotes is text")
+        << QStringLiteral(R"(a\"b)") << R"(text[a\"b])";
+    QTest::newRow("escaped quote in a collection name")
+        << QStringLiteral(R"(in:"the \"best\"")") << R"(in[the "best"])";
     QTest::newRow("everything")
         << QStringLiteral("tag:a -site:x.org (format:png OR format:gif) width:>10 untagged")
         << "(and tag[a] (not site[x.org]) (or format[png] format[gif]) width>10 untagged)";
@@ -294,6 +311,11 @@ void TestSearchLanguage::explainsErrors_data()
     QTest::newRow("empty value") << QStringLiteral("a tag:") << 2 << "tag: needs a value";
     QTest::newRow("empty quoted value") << QStringLiteral("tag:\"\"") << 0 << "tag: needs a value";
     QTest::newRow("unclosed quote") << QStringLiteral("a \"red") << 2 << "never closed";
+    QTest::newRow("an escaped quote does not close")
+        << QStringLiteral(R"(a "C:\photos\")") << 2
+        << R"(never closed (inside quotes \" is a quote in the text; write \\ for a backslash))";
+    QTest::newRow("unclosed after an escaped backslash")
+        << QStringLiteral(R"(tag:"dir\\)") << 4 << "never closed";
     QTest::newRow("unclosed parenthesis")
         << QStringLiteral("x (a OR b") << 2 << "opening parenthesis is never closed";
     QTest::newRow("stray closing parenthesis")
@@ -364,7 +386,7 @@ void TestSearchLanguage::initTestCase()
         const char *const formats[] = { "png", "jpeg", "gif", "webp" };
         const char *const hosts[]
             = { "example.com", "img.example.com", "notexample.com", "cdn.photos.org", "" };
-        const char *const tagSet[] = { "nature", "Red", "two words", "sky", "50%" };
+        const char *const tagSet[] = { "nature", "Red", "two words", "sky", "50%", R"(say "hi")" };
         for (int i = 1; i <= 120; ++i) {
             // Late October to early December 2026, some on the same instant.
             const qint64 added = localMs(2026, 10, 25) + qint64(i / 2) * 13 * 3600 * 1000;
@@ -386,7 +408,7 @@ void TestSearchLanguage::initTestCase()
             image.bindValue(11, i % 5 == 0 ? 1 : 0);
             image.bindValue(12, naturalSortKey(image.boundValue(2).toString()));
             QVERIFY(image.exec());
-            for (int t = 0; t < 5; ++t) {
+            for (int t = 0; t < 6; ++t) {
                 if ((i >> t) % 3 == 1 || (t == 1 && i % 7 == 0)) {
                     tag.bindValue(0, i);
                     tag.bindValue(1, QLatin1String(tagSet[t]));
@@ -462,6 +484,9 @@ void TestSearchLanguage::findsWhatTheFilterFinds_data()
         QStringLiteral("tag:\"two words\""),
         QStringLiteral("tag:50%"),
         QStringLiteral("tag:nature -tag:red"),
+        QStringLiteral(R"(tag:"say \"hi\"")"),
+        QStringLiteral(R"(tag:"SAY \"HI\"" -tag:red)"),
+        QStringLiteral(R"("\"hi\"")"),
         // Tag terms answered on the tags indexes alone, beside other terms.
         QStringLiteral("-tag:red tag:sky tag:NATURE"),
         QStringLiteral("tag:nature -tag:\"two words\" format:gif"),

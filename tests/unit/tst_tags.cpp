@@ -81,11 +81,15 @@ private Q_SLOTS:
     void boundsCountsOfALargeMatch();
     void renamesAndTakesItBack_data();
     void renamesAndTakesItBack();
+    void renamesTrashedImagesToo_data();
+    void renamesTrashedImagesToo();
     void serviceFollowsAnotherWriter();
     void modelKeepsRowsOfTheSameTags();
 
 private:
     qint64 commit(CatalogWriter &writer, const QString &name, const QStringList &tags);
+    QStringList tagsOfImage(qint64 key);
+    QStringList tagsInTrash(qint64 key);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     LibraryPaths m_paths;
@@ -136,6 +140,28 @@ qint64 TestTags::commit(CatalogWriter &writer, const QString &name, const QStrin
     image.processed = *processed;
     auto out = await(writer.commitImage(image));
     return out ? out->key : -1;
+}
+
+QStringList TestTags::tagsOfImage(qint64 key)
+{
+    auto record = m_reader->byKey(key);
+    if (!record)
+        return { QStringLiteral("<not in the library>") };
+    QStringList tags = record->tags;
+    tags.sort();
+    return tags;
+}
+
+QStringList TestTags::tagsInTrash(qint64 key)
+{
+    auto rows = m_reader->trash();
+    for (const TrashRecord &row : rows ? *rows : QList<TrashRecord> {})
+        if (row.image.key == key) {
+            QStringList tags = row.image.tags;
+            tags.sort();
+            return tags;
+        }
+    return { QStringLiteral("<not in the trash>") };
 }
 
 void TestTags::completes_data()
@@ -303,6 +329,73 @@ void TestTags::renamesAndTakesItBack()
     const auto back = m_reader->tagCounts(ImageQuery {});
     QVERIFY_OK(back);
     QCOMPARE(back->tags, before->tags);
+}
+
+void TestTags::renamesTrashedImagesToo_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QStringList>("tags");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("rename") << QStringLiteral("kitty")
+                            << QStringList { QStringLiteral("kitty"), QStringLiteral("red") }
+                            << QStringLiteral("feline")
+                            << QStringList { QStringLiteral("feline"), QStringLiteral("red") };
+    QTest::newRow("merge, no duplicate")
+        << QStringLiteral("kitty") << QStringList { QStringLiteral("cat"), QStringLiteral("kitty") }
+        << QStringLiteral("cat") << QStringList { QStringLiteral("cat") };
+    // Tags compare without case: the spelling the image had stays.
+    QTest::newRow("merge into another spelling")
+        << QStringLiteral("KITTY") << QStringList { QStringLiteral("Cat"), QStringLiteral("kitty") }
+        << QStringLiteral("cat") << QStringList { QStringLiteral("Cat") };
+    QTest::newRow("rename another spelling")
+        << QStringLiteral("KITTY") << QStringList { QStringLiteral("kitty") }
+        << QStringLiteral("feline") << QStringList { QStringLiteral("feline") };
+    QTest::newRow("respell") << QStringLiteral("kitty") << QStringList { QStringLiteral("kitty") }
+                             << QStringLiteral("Kitty") << QStringList { QStringLiteral("Kitty") };
+}
+
+// A trashed image keeps its tags in its trash row; a rename that left them
+// alone would bring the old tag back with a restore. Undo takes the rename
+// back wherever each image is by then.
+void TestTags::renamesTrashedImagesToo()
+{
+    QFETCH(QString, from);
+    QFETCH(QStringList, tags);
+    QFETCH(QString, to);
+    QFETCH(QStringList, expected);
+    const qint64 trashed = commit(*m_writer, QStringLiteral("trashed"), tags);
+    const qint64 live = commit(*m_writer, QStringLiteral("live"), { QStringLiteral("kitty") });
+    QVERIFY(trashed > 0 && live > 0);
+    QCOMPARE(*await(m_writer->moveToTrash({ trashed })), 1);
+
+    auto renamed = await(m_writer->renameTag(from, to));
+    QVERIFY_OK(renamed);
+    QCOMPARE(renamed->keys, QList<qint64> { live });
+    QCOMPARE(renamed->trashed, QList<qint64> { trashed });
+    QCOMPARE(tagsInTrash(trashed), expected);
+    QCOMPARE(tagsOfImage(live), QStringList { to });
+
+    // Restored, it has the new tag and never the old one.
+    QCOMPARE(*await(m_writer->restoreFromTrash({ trashed })), 1);
+    QCOMPARE(tagsOfImage(trashed), expected);
+    ImageQuery old;
+    old.search = QStringLiteral("tag:\"%1\"").arg(from);
+    if (from.compare(to, Qt::CaseInsensitive) != 0)
+        QCOMPARE(*m_reader->count(old), 0);
+
+    // Undo, after the trashed one came back and the live one went.
+    QCOMPARE(*await(m_writer->moveToTrash({ live })), 1);
+    QCOMPARE(*await(m_writer->revertTagRename(*renamed)), 2);
+    // (The tag comes back as `from` was typed.)
+    const auto folded = [](QStringList list) {
+        for (QString &tag : list)
+            tag = tag.toLower();
+        list.sort();
+        return list;
+    };
+    QCOMPARE(folded(tagsOfImage(trashed)), folded(tags));
+    QCOMPARE(folded(tagsInTrash(live)), QStringList { QStringLiteral("kitty") });
 }
 
 void TestTags::serviceFollowsAnotherWriter()

@@ -104,6 +104,8 @@ void HelpDialogs::showSearchSyntax(QWidget *parent)
     const QList<QPair<QString, QString>> rows = {
         { tr("red forest"), tr("Both words, each in the name, a tag or a source site") },
         { tr("\"red forest\""), tr("The words together, as typed") },
+        { tr("\"say \\\"hi\\\"\", tag:\"C:\\\\photos\""),
+            tr("Inside quotes, \\\" is a quote and \\\\ a backslash") },
         { tr("tag:nature"),
             tr("Tagged nature (any case); tag:\"two words\" for a tag with spaces") },
         { tr("-tag:nature, NOT tag:nature"),

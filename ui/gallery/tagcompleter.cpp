@@ -18,6 +18,21 @@ bool isSpace(QChar c)
     return c.isSpace();
 }
 
+// \" or \\ at @p i, inside quotes.
+bool isEscape(const QString &text, int i)
+{
+    return text[i] == QLatin1Char('\\') && i + 1 < text.size()
+        && (text[i + 1] == QLatin1Char('"') || text[i + 1] == QLatin1Char('\\'));
+}
+
+QString unescaped(const QString &text)
+{
+    QString out;
+    for (int i = 0; i < text.size(); ++i)
+        out += isEscape(text, i) ? text[++i] : text[i];
+    return out;
+}
+
 } // namespace
 
 TagCompleter::TagCompleter(QLineEdit *field, Mode mode, QObject *parent)
@@ -68,22 +83,28 @@ TagCompleter::Token TagCompleter::tokenAt(const QString &text, int cursor, Mode 
         t.typed = text.mid(from, cursor - from);
         return t;
     }
-    // A term starts after white space outside quotes.
+    // A term starts after white space outside quotes; inside them \" and
+    // \\ are one character each (as the search language reads them).
     bool quoted = false;
     int start = 0;
     for (int i = 0; i < cursor; ++i) {
-        if (text[i] == QLatin1Char('"'))
+        if (quoted && isEscape(text, i))
+            ++i;
+        else if (text[i] == QLatin1Char('"'))
             quoted = !quoted;
         else if (!quoted && (isSpace(text[i]) || text[i] == QLatin1Char('(')))
             start = i + 1;
     }
     int end = cursor;
     for (bool inQuote = quoted; end < text.size(); ++end) {
-        if (text[end] == QLatin1Char('"'))
+        if (inQuote && isEscape(text, end))
+            ++end;
+        else if (text[end] == QLatin1Char('"'))
             inQuote = !inQuote;
         else if (!inQuote && (isSpace(text[end]) || text[end] == QLatin1Char(')')))
             break;
     }
+    end = std::min(end, int(text.size()));
     t.start = start;
     t.length = end - start;
     QString typed = text.mid(start, cursor - start);
@@ -103,7 +124,7 @@ TagCompleter::Token TagCompleter::tokenAt(const QString &text, int cursor, Mode 
         return { start, int(end - start), {}, {} };
     }
     if (typed.startsWith(QLatin1Char('"')))
-        typed.remove(0, 1);
+        typed = unescaped(typed.mid(1));
     t.prefix = prefix + QStringLiteral("tag:");
     t.typed = typed;
     return t;
@@ -116,7 +137,12 @@ QString TagCompleter::termFor(const QString &prefix, const QString &tag)
     const bool quote = std::any_of(tag.cbegin(), tag.cend(), [](QChar c) {
         return c.isSpace() || c == QLatin1Char('(') || c == QLatin1Char(')');
     }) || tag.startsWith(QLatin1Char('"'));
-    return prefix + (quote ? QLatin1Char('"') + tag + QLatin1Char('"') : tag);
+    if (!quote)
+        return prefix + tag;
+    QString escaped = tag;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('"'), QLatin1String("\\\""));
+    return prefix + QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
 void TagCompleter::update()

@@ -50,7 +50,8 @@ public:
         QString prefix;
     };
     static Token tokenAt(const QString &text, int cursor, Mode mode);
-    /// @p tag as a search term after @p prefix: quoted when it must be.
+    /// @p tag as a search term after @p prefix: quoted when it must be,
+    /// with \" and \\ for its quotes and backslashes.
     static QString termFor(const QString &prefix, const QString &tag);
 
 private:

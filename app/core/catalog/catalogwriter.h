@@ -65,13 +65,16 @@ struct MarkDelta {
 };
 
 /// What renaming a tag did (a merge when some images had the new one
-/// already): enough to take it back (revertTagRename()).
+/// already): enough to take it back (revertTagRename()). Trashed images
+/// are renamed too, so that restoring one does not bring the old tag back.
 struct TagRename {
     QString from;
     QString to;
-    QList<qint64> keys; ///< every image that was tagged `from`
+    QList<qint64> keys; ///< every image in the library that was tagged `from`
     QList<qint64> gained; ///< those of them that were not tagged `to` before
-    bool isEmpty() const { return keys.isEmpty(); }
+    QList<qint64> trashed; ///< every trashed image that was tagged `from`
+    QList<qint64> trashedGained; ///< those of them that were not tagged `to` before
+    bool isEmpty() const { return keys.isEmpty() && trashed.isEmpty(); }
 };
 
 /// What committing an image did.
@@ -159,9 +162,11 @@ public:
     /// Tags every image tagged @p from with @p to instead, in one
     /// transaction over the whole library; a tag that exists already makes
     /// it a merge. Only the letters' case differs: the tag is respelled.
+    /// The tags kept with trashed images change in the same transaction.
     QFuture<Result<TagRename>> renameTag(const QString &from, const QString &to);
     /// Takes a rename back: the images get `from` again, and lose `to`
-    /// where the rename gave it to them.
+    /// where the rename gave it to them, in the library or in the trash,
+    /// wherever each is by now.
     QFuture<Result<int>> revertTagRename(const TagRename &renamed);
     /// Moves images to the trash (the same as moveToTrash()): the window's
     /// Delete and `trove remove` both mean "to the trash".

@@ -77,7 +77,8 @@ Result<QString> Collections::cleanName(const QString &name)
     const QString clean = name.simplified();
     if (clean.isEmpty())
         return fail(tr("a collection needs a name"));
-    // It is typed in quotes after in: (the search language has no escape).
+    // It is typed in quotes after in:; a name that never needs \" there
+    // stays easy to type.
     if (clean.contains(QLatin1Char('"')))
         return fail(tr("a collection name cannot contain \""));
     if (clean.size() > kMaxNameLength)

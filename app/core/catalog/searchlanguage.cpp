@@ -115,15 +115,33 @@ private:
         return t;
     }
 
-    /// The text between the quote at @p start and its closing quote.
+    /// The text between the quote at @p start and its closing quote. Inside
+    /// quotes \" is a quote and \\ a backslash; any other backslash is
+    /// text, so "C:\photos" reads as typed.
     QString quoted(int start)
     {
-        const qsizetype close = m_text.indexOf(QLatin1Char('"'), start + 1);
-        if (close < 0)
-            failAt(start, int(m_text.size()) - start,
-                SearchLanguage::tr("a quote opened here is never closed"));
-        m_at = close + 1;
-        return m_text.mid(start + 1, close - start - 1);
+        QString out;
+        bool escaped = false;
+        for (qsizetype i = start + 1; i < m_text.size(); ++i) {
+            const QChar c = m_text[i];
+            if (c == QLatin1Char('\\') && i + 1 < m_text.size()
+                && (m_text[i + 1] == QLatin1Char('"') || m_text[i + 1] == QLatin1Char('\\'))) {
+                out += m_text[++i];
+                escaped = escaped || m_text[i] == QLatin1Char('"');
+                continue;
+            }
+            if (c == QLatin1Char('"')) {
+                m_at = i + 1;
+                return out;
+            }
+            out += c;
+        }
+        // A path that ends in a backslash swallows its closing quote: say so.
+        failAt(start, int(m_text.size()) - start,
+            escaped ? SearchLanguage::tr(
+                "a quote opened here is never closed (inside quotes \\\" is a quote "
+                "in the text; write \\\\ for a backslash)")
+                    : SearchLanguage::tr("a quote opened here is never closed"));
     }
 
     const QString &m_text;

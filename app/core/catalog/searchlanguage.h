@@ -67,7 +67,8 @@ struct Parsed {
 /// Trove's one search language (README.md, "Searching"), parsed once here
 /// for the window's search box, `trove list --search` and the local API.
 /// Terms separated by spaces are ANDed; `-term` (or `NOT term`) negates;
-/// `a OR b` for alternatives; parentheses group; "quoted text" is one term.
+/// `a OR b` for alternatives; parentheses group; "quoted text" is one term
+/// (inside quotes `\"` is a quote and `\\` a backslash).
 /// Predicates: tag:, site:, format:, width:, height:, pixels:, size:,
 /// added:, rating:, untagged, fav, in: (a collection; CatalogReader checks
 /// the name and puts a smart collection's search in its place). Pure; any

@@ -8,8 +8,11 @@
 #include "storage/database.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 #include <QSqlQuery>
+#include <algorithm>
 
 namespace trove::tagstatements {
 
@@ -49,6 +52,125 @@ Result<QList<qint64>> keysOf(Connection &c, const QString &sql, const QVariantLi
     while (q->next())
         out.append(q->value(0).toLongLong());
     return out;
+}
+
+// Tags as the tags table keeps them: no empty one, and one of each
+// spelling its NOCASE key folds together (the first wins).
+QStringList withoutDuplicates(const QStringList &tags)
+{
+    QStringList out;
+    QSet<QString> seen;
+    for (const QString &tag : tags) {
+        const QString folded = asciiFolded(tag);
+        if (tag.isEmpty() || seen.contains(folded))
+            continue;
+        seen.insert(folded);
+        out.append(tag);
+    }
+    return out;
+}
+
+bool holds(const QStringList &tags, const QString &tag)
+{
+    const QString folded = asciiFolded(tag);
+    return std::any_of(
+        tags.cbegin(), tags.cend(), [&](const QString &t) { return asciiFolded(t) == folded; });
+}
+
+// What the tags table does to one image: `to` in place of `from`, or, when
+// the image has `to` already (in whatever spelling), just `from` gone.
+QStringList replaced(QStringList tags, const QString &from, const QString &to)
+{
+    const QString folded = asciiFolded(from);
+    const bool merge = folded != asciiFolded(to) && holds(tags, to);
+    if (merge)
+        tags.removeIf([&](const QString &t) { return asciiFolded(t) == folded; });
+    else
+        for (QString &tag : tags)
+            if (asciiFolded(tag) == folded)
+                tag = to;
+    return withoutDuplicates(tags);
+}
+
+struct TrashTags {
+    qint64 key = 0;
+    QStringList tags;
+};
+
+// A trashed image keeps its tags as one JSON array in its trash row
+// (schema step 6); restoring it puts back exactly those.
+Result<QList<TrashTags>> trashTags(Connection &c, const QString &where, const QVariantList &binds)
+{
+    auto q = run(c, QStringLiteral("SELECT id, tags FROM trash WHERE ") + where, binds);
+    if (!q)
+        return q.failure();
+    QList<TrashTags> out;
+    while (q->next()) {
+        QStringList tags;
+        const QJsonArray array
+            = QJsonDocument::fromJson(q->value(QStringLiteral("tags")).toString().toUtf8()).array();
+        for (const QJsonValue &v : array)
+            tags.append(v.toString());
+        out.append({ q->value(QStringLiteral("id")).toLongLong(), tags });
+    }
+    return out;
+}
+
+// One statement for all the rows, however many: a statement per row under
+// the job's savepoint costs time that grows with the square of the batch.
+Result<void> writeTrashTags(Connection &c, const QList<TrashTags> &rows)
+{
+    if (rows.isEmpty())
+        return {};
+    QJsonArray pairs;
+    for (const TrashTags &row : rows)
+        pairs.append(QJsonArray { row.key, QJsonArray::fromStringList(row.tags) });
+    auto r = run(c,
+        QStringLiteral("UPDATE trash SET tags = json_extract(m.value, '$[1]') "
+                       "FROM json_each(?) m WHERE trash.id = json_extract(m.value, '$[0]')"),
+        { QString::fromUtf8(QJsonDocument(pairs).toJson(QJsonDocument::Compact)) });
+    if (!r)
+        return r.failure();
+    return {};
+}
+
+// The trash's half of a rename: the same tag, the same merge, so that
+// restoring an image later does not bring the old tag back.
+Result<void> renameInTrash(WriterContext &c, TagRename &out)
+{
+    auto rows = trashTags(c.catalog,
+        QStringLiteral("EXISTS (SELECT 1 FROM json_each(trash.tags) j "
+                       "WHERE j.value = ? COLLATE NOCASE)"),
+        { out.from });
+    if (!rows)
+        return rows.failure();
+    const bool respell = asciiFolded(out.from) == asciiFolded(out.to);
+    for (TrashTags &row : *rows) {
+        out.trashed.append(row.key);
+        if (respell || !holds(row.tags, out.to))
+            out.trashedGained.append(row.key);
+        row.tags = replaced(row.tags, out.from, out.to);
+    }
+    return writeTrashTags(c.catalog, *rows);
+}
+
+Result<void> revertInTrash(WriterContext &c, const TagRename &renamed)
+{
+    // Wherever the images are by now: one renamed in the library may have
+    // been trashed since, one renamed in the trash restored.
+    auto rows = trashTags(c.catalog, QStringLiteral("id IN (SELECT value FROM json_each(?))"),
+        { statements::jsonKeys(renamed.keys + renamed.trashed) });
+    if (!rows)
+        return rows.failure();
+    const QList<qint64> gainedList = renamed.gained + renamed.trashedGained;
+    const QSet<qint64> gained(gainedList.cbegin(), gainedList.cend());
+    for (TrashTags &row : *rows) {
+        // The tag goes back where it was; `to` stays where it was before.
+        if (gained.contains(row.key))
+            row.tags = replaced(row.tags, renamed.to, renamed.from);
+        row.tags = withoutDuplicates(row.tags << renamed.from);
+    }
+    return writeTrashTags(c.catalog, *rows);
 }
 
 } // namespace
@@ -112,7 +234,7 @@ Result<TagRename> renameTag(WriterContext &c, const QString &from, const QString
 {
     if (from.isEmpty() || to.isEmpty())
         return Error { WriterText::tr("a tag cannot be empty") };
-    TagRename out { from, to, {}, {} };
+    TagRename out { from, to, {}, {}, {}, {} };
     if (from == to)
         return out;
     auto keys
@@ -147,13 +269,15 @@ Result<TagRename> renameTag(WriterContext &c, const QString &from, const QString
         if (auto r = run(c.catalog, QStringLiteral("DELETE FROM tags WHERE tag = ?"), { from }); !r)
             return r.failure();
     }
+    if (auto r = renameInTrash(c, out); !r)
+        return r.failure();
     c.changed += out.keys;
     return out;
 }
 
 Result<int> revertTagRename(WriterContext &c, const TagRename &renamed)
 {
-    const QString keys = statements::jsonKeys(renamed.keys);
+    const QString keys = statements::jsonKeys(renamed.keys + renamed.trashed);
     if (asciiFolded(renamed.from) == asciiFolded(renamed.to)) {
         auto r = run(c.catalog,
             QStringLiteral("UPDATE tags SET tag = ? WHERE tag = ? AND image_id IN "
@@ -172,12 +296,14 @@ Result<int> revertTagRename(WriterContext &c, const TagRename &renamed)
         if (auto r = run(c.catalog,
                 QStringLiteral("DELETE FROM tags WHERE tag = ? AND image_id IN "
                                "(SELECT value FROM json_each(?))"),
-                { renamed.to, statements::jsonKeys(renamed.gained) });
+                { renamed.to, statements::jsonKeys(renamed.gained + renamed.trashedGained) });
             !r)
             return r.failure();
     }
+    if (auto r = revertInTrash(c, renamed); !r)
+        return r.failure();
     c.changed += renamed.keys;
-    return int(renamed.keys.size());
+    return int(renamed.keys.size() + renamed.trashed.size());
 }
 
 } // namespace trove::tagstatements

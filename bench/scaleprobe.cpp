@@ -153,6 +153,8 @@ const SortCase kSorts[] = {
     { "pixels", ImageQuery::Order::MostPixelsFirst },
     { "pixels-asc", ImageQuery::Order::FewestPixelsFirst },
     { "random", ImageQuery::Order::Shuffled },
+    { "rating", ImageQuery::Order::RatingDescending },
+    { "rating-asc", ImageQuery::Order::RatingAscending },
 };
 constexpr double kSortTargetMs = 50;
 constexpr int kDeepPage = 100;

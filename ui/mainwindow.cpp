@@ -28,6 +28,7 @@
 #include "ingest/ingestcontroller.h"
 #include "ingest/ingestqueuepanel.h"
 #include "ingest/queuedockfit.h"
+#include "ingest/queuelistview.h"
 #include "ingest/walkprogress.h"
 #include "librarystatuslabel.h"
 #include "localapihost.h"
@@ -47,7 +48,6 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>

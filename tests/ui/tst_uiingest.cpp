@@ -12,6 +12,7 @@
 #include "ingest/ingestbar.h"
 #include "ingest/ingestqueuedelegate.h"
 #include "ingest/ingestqueuepanel.h"
+#include "ingest/queuelistview.h"
 #include "ingest/sourcelabel.h"
 #include "ingest/walkprogress.h"
 #include "models/gallerymodel.h"
@@ -620,7 +621,7 @@ void TestUiIngest::cancelAndRetryFromQueue()
     QTRY_COMPARE_WITH_TIMEOUT(
         IngestState(queue->index(0).data(IngestQueueModel::StateRole).toInt()),
         IngestState::Downloading, kLivenessMs);
-    QListView *view = m_window->queuePanel()->view();
+    QAbstractItemView *view = m_window->queuePanel()->view();
     view->selectionModel()->select(queue->index(0), QItemSelectionModel::ClearAndSelect);
     QAction *cancel = nullptr;
     QAction *retry = nullptr;
@@ -692,7 +693,7 @@ void TestUiIngest::removedBytesOfferAddAnyway()
     QCOMPARE(ui::IngestQueueDelegate::buttonFor(row), ui::IngestQueueDelegate::Button::AddAnyway);
     QCOMPARE(gallery->rowCount(), 0);
 
-    QListView *view = m_window->queuePanel()->view();
+    QAbstractItemView *view = m_window->queuePanel()->view();
     const QRect button
         = ui::IngestQueueDelegate::buttonRect(view->visualRect(row), row, view->fontMetrics());
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, button.center());
@@ -891,7 +892,7 @@ void TestUiIngest::failedLinkJumpsToFirstFailure()
     QVERIFY(summary);
     QTRY_VERIFY2(summary->text().contains(QStringLiteral("3 failed")), qPrintable(summary->text()));
     QVERIFY(summary->text().contains(QStringLiteral("href")));
-    QListView *view = panel->view();
+    QAbstractItemView *view = panel->view();
     view->setCurrentIndex(view->model()->index(11, 0));
     Q_EMIT summary->linkActivated(QStringLiteral("#failed"));
     QCOMPARE(view->currentIndex().row(), 4);
@@ -918,7 +919,7 @@ void TestUiIngest::newFailuresScrolledIntoView()
     waitAllFinished(10);
     // Ten good rows then idle: the panel may already have folded to its
     // slim bar. The failure below unfolds it and keeps it open.
-    QListView *view = panel->view();
+    QAbstractItemView *view = panel->view();
     m_window->ingest({ m_server.url(QStringLiteral("/nothere.png")).toString() });
     waitAllFinished(11);
     QTRY_VERIFY(panel->isExpanded());

@@ -9,6 +9,7 @@
 
 #include "imagefactory.h"
 #include "ingest/ingestqueuepanel.h"
+#include "ingest/queuelistview.h"
 #include "models/gallerymodel.h"
 #include "models/ingestqueuemodel.h"
 #include "testserver.h"
@@ -251,7 +252,7 @@ void TestUiResponsiveness::paste20000Links()
     QCOMPARE(queueRows(QStringLiteral("state = %1").arg(int(IngestState::Queued))), kLinks);
 
     // The filters show what they name; F8 walks the failures.
-    QListView *view = panel->view();
+    QAbstractItemView *view = panel->view();
     panel->setFilter(ui::IngestQueuePanel::Filter::Failed);
     QCOMPARE(view->model()->rowCount(), broken);
     panel->setFilter(ui::IngestQueuePanel::Filter::Active);

@@ -6,6 +6,7 @@
 #include "ingest/ingestqueuedelegate.h"
 #include "ingest/queuefilter.h"
 #include "ingest/queuefollow.h"
+#include "ingest/queuelistview.h"
 #include "ingest/rawimageingest.h"
 #include "models/librarysession.h"
 
@@ -15,7 +16,6 @@
 #include <QClipboard>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListView>
 #include <QLocale>
 #include <QMenu>
 #include <QProgressBar>
@@ -49,7 +49,7 @@ const QString kPinKey = QStringLiteral("queue/pinned");
 
 IngestQueuePanel::IngestQueuePanel(QWidget *parent)
     : QWidget(parent)
-    , m_view(new QListView(this))
+    , m_view(new QueueListView(this))
     , m_delegate(new IngestQueueDelegate(this))
     , m_total(new QProgressBar(this))
     , m_summary(new QLabel(this))
@@ -134,7 +134,7 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
     m_view->addAction(m_cancel);
 
     m_view->setItemDelegate(m_delegate);
-    m_view->setUniformItemSizes(true);
+    m_view->fitRowsToDelegate();
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setMouseTracking(true);
@@ -183,8 +183,8 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
         if (m_session)
             m_session->pipeline()->clearFinished();
     });
-    connect(
-        m_view, &QListView::customContextMenuRequested, this, &IngestQueuePanel::showContextMenu);
+    connect(m_view, &QAbstractItemView::customContextMenuRequested, this,
+        &IngestQueuePanel::showContextMenu);
     connect(m_delegate, &IngestQueueDelegate::buttonClicked, this,
         [this](const QModelIndex &index, IngestQueueDelegate::Button button) {
             if (!m_session)
@@ -197,7 +197,7 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
             else
                 m_session->pipeline()->retry(id);
         });
-    connect(m_view, &QListView::activated, this, [this](const QModelIndex &index) {
+    connect(m_view, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         const qint64 key = index.data(IngestQueueModel::ImageKeyRole).toLongLong();
         if (key > 0)
             Q_EMIT showImageRequested(key);

@@ -9,7 +9,6 @@ class QAbstractItemModel;
 class QAction;
 class QActionGroup;
 class QLabel;
-class QListView;
 class QProgressBar;
 class QToolButton;
 
@@ -24,6 +23,7 @@ namespace trove::ui {
 class IngestQueueDelegate;
 class QueueFilter;
 class QueueFollow;
+class QueueListView;
 
 /// The live ingest queue: one row per item with its state, progress and
 /// reason, cancel and retry per item (row buttons, context menu, toolbar),
@@ -42,7 +42,7 @@ public:
     ~IngestQueuePanel() override;
 
     void setSession(LibrarySession *session);
-    QListView *view() const { return m_view; }
+    QueueListView *view() const { return m_view; }
     /// Which rows the list shows. Showing all, the view shows the queue
     /// model itself; otherwise a filter over it.
     enum class Filter { All, Active, Failed };
@@ -87,7 +87,7 @@ private:
     void attachModel(QAbstractItemModel *model);
 
     QPointer<LibrarySession> m_session;
-    QListView *m_view;
+    QueueListView *m_view;
     IngestQueueDelegate *m_delegate;
     QProgressBar *m_total;
     /// Totals change with every finished item; QProgressBar::setValue()

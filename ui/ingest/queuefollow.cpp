@@ -3,12 +3,13 @@
 
 #include "models/ingestqueuemodel.h"
 
-#include <QListView>
+#include <QAbstractItemView>
 #include <QScrollBar>
 
 namespace trove::ui {
 
-QueueFollow::QueueFollow(QListView *view, std::function<QModelIndex(int)> toView, QObject *parent)
+QueueFollow::QueueFollow(
+    QAbstractItemView *view, std::function<QModelIndex(int)> toView, QObject *parent)
     : QObject(parent)
     , m_view(view)
     , m_toView(std::move(toView))

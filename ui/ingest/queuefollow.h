@@ -6,7 +6,7 @@
 #include <QTimer>
 #include <functional>
 
-class QListView;
+class QAbstractItemView;
 class QModelIndex;
 
 namespace trove {
@@ -27,7 +27,8 @@ class QueueFollow final : public QObject {
 public:
     /// @p toView maps a row of the queue model to the view's model (a
     /// filter may hide it: an invalid index).
-    QueueFollow(QListView *view, std::function<QModelIndex(int)> toView, QObject *parent = nullptr);
+    QueueFollow(
+        QAbstractItemView *view, std::function<QModelIndex(int)> toView, QObject *parent = nullptr);
 
     void setModel(IngestQueueModel *model);
     bool isFollowing() const { return m_following; }
@@ -37,7 +38,7 @@ private:
     void schedule(int row, bool failed);
     void apply();
 
-    QListView *m_view;
+    QAbstractItemView *m_view;
     std::function<QModelIndex(int)> m_toView;
     QPointer<IngestQueueModel> m_model;
     QTimer m_timer;

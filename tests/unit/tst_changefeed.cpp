@@ -10,16 +10,19 @@
 #include "imagefactory.h"
 #include "ingest/imageprocessor.h"
 #include "models/gallerymodel.h"
+#include "models/loadedrows.h"
 #include "resultcheck.h"
 #include "storage/librarypaths.h"
 #include "testfiles.h"
 #include "timebounds.h"
 
 #include <QAbstractItemModelTester>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <map>
 #include <memory>
 
 using namespace trove;
@@ -58,6 +61,8 @@ private Q_SLOTS:
     void galleryFollowsAnotherWriter();
     void galleryHealsAfterBulkChange();
     void galleryMovesRenamedImage();
+    void loadedRowsShiftAsTheRowsDo_data();
+    void loadedRowsShiftAsTheRowsDo();
     void galleryPlacesChangesInEveryOrder_data();
     void galleryPlacesChangesInEveryOrder();
     void galleryFollowsShuffleAgain();
@@ -393,6 +398,130 @@ QList<qint64> TestChangeFeed::modelKeys(const GalleryModel &model)
     for (int row = 0; row < model.rowCount(); ++row)
         out << model.index(row).data(GalleryModel::KeyRole).toLongLong();
     return out;
+}
+
+// The gallery's loaded records under a stream of inserts, removals, moves,
+// page stores and evictions: each step checked against a plain map of row
+// to key that shifts the way the rows of a list do.
+void TestChangeFeed::loadedRowsShiftAsTheRowsDo_data()
+{
+    QTest::addColumn<quint32>("seed");
+    for (quint32 seed : { 1u, 7u, 42u, 2026u, 99991u })
+        QTest::addRow("seed %u", seed) << seed;
+}
+
+void TestChangeFeed::loadedRowsShiftAsTheRowsDo()
+{
+    QFETCH(quint32, seed);
+    QRandomGenerator random(seed);
+    LoadedRows loaded;
+    std::map<int, qint64> expected; // row -> key
+    int count = 0; // rows in the list, loaded or not
+    qint64 nextKey = 1;
+    const auto storeExpected = [&](int row, qint64 key) {
+        for (auto it = expected.begin(); it != expected.end();) {
+            it = it->second == key && it->first != row ? expected.erase(it) : std::next(it);
+        }
+        expected[row] = key;
+    };
+    for (int step = 0; step < 3000; ++step) {
+        const int op = int(random.bounded(7));
+        if (op == 0 || count == 0) { // a page read: a run of records, some already held
+            const int first = count == 0 ? 0 : int(random.bounded(count));
+            const int n = 1 + int(random.bounded(12));
+            count = std::max(count, first + n);
+            QList<ImageRecord> records;
+            for (int i = 0; i < n; ++i) {
+                ImageRecord record;
+                const bool again = !expected.empty() && random.bounded(4) == 0;
+                record.key = again
+                    ? std::next(expected.begin(), random.bounded(int(expected.size())))->second
+                    : nextKey++;
+                bool dup = false;
+                for (const ImageRecord &r : std::as_const(records))
+                    dup = dup || r.key == record.key;
+                if (dup)
+                    record.key = nextKey++;
+                records << record;
+            }
+            loaded.storeRun(first, records);
+            for (int i = 0; i < n; ++i) {
+                for (auto it = expected.begin(); it != expected.end();)
+                    it = it->first == first + i ? expected.erase(it) : std::next(it);
+            }
+            for (int i = 0; i < n; ++i)
+                storeExpected(first + i, records[i].key);
+        } else if (op == 1) { // one record changed or read
+            ImageRecord record;
+            record.key = random.bounded(3) == 0 ? nextKey++ : qint64(1 + random.bounded(nextKey));
+            const int row = int(random.bounded(count));
+            loaded.store(row, record);
+            storeExpected(row, record.key);
+        } else if (op == 2) { // new images placed
+            const int row = int(random.bounded(count + 1));
+            const int n = 1 + int(random.bounded(5));
+            loaded.insertRows(row, n);
+            std::map<int, qint64> shifted;
+            for (const auto &[r, k] : expected)
+                shifted[r >= row ? r + n : r] = k;
+            expected.swap(shifted);
+            count += n;
+        } else if (op == 3) { // an image removed
+            const int row = int(random.bounded(count));
+            loaded.removeRow(row);
+            std::map<int, qint64> shifted;
+            for (const auto &[r, k] : expected) {
+                if (r != row)
+                    shifted[r > row ? r - 1 : r] = k;
+            }
+            expected.swap(shifted);
+            --count;
+        } else if (op == 4) { // an image renamed into another place
+            const int from = int(random.bounded(count));
+            const int to = int(random.bounded(count));
+            loaded.moveRow(from, to);
+            std::map<int, qint64> shifted;
+            for (const auto &[r, k] : expected) {
+                int moved = r;
+                if (r == from)
+                    moved = to;
+                else if (from < to && r > from && r <= to)
+                    moved = r - 1;
+                else if (to < from && r >= to && r < from)
+                    moved = r + 1;
+                shifted[moved] = k;
+            }
+            expected.swap(shifted);
+        } else if (op == 5 && random.bounded(10) == 0) { // the count shrank
+            count = int(random.bounded(count + 1));
+            loaded.truncate(count);
+            expected.erase(expected.lower_bound(count), expected.end());
+        } else if (op == 6 && random.bounded(5) == 0) { // far pages dropped
+            const int centre = int(random.bounded(count));
+            QList<int> dropped;
+            loaded.dropIf([centre](int row) { return std::abs(row - centre) > 20; },
+                [&dropped](int row) { dropped << row; });
+            QList<int> expectedDropped;
+            for (auto it = expected.begin(); it != expected.end();) {
+                if (std::abs(it->first - centre) > 20) {
+                    expectedDropped << it->first;
+                    it = expected.erase(it);
+                } else {
+                    ++it;
+                }
+            }
+            QCOMPARE(dropped, expectedDropped);
+        }
+        QCOMPARE(loaded.size(), int(expected.size()));
+        for (const auto &[row, key] : expected) {
+            const ImageRecord *record = loaded.at(row);
+            QVERIFY2(record, qPrintable(QStringLiteral("step %1: row %2 lost").arg(step).arg(row)));
+            QCOMPARE(record->key, key);
+            QCOMPARE(loaded.rowOf(key), row);
+        }
+        QVERIFY(!loaded.at(count));
+        QCOMPARE(loaded.rowOf(nextKey), -1);
+    }
 }
 
 void TestChangeFeed::galleryPlacesChangesInEveryOrder_data()

@@ -27,8 +27,8 @@ GalleryModel::GalleryModel(LibraryReader *reader, QObject *parent)
     , m_thumbnails(new GalleryThumbnails(
           reader,
           [this](int row) -> qint64 {
-              auto it = m_rows.constFind(row);
-              return it == m_rows.cend() || row >= m_count ? 0 : it->key;
+              const ImageRecord *record = m_loaded.at(row);
+              return !record || row >= m_count ? 0 : record->key;
           },
           this))
 {
@@ -78,8 +78,8 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
     const int row = index.row();
     m_thumbnails->touch(row);
 
-    auto it = m_rows.constFind(row);
-    if (it == m_rows.cend()) {
+    const ImageRecord *found = m_loaded.at(row);
+    if (!found) {
         requestPage(row / kPageSize);
         switch (role) {
         case LoadedRole:
@@ -90,7 +90,7 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
             return {};
         }
     }
-    const ImageRecord &r = *it;
+    const ImageRecord &r = *found;
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
@@ -153,8 +153,7 @@ void GalleryModel::setQuery(const ImageQuery &query)
     m_count = 0;
     m_ready = false;
     m_countFinal = false;
-    m_rows.clear();
-    m_rowOfKey.clear();
+    m_loaded.clear();
     m_renamed.clear();
     m_requestedPages.clear();
     endResetModel();
@@ -174,10 +173,10 @@ void GalleryModel::setVisibleRange(int first, int last)
 
 std::optional<ImageRecord> GalleryModel::recordAt(int row) const
 {
-    auto it = m_rows.constFind(row);
-    if (it == m_rows.cend())
+    const ImageRecord *record = m_loaded.at(row);
+    if (!record)
         return std::nullopt;
-    return *it;
+    return *record;
 }
 
 QList<ImageRecord> GalleryModel::loadedRecordsIn(
@@ -187,35 +186,30 @@ QList<ImageRecord> GalleryModel::loadedRecordsIn(
     qint64 span = 0;
     for (const auto &[first, last] : ranges)
         span += last - first + 1;
-    if (span <= m_rows.size()) {
+    if (span <= m_loaded.size()) {
         for (const auto &[first, last] : ranges) {
             for (qint64 row = first; row <= last && records.size() < limit; ++row) {
-                if (auto it = m_rows.constFind(int(row)); it != m_rows.cend())
-                    records.append(*it);
+                if (const ImageRecord *record = m_loaded.at(int(row)))
+                    records.append(*record);
             }
         }
         return records;
     }
-    // Fewer rows loaded than selected: walk what is loaded.
-    QList<int> rows;
-    for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
-        const auto in = std::upper_bound(ranges.cbegin(), ranges.cend(), it.key(),
-            [](qint64 row, const QPair<qint64, qint64> &range) { return row < range.first; });
-        if (in != ranges.cbegin() && it.key() <= std::prev(in)->second)
-            rows.append(it.key());
-    }
-    std::sort(rows.begin(), rows.end());
-    if (rows.size() > limit)
-        rows.resize(limit);
-    records.reserve(rows.size());
-    for (int row : std::as_const(rows))
-        records.append(m_rows.value(row));
+    // Fewer rows loaded than selected: walk what is loaded (rising).
+    m_loaded.forEach([&](int row, const ImageRecord &record) {
+        if (records.size() >= limit)
+            return;
+        const auto in = std::upper_bound(ranges.cbegin(), ranges.cend(), row,
+            [](qint64 r, const QPair<qint64, qint64> &range) { return r < range.first; });
+        if (in != ranges.cbegin() && row <= std::prev(in)->second)
+            records.append(record);
+    });
     return records;
 }
 
 int GalleryModel::rowOfKey(qint64 key) const
 {
-    return m_rowOfKey.value(key, -1);
+    return m_loaded.rowOf(key);
 }
 
 void GalleryModel::requestPage(int page) const
@@ -229,11 +223,7 @@ void GalleryModel::requestPage(int page) const
 
 void GalleryModel::store(int row, const ImageRecord &record)
 {
-    auto old = m_rows.constFind(row);
-    if (old != m_rows.cend() && old->key != record.key && m_rowOfKey.value(old->key) == row)
-        m_rowOfKey.remove(old->key);
-    m_rows.insert(row, record);
-    m_rowOfKey.insert(record.key, row);
+    m_loaded.store(row, record);
 }
 
 void GalleryModel::recount()
@@ -276,15 +266,8 @@ void GalleryModel::onCount(quint64 ticket, qint64 count)
         endInsertRows();
     } else if (count < m_count) {
         beginRemoveRows({}, int(count), int(m_count) - 1);
-        // Only loaded rows are held: walk those, not every removed row.
-        for (auto it = m_rows.begin(); it != m_rows.end();) {
-            if (it.key() >= count) {
-                m_rowOfKey.remove(it->key);
-                it = m_rows.erase(it);
-            } else {
-                ++it;
-            }
-        }
+        // Only loaded rows are held: those, not every removed row.
+        m_loaded.truncate(int(count));
         m_count = count;
         endRemoveRows();
     }
@@ -300,12 +283,9 @@ void GalleryModel::onPage(quint64 generation, qint64 offset, const QList<ImageRe
     if (generation != m_generation || records.isEmpty())
         return;
     const int first = int(offset);
-    int last = first - 1;
-    for (const ImageRecord &record : records) {
-        if (++last >= m_count)
-            break;
-        store(last, record);
-    }
+    const int fits = int(std::clamp<qint64>(m_count - first, 0, records.size()));
+    m_loaded.storeRun(first, fits == records.size() ? records : records.mid(0, fits));
+    const int last = first + fits - 1;
     if (last >= first)
         Q_EMIT dataChanged(index(first), index(std::min<int>(last, int(m_count) - 1)));
     // A page read after more commits than this model has counted.
@@ -323,18 +303,38 @@ void GalleryModel::onRows(quint64 generation, const QList<QPair<qint64, qint64>>
     std::sort(sorted.begin(), sorted.end(),
         [](const auto &a, const auto &b) { return a.second < b.second; });
     bool inserted = false;
+    // New rows at consecutive places (a burst of adds at the top of a
+    // newest-first gallery) go in as one run: one insert for the views.
+    int runFirst = -1;
+    int runCount = 0;
+    const auto flush = [&] {
+        if (runCount > 0)
+            insertRows(runFirst, runCount);
+        runCount = 0;
+    };
     for (const auto &[key, row] : sorted) {
         // A renamed (re-rated) image in a name (rating) order: its new place, found like an
         // added one's, and moved there (the selection moves with it).
-        if (m_renamed.remove(key) && row >= 0 && m_rowOfKey.contains(key)) {
-            moveRow(m_rowOfKey.value(key), int(std::clamp<qint64>(row, 0, m_count - 1)));
-            continue;
+        if (m_renamed.remove(key) && row >= 0) {
+            if (const int from = m_loaded.rowOf(key); from >= 0) {
+                flush();
+                moveRow(from, int(std::clamp<qint64>(row, 0, m_count - 1)));
+                continue;
+            }
         }
-        if (row < 0 || m_rowOfKey.contains(key))
+        if (row < 0 || m_loaded.containsKey(key))
             continue;
-        insertRow(int(std::clamp<qint64>(row, 0, m_count)));
+        const int at = int(std::clamp<qint64>(row, 0, m_count + runCount));
+        if (runCount > 0 && at == runFirst + runCount) {
+            ++runCount;
+        } else {
+            flush();
+            runFirst = at;
+            runCount = 1;
+        }
         inserted = true;
     }
+    flush();
     if (inserted) {
         // Positions were computed against the catalog as it is now, which
         // may be ahead of this model; reloading what is visible and the
@@ -347,19 +347,11 @@ void GalleryModel::onRows(quint64 generation, const QList<QPair<qint64, qint64>>
     recount();
 }
 
-void GalleryModel::insertRow(int row)
+void GalleryModel::insertRows(int row, int count)
 {
-    beginInsertRows({}, row, row);
-    QHash<int, ImageRecord> shifted;
-    shifted.reserve(m_rows.size());
-    for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it)
-        shifted.insert(it.key() >= row ? it.key() + 1 : it.key(), it.value());
-    m_rows = std::move(shifted);
-    for (auto it = m_rowOfKey.begin(); it != m_rowOfKey.end(); ++it) {
-        if (*it >= row)
-            ++*it;
-    }
-    ++m_count;
+    beginInsertRows({}, row, row + count - 1);
+    m_loaded.insertRows(row, count);
+    m_count += count;
     endInsertRows();
 }
 
@@ -371,42 +363,14 @@ void GalleryModel::moveRow(int from, int to)
         return;
     // Rows between the two places shift by one toward the old place; only
     // loaded rows are held, so this costs what is loaded.
-    auto shift = [from, to](int row) {
-        if (row == from)
-            return to;
-        if (from < to && row > from && row <= to)
-            return row - 1;
-        if (to < from && row >= to && row < from)
-            return row + 1;
-        return row;
-    };
-    QHash<int, ImageRecord> shifted;
-    shifted.reserve(m_rows.size());
-    for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it)
-        shifted.insert(shift(it.key()), it.value());
-    m_rows = std::move(shifted);
-    for (auto it = m_rowOfKey.begin(); it != m_rowOfKey.end(); ++it)
-        *it = shift(*it);
+    m_loaded.moveRow(from, to);
     endMoveRows();
 }
 
 void GalleryModel::removeRowAt(int row)
 {
     beginRemoveRows({}, row, row);
-    auto gone = m_rows.constFind(row);
-    if (gone != m_rows.cend())
-        m_rowOfKey.remove(gone->key);
-    QHash<int, ImageRecord> shifted;
-    shifted.reserve(m_rows.size());
-    for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
-        if (it.key() != row)
-            shifted.insert(it.key() > row ? it.key() - 1 : it.key(), it.value());
-    }
-    m_rows = std::move(shifted);
-    for (auto it = m_rowOfKey.begin(); it != m_rowOfKey.end(); ++it) {
-        if (*it > row)
-            --*it;
-    }
+    m_loaded.removeRow(row);
     --m_count;
     endRemoveRows();
 }
@@ -425,13 +389,13 @@ void GalleryModel::onRecords(const QList<ImageRecord> &records)
     bool anyMissing = false;
     QList<qint64> renamed;
     for (const ImageRecord &record : records) {
-        const int row = m_rowOfKey.value(record.key, -1);
+        const int row = m_loaded.rowOf(record.key);
         if (row < 0) {
             anyMissing = true;
             continue;
         }
-        const auto old = m_rows.constFind(row);
-        if (old != m_rows.cend() && querysql::sortsElsewhere(m_query.order, *old, record))
+        const ImageRecord *old = m_loaded.at(row);
+        if (old && querysql::sortsElsewhere(m_query.order, *old, record))
             renamed.append(record.key);
         store(row, record);
         Q_EMIT dataChanged(index(row), index(row));
@@ -450,7 +414,7 @@ void GalleryModel::onRecords(const QList<ImageRecord> &records)
 
 void GalleryModel::onThumbnail(qint64 key)
 {
-    const int row = m_rowOfKey.value(key, -1);
+    const int row = m_loaded.rowOf(key);
     if (row >= 0)
         Q_EMIT dataChanged(index(row), index(row), { ThumbnailRole, Qt::DecorationRole });
 }
@@ -476,7 +440,7 @@ void GalleryModel::applyChanges(const ChangeBatch &batch)
         // name-ordered view a change may also move rows in or out.
         QList<qint64> loaded;
         for (qint64 key : batch.changed) {
-            if (m_rowOfKey.contains(key))
+            if (m_loaded.containsKey(key))
                 loaded.append(key);
         }
         if (!loaded.isEmpty())
@@ -486,7 +450,7 @@ void GalleryModel::applyChanges(const ChangeBatch &batch)
     }
     for (qint64 key : batch.thumbnails) {
         m_thumbnails->forget(key);
-        const int row = m_rowOfKey.value(key, -1);
+        const int row = m_loaded.rowOf(key);
         if (row >= 0)
             Q_EMIT dataChanged(index(row), index(row), { ThumbnailRole, Qt::DecorationRole });
     }
@@ -508,7 +472,7 @@ void GalleryModel::onImagesRemoved(const QList<qint64> &keys)
     bool unknown = false;
     for (qint64 key : keys) {
         m_thumbnails->forget(key);
-        const int row = m_rowOfKey.value(key, -1);
+        const int row = m_loaded.rowOf(key);
         if (row >= 0)
             removeRowAt(row);
         else
@@ -523,19 +487,12 @@ void GalleryModel::onImagesRemoved(const QList<qint64> &keys)
 
 void GalleryModel::evictFarPages()
 {
-    if (m_rows.size() <= kMaxCachedRows)
+    if (m_loaded.size() <= kMaxCachedRows)
         return;
     const int centre = m_visibleFirst >= 0 ? (m_visibleFirst + m_visibleLast) / 2 : 0;
     const int keep = kMaxCachedRows / 2;
-    for (auto it = m_rows.begin(); it != m_rows.end();) {
-        if (std::abs(it.key() - centre) > keep) {
-            m_rowOfKey.remove(it->key);
-            m_requestedPages.remove(it.key() / kPageSize);
-            it = m_rows.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    m_loaded.dropIf([centre, keep](int row) { return std::abs(row - centre) > keep; },
+        [this](int row) { m_requestedPages.remove(row / kPageSize); });
 }
 
 } // namespace trove

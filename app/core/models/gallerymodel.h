@@ -4,6 +4,7 @@
 #include "catalog/catalogreader.h"
 #include "catalog/changefeed.h"
 #include "catalog/imagerecord.h"
+#include "models/loadedrows.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -105,7 +106,8 @@ private:
 
     void requestPage(int page) const;
     void reloadVisible();
-    void insertRow(int row);
+    /// @p count new rows at @p row, one beginInsertRows for the run.
+    void insertRows(int row, int count);
     void removeRowAt(int row);
     /// Moves a loaded row (beginMoveRows): persistent indexes, the
     /// selection and the current row go with it.
@@ -122,8 +124,7 @@ private:
     /// m_count is the whole count, not the part counted so far.
     bool m_countFinal = false;
 
-    QHash<int, ImageRecord> m_rows;
-    QHash<qint64, int> m_rowOfKey;
+    LoadedRows m_loaded;
     /// Renamed images in a name order whose new row was asked for.
     QSet<qint64> m_renamed;
     mutable QSet<int> m_requestedPages;

@@ -118,18 +118,36 @@ void GalleryDelegate::paintPlaceholder(
 {
     QColor fill = option.palette.color(QPalette::Mid);
     fill.setAlpha(50);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(fill);
-    const int inset = m_size / 10;
-    painter->drawRoundedRect(square.adjusted(inset, inset, -inset, -inset), kRadius, kRadius);
-    if (!loaded)
-        return;
-    // A faint picture says "an image is coming" rather than "empty".
-    const int glyph = std::max(16, m_size / 3);
     QColor ink = option.palette.color(QPalette::Text);
     ink.setAlphaF(0.22f);
-    paintPictureGlyph(painter,
-        QRectF(square.center() - QPointF(glyph / 2.0, glyph / 2.0), QSizeF(glyph, glyph)), ink);
+    const qreal dpr = painter->device()->devicePixelRatioF();
+    const QString key = QStringLiteral("%1 %2 %3 %4")
+                            .arg(square.width())
+                            .arg(dpr)
+                            .arg(fill.rgba())
+                            .arg(ink.rgba());
+    QPixmap &cached = m_placeholders[loaded ? 1 : 0];
+    if (m_placeholderKeys[loaded ? 1 : 0] != key) {
+        cached = QPixmap((QSizeF(square.size()) * dpr).toSize());
+        cached.setDevicePixelRatio(dpr);
+        cached.fill(Qt::transparent);
+        QPainter p(&cached);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(Qt::NoPen);
+        p.setBrush(fill);
+        const QRect local(QPoint(0, 0), square.size());
+        const int inset = m_size / 10;
+        p.drawRoundedRect(local.adjusted(inset, inset, -inset, -inset), kRadius, kRadius);
+        if (loaded) {
+            // A faint picture says "an image is coming" rather than "empty".
+            const int glyph = std::max(16, m_size / 3);
+            paintPictureGlyph(&p,
+                QRectF(local.center() - QPointF(glyph / 2.0, glyph / 2.0), QSizeF(glyph, glyph)),
+                ink);
+        }
+        m_placeholderKeys[loaded ? 1 : 0] = key;
+    }
+    painter->drawPixmap(square.topLeft(), cached);
 }
 
 void GalleryDelegate::paintAnimationBadge(QPainter *painter, const QRect &square) const

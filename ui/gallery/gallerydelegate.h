@@ -48,6 +48,12 @@ private:
     int m_size = kDefaultThumbnail;
     QIcon m_damagedIcon;
     mutable QCache<QString, QStaticText> m_labels { 4000 };
+    /// The placeholder, drawn once per size, colours and state and then
+    /// blitted: a gallery filling with new images repaints whole screens
+    /// of placeholders, and an antialiased rounded rectangle and glyph
+    /// per cell kept the raster engine's fill threads waking.
+    mutable QPixmap m_placeholders[2];
+    mutable QString m_placeholderKeys[2];
     mutable QFont m_labelFont;
 };
 

@@ -95,6 +95,9 @@ CollectionsPanel::CollectionsPanel(QWidget *parent)
     connect(m_remove, &QToolButton::clicked, this,
         [this] { Q_EMIT removeSelectionRequested(currentName()); });
     connect(m_delete, &QToolButton::clicked, this, &CollectionsPanel::askDelete);
+    m_recount.setSingleShot(true);
+    m_recount.setInterval(1000);
+    connect(&m_recount, &QTimer::timeout, this, &CollectionsPanel::refresh);
     updateButtons();
 }
 
@@ -115,10 +118,14 @@ void CollectionsPanel::setSession(LibrarySession *session)
 
 void CollectionsPanel::onChanges(const ChangeBatch &batch)
 {
-    // Counts leave trashed images out: a removal or a restore moves them.
-    if (batch.collectionsChanged || batch.bulk || !batch.removed.isEmpty()
-        || !batch.added.isEmpty())
+    if (batch.collectionsChanged) {
+        m_recount.stop();
         refresh();
+        return;
+    }
+    // Counts leave trashed images out: a removal or a restore moves them.
+    if ((batch.bulk || !batch.removed.isEmpty() || !batch.added.isEmpty()) && !m_recount.isActive())
+        m_recount.start();
 }
 
 void CollectionsPanel::refresh()

@@ -5,6 +5,7 @@
 #include "catalog/collections.h"
 
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 class QListWidget;
@@ -76,6 +77,10 @@ private:
     QToolButton *m_delete;
     QList<CollectionInfo> m_collections;
     quint64 m_generation = 0; ///< stale reads are dropped
+    /// Counts that images coming and going move are read again at most
+    /// once a second: each read opens the catalog on a pool thread, and an
+    /// ingest commits a batch every few hundred milliseconds.
+    QTimer m_recount;
 };
 
 } // namespace trove::ui

@@ -215,13 +215,17 @@ Result<int> moveInCollection(
         moved += put.numRowsAffected();
     }
     if (step < 1e-9) {
-        // Out of room between two neighbours: number them all again.
+        // Out of room between two neighbours: number them all again. The
+        // new numbers are computed before any is written (row_number() is
+        // materialised): a subquery counting the rows before each one saw
+        // the rows already renumbered and gave neighbours equal positions.
         QSqlQuery renumber = c.catalog.query(QStringLiteral(
-            "UPDATE collection_items SET position = (SELECT count(*) FROM collection_items o "
-            "WHERE o.collection_id = collection_items.collection_id AND (o.position < "
-            "collection_items.position OR (o.position = collection_items.position AND "
-            "o.image_id <= collection_items.image_id))) WHERE collection_id = ?"));
+            "UPDATE collection_items SET position = r.n FROM (SELECT image_id, row_number() OVER "
+            "(ORDER BY position, image_id) AS n FROM collection_items WHERE collection_id = ?) "
+            "AS r WHERE collection_items.collection_id = ? AND collection_items.image_id = "
+            "r.image_id"));
         renumber.bindValue(0, t->id);
+        renumber.bindValue(1, t->id);
         if (auto r = execQuery(renumber); !r)
             return r.failure();
     }

@@ -142,6 +142,9 @@ private Q_SLOTS:
     void everyOrderPages();
     void everyOrderWalksAnIndex_data();
     void everyOrderWalksAnIndex();
+    void collectionOrderPages_data();
+    void collectionOrderPages();
+    void collectionOrderNeedsOneHandMadeCollection();
     void naturalNamesFollowRenameAndRestore();
     void shuffleAgainIsANewStableOrder();
     void newOrdersBuiltForOlderLibrary();
@@ -1576,6 +1579,10 @@ void TestCatalog::everyOrderWalksAnIndex_data()
     QTest::newRow("rating") << int(ImageQuery::Order::RatingDescending) << "images_by_rating_order";
     QTest::newRow("rating-asc") << int(ImageQuery::Order::RatingAscending)
                                 << "images_by_rating_order";
+    QTest::newRow("collection") << int(ImageQuery::Order::CollectionOrder)
+                                << "collection_items_by_position";
+    QTest::newRow("collection, backwards")
+        << int(ImageQuery::Order::CollectionOrderBackwards) << "collection_items_by_position";
 }
 
 // At a million images a page must be a walk of the order's index, never a
@@ -1619,6 +1626,157 @@ void TestCatalog::everyOrderWalksAnIndex()
         QVERIFY2(count.contains(index), qPrintable(count));
     }
     QSqlDatabase::removeDatabase(QStringLiteral("plan"));
+}
+
+void TestCatalog::collectionOrderPages_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<bool>("byId");
+    for (const char *change :
+        { "as added", "ties", "after a move", "after a renumber", "a member trashed" }) {
+        QTest::addRow("%s", change) << QString::fromLatin1(change) << false;
+        QTest::addRow("%s, by id", change) << QString::fromLatin1(change) << true;
+    }
+}
+
+// A hand-made collection in its own order: pages read from the front and
+// (past the middle) from the back give the hand order, ties by image key;
+// count and rowOf() agree, as added, after moves (and the renumbering a
+// crowded gap needs) and with a member in the trash. By search
+// (`in:"name"`) or by the collection's id.
+void TestCatalog::collectionOrderPages()
+{
+    QFETCH(QString, change);
+    QFETCH(bool, byId);
+    openWriter();
+    const QList<qint64> all = fillForOrders(230);
+    QCOMPARE(all.size(), 230);
+    // 150 of them, in an order neither by key nor by anything else.
+    QList<qint64> want;
+    for (int i = 0; i < 150; ++i)
+        want << all[(i * 97) % 230];
+    QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("By Hand"))));
+    QCOMPARE(*await(m_writer->addToCollection(QStringLiteral("by hand"), want)), 150);
+    const qint64 id = (*Collections::find(m_reader->catalog(), QStringLiteral("by hand")))->id;
+    const auto moveBefore = [&want](const QList<qint64> &keys, qint64 before) {
+        for (qint64 key : keys)
+            want.removeOne(key);
+        const qsizetype at = before == 0 ? want.size() : want.indexOf(before);
+        for (qsizetype i = 0; i < keys.size(); ++i)
+            want.insert(at + i, keys[i]);
+    };
+    if (change == QLatin1String("ties")) {
+        // Positions the writer never makes, but a merge or an old library
+        // might: equal positions go by image key.
+        Probe catalog(m_paths.catalogFile());
+        QVERIFY(catalog.exec(QStringLiteral(
+            "UPDATE collection_items SET position = 5 WHERE position BETWEEN 5 AND 40")));
+        QList<qint64> tied = want.mid(4, 36);
+        std::sort(tied.begin(), tied.end());
+        want = want.mid(0, 4) + tied + want.mid(40);
+    } else if (change == QLatin1String("after a move")) {
+        const QList<qint64> picked { want[120], want[3], want[77] };
+        QCOMPARE(
+            *await(m_writer->moveInCollection(QStringLiteral("By Hand"), picked, want[10])), 3);
+        moveBefore(picked, want[10]);
+        QCOMPARE(*await(m_writer->moveInCollection(QStringLiteral("By Hand"), { want[0] }, 0)), 1);
+        moveBefore({ want[0] }, 0);
+    } else if (change == QLatin1String("after a renumber")) {
+        // Each drop halves the gap before want[50]: the 30th leaves less
+        // than 1e-9, and the positions are numbered 1, 2, 3… again.
+        const qint64 target = want[50];
+        for (int i = 0; i < 30; ++i) {
+            const qint64 key = want[i % 2 == 0 ? 100 : 101];
+            QCOMPARE(
+                *await(m_writer->moveInCollection(QStringLiteral("By Hand"), { key }, target)), 1);
+            moveBefore({ key }, target);
+        }
+        Probe catalog(m_paths.catalogFile());
+        QCOMPARE(catalog
+                     .scalar(QStringLiteral("SELECT count(*) FROM collection_items WHERE "
+                                            "position != CAST(position AS INTEGER)"))
+                     .toInt(),
+            0);
+    } else if (change == QLatin1String("a member trashed")) {
+        QCOMPARE(*await(m_writer->moveToTrash({ want[33] })), 1);
+        want.removeAt(33);
+    }
+
+    ImageQuery query;
+    query.order = ImageQuery::Order::CollectionOrder;
+    if (byId)
+        query.collectionId = id;
+    else
+        query.search = QStringLiteral("in:\"BY HAND\"");
+    const qint64 total = *m_reader->count(query);
+    QCOMPARE(total, qint64(want.size()));
+    QList<qint64> paged;
+    for (qint64 offset = 0; offset < total; offset += 40) {
+        auto page = m_reader->page(query, offset, 40, total);
+        QVERIFY_OK(page);
+        for (const ImageRecord &r : *page)
+            paged << r.key;
+    }
+    QCOMPARE(paged, want);
+    // Still counting: the first page is read from the front.
+    auto first = m_reader->page(query, 0, 40, -1);
+    QVERIFY_OK(first);
+    QCOMPARE(first->size(), 40);
+    QCOMPARE(first->front().key, want.front());
+    QList<qint64> listed;
+    const auto whole = m_reader->list(query);
+    QVERIFY_OK(whole);
+    for (const ImageRecord &r : *whole)
+        listed << r.key;
+    QCOMPARE(listed, want);
+    QCOMPARE(*m_reader->keys(query, 10, 20), want.mid(10, 20));
+    for (int i = 0; i < want.size(); i += 7)
+        QCOMPARE(*m_reader->rowOf(query, want[i]), qint64(i));
+    const qint64 outside = *std::find_if(
+        all.cbegin(), all.cend(), [&want](qint64 key) { return !want.contains(key); });
+    QCOMPARE(*m_reader->rowOf(query, outside), qint64(-1));
+    auto steps = m_reader->countStep(query, 0, 1000);
+    QVERIFY_OK(steps);
+    QCOMPARE(steps->count, total);
+    QVERIFY(steps->complete);
+}
+
+// Only a hand-made collection has a hand order: with a search that is not
+// exactly one (none, a tag, a smart collection), a collection order reads
+// as newest first (backwards: oldest first), never fails or empties.
+void TestCatalog::collectionOrderNeedsOneHandMadeCollection()
+{
+    openWriter();
+    QList<qint64> keys;
+    for (quint32 seed : { 91u, 92u, 93u }) {
+        auto made = commit(QStringLiteral("img %1").arg(seed), seed, { QStringLiteral("t") });
+        QVERIFY_OK(made);
+        keys << made->key;
+    }
+    QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("Smart"), QStringLiteral("tag:t"))));
+    for (const QString &search : { QString(), QStringLiteral("tag:t"), QStringLiteral("in:smart"),
+             QStringLiteral("in:smart tag:t") }) {
+        ImageQuery newest;
+        newest.search = search;
+        ImageQuery walked = newest;
+        walked.order = ImageQuery::Order::CollectionOrder;
+        const auto keysOf = [](const Result<QList<ImageRecord>> &rows) {
+            QList<qint64> out;
+            if (rows) {
+                for (const ImageRecord &r : *rows)
+                    out << r.key;
+            }
+            return out;
+        };
+        QList<qint64> want = keysOf(m_reader->list(newest));
+        QCOMPARE(want.size(), 3);
+        QCOMPARE(keysOf(m_reader->page(walked, 0, 10, 3)), want);
+        QCOMPARE(*m_reader->count(walked), 3);
+        walked.order = ImageQuery::Order::CollectionOrderBackwards;
+        const QList<qint64> got = keysOf(m_reader->list(walked));
+        std::reverse(want.begin(), want.end());
+        QCOMPARE(got, want);
+    }
 }
 
 // Names in natural order, whatever wrote them: a commit, a rename, a

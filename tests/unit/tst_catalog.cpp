@@ -145,6 +145,10 @@ private Q_SLOTS:
     void collectionOrderPages_data();
     void collectionOrderPages();
     void collectionOrderNeedsOneHandMadeCollection();
+    void collectionMoveTakesBack_data();
+    void collectionMoveTakesBack();
+    void renameCollection_data();
+    void renameCollection();
     void naturalNamesFollowRenameAndRestore();
     void shuffleAgainIsANewStableOrder();
     void newOrdersBuiltForOlderLibrary();
@@ -1777,6 +1781,114 @@ void TestCatalog::collectionOrderNeedsOneHandMadeCollection()
         std::reverse(want.begin(), want.end());
         QCOMPARE(got, want);
     }
+}
+
+void TestCatalog::collectionMoveTakesBack_data()
+{
+    QTest::addColumn<QList<int>>("moved"); // indexes into the hand order
+    QTest::addColumn<int>("before"); // index, or -1 for the end
+    QTest::newRow("one forward") << QList<int> { 1 } << 6;
+    QTest::newRow("one back") << QList<int> { 6 } << 0;
+    QTest::newRow("a block") << QList<int> { 2, 3, 4 } << 8;
+    QTest::newRow("scattered, backwards picked") << QList<int> { 7, 1, 5 } << 3;
+    QTest::newRow("to the end") << QList<int> { 0, 9 } << -1;
+    QTest::newRow("the last to the front") << QList<int> { 9 } << 0;
+}
+
+// A drag in a collection moves the images before the drop target in the
+// order picked, and the answer takes it back exactly (Ctrl+Z); redo moves
+// them again.
+void TestCatalog::collectionMoveTakesBack()
+{
+    QFETCH(QList<int>, moved);
+    QFETCH(int, before);
+    openWriter();
+    const QList<qint64> keys = fillForOrders(10);
+    QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("Row"))));
+    QCOMPARE(*await(m_writer->addToCollection(QStringLiteral("Row"), keys)), 10);
+    const qint64 id = (*Collections::find(m_reader->catalog(), QStringLiteral("row")))->id;
+    QList<qint64> picked;
+    for (int i : moved)
+        picked << keys[i];
+    const qint64 beforeKey = before < 0 ? 0 : keys[before];
+    QList<qint64> want = keys;
+    for (qint64 key : picked)
+        want.removeOne(key);
+    const qsizetype at = beforeKey == 0 ? want.size() : want.indexOf(beforeKey);
+    for (qsizetype i = 0; i < picked.size(); ++i)
+        want.insert(at + i, picked[i]);
+
+    const auto move
+        = await(m_writer->reorderInCollection(QStringLiteral("row"), picked, beforeKey));
+    QVERIFY_OK(move);
+    QCOMPARE(move->moved, picked.size());
+    QCOMPARE(*Collections::members(m_reader->catalog(), id), want);
+    QCOMPARE(*await(m_writer->restoreCollectionOrder(QStringLiteral("row"), move->undo)),
+        int(picked.size()));
+    QCOMPARE(*Collections::members(m_reader->catalog(), id), keys);
+    const auto again
+        = await(m_writer->reorderInCollection(QStringLiteral("row"), picked, beforeKey));
+    QVERIFY_OK(again);
+    QCOMPARE(*Collections::members(m_reader->catalog(), id), want);
+}
+
+void TestCatalog::renameCollection_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QString>("error"); // empty: renamed
+    QTest::newRow("renamed") << "trip"
+                             << "  Summer   2026 " << QString();
+    QTest::newRow("its own name in capitals") << "Trip"
+                                              << "TRIP" << QString();
+    QTest::newRow("empty") << "trip"
+                           << "   "
+                           << "a collection needs a name";
+    QTest::newRow("a quote") << "trip"
+                             << "a \"b\""
+                             << "a collection name cannot contain \"";
+    QTest::newRow("taken, other case") << "trip"
+                                       << "best of"
+                                       << "a collection named “Best Of” exists already";
+    QTest::newRow("no such collection") << "nowhere"
+                                        << "Else"
+                                        << "no collection named “nowhere”";
+}
+
+// Renaming keeps the images and their order; an error says why and
+// changes nothing.
+void TestCatalog::renameCollection()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(QString, error);
+    openWriter();
+    const QList<qint64> keys = fillForOrders(3);
+    QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("Trip"))));
+    QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("Best Of"), QStringLiteral("x"))));
+    QCOMPARE(*await(m_writer->addToCollection(QStringLiteral("Trip"), { keys[2], keys[0] })), 2);
+    const auto before = *Collections::list(m_reader->catalog());
+
+    const auto renamed = await(m_writer->renameCollection(from, to));
+    if (!error.isEmpty()) {
+        QVERIFY(!renamed);
+        QCOMPARE(renamed.error(), error);
+        QCOMPARE(*Collections::list(m_reader->catalog()), before);
+        return;
+    }
+    QVERIFY_OK(renamed);
+    QCOMPARE(*renamed, to.simplified());
+    const auto found = *Collections::find(m_reader->catalog(), to);
+    QVERIFY(found);
+    QCOMPARE(found->name, to.simplified());
+    QCOMPARE(*Collections::members(m_reader->catalog(), found->id),
+        (QList<qint64> { keys[2], keys[0] }));
+    if (to.simplified().compare(QLatin1String("trip"), Qt::CaseInsensitive) != 0)
+        QVERIFY(!*Collections::find(m_reader->catalog(), QStringLiteral("trip")));
+    ImageQuery shown;
+    shown.search = QStringLiteral("in:\"%1\"").arg(to.simplified());
+    shown.order = ImageQuery::Order::CollectionOrder;
+    QCOMPARE(*m_reader->keys(shown, 0, 10), (QList<qint64> { keys[2], keys[0] }));
 }
 
 // Names in natural order, whatever wrote them: a commit, a rename, a

@@ -50,7 +50,7 @@ Result<QList<CollectionInfo>> Collections::list(Connection &catalog)
 Result<std::optional<CollectionInfo>> Collections::find(Connection &catalog, const QString &name)
 {
     QSqlQuery q = catalog.query(QLatin1String(kSelect) + QStringLiteral("WHERE c.name = ?"));
-    q.bindValue(0, name.trimmed());
+    q.bindValue(0, name.simplified()); // as the writer stores and finds names
     if (auto r = execQuery(q); !r)
         return r.failure();
     if (!q.next())

@@ -232,4 +232,88 @@ Result<int> moveInCollection(
     return moved;
 }
 
+Result<CollectionMove> reorderInCollection(
+    WriterContext &c, const QString &name, const QList<qint64> &keys, qint64 beforeKey)
+{
+    auto t = handMade(c, name);
+    if (!t)
+        return t.failure();
+    // Each key's follower in the order now, read on the index, from the
+    // last of them to the first.
+    QSqlQuery placed = c.catalog.query(
+        QStringLiteral("SELECT image_id, position FROM collection_items WHERE collection_id = ? "
+                       "AND image_id IN (SELECT value FROM json_each(?)) "
+                       "ORDER BY position DESC, image_id DESC"));
+    placed.bindValue(0, t->id);
+    placed.bindValue(1, jsonKeys(keys));
+    if (auto r = execQuery(placed); !r)
+        return r.failure();
+    QList<QPair<qint64, double>> old;
+    while (placed.next())
+        old.append({ placed.value(QStringLiteral("image_id")).toLongLong(),
+            placed.value(QStringLiteral("position")).toDouble() });
+    placed.finish();
+    QSqlQuery next = c.catalog.query(QStringLiteral(
+        "SELECT image_id FROM collection_items WHERE collection_id = ? AND (position > ? OR "
+        "(position = ? AND image_id > ?)) ORDER BY position, image_id LIMIT 1"));
+    CollectionMove out;
+    for (const auto &[key, position] : std::as_const(old)) {
+        next.bindValue(0, t->id);
+        next.bindValue(1, position);
+        next.bindValue(2, position);
+        next.bindValue(3, key);
+        if (auto r = execQuery(next); !r)
+            return r.failure();
+        out.undo.append(
+            { key, next.next() ? next.value(QStringLiteral("image_id")).toLongLong() : 0 });
+        next.finish();
+    }
+    auto moved = moveInCollection(c, name, keys, beforeKey);
+    if (!moved)
+        return moved.failure();
+    out.moved = *moved;
+    return out;
+}
+
+Result<int> restoreCollectionOrder(
+    WriterContext &c, const QString &name, const QList<QPair<qint64, qint64>> &undo)
+{
+    int moved = 0;
+    for (const auto &[key, follower] : undo) {
+        auto one = moveInCollection(c, name, { key }, follower);
+        if (!one)
+            return one.failure();
+        moved += *one;
+    }
+    return moved;
+}
+
+Result<QString> renameCollection(WriterContext &c, const QString &from, const QString &to)
+{
+    auto t = collectionNamed(c, from);
+    if (!t)
+        return t.failure();
+    auto clean = Collections::cleanName(to);
+    if (!clean)
+        return clean.failure();
+    // Another collection's name, whatever its case; this one's own name in
+    // another case is a rename.
+    QSqlQuery taken = c.catalog.query(
+        QStringLiteral("SELECT name FROM collections WHERE name = ? AND id != ?"));
+    taken.bindValue(0, *clean);
+    taken.bindValue(1, t->id);
+    if (auto r = execQuery(taken); !r)
+        return r.failure();
+    if (taken.next())
+        return fail(Collections::tr("a collection named “%1” exists already")
+                        .arg(taken.value(QStringLiteral("name")).toString()));
+    taken.finish();
+    QSqlQuery q = c.catalog.query(QStringLiteral("UPDATE collections SET name = ? WHERE id = ?"));
+    q.bindValue(0, *clean);
+    q.bindValue(1, t->id);
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    return *clean;
+}
+
 } // namespace trove::statements

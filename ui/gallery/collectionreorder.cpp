@@ -72,7 +72,8 @@ bool CollectionReorder::dropAt(int row)
     if (row < rows) {
         const auto record = model->recordAt(row);
         if (!record) {
-            Q_EMIT message(tr("Still reading that part of the collection; drop again"), kReorderMessageMs);
+            Q_EMIT message(
+                tr("Still reading that part of the collection; drop again"), kReorderMessageMs);
             return false;
         }
         beforeKey = record->key;

@@ -412,7 +412,7 @@ const QList<Command> &commands()
             QT_TRANSLATE_NOOP("trove::cli",
                 "Named collections of images, and smart collections (saved searches)."),
             "create NAME [--query SEARCH] | add NAME ID|NAME... | remove NAME ID|NAME... | list | "
-            "show NAME | delete NAME",
+            "show NAME | rename OLD NEW | delete NAME",
             collectionOptions, runCollection },
         { "similar",
             QT_TRANSLATE_NOOP("trove::cli",

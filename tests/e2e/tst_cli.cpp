@@ -97,6 +97,8 @@ private Q_SLOTS:
     void collectionRoundTrip();
     void collectionBadUsage_data();
     void collectionBadUsage();
+    void collectionRename_data();
+    void collectionRename();
     void similarDuplicatesAndMerge();
     void duplicatesJsonStreamsTheSameDocument();
 
@@ -1791,6 +1793,70 @@ void TestCli::collectionBadUsage_data()
                QStringLiteral("x"), QStringLiteral("--query"), QStringLiteral("(") };
     QTest::newRow("query on list") << QStringList { QStringLiteral("collection"),
         QStringLiteral("list"), QStringLiteral("--query"), QStringLiteral("red") };
+    QTest::newRow("rename with one name") << QStringList { QStringLiteral("collection"),
+        QStringLiteral("rename"), QStringLiteral("x") };
+    QTest::newRow("rename with three names") << QStringList { QStringLiteral("collection"),
+        QStringLiteral("rename"), QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z") };
+}
+
+void TestCli::collectionRename_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("said"); // on stdout (0) or stderr
+    QTest::newRow("renamed") << "trip"
+                             << "Summer  2026" << 0 << "renamed collection trip to Summer 2026";
+    QTest::newRow("other capitals") << "trip"
+                                    << "TRIP" << 0 << "renamed collection trip to TRIP";
+    QTest::newRow("taken") << "trip"
+                           << "best" << 1 << "a collection named “Best” exists already";
+    QTest::newRow("empty") << "trip"
+                           << " " << 1 << "a collection needs a name";
+    QTest::newRow("unknown") << "nowhere"
+                             << "x" << 1 << "no collection named “nowhere”";
+}
+
+// trove collection rename OLD NEW: the images and their order stay; an
+// error names the reason, exits 1 and changes nothing.
+void TestCli::collectionRename()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(int, exitCode);
+    QFETCH(QString, said);
+    const QStringList lib { QStringLiteral("--library"), library() };
+    const QString a = m_dir->filePath(QStringLiteral("a.png"));
+    const QString b = m_dir->filePath(QStringLiteral("b.png"));
+    QVERIFY(writeFile(a, ImageFactory::solidPng(Qt::red)));
+    QVERIFY(writeFile(b, ImageFactory::solidPng(Qt::blue)));
+    Run r = trove(QStringList { QStringLiteral("add"), a, b } + lib);
+    QVERIFY2(r.exitCode == 0, r.describe());
+    for (const QString &name : { QStringLiteral("Trip"), QStringLiteral("Best") }) {
+        r = trove(
+            QStringList { QStringLiteral("collection"), QStringLiteral("create"), name } + lib);
+        QVERIFY2(r.exitCode == 0, r.describe());
+    }
+    r = trove(QStringList { QStringLiteral("collection"), QStringLiteral("add"),
+                  QStringLiteral("trip"), QStringLiteral("b"), QStringLiteral("a") }
+        + lib);
+    QVERIFY2(r.exitCode == 0, r.describe());
+
+    r = trove(
+        QStringList { QStringLiteral("collection"), QStringLiteral("rename"), from, to } + lib);
+    QVERIFY2(r.exitCode == exitCode, r.describe());
+    QVERIFY2((exitCode == 0 ? r.out : r.err).contains(said.toUtf8()), r.describe());
+    const QString now = exitCode == 0 ? to.simplified() : QStringLiteral("Trip");
+    r = trove(QStringList { QStringLiteral("collection"), QStringLiteral("show"), now,
+                  QStringLiteral("--json") }
+        + lib);
+    QVERIFY2(r.exitCode == 0, r.describe());
+    QVERIFY2(
+        r.out.contains("\"b\"") && r.out.indexOf("\"b\"") < r.out.indexOf("\"a\""), r.describe());
+    r = trove(QStringList { QStringLiteral("collection"), QStringLiteral("list") } + lib);
+    QVERIFY2(r.out.contains(now.toUtf8()), r.describe());
+    if (exitCode == 0 && now.compare(QLatin1String("trip"), Qt::CaseInsensitive) != 0)
+        QVERIFY2(!r.out.contains("Trip"), r.describe());
 }
 
 void TestCli::collectionBadUsage()

@@ -20,6 +20,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -332,7 +333,16 @@ void TestUiCollections::renameFromTheDock()
     QCOMPARE(panel()->renameAction()->shortcut(), QKeySequence(Qt::Key_F2));
     QVERIFY(panel()->renameAction()->isEnabled());
 
-    panel()->renameCollection(QStringLiteral("Trip"), QStringLiteral("Voyage"));
+    // F2 in the list asks for the new name.
+    panel()->list()->setFocus();
+    QTest::keyClick(panel()->list(), Qt::Key_F2);
+    QInputDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (dialog = panel()->findChild<QInputDialog *>(QStringLiteral("renameCollectionDialog"))),
+        kLivenessMs);
+    QCOMPARE(dialog->textValue(), QStringLiteral("Trip"));
+    dialog->setTextValue(QStringLiteral("Voyage"));
+    dialog->accept();
     ui::BrowseBar *browse = m_window->browseBar();
     QTRY_COMPARE_WITH_TIMEOUT(
         browse->searchField()->text(), QStringLiteral("in:\"Voyage\""), kLivenessMs);

@@ -170,13 +170,21 @@ QString walkFrom(ImageQuery::Order order, bool filtered, qint64 collectionId)
 {
     if (shuffled(order) && !filtered)
         return QStringLiteral("FROM image_shuffle s ");
-    // A collection order always joins images: trashed members wait in
-    // collection_items for their restore and are not shown.
+    // The whole collection: its position index alone, less the members in
+    // the trash (they wait there for their restore and are not shown; every
+    // other member is in `images`). Looking each member up in `images`
+    // instead cost 110 ms at page 100 of 333,333 members, this 10.
+    if (ImageQuery::isCollectionOrder(order) && !filtered)
+        return QStringLiteral("FROM (SELECT image_id, position FROM collection_items WHERE "
+                              "collection_id = %1 AND image_id NOT IN (SELECT id FROM trash)) c ")
+            .arg(collectionId);
     return QStringLiteral("FROM images i ") + joinFor(order, collectionId);
 }
 
 QString walkKey(ImageQuery::Order order, bool filtered)
 {
+    if (ImageQuery::isCollectionOrder(order) && !filtered)
+        return QStringLiteral("c.image_id");
     return shuffled(order) && !filtered ? QStringLiteral("s.image_id") : QStringLiteral("i.id");
 }
 

@@ -295,6 +295,8 @@ void TestUiCollections::dragReorderAndUndo()
     selection->select(gallery()->index(4), QItemSelectionModel::Select);
     QSignalSpy resets(gallery(), &QAbstractItemModel::modelReset);
     QVERIFY(reorder->dropAt(1));
+    // The moved images stay selected where they land.
+    QCOMPARE(view->selectedRanges(), (QList<QPair<qint64, qint64>> { { 1, 2 } }));
     const QList<qint64> moved { keys[0], keys[3], keys[4], keys[1], keys[2] };
     QTRY_COMPARE_WITH_TIMEOUT(members(QStringLiteral("row")), moved, kLivenessMs);
     QTRY_COMPARE_WITH_TIMEOUT(galleryKeys(), moved, kLivenessMs);
@@ -311,6 +313,7 @@ void TestUiCollections::dragReorderAndUndo()
     // Dropped on the selection itself: nothing moves past it.
     selection->select(gallery()->index(1), QItemSelectionModel::ClearAndSelect);
     QVERIFY(reorder->dropAt(1));
+    QCOMPARE(view->selectedRanges(), (QList<QPair<qint64, qint64>> { { 1, 1 } }));
     QTRY_COMPARE_WITH_TIMEOUT(m_window->undoStack()->count(), 2, kLivenessMs);
     QCOMPARE(members(QStringLiteral("row")), moved);
 

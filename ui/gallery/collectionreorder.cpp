@@ -79,6 +79,17 @@ bool CollectionReorder::dropAt(int row)
         beforeKey = record->key;
     }
     Q_EMIT moveRequested(m_collection, keys, beforeKey);
+    // The moved images stay selected where they land: the rows before the
+    // drop less the selected ones among them (a sum over ranges).
+    qint64 before = 0;
+    for (const auto &[first, last] : m_view->selectedRanges())
+        before += std::max<qint64>(0, std::min<qint64>(last + 1, row) - first);
+    const int start = int(row - before);
+    const int end = std::min(start + int(keys.size()), rows) - 1;
+    QItemSelectionModel *select = m_view->selectionModel();
+    select->select(QItemSelection(model->index(start), model->index(end)),
+        QItemSelectionModel::ClearAndSelect);
+    select->setCurrentIndex(model->index(start), QItemSelectionModel::NoUpdate);
     return true;
 }
 

@@ -1837,8 +1837,17 @@ void TestCli::collectionRename()
             QStringList { QStringLiteral("collection"), QStringLiteral("create"), name } + lib);
         QVERIFY2(r.exitCode == 0, r.describe());
     }
+    // The hand order is the reverse of the order added (the two may commit
+    // either way round), so that no other order gives it.
+    r = trove(QStringList { QStringLiteral("list"), QStringLiteral("--sort"),
+                  QStringLiteral("oldest"), QStringLiteral("--json") }
+        + lib);
+    QVERIFY2(r.exitCode == 0, r.describe());
+    const bool aFirst = r.out.indexOf("\"a\"") < r.out.indexOf("\"b\"");
+    const QByteArray first = aFirst ? "b" : "a";
+    const QByteArray second = aFirst ? "a" : "b";
     r = trove(QStringList { QStringLiteral("collection"), QStringLiteral("add"),
-                  QStringLiteral("trip"), QStringLiteral("b"), QStringLiteral("a") }
+                  QStringLiteral("trip"), QString::fromLatin1(first), QString::fromLatin1(second) }
         + lib);
     QVERIFY2(r.exitCode == 0, r.describe());
 
@@ -1851,8 +1860,19 @@ void TestCli::collectionRename()
                   QStringLiteral("--json") }
         + lib);
     QVERIFY2(r.exitCode == 0, r.describe());
-    QVERIFY2(
-        r.out.contains("\"b\"") && r.out.indexOf("\"b\"") < r.out.indexOf("\"a\""), r.describe());
+    QVERIFY2(r.out.contains('"' + first + '"')
+            && r.out.indexOf('"' + first + '"') < r.out.indexOf('"' + second + '"'),
+        r.describe());
+    // trove list in the collection's own order, under its name now.
+    r = trove(QStringList { QStringLiteral("list"), QStringLiteral("--search"),
+                  QStringLiteral("in:\"%1\"").arg(now), QStringLiteral("--sort"),
+                  QStringLiteral("collection") }
+        + lib);
+    QVERIFY2(r.exitCode == 0, r.describe());
+    QCOMPARE(r.out.count('\n'), 2);
+    QVERIFY2(r.out.indexOf("  " + first + '\n') >= 0
+            && r.out.indexOf("  " + first + '\n') < r.out.indexOf("  " + second + '\n'),
+        r.describe());
     r = trove(QStringList { QStringLiteral("collection"), QStringLiteral("list") } + lib);
     QVERIFY2(r.out.contains(now.toUtf8()), r.describe());
     if (exitCode == 0 && now.compare(QLatin1String("trip"), Qt::CaseInsensitive) != 0)

@@ -289,6 +289,18 @@ void TestUiCollections::dragReorderAndUndo()
     QCOMPARE(reorder->dropRow(QPoint(first.right() - 2, first.center().y())), 1);
     QCOMPARE(reorder->dropRow(QPoint(2, view->viewport()->height() - 2)), 5);
     QVERIFY(reorder->indicator()->isHidden());
+    // The bar is drawn at the left edge of the cell the images go before,
+    // the cell's height; past the last one, right of it.
+    const QRect second = view->visualRect(gallery()->index(1));
+    reorder->showDropAt(QPoint(first.right() - 2, first.center().y()));
+    QVERIFY(reorder->indicator()->isVisible());
+    QVERIFY(std::abs(reorder->indicator()->geometry().center().x() - second.left()) <= 3);
+    QCOMPARE(reorder->indicator()->geometry().top(), second.top());
+    QCOMPARE(reorder->indicator()->height(), second.height());
+    const QRect last = view->visualRect(gallery()->index(4));
+    reorder->showDropAt(QPoint(2, view->viewport()->height() - 2));
+    QVERIFY(std::abs(reorder->indicator()->geometry().center().x() - last.right()) <= 3);
+    reorder->indicator()->hide();
 
     QItemSelectionModel *selection = view->selectionModel();
     selection->select(gallery()->index(3), QItemSelectionModel::ClearAndSelect);

@@ -93,6 +93,11 @@ bool CollectionReorder::dropAt(int row)
     return true;
 }
 
+void CollectionReorder::showDropAt(const QPoint &pos)
+{
+    showIndicator(dropRow(pos));
+}
+
 void CollectionReorder::showIndicator(int row)
 {
     const int rows = m_view->model() ? m_view->model()->rowCount() : 0;
@@ -120,7 +125,7 @@ bool CollectionReorder::eventFilter(QObject *watched, QEvent *event)
             return false;
         drag->setDropAction(drag->proposedAction());
         drag->accept();
-        showIndicator(dropRow(drag->position().toPoint()));
+        showDropAt(drag->position().toPoint());
         return true;
     }
     case QEvent::DragLeave:

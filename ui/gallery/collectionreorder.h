@@ -42,6 +42,9 @@ public:
     bool dropAt(int row);
     /// The bar that shows where a drop lands (hidden when no drag is over).
     QWidget *indicator() const { return m_indicator; }
+    /// Shows the bar where a drop at @p pos would land: at the left edge of
+    /// the cell the images go before, or right of the last one.
+    void showDropAt(const QPoint &pos);
 
 Q_SIGNALS:
     /// Move @p keys (in gallery order) before @p beforeKey (0: to the end).

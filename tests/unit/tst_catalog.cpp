@@ -1866,6 +1866,9 @@ void TestCatalog::renameCollection()
     const QList<qint64> keys = fillForOrders(3);
     QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("Trip"))));
     QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("Best Of"), QStringLiteral("x"))));
+    // A saved search built on it, naming it twice, in two spellings.
+    QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("Built On"),
+        QStringLiteral("(in:TRIP OR in:\"best of\") -in:\" trip \" shot"))));
     QCOMPARE(*await(m_writer->addToCollection(QStringLiteral("Trip"), { keys[2], keys[0] })), 2);
     const auto before = *Collections::list(m_reader->catalog());
 
@@ -1885,6 +1888,13 @@ void TestCatalog::renameCollection()
         (QList<qint64> { keys[2], keys[0] }));
     if (to.simplified().compare(QLatin1String("trip"), Qt::CaseInsensitive) != 0)
         QVERIFY(!*Collections::find(m_reader->catalog(), QStringLiteral("trip")));
+    // The saved search follows the new name.
+    const auto built = *Collections::find(m_reader->catalog(), QStringLiteral("built on"));
+    QCOMPARE(built->query,
+        QStringLiteral("(in:\"%1\" OR in:\"best of\") -in:\"%1\" shot").arg(to.simplified()));
+    ImageQuery viaSaved;
+    viaSaved.search = QStringLiteral("in:\"built on\"");
+    QVERIFY_OK(m_reader->count(viaSaved));
     ImageQuery shown;
     shown.search = QStringLiteral("in:\"%1\"").arg(to.simplified());
     shown.order = ImageQuery::Order::CollectionOrder;

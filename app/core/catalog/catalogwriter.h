@@ -241,7 +241,8 @@ public:
     /// Takes a reorderInCollection() back; answers how many moved.
     QFuture<Result<int>> restoreCollectionOrder(
         const QString &name, const QList<QPair<qint64, qint64>> &undo);
-    /// Renames a collection (hand-made or smart; its images and order stay).
+    /// Renames a collection (hand-made or smart; its images and order stay;
+    /// smart collections whose search names it by `in:` name it anew).
     /// Fails, changing nothing, for an empty or unusable name, a name
     /// another collection has, or no collection @p from. Answers the new
     /// name as stored (trimmed, spaces simplified).

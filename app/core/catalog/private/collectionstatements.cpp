@@ -4,6 +4,7 @@
 #include "catalog/collections.h"
 #include "catalog/private/catalogwriterworker.h"
 #include "catalog/private/statementhelpers.h"
+#include "catalog/searchlanguage.h"
 
 #include <QCoreApplication>
 
@@ -37,6 +38,53 @@ Result<Target> handMade(WriterContext &c, const QString &name)
                                     "not added to it or ordered by hand")
                         .arg(name.simplified()));
     return t;
+}
+
+void collectionTerms(
+    const search::Node &node, const QString &name, std::vector<const search::Node *> &out)
+{
+    if (node.kind == search::Node::Kind::Collection
+        && node.text.simplified().compare(name, Qt::CaseInsensitive) == 0)
+        out.push_back(&node);
+    for (const search::Node &child : node.children)
+        collectionTerms(child, name, out);
+}
+
+/// Smart collections whose saved search names collection @p from by name
+/// name @p to instead: a rename does not break the searches built on it.
+Result<void> renameInSavedSearches(WriterContext &c, const QString &from, const QString &to)
+{
+    QSqlQuery smart = c.catalog.query(
+        QStringLiteral("SELECT id, query FROM collections WHERE query LIKE '%in:%'"));
+    if (auto r = execQuery(smart); !r)
+        return r;
+    QList<QPair<qint64, QString>> rewritten;
+    while (smart.next()) {
+        QString query = smart.value(QStringLiteral("query")).toString();
+        const search::Parsed parsed = search::SearchLanguage::parse(query);
+        if (!parsed.ok())
+            continue;
+        std::vector<const search::Node *> terms;
+        collectionTerms(parsed.root, from, terms);
+        if (terms.empty())
+            continue;
+        // From the end of the text, so that earlier positions stay right.
+        std::sort(terms.begin(), terms.end(),
+            [](const search::Node *a, const search::Node *b) { return a->position > b->position; });
+        for (const search::Node *term : terms)
+            query.replace(term->position, term->length, QStringLiteral("in:\"%1\"").arg(to));
+        rewritten.append({ smart.value(QStringLiteral("id")).toLongLong(), query });
+    }
+    smart.finish();
+    QSqlQuery put
+        = c.catalog.query(QStringLiteral("UPDATE collections SET query = ? WHERE id = ?"));
+    for (const auto &[id, query] : std::as_const(rewritten)) {
+        put.bindValue(0, query);
+        put.bindValue(1, id);
+        if (auto r = execQuery(put); !r)
+            return r;
+    }
+    return {};
 }
 
 /// The keys of @p keys that are in the collection now, for the change list.
@@ -312,6 +360,8 @@ Result<QString> renameCollection(WriterContext &c, const QString &from, const QS
     q.bindValue(0, *clean);
     q.bindValue(1, t->id);
     if (auto r = execQuery(q); !r)
+        return r.failure();
+    if (auto r = renameInSavedSearches(c, from.simplified(), *clean); !r)
         return r.failure();
     return *clean;
 }

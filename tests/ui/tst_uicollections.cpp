@@ -375,6 +375,19 @@ void TestUiCollections::renameFromTheDock()
         panel()->handMadeNames().contains(QStringLiteral("Trip")), kLivenessMs);
     QCOMPARE(members(QStringLiteral("trip")), (QList<qint64> { keys[1], keys[2] }));
 
+    // Renamed by another process (as trove collection rename does): the
+    // dock hears of it through the change feed, and the search follows.
+    QVERIFY_OK(await(m_window->session()->writer()->renameCollection(
+        QStringLiteral("trip"), QStringLiteral("Elsewhere"))));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        browse->searchField()->text(), QStringLiteral("in:\"Elsewhere\""), kLivenessMs);
+    QCOMPARE(browse->order(), ImageQuery::Order::CollectionOrder);
+    QTRY_COMPARE_WITH_TIMEOUT(galleryKeys(), (QList<qint64> { keys[1], keys[2] }), kLivenessMs);
+    QVERIFY_OK(await(m_window->session()->writer()->renameCollection(
+        QStringLiteral("elsewhere"), QStringLiteral("Trip"))));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        browse->searchField()->text(), QStringLiteral("in:\"Trip\""), kLivenessMs);
+
     panel()->renameCollection(QStringLiteral("Trip"), QStringLiteral("other"));
     QTRY_VERIFY_WITH_TIMEOUT(
         m_window->statusBar()->currentMessage().contains(QStringLiteral("exists already")),

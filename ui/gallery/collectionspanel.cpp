@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QInputDialog>
 #include <QListWidget>
 #include <QLocale>
@@ -158,6 +159,17 @@ void CollectionsPanel::refresh()
 void CollectionsPanel::show(const QList<CollectionInfo> &all)
 {
     const QString current = currentName();
+    // Renamed anywhere (another window, trove collection rename): said
+    // once, so that a gallery showing it follows.
+    QHash<qint64, QString> before;
+    for (const CollectionInfo &c : std::as_const(m_collections))
+        before.insert(c.id, c.name);
+    QList<QPair<QString, QString>> renames;
+    for (const CollectionInfo &c : all) {
+        const auto was = before.constFind(c.id);
+        if (was != before.cend() && *was != c.name)
+            renames.append({ *was, c.name });
+    }
     m_collections = all;
     m_list->clear();
     const QLocale locale;
@@ -176,6 +188,8 @@ void CollectionsPanel::show(const QList<CollectionInfo> &all)
     m_addMenu->clear();
     fillAddMenu(m_addMenu);
     updateButtons();
+    for (const auto &[from, to] : std::as_const(renames))
+        Q_EMIT renamed(from, to);
     Q_EMIT refreshed();
 }
 

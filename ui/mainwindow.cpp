@@ -924,7 +924,9 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("gallery/thumbnailSize"), m_gallery->thumbnailSize());
-    settings.setValue(QStringLiteral("gallery/order"), int(m_browse->order()));
+    // Collection order goes with the collection shown, which is not kept:
+    // the order chosen before it is.
+    settings.setValue(QStringLiteral("gallery/order"), int(m_browse->lastingOrder()));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

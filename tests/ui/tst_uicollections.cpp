@@ -57,6 +57,7 @@ private Q_SLOTS:
     void collectionOrderFromTheDock();
     void dragReorderAndUndo();
     void renameFromTheDock();
+    void restartKeepsTheOrderChosenBefore();
 
 private:
     /// @p count solid-colour images, added and shown; answers their keys
@@ -394,6 +395,23 @@ void TestUiCollections::renameFromTheDock()
         kLivenessMs);
     QCOMPARE(browse->searchField()->text(), QStringLiteral("in:\"Trip\""));
     QCOMPARE(m_window->undoStack()->count(), 1);
+}
+
+// Collection order needs the collection shown, which a restart does not
+// keep: the window comes back in the order chosen before it.
+void TestUiCollections::restartKeepsTheOrderChosenBefore()
+{
+    const QList<qint64> keys = addImages(2);
+    QCOMPARE(keys.size(), 2);
+    makeCollection(QStringLiteral("Trip"), keys);
+    m_window->browseBar()->setOrder(ImageQuery::Order::SmallestFirst);
+    clickCollection(QStringLiteral("Trip"));
+    QCOMPARE(m_window->browseBar()->order(), ImageQuery::Order::CollectionOrder);
+    m_window->close();
+    m_tester.reset();
+    m_window = uitest::openWindow(m_library->path());
+    QCOMPARE(m_window->browseBar()->order(), ImageQuery::Order::SmallestFirst);
+    QCOMPARE(gallery()->query().order, ImageQuery::Order::SmallestFirst);
 }
 
 QTEST_MAIN(TestUiCollections)

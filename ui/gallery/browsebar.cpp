@@ -241,6 +241,11 @@ void BrowseBar::shuffleAgain()
     Q_EMIT shuffleRequested();
 }
 
+ImageQuery::Order BrowseBar::lastingOrder() const
+{
+    return ImageQuery::isCollectionOrder(order()) ? m_previousOrder : order();
+}
+
 ImageQuery::Order BrowseBar::order() const
 {
     return ImageQuery::Order(m_sort->currentData().toInt());

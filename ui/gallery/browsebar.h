@@ -35,6 +35,9 @@ public:
     ImageQuery query() const;
     void setOrder(ImageQuery::Order order);
     ImageQuery::Order order() const;
+    /// The order to keep for the next start: the one chosen before
+    /// Collection order while that is chosen (it needs the search).
+    ImageQuery::Order lastingOrder() const;
     QLineEdit *searchField() const { return m_search; }
     /// Adds @p term (`tag:cats`) to the search, unless it is there, and
     /// applies it at once (a click in the Tags sidebar).

@@ -292,6 +292,11 @@ void TestCatalog::collectionsFollowTheTrash()
     QCOMPARE(*await(m_writer->moveToTrash({ b->key })), 1);
     QCOMPARE(*Collections::members(m_reader->catalog(), id), QList<qint64> { a->key });
     QCOMPARE((*Collections::find(m_reader->catalog(), QStringLiteral("both")))->count, 1);
+    ImageQuery inBoth;
+    inBoth.search = QStringLiteral("in:both");
+    QCOMPARE(*m_reader->count(inBoth), 1);
+    inBoth.order = ImageQuery::Order::CollectionOrder;
+    QCOMPARE(*m_reader->count(inBoth), 1);
     QCOMPARE(*await(m_writer->restoreFromTrash({ b->key })), 1);
     QCOMPARE(*Collections::members(m_reader->catalog(), id), (QList<qint64> { b->key, a->key }));
 

@@ -218,6 +218,16 @@ Result<qint64> CatalogReader::count(const ImageQuery &asked)
             return r.failure();
         return q.next() ? q.value(0).toLongLong() : 0;
     }
+    // One hand-made collection alone, in any order: its members on the
+    // index (1.7 s testing every image at a million, 11 ms this way).
+    if (const search::Node root = searchRoot(query);
+        query.tag.trimmed().isEmpty() && root.kind == search::Node::Kind::Collection) {
+        auto found = Collections::find(m_catalog, root.text, Collections::Counted::No);
+        if (!found)
+            return found.failure();
+        if (*found && !(*found)->isSmart())
+            return Collections::count(m_catalog, (*found)->id);
+    }
     const Driver driver = driverFor(query);
     // The column terms count best along their own index (images_by_format,
     // images_by_added), which SQLite picks given the plain condition.

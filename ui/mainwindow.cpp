@@ -10,6 +10,7 @@
 #include "dialogs/statisticsdialog.h"
 #include "filedialogs.h"
 #include "gallery/browsebar.h"
+#include "gallery/collectionreorder.h"
 #include "gallery/collectionspanel.h"
 #include "gallery/dragexporter.h"
 #include "gallery/gallerydelegate.h"
@@ -20,6 +21,7 @@
 #include "gallery/tagcompleter.h"
 #include "gallery/tagsidebar.h"
 #include "gallery/thumbnailsizecontrol.h"
+#include "gallery/undocommands.h"
 #include "icons.h"
 #include "ingest/diskfullbar.h"
 #include "ingest/droptarget.h"
@@ -90,6 +92,7 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     , m_controller(new IngestController(this))
     , m_drops(new DropTarget(this))
     , m_exporter(new DragExporter(this))
+    , m_reorder(new CollectionReorder(m_gallery, this))
     , m_actions(new ImageActions(this))
     , m_localApi(new LocalApiHost(this))
     , m_repair(new LibraryRepair(this))
@@ -494,10 +497,24 @@ void MainWindow::buildCollectionsDock()
     // Like the Tags sidebar, opened from the View menu: at 800x600 a dock
     // always shown would take a quarter of the grid.
     m_collectionsDock->hide();
-    connect(m_collections, &CollectionsPanel::showRequested, this, [this](const QString &search) {
+    connect(m_collections, &CollectionsPanel::showRequested, this, [this](const QString &name) {
         closeViewer();
-        m_browse->searchField()->setText(search);
+        m_browse->showCollection(name, true);
     });
+    connect(m_collections, &CollectionsPanel::refreshed, this,
+        [this] { m_browse->setHandMadeCollections(m_collections->handMadeNames()); });
+    connect(m_collections, &CollectionsPanel::renamed, m_browse, &BrowseBar::followRename);
+    m_collections->setUndoStack(m_undo);
+    // Drag to reorder, while the gallery shows a hand-made collection in
+    // its hand order; undoable.
+    connect(m_browse, &BrowseBar::queryChanged, m_reorder, [this](const ImageQuery &query) {
+        m_reorder->setCollection(
+            query.order == ImageQuery::Order::CollectionOrder && m_browse->showsHandMadeCollection()
+                ? m_browse->shownCollection()
+                : QString());
+    });
+    connect(m_reorder, &CollectionReorder::message, this, &MainWindow::showMessage);
+    connect(m_reorder, &CollectionReorder::moveRequested, this, &MainWindow::moveInCollection);
     connect(m_collections, &CollectionsPanel::addSelectionRequested, m_actions,
         &ImageActions::addToCollection);
     connect(m_collections, &CollectionsPanel::removeSelectionRequested, m_actions,
@@ -505,6 +522,24 @@ void MainWindow::buildCollectionsDock()
     connect(m_collections, &CollectionsPanel::smartFromSearchRequested, this,
         &MainWindow::askSmartCollection);
     connect(m_collections, &CollectionsPanel::message, this, &MainWindow::showMessage);
+}
+
+void MainWindow::moveInCollection(
+    const QString &collection, const QList<qint64> &keys, qint64 beforeKey)
+{
+    if (!m_session)
+        return;
+    QPointer<LibrarySession> session = m_session.get();
+    whenFinished(m_session->writer()->reorderInCollection(collection, keys, beforeKey), this,
+        [this, session, collection, keys, beforeKey](const Result<CollectionMove> &move) {
+            if (!move) {
+                showMessage(tr("Cannot reorder “%1”: %2").arg(collection, move.error()), 5000);
+                return;
+            }
+            if (session)
+                m_undo->push(new CollectionMoveCommand(session, collection, keys, beforeKey, *move,
+                    [this](const QString &text) { showMessage(text, 5000); }));
+        });
 }
 
 void MainWindow::askSmartCollection()
@@ -553,6 +588,10 @@ void MainWindow::showGalleryContextMenu(const QPoint &pos)
     QMenu menu(this);
     if (index.isValid()) {
         m_actions->fillMenu(&menu);
+        menu.addSeparator();
+        QMenu *add = menu.addMenu(tr("Add to &Collection"));
+        add->setObjectName(QStringLiteral("addToCollectionSubmenu"));
+        m_collections->fillAddMenu(add);
     } else {
         menu.addAction(icon(Icon::Paste), tr("Paste Links or Image"), this, &MainWindow::paste);
         menu.addAction(tr("Add Image Files…"), this, &MainWindow::chooseFiles);
@@ -885,7 +924,9 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("gallery/thumbnailSize"), m_gallery->thumbnailSize());
-    settings.setValue(QStringLiteral("gallery/order"), int(m_browse->order()));
+    // Collection order goes with the collection shown, which is not kept:
+    // the order chosen before it is.
+    settings.setValue(QStringLiteral("gallery/order"), int(m_browse->lastingOrder()));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -26,6 +26,7 @@ class TagSidebar;
 class BackupProgress;
 class LibraryMoveProgress;
 class BrowseBar;
+class CollectionReorder;
 class CollectionsPanel;
 class DiskFullBar;
 class DuplicateOffer;
@@ -95,6 +96,7 @@ public:
     TagCompleter *searchCompleter() const { return m_searchCompleter; }
     CollectionsPanel *collectionsPanel() const { return m_collections; }
     QDockWidget *collectionsDock() const { return m_collectionsDock; }
+    CollectionReorder *collectionReorder() const { return m_reorder; }
     BrowseBar *browseBar() const { return m_browse; }
     IngestBar *ingestBar() const { return m_ingestBar; }
     DropTarget *dropTarget() const { return m_drops; }
@@ -147,6 +149,8 @@ private:
     /// The Collections dock, beside the gallery.
     void buildCollectionsDock();
     void askSmartCollection();
+    /// A drop in a collection's hand order: moved, then undoable.
+    void moveInCollection(const QString &collection, const QList<qint64> &keys, qint64 beforeKey);
 
     std::unique_ptr<LibrarySession> m_session;
     QStackedWidget *m_stack;
@@ -173,6 +177,7 @@ private:
     IngestController *m_controller;
     DropTarget *m_drops;
     DragExporter *m_exporter;
+    CollectionReorder *m_reorder;
     ImageActions *m_actions;
     LocalApiHost *m_localApi;
     StatisticsDialog *m_statistics = nullptr;

@@ -8,7 +8,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
-// `trove collection create|add|remove|list|show|delete`: named sets of
+// `trove collection create|add|remove|list|show|rename|delete`: named sets of
 // images, in an order of their own, and smart collections (saved searches).
 
 namespace trove::cli {
@@ -198,6 +198,26 @@ int deleteCollection(CommandContext &ctx, const QStringList &args)
     return 0;
 }
 
+int renameCollection(CommandContext &ctx, const QStringList &args)
+{
+    if (args.size() != 2)
+        return usageError(ctx, QStringLiteral("collection rename takes OLD and NEW (quote each)"));
+    CatalogWriter writer(ctx.paths);
+    if (!openWriter(ctx, writer))
+        return 1;
+    auto done = waitFor(writer.renameCollection(args.at(0), args.at(1)));
+    if (!done)
+        return failWith(ctx, done.error());
+    if (ctx.json)
+        ctx.output.json(
+            QJsonDocument(QJsonObject { { QStringLiteral("renamed"), args.at(0).simplified() },
+                { QStringLiteral("name"), *done } }));
+    else
+        ctx.output.out() << "renamed collection " << args.at(0).simplified() << " to " << *done
+                         << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 int runCollection(CommandContext &ctx)
@@ -218,9 +238,11 @@ int runCollection(CommandContext &ctx)
         return showCollection(ctx, args);
     if (action == QLatin1String("delete"))
         return deleteCollection(ctx, args);
+    if (action == QLatin1String("rename"))
+        return renameCollection(ctx, args);
     return usageError(ctx,
         QStringLiteral("collection takes create NAME [--query SEARCH], add NAME ID..., remove "
-                       "NAME ID..., list, show NAME or delete NAME"));
+                       "NAME ID..., list, show NAME, rename OLD NEW or delete NAME"));
 }
 
 } // namespace trove::cli

@@ -82,7 +82,9 @@ void listOptions(QCommandLineParser &p)
         QStringLiteral("newest (default), oldest, name, name-desc (names in natural order: "
                        "img9 before img10), size (largest first), size-asc, pixels (most "
                        "first), pixels-asc, rating (highest first, ties newest first), "
-                       "rating-asc or random (the window's random order)."),
+                       "rating-asc, random (the window's random order) or collection (with "
+                       "--search 'in:\"NAME\"' alone: a hand-made collection's own order; "
+                       "otherwise newest)."),
         QStringLiteral("ORDER") });
 }
 
@@ -112,6 +114,7 @@ int runList(CommandContext &ctx)
         { QLatin1String("rating"), ImageQuery::Order::RatingDescending },
         { QLatin1String("rating-asc"), ImageQuery::Order::RatingAscending },
         { QLatin1String("random"), ImageQuery::Order::Shuffled },
+        { QLatin1String("collection"), ImageQuery::Order::CollectionOrder },
     };
     const QString sort = ctx.parser.value(QStringLiteral("sort"));
     if (!sort.isEmpty()) {
@@ -120,7 +123,7 @@ int runList(CommandContext &ctx)
         if (it == orders.cend())
             return usageError(ctx,
                 QStringLiteral("--sort takes newest, oldest, name, name-desc, size, size-asc, "
-                               "pixels, pixels-asc, rating, rating-asc or random"));
+                               "pixels, pixels-asc, rating, rating-asc, random or collection"));
         query.order = it->second;
     }
     CatalogReader reader;
@@ -412,7 +415,7 @@ const QList<Command> &commands()
             QT_TRANSLATE_NOOP("trove::cli",
                 "Named collections of images, and smart collections (saved searches)."),
             "create NAME [--query SEARCH] | add NAME ID|NAME... | remove NAME ID|NAME... | list | "
-            "show NAME | delete NAME",
+            "show NAME | rename OLD NEW | delete NAME",
             collectionOptions, runCollection },
         { "similar",
             QT_TRANSLATE_NOOP("trove::cli",

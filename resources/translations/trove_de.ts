@@ -663,16 +663,32 @@
         <translation>in:&quot;holiday 2026&quot;</translation>
     </message>
     <message>
-        <source>In that collection (any case); a smart collection finds what its saved search finds</source>
-        <translation>In dieser Sammlung (Groß-/Kleinschreibung egal); eine intelligente Sammlung findet, was ihre gespeicherte Suche findet</translation>
-    </message>
-    <message>
         <source>&quot;say \&quot;hi\&quot;&quot;, tag:&quot;C:\\photos&quot;</source>
         <translation>&quot;say \&quot;hi\&quot;&quot;, tag:&quot;C:\\photos&quot;</translation>
     </message>
     <message>
         <source>Inside quotes, \&quot; is a quote and \\ a backslash</source>
         <translation>In Anführungszeichen ist \&quot; ein Anführungszeichen und \\ ein Backslash</translation>
+    </message>
+    <message>
+        <source>F2 in the Collections dock</source>
+        <translation>F2 im Sammlungen-Dock</translation>
+    </message>
+    <message>
+        <source>Rename the collection (undo with Ctrl+Z)</source>
+        <translation>Die Sammlung umbenennen (rückgängig mit Strg+Z)</translation>
+    </message>
+    <message>
+        <source>Drag in Collection order</source>
+        <translation>Ziehen in der Sammlungsreihenfolge</translation>
+    </message>
+    <message>
+        <source>Move the selected images between others in the collection shown (undo with Ctrl+Z)</source>
+        <translation>Die ausgewählten Bilder in der angezeigten Sammlung zwischen andere verschieben (rückgängig mit Strg+Z)</translation>
+    </message>
+    <message>
+        <source>In that collection (any case); a smart collection finds what its saved search finds. Alone, a hand-made one can be sorted by Collection order (its own order: drag to reorder)</source>
+        <translation>In dieser Sammlung (Groß-/Kleinschreibung egal); eine intelligente Sammlung findet, was ihre gespeicherte Suche findet. Allein lässt sich eine von Hand zusammengestellte nach Sammlungsreihenfolge sortieren (ihre eigene Reihenfolge: zum Umordnen ziehen)</translation>
     </message>
 </context>
 <context>
@@ -1403,6 +1419,18 @@
         <source>Put the images in a new random order</source>
         <translation>Die Bilder in eine neue zufällige Reihenfolge bringen</translation>
     </message>
+    <message>
+        <source>Collection order</source>
+        <extracomment>The order a hand-made collection&apos;s images were put in (drag to reorder)</extracomment>
+        <translation>Sammlungsreihenfolge</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::CollectionReorder</name>
+    <message>
+        <source>Still reading that part of the collection; drop again</source>
+        <translation>Dieser Teil der Sammlung wird noch gelesen; bitte erneut ablegen</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::CollectionsPanel</name>
@@ -1425,10 +1453,6 @@
     <message>
         <source>Add Selection</source>
         <translation>Auswahl hinzufügen</translation>
-    </message>
-    <message>
-        <source>Add the images selected in the gallery to this collection</source>
-        <translation>Die in der Galerie ausgewählten Bilder zu dieser Sammlung hinzufügen</translation>
     </message>
     <message>
         <source>Remove Selection</source>
@@ -1508,6 +1532,38 @@
     <message>
         <source>Its images stay in the library.</source>
         <translation>Ihre Bilder bleiben in der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>Add the images selected in the gallery to a collection</source>
+        <translation>Die in der Galerie ausgewählten Bilder zu einer Sammlung hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>No collections yet: make one with New</source>
+        <translation>Noch keine Sammlungen: mit „Neu“ eine anlegen</translation>
+    </message>
+    <message>
+        <source>Cannot rename the collection: %1</source>
+        <translation>Die Sammlung kann nicht umbenannt werden: %1</translation>
+    </message>
+    <message>
+        <source>Renamed the collection “%1” to “%2”</source>
+        <translation>Sammlung „%1“ in „%2“ umbenannt</translation>
+    </message>
+    <message>
+        <source>Rename Collection</source>
+        <translation>Sammlung umbenennen</translation>
+    </message>
+    <message>
+        <source>New name of “%1”:</source>
+        <translation>Neuer Name für „%1“:</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
     </message>
 </context>
 <context>
@@ -3172,6 +3228,14 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
         <source>Cannot shuffle: %1</source>
         <translation>Mischen nicht möglich: %1</translation>
     </message>
+    <message>
+        <source>Cannot reorder “%1”: %2</source>
+        <translation>„%1“ kann nicht umgeordnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Add to &amp;Collection</source>
+        <translation>Zu &amp;Sammlung hinzufügen</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::MarkActions</name>
@@ -3597,6 +3661,17 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
     <message>
         <source>Rename Tag “%1” to “%2”</source>
         <translation>Tag „%1“ in „%2“ umbenennen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reorder %n image(s) in “%1”</source>
+        <translation>
+            <numerusform>%n Bild in „%1“ umordnen</numerusform>
+            <numerusform>%n Bilder in „%1“ umordnen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename collection “%1” to “%2”</source>
+        <translation>Sammlung „%1“ in „%2“ umbenennen</translation>
     </message>
 </context>
 <context>

@@ -451,5 +451,12 @@
             <numerusform>Keep the best of %Ln duplicates</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Reorder %n image(s) in “%1”</source>
+        <translation>
+            <numerusform>Reorder %n image in “%1”</numerusform>
+            <numerusform>Reorder %n images in “%1”</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

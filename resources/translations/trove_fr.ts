@@ -663,16 +663,32 @@
         <translation>in:&quot;holiday 2026&quot;</translation>
     </message>
     <message>
-        <source>In that collection (any case); a smart collection finds what its saved search finds</source>
-        <translation>Dans cette collection (majuscules ou minuscules)&#xa0;; une collection intelligente trouve ce que trouve sa recherche enregistrée</translation>
-    </message>
-    <message>
         <source>&quot;say \&quot;hi\&quot;&quot;, tag:&quot;C:\\photos&quot;</source>
         <translation>&quot;say \&quot;hi\&quot;&quot;, tag:&quot;C:\\photos&quot;</translation>
     </message>
     <message>
         <source>Inside quotes, \&quot; is a quote and \\ a backslash</source>
         <translation>Entre guillemets, \&quot; est un guillemet et \\ une barre oblique inversée</translation>
+    </message>
+    <message>
+        <source>F2 in the Collections dock</source>
+        <translation>F2 dans le panneau Collections</translation>
+    </message>
+    <message>
+        <source>Rename the collection (undo with Ctrl+Z)</source>
+        <translation>Renommer la collection (annuler avec Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Drag in Collection order</source>
+        <translation>Glisser dans l’ordre de la collection</translation>
+    </message>
+    <message>
+        <source>Move the selected images between others in the collection shown (undo with Ctrl+Z)</source>
+        <translation>Déplacer les images sélectionnées entre d’autres dans la collection affichée (annuler avec Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>In that collection (any case); a smart collection finds what its saved search finds. Alone, a hand-made one can be sorted by Collection order (its own order: drag to reorder)</source>
+        <translation>Dans cette collection (majuscules ou minuscules) ; une collection intelligente trouve ce que trouve sa recherche enregistrée. Seule, une collection faite à la main peut être triée par ordre de la collection (son propre ordre : glisser pour réordonner)</translation>
     </message>
 </context>
 <context>
@@ -1403,6 +1419,18 @@
         <source>Put the images in a new random order</source>
         <translation>Mettre les images dans un nouvel ordre aléatoire</translation>
     </message>
+    <message>
+        <source>Collection order</source>
+        <extracomment>The order a hand-made collection&apos;s images were put in (drag to reorder)</extracomment>
+        <translation>Ordre de la collection</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::CollectionReorder</name>
+    <message>
+        <source>Still reading that part of the collection; drop again</source>
+        <translation>Cette partie de la collection est encore en lecture ; déposez à nouveau</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::CollectionsPanel</name>
@@ -1425,10 +1453,6 @@
     <message>
         <source>Add Selection</source>
         <translation>Ajouter la sélection</translation>
-    </message>
-    <message>
-        <source>Add the images selected in the gallery to this collection</source>
-        <translation>Ajouter à cette collection les images sélectionnées dans la galerie</translation>
     </message>
     <message>
         <source>Remove Selection</source>
@@ -1508,6 +1532,38 @@
     <message>
         <source>Its images stay in the library.</source>
         <translation>Ses images restent dans la bibliothèque.</translation>
+    </message>
+    <message>
+        <source>Add the images selected in the gallery to a collection</source>
+        <translation>Ajouter les images sélectionnées dans la galerie à une collection</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+        <source>No collections yet: make one with New</source>
+        <translation>Aucune collection pour l’instant : créez-en une avec Nouvelle</translation>
+    </message>
+    <message>
+        <source>Cannot rename the collection: %1</source>
+        <translation>Impossible de renommer la collection : %1</translation>
+    </message>
+    <message>
+        <source>Renamed the collection “%1” to “%2”</source>
+        <translation>Collection « %1 » renommée en « %2 »</translation>
+    </message>
+    <message>
+        <source>Rename Collection</source>
+        <translation>Renommer la collection</translation>
+    </message>
+    <message>
+        <source>New name of “%1”:</source>
+        <translation>Nouveau nom de « %1 » :</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
     </message>
 </context>
 <context>
@@ -3172,6 +3228,14 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
         <source>Cannot shuffle: %1</source>
         <translation>Impossible de mélanger&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Cannot reorder “%1”: %2</source>
+        <translation>Impossible de réordonner « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Add to &amp;Collection</source>
+        <translation>Ajouter à la &amp;collection</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::MarkActions</name>
@@ -3597,6 +3661,17 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
     <message>
         <source>Rename Tag “%1” to “%2”</source>
         <translation>Renommer l’étiquette «&#xa0;%1&#xa0;» en «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reorder %n image(s) in “%1”</source>
+        <translation>
+            <numerusform>Réordonner %n image dans « %1 »</numerusform>
+            <numerusform>Réordonner %n images dans « %1 »</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename collection “%1” to “%2”</source>
+        <translation>Renommer la collection « %1 » en « %2 »</translation>
     </message>
 </context>
 <context>

@@ -97,6 +97,8 @@ private Q_SLOTS:
     void collectionRoundTrip();
     void collectionBadUsage_data();
     void collectionBadUsage();
+    void collectionRename_data();
+    void collectionRename();
     void similarDuplicatesAndMerge();
     void duplicatesJsonStreamsTheSameDocument();
 
@@ -1791,6 +1793,90 @@ void TestCli::collectionBadUsage_data()
                QStringLiteral("x"), QStringLiteral("--query"), QStringLiteral("(") };
     QTest::newRow("query on list") << QStringList { QStringLiteral("collection"),
         QStringLiteral("list"), QStringLiteral("--query"), QStringLiteral("red") };
+    QTest::newRow("rename with one name") << QStringList { QStringLiteral("collection"),
+        QStringLiteral("rename"), QStringLiteral("x") };
+    QTest::newRow("rename with three names") << QStringList { QStringLiteral("collection"),
+        QStringLiteral("rename"), QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z") };
+}
+
+void TestCli::collectionRename_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("said"); // on stdout (0) or stderr
+    QTest::newRow("renamed") << "trip"
+                             << "Summer  2026" << 0 << "renamed collection trip to Summer 2026";
+    QTest::newRow("other capitals") << "trip"
+                                    << "TRIP" << 0 << "renamed collection trip to TRIP";
+    QTest::newRow("taken") << "trip"
+                           << "best" << 1 << "a collection named “Best” exists already";
+    QTest::newRow("empty") << "trip"
+                           << " " << 1 << "a collection needs a name";
+    QTest::newRow("unknown") << "nowhere"
+                             << "x" << 1 << "no collection named “nowhere”";
+}
+
+// trove collection rename OLD NEW: the images and their order stay; an
+// error names the reason, exits 1 and changes nothing.
+void TestCli::collectionRename()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(int, exitCode);
+    QFETCH(QString, said);
+    const QStringList lib { QStringLiteral("--library"), library() };
+    const QString a = m_dir->filePath(QStringLiteral("a.png"));
+    const QString b = m_dir->filePath(QStringLiteral("b.png"));
+    QVERIFY(writeFile(a, ImageFactory::solidPng(Qt::red)));
+    QVERIFY(writeFile(b, ImageFactory::solidPng(Qt::blue)));
+    Run r = trove(QStringList { QStringLiteral("add"), a, b } + lib);
+    QVERIFY2(r.exitCode == 0, r.describe());
+    for (const QString &name : { QStringLiteral("Trip"), QStringLiteral("Best") }) {
+        r = trove(
+            QStringList { QStringLiteral("collection"), QStringLiteral("create"), name } + lib);
+        QVERIFY2(r.exitCode == 0, r.describe());
+    }
+    // The hand order is the reverse of the order added (the two may commit
+    // either way round), so that no other order gives it.
+    r = trove(QStringList { QStringLiteral("list"), QStringLiteral("--sort"),
+                  QStringLiteral("oldest"), QStringLiteral("--json") }
+        + lib);
+    QVERIFY2(r.exitCode == 0, r.describe());
+    const bool aFirst = r.out.indexOf("\"a\"") < r.out.indexOf("\"b\"");
+    const QByteArray first = aFirst ? "b" : "a";
+    const QByteArray second = aFirst ? "a" : "b";
+    r = trove(QStringList { QStringLiteral("collection"), QStringLiteral("add"),
+                  QStringLiteral("trip"), QString::fromLatin1(first), QString::fromLatin1(second) }
+        + lib);
+    QVERIFY2(r.exitCode == 0, r.describe());
+
+    r = trove(
+        QStringList { QStringLiteral("collection"), QStringLiteral("rename"), from, to } + lib);
+    QVERIFY2(r.exitCode == exitCode, r.describe());
+    QVERIFY2((exitCode == 0 ? r.out : r.err).contains(said.toUtf8()), r.describe());
+    const QString now = exitCode == 0 ? to.simplified() : QStringLiteral("Trip");
+    r = trove(QStringList { QStringLiteral("collection"), QStringLiteral("show"), now,
+                  QStringLiteral("--json") }
+        + lib);
+    QVERIFY2(r.exitCode == 0, r.describe());
+    QVERIFY2(r.out.contains('"' + first + '"')
+            && r.out.indexOf('"' + first + '"') < r.out.indexOf('"' + second + '"'),
+        r.describe());
+    // trove list in the collection's own order, under its name now.
+    r = trove(QStringList { QStringLiteral("list"), QStringLiteral("--search"),
+                  QStringLiteral("in:\"%1\"").arg(now), QStringLiteral("--sort"),
+                  QStringLiteral("collection") }
+        + lib);
+    QVERIFY2(r.exitCode == 0, r.describe());
+    QCOMPARE(r.out.count('\n'), 2);
+    QVERIFY2(r.out.indexOf("  " + first + '\n') >= 0
+            && r.out.indexOf("  " + first + '\n') < r.out.indexOf("  " + second + '\n'),
+        r.describe());
+    r = trove(QStringList { QStringLiteral("collection"), QStringLiteral("list") } + lib);
+    QVERIFY2(r.out.contains(now.toUtf8()), r.describe());
+    if (exitCode == 0 && now.compare(QLatin1String("trip"), Qt::CaseInsensitive) != 0)
+        QVERIFY2(!r.out.contains("Trip"), r.describe());
 }
 
 void TestCli::collectionBadUsage()

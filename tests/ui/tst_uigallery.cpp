@@ -617,7 +617,7 @@ void TestUiGallery::shuffleAgain()
     QCOMPARE(choices,
         (QStringList { "Newest first", "Oldest first", "Name (natural) A–Z", "Name (natural) Z–A",
             "Largest file first", "Smallest file first", "Most pixels first", "Fewest pixels first",
-            "Highest rated first", "Lowest rated first", "Random" }));
+            "Highest rated first", "Lowest rated first", "Random", "Collection order" }));
     QAction *shuffle = m_window->browseBar()->shuffleAction();
     QVERIFY(shuffle);
     auto *button = m_window->browseBar()->findChild<QToolButton *>();

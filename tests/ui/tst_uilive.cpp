@@ -410,6 +410,11 @@ void TestUiLive::collectionsDockFollowsAndFilters()
     run = cli({ QStringLiteral("collection"), QStringLiteral("delete"), QStringLiteral("trip") });
     QVERIFY2(run.exitCode == 0, run.describe().constData());
     QTRY_COMPARE_WITH_TIMEOUT(panel->list()->count(), 0, kArrives);
+    // Shown in its hand order, it leaves the gallery in the order before
+    // (a new query: a new list).
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_window->browseBar()->order(), ImageQuery::Order::NewestFirst, kArrives);
+    m_resets->clear();
 }
 
 QTEST_MAIN(TestUiLive)

@@ -142,6 +142,13 @@ private Q_SLOTS:
     void everyOrderPages();
     void everyOrderWalksAnIndex_data();
     void everyOrderWalksAnIndex();
+    void collectionOrderPages_data();
+    void collectionOrderPages();
+    void collectionOrderNeedsOneHandMadeCollection();
+    void collectionMoveTakesBack_data();
+    void collectionMoveTakesBack();
+    void renameCollection_data();
+    void renameCollection();
     void naturalNamesFollowRenameAndRestore();
     void shuffleAgainIsANewStableOrder();
     void newOrdersBuiltForOlderLibrary();
@@ -285,6 +292,11 @@ void TestCatalog::collectionsFollowTheTrash()
     QCOMPARE(*await(m_writer->moveToTrash({ b->key })), 1);
     QCOMPARE(*Collections::members(m_reader->catalog(), id), QList<qint64> { a->key });
     QCOMPARE((*Collections::find(m_reader->catalog(), QStringLiteral("both")))->count, 1);
+    ImageQuery inBoth;
+    inBoth.search = QStringLiteral("in:both");
+    QCOMPARE(*m_reader->count(inBoth), 1);
+    inBoth.order = ImageQuery::Order::CollectionOrder;
+    QCOMPARE(*m_reader->count(inBoth), 1);
     QCOMPARE(*await(m_writer->restoreFromTrash({ b->key })), 1);
     QCOMPARE(*Collections::members(m_reader->catalog(), id), (QList<qint64> { b->key, a->key }));
 
@@ -1576,6 +1588,10 @@ void TestCatalog::everyOrderWalksAnIndex_data()
     QTest::newRow("rating") << int(ImageQuery::Order::RatingDescending) << "images_by_rating_order";
     QTest::newRow("rating-asc") << int(ImageQuery::Order::RatingAscending)
                                 << "images_by_rating_order";
+    QTest::newRow("collection") << int(ImageQuery::Order::CollectionOrder)
+                                << "collection_items_by_position";
+    QTest::newRow("collection, backwards")
+        << int(ImageQuery::Order::CollectionOrderBackwards) << "collection_items_by_position";
 }
 
 // At a million images a page must be a walk of the order's index, never a
@@ -1619,6 +1635,275 @@ void TestCatalog::everyOrderWalksAnIndex()
         QVERIFY2(count.contains(index), qPrintable(count));
     }
     QSqlDatabase::removeDatabase(QStringLiteral("plan"));
+}
+
+void TestCatalog::collectionOrderPages_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<bool>("byId");
+    for (const char *change :
+        { "as added", "ties", "after a move", "after a renumber", "a member trashed" }) {
+        QTest::addRow("%s", change) << QString::fromLatin1(change) << false;
+        QTest::addRow("%s, by id", change) << QString::fromLatin1(change) << true;
+    }
+}
+
+// A hand-made collection in its own order: pages read from the front and
+// (past the middle) from the back give the hand order, ties by image key;
+// count and rowOf() agree, as added, after moves (and the renumbering a
+// crowded gap needs) and with a member in the trash. By search
+// (`in:"name"`) or by the collection's id.
+void TestCatalog::collectionOrderPages()
+{
+    QFETCH(QString, change);
+    QFETCH(bool, byId);
+    openWriter();
+    const QList<qint64> all = fillForOrders(230);
+    QCOMPARE(all.size(), 230);
+    // 150 of them, in an order neither by key nor by anything else.
+    QList<qint64> want;
+    for (int i = 0; i < 150; ++i)
+        want << all[(i * 97) % 230];
+    QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("By Hand"))));
+    QCOMPARE(*await(m_writer->addToCollection(QStringLiteral("by hand"), want)), 150);
+    const qint64 id = (*Collections::find(m_reader->catalog(), QStringLiteral("by hand")))->id;
+    const auto moveBefore = [&want](const QList<qint64> &keys, qint64 before) {
+        for (qint64 key : keys)
+            want.removeOne(key);
+        const qsizetype at = before == 0 ? want.size() : want.indexOf(before);
+        for (qsizetype i = 0; i < keys.size(); ++i)
+            want.insert(at + i, keys[i]);
+    };
+    if (change == QLatin1String("ties")) {
+        // Positions the writer never makes, but a merge or an old library
+        // might: equal positions go by image key.
+        Probe catalog(m_paths.catalogFile());
+        QVERIFY(catalog.exec(QStringLiteral(
+            "UPDATE collection_items SET position = 5 WHERE position BETWEEN 5 AND 40")));
+        QList<qint64> tied = want.mid(4, 36);
+        std::sort(tied.begin(), tied.end());
+        want = want.mid(0, 4) + tied + want.mid(40);
+    } else if (change == QLatin1String("after a move")) {
+        const QList<qint64> picked { want[120], want[3], want[77] };
+        QCOMPARE(
+            *await(m_writer->moveInCollection(QStringLiteral("By Hand"), picked, want[10])), 3);
+        moveBefore(picked, want[10]);
+        QCOMPARE(*await(m_writer->moveInCollection(QStringLiteral("By Hand"), { want[0] }, 0)), 1);
+        moveBefore({ want[0] }, 0);
+    } else if (change == QLatin1String("after a renumber")) {
+        // Each drop halves the gap before want[50]: the 30th leaves less
+        // than 1e-9, and the positions are numbered 1, 2, 3… again.
+        const qint64 target = want[50];
+        for (int i = 0; i < 30; ++i) {
+            const qint64 key = want[i % 2 == 0 ? 100 : 101];
+            QCOMPARE(
+                *await(m_writer->moveInCollection(QStringLiteral("By Hand"), { key }, target)), 1);
+            moveBefore({ key }, target);
+        }
+        Probe catalog(m_paths.catalogFile());
+        QCOMPARE(catalog
+                     .scalar(QStringLiteral("SELECT count(*) FROM collection_items WHERE "
+                                            "position != CAST(position AS INTEGER)"))
+                     .toInt(),
+            0);
+    } else if (change == QLatin1String("a member trashed")) {
+        QCOMPARE(*await(m_writer->moveToTrash({ want[33] })), 1);
+        want.removeAt(33);
+    }
+
+    ImageQuery query;
+    query.order = ImageQuery::Order::CollectionOrder;
+    if (byId)
+        query.collectionId = id;
+    else
+        query.search = QStringLiteral("in:\"BY HAND\"");
+    const qint64 total = *m_reader->count(query);
+    QCOMPARE(total, qint64(want.size()));
+    QList<qint64> paged;
+    for (qint64 offset = 0; offset < total; offset += 40) {
+        auto page = m_reader->page(query, offset, 40, total);
+        QVERIFY_OK(page);
+        for (const ImageRecord &r : *page)
+            paged << r.key;
+    }
+    QCOMPARE(paged, want);
+    // Still counting: the first page is read from the front.
+    auto first = m_reader->page(query, 0, 40, -1);
+    QVERIFY_OK(first);
+    QCOMPARE(first->size(), 40);
+    QCOMPARE(first->front().key, want.front());
+    QList<qint64> listed;
+    const auto whole = m_reader->list(query);
+    QVERIFY_OK(whole);
+    for (const ImageRecord &r : *whole)
+        listed << r.key;
+    QCOMPARE(listed, want);
+    QCOMPARE(*m_reader->keys(query, 10, 20), want.mid(10, 20));
+    for (int i = 0; i < want.size(); i += 7)
+        QCOMPARE(*m_reader->rowOf(query, want[i]), qint64(i));
+    const qint64 outside = *std::find_if(
+        all.cbegin(), all.cend(), [&want](qint64 key) { return !want.contains(key); });
+    QCOMPARE(*m_reader->rowOf(query, outside), qint64(-1));
+    auto steps = m_reader->countStep(query, 0, 1000);
+    QVERIFY_OK(steps);
+    QCOMPARE(steps->count, total);
+    QVERIFY(steps->complete);
+}
+
+// Only a hand-made collection has a hand order: with a search that is not
+// exactly one (none, a tag, a smart collection), a collection order reads
+// as newest first (backwards: oldest first), never fails or empties.
+void TestCatalog::collectionOrderNeedsOneHandMadeCollection()
+{
+    openWriter();
+    QList<qint64> keys;
+    for (quint32 seed : { 91u, 92u, 93u }) {
+        auto made = commit(QStringLiteral("img %1").arg(seed), seed, { QStringLiteral("t") });
+        QVERIFY_OK(made);
+        keys << made->key;
+    }
+    QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("Smart"), QStringLiteral("tag:t"))));
+    for (const QString &search : { QString(), QStringLiteral("tag:t"), QStringLiteral("in:smart"),
+             QStringLiteral("in:smart tag:t") }) {
+        ImageQuery newest;
+        newest.search = search;
+        ImageQuery walked = newest;
+        walked.order = ImageQuery::Order::CollectionOrder;
+        const auto keysOf = [](const Result<QList<ImageRecord>> &rows) {
+            QList<qint64> out;
+            if (rows) {
+                for (const ImageRecord &r : *rows)
+                    out << r.key;
+            }
+            return out;
+        };
+        QList<qint64> want = keysOf(m_reader->list(newest));
+        QCOMPARE(want.size(), 3);
+        QCOMPARE(keysOf(m_reader->page(walked, 0, 10, 3)), want);
+        QCOMPARE(*m_reader->count(walked), 3);
+        walked.order = ImageQuery::Order::CollectionOrderBackwards;
+        const QList<qint64> got = keysOf(m_reader->list(walked));
+        std::reverse(want.begin(), want.end());
+        QCOMPARE(got, want);
+    }
+}
+
+void TestCatalog::collectionMoveTakesBack_data()
+{
+    QTest::addColumn<QList<int>>("moved"); // indexes into the hand order
+    QTest::addColumn<int>("before"); // index, or -1 for the end
+    QTest::newRow("one forward") << QList<int> { 1 } << 6;
+    QTest::newRow("one back") << QList<int> { 6 } << 0;
+    QTest::newRow("a block") << QList<int> { 2, 3, 4 } << 8;
+    QTest::newRow("scattered, backwards picked") << QList<int> { 7, 1, 5 } << 3;
+    QTest::newRow("to the end") << QList<int> { 0, 9 } << -1;
+    QTest::newRow("the last to the front") << QList<int> { 9 } << 0;
+}
+
+// A drag in a collection moves the images before the drop target in the
+// order picked, and the answer takes it back exactly (Ctrl+Z); redo moves
+// them again.
+void TestCatalog::collectionMoveTakesBack()
+{
+    QFETCH(QList<int>, moved);
+    QFETCH(int, before);
+    openWriter();
+    const QList<qint64> keys = fillForOrders(10);
+    QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("Row"))));
+    QCOMPARE(*await(m_writer->addToCollection(QStringLiteral("Row"), keys)), 10);
+    const qint64 id = (*Collections::find(m_reader->catalog(), QStringLiteral("row")))->id;
+    QList<qint64> picked;
+    for (int i : moved)
+        picked << keys[i];
+    const qint64 beforeKey = before < 0 ? 0 : keys[before];
+    QList<qint64> want = keys;
+    for (qint64 key : picked)
+        want.removeOne(key);
+    const qsizetype at = beforeKey == 0 ? want.size() : want.indexOf(beforeKey);
+    for (qsizetype i = 0; i < picked.size(); ++i)
+        want.insert(at + i, picked[i]);
+
+    const auto move
+        = await(m_writer->reorderInCollection(QStringLiteral("row"), picked, beforeKey));
+    QVERIFY_OK(move);
+    QCOMPARE(move->moved, picked.size());
+    QCOMPARE(*Collections::members(m_reader->catalog(), id), want);
+    QCOMPARE(*await(m_writer->restoreCollectionOrder(QStringLiteral("row"), move->undo)),
+        int(picked.size()));
+    QCOMPARE(*Collections::members(m_reader->catalog(), id), keys);
+    const auto again
+        = await(m_writer->reorderInCollection(QStringLiteral("row"), picked, beforeKey));
+    QVERIFY_OK(again);
+    QCOMPARE(*Collections::members(m_reader->catalog(), id), want);
+}
+
+void TestCatalog::renameCollection_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QString>("error"); // empty: renamed
+    QTest::newRow("renamed") << "trip"
+                             << "  Summer   2026 " << QString();
+    QTest::newRow("its own name in capitals") << "Trip"
+                                              << "TRIP" << QString();
+    QTest::newRow("empty") << "trip"
+                           << "   "
+                           << "a collection needs a name";
+    QTest::newRow("a quote") << "trip"
+                             << "a \"b\""
+                             << "a collection name cannot contain \"";
+    QTest::newRow("taken, other case") << "trip"
+                                       << "best of"
+                                       << "a collection named “Best Of” exists already";
+    QTest::newRow("no such collection") << "nowhere"
+                                        << "Else"
+                                        << "no collection named “nowhere”";
+}
+
+// Renaming keeps the images and their order; an error says why and
+// changes nothing.
+void TestCatalog::renameCollection()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(QString, error);
+    openWriter();
+    const QList<qint64> keys = fillForOrders(3);
+    QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("Trip"))));
+    QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("Best Of"), QStringLiteral("x"))));
+    // A saved search built on it, naming it twice, in two spellings.
+    QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("Built On"),
+        QStringLiteral("(in:TRIP OR in:\"best of\") -in:\" trip \" shot"))));
+    QCOMPARE(*await(m_writer->addToCollection(QStringLiteral("Trip"), { keys[2], keys[0] })), 2);
+    const auto before = *Collections::list(m_reader->catalog());
+
+    const auto renamed = await(m_writer->renameCollection(from, to));
+    if (!error.isEmpty()) {
+        QVERIFY(!renamed);
+        QCOMPARE(renamed.error(), error);
+        QCOMPARE(*Collections::list(m_reader->catalog()), before);
+        return;
+    }
+    QVERIFY_OK(renamed);
+    QCOMPARE(*renamed, to.simplified());
+    const auto found = *Collections::find(m_reader->catalog(), to);
+    QVERIFY(found);
+    QCOMPARE(found->name, to.simplified());
+    QCOMPARE(*Collections::members(m_reader->catalog(), found->id),
+        (QList<qint64> { keys[2], keys[0] }));
+    if (to.simplified().compare(QLatin1String("trip"), Qt::CaseInsensitive) != 0)
+        QVERIFY(!*Collections::find(m_reader->catalog(), QStringLiteral("trip")));
+    // The saved search follows the new name.
+    const auto built = *Collections::find(m_reader->catalog(), QStringLiteral("built on"));
+    QCOMPARE(built->query,
+        QStringLiteral("(in:\"%1\" OR in:\"best of\") -in:\"%1\" shot").arg(to.simplified()));
+    ImageQuery viaSaved;
+    viaSaved.search = QStringLiteral("in:\"built on\"");
+    QVERIFY_OK(m_reader->count(viaSaved));
+    ImageQuery shown;
+    shown.search = QStringLiteral("in:\"%1\"").arg(to.simplified());
+    shown.order = ImageQuery::Order::CollectionOrder;
+    QCOMPARE(*m_reader->keys(shown, 0, 10), (QList<qint64> { keys[2], keys[0] }));
 }
 
 // Names in natural order, whatever wrote them: a commit, a rename, a

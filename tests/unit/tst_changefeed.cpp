@@ -66,6 +66,8 @@ private Q_SLOTS:
     void galleryPlacesChangesInEveryOrder_data();
     void galleryPlacesChangesInEveryOrder();
     void galleryFollowsShuffleAgain();
+    void shuffleIsNoCollectionChange();
+    void galleryFollowsCollectionOrder();
 
 private:
     /// The keys the model holds, row by row (0 for a row not loaded).
@@ -613,6 +615,68 @@ void TestChangeFeed::galleryFollowsShuffleAgain()
     QVERIFY_OK(await(other.shuffle()));
     QVERIFY(catalogKeys() != first);
     QTRY_COMPARE_WITH_TIMEOUT(modelKeys(model), catalogKeys(), kArrives);
+}
+
+// Shuffle Again is a bulk change of every view, and no change of any
+// collection: the Collections dock does not read its list again for it.
+void TestChangeFeed::shuffleIsNoCollectionChange()
+{
+    commit(*m_writer, 60, QStringLiteral("pic"));
+    ChangeFeed feed(m_reader->catalog());
+    const qint64 head = *feed.head();
+    QVERIFY_OK(await(m_writer->shuffle()));
+    auto batch = feed.readAfter(head);
+    QVERIFY_OK(batch);
+    QVERIFY(batch->bulk);
+    QVERIFY(!batch->collectionsChanged);
+
+    QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("Kept"))));
+    batch = feed.readAfter(batch->toSeq);
+    QVERIFY_OK(batch);
+    QVERIFY(batch->collectionsChanged);
+    QVERIFY(!batch->bulk);
+}
+
+// A gallery showing a collection in its hand order: a move by another
+// process (which changes no image, only the order) shows as the new order;
+// members added and taken out come and go as rows; never a reset.
+void TestChangeFeed::galleryFollowsCollectionOrder()
+{
+    QList<qint64> keys;
+    for (quint32 i = 0; i < 6; ++i)
+        keys << commit(*m_writer, 70 + i, QStringLiteral("pic %1").arg(i));
+    QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("Trip"))));
+    const QList<qint64> hand { keys[3], keys[0], keys[5], keys[1] };
+    QCOMPARE(*await(m_writer->addToCollection(QStringLiteral("Trip"), hand)), 4);
+    ImageQuery query;
+    query.search = QStringLiteral("in:trip");
+    query.order = ImageQuery::Order::CollectionOrder;
+    auto catalogKeys = [&] { return *m_reader->keys(query, 0, 1000); };
+    QCOMPARE(catalogKeys(), hand);
+
+    LibraryReader reader(m_paths);
+    GalleryModel model(&reader);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setQuery(query);
+    reader.watchChanges(50);
+    model.setVisibleRange(0, 50);
+    QTRY_COMPARE_WITH_TIMEOUT(modelKeys(model), hand, kArrives);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+
+    CatalogWriter other(m_paths);
+    QVERIFY_OK(await(other.open()));
+    QCOMPARE(
+        *await(other.moveInCollection(QStringLiteral("trip"), { keys[1], keys[5] }, keys[3])), 2);
+    const QList<qint64> moved { keys[1], keys[5], keys[3], keys[0] };
+    QCOMPARE(catalogKeys(), moved);
+    QTRY_COMPARE_WITH_TIMEOUT(modelKeys(model), moved, kArrives);
+
+    QCOMPARE(*await(other.addToCollection(QStringLiteral("trip"), { keys[2] })), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(modelKeys(model), moved + QList<qint64> { keys[2] }, kArrives);
+    QCOMPARE(*await(other.removeFromCollection(QStringLiteral("trip"), { keys[5] })), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        modelKeys(model), (QList<qint64> { keys[1], keys[3], keys[0], keys[2] }), kArrives);
+    QCOMPARE(resets.count(), 0);
 }
 
 QTEST_MAIN(TestChangeFeed)

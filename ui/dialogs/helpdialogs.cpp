@@ -73,6 +73,10 @@ void HelpDialogs::showShortcuts(QWidget *parent)
         { tr("Shift+arrows, Shift+click"), tr("Extend the selection in reading order") },
         { tr("Escape"), tr("Clear the search, then the selection") },
         { tr("Ctrl+I"), tr("Library statistics") },
+        { tr("F2 in the Collections dock"), tr("Rename the collection (undo with Ctrl+Z)") },
+        { tr("Drag in Collection order"),
+            tr("Move the selected images between others in the collection shown (undo with "
+               "Ctrl+Z)") },
         { tr("In the viewer"), QString() },
         { tr("Right, Page Down, Space"), tr("Next image") },
         { tr("Left, Page Up"), tr("Previous image") },
@@ -126,7 +130,8 @@ void HelpDialogs::showSearchSyntax(QWidget *parent)
         { tr("fav"), tr("Favourites only; -fav for the others") },
         { tr("in:\"holiday 2026\""),
             tr("In that collection (any case); a smart collection finds what its saved "
-               "search finds") },
+               "search finds. Alone, a hand-made one can be sorted by Collection order (its "
+               "own order: drag to reorder)") },
     };
     QString html = QStringLiteral("<p>%1</p><table cellspacing=\"0\" cellpadding=\"4\">")
                        .arg(tr("Terms separated by spaces must all match. A search Trove cannot "

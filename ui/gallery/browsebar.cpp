@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QStandardItemModel>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -41,6 +42,8 @@ BrowseBar::BrowseBar(QWidget *parent)
     m_sort->addItem(tr("Highest rated first"), int(ImageQuery::Order::RatingDescending));
     m_sort->addItem(tr("Lowest rated first"), int(ImageQuery::Order::RatingAscending));
     m_sort->addItem(tr("Random"), int(ImageQuery::Order::Shuffled));
+    //: The order a hand-made collection's images were put in (drag to reorder)
+    m_sort->addItem(tr("Collection order"), int(ImageQuery::Order::CollectionOrder));
     m_sort->setAccessibleName(tr("Sort order"));
     // The random order stays until asked for a new one: beside the choice
     // while it is chosen, and in View ▸ Sort By.
@@ -87,8 +90,11 @@ BrowseBar::BrowseBar(QWidget *parent)
     connect(&m_debounce, &QTimer::timeout, this, &BrowseBar::apply);
     connect(m_sort, &QComboBox::currentIndexChanged, this, [this] {
         m_shuffleButton->setVisible(order() == ImageQuery::Order::Shuffled);
+        if (!ImageQuery::isCollectionOrder(order()))
+            m_previousOrder = order();
         apply();
     });
+    followSearch();
 }
 
 BrowseBar::~BrowseBar() = default;
@@ -106,6 +112,8 @@ void BrowseBar::apply()
         m_error->show();
         return;
     }
+    if (followSearch())
+        return;
     m_error->hide();
     m_error->clear();
     m_search->setToolTip(tr("Search: words, tag:x, -tag:x, a OR b, site:, format:, width:>N, "
@@ -122,6 +130,70 @@ void BrowseBar::addTerm(const QString &term)
     m_search->setText(text.isEmpty() ? term : text + QLatin1Char(' ') + term);
     m_debounce.stop();
     apply();
+}
+
+QString BrowseBar::shownCollection() const
+{
+    const search::Parsed parsed = search::SearchLanguage::parse(m_search->text());
+    if (!parsed.ok() || parsed.root.kind != search::Node::Kind::Collection)
+        return {};
+    return parsed.root.text.simplified();
+}
+
+bool BrowseBar::showsHandMadeCollection() const
+{
+    const QString name = shownCollection();
+    return !name.isEmpty() && m_handMade.contains(name, Qt::CaseInsensitive);
+}
+
+void BrowseBar::followRename(const QString &from, const QString &to)
+{
+    for (QString &name : m_handMade) {
+        if (name.compare(from, Qt::CaseInsensitive) == 0)
+            name = to;
+    }
+    if (shownCollection().compare(from, Qt::CaseInsensitive) != 0)
+        return;
+    m_search->setText(QStringLiteral("in:\"%1\"").arg(to));
+    m_debounce.stop();
+    apply();
+}
+
+void BrowseBar::setHandMadeCollections(const QStringList &names)
+{
+    m_handMade = names;
+    followSearch();
+}
+
+void BrowseBar::showCollection(const QString &name, bool handOrder)
+{
+    m_search->setText(QStringLiteral("in:\"%1\"").arg(name));
+    m_debounce.stop();
+    if (handOrder && m_handMade.contains(name, Qt::CaseInsensitive)
+        && order() != ImageQuery::Order::CollectionOrder) {
+        followSearch();
+        setOrder(ImageQuery::Order::CollectionOrder); // applies
+        return;
+    }
+    apply();
+}
+
+bool BrowseBar::followSearch()
+{
+    const bool allowed = showsHandMadeCollection();
+    const int index = m_sort->findData(int(ImageQuery::Order::CollectionOrder));
+    if (auto *items = qobject_cast<QStandardItemModel *>(m_sort->model()); items && index >= 0)
+        items->item(index)->setEnabled(allowed);
+    if (m_sortActions) {
+        for (QAction *action : m_sortActions->actions()) {
+            if (action->data().toInt() == int(ImageQuery::Order::CollectionOrder))
+                action->setEnabled(allowed);
+        }
+    }
+    if (allowed || order() != ImageQuery::Order::CollectionOrder)
+        return false;
+    setOrder(m_previousOrder);
+    return true;
 }
 
 ImageQuery BrowseBar::query() const
@@ -143,6 +215,7 @@ QMenu *BrowseBar::createSortMenu(QWidget *parent)
 {
     auto *menu = new QMenu(tr("&Sort By"), parent);
     auto *group = new QActionGroup(menu);
+    m_sortActions = group;
     for (int i = 0; i < m_sort->count(); ++i) {
         const auto order = ImageQuery::Order(m_sort->itemData(i).toInt());
         QAction *action
@@ -157,6 +230,7 @@ QMenu *BrowseBar::createSortMenu(QWidget *parent)
         for (QAction *action : group->actions())
             action->setChecked(action->data().toInt() == int(order()));
     });
+    followSearch();
     return menu;
 }
 
@@ -165,6 +239,11 @@ void BrowseBar::shuffleAgain()
     // From any order: a new random order is what was asked for.
     setOrder(ImageQuery::Order::Shuffled);
     Q_EMIT shuffleRequested();
+}
+
+ImageQuery::Order BrowseBar::lastingOrder() const
+{
+    return ImageQuery::isCollectionOrder(order()) ? m_previousOrder : order();
 }
 
 ImageQuery::Order BrowseBar::order() const

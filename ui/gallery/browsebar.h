@@ -3,10 +3,12 @@
 
 #include "catalog/catalogreader.h"
 
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
 class QAction;
+class QActionGroup;
 class QComboBox;
 class QToolButton;
 class QLabel;
@@ -33,6 +35,9 @@ public:
     ImageQuery query() const;
     void setOrder(ImageQuery::Order order);
     ImageQuery::Order order() const;
+    /// The order to keep for the next start: the one chosen before
+    /// Collection order while that is chosen (it needs the search).
+    ImageQuery::Order lastingOrder() const;
     QLineEdit *searchField() const { return m_search; }
     /// Adds @p term (`tag:cats`) to the search, unless it is there, and
     /// applies it at once (a click in the Tags sidebar).
@@ -47,6 +52,20 @@ public:
     /// Shuffle Again: chooses the random order and asks for a new one.
     QAction *shuffleAction() const { return m_shuffle; }
 
+    /// The hand-made collections (names): while the search is exactly
+    /// `in:"one of them"`, "Collection order" can be chosen; otherwise it
+    /// is disabled, and chosen, falls back to the order before it.
+    void setHandMadeCollections(const QStringList &names);
+    /// Whether the search shows exactly one hand-made collection.
+    bool showsHandMadeCollection() const;
+    /// That collection's name as typed, or empty.
+    QString shownCollection() const;
+    /// Collection @p from is called @p to now: a search showing it follows.
+    void followRename(const QString &from, const QString &to);
+    /// Shows collection @p name (`in:"name"`) at once, in its hand order
+    /// when @p handOrder (a click in the Collections dock).
+    void showCollection(const QString &name, bool handOrder);
+
 Q_SIGNALS:
     void queryChanged(const trove::ImageQuery &query);
     /// A new random order was asked for (the writer makes it; the gallery
@@ -57,6 +76,9 @@ private:
     /// Emits the query, or shows why the search cannot be read.
     void apply();
     void shuffleAgain();
+    /// Enables "Collection order" as the search allows; answers whether it
+    /// had to leave that order (the order change applied the query).
+    bool followSearch();
 
     QLineEdit *m_search;
     QComboBox *m_sort;
@@ -64,6 +86,10 @@ private:
     QAction *m_shuffle;
     QToolButton *m_shuffleButton;
     QTimer m_debounce;
+    QStringList m_handMade;
+    /// The order chosen before Collection order, to fall back to.
+    ImageQuery::Order m_previousOrder = ImageQuery::Order::NewestFirst;
+    QPointer<QActionGroup> m_sortActions;
 };
 
 } // namespace trove::ui

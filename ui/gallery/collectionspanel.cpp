@@ -4,16 +4,20 @@
 #include "base/futurewatch.h"
 #include "catalog/catalogreader.h"
 #include "catalog/changefeed.h"
+#include "gallery/undocommands.h"
 #include "icons.h"
 #include "models/librarysession.h"
 
+#include <QAction>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QInputDialog>
 #include <QListWidget>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -42,6 +46,8 @@ CollectionsPanel::CollectionsPanel(QWidget *parent)
     , m_add(new QToolButton(this))
     , m_remove(new QToolButton(this))
     , m_delete(new QToolButton(this))
+    , m_addMenu(new QMenu(this))
+    , m_rename(new QAction(this))
 {
     m_list->setObjectName(QStringLiteral("collectionsList"));
     m_list->setUniformItemSizes(true);
@@ -58,7 +64,12 @@ CollectionsPanel::CollectionsPanel(QWidget *parent)
     connect(m_new, &QToolButton::clicked, this, &CollectionsPanel::askNew);
     m_add->setObjectName(QStringLiteral("addToCollectionButton"));
     m_add->setText(tr("Add Selection"));
-    m_add->setToolTip(tr("Add the images selected in the gallery to this collection"));
+    m_add->setToolTip(tr("Add the images selected in the gallery to a collection"));
+    // Select images, then choose where they go: clicking a collection
+    // first would show it, and the selection would be gone.
+    m_add->setPopupMode(QToolButton::InstantPopup);
+    m_add->setMenu(m_addMenu);
+    m_addMenu->setObjectName(QStringLiteral("addToCollectionMenu"));
     m_remove->setObjectName(QStringLiteral("removeFromCollectionButton"));
     m_remove->setText(tr("Remove Selection"));
     m_remove->setToolTip(
@@ -86,15 +97,20 @@ CollectionsPanel::CollectionsPanel(QWidget *parent)
     layout->addWidget(m_list, 1);
     layout->addLayout(buttons);
 
-    connect(m_list, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
-        Q_EMIT showRequested(searchFor(item->data(kNameRole).toString()));
-    });
+    connect(m_list, &QListWidget::itemClicked, this,
+        [this](QListWidgetItem *item) { Q_EMIT showRequested(item->data(kNameRole).toString()); });
     connect(m_list, &QListWidget::currentRowChanged, this, &CollectionsPanel::updateButtons);
-    connect(m_add, &QToolButton::clicked, this,
-        [this] { Q_EMIT addSelectionRequested(currentName()); });
     connect(m_remove, &QToolButton::clicked, this,
         [this] { Q_EMIT removeSelectionRequested(currentName()); });
     connect(m_delete, &QToolButton::clicked, this, &CollectionsPanel::askDelete);
+    m_rename->setText(tr("&Rename…"));
+    m_rename->setObjectName(QStringLiteral("renameCollectionAction"));
+    m_rename->setShortcut(QKeySequence(Qt::Key_F2));
+    m_rename->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_rename, &QAction::triggered, this, &CollectionsPanel::askRename);
+    m_list->addAction(m_rename);
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_list, &QWidget::customContextMenuRequested, this, &CollectionsPanel::showListMenu);
     m_recount.setSingleShot(true);
     m_recount.setInterval(1000);
     connect(&m_recount, &QTimer::timeout, this, &CollectionsPanel::refresh);
@@ -150,6 +166,17 @@ void CollectionsPanel::refresh()
 void CollectionsPanel::show(const QList<CollectionInfo> &all)
 {
     const QString current = currentName();
+    // Renamed anywhere (another window, trove collection rename): said
+    // once, so that a gallery showing it follows.
+    QHash<qint64, QString> before;
+    for (const CollectionInfo &c : std::as_const(m_collections))
+        before.insert(c.id, c.name);
+    QList<QPair<QString, QString>> renames;
+    for (const CollectionInfo &c : all) {
+        const auto was = before.constFind(c.id);
+        if (was != before.cend() && *was != c.name)
+            renames.append({ *was, c.name });
+    }
     m_collections = all;
     m_list->clear();
     const QLocale locale;
@@ -165,7 +192,11 @@ void CollectionsPanel::show(const QList<CollectionInfo> &all)
         if (c.name == current)
             m_list->setCurrentItem(item);
     }
+    m_addMenu->clear();
+    fillAddMenu(m_addMenu);
     updateButtons();
+    for (const auto &[from, to] : std::as_const(renames))
+        Q_EMIT renamed(from, to);
     Q_EMIT refreshed();
 }
 
@@ -173,6 +204,28 @@ QString CollectionsPanel::currentName() const
 {
     const QListWidgetItem *item = m_list->currentItem();
     return item ? item->data(kNameRole).toString() : QString();
+}
+
+QStringList CollectionsPanel::handMadeNames() const
+{
+    QStringList names;
+    for (const CollectionInfo &c : m_collections) {
+        if (!c.isSmart())
+            names << c.name;
+    }
+    return names;
+}
+
+void CollectionsPanel::fillAddMenu(QMenu *menu)
+{
+    const QStringList names = handMadeNames();
+    for (const QString &name : names) {
+        QAction *action
+            = menu->addAction(name, this, [this, name] { Q_EMIT addSelectionRequested(name); });
+        action->setData(name);
+    }
+    if (names.isEmpty())
+        menu->addAction(tr("No collections yet: make one with New"))->setEnabled(false);
 }
 
 QString CollectionsPanel::searchFor(const QString &name)
@@ -185,9 +238,10 @@ void CollectionsPanel::updateButtons()
     const int row = m_list->currentRow();
     const bool any = row >= 0 && row < m_collections.size();
     const bool handMade = any && !m_collections.at(row).isSmart();
-    m_add->setEnabled(handMade);
+    m_add->setEnabled(m_session != nullptr && !handMadeNames().isEmpty());
     m_remove->setEnabled(handMade);
     m_delete->setEnabled(any);
+    m_rename->setEnabled(any);
     m_new->setEnabled(m_session != nullptr);
 }
 
@@ -222,6 +276,69 @@ void CollectionsPanel::deleteCollection(const QString &name)
                     kMessageMs);
             refresh();
         });
+}
+
+void CollectionsPanel::renameCollection(const QString &from, const QString &to)
+{
+    if (!m_session || from.isEmpty())
+        return;
+    QPointer<LibrarySession> session = m_session.data();
+    whenFinished(m_session->writer()->renameCollection(from, to), this,
+        [this, session, from](const Result<QString> &done) {
+            if (!done) {
+                Q_EMIT message(
+                    tr("Cannot rename the collection: %1").arg(done.error()), kMessageMs);
+                return;
+            }
+            Q_EMIT message(tr("Renamed the collection “%1” to “%2”").arg(from, *done), kMessageMs);
+            Q_EMIT renamed(from, *done);
+            if (m_undo && session) {
+                QPointer<CollectionsPanel> panel(this);
+                m_undo->push(new CollectionRenameCommand(
+                    session, from, *done,
+                    [panel](const QString &was, const QString &now) {
+                        if (panel) {
+                            Q_EMIT panel->renamed(was, now);
+                            panel->refresh();
+                        }
+                    },
+                    [panel](const QString &text) {
+                        if (panel)
+                            Q_EMIT panel->message(text, kMessageMs);
+                    }));
+            }
+            refresh();
+        });
+}
+
+void CollectionsPanel::askRename()
+{
+    const QString name = currentName();
+    if (name.isEmpty())
+        return;
+    auto *dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("renameCollectionDialog"));
+    dialog->setWindowTitle(tr("Rename Collection"));
+    dialog->setLabelText(tr("New name of “%1”:").arg(name));
+    dialog->setTextValue(name);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, name](const QString &to) {
+        if (to.simplified() != name)
+            renameCollection(name, to);
+    });
+    dialog->open();
+}
+
+void CollectionsPanel::showListMenu(const QPoint &pos)
+{
+    QListWidgetItem *item = m_list->itemAt(pos);
+    if (!item)
+        return;
+    m_list->setCurrentItem(item);
+    QMenu menu(this);
+    menu.addAction(m_rename);
+    menu.addAction(icon(Icon::Delete), tr("Delete…"), this, &CollectionsPanel::askDelete);
+    menu.exec(m_list->viewport()->mapToGlobal(pos));
 }
 
 void CollectionsPanel::askNew()

@@ -9,6 +9,9 @@
 #include <QWidget>
 
 class QListWidget;
+class QAction;
+class QMenu;
+class QUndoStack;
 class QToolButton;
 
 namespace trove {
@@ -23,9 +26,9 @@ namespace trove::ui {
 /// when the change feed says collections changed, in this process or
 /// another. Clicking one shows it in the gallery (the search
 /// `in:"name"`); its buttons make, fill, empty and delete collections
-/// through the catalog writer. Adding and removing the gallery's
-/// selection is the window's (ImageActions, off the GUI thread). GUI
-/// thread.
+/// through the catalog writer. Add is a menu of collections, not the one
+/// clicked: showing a collection replaces the gallery and its selection. Adding and removing the
+/// gallery's selection is the window's (ImageActions, off the GUI thread). GUI thread.
 class CollectionsPanel final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CollectionsPanel)
@@ -42,6 +45,12 @@ public:
     void createCollection(const QString &name, const QString &query = {});
     /// Delete after its question.
     void deleteCollection(const QString &name);
+    /// Rename… (F2 or the list's context menu) after its dialog; undoable
+    /// on the stack given to setUndoStack().
+    void renameCollection(const QString &from, const QString &to);
+    void setUndoStack(QUndoStack *undo) { m_undo = undo; }
+    /// Rename… on the collection chosen in the list (F2).
+    QAction *renameAction() const { return m_rename; }
     /// The collection chosen in the list, or none.
     QString currentName() const;
     /// `in:"name"`, the search that shows a collection.
@@ -49,10 +58,18 @@ public:
 
     QListWidget *list() const { return m_list; }
     const QList<CollectionInfo> &collections() const { return m_collections; }
+    /// The names of the hand-made collections (smart ones hold no items).
+    QStringList handMadeNames() const;
+    /// One action per hand-made collection: choosing it adds the gallery's
+    /// selection to it (addSelectionRequested). The dock's Add button and
+    /// the gallery's context menu use it.
+    void fillAddMenu(QMenu *menu);
+    /// The Add button's menu, as the dock shows it.
+    QMenu *addMenu() const { return m_addMenu; }
 
 Q_SIGNALS:
-    /// Show @p search in the gallery (a collection was clicked).
-    void showRequested(const QString &search);
+    /// Show collection @p name in the gallery (it was clicked).
+    void showRequested(const QString &name);
     /// Add the gallery's selection to (or take it out of) collection @p name.
     void addSelectionRequested(const QString &name);
     void removeSelectionRequested(const QString &name);
@@ -61,12 +78,16 @@ Q_SIGNALS:
     void message(const QString &text, int timeoutMs);
     /// The list shows what the catalog holds now.
     void refreshed();
+    /// Collection @p from is called @p to now (renamed, or a rename undone).
+    void renamed(const QString &from, const QString &to);
 
 private:
     void onChanges(const trove::ChangeBatch &batch);
     void show(const QList<CollectionInfo> &all);
     void askNew();
     void askDelete();
+    void askRename();
+    void showListMenu(const QPoint &pos);
     void updateButtons();
 
     QPointer<LibrarySession> m_session;
@@ -75,6 +96,9 @@ private:
     QToolButton *m_add;
     QToolButton *m_remove;
     QToolButton *m_delete;
+    QMenu *m_addMenu;
+    QAction *m_rename;
+    QPointer<QUndoStack> m_undo;
     QList<CollectionInfo> m_collections;
     quint64 m_generation = 0; ///< stale reads are dropped
     /// Counts that images coming and going move are read again at most

@@ -184,4 +184,57 @@ void TagRenameCommand::apply(bool forward)
     });
 }
 
+CollectionMoveCommand::CollectionMoveCommand(LibrarySession *session, const QString &collection,
+    const QList<qint64> &keys, qint64 beforeKey, const CollectionMove &move, Reporter report)
+    : LibraryCommand(session, std::move(report))
+    , m_collection(collection)
+    , m_keys(keys)
+    , m_beforeKey(beforeKey)
+    , m_move(std::make_shared<CollectionMove>(move))
+{
+    setText(
+        UndoCommands::tr("Reorder %n image(s) in “%1”", nullptr, int(keys.size())).arg(collection));
+}
+
+void CollectionMoveCommand::apply(bool forward)
+{
+    if (!forward) {
+        watch(m_session->writer()->restoreCollectionOrder(m_collection, m_move->undo));
+        return;
+    }
+    // The order may have changed meanwhile: the followers are read again.
+    whenFinished(m_session->writer()->reorderInCollection(m_collection, m_keys, m_beforeKey),
+        m_session.data(),
+        [move = m_move, report = reporter(), text = text()](const Result<CollectionMove> &r) {
+            if (r)
+                *move = *r;
+            else if (report)
+                report(UndoCommands::tr("Cannot undo or redo “%1”: %2").arg(text, r.error()));
+        });
+}
+
+CollectionRenameCommand::CollectionRenameCommand(LibrarySession *session, const QString &from,
+    const QString &to, Follow followed, Reporter report)
+    : LibraryCommand(session, std::move(report))
+    , m_from(from)
+    , m_to(to)
+    , m_followed(std::move(followed))
+{
+    setText(UndoCommands::tr("Rename collection “%1” to “%2”").arg(from, to));
+}
+
+void CollectionRenameCommand::apply(bool forward)
+{
+    const QString from = forward ? m_from : m_to;
+    const QString to = forward ? m_to : m_from;
+    whenFinished(m_session->writer()->renameCollection(from, to), m_session.data(),
+        [followed = m_followed, report = reporter(), text = text(), from](
+            const Result<QString> &r) {
+            if (r && followed)
+                followed(from, *r);
+            else if (!r && report)
+                report(UndoCommands::tr("Cannot undo or redo “%1”: %2").arg(text, r.error()));
+        });
+}
+
 } // namespace trove::ui

@@ -114,4 +114,37 @@ private:
     std::shared_ptr<TagRename> m_renamed;
 };
 
+/// Images moved in a collection's hand order (a drag in the gallery):
+/// undo moves each back before the image that followed it; redo moves
+/// them again.
+class CollectionMoveCommand final : public LibraryCommand {
+public:
+    CollectionMoveCommand(LibrarySession *session, const QString &collection,
+        const QList<qint64> &keys, qint64 beforeKey, const CollectionMove &move, Reporter report);
+
+private:
+    void apply(bool forward) override;
+    QString m_collection;
+    QList<qint64> m_keys;
+    qint64 m_beforeKey;
+    /// Shared with a redo's answer, which may come after the command went.
+    std::shared_ptr<CollectionMove> m_move;
+};
+
+/// A collection renamed: undo gives it its old name back. @p followed
+/// hears of each rename done (from, to), so that a gallery showing the
+/// collection follows its name.
+class CollectionRenameCommand final : public LibraryCommand {
+public:
+    using Follow = std::function<void(const QString &from, const QString &to)>;
+    CollectionRenameCommand(LibrarySession *session, const QString &from, const QString &to,
+        Follow followed, Reporter report);
+
+private:
+    void apply(bool forward) override;
+    QString m_from;
+    QString m_to;
+    Follow m_followed;
+};
+
 } // namespace trove::ui

@@ -14,6 +14,11 @@ bool ImageQuery::isFiltered() const
     return !tag.trimmed().isEmpty() || !search.trimmed().isEmpty();
 }
 
+bool ImageQuery::isCollectionOrder(Order order)
+{
+    return order == Order::CollectionOrder || order == Order::CollectionOrderBackwards;
+}
+
 } // namespace trove
 
 namespace trove::querysql {
@@ -87,6 +92,7 @@ bool ascending(ImageQuery::Order order)
     case ImageQuery::Order::FewestPixelsFirst:
     case ImageQuery::Order::Shuffled:
     case ImageQuery::Order::RatingAscending:
+    case ImageQuery::Order::CollectionOrder:
         return true;
     case ImageQuery::Order::NewestFirst:
     case ImageQuery::Order::NameDescending:
@@ -94,6 +100,7 @@ bool ascending(ImageQuery::Order order)
     case ImageQuery::Order::MostPixelsFirst:
     case ImageQuery::Order::ShuffledBackwards:
     case ImageQuery::Order::RatingDescending:
+    case ImageQuery::Order::CollectionOrderBackwards:
         break;
     }
     return false;
@@ -107,6 +114,8 @@ bool shuffled(ImageQuery::Order order)
 // The tie-breaker: the image key, as the order's index holds it.
 QString tieValue(ImageQuery::Order order)
 {
+    if (ImageQuery::isCollectionOrder(order))
+        return QStringLiteral("c.image_id");
     return shuffled(order) ? QStringLiteral("s.image_id") : QStringLiteral("i.id");
 }
 
@@ -132,6 +141,12 @@ QString sortValue(ImageQuery::Order order)
         // Rating, then the time added, as one number (added_at stays below
         // 2^42 ms, until 2109), spelt as images_by_rating_order is.
         return QStringLiteral("(i.rating * 4398046511104 + i.added_at)");
+    case ImageQuery::Order::CollectionOrder:
+    case ImageQuery::Order::CollectionOrderBackwards:
+        // collection_items_by_position is (collection_id, position) on a
+        // WITHOUT ROWID table: its entries end in the primary key's
+        // image_id, so (position, image_id) is the index's own order.
+        return QStringLiteral("c.position");
     case ImageQuery::Order::NewestFirst:
     case ImageQuery::Order::OldestFirst:
         break;
@@ -139,21 +154,37 @@ QString sortValue(ImageQuery::Order order)
     return QStringLiteral("i.added_at");
 }
 
-QString joinFor(ImageQuery::Order order)
+QString joinFor(ImageQuery::Order order, qint64 collectionId)
 {
+    // The collection's key is a number the reader looked up, written into
+    // the text so that every statement keeps its binds as they were.
+    if (ImageQuery::isCollectionOrder(order))
+        return QStringLiteral(
+            "JOIN collection_items c ON c.image_id = i.id AND c.collection_id = %1 ")
+            .arg(collectionId);
     return shuffled(order) ? QStringLiteral("JOIN image_shuffle s ON s.image_id = i.id ")
                            : QString();
 }
 
-QString walkFrom(ImageQuery::Order order, bool filtered)
+QString walkFrom(ImageQuery::Order order, bool filtered, qint64 collectionId)
 {
     if (shuffled(order) && !filtered)
         return QStringLiteral("FROM image_shuffle s ");
-    return QStringLiteral("FROM images i ") + joinFor(order);
+    // The whole collection: its position index alone, less the members in
+    // the trash (they wait there for their restore and are not shown; every
+    // other member is in `images`). Looking each member up in `images`
+    // instead cost 110 ms at page 100 of 333,333 members, this 10.
+    if (ImageQuery::isCollectionOrder(order) && !filtered)
+        return QStringLiteral("FROM (SELECT image_id, position FROM collection_items WHERE "
+                              "collection_id = %1 AND image_id NOT IN (SELECT id FROM trash)) c ")
+            .arg(collectionId);
+    return QStringLiteral("FROM images i ") + joinFor(order, collectionId);
 }
 
 QString walkKey(ImageQuery::Order order, bool filtered)
 {
+    if (ImageQuery::isCollectionOrder(order) && !filtered)
+        return QStringLiteral("c.image_id");
     return shuffled(order) && !filtered ? QStringLiteral("s.image_id") : QStringLiteral("i.id");
 }
 
@@ -189,6 +220,10 @@ ImageQuery::Order reversed(ImageQuery::Order order)
         return ImageQuery::Order::MostPixelsFirst;
     case ImageQuery::Order::Shuffled:
         return ImageQuery::Order::ShuffledBackwards;
+    case ImageQuery::Order::CollectionOrder:
+        return ImageQuery::Order::CollectionOrderBackwards;
+    case ImageQuery::Order::CollectionOrderBackwards:
+        return ImageQuery::Order::CollectionOrder;
     case ImageQuery::Order::ShuffledBackwards:
         break;
     }
@@ -221,6 +256,10 @@ bool sortsElsewhere(ImageQuery::Order order, const ImageRecord &before, const Im
     case ImageQuery::Order::OldestFirst:
     case ImageQuery::Order::Shuffled:
     case ImageQuery::Order::ShuffledBackwards:
+    case ImageQuery::Order::CollectionOrder:
+    case ImageQuery::Order::CollectionOrderBackwards:
+        // A move in a collection is no change of the image: the change
+        // feed tells of it as CollectionsChanged, and the model re-reads.
         break;
     }
     return false;

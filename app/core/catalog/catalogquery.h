@@ -35,6 +35,13 @@ struct ImageQuery {
         /// Highest rated first, ties newest first; its reverse.
         RatingDescending,
         RatingAscending,
+        /// A hand-made collection's own order (drag to reorder), walked on
+        /// collection_items_by_position, ties by image key. Needs
+        /// collectionId, or a search that is exactly one hand-made
+        /// `in:"name"`; without either it reads as NewestFirst.
+        CollectionOrder,
+        /// CollectionOrder read from its end (reversed()); no person picks it.
+        CollectionOrderBackwards,
     };
 
     QString tag; ///< only images with this tag (case-insensitive), ANDed with search
@@ -43,11 +50,16 @@ struct ImageQuery {
     /// take it: `tag:cats -tag:dogs format:png width:>1000 "big cat"`.
     QString search;
     Order order = Order::NewestFirst;
+    /// The hand-made collection a collection order walks (collections.id);
+    /// 0: the one the search names (CatalogReader::prepare() finds it).
+    qint64 collectionId = 0;
 
     bool operator==(const ImageQuery &) const = default;
 
     /// Whether it filters at all (an empty or blank search does not).
     bool isFiltered() const;
+    /// Whether @p order is a collection's hand order (either way).
+    static bool isCollectionOrder(Order order);
 };
 
 /// How a query over the catalog becomes SQL: pure functions of values, no
@@ -72,14 +84,15 @@ ImageRecord recordFrom(const QSqlQuery &q, const ImageColumns &columns);
 QString orderBy(ImageQuery::Order order);
 ImageQuery::Order reversed(ImageQuery::Order order);
 /// What must follow "FROM images i " for @p order to be sorted by (the
-/// shuffle keys' table for the random order, else nothing).
-QString joinFor(ImageQuery::Order order);
+/// shuffle keys' table for the random order, the members of collection
+/// @p collectionId for its hand order, else nothing).
+QString joinFor(ImageQuery::Order order, qint64 collectionId = 0);
 /// "FROM …" for a walk of @p order that reads only image keys: for every
 /// image (@p filtered false) in the random order, the shuffle keys' table
 /// alone (a row of `images` read for each row an OFFSET skips cost 0.4 s
 /// at page 100 of a million); else "images i " + joinFor(). The key is
 /// read as walkKey().
-QString walkFrom(ImageQuery::Order order, bool filtered);
+QString walkFrom(ImageQuery::Order order, bool filtered, qint64 collectionId = 0);
 QString walkKey(ImageQuery::Order order, bool filtered);
 /// The value @p order sorts by, as an SQL expression over `i` (and the
 /// join): spelt as its index is, so that SQLite walks that index.

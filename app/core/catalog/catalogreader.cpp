@@ -122,6 +122,32 @@ void collectionTerms(const search::Node &node, std::vector<const search::Node *>
 
 } // namespace
 
+Result<ImageQuery> CatalogReader::prepareCollectionOrder(const ImageQuery &query)
+{
+    ImageQuery out = query;
+    const search::Parsed parsed = search::SearchLanguage::parse(query.search);
+    if (parsed.ok() && query.tag.trimmed().isEmpty()
+        && parsed.root.kind == search::Node::Kind::Collection) {
+        auto found = Collections::find(m_catalog, parsed.root.text, Collections::Counted::No);
+        if (!found)
+            return found.failure();
+        if (*found && !(*found)->isSmart()
+            && (out.collectionId == 0 || out.collectionId == (*found)->id)) {
+            // The join holds exactly the members: the search would only
+            // test each of them again.
+            out.collectionId = (*found)->id;
+            out.search.clear();
+            return out;
+        }
+    }
+    if (out.collectionId != 0)
+        return out;
+    // No one hand-made collection to walk: the default order.
+    out.order = out.order == ImageQuery::Order::CollectionOrder ? ImageQuery::Order::NewestFirst
+                                                                : ImageQuery::Order::OldestFirst;
+    return out;
+}
+
 Result<ImageQuery> CatalogReader::prepare(const ImageQuery &query)
 {
     if (auto r = checkSearch(query); !r)
@@ -129,6 +155,12 @@ Result<ImageQuery> CatalogReader::prepare(const ImageQuery &query)
     // A smart collection may name others: a few levels, then it is a loop.
     constexpr int kMaxDepth = 8;
     ImageQuery out = query;
+    if (ImageQuery::isCollectionOrder(out.order)) {
+        auto walked = prepareCollectionOrder(out);
+        if (!walked)
+            return walked.failure();
+        out = *walked;
+    }
     for (int depth = 0;; ++depth) {
         if (!out.search.contains(QLatin1String("in:"), Qt::CaseInsensitive))
             return out;
@@ -142,7 +174,7 @@ Result<ImageQuery> CatalogReader::prepare(const ImageQuery &query)
             [](const search::Node *a, const search::Node *b) { return a->position > b->position; });
         bool expanded = false;
         for (const search::Node *term : terms) {
-            auto found = Collections::find(m_catalog, term->text);
+            auto found = Collections::find(m_catalog, term->text, Collections::Counted::No);
             if (!found)
                 return found.failure();
             if (!*found)
@@ -172,6 +204,30 @@ Result<qint64> CatalogReader::count(const ImageQuery &asked)
         return prepared.failure();
     const ImageQuery &query = *prepared;
     QVariantList binds;
+    if (ImageQuery::isCollectionOrder(query.order) && !query.isFiltered())
+        return Collections::count(m_catalog, query.collectionId);
+    if (ImageQuery::isCollectionOrder(query.order)) {
+        // The members on collection_items_by_position, each looked up in
+        // `images` and tested on the search (trashed members are not
+        // counted).
+        QSqlQuery q = m_catalog.query(QStringLiteral("SELECT count(*) FROM images i ")
+            + joinFor(query.order, query.collectionId) + whereFor(query, binds));
+        for (int i = 0; i < binds.size(); ++i)
+            q.bindValue(i, binds[i]);
+        if (auto r = execQuery(q); !r)
+            return r.failure();
+        return q.next() ? q.value(0).toLongLong() : 0;
+    }
+    // One hand-made collection alone, in any order: its members on the
+    // index (1.7 s testing every image at a million, 11 ms this way).
+    if (const search::Node root = searchRoot(query);
+        query.tag.trimmed().isEmpty() && root.kind == search::Node::Kind::Collection) {
+        auto found = Collections::find(m_catalog, root.text, Collections::Counted::No);
+        if (!found)
+            return found.failure();
+        if (*found && !(*found)->isSmart())
+            return Collections::count(m_catalog, (*found)->id);
+    }
     const Driver driver = driverFor(query);
     // The column terms count best along their own index (images_by_format,
     // images_by_added), which SQLite picks given the plain condition.
@@ -226,8 +282,9 @@ Result<CatalogReader::CountStep> CatalogReader::countStep(
     if (!prepared)
         return prepared.failure();
     const ImageQuery &query = *prepared;
-    if (!countsInSteps(query)) {
-        if (const Plan plan = planFor(m_catalog, query); countsInWindows(plan, query))
+    if (!countsInSteps(query) || ImageQuery::isCollectionOrder(query.order)) {
+        if (const Plan plan = planFor(m_catalog, query);
+            !ImageQuery::isCollectionOrder(query.order) && countsInWindows(plan, query))
             return countWindow(m_catalog, plan, query, afterKey, step);
         auto n = count(query);
         if (!n)
@@ -285,17 +342,23 @@ Result<QList<ImageRecord>> CatalogReader::list(
     const QString where = whereFor(query, binds, fewMatches ? Drive::Matches : Drive::Order,
         fewMatches ? driverFor(query) : Driver {});
     const QString order = orderBy(query.order);
-    const QString join = joinFor(query.order);
+    const QString join = joinFor(query.order, query.collectionId);
     if (limit < 0 && offset == 0)
         return select(join + where, binds, order);
     // Pick the page's ids first, then read tags and sources for those rows
     // only: sorting 3,000 matches with their tags and sources attached costs
     // four times as much (26 ms against 6 at a million images).
-    const QString ids = QStringLiteral("WHERE i.id IN (SELECT %1 %2%3%4 LIMIT %5 OFFSET %6)")
-                            .arg(walkKey(query.order, !where.isEmpty()),
-                                walkFrom(query.order, !where.isEmpty()), where, order)
-                            .arg(limit)
-                            .arg(offset);
+    const QString ids
+        = QStringLiteral("WHERE i.id IN (SELECT %1 %2%3%4 LIMIT %5 OFFSET %6)")
+              .arg(walkKey(query.order, !where.isEmpty()),
+                  walkFrom(query.order, !where.isEmpty(), query.collectionId), where, order)
+              .arg(limit)
+              .arg(offset);
+    // The page's rows looked up by key, their members' rows by primary key:
+    // left to itself SQLite walked the whole collection's position index
+    // testing each key against the page (48 ms for 333,333 members).
+    if (ImageQuery::isCollectionOrder(query.order))
+        return select(QStringLiteral("CROSS ") + join + ids, binds, order);
     return select(join + ids, binds, order);
 }
 
@@ -364,7 +427,7 @@ Result<qint64> CatalogReader::rowOf(const ImageQuery &asked, qint64 key)
     const ImageQuery &query = *prepared;
     QVariantList binds;
     QString where = whereFor(query, binds);
-    const QString join = joinFor(query.order);
+    const QString join = joinFor(query.order, query.collectionId);
     QSqlQuery match = m_catalog.query(
         QStringLiteral("SELECT %1 AS sort_value FROM images i %2").arg(sortValue(query.order), join)
         + (where.isEmpty() ? QStringLiteral("WHERE ") : where + QStringLiteral(" AND "))
@@ -381,7 +444,7 @@ Result<qint64> CatalogReader::rowOf(const ImageQuery &asked, qint64 key)
     match.finish();
 
     QSqlQuery before = m_catalog.query(QStringLiteral("SELECT count(*) ")
-        + walkFrom(query.order, !where.isEmpty())
+        + walkFrom(query.order, !where.isEmpty(), query.collectionId)
         + (where.isEmpty() ? QStringLiteral("WHERE ") : where + QStringLiteral(" AND "))
         + beforeClause(query.order));
     for (i = 0; i < binds.size(); ++i)
@@ -402,12 +465,13 @@ Result<QList<qint64>> CatalogReader::keys(const ImageQuery &asked, qint64 offset
     const ImageQuery &query = *prepared;
     QVariantList binds;
     const QString where = whereFor(query, binds, Drive::Order, Driver {});
-    QSqlQuery q = m_catalog.query(
-        QStringLiteral("SELECT %1 AS id %2%3%4 LIMIT %5 OFFSET %6")
-            .arg(walkKey(query.order, !where.isEmpty()), walkFrom(query.order, !where.isEmpty()),
-                where, orderBy(query.order))
-            .arg(limit)
-            .arg(offset));
+    QSqlQuery q
+        = m_catalog.query(QStringLiteral("SELECT %1 AS id %2%3%4 LIMIT %5 OFFSET %6")
+                              .arg(walkKey(query.order, !where.isEmpty()),
+                                  walkFrom(query.order, !where.isEmpty(), query.collectionId),
+                                  where, orderBy(query.order))
+                              .arg(limit)
+                              .arg(offset));
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);
     q.setForwardOnly(true);
@@ -483,7 +547,7 @@ Result<QString> CatalogReader::walkSql(const ImageQuery &asked, Detail detail, Q
     QString select = QLatin1String(kSelectImages);
     if (detail == Detail::WithoutSources)
         select.replace(QLatin1String(kSourceListColumn), QLatin1String("NULL AS source_list"));
-    return select + joinFor(query.order) + where + orderBy(query.order);
+    return select + joinFor(query.order, query.collectionId) + where + orderBy(query.order);
 }
 
 Result<void> CatalogReader::forEachRow(

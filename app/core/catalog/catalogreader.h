@@ -115,6 +115,10 @@ private:
     /// @p query as the SQL needs it: readable, every in: naming a
     /// collection, a smart collection's in: replaced by its saved search.
     Result<ImageQuery> prepare(const ImageQuery &query);
+    /// A collection order's collection found (collectionId set, a search
+    /// that only named it dropped), or the default order when the query
+    /// walks no one hand-made collection.
+    Result<ImageQuery> prepareCollectionOrder(const ImageQuery &query);
     /// Which term collects a filtered query's matches: the rarest tag.
     querysql::Driver driverFor(const ImageQuery &query);
     /// @p fewMatches: collect the matches and sort them, rather than walk

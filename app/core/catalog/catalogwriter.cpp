@@ -296,6 +296,27 @@ QFuture<Result<int>> CatalogWriter::moveInCollection(
         [=](WriterContext &c) { return statements::moveInCollection(c, name, keys, beforeKey); });
 }
 
+QFuture<Result<CollectionMove>> CatalogWriter::reorderInCollection(
+    const QString &name, const QList<qint64> &keys, qint64 beforeKey)
+{
+    return submit<CollectionMove>([=](WriterContext &c) {
+        return statements::reorderInCollection(c, name, keys, beforeKey);
+    });
+}
+
+QFuture<Result<int>> CatalogWriter::restoreCollectionOrder(
+    const QString &name, const QList<QPair<qint64, qint64>> &undo)
+{
+    return submit<int>(
+        [=](WriterContext &c) { return statements::restoreCollectionOrder(c, name, undo); });
+}
+
+QFuture<Result<QString>> CatalogWriter::renameCollection(const QString &from, const QString &to)
+{
+    return submit<QString>(
+        [=](WriterContext &c) { return statements::renameCollection(c, from, to); });
+}
+
 QFuture<Result<int>> CatalogWriter::remove(const QList<qint64> &keys)
 {
     return moveToTrash(keys);

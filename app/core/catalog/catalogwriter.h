@@ -94,6 +94,16 @@ struct MergeOutcome {
     bool annotationTaken = false; ///< it had no note and took another's
 };
 
+/// What a move in a collection's hand order did: enough to take it back
+/// (restoreCollectionOrder()). A value.
+struct CollectionMove {
+    int moved = 0;
+    /// Each moved image and the one that followed it before the move (0:
+    /// none), from the last in the old order to the first: moving each
+    /// back before its old follower, in this order, restores the order.
+    QList<QPair<qint64, qint64>> undo;
+};
+
 /// The single writer of a library. One thread, one write connection to
 /// catalog.sqlite and one to thumbs.sqlite; every change to a library made by
 /// this process goes through here. Requests are queued from any thread and
@@ -224,6 +234,19 @@ public:
     /// the end), keeping their order.
     QFuture<Result<int>> moveInCollection(
         const QString &name, const QList<qint64> &keys, qint64 beforeKey);
+    /// moveInCollection(), answering how to take it back (drag to reorder,
+    /// undoable).
+    QFuture<Result<CollectionMove>> reorderInCollection(
+        const QString &name, const QList<qint64> &keys, qint64 beforeKey);
+    /// Takes a reorderInCollection() back; answers how many moved.
+    QFuture<Result<int>> restoreCollectionOrder(
+        const QString &name, const QList<QPair<qint64, qint64>> &undo);
+    /// Renames a collection (hand-made or smart; its images and order stay;
+    /// smart collections whose search names it by `in:` name it anew).
+    /// Fails, changing nothing, for an empty or unusable name, a name
+    /// another collection has, or no collection @p from. Answers the new
+    /// name as stored (trimmed, spaces simplified).
+    QFuture<Result<QString>> renameCollection(const QString &from, const QString &to);
     /// Stores a (re)built thumbnail.
     QFuture<Result<bool>> putThumbnail(qint64 key, const QByteArray &data, QSize size);
 

@@ -82,6 +82,7 @@ Result<ChangeBatch> ChangeFeed::readAfter(qint64 seq)
             continue;
         case ChangeKind::Reordered:
             batch.bulk = true;
+            continue;
         case ChangeKind::CollectionsChanged:
             batch.collectionsChanged = true;
             continue;

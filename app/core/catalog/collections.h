@@ -38,8 +38,14 @@ class Collections final {
 public:
     /// Every collection, by name (case-insensitive).
     static Result<QList<CollectionInfo>> list(Connection &catalog);
-    /// The collection called @p name (case-insensitive), if there is one.
-    static Result<std::optional<CollectionInfo>> find(Connection &catalog, const QString &name);
+    enum class Counted { Yes, No };
+    /// The collection called @p name (case-insensitive), if there is one;
+    /// Counted::No leaves its count -1 (a search naming it needs none).
+    static Result<std::optional<CollectionInfo>> find(
+        Connection &catalog, const QString &name, Counted counted = Counted::Yes);
+    /// How many images of a hand-made collection the gallery shows (not
+    /// those in the trash), on the indexes alone.
+    static Result<qint64> count(Connection &catalog, qint64 collectionId);
     /// The keys of a hand-made collection's images, in its order (trashed
     /// images left out).
     static Result<QList<qint64>> members(Connection &catalog, qint64 collectionId);

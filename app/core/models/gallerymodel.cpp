@@ -454,6 +454,10 @@ void GalleryModel::applyChanges(const ChangeBatch &batch)
         if (row >= 0)
             Q_EMIT dataChanged(index(row), index(row), { ThumbnailRole, Qt::DecorationRole });
     }
+    // A move in a collection changes no image, only collection_items: the
+    // feed says CollectionsChanged, and the hand order is read again.
+    if (batch.collectionsChanged && ImageQuery::isCollectionOrder(m_query.order))
+        heal();
 }
 
 void GalleryModel::heal()

@@ -4,6 +4,7 @@
 #include "catalog/collections.h"
 #include "catalog/private/catalogwriterworker.h"
 #include "catalog/private/statementhelpers.h"
+#include "catalog/searchlanguage.h"
 
 #include <QCoreApplication>
 
@@ -37,6 +38,53 @@ Result<Target> handMade(WriterContext &c, const QString &name)
                                     "not added to it or ordered by hand")
                         .arg(name.simplified()));
     return t;
+}
+
+void collectionTerms(
+    const search::Node &node, const QString &name, std::vector<const search::Node *> &out)
+{
+    if (node.kind == search::Node::Kind::Collection
+        && node.text.simplified().compare(name, Qt::CaseInsensitive) == 0)
+        out.push_back(&node);
+    for (const search::Node &child : node.children)
+        collectionTerms(child, name, out);
+}
+
+/// Smart collections whose saved search names collection @p from by name
+/// name @p to instead: a rename does not break the searches built on it.
+Result<void> renameInSavedSearches(WriterContext &c, const QString &from, const QString &to)
+{
+    QSqlQuery smart = c.catalog.query(
+        QStringLiteral("SELECT id, query FROM collections WHERE query LIKE '%in:%'"));
+    if (auto r = execQuery(smart); !r)
+        return r;
+    QList<QPair<qint64, QString>> rewritten;
+    while (smart.next()) {
+        QString query = smart.value(QStringLiteral("query")).toString();
+        const search::Parsed parsed = search::SearchLanguage::parse(query);
+        if (!parsed.ok())
+            continue;
+        std::vector<const search::Node *> terms;
+        collectionTerms(parsed.root, from, terms);
+        if (terms.empty())
+            continue;
+        // From the end of the text, so that earlier positions stay right.
+        std::sort(terms.begin(), terms.end(),
+            [](const search::Node *a, const search::Node *b) { return a->position > b->position; });
+        for (const search::Node *term : terms)
+            query.replace(term->position, term->length, QStringLiteral("in:\"%1\"").arg(to));
+        rewritten.append({ smart.value(QStringLiteral("id")).toLongLong(), query });
+    }
+    smart.finish();
+    QSqlQuery put
+        = c.catalog.query(QStringLiteral("UPDATE collections SET query = ? WHERE id = ?"));
+    for (const auto &[id, query] : std::as_const(rewritten)) {
+        put.bindValue(0, query);
+        put.bindValue(1, id);
+        if (auto r = execQuery(put); !r)
+            return r;
+    }
+    return {};
 }
 
 /// The keys of @p keys that are in the collection now, for the change list.
@@ -215,17 +263,107 @@ Result<int> moveInCollection(
         moved += put.numRowsAffected();
     }
     if (step < 1e-9) {
-        // Out of room between two neighbours: number them all again.
+        // Out of room between two neighbours: number them all again. The
+        // new numbers are computed before any is written (row_number() is
+        // materialised): a subquery counting the rows before each one saw
+        // the rows already renumbered and gave neighbours equal positions.
         QSqlQuery renumber = c.catalog.query(QStringLiteral(
-            "UPDATE collection_items SET position = (SELECT count(*) FROM collection_items o "
-            "WHERE o.collection_id = collection_items.collection_id AND (o.position < "
-            "collection_items.position OR (o.position = collection_items.position AND "
-            "o.image_id <= collection_items.image_id))) WHERE collection_id = ?"));
+            "UPDATE collection_items SET position = r.n FROM (SELECT image_id, row_number() OVER "
+            "(ORDER BY position, image_id) AS n FROM collection_items WHERE collection_id = ?) "
+            "AS r WHERE collection_items.collection_id = ? AND collection_items.image_id = "
+            "r.image_id"));
         renumber.bindValue(0, t->id);
+        renumber.bindValue(1, t->id);
         if (auto r = execQuery(renumber); !r)
             return r.failure();
     }
     return moved;
+}
+
+Result<CollectionMove> reorderInCollection(
+    WriterContext &c, const QString &name, const QList<qint64> &keys, qint64 beforeKey)
+{
+    auto t = handMade(c, name);
+    if (!t)
+        return t.failure();
+    // Each key's follower in the order now, read on the index, from the
+    // last of them to the first.
+    QSqlQuery placed = c.catalog.query(
+        QStringLiteral("SELECT image_id, position FROM collection_items WHERE collection_id = ? "
+                       "AND image_id IN (SELECT value FROM json_each(?)) "
+                       "ORDER BY position DESC, image_id DESC"));
+    placed.bindValue(0, t->id);
+    placed.bindValue(1, jsonKeys(keys));
+    if (auto r = execQuery(placed); !r)
+        return r.failure();
+    QList<QPair<qint64, double>> old;
+    while (placed.next())
+        old.append({ placed.value(QStringLiteral("image_id")).toLongLong(),
+            placed.value(QStringLiteral("position")).toDouble() });
+    placed.finish();
+    QSqlQuery next = c.catalog.query(QStringLiteral(
+        "SELECT image_id FROM collection_items WHERE collection_id = ? AND (position > ? OR "
+        "(position = ? AND image_id > ?)) ORDER BY position, image_id LIMIT 1"));
+    CollectionMove out;
+    for (const auto &[key, position] : std::as_const(old)) {
+        next.bindValue(0, t->id);
+        next.bindValue(1, position);
+        next.bindValue(2, position);
+        next.bindValue(3, key);
+        if (auto r = execQuery(next); !r)
+            return r.failure();
+        out.undo.append(
+            { key, next.next() ? next.value(QStringLiteral("image_id")).toLongLong() : 0 });
+        next.finish();
+    }
+    auto moved = moveInCollection(c, name, keys, beforeKey);
+    if (!moved)
+        return moved.failure();
+    out.moved = *moved;
+    return out;
+}
+
+Result<int> restoreCollectionOrder(
+    WriterContext &c, const QString &name, const QList<QPair<qint64, qint64>> &undo)
+{
+    int moved = 0;
+    for (const auto &[key, follower] : undo) {
+        auto one = moveInCollection(c, name, { key }, follower);
+        if (!one)
+            return one.failure();
+        moved += *one;
+    }
+    return moved;
+}
+
+Result<QString> renameCollection(WriterContext &c, const QString &from, const QString &to)
+{
+    auto t = collectionNamed(c, from);
+    if (!t)
+        return t.failure();
+    auto clean = Collections::cleanName(to);
+    if (!clean)
+        return clean.failure();
+    // Another collection's name, whatever its case; this one's own name in
+    // another case is a rename.
+    QSqlQuery taken = c.catalog.query(
+        QStringLiteral("SELECT name FROM collections WHERE name = ? AND id != ?"));
+    taken.bindValue(0, *clean);
+    taken.bindValue(1, t->id);
+    if (auto r = execQuery(taken); !r)
+        return r.failure();
+    if (taken.next())
+        return fail(Collections::tr("a collection named “%1” exists already")
+                        .arg(taken.value(QStringLiteral("name")).toString()));
+    taken.finish();
+    QSqlQuery q = c.catalog.query(QStringLiteral("UPDATE collections SET name = ? WHERE id = ?"));
+    q.bindValue(0, *clean);
+    q.bindValue(1, t->id);
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    if (auto r = renameInSavedSearches(c, from.simplified(), *clean); !r)
+        return r.failure();
+    return *clean;
 }
 
 } // namespace trove::statements

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "catalog/catalogwriter.h"
 
 #include <QList>
 #include <QString>
@@ -30,6 +31,14 @@ Result<int> removeFromCollection(WriterContext &c, const QString &name, const QL
 /// collection's order, or to its end when @p beforeKey is 0.
 Result<int> moveInCollection(
     WriterContext &c, const QString &name, const QList<qint64> &keys, qint64 beforeKey);
+/// moveInCollection(), with what takes it back.
+Result<CollectionMove> reorderInCollection(
+    WriterContext &c, const QString &name, const QList<qint64> &keys, qint64 beforeKey);
+/// Moves each image back before its old follower, in the order given.
+Result<int> restoreCollectionOrder(
+    WriterContext &c, const QString &name, const QList<QPair<qint64, qint64>> &undo);
+/// Renames collection @p from to @p to; nothing changes on an error.
+Result<QString> renameCollection(WriterContext &c, const QString &from, const QString &to);
 
 } // namespace statements
 

@@ -334,6 +334,8 @@ void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
         });
     next->gallery()->setQuery(m_browse->query());
     m_gallery->setGalleryModel(next->gallery());
+    // "N selected of M shown": M follows the query as it is counted.
+    connect(next->gallery(), &GalleryModel::countChanged, this, &MainWindow::updateSelectionLabel);
     m_viewer->setLibrary(next->gallery(), paths);
     next->tags()->setQuery(m_browse->query());
     m_tagSidebar->setSession(next.get());

@@ -352,6 +352,31 @@ void TestUiGallery::searchFiltersAsYouType()
     QCOMPARE(gallery()->query().search, QStringLiteral("cat"));
     search->clear();
     QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 3, kLivenessMs);
+
+    // "N selected of M shown" follows the search, not only the selection:
+    // a kept selection said "of 3 shown" under a search that showed 2.
+    const auto *selectionCount = m_window->findChild<QLabel *>(QStringLiteral("selectionCount"));
+    QVERIFY(selectionCount);
+    const int catOne = [this] {
+        for (int row = 0; row < gallery()->rowCount(); ++row)
+            if (gallery()->index(row).data(Qt::DisplayRole) == QStringLiteral("cat-one"))
+                return row;
+        return -1;
+    }();
+    QVERIFY(catOne >= 0);
+    m_window->galleryView()->selectionModel()->setCurrentIndex(
+        gallery()->index(catOne), QItemSelectionModel::ClearAndSelect);
+    QTRY_COMPARE(selectionCount->text(), QStringLiteral("1 selected of 3 shown  ·"));
+    QTest::keyClicks(search, QStringLiteral("cat"));
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kLivenessMs);
+    QTRY_COMPARE(selectionCount->text(), QStringLiteral("1 selected of 2 shown  ·"));
+    // An image added meanwhile (here by the window; the CLI alike) counts
+    // as shown when it matches, the selection untouched.
+    addSamples({ { QStringLiteral("cat-three"), Qt::yellow } });
+    QTRY_COMPARE(selectionCount->text(), QStringLiteral("1 selected of 3 shown  ·"));
+    search->clear();
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 4, kLivenessMs);
+
     QTest::keyClicks(search, QStringLiteral("nothing-like-this"));
     QTRY_VERIFY_WITH_TIMEOUT(
         gallery()->query().search == QStringLiteral("nothing-like-this") && gallery()->isReady(),

@@ -12,6 +12,7 @@
 #include "dialogs/preferencesdialog.h"
 #include "dialogs/similardialog.h"
 #include "gallery/browsebar.h"
+#include "gallery/collectionspanel.h"
 #include "gallery/gallerydelegate.h"
 #include "gallery/galleryview.h"
 #include "gallery/imageactions.h"
@@ -35,6 +36,7 @@
 #include <QLineEdit>
 #include <QLinearGradient>
 #include <QListView>
+#include <QListWidget>
 #include <QPainter>
 #include <QPainterPath>
 #include <QRandomGenerator>
@@ -243,6 +245,40 @@ int main(int argc, char **argv)
         popup->hide();
         search->clear();
         window->tagDock()->hide();
+    }
+
+    // Collections: the dock beside the gallery showing a hand-made
+    // collection in its own order, as a click on it in the dock does.
+    {
+        QList<qint64> keys;
+        for (int row = gallery->rowCount() - 1; row >= 0 && keys.size() < 9; row -= 2) {
+            if (auto record = gallery->recordAt(row))
+                keys << record->key;
+        }
+        CatalogWriter *writer = window->session()->writer();
+        (void)writer->createCollection(QStringLiteral("Trip to the coast")).waitForFinished();
+        (void)writer->createCollection(QStringLiteral("Wallpapers")).waitForFinished();
+        (void)writer->createCollection(QStringLiteral("Blue"), QStringLiteral("tag:coast"))
+            .waitForFinished();
+        (void)writer->addToCollection(QStringLiteral("Trip to the coast"), keys).waitForFinished();
+        (void)writer->addToCollection(QStringLiteral("Wallpapers"), keys.mid(0, 4))
+            .waitForFinished();
+        window->collectionsDock()->show();
+        auto *list = window->collectionsPanel()->findChild<QListWidget *>(
+            QStringLiteral("collectionsList"));
+        (void)QTest::qWaitFor([&] { return list && list->count() == 3; }, 10000);
+        if (list && list->count() > 0) {
+            QListWidgetItem *trip = list->findItems(QStringLiteral("Trip"), Qt::MatchStartsWith)
+                                        .value(0, list->item(0));
+            list->setCurrentItem(trip);
+            QTest::mouseClick(
+                list->viewport(), Qt::LeftButton, {}, list->visualItemRect(trip).center());
+        }
+        (void)QTest::qWaitFor([&] { return gallery->rowCount() == keys.size(); }, 10000);
+        shoot(window.get(), out, QStringLiteral("collections"), theme);
+        window->browseBar()->searchField()->clear();
+        (void)QTest::qWaitFor([&] { return gallery->rowCount() > keys.size(); }, 10000);
+        window->collectionsDock()->hide();
     }
 
     // Edit ▸ Preferences, each page.

@@ -1568,6 +1568,13 @@ void TestCatalog::everyOrderPages()
     QCOMPARE(listed, want);
     for (int i = 0; i < want.size(); i += 7)
         QCOMPARE(*m_reader->rowOf(query, want[i]), qint64(i));
+    // Past the cap on the rows before it, a row's place over the whole
+    // library is the count less the rows after it: the same answer.
+    m_reader->setRowOfSideCap(3);
+    const auto restoreCap = qScopeGuard([this] { m_reader->setRowOfSideCap(50000); });
+    for (int i = 0; i < want.size(); ++i)
+        QCOMPARE(*m_reader->rowOf(query, want[i]), qint64(i));
+    QCOMPARE(*m_reader->rowOf(query, 999999), qint64(-1));
 }
 
 void TestCatalog::everyOrderWalksAnIndex_data()

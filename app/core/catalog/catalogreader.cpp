@@ -443,18 +443,47 @@ Result<qint64> CatalogReader::rowOf(const ImageQuery &asked, qint64 key)
     const QVariant value = match.value(QStringLiteral("sort_value"));
     match.finish();
 
-    QSqlQuery before = m_catalog.query(QStringLiteral("SELECT count(*) ")
-        + walkFrom(query.order, !where.isEmpty(), query.collectionId)
-        + (where.isEmpty() ? QStringLiteral("WHERE ") : where + QStringLiteral(" AND "))
-        + beforeClause(query.order));
-    for (i = 0; i < binds.size(); ++i)
-        before.bindValue(i, binds[i]);
-    before.bindValue(i, value);
-    before.bindValue(i + 1, value);
-    before.bindValue(i + 2, key);
-    if (auto r = execQuery(before); !r)
-        return r.failure();
-    return before.next() ? before.value(0).toLongLong() : qint64(-1);
+    // The rows on one side of it, at most @p cap (0: all).
+    const auto countSide = [&](ImageQuery::Order order, qint64 cap) -> Result<qint64> {
+        QSqlQuery side = m_catalog.query(QStringLiteral("SELECT count(*) FROM (SELECT 1 ")
+            + walkFrom(order, !where.isEmpty(), query.collectionId)
+            + (where.isEmpty() ? QStringLiteral("WHERE ") : where + QStringLiteral(" AND "))
+            + beforeClause(order)
+            + (cap > 0 ? QStringLiteral(" LIMIT %1)").arg(cap) : QStringLiteral(")")));
+        int at = 0;
+        for (; at < binds.size(); ++at)
+            side.bindValue(at, binds[at]);
+        side.bindValue(at, value);
+        side.bindValue(at + 1, value);
+        side.bindValue(at + 2, key);
+        if (auto r = execQuery(side); !r)
+            return r.failure();
+        return side.next() ? side.value(0).toLongLong() : qint64(-1);
+    };
+    // Only over the whole library is the count at hand (stats), and only
+    // an order whose reverse walks the same value is its exact complement.
+    const ImageQuery::Order back = reversed(query.order);
+    const bool twoSided = where.isEmpty() && !ImageQuery::isCollectionOrder(query.order)
+        && back != query.order && sortValue(back) == sortValue(query.order);
+    if (!twoSided)
+        return countSide(query.order, 0);
+    // Both sides in turn, each up to a cap that grows fourfold: about
+    // three times the shorter side at worst, where counting the rows
+    // before a row near the end cost the whole library.
+    for (qint64 cap = std::max<qint64>(1, m_rowOfSideCap);; cap *= 4) {
+        auto before = countSide(query.order, cap);
+        if (!before || *before < cap)
+            return before;
+        auto after = countSide(back, cap);
+        if (!after)
+            return after;
+        if (*after < cap) {
+            auto all = stats();
+            if (!all)
+                return all.failure();
+            return std::max<qint64>(0, all->images - 1 - *after);
+        }
+    }
 }
 
 Result<QList<qint64>> CatalogReader::keys(const ImageQuery &asked, qint64 offset, qint64 limit)

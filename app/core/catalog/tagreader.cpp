@@ -19,7 +19,9 @@ TagReader::TagReader(const LibraryPaths &paths, QObject *parent)
     m_worker = new TagReaderWorker(paths);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(&m_thread, &QThread::started, [] { lowerCurrentThreadPriority(ThreadWork::Catalog); });
+    // Below the library's reader: the vocabulary of a million images is
+    // seconds of work that no first screen should wait behind.
+    connect(&m_thread, &QThread::started, [] { lowerCurrentThreadPriority(ThreadWork::Heavy); });
     connect(m_worker, &TagReaderWorker::vocabularyReady, this, &TagReader::vocabularyReady);
     connect(m_worker, &TagReaderWorker::countsReady, this, &TagReader::countsReady);
     connect(m_worker, &TagReaderWorker::failed, this, &TagReader::failed);

@@ -15,6 +15,8 @@
 #include <QSqlError>
 #include <QThread>
 #include <QUrl>
+#include <mutex>
+#include <sqlite3.h>
 #include <vector>
 
 namespace trove {
@@ -145,6 +147,14 @@ Result<void> Connection::open(const LibraryPaths &paths, Kind kind, Role role)
 
 Result<void> Connection::openFile(const QString &file, const QString &options)
 {
+    // SQLite counts every allocation under one process-wide mutex unless
+    // told not to; with the reader, the tag reader and the writer each on
+    // a connection of their own, the threads queued on that lock (a
+    // profile of the window at a million images). Only possible before
+    // SQLite's first use, which is this (Qt's driver uses the same
+    // library); later calls are refused harmlessly.
+    static std::once_flag once;
+    std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
     m_name = QStringLiteral("trove-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
     if (!m_db.isValid())

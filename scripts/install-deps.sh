@@ -30,8 +30,10 @@ packages=(
   libavif-bin libheif-examples libjxl-tools libopenjp2-tools
   # GraphicsMagick's gm makes the long tail's SGI, PCX and TIFF test files
   graphicsmagick
-  # a display for the window under CI and for screenshots
-  xvfb xauth
+  # a display for the window under CI and for screenshots; libxcb for the
+  # paste that reads the X clipboard off the GUI thread, xclip to own a
+  # clipboard in its test (tests/ui/tst_x11clipboard)
+  xvfb xauth libxcb1-dev xclip
   # used by tests and CLI checks (gzip -t, cmp); curl drives the local API
   gzip diffutils curl
   # a real browser for the local API's CORS test (tests/e2e/tst_apibrowser)
@@ -44,7 +46,7 @@ packages=(
 # python3-matplotlib) compare Trove with a reference pipeline built from
 # these; only `install-deps.sh --bench` installs them.
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(nginx aria2 pigz libvips-tools time python3-matplotlib xdotool xclip)
+  packages+=(nginx aria2 pigz libvips-tools time python3-matplotlib xdotool)
 fi
 
 missing=()

@@ -42,7 +42,6 @@
 #include "viewer/imageviewer.h"
 
 #include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDir>
@@ -438,8 +437,7 @@ void MainWindow::ingest(const QStringList &sources)
 
 void MainWindow::paste()
 {
-    const QMimeData *mime = QApplication::clipboard()->mimeData();
-    m_controller->ingest(mime, IngestController::Origin::Pasted);
+    m_controller->pasteClipboard();
 }
 
 bool MainWindow::isViewerOpen() const

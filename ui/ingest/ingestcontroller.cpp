@@ -4,9 +4,12 @@
 #include "base/futurewatch.h"
 #include "ingest/rawimageingest.h"
 #include "ingest/sourcelabel.h"
+#include "ingest/x11clipboard.h"
 #include "models/librarysession.h"
 
+#include <QClipboard>
 #include <QDateTime>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QtConcurrent/QtConcurrentRun>
 #include <memory>
@@ -39,6 +42,8 @@ IngestController::IngestController(QObject *parent)
 {
     m_parsePool.setMaxThreadCount(1);
     m_parsePool.setObjectName(QStringLiteral("trove-paste-parse"));
+    m_clipboardPool.setMaxThreadCount(1);
+    m_clipboardPool.setObjectName(QStringLiteral("trove-clipboard"));
     m_feedTimer.setInterval(0);
     connect(&m_feedTimer, &QTimer::timeout, this, &IngestController::feed);
 }
@@ -115,6 +120,47 @@ bool IngestController::refuseReadOnly()
 void IngestController::ingest(const QMimeData *mime, Origin origin)
 {
     ingest(DropContent::capture(mime), origin);
+}
+
+void IngestController::pasteClipboard()
+{
+    QClipboard *clipboard = QGuiApplication::clipboard();
+    if (!m_session || refuseReadOnly())
+        return;
+    // Our own copy is in this process: QClipboard hands it over at once.
+    if (!x11SelectionAvailable() || clipboard->ownsClipboard()) {
+        ingest(clipboard->mimeData(), Origin::Pasted);
+        return;
+    }
+    auto read = QtConcurrent::run(&m_clipboardPool, [] { return readX11Selection(); });
+    whenFinished(read, this, [this](const X11Selection &selection) {
+        using Status = X11Selection::Status;
+        switch (selection.status) {
+        case Status::Text: {
+            DropContent::Snapshot snapshot;
+            snapshot.formats = { QStringLiteral("text/plain") };
+            if (selection.targets.contains(QLatin1String("text/html")))
+                snapshot.formats.append(QStringLiteral("text/html"));
+            snapshot.hasText = true;
+            snapshot.text = selection.text;
+            ingest(snapshot, Origin::Pasted);
+            return;
+        }
+        case Status::TimedOut:
+            // Qt would wait as long again, on the GUI thread.
+            Q_EMIT message(tr("Nothing was pasted: the program that holds the clipboard did "
+                              "not answer"),
+                kIngestMessageMs);
+            return;
+        case Status::Other:
+        case Status::NoOwner:
+        case Status::Failed:
+            if (selection.status == Status::Failed)
+                qWarning("trove: reading the clipboard: %s", qPrintable(selection.error));
+            ingest(QGuiApplication::clipboard()->mimeData(), Origin::Pasted);
+            return;
+        }
+    });
 }
 
 void IngestController::ingest(const DropContent::Snapshot &snapshot, Origin origin)

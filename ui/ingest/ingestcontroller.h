@@ -53,6 +53,11 @@ public:
     /// thread when it is big (a link dump), then ingested in order.
     void ingest(const DropContent::Snapshot &snapshot, Origin origin);
     void ingest(const QMimeData *mime, Origin origin);
+    /// Edit > Paste: on X11 the clipboard's text is read on a connection of
+    /// its own, off the GUI thread (a 10,000-link paste held the window for
+    /// 35-65 ms in Qt's synchronous read); images, file lists and the rest,
+    /// and every other platform, go through QClipboard.
+    void pasteClipboard();
     void ingestSources(const QStringList &sources, Origin origin);
 
     /// Whether files or folders are being checked or walked.
@@ -103,6 +108,7 @@ private:
     int m_problemItems = 0; ///< walk problems shown in the queue so far
     /// One thread, so that pastes reach the queue in the order they came.
     QThreadPool m_parsePool;
+    QThreadPool m_clipboardPool; ///< one X11 clipboard read at a time
     int m_parsing = 0; ///< snapshots being parsed
     /// Checked links on their way to the queue, a time-boxed slice per
     /// event-loop turn: 100,000 links never hold the GUI thread at once.

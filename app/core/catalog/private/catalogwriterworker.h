@@ -6,6 +6,7 @@
 #include "storage/database.h"
 #include "storage/librarypaths.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QSize>
 #include <deque>
@@ -75,7 +76,10 @@ private:
 
     WriterContext m_ctx;
     std::deque<WriteJob> m_pending;
+    static constexpr int kCoalesceMs = 25;
     bool m_drainScheduled = false;
+    bool m_drainDelayed = false; ///< the scheduled drain waits for kCoalesceMs
+    QElapsedTimer m_lastDrain; ///< when the last batch began
     bool m_open = false;
     /// Why open failed ("library … is read-only: …"), for every later write.
     Error m_openError;

@@ -932,9 +932,11 @@ void MainWindow::saveSettings() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Work in flight is never lost (it resumes at the next start), but a
-    // person closing the window should know it stops.
+    // person closing the window should know it stops. A SIGTERM (logout,
+    // `kill`) has nobody to ask: QCoreApplication::quit() closes the windows,
+    // and a question here left the process running.
     const int pending = m_session ? m_session->pipeline()->pendingCount() : 0;
-    if (pending > 0) {
+    if (pending > 0 && !terminationRequested()) {
         QMessageBox box(QMessageBox::Question, tr("Quit Trove"),
             tr("%Ln image(s) still being added.", nullptr, pending), QMessageBox::NoButton, this);
         box.setInformativeText(

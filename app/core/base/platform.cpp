@@ -84,6 +84,7 @@ void lowerCurrentThreadPriority(ThreadWork work)
 
 namespace {
 int s_quitPipe[2] = { -1, -1 };
+bool s_terminationRequested = false;
 
 void onTerminate(int)
 {
@@ -110,7 +111,13 @@ void quitOnTerminateSignals()
     QObject::connect(notifier, &QSocketNotifier::activated, notifier, [] {
         char byte;
         while (::read(s_quitPipe[0], &byte, 1) > 0) { }
+        s_terminationRequested = true;
+        // quit() closes the windows (they save their state) but gives up
+        // when one stays open; a terminate signal has nobody to ask, so the
+        // loop is left either way (a window that stayed open on a loaded
+        // machine kept the process running).
         QCoreApplication::quit();
+        QCoreApplication::exit(0);
     });
     struct sigaction action { };
     action.sa_handler = onTerminate;
@@ -118,6 +125,11 @@ void quitOnTerminateSignals()
     action.sa_flags = SA_RESTART;
     ::sigaction(SIGTERM, &action, nullptr);
     ::sigaction(SIGHUP, &action, nullptr);
+}
+
+bool terminationRequested()
+{
+    return s_terminationRequested;
 }
 
 void removeFileLater(const QString &path)

@@ -67,4 +67,9 @@ std::unique_ptr<QSettings> userSettings();
 /// Call once, after the application object exists.
 void quitOnTerminateSignals();
 
+/// True once SIGTERM or SIGHUP arrived. A window that would ask before
+/// closing (work in flight) closes without asking: a logout or `kill` has
+/// nobody to answer, and the work resumes at the next start anyway.
+bool terminationRequested();
+
 } // namespace trove

@@ -9,10 +9,12 @@
 #include "gallery/galleryview.h"
 #include "imagefactory.h"
 #include "ingest/imageprocessor.h"
+#include "ingest/ingesttypes.h"
 #include "librarystatuslabel.h"
 #include "localapihost.h"
 #include "models/gallerymodel.h"
 #include "testfiles.h"
+#include "testserver.h"
 #include "timebounds.h"
 #include "troveprocess.h"
 #include "uifixture.h"
@@ -31,6 +33,8 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStatusBar>
 #include <QTimer>
 #include <QUndoStack>
@@ -61,6 +65,7 @@ private Q_SLOTS:
     void windowServesTheLocalApi();
     void selectAllRemoveAsksAboutAll();
     void collectionsDockFollowsAndFilters();
+    void terminateQuitsWithWorkInFlight();
 
 private:
     /// Writes a PNG of its own colour and adds it with the real CLI.
@@ -415,6 +420,52 @@ void TestUiLive::collectionsDockFollowsAndFilters()
     QTRY_COMPARE_WITH_TIMEOUT(
         m_window->browseBar()->order(), ImageQuery::Order::NewestFirst, kArrives);
     m_resets->clear();
+}
+
+// SIGTERM (a logout, `kill`) while an image is still being added: the real
+// window quits at once, instead of asking "Quit and Finish Later?" where
+// nobody answers (it did, and the process stayed), and the unfinished link
+// stays in the queue for the next start.
+void TestUiLive::terminateQuitsWithWorkInFlight()
+{
+    test::TestServer server;
+    test::Response stalled = test::Response::ok(test::ImageFactory::png(40, 30, 7), "image/png");
+    stalled.stallAfterHeaders = true;
+    server.addRoute(QStringLiteral("/stalled.png"), stalled);
+    QVERIFY(server.start());
+    const QString link = server.url(QStringLiteral("/stalled.png")).toString();
+    QTemporaryDir library;
+    QProcess window;
+    window.setProcessEnvironment(test::cleanTroveEnvironment(m_home->path()));
+    window.start(
+        QStringLiteral(TROVE_BINARY), { QStringLiteral("--library"), library.path(), link });
+    QElapsedTimer took;
+    took.start();
+    QVERIFY(window.waitForStarted(test::kLivenessMs));
+    QTRY_COMPARE_WITH_TIMEOUT(server.hits(QStringLiteral("/stalled.png")), 1, test::kLivenessMs);
+    qInfo("the download started after %lld ms", took.restart());
+
+    window.terminate();
+    const bool quit = window.waitForFinished(test::kLivenessMs);
+    if (!quit) {
+        window.kill();
+        window.waitForFinished(test::kLivenessMs);
+    }
+    QVERIFY2(quit, "the window did not quit on SIGTERM with a download in flight");
+    qInfo("quit %lld ms after SIGTERM", took.elapsed());
+    QCOMPARE(window.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(window.exitCode(), 0);
+
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("after"));
+        db.setDatabaseName(library.filePath(QStringLiteral("catalog.sqlite")));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT state FROM queue WHERE source = '%1'").arg(link)));
+        QVERIFY2(q.next(), "the link left the queue");
+        QVERIFY2(!isFinished(IngestState(q.value(0).toInt())), qPrintable(q.value(0).toString()));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("after"));
 }
 
 QTEST_MAIN(TestUiLive)

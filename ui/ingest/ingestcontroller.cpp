@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QGuiApplication>
 #include <QLocale>
+#include <QScopeGuard>
 #include <QtConcurrent/QtConcurrentRun>
 #include <memory>
 
@@ -184,34 +185,55 @@ void IngestController::ingest(const DropContent::Snapshot &snapshot, Origin orig
     });
     whenFinished(future, this, [this, origin](const std::shared_ptr<Parsed> &parsed) {
         --m_parsing;
-        ingestParsed(std::move(*parsed), origin);
+        ingestParsed(parsed, origin);
     });
 }
 
 void IngestController::ingest(const DropContent &content, Origin origin)
 {
-    Parsed parsed { content, sort(content.sources) };
-    ingestParsed(std::move(parsed), origin);
+    ingestParsed(std::make_shared<Parsed>(Parsed { content, sort(content.sources) }), origin);
 }
 
-void IngestController::ingestParsed(Parsed &&parsed, Origin origin)
+void IngestController::release(std::shared_ptr<Parsed> parsed)
 {
+    if (parsed.use_count() == 1 && parsed->sorted.links.size() > std::size_t(kEnqueueInline))
+        (void)QtConcurrent::run(
+            &m_parsePool, [parsed = std::move(parsed)]() mutable { parsed.reset(); });
+}
+
+void IngestController::ingestParsed(std::shared_ptr<Parsed> parsed, Origin origin)
+{
+    // Files and links named on the command line arrive while the library is
+    // still being opened (its place is probed first); queued then, they
+    // failed with "the library is not open" whenever the probe was slow.
+    if (m_session && !m_session->isOpen()) {
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = connect(m_session.data(), &LibrarySession::opened, this,
+            [this, once, parsed, origin, session = m_session.data()] {
+                disconnect(*once);
+                if (m_session.data() == session)
+                    ingestParsed(parsed, origin);
+            });
+        return;
+    }
+    const auto dropLater = qScopeGuard([this, &parsed] { release(std::move(parsed)); });
     if (!m_session || refuseReadOnly())
         return;
-    const DropContent &content = parsed.content;
+    const DropContent &content = parsed->content;
     if (!content.sources.isEmpty()) {
         IngestRequest options
             = m_options ? m_options(int(content.sources.size())) : IngestRequest {};
         if (content.sources.size() != 1)
             options.name.clear(); // a provider that did not hold back
-        if (!parsed.sorted.local.isEmpty() && m_folders) {
+        if (!parsed->sorted.local.isEmpty() && m_folders) {
             if (!m_folders->isRunning())
                 m_problemItems = 0;
-            m_folders->start(parsed.sorted.local, IngestRequest { {}, options.name, options.tags });
+            m_folders->start(
+                parsed->sorted.local, IngestRequest { {}, options.name, options.tags });
             Q_EMIT walkProgress(m_folders->totals());
         }
-        if (!parsed.sorted.links.empty())
-            enqueueLinks(std::move(parsed.sorted), options);
+        if (!parsed->sorted.links.empty())
+            enqueueLinks(parsed, options);
         return;
     }
     if (content.hasImageData()) {
@@ -230,20 +252,21 @@ void IngestController::ingestSources(const QStringList &sources, Origin origin)
     ingest(content, origin);
 }
 
-void IngestController::enqueueLinks(Sorted &&sorted, const IngestRequest &options)
+void IngestController::enqueueLinks(std::shared_ptr<Parsed> parsed, const IngestRequest &options)
 {
-    const int count = int(sorted.links.size());
-    const int refused = sorted.refused;
-    for (CheckedRequest &checked : sorted.links) {
-        checked.request.name = options.name;
-        checked.request.tags = options.tags;
-    }
+    std::vector<CheckedRequest> &links = parsed->sorted.links;
+    const int count = int(links.size());
+    const int refused = parsed->sorted.refused;
     if (count <= kEnqueueInline && m_feed.empty()) {
-        const QList<quint64> ids = m_session->pipeline()->enqueueChecked(sorted.links);
+        for (CheckedRequest &checked : links) {
+            checked.request.name = options.name;
+            checked.request.tags = options.tags;
+        }
+        const QList<quint64> ids = m_session->pipeline()->enqueueChecked(links);
         if (!options.name.isEmpty() || !options.tags.isEmpty())
             Q_EMIT queuedWithOptions(ids, options.name, options.tags);
     } else {
-        std::move(sorted.links.begin(), sorted.links.end(), std::back_inserter(m_feed));
+        m_feed.push_back(FeedBatch { std::move(parsed), 0, options.name, options.tags });
         feed();
     }
     const int accepted = count - refused;
@@ -271,10 +294,21 @@ void IngestController::feed()
     QElapsedTimer slice;
     slice.start();
     while (!m_feed.empty() && slice.elapsed() < kFeedSliceMs) {
-        const auto n = std::min<std::size_t>(kFeedChunk, m_feed.size());
-        std::vector<CheckedRequest> chunk(std::make_move_iterator(m_feed.begin()),
-            std::make_move_iterator(m_feed.begin() + qsizetype(n)));
-        m_feed.erase(m_feed.begin(), m_feed.begin() + qsizetype(n));
+        FeedBatch &batch = m_feed.front();
+        std::vector<CheckedRequest> &links = batch.parsed->sorted.links;
+        const auto from = links.begin() + qsizetype(batch.next);
+        const auto n = std::min<std::size_t>(kFeedChunk, links.size() - batch.next);
+        std::vector<CheckedRequest> chunk(
+            std::make_move_iterator(from), std::make_move_iterator(from + qsizetype(n)));
+        for (CheckedRequest &checked : chunk) {
+            checked.request.name = batch.name;
+            checked.request.tags = batch.tags;
+        }
+        batch.next += n;
+        if (batch.next == links.size()) {
+            release(std::move(batch.parsed));
+            m_feed.pop_front();
+        }
         m_session->pipeline()->enqueueChecked(chunk);
     }
     if (m_feed.empty())

@@ -4,7 +4,6 @@
 #include <QDeadlineTimer>
 #include <QGuiApplication>
 #include <QScopeGuard>
-
 #include <array>
 #include <cstdlib>
 #include <cstring>
@@ -85,8 +84,8 @@ public:
 
     bool hasOwner()
     {
-        XcbPtr<xcb_get_selection_owner_reply_t> reply(xcb_get_selection_owner_reply(
-            m_c, xcb_get_selection_owner(m_c, m_selection), nullptr));
+        XcbPtr<xcb_get_selection_owner_reply_t> reply(
+            xcb_get_selection_owner_reply(m_c, xcb_get_selection_owner(m_c, m_selection), nullptr));
         return reply && reply->owner != XCB_NONE;
     }
 
@@ -94,8 +93,7 @@ public:
     // zero-length append to our own window's property.
     bool fetchTime()
     {
-        xcb_change_property(
-            m_c, XCB_PROP_MODE_APPEND, m_window, m_property, m_utf8, 8, 0, nullptr);
+        xcb_change_property(m_c, XCB_PROP_MODE_APPEND, m_window, m_property, m_utf8, 8, 0, nullptr);
         xcb_flush(m_c);
         XcbPtr<xcb_generic_event_t> event = waitFor([this](xcb_generic_event_t *e) {
             if ((e->response_type & 0x7f) != XCB_PROPERTY_NOTIFY)
@@ -188,8 +186,8 @@ private:
             // the next piece.
             constexpr uint32_t chunkWords = 1u << 20; // 4 MiB a request
             XcbPtr<xcb_get_property_reply_t> reply(xcb_get_property_reply(m_c,
-                xcb_get_property(m_c, 1, m_window, m_property, XCB_GET_PROPERTY_TYPE_ANY, offset,
-                    chunkWords),
+                xcb_get_property(
+                    m_c, 1, m_window, m_property, XCB_GET_PROPERTY_TYPE_ANY, offset, chunkWords),
                 nullptr));
             if (!reply) {
                 *error = QStringLiteral("cannot read the selection's property");

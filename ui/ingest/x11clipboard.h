@@ -36,8 +36,7 @@ bool x11SelectionAvailable();
 /// DISPLAY environment variable) as text when the owner offers only text
 /// (text/html beside it is fine), within @p timeoutMs. Blocks; call it off
 /// the GUI thread. @p maxBytes bounds the text (Failed past it).
-X11Selection readX11Selection(const QByteArray &display = {},
-    const char *selection = "CLIPBOARD", int timeoutMs = 5000,
-    qsizetype maxBytes = qsizetype(256) << 20);
+X11Selection readX11Selection(const QByteArray &display = {}, const char *selection = "CLIPBOARD",
+    int timeoutMs = 5000, qsizetype maxBytes = qsizetype(256) << 20);
 
 } // namespace trove::ui

@@ -37,6 +37,24 @@ void LoadedRows::eraseAt(qsizetype index)
     m_records.erase(m_records.begin() + index);
 }
 
+void LoadedRows::eraseWhere(const std::function<bool(qsizetype index)> &drop)
+{
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < qsizetype(m_rows.size()); ++i) {
+        if (drop(i))
+            continue;
+        if (kept != i) {
+            m_rows[kept] = m_rows[i];
+            m_keys[kept] = m_keys[i];
+            m_records[kept] = std::move(m_records[i]);
+        }
+        ++kept;
+    }
+    m_rows.resize(kept);
+    m_keys.resize(kept);
+    m_records.resize(kept);
+}
+
 void LoadedRows::store(int row, const ImageRecord &record)
 {
     const auto stale = std::find(m_keys.cbegin(), m_keys.cend(), record.key);
@@ -63,20 +81,9 @@ void LoadedRows::storeRun(int first, const QList<ImageRecord> &records)
     for (const ImageRecord &record : records)
         incoming.insert(record.key);
     // One compaction: what the run replaces, and stale copies of its images.
-    qsizetype kept = 0;
-    for (qsizetype i = 0; i < qsizetype(m_rows.size()); ++i) {
-        if ((m_rows[i] >= first && m_rows[i] <= last) || incoming.contains(m_keys[i]))
-            continue;
-        if (kept != i) {
-            m_rows[kept] = m_rows[i];
-            m_keys[kept] = m_keys[i];
-            m_records[kept] = std::move(m_records[i]);
-        }
-        ++kept;
-    }
-    m_rows.resize(kept);
-    m_keys.resize(kept);
-    m_records.resize(kept);
+    eraseWhere([&](qsizetype i) {
+        return (m_rows[i] >= first && m_rows[i] <= last) || incoming.contains(m_keys[i]);
+    });
     const qsizetype at = lowerBound(first);
     std::vector<int> rows(records.size());
     std::vector<qint64> keys(records.size());
@@ -145,22 +152,12 @@ void LoadedRows::truncate(int count)
 void LoadedRows::dropIf(
     const std::function<bool(int row)> &drop, const std::function<void(int row)> &dropped)
 {
-    qsizetype kept = 0;
-    for (qsizetype i = 0; i < qsizetype(m_rows.size()); ++i) {
-        if (drop(m_rows[i])) {
-            dropped(m_rows[i]);
-            continue;
-        }
-        if (kept != i) {
-            m_rows[kept] = m_rows[i];
-            m_keys[kept] = m_keys[i];
-            m_records[kept] = std::move(m_records[i]);
-        }
-        ++kept;
-    }
-    m_rows.resize(kept);
-    m_keys.resize(kept);
-    m_records.resize(kept);
+    eraseWhere([&](qsizetype i) {
+        if (!drop(m_rows[i]))
+            return false;
+        dropped(m_rows[i]);
+        return true;
+    });
 }
 
 void LoadedRows::forEach(const std::function<void(int row, const ImageRecord &record)> &visit) const

@@ -54,6 +54,9 @@ public:
 private:
     qsizetype lowerBound(int row) const;
     void eraseAt(qsizetype index);
+    /// Removes every entry @p drop names by index, in one pass; the rest
+    /// keep their order.
+    void eraseWhere(const std::function<bool(qsizetype index)> &drop);
 
     std::vector<int> m_rows; ///< rising
     std::vector<qint64> m_keys; ///< m_records[i].key, for scanning

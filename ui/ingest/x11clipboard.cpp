@@ -95,12 +95,7 @@ public:
     {
         xcb_change_property(m_c, XCB_PROP_MODE_APPEND, m_window, m_property, m_utf8, 8, 0, nullptr);
         xcb_flush(m_c);
-        XcbPtr<xcb_generic_event_t> event = waitFor([this](xcb_generic_event_t *e) {
-            if ((e->response_type & 0x7f) != XCB_PROPERTY_NOTIFY)
-                return false;
-            auto *p = reinterpret_cast<xcb_property_notify_event_t *>(e);
-            return p->window == m_window && p->atom == m_property;
-        });
+        XcbPtr<xcb_generic_event_t> event = waitForNewValue();
         if (!event)
             return false;
         m_time = reinterpret_cast<xcb_property_notify_event_t *>(event.get())->time;
@@ -140,14 +135,7 @@ public:
         // first piece; each new value is one more, a zero-length one the end.
         out->bytes.clear();
         for (;;) {
-            XcbPtr<xcb_generic_event_t> piece = waitFor([this](xcb_generic_event_t *e) {
-                if ((e->response_type & 0x7f) != XCB_PROPERTY_NOTIFY)
-                    return false;
-                auto *p = reinterpret_cast<xcb_property_notify_event_t *>(e);
-                return p->window == m_window && p->atom == m_property
-                    && p->state == XCB_PROPERTY_NEW_VALUE;
-            });
-            if (!piece)
+            if (!waitForNewValue())
                 return lost(error);
             auto part = readProperty(maxBytes - out->bytes.size(), error);
             if (!part)
@@ -205,6 +193,19 @@ private:
                 return result;
             offset += uint32_t(length / 4);
         }
+    }
+
+    // A new value of our window's property: the timestamp's append, or the
+    // next piece of an INCR transfer (not the deletions we cause).
+    XcbPtr<xcb_generic_event_t> waitForNewValue()
+    {
+        return waitFor([this](xcb_generic_event_t *e) {
+            if ((e->response_type & 0x7f) != XCB_PROPERTY_NOTIFY)
+                return false;
+            auto *p = reinterpret_cast<xcb_property_notify_event_t *>(e);
+            return p->window == m_window && p->atom == m_property
+                && p->state == XCB_PROPERTY_NEW_VALUE;
+        });
     }
 
     template<typename Predicate> XcbPtr<xcb_generic_event_t> waitFor(Predicate matches)

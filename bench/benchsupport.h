@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// What the bench drivers share for their JSON: one-decimal rounding, and
-// what /proc says of the machine and of this process. Linux; Qt only.
+// What the bench drivers share for their JSON: one-decimal rounding, the
+// median of repeated runs, and what /proc says of the machine and of this
+// process. Linux; Qt only.
 
 #include <QByteArray>
 #include <QFile>
+#include <QList>
 #include <QString>
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -15,6 +18,13 @@ namespace trove::bench {
 inline double round1(double v)
 {
     return std::round(v * 10.0) / 10.0;
+}
+
+/// The median of @p v (the upper one of an even count), @p empty when none.
+inline double median(QList<double> v, double empty = -1)
+{
+    std::sort(v.begin(), v.end());
+    return v.isEmpty() ? empty : v[v.size() / 2];
 }
 
 /// The 1-minute load average, or -1.

@@ -20,6 +20,7 @@
 #include "catalog/catalogwriter.h"
 #include "catalog/collections.h"
 #include "catalog/libraryreader.h"
+#include "readerprobe.h"
 #include "storage/librarypaths.h"
 
 #include <QCommandLineParser>
@@ -34,18 +35,13 @@
 
 using namespace trove;
 using trove::bench::loadAverage;
+using trove::bench::median;
 using trove::bench::round1;
 
 namespace {
 
 constexpr qint64 kPage = 200;
 constexpr qint64 kPage100 = 100 * kPage;
-
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? -1 : v[v.size() / 2];
-}
 
 struct Timing {
     double firstScreen = -1;
@@ -64,16 +60,12 @@ double msSince(const QElapsedTimer &clock)
 Timing timeOnce(CatalogReader &reader, const ImageQuery &query)
 {
     Timing t;
+    const auto first = bench::firstScreenMs(reader, query, kPage);
+    if (!first)
+        return t;
+    t.firstScreen = *first;
     QElapsedTimer clock;
     clock.start();
-    auto step = reader.countStep(query, 0, LibraryReader::kCountStep);
-    if (!step)
-        return t;
-    auto page = reader.page(query, 0, kPage, step->complete ? step->count : -1);
-    if (!page)
-        return t;
-    t.firstScreen = msSince(clock);
-    clock.restart();
     auto all = reader.count(query);
     t.count = msSince(clock);
     t.matches = all ? *all : -1;

@@ -11,6 +11,7 @@
 // thumbnails through ImageProcessor::thumbnailFromBytes (what ingest does,
 // with scaled decoding where the codec offers it). One JSON line.
 //   trove-format-bench --work DIR [--runs N]
+#include "benchsupport.h"
 #include "ingest/imageprocessor.h"
 #include "longtailfiles.h"
 
@@ -29,6 +30,8 @@
 #include <QRandomGenerator>
 #include <algorithm>
 #include <cstdio>
+
+using trove::bench::median;
 
 namespace {
 
@@ -63,12 +66,6 @@ QImage photoLike(int width, int height)
         }
     }
     return image;
-}
-
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v[v.size() / 2];
 }
 
 bool run(const QString &program, const QStringList &args)
@@ -198,8 +195,8 @@ int main(int argc, char *argv[])
         row.insert(QStringLiteral("bytes"), bytes.size());
         row.insert(QStringLiteral("width"), size.width());
         row.insert(QStringLiteral("height"), size.height());
-        row.insert(QStringLiteral("decode_ms"), qRound(median(decode) * 10) / 10.0);
-        row.insert(QStringLiteral("thumbnail_ms"), qRound(median(thumb) * 10) / 10.0);
+        row.insert(QStringLiteral("decode_ms"), qRound(median(decode, 0) * 10) / 10.0);
+        row.insert(QStringLiteral("thumbnail_ms"), qRound(median(thumb, 0) * 10) / 10.0);
         rows.append(row);
     }
     const QJsonObject out { { QStringLiteral("bench"), QStringLiteral("formats") },

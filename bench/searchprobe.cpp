@@ -14,6 +14,7 @@
 #include "catalog/catalogreader.h"
 #include "catalog/libraryreader.h"
 #include "catalog/searchlanguage.h"
+#include "readerprobe.h"
 #include "storage/librarypaths.h"
 
 #include <QCommandLineParser>
@@ -29,17 +30,12 @@
 
 using namespace trove;
 using trove::bench::loadAverage;
+using trove::bench::median;
 using trove::bench::round1;
 
 namespace {
 
 constexpr qint64 kPage = 200;
-
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? -1 : v[v.size() / 2];
-}
 
 struct Timing {
     double firstScreen = -1;
@@ -52,16 +48,12 @@ struct Timing {
 Timing timeOnce(CatalogReader &reader, const ImageQuery &query)
 {
     Timing t;
+    const auto first = bench::firstScreenMs(reader, query, kPage);
+    if (!first)
+        return t;
+    t.firstScreen = *first;
     QElapsedTimer clock;
     clock.start();
-    auto step = reader.countStep(query, 0, LibraryReader::kCountStep);
-    if (!step)
-        return t;
-    auto page = reader.page(query, 0, kPage, step->complete ? step->count : -1);
-    if (!page)
-        return t;
-    t.firstScreen = double(clock.nsecsElapsed()) / 1e6;
-    clock.restart();
     auto all = reader.count(query);
     t.count = double(clock.nsecsElapsed()) / 1e6;
     t.matches = all ? *all : -1;

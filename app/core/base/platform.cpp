@@ -113,9 +113,8 @@ void quitOnTerminateSignals()
         while (::read(s_quitPipe[0], &byte, 1) > 0) { }
         s_terminationRequested = true;
         // quit() closes the windows (they save their state) but gives up
-        // when one stays open; a terminate signal has nobody to ask, so the
-        // loop is left either way (a window that stayed open on a loaded
-        // machine kept the process running).
+        // when one refuses; a terminate signal has nobody to ask, so the
+        // loop is left either way.
         QCoreApplication::quit();
         QCoreApplication::exit(0);
     });

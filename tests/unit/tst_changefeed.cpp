@@ -10,6 +10,7 @@
 #include "imagefactory.h"
 #include "ingest/imageprocessor.h"
 #include "models/gallerymodel.h"
+#include "models/gallerythumbnails.h"
 #include "models/loadedrows.h"
 #include "resultcheck.h"
 #include "storage/librarypaths.h"
@@ -57,6 +58,8 @@ private Q_SLOTS:
     void bulkWhenMoreThanABatch();
     void bulkWhenBehindRetention();
     void thumbnailsAreAnnounced();
+    void thumbnailCacheIsBounded_data();
+    void thumbnailCacheIsBounded();
     void readerHearsAnotherWriter();
     void galleryFollowsAnotherWriter();
     void galleryHealsAfterBulkChange();
@@ -271,6 +274,36 @@ void TestChangeFeed::thumbnailsAreAnnounced()
     QVERIFY_OK(second);
     QCOMPARE(second->thumbnails, QList<qint64> { key });
     QVERIFY(second->added.isEmpty());
+}
+
+void TestChangeFeed::thumbnailCacheIsBounded_data()
+{
+    QTest::addColumn<int>("side");
+    QTest::addColumn<int>("kept");
+    // 100,000 tiny images streaming past the top of a gallery each get a
+    // thumbnail: kept by count, not only by pixels.
+    QTest::newRow("24 px, tiny") << 24 << GalleryThumbnails::maxCount();
+    QTest::newRow("64 px, still under the floor") << 64 << GalleryThumbnails::maxCount();
+    // 256 KiB of pixels each: the 64 MiB bound holds 256.
+    QTest::newRow("256 px, full size") << 256 << 256;
+}
+
+void TestChangeFeed::thumbnailCacheIsBounded()
+{
+    QFETCH(int, side);
+    QFETCH(int, kept);
+    LibraryReader reader(m_paths);
+    GalleryThumbnails thumbnails(&reader, [](int) { return qint64(0); });
+    QImage image(side, side, QImage::Format_ARGB32);
+    image.fill(Qt::darkCyan);
+    const int arrived = GalleryThumbnails::maxCount() + 3000;
+    for (qint64 key = 1; key <= arrived; ++key)
+        Q_EMIT reader.thumbnailReady(key, image);
+    QCOMPARE(thumbnails.cachedCount(), kept);
+    // The latest stay, the oldest went.
+    QVERIFY(thumbnails.find(arrived));
+    QVERIFY(thumbnails.find(arrived - kept + 1));
+    QVERIFY(!thumbnails.find(1));
 }
 
 void TestChangeFeed::readerHearsAnotherWriter()

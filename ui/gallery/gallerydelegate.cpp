@@ -3,11 +3,11 @@
 
 #include "icons.h"
 #include "models/gallerymodel.h"
+#include "models/gallerythumbnails.h"
 
 #include <QApplication>
 #include <QPainter>
 #include <QPainterPath>
-#include <QPixmapCache>
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -55,8 +55,8 @@ QPainterPath heartIn(const QRectF &box)
 GalleryDelegate::GalleryDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
 {
-    // Enough for a few screens of large thumbnails (the default is 10 MiB).
-    QPixmapCache::setCacheLimit(std::max(QPixmapCache::cacheLimit(), 96 * 1024));
+    // A few screens of large thumbnails.
+    m_pixmaps.setMaxCost(64 * 1024);
     m_damagedIcon = icon(Icon::Warning);
 }
 
@@ -82,16 +82,17 @@ QPixmap GalleryDelegate::thumbnailPixmap(const QImage &image, qint64 key, qreal 
                                  .arg(image.cacheKey())
                                  .arg(m_size)
                                  .arg(dpr);
+    if (const QPixmap *cached = m_pixmaps.object(cacheKey))
+        return *cached;
     QPixmap pixmap;
-    if (QPixmapCache::find(cacheKey, &pixmap))
-        return pixmap;
     const int device = qRound(m_size * dpr);
     QImage scaled = image;
     if (image.width() > device || image.height() > device)
         scaled = image.scaled(device, device, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     pixmap = QPixmap::fromImage(scaled);
     pixmap.setDevicePixelRatio(dpr);
-    QPixmapCache::insert(cacheKey, pixmap);
+    const qsizetype bytes = qsizetype(pixmap.width()) * pixmap.height() * pixmap.depth() / 8;
+    m_pixmaps.insert(cacheKey, new QPixmap(pixmap), GalleryThumbnails::thumbnailCost(bytes));
     return pixmap;
 }
 

@@ -48,6 +48,13 @@ private:
     int m_size = kDefaultThumbnail;
     QIcon m_damagedIcon;
     mutable QCache<QString, QStaticText> m_labels { 4000 };
+    /// Thumbnails as scaled for the screen, by key, size and ratio; in
+    /// KiB, with a floor per pixmap (GalleryThumbnails::thumbnailCost), so
+    /// that tiny thumbnails are bounded by count too. Not QPixmapCache:
+    /// its cost is only the pixels, and raised to fit a few screens of
+    /// large thumbnails it kept 40,000 tiny ones (and their decoded
+    /// images, which a pixmap shares) while a big paste streamed by.
+    mutable QCache<QString, QPixmap> m_pixmaps;
     /// The placeholder, drawn once per size, colours and state and then
     /// blitted: a gallery filling with new images repaints whole screens
     /// of placeholders, and an antialiased rounded rectangle and glyph

@@ -243,6 +243,8 @@ private:
     /// Every change of an item's state goes through here (keeps m_pending).
     void changeState(IngestItem &item, IngestState state);
     void cleanup(quint64 id);
+    /// Gives back the memory of hashes a big batch left mostly empty, soon.
+    void scheduleCompaction();
 
     LibraryPaths m_paths;
     CatalogWriter *m_writer;
@@ -277,6 +279,7 @@ private:
     /// Items whose queue row could not be written (the catalog was full):
     /// written again on resuming.
     QList<quint64> m_unpersisted;
+    bool m_compactionScheduled = false;
 };
 
 } // namespace trove

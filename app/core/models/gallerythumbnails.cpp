@@ -12,8 +12,24 @@ namespace {
 
 // Thumbnails kept decoded: ~256 KiB each at full size, so about 250.
 constexpr int kThumbnailCacheKiB = 64 * 1024;
+// What one thumbnail counts for at least. A 24x24 thumbnail is 2 KiB of
+// pixels, so the bound alone let 32,000 of them stay decoded (80 MB with
+// their headers) while 100,000 tiny images streamed past the top of the
+// gallery. With this floor at most 4,096 are kept, still several screens
+// at the smallest zoom; full-size ones are counted by their pixels.
+constexpr int kMinThumbnailCostKiB = 16;
 
 } // namespace
+
+int GalleryThumbnails::thumbnailCost(qsizetype bytes)
+{
+    return std::max(kMinThumbnailCostKiB, int((bytes + 1023) / 1024));
+}
+
+int GalleryThumbnails::maxCount()
+{
+    return kThumbnailCacheKiB / kMinThumbnailCostKiB;
+}
 
 GalleryThumbnails::GalleryThumbnails(LibraryReader *reader, KeyAt keyAt, QObject *parent)
     : QObject(parent)
@@ -87,7 +103,7 @@ void GalleryThumbnails::flush() const
 
 void GalleryThumbnails::onThumbnail(qint64 key, const QImage &image)
 {
-    m_cache.insert(key, new QImage(image), std::max<int>(1, int(image.sizeInBytes() / 1024)));
+    m_cache.insert(key, new QImage(image), thumbnailCost(image.sizeInBytes()));
     Q_EMIT arrived(key);
 }
 

@@ -34,6 +34,11 @@ public:
     void setVisibleRange(int first, int last);
     void forget(qint64 key);
     void schedule() const;
+    /// How many thumbnails are kept decoded at most, however small.
+    static int maxCount();
+    int cachedCount() const { return int(m_cache.size()); }
+    /// What a decoded thumbnail of @p bytes counts for in the cache, in KiB.
+    static int thumbnailCost(qsizetype bytes);
 
 Q_SIGNALS:
     /// A thumbnail is in the cache now.

@@ -24,8 +24,7 @@ namespace {
 // queued at once by a big paste, stayed allocated (20 MB) after the last
 // had finished. Squeezed when at most an eighth is used, which costs
 // O(size) once per halving: amortised O(1) per erase.
-template<typename Hash>
-bool isSparse(const Hash &hash)
+template<typename Hash> bool isSparse(const Hash &hash)
 {
     return hash.capacity() > 1024 && hash.size() < hash.capacity() / 8;
 }
@@ -751,8 +750,7 @@ void IngestPipeline::cleanup(quint64 id)
 
 void IngestPipeline::scheduleCompaction()
 {
-    if (m_compactionScheduled
-        || !(isSparse(m_work) || isSparse(m_persisting) || isSparse(m_items)))
+    if (m_compactionScheduled || !(isSparse(m_work) || isSparse(m_persisting) || isSparse(m_items)))
         return;
     m_compactionScheduled = true;
     // From the event loop, never under a caller holding an iterator.

@@ -158,8 +158,12 @@ int main(int argc, char *argv[])
         QStringLiteral("Write N tiny distinct images (24x24 PNG, one in five JPEG) instead."),
         QStringLiteral("N") });
     parser.addOption(
-        { QStringLiteral("seed"), QStringLiteral("Seed of the tiny images (default 1)."),
+        { QStringLiteral("seed"), QStringLiteral("Seed of the images (default 1)."),
             QStringLiteral("S"), QStringLiteral("1") });
+    parser.addOption({ QStringLiteral("mix"),
+        QStringLiteral("camera (default: 1080p and 12 MP JPEGs, large PNG, WebP, BMP) or phone "
+                       "(portrait 12 MP JPEGs, tall PNG screenshots, small JPEGs, WebP, BMP)."),
+        QStringLiteral("NAME"), QStringLiteral("camera") });
     parser.process(app);
     const QString out = parser.value(QStringLiteral("out"));
     if (out.isEmpty() || !QDir().mkpath(out)) {
@@ -177,27 +181,48 @@ int main(int argc, char *argv[])
     }
     const int scale = std::max(1, parser.value(QStringLiteral("scale")).toInt());
 
-    // (format, size, quality, count): ~200 images, ~350 MB at scale 1.
-    const struct {
+    struct Part {
         const char *format;
         const char *ext;
         QSize size;
         int quality;
         int count;
-    } mix[] = {
+    };
+    // (format, size, quality, count): ~200 images, ~350 MB at scale 1.
+    static const Part camera[] = {
         { "jpeg", "jpg", { 1920, 1080 }, 90, 90 },
         { "jpeg", "jpg", { 4000, 3000 }, 88, 30 },
         { "png", "png", { 1920, 1080 }, -1, 30 },
         { "webp", "webp", { 1920, 1080 }, 85, 35 },
         { "bmp", "bmp", { 1920, 1080 }, -1, 15 },
     };
+    // What a phone's camera roll and chat downloads look like: portrait
+    // photos, tall screenshots, many small recompressed JPEGs. ~250 images.
+    static const Part phone[] = {
+        { "jpeg", "jpg", { 3024, 4032 }, 92, 35 },
+        { "jpeg", "jpg", { 4032, 3024 }, 80, 15 },
+        { "png", "png", { 1170, 2532 }, -1, 40 },
+        { "jpeg", "jpg", { 640, 480 }, 70, 110 },
+        { "webp", "webp", { 1024, 768 }, 75, 40 },
+        { "bmp", "bmp", { 800, 600 }, -1, 10 },
+    };
+    const QString mixName = parser.value(QStringLiteral("mix"));
+    if (mixName != QLatin1String("camera") && mixName != QLatin1String("phone")) {
+        std::fprintf(stderr, "make-corpus: --mix is camera or phone\n");
+        return 2;
+    }
+    const bool phoneMix = mixName == QLatin1String("phone");
+    const auto mix = phoneMix ? QList<Part>(std::begin(phone), std::end(phone))
+                              : QList<Part>(std::begin(camera), std::end(camera));
     QList<Spec> specs;
-    quint32 seed = 1;
+    // Seed 1 gives the files of earlier runs; another seed other pixels.
+    const quint32 seedBase = parser.value(QStringLiteral("seed")).toUInt();
+    quint32 seed = 1 + (seedBase > 1 ? (seedBase - 1) * 100000 : 0);
     for (const auto &m : mix) {
         for (int i = 0; i < m.count * scale; ++i, ++seed)
             specs.append({ QStringLiteral("%1/img%2.%3")
                                .arg(out)
-                               .arg(seed, 4, 10, QLatin1Char('0'))
+                               .arg(seed, phoneMix || seedBase > 1 ? 7 : 4, 10, QLatin1Char('0'))
                                .arg(QLatin1String(m.ext)),
                 m.format, m.size, m.quality, seed });
     }

@@ -279,6 +279,10 @@ void TestGzipCodec::choosePlan_data()
     // Incompressible: the cheapest plan (store or a fast level), never 6.
     QTest::newRow("random 10 KiB") << ImageFactory::randomBytes(10 * 1024) << 1 << 0 << false;
     QTest::newRow("random 2 MiB") << ImageFactory::randomBytes(2 * 1024 * 1024) << 1 << 0 << false;
+    // Between one and three samples long: read whole, not as overlapping
+    // samples whose repeats look like matches. Stored.
+    QTest::newRow("random 43 KB") << ImageFactory::randomBytes(43394, 5) << 0 << 0 << false;
+    QTest::newRow("random 90 KiB") << ImageFactory::randomBytes(90 * 1024, 6) << 0 << 0 << false;
     QTest::newRow("png") << ImageFactory::encode(ImageFactory::pattern(400, 300), "png") << 1 << 0
                          << false;
     // Redundant: real compression at the default level.
@@ -318,6 +322,9 @@ void TestGzipCodec::choosePlan()
     QVERIFY(*all == bytes);
     // Whatever the plan, the blob is never much larger than the original.
     QVERIFY(r->storedBytes <= bytes.size() + bytes.size() / 100 + 64);
+    // Stored: the gzip member's 18 bytes, the name, 5 per 64 KiB block.
+    if (plan.level == 0)
+        QCOMPARE(r->storedBytes, bytes.size() + 18 + 2 + 5 * (bytes.size() / 65535 + 1));
 }
 
 void TestGzipCodec::choosePlanKeepsPosition()

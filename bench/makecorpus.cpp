@@ -157,9 +157,8 @@ int main(int argc, char *argv[])
     parser.addOption({ QStringLiteral("tiny"),
         QStringLiteral("Write N tiny distinct images (24x24 PNG, one in five JPEG) instead."),
         QStringLiteral("N") });
-    parser.addOption(
-        { QStringLiteral("seed"), QStringLiteral("Seed of the images (default 1)."),
-            QStringLiteral("S"), QStringLiteral("1") });
+    parser.addOption({ QStringLiteral("seed"), QStringLiteral("Seed of the images (default 1)."),
+        QStringLiteral("S"), QStringLiteral("1") });
     parser.addOption({ QStringLiteral("mix"),
         QStringLiteral("camera (default: 1080p and 12 MP JPEGs, large PNG, WebP, BMP) or phone "
                        "(portrait 12 MP JPEGs, tall PNG screenshots, small JPEGs, WebP, BMP)."),

@@ -84,12 +84,11 @@ QPixmap GalleryDelegate::thumbnailPixmap(const QImage &image, qint64 key, qreal 
                                  .arg(dpr);
     if (const QPixmap *cached = m_pixmaps.object(cacheKey))
         return *cached;
-    QPixmap pixmap;
     const int device = qRound(m_size * dpr);
     QImage scaled = image;
     if (image.width() > device || image.height() > device)
         scaled = image.scaled(device, device, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-    pixmap = QPixmap::fromImage(scaled);
+    QPixmap pixmap = QPixmap::fromImage(scaled);
     pixmap.setDevicePixelRatio(dpr);
     const qsizetype bytes = qsizetype(pixmap.width()) * pixmap.height() * pixmap.depth() / 8;
     m_pixmaps.insert(cacheKey, new QPixmap(pixmap), GalleryThumbnails::thumbnailCost(bytes));

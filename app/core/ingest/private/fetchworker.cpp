@@ -118,6 +118,7 @@ void FetchWorker::start(quint64 job, const QUrl &url, const FetchHeaders &header
     t->limits = m_limits;
     t->sinceStart.start();
     t->sinceProgress.start();
+    t->sinceReport.start();
     m_transfers.insert(job, t);
     issue(job, *t, url);
 
@@ -271,7 +272,13 @@ void FetchWorker::onReadyRead(quint64 job)
         }
         t.written += n;
     }
-    if (!t.sinceReport.isValid() || t.sinceReport.elapsed() >= 100) {
+    // Ten a second at most, the first 100 ms after the start: a small image
+    // is downloaded before it would report at all. Each report crosses to
+    // the pipeline's thread and repaints a queue row; two per download (at
+    // the first bytes and at the end) cost the window's GUI thread about
+    // as much as the rest of the pipeline's bookkeeping for a paste of tiny
+    // images.
+    if (t.sinceReport.elapsed() >= 100) {
         t.sinceReport.restart();
         Q_EMIT progress(job, t.written, t.declaredLength);
     }
@@ -401,8 +408,7 @@ void FetchWorker::onFinished(quint64 job)
         ? QString()
         : result.finalUrl.fileName();
     result.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toString();
-    result.bytes = t->written;
-    Q_EMIT progress(job, t->written, t->written);
+    result.bytes = t->written; // the last progress: onFetched() shows it
     complete(job, std::move(result));
 }
 

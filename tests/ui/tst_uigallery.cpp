@@ -817,10 +817,12 @@ void TestUiGallery::dragOutFailureShown()
     // own first selection while the add is waited for, and the folder for
     // dragging out would already be made in the real temporary folder.
     qputenv("TMPDIR", QFile::encodeName(notAFolder));
-    addSamples({ { QStringLiteral("one"), Qt::red } });
     // Every message, not the current one: the news of the add can come
-    // after the failure and replace it.
+    // after the failure and replace it. Heard from before the add: the
+    // failure is said once, and the view's own first selection can say it
+    // while the add is waited for.
     QSignalSpy messages(m_window->statusBar(), &QStatusBar::messageChanged);
+    addSamples({ { QStringLiteral("one"), Qt::red } });
     m_window->galleryView()->selectionModel()->clear();
     m_window->galleryView()->selectionModel()->setCurrentIndex(
         gallery()->index(0), QItemSelectionModel::ClearAndSelect);

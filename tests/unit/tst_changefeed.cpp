@@ -7,6 +7,7 @@
 #include "catalog/catalogwriter.h"
 #include "catalog/changefeed.h"
 #include "catalog/libraryreader.h"
+#include "catalog/private/libraryreaderworker.h"
 #include "imagefactory.h"
 #include "ingest/imageprocessor.h"
 #include "models/gallerymodel.h"
@@ -18,6 +19,7 @@
 #include "timebounds.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -61,6 +63,7 @@ private Q_SLOTS:
     void thumbnailCacheIsBounded_data();
     void thumbnailCacheIsBounded();
     void readerHearsAnotherWriter();
+    void ownCommitsAreSpacedUnderAStream();
     void galleryFollowsAnotherWriter();
     void galleryHealsAfterBulkChange();
     void galleryMovesRenamedImage();
@@ -327,6 +330,50 @@ void TestChangeFeed::readerHearsAnotherWriter()
     for (const auto &args : changes)
         added += args.at(0).value<ChangeBatch>().added;
     QCOMPARE(added, QList<qint64> { key });
+}
+
+void TestChangeFeed::ownCommitsAreSpacedUnderAStream()
+{
+    // The reader of a window hears its own writer's commits without the
+    // timer (no watchChanges() here). An ingest commits every 25 ms: handed
+    // on one by one, each would cost the gallery a lookup, a page and a
+    // repaint.
+    LibraryReader reader(m_paths, m_writer.get());
+    QSignalSpy changes(&reader, &LibraryReader::changesReady);
+    reader.requestStats();
+    QSignalSpy stats(&reader, &LibraryReader::statsReady);
+    QVERIFY(stats.wait(kArrives));
+
+    // A lone commit is handed on at once, not at a poll.
+    const qint64 first = commit(*m_writer, 1, QStringLiteral("lone"));
+    QTRY_COMPARE_WITH_TIMEOUT(changes.size(), 1, kArrives);
+    QCOMPARE(changes.at(0).at(0).value<ChangeBatch>().added, QList<qint64> { first });
+    changes.clear();
+
+    QElapsedTimer clock;
+    clock.start();
+    QList<qint64> committed;
+    constexpr int kCommits = 40;
+    for (int i = 0; i < kCommits; ++i) {
+        committed.append(commit(*m_writer, quint32(100 + i), QStringLiteral("stream %1").arg(i)));
+        QTest::qWait(10);
+    }
+    QList<qint64> added;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            added.clear();
+            for (const auto &args : std::as_const(changes))
+                added += args.at(0).value<ChangeBatch>().added;
+            return added.size() == kCommits;
+        }(),
+        kArrives);
+    const qint64 elapsedMs = clock.elapsed();
+    QCOMPARE(added, committed);
+    // At most one batch per 200 ms, and one more at the end; one per
+    // commit (40) before the spacing.
+    const qint64 allowed = elapsedMs / LibraryReaderWorker::kOwnCommitSpacingMs + 2;
+    QVERIFY2(changes.size() <= allowed,
+        qPrintable(QStringLiteral("%1 batches in %2 ms").arg(changes.size()).arg(elapsedMs)));
 }
 
 void TestChangeFeed::galleryFollowsAnotherWriter()

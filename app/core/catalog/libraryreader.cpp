@@ -44,8 +44,9 @@ LibraryReader::LibraryReader(const LibraryPaths &paths, CatalogWriter *writer, Q
     connect(m_worker, &LibraryReaderWorker::changesReady, this, &LibraryReader::changesReady);
     m_thread.start();
     if (writer) {
-        // This process's own commits are read at once, not at the next poll.
-        connect(writer, &CatalogWriter::committed, this, &LibraryReader::pollChanges);
+        // This process's own commits are read at once, not at the next poll
+        // (under a stream of them, five times a second).
+        connect(writer, &CatalogWriter::committed, this, &LibraryReader::pollOwnCommit);
     }
 }
 
@@ -114,6 +115,11 @@ void LibraryReader::watchChanges(int intervalMs)
 void LibraryReader::pollChanges()
 {
     QMetaObject::invokeMethod(m_worker, &LibraryReaderWorker::poll);
+}
+
+void LibraryReader::pollOwnCommit()
+{
+    QMetaObject::invokeMethod(m_worker, &LibraryReaderWorker::pollSoon);
 }
 
 QFuture<Result<QImage>> LibraryReader::loadImage(const LibraryPaths &paths, const QString &sha256)
@@ -210,10 +216,29 @@ void LibraryReaderWorker::poll()
     if (!batch)
         return; // an older library without a feed, or a busy moment: next poll
     m_seq = batch->toSeq;
-    if (!batch->isEmpty())
+    if (!batch->isEmpty()) {
+        m_sinceHandedOn.start();
         Q_EMIT changesReady(*batch);
+    }
     if (batch->toSeq != batch->fromSeq)
         QMetaObject::invokeMethod(this, &LibraryReaderWorker::pollAgain, Qt::QueuedConnection);
+}
+
+void LibraryReaderWorker::pollSoon()
+{
+    if (m_pollSoonPending)
+        return;
+    const qint64 since
+        = m_sinceHandedOn.isValid() ? m_sinceHandedOn.elapsed() : kOwnCommitSpacingMs;
+    if (since >= kOwnCommitSpacingMs) {
+        poll();
+        return;
+    }
+    m_pollSoonPending = true;
+    QTimer::singleShot(int(kOwnCommitSpacingMs - since), this, [this] {
+        m_pollSoonPending = false;
+        poll();
+    });
 }
 
 void LibraryReaderWorker::pollAgain()
@@ -225,8 +250,10 @@ void LibraryReaderWorker::pollAgain()
     if (!batch || batch->toSeq == m_seq)
         return;
     m_seq = batch->toSeq;
-    if (!batch->isEmpty())
+    if (!batch->isEmpty()) {
+        m_sinceHandedOn.start();
         Q_EMIT changesReady(*batch);
+    }
     QMetaObject::invokeMethod(this, &LibraryReaderWorker::pollAgain, Qt::QueuedConnection);
 }
 

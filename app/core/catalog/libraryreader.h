@@ -79,6 +79,9 @@ public:
     void watchChanges(int intervalMs = 200);
     /// Looks at the feed now.
     void pollChanges();
+    /// This process's writer committed: looks at the feed now, or within
+    /// 200 ms when it handed on changes less than that ago.
+    void pollOwnCommit();
 
     /// The full image of a blob, decoded on a pool thread (the clipboard).
     static QFuture<Result<QImage>> loadImage(const LibraryPaths &paths, const QString &sha256);

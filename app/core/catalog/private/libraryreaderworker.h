@@ -4,6 +4,7 @@
 #include "catalog/changefeed.h"
 #include "catalog/libraryreader.h"
 
+#include <QElapsedTimer>
 #include <QTimer>
 #include <memory>
 
@@ -31,6 +32,15 @@ public:
     void watch(int intervalMs);
     /// Reads the feed now if the catalog moved; answers changesReady.
     void poll();
+    /// This process's writer committed: poll() now, or, when changes were
+    /// handed on less than kOwnCommitSpacingMs ago, once that much has
+    /// passed.
+    void pollSoon();
+
+    /// A window's own ingest commits every 25 ms; each batch handed on
+    /// costs the gallery a row lookup, a page and a repaint whatever its
+    /// size. Spaced like the timer's polls of other processes' changes.
+    static constexpr int kOwnCommitSpacingMs = 200;
 
 Q_SIGNALS:
     void failed(const QString &error);
@@ -59,6 +69,8 @@ private:
     std::unique_ptr<ChangeFeed> m_feed;
     qint64 m_seq = 0; ///< the last change handed on
     QTimer *m_pollTimer = nullptr;
+    QElapsedTimer m_sinceHandedOn; ///< since changesReady was last emitted
+    bool m_pollSoonPending = false;
 };
 
 } // namespace trove

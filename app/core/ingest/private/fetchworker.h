@@ -45,7 +45,8 @@ private:
         QTimer stallTimer;
         QElapsedTimer sinceStart;
         QElapsedTimer sinceProgress;
-        QElapsedTimer sinceReport; ///< progress signals: ten a second at most, none in the first 100 ms
+        QElapsedTimer
+            sinceReport; ///< progress signals: ten a second at most, none in the first 100 ms
         FetchLimits limits; ///< the worker's when this download started
         QSet<QUrl> visited;
         QUrl referer;

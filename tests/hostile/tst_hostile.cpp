@@ -31,6 +31,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -110,6 +111,7 @@ private Q_SLOTS:
     void refused();
     void accepted_data();
     void accepted();
+    void downloadFilesAreReused();
     void hostileSvg_data();
     void hostileSvg();
 
@@ -682,6 +684,44 @@ void TestHostile::accepted()
         QStringLiteral("--library"), library() });
     QVERIFY2(exp.exitCode == 0, exp.describe());
     QVERIFY2(readFile(out) == image, "export is not byte-identical to the decoded image");
+    QCOMPARE(tmpListing(), QStringList {});
+}
+
+// A download is written into the file of one read before (on ext4 without
+// a journal a new file per download is slow). A small image written where a
+// large one was must not keep the large one's tail, and the kept files go
+// when trove exits.
+void TestHostile::downloadFilesAreReused()
+{
+    QList<QByteArray> images { ImageFactory::bmp(600, 400, 1) };
+    for (quint32 seed = 2; seed < 8; ++seed)
+        images.append(
+            seed % 2 ? ImageFactory::png(24, 16, seed) : ImageFactory::jpeg(24, 16, 85, seed));
+    images.append(ImageFactory::bmp(300, 200, 8)); // larger again
+    images.append(ImageFactory::png(8, 8, 9));
+    QStringList args { QStringLiteral("add") };
+    QSet<QString> expected;
+    for (int i = 0; i < images.size(); ++i) {
+        const QString path = QStringLiteral("/reuse/%1").arg(i);
+        m_server.addRoute(path, Response::ok(images[i], "application/octet-stream"));
+        args << m_server.url(path).toString();
+        expected.insert(trove::test::sha256Hex(images[i]));
+    }
+    // One at a time: each download after the first finds a file to reuse.
+    args << QStringLiteral("--per-host") << QStringLiteral("1") << QStringLiteral("--library")
+         << library();
+    const Run add = trove(args);
+    QVERIFY2(add.exitCode == 0, add.describe());
+
+    const Run list = trove({ QStringLiteral("list"), QStringLiteral("--json"),
+        QStringLiteral("--library"), library() });
+    QVERIFY2(list.exitCode == 0, list.describe());
+    QSet<QString> stored;
+    for (const QJsonValue &row : QJsonDocument::fromJson(list.out).array())
+        stored.insert(row.toObject().value(QLatin1String("sha256")).toString());
+    for (const QString &sha : std::as_const(expected))
+        QVERIFY2(
+            stored.contains(sha), qPrintable(QStringLiteral("%1 not stored as sent").arg(sha)));
     QCOMPARE(tmpListing(), QStringList {});
 }
 

@@ -48,6 +48,11 @@ void Fetcher::setLimits(const FetchLimits &limits)
     QMetaObject::invokeMethod(m_worker, [w = m_worker, limits] { w->setLimits(limits); });
 }
 
+void Fetcher::recycle(const QString &path)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, path] { w->recycle(path); });
+}
+
 bool Fetcher::isFetchableScheme(const QString &scheme)
 {
     return scheme == QLatin1String("http") || scheme == QLatin1String("https")

@@ -26,6 +26,7 @@ public:
     void fetch(quint64 job, const QUrl &url, const FetchHeaders &headers = {}) override;
     void cancel(quint64 job) override;
     void setLimits(const FetchLimits &limits) override;
+    void recycle(const QString &path) override;
 
     /// Schemes that may be fetched, and that redirects may lead to.
     static bool isFetchableScheme(const QString &scheme);

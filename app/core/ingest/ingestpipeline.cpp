@@ -647,7 +647,7 @@ void IngestPipeline::onProcessed(quint64 id, const Result<ProcessedImage> &resul
     }
     work->processing = false;
     if (!work->downloadPath.isEmpty()) {
-        removeFileLater(work->downloadPath);
+        m_fetch->recycle(work->downloadPath); // read: a later download may reuse it
         work->downloadPath.clear();
     }
     if (m_items[id].state != IngestState::Processing) {

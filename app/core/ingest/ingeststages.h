@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/platform.h"
 #include "base/result.h"
 #include "ingest/imageprocessor.h"
 #include "ingest/ingesttypes.h"
@@ -68,6 +69,10 @@ public:
     /// New limits (the window's settings changed) for downloads started
     /// from now on; those running keep theirs. Fakes may ignore them.
     virtual void setLimits(const FetchLimits &limits) { Q_UNUSED(limits) }
+    /// Takes back a finished download's file once nothing reads it any
+    /// more. The real fetcher writes a later download into it rather than
+    /// into a new file; here it is removed.
+    virtual void recycle(const QString &path) { removeFileLater(path); }
 
 Q_SIGNALS:
     /// Bytes so far; @p total is -1 while unknown. Rate-limited.

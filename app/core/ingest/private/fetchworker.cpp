@@ -76,8 +76,23 @@ void FetchWorker::shutdown()
         t->reply->deleteLater();
         t->file.remove();
     }
+    for (const QString &path : std::as_const(m_spare))
+        QFile::remove(path);
+    m_spare.clear();
     delete m_nam;
     m_nam = nullptr;
+}
+
+void FetchWorker::recycle(const QString &path)
+{
+    if (path.isEmpty())
+        return;
+    if (m_spare.size() >= kMaxSpare || QFileInfo(path).size() > kMaxSpareBytes
+        || m_spare.contains(path)) {
+        QFile::remove(path);
+        return;
+    }
+    m_spare.append(path);
 }
 
 void FetchWorker::start(quint64 job, const QUrl &url, const FetchHeaders &headers)
@@ -92,9 +107,11 @@ void FetchWorker::start(quint64 job, const QUrl &url, const FetchHeaders &header
     }
 
     auto t = std::make_shared<Transfer>();
-    t->file.setFileName(m_paths.newTempFile(QStringLiteral(".part")));
+    t->file.setFileName(
+        m_spare.isEmpty() ? m_paths.newTempFile(QStringLiteral(".part")) : m_spare.takeLast());
     errno = 0;
-    if (!t->file.open(QIODevice::WriteOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+    if (!t->file.open(QIODevice::WriteOnly | QIODevice::Truncate,
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         const int savedErrno = errno;
         const Error why = DiskSpace::writeFailure(m_paths.root(), 0, savedErrno,
             tr("cannot write a temp file: %1").arg(t->file.errorString()));

@@ -352,6 +352,7 @@ private Q_SLOTS:
     void busyHostWaitsOutRetryAfter();
     void retryAfterBeyondTheCapFails();
     void pauseHoldsNewDownloads();
+    void downloadsWaitForProcessing();
     void diskFullPausesAndResumes_data();
     void diskFullPausesAndResumes();
     void passesTheFetchHeaders();
@@ -1206,6 +1207,55 @@ void TestIngestPipeline::pauseHoldsNewDownloads()
     QCOMPARE(stateOf(held.at(2)), IngestState::Processing);
     m_pipeline->setPaused(false); // no change, no signal
     QCOMPARE(paused.count(), 2);
+}
+
+// Processing slower than downloading (a big paste of small images, the
+// processing threads yielding to everything else): downloads stop starting
+// while downloadedAhead() images wait for a processing slot, and each
+// image that goes on to processing lets one more start. Before, every
+// link was downloaded first, each into a temp file.
+void TestIngestPipeline::downloadsWaitForProcessing()
+{
+    PipelineOptions options;
+    options.maxDownloads = 8;
+    options.perHost = 8;
+    makePipeline(options);
+    QList<IngestRequest> requests;
+    for (int i = 0; i < 40; ++i)
+        requests.append({ url(QStringLiteral("p%1.png").arg(i)) });
+    const QList<quint64> ids = m_pipeline->enqueue(requests);
+    const int slots = m_process->maxInFlight();
+    const int ahead = m_pipeline->downloadedAhead();
+    QVERIFY(ahead >= slots);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fetch->running().size(), 8, test::kLivenessMs);
+
+    // Every download that starts succeeds at once, until none starts.
+    int downloaded = 0;
+    for (QList<FakeFetch::Job> running = m_fetch->running(); !running.isEmpty();
+         running = m_fetch->running()) {
+        for (const FakeFetch::Job &job : running)
+            m_fetch->succeed(job.url.toString(), png(quint32(1000 + downloaded++)));
+        settle();
+    }
+    QCOMPARE(downloaded, slots + ahead);
+    QCOMPARE(m_process->pending(), slots);
+    int processing = 0;
+    int queued = 0;
+    for (quint64 id : ids) {
+        processing += stateOf(id) == IngestState::Processing;
+        queued += stateOf(id) == IngestState::Queued;
+    }
+    QCOMPARE(processing, slots + ahead);
+    QCOMPARE(queued, 40 - downloaded);
+
+    // One image processed: the next waiting one takes its slot, and one
+    // more download starts.
+    m_process->run(QStringLiteral("p0.png"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_fetch->running().size(), 1, test::kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(ids.at(0)), IngestState::Done, test::kLivenessMs);
+    QCOMPARE(m_process->pending(), slots);
+    settle();
+    QCOMPARE(m_fetch->running().size(), 1);
 }
 
 void TestIngestPipeline::passesTheFetchHeaders()

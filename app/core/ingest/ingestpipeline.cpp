@@ -463,13 +463,43 @@ void IngestPipeline::startFetch(quint64 id)
     m_fetch->fetch(job, work->source.url, item.request.headers);
 }
 
+// A bound on jobs in flight keeps decoded pixels (the big memory) to what
+// the pool can work on now.
+void IngestPipeline::startWaitingProcessing()
+{
+    const int maxProcessing = m_process->maxInFlight();
+    while (m_processing < maxProcessing && !m_waitingProcess.empty()) {
+        const quint64 id = m_waitingProcess.front();
+        m_waitingProcess.pop_front();
+        if (m_work.contains(id) && m_items[id].state == IngestState::Processing)
+            startProcessing(id);
+    }
+}
+
+// Downloads finish faster than images are processed when the links are
+// many and the images small or the processing threads yield (SCHED_IDLE in
+// the window): a 100,000-link paste downloaded far ahead, its temp files
+// piling up, while the downloads' own CPU kept the processing threads
+// waiting, and the window catalogued a fifth of the links at half the
+// command line's rate. A few images ready per processing slot keep the
+// pool busy all the same.
+int IngestPipeline::downloadedAhead() const
+{
+    return std::max({ 8, 4 * m_process->maxInFlight(), m_options.maxDownloads });
+}
+
 void IngestPipeline::pump()
 {
     if (m_stopped)
         return;
+    startWaitingProcessing();
     // The oldest waiting item of any host that may start now: a host at
-    // its limit or told to wait holds back only its own items.
-    while (!m_paused && m_fetchJobs.size() < m_options.maxDownloads && !m_ready.empty()) {
+    // its limit or told to wait holds back only its own items. Nothing
+    // starts while downloadedAhead() images wait for a processing slot or
+    // are on their way.
+    const int ahead = downloadedAhead();
+    while (!m_paused && m_fetchJobs.size() < m_options.maxDownloads && !m_ready.empty()
+        && int(m_waitingProcess.size() + m_fetchJobs.size()) < ahead) {
         const QString key = m_ready.begin()->second;
         Host &host = m_hosts[key];
         if (host.waiting.empty() || !waitsForFetch(host.waiting.front())) {
@@ -481,15 +511,7 @@ void IngestPipeline::pump()
         startFetch(id);
         refreshHost(key);
     }
-    // A bound on jobs in flight keeps decoded pixels (the big memory) to
-    // what the pool can work on now.
-    const int maxProcessing = m_process->maxInFlight();
-    while (m_processing < maxProcessing && !m_waitingProcess.empty()) {
-        const quint64 id = m_waitingProcess.front();
-        m_waitingProcess.pop_front();
-        if (m_work.contains(id) && m_items[id].state == IngestState::Processing)
-            startProcessing(id);
-    }
+    startWaitingProcessing(); // local files just queued
     if (pendingCount() == 0)
         Q_EMIT idle();
     else if (!isHalted())

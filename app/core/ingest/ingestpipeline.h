@@ -158,6 +158,10 @@ public:
     bool isQuiet() const { return m_processing == 0; }
     /// Catalog queue rows of the items not finished yet.
     QList<qint64> unfinishedQueueIds() const;
+    /// How many images may be downloading, or downloaded (or local) and
+    /// waiting for a processing slot, before no further download starts:
+    /// never fewer than the downloads allowed at once.
+    int downloadedAhead() const;
 
 Q_SIGNALS:
     /// Items @p first to @p last (consecutive ids, in queue order) were
@@ -227,6 +231,7 @@ private:
     bool retryLater(quint64 id, const QString &host, const FetchResult &result);
     int backoffMs(int attempt) const;
     void pump();
+    void startWaitingProcessing();
     void startProcessing(quint64 id);
     void onFetchProgress(quint64 job, qint64 received, qint64 total);
     void onFetched(quint64 job, const FetchResult &result);

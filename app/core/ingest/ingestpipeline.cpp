@@ -24,9 +24,9 @@ namespace {
 // queued at once by a big paste, stayed allocated (20 MB) after the last
 // had finished. Squeezed when at most an eighth is used, which costs
 // O(size) once per halving: amortised O(1) per erase.
-template<typename Hash> bool isSparse(const Hash &hash)
+template<typename Hash> bool isSparse(const Hash &hash, qsizetype expected = 0)
 {
-    return hash.capacity() > 1024 && hash.size() < hash.capacity() / 8;
+    return hash.capacity() > 1024 && hash.size() + expected < hash.capacity() / 8;
 }
 
 } // namespace
@@ -102,6 +102,8 @@ quint64 IngestPipeline::addItem(const IngestRequest &request, qint64 queueId)
     item.request.name = normalizeName(request.name);
     m_items.insert(id, item);
     m_order.append(id);
+    if (m_expected > 0)
+        --m_expected;
     ++m_pending; // Queued
     return id; // itemsAdded() follows, once for the batch
 }
@@ -131,6 +133,14 @@ QList<quint64> IngestPipeline::enqueue(const QList<IngestRequest> &requests)
     for (const IngestRequest &request : requests)
         checked.push_back({ request, IngestSource::parse(request.source) });
     return enqueueChecked(checked);
+}
+
+void IngestPipeline::expectItems(qsizetype count)
+{
+    m_expected = std::max<qsizetype>(0, m_expected + count);
+    m_items.reserve(m_items.size() + m_expected);
+    m_work.reserve(m_work.size() + m_expected);
+    m_order.reserve(m_order.size() + m_expected);
 }
 
 QList<quint64> IngestPipeline::enqueueChecked(const std::vector<CheckedRequest> &requests)
@@ -772,17 +782,20 @@ void IngestPipeline::cleanup(quint64 id)
 
 void IngestPipeline::scheduleCompaction()
 {
-    if (m_compactionScheduled || !(isSparse(m_work) || isSparse(m_persisting) || isSparse(m_items)))
+    // Room made for items still to come (expectItems()) is not taken back.
+    if (m_compactionScheduled
+        || !(isSparse(m_work, m_expected) || isSparse(m_persisting)
+            || isSparse(m_items, m_expected)))
         return;
     m_compactionScheduled = true;
     // From the event loop, never under a caller holding an iterator.
     QTimer::singleShot(0, this, [this] {
         m_compactionScheduled = false;
-        if (isSparse(m_work))
+        if (isSparse(m_work, m_expected))
             m_work.squeeze();
         if (isSparse(m_persisting))
             m_persisting.squeeze();
-        if (isSparse(m_items)) // item() pointers are not kept across events
+        if (isSparse(m_items, m_expected)) // item() pointers are not kept across events
             m_items.squeeze();
     });
 }

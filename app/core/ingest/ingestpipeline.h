@@ -107,6 +107,11 @@ public:
     QList<quint64> enqueue(const QList<IngestRequest> &requests);
     /// The same for sources already checked: touches no disk here.
     QList<quint64> enqueueChecked(const std::vector<CheckedRequest> &requests);
+    /// @p count items follow in slices (a big paste fed over many events):
+    /// room for them is made now, while the tables are small. Grown one
+    /// slice at a time, the table of 100,000 items was rehashed on the GUI
+    /// thread at 65,536, moving 23 MB at once.
+    void expectItems(qsizetype count);
     /// Picks up unfinished items of processes that died (crash, kill).
     void resumeOrphans();
     /// Shows again, as finished items, the failed and cancelled rows of
@@ -263,6 +268,7 @@ private:
     QHash<quint64, Work> m_work;
     QList<quint64> m_order;
     QSet<quint64> m_persisting; ///< items whose queue row is being written
+    qsizetype m_expected = 0; ///< items announced by expectItems() not added yet
     QHash<QString, Host> m_hosts; ///< hosts with waiting, running or blocked items
     /// Hosts whose first waiting item may start, by that item's id: the
     /// oldest item of any host goes first; O(log hosts) per event.

@@ -216,12 +216,17 @@ void LibraryReaderWorker::poll()
     if (!batch)
         return; // an older library without a feed, or a busy moment: next poll
     m_seq = batch->toSeq;
-    if (!batch->isEmpty()) {
-        m_sinceHandedOn.start();
-        Q_EMIT changesReady(*batch);
-    }
+    handOn(*batch);
     if (batch->toSeq != batch->fromSeq)
         QMetaObject::invokeMethod(this, &LibraryReaderWorker::pollAgain, Qt::QueuedConnection);
+}
+
+void LibraryReaderWorker::handOn(const ChangeBatch &batch)
+{
+    if (batch.isEmpty())
+        return;
+    m_sinceHandedOn.start();
+    Q_EMIT changesReady(batch);
 }
 
 void LibraryReaderWorker::pollSoon()
@@ -250,10 +255,7 @@ void LibraryReaderWorker::pollAgain()
     if (!batch || batch->toSeq == m_seq)
         return;
     m_seq = batch->toSeq;
-    if (!batch->isEmpty()) {
-        m_sinceHandedOn.start();
-        Q_EMIT changesReady(*batch);
-    }
+    handOn(*batch);
     QMetaObject::invokeMethod(this, &LibraryReaderWorker::pollAgain, Qt::QueuedConnection);
 }
 

@@ -59,6 +59,8 @@ Q_SIGNALS:
 private:
     bool ensureOpen();
     void pollAgain();
+    /// Emits changesReady for a batch with anything in it.
+    void handOn(const ChangeBatch &batch);
     QImage rebuildThumbnail(qint64 key);
 
     LibraryPaths m_paths;

@@ -49,8 +49,8 @@ private:
         QTimer stallTimer;
         QElapsedTimer sinceStart;
         QElapsedTimer sinceProgress;
-        QElapsedTimer
-            sinceReport; ///< progress signals: ten a second at most, none in the first 100 ms
+        /// Progress signals: ten a second at most, none in the first 100 ms.
+        QElapsedTimer sinceReport;
         FetchLimits limits; ///< the worker's when this download started
         QSet<QUrl> visited;
         QUrl referer;

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: MIT
 // The UI stall probe: it must see a blocked event loop, ignore the time
 // before the first frame, and write the report the benchmarks read.
+#include "base/futurewatch.h"
 #include "diagnostics/stallmonitor.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFuture>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPromise>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -33,6 +36,7 @@ private Q_SLOTS:
     void nothingCountsBeforeTheFirstFrame();
     void blockedLoopIsOneLongGap();
     void reportHasTheFields();
+    void traceNamesTheSlowContinuation();
     void processStartIsInThePast();
 };
 
@@ -101,6 +105,64 @@ void TestStallMonitor::reportHasTheFields()
     }
     QCOMPARE(longest, report.value(QLatin1String("max_ms")).toDouble());
     QVERIFY2(longestAt >= 0.04 && longestAt < 1.0, qPrintable(QString::number(longestAt)));
+}
+
+// TROVE_STALL_TRACE=1: a stall's report says what the loop delivered in
+// it, down to the whenFinished() call whose continuation held it, and how
+// much of it the thread ran or waited for a core.
+void TestStallMonitor::traceNamesTheSlowContinuation()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("r.json"));
+    qputenv("TROVE_STALL_TRACE", "1");
+    {
+        StallMonitor monitor(path);
+        qunsetenv("TROVE_STALL_TRACE");
+        monitor.framePainted();
+        runLoop(30);
+        QObject context;
+        QPromise<int> promise;
+        promise.start();
+        const int line = __LINE__ + 1;
+        whenFinished(promise.future(), &context, [](int) {
+            QElapsedTimer spin;
+            spin.start();
+            while (spin.elapsed() < 40) { } // busy, as slow GUI work is
+        });
+        promise.addResult(1);
+        promise.finish();
+        runLoop(60);
+        QVERIFY(monitor.writeReport());
+        const auto s = monitor.summary();
+        QVERIFY(s.maxMs >= 40.0);
+
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonArray traces = QJsonDocument::fromJson(file.readAll())
+                                      .object()
+                                      .value(QLatin1String("stall_traces"))
+                                      .toArray();
+        QVERIFY(!traces.isEmpty());
+        const QString where = QStringLiteral("tst_stallmonitor.cpp:%1").arg(line);
+        bool found = false;
+        for (const QJsonValue &trace : traces) {
+            const QJsonObject t = trace.toObject();
+            if (t.value(QLatin1String("ms")).toDouble() < 40.0)
+                continue;
+            const double ran = t.value(QLatin1String("on_cpu_ms")).toDouble();
+            const double waited = t.value(QLatin1String("waiting_for_cpu_ms")).toDouble();
+            QVERIFY2(ran >= 0 && waited >= 0 && ran + waited >= 30.0,
+                qPrintable(QStringLiteral("%1 + %2 ms").arg(ran).arg(waited)));
+            for (const QJsonValue &event : t.value(QLatin1String("events")).toArray()) {
+                const QJsonArray e = event.toArray(); // [at_ms, receiver, type, ms]
+                if (e.at(1).toString().endsWith(where) && e.at(3).toDouble() >= 35.0)
+                    found = true;
+            }
+        }
+        QVERIFY2(found, qPrintable(QStringLiteral("no event of %1 held a stall").arg(where)));
+    }
+    // Only while a monitor traces: watchers cost no name otherwise.
+    QVERIFY(!g_nameFutureWatchers);
 }
 
 void TestStallMonitor::processStartIsInThePast()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "diagnostics/stallmonitor.h"
 
+#include "base/futurewatch.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
@@ -10,6 +12,7 @@
 #include <QSaveFile>
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #ifdef Q_OS_LINUX
 #include <time.h>
@@ -47,6 +50,12 @@ StallMonitor::StallMonitor(const QString &reportPath, QObject *parent)
     , m_path(reportPath)
 {
     m_gapsMs.reserve(1 << 20);
+    m_tracing = qEnvironmentVariableIntValue("TROVE_STALL_TRACE") == 1;
+    if (m_tracing && QCoreApplication::instance()) {
+        m_ring.resize(4096);
+        QCoreApplication::instance()->installEventFilter(this);
+        g_nameFutureWatchers = true;
+    }
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(1);
     connect(&m_timer, &QTimer::timeout, this, &StallMonitor::tick);
@@ -59,6 +68,8 @@ StallMonitor::StallMonitor(const QString &reportPath, QObject *parent)
 
 StallMonitor::~StallMonitor()
 {
+    if (m_tracing)
+        g_nameFutureWatchers = false;
     if (!m_written)
         writeReport();
 }
@@ -69,11 +80,62 @@ StallMonitor *StallMonitor::fromEnvironment(QObject *parent)
     return path.isEmpty() ? nullptr : new StallMonitor(path, parent);
 }
 
+bool StallMonitor::eventFilter(QObject *watched, QEvent *event)
+{
+    const QMetaObject *meta = watched->metaObject();
+    const QObject *parent
+        = meta == &QObject::staticMetaObject || meta->className() == QByteArrayView("QWidget")
+        ? watched->parent()
+        : nullptr;
+    m_ring[m_ringNext] = { m_clock.nsecsElapsed(), meta->className(),
+        parent ? parent->metaObject()->className() : nullptr, int(event->type()),
+        watched->objectName() };
+    m_ringNext = (m_ringNext + 1) % m_ring.size();
+    return false;
+}
+
+std::pair<qint64, qint64> StallMonitor::schedStat()
+{
+#ifdef Q_OS_LINUX
+    // Three numbers: ns on a CPU, ns waiting on a run queue, time slices.
+    char buffer[96];
+    FILE *f = std::fopen("/proc/thread-self/schedstat", "re");
+    if (!f)
+        return { -1, -1 };
+    const std::size_t n = std::fread(buffer, 1, sizeof buffer - 1, f);
+    std::fclose(f);
+    buffer[n] = 0;
+    long long run = -1;
+    long long wait = -1;
+    if (std::sscanf(buffer, "%lld %lld", &run, &wait) != 2)
+        return { -1, -1 };
+    return { qint64(run), qint64(wait) };
+#else
+    return { -1, -1 };
+#endif
+}
+
 void StallMonitor::tick()
 {
     const qint64 now = m_clock.nsecsElapsed();
     const double gap = double(now - m_lastNs) / 1e6;
+    const qint64 from = m_lastNs;
     m_lastNs = now;
+    const auto sched = m_tracing ? schedStat() : std::pair<qint64, qint64> { -1, -1 };
+    const auto lastSched = std::exchange(m_lastSched, sched);
+    if (m_tracing && gap > 16.0 && m_firstFrameMs >= 0 && m_traces.size() < 20) {
+        Trace trace { double(now) / 1e9, gap, -1, -1, {} };
+        if (sched.first >= 0 && lastSched.first >= 0) {
+            trace.runMs = double(sched.first - lastSched.first) / 1e6;
+            trace.waitMs = double(sched.second - lastSched.second) / 1e6;
+        }
+        for (std::size_t i = 0; i < m_ring.size(); ++i) {
+            const Delivery &d = m_ring[(m_ringNext + i) % m_ring.size()];
+            if (d.className && d.ns >= from)
+                trace.events.push_back(d);
+        }
+        m_traces.push_back(std::move(trace));
+    }
     // Building and showing the window comes before the first frame and is
     // measured by first_frame_ms; stalls count from the first frame on.
     if (m_firstFrameMs < 0)
@@ -130,7 +192,27 @@ bool StallMonitor::writeReport() const
     QJsonArray gapsOver4;
     for (const auto &[at, gap] : m_long)
         gapsOver4.append(QJsonArray { round2(at) * 1.0, round2(gap) });
-    const QJsonObject report {
+    QJsonArray traces;
+    for (const Trace &trace : m_traces) {
+        QJsonArray events;
+        for (std::size_t i = 0; i < trace.events.size(); ++i) {
+            const Delivery &d = trace.events[i];
+            const qint64 next
+                = i + 1 < trace.events.size() ? trace.events[i + 1].ns : qint64(trace.atS * 1e9);
+            events.append(QJsonArray { round2(double(d.ns) / 1e6 - (trace.atS * 1e3 - trace.gapMs)),
+                (d.parentClassName ? QString::fromLatin1(d.parentClassName) + QLatin1String("/")
+                            + QString::fromLatin1(d.className)
+                                   : QString::fromLatin1(d.className))
+                    + (d.name.isEmpty() ? QString() : QLatin1String(" ") + d.name),
+                d.type, round2(double(next - d.ns) / 1e6) });
+        }
+        traces.append(QJsonObject { { QStringLiteral("at_s"), round2(trace.atS) },
+            { QStringLiteral("ms"), round2(trace.gapMs) },
+            { QStringLiteral("on_cpu_ms"), round2(trace.runMs) },
+            { QStringLiteral("waiting_for_cpu_ms"), round2(trace.waitMs) },
+            { QStringLiteral("events"), events } });
+    }
+    QJsonObject report {
         { QStringLiteral("max_ms"), round2(s.maxMs) },
         { QStringLiteral("p99_ms"), round2(s.p99Ms) },
         { QStringLiteral("p50_ms"), round2(s.p50Ms) },
@@ -143,6 +225,8 @@ bool StallMonitor::writeReport() const
         { QStringLiteral("clock_start_epoch_ms"), m_clockStartEpochMs },
         { QStringLiteral("gaps_over_4ms"), gapsOver4 },
     };
+    if (m_tracing)
+        report.insert(QStringLiteral("stall_traces"), traces);
     QSaveFile out(m_path);
     if (!out.open(QIODevice::WriteOnly))
         return false;

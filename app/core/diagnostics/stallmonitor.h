@@ -18,6 +18,13 @@ namespace trove {
 /// (max_ms, p99_ms, p50_ms, stalls_over_16ms, first_frame_ms, ..., and
 /// gaps_over_4ms: [at_s, ms] pairs on a clock that started at
 /// clock_start_epoch_ms, for telling one span's gaps from the rest).
+///
+/// TROVE_STALL_TRACE=1 adds what the loop did during each stall over 16 ms
+/// (the first 20): every event delivered on the GUI thread in it, with its
+/// receiver's class (a plain QWidget's parent's too), event type and time until the next event
+/// (nested events, e.g. a Paint inside an UpdateRequest, count in both), and how much of the gap
+/// the thread ran and waited for a CPU (schedstat). An application-wide event filter collects them,
+/// only when asked: it costs every event a call.
 class StallMonitor final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StallMonitor)
@@ -44,8 +51,28 @@ public:
     Summary summary() const;
     bool writeReport() const;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void tick();
+    struct Delivery {
+        qint64 ns = 0;
+        const char *className = nullptr;
+        const char *parentClassName = nullptr; ///< for a plain QWidget (a viewport...)
+        int type = 0;
+        QString name; ///< the receiver's objectName (whenFinished() names its watchers)
+    };
+    struct Trace {
+        double atS = 0;
+        double gapMs = 0;
+        double runMs = -1; ///< of the gap, on a CPU (schedstat), -1 unknown
+        double waitMs = -1; ///< of the gap, runnable but waiting for a CPU
+        std::vector<Delivery> events;
+    };
+    /// This thread's time on a CPU and waiting for one, in ns (Linux's
+    /// /proc/thread-self/schedstat), {-1, -1} elsewhere.
+    static std::pair<qint64, qint64> schedStat();
 
     QString m_path;
     QTimer m_timer;
@@ -57,6 +84,11 @@ private:
     qint64 m_clockStartEpochMs = 0; ///< wall-clock time when m_clock started
     double m_firstFrameMs = -1;
     bool m_written = false;
+    bool m_tracing = false;
+    std::vector<Delivery> m_ring; ///< the last events delivered (tracing)
+    std::size_t m_ringNext = 0;
+    std::vector<Trace> m_traces;
+    std::pair<qint64, qint64> m_lastSched { -1, -1 };
 };
 
 /// Milliseconds since this process started (from /proc on Linux: 10 ms

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void cleanup();
 
     void emptyStateBeforeAnything();
+    void emptyStateFollowsSizeAndPalette();
     void rowsArriveWithoutReset();
     void gridKeyboardAndRubberBand();
     void searchFiltersAsYouType();
@@ -231,6 +232,79 @@ void TestUiGallery::emptyStateBeforeAnything()
             colours.insert(shot.pixel(x, y));
     QVERIFY2(colours.size() > 4, "the empty state message is not painted");
     QVERIFY(m_window->statusBar()->findChild<ui::LibraryStatusLabel *>());
+}
+
+namespace {
+
+// The rows holding pixels unlike the viewport's corner, and how light
+// those pixels are on average (0-255).
+struct Ink {
+    int top = -1;
+    int bottom = -1;
+    double lightness = 0;
+};
+
+Ink inkOf(const QImage &shot)
+{
+    Ink ink;
+    const QRgb background = shot.pixel(1, 1);
+    qint64 sum = 0;
+    qint64 count = 0;
+    for (int y = 0; y < shot.height(); ++y) {
+        for (int x = 0; x < shot.width(); ++x) {
+            const QRgb p = shot.pixel(x, y);
+            if (qAbs(qGray(p) - qGray(background)) < 40)
+                continue;
+            if (ink.top < 0)
+                ink.top = y;
+            ink.bottom = y;
+            sum += qGray(p);
+            ++count;
+        }
+    }
+    ink.lightness = count ? double(sum) / double(count) : 0;
+    return ink;
+}
+
+} // namespace
+
+// The empty state is drawn once and reused (its layout cost a paste's
+// first frame 4-7 ms): it must still sit in the middle of whatever height
+// the grid has (the queue opening below shrinks it) and take the colours
+// of the palette in use.
+void TestUiGallery::emptyStateFollowsSizeAndPalette()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->isReady(), kLivenessMs);
+    QCOMPARE(gallery()->rowCount(), 0);
+    QWidget *viewport = m_window->galleryView()->viewport();
+    auto centred = [viewport](const Ink &ink) {
+        return ink.top >= 0 && qAbs((ink.top + ink.bottom) / 2 - viewport->height() / 2) <= 12;
+    };
+    const Ink before = inkOf(viewport->grab().toImage());
+    QVERIFY2(centred(before), "the empty state is not in the middle of the grid");
+
+    const int tall = viewport->height();
+    m_window->resize(m_window->width(), m_window->height() - 160);
+    QTRY_VERIFY_WITH_TIMEOUT(viewport->height() < tall - 100, kLivenessMs);
+    const Ink after = inkOf(viewport->grab().toImage());
+    QVERIFY2(centred(after), "the empty state stayed where the taller grid had its middle");
+    QVERIFY(after.top < before.top);
+
+    // Light words on a dark grid, then dark on light again.
+    const QPalette light = m_window->galleryView()->palette();
+    QPalette dark = light;
+    dark.setColor(QPalette::Base, QColor(30, 30, 30));
+    dark.setColor(QPalette::Window, QColor(30, 30, 30));
+    dark.setColor(QPalette::WindowText, QColor(235, 235, 235));
+    dark.setColor(QPalette::Text, QColor(235, 235, 235));
+    m_window->galleryView()->setPalette(dark);
+    const QImage darkShot = viewport->grab().toImage();
+    const Ink onDark = inkOf(darkShot);
+    QVERIFY(qGray(darkShot.pixel(1, 1)) < 80);
+    QVERIFY2(onDark.lightness > 128, "the message kept the light palette's ink");
+    m_window->galleryView()->setPalette(light);
+    const Ink onLight = inkOf(viewport->grab().toImage());
+    QVERIFY2(onLight.lightness < onDark.lightness, "the message kept the dark palette's ink");
 }
 
 void TestUiGallery::rowsArriveWithoutReset()

@@ -467,6 +467,8 @@ void GalleryView::paintEvent(QPaintEvent *event)
         return; // the library is still opening: nothing real on screen yet
     if (m_model->rowCount() == 0)
         paintEmptyState(painter);
+    else if (!m_emptyState.isNull())
+        m_emptyState = {}; // a megabyte or two, for when the library is empty again
     Q_EMIT framePainted();
 }
 
@@ -518,44 +520,64 @@ void GalleryView::leaveEvent(QEvent *event)
 void GalleryView::paintEmptyState(QPainter &painter)
 {
     const QRect area = viewport()->rect();
-    const int iconSize = std::min(128, area.height() / 4);
+    // In steps, so that the queue opening below does not draw it anew.
+    const int iconSize = area.height() >= 512 ? 128 : area.height() >= 256 ? 64 : 32;
     const bool ownIcon = !m_filtered && hasAppIcon();
-    const QString title = m_filtered ? tr("No images match") : tr("Your library is empty");
-    const QString hint = m_filtered
-        ? tr("Try another search, or clear the search field.")
-        : tr("Paste image links with Ctrl+V or drop images here.\n"
-             "You can also type a link in the bar above, or drag pictures out of a web browser.");
+    const qreal dpr = viewport()->devicePixelRatioF();
+    const QString key = QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
+                            .arg(area.width())
+                            .arg(iconSize)
+                            .arg(int(m_filtered) + 2 * int(ownIcon))
+                            .arg(palette().cacheKey())
+                            .arg(font().key())
+                            .arg(dpr)
+                            .arg(isRightToLeft());
+    if (key != m_emptyStateKey) {
+        const QString title = m_filtered ? tr("No images match") : tr("Your library is empty");
+        const QString hint = m_filtered
+            ? tr("Try another search, or clear the search field.")
+            : tr("Paste image links with Ctrl+V or drop images here.\n"
+                 "You can also type a link in the bar above, or drag pictures out of a web "
+                 "browser.");
+        QFont titleFont = font();
+        titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
+        titleFont.setBold(true);
+        const QFontMetrics titleMetrics(titleFont);
+        const QRect hintBox
+            = fontMetrics().boundingRect(QRect(0, 0, std::min(560, area.width() - 40), 1000),
+                Qt::AlignHCenter | Qt::TextWordWrap, hint);
+        const int total = iconSize + 16 + titleMetrics.height() + 8 + hintBox.height();
 
-    QFont titleFont = font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setBold(true);
-    const QFontMetrics titleMetrics(titleFont);
-    const QRect hintBox
-        = fontMetrics().boundingRect(QRect(0, 0, std::min(560, area.width() - 40), 1000),
+        QPixmap pixmap(QSize(area.width(), total) * dpr);
+        pixmap.setDevicePixelRatio(dpr);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHints(painter.renderHints());
+        const int centre = area.width() / 2;
+        const QRect iconRect(centre - iconSize / 2, 0, iconSize, iconSize);
+        QColor ink = palette().color(QPalette::WindowText);
+        ink.setAlphaF(0.35f);
+        if (ownIcon)
+            appIcon().paint(&p, iconRect);
+        else
+            paintPictureGlyph(&p, iconRect, ink);
+        int y = iconSize + 16;
+        QColor text = palette().color(QPalette::WindowText);
+        p.setPen(text);
+        p.setFont(titleFont);
+        p.drawText(QRect(0, y, area.width(), titleMetrics.height()), Qt::AlignHCenter, title);
+        y += titleMetrics.height() + 8;
+        text.setAlphaF(0.7f);
+        p.setPen(text);
+        p.setFont(font());
+        p.drawText(QRect(centre - hintBox.width() / 2, y, hintBox.width(), hintBox.height()),
             Qt::AlignHCenter | Qt::TextWordWrap, hint);
-    const int total = iconSize + 16 + titleMetrics.height() + 8 + hintBox.height();
-    int y = area.center().y() - total / 2;
-
-    const QRect iconRect(area.center().x() - iconSize / 2, y, iconSize, iconSize);
-    QColor ink = palette().color(QPalette::WindowText);
-    ink.setAlphaF(0.35f);
-    if (ownIcon)
-        appIcon().paint(&painter, iconRect);
-    else
-        paintPictureGlyph(&painter, iconRect, ink);
-    y += iconSize + 16;
-    QColor text = palette().color(QPalette::WindowText);
-    painter.setPen(text);
-    painter.setFont(titleFont);
-    painter.drawText(
-        QRect(area.left(), y, area.width(), titleMetrics.height()), Qt::AlignHCenter, title);
-    y += titleMetrics.height() + 8;
-    text.setAlphaF(0.7f);
-    painter.setPen(text);
-    painter.setFont(font());
-    painter.drawText(
-        QRect(area.center().x() - hintBox.width() / 2, y, hintBox.width(), hintBox.height()),
-        Qt::AlignHCenter | Qt::TextWordWrap, hint);
+        p.end();
+        m_emptyState = pixmap;
+        m_emptyStateKey = key;
+    }
+    const int height = int(m_emptyState.height() / dpr);
+    painter.drawPixmap(area.left(), area.center().y() - height / 2, m_emptyState);
 }
 
 } // namespace trove::ui

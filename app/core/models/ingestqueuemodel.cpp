@@ -147,7 +147,11 @@ void IngestQueueModel::onAdded(quint64 first, quint64 last)
     const int count = int(last - first + 1);
     Q_ASSERT(m_ids.isEmpty() || m_ids.constLast() < first);
     beginInsertRows({}, row, row + count - 1);
-    m_ids.reserve(row + count);
+    // Geometric growth: reserve(row + count) reallocates to exactly that,
+    // copying every id once per batch (a 100,000-link paste arrives in
+    // 1,000 batches).
+    if (m_ids.capacity() < row + count)
+        m_ids.reserve(std::max<qsizetype>(row + count, m_ids.capacity() * 2));
     for (quint64 id = first; id <= last; ++id) {
         m_ids.append(id);
         track(id); // refused links arrive already failed

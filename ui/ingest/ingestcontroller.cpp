@@ -31,10 +31,17 @@ constexpr int kMaxProblemItems = 50;
 // millisecond); bigger ones on the parse thread.
 constexpr qsizetype kParseInlineChars = 16 * 1024;
 // Links up to this many go to the queue at once; more are fed in slices
-// of at most kFeedSliceMs per event-loop turn.
+// of at most kFeedSliceMs per event-loop turn (a chunk of ~0.3 ms may
+// overrun it), starting in the turn after the paste. Slices are short
+// because one turn of Qt's loop may also hold a whole window's paint (10-12
+// ms as the queue opens at the paste) and the writer's answers to the
+// last slices: with 6 ms slices those turns took 20-30 ms.
 constexpr int kEnqueueInline = 500;
-constexpr int kFeedChunk = 250;
-constexpr int kFeedSliceMs = 6;
+constexpr int kFeedChunk = 100;
+constexpr int kFeedSliceMs = 2;
+// The feed waits while this many links wait for their queue rows
+// (IngestPipeline::unwrittenCount()), and goes on when the writer answers.
+constexpr int kFeedAhead = 10 * kFeedChunk;
 
 } // namespace
 
@@ -70,6 +77,10 @@ void IngestController::setSession(LibrarySession *session)
     m_folders = session ? new FolderImport(session->pipeline(), session) : nullptr;
     if (!m_folders)
         return;
+    connect(session->pipeline(), &IngestPipeline::queueWritten, this, [this] {
+        if (!m_feed.empty() && !m_feedTimer.isActive())
+            m_feedTimer.start();
+    });
     connect(m_folders, &FolderImport::progress, this, &IngestController::walkProgress);
     connect(m_folders, &FolderImport::problem, this, &IngestController::onWalkProblem);
     connect(m_folders, &FolderImport::finished, this, &IngestController::onWalkFinished);
@@ -268,7 +279,8 @@ void IngestController::enqueueLinks(std::shared_ptr<Parsed> parsed, const Ingest
     } else {
         m_session->pipeline()->expectItems(qsizetype(links.size()));
         m_feed.push_back(FeedBatch { std::move(parsed), 0, options.name, options.tags });
-        feed();
+        if (!m_feedTimer.isActive())
+            m_feedTimer.start();
     }
     const int accepted = count - refused;
     QString text;
@@ -292,9 +304,11 @@ void IngestController::feed()
         m_feedTimer.stop();
         return;
     }
+    IngestPipeline *pipeline = m_session->pipeline();
     QElapsedTimer slice;
     slice.start();
-    while (!m_feed.empty() && slice.elapsed() < kFeedSliceMs) {
+    while (!m_feed.empty() && slice.elapsed() < kFeedSliceMs
+        && pipeline->unwrittenCount() < kFeedAhead) {
         FeedBatch &batch = m_feed.front();
         std::vector<CheckedRequest> &links = batch.parsed->sorted.links;
         const auto from = links.begin() + qsizetype(batch.next);
@@ -310,9 +324,10 @@ void IngestController::feed()
             release(std::move(batch.parsed));
             m_feed.pop_front();
         }
-        m_session->pipeline()->enqueueChecked(chunk);
+        pipeline->enqueueChecked(chunk);
     }
-    if (m_feed.empty())
+    // Waiting for the writer: queueWritten() starts the timer again.
+    if (m_feed.empty() || pipeline->unwrittenCount() >= kFeedAhead)
         m_feedTimer.stop();
     else if (!m_feedTimer.isActive())
         m_feedTimer.start();

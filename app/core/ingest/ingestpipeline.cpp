@@ -211,6 +211,7 @@ void IngestPipeline::persist(const QList<quint64> &ids)
         if (!rows && rows.errorKind() == Error::Kind::DiskFull)
             pauseForSpace(rows.error());
         pump();
+        Q_EMIT queueWritten();
     });
 }
 

@@ -153,6 +153,11 @@ public:
     QList<quint64> itemIds() const { return m_order; }
     /// Items not yet done, failed or cancelled. Constant time.
     int pendingCount() const { return m_pending; }
+    /// Items whose queue row the writer has not written yet. A feed of many
+    /// (a big paste) waits while these are many (queueWritten()): the writer
+    /// answers every request that piled up during one of its commits at
+    /// once, and 700 such answers took the GUI thread 85 ms in one turn.
+    int unwrittenCount() const { return int(m_persisting.size()); }
 
     /// Stops for good, without waiting: no download or processing starts
     /// any more and running jobs are told to stop. Unfinished items stay in
@@ -178,6 +183,8 @@ Q_SIGNALS:
     /// Many items changed at once (cancelAll): listeners look again.
     void itemsChanged();
     void itemsRemoved(const QList<quint64> &ids);
+    /// The writer wrote a batch of queue rows (see unwrittenCount()).
+    void queueWritten();
     /// resumeOrphans() took over this many items (0 when there were none).
     void resumed(int count);
     /// Nothing left in flight.

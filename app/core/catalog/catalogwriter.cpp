@@ -124,7 +124,7 @@ QFuture<Result<CommitOutcome>> CatalogWriter::commitImage(const NewImage &image)
 {
     const QString sha = image.processed.blob.sha256;
     auto before = [image, sha](WriterContext &c) -> Result<void> {
-        return c.blobs.install(image.processed.tempBlobPath, sha);
+        return c.blobs.install(image.processed.tempBlobPath, sha, &c.dirsToSync);
     };
     auto apply = [image](WriterContext &c) { return statements::commitImage(c, image); };
     return submit<CommitOutcome>(apply, before, { sha });
@@ -350,7 +350,9 @@ QFuture<Result<bool>> CatalogWriter::restoreBlob(
     qint64 key, const CompressedBlob &blob, const QString &tempBlob)
 {
     auto before
-        = [blob, tempBlob](WriterContext &c) { return c.blobs.install(tempBlob, blob.sha256); };
+        = [blob, tempBlob](WriterContext &c) {
+              return c.blobs.install(tempBlob, blob.sha256, &c.dirsToSync);
+          };
     auto apply = [key, blob](WriterContext &c) { return statements::clearDamaged(c, key, blob); };
     return submit<bool>(apply, before, { blob.sha256 });
 }

@@ -24,7 +24,8 @@ bool BlobStore::contains(const QString &sha256) const
     return QFile::exists(pathFor(sha256));
 }
 
-Result<void> BlobStore::install(const QString &tempBlob, const QString &sha256) const
+Result<void> BlobStore::install(
+    const QString &tempBlob, const QString &sha256, QSet<QString> *syncLater) const
 {
     const QString target = pathFor(sha256);
     const QString dir = QFileInfo(target).absolutePath();
@@ -51,6 +52,15 @@ Result<void> BlobStore::install(const QString &tempBlob, const QString &sha256) 
             tr("cannot move blob into place: %1")
                 .arg(QString::fromLocal8Bit(std::strerror(savedErrno))));
     }
+    if (syncLater) {
+        syncLater->insert(dir);
+        return {};
+    }
+    return syncFolder(dir);
+}
+
+Result<void> BlobStore::syncFolder(const QString &dir)
+{
     if (!syncDirectory(dir))
         return fail(tr("cannot sync folder %1 to disk").arg(dir));
     return {};

@@ -5,6 +5,7 @@
 #include "storage/librarypaths.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 namespace trove {
 
@@ -23,8 +24,15 @@ public:
     /// Moves a finished, fsynced temp blob into place (rename, then fsync of
     /// the directory). If the blob is already there (same bytes added
     /// before), the temp file is removed instead: content addressing makes
-    /// the two identical.
-    Result<void> install(const QString &tempBlob, const QString &sha256) const;
+    /// the two identical. With @p syncLater the directory is added there
+    /// instead of synced: the caller syncs each once, after every rename
+    /// of its batch (one journal commit for all of them on ext4, not one
+    /// per blob), and before it records the blobs anywhere.
+    Result<void> install(
+        const QString &tempBlob, const QString &sha256, QSet<QString> *syncLater = nullptr) const;
+    /// Flushes a folder's entries to disk (what install() does after the
+    /// rename), or says why not.
+    static Result<void> syncFolder(const QString &dir);
 
     /// Removes a blob; missing is not an error.
     Result<void> remove(const QString &sha256) const;

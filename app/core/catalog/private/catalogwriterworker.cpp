@@ -4,6 +4,8 @@
 #include "base/platform.h"
 #include "catalog/changefeed.h"
 
+#include <QFileInfo>
+#include <QHash>
 #include <QSet>
 #include <QTimer>
 #include <QVariant>
@@ -189,6 +191,26 @@ void CatalogWriterWorker::write(std::deque<WriteJob> jobs)
     for (size_t i = 0; i < jobs.size(); ++i) {
         if (outcomes[i] && jobs[i].before)
             outcomes[i] = jobs[i].before(m_ctx);
+    }
+    // The blobs' folders, each synced once after all of the batch's
+    // renames: on ext4 with a journal the first sync commits every rename,
+    // where a sync per blob was a journal commit per image. A blob whose
+    // folder cannot be synced fails its job, as before.
+    if (!m_ctx.dirsToSync.isEmpty()) {
+        QHash<QString, Result<void>> unsynced;
+        for (const QString &dir : std::as_const(m_ctx.dirsToSync)) {
+            if (auto synced = BlobStore::syncFolder(dir); !synced)
+                unsynced.insert(dir, synced);
+        }
+        m_ctx.dirsToSync.clear();
+        for (size_t i = 0; i < jobs.size() && !unsynced.isEmpty(); ++i) {
+            for (const QString &sha : std::as_const(jobs[i].intents)) {
+                const auto failed
+                    = unsynced.constFind(QFileInfo(m_ctx.blobs.pathFor(sha)).absolutePath());
+                if (outcomes[i] && failed != unsynced.cend())
+                    outcomes[i] = *failed;
+            }
+        }
     }
 
     // 2. One transaction for the batch; a savepoint isolates each job.

@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QSet>
 #include <QSize>
 #include <deque>
 #include <functional>
@@ -26,6 +27,9 @@ struct WriterContext {
     QStringList unlinkAfterCommit; ///< sha256 of blobs whose rows this batch deletes
     QList<std::tuple<qint64, QByteArray, QSize>> thumbnails; ///< written after the commit
     QList<qint64> dropThumbnails;
+    /// Folders of blobs installed by this batch's before(), synced once
+    /// each before its transaction.
+    QSet<QString> dirsToSync;
 };
 
 /// One request in the writer's queue. apply() runs inside the batch

@@ -4,9 +4,16 @@
 // naturalSortKey: the order of the gallery's natural name sorts.
 
 #include "base/filenames.h"
+#include "base/futurewatch.h"
 #include "base/naturalkey.h"
 
+#include <QElapsedTimer>
+#include <QPromise>
 #include <QTest>
+#include <QThread>
+#include <QTimer>
+#include <memory>
+#include <vector>
 
 using namespace trove;
 
@@ -21,6 +28,8 @@ private Q_SLOTS:
     void naturalSortKey_data();
     void naturalSortKey();
     void naturalSortKeyOrdersAList();
+    void answersArriveInOrderAndInSlices();
+    void answersStopWithTheQueue();
 };
 
 void TestBase::safeFileName_data()
@@ -182,6 +191,89 @@ void TestBase::naturalSortKeyOrdersAList()
         QStringLiteral("slow_2"), QStringLiteral("Slow_9"), QStringLiteral("slow_10"),
         QStringLiteral("slow_010b"), QStringLiteral("slow_100") };
     QCOMPARE(names, expected);
+}
+
+namespace {
+
+void spinFor(int us)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.nsecsElapsed() < qint64(us) * 1000) { }
+}
+
+} // namespace
+
+// An ingest's commits are answered in bursts of thousands: they reach the
+// pipeline's thread in the order they finished, on that thread, and in
+// slices that leave the event loop a turn in between.
+void TestBase::answersArriveInOrderAndInSlices()
+{
+    constexpr int kCount = 400;
+    AnswerQueue answers(nullptr, 2);
+    std::vector<std::unique_ptr<QPromise<int>>> promises;
+    QList<int> order;
+    QList<int> turnOf;
+    int turn = 0;
+    QTimer ticker; // counts event-loop turns
+    ticker.setInterval(0);
+    QObject::connect(&ticker, &QTimer::timeout, [&] { ++turn; });
+    ticker.start();
+    bool offThread = false;
+    for (int i = 0; i < kCount; ++i) {
+        promises.push_back(std::make_unique<QPromise<int>>());
+        promises.back()->start();
+        answers.whenFinished(promises.back()->future(), [&, i](int value) {
+            QCOMPARE(value, i * 10);
+            offThread = offThread || QThread::currentThread() != answers.thread();
+            order.append(i);
+            turnOf.append(turn);
+            spinFor(50); // 400 x 50 us: 20 ms of answers, in 2 ms slices
+        });
+    }
+    // Finished all at once on another thread, as a writer's batch is.
+    auto *finisher = QThread::create([&] {
+        for (int i = 0; i < kCount; ++i) {
+            promises[std::size_t(i)]->addResult(i * 10);
+            promises[std::size_t(i)]->finish();
+        }
+    });
+    finisher->start();
+    QVERIFY(finisher->wait(10'000));
+    delete finisher;
+    QTRY_COMPARE(order.size(), kCount);
+    QVERIFY(!offThread);
+    for (int i = 0; i < kCount; ++i)
+        QCOMPARE(order[i], i);
+    QVERIFY2(turnOf.last() - turnOf.first() >= 3,
+        qPrintable(QStringLiteral("all answers in %1 turns").arg(turnOf.last() - turnOf.first())));
+    QCOMPARE(answers.waiting(), 0);
+}
+
+// A promise dropped without a result answers nothing; answers that come
+// after the queue is gone (its owner destroyed) call nothing either.
+void TestBase::answersStopWithTheQueue()
+{
+    int called = 0;
+    auto answers = std::make_unique<AnswerQueue>();
+    {
+        QPromise<int> dropped;
+        dropped.start();
+        answers->whenFinished(dropped.future(), [&](int) { ++called; });
+    }
+    QPromise<int> late;
+    late.start();
+    answers->whenFinished(late.future(), [&](int) { ++called; });
+    QPromise<int> queued;
+    queued.start();
+    answers->whenFinished(queued.future(), [&](int) { ++called; });
+    queued.addResult(1);
+    queued.finish(); // posted, not run yet
+    answers.reset();
+    late.addResult(2);
+    late.finish();
+    QTest::qWait(50);
+    QCOMPARE(called, 0);
 }
 
 QTEST_GUILESS_MAIN(TestBase)

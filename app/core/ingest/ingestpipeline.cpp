@@ -71,6 +71,7 @@ IngestPipeline::IngestPipeline(const LibraryPaths &paths, CatalogWriter *writer,
     , m_options(options)
     , m_fetch(std::move(stages.fetch))
     , m_process(std::move(stages.process))
+    , m_answers(new AnswerQueue(this))
 {
     Q_ASSERT(m_fetch && m_process);
     m_options.perHost = std::max(1, m_options.perHost);
@@ -179,40 +180,41 @@ void IngestPipeline::persist(const QList<quint64> &ids)
         requests.append(m_items[id].request);
         m_persisting.insert(id);
     }
-    whenFinished(m_writer->enqueue(requests), this, [this, ids](const Result<QList<qint64>> &rows) {
-        QList<qint64> cleared;
-        for (int i = 0; i < ids.size(); ++i) {
-            const quint64 id = ids[i];
-            m_persisting.remove(id);
-            auto item = m_items.find(id);
-            if (!rows) {
-                if (item == m_items.end() || isFinished(item->state))
+    m_answers->whenFinished(
+        m_writer->enqueue(requests), [this, ids](const Result<QList<qint64>> &rows) {
+            QList<qint64> cleared;
+            for (int i = 0; i < ids.size(); ++i) {
+                const quint64 id = ids[i];
+                m_persisting.remove(id);
+                auto item = m_items.find(id);
+                if (!rows) {
+                    if (item == m_items.end() || isFinished(item->state))
+                        continue;
+                    if (rows.errorKind() == Error::Kind::DiskFull)
+                        m_unpersisted.append(id); // written again on resuming
+                    else
+                        finish(id, IngestState::Failed, rows.error());
                     continue;
-                if (rows.errorKind() == Error::Kind::DiskFull)
-                    m_unpersisted.append(id); // written again on resuming
+                }
+                const qint64 row = rows->value(i);
+                if (item == m_items.end()) { // cancelled and cleared meanwhile
+                    cleared.append(row);
+                    continue;
+                }
+                item->queueId = row;
+                if (isFinished(item->state)) // cancelled meanwhile
+                    (void)m_writer->setQueueState(row, item->state, item->error);
                 else
-                    finish(id, IngestState::Failed, rows.error());
-                continue;
+                    queueFetch(id);
             }
-            const qint64 row = rows->value(i);
-            if (item == m_items.end()) { // cancelled and cleared meanwhile
-                cleared.append(row);
-                continue;
-            }
-            item->queueId = row;
-            if (isFinished(item->state)) // cancelled meanwhile
-                (void)m_writer->setQueueState(row, item->state, item->error);
-            else
-                queueFetch(id);
-        }
-        if (!cleared.isEmpty())
-            (void)m_writer->deleteQueueItems(cleared);
-        scheduleCompaction();
-        if (!rows && rows.errorKind() == Error::Kind::DiskFull)
-            pauseForSpace(rows.error());
-        pump();
-        Q_EMIT queueWritten();
-    });
+            if (!cleared.isEmpty())
+                (void)m_writer->deleteQueueItems(cleared);
+            scheduleCompaction();
+            if (!rows && rows.errorKind() == Error::Kind::DiskFull)
+                pauseForSpace(rows.error());
+            pump();
+            Q_EMIT queueWritten();
+        });
 }
 
 void IngestPipeline::restoreHistory()
@@ -660,7 +662,7 @@ void IngestPipeline::startProcessing(quint64 id)
     request.tempBlobPath = m_paths.newTempFile(QStringLiteral(".gz"));
     request.limits = m_options.image;
     request.libraryRoot = m_paths.root();
-    whenFinished(m_process->process(request, work.cancelled), this,
+    m_answers->whenFinished(m_process->process(request, work.cancelled),
         [this, id](const Result<ProcessedImage> &r) { onProcessed(id, r); });
 }
 
@@ -704,7 +706,7 @@ void IngestPipeline::onProcessed(quint64 id, const Result<ProcessedImage> &resul
         image.force = item.request.force;
         image.annotation = item.request.annotation;
         ++m_committing;
-        whenFinished(m_writer->commitImage(image), this,
+        m_answers->whenFinished(m_writer->commitImage(image),
             [this, id, tempBlob = result->tempBlobPath](const Result<CommitOutcome> &r) {
                 --m_committing;
                 // A blob never moved into place (no room for its folder).

@@ -18,6 +18,7 @@
 
 namespace trove {
 
+class AnswerQueue;
 class CatalogWriter;
 struct CommitOutcome;
 
@@ -268,6 +269,9 @@ private:
     PipelineOptions m_options;
     std::unique_ptr<FetchStage> m_fetch;
     std::unique_ptr<ProcessStage> m_process;
+    /// The stages' and the writer's answers (queue rows, processed images,
+    /// commits), run in slices: one big commit batch answers thousands.
+    AnswerQueue *m_answers;
 
     quint64 m_nextId = 1;
     quint64 m_nextFetchJob = 1;

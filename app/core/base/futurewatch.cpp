@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+#include "base/futurewatch.h"
+
+#include <QTimer>
+
+namespace trove {
+
+AnswerQueue::AnswerQueue(QObject *parent, int sliceMs)
+    : QObject(parent)
+    , m_shared(std::make_shared<Shared>())
+    , m_sliceMs(sliceMs)
+{
+    m_shared->owner = this;
+}
+
+AnswerQueue::~AnswerQueue()
+{
+    // A future finishing on another thread now queues into nothing; one
+    // that holds the lock finishes posting first (the posted event goes
+    // with this object).
+    QMutexLocker lock(&m_shared->mutex);
+    m_shared->owner = nullptr;
+    m_shared->ready.clear();
+}
+
+void AnswerQueue::queue(const std::shared_ptr<Shared> &shared, std::function<void()> answer)
+{
+    QMutexLocker lock(&shared->mutex);
+    if (!shared->owner)
+        return;
+    shared->ready.push_back(std::move(answer));
+    if (std::exchange(shared->posted, true))
+        return;
+    QMetaObject::invokeMethod(shared->owner, &AnswerQueue::drain, Qt::QueuedConnection);
+}
+
+qsizetype AnswerQueue::waiting() const
+{
+    QMutexLocker lock(&m_shared->mutex);
+    return qsizetype(m_shared->ready.size() + m_taken.size());
+}
+
+void AnswerQueue::drain()
+{
+    if (m_draining)
+        return; // a handler spun an event loop: the outer drain goes on
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->posted = false;
+        for (auto &answer : m_shared->ready)
+            m_taken.push_back(std::move(answer));
+        m_shared->ready.clear();
+    }
+    m_draining = true;
+    QElapsedTimer slice;
+    slice.start();
+    while (!m_taken.empty()) {
+        std::function<void()> answer = std::move(m_taken.front());
+        m_taken.pop_front();
+        answer();
+        if (!m_taken.empty() && slice.elapsed() >= m_sliceMs) {
+            // The rest in a later turn: whatever else waits goes first.
+            m_draining = false;
+            QTimer::singleShot(0, this, &AnswerQueue::drain);
+            return;
+        }
+    }
+    m_draining = false;
+}
+
+} // namespace trove

@@ -349,10 +349,9 @@ QFuture<Result<bool>> CatalogWriter::quarantine(const QList<QPair<qint64, QStrin
 QFuture<Result<bool>> CatalogWriter::restoreBlob(
     qint64 key, const CompressedBlob &blob, const QString &tempBlob)
 {
-    auto before
-        = [blob, tempBlob](WriterContext &c) {
-              return c.blobs.install(tempBlob, blob.sha256, &c.dirsToSync);
-          };
+    auto before = [blob, tempBlob](WriterContext &c) {
+        return c.blobs.install(tempBlob, blob.sha256, &c.dirsToSync);
+    };
     auto apply = [key, blob](WriterContext &c) { return statements::clearDamaged(c, key, blob); };
     return submit<bool>(apply, before, { blob.sha256 });
 }

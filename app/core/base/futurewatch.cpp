@@ -44,12 +44,17 @@ void AnswerQueue::drain()
 {
     if (m_draining)
         return; // a handler spun an event loop: the outer drain goes on
-    {
-        QMutexLocker lock(&m_shared->mutex);
+    // Never wait here for a poster: queue() posts under the lock, and the
+    // wake-up it sends may preempt it there (a writer at nice +10). The
+    // answers already taken run now; the rest are picked up next turn.
+    if (m_shared->mutex.tryLock()) {
         m_shared->posted = false;
         for (auto &answer : m_shared->ready)
             m_taken.push_back(std::move(answer));
         m_shared->ready.clear();
+        m_shared->mutex.unlock();
+    } else {
+        QTimer::singleShot(0, this, &AnswerQueue::drain);
     }
     m_draining = true;
     QElapsedTimer slice;

@@ -21,10 +21,11 @@ namespace trove {
 ///
 /// TROVE_STALL_TRACE=1 adds what the loop did during each stall over 16 ms
 /// (the first 20): every event delivered on the GUI thread in it, with its
-/// receiver's class (a plain QWidget's parent's too), event type and time until the next event
-/// (nested events, e.g. a Paint inside an UpdateRequest, count in both), and how much of the gap
-/// the thread ran and waited for a CPU (schedstat). An application-wide event filter collects them,
-/// only when asked: it costs every event a call.
+/// receiver's class (a plain QWidget's parent's too), event type and time
+/// until the next event (nested events, e.g. a Paint inside an
+/// UpdateRequest, count in both), and how much of the gap the thread ran
+/// and waited for a CPU (schedstat). An application-wide event filter
+/// collects them, only when asked: it costs every event a call.
 class StallMonitor final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StallMonitor)

@@ -2,7 +2,6 @@
 #include "api/apiingest.h"
 
 #include "base/futurewatch.h"
-#include "catalog/catalogwriter.h"
 #include "ingest/ingestsource.h"
 
 #include <QFileInfo>
@@ -30,14 +29,13 @@ QString stateWord(IngestState state)
     return QStringLiteral("unknown");
 }
 
-ApiIngest::ApiIngest(
-    const LibraryPaths &paths, CatalogWriter *writer, IngestPipeline *pipeline, QObject *parent)
+ApiIngest::ApiIngest(const LibraryPaths &paths, IngestPipeline *pipeline, QObject *parent)
     : QObject(parent)
-    , m_writer(writer)
     , m_pipeline(pipeline)
     , m_raw(paths, pipeline)
 {
     connect(m_pipeline, &IngestPipeline::itemFinished, this, &ApiIngest::onFinished);
+    connect(m_pipeline, &IngestPipeline::itemsPersisted, this, &ApiIngest::answerAccepted);
 }
 
 Result<QString> ApiIngest::checkUrl(const QString &url)
@@ -93,23 +91,36 @@ void ApiIngest::track(quint64 id, std::function<void(Result<qint64>)> accepted,
     if (finished)
         m_waiting.insert(id, std::move(finished));
     // The pipeline persists the queue row through the writer before any
-    // work; whenWritten() is answered after that request, in order.
-    whenFinished(m_writer->whenWritten(), this, [this, id, accepted = std::move(accepted)] {
+    // work and says so (itemsPersisted()). A source it refused, or a row
+    // written before this call (bytes kept off the thread first), is
+    // answered in the next turn, never from inside submit().
+    m_accepting.insert(id, std::move(accepted));
+    if (!m_pipeline->isPersisting(id))
+        QMetaObject::invokeMethod(
+            this, [this, id] { answerAccepted({ id }); }, Qt::QueuedConnection);
+}
+
+void ApiIngest::answerAccepted(const QList<quint64> &ids)
+{
+    for (quint64 id : ids) {
+        auto accepted = m_accepting.take(id);
+        if (!accepted)
+            continue;
         const IngestItem *item = m_pipeline->item(id);
         if (!item) {
             m_waiting.remove(id);
             accepted(fail(tr("the item left the queue")));
-            return;
+            continue;
         }
         if (item->queueId <= 0) {
             m_waiting.remove(id);
             accepted(fail(item->error.isEmpty() ? tr("the catalog could not record the request")
                                                 : item->error));
-            return;
+            continue;
         }
         m_byQueueId.insert(item->queueId, id);
         accepted(item->queueId);
-    });
+    }
 }
 
 const IngestItem *ApiIngest::item(qint64 queueId) const

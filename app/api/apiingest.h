@@ -10,10 +10,6 @@
 #include <QObject>
 #include <functional>
 
-namespace trove {
-class CatalogWriter;
-}
-
 namespace trove::api {
 
 /// The API's way into the normal ingest pipeline. An add is answered once
@@ -24,8 +20,7 @@ class ApiIngest final : public QObject {
     Q_DISABLE_COPY_MOVE(ApiIngest)
 
 public:
-    ApiIngest(const LibraryPaths &paths, CatalogWriter *writer, IngestPipeline *pipeline,
-        QObject *parent = nullptr);
+    ApiIngest(const LibraryPaths &paths, IngestPipeline *pipeline, QObject *parent = nullptr);
 
     /// The queue row id once persisted, or why the request was refused
     /// (bad source, the catalog could not record it). @p finished, if
@@ -53,12 +48,14 @@ private:
     /// Answers @p accepted once item @p id's queue row is persisted.
     void track(quint64 id, std::function<void(Result<qint64>)> accepted,
         std::function<void(const IngestItem &)> finished);
+    /// Answers the waiting adds among @p ids, whose rows were written.
+    void answerAccepted(const QList<quint64> &ids);
     void onFinished(quint64 id);
 
-    CatalogWriter *m_writer;
     IngestPipeline *m_pipeline;
     RawImageIngest m_raw;
     QHash<qint64, quint64> m_byQueueId;
+    QHash<quint64, std::function<void(Result<qint64>)>> m_accepting;
     QHash<quint64, std::function<void(const IngestItem &)>> m_waiting;
 };
 

@@ -47,7 +47,7 @@ ApiServer::ApiServer(const LibraryPaths &paths, CatalogWriter *writer, IngestPip
     , m_writer(writer)
     , m_config(config)
     , m_door(config, key)
-    , m_ingest(paths, writer, pipeline)
+    , m_ingest(paths, pipeline)
     , m_reads(std::make_unique<ApiReads>(paths))
 {
     m_http = new HttpServer([this](const HttpRequest &head, qint64 length,

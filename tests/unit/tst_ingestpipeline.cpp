@@ -334,6 +334,7 @@ private Q_SLOTS:
     void ingestsToCommit_data();
     void ingestsToCommit();
     void reportsDownloadProgress();
+    void saysWhenQueueRowsAreWritten();
     void cancel_data();
     void cancel();
     void retryAfterFailure_data();
@@ -542,6 +543,35 @@ void TestIngestPipeline::reportsDownloadProgress()
     Q_EMIT m_fetch->progress(0, 1, 1);
     m_process->run(QStringLiteral("big.png"));
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), IngestState::Done, test::kLivenessMs);
+}
+
+// The API answers an add with the queue row's id, as soon as that row is
+// written: itemsPersisted() names the items once each has its row (or the
+// reason it has none), a refused source never waits for it.
+void TestIngestPipeline::saysWhenQueueRowsAreWritten()
+{
+    QSignalSpy persisted(m_pipeline.get(), &IngestPipeline::itemsPersisted);
+    QList<qint64> rowsWhenSaid;
+    connect(m_pipeline.get(), &IngestPipeline::itemsPersisted, this,
+        [this, &rowsWhenSaid](const QList<quint64> &ids) {
+            for (quint64 id : ids)
+                rowsWhenSaid.append(m_pipeline->item(id)->queueId);
+        });
+    const QList<quint64> ids = m_pipeline->enqueue({ { url(QStringLiteral("a.png")) },
+        { QStringLiteral("ftp://example.invalid/b.png") }, { url(QStringLiteral("c.png")) } });
+    QCOMPARE(ids.size(), 3);
+    QVERIFY(m_pipeline->isPersisting(ids[0]));
+    QVERIFY(!m_pipeline->isPersisting(ids[1])); // refused at once
+    QCOMPARE(stateOf(ids[1]), IngestState::Failed);
+    QVERIFY(m_pipeline->isPersisting(ids[2]));
+    QTRY_COMPARE_WITH_TIMEOUT(persisted.count(), 1, test::kLivenessMs);
+    QCOMPARE(persisted.at(0).at(0).value<QList<quint64>>(), QList<quint64>({ ids[0], ids[2] }));
+    QCOMPARE(rowsWhenSaid.size(), 2);
+    QVERIFY(rowsWhenSaid[0] > 0);
+    QVERIFY(rowsWhenSaid[1] > rowsWhenSaid[0]);
+    QVERIFY(!m_pipeline->isPersisting(ids[0]));
+    QVERIFY(!m_pipeline->isPersisting(ids[2]));
+    QCOMPARE(m_pipeline->item(ids[1])->queueId, qint64(0));
 }
 
 // --- cancel and retry ------------------------------------------------------

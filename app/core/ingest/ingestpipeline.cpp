@@ -213,6 +213,7 @@ void IngestPipeline::persist(const QList<quint64> &ids)
             if (!rows && rows.errorKind() == Error::Kind::DiskFull)
                 pauseForSpace(rows.error());
             pump();
+            Q_EMIT itemsPersisted(ids);
             Q_EMIT queueWritten();
         });
 }

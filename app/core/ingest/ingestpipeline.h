@@ -159,6 +159,9 @@ public:
     /// answers every request that piled up during one of its commits at
     /// once, and 700 such answers took the GUI thread 85 ms in one turn.
     int unwrittenCount() const { return int(m_persisting.size()); }
+    /// Whether item @p id's queue row is on its way to the catalog
+    /// (itemsPersisted() follows).
+    bool isPersisting(quint64 id) const { return m_persisting.contains(id); }
 
     /// Stops for good, without waiting: no download or processing starts
     /// any more and running jobs are told to stop. Unfinished items stay in
@@ -184,6 +187,9 @@ Q_SIGNALS:
     /// Many items changed at once (cancelAll): listeners look again.
     void itemsChanged();
     void itemsRemoved(const QList<quint64> &ids);
+    /// The writer answered for these items' queue rows: each now has its
+    /// queueId, or failed with the reason the catalog gave.
+    void itemsPersisted(const QList<quint64> &ids);
     /// The writer wrote a batch of queue rows (see unwrittenCount()).
     void queueWritten();
     /// resumeOrphans() took over this many items (0 when there were none).

@@ -216,6 +216,8 @@ void ImageViewer::setLibrary(GalleryModel *model, const LibraryPaths &paths)
     m_paths = paths;
     m_row = -1;
     m_key = 0;
+    m_displacedKey = 0;
+    m_saidGone = 0;
     m_loadedSha.clear();
     ++m_generation;
     m_canvas->setMessage({});
@@ -224,6 +226,7 @@ void ImageViewer::setLibrary(GalleryModel *model, const LibraryPaths &paths)
         return;
     connect(model, &QAbstractItemModel::dataChanged, this, &ImageViewer::onDataChanged);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &ImageViewer::onRowsRemoved);
+    connect(model, &GalleryModel::imagesRemoved, this, &ImageViewer::onImagesRemoved);
     connect(model, &QAbstractItemModel::rowsInserted, this, &ImageViewer::onRowsInserted);
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
         m_row = -1;
@@ -446,7 +449,12 @@ void ImageViewer::onDataChanged(const QModelIndex &topLeft, const QModelIndex &b
     const auto record = currentRecord();
     if (!record)
         return;
-    // First arrival of the record, or an edit (name, tags) to it.
+    // First arrival of the record, or an edit (name, tags) to it; or a
+    // page read after a removal elsewhere put the next image on this row.
+    if (record->key != m_key && m_key != 0) {
+        m_displacedKey = m_key;
+        m_displacedName = m_info->shownName();
+    }
     if (record->key != m_key || record->sha256 != m_loadedSha)
         load();
     else
@@ -470,9 +478,7 @@ void ImageViewer::onRowsRemoved(const QModelIndex &, int first, int last)
     } else if (m_row >= first) {
         // The image shown was removed (here, or by another window, the
         // command line or the API): say so, show its successor, or go back.
-        const QString name = m_info->shownName();
-        if (!name.isEmpty())
-            Q_EMIT message(tr("“%1” is no longer in the library").arg(name), 6000);
+        sayGone(m_key, m_info->shownName());
         const int count = m_model ? m_model->rowCount() : 0;
         if (count == 0) {
             m_row = -1;
@@ -484,6 +490,25 @@ void ImageViewer::onRowsRemoved(const QModelIndex &, int first, int last)
         return;
     }
     updateHeader();
+}
+
+void ImageViewer::onImagesRemoved(const QList<qint64> &keys)
+{
+    if (m_row < 0)
+        return;
+    if (m_key != 0 && keys.contains(m_key))
+        sayGone(m_key, m_info->shownName()); // its row goes next
+    else if (m_displacedKey != 0 && keys.contains(m_displacedKey))
+        sayGone(m_displacedKey, m_displacedName); // its row went already
+}
+
+void ImageViewer::sayGone(qint64 key, const QString &name)
+{
+    if (key == 0 || key == m_saidGone || name.isEmpty())
+        return;
+    m_saidGone = key;
+    m_displacedKey = 0;
+    Q_EMIT message(tr("“%1” is no longer in the library").arg(name), 6000);
 }
 
 } // namespace trove::ui

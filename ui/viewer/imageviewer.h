@@ -80,6 +80,9 @@ private:
     void load();
     void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     void onRowsRemoved(const QModelIndex &parent, int first, int last);
+    void onImagesRemoved(const QList<qint64> &keys);
+    /// "“name” is no longer in the library", once per image.
+    void sayGone(qint64 key, const QString &name);
     void onRowsInserted(const QModelIndex &parent, int first, int last);
     void updateHeader();
     void updateFrameInfo();
@@ -90,6 +93,11 @@ private:
     LibraryPaths m_paths;
     int m_row = -1;
     qint64 m_key = 0; ///< the image shown or loading, to follow it when rows move
+    /// The image this row showed before a page read put another there: a
+    /// removal elsewhere may reach the rows before the change feed names it.
+    qint64 m_displacedKey = 0;
+    QString m_displacedName;
+    qint64 m_saidGone = 0; ///< the last image whose removal was said
     quint64 m_generation = 0;
     QString m_loadedSha;
 

@@ -421,6 +421,8 @@ void GalleryModel::onThumbnail(qint64 key)
 
 void GalleryModel::applyChanges(const ChangeBatch &batch)
 {
+    if (!batch.removed.isEmpty())
+        Q_EMIT imagesRemoved(batch.removed);
     if (batch.bulk) {
         heal();
         return;

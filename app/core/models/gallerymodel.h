@@ -87,6 +87,9 @@ public:
 Q_SIGNALS:
     /// The number of rows for the current query is known or changed.
     void countChanged(qint64 count);
+    /// The library lost these images (this window, another process, the
+    /// API), whether or not rows here held them: said before the rows go.
+    void imagesRemoved(const QList<qint64> &keys);
 
 private:
     void onCount(quint64 ticket, qint64 count);

@@ -545,8 +545,11 @@ Result<QList<ImageRecord>> CatalogReader::resolve(const QString &idOrName)
         return exact;
     static const QRegularExpression hexPrefix(QStringLiteral("^[0-9a-fA-F-]{4,36}$"));
     if (hexPrefix.match(arg).hasMatch()) {
-        auto prefixed = select(QStringLiteral("WHERE i.uuid LIKE ? ESCAPE '\\'"),
-            { likeContains(arg.toLower()).mid(1) });
+        // A range, not LIKE (case-insensitive, so never on the index):
+        // ids are lower-case hex and dashes, all below U+007F.
+        const QString prefix = arg.toLower();
+        auto prefixed = select(
+            QStringLiteral("WHERE i.uuid >= ? AND i.uuid < ?"), { prefix, prefix + QChar(0x7f) });
         if (!prefixed || !prefixed->isEmpty())
             return prefixed;
     }
@@ -668,8 +671,9 @@ Result<QList<TrashRecord>> CatalogReader::resolveTrash(const QString &idOrName)
         return exact;
     static const QRegularExpression hexPrefix(QStringLiteral("^[0-9a-fA-F-]{4,36}$"));
     if (hexPrefix.match(arg).hasMatch()) {
-        auto prefixed = trashWhere(QStringLiteral("WHERE uuid LIKE ? ESCAPE '\\'"),
-            { likeContains(arg.toLower()).mid(1) });
+        const QString prefix = arg.toLower(); // a range on trash_by_uuid, as in resolve()
+        auto prefixed = trashWhere(
+            QStringLiteral("WHERE uuid >= ? AND uuid < ?"), { prefix, prefix + QChar(0x7f) });
         if (!prefixed || !prefixed->isEmpty())
             return prefixed;
     }

@@ -423,6 +423,12 @@ const std::vector<QStringList> &catalogSteps()
             QStringLiteral(R"(CREATE TRIGGER changes_collection_delete AFTER DELETE ON collections
                 BEGIN INSERT INTO changes(kind, image_id) VALUES (7, 0); END)"),
         },
+        {
+            // `trove trash restore ID…` finds each id here: without the
+            // index each one read the whole trash (5,000 ids from a trash
+            // of 450,000 took nine minutes).
+            QStringLiteral("CREATE INDEX trash_by_uuid ON trash(uuid)"),
+        },
     };
     return migrations;
 }

@@ -7,6 +7,8 @@
 #include "catalog/private/similarstatements.h"
 #include "catalog/private/statementhelpers.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 
 namespace trove::statements {
@@ -97,13 +99,19 @@ Result<void> writeNameKeys(WriterContext &c, const QString &batch)
     while (read.next())
         rows.append({ read.value(0).toLongLong(), read.value(1).toString() });
     read.finish();
-    QSqlQuery put = c.catalog.query(QStringLiteral("UPDATE images SET name_key = ? WHERE id = ?"));
-    for (const auto &[id, name] : std::as_const(rows)) {
-        put.bindValue(0, naturalSortKey(name));
-        put.bindValue(1, id);
-        if (auto r = execQuery(put); !r)
-            return r;
-    }
+    // One statement for the batch: a statement per row, inside the job's
+    // savepoint of a transaction that already wrote thousands of rows, cost
+    // SQLite a statement savepoint each whose release grew with the batch
+    // (restoring 5,000 images took 34 s, 2,000 took 7 s).
+    QJsonArray pairs;
+    for (const auto &[id, name] : std::as_const(rows))
+        pairs.append(QJsonArray { id, naturalSortKey(name) });
+    QSqlQuery put = c.catalog.query(QStringLiteral(
+        "UPDATE images SET name_key = v.k FROM (SELECT json_extract(value, '$[0]') AS id, "
+        "json_extract(value, '$[1]') AS k FROM json_each(?)) AS v WHERE images.id = v.id"));
+    put.bindValue(0, QString::fromUtf8(QJsonDocument(pairs).toJson(QJsonDocument::Compact)));
+    if (auto r = execQuery(put); !r)
+        return r;
     return {};
 }
 

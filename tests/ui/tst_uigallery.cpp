@@ -10,6 +10,7 @@
 #include "dialogs/tageditdialog.h"
 #include "gallery/browsebar.h"
 #include "gallery/dragexporter.h"
+#include "gallery/gallerydelegate.h"
 #include "gallery/imageactions.h"
 #include "gallery/markactions.h"
 #include "gallery/tagcompleter.h"
@@ -47,6 +48,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPointer>
 #include <QProcess>
 #include <QPushButton>
@@ -55,6 +57,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QStandardItemModel>
 #include <QStatusBar>
 #include <QSvgRenderer>
 #include <QTimer>
@@ -85,6 +88,7 @@ private Q_SLOTS:
 
     void emptyStateBeforeAnything();
     void emptyStateFollowsSizeAndPalette();
+    void newThumbnailsSpreadOverFrames();
     void rowsArriveWithoutReset();
     void gridKeyboardAndRubberBand();
     void searchFiltersAsYouType();
@@ -272,6 +276,74 @@ Ink inkOf(const QImage &shot)
 // first frame 4-7 ms): it must still sit in the middle of whatever height
 // the grid has (the queue opening below shrinks it) and take the colours
 // of the palette in use.
+// A screen of images the grid has not drawn yet (a big batch removed above
+// them, a jump to the end) is scaled and laid out over several frames, a
+// few milliseconds each, with placeholders meanwhile; every cell gets its
+// picture in the end.
+void TestUiGallery::newThumbnailsSpreadOverFrames()
+{
+    constexpr int kCells = 24;
+    constexpr int kCell = 200;
+    QStandardItemModel model(kCells, 1);
+    QList<QColor> colours;
+    for (int i = 0; i < kCells; ++i) {
+        // Large, so that scaling each one costs a few milliseconds.
+        QImage big(2400, 2400, QImage::Format_RGB32);
+        const QColor colour = QColor::fromHsv((i * 37) % 360, 200, 220);
+        big.fill(colour);
+        colours << colour;
+        QStandardItem *item = model.item(i) ? model.item(i) : new QStandardItem;
+        item->setData(true, GalleryModel::LoadedRole);
+        item->setData(big, GalleryModel::ThumbnailRole);
+        item->setData(qint64(i + 1), GalleryModel::KeyRole);
+        item->setData(QStringLiteral("image %1").arg(i), Qt::DisplayRole);
+        model.setItem(i, item);
+    }
+    ui::GalleryDelegate delegate;
+    QImage canvas(kCell * 6, kCell * 4, QImage::Format_ARGB32_Premultiplied);
+    QStyleOptionViewItem option;
+    option.state = QStyle::State_Enabled | QStyle::State_Active;
+    option.font = QApplication::font();
+    option.fontMetrics = QFontMetrics(option.font);
+    option.palette = QApplication::palette();
+    const auto cellRect
+        = [](int i) { return QRect((i % 6) * kCell, (i / 6) * kCell, kCell, kCell); };
+    const auto drawn = [&](int i) {
+        // The thumbnail sits on the name, centred: its middle row is inside it.
+        const QRect r = cellRect(i);
+        return canvas.pixel(r.center().x(), r.top() + 8 + delegate.thumbnailSize() / 2)
+            == colours[i].rgb();
+    };
+    int frames = 0;
+    bool more = true;
+    QList<int> drawnAfterFrame;
+    while (more && frames < kCells) {
+        canvas.fill(Qt::white);
+        QPainter painter(&canvas);
+        delegate.beginFrame();
+        for (int i = 0; i < kCells; ++i) {
+            QStyleOptionViewItem cell = option;
+            cell.rect = cellRect(i);
+            delegate.paint(&painter, cell, model.index(i, 0));
+        }
+        more = delegate.endFrame();
+        painter.end();
+        ++frames;
+        int count = 0;
+        for (int i = 0; i < kCells; ++i)
+            count += drawn(i) ? 1 : 0;
+        drawnAfterFrame << count;
+    }
+    QVERIFY2(frames > 1, "24 large thumbnails were scaled in one frame");
+    QVERIFY2(drawnAfterFrame.first() >= ui::GalleryDelegate::kFirstPerFrame / 2
+            && drawnAfterFrame.first() < kCells,
+        qPrintable(QStringLiteral("drawn after the first frame: %1").arg(drawnAfterFrame.first())));
+    QVERIFY(!more); // it finished
+    QCOMPARE(drawnAfterFrame.last(), kCells);
+    for (int i = 1; i < drawnAfterFrame.size(); ++i)
+        QVERIFY(drawnAfterFrame[i] > drawnAfterFrame[i - 1]); // every frame went forward
+}
+
 void TestUiGallery::emptyStateFollowsSizeAndPalette()
 {
     QTRY_VERIFY_WITH_TIMEOUT(gallery()->isReady(), kLivenessMs);

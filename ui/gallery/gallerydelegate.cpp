@@ -73,6 +73,31 @@ QSize GalleryDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     return { m_size + 2 * kPadding, m_size + 2 * kPadding + kTextGap + text };
 }
 
+void GalleryDelegate::beginFrame()
+{
+    m_frameClock.start();
+    m_preparedThisFrame = 0;
+    m_leftForNextFrame = false;
+}
+
+bool GalleryDelegate::endFrame()
+{
+    m_frameClock.invalidate();
+    return std::exchange(m_leftForNextFrame, false);
+}
+
+bool GalleryDelegate::mayPrepare() const
+{
+    // Outside a frame (a drag's picture, a test's paint): everything.
+    if (m_frameClock.isValid() && m_preparedThisFrame >= kFirstPerFrame
+        && m_frameClock.elapsed() >= kFrameBudgetMs) {
+        m_leftForNextFrame = true;
+        return false;
+    }
+    ++m_preparedThisFrame;
+    return true;
+}
+
 QPixmap GalleryDelegate::thumbnailPixmap(const QImage &image, qint64 key, qreal dpr) const
 {
     // The image's cacheKey changes when a thumbnail is rebuilt, so a stale
@@ -84,6 +109,8 @@ QPixmap GalleryDelegate::thumbnailPixmap(const QImage &image, qint64 key, qreal 
                                  .arg(dpr);
     if (const QPixmap *cached = m_pixmaps.object(cacheKey))
         return *cached;
+    if (!mayPrepare())
+        return {};
     const int device = qRound(m_size * dpr);
     QImage scaled = image;
     if (image.width() > device || image.height() > device)
@@ -95,7 +122,7 @@ QPixmap GalleryDelegate::thumbnailPixmap(const QImage &image, qint64 key, qreal 
     return pixmap;
 }
 
-const QStaticText &GalleryDelegate::label(
+const QStaticText *GalleryDelegate::label(
     const QString &name, int width, const QFont &font, const QFontMetrics &metrics) const
 {
     if (font != m_labelFont) {
@@ -104,13 +131,15 @@ const QStaticText &GalleryDelegate::label(
     }
     const QString key = QString::number(width) + QLatin1Char('/') + name;
     if (const QStaticText *cached = m_labels.object(key))
-        return *cached;
+        return cached;
+    if (!mayPrepare())
+        return nullptr;
     auto *text = new QStaticText(metrics.elidedText(name, Qt::ElideMiddle, width));
     text->setTextFormat(Qt::PlainText);
     text->setPerformanceHint(QStaticText::AggressiveCaching);
     text->prepare(QTransform(), font);
     m_labels.insert(key, text);
-    return *m_labels.object(key);
+    return m_labels.object(key);
 }
 
 void GalleryDelegate::paintPlaceholder(
@@ -251,12 +280,13 @@ void GalleryDelegate::paint(
     const QImage image
         = loaded ? index.data(GalleryModel::ThumbnailRole).value<QImage>() : QImage();
 
-    if (image.isNull()) {
-        paintPlaceholder(painter, square, option, loaded);
+    const QPixmap pixmap = image.isNull()
+        ? QPixmap()
+        : thumbnailPixmap(image, index.data(GalleryModel::KeyRole).toLongLong(),
+            painter->device()->devicePixelRatioF());
+    if (pixmap.isNull()) {
+        paintPlaceholder(painter, square, option, loaded); // or in the next frame
     } else {
-        const qreal dpr = painter->device()->devicePixelRatioF();
-        const QPixmap pixmap
-            = thumbnailPixmap(image, index.data(GalleryModel::KeyRole).toLongLong(), dpr);
         const QSizeF logical = pixmap.deviceIndependentSize();
         QSizeF shown = logical;
         if (shown.width() > m_size || shown.height() > m_size)
@@ -287,13 +317,16 @@ void GalleryDelegate::paint(
         cell.width() - 2 * kPadding, option.fontMetrics.height());
     const QString name = index.data(Qt::DisplayRole).toString();
     if (!name.isEmpty()) {
-        const QStaticText &text = label(name, textRect.width(), option.font, option.fontMetrics);
-        const QSizeF size = text.size();
-        painter->setPen(option.palette.color(group, QPalette::Text));
-        painter->setFont(option.font);
-        painter->drawStaticText(QPointF(textRect.left() + (textRect.width() - size.width()) / 2.0,
-                                    textRect.top() + (textRect.height() - size.height()) / 2.0),
-            text);
+        if (const QStaticText *text
+            = label(name, textRect.width(), option.font, option.fontMetrics)) {
+            const QSizeF size = text->size();
+            painter->setPen(option.palette.color(group, QPalette::Text));
+            painter->setFont(option.font);
+            painter->drawStaticText(
+                QPointF(textRect.left() + (textRect.width() - size.width()) / 2.0,
+                    textRect.top() + (textRect.height() - size.height()) / 2.0),
+                *text);
+        }
     }
 
     if ((option.state & QStyle::State_HasFocus) && !selected) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QCache>
+#include <QElapsedTimer>
 #include <QFont>
 #include <QIcon>
 #include <QStaticText>
@@ -32,7 +33,21 @@ public:
         const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
+    /// A frame's work on what is not cached yet (scaling a thumbnail,
+    /// laying out a name) stops after kFrameBudgetMs: the rest of the cells
+    /// show their placeholder, and endFrame() says another frame is due.
+    /// A batch removed from a million images put a screen of new images
+    /// under the grid every few seconds: 10-17 ms of scaling and shaping
+    /// in one paint. At least kFirstPerFrame new cells go in each frame.
+    void beginFrame();
+    /// Whether cells were left for the next frame.
+    bool endFrame();
+    static constexpr int kFrameBudgetMs = 6;
+    static constexpr int kFirstPerFrame = 4;
+
 private:
+    /// Whether this frame may still scale or lay out something new.
+    bool mayPrepare() const;
     QPixmap thumbnailPixmap(const QImage &image, qint64 key, qreal dpr) const;
     void paintAnimationBadge(QPainter *painter, const QRect &square) const;
     /// Stars and a heart, bottom right, only for what is set.
@@ -41,8 +56,9 @@ private:
         const QStyleOptionViewItem &option, bool loaded) const;
 
     /// The name's label, elided to @p width and laid out once: shaping
-    /// text was a third of the time of painting the grid.
-    const QStaticText &label(
+    /// text was a third of the time of painting the grid. Null when this
+    /// frame's budget is spent.
+    const QStaticText *label(
         const QString &name, int width, const QFont &font, const QFontMetrics &metrics) const;
 
     int m_size = kDefaultThumbnail;
@@ -62,6 +78,9 @@ private:
     mutable QPixmap m_placeholders[2];
     mutable QString m_placeholderKeys[2];
     mutable QFont m_labelFont;
+    QElapsedTimer m_frameClock; ///< valid between beginFrame() and endFrame()
+    mutable int m_preparedThisFrame = 0;
+    mutable bool m_leftForNextFrame = false;
 };
 
 } // namespace trove::ui

@@ -12,6 +12,7 @@
 #include <QPainter>
 #include <QScrollBar>
 #include <QStyleOptionRubberBand>
+#include <QTimer>
 #include <algorithm>
 
 namespace trove::ui {
@@ -437,6 +438,7 @@ void GalleryView::paintEvent(QPaintEvent *event)
         const QModelIndex current = currentIndex();
         const bool focused = hasFocus();
         const bool active = isActiveWindow();
+        m_delegate->beginFrame();
         for (int row = first; row <= last; ++row) {
             const QModelIndex index = model()->index(row, 0, rootIndex());
             QStyleOptionViewItem option = base;
@@ -454,6 +456,9 @@ void GalleryView::paintEvent(QPaintEvent *event)
                 option.state |= QStyle::State_MouseOver;
             m_delegate->paint(&painter, option, index);
         }
+        // What did not fit in this frame comes in the next ones.
+        if (m_delegate->endFrame())
+            QTimer::singleShot(0, viewport(), qOverload<>(&QWidget::update));
     }
     if (!m_rubberBand.isEmpty()) {
         QStyleOptionRubberBand band;

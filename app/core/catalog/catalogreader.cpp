@@ -535,6 +535,23 @@ Result<QList<ImageRecord>> CatalogReader::byKeys(const QList<qint64> &keys)
     return out;
 }
 
+namespace {
+
+// The bounds of the ids that start with @p arg, when it can be the start of
+// one (four or more hex digits and dashes), else nothing. A range, not LIKE
+// (case-insensitive, so never on the index): ids are lower-case hex and
+// dashes, all below U+007F.
+QVariantList idPrefixRange(const QString &arg)
+{
+    static const QRegularExpression hexPrefix(QStringLiteral("^[0-9a-fA-F-]{4,36}$"));
+    if (!hexPrefix.match(arg).hasMatch())
+        return {};
+    const QString prefix = arg.toLower();
+    return { prefix, prefix + QChar(0x7f) };
+}
+
+} // namespace
+
 Result<QList<ImageRecord>> CatalogReader::resolve(const QString &idOrName)
 {
     const QString arg = idOrName.trimmed();
@@ -543,13 +560,8 @@ Result<QList<ImageRecord>> CatalogReader::resolve(const QString &idOrName)
     auto exact = select(QStringLiteral("WHERE i.uuid = ?"), { arg.toLower() });
     if (!exact || !exact->isEmpty())
         return exact;
-    static const QRegularExpression hexPrefix(QStringLiteral("^[0-9a-fA-F-]{4,36}$"));
-    if (hexPrefix.match(arg).hasMatch()) {
-        // A range, not LIKE (case-insensitive, so never on the index):
-        // ids are lower-case hex and dashes, all below U+007F.
-        const QString prefix = arg.toLower();
-        auto prefixed = select(
-            QStringLiteral("WHERE i.uuid >= ? AND i.uuid < ?"), { prefix, prefix + QChar(0x7f) });
+    if (const QVariantList range = idPrefixRange(arg); !range.isEmpty()) {
+        auto prefixed = select(QStringLiteral("WHERE i.uuid >= ? AND i.uuid < ?"), range);
         if (!prefixed || !prefixed->isEmpty())
             return prefixed;
     }
@@ -669,11 +681,8 @@ Result<QList<TrashRecord>> CatalogReader::resolveTrash(const QString &idOrName)
     auto exact = trashWhere(QStringLiteral("WHERE uuid = ?"), { arg.toLower() });
     if (!exact || !exact->isEmpty())
         return exact;
-    static const QRegularExpression hexPrefix(QStringLiteral("^[0-9a-fA-F-]{4,36}$"));
-    if (hexPrefix.match(arg).hasMatch()) {
-        const QString prefix = arg.toLower(); // a range on trash_by_uuid, as in resolve()
-        auto prefixed = trashWhere(
-            QStringLiteral("WHERE uuid >= ? AND uuid < ?"), { prefix, prefix + QChar(0x7f) });
+    if (const QVariantList range = idPrefixRange(arg); !range.isEmpty()) {
+        auto prefixed = trashWhere(QStringLiteral("WHERE uuid >= ? AND uuid < ?"), range);
         if (!prefixed || !prefixed->isEmpty())
             return prefixed;
     }

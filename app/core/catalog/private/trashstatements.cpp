@@ -85,48 +85,45 @@ const char *const kPlainRestores
       "WHERE NOT EXISTS (SELECT 1 FROM images i WHERE i.sha256 = g.sha) "
       "AND NOT EXISTS (SELECT 1 FROM images i WHERE i.id = g.k)";
 
-// The natural name key of rows put back by INSERT … SELECT (the trash keeps
-// no key: it is computed in C++, base/naturalkey.h). Their change-feed rows
-// fold into the restore's "added".
-Result<void> writeNameKeys(WriterContext &c, const QString &batch)
+// The batch's rows with their natural name keys, as one JSON array of
+// [id, key] pairs for INSERT … SELECT (the trash keeps no key: it is computed
+// in C++, base/naturalkey.h). Putting the key in with the row, rather than
+// an UPDATE after, writes each row, its change-feed entry and its place in
+// images_by_name_key once instead of twice.
+Result<QString> withNameKeys(WriterContext &c, const QString &batch)
 {
     QSqlQuery read = c.catalog.query(
-        QStringLiteral("SELECT id, name FROM images WHERE id IN (SELECT value FROM json_each(?))"));
+        QStringLiteral("SELECT id, name FROM trash WHERE id IN (SELECT value FROM json_each(?))"));
     read.bindValue(0, batch);
     if (auto r = execQuery(read); !r)
-        return r;
-    QList<QPair<qint64, QString>> rows;
-    while (read.next())
-        rows.append({ read.value(0).toLongLong(), read.value(1).toString() });
-    read.finish();
-    // One statement for the batch: a statement per row, inside the job's
-    // savepoint of a transaction that already wrote thousands of rows, cost
-    // SQLite a statement savepoint each whose release grew with the batch
-    // (restoring 5,000 images took 34 s, 2,000 took 7 s).
+        return r.failure();
     QJsonArray pairs;
-    for (const auto &[id, name] : std::as_const(rows))
-        pairs.append(QJsonArray { id, naturalSortKey(name) });
-    QSqlQuery put = c.catalog.query(QStringLiteral(
-        "UPDATE images SET name_key = v.k FROM (SELECT json_extract(value, '$[0]') AS id, "
-        "json_extract(value, '$[1]') AS k FROM json_each(?)) AS v WHERE images.id = v.id"));
-    put.bindValue(0, QString::fromUtf8(QJsonDocument(pairs).toJson(QJsonDocument::Compact)));
-    if (auto r = execQuery(put); !r)
-        return r;
-    return {};
+    while (read.next())
+        pairs.append(
+            QJsonArray { read.value(0).toLongLong(), naturalSortKey(read.value(1).toString()) });
+    read.finish();
+    return QString::fromUtf8(QJsonDocument(pairs).toJson(QJsonDocument::Compact));
 }
 
 Result<void> restoreAsTheyWere(WriterContext &c, const QString &batch)
 {
+    auto keyed = withNameKeys(c, batch);
+    if (!keyed)
+        return keyed.failure();
+    QSqlQuery insert = c.catalog.query(QStringLiteral(
+        "INSERT INTO images(id, uuid, name, sha256, format, width, height, "
+        "original_bytes, stored_bytes, added_at, damaged, annotation, animated, rating, "
+        "favourite, name_key) "
+        "SELECT t.id, t.uuid, t.name, t.sha256, t.format, t.width, t.height, "
+        "t.original_bytes, t.stored_bytes, t.added_at, t.damaged, t.annotation, t.animated, "
+        "t.rating, t.favourite, v.k "
+        "FROM (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS k "
+        "FROM json_each(?)) AS v JOIN trash t ON t.id = v.id"));
+    insert.bindValue(0, *keyed);
+    if (auto r = execQuery(insert); !r)
+        return r;
     const QString rows = QStringLiteral("(SELECT value FROM json_each(?))");
     const QStringList statements {
-        QStringLiteral(
-            "INSERT INTO images(id, uuid, name, sha256, format, width, height, "
-            "original_bytes, stored_bytes, added_at, damaged, annotation, animated, rating, "
-            "favourite) "
-            "SELECT id, uuid, name, sha256, format, width, height, original_bytes, "
-            "stored_bytes, added_at, damaged, annotation, animated, rating, favourite "
-            "FROM trash "
-            "WHERE id IN %1"),
         QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) SELECT t.id, j.value "
                        "FROM trash t, json_each(t.tags) j WHERE t.id IN %1 AND j.value != ''"),
         QStringLiteral("INSERT OR IGNORE INTO sources(image_id, url, host, added_at) "
@@ -148,7 +145,7 @@ Result<void> restoreAsTheyWere(WriterContext &c, const QString &batch)
         if (auto r = execQuery(q); !r)
             return r;
     }
-    return writeNameKeys(c, batch);
+    return {};
 }
 
 } // namespace

@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Summarises a stall report written with TROVE_STALL_TRACE=1.
+
+    bench/stall-traces.py REPORT.json [--top N]
+
+For each stall over 16 ms: when, how long, how much of it the GUI thread was
+on the CPU (on_cpu_ms) against waiting for it (waiting_for_cpu_ms), and the
+longest deliveries in it. Then the deliveries that took most time over all
+stalls, grouped by receiver and event type, which is where to look first.
+"""
+import json
+import sys
+from collections import defaultdict
+
+
+def main():
+    args = sys.argv[1:]
+    if not args:
+        print(__doc__)
+        return 2
+    top = 5
+    if "--top" in args:
+        i = args.index("--top")
+        top = int(args[i + 1])
+        del args[i:i + 2]
+    report = json.load(open(args[0]))
+    traces = report.get("stall_traces", [])
+    print(f"max {report['max_ms']} ms, p99 {report['p99_ms']} ms, "
+          f"{report['stalls_over_16ms']} stalls over 16 ms, {len(traces)} traced")
+    cpu_bound = sum(1 for t in traces if t["on_cpu_ms"] >= t["waiting_for_cpu_ms"])
+    print(f"{cpu_bound} mostly on the CPU, {len(traces) - cpu_bound} mostly waiting for it")
+    totals = defaultdict(lambda: [0.0, 0, 0.0])
+    for t in traces:
+        events = sorted(t["events"], key=lambda e: -e[3])
+        for _, who, kind, ms in t["events"]:
+            entry = totals[(who, kind)]
+            entry[0] += ms
+            entry[1] += 1
+            entry[2] = max(entry[2], ms)
+        longest = ", ".join(f"{e[1]} ({e[2]}) {e[3]}" for e in events[:3])
+        print(f"  at {t['at_s']:9.2f} s  {t['ms']:7.2f} ms  cpu {t['on_cpu_ms']:6.2f}"
+              f"  wait {t['waiting_for_cpu_ms']:6.2f}  | {longest}")
+    print("time in stalls by receiver and event type:")
+    for (who, kind), (ms, n, worst) in sorted(totals.items(), key=lambda kv: -kv[1][0])[:top * 4]:
+        print(f"  {ms:9.1f} ms  {n:6d}x  worst {worst:7.2f}  {who} ({kind})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

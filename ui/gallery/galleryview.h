@@ -108,11 +108,13 @@ private:
     QTimer m_rangeTimer;
     QTimer m_prepareTimer;
     bool m_filtered = false;
-    /// The empty library's icon and words, drawn once per look: laying out
-    /// the wrapped hint and drawing the icon took 4-7 ms of every paint,
-    /// and a paste repaints the empty gallery as the queue opens.
+    /// The empty library's icon and words, drawn once per look on a worker
+    /// (emptystate.h): laying out the wrapped hint and drawing the icon took
+    /// 4-9 ms of a paint, and a paste repaints the empty gallery as the
+    /// queue opens.
     QPixmap m_emptyState;
-    QString m_emptyStateKey;
+    QString m_emptyStateKey; ///< the look m_emptyState shows
+    QString m_emptyStatePending; ///< the look being drawn, if any
 };
 
 } // namespace trove::ui

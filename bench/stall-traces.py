@@ -5,8 +5,9 @@
     bench/stall-traces.py REPORT.json [--top N]
 
 For each stall over 16 ms: when, how long, how much of it the GUI thread was
-on the CPU (on_cpu_ms) against waiting for it (waiting_for_cpu_ms), and the
-longest deliveries in it. Then the deliveries that took most time over all
+on the CPU (on_cpu_ms), waiting for it (waiting_for_cpu_ms) and neither
+(asleep: blocked, or past its timer while the host ran something else; see
+bench/idle-gaps.py), and the longest deliveries in it. Then the deliveries that took most time over all
 stalls, grouped by receiver and event type, which is where to look first.
 """
 import json
@@ -28,8 +29,14 @@ def main():
     traces = report.get("stall_traces", [])
     print(f"max {report['max_ms']} ms, p99 {report['p99_ms']} ms, "
           f"{report['stalls_over_16ms']} stalls over 16 ms, {len(traces)} traced")
+    def asleep(t):
+        return t["ms"] - t["on_cpu_ms"] - t["waiting_for_cpu_ms"]
     cpu_bound = sum(1 for t in traces if t["on_cpu_ms"] >= t["waiting_for_cpu_ms"])
-    print(f"{cpu_bound} mostly on the CPU, {len(traces) - cpu_bound} mostly waiting for it")
+    print(f"{cpu_bound} more on the CPU than waiting for it, {len(traces) - cpu_bound} the other way")
+    runnable = [t for t in traces if t["on_cpu_ms"] + t["waiting_for_cpu_ms"] > 16]
+    print(f"{len(runnable)} with over 16 ms on the CPU or waiting for it; "
+          f"{len(traces) - len(runnable)} asleep for the rest (longest "
+          f"{max((asleep(t) for t in traces), default=0):.1f} ms asleep)")
     totals = defaultdict(lambda: [0.0, 0, 0.0])
     for t in traces:
         events = sorted(t["events"], key=lambda e: -e[3])
@@ -40,7 +47,7 @@ def main():
             entry[2] = max(entry[2], ms)
         longest = ", ".join(f"{e[1]} ({e[2]}) {e[3]}" for e in events[:3])
         print(f"  at {t['at_s']:9.2f} s  {t['ms']:7.2f} ms  cpu {t['on_cpu_ms']:6.2f}"
-              f"  wait {t['waiting_for_cpu_ms']:6.2f}  | {longest}")
+              f"  wait {t['waiting_for_cpu_ms']:6.2f}  asleep {asleep(t):6.2f}  | {longest}")
     print("time in stalls by receiver and event type:")
     for (who, kind), (ms, n, worst) in sorted(totals.items(), key=lambda kv: -kv[1][0])[:top * 4]:
         print(f"  {ms:9.1f} ms  {n:6d}x  worst {worst:7.2f}  {who} ({kind})")

@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""How long this machine keeps an idle thread from running.
+
+    bench/idle-gaps.py [SECONDS]        default 60
+
+Sleeps 1 ms at a time, like the stall monitor's timer, and reports every gap
+over 16 ms with how much of it the thread spent on the CPU and waiting for
+it (/proc/thread-self/schedstat). A gap that is neither is time the thread
+was asleep past its timer: on a virtual machine, the host running something
+else. Those gaps land in any stall report taken here, whatever the program
+does; bench/stall-traces.py shows the same split for a report.
+"""
+import json
+import sys
+import time
+
+
+def schedstat():
+    with open("/proc/thread-self/schedstat") as f:
+        run, wait, _ = f.read().split()
+    return int(run), int(wait)
+
+
+def main():
+    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 60.0
+    end = time.monotonic() + seconds
+    last = time.monotonic_ns()
+    run0, wait0 = schedstat()
+    gaps = []
+    ticks = 0
+    while time.monotonic() < end:
+        time.sleep(0.001)
+        now = time.monotonic_ns()
+        run, wait = schedstat()
+        gap = (now - last) / 1e6
+        if gap > 16:
+            gaps.append({"at_s": round((now - (end - seconds) * 1e9) / 1e9, 2),
+                         "ms": round(gap, 2),
+                         "on_cpu_ms": round((run - run0) / 1e6, 2),
+                         "waiting_for_cpu_ms": round((wait - wait0) / 1e6, 2)})
+        last, run0, wait0 = now, run, wait
+        ticks += 1
+    unaccounted = [g for g in gaps if g["ms"] - g["on_cpu_ms"] - g["waiting_for_cpu_ms"] > 8]
+    print(json.dumps({"seconds": seconds, "ticks": ticks, "gaps_over_16ms": len(gaps),
+                      "of_them_asleep_past_the_timer": len(unaccounted),
+                      "max_ms": max((g["ms"] for g in gaps), default=0), "gaps": gaps}))
+
+
+if __name__ == "__main__":
+    main()

@@ -39,15 +39,15 @@ public:
     /// A batch removed from a million images put a screen of new images
     /// under the grid every few seconds: 10-17 ms of scaling and shaping
     /// in one paint. At least kFirstPerFrame new cells go in each frame.
-    /// With 6 ms and 4 cells the frames of such a screen still took 8-9.5 ms
-    /// of CPU (the budget, the cell that overran it, the rest of the
-    /// cells), and with the writer and Xvfb on the two cores 12-15 ms of
-    /// wall time (bench/select-all at 1M): 3 ms and 2.
+    /// 3 ms and 2 cells were tried (2026-12-04): twice the frames per new
+    /// screen, each with the cost of the rest of the cells and a flush to
+    /// the X server, and bench/select-all at 1M had more gaps over 16 ms in
+    /// paints (19 against 9), not fewer.
     void beginFrame();
     /// Whether cells were left for the next frame.
     bool endFrame();
-    static constexpr int kFrameBudgetMs = 3;
-    static constexpr int kFirstPerFrame = 2;
+    static constexpr int kFrameBudgetMs = 6;
+    static constexpr int kFirstPerFrame = 4;
 
 private:
     /// Whether this frame may still scale or lay out something new.

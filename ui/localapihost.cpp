@@ -58,8 +58,8 @@ void LocalApiHost::restart()
         return;
     // The key file may be created on first use: not on this thread.
     const LibraryPaths paths = m_session->paths();
-    whenFinished(QtConcurrent::run([paths] { return api::ApiKey::load(paths); }), this,
-        [this, generation, paths](const Result<QByteArray> &key) {
+    whenFinished(QtConcurrent::run(backgroundPool(), [paths] { return api::ApiKey::load(paths); }),
+        this, [this, generation, paths](const Result<QByteArray> &key) {
             if (generation != m_generation || !m_session || !m_action->isChecked())
                 return;
             if (!key) {

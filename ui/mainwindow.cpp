@@ -713,8 +713,9 @@ void MainWindow::finishMove(const QString &dest)
     const LibraryPaths moved(dest);
     // The old files go once no thread of the old session has them open.
     connect(m_session.get(), &QObject::destroyed, this, [this, old, moved] {
-        whenFinished(QtConcurrent::run([old] { return LibraryMove::removeOld(old); }), this,
-            [this, old, moved](const Result<QStringList> &left) {
+        whenFinished(
+            QtConcurrent::run(backgroundPool(), [old] { return LibraryMove::removeOld(old); }),
+            this, [this, old, moved](const Result<QStringList> &left) {
                 const QString from = QDir::toNativeSeparators(old.root());
                 if (left && left->isEmpty()) {
                     showMessage(tr("The library was moved to %1")

@@ -2,6 +2,7 @@
 #include "dialogs/libraryrepair.h"
 
 #include "base/futurewatch.h"
+#include "base/platform.h"
 #include "catalog/catalogsalvage.h"
 
 #include <QDir>
@@ -82,7 +83,8 @@ void LibraryRepair::run(const LibraryPaths &paths)
             },
             Qt::QueuedConnection);
     };
-    whenFinished(QtConcurrent::run([paths, report] { return CatalogSalvage::run(paths, report); }),
+    whenFinished(QtConcurrent::run(backgroundPool(),
+                     [paths, report] { return CatalogSalvage::run(paths, report); }),
         this, [this, paths](const Result<SalvageReport> &r) {
             m_running = false;
             if (m_progress)

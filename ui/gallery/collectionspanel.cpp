@@ -2,6 +2,7 @@
 #include "gallery/collectionspanel.h"
 
 #include "base/futurewatch.h"
+#include "base/platform.h"
 #include "catalog/catalogreader.h"
 #include "catalog/changefeed.h"
 #include "gallery/undocommands.h"
@@ -151,7 +152,7 @@ void CollectionsPanel::refresh()
         show({});
         return;
     }
-    whenFinished(QtConcurrent::run(readCollections, m_session->paths()), this,
+    whenFinished(QtConcurrent::run(backgroundPool(), readCollections, m_session->paths()), this,
         [this, generation](const Result<QList<CollectionInfo>> &all) {
             if (generation != m_generation)
                 return; // a newer read, or another library

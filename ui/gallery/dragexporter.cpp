@@ -3,6 +3,7 @@
 
 #include "base/filenames.h"
 #include "base/futurewatch.h"
+#include "base/platform.h"
 #include "statusmessagetimes.h"
 #include "storage/blobstore.h"
 
@@ -77,7 +78,7 @@ void DragExporter::startExports(const QList<ImageRecord> &records)
         const QString sha = record.sha256;
         const LibraryPaths paths = m_paths;
         const quint64 generation = m_generation;
-        auto exported = QtConcurrent::run([paths, sha, target]() -> Result<void> {
+        auto exported = QtConcurrent::run(backgroundPool(), [paths, sha, target]() -> Result<void> {
             QDir().mkpath(QFileInfo(target).absolutePath());
             return BlobStore(paths).exportTo(sha, target);
         });

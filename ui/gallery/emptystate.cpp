@@ -40,8 +40,8 @@ QImage renderEmptyState(const EmptyStateLook &look)
     image.setDevicePixelRatio(look.dpr);
     image.fill(Qt::transparent);
     QPainter p(&image);
-    p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
-        | QPainter::SmoothPixmapTransform);
+    p.setRenderHints(
+        QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
     p.setLayoutDirection(look.rightToLeft ? Qt::RightToLeft : Qt::LeftToRight);
     const int centre = look.width / 2;
     const QRect iconRect(centre - look.iconSize / 2, 0, look.iconSize, look.iconSize);

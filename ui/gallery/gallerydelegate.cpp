@@ -179,6 +179,32 @@ void GalleryDelegate::paintPlaceholder(
     painter->drawPixmap(square.topLeft(), cached);
 }
 
+void GalleryDelegate::paintCellTint(
+    QPainter *painter, const QRect &cell, const QColor &fill, const QColor &border, int which) const
+{
+    const qreal dpr = painter->device()->devicePixelRatioF();
+    const QString key = QStringLiteral("%1 %2 %3 %4 %5")
+                            .arg(cell.width())
+                            .arg(cell.height())
+                            .arg(dpr)
+                            .arg(fill.rgba())
+                            .arg(border.isValid() ? border.rgba() : 0);
+    QPixmap &cached = m_tints[which];
+    if (m_tintKeys[which] != key) {
+        cached = QPixmap((QSizeF(cell.size()) * dpr).toSize());
+        cached.setDevicePixelRatio(dpr);
+        cached.fill(Qt::transparent);
+        QPainter p(&cached);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(border.isValid() ? QPen(border, 2) : QPen(Qt::NoPen));
+        p.setBrush(fill);
+        p.drawRoundedRect(QRectF(QPointF(0, 0), QSizeF(cell.size())).adjusted(1.5, 1.5, -1.5, -1.5),
+            kRadius + 2, kRadius + 2);
+        m_tintKeys[which] = key;
+    }
+    painter->drawPixmap(cell.topLeft(), cached);
+}
+
 void GalleryDelegate::paintAnimationBadge(QPainter *painter, const QRect &square) const
 {
     // A play triangle on a dark disc, bottom left: readable on any picture.
@@ -258,19 +284,14 @@ void GalleryDelegate::paint(
     const bool selected = option.state & QStyle::State_Selected;
     // The whole cell carries the selection (the style would only mark the
     // text), tinted so that the thumbnail stays readable.
-    const QRectF cellRect = QRectF(opt.rect).adjusted(1.5, 1.5, -1.5, -1.5);
     if (selected) {
         QColor fill = option.palette.color(group, QPalette::Highlight);
         fill.setAlphaF(0.28f);
-        painter->setPen(QPen(option.palette.color(group, QPalette::Highlight), 2));
-        painter->setBrush(fill);
-        painter->drawRoundedRect(cellRect, kRadius + 2, kRadius + 2);
+        paintCellTint(painter, opt.rect, fill, option.palette.color(group, QPalette::Highlight), 0);
     } else if (option.state & QStyle::State_MouseOver) {
         QColor fill = option.palette.color(group, QPalette::Highlight);
         fill.setAlphaF(0.10f);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(fill);
-        painter->drawRoundedRect(cellRect, kRadius + 2, kRadius + 2);
+        paintCellTint(painter, opt.rect, fill, QColor(), 1);
     }
 
     const QRect cell = opt.rect;
@@ -294,8 +315,14 @@ void GalleryDelegate::paint(
         // Sitting on the name, like prints on a shelf, whatever their shape.
         const QRectF target(square.left() + (m_size - shown.width()) / 2.0,
             square.bottom() + 1 - shown.height(), shown.width(), shown.height());
-        painter->setRenderHint(QPainter::SmoothPixmapTransform);
-        painter->drawPixmap(target, pixmap, QRectF(QPointF(0, 0), pixmap.size()));
+        if (shown == logical) {
+            // At its own size: a blit at a whole pixel. At a fractional
+            // place the raster engine samples it (bilinear, span by span).
+            painter->drawPixmap(target.topLeft().toPoint(), pixmap);
+        } else {
+            painter->setRenderHint(QPainter::SmoothPixmapTransform);
+            painter->drawPixmap(target, pixmap, QRectF(QPointF(0, 0), pixmap.size()));
+        }
     }
 
     if (!image.isNull() && index.data(GalleryModel::AnimatedRole).toBool())
@@ -334,7 +361,8 @@ void GalleryDelegate::paint(
         QPen pen(option.palette.color(group, QPalette::Highlight), 1, Qt::DashLine);
         painter->setPen(pen);
         painter->setBrush(Qt::NoBrush);
-        painter->drawRoundedRect(cellRect, kRadius + 2, kRadius + 2);
+        painter->drawRoundedRect(
+            QRectF(opt.rect).adjusted(1.5, 1.5, -1.5, -1.5), kRadius + 2, kRadius + 2);
     }
     painter->restore();
 }

@@ -81,6 +81,13 @@ private:
     /// per cell kept the raster engine's fill threads waking.
     mutable QPixmap m_placeholders[2];
     mutable QString m_placeholderKeys[2];
+    /// A selected and a hovered cell's tinted rounded box, drawn once per
+    /// look: filled as a path per cell and paint, each box's spans went to
+    /// Qt's thread pool and back (platform.h, backgroundPool()).
+    void paintCellTint(QPainter *painter, const QRect &cell, const QColor &fill,
+        const QColor &border, int which) const;
+    mutable QPixmap m_tints[2];
+    mutable QString m_tintKeys[2];
     mutable QFont m_labelFont;
     QElapsedTimer m_frameClock; ///< valid between beginFrame() and endFrame()
     mutable int m_preparedThisFrame = 0;

@@ -2,6 +2,7 @@
 #include "gallery/galleryview.h"
 
 #include "base/futurewatch.h"
+#include "base/platform.h"
 #include "gallery/dragexporter.h"
 #include "gallery/emptystate.h"
 #include "gallery/gallerydelegate.h"
@@ -550,8 +551,8 @@ void GalleryView::paintEmptyState(QPainter &painter)
         // words (one frame later than a draw here, and no 9 ms in this one).
         if (key != m_emptyStatePending) {
             m_emptyStatePending = key;
-            whenFinished(
-                QtConcurrent::run(renderEmptyState, look), this, [this, key](const QImage &image) {
+            whenFinished(QtConcurrent::run(backgroundPool(), renderEmptyState, look), this,
+                [this, key](const QImage &image) {
                     if (key != m_emptyStatePending)
                         return; // another look is on its way
                     m_emptyState = QPixmap::fromImage(image);

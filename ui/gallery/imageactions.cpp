@@ -2,6 +2,7 @@
 #include "gallery/imageactions.h"
 
 #include "base/futurewatch.h"
+#include "base/platform.h"
 #include "dialogs/duplicatesdialog.h"
 #include "dialogs/similardialog.h"
 #include "dialogs/tageditdialog.h"
@@ -291,7 +292,7 @@ void ImageActions::exportOriginals()
     }
     Q_EMIT message(tr("Exporting…"), 0);
     const LibraryPaths paths = m_session->paths();
-    auto exported = QtConcurrent::run([paths, jobs, folder]() -> QStringList {
+    auto exported = QtConcurrent::run(backgroundPool(), [paths, jobs, folder]() -> QStringList {
         QStringList errors;
         const BlobStore store(paths);
         for (const auto &[sha, name] : jobs) {

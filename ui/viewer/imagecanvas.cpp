@@ -2,6 +2,7 @@
 #include "viewer/imagecanvas.h"
 
 #include "base/futurewatch.h"
+#include "base/platform.h"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -200,7 +201,7 @@ void ImageCanvas::requestSmooth()
         return;
     const quint64 generation = ++m_smoothGeneration;
     const QImage source = m_image;
-    auto scaling = QtConcurrent::run([source, target] {
+    auto scaling = QtConcurrent::run(backgroundPool(), [source, target] {
         return source.scaled(target, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     });
     whenFinished(scaling, this, [this, generation, s](const QImage &scaled) {

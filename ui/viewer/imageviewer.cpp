@@ -2,6 +2,7 @@
 #include "viewer/imageviewer.h"
 
 #include "base/futurewatch.h"
+#include "base/platform.h"
 #include "catalog/libraryreader.h"
 #include "icons.h"
 #include "models/gallerymodel.h"
@@ -422,7 +423,7 @@ void ImageViewer::rotate(int quarterTurns)
     m_quarterTurns = ((m_quarterTurns + quarterTurns) % 4 + 4) % 4;
     const quint64 generation = m_generation;
     // A 12-megapixel turn takes tens of milliseconds: not on this thread.
-    auto turned = QtConcurrent::run([shown, quarterTurns] {
+    auto turned = QtConcurrent::run(backgroundPool(), [shown, quarterTurns] {
         return shown.transformed(QTransform().rotate(90.0 * quarterTurns));
     });
     whenFinished(turned, this, [this, generation](const QImage &image) {

@@ -6,6 +6,7 @@
 #include <QSettings>
 #include <QSocketNotifier>
 #include <QString>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 #include <atomic>
 #include <cerrno>
@@ -56,6 +57,14 @@ bool syncDirectory(const QString &path)
 namespace {
 std::atomic_bool s_idleForHeavyWork = false;
 } // namespace
+
+QThreadPool *backgroundPool()
+{
+    // As many threads as the global pool; destroyed (and waited for) at
+    // exit like any function-local static.
+    static QThreadPool pool;
+    return &pool;
+}
 
 void setIdleSchedulingForHeavyWork(bool on)
 {
@@ -134,7 +143,7 @@ bool terminationRequested()
 void removeFileLater(const QString &path)
 {
     if (!path.isEmpty())
-        (void)QtConcurrent::run([path] { QFile::remove(path); });
+        (void)QtConcurrent::run(backgroundPool(), [path] { QFile::remove(path); });
 }
 
 } // namespace trove

@@ -7,6 +7,8 @@
 class QSettings;
 class QString;
 
+class QThreadPool;
+
 namespace trove {
 
 /// This process's id.
@@ -27,6 +29,14 @@ bool syncDirectory(const QString &path);
 /// caller's (GUI) thread's. A failure is not reported (temp files only;
 /// the next start sweeps what is left).
 void removeFileLater(const QString &path);
+
+/// The pool for Trove's own background tasks (QtConcurrent::run(backgroundPool(),
+/// ...)), never Qt's global one. Qt 6.4's raster engine hands the spans of
+/// a large fill on the GUI thread to QThreadPool::globalInstance() and
+/// waits for them (QT_THREAD_PARALLEL_FILLS: every selected cell's rounded
+/// highlight in the gallery): with an export, a decode or a backup
+/// holding the global pool's threads, a paint waited for them to finish.
+QThreadPool *backgroundPool();
 
 /// What a background thread does, for lowerCurrentThreadPriority().
 enum class ThreadWork {

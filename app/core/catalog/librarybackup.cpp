@@ -281,19 +281,20 @@ Result<BackupReport> attempt(const LibraryPaths &source, const LibraryPaths &tar
 
 QFuture<Result<BackupReport>> LibraryBackup::start(const LibraryPaths &source, const QString &dest)
 {
-    return QtConcurrent::run([source, dest](QPromise<Result<BackupReport>> &promise) {
-        std::atomic_bool cancelled = false;
-        auto report = run(
-            source, dest,
-            [&promise, &cancelled](qint64 done, qint64 total) {
-                promise.setProgressRange(0, int(std::min<qint64>(total, INT_MAX)));
-                promise.setProgressValue(int(std::min<qint64>(done, INT_MAX)));
-                if (promise.isCanceled())
-                    cancelled = true;
-            },
-            &cancelled);
-        promise.addResult(std::move(report));
-    });
+    return QtConcurrent::run(
+        backgroundPool(), [source, dest](QPromise<Result<BackupReport>> &promise) {
+            std::atomic_bool cancelled = false;
+            auto report = run(
+                source, dest,
+                [&promise, &cancelled](qint64 done, qint64 total) {
+                    promise.setProgressRange(0, int(std::min<qint64>(total, INT_MAX)));
+                    promise.setProgressValue(int(std::min<qint64>(done, INT_MAX)));
+                    if (promise.isCanceled())
+                        cancelled = true;
+                },
+                &cancelled);
+            promise.addResult(std::move(report));
+        });
 }
 
 QString LibraryBackup::markerFile(const QString &dest)

@@ -257,16 +257,17 @@ Result<MoveReport> LibraryMove::copy(const LibraryPaths &source, const QString &
 
 QFuture<Result<MoveReport>> LibraryMove::start(const LibraryPaths &source, const QString &dest)
 {
-    return QtConcurrent::run([source, dest](QPromise<Result<MoveReport>> &promise) {
-        auto report = copy(
-            source, dest,
-            [&promise](qint64 done, qint64 total) {
-                promise.setProgressRange(0, int(std::min<qint64>(total, INT_MAX)));
-                promise.setProgressValue(int(std::min<qint64>(done, INT_MAX)));
-            },
-            [&promise] { return promise.isCanceled(); });
-        promise.addResult(std::move(report));
-    });
+    return QtConcurrent::run(
+        backgroundPool(), [source, dest](QPromise<Result<MoveReport>> &promise) {
+            auto report = copy(
+                source, dest,
+                [&promise](qint64 done, qint64 total) {
+                    promise.setProgressRange(0, int(std::min<qint64>(total, INT_MAX)));
+                    promise.setProgressValue(int(std::min<qint64>(done, INT_MAX)));
+                },
+                [&promise] { return promise.isCanceled(); });
+            promise.addResult(std::move(report));
+        });
 }
 
 Result<QStringList> LibraryMove::removeOld(const LibraryPaths &old)

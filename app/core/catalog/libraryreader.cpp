@@ -125,7 +125,7 @@ void LibraryReader::pollOwnCommit()
 QFuture<Result<QImage>> LibraryReader::loadImage(const LibraryPaths &paths, const QString &sha256)
 {
     const QString blob = paths.blobFile(sha256);
-    return QtConcurrent::run([blob]() -> Result<QImage> {
+    return QtConcurrent::run(backgroundPool(), [blob]() -> Result<QImage> {
         auto bytes = GzipCodec::readAll(blob);
         if (!bytes)
             return Error { bytes.error() };
@@ -149,7 +149,7 @@ QFuture<Result<Picture>> LibraryReader::loadPicture(
     const LibraryPaths &paths, const QString &sha256)
 {
     const QString blob = paths.blobFile(sha256);
-    return QtConcurrent::run([blob]() -> Result<Picture> {
+    return QtConcurrent::run(backgroundPool(), [blob]() -> Result<Picture> {
         auto bytes = GzipCodec::readAll(blob);
         if (!bytes)
             return Error { bytes.error() };

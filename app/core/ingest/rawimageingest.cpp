@@ -56,7 +56,8 @@ QFuture<Result<quint64>> RawImageIngest::ingestBytes(
         kMarker + (suffix.startsWith(QLatin1Char('.')) ? suffix : QLatin1Char('.') + suffix));
     if (bytes.isEmpty())
         return QtFuture::makeReadyFuture(Result<quint64>(fail(tr("the image data is empty"))));
-    auto written = QtConcurrent::run([path, bytes]() { return writeBytes(path, bytes); });
+    auto written
+        = QtConcurrent::run(backgroundPool(), [path, bytes]() { return writeBytes(path, bytes); });
     return enqueueWhenWritten(written, request);
 }
 
@@ -66,7 +67,7 @@ QFuture<Result<quint64>> RawImageIngest::ingestImage(
     if (image.isNull())
         return QtFuture::makeReadyFuture(Result<quint64>(fail(tr("the image data is empty"))));
     const QString path = m_paths.newTempFile(kMarker + QStringLiteral(".png"));
-    auto written = QtConcurrent::run([path, image]() -> Result<QString> {
+    auto written = QtConcurrent::run(backgroundPool(), [path, image]() -> Result<QString> {
         QImageWriter writer(path, "png");
         if (!writer.write(image)) {
             QFile::remove(path);

@@ -2,6 +2,7 @@
 #include "models/librarysession.h"
 
 #include "base/futurewatch.h"
+#include "base/platform.h"
 
 #include <QCoreApplication>
 #include <QtConcurrent/QtConcurrentRun>
@@ -24,8 +25,8 @@ LibrarySession::LibrarySession(
     // stalled network mount blocks), then the writer opens it; a library
     // that cannot be written opens for reading only.
     const QString root = paths.root();
-    whenFinished(QtConcurrent::run([root] { return LibraryAccess::probe(root); }), this,
-        [this](const LibraryAccess &access) {
+    whenFinished(QtConcurrent::run(backgroundPool(), [root] { return LibraryAccess::probe(root); }),
+        this, [this](const LibraryAccess &access) {
             m_access = access;
             whenFinished(m_writer.open(), this, [this](const Result<bool> &r) {
                 if (!r && r.errorKind() == Error::Kind::ReadOnly) {

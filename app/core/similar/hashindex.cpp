@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "similar/hashindex.h"
 
+#include "base/platform.h"
+
 #include <QtConcurrent/QtConcurrentMap>
 #include <algorithm>
 #include <numeric>
@@ -219,7 +221,7 @@ QList<std::vector<std::pair<quint32, quint32>>> HashIndex::pairsByWideBlocks(
         }
         return edges;
     };
-    return QtConcurrent::blockingMapped<QList<Edges>>(tasks, pass);
+    return QtConcurrent::blockingMapped<QList<Edges>>(backgroundPool(), tasks, pass);
 }
 
 QList<QList<HashEntry>> HashIndex::groups(
@@ -272,7 +274,7 @@ QList<QList<HashEntry>> HashIndex::groups(
                     m_nodes[i].phash, rule, [&](quint32 j) { edges.emplace_back(i, j); }, i);
             return edges;
         };
-        found = QtConcurrent::blockingMapped<QList<Edges>>(starts, edgesFrom);
+        found = QtConcurrent::blockingMapped<QList<Edges>>(backgroundPool(), starts, edgesFrom);
     }
     for (const Edges &edges : found)
         for (const auto &[i, j] : edges)

@@ -4,6 +4,7 @@
 #include "api/apiconfig.h"
 #include "api/apikey.h"
 #include "base/futurewatch.h"
+#include "base/platform.h"
 #include "preferences.h"
 
 #include <QApplication>
@@ -116,8 +117,8 @@ void LocalApiPage::setLibrary(const LibraryPaths &paths)
     if (paths.root().isEmpty())
         return;
     // The key file is created on first use: not on this thread.
-    whenFinished(QtConcurrent::run([paths] { return api::ApiKey::load(paths); }), this,
-        [this, generation](const Result<QByteArray> &key) {
+    whenFinished(QtConcurrent::run(backgroundPool(), [paths] { return api::ApiKey::load(paths); }),
+        this, [this, generation](const Result<QByteArray> &key) {
             if (generation == m_generation)
                 showKey(key);
         });
@@ -158,8 +159,8 @@ void LocalApiPage::renewKey()
     const LibraryPaths paths = m_paths;
     const quint64 generation = ++m_generation;
     m_newKey->setEnabled(false);
-    whenFinished(QtConcurrent::run([paths] { return api::ApiKey::renew(paths); }), this,
-        [this, generation](const Result<QByteArray> &key) {
+    whenFinished(QtConcurrent::run(backgroundPool(), [paths] { return api::ApiKey::renew(paths); }),
+        this, [this, generation](const Result<QByteArray> &key) {
             if (generation != m_generation)
                 return;
             showKey(key);

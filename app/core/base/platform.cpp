@@ -60,9 +60,15 @@ std::atomic_bool s_idleForHeavyWork = false;
 
 QThreadPool *backgroundPool()
 {
-    // As many threads as the global pool; destroyed (and waited for) at
-    // exit like any function-local static.
+    // As many threads as the global pool, and like it waited for while
+    // the application object is still there (its destructor runs the post
+    // routines): a task may use fonts, image plugins or the resources.
     static QThreadPool pool;
+    static const bool waited = [] {
+        qAddPostRoutine([] { pool.waitForDone(); });
+        return true;
+    }();
+    Q_UNUSED(waited)
     return &pool;
 }
 

@@ -16,6 +16,7 @@
 #include <QTest>
 #include <QThread>
 #include <QTimer>
+#include <algorithm>
 
 using namespace trove;
 
@@ -96,15 +97,18 @@ void TestStallMonitor::reportHasTheFields()
     const QJsonArray gaps = report.value(QLatin1String("gaps_over_4ms")).toArray();
     QVERIFY(!gaps.isEmpty());
     double longest = 0;
-    double longestAt = -1;
+    bool sleptGapListed = false;
     for (const QJsonValue &gap : gaps) {
-        if (gap.toArray().at(1).toDouble() > longest) {
-            longest = gap.toArray().at(1).toDouble();
-            longestAt = gap.toArray().at(0).toDouble();
-        }
+        const double at = gap.toArray().at(0).toDouble();
+        const double ms = gap.toArray().at(1).toDouble();
+        longest = std::max(longest, ms);
+        // The 20 ms sleep ends after the first 30 ms of loop. (On a loaded
+        // machine another gap, earlier, may be the longest.)
+        if (ms >= 19.0 && at >= 0.04 && at < 1.0)
+            sleptGapListed = true;
     }
     QCOMPARE(longest, report.value(QLatin1String("max_ms")).toDouble());
-    QVERIFY2(longestAt >= 0.04 && longestAt < 1.0, qPrintable(QString::number(longestAt)));
+    QVERIFY2(sleptGapListed, "the 20 ms gap is not listed at its time");
 }
 
 // TROVE_STALL_TRACE=1: a stall's report says what the loop delivered in

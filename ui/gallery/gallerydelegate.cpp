@@ -142,6 +142,21 @@ const QStaticText *GalleryDelegate::label(
     return m_labels.object(key);
 }
 
+const QPixmap &GalleryDelegate::lookFor(Look &look, const QString &key, QSize size, qreal dpr,
+    const std::function<void(QPainter &)> &draw) const
+{
+    if (look.key != key) {
+        look.pixmap = QPixmap((QSizeF(size) * dpr).toSize());
+        look.pixmap.setDevicePixelRatio(dpr);
+        look.pixmap.fill(Qt::transparent);
+        QPainter p(&look.pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        draw(p);
+        look.key = key;
+    }
+    return look.pixmap;
+}
+
 void GalleryDelegate::paintPlaceholder(
     QPainter *painter, const QRect &square, const QStyleOptionViewItem &option, bool loaded) const
 {
@@ -155,27 +170,22 @@ void GalleryDelegate::paintPlaceholder(
                             .arg(dpr)
                             .arg(fill.rgba())
                             .arg(ink.rgba());
-    QPixmap &cached = m_placeholders[loaded ? 1 : 0];
-    if (m_placeholderKeys[loaded ? 1 : 0] != key) {
-        cached = QPixmap((QSizeF(square.size()) * dpr).toSize());
-        cached.setDevicePixelRatio(dpr);
-        cached.fill(Qt::transparent);
-        QPainter p(&cached);
-        p.setRenderHint(QPainter::Antialiasing);
-        p.setPen(Qt::NoPen);
-        p.setBrush(fill);
-        const QRect local(QPoint(0, 0), square.size());
-        const int inset = m_size / 10;
-        p.drawRoundedRect(local.adjusted(inset, inset, -inset, -inset), kRadius, kRadius);
-        if (loaded) {
-            // A faint picture says "an image is coming" rather than "empty".
-            const int glyph = std::max(16, m_size / 3);
-            paintPictureGlyph(&p,
-                QRectF(local.center() - QPointF(glyph / 2.0, glyph / 2.0), QSizeF(glyph, glyph)),
-                ink);
-        }
-        m_placeholderKeys[loaded ? 1 : 0] = key;
-    }
+    const QPixmap &cached
+        = lookFor(m_placeholders[loaded ? 1 : 0], key, square.size(), dpr, [&](QPainter &p) {
+              p.setPen(Qt::NoPen);
+              p.setBrush(fill);
+              const QRect local(QPoint(0, 0), square.size());
+              const int inset = m_size / 10;
+              p.drawRoundedRect(local.adjusted(inset, inset, -inset, -inset), kRadius, kRadius);
+              if (loaded) {
+                  // A faint picture says "an image is coming" rather than "empty".
+                  const int glyph = std::max(16, m_size / 3);
+                  paintPictureGlyph(&p,
+                      QRectF(
+                          local.center() - QPointF(glyph / 2.0, glyph / 2.0), QSizeF(glyph, glyph)),
+                      ink);
+              }
+          });
     painter->drawPixmap(square.topLeft(), cached);
 }
 
@@ -189,19 +199,12 @@ void GalleryDelegate::paintCellTint(
                             .arg(dpr)
                             .arg(fill.rgba())
                             .arg(border.isValid() ? border.rgba() : 0);
-    QPixmap &cached = m_tints[which];
-    if (m_tintKeys[which] != key) {
-        cached = QPixmap((QSizeF(cell.size()) * dpr).toSize());
-        cached.setDevicePixelRatio(dpr);
-        cached.fill(Qt::transparent);
-        QPainter p(&cached);
-        p.setRenderHint(QPainter::Antialiasing);
+    const QPixmap &cached = lookFor(m_tints[which], key, cell.size(), dpr, [&](QPainter &p) {
         p.setPen(border.isValid() ? QPen(border, 2) : QPen(Qt::NoPen));
         p.setBrush(fill);
         p.drawRoundedRect(QRectF(QPointF(0, 0), QSizeF(cell.size())).adjusted(1.5, 1.5, -1.5, -1.5),
             kRadius + 2, kRadius + 2);
-        m_tintKeys[which] = key;
-    }
+    });
     painter->drawPixmap(cell.topLeft(), cached);
 }
 

@@ -7,6 +7,7 @@
 #include <QIcon>
 #include <QStaticText>
 #include <QStyledItemDelegate>
+#include <functional>
 
 namespace trove::ui {
 
@@ -75,19 +76,27 @@ private:
     /// large thumbnails it kept 40,000 tiny ones (and their decoded
     /// images, which a pixmap shares) while a big paste streamed by.
     mutable QCache<QString, QPixmap> m_pixmaps;
+    /// A picture drawn once per look (its key) and then blitted.
+    struct Look {
+        QPixmap pixmap;
+        QString key;
+    };
+    /// @p look's pixmap of @p size, drawn anew by @p draw (antialiased,
+    /// on transparent) when @p key differs from the one it was drawn for.
+    const QPixmap &lookFor(Look &look, const QString &key, QSize size, qreal dpr,
+        const std::function<void(QPainter &)> &draw) const;
     /// The placeholder, drawn once per size, colours and state and then
     /// blitted: a gallery filling with new images repaints whole screens
     /// of placeholders, and an antialiased rounded rectangle and glyph
     /// per cell kept the raster engine's fill threads waking.
-    mutable QPixmap m_placeholders[2];
-    mutable QString m_placeholderKeys[2];
-    /// A selected and a hovered cell's tinted rounded box, drawn once per
-    /// look: filled as a path per cell and paint, each box's spans went to
-    /// Qt's thread pool and back (platform.h, backgroundPool()).
+    mutable Look m_placeholders[2];
+    /// A selected and a hovered cell's tinted rounded box, likewise: after
+    /// Select All every cell on screen rasterised its antialiased path in
+    /// every paint. (The blit still hands its segments to Qt's pool, as
+    /// gdb showed; what it saves is the rasterising.)
     void paintCellTint(QPainter *painter, const QRect &cell, const QColor &fill,
         const QColor &border, int which) const;
-    mutable QPixmap m_tints[2];
-    mutable QString m_tintKeys[2];
+    mutable Look m_tints[2];
     mutable QFont m_labelFont;
     QElapsedTimer m_frameClock; ///< valid between beginFrame() and endFrame()
     mutable int m_preparedThisFrame = 0;

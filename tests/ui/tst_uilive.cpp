@@ -30,6 +30,8 @@
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProgressBar>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -360,7 +362,21 @@ void TestUiLive::selectAllRemoveAsksAboutAll()
     QTest::keyClick(view, Qt::Key_Delete);
     answer.stop();
     QVERIFY2(question.contains(QLocale().toString(kMany)), qPrintable(question));
+    // The work's progress dialog (it shows itself only after half a
+    // second) follows the batches up to the whole selection, through its
+    // bar: QProgressDialog::setValue() would run a nested event loop.
+    QPointer<QProgressDialog> progress = m_window->findChild<QProgressDialog *>();
+    QVERIFY(progress);
+    auto *bar = progress->findChild<QProgressBar *>();
+    QVERIFY(bar);
+    QList<std::pair<int, int>> steps; // value, maximum
+    connect(bar, &QProgressBar::valueChanged, this, [&steps, bar](int value) {
+        steps.append({ value, bar->maximum() });
+    });
     QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 0, kArrives);
+    QTRY_VERIFY_WITH_TIMEOUT(progress.isNull(), kArrives); // closed when done
+    QVERIFY(!steps.isEmpty());
+    QCOMPARE(steps.constLast(), std::make_pair(kMany, kMany));
     auto stats = cli({ QStringLiteral("stats"), QStringLiteral("--json") });
     QCOMPARE(stats.json().object().value(QStringLiteral("images")).toInt(), 0);
 

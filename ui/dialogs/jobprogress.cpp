@@ -2,9 +2,19 @@
 #include "dialogs/jobprogress.h"
 
 #include <QFutureWatcherBase>
+#include <QProgressBar>
 #include <QProgressDialog>
 
 namespace trove::ui {
+
+QProgressBar *quietBar(QProgressDialog &dialog)
+{
+    auto *bar = new QProgressBar(&dialog);
+    bar->setRange(dialog.minimum(), dialog.maximum());
+    dialog.setBar(bar);
+    dialog.setValue(dialog.minimum());
+    return bar;
+}
 
 void followJob(QProgressDialog &dialog, QFutureWatcherBase &watcher)
 {
@@ -13,10 +23,11 @@ void followJob(QProgressDialog &dialog, QFutureWatcherBase &watcher)
     dialog.setAutoReset(false);
     dialog.setMinimumDuration(0);
     dialog.setRange(0, 0);
+    QProgressBar *bar = quietBar(dialog);
     QObject::connect(
-        &watcher, &QFutureWatcherBase::progressRangeChanged, &dialog, &QProgressDialog::setRange);
+        &watcher, &QFutureWatcherBase::progressRangeChanged, bar, &QProgressBar::setRange);
     QObject::connect(
-        &watcher, &QFutureWatcherBase::progressValueChanged, &dialog, &QProgressDialog::setValue);
+        &watcher, &QFutureWatcherBase::progressValueChanged, bar, &QProgressBar::setValue);
     QObject::connect(&dialog, &QProgressDialog::canceled, &watcher, &QFutureWatcherBase::cancel);
 }
 

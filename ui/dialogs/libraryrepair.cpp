@@ -4,9 +4,11 @@
 #include "base/futurewatch.h"
 #include "base/platform.h"
 #include "catalog/catalogsalvage.h"
+#include "dialogs/jobprogress.h"
 
 #include <QDir>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QtConcurrent/QtConcurrentRun>
@@ -65,21 +67,22 @@ void LibraryRepair::run(const LibraryPaths &paths)
     progress->setAutoClose(false);
     progress->setAutoReset(false);
     progress->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<QProgressBar> bar = quietBar(*progress);
     progress->show();
     m_progress = progress;
 
     // Progress crosses to the GUI thread queued, on a guard that goes with
     // the dialog.
-    QPointer<QProgressDialog> guard = progress;
-    auto report = [guard](qint64 done, qint64 total, const QString &what) {
+    auto report = [guard = QPointer<QProgressDialog>(progress), bar](
+                      qint64 done, qint64 total, const QString &what) {
         QMetaObject::invokeMethod(
             guard.data(),
-            [guard, done, total, what] {
-                if (!guard)
+            [guard, bar, done, total, what] {
+                if (!guard || !bar)
                     return;
                 guard->setLabelText(what);
-                guard->setMaximum(int(std::min<qint64>(total, INT_MAX)));
-                guard->setValue(int(std::min<qint64>(done, INT_MAX)));
+                bar->setMaximum(int(std::min<qint64>(total, INT_MAX)));
+                bar->setValue(int(std::min<qint64>(done, INT_MAX)));
             },
             Qt::QueuedConnection);
     };

@@ -4,6 +4,7 @@
 #include "base/futurewatch.h"
 #include "base/platform.h"
 #include "dialogs/duplicatesdialog.h"
+#include "dialogs/jobprogress.h"
 #include "dialogs/similardialog.h"
 #include "dialogs/tageditdialog.h"
 #include "filedialogs.h"
@@ -27,6 +28,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QProgressDialog>
 #include <QStandardPaths>
 #include <QUndoStack>
@@ -493,12 +495,13 @@ void ImageActions::runBulk(BulkAction *action, const QString &label,
     dialog->setAutoClose(false);
     dialog->setAutoReset(false);
     connect(dialog, &QProgressDialog::canceled, action, &BulkAction::cancel);
-    connect(action, &BulkAction::progress, dialog, [dialog](qint64 n, qint64 total) {
+    QProgressBar *bar = quietBar(*dialog);
+    connect(action, &BulkAction::progress, bar, [bar](qint64 n, qint64 total) {
         if (total < 0)
             return; // still resolving the selection: a busy bar
-        // QProgressDialog takes ints; a million fits.
-        dialog->setMaximum(int(std::max<qint64>(total, 1)));
-        dialog->setValue(int(n));
+        // QProgressBar takes ints; a million fits.
+        bar->setMaximum(int(std::max<qint64>(total, 1)));
+        bar->setValue(int(n));
     });
     connect(
         action, &BulkAction::finished, this, [action, dialog, done](qint64, const QString &error) {

@@ -565,7 +565,12 @@ Result<QList<ImageRecord>> CatalogReader::resolve(const QString &idOrName)
         if (!prefixed || !prefixed->isEmpty())
             return prefixed;
     }
-    return select(QStringLiteral("WHERE i.name = ?"), { arg }, QStringLiteral(" ORDER BY i.id"));
+    // The name index is case-blind (images_by_name, NOCASE): a plain
+    // `name = ?` cannot search it and read every row of the catalog, over
+    // a second per name at a million images. Its case-blind match narrows
+    // to the index entries, the exact one picks from them.
+    return select(QStringLiteral("WHERE i.name = ? COLLATE NOCASE AND i.name = ?"), { arg, arg },
+        QStringLiteral(" ORDER BY i.id"));
 }
 
 Result<void> CatalogReader::forEach(const std::function<bool(const ImageRecord &)> &visit)

@@ -10,6 +10,7 @@
 #include "catalog/private/libraryreaderworker.h"
 #include "imagefactory.h"
 #include "ingest/imageprocessor.h"
+#include "models/bulkaction.h"
 #include "models/gallerymodel.h"
 #include "models/gallerythumbnails.h"
 #include "models/loadedrows.h"
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void ownCommitsAreSpacedUnderAStream();
     void galleryFollowsAnotherWriter();
     void galleryHealsAfterBulkChange();
+    void bulkActionStopsBetweenBatches();
     void galleryMovesRenamedImage();
     void loadedRowsShiftAsTheRowsDo_data();
     void loadedRowsShiftAsTheRowsDo();
@@ -761,3 +763,47 @@ void TestChangeFeed::galleryFollowsCollectionOrder()
 
 QTEST_MAIN(TestChangeFeed)
 #include "tst_changefeed.moc"
+
+// A bulk action writes its keys in batches, in order; a Stop lands between
+// two of them. What it reports as done is exactly the keys written (the
+// front of the list), which is what the window's undo puts back.
+void TestChangeFeed::bulkActionStopsBetweenBatches()
+{
+    const qint64 first = commit(*m_writer, 1, QStringLiteral("first"));
+    const qint64 last = commit(*m_writer, 2, QStringLiteral("last"));
+    QVERIFY(first > 0 && last > 0);
+    // Keys of no image are passed over by the writer, as keys removed
+    // elsewhere meanwhile are; they make the list longer than two batches.
+    QList<qint64> keys { first };
+    for (qint64 k = 0; keys.size() < 2 * BulkAction::kBatch + 7; ++k)
+        keys.append(1'000'000 + k);
+    keys.append(last);
+
+    auto *stopped = new BulkAction(m_writer.get(), BulkAction::Kind::Remove, keys);
+    QSignalSpy progress(stopped, &BulkAction::progress);
+    QSignalSpy finished(stopped, &BulkAction::finished);
+    connect(stopped, &BulkAction::progress, stopped, [stopped](qint64 done, qint64) {
+        if (done > 0)
+            stopped->cancel(); // after the first batch
+    });
+    QList<qint64> done;
+    connect(stopped, &BulkAction::finished, this, [&done, stopped] { done = stopped->doneKeys(); });
+    stopped->start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, test::kLivenessMs);
+    QCOMPARE(finished.first().at(0).toLongLong(), qint64(BulkAction::kBatch));
+    QVERIFY(finished.first().at(1).toString().isEmpty());
+    QCOMPARE(done, keys.first(BulkAction::kBatch));
+    QCOMPARE(progress.last().at(0).toLongLong(), qint64(BulkAction::kBatch));
+    QCOMPARE(progress.last().at(1).toLongLong(), qint64(keys.size()));
+    QVERIFY(!m_reader->byKey(first).ok()); // in the trash
+    QVERIFY(m_reader->byKey(last).ok()); // its batch never went
+
+    auto *all = new BulkAction(m_writer.get(), BulkAction::Kind::Remove, keys);
+    QSignalSpy allFinished(all, &BulkAction::finished);
+    connect(all, &BulkAction::finished, this, [&done, all] { done = all->doneKeys(); });
+    all->start();
+    QTRY_COMPARE_WITH_TIMEOUT(allFinished.size(), 1, test::kLivenessMs);
+    QCOMPARE(allFinished.first().at(0).toLongLong(), qint64(keys.size()));
+    QCOMPARE(done, keys);
+    QVERIFY(!m_reader->byKey(last).ok());
+}

@@ -361,7 +361,7 @@ void ImageActions::editTags()
                 all.query, all.rows, this);
         action->setTags(add, remove);
         runBulk(action, tr("Changing tags…"), [this, session](BulkAction *a, const QString &error) {
-            const qint64 done = a->doneKeys().size();
+            const qint64 done = a->doneCount();
             if (!a->tagDelta().isEmpty() && m_undo && session)
                 m_undo->push(
                     new TagEditCommand(session, a->tagDelta(), tr("Edit Tags"), undoReporter()));
@@ -402,7 +402,7 @@ void ImageActions::removeImages()
             all.query, all.rows, this);
     }
     runBulk(action, tr("Moving images to the trash…"), [this](BulkAction *a, const QString &error) {
-        const qint64 done = a->doneKeys().size();
+        const qint64 done = a->doneCount();
         if (done > 0 && m_undo && m_session)
             m_undo->push(new RemoveCommand(m_session, a->doneKeys(), undoReporter()));
         const QString count = QLocale().toString(done);
@@ -436,7 +436,7 @@ void ImageActions::addToCollection(const QString &name)
     action->setCollection(name);
     runBulk(
         action, tr("Adding to “%1”…").arg(name), [this, name](BulkAction *a, const QString &error) {
-            const qint64 done = a->doneKeys().size();
+            const qint64 done = a->doneCount();
             if (!error.isEmpty())
                 Q_EMIT message(tr("Cannot add to “%1”: %2").arg(name, error), kStatusMessageMs);
             else
@@ -465,7 +465,7 @@ void ImageActions::removeFromCollection(const QString &name)
     action->setCollection(name);
     runBulk(action, tr("Taking images out of “%1”…").arg(name),
         [this, name](BulkAction *a, const QString &error) {
-            const qint64 done = a->doneKeys().size();
+            const qint64 done = a->doneCount();
             if (!error.isEmpty())
                 Q_EMIT message(
                     tr("Cannot take images out of “%1”: %2").arg(name, error), kStatusMessageMs);

@@ -114,7 +114,7 @@ void MarkActions::mark(int kind, int value, const QString &undoText)
     QPointer<LibrarySession> guard = session;
     m_owner->runBulk(action, rating ? tr("Rating images…") : tr("Marking favourites…"),
         [this, guard, value, undoText, rating](BulkAction *a, const QString &error) {
-            const qint64 done = a->doneKeys().size();
+            const qint64 done = a->doneCount();
             QUndoStack *undo = m_owner->undoStack();
             if (!a->markDelta().isEmpty() && undo && guard)
                 undo->push(new MarkCommand(

@@ -46,6 +46,11 @@ void BulkAction::setTags(const QStringList &add, const QStringList &remove)
     m_remove = remove;
 }
 
+QList<qint64> BulkAction::doneKeys() const
+{
+    return m_done == m_keys.size() ? m_keys : m_keys.first(m_done);
+}
+
 void BulkAction::start()
 {
     if (!m_reader) {
@@ -89,14 +94,14 @@ void BulkAction::next()
     }
     const QList<qint64> batch = m_keys.mid(m_next, kBatch);
     m_next += batch.size();
-    auto written = [this, batch](qint64 changed, const QString &error) {
+    auto written = [this, size = batch.size()](qint64 changed, const QString &error) {
         if (!error.isEmpty()) {
             finish(error);
             return;
         }
         Q_UNUSED(changed)
-        m_done += batch;
-        Q_EMIT progress(m_done.size(), m_keys.size());
+        m_done += size;
+        Q_EMIT progress(m_done, m_keys.size());
         next();
     };
     switch (m_kind) {
@@ -148,7 +153,7 @@ void BulkAction::finish(const QString &error)
     if (m_finished)
         return;
     m_finished = true;
-    Q_EMIT finished(m_done.size(), error);
+    Q_EMIT finished(m_done, error);
     deleteLater();
 }
 

@@ -63,8 +63,12 @@ public:
     void start();
     void cancel();
     bool isCancelled() const { return m_cancelled; }
-    /// The keys written so far (all of them after a finish without error).
-    const QList<qint64> &doneKeys() const { return m_done; }
+    /// The keys written so far (all of them after a finish without error):
+    /// the first doneCount() of the keys, as batches go in order and stop at
+    /// the first failure. Shares the key list when all are done; a copy of
+    /// its front after a cancel or a failure.
+    QList<qint64> doneKeys() const;
+    qint64 doneCount() const { return m_done; }
     /// For EditTags: exactly what the batches written so far changed.
     const TagDelta &tagDelta() const { return m_delta; }
     /// For SetRating and SetFavourite: what the batches written so far changed.
@@ -90,7 +94,10 @@ private:
     QStringList m_remove;
     QString m_collection;
     QList<qint64> m_keys;
-    QList<qint64> m_done;
+    // How many of m_keys are written; not a list of them: growing a list to
+    // a million keys, batch by batch, cost the GUI thread 15.8 ms in one
+    // batch's handler (the step from 2^19 to 2^20 entries, at a million).
+    qsizetype m_done = 0;
     TagDelta m_delta;
     MarkDelta m_marks;
     int m_value = 0;

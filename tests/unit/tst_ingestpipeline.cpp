@@ -743,6 +743,7 @@ void TestIngestPipeline::cancelBeforeQueueRowSaved()
 {
     QFETCH(bool, clear);
     const QString source = url(QStringLiteral("cat.png"));
+    QSignalSpy persisted(m_pipeline.get(), &IngestPipeline::itemsPersisted);
     const quint64 id = m_pipeline->enqueue({ { source } }).first();
     m_pipeline->cancel(id);
     QCOMPARE(stateOf(id), IngestState::Cancelled);
@@ -751,6 +752,10 @@ void TestIngestPipeline::cancelBeforeQueueRowSaved()
         m_pipeline->clearFinished();
         QVERIFY(!m_pipeline->item(id));
     }
+    // The row's answer comes through the pipeline's answer queue, which
+    // may hand it on a turn after settle()'s markers (it did under ASan):
+    // wait for it, then for the cancel it writes.
+    QTRY_COMPARE_WITH_TIMEOUT(persisted.count(), 1, test::kLivenessMs);
     settle();
     QCOMPARE(m_fetch->startedFor(source), 0);
 

@@ -10,10 +10,10 @@ namespace trove::ui {
 /// The dialog's bar, to be moved directly instead of through
 /// QProgressDialog::setValue(). Once a window-modal QProgressDialog is
 /// shown, every setValue() runs QCoreApplication::processEvents(): a
-/// nested event loop inside the progress handler, which paints the window
-/// within it (19.7 ms in one handler of a million-image restore). The
-/// dialog still appears by itself after its minimum duration, which this
-/// starts (setValue(minimum) before the dialog is shown returns at once).
+/// nested event loop inside the progress handler, which may paint the
+/// whole window within it. The dialog still appears by itself after its
+/// minimum duration, which this starts (setValue(minimum) before the
+/// dialog is shown returns at once).
 QProgressBar *quietBar(QProgressDialog &dialog);
 
 /// What every progress dialog that follows one background job sets up: it

@@ -67,18 +67,18 @@ void LibraryRepair::run(const LibraryPaths &paths)
     progress->setAutoClose(false);
     progress->setAutoReset(false);
     progress->setAttribute(Qt::WA_DeleteOnClose);
-    QPointer<QProgressBar> bar = quietBar(*progress);
+    QProgressBar *bar = quietBar(*progress);
     progress->show();
     m_progress = progress;
 
     // Progress crosses to the GUI thread queued, on a guard that goes with
-    // the dialog.
-    auto report = [guard = QPointer<QProgressDialog>(progress), bar](
-                      qint64 done, qint64 total, const QString &what) {
+    // the dialog (and with its bar, a child of it).
+    QPointer<QProgressDialog> guard = progress;
+    auto report = [guard, bar](qint64 done, qint64 total, const QString &what) {
         QMetaObject::invokeMethod(
             guard.data(),
             [guard, bar, done, total, what] {
-                if (!guard || !bar)
+                if (!guard)
                     return;
                 guard->setLabelText(what);
                 bar->setMaximum(int(std::min<qint64>(total, INT_MAX)));

@@ -904,6 +904,8 @@ void TestUiGallery::renamedImageMovesToItsPlace()
     view->selectionModel()->setCurrentIndex(
         gallery()->index(0), QItemSelectionModel::ClearAndSelect);
     const qint64 key = gallery()->recordAt(0)->key;
+    // The viewer (not on screen) holds bravo, a row the move shifts.
+    m_window->viewer()->showRow(1);
     QSignalSpy reset(gallery(), &QAbstractItemModel::modelReset);
     QSignalSpy moved(gallery(), &QAbstractItemModel::rowsMoved);
     auto renamed = m_window->session()->writer()->rename({ key }, QStringLiteral("zulu"));
@@ -916,6 +918,19 @@ void TestUiGallery::renamedImageMovesToItsPlace()
     QCOMPARE(reset.count(), 0);
     QCOMPARE(view->currentIndex().row(), 2);
     QCOMPARE(view->selectedRanges(), (QList<QPair<qint64, qint64>> { { 2, 2 } }));
+    QCOMPARE(m_window->viewer()->currentRow(), 0);
+    QCOMPARE(m_window->viewer()->currentRecord()->name, QStringLiteral("bravo"));
+
+    // The image the viewer holds moves itself: the viewer goes with it.
+    renamed = m_window->session()->writer()->rename(
+        { m_window->viewer()->currentRecord()->key }, QStringLiteral("yankee"));
+    QTRY_VERIFY_WITH_TIMEOUT(renamed.isFinished(), kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(1).has_value()
+            && gallery()->recordAt(1)->name == QStringLiteral("yankee"),
+        kLivenessMs);
+    QCOMPARE(moved.count(), 2);
+    QCOMPARE(m_window->viewer()->currentRow(), 1);
+    QCOMPARE(m_window->viewer()->currentRecord()->name, QStringLiteral("yankee"));
 }
 
 void TestUiGallery::thumbnailSizeSlider()

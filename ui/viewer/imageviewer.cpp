@@ -229,6 +229,7 @@ void ImageViewer::setLibrary(GalleryModel *model, const LibraryPaths &paths)
     connect(model, &QAbstractItemModel::rowsRemoved, this, &ImageViewer::onRowsRemoved);
     connect(model, &GalleryModel::imagesRemoved, this, &ImageViewer::onImagesRemoved);
     connect(model, &QAbstractItemModel::rowsInserted, this, &ImageViewer::onRowsInserted);
+    connect(model, &QAbstractItemModel::rowsMoved, this, &ImageViewer::onRowsMoved);
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
         m_row = -1;
         if (isVisible())
@@ -467,6 +468,21 @@ void ImageViewer::onRowsInserted(const QModelIndex &, int first, int last)
 {
     if (m_row >= 0 && first <= m_row)
         m_row += last - first + 1;
+    updateHeader();
+}
+
+void ImageViewer::onRowsMoved(
+    const QModelIndex &, int first, int last, const QModelIndex &, int destinationRow)
+{
+    if (m_row < 0)
+        return;
+    const int count = last - first + 1;
+    if (m_row >= first && m_row <= last)
+        m_row = (destinationRow > last ? destinationRow - count : destinationRow) + m_row - first;
+    else if (destinationRow > last && m_row > last && m_row < destinationRow)
+        m_row -= count;
+    else if (destinationRow < first && m_row >= destinationRow && m_row < first)
+        m_row += count;
     updateHeader();
 }
 

@@ -84,6 +84,10 @@ private:
     /// "“name” is no longer in the library", once per image.
     void sayGone(qint64 key, const QString &name);
     void onRowsInserted(const QModelIndex &parent, int first, int last);
+    /// A rename (re-rating) elsewhere moved a row in a name (rating) order:
+    /// the viewer keeps showing the same image at its new row.
+    void onRowsMoved(const QModelIndex &parent, int first, int last, const QModelIndex &destination,
+        int destinationRow);
     void updateHeader();
     void updateFrameInfo();
     QAction *addShortcut(const QList<QKeySequence> &keys, const std::function<void()> &slot,

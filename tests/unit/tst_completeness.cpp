@@ -65,6 +65,8 @@ private Q_SLOTS:
     void truncatedImagesAreNot();
     void jpegWithTrailingBytesIsComplete();
     void jpegWithRestartMarkersAndFill();
+    void jpegEntropySpan_data();
+    void jpegEntropySpan();
     void otherFormatsPass_data();
     void otherFormatsPass();
     void icoImagesInsideTheFile();
@@ -156,6 +158,57 @@ void TestCompleteness::jpegWithRestartMarkersAndFill()
     QVERIFY(!complete(jpeg, "jpeg"));
     QVERIFY(complete(jpeg + QByteArray::fromHex("ffd9"), "jpeg"));
     QVERIFY(complete(jpeg + QByteArray::fromHex("ffffd9"), "jpeg"));
+
+    // The entropy span: from after the SOS header to after the EOI.
+    QByteArray whole = jpeg + QByteArray::fromHex("ffd9") + "trailer";
+    QBuffer buffer(&whole);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    EntropySpan span;
+    QVERIFY(isCompleteImage(buffer, "jpeg", &span));
+    const qint64 scanData = whole.indexOf(QByteArray::fromHex("1234ff00"));
+    QCOMPARE(span, (EntropySpan { scanData, jpeg.size() + 2 }));
+}
+
+// The span the deflate plan of a JPEG is cut by (GzipCodec::jpegPlan): it
+// starts after the first scan's header (headers, EXIF and XMP before it),
+// covers every scan of a progressive file and ends after the EOI, before
+// whatever follows it.
+void TestCompleteness::jpegEntropySpan_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QByteArray>("trailer");
+    for (const QString &kind :
+        { QStringLiteral("jpeg baseline"), QStringLiteral("jpeg progressive") }) {
+        QTest::addRow("%s", qPrintable(kind)) << kind << QByteArray();
+        QTest::addRow("%s, trailing data", qPrintable(kind))
+            << kind << ImageFactory::randomBytes(5000, 3);
+    }
+}
+
+void TestCompleteness::jpegEntropySpan()
+{
+    QFETCH(QString, kind);
+    QFETCH(QByteArray, trailer);
+    const QByteArray image = sample(kind);
+    QByteArray bytes = image + trailer;
+    const qint64 sos = bytes.indexOf(QByteArray::fromHex("ffda"));
+    QVERIFY(sos > 0);
+    const qint64 sosLength = (quint8(bytes[sos + 2]) << 8) | quint8(bytes[sos + 3]);
+    if (kind.contains(QLatin1String("progressive")))
+        QVERIFY(bytes.indexOf(QByteArray::fromHex("ffda"), sos + 2) > sos); // several scans
+    QBuffer buffer(&bytes);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    EntropySpan span;
+    QVERIFY(isCompleteImage(buffer, "jpeg", &span));
+    QCOMPARE(span.begin, sos + 2 + sosLength);
+    QCOMPARE(span.end, qint64(image.size()));
+
+    // Cut off: no span.
+    QByteArray cut = image.left(image.size() - 10);
+    QBuffer cutBuffer(&cut);
+    QVERIFY(cutBuffer.open(QIODevice::ReadOnly));
+    QVERIFY(!isCompleteImage(cutBuffer, "jpeg", &span));
+    QVERIFY(span.isEmpty());
 }
 
 void TestCompleteness::otherFormatsPass_data()

@@ -3,6 +3,7 @@
 // round-trip byte for byte, and every kind of damage is reported.
 
 #include "imagefactory.h"
+#include "ingest/completeness.h"
 #include "resultcheck.h"
 #include "storage/gzipcodec.h"
 #include "testfiles.h"
@@ -86,6 +87,9 @@ private Q_SLOTS:
     void choosePlanKeepsPosition();
     void explicitPlanIsUsed_data();
     void explicitPlanIsUsed();
+    void fastSpanRoundTrips_data();
+    void fastSpanRoundTrips();
+    void jpegPlanStaysWithinGzip6();
     void damageIsReported_data();
     void damageIsReported();
     void trailingGarbageIsReported();
@@ -376,6 +380,116 @@ void TestGzipCodec::explicitPlanIsUsed()
     test.start(gzip, { QStringLiteral("-t"), target });
     QVERIFY(test.waitForFinished(kLivenessMs));
     QCOMPARE(test.exitCode(), 0);
+}
+
+// A plan with a span at another level: one gzip member whatever the span
+// (at the start, inside, to the end, past the end, empty), byte for byte.
+void TestGzipCodec::fastSpanRoundTrips_data()
+{
+    QTest::addColumn<qint64>("begin");
+    QTest::addColumn<qint64>("end");
+    QTest::addColumn<int>("size");
+    QTest::newRow("inside") << qint64(100'000) << qint64(700'000) << 900'000;
+    QTest::newRow("from the start") << qint64(0) << qint64(300'000) << 900'000;
+    QTest::newRow("to the end") << qint64(250'000) << qint64(900'000) << 900'000;
+    QTest::newRow("past the end") << qint64(250'000) << qint64(5'000'000) << 900'000;
+    QTest::newRow("on chunk edges") << qint64(256 * 1024) << qint64(512 * 1024) << 900'000;
+    QTest::newRow("one byte") << qint64(4242) << qint64(4243) << 10'000;
+    QTest::newRow("empty file") << qint64(0) << qint64(10) << 0;
+}
+
+void TestGzipCodec::fastSpanRoundTrips()
+{
+    QFETCH(qint64, begin);
+    QFETCH(qint64, end);
+    QFETCH(int, size);
+    // Text and noise: deflate at either level has real work on both.
+    QByteArray bytes;
+    for (int i = 0; bytes.size() < size; ++i) {
+        bytes += QByteArray("<rdf:li>keyword ") + QByteArray::number(i % 977) + "</rdf:li>\n";
+        if (i % 50 == 0)
+            bytes += ImageFactory::randomBytes(700, quint32(i));
+    }
+    bytes.truncate(size);
+    const QString source = writeSource(bytes);
+    const QString target = m_dir->filePath(QStringLiteral("span.gz"));
+    DeflatePlan plan = GzipCodec::jpegPlan(begin, end);
+    auto r = GzipCodec::compressFile(source, target, QStringLiteral("span.bin"), plan);
+    QVERIFY_OK(r);
+    QCOMPARE(r->plan, plan);
+    QCOMPARE(r->originalBytes, qint64(size));
+    QCOMPARE(r->sha256, sha256Hex(bytes));
+    auto all = GzipCodec::readAll(target);
+    QVERIFY_OK(all);
+    QVERIFY(*all == bytes);
+    // The trailer's CRC-32 (zlib's, from the stream) is the one reported.
+    const QByteArray blob = readFile(target);
+    QCOMPARE(r->crc32, qFromLittleEndian<quint32>(blob.constData() + blob.size() - 8));
+    const QString gzip = gzipTool();
+    if (gzip.isEmpty())
+        return;
+    QProcess test;
+    test.start(gzip, { QStringLiteral("-t"), target });
+    QVERIFY(test.waitForFinished(kLivenessMs));
+    QCOMPARE(test.exitCode(), 0);
+}
+
+// A JPEG with a large XMP packet (as editors write): its plan keeps the blob
+// within gzip -6 + 0.1 %, which deflating all of it at the fast level would
+// not (the packet is text, where level 2 falls well behind level 6).
+void TestGzipCodec::jpegPlanStaysWithinGzip6()
+{
+    const QString gzip = gzipTool();
+    if (gzip.isEmpty())
+        QSKIP("no gzip to measure the bound with");
+    const QByteArray body
+        = ImageFactory::encode(ImageFactory::pattern(1200, 900, 11), "jpeg", 90).mid(2);
+    QByteArray xmp;
+    for (int i = 0; xmp.size() < 180'000; ++i) {
+        xmp += "<rdf:li stEvt:action=\"saved\" stEvt:instanceID=\"xmp.iid:";
+        xmp += QByteArray::number(quint64(i) * 2654435761U % 1000003, 16);
+        xmp += "\" stEvt:when=\"2026-11-" + QByteArray::number(10 + i % 20)
+            + "\" stEvt:softwareAgent=\"Editor\"/>\n";
+    }
+    QByteArray jpeg = QByteArray::fromHex("ffd8");
+    for (qsizetype at = 0; at < xmp.size(); at += 60'000) {
+        const QByteArray part = xmp.mid(at, 60'000);
+        QByteArray length(2, '\0');
+        qToBigEndian<quint16>(quint16(part.size() + 2), length.data());
+        jpeg += QByteArray::fromHex("ffe1") + length + part;
+    }
+    jpeg += body;
+
+    QBuffer buffer(&jpeg);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    EntropySpan span;
+    QVERIFY(isCompleteImage(buffer, "jpeg", &span));
+    QVERIFY(span.begin > xmp.size());
+    QCOMPARE(span.end, jpeg.size());
+
+    const QString source = writeSource(jpeg, QStringLiteral("edited.jpg"));
+    QProcess reference;
+    reference.start(gzip, { QStringLiteral("-6"), QStringLiteral("-c"), source });
+    QVERIFY(reference.waitForFinished(kLivenessMs));
+    const qint64 bound = qint64(
+        double(std::min<qint64>(reference.readAllStandardOutput().size(), jpeg.size())) * 1.001);
+
+    const QString target = m_dir->filePath(QStringLiteral("edited.gz"));
+    auto r = GzipCodec::compressFile(
+        source, target, QStringLiteral("edited.jpg"), GzipCodec::jpegPlan(span.begin, span.end));
+    QVERIFY_OK(r);
+    QVERIFY2(r->storedBytes <= bound,
+        qPrintable(QStringLiteral("%1 > %2").arg(r->storedBytes).arg(bound)));
+    auto all = GzipCodec::readAll(target);
+    QVERIFY_OK(all);
+    QVERIFY(*all == jpeg);
+
+    auto fastOnly = GzipCodec::compressFile(
+        source, target, QStringLiteral("edited.jpg"), DeflatePlan { 2, kDefaultStrategy });
+    QVERIFY_OK(fastOnly);
+    QVERIFY2(fastOnly->storedBytes > bound,
+        qPrintable(
+            QStringLiteral("level 2 throughout: %1 <= %2").arg(fastOnly->storedBytes).arg(bound)));
 }
 
 void TestGzipCodec::damageIsReported_data()

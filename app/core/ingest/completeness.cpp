@@ -8,6 +8,7 @@
 #include <QSize>
 #include <QtEndian>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 
 namespace trove {
@@ -47,6 +48,28 @@ public:
         return target <= m_device.size() && m_device.seek(target);
     }
 
+    /// Consumes bytes up to and including the next @p byte; false at the
+    /// end. memchr over the buffer: the entropy-coded data of a photo is
+    /// megabytes in which only 0xFF matters.
+    bool skipPast(char byte)
+    {
+        for (;;) {
+            const char *data = m_buffer.constData();
+            if (const void *hit
+                = std::memchr(data + m_pos, byte, size_t(m_buffer.size() - m_pos))) {
+                m_pos = static_cast<const char *>(hit) - data + 1;
+                return true;
+            }
+            m_buffer = m_device.read(64 * 1024);
+            m_pos = 0;
+            if (m_buffer.isEmpty())
+                return false;
+        }
+    }
+
+    /// The offset of the next byte next() returns.
+    qint64 pos() const { return m_device.pos() - (m_buffer.size() - m_pos); }
+
     std::optional<quint16> be16()
     {
         auto hi = next();
@@ -62,12 +85,13 @@ private:
     qsizetype m_pos = 0;
 };
 
-bool jpegComplete(QIODevice &device)
+bool jpegComplete(QIODevice &device, EntropySpan *span)
 {
     ByteReader r(device);
     if (r.next() != 0xFF || r.next() != 0xD8)
         return false;
     std::optional<quint8> pending;
+    qint64 entropyBegin = -1;
     for (;;) {
         quint8 marker;
         if (pending) {
@@ -84,8 +108,11 @@ bool jpegComplete(QIODevice &device)
                 return false;
             marker = *b;
         }
-        if (marker == 0xD9)
+        if (marker == 0xD9) {
+            if (span && entropyBegin >= 0)
+                *span = { entropyBegin, r.pos() };
             return true;
+        }
         if ((marker >= 0xD0 && marker <= 0xD7) || marker == 0x01)
             continue;
         const auto length = r.be16();
@@ -93,14 +120,14 @@ bool jpegComplete(QIODevice &device)
             return false;
         if (marker != 0xDA)
             continue;
+        if (entropyBegin < 0)
+            entropyBegin = r.pos();
         // Entropy-coded data: 0xFF is followed by 0x00 (stuffing) or a
         // restart marker; anything else is the next marker.
         for (;;) {
-            auto b = r.next();
-            if (!b)
+            if (!r.skipPast(char(0xFF)))
                 return false;
-            if (*b != 0xFF)
-                continue;
+            std::optional<quint8> b;
             do {
                 b = r.next();
             } while (b && *b == 0xFF);
@@ -349,12 +376,14 @@ QByteArray gifScreenCoveringFrames(const QByteArray &bytes)
     return grown.isEmpty() ? bytes : grown;
 }
 
-bool isCompleteImage(QIODevice &device, const QByteArray &format)
+bool isCompleteImage(QIODevice &device, const QByteArray &format, EntropySpan *span)
 {
     const qint64 start = device.pos();
+    if (span)
+        *span = {};
     bool complete = true;
     if (format == "jpeg" || format == "jpg")
-        complete = jpegComplete(device);
+        complete = jpegComplete(device, span);
     else if (format == "png")
         complete = pngComplete(device);
     else if (format == "gif")

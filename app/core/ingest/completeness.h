@@ -13,7 +13,20 @@ namespace trove {
 /// Decoders fill a cut-off JPEG with grey and call it a success; this tells a
 /// truncated download from a real picture. Formats without a check pass.
 /// Reads @p device from its start in small chunks; any thread.
-bool isCompleteImage(QIODevice &device, const QByteArray &format);
+/// Where a JPEG's entropy-coded data lies: from the first byte after its
+/// first scan's header to the end of its EOI marker. What comes before is
+/// headers (tables, EXIF, XMP, ICC); what follows the EOI is trailing data
+/// (a phone's second picture, padding).
+struct EntropySpan {
+    qint64 begin = 0;
+    qint64 end = 0;
+    bool isEmpty() const { return end <= begin; }
+    bool operator==(const EntropySpan &) const = default;
+};
+
+/// @p span (optional) receives the JPEG's entropy span when the file is a
+/// whole JPEG; it is left empty otherwise.
+bool isCompleteImage(QIODevice &device, const QByteArray &format, EntropySpan *span = nullptr);
 
 /// A GIF whose frames reach past its logical screen (old tools wrote the
 /// screen wrong): its bytes with the screen grown to cover every frame,

@@ -235,7 +235,8 @@ Result<ProcessedImage> ImageProcessor::process(
     // parse would otherwise be the first to trip over a cut-off file.
     // Qt's ICO handler claims TGA files (see retryAsTga): an ICO directory
     // that does not fit is no verdict on them.
-    if (!isCompleteImage(file, format) && !(format == "ico" && longTail == "tga"))
+    EntropySpan entropy;
+    if (!isCompleteImage(file, format, &entropy) && !(format == "ico" && longTail == "tga"))
         return fail(tr("truncated image (%1)").arg(QString::fromLatin1(format)));
     if (format == "png" && !pngDataStartsAsZlib(file))
         return fail(tr("unsupported or corrupt image (png): the image data is not zlib data"));
@@ -309,8 +310,12 @@ Result<ProcessedImage> ImageProcessor::process(
         if (auto room = DiskSpace::check(request.libraryRoot, originalBytes); !room)
             return room.failure();
     }
+    // A JPEG's plan comes from its layout (no probe); others are probed.
+    std::optional<DeflatePlan> plan;
+    if (!entropy.isEmpty() && entropy.end <= originalBytes)
+        plan = GzipCodec::jpegPlan(entropy.begin, entropy.end);
     auto blob = GzipCodec::compressFile(
-        request.dataPath, request.tempBlobPath, request.originalName, std::nullopt, cancelled);
+        request.dataPath, request.tempBlobPath, request.originalName, plan, cancelled);
     if (!blob) {
         QFile::remove(request.tempBlobPath);
         return blob.failure();

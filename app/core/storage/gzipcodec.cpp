@@ -36,7 +36,8 @@ namespace {
 qint64 deflatedSize(const QByteArray &data, DeflatePlan plan)
 {
     z_stream zs {};
-    if (deflateInit2(&zs, plan.level, Z_DEFLATED, 15 + 16, kMemLevel, plan.strategy) != Z_OK)
+    if (deflateInit2(&zs, plan.level, Z_DEFLATED, plan.windowBits + 16, kMemLevel, plan.strategy)
+        != Z_OK)
         return std::numeric_limits<qint64>::max();
     std::vector<Bytef> out(deflateBound(&zs, uLong(data.size())));
     zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
@@ -75,13 +76,26 @@ DeflatePlan GzipCodec::choosePlan(QIODevice &source)
     if (sample.isEmpty())
         return best;
     const double target = double(deflatedSize(sample, best)) * 1.0005;
-    // Cheapest first.
-    for (const DeflatePlan plan : { DeflatePlan { 0, Z_DEFAULT_STRATEGY },
-             DeflatePlan { 1, Z_HUFFMAN_ONLY }, DeflatePlan { 1, Z_DEFAULT_STRATEGY } }) {
+    // Cheapest first. Huffman-only is not tried: measured against GNU
+    // gzip -6 (the bound's reference), it was over by 0.2-0.5 % on every
+    // JPEG of four corpora, and nothing else chose it.
+    for (const DeflatePlan plan :
+        { DeflatePlan { 0, Z_DEFAULT_STRATEGY }, DeflatePlan { 2, Z_DEFAULT_STRATEGY } }) {
         if (double(deflatedSize(sample, plan)) <= target)
             return plan;
     }
     return best;
+}
+
+DeflatePlan GzipCodec::jpegPlan(qint64 entropyBegin, qint64 entropyEnd)
+{
+    DeflatePlan plan;
+    plan.level = 6;
+    plan.windowBits = 14;
+    plan.fastBegin = entropyBegin;
+    plan.fastEnd = entropyEnd;
+    plan.fastLevel = 2;
+    return plan;
 }
 
 Result<CompressedBlob> GzipCodec::compressFile(const QString &sourcePath, const QString &targetPath,
@@ -108,8 +122,20 @@ Result<CompressedBlob> GzipCodec::compressFile(const QString &sourcePath, const 
     if (!plan)
         plan = choosePlan(in);
 
+    // The level for the bytes from @p at on, and where that changes next.
+    const auto levelAt = [&plan](qint64 at) {
+        return plan->hasFastSpan() && at >= plan->fastBegin && at < plan->fastEnd ? plan->fastLevel
+                                                                                  : plan->level;
+    };
+    const auto nextSwitch = [&plan](qint64 at) -> qint64 {
+        if (!plan->hasFastSpan() || at >= plan->fastEnd)
+            return std::numeric_limits<qint64>::max();
+        return at < plan->fastBegin ? plan->fastBegin : plan->fastEnd;
+    };
+
     z_stream zs {};
-    if (deflateInit2(&zs, plan->level, Z_DEFLATED, 15 + 16, kMemLevel, plan->strategy) != Z_OK)
+    if (deflateInit2(&zs, levelAt(0), Z_DEFLATED, plan->windowBits + 16, kMemLevel, plan->strategy)
+        != Z_OK)
         return fail(tr("zlib could not start compressing"));
     auto endDeflate = qScopeGuard([&zs] { deflateEnd(&zs); });
 
@@ -127,19 +153,21 @@ Result<CompressedBlob> GzipCodec::compressFile(const QString &sourcePath, const 
     std::vector<char> inBuf(kChunk);
     std::vector<char> outBuf(kChunk + 1024);
     qint64 total = 0;
-    quint32 crc = crc32(0, nullptr, 0);
 
     int flush = Z_NO_FLUSH;
     do {
         if (cancelled && cancelled->load(std::memory_order_relaxed))
             return fail(tr("cancelled"));
-        const qint64 n = in.read(inBuf.data(), kChunk);
+        // A chunk ends where the level changes, so that the switch comes
+        // after exactly the bytes before it.
+        const qint64 upTo = nextSwitch(total);
+        const qint64 want = std::min<qint64>(kChunk, upTo - total);
+        const qint64 n = in.read(inBuf.data(), want);
         if (n < 0)
             return fail(tr("cannot read %1: %2").arg(sourcePath, in.errorString()));
         total += n;
         sha.addData(inBuf.data(), n);
-        crc = crc32(crc, reinterpret_cast<const Bytef *>(inBuf.data()), uInt(n));
-        flush = n < kChunk && in.atEnd() ? Z_FINISH : Z_NO_FLUSH;
+        flush = n < want && in.atEnd() ? Z_FINISH : Z_NO_FLUSH;
         zs.next_in = reinterpret_cast<Bytef *>(inBuf.data());
         zs.avail_in = uInt(n);
         do {
@@ -152,7 +180,26 @@ Result<CompressedBlob> GzipCodec::compressFile(const QString &sourcePath, const 
             if (out.write(outBuf.data(), produced) != produced)
                 return writeFailed();
         } while (zs.avail_out == 0);
+        if (flush != Z_FINISH && total == upTo) {
+            // deflateParams() first deflates what it holds at the old level
+            // (Z_BLOCK); Z_BUF_ERROR asks for more room for that output.
+            int rc = Z_OK;
+            do {
+                zs.next_out = reinterpret_cast<Bytef *>(outBuf.data());
+                zs.avail_out = uInt(outBuf.size());
+                rc = deflateParams(&zs, levelAt(total), plan->strategy);
+                const qint64 produced = qint64(outBuf.size()) - zs.avail_out;
+                if (out.write(outBuf.data(), produced) != produced)
+                    return writeFailed();
+                if (rc == Z_BUF_ERROR && produced == 0)
+                    return fail(tr("zlib failed while compressing"));
+            } while (rc == Z_BUF_ERROR);
+            if (rc != Z_OK)
+                return fail(tr("zlib failed while compressing"));
+        }
     } while (flush != Z_FINISH);
+    // In gzip mode zlib keeps the CRC-32 of what it read (the trailer's).
+    const quint32 crc = quint32(zs.adler);
 
     if (!out.flush())
         return writeFailed();

@@ -14,11 +14,18 @@ class QIODevice;
 
 namespace trove {
 
-/// How to deflate one original: a zlib level and strategy.
+/// How to deflate one original: a zlib level, strategy and window, and
+/// optionally a span of the file [fastBegin, fastEnd) deflated at
+/// fastLevel instead (one stream; zlib's deflateParams() switches).
 struct DeflatePlan {
     int level = 6;
     int strategy = 0; ///< Z_DEFAULT_STRATEGY, Z_HUFFMAN_ONLY, ...
+    int windowBits = 15; ///< 9..15: a 512 B .. 32 KiB window
+    qint64 fastBegin = 0;
+    qint64 fastEnd = 0;
+    int fastLevel = 2;
 
+    bool hasFastSpan() const { return fastEnd > fastBegin; }
     bool operator==(const DeflatePlan &) const = default;
 };
 
@@ -45,13 +52,21 @@ class GzipCodec final {
     Q_DECLARE_TR_FUNCTIONS(GzipCodec)
 
 public:
-    /// How to deflate these bytes, from a probe of three 32 KiB samples: the
-    /// cheapest of store, Huffman-only, level 1 and level 6 whose samples
-    /// come within 0.05 % of level 6. PNG and WebP gain nothing from deflate
-    /// (stored, ~2 GB/s); JPEG's small gain is entropy, which Huffman-only
-    /// coding gets at ~3x level 1's speed; BMP and other raw pixels get
-    /// real LZ77. Measured numbers are in docs/performance.md.
+    /// How to deflate these bytes, from a probe of three 32 KiB samples:
+    /// stored when level 6 gains less than 0.05 % on them (PNG, WebP: ~2 GB/s),
+    /// else level 2 when its samples come within 0.05 % of level 6's (BMP
+    /// and other raw pixels), else level 6. Level 2 costs what level 1 does
+    /// and stays under `gzip -6` where level 1 went 0.14 % over it on BMPs.
+    /// Measured numbers are in docs/performance.md.
     static DeflatePlan choosePlan(QIODevice &source);
+
+    /// A JPEG's plan, with no probe: its entropy-coded data @p entropyBegin
+    /// .. @p entropyEnd at level 2, the rest (tables, EXIF, XMP, ICC, data
+    /// after the EOI) at level 6, in a 16 KiB window. Entropy-coded data
+    /// repeats nothing far apart, and deflate's whole gain on it is a few
+    /// short matches; level 6 is kept for the metadata, where a large XMP
+    /// packet would put level 2 over `gzip -6` + 0.1 %.
+    static DeflatePlan jpegPlan(qint64 entropyBegin, qint64 entropyEnd);
 
     /// Streams @p sourcePath into a new gzip file @p targetPath, hashing the
     /// original in the same pass. The target is fsynced. @p cancelled is

@@ -19,6 +19,7 @@ LibraryStatusLabel::LibraryStatusLabel(QWidget *parent)
 {
     setTextFormat(Qt::PlainText);
     setAccessibleName(tr("Library statistics"));
+    m_throttle.setObjectName(QStringLiteral("statusThrottle"));
     m_throttle.setSingleShot(true);
     m_throttle.setInterval(kThrottleMs);
     connect(&m_throttle, &QTimer::timeout, this, [this] {

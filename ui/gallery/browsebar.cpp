@@ -80,6 +80,7 @@ BrowseBar::BrowseBar(QWidget *parent)
     layout->addLayout(row);
     layout->addWidget(m_error);
 
+    m_debounce.setObjectName(QStringLiteral("searchDebounce"));
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDebounceMs);
     connect(m_search, &QLineEdit::textChanged, this, [this] { m_debounce.start(); });

@@ -112,6 +112,7 @@ CollectionsPanel::CollectionsPanel(QWidget *parent)
     m_list->addAction(m_rename);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_list, &QWidget::customContextMenuRequested, this, &CollectionsPanel::showListMenu);
+    m_recount.setObjectName(QStringLiteral("collectionsRecount"));
     m_recount.setSingleShot(true);
     m_recount.setInterval(1000);
     connect(&m_recount, &QTimer::timeout, this, &CollectionsPanel::refresh);

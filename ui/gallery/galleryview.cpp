@@ -46,9 +46,11 @@ GalleryView::GalleryView(QWidget *parent)
     setAccessibleName(tr("Gallery"));
     verticalScrollBar()->setSingleStep(24);
 
+    m_rangeTimer.setObjectName(QStringLiteral("galleryRange"));
     m_rangeTimer.setSingleShot(true);
     m_rangeTimer.setInterval(0);
     connect(&m_rangeTimer, &QTimer::timeout, this, &GalleryView::publishVisibleRange);
+    m_prepareTimer.setObjectName(QStringLiteral("galleryPrepare"));
     m_prepareTimer.setSingleShot(true);
     m_prepareTimer.setInterval(kPrepareDelayMs);
     connect(&m_prepareTimer, &QTimer::timeout, this, [this] {

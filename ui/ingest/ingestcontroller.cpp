@@ -52,6 +52,7 @@ IngestController::IngestController(QObject *parent)
     m_parsePool.setObjectName(QStringLiteral("trove-paste-parse"));
     m_clipboardPool.setMaxThreadCount(1);
     m_clipboardPool.setObjectName(QStringLiteral("trove-clipboard"));
+    m_feedTimer.setObjectName(QStringLiteral("ingestFeed"));
     m_feedTimer.setInterval(0);
     connect(&m_feedTimer, &QTimer::timeout, this, &IngestController::feed);
 }

@@ -117,6 +117,7 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
     connect(m_filters, &QActionGroup::triggered, this,
         [this](QAction *a) { setFilter(Filter(a->data().toInt())); });
     m_proxy->setDynamicSortFilter(true);
+    m_actionsTimer.setObjectName(QStringLiteral("queueActions"));
     m_actionsTimer.setSingleShot(true);
     m_actionsTimer.setInterval(50);
     connect(&m_actionsTimer, &QTimer::timeout, this, &IngestQueuePanel::updateActions);
@@ -202,6 +203,7 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
         if (key > 0)
             Q_EMIT showImageRequested(key);
     });
+    m_totalsTimer.setObjectName(QStringLiteral("queueTotals"));
     m_totalsTimer.setSingleShot(true);
     m_totalsTimer.setInterval(100);
     connect(&m_totalsTimer, &QTimer::timeout, this, &IngestQueuePanel::updateTotals);

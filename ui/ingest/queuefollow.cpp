@@ -14,6 +14,7 @@ QueueFollow::QueueFollow(
     , m_view(view)
     , m_toView(std::move(toView))
 {
+    m_timer.setObjectName(QStringLiteral("queueFollow"));
     m_timer.setSingleShot(true);
     m_timer.setInterval(100);
     connect(&m_timer, &QTimer::timeout, this, &QueueFollow::apply);

@@ -21,6 +21,7 @@ TagService::TagService(const LibraryPaths &paths, LibraryReader *feed, QObject *
     , m_tags(paths)
     , m_vocabulary(std::make_shared<const TagVocabulary>())
 {
+    m_refresh.setObjectName(QStringLiteral("tagRefresh"));
     m_refresh.setSingleShot(true);
     connect(&m_refresh, &QTimer::timeout, this, &TagService::reload);
     connect(&m_tags, &TagReader::vocabularyReady, this, &TagService::takeVocabulary);

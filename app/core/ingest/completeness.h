@@ -7,12 +7,6 @@ class QIODevice;
 
 namespace trove {
 
-/// Whether an encoded image is whole: its container walks to the end marker
-/// (JPEG EOI, PNG IEND, GIF trailer, J2K EOC) or its declared length (WebP
-/// RIFF, BMP, the boxes of AVIF, HEIC, JP2 and JPEG XL containers).
-/// Decoders fill a cut-off JPEG with grey and call it a success; this tells a
-/// truncated download from a real picture. Formats without a check pass.
-/// Reads @p device from its start in small chunks; any thread.
 /// Where a JPEG's entropy-coded data lies: from the first byte after its
 /// first scan's header to the end of its EOI marker. What comes before is
 /// headers (tables, EXIF, XMP, ICC); what follows the EOI is trailing data
@@ -24,6 +18,12 @@ struct EntropySpan {
     bool operator==(const EntropySpan &) const = default;
 };
 
+/// Whether an encoded image is whole: its container walks to the end marker
+/// (JPEG EOI, PNG IEND, GIF trailer, J2K EOC) or its declared length (WebP
+/// RIFF, BMP, the boxes of AVIF, HEIC, JP2 and JPEG XL containers).
+/// Decoders fill a cut-off JPEG with grey and call it a success; this tells a
+/// truncated download from a real picture. Formats without a check pass.
+/// Reads @p device from its start in small chunks; any thread.
 /// @p span (optional) receives the JPEG's entropy span when the file is a
 /// whole JPEG; it is left empty otherwise.
 bool isCompleteImage(QIODevice &device, const QByteArray &format, EntropySpan *span = nullptr);

@@ -67,6 +67,16 @@ QString gzipTool()
     return QStandardPaths::findExecutable(QStringLiteral("gzip"));
 }
 
+/// `gzip -t` (the system's @p gzip) finds @p blob a whole, valid member.
+void expectGzipAccepts(const QString &gzip, const QString &blob)
+{
+    QProcess test;
+    test.start(gzip, { QStringLiteral("-t"), blob });
+    QVERIFY(test.waitForFinished(kLivenessMs));
+    QCOMPARE(test.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(test.exitCode() == 0, test.readAllStandardError().constData());
+}
+
 } // namespace
 
 class TestGzipCodec : public QObject {
@@ -213,11 +223,9 @@ void TestGzipCodec::systemGzipAccepts()
     const QString blob = compress(bytes);
     QVERIFY(!blob.isEmpty());
 
-    QProcess test;
-    test.start(gzip, { QStringLiteral("-t"), blob });
-    QVERIFY(test.waitForFinished(kLivenessMs));
-    QCOMPARE(test.exitStatus(), QProcess::NormalExit);
-    QVERIFY2(test.exitCode() == 0, test.readAllStandardError().constData());
+    expectGzipAccepts(gzip, blob);
+    if (QTest::currentTestFailed())
+        return;
 
     QProcess cat;
     cat.start(gzip, { QStringLiteral("-dc"), blob });
@@ -376,10 +384,7 @@ void TestGzipCodec::explicitPlanIsUsed()
     const QString gzip = gzipTool();
     if (gzip.isEmpty())
         return;
-    QProcess test;
-    test.start(gzip, { QStringLiteral("-t"), target });
-    QVERIFY(test.waitForFinished(kLivenessMs));
-    QCOMPARE(test.exitCode(), 0);
+    expectGzipAccepts(gzip, target);
 }
 
 // A plan with a span at another level: one gzip member whatever the span
@@ -428,10 +433,7 @@ void TestGzipCodec::fastSpanRoundTrips()
     const QString gzip = gzipTool();
     if (gzip.isEmpty())
         return;
-    QProcess test;
-    test.start(gzip, { QStringLiteral("-t"), target });
-    QVERIFY(test.waitForFinished(kLivenessMs));
-    QCOMPARE(test.exitCode(), 0);
+    expectGzipAccepts(gzip, target);
 }
 
 // A JPEG with a large XMP packet (as editors write): its plan keeps the blob

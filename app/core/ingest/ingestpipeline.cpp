@@ -20,13 +20,25 @@ namespace trove {
 
 namespace {
 
-// A QHash keeps its buckets after erase(): the Work of 100,000 items, all
-// queued at once by a big paste, stayed allocated (20 MB) after the last
-// had finished. Squeezed when at most an eighth is used, which costs
-// O(size) once per halving: amortised O(1) per erase.
-template<typename Hash> bool isSparse(const Hash &hash, qsizetype expected = 0)
+// Tables keep their buckets after an erase: the 100,000 buckets of a big
+// paste (and, in a QSet, their spans: 20 MB for the old QHash of Work)
+// stayed allocated after the last item had finished. Shrunk when at most an
+// eighth is used, which costs O(size) once per halving: amortised O(1) per
+// erase.
+qsizetype capacityOf(const QSet<quint64> &set)
 {
-    return hash.capacity() > 1024 && hash.size() + expected < hash.capacity() / 8;
+    return set.capacity();
+}
+
+template<typename Value> qsizetype capacityOf(const std::unordered_map<quint64, Value> &map)
+{
+    return qsizetype(map.bucket_count());
+}
+
+template<typename Table> bool isSparse(const Table &table, qsizetype expected = 0)
+{
+    const qsizetype capacity = capacityOf(table);
+    return capacity > 1024 && qsizetype(table.size()) + expected < capacity / 8;
 }
 
 } // namespace
@@ -83,12 +95,12 @@ IngestPipeline::IngestPipeline(const LibraryPaths &paths, CatalogWriter *writer,
 
 IngestPipeline::~IngestPipeline()
 {
-    for (Work &w : m_work)
+    for (auto &[id, w] : m_work)
         w.cancelled->store(true);
     m_process.reset(); // waits for running jobs: they may read the downloads
-    for (auto it = m_work.cbegin(); it != m_work.cend(); ++it) {
-        if (!it->downloadPath.isEmpty())
-            QFile::remove(it->downloadPath);
+    for (const auto &[id, work] : m_work) {
+        if (!work.downloadPath.isEmpty())
+            QFile::remove(work.downloadPath);
     }
 }
 
@@ -101,7 +113,7 @@ quint64 IngestPipeline::addItem(const IngestRequest &request, qint64 queueId)
     item.request = request;
     item.request.tags = normalizeTags(request.tags);
     item.request.name = normalizeName(request.name);
-    m_items.insert(id, item);
+    m_items.insert_or_assign(id, std::move(item));
     m_order.append(id);
     if (m_expected > 0)
         --m_expected;
@@ -159,7 +171,7 @@ QList<quint64> IngestPipeline::enqueueChecked(const std::vector<CheckedRequest> 
             refused.append(id);
             continue;
         }
-        m_work.insert(id, Work { *checked.source });
+        m_work.insert_or_assign(id, Work { *checked.source });
         accepted.append(id);
     }
     announce(first, refused);
@@ -186,9 +198,9 @@ void IngestPipeline::persist(const QList<quint64> &ids)
             for (int i = 0; i < ids.size(); ++i) {
                 const quint64 id = ids[i];
                 m_persisting.remove(id);
-                auto item = m_items.find(id);
+                IngestItem *item = findItem(id);
                 if (!rows) {
-                    if (item == m_items.end() || isFinished(item->state))
+                    if (!item || isFinished(item->state))
                         continue;
                     if (rows.errorKind() == Error::Kind::DiskFull)
                         m_unpersisted.append(id); // written again on resuming
@@ -197,7 +209,7 @@ void IngestPipeline::persist(const QList<quint64> &ids)
                     continue;
                 }
                 const qint64 row = rows->value(i);
-                if (item == m_items.end()) { // cancelled and cleared meanwhile
+                if (!item) { // cancelled and cleared meanwhile
                     cleared.append(row);
                     continue;
                 }
@@ -258,7 +270,7 @@ void IngestPipeline::resumeOrphans()
                     refused.append(id);
                     continue;
                 }
-                m_work.insert(id, Work { *source });
+                m_work.insert_or_assign(id, Work { *source });
                 queueFetch(id);
             }
             announce(first, refused);
@@ -270,7 +282,7 @@ void IngestPipeline::resumeOrphans()
 QList<qint64> IngestPipeline::unfinishedQueueIds() const
 {
     QList<qint64> ids;
-    for (const IngestItem &item : m_items) {
+    for (const auto &[id, item] : m_items) {
         if (item.queueId > 0 && !isFinished(item.state))
             ids.append(item.queueId);
     }
@@ -280,7 +292,7 @@ QList<qint64> IngestPipeline::unfinishedQueueIds() const
 void IngestPipeline::stop()
 {
     m_stopped = true;
-    for (Work &w : m_work)
+    for (auto &[id, w] : m_work)
         w.cancelled->store(true);
     m_hosts.clear();
     m_ready.clear();
@@ -357,7 +369,7 @@ void IngestPipeline::holdForSpace(quint64 id, const QString &reason)
     item.note = tr("waiting for disk space");
     item.received = 0;
     item.total = -1;
-    if (auto work = m_work.find(id); work != m_work.end()) {
+    if (Work *work = findWork(id)) {
         work->fetchJob = 0;
         // Running out of room is not the source's fault: no attempt spent.
         work->attempts = std::max(0, work->attempts - 1);
@@ -380,8 +392,8 @@ int IngestPipeline::inFlight() const
 // that already had its turn and waits to try again.
 void IngestPipeline::queueFetch(quint64 id, bool first)
 {
-    auto work = m_work.find(id);
-    if (work == m_work.end())
+    Work *work = findWork(id);
+    if (!work)
         return;
     work->host = hostKey(work->source);
     Host &host = m_hosts[work->host];
@@ -394,11 +406,11 @@ void IngestPipeline::queueFetch(quint64 id, bool first)
 
 bool IngestPipeline::waitsForFetch(quint64 id) const
 {
-    const auto work = m_work.constFind(id);
-    if (work == m_work.cend() || work->fetchJob != 0 || work->backoff != 0 || work->processing)
+    const Work *work = findWork(id);
+    if (!work || work->fetchJob != 0 || work->backoff != 0 || work->processing)
         return false;
-    const auto item = m_items.constFind(id);
-    return item != m_items.cend() && item->state == IngestState::Queued;
+    const IngestItem *item = findItem(id);
+    return item && item->state == IngestState::Queued;
 }
 
 // Brings @p key's place in m_ready up to date after anything that changes
@@ -450,7 +462,7 @@ void IngestPipeline::armUnblock(const QString &key)
 
 void IngestPipeline::startFetch(quint64 id)
 {
-    auto work = m_work.find(id);
+    Work *work = findWork(id);
     if (work->source.isLocal()) {
         const QFileInfo info(work->source.localPath);
         // Known when the source was checked off this thread; else stat.
@@ -539,11 +551,11 @@ void IngestPipeline::pump()
 void IngestPipeline::onFetchProgress(quint64 job, qint64 received, qint64 total)
 {
     const quint64 id = m_fetchJobs.value(job).item;
-    auto work = m_work.constFind(id);
-    if (work == m_work.cend() || work->fetchJob != job)
+    Work *work = findWork(id);
+    if (!work || work->fetchJob != job)
         return;
-    auto it = m_items.find(id);
-    if (it == m_items.end() || it->state != IngestState::Downloading)
+    IngestItem *it = findItem(id);
+    if (!it || it->state != IngestState::Downloading)
         return;
     it->received = received;
     it->total = total;
@@ -563,11 +575,10 @@ void IngestPipeline::onFetched(quint64 job, const FetchResult &result)
             removeFileLater(result.path);
         return;
     }
-    auto work = m_work.find(id);
+    Work *work = findWork(id);
     // Not this attempt's download (cancelled, perhaps retried since) or an
     // item no longer downloading.
-    if (work == m_work.end() || work->fetchJob != job
-        || m_items[id].state != IngestState::Downloading) {
+    if (!work || work->fetchJob != job || m_items[id].state != IngestState::Downloading) {
         if (result.ok())
             removeFileLater(result.path);
         pump();
@@ -642,8 +653,8 @@ bool IngestPipeline::retryLater(quint64 id, const QString &key, const FetchResul
     const quint64 ticket = m_nextBackoff++;
     work.backoff = ticket;
     QTimer::singleShot(int(wait), Qt::PreciseTimer, this, [this, id, ticket] {
-        auto w = m_work.find(id);
-        if (m_stopped || w == m_work.end() || w->backoff != ticket)
+        Work *w = findWork(id);
+        if (m_stopped || !w || w->backoff != ticket)
             return; // cancelled, or stopped, meanwhile
         w->backoff = 0;
         queueFetch(id, true);
@@ -674,8 +685,8 @@ void IngestPipeline::onProcessed(quint64 id, const Result<ProcessedImage> &resul
         if (m_stopped && m_processing == 0)
             Q_EMIT quiet();
     });
-    auto work = m_work.find(id);
-    if (work == m_work.end()) {
+    Work *work = findWork(id);
+    if (!work) {
         if (result)
             removeFileLater(result->tempBlobPath);
         pump();
@@ -721,8 +732,8 @@ void IngestPipeline::onProcessed(quint64 id, const Result<ProcessedImage> &resul
 
 void IngestPipeline::onCommitted(quint64 id, const Result<CommitOutcome> &result)
 {
-    auto it = m_items.find(id);
-    if (it == m_items.end()) {
+    IngestItem *it = findItem(id);
+    if (!it) {
         pump();
         return;
     }
@@ -771,8 +782,8 @@ void IngestPipeline::finish(quint64 id, IngestState state, const QString &error)
 
 void IngestPipeline::cleanup(quint64 id)
 {
-    auto work = m_work.find(id);
-    if (work == m_work.end())
+    Work *work = findWork(id);
+    if (!work)
         return;
     work->cancelled->store(true);
     // A job still on the pool cleans up after itself in onProcessed.
@@ -780,7 +791,7 @@ void IngestPipeline::cleanup(quint64 id)
         return;
     if (!work->downloadPath.isEmpty())
         removeFileLater(work->downloadPath);
-    m_work.erase(work);
+    m_work.erase(id);
     scheduleCompaction();
 }
 
@@ -796,21 +807,21 @@ void IngestPipeline::scheduleCompaction()
     QTimer::singleShot(0, this, [this] {
         m_compactionScheduled = false;
         if (isSparse(m_work, m_expected))
-            m_work.squeeze();
+            m_work.rehash(0);
         if (isSparse(m_persisting))
             m_persisting.squeeze();
         if (isSparse(m_items, m_expected)) // item() pointers are not kept across events
-            m_items.squeeze();
+            m_items.rehash(0);
     });
 }
 
 void IngestPipeline::cancel(quint64 id)
 {
-    auto it = m_items.find(id);
-    if (it == m_items.end() || isFinished(it->state))
+    IngestItem *it = findItem(id);
+    if (!it || isFinished(it->state))
         return;
-    const auto work = m_work.constFind(id);
-    if (it->state == IngestState::Downloading && work != m_work.cend())
+    const Work *work = findWork(id);
+    if (it->state == IngestState::Downloading && work)
         m_fetch->cancel(work->fetchJob);
     finish(id, IngestState::Cancelled, tr("cancelled"));
     pump();
@@ -827,8 +838,8 @@ void IngestPipeline::cancelAll()
         IngestItem &item = m_items[id];
         if (isFinished(item.state))
             continue;
-        const auto work = m_work.constFind(id);
-        if (item.state == IngestState::Downloading && work != m_work.cend())
+        const Work *work = findWork(id);
+        if (item.state == IngestState::Downloading && work)
             m_fetch->cancel(work->fetchJob);
         changeState(item, IngestState::Cancelled);
         item.error = reason;
@@ -850,9 +861,8 @@ void IngestPipeline::cancelAll()
 
 void IngestPipeline::retry(quint64 id)
 {
-    auto it = m_items.find(id);
-    if (it == m_items.end()
-        || (it->state != IngestState::Failed && it->state != IngestState::Cancelled)
+    IngestItem *it = findItem(id);
+    if (!it || (it->state != IngestState::Failed && it->state != IngestState::Cancelled)
         || m_work.contains(id))
         return;
     auto source = IngestSource::parse(it->request.source);
@@ -863,7 +873,7 @@ void IngestPipeline::retry(quint64 id)
     it->attempts = 0;
     it->received = 0;
     it->total = -1;
-    m_work.insert(id, Work { *source });
+    m_work.insert_or_assign(id, Work { *source });
     setState(id, IngestState::Queued);
     if (it->queueId > 0) {
         (void)m_writer->setQueueState(it->queueId, IngestState::Queued);
@@ -876,8 +886,8 @@ void IngestPipeline::retry(quint64 id)
 
 void IngestPipeline::addAnyway(quint64 id)
 {
-    auto it = m_items.find(id);
-    if (it == m_items.end() || !it->removedBefore || it->state != IngestState::Failed)
+    IngestItem *it = findItem(id);
+    if (!it || !it->removedBefore || it->state != IngestState::Failed)
         return;
     // Held in memory only: were this process to die before the commit, the
     // resumed row would be refused again and offer the button again.
@@ -902,7 +912,7 @@ void IngestPipeline::clearFinished()
     // One pass, not removeOne() per item: clearing 100,000 rows stays linear.
     const QSet<quint64> goneSet(gone.cbegin(), gone.cend());
     for (quint64 id : gone)
-        m_items.remove(id);
+        m_items.erase(id);
     m_order.removeIf([&](quint64 id) { return goneSet.contains(id); });
     if (!rows.isEmpty())
         (void)m_writer->deleteQueueItems(rows);
@@ -912,8 +922,7 @@ void IngestPipeline::clearFinished()
 
 const IngestItem *IngestPipeline::item(quint64 id) const
 {
-    auto it = m_items.constFind(id);
-    return it == m_items.cend() ? nullptr : &*it;
+    return findItem(id);
 }
 
 // Kept as items change state: pump() asks after every event, and a queue

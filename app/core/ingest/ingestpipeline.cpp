@@ -20,25 +20,14 @@ namespace trove {
 
 namespace {
 
-// Tables keep their buckets after an erase: the 100,000 buckets of a big
-// paste (and, in a QSet, their spans: 20 MB for the old QHash of Work)
-// stayed allocated after the last item had finished. Shrunk when at most an
-// eighth is used, which costs O(size) once per halving: amortised O(1) per
-// erase.
-qsizetype capacityOf(const QSet<quint64> &set)
+// A QSet keeps its spans after remove(): the 100,000 queue rows of a big
+// paste, written in one go by `trove add`, stayed allocated after the last
+// was written. Squeezed when at most an eighth is used, which costs O(size)
+// once per halving: amortised O(1) per remove. (Items and their work are
+// in IdTables, which give memory back as they go.)
+bool isSparse(const QSet<quint64> &set)
 {
-    return set.capacity();
-}
-
-template<typename Value> qsizetype capacityOf(const std::unordered_map<quint64, Value> &map)
-{
-    return qsizetype(map.bucket_count());
-}
-
-template<typename Table> bool isSparse(const Table &table, qsizetype expected = 0)
-{
-    const qsizetype capacity = capacityOf(table);
-    return capacity > 1024 && qsizetype(table.size()) + expected < capacity / 8;
+    return set.capacity() > 1024 && set.size() < set.capacity() / 8;
 }
 
 } // namespace
@@ -95,13 +84,12 @@ IngestPipeline::IngestPipeline(const LibraryPaths &paths, CatalogWriter *writer,
 
 IngestPipeline::~IngestPipeline()
 {
-    for (auto &[id, w] : m_work)
-        w.cancelled->store(true);
+    m_work.forEach([](quint64, Work &w) { w.cancelled->store(true); });
     m_process.reset(); // waits for running jobs: they may read the downloads
-    for (const auto &[id, work] : m_work) {
-        if (!work.downloadPath.isEmpty())
-            QFile::remove(work.downloadPath);
-    }
+    m_work.forEach([](quint64, const Work &w) {
+        if (!w.downloadPath.isEmpty())
+            QFile::remove(w.downloadPath);
+    });
 }
 
 quint64 IngestPipeline::addItem(const IngestRequest &request, qint64 queueId)
@@ -113,7 +101,7 @@ quint64 IngestPipeline::addItem(const IngestRequest &request, qint64 queueId)
     item.request = request;
     item.request.tags = normalizeTags(request.tags);
     item.request.name = normalizeName(request.name);
-    m_items.insert_or_assign(id, std::move(item));
+    m_items.insert(id, std::move(item));
     m_order.append(id);
     if (m_expected > 0)
         --m_expected;
@@ -151,8 +139,6 @@ QList<quint64> IngestPipeline::enqueue(const QList<IngestRequest> &requests)
 void IngestPipeline::expectItems(qsizetype count)
 {
     m_expected = std::max<qsizetype>(0, m_expected + count);
-    m_items.reserve(m_items.size() + m_expected);
-    m_work.reserve(m_work.size() + m_expected);
     m_order.reserve(m_order.size() + m_expected);
 }
 
@@ -171,7 +157,7 @@ QList<quint64> IngestPipeline::enqueueChecked(const std::vector<CheckedRequest> 
             refused.append(id);
             continue;
         }
-        m_work.insert_or_assign(id, Work { *checked.source });
+        m_work.insert(id, Work { *checked.source });
         accepted.append(id);
     }
     announce(first, refused);
@@ -270,7 +256,7 @@ void IngestPipeline::resumeOrphans()
                     refused.append(id);
                     continue;
                 }
-                m_work.insert_or_assign(id, Work { *source });
+                m_work.insert(id, Work { *source });
                 queueFetch(id);
             }
             announce(first, refused);
@@ -282,18 +268,17 @@ void IngestPipeline::resumeOrphans()
 QList<qint64> IngestPipeline::unfinishedQueueIds() const
 {
     QList<qint64> ids;
-    for (const auto &[id, item] : m_items) {
+    m_items.forEach([&ids](quint64, const IngestItem &item) {
         if (item.queueId > 0 && !isFinished(item.state))
             ids.append(item.queueId);
-    }
+    });
     return ids;
 }
 
 void IngestPipeline::stop()
 {
     m_stopped = true;
-    for (auto &[id, w] : m_work)
-        w.cancelled->store(true);
+    m_work.forEach([](quint64, Work &w) { w.cancelled->store(true); });
     m_hosts.clear();
     m_ready.clear();
     m_waitingProcess.clear();
@@ -797,21 +782,14 @@ void IngestPipeline::cleanup(quint64 id)
 
 void IngestPipeline::scheduleCompaction()
 {
-    // Room made for items still to come (expectItems()) is not taken back.
-    if (m_compactionScheduled
-        || !(isSparse(m_work, m_expected) || isSparse(m_persisting)
-            || isSparse(m_items, m_expected)))
+    if (m_compactionScheduled || !isSparse(m_persisting))
         return;
     m_compactionScheduled = true;
     // From the event loop, never under a caller holding an iterator.
     QTimer::singleShot(0, this, [this] {
         m_compactionScheduled = false;
-        if (isSparse(m_work, m_expected))
-            m_work.rehash(0);
         if (isSparse(m_persisting))
             m_persisting.squeeze();
-        if (isSparse(m_items, m_expected)) // item() pointers are not kept across events
-            m_items.rehash(0);
     });
 }
 
@@ -873,7 +851,7 @@ void IngestPipeline::retry(quint64 id)
     it->attempts = 0;
     it->received = 0;
     it->total = -1;
-    m_work.insert_or_assign(id, Work { *source });
+    m_work.insert(id, Work { *source });
     setState(id, IngestState::Queued);
     if (it->queueId > 0) {
         (void)m_writer->setQueueState(it->queueId, IngestState::Queued);

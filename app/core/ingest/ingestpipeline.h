@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "base/idtable.h"
 #include "ingest/ingestsource.h"
 #include "ingest/ingeststages.h"
 #include "ingest/ingesttypes.h"
@@ -14,7 +15,6 @@
 #include <deque>
 #include <memory>
 #include <set>
-#include <unordered_map>
 #include <vector>
 
 namespace trove {
@@ -110,9 +110,8 @@ public:
     /// The same for sources already checked: touches no disk here.
     QList<quint64> enqueueChecked(const std::vector<CheckedRequest> &requests);
     /// @p count items follow in slices (a big paste fed over many events):
-    /// room for them is made now, while the tables are small. Grown one
-    /// slice at a time, the table of 100,000 items was rehashed on the GUI
-    /// thread at 65,536, moving 23 MB at once.
+    /// room in the list of ids is made now (allocated, not yet touched).
+    /// Items and their work need none: an IdTable grows a block at a time.
     void expectItems(qsizetype count);
     /// Picks up unfinished items of processes that died (crash, kill).
     void resumeOrphans();
@@ -238,15 +237,10 @@ private:
     };
 
     /// The item or work of @p id, or nullptr once it is gone.
-    template<typename Map> static auto *findIn(Map &map, quint64 id)
-    {
-        const auto it = map.find(id);
-        return it == map.end() ? nullptr : &it->second;
-    }
-    IngestItem *findItem(quint64 id) { return findIn(m_items, id); }
-    const IngestItem *findItem(quint64 id) const { return findIn(m_items, id); }
-    Work *findWork(quint64 id) { return findIn(m_work, id); }
-    const Work *findWork(quint64 id) const { return findIn(m_work, id); }
+    IngestItem *findItem(quint64 id) { return m_items.find(id); }
+    const IngestItem *findItem(quint64 id) const { return m_items.find(id); }
+    Work *findWork(quint64 id) { return m_work.find(id); }
+    const Work *findWork(quint64 id) const { return m_work.find(id); }
 
     quint64 addItem(const IngestRequest &request, qint64 queueId);
     void refuse(quint64 id, const QString &error);
@@ -293,13 +287,8 @@ private:
 
     quint64 m_nextId = 1;
     quint64 m_nextFetchJob = 1;
-    /// Node maps, not QHash: a QHash keeps its values in per-span arrays
-    /// that all grow (a copy and fresh pages each) within the same few
-    /// hundred inserts, which made feeding a big paste's first 100 links
-    /// take 7-11 ms. Here each insert is one allocation, references stay
-    /// valid, and an erase frees its node.
-    std::unordered_map<quint64, IngestItem> m_items;
-    std::unordered_map<quint64, Work> m_work;
+    IdTable<IngestItem> m_items;
+    IdTable<Work> m_work;
     QList<quint64> m_order;
     QSet<quint64> m_persisting; ///< items whose queue row is being written
     qsizetype m_expected = 0; ///< items announced by expectItems() not added yet

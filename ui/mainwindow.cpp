@@ -4,7 +4,7 @@
 #include "base/futurewatch.h"
 #include "base/platform.h"
 #include "dialogs/backupprogress.h"
-#include "dialogs/librarymoveprogress.h"
+#include "dialogs/librarymover.h"
 #include "dialogs/libraryrepair.h"
 #include "dialogs/preferencesdialog.h"
 #include "dialogs/statisticsdialog.h"
@@ -61,7 +61,6 @@
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace trove::ui {
 
@@ -97,6 +96,7 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     , m_repair(new LibraryRepair(this))
     , m_access(new QLabel(this))
     , m_hashing(new QLabel(this))
+    , m_mover(new LibraryMover(m_controller, this))
 {
     setWindowIcon(appIcon());
     auto *galleryPage = new QWidget(this);
@@ -160,6 +160,14 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     m_actions->setUndoStack(m_undo);
 
     connect(m_controller, &IngestController::message, this, &MainWindow::showMessage);
+    connect(m_mover, &LibraryMover::message, this, &MainWindow::showMessage);
+    connect(m_mover, &LibraryMover::copied, this, [this](const LibraryPaths &moved) {
+        // Saved as the library to open at start, and opened now (the old
+        // session retires).
+        Preferences next = m_prefs;
+        next.libraryPath = moved.root();
+        applyPreferences(next);
+    });
     connect(m_controller, &IngestController::queued, this, [this] {
         if (m_queueDock->isHidden())
             m_queueDock->show();
@@ -347,6 +355,7 @@ void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
     m_keeper->setSession(next.get());
     m_controller->setSession(next.get());
     m_actions->setSession(next.get());
+    m_mover->setSession(next.get());
     // Undo belongs to the library it was done in.
     m_undo->clear();
     m_status->setSession(next.get());
@@ -422,6 +431,7 @@ void MainWindow::detachSession()
     m_collections->setSession(nullptr);
     m_controller->setSession(nullptr);
     m_actions->setSession(nullptr);
+    m_mover->setSession(nullptr);
     m_status->setSession(nullptr);
     if (m_statistics)
         m_statistics->setSession(nullptr);
@@ -657,99 +667,7 @@ BackupProgress *MainWindow::backUpLibraryTo(const QString &dest)
 
 LibraryMoveProgress *MainWindow::moveLibraryTo(const QString &dest)
 {
-    if (!m_session)
-        return nullptr;
-    const QString title = tr("Cannot Move Library");
-    const QString text
-        = tr("The library cannot be moved to %1.").arg(QDir::toNativeSeparators(dest));
-    if (m_session->isReadOnly()) {
-        warn(title, text,
-            tr("This library is read-only, so it could not be deleted here after the copy. "
-               "Copy it with File ▸ Back Up Library… instead."));
-        return nullptr;
-    }
-    // What is being added would land in the old library after the copy.
-    const int pending = m_session->pipeline()->pendingCount();
-    if (pending > 0 || m_controller->isWalking()) {
-        warn(title, text,
-            pending > 0 ? tr("%n image(s) are still being added. Wait until the queue is done "
-                             "(or cancel what is left), then move the library.",
-                nullptr, pending)
-                        : tr("Folders are still being searched for images. Wait until that is "
-                             "done (or cancel it), then move the library."));
-        return nullptr;
-    }
-    // Nothing new starts while it copies (the local API may add); the
-    // check after the copy catches anything else that writes meanwhile.
-    LibrarySession *moving = m_session.get();
-    const bool wasPaused = moving->pipeline()->isPaused();
-    moving->pipeline()->setPaused(true);
-    auto *progress = new LibraryMoveProgress(moving->paths(), dest, this);
-    connect(progress, &LibraryMoveProgress::finishedWith, this,
-        [this, moving, wasPaused, title, text, dest](const Result<MoveReport> &copied) {
-            if (m_session.get() != moving)
-                return; // another library was opened meanwhile
-            if (copied) {
-                finishMove(dest);
-                return;
-            }
-            moving->pipeline()->setPaused(wasPaused);
-            if (copied.error() == LibraryMove::tr("cancelled"))
-                showMessage(tr("Move cancelled: the library stays in %1")
-                                .arg(QDir::toNativeSeparators(moving->paths().root())),
-                    8000);
-            else
-                warn(title, text,
-                    tr("%1. Nothing was changed: the library stays where it is.")
-                        .arg(copied.error()));
-        });
-    progress->open();
-    return progress;
-}
-
-void MainWindow::finishMove(const QString &dest)
-{
-    const LibraryPaths old = m_session->paths();
-    const LibraryPaths moved(dest);
-    // The old files go once no thread of the old session has them open.
-    connect(m_session.get(), &QObject::destroyed, this, [this, old, moved] {
-        whenFinished(
-            QtConcurrent::run(backgroundPool(), [old] { return LibraryMove::removeOld(old); }),
-            this, [this, old, moved](const Result<QStringList> &left) {
-                const QString from = QDir::toNativeSeparators(old.root());
-                if (left && left->isEmpty()) {
-                    showMessage(tr("The library was moved to %1")
-                                    .arg(QDir::toNativeSeparators(moved.root())),
-                        8000);
-                    return;
-                }
-                QStringList names;
-                for (const QString &path : left ? *left : QStringList())
-                    names << QDir::toNativeSeparators(path);
-                auto *box = new QMessageBox(QMessageBox::Information, tr("Library Moved"),
-                    tr("The library is now in %1. The old folder %2 was left in place: it holds "
-                       "files Trove did not make there (or could not delete).")
-                        .arg(QDir::toNativeSeparators(moved.root()), from),
-                    QMessageBox::Ok, this);
-                box->setObjectName(QStringLiteral("libraryMovedLeftovers"));
-                box->setDetailedText(left ? names.join(QLatin1Char('\n')) : left.error());
-                box->setAttribute(Qt::WA_DeleteOnClose);
-                box->open();
-            });
-    });
-    // Saved as the library to open at start, and opened now (the old
-    // session retires).
-    Preferences next = m_prefs;
-    next.libraryPath = moved.root();
-    applyPreferences(next);
-}
-
-void MainWindow::warn(const QString &title, const QString &text, const QString &reason)
-{
-    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Close, this);
-    box->setInformativeText(reason);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    return m_mover->move(dest);
 }
 
 void MainWindow::showStatistics()

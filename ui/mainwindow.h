@@ -25,6 +25,7 @@ class TagSidebar;
 
 class BackupProgress;
 class LibraryMoveProgress;
+class LibraryMover;
 class BrowseBar;
 class CollectionReorder;
 class CollectionsPanel;
@@ -139,8 +140,6 @@ private:
     void chooseLibrary();
     void chooseBackupFolder();
     /// The copy in @p dest is verified: use it, then delete the old one.
-    void finishMove(const QString &dest);
-    void warn(const QString &title, const QString &text, const QString &reason);
     void showStatistics();
     void restoreSettings();
     void saveSettings() const;
@@ -187,6 +186,7 @@ private:
     LibraryRepair *m_repair;
     QLabel *m_access;
     QLabel *m_hashing;
+    LibraryMover *m_mover;
     QString m_title;
 };
 

@@ -2501,6 +2501,10 @@ Führen Sie „trove verify --repair“ aus.</translation>
             <numerusform>%Ln konnten nicht gelesen werden (siehe Warteschlange)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Nothing was pasted: the program that holds the clipboard did not answer</source>
+        <translation>Nichts wurde eingefügt: das Programm, dem die Zwischenablage gehört, hat nicht geantwortet</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::IngestQueueDelegate</name>
@@ -2674,6 +2678,52 @@ Führen Sie „trove verify --repair“ aus.</translation>
     <message>
         <source>Copying the library to %1…</source>
         <translation>Kopiere die Bibliothek nach %1…</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::LibraryMover</name>
+    <message>
+        <source>The library cannot be moved to %1.</source>
+        <translation>Die Bibliothek kann nicht nach %1 verschoben werden.</translation>
+    </message>
+    <message>
+        <source>This library is read-only, so it could not be deleted here after the copy. Copy it with File ▸ Back Up Library… instead.</source>
+        <translation>Diese Bibliothek ist schreibgeschützt, daher konnte sie hier nach dem Kopieren nicht gelöscht werden. Kopieren Sie sie stattdessen mit Datei ▸ Bibliothek sichern…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) are still being added. Wait until the queue is done (or cancel what is left), then move the library.</source>
+        <translation>
+            <numerusform>%n Bild wird noch hinzugefügt. Warten Sie, bis die Warteschlange abgearbeitet ist (oder brechen Sie den Rest ab), und verschieben Sie dann die Bibliothek.</numerusform>
+            <numerusform>%n Bilder werden noch hinzugefügt. Warten Sie, bis die Warteschlange abgearbeitet ist (oder brechen Sie den Rest ab), und verschieben Sie dann die Bibliothek.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folders are still being searched for images. Wait until that is done (or cancel it), then move the library.</source>
+        <translation>Ordner werden noch nach Bildern durchsucht. Warten Sie, bis das erledigt ist (oder brechen Sie es ab), und verschieben Sie dann die Bibliothek.</translation>
+    </message>
+    <message>
+        <source>Move cancelled: the library stays in %1</source>
+        <translation>Verschieben abgebrochen: die Bibliothek bleibt in %1</translation>
+    </message>
+    <message>
+        <source>%1. Nothing was changed: the library stays where it is.</source>
+        <translation>%1. Nichts wurde geändert: die Bibliothek bleibt, wo sie ist.</translation>
+    </message>
+    <message>
+        <source>The library was moved to %1</source>
+        <translation>Die Bibliothek wurde nach %1 verschoben</translation>
+    </message>
+    <message>
+        <source>Library Moved</source>
+        <translation>Bibliothek verschoben</translation>
+    </message>
+    <message>
+        <source>The library is now in %1. The old folder %2 was left in place: it holds files Trove did not make there (or could not delete).</source>
+        <translation>Die Bibliothek ist jetzt in %1. Der alte Ordner %2 wurde belassen: er enthält Dateien, die Trove dort nicht angelegt hat (oder nicht löschen konnte).</translation>
+    </message>
+    <message>
+        <source>Cannot Move Library</source>
+        <translation>Bibliothek kann nicht verschoben werden</translation>
     </message>
 </context>
 <context>
@@ -3180,49 +3230,6 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
     <message>
         <source>Name of the smart collection for “%1”:</source>
         <translation>Name der intelligenten Sammlung für „%1“:</translation>
-    </message>
-    <message>
-        <source>Cannot Move Library</source>
-        <translation>Bibliothek kann nicht verschoben werden</translation>
-    </message>
-    <message>
-        <source>The library cannot be moved to %1.</source>
-        <translation>Die Bibliothek kann nicht nach %1 verschoben werden.</translation>
-    </message>
-    <message>
-        <source>This library is read-only, so it could not be deleted here after the copy. Copy it with File ▸ Back Up Library… instead.</source>
-        <translation>Diese Bibliothek ist schreibgeschützt, daher konnte sie hier nach dem Kopieren nicht gelöscht werden. Kopieren Sie sie stattdessen mit Datei ▸ Bibliothek sichern…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n image(s) are still being added. Wait until the queue is done (or cancel what is left), then move the library.</source>
-        <translation>
-            <numerusform>%n Bild wird noch hinzugefügt. Warten Sie, bis die Warteschlange abgearbeitet ist (oder brechen Sie den Rest ab), und verschieben Sie dann die Bibliothek.</numerusform>
-            <numerusform>%n Bilder werden noch hinzugefügt. Warten Sie, bis die Warteschlange abgearbeitet ist (oder brechen Sie den Rest ab), und verschieben Sie dann die Bibliothek.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Folders are still being searched for images. Wait until that is done (or cancel it), then move the library.</source>
-        <translation>Ordner werden noch nach Bildern durchsucht. Warten Sie, bis das erledigt ist (oder brechen Sie es ab), und verschieben Sie dann die Bibliothek.</translation>
-    </message>
-    <message>
-        <source>Move cancelled: the library stays in %1</source>
-        <translation>Verschieben abgebrochen: die Bibliothek bleibt in %1</translation>
-    </message>
-    <message>
-        <source>%1. Nothing was changed: the library stays where it is.</source>
-        <translation>%1. Nichts wurde geändert: die Bibliothek bleibt, wo sie ist.</translation>
-    </message>
-    <message>
-        <source>The library was moved to %1</source>
-        <translation>Die Bibliothek wurde nach %1 verschoben</translation>
-    </message>
-    <message>
-        <source>Library Moved</source>
-        <translation>Bibliothek verschoben</translation>
-    </message>
-    <message>
-        <source>The library is now in %1. The old folder %2 was left in place: it holds files Trove did not make there (or could not delete).</source>
-        <translation>Die Bibliothek ist jetzt in %1. Der alte Ordner %2 wurde belassen: er enthält Dateien, die Trove dort nicht angelegt hat (oder nicht löschen konnte).</translation>
     </message>
     <message>
         <source>Cannot shuffle: %1</source>

@@ -268,6 +268,16 @@
     </message>
 </context>
 <context>
+    <name>trove::ui::LibraryMover</name>
+    <message numerus="yes">
+        <source>%n image(s) are still being added. Wait until the queue is done (or cancel what is left), then move the library.</source>
+        <translation>
+            <numerusform>%n image is still being added. Wait until the queue is done (or cancel what is left), then move the library.</numerusform>
+            <numerusform>%n images are still being added. Wait until the queue is done (or cancel what is left), then move the library.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::LibraryRepair</name>
     <message numerus="yes">
         <source>, %n rebuilt from stored files</source>
@@ -308,13 +318,6 @@
         <translation>
             <numerusform>Deleted %n image removed more than %1 days ago</numerusform>
             <numerusform>Deleted %n images removed more than %1 days ago</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n image(s) are still being added. Wait until the queue is done (or cancel what is left), then move the library.</source>
-        <translation>
-            <numerusform>%n image is still being added. Wait until the queue is done (or cancel what is left), then move the library.</numerusform>
-            <numerusform>%n images are still being added. Wait until the queue is done (or cancel what is left), then move the library.</numerusform>
         </translation>
     </message>
 </context>

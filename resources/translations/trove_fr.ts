@@ -2501,6 +2501,10 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
             <numerusform>%Ln n’ont pas pu être lus (voir la file)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Nothing was pasted: the program that holds the clipboard did not answer</source>
+        <translation>Rien n’a été collé : le programme qui détient le presse-papiers n’a pas répondu</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::IngestQueueDelegate</name>
@@ -2674,6 +2678,52 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
     <message>
         <source>Copying the library to %1…</source>
         <translation>Copie de la bibliothèque vers %1…</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::LibraryMover</name>
+    <message>
+        <source>The library cannot be moved to %1.</source>
+        <translation>La bibliothèque ne peut pas être déplacée vers %1.</translation>
+    </message>
+    <message>
+        <source>This library is read-only, so it could not be deleted here after the copy. Copy it with File ▸ Back Up Library… instead.</source>
+        <translation>Cette bibliothèque est en lecture seule, elle ne pourrait donc pas être supprimée ici après la copie. Copiez-la plutôt avec Fichier ▸ Sauvegarder la bibliothèque…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) are still being added. Wait until the queue is done (or cancel what is left), then move the library.</source>
+        <translation>
+            <numerusform>%n image est encore en cours d’ajout. Attendez que la file soit terminée (ou annulez ce qui reste), puis déplacez la bibliothèque.</numerusform>
+            <numerusform>%n images sont encore en cours d’ajout. Attendez que la file soit terminée (ou annulez ce qui reste), puis déplacez la bibliothèque.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folders are still being searched for images. Wait until that is done (or cancel it), then move the library.</source>
+        <translation>Des dossiers sont encore en cours d’analyse à la recherche d’images. Attendez la fin (ou annulez-la), puis déplacez la bibliothèque.</translation>
+    </message>
+    <message>
+        <source>Move cancelled: the library stays in %1</source>
+        <translation>Déplacement annulé : la bibliothèque reste dans %1</translation>
+    </message>
+    <message>
+        <source>%1. Nothing was changed: the library stays where it is.</source>
+        <translation>%1. Rien n’a été modifié : la bibliothèque reste où elle est.</translation>
+    </message>
+    <message>
+        <source>The library was moved to %1</source>
+        <translation>La bibliothèque a été déplacée vers %1</translation>
+    </message>
+    <message>
+        <source>Library Moved</source>
+        <translation>Bibliothèque déplacée</translation>
+    </message>
+    <message>
+        <source>The library is now in %1. The old folder %2 was left in place: it holds files Trove did not make there (or could not delete).</source>
+        <translation>La bibliothèque est maintenant dans %1. L’ancien dossier %2 a été laissé en place : il contient des fichiers que Trove n’y a pas créés (ou n’a pas pu supprimer).</translation>
+    </message>
+    <message>
+        <source>Cannot Move Library</source>
+        <translation>Impossible de déplacer la bibliothèque</translation>
     </message>
 </context>
 <context>
@@ -3180,49 +3230,6 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
     <message>
         <source>Name of the smart collection for “%1”:</source>
         <translation>Nom de la collection intelligente pour «&#xa0;%1&#xa0;»&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Cannot Move Library</source>
-        <translation>Impossible de déplacer la bibliothèque</translation>
-    </message>
-    <message>
-        <source>The library cannot be moved to %1.</source>
-        <translation>La bibliothèque ne peut pas être déplacée vers %1.</translation>
-    </message>
-    <message>
-        <source>This library is read-only, so it could not be deleted here after the copy. Copy it with File ▸ Back Up Library… instead.</source>
-        <translation>Cette bibliothèque est en lecture seule, elle ne pourrait donc pas être supprimée ici après la copie. Copiez-la plutôt avec Fichier ▸ Sauvegarder la bibliothèque…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n image(s) are still being added. Wait until the queue is done (or cancel what is left), then move the library.</source>
-        <translation>
-            <numerusform>%n image est encore en cours d’ajout. Attendez que la file soit terminée (ou annulez ce qui reste), puis déplacez la bibliothèque.</numerusform>
-            <numerusform>%n images sont encore en cours d’ajout. Attendez que la file soit terminée (ou annulez ce qui reste), puis déplacez la bibliothèque.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Folders are still being searched for images. Wait until that is done (or cancel it), then move the library.</source>
-        <translation>Des dossiers sont encore en cours d’analyse à la recherche d’images. Attendez la fin (ou annulez-la), puis déplacez la bibliothèque.</translation>
-    </message>
-    <message>
-        <source>Move cancelled: the library stays in %1</source>
-        <translation>Déplacement annulé&#xa0;: la bibliothèque reste dans %1</translation>
-    </message>
-    <message>
-        <source>%1. Nothing was changed: the library stays where it is.</source>
-        <translation>%1. Rien n’a été modifié&#xa0;: la bibliothèque reste où elle est.</translation>
-    </message>
-    <message>
-        <source>The library was moved to %1</source>
-        <translation>La bibliothèque a été déplacée vers %1</translation>
-    </message>
-    <message>
-        <source>Library Moved</source>
-        <translation>Bibliothèque déplacée</translation>
-    </message>
-    <message>
-        <source>The library is now in %1. The old folder %2 was left in place: it holds files Trove did not make there (or could not delete).</source>
-        <translation>La bibliothèque est maintenant dans %1. L’ancien dossier %2 a été laissé en place&#xa0;: il contient des fichiers que Trove n’y a pas créés (ou n’a pas pu supprimer).</translation>
     </message>
     <message>
         <source>Cannot shuffle: %1</source>

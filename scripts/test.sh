@@ -41,6 +41,7 @@ jobs=$(nproc)
 release_test_jobs=$((jobs * 2))
 stage "release configure" cmake --preset release
 stage "release build" cmake --build --preset release -j"$jobs"
+stage "translations current" bash scripts/check-translations.sh
 
 # The release suites and the package checks leave about half of the CPU
 # idle (they wait on child processes, sockets and timeouts), so the ASan

@@ -2503,7 +2503,7 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
     </message>
     <message>
         <source>Nothing was pasted: the program that holds the clipboard did not answer</source>
-        <translation>Rien n’a été collé : le programme qui détient le presse-papiers n’a pas répondu</translation>
+        <translation>Rien n’a été collé&#xa0;: le programme qui détient le presse-papiers n’a pas répondu</translation>
     </message>
 </context>
 <context>
@@ -2703,11 +2703,11 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
     </message>
     <message>
         <source>Move cancelled: the library stays in %1</source>
-        <translation>Déplacement annulé : la bibliothèque reste dans %1</translation>
+        <translation>Déplacement annulé&#xa0;: la bibliothèque reste dans %1</translation>
     </message>
     <message>
         <source>%1. Nothing was changed: the library stays where it is.</source>
-        <translation>%1. Rien n’a été modifié : la bibliothèque reste où elle est.</translation>
+        <translation>%1. Rien n’a été modifié&#xa0;: la bibliothèque reste où elle est.</translation>
     </message>
     <message>
         <source>The library was moved to %1</source>
@@ -2719,7 +2719,7 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
     </message>
     <message>
         <source>The library is now in %1. The old folder %2 was left in place: it holds files Trove did not make there (or could not delete).</source>
-        <translation>La bibliothèque est maintenant dans %1. L’ancien dossier %2 a été laissé en place : il contient des fichiers que Trove n’y a pas créés (ou n’a pas pu supprimer).</translation>
+        <translation>La bibliothèque est maintenant dans %1. L’ancien dossier %2 a été laissé en place&#xa0;: il contient des fichiers que Trove n’y a pas créés (ou n’a pas pu supprimer).</translation>
     </message>
     <message>
         <source>Cannot Move Library</source>

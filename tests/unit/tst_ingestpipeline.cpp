@@ -321,8 +321,6 @@ QList<int> ints(std::initializer_list<IngestState> states)
     return out;
 }
 
-} // namespace
-
 class TestIngestPipeline : public QObject {
     Q_OBJECT
 
@@ -391,6 +389,8 @@ private:
     QHash<quint64, QList<int>> m_seen; ///< states each item went through
     QList<quint64> m_finished; ///< itemFinished, in order
 };
+
+} // namespace
 
 void TestIngestPipeline::initTestCase()
 {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ingest/folderimport.h"
 
+#include "base/platform.h"
+
 #include <QElapsedTimer>
 #include <QSemaphore>
 #include <QtConcurrent>
@@ -69,6 +71,10 @@ void FolderImport::cancel()
 void FolderImport::walk(const std::shared_ptr<Run> &run, QObject *owner, const QStringList &sources,
     const IngestRequest &options)
 {
+    // Stats and sniffs files as fast as the disk cache answers: on a
+    // normal priority it took a core from the GUI thread as the queue
+    // opened at a 100,000-file paste (12 of a 17 ms gap spent waiting).
+    lowerCurrentThreadPriority();
     auto *self = static_cast<FolderImport *>(owner);
     Batch batch;
     QElapsedTimer sinceSent;

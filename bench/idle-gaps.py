@@ -4,6 +4,11 @@
 
     bench/idle-gaps.py [SECONDS]        default 60
 
+Run beside a benchmark, its JSON tells which of the benchmark's stalls the
+host caused: bench/stall-traces.py REPORT.json --idle IDLE.json marks each
+stall that a gap of this sleeper overlapped (each gap has its wall-clock
+end, epoch_ms; a stall report has its clock's start).
+
 Sleeps 1 ms at a time, like the stall monitor's timer, and reports every gap
 over 16 ms with how much of it the thread spent on the CPU and waiting for
 it (/proc/thread-self/schedstat). A gap that is neither is time the thread
@@ -36,6 +41,7 @@ def main():
         gap = (now - last) / 1e6
         if gap > 16:
             gaps.append({"at_s": round((now - (end - seconds) * 1e9) / 1e9, 2),
+                         "epoch_ms": round(time.time() * 1000, 1),
                          "ms": round(gap, 2),
                          "on_cpu_ms": round((run - run0) / 1e6, 2),
                          "waiting_for_cpu_ms": round((wait - wait0) / 1e6, 2)})

@@ -2,13 +2,16 @@
 # SPDX-License-Identifier: MIT
 """Summarises a stall report written with TROVE_STALL_TRACE=1.
 
-    bench/stall-traces.py REPORT.json [--top N]
+    bench/stall-traces.py REPORT.json [--top N] [--idle IDLE.json]
 
 For each stall over 16 ms: when, how long, how much of it the GUI thread was
 on the CPU (on_cpu_ms), waiting for it (waiting_for_cpu_ms) and neither
 (asleep: blocked, or past its timer while the host ran something else; see
 bench/idle-gaps.py), and the longest deliveries in it. Then the deliveries that took most time over all
 stalls, grouped by receiver and event type, which is where to look first.
+With --idle, the JSON of bench/idle-gaps.py run beside the benchmark: each
+stall that one of that sleeper's gaps overlapped by over 8 ms is marked
+"host" (a process that does nothing but sleep 1 ms was held up too).
 """
 import json
 import sys
@@ -25,7 +28,19 @@ def main():
         i = args.index("--top")
         top = int(args[i + 1])
         del args[i:i + 2]
+    idle = []
+    if "--idle" in args:
+        i = args.index("--idle")
+        idle = json.load(open(args[i + 1])).get("gaps", [])
+        del args[i:i + 2]
     report = json.load(open(args[0]))
+    start = report.get("clock_start_epoch_ms", 0)
+
+    def host(t):
+        end = start + t["at_s"] * 1000
+        begin = end - t["ms"]
+        return any(min(end, g["epoch_ms"]) - max(begin, g["epoch_ms"] - g["ms"]) > 8
+                   for g in idle)
     traces = report.get("stall_traces", [])
     print(f"max {report['max_ms']} ms, p99 {report['p99_ms']} ms, "
           f"{report['stalls_over_16ms']} stalls over 16 ms, {len(traces)} traced")
@@ -46,8 +61,12 @@ def main():
             entry[1] += 1
             entry[2] = max(entry[2], ms)
         longest = ", ".join(f"{e[1]} ({e[2]}) {e[3]}" for e in events[:3])
+        mark = " host" if idle and host(t) else ""
         print(f"  at {t['at_s']:9.2f} s  {t['ms']:7.2f} ms  cpu {t['on_cpu_ms']:6.2f}"
-              f"  wait {t['waiting_for_cpu_ms']:6.2f}  asleep {asleep(t):6.2f}  | {longest}")
+              f"  wait {t['waiting_for_cpu_ms']:6.2f}  asleep {asleep(t):6.2f}{mark}  | {longest}")
+    if idle:
+        print(f"{sum(1 for t in traces if host(t))} of {len(traces)} overlapped by a gap "
+              f"of the idle sleeper ({len(idle)} gaps over 16 ms)")
     print("time in stalls by receiver and event type:")
     for (who, kind), (ms, n, worst) in sorted(totals.items(), key=lambda kv: -kv[1][0])[:top * 4]:
         print(f"  {ms:9.1f} ms  {n:6d}x  worst {worst:7.2f}  {who} ({kind})")

@@ -17,6 +17,7 @@
 #include <QtEndian>
 #include <array>
 #include <memory>
+#include <thread>
 
 using namespace trove;
 using trove::test::ImageFactory;
@@ -100,6 +101,7 @@ private Q_SLOTS:
     void fastSpanRoundTrips_data();
     void fastSpanRoundTrips();
     void jpegPlanStaysWithinGzip6();
+    void blobsDoNotDependOnWhatCameBefore();
     void damageIsReported_data();
     void damageIsReported();
     void trailingGarbageIsReported();
@@ -434,6 +436,42 @@ void TestGzipCodec::fastSpanRoundTrips()
     if (gzip.isEmpty())
         return;
     expectGzipAccepts(gzip, target);
+}
+
+// Each thread keeps its deflate streams and buffers from file to file
+// (the reason is in gzipcodec.cpp). Nothing of one file may reach the
+// next: the same file gives the same blob whatever was compressed before
+// it on the thread (plans of both window sizes, a level switch, a file
+// cancelled after its stream was set up), and on a fresh thread.
+void TestGzipCodec::blobsDoNotDependOnWhatCameBefore()
+{
+    QByteArray text;
+    for (int i = 0; text.size() < 600'000; ++i)
+        text += QByteArray("<rdf:li>tag ") + QByteArray::number(i % 313) + "</rdf:li>\n";
+    const QString a = writeSource(text, QStringLiteral("a.txt"));
+    const QString b = writeSource(ImageFactory::randomBytes(400'000, 7), QStringLiteral("b.bin"));
+    const auto blobOf
+        = [this](const QString &source, const QString &name, std::optional<DeflatePlan> plan) {
+              const QString target = m_dir->filePath(name);
+              const auto r = GzipCodec::compressFile(source, target, QStringLiteral("a.txt"), plan);
+              return r ? readFile(target) : QByteArray();
+          };
+    const QByteArray first = blobOf(a, QStringLiteral("first.gz"), std::nullopt);
+    QVERIFY(!first.isEmpty());
+    // Other files, other plans, other window sizes; one cancelled.
+    QVERIFY(!blobOf(b, QStringLiteral("b.gz"), GzipCodec::jpegPlan(1000, 300'000)).isEmpty());
+    QVERIFY(!blobOf(a, QStringLiteral("a2.gz"), DeflatePlan { 0, kDefaultStrategy }).isEmpty());
+    std::atomic_bool cancelled = true;
+    QVERIFY(!GzipCodec::compressFile(a, m_dir->filePath(QStringLiteral("c.gz")),
+        QStringLiteral("c"), GzipCodec::jpegPlan(10, 500'000), &cancelled));
+    QCOMPARE(blobOf(a, QStringLiteral("again.gz"), std::nullopt), first);
+
+    QByteArray elsewhere;
+    std::thread([&] { elsewhere = blobOf(a, QStringLiteral("thread.gz"), std::nullopt); }).join();
+    QCOMPARE(elsewhere, first);
+    auto all = GzipCodec::readAll(m_dir->filePath(QStringLiteral("again.gz")));
+    QVERIFY_OK(all);
+    QVERIFY(*all == text);
 }
 
 // A JPEG with a large XMP packet (as editors write): its plan keeps the blob

@@ -111,6 +111,7 @@ private Q_SLOTS:
     void cancelledCompressionFails();
     void readAllHonoursLimit();
     void sinkCanStop();
+    void sinkCanReadAnotherBlob();
 
 private:
     QString writeSource(
@@ -692,6 +693,34 @@ void TestGzipCodec::sinkCanStop()
     QVERIFY(!r.ok());
     QCOMPARE(r.error(), QStringLiteral("cancelled"));
     QCOMPARE(calls, 1);
+}
+
+// A thread reuses its read and write buffers from blob to blob; a sink
+// that reads another blob meanwhile must not have them pulled from under
+// the first.
+void TestGzipCodec::sinkCanReadAnotherBlob()
+{
+    const QByteArray outer = ImageFactory::randomBytes(700 * 1024, 1);
+    const QByteArray inner = ImageFactory::randomBytes(300 * 1024, 2);
+    const QString outerBlob = compress(outer, QStringLiteral("outer.bin"));
+    const QString innerBlob = compress(inner, QStringLiteral("inner.bin"));
+    QVERIFY(!outerBlob.isEmpty() && !innerBlob.isEmpty());
+    QByteArray seen;
+    int innerReads = 0;
+    auto r = GzipCodec::inflateFile(outerBlob, [&](const char *data, qint64 n) {
+        const QByteArray chunk(data, n); // before the inner read, as a sink would use it
+        auto nested = GzipCodec::readAll(innerBlob);
+        if (!nested || *nested != inner)
+            return false;
+        ++innerReads;
+        seen += chunk;
+        seen += QByteArray(data, n) == chunk ? QByteArray() : QByteArray("clobbered");
+        return true;
+    });
+    QVERIFY_OK(r);
+    QVERIFY(innerReads > 1);
+    QCOMPARE(r->sha256, sha256Hex(outer));
+    QVERIFY(seen == outer);
 }
 
 QTEST_GUILESS_MAIN(TestGzipCodec)

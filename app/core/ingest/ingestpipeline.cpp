@@ -20,11 +20,11 @@ namespace trove {
 
 namespace {
 
-// A QSet keeps its spans after remove(): the 100,000 queue rows of a big
-// paste, written in one go by `trove add`, stayed allocated after the last
-// was written. Squeezed when at most an eighth is used, which costs O(size)
-// once per halving: amortised O(1) per remove. (Items and their work are
-// in IdTables, which give memory back as they go.)
+// A QSet keeps its spans after remove(), and m_persisting holds every item
+// whose queue row is being written: all of a big `trove add` at once.
+// Squeezed when at most an eighth is used, which costs O(size) once per
+// halving: amortised O(1) per remove. (Items and their work are in
+// IdTables, which give memory back as they go.)
 bool isSparse(const QSet<quint64> &set)
 {
     return set.capacity() > 1024 && set.size() < set.capacity() / 8;

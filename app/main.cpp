@@ -50,7 +50,7 @@ int main(int argc, char *argv[])
     // The window only: commands above print English, which scripts parse.
     trove::ui::installConfiguredTranslators(app);
     trove::quitOnTerminateSignals();
-    trove::setIdleSchedulingForHeavyWork(true);
+    trove::setIdleSchedulingForBackgroundWork(true);
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Trove"));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.trove.Trove"));
     // Message boxes and file dialogs show the same icons as the window.

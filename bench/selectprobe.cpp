@@ -90,7 +90,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Trove"));
     // As the window's own main() does: heavy work yields to the GUI.
-    setIdleSchedulingForHeavyWork(true);
+    setIdleSchedulingForBackgroundWork(true);
     QCommandLineParser parser;
     parser.addOption(
         { QStringLiteral("library"), QStringLiteral("Library folder."), QStringLiteral("DIR") });

@@ -3,11 +3,14 @@
 // image's name becomes as a file name, for the CLI's export and for drags.
 // naturalSortKey: the order of the gallery's natural name sorts.
 // IdTable: an ingest's items by id, at the same cost per step at any size.
+// lowerCurrentThreadPriority: the window's background threads yield to its
+// GUI thread; the command line's writer keeps its priority.
 
 #include "base/filenames.h"
 #include "base/futurewatch.h"
 #include "base/idtable.h"
 #include "base/naturalkey.h"
+#include "base/platform.h"
 
 #include <QElapsedTimer>
 #include <QPromise>
@@ -16,6 +19,12 @@
 #include <QTimer>
 #include <memory>
 #include <vector>
+
+#ifdef Q_OS_LINUX
+#include <sched.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 using namespace trove;
 
@@ -36,6 +45,8 @@ private Q_SLOTS:
     void idTableGivesBackTheOldestSlots();
     void idTableTakesIdsBelowItsFirst();
     void idTableValuesStayPut();
+    void backgroundThreadsYield_data();
+    void backgroundThreadsYield();
 };
 
 void TestBase::safeFileName_data()
@@ -376,6 +387,86 @@ void TestBase::idTableValuesStayPut()
         table.erase(id);
     QCOMPARE(table.find(1), address);
     QCOMPARE(*address, QStringLiteral("first"));
+}
+
+namespace {
+
+struct Scheduling {
+    int policy = -1;
+    int nice = 0;
+    bool operator==(const Scheduling &) const = default;
+};
+
+// The calling thread's policy and nice value (Linux).
+Scheduling currentScheduling()
+{
+#ifdef Q_OS_LINUX
+    return { ::sched_getscheduler(0), ::getpriority(PRIO_PROCESS, id_t(::gettid())) };
+#else
+    return {};
+#endif
+}
+
+// What a new thread has after lowerCurrentThreadPriority(work), and what a
+// thread that one starts inherits (QNetworkAccessManager's, for the fetcher).
+std::pair<Scheduling, Scheduling> schedulingAfterLowering(ThreadWork work)
+{
+    Scheduling lowered;
+    Scheduling child;
+    std::unique_ptr<QThread> thread(QThread::create([&] {
+        lowerCurrentThreadPriority(work);
+        lowerCurrentThreadPriority(work); // once per thread: no further
+        lowered = currentScheduling();
+        std::unique_ptr<QThread> started(QThread::create([&] { child = currentScheduling(); }));
+        started->start();
+        started->wait();
+    }));
+    thread->start();
+    thread->wait();
+    return { lowered, child };
+}
+
+} // namespace
+
+void TestBase::backgroundThreadsYield_data()
+{
+    QTest::addColumn<bool>("window");
+    QTest::addColumn<ThreadWork>("work");
+    QTest::addColumn<int>("policy");
+    QTest::addColumn<int>("nice");
+#ifdef Q_OS_LINUX
+    // The window: every background thread below any normal one.
+    QTest::newRow("window fetcher") << true << ThreadWork::Light << SCHED_IDLE << 0;
+    QTest::newRow("window processing") << true << ThreadWork::Heavy << SCHED_IDLE << 0;
+    QTest::newRow("window writer") << true << ThreadWork::Catalog << SCHED_IDLE << 0;
+    // The command line: the work at nice +10, its writer as it was.
+    QTest::newRow("cli fetcher") << false << ThreadWork::Light << SCHED_OTHER << 10;
+    QTest::newRow("cli processing") << false << ThreadWork::Heavy << SCHED_OTHER << 10;
+    QTest::newRow("cli writer") << false << ThreadWork::Catalog << SCHED_OTHER << 0;
+#endif
+}
+
+void TestBase::backgroundThreadsYield()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("thread priorities are only set on Linux");
+#else
+    QFETCH(bool, window);
+    QFETCH(ThreadWork, work);
+    QFETCH(int, policy);
+    QFETCH(int, nice);
+    const Scheduling before = currentScheduling();
+    if (before != Scheduling { SCHED_OTHER, 0 })
+        QSKIP("the test itself runs at a lowered priority");
+    setIdleSchedulingForBackgroundWork(window);
+    const auto [lowered, child] = schedulingAfterLowering(work);
+    setIdleSchedulingForBackgroundWork(false);
+    QCOMPARE(lowered.policy, policy);
+    QCOMPARE(lowered.nice, nice);
+    QCOMPARE(child, lowered);
+    // The calling thread (a GUI thread) keeps its own.
+    QCOMPARE(currentScheduling(), before);
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestBase)

@@ -55,7 +55,7 @@ bool syncDirectory(const QString &path)
 }
 
 namespace {
-std::atomic_bool s_idleForHeavyWork = false;
+std::atomic_bool s_idleForBackgroundWork = false;
 } // namespace
 
 QThreadPool *backgroundPool()
@@ -72,25 +72,29 @@ QThreadPool *backgroundPool()
     return &pool;
 }
 
-void setIdleSchedulingForHeavyWork(bool on)
+void setIdleSchedulingForBackgroundWork(bool on)
 {
-    s_idleForHeavyWork = on;
+    s_idleForBackgroundWork = on;
 }
 
 void lowerCurrentThreadPriority(ThreadWork work)
 {
-    if (work == ThreadWork::Catalog && !s_idleForHeavyWork)
+    const bool idle = s_idleForBackgroundWork;
+    if (work == ThreadWork::Catalog && !idle)
         return;
     thread_local bool lowered = false;
     if (lowered)
         return;
     lowered = true;
 #ifdef Q_OS_LINUX
-    // On Linux a nice value belongs to a thread: PRIO_PROCESS with a tid.
-    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);
-    if (work == ThreadWork::Heavy && s_idleForHeavyWork) {
+    // Both are the thread's own, and inherited by the threads it starts
+    // (QNetworkAccessManager's). A nice value is set with PRIO_PROCESS
+    // and a tid.
+    if (idle) {
         sched_param param {};
         ::pthread_setschedparam(::pthread_self(), SCHED_IDLE, &param);
+    } else {
+        ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);
     }
 #else
     Q_UNUSED(work)

@@ -40,30 +40,35 @@ QThreadPool *backgroundPool();
 
 /// What a background thread does, for lowerCurrentThreadPriority().
 enum class ThreadWork {
-    Light, ///< mostly waits (network, disk)
+    Light, ///< mostly waits (network, disk): the fetcher, a folder walk
     Heavy, ///< keeps a core busy (decode, hash, compress)
-    /// A library's writer or reader thread: yields (nice +10) only in a
-    /// process that opted in with setIdleSchedulingForHeavyWork() (the
-    /// window, where a bulk trash of a million images otherwise competes
-    /// with the GUI thread for the cores); in the command line it is the
+    /// A library's writer or reader thread: in the command line it is the
     /// work itself and keeps its priority.
     Catalog,
 };
 
-/// Makes the calling thread yield to normal threads (nice +10 on Linux), once
-/// per thread. Decoding and compressing run like this, so that when every
-/// core is busy with them the GUI thread still gets the CPU as soon as it
-/// wakes, instead of waiting for a time slice (the p99 of UI stalls).
-/// Heavy work goes further when the process opted in with
-/// setIdleSchedulingForHeavyWork(): Linux's SCHED_IDLE, which any normal
-/// thread preempts on wake-up.
+/// Makes the calling thread yield to normal threads, once per thread.
+///
+/// In a process that opted in with setIdleSchedulingForBackgroundWork()
+/// (the window), every background thread (the fetcher and the network
+/// thread it starts, processing, the library's writer and reader, folder
+/// walks) runs at Linux's SCHED_IDLE, which any normal thread preempts on
+/// wake-up: the GUI thread gets a core the moment it wakes. Among
+/// themselves they share the spare CPU evenly, as the command line's
+/// threads do. With the fetcher, writer and reader at nice +10 above
+/// SCHED_IDLE processing (until 2026-12-05), every wake-up of theirs
+/// preempted the processing: a 10,000-link paste took the window
+/// 1.08-1.53x as long as `trove add`, with up to 43 % more CPU; with all
+/// of them at SCHED_IDLE 0.96-1.10x as long, with 0-13 % more CPU
+/// (docs/performance.md).
+///
+/// Elsewhere (the command line) light and heavy work run at nice +10 and the
+/// writer and reader keep their priority: on a machine busy with other work,
+/// `trove add` would get almost no CPU at SCHED_IDLE.
 void lowerCurrentThreadPriority(ThreadWork work = ThreadWork::Light);
 
-/// The window opts in: while it ingests 200 images on 2 cores the p99 of
-/// its event-loop gaps drops from ~4.0 to ~3.0 ms, at the same ingest
-/// time. The command line does not: on a machine busy with other work,
-/// `trove add` would get almost no CPU.
-void setIdleSchedulingForHeavyWork(bool on);
+/// The window opts in (see lowerCurrentThreadPriority()).
+void setIdleSchedulingForBackgroundWork(bool on);
 
 /// The user's settings file, shared by the window, its local API and
 /// `trove serve`. Without an organization name QSettings would write under

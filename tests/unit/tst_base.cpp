@@ -13,7 +13,9 @@
 #include "base/platform.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QPromise>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
@@ -45,6 +47,7 @@ private Q_SLOTS:
     void idTableGivesBackTheOldestSlots();
     void idTableTakesIdsBelowItsFirst();
     void idTableValuesStayPut();
+    void fileSystemSyncNeedsAPlace();
     void backgroundThreadsYield_data();
     void backgroundThreadsYield();
 };
@@ -387,6 +390,27 @@ void TestBase::idTableValuesStayPut()
         table.erase(id);
     QCOMPARE(table.find(1), address);
     QCOMPARE(*address, QStringLiteral("first"));
+}
+
+void TestBase::fileSystemSyncNeedsAPlace()
+{
+    // The writer flushes a batch of blobs with one sync of the library's
+    // file system, and falls back to a sync per file when that fails.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("blob.gz"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write("bytes");
+    startWriteback(int(out.handle()));
+    out.close();
+#ifdef Q_OS_LINUX
+    QVERIFY(syncFileSystemOf(dir.path()));
+    QVERIFY(syncFileSystemOf(file));
+#endif
+    QVERIFY(!syncFileSystemOf(dir.filePath(QStringLiteral("gone"))));
+    QVERIFY(syncFile(file));
+    QVERIFY(!syncFile(dir.filePath(QStringLiteral("gone"))));
 }
 
 namespace {

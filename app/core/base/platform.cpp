@@ -54,6 +54,35 @@ bool syncDirectory(const QString &path)
     return syncPath(path, O_RDONLY | O_DIRECTORY);
 }
 
+bool syncFileSystemOf(const QString &path)
+{
+#ifdef Q_OS_LINUX
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    // Since Linux 5.8 syncfs() also fails when any file of the file system
+    // failed to be written back since the last syncfs(): a blob whose pages
+    // were lost is not taken for written.
+    const bool ok = ::syncfs(fd) == 0;
+    ::close(fd);
+    return ok;
+#else
+    Q_UNUSED(path)
+    return false;
+#endif
+}
+
+void startWriteback(int fd)
+{
+#ifdef Q_OS_LINUX
+    if (fd >= 0)
+        ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#else
+    Q_UNUSED(fd)
+#endif
+}
+
 namespace {
 std::atomic_bool s_idleForBackgroundWork = false;
 } // namespace

@@ -25,6 +25,17 @@ bool syncFile(const QString &path);
 /// Flushes a directory entry (after a rename into it).
 bool syncDirectory(const QString &path);
 
+/// Flushes everything written to the file system that holds @p path, data
+/// and directory entries (Linux's syncfs()): one flush for a batch of many
+/// blobs, where a sync per file was a device flush per file. False where
+/// it failed or is not available; the caller then syncs file by file.
+bool syncFileSystemOf(const QString &path);
+
+/// Starts writing @p fd's dirty pages to the disk without waiting for them
+/// (Linux's sync_file_range), so that a later sync of many files finds
+/// little left to write. Does nothing elsewhere.
+void startWriteback(int fd);
+
 /// Unlinks @p path on a pool thread: unlinking is disk work, never the
 /// caller's (GUI) thread's. A failure is not reported (temp files only;
 /// the next start sweeps what is left).

@@ -75,13 +75,15 @@ QFuture<void> CatalogWriter::whenWritten()
 
 template<typename T>
 QFuture<Result<T>> CatalogWriter::submit(std::function<Result<T>(WriterContext &)> apply,
-    std::function<Result<void>(WriterContext &)> before, QStringList intents, bool early)
+    std::function<Result<void>(WriterContext &)> before, QStringList intents, bool early,
+    QStringList unsynced)
 {
     auto promise = std::make_shared<QPromise<Result<T>>>();
     auto slot = std::make_shared<std::optional<Result<T>>>();
     promise->start();
     WriteJob job;
     job.intents = std::move(intents);
+    job.unsynced = std::move(unsynced);
     job.before = std::move(before);
     job.early = early;
     job.apply = [apply = std::move(apply), slot](WriterContext &c) {
@@ -127,7 +129,7 @@ QFuture<Result<CommitOutcome>> CatalogWriter::commitImage(const NewImage &image)
         return c.blobs.install(image.processed.tempBlobPath, sha, &c.dirsToSync);
     };
     auto apply = [image](WriterContext &c) { return statements::commitImage(c, image); };
-    return submit<CommitOutcome>(apply, before, { sha });
+    return submit<CommitOutcome>(apply, before, { sha }, false, { image.processed.tempBlobPath });
 }
 
 QFuture<Result<QList<qint64>>> CatalogWriter::enqueue(const QList<IngestRequest> &requests)

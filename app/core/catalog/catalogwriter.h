@@ -270,7 +270,7 @@ private:
     template<typename T>
     QFuture<Result<T>> submit(std::function<Result<T>(WriterContext &)> apply,
         std::function<Result<void>(WriterContext &)> before = {}, QStringList intents = {},
-        bool early = false);
+        bool early = false, QStringList unsynced = {});
 
     QString m_root; ///< the library's folder, for the words of a full disk
     QThread m_thread;

@@ -314,8 +314,11 @@ Result<ProcessedImage> ImageProcessor::process(
     std::optional<DeflatePlan> plan;
     if (!entropy.isEmpty() && entropy.end <= originalBytes)
         plan = GzipCodec::jpegPlan(entropy.begin, entropy.end);
-    auto blob = GzipCodec::compressFile(
-        request.dataPath, request.tempBlobPath, request.originalName, plan, cancelled);
+    // Not synced here: the writer syncs a whole batch of blobs with one
+    // flush before it installs them (CatalogWriter::commitImage), where a
+    // sync per blob held this thread for the device's flush of each.
+    auto blob = GzipCodec::compressFile(request.dataPath, request.tempBlobPath,
+        request.originalName, plan, cancelled, GzipCodec::Sync::ByInstaller);
     if (!blob) {
         QFile::remove(request.tempBlobPath);
         return blob.failure();

@@ -175,7 +175,8 @@ DeflatePlan GzipCodec::jpegPlan(qint64 entropyBegin, qint64 entropyEnd)
 }
 
 Result<CompressedBlob> GzipCodec::compressFile(const QString &sourcePath, const QString &targetPath,
-    const QString &originalName, std::optional<DeflatePlan> plan, const std::atomic_bool *cancelled)
+    const QString &originalName, std::optional<DeflatePlan> plan, const std::atomic_bool *cancelled,
+    Sync sync)
 {
     QFile in(sourcePath);
     if (!in.open(QIODevice::ReadOnly))
@@ -280,8 +281,10 @@ Result<CompressedBlob> GzipCodec::compressFile(const QString &sourcePath, const 
 
     if (!out.flush())
         return writeFailed();
+    if (sync == Sync::ByInstaller)
+        startWriteback(out.handle());
     out.close();
-    if (!syncFile(targetPath)) {
+    if (sync == Sync::Now && !syncFile(targetPath)) {
         const int savedErrno = errno;
         return DiskSpace::writeFailure(
             targetDir, in.size(), savedErrno, tr("cannot sync %1 to disk").arg(targetPath));

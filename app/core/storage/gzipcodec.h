@@ -68,12 +68,19 @@ public:
     /// packet would put level 2 over `gzip -6` + 0.1 %.
     static DeflatePlan jpegPlan(qint64 entropyBegin, qint64 entropyEnd);
 
+    /// Whether compressFile() waits for the blob to reach the disk.
+    enum class Sync {
+        Now, ///< fsynced before it returns
+        /// Its write-back only started: whoever installs it syncs it first
+        /// (the catalog writer, once per batch: CatalogWriter::commitImage).
+        ByInstaller,
+    };
+
     /// Streams @p sourcePath into a new gzip file @p targetPath, hashing the
-    /// original in the same pass. The target is fsynced. @p cancelled is
-    /// polled between chunks.
+    /// original in the same pass. @p cancelled is polled between chunks.
     static Result<CompressedBlob> compressFile(const QString &sourcePath, const QString &targetPath,
         const QString &originalName, std::optional<DeflatePlan> plan = std::nullopt,
-        const std::atomic_bool *cancelled = nullptr);
+        const std::atomic_bool *cancelled = nullptr, Sync sync = Sync::Now);
 
     /// Inflates @p blobPath, checking the gzip CRC and length, and feeds the
     /// original bytes to @p sink (which may be empty). Hashes as it goes.

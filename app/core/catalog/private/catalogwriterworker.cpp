@@ -3,6 +3,7 @@
 
 #include "base/platform.h"
 #include "catalog/changefeed.h"
+#include "storage/diskspace.h"
 
 #include <QFileInfo>
 #include <QHash>
@@ -10,6 +11,7 @@
 #include <QTimer>
 #include <QVariant>
 #include <algorithm>
+#include <cerrno>
 #include <iterator>
 
 namespace trove {
@@ -165,6 +167,28 @@ void CatalogWriterWorker::drain()
     write(std::move(jobs));
 }
 
+// The data of the batch's new blobs reaches the disk before any of them is
+// renamed into place: a blob under its final name is always whole (install()
+// and every later add of the same bytes trust it). One flush of the file
+// system for many blobs; file by file for one, or when that flush failed,
+// so that only the blob that cannot be synced fails its job.
+void CatalogWriterWorker::syncBlobData(
+    const std::deque<WriteJob> &jobs, std::vector<Result<void>> &outcomes)
+{
+    qsizetype files = 0;
+    for (size_t i = 0; i < jobs.size(); ++i)
+        files += outcomes[i] ? jobs[i].unsynced.size() : 0;
+    if (files == 0 || (files > 1 && syncFileSystemOf(m_ctx.paths.root())))
+        return;
+    for (size_t i = 0; i < jobs.size(); ++i) {
+        for (const QString &file : jobs[i].unsynced) {
+            if (outcomes[i] && !syncFile(file))
+                outcomes[i] = DiskSpace::writeFailure(
+                    m_ctx.paths.root(), 0, errno, tr("cannot sync %1 to disk").arg(file));
+        }
+    }
+}
+
 void CatalogWriterWorker::write(std::deque<WriteJob> jobs)
 {
 
@@ -188,14 +212,18 @@ void CatalogWriterWorker::write(std::deque<WriteJob> jobs)
                 outcomes[i] = r;
         }
     }
+    syncBlobData(jobs, outcomes);
     for (size_t i = 0; i < jobs.size(); ++i) {
         if (outcomes[i] && jobs[i].before)
             outcomes[i] = jobs[i].before(m_ctx);
     }
-    // The blobs' folders, each synced once after all of the batch's
-    // renames: on ext4 with a journal the first sync commits every rename,
-    // where a sync per blob was a journal commit per image. A blob whose
-    // folder cannot be synced fails its job, as before.
+    // The blobs' folders, synced after all of the batch's renames: on ext4
+    // with a journal the first sync commits every rename, where a sync per
+    // blob was a journal commit per image. Many folders (a batch of small
+    // images lands in as many of blobs/00..ff) take one flush of the file
+    // system; a blob whose folder cannot be synced fails its job, as before.
+    if (m_ctx.dirsToSync.size() > 1 && syncFileSystemOf(m_ctx.paths.root()))
+        m_ctx.dirsToSync.clear();
     if (!m_ctx.dirsToSync.isEmpty()) {
         QHash<QString, Result<void>> unsynced;
         for (const QString &dir : std::as_const(m_ctx.dirsToSync)) {

@@ -12,6 +12,7 @@
 #include <QSize>
 #include <deque>
 #include <functional>
+#include <vector>
 
 namespace trove {
 
@@ -37,6 +38,9 @@ struct WriterContext {
 /// after the failure) and answers the caller.
 struct WriteJob {
     QStringList intents; ///< blobs this job installs (journalled first)
+    /// Files whose data must be on the disk before before() runs: blobs
+    /// written with GzipCodec::Sync::ByInstaller, synced for the batch.
+    QStringList unsynced;
     std::function<Result<void>(WriterContext &)> before; ///< outside the transaction
     std::function<Result<void>(WriterContext &)> apply;
     std::function<void(const Result<void> &)> finish;
@@ -70,6 +74,7 @@ Q_SIGNALS:
     void imagesRemoved(const QList<qint64> &keys);
 
 private:
+    void syncBlobData(const std::deque<WriteJob> &jobs, std::vector<Result<void>> &outcomes);
     void drain();
     /// Writes @p jobs as one batch: one transaction, a savepoint each.
     void write(std::deque<WriteJob> jobs);

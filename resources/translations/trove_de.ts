@@ -1087,6 +1087,10 @@
         <source>the library is busy or read-only</source>
         <translation>die Bibliothek ist beschäftigt oder schreibgeschützt</translation>
     </message>
+    <message>
+        <source>cannot sync %1 to disk</source>
+        <translation>%1 kann nicht auf die Platte geschrieben werden</translation>
+    </message>
 </context>
 <context>
     <name>trove::DuplicatesModel</name>

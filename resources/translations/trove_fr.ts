@@ -1087,6 +1087,10 @@
         <source>the library is busy or read-only</source>
         <translation>la bibliothèque est occupée ou en lecture seule</translation>
     </message>
+    <message>
+        <source>cannot sync %1 to disk</source>
+        <translation>impossible de synchroniser %1 sur le disque</translation>
+    </message>
 </context>
 <context>
     <name>trove::DuplicatesModel</name>

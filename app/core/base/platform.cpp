@@ -33,13 +33,14 @@ bool isProcessAlive(qint64 pid)
     return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
 }
 
-static bool syncPath(const QString &path, int flags)
+// Opens @p path with @p flags and runs @p sync on it (fsync, syncfs).
+static bool syncPath(const QString &path, int flags, int (*sync)(int) = ::fsync)
 {
     const QByteArray native = QFile::encodeName(path);
     const int fd = ::open(native.constData(), flags | O_CLOEXEC);
     if (fd < 0)
         return false;
-    const bool ok = ::fsync(fd) == 0;
+    const bool ok = sync(fd) == 0;
     ::close(fd);
     return ok;
 }
@@ -57,16 +58,10 @@ bool syncDirectory(const QString &path)
 bool syncFileSystemOf(const QString &path)
 {
 #ifdef Q_OS_LINUX
-    const QByteArray native = QFile::encodeName(path);
-    const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
     // Since Linux 5.8 syncfs() also fails when any file of the file system
     // failed to be written back since the last syncfs(): a blob whose pages
     // were lost is not taken for written.
-    const bool ok = ::syncfs(fd) == 0;
-    ::close(fd);
-    return ok;
+    return syncPath(path, O_RDONLY, ::syncfs);
 #else
     Q_UNUSED(path)
     return false;

@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QThreadPool>
 
 namespace {
 
@@ -51,6 +52,8 @@ int main(int argc, char *argv[])
     trove::ui::installConfiguredTranslators(app);
     trove::quitOnTerminateSignals();
     trove::setIdleSchedulingForBackgroundWork(true);
+    trove::keepPoolThreadsAtCallersPriority(QThreadPool::globalInstance());
+    trove::keepPoolThreadsAtCallersPriority(trove::backgroundPool());
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Trove"));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.trove.Trove"));
     // Message boxes and file dialogs show the same icons as the window.

@@ -39,6 +39,7 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QThreadPool>
 #include <QTimer>
 #include <algorithm>
 #include <cmath>
@@ -442,6 +443,8 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("Trove"));
     // As the window's own main() does: the heavy pools yield to the GUI.
     setIdleSchedulingForBackgroundWork(true);
+    keepPoolThreadsAtCallersPriority(QThreadPool::globalInstance());
+    keepPoolThreadsAtCallersPriority(backgroundPool());
     QCommandLineParser parser;
     parser.addOption(
         { QStringLiteral("library"), QStringLiteral("Library folder."), QStringLiteral("DIR") });

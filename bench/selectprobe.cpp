@@ -35,6 +35,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 #include <QTimer>
 #include <QUndoStack>
 #include <cstdio>
@@ -91,6 +92,8 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("Trove"));
     // As the window's own main() does: heavy work yields to the GUI.
     setIdleSchedulingForBackgroundWork(true);
+    keepPoolThreadsAtCallersPriority(QThreadPool::globalInstance());
+    keepPoolThreadsAtCallersPriority(backgroundPool());
     QCommandLineParser parser;
     parser.addOption(
         { QStringLiteral("library"), QStringLiteral("Library folder."), QStringLiteral("DIR") });

@@ -18,7 +18,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QThreadPool>
 #include <QTimer>
+#include <latch>
 #include <memory>
 #include <vector>
 
@@ -50,6 +52,8 @@ private Q_SLOTS:
     void fileSystemSyncNeedsAPlace();
     void backgroundThreadsYield_data();
     void backgroundThreadsYield();
+    void poolThreadsKeepTheGuiPriority_data();
+    void poolThreadsKeepTheGuiPriority();
 };
 
 void TestBase::safeFileName_data()
@@ -459,10 +463,11 @@ void TestBase::backgroundThreadsYield_data()
     QTest::addColumn<int>("policy");
     QTest::addColumn<int>("nice");
 #ifdef Q_OS_LINUX
-    // The window: every background thread below any normal one.
-    QTest::newRow("window fetcher") << true << ThreadWork::Light << SCHED_IDLE << 0;
+    // The window: heavy work below any normal thread; the threads that
+    // answer it (and share locks with its GUI thread) at its priority.
+    QTest::newRow("window fetcher") << true << ThreadWork::Light << SCHED_OTHER << 0;
     QTest::newRow("window processing") << true << ThreadWork::Heavy << SCHED_IDLE << 0;
-    QTest::newRow("window writer") << true << ThreadWork::Catalog << SCHED_IDLE << 0;
+    QTest::newRow("window writer") << true << ThreadWork::Catalog << SCHED_OTHER << 0;
     // The command line: the work at nice +10, its writer as it was.
     QTest::newRow("cli fetcher") << false << ThreadWork::Light << SCHED_OTHER << 10;
     QTest::newRow("cli processing") << false << ThreadWork::Heavy << SCHED_OTHER << 10;
@@ -490,6 +495,55 @@ void TestBase::backgroundThreadsYield()
     QCOMPARE(child, lowered);
     // The calling thread (a GUI thread) keeps its own.
     QCOMPARE(currentScheduling(), before);
+#endif
+}
+
+void TestBase::poolThreadsKeepTheGuiPriority_data()
+{
+    QTest::addColumn<bool>("kept");
+    QTest::addColumn<int>("policy");
+#ifdef Q_OS_LINUX
+    // A pool left alone starts its threads from whoever submits: an idle
+    // processing thread makes idle pool threads, which a GUI thread's
+    // split fill would then wait for.
+    QTest::newRow("left alone") << false << SCHED_IDLE;
+    QTest::newRow("kept") << true << SCHED_OTHER;
+#endif
+}
+
+void TestBase::poolThreadsKeepTheGuiPriority()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("thread priorities are only set on Linux");
+#else
+    QFETCH(bool, kept);
+    QFETCH(int, policy);
+    if (currentScheduling() != Scheduling { SCHED_OTHER, 0 })
+        QSKIP("the test itself runs at a lowered priority");
+    QThreadPool pool;
+    pool.setMaxThreadCount(2);
+    if (kept)
+        keepPoolThreadsAtCallersPriority(&pool);
+    // Both tasks at once, so that neither can wait for a thread the other
+    // one freed: each needs a thread of its own.
+    std::latch bothRunning(2);
+    QList<int> policies(2, -1);
+    std::unique_ptr<QThread> idle(QThread::create([&] {
+        setIdleSchedulingForBackgroundWork(true);
+        lowerCurrentThreadPriority(ThreadWork::Heavy);
+        setIdleSchedulingForBackgroundWork(false);
+        for (int i = 0; i < 2; ++i) {
+            pool.start([&, i] {
+                policies[i] = currentScheduling().policy;
+                bothRunning.arrive_and_wait();
+            });
+        }
+        pool.waitForDone();
+    }));
+    idle->start();
+    QVERIFY(idle->wait(30'000));
+    QCOMPARE(policies, QList<int>(2, policy));
+    QCOMPARE(pool.expiryTimeout(), kept ? -1 : 30'000);
 #endif
 }
 

@@ -11,6 +11,8 @@
 #include <atomic>
 #include <cerrno>
 #include <fcntl.h>
+#include <latch>
+#include <memory>
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
@@ -101,10 +103,25 @@ void setIdleSchedulingForBackgroundWork(bool on)
     s_idleForBackgroundWork = on;
 }
 
+void keepPoolThreadsAtCallersPriority(QThreadPool *pool)
+{
+    pool->setExpiryTimeout(-1);
+    const int threads = pool->maxThreadCount();
+    if (threads <= 0)
+        return;
+    // Each task waits for all the others, so that each runs on a thread of
+    // its own: the pool starts every one of them here, on this thread.
+    auto started = std::make_shared<std::latch>(threads);
+    for (int i = 0; i < threads; ++i)
+        pool->start([started] { started->arrive_and_wait(); });
+}
+
 void lowerCurrentThreadPriority(ThreadWork work)
 {
     const bool idle = s_idleForBackgroundWork;
-    if (work == ThreadWork::Catalog && !idle)
+    // The window: only heavy work below the GUI thread. The command line:
+    // all but the writer and reader, at nice +10.
+    if (idle ? work != ThreadWork::Heavy : work == ThreadWork::Catalog)
         return;
     thread_local bool lowered = false;
     if (lowered)

@@ -61,17 +61,22 @@ enum class ThreadWork {
 /// Makes the calling thread yield to normal threads, once per thread.
 ///
 /// In a process that opted in with setIdleSchedulingForBackgroundWork()
-/// (the window), every background thread (the fetcher and the network
-/// thread it starts, processing, the library's writer and reader, folder
-/// walks) runs at Linux's SCHED_IDLE, which any normal thread preempts on
-/// wake-up: the GUI thread gets a core the moment it wakes. Among
-/// themselves they share the spare CPU evenly, as the command line's
-/// threads do. With the fetcher, writer and reader at nice +10 above
-/// SCHED_IDLE processing (until 2026-12-05), every wake-up of theirs
-/// preempted the processing: a 10,000-link paste took the window
-/// 1.08-1.53x as long as `trove add`, with up to 43 % more CPU; with all
-/// of them at SCHED_IDLE 0.96-1.10x as long, with 0-13 % more CPU
-/// (docs/performance.md).
+/// (the window), heavy work (processing, the perceptual-hash backfill, tag
+/// counting) runs at Linux's SCHED_IDLE, which any normal thread preempts
+/// on wake-up: the GUI thread gets a core the moment it wakes. Light work
+/// and the library's writer and reader keep the GUI thread's priority.
+/// They answer the window (pages, thumbnails, changes made elsewhere, the
+/// person's own edits), and the GUI thread shares locks with them (each
+/// thread's queue of posted events, a future's). Qt's mutexes have no
+/// priority inheritance: with two busy programs on the machine, a
+/// SCHED_IDLE writer or reader preempted while holding one ran again only
+/// seconds later, and the window showed a change made by `trove add` 2.8-
+/// 4.3 s late and once stopped for 752 ms; at the GUI thread's priority,
+/// 0.14 s and no stall (docs/performance.md, "A busy machine").
+/// SCHED_IDLE threads talk to the rest only through a relay of normal
+/// priority (ProcessingPool) or the writer, and the window allocates with
+/// mimalloc (trove_allocator in CMakeLists.txt): glibc's free() takes the
+/// lock of the arena the memory came from, which such a thread may hold.
 ///
 /// Elsewhere (the command line) light and heavy work run at nice +10 and the
 /// writer and reader keep their priority: on a machine busy with other work,
@@ -80,6 +85,16 @@ void lowerCurrentThreadPriority(ThreadWork work = ThreadWork::Light);
 
 /// The window opts in (see lowerCurrentThreadPriority()).
 void setIdleSchedulingForBackgroundWork(bool on);
+
+/// Starts all of @p pool's threads now, from the calling thread, and keeps
+/// them: a thread inherits its scheduling from the thread that starts it,
+/// and a pool starts one when a task comes and none is free. Without this, a
+/// SCHED_IDLE processing thread whose image conversion Qt splits over the
+/// global pool could start that pool's threads at SCHED_IDLE, and the GUI
+/// thread, whose large fills Qt splits over the same pool and waits for,
+/// would wait for threads that run only when the machine has nothing else to
+/// do. Call it on the GUI thread before any background work starts.
+void keepPoolThreadsAtCallersPriority(QThreadPool *pool);
 
 /// The user's settings file, shared by the window, its local API and
 /// `trove serve`. Without an organization name QSettings would write under

@@ -17,6 +17,8 @@ packages=(
   # zlib for the blob store, libcrypto for SHA-256, SQLite's C API for the
   # row walk `trove list` prints (Qt's driver uses the same libsqlite3)
   zlib1g-dev libssl-dev libsqlite3-dev
+  # mimalloc: frees across threads take no lock of the allocating thread's
+  libmimalloc-dev
   # decoders Qt lacks (app/imageformats): AVIF, HEIF/HEIC, JPEG XL, JPEG 2000
   libavif-dev libheif-dev libjxl-dev libopenjp2-7-dev
   # the long tail (PSD, TGA, DDS, SGI, PCX, TIFF variants): ImageMagick's

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // One executable: with a command word it is the CLI (no display needed);
 // otherwise it opens the window, importing any files given.
+#include "base/allocator.h"
 #include "base/platform.h"
 #include "cli.h"
 #include "codeclog.h"
@@ -32,6 +33,7 @@ void describeApplication()
 
 int main(int argc, char *argv[])
 {
+    trove::tuneAllocator();
     QStringList args;
     for (int i = 1; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);

@@ -17,6 +17,7 @@
 // does).
 //
 //   trove-live-probe --library DIR --trove PATH [--changes 20]
+#include "base/allocator.h"
 #include "base/platform.h"
 #include "benchsupport.h"
 #include "diagnostics/stallmonitor.h"
@@ -439,6 +440,7 @@ public:
 
 int main(int argc, char **argv)
 {
+    tuneAllocator();
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Trove"));
     // As the window's own main() does: the heavy pools yield to the GUI.

@@ -14,6 +14,7 @@
 // images back), unless a step times out.
 //
 //   trove-select-probe --library DIR [--stall-report FILE] [--timeout-s 3600]
+#include "base/allocator.h"
 #include "base/platform.h"
 #include "benchsupport.h"
 #include "diagnostics/stallmonitor.h"
@@ -88,6 +89,7 @@ double timed(const std::function<void()> &input)
 
 int main(int argc, char **argv)
 {
+    tuneAllocator();
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Trove"));
     // As the window's own main() does: heavy work yields to the GUI.

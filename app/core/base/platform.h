@@ -51,8 +51,8 @@ QThreadPool *backgroundPool();
 
 /// What a background thread does, for lowerCurrentThreadPriority().
 enum class ThreadWork {
-    Light, ///< mostly waits (network, disk): the fetcher, a folder walk
-    Heavy, ///< keeps a core busy (decode, hash, compress)
+    Light, ///< mostly waits (network, disk): the fetcher
+    Heavy, ///< keeps a core busy (decode, hash, compress, a folder walk's sniffing)
     /// A library's writer or reader thread: in the command line it is the
     /// work itself and keeps its priority.
     Catalog,
@@ -62,9 +62,10 @@ enum class ThreadWork {
 ///
 /// In a process that opted in with setIdleSchedulingForBackgroundWork()
 /// (the window), heavy work (processing, the perceptual-hash backfill, tag
-/// counting) runs at Linux's SCHED_IDLE, which any normal thread preempts
+/// counting, folder walks) runs at Linux's SCHED_IDLE, which any normal thread preempts
 /// on wake-up: the GUI thread gets a core the moment it wakes. Light work
-/// and the library's writer and reader keep the GUI thread's priority.
+/// (the fetcher) and the library's writer and reader keep the GUI thread's
+/// priority.
 /// They answer the window (pages, thumbnails, changes made elsewhere, the
 /// person's own edits), and the GUI thread shares locks with them (each
 /// thread's queue of posted events, a future's). Qt's mutexes have no

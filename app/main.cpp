@@ -15,7 +15,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QThreadPool>
 
 namespace {
 
@@ -53,9 +52,7 @@ int main(int argc, char *argv[])
     // The window only: commands above print English, which scripts parse.
     trove::ui::installConfiguredTranslators(app);
     trove::quitOnTerminateSignals();
-    trove::setIdleSchedulingForBackgroundWork(true);
-    trove::keepPoolThreadsAtCallersPriority(QThreadPool::globalInstance());
-    trove::keepPoolThreadsAtCallersPriority(trove::backgroundPool());
+    trove::adoptWindowThreadPolicy();
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Trove"));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.trove.Trove"));
     // Message boxes and file dialogs show the same icons as the window.

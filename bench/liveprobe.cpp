@@ -40,7 +40,6 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QThread>
-#include <QThreadPool>
 #include <QTimer>
 #include <algorithm>
 #include <cmath>
@@ -444,9 +443,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Trove"));
     // As the window's own main() does: the heavy pools yield to the GUI.
-    setIdleSchedulingForBackgroundWork(true);
-    keepPoolThreadsAtCallersPriority(QThreadPool::globalInstance());
-    keepPoolThreadsAtCallersPriority(backgroundPool());
+    adoptWindowThreadPolicy();
     QCommandLineParser parser;
     parser.addOption(
         { QStringLiteral("library"), QStringLiteral("Library folder."), QStringLiteral("DIR") });

@@ -36,7 +36,6 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThreadPool>
 #include <QTimer>
 #include <QUndoStack>
 #include <cstdio>
@@ -93,9 +92,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Trove"));
     // As the window's own main() does: heavy work yields to the GUI.
-    setIdleSchedulingForBackgroundWork(true);
-    keepPoolThreadsAtCallersPriority(QThreadPool::globalInstance());
-    keepPoolThreadsAtCallersPriority(backgroundPool());
+    adoptWindowThreadPolicy();
     QCommandLineParser parser;
     parser.addOption(
         { QStringLiteral("library"), QStringLiteral("Library folder."), QStringLiteral("DIR") });

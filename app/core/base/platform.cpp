@@ -116,6 +116,13 @@ void keepPoolThreadsAtCallersPriority(QThreadPool *pool)
         pool->start([started] { started->arrive_and_wait(); });
 }
 
+void adoptWindowThreadPolicy()
+{
+    setIdleSchedulingForBackgroundWork(true);
+    keepPoolThreadsAtCallersPriority(QThreadPool::globalInstance());
+    keepPoolThreadsAtCallersPriority(backgroundPool());
+}
+
 void lowerCurrentThreadPriority(ThreadWork work)
 {
     const bool idle = s_idleForBackgroundWork;

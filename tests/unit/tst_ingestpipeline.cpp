@@ -10,6 +10,7 @@
 #include "ingest/fetcher.h"
 #include "ingest/ingestpipeline.h"
 #include "ingest/ingeststages.h"
+#include "ingest/private/hostlines.h"
 #include "models/ingestqueuemodel.h"
 #include "resultcheck.h"
 #include "storage/librarypaths.h"
@@ -361,6 +362,18 @@ private Q_SLOTS:
     void honoursRetryAfterOverHttp();
     void perHostLimitOverHttp();
     void connectionRefusedIsRetriedThenFails();
+
+    // HostLines alone: the per-host lines behind the politeness above
+    void hostKeys_data();
+    void hostKeys();
+    void linesGoOldestFirstAcrossHosts();
+    void hostAtItsLimitHoldsOnlyItsOwnItems();
+    void localItemsHaveNoLimit();
+    void raisingTheLimitLetsWaitingItemsGo();
+    void itemsGoneMeanwhileAreSkipped();
+    void heldHostIsReleasedAfterItsDelay();
+    void retryGoesToTheFrontOfItsLine();
+    void idleHostsAreForgotten();
 
 private:
     /// A pipeline with the real Fetcher and ProcessingPool on the fixture's
@@ -1449,6 +1462,195 @@ void TestIngestPipeline::connectionRefusedIsRetriedThenFails()
     // Backoffs of 200 and 400 ms, each at least half that with jitter.
     QVERIFY2(clock.elapsed() >= 300, qPrintable(QString::number(clock.elapsed())));
     m_writer->flush();
+}
+
+// ---- HostLines --------------------------------------------------------
+
+namespace {
+
+/// Lines over a set of ids that still wait; a test takes ids out of it to
+/// stand for items cancelled (or started) elsewhere.
+struct Lines {
+    QSet<quint64> waiting;
+    HostLines lines { [this](quint64 id) { return waiting.contains(id); } };
+    void add(const QString &key, quint64 id, bool front = false)
+    {
+        waiting.insert(id);
+        lines.add(key, id, front);
+    }
+    /// The next id and its host as "id@host" ("0@" when none), marked as
+    /// started as the pipeline does for a download.
+    QString next()
+    {
+        QString key;
+        const quint64 id = lines.takeNext(&key);
+        if (id != 0) {
+            waiting.remove(id);
+            lines.started(key);
+        }
+        return QStringLiteral("%1@%2").arg(id).arg(key);
+    }
+};
+
+} // namespace
+
+void TestIngestPipeline::hostKeys_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("key");
+    QTest::newRow("http, case folded") << "http://Example.COM/a.png"
+                                       << "example.com";
+    QTest::newRow("https with port") << "https://img.example.org:8443/a.png"
+                                     << "img.example.org";
+    QTest::newRow("ip") << "http://127.0.0.1:8080/x"
+                        << "127.0.0.1";
+    QTest::newRow("data: uses no connection") << "data:image/png;base64,iVBORw0KGgo="
+                                              << "";
+}
+
+void TestIngestPipeline::hostKeys()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, key);
+    const auto source = IngestSource::parse(input);
+    QVERIFY_OK(source);
+    QCOMPARE(HostLines::keyFor(*source), key);
+    QCOMPARE(
+        HostLines::keyFor(IngestSource::localFile(QStringLiteral("/tmp/a.png"), 1)), QString());
+}
+
+void TestIngestPipeline::linesGoOldestFirstAcrossHosts()
+{
+    Lines l;
+    l.lines.setPerHost(8);
+    l.add(QStringLiteral("a"), 1);
+    l.add(QStringLiteral("b"), 2);
+    l.add(QStringLiteral("a"), 3);
+    l.add(QStringLiteral("c"), 4);
+    QCOMPARE(l.next(), QStringLiteral("1@a"));
+    QCOMPARE(l.next(), QStringLiteral("2@b"));
+    QCOMPARE(l.next(), QStringLiteral("3@a"));
+    QCOMPARE(l.next(), QStringLiteral("4@c"));
+    QVERIFY(!l.lines.hasReady());
+    QCOMPARE(l.next(), QStringLiteral("0@"));
+}
+
+void TestIngestPipeline::hostAtItsLimitHoldsOnlyItsOwnItems()
+{
+    Lines l;
+    l.lines.setPerHost(2);
+    for (quint64 id = 1; id <= 4; ++id)
+        l.add(QStringLiteral("busy"), id);
+    l.add(QStringLiteral("other"), 5);
+    QCOMPARE(l.next(), QStringLiteral("1@busy"));
+    QCOMPARE(l.next(), QStringLiteral("2@busy"));
+    // busy has its two connections: the younger item of another host goes.
+    QCOMPARE(l.next(), QStringLiteral("5@other"));
+    QCOMPARE(l.next(), QStringLiteral("0@"));
+    QCOMPARE(l.lines.running(QStringLiteral("busy")), 2);
+    l.lines.finished(QStringLiteral("busy"));
+    QCOMPARE(l.next(), QStringLiteral("3@busy"));
+    QCOMPARE(l.next(), QStringLiteral("0@"));
+}
+
+void TestIngestPipeline::localItemsHaveNoLimit()
+{
+    Lines l;
+    l.lines.setPerHost(1);
+    for (quint64 id = 1; id <= 20; ++id)
+        l.add(QString(), id);
+    for (quint64 id = 1; id <= 20; ++id)
+        QCOMPARE(l.next(), QStringLiteral("%1@").arg(id));
+    QCOMPARE(l.lines.running(QString()), 20);
+}
+
+void TestIngestPipeline::raisingTheLimitLetsWaitingItemsGo()
+{
+    Lines l;
+    l.lines.setPerHost(1);
+    l.add(QStringLiteral("a"), 1);
+    l.add(QStringLiteral("a"), 2);
+    l.add(QStringLiteral("a"), 3);
+    QCOMPARE(l.next(), QStringLiteral("1@a"));
+    QVERIFY(!l.lines.hasReady());
+    l.lines.setPerHost(3);
+    QCOMPARE(l.next(), QStringLiteral("2@a"));
+    QCOMPARE(l.next(), QStringLiteral("3@a"));
+    // Lowered under what runs: nothing new starts until enough finished.
+    l.add(QStringLiteral("a"), 4);
+    l.lines.setPerHost(1);
+    l.lines.finished(QStringLiteral("a"));
+    l.lines.finished(QStringLiteral("a"));
+    QVERIFY(!l.lines.hasReady());
+    l.lines.finished(QStringLiteral("a"));
+    QCOMPARE(l.next(), QStringLiteral("4@a"));
+}
+
+void TestIngestPipeline::itemsGoneMeanwhileAreSkipped()
+{
+    Lines l;
+    l.lines.setPerHost(4);
+    l.add(QStringLiteral("a"), 1);
+    l.add(QStringLiteral("a"), 2);
+    l.add(QStringLiteral("b"), 3);
+    l.waiting.remove(1); // cancelled after it was put in line
+    l.waiting.remove(3);
+    QCOMPARE(l.next(), QStringLiteral("2@a"));
+    QCOMPARE(l.next(), QStringLiteral("0@"));
+}
+
+void TestIngestPipeline::heldHostIsReleasedAfterItsDelay()
+{
+    Lines l;
+    l.lines.setPerHost(4);
+    QSignalSpy released(&l.lines, &HostLines::released);
+    l.add(QStringLiteral("slow"), 1);
+    l.add(QStringLiteral("fast"), 2);
+    l.lines.holdFor(QStringLiteral("slow"), 150);
+    QVERIFY(l.lines.isHeld(QStringLiteral("slow")));
+    // The hold keeps only its host waiting.
+    QCOMPARE(l.next(), QStringLiteral("2@fast"));
+    QCOMPARE(l.next(), QStringLiteral("0@"));
+    // A later, longer answer extends the hold; one release, at its end.
+    QElapsedTimer clock;
+    clock.start();
+    l.lines.holdFor(QStringLiteral("slow"), 300);
+    QTRY_COMPARE_WITH_TIMEOUT(released.count(), 1, 10'000);
+    QVERIFY2(clock.elapsed() >= 290, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(!l.lines.isHeld(QStringLiteral("slow")));
+    QCOMPARE(l.next(), QStringLiteral("1@slow"));
+    QTest::qWait(50);
+    QCOMPARE(released.count(), 1);
+}
+
+void TestIngestPipeline::retryGoesToTheFrontOfItsLine()
+{
+    Lines l;
+    l.lines.setPerHost(1);
+    l.add(QStringLiteral("a"), 1);
+    l.add(QStringLiteral("a"), 2);
+    QCOMPARE(l.next(), QStringLiteral("1@a"));
+    // 1 failed for now and comes back before 2, which never had its turn.
+    l.lines.finished(QStringLiteral("a"));
+    l.add(QStringLiteral("a"), 1, true);
+    QCOMPARE(l.next(), QStringLiteral("1@a"));
+}
+
+void TestIngestPipeline::idleHostsAreForgotten()
+{
+    Lines l;
+    l.lines.setPerHost(2);
+    for (quint64 id = 1; id <= 1000; ++id)
+        l.add(QStringLiteral("host%1.example").arg(id), id);
+    QCOMPARE(l.lines.hostCount(), 1000);
+    QStringList keys;
+    for (int i = 0; i < 1000; ++i)
+        keys.append(l.next().section(QLatin1Char('@'), 1));
+    QCOMPARE(l.lines.hostCount(), 1000); // each has a download running
+    for (const QString &key : std::as_const(keys))
+        l.lines.finished(key);
+    QCOMPARE(l.lines.hostCount(), 0);
+    QVERIFY(!l.lines.hasReady());
 }
 
 QTEST_GUILESS_MAIN(TestIngestPipeline)

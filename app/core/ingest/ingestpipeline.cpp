@@ -5,6 +5,7 @@
 #include "base/platform.h"
 #include "catalog/catalogwriter.h"
 #include "ingest/fetcher.h"
+#include "ingest/private/hostlines.h"
 #include "ingest/processingpool.h"
 
 #include <QFile>
@@ -73,11 +74,13 @@ IngestPipeline::IngestPipeline(const LibraryPaths &paths, CatalogWriter *writer,
     , m_fetch(std::move(stages.fetch))
     , m_process(std::move(stages.process))
     , m_answers(new AnswerQueue(this))
+    , m_lines(new HostLines([this](quint64 id) { return waitsForFetch(id); }, this))
 {
     Q_ASSERT(m_fetch && m_process);
     m_options.perHost = std::max(1, m_options.perHost);
     m_options.fetchAttempts = std::max(1, m_options.fetchAttempts);
-    m_clock.start();
+    m_lines->setPerHost(m_options.perHost);
+    connect(m_lines, &HostLines::released, this, &IngestPipeline::pump);
     connect(m_fetch.get(), &FetchStage::progress, this, &IngestPipeline::onFetchProgress);
     connect(m_fetch.get(), &FetchStage::finished, this, &IngestPipeline::onFetched);
 }
@@ -279,27 +282,11 @@ void IngestPipeline::stop()
 {
     m_stopped = true;
     m_work.forEach([](quint64, Work &w) { w.cancelled->store(true); });
-    m_hosts.clear();
-    m_ready.clear();
+    m_lines->clear();
     m_waitingProcess.clear();
     if (m_processing == 0)
         Q_EMIT quiet();
 }
-
-namespace {
-
-// Items of one host share its limits; files and data: URLs use no
-// connection and share the unlimited "" key.
-QString hostKey(const IngestSource &source)
-{
-    if (source.isLocal()
-        || (source.url.scheme() != QLatin1String("http")
-            && source.url.scheme() != QLatin1String("https")))
-        return {};
-    return source.url.host().toLower();
-}
-
-} // namespace
 
 void IngestPipeline::setPaused(bool paused)
 {
@@ -327,12 +314,7 @@ void IngestPipeline::setOptions(const PipelineOptions &options)
     m_options.fetchAttempts = std::max(1, m_options.fetchAttempts);
     m_options.maxDownloads = std::max(1, m_options.maxDownloads);
     m_fetch->setLimits(m_options.fetch);
-    // A higher per-host limit may let waiting items of a host start now;
-    // a lower one lets those running finish. Hosts are few (those with
-    // items waiting or running), never the queue.
-    const QStringList hosts = m_hosts.keys();
-    for (const QString &key : hosts)
-        refreshHost(key);
+    m_lines->setPerHost(m_options.perHost);
     pump();
 }
 
@@ -380,13 +362,8 @@ void IngestPipeline::queueFetch(quint64 id, bool first)
     Work *work = findWork(id);
     if (!work)
         return;
-    work->host = hostKey(work->source);
-    Host &host = m_hosts[work->host];
-    if (first)
-        host.waiting.push_front(id);
-    else
-        host.waiting.push_back(id);
-    refreshHost(work->host);
+    work->host = HostLines::keyFor(work->source);
+    m_lines->add(work->host, id, first);
 }
 
 bool IngestPipeline::waitsForFetch(quint64 id) const
@@ -396,53 +373,6 @@ bool IngestPipeline::waitsForFetch(quint64 id) const
         return false;
     const IngestItem *item = findItem(id);
     return item && item->state == IngestState::Queued;
-}
-
-// Brings @p key's place in m_ready up to date after anything that changes
-// whether its first item may start; forgets a host with nothing left.
-// Amortised O(1) plus O(log hosts): each stale id is dropped once.
-void IngestPipeline::refreshHost(const QString &key)
-{
-    auto it = m_hosts.find(key);
-    if (it == m_hosts.end())
-        return;
-    Host &host = *it;
-    while (!host.waiting.empty() && !waitsForFetch(host.waiting.front()))
-        host.waiting.pop_front();
-    if (host.readyKey != 0) {
-        m_ready.erase({ host.readyKey, key });
-        host.readyKey = 0;
-    }
-    const bool blocked = host.blockedUntil > m_clock.elapsed();
-    const int limit = key.isEmpty() ? std::numeric_limits<int>::max() : m_options.perHost;
-    if (!host.waiting.empty() && !blocked && host.running < limit) {
-        host.readyKey = host.waiting.front();
-        m_ready.insert({ host.readyKey, key });
-    } else if (host.waiting.empty() && host.running == 0 && !blocked) {
-        m_hosts.erase(it);
-    }
-}
-
-// A Retry-After holds the whole host; one timer per host lets it go.
-void IngestPipeline::armUnblock(const QString &key)
-{
-    auto it = m_hosts.find(key);
-    if (it == m_hosts.end() || it->unblockArmed)
-        return;
-    it->unblockArmed = true;
-    const qint64 left = std::max<qint64>(1, it->blockedUntil - m_clock.elapsed());
-    QTimer::singleShot(int(std::min<qint64>(left, INT_MAX)), Qt::PreciseTimer, this, [this, key] {
-        auto host = m_hosts.find(key);
-        if (m_stopped || host == m_hosts.end())
-            return;
-        host->unblockArmed = false;
-        if (host->blockedUntil > m_clock.elapsed()) {
-            armUnblock(key); // extended by a later answer meanwhile
-            return;
-        }
-        refreshHost(key);
-        pump();
-    });
 }
 
 void IngestPipeline::startFetch(quint64 id)
@@ -469,7 +399,7 @@ void IngestPipeline::startFetch(quint64 id)
     item.attempts = work->attempts;
     item.note.clear();
     m_fetchJobs.insert(job, FetchJob { id, work->host });
-    ++m_hosts[work->host].running;
+    m_lines->started(work->host);
     setState(id, IngestState::Downloading);
     m_fetch->fetch(job, work->source.url, item.request.headers);
 }
@@ -509,18 +439,12 @@ void IngestPipeline::pump()
     // starts while downloadedAhead() images wait for a processing slot or
     // are on their way.
     const int ahead = downloadedAhead();
-    while (!m_paused && m_fetchJobs.size() < m_options.maxDownloads && !m_ready.empty()
+    while (!m_paused && m_fetchJobs.size() < m_options.maxDownloads && m_lines->hasReady()
         && int(m_waitingProcess.size() + m_fetchJobs.size()) < ahead) {
-        const QString key = m_ready.begin()->second;
-        Host &host = m_hosts[key];
-        if (host.waiting.empty() || !waitsForFetch(host.waiting.front())) {
-            refreshHost(key); // cancelled meanwhile
-            continue;
-        }
-        const quint64 id = host.waiting.front();
-        host.waiting.pop_front();
+        const quint64 id = m_lines->takeNext(nullptr);
+        if (id == 0)
+            break; // only items cancelled meanwhile were left
         startFetch(id);
-        refreshHost(key);
     }
     startWaitingProcessing(); // local files just queued
     if (pendingCount() == 0)
@@ -551,9 +475,7 @@ void IngestPipeline::onFetched(quint64 job, const FetchResult &result)
 {
     const FetchJob fetchJob = m_fetchJobs.take(job);
     const quint64 id = fetchJob.item;
-    if (auto host = m_hosts.find(fetchJob.host); host != m_hosts.end() && host->running > 0)
-        --host->running;
-    refreshHost(fetchJob.host);
+    m_lines->finished(fetchJob.host);
     if (m_stopped) {
         // Interrupted, not failed: the item stays unfinished in the queue.
         if (result.ok())
@@ -629,10 +551,8 @@ bool IngestPipeline::retryLater(quint64 id, const QString &key, const FetchResul
     work.fetchJob = 0;
     setState(id, IngestState::Queued);
     if (busy) {
-        Host &host = m_hosts[key];
-        host.blockedUntil = std::max(host.blockedUntil, m_clock.elapsed() + wait);
+        m_lines->holdFor(key, wait);
         queueFetch(id, true);
-        armUnblock(key);
         return true;
     }
     const quint64 ticket = m_nextBackoff++;

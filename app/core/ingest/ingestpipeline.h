@@ -7,17 +7,17 @@
 #include "ingest/ingesttypes.h"
 #include "storage/librarypaths.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QSet>
 #include <atomic>
 #include <deque>
 #include <memory>
-#include <set>
 #include <vector>
 
 namespace trove {
+
+class HostLines;
 
 class AnswerQueue;
 class CatalogWriter;
@@ -221,16 +221,6 @@ private:
         int attempts = 0;
         bool processing = false;
     };
-    /// Per-host scheduling. `waiting` holds item ids in the order they may
-    /// start (stale ids, of items cancelled meanwhile, are skipped when
-    /// met); a host is in m_ready while its first item may start now.
-    struct Host {
-        std::deque<quint64> waiting;
-        int running = 0;
-        qint64 blockedUntil = 0; ///< m_clock ms: a Retry-After holds the host
-        quint64 readyKey = 0; ///< its key in m_ready, 0 if not there
-        bool unblockArmed = false; ///< a timer will look at blockedUntil
-    };
     struct FetchJob {
         quint64 item = 0;
         QString host;
@@ -250,8 +240,6 @@ private:
     void persist(const QList<quint64> &ids);
     void queueFetch(quint64 id, bool first = false);
     bool waitsForFetch(quint64 id) const;
-    void refreshHost(const QString &key);
-    void armUnblock(const QString &key);
     void startFetch(quint64 id);
     bool retryLater(quint64 id, const QString &host, const FetchResult &result);
     int backoffMs(int attempt) const;
@@ -292,11 +280,7 @@ private:
     QList<quint64> m_order;
     QSet<quint64> m_persisting; ///< items whose queue row is being written
     qsizetype m_expected = 0; ///< items announced by expectItems() not added yet
-    QHash<QString, Host> m_hosts; ///< hosts with waiting, running or blocked items
-    /// Hosts whose first waiting item may start, by that item's id: the
-    /// oldest item of any host goes first; O(log hosts) per event.
-    std::set<std::pair<quint64, QString>> m_ready;
-    QElapsedTimer m_clock;
+    HostLines *m_lines; ///< downloads waiting for their host
     quint64 m_nextBackoff = 1;
     std::deque<quint64> m_waitingProcess;
     /// Download job -> item and host, from fetch() until the stage's

@@ -276,15 +276,7 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
 MainWindow::~MainWindow()
 {
     // Parts let go of the session's models before it goes.
-    m_localApi->setSession(nullptr);
-    m_tagSidebar->setSession(nullptr);
-    m_viewer->setLibrary(nullptr, {});
-    m_gallery->setGalleryModel(nullptr);
-    m_queue->setSession(nullptr);
-    m_collections->setSession(nullptr);
-    m_diskFull->setSession(nullptr);
-    m_duplicateOffer->setSession(nullptr);
-    m_keeper->setSession(nullptr);
+    attachParts(nullptr);
 }
 
 void MainWindow::openLibrary(const LibraryPaths &paths)
@@ -340,25 +332,12 @@ void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
             box->open();
         });
     next->gallery()->setQuery(m_browse->query());
-    m_gallery->setGalleryModel(next->gallery());
+    next->tags()->setQuery(m_browse->query());
     // "N selected of M shown": M follows the query as it is counted.
     connect(next->gallery(), &GalleryModel::countChanged, this, &MainWindow::updateSelectionLabel);
-    m_viewer->setLibrary(next->gallery(), paths);
-    next->tags()->setQuery(m_browse->query());
-    m_tagSidebar->setSession(next.get());
-    m_searchCompleter->setService(next->tags());
-    m_addCompleter->setService(next->tags());
-    m_queue->setSession(next.get());
-    m_collections->setSession(next.get());
-    m_diskFull->setSession(next.get());
-    m_duplicateOffer->setSession(next.get());
-    m_keeper->setSession(next.get());
-    m_controller->setSession(next.get());
-    m_actions->setSession(next.get());
-    m_mover->setSession(next.get());
+    attachParts(next.get());
     // Undo belongs to the library it was done in.
     m_undo->clear();
-    m_status->setSession(next.get());
     m_hashing->hide();
     connect(next->similarity(), &SimilarityService::backfillProgress, m_hashing,
         [label = m_hashing](const HashProgress &p) {
@@ -373,9 +352,6 @@ void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
             label->setText(tr("Hashing for Find Similar stopped: %1").arg(error));
         });
     m_exporter->setLibrary(paths);
-    m_localApi->setSession(next.get()); // the old session's server stops here
-    if (m_statistics)
-        m_statistics->setSession(next.get());
     if (m_preferences)
         m_preferences->setLibrary(paths);
     // The old session (if any) finishes what it was writing and stops its
@@ -420,23 +396,32 @@ void MainWindow::showAccess(const LibrarySession *session)
 void MainWindow::detachSession()
 {
     closeViewer();
-    m_localApi->setSession(nullptr);
-    m_tagSidebar->setSession(nullptr);
-    m_searchCompleter->setService(nullptr);
-    m_addCompleter->setService(nullptr);
-    m_viewer->setLibrary(nullptr, {});
-    m_gallery->setGalleryModel(nullptr);
-    m_keeper->setSession(nullptr);
-    m_queue->setSession(nullptr);
-    m_collections->setSession(nullptr);
-    m_controller->setSession(nullptr);
-    m_actions->setSession(nullptr);
-    m_mover->setSession(nullptr);
-    m_status->setSession(nullptr);
-    if (m_statistics)
-        m_statistics->setSession(nullptr);
+    attachParts(nullptr);
     m_undo->clear();
     LibrarySession::retire(std::move(m_session));
+}
+
+void MainWindow::attachParts(LibrarySession *session)
+{
+    m_gallery->setGalleryModel(session ? session->gallery() : nullptr);
+    m_viewer->setLibrary(
+        session ? session->gallery() : nullptr, session ? session->paths() : LibraryPaths());
+    TagService *tags = session ? session->tags() : nullptr;
+    m_searchCompleter->setService(tags);
+    m_addCompleter->setService(tags);
+    m_tagSidebar->setSession(session);
+    m_keeper->setSession(session);
+    m_queue->setSession(session);
+    m_collections->setSession(session);
+    m_diskFull->setSession(session);
+    m_duplicateOffer->setSession(session);
+    m_controller->setSession(session);
+    m_actions->setSession(session);
+    m_mover->setSession(session);
+    m_status->setSession(session);
+    if (m_statistics)
+        m_statistics->setSession(session);
+    m_localApi->setSession(session); // the old session's server stops here
 }
 
 void MainWindow::ingest(const QStringList &sources)

@@ -123,6 +123,9 @@ private:
     void showAccess(const LibrarySession *session);
     /// Lets go of the current library (its repair moves the catalog).
     void detachSession();
+    /// Hands @p session (nullptr: none) to every part that shows or changes
+    /// the library: one list, for opening, detaching and closing alike.
+    void attachParts(LibrarySession *session);
     void buildMenus();
     void buildStatusBar();
     void setThumbnailSize(int size);

@@ -60,21 +60,23 @@ enum class ThreadWork {
 
 /// Makes the calling thread yield to normal threads, once per thread.
 ///
-/// In a process that opted in with setIdleSchedulingForBackgroundWork()
-/// (the window), heavy work (processing, the perceptual-hash backfill, tag
+/// In a process that opted in with setIdleSchedulingForBackgroundWork() (the
+/// window), heavy work (processing, the perceptual-hash backfill, tag
 /// counting, folder walks) runs at Linux's SCHED_IDLE, which any normal
 /// thread preempts on wake-up: the GUI thread gets a core the moment it
 /// wakes. Light work (the fetcher) and the library's writer and reader keep
-/// the GUI thread's priority. They answer the window (pages, thumbnails, changes made elsewhere,
-/// the person's own edits), and the GUI thread shares locks with them (each thread's queue of
-/// posted events, a future's). Qt's mutexes have no priority inheritance: with two busy programs on
-/// the machine, a SCHED_IDLE writer or reader preempted while holding one ran again only seconds
-/// later, and the window showed a change made by `trove add` 2.8- 4.3 s late and once stopped for
-/// 752 ms; at the GUI thread's priority, 0.14 s and no stall (docs/performance.md, "A busy
-/// machine"). SCHED_IDLE threads talk to the rest only through a relay of normal priority
-/// (ProcessingPool) or the writer, and the window allocates with mimalloc (trove_allocator in
-/// CMakeLists.txt): glibc's free() takes the lock of the arena the memory came from, which such a
-/// thread may hold.
+/// the GUI thread's priority. They answer the window (pages, thumbnails,
+/// changes made elsewhere, the person's own edits), and the GUI thread
+/// shares locks with them (each thread's queue of posted events, a
+/// future's). Qt's mutexes have no priority inheritance: with two busy
+/// programs on the machine, a SCHED_IDLE writer or reader preempted while
+/// holding one ran again only seconds later, and the window showed a change
+/// made by `trove add` 2.8-4.3 s late and once stopped for 752 ms; at the
+/// GUI thread's priority, 0.14 s and no stall (docs/performance.md, "A busy
+/// machine"). SCHED_IDLE threads talk to the rest only through a relay of
+/// normal priority (ProcessingPool) or the writer, and the window allocates
+/// with mimalloc (trove_allocator in CMakeLists.txt): glibc's free() takes
+/// the lock of the arena the memory came from, which such a thread may hold.
 ///
 /// Elsewhere (the command line) light and heavy work run at nice +10 and the
 /// writer and reader keep their priority: on a machine busy with other work,

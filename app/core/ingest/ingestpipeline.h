@@ -17,10 +17,9 @@
 
 namespace trove {
 
-class HostLines;
-
 class AnswerQueue;
 class CatalogWriter;
+class HostLines;
 struct CommitOutcome;
 
 /// How much of the machine ingest may use.

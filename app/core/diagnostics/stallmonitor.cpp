@@ -51,6 +51,12 @@ StallMonitor::StallMonitor(const QString &reportPath, QObject *parent)
 {
     m_gapsMs.reserve(1 << 20);
     m_tracing = qEnvironmentVariableIntValue("TROVE_STALL_TRACE") == 1;
+    // Gaps shorter than a stall can be traced too, to see what a near miss
+    // was made of (TROVE_STALL_TRACE_MS=8); stalls still count over 16 ms.
+    bool given = false;
+    const int traceMs = qEnvironmentVariableIntValue("TROVE_STALL_TRACE_MS", &given);
+    if (given && traceMs > 0)
+        m_traceOverMs = traceMs;
     if (m_tracing && QCoreApplication::instance()) {
         m_ring.resize(4096);
         QCoreApplication::instance()->installEventFilter(this);
@@ -123,7 +129,7 @@ void StallMonitor::tick()
     m_lastNs = now;
     const auto sched = m_tracing ? schedStat() : std::pair<qint64, qint64> { -1, -1 };
     const auto lastSched = std::exchange(m_lastSched, sched);
-    if (m_tracing && gap > 16.0 && m_firstFrameMs >= 0 && m_traces.size() < 20) {
+    if (m_tracing && gap > m_traceOverMs && m_firstFrameMs >= 0 && m_traces.size() < 20) {
         Trace trace { double(now) / 1e9, gap, -1, -1, {} };
         if (sched.first >= 0 && lastSched.first >= 0) {
             trace.runMs = double(sched.first - lastSched.first) / 1e6;

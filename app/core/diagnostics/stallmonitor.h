@@ -86,6 +86,7 @@ private:
     double m_firstFrameMs = -1;
     bool m_written = false;
     bool m_tracing = false;
+    double m_traceOverMs = 16.0;
     std::vector<Delivery> m_ring; ///< the last events delivered (tracing)
     std::size_t m_ringNext = 0;
     std::vector<Trace> m_traces;

@@ -108,7 +108,7 @@ private:
     QToolButton *m_filterButton;
     QToolButton *m_expandButton;
     QueueFollow *m_follow;
-    QList<QWidget *> m_listTools; ///< hidden with the list
+    QWidget *m_listTools = nullptr; ///< Cancel, Retry and the filter: hidden with the list
     enum class Pin { None, Expanded, Collapsed };
     Pin m_pin = Pin::None;
     bool m_expanded = true;

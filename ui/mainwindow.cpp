@@ -10,7 +10,7 @@
 #include "dialogs/statisticsdialog.h"
 #include "filedialogs.h"
 #include "gallery/browsebar.h"
-#include "gallery/collectionreorder.h"
+#include "gallery/collectionsdock.h"
 #include "gallery/collectionspanel.h"
 #include "gallery/dragexporter.h"
 #include "gallery/gallerydelegate.h"
@@ -21,7 +21,7 @@
 #include "gallery/tagcompleter.h"
 #include "gallery/tagsidebar.h"
 #include "gallery/thumbnailsizecontrol.h"
-#include "gallery/undocommands.h"
+#include "hashingstatuslabel.h"
 #include "icons.h"
 #include "ingest/diskfullbar.h"
 #include "ingest/droptarget.h"
@@ -36,6 +36,7 @@
 #include "localapihost.h"
 #include "mainmenus.h"
 #include "models/librarysession.h"
+#include "selectioncountlabel.h"
 #include "statusmessagetimes.h"
 #include "theme.h"
 #include "viewer/imagecanvas.h"
@@ -46,10 +47,8 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -80,22 +79,19 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     , m_tagDock(new QDockWidget(tr("Tags"), this))
     , m_searchCompleter(new TagCompleter(m_browse->searchField(), TagCompleter::Mode::Search, this))
     , m_addCompleter(new TagCompleter(m_ingestBar->tagsField(), TagCompleter::Mode::TagList, this))
-    , m_collections(new CollectionsPanel(this))
-    , m_collectionsDock(new QDockWidget(tr("Collections"), this))
     , m_status(new LibraryStatusLabel(this))
     , m_sizeControl(new ThumbnailSizeControl(this))
-    , m_selection(new QLabel(this))
+    , m_selection(new SelectionCountLabel(m_gallery, this))
     , m_walkProgress(new WalkProgress(this))
     , m_undo(new QUndoStack(this))
     , m_controller(new IngestController(this))
     , m_drops(new DropTarget(this))
     , m_exporter(new DragExporter(this))
-    , m_reorder(new CollectionReorder(m_gallery, this))
     , m_actions(new ImageActions(this))
     , m_localApi(new LocalApiHost(this))
     , m_repair(new LibraryRepair(this))
     , m_access(new QLabel(this))
-    , m_hashing(new QLabel(this))
+    , m_hashing(new HashingStatusLabel(this))
     , m_mover(new LibraryMover(m_controller, this))
 {
     setWindowIcon(appIcon());
@@ -125,7 +121,9 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_queueDock);
     // Slim while idle (the queue panel decides), the person's height else.
     new QueueDockFit(this, m_queueDock, m_queue);
-    buildCollectionsDock();
+    m_collections = new CollectionsDock({ this, m_browse, m_gallery, m_actions, m_undo });
+    connect(m_collections, &CollectionsDock::showingCollection, this, &MainWindow::closeViewer);
+    connect(m_collections, &CollectionsDock::message, this, &MainWindow::showMessage);
 
     // Hidden until asked for (View ▸ Tags); saveState() remembers it open.
     m_tagDock->setObjectName(QStringLiteral("tagDock"));
@@ -279,6 +277,21 @@ MainWindow::~MainWindow()
     attachParts(nullptr);
 }
 
+CollectionsPanel *MainWindow::collectionsPanel() const
+{
+    return m_collections->panel();
+}
+
+QDockWidget *MainWindow::collectionsDock() const
+{
+    return m_collections->dock();
+}
+
+CollectionReorder *MainWindow::collectionReorder() const
+{
+    return m_collections->reorder();
+}
+
 void MainWindow::openLibrary(const LibraryPaths &paths)
 {
     openLibraryAttempt(paths, 1);
@@ -333,24 +346,9 @@ void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
         });
     next->gallery()->setQuery(m_browse->query());
     next->tags()->setQuery(m_browse->query());
-    // "N selected of M shown": M follows the query as it is counted.
-    connect(next->gallery(), &GalleryModel::countChanged, this, &MainWindow::updateSelectionLabel);
     attachParts(next.get());
     // Undo belongs to the library it was done in.
     m_undo->clear();
-    m_hashing->hide();
-    connect(next->similarity(), &SimilarityService::backfillProgress, m_hashing,
-        [label = m_hashing](const HashProgress &p) {
-            const QLocale locale;
-            label->setText(tr("Hashing for Find Similar: %1 of %2")
-                               .arg(locale.toString(p.hashed), locale.toString(p.images)));
-            label->setVisible(p.remaining() > 0);
-        });
-    connect(next->similarity(), &SimilarityService::backfillFinished, m_hashing,
-        [label = m_hashing](const HashProgress &, const QString &error) {
-            label->setVisible(!error.isEmpty());
-            label->setText(tr("Hashing for Find Similar stopped: %1").arg(error));
-        });
     m_exporter->setLibrary(paths);
     if (m_preferences)
         m_preferences->setLibrary(paths);
@@ -419,6 +417,8 @@ void MainWindow::attachParts(LibrarySession *session)
     m_actions->setSession(session);
     m_mover->setSession(session);
     m_status->setSession(session);
+    m_selection->setSession(session); // "N selected of M shown": M follows the query
+    m_hashing->setSession(session);
     if (m_statistics)
         m_statistics->setSession(session);
     m_localApi->setSession(session); // the old session's server stops here
@@ -483,92 +483,6 @@ ActionTargets MainWindow::actionTargets() const
     return targets;
 }
 
-void MainWindow::buildCollectionsDock()
-{
-    m_collectionsDock->setObjectName(QStringLiteral("collectionsDock"));
-    m_collectionsDock->setWidget(m_collections);
-    m_collectionsDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
-    addDockWidget(Qt::LeftDockWidgetArea, m_collectionsDock);
-    // Like the Tags sidebar, opened from the View menu: at 800x600 a dock
-    // always shown would take a quarter of the grid.
-    m_collectionsDock->hide();
-    connect(m_collections, &CollectionsPanel::showRequested, this, [this](const QString &name) {
-        closeViewer();
-        m_browse->showCollection(name, true);
-    });
-    connect(m_collections, &CollectionsPanel::refreshed, this,
-        [this] { m_browse->setHandMadeCollections(m_collections->handMadeNames()); });
-    connect(m_collections, &CollectionsPanel::renamed, m_browse, &BrowseBar::followRename);
-    m_collections->setUndoStack(m_undo);
-    // Drag to reorder, while the gallery shows a hand-made collection in
-    // its hand order; undoable.
-    connect(m_browse, &BrowseBar::queryChanged, m_reorder, [this](const ImageQuery &query) {
-        m_reorder->setCollection(
-            query.order == ImageQuery::Order::CollectionOrder && m_browse->showsHandMadeCollection()
-                ? m_browse->shownCollection()
-                : QString());
-    });
-    connect(m_reorder, &CollectionReorder::message, this, &MainWindow::showMessage);
-    connect(m_reorder, &CollectionReorder::moveRequested, this, &MainWindow::moveInCollection);
-    connect(m_collections, &CollectionsPanel::addSelectionRequested, m_actions,
-        &ImageActions::addToCollection);
-    connect(m_collections, &CollectionsPanel::removeSelectionRequested, m_actions,
-        &ImageActions::removeFromCollection);
-    connect(m_collections, &CollectionsPanel::smartFromSearchRequested, this,
-        &MainWindow::askSmartCollection);
-    connect(m_collections, &CollectionsPanel::message, this, &MainWindow::showMessage);
-}
-
-void MainWindow::moveInCollection(
-    const QString &collection, const QList<qint64> &keys, qint64 beforeKey)
-{
-    if (!m_session)
-        return;
-    QPointer<LibrarySession> session = m_session.get();
-    whenFinished(m_session->writer()->reorderInCollection(collection, keys, beforeKey), this,
-        [this, session, collection, keys, beforeKey](const Result<CollectionMove> &move) {
-            if (!move) {
-                showMessage(tr("Cannot reorder “%1”: %2").arg(collection, move.error()), 5000);
-                return;
-            }
-            if (session)
-                m_undo->push(new CollectionMoveCommand(session, collection, keys, beforeKey, *move,
-                    [this](const QString &text) { showMessage(text, 5000); }));
-        });
-}
-
-void MainWindow::askSmartCollection()
-{
-    const QString search = m_browse->searchField()->text().trimmed();
-    if (search.isEmpty()) {
-        showMessage(tr("Type a search first: a smart collection is a saved search"), 5000);
-        return;
-    }
-    auto *dialog = new QInputDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("New Smart Collection"));
-    dialog->setLabelText(tr("Name of the smart collection for “%1”:").arg(search));
-    connect(dialog, &QInputDialog::textValueSelected, m_collections,
-        [panel = m_collections, search](
-            const QString &name) { panel->createCollection(name, search); });
-    dialog->open();
-}
-
-void MainWindow::updateSelectionLabel()
-{
-    // A sum over the selection's ranges: the same cost for one image or a
-    // million.
-    const qint64 selected = m_gallery->selectedCount();
-    const qint64 shown = m_session ? m_session->gallery()->rowCount() : 0;
-    const QLocale locale;
-    // Ends with the separator the library status beside it uses, which
-    // otherwise reads as "2 selected of 34 shown 36 images".
-    m_selection->setText(selected > 0 ? tr("%1 selected of %2 shown  ·")
-                                            .arg(locale.toString(selected), locale.toString(shown))
-                                      : QString());
-    m_selection->setVisible(selected > 0);
-}
-
 void MainWindow::showMessage(const QString &text, int timeoutMs)
 {
     statusBar()->showMessage(text, timeoutMs);
@@ -586,7 +500,7 @@ void MainWindow::showGalleryContextMenu(const QPoint &pos)
         menu.addSeparator();
         QMenu *add = menu.addMenu(tr("Add to &Collection"));
         add->setObjectName(QStringLiteral("addToCollectionSubmenu"));
-        m_collections->fillAddMenu(add);
+        m_collections->panel()->fillAddMenu(add);
     } else {
         menu.addAction(icon(Icon::Paste), tr("Paste Links or Image"), this, &MainWindow::paste);
         menu.addAction(tr("Add Image Files…"), this, &MainWindow::chooseFiles);
@@ -759,7 +673,7 @@ void MainWindow::purgeTrash(LibrarySession *session)
 void MainWindow::buildMenus()
 {
     auto *menus = new MainMenus({ this, m_browse, m_gallery, m_actions, m_queue, m_queueDock,
-        m_tagDock, m_undo, m_localApi->action(), m_collectionsDock });
+        m_tagDock, m_undo, m_localApi->action(), m_collections->dock() });
     m_menus = menus;
     connect(menus, &MainMenus::addFilesRequested, this, &MainWindow::chooseFiles);
     connect(menus, &MainMenus::importFolderRequested, this, &MainWindow::chooseFolder);
@@ -782,15 +696,9 @@ void MainWindow::buildStatusBar()
 {
     statusBar()->addPermanentWidget(m_walkProgress);
     statusBar()->addPermanentWidget(m_selection);
-    m_selection->setObjectName(QStringLiteral("selectionCount"));
-    m_selection->setVisible(false);
-    connect(
-        m_gallery, &GalleryView::selectedRecordsChanged, this, &MainWindow::updateSelectionLabel);
     m_access->setObjectName(QStringLiteral("libraryAccess"));
     m_access->hide();
     statusBar()->addPermanentWidget(m_access);
-    m_hashing->setObjectName(QStringLiteral("hashingProgress"));
-    m_hashing->hide();
     statusBar()->addPermanentWidget(m_hashing);
     statusBar()->addPermanentWidget(m_status);
     statusBar()->addPermanentWidget(m_sizeControl);

@@ -28,13 +28,16 @@ class LibraryMoveProgress;
 class LibraryMover;
 class BrowseBar;
 class CollectionReorder;
+class CollectionsDock;
 class CollectionsPanel;
 class DiskFullBar;
 class DuplicateOffer;
+class SelectionCountLabel;
 class SelectionKeeper;
 class DragExporter;
 class DropTarget;
 class GalleryView;
+class HashingStatusLabel;
 class ImageActions;
 class ImageViewer;
 class IngestBar;
@@ -95,9 +98,9 @@ public:
     QDockWidget *tagDock() const { return m_tagDock; }
     TagSidebar *tagSidebar() const { return m_tagSidebar; }
     TagCompleter *searchCompleter() const { return m_searchCompleter; }
-    CollectionsPanel *collectionsPanel() const { return m_collections; }
-    QDockWidget *collectionsDock() const { return m_collectionsDock; }
-    CollectionReorder *collectionReorder() const { return m_reorder; }
+    CollectionsPanel *collectionsPanel() const;
+    QDockWidget *collectionsDock() const;
+    CollectionReorder *collectionReorder() const;
     BrowseBar *browseBar() const { return m_browse; }
     IngestBar *ingestBar() const { return m_ingestBar; }
     DropTarget *dropTarget() const { return m_drops; }
@@ -106,7 +109,7 @@ public:
     /// "Read-only" or "Network drive" in the status bar; hidden otherwise.
     QLabel *accessLabel() const { return m_access; }
     /// "Hashing for Find Similar: 1,234 of 5,000", while the backfill runs.
-    QLabel *hashingLabel() const { return m_hashing; }
+    HashingStatusLabel *hashingLabel() const { return m_hashing; }
     DiskFullBar *diskFullBar() const { return m_diskFull; }
     DuplicateOffer *duplicateOffer() const { return m_duplicateOffer; }
     bool isViewerOpen() const;
@@ -147,12 +150,6 @@ private:
     void restoreSettings();
     void saveSettings() const;
     ActionTargets actionTargets() const;
-    void updateSelectionLabel();
-    /// The Collections dock, beside the gallery.
-    void buildCollectionsDock();
-    void askSmartCollection();
-    /// A drop in a collection's hand order: moved, then undoable.
-    void moveInCollection(const QString &collection, const QList<qint64> &keys, qint64 beforeKey);
 
     std::unique_ptr<LibrarySession> m_session;
     QStackedWidget *m_stack;
@@ -169,17 +166,15 @@ private:
     QDockWidget *m_tagDock;
     TagCompleter *m_searchCompleter;
     TagCompleter *m_addCompleter;
-    CollectionsPanel *m_collections;
-    QDockWidget *m_collectionsDock;
+    CollectionsDock *m_collections = nullptr; ///< made after the image actions it uses
     LibraryStatusLabel *m_status;
     ThumbnailSizeControl *m_sizeControl;
-    QLabel *m_selection;
+    SelectionCountLabel *m_selection;
     WalkProgress *m_walkProgress;
     QUndoStack *m_undo;
     IngestController *m_controller;
     DropTarget *m_drops;
     DragExporter *m_exporter;
-    CollectionReorder *m_reorder;
     ImageActions *m_actions;
     LocalApiHost *m_localApi;
     StatisticsDialog *m_statistics = nullptr;
@@ -188,7 +183,7 @@ private:
     MainMenus *m_menus = nullptr;
     LibraryRepair *m_repair;
     QLabel *m_access;
-    QLabel *m_hashing;
+    HashingStatusLabel *m_hashing;
     LibraryMover *m_mover;
     QString m_title;
 };

@@ -1437,6 +1437,29 @@
     </message>
 </context>
 <context>
+    <name>trove::ui::CollectionsDock</name>
+    <message>
+        <source>Collections</source>
+        <translation>Sammlungen</translation>
+    </message>
+    <message>
+        <source>Cannot reorder “%1”: %2</source>
+        <translation>„%1“ kann nicht umgeordnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Type a search first: a smart collection is a saved search</source>
+        <translation>Geben Sie zuerst eine Suche ein: eine intelligente Sammlung ist eine gespeicherte Suche</translation>
+    </message>
+    <message>
+        <source>New Smart Collection</source>
+        <translation>Neue intelligente Sammlung</translation>
+    </message>
+    <message>
+        <source>Name of the smart collection for “%1”:</source>
+        <translation>Name der intelligenten Sammlung für „%1“:</translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::CollectionsPanel</name>
     <message>
         <source>New</source>
@@ -1914,6 +1937,17 @@ Sie können auch einen Link in die Leiste oben tippen oder Bilder aus einem Webb
     <message>
         <source>The slider in the status bar and Ctrl++ / Ctrl+− change it too.</source>
         <translation>Auch der Schieberegler in der Statusleiste und Strg++ / Strg+− ändern sie.</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::HashingStatusLabel</name>
+    <message>
+        <source>Hashing for Find Similar: %1 of %2</source>
+        <translation>Hashes für „Ähnliche finden“: %1 von %2</translation>
+    </message>
+    <message>
+        <source>Hashing for Find Similar stopped: %1</source>
+        <translation>Hashes für „Ähnliche finden“ angehalten: %1</translation>
     </message>
 </context>
 <context>
@@ -3120,14 +3154,6 @@ Führen Sie „trove verify --repair“ aus.</translation>
         <translation>Die Bibliothek in %1 kann nicht geöffnet werden.</translation>
     </message>
     <message>
-        <source>Hashing for Find Similar: %1 of %2</source>
-        <translation>Hashes für „Ähnliche finden“: %1 von %2</translation>
-    </message>
-    <message>
-        <source>Hashing for Find Similar stopped: %1</source>
-        <translation>Hashes für „Ähnliche finden“ angehalten: %1</translation>
-    </message>
-    <message>
         <source>%1 — Trove</source>
         <translation>%1 — Trove</translation>
     </message>
@@ -3152,10 +3178,6 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
     <message>
         <source>Network drive</source>
         <translation>Netzlaufwerk</translation>
-    </message>
-    <message>
-        <source>%1 selected of %2 shown  ·</source>
-        <translation>%1 von %2 angezeigten ausgewählt  ·</translation>
     </message>
     <message>
         <source>Paste Links or Image</source>
@@ -3220,28 +3242,8 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
         <translation>Tags</translation>
     </message>
     <message>
-        <source>Collections</source>
-        <translation>Sammlungen</translation>
-    </message>
-    <message>
-        <source>Type a search first: a smart collection is a saved search</source>
-        <translation>Geben Sie zuerst eine Suche ein: eine intelligente Sammlung ist eine gespeicherte Suche</translation>
-    </message>
-    <message>
-        <source>New Smart Collection</source>
-        <translation>Neue intelligente Sammlung</translation>
-    </message>
-    <message>
-        <source>Name of the smart collection for “%1”:</source>
-        <translation>Name der intelligenten Sammlung für „%1“:</translation>
-    </message>
-    <message>
         <source>Cannot shuffle: %1</source>
         <translation>Mischen nicht möglich: %1</translation>
-    </message>
-    <message>
-        <source>Cannot reorder “%1”: %2</source>
-        <translation>„%1“ kann nicht umgeordnet werden: %2</translation>
     </message>
     <message>
         <source>Add to &amp;Collection</source>
@@ -3366,6 +3368,13 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
     <message>
         <source>The default of every setting on this page</source>
         <translation>Die Standardwerte aller Einstellungen auf dieser Seite</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::SelectionCountLabel</name>
+    <message>
+        <source>%1 selected of %2 shown  ·</source>
+        <translation>%1 von %2 angezeigten ausgewählt  ·</translation>
     </message>
 </context>
 <context>

@@ -1437,6 +1437,29 @@
     </message>
 </context>
 <context>
+    <name>trove::ui::CollectionsDock</name>
+    <message>
+        <source>Collections</source>
+        <translation>Collections</translation>
+    </message>
+    <message>
+        <source>Cannot reorder “%1”: %2</source>
+        <translation>Impossible de réordonner « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Type a search first: a smart collection is a saved search</source>
+        <translation>Tapez d’abord une recherche&#xa0;: une collection intelligente est une recherche enregistrée</translation>
+    </message>
+    <message>
+        <source>New Smart Collection</source>
+        <translation>Nouvelle collection intelligente</translation>
+    </message>
+    <message>
+        <source>Name of the smart collection for “%1”:</source>
+        <translation>Nom de la collection intelligente pour «&#xa0;%1&#xa0;»&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::CollectionsPanel</name>
     <message>
         <source>New</source>
@@ -1914,6 +1937,17 @@ Vous pouvez aussi taper un lien dans la barre ci-dessus ou faire glisser des ima
     <message>
         <source>The slider in the status bar and Ctrl++ / Ctrl+− change it too.</source>
         <translation>Le curseur de la barre d’état et Ctrl++ / Ctrl+− la modifient aussi.</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::HashingStatusLabel</name>
+    <message>
+        <source>Hashing for Find Similar: %1 of %2</source>
+        <translation>Empreintes pour «&#xa0;Images similaires&#xa0;»&#xa0;: %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Hashing for Find Similar stopped: %1</source>
+        <translation>Empreintes pour «&#xa0;Images similaires&#xa0;» arrêtées&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -3120,14 +3154,6 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
         <translation>La bibliothèque dans %1 ne peut pas être ouverte.</translation>
     </message>
     <message>
-        <source>Hashing for Find Similar: %1 of %2</source>
-        <translation>Empreintes pour «&#xa0;Images similaires&#xa0;»&#xa0;: %1 sur %2</translation>
-    </message>
-    <message>
-        <source>Hashing for Find Similar stopped: %1</source>
-        <translation>Empreintes pour «&#xa0;Images similaires&#xa0;» arrêtées&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>%1 — Trove</source>
         <translation>%1 — Trove</translation>
     </message>
@@ -3152,10 +3178,6 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
     <message>
         <source>Network drive</source>
         <translation>Lecteur réseau</translation>
-    </message>
-    <message>
-        <source>%1 selected of %2 shown  ·</source>
-        <translation>%1 sélectionnées sur %2 affichées  ·</translation>
     </message>
     <message>
         <source>Paste Links or Image</source>
@@ -3220,28 +3242,8 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <source>Collections</source>
-        <translation>Collections</translation>
-    </message>
-    <message>
-        <source>Type a search first: a smart collection is a saved search</source>
-        <translation>Tapez d’abord une recherche&#xa0;: une collection intelligente est une recherche enregistrée</translation>
-    </message>
-    <message>
-        <source>New Smart Collection</source>
-        <translation>Nouvelle collection intelligente</translation>
-    </message>
-    <message>
-        <source>Name of the smart collection for “%1”:</source>
-        <translation>Nom de la collection intelligente pour «&#xa0;%1&#xa0;»&#xa0;:</translation>
-    </message>
-    <message>
         <source>Cannot shuffle: %1</source>
         <translation>Impossible de mélanger&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Cannot reorder “%1”: %2</source>
-        <translation>Impossible de réordonner « %1 » : %2</translation>
     </message>
     <message>
         <source>Add to &amp;Collection</source>
@@ -3366,6 +3368,13 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
     <message>
         <source>The default of every setting on this page</source>
         <translation>Les valeurs par défaut de tous les réglages de cette page</translation>
+    </message>
+</context>
+<context>
+    <name>trove::ui::SelectionCountLabel</name>
+    <message>
+        <source>%1 selected of %2 shown  ·</source>
+        <translation>%1 sélectionnées sur %2 affichées  ·</translation>
     </message>
 </context>
 <context>

@@ -6,11 +6,13 @@
 // dialog and then opens the repaired library.
 #include "dialogs/libraryrepair.h"
 #include "gallery/imageactions.h"
+#include "hashingstatuslabel.h"
 #include "ingest/ingestbar.h"
 #include "readonlymount.h"
 #include "uifixture.h"
 
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -36,6 +38,8 @@ private Q_SLOTS:
     void damagedLibraryOffersRepair_data();
     void damagedLibraryOffersRepair();
     void networkDriveIsShown();
+    void hashingNoteFollowsTheBackfill_data();
+    void hashingNoteFollowsTheBackfill();
 
 private:
     /// A library of @p count images made by a window, closed again.
@@ -238,6 +242,56 @@ void TestUiLibraryHealth::networkDriveIsShown()
     QVERIFY(uitest::writeFile(path, ImageFactory::png(40, 30, 5)));
     m_window->ingest({ path });
     QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->gallery()->rowCount(), 1, kLivenessMs);
+}
+
+// An older library gets its hashes for Find Similar in the background; the
+// status bar says how far that is, goes when it is done, and keeps the
+// reason when it stopped.
+void TestUiLibraryHealth::hashingNoteFollowsTheBackfill_data()
+{
+    QTest::addColumn<qint64>("hashed");
+    QTest::addColumn<bool>("finished");
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<bool>("shown");
+    QTest::addColumn<QString>("text");
+    const QLocale locale;
+    const QString twelveHundred = QStringLiteral("Hashing for Find Similar: %1 of %2")
+                                      .arg(locale.toString(1200), locale.toString(40000));
+    QTest::newRow("under way") << qint64(1200) << false << QString() << true << twelveHundred;
+    QTest::newRow("all hashed") << qint64(40000) << false << QString() << false << QString();
+    QTest::newRow("finished") << qint64(40000) << true << QString() << false << QString();
+    QTest::newRow("stopped") << qint64(1200) << true << QStringLiteral("disk full") << true
+                             << QStringLiteral("Hashing for Find Similar stopped: disk full");
+}
+
+void TestUiLibraryHealth::hashingNoteFollowsTheBackfill()
+{
+    QFETCH(qint64, hashed);
+    QFETCH(bool, finished);
+    QFETCH(QString, error);
+    QFETCH(bool, shown);
+    QFETCH(QString, text);
+    showWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->isOpen(), kLivenessMs);
+    ui::HashingStatusLabel *note = m_window->hashingLabel();
+    QVERIFY(!note->isVisible()); // a new library has nothing to hash
+    SimilarityService *similarity = m_window->session()->similarity();
+    HashProgress progress;
+    progress.images = 40000;
+    progress.hashed = 100;
+    Q_EMIT similarity->backfillProgress(progress);
+    QVERIFY(note->isVisible());
+    progress.hashed = hashed;
+    if (finished)
+        Q_EMIT similarity->backfillFinished(progress, error);
+    else
+        Q_EMIT similarity->backfillProgress(progress);
+    QCOMPARE(note->isVisible(), shown);
+    if (shown)
+        QCOMPARE(note->text(), text);
+    // Another library starts with no note.
+    m_window->openLibrary(LibraryPaths(m_dir->filePath(QStringLiteral("other"))));
+    QVERIFY(!note->isVisible());
 }
 
 TROVE_TEST_MAIN_WITH_MOUNTS(TestUiLibraryHealth, QApplication)

@@ -14,6 +14,7 @@
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMainWindow>
+#include <QPointer>
 #include <QUndoStack>
 
 namespace trove::ui {
@@ -64,17 +65,16 @@ CollectionsDock::~CollectionsDock() = default;
 
 void CollectionsDock::setSession(LibrarySession *session)
 {
-    m_session = session;
     m_panel->setSession(session);
 }
 
 void CollectionsDock::moveInCollection(
     const QString &collection, const QList<qint64> &keys, qint64 beforeKey)
 {
-    if (!m_session)
+    QPointer<LibrarySession> session = m_panel->session();
+    if (!session)
         return;
-    QPointer<LibrarySession> session = m_session;
-    whenFinished(m_session->writer()->reorderInCollection(collection, keys, beforeKey), this,
+    whenFinished(session->writer()->reorderInCollection(collection, keys, beforeKey), this,
         [this, session, collection, keys, beforeKey](const Result<CollectionMove> &move) {
             if (!move) {
                 Q_EMIT message(tr("Cannot reorder “%1”: %2").arg(collection, move.error()), 5000);

@@ -3,7 +3,6 @@
 
 #include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QString>
 
 class QDockWidget;
@@ -64,7 +63,6 @@ private:
     CollectionsPanel *m_panel;
     QDockWidget *m_dock;
     CollectionReorder *m_reorder;
-    QPointer<LibrarySession> m_session;
 };
 
 } // namespace trove::ui

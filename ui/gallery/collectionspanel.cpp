@@ -121,6 +121,11 @@ CollectionsPanel::CollectionsPanel(QWidget *parent)
 
 CollectionsPanel::~CollectionsPanel() = default;
 
+LibrarySession *CollectionsPanel::session() const
+{
+    return m_session;
+}
+
 void CollectionsPanel::setSession(LibrarySession *session)
 {
     if (m_session)

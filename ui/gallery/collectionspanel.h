@@ -38,6 +38,7 @@ public:
     ~CollectionsPanel() override;
 
     void setSession(LibrarySession *session);
+    LibrarySession *session() const;
     /// Reads the list again (off the GUI thread); refreshed() follows.
     void refresh();
 

@@ -155,10 +155,9 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
     header->addSpacing(8);
     // Cancel and Retry act on the selection and sit on every row too: icons
     // here (with tooltips), so the panel fits a window 800 px wide. They
-    // and the filter go with the list when the panel collapses.
-    // One box, hidden and shown as one: a widget hidden on its own
-    // invalidates the layout and the backing store each time, and the
-    // collapse at the end of a large import came to 3 ms for the three.
+    // and the filter go with the list when the panel collapses, as one box:
+    // one widget to keep in step with the list (hiding them one by one cost
+    // no more; the collapse's time is its relayout).
     m_listTools = new QWidget(this);
     auto *tools = new QHBoxLayout(m_listTools);
     tools->setContentsMargins(0, 0, 0, 0);

@@ -182,12 +182,18 @@ Result<void> Connection::openWritable(const LibraryPaths &paths, Kind kind, bool
     // docs/architecture.md, "Where a library may live").
     if (auto r = setJournalMode(network ? QStringLiteral("delete") : QStringLiteral("wal")); !r)
         return r;
-    const QStringList pragmas {
+    QStringList pragmas {
         QStringLiteral("PRAGMA foreign_keys=ON"),
         kind == Kind::Catalog || network ? QStringLiteral("PRAGMA synchronous=FULL")
                                          : QStringLiteral("PRAGMA synchronous=NORMAL"),
         QStringLiteral("PRAGMA temp_store=MEMORY"),
     };
+    // The catalog writer's page cache: 64 MiB at most, filled only as pages
+    // are read (SQLite's default is 2 MB). Moving 100,000 images to the
+    // trash re-read the same index pages from the OS batch after batch:
+    // 32.0 s with the default, 23.0 s with this.
+    if (kind == Kind::Catalog)
+        pragmas.append(QStringLiteral("PRAGMA cache_size=-65536"));
     for (const QString &pragma : pragmas) {
         if (auto r = exec(pragma); !r)
             return r;

@@ -429,6 +429,36 @@ const std::vector<QStringList> &catalogSteps()
             // of 450,000 took nine minutes).
             QStringLiteral("CREATE INDEX trash_by_uuid ON trash(uuid)"),
         },
+        {
+            // An image removed takes its tags and sources with it (ON DELETE
+            // CASCADE), and each of those rows rewrote the image's search
+            // text, which goes with the image anyway: three full-text
+            // updates thrown away per image, half of what moving 5,000
+            // images to the trash cost the writer at a million. The image
+            // still there is the only case that needs the new text.
+            QStringLiteral("DROP TRIGGER image_text_tag_delete"),
+            QStringLiteral(R"(CREATE TRIGGER image_text_tag_delete AFTER DELETE ON tags
+                WHEN EXISTS (SELECT 1 FROM images WHERE id = OLD.image_id) BEGIN
+                UPDATE image_text SET tags = coalesce((SELECT group_concat(tag, char(10)) FROM tags
+                    WHERE image_id = OLD.image_id), '') WHERE rowid = OLD.image_id;
+                END)"),
+            QStringLiteral("DROP TRIGGER image_text_source_delete"),
+            QStringLiteral(R"(CREATE TRIGGER image_text_source_delete AFTER DELETE ON sources
+                WHEN EXISTS (SELECT 1 FROM images WHERE id = OLD.image_id) BEGIN
+                UPDATE image_text SET hosts = coalesce((SELECT group_concat(host, char(10)) FROM sources
+                    WHERE image_id = OLD.image_id), '') WHERE rowid = OLD.image_id;
+                END)"),
+            // An image's text is written whole when it goes in: a restore
+            // from the trash puts its tags and sources in first (under
+            // deferred foreign keys), so that the tags' and sources' own
+            // triggers find no text to rewrite. A new image has neither yet.
+            QStringLiteral("DROP TRIGGER image_text_insert"),
+            QStringLiteral(R"(CREATE TRIGGER image_text_insert AFTER INSERT ON images BEGIN
+                INSERT INTO image_text(rowid, name, tags, hosts) VALUES (NEW.id, NEW.name,
+                    coalesce((SELECT group_concat(tag, char(10)) FROM tags WHERE image_id = NEW.id), ''),
+                    coalesce((SELECT group_concat(host, char(10)) FROM sources WHERE image_id = NEW.id), ''));
+                END)"),
+        },
     };
     return migrations;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "storage/database.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -43,5 +44,29 @@ inline QString jsonTexts(const QStringList &texts)
     return QString::fromUtf8(
         QJsonDocument(QJsonArray::fromStringList(texts)).toJson(QJsonDocument::Compact));
 }
+
+/// Foreign keys checked at the commit instead of at each statement, for as
+/// long as it lives; whatever happens between, they are immediate again
+/// after. A job that fails is rolled back to its savepoint, and SQLite
+/// restores the count of deferred violations with it.
+class DeferredForeignKeys {
+public:
+    Q_DISABLE_COPY_MOVE(DeferredForeignKeys)
+    explicit DeferredForeignKeys(Connection &catalog)
+        : m_catalog(catalog)
+        , m_on(catalog.exec(QStringLiteral("PRAGMA defer_foreign_keys=ON")))
+    {
+    }
+    ~DeferredForeignKeys()
+    {
+        if (m_on)
+            (void)m_catalog.exec(QStringLiteral("PRAGMA defer_foreign_keys=OFF"));
+    }
+    const Result<void> &result() const { return m_on; }
+
+private:
+    Connection &m_catalog;
+    const Result<void> m_on;
+};
 
 } // namespace trove::statements

@@ -105,28 +105,6 @@ Result<QString> withNameKeys(WriterContext &c, const QString &batch)
     return QString::fromUtf8(QJsonDocument(pairs).toJson(QJsonDocument::Compact));
 }
 
-// Foreign keys checked at the commit instead of at each statement, for as
-// long as it lives; whatever happens between, they are immediate again after.
-class DeferredForeignKeys {
-public:
-    Q_DISABLE_COPY_MOVE(DeferredForeignKeys)
-    explicit DeferredForeignKeys(Connection &catalog)
-        : m_catalog(catalog)
-        , m_on(catalog.exec(QStringLiteral("PRAGMA defer_foreign_keys=ON")))
-    {
-    }
-    ~DeferredForeignKeys()
-    {
-        if (m_on)
-            (void)m_catalog.exec(QStringLiteral("PRAGMA defer_foreign_keys=OFF"));
-    }
-    const Result<void> &result() const { return m_on; }
-
-private:
-    Connection &m_catalog;
-    const Result<void> m_on;
-};
-
 Result<void> restoreAsTheyWere(WriterContext &c, const QString &batch)
 {
     auto keyed = withNameKeys(c, batch);

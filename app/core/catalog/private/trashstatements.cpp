@@ -120,7 +120,17 @@ Result<void> restoreAsTheyWere(WriterContext &c, const QString &batch)
     const DeferredForeignKeys deferred(c.catalog);
     if (!deferred.result())
         return deferred.result();
-    const QString rows = QStringLiteral("(SELECT value FROM json_each(?))");
+    // Each statement takes the batch's keys as the rows `%1` stands for.
+    const auto overBatch = [&c, &batch](const QStringList &statements) -> Result<void> {
+        const QString rows = QStringLiteral("(SELECT value FROM json_each(?))");
+        for (const QString &statement : statements) {
+            QSqlQuery q = c.catalog.query(statement.arg(rows));
+            q.bindValue(0, batch);
+            if (auto r = execQuery(q); !r)
+                return r;
+        }
+        return {};
+    };
     const QStringList before {
         QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) SELECT t.id, j.value "
                        "FROM trash t, json_each(t.tags) j WHERE t.id IN %1 AND j.value != ''"),
@@ -130,12 +140,8 @@ Result<void> restoreAsTheyWere(WriterContext &c, const QString &batch)
                        "coalesce(json_extract(j.value, '$.added_at'), 0) "
                        "FROM trash t, json_each(t.sources) j WHERE t.id IN %1"),
     };
-    for (const QString &statement : before) {
-        QSqlQuery q = c.catalog.query(statement.arg(rows));
-        q.bindValue(0, batch);
-        if (auto r = execQuery(q); !r)
-            return r;
-    }
+    if (auto r = overBatch(before); !r)
+        return r;
     QSqlQuery insert = c.catalog.query(QStringLiteral(
         "INSERT INTO images(id, uuid, name, sha256, format, width, height, "
         "original_bytes, stored_bytes, added_at, damaged, annotation, animated, rating, "
@@ -157,13 +163,7 @@ Result<void> restoreAsTheyWere(WriterContext &c, const QString &batch)
                        "(SELECT sha256 FROM trash WHERE id IN %1)"),
         QStringLiteral("DELETE FROM trash WHERE id IN %1"),
     };
-    for (const QString &statement : after) {
-        QSqlQuery q = c.catalog.query(statement.arg(rows));
-        q.bindValue(0, batch);
-        if (auto r = execQuery(q); !r)
-            return r;
-    }
-    return {};
+    return overBatch(after);
 }
 
 } // namespace

@@ -5,17 +5,20 @@
 // temp blob behind.
 
 #include "imagefactory.h"
+#include "ingest/bmpthumbnailer.h"
 #include "ingest/imageprocessor.h"
 #include "resultcheck.h"
 #include "storage/gzipcodec.h"
 #include "testfiles.h"
 
+#include <QBuffer>
 #include <QFileInfo>
 #include <QImageReader>
 #include <QImageWriter>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 #include <array>
 #include <memory>
 
@@ -47,6 +50,10 @@ private Q_SLOTS:
     void sniffMimeType_data();
     void sniffMimeType();
     void thumbnailFromBytes();
+    void bmpRowsAsQtReadsThem_data();
+    void bmpRowsAsQtReadsThem();
+    void bmpOthersGoToQt_data();
+    void bmpOthersGoToQt();
 
 private:
     Result<ProcessedImage> run(const QByteArray &bytes, const ImageLimits &limits = {},
@@ -368,6 +375,209 @@ void TestImageProcessor::thumbnailFromBytes()
 
     auto bad = ImageProcessor::thumbnailFromBytes(ImageFactory::html(), 128);
     QVERIFY(!bad.ok());
+}
+
+namespace {
+
+// A BMP written by hand: @p bits 24 or 32 (BI_RGB), or 16 and 32 with bit
+// fields (BI_BITFIELDS, 32 with an alpha mask); @p infoSize 40, 108 or 124;
+// rows bottom-up unless @p topDown. Qt's writer only writes 24-bit
+// bottom-up files with a 40-byte header.
+QByteArray handBmp(const QImage &picture, int bits, bool topDown, quint32 infoSize = 40,
+    bool bitFields = false, qint64 pixelsAt = -1)
+{
+    const QImage argb = picture.convertToFormat(QImage::Format_ARGB32);
+    const qint64 w = argb.width();
+    const qint64 h = argb.height();
+    const qint64 stride = (w * bits + 31) / 32 * 4;
+    const quint32 masks = bitFields && infoSize == 40 ? 12 : 0;
+    const qint64 at = pixelsAt >= 0 ? pixelsAt : 14 + infoSize + masks;
+    QByteArray out(at + stride * h, '\0');
+    char *d = out.data();
+    d[0] = 'B';
+    d[1] = 'M';
+    qToLittleEndian<quint32>(quint32(out.size()), d + 2);
+    qToLittleEndian<quint32>(quint32(at), d + 10);
+    qToLittleEndian<quint32>(infoSize, d + 14);
+    qToLittleEndian<qint32>(qint32(w), d + 18);
+    qToLittleEndian<qint32>(qint32(topDown ? -h : h), d + 22);
+    qToLittleEndian<quint16>(1, d + 26);
+    qToLittleEndian<quint16>(quint16(bits), d + 28);
+    qToLittleEndian<quint32>(bitFields ? 3 : 0, d + 30);
+    if (bitFields || infoSize >= 108) {
+        const bool five = bits == 16;
+        qToLittleEndian<quint32>(five ? 0x7C00 : 0x00FF0000, d + 54);
+        qToLittleEndian<quint32>(five ? 0x03E0 : 0x0000FF00, d + 58);
+        qToLittleEndian<quint32>(five ? 0x001F : 0x000000FF, d + 62);
+        if (infoSize >= 108) {
+            qToLittleEndian<quint32>(bits == 32 && bitFields ? 0xFF000000 : 0, d + 66);
+            qToLittleEndian<quint32>(0x73524742, d + 70); // 'sRGB'
+        }
+    }
+    for (qint64 y = 0; y < h; ++y) {
+        const auto *line = reinterpret_cast<const QRgb *>(argb.constScanLine(int(y)));
+        uchar *row = reinterpret_cast<uchar *>(d + at + (topDown ? y : h - 1 - y) * stride);
+        for (qint64 x = 0; x < w; ++x) {
+            const QRgb c = line[x];
+            if (bits == 16) {
+                qToLittleEndian<quint16>(
+                    quint16((qRed(c) >> 3) << 10 | (qGreen(c) >> 3) << 5 | qBlue(c) >> 3),
+                    row + x * 2);
+                continue;
+            }
+            uchar *p = row + x * (bits / 8);
+            p[0] = uchar(qBlue(c));
+            p[1] = uchar(qGreen(c));
+            p[2] = uchar(qRed(c));
+            if (bits == 32)
+                p[3] = uchar(qAlpha(c));
+        }
+    }
+    return out;
+}
+
+// Red grows to the right, green downwards: a picture read upside down or
+// mirrored is far from the original everywhere.
+QImage gradients(int width, int height)
+{
+    QImage image(width, height, QImage::Format_RGB32);
+    for (int y = 0; y < height; ++y) {
+        for (int x = 0; x < width; ++x)
+            image.setPixel(x, y,
+                qRgb(255 * x / std::max(1, width - 1), 255 * y / std::max(1, height - 1),
+                    255 * (x + y) / std::max(1, width + height - 2)));
+    }
+    return image;
+}
+
+// The largest difference of one channel between two same-sized images, and
+// the mean over all channels.
+std::pair<int, double> difference(const QImage &a, const QImage &b)
+{
+    const QImage x = a.convertToFormat(QImage::Format_RGB32);
+    const QImage y = b.convertToFormat(QImage::Format_RGB32);
+    int most = 0;
+    double total = 0;
+    for (int row = 0; row < x.height(); ++row) {
+        for (int col = 0; col < x.width(); ++col) {
+            const QRgb p = x.pixel(col, row);
+            const QRgb q = y.pixel(col, row);
+            for (const int d : { std::abs(qRed(p) - qRed(q)), std::abs(qGreen(p) - qGreen(q)),
+                     std::abs(qBlue(p) - qBlue(q)) }) {
+                most = std::max(most, d);
+                total += d;
+            }
+        }
+    }
+    return { most, total / (3.0 * x.width() * x.height()) };
+}
+
+} // namespace
+
+void TestImageProcessor::bmpRowsAsQtReadsThem_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<QSize>("thumbnail");
+
+    const QImage wide = gradients(600, 400);
+    QTest::newRow("Qt's own writer, 24-bit")
+        << ImageFactory::encode(wide, "bmp") << QSize(600, 400) << QSize(256, 170);
+    QTest::newRow("24-bit bottom-up")
+        << handBmp(wide, 24, false) << QSize(600, 400) << QSize(256, 170);
+    QTest::newRow("24-bit top-down")
+        << handBmp(wide, 24, true) << QSize(600, 400) << QSize(256, 170);
+    QTest::newRow("32-bit, odd sizes")
+        << handBmp(gradients(333, 701), 32, false) << QSize(333, 701) << QSize(121, 256);
+    QTest::newRow("32-bit top-down, V5 header")
+        << handBmp(gradients(517, 259), 32, true, 124) << QSize(517, 259) << QSize(256, 128);
+    QTest::newRow("24-bit, V4 header, row padding")
+        << handBmp(gradients(257, 100), 24, false, 108) << QSize(257, 100) << QSize(256, 99);
+    QTest::newRow("a gap before the pixels")
+        << handBmp(wide, 24, false, 40, false, 200) << QSize(600, 400) << QSize(256, 170);
+    QTest::newRow("smaller than a thumbnail: every pixel")
+        << handBmp(gradients(101, 37), 24, true) << QSize(101, 37) << QSize(101, 37);
+    QTest::newRow("one pixel") << handBmp(gradients(1, 1), 32, false) << QSize(1, 1) << QSize(1, 1);
+}
+
+// Plain 24- and 32-bit BMPs are averaged down as their rows are read
+// (BmpThumbnailer), not decoded whole by Qt: the picture must be the one Qt
+// reads, the right way up, with the real size, also for a top-down file
+// (Qt's size() calls its height negative).
+void TestImageProcessor::bmpRowsAsQtReadsThem()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QSize, size);
+    QFETCH(QSize, thumbnail);
+
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::ReadOnly);
+    BmpThumbnailer bmp;
+    QVERIFY(bmp.open(&buffer));
+    QCOMPARE(buffer.pos(), 0);
+    QCOMPARE(bmp.size(), size);
+    const QImage small = bmp.thumbnail(thumbnail);
+    QCOMPARE(small.size(), thumbnail);
+    QCOMPARE(buffer.pos(), 0);
+    QVERIFY(bmp.thumbnail(size + QSize(1, 0)).isNull());
+
+    QImage byQt = QImage::fromData(bytes, "bmp");
+    QCOMPARE(byQt.size(), size);
+    if (thumbnail != size)
+        byQt = byQt.scaled(thumbnail, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    const auto [most, mean] = difference(small, byQt);
+    if (thumbnail == size) {
+        QCOMPARE(most, 0);
+    } else {
+        // Area averaging against Qt's smooth scaling: a level or two apart,
+        // where a flipped or shifted picture is tens of levels off.
+        QVERIFY2(mean < 2.0, qPrintable(QString::number(mean)));
+        QVERIFY2(most <= 16, qPrintable(QString::number(most)));
+    }
+
+    auto r = run(bytes);
+    QVERIFY_OK(r);
+    QCOMPARE(r->format, QStringLiteral("bmp"));
+    QCOMPARE(QSize(r->width, r->height), size);
+    QCOMPARE(r->thumbnailSize, thumbnail);
+    QCOMPARE(r->blob.sha256, sha256Hex(bytes));
+    auto fromBytes = ImageProcessor::thumbnailFromBytes(bytes, 256);
+    QVERIFY_OK(fromBytes);
+    QCOMPARE(*fromBytes, small);
+}
+
+void TestImageProcessor::bmpOthersGoToQt_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("alpha");
+
+    const QImage picture = gradients(300, 200);
+    QImage indexed = picture.convertToFormat(QImage::Format_Indexed8);
+    QTest::newRow("8-bit palette") << ImageFactory::encode(indexed, "bmp") << false;
+    QTest::newRow("16-bit bit fields") << handBmp(picture, 16, false, 40, true) << false;
+    QTest::newRow("32-bit with an alpha mask")
+        << handBmp(ImageFactory::pattern(300, 200, 61, true), 32, false, 124, true) << true;
+}
+
+// What the thumbnailer does not read, Qt's reader still does: palettes, bit
+// fields and alpha masks.
+void TestImageProcessor::bmpOthersGoToQt()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, alpha);
+
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::ReadOnly);
+    QVERIFY(!BmpThumbnailer().open(&buffer));
+    QCOMPARE(buffer.pos(), 0);
+
+    auto r = run(bytes);
+    QVERIFY_OK(r);
+    QCOMPARE(r->format, QStringLiteral("bmp"));
+    QCOMPARE(QSize(r->width, r->height), QSize(300, 200));
+    QCOMPARE(r->thumbnailSize, QSize(256, 170));
+    if (alpha)
+        QVERIFY(QImage::fromData(r->thumbnail).hasAlphaChannel());
 }
 
 QTEST_GUILESS_MAIN(TestImageProcessor)

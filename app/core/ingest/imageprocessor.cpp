@@ -3,6 +3,7 @@
 
 #include "codeclog.h"
 #include "helperhandler.h"
+#include "ingest/bmpthumbnailer.h"
 #include "ingest/completeness.h"
 #include "storage/diskspace.h"
 #include "storage/thumbnailcodec.h"
@@ -241,7 +242,10 @@ Result<ProcessedImage> ImageProcessor::process(
     if (format == "png" && !pngDataStartsAsZlib(file))
         return fail(tr("unsupported or corrupt image (png): the image data is not zlib data"));
 
-    QSize size = probe.size();
+    // A plain 24- or 32-bit BMP is averaged down as its rows are read.
+    BmpThumbnailer bmp;
+    const bool bmpRows = format == "bmp" && !helperFirst && bmp.open(&file);
+    QSize size = bmpRows ? bmp.size() : probe.size();
     if (size.isValid()
         && (size.width() > limits.maxSide || size.height() > limits.maxSide
             || qint64(size.width()) * size.height() > limits.maxPixels))
@@ -255,7 +259,12 @@ Result<ProcessedImage> ImageProcessor::process(
         thumb = decodeInHelper(&file, format, limits.thumbnailSize, limits, &size);
     } else if (svgReader) {
         thumb = decodeThumbnail(*svgReader, format, size, limits.thumbnailSize);
+    } else if (QImage rows = bmpRows ? bmp.thumbnail(fitted(size, limits.thumbnailSize)) : QImage();
+               !rows.isNull()) {
+        thumb = std::move(rows);
     } else {
+        // Qt's reader, also for a BMP whose rows the thumbnailer found cut
+        // short: its reason is the one the user sees.
         // The reader has parsed the header; isCompleteImage() put the device
         // back where it was, so decoding continues from there.
         thumb = decodeThumbnail(reader, format, size, limits.thumbnailSize);
@@ -335,6 +344,10 @@ Result<QImage> ImageProcessor::thumbnailFromBytes(const QByteArray &bytes, int s
     buffer.setData(gifScreenCoveringFrames(bytes));
     buffer.open(QIODevice::ReadOnly);
     buffer.seek(imageStart(&buffer));
+    if (BmpThumbnailer bmp; bmp.open(&buffer)) {
+        if (QImage rows = bmp.thumbnail(fitted(bmp.size(), size)); !rows.isNull())
+            return rows;
+    }
     QImageReader reader(&buffer);
     reader.setDecideFormatFromContent(true);
     auto thumb = decodeThumbnail(reader, reader.format(), reader.size(), size);

@@ -311,6 +311,11 @@ Result<ProcessedImage> ImageProcessor::process(
         = !svgReader && !helperFirst && reader.supportsAnimation() && reader.imageCount() != 1;
     out.tempBlobPath = request.tempBlobPath;
     const qint64 originalBytes = file.size();
+    // A JPEG's plan comes from a probe of its entropy-coded data; other
+    // files are probed by compressFile().
+    std::optional<DeflatePlan> plan;
+    if (!entropy.isEmpty() && entropy.end <= originalBytes)
+        plan = GzipCodec::jpegPlan(file, entropy.begin, entropy.end);
     file.close();
 
     // The blob is at most about as large as the original: if that cannot
@@ -319,10 +324,6 @@ Result<ProcessedImage> ImageProcessor::process(
         if (auto room = DiskSpace::check(request.libraryRoot, originalBytes); !room)
             return room.failure();
     }
-    // A JPEG's plan comes from its layout (no probe); others are probed.
-    std::optional<DeflatePlan> plan;
-    if (!entropy.isEmpty() && entropy.end <= originalBytes)
-        plan = GzipCodec::jpegPlan(entropy.begin, entropy.end);
     // Not synced here: the writer syncs a whole batch of blobs with one
     // flush before it installs them (CatalogWriter::commitImage), where a
     // sync per blob held this thread for the device's flush of each.

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QScopedValueRollback>
+#include <QtEndian>
 #include <cerrno>
 #include <limits>
 #include <memory>
@@ -23,6 +24,10 @@ constexpr qint64 kChunk = 256 * 1024;
 // Bytes each probe sample takes, and how many samples over the file.
 constexpr qint64 kProbeSample = 32 * 1024;
 constexpr int kProbeSamples = 3;
+// The same for a JPEG's entropy-coded data: more, smaller samples, so that
+// flat areas anywhere in the picture (a sky at the top) show.
+constexpr qint64 kJpegProbeSample = 8 * 1024;
+constexpr int kJpegProbeSamples = 4;
 
 // memLevel 9 (zlib's default is 8): a larger hash table and a larger literal
 // buffer per block. On photo JPEGs, where deflate's time goes on literals,
@@ -45,7 +50,9 @@ struct ChunkBuffers {
 };
 
 // What a processing thread compresses with: its buffers and its deflate
-// streams.
+// streams. The streams are raw deflate: compressFile() writes the gzip
+// header and trailer itself, so that a plan's segments can each start from
+// a reset stream (see there).
 class DeflateKit {
 public:
     Q_DISABLE_COPY_MOVE(DeflateKit)
@@ -58,30 +65,27 @@ public:
         }
     }
 
-    /// A gzip stream with no header set, as deflateInit2() would give it;
-    /// nullptr if zlib refuses. One per window size (JPEGs use 16 KiB, the
-    /// rest 32 KiB, and they alternate).
-    z_stream *begin(const DeflatePlan &plan, int level)
+    /// A raw deflate stream with a @p windowBits window at @p level, as
+    /// deflateInit2() would give it; nullptr if zlib refuses. One per window
+    /// size (a JPEG's segments use 32 KiB and 16 KiB, and files alternate).
+    z_stream *begin(int windowBits, int level, int strategy)
     {
-        Stream &s = m_streams[plan.windowBits == 15 ? 0 : 1];
-        if (s.ready && s.windowBits != plan.windowBits) {
+        Stream &s = m_streams[windowBits == 15 ? 0 : 1];
+        if (s.ready && s.windowBits != windowBits) {
             deflateEnd(&s.zs);
             s.ready = false;
         }
         if (!s.ready) {
             s.zs = {};
-            if (deflateInit2(
-                    &s.zs, level, Z_DEFLATED, plan.windowBits + 16, kMemLevel, plan.strategy)
-                != Z_OK)
+            if (deflateInit2(&s.zs, level, Z_DEFLATED, -windowBits, kMemLevel, strategy) != Z_OK)
                 return nullptr;
             s.ready = true;
-            s.windowBits = plan.windowBits;
+            s.windowBits = windowBits;
             return &s.zs;
         }
         // After a reset deflateParams() only sets the level (nothing to
-        // flush); the last file's header pointer is dropped.
-        if (deflateReset(&s.zs) != Z_OK || deflateParams(&s.zs, level, plan.strategy) != Z_OK
-            || deflateSetHeader(&s.zs, Z_NULL) != Z_OK) {
+        // flush).
+        if (deflateReset(&s.zs) != Z_OK || deflateParams(&s.zs, level, strategy) != Z_OK) {
             deflateEnd(&s.zs);
             s.ready = false;
             return nullptr;
@@ -109,10 +113,11 @@ DeflateKit &deflateKit()
     return kit;
 }
 
-qint64 deflatedSize(const QByteArray &data, DeflatePlan plan)
+// The raw deflate size of @p data at @p level in a @p windowBits window.
+qint64 deflatedSize(const QByteArray &data, int level, int windowBits = 15)
 {
     DeflateKit &kit = deflateKit();
-    z_stream *zs = kit.begin(plan, plan.level);
+    z_stream *zs = kit.begin(windowBits, level, Z_DEFAULT_STRATEGY);
     if (!zs)
         return std::numeric_limits<qint64>::max();
     zs->next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
@@ -127,50 +132,90 @@ qint64 deflatedSize(const QByteArray &data, DeflatePlan plan)
     return rc == Z_STREAM_END ? qint64(zs->total_out) : std::numeric_limits<qint64>::max();
 }
 
+// @p count samples of @p size bytes from @p source's bytes [from, from +
+// length), evenly spread, the first at the start and the last at the end;
+// all of them when they are no more than the samples would be (overlapping
+// samples repeat bytes, which deflate finds as matches). @p source is left
+// where it was.
+QByteArray samplesOf(QIODevice &source, qint64 from, qint64 length, int count, qint64 size)
+{
+    const qint64 start = source.pos();
+    QByteArray sample;
+    if (length <= count * size) {
+        source.seek(from);
+        sample = source.read(length);
+    } else {
+        for (int i = 0; i < count; ++i) {
+            source.seek(from + (length - size) * i / (count - 1));
+            sample += source.read(size);
+        }
+    }
+    source.seek(start);
+    return sample;
+}
+
+// The gzip member header zlib writes for deflateSetHeader() with a name,
+// no time and OS 3 (Unix), so that a blob is byte for byte what zlib's
+// gzip mode made of it before the segments came: XFL says "fastest" below
+// level 2 and for Huffman-only and RLE, "best" at 9.
+QByteArray gzipHeader(const QByteArray &name, int level, int strategy)
+{
+    QByteArray header = QByteArray::fromHex("1f8b0808000000000000");
+    header[8] = char(level == 9 ? 2 : (strategy >= Z_HUFFMAN_ONLY || level < 2 ? 4 : 0));
+    header[9] = char(3);
+    header += name;
+    header += '\0';
+    return header;
+}
+
 } // namespace
 
 DeflatePlan GzipCodec::choosePlan(QIODevice &source)
 {
-    const qint64 size = source.size();
-    const qint64 start = source.pos();
-    QByteArray sample;
-    if (size <= kProbeSamples * kProbeSample) {
-        // The whole file. Overlapping samples of a smaller one repeat its
-        // bytes, which level 6 finds as matches: a 43 KB WebP then looked
-        // compressible, got level 1, and was stored in 32 KiB blocks 0.1 %
-        // over its own size.
-        source.seek(0);
-        sample = source.read(size);
-    } else {
-        for (int i = 0; i < kProbeSamples; ++i) {
-            source.seek((size - kProbeSample) * i / (kProbeSamples - 1));
-            sample += source.read(kProbeSample);
-        }
-    }
-    source.seek(start);
+    // The whole file when it is small: overlapping samples of a smaller one
+    // repeat its bytes, which level 6 finds as matches; a 43 KB WebP then
+    // looked compressible, got level 1, and was stored in 32 KiB blocks
+    // 0.1 % over its own size.
+    const QByteArray sample = samplesOf(source, 0, source.size(), kProbeSamples, kProbeSample);
     const DeflatePlan best { 6, Z_DEFAULT_STRATEGY };
     if (sample.isEmpty())
         return best;
-    const double target = double(deflatedSize(sample, best)) * 1.0005;
+    const double target = double(deflatedSize(sample, best.level)) * 1.0005;
     // Cheapest first. Huffman-only is not tried: measured against GNU
     // gzip -6 (the bound's reference), it was over by 0.2-0.5 % on every
     // JPEG of four corpora, and nothing else chose it.
-    for (const DeflatePlan plan :
-        { DeflatePlan { 0, Z_DEFAULT_STRATEGY }, DeflatePlan { 2, Z_DEFAULT_STRATEGY } }) {
-        if (double(deflatedSize(sample, plan)) <= target)
-            return plan;
+    for (const int level : { 0, 2 }) {
+        if (double(deflatedSize(sample, level)) <= target)
+            return DeflatePlan { level, Z_DEFAULT_STRATEGY };
     }
     return best;
 }
 
-DeflatePlan GzipCodec::jpegPlan(qint64 entropyBegin, qint64 entropyEnd)
+DeflatePlan GzipCodec::jpegPlan(QIODevice &source, qint64 entropyBegin, qint64 entropyEnd)
+{
+    const DeflatePlan fast = jpegFastPlan(entropyBegin, entropyEnd);
+    const QByteArray sample = samplesOf(
+        source, entropyBegin, entropyEnd - entropyBegin, kJpegProbeSamples, kJpegProbeSample);
+    if (sample.isEmpty())
+        return fast;
+    // Tighter than choosePlan()'s 0.05 %: the samples are a smaller part of
+    // the file, and at 0.05 % one wallpaper's plan came out 0.01 % over
+    // the bound.
+    const qint64 atSix = deflatedSize(sample, 6, fast.windowBits);
+    if (double(deflatedSize(sample, fast.fastLevel, fast.fastWindowBits)) <= double(atSix) * 1.0002)
+        return fast;
+    return DeflatePlan { 6, Z_DEFAULT_STRATEGY };
+}
+
+DeflatePlan GzipCodec::jpegFastPlan(qint64 entropyBegin, qint64 entropyEnd)
 {
     DeflatePlan plan;
     plan.level = 6;
-    plan.windowBits = 14;
+    plan.windowBits = 15;
     plan.fastBegin = entropyBegin;
     plan.fastEnd = entropyEnd;
     plan.fastLevel = 2;
+    plan.fastWindowBits = 14;
     return plan;
 }
 
@@ -199,11 +244,14 @@ Result<CompressedBlob> GzipCodec::compressFile(const QString &sourcePath, const 
     if (!plan)
         plan = choosePlan(in);
 
-    // The level for the bytes from @p at on, and where that changes next.
-    const auto levelAt = [&plan](qint64 at) {
-        return plan->hasFastSpan() && at >= plan->fastBegin && at < plan->fastEnd ? plan->fastLevel
-                                                                                  : plan->level;
+    // The level and window for the bytes from @p at on, and where they
+    // change next.
+    const auto inFastSpan = [&plan](qint64 at) {
+        return plan->hasFastSpan() && at >= plan->fastBegin && at < plan->fastEnd;
     };
+    const auto levelAt = [&](qint64 at) { return inFastSpan(at) ? plan->fastLevel : plan->level; };
+    const auto windowAt
+        = [&](qint64 at) { return inFastSpan(at) ? plan->fastWindowBits : plan->windowBits; };
     const auto nextSwitch = [&plan](qint64 at) -> qint64 {
         if (!plan->hasFastSpan() || at >= plan->fastEnd)
             return std::numeric_limits<qint64>::max();
@@ -211,22 +259,21 @@ Result<CompressedBlob> GzipCodec::compressFile(const QString &sourcePath, const 
     };
 
     DeflateKit &kit = deflateKit();
-    z_stream *stream = kit.begin(*plan, levelAt(0));
-    if (!stream)
+    z_stream *zs = kit.begin(windowAt(0), levelAt(0), plan->strategy);
+    if (!zs)
         return fail(tr("zlib could not start compressing"));
-    z_stream &zs = *stream;
 
     // FNAME is a NUL-terminated string; a name with NULs is cut at the first.
     QByteArray fname = originalName.toUtf8();
     if (const qsizetype nul = fname.indexOf('\0'); nul >= 0)
         fname.truncate(nul);
-    gz_header header {};
-    header.name = reinterpret_cast<Bytef *>(fname.data());
-    header.os = 3; // Unix
-    header.time = 0; // reproducible blobs: same bytes, same file
-    deflateSetHeader(&zs, &header);
+    // Reproducible blobs: same bytes, same file (no time in the header).
+    const QByteArray header = gzipHeader(fname, levelAt(0), plan->strategy);
+    if (out.write(header) != header.size())
+        return writeFailed();
 
     Sha256 sha;
+    uLong crc = crc32(0L, Z_NULL, 0);
     char *const inBuf = kit.input();
     char *const outBuf = kit.output();
     constexpr qint64 outSize = ChunkBuffers::kOutput;
@@ -245,39 +292,48 @@ Result<CompressedBlob> GzipCodec::compressFile(const QString &sourcePath, const 
             return fail(tr("cannot read %1: %2").arg(sourcePath, in.errorString()));
         total += n;
         sha.addData(inBuf, n);
-        flush = n < want && in.atEnd() ? Z_FINISH : Z_NO_FLUSH;
-        zs.next_in = reinterpret_cast<Bytef *>(inBuf);
-        zs.avail_in = uInt(n);
+        crc = crc32_z(crc, reinterpret_cast<const Bytef *>(inBuf), size_t(n));
+        const bool last = n < want && in.atEnd();
+        const bool switching = !last && total == upTo;
+        // A segment ends on a byte boundary (an empty stored block, 5
+        // bytes) and not as the last block: the next one goes on the same
+        // deflate stream.
+        flush = last ? Z_FINISH : switching ? Z_SYNC_FLUSH : Z_NO_FLUSH;
+        zs->next_in = reinterpret_cast<Bytef *>(inBuf);
+        zs->avail_in = uInt(n);
         do {
-            zs.next_out = reinterpret_cast<Bytef *>(outBuf);
-            zs.avail_out = uInt(outSize);
-            const int rc = deflate(&zs, flush);
+            zs->next_out = reinterpret_cast<Bytef *>(outBuf);
+            zs->avail_out = uInt(outSize);
+            const int rc = deflate(zs, flush);
             if (rc == Z_STREAM_ERROR)
                 return fail(tr("zlib failed while compressing"));
-            const qint64 produced = outSize - zs.avail_out;
+            const qint64 produced = outSize - zs->avail_out;
             if (out.write(outBuf, produced) != produced)
                 return writeFailed();
-        } while (zs.avail_out == 0);
-        if (flush != Z_FINISH && total == upTo) {
-            // deflateParams() first deflates what it holds at the old level
-            // (Z_BLOCK); Z_BUF_ERROR asks for more room for that output.
-            int rc = Z_OK;
-            do {
-                zs.next_out = reinterpret_cast<Bytef *>(outBuf);
-                zs.avail_out = uInt(outSize);
-                rc = deflateParams(&zs, levelAt(total), plan->strategy);
-                const qint64 produced = outSize - zs.avail_out;
-                if (out.write(outBuf, produced) != produced)
-                    return writeFailed();
-                if (rc == Z_BUF_ERROR && produced == 0)
-                    return fail(tr("zlib failed while compressing"));
-            } while (rc == Z_BUF_ERROR);
-            if (rc != Z_OK)
+        } while (zs->avail_out == 0);
+        if (switching) {
+            // The next segment starts from a reset stream, as pigz starts
+            // each of its blocks, with the last window of input as its
+            // dictionary. zlib's deflateParams() from level 6 to level 2 in
+            // the middle of a stream keeps the lazy matcher's last match
+            // length, and the fast matcher then takes no match shorter than
+            // it for the rest of the file: one wallpaper came out 3.3 %
+            // larger than at level 2 from its start.
+            Bytef window[32768];
+            uInt windowBytes = 0;
+            if (deflateGetDictionary(zs, window, &windowBytes) != Z_OK)
+                return fail(tr("zlib failed while compressing"));
+            zs = kit.begin(windowAt(total), levelAt(total), plan->strategy);
+            if (!zs || deflateSetDictionary(zs, window, windowBytes) != Z_OK)
                 return fail(tr("zlib failed while compressing"));
         }
     } while (flush != Z_FINISH);
-    // In gzip mode zlib keeps the CRC-32 of what it read (the trailer's).
-    const quint32 crc = quint32(zs.adler);
+
+    char trailer[8];
+    qToLittleEndian<quint32>(quint32(crc), trailer);
+    qToLittleEndian<quint32>(quint32(total), trailer + 4); // ISIZE: the length mod 2^32
+    if (out.write(trailer, sizeof trailer) != qint64(sizeof trailer))
+        return writeFailed();
 
     if (!out.flush())
         return writeFailed();
@@ -294,7 +350,7 @@ Result<CompressedBlob> GzipCodec::compressFile(const QString &sourcePath, const 
     blob.sha256 = sha.hexResult();
     blob.originalBytes = total;
     blob.storedBytes = QFileInfo(targetPath).size();
-    blob.crc32 = crc;
+    blob.crc32 = quint32(crc);
     blob.plan = *plan;
     return blob;
 }

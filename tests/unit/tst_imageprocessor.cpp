@@ -39,6 +39,8 @@ private Q_SLOTS:
     void thumbnailLongestSide_data();
     void thumbnailLongestSide();
     void thumbnailKeepsAlpha();
+    void paletteThumbnails_data();
+    void paletteThumbnails();
     void thumbnailSizeIsConfigurable();
     void refusals_data();
     void refusals();
@@ -205,6 +207,37 @@ void TestImageProcessor::thumbnailKeepsAlpha()
     auto opaque = run(ImageFactory::encode(ImageFactory::pattern(300, 300, 31), "png"));
     QVERIFY_OK(opaque);
     QVERIFY(opaque->thumbnail.startsWith("\xFF\xD8"));
+}
+
+void TestImageProcessor::paletteThumbnails_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("alpha");
+
+    const QImage indexed
+        = ImageFactory::pattern(300, 200, 33).convertToFormat(QImage::Format_Indexed8);
+    QTest::newRow("8-bit BMP") << ImageFactory::encode(indexed, "bmp") << false;
+    QTest::newRow("PNG-8") << ImageFactory::encode(indexed, "png") << false;
+    QTest::newRow("GIF") << ImageFactory::gif(300, 200, 34) << false;
+    QImage holed = indexed;
+    QList<QRgb> colours = holed.colorTable();
+    colours[holed.pixelIndex(0, 0)] = qRgba(0, 0, 0, 0);
+    holed.setColorTable(colours);
+    QTest::newRow("PNG-8 with a transparent colour") << ImageFactory::encode(holed, "png") << true;
+}
+
+// A palette image's thumbnail has an alpha channel only if its palette does:
+// an opaque one is stored as JPEG like any opaque picture.
+void TestImageProcessor::paletteThumbnails()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, alpha);
+    auto r = run(bytes);
+    QVERIFY_OK(r);
+    QCOMPARE(r->thumbnailSize, QSize(256, 170));
+    const QImage thumbnail = QImage::fromData(r->thumbnail);
+    QCOMPARE(thumbnail.hasAlphaChannel(), alpha);
+    QCOMPARE(r->thumbnail.startsWith("\x89PNG"), alpha);
 }
 
 void TestImageProcessor::thumbnailSizeIsConfigurable()

@@ -37,7 +37,12 @@ Result<QImage> decodeThumbnail(
     QImageReader &reader, const QByteArray &format, QSize fullSize, int box)
 {
     reader.setAutoTransform(true);
-    if (fullSize.isValid() && reader.supportsOption(QImageIOHandler::ScaledSize)) {
+    // A palette image is scaled below, after its conversion (Qt's PNG reader
+    // would scale it into ARGB32 itself).
+    const QImage::Format decoded = reader.imageFormat();
+    const bool palette = decoded == QImage::Format_Indexed8 || decoded == QImage::Format_Mono
+        || decoded == QImage::Format_MonoLSB;
+    if (fullSize.isValid() && !palette && reader.supportsOption(QImageIOHandler::ScaledSize)) {
         const QSize target = fitted(fullSize, box);
         if (target != fullSize)
             reader.setScaledSize(target);
@@ -46,6 +51,12 @@ Result<QImage> decodeThumbnail(
     if (image.isNull())
         return fail(ImageProcessor::tr("unsupported or corrupt image (%1): %2")
                         .arg(QString::fromLatin1(format), reader.errorString()));
+    // Qt scales a palette image smoothly into ARGB32 even when every colour
+    // is opaque: a GIF's, a PNG-8's or an 8-bit BMP's thumbnail was then
+    // stored as a PNG with an alpha channel, several times a JPEG's size.
+    if (image.format() == QImage::Format_Indexed8 || image.format() == QImage::Format_Mono
+        || image.format() == QImage::Format_MonoLSB)
+        image.convertTo(image.hasAlphaChannel() ? QImage::Format_ARGB32 : QImage::Format_RGB32);
     // target already has the image's aspect; keeping it again rounds down.
     const QSize target = fitted(image.size(), box);
     if (target != image.size())

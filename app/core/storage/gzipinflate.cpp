@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 // GzipCodec's reading side: a blob back to its original bytes, checked.
-#include "storage/gzipcodec.h"
-
 #include "base/sha256.h"
+#include "storage/gzipcodec.h"
 #include "storage/private/chunkbuffers.h"
 
 #include <QFile>

@@ -71,13 +71,14 @@ bool BmpThumbnailer::open(QIODevice *device)
     // way of reading those.
     if (pixelsAt < kFileHeader + infoSize)
         return false;
-    const qint64 stride = (width * bits + 31) / 32 * 4;
+    const qint64 stride = (width * bits + 31) / 32 * 4; // rows end on 4 bytes
     if (!device->isSequential() && device->size() < pixelsAt + stride * std::abs(height))
         return false;
     m_device = device;
     m_size = QSize(int(width), int(std::abs(height)));
     m_pixelsAt = pixelsAt;
     m_bytesPerPixel = bits / 8;
+    m_stride = stride;
     m_topDown = height < 0;
     return true;
 }
@@ -91,7 +92,7 @@ QImage BmpThumbnailer::thumbnail(QSize target)
     const qint64 height = m_size.height();
     const qint64 tw = target.width();
     const qint64 th = target.height();
-    const qint64 stride = (width * m_bytesPerPixel * 8 + 31) / 32 * 4;
+    const qint64 stride = m_stride;
 
     const qint64 start = m_device->pos();
     if (!m_device->seek(m_pixelsAt))

@@ -37,6 +37,7 @@ private:
     QSize m_size;
     qint64 m_pixelsAt = 0;
     int m_bytesPerPixel = 0;
+    qint64 m_stride = 0; ///< bytes per row in the file
     bool m_topDown = false;
 };
 

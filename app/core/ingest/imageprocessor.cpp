@@ -31,32 +31,42 @@ QSize fitted(QSize size, int box)
     return size.scaled(box, box, Qt::KeepAspectRatio).expandedTo(QSize(1, 1));
 }
 
+bool isPalette(QImage::Format format)
+{
+    return format == QImage::Format_Indexed8 || format == QImage::Format_Mono
+        || format == QImage::Format_MonoLSB;
+}
+
+// A palette image as 32-bit pixels, with alpha only where its palette has
+// some; any other image as it is. Scaling and colour conversion want them:
+// Qt scales a palette image smoothly into ARGB32 even when every colour is
+// opaque (a GIF's, a PNG-8's or an 8-bit BMP's thumbnail was then stored as
+// a PNG with an alpha channel, several times a JPEG's size).
+QImage withoutPalette(QImage image)
+{
+    if (isPalette(image.format()))
+        image.convertTo(image.hasAlphaChannel() ? QImage::Format_ARGB32 : QImage::Format_RGB32);
+    return image;
+}
+
 // Decodes @p reader (already positioned) into a thumbnail-sized image,
 // letting the codec scale while it decodes where it can (JPEG, SVG).
 Result<QImage> decodeThumbnail(
     QImageReader &reader, const QByteArray &format, QSize fullSize, int box)
 {
     reader.setAutoTransform(true);
-    // A palette image is scaled below, after its conversion (Qt's PNG reader
-    // would scale it into ARGB32 itself).
-    const QImage::Format decoded = reader.imageFormat();
-    const bool palette = decoded == QImage::Format_Indexed8 || decoded == QImage::Format_Mono
-        || decoded == QImage::Format_MonoLSB;
-    if (fullSize.isValid() && !palette && reader.supportsOption(QImageIOHandler::ScaledSize)) {
+    // A palette image is scaled below, after withoutPalette() (Qt's PNG
+    // reader would scale it into ARGB32 itself).
+    if (fullSize.isValid() && !isPalette(reader.imageFormat())
+        && reader.supportsOption(QImageIOHandler::ScaledSize)) {
         const QSize target = fitted(fullSize, box);
         if (target != fullSize)
             reader.setScaledSize(target);
     }
-    QImage image = reader.read();
+    QImage image = withoutPalette(reader.read());
     if (image.isNull())
         return fail(ImageProcessor::tr("unsupported or corrupt image (%1): %2")
                         .arg(QString::fromLatin1(format), reader.errorString()));
-    // Qt scales a palette image smoothly into ARGB32 even when every colour
-    // is opaque: a GIF's, a PNG-8's or an 8-bit BMP's thumbnail was then
-    // stored as a PNG with an alpha channel, several times a JPEG's size.
-    if (image.format() == QImage::Format_Indexed8 || image.format() == QImage::Format_Mono
-        || image.format() == QImage::Format_MonoLSB)
-        image.convertTo(image.hasAlphaChannel() ? QImage::Format_ARGB32 : QImage::Format_RGB32);
     // target already has the image's aspect; keeping it again rounds down.
     const QSize target = fitted(image.size(), box);
     if (target != image.size())
@@ -163,9 +173,7 @@ QImage ImageProcessor::toSrgb(QImage image)
     const QColorSpace space = image.colorSpace();
     if (!space.isValid() || space == QColorSpace::SRgb)
         return image;
-    if (image.format() == QImage::Format_Indexed8 || image.format() == QImage::Format_Mono
-        || image.format() == QImage::Format_MonoLSB)
-        image.convertTo(image.hasAlphaChannel() ? QImage::Format_ARGB32 : QImage::Format_RGB32);
+    image = withoutPalette(std::move(image));
     image.convertToColorSpace(QColorSpace::SRgb);
     return image;
 }

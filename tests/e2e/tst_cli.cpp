@@ -29,12 +29,16 @@
 #include <QTest>
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <csignal>
 #include <memory>
+#include <unistd.h>
 
 using trove::test::ImageFactory;
 using trove::test::kKillMs;
 using trove::test::kLivenessMs;
 using trove::test::readFile;
+using trove::test::RecordedRequest;
 using trove::test::Response;
 using trove::test::sha256Hex;
 using trove::test::TestServer;
@@ -80,6 +84,7 @@ private Q_SLOTS:
     void sameBytesFromTwoUrls();
     void manyUrlsInOneAdd();
     void politeDownloads();
+    void addStopsOnCtrlZ();
     void twoProcessesAddAtOnce();
     void badSchemeNeedsNoNetwork();
     void badUsage_data();
@@ -1178,6 +1183,89 @@ void TestCli::politeDownloads()
     QCOMPARE(busy.size(), 2);
     const qint64 gap = busy.at(1).receivedMs - busy.at(0).receivedMs;
     QVERIFY2(gap >= 990, qPrintable(QStringLiteral("retried after %1 ms").arg(gap)));
+}
+
+namespace {
+
+// The state letter of /proc/PID/stat: 'T' while stopped; '?' once gone.
+char processState(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return '?';
+    const QByteArray line = stat.readAll();
+    const qsizetype close = line.lastIndexOf(')'); // the name may hold anything
+    return close > 0 && close + 2 < line.size() ? line.at(close + 2) : '?';
+}
+
+} // namespace
+
+void TestCli::addStopsOnCtrlZ()
+{
+    // Ctrl+Z in the terminal: the running downloads go back to the queue
+    // (their connections close), the process stops holding no write lock,
+    // and once continued every image is added, once.
+    // Until the stop, every answer stalls after its headers: a download
+    // left running would hold its connection open for as long as the
+    // process is stopped.
+    auto stalling = std::make_shared<std::atomic_bool>(true);
+    QStringList urls;
+    for (int i = 0; i < 10; ++i) {
+        const Response image
+            = Response::ok(ImageFactory::png(40 + i, 30, quint32(700 + i)), "image/png");
+        const QString path = QStringLiteral("/ctrlz/%1.png").arg(i);
+        m_server.addHandler(path, [stalling, image](const RecordedRequest &) {
+            Response r = image;
+            r.stallAfterHeaders = stalling->load();
+            return r;
+        });
+        urls << m_server.url(path).toString();
+    }
+    QCOMPARE(
+        trove({ QStringLiteral("stats"), QStringLiteral("--library"), library() }).exitCode, 0);
+
+    QProcess add;
+    add.setProcessEnvironment(trove::test::cleanTroveEnvironment(m_dir->path()));
+    // A process group of its own with its parent (this test) outside it, as
+    // a shell's job is: the system stops a job only when someone can
+    // continue it.
+    add.setChildProcessModifier([] { ::setpgid(0, 0); });
+    add.start(QStringLiteral(TROVE_BINARY),
+        QStringList { QStringLiteral("add") } + urls
+            + QStringList { QStringLiteral("--library"), library() });
+    QVERIFY(add.waitForStarted(kLivenessMs));
+    const qint64 pid = add.processId();
+    QTRY_VERIFY_WITH_TIMEOUT(m_server.activeConnections() >= 4, kLivenessMs);
+
+    ::kill(pid_t(pid), SIGTSTP);
+    QTRY_COMPARE_WITH_TIMEOUT(processState(pid), 'T', kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server.activeConnections(), 0, kLivenessMs);
+    // Another process writes to the library meanwhile, without waiting.
+    const Run other = trove({ QStringLiteral("collection"), QStringLiteral("create"),
+        QStringLiteral("while-stopped"), QStringLiteral("--library"), library() });
+    QVERIFY2(other.exitCode == 0, other.describe());
+    const int hitsWhileStopped = m_server.totalHits();
+
+    stalling->store(false);
+    ::kill(pid_t(pid), SIGCONT);
+    const Run run = finish(add);
+    QVERIFY2(run.exitCode == 0, run.describe());
+    QVERIFY2(run.err.contains("item(s) to go; `fg` continues"), run.describe());
+    QVERIFY2(run.err.contains("trove: continuing"), run.describe());
+    QCOMPARE(run.out.count("added  "), 10);
+    QCOMPARE(list().size(), 10);
+    // What was put back was asked for again after the stop, once.
+    QVERIFY(m_server.totalHits() > hitsWhileStopped);
+    int askedTwice = 0;
+    for (const QString &url : std::as_const(urls)) {
+        const int hits = m_server.hits(QUrl(url).path());
+        QVERIFY2(hits == 1 || hits == 2, qPrintable(url));
+        askedTwice += hits == 2 ? 1 : 0;
+    }
+    QVERIFY(askedTwice >= 4);
+    QVERIFY(tmpListing().isEmpty());
+    QCOMPARE(
+        trove({ QStringLiteral("verify"), QStringLiteral("--library"), library() }).exitCode, 0);
 }
 
 void TestCli::twoProcessesAddAtOnce()

@@ -352,6 +352,7 @@ private Q_SLOTS:
     void busyHostWaitsOutRetryAfter();
     void retryAfterBeyondTheCapFails();
     void pauseHoldsNewDownloads();
+    void pausedDownloadsGoBackToTheQueue();
     void downloadsWaitForProcessing();
     void diskFullPausesAndResumes_data();
     void diskFullPausesAndResumes();
@@ -1256,6 +1257,52 @@ void TestIngestPipeline::pauseHoldsNewDownloads()
     QCOMPARE(stateOf(held.at(2)), IngestState::Processing);
     m_pipeline->setPaused(false); // no change, no signal
     QCOMPARE(paused.count(), 2);
+}
+
+// Ctrl+Z on the command line: running downloads are aborted and wait at the
+// front of their line, with no attempt spent; what the fetcher answers for
+// the aborted jobs afterwards changes nothing; unpaused, they start again
+// and finish.
+void TestIngestPipeline::pausedDownloadsGoBackToTheQueue()
+{
+    const QString a = url(QStringLiteral("a.png"));
+    const QString b = url(QStringLiteral("b.png"));
+    const QList<quint64> ids = m_pipeline->enqueue({ { a }, { b } });
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(ids.at(1)), IngestState::Downloading, test::kLivenessMs);
+    QCOMPARE(m_pipeline->downloadsRunning(), 2);
+
+    m_pipeline->setPaused(true);
+    QCOMPARE(m_pipeline->putBackDownloads(), 2);
+    for (const quint64 id : ids) {
+        QCOMPARE(stateOf(id), IngestState::Queued);
+        QCOMPARE(m_pipeline->item(id)->attempts, 0);
+        QCOMPARE(m_pipeline->item(id)->note, QStringLiteral("paused"));
+    }
+    QCOMPARE(m_pipeline->putBackDownloads(), 0); // nothing runs any more
+    // Until the fetcher has answered for them, they still count as running.
+    QCOMPARE(m_pipeline->downloadsRunning(), 2);
+    m_fetch->answerCancelled(a);
+    m_fetch->answerCancelled(b);
+    settle();
+    QCOMPARE(m_pipeline->downloadsRunning(), 0);
+    for (const quint64 id : ids)
+        QCOMPARE(stateOf(id), IngestState::Queued);
+    QCOMPARE(m_fetch->startedFor(a), 1);
+
+    m_pipeline->setPaused(false);
+    QCOMPARE(stateOf(ids.at(0)), IngestState::Downloading);
+    QCOMPARE(stateOf(ids.at(1)), IngestState::Downloading);
+    QCOMPARE(m_fetch->startedFor(a), 2);
+    QVERIFY(m_pipeline->item(ids.at(0))->note.isEmpty());
+    m_fetch->succeed(a, png(1));
+    m_fetch->succeed(b, png(2));
+    QTRY_COMPARE_WITH_TIMEOUT(m_process->pending(), 2, test::kLivenessMs);
+    m_process->run(QStringLiteral("a.png"));
+    m_process->run(QStringLiteral("b.png"));
+    for (const quint64 id : ids) {
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), IngestState::Done, test::kLivenessMs);
+        QCOMPARE(m_pipeline->item(id)->attempts, 1);
+    }
 }
 
 // Processing slower than downloading (a big paste of small images, the

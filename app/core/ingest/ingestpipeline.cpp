@@ -349,6 +349,32 @@ void IngestPipeline::holdForSpace(quint64 id, const QString &reason)
     pauseForSpace(reason);
 }
 
+int IngestPipeline::putBackDownloads()
+{
+    QList<quint64> running;
+    for (auto it = m_fetchJobs.cbegin(); it != m_fetchJobs.cend(); ++it) {
+        const Work *work = findWork(it->item);
+        const IngestItem *item = findItem(it->item);
+        if (work && work->fetchJob == it.key() && item && item->state == IngestState::Downloading)
+            running.append(it->item);
+    }
+    for (const quint64 id : std::as_const(running)) {
+        Work &work = m_work[id];
+        // Its answer, when the fetcher has aborted it, is then no longer
+        // this item's (onFetched() drops it).
+        m_fetch->cancel(std::exchange(work.fetchJob, 0));
+        work.attempts = std::max(0, work.attempts - 1);
+        IngestItem &item = m_items[id];
+        item.attempts = work.attempts;
+        item.received = 0;
+        item.total = -1;
+        item.note = tr("paused");
+        setState(id, IngestState::Queued);
+        queueFetch(id, true);
+    }
+    return int(running.size());
+}
+
 int IngestPipeline::inFlight() const
 {
     return int(m_fetchJobs.size()) + m_processing + int(m_waitingProcess.size()) + m_committing

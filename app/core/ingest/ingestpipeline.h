@@ -141,6 +141,15 @@ public:
     /// Paused for a full disk and nothing in flight any more: nothing
     /// happens until setPaused(false).
     bool isHalted() const { return !m_pauseReason.isEmpty() && inFlight() == 0; }
+    /// Sends every running download back to the front of its host's line,
+    /// queued, with no attempt spent: a paused queue then holds no
+    /// connection open (Ctrl+Z on the command line). Returns how many. Their
+    /// connections close once the fetcher has aborted them
+    /// (downloadsRunning() falls to 0).
+    int putBackDownloads();
+    /// Downloads started and not yet answered (aborted ones until the
+    /// fetcher says they ended).
+    int downloadsRunning() const { return int(m_fetchJobs.size()); }
 
     /// New limits (the window's settings changed): per-host and total
     /// downloads at once, download and image limits, retries. They apply to

@@ -40,7 +40,7 @@ QJsonObject eagleItem(const ImageRecord &r)
         { QStringLiteral("size"), r.originalBytes }, { QStringLiteral("ext"), extOf(r.format) },
         { QStringLiteral("tags"), QJsonArray::fromStringList(r.tags) },
         { QStringLiteral("folders"), QJsonArray {} }, { QStringLiteral("isDeleted"), false },
-        { QStringLiteral("url"), r.sources.value(0) },
+        { QStringLiteral("url"), r.sources.value(0) }, { QStringLiteral("website"), r.foundOn },
         { QStringLiteral("annotation"), r.annotation },
         { QStringLiteral("modificationTime"), r.addedAt.toMSecsSinceEpoch() },
         { QStringLiteral("width"), r.width }, { QStringLiteral("height"), r.height },

@@ -28,7 +28,8 @@ void addOptions(QCommandLineParser &p)
         QStringLiteral("Download at most N images at once from one host (default 4)."),
         QStringLiteral("N") });
     p.addOption({ QStringLiteral("referer"),
-        QStringLiteral("The page the links were found on, sent as their Referer."),
+        QStringLiteral("The page the links were found on: sent as their Referer and kept as "
+                       "the images' \"found on\" page."),
         QStringLiteral("URL") });
     p.addOption({ { QStringLiteral("q"), QStringLiteral("quiet") },
         QStringLiteral("Print only failures: no line per added image, no progress.") });

@@ -53,6 +53,8 @@ void printRecord(QTextStream &s, const ImageRecord &r)
       << "tags:           " << r.tags.join(QStringLiteral(", ")) << '\n';
     for (const QString &source : r.sources)
         s << "source:         " << source << '\n';
+    if (!r.foundOn.isEmpty())
+        s << "found on:       " << r.foundOn << '\n';
     s << "format:         " << r.format << '\n'
       << "dimensions:     " << r.width << 'x' << r.height << '\n'
       << "original bytes: " << r.originalBytes << " (" << humanBytes(r.originalBytes) << ")\n"

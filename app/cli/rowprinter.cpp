@@ -256,6 +256,12 @@ void appendJsonElement(QByteArray &out, const ImageRow &row)
     appendMember(
         out, "favourite", false, [&] { appendBool(out, row.integer(ImageRow::Favourite)); });
     appendMember(out, "format", false, [&] { appendJsonString(out, row.text(ImageRow::Format)); });
+    appendMember(out, "found_on", false, [&] {
+        if (row.text(ImageRow::FoundOn).isEmpty())
+            out.append("null");
+        else
+            appendJsonString(out, row.text(ImageRow::FoundOn));
+    });
     appendMember(out, "height", false, [&] { appendNumber(out, row.integer(ImageRow::Height)); });
     appendMember(out, "id", false, [&] { appendJsonString(out, row.text(ImageRow::Uuid)); });
     appendMember(out, "name", false, [&] { appendJsonString(out, row.text(ImageRow::Name)); });

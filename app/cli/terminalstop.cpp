@@ -2,7 +2,6 @@
 #include "terminalstop.h"
 
 #include <QSocketNotifier>
-
 #include <csignal>
 #include <fcntl.h>
 #include <unistd.h>

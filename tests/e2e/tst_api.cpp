@@ -896,8 +896,9 @@ void TestApi::eagleAddFromUrlsIsAllOrNothing()
 }
 
 // Eagle's headers (Referer, User-Agent, Cookie) go with their own item's
-// download, exactly as given, and are never written to the library; the
-// annotation is kept with the image and shown by `trove list` and `show`.
+// download, exactly as given; of them only the Referer is kept, as the page
+// the image was found on. The annotation is kept with the image and shown
+// by `trove list` and `show`.
 void TestApi::eagleHeadersGoWithTheirItemOnly()
 {
     servePng(QStringLiteral("/h1.png"), 91);
@@ -952,6 +953,8 @@ void TestApi::eagleHeadersGoWithTheirItemOnly()
     QCOMPARE(bySource[QStringLiteral("/h1.png")].value(QLatin1String("annotation")).toString(),
         QStringLiteral("seen on a forum"));
     QVERIFY(bySource[QStringLiteral("/h2.png")].value(QLatin1String("annotation")).isNull());
+    QCOMPARE(bySource[QStringLiteral("/h1.png")].value(QLatin1String("found_on")).toString(), page);
+    QVERIFY(bySource[QStringLiteral("/h2.png")].value(QLatin1String("found_on")).isNull());
     const QString id = bySource[QStringLiteral("/h1.png")].value(QLatin1String("id")).toString();
     const auto show = trove({ QStringLiteral("show"), id, QStringLiteral("--library"), library() });
     QVERIFY2(show.out.contains("annotation:     seen on a forum\n"), show.out.constData());
@@ -960,9 +963,13 @@ void TestApi::eagleHeadersGoWithTheirItemOnly()
                                  .value(QLatin1String("data"))
                                  .toArray();
     QStringList notes;
-    for (const QJsonValue &v : eagle)
+    QStringList websites;
+    for (const QJsonValue &v : eagle) {
         notes.append(v.toObject().value(QLatin1String("annotation")).toString());
+        websites.append(v.toObject().value(QLatin1String("website")).toString());
+    }
     QVERIFY(notes.contains(QStringLiteral("seen on a forum")));
+    QVERIFY(websites.contains(page));
 
     // Neither the cookie nor the agent reached the disk (catalog, WAL, ...).
     stopServe();

@@ -1179,6 +1179,13 @@ void TestCli::politeDownloads()
         qPrintable(QString::number(m_server.maxConcurrentRequests())));
     for (const QString &url : std::as_const(urls))
         QCOMPARE(m_server.lastRequestHeader(QUrl(url).path(), "Referer"), page.toUtf8());
+    // ... and kept as the page each image was found on.
+    for (const QJsonValue &v : list())
+        QCOMPARE(v.toObject().value(QLatin1String("found_on")).toString(), page);
+    const QString someId = list().first().toObject().value(QLatin1String("id")).toString();
+    const Run show
+        = trove({ QStringLiteral("show"), someId, QStringLiteral("--library"), library() });
+    QVERIFY2(show.out.contains("found on:       " + page.toUtf8() + "\n"), show.describe());
     const auto busy = m_server.requests(QStringLiteral("/polite/busy.png"));
     QCOMPARE(busy.size(), 2);
     const qint64 gap = busy.at(1).receivedMs - busy.at(0).receivedMs;

@@ -119,6 +119,7 @@ private Q_SLOTS:
     void imagesAddedComesAfterCommit();
     void duplicateAddsSource();
     void annotationSurvivesDuplicatesAndTrash();
+    void foundOnSurvivesDuplicatesTrashAndMerge();
     void duplicatesInOneBatch();
     void batchOfCommits();
     void failingJobDoesNotSpoilItsBatch();
@@ -925,6 +926,56 @@ void TestCatalog::annotationSurvivesDuplicatesAndTrash()
     QCOMPARE(m_reader->trash(10, 0)->first().image.annotation, noted.annotation);
     QCOMPARE(*await(m_writer->restoreFromTrash({ n->key })), 1);
     QCOMPARE(m_reader->byKey(n->key)->annotation, noted.annotation);
+}
+
+// The page an image was found on: kept from its first commit that had one,
+// through the trash (also back onto bytes added again meanwhile) and a
+// merge, which takes another's when the kept image has none and gives it
+// back on undo.
+void TestCatalog::foundOnSurvivesDuplicatesTrashAndMerge()
+{
+    openWriter();
+    auto plain = commit(QStringLiteral("plain"), 93);
+    QVERIFY_OK(plain);
+    QVERIFY(m_reader->byKey(plain->key)->foundOn.isEmpty());
+    QVERIFY(m_reader->byKey(plain->key)->toJson().value(QStringLiteral("found_on")).isNull());
+    for (const QString &page : { QStringLiteral("https://first.example/album"),
+             QStringLiteral("https://later.example/") }) {
+        NewImage again = newImage(QStringLiteral("again"), make(93));
+        again.foundOn = page;
+        auto dup = await(m_writer->commitImage(again));
+        QVERIFY_OK(dup);
+        QVERIFY(dup->duplicate);
+    }
+    QCOMPARE(m_reader->byKey(plain->key)->foundOn, QStringLiteral("https://first.example/album"));
+
+    NewImage found = newImage(QStringLiteral("found"), make(94));
+    found.foundOn = QStringLiteral("https://pages.example/thread?id=7");
+    auto f = await(m_writer->commitImage(found));
+    QVERIFY_OK(f);
+    QCOMPARE(m_reader->byKey(f->key)->toJson().value(QStringLiteral("found_on")).toString(),
+        found.foundOn);
+    QCOMPARE(*await(m_writer->moveToTrash({ f->key })), 1);
+    QCOMPARE(m_reader->trash(10, 0)->first().image.foundOn, found.foundOn);
+    QCOMPARE(*await(m_writer->restoreFromTrash({ f->key })), 1);
+    QCOMPARE(m_reader->byKey(f->key)->foundOn, found.foundOn);
+    // Trashed, then the same bytes added again without a page: the restore
+    // merges into the new image, which takes the page.
+    QCOMPARE(*await(m_writer->moveToTrash({ f->key })), 1);
+    auto back = await(m_writer->commitImage(newImage(QStringLiteral("back"), make(94))));
+    QVERIFY_OK(back);
+    QVERIFY(m_reader->byKey(back->key)->foundOn.isEmpty());
+    QCOMPARE(*await(m_writer->restoreFromTrash({ f->key })), 1);
+    QCOMPARE(m_reader->byKey(back->key)->foundOn, found.foundOn);
+
+    auto bare = commit(QStringLiteral("bare"), 95);
+    QVERIFY_OK(bare);
+    auto merged = await(m_writer->merge(bare->key, { back->key }));
+    QVERIFY_OK(merged);
+    QCOMPARE(m_reader->byKey(bare->key)->foundOn, found.foundOn);
+    QVERIFY_OK(await(m_writer->unmerge(*merged)));
+    QVERIFY(m_reader->byKey(bare->key)->foundOn.isEmpty());
+    QCOMPARE(m_reader->byKey(back->key)->foundOn, found.foundOn);
 }
 
 void TestCatalog::trashKeepsImageWhole()
@@ -2088,21 +2139,25 @@ void TestCatalog::newOrdersBuiltForOlderLibrary()
     m_writer.reset();
     {
         Probe catalog(m_paths.catalogFile());
-        for (const char *sql : { "DROP TRIGGER image_shuffle_insert",
-                 "DROP TRIGGER image_shuffle_delete", "DROP TABLE image_shuffle",
-                 "DROP INDEX images_by_name_key", "DROP INDEX images_by_bytes",
-                 "DROP INDEX images_by_pixels", "ALTER TABLE images DROP COLUMN name_key",
-                 // and the collections step after it (its other triggers go
-                 // with the tables)
-                 "DROP TRIGGER collection_items_image_gone",
-                 "DROP TRIGGER collection_items_trash_gone", "DROP TABLE collection_items",
-                 "DROP TABLE collections",
-                 // and the trash's id index after that (the search-text
-                 // step after it only replaces triggers, and runs again)
-                 "DROP INDEX trash_by_uuid" })
+        for (const char *sql :
+            { "DROP TRIGGER image_shuffle_insert", "DROP TRIGGER image_shuffle_delete",
+                "DROP TABLE image_shuffle", "DROP INDEX images_by_name_key",
+                "DROP INDEX images_by_bytes", "DROP INDEX images_by_pixels",
+                "ALTER TABLE images DROP COLUMN name_key",
+                // and the collections step after it (its other triggers go
+                // with the tables)
+                "DROP TRIGGER collection_items_image_gone",
+                "DROP TRIGGER collection_items_trash_gone", "DROP TABLE collection_items",
+                "DROP TABLE collections",
+                // and the trash's id index after that (the search-text
+                // step after it only replaces triggers, and runs again)
+                "DROP INDEX trash_by_uuid",
+                // and the "found on" page after that
+                "ALTER TABLE images DROP COLUMN found_on", "ALTER TABLE trash DROP COLUMN found_on",
+                "ALTER TABLE queue DROP COLUMN referer" })
             QVERIFY2(catalog.exec(QLatin1String(sql)), sql);
         QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = %1")
-                                 .arg(Connection::schemaVersion(Connection::Kind::Catalog) - 4)));
+                                 .arg(Connection::schemaVersion(Connection::Kind::Catalog) - 5)));
     }
     Probe before(m_paths.catalogFile());
     const qint64 seq = before.scalar(QStringLiteral("SELECT max(seq) FROM changes")).toLongLong();
@@ -2205,6 +2260,9 @@ void TestCatalog::searchIndexBuiltForOlderLibrary()
         // And what schema 7 (annotations) added.
         QVERIFY(catalog.exec(QStringLiteral("ALTER TABLE images DROP COLUMN annotation")));
         QVERIFY(catalog.exec(QStringLiteral("ALTER TABLE queue DROP COLUMN annotation")));
+        // And what schema 18 (the page an image was found on) added.
+        QVERIFY(catalog.exec(QStringLiteral("ALTER TABLE images DROP COLUMN found_on")));
+        QVERIFY(catalog.exec(QStringLiteral("ALTER TABLE queue DROP COLUMN referer")));
         // And what schema 8 (the animation flag) added.
         QVERIFY(catalog.exec(QStringLiteral("ALTER TABLE images DROP COLUMN animated")));
         // And what schema 9 (perceptual hashes) added.

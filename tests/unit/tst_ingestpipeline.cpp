@@ -910,10 +910,12 @@ void TestIngestPipeline::historySurvivesRestart()
 void TestIngestPipeline::resumesOrphans()
 {
     // What a killed `trove add` leaves: queue rows of a process now dead.
-    // The annotation is kept with the row; headers (a cookie above all) never are.
-    QVERIFY_OK(await(
-        m_writer->enqueue({ { url(QStringLiteral("a.png")), QStringLiteral("A"), {}, false,
-                                { {}, "Browser/1.0", "session=abc" }, QStringLiteral("a note") },
+    // The annotation and the Referer (the page it was found on) are kept
+    // with the row; the other headers (a cookie above all) never are.
+    QVERIFY_OK(await(m_writer->enqueue(
+        { { url(QStringLiteral("a.png")), QStringLiteral("A"), {}, false,
+              { QStringLiteral("https://pages.test/album"), "Browser/1.0", "session=abc" },
+              QStringLiteral("a note") },
             { url(QStringLiteral("b.png")), {}, { QStringLiteral("t") } },
             { QStringLiteral("ftp://images.test/c.png") } })));
     QVERIFY(m_probe->orphanAll());
@@ -927,6 +929,10 @@ void TestIngestPipeline::resumesOrphans()
     QCOMPARE(m_pipeline->item(ids.at(0))->request.name, QStringLiteral("A"));
     QCOMPARE(m_pipeline->item(ids.at(0))->request.annotation, QStringLiteral("a note"));
     QVERIFY(m_pipeline->item(ids.at(0))->request.headers.cookie.isEmpty());
+    QVERIFY(m_pipeline->item(ids.at(0))->request.headers.userAgent.isEmpty());
+    QCOMPARE(m_pipeline->item(ids.at(0))->request.headers.referer,
+        QStringLiteral("https://pages.test/album"));
+    QVERIFY(m_pipeline->item(ids.at(1))->request.headers.referer.isEmpty());
     QCOMPARE(m_pipeline->item(ids.at(1))->request.tags, QStringList({ QStringLiteral("t") }));
     QCOMPARE(stateOf(ids.at(2)), IngestState::Failed); // refused at once, as when added
     for (const auto &row : m_probe->rows())

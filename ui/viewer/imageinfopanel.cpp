@@ -56,6 +56,12 @@ ImageInfoPanel::ImageInfoPanel(QWidget *parent)
     m_sources->setOpenExternalLinks(false);
     connect(m_sources, &QLabel::linkActivated, this,
         [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
+    m_foundOn = addRow(form, tr("Found on"));
+    m_foundOn->setTextFormat(Qt::RichText);
+    m_foundOn->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_foundOn->setOpenExternalLinks(false);
+    connect(m_foundOn, &QLabel::linkActivated, this,
+        [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
     m_annotation = addRow(form, tr("Note"));
     m_format = addRow(form, tr("Format"));
     m_dimensions = addRow(form, tr("Dimensions"));
@@ -107,9 +113,10 @@ QString ImageInfoPanel::ratingText(int rating, bool favourite)
 
 void ImageInfoPanel::clear()
 {
-    for (QLabel *label : { m_name, m_tags, m_rating, m_sources, m_annotation, m_format,
+    for (QLabel *label : { m_name, m_tags, m_rating, m_sources, m_foundOn, m_annotation, m_format,
              m_dimensions, m_original, m_stored, m_sha, m_added })
         label->clear();
+    m_form->setRowVisible(m_foundOn, false);
     m_form->setRowVisible(m_annotation, false);
     setExif({});
     m_edit->setEnabled(false);
@@ -131,6 +138,9 @@ void ImageInfoPanel::setRecord(const ImageRecord &record)
     for (const QString &source : record.sources)
         links.append(sourceLink(source));
     m_sources->setText(links.isEmpty() ? tr("unknown") : links.join(QStringLiteral("<br>")));
+    // Only an http or https page is ever kept (FetchHeaders::page()).
+    m_foundOn->setText(record.foundOn.isEmpty() ? QString() : sourceLink(record.foundOn));
+    m_form->setRowVisible(m_foundOn, !record.foundOn.isEmpty());
     m_annotation->setText(record.annotation);
     m_form->setRowVisible(m_annotation, !record.annotation.isEmpty());
     m_format->setText(record.format.toUpper());

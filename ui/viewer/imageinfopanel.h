@@ -13,9 +13,10 @@ class QPushButton;
 namespace trove::ui {
 
 /// The facts about one image beside the viewer: name, tags, source links
-/// (opened in the browser), its note (annotation) if it has one, format, dimensions, original and
-/// stored size, SHA-256, when it was added, in local time, and the camera,
-/// date taken and exposure when the file has EXIF. GUI thread.
+/// and the page it was found on (opened in the browser), its note
+/// (annotation) if it has one, format, dimensions, original and stored size, SHA-256, when it was
+/// added, in local time, and the camera, date taken and exposure when the file has EXIF. GUI
+/// thread.
 class ImageInfoPanel final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ImageInfoPanel)
@@ -49,6 +50,7 @@ private:
     QLabel *m_tags;
     QLabel *m_rating;
     QLabel *m_sources;
+    QLabel *m_foundOn; ///< the page it was found on; hidden when unknown
     QLabel *m_annotation;
     QLabel *m_format;
     QLabel *m_dimensions;

@@ -33,8 +33,8 @@ const char *const kSelectImages
       "(SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM tags WHERE image_id = i.id ORDER "
       "BY tag)) AS tag_list, "
       "(SELECT group_concat(url, char(10)) FROM (SELECT url FROM sources WHERE image_id = i.id "
-      "ORDER BY added_at, url)) AS source_list, i.damaged, i.annotation, i.animated, i.rating, "
-      "i.favourite "
+      "ORDER BY added_at, url)) AS source_list, i.damaged, i.annotation, i.found_on, i.animated, "
+      "i.rating, i.favourite "
       "FROM images i ";
 
 ImageColumns::ImageColumns(const QSqlRecord &row)
@@ -52,6 +52,7 @@ ImageColumns::ImageColumns(const QSqlRecord &row)
     , sources(row.indexOf(QStringLiteral("source_list")))
     , damaged(row.indexOf(QStringLiteral("damaged")))
     , annotation(row.indexOf(QStringLiteral("annotation")))
+    , foundOn(row.indexOf(QStringLiteral("found_on")))
     , animated(row.indexOf(QStringLiteral("animated")))
     , rating(row.indexOf(QStringLiteral("rating")))
     , favourite(row.indexOf(QStringLiteral("favourite")))
@@ -75,6 +76,7 @@ ImageRecord recordFrom(const QSqlQuery &q, const ImageColumns &c)
     r.sources = q.value(c.sources).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     r.damaged = q.value(c.damaged).toBool();
     r.annotation = q.value(c.annotation).toString();
+    r.foundOn = q.value(c.foundOn).toString();
     r.animated = q.value(c.animated).toBool();
     r.rating = q.value(c.rating).toInt();
     r.favourite = q.value(c.favourite).toBool();

@@ -75,7 +75,7 @@ extern const char *const kSourceListColumn;
 struct ImageColumns {
     explicit ImageColumns(const QSqlRecord &row);
     int key, uuid, name, sha256, format, width, height, originalBytes, storedBytes, addedAt, tags,
-        sources, damaged, annotation, animated, rating, favourite;
+        sources, damaged, annotation, foundOn, animated, rating, favourite;
 };
 /// A record from a row of kSelectImages.
 ImageRecord recordFrom(const QSqlQuery &q, const ImageColumns &columns);

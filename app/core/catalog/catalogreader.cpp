@@ -52,6 +52,7 @@ TrashRecord trashRecordFrom(const QSqlQuery &q)
         = QDateTime::fromMSecsSinceEpoch(q.value(QStringLiteral("added_at")).toLongLong(), Qt::UTC);
     r.damaged = q.value(QStringLiteral("damaged")).toInt() != 0;
     r.annotation = q.value(QStringLiteral("annotation")).toString();
+    r.foundOn = q.value(QStringLiteral("found_on")).toString();
     r.rating = q.value(QStringLiteral("rating")).toInt();
     r.favourite = q.value(QStringLiteral("favourite")).toInt() != 0;
     const QJsonArray tags
@@ -635,8 +636,8 @@ Result<void> CatalogReader::selectTrash(const QString &tail, const QVariantList 
     QSqlQuery q = m_catalog.query(
         QStringLiteral(
             "SELECT id, uuid, name, sha256, format, width, height, original_bytes, "
-            "stored_bytes, added_at, damaged, annotation, rating, favourite, tags, sources, "
-            "trashed_at "
+            "stored_bytes, added_at, damaged, annotation, found_on, rating, favourite, tags, "
+            "sources, trashed_at "
             "FROM trash ")
         + tail);
     for (int i = 0; i < binds.size(); ++i)

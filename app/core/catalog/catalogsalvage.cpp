@@ -282,7 +282,8 @@ const QStringList kImageColumns { QStringLiteral("id"), QStringLiteral("uuid"),
     QStringLiteral("name"), QStringLiteral("sha256"), QStringLiteral("format"),
     QStringLiteral("width"), QStringLiteral("height"), QStringLiteral("original_bytes"),
     QStringLiteral("stored_bytes"), QStringLiteral("added_at"), QStringLiteral("damaged"),
-    QStringLiteral("annotation"), QStringLiteral("rating"), QStringLiteral("favourite") };
+    QStringLiteral("annotation"), QStringLiteral("found_on"), QStringLiteral("rating"),
+    QStringLiteral("favourite") };
 
 } // namespace
 

@@ -28,6 +28,9 @@ struct NewImage {
     /// that they were.
     bool force = false;
     QString annotation; ///< empty: none (a duplicate keeps the one it has)
+    /// The page it was found on; empty: unknown (a duplicate keeps the one
+    /// it has).
+    QString foundOn;
 };
 
 /// Which trash rows emptyTrash() deletes for good.
@@ -92,6 +95,7 @@ struct MergeOutcome {
     QStringList tagsAdded; ///< tags the kept image did not have before
     QStringList sourcesAdded; ///< source URLs it did not have before
     bool annotationTaken = false; ///< it had no note and took another's
+    bool foundOnTaken = false; ///< it had no "found on" page and took another's
 };
 
 /// What a move in a collection's hand order did: enough to take it back

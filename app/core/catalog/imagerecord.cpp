@@ -30,6 +30,7 @@ QJsonObject ImageRecord::toJson() const
         { QStringLiteral("damaged"), damaged },
         { QStringLiteral("annotation"),
             annotation.isEmpty() ? QJsonValue() : QJsonValue(annotation) },
+        { QStringLiteral("found_on"), foundOn.isEmpty() ? QJsonValue() : QJsonValue(foundOn) },
         { QStringLiteral("animated"), animated },
         { QStringLiteral("rating"), rating },
         { QStringLiteral("favourite"), favourite },

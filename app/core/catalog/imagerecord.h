@@ -25,6 +25,9 @@ struct ImageRecord {
     QDateTime addedAt; ///< UTC
     bool damaged = false; ///< its blob was found damaged and moved aside
     QString annotation; ///< a note given with it (Eagle's annotation); empty: none
+    /// The page it was found on (the Referer its download was sent with);
+    /// empty: unknown.
+    QString foundOn;
     bool animated = false; ///< more than one frame
     int rating = 0; ///< 0 to 5 stars; 0: not rated
     bool favourite = false;
@@ -34,7 +37,8 @@ struct ImageRecord {
     /// The JSON shape of `--json` (README.md, "The command line"): id, name,
     /// tags, source_url, sources, sha256, format, width, height,
     /// original_bytes, stored_bytes, added_at, damaged, annotation (null
-    /// for none), animated, rating (0 to 5), favourite.
+    /// for none), found_on (null when unknown), animated, rating (0 to 5),
+    /// favourite.
     QJsonObject toJson() const;
 };
 

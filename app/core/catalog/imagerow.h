@@ -37,6 +37,7 @@ public:
         Sources, ///< separated by '\n', oldest first; NULL without Detail::Full
         Damaged,
         Annotation, ///< NULL when there is none
+        FoundOn, ///< NULL when unknown
         Animated,
         Rating,
         Favourite,

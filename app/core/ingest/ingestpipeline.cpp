@@ -648,6 +648,7 @@ void IngestPipeline::onProcessed(quint64 id, const Result<ProcessedImage> &resul
         image.queueId = item.queueId;
         image.force = item.request.force;
         image.annotation = item.request.annotation;
+        image.foundOn = item.request.headers.page();
         ++m_committing;
         m_answers->whenFinished(m_writer->commitImage(image),
             [this, id, tempBlob = result->tempBlobPath](const Result<CommitOutcome> &r) {

@@ -2,6 +2,7 @@
 #include "ingest/ingesttypes.h"
 
 #include <QSet>
+#include <QUrl>
 
 namespace trove {
 
@@ -17,6 +18,15 @@ QString withoutControls(QString text)
 }
 
 } // namespace
+
+QString FetchHeaders::page() const
+{
+    const QUrl url(referer);
+    if (!url.isValid()
+        || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+        return {};
+    return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveFragment).toString();
+}
 
 QStringList normalizeTags(const QStringList &tags)
 {

@@ -10,11 +10,12 @@ namespace trove {
 
 /// Request headers for one item's download, as the page the link came from
 /// would send them (a drop's page, the API's `website`, Eagle's `headers`).
-/// Held in memory only: the queue row does not store them, so an item
-/// resumed after a restart is fetched without.
+/// The queue row keeps the Referer (an item resumed after a restart sends
+/// it again); the user agent and the cookie are held in memory only.
 struct FetchHeaders {
     /// The page the link was found on, sent as the Referer (across
-    /// redirects, never from https to plain http); empty if unknown.
+    /// redirects, never from https to plain http) and kept as the image's
+    /// "found on" page; empty if unknown.
     QString referer;
     /// Sent instead of Trove's own User-Agent when not empty.
     QByteArray userAgent;
@@ -22,6 +23,10 @@ struct FetchHeaders {
     /// rest of the download once a redirect leaves them or goes from https
     /// to plain http.
     QByteArray cookie;
+
+    /// The Referer as it is sent and kept: an http or https URL without
+    /// user name, password or fragment; empty for anything else.
+    QString page() const;
 };
 
 /// What a person asked to add: a URL or a local file, with an optional name

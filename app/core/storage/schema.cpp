@@ -459,6 +459,15 @@ const std::vector<QStringList> &catalogSteps()
                     coalesce((SELECT group_concat(host, char(10)) FROM sources WHERE image_id = NEW.id), ''));
                 END)"),
         },
+        {
+            // The page an image was found on: the Referer its download was
+            // sent with (a drop's page, `--referer`, the API's `website`);
+            // NULL if unknown. The queue keeps it for a resumed item, which
+            // sends it again; the trash keeps it for a restored image.
+            QStringLiteral("ALTER TABLE images ADD COLUMN found_on TEXT"),
+            QStringLiteral("ALTER TABLE trash ADD COLUMN found_on TEXT"),
+            QStringLiteral("ALTER TABLE queue ADD COLUMN referer TEXT"),
+        },
     };
     return migrations;
 }

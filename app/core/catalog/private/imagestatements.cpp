@@ -84,6 +84,14 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
             if (auto r = execQuery(note); !r)
                 return r.failure();
         }
+        if (!image.foundOn.isEmpty()) {
+            QSqlQuery page = c.catalog.query(
+                QStringLiteral("UPDATE images SET found_on = ? WHERE id = ? AND found_on IS NULL"));
+            page.bindValue(0, image.foundOn);
+            page.bindValue(1, out.key);
+            if (auto r = execQuery(page); !r)
+                return r.failure();
+        }
         if (auto r = finishQueueRow(c, image.queueId, IngestState::Duplicate, {}, out.id); !r)
             return r.failure();
         c.changed.append(out.key);
@@ -123,9 +131,9 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
     // once it was removed).
     QSqlQuery insert = c.catalog.query(QStringLiteral(
         "INSERT INTO images(id, uuid, name, sha256, format, width, height, "
-        "original_bytes, stored_bytes, added_at, annotation, animated, name_key) VALUES "
+        "original_bytes, stored_bytes, added_at, annotation, animated, name_key, found_on) VALUES "
         "(max(coalesce((SELECT max(id) FROM images), 0), coalesce((SELECT max(id) FROM trash), 0)) "
-        "+ 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "+ 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     insert.bindValue(0, out.id);
     insert.bindValue(1, text(out.name));
     insert.bindValue(2, sha);
@@ -138,6 +146,7 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
     insert.bindValue(9, image.annotation.isEmpty() ? QVariant() : QVariant(image.annotation));
     insert.bindValue(10, p.animated ? 1 : 0);
     insert.bindValue(11, naturalSortKey(text(out.name)));
+    insert.bindValue(12, image.foundOn.isEmpty() ? QVariant() : QVariant(image.foundOn));
     if (auto r = execQuery(insert); !r)
         return r.failure();
     out.key = insert.lastInsertId().toLongLong();

@@ -14,7 +14,8 @@ namespace {
 // Unfinished rows are those below the first finished state.
 constexpr int kFirstFinished = int(IngestState::Done);
 
-// One row of a SELECT of id, source, name, tags, force_add and annotation.
+// One row of a SELECT of id, source, name, tags, force_add, annotation and
+// referer.
 QueueRow queueRowFrom(const QSqlQuery &q)
 {
     QueueRow row;
@@ -25,6 +26,7 @@ QueueRow queueRowFrom(const QSqlQuery &q)
         = q.value(QStringLiteral("tags")).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     row.request.force = q.value(QStringLiteral("force_add")).toInt() != 0;
     row.request.annotation = q.value(QStringLiteral("annotation")).toString();
+    row.request.headers.referer = q.value(QStringLiteral("referer")).toString();
     return row;
 }
 
@@ -34,7 +36,8 @@ Result<QList<qint64>> enqueue(WriterContext &c, const QList<IngestRequest> &requ
 {
     QSqlQuery q = c.catalog.query(
         QStringLiteral("INSERT INTO queue(source, name, tags, state, owner_pid, created_at, "
-                       "updated_at, force_add, annotation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                       "updated_at, force_add, annotation, referer) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QList<qint64> ids;
     for (const IngestRequest &r : requests) {
         q.bindValue(0, r.source);
@@ -45,8 +48,10 @@ Result<QList<qint64>> enqueue(WriterContext &c, const QList<IngestRequest> &requ
         q.bindValue(5, nowMs());
         q.bindValue(6, nowMs());
         q.bindValue(7, r.force ? 1 : 0);
-        // Headers (the cookie above all) are never written: memory only.
         q.bindValue(8, r.annotation.isEmpty() ? QVariant() : QVariant(r.annotation));
+        // Of the headers only the Referer, the page the image is found on:
+        // a cookie or a user agent is never written.
+        q.bindValue(9, r.headers.referer.isEmpty() ? QVariant() : QVariant(r.headers.referer));
         if (auto e = execQuery(q); !e)
             return e.failure();
         ids.append(q.lastInsertId().toLongLong());
@@ -129,8 +134,8 @@ Result<QList<QueueRow>> claimOrphanedQueueRows(WriterContext &c)
     owners.finish();
     QList<QueueRow> rows;
     QSqlQuery select
-        = c.catalog.query(QStringLiteral("SELECT id, source, name, tags, force_add, annotation "
-                                         "FROM queue "
+        = c.catalog.query(QStringLiteral("SELECT id, source, name, tags, force_add, annotation, "
+                                         "referer FROM queue "
                                          "WHERE state < ? AND owner_pid = ? ORDER BY id"));
     QSqlQuery claim = c.catalog.query(QStringLiteral(
         "UPDATE queue SET owner_pid = ?, state = ? WHERE state < ? AND owner_pid = ?"));
@@ -170,8 +175,8 @@ Result<QList<QueueRow>> claimQueueHistory(WriterContext &c, int limit)
     owners.finish();
     QList<QueueRow> rows;
     QSqlQuery select = c.catalog.query(
-        QStringLiteral("SELECT id, source, name, tags, force_add, annotation, state, error "
-                       "FROM queue "
+        QStringLiteral("SELECT id, source, name, tags, force_add, annotation, referer, state, "
+                       "error FROM queue "
                        "WHERE state IN (?, ?) AND owner_pid = ? ORDER BY id DESC LIMIT ?"));
     QSqlQuery claim
         = c.catalog.query(QStringLiteral("UPDATE queue SET owner_pid = ? WHERE id = ?"));

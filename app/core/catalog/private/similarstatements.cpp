@@ -117,6 +117,16 @@ Result<MergeOutcome> merge(WriterContext &c, qint64 keep, const QList<qint64> &o
     if (auto r = execQuery(note); !r)
         return r.failure();
     out.annotationTaken = note.numRowsAffected() > 0;
+    // The page it was found on, the same way.
+    QSqlQuery page = c.catalog.query(QStringLiteral(
+        "UPDATE images SET found_on = (SELECT found_on FROM images WHERE id IN "
+        "(SELECT value FROM json_each(?)) AND found_on IS NOT NULL ORDER BY id LIMIT 1) "
+        "WHERE id = ? AND found_on IS NULL"));
+    page.bindValue(0, batch);
+    page.bindValue(1, keep);
+    if (auto r = execQuery(page); !r)
+        return r.failure();
+    out.foundOnTaken = page.numRowsAffected() > 0;
     auto after = column(c, QStringLiteral("SELECT tag FROM tags WHERE image_id = ?"), keep);
     auto afterSources
         = column(c, QStringLiteral("SELECT url FROM sources WHERE image_id = ?"), keep);
@@ -163,6 +173,13 @@ Result<int> unmerge(WriterContext &c, const MergeOutcome &merged)
             = c.catalog.query(QStringLiteral("UPDATE images SET annotation = NULL WHERE id = ?"));
         note.bindValue(0, merged.keep);
         if (auto r = execQuery(note); !r)
+            return r.failure();
+    }
+    if (merged.foundOnTaken) {
+        QSqlQuery page
+            = c.catalog.query(QStringLiteral("UPDATE images SET found_on = NULL WHERE id = ?"));
+        page.bindValue(0, merged.keep);
+        if (auto r = execQuery(page); !r)
             return r.failure();
     }
     c.changed.append(merged.keep);

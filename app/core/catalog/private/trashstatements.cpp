@@ -21,10 +21,11 @@ namespace {
 // in-memory sub-journal; 110 s for 10,000 keys against 1.5 s this way).
 const char *const kCopyToTrash
     = "INSERT INTO trash(id, uuid, name, sha256, format, width, height, original_bytes, "
-      "stored_bytes, added_at, damaged, annotation, animated, rating, favourite, phash, dhash, "
-      "tags, sources, trashed_at) "
+      "stored_bytes, added_at, damaged, annotation, found_on, animated, rating, favourite, phash, "
+      "dhash, tags, sources, trashed_at) "
       "SELECT i.id, i.uuid, i.name, i.sha256, i.format, i.width, i.height, i.original_bytes, "
-      "i.stored_bytes, i.added_at, i.damaged, i.annotation, i.animated, i.rating, i.favourite, "
+      "i.stored_bytes, i.added_at, i.damaged, i.annotation, i.found_on, i.animated, i.rating, "
+      "i.favourite, "
       "(SELECT phash FROM image_hashes WHERE image_id = i.id), "
       "(SELECT dhash FROM image_hashes WHERE image_id = i.id), "
       "(SELECT json_group_array(tag) FROM tags WHERE image_id = i.id), "
@@ -144,11 +145,11 @@ Result<void> restoreAsTheyWere(WriterContext &c, const QString &batch)
         return r;
     QSqlQuery insert = c.catalog.query(QStringLiteral(
         "INSERT INTO images(id, uuid, name, sha256, format, width, height, "
-        "original_bytes, stored_bytes, added_at, damaged, annotation, animated, rating, "
+        "original_bytes, stored_bytes, added_at, damaged, annotation, found_on, animated, rating, "
         "favourite, name_key) "
         "SELECT t.id, t.uuid, t.name, t.sha256, t.format, t.width, t.height, "
-        "t.original_bytes, t.stored_bytes, t.added_at, t.damaged, t.annotation, t.animated, "
-        "t.rating, t.favourite, v.k "
+        "t.original_bytes, t.stored_bytes, t.added_at, t.damaged, t.annotation, t.found_on, "
+        "t.animated, t.rating, t.favourite, v.k "
         "FROM (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS k "
         "FROM json_each(?)) AS v JOIN trash t ON t.id = v.id"));
     insert.bindValue(0, *keyed);
@@ -198,14 +199,14 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
 
     QSqlQuery find = c.catalog.query(
         QStringLiteral("SELECT id, uuid, name, sha256, format, width, height, original_bytes, "
-                       "stored_bytes, added_at, damaged, annotation, animated, rating, favourite, "
-                       "phash, dhash, tags, sources FROM trash WHERE id = ?"));
+                       "stored_bytes, added_at, damaged, annotation, found_on, animated, rating, "
+                       "favourite, phash, dhash, tags, sources FROM trash WHERE id = ?"));
     QSqlQuery sameBytes = c.catalog.query(QStringLiteral("SELECT id FROM images WHERE sha256 = ?"));
     QSqlQuery keyTaken = c.catalog.query(QStringLiteral("SELECT 1 FROM images WHERE id = ?"));
     QSqlQuery insert = c.catalog.query(QStringLiteral(
         "INSERT INTO images(id, uuid, name, sha256, format, width, height, "
-        "original_bytes, stored_bytes, added_at, damaged, annotation, animated, rating, "
-        "favourite, name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "original_bytes, stored_bytes, added_at, damaged, annotation, found_on, animated, rating, "
+        "favourite, name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QSqlQuery putTags = c.catalog.query(QLatin1String(kPutTags));
     QSqlQuery putSources = c.catalog.query(QLatin1String(kPutSources));
     QSqlQuery forgetRemoval
@@ -213,6 +214,8 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
     QSqlQuery drop = c.catalog.query(QStringLiteral("DELETE FROM trash WHERE id = ?"));
     QSqlQuery keepNote = c.catalog.query(
         QStringLiteral("UPDATE images SET annotation = ? WHERE id = ? AND annotation IS NULL"));
+    QSqlQuery keepPage = c.catalog.query(
+        QStringLiteral("UPDATE images SET found_on = ? WHERE id = ? AND found_on IS NULL"));
     // Of the two, the higher rating and either's favourite flag survive.
     QSqlQuery keepMarks = c.catalog.query(
         QStringLiteral("UPDATE images SET rating = max(rating, ?), favourite = max(favourite, ?) "
@@ -243,6 +246,12 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
                 if (auto r = execQuery(keepNote); !r)
                     return r.failure();
             }
+            if (const QVariant page = find.value(QStringLiteral("found_on")); !page.isNull()) {
+                keepPage.bindValue(0, page);
+                keepPage.bindValue(1, target);
+                if (auto r = execQuery(keepPage); !r)
+                    return r.failure();
+            }
             const QVariant rating = find.value(QStringLiteral("rating"));
             const QVariant favourite = find.value(QStringLiteral("favourite"));
             keepMarks.bindValue(0, rating);
@@ -264,7 +273,7 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
             int i = 1;
             for (const char *column : { "uuid", "name", "sha256", "format", "width", "height",
                      "original_bytes", "stored_bytes", "added_at", "damaged", "annotation",
-                     "animated", "rating", "favourite" })
+                     "found_on", "animated", "rating", "favourite" })
                 insert.bindValue(i++, find.value(QLatin1String(column)));
             insert.bindValue(i, naturalSortKey(find.value(QStringLiteral("name")).toString()));
             if (auto r = execQuery(insert); !r)
@@ -338,12 +347,6 @@ Result<int> emptyTrash(WriterContext &c, const TrashFilter &filter)
     }
 
     QSqlQuery drop = c.catalog.query(QStringLiteral("DELETE FROM trash WHERE id = ?"));
-    QSqlQuery keepNote = c.catalog.query(
-        QStringLiteral("UPDATE images SET annotation = ? WHERE id = ? AND annotation IS NULL"));
-    // Of the two, the higher rating and either's favourite flag survive.
-    QSqlQuery keepMarks = c.catalog.query(
-        QStringLiteral("UPDATE images SET rating = max(rating, ?), favourite = max(favourite, ?) "
-                       "WHERE id = ? AND (rating < ? OR favourite < ?)"));
     QSqlQuery inLibrary = c.catalog.query(QStringLiteral("SELECT 1 FROM images WHERE sha256 = ?"));
     QSqlQuery remember = c.catalog.query(QStringLiteral(
         "INSERT OR REPLACE INTO removed_hashes(sha256, name, removed_at) VALUES (?, ?, ?)"));

@@ -122,11 +122,8 @@ void FetchWorker::start(quint64 job, const QUrl &url, const FetchHeaders &header
     }
 
     t->visited.insert(url);
-    const QUrl referer(headers.referer);
-    if (referer.isValid()
-        && (referer.scheme() == QLatin1String("http")
-            || referer.scheme() == QLatin1String("https")))
-        t->referer = referer.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveFragment);
+    if (const QString page = headers.page(); !page.isEmpty())
+        t->referer = QUrl(page);
     t->userAgent = headers.userAgent;
     t->cookie = headers.cookie;
     t->cookieHome = url;

@@ -1195,6 +1195,10 @@
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
 </context>
 <context>
     <name>trove::IngestQueueModel</name>
@@ -2267,6 +2271,10 @@ Sie können auch einen Link in die Leiste oben tippen oder Bilder aus einem Webb
     <message>
         <source>%1, favourite</source>
         <translation>%1, Favorit</translation>
+    </message>
+    <message>
+        <source>Found on</source>
+        <translation>Gefunden auf</translation>
     </message>
 </context>
 <context>

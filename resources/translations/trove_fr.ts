@@ -1195,6 +1195,10 @@
         <source>cancelled</source>
         <translation>annulé</translation>
     </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
 </context>
 <context>
     <name>trove::IngestQueueModel</name>
@@ -2267,6 +2271,10 @@ Vous pouvez aussi taper un lien dans la barre ci-dessus ou faire glisser des ima
     <message>
         <source>%1, favourite</source>
         <translation>%1, favori</translation>
+    </message>
+    <message>
+        <source>Found on</source>
+        <translation>Trouvée sur</translation>
     </message>
 </context>
 <context>

@@ -4,13 +4,11 @@
 #include "ingest/folderimport.h"
 #include "ingest/ingestpipeline.h"
 #include "progressline.h"
-#include "terminalstop.h"
+#include "queuestop.h"
 
-#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QTimer>
 #include <QUrl>
 
 namespace trove::cli {
@@ -203,49 +201,11 @@ int ingest(CommandContext &ctx, const QStringList &sources)
         else if (pipeline.pendingCount() == 0)
             finish();
     });
-    // Ctrl+Z: the queue pauses, running downloads go back to it (their
-    // connections close) and the writer finishes what it was given; then the
-    // process stops. `fg` or `bg` continues it where it was. A second Ctrl+Z
-    // while downloads are still being put back stops it at once.
-    TerminalStop terminalStop;
-    QTimer settling;
-    settling.setInterval(20);
-    QElapsedTimer settlingFor;
-    bool stopping = false;
-    bool pausedByStop = false;
-    const auto stopNow = [&] {
-        settling.stop();
-        writer.flush(); // no transaction of ours for another process to wait on
-        progress.clear();
-        ctx.output.err() << "trove: stopped with " << pipeline.pendingCount()
-                         << " item(s) to go; `fg` continues" << Qt::endl;
-        terminalStop.stopNow();
-        stopping = false;
-        if (!ctx.json && !quiet)
-            ctx.output.err() << "trove: continuing" << Qt::endl;
-        if (pausedByStop)
-            pipeline.setPaused(false);
-        progress.setCounts(total, finishedCount, failed);
-    };
-    QObject::connect(&terminalStop, &TerminalStop::requested, &loop, [&] {
-        if (stopping) {
-            stopNow();
-            return;
-        }
-        stopping = true;
-        pausedByStop = !pipeline.isPaused(); // not a full disk's pause to lift
-        pipeline.setPaused(true);
-        pipeline.putBackDownloads();
-        settlingFor.start();
-        settling.start();
-    });
-    // The fetcher aborts the downloads on its thread; their connections are
-    // closed once it has answered for each. A fetcher that does not answer
-    // within 2 s is not waited for.
-    QObject::connect(&settling, &QTimer::timeout, &loop, [&] {
-        if (pipeline.downloadsRunning() == 0 || settlingFor.hasExpired(2000))
-            stopNow();
-    });
+    // Ctrl+Z pauses the queue, then stops the process (QueueStop).
+    QueueStop queueStop(&pipeline, &writer, ctx.output.err());
+    queueStop.setTalkative(!ctx.json && !quiet);
+    queueStop.setAround(
+        [&] { progress.clear(); }, [&] { progress.setCounts(total, finishedCount, failed); });
 
     pipeline.resumeOrphans();
     if (!done)

@@ -6,6 +6,7 @@
 #include "catalog/catalogwriter.h"
 #include "commandhelpers.h"
 #include "ingest/ingestpipeline.h"
+#include "queuestop.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -138,6 +139,9 @@ int runServe(CommandContext &ctx)
         ctx.output.out() << "serving " << ctx.paths.root() << " on http://" << host << ':'
                          << server.port() << "/" << Qt::endl;
         quitOnTerminateSignals();
+        // Ctrl+Z: the queue pauses and the process stops; the server
+        // answers again once it is continued.
+        QueueStop queueStop(&pipeline, &writer, ctx.output.err());
         status = QCoreApplication::exec();
     }
     // Unfinished items stay queued for the next process, as after a crash.

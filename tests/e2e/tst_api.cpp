@@ -30,9 +30,13 @@
 #include <QTimer>
 #include <QUrlQuery>
 #include <algorithm>
+#include <atomic>
+#include <csignal>
 #include <memory>
+#include <unistd.h>
 
 using trove::test::ImageFactory;
+using trove::test::processState;
 using trove::test::Response;
 using trove::test::TestServer;
 
@@ -99,6 +103,7 @@ private Q_SLOTS:
     void processImageRefusesBadInput_data();
     void processImageRefusesBadInput();
     void processImageWithCurl();
+    void serveStopsOnCtrlZ();
     // Hydrus and Eagle subsets
     void hydrusAddUrlThenGetUrlFiles();
     void hydrusFilesSearchMetadataAndTags();
@@ -132,8 +137,10 @@ private:
     QString library() const { return m_dir->filePath(QStringLiteral("library")); }
     trove::test::TroveRun trove(const QStringList &args);
     /// Starts `trove serve --port 0` with @p extra arguments; false if it did
-    /// not say where it listens.
-    bool startServe(const QStringList &extra = {});
+    /// not say where it listens. @p ownGroup: in a process group of its
+    /// own, as a shell's job is (the system stops a job on SIGTSTP only
+    /// when someone outside it can continue it).
+    bool startServe(const QStringList &extra = {}, bool ownGroup = false);
     void stopServe();
     QUrl url(const QString &pathAndQuery) const;
     /// A request through QNetworkAccessManager, with the key unless @p key
@@ -207,11 +214,13 @@ trove::test::TroveRun TestApi::trove(const QStringList &args)
     return trove::test::runTrove(args, trove::test::cleanTroveEnvironment(m_dir->path()), 30000);
 }
 
-bool TestApi::startServe(const QStringList &extra)
+bool TestApi::startServe(const QStringList &extra, bool ownGroup)
 {
     stopServe();
     m_serve = std::make_unique<QProcess>();
     m_serve->setProcessEnvironment(trove::test::cleanTroveEnvironment(m_dir->path()));
+    if (ownGroup)
+        m_serve->setChildProcessModifier([] { ::setpgid(0, 0); });
     m_serve->start(QStringLiteral(TROVE_BINARY),
         QStringList { QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
             QStringLiteral("--library"), library() }
@@ -556,6 +565,36 @@ void TestApi::apiImagesKeysetPaging()
     QVERIFY2(unreadable.body.contains("unknown predicate colour:"), unreadable.body.constData());
     QCOMPARE(request("GET", QStringLiteral("/api/images?limit=0")).status, 400);
     QCOMPARE(request("GET", QStringLiteral("/api/images?after=nosuchimage")).status, 400);
+}
+
+// Ctrl+Z on `trove serve`: the queue's download goes back to it (its
+// connection closes) before the process stops; continued, the add finishes.
+void TestApi::serveStopsOnCtrlZ()
+{
+    QVERIFY(startServe({}, true));
+    auto stalling = std::make_shared<std::atomic_bool>(true);
+    const Response image = Response::ok(ImageFactory::png(64, 48, 77), "image/png");
+    m_server.addHandler(
+        QStringLiteral("/ctrlz.png"), [stalling, image](const trove::test::RecordedRequest &) {
+            Response r = image;
+            r.stallAfterHeaders = stalling->load();
+            return r;
+        });
+    const Reply posted = postJson(QStringLiteral("/process_image"),
+        { { QStringLiteral("url"), m_server.url(QStringLiteral("/ctrlz.png")).toString() } });
+    QCOMPARE(posted.status, 202);
+    const qint64 id = posted.json().value(QLatin1String("id")).toInteger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_server.activeConnections(), 1, trove::test::kLivenessMs);
+
+    const qint64 pid = m_serve->processId();
+    ::kill(pid_t(pid), SIGTSTP);
+    QTRY_COMPARE_WITH_TIMEOUT(processState(pid), 'T', trove::test::kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server.activeConnections(), 0, trove::test::kLivenessMs);
+    stalling->store(false);
+    ::kill(pid_t(pid), SIGCONT);
+    QCOMPARE(waitFinished(id).value(QLatin1String("state")).toString(), QStringLiteral("done"));
+    QCOMPARE(m_server.hits(QStringLiteral("/ctrlz.png")), 2);
+    QVERIFY(m_serve->readAllStandardError().contains("trove: stopped with 1 item(s) to go"));
 }
 
 void TestApi::processImageRefusesBadInput_data()

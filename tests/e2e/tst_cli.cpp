@@ -37,6 +37,7 @@
 using trove::test::ImageFactory;
 using trove::test::kKillMs;
 using trove::test::kLivenessMs;
+using trove::test::processState;
 using trove::test::readFile;
 using trove::test::RecordedRequest;
 using trove::test::Response;
@@ -1191,21 +1192,6 @@ void TestCli::politeDownloads()
     const qint64 gap = busy.at(1).receivedMs - busy.at(0).receivedMs;
     QVERIFY2(gap >= 990, qPrintable(QStringLiteral("retried after %1 ms").arg(gap)));
 }
-
-namespace {
-
-// The state letter of /proc/PID/stat: 'T' while stopped; '?' once gone.
-char processState(qint64 pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return '?';
-    const QByteArray line = stat.readAll();
-    const qsizetype close = line.lastIndexOf(')'); // the name may hold anything
-    return close > 0 && close + 2 < line.size() ? line.at(close + 2) : '?';
-}
-
-} // namespace
 
 void TestCli::addStopsOnCtrlZ()
 {

@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -19,6 +20,18 @@
 #endif
 
 namespace trove::test {
+
+/// The state letter of /proc/PID/stat ('T' while stopped, 'S' asleep, ...);
+/// '?' once the process is gone.
+inline char processState(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return '?';
+    const QByteArray line = stat.readAll();
+    const qsizetype close = line.lastIndexOf(')'); // the name may hold anything
+    return close > 0 && close + 2 < line.size() ? line.at(close + 2) : '?';
+}
 
 /// What a child trove did.
 struct TroveRun {

@@ -48,6 +48,16 @@ using trove::test::readFile;
 using trove::test::Response;
 using trove::test::TestServer;
 
+/// One row of the table printed at the end. Outside the anonymous
+/// namespace: TestHostile, which keeps a list of them, is not in it.
+struct Measurement {
+    QString name;
+    qint64 elapsedMs;
+    qint64 boundMs;
+    qint64 peakRssKiB;
+    QString reason;
+};
+
 namespace {
 
 constexpr qint64 kMaxDownloadBytes = 8'000'000;
@@ -66,15 +76,6 @@ struct Routes {
 };
 
 using Run = trove::test::TroveRun;
-
-/// One row of the table printed at the end.
-struct Measurement {
-    QString name;
-    qint64 elapsedMs;
-    qint64 boundMs;
-    qint64 peakRssKiB;
-    QString reason;
-};
 
 QByteArray plainText()
 {

@@ -27,8 +27,7 @@ QueueStop::QueueStop(
 
 QueueStop::~QueueStop() = default;
 
-void QueueStop::setAround(
-    std::function<void()> beforeStop, std::function<void()> afterContinue)
+void QueueStop::setAround(std::function<void()> beforeStop, std::function<void()> afterContinue)
 {
     m_beforeStop = std::move(beforeStop);
     m_afterContinue = std::move(afterContinue);

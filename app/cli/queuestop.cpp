@@ -50,6 +50,9 @@ void QueueStop::onRequested()
 void QueueStop::stopNow()
 {
     m_settling.stop();
+    // An aborted download's socket is closed by the network thread in its
+    // own time; under load it was still open when the process stopped.
+    m_pipeline->closeConnections();
     m_writer->flush(); // no transaction of ours for another process to wait on
     if (m_beforeStop)
         m_beforeStop();

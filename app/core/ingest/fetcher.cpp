@@ -48,6 +48,12 @@ void Fetcher::setLimits(const FetchLimits &limits)
     QMetaObject::invokeMethod(m_worker, [w = m_worker, limits] { w->setLimits(limits); });
 }
 
+void Fetcher::closeConnections()
+{
+    QMetaObject::invokeMethod(
+        m_worker, &FetchWorker::closeConnections, Qt::BlockingQueuedConnection);
+}
+
 void Fetcher::recycle(const QString &path)
 {
     QMetaObject::invokeMethod(m_worker, [w = m_worker, path] { w->recycle(path); });

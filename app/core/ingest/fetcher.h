@@ -27,6 +27,8 @@ public:
     void cancel(quint64 job) override;
     void setLimits(const FetchLimits &limits) override;
     void recycle(const QString &path) override;
+    /// Waits for the network thread (up to its own 5 s bound).
+    void closeConnections() override;
 
     /// Schemes that may be fetched, and that redirects may lead to.
     static bool isFetchableScheme(const QString &scheme);

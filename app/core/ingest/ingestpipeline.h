@@ -150,6 +150,9 @@ public:
     /// Downloads started and not yet answered (aborted ones until the
     /// fetcher says they ended).
     int downloadsRunning() const { return int(m_fetchJobs.size()); }
+    /// Closes the fetcher's connections, idle ones too, and returns once
+    /// they are closed (see FetchStage::closeConnections()); blocks.
+    void closeConnections() { m_fetch->closeConnections(); }
 
     /// New limits (the window's settings changed): per-host and total
     /// downloads at once, download and image limits, retries. They apply to

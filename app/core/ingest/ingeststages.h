@@ -73,6 +73,10 @@ public:
     /// more. The real fetcher writes a later download into it rather than
     /// into a new file; here it is removed.
     virtual void recycle(const QString &path) { removeFileLater(path); }
+    /// Closes every connection to a server, idle ones too, and returns once
+    /// they are closed; for a process about to stop (Ctrl+Z), after its
+    /// downloads were cancelled. Fakes have none.
+    virtual void closeConnections() { }
 
 Q_SIGNALS:
     /// Bytes so far; @p total is -1 while unknown. Rate-limited.

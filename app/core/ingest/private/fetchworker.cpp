@@ -83,6 +83,15 @@ void FetchWorker::shutdown()
     m_nam = nullptr;
 }
 
+void FetchWorker::closeConnections()
+{
+    const auto jobs = m_transfers.keys();
+    for (quint64 job : jobs)
+        abortWith(job, tr("cancelled"));
+    delete m_nam;
+    m_nam = nullptr;
+}
+
 void FetchWorker::recycle(const QString &path)
 {
     if (path.isEmpty())

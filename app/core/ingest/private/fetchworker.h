@@ -36,6 +36,11 @@ public Q_SLOTS:
     /// FetchStage::recycle()), or removes it when enough are kept or it is
     /// large.
     void recycle(const QString &path);
+    /// Aborts what still runs and deletes the QNetworkAccessManager, whose
+    /// destructor ends its network thread and with it every connection
+    /// (an aborted reply's socket is closed by that thread later, not by
+    /// abort()). The next download makes a new one.
+    void closeConnections();
     void shutdown();
 
 Q_SIGNALS:

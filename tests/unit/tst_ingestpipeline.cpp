@@ -910,12 +910,14 @@ void TestIngestPipeline::historySurvivesRestart()
 void TestIngestPipeline::resumesOrphans()
 {
     // What a killed `trove add` leaves: queue rows of a process now dead.
-    // The annotation and the Referer (the page it was found on) are kept
-    // with the row; the other headers (a cookie above all) never are.
-    QVERIFY_OK(await(m_writer->enqueue(
-        { { url(QStringLiteral("a.png")), QStringLiteral("A"), {}, false,
-              { QStringLiteral("https://pages.test/album"), "Browser/1.0", "session=abc" },
-              QStringLiteral("a note") },
+    // The annotation and the Referer (the page it was found on, as it is
+    // sent: no password, no fragment) are kept with the row; the other
+    // headers (a cookie above all) never are.
+    QVERIFY_OK(
+        await(m_writer->enqueue({ { url(QStringLiteral("a.png")), QStringLiteral("A"), {}, false,
+                                      { QStringLiteral("https://me:secret@pages.test/album#top"),
+                                          "Browser/1.0", "session=abc" },
+                                      QStringLiteral("a note") },
             { url(QStringLiteral("b.png")), {}, { QStringLiteral("t") } },
             { QStringLiteral("ftp://images.test/c.png") } })));
     QVERIFY(m_probe->orphanAll());

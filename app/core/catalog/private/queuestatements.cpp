@@ -49,9 +49,11 @@ Result<QList<qint64>> enqueue(WriterContext &c, const QList<IngestRequest> &requ
         q.bindValue(6, nowMs());
         q.bindValue(7, r.force ? 1 : 0);
         q.bindValue(8, r.annotation.isEmpty() ? QVariant() : QVariant(r.annotation));
-        // Of the headers only the Referer, the page the image is found on:
-        // a cookie or a user agent is never written.
-        q.bindValue(9, r.headers.referer.isEmpty() ? QVariant() : QVariant(r.headers.referer));
+        // Of the headers only the Referer, as it is sent and kept as the
+        // page the image is found on (no user name or password): a cookie
+        // or a user agent is never written.
+        const QString page = r.headers.page();
+        q.bindValue(9, page.isEmpty() ? QVariant() : QVariant(page));
         if (auto e = execQuery(q); !e)
             return e.failure();
         ids.append(q.lastInsertId().toLongLong());

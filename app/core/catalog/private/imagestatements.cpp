@@ -76,22 +76,11 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
             if (auto r = putHash(c, out.key, image.processed.hash); !r)
                 return r.failure();
         }
-        if (!image.annotation.isEmpty()) {
-            QSqlQuery note = c.catalog.query(QStringLiteral(
-                "UPDATE images SET annotation = ? WHERE id = ? AND annotation IS NULL"));
-            note.bindValue(0, image.annotation);
-            note.bindValue(1, out.key);
-            if (auto r = execQuery(note); !r)
-                return r.failure();
-        }
-        if (!image.foundOn.isEmpty()) {
-            QSqlQuery page = c.catalog.query(
-                QStringLiteral("UPDATE images SET found_on = ? WHERE id = ? AND found_on IS NULL"));
-            page.bindValue(0, image.foundOn);
-            page.bindValue(1, out.key);
-            if (auto r = execQuery(page); !r)
-                return r.failure();
-        }
+        if (auto r = keepFirstNoteAndPage(c.catalog, out.key,
+                image.annotation.isEmpty() ? QVariant() : QVariant(image.annotation),
+                image.foundOn.isEmpty() ? QVariant() : QVariant(image.foundOn));
+            !r)
+            return r.failure();
         if (auto r = finishQueueRow(c, image.queueId, IngestState::Duplicate, {}, out.id); !r)
             return r.failure();
         c.changed.append(out.key);

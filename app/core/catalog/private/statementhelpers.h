@@ -7,7 +7,9 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlQuery>
 #include <QString>
+#include <QVariant>
 
 /// Small helpers shared by the writer's statement files (writer thread only).
 namespace trove::statements {
@@ -43,6 +45,28 @@ inline QString jsonTexts(const QStringList &texts)
 {
     return QString::fromUtf8(
         QJsonDocument(QJsonArray::fromStringList(texts)).toJson(QJsonDocument::Compact));
+}
+
+/// Another copy of image @p key's bytes came with a note and a "found on"
+/// page (a duplicate add, a restore onto bytes added again meanwhile): each
+/// goes to the image only where it has none, so the first ones given stay.
+/// A null value gives nothing, and an image that gets nothing is not
+/// touched (no change for the change feed).
+inline Result<void> keepFirstNoteAndPage(
+    Connection &catalog, qint64 key, const QVariant &note, const QVariant &page)
+{
+    if (note.isNull() && page.isNull())
+        return {};
+    QSqlQuery q = catalog.query(QStringLiteral(
+        "UPDATE images SET annotation = coalesce(annotation, ?), "
+        "found_on = coalesce(found_on, ?) WHERE id = ? AND "
+        "((annotation IS NULL AND ? IS NOT NULL) OR (found_on IS NULL AND ? IS NOT NULL))"));
+    q.bindValue(0, note);
+    q.bindValue(1, page);
+    q.bindValue(2, key);
+    q.bindValue(3, note);
+    q.bindValue(4, page);
+    return execQuery(q);
 }
 
 /// Foreign keys checked at the commit instead of at each statement, for as

@@ -212,10 +212,6 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
     QSqlQuery forgetRemoval
         = c.catalog.query(QStringLiteral("DELETE FROM removed_hashes WHERE sha256 = ?"));
     QSqlQuery drop = c.catalog.query(QStringLiteral("DELETE FROM trash WHERE id = ?"));
-    QSqlQuery keepNote = c.catalog.query(
-        QStringLiteral("UPDATE images SET annotation = ? WHERE id = ? AND annotation IS NULL"));
-    QSqlQuery keepPage = c.catalog.query(
-        QStringLiteral("UPDATE images SET found_on = ? WHERE id = ? AND found_on IS NULL"));
     // Of the two, the higher rating and either's favourite flag survive.
     QSqlQuery keepMarks = c.catalog.query(
         QStringLiteral("UPDATE images SET rating = max(rating, ?), favourite = max(favourite, ?) "
@@ -240,18 +236,11 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
             // histories. The trash row's thumbnail has no image any more.
             c.changed.append(target);
             c.dropThumbnails.append(key);
-            if (const QVariant note = find.value(QStringLiteral("annotation")); !note.isNull()) {
-                keepNote.bindValue(0, note);
-                keepNote.bindValue(1, target);
-                if (auto r = execQuery(keepNote); !r)
-                    return r.failure();
-            }
-            if (const QVariant page = find.value(QStringLiteral("found_on")); !page.isNull()) {
-                keepPage.bindValue(0, page);
-                keepPage.bindValue(1, target);
-                if (auto r = execQuery(keepPage); !r)
-                    return r.failure();
-            }
+            if (auto r
+                = keepFirstNoteAndPage(c.catalog, target, find.value(QStringLiteral("annotation")),
+                    find.value(QStringLiteral("found_on")));
+                !r)
+                return r.failure();
             const QVariant rating = find.value(QStringLiteral("rating"));
             const QVariant favourite = find.value(QStringLiteral("favourite"));
             keepMarks.bindValue(0, rating);

@@ -166,7 +166,19 @@ int main(int argc, char **argv)
             path, encoded(landscape(w, h, quint32(i + 3)), i % 3 == 0 ? "png" : "jpg"));
         paths << path;
     }
-    window->ingest(paths);
+    // As if sent by the browser extension from an album page: the viewer's
+    // info panel then shows its "Found on" link.
+    {
+        QList<IngestRequest> requests;
+        for (const QString &path : std::as_const(paths)) {
+            IngestRequest request;
+            request.source = path;
+            request.headers.referer
+                = QStringLiteral("https://photos.example.org/albums/winter-2026");
+            requests << request;
+        }
+        window->session()->pipeline()->enqueue(requests);
+    }
     GalleryModel *gallery = window->session()->gallery();
     (void)QTest::qWaitFor(
         [&] { return window->session()->queue()->finishedCount() == paths.size(); }, 60000);

@@ -50,18 +50,8 @@ ImageInfoPanel::ImageInfoPanel(QWidget *parent)
     m_name->setFont(bold);
     m_tags = addRow(form, tr("Tags"));
     m_rating = addRow(form, tr("Rating"));
-    m_sources = addRow(form, tr("Source"));
-    m_sources->setTextFormat(Qt::RichText);
-    m_sources->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    m_sources->setOpenExternalLinks(false);
-    connect(m_sources, &QLabel::linkActivated, this,
-        [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
-    m_foundOn = addRow(form, tr("Found on"));
-    m_foundOn->setTextFormat(Qt::RichText);
-    m_foundOn->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    m_foundOn->setOpenExternalLinks(false);
-    connect(m_foundOn, &QLabel::linkActivated, this,
-        [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
+    m_sources = addLinkRow(form, tr("Source"));
+    m_foundOn = addLinkRow(form, tr("Found on"));
     m_annotation = addRow(form, tr("Note"));
     m_format = addRow(form, tr("Format"));
     m_dimensions = addRow(form, tr("Dimensions"));
@@ -100,6 +90,17 @@ QLabel *ImageInfoPanel::addRow(QFormLayout *form, const QString &label)
     // when the theme changes).
     caption->setForegroundRole(QPalette::PlaceholderText);
     form->addRow(caption, value);
+    return value;
+}
+
+QLabel *ImageInfoPanel::addLinkRow(QFormLayout *form, const QString &label)
+{
+    QLabel *value = addRow(form, label);
+    value->setTextFormat(Qt::RichText);
+    value->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    value->setOpenExternalLinks(false);
+    connect(value, &QLabel::linkActivated, this,
+        [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
     return value;
 }
 

@@ -44,6 +44,8 @@ Q_SIGNALS:
 
 private:
     QLabel *addRow(QFormLayout *form, const QString &label);
+    /// A row whose value shows links (rich text) that open in the browser.
+    QLabel *addLinkRow(QFormLayout *form, const QString &label);
 
     QFormLayout *m_form;
     QLabel *m_name;

@@ -1450,7 +1450,7 @@ void TestCli::allocatorTakesNoLockOfAnotherThread()
     // window's GUI thread then waited for SCHED_IDLE threads preempted
     // inside malloc (docs/architecture.md). mimalloc announces itself when
     // asked to; glibc ignores the variable.
-#ifdef __SANITIZE_ADDRESS__
+#ifdef TROVE_SANITIZED_BUILD
     QSKIP("AddressSanitizer brings its own allocator, and the build keeps it");
 #endif
     const Run r = trove({ QStringLiteral("--version") }, { QStringLiteral("MIMALLOC_VERBOSE=1") });

@@ -76,9 +76,8 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
             if (auto r = putHash(c, out.key, image.processed.hash); !r)
                 return r.failure();
         }
-        if (auto r = keepFirstNoteAndPage(c.catalog, out.key,
-                image.annotation.isEmpty() ? QVariant() : QVariant(image.annotation),
-                image.foundOn.isEmpty() ? QVariant() : QVariant(image.foundOn));
+        if (auto r = keepFirstNoteAndPage(
+                c.catalog, out.key, nullIfEmpty(image.annotation), nullIfEmpty(image.foundOn));
             !r)
             return r.failure();
         if (auto r = finishQueueRow(c, image.queueId, IngestState::Duplicate, {}, out.id); !r)
@@ -132,10 +131,10 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
     insert.bindValue(6, p.blob.originalBytes);
     insert.bindValue(7, p.blob.storedBytes);
     insert.bindValue(8, nowMs());
-    insert.bindValue(9, image.annotation.isEmpty() ? QVariant() : QVariant(image.annotation));
+    insert.bindValue(9, nullIfEmpty(image.annotation));
     insert.bindValue(10, p.animated ? 1 : 0);
     insert.bindValue(11, naturalSortKey(text(out.name)));
-    insert.bindValue(12, image.foundOn.isEmpty() ? QVariant() : QVariant(image.foundOn));
+    insert.bindValue(12, nullIfEmpty(image.foundOn));
     if (auto r = execQuery(insert); !r)
         return r.failure();
     out.key = insert.lastInsertId().toLongLong();

@@ -48,12 +48,11 @@ Result<QList<qint64>> enqueue(WriterContext &c, const QList<IngestRequest> &requ
         q.bindValue(5, nowMs());
         q.bindValue(6, nowMs());
         q.bindValue(7, r.force ? 1 : 0);
-        q.bindValue(8, r.annotation.isEmpty() ? QVariant() : QVariant(r.annotation));
+        q.bindValue(8, nullIfEmpty(r.annotation));
         // Of the headers only the Referer, as it is sent and kept as the
         // page the image is found on (no user name or password): a cookie
         // or a user agent is never written.
-        const QString page = r.headers.page();
-        q.bindValue(9, page.isEmpty() ? QVariant() : QVariant(page));
+        q.bindValue(9, nullIfEmpty(r.headers.page()));
         if (auto e = execQuery(q); !e)
             return e.failure();
         ids.append(q.lastInsertId().toLongLong());

@@ -47,6 +47,12 @@ inline QString jsonTexts(const QStringList &texts)
         QJsonDocument(QJsonArray::fromStringList(texts)).toJson(QJsonDocument::Compact));
 }
 
+/// An optional text as a statement binds it: NULL when empty.
+inline QVariant nullIfEmpty(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
 /// Another copy of image @p key's bytes came with a note and a "found on"
 /// page (a duplicate add, a restore onto bytes added again meanwhile): each
 /// goes to the image only where it has none, so the first ones given stay.

@@ -67,6 +67,7 @@ Result<ChangeBatch> ChangeFeed::readAfter(qint64 seq)
     QList<qint64> order; // first appearance, to keep the batch in commit order
     QHash<qint64, ChangeKind> state; // the image's net change in this span
     QSet<qint64> thumbs;
+    QSet<qint64> changedAfterAdd;
     int rows = 0;
     while (q.next()) {
         if (++rows > kMaxBatch) {
@@ -100,10 +101,15 @@ Result<ChangeBatch> ChangeFeed::readAfter(qint64 seq)
             state.insert(image, kind);
             continue;
         }
-        // Fold: added+changed = added; added+removed = removed (the reader
-        // may have seen the add already); removed+added = added (restored).
-        if (kind == ChangeKind::ImageChanged && *it != ChangeKind::ImageChanged)
+        // Fold: added+removed = removed (the reader may have seen the add
+        // already); removed+added = added (restored). Added+changed is both:
+        // a reader that read the new row between the two commits (a page
+        // read after the add) holds it as it was before the change.
+        if (kind == ChangeKind::ImageChanged && *it != ChangeKind::ImageChanged) {
+            if (*it == ChangeKind::ImageAdded)
+                changedAfterAdd.insert(image);
             continue;
+        }
         *it = kind;
     }
     if (batch.bulk) {
@@ -115,6 +121,8 @@ Result<ChangeBatch> ChangeFeed::readAfter(qint64 seq)
         switch (state.value(image)) {
         case ChangeKind::ImageAdded:
             batch.added.append(image);
+            if (changedAfterAdd.contains(image))
+                batch.changed.append(image);
             break;
         case ChangeKind::ImageRemoved:
             batch.removed.append(image);

@@ -32,6 +32,8 @@ struct ChangeBatch {
     qint64 toSeq = 0; ///< inclusive: the next read starts after it
     QList<qint64> added;
     QList<qint64> removed;
+    /// Also holds an image added and then changed within the batch (it is
+    /// in added too): a reader may hold it as read between the two commits.
     QList<qint64> changed;
     QList<qint64> thumbnails;
     bool queueChanged = false;

@@ -440,14 +440,19 @@ void GalleryModel::applyChanges(const ChangeBatch &batch)
     if (!batch.changed.isEmpty()) {
         // Only rows held here can show a difference; in a filtered or
         // name-ordered view a change may also move rows in or out.
+        // A key also in added that is not held here is placed by the add.
         QList<qint64> loaded;
+        bool unplaced = false;
+        const QSet<qint64> added(batch.added.cbegin(), batch.added.cend());
         for (qint64 key : batch.changed) {
             if (m_loaded.containsKey(key))
                 loaded.append(key);
+            else if (!added.contains(key))
+                unplaced = true;
         }
         if (!loaded.isEmpty())
             m_reader->requestRecords(loaded);
-        else if (!m_query.search.isEmpty() || !m_query.tag.isEmpty())
+        else if (unplaced && (!m_query.search.isEmpty() || !m_query.tag.isEmpty()))
             heal();
     }
     for (qint64 key : batch.thumbnails) {

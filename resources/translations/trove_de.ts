@@ -2678,10 +2678,6 @@ Führen Sie „trove verify --repair“ aus.</translation>
         <translation>Die wartenden Elemente wieder herunterladen</translation>
     </message>
     <message>
-        <source>Start no new downloads; running ones finish</source>
-        <translation>Keine neuen Downloads starten; laufende werden beendet</translation>
-    </message>
-    <message>
         <source>Show in Gallery</source>
         <translation>In der Galerie zeigen</translation>
     </message>
@@ -2713,6 +2709,10 @@ Führen Sie „trove verify --repair“ aus.</translation>
     <message>
         <source>Show the list of items</source>
         <translation>Die Liste der Elemente zeigen</translation>
+    </message>
+    <message>
+        <source>Stop downloading; running downloads start again on resume</source>
+        <translation>Downloads anhalten; laufende beginnen beim Fortsetzen von vorn</translation>
     </message>
 </context>
 <context>

@@ -2678,10 +2678,6 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
         <translation>Reprendre le téléchargement des éléments en attente</translation>
     </message>
     <message>
-        <source>Start no new downloads; running ones finish</source>
-        <translation>Ne lancer aucun nouveau téléchargement&#xa0;; ceux en cours se terminent</translation>
-    </message>
-    <message>
         <source>Show in Gallery</source>
         <translation>Afficher dans la galerie</translation>
     </message>
@@ -2713,6 +2709,10 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
     <message>
         <source>Show the list of items</source>
         <translation>Afficher la liste des éléments</translation>
+    </message>
+    <message>
+        <source>Stop downloading; running downloads start again on resume</source>
+        <translation>Arrêter les téléchargements&#xa0;; ceux en cours reprennent depuis le début</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,7 @@ private Q_SLOTS:
     void clearFinished();
     void removedBytesOfferAddAnyway();
     void pauseAndResumeFromQueue();
+    void pauseStopsARunningDownload();
     void openAnotherLibraryMidIngest();
 
     void queueSlimWhileIdleGrowsWhileWorking();
@@ -734,6 +735,37 @@ void TestUiIngest::pauseAndResumeFromQueue()
     QCOMPARE(pause->text(), QStringLiteral("Pause Downloads"));
     waitAllFinished(1);
     QCOMPARE(stateTextOf(link), IngestQueueModel::stateText(IngestState::Done));
+}
+
+// Pause quiets the network at once: a download under way is put back,
+// queued with no attempt spent, its connection closed; Resume starts it
+// again from the beginning.
+void TestUiIngest::pauseStopsARunningDownload()
+{
+    QAction *pause = m_window->queuePanel()->pauseAction();
+    IngestPipeline *pipeline = m_window->session()->pipeline();
+    const QString slow = m_server.url(QStringLiteral("/slow.png")).toString();
+    m_window->ingest({ slow });
+    IngestQueueModel *queue = m_window->session()->queue();
+    QTRY_COMPARE_WITH_TIMEOUT(queue->rowCount(), 1, kLivenessMs);
+    const quint64 id = queue->itemId(0);
+    QTRY_COMPARE_WITH_TIMEOUT(pipeline->item(id)->state, IngestState::Downloading, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server.activeConnections(), 1, kLivenessMs);
+    const int hits = m_server.hits(QStringLiteral("/slow.png"));
+
+    pause->trigger();
+    QVERIFY(pipeline->isPaused());
+    QCOMPARE(pipeline->item(id)->state, IngestState::Queued);
+    QCOMPARE(pipeline->item(id)->attempts, 0);
+    QCOMPARE(stateTextOf(slow), QStringLiteral("paused")); // the row says why it waits
+    QTRY_COMPARE_WITH_TIMEOUT(pipeline->downloadsRunning(), 0, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server.activeConnections(), 0, kLivenessMs);
+
+    pause->trigger();
+    QVERIFY(!pipeline->isPaused());
+    QTRY_COMPARE_WITH_TIMEOUT(m_server.hits(QStringLiteral("/slow.png")), hits + 1, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(pipeline->item(id)->state, IngestState::Downloading, kLivenessMs);
+    pipeline->cancel(id); // the route never ends
 }
 
 // Opening another library while a download hangs neither waits for it nor

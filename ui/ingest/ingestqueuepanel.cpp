@@ -181,10 +181,15 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
     connect(m_copy, &QAction::triggered, this, &IngestQueuePanel::copySources);
     connect(m_addAnyway, &QAction::triggered, this, &IngestQueuePanel::addAnywaySelected);
     connect(m_pause, &QAction::triggered, this, [this](bool paused) {
-        if (m_session)
-            m_session->pipeline()->setPaused(paused);
-        else
+        if (!m_session) {
             showPaused(false);
+            return;
+        }
+        // Pause means the network goes quiet now: running downloads go back
+        // to the front of their lines, queued, their attempt not spent.
+        m_session->pipeline()->setPaused(paused);
+        if (paused)
+            m_session->pipeline()->putBackDownloads();
     });
     connect(m_clear, &QAction::triggered, this, [this] {
         if (m_session)
@@ -452,14 +457,14 @@ void IngestQueuePanel::updateActions()
     m_copy->setEnabled(m_view->selectionModel() && m_view->selectionModel()->hasSelection());
 }
 
-// Running downloads finish while paused; the label says what a click does.
+// The label says what a click does.
 void IngestQueuePanel::showPaused(bool paused)
 {
     m_pause->setChecked(paused);
     m_pause->setText(paused ? tr("Resume Downloads") : tr("Pause Downloads"));
     m_pause->setIcon(paused ? icon(Icon::Play) : icon(Icon::Pause));
     m_pause->setToolTip(paused ? tr("Start downloading the waiting items again")
-                               : tr("Start no new downloads; running ones finish"));
+                               : tr("Stop downloading; running downloads start again on resume"));
 }
 
 void IngestQueuePanel::cancelSelected()

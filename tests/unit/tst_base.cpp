@@ -45,6 +45,7 @@ private Q_SLOTS:
     void naturalSortKeyOrdersAList();
     void answersArriveInOrderAndInSlices();
     void answersStopWithTheQueue();
+    void answersRaceTheQueuesEnd();
     void idTableFindsWhatWasInserted();
     void idTableGivesBackTheOldestSlots();
     void idTableTakesIdsBelowItsFirst();
@@ -298,6 +299,46 @@ void TestBase::answersStopWithTheQueue()
     late.finish();
     QTest::qWait(50);
     QCOMPARE(called, 0);
+}
+
+// Threads finishing futures while the queue is destroyed: each post lands
+// on a live queue or on none (ASan and the sanitized build watch for a post
+// to a freed one), and nothing is called after it is gone.
+void TestBase::answersRaceTheQueuesEnd()
+{
+    for (int round = 0; round < 20; ++round) {
+        constexpr int kThreads = 3;
+        constexpr int kEach = 300;
+        std::atomic_int calledAfterEnd = 0;
+        std::atomic_bool ended = false;
+        auto answers = std::make_unique<AnswerQueue>();
+        std::vector<std::unique_ptr<QPromise<int>>> promises;
+        for (int i = 0; i < kThreads * kEach; ++i) {
+            promises.push_back(std::make_unique<QPromise<int>>());
+            promises.back()->start();
+            answers->whenFinished(promises.back()->future(), [&](int) {
+                if (ended.load())
+                    ++calledAfterEnd;
+            });
+        }
+        std::vector<std::unique_ptr<QThread>> finishers;
+        for (int t = 0; t < kThreads; ++t) {
+            finishers.emplace_back(QThread::create([&promises, t] {
+                for (int i = t * kEach; i < (t + 1) * kEach; ++i) {
+                    promises[std::size_t(i)]->addResult(i);
+                    promises[std::size_t(i)]->finish();
+                }
+            }));
+            finishers.back()->start();
+        }
+        QCoreApplication::processEvents(); // some answers run
+        answers.reset();
+        ended = true;
+        for (auto &finisher : finishers)
+            QVERIFY(finisher->wait(10'000));
+        QCoreApplication::processEvents();
+        QCOMPARE(calledAfterEnd.load(), 0);
+    }
 }
 
 namespace {

@@ -86,10 +86,14 @@ public:
 
 private:
     struct Shared {
+        /// Guards ready and posted only: held for a push or a swap, never
+        /// across a system call, so that the drain's tryLock() finds it free.
         QMutex mutex;
-        AnswerQueue *owner = nullptr; ///< null once it is gone
         std::vector<std::function<void()>> ready;
         bool posted = false;
+        /// Guards owner: held while posting to it, and by the destructor.
+        QMutex ownerMutex;
+        AnswerQueue *owner = nullptr; ///< null once it is gone
     };
     static void queue(const std::shared_ptr<Shared> &shared, std::function<void()> answer);
     void drain();

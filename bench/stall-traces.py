@@ -12,6 +12,9 @@ stalls, grouped by receiver and event type, which is where to look first.
 With --idle, the JSON of bench/idle-gaps.py run beside the benchmark: each
 stall that one of that sleeper's gaps overlapped by over 8 ms is marked
 "host" (a process that does nothing but sleep 1 ms was held up too).
+Last, the report's event census: every event of the run counted by
+receiver class and type, most frequent first (a stream of cheap events,
+such as 22 queue drains per image, shows there and in no single stall).
 """
 import json
 import sys
@@ -70,6 +73,11 @@ def main():
     print("time in stalls by receiver and event type:")
     for (who, kind), (ms, n, worst) in sorted(totals.items(), key=lambda kv: -kv[1][0])[:top * 4]:
         print(f"  {ms:9.1f} ms  {n:6d}x  worst {worst:7.2f}  {who} ({kind})")
+    census = report.get("event_census", [])
+    if census:
+        print("events of the whole run by receiver and event type (the most frequent):")
+        for who, kind, count in census[:top * 4]:
+            print(f"  {count:9d}x  {who} ({kind})")
     return 0
 
 

@@ -17,6 +17,7 @@
 #include <QThread>
 #include <QTimer>
 #include <algorithm>
+#include <limits>
 
 using namespace trove;
 
@@ -38,6 +39,8 @@ private Q_SLOTS:
     void blockedLoopIsOneLongGap();
     void reportHasTheFields();
     void traceNamesTheSlowContinuation();
+    void censusCountsEveryEventByReceiver();
+    void censusOnlyWhenTracing();
     void processStartIsInThePast();
 };
 
@@ -167,6 +170,58 @@ void TestStallMonitor::traceNamesTheSlowContinuation()
     }
     // Only while a monitor traces: watchers cost no name otherwise.
     QVERIFY(!g_nameFutureWatchers);
+}
+
+// The census counts a stream of cheap events that no stall shows: 500
+// queued calls to one receiver are 500 MetaCall events of its class.
+void TestStallMonitor::censusCountsEveryEventByReceiver()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("r.json"));
+    qputenv("TROVE_STALL_TRACE", "1");
+    StallMonitor monitor(path);
+    qunsetenv("TROVE_STALL_TRACE");
+    monitor.framePainted();
+    QTimer receiver; // a class of its own in the census
+    int calls = 0;
+    for (int i = 0; i < 500; ++i)
+        QMetaObject::invokeMethod(
+            &receiver, [&calls] { ++calls; }, Qt::QueuedConnection);
+    QTRY_COMPARE(calls, 500);
+    QVERIFY(monitor.writeReport());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonArray census = QJsonDocument::fromJson(file.readAll())
+                                  .object()
+                                  .value(QLatin1String("event_census"))
+                                  .toArray();
+    QVERIFY(!census.isEmpty());
+    qint64 metaCalls = -1;
+    qint64 previous = std::numeric_limits<qint64>::max();
+    for (const QJsonValue &row : census) {
+        const QJsonArray r = row.toArray(); // [class, type, count]
+        QVERIFY(r.at(2).toInteger() <= previous); // most frequent first
+        previous = r.at(2).toInteger();
+        if (r.at(0).toString() == QLatin1String("QTimer")
+            && r.at(1).toInt() == int(QEvent::MetaCall))
+            metaCalls = r.at(2).toInteger();
+    }
+    QCOMPARE(metaCalls, 500);
+}
+
+// Without TROVE_STALL_TRACE no filter runs, and the report has no census.
+void TestStallMonitor::censusOnlyWhenTracing()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("r.json"));
+    StallMonitor monitor(path);
+    monitor.framePainted();
+    runLoop(10);
+    QVERIFY(monitor.writeReport());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(
+        !QJsonDocument::fromJson(file.readAll()).object().contains(QLatin1String("event_census")));
 }
 
 void TestStallMonitor::processStartIsInThePast()

@@ -97,6 +97,7 @@ bool StallMonitor::eventFilter(QObject *watched, QEvent *event)
         parent ? parent->metaObject()->className() : nullptr, int(event->type()),
         watched->objectName() };
     m_ringNext = (m_ringNext + 1) % m_ring.size();
+    ++m_census[{ meta->className(), int(event->type()) }];
     return false;
 }
 
@@ -231,8 +232,21 @@ bool StallMonitor::writeReport() const
         { QStringLiteral("clock_start_epoch_ms"), m_clockStartEpochMs },
         { QStringLiteral("gaps_over_4ms"), gapsOver4 },
     };
-    if (m_tracing)
+    if (m_tracing) {
         report.insert(QStringLiteral("stall_traces"), traces);
+        std::vector<std::pair<qint64, QPair<const char *, int>>> counts;
+        counts.reserve(std::size_t(m_census.size()));
+        for (auto it = m_census.cbegin(); it != m_census.cend(); ++it)
+            counts.emplace_back(it.value(), it.key());
+        const std::size_t shown = std::min<std::size_t>(counts.size(), 40);
+        std::partial_sort(counts.begin(), counts.begin() + qsizetype(shown), counts.end(),
+            [](const auto &a, const auto &b) { return a.first > b.first; });
+        QJsonArray census; // [receiver class, event type, count]
+        for (std::size_t i = 0; i < shown; ++i)
+            census.append(QJsonArray { QString::fromLatin1(counts[i].second.first),
+                counts[i].second.second, counts[i].first });
+        report.insert(QStringLiteral("event_census"), census);
+    }
     QSaveFile out(m_path);
     if (!out.open(QIODevice::WriteOnly))
         return false;

@@ -29,6 +29,15 @@ void runLoop(int ms)
     QTimer::singleShot(ms, &loop, &QEventLoop::quit);
     loop.exec();
 }
+
+/// The report written at @p path, or an empty object when it cannot be read.
+QJsonObject reportAt(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
 } // namespace
 
 class TestStallMonitor : public QObject {
@@ -85,9 +94,7 @@ void TestStallMonitor::reportHasTheFields()
         QThread::msleep(20);
         runLoop(30);
     } // written when it goes, as at quit
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonObject report = reportAt(path);
     for (const char *key : { "max_ms", "p99_ms", "p50_ms", "stalls_over_16ms", "first_frame_ms" })
         QVERIFY2(report.contains(QLatin1String(key)), key);
     QVERIFY(report.value(QLatin1String("max_ms")).toDouble() >= 20.0);
@@ -143,12 +150,7 @@ void TestStallMonitor::traceNamesTheSlowContinuation()
         const auto s = monitor.summary();
         QVERIFY(s.maxMs >= 40.0);
 
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QJsonArray traces = QJsonDocument::fromJson(file.readAll())
-                                      .object()
-                                      .value(QLatin1String("stall_traces"))
-                                      .toArray();
+        const QJsonArray traces = reportAt(path).value(QLatin1String("stall_traces")).toArray();
         QVERIFY(!traces.isEmpty());
         const QString where = QStringLiteral("tst_stallmonitor.cpp:%1").arg(line);
         bool found = false;
@@ -189,12 +191,7 @@ void TestStallMonitor::censusCountsEveryEventByReceiver()
             &receiver, [&calls] { ++calls; }, Qt::QueuedConnection);
     QTRY_COMPARE(calls, 500);
     QVERIFY(monitor.writeReport());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QJsonArray census = QJsonDocument::fromJson(file.readAll())
-                                  .object()
-                                  .value(QLatin1String("event_census"))
-                                  .toArray();
+    const QJsonArray census = reportAt(path).value(QLatin1String("event_census")).toArray();
     QVERIFY(!census.isEmpty());
     qint64 metaCalls = -1;
     qint64 previous = std::numeric_limits<qint64>::max();
@@ -218,10 +215,9 @@ void TestStallMonitor::censusOnlyWhenTracing()
     monitor.framePainted();
     runLoop(10);
     QVERIFY(monitor.writeReport());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QVERIFY(
-        !QJsonDocument::fromJson(file.readAll()).object().contains(QLatin1String("event_census")));
+    const QJsonObject report = reportAt(path);
+    QVERIFY(report.contains(QLatin1String("max_ms"))); // written
+    QVERIFY(!report.contains(QLatin1String("event_census")));
 }
 
 void TestStallMonitor::processStartIsInThePast()

@@ -584,6 +584,10 @@ void TestApi::serveStopsOnCtrlZ()
         { { QStringLiteral("url"), m_server.url(QStringLiteral("/ctrlz.png")).toString() } });
     QCOMPARE(posted.status, 202);
     const qint64 id = posted.json().value(QLatin1String("id")).toInteger();
+    // Answered (stalling), not only connected: a request the server had yet
+    // to read when the stop aborted it would be answered without the stall.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_server.hits(QStringLiteral("/ctrlz.png")), 1, trove::test::kLivenessMs);
     QTRY_COMPARE_WITH_TIMEOUT(m_server.activeConnections(), 1, trove::test::kLivenessMs);
 
     const qint64 pid = m_serve->processId();

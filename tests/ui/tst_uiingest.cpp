@@ -745,13 +745,16 @@ void TestUiIngest::pauseStopsARunningDownload()
     QAction *pause = m_window->queuePanel()->pauseAction();
     IngestPipeline *pipeline = m_window->session()->pipeline();
     const QString slow = m_server.url(QStringLiteral("/slow.png")).toString();
+    const int before = m_server.hits(QStringLiteral("/slow.png")); // earlier tests' too
     m_window->ingest({ slow });
     IngestQueueModel *queue = m_window->session()->queue();
     QTRY_COMPARE_WITH_TIMEOUT(queue->rowCount(), 1, kLivenessMs);
     const quint64 id = queue->itemId(0);
     QTRY_COMPARE_WITH_TIMEOUT(pipeline->item(id)->state, IngestState::Downloading, kLivenessMs);
+    // Answered and stalling, not only connected.
+    const int hits = before + 1;
+    QTRY_COMPARE_WITH_TIMEOUT(m_server.hits(QStringLiteral("/slow.png")), hits, kLivenessMs);
     QTRY_COMPARE_WITH_TIMEOUT(m_server.activeConnections(), 1, kLivenessMs);
-    const int hits = m_server.hits(QStringLiteral("/slow.png"));
 
     pause->trigger();
     QVERIFY(pipeline->isPaused());

@@ -52,9 +52,10 @@ void AnswerQueue::drain()
 {
     if (m_draining)
         return; // a handler spun an event loop: the outer drain goes on
-    // Never wait here for a poster: queue() posts under the lock, and the
-    // wake-up it sends may preempt it there (a writer at nice +10). The
-    // answers already taken run now; the rest are picked up next turn.
+    // Never wait here for a poster: queue() holds the lock only for a
+    // push_back, but a poster at a lower priority (a writer at nice +10)
+    // can be preempted inside it. The answers already taken run now; the
+    // rest are picked up next turn.
     if (m_shared->mutex.tryLock()) {
         m_shared->posted = false;
         for (auto &answer : m_shared->ready)

@@ -18,6 +18,7 @@
 #include <QTimer>
 #include <algorithm>
 #include <limits>
+#include <memory>
 
 using namespace trove;
 
@@ -28,6 +29,17 @@ void runLoop(int ms)
     QEventLoop loop;
     QTimer::singleShot(ms, &loop, &QEventLoop::quit);
     loop.exec();
+}
+
+/// A monitor as TROVE_STALL_TRACE=1 starts one (the variable is set for its
+/// construction only), counting from a first frame painted now.
+std::unique_ptr<StallMonitor> tracingMonitor(const QString &path)
+{
+    qputenv("TROVE_STALL_TRACE", "1");
+    auto monitor = std::make_unique<StallMonitor>(path);
+    qunsetenv("TROVE_STALL_TRACE");
+    monitor->framePainted();
+    return monitor;
 }
 
 /// The report written at @p path, or an empty object when it cannot be read.
@@ -128,11 +140,8 @@ void TestStallMonitor::traceNamesTheSlowContinuation()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("r.json"));
-    qputenv("TROVE_STALL_TRACE", "1");
     {
-        StallMonitor monitor(path);
-        qunsetenv("TROVE_STALL_TRACE");
-        monitor.framePainted();
+        const auto monitor = tracingMonitor(path);
         runLoop(30);
         QObject context;
         QPromise<int> promise;
@@ -146,8 +155,8 @@ void TestStallMonitor::traceNamesTheSlowContinuation()
         promise.addResult(1);
         promise.finish();
         runLoop(60);
-        QVERIFY(monitor.writeReport());
-        const auto s = monitor.summary();
+        QVERIFY(monitor->writeReport());
+        const auto s = monitor->summary();
         QVERIFY(s.maxMs >= 40.0);
 
         const QJsonArray traces = reportAt(path).value(QLatin1String("stall_traces")).toArray();
@@ -180,17 +189,14 @@ void TestStallMonitor::censusCountsEveryEventByReceiver()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("r.json"));
-    qputenv("TROVE_STALL_TRACE", "1");
-    StallMonitor monitor(path);
-    qunsetenv("TROVE_STALL_TRACE");
-    monitor.framePainted();
+    const auto monitor = tracingMonitor(path);
     QTimer receiver; // a class of its own in the census
     int calls = 0;
     for (int i = 0; i < 500; ++i)
         QMetaObject::invokeMethod(
             &receiver, [&calls] { ++calls; }, Qt::QueuedConnection);
     QTRY_COMPARE(calls, 500);
-    QVERIFY(monitor.writeReport());
+    QVERIFY(monitor->writeReport());
     const QJsonArray census = reportAt(path).value(QLatin1String("event_census")).toArray();
     QVERIFY(!census.isEmpty());
     qint64 metaCalls = -1;

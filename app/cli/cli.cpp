@@ -151,7 +151,14 @@ int run(const QStringList &args)
         return 2;
     }
     if (parser.isSet(helpOption)) {
-        output.out() << parser.helpText();
+        // QCommandLineParser's first line names the executable's path and
+        // "[options]"; people type "trove <command>" and its arguments.
+        QString help = parser.helpText();
+        help.replace(0, help.indexOf(QLatin1Char('\n')),
+            QStringLiteral("Usage: trove %1 %2")
+                .arg(QLatin1String(command->name), QLatin1String(command->arguments))
+                .trimmed());
+        output.out() << help;
         return 0;
     }
 

@@ -1441,6 +1441,9 @@ void TestCli::helpAndVersion()
     r = trove({ QStringLiteral("add"), QStringLiteral("--help") });
     QVERIFY2(r.exitCode == 0, r.describe());
     QVERIFY(r.out.contains("--tag"));
+    QVERIFY2(r.out.startsWith("Usage: trove add URL|FILE... "), r.describe());
+    r = trove({ QStringLiteral("resume"), QStringLiteral("--help") });
+    QVERIFY2(r.out.startsWith("Usage: trove resume\n"), r.describe());
 }
 
 void TestCli::allocatorTakesNoLockOfAnotherThread()

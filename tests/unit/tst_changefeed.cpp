@@ -76,6 +76,7 @@ private Q_SLOTS:
     void galleryPlacesChangesInEveryOrder();
     void galleryFollowsShuffleAgain();
     void shuffleIsNoCollectionChange();
+    void emptyingTheTrashIsInTheFeed();
     void galleryFollowsCollectionOrder();
 
 private:
@@ -746,6 +747,36 @@ void TestChangeFeed::shuffleIsNoCollectionChange()
     QVERIFY_OK(batch);
     QVERIFY(batch->collectionsChanged);
     QVERIFY(!batch->bulk);
+}
+
+// Moves into and out of the trash are image removals and adds; deleting
+// trash rows for good changes no image, and is announced on its own, once
+// per empty, so that a window showing the trash reads it again.
+void TestChangeFeed::emptyingTheTrashIsInTheFeed()
+{
+    const qint64 kept = commit(*m_writer, 61, QStringLiteral("kept"));
+    const qint64 gone = commit(*m_writer, 62, QStringLiteral("gone"));
+    QVERIFY_OK(await(m_writer->remove({ kept, gone })));
+    ChangeFeed feed(m_reader->catalog());
+    const qint64 head = *feed.head();
+    // Nothing in the trash to empty: nothing announced.
+    QVERIFY_OK(await(m_writer->emptyTrash(TrashFilter::ofKeys({ 999999 }))));
+    auto batch = feed.readAfter(head);
+    QVERIFY_OK(batch);
+    QVERIFY(batch->isEmpty());
+
+    QCOMPARE(*await(m_writer->emptyTrash(TrashFilter::ofKeys({ gone }))), 1);
+    batch = feed.readAfter(head);
+    QVERIFY_OK(batch);
+    QVERIFY(batch->trashEmptied);
+    QVERIFY(!batch->touchesImages());
+    QCOMPARE(batch->toSeq, *feed.head());
+
+    QVERIFY_OK(await(m_writer->restoreFromTrash({ kept })));
+    batch = feed.readAfter(batch->toSeq);
+    QVERIFY_OK(batch);
+    QVERIFY(!batch->trashEmptied);
+    QCOMPARE(batch->added, QList<qint64> { kept });
 }
 
 // A gallery showing a collection in its hand order: a move by another

@@ -679,6 +679,22 @@ Result<qint64> CatalogReader::trashCount()
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
+Result<QList<qint64>> CatalogReader::trashKeys(qint64 offset, qint64 limit)
+{
+    // trash_by_trashed(trashed_at, id) holds the order and the key: the
+    // rows themselves are not read.
+    QSqlQuery q = m_catalog.query(
+        QStringLiteral("SELECT id FROM trash ORDER BY trashed_at DESC, id DESC LIMIT ? OFFSET ?"));
+    q.bindValue(0, std::max<qint64>(limit, 0));
+    q.bindValue(1, std::max<qint64>(offset, 0));
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    QList<qint64> keys;
+    while (q.next())
+        keys.append(q.value(0).toLongLong());
+    return keys;
+}
+
 Result<QList<TrashRecord>> CatalogReader::resolveTrash(const QString &idOrName)
 {
     const QString arg = idOrName.trimmed();

@@ -91,6 +91,8 @@ public:
     /// limit < 0: all.
     Result<QList<TrashRecord>> trash(qint64 limit = -1, qint64 offset = 0);
     Result<qint64> trashCount();
+    /// The keys of trash rows [offset, offset + limit), in trash() order.
+    Result<QList<qint64>> trashKeys(qint64 offset, qint64 limit);
     /// Trashed images an argument names, as resolve() does for the library.
     Result<QList<TrashRecord>> resolveTrash(const QString &idOrName);
     /// Calls @p visit for every trash row, without holding them all.

@@ -87,6 +87,9 @@ Result<ChangeBatch> ChangeFeed::readAfter(qint64 seq)
         case ChangeKind::CollectionsChanged:
             batch.collectionsChanged = true;
             continue;
+        case ChangeKind::TrashEmptied:
+            batch.trashEmptied = true;
+            continue;
         case ChangeKind::ThumbnailReady:
             thumbs.insert(image);
             continue;

@@ -22,6 +22,9 @@ enum class ChangeKind : int {
     /// what it shows, as after a bulk change. image_id is 0.
     Reordered = 6,
     CollectionsChanged = 7, ///< a collection or its members or order changed
+    /// Trash rows were deleted for good (emptied). Moves in and out of the
+    /// trash are ImageRemoved and ImageAdded. image_id is 0.
+    TrashEmptied = 8,
 };
 
 /// The changes committed since a reader last looked, folded per image: an
@@ -38,6 +41,7 @@ struct ChangeBatch {
     QList<qint64> thumbnails;
     bool queueChanged = false;
     bool collectionsChanged = false;
+    bool trashEmptied = false;
     /// More happened than a reader should apply key by key (a bulk retag,
     /// a million removals, or a reader that fell behind the feed's
     /// retention): recount and reload what is visible instead.
@@ -46,7 +50,7 @@ struct ChangeBatch {
     bool isEmpty() const
     {
         return added.isEmpty() && removed.isEmpty() && changed.isEmpty() && thumbnails.isEmpty()
-            && !queueChanged && !collectionsChanged && !bulk;
+            && !queueChanged && !collectionsChanged && !trashEmptied && !bulk;
     }
     bool touchesImages() const
     {

@@ -67,3 +67,4 @@ QString isoUtc(const QDateTime &when);
 } // namespace trove
 
 Q_DECLARE_METATYPE(trove::ImageRecord)
+Q_DECLARE_METATYPE(trove::TrashRecord)

@@ -23,6 +23,7 @@ LibraryReader::LibraryReader(const LibraryPaths &paths, CatalogWriter *writer, Q
 {
     qRegisterMetaType<trove::ImageRecord>();
     qRegisterMetaType<QList<trove::ImageRecord>>();
+    qRegisterMetaType<QList<trove::TrashRecord>>();
     qRegisterMetaType<trove::StatsReport>();
     qRegisterMetaType<trove::ChangeBatch>();
     qRegisterMetaType<QList<QPair<qint64, qint64>>>();
@@ -41,6 +42,8 @@ LibraryReader::LibraryReader(const LibraryPaths &paths, CatalogWriter *writer, Q
     connect(m_worker, &LibraryReaderWorker::keysReady, this, &LibraryReader::keysReady);
     connect(m_worker, &LibraryReaderWorker::thumbnailReady, this, &LibraryReader::thumbnailReady);
     connect(m_worker, &LibraryReaderWorker::statsReady, this, &LibraryReader::statsReady);
+    connect(m_worker, &LibraryReaderWorker::trashPageReady, this, &LibraryReader::trashPageReady);
+    connect(m_worker, &LibraryReaderWorker::trashKeysReady, this, &LibraryReader::trashKeysReady);
     connect(m_worker, &LibraryReaderWorker::changesReady, this, &LibraryReader::changesReady);
     m_thread.start();
     if (writer) {
@@ -105,6 +108,22 @@ void LibraryReader::requestThumbnails(const QList<qint64> &keys)
 void LibraryReader::requestStats(bool withBreakdown)
 {
     QMetaObject::invokeMethod(m_worker, [w = m_worker, withBreakdown] { w->stats(withBreakdown); });
+}
+
+void LibraryReader::requestTrashPage(quint64 generation, qint64 offset, qint64 limit)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [=, w = m_worker] { w->trashPage(generation, offset, limit); });
+}
+
+void LibraryReader::requestTrashKeys(quint64 ticket, const QList<QPair<qint64, qint64>> &ranges)
+{
+    QMetaObject::invokeMethod(m_worker, [=, w = m_worker] { w->trashKeys(ticket, ranges); });
+}
+
+void LibraryReader::requestTrashThumbnails(const QList<qint64> &keys)
+{
+    QMetaObject::invokeMethod(m_worker, [=, w = m_worker] { w->trashThumbnails(keys); });
 }
 
 void LibraryReader::watchChanges(int intervalMs)
@@ -363,6 +382,60 @@ void LibraryReaderWorker::thumbnails(quint64 generation, const QList<qint64> &ke
             image = ThumbnailCodec::decode(*data);
         if (image.isNull())
             image = rebuildThumbnail(key);
+        if (!image.isNull())
+            Q_EMIT thumbnailReady(key, image);
+    }
+}
+
+void LibraryReaderWorker::trashPage(quint64 generation, qint64 offset, qint64 limit)
+{
+    if (!ensureOpen())
+        return;
+    // A change committed between the two reads is in the feed: the model
+    // reads the trash again when it arrives.
+    auto total = m_reader.trashCount();
+    if (!total) {
+        Q_EMIT failed(total.error());
+        return;
+    }
+    auto rows = m_reader.trash(limit, offset);
+    if (!rows) {
+        Q_EMIT failed(rows.error());
+        return;
+    }
+    Q_EMIT trashPageReady(generation, offset, *total, *rows);
+}
+
+void LibraryReaderWorker::trashKeys(quint64 ticket, const QList<QPair<qint64, qint64>> &ranges)
+{
+    if (!ensureOpen()) {
+        Q_EMIT trashKeysReady(ticket, -1, {}, tr("the library cannot be read"));
+        return;
+    }
+    auto total = m_reader.trashCount();
+    if (!total) {
+        Q_EMIT trashKeysReady(ticket, -1, {}, total.error());
+        return;
+    }
+    QList<qint64> out;
+    for (const auto &[first, last] : ranges) {
+        auto part = m_reader.trashKeys(first, last - first + 1);
+        if (!part) {
+            Q_EMIT trashKeysReady(ticket, -1, {}, part.error());
+            return;
+        }
+        out += *part;
+    }
+    Q_EMIT trashKeysReady(ticket, *total, out, {});
+}
+
+void LibraryReaderWorker::trashThumbnails(const QList<qint64> &keys)
+{
+    if (!ensureOpen())
+        return;
+    for (qint64 key : keys) {
+        auto data = m_reader.thumbnail(key);
+        const QImage image = data ? ThumbnailCodec::decode(*data) : QImage();
         if (!image.isNull())
             Q_EMIT thumbnailReady(key, image);
     }

@@ -73,6 +73,17 @@ public:
     /// million images), so only the statistics view asks for it.
     void requestStats(bool withBreakdown = false);
 
+    /// Trash rows [offset, offset + limit), most recently removed first,
+    /// with the trash's size now: answers trashPageReady.
+    void requestTrashPage(quint64 generation, qint64 offset, qint64 limit);
+    /// The keys of the trash rows in @p ranges (first, last; inclusive):
+    /// answers trashKeysReady, with the trash's size they were read at.
+    void requestTrashKeys(quint64 ticket, const QList<QPair<qint64, qint64>> &ranges);
+    /// Stored thumbnails of trashed images (answered by thumbnailReady).
+    /// Unlike requestThumbnails() it neither supersedes the gallery's
+    /// requests nor is superseded: a few rows of a list at a time.
+    void requestTrashThumbnails(const QList<qint64> &keys);
+
     /// Watches the library's change feed every @p intervalMs (and at once
     /// after each commit of the writer given to the constructor): whatever
     /// any process commits to the library is answered as changesReady.
@@ -107,6 +118,10 @@ Q_SIGNALS:
     void keysReady(quint64 ticket, const QList<qint64> &keys, const QString &error);
     void thumbnailReady(qint64 key, const QImage &image);
     void statsReady(const trove::StatsReport &report);
+    void trashPageReady(
+        quint64 generation, qint64 offset, qint64 total, const QList<trove::TrashRecord> &records);
+    void trashKeysReady(
+        quint64 ticket, qint64 total, const QList<qint64> &keys, const QString &error);
 
 private:
     QThread m_thread;

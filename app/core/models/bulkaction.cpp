@@ -113,6 +113,10 @@ void BulkAction::next()
         whenFinished(m_writer->restoreFromTrash(batch), this,
             [written](const Result<int> &r) { written(r ? *r : 0, r ? QString() : r.error()); });
         break;
+    case Kind::DeleteForGood:
+        whenFinished(m_writer->emptyTrash(TrashFilter::ofKeys(batch)), this,
+            [written](const Result<int> &r) { written(r ? *r : 0, r ? QString() : r.error()); });
+        break;
     case Kind::SetRating:
     case Kind::SetFavourite: {
         const bool rating = m_kind == Kind::SetRating;

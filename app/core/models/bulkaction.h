@@ -31,6 +31,7 @@ public:
     enum class Kind {
         Remove, ///< to the trash
         Restore, ///< back from the trash
+        DeleteForGood, ///< out of the trash, not back (emptyTrash())
         EditTags,
         SetRating, ///< setValue(): 0 to 5 stars
         SetFavourite, ///< setValue(): 1 on, 0 off

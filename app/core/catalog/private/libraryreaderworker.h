@@ -28,6 +28,9 @@ public:
     void keys(quint64 ticket, const ImageQuery &query, const QList<QPair<qint64, qint64>> &ranges);
     void thumbnails(quint64 generation, const QList<qint64> &keys);
     void stats(bool withBreakdown);
+    void trashPage(quint64 generation, qint64 offset, qint64 limit);
+    void trashKeys(quint64 ticket, const QList<QPair<qint64, qint64>> &ranges);
+    void trashThumbnails(const QList<qint64> &keys);
     /// Starts watching the change feed (on the worker's thread).
     void watch(int intervalMs);
     /// Reads the feed now if the catalog moved; answers changesReady.
@@ -55,6 +58,10 @@ Q_SIGNALS:
     void keysReady(quint64 ticket, const QList<qint64> &keys, const QString &error);
     void thumbnailReady(qint64 key, const QImage &image);
     void statsReady(const trove::StatsReport &report);
+    void trashPageReady(
+        quint64 generation, qint64 offset, qint64 total, const QList<trove::TrashRecord> &records);
+    void trashKeysReady(
+        quint64 ticket, qint64 total, const QList<qint64> &keys, const QString &error);
 
 private:
     bool ensureOpen();

@@ -3,6 +3,7 @@
 
 #include "base/naturalkey.h"
 #include "base/platform.h"
+#include "catalog/changefeed.h"
 #include "catalog/private/catalogwriterworker.h"
 #include "catalog/private/similarstatements.h"
 #include "catalog/private/statementhelpers.h"
@@ -372,6 +373,15 @@ Result<int> emptyTrash(WriterContext &c, const TrashFilter &filter)
         shas.append(row.sha);
     }
     c.unlinkAfterCommit += shas;
+    // One row for the whole statement: a window showing the trash reads it
+    // again, whichever process emptied it.
+    if (!rows.isEmpty()) {
+        if (auto r
+            = c.catalog.exec(QStringLiteral("INSERT INTO changes(kind, image_id) VALUES (%1, 0)")
+                                 .arg(int(ChangeKind::TrashEmptied)));
+            !r)
+            return r.failure();
+    }
     return int(rows.size());
 }
 

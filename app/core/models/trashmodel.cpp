@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: MIT
+#include "models/trashmodel.h"
+
+#include "catalog/libraryreader.h"
+
+#include <QLocale>
+#include <QTimer>
+#include <algorithm>
+#include <limits>
+
+namespace trove {
+
+namespace {
+
+// The thumbnail beside a name, at most this many pixels a side.
+constexpr int kIconSide = 48;
+// Pages kept read; past this, pages far from the one asked for go.
+constexpr int kMaxPages = 40;
+constexpr int kKeepPagesAround = 15;
+
+} // namespace
+
+TrashModel::TrashModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    m_thumbnails.setMaxCost(512); // icons of 48 px: about 5 MB
+}
+
+TrashModel::~TrashModel() = default;
+
+void TrashModel::setReader(LibraryReader *reader)
+{
+    if (m_reader)
+        disconnect(m_reader, nullptr, this, nullptr);
+    beginResetModel();
+    m_reader = reader;
+    ++m_generation;
+    m_shownGeneration = m_generation;
+    m_total = 0;
+    m_counted = false;
+    m_pages.clear();
+    m_requested.clear();
+    m_rowOfKey.clear();
+    m_thumbnailAsked.clear();
+    m_thumbnails.clear();
+    m_tickets.clear();
+    endResetModel();
+    if (!reader)
+        return;
+    connect(reader, &LibraryReader::trashPageReady, this, &TrashModel::onPage);
+    connect(reader, &LibraryReader::trashKeysReady, this, &TrashModel::onKeys);
+    connect(reader, &LibraryReader::changesReady, this, &TrashModel::onChanges);
+    connect(reader, &LibraryReader::thumbnailReady, this, &TrashModel::onThumbnail);
+    refresh();
+}
+
+void TrashModel::refresh()
+{
+    if (!m_reader)
+        return;
+    // What is shown stays until the new first page says whether anything
+    // moved; rows asked for meanwhile are read under the new generation.
+    ++m_generation;
+    m_requested.clear();
+    request(0);
+}
+
+const TrashRecord *TrashModel::recordAt(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return nullptr;
+    const auto it = m_pages.constFind(row / kPageSize);
+    if (it == m_pages.cend() || row % kPageSize >= it->size())
+        return nullptr;
+    return &it->at(row % kPageSize);
+}
+
+quint64 TrashModel::resolveKeys(const QList<QPair<qint64, qint64>> &ranges)
+{
+    const quint64 ticket = ++m_nextTicket;
+    if (!m_reader) {
+        QTimer::singleShot(
+            0, this, [this, ticket] { Q_EMIT keysResolved(ticket, {}, tr("no library is open")); });
+        return ticket;
+    }
+    m_tickets.insert(ticket);
+    m_reader->requestTrashKeys(ticket, ranges);
+    return ticket;
+}
+
+int TrashModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid() || !m_counted)
+        return 0;
+    return int(std::min<qint64>(m_total, std::numeric_limits<int>::max()));
+}
+
+int TrashModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant TrashModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const TrashRecord *record = recordAt(index.row());
+    if (!record) {
+        request(index.row() / kPageSize);
+        if (role == Qt::DisplayRole && index.column() == NameColumn)
+            return QStringLiteral("…");
+        if (role == LoadedRole)
+            return false;
+        if (role == KeyRole)
+            return qint64(0);
+        return {};
+    }
+    const ImageRecord &image = record->image;
+    switch (role) {
+    case KeyRole:
+        return image.key;
+    case LoadedRole:
+        return true;
+    case Qt::DisplayRole:
+        switch (Column(index.column())) {
+        case NameColumn:
+            return image.name;
+        case RemovedColumn:
+            return QLocale().toString(record->trashedAt.toLocalTime(), QLocale::ShortFormat);
+        case FormatColumn:
+            return image.format.toUpper();
+        case SizeColumn:
+            return QLocale().formattedDataSize(image.originalBytes, 1);
+        case ColumnCount:
+            break;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == NameColumn)
+            return tr("%1\n%2 × %3, %4, added %5")
+                .arg(image.name)
+                .arg(image.width)
+                .arg(image.height)
+                .arg(image.format.toUpper(),
+                    QLocale().toString(image.addedAt.toLocalTime(), QLocale::ShortFormat));
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == SizeColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::DecorationRole:
+        if (index.column() != NameColumn)
+            return {};
+        if (const QImage *icon = m_thumbnails.object(image.key))
+            return *icon;
+        if (m_reader && !m_thumbnailAsked.contains(image.key)) {
+            m_thumbnailAsked.insert(image.key);
+            // Collected over one paint, asked for once.
+            if (m_thumbnailWanted.isEmpty())
+                QTimer::singleShot(0, this, [this] {
+                    if (m_reader && !m_thumbnailWanted.isEmpty())
+                        m_reader->requestTrashThumbnails(m_thumbnailWanted);
+                    m_thumbnailWanted.clear();
+                });
+            m_thumbnailWanted.append(image.key);
+        }
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant TrashModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case NameColumn:
+        return tr("Name");
+    case RemovedColumn:
+        return tr("Removed");
+    case FormatColumn:
+        return tr("Format");
+    case SizeColumn:
+        return tr("Size");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+void TrashModel::request(qint64 page) const
+{
+    if (!m_reader || m_requested.contains(page))
+        return;
+    m_requested.insert(page);
+    m_reader->requestTrashPage(m_generation, page * kPageSize, kPageSize);
+}
+
+void TrashModel::onPage(
+    quint64 generation, qint64 offset, qint64 total, const QList<TrashRecord> &rows)
+{
+    if (generation != m_generation)
+        return;
+    const qint64 page = offset / kPageSize;
+    if (m_shownGeneration != m_generation) {
+        // The first answer since a change: keep what is shown (and its
+        // selection) when the trash is as it was, which is what a change
+        // elsewhere in the library (an ingest) leaves it.
+        const auto shown = m_pages.constFind(page);
+        bool same = m_counted && total == m_total && shown != m_pages.cend()
+            && shown->size() == rows.size();
+        for (qsizetype i = 0; same && i < rows.size(); ++i)
+            same = shown->at(i).image.key == rows.at(i).image.key
+                && shown->at(i).trashedAt == rows.at(i).trashedAt;
+        m_shownGeneration = m_generation;
+        if (!same) {
+            beginResetModel();
+            m_total = total;
+            m_counted = true;
+            m_pages.clear();
+            m_rowOfKey.clear();
+            m_requested = { page };
+            storePage(page, rows);
+            endResetModel();
+            Q_EMIT counted(m_total);
+            return;
+        }
+        // Same rows: the other pages read before stay valid; the ones
+        // asked for under the old generation are asked again if needed.
+        for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it)
+            m_requested.insert(it.key());
+    } else if (total != m_total) {
+        // Moved between two reads: its change is on its way in the feed.
+        refresh();
+        return;
+    }
+    storePage(page, rows);
+    if (!rows.isEmpty())
+        Q_EMIT dataChanged(
+            index(int(offset), 0), index(int(offset + rows.size() - 1), ColumnCount - 1));
+}
+
+void TrashModel::storePage(qint64 page, const QList<TrashRecord> &rows)
+{
+    dropFarPages(page);
+    m_pages.insert(page, rows);
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        m_rowOfKey.insert(rows.at(i).image.key, int(page * kPageSize + i));
+}
+
+void TrashModel::dropFarPages(qint64 near)
+{
+    if (m_pages.size() < kMaxPages)
+        return;
+    for (auto it = m_pages.begin(); it != m_pages.end();) {
+        if (std::abs(it.key() - near) > kKeepPagesAround) {
+            for (const TrashRecord &r : std::as_const(*it))
+                m_rowOfKey.remove(r.image.key);
+            m_requested.remove(it.key());
+            it = m_pages.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+void TrashModel::onKeys(
+    quint64 ticket, qint64 total, const QList<qint64> &keys, const QString &error)
+{
+    if (!m_tickets.remove(ticket))
+        return;
+    if (!error.isEmpty())
+        Q_EMIT keysResolved(ticket, {}, error);
+    else if (total != m_total)
+        Q_EMIT keysResolved(ticket, {}, tr("the trash changed meanwhile; choose the images again"));
+    else
+        Q_EMIT keysResolved(ticket, keys, {});
+}
+
+void TrashModel::onChanges(const ChangeBatch &batch)
+{
+    // Into the trash (removed), out of it (added back), emptied.
+    if (batch.trashEmptied || batch.bulk || !batch.removed.isEmpty() || !batch.added.isEmpty())
+        refresh();
+}
+
+void TrashModel::onThumbnail(qint64 key, const QImage &image)
+{
+    const auto row = m_rowOfKey.constFind(key);
+    if (row == m_rowOfKey.cend() || image.isNull())
+        return;
+    QImage icon = image.width() > kIconSide || image.height() > kIconSide
+        ? image.scaled(kIconSide, kIconSide, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+        : image;
+    m_thumbnails.insert(key, new QImage(std::move(icon)));
+    const QModelIndex at = index(*row, NameColumn);
+    Q_EMIT dataChanged(at, at, { Qt::DecorationRole });
+}
+
+} // namespace trove

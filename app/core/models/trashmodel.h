@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "catalog/changefeed.h"
+#include "catalog/imagerecord.h"
+
+#include <QAbstractTableModel>
+#include <QCache>
+#include <QHash>
+#include <QImage>
+#include <QPointer>
+#include <QSet>
+
+namespace trove {
+
+class LibraryReader;
+
+/// The library's trash as a table, most recently removed first: name,
+/// when it was removed, format and size, with its thumbnail. As many rows
+/// as the trash holds (a million after Select All and Delete), read in
+/// pages from the reader thread as the view asks for them; a row not read
+/// yet shows a placeholder. Whatever any process moves into, out of or
+/// empties from the trash arrives through the change feed, and the table
+/// is read again (a reset: the rows of a selection would otherwise name
+/// other images). GUI thread.
+class TrashModel final : public QAbstractTableModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TrashModel)
+
+public:
+    enum Column { NameColumn, RemovedColumn, FormatColumn, SizeColumn, ColumnCount };
+    enum Role {
+        KeyRole = Qt::UserRole + 1, ///< qint64; 0 for a row not read yet
+        LoadedRole, ///< bool
+    };
+    /// Rows per read.
+    static constexpr int kPageSize = 100;
+
+    explicit TrashModel(QObject *parent = nullptr);
+    ~TrashModel() override;
+
+    /// Reads @p reader's trash (nullptr: empty). The reader must outlive
+    /// the model or be unset first.
+    void setReader(LibraryReader *reader);
+    /// Reads the whole table again.
+    void refresh();
+
+    /// Whether the trash has been counted since the last setReader().
+    bool isCounted() const { return m_counted; }
+    qint64 total() const { return m_total; }
+    /// The record of @p row, or nullptr while it is not read.
+    const TrashRecord *recordAt(int row) const;
+    /// Resolves rows (first, last; inclusive) to keys on the reader
+    /// thread: keysResolved(ticket, keys, error). The error says so when
+    /// the trash changed since the rows were shown.
+    quint64 resolveKeys(const QList<QPair<qint64, qint64>> &ranges);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+Q_SIGNALS:
+    /// The trash was counted (again): @p total rows.
+    void counted(qint64 total);
+    void keysResolved(quint64 ticket, const QList<qint64> &keys, const QString &error);
+
+private:
+    void request(qint64 page) const;
+    void onPage(quint64 generation, qint64 offset, qint64 total, const QList<TrashRecord> &rows);
+    void onKeys(quint64 ticket, qint64 total, const QList<qint64> &keys, const QString &error);
+    void onChanges(const ChangeBatch &batch);
+    void onThumbnail(qint64 key, const QImage &image);
+    void storePage(qint64 page, const QList<TrashRecord> &rows);
+    void dropFarPages(qint64 near);
+
+    QPointer<LibraryReader> m_reader;
+    quint64 m_generation = 0;
+    quint64 m_shownGeneration = 0; ///< the generation whose count the rows are
+    quint64 m_nextTicket = 0;
+    QSet<quint64> m_tickets;
+    qint64 m_total = 0;
+    bool m_counted = false;
+    QHash<qint64, QList<TrashRecord>> m_pages;
+    mutable QSet<qint64> m_requested;
+    QHash<qint64, int> m_rowOfKey; ///< rows read, for thumbnails as they come
+    mutable QSet<qint64> m_thumbnailAsked;
+    mutable QList<qint64> m_thumbnailWanted; ///< asked for at the next turn
+    QCache<qint64, QImage> m_thumbnails;
+};
+
+} // namespace trove

@@ -112,6 +112,7 @@ MainMenus::MainMenus(const Parts &parts)
     view->addAction(parts.queue->clearFinishedAction());
     view->addAction(icon(Icon::Statistics), tr("&Statistics…"), QKeySequence(Qt::CTRL | Qt::Key_I),
         this, &MainMenus::statisticsRequested);
+    view->addAction(icon(Icon::Delete), tr("&Trash…"), this, &MainMenus::trashRequested);
 
     QMenu *help = bar->addMenu(tr("&Help"));
     help->addAction(icon(Icon::Help), tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this,

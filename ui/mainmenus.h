@@ -52,6 +52,7 @@ Q_SIGNALS:
     void pasteRequested();
     void findRequested();
     void statisticsRequested();
+    void trashRequested();
     /// Edit ▸ Preferences…
     void preferencesRequested();
     /// Larger (+1) or smaller (-1) thumbnails.

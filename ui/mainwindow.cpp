@@ -8,6 +8,7 @@
 #include "dialogs/libraryrepair.h"
 #include "dialogs/preferencesdialog.h"
 #include "dialogs/statisticsdialog.h"
+#include "dialogs/trashdialog.h"
 #include "filedialogs.h"
 #include "gallery/browsebar.h"
 #include "gallery/collectionsdock.h"
@@ -421,6 +422,8 @@ void MainWindow::attachParts(LibrarySession *session)
     m_hashing->setSession(session);
     if (m_statistics)
         m_statistics->setSession(session);
+    if (m_trash)
+        m_trash->setSession(session);
     m_localApi->setSession(session); // the old session's server stops here
 }
 
@@ -580,6 +583,20 @@ void MainWindow::showStatistics()
     m_statistics->activateWindow();
 }
 
+TrashDialog *MainWindow::showTrash()
+{
+    if (!m_trash) {
+        m_trash = new TrashDialog(m_undo, this);
+        m_trash->setSession(m_session.get());
+        connect(m_trash, &TrashDialog::message, this,
+            [this](const QString &text) { showMessage(text, kStatusMessageMs); });
+    }
+    m_trash->show();
+    m_trash->raise();
+    m_trash->activateWindow();
+    return m_trash;
+}
+
 void MainWindow::setThumbnailSize(int size)
 {
     m_gallery->setThumbnailSize(size);
@@ -681,6 +698,7 @@ void MainWindow::buildMenus()
     connect(menus, &MainMenus::backupRequested, this, &MainWindow::chooseBackupFolder);
     connect(menus, &MainMenus::pasteRequested, this, &MainWindow::paste);
     connect(menus, &MainMenus::statisticsRequested, this, &MainWindow::showStatistics);
+    connect(menus, &MainMenus::trashRequested, this, &MainWindow::showTrash);
     connect(menus, &MainMenus::preferencesRequested, this, &MainWindow::showPreferences);
     connect(menus, &MainMenus::findRequested, this, [this] {
         closeViewer();

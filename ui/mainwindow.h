@@ -49,6 +49,7 @@ class LocalApiHost;
 class MainMenus;
 class PreferencesDialog;
 class StatisticsDialog;
+class TrashDialog;
 class ThumbnailSizeControl;
 class WalkProgress;
 
@@ -82,6 +83,8 @@ public:
 
     /// Edit ▸ Preferences…: the dialog, shown (one per window).
     PreferencesDialog *showPreferences();
+    /// View ▸ Trash…: the library's trash, shown (one per window).
+    TrashDialog *showTrash();
     /// The settings in effect.
     const Preferences &preferences() const { return m_prefs; }
     /// Applies @p prefs live (theme, thumbnails, downloads of items started
@@ -178,6 +181,7 @@ private:
     ImageActions *m_actions;
     LocalApiHost *m_localApi;
     StatisticsDialog *m_statistics = nullptr;
+    TrashDialog *m_trash = nullptr;
     PreferencesDialog *m_preferences = nullptr;
     Preferences m_prefs;
     MainMenus *m_menus = nullptr;

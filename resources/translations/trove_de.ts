@@ -1302,6 +1302,39 @@
     </message>
 </context>
 <context>
+    <name>trove::TrashModel</name>
+    <message>
+        <source>no library is open</source>
+        <translation>keine Bibliothek ist geöffnet</translation>
+    </message>
+    <message>
+        <source>%1
+%2 × %3, %4, added %5</source>
+        <translation>%1
+%2 × %3, %4, hinzugefügt %5</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>the trash changed meanwhile; choose the images again</source>
+        <translation>der Papierkorb hat sich inzwischen geändert; wählen Sie die Bilder erneut</translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::BackupProgress</name>
     <message>
         <source>Back Up Library</source>
@@ -3130,6 +3163,10 @@ Führen Sie „trove verify --repair“ aus.</translation>
         <source>&amp;Collections</source>
         <translation>&amp;Sammlungen</translation>
     </message>
+    <message>
+        <source>&amp;Trash…</source>
+        <translation>&amp;Papierkorb…</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::MainWindow</name>
@@ -3648,6 +3685,131 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
     </message>
 </context>
 <context>
+    <name>trove::ui::TrashDialog</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete for Good…</source>
+        <translation>Endgültig &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Empty Trash…</source>
+        <translation>Papierkorb &amp;leeren…</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Papierkorb</translation>
+    </message>
+    <message>
+        <source>Put the selected images back in the library, with their names, tags and sources (Ctrl+Z in the window takes it back)</source>
+        <translation>Die ausgewählten Bilder mit Namen, Tags und Quellen in die Bibliothek zurücklegen (Strg+Z im Fenster nimmt es zurück)</translation>
+    </message>
+    <message>
+        <source>Delete the selected images and their originals; this cannot be undone</source>
+        <translation>Die ausgewählten Bilder und ihre Originale löschen; das lässt sich nicht rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Delete every image in the trash and its original; this cannot be undone</source>
+        <translation>Alle Bilder im Papierkorb und ihre Originale löschen; das lässt sich nicht rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Nichts wurde geändert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete all %Ln image(s) in the trash for good?</source>
+        <translation>
+            <numerusform>Das %Ln Bild im Papierkorb endgültig löschen?</numerusform>
+            <numerusform>Alle %Ln Bilder im Papierkorb endgültig löschen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln image(s) for good?</source>
+        <translation>
+            <numerusform>%Ln Bild endgültig löschen?</numerusform>
+            <numerusform>%Ln Bilder endgültig löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Empty Trash</source>
+        <translation>Papierkorb leeren</translation>
+    </message>
+    <message>
+        <source>Delete for Good</source>
+        <translation>Endgültig löschen</translation>
+    </message>
+    <message>
+        <source>Their originals are deleted too. This cannot be undone.</source>
+        <translation>Ihre Originale werden ebenfalls gelöscht. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Reading the trash…</source>
+        <translation>Lese den Papierkorb…</translation>
+    </message>
+    <message>
+        <source>Restoring images from the trash…</source>
+        <translation>Stelle Bilder aus dem Papierkorb wieder her…</translation>
+    </message>
+    <message>
+        <source>Deleting images for good…</source>
+        <translation>Lösche Bilder endgültig…</translation>
+    </message>
+    <message>
+        <source>Cannot restore: %1 (%2 restored)</source>
+        <translation>Wiederherstellen nicht möglich: %1 (%2 wiederhergestellt)</translation>
+    </message>
+    <message>
+        <source>Cannot delete: %1 (%2 deleted)</source>
+        <translation>Löschen nicht möglich: %1 (%2 gelöscht)</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 restored</source>
+        <translation>Angehalten: %1 wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 deleted for good</source>
+        <translation>Angehalten: %1 endgültig gelöscht</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %Ln image(s) to the library</source>
+        <translation>
+            <numerusform>%Ln Bild in die Bibliothek zurückgelegt</numerusform>
+            <numerusform>%Ln Bilder in die Bibliothek zurückgelegt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %Ln image(s) for good</source>
+        <translation>
+            <numerusform>%Ln Bild endgültig gelöscht</numerusform>
+            <numerusform>%Ln Bilder endgültig gelöscht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The trash is empty. Images you remove from the library wait here until you delete them for good.</source>
+        <translation>Der Papierkorb ist leer. Bilder, die Sie aus der Bibliothek entfernen, warten hier, bis Sie sie endgültig löschen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 selected of %Ln image(s) in the trash</source>
+        <translation>
+            <numerusform>%1 von %Ln Bild im Papierkorb ausgewählt</numerusform>
+            <numerusform>%1 von %Ln Bildern im Papierkorb ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) in the trash, most recently removed first. Select some to restore them or to delete them for good.</source>
+        <translation>
+            <numerusform>%Ln Bild im Papierkorb. Wählen Sie es aus, um es wiederherzustellen oder endgültig zu löschen.</numerusform>
+            <numerusform>%Ln Bilder im Papierkorb, zuletzt entfernte zuerst. Wählen Sie welche aus, um sie wiederherzustellen oder endgültig zu löschen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::UndoCommands</name>
     <message>
         <source>Cannot undo or redo “%1”: %2</source>
@@ -3700,6 +3862,13 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
     <message>
         <source>Rename collection “%1” to “%2”</source>
         <translation>Sammlung „%1“ in „%2“ umbenennen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %Ln image(s) from the trash</source>
+        <translation>
+            <numerusform>%Ln Bild aus dem Papierkorb wiederherstellen</numerusform>
+            <numerusform>%Ln Bilder aus dem Papierkorb wiederherstellen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -432,6 +432,51 @@
     </message>
 </context>
 <context>
+    <name>trove::ui::TrashDialog</name>
+    <message numerus="yes">
+        <source>Delete all %Ln image(s) in the trash for good?</source>
+        <translation>
+            <numerusform>Delete the %Ln image in the trash for good?</numerusform>
+            <numerusform>Delete all %Ln images in the trash for good?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln image(s) for good?</source>
+        <translation>
+            <numerusform>Delete %Ln image for good?</numerusform>
+            <numerusform>Delete %Ln images for good?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %Ln image(s) to the library</source>
+        <translation>
+            <numerusform>Restored %Ln image to the library</numerusform>
+            <numerusform>Restored %Ln images to the library</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %Ln image(s) for good</source>
+        <translation>
+            <numerusform>Deleted %Ln image for good</numerusform>
+            <numerusform>Deleted %Ln images for good</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 selected of %Ln image(s) in the trash</source>
+        <translation>
+            <numerusform>%1 selected of %Ln image in the trash</numerusform>
+            <numerusform>%1 selected of %Ln images in the trash</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) in the trash, most recently removed first. Select some to restore them or to delete them for good.</source>
+        <translation>
+            <numerusform>%Ln image in the trash. Select it to restore it or to delete it for good.</numerusform>
+            <numerusform>%Ln images in the trash, most recently removed first. Select some to restore them or to delete them for good.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::UndoCommands</name>
     <message numerus="yes">
         <source>Move %Ln image(s) to the trash</source>
@@ -459,6 +504,13 @@
         <translation>
             <numerusform>Reorder %n image in “%1”</numerusform>
             <numerusform>Reorder %n images in “%1”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %Ln image(s) from the trash</source>
+        <translation>
+            <numerusform>Restore %Ln image from the trash</numerusform>
+            <numerusform>Restore %Ln images from the trash</numerusform>
         </translation>
     </message>
 </context>

@@ -1302,6 +1302,39 @@
     </message>
 </context>
 <context>
+    <name>trove::TrashModel</name>
+    <message>
+        <source>no library is open</source>
+        <translation>aucune bibliothèque n’est ouverte</translation>
+    </message>
+    <message>
+        <source>%1
+%2 × %3, %4, added %5</source>
+        <translation>%1
+%2 × %3, %4, ajoutée le %5</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Supprimée</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>the trash changed meanwhile; choose the images again</source>
+        <translation>la corbeille a changé entre-temps ; choisissez à nouveau les images</translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::BackupProgress</name>
     <message>
         <source>Back Up Library</source>
@@ -3130,6 +3163,10 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
         <source>&amp;Collections</source>
         <translation>&amp;Collections</translation>
     </message>
+    <message>
+        <source>&amp;Trash…</source>
+        <translation>&amp;Corbeille…</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::MainWindow</name>
@@ -3648,6 +3685,131 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
     </message>
 </context>
 <context>
+    <name>trove::ui::TrashDialog</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>&amp;Delete for Good…</source>
+        <translation>&amp;Supprimer définitivement…</translation>
+    </message>
+    <message>
+        <source>&amp;Empty Trash…</source>
+        <translation>&amp;Vider la corbeille…</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Corbeille</translation>
+    </message>
+    <message>
+        <source>Put the selected images back in the library, with their names, tags and sources (Ctrl+Z in the window takes it back)</source>
+        <translation>Remettre les images sélectionnées dans la bibliothèque, avec leurs noms, étiquettes et sources (Ctrl+Z dans la fenêtre l’annule)</translation>
+    </message>
+    <message>
+        <source>Delete the selected images and their originals; this cannot be undone</source>
+        <translation>Supprimer les images sélectionnées et leurs originaux ; impossible à annuler</translation>
+    </message>
+    <message>
+        <source>Delete every image in the trash and its original; this cannot be undone</source>
+        <translation>Supprimer toutes les images de la corbeille et leurs originaux ; impossible à annuler</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Rien n’a été modifié : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete all %Ln image(s) in the trash for good?</source>
+        <translation>
+            <numerusform>Supprimer définitivement l’image de la corbeille (%Ln) ?</numerusform>
+            <numerusform>Supprimer définitivement les %Ln images de la corbeille ?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln image(s) for good?</source>
+        <translation>
+            <numerusform>Supprimer définitivement %Ln image ?</numerusform>
+            <numerusform>Supprimer définitivement %Ln images ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Empty Trash</source>
+        <translation>Vider la corbeille</translation>
+    </message>
+    <message>
+        <source>Delete for Good</source>
+        <translation>Supprimer définitivement</translation>
+    </message>
+    <message>
+        <source>Their originals are deleted too. This cannot be undone.</source>
+        <translation>Leurs originaux sont supprimés aussi. Impossible à annuler.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Reading the trash…</source>
+        <translation>Lecture de la corbeille…</translation>
+    </message>
+    <message>
+        <source>Restoring images from the trash…</source>
+        <translation>Restauration des images depuis la corbeille…</translation>
+    </message>
+    <message>
+        <source>Deleting images for good…</source>
+        <translation>Suppression définitive des images…</translation>
+    </message>
+    <message>
+        <source>Cannot restore: %1 (%2 restored)</source>
+        <translation>Impossible de restaurer : %1 (%2 restaurées)</translation>
+    </message>
+    <message>
+        <source>Cannot delete: %1 (%2 deleted)</source>
+        <translation>Impossible de supprimer : %1 (%2 supprimées)</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 restored</source>
+        <translation>Arrêté : %1 restaurées</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 deleted for good</source>
+        <translation>Arrêté : %1 supprimées définitivement</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %Ln image(s) to the library</source>
+        <translation>
+            <numerusform>%Ln image remise dans la bibliothèque</numerusform>
+            <numerusform>%Ln images remises dans la bibliothèque</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %Ln image(s) for good</source>
+        <translation>
+            <numerusform>%Ln image supprimée définitivement</numerusform>
+            <numerusform>%Ln images supprimées définitivement</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The trash is empty. Images you remove from the library wait here until you delete them for good.</source>
+        <translation>La corbeille est vide. Les images retirées de la bibliothèque attendent ici jusqu’à leur suppression définitive.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 selected of %Ln image(s) in the trash</source>
+        <translation>
+            <numerusform>%1 sélectionnée sur %Ln image dans la corbeille</numerusform>
+            <numerusform>%1 sélectionnées sur %Ln images dans la corbeille</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) in the trash, most recently removed first. Select some to restore them or to delete them for good.</source>
+        <translation>
+            <numerusform>%Ln image dans la corbeille. Sélectionnez-la pour la restaurer ou la supprimer définitivement.</numerusform>
+            <numerusform>%Ln images dans la corbeille, les plus récemment supprimées d’abord. Sélectionnez-en pour les restaurer ou les supprimer définitivement.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::UndoCommands</name>
     <message>
         <source>Cannot undo or redo “%1”: %2</source>
@@ -3700,6 +3862,13 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
     <message>
         <source>Rename collection “%1” to “%2”</source>
         <translation>Renommer la collection « %1 » en « %2 »</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %Ln image(s) from the trash</source>
+        <translation>
+            <numerusform>Restaurer %Ln image depuis la corbeille</numerusform>
+            <numerusform>Restaurer %Ln images depuis la corbeille</numerusform>
+        </translation>
     </message>
 </context>
 <context>

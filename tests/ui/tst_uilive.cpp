@@ -4,6 +4,7 @@
 // to it — added images appear, removed ones go, retags reach the model, the
 // viewer and the status bar — through inserts and removals, never a reset.
 #include "catalog/catalogwriter.h"
+#include "dialogs/trashdialog.h"
 #include "gallery/browsebar.h"
 #include "gallery/collectionspanel.h"
 #include "gallery/galleryview.h"
@@ -13,6 +14,7 @@
 #include "librarystatuslabel.h"
 #include "localapihost.h"
 #include "models/gallerymodel.h"
+#include "models/trashmodel.h"
 #include "testfiles.h"
 #include "testserver.h"
 #include "timebounds.h"
@@ -38,8 +40,10 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTimer>
 #include <QUndoStack>
+#include <functional>
 
 using namespace trove;
 
@@ -66,12 +70,22 @@ private Q_SLOTS:
     void cliRenameAndRestoreShow();
     void windowServesTheLocalApi();
     void selectAllRemoveAsksAboutAll();
+    void trashWindowRestoresAndDeletes();
+    void trashWindowActsOnRowsNotRead();
     void collectionsDockFollowsAndFilters();
     void terminateQuitsWithWorkInFlight();
 
 private:
     /// Writes a PNG of its own colour and adds it with the real CLI.
     void cliAdd(const QString &name, quint32 seed, const QStringList &tags = {});
+    /// With the window closed: @p count images "many-<i>" written straight
+    /// to the library (the first @p trashed of them then moved to its
+    /// trash), and the window opened on it again.
+    void reopenWithMany(int count, int trashed = 0);
+    /// Runs @p press while answering the question box it opens with the
+    /// button whose role is @p role; answers the question's text.
+    QString answering(QMessageBox::ButtonRole role, const std::function<void()> &press);
+    int trashRowOf(const QAbstractItemModel *model, const QString &name) const;
     test::TroveRun cli(const QStringList &args);
     GalleryModel *gallery() const { return m_window->session()->gallery(); }
     int rowOfName(const QString &name) const;
@@ -140,6 +154,85 @@ QString TestUiLive::viewerShows() const
     return QStringLiteral("(row %1 of %2, not loaded)")
         .arg(viewer->currentRow())
         .arg(gallery()->rowCount());
+}
+
+void TestUiLive::reopenWithMany(int count, int trashed)
+{
+    m_resets.reset();
+    m_tester.reset();
+    m_window.reset();
+    {
+        const LibraryPaths paths(m_library->path());
+        CatalogWriter writer(paths);
+        auto opened = writer.open();
+        opened.waitForFinished();
+        QVERIFY(opened.result().ok());
+        QList<QFuture<Result<CommitOutcome>>> commits;
+        for (int i = 0; i < count; ++i) {
+            const QString input = m_home->filePath(QStringLiteral("in-%1.png").arg(i));
+            QVERIFY(test::writeFile(input,
+                test::ImageFactory::encode(
+                    test::ImageFactory::pattern(24, 16, quint32(i + 1)), "png")));
+            ProcessRequest request;
+            request.dataPath = input;
+            request.originalName = QStringLiteral("many-%1.png").arg(i);
+            request.tempBlobPath = paths.newTempFile(QStringLiteral(".gz"));
+            auto processed = ImageProcessor::process(request);
+            QVERIFY(processed.ok());
+            NewImage image;
+            image.name = QStringLiteral("many-%1").arg(i);
+            image.processed = *processed;
+            commits << writer.commitImage(image);
+        }
+        for (auto &c : commits) {
+            c.waitForFinished();
+            QVERIFY(c.result().ok());
+        }
+        if (trashed > 0) {
+            QList<qint64> keys;
+            for (int i = 0; i < trashed; ++i)
+                keys << commits.at(i).result()->key;
+            auto moved = writer.moveToTrash(keys);
+            moved.waitForFinished();
+            QVERIFY(moved.result().ok());
+        }
+    }
+    m_window = uitest::openWindow(m_library->path());
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        gallery(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_resets = std::make_unique<QSignalSpy>(gallery(), &QAbstractItemModel::modelReset);
+}
+
+QString TestUiLive::answering(QMessageBox::ButtonRole role, const std::function<void()> &press)
+{
+    QString question;
+    QTimer answer;
+    answer.setInterval(10);
+    connect(&answer, &QTimer::timeout, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        question = box->text();
+        for (QAbstractButton *button : box->buttons()) {
+            if (box->buttonRole(button) == role) {
+                button->click();
+                return;
+            }
+        }
+    });
+    answer.start();
+    press();
+    answer.stop();
+    return question;
+}
+
+int TestUiLive::trashRowOf(const QAbstractItemModel *model, const QString &name) const
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, TrashModel::NameColumn).data().toString() == name)
+            return row;
+    }
+    return -1;
 }
 
 int TestUiLive::rowOfName(const QString &name) const
@@ -315,41 +408,7 @@ void TestUiLive::selectAllRemoveAsksAboutAll()
     // grid: most selected rows are never loaded, and still every one of
     // them is asked about, moved to the trash and brought back.
     constexpr int kMany = 1100;
-    m_resets.reset();
-    m_tester.reset();
-    m_window.reset();
-    {
-        const LibraryPaths paths(m_library->path());
-        CatalogWriter writer(paths);
-        auto opened = writer.open();
-        opened.waitForFinished();
-        QVERIFY(opened.result().ok());
-        QList<QFuture<Result<CommitOutcome>>> commits;
-        for (int i = 0; i < kMany; ++i) {
-            const QString input = m_home->filePath(QStringLiteral("in-%1.png").arg(i));
-            QVERIFY(test::writeFile(input,
-                test::ImageFactory::encode(
-                    test::ImageFactory::pattern(24, 16, quint32(i + 1)), "png")));
-            ProcessRequest request;
-            request.dataPath = input;
-            request.originalName = QStringLiteral("many-%1.png").arg(i);
-            request.tempBlobPath = paths.newTempFile(QStringLiteral(".gz"));
-            auto processed = ImageProcessor::process(request);
-            QVERIFY(processed.ok());
-            NewImage image;
-            image.name = QStringLiteral("many-%1").arg(i);
-            image.processed = *processed;
-            commits << writer.commitImage(image);
-        }
-        for (auto &c : commits) {
-            c.waitForFinished();
-            QVERIFY(c.result().ok());
-        }
-    }
-    m_window = uitest::openWindow(m_library->path());
-    m_tester = std::make_unique<QAbstractItemModelTester>(
-        gallery(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    m_resets = std::make_unique<QSignalSpy>(gallery(), &QAbstractItemModel::modelReset);
+    reopenWithMany(kMany);
     QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), kMany, kArrives);
 
     ui::GalleryView *view = m_window->galleryView();
@@ -358,18 +417,8 @@ void TestUiLive::selectAllRemoveAsksAboutAll()
     QCOMPARE(view->selectedCount(), qint64(kMany));
     QVERIFY(view->selectedRecords().size() < kMany); // not all loaded
 
-    QString question;
-    QTimer answer;
-    answer.setInterval(10);
-    connect(&answer, &QTimer::timeout, this, [&] {
-        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-            question = box->text();
-            box->button(QMessageBox::Yes)->click();
-        }
-    });
-    answer.start();
-    QTest::keyClick(view, Qt::Key_Delete);
-    answer.stop();
+    const QString question
+        = answering(QMessageBox::YesRole, [view] { QTest::keyClick(view, Qt::Key_Delete); });
     QVERIFY2(question.contains(QLocale().toString(kMany)), qPrintable(question));
     // The work's progress dialog (it shows itself only after half a
     // second) follows the batches up to the whole selection, through its
@@ -409,6 +458,127 @@ void TestUiLive::selectAllRemoveAsksAboutAll()
     QCOMPARE(stats.json().object().value(QStringLiteral("images")).toInt(), kMany);
     // Rows come back at once; their records as their pages are read.
     QTRY_VERIFY_WITH_TIMEOUT(rowOfName(QStringLiteral("many-1099")) >= 0, kArrives);
+}
+
+// View ▸ Trash…: what was removed, from here or from the command line,
+// newest first. Restore puts an image back (and Ctrl+Z in the window takes
+// that back); Delete for Good and Empty Trash ask first and delete the
+// originals; restores and empties made by the command line show too.
+void TestUiLive::trashWindowRestoresAndDeletes()
+{
+    cliAdd(QStringLiteral("apple"), 11);
+    cliAdd(QStringLiteral("berry"), 12);
+    cliAdd(QStringLiteral("cherry"), 13);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 3, kArrives);
+    for (const char *name : { "apple", "berry" }) {
+        const auto run = cli({ QStringLiteral("remove"), QString::fromLatin1(name) });
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+    }
+    const auto listed
+        = cli({ QStringLiteral("trash"), QStringLiteral("list"), QStringLiteral("--json") });
+    QString berrySha;
+    for (const QJsonValue &row : listed.json().array()) {
+        if (row[QStringLiteral("name")].toString() == QLatin1String("berry"))
+            berrySha = row[QStringLiteral("sha256")].toString();
+    }
+    const QString berryBlob = LibraryPaths(m_library->path()).blobFile(berrySha);
+    QVERIFY2(QFile::exists(berryBlob), qPrintable(berryBlob)); // kept while in the trash
+
+    ui::TrashDialog *trash = m_window->showTrash();
+    TrashModel *model = trash->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(model->index(0, TrashModel::NameColumn).data().toString(),
+        QStringLiteral("berry"), kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(model->index(1, TrashModel::NameColumn).data().toString(),
+        QStringLiteral("apple"), kArrives);
+    QVERIFY(!trash->restoreButton()->isEnabled()); // nothing chosen yet
+    QVERIFY(trash->emptyButton()->isEnabled());
+
+    // Removed elsewhere while it shows: at the top at once.
+    auto run = cli({ QStringLiteral("remove"), QStringLiteral("cherry") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(model->index(0, TrashModel::NameColumn).data().toString(),
+        QStringLiteral("cherry"), kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 0, kArrives);
+
+    // Restore: back in the gallery under its name; the window's Ctrl+Z
+    // sends it back to the trash.
+    trash->view()->selectRow(trashRowOf(model, QStringLiteral("apple")));
+    QVERIFY(trash->restoreButton()->isEnabled());
+    trash->restoreButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        gallery()->index(0).data().toString(), QStringLiteral("apple"), kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, kArrives);
+    QVERIFY2(trash->note().startsWith(QLatin1String("Restored 1 ")), qPrintable(trash->note()));
+    QVERIFY(m_window->undoStack()->undoText().startsWith(QLatin1String("Restore 1 ")));
+    m_window->undoStack()->undo();
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 0, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, kArrives);
+
+    // Delete for Good asks, then the image and its original are gone.
+    trash->view()->selectRow(trashRowOf(model, QStringLiteral("berry")));
+    const QString asked
+        = answering(QMessageBox::DestructiveRole, [trash] { trash->deleteButton()->click(); });
+    QVERIFY2(asked.startsWith(QLatin1String("Delete 1 ")), qPrintable(asked));
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, kArrives);
+    QCOMPARE(trashRowOf(model, QStringLiteral("berry")), -1);
+    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(berryBlob), kArrives);
+
+    // Restored elsewhere: it leaves the list.
+    run = cli({ QStringLiteral("trash"), QStringLiteral("restore"), QStringLiteral("cherry") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kArrives);
+
+    // Empty Trash asks about all of it, and empties it.
+    const QString all
+        = answering(QMessageBox::DestructiveRole, [trash] { trash->emptyButton()->click(); });
+    QVERIFY2(all.contains(QLatin1String("1 image in the trash")), qPrintable(all));
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 0, kArrives);
+    QTRY_VERIFY_WITH_TIMEOUT(!trash->emptyButton()->isEnabled(), kArrives);
+
+    // Emptied by the command line while it shows.
+    run = cli({ QStringLiteral("remove"), QStringLiteral("cherry") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, kArrives);
+    run = cli({ QStringLiteral("trash"), QStringLiteral("empty") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 0, kArrives);
+    run = cli({ QStringLiteral("verify") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+}
+
+// A trash longer than what the list has read: Select All takes rows never
+// read (their keys come from the reader thread) and Restore brings back
+// every one, which one undo sends back.
+void TestUiLive::trashWindowActsOnRowsNotRead()
+{
+    constexpr int kMany = 250; // the list reads 100 rows at a time
+    reopenWithMany(kMany, kMany);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->isOpen(), true, kArrives);
+    QCOMPARE(gallery()->rowCount(), 0);
+    ui::TrashDialog *trash = m_window->showTrash();
+    TrashModel *model = trash->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), kMany, kArrives);
+    QVERIFY(!model->recordAt(kMany - 1)); // nobody has looked at it
+
+    trash->view()->selectAll();
+    QVERIFY(trash->restoreButton()->isEnabled());
+    trash->restoreButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), kMany, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 0, kArrives);
+    QTRY_VERIFY2_WITH_TIMEOUT(trash->note().startsWith(QStringLiteral("Restored %1 ").arg(kMany)),
+        qPrintable(trash->note()), kArrives);
+
+    m_window->undoStack()->undo();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), kMany, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 0, kArrives);
 }
 
 // A collection made with the CLI shows in the Collections dock with its

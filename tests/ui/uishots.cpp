@@ -11,6 +11,7 @@
 #include "dialogs/duplicatesdialog.h"
 #include "dialogs/preferencesdialog.h"
 #include "dialogs/similardialog.h"
+#include "dialogs/trashdialog.h"
 #include "gallery/browsebar.h"
 #include "gallery/collectionspanel.h"
 #include "gallery/gallerydelegate.h"
@@ -22,6 +23,7 @@
 #include "models/duplicatesmodel.h"
 #include "models/gallerymodel.h"
 #include "models/ingestqueuemodel.h"
+#include "models/trashmodel.h"
 #include "testserver.h"
 #include "theme.h"
 #include "translations.h"
@@ -43,6 +45,7 @@
 #include <QSettings>
 #include <QSlider>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTreeWidget>
 #include <functional>
 
@@ -381,6 +384,34 @@ int main(int argc, char **argv)
                 [&](QSize) { (void)QTest::qWaitFor(loaded, 10000); });
             duplicates->close();
         }
+    }
+
+    // The trash with a few images removed, the newest first; they are put
+    // back after the picture.
+    {
+        GalleryModel *gallery = window->session()->gallery();
+        QList<qint64> keys;
+        for (int r = 0; r < 4 && r < gallery->rowCount(); ++r)
+            keys << gallery->index(r).data(GalleryModel::KeyRole).toLongLong();
+        auto removed = window->session()->writer()->remove(keys);
+        (void)QTest::qWaitFor([&] { return removed.isFinished(); }, 10000);
+        ui::TrashDialog *trash = window->showTrash();
+        TrashModel *model = trash->model();
+        const auto shown = [&] {
+            if (model->rowCount() != keys.size())
+                return false;
+            for (int r = 0; r < model->rowCount(); ++r)
+                if (model->index(r, 0).data(Qt::DecorationRole).isNull())
+                    return false;
+            return true;
+        };
+        (void)QTest::qWaitFor(shown, 10000);
+        trash->view()->selectRow(1);
+        shoot(trash, out, QStringLiteral("trash"), theme,
+            [&](QSize) { (void)QTest::qWaitFor(shown, 10000); });
+        trash->close();
+        auto restored = window->session()->writer()->restoreFromTrash(keys);
+        (void)QTest::qWaitFor([&] { return restored.isFinished(); }, 10000);
     }
 
     // The queue mid-ingest: downloads that stall half way (so the bars

@@ -1,9 +1,17 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <functional>
+
 class QFutureWatcherBase;
 class QProgressBar;
 class QProgressDialog;
+class QString;
+class QWidget;
+
+namespace trove {
+class BulkAction;
+}
 
 namespace trove::ui {
 
@@ -22,5 +30,12 @@ QProgressBar *quietBar(QProgressDialog &dialog);
 /// progress, and Cancel cancels the job. The owner connects the watcher's
 /// finished() and sets its future afterwards.
 void followJob(QProgressDialog &dialog, QFutureWatcherBase &watcher);
+
+/// Starts @p action with a window-modal progress dialog over @p window
+/// that appears only for work that takes longer than half a second; Stop
+/// cancels between batches. @p done runs when it finishes, before the
+/// dialog closes.
+void runBulkAction(BulkAction *action, const QString &label, QWidget *window,
+    std::function<void(BulkAction *, const QString &error)> done);
 
 } // namespace trove::ui

@@ -8,6 +8,7 @@
 #include "gallery/gallerydelegate.h"
 #include "icons.h"
 #include "models/gallerymodel.h"
+#include "models/rowranges.h"
 
 #include <QDrag>
 #include <QMimeData>
@@ -269,31 +270,14 @@ void GalleryView::setFiltered(bool filtered)
 
 QList<QPair<qint64, qint64>> GalleryView::selectedRanges() const
 {
-    QList<QPair<qint64, qint64>> ranges;
     if (!m_model || !selectionModel())
-        return ranges;
-    // A selection holds ranges (Select All of a million rows is one): walk
-    // those. selectedIndexes() would build an index per row.
-    for (const QItemSelectionRange &range : selectionModel()->selection())
-        ranges.append({ range.top(), range.bottom() });
-    std::sort(ranges.begin(), ranges.end());
-    // Merge overlapping and touching ranges.
-    QList<QPair<qint64, qint64>> merged;
-    for (const auto &r : std::as_const(ranges)) {
-        if (!merged.isEmpty() && r.first <= merged.last().second + 1)
-            merged.last().second = std::max(merged.last().second, r.second);
-        else
-            merged.append(r);
-    }
-    return merged;
+        return {};
+    return rowRanges(selectionModel()->selection());
 }
 
 qint64 GalleryView::selectedCount() const
 {
-    qint64 n = 0;
-    for (const auto &[first, last] : selectedRanges())
-        n += last - first + 1;
-    return n;
+    return rowsIn(selectedRanges());
 }
 
 QList<ImageRecord> GalleryView::selectedRecords(int limit) const

@@ -486,29 +486,7 @@ LibraryCommand::Reporter ImageActions::undoReporter()
 void ImageActions::runBulk(BulkAction *action, const QString &label,
     std::function<void(BulkAction *, const QString &error)> done)
 {
-    // A dialog appears only for work that takes longer than half a second;
-    // the window stays live (the work is on the reader and writer threads).
-    auto *dialog = new QProgressDialog(label, tr("Stop"), 0, 0, m_window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowModality(Qt::WindowModal);
-    dialog->setMinimumDuration(500);
-    dialog->setAutoClose(false);
-    dialog->setAutoReset(false);
-    connect(dialog, &QProgressDialog::canceled, action, &BulkAction::cancel);
-    QProgressBar *bar = quietBar(*dialog);
-    connect(action, &BulkAction::progress, bar, [bar](qint64 n, qint64 total) {
-        if (total < 0)
-            return; // still resolving the selection: a busy bar
-        // QProgressBar takes ints; a million fits.
-        bar->setMaximum(int(std::max<qint64>(total, 1)));
-        bar->setValue(int(n));
-    });
-    connect(
-        action, &BulkAction::finished, this, [action, dialog, done](qint64, const QString &error) {
-            done(action, error);
-            dialog->close();
-        });
-    action->start();
+    runBulkAction(action, label, m_window, std::move(done));
 }
 
 void ImageActions::findSimilar()

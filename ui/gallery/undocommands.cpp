@@ -110,19 +110,25 @@ void RenameCommand::apply(bool forward)
     watch(m_session->writer()->rename(keys, m_newName));
 }
 
-RemoveCommand::RemoveCommand(LibrarySession *session, const QList<qint64> &keys, Reporter report)
+RemoveCommand::RemoveCommand(
+    LibrarySession *session, const QList<qint64> &keys, Reporter report, Way way)
     : LibraryCommand(session, std::move(report))
     , m_keys(keys)
+    , m_way(way)
 {
-    setText(UndoCommands::tr("Move %Ln image(s) to the trash", nullptr, int(keys.size())));
+    setText(way == Way::ToTrash
+            ? UndoCommands::tr("Move %Ln image(s) to the trash", nullptr, int(keys.size()))
+            : UndoCommands::tr("Restore %Ln image(s) from the trash", nullptr, int(keys.size())));
 }
 
 void RemoveCommand::apply(bool forward)
 {
+    // Restoring: the same, backwards.
+    const bool restore = forward == (m_way == Way::FromTrash);
     auto *action = new BulkAction(m_session->writer(),
-        forward ? BulkAction::Kind::Remove : BulkAction::Kind::Restore, m_keys, m_session);
+        restore ? BulkAction::Kind::Restore : BulkAction::Kind::Remove, m_keys, m_session);
     QObject::connect(action, &BulkAction::finished, m_session,
-        [forward, report = reporter(), total = m_keys.size(), text = text()](
+        [restore, report = reporter(), total = m_keys.size(), text = text()](
             qint64 done, const QString &error) {
             if (!report)
                 return;
@@ -130,7 +136,7 @@ void RemoveCommand::apply(bool forward)
             if (!error.isEmpty())
                 report(UndoCommands::tr("Cannot undo or redo “%1”: %2 (%3 done)")
                            .arg(text, error, count));
-            else if (!forward)
+            else if (restore)
                 report(UndoCommands::tr(
                     "Restored %1 of %Ln image(s) from the trash", nullptr, int(total))
                            .arg(count));

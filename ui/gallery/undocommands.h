@@ -77,14 +77,19 @@ private:
 };
 
 /// Images moved to the trash; undo restores them (with their names, tags
-/// and sources) in batches.
+/// and sources) in batches. Or, from the Trash window, the other way round.
 class RemoveCommand final : public LibraryCommand {
 public:
-    RemoveCommand(LibrarySession *session, const QList<qint64> &keys, Reporter report);
+    /// Which way the command went: into the trash (Delete), or out of it
+    /// (the Trash window's Restore; undo puts them back in the trash).
+    enum class Way { ToTrash, FromTrash };
+    RemoveCommand(LibrarySession *session, const QList<qint64> &keys, Reporter report,
+        Way way = Way::ToTrash);
 
 private:
     void apply(bool forward) override;
     QList<qint64> m_keys;
+    Way m_way;
 };
 
 /// Duplicates merged into one image (Duplicates ▸ Keep Best): undo brings

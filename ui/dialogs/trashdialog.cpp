@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: MIT
+#include "dialogs/trashdialog.h"
+
+#include "dialogs/jobprogress.h"
+#include "gallery/undocommands.h"
+#include "icons.h"
+#include "models/bulkaction.h"
+#include "models/librarysession.h"
+#include "models/rowranges.h"
+#include "models/trashmodel.h"
+
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace trove::ui {
+
+namespace {
+
+// Up to this many selected rows, all read, travel as keys at once; more
+// (Select All of a big trash) are resolved on the reader thread.
+constexpr qint64 kResolveHere = 2000;
+constexpr int kRowHeight = 54; // a 48 px thumbnail and its margins
+
+} // namespace
+
+TrashDialog::TrashDialog(QUndoStack *undo, QWidget *parent)
+    : QDialog(parent)
+    , m_undo(undo)
+    , m_model(new TrashModel(this))
+    , m_view(new QTableView(this))
+    , m_summary(new QLabel(this))
+    , m_note(new QLabel(this))
+    , m_restore(new QPushButton(icon(Icon::Undo), tr("&Restore"), this))
+    , m_delete(new QPushButton(icon(Icon::Delete), tr("&Delete for Good…"), this))
+    , m_empty(new QPushButton(tr("&Empty Trash…"), this))
+{
+    setWindowTitle(tr("Trash"));
+    setObjectName(QStringLiteral("trashDialog"));
+    resize(760, 520);
+
+    // A table, not a tree: QTreeView lays out an item per row, a million
+    // after Select All and Delete; a table's rows are one fixed height.
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(false);
+    m_view->setAlternatingRowColors(true);
+    m_view->setIconSize(QSize(48, 48));
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(kRowHeight);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setSectionResizeMode(TrashModel::NameColumn, QHeaderView::Stretch);
+    const QFontMetrics metrics = fontMetrics();
+    m_view->setColumnWidth(TrashModel::RemovedColumn,
+        metrics.horizontalAdvance(
+            QLocale().toString(QDateTime(QDate(2026, 12, 31), QTime(23, 59)), QLocale::ShortFormat))
+            + 24);
+    m_view->setColumnWidth(
+        TrashModel::FormatColumn, metrics.horizontalAdvance(QStringLiteral("WEBP")) + 28);
+    m_view->setColumnWidth(
+        TrashModel::SizeColumn, metrics.horizontalAdvance(QStringLiteral("999.9 MB")) + 28);
+
+    m_summary->setWordWrap(true);
+    m_note->setWordWrap(true);
+    m_note->setObjectName(QStringLiteral("trashNote"));
+    m_note->hide(); // until an action has something to say
+    m_restore->setObjectName(QStringLiteral("trashRestore"));
+    m_delete->setObjectName(QStringLiteral("trashDelete"));
+    m_empty->setObjectName(QStringLiteral("trashEmpty"));
+    m_restore->setToolTip(tr("Put the selected images back in the library, with their names, "
+                             "tags and sources (Ctrl+Z in the window takes it back)"));
+    m_delete->setToolTip(
+        tr("Delete the selected images and their originals; this cannot be undone"));
+    m_empty->setToolTip(
+        tr("Delete every image in the trash and its original; this cannot be undone"));
+
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_restore);
+    actions->addWidget(m_delete);
+    actions->addStretch(1);
+    actions->addWidget(m_empty);
+    auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(actions);
+    layout->addWidget(m_note);
+    layout->addWidget(close);
+
+    connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_restore, &QPushButton::clicked, this, &TrashDialog::restoreSelected);
+    connect(m_delete, &QPushButton::clicked, this, &TrashDialog::deleteSelected);
+    connect(m_empty, &QPushButton::clicked, this, &TrashDialog::emptyTrash);
+    // The list's keys: Delete deletes for good (it asks first).
+    auto *deleteKey = new QAction(m_view);
+    deleteKey->setShortcut(QKeySequence::Delete);
+    deleteKey->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(deleteKey);
+    connect(deleteKey, &QAction::triggered, this, [this] {
+        if (m_delete->isEnabled())
+            deleteSelected();
+    });
+    connect(m_model, &TrashModel::counted, this, &TrashDialog::updateState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TrashDialog::updateState);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &TrashDialog::updateState);
+    connect(m_model, &TrashModel::keysResolved, this,
+        [this](quint64 ticket, const QList<qint64> &keys, const QString &error) {
+            if (ticket != m_pendingTicket)
+                return;
+            m_pendingTicket = 0;
+            m_busy = false;
+            if (!error.isEmpty()) {
+                say(tr("Nothing was changed: %1").arg(error));
+                updateState();
+                return;
+            }
+            run(m_pendingAct, keys);
+        });
+    updateState();
+}
+
+TrashDialog::~TrashDialog() = default;
+
+void TrashDialog::setSession(LibrarySession *session)
+{
+    m_session = session;
+    m_model->setReader(session && isVisible() ? session->reader() : nullptr);
+    m_pendingTicket = 0;
+    m_busy = false;
+    updateState();
+}
+
+QString TrashDialog::note() const
+{
+    return m_note->text();
+}
+
+void TrashDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    // Read while shown only: closed, it costs the reader nothing.
+    if (m_session)
+        m_model->setReader(m_session->reader());
+}
+
+void TrashDialog::hideEvent(QHideEvent *event)
+{
+    QDialog::hideEvent(event);
+    m_model->setReader(nullptr);
+}
+
+QList<QPair<qint64, qint64>> TrashDialog::selectedRanges() const
+{
+    return rowRanges(m_view->selectionModel()->selection());
+}
+
+void TrashDialog::restoreSelected()
+{
+    act(Act::Restore, selectedRanges());
+}
+
+void TrashDialog::deleteSelected()
+{
+    const auto ranges = selectedRanges();
+    const qint64 count = rowsIn(ranges);
+    if (count > 0 && confirmDelete(count, false))
+        act(Act::Delete, ranges);
+}
+
+void TrashDialog::emptyTrash()
+{
+    const qint64 total = m_model->total();
+    if (total > 0 && confirmDelete(total, true))
+        act(Act::Delete, { { 0, total - 1 } });
+}
+
+bool TrashDialog::confirmDelete(qint64 count, bool all)
+{
+    const QString question = all
+        ? tr("Delete all %Ln image(s) in the trash for good?", nullptr, int(count))
+        : tr("Delete %Ln image(s) for good?", nullptr, int(count));
+    QMessageBox box(QMessageBox::Warning, all ? tr("Empty Trash") : tr("Delete for Good"), question,
+        QMessageBox::Cancel, this);
+    box.setInformativeText(tr("Their originals are deleted too. This cannot be undone."));
+    QPushButton *yes
+        = box.addButton(all ? tr("Empty Trash") : tr("Delete"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == yes;
+}
+
+void TrashDialog::act(Act what, const QList<QPair<qint64, qint64>> &ranges)
+{
+    const qint64 count = rowsIn(ranges);
+    if (count == 0 || !m_session || m_busy || m_session->isReadOnly())
+        return;
+    if (count <= kResolveHere) {
+        QList<qint64> keys;
+        keys.reserve(count);
+        for (const auto &[first, last] : ranges) {
+            for (qint64 row = first; row <= last; ++row) {
+                const TrashRecord *record = m_model->recordAt(int(row));
+                if (!record)
+                    break;
+                keys.append(record->image.key);
+            }
+        }
+        if (keys.size() == count) {
+            run(what, keys);
+            return;
+        }
+    }
+    m_busy = true;
+    m_pendingAct = what;
+    m_pendingTicket = m_model->resolveKeys(ranges);
+    say(tr("Reading the trash…"));
+    updateState();
+}
+
+void TrashDialog::run(Act what, const QList<qint64> &keys)
+{
+    if (!m_session || keys.isEmpty())
+        return;
+    LibrarySession *session = m_session;
+    m_busy = true;
+    updateState();
+    const bool restore = what == Act::Restore;
+    auto *action = new BulkAction(session->writer(),
+        restore ? BulkAction::Kind::Restore : BulkAction::Kind::DeleteForGood, keys, this);
+    QPointer<QUndoStack> undo = m_undo;
+    QPointer<TrashDialog> self = this;
+    runBulkAction(action,
+        restore ? tr("Restoring images from the trash…") : tr("Deleting images for good…"), this,
+        [self, undo, restore, session = QPointer<LibrarySession>(session)](
+            BulkAction *a, const QString &error) {
+            const qint64 done = a->doneCount();
+            // Undone in the window (Ctrl+Z) like a Delete, whose inverse it is.
+            if (restore && done > 0 && undo && session)
+                undo->push(new RemoveCommand(
+                    session, a->doneKeys(),
+                    [self](const QString &text) {
+                        if (self)
+                            Q_EMIT self->message(text);
+                    },
+                    RemoveCommand::Way::FromTrash));
+            if (!self)
+                return;
+            self->m_busy = false;
+            const QString count = QLocale().toString(done);
+            if (!error.isEmpty())
+                self->say(restore ? tr("Cannot restore: %1 (%2 restored)").arg(error, count)
+                                  : tr("Cannot delete: %1 (%2 deleted)").arg(error, count));
+            else if (a->isCancelled())
+                self->say(restore ? tr("Stopped: %1 restored").arg(count)
+                                  : tr("Stopped: %1 deleted for good").arg(count));
+            else
+                self->say(restore ? tr("Restored %Ln image(s) to the library", nullptr, int(done))
+                                  : tr("Deleted %Ln image(s) for good", nullptr, int(done)));
+            self->updateState();
+        });
+}
+
+void TrashDialog::updateState()
+{
+    const bool writable = m_session && !m_session->isReadOnly() && !m_busy;
+    const qint64 total = m_model->total();
+    const qint64 selected = rowsIn(selectedRanges());
+    if (!m_model->isCounted())
+        m_summary->setText(tr("Reading the trash…"));
+    else if (total == 0)
+        m_summary->setText(tr("The trash is empty. Images you remove from the library wait here "
+                              "until you delete them for good."));
+    else if (selected > 0)
+        m_summary->setText(tr("%1 selected of %Ln image(s) in the trash", nullptr, int(total))
+                               .arg(QLocale().toString(selected)));
+    else
+        m_summary->setText(tr("%Ln image(s) in the trash, most recently removed first. Select "
+                              "some to restore them or to delete them for good.",
+            nullptr, int(total)));
+    m_restore->setEnabled(writable && selected > 0);
+    m_delete->setEnabled(writable && selected > 0);
+    m_empty->setEnabled(writable && total > 0);
+}
+
+void TrashDialog::say(const QString &text)
+{
+    m_note->setText(text);
+    m_note->setVisible(!text.isEmpty());
+}
+
+} // namespace trove::ui

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QDialog>
+#include <QList>
+#include <QPair>
+#include <QPointer>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+class QUndoStack;
+
+namespace trove {
+class LibrarySession;
+class TrashModel;
+} // namespace trove
+
+namespace trove::ui {
+
+/// The library's trash (View ▸ Trash): what was removed, newest first,
+/// with Restore (undoable with Ctrl+Z in the window), Delete for Good and
+/// Empty Trash. The list reads the trash while the window shows and
+/// follows every change to it, from this window or any other process; a
+/// selection is row ranges (Select All of a million is one), resolved to
+/// keys on the reader thread and written in batches with progress.
+/// Modeless. GUI thread.
+class TrashDialog final : public QDialog {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TrashDialog)
+
+public:
+    explicit TrashDialog(QUndoStack *undo, QWidget *parent = nullptr);
+    ~TrashDialog() override;
+
+    void setSession(LibrarySession *session);
+    TrashModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    QPushButton *restoreButton() const { return m_restore; }
+    QPushButton *deleteButton() const { return m_delete; }
+    QPushButton *emptyButton() const { return m_empty; }
+    /// What the last action said (done, or why not).
+    QString note() const;
+
+    /// The actions, as the buttons run them (the two that delete ask
+    /// first).
+    void restoreSelected();
+    void deleteSelected();
+    void emptyTrash();
+
+Q_SIGNALS:
+    /// What an undo or redo of a restore made here did (the status bar).
+    void message(const QString &text);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    enum class Act { Restore, Delete };
+    /// The selection as sorted, disjoint row ranges (first, last).
+    QList<QPair<qint64, qint64>> selectedRanges() const;
+    void act(Act what, const QList<QPair<qint64, qint64>> &ranges);
+    void run(Act what, const QList<qint64> &keys);
+    bool confirmDelete(qint64 count, bool all);
+    void updateState();
+    void say(const QString &text);
+
+    QPointer<LibrarySession> m_session;
+    QPointer<QUndoStack> m_undo;
+    TrashModel *m_model;
+    QTableView *m_view;
+    QLabel *m_summary;
+    QLabel *m_note;
+    QPushButton *m_restore;
+    QPushButton *m_delete;
+    QPushButton *m_empty;
+    quint64 m_pendingTicket = 0;
+    Act m_pendingAct = Act::Restore;
+    bool m_busy = false;
+};
+
+} // namespace trove::ui

@@ -39,6 +39,7 @@
 #include "models/librarysession.h"
 #include "selectioncountlabel.h"
 #include "statusmessagetimes.h"
+#include "statustray.h"
 #include "theme.h"
 #include "viewer/imagecanvas.h"
 #include "viewer/imageviewer.h"
@@ -712,14 +713,19 @@ void MainWindow::buildMenus()
 
 void MainWindow::buildStatusBar()
 {
-    statusBar()->addPermanentWidget(m_walkProgress);
-    statusBar()->addPermanentWidget(m_selection);
+    // In one box of a fixed size: the labels' new texts lay out the box,
+    // not the whole window (statustray.h).
+    auto *tray = new StatusTray(statusBar());
+    tray->setObjectName(QStringLiteral("statusTray"));
+    tray->addWidget(m_walkProgress);
+    tray->addWidget(m_selection);
     m_access->setObjectName(QStringLiteral("libraryAccess"));
     m_access->hide();
-    statusBar()->addPermanentWidget(m_access);
-    statusBar()->addPermanentWidget(m_hashing);
-    statusBar()->addPermanentWidget(m_status);
-    statusBar()->addPermanentWidget(m_sizeControl);
+    tray->addWidget(m_access);
+    tray->addWidget(m_hashing);
+    tray->addWidget(m_status);
+    tray->addWidget(m_sizeControl);
+    statusBar()->addPermanentWidget(tray);
     m_sizeControl->setSize(m_gallery->thumbnailSize());
     connect(m_sizeControl, &ThumbnailSizeControl::sizeChanged, this, &MainWindow::setThumbnailSize);
 }

@@ -120,6 +120,7 @@ private Q_SLOTS:
     void favouriteAndRatingInTheViewer();
     void sortByRating();
     void statusBarAndStatistics();
+    void statusTextLaysOutOnlyItsBox();
     void copyImageToClipboard();
     void dragOutExportsOriginals();
     void removeAfterConfirmation();
@@ -1609,6 +1610,44 @@ void TestUiGallery::statusBarAndStatistics()
     QCOMPARE(tables.first()->topLevelItem(0)->text(0), QStringLiteral("PNG"));
     QCOMPARE(tables.first()->topLevelItem(0)->text(1), QStringLiteral("3"));
     stats->close();
+}
+
+// A status label's new text of the same width lays out the status bar's
+// box of permanent widgets, not the main window: the window was laid out
+// again (its docks, toolbars, central widget) several times per batch of
+// a bulk remove. A text that needs more room widens the box, once.
+void TestUiGallery::statusTextLaysOutOnlyItsBox()
+{
+    QLabel *label = m_window->accessLabel(); // "Read-only", shown on demand
+    const QString before = QStringLiteral("Read-only 10");
+    const QString after = QStringLiteral("Read-only 01");
+    QCOMPARE(label->fontMetrics().horizontalAdvance(after),
+        label->fontMetrics().horizontalAdvance(before));
+    label->setText(before);
+    label->show();
+    QTRY_VERIFY_WITH_TIMEOUT(label->width() >= label->sizeHint().width(), kLivenessMs);
+    QTest::qWait(50); // the window's own layout settles
+
+    struct LayoutCounter : QObject {
+        int count = 0;
+        bool eventFilter(QObject *, QEvent *event) override
+        {
+            count += event->type() == QEvent::LayoutRequest;
+            return false;
+        }
+    } window;
+    m_window->installEventFilter(&window);
+    label->setText(after);
+    QTest::qWait(50);
+    QCOMPARE(window.count, 0);
+    QCOMPARE(label->text(), after);
+
+    const QString longer = QStringLiteral("Read-only: a text that needs a good deal more room");
+    label->setText(longer);
+    QTRY_VERIFY_WITH_TIMEOUT(label->width() >= label->sizeHint().width(), kLivenessMs);
+    QVERIFY(window.count >= 1);
+    m_window->removeEventFilter(&window);
+    label->hide();
 }
 
 void TestUiGallery::copyImageToClipboard()

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void thumbnailsAreAnnounced();
     void thumbnailCacheIsBounded_data();
     void thumbnailCacheIsBounded();
+    void thumbnailsComeScaledToTheSide();
     void readerHearsAnotherWriter();
     void ownCommitsAreSpacedUnderAStream();
     void galleryFollowsAnotherWriter();
@@ -333,12 +334,58 @@ void TestChangeFeed::thumbnailCacheIsBounded()
     image.fill(Qt::darkCyan);
     const int arrived = GalleryThumbnails::maxCount() + 3000;
     for (qint64 key = 1; key <= arrived; ++key)
-        Q_EMIT reader.thumbnailReady(key, image);
+        Q_EMIT reader.thumbnailReady(key, image, 0);
     QCOMPARE(thumbnails.cachedCount(), kept);
     // The latest stay, the oldest went.
     QVERIFY(thumbnails.find(arrived));
     QVERIFY(thumbnails.find(arrived - kept + 1));
     QVERIFY(!thumbnails.find(1));
+}
+
+// The gallery's thumbnails arrive scaled to its cell by the reader's
+// thread (the GUI thread spent ~0.1 ms per cell on it); after a zoom the
+// old one is still given (nothing blinks) until the new one comes.
+void TestChangeFeed::thumbnailsComeScaledToTheSide()
+{
+    const QString input = m_dir->filePath(QStringLiteral("wide.png"));
+    writeFile(input, ImageFactory::encode(ImageFactory::pattern(600, 400, 9), "png"));
+    ProcessRequest request;
+    request.dataPath = input;
+    request.originalName = QStringLiteral("wide.png");
+    request.tempBlobPath = m_paths.newTempFile(QStringLiteral(".gz"));
+    auto processed = ImageProcessor::process(request);
+    QVERIFY_OK(processed);
+    NewImage image;
+    image.name = QStringLiteral("wide");
+    image.processed = *processed;
+    auto committed = await(m_writer->commitImage(image));
+    QVERIFY_OK(committed);
+    const qint64 key = committed->key;
+    m_writer->flush();
+
+    LibraryReader reader(m_paths);
+    GalleryThumbnails thumbnails(&reader, [key](int row) { return row == 0 ? key : 0; });
+    QSignalSpy arrived(&thumbnails, &GalleryThumbnails::arrived);
+    const auto longest = [&] {
+        const QSize size = thumbnails.find(key)->size();
+        return std::max(size.width(), size.height());
+    };
+    thumbnails.setSide(120);
+    thumbnails.setVisibleRange(0, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!arrived.isEmpty(), kArrives);
+    QCOMPARE(longest(), 120);
+
+    arrived.clear();
+    thumbnails.setSide(200);
+    QCOMPARE(longest(), 120); // until the new one
+    QTRY_VERIFY_WITH_TIMEOUT(!arrived.isEmpty(), kArrives);
+    QCOMPARE(longest(), 200);
+
+    // As stored (256 px a side at most) when no side is asked for.
+    arrived.clear();
+    thumbnails.setSide(0);
+    QTRY_VERIFY_WITH_TIMEOUT(!arrived.isEmpty(), kArrives);
+    QCOMPARE(longest(), 256);
 }
 
 void TestChangeFeed::readerHearsAnotherWriter()

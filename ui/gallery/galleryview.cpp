@@ -70,6 +70,7 @@ void GalleryView::setGalleryModel(GalleryModel *model)
     setModel(model);
     if (!model)
         return;
+    model->setThumbnailSide(thumbnailSide());
     connect(model, &QAbstractItemModel::modelReset, this, &GalleryView::updateGeometries);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &GalleryView::updateGeometries);
     connect(model, &GalleryModel::countChanged, this, [this] { viewport()->update(); });
@@ -252,6 +253,8 @@ QRegion GalleryView::visualRegionForSelection(const QItemSelection &selection) c
 void GalleryView::setThumbnailSize(int size)
 {
     m_delegate->setThumbnailSize(size);
+    if (m_model)
+        m_model->setThumbnailSide(thumbnailSide());
     updateGrid();
     if (currentIndex().isValid())
         QTimer::singleShot(0, this, [this] { scrollTo(currentIndex()); });
@@ -260,6 +263,12 @@ void GalleryView::setThumbnailSize(int size)
 int GalleryView::thumbnailSize() const
 {
     return m_delegate->thumbnailSize();
+}
+
+int GalleryView::thumbnailSide() const
+{
+    // What the delegate fits a thumbnail into, in device pixels.
+    return qRound(m_delegate->thumbnailSize() * devicePixelRatioF());
 }
 
 void GalleryView::setFiltered(bool filtered)

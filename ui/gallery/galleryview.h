@@ -38,6 +38,9 @@ public:
 
     void setThumbnailSize(int size);
     int thumbnailSize() const;
+    /// The thumbnail cell in device pixels: what the model has thumbnails
+    /// scaled to fit, off the GUI thread.
+    int thumbnailSide() const;
 
     /// Loaded records of the selected rows, in row order.
     /// The loaded records among the selected rows, in row order, at most

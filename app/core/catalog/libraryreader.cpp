@@ -99,10 +99,11 @@ void LibraryReader::requestKeys(
     QMetaObject::invokeMethod(m_worker, [=, w = m_worker] { w->keys(ticket, query, ranges); });
 }
 
-void LibraryReader::requestThumbnails(const QList<qint64> &keys)
+void LibraryReader::requestThumbnails(const QList<qint64> &keys, int side)
 {
     const quint64 generation = m_thumbnailGeneration->fetch_add(1) + 1;
-    QMetaObject::invokeMethod(m_worker, [=, w = m_worker] { w->thumbnails(generation, keys); });
+    QMetaObject::invokeMethod(
+        m_worker, [=, w = m_worker] { w->thumbnails(generation, keys, side); });
 }
 
 void LibraryReader::requestStats(bool withBreakdown)
@@ -368,7 +369,7 @@ QImage LibraryReaderWorker::rebuildThumbnail(qint64 key)
     return *thumb;
 }
 
-void LibraryReaderWorker::thumbnails(quint64 generation, const QList<qint64> &keys)
+void LibraryReaderWorker::thumbnails(quint64 generation, const QList<qint64> &keys, int side)
 {
     if (!ensureOpen())
         return;
@@ -382,8 +383,13 @@ void LibraryReaderWorker::thumbnails(quint64 generation, const QList<qint64> &ke
             image = ThumbnailCodec::decode(*data);
         if (image.isNull())
             image = rebuildThumbnail(key);
-        if (!image.isNull())
-            Q_EMIT thumbnailReady(key, image);
+        if (image.isNull())
+            continue;
+        // Scaled here, so that the GUI thread only wraps it in a pixmap: a
+        // screenful of new cells cost it ~4 ms of smooth scaling.
+        if (side > 0 && (image.width() > side || image.height() > side))
+            image = image.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        Q_EMIT thumbnailReady(key, image, side);
     }
 }
 
@@ -437,7 +443,7 @@ void LibraryReaderWorker::trashThumbnails(const QList<qint64> &keys)
         auto data = m_reader.thumbnail(key);
         const QImage image = data ? ThumbnailCodec::decode(*data) : QImage();
         if (!image.isNull())
-            Q_EMIT thumbnailReady(key, image);
+            Q_EMIT thumbnailReady(key, image, 0);
     }
 }
 

@@ -64,10 +64,11 @@ public:
     /// @p query, in that order: answers keysReady(ticket, keys).
     void requestKeys(
         quint64 ticket, const ImageQuery &query, const QList<QPair<qint64, qint64>> &ranges);
-    /// Thumbnails for these keys, most wanted first. A newer call replaces
-    /// what an older one still had pending: only what is on screen now
-    /// matters.
-    void requestThumbnails(const QList<qint64> &keys);
+    /// Thumbnails for these keys, most wanted first, scaled down (on the
+    /// reader's thread, not the caller's) to fit @p side x @p side pixels
+    /// when larger (0: as stored). A newer call replaces what an older one
+    /// still had pending: only what is on screen now matters.
+    void requestThumbnails(const QList<qint64> &keys, int side = 0);
     /// Totals cost the same at any size (one row kept by triggers); the
     /// per-format and per-host breakdown scans the catalog (~0.5 s at a
     /// million images), so only the statistics view asks for it.
@@ -116,7 +117,8 @@ Q_SIGNALS:
     void rowsReady(quint64 generation, const QList<QPair<qint64, qint64>> &rows);
     void recordsReady(const QList<trove::ImageRecord> &records);
     void keysReady(quint64 ticket, const QList<qint64> &keys, const QString &error);
-    void thumbnailReady(qint64 key, const QImage &image);
+    /// @p side: what the request asked it to fit (0: as stored).
+    void thumbnailReady(qint64 key, const QImage &image, int side);
     void statsReady(const trove::StatsReport &report);
     void trashPageReady(
         quint64 generation, qint64 offset, qint64 total, const QList<trove::TrashRecord> &records);

@@ -171,6 +171,11 @@ void GalleryModel::setVisibleRange(int first, int last)
     m_thumbnails->setVisibleRange(first, last);
 }
 
+void GalleryModel::setThumbnailSide(int side)
+{
+    m_thumbnails->setSide(side);
+}
+
 std::optional<ImageRecord> GalleryModel::recordAt(int row) const
 {
     const ImageRecord *record = m_loaded.at(row);

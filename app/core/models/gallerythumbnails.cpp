@@ -42,10 +42,26 @@ GalleryThumbnails::GalleryThumbnails(LibraryReader *reader, KeyAt keyAt, QObject
 
 const QImage *GalleryThumbnails::find(qint64 key) const
 {
-    if (const QImage *image = m_cache.object(key))
-        return image;
+    const Entry *entry = m_cache.object(key);
+    if (!entry || entry->side != m_side)
+        schedule();
+    return entry ? &entry->image : nullptr;
+}
+
+bool GalleryThumbnails::isCurrent(qint64 key) const
+{
+    const Entry *entry = m_cache.object(key);
+    return entry && entry->side == m_side;
+}
+
+void GalleryThumbnails::setSide(int side)
+{
+    if (side == m_side)
+        return;
+    // What is cached stays shown (the view scales it) until its
+    // replacement comes.
+    m_side = side;
     schedule();
-    return nullptr;
 }
 
 void GalleryThumbnails::touch(int row) const
@@ -90,7 +106,7 @@ void GalleryThumbnails::flush() const
     auto want = [&](int from, int to) {
         for (int row = std::max(0, from); row <= to; ++row) {
             const qint64 key = m_keyAt(row);
-            if (key > 0 && !m_cache.contains(key))
+            if (key > 0 && !isCurrent(key))
                 wanted.append(key);
         }
     };
@@ -98,12 +114,12 @@ void GalleryThumbnails::flush() const
     want(last + 1, last + screen);
     want(first - screen, first - 1);
     if (!wanted.isEmpty())
-        m_reader->requestThumbnails(wanted);
+        m_reader->requestThumbnails(wanted, m_side);
 }
 
-void GalleryThumbnails::onThumbnail(qint64 key, const QImage &image)
+void GalleryThumbnails::onThumbnail(qint64 key, const QImage &image, int side)
 {
-    m_cache.insert(key, new QImage(image), thumbnailCost(image.sizeInBytes()));
+    m_cache.insert(key, new Entry { image, side }, thumbnailCost(image.sizeInBytes()));
     Q_EMIT arrived(key);
 }
 

@@ -26,8 +26,13 @@ public:
 
     GalleryThumbnails(LibraryReader *reader, KeyAt keyAt, QObject *parent = nullptr);
 
-    /// The cached thumbnail, or nullptr (a fetch is then scheduled).
+    /// The cached thumbnail, or nullptr (a fetch is then scheduled). One
+    /// made for another side is returned meanwhile and fetched again.
     const QImage *find(qint64 key) const;
+    /// The view's cell in device pixels: thumbnails come scaled to fit it
+    /// (on the reader's thread); 0, as stored.
+    void setSide(int side);
+    int side() const { return m_side; }
     /// A view asked for this row: without a visible range, the rows touched
     /// during a paint are what gets fetched.
     void touch(int row) const;
@@ -46,11 +51,19 @@ Q_SIGNALS:
 
 private:
     void flush() const;
-    void onThumbnail(qint64 key, const QImage &image);
+    void onThumbnail(qint64 key, const QImage &image, int side);
+    /// Whether @p key is cached, made for the side asked for now.
+    bool isCurrent(qint64 key) const;
+
+    struct Entry {
+        QImage image;
+        int side = 0; ///< what it was scaled to fit; 0: as stored
+    };
 
     LibraryReader *m_reader;
     KeyAt m_keyAt;
-    mutable QCache<qint64, QImage> m_cache;
+    int m_side = 0;
+    mutable QCache<qint64, Entry> m_cache;
     mutable bool m_scheduled = false;
     mutable int m_touchedFirst = -1;
     mutable int m_touchedLast = -1;

@@ -285,8 +285,9 @@ void TrashModel::onChanges(const ChangeBatch &batch)
         refresh();
 }
 
-void TrashModel::onThumbnail(qint64 key, const QImage &image)
+void TrashModel::onThumbnail(qint64 key, const QImage &image, int side)
 {
+    Q_UNUSED(side) // made small here, whatever it was asked to fit
     const auto row = m_rowOfKey.constFind(key);
     if (row == m_rowOfKey.cend() || image.isNull())
         return;

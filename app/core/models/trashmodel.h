@@ -71,7 +71,7 @@ private:
     void onPage(quint64 generation, qint64 offset, qint64 total, const QList<TrashRecord> &rows);
     void onKeys(quint64 ticket, qint64 total, const QList<qint64> &keys, const QString &error);
     void onChanges(const ChangeBatch &batch);
-    void onThumbnail(qint64 key, const QImage &image);
+    void onThumbnail(qint64 key, const QImage &image, int side);
     void storePage(qint64 page, const QList<TrashRecord> &rows);
     void dropFarPages(qint64 near);
 

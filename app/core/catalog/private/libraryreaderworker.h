@@ -26,7 +26,7 @@ public:
     void rows(quint64 generation, const ImageQuery &query, const QList<qint64> &keys);
     void records(const QList<qint64> &keys);
     void keys(quint64 ticket, const ImageQuery &query, const QList<QPair<qint64, qint64>> &ranges);
-    void thumbnails(quint64 generation, const QList<qint64> &keys);
+    void thumbnails(quint64 generation, const QList<qint64> &keys, int side);
     void stats(bool withBreakdown);
     void trashPage(quint64 generation, qint64 offset, qint64 limit);
     void trashKeys(quint64 ticket, const QList<QPair<qint64, qint64>> &ranges);
@@ -56,7 +56,7 @@ Q_SIGNALS:
     void rowsReady(quint64 generation, const QList<QPair<qint64, qint64>> &rows);
     void recordsReady(const QList<trove::ImageRecord> &records);
     void keysReady(quint64 ticket, const QList<qint64> &keys, const QString &error);
-    void thumbnailReady(qint64 key, const QImage &image);
+    void thumbnailReady(qint64 key, const QImage &image, int side);
     void statsReady(const trove::StatsReport &report);
     void trashPageReady(
         quint64 generation, qint64 offset, qint64 total, const QList<trove::TrashRecord> &records);

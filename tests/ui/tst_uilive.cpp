@@ -568,6 +568,18 @@ void TestUiLive::trashWindowActsOnRowsNotRead()
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), kMany, kArrives);
     QVERIFY(!model->recordAt(kMany - 1)); // nobody has looked at it
 
+    // Closed while those rows are being resolved: nothing happens, and the
+    // window opened again is not left waiting for that answer.
+    trash->view()->selectAll();
+    trash->restoreButton()->click();
+    QVERIFY(!trash->emptyButton()->isEnabled()); // busy resolving
+    trash->close();
+    QTest::qWait(200);
+    QCOMPARE(gallery()->rowCount(), 0);
+    m_window->showTrash();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), kMany, kArrives);
+    QVERIFY(trash->emptyButton()->isEnabled());
+
     trash->view()->selectAll();
     QVERIFY(trash->restoreButton()->isEnabled());
     trash->restoreButton()->click();

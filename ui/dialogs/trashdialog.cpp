@@ -162,6 +162,14 @@ void TrashDialog::hideEvent(QHideEvent *event)
 {
     QDialog::hideEvent(event);
     m_model->setReader(nullptr);
+    // Closed while the rows were being resolved: that answer no longer
+    // comes, and nothing was changed.
+    if (m_pendingTicket != 0) {
+        m_pendingTicket = 0;
+        m_busy = false;
+        say({});
+        updateState();
+    }
 }
 
 QList<QPair<qint64, qint64>> TrashDialog::selectedRanges() const

@@ -122,9 +122,9 @@ void LibraryReader::requestTrashKeys(quint64 ticket, const QList<QPair<qint64, q
     QMetaObject::invokeMethod(m_worker, [=, w = m_worker] { w->trashKeys(ticket, ranges); });
 }
 
-void LibraryReader::requestTrashThumbnails(const QList<qint64> &keys)
+void LibraryReader::requestTrashThumbnails(const QList<qint64> &keys, int side)
 {
-    QMetaObject::invokeMethod(m_worker, [=, w = m_worker] { w->trashThumbnails(keys); });
+    QMetaObject::invokeMethod(m_worker, [=, w = m_worker] { w->trashThumbnails(keys, side); });
 }
 
 void LibraryReader::watchChanges(int intervalMs)
@@ -377,20 +377,27 @@ void LibraryReaderWorker::thumbnails(quint64 generation, const QList<qint64> &ke
         // A newer request supersedes this one: the person has scrolled on.
         if (m_thumbnailGeneration->load() != generation)
             return;
-        auto data = m_reader.thumbnail(key);
-        QImage image;
-        if (data)
-            image = ThumbnailCodec::decode(*data);
+        QImage image = storedThumbnail(key);
         if (image.isNull())
             image = rebuildThumbnail(key);
-        if (image.isNull())
-            continue;
-        // Scaled here, so that the GUI thread only wraps it in a pixmap: a
-        // screenful of new cells cost it ~4 ms of smooth scaling.
-        if (side > 0 && (image.width() > side || image.height() > side))
-            image = image.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-        Q_EMIT thumbnailReady(key, image, side);
+        if (!image.isNull())
+            Q_EMIT thumbnailReady(key, fitted(std::move(image), side), side);
     }
+}
+
+QImage LibraryReaderWorker::storedThumbnail(qint64 key)
+{
+    auto data = m_reader.thumbnail(key);
+    return data ? ThumbnailCodec::decode(*data) : QImage();
+}
+
+QImage LibraryReaderWorker::fitted(QImage image, int side)
+{
+    // Scaled here, so that the GUI thread only wraps it in a pixmap: a
+    // screenful of new cells cost it ~4 ms of smooth scaling.
+    if (side > 0 && (image.width() > side || image.height() > side))
+        image = image.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    return image;
 }
 
 void LibraryReaderWorker::trashPage(quint64 generation, qint64 offset, qint64 limit)
@@ -435,15 +442,14 @@ void LibraryReaderWorker::trashKeys(quint64 ticket, const QList<QPair<qint64, qi
     Q_EMIT trashKeysReady(ticket, *total, out, {});
 }
 
-void LibraryReaderWorker::trashThumbnails(const QList<qint64> &keys)
+void LibraryReaderWorker::trashThumbnails(const QList<qint64> &keys, int side)
 {
     if (!ensureOpen())
         return;
     for (qint64 key : keys) {
-        auto data = m_reader.thumbnail(key);
-        const QImage image = data ? ThumbnailCodec::decode(*data) : QImage();
+        QImage image = storedThumbnail(key);
         if (!image.isNull())
-            Q_EMIT thumbnailReady(key, image, 0);
+            Q_EMIT thumbnailReady(key, fitted(std::move(image), side), side);
     }
 }
 

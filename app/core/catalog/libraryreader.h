@@ -80,10 +80,11 @@ public:
     /// The keys of the trash rows in @p ranges (first, last; inclusive):
     /// answers trashKeysReady, with the trash's size they were read at.
     void requestTrashKeys(quint64 ticket, const QList<QPair<qint64, qint64>> &ranges);
-    /// Stored thumbnails of trashed images (answered by thumbnailReady).
-    /// Unlike requestThumbnails() it neither supersedes the gallery's
-    /// requests nor is superseded: a few rows of a list at a time.
-    void requestTrashThumbnails(const QList<qint64> &keys);
+    /// Stored thumbnails of trashed images, scaled as requestThumbnails()
+    /// does (answered by thumbnailReady). Unlike requestThumbnails() it
+    /// neither supersedes the gallery's requests nor is superseded: a few
+    /// rows of a list at a time.
+    void requestTrashThumbnails(const QList<qint64> &keys, int side = 0);
 
     /// Watches the library's change feed every @p intervalMs (and at once
     /// after each commit of the writer given to the constructor): whatever

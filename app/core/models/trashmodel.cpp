@@ -159,7 +159,7 @@ QVariant TrashModel::data(const QModelIndex &index, int role) const
             if (m_thumbnailWanted.isEmpty())
                 QTimer::singleShot(0, this, [this] {
                     if (m_reader && !m_thumbnailWanted.isEmpty())
-                        m_reader->requestTrashThumbnails(m_thumbnailWanted);
+                        m_reader->requestTrashThumbnails(m_thumbnailWanted, kIconSide);
                     m_thumbnailWanted.clear();
                 });
             m_thumbnailWanted.append(image.key);
@@ -287,10 +287,13 @@ void TrashModel::onChanges(const ChangeBatch &batch)
 
 void TrashModel::onThumbnail(qint64 key, const QImage &image, int side)
 {
-    Q_UNUSED(side) // made small here, whatever it was asked to fit
+    Q_UNUSED(side)
+    // Asked again when it is wanted again (its icon may leave the cache).
+    m_thumbnailAsked.remove(key);
     const auto row = m_rowOfKey.constFind(key);
     if (row == m_rowOfKey.cend() || image.isNull())
         return;
+    // Made small by the reader; one the gallery asked for is larger.
     QImage icon = image.width() > kIconSide || image.height() > kIconSide
         ? image.scaled(kIconSide, kIconSide, Qt::KeepAspectRatio, Qt::SmoothTransformation)
         : image;

@@ -30,7 +30,7 @@ public:
     void stats(bool withBreakdown);
     void trashPage(quint64 generation, qint64 offset, qint64 limit);
     void trashKeys(quint64 ticket, const QList<QPair<qint64, qint64>> &ranges);
-    void trashThumbnails(const QList<qint64> &keys);
+    void trashThumbnails(const QList<qint64> &keys, int side);
     /// Starts watching the change feed (on the worker's thread).
     void watch(int intervalMs);
     /// Reads the feed now if the catalog moved; answers changesReady.
@@ -69,6 +69,10 @@ private:
     /// Emits changesReady for a batch with anything in it.
     void handOn(const ChangeBatch &batch);
     QImage rebuildThumbnail(qint64 key);
+    /// The stored thumbnail of @p key, decoded; null when there is none.
+    QImage storedThumbnail(qint64 key);
+    /// @p image scaled down to fit @p side x @p side (0: as it is).
+    static QImage fitted(QImage image, int side);
 
     LibraryPaths m_paths;
     CatalogWriter *m_writer;

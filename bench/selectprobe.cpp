@@ -7,6 +7,10 @@
 //                       (click, Shift+End, Home, Ctrl+A, Ctrl+click, Ctrl+A)
 //   question            the text of the Delete question (names the count)
 //   remove_ms           Yes -> grid empty;  restore_ms  Ctrl+Z -> all back
+//   trash               between the two, with every image in the trash: View ▸
+//                       Trash… until its list counts them all (open_ms), scrolled
+//                       to its end until the last row is read (end_ms), and the
+//                       GUI time of Ctrl+A in that list (select_all_ms)
 //   gui                 the GUI thread's own StallMonitor from Delete to the
 //                       last image back: max gap, p99, gaps over 16 ms
 // Prints one JSON object; the stall report goes to --stall-report. Run it
@@ -18,10 +22,12 @@
 #include "base/platform.h"
 #include "benchsupport.h"
 #include "diagnostics/stallmonitor.h"
+#include "dialogs/trashdialog.h"
 #include "gallery/galleryview.h"
 #include "mainwindow.h"
 #include "models/gallerymodel.h"
 #include "models/librarysession.h"
+#include "models/trashmodel.h"
 #include "storage/librarypaths.h"
 
 #include <QAbstractButton>
@@ -29,11 +35,14 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
+#include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -150,6 +159,8 @@ int main(int argc, char **argv)
 
     // Delete, answering the question.
     auto *stalls = new StallMonitor(stallPath);
+    QElapsedTimer sinceMonitor;
+    sinceMonitor.start();
     stalls->framePainted();
     QString question;
     QTimer answer;
@@ -173,6 +184,34 @@ int main(int argc, char **argv)
     // Wait for the undo step (pushed when the last batch is written).
     (void)until([&] { return window.undoStack()->canUndo(); }, timeoutMs);
 
+    // The trash with every image in it, as a person who removed them would
+    // open it next.
+    const double trashFromS = double(sinceMonitor.nsecsElapsed()) / 1e9;
+    clock.restart();
+    ui::TrashDialog *trash = window.showTrash();
+    TrashModel *trashModel = trash->model();
+    const double trashOpenMs = until([&] { return trashModel->rowCount() == total; }, timeoutMs) < 0
+        ? -1
+        : double(clock.nsecsElapsed()) / 1e6;
+    const qint64 trashRows = trashModel->rowCount();
+    clock.restart();
+    trash->view()->scrollToBottom();
+    const QModelIndex last = trashModel->index(trashModel->rowCount() - 1, 0);
+    const double trashEndMs
+        = until([&] { return last.data(TrashModel::LoadedRole).toBool(); }, timeoutMs);
+    trash->view()->setFocus();
+    const double trashSelectAllMs
+        = timed([&] { QTest::keyClick(trash->view(), Qt::Key_A, Qt::ControlModifier); });
+    const qint64 trashSelected = trash->view()->selectionModel()->selection().isEmpty() ? 0 : [&] {
+        qint64 n = 0;
+        for (const QItemSelectionRange &r : trash->view()->selectionModel()->selection())
+            n += r.height();
+        return n;
+    }();
+    trash->close();
+    QTest::qWait(100); // the close is painted
+    const double trashToS = double(sinceMonitor.nsecsElapsed()) / 1e9;
+
     window.activateWindow();
     (void)QTest::qWaitForWindowActive(&window);
     clock.restart();
@@ -181,6 +220,26 @@ int main(int argc, char **argv)
     const StallMonitor::Summary gui = stalls->summary();
     stalls->writeReport();
     delete stalls;
+    // The figure is Delete and Ctrl+Z: the gaps while the trash
+    // window opened, scrolled and selected are counted apart.
+    double outsideMax = 0;
+    qint64 outsideStalls = 0;
+    double trashMax = 0;
+    qint64 trashStalls = 0;
+    if (QFile report(stallPath); report.open(QIODevice::ReadOnly)) {
+        const QJsonArray gaps
+            = QJsonDocument::fromJson(report.readAll())[QLatin1String("gaps_over_4ms")].toArray();
+        for (const QJsonValue &gap : gaps) {
+            const double atS = gap[0].toDouble();
+            const double ms = gap[1].toDouble();
+            // A gap is stamped where it ends; the window's clock started a
+            // moment before the probe's.
+            const bool inTrash = atS >= trashFromS - 0.01 && atS <= trashToS + 0.01;
+            (inTrash ? trashMax : outsideMax) = std::max(inTrash ? trashMax : outsideMax, ms);
+            if (ms > 16)
+                ++(inTrash ? trashStalls : outsideStalls);
+        }
+    }
 
     const QJsonObject result {
         { QStringLiteral("images"), total },
@@ -192,6 +251,14 @@ int main(int argc, char **argv)
         { QStringLiteral("question"), question },
         { QStringLiteral("remove_ms"), round1(removeMs < 0 ? -1 : removeWall) },
         { QStringLiteral("restore_ms"), round1(restoreMs) },
+        { QStringLiteral("trash"),
+            QJsonObject { { QStringLiteral("rows"), trashRows },
+                { QStringLiteral("open_ms"), round1(trashOpenMs) },
+                { QStringLiteral("end_ms"), round1(trashEndMs) },
+                { QStringLiteral("select_all_ms"), round1(trashSelectAllMs) },
+                { QStringLiteral("selected"), trashSelected },
+                { QStringLiteral("gui_max_ms"), round1(trashMax) },
+                { QStringLiteral("gui_stalls_over_16ms"), trashStalls } } },
         { QStringLiteral("status"), window.statusBar()->currentMessage() },
         { QStringLiteral("gui"),
             QJsonObject { { QStringLiteral("max_ms"), round1(gui.maxMs) },
@@ -199,6 +266,9 @@ int main(int argc, char **argv)
                 { QStringLiteral("stalls_over_16ms"), gui.stallsOver16Ms },
                 { QStringLiteral("samples"), gui.samples },
                 { QStringLiteral("duration_s"), round1(gui.durationS) } } },
+        { QStringLiteral("gui_remove_and_undo"),
+            QJsonObject { { QStringLiteral("max_ms"), round1(outsideMax) },
+                { QStringLiteral("stalls_over_16ms"), outsideStalls } } },
     };
     printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
     fflush(stdout);

@@ -412,7 +412,8 @@ const QList<Command> &commands()
         { "trash",
             QT_TRANSLATE_NOOP(
                 "trove::cli", "List the trash, restore images from it, or empty it for good."),
-            "list | restore ID|NAME... | empty [--older-than DAYS]", trashOptions, runTrash },
+            "list [--search TEXT] | restore ID|NAME... | empty [--older-than DAYS]", trashOptions,
+            runTrash },
         { "collection",
             QT_TRANSLATE_NOOP("trove::cli",
                 "Named collections of images, and smart collections (saved searches)."),

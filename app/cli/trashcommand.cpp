@@ -16,6 +16,9 @@ void trashOptions(QCommandLineParser &p)
     p.addOption({ QStringLiteral("older-than"),
         QStringLiteral("empty: only images in the trash for more than DAYS days."),
         QStringLiteral("DAYS") });
+    p.addOption({ QStringLiteral("search"),
+        QStringLiteral("list: only images whose name or tags contain every word of TEXT."),
+        QStringLiteral("TEXT") });
 }
 
 namespace {
@@ -30,19 +33,24 @@ int listTrash(CommandContext &ctx, const QStringList &args)
     QTextStream &s = ctx.output.out();
     QJsonArray array;
     qint64 n = 0;
-    auto walk = reader.forEachTrashed([&](const TrashRecord &t) {
-        ++n;
-        if (ctx.json)
-            array.append(t.toJson());
-        else
-            s << shortId(t.image.id) << "  " << t.image.name << "  trashed " << isoUtc(t.trashedAt)
-              << '\n';
-        return true;
-    });
+    const QString search = ctx.parser.value(QStringLiteral("search"));
+    auto walk = reader.forEachTrashed(
+        [&](const TrashRecord &t) {
+            ++n;
+            if (ctx.json)
+                array.append(t.toJson());
+            else
+                s << shortId(t.image.id) << "  " << t.image.name << "  trashed "
+                  << isoUtc(t.trashedAt) << '\n';
+            return true;
+        },
+        search);
     if (!walk)
         return failWith(ctx, walk.error());
     if (ctx.json)
         ctx.output.json(QJsonDocument(array));
+    else if (n == 0 && !search.trimmed().isEmpty())
+        s << "no image in the trash has \"" << search.simplified() << "\" in its name or tags\n";
     else if (n == 0)
         s << "the trash is empty\n";
     s.flush();
@@ -134,6 +142,8 @@ int runTrash(CommandContext &ctx)
     const QString action = args.isEmpty() ? QString() : args.takeFirst();
     if (action != QLatin1String("empty") && ctx.parser.isSet(QStringLiteral("older-than")))
         return usageError(ctx, QStringLiteral("--older-than goes with trash empty"));
+    if (action != QLatin1String("list") && ctx.parser.isSet(QStringLiteral("search")))
+        return usageError(ctx, QStringLiteral("--search goes with trash list"));
     if (action == QLatin1String("list"))
         return listTrash(ctx, args);
     if (action == QLatin1String("restore"))

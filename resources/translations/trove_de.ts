@@ -3808,6 +3808,35 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
             <numerusform>%Ln Bilder im Papierkorb, zuletzt entfernte zuerst. Wählen Sie welche aus, um sie wiederherzustellen oder endgültig zu löschen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Filter by name or tag</source>
+        <translation>Nach Name oder Tag filtern</translation>
+    </message>
+    <message>
+        <source>Show only the images whose name or tags contain every word typed here (Ctrl+F)</source>
+        <translation>Nur die Bilder zeigen, deren Name oder Tags jedes hier eingegebene Wort enthalten (Strg+F)</translation>
+    </message>
+    <message numerus="yes">
+        <source>No image of the %Ln in the trash has “%1” in its name or tags.</source>
+        <translation>
+            <numerusform>Das Bild im Papierkorb hat „%1“ weder im Namen noch in den Tags.</numerusform>
+            <numerusform>Keines der %Ln Bilder im Papierkorb hat „%1“ im Namen oder in den Tags.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 selected of %Ln matching image(s)</source>
+        <translation>
+            <numerusform>%1 ausgewählt von %Ln passenden Bild</numerusform>
+            <numerusform>%1 ausgewählt von %Ln passenden Bildern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) of %1 in the trash match “%2”.</source>
+        <translation>
+            <numerusform>%Ln Bild von %1 im Papierkorb passt zu „%2“.</numerusform>
+            <numerusform>%Ln Bilder von %1 im Papierkorb passen zu „%2“.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::UndoCommands</name>

@@ -475,6 +475,27 @@
             <numerusform>%Ln images in the trash, most recently removed first. Select some to restore them or to delete them for good.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>No image of the %Ln in the trash has “%1” in its name or tags.</source>
+        <translation>
+            <numerusform>The one image in the trash does not have “%1” in its name or tags.</numerusform>
+            <numerusform>No image of the %Ln in the trash has “%1” in its name or tags.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 selected of %Ln matching image(s)</source>
+        <translation>
+            <numerusform>%1 selected of %Ln matching image</numerusform>
+            <numerusform>%1 selected of %Ln matching images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) of %1 in the trash match “%2”.</source>
+        <translation>
+            <numerusform>%Ln image of %1 in the trash matches “%2”.</numerusform>
+            <numerusform>%Ln images of %1 in the trash match “%2”.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::UndoCommands</name>

@@ -3808,6 +3808,35 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
             <numerusform>%Ln images dans la corbeille, les plus récemment supprimées d’abord. Sélectionnez-en pour les restaurer ou les supprimer définitivement.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Filter by name or tag</source>
+        <translation>Filtrer par nom ou étiquette</translation>
+    </message>
+    <message>
+        <source>Show only the images whose name or tags contain every word typed here (Ctrl+F)</source>
+        <translation>N’afficher que les images dont le nom ou les étiquettes contiennent chaque mot saisi ici (Ctrl+F)</translation>
+    </message>
+    <message numerus="yes">
+        <source>No image of the %Ln in the trash has “%1” in its name or tags.</source>
+        <translation>
+            <numerusform>L’image de la corbeille n’a « %1 » ni dans son nom ni dans ses étiquettes.</numerusform>
+            <numerusform>Aucune des %Ln images de la corbeille n’a « %1 » dans son nom ou ses étiquettes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 selected of %Ln matching image(s)</source>
+        <translation>
+            <numerusform>%1 sélectionnée(s) sur %Ln image correspondante</numerusform>
+            <numerusform>%1 sélectionnée(s) sur %Ln images correspondantes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) of %1 in the trash match “%2”.</source>
+        <translation>
+            <numerusform>%Ln image sur %1 dans la corbeille correspond à « %2 ».</numerusform>
+            <numerusform>%Ln images sur %1 dans la corbeille correspondent à « %2 ».</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::UndoCommands</name>

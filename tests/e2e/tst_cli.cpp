@@ -1730,6 +1730,19 @@ void TestCli::trashRoundTrip()
     Run verify = trove(QStringList { QStringLiteral("verify") } + lib);
     QVERIFY2(verify.exitCode == 0, verify.describe()); // the trash's blob is no orphan
 
+    // --search keeps what has every word in its name or tags, any case.
+    trash = trove(QStringList { QStringLiteral("trash"), QStringLiteral("list"),
+                      QStringLiteral("--search"), QStringLiteral("RED kep") }
+        + lib);
+    QVERIFY2(trash.exitCode == 0, trash.describe());
+    QVERIFY2(trash.out.startsWith(QStringLiteral("%1  kept  trashed ").arg(id.left(8)).toUtf8()),
+        trash.describe());
+    trash = trove(QStringList { QStringLiteral("trash"), QStringLiteral("list"),
+                      QStringLiteral("--search"), QStringLiteral("red blue") }
+        + lib);
+    QVERIFY2(trash.exitCode == 0, trash.describe());
+    QCOMPARE(trash.out, QByteArray("no image in the trash has \"red blue\" in its name or tags\n"));
+
     // Restore by a prefix; an argument naming nothing in the trash fails alone.
     Run restore = trove(QStringList { QStringLiteral("trash"), QStringLiteral("restore"),
                             id.left(6), QStringLiteral("nothing-here") }
@@ -1774,6 +1787,23 @@ void TestCli::trashRoundTrip()
     QVERIFY(QFileInfo::exists(blobPath(sha)));
     verify = trove(QStringList { QStringLiteral("verify") } + lib);
     QVERIFY2(verify.exitCode == 0, verify.describe());
+
+    // The trash lists the most recently removed first, whatever the order
+    // the images came in.
+    QString last;
+    for (const QJsonValue &v : list()) {
+        if (v.toObject().value(QLatin1String("id")).toString() != other)
+            last = v.toObject().value(QLatin1String("id")).toString();
+    }
+    QVERIFY(!last.isEmpty());
+    QCOMPARE(trove(QStringList { QStringLiteral("remove"), other } + lib).exitCode, 0);
+    QCOMPARE(trove(QStringList { QStringLiteral("remove"), last } + lib).exitCode, 0);
+    trash = trove(
+        QStringList { QStringLiteral("trash"), QStringLiteral("list"), QStringLiteral("--json") }
+        + lib);
+    QCOMPARE(trash.json().array().size(), 2);
+    QCOMPARE(trash.json().array().at(0).toObject().value(QLatin1String("id")).toString(), last);
+    QCOMPARE(trash.json().array().at(1).toObject().value(QLatin1String("id")).toString(), other);
 }
 
 void TestCli::trashBadUsage_data()
@@ -1792,6 +1822,8 @@ void TestCli::trashBadUsage_data()
         QStringLiteral("empty"), QStringLiteral("--older-than"), QStringLiteral("-3") };
     QTest::newRow("older-than on list") << QStringList { QStringLiteral("trash"),
         QStringLiteral("list"), QStringLiteral("--older-than"), QStringLiteral("3") };
+    QTest::newRow("search on empty") << QStringList { QStringLiteral("trash"),
+        QStringLiteral("empty"), QStringLiteral("--search"), QStringLiteral("red") };
 }
 
 void TestCli::trashBadUsage()

@@ -27,6 +27,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
@@ -72,6 +73,7 @@ private Q_SLOTS:
     void selectAllRemoveAsksAboutAll();
     void trashWindowRestoresAndDeletes();
     void trashWindowActsOnRowsNotRead();
+    void trashWindowFilters();
     void collectionsDockFollowsAndFilters();
     void terminateQuitsWithWorkInFlight();
 
@@ -591,6 +593,83 @@ void TestUiLive::trashWindowActsOnRowsNotRead()
     m_window->undoStack()->undo();
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), kMany, kArrives);
     QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 0, kArrives);
+}
+
+// The filter narrows the Trash window to names and tags holding every word
+// typed (`_` and `%` are plain characters); Restore acts on what it shows,
+// Empty Trash on the whole trash, whatever it shows.
+void TestUiLive::trashWindowFilters()
+{
+    cliAdd(QStringLiteral("red-fox"), 31, { QStringLiteral("wild") });
+    cliAdd(QStringLiteral("blue-jay"), 32, { QStringLiteral("bird"), QStringLiteral("wild") });
+    cliAdd(QStringLiteral("red_panda"), 33);
+    cliAdd(QStringLiteral("apple"), 34);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 4, kArrives);
+    auto run = cli({ QStringLiteral("remove"), QStringLiteral("red-fox"),
+        QStringLiteral("blue-jay"), QStringLiteral("red_panda"), QStringLiteral("apple") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 0, kArrives);
+
+    ui::TrashDialog *trash = m_window->showTrash();
+    TrashModel *model = trash->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, kArrives);
+    auto *summary = trash->findChild<QLabel *>(QStringLiteral("trashSummary"));
+    QVERIFY(summary);
+    auto shownNames = [model] {
+        QStringList names;
+        for (int row = 0; row < model->rowCount(); ++row)
+            names << model->index(row, TrashModel::NameColumn).data().toString();
+        names.sort();
+        return names.join(QLatin1Char(' '));
+    };
+
+    const struct {
+        const char *typed;
+        const char *shown;
+    } filters[] = {
+        { "red", "red-fox red_panda" }, // names
+        { "WILD", "blue-jay red-fox" }, // tags, any case
+        { "red  wild", "red-fox" }, // every word
+        { "_", "red_panda" }, // not LIKE's any-character
+        { "", "apple blue-jay red-fox red_panda" },
+    };
+    for (const auto &f : filters) {
+        trash->filterField()->setText(QString::fromUtf8(f.typed));
+        QTRY_COMPARE_WITH_TIMEOUT(shownNames(), QString::fromUtf8(f.shown), kArrives);
+    }
+    trash->filterField()->setText(QStringLiteral("%"));
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 0, kArrives);
+    QTRY_VERIFY2_WITH_TIMEOUT(summary->text().startsWith(QLatin1String("No image of the 4 ")),
+        qPrintable(summary->text()), kArrives);
+    QVERIFY(trash->emptyButton()->isEnabled()); // the trash is not empty
+
+    // Select All + Restore brings back what the filter shows, no more.
+    trash->filterField()->setText(QStringLiteral("wild"));
+    QTRY_COMPARE_WITH_TIMEOUT(shownNames(), QStringLiteral("blue-jay red-fox"), kArrives);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        summary->text().startsWith(QLatin1String("2 images of 4 in the trash match")),
+        qPrintable(summary->text()), kArrives);
+    trash->view()->selectAll();
+    trash->restoreButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 0, kArrives);
+    QCOMPARE(rowOfName(QStringLiteral("apple")), -1);
+
+    // Empty Trash, with a filter that shows nothing, asks about and
+    // deletes the whole trash.
+    trash->filterField()->setText(QStringLiteral("nothing-like-this"));
+    QTRY_VERIFY_WITH_TIMEOUT(model->filter() == QLatin1String("nothing-like-this"), kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(model->all(), 2, kArrives);
+    const QString asked
+        = answering(QMessageBox::DestructiveRole, [trash] { trash->emptyButton()->click(); });
+    QVERIFY2(asked.contains(QLatin1String("all 2 images in the trash")), qPrintable(asked));
+    QTRY_COMPARE_WITH_TIMEOUT(model->all(), 0, kArrives);
+    QTRY_VERIFY_WITH_TIMEOUT(!trash->emptyButton()->isEnabled(), kArrives);
+    const auto listed
+        = cli({ QStringLiteral("trash"), QStringLiteral("list"), QStringLiteral("--json") });
+    QCOMPARE(listed.json().array().size(), 0);
+    QCOMPARE(gallery()->rowCount(), 2);
 }
 
 // A collection made with the CLI shows in the Collections dock with its

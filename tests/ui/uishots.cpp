@@ -409,6 +409,22 @@ int main(int argc, char **argv)
         trash->view()->selectRow(1);
         shoot(trash, out, QStringLiteral("trash"), theme,
             [&](QSize) { (void)QTest::qWaitFor(shown, 10000); });
+        // Filtered by a word of two of the names.
+        trash->view()->clearSelection();
+        trash->filterField()->setText(QStringLiteral("harbour"));
+        const auto filtered = [&] {
+            if (model->filter() != QLatin1String("harbour") || model->rowCount() == 0
+                || model->rowCount() == keys.size())
+                return false;
+            for (int r = 0; r < model->rowCount(); ++r)
+                if (model->index(r, 0).data(Qt::DecorationRole).isNull())
+                    return false;
+            return true;
+        };
+        (void)QTest::qWaitFor(filtered, 10000);
+        shoot(trash, out, QStringLiteral("trash-filtered"), theme,
+            [&](QSize) { (void)QTest::qWaitFor(filtered, 10000); });
+        trash->filterField()->clear();
         trash->close();
         auto restored = window->session()->writer()->restoreFromTrash(keys);
         (void)QTest::qWaitFor([&] { return restored.isFinished(); }, 10000);

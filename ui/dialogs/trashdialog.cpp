@@ -15,10 +15,12 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
+#include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -31,6 +33,8 @@ namespace {
 // (Select All of a big trash) are resolved on the reader thread.
 constexpr qint64 kResolveHere = 2000;
 constexpr int kRowHeight = 54; // a 48 px thumbnail and its margins
+// Typing pauses this long before the list is read again.
+constexpr int kFilterDelayMs = 250;
 
 } // namespace
 
@@ -40,6 +44,7 @@ TrashDialog::TrashDialog(QUndoStack *undo, QWidget *parent)
     , m_model(new TrashModel(this))
     , m_view(new QTableView(this))
     , m_summary(new QLabel(this))
+    , m_filter(new QLineEdit(this))
     , m_note(new QLabel(this))
     , m_restore(new QPushButton(icon(Icon::Undo), tr("&Restore"), this))
     , m_delete(new QPushButton(icon(Icon::Delete), tr("&Delete for Good…"), this))
@@ -75,6 +80,13 @@ TrashDialog::TrashDialog(QUndoStack *undo, QWidget *parent)
         TrashModel::SizeColumn, metrics.horizontalAdvance(QStringLiteral("999.9 MB")) + 28);
 
     m_summary->setWordWrap(true);
+    m_summary->setObjectName(QStringLiteral("trashSummary"));
+    m_filter->setObjectName(QStringLiteral("trashFilter"));
+    m_filter->setPlaceholderText(tr("Filter by name or tag"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setToolTip(tr("Show only the images whose name or tags contain every word typed "
+                            "here (Ctrl+F)"));
+    m_filter->setMinimumWidth(metrics.horizontalAdvance(m_filter->placeholderText()) + 48);
     m_note->setWordWrap(true);
     m_note->setObjectName(QStringLiteral("trashNote"));
     m_note->hide(); // until an action has something to say
@@ -94,14 +106,34 @@ TrashDialog::TrashDialog(QUndoStack *undo, QWidget *parent)
     actions->addStretch(1);
     actions->addWidget(m_empty);
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_summary, 1);
+    top->addWidget(m_filter, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_summary);
+    layout->addLayout(top);
     layout->addWidget(m_view, 1);
     layout->addLayout(actions);
     layout->addWidget(m_note);
     layout->addWidget(close);
 
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *filterDelay = new QTimer(this);
+    filterDelay->setSingleShot(true);
+    filterDelay->setInterval(kFilterDelayMs);
+    connect(m_filter, &QLineEdit::textChanged, filterDelay, qOverload<>(&QTimer::start));
+    connect(filterDelay, &QTimer::timeout, this, [this] {
+        // A selection made in the old list names other rows in the new.
+        m_view->clearSelection();
+        m_model->setFilter(m_filter->text());
+        updateState();
+    });
+    auto *find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    addAction(find);
+    connect(find, &QAction::triggered, m_filter, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
     connect(m_restore, &QPushButton::clicked, this, &TrashDialog::restoreSelected);
     connect(m_delete, &QPushButton::clicked, this, &TrashDialog::deleteSelected);
     connect(m_empty, &QPushButton::clicked, this, &TrashDialog::emptyTrash);
@@ -192,9 +224,10 @@ void TrashDialog::deleteSelected()
 
 void TrashDialog::emptyTrash()
 {
-    const qint64 total = m_model->total();
-    if (total > 0 && confirmDelete(total, true))
-        act(Act::Delete, { { 0, total - 1 } });
+    // The whole trash, whatever the filter shows.
+    const qint64 all = m_model->all();
+    if (all > 0 && confirmDelete(all, true))
+        act(Act::Delete, { { 0, all - 1 } }, true);
 }
 
 bool TrashDialog::confirmDelete(qint64 count, bool all)
@@ -212,12 +245,14 @@ bool TrashDialog::confirmDelete(qint64 count, bool all)
     return box.clickedButton() == yes;
 }
 
-void TrashDialog::act(Act what, const QList<QPair<qint64, qint64>> &ranges)
+void TrashDialog::act(Act what, const QList<QPair<qint64, qint64>> &ranges, bool whole)
 {
     const qint64 count = rowsIn(ranges);
     if (count == 0 || !m_session || m_busy || m_session->isReadOnly())
         return;
-    if (count <= kResolveHere) {
+    // The rows read are the filter's: the whole trash of a filtered list is
+    // resolved on the reader thread.
+    if (count <= kResolveHere && (!whole || m_model->filter().isEmpty())) {
         QList<qint64> keys;
         keys.reserve(count);
         for (const auto &[first, last] : ranges) {
@@ -235,7 +270,8 @@ void TrashDialog::act(Act what, const QList<QPair<qint64, qint64>> &ranges)
     }
     m_busy = true;
     m_pendingAct = what;
-    m_pendingTicket = m_model->resolveKeys(ranges);
+    m_pendingTicket
+        = m_model->resolveKeys(ranges, whole ? TrashModel::Scope::Whole : TrashModel::Scope::Shown);
     say(tr("Reading the trash…"));
     updateState();
 }
@@ -287,12 +323,24 @@ void TrashDialog::updateState()
 {
     const bool writable = m_session && !m_session->isReadOnly() && !m_busy;
     const qint64 total = m_model->total();
+    const qint64 all = m_model->all();
     const qint64 selected = rowsIn(selectedRanges());
+    const QString filter = m_model->filter();
     if (!m_model->isCounted())
         m_summary->setText(tr("Reading the trash…"));
-    else if (total == 0)
+    else if (all == 0)
         m_summary->setText(tr("The trash is empty. Images you remove from the library wait here "
                               "until you delete them for good."));
+    else if (!filter.isEmpty() && total == 0)
+        m_summary->setText(
+            tr("No image of the %Ln in the trash has “%1” in its name or tags.", nullptr, int(all))
+                .arg(filter));
+    else if (!filter.isEmpty() && selected > 0)
+        m_summary->setText(tr("%1 selected of %Ln matching image(s)", nullptr, int(total))
+                               .arg(QLocale().toString(selected)));
+    else if (!filter.isEmpty())
+        m_summary->setText(tr("%Ln image(s) of %1 in the trash match “%2”.", nullptr, int(total))
+                               .arg(QLocale().toString(all), filter));
     else if (selected > 0)
         m_summary->setText(tr("%1 selected of %Ln image(s) in the trash", nullptr, int(total))
                                .arg(QLocale().toString(selected)));
@@ -302,7 +350,7 @@ void TrashDialog::updateState()
             nullptr, int(total)));
     m_restore->setEnabled(writable && selected > 0);
     m_delete->setEnabled(writable && selected > 0);
-    m_empty->setEnabled(writable && total > 0);
+    m_empty->setEnabled(writable && all > 0);
 }
 
 void TrashDialog::say(const QString &text)

@@ -7,6 +7,7 @@
 #include <QPointer>
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTableView;
 class QUndoStack;
@@ -39,6 +40,8 @@ public:
     QPushButton *restoreButton() const { return m_restore; }
     QPushButton *deleteButton() const { return m_delete; }
     QPushButton *emptyButton() const { return m_empty; }
+    /// Narrows the list to names and tags holding its words.
+    QLineEdit *filterField() const { return m_filter; }
     /// What the last action said (done, or why not).
     QString note() const;
 
@@ -60,7 +63,9 @@ private:
     enum class Act { Restore, Delete };
     /// The selection as sorted, disjoint row ranges (first, last).
     QList<QPair<qint64, qint64>> selectedRanges() const;
-    void act(Act what, const QList<QPair<qint64, qint64>> &ranges);
+    /// @p whole: @p ranges count in the whole trash, not in the rows the
+    /// filter shows (Empty Trash).
+    void act(Act what, const QList<QPair<qint64, qint64>> &ranges, bool whole = false);
     void run(Act what, const QList<qint64> &keys);
     bool confirmDelete(qint64 count, bool all);
     void updateState();
@@ -71,6 +76,7 @@ private:
     TrashModel *m_model;
     QTableView *m_view;
     QLabel *m_summary;
+    QLineEdit *m_filter;
     QLabel *m_note;
     QPushButton *m_restore;
     QPushButton *m_delete;

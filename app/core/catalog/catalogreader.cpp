@@ -77,6 +77,25 @@ TrashRecord trashRecordFrom(const QSqlQuery &q)
     return t;
 }
 
+// "WHERE …" for the trash rows whose name or tags (JSON text) hold every
+// word of @p filter, or nothing without one.
+QString trashFilterWhere(const QString &filter, QVariantList *binds)
+{
+    static const QRegularExpression space(QStringLiteral("\\s+"));
+    QStringList terms;
+    for (QString word : filter.split(space, Qt::SkipEmptyParts)) {
+        word.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+            .replace(QLatin1Char('%'), QLatin1String("\\%"))
+            .replace(QLatin1Char('_'), QLatin1String("\\_"));
+        const QString pattern = QLatin1Char('%') + word + QLatin1Char('%');
+        terms << QStringLiteral("(name LIKE ? ESCAPE '\\' OR tags LIKE ? ESCAPE '\\')");
+        *binds << pattern << pattern;
+    }
+    return terms.isEmpty()
+        ? QString()
+        : QStringLiteral("WHERE ") + terms.join(QLatin1String(" AND ")) + QLatin1Char(' ');
+}
+
 } // namespace
 
 Result<void> CatalogReader::open(const LibraryPaths &paths)
@@ -663,30 +682,40 @@ Result<QList<TrashRecord>> CatalogReader::trashWhere(const QString &tail, const 
     return out;
 }
 
-Result<QList<TrashRecord>> CatalogReader::trash(qint64 limit, qint64 offset)
+Result<QList<TrashRecord>> CatalogReader::trash(qint64 limit, qint64 offset, const QString &filter)
 {
-    return trashWhere(QStringLiteral("ORDER BY trashed_at DESC, id DESC LIMIT %1 OFFSET %2")
-                          .arg(limit < 0 ? -1 : limit)
-                          .arg(std::max<qint64>(offset, 0)),
-        {});
+    QVariantList binds;
+    const QString where = trashFilterWhere(filter, &binds);
+    return trashWhere(where
+            + QStringLiteral("ORDER BY trashed_at DESC, id DESC LIMIT %1 OFFSET %2")
+                  .arg(limit < 0 ? -1 : limit)
+                  .arg(std::max<qint64>(offset, 0)),
+        binds);
 }
 
-Result<qint64> CatalogReader::trashCount()
+Result<qint64> CatalogReader::trashCount(const QString &filter)
 {
-    QSqlQuery q = m_catalog.query(QStringLiteral("SELECT count(*) FROM trash"));
+    QVariantList binds;
+    QSqlQuery q = m_catalog.query(
+        QStringLiteral("SELECT count(*) FROM trash ") + trashFilterWhere(filter, &binds));
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds[i]);
     if (auto r = execQuery(q); !r)
         return r.failure();
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
-Result<QList<qint64>> CatalogReader::trashKeys(qint64 offset, qint64 limit)
+Result<QList<qint64>> CatalogReader::trashKeys(qint64 offset, qint64 limit, const QString &filter)
 {
-    // trash_by_trashed(trashed_at, id) holds the order and the key: the
-    // rows themselves are not read.
-    QSqlQuery q = m_catalog.query(
-        QStringLiteral("SELECT id FROM trash ORDER BY trashed_at DESC, id DESC LIMIT ? OFFSET ?"));
-    q.bindValue(0, std::max<qint64>(limit, 0));
-    q.bindValue(1, std::max<qint64>(offset, 0));
+    // trash_by_trashed(trashed_at, id) holds the order and the key: without
+    // a filter the rows themselves are not read.
+    QVariantList binds;
+    QSqlQuery q
+        = m_catalog.query(QStringLiteral("SELECT id FROM trash ") + trashFilterWhere(filter, &binds)
+            + QStringLiteral("ORDER BY trashed_at DESC, id DESC LIMIT ? OFFSET ?"));
+    binds << std::max<qint64>(limit, 0) << std::max<qint64>(offset, 0);
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds[i]);
     if (auto r = execQuery(q); !r)
         return r.failure();
     QList<qint64> keys;
@@ -711,9 +740,12 @@ Result<QList<TrashRecord>> CatalogReader::resolveTrash(const QString &idOrName)
     return trashWhere(QStringLiteral("WHERE name = ? ORDER BY id"), { arg });
 }
 
-Result<void> CatalogReader::forEachTrashed(const std::function<bool(const TrashRecord &)> &visit)
+Result<void> CatalogReader::forEachTrashed(
+    const std::function<bool(const TrashRecord &)> &visit, const QString &filter)
 {
-    return selectTrash(QStringLiteral("ORDER BY id"), {}, visit);
+    QVariantList binds;
+    const QString where = trashFilterWhere(filter, &binds);
+    return selectTrash(where + QStringLiteral("ORDER BY trashed_at DESC, id DESC"), binds, visit);
 }
 
 Result<QByteArray> CatalogReader::thumbnail(qint64 key)

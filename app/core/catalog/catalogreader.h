@@ -88,15 +88,21 @@ public:
         const std::function<bool(const ImageRow &)> &visit, Detail detail = Detail::Full);
 
     /// The trash, most recently removed first: rows [offset, offset + limit);
-    /// limit < 0: all.
-    Result<QList<TrashRecord>> trash(qint64 limit = -1, qint64 offset = 0);
-    Result<qint64> trashCount();
+    /// limit < 0: all. A @p filter keeps the rows whose name or tags hold
+    /// each of its words (any case of ASCII letters; `%` and `_` are plain
+    /// characters); it reads every trash row, which the trash's few uses
+    /// (the Trash window's filter) can afford.
+    Result<QList<TrashRecord>> trash(
+        qint64 limit = -1, qint64 offset = 0, const QString &filter = {});
+    Result<qint64> trashCount(const QString &filter = {});
     /// The keys of trash rows [offset, offset + limit), in trash() order.
-    Result<QList<qint64>> trashKeys(qint64 offset, qint64 limit);
+    Result<QList<qint64>> trashKeys(qint64 offset, qint64 limit, const QString &filter = {});
     /// Trashed images an argument names, as resolve() does for the library.
     Result<QList<TrashRecord>> resolveTrash(const QString &idOrName);
-    /// Calls @p visit for every trash row, without holding them all.
-    Result<void> forEachTrashed(const std::function<bool(const TrashRecord &)> &visit);
+    /// Calls @p visit for every trash row @p filter keeps, in trash()
+    /// order, without holding them all.
+    Result<void> forEachTrashed(
+        const std::function<bool(const TrashRecord &)> &visit, const QString &filter = {});
 
     /// The stored thumbnail, empty if none.
     Result<QByteArray> thumbnail(qint64 key);

@@ -111,15 +111,18 @@ void LibraryReader::requestStats(bool withBreakdown)
     QMetaObject::invokeMethod(m_worker, [w = m_worker, withBreakdown] { w->stats(withBreakdown); });
 }
 
-void LibraryReader::requestTrashPage(quint64 generation, qint64 offset, qint64 limit)
+void LibraryReader::requestTrashPage(
+    quint64 generation, qint64 offset, qint64 limit, const QString &filter)
 {
     QMetaObject::invokeMethod(
-        m_worker, [=, w = m_worker] { w->trashPage(generation, offset, limit); });
+        m_worker, [=, w = m_worker] { w->trashPage(generation, offset, limit, filter); });
 }
 
-void LibraryReader::requestTrashKeys(quint64 ticket, const QList<QPair<qint64, qint64>> &ranges)
+void LibraryReader::requestTrashKeys(
+    quint64 ticket, const QList<QPair<qint64, qint64>> &ranges, const QString &filter)
 {
-    QMetaObject::invokeMethod(m_worker, [=, w = m_worker] { w->trashKeys(ticket, ranges); });
+    QMetaObject::invokeMethod(
+        m_worker, [=, w = m_worker] { w->trashKeys(ticket, ranges, filter); });
 }
 
 void LibraryReader::requestTrashThumbnails(const QList<qint64> &keys, int side)
@@ -400,39 +403,46 @@ QImage LibraryReaderWorker::fitted(QImage image, int side)
     return image;
 }
 
-void LibraryReaderWorker::trashPage(quint64 generation, qint64 offset, qint64 limit)
+void LibraryReaderWorker::trashPage(
+    quint64 generation, qint64 offset, qint64 limit, const QString &filter)
 {
     if (!ensureOpen())
         return;
-    // A change committed between the two reads is in the feed: the model
-    // reads the trash again when it arrives.
-    auto total = m_reader.trashCount();
+    // A change committed between the reads is in the feed: the model reads
+    // the trash again when it arrives.
+    auto total = m_reader.trashCount(filter);
     if (!total) {
         Q_EMIT failed(total.error());
         return;
     }
-    auto rows = m_reader.trash(limit, offset);
+    auto all = filter.trimmed().isEmpty() ? total : m_reader.trashCount();
+    if (!all) {
+        Q_EMIT failed(all.error());
+        return;
+    }
+    auto rows = m_reader.trash(limit, offset, filter);
     if (!rows) {
         Q_EMIT failed(rows.error());
         return;
     }
-    Q_EMIT trashPageReady(generation, offset, *total, *rows);
+    Q_EMIT trashPageReady(generation, offset, *total, *all, *rows);
 }
 
-void LibraryReaderWorker::trashKeys(quint64 ticket, const QList<QPair<qint64, qint64>> &ranges)
+void LibraryReaderWorker::trashKeys(
+    quint64 ticket, const QList<QPair<qint64, qint64>> &ranges, const QString &filter)
 {
     if (!ensureOpen()) {
         Q_EMIT trashKeysReady(ticket, -1, {}, tr("the library cannot be read"));
         return;
     }
-    auto total = m_reader.trashCount();
+    auto total = m_reader.trashCount(filter);
     if (!total) {
         Q_EMIT trashKeysReady(ticket, -1, {}, total.error());
         return;
     }
     QList<qint64> out;
     for (const auto &[first, last] : ranges) {
-        auto part = m_reader.trashKeys(first, last - first + 1);
+        auto part = m_reader.trashKeys(first, last - first + 1, filter);
         if (!part) {
             Q_EMIT trashKeysReady(ticket, -1, {}, part.error());
             return;

@@ -75,11 +75,15 @@ public:
     void requestStats(bool withBreakdown = false);
 
     /// Trash rows [offset, offset + limit), most recently removed first,
-    /// with the trash's size now: answers trashPageReady.
-    void requestTrashPage(quint64 generation, qint64 offset, qint64 limit);
-    /// The keys of the trash rows in @p ranges (first, last; inclusive):
-    /// answers trashKeysReady, with the trash's size they were read at.
-    void requestTrashKeys(quint64 ticket, const QList<QPair<qint64, qint64>> &ranges);
+    /// of those @p filter keeps (CatalogReader::trash()), with how many it
+    /// keeps and the trash's size now: answers trashPageReady.
+    void requestTrashPage(
+        quint64 generation, qint64 offset, qint64 limit, const QString &filter = {});
+    /// The keys of the trash rows in @p ranges (first, last; inclusive) of
+    /// those @p filter keeps: answers trashKeysReady, with how many it kept
+    /// when they were read.
+    void requestTrashKeys(
+        quint64 ticket, const QList<QPair<qint64, qint64>> &ranges, const QString &filter = {});
     /// Stored thumbnails of trashed images, scaled as requestThumbnails()
     /// does (answered by thumbnailReady). Unlike requestThumbnails() it
     /// neither supersedes the gallery's requests nor is superseded: a few
@@ -121,8 +125,9 @@ Q_SIGNALS:
     /// @p side: what the request asked it to fit (0: as stored).
     void thumbnailReady(qint64 key, const QImage &image, int side);
     void statsReady(const trove::StatsReport &report);
-    void trashPageReady(
-        quint64 generation, qint64 offset, qint64 total, const QList<trove::TrashRecord> &records);
+    /// @p total rows the page's filter keeps, of @p all in the trash.
+    void trashPageReady(quint64 generation, qint64 offset, qint64 total, qint64 all,
+        const QList<trove::TrashRecord> &records);
     void trashKeysReady(
         quint64 ticket, qint64 total, const QList<qint64> &keys, const QString &error);
 

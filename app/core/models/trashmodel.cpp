@@ -7,6 +7,7 @@
 #include <QTimer>
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 namespace trove {
 
@@ -37,7 +38,9 @@ void TrashModel::setReader(LibraryReader *reader)
     ++m_generation;
     m_shownGeneration = m_generation;
     m_total = 0;
+    m_all = 0;
     m_counted = false;
+    m_filterChanged = false;
     m_pages.clear();
     m_requested.clear();
     m_rowOfKey.clear();
@@ -65,6 +68,18 @@ void TrashModel::refresh()
     request(0);
 }
 
+void TrashModel::setFilter(const QString &filter)
+{
+    const QString simplified = filter.simplified();
+    if (simplified == m_filter)
+        return;
+    m_filter = simplified;
+    // Another filter with the same count and first rows still keeps other
+    // rows further down: what is shown goes when the answer comes.
+    m_filterChanged = true;
+    refresh();
+}
+
 const TrashRecord *TrashModel::recordAt(int row) const
 {
     if (row < 0 || row >= rowCount())
@@ -75,7 +90,7 @@ const TrashRecord *TrashModel::recordAt(int row) const
     return &it->at(row % kPageSize);
 }
 
-quint64 TrashModel::resolveKeys(const QList<QPair<qint64, qint64>> &ranges)
+quint64 TrashModel::resolveKeys(const QList<QPair<qint64, qint64>> &ranges, Scope scope)
 {
     const quint64 ticket = ++m_nextTicket;
     if (!m_reader) {
@@ -83,8 +98,9 @@ quint64 TrashModel::resolveKeys(const QList<QPair<qint64, qint64>> &ranges)
             0, this, [this, ticket] { Q_EMIT keysResolved(ticket, {}, tr("no library is open")); });
         return ticket;
     }
-    m_tickets.insert(ticket);
-    m_reader->requestTrashKeys(ticket, ranges);
+    const bool whole = scope == Scope::Whole;
+    m_tickets.insert(ticket, whole ? m_all : m_total);
+    m_reader->requestTrashKeys(ticket, ranges, whole ? QString() : m_filter);
     return ticket;
 }
 
@@ -194,22 +210,24 @@ void TrashModel::request(qint64 page) const
     if (!m_reader || m_requested.contains(page))
         return;
     m_requested.insert(page);
-    m_reader->requestTrashPage(m_generation, page * kPageSize, kPageSize);
+    m_reader->requestTrashPage(m_generation, page * kPageSize, kPageSize, m_filter);
 }
 
 void TrashModel::onPage(
-    quint64 generation, qint64 offset, qint64 total, const QList<TrashRecord> &rows)
+    quint64 generation, qint64 offset, qint64 total, qint64 all, const QList<TrashRecord> &rows)
 {
     if (generation != m_generation)
         return;
     const qint64 page = offset / kPageSize;
+    const bool allMoved = all != m_all;
+    m_all = all;
     if (m_shownGeneration != m_generation) {
         // The first answer since a change: keep what is shown (and its
         // selection) when the trash is as it was, which is what a change
         // elsewhere in the library (an ingest) leaves it.
         const auto shown = m_pages.constFind(page);
-        bool same = m_counted && total == m_total && shown != m_pages.cend()
-            && shown->size() == rows.size();
+        bool same = !std::exchange(m_filterChanged, false) && m_counted && total == m_total
+            && shown != m_pages.cend() && shown->size() == rows.size();
         for (qsizetype i = 0; same && i < rows.size(); ++i)
             same = shown->at(i).image.key == rows.at(i).image.key
                 && shown->at(i).trashedAt == rows.at(i).trashedAt;
@@ -230,6 +248,9 @@ void TrashModel::onPage(
         // asked for under the old generation are asked again if needed.
         for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it)
             m_requested.insert(it.key());
+        // A filter that hides what moved: the trash's size is news.
+        if (allMoved)
+            Q_EMIT counted(m_total);
     } else if (total != m_total) {
         // Moved between two reads: its change is on its way in the feed.
         refresh();
@@ -268,11 +289,14 @@ void TrashModel::dropFarPages(qint64 near)
 void TrashModel::onKeys(
     quint64 ticket, qint64 total, const QList<qint64> &keys, const QString &error)
 {
-    if (!m_tickets.remove(ticket))
+    const auto asked = m_tickets.constFind(ticket);
+    if (asked == m_tickets.cend())
         return;
+    const qint64 shown = *asked;
+    m_tickets.erase(asked);
     if (!error.isEmpty())
         Q_EMIT keysResolved(ticket, {}, error);
-    else if (total != m_total)
+    else if (total != shown)
         Q_EMIT keysResolved(ticket, {}, tr("the trash changed meanwhile; choose the images again"));
     else
         Q_EMIT keysResolved(ticket, keys, {});

@@ -45,15 +45,28 @@ public:
     /// Reads the whole table again.
     void refresh();
 
+    /// Shows only the rows whose name or tags hold every word of
+    /// @p filter (CatalogReader::trash()); empty: all of them.
+    void setFilter(const QString &filter);
+    QString filter() const { return m_filter; }
+
     /// Whether the trash has been counted since the last setReader().
     bool isCounted() const { return m_counted; }
+    /// Rows shown: those the filter keeps.
     qint64 total() const { return m_total; }
+    /// Images in the trash, whatever the filter.
+    qint64 all() const { return m_all; }
     /// The record of @p row, or nullptr while it is not read.
     const TrashRecord *recordAt(int row) const;
+    /// Which rows resolveKeys() counts in.
+    enum class Scope {
+        Shown, ///< the rows the filter keeps, as shown
+        Whole, ///< the whole trash, whatever the filter (Empty Trash)
+    };
     /// Resolves rows (first, last; inclusive) to keys on the reader
     /// thread: keysResolved(ticket, keys, error). The error says so when
     /// the trash changed since the rows were shown.
-    quint64 resolveKeys(const QList<QPair<qint64, qint64>> &ranges);
+    quint64 resolveKeys(const QList<QPair<qint64, qint64>> &ranges, Scope scope = Scope::Shown);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -68,7 +81,8 @@ Q_SIGNALS:
 
 private:
     void request(qint64 page) const;
-    void onPage(quint64 generation, qint64 offset, qint64 total, const QList<TrashRecord> &rows);
+    void onPage(quint64 generation, qint64 offset, qint64 total, qint64 all,
+        const QList<TrashRecord> &rows);
     void onKeys(quint64 ticket, qint64 total, const QList<qint64> &keys, const QString &error);
     void onChanges(const ChangeBatch &batch);
     void onThumbnail(qint64 key, const QImage &image, int side);
@@ -79,8 +93,11 @@ private:
     quint64 m_generation = 0;
     quint64 m_shownGeneration = 0; ///< the generation whose count the rows are
     quint64 m_nextTicket = 0;
-    QSet<quint64> m_tickets;
+    QHash<quint64, qint64> m_tickets; ///< the row count each resolve was asked at
+    QString m_filter;
+    bool m_filterChanged = false; ///< the next first page resets the rows
     qint64 m_total = 0;
+    qint64 m_all = 0;
     bool m_counted = false;
     QHash<qint64, QList<TrashRecord>> m_pages;
     mutable QSet<qint64> m_requested;

@@ -28,8 +28,9 @@ public:
     void keys(quint64 ticket, const ImageQuery &query, const QList<QPair<qint64, qint64>> &ranges);
     void thumbnails(quint64 generation, const QList<qint64> &keys, int side);
     void stats(bool withBreakdown);
-    void trashPage(quint64 generation, qint64 offset, qint64 limit);
-    void trashKeys(quint64 ticket, const QList<QPair<qint64, qint64>> &ranges);
+    void trashPage(quint64 generation, qint64 offset, qint64 limit, const QString &filter);
+    void trashKeys(
+        quint64 ticket, const QList<QPair<qint64, qint64>> &ranges, const QString &filter);
     void trashThumbnails(const QList<qint64> &keys, int side);
     /// Starts watching the change feed (on the worker's thread).
     void watch(int intervalMs);
@@ -58,8 +59,8 @@ Q_SIGNALS:
     void keysReady(quint64 ticket, const QList<qint64> &keys, const QString &error);
     void thumbnailReady(qint64 key, const QImage &image, int side);
     void statsReady(const trove::StatsReport &report);
-    void trashPageReady(
-        quint64 generation, qint64 offset, qint64 total, const QList<trove::TrashRecord> &records);
+    void trashPageReady(quint64 generation, qint64 offset, qint64 total, qint64 all,
+        const QList<trove::TrashRecord> &records);
     void trashKeysReady(
         quint64 ticket, qint64 total, const QList<qint64> &keys, const QString &error);
 

@@ -9,14 +9,25 @@ host caused: bench/stall-traces.py REPORT.json --idle IDLE.json marks each
 stall that a gap of this sleeper overlapped (each gap has its wall-clock
 end, epoch_ms; a stall report has its clock's start).
 
+    bench/idle-gaps.py --spin [SECONDS]
+
 Sleeps 1 ms at a time, like the stall monitor's timer, and reports every gap
 over 16 ms with how much of it the thread spent on the CPU and waiting for
 it (/proc/thread-self/schedstat). A gap that is neither is time the thread
 was asleep past its timer: on a virtual machine, the host running something
 else. Those gaps land in any stall report taken here, whatever the program
 does; bench/stall-traces.py shows the same split for a report.
+
+--spin never sleeps: at SCHED_IDLE (every other thread of the machine goes
+first) it reads the clock in a loop, and a gap over 16 ms between two reads
+is either the guest's scheduler running another thread (waiting_for_cpu_ms
+grows) or the hypervisor taking the vCPU away while this thread ran
+(on_cpu_ms grows by the gap: the guest counts stolen time as run time, and
+this VM reports no steal). The second kind lands in a stall report as "on
+a CPU" with no handler running; it counts them (held_by_the_host).
 """
 import json
+import os
 import sys
 import time
 
@@ -27,8 +38,37 @@ def schedstat():
     return int(run), int(wait)
 
 
+def spin(seconds):
+    os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    start = time.monotonic_ns()
+    end = start + int(seconds * 1e9)
+    last = start
+    run0, wait0 = schedstat()
+    gaps = []
+    while last < end:
+        now = time.monotonic_ns()
+        run, wait = schedstat()
+        gap = (now - last) / 1e6
+        if gap > 16:
+            gaps.append({"at_s": round((now - start) / 1e9, 2),
+                         "epoch_ms": round(time.time() * 1000, 1),
+                         "ms": round(gap, 2),
+                         "on_cpu_ms": round((run - run0) / 1e6, 2),
+                         "waiting_for_cpu_ms": round((wait - wait0) / 1e6, 2)})
+        last, run0, wait0 = now, run, wait
+    held = [g for g in gaps if g["on_cpu_ms"] > 0.8 * g["ms"]]
+    print(json.dumps({"seconds": seconds, "mode": "spin", "gaps_over_16ms": len(gaps),
+                      "held_by_the_host": len(held),
+                      "held_max_ms": max((g["ms"] for g in held), default=0),
+                      "gaps": gaps}))
+
+
 def main():
-    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 60.0
+    args = sys.argv[1:]
+    if args and args[0] == "--spin":
+        spin(float(args[1]) if len(args) > 1 else 60.0)
+        return
+    seconds = float(args[0]) if args else 60.0
     end = time.monotonic() + seconds
     last = time.monotonic_ns()
     run0, wait0 = schedstat()

@@ -4,7 +4,9 @@
 #include "commandhelpers.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <cstdio>
 
 // `trove trash list|restore|empty`: the images `trove remove` (and the
 // window's Delete) moved aside, restorable until the trash is emptied.
@@ -23,6 +25,23 @@ void trashOptions(QCommandLineParser &p)
 
 namespace {
 
+// One element of the array QJsonDocument::toJson(Indented) writes for a
+// whole list, without the comma or the newline after it.
+void appendArrayElement(QByteArray &out, const QJsonObject &object)
+{
+    const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Indented);
+    qsizetype from = 0;
+    while (from < text.size()) {
+        qsizetype end = text.indexOf('\n', from);
+        if (end < 0)
+            end = text.size();
+        if (from > 0)
+            out.append('\n');
+        out.append("    ").append(text.constData() + from, end - from);
+        from = end + 1;
+    }
+}
+
 int listTrash(CommandContext &ctx, const QStringList &args)
 {
     if (!args.isEmpty())
@@ -31,29 +50,43 @@ int listTrash(CommandContext &ctx, const QStringList &args)
     if (!openReader(ctx, reader))
         return 1;
     QTextStream &s = ctx.output.out();
-    QJsonArray array;
+    // Streamed in blocks: a million trashed images (Select All, Delete)
+    // never sit in memory as one JSON document.
+    QByteArray json;
+    constexpr qsizetype kFlushAt = 1 << 16;
+    if (ctx.json)
+        json.append('[');
     qint64 n = 0;
     const QString search = ctx.parser.value(QStringLiteral("search"));
     auto walk = reader.forEachTrashed(
         [&](const TrashRecord &t) {
-            ++n;
-            if (ctx.json)
-                array.append(t.toJson());
-            else
+            if (ctx.json) {
+                json.append(n == 0 ? "\n" : ",\n");
+                appendArrayElement(json, t.toJson());
+                if (json.size() >= kFlushAt) {
+                    ctx.output.write(json);
+                    json.resize(0);
+                }
+            } else {
                 s << shortId(t.image.id) << "  " << t.image.name << "  trashed "
                   << isoUtc(t.trashedAt) << '\n';
+            }
+            ++n;
             return true;
         },
         search);
     if (!walk)
         return failWith(ctx, walk.error());
-    if (ctx.json)
-        ctx.output.json(QJsonDocument(array));
-    else if (n == 0 && !search.trimmed().isEmpty())
+    if (ctx.json) {
+        json.append("\n]\n");
+        ctx.output.write(json);
+    } else if (n == 0 && !search.trimmed().isEmpty()) {
         s << "no image in the trash has \"" << search.simplified() << "\" in its name or tags\n";
-    else if (n == 0)
+    } else if (n == 0) {
         s << "the trash is empty\n";
+    }
     s.flush();
+    std::fflush(stdout);
     return 0;
 }
 

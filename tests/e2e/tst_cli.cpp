@@ -1771,6 +1771,10 @@ void TestCli::trashRoundTrip()
     QVERIFY(!QFileInfo::exists(blobPath(sha)));
     trash = trove(QStringList { QStringLiteral("trash"), QStringLiteral("list") } + lib);
     QCOMPARE(trash.out, QByteArray("the trash is empty\n"));
+    trash = trove(
+        QStringList { QStringLiteral("trash"), QStringLiteral("list"), QStringLiteral("--json") }
+        + lib);
+    QCOMPARE(trash.out, QByteArray("[\n]\n"));
 
     add = trove(QStringList { QStringLiteral("add"), url } + lib);
     QVERIFY2(add.exitCode == 1, add.describe());
@@ -1802,6 +1806,8 @@ void TestCli::trashRoundTrip()
         QStringList { QStringLiteral("trash"), QStringLiteral("list"), QStringLiteral("--json") }
         + lib);
     QCOMPARE(trash.json().array().size(), 2);
+    // Streamed element by element, in QJsonDocument's own layout.
+    QCOMPARE(trash.out, trash.json().toJson(QJsonDocument::Indented));
     QCOMPARE(trash.json().array().at(0).toObject().value(QLatin1String("id")).toString(), last);
     QCOMPARE(trash.json().array().at(1).toObject().value(QLatin1String("id")).toString(), other);
 }

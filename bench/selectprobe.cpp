@@ -27,6 +27,7 @@
 #include "mainwindow.h"
 #include "models/gallerymodel.h"
 #include "models/librarysession.h"
+#include "models/rowranges.h"
 #include "models/trashmodel.h"
 #include "storage/librarypaths.h"
 
@@ -185,12 +186,12 @@ int main(int argc, char **argv)
     (void)until([&] { return window.undoStack()->canUndo(); }, timeoutMs);
 
     // The trash with every image in it, as a person who removed them would
-    // open it next.
+    // open it next (and what was there before: at least all of them).
     const double trashFromS = double(sinceMonitor.nsecsElapsed()) / 1e9;
     clock.restart();
     ui::TrashDialog *trash = window.showTrash();
     TrashModel *trashModel = trash->model();
-    const double trashOpenMs = until([&] { return trashModel->rowCount() == total; }, timeoutMs) < 0
+    const double trashOpenMs = until([&] { return trashModel->rowCount() >= total; }, timeoutMs) < 0
         ? -1
         : double(clock.nsecsElapsed()) / 1e6;
     const qint64 trashRows = trashModel->rowCount();
@@ -202,12 +203,7 @@ int main(int argc, char **argv)
     trash->view()->setFocus();
     const double trashSelectAllMs
         = timed([&] { QTest::keyClick(trash->view(), Qt::Key_A, Qt::ControlModifier); });
-    const qint64 trashSelected = trash->view()->selectionModel()->selection().isEmpty() ? 0 : [&] {
-        qint64 n = 0;
-        for (const QItemSelectionRange &r : trash->view()->selectionModel()->selection())
-            n += r.height();
-        return n;
-    }();
+    const qint64 trashSelected = rowsIn(rowRanges(trash->view()->selectionModel()->selection()));
     trash->close();
     QTest::qWait(100); // the close is painted
     const double trashToS = double(sinceMonitor.nsecsElapsed()) / 1e9;

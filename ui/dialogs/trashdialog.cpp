@@ -227,7 +227,7 @@ void TrashDialog::emptyTrash()
     // The whole trash, whatever the filter shows.
     const qint64 all = m_model->all();
     if (all > 0 && confirmDelete(all, true))
-        act(Act::Delete, { { 0, all - 1 } }, true);
+        act(Act::Delete, { { 0, all - 1 } }, TrashModel::Scope::Whole);
 }
 
 bool TrashDialog::confirmDelete(qint64 count, bool all)
@@ -245,14 +245,15 @@ bool TrashDialog::confirmDelete(qint64 count, bool all)
     return box.clickedButton() == yes;
 }
 
-void TrashDialog::act(Act what, const QList<QPair<qint64, qint64>> &ranges, bool whole)
+void TrashDialog::act(Act what, const QList<QPair<qint64, qint64>> &ranges, TrashModel::Scope scope)
 {
     const qint64 count = rowsIn(ranges);
     if (count == 0 || !m_session || m_busy || m_session->isReadOnly())
         return;
     // The rows read are the filter's: the whole trash of a filtered list is
     // resolved on the reader thread.
-    if (count <= kResolveHere && (!whole || m_model->filter().isEmpty())) {
+    if (count <= kResolveHere
+        && (scope == TrashModel::Scope::Shown || m_model->filter().isEmpty())) {
         QList<qint64> keys;
         keys.reserve(count);
         for (const auto &[first, last] : ranges) {
@@ -270,8 +271,7 @@ void TrashDialog::act(Act what, const QList<QPair<qint64, qint64>> &ranges, bool
     }
     m_busy = true;
     m_pendingAct = what;
-    m_pendingTicket
-        = m_model->resolveKeys(ranges, whole ? TrashModel::Scope::Whole : TrashModel::Scope::Shown);
+    m_pendingTicket = m_model->resolveKeys(ranges, scope);
     say(tr("Reading the trash…"));
     updateState();
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "models/trashmodel.h"
+
 #include <QDialog>
 #include <QList>
 #include <QPair>
@@ -14,7 +16,6 @@ class QUndoStack;
 
 namespace trove {
 class LibrarySession;
-class TrashModel;
 } // namespace trove
 
 namespace trove::ui {
@@ -63,9 +64,10 @@ private:
     enum class Act { Restore, Delete };
     /// The selection as sorted, disjoint row ranges (first, last).
     QList<QPair<qint64, qint64>> selectedRanges() const;
-    /// @p whole: @p ranges count in the whole trash, not in the rows the
-    /// filter shows (Empty Trash).
-    void act(Act what, const QList<QPair<qint64, qint64>> &ranges, bool whole = false);
+    /// @p scope: whether @p ranges count in the rows the filter shows or
+    /// in the whole trash (Empty Trash).
+    void act(Act what, const QList<QPair<qint64, qint64>> &ranges,
+        TrashModel::Scope scope = TrashModel::Scope::Shown);
     void run(Act what, const QList<qint64> &keys);
     bool confirmDelete(qint64 count, bool all);
     void updateState();

@@ -83,11 +83,8 @@ QString trashFilterWhere(const QString &filter, QVariantList *binds)
 {
     static const QRegularExpression space(QStringLiteral("\\s+"));
     QStringList terms;
-    for (QString word : filter.split(space, Qt::SkipEmptyParts)) {
-        word.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
-            .replace(QLatin1Char('%'), QLatin1String("\\%"))
-            .replace(QLatin1Char('_'), QLatin1String("\\_"));
-        const QString pattern = QLatin1Char('%') + word + QLatin1Char('%');
+    for (const QString &word : filter.split(space, Qt::SkipEmptyParts)) {
+        const QString pattern = querysql::likeContains(word);
         terms << QStringLiteral("(name LIKE ? ESCAPE '\\' OR tags LIKE ? ESCAPE '\\')");
         *binds << pattern << pattern;
     }

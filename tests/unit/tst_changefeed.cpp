@@ -70,6 +70,8 @@ private Q_SLOTS:
     void galleryFollowsAnotherWriter();
     void galleryHealsAfterBulkChange();
     void bulkActionStopsBetweenBatches();
+    void bulkBatchesFollowTheirTime_data();
+    void bulkBatchesFollowTheirTime();
     void galleryMovesRenamedImage();
     void loadedRowsShiftAsTheRowsDo_data();
     void loadedRowsShiftAsTheRowsDo();
@@ -866,6 +868,34 @@ void TestChangeFeed::galleryFollowsCollectionOrder()
     QTRY_COMPARE_WITH_TIMEOUT(
         modelKeys(model), (QList<qint64> { keys[1], keys[3], keys[0], keys[2] }), kArrives);
     QCOMPARE(resets.count(), 0);
+}
+
+// How big the next batch of a bulk action is, after one of `size` keys took
+// `ms`: fast batches grow (at most twice as big), slow ones shrink, within
+// the bounds, so a million-image remove writes big batches where they are
+// cheap per key and a slow disk still answers Stop within seconds.
+void TestChangeFeed::bulkBatchesFollowTheirTime_data()
+{
+    QTest::addColumn<int>("size");
+    QTest::addColumn<qint64>("ms");
+    QTest::addColumn<int>("next");
+    const qint64 target = BulkAction::kBatchTargetMs;
+    QTest::newRow("on target stays") << 20000 << target << 20000;
+    QTest::newRow("fast doubles, no more") << 5000 << qint64(10) << 10000;
+    QTest::newRow("a third of the target doubles") << 5000 << target / 3 << 10000;
+    QTest::newRow("two thirds of the target grows by half") << 6000 << target * 2 / 3 << 9000;
+    QTest::newRow("twice the target halves") << 20000 << 2 * target << 10000;
+    QTest::newRow("zero time doubles") << 5000 << qint64(0) << 10000;
+    QTest::newRow("never past the largest") << 40000 << qint64(100) << BulkAction::kMaxBatch;
+    QTest::newRow("never under the smallest") << 2000 << 60 * target << BulkAction::kMinBatch;
+}
+
+void TestChangeFeed::bulkBatchesFollowTheirTime()
+{
+    QFETCH(int, size);
+    QFETCH(qint64, ms);
+    QFETCH(int, next);
+    QCOMPARE(BulkAction::nextBatchSize(size, ms), next);
 }
 
 QTEST_MAIN(TestChangeFeed)

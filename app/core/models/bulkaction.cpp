@@ -5,7 +5,9 @@
 #include "catalog/catalogwriter.h"
 #include "catalog/libraryreader.h"
 
+#include <QElapsedTimer>
 #include <QTimer>
+#include <algorithm>
 
 namespace trove {
 
@@ -39,6 +41,17 @@ BulkAction::BulkAction(CatalogWriter *writer, Kind kind, const QList<qint64> &ke
 }
 
 BulkAction::~BulkAction() = default;
+
+int BulkAction::nextBatchSize(int size, qint64 elapsedMs)
+{
+    // Batches get cheaper per key as they grow (more of the rows a batch
+    // touches share a page), so scaling by time never overshoots by much;
+    // doubling at most keeps a fast first batch, still cold, from
+    // jumping straight to the largest.
+    const qint64 scaled = qint64(size) * kBatchTargetMs / std::max<qint64>(elapsedMs, 1);
+    return int(
+        std::clamp<qint64>(std::min<qint64>(scaled, 2 * qint64(size)), kMinBatch, kMaxBatch));
+}
 
 void BulkAction::setTags(const QStringList &add, const QStringList &remove)
 {
@@ -92,14 +105,19 @@ void BulkAction::next()
         finish({});
         return;
     }
-    const QList<qint64> batch = m_keys.mid(m_next, kBatch);
+    const QList<qint64> batch = m_keys.mid(m_next, m_batch);
     m_next += batch.size();
-    auto written = [this, size = batch.size()](qint64 changed, const QString &error) {
+    QElapsedTimer timer;
+    timer.start();
+    auto written = [this, size = batch.size(), timer](qint64 changed, const QString &error) {
         if (!error.isEmpty()) {
             finish(error);
             return;
         }
         Q_UNUSED(changed)
+        // Only a full batch says how long one of its size takes.
+        if (size == m_batch)
+            m_batch = nextBatchSize(int(size), timer.elapsed());
         m_done += size;
         Q_EMIT progress(m_done, m_keys.size());
         next();

@@ -20,8 +20,8 @@ class LibraryReader;
 /// the rows a selection names are resolved to keys on the reader thread,
 /// then written in batches, each batch one all-or-nothing request to the
 /// writer, the next sent when the last is answered so cancel() takes effect
-/// within one batch. Reports progress and, at the end, the keys it changed
-/// (what an undo needs). Lives on the GUI thread; deletes itself after
+/// within one batch. Batches grow or shrink to take about kBatchTargetMs. Reports progress and, at
+/// the end, the keys it changed (what an undo needs). Lives on the GUI thread; deletes itself after
 /// finished().
 class BulkAction final : public QObject {
     Q_OBJECT
@@ -38,8 +38,21 @@ public:
         AddToCollection, ///< appended to setCollection()'s, in row order
         RemoveFromCollection,
     };
-    /// Keys written per writer request.
+    /// Keys in the first writer request. The next ones are sized from how
+    /// long the last took (nextBatchSize()).
     static constexpr int kBatch = 5000;
+    static constexpr int kMinBatch = 1000;
+    static constexpr int kMaxBatch = 50000;
+    /// What one writer request should take: long enough that a batch shares
+    /// the index pages it dirties (at a million images a batch of 5,000
+    /// dirtied about four 4 KiB pages per image, 80 MB of WAL), short
+    /// enough that Stop lands soon and another process's writer, waiting up
+    /// to 10 s for the lock, gets it.
+    static constexpr qint64 kBatchTargetMs = 3000;
+    /// The size of the batch after one of @p size keys that took
+    /// @p elapsedMs: scaled toward kBatchTargetMs, at most doubled, within
+    /// kMinBatch and kMaxBatch.
+    static int nextBatchSize(int size, qint64 elapsedMs);
 
     /// Acts on rows (first, last; inclusive) of @p query as the reader
     /// resolves them now.
@@ -103,6 +116,7 @@ private:
     MarkDelta m_marks;
     int m_value = 0;
     qsizetype m_next = 0;
+    int m_batch = kBatch;
     quint64 m_ticket = 0;
     bool m_cancelled = false;
     bool m_finished = false;

@@ -4,9 +4,11 @@
 #include "catalog/collections.h"
 #include "catalog/searchlanguage.h"
 #include "commandhelpers.h"
+#include "jsonstream.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <cstdio>
 
 // `trove collection create|add|remove|list|show|rename|delete`: named sets of
 // images, in an order of their own, and smart collections (saved searches).
@@ -133,50 +135,72 @@ int showCollection(CommandContext &ctx, const QStringList &args)
     if (!*found)
         return failWith(ctx, Collections::unknown(args.first()));
     const CollectionInfo &c = **found;
-    QList<ImageRecord> records;
+    ImageQuery query;
     if (c.isSmart()) {
-        ImageQuery query;
         query.search = c.query;
-        auto walk = reader.forEach(query, [&](const ImageRecord &r) {
-            records.append(r);
-            return true;
-        });
-        if (!walk)
-            return failWith(ctx, walk.error());
     } else {
-        auto keys = Collections::members(reader.catalog(), c.id);
-        if (!keys)
-            return failWith(ctx, keys.error());
-        auto read = reader.byKeys(*keys);
-        if (!read)
-            return failWith(ctx, read.error());
-        // In the collection's order, whatever order they were read in.
-        QHash<qint64, ImageRecord> byKey;
-        for (const ImageRecord &r : std::as_const(*read))
-            byKey.insert(r.key, r);
-        for (qint64 key : std::as_const(*keys))
-            if (byKey.contains(key))
-                records.append(byKey.value(key));
+        query.order = ImageQuery::Order::CollectionOrder;
+        query.collectionId = c.id;
     }
-    if (ctx.json) {
-        QJsonObject o = collectionJson(c);
-        QJsonArray images;
-        for (const ImageRecord &r : std::as_const(records))
-            images.append(r.toJson());
-        o.insert(QStringLiteral("count"), records.size());
-        o.insert(QStringLiteral("images"), images);
-        ctx.output.json(QJsonDocument(o));
-        return 0;
-    }
+    // Streamed, like `trash list`: a smart collection of "everything" at a
+    // million images never sits in memory (its JSON took 1.0 GB and 6.5 s
+    // at 100,000 as one document). The count comes first in the output, so
+    // count and walk share one read transaction: they see the same catalog
+    // whatever another process commits meanwhile.
+    if (auto r = reader.catalog().exec(QStringLiteral("BEGIN")); !r)
+        return failWith(ctx, r.error());
+    const auto done = [&](int code) {
+        (void)reader.catalog().exec(QStringLiteral("COMMIT"));
+        return code;
+    };
+    const auto count = reader.count(query);
+    if (!count)
+        return done(failWith(ctx, count.error()));
     QTextStream &s = ctx.output.out();
-    s << c.name;
-    if (c.isSmart())
-        s << "  (smart: " << c.query << ')';
-    s << "  " << records.size() << " image(s)\n";
-    for (const ImageRecord &r : std::as_const(records))
-        s << shortId(r.id) << "  " << r.name << '\n';
+    QByteArray json;
+    QByteArray tail;
+    constexpr qsizetype kFlushAt = 1 << 16;
+    if (ctx.json) {
+        // The object as QJsonDocument writes it (keys in order), cut where
+        // the images go.
+        QJsonObject o = collectionJson(c);
+        o.insert(QStringLiteral("count"), *count);
+        const QString mark = QStringLiteral("\u0001images\u0001");
+        o.insert(QStringLiteral("images"), mark);
+        const QByteArray whole = QJsonDocument(o).toJson(QJsonDocument::Indented);
+        const QByteArray quoted = QJsonDocument(QJsonArray { mark }).toJson(QJsonDocument::Compact);
+        const QByteArray markText = quoted.mid(1, quoted.size() - 2);
+        const qsizetype at = whole.indexOf(markText);
+        json = whole.left(at) + '[';
+        tail = "\n    ]" + whole.mid(at + markText.size());
+    } else {
+        s << c.name;
+        if (c.isSmart())
+            s << "  (smart: " << c.query << ')';
+        s << "  " << *count << " image(s)\n";
+    }
+    qint64 n = 0;
+    auto walk = reader.forEach(query, [&](const ImageRecord &r) {
+        if (ctx.json) {
+            json.append(n == 0 ? "\n" : ",\n");
+            json::appendIndented(json, r.toJson(), 2);
+            if (json.size() >= kFlushAt) {
+                ctx.output.write(json);
+                json.resize(0);
+            }
+        } else {
+            s << shortId(r.id) << "  " << r.name << '\n';
+        }
+        ++n;
+        return true;
+    });
+    if (!walk)
+        return done(failWith(ctx, walk.error()));
+    if (ctx.json)
+        ctx.output.write(json + tail);
     s.flush();
-    return 0;
+    std::fflush(stdout);
+    return done(0);
 }
 
 int deleteCollection(CommandContext &ctx, const QStringList &args)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "jsonstream.h"
 
+#include <QJsonDocument>
+
 namespace trove::cli::json {
 
 void appendString(QByteArray &out, QStringView text)
@@ -52,6 +54,22 @@ void appendNumber(QByteArray &out, const char *key, qint64 value)
 {
     appendKey(out, key);
     out.append(QByteArray::number(value));
+}
+
+void appendIndented(QByteArray &out, const QJsonObject &object, int depth)
+{
+    const QByteArray indent(4 * depth, ' ');
+    const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Indented);
+    qsizetype from = 0;
+    while (from < text.size()) {
+        qsizetype end = text.indexOf('\n', from);
+        if (end < 0)
+            end = text.size();
+        if (from > 0)
+            out.append('\n');
+        out.append(indent).append(text.constData() + from, end - from);
+        from = end + 1;
+    }
 }
 
 } // namespace trove::cli::json

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QStringView>
 
 namespace trove::cli::json {
@@ -18,5 +19,10 @@ void appendString(QByteArray &out, QStringView text);
 void appendKey(QByteArray &out, const char *key);
 /// `"key":` and the number.
 void appendNumber(QByteArray &out, const char *key, qint64 value);
+/// @p object as QJsonDocument::toJson(Indented) writes it as an element of
+/// an array @p depth levels deep (1: the array is the document), without
+/// the comma or the newline after it: how `--json` output keeps its shape
+/// while it streams.
+void appendIndented(QByteArray &out, const QJsonObject &object, int depth);
 
 } // namespace trove::cli::json

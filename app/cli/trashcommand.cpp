@@ -2,6 +2,7 @@
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
 #include "commandhelpers.h"
+#include "jsonstream.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,23 +26,6 @@ void trashOptions(QCommandLineParser &p)
 
 namespace {
 
-// One element of the array QJsonDocument::toJson(Indented) writes for a
-// whole list, without the comma or the newline after it.
-void appendArrayElement(QByteArray &out, const QJsonObject &object)
-{
-    const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Indented);
-    qsizetype from = 0;
-    while (from < text.size()) {
-        qsizetype end = text.indexOf('\n', from);
-        if (end < 0)
-            end = text.size();
-        if (from > 0)
-            out.append('\n');
-        out.append("    ").append(text.constData() + from, end - from);
-        from = end + 1;
-    }
-}
-
 int listTrash(CommandContext &ctx, const QStringList &args)
 {
     if (!args.isEmpty())
@@ -62,7 +46,7 @@ int listTrash(CommandContext &ctx, const QStringList &args)
         [&](const TrashRecord &t) {
             if (ctx.json) {
                 json.append(n == 0 ? "\n" : ",\n");
-                appendArrayElement(json, t.toJson());
+                json::appendIndented(json, t.toJson(), 1);
                 if (json.size() >= kFlushAt) {
                     ctx.output.write(json);
                     json.resize(0);

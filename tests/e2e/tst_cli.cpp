@@ -1885,9 +1885,47 @@ void TestCli::collectionRoundTrip()
     QCOMPARE(shown.size(), 2);
     QCOMPARE(shown.at(0).toObject().value(QLatin1String("id")).toString(), c);
     QCOMPARE(shown.at(1).toObject().value(QLatin1String("id")).toString(), a);
+    QCOMPARE(r.json().object().value(QLatin1String("count")).toInt(), 2);
+    // Written as it is read, yet byte for byte the document QJsonDocument
+    // itself writes.
+    QCOMPARE(r.out, QJsonDocument(r.json().object()).toJson(QJsonDocument::Indented));
     r = run({ QStringLiteral("collection"), QStringLiteral("show"), QStringLiteral("recent") });
     QVERIFY2(r.exitCode == 0, r.describe());
     QVERIFY2(r.out.contains("3 image(s)"), r.describe());
+
+    // A member in the trash is neither counted nor shown, in a hand-made
+    // collection or a smart one; restored, it is back in its place.
+    r = run({ QStringLiteral("remove"), c });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    for (const QString &name : { QStringLiteral("holiday 2026"), QStringLiteral("recent") }) {
+        r = run({ QStringLiteral("collection"), QStringLiteral("show"), name,
+            QStringLiteral("--json") });
+        QVERIFY2(r.exitCode == 0, r.describe());
+        const QJsonObject o = r.json().object();
+        const QJsonArray images = o.value(QLatin1String("images")).toArray();
+        QCOMPARE(o.value(QLatin1String("count")).toInt(), images.size());
+        QCOMPARE(images.size(), name == QLatin1String("recent") ? 2 : 1);
+        for (const QJsonValue &image : images)
+            QVERIFY(image.toObject().value(QLatin1String("id")).toString() != c);
+        QCOMPARE(r.out, QJsonDocument(o).toJson(QJsonDocument::Indented));
+    }
+    r = run(
+        { QStringLiteral("collection"), QStringLiteral("show"), QStringLiteral("holiday 2026") });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    QVERIFY2(r.out.contains("1 image(s)") && !r.out.contains(c.left(8).toUtf8()), r.describe());
+    r = run({ QStringLiteral("trash"), QStringLiteral("restore"), c });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    r = run({ QStringLiteral("collection"), QStringLiteral("show"), QStringLiteral("holiday 2026"),
+        QStringLiteral("--json") });
+    QCOMPARE(r.json()
+                 .object()
+                 .value(QLatin1String("images"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QLatin1String("id"))
+                 .toString(),
+        c);
 
     // The same set through the search language.
     QCOMPARE(list({ QStringLiteral("--search"), QStringLiteral("in:\"holiday 2026\"") }).size(), 2);

@@ -117,32 +117,49 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
     // Keys are never those of an image in the trash, which gets its key
     // back when restored (SQLite alone would hand out the highest key again
     // once it was removed).
-    QSqlQuery insert = c.catalog.query(QStringLiteral(
-        "INSERT INTO images(id, uuid, name, sha256, format, width, height, "
-        "original_bytes, stored_bytes, added_at, annotation, animated, name_key, found_on) VALUES "
-        "(max(coalesce((SELECT max(id) FROM images), 0), coalesce((SELECT max(id) FROM trash), 0)) "
-        "+ 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    insert.bindValue(0, out.id);
-    insert.bindValue(1, text(out.name));
-    insert.bindValue(2, sha);
-    insert.bindValue(3, p.format);
-    insert.bindValue(4, p.width);
-    insert.bindValue(5, p.height);
-    insert.bindValue(6, p.blob.originalBytes);
-    insert.bindValue(7, p.blob.storedBytes);
-    insert.bindValue(8, nowMs());
-    insert.bindValue(9, nullIfEmpty(image.annotation));
-    insert.bindValue(10, p.animated ? 1 : 0);
-    insert.bindValue(11, naturalSortKey(text(out.name)));
-    insert.bindValue(12, nullIfEmpty(image.foundOn));
-    if (auto r = execQuery(insert); !r)
+    QSqlQuery next
+        = c.catalog.query(QStringLiteral("SELECT max(coalesce((SELECT max(id) FROM images), 0), "
+                                         "coalesce((SELECT max(id) FROM trash), 0)) + 1"));
+    if (auto r = execQuery(next); !r)
         return r.failure();
-    out.key = insert.lastInsertId().toLongLong();
+    out.key = next.next() ? next.value(0).toLongLong() : 1;
+    next.finish();
+    {
+        // The source and tags go in before the image, their foreign keys
+        // waiting for it: the image's insert then writes its search text
+        // whole, once. After it, each source or tag rewrote the text of
+        // the image just written, and FTS5 writes a new segment for a
+        // key not above the last one's: 0.47 ms more per image added to a
+        // million-image catalog (2,000 adds, 3.66 s against 2.73 s).
+        const DeferredForeignKeys deferred(c.catalog);
+        if (!deferred.result())
+            return deferred.result().failure();
+        if (auto r = insertSource(c, out.key, image.sourceUrl); !r)
+            return r.failure();
+        if (auto r = insertTags(c, out.key, image.tags); !r)
+            return r.failure();
+        QSqlQuery insert = c.catalog.query(QStringLiteral(
+            "INSERT INTO images(id, uuid, name, sha256, format, width, height, original_bytes, "
+            "stored_bytes, added_at, annotation, animated, name_key, found_on) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        insert.bindValue(0, out.key);
+        insert.bindValue(1, out.id);
+        insert.bindValue(2, text(out.name));
+        insert.bindValue(3, sha);
+        insert.bindValue(4, p.format);
+        insert.bindValue(5, p.width);
+        insert.bindValue(6, p.height);
+        insert.bindValue(7, p.blob.originalBytes);
+        insert.bindValue(8, p.blob.storedBytes);
+        insert.bindValue(9, nowMs());
+        insert.bindValue(10, nullIfEmpty(image.annotation));
+        insert.bindValue(11, p.animated ? 1 : 0);
+        insert.bindValue(12, naturalSortKey(text(out.name)));
+        insert.bindValue(13, nullIfEmpty(image.foundOn));
+        if (auto r = execQuery(insert); !r)
+            return r.failure();
+    }
     if (auto r = putHash(c, out.key, p.hash); !r)
-        return r.failure();
-    if (auto r = insertSource(c, out.key, image.sourceUrl); !r)
-        return r.failure();
-    if (auto r = insertTags(c, out.key, image.tags); !r)
         return r.failure();
     if (auto r = finishQueueRow(c, image.queueId, IngestState::Done, {}, out.id); !r)
         return r.failure();
@@ -160,7 +177,7 @@ Result<int> editTags(WriterContext &c, const QList<qint64> &keys, const QStringL
     QSqlQuery drop
         = c.catalog.query(QStringLiteral("DELETE FROM tags WHERE image_id = ? AND tag = ?"));
     int changed = 0;
-    for (qint64 key : keys) {
+    for (qint64 key : ascending(keys)) {
         for (const QString &tag : add) {
             put.bindValue(0, key);
             put.bindValue(1, tag);
@@ -189,8 +206,14 @@ Result<int> revertTags(WriterContext &c, const TagDelta &delta)
         QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) VALUES (?, ?)"));
     QSqlQuery drop
         = c.catalog.query(QStringLiteral("DELETE FROM tags WHERE image_id = ? AND tag = ?"));
+    // Lowest key first, for the search text (ascending()).
+    const auto byKey = [](QList<QPair<qint64, QString>> pairs) {
+        std::stable_sort(pairs.begin(), pairs.end(),
+            [](const auto &a, const auto &b) { return a.first < b.first; });
+        return pairs;
+    };
     int changed = 0;
-    for (const auto &[key, tag] : delta.added) {
+    for (const auto &[key, tag] : byKey(delta.added)) {
         drop.bindValue(0, key);
         drop.bindValue(1, tag);
         if (auto r = execQuery(drop); !r)
@@ -198,7 +221,7 @@ Result<int> revertTags(WriterContext &c, const TagDelta &delta)
         changed += drop.numRowsAffected();
         c.changed.append(key);
     }
-    for (const auto &[key, tag] : delta.removed) {
+    for (const auto &[key, tag] : byKey(delta.removed)) {
         put.bindValue(0, key);
         put.bindValue(1, tag);
         if (auto r = execQuery(put); !r)
@@ -216,7 +239,7 @@ Result<bool> rename(WriterContext &c, const QList<qint64> &keys, const QString &
     QSqlQuery q
         = c.catalog.query(QStringLiteral("UPDATE images SET name = ?, name_key = ? WHERE id = ?"));
     const QString sortKey = naturalSortKey(name);
-    for (qint64 image : keys) {
+    for (qint64 image : ascending(keys)) {
         q.bindValue(0, name);
         q.bindValue(1, sortKey);
         q.bindValue(2, image);

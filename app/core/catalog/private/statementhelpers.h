@@ -10,6 +10,7 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
+#include <algorithm>
 
 /// Small helpers shared by the writer's statement files (writer thread only).
 namespace trove::statements {
@@ -38,6 +39,18 @@ inline QString jsonKeys(const QList<qint64> &keys)
         out += QString::number(keys[i]);
     }
     return out + QLatin1Char(']');
+}
+
+/// @p keys lowest first. Whatever writes the search text (image_text, an
+/// FTS5 table keyed by image) of many images goes lowest key first: FTS5
+/// writes out its pending terms as a new segment whenever a row's key is
+/// not above the last one's, so a batch in the gallery's newest-first
+/// order wrote a segment per image and merged them all again. Tagging
+/// 5,000 images of a million took 3.8 s that way, 0.26 s in order.
+inline QList<qint64> ascending(QList<qint64> keys)
+{
+    std::sort(keys.begin(), keys.end());
+    return keys;
 }
 
 /// Texts as one JSON array, for `... IN (SELECT value FROM json_each(?))`.

@@ -289,7 +289,7 @@ Result<int> revertTagRename(WriterContext &c, const TagRename &renamed)
         if (auto r = run(c.catalog,
                 QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) "
                                "SELECT j.value, ? FROM json_each(?) j "
-                               "JOIN images i ON i.id = j.value"),
+                               "JOIN images i ON i.id = j.value ORDER BY i.id"),
                 { renamed.from, keys });
             !r)
             return r.failure();

@@ -16,7 +16,8 @@ namespace trove::ui {
 /// million-image remove and undo, each making QWidgetAnimator start and
 /// delete three animations. Inside a box of fixed size the climb stops at
 /// the box. In a narrow window the box takes the room there is (down to
-/// its contents' minimum), so the labels that can give way still do.
+/// its contents' minimum), so the labels that can give way still do. It
+/// grows at once and shrinks only by more than a few characters.
 /// GUI thread.
 class StatusTray final : public QWidget {
     Q_OBJECT
@@ -28,6 +29,9 @@ public:
 
     /// Adds @p widget at the right end, at its size hint.
     void addWidget(QWidget *widget);
+    /// Contents this many average characters narrower leave the box as
+    /// wide as it is.
+    static constexpr int kShrinkSlackChars = 6;
 
 protected:
     bool event(QEvent *event) override;

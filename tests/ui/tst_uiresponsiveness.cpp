@@ -13,6 +13,7 @@
 #include "ingest/queuelistview.h"
 #include "models/gallerymodel.h"
 #include "models/ingestqueuemodel.h"
+#include "statustray.h"
 #include "testserver.h"
 #include "timebounds.h"
 #include "uifixture.h"
@@ -21,7 +22,9 @@
 #include <QClipboard>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QLabel>
 #include <QListView>
+#include <QMainWindow>
 #include <QSlider>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -79,6 +82,7 @@ private Q_SLOTS:
     void guiThreadNeverBlocksWhileIngesting();
     void paste20000Links();
     void paste200Links();
+    void statusTrayLaysOutTheWindowOnlyWhenItMust();
 
 private:
     /// Runs the event loop (as the application does: no sleeps that would
@@ -317,6 +321,57 @@ void TestUiResponsiveness::paste200Links()
         "200 links pasted: all 200 thumbnails shown after %lld ms; longest GUI-thread gap %.1f ms",
         elapsed, gap);
     QVERIFY(elapsed >= 0);
+}
+
+// The status bar's counts change all through a long job. Their box keeps
+// its width for a text a few characters shorter (a count losing a digit),
+// so the main window is not laid out again for it; it grows at once for
+// a longer text, gives the room back for a much shorter one, and never
+// takes more than the status bar has.
+void TestUiResponsiveness::statusTrayLaysOutTheWindowOnlyWhenItMust()
+{
+    QMainWindow window;
+    auto *label = new QLabel(QStringLiteral("1,000,000 images  ·  last added 12:00"));
+    label->setMinimumWidth(40); // a label that can give way in a narrow window
+    auto *tray = new ui::StatusTray(window.statusBar());
+    tray->addWidget(label);
+    window.statusBar()->addPermanentWidget(tray);
+    window.resize(900, 300);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY(tray->width() >= label->sizeHint().width());
+    const int wide = tray->width();
+
+    int layouts = 0;
+    struct LayoutCounter final : QObject {
+        int *count;
+        explicit LayoutCounter(int *n)
+            : count(n)
+        {
+        }
+        bool eventFilter(QObject *, QEvent *event) override
+        {
+            if (event->type() == QEvent::LayoutRequest)
+                ++*count;
+            return false;
+        }
+    } counter(&layouts);
+    window.installEventFilter(&counter);
+
+    label->setText(QStringLiteral("980,000 images  ·  last added 12:00"));
+    QTest::qWait(100);
+    QCOMPARE(tray->width(), wide);
+    QCOMPARE(layouts, 0);
+
+    label->setText(QStringLiteral("0 images"));
+    QTRY_VERIFY(tray->width() < wide - ui::StatusTray::kShrinkSlackChars);
+    QVERIFY(tray->width() >= label->sizeHint().width());
+
+    label->setText(QStringLiteral("10,000,000 images  ·  last added yesterday at 23:59"));
+    QTRY_VERIFY(tray->width() >= label->sizeHint().width());
+
+    window.resize(260, 300);
+    QTRY_VERIFY(tray->width() <= window.statusBar()->contentsRect().width());
 }
 
 QTEST_MAIN(TestUiResponsiveness)

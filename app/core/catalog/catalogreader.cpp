@@ -702,6 +702,14 @@ Result<qint64> CatalogReader::trashCount(const QString &filter)
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
+Result<qint64> CatalogReader::dataVersion()
+{
+    QSqlQuery q = m_catalog.query(QStringLiteral("PRAGMA data_version"));
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
 Result<QList<qint64>> CatalogReader::trashKeys(qint64 offset, qint64 limit, const QString &filter)
 {
     // trash_by_trashed(trashed_at, id) holds the order and the key: without

@@ -95,6 +95,9 @@ public:
     Result<QList<TrashRecord>> trash(
         qint64 limit = -1, qint64 offset = 0, const QString &filter = {});
     Result<qint64> trashCount(const QString &filter = {});
+    /// PRAGMA data_version: another number once another connection (any
+    /// process) has committed; O(1).
+    Result<qint64> dataVersion();
     /// The keys of trash rows [offset, offset + limit), in trash() order.
     Result<QList<qint64>> trashKeys(qint64 offset, qint64 limit, const QString &filter = {});
     /// Trashed images an argument names, as resolve() does for the library.

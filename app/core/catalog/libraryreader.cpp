@@ -209,6 +209,7 @@ bool LibraryReaderWorker::ensureOpen()
         return false;
     }
     m_open = true;
+    m_trashCounts = {}; // a new connection's data_version is its own
     // Changes before this moment are in what this reader reads from now on.
     m_feed = std::make_unique<ChangeFeed>(m_reader.catalog());
     (void)m_feed->moved();
@@ -409,23 +410,35 @@ void LibraryReaderWorker::trashPage(
     if (!ensureOpen())
         return;
     // A change committed between the reads is in the feed: the model reads
-    // the trash again when it arrives.
-    auto total = m_reader.trashCount(filter);
-    if (!total) {
-        Q_EMIT failed(total.error());
+    // the trash again when it arrives. The counts stand while nothing is
+    // committed: a page of 100 rows scrolled to in a million-row trash was
+    // a count of the whole trash each time, and with a filter, two scans.
+    auto version = m_reader.dataVersion();
+    if (!version) {
+        Q_EMIT failed(version.error());
         return;
     }
-    auto all = filter.trimmed().isEmpty() ? total : m_reader.trashCount();
-    if (!all) {
-        Q_EMIT failed(all.error());
-        return;
+    if (*version != m_trashCounts.version || filter != m_trashCounts.filter) {
+        auto total = m_reader.trashCount(filter);
+        if (!total) {
+            Q_EMIT failed(total.error());
+            return;
+        }
+        auto all = filter.trimmed().isEmpty() ? total : m_reader.trashCount();
+        if (!all) {
+            Q_EMIT failed(all.error());
+            return;
+        }
+        m_trashCounts = { *version, filter, *total, *all };
     }
+    const qint64 total = m_trashCounts.total;
+    const qint64 all = m_trashCounts.all;
     auto rows = m_reader.trash(limit, offset, filter);
     if (!rows) {
         Q_EMIT failed(rows.error());
         return;
     }
-    Q_EMIT trashPageReady(generation, offset, *total, *all, *rows);
+    Q_EMIT trashPageReady(generation, offset, total, all, *rows);
 }
 
 void LibraryReaderWorker::trashKeys(

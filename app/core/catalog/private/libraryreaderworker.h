@@ -85,6 +85,15 @@ private:
     QTimer *m_pollTimer = nullptr;
     QElapsedTimer m_sinceHandedOn; ///< since changesReady was last emitted
     bool m_pollSoonPending = false;
+    /// The trash's counts at the last page read, good while nothing is
+    /// committed (CatalogReader::dataVersion()).
+    struct TrashCounts {
+        qint64 version = -1;
+        QString filter;
+        qint64 total = 0;
+        qint64 all = 0;
+    };
+    TrashCounts m_trashCounts;
 };
 
 } // namespace trove

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <cstdio>
+#include <optional>
 
 // `trove collection create|add|remove|list|show|rename|delete`: named sets of
 // images, in an order of their own, and smart collections (saved searches).
@@ -157,9 +158,8 @@ int showCollection(CommandContext &ctx, const QStringList &args)
     if (!count)
         return done(failWith(ctx, count.error()));
     QTextStream &s = ctx.output.out();
-    QByteArray json;
+    std::optional<json::IndentedArray> images;
     QByteArray tail;
-    constexpr qsizetype kFlushAt = 1 << 16;
     if (ctx.json) {
         // The object as QJsonDocument writes it (keys in order), cut where
         // the images go.
@@ -171,33 +171,26 @@ int showCollection(CommandContext &ctx, const QStringList &args)
         const QByteArray quoted = QJsonDocument(QJsonArray { mark }).toJson(QJsonDocument::Compact);
         const QByteArray markText = quoted.mid(1, quoted.size() - 2);
         const qsizetype at = whole.indexOf(markText);
-        json = whole.left(at) + '[';
-        tail = "\n    ]" + whole.mid(at + markText.size());
+        images.emplace(
+            [&ctx](const QByteArray &bytes) { ctx.output.write(bytes); }, whole.left(at) + '[', 2);
+        tail = whole.mid(at + markText.size());
     } else {
         s << c.name;
         if (c.isSmart())
             s << "  (smart: " << c.query << ')';
         s << "  " << *count << " image(s)\n";
     }
-    qint64 n = 0;
     auto walk = reader.forEach(query, [&](const ImageRecord &r) {
-        if (ctx.json) {
-            json.append(n == 0 ? "\n" : ",\n");
-            json::appendIndented(json, r.toJson(), 2);
-            if (json.size() >= kFlushAt) {
-                ctx.output.write(json);
-                json.resize(0);
-            }
-        } else {
+        if (images)
+            images->append(r.toJson());
+        else
             s << shortId(r.id) << "  " << r.name << '\n';
-        }
-        ++n;
         return true;
     });
     if (!walk)
         return done(failWith(ctx, walk.error()));
-    if (ctx.json)
-        ctx.output.write(json + tail);
+    if (images)
+        images->finish(tail);
     s.flush();
     std::fflush(stdout);
     return done(0);

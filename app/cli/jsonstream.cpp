@@ -56,6 +56,10 @@ void appendNumber(QByteArray &out, const char *key, qint64 value)
     out.append(QByteArray::number(value));
 }
 
+namespace {
+
+// @p object as QJsonDocument::toJson(Indented) writes it as an element of
+// an array @p depth levels deep, without the comma or the newline after it.
 void appendIndented(QByteArray &out, const QJsonObject &object, int depth)
 {
     const QByteArray indent(4 * depth, ' ');
@@ -70,6 +74,36 @@ void appendIndented(QByteArray &out, const QJsonObject &object, int depth)
         out.append(indent).append(text.constData() + from, end - from);
         from = end + 1;
     }
+}
+
+constexpr qsizetype kFlushAt = 1 << 16;
+
+} // namespace
+
+IndentedArray::IndentedArray(
+    std::function<void(const QByteArray &)> write, QByteArray head, int depth)
+    : m_write(std::move(write))
+    , m_buffer(std::move(head))
+    , m_depth(depth)
+{
+}
+
+void IndentedArray::append(const QJsonObject &object)
+{
+    m_buffer.append(m_count == 0 ? "\n" : ",\n");
+    appendIndented(m_buffer, object, m_depth);
+    ++m_count;
+    if (m_buffer.size() >= kFlushAt) {
+        m_write(m_buffer);
+        m_buffer.resize(0);
+    }
+}
+
+void IndentedArray::finish(const QByteArray &after)
+{
+    m_buffer.append('\n').append(QByteArray(4 * (m_depth - 1), ' ')).append(']').append(after);
+    m_write(m_buffer);
+    m_buffer.clear();
 }
 
 } // namespace trove::cli::json

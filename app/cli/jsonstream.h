@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QStringView>
+#include <functional>
 
 namespace trove::cli::json {
 
@@ -19,10 +20,25 @@ void appendString(QByteArray &out, QStringView text);
 void appendKey(QByteArray &out, const char *key);
 /// `"key":` and the number.
 void appendNumber(QByteArray &out, const char *key, qint64 value);
-/// @p object as QJsonDocument::toJson(Indented) writes it as an element of
-/// an array @p depth levels deep (1: the array is the document), without
-/// the comma or the newline after it: how `--json` output keeps its shape
-/// while it streams.
-void appendIndented(QByteArray &out, const QJsonObject &object, int depth);
+/// An array of objects in `--json` output, written as it is walked, in the
+/// shape QJsonDocument::toJson(Indented) gives the whole document, flushed
+/// in blocks: a million elements never sit in memory as one document.
+class IndentedArray final {
+public:
+    /// @p head: everything before the array's elements, its `[` included;
+    /// @p depth: how deep the array is (1: it is the document).
+    IndentedArray(std::function<void(const QByteArray &)> write, QByteArray head, int depth);
+    void append(const QJsonObject &object);
+    /// Closes the array and writes what is left, then @p after (the rest
+    /// of the document).
+    void finish(const QByteArray &after = "\n");
+    qint64 count() const { return m_count; }
+
+private:
+    std::function<void(const QByteArray &)> m_write;
+    QByteArray m_buffer;
+    int m_depth;
+    qint64 m_count = 0;
+};
 
 } // namespace trove::cli::json

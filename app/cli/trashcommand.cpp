@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <cstdio>
+#include <optional>
 
 // `trove trash list|restore|empty`: the images `trove remove` (and the
 // window's Delete) moved aside, restorable until the trash is emptied.
@@ -36,34 +37,26 @@ int listTrash(CommandContext &ctx, const QStringList &args)
     QTextStream &s = ctx.output.out();
     // Streamed in blocks: a million trashed images (Select All, Delete)
     // never sit in memory as one JSON document.
-    QByteArray json;
-    constexpr qsizetype kFlushAt = 1 << 16;
+    std::optional<json::IndentedArray> array;
     if (ctx.json)
-        json.append('[');
+        array.emplace([&ctx](const QByteArray &bytes) { ctx.output.write(bytes); }, "[", 1);
     qint64 n = 0;
     const QString search = ctx.parser.value(QStringLiteral("search"));
     auto walk = reader.forEachTrashed(
         [&](const TrashRecord &t) {
-            if (ctx.json) {
-                json.append(n == 0 ? "\n" : ",\n");
-                json::appendIndented(json, t.toJson(), 1);
-                if (json.size() >= kFlushAt) {
-                    ctx.output.write(json);
-                    json.resize(0);
-                }
-            } else {
+            if (array)
+                array->append(t.toJson());
+            else
                 s << shortId(t.image.id) << "  " << t.image.name << "  trashed "
                   << isoUtc(t.trashedAt) << '\n';
-            }
             ++n;
             return true;
         },
         search);
     if (!walk)
         return failWith(ctx, walk.error());
-    if (ctx.json) {
-        json.append("\n]\n");
-        ctx.output.write(json);
+    if (array) {
+        array->finish();
     } else if (n == 0 && !search.trimmed().isEmpty()) {
         s << "no image in the trash has \"" << search.simplified() << "\" in its name or tags\n";
     } else if (n == 0) {

@@ -404,41 +404,44 @@ QImage LibraryReaderWorker::fitted(QImage image, int side)
     return image;
 }
 
+Result<LibraryReaderWorker::TrashCounts> LibraryReaderWorker::trashCounts(const QString &filter)
+{
+    // The counts stand while nothing is committed: a page of 100 rows
+    // scrolled to in a million-row trash was a count of the whole trash
+    // each time, and with a filter, two scans.
+    auto version = m_reader.dataVersion();
+    if (!version)
+        return version.failure();
+    if (*version == m_trashCounts.version && filter == m_trashCounts.filter)
+        return m_trashCounts;
+    auto total = m_reader.trashCount(filter);
+    if (!total)
+        return total.failure();
+    auto all = filter.trimmed().isEmpty() ? total : m_reader.trashCount();
+    if (!all)
+        return all.failure();
+    m_trashCounts = { *version, filter, *total, *all };
+    return m_trashCounts;
+}
+
 void LibraryReaderWorker::trashPage(
     quint64 generation, qint64 offset, qint64 limit, const QString &filter)
 {
     if (!ensureOpen())
         return;
     // A change committed between the reads is in the feed: the model reads
-    // the trash again when it arrives. The counts stand while nothing is
-    // committed: a page of 100 rows scrolled to in a million-row trash was
-    // a count of the whole trash each time, and with a filter, two scans.
-    auto version = m_reader.dataVersion();
-    if (!version) {
-        Q_EMIT failed(version.error());
+    // the trash again when it arrives.
+    auto counts = trashCounts(filter);
+    if (!counts) {
+        Q_EMIT failed(counts.error());
         return;
     }
-    if (*version != m_trashCounts.version || filter != m_trashCounts.filter) {
-        auto total = m_reader.trashCount(filter);
-        if (!total) {
-            Q_EMIT failed(total.error());
-            return;
-        }
-        auto all = filter.trimmed().isEmpty() ? total : m_reader.trashCount();
-        if (!all) {
-            Q_EMIT failed(all.error());
-            return;
-        }
-        m_trashCounts = { *version, filter, *total, *all };
-    }
-    const qint64 total = m_trashCounts.total;
-    const qint64 all = m_trashCounts.all;
     auto rows = m_reader.trash(limit, offset, filter);
     if (!rows) {
         Q_EMIT failed(rows.error());
         return;
     }
-    Q_EMIT trashPageReady(generation, offset, total, all, *rows);
+    Q_EMIT trashPageReady(generation, offset, counts->total, counts->all, *rows);
 }
 
 void LibraryReaderWorker::trashKeys(
@@ -448,9 +451,9 @@ void LibraryReaderWorker::trashKeys(
         Q_EMIT trashKeysReady(ticket, -1, {}, tr("the library cannot be read"));
         return;
     }
-    auto total = m_reader.trashCount(filter);
-    if (!total) {
-        Q_EMIT trashKeysReady(ticket, -1, {}, total.error());
+    auto counts = trashCounts(filter);
+    if (!counts) {
+        Q_EMIT trashKeysReady(ticket, -1, {}, counts.error());
         return;
     }
     QList<qint64> out;
@@ -462,7 +465,7 @@ void LibraryReaderWorker::trashKeys(
         }
         out += *part;
     }
-    Q_EMIT trashKeysReady(ticket, *total, out, {});
+    Q_EMIT trashKeysReady(ticket, counts->total, out, {});
 }
 
 void LibraryReaderWorker::trashThumbnails(const QList<qint64> &keys, int side)

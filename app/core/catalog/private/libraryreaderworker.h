@@ -65,6 +65,15 @@ Q_SIGNALS:
         quint64 ticket, qint64 total, const QList<qint64> &keys, const QString &error);
 
 private:
+    /// The trash's rows under @p filter and in all, kept from the last
+    /// count while nothing is committed (CatalogReader::dataVersion()).
+    struct TrashCounts {
+        qint64 version = -1;
+        QString filter;
+        qint64 total = 0;
+        qint64 all = 0;
+    };
+    Result<TrashCounts> trashCounts(const QString &filter);
     bool ensureOpen();
     void pollAgain();
     /// Emits changesReady for a batch with anything in it.
@@ -85,14 +94,6 @@ private:
     QTimer *m_pollTimer = nullptr;
     QElapsedTimer m_sinceHandedOn; ///< since changesReady was last emitted
     bool m_pollSoonPending = false;
-    /// The trash's counts at the last page read, good while nothing is
-    /// committed (CatalogReader::dataVersion()).
-    struct TrashCounts {
-        qint64 version = -1;
-        QString filter;
-        qint64 total = 0;
-        qint64 all = 0;
-    };
     TrashCounts m_trashCounts;
 };
 

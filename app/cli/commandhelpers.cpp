@@ -47,6 +47,17 @@ bool openWriter(CommandContext &ctx, CatalogWriter &writer)
     return true;
 }
 
+QString ambiguous(const QString &arg, const QStringList &candidates, const QString &what)
+{
+    QString text
+        = QStringLiteral("%1: %2 %3 match; use an id").arg(arg).arg(candidates.size()).arg(what);
+    for (qsizetype i = 0; i < std::min<qsizetype>(candidates.size(), kAmbiguousShown); ++i)
+        text += QStringLiteral("\n  ") + candidates.at(i);
+    if (candidates.size() > kAmbiguousShown)
+        text += QStringLiteral("\n  and %1 more").arg(candidates.size() - kAmbiguousShown);
+    return text;
+}
+
 namespace {
 
 // The one image @p arg names; prints why not (none, or several) otherwise.
@@ -58,8 +69,12 @@ Result<ImageRecord> resolveOne(CommandContext &ctx, CatalogReader &reader, const
         problem = found.error();
     else if (found->isEmpty())
         problem = QStringLiteral("%1: no image with this id or name").arg(arg);
-    else if (found->size() > 1)
-        problem = QStringLiteral("%1: %2 images match; use an id").arg(arg).arg(found->size());
+    else if (found->size() > 1) {
+        QStringList candidates;
+        for (const ImageRecord &r : std::as_const(*found))
+            candidates.append(r.id + QStringLiteral("  ") + r.name);
+        problem = ambiguous(arg, candidates, QStringLiteral("images"));
+    }
     if (!problem.isEmpty()) {
         ctx.output.error(problem);
         return fail(problem);

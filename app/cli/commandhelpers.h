@@ -39,6 +39,15 @@ struct Resolved {
 /// nothing. Either way status is 1.
 Resolved resolveArguments(CommandContext &ctx, CatalogReader &reader, const QStringList &args);
 
+/// Why @p arg names several images, and which: "ARG: N images match; use
+/// an id", then a line per candidate (its full id and name; at most
+/// kAmbiguousShown, then how many more), so that a short id two images
+/// share, or a name, can be told apart without another command.
+/// @p candidates are "id  name" lines; @p what says where ("images", "images
+/// in the trash").
+QString ambiguous(const QString &arg, const QStringList &candidates, const QString &what);
+inline constexpr int kAmbiguousShown = 10;
+
 /// The CLI may wait: it has no window to keep alive.
 template<typename T> T waitFor(QFuture<T> future)
 {

@@ -83,10 +83,12 @@ int restoreTrash(CommandContext &ctx, const QStringList &args)
             problem = found.error();
         else if (found->isEmpty())
             problem = QStringLiteral("%1: no image in the trash with this id or name").arg(arg);
-        else if (found->size() > 1)
-            problem = QStringLiteral("%1: %2 images in the trash match; use an id")
-                          .arg(arg)
-                          .arg(found->size());
+        else if (found->size() > 1) {
+            QStringList candidates;
+            for (const TrashRecord &t : std::as_const(*found))
+                candidates.append(t.image.id + QStringLiteral("  ") + t.image.name);
+            problem = ambiguous(arg, candidates, QStringLiteral("images in the trash"));
+        }
         if (!problem.isEmpty()) {
             ctx.output.error(problem);
             status = 1;

@@ -1505,6 +1505,11 @@ void TestCli::showTagRemoveByNameAndPrefix()
     show = trove(QStringList { QStringLiteral("show"), QStringLiteral("twin") } + lib);
     QVERIFY2(show.exitCode == 1, show.describe());
     QVERIFY2(show.err.contains("twin: 2 images match; use an id"), show.describe());
+    // Each candidate by its full id, so the person can pick one.
+    for (const char *twin : { "/t1/twin.png", "/t2/twin.png" }) {
+        const QString line = QStringLiteral("\n  %1  twin").arg(idOf.value(QLatin1String(twin)));
+        QVERIFY2(show.err.contains(line.toUtf8()), show.describe());
+    }
     show = trove(QStringList { QStringLiteral("show"), QStringLiteral("nobody") } + lib);
     QVERIFY2(show.exitCode == 1, show.describe());
     QVERIFY2(show.err.contains("nobody: no image with this id or name"), show.describe());
@@ -1800,6 +1805,10 @@ void TestCli::trashRoundTrip()
             last = v.toObject().value(QLatin1String("id")).toString();
     }
     QVERIFY(!last.isEmpty());
+    // Both go to the trash under one name.
+    QCOMPARE(trove(QStringList { QStringLiteral("rename"), other, QStringLiteral("keep") } + lib)
+                 .exitCode,
+        0);
     QCOMPARE(trove(QStringList { QStringLiteral("remove"), other } + lib).exitCode, 0);
     QCOMPARE(trove(QStringList { QStringLiteral("remove"), last } + lib).exitCode, 0);
     trash = trove(
@@ -1810,6 +1819,19 @@ void TestCli::trashRoundTrip()
     QCOMPARE(trash.out, trash.json().toJson(QJsonDocument::Indented));
     QCOMPARE(trash.json().array().at(0).toObject().value(QLatin1String("id")).toString(), last);
     QCOMPARE(trash.json().array().at(1).toObject().value(QLatin1String("id")).toString(), other);
+
+    // A name two of them share restores neither, and lists both by id.
+    restore = trove(
+        QStringList { QStringLiteral("trash"), QStringLiteral("restore"), QStringLiteral("keep") }
+        + lib);
+    QVERIFY2(restore.exitCode == 1, restore.describe());
+    QVERIFY2(
+        restore.err.contains("keep: 2 images in the trash match; use an id"), restore.describe());
+    for (const QString &candidate : { last, other }) {
+        QVERIFY2(restore.err.contains(QStringLiteral("\n  %1  keep").arg(candidate).toUtf8()),
+            restore.describe());
+    }
+    QCOMPARE(list().size(), 0);
 }
 
 void TestCli::trashBadUsage_data()

@@ -5,6 +5,7 @@
 #include "base/platform.h"
 #include "dialogs/backupprogress.h"
 #include "dialogs/librarymover.h"
+#include "dialogs/libraryproblems.h"
 #include "dialogs/libraryrepair.h"
 #include "dialogs/preferencesdialog.h"
 #include "dialogs/statisticsdialog.h"
@@ -41,6 +42,7 @@
 #include "statusmessagetimes.h"
 #include "statustray.h"
 #include "theme.h"
+#include "viewer/fullscreenchrome.h"
 #include "viewer/imagecanvas.h"
 #include "viewer/imageviewer.h"
 
@@ -91,179 +93,22 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     , m_exporter(new DragExporter(this))
     , m_actions(new ImageActions(this))
     , m_localApi(new LocalApiHost(this))
-    , m_repair(new LibraryRepair(this))
+    , m_problems(new LibraryProblems(
+          { this, [this] { return m_session.get(); },
+              [this](const LibraryPaths &p, int attempt) { openLibraryAttempt(p, attempt); },
+              [this] { detachSession(); },
+              [this](const QString &text, int timeoutMs) { showMessage(text, timeoutMs); } },
+          this))
     , m_access(new QLabel(this))
     , m_hashing(new HashingStatusLabel(this))
     , m_mover(new LibraryMover(m_controller, this))
 {
     setWindowIcon(appIcon());
-    auto *galleryPage = new QWidget(this);
-    auto *galleryLayout = new QVBoxLayout(galleryPage);
-    galleryLayout->setContentsMargins(0, 0, 0, 0);
-    galleryLayout->setSpacing(0);
-    galleryLayout->addWidget(m_diskFull);
-    galleryLayout->addWidget(m_duplicateOffer);
-    galleryLayout->addWidget(m_browse);
-    galleryLayout->addWidget(m_gallery, 1);
-    m_stack->addWidget(galleryPage);
-    new GalleryEscape(galleryPage, m_browse, m_gallery);
-    m_stack->addWidget(m_viewer);
-    setCentralWidget(m_stack);
-
-    auto *addBar = new QToolBar(tr("Add Images"), this);
-    addBar->setObjectName(QStringLiteral("addToolBar"));
-    addBar->setMovable(false);
-    addBar->addWidget(m_ingestBar);
-    addToolBar(Qt::TopToolBarArea, addBar);
-
-    m_queueDock->setObjectName(QStringLiteral("queueDock"));
-    m_queueDock->setWidget(m_queue);
-    m_queueDock->setAllowedAreas(
-        Qt::BottomDockWidgetArea | Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
-    addDockWidget(Qt::BottomDockWidgetArea, m_queueDock);
-    // Slim while idle (the queue panel decides), the person's height else.
-    new QueueDockFit(this, m_queueDock, m_queue);
-    m_collections = new CollectionsDock({ this, m_browse, m_gallery, m_actions, m_undo });
-    connect(m_collections, &CollectionsDock::showingCollection, this, &MainWindow::closeViewer);
-    connect(m_collections, &CollectionsDock::message, this, &MainWindow::showMessage);
-
-    // Hidden until asked for (View ▸ Tags); saveState() remembers it open.
-    m_tagDock->setObjectName(QStringLiteral("tagDock"));
-    m_tagDock->setWidget(m_tagSidebar);
-    m_tagDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
-    addDockWidget(Qt::LeftDockWidgetArea, m_tagDock);
-    m_tagDock->hide();
-    m_tagSidebar->setUndoStack(m_undo);
-    connect(m_tagSidebar, &TagSidebar::message, this,
-        [this](const QString &text) { showMessage(text, kStatusMessageMs); });
-    connect(m_tagSidebar, &TagSidebar::filterRequested, m_browse,
-        [this](const QString &tag, bool exclude) {
-            m_browse->addTerm(TagCompleter::termFor(
-                exclude ? QStringLiteral("-tag:") : QStringLiteral("tag:"), tag));
-        });
-
-    m_gallery->setDragExporter(m_exporter);
-    connect(m_exporter, &DragExporter::message, this, &MainWindow::showMessage);
-    m_drops->setIgnoredSource(m_gallery);
-    m_drops->watch(this);
-    m_drops->watch(m_gallery);
-    m_drops->watch(m_viewer->canvas());
-    m_drops->watch(m_queue->view());
-
-    m_controller->setOptionsProvider(
-        [this](int sources) { return m_ingestBar->takeOptions(sources); });
-    m_duplicateOffer->setUndoStack(m_undo);
-    connect(m_controller, &IngestController::queuedWithOptions, m_duplicateOffer,
-        &DuplicateOffer::watch);
-    connect(m_duplicateOffer, &DuplicateOffer::message, this, &MainWindow::showMessage);
-    m_actions->setTargets([this] { return actionTargets(); });
-    m_actions->setUndoStack(m_undo);
-
-    connect(m_controller, &IngestController::message, this, &MainWindow::showMessage);
-    connect(m_mover, &LibraryMover::message, this, &MainWindow::showMessage);
-    connect(m_mover, &LibraryMover::copied, this, [this](const LibraryPaths &moved) {
-        // Saved as the library to open at start, and opened now (the old
-        // session retires).
-        Preferences next = m_prefs;
-        next.libraryPath = moved.root();
-        applyPreferences(next);
-    });
-    connect(m_controller, &IngestController::queued, this, [this] {
-        if (m_queueDock->isHidden())
-            m_queueDock->show();
-    });
-    connect(
-        m_controller, &IngestController::walkProgress, m_walkProgress, &WalkProgress::showTotals);
-    connect(m_controller, &IngestController::walkFinished, m_walkProgress, &WalkProgress::finish);
-    connect(m_walkProgress, &WalkProgress::cancelRequested, m_controller,
-        &IngestController::cancelWalks);
-    connect(m_drops, &DropTarget::dropped, this, [this](const DropContent::Snapshot &snapshot) {
-        m_controller->ingest(snapshot, IngestController::Origin::Dropped);
-    });
-    connect(m_drops, &DropTarget::hovering, this,
-        [this](const QString &text) { showMessage(text, 0); });
-    connect(m_drops, &DropTarget::left, statusBar(), &QStatusBar::clearMessage);
-    connect(m_ingestBar, &IngestBar::addRequested, this, [this](const QString &text) {
-        m_controller->ingest(DropContent::fromText(text), IngestController::Origin::Typed);
-    });
-    connect(m_browse, &BrowseBar::shuffleRequested, this, &MainWindow::shuffleAgain);
-    connect(m_browse, &BrowseBar::queryChanged, this, [this](const ImageQuery &query) {
-        m_gallery->setFiltered(!query.search.isEmpty() || !query.tag.isEmpty());
-        if (m_session) {
-            m_keeper->queryChanging(query);
-            m_session->gallery()->setQuery(query);
-            m_session->tags()->setQuery(query);
-        }
-    });
-    connect(m_gallery, &QAbstractItemView::activated, this,
-        [this](const QModelIndex &index) { openViewer(index.row()); });
-    connect(m_gallery, &GalleryView::message, this, &MainWindow::showMessage);
-    connect(
-        m_gallery, &GalleryView::selectedRecordsChanged, m_actions, &ImageActions::updateEnabled);
-    connect(
-        m_gallery, &QWidget::customContextMenuRequested, this, &MainWindow::showGalleryContextMenu);
-    connect(m_viewer, &ImageViewer::closeRequested, this, &MainWindow::closeViewer);
-    connect(m_viewer, &ImageViewer::message, this, &MainWindow::showMessage);
-    connect(m_viewer, &ImageViewer::fullScreenChanged, this, [this](bool fullScreen) {
-        // Only the picture: menus, the add bar, the queue and the status
-        // bar go, and come back as they were.
-        static const char *const kWasVisible = "troveVisibleBeforeFullScreen";
-        QList<QWidget *> chrome { menuBar(), statusBar(), static_cast<QWidget *>(m_queueDock) };
-        if (auto *bar = findChild<QToolBar *>(QStringLiteral("addToolBar")))
-            chrome << bar;
-        for (QWidget *w : chrome) {
-            if (fullScreen) {
-                w->setProperty(kWasVisible, w->isVisible());
-                w->hide();
-            } else if (w->property(kWasVisible).toBool()) {
-                w->show();
-            }
-        }
-    });
-    connect(m_localApi, &LocalApiHost::message, this,
-        [this](const QString &text) { showMessage(text, 8000); });
-    connect(m_viewer, &ImageViewer::currentRowChanged, m_actions, &ImageActions::updateEnabled);
-    connect(m_viewer, &ImageViewer::editRequested, m_actions->editAction(), &QAction::trigger);
-    connect(m_viewer, &ImageViewer::exportRequested, m_actions->exportAction(), &QAction::trigger);
-    connect(m_actions, &ImageActions::openRequested, this, [this] {
-        if (!isViewerOpen() && m_gallery->currentIndex().isValid())
-            openViewer(m_gallery->currentIndex().row());
-    });
-    connect(m_actions, &ImageActions::message, this, &MainWindow::showMessage);
-    connect(m_queue, &IngestQueuePanel::showImageRequested, this, &MainWindow::showImage);
-    connect(m_repair, &LibraryRepair::accepted, this, [this](const LibraryPaths &paths) {
-        // The repair moves the catalog: it starts once the old session's
-        // threads have closed their connections to it (a session that
-        // opened, with its damage deeper in the file, has some). Retiring
-        // blocks a session's signals, but not destroyed().
-        if (!m_session) {
-            m_repair->run(paths);
-            return;
-        }
-        connect(m_session.get(), &QObject::destroyed, m_repair,
-            [repair = m_repair, paths] { repair->run(paths); });
-        detachSession();
-    });
-    connect(m_repair, &LibraryRepair::repaired, this,
-        [this](const LibraryPaths &paths, const QString &summary) {
-            openLibrary(paths);
-            showMessage(summary, 0);
-        });
-    connect(m_repair, &LibraryRepair::failed, this,
-        [this](const LibraryPaths &paths, const QString &reason) {
-            auto *box = new QMessageBox(QMessageBox::Critical, tr("Cannot Repair Library"),
-                tr("The library in %1 could not be repaired.")
-                    .arg(QDir::toNativeSeparators(paths.root())),
-                QMessageBox::Close, this);
-            box->setInformativeText(reason);
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
-        });
-
-    // Image actions follow the focus: the gallery's selection or the viewer's image.
-    m_actions->attachTo(m_gallery);
-    m_actions->attachTo(m_viewer);
-
+    buildPages();
+    buildDocks();
+    connectIngest();
+    connectBrowsing();
+    connectViewer();
     buildMenus();
     buildStatusBar();
     restoreSettings();
@@ -277,6 +122,11 @@ MainWindow::~MainWindow()
 {
     // Parts let go of the session's models before it goes.
     attachParts(nullptr);
+}
+
+LibraryRepair *MainWindow::repair() const
+{
+    return m_problems->repair();
 }
 
 CollectionsPanel *MainWindow::collectionsPanel() const
@@ -312,40 +162,7 @@ void MainWindow::openLibraryAttempt(const LibraryPaths &paths, int attempt)
         showAccess(session);
         purgeTrash(session);
     });
-    auto offerRepair = [this, session, paths](const QString &reason) {
-        if (m_session.get() == session && !m_repair->offerBox() && !m_repair->isRunning()
-            && !session->isReadOnly())
-            m_repair->offer(paths, reason);
-    };
-    connect(session, &LibrarySession::damaged, this, offerRepair);
-    // Damage deeper in the file shows only when a read reaches it.
-    connect(session->reader(), &LibraryReader::damaged, this, offerRepair);
-    connect(
-        session->reader(), &LibraryReader::failed, this, [this, session](const QString &reason) {
-            // Before the library is open, why it cannot be is the writer's to
-            // say (a dialog, or the offer to repair it), in plainer words.
-            if (session->isOpen())
-                showMessage(tr("Cannot read the library: %1").arg(reason), 8000);
-        });
-    connect(session, &LibrarySession::openFailed, this,
-        [this, session, paths, attempt](const QString &reason) {
-            if (m_session.get() != session)
-                return; // another library was chosen meanwhile
-            // A library being created by this window's writer and reader at
-            // once, or by another process, can be busy for a moment.
-            if (reason.contains(QLatin1String("locked")) && attempt < 4) {
-                QTimer::singleShot(100 * attempt, this,
-                    [this, paths, attempt] { openLibraryAttempt(paths, attempt + 1); });
-                return;
-            }
-            const QString root = paths.root();
-            auto *box = new QMessageBox(QMessageBox::Critical, tr("Cannot Open Library"),
-                tr("The library in %1 cannot be opened.").arg(QDir::toNativeSeparators(root)),
-                QMessageBox::Close, this);
-            box->setInformativeText(reason);
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
-        });
+    m_problems->watch(session, paths, attempt);
     next->gallery()->setQuery(m_browse->query());
     next->tags()->setQuery(m_browse->query());
     attachParts(next.get());
@@ -686,6 +503,150 @@ void MainWindow::purgeTrash(LibrarySession *session)
                         .arg(days),
                     8000);
         });
+}
+
+void MainWindow::buildPages()
+{
+    auto *galleryPage = new QWidget(this);
+    auto *galleryLayout = new QVBoxLayout(galleryPage);
+    galleryLayout->setContentsMargins(0, 0, 0, 0);
+    galleryLayout->setSpacing(0);
+    galleryLayout->addWidget(m_diskFull);
+    galleryLayout->addWidget(m_duplicateOffer);
+    galleryLayout->addWidget(m_browse);
+    galleryLayout->addWidget(m_gallery, 1);
+    m_stack->addWidget(galleryPage);
+    new GalleryEscape(galleryPage, m_browse, m_gallery);
+    m_stack->addWidget(m_viewer);
+    setCentralWidget(m_stack);
+
+    m_addBar = new QToolBar(tr("Add Images"), this);
+    m_addBar->setObjectName(QStringLiteral("addToolBar"));
+    m_addBar->setMovable(false);
+    m_addBar->addWidget(m_ingestBar);
+    addToolBar(Qt::TopToolBarArea, m_addBar);
+}
+
+void MainWindow::buildDocks()
+{
+    m_queueDock->setObjectName(QStringLiteral("queueDock"));
+    m_queueDock->setWidget(m_queue);
+    m_queueDock->setAllowedAreas(
+        Qt::BottomDockWidgetArea | Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_queueDock);
+    // Slim while idle (the queue panel decides), the person's height else.
+    new QueueDockFit(this, m_queueDock, m_queue);
+    m_collections = new CollectionsDock({ this, m_browse, m_gallery, m_actions, m_undo });
+    connect(m_collections, &CollectionsDock::showingCollection, this, &MainWindow::closeViewer);
+    connect(m_collections, &CollectionsDock::message, this, &MainWindow::showMessage);
+
+    // Hidden until asked for (View ▸ Tags); saveState() remembers it open.
+    m_tagDock->setObjectName(QStringLiteral("tagDock"));
+    m_tagDock->setWidget(m_tagSidebar);
+    m_tagDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::LeftDockWidgetArea, m_tagDock);
+    m_tagDock->hide();
+    m_tagSidebar->setUndoStack(m_undo);
+    connect(m_tagSidebar, &TagSidebar::message, this,
+        [this](const QString &text) { showMessage(text, kStatusMessageMs); });
+    connect(m_tagSidebar, &TagSidebar::filterRequested, m_browse,
+        [this](const QString &tag, bool exclude) {
+            m_browse->addTerm(TagCompleter::termFor(
+                exclude ? QStringLiteral("-tag:") : QStringLiteral("tag:"), tag));
+        });
+}
+
+void MainWindow::connectIngest()
+{
+    m_gallery->setDragExporter(m_exporter);
+    connect(m_exporter, &DragExporter::message, this, &MainWindow::showMessage);
+    m_drops->setIgnoredSource(m_gallery);
+    m_drops->watch(this);
+    m_drops->watch(m_gallery);
+    m_drops->watch(m_viewer->canvas());
+    m_drops->watch(m_queue->view());
+
+    m_controller->setOptionsProvider(
+        [this](int sources) { return m_ingestBar->takeOptions(sources); });
+    m_duplicateOffer->setUndoStack(m_undo);
+    connect(m_controller, &IngestController::queuedWithOptions, m_duplicateOffer,
+        &DuplicateOffer::watch);
+    connect(m_duplicateOffer, &DuplicateOffer::message, this, &MainWindow::showMessage);
+
+    connect(m_controller, &IngestController::message, this, &MainWindow::showMessage);
+    connect(m_mover, &LibraryMover::message, this, &MainWindow::showMessage);
+    connect(m_mover, &LibraryMover::copied, this, [this](const LibraryPaths &moved) {
+        // Saved as the library to open at start, and opened now (the old
+        // session retires).
+        Preferences next = m_prefs;
+        next.libraryPath = moved.root();
+        applyPreferences(next);
+    });
+    connect(m_controller, &IngestController::queued, this, [this] {
+        if (m_queueDock->isHidden())
+            m_queueDock->show();
+    });
+    connect(
+        m_controller, &IngestController::walkProgress, m_walkProgress, &WalkProgress::showTotals);
+    connect(m_controller, &IngestController::walkFinished, m_walkProgress, &WalkProgress::finish);
+    connect(m_walkProgress, &WalkProgress::cancelRequested, m_controller,
+        &IngestController::cancelWalks);
+    connect(m_drops, &DropTarget::dropped, this, [this](const DropContent::Snapshot &snapshot) {
+        m_controller->ingest(snapshot, IngestController::Origin::Dropped);
+    });
+    connect(m_drops, &DropTarget::hovering, this,
+        [this](const QString &text) { showMessage(text, 0); });
+    connect(m_drops, &DropTarget::left, statusBar(), &QStatusBar::clearMessage);
+    connect(m_ingestBar, &IngestBar::addRequested, this, [this](const QString &text) {
+        m_controller->ingest(DropContent::fromText(text), IngestController::Origin::Typed);
+    });
+    connect(m_localApi, &LocalApiHost::message, this,
+        [this](const QString &text) { showMessage(text, 8000); });
+}
+
+void MainWindow::connectBrowsing()
+{
+    m_actions->setTargets([this] { return actionTargets(); });
+    m_actions->setUndoStack(m_undo);
+    connect(m_browse, &BrowseBar::shuffleRequested, this, &MainWindow::shuffleAgain);
+    connect(m_browse, &BrowseBar::queryChanged, this, [this](const ImageQuery &query) {
+        m_gallery->setFiltered(!query.search.isEmpty() || !query.tag.isEmpty());
+        if (m_session) {
+            m_keeper->queryChanging(query);
+            m_session->gallery()->setQuery(query);
+            m_session->tags()->setQuery(query);
+        }
+    });
+    connect(m_gallery, &QAbstractItemView::activated, this,
+        [this](const QModelIndex &index) { openViewer(index.row()); });
+    connect(m_gallery, &GalleryView::message, this, &MainWindow::showMessage);
+    connect(
+        m_gallery, &GalleryView::selectedRecordsChanged, m_actions, &ImageActions::updateEnabled);
+    connect(
+        m_gallery, &QWidget::customContextMenuRequested, this, &MainWindow::showGalleryContextMenu);
+}
+
+void MainWindow::connectViewer()
+{
+    connect(m_viewer, &ImageViewer::closeRequested, this, &MainWindow::closeViewer);
+    connect(m_viewer, &ImageViewer::message, this, &MainWindow::showMessage);
+    // Only the picture: menus, the add bar, the queue and the status bar
+    // go, and come back as they were.
+    auto *chrome = new FullScreenChrome(
+        { menuBar(), statusBar(), m_queueDock, m_addBar, m_tagDock, m_collections->dock() }, this);
+    connect(m_viewer, &ImageViewer::fullScreenChanged, chrome, &FullScreenChrome::setFullScreen);
+    connect(m_viewer, &ImageViewer::currentRowChanged, m_actions, &ImageActions::updateEnabled);
+    connect(m_viewer, &ImageViewer::editRequested, m_actions->editAction(), &QAction::trigger);
+    connect(m_viewer, &ImageViewer::exportRequested, m_actions->exportAction(), &QAction::trigger);
+    connect(m_actions, &ImageActions::openRequested, this, [this] {
+        if (!isViewerOpen() && m_gallery->currentIndex().isValid())
+            openViewer(m_gallery->currentIndex().row());
+    });
+    connect(m_actions, &ImageActions::message, this, &MainWindow::showMessage);
+    connect(m_queue, &IngestQueuePanel::showImageRequested, this, &MainWindow::showImage);
+    // Image actions follow the focus: the gallery's selection or the viewer's image.
+    m_actions->attachTo(m_gallery);
+    m_actions->attachTo(m_viewer);
 }
 
 void MainWindow::buildMenus()

@@ -11,6 +11,7 @@
 
 class QDockWidget;
 class QStackedWidget;
+class QToolBar;
 class QUndoStack;
 class QLabel;
 
@@ -43,6 +44,7 @@ class ImageViewer;
 class IngestBar;
 class IngestController;
 class IngestQueuePanel;
+class LibraryProblems;
 class LibraryRepair;
 class LibraryStatusLabel;
 class LocalApiHost;
@@ -108,7 +110,7 @@ public:
     IngestBar *ingestBar() const { return m_ingestBar; }
     DropTarget *dropTarget() const { return m_drops; }
     WalkProgress *walkProgress() const { return m_walkProgress; }
-    LibraryRepair *repair() const { return m_repair; }
+    LibraryRepair *repair() const;
     /// "Read-only" or "Network drive" in the status bar; hidden otherwise.
     QLabel *accessLabel() const { return m_access; }
     /// "Hashing for Find Similar: 1,234 of 5,000", while the backfill runs.
@@ -132,6 +134,15 @@ private:
     /// Hands @p session (nullptr: none) to every part that shows or changes
     /// the library: one list, for opening, detaching and closing alike.
     void attachParts(LibrarySession *session);
+    /// The gallery and viewer pages, and the add bar above them.
+    void buildPages();
+    /// The ingest queue, collections and tags docks.
+    void buildDocks();
+    /// What adds images: drops, pastes, the add bar, folder walks, moves.
+    void connectIngest();
+    /// The search bar, the grid and the image actions on its selection.
+    void connectBrowsing();
+    void connectViewer();
     void buildMenus();
     void buildStatusBar();
     void setThumbnailSize(int size);
@@ -163,6 +174,7 @@ private:
     SelectionKeeper *m_keeper;
     ImageViewer *m_viewer;
     IngestBar *m_ingestBar;
+    QToolBar *m_addBar = nullptr;
     IngestQueuePanel *m_queue;
     QDockWidget *m_queueDock;
     TagSidebar *m_tagSidebar;
@@ -185,7 +197,7 @@ private:
     PreferencesDialog *m_preferences = nullptr;
     Preferences m_prefs;
     MainMenus *m_menus = nullptr;
-    LibraryRepair *m_repair;
+    LibraryProblems *m_problems;
     QLabel *m_access;
     HashingStatusLabel *m_hashing;
     LibraryMover *m_mover;

@@ -2881,6 +2881,29 @@ Führen Sie „trove verify --repair“ aus.</translation>
     </message>
 </context>
 <context>
+    <name>trove::ui::LibraryProblems</name>
+    <message>
+        <source>Cannot Repair Library</source>
+        <translation>Bibliothek kann nicht repariert werden</translation>
+    </message>
+    <message>
+        <source>The library in %1 could not be repaired.</source>
+        <translation>Die Bibliothek in %1 konnte nicht repariert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the library: %1</source>
+        <translation>Die Bibliothek kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot Open Library</source>
+        <translation>Bibliothek kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>The library in %1 cannot be opened.</source>
+        <translation>Die Bibliothek in %1 kann nicht geöffnet werden.</translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::LibraryRepair</name>
     <message>
         <source>Damaged Library</source>
@@ -3177,26 +3200,6 @@ Führen Sie „trove verify --repair“ aus.</translation>
     <message>
         <source>Add Images</source>
         <translation>Bilder hinzufügen</translation>
-    </message>
-    <message>
-        <source>Cannot Repair Library</source>
-        <translation>Bibliothek kann nicht repariert werden</translation>
-    </message>
-    <message>
-        <source>The library in %1 could not be repaired.</source>
-        <translation>Die Bibliothek in %1 konnte nicht repariert werden.</translation>
-    </message>
-    <message>
-        <source>Cannot read the library: %1</source>
-        <translation>Die Bibliothek kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>Cannot Open Library</source>
-        <translation>Bibliothek kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <source>The library in %1 cannot be opened.</source>
-        <translation>Die Bibliothek in %1 kann nicht geöffnet werden.</translation>
     </message>
     <message>
         <source>%1 — Trove</source>

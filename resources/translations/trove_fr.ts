@@ -2881,6 +2881,29 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
     </message>
 </context>
 <context>
+    <name>trove::ui::LibraryProblems</name>
+    <message>
+        <source>Cannot Repair Library</source>
+        <translation>Impossible de réparer la bibliothèque</translation>
+    </message>
+    <message>
+        <source>The library in %1 could not be repaired.</source>
+        <translation>La bibliothèque dans %1 n’a pas pu être réparée.</translation>
+    </message>
+    <message>
+        <source>Cannot read the library: %1</source>
+        <translation>Impossible de lire la bibliothèque&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot Open Library</source>
+        <translation>Impossible d’ouvrir la bibliothèque</translation>
+    </message>
+    <message>
+        <source>The library in %1 cannot be opened.</source>
+        <translation>La bibliothèque dans %1 ne peut pas être ouverte.</translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::LibraryRepair</name>
     <message>
         <source>Damaged Library</source>
@@ -3177,26 +3200,6 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
     <message>
         <source>Add Images</source>
         <translation>Ajouter des images</translation>
-    </message>
-    <message>
-        <source>Cannot Repair Library</source>
-        <translation>Impossible de réparer la bibliothèque</translation>
-    </message>
-    <message>
-        <source>The library in %1 could not be repaired.</source>
-        <translation>La bibliothèque dans %1 n’a pas pu être réparée.</translation>
-    </message>
-    <message>
-        <source>Cannot read the library: %1</source>
-        <translation>Impossible de lire la bibliothèque&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Cannot Open Library</source>
-        <translation>Impossible d’ouvrir la bibliothèque</translation>
-    </message>
-    <message>
-        <source>The library in %1 cannot be opened.</source>
-        <translation>La bibliothèque dans %1 ne peut pas être ouverte.</translation>
     </message>
     <message>
         <source>%1 — Trove</source>

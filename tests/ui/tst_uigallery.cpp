@@ -1279,12 +1279,15 @@ void TestUiGallery::viewerFullScreenAndSlideshow()
     QWidget *focus = viewer->canvas();
 
     QVERIFY(m_window->menuBar()->isVisible());
+    m_window->tagDock()->show();
+    m_window->queueDock()->hide();
     QTest::keyClick(focus, Qt::Key_F11);
     QVERIFY(viewer->isFullScreen());
     QVERIFY(!viewer->infoPanel()->isVisible());
-    // Only the picture: the window's bars go too.
+    // Only the picture: the window's bars and docks go too.
     QVERIFY(!m_window->menuBar()->isVisible());
     QVERIFY(!m_window->statusBar()->isVisible());
+    QVERIFY(!m_window->tagDock()->isVisible());
     // Esc leaves full screen first, and only then the viewer.
     QTest::keyClick(focus, Qt::Key_Escape);
     QVERIFY(!viewer->isFullScreen());
@@ -1292,6 +1295,9 @@ void TestUiGallery::viewerFullScreenAndSlideshow()
     QVERIFY(viewer->infoPanel()->isVisible());
     QVERIFY(m_window->menuBar()->isVisible());
     QVERIFY(m_window->statusBar()->isVisible());
+    // What was shown comes back; what was hidden stays so.
+    QVERIFY(m_window->tagDock()->isVisible());
+    QVERIFY(!m_window->queueDock()->isVisible());
     uitest::doubleClick(
         viewer->canvas()->viewport(), viewer->canvas()->viewport()->rect().center());
     QVERIFY(viewer->isFullScreen());

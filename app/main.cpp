@@ -33,6 +33,7 @@ void describeApplication()
 int main(int argc, char *argv[])
 {
     trove::tuneAllocator();
+    trove::usePlainEventLoops();
     QStringList args;
     for (int i = 1; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);

@@ -15,6 +15,7 @@
 //       [--make]   first makes "Probe 1000" (every 1000th image) and
 //                  "Probe third" (every 3rd), each in a shuffled hand order,
 //                  unless they are there
+#include "base/platform.h"
 #include "benchsupport.h"
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
@@ -135,6 +136,7 @@ bool make(const LibraryPaths &paths)
 
 int main(int argc, char **argv)
 {
+    usePlainEventLoops(); // as the application does
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addOption(

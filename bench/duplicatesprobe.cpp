@@ -22,6 +22,7 @@
 // Prints one JSON object. Reads the library only.
 //
 //   trove-duplicates-probe --library DIR [--timeout-s 600]
+#include "base/platform.h"
 #include "benchsupport.h"
 #include "dialogs/duplicatesdialog.h"
 #include "models/duplicatesmodel.h"
@@ -121,6 +122,7 @@ double until(const std::function<bool()> &done, int timeoutMs)
 
 int main(int argc, char **argv)
 {
+    usePlainEventLoops(); // as the application does
     qputenv("TROVE_HASH_BACKFILL", "0"); // measured here: the view, not hashing
     QApplication app(argc, argv);
     QCommandLineParser parser;

@@ -439,6 +439,7 @@ public:
 
 int main(int argc, char **argv)
 {
+    usePlainEventLoops(); // as the application does
     tuneAllocator();
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Trove"));

@@ -19,6 +19,7 @@
 //
 //   trove-scale-probe --library DIR [--tag tag-150] [--text amber-har] [--dense-text example]
 //                     [--sorts-only]
+#include "base/platform.h"
 #include "benchsupport.h"
 #include "catalog/catalogreader.h"
 #include "diagnostics/stallmonitor.h"
@@ -200,6 +201,7 @@ qint64 imageCount(const LibraryPaths &paths)
 
 int main(int argc, char **argv)
 {
+    usePlainEventLoops(); // as the application does
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Trove"));
     QCommandLineParser parser;

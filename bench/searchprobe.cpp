@@ -10,6 +10,7 @@
 // disk. One JSON object.
 //
 //   trove-search-probe --library DIR [--runs 5]
+#include "base/platform.h"
 #include "benchsupport.h"
 #include "catalog/catalogreader.h"
 #include "catalog/libraryreader.h"
@@ -74,6 +75,7 @@ qint64 indexBytes(CatalogReader &reader, const QString &name)
 
 int main(int argc, char **argv)
 {
+    usePlainEventLoops(); // as the application does
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addOption(

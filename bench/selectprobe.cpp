@@ -98,6 +98,7 @@ double timed(const std::function<void()> &input)
 
 int main(int argc, char **argv)
 {
+    usePlainEventLoops(); // as the application does
     tuneAllocator();
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Trove"));

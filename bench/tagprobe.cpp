@@ -17,6 +17,7 @@
 // this thread's CPU time per keystroke. One JSON object.
 //
 //   trove-tag-probe [--tags N] [--library DIR] [--runs 5]
+#include "base/platform.h"
 #include "benchsupport.h"
 #include "catalog/catalogreader.h"
 #include "catalog/tagvocabulary.h"
@@ -141,6 +142,7 @@ QJsonObject timeCompletion(const TagVocabulary &vocabulary, const TagCounts &tag
 
 int main(int argc, char **argv)
 {
+    usePlainEventLoops(); // as the application does
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();

@@ -12,9 +12,11 @@
 #include "base/naturalkey.h"
 #include "base/platform.h"
 
+#include <QAbstractEventDispatcher>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QPromise>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -36,6 +38,9 @@ class TestBase final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void plainEventLoops_data();
+    void plainEventLoops();
+    void threadsRunQtsOwnDispatcher();
     void safeFileName_data();
     void safeFileName();
     void safeFileNameBounds_data();
@@ -589,4 +594,63 @@ void TestBase::poolThreadsKeepTheGuiPriority()
 }
 
 QTEST_GUILESS_MAIN(TestBase)
+// The environment usePlainEventLoops() leaves: QT_NO_GLIB set unless the
+// person asked for GLib (TROVE_GLIB) or chose QT_NO_GLIB themselves.
+void TestBase::plainEventLoops_data()
+{
+    QTest::addColumn<QByteArray>("troveGlib"); // null: unset
+    QTest::addColumn<QByteArray>("noGlibBefore");
+    QTest::addColumn<QByteArray>("noGlibAfter");
+    QTest::newRow("default: Qt's dispatcher") << QByteArray() << QByteArray() << QByteArray("1");
+    QTest::newRow("TROVE_GLIB keeps GLib's") << QByteArray("1") << QByteArray() << QByteArray();
+    QTest::newRow("the person's own QT_NO_GLIB")
+        << QByteArray() << QByteArray("yes") << QByteArray("yes");
+}
+
+void TestBase::plainEventLoops()
+{
+    QFETCH(QByteArray, troveGlib);
+    QFETCH(QByteArray, noGlibBefore);
+    QFETCH(QByteArray, noGlibAfter);
+    const auto set = [](const char *name, const QByteArray &value) {
+        if (value.isNull())
+            qunsetenv(name);
+        else
+            qputenv(name, value);
+    };
+    const QByteArray savedTrove
+        = qEnvironmentVariableIsSet("TROVE_GLIB") ? qgetenv("TROVE_GLIB") : QByteArray();
+    const QByteArray savedNoGlib
+        = qEnvironmentVariableIsSet("QT_NO_GLIB") ? qgetenv("QT_NO_GLIB") : QByteArray();
+    const auto restore = qScopeGuard([&] {
+        set("TROVE_GLIB", savedTrove);
+        set("QT_NO_GLIB", savedNoGlib);
+    });
+    set("TROVE_GLIB", troveGlib);
+    set("QT_NO_GLIB", noGlibBefore);
+    usePlainEventLoops();
+    QCOMPARE(qEnvironmentVariableIsSet("QT_NO_GLIB"), !noGlibAfter.isNull());
+    QCOMPARE(qgetenv("QT_NO_GLIB"), noGlibAfter);
+}
+
+// What the variable is for: a thread started after it runs Qt's own
+// dispatcher, not GLib's (the name Qt reads could change with Qt).
+void TestBase::threadsRunQtsOwnDispatcher()
+{
+    usePlainEventLoops();
+    QThread thread;
+    QByteArray dispatcher;
+    QObject::connect(
+        &thread, &QThread::started, &thread,
+        [&dispatcher] {
+            dispatcher = QAbstractEventDispatcher::instance()->metaObject()->className();
+            QThread::currentThread()->quit();
+        },
+        Qt::DirectConnection);
+    thread.start();
+    QVERIFY(thread.wait(10000));
+    QVERIFY2(!dispatcher.contains("Glib"), dispatcher.constData());
+    QVERIFY2(!dispatcher.isEmpty(), "the thread ran no event loop");
+}
+
 #include "tst_base.moc"

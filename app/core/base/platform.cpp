@@ -21,6 +21,12 @@
 
 namespace trove {
 
+void usePlainEventLoops()
+{
+    if (!qEnvironmentVariableIsSet("TROVE_GLIB") && !qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
+}
+
 qint64 currentPid()
 {
     return static_cast<qint64>(::getpid());

@@ -101,9 +101,9 @@ void keepPoolThreadsAtCallersPriority(QThreadPool *pool);
 /// to process, a commit, a page read) wakes the receiving thread; through
 /// GLib that is an eventfd write per event and a GLib main-context
 /// iteration per wake-up, through Qt's dispatcher one write per batch.
-/// Importing a 10,000-file folder, the command line took 10.5-10.8 CPU-s
-/// instead of 14.0-14.2 and the window 12.3-13.8 instead of 16.5-19.7
-/// (docs/performance.md). Nothing in Trove needs GLib's loop: its file
+/// Importing a 10,000-file folder, the command line took 10.5-12.8 CPU-s
+/// instead of 12.8-14.2 and the window 12.3-13.8 instead of 16.5-19.7; at
+/// 100,000 files both a sixth less (docs/performance.md). Nothing in Trove needs GLib's loop: its file
 /// dialogs are Qt's own. TROVE_GLIB=1 keeps GLib's, and a QT_NO_GLIB set
 /// by the person is left alone. Call first in main(), before the
 /// application object and any thread exist.

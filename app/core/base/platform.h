@@ -103,9 +103,10 @@ void keepPoolThreadsAtCallersPriority(QThreadPool *pool);
 /// iteration per wake-up, through Qt's dispatcher one write per batch.
 /// Importing a 10,000-file folder, the command line took 10.5-12.8 CPU-s
 /// instead of 12.8-14.2 and the window 12.3-13.8 instead of 16.5-19.7; at
-/// 100,000 files both a sixth less (docs/performance.md). Nothing in Trove needs GLib's loop: its
-/// file dialogs are Qt's own. TROVE_GLIB=1 keeps GLib's, and a QT_NO_GLIB set by the person is left
-/// alone. Call first in main(), before the application object and any thread exist.
+/// 100,000 files both a sixth less (docs/performance.md). Nothing in
+/// Trove needs GLib's loop: its file dialogs are Qt's own. TROVE_GLIB=1
+/// keeps GLib's, and a QT_NO_GLIB set by the person is left alone. Call
+/// first in main(), before the application object and any thread exist.
 void usePlainEventLoops();
 
 /// The window's thread policy, in one place for main() and the probes that

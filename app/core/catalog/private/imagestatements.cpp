@@ -206,14 +206,8 @@ Result<int> revertTags(WriterContext &c, const TagDelta &delta)
         QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) VALUES (?, ?)"));
     QSqlQuery drop
         = c.catalog.query(QStringLiteral("DELETE FROM tags WHERE image_id = ? AND tag = ?"));
-    // Lowest key first, for the search text (ascending()).
-    const auto byKey = [](QList<QPair<qint64, QString>> pairs) {
-        std::stable_sort(pairs.begin(), pairs.end(),
-            [](const auto &a, const auto &b) { return a.first < b.first; });
-        return pairs;
-    };
     int changed = 0;
-    for (const auto &[key, tag] : byKey(delta.added)) {
+    for (const auto &[key, tag] : ascending(delta.added)) {
         drop.bindValue(0, key);
         drop.bindValue(1, tag);
         if (auto r = execQuery(drop); !r)
@@ -221,7 +215,7 @@ Result<int> revertTags(WriterContext &c, const TagDelta &delta)
         changed += drop.numRowsAffected();
         c.changed.append(key);
     }
-    for (const auto &[key, tag] : byKey(delta.removed)) {
+    for (const auto &[key, tag] : ascending(delta.removed)) {
         put.bindValue(0, key);
         put.bindValue(1, tag);
         if (auto r = execQuery(put); !r)

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPair>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
@@ -51,6 +52,15 @@ inline QList<qint64> ascending(QList<qint64> keys)
 {
     std::sort(keys.begin(), keys.end());
     return keys;
+}
+
+/// (key, tag) pairs lowest key first, as ascending(); a key's pairs keep
+/// their order.
+inline QList<QPair<qint64, QString>> ascending(QList<QPair<qint64, QString>> pairs)
+{
+    std::stable_sort(
+        pairs.begin(), pairs.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    return pairs;
 }
 
 /// Texts as one JSON array, for `... IN (SELECT value FROM json_each(?))`.

@@ -184,32 +184,43 @@ void TestStallMonitor::traceNamesTheSlowContinuation()
 }
 
 // The census counts a stream of cheap events that no stall shows: 500
-// queued calls to one receiver are 500 MetaCall events of its class.
+// queued calls to one receiver are 500 MetaCall events of its class. A
+// plain QObject (or a view's viewport, a plain QWidget) is named with its
+// parent's class.
 void TestStallMonitor::censusCountsEveryEventByReceiver()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("r.json"));
     const auto monitor = tracingMonitor(path);
     QTimer receiver; // a class of its own in the census
+    QObject plain(&receiver);
     int calls = 0;
     for (int i = 0; i < 500; ++i)
         QMetaObject::invokeMethod(
             &receiver, [&calls] { ++calls; }, Qt::QueuedConnection);
-    QTRY_COMPARE(calls, 500);
+    for (int i = 0; i < 300; ++i)
+        QMetaObject::invokeMethod(
+            &plain, [&calls] { ++calls; }, Qt::QueuedConnection);
+    QTRY_COMPARE(calls, 800);
     QVERIFY(monitor->writeReport());
     const QJsonArray census = reportAt(path).value(QLatin1String("event_census")).toArray();
     QVERIFY(!census.isEmpty());
     qint64 metaCalls = -1;
+    qint64 plainCalls = -1;
     qint64 previous = std::numeric_limits<qint64>::max();
     for (const QJsonValue &row : census) {
         const QJsonArray r = row.toArray(); // [class, type, count]
         QVERIFY(r.at(2).toInteger() <= previous); // most frequent first
         previous = r.at(2).toInteger();
-        if (r.at(0).toString() == QLatin1String("QTimer")
-            && r.at(1).toInt() == int(QEvent::MetaCall))
+        if (r.at(1).toInt() != int(QEvent::MetaCall))
+            continue;
+        if (r.at(0).toString() == QLatin1String("QTimer"))
             metaCalls = r.at(2).toInteger();
+        else if (r.at(0).toString() == QLatin1String("QObject<QTimer>"))
+            plainCalls = r.at(2).toInteger();
     }
     QCOMPARE(metaCalls, 500);
+    QCOMPARE(plainCalls, 300);
 }
 
 // Without TROVE_STALL_TRACE no filter runs, and the report has no census.

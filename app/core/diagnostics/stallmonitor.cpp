@@ -93,11 +93,12 @@ bool StallMonitor::eventFilter(QObject *watched, QEvent *event)
         = meta == &QObject::staticMetaObject || meta->className() == QByteArrayView("QWidget")
         ? watched->parent()
         : nullptr;
-    m_ring[m_ringNext] = { m_clock.nsecsElapsed(), meta->className(),
-        parent ? parent->metaObject()->className() : nullptr, int(event->type()),
-        watched->objectName() };
+    const char *parentClass = parent ? parent->metaObject()->className() : nullptr;
+    m_ring[m_ringNext] = { m_clock.nsecsElapsed(), meta->className(), parentClass,
+        int(event->type()), watched->objectName() };
     m_ringNext = (m_ringNext + 1) % m_ring.size();
-    ++m_census[{ meta->className(), int(event->type()) }];
+    // A view's viewport is a plain QWidget: its parent says which view.
+    ++m_census[{ { meta->className(), parentClass }, int(event->type()) }];
     return false;
 }
 
@@ -234,17 +235,21 @@ bool StallMonitor::writeReport() const
     };
     if (m_tracing) {
         report.insert(QStringLiteral("stall_traces"), traces);
-        std::vector<std::pair<qint64, QPair<const char *, int>>> counts;
+        std::vector<std::pair<qint64, CensusKey>> counts;
         counts.reserve(std::size_t(m_census.size()));
         for (auto it = m_census.cbegin(); it != m_census.cend(); ++it)
             counts.emplace_back(it.value(), it.key());
         const std::size_t shown = std::min<std::size_t>(counts.size(), 40);
         std::partial_sort(counts.begin(), counts.begin() + qsizetype(shown), counts.end(),
             [](const auto &a, const auto &b) { return a.first > b.first; });
-        QJsonArray census; // [receiver class, event type, count]
-        for (std::size_t i = 0; i < shown; ++i)
-            census.append(QJsonArray { QString::fromLatin1(counts[i].second.first),
-                counts[i].second.second, counts[i].first });
+        QJsonArray census; // [receiver class, event type, count]; "QWidget<GalleryView>"
+        for (std::size_t i = 0; i < shown; ++i) {
+            const auto &[classes, type] = counts[i].second;
+            QString receiver = QString::fromLatin1(classes.first);
+            if (classes.second)
+                receiver += u'<' + QString::fromLatin1(classes.second) + u'>';
+            census.append(QJsonArray { receiver, type, counts[i].first });
+        }
         report.insert(QStringLiteral("event_census"), census);
     }
     QSaveFile out(m_path);

@@ -95,9 +95,11 @@ private:
     std::vector<Delivery> m_ring; ///< the last events delivered (tracing)
     std::size_t m_ringNext = 0;
     std::vector<Trace> m_traces;
-    /// (receiver class, event type) -> events delivered (tracing). The class
+    /// ((receiver class, its parent's class for a plain QWidget or QObject,
+    /// else nullptr), event type) -> events delivered (tracing). The class
     /// names are the meta-objects' own static strings.
-    QHash<QPair<const char *, int>, qint64> m_census;
+    using CensusKey = QPair<QPair<const char *, const char *>, int>;
+    QHash<CensusKey, qint64> m_census;
     std::pair<qint64, qint64> m_lastSched { -1, -1 };
 };
 

@@ -20,6 +20,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 namespace trove::ui {
 
@@ -444,9 +445,17 @@ void ImageViewer::updateHeader()
     m_next->setEnabled(m_row + 1 < count);
 }
 
-void ImageViewer::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+void ImageViewer::onDataChanged(
+    const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
 {
     if (m_row < topLeft.row() || m_row > bottomRight.row())
+        return;
+    // Thumbnails arriving for the rows around (a batch spans them) change
+    // nothing the viewer shows.
+    const auto thumbnailOnly = [](int role) {
+        return role == GalleryModel::ThumbnailRole || role == Qt::DecorationRole;
+    };
+    if (!roles.isEmpty() && std::all_of(roles.cbegin(), roles.cend(), thumbnailOnly))
         return;
     const auto record = currentRecord();
     if (!record)

@@ -78,7 +78,8 @@ Q_SIGNALS:
 
 private:
     void load();
-    void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
+    void onDataChanged(
+        const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
     void onRowsRemoved(const QModelIndex &parent, int first, int last);
     void onImagesRemoved(const QList<qint64> &keys);
     /// "“name” is no longer in the library", once per image.

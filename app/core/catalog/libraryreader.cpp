@@ -14,6 +14,7 @@
 #include <QImageReader>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
+#include <utility>
 
 namespace trove {
 
@@ -24,6 +25,7 @@ LibraryReader::LibraryReader(const LibraryPaths &paths, CatalogWriter *writer, Q
     qRegisterMetaType<trove::ImageRecord>();
     qRegisterMetaType<QList<trove::ImageRecord>>();
     qRegisterMetaType<QList<trove::TrashRecord>>();
+    qRegisterMetaType<QList<trove::KeyedThumbnail>>();
     qRegisterMetaType<trove::StatsReport>();
     qRegisterMetaType<trove::ChangeBatch>();
     qRegisterMetaType<QList<QPair<qint64, qint64>>>();
@@ -40,7 +42,7 @@ LibraryReader::LibraryReader(const LibraryPaths &paths, CatalogWriter *writer, Q
     connect(m_worker, &LibraryReaderWorker::rowsReady, this, &LibraryReader::rowsReady);
     connect(m_worker, &LibraryReaderWorker::recordsReady, this, &LibraryReader::recordsReady);
     connect(m_worker, &LibraryReaderWorker::keysReady, this, &LibraryReader::keysReady);
-    connect(m_worker, &LibraryReaderWorker::thumbnailReady, this, &LibraryReader::thumbnailReady);
+    connect(m_worker, &LibraryReaderWorker::thumbnailsReady, this, &LibraryReader::thumbnailsReady);
     connect(m_worker, &LibraryReaderWorker::statsReady, this, &LibraryReader::statsReady);
     connect(m_worker, &LibraryReaderWorker::trashPageReady, this, &LibraryReader::trashPageReady);
     connect(m_worker, &LibraryReaderWorker::trashKeysReady, this, &LibraryReader::trashKeysReady);
@@ -377,16 +379,39 @@ void LibraryReaderWorker::thumbnails(quint64 generation, const QList<qint64> &ke
 {
     if (!ensureOpen())
         return;
-    for (qint64 key : keys) {
+    sendThumbnails(
+        keys, side,
+        [this](qint64 key) {
+            QImage image = storedThumbnail(key);
+            return image.isNull() ? rebuildThumbnail(key) : image;
+        },
         // A newer request supersedes this one: the person has scrolled on.
-        if (m_thumbnailGeneration->load() != generation)
-            return;
-        QImage image = storedThumbnail(key);
+        [this, generation] { return m_thumbnailGeneration->load() == generation; });
+}
+
+void LibraryReaderWorker::sendThumbnails(const QList<qint64> &keys, int side,
+    const std::function<QImage(qint64)> &read, const std::function<bool()> &wanted)
+{
+    QList<KeyedThumbnail> batch;
+    QElapsedTimer collecting;
+    const auto send = [&] {
+        if (!batch.isEmpty())
+            Q_EMIT thumbnailsReady(std::exchange(batch, {}), side);
+    };
+    for (qint64 key : keys) {
+        if (!wanted())
+            break;
+        QImage image = read(key);
         if (image.isNull())
-            image = rebuildThumbnail(key);
-        if (!image.isNull())
-            Q_EMIT thumbnailReady(key, fitted(std::move(image), side), side);
+            continue;
+        if (batch.isEmpty())
+            collecting.start();
+        batch.append({ key, fitted(std::move(image), side) });
+        if (collecting.elapsed() >= LibraryReader::kThumbnailBatchMs)
+            send();
     }
+    // What was read before a newer request came is still this image's.
+    send();
 }
 
 QImage LibraryReaderWorker::storedThumbnail(qint64 key)
@@ -472,11 +497,8 @@ void LibraryReaderWorker::trashThumbnails(const QList<qint64> &keys, int side)
 {
     if (!ensureOpen())
         return;
-    for (qint64 key : keys) {
-        QImage image = storedThumbnail(key);
-        if (!image.isNull())
-            Q_EMIT thumbnailReady(key, fitted(std::move(image), side), side);
-    }
+    sendThumbnails(
+        keys, side, [this](qint64 key) { return storedThumbnail(key); }, [] { return true; });
 }
 
 void LibraryReaderWorker::stats(bool withBreakdown)

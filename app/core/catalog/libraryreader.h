@@ -4,6 +4,7 @@
 #include "catalog/catalogreader.h"
 #include "catalog/changefeed.h"
 #include "catalog/imagerecord.h"
+#include "catalog/keyedthumbnail.h"
 #include "ingest/picturedecoder.h"
 #include "storage/librarypaths.h"
 
@@ -46,6 +47,8 @@ public:
     /// Matches a text search yields in steps of this many (see
     /// CatalogReader::countStep()); a multiple of the gallery's page size.
     static constexpr qint64 kCountStep = 25000;
+    /// How long thumbnails are collected before a batch is handed on.
+    static constexpr int kThumbnailBatchMs = 16;
 
     /// Answers countReady, or for a text search with more than kCountStep
     /// matches countProgress, which the caller continues with
@@ -85,7 +88,7 @@ public:
     void requestTrashKeys(
         quint64 ticket, const QList<QPair<qint64, qint64>> &ranges, const QString &filter = {});
     /// Stored thumbnails of trashed images, scaled as requestThumbnails()
-    /// does (answered by thumbnailReady). Unlike requestThumbnails() it
+    /// does (answered by thumbnailsReady). Unlike requestThumbnails() it
     /// neither supersedes the gallery's requests nor is superseded: a few
     /// rows of a list at a time.
     void requestTrashThumbnails(const QList<qint64> &keys, int side = 0);
@@ -122,8 +125,12 @@ Q_SIGNALS:
     void rowsReady(quint64 generation, const QList<QPair<qint64, qint64>> &rows);
     void recordsReady(const QList<trove::ImageRecord> &records);
     void keysReady(quint64 ticket, const QList<qint64> &keys, const QString &error);
-    /// @p side: what the request asked it to fit (0: as stored).
-    void thumbnailReady(qint64 key, const QImage &image, int side);
+    /// Thumbnails of one request, in the order asked, in batches of what
+    /// took about kThumbnailBatchMs to read (the rest of a request goes
+    /// when it ends): a screenful is one event and one repaint for the
+    /// owner, not one per image (~400 a second while a paste streams in).
+    /// @p side: what the request asked them to fit (0: as stored).
+    void thumbnailsReady(const QList<trove::KeyedThumbnail> &thumbnails, int side);
     void statsReady(const trove::StatsReport &report);
     /// @p total rows the page's filter keeps, of @p all in the trash.
     void trashPageReady(quint64 generation, qint64 offset, qint64 total, qint64 all,

@@ -32,7 +32,7 @@ GalleryModel::GalleryModel(LibraryReader *reader, QObject *parent)
           },
           this))
 {
-    connect(m_thumbnails, &GalleryThumbnails::arrived, this, &GalleryModel::onThumbnail);
+    connect(m_thumbnails, &GalleryThumbnails::arrived, this, &GalleryModel::onThumbnails);
     connect(reader, &LibraryReader::countReady, this, &GalleryModel::onCount);
     connect(reader, &LibraryReader::countProgress, this, &GalleryModel::onCountProgress);
     connect(reader, &LibraryReader::pageReady, this, &GalleryModel::onPage);
@@ -417,11 +417,25 @@ void GalleryModel::onRecords(const QList<ImageRecord> &records)
     }
 }
 
-void GalleryModel::onThumbnail(qint64 key)
+void GalleryModel::onThumbnails(const QList<qint64> &keys)
 {
-    const int row = m_loaded.rowOf(key);
-    if (row >= 0)
-        Q_EMIT dataChanged(index(row), index(row), { ThumbnailRole, Qt::DecorationRole });
+    QList<int> rows;
+    rows.reserve(keys.size());
+    for (qint64 key : keys) {
+        if (const int row = m_loaded.rowOf(key); row >= 0)
+            rows.append(row);
+    }
+    // A batch is mostly a run of neighbouring rows: one dataChanged per
+    // run, one repaint for the view.
+    std::sort(rows.begin(), rows.end());
+    for (qsizetype i = 0; i < rows.size();) {
+        qsizetype j = i + 1;
+        while (j < rows.size() && rows[j] <= rows[j - 1] + 1)
+            ++j;
+        Q_EMIT dataChanged(
+            index(rows[i]), index(rows[j - 1]), { ThumbnailRole, Qt::DecorationRole });
+        i = j;
+    }
 }
 
 void GalleryModel::applyChanges(const ChangeBatch &batch)

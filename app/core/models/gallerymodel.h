@@ -102,7 +102,7 @@ private:
     void onPage(quint64 generation, qint64 offset, const QList<ImageRecord> &records);
     void onRows(quint64 generation, const QList<QPair<qint64, qint64>> &rows);
     void onRecords(const QList<ImageRecord> &records);
-    void onThumbnail(qint64 key);
+    void onThumbnails(const QList<qint64> &keys);
     void applyChanges(const ChangeBatch &batch);
     /// Recounts and reloads the visible pages: rows end up where the
     /// catalog has them, by inserts and removals, never a reset.

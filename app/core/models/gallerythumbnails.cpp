@@ -37,7 +37,7 @@ GalleryThumbnails::GalleryThumbnails(LibraryReader *reader, KeyAt keyAt, QObject
     , m_keyAt(std::move(keyAt))
 {
     m_cache.setMaxCost(kThumbnailCacheKiB);
-    connect(reader, &LibraryReader::thumbnailReady, this, &GalleryThumbnails::onThumbnail);
+    connect(reader, &LibraryReader::thumbnailsReady, this, &GalleryThumbnails::onThumbnails);
 }
 
 const QImage *GalleryThumbnails::find(qint64 key) const
@@ -117,10 +117,15 @@ void GalleryThumbnails::flush() const
         m_reader->requestThumbnails(wanted, m_side);
 }
 
-void GalleryThumbnails::onThumbnail(qint64 key, const QImage &image, int side)
+void GalleryThumbnails::onThumbnails(const QList<KeyedThumbnail> &thumbnails, int side)
 {
-    m_cache.insert(key, new Entry { image, side }, thumbnailCost(image.sizeInBytes()));
-    Q_EMIT arrived(key);
+    QList<qint64> keys;
+    keys.reserve(thumbnails.size());
+    for (const auto &[key, image] : thumbnails) {
+        m_cache.insert(key, new Entry { image, side }, thumbnailCost(image.sizeInBytes()));
+        keys.append(key);
+    }
+    Q_EMIT arrived(keys);
 }
 
 } // namespace trove

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "catalog/keyedthumbnail.h"
+
 #include <QCache>
 #include <QImage>
 #include <QObject>
@@ -46,12 +48,12 @@ public:
     static int thumbnailCost(qsizetype bytes);
 
 Q_SIGNALS:
-    /// A thumbnail is in the cache now.
-    void arrived(qint64 key);
+    /// These thumbnails are in the cache now (one batch of the reader's).
+    void arrived(const QList<qint64> &keys);
 
 private:
     void flush() const;
-    void onThumbnail(qint64 key, const QImage &image, int side);
+    void onThumbnails(const QList<KeyedThumbnail> &thumbnails, int side);
     /// Whether @p key is cached, made for the side asked for now.
     bool isCurrent(qint64 key) const;
 

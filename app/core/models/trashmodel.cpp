@@ -53,7 +53,7 @@ void TrashModel::setReader(LibraryReader *reader)
     connect(reader, &LibraryReader::trashPageReady, this, &TrashModel::onPage);
     connect(reader, &LibraryReader::trashKeysReady, this, &TrashModel::onKeys);
     connect(reader, &LibraryReader::changesReady, this, &TrashModel::onChanges);
-    connect(reader, &LibraryReader::thumbnailReady, this, &TrashModel::onThumbnail);
+    connect(reader, &LibraryReader::thumbnailsReady, this, &TrashModel::onThumbnails);
     refresh();
 }
 
@@ -309,21 +309,28 @@ void TrashModel::onChanges(const ChangeBatch &batch)
         refresh();
 }
 
-void TrashModel::onThumbnail(qint64 key, const QImage &image, int side)
+void TrashModel::onThumbnails(const QList<KeyedThumbnail> &thumbnails, int side)
 {
     Q_UNUSED(side)
-    // Asked again when it is wanted again (its icon may leave the cache).
-    m_thumbnailAsked.remove(key);
-    const auto row = m_rowOfKey.constFind(key);
-    if (row == m_rowOfKey.cend() || image.isNull())
-        return;
-    // Made small by the reader; one the gallery asked for is larger.
-    QImage icon = image.width() > kIconSide || image.height() > kIconSide
-        ? image.scaled(kIconSide, kIconSide, Qt::KeepAspectRatio, Qt::SmoothTransformation)
-        : image;
-    m_thumbnails.insert(key, new QImage(std::move(icon)));
-    const QModelIndex at = index(*row, NameColumn);
-    Q_EMIT dataChanged(at, at, { Qt::DecorationRole });
+    int first = -1;
+    int last = -1;
+    for (const auto &[key, image] : thumbnails) {
+        // Asked again when it is wanted again (its icon may leave the cache).
+        m_thumbnailAsked.remove(key);
+        const auto row = m_rowOfKey.constFind(key);
+        if (row == m_rowOfKey.cend() || image.isNull())
+            continue;
+        // Made small by the reader; one the gallery asked for is larger.
+        QImage icon = image.width() > kIconSide || image.height() > kIconSide
+            ? image.scaled(kIconSide, kIconSide, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+            : image;
+        m_thumbnails.insert(key, new QImage(std::move(icon)));
+        first = first < 0 ? *row : std::min(first, *row);
+        last = std::max(last, *row);
+    }
+    if (first >= 0)
+        Q_EMIT dataChanged(
+            index(first, NameColumn), index(last, NameColumn), { Qt::DecorationRole });
 }
 
 } // namespace trove

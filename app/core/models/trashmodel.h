@@ -3,6 +3,7 @@
 
 #include "catalog/changefeed.h"
 #include "catalog/imagerecord.h"
+#include "catalog/keyedthumbnail.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
@@ -85,7 +86,7 @@ private:
         const QList<TrashRecord> &rows);
     void onKeys(quint64 ticket, qint64 total, const QList<qint64> &keys, const QString &error);
     void onChanges(const ChangeBatch &batch);
-    void onThumbnail(qint64 key, const QImage &image, int side);
+    void onThumbnails(const QList<KeyedThumbnail> &thumbnails, int side);
     void storePage(qint64 page, const QList<TrashRecord> &rows);
     void dropFarPages(qint64 near);
 

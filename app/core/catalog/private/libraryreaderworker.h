@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QTimer>
+#include <functional>
 #include <memory>
 
 namespace trove {
@@ -57,7 +58,7 @@ Q_SIGNALS:
     void rowsReady(quint64 generation, const QList<QPair<qint64, qint64>> &rows);
     void recordsReady(const QList<trove::ImageRecord> &records);
     void keysReady(quint64 ticket, const QList<qint64> &keys, const QString &error);
-    void thumbnailReady(qint64 key, const QImage &image, int side);
+    void thumbnailsReady(const QList<trove::KeyedThumbnail> &thumbnails, int side);
     void statsReady(const trove::StatsReport &report);
     void trashPageReady(quint64 generation, qint64 offset, qint64 total, qint64 all,
         const QList<trove::TrashRecord> &records);
@@ -83,6 +84,11 @@ private:
     QImage storedThumbnail(qint64 key);
     /// @p image scaled down to fit @p side x @p side (0: as it is).
     static QImage fitted(QImage image, int side);
+    /// Reads each of @p keys with @p read (a null image: none), fitted to
+    /// @p side, and hands them on in batches of kThumbnailBatchMs while
+    /// @p wanted() holds.
+    void sendThumbnails(const QList<qint64> &keys, int side,
+        const std::function<QImage(qint64)> &read, const std::function<bool()> &wanted);
 
     LibraryPaths m_paths;
     CatalogWriter *m_writer;

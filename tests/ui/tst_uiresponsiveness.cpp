@@ -69,6 +69,21 @@ private:
     qint64 m_maxGapNs = 0;
 };
 
+/// Counts the layout requests a watched widget receives.
+struct LayoutCounter final : QObject {
+    int *count;
+    explicit LayoutCounter(int *n)
+        : count(n)
+    {
+    }
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::LayoutRequest)
+            ++*count;
+        return false;
+    }
+};
+
 } // namespace
 
 class TestUiResponsiveness : public QObject {
@@ -83,6 +98,7 @@ private Q_SLOTS:
     void paste20000Links();
     void paste200Links();
     void statusTrayLaysOutTheWindowOnlyWhenItMust();
+    void queueSummaryNeverLaysOutTheWindow();
 
 private:
     /// Runs the event loop (as the application does: no sleeps that would
@@ -343,19 +359,7 @@ void TestUiResponsiveness::statusTrayLaysOutTheWindowOnlyWhenItMust()
     const int wide = tray->width();
 
     int layouts = 0;
-    struct LayoutCounter final : QObject {
-        int *count;
-        explicit LayoutCounter(int *n)
-            : count(n)
-        {
-        }
-        bool eventFilter(QObject *, QEvent *event) override
-        {
-            if (event->type() == QEvent::LayoutRequest)
-                ++*count;
-            return false;
-        }
-    } counter(&layouts);
+    LayoutCounter counter(&layouts);
     window.installEventFilter(&counter);
 
     label->setText(QStringLiteral("980,000 images  ·  last added 12:00"));
@@ -372,6 +376,32 @@ void TestUiResponsiveness::statusTrayLaysOutTheWindowOnlyWhenItMust()
 
     window.resize(260, 300);
     QTRY_VERIFY(tray->width() <= window.statusBar()->contentsRect().width());
+}
+
+// The queue's summary ("4,211 to go, 3 failed") is set ten times a second
+// while work runs. Each new text is a repaint of the label: the main
+// window (its docks, their animations) is not laid out again for it.
+void TestUiResponsiveness::queueSummaryNeverLaysOutTheWindow()
+{
+    ui::IngestQueuePanel *panel = m_window->queuePanel();
+    auto *summary = panel->findChild<QLabel *>(QStringLiteral("queueSummary"));
+    QVERIFY(summary);
+    QTRY_VERIFY(summary->isVisible());
+    QTest::qWait(100); // what the window's start-up asked for is done
+    int layouts = 0;
+    LayoutCounter counter(&layouts);
+    m_window->installEventFilter(&counter);
+    for (int left = 100000; left > 0; left -= 4111) {
+        summary->setText(QStringLiteral("%L1 to go, <a href=\"#failed\">%L2 failed</a>")
+                             .arg(left)
+                             .arg(100000 - left));
+        QCoreApplication::processEvents();
+    }
+    QTest::qWait(50);
+    QCOMPARE(layouts, 0);
+    // It still fills the room its row gives it.
+    QCOMPARE(summary->size(), summary->parentWidget()->size());
+    QVERIFY(summary->width() >= summary->minimumWidth());
 }
 
 QTEST_MAIN(TestUiResponsiveness)

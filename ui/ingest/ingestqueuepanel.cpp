@@ -8,6 +8,7 @@
 #include "ingest/queuefollow.h"
 #include "ingest/queuelistview.h"
 #include "ingest/rawimageingest.h"
+#include "layoutfence.h"
 #include "models/librarysession.h"
 
 #include <QAction>
@@ -151,7 +152,9 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
     header->setContentsMargins(0, 0, 0, 0);
     header->addWidget(m_expandButton);
     header->addWidget(m_total, 1);
-    header->addWidget(m_summary, 1);
+    // Its text changes ten times a second while work runs: in a fence, so
+    // that each is a repaint of the label, not a relayout of the window.
+    header->addWidget(new LayoutFence(m_summary, this), 1);
     header->addSpacing(8);
     // Cancel and Retry act on the selection and sit on every row too: icons
     // here (with tooltips), so the panel fits a window 800 px wide. They

@@ -278,7 +278,6 @@ void IngestController::enqueueLinks(std::shared_ptr<Parsed> parsed, const Ingest
         if (!options.name.isEmpty() || !options.tags.isEmpty())
             Q_EMIT queuedWithOptions(ids, options.name, options.tags);
     } else {
-        m_session->pipeline()->expectItems(qsizetype(links.size()));
         m_feed.push_back(FeedBatch { std::move(parsed), 0, options.name, options.tags });
         if (!m_feedTimer.isActive())
             m_feedTimer.start();

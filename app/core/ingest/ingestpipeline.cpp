@@ -105,9 +105,7 @@ quint64 IngestPipeline::addItem(const IngestRequest &request, qint64 queueId)
     item.request.tags = normalizeTags(request.tags);
     item.request.name = normalizeName(request.name);
     m_items.insert(id, std::move(item));
-    m_order.append(id);
-    if (m_expected > 0)
-        --m_expected;
+    m_order.push_back(id);
     ++m_pending; // Queued
     return id; // itemsAdded() follows, once for the batch
 }
@@ -137,12 +135,6 @@ QList<quint64> IngestPipeline::enqueue(const QList<IngestRequest> &requests)
     for (const IngestRequest &request : requests)
         checked.push_back({ request, IngestSource::parse(request.source) });
     return enqueueChecked(checked);
-}
-
-void IngestPipeline::expectItems(qsizetype count)
-{
-    m_expected = std::max<qsizetype>(0, m_expected + count);
-    m_order.reserve(m_order.size() + m_expected);
 }
 
 QList<quint64> IngestPipeline::enqueueChecked(const std::vector<CheckedRequest> &requests)
@@ -838,7 +830,7 @@ void IngestPipeline::clearFinished()
     const QSet<quint64> goneSet(gone.cbegin(), gone.cend());
     for (quint64 id : gone)
         m_items.erase(id);
-    m_order.removeIf([&](quint64 id) { return goneSet.contains(id); });
+    std::erase_if(m_order, [&](quint64 id) { return goneSet.contains(id); });
     if (!rows.isEmpty())
         (void)m_writer->deleteQueueItems(rows);
     scheduleCompaction();

@@ -108,10 +108,6 @@ public:
     QList<quint64> enqueue(const QList<IngestRequest> &requests);
     /// The same for sources already checked: touches no disk here.
     QList<quint64> enqueueChecked(const std::vector<CheckedRequest> &requests);
-    /// @p count items follow in slices (a big paste fed over many events):
-    /// room in the list of ids is made now (allocated, not yet touched).
-    /// Items and their work need none: an IdTable grows a block at a time.
-    void expectItems(qsizetype count);
     /// Picks up unfinished items of processes that died (crash, kill).
     void resumeOrphans();
     /// Shows again, as finished items, the failed and cancelled rows of
@@ -162,7 +158,7 @@ public:
     const PipelineOptions &options() const { return m_options; }
 
     const IngestItem *item(quint64 id) const;
-    QList<quint64> itemIds() const { return m_order; }
+    QList<quint64> itemIds() const { return { m_order.cbegin(), m_order.cend() }; }
     /// Items not yet done, failed or cancelled. Constant time.
     int pendingCount() const { return m_pending; }
     /// Items whose queue row the writer has not written yet. A feed of many
@@ -288,9 +284,10 @@ private:
     quint64 m_nextFetchJob = 1;
     IdTable<IngestItem> m_items;
     IdTable<Work> m_work;
-    QList<quint64> m_order;
+    /// Item ids in the order added: a deque, which grows by blocks (a list
+    /// doubling at 100,000 items copied them all within one batch's turn).
+    std::deque<quint64> m_order;
     QSet<quint64> m_persisting; ///< items whose queue row is being written
-    qsizetype m_expected = 0; ///< items announced by expectItems() not added yet
     HostLines *m_lines; ///< downloads waiting for their host
     quint64 m_nextBackoff = 1;
     std::deque<quint64> m_waitingProcess;

@@ -11,7 +11,8 @@ IngestQueueModel::IngestQueueModel(IngestPipeline *pipeline, QObject *parent)
     : QAbstractListModel(parent)
     , m_pipeline(pipeline)
 {
-    m_ids = pipeline->itemIds();
+    const QList<quint64> ids = pipeline->itemIds();
+    m_ids.assign(ids.cbegin(), ids.cend());
     Q_ASSERT(std::is_sorted(m_ids.cbegin(), m_ids.cend()));
     recount();
     connect(pipeline, &IngestPipeline::itemsAdded, this, &IngestQueueModel::onAdded);
@@ -19,7 +20,7 @@ IngestQueueModel::IngestQueueModel(IngestPipeline *pipeline, QObject *parent)
     connect(pipeline, &IngestPipeline::itemsRemoved, this, &IngestQueueModel::onRemoved);
     connect(pipeline, &IngestPipeline::itemsChanged, this, [this] {
         recount(); // one pass for a bulk change (Cancel All)
-        if (!m_ids.isEmpty())
+        if (!m_ids.empty())
             Q_EMIT dataChanged(index(0), index(int(m_ids.size()) - 1));
     });
 }
@@ -36,9 +37,10 @@ int IngestQueueModel::nextFailedRow(int from) const
         return -1;
     // Rows are in id order, so the first failed id at or after the row's
     // id is the next failed row.
-    auto it = from > 0 && from < m_ids.size() ? m_failedIds.lower_bound(m_ids[from])
-                                              : m_failedIds.begin();
-    if (from >= m_ids.size() || it == m_failedIds.end())
+    const int rows = int(m_ids.size());
+    auto it = from > 0 && from < rows ? m_failedIds.lower_bound(m_ids[std::size_t(from)])
+                                      : m_failedIds.begin();
+    if (from >= rows || it == m_failedIds.end())
         it = m_failedIds.begin(); // wrap
     return rowOf(*it);
 }
@@ -145,15 +147,10 @@ void IngestQueueModel::onAdded(quint64 first, quint64 last)
         return;
     const int row = int(m_ids.size());
     const int count = int(last - first + 1);
-    Q_ASSERT(m_ids.isEmpty() || m_ids.constLast() < first);
+    Q_ASSERT(m_ids.empty() || m_ids.back() < first);
     beginInsertRows({}, row, row + count - 1);
-    // Geometric growth: reserve(row + count) reallocates to exactly that,
-    // copying every id once per batch (a 100,000-link paste arrives in
-    // 1,000 batches).
-    if (m_ids.capacity() < row + count)
-        m_ids.reserve(std::max<qsizetype>(row + count, m_ids.capacity() * 2));
     for (quint64 id = first; id <= last; ++id) {
-        m_ids.append(id);
+        m_ids.push_back(id);
         track(id); // refused links arrive already failed
     }
     endInsertRows();
@@ -180,7 +177,7 @@ void IngestQueueModel::onRemoved(const QList<quint64> &ids)
     QList<int> rows;
     rows.reserve(ids.size());
     for (quint64 id : ids) {
-        m_finished -= int(m_finishedIds.remove(id));
+        m_finished -= int(m_finishedIds.erase(id));
         m_failed -= int(m_failedIds.erase(id));
         if (const int row = rowOf(id); row >= 0)
             rows.append(row);
@@ -198,7 +195,7 @@ void IngestQueueModel::onRemoved(const QList<quint64> &ids)
     if (runs > kMaxRuns) {
         beginResetModel();
         const QSet<quint64> gone(ids.cbegin(), ids.cend());
-        m_ids.removeIf([&](quint64 id) { return gone.contains(id); });
+        std::erase_if(m_ids, [&](quint64 id) { return gone.contains(id); });
         endResetModel();
     } else {
         for (qsizetype end = rows.size(); end > 0;) {
@@ -206,7 +203,7 @@ void IngestQueueModel::onRemoved(const QList<quint64> &ids)
             while (begin > 0 && rows[begin - 1] == rows[begin] - 1)
                 --begin;
             beginRemoveRows({}, rows[begin], rows[end - 1]);
-            m_ids.remove(rows[begin], rows[end - 1] - rows[begin] + 1);
+            m_ids.erase(m_ids.begin() + rows[begin], m_ids.begin() + rows[end - 1] + 1);
             endRemoveRows();
             end = begin;
         }
@@ -221,7 +218,7 @@ bool IngestQueueModel::track(quint64 id)
     const bool failed = item && item->state == IngestState::Failed;
     bool moved = false;
     if (finished != m_finishedIds.contains(id)) {
-        finished ? (void)m_finishedIds.insert(id) : (void)m_finishedIds.remove(id);
+        finished ? (void)m_finishedIds.insert(id) : (void)m_finishedIds.erase(id);
         m_finished += finished ? 1 : -1;
         moved = true;
     }

@@ -410,7 +410,8 @@ void LibraryReaderWorker::sendThumbnails(const QList<qint64> &keys, int side,
         if (collecting.elapsed() >= LibraryReader::kThumbnailBatchMs)
             send();
     }
-    // What was read before a newer request came is still this image's.
+    // Thumbnails read before a newer request superseded this one are
+    // still right: they go too.
     send();
 }
 

@@ -3,6 +3,7 @@
 
 #include "catalog/libraryreader.h"
 #include "models/gallerythumbnails.h"
+#include "models/rowranges.h"
 
 #include <QTimer>
 #include <algorithm>
@@ -419,23 +420,17 @@ void GalleryModel::onRecords(const QList<ImageRecord> &records)
 
 void GalleryModel::onThumbnails(const QList<qint64> &keys)
 {
-    QList<int> rows;
+    RowRanges rows;
     rows.reserve(keys.size());
     for (qint64 key : keys) {
         if (const int row = m_loaded.rowOf(key); row >= 0)
-            rows.append(row);
+            rows.append({ row, row });
     }
     // A batch is mostly a run of neighbouring rows: one dataChanged per
     // run, one repaint for the view.
-    std::sort(rows.begin(), rows.end());
-    for (qsizetype i = 0; i < rows.size();) {
-        qsizetype j = i + 1;
-        while (j < rows.size() && rows[j] <= rows[j - 1] + 1)
-            ++j;
+    for (const auto &[first, last] : mergedRanges(std::move(rows)))
         Q_EMIT dataChanged(
-            index(rows[i]), index(rows[j - 1]), { ThumbnailRole, Qt::DecorationRole });
-        i = j;
-    }
+            index(int(first)), index(int(last)), { ThumbnailRole, Qt::DecorationRole });
 }
 
 void GalleryModel::applyChanges(const ChangeBatch &batch)

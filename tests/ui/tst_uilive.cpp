@@ -75,6 +75,7 @@ private Q_SLOTS:
     void trashWindowActsOnRowsNotRead();
     void trashWindowFilters();
     void collectionsDockFollowsAndFilters();
+    void closedCollectionsDockCountsWhenOpened();
     void terminateQuitsWithWorkInFlight();
 
 private:
@@ -715,6 +716,59 @@ void TestUiLive::collectionsDockFollowsAndFilters()
     QTRY_COMPARE_WITH_TIMEOUT(
         m_window->browseBar()->order(), ImageQuery::Order::NewestFirst, kArrives);
     m_resets->clear();
+}
+
+// Images coming and going move a collection's count; with the dock closed
+// nothing reads the counts (an import would open the catalog once a second
+// for a list nobody sees), and opening it shows the count of now.
+void TestUiLive::closedCollectionsDockCountsWhenOpened()
+{
+    // Made with the window closed: the open reads it whole, and no change
+    // of the making is still on its way to the panel below.
+    m_resets.reset();
+    m_tester.reset();
+    m_window.reset();
+    cliAdd(QStringLiteral("kept"), 31);
+    cliAdd(QStringLiteral("leaves"), 32);
+    auto run
+        = cli({ QStringLiteral("collection"), QStringLiteral("create"), QStringLiteral("Pair") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    run = cli({ QStringLiteral("collection"), QStringLiteral("add"), QStringLiteral("pair"),
+        QStringLiteral("kept"), QStringLiteral("leaves") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    m_window = uitest::openWindow(m_library->path());
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        gallery(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_resets = std::make_unique<QSignalSpy>(gallery(), &QAbstractItemModel::modelReset);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kArrives);
+    ui::CollectionsPanel *panel = m_window->collectionsPanel();
+    QDockWidget *dock = m_window->collectionsDock();
+    QVERIFY(!dock->isVisibleTo(m_window.get()));
+    // Names are read even while closed (the gallery's menus offer them).
+    QTRY_COMPARE_WITH_TIMEOUT(panel->list()->count(), 1, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->list()->item(0)->text(), QStringLiteral("Pair (2)"), kArrives);
+
+    auto *recount = panel->findChild<QTimer *>(QStringLiteral("collectionsRecount"));
+    QVERIFY(recount);
+    QSignalSpy refreshed(panel, &ui::CollectionsPanel::refreshed);
+    run = cli({ QStringLiteral("remove"), QStringLiteral("leaves") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    // The gallery and the panel hear of the removal in the same batch.
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kArrives);
+    QVERIFY(!recount->isActive());
+    QTest::qWait(1500); // longer than the recount's second
+    QCOMPARE(refreshed.count(), 0);
+    QCOMPARE(panel->list()->item(0)->text(), QStringLiteral("Pair (2)"));
+
+    dock->toggleViewAction()->trigger();
+    QVERIFY(dock->isVisibleTo(m_window.get()));
+    QTRY_COMPARE_WITH_TIMEOUT(panel->list()->item(0)->text(), QStringLiteral("Pair (1)"), kArrives);
+    QCOMPARE(refreshed.count(), 1);
+
+    // Open, a restore is counted within the recount's second.
+    run = cli({ QStringLiteral("trash"), QStringLiteral("restore"), QStringLiteral("leaves") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(panel->list()->item(0)->text(), QStringLiteral("Pair (2)"), kArrives);
 }
 
 // SIGTERM (a logout, `kill`) while an image is still being added: the real

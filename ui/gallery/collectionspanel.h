@@ -82,6 +82,9 @@ Q_SIGNALS:
     /// Collection @p from is called @p to now (renamed, or a rename undone).
     void renamed(const QString &from, const QString &to);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void onChanges(const trove::ChangeBatch &batch);
     void show(const QList<CollectionInfo> &all);
@@ -106,6 +109,8 @@ private:
     /// once a second: each read opens the catalog on a pool thread, and an
     /// ingest commits a batch every few hundred milliseconds.
     QTimer m_recount;
+    /// Images came or went while the panel was hidden: count on show.
+    bool m_countsStale = false;
 };
 
 } // namespace trove::ui

@@ -24,6 +24,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDockWidget>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -74,6 +75,7 @@ private Q_SLOTS:
     void trashWindowRestoresAndDeletes();
     void trashWindowActsOnRowsNotRead();
     void trashWindowFilters();
+    void trashWindowSortsByAnyColumn();
     void collectionsDockFollowsAndFilters();
     void closedCollectionsDockCountsWhenOpened();
     void terminateQuitsWithWorkInFlight();
@@ -671,6 +673,87 @@ void TestUiLive::trashWindowFilters()
         = cli({ QStringLiteral("trash"), QStringLiteral("list"), QStringLiteral("--json") });
     QCOMPARE(listed.json().array().size(), 0);
     QCOMPARE(gallery()->rowCount(), 2);
+}
+
+// A click on a column's header sorts the trash by it (the reader sorts;
+// names in any case alike), a second click turns the order round, and a
+// selection made in the new order restores the images it shows.
+void TestUiLive::trashWindowSortsByAnyColumn()
+{
+    // Sizes far apart, in another order than the names or the removals.
+    const struct {
+        const char *name;
+        int side;
+    } images[] = { { "Bravo", 90 }, { "alpha", 30 }, { "delta", 120 }, { "Charlie", 60 } };
+    quint32 seed = 40;
+    for (const auto &image : images) {
+        const QString name = QString::fromUtf8(image.name);
+        const QString file = m_home->filePath(name + QStringLiteral(".png"));
+        QVERIFY(test::writeFile(file,
+            test::ImageFactory::encode(
+                test::ImageFactory::pattern(image.side, image.side, ++seed), "png")));
+        const auto run = cli({ QStringLiteral("add"), file, QStringLiteral("--name"), name });
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 4, kArrives);
+    // One at a time: each its own time of removal.
+    for (const char *name : { "delta", "alpha", "Charlie", "Bravo" }) {
+        const auto run = cli({ QStringLiteral("remove"), QString::fromUtf8(name) });
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QTest::qWait(5);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 0, kArrives);
+
+    ui::TrashDialog *trash = m_window->showTrash();
+    TrashModel *model = trash->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QHeaderView *header = trash->view()->horizontalHeader();
+    auto shownNames = [model] {
+        QStringList names;
+        for (int row = 0; row < model->rowCount(); ++row)
+            names << model->index(row, TrashModel::NameColumn).data().toString();
+        return names.join(QLatin1Char(' '));
+    };
+    auto clickHeader = [header](int column) {
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+            QPoint(header->sectionViewportPosition(column) + header->sectionSize(column) / 2,
+                header->height() / 2));
+    };
+    // The trash's own order: the last removed first.
+    QTRY_COMPARE_WITH_TIMEOUT(shownNames(), QStringLiteral("Bravo Charlie alpha delta"), kArrives);
+    QCOMPARE(header->sortIndicatorSection(), int(TrashModel::RemovedColumn));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+
+    const struct {
+        int column;
+        const char *ascending;
+        const char *descending;
+    } sorts[] = {
+        { TrashModel::NameColumn, "alpha Bravo Charlie delta", "delta Charlie Bravo alpha" },
+        { TrashModel::SizeColumn, "alpha Charlie Bravo delta", "delta Bravo Charlie alpha" },
+        { TrashModel::RemovedColumn, "delta alpha Charlie Bravo", "Bravo Charlie alpha delta" },
+    };
+    for (const auto &sort : sorts) {
+        for (int click = 0; click < 2; ++click) {
+            clickHeader(sort.column);
+            QCOMPARE(header->sortIndicatorSection(), sort.column);
+            const bool ascending = header->sortIndicatorOrder() == Qt::AscendingOrder;
+            QTRY_COMPARE_WITH_TIMEOUT(shownNames(),
+                QString::fromUtf8(ascending ? sort.ascending : sort.descending), kArrives);
+        }
+    }
+
+    // By name, A first: the first row restores "alpha", whatever the
+    // trash's own order says.
+    clickHeader(TrashModel::NameColumn);
+    if (header->sortIndicatorOrder() != Qt::AscendingOrder)
+        clickHeader(TrashModel::NameColumn);
+    QTRY_COMPARE_WITH_TIMEOUT(shownNames(), QStringLiteral("alpha Bravo Charlie delta"), kArrives);
+    trash->view()->selectRow(0);
+    trash->restoreButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kArrives);
+    QCOMPARE(gallery()->index(0).data().toString(), QStringLiteral("alpha"));
+    QTRY_COMPARE_WITH_TIMEOUT(shownNames(), QStringLiteral("Bravo Charlie delta"), kArrives);
 }
 
 // A collection made with the CLI shows in the Collections dock with its

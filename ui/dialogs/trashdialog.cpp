@@ -78,6 +78,17 @@ TrashDialog::TrashDialog(QUndoStack *undo, QWidget *parent)
         TrashModel::FormatColumn, metrics.horizontalAdvance(QStringLiteral("WEBP")) + 28);
     m_view->setColumnWidth(
         TrashModel::SizeColumn, metrics.horizontalAdvance(QStringLiteral("999.9 MB")) + 28);
+    // A click on a column's header sorts by it, on the reader thread; the
+    // trash's own order (most recently removed first) to begin with.
+    const auto [sortColumn, sortDirection] = TrashModel::sortIndicator(m_model->order());
+    header->setSortIndicator(sortColumn, sortDirection);
+    header->setSortIndicatorShown(true);
+    m_view->setSortingEnabled(true);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, [this] {
+        // A selection made in the old order names other rows in the new.
+        m_view->clearSelection();
+        updateState();
+    });
 
     m_summary->setWordWrap(true);
     m_summary->setObjectName(QStringLiteral("trashSummary"));

@@ -77,6 +77,30 @@ TrashRecord trashRecordFrom(const QSqlQuery &q)
     return t;
 }
 
+// "ORDER BY …" of @p order; the key last, so that every order is total.
+QString trashOrderBy(TrashOrder order)
+{
+    switch (order) {
+    case TrashOrder::NewestFirst:
+        break;
+    case TrashOrder::OldestFirst:
+        return QStringLiteral("ORDER BY trashed_at, id");
+    case TrashOrder::NameAscending:
+        return QStringLiteral("ORDER BY name COLLATE NOCASE, id");
+    case TrashOrder::NameDescending:
+        return QStringLiteral("ORDER BY name COLLATE NOCASE DESC, id DESC");
+    case TrashOrder::LargestFirst:
+        return QStringLiteral("ORDER BY original_bytes DESC, id DESC");
+    case TrashOrder::SmallestFirst:
+        return QStringLiteral("ORDER BY original_bytes, id");
+    case TrashOrder::FormatAscending:
+        return QStringLiteral("ORDER BY format, name COLLATE NOCASE, id");
+    case TrashOrder::FormatDescending:
+        return QStringLiteral("ORDER BY format DESC, name COLLATE NOCASE DESC, id DESC");
+    }
+    return QStringLiteral("ORDER BY trashed_at DESC, id DESC");
+}
+
 // "WHERE …" for the trash rows whose name or tags (JSON text) hold every
 // word of @p filter, or nothing without one.
 QString trashFilterWhere(const QString &filter, QVariantList *binds)
@@ -679,12 +703,13 @@ Result<QList<TrashRecord>> CatalogReader::trashWhere(const QString &tail, const 
     return out;
 }
 
-Result<QList<TrashRecord>> CatalogReader::trash(qint64 limit, qint64 offset, const QString &filter)
+Result<QList<TrashRecord>> CatalogReader::trash(
+    qint64 limit, qint64 offset, const QString &filter, TrashOrder order)
 {
     QVariantList binds;
     const QString where = trashFilterWhere(filter, &binds);
-    return trashWhere(where
-            + QStringLiteral("ORDER BY trashed_at DESC, id DESC LIMIT %1 OFFSET %2")
+    return trashWhere(where + trashOrderBy(order)
+            + QStringLiteral(" LIMIT %1 OFFSET %2")
                   .arg(limit < 0 ? -1 : limit)
                   .arg(std::max<qint64>(offset, 0)),
         binds);
@@ -710,14 +735,15 @@ Result<qint64> CatalogReader::dataVersion()
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
-Result<QList<qint64>> CatalogReader::trashKeys(qint64 offset, qint64 limit, const QString &filter)
+Result<QList<qint64>> CatalogReader::trashKeys(
+    qint64 offset, qint64 limit, const QString &filter, TrashOrder order)
 {
-    // trash_by_trashed(trashed_at, id) holds the order and the key: without
-    // a filter the rows themselves are not read.
+    // trash_by_trashed(trashed_at, id) holds the default order and the key:
+    // without a filter the rows themselves are not read.
     QVariantList binds;
     QSqlQuery q
         = m_catalog.query(QStringLiteral("SELECT id FROM trash ") + trashFilterWhere(filter, &binds)
-            + QStringLiteral("ORDER BY trashed_at DESC, id DESC LIMIT ? OFFSET ?"));
+            + trashOrderBy(order) + QStringLiteral(" LIMIT ? OFFSET ?"));
     binds << std::max<qint64>(limit, 0) << std::max<qint64>(offset, 0);
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);
@@ -750,7 +776,7 @@ Result<void> CatalogReader::forEachTrashed(
 {
     QVariantList binds;
     const QString where = trashFilterWhere(filter, &binds);
-    return selectTrash(where + QStringLiteral("ORDER BY trashed_at DESC, id DESC"), binds, visit);
+    return selectTrash(where + trashOrderBy(TrashOrder::NewestFirst), binds, visit);
 }
 
 Result<QByteArray> CatalogReader::thumbnail(qint64 key)

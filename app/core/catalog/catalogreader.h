@@ -6,6 +6,7 @@
 #include "catalog/imagerecord.h"
 #include "catalog/searchsql.h"
 #include "catalog/tagvocabulary.h"
+#include "catalog/trashorder.h"
 #include "storage/database.h"
 
 #include <QCoreApplication>
@@ -87,19 +88,23 @@ public:
     Result<void> forEachRow(const ImageQuery &query,
         const std::function<bool(const ImageRow &)> &visit, Detail detail = Detail::Full);
 
-    /// The trash, most recently removed first: rows [offset, offset + limit);
+    /// The trash in @p order (most recently removed first unless said
+    /// otherwise): rows [offset, offset + limit);
     /// limit < 0: all. A @p filter keeps the rows whose name or tags hold
     /// each of its words (any case of ASCII letters; `%` and `_` are plain
     /// characters); it reads every trash row, which the trash's few uses
-    /// (the Trash window's filter) can afford.
-    Result<QList<TrashRecord>> trash(
-        qint64 limit = -1, qint64 offset = 0, const QString &filter = {});
+    /// (the Trash window's filter) can afford. Only the default order has
+    /// an index of its own; the others sort what the filter keeps, once
+    /// per page (a second or so at a million, on the reader thread).
+    Result<QList<TrashRecord>> trash(qint64 limit = -1, qint64 offset = 0,
+        const QString &filter = {}, TrashOrder order = TrashOrder::NewestFirst);
     Result<qint64> trashCount(const QString &filter = {});
     /// PRAGMA data_version: another number once another connection (any
     /// process) has committed; O(1).
     Result<qint64> dataVersion();
     /// The keys of trash rows [offset, offset + limit), in trash() order.
-    Result<QList<qint64>> trashKeys(qint64 offset, qint64 limit, const QString &filter = {});
+    Result<QList<qint64>> trashKeys(qint64 offset, qint64 limit, const QString &filter = {},
+        TrashOrder order = TrashOrder::NewestFirst);
     /// Trashed images an argument names, as resolve() does for the library.
     Result<QList<TrashRecord>> resolveTrash(const QString &idOrName);
     /// Calls @p visit for every trash row @p filter keeps, in trash()

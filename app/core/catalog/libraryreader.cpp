@@ -114,17 +114,17 @@ void LibraryReader::requestStats(bool withBreakdown)
 }
 
 void LibraryReader::requestTrashPage(
-    quint64 generation, qint64 offset, qint64 limit, const QString &filter)
+    quint64 generation, qint64 offset, qint64 limit, const QString &filter, TrashOrder order)
 {
     QMetaObject::invokeMethod(
-        m_worker, [=, w = m_worker] { w->trashPage(generation, offset, limit, filter); });
+        m_worker, [=, w = m_worker] { w->trashPage(generation, offset, limit, filter, order); });
 }
 
-void LibraryReader::requestTrashKeys(
-    quint64 ticket, const QList<QPair<qint64, qint64>> &ranges, const QString &filter)
+void LibraryReader::requestTrashKeys(quint64 ticket, const QList<QPair<qint64, qint64>> &ranges,
+    const QString &filter, TrashOrder order)
 {
     QMetaObject::invokeMethod(
-        m_worker, [=, w = m_worker] { w->trashKeys(ticket, ranges, filter); });
+        m_worker, [=, w = m_worker] { w->trashKeys(ticket, ranges, filter, order); });
 }
 
 void LibraryReader::requestTrashThumbnails(const QList<qint64> &keys, int side)
@@ -451,7 +451,7 @@ Result<LibraryReaderWorker::TrashCounts> LibraryReaderWorker::trashCounts(const 
 }
 
 void LibraryReaderWorker::trashPage(
-    quint64 generation, qint64 offset, qint64 limit, const QString &filter)
+    quint64 generation, qint64 offset, qint64 limit, const QString &filter, TrashOrder order)
 {
     if (!ensureOpen())
         return;
@@ -462,7 +462,7 @@ void LibraryReaderWorker::trashPage(
         Q_EMIT failed(counts.error());
         return;
     }
-    auto rows = m_reader.trash(limit, offset, filter);
+    auto rows = m_reader.trash(limit, offset, filter, order);
     if (!rows) {
         Q_EMIT failed(rows.error());
         return;
@@ -470,8 +470,8 @@ void LibraryReaderWorker::trashPage(
     Q_EMIT trashPageReady(generation, offset, counts->total, counts->all, *rows);
 }
 
-void LibraryReaderWorker::trashKeys(
-    quint64 ticket, const QList<QPair<qint64, qint64>> &ranges, const QString &filter)
+void LibraryReaderWorker::trashKeys(quint64 ticket, const QList<QPair<qint64, qint64>> &ranges,
+    const QString &filter, TrashOrder order)
 {
     if (!ensureOpen()) {
         Q_EMIT trashKeysReady(ticket, -1, {}, tr("the library cannot be read"));
@@ -484,7 +484,7 @@ void LibraryReaderWorker::trashKeys(
     }
     QList<qint64> out;
     for (const auto &[first, last] : ranges) {
-        auto part = m_reader.trashKeys(first, last - first + 1, filter);
+        auto part = m_reader.trashKeys(first, last - first + 1, filter, order);
         if (!part) {
             Q_EMIT trashKeysReady(ticket, -1, {}, part.error());
             return;

@@ -5,6 +5,7 @@
 #include "catalog/changefeed.h"
 #include "catalog/imagerecord.h"
 #include "catalog/keyedthumbnail.h"
+#include "catalog/trashorder.h"
 #include "ingest/picturedecoder.h"
 #include "storage/librarypaths.h"
 
@@ -77,16 +78,16 @@ public:
     /// million images), so only the statistics view asks for it.
     void requestStats(bool withBreakdown = false);
 
-    /// Trash rows [offset, offset + limit), most recently removed first,
-    /// of those @p filter keeps (CatalogReader::trash()), with how many it
-    /// keeps and the trash's size now: answers trashPageReady.
-    void requestTrashPage(
-        quint64 generation, qint64 offset, qint64 limit, const QString &filter = {});
+    /// Trash rows [offset, offset + limit) in @p order, of those @p filter
+    /// keeps (CatalogReader::trash()), with how many it keeps and the
+    /// trash's size now: answers trashPageReady.
+    void requestTrashPage(quint64 generation, qint64 offset, qint64 limit,
+        const QString &filter = {}, TrashOrder order = TrashOrder::NewestFirst);
     /// The keys of the trash rows in @p ranges (first, last; inclusive) of
-    /// those @p filter keeps: answers trashKeysReady, with how many it kept
-    /// when they were read.
-    void requestTrashKeys(
-        quint64 ticket, const QList<QPair<qint64, qint64>> &ranges, const QString &filter = {});
+    /// those @p filter keeps, in @p order: answers trashKeysReady, with how
+    /// many it kept when they were read.
+    void requestTrashKeys(quint64 ticket, const QList<QPair<qint64, qint64>> &ranges,
+        const QString &filter = {}, TrashOrder order = TrashOrder::NewestFirst);
     /// Stored thumbnails of trashed images, scaled as requestThumbnails()
     /// does (answered by thumbnailsReady). Unlike requestThumbnails() it
     /// neither supersedes the gallery's requests nor is superseded: a few

@@ -40,7 +40,7 @@ void TrashModel::setReader(LibraryReader *reader)
     m_total = 0;
     m_all = 0;
     m_counted = false;
-    m_filterChanged = false;
+    m_viewChanged = false;
     m_pages.clear();
     m_requested.clear();
     m_rowOfKey.clear();
@@ -76,8 +76,61 @@ void TrashModel::setFilter(const QString &filter)
     m_filter = simplified;
     // Another filter with the same count and first rows still keeps other
     // rows further down: what is shown goes when the answer comes.
-    m_filterChanged = true;
+    m_viewChanged = true;
     refresh();
+}
+
+void TrashModel::setOrder(TrashOrder order)
+{
+    if (order == m_order)
+        return;
+    m_order = order;
+    // The same rows in another order: nothing shown stays where it was.
+    m_viewChanged = true;
+    refresh();
+}
+
+void TrashModel::sort(int column, Qt::SortOrder order)
+{
+    const bool ascending = order == Qt::AscendingOrder;
+    switch (Column(column)) {
+    case RemovedColumn:
+        setOrder(ascending ? TrashOrder::OldestFirst : TrashOrder::NewestFirst);
+        return;
+    case SizeColumn:
+        setOrder(ascending ? TrashOrder::SmallestFirst : TrashOrder::LargestFirst);
+        return;
+    case FormatColumn:
+        setOrder(ascending ? TrashOrder::FormatAscending : TrashOrder::FormatDescending);
+        return;
+    case NameColumn:
+    case ColumnCount:
+        break;
+    }
+    setOrder(ascending ? TrashOrder::NameAscending : TrashOrder::NameDescending);
+}
+
+QPair<int, Qt::SortOrder> TrashModel::sortIndicator(TrashOrder order)
+{
+    switch (order) {
+    case TrashOrder::NewestFirst:
+        break;
+    case TrashOrder::OldestFirst:
+        return { RemovedColumn, Qt::AscendingOrder };
+    case TrashOrder::NameAscending:
+        return { NameColumn, Qt::AscendingOrder };
+    case TrashOrder::NameDescending:
+        return { NameColumn, Qt::DescendingOrder };
+    case TrashOrder::LargestFirst:
+        return { SizeColumn, Qt::DescendingOrder };
+    case TrashOrder::SmallestFirst:
+        return { SizeColumn, Qt::AscendingOrder };
+    case TrashOrder::FormatAscending:
+        return { FormatColumn, Qt::AscendingOrder };
+    case TrashOrder::FormatDescending:
+        return { FormatColumn, Qt::DescendingOrder };
+    }
+    return { RemovedColumn, Qt::DescendingOrder };
 }
 
 const TrashRecord *TrashModel::recordAt(int row) const
@@ -100,7 +153,9 @@ quint64 TrashModel::resolveKeys(const QList<QPair<qint64, qint64>> &ranges, Scop
     }
     const bool whole = scope == Scope::Whole;
     m_tickets.insert(ticket, whole ? m_all : m_total);
-    m_reader->requestTrashKeys(ticket, ranges, whole ? QString() : m_filter);
+    // The whole trash is asked for as one range of all its rows: any order
+    // names the same keys.
+    m_reader->requestTrashKeys(ticket, ranges, whole ? QString() : m_filter, m_order);
     return ticket;
 }
 
@@ -210,7 +265,7 @@ void TrashModel::request(qint64 page) const
     if (!m_reader || m_requested.contains(page))
         return;
     m_requested.insert(page);
-    m_reader->requestTrashPage(m_generation, page * kPageSize, kPageSize, m_filter);
+    m_reader->requestTrashPage(m_generation, page * kPageSize, kPageSize, m_filter, m_order);
 }
 
 void TrashModel::onPage(
@@ -226,7 +281,7 @@ void TrashModel::onPage(
         // selection) when the trash is as it was, which is what a change
         // elsewhere in the library (an ingest) leaves it.
         const auto shown = m_pages.constFind(page);
-        bool same = !std::exchange(m_filterChanged, false) && m_counted && total == m_total
+        bool same = !std::exchange(m_viewChanged, false) && m_counted && total == m_total
             && shown != m_pages.cend() && shown->size() == rows.size();
         for (qsizetype i = 0; same && i < rows.size(); ++i)
             same = shown->at(i).image.key == rows.at(i).image.key

@@ -4,6 +4,7 @@
 #include "catalog/changefeed.h"
 #include "catalog/imagerecord.h"
 #include "catalog/keyedthumbnail.h"
+#include "catalog/trashorder.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
@@ -50,6 +51,15 @@ public:
     /// @p filter (CatalogReader::trash()); empty: all of them.
     void setFilter(const QString &filter);
     QString filter() const { return m_filter; }
+    /// Lists the rows in @p order (most recently removed first at the
+    /// start); like another filter, the rows are read again and the
+    /// selection of the view goes.
+    void setOrder(TrashOrder order);
+    TrashOrder order() const { return m_order; }
+    /// A click on a column's header: the rows sorted by that column.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    /// The column and direction that show @p order (the header's indicator).
+    static QPair<int, Qt::SortOrder> sortIndicator(TrashOrder order);
 
     /// Whether the trash has been counted since the last setReader().
     bool isCounted() const { return m_counted; }
@@ -96,7 +106,8 @@ private:
     quint64 m_nextTicket = 0;
     QHash<quint64, qint64> m_tickets; ///< the row count each resolve was asked at
     QString m_filter;
-    bool m_filterChanged = false; ///< the next first page resets the rows
+    TrashOrder m_order = TrashOrder::NewestFirst;
+    bool m_viewChanged = false; ///< filter or order: the next first page resets the rows
     qint64 m_total = 0;
     qint64 m_all = 0;
     bool m_counted = false;

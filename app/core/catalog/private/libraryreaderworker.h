@@ -29,9 +29,10 @@ public:
     void keys(quint64 ticket, const ImageQuery &query, const QList<QPair<qint64, qint64>> &ranges);
     void thumbnails(quint64 generation, const QList<qint64> &keys, int side);
     void stats(bool withBreakdown);
-    void trashPage(quint64 generation, qint64 offset, qint64 limit, const QString &filter);
-    void trashKeys(
-        quint64 ticket, const QList<QPair<qint64, qint64>> &ranges, const QString &filter);
+    void trashPage(
+        quint64 generation, qint64 offset, qint64 limit, const QString &filter, TrashOrder order);
+    void trashKeys(quint64 ticket, const QList<QPair<qint64, qint64>> &ranges,
+        const QString &filter, TrashOrder order);
     void trashThumbnails(const QList<qint64> &keys, int side);
     /// Starts watching the change feed (on the worker's thread).
     void watch(int intervalMs);

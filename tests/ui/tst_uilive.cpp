@@ -45,6 +45,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QUndoStack>
+#include <algorithm>
 #include <functional>
 
 using namespace trove;
@@ -596,6 +597,35 @@ void TestUiLive::trashWindowActsOnRowsNotRead()
     m_window->undoStack()->undo();
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), kMany, kArrives);
     QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 0, kArrives);
+
+    // Sorted by name, Z first: ten rows deep in the list, not read yet,
+    // restore the ten images that order puts there.
+    QStringList names;
+    for (int i = 0; i < kMany; ++i)
+        names << QStringLiteral("many-%1").arg(i);
+    std::sort(names.begin(), names.end(), std::greater<>());
+    trash->view()->horizontalHeader()->setSortIndicator(
+        TrashModel::NameColumn, Qt::DescendingOrder);
+    QCOMPARE(model->order(), TrashOrder::NameDescending);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        model->recordAt(0) && model->recordAt(0)->image.name == names.first(), kArrives);
+    QVERIFY(!model->recordAt(205));
+    trash->view()->selectionModel()->select(
+        QItemSelection(model->index(200, 0), model->index(209, TrashModel::ColumnCount - 1)),
+        QItemSelectionModel::ClearAndSelect);
+    trash->restoreButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 10, kArrives);
+    auto restored = [this] {
+        QStringList shown;
+        for (int row = 0; row < gallery()->rowCount(); ++row)
+            shown << gallery()->index(row).data().toString();
+        shown.sort();
+        return shown;
+    };
+    QStringList expected = names.mid(200, 10);
+    expected.sort();
+    QTRY_COMPARE_WITH_TIMEOUT(restored(), expected, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), kMany - 10, kArrives);
 }
 
 // The filter narrows the Trash window to names and tags holding every word

@@ -703,12 +703,11 @@ Result<QList<TrashRecord>> CatalogReader::trashWhere(const QString &tail, const 
     return out;
 }
 
-Result<QList<TrashRecord>> CatalogReader::trash(
-    qint64 limit, qint64 offset, const QString &filter, TrashOrder order)
+Result<QList<TrashRecord>> CatalogReader::trash(qint64 limit, qint64 offset, const QString &filter)
 {
     QVariantList binds;
     const QString where = trashFilterWhere(filter, &binds);
-    return trashWhere(where + trashOrderBy(order)
+    return trashWhere(where + trashOrderBy(TrashOrder::NewestFirst)
             + QStringLiteral(" LIMIT %1 OFFSET %2")
                   .arg(limit < 0 ? -1 : limit)
                   .arg(std::max<qint64>(offset, 0)),
@@ -727,6 +726,14 @@ Result<qint64> CatalogReader::trashCount(const QString &filter)
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
+Result<qint64> CatalogReader::trashNewest()
+{
+    QSqlQuery q = m_catalog.query(QStringLiteral("SELECT max(trashed_at) FROM trash"));
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
 Result<qint64> CatalogReader::dataVersion()
 {
     QSqlQuery q = m_catalog.query(QStringLiteral("PRAGMA data_version"));
@@ -735,15 +742,14 @@ Result<qint64> CatalogReader::dataVersion()
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
-Result<QList<qint64>> CatalogReader::trashKeys(
-    qint64 offset, qint64 limit, const QString &filter, TrashOrder order)
+Result<QList<qint64>> CatalogReader::trashKeys(qint64 offset, qint64 limit, const QString &filter)
 {
-    // trash_by_trashed(trashed_at, id) holds the default order and the key:
-    // without a filter the rows themselves are not read.
+    // trash_by_trashed(trashed_at, id) holds the order and the key: without
+    // a filter the rows themselves are not read.
     QVariantList binds;
     QSqlQuery q
         = m_catalog.query(QStringLiteral("SELECT id FROM trash ") + trashFilterWhere(filter, &binds)
-            + trashOrderBy(order) + QStringLiteral(" LIMIT ? OFFSET ?"));
+            + trashOrderBy(TrashOrder::NewestFirst) + QStringLiteral(" LIMIT ? OFFSET ?"));
     binds << std::max<qint64>(limit, 0) << std::max<qint64>(offset, 0);
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);
@@ -753,6 +759,44 @@ Result<QList<qint64>> CatalogReader::trashKeys(
     while (q.next())
         keys.append(q.value(0).toLongLong());
     return keys;
+}
+
+Result<QList<qint64>> CatalogReader::trashKeysInOrder(const QString &filter, TrashOrder order)
+{
+    QVariantList binds;
+    QSqlQuery q = m_catalog.query(QStringLiteral("SELECT id FROM trash ")
+        + trashFilterWhere(filter, &binds) + trashOrderBy(order));
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds[i]);
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    QList<qint64> keys;
+    while (q.next())
+        keys.append(q.value(0).toLongLong());
+    return keys;
+}
+
+Result<QList<TrashRecord>> CatalogReader::trashRecords(const QList<qint64> &keys)
+{
+    if (keys.isEmpty())
+        return QList<TrashRecord> {};
+    QStringList ids;
+    ids.reserve(keys.size());
+    for (const qint64 key : keys)
+        ids.append(QString::number(key));
+    auto found = trashWhere(QStringLiteral("WHERE id IN (%1)").arg(ids.join(QLatin1Char(','))), {});
+    if (!found)
+        return found;
+    QHash<qint64, qsizetype> at;
+    for (qsizetype i = 0; i < found->size(); ++i)
+        at.insert(found->at(i).image.key, i);
+    QList<TrashRecord> out;
+    out.reserve(found->size());
+    for (const qint64 key : keys) {
+        if (const auto it = at.constFind(key); it != at.cend())
+            out.append(found->at(*it));
+    }
+    return out;
 }
 
 Result<QList<TrashRecord>> CatalogReader::resolveTrash(const QString &idOrName)

@@ -88,23 +88,31 @@ public:
     Result<void> forEachRow(const ImageQuery &query,
         const std::function<bool(const ImageRow &)> &visit, Detail detail = Detail::Full);
 
-    /// The trash in @p order (most recently removed first unless said
-    /// otherwise): rows [offset, offset + limit);
+    /// The trash, most recently removed first: rows [offset, offset + limit);
     /// limit < 0: all. A @p filter keeps the rows whose name or tags hold
     /// each of its words (any case of ASCII letters; `%` and `_` are plain
     /// characters); it reads every trash row, which the trash's few uses
-    /// (the Trash window's filter) can afford. Only the default order has
-    /// an index of its own; the others sort what the filter keeps, once
-    /// per page (a second or so at a million, on the reader thread).
-    Result<QList<TrashRecord>> trash(qint64 limit = -1, qint64 offset = 0,
-        const QString &filter = {}, TrashOrder order = TrashOrder::NewestFirst);
+    /// (the Trash window's filter) can afford.
+    Result<QList<TrashRecord>> trash(
+        qint64 limit = -1, qint64 offset = 0, const QString &filter = {});
     Result<qint64> trashCount(const QString &filter = {});
+    /// The latest time anything was moved into the trash (ms since the
+    /// epoch; 0 for an empty trash); O(log n) on trash_by_trashed.
+    Result<qint64> trashNewest();
     /// PRAGMA data_version: another number once another connection (any
     /// process) has committed; O(1).
     Result<qint64> dataVersion();
     /// The keys of trash rows [offset, offset + limit), in trash() order.
-    Result<QList<qint64>> trashKeys(qint64 offset, qint64 limit, const QString &filter = {},
-        TrashOrder order = TrashOrder::NewestFirst);
+    Result<QList<qint64>> trashKeys(qint64 offset, qint64 limit, const QString &filter = {});
+    /// Every key of the trash rows @p filter keeps, in @p order (another
+    /// than trash()'s, which has an index of its own): one sort
+    /// of keys (8 bytes a row), where a page at a deep OFFSET in an order
+    /// without an index would sort whole rows, all of them up to the page
+    /// (20 s at half a million, measured).
+    Result<QList<qint64>> trashKeysInOrder(const QString &filter, TrashOrder order);
+    /// The trash rows of @p keys, in that order; keys no longer in the
+    /// trash are left out.
+    Result<QList<TrashRecord>> trashRecords(const QList<qint64> &keys);
     /// Trashed images an argument names, as resolve() does for the library.
     Result<QList<TrashRecord>> resolveTrash(const QString &idOrName);
     /// Calls @p visit for every trash row @p filter keeps, in trash()

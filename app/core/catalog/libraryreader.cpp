@@ -462,12 +462,48 @@ void LibraryReaderWorker::trashPage(
         Q_EMIT failed(counts.error());
         return;
     }
-    auto rows = m_reader.trash(limit, offset, filter, order);
+    if (order != TrashOrder::NewestFirst) {
+        auto sorted = sortedTrash(filter, order, counts->all);
+        if (!sorted) {
+            Q_EMIT failed(sorted.error());
+            return;
+        }
+        const QList<qint64> &keys = (*sorted)->keys;
+        auto rows = m_reader.trashRecords(keys.mid(offset, std::max<qint64>(limit, 0)));
+        if (!rows) {
+            Q_EMIT failed(rows.error());
+            return;
+        }
+        // The total of the sorted keys: the pages read from one sort agree.
+        Q_EMIT trashPageReady(generation, offset, keys.size(), counts->all, *rows);
+        return;
+    }
+    auto rows = m_reader.trash(limit, offset, filter);
     if (!rows) {
         Q_EMIT failed(rows.error());
         return;
     }
     Q_EMIT trashPageReady(generation, offset, counts->total, counts->all, *rows);
+}
+
+Result<const LibraryReaderWorker::SortedTrash *> LibraryReaderWorker::sortedTrash(
+    const QString &filter, TrashOrder order, qint64 all)
+{
+    // Every move into the trash stamps its time, every move out (restore,
+    // empty) lowers the count: while both stand, the trash holds the same
+    // images, whatever else the library's commits (an ingest's) changed.
+    auto newest = m_reader.trashNewest();
+    if (!newest)
+        return newest.failure();
+    if (m_sortedTrash && m_sortedTrash->all == all && m_sortedTrash->newest == *newest
+        && m_sortedTrash->filter == filter && m_sortedTrash->order == order)
+        return &*m_sortedTrash;
+    m_sortedTrash.reset(); // a million keys are 8 MB: not two at once
+    auto keys = m_reader.trashKeysInOrder(filter, order);
+    if (!keys)
+        return keys.failure();
+    m_sortedTrash = SortedTrash { all, *newest, filter, order, std::move(*keys) };
+    return &*m_sortedTrash;
 }
 
 void LibraryReaderWorker::trashKeys(quint64 ticket, const QList<QPair<qint64, qint64>> &ranges,
@@ -483,8 +519,20 @@ void LibraryReaderWorker::trashKeys(quint64 ticket, const QList<QPair<qint64, qi
         return;
     }
     QList<qint64> out;
+    if (order != TrashOrder::NewestFirst) {
+        auto sorted = sortedTrash(filter, order, counts->all);
+        if (!sorted) {
+            Q_EMIT trashKeysReady(ticket, -1, {}, sorted.error());
+            return;
+        }
+        const QList<qint64> &keys = (*sorted)->keys;
+        for (const auto &[first, last] : ranges)
+            out += keys.mid(first, last - first + 1);
+        Q_EMIT trashKeysReady(ticket, keys.size(), out, {});
+        return;
+    }
     for (const auto &[first, last] : ranges) {
-        auto part = m_reader.trashKeys(first, last - first + 1, filter, order);
+        auto part = m_reader.trashKeys(first, last - first + 1, filter);
         if (!part) {
             Q_EMIT trashKeysReady(ticket, -1, {}, part.error());
             return;

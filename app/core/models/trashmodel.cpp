@@ -155,7 +155,10 @@ quint64 TrashModel::resolveKeys(const QList<QPair<qint64, qint64>> &ranges, Scop
     m_tickets.insert(ticket, whole ? m_all : m_total);
     // The whole trash is asked for as one range of all its rows: any order
     // names the same keys.
-    m_reader->requestTrashKeys(ticket, ranges, whole ? QString() : m_filter, m_order);
+    if (whole)
+        m_reader->requestTrashKeys(ticket, ranges);
+    else
+        m_reader->requestTrashKeys(ticket, ranges, m_filter, m_order);
     return ticket;
 }
 

@@ -8,6 +8,7 @@
 #include <QTimer>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace trove {
 
@@ -76,6 +77,17 @@ private:
         qint64 all = 0;
     };
     Result<TrashCounts> trashCounts(const QString &filter);
+    /// The trash's keys in an order without an index of its own, sorted
+    /// once while the trash holds the same images, not once per page.
+    struct SortedTrash {
+        qint64 all = -1; ///< images in the trash when sorted
+        qint64 newest = 0; ///< the latest time of removal then
+        QString filter;
+        TrashOrder order = TrashOrder::NewestFirst;
+        QList<qint64> keys;
+    };
+    /// @p all: the images in the trash now (trashCounts()).
+    Result<const SortedTrash *> sortedTrash(const QString &filter, TrashOrder order, qint64 all);
     bool ensureOpen();
     void pollAgain();
     /// Emits changesReady for a batch with anything in it.
@@ -102,6 +114,7 @@ private:
     QElapsedTimer m_sinceHandedOn; ///< since changesReady was last emitted
     bool m_pollSoonPending = false;
     TrashCounts m_trashCounts;
+    std::optional<SortedTrash> m_sortedTrash;
 };
 
 } // namespace trove

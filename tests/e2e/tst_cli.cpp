@@ -901,6 +901,11 @@ void TestCli::failuresLeaveLibraryUntouched_data()
         << QStringLiteral("/fail/endless.png") << limit << QStringLiteral("too large");
     QTest::newRow("too large, gzip bomb")
         << QStringLiteral("/fail/bomb.png") << limit << QStringLiteral("too large");
+    QTest::newRow("an encoding nobody asked for")
+        << QStringLiteral("/fail/brotli.png") << none
+        << QStringLiteral("the server sent the image encoded as \"br\"");
+    QTest::newRow("gzip body cut off") << QStringLiteral("/fail/cut.gz.png") << none
+                                       << QStringLiteral("the server's compressed body ends early");
     QTest::newRow("decompression bomb image") << QStringLiteral("/fail/huge.png") << none
                                               << QStringLiteral("image too large: 60000x60000");
     QTest::newRow("empty body") << QStringLiteral("/fail/empty.png") << none
@@ -947,6 +952,13 @@ void TestCli::failuresLeaveLibraryUntouched()
     Response bomb = Response::ok(Response::gzipOfZeros(qint64(64) * 1024 * 1024), "image/png");
     bomb.withHeader("Content-Encoding", "gzip");
     m_server.addRoute(QStringLiteral("/fail/bomb.png"), bomb);
+    Response brotli = Response::ok(png, "image/png");
+    brotli.withHeader("Content-Encoding", "br");
+    m_server.addRoute(QStringLiteral("/fail/brotli.png"), brotli);
+    const QByteArray gz = Response::gzip(png);
+    Response cutGzip = Response::ok(gz.left(gz.size() - 100), "image/png");
+    cutGzip.withHeader("Content-Encoding", "gzip");
+    m_server.addRoute(QStringLiteral("/fail/cut.gz.png"), cutGzip);
     m_server.addRoute(QStringLiteral("/fail/huge.png"),
         Response::ok(ImageFactory::pngDeclaring(60000, 60000), "image/png"));
     m_server.addRoute(QStringLiteral("/fail/empty.png"), Response::ok(QByteArray(), "image/png"));
@@ -1040,6 +1052,10 @@ void TestCli::gzipEncodedTransfer()
     QCOMPARE(rows.at(0).toObject().value(QLatin1String("sha256")).toString(), sha256Hex(bytes));
     QCOMPARE(
         rows.at(0).toObject().value(QLatin1String("original_bytes")).toInteger(), bytes.size());
+    // Trove asked for none: this server compressed anyway, and Trove
+    // decoded it itself (BodyInflater), within its size limit.
+    QCOMPARE(m_server.lastRequestHeader(QStringLiteral("/enc/picture"), "Accept-Encoding"),
+        QByteArray("identity"));
 }
 
 void TestCli::endlessBodyAtDefaultLimit()

@@ -4,6 +4,8 @@
 
 #include "imagefactory.h"
 #include "ingest/completeness.h"
+#include "ingest/private/bodyinflater.h"
+#include "response.h"
 #include "resultcheck.h"
 #include "storage/gzipcodec.h"
 #include "testfiles.h"
@@ -119,6 +121,13 @@ private Q_SLOTS:
     void readAllHonoursLimit();
     void sinkCanStop();
     void sinkCanReadAnotherBlob();
+
+    // BodyInflater: a download's Content-Encoding, decoded as it streams.
+    void bodyInflaterDecodes_data();
+    void bodyInflaterDecodes();
+    void bodyInflaterRefuses_data();
+    void bodyInflaterRefuses();
+    void bodyInflaterStopsABombAtTheLimit();
 
 private:
     QString writeSource(
@@ -844,6 +853,154 @@ void TestGzipCodec::sinkCanReadAnotherBlob()
     QVERIFY(innerReads > 1);
     QCOMPARE(r->sha256, sha256Hex(outer));
     QVERIFY(seen == outer);
+}
+
+// @p data deflated by zlib: with zlib's header (@p windowBits 15) or raw (-15).
+static QByteArray deflated(const QByteArray &data, int windowBits)
+{
+    z_stream zs {};
+    if (deflateInit2(&zs, 6, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return {};
+    QByteArray out(int(deflateBound(&zs, uLong(data.size()))), Qt::Uninitialized);
+    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    zs.avail_in = uInt(data.size());
+    zs.next_out = reinterpret_cast<Bytef *>(out.data());
+    zs.avail_out = uInt(out.size());
+    const int rc = deflate(&zs, Z_FINISH);
+    out.truncate(int(zs.total_out));
+    deflateEnd(&zs);
+    return rc == Z_STREAM_END ? out : QByteArray();
+}
+
+// Feeds @p body to @p inflater in pieces of @p piece bytes; the decoded
+// bytes, or the first failure's reason.
+static Result<QByteArray> decodeInPieces(BodyInflater &inflater, const QByteArray &body, int piece)
+{
+    QByteArray out;
+    for (qsizetype at = 0; at < body.size(); at += piece) {
+        const qsizetype n = std::min<qsizetype>(piece, body.size() - at);
+        auto fed = inflater.feed(body.constData() + at, n, [&out](const char *d, qint64 size) {
+            out.append(d, size);
+            return true;
+        });
+        if (!fed)
+            return fed.failure();
+    }
+    return out;
+}
+
+void TestGzipCodec::bodyInflaterDecodes_data()
+{
+    QTest::addColumn<QByteArray>("encoding");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("decoded");
+    QTest::addColumn<int>("piece");
+    const QByteArray png = ImageFactory::png(300, 200, 5);
+    const QByteArray text = QByteArray("<svg xmlns='http://www.w3.org/2000/svg'/>").repeated(500);
+    QTest::newRow("gzip, whole") << QByteArray("gzip") << test::Response::gzip(png) << png
+                                 << int(1 << 20);
+    QTest::newRow("gzip, a byte at a time")
+        << QByteArray("gzip") << test::Response::gzip(text) << text << 1;
+    QTest::newRow("x-gzip, any case, spaces")
+        << QByteArray(" X-Gzip ") << test::Response::gzip(png) << png << 4096;
+    QTest::newRow("two gzip members, as `cat a.gz b.gz`")
+        << QByteArray("gzip") << test::Response::gzip(png) + test::Response::gzip(text)
+        << png + text << 1000;
+    QTest::newRow("gzip, bytes after the end ignored")
+        << QByteArray("gzip") << test::Response::gzip(text) + QByteArray("\r\n\r\n") << text << 333;
+    QTest::newRow("deflate with zlib's header")
+        << QByteArray("deflate") << deflated(text, 15) << text << 100;
+    QTest::newRow("deflate, raw (as some servers send it)")
+        << QByteArray("deflate") << deflated(png, -15) << png << 7;
+    QTest::newRow("deflate, raw, whole")
+        << QByteArray("deflate") << deflated(text, -15) << text << int(1 << 20);
+}
+
+// What a server compresses though Trove asked for `identity` comes out
+// byte for byte, in any pieces the network hands it over in.
+void TestGzipCodec::bodyInflaterDecodes()
+{
+    QFETCH(QByteArray, encoding);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, decoded);
+    QFETCH(int, piece);
+    QVERIFY(!body.isEmpty());
+    QString unsupported;
+    auto inflater = BodyInflater::forEncoding(encoding, &unsupported);
+    QVERIFY2(inflater, qPrintable(unsupported));
+    auto out = decodeInPieces(*inflater, body, piece);
+    QVERIFY2(out, qPrintable(out ? QString() : out.error()));
+    QCOMPARE(out->size(), decoded.size());
+    QVERIFY(*out == decoded);
+    QVERIFY(inflater->finished());
+}
+
+void TestGzipCodec::bodyInflaterRefuses_data()
+{
+    QTest::addColumn<QByteArray>("encoding");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("reason"); // empty: fed, but not finished
+    const QByteArray png = ImageFactory::png(120, 90, 6);
+    const QByteArray gz = test::Response::gzip(png);
+    QByteArray flipped = gz;
+    flipped[gz.size() - 6] = char(flipped.at(gz.size() - 6) ^ 0x55); // the CRC-32
+    QTest::newRow("brotli") << QByteArray("br") << QByteArray("x")
+                            << QStringLiteral("encoded as \"br\"");
+    QTest::newRow("two codings") << QByteArray("gzip, gzip") << gz
+                                 << QStringLiteral("encoded as \"gzip, gzip\"");
+    QTest::newRow("gzip header, then nonsense")
+        << QByteArray("gzip") << gz.left(10) + QByteArray(200, '\xff')
+        << QStringLiteral("compressed body is corrupt");
+    QTest::newRow("gzip with a wrong CRC")
+        << QByteArray("gzip") << flipped << QStringLiteral("compressed body is corrupt");
+    QTest::newRow("gzip cut off") << QByteArray("gzip") << gz.left(gz.size() / 2) << QString();
+    QTest::newRow("not compressed at all, said to be gzip")
+        << QByteArray("gzip") << png << QStringLiteral("compressed body is corrupt");
+}
+
+// Anything else than a whole gzip or deflate body is a clear failure: an
+// unknown coding before a byte is read, damage when it is met, a cut-off
+// body at its end (finished() stays false).
+void TestGzipCodec::bodyInflaterRefuses()
+{
+    QFETCH(QByteArray, encoding);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, reason);
+    QString unsupported;
+    auto inflater = BodyInflater::forEncoding(encoding, &unsupported);
+    if (!inflater) {
+        QVERIFY2(!reason.isEmpty() && unsupported.contains(reason), qPrintable(unsupported));
+        return;
+    }
+    auto out = decodeInPieces(*inflater, body, 512);
+    if (reason.isEmpty()) {
+        QVERIFY(out.ok());
+        QVERIFY(!inflater->finished());
+        return;
+    }
+    QVERIFY(!out);
+    QVERIFY2(out.error().contains(reason), qPrintable(out.error()));
+}
+
+// A 1 MiB body that inflates to 1 GiB: decoding stops where the sink says,
+// one output buffer past the limit at most, not after the whole gigabyte.
+void TestGzipCodec::bodyInflaterStopsABombAtTheLimit()
+{
+    const QByteArray bomb = test::Response::gzipOfZeros(qint64(1) << 30);
+    QVERIFY(bomb.size() < 2 * 1024 * 1024);
+    auto inflater = BodyInflater::forEncoding("gzip", nullptr);
+    QVERIFY(inflater);
+    constexpr qint64 kLimit = 8 * 1024 * 1024;
+    qint64 decoded = 0;
+    auto fed = inflater->feed(bomb.constData(), bomb.size(), [&](const char *, qint64 n) {
+        decoded += n;
+        return decoded <= kLimit;
+    });
+    QVERIFY(!fed);
+    QVERIFY2(fed.error().isEmpty(), qPrintable(fed.error())); // the sink's stop
+    QVERIFY2(decoded <= kLimit + 64 * 1024, qPrintable(QString::number(decoded)));
+    QVERIFY(decoded > kLimit);
+    QVERIFY(!inflater->finished());
 }
 
 QTEST_GUILESS_MAIN(TestGzipCodec)

@@ -201,10 +201,11 @@ void FetchWorker::issue(quint64 job, Transfer &t, const QUrl &url)
         // Qt's cookie jar (Set-Cookie from earlier answers) would replace it.
         request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     }
-    // Qt's archive-bomb check stops gzip bodies past 10 MiB decoded with a
-    // bare "Decompression failed". Our limit counts decoded bytes as they
-    // stream to disk, so it is the one to apply, with a reason that says so.
-    request.setDecompressedSafetyCheckThreshold(-1);
+    // Images are compressed already; and Qt, left to decode gzip itself,
+    // inflated a whole bomb on this thread before the size limit below saw
+    // its first bytes. What a server compresses anyway, BodyInflater
+    // decodes as it streams, stopped by the limit.
+    request.setRawHeader("Accept-Encoding", "identity");
 
     t.reply = m_nam->get(request);
     t.reply->setReadBufferSize(kReadBuffer);
@@ -246,10 +247,19 @@ void FetchWorker::onMetaData(quint64 job)
     t.sinceProgress.restart();
     if (t.reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() >= 300)
         return; // a redirect's or an error page's length is not the image's
+    const QByteArray encoding = t.reply->rawHeader("Content-Encoding").trimmed();
+    if (!encoding.isEmpty() && encoding.compare("identity", Qt::CaseInsensitive) != 0) {
+        QString unsupported;
+        t.inflater = BodyInflater::forEncoding(encoding, &unsupported);
+        if (!t.inflater) {
+            abortWith(job, unsupported);
+            return;
+        }
+    }
     const QVariant length = t.reply->header(QNetworkRequest::ContentLengthHeader);
     // With Content-Encoding the length is of the encoded body; the decoded
     // size is only known while streaming, where the limit is enforced too.
-    if (length.isValid() && t.reply->rawHeader("Content-Encoding").isEmpty()) {
+    if (length.isValid() && !t.inflater) {
         t.declaredLength = length.toLongLong();
         if (t.declaredLength > t.limits.maxBytes) {
             abortWith(job,
@@ -284,16 +294,12 @@ void FetchWorker::onReadyRead(quint64 job)
         const qint64 n = t.reply->read(buffer, sizeof buffer);
         if (n <= 0)
             break;
-        if (t.written + n > t.limits.maxBytes) {
-            abortWith(job, tr("too large: more than %1").arg(mib(t.limits.maxBytes)));
+        bool diskFull = false;
+        if (const QString why = appendBody(t, buffer, n, &diskFull); !why.isEmpty()) {
+            t.abortDiskFull = diskFull;
+            abortWith(job, why);
             return;
         }
-        errno = 0;
-        if (t.file.write(buffer, n) != n) {
-            abortWriteFailed(job, std::max(t.declaredLength, t.written + n));
-            return;
-        }
-        t.written += n;
     }
     // Ten a second at most, the first 100 ms after the start: a small image
     // is downloaded before it would report at all. Each report crosses to
@@ -317,16 +323,34 @@ void FetchWorker::abortWith(quint64 job, const QString &reason, bool transient)
     (*it)->reply->abort(); // emits finished synchronously -> onFinished
 }
 
-void FetchWorker::abortWriteFailed(quint64 job, qint64 needed)
+QString FetchWorker::appendBody(Transfer &t, const char *data, qint64 size, bool *diskFull)
 {
-    auto it = m_transfers.find(job);
-    if (it == m_transfers.end())
-        return;
-    const int savedErrno = errno;
-    const Error why = DiskSpace::writeFailure(m_paths.root(), needed, savedErrno,
-        tr("cannot write a temp file: %1").arg((*it)->file.errorString()));
-    (*it)->abortDiskFull = why.kind == Error::Kind::DiskFull;
-    abortWith(job, why.message);
+    QString why;
+    const auto write = [&](const char *bytes, qint64 n) {
+        if (t.written + n > t.limits.maxBytes) {
+            why = tr("too large: more than %1").arg(mib(t.limits.maxBytes));
+            return false;
+        }
+        errno = 0;
+        if (t.file.write(bytes, n) != n) {
+            const int savedErrno = errno;
+            const Error failure
+                = DiskSpace::writeFailure(m_paths.root(), std::max(t.declaredLength, t.written + n),
+                    savedErrno, tr("cannot write a temp file: %1").arg(t.file.errorString()));
+            *diskFull = failure.kind == Error::Kind::DiskFull;
+            why = failure.message;
+            return false;
+        }
+        t.written += n;
+        return true;
+    };
+    if (!t.inflater) {
+        write(data, size);
+        return why;
+    }
+    if (auto fed = t.inflater->feed(data, size, write); !fed && why.isEmpty())
+        why = fed.error();
+    return why;
 }
 
 void FetchWorker::onFinished(quint64 job)
@@ -352,6 +376,7 @@ void FetchWorker::onFinished(quint64 job)
             t->file.seek(0);
             t->written = 0;
             t->declaredLength = -1;
+            t->inflater.reset();
             t->sinceProgress.restart();
             issue(job, *t, target);
             return;
@@ -392,17 +417,15 @@ void FetchWorker::onFinished(quint64 job)
     } else {
         // The job has left m_transfers, so drain what is left here.
         const QByteArray rest = reply->readAll();
-        if (t->written + rest.size() > t->limits.maxBytes)
-            result.error = tr("too large: more than %1").arg(mib(t->limits.maxBytes));
-        else if (errno = 0; t->file.write(rest) != rest.size()) {
-            const int savedErrno = errno;
-            const Error why = DiskSpace::writeFailure(m_paths.root(),
-                std::max(t->declaredLength, t->written + rest.size()), savedErrno,
-                tr("cannot write a temp file: %1").arg(t->file.errorString()));
-            result.error = why.message;
-            result.diskFull = why.kind == Error::Kind::DiskFull;
+        bool diskFull = false;
+        if (const QString why = appendBody(*t, rest.constData(), rest.size(), &diskFull);
+            !why.isEmpty()) {
+            result.error = why;
+            result.diskFull = diskFull;
         }
-        t->written += rest.size();
+        if (result.ok() && t->inflater && !t->inflater->finished())
+            result.error
+                = tr("the server's compressed body ends early (%1 bytes decoded)").arg(t->written);
         if (result.ok() && t->declaredLength >= 0 && t->written < t->declaredLength)
             result.error = tr("connection closed after %1 of %2 bytes")
                                .arg(t->written)

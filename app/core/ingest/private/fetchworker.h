@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ingest/fetcher.h"
+#include "ingest/private/bodyinflater.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -66,8 +67,10 @@ private:
         bool abortTransient = false; ///< a stall: worth another attempt
         bool abortDiskFull = false; ///< no room for it: the queue pauses
         qint64 declaredLength = -1;
-        qint64 written = 0;
+        qint64 written = 0; ///< decoded bytes in the file
         int redirects = 0;
+        /// Decodes a body the server compressed though asked not to.
+        std::unique_ptr<BodyInflater> inflater;
     };
 
     void onMetaData(quint64 job);
@@ -76,9 +79,10 @@ private:
     QString refuseRedirect(const Transfer &t, const QUrl &target) const;
     void onFinished(quint64 job);
     void abortWith(quint64 job, const QString &reason, bool transient = false);
-    /// abortWith() for a write that failed: a full disk is told apart
-    /// (FetchResult::diskFull) with a reason that names the volume.
-    void abortWriteFailed(quint64 job, qint64 needed);
+    /// Decodes (if the body is compressed) and writes @p size bytes of the
+    /// body to the download's file, within its size limit. Empty, or why
+    /// not, with @p diskFull set for a full disk.
+    QString appendBody(Transfer &t, const char *data, qint64 size, bool *diskFull);
     void complete(quint64 job, FetchResult result);
 
     LibraryPaths m_paths;

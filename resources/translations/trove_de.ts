@@ -33,6 +33,21 @@
     </message>
 </context>
 <context>
+    <name>BodyInflater</name>
+    <message>
+        <source>the server sent the image encoded as &quot;%1&quot;, which Trove does not decode (it asks for none)</source>
+        <translation>der Server hat das Bild als „%1“ kodiert gesendet, was Trove nicht dekodiert (es fragt nach keiner Kodierung)</translation>
+    </message>
+    <message>
+        <source>zlib could not start decoding the body</source>
+        <translation>zlib konnte das Dekodieren des Inhalts nicht beginnen</translation>
+    </message>
+    <message>
+        <source>the server&apos;s compressed body is corrupt: %1</source>
+        <translation>der komprimierte Inhalt des Servers ist beschädigt: %1</translation>
+    </message>
+</context>
+<context>
     <name>CatalogReader</name>
     <message>
         <source>no image with key %1</source>
@@ -1163,6 +1178,10 @@
     <message>
         <source>empty response: no image data</source>
         <translation>leere Antwort: keine Bilddaten</translation>
+    </message>
+    <message>
+        <source>the server&apos;s compressed body ends early (%1 bytes decoded)</source>
+        <translation>der komprimierte Inhalt des Servers endet zu früh (%1 Bytes dekodiert)</translation>
     </message>
 </context>
 <context>
@@ -3805,10 +3824,10 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln image(s) in the trash, most recently removed first. Select some to restore them or to delete them for good.</source>
+        <source>%Ln image(s) in the trash. Select some to restore them or to delete them for good (a click on a column&apos;s header sorts).</source>
         <translation>
-            <numerusform>%Ln Bild im Papierkorb. Wählen Sie es aus, um es wiederherzustellen oder endgültig zu löschen.</numerusform>
-            <numerusform>%Ln Bilder im Papierkorb, zuletzt entfernte zuerst. Wählen Sie welche aus, um sie wiederherzustellen oder endgültig zu löschen.</numerusform>
+            <numerusform>%Ln Bild im Papierkorb. Wählen Sie es aus, um es wiederherzustellen oder endgültig zu löschen (ein Klick auf eine Spaltenüberschrift sortiert).</numerusform>
+            <numerusform>%Ln Bilder im Papierkorb. Wählen Sie welche aus, um sie wiederherzustellen oder endgültig zu löschen (ein Klick auf eine Spaltenüberschrift sortiert).</numerusform>
         </translation>
     </message>
     <message>

@@ -469,10 +469,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln image(s) in the trash, most recently removed first. Select some to restore them or to delete them for good.</source>
+        <source>%Ln image(s) in the trash. Select some to restore them or to delete them for good (a click on a column&apos;s header sorts).</source>
         <translation>
             <numerusform>%Ln image in the trash. Select it to restore it or to delete it for good.</numerusform>
-            <numerusform>%Ln images in the trash, most recently removed first. Select some to restore them or to delete them for good.</numerusform>
+            <numerusform>%Ln images in the trash. Select some to restore them or to delete them for good (a click on a column&apos;s header sorts).</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -33,6 +33,21 @@
     </message>
 </context>
 <context>
+    <name>BodyInflater</name>
+    <message>
+        <source>the server sent the image encoded as &quot;%1&quot;, which Trove does not decode (it asks for none)</source>
+        <translation>le serveur a envoyé l’image encodée en « %1 », que Trove ne décode pas (il n’en demande aucun)</translation>
+    </message>
+    <message>
+        <source>zlib could not start decoding the body</source>
+        <translation>zlib n’a pas pu commencer à décoder le contenu</translation>
+    </message>
+    <message>
+        <source>the server&apos;s compressed body is corrupt: %1</source>
+        <translation>le contenu compressé du serveur est corrompu : %1</translation>
+    </message>
+</context>
+<context>
     <name>CatalogReader</name>
     <message>
         <source>no image with key %1</source>
@@ -1163,6 +1178,10 @@
     <message>
         <source>empty response: no image data</source>
         <translation>réponse vide&#xa0;: aucune donnée d’image</translation>
+    </message>
+    <message>
+        <source>the server&apos;s compressed body ends early (%1 bytes decoded)</source>
+        <translation>le contenu compressé du serveur se termine trop tôt (%1 octets décodés)</translation>
     </message>
 </context>
 <context>
@@ -3805,10 +3824,10 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln image(s) in the trash, most recently removed first. Select some to restore them or to delete them for good.</source>
+        <source>%Ln image(s) in the trash. Select some to restore them or to delete them for good (a click on a column&apos;s header sorts).</source>
         <translation>
-            <numerusform>%Ln image dans la corbeille. Sélectionnez-la pour la restaurer ou la supprimer définitivement.</numerusform>
-            <numerusform>%Ln images dans la corbeille, les plus récemment supprimées d’abord. Sélectionnez-en pour les restaurer ou les supprimer définitivement.</numerusform>
+            <numerusform>%Ln image dans la corbeille. Sélectionnez-la pour la restaurer ou la supprimer définitivement (un clic sur l’en-tête d’une colonne trie).</numerusform>
+            <numerusform>%Ln images dans la corbeille. Sélectionnez-en pour les restaurer ou les supprimer définitivement (un clic sur l’en-tête d’une colonne trie).</numerusform>
         </translation>
     </message>
     <message>

@@ -779,8 +779,17 @@ void TestUiLive::trashWindowSortsByAnyColumn()
     if (header->sortIndicatorOrder() != Qt::AscendingOrder)
         clickHeader(TrashModel::NameColumn);
     QTRY_COMPARE_WITH_TIMEOUT(shownNames(), QStringLiteral("alpha Bravo Charlie delta"), kArrives);
+    // From the list's context menu (a right-click selects the row first).
+    QCOMPARE(trash->view()->contextMenuPolicy(), Qt::ActionsContextMenu);
+    QVERIFY(trash->view()->actions().contains(trash->restoreAction()));
+    QVERIFY(trash->view()->actions().contains(trash->deleteAction()));
+    trash->view()->clearSelection();
+    QVERIFY(!trash->restoreAction()->isEnabled());
+    QVERIFY(!trash->deleteAction()->isEnabled());
     trash->view()->selectRow(0);
-    trash->restoreButton()->click();
+    QVERIFY(trash->restoreAction()->isEnabled());
+    QVERIFY(trash->deleteAction()->isEnabled());
+    trash->restoreAction()->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kArrives);
     QCOMPARE(gallery()->index(0).data().toString(), QStringLiteral("alpha"));
     QTRY_COMPARE_WITH_TIMEOUT(shownNames(), QStringLiteral("Bravo Charlie delta"), kArrives);

@@ -148,12 +148,22 @@ TrashDialog::TrashDialog(QUndoStack *undo, QWidget *parent)
     connect(m_restore, &QPushButton::clicked, this, &TrashDialog::restoreSelected);
     connect(m_delete, &QPushButton::clicked, this, &TrashDialog::deleteSelected);
     connect(m_empty, &QPushButton::clicked, this, &TrashDialog::emptyTrash);
-    // The list's keys: Delete deletes for good (it asks first).
-    auto *deleteKey = new QAction(m_view);
-    deleteKey->setShortcut(QKeySequence::Delete);
-    deleteKey->setShortcutContext(Qt::WidgetShortcut);
-    m_view->addAction(deleteKey);
-    connect(deleteKey, &QAction::triggered, this, [this] {
+    // A right-click on a row selects it (the view does) and offers what
+    // the buttons do; the Delete key deletes for good (it asks first).
+    m_restoreAction = new QAction(icon(Icon::Undo), tr("&Restore"), m_view);
+    m_restoreAction->setObjectName(QStringLiteral("trashRestoreAction"));
+    m_deleteAction = new QAction(icon(Icon::Delete), tr("&Delete for Good…"), m_view);
+    m_deleteAction->setObjectName(QStringLiteral("trashDeleteAction"));
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(m_restoreAction);
+    m_view->addAction(m_deleteAction);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_restoreAction, &QAction::triggered, this, [this] {
+        if (m_restore->isEnabled())
+            restoreSelected();
+    });
+    connect(m_deleteAction, &QAction::triggered, this, [this] {
         if (m_delete->isEnabled())
             deleteSelected();
     });
@@ -356,11 +366,13 @@ void TrashDialog::updateState()
         m_summary->setText(tr("%1 selected of %Ln image(s) in the trash", nullptr, int(total))
                                .arg(QLocale().toString(selected)));
     else
-        m_summary->setText(tr("%Ln image(s) in the trash, most recently removed first. Select "
-                              "some to restore them or to delete them for good.",
+        m_summary->setText(tr("%Ln image(s) in the trash. Select some to restore them or to "
+                              "delete them for good (a click on a column's header sorts).",
             nullptr, int(total)));
     m_restore->setEnabled(writable && selected > 0);
     m_delete->setEnabled(writable && selected > 0);
+    m_restoreAction->setEnabled(m_restore->isEnabled());
+    m_deleteAction->setEnabled(m_delete->isEnabled());
     m_empty->setEnabled(writable && all > 0);
 }
 

@@ -40,6 +40,10 @@ public:
     QTableView *view() const { return m_view; }
     QPushButton *restoreButton() const { return m_restore; }
     QPushButton *deleteButton() const { return m_delete; }
+    /// The list's context menu (and the Delete key): Restore and Delete
+    /// for Good… on the selection, enabled as the buttons are.
+    QAction *restoreAction() const { return m_restoreAction; }
+    QAction *deleteAction() const { return m_deleteAction; }
     QPushButton *emptyButton() const { return m_empty; }
     /// Narrows the list to names and tags holding its words.
     QLineEdit *filterField() const { return m_filter; }
@@ -83,6 +87,8 @@ private:
     QPushButton *m_restore;
     QPushButton *m_delete;
     QPushButton *m_empty;
+    QAction *m_restoreAction;
+    QAction *m_deleteAction;
     quint64 m_pendingTicket = 0;
     Act m_pendingAct = Act::Restore;
     bool m_busy = false;

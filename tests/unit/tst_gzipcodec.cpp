@@ -914,6 +914,10 @@ void TestGzipCodec::bodyInflaterDecodes_data()
         << QByteArray("deflate") << deflated(png, -15) << png << 7;
     QTest::newRow("deflate, raw, whole")
         << QByteArray("deflate") << deflated(text, -15) << text << int(1 << 20);
+    QTest::newRow("deflate with zlib's header, a byte at a time")
+        << QByteArray("deflate") << deflated(png, 15) << png << 1;
+    QTest::newRow("deflate, raw, a byte at a time")
+        << QByteArray("deflate") << deflated(text, -15) << text << 1;
 }
 
 // What a server compresses though Trove asked for `identity` comes out

@@ -2,6 +2,7 @@
 #include "ingest/private/bodyinflater.h"
 
 #include <array>
+#include <utility>
 #include <zlib.h>
 
 namespace trove {
@@ -18,7 +19,7 @@ std::unique_ptr<BodyInflater> BodyInflater::forEncoding(
     if (coding == "gzip" || coding == "x-gzip")
         return std::unique_ptr<BodyInflater>(new BodyInflater(kGzipOrZlib, false));
     if (coding == "deflate")
-        return std::unique_ptr<BodyInflater>(new BodyInflater(kGzipOrZlib, true));
+        return std::unique_ptr<BodyInflater>(new BodyInflater(kRaw, true));
     if (unsupported)
         *unsupported = tr("the server sent the image encoded as \"%1\", which Trove does not "
                           "decode (it asks for none)")
@@ -56,6 +57,22 @@ Result<void> BodyInflater::feed(const char *data, qint64 size, const Sink &sink)
 {
     if (!m_zs)
         return fail(tr("zlib could not start decoding the body"));
+    if (m_deflate) {
+        // `deflate` is zlib data by the standard, raw deflate from some
+        // servers: the first two bytes tell (RFC 1950's header check).
+        m_prefix.append(data, size);
+        if (m_prefix.size() < 2)
+            return {};
+        const auto b0 = quint8(m_prefix.at(0));
+        const auto b1 = quint8(m_prefix.at(1));
+        const bool zlibHeader
+            = (b0 & 0x0f) == Z_DEFLATED && (b0 >> 4) <= 7 && (b0 * 256 + b1) % 31 == 0;
+        m_deflate = false;
+        if (zlibHeader && !restart(MAX_WBITS))
+            return fail(tr("zlib could not start decoding the body"));
+        const QByteArray body = std::exchange(m_prefix, {});
+        return feed(body.constData(), body.size(), sink);
+    }
     std::array<Bytef, 64 * 1024> out;
     auto *in = reinterpret_cast<Bytef *>(const_cast<char *>(data));
     qint64 left = size;
@@ -68,25 +85,12 @@ Result<void> BodyInflater::feed(const char *data, qint64 size, const Sink &sink)
             m_zs->next_out = out.data();
             m_zs->avail_out = uInt(out.size());
             rc = inflate(m_zs.get(), Z_NO_FLUSH);
-            if (rc == Z_DATA_ERROR && m_deflate && m_consumed == 0 && !m_anyOut) {
-                // `deflate` without zlib's header: raw deflate, read from
-                // the body's first byte again.
-                m_deflate = false;
-                if (!restart(kRaw))
-                    return fail(tr("zlib could not start decoding the body"));
-                m_zs->next_in = in;
-                m_zs->avail_in = chunk;
-                continue;
-            }
             if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR)
                 return fail(tr("the server's compressed body is corrupt: %1")
                                 .arg(QString::fromLatin1(m_zs->msg ? m_zs->msg : "zlib error")));
             const qint64 produced = qint64(out.size() - m_zs->avail_out);
-            if (produced > 0) {
-                m_anyOut = true;
-                if (!sink(reinterpret_cast<const char *>(out.data()), produced))
-                    return Error { QString() };
-            }
+            if (produced > 0 && !sink(reinterpret_cast<const char *>(out.data()), produced))
+                return Error { QString() };
             // The member ended, or this piece is used up (a full output
             // buffer may hold back more: inflate again).
             if (rc != Z_OK || m_zs->avail_out != 0)
@@ -95,7 +99,6 @@ Result<void> BodyInflater::feed(const char *data, qint64 size, const Sink &sink)
         const qint64 used = qint64(chunk - m_zs->avail_in);
         in += used;
         left -= used;
-        m_consumed += used;
         if (rc == Z_STREAM_END) {
             m_ended = true;
             // Another gzip member may follow (`cat a.gz b.gz`); anything

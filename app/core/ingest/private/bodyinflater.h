@@ -43,9 +43,8 @@ private:
     bool restart(int windowBits);
 
     std::unique_ptr<::z_stream_s> m_zs;
-    bool m_deflate; ///< `deflate`: zlib data, or raw as some servers send
-    qint64 m_consumed = 0; ///< body bytes decoded before this feed()
-    bool m_anyOut = false;
+    bool m_deflate; ///< `deflate`, not yet known as zlib data or raw
+    QByteArray m_prefix; ///< `deflate`'s first bytes, until they tell which
     bool m_ended = false;
     bool m_trailing = false; ///< past the last member: the rest is ignored
 };

@@ -159,14 +159,9 @@ TrashDialog::TrashDialog(QUndoStack *undo, QWidget *parent)
     m_view->addAction(m_restoreAction);
     m_view->addAction(m_deleteAction);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    connect(m_restoreAction, &QAction::triggered, this, [this] {
-        if (m_restore->isEnabled())
-            restoreSelected();
-    });
-    connect(m_deleteAction, &QAction::triggered, this, [this] {
-        if (m_delete->isEnabled())
-            deleteSelected();
-    });
+    // Enabled as the buttons are (updateState()).
+    connect(m_restoreAction, &QAction::triggered, this, &TrashDialog::restoreSelected);
+    connect(m_deleteAction, &QAction::triggered, this, &TrashDialog::deleteSelected);
     connect(m_model, &TrashModel::counted, this, &TrashDialog::updateState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &TrashDialog::updateState);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,

@@ -22,7 +22,6 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
-#include <utility>
 
 namespace trove::ui {
 
@@ -166,8 +165,8 @@ void CollectionsPanel::onChanges(const ChangeBatch &batch)
 void CollectionsPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (std::exchange(m_countsStale, false) && !m_recount.isActive())
-        refresh();
+    if (m_countsStale && !m_recount.isActive())
+        refresh(); // which clears m_countsStale
 }
 
 void CollectionsPanel::refresh()

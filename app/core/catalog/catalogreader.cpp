@@ -34,6 +34,21 @@ Result<QList<QPair<QString, qint64>>> pairs(Connection &c, const QString &sql)
     return out;
 }
 
+// The first column of every row of @p sql with @p binds: keys.
+Result<QList<qint64>> keysOf(Connection &c, const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery q = c.query(sql);
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds[i]);
+    q.setForwardOnly(true);
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    QList<qint64> out;
+    while (q.next())
+        out.append(q.value(0).toLongLong());
+    return out;
+}
+
 // A trash row as a record; its tags and sources are JSON (schema step 6).
 TrashRecord trashRecordFrom(const QSqlQuery &q)
 {
@@ -747,33 +762,20 @@ Result<QList<qint64>> CatalogReader::trashKeys(qint64 offset, qint64 limit, cons
     // trash_by_trashed(trashed_at, id) holds the order and the key: without
     // a filter the rows themselves are not read.
     QVariantList binds;
-    QSqlQuery q
-        = m_catalog.query(QStringLiteral("SELECT id FROM trash ") + trashFilterWhere(filter, &binds)
-            + trashOrderBy(TrashOrder::NewestFirst) + QStringLiteral(" LIMIT ? OFFSET ?"));
+    const QString where = trashFilterWhere(filter, &binds);
     binds << std::max<qint64>(limit, 0) << std::max<qint64>(offset, 0);
-    for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds[i]);
-    if (auto r = execQuery(q); !r)
-        return r.failure();
-    QList<qint64> keys;
-    while (q.next())
-        keys.append(q.value(0).toLongLong());
-    return keys;
+    return keysOf(m_catalog,
+        QStringLiteral("SELECT id FROM trash ") + where + trashOrderBy(TrashOrder::NewestFirst)
+            + QStringLiteral(" LIMIT ? OFFSET ?"),
+        binds);
 }
 
 Result<QList<qint64>> CatalogReader::trashKeysInOrder(const QString &filter, TrashOrder order)
 {
     QVariantList binds;
-    QSqlQuery q = m_catalog.query(QStringLiteral("SELECT id FROM trash ")
-        + trashFilterWhere(filter, &binds) + trashOrderBy(order));
-    for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds[i]);
-    if (auto r = execQuery(q); !r)
-        return r.failure();
-    QList<qint64> keys;
-    while (q.next())
-        keys.append(q.value(0).toLongLong());
-    return keys;
+    const QString where = trashFilterWhere(filter, &binds);
+    return keysOf(
+        m_catalog, QStringLiteral("SELECT id FROM trash ") + where + trashOrderBy(order), binds);
 }
 
 Result<QList<TrashRecord>> CatalogReader::trashRecords(const QList<qint64> &keys)

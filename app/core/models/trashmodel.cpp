@@ -90,45 +90,43 @@ void TrashModel::setOrder(TrashOrder order)
     refresh();
 }
 
+namespace {
+
+// Each order of the trash and the header click that shows it: the one
+// table both directions read.
+struct SortColumn {
+    TrashOrder order;
+    int column;
+    Qt::SortOrder direction;
+};
+constexpr SortColumn kSortColumns[] = {
+    { TrashOrder::NewestFirst, TrashModel::RemovedColumn, Qt::DescendingOrder },
+    { TrashOrder::OldestFirst, TrashModel::RemovedColumn, Qt::AscendingOrder },
+    { TrashOrder::NameAscending, TrashModel::NameColumn, Qt::AscendingOrder },
+    { TrashOrder::NameDescending, TrashModel::NameColumn, Qt::DescendingOrder },
+    { TrashOrder::LargestFirst, TrashModel::SizeColumn, Qt::DescendingOrder },
+    { TrashOrder::SmallestFirst, TrashModel::SizeColumn, Qt::AscendingOrder },
+    { TrashOrder::FormatAscending, TrashModel::FormatColumn, Qt::AscendingOrder },
+    { TrashOrder::FormatDescending, TrashModel::FormatColumn, Qt::DescendingOrder },
+};
+
+} // namespace
+
 void TrashModel::sort(int column, Qt::SortOrder order)
 {
-    const bool ascending = order == Qt::AscendingOrder;
-    switch (Column(column)) {
-    case RemovedColumn:
-        setOrder(ascending ? TrashOrder::OldestFirst : TrashOrder::NewestFirst);
-        return;
-    case SizeColumn:
-        setOrder(ascending ? TrashOrder::SmallestFirst : TrashOrder::LargestFirst);
-        return;
-    case FormatColumn:
-        setOrder(ascending ? TrashOrder::FormatAscending : TrashOrder::FormatDescending);
-        return;
-    case NameColumn:
-    case ColumnCount:
-        break;
+    for (const SortColumn &s : kSortColumns) {
+        if (s.column == column && s.direction == order) {
+            setOrder(s.order);
+            return;
+        }
     }
-    setOrder(ascending ? TrashOrder::NameAscending : TrashOrder::NameDescending);
 }
 
 QPair<int, Qt::SortOrder> TrashModel::sortIndicator(TrashOrder order)
 {
-    switch (order) {
-    case TrashOrder::NewestFirst:
-        break;
-    case TrashOrder::OldestFirst:
-        return { RemovedColumn, Qt::AscendingOrder };
-    case TrashOrder::NameAscending:
-        return { NameColumn, Qt::AscendingOrder };
-    case TrashOrder::NameDescending:
-        return { NameColumn, Qt::DescendingOrder };
-    case TrashOrder::LargestFirst:
-        return { SizeColumn, Qt::DescendingOrder };
-    case TrashOrder::SmallestFirst:
-        return { SizeColumn, Qt::AscendingOrder };
-    case TrashOrder::FormatAscending:
-        return { FormatColumn, Qt::AscendingOrder };
-    case TrashOrder::FormatDescending:
-        return { FormatColumn, Qt::DescendingOrder };
+    for (const SortColumn &s : kSortColumns) {
+        if (s.order == order)
+            return { s.column, s.direction };
     }
     return { RemovedColumn, Qt::DescendingOrder };
 }

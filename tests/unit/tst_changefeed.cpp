@@ -395,6 +395,13 @@ void TestChangeFeed::thumbnailsComeScaledToTheSide()
     thumbnails.setSide(0);
     QTRY_VERIFY_WITH_TIMEOUT(!arrived.isEmpty(), kArrives);
     QCOMPARE(longest(), 256);
+
+    // On a 2x screen a cell of 160 is 320 device pixels: the photo fills
+    // it, scaled up from the 256 stored, instead of sitting at 128 in it.
+    arrived.clear();
+    thumbnails.setSide(320, 2.0);
+    QTRY_VERIFY_WITH_TIMEOUT(!arrived.isEmpty(), kArrives);
+    QCOMPARE(longest(), 320);
 }
 
 // A screenful of thumbnails reaches the GUI thread as a few batches in the

@@ -9,6 +9,7 @@
 #include "ingest/imageprocessor.h"
 #include "resultcheck.h"
 #include "storage/gzipcodec.h"
+#include "storage/thumbnailcodec.h"
 #include "testfiles.h"
 
 #include <QBuffer>
@@ -38,6 +39,8 @@ private Q_SLOTS:
     void processesEachFormat();
     void thumbnailLongestSide_data();
     void thumbnailLongestSide();
+    void thumbnailShownSize_data();
+    void thumbnailShownSize();
     void thumbnailKeepsAlpha();
     void paletteThumbnails_data();
     void paletteThumbnails();
@@ -195,6 +198,41 @@ void TestImageProcessor::thumbnailLongestSide()
     QVERIFY_OK(r);
     QCOMPARE(r->thumbnailSize, expected);
     QCOMPARE(QImage::fromData(r->thumbnail).size(), expected);
+}
+
+void TestImageProcessor::thumbnailShownSize_data()
+{
+    QTest::addColumn<QSize>("stored");
+    QTest::addColumn<int>("side");
+    QTest::addColumn<qreal>("scale");
+    QTest::addColumn<QSize>("shown");
+    // A photo's thumbnail (256 on its long side: the original is larger)
+    // fills the cell, down or up.
+    QTest::newRow("photo, cell 160 at 1x") << QSize(256, 171) << 160 << 1.0 << QSize(160, 106);
+    QTest::newRow("photo, cell 256 at 1x") << QSize(256, 171) << 256 << 1.0 << QSize(256, 171);
+    QTest::newRow("photo, cell 160 at 2x") << QSize(256, 171) << 320 << 2.0 << QSize(320, 213);
+    QTest::newRow("portrait, cell 256 at 2x") << QSize(171, 256) << 512 << 2.0 << QSize(342, 512);
+    QTest::newRow("photo, cell 100 at 1.5x") << QSize(256, 192) << 150 << 1.5 << QSize(150, 112);
+    // A thumbnail that is the whole original shows the original's own size
+    // on the screen, as at 1x, at most the cell.
+    QTest::newRow("icon at 1x") << QSize(48, 48) << 160 << 1.0 << QSize(48, 48);
+    QTest::newRow("icon at 2x") << QSize(48, 48) << 320 << 2.0 << QSize(96, 96);
+    QTest::newRow("small photo at 2x, the cell first")
+        << QSize(200, 150) << 320 << 2.0 << QSize(320, 240);
+    QTest::newRow("small photo at 1x, the cell first")
+        << QSize(200, 150) << 160 << 1.0 << QSize(160, 120);
+    QTest::newRow("small at 1.25x") << QSize(100, 60) << 200 << 1.25 << QSize(125, 75);
+    QTest::newRow("a line keeps a pixel") << QSize(256, 1) << 64 << 1.0 << QSize(64, 1);
+    QTest::newRow("no side: as stored") << QSize(256, 171) << 0 << 2.0 << QSize(256, 171);
+}
+
+void TestImageProcessor::thumbnailShownSize()
+{
+    QFETCH(QSize, stored);
+    QFETCH(int, side);
+    QFETCH(qreal, scale);
+    QFETCH(QSize, shown);
+    QCOMPARE(ThumbnailCodec::shownSize(stored, side, scale), shown);
 }
 
 void TestImageProcessor::thumbnailKeepsAlpha()

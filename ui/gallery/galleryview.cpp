@@ -70,7 +70,7 @@ void GalleryView::setGalleryModel(GalleryModel *model)
     setModel(model);
     if (!model)
         return;
-    model->setThumbnailSide(thumbnailSide());
+    model->setThumbnailSide(thumbnailSide(), devicePixelRatioF());
     connect(model, &QAbstractItemModel::modelReset, this, &GalleryView::updateGeometries);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &GalleryView::updateGeometries);
     connect(model, &GalleryModel::countChanged, this, [this] { viewport()->update(); });
@@ -254,7 +254,7 @@ void GalleryView::setThumbnailSize(int size)
 {
     m_delegate->setThumbnailSize(size);
     if (m_model)
-        m_model->setThumbnailSide(thumbnailSide());
+        m_model->setThumbnailSide(thumbnailSide(), devicePixelRatioF());
     updateGrid();
     if (currentIndex().isValid())
         QTimer::singleShot(0, this, [this] { scrollTo(currentIndex()); });
@@ -429,6 +429,10 @@ QModelIndex GalleryView::moveCursor(CursorAction action, Qt::KeyboardModifiers m
 void GalleryView::paintEvent(QPaintEvent *event)
 {
     executeDelayedItemsLayout();
+    // The window may have moved to a screen of another scale (a no-op
+    // when it has not).
+    if (m_model)
+        m_model->setThumbnailSide(thumbnailSide(), devicePixelRatioF());
     QPainter painter(viewport());
     const auto [first, last] = visibleRows();
     if (first >= 0) {

@@ -101,11 +101,11 @@ void LibraryReader::requestKeys(
     QMetaObject::invokeMethod(m_worker, [=, w = m_worker] { w->keys(ticket, query, ranges); });
 }
 
-void LibraryReader::requestThumbnails(const QList<qint64> &keys, int side)
+void LibraryReader::requestThumbnails(const QList<qint64> &keys, int side, qreal scale)
 {
     const quint64 generation = m_thumbnailGeneration->fetch_add(1) + 1;
     QMetaObject::invokeMethod(
-        m_worker, [=, w = m_worker] { w->thumbnails(generation, keys, side); });
+        m_worker, [=, w = m_worker] { w->thumbnails(generation, keys, side, scale); });
 }
 
 void LibraryReader::requestStats(bool withBreakdown)
@@ -127,9 +127,10 @@ void LibraryReader::requestTrashKeys(quint64 ticket, const QList<QPair<qint64, q
         m_worker, [=, w = m_worker] { w->trashKeys(ticket, ranges, filter, order); });
 }
 
-void LibraryReader::requestTrashThumbnails(const QList<qint64> &keys, int side)
+void LibraryReader::requestTrashThumbnails(const QList<qint64> &keys, int side, qreal scale)
 {
-    QMetaObject::invokeMethod(m_worker, [=, w = m_worker] { w->trashThumbnails(keys, side); });
+    QMetaObject::invokeMethod(
+        m_worker, [=, w = m_worker] { w->trashThumbnails(keys, side, scale); });
 }
 
 void LibraryReader::watchChanges(int intervalMs)
@@ -375,12 +376,13 @@ QImage LibraryReaderWorker::rebuildThumbnail(qint64 key)
     return *thumb;
 }
 
-void LibraryReaderWorker::thumbnails(quint64 generation, const QList<qint64> &keys, int side)
+void LibraryReaderWorker::thumbnails(
+    quint64 generation, const QList<qint64> &keys, int side, qreal scale)
 {
     if (!ensureOpen())
         return;
     sendThumbnails(
-        keys, side,
+        keys, side, scale,
         [this](qint64 key) {
             QImage image = storedThumbnail(key);
             return image.isNull() ? rebuildThumbnail(key) : image;
@@ -389,7 +391,7 @@ void LibraryReaderWorker::thumbnails(quint64 generation, const QList<qint64> &ke
         [this, generation] { return m_thumbnailGeneration->load() == generation; });
 }
 
-void LibraryReaderWorker::sendThumbnails(const QList<qint64> &keys, int side,
+void LibraryReaderWorker::sendThumbnails(const QList<qint64> &keys, int side, qreal scale,
     const std::function<QImage(qint64)> &read, const std::function<bool()> &wanted)
 {
     QList<KeyedThumbnail> batch;
@@ -406,7 +408,7 @@ void LibraryReaderWorker::sendThumbnails(const QList<qint64> &keys, int side,
             continue;
         if (batch.isEmpty())
             collecting.start();
-        batch.append({ key, fitted(std::move(image), side) });
+        batch.append({ key, fitted(std::move(image), side, scale) });
         if (collecting.elapsed() >= LibraryReader::kThumbnailBatchMs)
             send();
     }
@@ -421,12 +423,13 @@ QImage LibraryReaderWorker::storedThumbnail(qint64 key)
     return data ? ThumbnailCodec::decode(*data) : QImage();
 }
 
-QImage LibraryReaderWorker::fitted(QImage image, int side)
+QImage LibraryReaderWorker::fitted(QImage image, int side, qreal scale)
 {
     // Scaled here, so that the GUI thread only wraps it in a pixmap: a
     // screenful of new cells cost it ~4 ms of smooth scaling.
-    if (side > 0 && (image.width() > side || image.height() > side))
-        image = image.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    const QSize shown = ThumbnailCodec::shownSize(image.size(), side, scale);
+    if (shown != image.size())
+        image = image.scaled(shown, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     return image;
 }
 
@@ -542,12 +545,13 @@ void LibraryReaderWorker::trashKeys(quint64 ticket, const QList<QPair<qint64, qi
     Q_EMIT trashKeysReady(ticket, counts->total, out, {});
 }
 
-void LibraryReaderWorker::trashThumbnails(const QList<qint64> &keys, int side)
+void LibraryReaderWorker::trashThumbnails(const QList<qint64> &keys, int side, qreal scale)
 {
     if (!ensureOpen())
         return;
     sendThumbnails(
-        keys, side, [this](qint64 key) { return storedThumbnail(key); }, [] { return true; });
+        keys, side, scale, [this](qint64 key) { return storedThumbnail(key); },
+        [] { return true; });
 }
 
 void LibraryReaderWorker::stats(bool withBreakdown)

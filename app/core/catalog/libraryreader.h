@@ -68,11 +68,13 @@ public:
     /// @p query, in that order: answers keysReady(ticket, keys).
     void requestKeys(
         quint64 ticket, const ImageQuery &query, const QList<QPair<qint64, qint64>> &ranges);
-    /// Thumbnails for these keys, most wanted first, scaled down (on the
-    /// reader's thread, not the caller's) to fit @p side x @p side pixels
-    /// when larger (0: as stored). A newer call replaces what an older one
-    /// still had pending: only what is on screen now matters.
-    void requestThumbnails(const QList<qint64> &keys, int side = 0);
+    /// Thumbnails for these keys, most wanted first, scaled (on the
+    /// reader's thread, not the caller's) to the size they are shown at in
+    /// a cell of @p side x @p side device pixels on a screen of @p scale
+    /// device pixels per pixel (ThumbnailCodec::shownSize(); 0: as
+    /// stored). A newer call replaces what an older one still had pending:
+    /// only what is on screen now matters.
+    void requestThumbnails(const QList<qint64> &keys, int side = 0, qreal scale = 1.0);
     /// Totals cost the same at any size (one row kept by triggers); the
     /// per-format and per-host breakdown scans the catalog (~0.5 s at a
     /// million images), so only the statistics view asks for it.
@@ -92,7 +94,7 @@ public:
     /// does (answered by thumbnailsReady). Unlike requestThumbnails() it
     /// neither supersedes the gallery's requests nor is superseded: a few
     /// rows of a list at a time.
-    void requestTrashThumbnails(const QList<qint64> &keys, int side = 0);
+    void requestTrashThumbnails(const QList<qint64> &keys, int side = 0, qreal scale = 1.0);
 
     /// Watches the library's change feed every @p intervalMs (and at once
     /// after each commit of the writer given to the constructor): whatever

@@ -172,9 +172,9 @@ void GalleryModel::setVisibleRange(int first, int last)
     m_thumbnails->setVisibleRange(first, last);
 }
 
-void GalleryModel::setThumbnailSide(int side)
+void GalleryModel::setThumbnailSide(int side, qreal scale)
 {
-    m_thumbnails->setSide(side);
+    m_thumbnails->setSide(side, scale);
 }
 
 std::optional<ImageRecord> GalleryModel::recordAt(int row) const

@@ -73,9 +73,11 @@ public:
     /// The rows a view shows now. Pages and thumbnails load for this range
     /// plus a screenful either side; older thumbnail requests are dropped.
     void setVisibleRange(int first, int last);
-    /// A view's thumbnail cell in device pixels: ThumbnailRole images come
-    /// scaled to fit it, by the reader's thread.
-    void setThumbnailSide(int side);
+    /// A view's thumbnail cell in device pixels, on a screen of @p scale
+    /// device pixels per pixel: ThumbnailRole images come scaled to the
+    /// size they are shown at (ThumbnailCodec::shownSize()), by the
+    /// reader's thread.
+    void setThumbnailSide(int side, qreal scale = 1.0);
 
     /// Whether the first count for the current query has arrived.
     bool isReady() const { return m_ready; }

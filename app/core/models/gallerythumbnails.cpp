@@ -54,13 +54,18 @@ bool GalleryThumbnails::isCurrent(qint64 key) const
     return entry && entry->side == m_side;
 }
 
-void GalleryThumbnails::setSide(int side)
+void GalleryThumbnails::setSide(int side, qreal scale)
 {
-    if (side == m_side)
+    if (side == m_side && qFuzzyCompare(scale, m_scale))
         return;
     // What is cached stays shown (the view scales it) until its
-    // replacement comes.
+    // replacement comes; an entry says the side it was made for, so the
+    // rarer change of the scale alone (another screen, the same side)
+    // starts afresh.
+    if (side == m_side)
+        m_cache.clear();
     m_side = side;
+    m_scale = scale;
     schedule();
 }
 
@@ -114,7 +119,7 @@ void GalleryThumbnails::flush() const
     want(last + 1, last + screen);
     want(first - screen, first - 1);
     if (!wanted.isEmpty())
-        m_reader->requestThumbnails(wanted, m_side);
+        m_reader->requestThumbnails(wanted, m_side, m_scale);
 }
 
 void GalleryThumbnails::onThumbnails(const QList<KeyedThumbnail> &thumbnails, int side)

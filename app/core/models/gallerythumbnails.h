@@ -31,9 +31,10 @@ public:
     /// The cached thumbnail, or nullptr (a fetch is then scheduled). One
     /// made for another side is returned meanwhile and fetched again.
     const QImage *find(qint64 key) const;
-    /// The view's cell in device pixels: thumbnails come scaled to fit it
-    /// (on the reader's thread); 0, as stored.
-    void setSide(int side);
+    /// The view's cell in device pixels, on a screen of @p scale device
+    /// pixels per pixel: thumbnails come scaled to be shown in it
+    /// (ThumbnailCodec::shownSize(), on the reader's thread); 0, as stored.
+    void setSide(int side, qreal scale = 1.0);
     int side() const { return m_side; }
     /// A view asked for this row: without a visible range, the rows touched
     /// during a paint are what gets fetched.
@@ -65,6 +66,7 @@ private:
     LibraryReader *m_reader;
     KeyAt m_keyAt;
     int m_side = 0;
+    qreal m_scale = 1.0;
     mutable QCache<qint64, Entry> m_cache;
     mutable bool m_scheduled = false;
     mutable int m_touchedFirst = -1;

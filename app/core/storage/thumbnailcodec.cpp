@@ -2,6 +2,7 @@
 #include "storage/thumbnailcodec.h"
 
 #include <QBuffer>
+#include <algorithm>
 
 namespace trove {
 
@@ -22,6 +23,17 @@ QByteArray ThumbnailCodec::encode(const QImage &image)
 QImage ThumbnailCodec::decode(const QByteArray &bytes)
 {
     return bytes.isEmpty() ? QImage() : QImage::fromData(bytes);
+}
+
+QSize ThumbnailCodec::shownSize(QSize stored, int side, qreal scale)
+{
+    if (side <= 0 || stored.isEmpty())
+        return stored;
+    const bool reduced = std::max(stored.width(), stored.height()) >= kSize;
+    const QSize natural = reduced ? QSize(side, side) : (QSizeF(stored) * scale).toSize();
+    QSize shown = stored.scaled(
+        std::min(side, natural.width()), std::min(side, natural.height()), Qt::KeepAspectRatio);
+    return shown.expandedTo(QSize(1, 1));
 }
 
 } // namespace trove

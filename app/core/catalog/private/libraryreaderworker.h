@@ -28,13 +28,13 @@ public:
     void rows(quint64 generation, const ImageQuery &query, const QList<qint64> &keys);
     void records(const QList<qint64> &keys);
     void keys(quint64 ticket, const ImageQuery &query, const QList<QPair<qint64, qint64>> &ranges);
-    void thumbnails(quint64 generation, const QList<qint64> &keys, int side);
+    void thumbnails(quint64 generation, const QList<qint64> &keys, int side, qreal scale);
     void stats(bool withBreakdown);
     void trashPage(
         quint64 generation, qint64 offset, qint64 limit, const QString &filter, TrashOrder order);
     void trashKeys(quint64 ticket, const QList<QPair<qint64, qint64>> &ranges,
         const QString &filter, TrashOrder order);
-    void trashThumbnails(const QList<qint64> &keys, int side);
+    void trashThumbnails(const QList<qint64> &keys, int side, qreal scale);
     /// Starts watching the change feed (on the worker's thread).
     void watch(int intervalMs);
     /// Reads the feed now if the catalog moved; answers changesReady.
@@ -95,12 +95,13 @@ private:
     QImage rebuildThumbnail(qint64 key);
     /// The stored thumbnail of @p key, decoded; null when there is none.
     QImage storedThumbnail(qint64 key);
-    /// @p image scaled down to fit @p side x @p side (0: as it is).
-    static QImage fitted(QImage image, int side);
+    /// @p image at ThumbnailCodec::shownSize() in a cell of @p side device
+    /// pixels at @p scale (0: as it is).
+    static QImage fitted(QImage image, int side, qreal scale);
     /// Reads each of @p keys with @p read (a null image: none), fitted to
-    /// @p side, and hands them on in batches of kThumbnailBatchMs while
-    /// @p wanted() holds.
-    void sendThumbnails(const QList<qint64> &keys, int side,
+    /// @p side at @p scale, and hands them on in batches of
+    /// kThumbnailBatchMs while @p wanted() holds.
+    void sendThumbnails(const QList<qint64> &keys, int side, qreal scale,
         const std::function<QImage(qint64)> &read, const std::function<bool()> &wanted);
 
     LibraryPaths m_paths;

@@ -112,6 +112,8 @@ private Q_SLOTS:
     void viewerFullScreenAndSlideshow();
     void viewerActualSizeAndFitWidthStartAtTheTop();
     void viewerRotatesForDisplayOnly();
+    void viewerDrawsInDevicePixels();
+    void thumbnailsFillTheirCellsOnAnyScreen();
     void infoPanelShowsCameraFacts();
     void infoPanelShowsTheNoteOnlyWhenThereIsOne();
     void editTagsOfMany();
@@ -1355,6 +1357,98 @@ void TestUiGallery::viewerRotatesForDisplayOnly()
     QTRY_COMPARE_WITH_TIMEOUT(viewer->canvas()->image().size(), QSize(300, 100), kLivenessMs);
     // The library keeps the original as it was.
     QCOMPARE(gallery()->recordAt(0)->width, 300);
+}
+
+// The screen's own pixels, whatever its scale (ctest runs these two again
+// on a 2x screen: tst_uigallery_2x). The viewer's 100 % is one image pixel
+// on one device pixel, and a picture fitted to the window is as sharp as
+// the screen: its smooth copy is made at device size, not made at the
+// view's logical size and stretched.
+void TestUiGallery::viewerDrawsInDevicePixels()
+{
+    ui::ImageCanvas canvas;
+    canvas.resize(400, 300);
+    canvas.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&canvas));
+    const qreal dpr = canvas.viewport()->devicePixelRatioF();
+    if (qEnvironmentVariableIsSet("QT_SCALE_FACTOR"))
+        QCOMPARE(dpr, qEnvironmentVariable("QT_SCALE_FACTOR").toDouble());
+    // Columns 4 pixels wide, black and white; the view's own shape.
+    QImage image(1600, 1200, QImage::Format_RGB32);
+    for (int x = 0; x < image.width(); ++x) {
+        const QRgb colour = (x / 4) % 2 ? qRgb(255, 255, 255) : qRgb(0, 0, 0);
+        for (int y = 0; y < image.height(); ++y)
+            image.setPixel(x, y, colour);
+    }
+    canvas.setImage(image);
+    QVERIFY(canvas.isFit());
+    QCOMPARE(canvas.scale(), 0.25 * dpr);
+
+    const auto shot = [&] { return canvas.viewport()->grab().toImage(); };
+    QCOMPARE(shot().size(), (QSizeF(400, 300) * dpr).toSize());
+    // Fitted: what the screen shows is the picture scaled to the view's
+    // device pixels, once the smooth copy is there.
+    const QImage expected = image.scaled(
+        (QSizeF(400, 300) * dpr).toSize(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    const auto difference = [&] {
+        const QImage seen = shot().convertToFormat(QImage::Format_RGB32);
+        if (seen.size() != expected.size())
+            return 255.0;
+        const int y = seen.height() / 2;
+        double sum = 0;
+        for (int x = 0; x < seen.width(); ++x)
+            sum += std::abs(qGray(seen.pixel(x, y)) - qGray(expected.pixel(x, y)));
+        return sum / seen.width();
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(difference() < 4.0,
+        qPrintable(QStringLiteral("mean difference %1 per pixel").arg(difference())), kLivenessMs);
+
+    // 100 %: each column of the picture is 4 device pixels wide.
+    canvas.zoomToActual();
+    QCOMPARE(canvas.scale(), 1.0);
+    const QImage actual = shot();
+    const int y = actual.height() / 2;
+    int x = 0;
+    while (x + 1 < actual.width() && qGray(actual.pixel(x, y)) == qGray(actual.pixel(x + 1, y)))
+        ++x;
+    ++x; // the first pixel of a whole column
+    for (int column = 0; column < 8; ++column) {
+        const int grey = qGray(actual.pixel(x, y));
+        QVERIFY(grey == 0 || grey == 255);
+        for (int i = 1; i < 4; ++i)
+            QCOMPARE(qGray(actual.pixel(x + i, y)), grey);
+        QCOMPARE(qGray(actual.pixel(x + 4, y)), 255 - grey);
+        x += 4;
+    }
+}
+
+// A photo's thumbnail fills its cell in the screen's own pixels: on a 2x
+// screen a cell of 160 is 320 device pixels, scaled up from the 256 stored
+// rather than drawn at 128 in it; a picture smaller than the cell keeps
+// its own size on the screen.
+void TestUiGallery::thumbnailsFillTheirCellsOnAnyScreen()
+{
+    addFile(QStringLiteral("wide.png"),
+        ImageFactory::encode(ImageFactory::picture(1200, 800, 5), "png"));
+    addFile(
+        QStringLiteral("small.png"), ImageFactory::encode(ImageFactory::picture(60, 40, 6), "png"));
+    ui::GalleryView *view = m_window->galleryView();
+    const qreal dpr = view->viewport()->devicePixelRatioF();
+    if (qEnvironmentVariableIsSet("QT_SCALE_FACTOR"))
+        QCOMPARE(dpr, qEnvironmentVariable("QT_SCALE_FACTOR").toDouble());
+    const auto width = [&](const QString &name) {
+        const int row = rowOfName(name);
+        return row < 0
+            ? -1
+            : gallery()->index(row).data(GalleryModel::ThumbnailRole).value<QImage>().width();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(
+        width(QStringLiteral("wide")), qRound(view->thumbnailSize() * dpr), kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(width(QStringLiteral("small")), qRound(60 * dpr), kLivenessMs);
+    // The slider's top: 256, 512 device pixels on a 2x screen.
+    view->setThumbnailSize(ui::GalleryDelegate::kMaxThumbnail);
+    QTRY_COMPARE_WITH_TIMEOUT(width(QStringLiteral("wide")),
+        qRound(ui::GalleryDelegate::kMaxThumbnail * dpr), kLivenessMs);
 }
 
 void TestUiGallery::infoPanelShowsCameraFacts()

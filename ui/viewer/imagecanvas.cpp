@@ -102,15 +102,24 @@ qreal ImageCanvas::fitScale() const
 {
     if (m_image.isNull())
         return 1.0;
-    const QSize area = viewport()->size();
-    const qreal s
-        = std::min(qreal(area.width()) / m_image.width(), qreal(area.height()) / m_image.height());
+    const QSizeF area = QSizeF(viewport()->size()) * ratio();
+    const qreal s = std::min(area.width() / m_image.width(), area.height() / m_image.height());
     return std::clamp(s, kMinScale, 1.0);
 }
 
 qreal ImageCanvas::scale() const
 {
     return m_fit ? fitScale() : m_scale;
+}
+
+qreal ImageCanvas::ratio() const
+{
+    return viewport()->devicePixelRatioF();
+}
+
+qreal ImageCanvas::shownScale() const
+{
+    return scale() / ratio();
 }
 
 void ImageCanvas::zoomToFit()
@@ -133,10 +142,10 @@ void ImageCanvas::zoomToWidth()
     if (m_image.isNull())
         return;
     const int width = viewport()->width();
-    setScale(std::min(1.0, qreal(width) / m_image.width()), QRectF(viewport()->rect()).center());
+    setScale(std::min(1.0, width * ratio() / m_image.width()), QRectF(viewport()->rect()).center());
     // A scroll bar may have appeared and taken some of the width.
     if (viewport()->width() != width)
-        setScale(std::min(1.0, qreal(viewport()->width()) / m_image.width()),
+        setScale(std::min(1.0, viewport()->width() * ratio() / m_image.width()),
             QRectF(viewport()->rect()).center());
     verticalScrollBar()->setValue(0);
 }
@@ -151,7 +160,7 @@ void ImageCanvas::zoomOut()
 
 QPointF ImageCanvas::imageOrigin() const
 {
-    const qreal s = scale();
+    const qreal s = shownScale();
     const QSizeF shown = QSizeF(m_image.size()) * s;
     const QSize area = viewport()->size();
     const qreal x = shown.width() < area.width() ? (area.width() - shown.width()) / 2.0
@@ -167,12 +176,11 @@ void ImageCanvas::setScale(qreal newScale, const QPointF &anchor)
         return;
     newScale = std::clamp(newScale, kMinScale, kMaxScale);
     // Keep the image point under the anchor where it is.
-    const qreal old = scale();
-    const QPointF imagePoint = (anchor - imageOrigin()) / old;
+    const QPointF imagePoint = (anchor - imageOrigin()) / shownScale();
     m_fit = false;
     m_scale = newScale;
     updateScrollBars();
-    const QPointF shownPoint = imagePoint * newScale;
+    const QPointF shownPoint = imagePoint * shownScale();
     horizontalScrollBar()->setValue(qRound(shownPoint.x() - anchor.x()));
     verticalScrollBar()->setValue(qRound(shownPoint.y() - anchor.y()));
     m_smoothTimer.start();
@@ -183,7 +191,8 @@ void ImageCanvas::setScale(qreal newScale, const QPointF &anchor)
 void ImageCanvas::updateScrollBars()
 {
     const QSize area = viewport()->size();
-    const QSize shown = m_image.isNull() ? QSize() : (QSizeF(m_image.size()) * scale()).toSize();
+    const QSize shown
+        = m_image.isNull() ? QSize() : (QSizeF(m_image.size()) * shownScale()).toSize();
     horizontalScrollBar()->setPageStep(area.width());
     verticalScrollBar()->setPageStep(area.height());
     horizontalScrollBar()->setRange(0, std::max(0, shown.width() - area.width()));
@@ -193,16 +202,22 @@ void ImageCanvas::updateScrollBars()
 void ImageCanvas::requestSmooth()
 {
     const qreal s = scale();
+    const qreal r = ratio();
     // Only strong reductions profit; near 1:1 the direct paint is exact.
-    if (m_image.isNull() || s >= 0.75 || qFuzzyCompare(s, m_smoothScale))
+    if (m_image.isNull() || s >= 0.75
+        || (qFuzzyCompare(s, m_smoothScale) && qFuzzyCompare(r, m_smooth.devicePixelRatio())))
         return;
+    // In device pixels: on a 2x screen a copy the size of the view in
+    // logical pixels would be stretched to twice its size, blurred.
     const QSize target = (QSizeF(m_image.size()) * s).toSize();
     if (target.isEmpty())
         return;
     const quint64 generation = ++m_smoothGeneration;
     const QImage source = m_image;
-    auto scaling = QtConcurrent::run(backgroundPool(), [source, target] {
-        return source.scaled(target, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    auto scaling = QtConcurrent::run(backgroundPool(), [source, target, r] {
+        QImage scaled = source.scaled(target, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        scaled.setDevicePixelRatio(r);
+        return scaled;
     });
     whenFinished(scaling, this, [this, generation, s](const QImage &scaled) {
         if (generation != m_smoothGeneration)
@@ -230,21 +245,23 @@ void ImageCanvas::paintEvent(QPaintEvent *)
         paintMessage(painter);
         return;
     }
-    const qreal s = scale();
+    const qreal s = shownScale();
     const QPointF origin = imageOrigin();
     const QRectF shown(origin, QSizeF(m_image.size()) * s);
     const QRectF visible = shown.intersected(QRectF(viewport()->rect()));
     if (visible.isEmpty())
         return;
-    if (!m_smooth.isNull() && qFuzzyCompare(s, m_smoothScale)) {
+    const qreal r = m_smooth.devicePixelRatio();
+    if (!m_smooth.isNull() && qFuzzyCompare(scale(), m_smoothScale) && qFuzzyCompare(r, ratio())) {
+        // Its pixels are the screen's: the part in view, at 1:1.
         const QPointF at = visible.topLeft() - origin;
-        painter.drawImage(visible.topLeft(), m_smooth, QRectF(at, visible.size()));
+        painter.drawImage(visible.topLeft(), m_smooth, QRectF(at * r, visible.size() * r));
         return;
     }
     // Only the visible part is scaled, so a huge image costs what the
     // window's pixels cost.
     const QRectF source((visible.topLeft() - origin) / s, visible.size() / s);
-    painter.setRenderHint(QPainter::SmoothPixmapTransform, s < 1.0);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, scale() < 1.0);
     painter.drawImage(visible, m_image, source);
 }
 

@@ -9,8 +9,9 @@ namespace trove::ui {
 
 /// Shows one image at a zoom: fit to the window (never enlarged) or a free
 /// scale, zoomed with the wheel around the pointer, panned by dragging or
-/// with the scroll bars. Strongly reduced views are painted from a smooth
-/// copy scaled on a pool thread; until it is there, from a fast bilinear
+/// with the scroll bars. Zooms count the screen's own pixels: 100 % is one
+/// image pixel on one device pixel, on a 2x screen too, as in Gwenview. Strongly reduced views are
+/// painted from a smooth copy scaled on a pool thread; until it is there, from a fast bilinear
 /// scale of the visible part only. Shows a message instead ("Loading…",
 /// an error) when there is no image. GUI thread.
 class ImageCanvas final : public QAbstractScrollArea {
@@ -32,7 +33,7 @@ public:
     bool isFit() const { return m_fit; }
     /// Full screen: a near-black surround, as photo viewers have.
     void setDarkSurround(bool dark);
-    /// The scale in use: 1.0 is 100 %.
+    /// The zoom in use: 1.0 is 100 %, one image pixel per device pixel.
     qreal scale() const;
 
 public Q_SLOTS:
@@ -66,6 +67,10 @@ protected:
 private:
     bool m_darkSurround = false;
     qreal fitScale() const;
+    /// Device pixels per logical pixel of the view (2 on a 2x screen).
+    qreal ratio() const;
+    /// Logical pixels per image pixel: what geometry is drawn with.
+    qreal shownScale() const;
     void setScale(qreal scale, const QPointF &anchor);
     void updateScrollBars();
     QPointF imageOrigin() const;
@@ -80,7 +85,7 @@ private:
     QPoint m_dragFrom;
     bool m_dragging = false;
 
-    QImage m_smooth; ///< m_image scaled to m_smoothScale, made off-thread
+    QImage m_smooth; ///< m_image scaled to m_smoothScale (device pixels), made off-thread
     qreal m_smoothScale = 0;
     quint64 m_smoothGeneration = 0;
     QTimer m_smoothTimer;

@@ -114,6 +114,8 @@ void TestUiLive::initTestCase()
 
 void TestUiLive::init()
 {
+    // The Trash window's order, as a first start has it.
+    QSettings().remove(QStringLiteral("trash"));
     m_library = std::make_unique<QTemporaryDir>();
     m_home = std::make_unique<QTemporaryDir>();
     m_window = uitest::openWindow(m_library->path());
@@ -793,6 +795,12 @@ void TestUiLive::trashWindowSortsByAnyColumn()
     QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kArrives);
     QCOMPARE(gallery()->index(0).data().toString(), QStringLiteral("alpha"));
     QTRY_COMPARE_WITH_TIMEOUT(shownNames(), QStringLiteral("Bravo Charlie delta"), kArrives);
+
+    // The next Trash window (the next start) lists by name too.
+    ui::TrashDialog next(nullptr);
+    QCOMPARE(next.model()->order(), TrashOrder::NameAscending);
+    QCOMPARE(next.view()->horizontalHeader()->sortIndicatorSection(), int(TrashModel::NameColumn));
+    QCOMPARE(next.view()->horizontalHeader()->sortIndicatorOrder(), Qt::AscendingOrder);
 }
 
 // A collection made with the CLI shows in the Collections dock with its

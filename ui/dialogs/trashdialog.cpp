@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "dialogs/trashdialog.h"
 
+#include "base/platform.h"
 #include "dialogs/jobprogress.h"
 #include "gallery/undocommands.h"
 #include "icons.h"
@@ -19,6 +20,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QTableView>
 #include <QTimer>
 #include <QUndoStack>
@@ -35,6 +37,9 @@ constexpr qint64 kResolveHere = 2000;
 constexpr int kRowHeight = 54; // a 48 px thumbnail and its margins
 // Typing pauses this long before the list is read again.
 constexpr int kFilterDelayMs = 250;
+// The order and the size the window had when it was last closed.
+constexpr auto kOrderKey = "trash/order";
+constexpr auto kGeometryKey = "trash/geometry";
 
 } // namespace
 
@@ -79,7 +84,15 @@ TrashDialog::TrashDialog(QUndoStack *undo, QWidget *parent)
     m_view->setColumnWidth(
         TrashModel::SizeColumn, metrics.horizontalAdvance(QStringLiteral("999.9 MB")) + 28);
     // A click on a column's header sorts by it, on the reader thread; the
-    // trash's own order (most recently removed first) to begin with.
+    // order chosen last time, at first the trash's own (most recently
+    // removed first).
+    {
+        const auto settings = userSettings();
+        const int stored = settings->value(QLatin1String(kOrderKey), -1).toInt();
+        if (stored >= int(TrashOrder::NewestFirst) && stored <= int(TrashOrder::FormatDescending))
+            m_model->setOrder(TrashOrder(stored));
+        restoreGeometry(settings->value(QLatin1String(kGeometryKey)).toByteArray());
+    }
     const auto [sortColumn, sortDirection] = TrashModel::sortIndicator(m_model->order());
     header->setSortIndicator(sortColumn, sortDirection);
     header->setSortIndicatorShown(true);
@@ -88,6 +101,7 @@ TrashDialog::TrashDialog(QUndoStack *undo, QWidget *parent)
         // A selection made in the old order names other rows in the new.
         m_view->clearSelection();
         updateState();
+        userSettings()->setValue(QLatin1String(kOrderKey), int(m_model->order()));
     });
 
     m_summary->setWordWrap(true);
@@ -209,6 +223,7 @@ void TrashDialog::showEvent(QShowEvent *event)
 void TrashDialog::hideEvent(QHideEvent *event)
 {
     QDialog::hideEvent(event);
+    userSettings()->setValue(QLatin1String(kGeometryKey), saveGeometry());
     m_model->setReader(nullptr);
     // Closed while the rows were being resolved: that answer no longer
     // comes, and nothing was changed.

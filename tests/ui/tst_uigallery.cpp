@@ -8,6 +8,7 @@
 #include "dialogs/duplicatesdialog.h"
 #include "dialogs/similardialog.h"
 #include "dialogs/tageditdialog.h"
+#include "dialogs/trashdialog.h"
 #include "gallery/browsebar.h"
 #include "gallery/dragexporter.h"
 #include "gallery/gallerydelegate.h"
@@ -60,6 +61,7 @@
 #include <QStandardItemModel>
 #include <QStatusBar>
 #include <QSvgRenderer>
+#include <QTableView>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -1449,6 +1451,23 @@ void TestUiGallery::thumbnailsFillTheirCellsOnAnyScreen()
     view->setThumbnailSize(ui::GalleryDelegate::kMaxThumbnail);
     QTRY_COMPARE_WITH_TIMEOUT(width(QStringLiteral("wide")),
         qRound(ui::GalleryDelegate::kMaxThumbnail * dpr), kLivenessMs);
+
+    // The Trash window's icons: 48 pixels on the screen, in its pixels.
+    const qint64 key = gallery()->recordAt(rowOfName(QStringLiteral("wide")))->key;
+    auto trashed = m_window->session()->writer()->moveToTrash({ key });
+    trashed.waitForFinished();
+    QCOMPARE(*trashed.result(), 1);
+    ui::TrashDialog *trash = m_window->showTrash();
+    QAbstractItemModel *list = trash->view()->model();
+    const auto icon = [list] {
+        return list->rowCount() == 1
+            ? list->index(0, TrashModel::NameColumn).data(Qt::DecorationRole).value<QImage>()
+            : QImage();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!icon().isNull(), kLivenessMs);
+    QCOMPARE(icon().width(), qRound(48 * dpr));
+    QCOMPARE(icon().devicePixelRatio(), dpr);
+    trash->close();
 }
 
 void TestUiGallery::infoPanelShowsCameraFacts()

@@ -35,6 +35,7 @@ DuplicatesDialog::DuplicatesDialog(
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(tr("Duplicates"));
     resize(1060, 700);
+    m_model->setThumbnailScale(devicePixelRatioF());
     m_groups->setModel(m_model);
     m_groups->setItemDelegate(new DuplicateGroupDelegate(m_groups));
     // Every row the same height: the view never asks 49,000 rows for

@@ -33,10 +33,15 @@ void SimilarDialog::fillRow(QTreeWidgetItem *row, const SimilarItem &item)
     const QLocale locale;
     row->setText(0, r.name);
     row->setData(0, Qt::UserRole, r.key);
-    if (!item.thumbnail.isNull())
-        row->setIcon(0,
-            QPixmap::fromImage(item.thumbnail.scaled(
-                kIconSize, kIconSize, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    if (!item.thumbnail.isNull()) {
+        // In the screen's own pixels: a 2x screen draws 192 for 96.
+        const qreal dpr = row->treeWidget() ? row->treeWidget()->devicePixelRatioF() : 1.0;
+        const int side = qRound(kIconSize * dpr);
+        QPixmap icon = QPixmap::fromImage(
+            item.thumbnail.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+        icon.setDevicePixelRatio(dpr);
+        row->setIcon(0, icon);
+    }
     row->setText(1, QString::number(item.distance));
     row->setData(1, Qt::UserRole, item.distance);
     row->setText(2, QStringLiteral("%1 × %2").arg(r.width).arg(r.height));

@@ -215,6 +215,7 @@ QString TrashDialog::note() const
 void TrashDialog::showEvent(QShowEvent *event)
 {
     QDialog::showEvent(event);
+    m_model->setIconScale(devicePixelRatioF());
     // Read while shown only: closed, it costs the reader nothing.
     if (m_session)
         m_model->setReader(m_session->reader());

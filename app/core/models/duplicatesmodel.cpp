@@ -133,7 +133,9 @@ void DuplicatesModel::requestPage(int row) const
         return;
     auto *self = const_cast<DuplicatesModel *>(this);
     const quint64 generation = m_generation;
-    whenFinished(m_service->groupDetails(groups, kShownPerGroup, kThumbnailSide), self,
+    whenFinished(
+        m_service->groupDetails(groups, kShownPerGroup, qRound(kThumbnailSide * m_thumbnailScale)),
+        self,
         [self, generation, ids, versions](const Result<QList<DuplicateGroupDetails>> &details) {
             if (generation != self->m_generation)
                 return;

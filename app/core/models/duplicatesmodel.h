@@ -52,6 +52,11 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    /// Device pixels per pixel of the screen the groups are shown on:
+    /// thumbnails are read at kThumbnailSide times that (for groups read
+    /// from now on), so that a 2x screen shows them sharp.
+    void setThumbnailScale(qreal scale) { m_thumbnailScale = scale; }
+
     /// Searches the whole library (again): a model reset when it answers
     /// (searched()); until then the old groups stay.
     void search(const SimilarityRule &rule = {});
@@ -106,6 +111,7 @@ private:
     QPointer<SimilarityService> m_service;
     SimilarityRule m_rule;
     quint64 m_generation = 0;
+    qreal m_thumbnailScale = 1.0;
     bool m_searching = false;
     HashProgress m_progress;
     // Per group (an id: its place in the search's order). Taken over from

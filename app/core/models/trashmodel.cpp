@@ -24,7 +24,19 @@ constexpr int kKeepPagesAround = 15;
 TrashModel::TrashModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
-    m_thumbnails.setMaxCost(512); // icons of 48 px: about 5 MB
+    m_thumbnails.setMaxCost(512); // icons of 48 px: about 5 MB (18 MB at 2x)
+}
+
+void TrashModel::setIconScale(qreal scale)
+{
+    if (qFuzzyCompare(scale, m_iconScale))
+        return;
+    m_iconScale = scale;
+    m_thumbnails.clear();
+    m_thumbnailAsked.clear();
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(
+            index(0, NameColumn), index(rowCount() - 1, NameColumn), { Qt::DecorationRole });
 }
 
 TrashModel::~TrashModel() = default;
@@ -231,7 +243,8 @@ QVariant TrashModel::data(const QModelIndex &index, int role) const
             if (m_thumbnailWanted.isEmpty())
                 QTimer::singleShot(0, this, [this] {
                     if (m_reader && !m_thumbnailWanted.isEmpty())
-                        m_reader->requestTrashThumbnails(m_thumbnailWanted, kIconSide);
+                        m_reader->requestTrashThumbnails(
+                            m_thumbnailWanted, qRound(kIconSide * m_iconScale), m_iconScale);
                     m_thumbnailWanted.clear();
                 });
             m_thumbnailWanted.append(image.key);
@@ -377,9 +390,11 @@ void TrashModel::onThumbnails(const QList<KeyedThumbnail> &thumbnails, int side)
         if (row == m_rowOfKey.cend() || image.isNull())
             continue;
         // Made small by the reader; one the gallery asked for is larger.
-        QImage icon = image.width() > kIconSide || image.height() > kIconSide
-            ? image.scaled(kIconSide, kIconSide, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+        const int device = qRound(kIconSide * m_iconScale);
+        QImage icon = image.width() > device || image.height() > device
+            ? image.scaled(device, device, Qt::KeepAspectRatio, Qt::SmoothTransformation)
             : image;
+        icon.setDevicePixelRatio(m_iconScale);
         m_thumbnails.insert(key, new QImage(std::move(icon)));
         first = first < 0 ? *row : std::min(first, *row);
         last = std::max(last, *row);

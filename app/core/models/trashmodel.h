@@ -46,6 +46,10 @@ public:
     void setReader(LibraryReader *reader);
     /// Reads the whole table again.
     void refresh();
+    /// Device pixels per pixel of the screen the list is on: icons are
+    /// read at that many times their size, so that a 2x screen shows them
+    /// sharp.
+    void setIconScale(qreal scale);
 
     /// Shows only the rows whose name or tags hold every word of
     /// @p filter (CatalogReader::trash()); empty: all of them.
@@ -117,6 +121,7 @@ private:
     mutable QSet<qint64> m_thumbnailAsked;
     mutable QList<qint64> m_thumbnailWanted; ///< asked for at the next turn
     QCache<qint64, QImage> m_thumbnails;
+    qreal m_iconScale = 1.0;
 };
 
 } // namespace trove

@@ -35,6 +35,7 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QUndoStack>
 
@@ -83,6 +84,7 @@ private Q_SLOTS:
     void queueFilter_data();
     void queueFilter();
     void failedLinkJumpsToFirstFailure();
+    void idleSummaryElidesInANarrowWindow();
     void newFailuresScrolledIntoView();
     void pastedAndDroppedRowsShowNoTempPath();
     void sourceLabels_data();
@@ -938,6 +940,34 @@ void TestUiIngest::failedLinkJumpsToFirstFailure()
     QCOMPARE(view->currentIndex().row(), 8);
     Q_EMIT summary->linkActivated(QStringLiteral("#failed"));
     QCOMPARE(view->currentIndex().row(), 4);
+}
+
+// With nothing queued the summary says how to add images; a narrow
+// window ends it on "…" (it was cut in a word's middle), the tooltip has
+// it whole, and a wide one shows it all again.
+void TestUiIngest::idleSummaryElidesInANarrowWindow()
+{
+    const QString sentence
+        = QStringLiteral("Nothing queued. Paste links (Ctrl+V) or drop images to add them.");
+    ui::IngestQueuePanel *panel = m_window->queuePanel();
+    auto *summary = panel->findChild<QLabel *>(QStringLiteral("queueSummary"));
+    QVERIFY(summary);
+    QCOMPARE(summary->toolTip(), sentence);
+    const auto fits = [summary] {
+        QTextDocument shown;
+        shown.setHtml(summary->text());
+        return summary->fontMetrics().horizontalAdvance(shown.toPlainText())
+            <= summary->contentsRect().width();
+    };
+    m_window->resize(1500, 700);
+    QTRY_COMPARE(summary->text(), sentence);
+    m_window->resize(640, 600);
+    QTRY_VERIFY2(summary->text().endsWith(QChar(0x2026)), qPrintable(summary->text()));
+    QVERIFY2(fits(), qPrintable(summary->text()));
+    QVERIFY(sentence.startsWith(summary->text().chopped(1)));
+    QCOMPARE(summary->toolTip(), sentence);
+    m_window->resize(1500, 700);
+    QTRY_COMPARE(summary->text(), sentence);
 }
 
 // With a few rows visible, a failure further down is scrolled into view,

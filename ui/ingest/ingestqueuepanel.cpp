@@ -110,8 +110,9 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
     // "20 failed" in the summary is a link to the first failure.
     m_summary->setObjectName(QStringLiteral("queueSummary"));
     // Its longest text (German: 95 characters) must not set the window's
-    // minimum width: an 800 px window cuts it, the tooltip has it whole.
+    // minimum width: an 800 px window elides it, the tooltip has it whole.
     m_summary->setMinimumWidth(120);
+    m_summary->installEventFilter(this);
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     connect(m_summary, &QLabel::linkActivated, this, [this] { showFirstFailure(); });
@@ -367,18 +368,36 @@ void IngestQueuePanel::updateTotals()
     // The failures are a link: a click shows the first one (F8 the next).
     const QString failedLink
         = QStringLiteral("<a href=\"#failed\">%1</a>").arg(tr("%Ln failed", nullptr, failed));
+    m_idleText = total == 0 ? tr("Nothing queued. Paste links (Ctrl+V) or drop images to add them.")
+                            : QString();
     if (total == 0)
-        m_summary->setText(tr("Nothing queued. Paste links (Ctrl+V) or drop images to add them."));
+        showIdleText();
     else if (finished == total)
         m_summary->setText(failed > 0 ? tr("All done, %1").arg(failedLink) : tr("All done"));
     else
         m_summary->setText(failed > 0
                 ? tr("%Ln to go, %1", nullptr, total - finished).arg(failedLink)
                 : tr("%Ln to go", nullptr, total - finished));
-    m_summary->setToolTip(total == 0 ? m_summary->text() : QString());
+    m_summary->setToolTip(m_idleText);
     m_busy = finished < total;
     showExpanded(wantsExpanded());
     updateActions();
+}
+
+void IngestQueuePanel::showIdleText()
+{
+    // A narrow window (or a long translation) cut the sentence in a word's
+    // middle; now it ends on "…".
+    const QString shown = m_summary->fontMetrics().elidedText(
+        m_idleText, Qt::ElideRight, m_summary->contentsRect().width());
+    m_summary->setText(shown.toHtmlEscaped());
+}
+
+bool IngestQueuePanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_summary && event->type() == QEvent::Resize && !m_idleText.isEmpty())
+        showIdleText();
+    return QWidget::eventFilter(watched, event);
 }
 
 bool IngestQueuePanel::wantsExpanded() const

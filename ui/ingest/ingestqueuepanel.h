@@ -70,8 +70,14 @@ Q_SIGNALS:
     /// The list was shown or hidden (QueueDockFit sizes the dock).
     void expandedChanged(bool expanded);
 
+protected:
+    /// The summary's resize: the idle sentence is elided to its width.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void updateTotals();
+    /// The idle sentence, cut with "…" where the summary's width ends.
+    void showIdleText();
     bool showFailure(int from);
     bool wantsExpanded() const;
     void showExpanded(bool expanded);
@@ -95,6 +101,7 @@ private:
     /// so the bar and summary follow at most ten times a second.
     QTimer m_totalsTimer;
     QLabel *m_summary;
+    QString m_idleText; ///< what the summary says with nothing queued
     QAction *m_cancel;
     QAction *m_retry;
     QAction *m_cancelAll;

@@ -374,10 +374,15 @@ void GalleryView::startDrag(Qt::DropActions supportedActions)
     const QImage thumb
         = current.isValid() ? current.data(GalleryModel::ThumbnailRole).value<QImage>() : QImage();
     if (!thumb.isNull()) {
-        const QPixmap pixmap = QPixmap::fromImage(
-            thumb.scaled(96, 96, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+        // 96 pixels on the screen, in its own pixels.
+        const qreal dpr = devicePixelRatioF();
+        const int side = qRound(96 * dpr);
+        QPixmap pixmap = QPixmap::fromImage(
+            thumb.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+        pixmap.setDevicePixelRatio(dpr);
         drag->setPixmap(pixmap);
-        drag->setHotSpot(QPoint(pixmap.width() / 2, pixmap.height() / 2));
+        const QSizeF shown = pixmap.deviceIndependentSize();
+        drag->setHotSpot(QPoint(qRound(shown.width() / 2), qRound(shown.height() / 2)));
     }
     drag->exec(Qt::CopyAction, Qt::CopyAction);
 }

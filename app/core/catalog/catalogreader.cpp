@@ -34,8 +34,10 @@ Result<QList<QPair<QString, qint64>>> pairs(Connection &c, const QString &sql)
     return out;
 }
 
-// The first column of every row of @p sql with @p binds: keys.
-Result<QList<qint64>> keysOf(Connection &c, const QString &sql, const QVariantList &binds)
+// The first column of every row of @p sql with @p binds: keys. @p expected:
+// room made for that many at once (a page's limit).
+Result<QList<qint64>> keysOf(
+    Connection &c, const QString &sql, const QVariantList &binds, qint64 expected = 0)
 {
     QSqlQuery q = c.query(sql);
     for (int i = 0; i < binds.size(); ++i)
@@ -44,6 +46,7 @@ Result<QList<qint64>> keysOf(Connection &c, const QString &sql, const QVariantLi
     if (auto r = execQuery(q); !r)
         return r.failure();
     QList<qint64> out;
+    out.reserve(int(std::min<qint64>(expected, 1 << 20)));
     while (q.next())
         out.append(q.value(0).toLongLong());
     return out;
@@ -550,23 +553,14 @@ Result<QList<qint64>> CatalogReader::keys(const ImageQuery &asked, qint64 offset
     const ImageQuery &query = *prepared;
     QVariantList binds;
     const QString where = whereFor(query, binds, Drive::Order, Driver {});
-    QSqlQuery q
-        = m_catalog.query(QStringLiteral("SELECT %1 AS id %2%3%4 LIMIT %5 OFFSET %6")
-                              .arg(walkKey(query.order, !where.isEmpty()),
-                                  walkFrom(query.order, !where.isEmpty(), query.collectionId),
-                                  where, orderBy(query.order))
-                              .arg(limit)
-                              .arg(offset));
-    for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds[i]);
-    q.setForwardOnly(true);
-    if (auto r = execQuery(q); !r)
-        return r.failure();
-    QList<qint64> out;
-    out.reserve(int(std::min<qint64>(limit, 1 << 20)));
-    while (q.next())
-        out.append(q.value(0).toLongLong());
-    return out;
+    return keysOf(m_catalog,
+        QStringLiteral("SELECT %1 AS id %2%3%4 LIMIT %5 OFFSET %6")
+            .arg(walkKey(query.order, !where.isEmpty()),
+                walkFrom(query.order, !where.isEmpty(), query.collectionId), where,
+                orderBy(query.order))
+            .arg(limit)
+            .arg(offset),
+        binds, limit);
 }
 
 Result<ImageRecord> CatalogReader::byKey(qint64 key)

@@ -70,7 +70,7 @@ void GalleryView::setGalleryModel(GalleryModel *model)
     setModel(model);
     if (!model)
         return;
-    model->setThumbnailSide(thumbnailSide(), devicePixelRatioF());
+    sendThumbnailSide();
     connect(model, &QAbstractItemModel::modelReset, this, &GalleryView::updateGeometries);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &GalleryView::updateGeometries);
     connect(model, &GalleryModel::countChanged, this, [this] { viewport()->update(); });
@@ -253,8 +253,7 @@ QRegion GalleryView::visualRegionForSelection(const QItemSelection &selection) c
 void GalleryView::setThumbnailSize(int size)
 {
     m_delegate->setThumbnailSize(size);
-    if (m_model)
-        m_model->setThumbnailSide(thumbnailSide(), devicePixelRatioF());
+    sendThumbnailSide();
     updateGrid();
     if (currentIndex().isValid())
         QTimer::singleShot(0, this, [this] { scrollTo(currentIndex()); });
@@ -263,6 +262,12 @@ void GalleryView::setThumbnailSize(int size)
 int GalleryView::thumbnailSize() const
 {
     return m_delegate->thumbnailSize();
+}
+
+void GalleryView::sendThumbnailSide()
+{
+    if (m_model)
+        m_model->setThumbnailSide(thumbnailSide(), devicePixelRatioF());
 }
 
 int GalleryView::thumbnailSide() const
@@ -434,10 +439,8 @@ QModelIndex GalleryView::moveCursor(CursorAction action, Qt::KeyboardModifiers m
 void GalleryView::paintEvent(QPaintEvent *event)
 {
     executeDelayedItemsLayout();
-    // The window may have moved to a screen of another scale (a no-op
-    // when it has not).
-    if (m_model)
-        m_model->setThumbnailSide(thumbnailSide(), devicePixelRatioF());
+    // The window may have moved to a screen of another scale.
+    sendThumbnailSide();
     QPainter painter(viewport());
     const auto [first, last] = visibleRows();
     if (first >= 0) {

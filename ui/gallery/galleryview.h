@@ -90,6 +90,9 @@ protected:
     void rowsInserted(const QModelIndex &parent, int start, int end) override;
 
 private:
+    /// Tells the model the cell in device pixels and the screen's scale,
+    /// what its thumbnails come scaled for (a no-op when unchanged).
+    void sendThumbnailSide();
     void updateGrid();
     void scheduleVisibleRange();
     void publishVisibleRange();

@@ -900,6 +900,14 @@
         <source>the library kept changing under the backup (blobs removed while it copied): run it again</source>
         <translation>die Bibliothek hat sich während der Sicherung weiter verändert (Blobs wurden beim Kopieren entfernt): bitte erneut ausführen</translation>
     </message>
+    <message>
+        <source>%1 holds a catalog that cannot be read, so it is not written over: %2</source>
+        <translation>%1 enthält einen Katalog, der sich nicht lesen lässt, und wird daher nicht überschrieben: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds another library or a backup of another library: back up into an empty folder or into an earlier backup of this library</source>
+        <translation>%1 enthält eine andere Bibliothek oder die Sicherung einer anderen Bibliothek: Sichern Sie in einen leeren Ordner oder in eine frühere Sicherung dieser Bibliothek</translation>
+    </message>
 </context>
 <context>
     <name>LibraryMove</name>

@@ -900,6 +900,14 @@
         <source>the library kept changing under the backup (blobs removed while it copied): run it again</source>
         <translation>la bibliothèque a changé pendant la sauvegarde (des blobs ont été supprimés pendant la copie)&#xa0;: relancez-la</translation>
     </message>
+    <message>
+        <source>%1 holds a catalog that cannot be read, so it is not written over: %2</source>
+        <translation>%1 contient un catalogue illisible&#xa0;; il n’est donc pas écrasé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds another library or a backup of another library: back up into an empty folder or into an earlier backup of this library</source>
+        <translation>%1 contient une autre bibliothèque ou la sauvegarde d’une autre bibliothèque&#xa0;: sauvegardez dans un dossier vide ou dans une sauvegarde antérieure de cette bibliothèque</translation>
+    </message>
 </context>
 <context>
     <name>LibraryMove</name>

@@ -413,6 +413,26 @@ void TestBadDay::backupRefusesToOverwrite()
     const TroveRun inside = runCli({ QStringLiteral("backup"), QStringLiteral("--library"), library,
         library + QStringLiteral("/copy") });
     QCOMPARE(inside.exitCode, 1);
+    // Another library, and a backup of it, have a catalog too: written
+    // over, the copy's clean-up would delete their blobs.
+    const QString another = m_dir->filePath(QStringLiteral("another"));
+    QCOMPARE(runCli({ QStringLiteral("add"), QStringLiteral("--library"), another,
+                        serveImages(2, 24).first() })
+                 .exitCode,
+        0);
+    const QString anotherBackup = m_dir->filePath(QStringLiteral("another-backup"));
+    QCOMPARE(
+        runCli({ QStringLiteral("backup"), QStringLiteral("--library"), another, anotherBackup })
+            .exitCode,
+        0);
+    for (const QString &dest : { another, anotherBackup }) {
+        const TroveRun over
+            = runCli({ QStringLiteral("backup"), QStringLiteral("--library"), library, dest });
+        QCOMPARE(over.exitCode, 1);
+        QVERIFY2(over.errLines().first().contains(QLatin1String("another library")),
+            over.describe().constData());
+        QCOMPARE(listJson(dest).size(), 1);
+    }
     // An interrupted backup is told apart from a complete one.
     const QString half = m_dir->filePath(QStringLiteral("half"));
     QCOMPARE(

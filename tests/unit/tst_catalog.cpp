@@ -2139,25 +2139,26 @@ void TestCatalog::newOrdersBuiltForOlderLibrary()
     m_writer.reset();
     {
         Probe catalog(m_paths.catalogFile());
-        for (const char *sql :
-            { "DROP TRIGGER image_shuffle_insert", "DROP TRIGGER image_shuffle_delete",
-                "DROP TABLE image_shuffle", "DROP INDEX images_by_name_key",
-                "DROP INDEX images_by_bytes", "DROP INDEX images_by_pixels",
-                "ALTER TABLE images DROP COLUMN name_key",
-                // and the collections step after it (its other triggers go
-                // with the tables)
-                "DROP TRIGGER collection_items_image_gone",
-                "DROP TRIGGER collection_items_trash_gone", "DROP TABLE collection_items",
-                "DROP TABLE collections",
-                // and the trash's id index after that (the search-text
-                // step after it only replaces triggers, and runs again)
-                "DROP INDEX trash_by_uuid",
-                // and the "found on" page after that
-                "ALTER TABLE images DROP COLUMN found_on", "ALTER TABLE trash DROP COLUMN found_on",
-                "ALTER TABLE queue DROP COLUMN referer" })
+        for (const char *sql : { "DROP TRIGGER image_shuffle_insert",
+                 "DROP TRIGGER image_shuffle_delete", "DROP TABLE image_shuffle",
+                 "DROP INDEX images_by_name_key", "DROP INDEX images_by_bytes",
+                 "DROP INDEX images_by_pixels", "ALTER TABLE images DROP COLUMN name_key",
+                 // and the collections step after it (its other triggers go
+                 // with the tables)
+                 "DROP TRIGGER collection_items_image_gone",
+                 "DROP TRIGGER collection_items_trash_gone", "DROP TABLE collection_items",
+                 "DROP TABLE collections",
+                 // and the trash's id index after that (the search-text
+                 // step after it only replaces triggers, and runs again)
+                 "DROP INDEX trash_by_uuid",
+                 // and the "found on" page after that
+                 "ALTER TABLE images DROP COLUMN found_on",
+                 "ALTER TABLE trash DROP COLUMN found_on", "ALTER TABLE queue DROP COLUMN referer",
+                 // and the library's identity after that
+                 "DROP TABLE library" })
             QVERIFY2(catalog.exec(QLatin1String(sql)), sql);
         QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = %1")
-                                 .arg(Connection::schemaVersion(Connection::Kind::Catalog) - 5)));
+                                 .arg(Connection::schemaVersion(Connection::Kind::Catalog) - 6)));
     }
     Probe before(m_paths.catalogFile());
     const qint64 seq = before.scalar(QStringLiteral("SELECT max(seq) FROM changes")).toLongLong();
@@ -2287,6 +2288,8 @@ void TestCatalog::searchIndexBuiltForOlderLibrary()
                  "DROP INDEX images_by_name_key", "DROP INDEX images_by_bytes",
                  "DROP INDEX images_by_pixels", "ALTER TABLE images DROP COLUMN name_key" })
             QVERIFY2(catalog.exec(QLatin1String(sql)), sql);
+        // And what schema 19 (the library's identity) added.
+        QVERIFY(catalog.exec(QStringLiteral("DROP TABLE library")));
         QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = 3")));
     }
     m_writer = std::make_unique<CatalogWriter>(m_paths);

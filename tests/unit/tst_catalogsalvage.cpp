@@ -92,6 +92,7 @@ void TestCatalogSalvage::stepsOverADamagedPage()
     QVERIFY(!orphan.isEmpty());
     qint64 page = 0;
     qint64 pageSize = 0;
+    QString identity;
     {
         Connection c;
         QVERIFY_OK(c.open(m_paths, Connection::Kind::Catalog));
@@ -121,6 +122,10 @@ void TestCatalogSalvage::stepsOverADamagedPage()
             pages.append(leaves.value(0).toLongLong());
         QVERIFY2(pages.size() >= 5, qPrintable(QString::number(pages.size())));
         page = pages[pages.size() / 2];
+        QSqlQuery id = c.query(QStringLiteral("SELECT uuid FROM library"));
+        QVERIFY_OK(execQuery(id));
+        QVERIFY(id.next());
+        identity = id.value(0).toString();
         QSqlQuery size = c.query(QStringLiteral("PRAGMA page_size"));
         QVERIFY_OK(execQuery(size));
         QVERIFY(size.next());
@@ -174,6 +179,12 @@ void TestCatalogSalvage::stepsOverADamagedPage()
     QVERIFY_OK(execQuery(tags));
     QVERIFY(tags.next());
     QCOMPARE(tags.value(0).toLongLong(), report->tagsRead);
+    // Still the same library: its backups are its own.
+    QSqlQuery same = c.query(QStringLiteral("SELECT uuid FROM library"));
+    QVERIFY_OK(execQuery(same));
+    QVERIFY(same.next());
+    QCOMPARE(same.value(0).toString(), identity);
+    QCOMPARE(identity.size(), 32);
 }
 
 void TestCatalogSalvage::noCatalogAtAllIsRebuiltFromBlobs()

@@ -163,6 +163,7 @@ struct Salvaged {
     QList<Row> sources;
     QList<Row> trash;
     QList<Row> removed;
+    QString identity; ///< the library's, so its backups stay its own
 };
 
 Salvaged readDamaged(const QString &file, SalvageReport &report)
@@ -193,6 +194,10 @@ Salvaged readDamaged(const QString &file, SalvageReport &report)
                if (isSha256(row.value(QStringLiteral("sha256")).toString()))
                    out.trash.append(row);
            });
+    QSqlQuery identity(raw.db());
+    if (identity.exec(QStringLiteral("SELECT uuid FROM library WHERE id = 1")) && identity.next())
+        out.identity = identity.value(0).toString();
+    identity.finish();
     // Keyed by text: read as far as it goes.
     QSqlQuery removed(raw.db());
     if (removed.exec(QStringLiteral("SELECT sha256, name, removed_at FROM removed_hashes"))) {
@@ -321,6 +326,12 @@ Result<SalvageReport> CatalogSalvage::run(
         return r.failure();
     if (auto r = catalog.exec(QStringLiteral("BEGIN IMMEDIATE")); !r)
         return r.failure();
+
+    if (!salvaged.identity.isEmpty()) {
+        QSqlQuery same = catalog.query(QStringLiteral("UPDATE library SET uuid = ? WHERE id = 1"));
+        same.bindValue(0, salvaged.identity);
+        same.exec(); // a new identity if not: its old backups are then refused, not lost
+    }
 
     QSet<qint64> keys;
     QSet<QString> known;

@@ -43,6 +43,70 @@ bool isInside(const QString &inner, const QString &outer)
     return QDir::cleanPath(QFileInfo(inner).absoluteFilePath()).startsWith(o);
 }
 
+/// The library's identity in @p catalogFile (schema.cpp, the `library`
+/// table), read without changing the file; empty for a catalog from before
+/// identities.
+Result<QString> libraryIdentity(const QString &catalogFile)
+{
+    const QString name
+        = QStringLiteral("trove-backup-id-%1").arg(s_snapshotCounter.fetchAndAddRelaxed(1));
+    Result<QString> out = QString();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(catalogFile);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        QSqlQuery q(db);
+        if (!db.open()
+            || !q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                      "AND name = 'library'"))
+            || !q.next()) {
+            out = fail(
+                LibraryBackup::tr("cannot read %1: %2")
+                    .arg(catalogFile, db.isOpen() ? q.lastError().text() : db.lastError().text()));
+        } else if (q.value(0).toInt() > 0) {
+            if (q.exec(QStringLiteral("SELECT uuid FROM library WHERE id = 1")) && q.next())
+                out = q.value(0).toString();
+            else if (q.lastError().isValid())
+                out = fail(
+                    LibraryBackup::tr("cannot read %1: %2").arg(catalogFile, q.lastError().text()));
+        }
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return out;
+}
+
+/// A destination that holds a catalog is written over only when it is an
+/// earlier backup of the same library: any other library, or a backup of
+/// one, would lose its images to the incremental copy's clean-up.
+Result<void> checkSameLibrary(const LibraryPaths &source, const LibraryPaths &target)
+{
+    if (!QFileInfo::exists(target.catalogFile()))
+        return {};
+    {
+        // Opening a writable library brings its schema up to date, and with
+        // it the identity of a library from before identities.
+        Connection db;
+        if (auto r = db.open(source, Connection::Kind::Catalog, Connection::Role::Reader); !r)
+            return r;
+    }
+    auto ours = libraryIdentity(source.catalogFile());
+    if (!ours)
+        return ours.failure();
+    auto theirs = libraryIdentity(target.catalogFile());
+    if (!theirs)
+        return fail(LibraryBackup::tr("%1 holds a catalog that cannot be read, so it is not "
+                                      "written over: %2")
+                        .arg(target.root(), theirs.error()));
+    if (theirs->isEmpty() || *theirs != *ours)
+        return fail(LibraryBackup::tr("%1 holds another library or a backup of another library: "
+                                      "back up into an empty folder or into an earlier backup "
+                                      "of this library")
+                        .arg(target.root()));
+    return {};
+}
+
 Result<void> makePrivateDir(const QString &dir)
 {
     const bool existed = QFileInfo::exists(dir);
@@ -333,6 +397,8 @@ Result<BackupReport> LibraryBackup::run(const LibraryPaths &source, const QStrin
         && !QDir(target.root())
                 .isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot))
         return fail(tr("%1 is neither empty nor a Trove backup").arg(dest));
+    if (auto r = checkSameLibrary(source, target); !r)
+        return r.failure();
 
     for (const QString &dir : { target.root(), target.blobsDir(), target.tmpDir() }) {
         if (auto r = makePrivateDir(dir); !r)

@@ -468,6 +468,16 @@ const std::vector<QStringList> &catalogSteps()
             QStringLiteral("ALTER TABLE trash ADD COLUMN found_on TEXT"),
             QStringLiteral("ALTER TABLE queue ADD COLUMN referer TEXT"),
         },
+        {
+            // Which library this is, whatever folder it sits in: a backup
+            // (VACUUM INTO) and a moved library keep it, so a backup goes
+            // only over an earlier backup of the same library, never over
+            // another library that happens to have a catalog.
+            QStringLiteral(R"(CREATE TABLE library (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                uuid TEXT NOT NULL))"),
+            QStringLiteral("INSERT INTO library VALUES (1, lower(hex(randomblob(16))))"),
+        },
     };
     return migrations;
 }

@@ -276,11 +276,13 @@ QByteArray homePage(const LibraryStats &stats, const QList<ImageRecord> &records
                  .arg(isoUtc(r.addedAt));
     }
     s += QStringLiteral("</ul>\n<p>");
+    // From past the end, "newer" leads back to the last page.
+    const qint64 lastPage = qMax<qint64>(0, (stats.images - 1) / pageSize);
     if (page > 0)
         s += QStringLiteral("<a rel=\"prev\" href=\"/?page=%1%2\">newer</a> ")
-                 .arg(page - 1)
+                 .arg(qMin(page - 1, lastPage))
                  .arg(html(amp));
-    if ((page + 1) * pageSize < stats.images)
+    if (page < lastPage)
         s += QStringLiteral("<a rel=\"next\" href=\"/?page=%1%2\">older</a>")
                  .arg(page + 1)
                  .arg(html(amp));

@@ -169,7 +169,11 @@ void ApiServer::home(const Exchange &ex)
         auto stats = reader.stats();
         if (!stats)
             return HttpResponse::error(500, stats.error());
-        auto records = reader.page({}, page * kHomePageSize, kHomePageSize, stats->images);
+        // A page past the last one is empty; its offset is never computed
+        // (page=9223372036854775807 would overflow it).
+        const qint64 offset
+            = page > stats->images / kHomePageSize ? stats->images : page * kHomePageSize;
+        auto records = reader.page({}, offset, kHomePageSize, stats->images);
         if (!records)
             return HttpResponse::error(500, records.error());
         HttpResponse r = HttpResponse::bytes(200,

@@ -100,6 +100,8 @@ private Q_SLOTS:
     void thumbnailRoute();
     void statusReportsFailureReason();
     void apiImagesKeysetPaging();
+    void homePagePastTheEndIsEmpty_data();
+    void homePagePastTheEndIsEmpty();
     void processImageRefusesBadInput_data();
     void processImageRefusesBadInput();
     void processImageWithCurl();
@@ -565,6 +567,47 @@ void TestApi::apiImagesKeysetPaging()
     QVERIFY2(unreadable.body.contains("unknown predicate colour:"), unreadable.body.constData());
     QCOMPARE(request("GET", QStringLiteral("/api/images?limit=0")).status, 400);
     QCOMPARE(request("GET", QStringLiteral("/api/images?after=nosuchimage")).status, 400);
+}
+
+// A page past the last one is empty, however far past (the reader once
+// read such a page from the back with a negative LIMIT: the whole library);
+// a page that is no number from 0 is refused.
+void TestApi::homePagePastTheEndIsEmpty_data()
+{
+    QTest::addColumn<QString>("page");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("images");
+    QTest::newRow("first") << QStringLiteral("0") << 200 << 1;
+    QTest::newRow("next after the last") << QStringLiteral("1") << 200 << 0;
+    QTest::newRow("far past") << QStringLiteral("99999") << 200 << 0;
+    QTest::newRow("largest qint64") << QStringLiteral("9223372036854775807") << 200 << 0;
+    QTest::newRow("past qint64") << QStringLiteral("9223372036854775808") << 400 << 0;
+    QTest::newRow("negative") << QStringLiteral("-1") << 400 << 0;
+    QTest::newRow("not a number") << QStringLiteral("two") << 400 << 0;
+}
+
+void TestApi::homePagePastTheEndIsEmpty()
+{
+    QFETCH(QString, page);
+    QFETCH(int, status);
+    QFETCH(int, images);
+    servePng(QStringLiteral("/only.png"), 5);
+    const Reply posted = postJson(QStringLiteral("/process_image"),
+        { { QStringLiteral("url"), m_server.url(QStringLiteral("/only.png")).toString() } });
+    QCOMPARE(waitFinished(posted.json().value(QLatin1String("id")).toInteger())
+                 .value(QLatin1String("state"))
+                 .toString(),
+        QStringLiteral("done"));
+    const Reply home = request("GET", QStringLiteral("/?page=") + page);
+    QCOMPARE(home.status, status);
+    if (status != 200)
+        return;
+    QCOMPARE(home.body.count("<li>"), images);
+    QVERIFY2(home.body.contains("<strong id=\"count\">1</strong>"), home.body.left(800));
+    QVERIFY(!home.body.contains("rel=\"next\""));
+    // From past the end, "newer" leads back to the only page there is.
+    if (images == 0)
+        QVERIFY2(home.body.contains("rel=\"prev\" href=\"/?page=0\""), home.body.right(400));
 }
 
 // Ctrl+Z on `trove serve`: the queue's download goes back to it (its

@@ -432,6 +432,11 @@ Result<QList<ImageRecord>> CatalogReader::page(
     // so far, and they are many (see countStep()). Read from the front.
     if (total < 0)
         return list(query, offset, limit, false);
+    // Nothing at or past the end. Read from the back below, such a page
+    // would ask for a negative count of rows, which SQLite takes as all of
+    // them: the whole library as one page.
+    if (offset >= total)
+        return QList<ImageRecord>();
     const qint64 end = std::min(offset + limit, total);
     bool fewMatches = true;
     const Plan plan = planFor(m_catalog, query);

@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QUrl>
+#include <limits>
 
 namespace trove::api {
 
@@ -28,6 +29,62 @@ QString tr(const char *text)
 QString html(const QString &s)
 {
     return s.toHtmlEscaped();
+}
+
+/// ASCII digits as a number. One too big for 64 bits is the largest
+/// there is: a position past any image, never 0 or a negative number as
+/// toLongLong() without its ok flag made it.
+qint64 saturatedNumber(QStringView digits)
+{
+    constexpr qint64 kMax = std::numeric_limits<qint64>::max();
+    qint64 n = 0;
+    for (const QChar c : digits) {
+        const int digit = c.unicode() - '0';
+        if (n > (kMax - digit) / 10)
+            return kMax;
+        n = n * 10 + digit;
+    }
+    return n;
+}
+
+/// What a Range header asks of an image of @p size bytes (RFC 9110 §14).
+struct ByteRange {
+    enum class Kind {
+        Ignored, ///< unreadable, another unit or several ranges: serve it all
+        Unsatisfiable, ///< nothing of it is in the image: 416
+        Part, ///< bytes first to last, both within the image
+    };
+    Kind kind = Kind::Ignored;
+    qint64 first = 0;
+    qint64 last = 0;
+};
+
+ByteRange byteRange(const QByteArray &header, qint64 size)
+{
+    using Kind = ByteRange::Kind;
+    // One range: bytes=a-b, bytes=a- or bytes=-n; the unit in any case.
+    static const QRegularExpression spec(
+        QStringLiteral("^bytes=([0-9]*)-([0-9]*)$"), QRegularExpression::CaseInsensitiveOption);
+    const QString text = QString::fromLatin1(header).trimmed();
+    const auto m = spec.match(text);
+    if (!m.hasMatch() || (m.capturedView(1).isEmpty() && m.capturedView(2).isEmpty()))
+        return {};
+    if (m.capturedView(1).isEmpty()) {
+        // The last n bytes; a suffix longer than the image is all of it.
+        const qint64 n = saturatedNumber(m.capturedView(2));
+        if (n == 0 || size == 0)
+            return { Kind::Unsatisfiable };
+        return { Kind::Part, qMax<qint64>(0, size - n), size - 1 };
+    }
+    const qint64 first = saturatedNumber(m.capturedView(1));
+    const qint64 last = m.capturedView(2).isEmpty() ? std::numeric_limits<qint64>::max()
+                                                    : saturatedNumber(m.capturedView(2));
+    if (last < first)
+        return {}; // invalid (§14.1.1), so ignored
+    if (first >= size)
+        return { Kind::Unsatisfiable };
+    // A last position past the end means the end.
+    return { Kind::Part, first, qMin(last, size - 1) };
 }
 
 } // namespace
@@ -131,26 +188,17 @@ HttpResponse originalResponse(
     const QByteArray range = request.header("range");
     if (range.isEmpty())
         return r;
-    // One range: bytes=a-b, bytes=a- or bytes=-n. Anything else is served whole.
-    static const QRegularExpression spec(QStringLiteral("^bytes=(\\d*)-(\\d*)$"));
-    const auto m = spec.match(QString::fromLatin1(range).trimmed());
-    if (!m.hasMatch() || (m.captured(1).isEmpty() && m.captured(2).isEmpty()))
+    const ByteRange part = byteRange(range, size);
+    if (part.kind == ByteRange::Kind::Ignored)
         return r;
-    qint64 first = 0;
-    qint64 last = size - 1;
-    if (m.captured(1).isEmpty()) {
-        first = qMax<qint64>(0, size - m.captured(2).toLongLong());
-    } else {
-        first = m.captured(1).toLongLong();
-        if (!m.captured(2).isEmpty())
-            last = qMin(last, m.captured(2).toLongLong());
-    }
-    if (first >= size || first > last) {
+    if (part.kind == ByteRange::Kind::Unsatisfiable) {
         HttpResponse bad
             = HttpResponse::error(416, tr("range outside the %1 bytes of the image").arg(size));
         bad.withHeader("Content-Range", "bytes */" + QByteArray::number(size));
         return bad;
     }
+    const qint64 first = part.first;
+    const qint64 last = part.last;
     r.status = 206;
     r.body = r.body.mid(first, last - first + 1);
     r.withHeader("Content-Range",

@@ -97,6 +97,8 @@ private Q_SLOTS:
     // The original service
     void originalServiceEndToEnd();
     void imageByNameOrIdWithRangeAndEtag();
+    void rangesFollowRfc9110_data();
+    void rangesFollowRfc9110();
     void thumbnailRoute();
     void statusReportsFailureReason();
     void apiImagesKeysetPaging();
@@ -471,6 +473,76 @@ void TestApi::imageByNameOrIdWithRangeAndEtag()
     QVERIFY(head.body.isEmpty());
 
     QCOMPARE(request("GET", QStringLiteral("/image/nothing-by-this-name")).status, 404);
+}
+
+// RFC 9110 §14: a last position past the end is the end, a first one at
+// or past it is 416 with the size, a suffix longer than the image is the
+// whole image, and a Range that cannot be read is ignored (200, all of
+// it). Numbers too big for 64 bits are read as "very large", never as 0.
+// SIZE is replaced by the image's size; last -1 means the last byte.
+void TestApi::rangesFollowRfc9110_data()
+{
+    QTest::addColumn<QByteArray>("range");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<qint64>("first");
+    QTest::addColumn<qint64>("last");
+    QTest::newRow("a range") << QByteArray("bytes=10-29") << 206 << qint64(10) << qint64(29);
+    QTest::newRow("unit in capitals") << QByteArray("Bytes=0-0") << 206 << qint64(0) << qint64(0);
+    QTest::newRow("from a position") << QByteArray("bytes=7-") << 206 << qint64(7) << qint64(-1);
+    QTest::newRow("last past the end")
+        << QByteArray("bytes=3-SIZE") << 206 << qint64(3) << qint64(-1);
+    QTest::newRow("last past 2^63")
+        << QByteArray("bytes=0-9223372036854775808") << 206 << qint64(0) << qint64(-1);
+    QTest::newRow("last past 2^64")
+        << QByteArray("bytes=0-99999999999999999999") << 206 << qint64(0) << qint64(-1);
+    QTest::newRow("first at the end") << QByteArray("bytes=SIZE-") << 416 << qint64(0) << qint64(0);
+    QTest::newRow("first past 2^64 - 1")
+        << QByteArray("bytes=18446744073709551615-") << 416 << qint64(0) << qint64(0);
+    QTest::newRow("first past 2^63") << QByteArray("bytes=9223372036854775808-9223372036854775809")
+                                     << 416 << qint64(0) << qint64(0);
+    QTest::newRow("suffix") << QByteArray("bytes=-16") << 206 << qint64(-16) << qint64(-1);
+    QTest::newRow("suffix longer than the image")
+        << QByteArray("bytes=-99999999999999999999") << 206 << qint64(0) << qint64(-1);
+    QTest::newRow("empty suffix") << QByteArray("bytes=-0") << 416 << qint64(0) << qint64(0);
+    QTest::newRow("last before first") << QByteArray("bytes=9-2") << 200 << qint64(0) << qint64(-1);
+    QTest::newRow("no numbers") << QByteArray("bytes=-") << 200 << qint64(0) << qint64(-1);
+    QTest::newRow("signed") << QByteArray("bytes=+1-5") << 200 << qint64(0) << qint64(-1);
+    QTest::newRow("other unit") << QByteArray("items=0-5") << 200 << qint64(0) << qint64(-1);
+}
+
+void TestApi::rangesFollowRfc9110()
+{
+    QFETCH(QByteArray, range);
+    QFETCH(int, status);
+    QFETCH(qint64, first);
+    QFETCH(qint64, last);
+    const QByteArray png = servePng(QStringLiteral("/range.png"), 8, 120, 90);
+    const Reply posted = postJson(QStringLiteral("/process_image"),
+        { { QStringLiteral("url"), m_server.url(QStringLiteral("/range.png")).toString() } });
+    const QJsonObject done = waitFinished(posted.json().value(QLatin1String("id")).toInteger());
+    QCOMPARE(done.value(QLatin1String("state")).toString(), QStringLiteral("done"));
+    const QString imageId
+        = done.value(QLatin1String("image")).toObject().value(QLatin1String("id")).toString();
+    const qint64 size = png.size();
+    range.replace("SIZE", QByteArray::number(size));
+    if (first < 0)
+        first += size;
+    if (last < 0)
+        last += size;
+
+    const Reply r = request("GET", QStringLiteral("/image/") + imageId, {}, { { "Range", range } });
+    QCOMPARE(r.status, status);
+    if (status == 416) {
+        QCOMPARE(r.header("Content-Range"), "bytes */" + QByteArray::number(size));
+    } else if (status == 206) {
+        QCOMPARE(r.header("Content-Range"),
+            "bytes " + QByteArray::number(first) + '-' + QByteArray::number(last) + '/'
+                + QByteArray::number(size));
+        QCOMPARE(r.body, png.mid(first, last - first + 1));
+    } else {
+        QVERIFY(!r.headers.contains("content-range"));
+        QCOMPARE(r.body, png);
+    }
 }
 
 void TestApi::thumbnailRoute()

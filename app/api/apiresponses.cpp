@@ -87,6 +87,36 @@ ByteRange byteRange(const QByteArray &header, qint64 size)
     return { Kind::Part, first, qMin(last, size - 1) };
 }
 
+/// Whether an If-None-Match value names @p etag (quotes included): "*",
+/// or a list of entity tags compared weakly, as RFC 9110 §13.1.2 asks of
+/// this header, so W/"<sha>" matches "<sha>". A value that is no list of
+/// entity tags names nothing.
+bool namesEtag(const QByteArray &value, const QByteArray &etag)
+{
+    const QByteArray list = value.trimmed();
+    if (list == "*")
+        return true;
+    qsizetype i = 0;
+    while (i < list.size()) {
+        const char c = list.at(i);
+        if (c == ' ' || c == '\t' || c == ',') {
+            ++i;
+            continue;
+        }
+        if (list.sliced(i).startsWith("W/"))
+            i += 2;
+        if (i >= list.size() || list.at(i) != '"')
+            return false;
+        const qsizetype close = list.indexOf('"', i + 1);
+        if (close < 0)
+            return false;
+        if (list.sliced(i, close - i + 1) == etag)
+            return true;
+        i = close + 1;
+    }
+    return false;
+}
+
 } // namespace
 
 Result<ImageRecord> resolveImage(
@@ -164,7 +194,7 @@ HttpResponse originalResponse(
 {
     const QByteArray etag = '"' + record.sha256.toLatin1() + '"';
     const QByteArray ifNoneMatch = request.header("if-none-match");
-    if (!ifNoneMatch.isEmpty() && (ifNoneMatch == etag || ifNoneMatch == "*")) {
+    if (!ifNoneMatch.isEmpty() && namesEtag(ifNoneMatch, etag)) {
         HttpResponse r;
         r.status = 304;
         r.withHeader("ETag", etag);

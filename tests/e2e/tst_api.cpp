@@ -99,6 +99,8 @@ private Q_SLOTS:
     void imageByNameOrIdWithRangeAndEtag();
     void rangesFollowRfc9110_data();
     void rangesFollowRfc9110();
+    void ifNoneMatchComparesWeakly_data();
+    void ifNoneMatchComparesWeakly();
     void thumbnailRoute();
     void statusReportsFailureReason();
     void apiImagesKeysetPaging();
@@ -543,6 +545,43 @@ void TestApi::rangesFollowRfc9110()
         QVERIFY(!r.headers.contains("content-range"));
         QCOMPARE(r.body, png);
     }
+}
+
+// If-None-Match takes a list of entity tags and compares them weakly
+// (RFC 9110 §13.1.2): W/"<sha>" and a list naming the image's tag are
+// "not modified", and so is *. ETAG is replaced by the image's tag.
+void TestApi::ifNoneMatchComparesWeakly_data()
+{
+    QTest::addColumn<QByteArray>("ifNoneMatch");
+    QTest::addColumn<int>("status");
+    QTest::newRow("the tag") << QByteArray("ETAG") << 304;
+    QTest::newRow("weak") << QByteArray("W/ETAG") << 304;
+    QTest::newRow("in a list") << QByteArray("\"x\", ETAG") << 304;
+    QTest::newRow("weak in a list") << QByteArray("\"x\",W/ETAG , \"y\"") << 304;
+    QTest::newRow("any") << QByteArray("*") << 304;
+    QTest::newRow("another tag") << QByteArray("\"x\"") << 200;
+    QTest::newRow("others in a list") << QByteArray("W/\"x\", \"y\"") << 200;
+    QTest::newRow("unquoted") << QByteArray("SHA") << 200;
+}
+
+void TestApi::ifNoneMatchComparesWeakly()
+{
+    QFETCH(QByteArray, ifNoneMatch);
+    QFETCH(int, status);
+    const QByteArray png = servePng(QStringLiteral("/etag.png"), 9);
+    const Reply posted = postJson(QStringLiteral("/process_image"),
+        { { QStringLiteral("url"), m_server.url(QStringLiteral("/etag.png")).toString() } });
+    const QJsonObject done = waitFinished(posted.json().value(QLatin1String("id")).toInteger());
+    QCOMPARE(done.value(QLatin1String("state")).toString(), QStringLiteral("done"));
+    const QString imageId
+        = done.value(QLatin1String("image")).toObject().value(QLatin1String("id")).toString();
+    const QByteArray sha = sha256Hex(png).toLatin1();
+    ifNoneMatch.replace("ETAG", '"' + sha + '"').replace("SHA", sha);
+    const Reply r = request(
+        "GET", QStringLiteral("/image/") + imageId, {}, { { "If-None-Match", ifNoneMatch } });
+    QCOMPARE(r.status, status);
+    QCOMPARE(r.header("ETag"), '"' + sha + '"');
+    QCOMPARE(r.body, status == 304 ? QByteArray() : png);
 }
 
 void TestApi::thumbnailRoute()

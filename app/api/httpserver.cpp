@@ -4,8 +4,48 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <algorithm>
 
 namespace trove::api {
+
+namespace {
+
+/// Where the head in @p buffer ends: the index of the line feed that ends
+/// its last line, with @p bodyStart set past the empty line after it; -1
+/// while incomplete. Lines may end in CRLF or in a bare LF, which RFC 9112
+/// §2.2 lets a server take as a line end; waiting for a CRLF CRLF that
+/// such a client never sends left it unanswered until the head timeout.
+qsizetype headEnd(const QByteArray &buffer, qsizetype *bodyStart)
+{
+    const qsizetype size = buffer.size();
+    for (qsizetype lf = buffer.indexOf('\n'); lf >= 0; lf = buffer.indexOf('\n', lf + 1)) {
+        if (lf + 1 < size && buffer.at(lf + 1) == '\n') {
+            *bodyStart = lf + 2;
+            return lf;
+        }
+        if (lf + 2 < size && buffer.at(lf + 1) == '\r' && buffer.at(lf + 2) == '\n') {
+            *bodyStart = lf + 3;
+            return lf;
+        }
+    }
+    return -1;
+}
+
+/// Content-Length as RFC 9110 §8.6 has it: digits only ("+5", "-0" and
+/// "0x5" were taken by toLongLong()), and a number that fits.
+bool parseLength(const QByteArray &value, qint64 *length)
+{
+    if (value.isEmpty() || value.size() > 18)
+        return false;
+    for (const char c : value) {
+        if (c < '0' || c > '9')
+            return false;
+    }
+    *length = value.toLongLong();
+    return true;
+}
+
+} // namespace
 
 struct HttpServer::Connection {
     quint64 id = 0;
@@ -132,7 +172,8 @@ void HttpServer::onReadyRead(quint64 id)
 void HttpServer::process(Connection &c)
 {
     if (c.stage == Stage::Head) {
-        const qsizetype end = c.buffer.indexOf("\r\n\r\n");
+        qsizetype bodyStart = 0;
+        const qsizetype end = headEnd(c.buffer, &bodyStart);
         if (end < 0) {
             if (c.buffer.size() > m_limits.maxHeaderBytes)
                 refuse(c,
@@ -148,7 +189,7 @@ void HttpServer::process(Connection &c)
         }
         if (!parseHead(c, end))
             return;
-        c.buffer.remove(0, end + 4);
+        c.buffer.remove(0, bodyStart);
         qint64 maxBody = 0;
         if (auto refusal = m_check(c.request, c.bodyLength, maxBody)) {
             refuse(c, *refusal);
@@ -209,16 +250,30 @@ bool HttpServer::parseHead(Connection &c, qsizetype headEnd)
         if (line.isEmpty())
             continue;
         const qsizetype colon = line.indexOf(':');
-        if (colon <= 0 || line.startsWith(' ') || line.startsWith('\t')) {
+        // No space in a name or before its colon (RFC 9112 §5.1): a server
+        // that trims it may read a header another hop ignores.
+        const QByteArray rawName = line.left(qMax<qsizetype>(colon, 0));
+        if (colon <= 0 || rawName.contains(' ') || rawName.contains('\t')) {
             refuse(c, HttpResponse::error(400, QStringLiteral("malformed header line")));
             return false;
         }
-        const QByteArray name = line.left(colon).trimmed().toLower();
+        const QByteArray name = rawName.toLower();
         const QByteArray value = line.mid(colon + 1).trimmed();
+        // The fields the door decides on come once: with two, which one
+        // it checked and which one another reader takes would differ
+        // (RFC 9112 §3.2 asks for 400 on a second Host).
+        if ((name == "host" || name == "origin")
+            && std::any_of(r.headers.cbegin(), r.headers.cend(),
+                [&name](const auto &h) { return h.first == name; })) {
+            refuse(c,
+                HttpResponse::error(400,
+                    QStringLiteral("more than one %1 header")
+                        .arg(name == "host" ? QStringLiteral("Host") : QStringLiteral("Origin"))));
+            return false;
+        }
         if (name == "content-length") {
-            bool ok = false;
-            const qint64 n = value.toLongLong(&ok);
-            if (!ok || n < 0 || (sawLength && n != length)) {
+            qint64 n = 0;
+            if (!parseLength(value, &n) || (sawLength && n != length)) {
                 refuse(c, HttpResponse::error(400, QStringLiteral("bad Content-Length")));
                 return false;
             }

@@ -132,6 +132,8 @@ private Q_SLOTS:
     void lockAllowedOriginGetsCorsHeaders();
     void lockOversizedBodyIs413BeforeItIsSent();
     void lockChunkedBodyIs411();
+    void lockHeadIsReadStrictly_data();
+    void lockHeadIsReadStrictly();
     void expectContinueOnlyForAcceptedHeads();
     void lockPathTricksAre404_data();
     void lockPathTricksAre404();
@@ -1452,6 +1454,68 @@ void TestApi::lockChunkedBodyIs411()
         + "\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n";
     const Reply r = raw(req);
     QCOMPARE(r.status, 411);
+}
+
+// RFC 9112: one Host (§3.2), Content-Length digits only (§6.3), no
+// space before a field's colon (§5.1); Origin, the CORS lock's input,
+// once too. Lines may end in a bare LF (§2.2): such a request is answered
+// at once, not when the head times out. PORT and KEY are filled in.
+void TestApi::lockHeadIsReadStrictly_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("reason");
+    const QByteArray get = "GET /api/images HTTP/1.1\r\nTrove-Api-Key: KEY\r\n";
+    const QByteArray post = "POST /process_image HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\n"
+                            "Trove-Api-Key: KEY\r\nContent-Type: application/json\r\n";
+    QTest::newRow("one Host") << get + "Host: 127.0.0.1:PORT\r\n"
+                              << QByteArray() << 200 << QString();
+    QTest::newRow("two Hosts") << get + "Host: 127.0.0.1:PORT\r\nHost: evil.example\r\n"
+                               << QByteArray() << 400 << QStringLiteral("Host");
+    QTest::newRow("the same Host twice") << get + "Host: 127.0.0.1:PORT\r\nHost: 127.0.0.1:PORT\r\n"
+                                         << QByteArray() << 400 << QStringLiteral("Host");
+    QTest::newRow("two Origins") << get
+            + "Host: 127.0.0.1:PORT\r\nOrigin: http://127.0.0.1:PORT\r\n"
+              "Origin: http://evil.example\r\n"
+                                 << QByteArray() << 400 << QStringLiteral("Origin");
+    QTest::newRow("space before the colon") << get + "Host : 127.0.0.1:PORT\r\n"
+                                            << QByteArray() << 400 << QStringLiteral("header");
+    QTest::newRow("Content-Length +5")
+        << post + "Content-Length: +5\r\n"
+        << QByteArray("{\"a\":") << 400 << QStringLiteral("Content-Length");
+    QTest::newRow("Content-Length -0") << post + "Content-Length: -0\r\n"
+                                       << QByteArray() << 400 << QStringLiteral("Content-Length");
+    QTest::newRow("Content-Length 0x5")
+        << post + "Content-Length: 0x5\r\n"
+        << QByteArray("{\"a\":") << 400 << QStringLiteral("Content-Length");
+    QTest::newRow("Content-Length past 2^63")
+        << post + "Content-Length: 99999999999999999999\r\n"
+        << QByteArray() << 400 << QStringLiteral("Content-Length");
+    QTest::newRow("bare LF") << QByteArray("GET /api/images HTTP/1.1\nHost: 127.0.0.1:PORT\n"
+                                           "Trove-Api-Key: KEY\n")
+                             << QByteArray() << 200 << QString();
+    QTest::newRow("bare LF, then CRLF") << QByteArray("GET /api/images HTTP/1.1\n"
+                                                      "Host: 127.0.0.1:PORT\r\n"
+                                                      "Trove-Api-Key: KEY\n")
+                                        << QByteArray() << 200 << QString();
+}
+
+void TestApi::lockHeadIsReadStrictly()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, reason);
+    const QByteArray eol = head.endsWith("\r\n") ? "\r\n" : "\n";
+    head.replace("PORT", QByteArray::number(m_port)).replace("KEY", m_key);
+    const Reply r = raw(head + "Connection: close" + eol + eol + body, 5000);
+    QVERIFY2(r.ms < 3000, QByteArray::number(r.ms)); // answered, not timed out
+    QCOMPARE(r.status, status);
+    if (!reason.isEmpty())
+        QVERIFY2(r.json().value(QLatin1String("error")).toString().contains(reason), r.describe());
+    // Nothing was queued.
+    QCOMPARE(request("GET", QStringLiteral("/status/1")).status, 404);
 }
 
 // A client that asks before sending (Expect: 100-continue) is told to go

@@ -11,6 +11,7 @@
 #include "catalog/tagvocabulary.h"
 #include "imagefactory.h"
 #include "ingest/imageprocessor.h"
+#include "ingest/ingesttypes.h"
 #include "models/tagcountsmodel.h"
 #include "models/tagservice.h"
 #include "resultcheck.h"
@@ -76,6 +77,8 @@ private Q_SLOTS:
     void completes_data();
     void completes();
     void countsAddUpAndTopRanks();
+    void limitsBoundARequest_data();
+    void limitsBoundARequest();
     void completesFastAtAHundredThousandTags();
     void countsTagsOfAQuery();
     void boundsCountsOfALargeMatch();
@@ -453,6 +456,42 @@ void TestTags::modelKeepsRowsOfTheSameTags()
     model.setTags({});
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(reset.size(), 0);
+}
+
+// TagLimits: what the API and the CLI take from one request. The bounds
+// themselves pass; one tag more, or one character more, does not.
+void TestTags::limitsBoundARequest_data()
+{
+    QTest::addColumn<QStringList>("tags");
+    QTest::addColumn<QString>("reason");
+    QStringList many;
+    for (int i = 0; i < TagLimits::kMaxTags; ++i)
+        many << QStringLiteral("t%1").arg(i);
+    QTest::newRow("none") << QStringList() << QString();
+    QTest::newRow("1000 tags") << many << QString();
+    QTest::newRow("1001 tags") << (many + QStringList { QStringLiteral("one more") })
+                               << QStringLiteral("at most 1000 tags at a time; 1001 given");
+    // Duplicates count: the request carries them all.
+    QTest::newRow("1001 of one tag")
+        << QStringList(1001, QStringLiteral("a")) << QStringLiteral("at most 1000 tags");
+    QTest::newRow("500 characters") << QStringList { QString(500, QChar(0x732B)) } << QString();
+    QTest::newRow("500 and spaces") << QStringList {
+        QStringLiteral("  ") + QString(500, QLatin1Char('x')) + QStringLiteral(" ")
+    } << QString();
+    QTest::newRow("501 characters")
+        << QStringList { QStringLiteral("ok"), QString(501, QLatin1Char('x')) }
+        << QStringLiteral("a tag is longer than 500 characters: xxx");
+}
+
+void TestTags::limitsBoundARequest()
+{
+    QFETCH(QStringList, tags);
+    QFETCH(QString, reason);
+    const QString error = TagLimits::check(tags);
+    if (reason.isEmpty())
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    else
+        QVERIFY2(error.startsWith(reason), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestTags)

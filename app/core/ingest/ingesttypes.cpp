@@ -42,6 +42,20 @@ QStringList normalizeTags(const QStringList &tags)
     return out;
 }
 
+QString TagLimits::check(const QStringList &tags)
+{
+    if (tags.size() > kMaxTags)
+        return tr("at most %1 tags at a time; %2 given").arg(kMaxTags).arg(tags.size());
+    for (const QString &tag : tags) {
+        const QString trimmed = tag.trimmed();
+        if (trimmed.size() > kMaxLength)
+            return tr("a tag is longer than %1 characters: %2…")
+                .arg(kMaxLength)
+                .arg(trimmed.left(40));
+    }
+    return {};
+}
+
 QString normalizeName(const QString &name)
 {
     return withoutControls(name);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -74,6 +75,22 @@ struct QueueRow {
 /// Tags as typed by people: trimmed, no control characters, no duplicates
 /// (case-insensitive), empty ones dropped. Order kept.
 QStringList normalizeTags(const QStringList &tags);
+
+/// Bounds on the tags one request may give (an add, a tag edit), for
+/// every face that takes tags from outside (the local API, the CLI): the
+/// catalog's cost grows faster than the number of an image's tags, and
+/// 90,000 tags in one 888 KB API request kept its writer busy for half an
+/// hour. A pure function; any thread.
+class TagLimits final {
+    Q_DECLARE_TR_FUNCTIONS(trove::TagLimits)
+
+public:
+    static constexpr qsizetype kMaxTags = 1000; ///< per request, as given
+    static constexpr qsizetype kMaxLength = 500; ///< characters in one tag, trimmed
+
+    /// Empty when @p tags keep within the bounds, else why they do not.
+    static QString check(const QStringList &tags);
+};
 
 /// A name as typed: control characters (NUL, newlines) become spaces, then
 /// trimmed. Everything else, quotes and `%` and `../` included, is kept

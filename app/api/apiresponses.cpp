@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QUrl>
+#include <cmath>
 #include <limits>
 
 namespace trove::api {
@@ -276,21 +277,31 @@ QString pageUrl(const QJsonValue &value)
     return url.toString();
 }
 
-QStringList stringList(const QJsonValue &value)
+Result<QStringList> tagList(const QJsonValue &value, const QString &field)
 {
+    if (value.isUndefined() || value.isNull())
+        return QStringList();
+    const auto refuse
+        = [&field] { return fail(tr("%1 must be a list of strings").arg(field.left(200))); };
+    if (!value.isArray())
+        return refuse();
     QStringList out;
-    if (value.isString()) {
-        out = value.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
-    } else if (value.isArray()) {
-        for (const QJsonValue &v : value.toArray()) {
-            if (v.isString())
-                out.append(v.toString());
-        }
+    for (const QJsonValue &v : value.toArray()) {
+        if (!v.isString())
+            return refuse();
+        if (const QString tag = v.toString().trimmed(); !tag.isEmpty())
+            out.append(tag);
     }
-    for (QString &s : out)
-        s = s.trimmed();
-    out.removeAll(QString());
     return out;
+}
+
+qint64 fileIdOf(const QJsonValue &value)
+{
+    // JSON numbers are doubles: a whole one up to 2^53 is exact.
+    const double d = value.toDouble(0);
+    if (!value.isDouble() || d < 1 || d > 9007199254740992.0 || d != std::trunc(d))
+        return 0;
+    return qint64(d);
 }
 
 Result<QList<qint64>> keysWithTags(CatalogReader &reader, const QStringList &include,

@@ -34,8 +34,13 @@ QByteArray mimeTypeOf(const QString &format);
 
 /// The body as a JSON object, or a 400 naming what is wrong.
 Result<QJsonObject> jsonBody(const HttpRequest &request, HttpResponse *refusal);
-/// A JSON value's strings: an array of strings, or one comma-separated string.
-QStringList stringList(const QJsonValue &value);
+/// The tags of field @p field: a JSON array of strings, trimmed, empty ones
+/// dropped (absent or null: none). Anything else (a string, numbers, null
+/// in the list) fails naming the field, rather than being read as tags or
+/// dropped. Callers bound the tags they gather with TagLimits::check().
+Result<QStringList> tagList(const QJsonValue &value, const QString &field);
+/// A file id as JSON: a whole number from 1 (Hydrus's file_id), else 0.
+qint64 fileIdOf(const QJsonValue &value);
 /// A JSON string that is an http or https URL (a page an image was found
 /// on), else empty: such fields are optional and never refuse a call.
 QString pageUrl(const QJsonValue &value);

@@ -201,14 +201,15 @@ void ApiServer::processImage(const Exchange &ex)
         ex.send(HttpResponse::error(400, tr("name must be a string")));
         return;
     }
-    const QJsonValue tags = body->value(QStringLiteral("tags"));
-    if (!tags.isUndefined() && !tags.isNull() && !tags.isArray() && !tags.isString()) {
-        ex.send(HttpResponse::error(400, tr("tags must be a list of strings")));
+    // A list of strings, nothing else: "x" was a tag and [1, null] none.
+    const auto tags = tagList(body->value(QStringLiteral("tags")), QStringLiteral("tags"));
+    if (!tags) {
+        ex.send(HttpResponse::error(400, tags.error()));
         return;
     }
     // `website`: the page the image was found on, sent as the Referer.
     add(ex,
-        { *url, name.toString(), stringList(tags), false,
+        { *url, name.toString(), *tags, false,
             FetchHeaders { pageUrl(body->value(QStringLiteral("website"))) } },
         [](qint64 id) {
             const QString statusUrl = QStringLiteral("/status/%1").arg(id);

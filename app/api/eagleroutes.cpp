@@ -186,16 +186,25 @@ void ApiServer::eagleAdd(const Exchange &ex, const QJsonArray &items, bool fromP
         // Referer, User-Agent and Cookie go with this item's download only,
         // and are never stored (docs/api.md). The page the image came from
         // is headers.Referer, else website.
-        auto headers = eagleHeaders(item.value(QStringLiteral("headers")).toObject());
+        const QJsonValue given = item.value(QStringLiteral("headers"));
+        if (!given.isUndefined() && !given.isNull() && !given.isObject()) {
+            ex.send(eagleError(400, where + tr("headers must be an object")));
+            return;
+        }
+        auto headers = eagleHeaders(given.toObject());
         if (!headers) {
             ex.send(eagleError(400, where + headers.error()));
             return;
         }
+        auto tags = tagList(item.value(QStringLiteral("tags")), QStringLiteral("tags"));
+        if (!tags) {
+            ex.send(eagleError(400, where + tags.error()));
+            return;
+        }
         if (headers->referer.isEmpty())
             headers->referer = pageUrl(item.value(QStringLiteral("website")));
-        requests.append({ *source, item.value(QStringLiteral("name")).toString(),
-            stringList(item.value(QStringLiteral("tags"))), false, *headers,
-            item.value(QStringLiteral("annotation")).toString().trimmed() });
+        requests.append({ *source, item.value(QStringLiteral("name")).toString(), *tags, false,
+            *headers, item.value(QStringLiteral("annotation")).toString().trimmed() });
     }
     struct Gather {
         QJsonArray data;

@@ -23,14 +23,24 @@ const char kAllTags[] = "all known tags";
 const char kAllTagsKey[] = "616c6c206b6e6f776e2074616773";
 
 /// Tags from Hydrus's per-service maps: every service's tags go to Trove's
-/// one tag set.
-QStringList serviceTags(const QJsonObject &body, const QStringList &fields)
+/// one tag set. Each field is an object of lists of strings; anything else
+/// fails naming the field and the service.
+Result<QStringList> serviceTags(const QJsonObject &body, const QStringList &fields)
 {
     QStringList tags;
     for (const QString &field : fields) {
-        const QJsonObject services = body.value(field).toObject();
-        for (auto it = services.begin(); it != services.end(); ++it)
-            tags += stringList(it.value());
+        const QJsonValue value = body.value(field);
+        if (value.isUndefined() || value.isNull())
+            continue;
+        if (!value.isObject())
+            return fail(ApiServer::tr("%1 must be an object of services to tags").arg(field));
+        const QJsonObject services = value.toObject();
+        for (auto it = services.begin(); it != services.end(); ++it) {
+            auto some = tagList(it.value(), field + QLatin1Char('.') + it.key());
+            if (!some)
+                return some.failure();
+            tags += *some;
+        }
     }
     return tags;
 }
@@ -45,6 +55,21 @@ QJsonArray jsonListParam(const QUrlQuery &query, const QString &name, bool *bad)
     if (!doc.isArray())
         *bad = true;
     return doc.array();
+}
+
+/// Hashes as a JSON list of strings (add_tags' `hashes`), else none and
+/// @p bad set.
+QStringList hashList(const QJsonValue &value, bool *bad)
+{
+    QStringList out;
+    for (const QJsonValue &v : value.toArray()) {
+        if (!v.isString())
+            *bad = true;
+        out.append(v.toString());
+    }
+    if (!value.isUndefined() && !value.isNull() && !value.isArray())
+        *bad = true;
+    return out;
 }
 
 QJsonObject metadataOf(const ImageRecord &r)
@@ -72,17 +97,36 @@ QJsonObject metadataOf(const ImageRecord &r)
         { QStringLiteral("tags"), QJsonObject { { QString::fromLatin1(kAllTagsKey), service } } } };
 }
 
-/// The one file a request names by file_id or hash.
+/// A file_id query parameter: a whole number from 1, else 0.
+qint64 fileIdParam(const QUrlQuery &query)
+{
+    bool ok = false;
+    const qint64 key = query.queryItemValue(QStringLiteral("file_id")).toLongLong(&ok);
+    return ok && key > 0 ? key : 0;
+}
+
+/// The one file a request names by file_id or hash. Both is a mistake,
+/// not a choice: the id's file was served whatever the hash said.
 Result<ImageRecord> oneFile(CatalogReader &reader, const QUrlQuery &query, HttpResponse *refusal)
 {
-    if (query.hasQueryItem(QStringLiteral("file_id"))) {
-        bool ok = false;
-        const qint64 key = query.queryItemValue(QStringLiteral("file_id")).toLongLong(&ok);
-        return imageByKey(reader, ok ? key : 0, refusal);
+    const bool byId = query.hasQueryItem(QStringLiteral("file_id"));
+    const bool byHash = query.hasQueryItem(QStringLiteral("hash"));
+    if (byId && byHash) {
+        *refusal = HttpResponse::error(
+            400, ApiServer::tr("name the file with file_id or hash, not both"));
+        return fail(QStringLiteral("two names"));
     }
-    if (query.hasQueryItem(QStringLiteral("hash")))
+    if (byId) {
+        const qint64 key = fileIdParam(query);
+        if (key <= 0) {
+            *refusal = HttpResponse::error(400, ApiServer::tr("file_id must be a file id"));
+            return fail(QStringLiteral("bad id"));
+        }
+        return imageByKey(reader, key, refusal);
+    }
+    if (byHash)
         return imageBySha(reader, query.queryItemValue(QStringLiteral("hash")), refusal);
-    *refusal = HttpResponse::error(400, QStringLiteral("name the file with file_id or hash"));
+    *refusal = HttpResponse::error(400, ApiServer::tr("name the file with file_id or hash"));
     return fail(QStringLiteral("no file"));
 }
 
@@ -163,10 +207,15 @@ bool ApiServer::routeHydrus(const Exchange &ex)
             ex.send(HttpResponse::error(400, tr("tags must be a JSON list of strings")));
             return true;
         }
+        // [1, 2] was no tags, so every file.
+        auto given = tagList(tags, QStringLiteral("tags"));
+        if (!given) {
+            ex.send(HttpResponse::error(400, tr("tags must be a JSON list of strings")));
+            return true;
+        }
         QStringList include;
         QStringList exclude;
-        for (const QJsonValue &v : tags) {
-            const QString t = v.toString().trimmed();
+        for (const QString &t : std::as_const(*given)) {
             if (t.isEmpty() || t.startsWith(QLatin1String("system:")))
                 continue; // Hydrus system predicates: not served
             if (t.startsWith(QLatin1Char('-')))
@@ -203,8 +252,28 @@ bool ApiServer::routeHydrus(const Exchange &ex)
         bool bad = false;
         QJsonArray fileIds = jsonListParam(query, QStringLiteral("file_ids"), &bad);
         QJsonArray hashes = jsonListParam(query, QStringLiteral("hashes"), &bad);
-        if (query.hasQueryItem(QStringLiteral("file_id")))
-            fileIds.append(query.queryItemValue(QStringLiteral("file_id")).toLongLong());
+        // ["3"] was file 0 and an answer for it.
+        for (const QJsonValue &v : std::as_const(fileIds)) {
+            if (fileIdOf(v) <= 0) {
+                ex.send(HttpResponse::error(400, tr("file_ids must be a JSON list of file ids")));
+                return true;
+            }
+        }
+        for (const QJsonValue &v : std::as_const(hashes)) {
+            if (!v.isString()) {
+                ex.send(
+                    HttpResponse::error(400, tr("hashes must be a JSON list of SHA-256 hashes")));
+                return true;
+            }
+        }
+        if (query.hasQueryItem(QStringLiteral("file_id"))) {
+            const qint64 key = fileIdParam(query);
+            if (key <= 0) {
+                ex.send(HttpResponse::error(400, tr("file_id must be a file id")));
+                return true;
+            }
+            fileIds.append(key);
+        }
         if (query.hasQueryItem(QStringLiteral("hash")))
             hashes.append(query.queryItemValue(QStringLiteral("hash")));
         if (bad || (fileIds.isEmpty() && hashes.isEmpty())
@@ -262,12 +331,18 @@ void ApiServer::hydrusAddUrl(const Exchange &ex)
         ex.send(HttpResponse::error(400, url.error()));
         return;
     }
-    QStringList tags = serviceTags(*body,
+    auto tags = serviceTags(*body,
         { QStringLiteral("service_names_to_additional_tags"),
             QStringLiteral("service_keys_to_additional_tags") });
-    tags += stringList(body->value(QStringLiteral("filterable_tags")));
+    auto filterable = tagList(
+        body->value(QStringLiteral("filterable_tags")), QStringLiteral("filterable_tags"));
+    if (!tags || !filterable) {
+        ex.send(HttpResponse::error(400, !tags ? tags.error() : filterable.error()));
+        return;
+    }
+    *tags += *filterable;
     const QString normalised = *url;
-    add(ex, { *url, {}, tags }, [normalised](qint64 id) {
+    add(ex, { *url, {}, *tags }, [normalised](qint64 id) {
         return HttpResponse::json(200,
             QJsonObject { { QStringLiteral("human_result_text"),
                               QStringLiteral("\"%1\" URL added successfully.").arg(normalised) },
@@ -346,24 +421,64 @@ void ApiServer::hydrusAddTags(const Exchange &ex)
         ex.send(refusal);
         return;
     }
-    QStringList hashes = stringList(body->value(QStringLiteral("hashes")));
+    bool badHashes = false;
+    QStringList hashes = hashList(body->value(QStringLiteral("hashes")), &badHashes);
+    if (badHashes) {
+        ex.send(HttpResponse::error(400, tr("hashes must be a list of SHA-256 hashes")));
+        return;
+    }
     if (body->contains(QStringLiteral("hash")))
         hashes.append(body->value(QStringLiteral("hash")).toString());
+    // ["3"] was file 0: a 404 for a file nobody named.
     QList<qint64> fileIds;
-    for (const QJsonValue &v : body->value(QStringLiteral("file_ids")).toArray())
-        fileIds.append(v.toInteger());
-    if (body->contains(QStringLiteral("file_id")))
-        fileIds.append(body->value(QStringLiteral("file_id")).toInteger());
-    QStringList add = serviceTags(
+    const QJsonValue ids = body->value(QStringLiteral("file_ids"));
+    bool badIds = !ids.isUndefined() && !ids.isNull() && !ids.isArray();
+    for (const QJsonValue &v : ids.toArray()) {
+        badIds = badIds || fileIdOf(v) <= 0;
+        fileIds.append(fileIdOf(v));
+    }
+    if (body->contains(QStringLiteral("file_id"))) {
+        badIds = badIds || fileIdOf(body->value(QStringLiteral("file_id"))) <= 0;
+        fileIds.append(fileIdOf(body->value(QStringLiteral("file_id"))));
+    }
+    if (badIds) {
+        ex.send(HttpResponse::error(400, tr("file_id and file_ids must be a list of file ids")));
+        return;
+    }
+    auto added = serviceTags(
         *body, { QStringLiteral("service_names_to_tags"), QStringLiteral("service_keys_to_tags") });
+    if (!added) {
+        ex.send(HttpResponse::error(400, added.error()));
+        return;
+    }
+    QStringList add = *added;
     QStringList remove;
     for (const QString &field : { QStringLiteral("service_names_to_actions_to_tags"),
              QStringLiteral("service_keys_to_actions_to_tags") }) {
-        const QJsonObject services = body->value(field).toObject();
+        const QJsonValue value = body->value(field);
+        if (!value.isUndefined() && !value.isNull() && !value.isObject()) {
+            ex.send(HttpResponse::error(
+                400, tr("%1 must be an object of services to actions to tags").arg(field)));
+            return;
+        }
+        const QJsonObject services = value.toObject();
         for (auto it = services.begin(); it != services.end(); ++it) {
+            const QString where = field + QLatin1Char('.') + it.key();
+            if (!it.value().isObject()) {
+                ex.send(HttpResponse::error(
+                    400, tr("%1 must be an object of actions to tags").arg(where)));
+                return;
+            }
             const QJsonObject actions = it.value().toObject();
-            add += stringList(actions.value(QStringLiteral("0")));
-            remove += stringList(actions.value(QStringLiteral("1")));
+            auto adding = tagList(actions.value(QStringLiteral("0")), where + QStringLiteral(".0"));
+            auto removing
+                = tagList(actions.value(QStringLiteral("1")), where + QStringLiteral(".1"));
+            if (!adding || !removing) {
+                ex.send(HttpResponse::error(400, !adding ? adding.error() : removing.error()));
+                return;
+            }
+            add += *adding;
+            remove += *removing;
         }
     }
     if (hashes.isEmpty() && fileIds.isEmpty()) {

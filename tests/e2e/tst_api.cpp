@@ -114,6 +114,8 @@ private Q_SLOTS:
     void hydrusAddUrlThenGetUrlFiles();
     void hydrusFilesSearchMetadataAndTags();
     void hydrusAddFileByPathAndBytes();
+    void hydrusRefusesBadInput_data();
+    void hydrusRefusesBadInput();
     void eagleAddFromUrlAndList();
     void eagleAddFromUrlsIsAllOrNothing();
     void eagleHeadersGoWithTheirItemOnly();
@@ -776,6 +778,12 @@ void TestApi::processImageRefusesBadInput_data()
     QTest::newRow("name not a string")
         << QByteArray("{\"url\":\"http://127.0.0.1:1/a.png\",\"name\":5}")
         << QStringLiteral("name");
+    QTest::newRow("tags a string")
+        << QByteArray("{\"url\":\"http://127.0.0.1:1/a.png\",\"tags\":\"x\"}")
+        << QStringLiteral("tags must be a list of strings");
+    QTest::newRow("tags not strings")
+        << QByteArray("{\"url\":\"http://127.0.0.1:1/a.png\",\"tags\":[\"a\",1,null,{}]}")
+        << QStringLiteral("tags must be a list of strings");
 }
 
 void TestApi::processImageRefusesBadInput()
@@ -1003,6 +1011,113 @@ void TestApi::hydrusAddFileByPathAndBytes()
     // A stored upload's temp file goes; a failed one's stays for a retry
     // (RawImageIngest) until a later start sweeps tmp/.
     QTRY_COMPARE(QDir(library() + QStringLiteral("/tmp")).entryList(QDir::Files).size(), 1);
+}
+
+// Input Hydrus clients send wrongly is refused with the reason, never read
+// as something else: a list of numbers as no tags (every file), a
+// string id as file 0, a file named twice by id and by hash as the id's.
+// SHA is the one image's hash, ID its file id.
+void TestApi::hydrusRefusesBadInput_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("search: tags not strings")
+        << QByteArray("GET") << QStringLiteral("/get_files/search_files?tags=%5B1%2C2%5D")
+        << QByteArray() << QStringLiteral("tags must be a JSON list of strings");
+    QTest::newRow("search: a null tag")
+        << QByteArray("GET")
+        << QStringLiteral("/get_files/search_files?tags=%5B%22sky%22%2Cnull%5D") << QByteArray()
+        << QStringLiteral("tags must be a JSON list of strings");
+    QTest::newRow("metadata: ids as strings")
+        << QByteArray("GET") << QStringLiteral("/get_files/file_metadata?file_ids=%5B%22ID%22%5D")
+        << QByteArray() << QStringLiteral("file_ids must be a JSON list of file ids");
+    QTest::newRow("metadata: a fraction")
+        << QByteArray("GET") << QStringLiteral("/get_files/file_metadata?file_ids=%5B1.5%5D")
+        << QByteArray() << QStringLiteral("file_ids must be a JSON list of file ids");
+    QTest::newRow("metadata: hashes not strings")
+        << QByteArray("GET") << QStringLiteral("/get_files/file_metadata?hashes=%5B3%5D")
+        << QByteArray() << QStringLiteral("hashes must be a JSON list of SHA-256 hashes");
+    QTest::newRow("metadata: file_id not a number")
+        << QByteArray("GET") << QStringLiteral("/get_files/file_metadata?file_id=x") << QByteArray()
+        << QStringLiteral("file_id must be a file id");
+    QTest::newRow("file: id and hash")
+        << QByteArray("GET") << QStringLiteral("/get_files/file?file_id=ID&hash=SHA")
+        << QByteArray() << QStringLiteral("not both");
+    QTest::newRow("file: id and another hash")
+        << QByteArray("GET") << QStringLiteral("/get_files/file?file_id=ID&hash=00") << QByteArray()
+        << QStringLiteral("not both");
+    QTest::newRow("thumbnail: id and hash")
+        << QByteArray("GET") << QStringLiteral("/get_files/thumbnail?file_id=ID&hash=SHA")
+        << QByteArray() << QStringLiteral("not both");
+    QTest::newRow("file: file_id not a number")
+        << QByteArray("GET") << QStringLiteral("/get_files/file?file_id=ID.0") << QByteArray()
+        << QStringLiteral("file_id must be a file id");
+    QTest::newRow("add_tags: ids as strings")
+        << QByteArray("POST") << QStringLiteral("/add_tags/add_tags")
+        << QByteArray("{\"file_ids\":[\"ID\"],\"service_names_to_tags\":{\"my tags\":[\"a\"]}}")
+        << QStringLiteral("file_ids must be a list of file ids");
+    QTest::newRow("add_tags: tags not strings")
+        << QByteArray("POST") << QStringLiteral("/add_tags/add_tags")
+        << QByteArray("{\"hash\":\"SHA\",\"service_names_to_tags\":{\"my tags\":[\"a\",7]}}")
+        << QStringLiteral("must be a list of strings");
+    QTest::newRow("add_tags: a tag as a string")
+        << QByteArray("POST") << QStringLiteral("/add_tags/add_tags")
+        << QByteArray("{\"hash\":\"SHA\",\"service_names_to_tags\":{\"my tags\":\"a\"}}")
+        << QStringLiteral("must be a list of strings");
+    QTest::newRow("add_url: tags not strings")
+        << QByteArray("POST") << QStringLiteral("/add_urls/add_url")
+        << QByteArray("{\"url\":\"http://127.0.0.1:1/a.png\","
+                      "\"service_names_to_additional_tags\":{\"my tags\":[{}]}}")
+        << QStringLiteral("must be a list of strings");
+    QTest::newRow("add_url: filterable_tags not a list")
+        << QByteArray("POST") << QStringLiteral("/add_urls/add_url")
+        << QByteArray("{\"url\":\"http://127.0.0.1:1/a.png\",\"filterable_tags\":\"a\"}")
+        << QStringLiteral("filterable_tags must be a list of strings");
+}
+
+void TestApi::hydrusRefusesBadInput()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, target);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, reason);
+    const QByteArray png = servePng(QStringLiteral("/hb.png"), 42);
+    const Reply added = postJson(QStringLiteral("/process_image"),
+        { { QStringLiteral("url"), m_server.url(QStringLiteral("/hb.png")).toString() },
+            { QStringLiteral("tags"), QJsonArray { QStringLiteral("sky") } } });
+    const QJsonObject done = waitFinished(added.json().value(QLatin1String("id")).toInteger());
+    QCOMPARE(done.value(QLatin1String("state")).toString(), QStringLiteral("done"));
+    const QString sha = sha256Hex(png);
+    const qint64 fileId = request("GET",
+        QStringLiteral("/get_files/file_metadata?hashes=")
+            + QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("[\"%1\"]").arg(sha))))
+                              .json()
+                              .value(QLatin1String("metadata"))
+                              .toArray()
+                              .at(0)
+                              .toObject()
+                              .value(QLatin1String("file_id"))
+                              .toInteger();
+    QVERIFY(fileId > 0);
+    target.replace(QLatin1String("SHA"), sha).replace(QLatin1String("ID"), QString::number(fileId));
+    body.replace("SHA", sha.toLatin1()).replace("ID", QByteArray::number(fileId));
+    const Reply r = request(method, target, body,
+        method == "POST"
+            ? QList<QPair<QByteArray, QByteArray>> { { "Content-Type", "application/json" } }
+            : QList<QPair<QByteArray, QByteArray>> {});
+    QCOMPARE(r.status, 400);
+    QVERIFY2(r.json().value(QLatin1String("error")).toString().contains(reason), r.describe());
+    // Nothing changed: the image keeps its one tag, nothing more was queued.
+    const QJsonArray images = request("GET", QStringLiteral("/api/images"))
+                                  .json()
+                                  .value(QLatin1String("images"))
+                                  .toArray();
+    QCOMPARE(images.size(), 1);
+    QCOMPARE(images[0].toObject().value(QLatin1String("tags")).toArray(),
+        QJsonArray { QStringLiteral("sky") });
+    QCOMPARE(request("GET", QStringLiteral("/status/2")).status, 404);
 }
 
 // --- Eagle ----------------------------------------------------------------
@@ -1239,27 +1354,31 @@ void TestApi::eagleCookieStaysWithItsOrigin()
 // call with the reason, and nothing is queued, in either add route.
 void TestApi::eagleRefusesBadHeaders_data()
 {
-    QTest::addColumn<QJsonObject>("headers");
+    QTest::addColumn<QJsonValue>("headers");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("CRLF in Cookie")
-        << QJsonObject { { QStringLiteral("Cookie"), QStringLiteral("a=b\r\nX-Injected: 1") } }
-        << QStringLiteral("headers.Cookie");
+    QTest::newRow("CRLF in Cookie") << QJsonValue(
+        QJsonObject { { QStringLiteral("Cookie"), QStringLiteral("a=b\r\nX-Injected: 1") } })
+                                    << QStringLiteral("headers.Cookie");
     QTest::newRow("LF in User-Agent")
-        << QJsonObject { { QStringLiteral("User-Agent"), QStringLiteral("x\ny") } }
+        << QJsonValue(QJsonObject { { QStringLiteral("User-Agent"), QStringLiteral("x\ny") } })
         << QStringLiteral("headers.User-Agent");
-    QTest::newRow("CR in Referer")
-        << QJsonObject { { QStringLiteral("referer"), QStringLiteral("http://a.test/\r") } }
-        << QStringLiteral("headers.referer");
-    QTest::newRow("Cookie over 8 KiB")
-        << QJsonObject { { QStringLiteral("Cookie"), QString(8 * 1024 + 1, QLatin1Char('c')) } }
-        << QStringLiteral("8 KiB");
-    QTest::newRow("not a string") << QJsonObject { { QStringLiteral("User-Agent"), 5 } }
+    QTest::newRow("CR in Referer") << QJsonValue(
+        QJsonObject { { QStringLiteral("referer"), QStringLiteral("http://a.test/\r") } })
+                                   << QStringLiteral("headers.referer");
+    QTest::newRow("Cookie over 8 KiB") << QJsonValue(
+        QJsonObject { { QStringLiteral("Cookie"), QString(8 * 1024 + 1, QLatin1Char('c')) } })
+                                       << QStringLiteral("8 KiB");
+    QTest::newRow("not a string") << QJsonValue(QJsonObject { { QStringLiteral("User-Agent"), 5 } })
                                   << QStringLiteral("must be a string");
+    QTest::newRow("not an object")
+        << QJsonValue(QStringLiteral("notobj")) << QStringLiteral("headers must be an object");
+    QTest::newRow("a list") << QJsonValue(QJsonArray { QStringLiteral("Cookie: a=b") })
+                            << QStringLiteral("headers must be an object");
 }
 
 void TestApi::eagleRefusesBadHeaders()
 {
-    QFETCH(QJsonObject, headers);
+    QFETCH(QJsonValue, headers);
     QFETCH(QString, reason);
     servePng(QStringLiteral("/b.png"), 96);
     const QJsonObject item { { QStringLiteral("url"),

@@ -207,6 +207,10 @@ void ApiServer::processImage(const Exchange &ex)
         ex.send(HttpResponse::error(400, tags.error()));
         return;
     }
+    if (const QString tooMany = TagLimits::check(*tags); !tooMany.isEmpty()) {
+        ex.send(HttpResponse::error(400, tooMany));
+        return;
+    }
     // `website`: the page the image was found on, sent as the Referer.
     add(ex,
         { *url, name.toString(), *tags, false,

@@ -197,6 +197,10 @@ void ApiServer::eagleAdd(const Exchange &ex, const QJsonArray &items, bool fromP
             return;
         }
         auto tags = tagList(item.value(QStringLiteral("tags")), QStringLiteral("tags"));
+        if (tags) {
+            if (const QString tooMany = TagLimits::check(*tags); !tooMany.isEmpty())
+                tags = fail(tooMany);
+        }
         if (!tags) {
             ex.send(eagleError(400, where + tags.error()));
             return;

@@ -213,6 +213,10 @@ bool ApiServer::routeHydrus(const Exchange &ex)
             ex.send(HttpResponse::error(400, tr("tags must be a JSON list of strings")));
             return true;
         }
+        if (const QString tooMany = TagLimits::check(*given); !tooMany.isEmpty()) {
+            ex.send(HttpResponse::error(400, tooMany));
+            return true;
+        }
         QStringList include;
         QStringList exclude;
         for (const QString &t : std::as_const(*given)) {
@@ -341,6 +345,10 @@ void ApiServer::hydrusAddUrl(const Exchange &ex)
         return;
     }
     *tags += *filterable;
+    if (const QString tooMany = TagLimits::check(*tags); !tooMany.isEmpty()) {
+        ex.send(HttpResponse::error(400, tooMany));
+        return;
+    }
     const QString normalised = *url;
     add(ex, { *url, {}, *tags }, [normalised](qint64 id) {
         return HttpResponse::json(200,
@@ -480,6 +488,10 @@ void ApiServer::hydrusAddTags(const Exchange &ex)
             add += *adding;
             remove += *removing;
         }
+    }
+    if (const QString tooMany = TagLimits::check(add + remove); !tooMany.isEmpty()) {
+        ex.send(HttpResponse::error(400, tooMany));
+        return;
     }
     if (hashes.isEmpty() && fileIds.isEmpty()) {
         ex.send(

@@ -116,6 +116,8 @@ private Q_SLOTS:
     void hydrusAddFileByPathAndBytes();
     void hydrusRefusesBadInput_data();
     void hydrusRefusesBadInput();
+    void tagsAreBoundedOnEveryRoute_data();
+    void tagsAreBoundedOnEveryRoute();
     void eagleAddFromUrlAndList();
     void eagleAddFromUrlsIsAllOrNothing();
     void eagleHeadersGoWithTheirItemOnly();
@@ -1118,6 +1120,98 @@ void TestApi::hydrusRefusesBadInput()
     QCOMPARE(images[0].toObject().value(QLatin1String("tags")).toArray(),
         QJsonArray { QStringLiteral("sky") });
     QCOMPARE(request("GET", QStringLiteral("/status/2")).status, 404);
+}
+
+// Tags per request and each tag's length are bounded on every route that
+// takes tags (TagLimits): 90,000 tags in a body under the 1 MiB cap once
+// took the catalog half an hour. The bounds themselves are taken.
+void TestApi::tagsAreBoundedOnEveryRoute_data()
+{
+    QTest::addColumn<QString>("route");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<int>("length");
+    QTest::addColumn<QString>("reason");
+    const QString many = QStringLiteral("at most 1000 tags");
+    const QString longTag = QStringLiteral("longer than 500 characters");
+    for (const char *route : { "process_image", "hydrus add_url", "hydrus add_tags",
+             "hydrus add_tags remove", "eagle addFromURL", "eagle addFromURLs" }) {
+        QTest::addRow("%s: 1001 tags", route) << QString::fromLatin1(route) << 1001 << 3 << many;
+        QTest::addRow("%s: a tag of 501", route)
+            << QString::fromLatin1(route) << 1 << 501 << longTag;
+    }
+    QTest::addRow("process_image: 1000 tags of 500")
+        << QStringLiteral("process_image") << 1000 << 500 << QString();
+}
+
+void TestApi::tagsAreBoundedOnEveryRoute()
+{
+    QFETCH(QString, route);
+    QFETCH(int, count);
+    QFETCH(int, length);
+    QFETCH(QString, reason);
+    servePng(QStringLiteral("/tags.png"), 43);
+    const QString link = m_server.url(QStringLiteral("/tags.png")).toString();
+    QJsonArray tags;
+    for (int i = 0; i < count; ++i) {
+        const QString n = QString::number(i);
+        tags.append(QString(length - n.size(), QLatin1Char('t')) + n);
+    }
+    QString path;
+    QJsonObject body;
+    const QString sha(64, QLatin1Char('a'));
+    if (route == QLatin1String("process_image")) {
+        path = QStringLiteral("/process_image");
+        body = { { QStringLiteral("url"), link }, { QStringLiteral("tags"), tags } };
+    } else if (route == QLatin1String("hydrus add_url")) {
+        path = QStringLiteral("/add_urls/add_url");
+        body = { { QStringLiteral("url"), link },
+            { QStringLiteral("service_names_to_additional_tags"),
+                QJsonObject { { QStringLiteral("my tags"), tags } } } };
+    } else if (route == QLatin1String("hydrus add_tags")) {
+        path = QStringLiteral("/add_tags/add_tags");
+        body = { { QStringLiteral("hash"), sha },
+            { QStringLiteral("service_names_to_tags"),
+                QJsonObject { { QStringLiteral("my tags"), tags } } } };
+    } else if (route == QLatin1String("hydrus add_tags remove")) {
+        path = QStringLiteral("/add_tags/add_tags");
+        body = { { QStringLiteral("hash"), sha },
+            { QStringLiteral("service_names_to_actions_to_tags"),
+                QJsonObject { { QStringLiteral("my tags"),
+                    QJsonObject { { QStringLiteral("1"), tags } } } } } };
+    } else if (route == QLatin1String("eagle addFromURL")) {
+        path = QStringLiteral("/api/item/addFromURL");
+        body = { { QStringLiteral("url"), link }, { QStringLiteral("tags"), tags } };
+    } else {
+        path = QStringLiteral("/api/item/addFromURLs");
+        body = { { QStringLiteral("items"),
+            QJsonArray { QJsonObject { { QStringLiteral("url"), link } },
+                QJsonObject {
+                    { QStringLiteral("url"), link }, { QStringLiteral("tags"), tags } } } } };
+    }
+    const Reply r = postJson(path, body);
+    if (reason.isEmpty()) {
+        QCOMPARE(r.status, 202);
+        const QJsonObject done = waitFinished(r.json().value(QLatin1String("id")).toInteger());
+        QCOMPARE(done.value(QLatin1String("state")).toString(), QStringLiteral("done"));
+        QCOMPARE(request("GET", QStringLiteral("/api/images"))
+                     .json()
+                     .value(QLatin1String("images"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("tags"))
+                     .toArray()
+                     .size(),
+            count);
+        return;
+    }
+    QCOMPARE(r.status, 400);
+    const QString error = r.json().value(QLatin1String("error")).toString();
+    QVERIFY2(error.contains(reason), r.describe());
+    if (route == QLatin1String("eagle addFromURLs"))
+        QVERIFY2(error.startsWith(QLatin1String("item 1")), r.describe());
+    QCOMPARE(request("GET", QStringLiteral("/status/1")).status, 404); // nothing queued
+    QCOMPARE(m_server.hits(QStringLiteral("/tags.png")), 0);
 }
 
 // --- Eagle ----------------------------------------------------------------

@@ -75,7 +75,10 @@ void ApiIngest::submitBytes(const QByteArray &bytes, const QString &suffix,
     const IngestRequest &request, std::function<void(Result<qint64>)> accepted,
     std::function<void(const IngestItem &)> finished)
 {
-    whenFinished(m_raw.ingestBytes(bytes, suffix, request), this,
+    // Nobody can retry an API upload: its file goes once the item finishes,
+    // failed or not.
+    whenFinished(m_raw.ingestBytes(bytes, suffix, request, RawImageIngest::KeepFile::UntilFinished),
+        this,
         [this, accepted = std::move(accepted), finished = std::move(finished)](
             const Result<quint64> &id) mutable {
             if (!id)

@@ -1001,18 +1001,53 @@ void TestApi::hydrusAddFileByPathAndBytes()
     QCOMPARE(rawBytes.json().value(QLatin1String("hash")).toString(), sha256Hex(other));
     QCOMPARE(
         request("GET", QStringLiteral("/get_files/file?hash=") + sha256Hex(other)).body, other);
-    const Reply notImage = request("POST", QStringLiteral("/add_files/add_file"),
-        QByteArray("<html>not an image</html>"),
-        { { "Content-Type", "application/octet-stream" } });
-    QCOMPARE(notImage.json().value(QLatin1String("status")).toInt(), 4);
-    QVERIFY2(notImage.json()
-                 .value(QLatin1String("note"))
-                 .toString()
-                 .contains(QLatin1String("not an image")),
-        notImage.describe());
-    // A stored upload's temp file goes; a failed one's stays for a retry
-    // (RawImageIngest) until a later start sweeps tmp/.
-    QTRY_COMPARE(QDir(library() + QStringLiteral("/tmp")).entryList(QDir::Files).size(), 1);
+    // Uploaded bytes have no source: not the server's temp file, which is
+    // gone (once per upload of the same bytes, it was).
+    const Reply sameAgain = request(
+        "POST", QStringLiteral("/add_files/add_file"), other, { { "Content-Type", "image/jpeg" } });
+    QCOMPARE(sameAgain.json().value(QLatin1String("status")).toInt(), 2);
+    const QJsonArray images = request("GET", QStringLiteral("/api/images"))
+                                  .json()
+                                  .value(QLatin1String("images"))
+                                  .toArray();
+    QCOMPARE(images.size(), 2);
+    for (const QJsonValue &v : images) {
+        const QJsonObject image = v.toObject();
+        if (image.value(QLatin1String("sha256")).toString() != sha256Hex(other))
+            continue;
+        QVERIFY2(image.value(QLatin1String("source_url")).toString().isEmpty(),
+            QJsonDocument(image).toJson().constData());
+        QCOMPARE(image.value(QLatin1String("sources")).toArray().size(), 0);
+    }
+    const Reply meta = request("GET",
+        QStringLiteral("/get_files/file_metadata?hashes=")
+            + QString::fromLatin1(
+                QUrl::toPercentEncoding(QStringLiteral("[\"%1\"]").arg(sha256Hex(other)))));
+    QCOMPARE(meta.json()
+                 .value(QLatin1String("metadata"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QLatin1String("known_urls"))
+                 .toArray()
+                 .size(),
+        0);
+
+    // Failed uploads leave nothing in tmp/ either: nobody can retry them
+    // through the API, and their files would fill the disk.
+    for (int i = 0; i < 5; ++i) {
+        const Reply notImage = request("POST", QStringLiteral("/add_files/add_file"),
+            QByteArray("<html>not an image</html>") + QByteArray::number(i)
+                + QByteArray(100000, ' '),
+            { { "Content-Type", "application/octet-stream" } });
+        QCOMPARE(notImage.json().value(QLatin1String("status")).toInt(), 4);
+        QVERIFY2(notImage.json()
+                     .value(QLatin1String("note"))
+                     .toString()
+                     .contains(QLatin1String("not an image")),
+            notImage.describe());
+    }
+    QTRY_COMPARE(QDir(library() + QStringLiteral("/tmp")).entryList(QDir::Files), QStringList());
 }
 
 // Input Hydrus clients send wrongly is refused with the reason, never read

@@ -7,7 +7,9 @@
 #include "ingest/fetcher.h"
 #include "ingest/private/hostlines.h"
 #include "ingest/processingpool.h"
+#include "ingest/rawimageingest.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -29,6 +31,16 @@ namespace {
 bool isSparse(const QSet<quint64> &set)
 {
     return set.capacity() > 1024 && set.size() < set.capacity() / 8;
+}
+
+/// Whether @p source is a temp file RawImageIngest wrote into this
+/// library's tmp/ for bytes that came as bytes.
+bool isOwnTempFile(const IngestSource &source, const LibraryPaths &paths)
+{
+    return source.isLocal()
+        && QDir::cleanPath(QFileInfo(source.localPath).absolutePath())
+        == QDir::cleanPath(QFileInfo(paths.tmpDir()).absoluteFilePath())
+        && RawImageIngest::isRawImageSource(source.localPath);
 }
 
 } // namespace
@@ -635,7 +647,11 @@ void IngestPipeline::onProcessed(quint64 id, const Result<ProcessedImage> &resul
         NewImage image;
         image.name = item.request.name.isEmpty() ? work->source.defaultName() : item.request.name;
         image.tags = item.request.tags;
-        image.sourceUrl = work->source.sourceString();
+        // Bytes that came as bytes (a paste, an API upload) have no source:
+        // their temp file is gone once they are stored, and each upload of
+        // the same bytes added another such dead file:// source.
+        image.sourceUrl
+            = isOwnTempFile(work->source, m_paths) ? QString() : work->source.sourceString();
         image.processed = *result;
         image.queueId = item.queueId;
         image.force = item.request.force;

@@ -45,12 +45,12 @@ RawImageIngest::RawImageIngest(const LibraryPaths &paths, IngestPipeline *pipeli
 RawImageIngest::~RawImageIngest()
 {
     // Items still queued lose their file; the next start would sweep it anyway.
-    for (const QString &path : std::as_const(m_files))
-        removeLater(path);
+    for (const TempFile &file : std::as_const(m_files))
+        removeLater(file.path);
 }
 
 QFuture<Result<quint64>> RawImageIngest::ingestBytes(
-    const QByteArray &bytes, const QString &suffix, const IngestRequest &request)
+    const QByteArray &bytes, const QString &suffix, const IngestRequest &request, KeepFile keep)
 {
     const QString path = m_paths.newTempFile(
         kMarker + (suffix.startsWith(QLatin1Char('.')) ? suffix : QLatin1Char('.') + suffix));
@@ -58,7 +58,7 @@ QFuture<Result<quint64>> RawImageIngest::ingestBytes(
         return QtFuture::makeReadyFuture(Result<quint64>(fail(tr("the image data is empty"))));
     auto written
         = QtConcurrent::run(backgroundPool(), [path, bytes]() { return writeBytes(path, bytes); });
-    return enqueueWhenWritten(written, request);
+    return enqueueWhenWritten(written, request, keep);
 }
 
 QFuture<Result<quint64>> RawImageIngest::ingestImage(
@@ -75,26 +75,26 @@ QFuture<Result<quint64>> RawImageIngest::ingestImage(
         }
         return path;
     });
-    return enqueueWhenWritten(written, request);
+    return enqueueWhenWritten(written, request, KeepFile::ForRetry);
 }
 
 QFuture<Result<quint64>> RawImageIngest::enqueueWhenWritten(
-    QFuture<Result<QString>> written, const IngestRequest &request)
+    QFuture<Result<QString>> written, const IngestRequest &request, KeepFile keep)
 {
     // A promise answered by a watcher this object owns: if it goes first,
     // the future is cancelled instead of calling into a destroyed object.
     auto promise = std::make_shared<QPromise<Result<quint64>>>();
     promise->start();
     QFuture<Result<quint64>> answer = promise->future();
-    whenFinished(written, this, [this, request, promise](const Result<QString> &path) {
-        promise->addResult(enqueueWritten(path, request));
+    whenFinished(written, this, [this, request, keep, promise](const Result<QString> &path) {
+        promise->addResult(enqueueWritten(path, request, keep));
         promise->finish();
     });
     return answer;
 }
 
 Result<quint64> RawImageIngest::enqueueWritten(
-    const Result<QString> &path, const IngestRequest &request)
+    const Result<QString> &path, const IngestRequest &request, KeepFile keep)
 {
     if (!path)
         return Error { path.error() };
@@ -111,7 +111,7 @@ Result<quint64> RawImageIngest::enqueueWritten(
     if (item && isFinished(item->state))
         removeLater(*path); // refused at once; nothing will read it
     else
-        m_files.insert(ids.first(), *path);
+        m_files.insert(ids.first(), { *path, keep });
     return ids.first();
 }
 
@@ -125,19 +125,23 @@ bool RawImageIngest::isRawImageSource(const QString &source)
 void RawImageIngest::onItemFinished(quint64 id)
 {
     const IngestItem *item = m_pipeline->item(id);
-    // A cancelled or failed item may be retried: its file (the only copy of
-    // pasted pixels) stays until the item leaves the queue.
-    if (item && (item->state == IngestState::Cancelled || item->state == IngestState::Failed))
+    const auto it = m_files.constFind(id);
+    if (it == m_files.cend())
         return;
-    const QString path = m_files.take(id);
-    if (!path.isEmpty())
-        removeLater(path);
+    // A cancelled or failed item may be retried: its file (the only copy of
+    // pasted pixels) stays until the item leaves the queue. Bytes that came
+    // through the API have nobody to retry them, and their files would pile
+    // up in tmp/ (anyone with the key could fill the disk with failures).
+    if (it->keep == KeepFile::ForRetry && item
+        && (item->state == IngestState::Cancelled || item->state == IngestState::Failed))
+        return;
+    removeLater(m_files.take(id).path);
 }
 
 void RawImageIngest::onItemsRemoved(const QList<quint64> &ids)
 {
     for (quint64 id : ids) {
-        const QString path = m_files.take(id);
+        const QString path = m_files.take(id).path;
         if (!path.isEmpty())
             removeLater(path);
     }

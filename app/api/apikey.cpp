@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "api/apikey.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
@@ -21,22 +22,22 @@ bool isKey(const QByteArray &key)
     return true;
 }
 
-Result<QByteArray> write(const LibraryPaths &paths)
+QByteArray markOf(const QByteArray &key)
 {
-    if (auto layout = paths.ensureLayout(); !layout)
-        return fail(layout.error());
-    QByteArray raw(32, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), 8);
-    const QByteArray key = raw.toHex();
-    // Created 0600 under a temp name, then renamed over the old key: at no
-    // moment can another user read it, and a crash leaves the old or the new.
-    const QString target = ApiKey::filePath(paths);
+    return QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex();
+}
+
+/// @p bytes in @p target, created 0600 under a temp name and renamed over
+/// what was there: at no moment can another user read it, and a crash
+/// leaves the old or the new.
+Result<void> writePrivate(const LibraryPaths &paths, const QString &target, const QByteArray &bytes)
+{
     const QString temp = paths.newTempFile(QStringLiteral(".key"));
     QFile f(temp);
     if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly,
             QFileDevice::ReadOwner | QFileDevice::WriteOwner))
         return fail(ApiKey::tr("cannot write the API key: %1").arg(f.errorString()));
-    if (f.write(key + '\n') != key.size() + 1 || !f.flush()) {
+    if (f.write(bytes) != bytes.size() || !f.flush()) {
         f.remove();
         return fail(ApiKey::tr("cannot write the API key: %1").arg(f.errorString()));
     }
@@ -46,6 +47,27 @@ Result<QByteArray> write(const LibraryPaths &paths)
         QFile::remove(temp);
         return fail(ApiKey::tr("cannot write the API key to %1").arg(target));
     }
+    return {};
+}
+
+Result<QByteArray> write(const LibraryPaths &paths, ApiKey::Made made)
+{
+    if (auto layout = paths.ensureLayout(); !layout)
+        return fail(layout.error());
+    QByteArray raw(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), 8);
+    const QByteArray key = raw.toHex();
+    // The key first, then its mark: a crash between leaves a key that
+    // counts as made by a server, the safe side. A mark left from an
+    // earlier key names that key, so it never vouches for this one.
+    if (auto r = writePrivate(paths, ApiKey::filePath(paths), key + '\n'); !r)
+        return r.failure();
+    if (made == ApiKey::Made::ByServer) {
+        QFile::remove(ApiKey::madeFilePath(paths));
+        return key;
+    }
+    if (auto r = writePrivate(paths, ApiKey::madeFilePath(paths), markOf(key) + '\n'); !r)
+        return r.failure();
     return key;
 }
 
@@ -56,11 +78,16 @@ QString ApiKey::filePath(const LibraryPaths &paths)
     return QDir(paths.root()).filePath(QStringLiteral("api-key"));
 }
 
-Result<QByteArray> ApiKey::load(const LibraryPaths &paths)
+QString ApiKey::madeFilePath(const LibraryPaths &paths)
+{
+    return QDir(paths.root()).filePath(QStringLiteral("api-key.made"));
+}
+
+Result<QByteArray> ApiKey::load(const LibraryPaths &paths, Made ifCreated)
 {
     QFile f(filePath(paths));
     if (!f.exists())
-        return write(paths);
+        return write(paths, ifCreated);
     if (!f.open(QIODevice::ReadOnly))
         return fail(tr("cannot read the API key: %1").arg(f.errorString()));
     if (f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
@@ -74,7 +101,20 @@ Result<QByteArray> ApiKey::load(const LibraryPaths &paths)
 
 Result<QByteArray> ApiKey::renew(const LibraryPaths &paths)
 {
-    return write(paths);
+    return write(paths, Made::OnPurpose);
+}
+
+bool ApiKey::madeOnPurpose(const LibraryPaths &paths)
+{
+    if (!QFile::exists(filePath(paths)))
+        return false;
+    auto key = load(paths); // checks the file's mode and contents too
+    if (!key)
+        return false;
+    QFile mark(madeFilePath(paths));
+    if (!mark.open(QIODevice::ReadOnly))
+        return false;
+    return mark.read(256).trimmed() == markOf(*key);
 }
 
 bool ApiKey::matches(const QByteArray &expected, const QByteArray &given)

@@ -12,10 +12,25 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTimer>
 
 namespace trove::cli {
+
+namespace {
+
+/// @p text as one word for a POSIX shell, so a command shown can be pasted.
+QString shellQuoted(const QString &text)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_./,:+@%=-]+$"));
+    if (plain.match(text).hasMatch())
+        return text;
+    return QLatin1Char('\'') + QString(text).replace(QLatin1Char('\''), QStringLiteral("'\\''"))
+        + QLatin1Char('\'');
+}
+
+} // namespace
 
 void serveOptions(QCommandLineParser &p)
 {
@@ -46,8 +61,10 @@ int runApiKey(CommandContext &ctx)
 {
     if (!ctx.parser.positionalArguments().isEmpty())
         return usageError(ctx, QStringLiteral("api-key takes no arguments"));
-    auto key = ctx.parser.isSet(QStringLiteral("new")) ? api::ApiKey::renew(ctx.paths)
-                                                       : api::ApiKey::load(ctx.paths);
+    // A key made here is made on purpose: it may open --listen.
+    auto key = ctx.parser.isSet(QStringLiteral("new"))
+        ? api::ApiKey::renew(ctx.paths)
+        : api::ApiKey::load(ctx.paths, api::ApiKey::Made::OnPurpose);
     if (!key)
         return failWith(ctx, key.error());
     if (ctx.json)
@@ -91,12 +108,25 @@ int runServe(CommandContext &ctx)
             return usageError(
                 ctx, QStringLiteral("--listen takes an IP address, not %1").arg(text));
         if (!config.listen.isLoopback()) {
-            // Beyond loopback only with a key the person made on purpose.
-            if (!QFileInfo::exists(api::ApiKey::filePath(ctx.paths)))
+            // Beyond loopback only with a key the person made on purpose:
+            // not one a plain `trove serve` (or the window) made for itself,
+            // which they may never have seen.
+            if (!api::ApiKey::madeOnPurpose(ctx.paths)) {
+                const bool exists = QFileInfo::exists(api::ApiKey::filePath(ctx.paths));
+                const QString run = QStringLiteral("trove api-key %1--library %2")
+                                        .arg(exists ? QStringLiteral("--new ") : QString(),
+                                            shellQuoted(ctx.paths.root()));
                 return failWith(ctx,
-                    QStringLiteral("--listen %1 would expose the library beyond this machine; "
-                                   "create a key first with `trove api-key`")
-                        .arg(text));
+                    exists ? QStringLiteral(
+                        "--listen %1 would expose the library beyond this machine, and "
+                        "its API key was made by a server, not on purpose; make one with "
+                        "`%2` (clients of the old key need the new one), then start "
+                        "again")
+                                 .arg(text, run)
+                           : QStringLiteral("--listen %1 would expose the library beyond this "
+                                            "machine; make its API key first with `%2`")
+                                 .arg(text, run));
+            }
             ctx.output.err() << "warning: listening on " << text
                              << ": anyone who can reach it and has the key can read and add "
                                 "images"

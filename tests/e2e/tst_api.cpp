@@ -143,6 +143,7 @@ private Q_SLOTS:
     void lockPathTricksAre404();
     void lockRateLimitIs429();
     void lockKeyFileIsOwnerOnlyAndRenewable();
+    void lockListenBeyondLoopbackNeedsExistingKey_data();
     void lockListenBeyondLoopbackNeedsExistingKey();
 
 private:
@@ -1903,19 +1904,88 @@ void TestApi::lockKeyFileIsOwnerOnlyAndRenewable()
     QCOMPARE(request("GET", QStringLiteral("/api/images")).status, 200);
 }
 
+// Beyond loopback only with a key a person made on purpose with `trove
+// api-key`: not one `trove serve` (or the window) made for itself, not one
+// from before Trove said how a key was made. The refusal says what to run.
+// 192.0.2.1 (TEST-NET-1) is on no interface here: past the lock, listening
+// fails, so nothing is ever exposed by this test.
+void TestApi::lockListenBeyondLoopbackNeedsExistingKey_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("run");
+    QTest::newRow("no key") << QStringLiteral("none") << QStringLiteral("trove api-key --library");
+    QTest::newRow("made by trove serve")
+        << QStringLiteral("serve") << QStringLiteral("trove api-key --new --library");
+    QTest::newRow("made by trove api-key, then removed; trove serve made another")
+        << QStringLiteral("removed") << QStringLiteral("trove api-key --new --library");
+    QTest::newRow("made by trove api-key") << QStringLiteral("api-key") << QString();
+    QTest::newRow("made by trove serve, renewed by trove api-key --new")
+        << QStringLiteral("renewed") << QString();
+}
+
 void TestApi::lockListenBeyondLoopbackNeedsExistingKey()
 {
+    QFETCH(QString, key);
+    QFETCH(QString, run);
     stopServe();
     QTemporaryDir other;
-    // No key made on purpose for this library: refuses before binding anything.
-    const auto r = trove::test::runTrove(
-        { QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("0.0.0.0"),
-            QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--library"),
-            other.path() },
-        trove::test::cleanTroveEnvironment(m_dir->path()), 15000);
+    const QString keyFile = other.filePath(QStringLiteral("api-key"));
+    const auto env = trove::test::cleanTroveEnvironment(m_dir->path());
+    const auto cli = [&](const QStringList &args) {
+        return trove::test::runTrove(
+            args + QStringList { QStringLiteral("--library"), other.path() }, env, 15000);
+    };
+    const auto serveOnce = [&] {
+        m_serve = std::make_unique<QProcess>();
+        m_serve->setProcessEnvironment(env);
+        m_serve->start(QStringLiteral(TROVE_BINARY),
+            { QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
+                QStringLiteral("--library"), other.path() });
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += m_serve->readAllStandardOutput()).contains("serving"),
+            trove::test::kLivenessMs);
+        stopServe();
+    };
+    if (key == QLatin1String("serve") || key == QLatin1String("renewed")) {
+        serveOnce();
+        QVERIFY(QFile::exists(keyFile));
+    }
+    if (key == QLatin1String("api-key") || key == QLatin1String("removed"))
+        QCOMPARE(cli({ QStringLiteral("api-key") }).exitCode, 0);
+    if (key == QLatin1String("renewed"))
+        QCOMPARE(cli({ QStringLiteral("api-key"), QStringLiteral("--new") }).exitCode, 0);
+    if (key == QLatin1String("removed")) {
+        QVERIFY(QFile::remove(keyFile));
+        serveOnce();
+    }
+    const QByteArray before = [&] {
+        QFile f(keyFile);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+
+    const auto r = cli({ QStringLiteral("serve"), QStringLiteral("--listen"),
+        QStringLiteral("192.0.2.1"), QStringLiteral("--port"), QStringLiteral("0") });
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains("trove api-key"), r.describe());
-    QVERIFY(!QFile::exists(other.filePath(QStringLiteral("api-key"))));
+    if (run.isEmpty()) {
+        // Past the lock: warned, then the address is not this machine's.
+        QVERIFY2(r.err.contains("warning: listening on 192.0.2.1"), r.describe());
+        QVERIFY2(r.err.contains("cannot listen on 192.0.2.1"), r.describe());
+        return;
+    }
+    // Refused before binding anything, naming the exact command.
+    QVERIFY2(r.err.contains((run + QLatin1Char(' ') + other.path()).toUtf8()), r.describe());
+    QVERIFY2(!r.err.contains("cannot listen"), r.describe());
+    QCOMPARE(QFile::exists(keyFile), !before.isEmpty());
+    if (!before.isEmpty()) {
+        QFile f(keyFile);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), before); // the key in use is left alone
+    }
+    // Doing what it says opens the lock.
+    QCOMPARE(cli(run.split(QLatin1Char(' ')).mid(1, run.count(QLatin1Char(' ')) - 1)).exitCode, 0);
+    const auto again = cli({ QStringLiteral("serve"), QStringLiteral("--listen"),
+        QStringLiteral("192.0.2.1"), QStringLiteral("--port"), QStringLiteral("0") });
+    QVERIFY2(again.err.contains("cannot listen on 192.0.2.1"), again.describe());
 }
 
 QTEST_MAIN(TestApi)

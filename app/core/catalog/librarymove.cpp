@@ -127,7 +127,7 @@ Result<MoveReport> verify(const LibraryPaths &source, const LibraryPaths &target
 /// are the library's too; the backup leaves them out.
 Result<void> copyExtras(const LibraryPaths &source, const LibraryPaths &target)
 {
-    QStringList files { apiKeyFile(source) };
+    QStringList files { apiKeyFile(source), apiKeyFile(source) + QStringLiteral(".made") };
     const QDir root(source.root());
     for (const QString &name : root.entryList({ QStringLiteral("catalog.sqlite.damaged-*"),
                                                   QStringLiteral("thumbs.sqlite.damaged-*") },
@@ -281,7 +281,8 @@ Result<QStringList> LibraryMove::removeOld(const LibraryPaths &old)
         for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm"),
                  QStringLiteral("-journal") })
             files << db + suffix;
-    files << old.thumbsFile() + QStringLiteral(".rebuild.lock") << apiKeyFile(old);
+    files << old.thumbsFile() + QStringLiteral(".rebuild.lock") << apiKeyFile(old)
+          << apiKeyFile(old) + QStringLiteral(".made");
     for (const QString &name : root.entryList({ QStringLiteral("catalog.sqlite.damaged-*"),
                                                   QStringLiteral("thumbs.sqlite.damaged-*") },
              QDir::Files | QDir::Hidden))

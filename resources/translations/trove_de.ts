@@ -1329,6 +1329,17 @@
     </message>
 </context>
 <context>
+    <name>trove::TagLimits</name>
+    <message>
+        <source>at most %1 tags at a time; %2 given</source>
+        <translation>höchstens %1 Tags auf einmal; %2 angegeben</translation>
+    </message>
+    <message>
+        <source>a tag is longer than %1 characters: %2…</source>
+        <translation>ein Tag ist länger als %1 Zeichen: %2…</translation>
+    </message>
+</context>
+<context>
     <name>trove::TrashModel</name>
     <message>
         <source>no library is open</source>

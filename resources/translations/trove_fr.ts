@@ -1329,6 +1329,17 @@
     </message>
 </context>
 <context>
+    <name>trove::TagLimits</name>
+    <message>
+        <source>at most %1 tags at a time; %2 given</source>
+        <translation>au plus %1 étiquettes à la fois ; %2 données</translation>
+    </message>
+    <message>
+        <source>a tag is longer than %1 characters: %2…</source>
+        <translation>une étiquette dépasse %1 caractères : %2…</translation>
+    </message>
+</context>
+<context>
     <name>trove::TrashModel</name>
     <message>
         <source>no library is open</source>

@@ -200,7 +200,8 @@ int runShow(CommandContext &ctx)
 void exportOptions(QCommandLineParser &p)
 {
     p.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
-        QStringLiteral("Where to write the original bytes (a file, or a folder)."),
+        QStringLiteral("Where to write the original bytes (a file, a folder, or - for "
+                       "standard output)."),
         QStringLiteral("PATH") });
 }
 
@@ -215,11 +216,18 @@ int runExport(CommandContext &ctx)
         return source.status;
     const ImageRecord &record = source.records.first();
     QString target = ctx.parser.value(QStringLiteral("output"));
+    if (target == QLatin1String("-"))
+        target = QStringLiteral("/dev/stdout");
     if (QFileInfo(target).isDir())
         target
             = QDir(target).filePath(safeFileName(record.name, record.format, shortId(record.id)));
+    // Into a pipe or a device (standard output, most likely) the bytes are
+    // the whole output: no path line after them.
+    const bool stream = QFileInfo::exists(target) && !QFileInfo(target).isFile();
     if (auto r = BlobStore(ctx.paths).exportTo(record.sha256, target); !r)
         return failWith(ctx, QStringLiteral("%1: %2").arg(args.first(), r.error()));
+    if (stream)
+        return 0;
     if (ctx.json)
         ctx.output.json(QJsonDocument(QJsonObject { { QStringLiteral("id"), record.id },
             { QStringLiteral("path"), QFileInfo(target).absoluteFilePath() },

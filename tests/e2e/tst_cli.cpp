@@ -32,6 +32,7 @@
 #include <atomic>
 #include <csignal>
 #include <memory>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using trove::test::ImageFactory;
@@ -310,6 +311,28 @@ void TestCli::addEachFormat()
         QStringLiteral("--library"), library() });
     QVERIFY2(exp.exitCode == 0, exp.describe());
     QVERIFY(readFile(folder + QStringLiteral("/picture.") + extensionOf(format)) == bytes);
+    // To standard output, and into a pipe: written into, never replaced by
+    // a file (as root, -o /dev/null replaced /dev/null for everyone).
+    exp = trove({ QStringLiteral("export"), id, QStringLiteral("-o"), QStringLiteral("-"),
+        QStringLiteral("--library"), library() });
+    QVERIFY2(exp.exitCode == 0, exp.describe());
+    QVERIFY(exp.out == bytes);
+    const QString fifo = m_dir->filePath(QStringLiteral("fifo"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    // The writer first: opening a FIFO waits for the other end, and
+    // QProcess opens the reader's input before it forks.
+    auto writer = startTrove({ QStringLiteral("export"), id, QStringLiteral("-o"), fifo,
+        QStringLiteral("--library"), library() });
+    QProcess reader;
+    reader.setStandardInputFile(fifo);
+    const QString piped = m_dir->filePath(QStringLiteral("piped.bin"));
+    reader.setStandardOutputFile(piped); // a pipe back to here would fill and stall
+    reader.start(QStringLiteral("cat"), QStringList {});
+    exp = finish(*writer);
+    QVERIFY2(exp.exitCode == 0, exp.describe());
+    QVERIFY(reader.waitForFinished(kLivenessMs));
+    QVERIFY(readFile(piped) == bytes);
+    QVERIFY(QFileInfo(fifo).exists() && !QFileInfo(fifo).isFile());
 
     // stats
     Run stats = trove({ QStringLiteral("stats"), QStringLiteral("--json"),

@@ -76,6 +76,11 @@ Result<void> BlobStore::remove(const QString &sha256) const
 
 Result<void> BlobStore::exportTo(const QString &sha256, const QString &targetPath) const
 {
+    // A pipe, a terminal or a device (`-o /dev/stdout`) is written into,
+    // as cp would: replaced by a file through a rename, /dev/null would be
+    // gone for everyone.
+    if (const QFileInfo target(targetPath); target.exists() && !target.isFile() && !target.isDir())
+        return streamTo(sha256, targetPath);
     QSaveFile out(targetPath);
     if (!out.open(QIODevice::WriteOnly))
         return fail(tr("cannot write %1: %2").arg(targetPath, out.errorString()));
@@ -91,6 +96,22 @@ Result<void> BlobStore::exportTo(const QString &sha256, const QString &targetPat
     }
     if (!out.commit())
         return fail(tr("cannot write %1: %2").arg(targetPath, out.errorString()));
+    return {};
+}
+
+Result<void> BlobStore::streamTo(const QString &sha256, const QString &targetPath) const
+{
+    QFile out(targetPath);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return fail(tr("cannot write %1: %2").arg(targetPath, out.errorString()));
+    auto check = GzipCodec::inflateFile(
+        pathFor(sha256), [&out](const char *data, qint64 n) { return out.write(data, n) == n; });
+    if (!check && out.error() != QFileDevice::NoError)
+        return fail(tr("cannot write %1: %2").arg(targetPath, out.errorString()));
+    if (!check)
+        return fail(tr("cannot export: %1").arg(check.error()));
+    if (check->sha256 != sha256)
+        return fail(tr("cannot export: stored bytes do not match their SHA-256"));
     return {};
 }
 

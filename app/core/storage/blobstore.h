@@ -39,10 +39,12 @@ public:
 
     /// Streams the original bytes of a blob to @p targetPath, byte-identical,
     /// through a temp file renamed into place, so a failed export leaves no
-    /// half-written file.
+    /// half-written file. A pipe or a device is written into instead.
     Result<void> exportTo(const QString &sha256, const QString &targetPath) const;
 
 private:
+    Result<void> streamTo(const QString &sha256, const QString &targetPath) const;
+
     LibraryPaths m_paths;
 };
 

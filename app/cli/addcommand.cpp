@@ -7,7 +7,9 @@
 #include "queuestop.h"
 
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrl>
 
@@ -82,6 +84,14 @@ int runResume(CommandContext &ctx)
 {
     if (!ctx.parser.positionalArguments().isEmpty())
         return usageError(ctx, QStringLiteral("resume takes no arguments"));
+    // An add killed before it made the library left nothing to finish.
+    if (!QFileInfo::exists(ctx.paths.catalogFile())) {
+        if (!ctx.json)
+            ctx.output.out() << "nothing to resume" << Qt::endl;
+        else
+            ctx.output.json(QJsonDocument(QJsonArray()));
+        return 0;
+    }
     return ingest(ctx, {});
 }
 

@@ -164,6 +164,11 @@ int run(const QStringList &args)
 
     CommandContext ctx { parser, output, LibraryPaths::resolve(parser.value(libraryOption)),
         parser.isSet(jsonOption) };
+    // Only adding (and serving, which adds) makes a library: any other
+    // command on a folder without one is a typo or the wrong folder.
+    static const QStringList kMakers { QStringLiteral("add"), QStringLiteral("serve"),
+        QStringLiteral("api-key") };
+    ctx.mayCreateLibrary = kMakers.contains(QLatin1String(command->name));
     // One line, before the command says anything: where SQLite's WAL is
     // unsafe, the library still opens, with a rollback journal.
     if (const LibraryAccess access = LibraryAccess::probe(ctx.paths.root());

@@ -5,6 +5,9 @@
 #include "catalog/catalogwriter.h"
 #include "storage/database.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 namespace trove::cli {
 
 QString withHint(const QString &message)
@@ -28,8 +31,22 @@ int failWith(CommandContext &ctx, const QString &message)
     return 1;
 }
 
+bool libraryThere(CommandContext &ctx)
+{
+    // Blobs without a catalog are a library that lost it: verify --repair
+    // rebuilds it from them.
+    if (ctx.mayCreateLibrary || QFileInfo::exists(ctx.paths.catalogFile())
+        || QFileInfo(ctx.paths.blobsDir()).isDir())
+        return true;
+    ctx.output.error(QStringLiteral("no Trove library in %1 (trove add or the window makes one)")
+                         .arg(QDir::toNativeSeparators(ctx.paths.root())));
+    return false;
+}
+
 bool openReader(CommandContext &ctx, CatalogReader &reader)
 {
+    if (!libraryThere(ctx))
+        return false;
     if (auto r = reader.open(ctx.paths); !r) {
         ctx.output.error(withHint(r.error()));
         return false;
@@ -39,6 +56,8 @@ bool openReader(CommandContext &ctx, CatalogReader &reader)
 
 bool openWriter(CommandContext &ctx, CatalogWriter &writer)
 {
+    if (!libraryThere(ctx))
+        return false;
     auto r = waitFor(writer.open());
     if (!r) {
         ctx.output.error(withHint(r.error()));

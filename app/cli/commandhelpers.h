@@ -21,6 +21,9 @@ QString withHint(const QString &message);
 /// Prints "trove: MESSAGE" and answers the exit status for a failure (1).
 int failWith(CommandContext &ctx, const QString &message);
 
+/// False, with the reason said, when the command may not make a library
+/// and there is none.
+bool libraryThere(CommandContext &ctx);
 bool openReader(CommandContext &ctx, CatalogReader &reader);
 bool openWriter(CommandContext &ctx, CatalogWriter &writer);
 

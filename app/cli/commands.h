@@ -15,6 +15,9 @@ struct CommandContext {
     Output &output;
     LibraryPaths paths;
     bool json = false;
+    /// Only adding makes a library; other commands refuse a folder without
+    /// one (made into an empty library, `verify` said "all intact" of a typo).
+    bool mayCreateLibrary = false;
 };
 
 /// One command of the CLI: its word, its options and its body.

@@ -91,6 +91,8 @@ int runVerify(CommandContext &ctx)
 {
     if (!ctx.parser.positionalArguments().isEmpty())
         return usageError(ctx, QStringLiteral("verify takes no arguments"));
+    if (!libraryThere(ctx))
+        return 1;
     const bool repair = ctx.parser.isSet(QStringLiteral("repair"));
     QJsonArray problems;
     QList<ImageRecord> damaged;

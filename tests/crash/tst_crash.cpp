@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -175,6 +176,13 @@ void TestCrash::checkInvariants(const QString &library, const QSet<QString> &exp
     const TroveRun resume
         = runTrove({ QStringLiteral("resume"), QStringLiteral("--library"), library });
     QVERIFY2(resume.exitCode == 0, resume.err.constData());
+    if (!QFileInfo::exists(library + QStringLiteral("/catalog.sqlite"))
+        && !QFileInfo::exists(library + QStringLiteral("/blobs"))) {
+        // Killed before it made the library: nothing was taken on, and no
+        // command but add makes one.
+        QVERIFY(expected.isEmpty());
+        return;
+    }
 
     const TroveRun verify
         = runTrove({ QStringLiteral("verify"), QStringLiteral("--library"), library });

@@ -77,6 +77,8 @@ private Q_SLOTS:
     void addQuietAndProgress();
     void addLocalFile();
     void addFolder();
+    void commandsRefuseAFolderWithoutALibrary_data();
+    void commandsRefuseAFolderWithoutALibrary();
     void failuresLeaveLibraryUntouched_data();
     void failuresLeaveLibraryUntouched();
     void failureJsonNamesReason();
@@ -893,6 +895,42 @@ void TestCli::addFolder()
 
 // --- failures ------------------------------------------------------------
 
+void TestCli::commandsRefuseAFolderWithoutALibrary_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("list") << QStringList { QStringLiteral("list") };
+    QTest::newRow("show") << QStringList { QStringLiteral("show"), QStringLiteral("x") };
+    QTest::newRow("verify") << QStringList { QStringLiteral("verify") };
+    QTest::newRow("stats") << QStringList { QStringLiteral("stats") };
+    QTest::newRow("tag") << QStringList { QStringLiteral("tag"), QStringLiteral("x"),
+        QStringLiteral("--add"), QStringLiteral("t") };
+    QTest::newRow("trash list") << QStringList { QStringLiteral("trash"), QStringLiteral("list") };
+}
+
+// A mistyped --library, or a photo folder given by mistake, is said to hold
+// no library; it does not become one.
+void TestCli::commandsRefuseAFolderWithoutALibrary()
+{
+    QFETCH(QStringList, args);
+    const QString photos = m_dir->filePath(QStringLiteral("photos"));
+    QVERIFY(QDir().mkpath(photos));
+    QVERIFY(writeFile(photos + QStringLiteral("/a.png"), ImageFactory::png(8, 8, 1)));
+    for (const QString &folder : { photos, m_dir->filePath(QStringLiteral("typo")) }) {
+        const Run run = trove(args + QStringList { QStringLiteral("--library"), folder });
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("no Trove library in"), run.describe());
+        QVERIFY(!QFileInfo::exists(folder + QStringLiteral("/catalog.sqlite")));
+    }
+    QCOMPARE(QDir(photos).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+        QStringList { QStringLiteral("a.png") });
+    QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("typo"))));
+    // Nothing to resume where there is no library, and none is made.
+    const Run resume = trove({ QStringLiteral("resume"), QStringLiteral("--library"),
+        m_dir->filePath(QStringLiteral("typo")) });
+    QVERIFY2(resume.exitCode == 0 && resume.out.contains("nothing to resume"), resume.describe());
+    QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("typo"))));
+}
+
 void TestCli::failuresLeaveLibraryUntouched_data()
 {
     QTest::addColumn<QString>("path");
@@ -1253,8 +1291,11 @@ void TestCli::addStopsOnCtrlZ()
         });
         urls << m_server.url(path).toString();
     }
-    QCOMPARE(
-        trove({ QStringLiteral("stats"), QStringLiteral("--library"), library() }).exitCode, 0);
+    {
+        trove::CatalogReader
+            made; // an empty library (a command other than add refuses to make one)
+        QVERIFY(made.open(trove::LibraryPaths(library())));
+    }
 
     QProcess add;
     add.setProcessEnvironment(trove::test::cleanTroveEnvironment(m_dir->path()));
@@ -1320,8 +1361,11 @@ void TestCli::twoProcessesAddAtOnce()
 
     const QStringList tail { QStringLiteral("--json"), QStringLiteral("--library"), library() };
     // The library exists before they race (creating it is another story).
-    QCOMPARE(
-        trove({ QStringLiteral("stats"), QStringLiteral("--library"), library() }).exitCode, 0);
+    {
+        trove::CatalogReader
+            made; // an empty library (a command other than add refuses to make one)
+        QVERIFY(made.open(trove::LibraryPaths(library())));
+    }
     auto a = startTrove(QStringList { QStringLiteral("add") } + first + tail);
     auto b = startTrove(QStringList { QStringLiteral("add") } + second + tail);
     const Run ra = finish(*a);

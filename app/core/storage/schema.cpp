@@ -478,6 +478,28 @@ const std::vector<QStringList> &catalogSteps()
                 uuid TEXT NOT NULL))"),
             QStringLiteral("INSERT INTO library VALUES (1, lower(hex(randomblob(16))))"),
         },
+        {
+            // Each tag added to or removed from an image rewrote its whole
+            // search text, as long as all its tags: thousands given at once
+            // (an edit, an API call) took minutes and held the writer. A
+            // writer changing several tags of an image holds it here
+            // meanwhile and writes its text once (statements::TextHold);
+            // rows live only inside the writer's transaction.
+            QStringLiteral("CREATE TABLE text_hold (image_id INTEGER PRIMARY KEY)"),
+            QStringLiteral("DROP TRIGGER image_text_tag_insert"),
+            QStringLiteral(R"(CREATE TRIGGER image_text_tag_insert AFTER INSERT ON tags
+                WHEN NOT EXISTS (SELECT 1 FROM text_hold WHERE image_id = NEW.image_id) BEGIN
+                UPDATE image_text SET tags = coalesce((SELECT group_concat(tag, char(10)) FROM tags
+                    WHERE image_id = NEW.image_id), '') WHERE rowid = NEW.image_id;
+                END)"),
+            QStringLiteral("DROP TRIGGER image_text_tag_delete"),
+            QStringLiteral(R"(CREATE TRIGGER image_text_tag_delete AFTER DELETE ON tags
+                WHEN EXISTS (SELECT 1 FROM images WHERE id = OLD.image_id)
+                    AND NOT EXISTS (SELECT 1 FROM text_hold WHERE image_id = OLD.image_id) BEGIN
+                UPDATE image_text SET tags = coalesce((SELECT group_concat(tag, char(10)) FROM tags
+                    WHERE image_id = OLD.image_id), '') WHERE rowid = OLD.image_id;
+                END)"),
+        },
     };
     return migrations;
 }

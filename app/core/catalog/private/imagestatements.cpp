@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QUrl>
 #include <QUuid>
 
@@ -26,6 +27,11 @@ struct WriterText {
 
 Result<void> insertTags(WriterContext &c, qint64 key, const QStringList &tags)
 {
+    TextHold text(c);
+    if (tags.size() > 1) {
+        if (auto r = text.hold(key); !r)
+            return r;
+    }
     QSqlQuery q = c.catalog.query(
         QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) VALUES (?, ?)"));
     for (const QString &tag : tags) {
@@ -34,7 +40,7 @@ Result<void> insertTags(WriterContext &c, qint64 key, const QStringList &tags)
         if (auto r = execQuery(q); !r)
             return r;
     }
-    return {};
+    return text.write();
 }
 
 Result<void> insertSource(WriterContext &c, qint64 key, const QString &url)
@@ -51,6 +57,28 @@ Result<void> insertSource(WriterContext &c, qint64 key, const QString &url)
 }
 
 } // namespace
+
+Result<void> TextHold::hold(qint64 key)
+{
+    QSqlQuery q
+        = m_c.catalog.query(QStringLiteral("INSERT OR IGNORE INTO text_hold(image_id) VALUES (?)"));
+    q.bindValue(0, key);
+    m_any = true;
+    return execQuery(q);
+}
+
+Result<void> TextHold::write()
+{
+    if (!std::exchange(m_any, false))
+        return {};
+    if (auto r = m_c.catalog.exec(QStringLiteral(
+            "UPDATE image_text SET tags = coalesce((SELECT group_concat(tag, char(10)) FROM tags "
+            "WHERE image_id = image_text.rowid), '') "
+            "WHERE rowid IN (SELECT image_id FROM text_hold)"));
+        !r)
+        return r;
+    return m_c.catalog.exec(QStringLiteral("DELETE FROM text_hold"));
+}
 
 Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
 {
@@ -176,8 +204,14 @@ Result<int> editTags(WriterContext &c, const QList<qint64> &keys, const QStringL
         QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) VALUES (?, ?)"));
     QSqlQuery drop
         = c.catalog.query(QStringLiteral("DELETE FROM tags WHERE image_id = ? AND tag = ?"));
+    TextHold text(c);
+    const bool many = add.size() + remove.size() > 1;
     int changed = 0;
     for (qint64 key : ascending(keys)) {
+        if (many) {
+            if (auto r = text.hold(key); !r)
+                return r.failure();
+        }
         for (const QString &tag : add) {
             put.bindValue(0, key);
             put.bindValue(1, tag);
@@ -197,6 +231,8 @@ Result<int> editTags(WriterContext &c, const QList<qint64> &keys, const QStringL
         ++changed;
         c.changed.append(key);
     }
+    if (auto r = text.write(); !r)
+        return r.failure();
     return changed;
 }
 
@@ -206,6 +242,15 @@ Result<int> revertTags(WriterContext &c, const TagDelta &delta)
         QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) VALUES (?, ?)"));
     QSqlQuery drop
         = c.catalog.query(QStringLiteral("DELETE FROM tags WHERE image_id = ? AND tag = ?"));
+    // Images with more than one tag to put back or take away are held.
+    TextHold text(c);
+    QHash<qint64, int> perImage;
+    for (const auto *pairs : { &delta.added, &delta.removed })
+        for (const auto &[key, tag] : *pairs)
+            if (++perImage[key] == 2) {
+                if (auto r = text.hold(key); !r)
+                    return r.failure();
+            }
     int changed = 0;
     for (const auto &[key, tag] : ascending(delta.added)) {
         drop.bindValue(0, key);
@@ -223,6 +268,8 @@ Result<int> revertTags(WriterContext &c, const TagDelta &delta)
         changed += put.numRowsAffected();
         c.changed.append(key);
     }
+    if (auto r = text.write(); !r)
+        return r.failure();
     return changed;
 }
 

@@ -18,6 +18,25 @@ struct WriterContext;
 /// readers after the commit. CatalogWriter's facade submits them.
 namespace statements {
 
+/// Holds the search text of images while many of their tags change, and
+/// writes it once for each at the end (schema: text_hold): per tag, the
+/// triggers rewrote the whole text, quadratic in an image's tags. Rows live
+/// only inside the writer's transaction; a failure rolls them back.
+class TextHold final {
+public:
+    explicit TextHold(WriterContext &c)
+        : m_c(c)
+    {
+    }
+    Result<void> hold(qint64 key);
+    /// Writes the held images' text and lets them go.
+    Result<void> write();
+
+private:
+    WriterContext &m_c;
+    bool m_any = false;
+};
+
 /// A new image row, or for bytes already there, one more source and tags.
 Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image);
 /// @p delta (optional) receives the (image, tag) pairs really added and removed.

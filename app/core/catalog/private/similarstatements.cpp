@@ -2,6 +2,7 @@
 #include "catalog/private/similarstatements.h"
 
 #include "catalog/private/catalogwriterworker.h"
+#include "catalog/private/imagestatements.h"
 #include "catalog/private/statementhelpers.h"
 #include "catalog/private/trashstatements.h"
 
@@ -100,6 +101,10 @@ Result<MergeOutcome> merge(WriterContext &c, qint64 keep, const QList<qint64> &o
                        "SELECT ?, url, host, added_at FROM sources "
                        "WHERE image_id IN (SELECT value FROM json_each(?))"),
     };
+    // The others' tags come to the kept image many at a time.
+    TextHold text(c);
+    if (auto r = text.hold(keep); !r)
+        return r.failure();
     for (const QString &sql : statements) {
         QSqlQuery q = c.catalog.query(sql);
         q.bindValue(0, keep);
@@ -107,6 +112,8 @@ Result<MergeOutcome> merge(WriterContext &c, qint64 keep, const QList<qint64> &o
         if (auto r = execQuery(q); !r)
             return r.failure();
     }
+    if (auto r = text.write(); !r)
+        return r.failure();
     // A note: the kept image's own, else the first of the others'.
     QSqlQuery note = c.catalog.query(QStringLiteral(
         "UPDATE images SET annotation = (SELECT annotation FROM images WHERE id IN "

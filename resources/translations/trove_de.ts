@@ -2316,10 +2316,6 @@ Sie können auch einen Link in die Leiste oben tippen oder Bilder aus einem Webb
         <translation>keine</translation>
     </message>
     <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
         <source>%1 × %2 pixels</source>
         <translation>%1 × %2 Pixel</translation>
     </message>
@@ -2346,6 +2342,10 @@ Sie können auch einen Link in die Leiste oben tippen oder Bilder aus einem Webb
     <message>
         <source>Found on</source>
         <translation>Gefunden auf</translation>
+    </message>
+    <message>
+        <source>pasted, dropped or uploaded image</source>
+        <translation>eingefügtes, abgelegtes oder hochgeladenes Bild</translation>
     </message>
 </context>
 <context>

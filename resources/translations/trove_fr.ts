@@ -2316,10 +2316,6 @@ Vous pouvez aussi taper un lien dans la barre ci-dessus ou faire glisser des ima
         <translation>aucune</translation>
     </message>
     <message>
-        <source>unknown</source>
-        <translation>inconnu</translation>
-    </message>
-    <message>
         <source>%1 × %2 pixels</source>
         <translation>%1 × %2 pixels</translation>
     </message>
@@ -2346,6 +2342,10 @@ Vous pouvez aussi taper un lien dans la barre ci-dessus ou faire glisser des ima
     <message>
         <source>Found on</source>
         <translation>Trouvée sur</translation>
+    </message>
+    <message>
+        <source>pasted, dropped or uploaded image</source>
+        <translation>image collée, déposée ou envoyée</translation>
     </message>
 </context>
 <context>

@@ -138,7 +138,10 @@ void ImageInfoPanel::setRecord(const ImageRecord &record)
     QStringList links;
     for (const QString &source : record.sources)
         links.append(sourceLink(source));
-    m_sources->setText(links.isEmpty() ? tr("unknown") : links.join(QStringLiteral("<br>")));
+    // Bytes that came as bytes (a paste, a drop out of a browser, an API
+    // upload) have no link to keep.
+    m_sources->setText(links.isEmpty() ? tr("pasted, dropped or uploaded image")
+                                       : links.join(QStringLiteral("<br>")));
     // Only an http or https page is ever kept (FetchHeaders::page()).
     m_foundOn->setText(record.foundOn.isEmpty() ? QString() : sourceLink(record.foundOn));
     m_form->setRowVisible(m_foundOn, !record.foundOn.isEmpty());

@@ -163,6 +163,13 @@ int runServe(CommandContext &ctx)
                 pipeline.setPaused(false);
         });
         retrySpace.start();
+        // A server runs for weeks: finished items leave memory once a
+        // minute (their rows stay; /status reads them from the catalog).
+        QTimer forget;
+        forget.setInterval(60'000);
+        QObject::connect(
+            &forget, &QTimer::timeout, &pipeline, [&pipeline] { pipeline.forgetFinished(); });
+        forget.start();
         const QString host = config.listen.protocol() == QAbstractSocket::IPv6Protocol
             ? QLatin1Char('[') + config.listen.toString() + QLatin1Char(']')
             : config.listen.toString();

@@ -346,6 +346,7 @@ private Q_SLOTS:
     void resumesOrphans();
     void historySurvivesRestart();
     void clearFinished();
+    void forgetFinishedKeepsTheRows();
 
     // politeness: per-host limits, Retry-After, backoff, pause, headers
     void perHostLimitKeepsOtherHostsGoing();
@@ -1001,6 +1002,38 @@ void TestIngestPipeline::clearFinished()
 
     m_pipeline->clearFinished(); // nothing more to clear
     QCOMPARE(removed.count(), 1);
+    m_fetch->succeed(busy, png(3));
+    QTRY_VERIFY_WITH_TIMEOUT(m_process->find(QStringLiteral("busy.png")), test::kLivenessMs);
+    m_process->run(QStringLiteral("busy.png"));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(ids.at(2)), IngestState::Done, test::kLivenessMs);
+}
+
+// A server lets go of finished items now and then; their rows stay, and
+// /status reads them from the catalog.
+void TestIngestPipeline::forgetFinishedKeepsTheRows()
+{
+    const QString done = url(QStringLiteral("done.png"));
+    const QString failed = url(QStringLiteral("failed.png"));
+    const QString busy = url(QStringLiteral("busy.png"));
+    const QList<quint64> ids = m_pipeline->enqueue({ { done }, { failed }, { busy } });
+    QTRY_COMPARE_WITH_TIMEOUT(m_fetch->running().size(), 3, test::kLivenessMs);
+    m_fetch->succeed(done, png(1));
+    QTRY_VERIFY_WITH_TIMEOUT(m_process->find(QStringLiteral("done.png")), test::kLivenessMs);
+    m_process->run(QStringLiteral("done.png"));
+    m_fetch->fail(failed, QStringLiteral("HTTP 404"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_finished.size(), 2, test::kLivenessMs);
+    settle();
+
+    QSignalSpy removed(m_pipeline.get(), &IngestPipeline::itemsRemoved);
+    m_pipeline->forgetFinished();
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(m_pipeline->itemIds(), ids.mid(2));
+    QVERIFY(!m_pipeline->item(ids.at(0)));
+    QVERIFY(!m_pipeline->item(ids.at(1)));
+    settle();
+    const auto rows = m_probe->rows();
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(m_probe->images(), 1);
     m_fetch->succeed(busy, png(3));
     QTRY_VERIFY_WITH_TIMEOUT(m_process->find(QStringLiteral("busy.png")), test::kLivenessMs);
     m_process->run(QStringLiteral("busy.png"));

@@ -645,7 +645,8 @@ void IngestPipeline::onProcessed(quint64 id, const Result<ProcessedImage> &resul
     } else {
         const IngestItem &item = m_items[id];
         NewImage image;
-        image.name = item.request.name.isEmpty() ? work->source.defaultName() : item.request.name;
+        image.name = item.request.name.isEmpty() ? normalizeName(work->source.defaultName())
+                                                 : item.request.name;
         image.tags = item.request.tags;
         // Bytes that came as bytes (a paste, an API upload) have no source:
         // their temp file is gone once they are stored, and each upload of
@@ -830,6 +831,16 @@ void IngestPipeline::addAnyway(quint64 id)
 
 void IngestPipeline::clearFinished()
 {
+    dropFinished(true);
+}
+
+void IngestPipeline::forgetFinished()
+{
+    dropFinished(false);
+}
+
+void IngestPipeline::dropFinished(bool deleteRows)
+{
     QList<quint64> gone;
     QList<qint64> rows;
     for (quint64 id : std::as_const(m_order)) {
@@ -847,7 +858,7 @@ void IngestPipeline::clearFinished()
     for (quint64 id : gone)
         m_items.erase(id);
     std::erase_if(m_order, [&](quint64 id) { return goneSet.contains(id); });
-    if (!rows.isEmpty())
+    if (deleteRows && !rows.isEmpty())
         (void)m_writer->deleteQueueItems(rows);
     scheduleCompaction();
     Q_EMIT itemsRemoved(gone);

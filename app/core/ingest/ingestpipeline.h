@@ -125,6 +125,10 @@ public:
     void addAnyway(quint64 id);
     /// Drops finished items from the queue (and their persisted rows).
     void clearFinished();
+    /// Lets go of finished items in memory only: their rows stay, the
+    /// history a long-running server answers /status from (each item held
+    /// its request and result for the life of the process).
+    void forgetFinished();
 
     /// While paused no download (or local file) starts; running ones finish
     /// and are processed. Not persisted: a new pipeline starts unpaused.
@@ -217,6 +221,7 @@ Q_SIGNALS:
     void halted();
 
 private:
+    void dropFinished(bool deleteRows);
     struct Work {
         IngestSource source;
         QString downloadPath; ///< temp file of a finished download

@@ -79,6 +79,8 @@ private Q_SLOTS:
     void countsAddUpAndTopRanks();
     void limitsBoundARequest_data();
     void limitsBoundARequest();
+    void namesAreOneLineAndBounded_data();
+    void namesAreOneLineAndBounded();
     void completesFastAtAHundredThousandTags();
     void countsTagsOfAQuery();
     void boundsCountsOfALargeMatch();
@@ -492,6 +494,33 @@ void TestTags::limitsBoundARequest()
         QVERIFY2(error.isEmpty(), qPrintable(error));
     else
         QVERIFY2(error.startsWith(reason), qPrintable(error));
+}
+
+void TestTags::namesAreOneLineAndBounded_data()
+{
+    QTest::addColumn<QString>("given");
+    QTest::addColumn<QString>("kept");
+    QTest::newRow("plain") << QStringLiteral("Harbour at dusk")
+                           << QStringLiteral("Harbour at dusk");
+    QTest::newRow("newline from a file name")
+        << QStringLiteral("new\nline") << QStringLiteral("new line");
+    QTest::newRow("tabs and NUL") << QStringLiteral("a\t\tb") + QChar(0) + QStringLiteral("c")
+                                  << QStringLiteral("a b c");
+    QTest::newRow("literal text kept")
+        << QStringLiteral("../%s \"x\"") << QStringLiteral("../%s \"x\"");
+    QTest::newRow("100,000 characters")
+        << QString(100'000, QLatin1Char('n')) << QString(kMaxImageNameLength, QLatin1Char('n'));
+    // An emoji across the cut goes whole, not half a surrogate pair.
+    QTest::newRow("cut before a pair") << QString(kMaxImageNameLength - 1, QLatin1Char('e'))
+            + QString::fromUtf8("\xF0\x9F\x8C\x8A")
+                                       << QString(kMaxImageNameLength - 1, QLatin1Char('e'));
+}
+
+void TestTags::namesAreOneLineAndBounded()
+{
+    QFETCH(QString, given);
+    QFETCH(QString, kept);
+    QCOMPARE(normalizeName(given), kept);
 }
 
 QTEST_GUILESS_MAIN(TestTags)

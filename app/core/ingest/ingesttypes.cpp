@@ -58,7 +58,16 @@ QString TagLimits::check(const QStringList &tags)
 
 QString normalizeName(const QString &name)
 {
-    return withoutControls(name);
+    QString clean = withoutControls(name);
+    if (clean.size() > kMaxImageNameLength) {
+        // Never half a surrogate pair.
+        qsizetype end = kMaxImageNameLength;
+        if (clean.at(end - 1).isHighSurrogate())
+            --end;
+        clean.truncate(end);
+        clean = clean.trimmed();
+    }
+    return clean;
 }
 
 } // namespace trove

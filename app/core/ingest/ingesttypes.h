@@ -92,9 +92,14 @@ public:
     static QString check(const QStringList &tags);
 };
 
-/// A name as typed: control characters (NUL, newlines) become spaces, then
-/// trimmed. Everything else, quotes and `%` and `../` included, is kept
-/// literally: names are data, never paths.
+/// Longest name kept: an export's file name is the name, and most file
+/// systems take 255 bytes; a 100,000-character name was accepted before.
+constexpr qsizetype kMaxImageNameLength = 200;
+
+/// A name as typed or taken from a file or link: control characters (NUL,
+/// newlines, tabs) become spaces, runs of spaces one, then trimmed and cut
+/// to kMaxImageNameLength. Everything else, quotes and `%` and `../` included, is
+/// kept literally: names are data, never paths.
 QString normalizeName(const QString &name);
 
 } // namespace trove

@@ -40,6 +40,9 @@ int createCollection(CommandContext &ctx, const QStringList &args)
 {
     if (args.size() != 1)
         return usageError(ctx, QStringLiteral("collection create takes one NAME (quote it)"));
+    // A name that cannot be one is bad usage, like a bad --query.
+    if (auto name = Collections::cleanName(args.first()); !name)
+        return usageError(ctx, name.error());
     QString query;
     if (ctx.parser.isSet(QStringLiteral("query"))) {
         query = ctx.parser.value(QStringLiteral("query"));

@@ -346,6 +346,8 @@ int runRemove(CommandContext &ctx)
 
 int runStats(CommandContext &ctx)
 {
+    if (!ctx.parser.positionalArguments().isEmpty())
+        return usageError(ctx, QStringLiteral("stats takes no arguments"));
     CatalogReader reader;
     if (!openReader(ctx, reader))
         return 1;

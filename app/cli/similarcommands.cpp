@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QThreadPool>
+#include <algorithm>
 
 namespace trove::cli {
 
@@ -324,7 +325,12 @@ int runNotDuplicates(CommandContext &ctx)
     if (targets.status != 0 || targets.records.size() != args.size())
         return 1;
     QList<QPair<qint64, qint64>> pairs;
-    const QList<qint64> keys = targets.keys();
+    QList<qint64> keys = targets.keys();
+    // The same image named twice (by id and by name) is no pair.
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    if (keys.size() < 2)
+        return usageError(ctx, QStringLiteral("not-duplicates takes two or more different images"));
     for (qsizetype i = 0; i < keys.size(); ++i)
         for (qsizetype j = i + 1; j < keys.size(); ++j)
             pairs.append({ keys[i], keys[j] });

@@ -105,6 +105,7 @@ private Q_SLOTS:
     void trashBadUsage_data();
     void trashBadUsage();
     void collectionRoundTrip();
+    void notDuplicatesNeedsTwoImages();
     void collectionBadUsage_data();
     void collectionBadUsage();
     void collectionRename_data();
@@ -1435,6 +1436,8 @@ void TestCli::badUsage_data()
         << QStringList { QStringLiteral("tag-rename"), QStringLiteral("x") };
     QTest::newRow("tag-rename to blanks")
         << QStringList { QStringLiteral("tag-rename"), QStringLiteral("x"), QStringLiteral(" ") };
+    QTest::newRow("stats with an argument")
+        << QStringList { QStringLiteral("stats"), QStringLiteral("extra") };
     QTest::newRow("list with an argument")
         << QStringList { QStringLiteral("list"), QStringLiteral("x") };
     QTest::newRow("list with an unknown option")
@@ -2059,6 +2062,21 @@ void TestCli::collectionRoundTrip()
     QVERIFY2(r.err.contains("no collection named"), r.describe());
 }
 
+void TestCli::notDuplicatesNeedsTwoImages()
+{
+    const QString a = addGood(QStringLiteral("/nd/a.png"), 901);
+    const QString b = addGood(QStringLiteral("/nd/b.png"), 902);
+    QVERIFY(!a.isEmpty() && !b.isEmpty());
+    // One image by id and by its name is still one image.
+    const Run same = trove({ QStringLiteral("not-duplicates"), a, QStringLiteral("a"),
+        QStringLiteral("--library"), library() });
+    QCOMPARE(same.exitCode, 2);
+    QVERIFY2(same.err.contains("two or more different images"), same.describe());
+    const Run pair
+        = trove({ QStringLiteral("not-duplicates"), a, b, QStringLiteral("--library"), library() });
+    QVERIFY2(pair.exitCode == 0 && pair.out.contains("remembered 1 pair(s)"), pair.describe());
+}
+
 void TestCli::collectionBadUsage_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -2067,6 +2085,8 @@ void TestCli::collectionBadUsage_data()
         << QStringList { QStringLiteral("collection"), QStringLiteral("burn") };
     QTest::newRow("create without a name")
         << QStringList { QStringLiteral("collection"), QStringLiteral("create") };
+    QTest::newRow("create with a blank name") << QStringList { QStringLiteral("collection"),
+        QStringLiteral("create"), QStringLiteral("  ") };
     QTest::newRow("add without images")
         << QStringList { QStringLiteral("collection"), QStringLiteral("add"), QStringLiteral("x") };
     QTest::newRow("bad smart search")

@@ -799,6 +799,14 @@
         <source>cannot read %1: permission denied</source>
         <translation>%1 kann nicht gelesen werden: keine Berechtigung</translation>
     </message>
+    <message>
+        <source>a data: URL needs a comma before its bytes</source>
+        <translation>eine data:-URL braucht ein Komma vor ihren Bytes</translation>
+    </message>
+    <message>
+        <source>the bytes of a data: URL are not valid base64</source>
+        <translation>die Bytes einer data:-URL sind kein gültiges Base64</translation>
+    </message>
 </context>
 <context>
     <name>KeepBest</name>

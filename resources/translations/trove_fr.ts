@@ -799,6 +799,14 @@
         <source>cannot read %1: permission denied</source>
         <translation>impossible de lire %1&#xa0;: permission refusée</translation>
     </message>
+    <message>
+        <source>a data: URL needs a comma before its bytes</source>
+        <translation>une URL data: a besoin d’une virgule avant ses octets</translation>
+    </message>
+    <message>
+        <source>the bytes of a data: URL are not valid base64</source>
+        <translation>les octets d’une URL data: ne sont pas du base64 valide</translation>
+    </message>
 </context>
 <context>
     <name>KeepBest</name>

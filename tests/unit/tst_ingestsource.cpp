@@ -185,6 +185,11 @@ void TestIngestSource::refuses_data()
                                 << QStringLiteral("unsupported URL scheme: javascript");
     QTest::newRow("JavaScript, mixed case") << QStringLiteral("JavaScript:alert(document.cookie)")
                                             << QStringLiteral("unsupported URL scheme: javascript");
+    QTest::newRow("data, bad base64")
+        << QStringLiteral("data:image/png;base64,!!!!")
+        << QStringLiteral("the bytes of a data: URL are not valid base64");
+    QTest::newRow("data, no comma") << QStringLiteral("data:image/png;base64")
+                                    << QStringLiteral("a data: URL needs a comma before its bytes");
     QTest::newRow("ftp") << QStringLiteral("ftp://example.com/a.jpg")
                          << QStringLiteral("unsupported URL scheme: ftp");
     QTest::newRow("mailto") << QStringLiteral("mailto:someone@example.com")

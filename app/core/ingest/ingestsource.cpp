@@ -82,6 +82,17 @@ Result<IngestSource> IngestSource::parse(const QString &input, Accept accept)
             return fail(tr("not a valid URL: %1").arg(text));
         if (name != QLatin1String("data") && url.host().isEmpty())
             return fail(tr("URL has no host: %1").arg(text));
+        // Qt reads bad base64 as nothing, which failed as "empty response".
+        if (name == QLatin1String("data")) {
+            const QString path = url.path(QUrl::FullyDecoded);
+            const qsizetype comma = path.indexOf(QLatin1Char(','));
+            if (comma < 0)
+                return fail(tr("a data: URL needs a comma before its bytes"));
+            if (path.left(comma).endsWith(QLatin1String(";base64"), Qt::CaseInsensitive)
+                && !QByteArray::fromBase64Encoding(
+                    path.mid(comma + 1).toLatin1(), QByteArray::AbortOnBase64DecodingErrors))
+                return fail(tr("the bytes of a data: URL are not valid base64"));
+        }
         source.url = url;
         return source;
     } else if (QFileInfo::exists(text)) {

@@ -2558,14 +2558,6 @@ Führen Sie „trove verify --repair“ aus.</translation>
         <translation>Das Bild kann nicht hinzugefügt werden: %1</translation>
     </message>
     <message>
-        <source>Nothing to add: the pasted text holds no image links or files</source>
-        <translation>Nichts hinzuzufügen: der eingefügte Text enthält keine Bildlinks oder Dateien</translation>
-    </message>
-    <message>
-        <source>Nothing to add: the dropped text holds no image links or files</source>
-        <translation>Nichts hinzuzufügen: der abgelegte Text enthält keine Bildlinks oder Dateien</translation>
-    </message>
-    <message>
         <source>nothing</source>
         <translation>nichts</translation>
     </message>
@@ -2629,6 +2621,20 @@ Führen Sie „trove verify --repair“ aus.</translation>
     <message>
         <source>Nothing was pasted: the program that holds the clipboard did not answer</source>
         <translation>Nichts wurde eingefügt: das Programm, dem die Zwischenablage gehört, hat nicht geantwortet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing added: the pasted text holds no image links or files (the queue shows the %n line(s) not understood)</source>
+        <translation>
+            <numerusform>Nichts hinzugefügt: Der eingefügte Text enthält keine Bildlinks oder Dateien (die Warteschlange zeigt die %n nicht verstandene Zeile)</numerusform>
+            <numerusform>Nichts hinzugefügt: Der eingefügte Text enthält keine Bildlinks oder Dateien (die Warteschlange zeigt die %n nicht verstandenen Zeilen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing added: the dropped text holds no image links or files (the queue shows the %n line(s) not understood)</source>
+        <translation>
+            <numerusform>Nichts hinzugefügt: Der abgelegte Text enthält keine Bildlinks oder Dateien (die Warteschlange zeigt die %n nicht verstandene Zeile)</numerusform>
+            <numerusform>Nichts hinzugefügt: Der abgelegte Text enthält keine Bildlinks oder Dateien (die Warteschlange zeigt die %n nicht verstandenen Zeilen)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3469,6 +3475,10 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
     <message>
         <source>%1 selected of %2 shown  ·</source>
         <translation>%1 von %2 angezeigten ausgewählt  ·</translation>
+    </message>
+    <message>
+        <source>%1 shown  ·</source>
+        <translation>%1 angezeigt  ·</translation>
     </message>
 </context>
 <context>

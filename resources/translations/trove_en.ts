@@ -242,6 +242,20 @@
             <numerusform>%Ln could not be read (see the queue)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Nothing added: the pasted text holds no image links or files (the queue shows the %n line(s) not understood)</source>
+        <translation>
+            <numerusform>Nothing added: the pasted text holds no image links or files (the queue shows the %n line not understood)</numerusform>
+            <numerusform>Nothing added: the pasted text holds no image links or files (the queue shows the %n lines not understood)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing added: the dropped text holds no image links or files (the queue shows the %n line(s) not understood)</source>
+        <translation>
+            <numerusform>Nothing added: the dropped text holds no image links or files (the queue shows the %n line not understood)</numerusform>
+            <numerusform>Nothing added: the dropped text holds no image links or files (the queue shows the %n lines not understood)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::IngestQueuePanel</name>

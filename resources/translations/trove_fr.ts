@@ -2558,14 +2558,6 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
         <translation>Impossible d’ajouter l’image&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Nothing to add: the pasted text holds no image links or files</source>
-        <translation>Rien à ajouter&#xa0;: le texte collé ne contient aucun lien d’image ni fichier</translation>
-    </message>
-    <message>
-        <source>Nothing to add: the dropped text holds no image links or files</source>
-        <translation>Rien à ajouter&#xa0;: le texte déposé ne contient aucun lien d’image ni fichier</translation>
-    </message>
-    <message>
         <source>nothing</source>
         <translation>rien</translation>
     </message>
@@ -2629,6 +2621,20 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
     <message>
         <source>Nothing was pasted: the program that holds the clipboard did not answer</source>
         <translation>Rien n’a été collé&#xa0;: le programme qui détient le presse-papiers n’a pas répondu</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing added: the pasted text holds no image links or files (the queue shows the %n line(s) not understood)</source>
+        <translation>
+            <numerusform>Rien n’a été ajouté&#xa0;: le texte collé ne contient aucun lien d’image ni fichier (la file montre la %n ligne non comprise)</numerusform>
+            <numerusform>Rien n’a été ajouté&#xa0;: le texte collé ne contient aucun lien d’image ni fichier (la file montre les %n lignes non comprises)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing added: the dropped text holds no image links or files (the queue shows the %n line(s) not understood)</source>
+        <translation>
+            <numerusform>Rien n’a été ajouté&#xa0;: le texte déposé ne contient aucun lien d’image ni fichier (la file montre la %n ligne non comprise)</numerusform>
+            <numerusform>Rien n’a été ajouté&#xa0;: le texte déposé ne contient aucun lien d’image ni fichier (la file montre les %n lignes non comprises)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3469,6 +3475,10 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
     <message>
         <source>%1 selected of %2 shown  ·</source>
         <translation>%1 sélectionnées sur %2 affichées  ·</translation>
+    </message>
+    <message>
+        <source>%1 shown  ·</source>
+        <translation>%1 affichées  ·</translation>
     </message>
 </context>
 <context>

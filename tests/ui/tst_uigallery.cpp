@@ -539,8 +539,17 @@ void TestUiGallery::searchFiltersAsYouType()
     // as shown when it matches, the selection untouched.
     addSamples({ { QStringLiteral("cat-three"), Qt::yellow } });
     QTRY_COMPARE(selectionCount->text(), QStringLiteral("1 selected of 3 shown  ·"));
+    // Nothing selected, the search still says how many it shows.
+    m_window->galleryView()->selectionModel()->clearSelection();
+    QTRY_COMPARE(selectionCount->text(), QStringLiteral("3 shown  ·"));
+    QVERIFY(selectionCount->isVisible());
     search->clear();
     QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 4, kLivenessMs);
+    // The selection kept across searches comes back with the whole library;
+    // without one, the library's own count says it all.
+    QTRY_COMPARE(selectionCount->text(), QStringLiteral("1 selected of 4 shown  ·"));
+    m_window->galleryView()->selectionModel()->clearSelection();
+    QTRY_VERIFY2(!selectionCount->isVisible(), qPrintable(selectionCount->text()));
 
     QTest::keyClicks(search, QStringLiteral("nothing-like-this"));
     QTRY_VERIFY_WITH_TIMEOUT(

@@ -611,7 +611,10 @@ void TestUiIngest::unsupportedDropSaysSo()
     QMimeData prose;
     prose.setText(QStringLiteral("just some words"));
     QVERIFY(uitest::drop(m_window->galleryView()->viewport(), &prose));
-    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("Nothing to add")));
+    // The message agrees with the failed row the queue shows.
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(
+                 QStringLiteral("the queue shows the 1 line not understood")),
+        qPrintable(m_window->statusBar()->currentMessage()));
     waitAllFinished(1);
     QVERIFY(stateTextOf(QStringLiteral("just some words")).startsWith(QStringLiteral("Failed")));
 }

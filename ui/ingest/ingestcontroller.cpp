@@ -401,9 +401,15 @@ void IngestController::reportNothing(const DropContent &content, Origin origin)
         for (const QString &line : content.unreadable.mid(0, kMaxUnreadableQueued))
             requests.append(IngestRequest { line.left(kMaxUnreadableChars), {}, {} });
         m_session->pipeline()->enqueue(requests);
+        // Said as the queue shows it: a failed row per line not understood.
+        const int lines = int(content.unreadable.size());
         Q_EMIT message(origin == Origin::Pasted
-                ? tr("Nothing to add: the pasted text holds no image links or files")
-                : tr("Nothing to add: the dropped text holds no image links or files"),
+                ? tr("Nothing added: the pasted text holds no image links or files (the "
+                     "queue shows the %n line(s) not understood)",
+                    nullptr, lines)
+                : tr("Nothing added: the dropped text holds no image links or files (the "
+                     "queue shows the %n line(s) not understood)",
+                    nullptr, lines),
             kIngestMessageMs);
         Q_EMIT queued(int(requests.size()));
         return;

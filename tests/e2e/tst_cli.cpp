@@ -581,6 +581,12 @@ void TestCli::listSearchLanguage()
     QVERIFY2(unknown.exitCode != 0, unknown.describe());
     QVERIFY2(unknown.out.isEmpty(), unknown.describe());
     QVERIFY2(unknown.err.contains("no collection named"), unknown.describe());
+
+    // Bounds past int64 are clamped, never wrapped round to the opposite.
+    QCOMPARE(names(QStringLiteral("width:>9223372036854775807")), QStringList {});
+    QCOMPARE(names(QStringLiteral("size:>17179869184GB")), QStringList {});
+    QCOMPARE(names(QStringLiteral("width:<18446744073709551617")),
+        (QStringList { "both", "nature", "red" }));
 }
 
 // Every --sort: names in natural order ("img 9" before "img 10", case

@@ -177,6 +177,8 @@ private Q_SLOTS:
     void findsWhatTheFilterFinds_data();
     void findsWhatTheFilterFinds();
     void unreadableSearchFailsInTheReader();
+    void hugeBoundsFindNoneOrAll_data();
+    void hugeBoundsFindNoneOrAll();
     void unknownCollectionFailsInTheReader_data();
     void unknownCollectionFailsInTheReader();
 
@@ -237,6 +239,19 @@ void TestSearchLanguage::parses_data()
     QTest::newRow("size MB") << QStringLiteral("size:>1MB") << "size>1048576";
     QTest::newRow("size KiB") << QStringLiteral("size:<500KiB") << "size<512000";
     QTest::newRow("size bytes") << QStringLiteral("size:=123") << "size=123";
+    // Out of the int64 range: clamped, never wrapped to INT64_MIN (which
+    // made > huge match all and < huge match none).
+    QTest::newRow("width at int64 max")
+        << QStringLiteral("width:>9223372036854775807") << "width>9223372036854775807";
+    QTest::newRow("width past uint64")
+        << QStringLiteral("width:>18446744073709551616") << "width>9223372036854775807";
+    QTest::newRow("width below huge")
+        << QStringLiteral("width:<18446744073709551617") << "width<9223372036854775807";
+    QTest::newRow("size huge GB") << QStringLiteral("size:>17179869184GB")
+                                  << "size>9223372036854775807";
+    QTest::newRow("pixels huge M")
+        << QStringLiteral("pixels:>99999999999999999M") << "pixels>9223372036854775807";
+    QTest::newRow("width just inside") << QStringLiteral("width:>4294967296") << "width>4294967296";
     QTest::newRow("added month") << QStringLiteral(
         "added:2026-11") << QStringLiteral("added[%1,%2)").arg(day(2026, 11, 1), day(2026, 12, 1));
     QTest::newRow("added year") << QStringLiteral(
@@ -681,6 +696,32 @@ void TestSearchLanguage::unknownCollectionFailsInTheReader()
     QVERIFY(!m_reader->keys(query, 0, 10));
     QVERIFY(!m_reader->rowOf(query, 5));
     QVERIFY(!m_reader->forEach(query, [](const ImageRecord &) { return true; }));
+}
+
+void TestSearchLanguage::hugeBoundsFindNoneOrAll_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("all");
+    QTest::newRow("width > int64 max") << QStringLiteral("width:>9223372036854775807") << false;
+    QTest::newRow("width > 2^64") << QStringLiteral("width:>18446744073709551616") << false;
+    QTest::newRow("size > 16 EiB") << QStringLiteral("size:>17179869184GB") << false;
+    QTest::newRow("pixels > huge M") << QStringLiteral("pixels:>99999999999999999M") << false;
+    QTest::newRow("width > 2^32") << QStringLiteral("width:>4294967296") << false;
+    QTest::newRow("width < 2^64 + 1") << QStringLiteral("width:<18446744073709551617") << true;
+    QTest::newRow("size <= 16 EiB") << QStringLiteral("size:<=17179869184GB") << true;
+}
+
+// A bound no image can reach compares as read: > it finds none, < it all
+// (out of the int64 range it once wrapped round to the opposite).
+void TestSearchLanguage::hugeBoundsFindNoneOrAll()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, all);
+    ImageQuery query;
+    query.search = text;
+    auto count = m_reader->count(query);
+    QVERIFY(count);
+    QCOMPARE(*count, all ? qint64(m_all.size()) : qint64(0));
 }
 
 QTEST_GUILESS_MAIN(TestSearchLanguage)

@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 #include <QUrl>
 #include <cmath>
+#include <limits>
 
 namespace trove::search::values {
 
@@ -179,7 +180,13 @@ Result<Compared> comparison(const QString &key, const QString &value)
             return fail(SearchLanguage::tr("pixels: expects a number of pixels, e.g. pixels:>2M"));
         return fail(SearchLanguage::tr("%1: expects a number of pixels, e.g. %1:>1000").arg(key));
     }
-    c.number = qint64(std::llround(number * scale));
+    // Past the int64 range llround gives INT64_MIN, which turned
+    // width:>huge into "all" and width:<huge into "none". Clamped, a bound
+    // no image can reach still compares as a person reads it. 2^63 is the
+    // first double out of range (INT64_MAX itself is not a double).
+    const double scaled = number * scale;
+    constexpr qint64 kMax = std::numeric_limits<qint64>::max();
+    c.number = scaled >= 0x1p63 ? kMax : qint64(std::llround(scaled));
     return c;
 }
 

@@ -1041,10 +1041,6 @@
         <translation>unbekanntes Prädikat %1:; meinten Sie %2:?</translation>
     </message>
     <message>
-        <source>unknown predicate %1:; known are tag:, site:, format:, width:, height:, pixels:, size:, added: and untagged (put text in quotes to search for it as it is)</source>
-        <translation>unbekanntes Prädikat %1:; bekannt sind tag:, site:, format:, width:, height:, pixels:, size:, added: und untagged (setzen Sie Text in Anführungszeichen, um genau so danach zu suchen)</translation>
-    </message>
-    <message>
         <source>%1: needs a value, e.g. %2</source>
         <translation>%1: braucht einen Wert, z. B. %2</translation>
     </message>
@@ -1071,6 +1067,15 @@
     <message>
         <source>a quote opened here is never closed (inside quotes \&quot; is a quote in the text; write \\ for a backslash)</source>
         <translation>ein hier geöffnetes Anführungszeichen wird nie geschlossen (in Anführungszeichen ist \&quot; ein Anführungszeichen im Text; für einen Backslash \\ schreiben)</translation>
+    </message>
+    <message>
+        <source>unknown predicate %1:; known are %2 (put text in quotes to search for it as it is)</source>
+        <translation>unbekanntes Prädikat %1:; bekannt sind %2 (setzen Sie Text in Anführungszeichen, um genau so danach zu suchen)</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <extracomment>The last two of a list: &quot;tag:, site:, … in:, untagged and fav&quot;</extracomment>
+        <translation>%1 und %2</translation>
     </message>
 </context>
 <context>

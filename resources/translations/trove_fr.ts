@@ -1041,10 +1041,6 @@
         <translation>prédicat inconnu %1:&#xa0;; vouliez-vous dire %2:&#xa0;?</translation>
     </message>
     <message>
-        <source>unknown predicate %1:; known are tag:, site:, format:, width:, height:, pixels:, size:, added: and untagged (put text in quotes to search for it as it is)</source>
-        <translation>prédicat inconnu %1:&#xa0;; les prédicats connus sont tag:, site:, format:, width:, height:, pixels:, size:, added: et untagged (mettez un texte entre guillemets pour le rechercher tel quel)</translation>
-    </message>
-    <message>
         <source>%1: needs a value, e.g. %2</source>
         <translation>%1: nécessite une valeur, p. ex. %2</translation>
     </message>
@@ -1071,6 +1067,15 @@
     <message>
         <source>a quote opened here is never closed (inside quotes \&quot; is a quote in the text; write \\ for a backslash)</source>
         <translation>un guillemet ouvert ici n’est jamais fermé (entre guillemets, \&quot; est un guillemet du texte&#xa0;; écrivez \\ pour une barre oblique inversée)</translation>
+    </message>
+    <message>
+        <source>unknown predicate %1:; known are %2 (put text in quotes to search for it as it is)</source>
+        <translation>prédicat inconnu %1:&#xa0;; les prédicats connus sont %2 (mettez un texte entre guillemets pour le rechercher tel quel)</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <extracomment>The last two of a list: &quot;tag:, site:, … in:, untagged and fav&quot;</extracomment>
+        <translation>%1 et %2</translation>
     </message>
 </context>
 <context>

@@ -174,6 +174,7 @@ private Q_SLOTS:
     void parses();
     void explainsErrors_data();
     void explainsErrors();
+    void unknownPredicateListsEveryTerm();
     void findsWhatTheFilterFinds_data();
     void findsWhatTheFilterFinds();
     void unreadableSearchFailsInTheReader();
@@ -319,6 +320,8 @@ void TestSearchLanguage::explainsErrors_data()
 
     QTest::newRow("unknown predicate, no near name") << QStringLiteral(
         "red colour:blue") << 4 << "unknown predicate colour:; known are tag:, site:";
+    QTest::newRow("unknown predicate lists the newer ones too")
+        << QStringLiteral("colour:red") << 0 << "rating:, in:, untagged and fav";
     QTest::newRow("typo") << QStringLiteral("tga:cats") << 0
                           << "unknown predicate tga:; did you mean tag:?";
     QTest::newRow("synonym") << QStringLiteral("host:example.com") << 0
@@ -376,6 +379,27 @@ void TestSearchLanguage::explainsErrors()
     QCOMPARE(parsed.error->position, position);
     QVERIFY(parsed.error->length >= 1);
     QCOMPARE(parsed.root.kind, Node::Kind::All);
+}
+
+// The list in the error comes from the parser's own tables; each name in
+// them is one the parser really reads, so neither can drift from the other.
+void TestSearchLanguage::unknownPredicateListsEveryTerm()
+{
+    const search::Parsed parsed = SearchLanguage::parse(QStringLiteral("colour:red"));
+    QVERIFY(!parsed.ok());
+    const QString message = parsed.error->message;
+    for (const QString &name : SearchLanguage::predicateNames()) {
+        QVERIFY2(message.contains(name + QLatin1Char(':')), qPrintable(message));
+        const search::Parsed known = SearchLanguage::parse(name + QStringLiteral(":1"));
+        QVERIFY2(known.ok() || !known.error->message.startsWith(QLatin1String("unknown")),
+            qPrintable(name));
+    }
+    for (const QString &word : SearchLanguage::bareWords()) {
+        QVERIFY2(message.contains(word), qPrintable(message));
+        const search::Parsed bare = SearchLanguage::parse(word);
+        QVERIFY(bare.ok());
+        QVERIFY2(bare.root.kind != Node::Kind::Text, qPrintable(word));
+    }
 }
 
 // 120 images whose names, tags, hosts, formats, sizes and dates vary with

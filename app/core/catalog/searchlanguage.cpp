@@ -351,4 +351,9 @@ QStringList SearchLanguage::predicateNames()
         QStringLiteral("in") };
 }
 
+QStringList SearchLanguage::bareWords()
+{
+    return { QStringLiteral("untagged"), QStringLiteral("fav") };
+}
+
 } // namespace trove::search

@@ -80,6 +80,9 @@ public:
     static Parsed parse(const QString &text);
     /// The predicate names, as typed before the colon.
     static QStringList predicateNames();
+    /// The words that are terms of their own when not quoted (untagged,
+    /// fav): with predicateNames(), everything the language knows.
+    static QStringList bareWords();
 };
 
 } // namespace trove::search

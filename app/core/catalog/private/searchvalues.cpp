@@ -261,10 +261,18 @@ QString unknownPredicate(const QString &key)
     const QString maybe = suggestionFor(key);
     if (!maybe.isEmpty())
         return SearchLanguage::tr("unknown predicate %1:; did you mean %2:?").arg(key, maybe);
-    return SearchLanguage::tr("unknown predicate %1:; known are tag:, site:, format:, width:, "
-                              "height:, pixels:, size:, added: and untagged (put text in quotes "
-                              "to search for it as it is)")
-        .arg(key);
+    // From the parser's own tables, so a new predicate is never missing here.
+    QStringList known;
+    for (const QString &name : SearchLanguage::predicateNames())
+        known << name + QLatin1Char(':');
+    known << SearchLanguage::bareWords();
+    const QString last = known.takeLast();
+    //: The last two of a list: "tag:, site:, … in:, untagged and fav"
+    const QString list
+        = SearchLanguage::tr("%1 and %2").arg(known.join(QStringLiteral(", ")), last);
+    return SearchLanguage::tr("unknown predicate %1:; known are %2 (put text in quotes to search "
+                              "for it as it is)")
+        .arg(key, list);
 }
 
 QString needsValue(const QString &key)

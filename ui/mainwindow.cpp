@@ -37,6 +37,7 @@
 #include "librarystatuslabel.h"
 #include "localapihost.h"
 #include "mainmenus.h"
+#include "models/gallerymodel.h"
 #include "models/librarysession.h"
 #include "selectioncountlabel.h"
 #include "statusmessagetimes.h"
@@ -221,6 +222,9 @@ void MainWindow::detachSession()
 void MainWindow::attachParts(LibrarySession *session)
 {
     m_gallery->setGalleryModel(session ? session->gallery() : nullptr);
+    if (session)
+        connect(session->gallery(), &GalleryModel::searchFailed, m_browse,
+            &BrowseBar::showSearchError, Qt::UniqueConnection);
     m_viewer->setLibrary(
         session ? session->gallery() : nullptr, session ? session->paths() : LibraryPaths());
     TagService *tags = session ? session->tags() : nullptr;

@@ -31,6 +31,13 @@ int failWith(CommandContext &ctx, const QString &message)
     return 1;
 }
 
+int failRead(CommandContext &ctx, const Error &error)
+{
+    if (error.kind == Error::Kind::Search)
+        return usageError(ctx, QStringLiteral("search: %1").arg(error.message));
+    return failWith(ctx, error.message);
+}
+
 bool libraryThere(CommandContext &ctx)
 {
     // Blobs without a catalog are a library that lost it: verify --repair

@@ -20,6 +20,10 @@ int usageError(CommandContext &ctx, const QString &message);
 QString withHint(const QString &message);
 /// Prints "trove: MESSAGE" and answers the exit status for a failure (1).
 int failWith(CommandContext &ctx, const QString &message);
+/// A read's failure: a search that names what the library lacks (in: a
+/// collection that does not exist) is the caller's usage, "search: …" and
+/// 2 like a search that cannot be read; anything else as failWith().
+int failRead(CommandContext &ctx, const Error &error);
 
 /// False, with the reason said, when the command may not make a library
 /// and there is none.

@@ -172,7 +172,7 @@ int runList(CommandContext &ctx)
     flush();
     std::fflush(stdout);
     if (!walk)
-        return failWith(ctx, walk.error());
+        return failRead(ctx, walk.failure());
     return written ? 0 : failWith(ctx, QStringLiteral("cannot write the list"));
 }
 

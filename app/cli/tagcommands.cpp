@@ -39,7 +39,7 @@ int runTags(CommandContext &ctx)
     // The CLI may take its time: every match is counted.
     auto report = reader.tagCounts(query, limit);
     if (!report)
-        return failWith(ctx, report.error());
+        return failRead(ctx, report.failure());
     if (ctx.json) {
         QJsonArray array;
         for (const TagCount &t : std::as_const(report->tags))

@@ -1516,6 +1516,11 @@
         <extracomment>The order a hand-made collection&apos;s images were put in (drag to reorder)</extracomment>
         <translation>Ordre de la collection</translation>
     </message>
+    <message>
+        <source>Search: %1</source>
+        <extracomment>%1 says why the search cannot run, e.g. no collection named “Nope”</extracomment>
+        <translation>Recherche&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::CollectionReorder</name>

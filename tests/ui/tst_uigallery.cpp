@@ -782,6 +782,24 @@ void TestUiGallery::searchErrorShownInPlace()
     field->setText(QStringLiteral("(tag:nature OR"));
     QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), kLivenessMs);
     QCOMPARE(gallery()->rowCount(), 2);
+
+    // A search that reads but names a collection the library lacks: no
+    // match (the gallery's "No images match"), and why, at the search box;
+    // not "Cannot read the library" in the status bar.
+    m_window->statusBar()->clearMessage();
+    field->setText(QStringLiteral("in:\"Nope\""));
+    QTest::keyClick(field, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        error->text().contains(QStringLiteral("no collection named “Nope”")), kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->isReady(), kLivenessMs);
+    QCOMPARE(gallery()->rowCount(), 0);
+    QVERIFY2(!m_window->statusBar()->currentMessage().contains(QStringLiteral("Cannot read")),
+        qPrintable(m_window->statusBar()->currentMessage()));
+    field->setText(QStringLiteral("tag:sky"));
+    QTest::keyClick(field, Qt::Key_Return);
+    QVERIFY(!error->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kLivenessMs);
 }
 
 void TestUiGallery::sortByName()

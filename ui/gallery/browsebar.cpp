@@ -123,6 +123,15 @@ void BrowseBar::apply()
     Q_EMIT queryChanged(query());
 }
 
+void BrowseBar::showSearchError(const QString &message)
+{
+    //: %1 says why the search cannot run, e.g. no collection named “Nope”
+    m_error->setText(tr("Search: %1").arg(message));
+    m_search->setToolTip(m_error->text());
+    m_search->setAccessibleDescription(m_error->text());
+    m_error->show();
+}
+
 void BrowseBar::addTerm(const QString &term)
 {
     const QString text = m_search->text().trimmed();

@@ -42,6 +42,10 @@ public:
     /// Adds @p term (`tag:cats`) to the search, unless it is there, and
     /// applies it at once (a click in the Tags sidebar).
     void addTerm(const QString &term);
+    /// Why the applied search found nothing though it reads (the library
+    /// has no collection of that name): under the search box, as for a
+    /// search that cannot be read; the next search clears it.
+    void showSearchError(const QString &message);
 
     /// The explanation of a search that cannot be read; hidden otherwise.
     QLabel *searchError() const { return m_error; }

@@ -25,6 +25,10 @@ struct Error {
         /// The disk (or the catalog on it) is full: the message names the
         /// volume and the numbers. Ingest pauses instead of failing the rest.
         DiskFull,
+        /// The search reads but names what the library lacks (in: a
+        /// collection that does not exist, a smart collection that loops):
+        /// the searcher's to fix, not the library's. The CLI exits 2.
+        Search,
     };
     QString message;
     Kind kind = Kind::Other;

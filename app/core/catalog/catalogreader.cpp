@@ -165,7 +165,7 @@ Result<LibraryStats> CatalogReader::stats()
 Result<void> CatalogReader::checkSearch(const ImageQuery &query)
 {
     if (const auto error = searchError(query))
-        return fail(error->message);
+        return fail(error->message, Error::Kind::Search);
     return {};
 }
 
@@ -225,7 +225,7 @@ Result<ImageQuery> CatalogReader::prepare(const ImageQuery &query)
             return out;
         const search::Parsed parsed = search::SearchLanguage::parse(out.search);
         if (!parsed.ok())
-            return fail(parsed.error->message);
+            return fail(parsed.error->message, Error::Kind::Search);
         std::vector<const search::Node *> terms;
         collectionTerms(parsed.root, terms);
         // From the end of the text, so that earlier positions stay right.
@@ -237,11 +237,12 @@ Result<ImageQuery> CatalogReader::prepare(const ImageQuery &query)
             if (!found)
                 return found.failure();
             if (!*found)
-                return fail(Collections::unknown(term->text));
+                return fail(Collections::unknown(term->text), Error::Kind::Search);
             if (!(*found)->isSmart())
                 continue;
             if (depth == kMaxDepth)
-                return fail(tr("the smart collection “%1” refers to itself").arg((*found)->name));
+                return fail(tr("the smart collection “%1” refers to itself").arg((*found)->name),
+                    Error::Kind::Search);
             out.search.replace(term->position, term->length,
                 QLatin1Char('(') + (*found)->query + QLatin1Char(')'));
             expanded = true;

@@ -37,6 +37,7 @@ LibraryReader::LibraryReader(const LibraryPaths &paths, CatalogWriter *writer, Q
     connect(m_worker, &LibraryReaderWorker::failed, this, &LibraryReader::failed);
     connect(m_worker, &LibraryReaderWorker::damaged, this, &LibraryReader::damaged);
     connect(m_worker, &LibraryReaderWorker::countReady, this, &LibraryReader::countReady);
+    connect(m_worker, &LibraryReaderWorker::searchFailed, this, &LibraryReader::searchFailed);
     connect(m_worker, &LibraryReaderWorker::countProgress, this, &LibraryReader::countProgress);
     connect(m_worker, &LibraryReaderWorker::pageReady, this, &LibraryReader::pageReady);
     connect(m_worker, &LibraryReaderWorker::rowsReady, this, &LibraryReader::rowsReady);
@@ -292,6 +293,12 @@ void LibraryReaderWorker::count(quint64 generation, const ImageQuery &query, qin
     if (!ensureOpen())
         return;
     auto step = m_reader.countStep(query, afterKey, stepSize);
+    if (!step && step.errorKind() == Error::Kind::Search) {
+        // No match, and why: the search box says it, not "cannot read".
+        Q_EMIT searchFailed(generation, step.error());
+        Q_EMIT countReady(generation, 0);
+        return;
+    }
     if (!step) {
         Q_EMIT failed(step.error());
         if (step.errorKind() == Error::Kind::Damaged)
@@ -310,6 +317,8 @@ void LibraryReaderWorker::page(
     if (!ensureOpen())
         return;
     auto rows = m_reader.page(query, offset, limit, total);
+    if (!rows && rows.errorKind() == Error::Kind::Search)
+        return; // the count said it (a collection deleted between the two)
     if (!rows) {
         Q_EMIT failed(rows.error());
         if (rows.errorKind() == Error::Kind::Damaged)

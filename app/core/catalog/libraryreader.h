@@ -121,6 +121,10 @@ Q_SIGNALS:
     /// process; in commit order, one batch at a time.
     void changesReady(const trove::ChangeBatch &batch);
     void countReady(quint64 generation, qint64 count);
+    /// The count's search reads but cannot run (in: a collection that does
+    /// not exist): said just before countReady(generation, 0), instead of
+    /// failed(), so the window shows it at the search box.
+    void searchFailed(quint64 generation, const QString &error);
     /// At least @p countedSoFar matches; counting goes on after @p afterKey.
     void countProgress(quint64 generation, qint64 countedSoFar, qint64 afterKey);
     void pageReady(quint64 generation, qint64 offset, const QList<trove::ImageRecord> &records);

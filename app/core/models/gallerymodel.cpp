@@ -35,6 +35,10 @@ GalleryModel::GalleryModel(LibraryReader *reader, QObject *parent)
 {
     connect(m_thumbnails, &GalleryThumbnails::arrived, this, &GalleryModel::onThumbnails);
     connect(reader, &LibraryReader::countReady, this, &GalleryModel::onCount);
+    connect(reader, &LibraryReader::searchFailed, this, [this](quint64 ticket, const QString &e) {
+        if (ticket == m_countTicket)
+            Q_EMIT searchFailed(e);
+    });
     connect(reader, &LibraryReader::countProgress, this, &GalleryModel::onCountProgress);
     connect(reader, &LibraryReader::pageReady, this, &GalleryModel::onPage);
     connect(reader, &LibraryReader::rowsReady, this, &GalleryModel::onRows);

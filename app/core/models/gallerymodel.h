@@ -92,6 +92,9 @@ public:
 Q_SIGNALS:
     /// The number of rows for the current query is known or changed.
     void countChanged(qint64 count);
+    /// The query's search cannot run (in: a collection that does not
+    /// exist); the rows are none.
+    void searchFailed(const QString &error);
     /// The library lost these images (this window, another process, the
     /// API), whether or not rows here held them: said before the rows go.
     void imagesRemoved(const QList<qint64> &keys);

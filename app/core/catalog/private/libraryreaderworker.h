@@ -55,6 +55,7 @@ Q_SIGNALS:
     void damaged(const QString &error);
     void changesReady(const trove::ChangeBatch &batch);
     void countReady(quint64 generation, qint64 count);
+    void searchFailed(quint64 generation, const QString &error);
     void countProgress(quint64 generation, qint64 countedSoFar, qint64 afterKey);
     void pageReady(quint64 generation, qint64 offset, const QList<trove::ImageRecord> &records);
     void rowsReady(quint64 generation, const QList<QPair<qint64, qint64>> &rows);

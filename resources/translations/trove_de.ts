@@ -3968,6 +3968,27 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
             <numerusform>%Ln Bilder aus dem Papierkorb wiederherstellen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Cannot redo: %Ln image(s) left the trash meanwhile (deleted for good or restored elsewhere)</source>
+        <translation>
+            <numerusform>Wiederholen nicht möglich: %Ln Bild hat den Papierkorb inzwischen verlassen (endgültig gelöscht oder anderswo wiederhergestellt)</numerusform>
+            <numerusform>Wiederholen nicht möglich: %Ln Bilder haben den Papierkorb inzwischen verlassen (endgültig gelöscht oder anderswo wiederhergestellt)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot undo: %Ln image(s) left the trash meanwhile (deleted for good or restored elsewhere)</source>
+        <translation>
+            <numerusform>Rückgängig nicht möglich: %Ln Bild hat den Papierkorb inzwischen verlassen (endgültig gelöscht oder anderswo wiederhergestellt)</numerusform>
+            <numerusform>Rückgängig nicht möglich: %Ln Bilder haben den Papierkorb inzwischen verlassen (endgültig gelöscht oder anderswo wiederhergestellt)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %1 of %2 images from the trash; %Ln left the trash meanwhile (deleted for good or restored elsewhere)</source>
+        <translation>
+            <numerusform>%1 von %2 Bildern aus dem Papierkorb wiederhergestellt; %Ln hat den Papierkorb inzwischen verlassen (endgültig gelöscht oder anderswo wiederhergestellt)</numerusform>
+            <numerusform>%1 von %2 Bildern aus dem Papierkorb wiederhergestellt; %Ln haben den Papierkorb inzwischen verlassen (endgültig gelöscht oder anderswo wiederhergestellt)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::WalkProgress</name>

@@ -548,5 +548,26 @@
             <numerusform>Restore %Ln images from the trash</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Cannot redo: %Ln image(s) left the trash meanwhile (deleted for good or restored elsewhere)</source>
+        <translation>
+            <numerusform>Cannot redo: %Ln image left the trash meanwhile (deleted for good or restored elsewhere)</numerusform>
+            <numerusform>Cannot redo: %Ln images left the trash meanwhile (deleted for good or restored elsewhere)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot undo: %Ln image(s) left the trash meanwhile (deleted for good or restored elsewhere)</source>
+        <translation>
+            <numerusform>Cannot undo: %Ln image left the trash meanwhile (deleted for good or restored elsewhere)</numerusform>
+            <numerusform>Cannot undo: %Ln images left the trash meanwhile (deleted for good or restored elsewhere)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %1 of %2 images from the trash; %Ln left the trash meanwhile (deleted for good or restored elsewhere)</source>
+        <translation>
+            <numerusform>Restored %1 of %2 images from the trash; %Ln left the trash meanwhile (deleted for good or restored elsewhere)</numerusform>
+            <numerusform>Restored %1 of %2 images from the trash; %Ln left the trash meanwhile (deleted for good or restored elsewhere)</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -3968,6 +3968,27 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
             <numerusform>Restaurer %Ln images depuis la corbeille</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Cannot redo: %Ln image(s) left the trash meanwhile (deleted for good or restored elsewhere)</source>
+        <translation>
+            <numerusform>Impossible de rétablir&#xa0;: %Ln image a quitté la corbeille entre-temps (supprimée définitivement ou restaurée ailleurs)</numerusform>
+            <numerusform>Impossible de rétablir&#xa0;: %Ln images ont quitté la corbeille entre-temps (supprimées définitivement ou restaurées ailleurs)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot undo: %Ln image(s) left the trash meanwhile (deleted for good or restored elsewhere)</source>
+        <translation>
+            <numerusform>Impossible d’annuler&#xa0;: %Ln image a quitté la corbeille entre-temps (supprimée définitivement ou restaurée ailleurs)</numerusform>
+            <numerusform>Impossible d’annuler&#xa0;: %Ln images ont quitté la corbeille entre-temps (supprimées définitivement ou restaurées ailleurs)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %1 of %2 images from the trash; %Ln left the trash meanwhile (deleted for good or restored elsewhere)</source>
+        <translation>
+            <numerusform>%1 images sur %2 restaurées depuis la corbeille&#xa0;; %Ln a quitté la corbeille entre-temps (supprimée définitivement ou restaurée ailleurs)</numerusform>
+            <numerusform>%1 images sur %2 restaurées depuis la corbeille&#xa0;; %Ln ont quitté la corbeille entre-temps (supprimées définitivement ou restaurées ailleurs)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::WalkProgress</name>

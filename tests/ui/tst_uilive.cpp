@@ -73,6 +73,7 @@ private Q_SLOTS:
     void cliRenameAndRestoreShow();
     void windowServesTheLocalApi();
     void selectAllRemoveAsksAboutAll();
+    void undoAfterTrashEmptiedTellsTheTruth();
     void trashWindowRestoresAndDeletes();
     void trashWindowActsOnRowsNotRead();
     void trashWindowFilters();
@@ -466,6 +467,47 @@ void TestUiLive::selectAllRemoveAsksAboutAll()
     QCOMPARE(stats.json().object().value(QStringLiteral("images")).toInt(), kMany);
     // Rows come back at once; their records as their pages are read.
     QTRY_VERIFY_WITH_TIMEOUT(rowOfName(QStringLiteral("many-1099")) >= 0, kArrives);
+}
+
+// Ctrl+Z after the trash lost the images meanwhile (`trove trash empty`,
+// or a restore from the terminal) says what really came back: the count
+// is the writer's, not the number of keys asked for.
+void TestUiLive::undoAfterTrashEmptiedTellsTheTruth()
+{
+    cliAdd(QStringLiteral("first"), 11);
+    cliAdd(QStringLiteral("second"), 12);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kArrives);
+    ui::GalleryView *view = m_window->galleryView();
+    auto removeAllAndEmpty = [&](const QStringList &elsewhere) {
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_A, Qt::ControlModifier);
+        answering(QMessageBox::YesRole, [view] { QTest::keyClick(view, Qt::Key_Delete); });
+        QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 0, kArrives);
+        const auto run = cli(elsewhere);
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_window->statusBar()->clearMessage();
+        QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    };
+
+    // One of the two restored from the terminal: the undo brings back the
+    // other and says so.
+    removeAllAndEmpty(
+        { QStringLiteral("trash"), QStringLiteral("restore"), QStringLiteral("first") });
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().startsWith(
+                                 QStringLiteral("Restored 1 of 2 images from the trash; 1 left")),
+        kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kArrives);
+
+    // Both deleted for good: nothing came back, and the message says so.
+    removeAllAndEmpty({ QStringLiteral("trash"), QStringLiteral("empty") });
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->statusBar()->currentMessage().isEmpty(), kArrives);
+    const QString said = m_window->statusBar()->currentMessage();
+    QVERIFY2(
+        said.startsWith(QStringLiteral("Cannot undo: 2 images left the trash")), qPrintable(said));
+    QVERIFY2(!said.contains(QStringLiteral("Restored")), qPrintable(said));
+    QCOMPARE(gallery()->rowCount(), 0);
 }
 
 // View ▸ Trash…: what was removed, from here or from the command line,

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <algorithm>
 
 namespace trove::ui {
 
@@ -128,18 +129,39 @@ void RemoveCommand::apply(bool forward)
     auto *action = new BulkAction(m_session->writer(),
         restore ? BulkAction::Kind::Restore : BulkAction::Kind::Remove, m_keys, m_session);
     QObject::connect(action, &BulkAction::finished, m_session,
-        [restore, report = reporter(), total = m_keys.size(), text = text()](
+        [action, forward, restore, report = reporter(), total = m_keys.size(), text = text()](
             qint64 done, const QString &error) {
             if (!report)
                 return;
             const QString count = QLocale().toString(done);
-            if (!error.isEmpty())
+            if (!error.isEmpty()) {
                 report(UndoCommands::tr("Cannot undo or redo “%1”: %2 (%3 done)")
                            .arg(text, error, count));
-            else if (restore)
+                return;
+            }
+            if (!restore)
+                return;
+            // Only the writer knows how many trash rows were still there to
+            // restore: `trove trash empty` may have deleted some for good.
+            const qint64 restored = action->changedCount();
+            const qint64 gone = std::max<qint64>(total - restored, 0);
+            if (restored == 0 && gone > 0 && forward)
+                report(UndoCommands::tr("Cannot redo: %Ln image(s) left the trash meanwhile "
+                                        "(deleted for good or restored elsewhere)",
+                    nullptr, int(gone)));
+            else if (restored == 0 && gone > 0)
+                report(UndoCommands::tr("Cannot undo: %Ln image(s) left the trash meanwhile "
+                                        "(deleted for good or restored elsewhere)",
+                    nullptr, int(gone)));
+            else if (gone > 0)
+                report(UndoCommands::tr("Restored %1 of %2 images from the trash; %Ln left the "
+                                        "trash meanwhile (deleted for good or restored elsewhere)",
+                    nullptr, int(gone))
+                           .arg(QLocale().toString(restored), QLocale().toString(total)));
+            else
                 report(UndoCommands::tr(
                     "Restored %1 of %Ln image(s) from the trash", nullptr, int(total))
-                           .arg(count));
+                           .arg(QLocale().toString(restored)));
         });
     action->start();
 }

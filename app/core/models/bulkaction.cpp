@@ -114,7 +114,7 @@ void BulkAction::next()
             finish(error);
             return;
         }
-        Q_UNUSED(changed)
+        m_changed += changed;
         // Only a full batch says how long one of its size takes.
         if (size == m_batch)
             m_batch = nextBatchSize(int(size), timer.elapsed());

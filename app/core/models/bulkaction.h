@@ -83,6 +83,11 @@ public:
     /// its front after a cancel or a failure.
     QList<qint64> doneKeys() const;
     qint64 doneCount() const { return m_done; }
+    /// For Remove, Restore, DeleteForGood and the collection kinds: what the
+    /// writer reports it changed, summed over the batches; fewer
+    /// than doneCount() when some keys had nothing left to act on (a restore
+    /// of images deleted for good from the trash meanwhile).
+    qint64 changedCount() const { return m_changed; }
     /// For EditTags: exactly what the batches written so far changed.
     const TagDelta &tagDelta() const { return m_delta; }
     /// For SetRating and SetFavourite: what the batches written so far changed.
@@ -112,6 +117,7 @@ private:
     // a million keys, batch by batch, cost the GUI thread 15.8 ms in one
     // batch's handler (the step from 2^19 to 2^20 entries, at a million).
     qsizetype m_done = 0;
+    qint64 m_changed = 0;
     TagDelta m_delta;
     MarkDelta m_marks;
     int m_value = 0;

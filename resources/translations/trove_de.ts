@@ -3599,6 +3599,18 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
         <source>never</source>
         <translation>nie</translation>
     </message>
+    <message>
+        <source>nothing stored yet</source>
+        <translation>noch nichts gespeichert</translation>
+    </message>
+    <message>
+        <source>nothing (already compressed formats)</source>
+        <translation>nichts (bereits komprimierte Formate)</translation>
+    </message>
+    <message>
+        <source>%1 by compression (%2 %)</source>
+        <translation>%1 durch Kompression (%2 %)</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::TagCompleter</name>

@@ -3599,6 +3599,18 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
         <source>never</source>
         <translation>jamais</translation>
     </message>
+    <message>
+        <source>nothing stored yet</source>
+        <translation>rien d’enregistré pour l’instant</translation>
+    </message>
+    <message>
+        <source>nothing (already compressed formats)</source>
+        <translation>rien (formats déjà compressés)</translation>
+    </message>
+    <message>
+        <source>%1 by compression (%2 %)</source>
+        <translation>%1 grâce à la compression (%2&#xa0;%)</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::TagCompleter</name>

@@ -1755,6 +1755,27 @@ void TestUiGallery::statusBarAndStatistics()
     QTRY_COMPARE_WITH_TIMEOUT(tables.first()->topLevelItemCount(), 1, kLivenessMs);
     QCOMPARE(tables.first()->topLevelItem(0)->text(0), QStringLiteral("PNG"));
     QCOMPARE(tables.first()->topLevelItem(0)->text(1), QStringLiteral("3"));
+    // "Saved:" is not followed by "compression saved" again.
+    bool savedShown = false;
+    for (QLabel *value : stats->findChildren<QLabel *>()) {
+        QVERIFY2(!value->text().contains(QStringLiteral("compression saved")),
+            qPrintable(value->text()));
+        savedShown = savedShown || value->text().contains(QStringLiteral("by compression"));
+    }
+    QVERIFY(savedShown);
+
+    // The tables follow the library like the totals do, while open.
+    addSamples({ { QStringLiteral("s4"), Qt::yellow } });
+    QTRY_COMPARE_WITH_TIMEOUT(
+        tables.first()->topLevelItem(0)->text(1), QStringLiteral("4"), kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        gallery()->recordAt(0).has_value() && gallery()->recordAt(1).has_value(), kLivenessMs);
+    auto removed = m_window->session()->writer()->remove(
+        { gallery()->recordAt(0)->key, gallery()->recordAt(1)->key });
+    QTRY_VERIFY_WITH_TIMEOUT(removed.isFinished(), kLivenessMs);
+    QVERIFY(removed.result().ok());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        tables.first()->topLevelItem(0)->text(1), QStringLiteral("2"), kLivenessMs);
     stats->close();
 }
 

@@ -5,6 +5,7 @@
 
 #include <QDialog>
 #include <QPointer>
+#include <QTimer>
 
 class QFormLayout;
 class QLabel;
@@ -18,8 +19,9 @@ namespace trove::ui {
 
 /// Library statistics in full: totals (images, last added, original and
 /// stored bytes, what compression saved) and counts per format and per
-/// source domain. Asks the reader when shown and follows later reports;
-/// never waits. Modeless. GUI thread.
+/// source domain. Asks the reader when shown and, while shown, again after
+/// the change feed says images changed (throttled): the breakdown is read
+/// on the reader's thread, never here. Modeless. GUI thread.
 class StatisticsDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StatisticsDialog)
@@ -35,7 +37,12 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    /// Trails the feed the way the status bar does: a long ingest still
+    /// moves the tables, at most every LibraryStatusLabel::kThrottleMs.
+    static constexpr int kThrottleMs = 500;
+
     QPointer<LibrarySession> m_session;
+    QTimer m_refresh;
     QLabel *m_images;
     QLabel *m_lastAdded;
     QLabel *m_original;

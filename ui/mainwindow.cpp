@@ -51,7 +51,9 @@
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDir>
+#include <QDirIterator>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -370,7 +372,50 @@ void MainWindow::chooseLibrary()
     const QString dir = FileDialogs::existingDirectory(
         this, tr("Open Library"), m_session ? m_session->paths().root() : QString());
     if (!dir.isEmpty())
-        openLibrary(LibraryPaths(dir));
+        openChosenLibrary(dir);
+}
+
+bool MainWindow::openChosenLibrary(const QString &dir)
+{
+    const LibraryPaths paths(dir);
+    // As the CLI's libraryThere(): a catalog, or blobs that lost theirs.
+    const bool library
+        = QFileInfo::exists(paths.catalogFile()) || QFileInfo(paths.blobsDir()).isDir();
+    if (!library) {
+        // Counted up to a bound: a folder of a million photos is not walked
+        // on the GUI thread to print its exact size.
+        constexpr int kCountUpTo = 1000;
+        int items = 0;
+        QDirIterator it(dir, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+        while (items <= kCountUpTo && it.hasNext()) {
+            it.next();
+            ++items;
+        }
+        if (items > 0) {
+            QMessageBox box(QMessageBox::Question, tr("Open Library"),
+                tr("%1 holds no Trove library. Make a new library there?")
+                    .arg(QDir::toNativeSeparators(dir)),
+                QMessageBox::NoButton, this);
+            box.setInformativeText(items > kCountUpTo
+                    ? tr("The folder holds more than %L1 items; Trove would add its own files "
+                         "and folders beside them.")
+                          .arg(kCountUpTo)
+                    : tr("The folder holds %Ln item(s); Trove would add its own files and "
+                         "folders beside them.",
+                        nullptr, items));
+            QPushButton *create = box.addButton(tr("Create Library"), QMessageBox::AcceptRole);
+            box.addButton(QMessageBox::Cancel);
+            box.setDefaultButton(QMessageBox::Cancel);
+            box.exec();
+            if (box.clickedButton() != create)
+                return false;
+        }
+    }
+    // Another library's collections are not this one's: a search naming
+    // one would only say "no collection named …" here.
+    m_browse->forgetCollectionSearch();
+    openLibrary(paths);
+    return true;
 }
 
 void MainWindow::chooseBackupFolder()

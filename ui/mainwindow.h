@@ -73,6 +73,10 @@ public:
     void paste();
     /// Closes the current library and opens the one at @p paths.
     void openLibrary(const LibraryPaths &paths);
+    /// File ▸ Open Library… after its folder dialog: a folder that holds
+    /// no library and is not empty is made one only when the person says so
+    /// (the folder may be their photos). False when they declined.
+    bool openChosenLibrary(const QString &dir);
     /// Backs the open library up into @p dest (File ▸ Back Up Library… after
     /// its folder dialog): progress, cancellable, off the GUI thread.
     BackupProgress *backUpLibraryTo(const QString &dest);

@@ -3359,6 +3359,25 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
         <source>Add to &amp;Collection</source>
         <translation>Zu &amp;Sammlung hinzufügen</translation>
     </message>
+    <message>
+        <source>%1 holds no Trove library. Make a new library there?</source>
+        <translation>%1 enthält keine Trove-Bibliothek. Dort eine neue Bibliothek anlegen?</translation>
+    </message>
+    <message>
+        <source>The folder holds more than %L1 items; Trove would add its own files and folders beside them.</source>
+        <translation>Der Ordner enthält mehr als %L1 Einträge; Trove würde seine eigenen Dateien und Ordner daneben anlegen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The folder holds %Ln item(s); Trove would add its own files and folders beside them.</source>
+        <translation>
+            <numerusform>Der Ordner enthält %Ln Eintrag; Trove würde seine eigenen Dateien und Ordner daneben anlegen.</numerusform>
+            <numerusform>Der Ordner enthält %Ln Einträge; Trove würde seine eigenen Dateien und Ordner daneben anlegen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create Library</source>
+        <translation>Bibliothek anlegen</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::MarkActions</name>

@@ -334,6 +334,13 @@
             <numerusform>Deleted %n images removed more than %1 days ago</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The folder holds %Ln item(s); Trove would add its own files and folders beside them.</source>
+        <translation>
+            <numerusform>The folder holds %Ln item; Trove would add its own files and folders beside them.</numerusform>
+            <numerusform>The folder holds %Ln items; Trove would add its own files and folders beside them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::MarkActions</name>

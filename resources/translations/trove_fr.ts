@@ -3359,6 +3359,25 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
         <source>Add to &amp;Collection</source>
         <translation>Ajouter à la &amp;collection</translation>
     </message>
+    <message>
+        <source>%1 holds no Trove library. Make a new library there?</source>
+        <translation>%1 ne contient aucune bibliothèque Trove. Y créer une nouvelle bibliothèque&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The folder holds more than %L1 items; Trove would add its own files and folders beside them.</source>
+        <translation>Le dossier contient plus de %L1 éléments&#xa0;; Trove y ajouterait ses propres fichiers et dossiers à côté.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The folder holds %Ln item(s); Trove would add its own files and folders beside them.</source>
+        <translation>
+            <numerusform>Le dossier contient %Ln élément&#xa0;; Trove y ajouterait ses propres fichiers et dossiers à côté.</numerusform>
+            <numerusform>Le dossier contient %Ln éléments&#xa0;; Trove y ajouterait ses propres fichiers et dossiers à côté.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create Library</source>
+        <translation>Créer la bibliothèque</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::MarkActions</name>

@@ -24,6 +24,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -74,6 +75,7 @@ private Q_SLOTS:
     void windowServesTheLocalApi();
     void selectAllRemoveAsksAboutAll();
     void undoAfterTrashEmptiedTellsTheTruth();
+    void openLibraryAsksBeforeMakingOne();
     void trashWindowRestoresAndDeletes();
     void trashWindowActsOnRowsNotRead();
     void trashWindowFilters();
@@ -508,6 +510,80 @@ void TestUiLive::undoAfterTrashEmptiedTellsTheTruth()
         said.startsWith(QStringLiteral("Cannot undo: 2 images left the trash")), qPrintable(said));
     QVERIFY2(!said.contains(QStringLiteral("Restored")), qPrintable(said));
     QCOMPARE(gallery()->rowCount(), 0);
+}
+
+// File ▸ Open Library…: a folder of someone's photos is made a library only
+// when they say so; an empty or missing folder needs no question. The
+// search of the library before, when it names a collection, does not
+// follow into the next one.
+void TestUiLive::openLibraryAsksBeforeMakingOne()
+{
+    // Inside the test's home, which outlives the window: the sessions left
+    // behind finish in their own time.
+    const QString photos = m_home->filePath(QStringLiteral("photos"));
+    const QString empty = m_home->filePath(QStringLiteral("empty"));
+    QVERIFY(QDir().mkpath(photos));
+    QVERIFY(QDir().mkpath(empty));
+    QVERIFY(test::writeFile(QDir(photos).filePath(QStringLiteral("holiday.png")),
+        test::ImageFactory::encode(test::ImageFactory::pattern(20, 10, 7), "png")));
+    const QString before = m_window->session()->paths().root();
+    const auto libraryFiles = [](const QString &dir) {
+        return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+    };
+
+    // Declined: nothing written among the photos, the same library open.
+    bool opened = true;
+    QString question
+        = answering(QMessageBox::RejectRole, [&] { opened = m_window->openChosenLibrary(photos); });
+    QVERIFY(!opened);
+    QVERIFY2(question.contains(QStringLiteral("holds no Trove library")), qPrintable(question));
+    auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+    QVERIFY(!box);
+    QCOMPARE(libraryFiles(photos), QStringList { QStringLiteral("holiday.png") });
+    QCOMPARE(m_window->session()->paths().root(), before);
+
+    // The count of what is there, and Create Library makes one.
+    QString informative;
+    QTimer peek;
+    peek.setInterval(5);
+    connect(&peek, &QTimer::timeout, this, [&informative] {
+        if (auto *open = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+            informative = open->informativeText();
+    });
+    peek.start();
+    question
+        = answering(QMessageBox::AcceptRole, [&] { opened = m_window->openChosenLibrary(photos); });
+    peek.stop();
+    QVERIFY(opened);
+    QVERIFY2(informative.contains(QStringLiteral("1 item")), qPrintable(informative));
+    QCOMPARE(QDir(m_window->session()->paths().root()), QDir(photos));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->isOpen(), kArrives);
+    QVERIFY(QFileInfo::exists(m_window->session()->paths().catalogFile()));
+    m_resets.reset(); // a new library is a new model
+    m_tester.reset();
+
+    // An empty folder, and a missing one: no question. A collection's
+    // search is left behind; a plain one stays.
+    QLineEdit *field = m_window->browseBar()->searchField();
+    field->setText(QStringLiteral("in:\"Holiday 2026\""));
+    QTest::keyClick(field, Qt::Key_Return);
+    question
+        = answering(QMessageBox::RejectRole, [&] { opened = m_window->openChosenLibrary(empty); });
+    QVERIFY(opened);
+    QVERIFY2(question.isEmpty(), qPrintable(question));
+    QCOMPARE(field->text(), QString());
+    QCOMPARE(m_window->session()->gallery()->query().search, QString());
+
+    field->setText(QStringLiteral("red"));
+    QTest::keyClick(field, Qt::Key_Return);
+    const QString missing = QDir(empty).filePath(QStringLiteral("new library"));
+    question = answering(
+        QMessageBox::RejectRole, [&] { opened = m_window->openChosenLibrary(missing); });
+    QVERIFY(opened);
+    QVERIFY2(question.isEmpty(), qPrintable(question));
+    QCOMPARE(field->text(), QStringLiteral("red"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->isOpen(), kArrives);
+    QVERIFY(!m_window->browseBar()->searchError()->isVisible());
 }
 
 // View ▸ Trash…: what was removed, from here or from the command line,

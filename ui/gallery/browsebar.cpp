@@ -14,6 +14,7 @@
 #include <QStandardItemModel>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace trove::ui {
 
@@ -130,6 +131,27 @@ void BrowseBar::showSearchError(const QString &message)
     m_search->setToolTip(m_error->text());
     m_search->setAccessibleDescription(m_error->text());
     m_error->show();
+}
+
+namespace {
+
+bool namesCollection(const search::Node &node)
+{
+    if (node.kind == search::Node::Kind::Collection)
+        return true;
+    return std::any_of(node.children.cbegin(), node.children.cend(), namesCollection);
+}
+
+} // namespace
+
+void BrowseBar::forgetCollectionSearch()
+{
+    const search::Parsed parsed = search::SearchLanguage::parse(m_search->text());
+    if (!parsed.ok() || !namesCollection(parsed.root))
+        return;
+    m_search->clear();
+    m_debounce.stop();
+    apply();
 }
 
 void BrowseBar::addTerm(const QString &term)

@@ -46,6 +46,9 @@ public:
     /// has no collection of that name): under the search box, as for a
     /// search that cannot be read; the next search clears it.
     void showSearchError(const QString &message);
+    /// Clears the search when it names a collection (another library is
+    /// opening; its collections differ); other searches stay.
+    void forgetCollectionSearch();
 
     /// The explanation of a search that cannot be read; hidden otherwise.
     QLabel *searchError() const { return m_error; }

@@ -1685,6 +1685,12 @@
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
+    <message>
+        <source>Cannot create the collection: %1.
+Name of the new collection:</source>
+        <translation>Die Sammlung kann nicht angelegt werden: %1.
+Name der neuen Sammlung:</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::DiskFullBar</name>

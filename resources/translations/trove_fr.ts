@@ -1685,6 +1685,12 @@
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
+    <message>
+        <source>Cannot create the collection: %1.
+Name of the new collection:</source>
+        <translation>Impossible de créer la collection&#xa0;: %1.
+Nom de la nouvelle collection&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::DiskFullBar</name>

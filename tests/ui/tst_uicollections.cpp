@@ -24,6 +24,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStatusBar>
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void collectionOrderFromTheDock();
     void dragReorderAndUndo();
     void renameFromTheDock();
+    void refusedNameAsksAgain();
     void restartKeepsTheOrderChosenBefore();
 
 private:
@@ -395,6 +397,40 @@ void TestUiCollections::renameFromTheDock()
         kLivenessMs);
     QCOMPARE(browse->searchField()->text(), QStringLiteral("in:\"Trip\""));
     QCOMPARE(m_window->undoStack()->count(), 1);
+}
+
+// New with a name that is taken: the dialog comes back with the name as
+// typed and the whole reason in it, instead of a status message cut off
+// beside the status bar's labels.
+void TestUiCollections::refusedNameAsksAgain()
+{
+    makeCollection(QStringLiteral("Holiday 2026"), {});
+    m_window->statusBar()->clearMessage();
+    auto *button = panel()->findChild<QToolButton *>(QStringLiteral("newCollectionButton"));
+    QVERIFY(button);
+    button->click();
+    QPointer<QInputDialog> first;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (first = panel()->findChild<QInputDialog *>(QStringLiteral("newCollectionDialog"))),
+        kLivenessMs);
+    first->setTextValue(QStringLiteral("holiday 2026"));
+    first->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(first.isNull(), kLivenessMs);
+    QInputDialog *again = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (again = panel()->findChild<QInputDialog *>(QStringLiteral("newCollectionDialog")))
+            && again->isVisible(),
+        kLivenessMs);
+    QCOMPARE(again->textValue(), QStringLiteral("holiday 2026"));
+    QVERIFY2(again->labelText().contains(QStringLiteral("exists already")),
+        qPrintable(again->labelText()));
+    QVERIFY2(!m_window->statusBar()->currentMessage().contains(QStringLiteral("Cannot create")),
+        qPrintable(m_window->statusBar()->currentMessage()));
+
+    again->setTextValue(QStringLiteral("Holiday 2027"));
+    again->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        panel()->handMadeNames().contains(QStringLiteral("Holiday 2027")), kLivenessMs);
 }
 
 // Collection order needs the collection shown, which a restart does not

@@ -59,11 +59,11 @@ CollectionsPanel::CollectionsPanel(QWidget *parent)
     m_new->setToolTip(tr("New Collection… or New Smart Collection from the current search"));
     m_new->setPopupMode(QToolButton::MenuButtonPopup);
     auto *newMenu = new QMenu(m_new);
-    newMenu->addAction(tr("New Collection…"), this, &CollectionsPanel::askNew);
+    newMenu->addAction(tr("New Collection…"), this, [this] { askNew(); });
     newMenu->addAction(tr("New Smart Collection from Current Search…"), this,
         &CollectionsPanel::smartFromSearchRequested);
     m_new->setMenu(newMenu);
-    connect(m_new, &QToolButton::clicked, this, &CollectionsPanel::askNew);
+    connect(m_new, &QToolButton::clicked, this, [this] { askNew(); });
     m_add->setObjectName(QStringLiteral("addToCollectionButton"));
     m_add->setText(tr("Add Selection"));
     m_add->setToolTip(tr("Add the images selected in the gallery to a collection"));
@@ -276,13 +276,16 @@ void CollectionsPanel::updateButtons()
     m_new->setEnabled(m_session != nullptr);
 }
 
-void CollectionsPanel::createCollection(const QString &name, const QString &query)
+void CollectionsPanel::createCollection(const QString &name, const QString &query,
+    const std::function<void(const QString &reason)> &refused)
 {
     if (!m_session)
         return;
     whenFinished(m_session->writer()->createCollection(name, query), this,
-        [this, name](const Result<qint64> &made) {
-            if (!made)
+        [this, name, refused](const Result<qint64> &made) {
+            if (!made && refused)
+                refused(made.error());
+            else if (!made)
                 Q_EMIT message(
                     tr("Cannot create the collection: %1").arg(made.error()), kMessageMs);
             else
@@ -372,14 +375,26 @@ void CollectionsPanel::showListMenu(const QPoint &pos)
     menu.exec(m_list->viewport()->mapToGlobal(pos));
 }
 
-void CollectionsPanel::askNew()
+void CollectionsPanel::askNew(const QString &typed, const QString &reason)
 {
     auto *dialog = new QInputDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("newCollectionDialog"));
     dialog->setWindowTitle(tr("New Collection"));
-    dialog->setLabelText(tr("Name of the new collection:"));
-    connect(dialog, &QInputDialog::textValueSelected, this,
-        [this](const QString &name) { createCollection(name); });
+    // Refused, it comes back with the name as typed and why, whole: the
+    // status bar cut a long reason off beside its permanent labels.
+    dialog->setLabelText(reason.isEmpty()
+            ? tr("Name of the new collection:")
+            //: %1 is why the name was refused, e.g. a collection named “x” exists already
+            : tr("Cannot create the collection: %1.\nName of the new collection:").arg(reason));
+    dialog->setTextValue(typed);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &name) {
+        QPointer<CollectionsPanel> panel(this);
+        createCollection(name, {}, [panel, name](const QString &why) {
+            if (panel)
+                panel->askNew(name, why);
+        });
+    });
     dialog->open();
 }
 

@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
+#include <functional>
 
 class QListWidget;
 class QAction;
@@ -42,8 +43,11 @@ public:
     /// Reads the list again (off the GUI thread); refreshed() follows.
     void refresh();
 
-    /// New Collection… and New Smart Collection… after their dialogs.
-    void createCollection(const QString &name, const QString &query = {});
+    /// New Collection… and New Smart Collection… after their dialogs. A
+    /// refusal (a taken name, one too long) goes to @p refused when given,
+    /// so the dialog can ask again with the name typed; else to message().
+    void createCollection(const QString &name, const QString &query = {},
+        const std::function<void(const QString &reason)> &refused = {});
     /// Delete after its question.
     void deleteCollection(const QString &name);
     /// Rename… (F2 or the list's context menu) after its dialog; undoable
@@ -88,7 +92,8 @@ protected:
 private:
     void onChanges(const trove::ChangeBatch &batch);
     void show(const QList<CollectionInfo> &all);
-    void askNew();
+    /// @p typed and @p reason: asked again after a refusal.
+    void askNew(const QString &typed = {}, const QString &reason = {});
     void askDelete();
     void askRename();
     void showListMenu(const QPoint &pos);

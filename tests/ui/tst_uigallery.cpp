@@ -1582,7 +1582,15 @@ void TestUiGallery::renameOne()
     auto *dialog = m_window->findChild<ui::TagEditDialog *>();
     QVERIFY(dialog);
     QCOMPARE(dialog->nameField()->text(), QStringLiteral("before"));
+    // A blank name cannot be confirmed (it would be dropped silently).
+    auto *buttons = dialog->findChild<QDialogButtonBox *>();
+    QVERIFY(buttons);
+    QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
+    QVERIFY(ok->isEnabled());
+    dialog->nameField()->setText(QStringLiteral("   "));
+    QVERIFY(!ok->isEnabled());
     dialog->nameField()->setText(QStringLiteral("after"));
+    QVERIFY(ok->isEnabled());
     dialog->tagsField()->setText(QStringLiteral("x"));
     dialog->accept();
     QTRY_COMPARE_WITH_TIMEOUT(

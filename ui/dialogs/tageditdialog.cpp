@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMap>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace trove::ui {
@@ -79,6 +80,12 @@ TagEditDialog::TagEditDialog(const QList<ImageRecord> &records, QWidget *parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    if (single) {
+        // A blank name would be dropped silently and the old one kept.
+        QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
+        connect(m_name, &QLineEdit::textChanged, ok,
+            [ok](const QString &text) { ok->setEnabled(!text.trimmed().isEmpty()); });
+    }
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addLayout(form);

@@ -3846,9 +3846,12 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
         <source>Delete for Good</source>
         <translation>Endgültig löschen</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Their originals are deleted too. This cannot be undone.</source>
-        <translation>Ihre Originale werden ebenfalls gelöscht. Das lässt sich nicht rückgängig machen.</translation>
+        <translation>
+            <numerusform>Sein Original wird ebenfalls gelöscht. Das lässt sich nicht rückgängig machen.</numerusform>
+            <numerusform>Ihre Originale werden ebenfalls gelöscht. Das lässt sich nicht rückgängig machen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete</source>

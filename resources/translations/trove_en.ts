@@ -457,7 +457,7 @@
     <message numerus="yes">
         <source>Delete all %Ln image(s) in the trash for good?</source>
         <translation>
-            <numerusform>Delete the %Ln image in the trash for good?</numerusform>
+            <numerusform>Delete the image in the trash for good?</numerusform>
             <numerusform>Delete all %Ln images in the trash for good?</numerusform>
         </translation>
     </message>
@@ -515,6 +515,13 @@
         <translation>
             <numerusform>%Ln image of %1 in the trash matches “%2”.</numerusform>
             <numerusform>%Ln images of %1 in the trash match “%2”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Their originals are deleted too. This cannot be undone.</source>
+        <translation>
+            <numerusform>Its original is deleted too. This cannot be undone.</numerusform>
+            <numerusform>Their originals are deleted too. This cannot be undone.</numerusform>
         </translation>
     </message>
 </context>

@@ -3846,9 +3846,12 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
         <source>Delete for Good</source>
         <translation>Supprimer définitivement</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Their originals are deleted too. This cannot be undone.</source>
-        <translation>Leurs originaux sont supprimés aussi. Impossible à annuler.</translation>
+        <translation>
+            <numerusform>Son original est supprimé aussi. Impossible à annuler.</numerusform>
+            <numerusform>Leurs originaux sont supprimés aussi. Impossible à annuler.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete</source>

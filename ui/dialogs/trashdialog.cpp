@@ -26,6 +26,7 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <limits>
 
 namespace trove::ui {
 
@@ -269,7 +270,9 @@ bool TrashDialog::confirmDelete(qint64 count, bool all)
         : tr("Delete %Ln image(s) for good?", nullptr, int(count));
     QMessageBox box(QMessageBox::Warning, all ? tr("Empty Trash") : tr("Delete for Good"), question,
         QMessageBox::Cancel, this);
-    box.setInformativeText(tr("Their originals are deleted too. This cannot be undone."));
+    // With the count, so that one image reads "Its original is deleted too".
+    box.setInformativeText(tr("Their originals are deleted too. This cannot be undone.", nullptr,
+        int(std::min<qint64>(count, std::numeric_limits<int>::max()))));
     QPushButton *yes
         = box.addButton(all ? tr("Empty Trash") : tr("Delete"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);

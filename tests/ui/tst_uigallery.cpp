@@ -116,6 +116,7 @@ private Q_SLOTS:
     void viewerRotatesForDisplayOnly();
     void viewerDrawsInDevicePixels();
     void thumbnailsFillTheirCellsOnAnyScreen();
+    void longNameAndLinkKeepTheWindowWidth();
     void infoPanelShowsCameraFacts();
     void infoPanelShowsTheNoteOnlyWhenThereIsOne();
     void editTagsOfMany();
@@ -1495,6 +1496,53 @@ void TestUiGallery::thumbnailsFillTheirCellsOnAnyScreen()
     QCOMPARE(icon().width(), qRound(48 * dpr));
     QCOMPARE(icon().devicePixelRatio(), dpr);
     trash->close();
+}
+
+// A 300-character name and a 500-character source made the window wider
+// than the screen, and its minimum width stayed so back in the gallery.
+void TestUiGallery::longNameAndLinkKeepTheWindowWidth()
+{
+    // A source link of over 500 characters without a space: a file deep
+    // in folders with long names.
+    QString dir = m_files->path();
+    for (int i = 0; i < 3; ++i) {
+        dir += QLatin1Char('/') + QString(170, QLatin1Char('a' + i));
+        QVERIFY(QDir().mkpath(dir));
+    }
+    const QString path = dir + QStringLiteral("/deep.png");
+    QVERIFY(path.size() > 500);
+    QVERIFY(uitest::writeFile(path, ImageFactory::solidPng(Qt::red)));
+    m_window->ingest({ path });
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(0).has_value(), kLivenessMs);
+    QString name;
+    while (name.size() < 300)
+        name += QStringLiteral("An extremely long image name that keeps going ");
+    name.truncate(299);
+    name += QLatin1Char('!'); // no trailing space, which a rename trims
+    QVERIFY(m_window->session()->writer()->rename({ gallery()->recordAt(0)->key }, name).result());
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->recordAt(0)->name, name, kLivenessMs);
+    QVERIFY(gallery()->recordAt(0)->sources.value(0).size() > 500);
+
+    const int width = m_window->width();
+    m_window->openViewer(0);
+    ui::ImageViewer *viewer = m_window->viewer();
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->isShowingImage(), kLivenessMs);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_window->width(), width);
+    QVERIFY2(m_window->minimumSizeHint().width() < 900,
+        qPrintable(QString::number(m_window->minimumSizeHint().width())));
+    QVERIFY(viewer->infoPanel()->minimumSizeHint().width() < 400);
+    // The title is cut, the whole name in its tooltip.
+    auto *title = viewer->findChild<QLabel *>(QStringLiteral("viewerTitle"));
+    QVERIFY(title);
+    QVERIFY(title->text().endsWith(QStringLiteral("…")));
+    QVERIFY(title->toolTip().startsWith(name));
+    QVERIFY(title->width() < width);
+    m_window->closeViewer();
+    QCoreApplication::processEvents();
+    QCOMPARE(m_window->width(), width);
+    QVERIFY(m_window->minimumSizeHint().width() < 900);
 }
 
 void TestUiGallery::infoPanelShowsCameraFacts()

@@ -17,6 +17,26 @@ namespace trove::ui {
 
 namespace {
 
+/// A place to break after every so many letters of a long run without
+/// spaces (a URL, a name made of underscores): a word-wrapped label is at
+/// least as wide as its longest word.
+QString breakable(const QString &text)
+{
+    constexpr int kRun = 24;
+    QString out;
+    out.reserve(text.size() + text.size() / kRun);
+    int run = 0;
+    for (const QChar c : text) {
+        out.append(c);
+        run = c.isSpace() ? 0 : run + 1;
+        if (run == kRun) {
+            out.append(QChar(0x200B)); // zero-width space
+            run = 0;
+        }
+    }
+    return out;
+}
+
 QString sourceLink(const QString &source)
 {
     if (RawImageIngest::isRawImageSource(source))
@@ -30,7 +50,7 @@ QString sourceLink(const QString &source)
     if (shown.size() > 120)
         shown = shown.left(80) + QStringLiteral("…") + shown.right(30);
     return QStringLiteral("<a href=\"%1\">%2</a>")
-        .arg(source.toHtmlEscaped(), shown.toHtmlEscaped());
+        .arg(source.toHtmlEscaped(), breakable(shown).toHtmlEscaped());
 }
 
 } // namespace
@@ -83,6 +103,9 @@ QLabel *ImageInfoPanel::addRow(QFormLayout *form, const QString &label)
 {
     auto *value = new QLabel(this);
     value->setWordWrap(true);
+    // The panel's width is the person's (the splitter's), never the longest
+    // word's: a long name or link wraps or is cut, with the tooltip whole.
+    value->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     value->setTextFormat(Qt::PlainText);
     auto *caption = new QLabel(label, this);
@@ -133,6 +156,7 @@ void ImageInfoPanel::setRecord(const ImageRecord &record)
 {
     const QLocale locale;
     m_name->setText(record.name);
+    m_name->setToolTip(record.name);
     m_tags->setText(record.tags.isEmpty() ? tr("none") : record.tags.join(QStringLiteral(", ")));
     m_rating->setText(ratingText(record.rating, record.favourite));
     QStringList links;

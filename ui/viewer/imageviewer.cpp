@@ -4,6 +4,7 @@
 #include "base/futurewatch.h"
 #include "base/platform.h"
 #include "catalog/libraryreader.h"
+#include "elidedlabel.h"
 #include "icons.h"
 #include "models/gallerymodel.h"
 #include "viewer/frameplayer.h"
@@ -44,7 +45,7 @@ ImageViewer::ImageViewer(QWidget *parent)
     , m_canvas(new ImageCanvas(this))
     , m_info(new ImageInfoPanel(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
-    , m_title(new QLabel(this))
+    , m_title(new ElidedLabel(this))
     , m_zoom(new QLabel(this))
     , m_back(headerButton(this, icon(Icon::Back), tr("Back to the gallery (Esc)")))
     , m_prev(headerButton(this, icon(Icon::Previous), tr("Previous image (Left, Page Up)")))
@@ -74,7 +75,7 @@ ImageViewer::ImageViewer(QWidget *parent)
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
-    m_title->setTextFormat(Qt::PlainText);
+    m_title->setObjectName(QStringLiteral("viewerTitle"));
     m_zoom->setMinimumWidth(
         m_zoom->fontMetrics().horizontalAdvance(QStringLiteral("Fit (0000 %)")));
     m_zoom->setAlignment(Qt::AlignCenter);
@@ -440,7 +441,7 @@ void ImageViewer::updateHeader()
     const int count = m_model ? m_model->rowCount() : 0;
     const QLocale locale;
     const QString position = tr("%1 of %2").arg(locale.toString(m_row + 1), locale.toString(count));
-    m_title->setText(record ? QStringLiteral("%1 — %2").arg(record->name, position) : position);
+    m_title->setFullText(record ? QStringLiteral("%1 — %2").arg(record->name, position) : position);
     m_prev->setEnabled(m_row > 0);
     m_next->setEnabled(m_row + 1 < count);
 }

@@ -19,6 +19,7 @@ class GalleryModel;
 
 namespace trove::ui {
 
+class ElidedLabel;
 class FramePlayer;
 class ImageCanvas;
 class ImageInfoPanel;
@@ -109,7 +110,7 @@ private:
     ImageCanvas *m_canvas;
     ImageInfoPanel *m_info;
     QSplitter *m_splitter;
-    QLabel *m_title;
+    ElidedLabel *m_title;
     QLabel *m_zoom;
     QToolButton *m_back;
     QToolButton *m_prev;

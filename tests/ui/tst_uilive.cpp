@@ -8,6 +8,8 @@
 #include "gallery/browsebar.h"
 #include "gallery/collectionspanel.h"
 #include "gallery/galleryview.h"
+#include "gallery/imageactions.h"
+#include "gallery/markactions.h"
 #include "imagefactory.h"
 #include "ingest/imageprocessor.h"
 #include "ingest/ingesttypes.h"
@@ -20,6 +22,7 @@
 #include "timebounds.h"
 #include "troveprocess.h"
 #include "uifixture.h"
+#include "viewer/imagecanvas.h"
 #include "viewer/imageviewer.h"
 
 #include <QAbstractItemModelTester>
@@ -72,6 +75,7 @@ private Q_SLOTS:
     void cliRetagShows();
     void viewerFollowsRemovalElsewhere();
     void cliRenameAndRestoreShow();
+    void cliMarksReachTheImageMenu();
     void windowServesTheLocalApi();
     void selectAllRemoveAsksAboutAll();
     void undoAfterTrashEmptiedTellsTheTruth();
@@ -359,6 +363,40 @@ void TestUiLive::cliRenameAndRestoreShow()
         gallery()->index(0).data().toString(), QStringLiteral("second-name"), kArrives);
     QCOMPARE(gallery()->index(0).data(GalleryModel::TagsRole).toStringList(),
         QStringList { QStringLiteral("kept") });
+}
+
+// A rating and a favourite changed by the CLI show in Image ▸ Rating and
+// Favourite at once, and F toggles from the image's state as it is now:
+// it said "Unmarked 1 favourite" and changed nothing.
+void TestUiLive::cliMarksReachTheImageMenu()
+{
+    cliAdd(QStringLiteral("marked"), 8);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kArrives);
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(0).has_value(), kArrives);
+    m_window->openViewer(0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->viewer()->isShowingImage(), kArrives);
+    ui::MarkActions *marks = m_window->findChild<ui::ImageActions *>()->markActions();
+    // Marked in the window first: 5 stars, a favourite.
+    QTest::keyClick(m_window->viewer()->canvas(), Qt::Key_5);
+    QTest::keyClick(m_window->viewer()->canvas(), Qt::Key_F);
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(0)->favourite, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->recordAt(0)->rating, 5, kArrives);
+    QTRY_VERIFY_WITH_TIMEOUT(marks->favouriteAction()->isChecked(), kArrives);
+    QTRY_VERIFY_WITH_TIMEOUT(marks->ratingAction(5)->isChecked(), kArrives);
+
+    auto run = cli({ QStringLiteral("rate"), QStringLiteral("marked"), QStringLiteral("2") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    run = cli({ QStringLiteral("fav"), QStringLiteral("marked"), QStringLiteral("--off") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QTRY_VERIFY_WITH_TIMEOUT(!gallery()->recordAt(0)->favourite, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->recordAt(0)->rating, 2, kArrives);
+    QTRY_VERIFY_WITH_TIMEOUT(marks->ratingAction(2)->isChecked(), kArrives);
+    QVERIFY(!marks->ratingAction(5)->isChecked());
+    QTRY_VERIFY_WITH_TIMEOUT(!marks->favouriteAction()->isChecked(), kArrives);
+
+    // F marks it again.
+    QTest::keyClick(m_window->viewer()->canvas(), Qt::Key_F);
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(0)->favourite, kArrives);
 }
 
 // "Serve Local API" is off by default; switched on, the window answers the

@@ -14,6 +14,7 @@
 #include "gallery/undocommands.h"
 #include "icons.h"
 #include "models/bulkaction.h"
+#include "models/gallerymodel.h"
 #include "models/librarysession.h"
 #include "statusmessagetimes.h"
 #include "storage/blobstore.h"
@@ -31,9 +32,11 @@
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QUndoStack>
 #include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 namespace trove::ui {
 
@@ -68,6 +71,7 @@ QString freeName(const QDir &dir, const QString &fileName)
 ImageActions::ImageActions(QWidget *window)
     : QObject(window)
     , m_window(window)
+    , m_refresh(new QTimer(this))
     , m_open(makeAction(this, Icon::View, tr("&Open")))
     , m_copyImage(makeAction(this, Icon::Copy, tr("&Copy Image"), QKeySequence::Copy))
     , m_copySource(makeAction(this, Icon::CopyLink, tr("Copy &Source Link"),
@@ -91,6 +95,9 @@ ImageActions::ImageActions(QWidget *window)
     connect(m_remove, &QAction::triggered, this, &ImageActions::removeImages);
     connect(m_findSimilar, &QAction::triggered, this, &ImageActions::findSimilar);
     connect(m_findDuplicates, &QAction::triggered, this, &ImageActions::findDuplicates);
+    m_refresh->setSingleShot(true);
+    m_refresh->setInterval(0);
+    connect(m_refresh, &QTimer::timeout, this, &ImageActions::updateEnabled);
     updateEnabled();
 }
 
@@ -106,7 +113,21 @@ void ImageActions::setSession(LibrarySession *session)
         for (auto *dialog : m_window->findChildren<DuplicatesDialog *>())
             dialog->close();
     }
+    if (m_session)
+        disconnect(m_session->gallery(), nullptr, this, nullptr);
     m_session = session;
+    if (session) {
+        // A rating or favourite changed elsewhere (the CLI, the API, an
+        // undo) must show in the menu's check marks; thumbnails change none.
+        connect(session->gallery(), &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                const auto thumbnailOnly = [](int role) {
+                    return role == GalleryModel::ThumbnailRole || role == Qt::DecorationRole;
+                };
+                if (roles.isEmpty() || !std::all_of(roles.cbegin(), roles.cend(), thumbnailOnly))
+                    m_refresh->start();
+            });
+    }
     updateEnabled();
 }
 

@@ -10,6 +10,7 @@
 #include <functional>
 
 class QAction;
+class QTimer;
 class QMenu;
 class QProgressDialog;
 class QUndoStack;
@@ -112,6 +113,9 @@ private:
 
     QWidget *m_window;
     QPointer<LibrarySession> m_session;
+    /// Coalesces the gallery's changes into one updateEnabled() per turn
+    /// of the event loop.
+    QTimer *m_refresh;
 
     std::function<ActionTargets()> m_targets;
     QUndoStack *m_undo = nullptr;

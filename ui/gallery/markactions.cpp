@@ -38,9 +38,21 @@ MarkActions::MarkActions(ImageActions *owner)
     }
     m_favourite->setCheckable(true);
     m_favourite->setShortcut(QKeySequence(Qt::Key_F));
-    // Toggling: when every loaded target is a favourite already (checked),
-    // F takes the mark off all of them; otherwise it puts it on all.
-    connect(m_favourite, &QAction::triggered, this, &MarkActions::setFavourite);
+    // Toggling: when every loaded target is a favourite already, F takes
+    // the mark off all of them; otherwise it puts it on all. Decided from
+    // the records as they are now, not from the check mark: another
+    // process (the CLI, the API) may have changed them since it was set.
+    connect(m_favourite, &QAction::triggered, this,
+        [this] { setFavourite(!allFavourite(m_owner->targets())); });
+}
+
+bool MarkActions::allFavourite(const ActionTargets &targets)
+{
+    // Loaded records only: a screenful at most, never the selection's size.
+    bool all = !targets.loaded.isEmpty();
+    for (const ImageRecord &r : targets.loaded)
+        all &= r.favourite;
+    return all;
 }
 
 MarkActions::~MarkActions() = default;
@@ -49,17 +61,14 @@ void MarkActions::updateEnabled(const ActionTargets &targets, bool writable)
 {
     // Loaded records only: a screenful at most, never the selection's size.
     int shared = -1;
-    bool allFavourite = !targets.loaded.isEmpty();
-    for (const ImageRecord &r : targets.loaded) {
+    for (const ImageRecord &r : targets.loaded)
         shared = shared == -1 || shared == r.rating ? r.rating : -2;
-        allFavourite &= r.favourite;
-    }
     for (int stars = 0; stars <= 5; ++stars) {
         m_rating[stars]->setEnabled(writable);
         m_rating[stars]->setChecked(stars == shared);
     }
     m_favourite->setEnabled(writable);
-    m_favourite->setChecked(allFavourite);
+    m_favourite->setChecked(allFavourite(targets));
 }
 
 void MarkActions::fillMenu(QMenu *menu) const

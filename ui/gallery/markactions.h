@@ -38,6 +38,8 @@ public:
     QAction *favouriteAction() const { return m_favourite; }
 
 private:
+    /// Whether every loaded target is a favourite (none loaded: no).
+    static bool allFavourite(const ActionTargets &targets);
     void rate(int stars);
     void setFavourite(bool favourite);
     /// Sets the mark of @p kind (BulkAction::Kind) to @p value on the targets.

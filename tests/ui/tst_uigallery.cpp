@@ -123,6 +123,7 @@ private Q_SLOTS:
     void renameOne();
     void ratingKeysAndUndo();
     void favouriteAndRatingInTheViewer();
+    void ratingSubmenuFollowsTheSelection();
     void sortByRating();
     void statusBarAndStatistics();
     void statusTextLaysOutOnlyItsBox();
@@ -1751,6 +1752,25 @@ void TestUiGallery::favouriteAndRatingInTheViewer()
     QTRY_VERIFY_WITH_TIMEOUT(
         !gallery()->index(0).data(GalleryModel::FavouriteRole).toBool(), kLivenessMs);
     QCOMPARE(gallery()->index(0).data(GalleryModel::RatingRole).toInt(), 5);
+}
+
+// Image ▸ Rating opened on six disabled items when nothing was selected.
+void TestUiGallery::ratingSubmenuFollowsTheSelection()
+{
+    addSamples({ { QStringLiteral("s1"), Qt::red } });
+    QMenu *submenu = nullptr;
+    for (QMenu *menu : m_window->menuBar()->findChildren<QMenu *>())
+        if (menu->title().remove(QLatin1Char('&')) == QLatin1String("Rating"))
+            submenu = menu;
+    QVERIFY(submenu);
+    ui::GalleryView *view = m_window->galleryView();
+    view->selectionModel()->clearSelection();
+    QTRY_VERIFY_WITH_TIMEOUT(!submenu->menuAction()->isEnabled(), kLivenessMs);
+    view->selectionModel()->setCurrentIndex(
+        gallery()->index(0), QItemSelectionModel::ClearAndSelect);
+    QTRY_VERIFY_WITH_TIMEOUT(submenu->menuAction()->isEnabled(), kLivenessMs);
+    view->selectionModel()->clearSelection();
+    QTRY_VERIFY_WITH_TIMEOUT(!submenu->menuAction()->isEnabled(), kLivenessMs);
 }
 
 void TestUiGallery::sortByRating()

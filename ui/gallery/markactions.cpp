@@ -74,6 +74,12 @@ void MarkActions::updateEnabled(const ActionTargets &targets, bool writable)
 void MarkActions::fillMenu(QMenu *menu) const
 {
     QMenu *rating = menu->addMenu(tr("R&ating"));
+    rating->setObjectName(QStringLiteral("ratingSubmenu"));
+    // A submenu whose every item is disabled is itself disabled: it opens
+    // on nothing.
+    QAction *submenu = rating->menuAction();
+    submenu->setEnabled(m_rating.first()->isEnabled());
+    connect(m_rating.first(), &QAction::enabledChanged, submenu, &QAction::setEnabled);
     rating->addActions(m_rating.mid(1));
     rating->addSeparator();
     rating->addAction(m_rating.first());

@@ -585,6 +585,14 @@ void MainWindow::buildDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_queueDock);
     // Slim while idle (the queue panel decides), the person's height else.
     new QueueDockFit(this, m_queueDock, m_queue);
+    // F8 from anywhere in the window, the dock hidden or not: the panel's
+    // own shortcut only reaches it while it is shown.
+    QAction *nextFailure = m_queue->nextFailureAction();
+    addAction(nextFailure);
+    connect(nextFailure, &QAction::triggered, this, [this] {
+        if (m_queueDock->isHidden())
+            m_queueDock->show();
+    });
     m_collections = new CollectionsDock({ this, m_browse, m_gallery, m_actions, m_undo });
     connect(m_collections, &CollectionsDock::showingCollection, this, &MainWindow::closeViewer);
     connect(m_collections, &CollectionsDock::message, this, &MainWindow::showMessage);

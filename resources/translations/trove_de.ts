@@ -705,6 +705,14 @@
         <source>In that collection (any case); a smart collection finds what its saved search finds. Alone, a hand-made one can be sorted by Collection order (its own order: drag to reorder)</source>
         <translation>In dieser Sammlung (Groß-/Kleinschreibung egal); eine intelligente Sammlung findet, was ihre gespeicherte Suche findet. Allein lässt sich eine von Hand zusammengestellte nach Sammlungsreihenfolge sortieren (ihre eigene Reihenfolge: zum Umordnen ziehen)</translation>
     </message>
+    <message>
+        <source>F8</source>
+        <translation>F8</translation>
+    </message>
+    <message>
+        <source>Show the next item in the queue that failed</source>
+        <translation>Das nächste fehlgeschlagene Element der Warteschlange zeigen</translation>
+    </message>
 </context>
 <context>
     <name>ImageProcessor</name>

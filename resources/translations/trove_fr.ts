@@ -705,6 +705,14 @@
         <source>In that collection (any case); a smart collection finds what its saved search finds. Alone, a hand-made one can be sorted by Collection order (its own order: drag to reorder)</source>
         <translation>Dans cette collection (majuscules ou minuscules) ; une collection intelligente trouve ce que trouve sa recherche enregistrée. Seule, une collection faite à la main peut être triée par ordre de la collection (son propre ordre : glisser pour réordonner)</translation>
     </message>
+    <message>
+        <source>F8</source>
+        <translation>F8</translation>
+    </message>
+    <message>
+        <source>Show the next item in the queue that failed</source>
+        <translation>Afficher l’élément suivant en échec dans la file</translation>
+    </message>
 </context>
 <context>
     <name>ImageProcessor</name>

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void queueFilter_data();
     void queueFilter();
     void failedLinkJumpsToFirstFailure();
+    void f8WorksFromTheGallery();
     void idleSummaryElidesInANarrowWindow();
     void newFailuresScrolledIntoView();
     void pastedAndDroppedRowsShowNoTempPath();
@@ -943,6 +944,27 @@ void TestUiIngest::failedLinkJumpsToFirstFailure()
     QCOMPARE(view->currentIndex().row(), 8);
     Q_EMIT summary->linkActivated(QStringLiteral("#failed"));
     QCOMPARE(view->currentIndex().row(), 4);
+}
+
+// F8 is window-wide (it worked only with the focus in the queue panel),
+// and it brings the hidden queue dock back.
+void TestUiIngest::f8WorksFromTheGallery()
+{
+    m_window->ingest({ m_server.url(QStringLiteral("/img1.png")).toString(),
+        m_server.url(QStringLiteral("/gone2.png")).toString() });
+    waitAllFinished(2);
+    QTRY_COMPARE(m_window->session()->queue()->failedCount(), 1);
+    ui::IngestQueuePanel *panel = m_window->queuePanel();
+    QAbstractItemView *view = panel->view();
+    const int failedRow = m_window->session()->queue()->nextFailedRow(0);
+    QVERIFY(failedRow >= 0);
+    view->setCurrentIndex(QModelIndex());
+    m_window->queueDock()->hide();
+    m_window->galleryView()->setFocus();
+    QTRY_VERIFY(m_window->galleryView()->hasFocus());
+    QTest::keyClick(m_window->galleryView(), Qt::Key_F8);
+    QTRY_VERIFY(m_window->queueDock()->isVisible());
+    QCOMPARE(view->currentIndex().row(), failedRow);
 }
 
 // With nothing queued the summary says how to add images; a narrow

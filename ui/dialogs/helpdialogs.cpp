@@ -73,6 +73,7 @@ void HelpDialogs::showShortcuts(QWidget *parent)
         { tr("Shift+arrows, Shift+click"), tr("Extend the selection in reading order") },
         { tr("Escape"), tr("Clear the search, then the selection") },
         { tr("Ctrl+I"), tr("Library statistics") },
+        { tr("F8"), tr("Show the next item in the queue that failed") },
         { tr("F2 in the Collections dock"), tr("Rename the collection (undo with Ctrl+Z)") },
         { tr("Drag in Collection order"),
             tr("Move the selected images between others in the collection shown (undo with "

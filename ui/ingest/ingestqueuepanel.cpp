@@ -85,7 +85,9 @@ IngestQueuePanel::IngestQueuePanel(QWidget *parent)
         [this](bool checked) { setExpandedByUser(checked); });
     m_nextFailure->setToolTip(tr("Show the next item that failed (F8)"));
     m_nextFailure->setShortcut(Qt::Key_F8);
-    m_nextFailure->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    // Window-wide: the main window adds it too, so that F8 works from the
+    // gallery and with the dock hidden.
+    m_nextFailure->setShortcutContext(Qt::WindowShortcut);
     addAction(m_nextFailure);
     connect(m_nextFailure, &QAction::triggered, this, [this] { showNextFailure(); });
     auto *filterMenu = new QMenu(this);

@@ -2026,9 +2026,15 @@ void TestUiGallery::findSimilarAndKeepBest()
     QVERIFY(duplicates->groups()->visualRect(model->index(0)).height()
         > DuplicatesModel::kThumbnailSide);
 
+    const auto saysKept = [duplicates] {
+        const auto labels = duplicates->findChildren<QLabel *>();
+        return std::any_of(labels.cbegin(), labels.cend(),
+            [](const QLabel *l) { return l->text().contains(QStringLiteral("Kept one image")); });
+    };
     duplicates->keepBest();
     QVERIFY(done.wait(kLivenessMs));
     QCOMPARE(model->rowCount(), 0); // the group goes at once
+    QVERIFY(saysKept());
     QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kLivenessMs);
     QTRY_COMPARE_WITH_TIMEOUT(tagsOf(QStringLiteral("big")),
         (QStringList { QStringLiteral("found"), QStringLiteral("mine") }), kLivenessMs);
@@ -2046,6 +2052,8 @@ void TestUiGallery::findSimilarAndKeepBest()
     QTRY_VERIFY_WITH_TIMEOUT(
         model->index(0).data(DuplicatesModel::LoadedRole).toBool(), kLivenessMs);
     QCOMPARE(model->index(0).data(DuplicatesModel::KeysRole).value<QList<qint64>>(), keys);
+    // What Keep Best did is undone: the dialog no longer says it.
+    QVERIFY(!saysKept());
     // Not Duplicates: the group goes, and a new search leaves it apart.
     duplicates->notDuplicates();
     QVERIFY(done.wait(kLivenessMs));

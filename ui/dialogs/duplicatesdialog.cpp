@@ -65,6 +65,7 @@ DuplicatesDialog::DuplicatesDialog(
     connect(m_model, &DuplicatesModel::searched, this, &DuplicatesDialog::searched);
     connect(m_model, &DuplicatesModel::detailsFailed, this, [this](const QString &error) {
         m_note = tr("Cannot read some groups: %1").arg(error);
+        m_noteUndoIndex = -1;
         showSummary();
     });
     // Groups leave (a merge here or a removal anywhere) and come back (Undo).
@@ -80,6 +81,17 @@ DuplicatesDialog::DuplicatesDialog(
     connect(m_model, &QAbstractItemModel::dataChanged, this, &DuplicatesDialog::updateButtons);
     connect(m_groups->selectionModel(), &QItemSelectionModel::currentChanged, this,
         &DuplicatesDialog::updateButtons);
+    if (m_undo) {
+        // "Kept one image; 1 moved to the trash" stayed after Edit ▸ Undo
+        // (here or in the main window) had put the group back.
+        connect(m_undo, &QUndoStack::indexChanged, this, [this](int index) {
+            if (m_noteUndoIndex < 0 || index >= m_noteUndoIndex)
+                return;
+            m_note.clear();
+            m_noteUndoIndex = -1;
+            showSummary();
+        });
+    }
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
     layout->addWidget(rule);
@@ -95,6 +107,7 @@ void DuplicatesDialog::refresh()
     if (!m_session)
         return;
     m_note.clear();
+    m_noteUndoIndex = -1;
     m_status->setText(tr("Looking for duplicates…"));
     m_model->search();
     updateButtons();
@@ -162,11 +175,14 @@ void DuplicatesDialog::keepBest()
     whenFinished(session->writer()->merge(keys.first(), keys.mid(1)), this,
         [this, session](const Result<MergeOutcome> &merged) {
             m_busy = false;
+            m_noteUndoIndex = -1;
             if (!merged) {
                 m_note = tr("Cannot keep the best image: %1").arg(merged.error());
             } else {
-                if (m_undo)
+                if (m_undo) {
                     m_undo->push(new MergeCommand(session, *merged, m_report));
+                    m_noteUndoIndex = m_undo->index();
+                }
                 // At once, not when the change feed tells: the group goes.
                 m_model->removeImages(merged->trashed);
                 m_note = tr("Kept one image; %n moved to the trash (Edit ▸ Undo puts them back).",
@@ -196,6 +212,7 @@ void DuplicatesDialog::notDuplicates()
     whenFinished(m_session->writer()->markNotDuplicates(pairs), this,
         [this, group](const Result<int> &marked) {
             m_busy = false;
+            m_noteUndoIndex = -1;
             if (!marked) {
                 m_note = tr("Cannot remember these images: %1").arg(marked.error());
             } else {

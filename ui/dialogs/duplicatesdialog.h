@@ -67,6 +67,9 @@ private:
     QPushButton *m_apart;
     QPushButton *m_refresh;
     QString m_note; ///< what the last action did, under the summary
+    /// The undo stack's index just after the Keep Best the note speaks of;
+    /// -1 when the note is about nothing undoable.
+    int m_noteUndoIndex = -1;
     bool m_busy = false;
 };
 

@@ -56,6 +56,7 @@ private Q_SLOTS:
 
     void addSelectionThroughTheMenus();
     void collectionOrderFromTheDock();
+    void removeNeedsASelection();
     void dragReorderAndUndo();
     void renameFromTheDock();
     void refusedNameAsksAgain();
@@ -231,6 +232,28 @@ void TestUiCollections::addSelectionThroughTheMenus()
     QVERIFY(chosen);
     QTRY_COMPARE_WITH_TIMEOUT(members(QStringLiteral("trip")),
         (QList<qint64> { keys[3], keys[1], keys[0] }), kLivenessMs);
+}
+
+// Remove was enabled with nothing selected in the gallery, and a click did
+// nothing and said nothing.
+void TestUiCollections::removeNeedsASelection()
+{
+    const QList<qint64> keys = addImages(2);
+    QCOMPARE(keys.size(), 2);
+    makeCollection(QStringLiteral("Trip"), keys);
+    clickCollection(QStringLiteral("Trip"));
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kLivenessMs);
+    auto *remove = panel()->findChild<QToolButton *>(QStringLiteral("removeFromCollectionButton"));
+    QVERIFY(remove);
+    QItemSelectionModel *selection = m_window->galleryView()->selectionModel();
+    selection->clearSelection();
+    QTRY_VERIFY_WITH_TIMEOUT(!remove->isEnabled(), kLivenessMs);
+    selection->select(gallery()->index(0), QItemSelectionModel::ClearAndSelect);
+    QTRY_VERIFY_WITH_TIMEOUT(remove->isEnabled(), kLivenessMs);
+    remove->click();
+    QTRY_COMPARE_WITH_TIMEOUT(members(QStringLiteral("Trip")).size(), 1, kLivenessMs);
+    selection->clearSelection();
+    QTRY_VERIFY_WITH_TIMEOUT(!remove->isEnabled(), kLivenessMs);
 }
 
 // Clicking a hand-made collection shows it in its own order, which the

@@ -12,6 +12,7 @@
 
 #include <QDockWidget>
 #include <QInputDialog>
+#include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QMainWindow>
 #include <QPointer>
@@ -56,6 +57,11 @@ CollectionsDock::CollectionsDock(const Parts &parts)
         &ImageActions::addToCollection);
     connect(m_panel, &CollectionsPanel::removeSelectionRequested, parts.actions,
         &ImageActions::removeFromCollection);
+    // hasSelection(), not the selected rows: no row is counted.
+    connect(parts.gallery, &GalleryView::selectedRecordsChanged, m_panel, [this] {
+        const QItemSelectionModel *selection = m_parts.gallery->selectionModel();
+        m_panel->setGallerySelected(selection && selection->hasSelection());
+    });
     connect(m_panel, &CollectionsPanel::smartFromSearchRequested, this,
         &CollectionsDock::askSmartCollection);
     connect(m_panel, &CollectionsPanel::message, this, &CollectionsDock::message);

@@ -264,13 +264,22 @@ QString CollectionsPanel::searchFor(const QString &name)
     return QStringLiteral("in:\"%1\"").arg(name);
 }
 
+void CollectionsPanel::setGallerySelected(bool selected)
+{
+    if (selected == m_gallerySelected)
+        return;
+    m_gallerySelected = selected;
+    updateButtons();
+}
+
 void CollectionsPanel::updateButtons()
 {
     const int row = m_list->currentRow();
     const bool any = row >= 0 && row < m_collections.size();
     const bool handMade = any && !m_collections.at(row).isSmart();
     m_add->setEnabled(m_session != nullptr && !handMadeNames().isEmpty());
-    m_remove->setEnabled(handMade);
+    // With nothing selected Remove did nothing and said nothing.
+    m_remove->setEnabled(handMade && m_gallerySelected);
     m_delete->setEnabled(any);
     m_rename->setEnabled(any);
     m_new->setEnabled(m_session != nullptr);

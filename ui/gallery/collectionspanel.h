@@ -54,6 +54,8 @@ public:
     /// on the stack given to setUndoStack().
     void renameCollection(const QString &from, const QString &to);
     void setUndoStack(QUndoStack *undo) { m_undo = undo; }
+    /// Whether the gallery has images selected: Remove takes them out.
+    void setGallerySelected(bool selected);
     /// Rename… on the collection chosen in the list (F2).
     QAction *renameAction() const { return m_rename; }
     /// The collection chosen in the list, or none.
@@ -104,6 +106,7 @@ private:
     QToolButton *m_new;
     QToolButton *m_add;
     QToolButton *m_remove;
+    bool m_gallerySelected = false;
     QToolButton *m_delete;
     QMenu *m_addMenu;
     QAction *m_rename;

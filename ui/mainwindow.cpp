@@ -668,6 +668,7 @@ void MainWindow::connectBrowsing()
     connect(m_browse, &BrowseBar::shuffleRequested, this, &MainWindow::shuffleAgain);
     connect(m_browse, &BrowseBar::queryChanged, this, [this](const ImageQuery &query) {
         m_gallery->setFiltered(!query.search.isEmpty() || !query.tag.isEmpty());
+        m_tagSidebar->setSearch(query.search);
         if (m_session) {
             m_keeper->queryChanging(query);
             m_session->gallery()->setQuery(query);

@@ -98,6 +98,7 @@ private Q_SLOTS:
     void tagFilter();
     void searchBoxCompletesTags();
     void tagSidebarFiltersRenamesAndUndoes();
+    void tagSidebarHighlightFollowsTheSearch();
     void searchErrorShownInPlace();
     void sortByName();
     void shuffleAgain();
@@ -749,6 +750,65 @@ void TestUiGallery::tagSidebarFiltersRenamesAndUndoes()
     QCOMPARE(trashTags(), QStringList { QStringLiteral("beasts") });
     m_window->undoStack()->undo();
     QTRY_COMPARE_WITH_TIMEOUT(trashTags(), QStringList { QStringLiteral("animals") }, kLivenessMs);
+}
+
+// The sidebar's highlight is the search's tag term, by name: it stayed on
+// "red forest" after the search was cleared, and on a row position (so on
+// another tag) after the rows moved.
+void TestUiGallery::tagSidebarHighlightFollowsTheSearch()
+{
+    addSamples({ { QStringLiteral("a"), Qt::red }, { QStringLiteral("b"), Qt::green } },
+        { QStringLiteral("red forest") });
+    addSamples({ { QStringLiteral("c"), Qt::blue } }, { QStringLiteral("sky") });
+    m_window->ingestBar()->tagsField()->clear();
+    m_window->tagDock()->show();
+    ui::TagSidebar *sidebar = m_window->tagSidebar();
+    TagCountsModel *model = sidebar->model();
+    QListView *view = sidebar->view();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, kLivenessMs);
+    const auto highlighted = [view] {
+        const QModelIndexList rows = view->selectionModel()->selectedIndexes();
+        return rows.size() == 1 ? rows.first().data(TagCountsModel::TagRole).toString()
+                                : QStringLiteral("(%1 rows)").arg(rows.size());
+    };
+    QCOMPARE(
+        model->index(0).data(TagCountsModel::TagRole).toString(), QStringLiteral("red forest"));
+    QTest::mouseClick(
+        view->viewport(), Qt::LeftButton, {}, view->visualRect(model->index(0)).center());
+    QCOMPARE(m_window->browseBar()->searchField()->text(), QStringLiteral("tag:\"red forest\""));
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(highlighted(), QStringLiteral("red forest"), kLivenessMs);
+
+    // No tag term, no highlight.
+    m_window->browseBar()->searchField()->clear();
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 3, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(highlighted(), QStringLiteral("(0 rows)"), kLivenessMs);
+
+    // Typed, with other terms: the tag's row, wherever it is.
+    m_window->browseBar()->searchField()->setText(QStringLiteral("c tag:sky"));
+    Q_EMIT m_window->browseBar()->searchField()->returnPressed();
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(highlighted(), QStringLiteral("sky"), kLivenessMs);
+    m_window->browseBar()->searchField()->clear();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(highlighted(), QStringLiteral("(0 rows)"), kLivenessMs);
+
+    // The rows move (a new tag on both images counted first): the
+    // highlight stays on the tag searched, not on its old row.
+    m_window->browseBar()->searchField()->setText(QStringLiteral("tag:\"red forest\""));
+    Q_EMIT m_window->browseBar()->searchField()->returnPressed();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(highlighted(), QStringLiteral("red forest"), kLivenessMs);
+    // The filtered rows, read: the query changed a moment ago.
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        gallery()->recordAt(0).has_value() && gallery()->recordAt(1).has_value(), kLivenessMs);
+    const qint64 a = gallery()->recordAt(0)->key;
+    const qint64 b = gallery()->recordAt(1)->key;
+    QVERIFY_OK(
+        m_window->session()->writer()->editTags({ a, b }, { QStringLiteral("aaa") }, {}).result());
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(highlighted(), QStringLiteral("red forest"), kLivenessMs);
 }
 
 // A search that cannot be read is explained under the box, and the gallery

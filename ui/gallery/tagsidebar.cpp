@@ -2,6 +2,7 @@
 #include "gallery/tagsidebar.h"
 
 #include "base/futurewatch.h"
+#include "catalog/searchlanguage.h"
 #include "gallery/tagcompleter.h"
 #include "gallery/tagcountdelegate.h"
 #include "gallery/undocommands.h"
@@ -33,6 +34,9 @@ TagSidebar::TagSidebar(QWidget *parent)
     m_view->setModel(m_model);
     m_view->setItemDelegate(new TagCountDelegate(m_view));
     m_view->setUniformItemSizes(true);
+    // The highlight is the search's tag (highlight()), not a row a person
+    // clicked: a click changes the search, which highlights.
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     // A long tag is elided beside its count, never scrolled to.
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setTextElideMode(Qt::ElideRight);
@@ -78,6 +82,7 @@ void TagSidebar::refresh()
     }
     const TagCountsReport &report = m_session->tags()->counts();
     m_model->setTags(report.tags);
+    highlight();
     // Say when the list is not every tag, and why.
     if (report.partial) {
         m_note->setText(
@@ -89,6 +94,47 @@ void TagSidebar::refresh()
     }
     m_note->setVisible(
         report.partial || report.tags.size() >= TagService::kSidebarLimit || report.tags.isEmpty());
+}
+
+namespace {
+
+/// The first `tag:x` the search requires (alone, or ANDed with other
+/// terms); empty when it has none (an OR, a -tag: or no tag term).
+QString requiredTag(const search::Node &root)
+{
+    using Kind = search::Node::Kind;
+    if (root.kind == Kind::Tag)
+        return root.text;
+    if (root.kind == Kind::And) {
+        for (const search::Node &child : root.children)
+            if (child.kind == Kind::Tag)
+                return child.text;
+    }
+    return {};
+}
+
+} // namespace
+
+void TagSidebar::setSearch(const QString &search)
+{
+    const search::Parsed parsed = search::SearchLanguage::parse(search);
+    m_searchTag = parsed.ok() ? requiredTag(parsed.root) : QString();
+    highlight();
+}
+
+void TagSidebar::highlight()
+{
+    QItemSelectionModel *selection = m_view->selectionModel();
+    // The list holds TagService::kSidebarLimit rows at most.
+    const QModelIndexList found = m_searchTag.isEmpty() || m_model->rowCount() == 0
+        ? QModelIndexList()
+        : m_model->match(
+            m_model->index(0), TagCountsModel::TagRole, m_searchTag, 1, Qt::MatchFixedString);
+    if (found.isEmpty()) {
+        selection->clear();
+        return;
+    }
+    selection->setCurrentIndex(found.first(), QItemSelectionModel::ClearAndSelect);
 }
 
 bool TagSidebar::eventFilter(QObject *watched, QEvent *event)

@@ -38,6 +38,12 @@ public:
     /// as the context menu does after asking.
     void renameTag(const QString &from, const QString &to);
 
+    /// The gallery's search as typed: its tag term (`tag:x`, ANDed with
+    /// the rest) is the tag shown highlighted; none without one.
+    void setSearch(const QString &search);
+    /// The tag highlighted, empty when none.
+    QString highlightedTag() const { return m_searchTag; }
+
     /// Room for a tag of some length and its count.
     QSize sizeHint() const override;
 
@@ -51,6 +57,9 @@ protected:
 
 private:
     void refresh();
+    /// Highlights the row of m_searchTag, by name: rows move when the
+    /// counts change or a tag is renamed.
+    void highlight();
     void showMenu(const QPoint &at);
     void askRename(const QString &tag, bool merge);
 
@@ -59,6 +68,7 @@ private:
     TagCountsModel *m_model;
     QListView *m_view;
     QLabel *m_note;
+    QString m_searchTag;
 };
 
 } // namespace trove::ui

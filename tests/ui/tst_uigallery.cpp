@@ -1559,7 +1559,7 @@ void TestUiGallery::thumbnailsFillTheirCellsOnAnyScreen()
     trash->close();
 }
 
-// A 300-character name and a 500-character source made the window wider
+// A 200-character name and a 500-character source made the window wider
 // than the screen, and its minimum width stayed so back in the gallery.
 void TestUiGallery::longNameAndLinkKeepTheWindowWidth()
 {

@@ -38,9 +38,16 @@ using trove::test::kLivenessMs;
 
 namespace {
 
+// Waits as the window does, its event loop running (a blocked GUI thread
+// is a state the product never has); bounded, so a stuck write fails here.
 template<typename T> T await(QFuture<T> future)
 {
-    future.waitForFinished();
+    QElapsedTimer waited;
+    waited.start();
+    while (!future.isFinished() && waited.elapsed() < kLivenessMs)
+        QTest::qWait(5);
+    if (!future.isFinished())
+        qFatal("a write did not finish within %d ms", kLivenessMs);
     return future.result();
 }
 
@@ -132,6 +139,9 @@ QList<qint64> TestUiCollections::addImages(int count)
 
 void TestUiCollections::makeCollection(const QString &name, const QList<qint64> &keys)
 {
+    // Straight after the window opens, its library may still be opening:
+    // the writer taken then may be one that never runs the request.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->isOpen(), kLivenessMs);
     CatalogWriter *writer = m_window->session()->writer();
     QVERIFY_OK(await(writer->createCollection(name)));
     QCOMPARE(*await(writer->addToCollection(name, keys)), int(keys.size()));

@@ -389,6 +389,8 @@ private:
     /// Waits for the writer to answer everything asked so far, then for the
     /// answers to reach the pipeline.
     void settle();
+    void doneFailedAndBusy(QList<quint64> &ids);
+    void finishBusy(const QList<quint64> &ids);
     QStringList tmpFiles() const
     {
         return QDir(m_paths.tmpDir()).entryList(QDir::Files | QDir::NoDotAndDotDot);
@@ -972,12 +974,12 @@ void TestIngestPipeline::resumesOrphans()
     QCOMPARE(m_fetch->startedFor(url(QStringLiteral("b.png"))), 1);
 }
 
-void TestIngestPipeline::clearFinished()
+// Three items: one done, one failed, one still downloading (busy.png).
+void TestIngestPipeline::doneFailedAndBusy(QList<quint64> &ids)
 {
     const QString done = url(QStringLiteral("done.png"));
     const QString failed = url(QStringLiteral("failed.png"));
-    const QString busy = url(QStringLiteral("busy.png"));
-    const QList<quint64> ids = m_pipeline->enqueue({ { done }, { failed }, { busy } });
+    ids = m_pipeline->enqueue({ { done }, { failed }, { url(QStringLiteral("busy.png")) } });
     QTRY_COMPARE_WITH_TIMEOUT(m_fetch->running().size(), 3, test::kLivenessMs);
     m_fetch->succeed(done, png(1));
     QTRY_VERIFY_WITH_TIMEOUT(m_process->find(QStringLiteral("done.png")), test::kLivenessMs);
@@ -985,6 +987,23 @@ void TestIngestPipeline::clearFinished()
     m_fetch->fail(failed, QStringLiteral("HTTP 404"));
     QTRY_COMPARE_WITH_TIMEOUT(m_finished.size(), 2, test::kLivenessMs);
     settle();
+}
+
+// The third of doneFailedAndBusy() finishes, and is Done.
+void TestIngestPipeline::finishBusy(const QList<quint64> &ids)
+{
+    m_fetch->succeed(url(QStringLiteral("busy.png")), png(3));
+    QTRY_VERIFY_WITH_TIMEOUT(m_process->find(QStringLiteral("busy.png")), test::kLivenessMs);
+    m_process->run(QStringLiteral("busy.png"));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(ids.at(2)), IngestState::Done, test::kLivenessMs);
+}
+
+void TestIngestPipeline::clearFinished()
+{
+    QList<quint64> ids;
+    doneFailedAndBusy(ids);
+    if (QTest::currentTestFailed())
+        return;
     const qint64 busyRow = m_pipeline->item(ids.at(2))->queueId;
 
     QSignalSpy removed(m_pipeline.get(), &IngestPipeline::itemsRemoved);
@@ -1002,27 +1021,17 @@ void TestIngestPipeline::clearFinished()
 
     m_pipeline->clearFinished(); // nothing more to clear
     QCOMPARE(removed.count(), 1);
-    m_fetch->succeed(busy, png(3));
-    QTRY_VERIFY_WITH_TIMEOUT(m_process->find(QStringLiteral("busy.png")), test::kLivenessMs);
-    m_process->run(QStringLiteral("busy.png"));
-    QTRY_COMPARE_WITH_TIMEOUT(stateOf(ids.at(2)), IngestState::Done, test::kLivenessMs);
+    finishBusy(ids);
 }
 
 // A server lets go of finished items now and then; their rows stay, and
 // /status reads them from the catalog.
 void TestIngestPipeline::forgetFinishedKeepsTheRows()
 {
-    const QString done = url(QStringLiteral("done.png"));
-    const QString failed = url(QStringLiteral("failed.png"));
-    const QString busy = url(QStringLiteral("busy.png"));
-    const QList<quint64> ids = m_pipeline->enqueue({ { done }, { failed }, { busy } });
-    QTRY_COMPARE_WITH_TIMEOUT(m_fetch->running().size(), 3, test::kLivenessMs);
-    m_fetch->succeed(done, png(1));
-    QTRY_VERIFY_WITH_TIMEOUT(m_process->find(QStringLiteral("done.png")), test::kLivenessMs);
-    m_process->run(QStringLiteral("done.png"));
-    m_fetch->fail(failed, QStringLiteral("HTTP 404"));
-    QTRY_COMPARE_WITH_TIMEOUT(m_finished.size(), 2, test::kLivenessMs);
-    settle();
+    QList<quint64> ids;
+    doneFailedAndBusy(ids);
+    if (QTest::currentTestFailed())
+        return;
 
     QSignalSpy removed(m_pipeline.get(), &IngestPipeline::itemsRemoved);
     m_pipeline->forgetFinished();
@@ -1034,10 +1043,7 @@ void TestIngestPipeline::forgetFinishedKeepsTheRows()
     const auto rows = m_probe->rows();
     QCOMPARE(rows.size(), 3);
     QCOMPARE(m_probe->images(), 1);
-    m_fetch->succeed(busy, png(3));
-    QTRY_VERIFY_WITH_TIMEOUT(m_process->find(QStringLiteral("busy.png")), test::kLivenessMs);
-    m_process->run(QStringLiteral("busy.png"));
-    QTRY_COMPARE_WITH_TIMEOUT(stateOf(ids.at(2)), IngestState::Done, test::kLivenessMs);
+    finishBusy(ids);
 }
 
 // --- politeness ------------------------------------------------------------

@@ -261,15 +261,25 @@ bool HttpServer::parseHead(Connection &c, qsizetype headEnd)
         const QByteArray value = line.mid(colon + 1).trimmed();
         // The fields the door decides on come once: with two, which one
         // it checked and which one another reader takes would differ
-        // (RFC 9112 §3.2 asks for 400 on a second Host).
-        if ((name == "host" || name == "origin")
-            && std::any_of(r.headers.cbegin(), r.headers.cend(),
-                [&name](const auto &h) { return h.first == name; })) {
-            refuse(c,
-                HttpResponse::error(400,
-                    QStringLiteral("more than one %1 header")
-                        .arg(name == "host" ? QStringLiteral("Host") : QStringLiteral("Origin"))));
-            return false;
+        // (RFC 9112 §3.2 asks for 400 on a second Host). The access keys
+        // and the body's type are such fields too.
+        static constexpr std::pair<const char *, const char *> kOnce[] = {
+            { "host", "Host" },
+            { "origin", "Origin" },
+            { "trove-api-key", "Trove-Api-Key" },
+            { "hydrus-client-api-access-key", "Hydrus-Client-API-Access-Key" },
+            { "content-type", "Content-Type" },
+        };
+        for (const auto &[lower, shown] : kOnce) {
+            if (name != lower)
+                continue;
+            if (std::any_of(r.headers.cbegin(), r.headers.cend(),
+                    [&name](const auto &h) { return h.first == name; })) {
+                refuse(c,
+                    HttpResponse::error(
+                        400, QStringLiteral("more than one %1 header").arg(QLatin1String(shown))));
+                return false;
+            }
         }
         if (name == "content-length") {
             qint64 n = 0;

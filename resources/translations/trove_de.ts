@@ -1559,6 +1559,12 @@
         <source>Name of the smart collection for “%1”:</source>
         <translation>Name der intelligenten Sammlung für „%1“:</translation>
     </message>
+    <message>
+        <source>Cannot create the collection: %1.
+Name of the smart collection for “%2”:</source>
+        <translation>Die Sammlung kann nicht angelegt werden: %1.
+Name der intelligenten Sammlung für „%2“:</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::CollectionsPanel</name>
@@ -1698,6 +1704,12 @@
 Name of the new collection:</source>
         <translation>Die Sammlung kann nicht angelegt werden: %1.
 Name der neuen Sammlung:</translation>
+    </message>
+    <message>
+        <source>Cannot rename the collection: %1.
+New name of “%2”:</source>
+        <translation>Die Sammlung kann nicht umbenannt werden: %1.
+Neuer Name für „%2“:</translation>
     </message>
 </context>
 <context>

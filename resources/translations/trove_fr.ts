@@ -1559,6 +1559,12 @@
         <source>Name of the smart collection for “%1”:</source>
         <translation>Nom de la collection intelligente pour «&#xa0;%1&#xa0;»&#xa0;:</translation>
     </message>
+    <message>
+        <source>Cannot create the collection: %1.
+Name of the smart collection for “%2”:</source>
+        <translation>Impossible de créer la collection&#xa0;: %1.
+Nom de la collection intelligente pour «&#xa0;%2&#xa0;»&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::CollectionsPanel</name>
@@ -1698,6 +1704,12 @@
 Name of the new collection:</source>
         <translation>Impossible de créer la collection&#xa0;: %1.
 Nom de la nouvelle collection&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cannot rename the collection: %1.
+New name of “%2”:</source>
+        <translation>Impossible de renommer la collection&#xa0;: %1.
+Nouveau nom de «&#xa0;%2&#xa0;»&#xa0;:</translation>
     </message>
 </context>
 <context>

@@ -1728,6 +1728,16 @@ void TestApi::lockHeadIsReadStrictly_data()
             + "Host: 127.0.0.1:PORT\r\nOrigin: http://127.0.0.1:PORT\r\n"
               "Origin: http://evil.example\r\n"
                                  << QByteArray() << 400 << QStringLiteral("Origin");
+    QTest::newRow("two keys") << get + "Host: 127.0.0.1:PORT\r\nTrove-Api-Key: KEY\r\n"
+                              << QByteArray() << 400 << QStringLiteral("Trove-Api-Key");
+    QTest::newRow("two Hydrus keys, one wrong")
+        << get
+            + "Host: 127.0.0.1:PORT\r\nHydrus-Client-API-Access-Key: KEY\r\n"
+              "hydrus-client-api-access-key: nope\r\n"
+        << QByteArray() << 400 << QStringLiteral("Hydrus-Client-API-Access-Key");
+    QTest::newRow("two Content-Types")
+        << post + "Content-Type: application/octet-stream\r\nContent-Length: 2\r\n"
+        << QByteArray("{}") << 400 << QStringLiteral("Content-Type");
     QTest::newRow("space before the colon") << get + "Host : 127.0.0.1:PORT\r\n"
                                             << QByteArray() << 400 << QStringLiteral("header");
     QTest::newRow("Content-Length +5")

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void removeNeedsASelection();
     void dragReorderAndUndo();
     void renameFromTheDock();
+    void refusedNameAsksAgain_data();
     void refusedNameAsksAgain();
     void restartKeepsTheOrderChosenBefore();
 
@@ -432,38 +433,60 @@ void TestUiCollections::renameFromTheDock()
     QCOMPARE(m_window->undoStack()->count(), 1);
 }
 
-// New with a name that is taken: the dialog comes back with the name as
-// typed and the whole reason in it, instead of a status message cut off
-// beside the status bar's labels.
+// New, New Smart and Rename with a name that is taken: the dialog comes
+// back with the name as typed and the whole reason in it, instead of a
+// status message cut off beside the status bar's labels.
+void TestUiCollections::refusedNameAsksAgain_data()
+{
+    QTest::addColumn<QString>("dialogName");
+    QTest::newRow("New Collection") << QStringLiteral("newCollectionDialog");
+    QTest::newRow("New Smart Collection") << QStringLiteral("newSmartCollectionDialog");
+    QTest::newRow("Rename") << QStringLiteral("renameCollectionDialog");
+}
+
 void TestUiCollections::refusedNameAsksAgain()
 {
+    QFETCH(QString, dialogName);
     makeCollection(QStringLiteral("Holiday 2026"), {});
     m_window->statusBar()->clearMessage();
-    auto *button = panel()->findChild<QToolButton *>(QStringLiteral("newCollectionButton"));
-    QVERIFY(button);
-    button->click();
+    if (dialogName == QLatin1String("newCollectionDialog")) {
+        auto *button = panel()->findChild<QToolButton *>(QStringLiteral("newCollectionButton"));
+        QVERIFY(button);
+        button->click();
+    } else if (dialogName == QLatin1String("newSmartCollectionDialog")) {
+        m_window->browseBar()->searchField()->setText(QStringLiteral("width:>100"));
+        Q_EMIT panel()->smartFromSearchRequested();
+    } else {
+        makeCollection(QStringLiteral("Trip"), {});
+        clickCollection(QStringLiteral("Trip"));
+        QVERIFY(panel()->renameAction()->isEnabled());
+        panel()->renameAction()->trigger();
+    }
+    const auto findDialog
+        = [this, &dialogName] { return m_window->findChild<QInputDialog *>(dialogName); };
     QPointer<QInputDialog> first;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        (first = panel()->findChild<QInputDialog *>(QStringLiteral("newCollectionDialog"))),
-        kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT((first = findDialog()), kLivenessMs);
     first->setTextValue(QStringLiteral("holiday 2026"));
     first->accept();
     QTRY_VERIFY_WITH_TIMEOUT(first.isNull(), kLivenessMs);
     QInputDialog *again = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        (again = panel()->findChild<QInputDialog *>(QStringLiteral("newCollectionDialog")))
-            && again->isVisible(),
-        kLivenessMs);
+    QTRY_VERIFY_WITH_TIMEOUT((again = findDialog()) && again->isVisible(), kLivenessMs);
     QCOMPARE(again->textValue(), QStringLiteral("holiday 2026"));
     QVERIFY2(again->labelText().contains(QStringLiteral("exists already")),
         qPrintable(again->labelText()));
-    QVERIFY2(!m_window->statusBar()->currentMessage().contains(QStringLiteral("Cannot create")),
+    QVERIFY2(!m_window->statusBar()->currentMessage().contains(QStringLiteral("Cannot")),
         qPrintable(m_window->statusBar()->currentMessage()));
 
     again->setTextValue(QStringLiteral("Holiday 2027"));
     again->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(panel()->handMadeNames().contains(QStringLiteral("Holiday 2027"))
+            || dialogName == QLatin1String("newSmartCollectionDialog"),
+        kLivenessMs);
     QTRY_VERIFY_WITH_TIMEOUT(
-        panel()->handMadeNames().contains(QStringLiteral("Holiday 2027")), kLivenessMs);
+        m_window->statusBar()->currentMessage().contains(QStringLiteral("“Holiday 2027”")),
+        kLivenessMs);
+    if (dialogName == QLatin1String("renameCollectionDialog"))
+        QVERIFY(!panel()->handMadeNames().contains(QStringLiteral("Trip")));
 }
 
 // Collection order needs the collection shown, which a restart does not

@@ -99,12 +99,31 @@ void CollectionsDock::askSmartCollection()
         Q_EMIT message(tr("Type a search first: a smart collection is a saved search"), 5000);
         return;
     }
+    askSmartName(search, {}, {});
+}
+
+void CollectionsDock::askSmartName(
+    const QString &search, const QString &typed, const QString &reason)
+{
     auto *dialog = new QInputDialog(m_parts.window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("newSmartCollectionDialog"));
     dialog->setWindowTitle(tr("New Smart Collection"));
-    dialog->setLabelText(tr("Name of the smart collection for “%1”:").arg(search));
-    connect(dialog, &QInputDialog::textValueSelected, m_panel,
-        [panel = m_panel, search](const QString &name) { panel->createCollection(name, search); });
+    // Refused, it comes back with the name as typed and why, as New
+    // Collection does.
+    dialog->setLabelText(reason.isEmpty()
+            ? tr("Name of the smart collection for “%1”:").arg(search)
+            //: %1 is why the name was refused; %2 the search it saves
+            : tr("Cannot create the collection: %1.\nName of the smart collection for “%2”:")
+                  .arg(reason, search));
+    dialog->setTextValue(typed);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, search](const QString &name) {
+        QPointer<CollectionsDock> dock(this);
+        m_panel->createCollection(name, search, [dock, search, name](const QString &why) {
+            if (dock)
+                dock->askSmartName(search, name, why);
+        });
+    });
     dialog->open();
 }
 

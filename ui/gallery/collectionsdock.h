@@ -58,6 +58,8 @@ Q_SIGNALS:
 private:
     void moveInCollection(const QString &collection, const QList<qint64> &keys, qint64 beforeKey);
     void askSmartCollection();
+    /// @p typed and @p reason: asked again after a refusal.
+    void askSmartName(const QString &search, const QString &typed, const QString &reason);
 
     Parts m_parts;
     CollectionsPanel *m_panel;

@@ -321,13 +321,18 @@ void CollectionsPanel::deleteCollection(const QString &name)
         });
 }
 
-void CollectionsPanel::renameCollection(const QString &from, const QString &to)
+void CollectionsPanel::renameCollection(const QString &from, const QString &to,
+    const std::function<void(const QString &reason)> &refused)
 {
     if (!m_session || from.isEmpty())
         return;
     QPointer<LibrarySession> session = m_session.data();
     whenFinished(m_session->writer()->renameCollection(from, to), this,
-        [this, session, from](const Result<QString> &done) {
+        [this, session, from, refused](const Result<QString> &done) {
+            if (!done && refused) {
+                refused(done.error());
+                return;
+            }
             if (!done) {
                 Q_EMIT message(
                     tr("Cannot rename the collection: %1").arg(done.error()), kMessageMs);
@@ -357,17 +362,31 @@ void CollectionsPanel::renameCollection(const QString &from, const QString &to)
 void CollectionsPanel::askRename()
 {
     const QString name = currentName();
-    if (name.isEmpty())
-        return;
+    if (!name.isEmpty())
+        askRenameOf(name, name, {});
+}
+
+void CollectionsPanel::askRenameOf(const QString &name, const QString &typed, const QString &reason)
+{
     auto *dialog = new QInputDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(QStringLiteral("renameCollectionDialog"));
     dialog->setWindowTitle(tr("Rename Collection"));
-    dialog->setLabelText(tr("New name of “%1”:").arg(name));
-    dialog->setTextValue(name);
+    // Refused, it comes back with the name as typed and why, as New
+    // Collection does.
+    dialog->setLabelText(reason.isEmpty()
+            ? tr("New name of “%1”:").arg(name)
+            //: %1 is why the name was refused; %2 the collection's name now
+            : tr("Cannot rename the collection: %1.\nNew name of “%2”:").arg(reason, name));
+    dialog->setTextValue(typed);
     connect(dialog, &QInputDialog::textValueSelected, this, [this, name](const QString &to) {
-        if (to.simplified() != name)
-            renameCollection(name, to);
+        if (to.simplified() == name)
+            return;
+        QPointer<CollectionsPanel> panel(this);
+        renameCollection(name, to, [panel, name, to](const QString &why) {
+            if (panel)
+                panel->askRenameOf(name, to, why);
+        });
     });
     dialog->open();
 }

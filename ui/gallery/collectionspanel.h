@@ -52,7 +52,9 @@ public:
     void deleteCollection(const QString &name);
     /// Rename… (F2 or the list's context menu) after its dialog; undoable
     /// on the stack given to setUndoStack().
-    void renameCollection(const QString &from, const QString &to);
+    /// @p refused, if given, hears why instead of the status bar.
+    void renameCollection(const QString &from, const QString &to,
+        const std::function<void(const QString &reason)> &refused = {});
     void setUndoStack(QUndoStack *undo) { m_undo = undo; }
     /// Whether the gallery has images selected: Remove takes them out.
     void setGallerySelected(bool selected);
@@ -98,6 +100,9 @@ private:
     void askNew(const QString &typed = {}, const QString &reason = {});
     void askDelete();
     void askRename();
+    /// Rename @p name, the field holding @p typed; @p reason: asked again
+    /// after a refusal.
+    void askRenameOf(const QString &name, const QString &typed, const QString &reason);
     void showListMenu(const QPoint &pos);
     void updateButtons();
 

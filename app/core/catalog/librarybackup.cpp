@@ -43,10 +43,28 @@ bool isInside(const QString &inner, const QString &outer)
     return QDir::cleanPath(QFileInfo(inner).absoluteFilePath()).startsWith(o);
 }
 
-/// The library's identity in @p catalogFile (schema.cpp, the `library`
-/// table), read without changing the file; empty for a catalog from before
+/// The library's identity in the `library` table (schema.cpp) of @p db,
+/// named @p catalogFile in errors; empty for a catalog from before
 /// identities.
-Result<QString> libraryIdentity(const QString &catalogFile)
+Result<QString> identityIn(QSqlDatabase &db, const QString &catalogFile)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                               "AND name = 'library'"))
+        || !q.next())
+        return fail(LibraryBackup::tr("cannot read %1: %2").arg(catalogFile, q.lastError().text()));
+    if (q.value(0).toInt() == 0)
+        return QString();
+    if (q.exec(QStringLiteral("SELECT uuid FROM library WHERE id = 1")) && q.next())
+        return q.value(0).toString();
+    if (q.lastError().isValid())
+        return fail(LibraryBackup::tr("cannot read %1: %2").arg(catalogFile, q.lastError().text()));
+    return QString();
+}
+
+/// The identity of the catalog in @p catalogFile, opened read-only so that
+/// nothing in it changes (no migration, no WAL).
+Result<QString> identityOfFile(const QString &catalogFile)
 {
     const QString name
         = QStringLiteral("trove-backup-id-%1").arg(s_snapshotCounter.fetchAndAddRelaxed(1));
@@ -55,22 +73,9 @@ Result<QString> libraryIdentity(const QString &catalogFile)
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(catalogFile);
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-        QSqlQuery q(db);
-        if (!db.open()
-            || !q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
-                                      "AND name = 'library'"))
-            || !q.next()) {
-            out = fail(
-                LibraryBackup::tr("cannot read %1: %2")
-                    .arg(catalogFile, db.isOpen() ? q.lastError().text() : db.lastError().text()));
-        } else if (q.value(0).toInt() > 0) {
-            if (q.exec(QStringLiteral("SELECT uuid FROM library WHERE id = 1")) && q.next())
-                out = q.value(0).toString();
-            else if (q.lastError().isValid())
-                out = fail(
-                    LibraryBackup::tr("cannot read %1: %2").arg(catalogFile, q.lastError().text()));
-        }
-        q.finish();
+        out = db.open()
+            ? identityIn(db, catalogFile)
+            : fail(LibraryBackup::tr("cannot read %1: %2").arg(catalogFile, db.lastError().text()));
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
@@ -84,17 +89,18 @@ Result<void> checkSameLibrary(const LibraryPaths &source, const LibraryPaths &ta
 {
     if (!QFileInfo::exists(target.catalogFile()))
         return {};
+    Result<QString> ours = QString();
     {
         // Opening a writable library brings its schema up to date, and with
         // it the identity of a library from before identities.
         Connection db;
         if (auto r = db.open(source, Connection::Kind::Catalog, Connection::Role::Reader); !r)
             return r;
+        ours = identityIn(db.db(), source.catalogFile());
     }
-    auto ours = libraryIdentity(source.catalogFile());
     if (!ours)
         return ours.failure();
-    auto theirs = libraryIdentity(target.catalogFile());
+    auto theirs = identityOfFile(target.catalogFile());
     if (!theirs)
         return fail(LibraryBackup::tr("%1 holds a catalog that cannot be read, so it is not "
                                       "written over: %2")

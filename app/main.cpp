@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <optional>
 
 namespace {
 
@@ -41,7 +42,22 @@ int main(int argc, char *argv[])
     trove::installCodecMessageFilter();
 
     if (trove::cli::isCliInvocation(args)) {
-        QCoreApplication app(argc, argv);
+        if (!trove::cli::decodesImages(args)) {
+            QCoreApplication app(argc, argv);
+            describeApplication();
+            return trove::cli::run(args);
+        }
+        // QtSvg lays out an SVG's <text> with the font database, which
+        // exists only in a QGuiApplication (in a QCoreApplication it
+        // aborts the process). The minimal platform needs no display;
+        // what it says on start-up (XDG_RUNTIME_DIR unset, as for root)
+        // goes to the trove.codec log, not to the terminal.
+        qputenv("QT_QPA_PLATFORM", "minimal:enable_fonts");
+        std::optional<QGuiApplication> app;
+        {
+            const trove::CodecScope quiet;
+            app.emplace(argc, argv);
+        }
         describeApplication();
         return trove::cli::run(args);
     }

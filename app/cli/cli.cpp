@@ -107,6 +107,15 @@ bool isCliInvocation(const QStringList &args)
         && !word.contains(QLatin1Char(':'));
 }
 
+bool decodesImages(const QStringList &args)
+{
+    static const QStringList decoding { QStringLiteral("add"), QStringLiteral("resume"),
+        QStringLiteral("serve"), QStringLiteral("verify"), QStringLiteral("rehash"),
+        QStringLiteral("similar") };
+    const int i = commandIndex(args);
+    return i >= 0 && decoding.contains(args[i]);
+}
+
 int run(const QStringList &args)
 {
     Output output;

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void endlessBodyAtDefaultLimit();
     void sameBytesFromTwoUrls();
     void manyUrlsInOneAdd();
+    void svgWithTextIsAdded();
     void politeDownloads();
     void addStopsOnCtrlZ();
     void twoProcessesAddAtOnce();
@@ -1236,6 +1237,36 @@ void TestCli::manyUrlsInOneAdd()
     QVERIFY(tmpListing().isEmpty());
 }
 
+// An SVG with <text> (logos, charts, Inkscape drawings) needs the font
+// database to be drawn; without a QGuiApplication QtSvg aborted the whole
+// process, and the item left in the queue aborted every later run. Added,
+// thumbnailed and hashed again like any other, with nothing on stderr.
+void TestCli::svgWithTextIsAdded()
+{
+    const QString path = m_dir->filePath(QStringLiteral("logo.svg"));
+    QVERIFY(writeFile(path,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"50\">"
+        "<rect width=\"200\" height=\"50\" fill=\"#fd0\"/>"
+        "<text x=\"10\" y=\"30\" font-size=\"20\">Hello</text></svg>\n"));
+    const QStringList lib { QStringLiteral("--library"), library() };
+    const Run add = trove(QStringList { QStringLiteral("add"), path } + lib);
+    QVERIFY2(add.exitCode == 0, add.describe());
+    QVERIFY2(add.out.startsWith("added "), add.describe());
+    QVERIFY2(add.err.isEmpty(), add.describe());
+    const QJsonArray rows = list();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(
+        rows.at(0).toObject().value(QLatin1String("format")).toString(), QStringLiteral("svg"));
+    QCOMPARE(rows.at(0).toObject().value(QLatin1String("width")).toInt(), 200);
+    // The queue is empty: a later run has nothing to resume.
+    const Run resume = trove(QStringList { QStringLiteral("resume") } + lib);
+    QVERIFY2(resume.exitCode == 0 && resume.err.isEmpty(), resume.describe());
+    const Run rehash
+        = trove(QStringList { QStringLiteral("rehash"), QStringLiteral("--json") } + lib);
+    QVERIFY2(rehash.exitCode == 0 && rehash.err.isEmpty(), rehash.describe());
+    QCOMPARE(rehash.json().object().value(QLatin1String("hashed")).toInt(), 1);
+}
+
 // --per-host bounds what one host sees at once (the server counts), every
 // download carries --referer, and a 429 with Retry-After: 1 is tried again
 // no sooner than a second later (the server's own times) and then added.
@@ -1653,6 +1684,21 @@ void TestCli::showTagRemoveByNameAndPrefix()
         + lib);
     QVERIFY2(rename.exitCode == 0, rename.describe());
     QVERIFY2(rename.out.contains("gamma -> beta"), rename.describe());
+
+    // A name that is also the start of another image's id (a picture
+    // named "2024" or "cafe") names both: nothing is renamed or removed
+    // by guessing, and the full id still picks one.
+    const QString prefix = alpha.left(6);
+    rename = trove(QStringList { QStringLiteral("rename"), QStringLiteral("beta"), prefix } + lib);
+    QVERIFY2(rename.exitCode == 0, rename.describe());
+    for (const char *command : { "remove", "show" }) {
+        Run both = trove(QStringList { QString::fromLatin1(command), prefix } + lib);
+        QVERIFY2(both.exitCode == 1, both.describe());
+        QVERIFY2(
+            both.err.contains(prefix.toUtf8() + ": 2 images match; use an id"), both.describe());
+    }
+    rename = trove(QStringList { QStringLiteral("rename"), beta, QStringLiteral("beta") } + lib);
+    QVERIFY2(rename.exitCode == 0, rename.describe());
 
     // remove: by prefix, then by name; blobs go with the rows.
     const QString alphaSha = alphaRows.at(0).toObject().value(QLatin1String("sha256")).toString();

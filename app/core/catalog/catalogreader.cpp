@@ -616,17 +616,29 @@ Result<QList<ImageRecord>> CatalogReader::resolve(const QString &idOrName)
     auto exact = select(QStringLiteral("WHERE i.uuid = ?"), { arg.toLower() });
     if (!exact || !exact->isEmpty())
         return exact;
-    if (const QVariantList range = idPrefixRange(arg); !range.isEmpty()) {
-        auto prefixed = select(QStringLiteral("WHERE i.uuid >= ? AND i.uuid < ?"), range);
-        if (!prefixed || !prefixed->isEmpty())
-            return prefixed;
-    }
     // The name index is case-blind (images_by_name, NOCASE): a plain
     // `name = ?` cannot search it and read every row of the catalog, over
     // a second per name at a million images. Its case-blind match narrows
     // to the index entries, the exact one picks from them.
-    return select(QStringLiteral("WHERE i.name = ? COLLATE NOCASE AND i.name = ?"), { arg, arg },
-        QStringLiteral(" ORDER BY i.id"));
+    auto named = select(QStringLiteral("WHERE i.name = ? COLLATE NOCASE AND i.name = ?"),
+        { arg, arg }, QStringLiteral(" ORDER BY i.id"));
+    if (!named)
+        return named;
+    // A short id and a name can be the same text (a picture named "2024"
+    // or "cafe"): then it names both, and the caller says it names several,
+    // rather than acting on the one the id happens to start with.
+    if (const QVariantList range = idPrefixRange(arg); !range.isEmpty()) {
+        auto prefixed = select(QStringLiteral("WHERE i.uuid >= ? AND i.uuid < ?"), range);
+        if (!prefixed)
+            return prefixed;
+        for (const ImageRecord &image : std::as_const(*named)) {
+            if (!std::any_of(prefixed->cbegin(), prefixed->cend(),
+                    [&image](const ImageRecord &r) { return r.key == image.key; }))
+                prefixed->append(image);
+        }
+        return prefixed;
+    }
+    return named;
 }
 
 Result<void> CatalogReader::forEach(const std::function<bool(const ImageRecord &)> &visit)
@@ -809,12 +821,22 @@ Result<QList<TrashRecord>> CatalogReader::resolveTrash(const QString &idOrName)
     auto exact = trashWhere(QStringLiteral("WHERE uuid = ?"), { arg.toLower() });
     if (!exact || !exact->isEmpty())
         return exact;
+    auto named = trashWhere(QStringLiteral("WHERE name = ? ORDER BY id"), { arg });
+    if (!named)
+        return named;
+    // A short id that is also a name names both (see resolve()).
     if (const QVariantList range = idPrefixRange(arg); !range.isEmpty()) {
         auto prefixed = trashWhere(QStringLiteral("WHERE uuid >= ? AND uuid < ?"), range);
-        if (!prefixed || !prefixed->isEmpty())
+        if (!prefixed)
             return prefixed;
+        for (const TrashRecord &entry : std::as_const(*named)) {
+            if (!std::any_of(prefixed->cbegin(), prefixed->cend(),
+                    [&entry](const TrashRecord &r) { return r.image.id == entry.image.id; }))
+                prefixed->append(entry);
+        }
+        return prefixed;
     }
-    return trashWhere(QStringLiteral("WHERE name = ? ORDER BY id"), { arg });
+    return named;
 }
 
 Result<void> CatalogReader::forEachTrashed(

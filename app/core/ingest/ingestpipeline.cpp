@@ -182,7 +182,12 @@ void IngestPipeline::persist(const QList<quint64> &ids)
         return;
     QList<IngestRequest> requests;
     for (quint64 id : ids) {
-        requests.append(m_items[id].request);
+        IngestRequest request = m_items[id].request;
+        // The row names a file by its whole path: "photos/a.jpg" as typed
+        // means another file, or none, to a `trove resume` run elsewhere.
+        if (const Work *work = findWork(id); work && !work->source.localPath.isEmpty())
+            request.source = work->source.localPath;
+        requests.append(std::move(request));
         m_persisting.insert(id);
     }
     m_answers->whenFinished(

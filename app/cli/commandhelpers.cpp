@@ -3,6 +3,7 @@
 
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
+#include "catalog/librarybackup.h"
 #include "storage/database.h"
 
 #include <QDir>
@@ -38,15 +39,34 @@ int failRead(CommandContext &ctx, const Error &error)
     return failWith(ctx, error.message);
 }
 
-bool libraryThere(CommandContext &ctx)
+bool libraryThere(CommandContext &ctx, LostCatalog lost)
 {
-    // Blobs without a catalog are a library that lost it: verify --repair
-    // rebuilds it from them.
-    if (ctx.mayCreateLibrary || QFileInfo::exists(ctx.paths.catalogFile())
-        || QFileInfo(ctx.paths.blobsDir()).isDir())
+    const QString root = QDir::toNativeSeparators(ctx.paths.root());
+    if (QFileInfo::exists(ctx.paths.catalogFile()))
         return true;
-    ctx.output.error(QStringLiteral("no Trove library in %1 (trove add or the window makes one)")
-                         .arg(QDir::toNativeSeparators(ctx.paths.root())));
+    // A backup that was interrupted before its catalog was copied: opened
+    // as a library, a read made it an empty one, which the backup then
+    // refused to write over as another library's.
+    if (QFileInfo::exists(LibraryBackup::markerFile(ctx.paths.root()))) {
+        ctx.output.error(QStringLiteral("%1 is an unfinished backup (it was interrupted): run "
+                                        "`trove backup` into it again")
+                             .arg(root));
+        return false;
+    }
+    if (ctx.mayCreateLibrary)
+        return true;
+    // Blobs without a catalog are a library that lost it: verify --repair
+    // rebuilds it from them; nothing else makes an empty catalog beside them.
+    if (QFileInfo(ctx.paths.blobsDir()).isDir()) {
+        if (lost == LostCatalog::Rebuild)
+            return true;
+        ctx.output.error(QStringLiteral("%1 has images but no catalog: `trove verify --repair` "
+                                        "rebuilds it from them")
+                             .arg(root));
+        return false;
+    }
+    ctx.output.error(
+        QStringLiteral("no Trove library in %1 (trove add or the window makes one)").arg(root));
     return false;
 }
 

@@ -25,9 +25,12 @@ int failWith(CommandContext &ctx, const QString &message);
 /// 2 like a search that cannot be read; anything else as failWith().
 int failRead(CommandContext &ctx, const Error &error);
 
+/// What a command does with blobs whose catalog is gone.
+enum class LostCatalog { Refuse, Rebuild };
 /// False, with the reason said, when the command may not make a library
-/// and there is none.
-bool libraryThere(CommandContext &ctx);
+/// and there is none, or the folder is an unfinished backup. Only
+/// `verify` (LostCatalog::Rebuild) opens blobs without a catalog.
+bool libraryThere(CommandContext &ctx, LostCatalog lost = LostCatalog::Refuse);
 bool openReader(CommandContext &ctx, CatalogReader &reader);
 bool openWriter(CommandContext &ctx, CatalogWriter &writer);
 

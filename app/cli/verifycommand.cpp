@@ -91,7 +91,7 @@ int runVerify(CommandContext &ctx)
 {
     if (!ctx.parser.positionalArguments().isEmpty())
         return usageError(ctx, QStringLiteral("verify takes no arguments"));
-    if (!libraryThere(ctx))
+    if (!libraryThere(ctx, LostCatalog::Rebuild))
         return 1;
     const bool repair = ctx.parser.isSet(QStringLiteral("repair"));
     QJsonArray problems;

@@ -8,6 +8,7 @@
 // next one copies only the new blobs; a new library is private whatever
 // the umask, and verify notes one that is not.
 #include "imagefactory.h"
+#include "testfiles.h"
 #include "testserver.h"
 #include "timebounds.h"
 #include "troveprocess.h"
@@ -139,8 +140,10 @@ private Q_SLOTS:
     void diskFullOnSmallFilesystem();
     void diskFullUnderQuotaHook();
     void announcedSizePausesBeforeDownloading();
+    void relativePathsResumeFromAnywhere();
     void backupWhileAdding();
     void backupRefusesToOverwrite();
+    void unfinishedBackupIsNoLibrary();
     void newLibraryIsPrivate();
     void verifyNotesOpenLibrary();
 
@@ -325,6 +328,44 @@ void TestBadDay::announcedSizePausesBeforeDownloading()
     QCOMPARE(listJson(library).size(), 2);
 }
 
+// Files given as typed ("photos/3.png") and left queued by a full disk are
+// found again by a resume run from another folder: the queue names them by
+// their whole path.
+void TestBadDay::relativePathsResumeFromAnywhere()
+{
+    const QString library = m_dir->filePath(QStringLiteral("library"));
+    QVERIFY(QDir(m_dir->path()).mkpath(QStringLiteral("photos")));
+    QStringList typed;
+    const int count = 12;
+    for (int i = 0; i < count; ++i) {
+        const QString name = QStringLiteral("photos/%1.png").arg(i);
+        QVERIFY(writeFile(m_dir->filePath(name), noisePng(256, quint32(500 + i))));
+        typed << name;
+    }
+    const auto runIn
+        = [](const QString &folder, const QStringList &args, const QStringList &extra) {
+              QProcess p;
+              p.setProcessEnvironment(env(extra));
+              p.setWorkingDirectory(folder);
+              QElapsedTimer timer;
+              timer.start();
+              p.start(QStringLiteral(TROVE_BINARY), args);
+              return finishTrove(p, kKillMs, timer);
+          };
+    const TroveRun add = runIn(m_dir->path(),
+        QStringList { QStringLiteral("add"), QStringLiteral("--library"), library } + typed,
+        { QStringLiteral("TROVE_TEST_LIBRARY_QUOTA=1500000") });
+    QVERIFY2(add.exitCode == 1, add.describe().constData());
+    const int added = countLines(add.out, QStringLiteral("added"));
+    QVERIFY2(added < count, add.describe().constData());
+
+    const TroveRun resume = runIn(
+        QDir::rootPath(), { QStringLiteral("resume"), QStringLiteral("--library"), library }, {});
+    QVERIFY2(resume.exitCode == 0, resume.describe().constData());
+    QCOMPARE(countLines(resume.out, QStringLiteral("added")), count - added);
+    QCOMPARE(listJson(library).size(), count);
+}
+
 // Backups taken while another process adds 1,000 images: each is complete
 // and verifies; the last, after the add, holds them all and copied only
 // what the earlier ones had not.
@@ -392,6 +433,46 @@ void TestBadDay::backupWhileAdding()
     const TroveRun again = runCli({ QStringLiteral("backup"), QStringLiteral("--json"),
         QStringLiteral("--library"), library, backup });
     QCOMPARE(again.json().object().value(QStringLiteral("blobs_copied")).toInteger(), 0);
+}
+
+// A backup cut off before its catalog was copied holds blobs and its
+// marker. A read there made it an empty library, which the backup then
+// refused to write over as another's; now no command but backup opens it,
+// each says why, and the backup run again finishes it.
+void TestBadDay::unfinishedBackupIsNoLibrary()
+{
+    const QString library = m_dir->filePath(QStringLiteral("library"));
+    QCOMPARE(runCli({ QStringLiteral("add"), QStringLiteral("--library"), library,
+                        serveImages(1, 16).first() })
+                 .exitCode,
+        0);
+    const QString backup = m_dir->filePath(QStringLiteral("backup"));
+    QVERIFY(QDir().mkpath(backup + QStringLiteral("/blobs/ab")));
+    QVERIFY(writeFile(backup + QStringLiteral("/BACKUP-IN-PROGRESS"), "unfinished\n"));
+    for (const char *command : { "list", "stats", "verify", "add" }) {
+        QStringList args { QString::fromLatin1(command), QStringLiteral("--library"), backup };
+        if (qstrcmp(command, "add") == 0)
+            args << serveImages(1, 20).first();
+        const TroveRun run = runCli(args);
+        QVERIFY2(run.exitCode == 1, run.describe().constData());
+        QVERIFY2(run.errLines().first().contains(QLatin1String("an unfinished backup")),
+            run.describe().constData());
+        QVERIFY(!QFileInfo::exists(backup + QStringLiteral("/catalog.sqlite")));
+    }
+    // Blobs without a catalog or marker: a library that lost its catalog.
+    // Reads say so and leave it for verify --repair.
+    const QString lost = m_dir->filePath(QStringLiteral("lost"));
+    QVERIFY(QDir().mkpath(lost + QStringLiteral("/blobs/ab")));
+    const TroveRun stats = runCli({ QStringLiteral("stats"), QStringLiteral("--library"), lost });
+    QVERIFY2(stats.exitCode == 1, stats.describe().constData());
+    QVERIFY2(stats.errLines().first().contains(QLatin1String("verify --repair")),
+        stats.describe().constData());
+    QVERIFY(!QFileInfo::exists(lost + QStringLiteral("/catalog.sqlite")));
+
+    const TroveRun again
+        = runCli({ QStringLiteral("backup"), QStringLiteral("--library"), library, backup });
+    QVERIFY2(again.exitCode == 0, again.describe().constData());
+    QCOMPARE(listJson(backup).size(), 1);
 }
 
 void TestBadDay::backupRefusesToOverwrite()

@@ -41,6 +41,8 @@ private Q_SLOTS:
     void thumbnailLongestSide();
     void thumbnailShownSize_data();
     void thumbnailShownSize();
+    void exifOrientationGivesShownSize_data();
+    void exifOrientationGivesShownSize();
     void thumbnailKeepsAlpha();
     void paletteThumbnails_data();
     void paletteThumbnails();
@@ -198,6 +200,59 @@ void TestImageProcessor::thumbnailLongestSide()
     QVERIFY_OK(r);
     QCOMPARE(r->thumbnailSize, expected);
     QCOMPARE(QImage::fromData(r->thumbnail).size(), expected);
+}
+
+namespace {
+
+/// @p jpeg with an EXIF APP1 segment saying @p orientation (1-8), as a
+/// phone writes a portrait photo: pixels stored landscape, shown turned.
+QByteArray withExifOrientation(const QByteArray &jpeg, quint16 orientation)
+{
+    // Big-endian TIFF header, one IFD entry: Orientation (0x0112), SHORT.
+    QByteArray tiff = QByteArray::fromHex("4d4d002a00000008"
+                                          "0001"
+                                          "01120003"
+                                          "00000001");
+    tiff.append(char(orientation >> 8)).append(char(orientation & 0xff)).append(2, '\0');
+    tiff.append(4, '\0'); // no next IFD
+    const QByteArray payload = QByteArray("Exif", 4) + QByteArray(2, '\0') + tiff;
+    QByteArray app1 = QByteArray::fromHex("ffe1");
+    const int length = int(payload.size()) + 2;
+    app1.append(char(length >> 8)).append(char(length & 0xff)).append(payload);
+    return jpeg.left(2) + app1 + jpeg.mid(2);
+}
+
+} // namespace
+
+// A portrait photo from a phone is stored 640x480 with orientation 6 and
+// shown 480x640: the catalog keeps the size it is shown at (what width:,
+// height: and the info panel speak of), and the thumbnail is upright.
+void TestImageProcessor::exifOrientationGivesShownSize_data()
+{
+    QTest::addColumn<int>("orientation");
+    QTest::addColumn<QSize>("shown");
+    QTest::newRow("1: as stored") << 1 << QSize(640, 480);
+    QTest::newRow("3: upside down") << 3 << QSize(640, 480);
+    QTest::newRow("6: turned right") << 6 << QSize(480, 640);
+    QTest::newRow("8: turned left") << 8 << QSize(480, 640);
+    QTest::newRow("5: transposed") << 5 << QSize(480, 640);
+}
+
+void TestImageProcessor::exifOrientationGivesShownSize()
+{
+    QFETCH(int, orientation);
+    QFETCH(QSize, shown);
+    const QByteArray jpeg
+        = withExifOrientation(ImageFactory::image("jpeg", 640, 480, 11), quint16(orientation));
+    QBuffer check;
+    check.setData(jpeg);
+    QCOMPARE(QImageReader(&check).transformation() != QImageIOHandler::TransformationNone,
+        orientation != 1);
+    auto result = run(jpeg);
+    QVERIFY_OK(result);
+    QCOMPARE(QSize(result->width, result->height), shown);
+    QCOMPARE(result->thumbnailSize.width() > result->thumbnailSize.height(),
+        shown.width() > shown.height());
 }
 
 void TestImageProcessor::thumbnailShownSize_data()

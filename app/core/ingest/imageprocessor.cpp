@@ -287,6 +287,11 @@ Result<ProcessedImage> ImageProcessor::process(
         // The reader has parsed the header; isCompleteImage() put the device
         // back where it was, so decoding continues from there.
         thumb = decodeThumbnail(reader, format, size, limits.thumbnailSize);
+        // A phone's portrait photo is stored landscape with an EXIF
+        // orientation (JPEG, TIFF): it is shown upright, so it is as wide
+        // and as tall as it is shown, as JPEG XL and HEIF already say.
+        if (thumb && (reader.transformation() & QImageIOHandler::TransformationRotate90))
+            size.transpose();
         if (!thumb && format == "ico") {
             file.seek(0);
             const QSize tgaSize = QImageReader(&file, "tga").size();

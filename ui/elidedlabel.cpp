@@ -2,6 +2,7 @@
 #include "elidedlabel.h"
 
 #include <QEvent>
+#include <algorithm>
 
 namespace trove::ui {
 
@@ -28,14 +29,20 @@ void ElidedLabel::setFullText(const QString &text)
     updateGeometry();
 }
 
+void ElidedLabel::setWidestText(const QString &text)
+{
+    m_widestText = text;
+    updateGeometry();
+}
+
 QSize ElidedLabel::sizeHint() const
 {
     // The whole text, not the cut one shown: a window made wider again
     // shows all of it.
     const QMargins margins = contentsMargins();
-    return { fontMetrics().horizontalAdvance(m_fullText) + margins.left() + margins.right()
-            + 2 * margin(),
-        QLabel::sizeHint().height() };
+    const int text = std::max(
+        fontMetrics().horizontalAdvance(m_fullText), fontMetrics().horizontalAdvance(m_widestText));
+    return { text + margins.left() + margins.right() + 2 * margin(), QLabel::sizeHint().height() };
 }
 
 QSize ElidedLabel::minimumSizeHint() const

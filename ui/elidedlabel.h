@@ -20,6 +20,10 @@ public:
     /// The whole text; what is shown is elided to the label's width.
     void setFullText(const QString &text);
     QString fullText() const { return m_fullText; }
+    /// Asks room for @p text whatever is shown (e.g. the longest zoom
+    /// level): the label keeps its width while its text changes, and
+    /// still gives way in a narrow window.
+    void setWidestText(const QString &text);
 
     /// Room for the whole text; it gives way down to a few letters.
     QSize sizeHint() const override;
@@ -33,6 +37,7 @@ private:
     void elide();
 
     QString m_fullText;
+    QString m_widestText;
 };
 
 } // namespace trove::ui

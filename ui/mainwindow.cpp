@@ -107,6 +107,8 @@ MainWindow::MainWindow(const LibraryPaths &paths, QWidget *parent)
     , m_mover(new LibraryMover(m_controller, this))
 {
     setWindowIcon(appIcon());
+    // Suggestions open below the search's error line, not over it.
+    m_searchCompleter->keepVisible(m_browse->searchError());
     buildPages();
     buildDocks();
     connectIngest();

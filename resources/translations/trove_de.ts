@@ -3528,12 +3528,30 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
 <context>
     <name>trove::ui::SelectionCountLabel</name>
     <message>
-        <source>%1 selected of %2 shown  ·</source>
-        <translation>%1 von %2 angezeigten ausgewählt  ·</translation>
+        <source>%1 of %2  ·</source>
+        <extracomment>%1 is &quot;N selected&quot;, %2 is &quot;M shown&quot;; the dot parts it from the library&apos;s count</extracomment>
+        <translation>%1 von %2  ·</translation>
     </message>
-    <message>
-        <source>%1 shown  ·</source>
-        <translation>%1 angezeigt  ·</translation>
+    <message numerus="yes">
+        <source>%Ln selected</source>
+        <translation>
+            <numerusform>%Ln ausgewählt</numerusform>
+            <numerusform>%Ln ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown</source>
+        <translation>
+            <numerusform>%Ln angezeigten</numerusform>
+            <numerusform>%Ln angezeigten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown  ·</source>
+        <translation>
+            <numerusform>%Ln angezeigt  ·</numerusform>
+            <numerusform>%Ln angezeigt  ·</numerusform>
+        </translation>
     </message>
 </context>
 <context>

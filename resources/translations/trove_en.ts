@@ -388,6 +388,30 @@
     </message>
 </context>
 <context>
+    <name>trove::ui::SelectionCountLabel</name>
+    <message numerus="yes">
+        <source>%Ln selected</source>
+        <translation>
+            <numerusform>%Ln selected</numerusform>
+            <numerusform>%Ln selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown</source>
+        <translation>
+            <numerusform>%Ln shown</numerusform>
+            <numerusform>%Ln shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown  ·</source>
+        <translation>
+            <numerusform>%Ln shown  ·</numerusform>
+            <numerusform>%Ln shown  ·</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>trove::ui::SimilarDialog</name>
     <message numerus="yes">
         <source>%Ln image(s) similar to “%1”, nearest first; the distance is how many of 64 bits of their perceptual hashes differ.</source>

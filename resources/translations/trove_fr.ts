@@ -3528,12 +3528,30 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
 <context>
     <name>trove::ui::SelectionCountLabel</name>
     <message>
-        <source>%1 selected of %2 shown  ·</source>
-        <translation>%1 sélectionnées sur %2 affichées  ·</translation>
+        <source>%1 of %2  ·</source>
+        <extracomment>%1 is &quot;N selected&quot;, %2 is &quot;M shown&quot;; the dot parts it from the library&apos;s count</extracomment>
+        <translation>%1 sur %2  ·</translation>
     </message>
-    <message>
-        <source>%1 shown  ·</source>
-        <translation>%1 affichées  ·</translation>
+    <message numerus="yes">
+        <source>%Ln selected</source>
+        <translation>
+            <numerusform>%Ln sélectionnée</numerusform>
+            <numerusform>%Ln sélectionnées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown</source>
+        <translation>
+            <numerusform>%Ln affichée</numerusform>
+            <numerusform>%Ln affichées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown  ·</source>
+        <translation>
+            <numerusform>%Ln affichée  ·</numerusform>
+            <numerusform>%Ln affichées  ·</numerusform>
+        </translation>
     </message>
 </context>
 <context>

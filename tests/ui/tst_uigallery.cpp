@@ -28,6 +28,7 @@
 #include "models/tagcountsmodel.h"
 #include "resultcheck.h"
 #include "timebounds.h"
+#include "translations.h"
 #include "uifixture.h"
 #include "viewer/imagecanvas.h"
 #include "viewer/imageinfopanel.h"
@@ -97,6 +98,7 @@ private Q_SLOTS:
     void manyMatchesCountedInSteps();
     void tagFilter();
     void searchBoxCompletesTags();
+    void suggestionsLeaveTheErrorAndCloseFirst();
     void tagSidebarFiltersRenamesAndUndoes();
     void tagSidebarHighlightFollowsTheSearch();
     void searchErrorShownInPlace();
@@ -112,6 +114,8 @@ private Q_SLOTS:
     void viewerNavigationAndZoom();
     void viewerDropsStaleLoads();
     void viewerPlaysAnimations();
+    void windowFitsIn800InEveryLanguage_data();
+    void windowFitsIn800InEveryLanguage();
     void viewerFullScreenAndSlideshow();
     void viewerActualSizeAndFitWidthStartAtTheTop();
     void viewerRotatesForDisplayOnly();
@@ -603,6 +607,39 @@ void TestUiGallery::tagFilter()
     m_window->browseBar()->searchField()->setText(QStringLiteral("tag:pets"));
     QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kLivenessMs);
     QCOMPARE(gallery()->query().search, QStringLiteral("tag:pets"));
+}
+
+// A search that cannot be read ("red fo, its quote never closed) says
+// why on the line under the box; the suggestions open below that line,
+// not over it. Escape closes them first and keeps the text; the next one
+// clears it.
+void TestUiGallery::suggestionsLeaveTheErrorAndCloseFirst()
+{
+    addSamples({ { QStringLiteral("a"), Qt::red } }, { QStringLiteral("red forest") });
+    m_window->ingestBar()->tagsField()->clear();
+    TagService *tags = m_window->session()->tags();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        tags->vocabulary()->countOf(QStringLiteral("red forest")), 1, kLivenessMs);
+
+    QLineEdit *search = m_window->browseBar()->searchField();
+    QLabel *error = m_window->browseBar()->searchError();
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("\"red fo"));
+    QAbstractItemView *popup = m_window->searchCompleter()->completer()->popup();
+    QTRY_VERIFY_WITH_TIMEOUT(popup->isVisible() && error->isVisible(), kLivenessMs);
+    QVERIFY2(error->text().contains(QStringLiteral("quote")), qPrintable(error->text()));
+    const int errorBottom = error->mapToGlobal(QPoint(0, error->height())).y();
+    QTRY_VERIFY2_WITH_TIMEOUT(popup->mapToGlobal(QPoint(0, 0)).y() >= errorBottom,
+        qPrintable(QStringLiteral("popup at %1, error line ends at %2")
+                       .arg(popup->mapToGlobal(QPoint(0, 0)).y())
+                       .arg(errorBottom)),
+        kLivenessMs);
+
+    QTest::keyClick(search, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(!popup->isVisible(), kLivenessMs);
+    QCOMPARE(search->text(), QStringLiteral("\"red fo"));
+    QTest::keyClick(search, Qt::Key_Escape);
+    QVERIFY(search->text().isEmpty());
 }
 
 // Typing in the search box offers the library's tags with counts, those
@@ -1341,10 +1378,17 @@ void TestUiGallery::viewerPlaysAnimations()
     // It plays: both frames come round by themselves.
     QTRY_COMPARE_WITH_TIMEOUT(viewer->currentFrame(), 1, kLivenessMs);
     QTRY_COMPARE_WITH_TIMEOUT(viewer->currentFrame(), 0, kLivenessMs);
+    // The button offers what a click does: after frames by themselves it
+    // still says pause (it read "Play" from the first frame on).
+    auto *play = viewer->findChild<QToolButton *>(QStringLiteral("playButton"));
+    QVERIFY(play && play->isVisible());
+    QVERIFY(viewer->isPlaying());
+    QVERIFY2(play->toolTip().startsWith(QLatin1String("Pause")), qPrintable(play->toolTip()));
 
     QWidget *focus = viewer->canvas();
     QTest::keyClick(focus, Qt::Key_P);
     QVERIFY(!viewer->isPlaying());
+    QVERIFY2(play->toolTip().startsWith(QLatin1String("Play")), qPrintable(play->toolTip()));
     const int paused = viewer->currentFrame();
     QTest::qWait(300); // several frame delays: nothing moves while paused
     QCOMPARE(viewer->currentFrame(), paused);
@@ -1360,6 +1404,58 @@ void TestUiGallery::viewerPlaysAnimations()
     QVERIFY(!viewer->isPlaying());
     QTest::keyClick(focus, Qt::Key_P);
     QVERIFY(viewer->isPlaying());
+}
+
+// The window fits an 800-pixel screen in every language it speaks, with
+// the Tags sidebar open and after the viewer showed an animation (whose
+// controls, in German, made it 860 wide for good); each count agrees
+// with its own words ("1 sélectionnée sur 1 affichée").
+void TestUiGallery::windowFitsIn800InEveryLanguage_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("oneOfOne");
+    QTest::newRow("de") << QStringLiteral("de")
+                        << QStringLiteral("1 ausgewählt von 1 angezeigten  ·");
+    QTest::newRow("fr") << QStringLiteral("fr")
+                        << QStringLiteral("1 sélectionnée sur 1 affichée  ·");
+    QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("1 selected of 1 shown  ·");
+}
+
+void TestUiGallery::windowFitsIn800InEveryLanguage()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, oneOfOne);
+    const QByteArray avif = redBlueSequence(m_files->path());
+    QVERIFY2(!avif.isEmpty(), "avifenc (libavif-bin) could not make the sequence");
+    addFile(QStringLiteral("blink.avif"), avif);
+    m_tester.reset();
+    m_window.reset();
+    QCOMPARE(ui::installTranslators(*QCoreApplication::instance(), language), language);
+    const auto english = qScopeGuard(
+        [] { ui::installTranslators(*QCoreApplication::instance(), QStringLiteral("en")); });
+    m_window = uitest::openWindow(m_library->path(), false);
+    m_window->resize(800, 600);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kLivenessMs);
+    m_window->tagDock()->show();
+    m_window->openViewer(0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->viewer()->frameCount(), 2, kLivenessMs);
+    QTest::qWait(50); // layouts settle
+    const auto fits = [this] {
+        return QStringLiteral("minimum %1, width %2")
+            .arg(m_window->minimumSizeHint().width())
+            .arg(m_window->width());
+    };
+    QVERIFY2(
+        m_window->minimumSizeHint().width() <= 800 && m_window->width() <= 800, qPrintable(fits()));
+    m_window->closeViewer();
+    QTest::qWait(50);
+    m_window->resize(800, 600);
+    QTRY_VERIFY2_WITH_TIMEOUT(m_window->width() <= 800, qPrintable(fits()), kLivenessMs);
+
+    m_window->galleryView()->selectAll();
+    const auto *selectionCount = m_window->findChild<QLabel *>(QStringLiteral("selectionCount"));
+    QVERIFY(selectionCount);
+    QTRY_COMPARE(selectionCount->text(), oneOfOne);
 }
 
 void TestUiGallery::viewerFullScreenAndSlideshow()

@@ -4,6 +4,7 @@
 #include "gallery/browsebar.h"
 #include "gallery/galleryview.h"
 
+#include <QApplication>
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QShortcut>
@@ -24,6 +25,12 @@ GalleryEscape::~GalleryEscape() = default;
 
 void GalleryEscape::escape()
 {
+    // Suggestions open under the search field go first, as a popup's
+    // Escape does everywhere; the text stays.
+    if (QWidget *popup = QApplication::activePopupWidget()) {
+        popup->hide();
+        return;
+    }
     QLineEdit *search = m_browse->searchField();
     if (!search->text().isEmpty()) {
         search->clear();

@@ -7,6 +7,7 @@
 
 #include <QAbstractItemView>
 #include <QCompleter>
+#include <QEvent>
 #include <QLineEdit>
 
 namespace trove::ui {
@@ -163,10 +164,47 @@ void TagCompleter::update()
         m_completer->popup()->hide();
         return;
     }
+    place();
+    m_completer->popup()->setCurrentIndex({});
+}
+
+void TagCompleter::keepVisible(QWidget *widget)
+{
+    if (m_keepVisible)
+        m_keepVisible->removeEventFilter(this);
+    m_keepVisible = widget;
+    if (widget)
+        widget->installEventFilter(this);
+}
+
+bool TagCompleter::eventFilter(QObject *watched, QEvent *event)
+{
+    // The error line appears (or goes) after a keystroke's search is
+    // read, while the popup may be open already.
+    if (watched == m_keepVisible && m_completer->popup()->isVisible()
+        && (event->type() == QEvent::Show || event->type() == QEvent::Hide
+            || event->type() == QEvent::Resize))
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (m_completer->popup()->isVisible())
+                    place();
+            },
+            Qt::QueuedConnection);
+    return QObject::eventFilter(watched, event);
+}
+
+void TagCompleter::place()
+{
     QRect rect = m_field->rect();
     rect.setWidth(std::max(rect.width() / 2, 260));
+    if (m_keepVisible && m_keepVisible->isVisible()) {
+        const QPoint bottom
+            = m_keepVisible->mapTo(m_field->window(), QPoint(0, m_keepVisible->height()));
+        const int below = m_field->mapFrom(m_field->window(), bottom).y();
+        rect.setBottom(std::max(rect.bottom(), below));
+    }
     m_completer->complete(rect);
-    m_completer->popup()->setCurrentIndex({});
 }
 
 void TagCompleter::choose(const QString &tag)

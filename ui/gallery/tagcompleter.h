@@ -38,6 +38,9 @@ public:
     /// Where the tags come from; none: no completion.
     void setService(TagService *service);
     QCompleter *completer() const { return m_completer; }
+    /// The popup opens below @p widget (a line under the field, such as
+    /// the search's error) while it is shown, never over it.
+    void keepVisible(QWidget *widget);
 
     /// The part of @p text that a chosen tag replaces, for the cursor at
     /// @p cursor: where it starts, how long it is, what of it is typed
@@ -54,8 +57,13 @@ public:
     /// with \" and \\ for its quotes and backslashes.
     static QString termFor(const QString &prefix, const QString &tag);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void update();
+    /// Shows the popup under the field, and under keepVisible()'s widget.
+    void place();
     void choose(const QString &tag);
 
     QLineEdit *m_field;
@@ -64,6 +72,7 @@ private:
     TagCountsModel *m_model;
     QCompleter *m_completer;
     Token m_token;
+    QPointer<QWidget> m_keepVisible;
 };
 
 } // namespace trove::ui

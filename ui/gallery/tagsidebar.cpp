@@ -40,7 +40,8 @@ TagSidebar::TagSidebar(QWidget *parent)
     // A long tag is elided beside its count, never scrolled to.
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setTextElideMode(Qt::ElideRight);
-    setMinimumWidth(fontMetrics().averageCharWidth() * 24);
+    // Narrow enough that the window with the sidebar open fits 800 pixels.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 16);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setAccessibleName(tr("Tags"));

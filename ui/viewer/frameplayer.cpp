@@ -29,6 +29,7 @@ void FramePlayer::setFrames(const QList<QImage> &frames, const QList<int> &delay
     m_frames = frames.size() > 1 ? frames : QList<QImage>();
     m_delays = delaysMs;
     m_frame = 0;
+    m_playing = isAnimation();
     scheduleNext();
     Q_EMIT stateChanged();
 }
@@ -42,6 +43,7 @@ void FramePlayer::setPlaying(bool playing)
 {
     if (!isAnimation() || playing == isPlaying())
         return;
+    m_playing = playing;
     if (playing)
         scheduleNext();
     else
@@ -54,6 +56,7 @@ void FramePlayer::step(int delta)
     if (!isAnimation())
         return;
     m_timer.stop();
+    m_playing = false;
     const int n = frameCount();
     show(((m_frame + delta) % n + n) % n);
 }

@@ -25,7 +25,9 @@ public:
     int frameCount() const { return int(m_frames.size()); }
     int currentFrame() const { return m_frame; }
     bool isAnimation() const { return m_frames.size() > 1; }
-    bool isPlaying() const { return m_timer.isActive(); }
+    /// Not the timer's state: between a frame's timeout and the next
+    /// frame's start the timer is idle, and the controls read "paused".
+    bool isPlaying() const { return m_playing; }
 
     void setPlaying(bool playing);
     /// One frame on (or back, with a negative @p delta), pausing.
@@ -43,6 +45,7 @@ private:
     QList<QImage> m_frames;
     QList<int> m_delays;
     int m_frame = 0;
+    bool m_playing = false;
     QTimer m_timer;
 };
 

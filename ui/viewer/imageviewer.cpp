@@ -38,6 +38,61 @@ QToolButton *headerButton(QWidget *parent, const QIcon &icon, const QString &tip
 
 constexpr int kDefaultSlideshowSeconds = 4;
 
+/// The viewer's header row. Its buttons with words ("Gallery", "Fit",
+/// "100 %", "Slideshow") show only their icons when the row is narrower
+/// than it needs for the words, and its minimum width is that of the
+/// icons alone: in German or French, with an animation's controls, the
+/// words made the window wider than 800 pixels, and kept it so back in
+/// the gallery (a stacked page's minimum is the window's).
+class ViewerHeader final : public QWidget {
+public:
+    using QWidget::QWidget;
+
+    void setTextButtons(const QList<QToolButton *> &buttons) { m_buttons = buttons; }
+
+    QSize minimumSizeHint() const override
+    {
+        QSize size = QWidget::minimumSizeHint();
+        if (!m_compact)
+            size.rwidth() -= wordsWidth();
+        return size;
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QWidget::resizeEvent(event);
+        const int roomy = QWidget::minimumSizeHint().width() + (m_compact ? wordsWidth() : 0);
+        const bool compact = width() < roomy;
+        if (compact == m_compact)
+            return;
+        m_compact = compact;
+        for (QToolButton *button : std::as_const(m_buttons))
+            button->setToolButtonStyle(
+                compact ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextBesideIcon);
+    }
+
+    void changeEvent(QEvent *event) override
+    {
+        QWidget::changeEvent(event);
+        if (event->type() == QEvent::FontChange || event->type() == QEvent::LanguageChange)
+            updateGeometry();
+    }
+
+private:
+    /// What the words take beside the icons (and the gap between them).
+    int wordsWidth() const
+    {
+        int width = 0;
+        for (const QToolButton *button : m_buttons)
+            width += button->fontMetrics().horizontalAdvance(button->text()) + 6;
+        return width;
+    }
+
+    QList<QToolButton *> m_buttons;
+    bool m_compact = false;
+};
+
 } // namespace
 
 ImageViewer::ImageViewer(QWidget *parent)
@@ -46,7 +101,7 @@ ImageViewer::ImageViewer(QWidget *parent)
     , m_info(new ImageInfoPanel(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_title(new ElidedLabel(this))
-    , m_zoom(new QLabel(this))
+    , m_zoom(new ElidedLabel(this))
     , m_back(headerButton(this, icon(Icon::Back), tr("Back to the gallery (Esc)")))
     , m_prev(headerButton(this, icon(Icon::Previous), tr("Previous image (Left, Page Up)")))
     , m_next(headerButton(this, icon(Icon::Next), tr("Next image (Right, Page Down)")))
@@ -64,7 +119,8 @@ ImageViewer::ImageViewer(QWidget *parent)
     actual->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_play
         = headerButton(this, icon(Icon::Pause), tr("Pause the animation (P); step with , and ."));
-    m_frameInfo = new QLabel(this);
+    m_play->setObjectName(QStringLiteral("playButton"));
+    m_frameInfo = new ElidedLabel(this);
     m_slideshowButton
         = headerButton(this, icon(Icon::Play), tr("Slideshow (S); any key or click stops it"));
     m_slideshowButton->setText(tr("Slideshow"));
@@ -76,12 +132,17 @@ ImageViewer::ImageViewer(QWidget *parent)
     bold.setBold(true);
     m_title->setFont(bold);
     m_title->setObjectName(QStringLiteral("viewerTitle"));
-    m_zoom->setMinimumWidth(
-        m_zoom->fontMetrics().horizontalAdvance(QStringLiteral("Fit (0000 %)")));
+    // The percentage always fits; "Fit (…)" in a long language gives way
+    // in a narrow window, and keeps its width as the zoom changes.
+    m_zoom->setMinimumWidth(m_zoom->fontMetrics().horizontalAdvance(QStringLiteral("0000 %")));
+    m_zoom->setWidestText(
+        tr("Fit (%1)").arg(tr("%1 %", "zoom percentage").arg(QLocale().toString(1000))));
     m_zoom->setAlignment(Qt::AlignCenter);
-    m_zoom->setText(QStringLiteral("—"));
+    m_zoom->setFullText(QStringLiteral("—"));
 
-    m_header = new QWidget(this);
+    auto *viewerHeader = new ViewerHeader(this);
+    viewerHeader->setTextButtons({ m_back, fit, actual, m_slideshowButton });
+    m_header = viewerHeader;
     auto *header = new QHBoxLayout(m_header);
     header->setContentsMargins(4, 2, 4, 2);
     header->addWidget(m_back);
@@ -154,7 +215,7 @@ ImageViewer::ImageViewer(QWidget *parent)
     connect(m_canvas, &ImageCanvas::zoomChanged, this, [this](qreal scale, bool isFit) {
         const QString percent
             = tr("%1 %", "zoom percentage").arg(QLocale().toString(qRound(scale * 100)));
-        m_zoom->setText(isFit ? tr("Fit (%1)").arg(percent) : percent);
+        m_zoom->setFullText(isFit ? tr("Fit (%1)").arg(percent) : percent);
     });
     connect(m_info, &ImageInfoPanel::editRequested, this, &ImageViewer::editRequested);
     connect(m_info, &ImageInfoPanel::exportRequested, this, &ImageViewer::exportRequested);
@@ -298,7 +359,7 @@ void ImageViewer::load()
     m_quarterTurns = 0;
     m_info->setExif({});
     m_canvas->setMessage(tr("Loading…"));
-    m_zoom->setText(QStringLiteral("—"));
+    m_zoom->setFullText(QStringLiteral("—"));
     if (record->damaged) {
         m_canvas->setMessage(
             tr("The original of this image is damaged or missing.\nRun “trove verify --repair”."),
@@ -362,9 +423,9 @@ void ImageViewer::updateFrameInfo()
     if (!animated)
         return;
     const QLocale locale;
-    m_frameInfo->setText(tr("Frame %1 of %2")
-                             .arg(locale.toString(m_player->currentFrame() + 1),
-                                 locale.toString(m_player->frameCount())));
+    m_frameInfo->setFullText(tr("Frame %1 of %2")
+                                 .arg(locale.toString(m_player->currentFrame() + 1),
+                                     locale.toString(m_player->frameCount())));
     const bool playing = m_player->isPlaying();
     m_play->setIcon(playing ? icon(Icon::Pause) : icon(Icon::Play));
     m_play->setToolTip(

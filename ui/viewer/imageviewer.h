@@ -111,13 +111,13 @@ private:
     ImageInfoPanel *m_info;
     QSplitter *m_splitter;
     ElidedLabel *m_title;
-    QLabel *m_zoom;
+    ElidedLabel *m_zoom;
     QToolButton *m_back;
     QToolButton *m_prev;
     QToolButton *m_next;
     QWidget *m_header;
     QWidget *m_infoArea;
-    QLabel *m_frameInfo;
+    ElidedLabel *m_frameInfo;
     QToolButton *m_play;
     QToolButton *m_slideshowButton;
 

@@ -141,6 +141,7 @@ private Q_SLOTS:
     void diskFullUnderQuotaHook();
     void announcedSizePausesBeforeDownloading();
     void relativePathsResumeFromAnywhere();
+    void exportOntoAFullDiskSaysSo();
     void backupWhileAdding();
     void backupRefusesToOverwrite();
     void unfinishedBackupIsNoLibrary();
@@ -364,6 +365,35 @@ void TestBadDay::relativePathsResumeFromAnywhere()
     QVERIFY2(resume.exitCode == 0, resume.describe().constData());
     QCOMPARE(countLines(resume.out, QStringLiteral("added")), count - added);
     QCOMPARE(listJson(library).size(), count);
+}
+
+// Export onto a full disk names the disk's answer (it said "cancelled"),
+// leaves nothing half-written and keeps a file it would have replaced.
+void TestBadDay::exportOntoAFullDiskSaysSo()
+{
+    const QString volume = m_dir->filePath(QStringLiteral("tiny"));
+    SmallDisk disk(volume, QStringLiteral("64k"));
+    if (!disk.mounted())
+        QSKIP(
+            qPrintable(QStringLiteral("cannot mount a small tmpfs here (%1)").arg(disk.whyNot())));
+    const QString library = m_dir->filePath(QStringLiteral("library"));
+    const QStringList urls = serveImages(1, 256); // ~200 kB, more than the disk
+    QCOMPARE(runCli({ QStringLiteral("add"), QStringLiteral("--library"), library, urls.first() })
+                 .exitCode,
+        0);
+    const QString id = listJson(library).first().toObject().value(QStringLiteral("id")).toString();
+    const QString target = volume + QStringLiteral("/kept.png");
+    QVERIFY(writeFile(target, "an older file\n"));
+    const TroveRun out = runCli({ QStringLiteral("export"), QStringLiteral("--library"), library,
+        id, QStringLiteral("-o"), target });
+    QVERIFY2(out.exitCode == 1, out.describe().constData());
+    QVERIFY2(out.errLines().first().contains(QStringLiteral("cannot write %1").arg(target))
+            && out.errLines().first().contains(QLatin1String("No space left on device")),
+        out.describe().constData());
+    QCOMPARE(QDir(volume).entryList(QDir::Files | QDir::Hidden), QStringList { "kept.png" });
+    QFile kept(target);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("an older file\n"));
 }
 
 // Backups taken while another process adds 1,000 images: each is complete

@@ -74,6 +74,24 @@ Result<void> BlobStore::remove(const QString &sha256) const
     return {};
 }
 
+namespace {
+
+// A write cut short by a full disk returns what fitted; the next one
+// fails with the reason (ENOSPC), which the caller then reports.
+bool writeAll(QIODevice &out, const char *data, qint64 size)
+{
+    while (size > 0) {
+        const qint64 written = out.write(data, size);
+        if (written <= 0)
+            return false;
+        data += written;
+        size -= written;
+    }
+    return true;
+}
+
+} // namespace
+
 Result<void> BlobStore::exportTo(const QString &sha256, const QString &targetPath) const
 {
     // A pipe, a terminal or a device (`-o /dev/stdout`) is written into,
@@ -85,9 +103,14 @@ Result<void> BlobStore::exportTo(const QString &sha256, const QString &targetPat
     if (!out.open(QIODevice::WriteOnly))
         return fail(tr("cannot write %1: %2").arg(targetPath, out.errorString()));
     auto check = GzipCodec::inflateFile(
-        pathFor(sha256), [&out](const char *data, qint64 n) { return out.write(data, n) == n; });
+        pathFor(sha256), [&out](const char *data, qint64 n) { return writeAll(out, data, n); });
     if (!check) {
+        // A full disk stops the copy from the writing side: say that, not
+        // that it was "cancelled".
+        const QString written = out.error() != QFileDevice::NoError ? out.errorString() : QString();
         out.cancelWriting();
+        if (!written.isEmpty())
+            return fail(tr("cannot write %1: %2").arg(targetPath, written));
         return fail(tr("cannot export: %1").arg(check.error()));
     }
     if (check->sha256 != sha256) {
@@ -105,7 +128,7 @@ Result<void> BlobStore::streamTo(const QString &sha256, const QString &targetPat
     if (!out.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return fail(tr("cannot write %1: %2").arg(targetPath, out.errorString()));
     auto check = GzipCodec::inflateFile(
-        pathFor(sha256), [&out](const char *data, qint64 n) { return out.write(data, n) == n; });
+        pathFor(sha256), [&out](const char *data, qint64 n) { return writeAll(out, data, n); });
     if (!check && out.error() != QFileDevice::NoError)
         return fail(tr("cannot write %1: %2").arg(targetPath, out.errorString()));
     if (!check)

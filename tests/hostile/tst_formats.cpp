@@ -787,6 +787,7 @@ private Q_SLOTS:
     void standardTga();
     void undecodable_data();
     void undecodable();
+    void twoPageTiffWholeIsKept();
     void truncatedModern_data();
     void truncatedModern();
     void helperMisbehaves_data();
@@ -998,6 +999,59 @@ void TestFormats::standardTga()
 
 // --- what nobody can decode ----------------------------------------------------------
 
+namespace {
+
+/// A two-page 8x8 grey TIFF, written by hand (Qt writes one page):
+/// header, then each page's directory and its one strip; with
+/// @p resolution, each page ends with an XResolution stored apart.
+QByteArray twoPageTiff(bool resolution = false)
+{
+    QByteArray out("II*\0", 4);
+    out.append(4, '\0'); // the first directory's offset, below
+    const auto u16
+        = [](QByteArray &b, quint16 v) { b.append(char(v & 0xff)).append(char(v >> 8)); };
+    const auto u32 = [&u16](QByteArray &b, quint32 v) {
+        u16(b, quint16(v & 0xffff));
+        u16(b, quint16(v >> 16));
+    };
+    const int entries = resolution ? 10 : 9;
+    const int directory = 2 + entries * 12 + 4;
+    qToLittleEndian<quint32>(8, out.data() + 4);
+    for (int page = 0; page < 2; ++page) {
+        const quint32 at = quint32(out.size());
+        const quint32 strip = at + quint32(directory);
+        const quint32 rational = strip + 64;
+        const quint32 next = page == 0 ? rational + (resolution ? 8 : 0) : 0;
+        u16(out, quint16(entries));
+        const auto entry = [&](quint16 tag, quint16 type, quint32 value) {
+            u16(out, tag);
+            u16(out, type);
+            u32(out, 1);
+            u32(out, value);
+        };
+        entry(256, 4, 8); // ImageWidth
+        entry(257, 4, 8); // ImageLength
+        entry(258, 3, 8); // BitsPerSample
+        entry(259, 3, 1); // no compression
+        entry(262, 3, 1); // BlackIsZero
+        entry(273, 4, strip); // StripOffsets
+        entry(277, 3, 1); // SamplesPerPixel
+        entry(278, 4, 8); // RowsPerStrip
+        entry(279, 4, 64); // StripByteCounts
+        if (resolution)
+            entry(282, 5, rational); // XResolution, a RATIONAL stored apart
+        u32(out, next);
+        out.append(QByteArray(64, char(page == 0 ? 40 : 200)));
+        if (resolution) {
+            u32(out, 72);
+            u32(out, 1);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
 void TestFormats::undecodable_data()
 {
     QTest::addColumn<QByteArray>("bytes");
@@ -1064,14 +1118,30 @@ void TestFormats::undecodable_data()
         << LongTailFiles::tgaRle(twoTone(120, 90))
                .left(LongTailFiles::tgaRle(twoTone(120, 90)).size() / 2)
         << QStringLiteral("unsupported or corrupt image (tga): unable to read image data");
-    // A PSD whose header claims 29000x29000: refused before the helper runs.
+    // A PSD whose header claims 29000x29000 holds the rows of 120x90: the
+    // flattened image it declares is not in the file, which says so before
+    // the helper runs.
     {
         QByteArray bomb = LongTailFiles::psd(twoTone(120, 90), false);
         qToBigEndian<quint32>(29000, bomb.data() + 14);
         qToBigEndian<quint32>(29000, bomb.data() + 18);
         QTest::newRow("psd declaring 29000x29000")
-            << bomb << QStringLiteral("image too large: 29000x29000");
+            << bomb << QStringLiteral("truncated image (psd)");
     }
+    // The last bytes of a PSD are its flattened image's last rows, the one
+    // shown: ImageMagick made do without them.
+    for (const bool rle : { false, true }) {
+        const QByteArray psd = LongTailFiles::psd(twoTone(120, 90), rle);
+        QTest::addRow("psd %s without its last 20 bytes", rle ? "rle" : "raw")
+            << psd.left(psd.size() - 20) << QStringLiteral("truncated image (psd)");
+    }
+    // A scan of two pages cut in the second: Qt reads the first page only.
+    QTest::newRow("two-page tiff without the second page's last rows") << twoPageTiff().left(
+        twoPageTiff().size() - 10) << QStringLiteral("truncated image (tiff)");
+    // Values stored apart from their directory (here the second page's
+    // resolution) are part of the file too.
+    QTest::newRow("two-page tiff without its last resolution value") << twoPageTiff(true).left(
+        twoPageTiff(true).size() - 4) << QStringLiteral("truncated image (tiff)");
     // A bare JPEG XL codestream has no length: libjxl runs out of input.
     for (const FormatCase &c : formatCases()) {
         if (QByteArray(c.tag) == "jxl codestream lossless")
@@ -1089,6 +1159,17 @@ void TestFormats::undecodable()
     qInfo("%s: %s", QTest::currentDataTag(), qPrintable(result.error()));
     QVERIFY2(result.error().startsWith(reason), qPrintable(result.error()));
     QVERIFY(!QFile::exists(path(QStringLiteral("blob.gz"))));
+}
+
+// The whole two-page TIFF (and with its resolutions) is no cut file.
+void TestFormats::twoPageTiffWholeIsKept()
+{
+    for (const bool resolution : { false, true }) {
+        const auto result = process(twoPageTiff(resolution));
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error()));
+        QCOMPARE(result->format, QStringLiteral("tiff"));
+        QCOMPARE(QSize(result->width, result->height), QSize(8, 8));
+    }
 }
 
 // --- the modern decoders against files cut anywhere ------------------------------------

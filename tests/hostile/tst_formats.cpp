@@ -1112,6 +1112,11 @@ void TestFormats::undecodable_data()
         << LongTailFiles::psd(twoTone(120, 90), false)
                .left(LongTailFiles::psd(twoTone(120, 90), false).size() / 2)
         << QStringLiteral("truncated image (psd)");
+    // An uncompressed TGA cut short, without the footer Qt's reader needs:
+    // Qt's ICO handler claims it, and it was reported as a corrupt "(ico)".
+    QTest::newRow("tga cut in half")
+        << ImageFactory::tga(64, 48, 5).left(ImageFactory::tga(64, 48, 5).size() / 2)
+        << QStringLiteral("truncated image (tga)");
     // Out of run-length data, ImageMagick's TGA reader says "unable to read
     // image data", not "end of file".
     QTest::newRow("tga 1.0 rle cut in half")

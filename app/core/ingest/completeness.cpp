@@ -401,6 +401,26 @@ bool tiffComplete(QIODevice &device)
     return true;
 }
 
+// An uncompressed TGA's pixels follow its header, id and colour map, as
+// many as its size says; run-length data has no length to check (the
+// decoder runs out of it).
+bool tgaComplete(QIODevice &device)
+{
+    device.seek(0);
+    const QByteArray head = device.read(18);
+    if (head.size() < 18)
+        return false;
+    const auto *h = reinterpret_cast<const uchar *>(head.constData());
+    const int type = h[2];
+    if (type != 1 && type != 2 && type != 3)
+        return true;
+    const qint64 colourMap
+        = h[1] == 1 ? qint64(qFromLittleEndian<quint16>(h + 5)) * ((h[7] + 7) / 8) : 0;
+    const qint64 pixels = qint64(qFromLittleEndian<quint16>(h + 12))
+        * qFromLittleEndian<quint16>(h + 14) * ((h[16] + 7) / 8);
+    return device.size() >= 18 + h[0] + colourMap + pixels;
+}
+
 // A Photoshop file ends with the flattened image, the one Trove shows:
 // its rows must all be there (raw, or RLE with a length per row), after
 // the sections before it, each of which says its length.
@@ -540,6 +560,8 @@ bool isCompleteImage(QIODevice &device, const QByteArray &format, EntropySpan *s
         complete = tiffComplete(device);
     else if (format == "psd")
         complete = psdComplete(device);
+    else if (format == "tga")
+        complete = tgaComplete(device);
     device.seek(start);
     return complete;
 }

@@ -256,8 +256,14 @@ Result<ProcessedImage> ImageProcessor::process(
     // Qt's ICO handler claims TGA files (see retryAsTga): an ICO directory
     // that does not fit is no verdict on them.
     EntropySpan entropy;
-    if (!isCompleteImage(file, format, &entropy) && !(format == "ico" && longTail == "tga"))
+    // A TGA that Qt's ICO handler claims is judged as the TGA it is: cut
+    // short, it was reported as a corrupt "(ico)".
+    if (format == "ico" && longTail == "tga") {
+        if (!isCompleteImage(file, longTail))
+            return fail(tr("truncated image (tga)"));
+    } else if (!isCompleteImage(file, format, &entropy)) {
         return fail(tr("truncated image (%1)").arg(QString::fromLatin1(format)));
+    }
     if (format == "png" && !pngDataStartsAsZlib(file))
         return fail(tr("unsupported or corrupt image (png): the image data is not zlib data"));
 

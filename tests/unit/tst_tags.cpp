@@ -508,6 +508,8 @@ void TestTags::namesAreOneLineAndBounded_data()
                                   << QStringLiteral("a b c");
     QTest::newRow("literal text kept")
         << QStringLiteral("../%s \"x\"") << QStringLiteral("../%s \"x\"");
+    QTest::newRow("decomposed, from a Mac's file name")
+        << QStringLiteral("cafe\u0301") << QStringLiteral("caf\u00e9");
     QTest::newRow("100,000 characters")
         << QString(100'000, QLatin1Char('n')) << QString(kMaxImageNameLength, QLatin1Char('n'));
     // An emoji across the cut goes whole, not half a surrogate pair.

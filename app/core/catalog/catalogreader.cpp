@@ -610,7 +610,8 @@ QVariantList idPrefixRange(const QString &arg)
 
 Result<QList<ImageRecord>> CatalogReader::resolve(const QString &idOrName)
 {
-    const QString arg = idOrName.trimmed();
+    // Names are kept composed (normalizeName): so is what is asked for.
+    const QString arg = idOrName.trimmed().normalized(QString::NormalizationForm_C);
     if (arg.isEmpty())
         return QList<ImageRecord> {};
     auto exact = select(QStringLiteral("WHERE i.uuid = ?"), { arg.toLower() });

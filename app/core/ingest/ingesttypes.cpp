@@ -58,7 +58,9 @@ QString TagLimits::check(const QStringList &tags)
 
 QString normalizeName(const QString &name)
 {
-    QString clean = withoutControls(name);
+    // Composed (NFC): "café" copied from a Mac's file name (NFD) is found
+    // by the "café" typed on any keyboard.
+    QString clean = withoutControls(name).normalized(QString::NormalizationForm_C);
     if (clean.size() > kMaxImageNameLength) {
         // Never half a surrogate pair.
         qsizetype end = kMaxImageNameLength;

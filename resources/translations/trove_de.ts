@@ -924,6 +924,10 @@
         <source>%1 holds another library or a backup of another library: back up into an empty folder or into an earlier backup of this library</source>
         <translation>%1 enthält eine andere Bibliothek oder die Sicherung einer anderen Bibliothek: Sichern Sie in einen leeren Ordner oder in eine frühere Sicherung dieser Bibliothek</translation>
     </message>
+    <message>
+        <source>cannot back up %1: %2</source>
+        <translation>%1 kann nicht gesichert werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>LibraryMove</name>

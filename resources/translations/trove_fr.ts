@@ -924,6 +924,10 @@
         <source>%1 holds another library or a backup of another library: back up into an empty folder or into an earlier backup of this library</source>
         <translation>%1 contient une autre bibliothèque ou la sauvegarde d’une autre bibliothèque&#xa0;: sauvegardez dans un dossier vide ou dans une sauvegarde antérieure de cette bibliothèque</translation>
     </message>
+    <message>
+        <source>cannot back up %1: %2</source>
+        <translation>impossible de sauvegarder %1&#xa0;: %2</translation>
+    </message>
 </context>
 <context>
     <name>LibraryMove</name>

@@ -4,9 +4,10 @@
 // file, a lost -wal beside a stale -shm) is named by `verify` and rebuilt
 // by `verify --repair` from what SQLite still reads and from the blobs,
 // keeping the damaged file; a read-only library (a read-only bind mount,
-// as media would be, or chmod for a user) lists, searches, shows, exports
-// and verifies, and refuses writes with the reason; a library on a network
-// drive warns once and keeps no WAL.
+// as media would be, or chmod for a user) lists, searches, shows, exports,
+// verifies and is backed up, and refuses writes with the reason (and a
+// backup, when its catalog would need upgrading first); a library on a
+// network drive warns once and keeps no WAL.
 #include "imagefactory.h"
 #include "readonlymount.h"
 #include "testfiles.h"
@@ -112,6 +113,7 @@ private Q_SLOTS:
     void damagedThumbsAreMadeAnew();
     void readOnlyLibrary_data();
     void readOnlyLibrary();
+    void readOnlyOldLibraryIsNotBackedUp();
     void networkDriveWarnsOnceAndKeepsNoWal();
 
 private:
@@ -400,6 +402,25 @@ void TestLibraryHealth::readOnlyLibrary()
     QVERIFY2(verify.exitCode == 0, verify.describe().constData());
     QCOMPARE(trove({ QStringLiteral("stats") }).exitCode, 0);
 
+    // A backup writes only to its destination: a library on a DVD or a
+    // volume mounted read-only is copied off it, and again later.
+    const QString backup = m_dir->filePath(QStringLiteral("backup"));
+    for (int run = 0; run < 2; ++run) {
+        const TroveRun backedUp
+            = trove({ QStringLiteral("backup"), QStringLiteral("--json"), backup });
+        QVERIFY2(backedUp.exitCode == 0, backedUp.describe().constData());
+        const QJsonObject report = backedUp.json().object();
+        QCOMPARE(report.value(QStringLiteral("images")).toInt(), 3);
+        QCOMPARE(report.value(QStringLiteral("blobs_copied")).toInt(), run == 0 ? 3 : 0);
+    }
+    const TroveRun checked
+        = trove({ QStringLiteral("backup"), QStringLiteral("--verify"), backup });
+    QVERIFY2(checked.exitCode == 0, checked.describe().constData());
+    const TroveRun copied = runTrove(
+        { QStringLiteral("--library"), backup, QStringLiteral("list"), QStringLiteral("--json") },
+        cleanTroveEnvironment(QDir::tempPath()), kKillMs);
+    QCOMPARE(copied.json().array().size(), 3);
+
     const QString more = m_dir->filePath(QStringLiteral("more.png"));
     QVERIFY(writeFile(more, ImageFactory::png(30, 30, 9)));
     const QList<QStringList> writes {
@@ -417,6 +438,35 @@ void TestLibraryHealth::readOnlyLibrary()
     }
     QCOMPARE(readFile(m_library + QStringLiteral("/catalog.sqlite")), before);
     QVERIFY(!QFileInfo::exists(m_library + QStringLiteral("/catalog.sqlite-wal")));
+}
+
+// A read-only library written by an older Trove cannot be brought up to
+// date, and a backup of it would be a library this Trove cannot open
+// either: refused with the reason, before anything is written.
+void TestLibraryHealth::readOnlyOldLibraryIsNotBackedUp()
+{
+    const QString catalog = m_library + QStringLiteral("/catalog.sqlite");
+    {
+        TestDb db(catalog);
+        const int version = db.one(QStringLiteral("PRAGMA user_version")).toInt();
+        QVERIFY(version > 1);
+        db.one(QStringLiteral("PRAGMA user_version = %1").arg(version - 1));
+        QCOMPARE(db.one(QStringLiteral("PRAGMA user_version")).toInt(), version - 1);
+        db.one(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
+    if (const QString why = mountReadOnly(m_library); !why.isEmpty())
+        QSKIP(qPrintable(QStringLiteral("cannot mount read-only here: ") + why));
+    m_mounted = m_library;
+    const QString backup = m_dir->filePath(QStringLiteral("backup"));
+    const TroveRun refused = trove({ QStringLiteral("backup"), backup });
+    QVERIFY2(refused.exitCode == 1, refused.describe().constData());
+    QVERIFY2(refused.errLines().size() == 1
+            && refused.errLines().first().contains(QLatin1String("cannot back up"))
+            && refused.errLines().first().contains(QLatin1String("written by an older Trove"))
+            // The file, not the URI it was opened by.
+            && refused.errLines().first().contains(catalog + QLatin1String(" is read-only")),
+        refused.describe().constData());
+    QVERIFY(!QFileInfo::exists(backup));
 }
 
 void TestLibraryHealth::networkDriveWarnsOnceAndKeepsNoWal()

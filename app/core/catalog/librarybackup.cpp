@@ -82,30 +82,34 @@ Result<QString> identityOfFile(const QString &catalogFile)
     return out;
 }
 
+/// The identity of the library in @p source, read through a reading
+/// connection: a writable library's schema is brought up to date by opening
+/// it (as by any command, and with it the identity of a library from before
+/// identities); a read-only one (a DVD, a volume mounted read-only) is only
+/// read, and one written by an older Trove, which cannot be brought up to
+/// date there, is refused with the reason.
+Result<QString> sourceIdentity(const LibraryPaths &source)
+{
+    Connection db;
+    if (auto r = db.open(source, Connection::Kind::Catalog, Connection::Role::Reader); !r)
+        return r.failure();
+    return identityIn(db.db(), source.catalogFile());
+}
+
 /// A destination that holds a catalog is written over only when it is an
-/// earlier backup of the same library: any other library, or a backup of
-/// one, would lose its images to the incremental copy's clean-up.
-Result<void> checkSameLibrary(const LibraryPaths &source, const LibraryPaths &target)
+/// earlier backup of the same library (@p ours, the source's identity): any
+/// other library, or a backup of one, would lose its images to the
+/// incremental copy's clean-up.
+Result<void> checkSameLibrary(const QString &ours, const LibraryPaths &target)
 {
     if (!QFileInfo::exists(target.catalogFile()))
         return {};
-    Result<QString> ours = QString();
-    {
-        // Opening a writable library brings its schema up to date, and with
-        // it the identity of a library from before identities.
-        Connection db;
-        if (auto r = db.open(source, Connection::Kind::Catalog, Connection::Role::Reader); !r)
-            return r;
-        ours = identityIn(db.db(), source.catalogFile());
-    }
-    if (!ours)
-        return ours.failure();
     auto theirs = identityOfFile(target.catalogFile());
     if (!theirs)
         return fail(LibraryBackup::tr("%1 holds a catalog that cannot be read, so it is not "
                                       "written over: %2")
                         .arg(target.root(), theirs.error()));
-    if (theirs->isEmpty() || *theirs != *ours)
+    if (theirs->isEmpty() || *theirs != ours)
         return fail(LibraryBackup::tr("%1 holds another library or a backup of another library: "
                                       "back up into an empty folder or into an earlier backup "
                                       "of this library")
@@ -135,8 +139,11 @@ Result<void> renameOver(const QString &from, const QString &to)
 Result<void> snapshot(const LibraryPaths &source, Connection::Kind kind, const QString &target)
 {
     QFile::remove(target); // VACUUM INTO refuses a file that has content
+    // A reader: the backup writes only to the destination, so a read-only
+    // library is copied as it is (VACUUM INTO writes the copy through a
+    // read-only connection too).
     Connection db;
-    if (auto r = db.open(source, kind); !r)
+    if (auto r = db.open(source, kind, Connection::Role::Reader); !r)
         return r;
     QSqlQuery q = db.query(QStringLiteral("VACUUM INTO ?"));
     q.bindValue(0, target);
@@ -397,13 +404,18 @@ Result<BackupReport> LibraryBackup::run(const LibraryPaths &source, const QStrin
     const QFileInfo destInfo(target.root());
     if (destInfo.exists() && !destInfo.isDir())
         return fail(tr("%1 is not a folder").arg(dest));
+    // Before anything is written: the source must be readable as this
+    // Trove's library.
+    const auto ours = sourceIdentity(source);
+    if (!ours)
+        return fail(tr("cannot back up %1: %2").arg(source.root(), ours.error()), ours.errorKind());
     // Never write over something that is not ours.
     if (destInfo.exists() && !QFileInfo::exists(target.catalogFile())
         && !QFileInfo::exists(markerFile(target.root()))
         && !QDir(target.root())
                 .isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot))
         return fail(tr("%1 is neither empty nor a Trove backup").arg(dest));
-    if (auto r = checkSameLibrary(source, target); !r)
+    if (auto r = checkSameLibrary(*ours, target); !r)
         return r.failure();
 
     for (const QString &dir : { target.root(), target.blobsDir(), target.tmpDir() }) {

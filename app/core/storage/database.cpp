@@ -25,6 +25,14 @@ namespace {
 
 QAtomicInteger<quint64> s_connectionCounter;
 
+/// The database's file, for messages: a read-only library is opened by URI
+/// (mode=ro, immutable=1), and its messages name the file, not the URI.
+QString fileOf(const QSqlDatabase &db)
+{
+    const QString name = db.databaseName();
+    return name.startsWith(QLatin1String("file:")) ? QUrl(name).toLocalFile() : name;
+}
+
 } // namespace
 
 Error sqlError(const QSqlQuery &q)
@@ -104,7 +112,7 @@ Error Connection::failure(const QString &message, const QSqlError &error) const
 {
     if (isDamage(error))
         return fail(tr("%1 is damaged (%2)")
-                        .arg(QDir::toNativeSeparators(m_db.databaseName()), error.databaseText()),
+                        .arg(QDir::toNativeSeparators(fileOf(m_db)), error.databaseText()),
             Error::Kind::Damaged);
     return fail(message);
 }
@@ -162,8 +170,8 @@ Result<void> Connection::openFile(const QString &file, const QString &options)
     m_db.setDatabaseName(file);
     m_db.setConnectOptions(options);
     if (!m_db.open())
-        return failure(tr("cannot open %1: %2").arg(m_db.databaseName(), m_db.lastError().text()),
-            m_db.lastError());
+        return failure(
+            tr("cannot open %1: %2").arg(fileOf(m_db), m_db.lastError().text()), m_db.lastError());
     return {};
 }
 
@@ -254,24 +262,24 @@ Result<void> Connection::checkVersion(Kind kind)
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
         return failure(
-            tr("cannot read %1: %2").arg(m_db.databaseName(), q.lastError().text()), q.lastError());
+            tr("cannot read %1: %2").arg(fileOf(m_db), q.lastError().text()), q.lastError());
     const int version = q.value(0).toInt();
     const int wanted = schemaVersion(kind);
     if (version > wanted)
         return fail(tr("%1 was written by a newer Trove (schema %2; this build knows %3)")
-                        .arg(m_db.databaseName())
+                        .arg(fileOf(m_db))
                         .arg(version)
                         .arg(wanted));
     if (version < wanted)
         return fail(tr("%1 is read-only and was written by an older Trove (schema %2); open it "
                        "once where it can be written to upgrade it")
-                        .arg(m_db.databaseName())
+                        .arg(fileOf(m_db))
                         .arg(version),
             Error::Kind::ReadOnly);
     // A header that parses says little: make SQLite read the schema.
     if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")) || !q.next())
         return failure(
-            tr("cannot read %1: %2").arg(m_db.databaseName(), q.lastError().text()), q.lastError());
+            tr("cannot read %1: %2").arg(fileOf(m_db), q.lastError().text()), q.lastError());
     return {};
 }
 
@@ -289,7 +297,7 @@ Result<void> Connection::setJournalMode(const QString &mode)
             return {};
         if (isDamage(q.lastError()) || waited.elapsed() > 10'000)
             return failure(tr("cannot switch %1 to %2: %3")
-                               .arg(m_db.databaseName(), mode.toUpper(), q.lastError().text()),
+                               .arg(fileOf(m_db), mode.toUpper(), q.lastError().text()),
                 q.lastError());
         QThread::msleep(10);
     }
@@ -337,8 +345,7 @@ Result<void> Connection::migrate(Kind kind)
     if (seen == int(steps.size()))
         return {};
     if (seen < 0)
-        return failure(
-            tr("cannot read %1: %2").arg(m_db.databaseName(), readError.text()), readError);
+        return failure(tr("cannot read %1: %2").arg(fileOf(m_db), readError.text()), readError);
     // BEGIN IMMEDIATE takes the write lock first, so two processes opening a
     // new library at once migrate it once.
     if (auto r = exec(QStringLiteral("BEGIN IMMEDIATE")); !r)
@@ -347,7 +354,7 @@ Result<void> Connection::migrate(Kind kind)
     if (version > int(steps.size())) {
         (void)exec(QStringLiteral("ROLLBACK"));
         return fail(tr("%1 was written by a newer Trove (schema %2; this build knows %3)")
-                        .arg(m_db.databaseName())
+                        .arg(fileOf(m_db))
                         .arg(version)
                         .arg(steps.size()));
     }
@@ -356,7 +363,7 @@ Result<void> Connection::migrate(Kind kind)
             if (auto r = exec(sql); !r) {
                 (void)exec(QStringLiteral("ROLLBACK"));
                 return fail(tr("cannot upgrade %1 to schema %2: %3")
-                                .arg(m_db.databaseName())
+                                .arg(fileOf(m_db))
                                 .arg(v + 1)
                                 .arg(r.error()),
                     r.errorKind());
@@ -367,7 +374,7 @@ Result<void> Connection::migrate(Kind kind)
         if (auto r = schema::fillComputedColumns(*this); !r) {
             (void)exec(QStringLiteral("ROLLBACK"));
             return fail(tr("cannot upgrade %1 to schema %2: %3")
-                            .arg(m_db.databaseName())
+                            .arg(fileOf(m_db))
                             .arg(steps.size())
                             .arg(r.error()),
                 r.errorKind());

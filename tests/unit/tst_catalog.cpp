@@ -130,6 +130,7 @@ private Q_SLOTS:
     void remove();
     void trashKeepsImageWhole();
     void restoreMergesIntoBytesAddedAgain();
+    void bytesAddedAgainDescribeTheBlobInPlace();
     void restoreTwinsInOneBatch();
     void searchTextSurvivesTheTrash();
     void manyTagsAtOnceKeepTheSearchText();
@@ -1078,6 +1079,31 @@ void TestCatalog::restoreMergesIntoBytesAddedAgain()
     QVERIFY(merged.sources.contains(QStringLiteral("http://one.example/a.png")));
     QCOMPARE(m_reader->stats()->images, 1);
     QVERIFY(QFileInfo::exists(m_paths.blobFile(merged.sha256)));
+}
+
+// Bytes added again while their image is in the trash keep the blob in
+// place (the trash row names it), whatever size this run's compression
+// gave them: the new row says the size of that blob, so verify finds it
+// sound, and a restore that merges keeps the truth.
+void TestCatalog::bytesAddedAgainDescribeTheBlobInPlace()
+{
+    openWriter();
+    auto first = commit(QStringLiteral("first"), 78);
+    QVERIFY_OK(first);
+    QCOMPARE(*await(m_writer->moveToTrash({ first->key })), 1);
+    const Made made = make(78);
+    const QString blob = m_paths.blobFile(made.processed.blob.sha256);
+    const qint64 inPlace = QFileInfo(blob).size();
+    QVERIFY(inPlace > 0);
+    NewImage again = newImage(QStringLiteral("again"), made);
+    again.processed.blob.storedBytes = inPlace + 3; // another compression level
+    auto added = await(m_writer->commitImage(again));
+    QVERIFY_OK(added);
+    QVERIFY(!added->duplicate);
+    QCOMPARE(QFileInfo(blob).size(), inPlace);
+    QCOMPARE(m_reader->byKey(added->key)->storedBytes, inPlace);
+    QCOMPARE(*await(m_writer->restoreFromTrash({ first->key })), 1);
+    QCOMPARE(m_reader->byKey(added->key)->storedBytes, inPlace);
 }
 
 // The search text of each image (name, tags, hosts) is written by triggers

@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QUrl>
 #include <QUuid>
@@ -140,6 +141,14 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
     removed.finish();
 
     const ProcessedImage &p = image.processed;
+    // The blob in place is the one the row describes: bytes whose trashed
+    // image still holds their blob keep that one (install() leaves it), and
+    // its compressed size may differ from this run's (the level is
+    // probed). The size this run wrote made `trove verify` call that blob
+    // bad, and `verify --repair` move a sound blob aside.
+    qint64 storedBytes = p.blob.storedBytes;
+    if (const QFileInfo inPlace(c.blobs.pathFor(sha)); inPlace.exists())
+        storedBytes = inPlace.size();
     out.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     out.name = image.name;
     // Keys are never those of an image in the trash, which gets its key
@@ -178,7 +187,7 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
         insert.bindValue(5, p.width);
         insert.bindValue(6, p.height);
         insert.bindValue(7, p.blob.originalBytes);
-        insert.bindValue(8, p.blob.storedBytes);
+        insert.bindValue(8, storedBytes);
         insert.bindValue(9, nowMs());
         insert.bindValue(10, nullIfEmpty(image.annotation));
         insert.bindValue(11, p.animated ? 1 : 0);

@@ -4,9 +4,11 @@
 #include "commandhelpers.h"
 #include "jsonstream.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <cstdio>
 #include <optional>
 
@@ -104,18 +106,41 @@ int restoreTrash(CommandContext &ctx, const QStringList &args)
     CatalogWriter writer(ctx.paths);
     if (!openWriter(ctx, writer))
         return 1;
-    auto restored = waitFor(writer.restoreFromTrash(keys));
+    auto restored = waitFor(writer.restoreFromTrashRecorded(keys));
     if (!restored)
         return failWith(ctx, restored.error());
-    QJsonArray array;
+    // Each says what became of it: back under its id, or merged into the
+    // image that holds the same bytes by now (its id is gone), or nothing
+    // (restored or emptied by another process meanwhile).
+    const QSet<qint64> back(restored->restored.cbegin(), restored->restored.cend());
+    QHash<qint64, const RestoreMerge *> merges;
+    for (const RestoreMerge &m : std::as_const(restored->merged))
+        merges.insert(m.key, &m);
+    QJsonArray restoredIds;
+    QJsonArray merged;
     for (const TrashRecord &t : std::as_const(targets)) {
-        if (ctx.json)
-            array.append(t.image.id);
-        else
-            ctx.output.out() << "restored " << shortId(t.image.id) << "  " << t.image.name << '\n';
+        if (const RestoreMerge *m = merges.value(t.image.key)) {
+            if (ctx.json)
+                merged.append(QJsonObject { { QStringLiteral("id"), m->id },
+                    { QStringLiteral("name"), m->name }, { QStringLiteral("into"), m->intoId },
+                    { QStringLiteral("into_name"), m->intoName } });
+            else
+                ctx.output.out() << "merged " << shortId(m->id) << "  " << m->name << " into "
+                                 << shortId(m->intoId) << " (the same image was added again)\n";
+        } else if (back.contains(t.image.key)) {
+            if (ctx.json)
+                restoredIds.append(t.image.id);
+            else
+                ctx.output.out() << "restored " << shortId(t.image.id) << "  " << t.image.name
+                                 << '\n';
+        } else {
+            ctx.output.error(QStringLiteral("%1: no longer in the trash").arg(t.image.id));
+            status = 1;
+        }
     }
     if (ctx.json)
-        ctx.output.json(QJsonDocument(QJsonObject { { QStringLiteral("restored"), array } }));
+        ctx.output.json(QJsonDocument(QJsonObject {
+            { QStringLiteral("restored"), restoredIds }, { QStringLiteral("merged"), merged } }));
     ctx.output.out().flush();
     return status;
 }

@@ -102,6 +102,7 @@ private Q_SLOTS:
     void showTagRemoveByNameAndPrefix();
     void verifyFindsMissingAndOrphanBlobs();
     void trashRoundTrip();
+    void trashRestoreMergesIntoTheSameImageAddedAgain();
     void rateAndFavourite();
     void trashBadUsage_data();
     void trashBadUsage();
@@ -1972,6 +1973,95 @@ void TestCli::trashRoundTrip()
             restore.describe());
     }
     QCOMPARE(list().size(), 0);
+}
+
+// The same bytes added again while their image was in the trash (a folder
+// imported again): the restore merges the trashed image into the one there,
+// keeps everything the person gave it (name, collections in their place,
+// tags, rating) and says so, with the id that remains.
+void TestCli::trashRestoreMergesIntoTheSameImageAddedAgain()
+{
+    const QStringList lib { QStringLiteral("--library"), library() };
+    const auto run = [&](const QStringList &args) { return trove(args + lib); };
+    const QString file = m_dir->filePath(QStringLiteral("scan.png"));
+    QVERIFY(writeFile(file, ImageFactory::png(80, 60, 61)));
+    const QString before = addGood(QStringLiteral("/m/before.png"), 62);
+    Run r = run(
+        { QStringLiteral("add"), file, QStringLiteral("--name"), QStringLiteral("Grandma portrait"),
+            QStringLiteral("--tag"), QStringLiteral("family"), QStringLiteral("--json") });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    const QString grandma = r.json().array().at(0).toObject().value(QLatin1String("id")).toString();
+    const QString after = addGood(QStringLiteral("/m/after.png"), 63);
+    QVERIFY(!before.isEmpty() && !grandma.isEmpty() && !after.isEmpty());
+    for (const QStringList &args : QList<QStringList> {
+             { QStringLiteral("collection"), QStringLiteral("create"), QStringLiteral("favs") },
+             { QStringLiteral("collection"), QStringLiteral("add"), QStringLiteral("favs"), before,
+                 QStringLiteral("Grandma portrait"), after },
+             { QStringLiteral("rate"), QStringLiteral("Grandma portrait"), QStringLiteral("5") },
+             { QStringLiteral("remove"), QStringLiteral("Grandma portrait") } }) {
+        r = run(args);
+        QVERIFY2(r.exitCode == 0, r.describe());
+    }
+    // Imported again: named after its file.
+    r = run({ QStringLiteral("add"), file, QStringLiteral("--json") });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    const QString again = r.json().array().at(0).toObject().value(QLatin1String("id")).toString();
+    QVERIFY(!again.isEmpty() && again != grandma);
+
+    r = run(
+        { QStringLiteral("trash"), QStringLiteral("restore"), QStringLiteral("Grandma portrait") });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    QCOMPARE(r.out,
+        QStringLiteral("merged %1  Grandma portrait into %2 (the same image was added again)\n")
+            .arg(grandma.left(8), again.left(8))
+            .toUtf8());
+    const QJsonArray rows = list();
+    QCOMPARE(rows.size(), 3);
+    QJsonObject merged;
+    for (const QJsonValue &v : rows) {
+        if (v.toObject().value(QLatin1String("id")).toString() == again)
+            merged = v.toObject();
+    }
+    QCOMPARE(merged.value(QLatin1String("name")).toString(), QStringLiteral("Grandma portrait"));
+    QCOMPARE(
+        merged.value(QLatin1String("tags")).toArray(), QJsonArray { QStringLiteral("family") });
+    QCOMPARE(merged.value(QLatin1String("rating")).toInt(), 5);
+    r = run({ QStringLiteral("collection"), QStringLiteral("show"), QStringLiteral("favs"),
+        QStringLiteral("--json") });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    QStringList members;
+    for (const QJsonValue &v : r.json().object().value(QLatin1String("images")).toArray())
+        members << v.toObject().value(QLatin1String("id")).toString();
+    QCOMPARE(members, (QStringList { before, again, after }));
+    r = run({ QStringLiteral("show"), grandma });
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(run({ QStringLiteral("trash"), QStringLiteral("list"), QStringLiteral("--json") })
+                 .json()
+                 .array()
+                 .size(),
+        0);
+
+    // With --json, a merge is told apart from a restore; a name the person
+    // gave the image there stays.
+    QCOMPARE(run({ QStringLiteral("remove"), before }).exitCode, 0);
+    QCOMPARE(run({ QStringLiteral("remove"), again }).exitCode, 0);
+    r = run({ QStringLiteral("add"), file, QStringLiteral("--json") });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    const QString third = r.json().array().at(0).toObject().value(QLatin1String("id")).toString();
+    QCOMPARE(run({ QStringLiteral("rename"), third, QStringLiteral("Nana") }).exitCode, 0);
+    r = run({ QStringLiteral("trash"), QStringLiteral("restore"), before, again,
+        QStringLiteral("--json") });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    const QJsonObject answer = r.json().object();
+    QCOMPARE(answer.value(QLatin1String("restored")).toArray(), QJsonArray { before });
+    const QJsonArray merges = answer.value(QLatin1String("merged")).toArray();
+    QCOMPARE(merges.size(), 1);
+    const QJsonObject m = merges.at(0).toObject();
+    QCOMPARE(m.value(QLatin1String("id")).toString(), again);
+    QCOMPARE(m.value(QLatin1String("name")).toString(), QStringLiteral("Grandma portrait"));
+    QCOMPARE(m.value(QLatin1String("into")).toString(), third);
+    QCOMPARE(m.value(QLatin1String("into_name")).toString(), QStringLiteral("Nana"));
+    QCOMPARE(list().size(), 3);
 }
 
 void TestCli::trashBadUsage_data()

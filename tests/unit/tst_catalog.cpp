@@ -130,6 +130,8 @@ private Q_SLOTS:
     void remove();
     void trashKeepsImageWhole();
     void restoreMergesIntoBytesAddedAgain();
+    void restoreMergeKeepsWhatThePersonGave();
+    void restoreMergeIsTakenBack();
     void bytesAddedAgainDescribeTheBlobInPlace();
     void restoreTwinsInOneBatch();
     void searchTextSurvivesTheTrash();
@@ -1079,6 +1081,158 @@ void TestCatalog::restoreMergesIntoBytesAddedAgain()
     QVERIFY(merged.sources.contains(QStringLiteral("http://one.example/a.png")));
     QCOMPARE(m_reader->stats()->images, 1);
     QVERIFY(QFileInfo::exists(m_paths.blobFile(merged.sha256)));
+}
+
+// The merge keeps what the person gave the trashed image: its name, when
+// the image the bytes came back as has only the default one from its file
+// or link; its collections, in its place and never twice; its tags,
+// sources, the better rating and the favourite flag. A name the person gave
+// the image there stays.
+void TestCatalog::restoreMergeKeepsWhatThePersonGave()
+{
+    openWriter();
+    auto first = commit(QStringLiteral("first"), 74);
+    auto grandma = commit(QStringLiteral("Grandma portrait"), 75, { QStringLiteral("family") },
+        QStringLiteral("file:///photos/scan.png"));
+    auto last = commit(QStringLiteral("last"), 76);
+    QVERIFY_OK(first);
+    QVERIFY_OK(grandma);
+    QVERIFY_OK(last);
+    for (const QString &name : { QStringLiteral("Favs"), QStringLiteral("Walls") })
+        QVERIFY_OK(await(m_writer->createCollection(name)));
+    QCOMPARE(*await(m_writer->addToCollection(
+                 QStringLiteral("favs"), { first->key, grandma->key, last->key })),
+        3);
+    QCOMPARE(*await(m_writer->addToCollection(QStringLiteral("walls"), { grandma->key })), 1);
+    QVERIFY_OK(await(m_writer->setRating({ grandma->key }, 5)));
+    QVERIFY_OK(await(m_writer->setFavourite({ grandma->key }, true)));
+    QCOMPARE(*await(m_writer->moveToTrash({ grandma->key })), 1);
+
+    // Scanned again: named after its file, and put on the wall already.
+    auto again = commit(QStringLiteral("scan"), 75, { QStringLiteral("inbox") },
+        QStringLiteral("file:///photos/scan.png"));
+    QVERIFY_OK(again);
+    QVERIFY(again->key != grandma->key);
+    QCOMPARE(*await(m_writer->addToCollection(QStringLiteral("walls"), { again->key })), 1);
+
+    QCOMPARE(*await(m_writer->restoreFromTrash({ grandma->key })), 1);
+    QCOMPARE(*m_reader->trashCount(), 0);
+    QVERIFY(!m_reader->byKey(grandma->key).ok());
+    QCOMPARE(m_reader->stats()->images, 3);
+    const ImageRecord merged = *m_reader->byKey(again->key);
+    QCOMPARE(merged.name, QStringLiteral("Grandma portrait"));
+    QCOMPARE(merged.tags, (QStringList { QStringLiteral("family"), QStringLiteral("inbox") }));
+    QCOMPARE(merged.rating, 5);
+    QVERIFY(merged.favourite);
+    const qint64 favs = (*Collections::find(m_reader->catalog(), QStringLiteral("favs")))->id;
+    const qint64 walls = (*Collections::find(m_reader->catalog(), QStringLiteral("walls")))->id;
+    QCOMPARE(*Collections::members(m_reader->catalog(), favs),
+        (QList<qint64> { first->key, again->key, last->key }));
+    QCOMPARE(*Collections::members(m_reader->catalog(), walls), QList<qint64> { again->key });
+    ImageQuery named;
+    named.search = QStringLiteral("grandma");
+    QCOMPARE(*m_reader->count(named), 1);
+    Probe catalog(m_paths.catalogFile());
+    QCOMPARE(catalog
+                 .scalar(QStringLiteral("SELECT count(*) FROM collection_items WHERE image_id = %1")
+                             .arg(grandma->key))
+                 .toInt(),
+        0);
+
+    // Renamed by the person after it came back: that name stays.
+    auto lake
+        = commit(QStringLiteral("Lake"), 77, {}, QStringLiteral("http://one.example/lake.jpg"));
+    QVERIFY_OK(lake);
+    QCOMPARE(*await(m_writer->moveToTrash({ lake->key })), 1);
+    auto lakeAgain
+        = commit(QStringLiteral("lake"), 77, {}, QStringLiteral("http://two.example/lake.jpg"));
+    QVERIFY_OK(lakeAgain);
+    QVERIFY_OK(await(m_writer->rename({ lakeAgain->key }, QStringLiteral("Summer lake"))));
+    QCOMPARE(*await(m_writer->restoreFromTrash({ lake->key })), 1);
+    const ImageRecord kept = *m_reader->byKey(lakeAgain->key);
+    QCOMPARE(kept.name, QStringLiteral("Summer lake"));
+    QCOMPARE(kept.sources.size(), 2);
+}
+
+// A restore that merged says so (restoreFromTrashRecorded), and is taken
+// back whole (unmergeRestored, the window's undo): the trash row as it
+// was, with its collections and a thumbnail; the image there without what
+// it gained, what it had before kept. Restored again, it merges again.
+void TestCatalog::restoreMergeIsTakenBack()
+{
+    openWriter();
+    auto grandma = commit(QStringLiteral("Grandma"), 79, { QStringLiteral("family") },
+        QStringLiteral("file:///photos/grandma.png"));
+    QVERIFY_OK(grandma);
+    QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("Favs"))));
+    QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("Walls"))));
+    QCOMPARE(*await(m_writer->addToCollection(QStringLiteral("favs"), { grandma->key })), 1);
+    QVERIFY_OK(await(m_writer->setRating({ grandma->key }, 4)));
+    const TrashRecord before = [&] {
+        (void)await(m_writer->moveToTrash({ grandma->key }));
+        return m_reader->trash()->first();
+    }();
+    auto again = commit(QStringLiteral("scan"), 79, { QStringLiteral("inbox") },
+        QStringLiteral("file:///photos/scan.png"));
+    QVERIFY_OK(again);
+    QCOMPARE(*await(m_writer->addToCollection(QStringLiteral("walls"), { again->key })), 1);
+    const qint64 favs = (*Collections::find(m_reader->catalog(), QStringLiteral("favs")))->id;
+    const qint64 walls = (*Collections::find(m_reader->catalog(), QStringLiteral("walls")))->id;
+
+    auto restored = await(m_writer->restoreFromTrashRecorded({ grandma->key }));
+    QVERIFY_OK(restored);
+    QVERIFY(restored->restored.isEmpty());
+    QCOMPARE(restored->merged.size(), 1);
+    const RestoreMerge m = restored->merged.first();
+    QCOMPARE(m.key, grandma->key);
+    QCOMPARE(m.id, grandma->id);
+    QCOMPARE(m.name, QStringLiteral("Grandma"));
+    QCOMPARE(m.into, again->key);
+    QCOMPARE(m.intoId, again->id);
+    QCOMPARE(m.intoName, QStringLiteral("Grandma"));
+    QVERIFY(m.nameTaken);
+    QCOMPARE(m.nameBefore, QStringLiteral("scan"));
+    QCOMPARE(m.tagsAdded, QStringList { QStringLiteral("family") });
+    QCOMPARE(m.sourcesAdded, QStringList { QStringLiteral("file:///photos/grandma.png") });
+    QCOMPARE(m.collectionsJoined, QList<qint64> { favs });
+    QCOMPARE(m.rating, 4);
+    QCOMPARE(*Collections::members(m_reader->catalog(), favs), QList<qint64> { again->key });
+
+    QCOMPARE(*await(m_writer->unmergeRestored({ m })), 1);
+    QCOMPARE(*m_reader->trashCount(), 1);
+    const TrashRecord back = m_reader->trash()->first();
+    QCOMPARE(back.image.key, before.image.key);
+    QCOMPARE(back.image.id, before.image.id);
+    QCOMPARE(back.image.name, before.image.name);
+    QCOMPARE(back.image.tags, before.image.tags);
+    QCOMPARE(back.image.sources, before.image.sources);
+    QCOMPARE(back.image.rating, 4);
+    QCOMPARE(back.trashedAt, before.trashedAt);
+    QVERIFY(!m_reader->thumbnail(grandma->key)->isEmpty());
+    const ImageRecord there = *m_reader->byKey(again->key);
+    QCOMPARE(there.name, QStringLiteral("scan"));
+    QCOMPARE(there.tags, QStringList { QStringLiteral("inbox") });
+    QCOMPARE(there.sources, QStringList { QStringLiteral("file:///photos/scan.png") });
+    QCOMPARE(there.rating, 0);
+    QCOMPARE(*Collections::members(m_reader->catalog(), favs), QList<qint64> {});
+    QCOMPARE(*Collections::members(m_reader->catalog(), walls), QList<qint64> { again->key });
+    ImageQuery named;
+    named.search = QStringLiteral("grandma");
+    QCOMPARE(*m_reader->count(named), 0);
+    // Taken back once only.
+    QCOMPARE(*await(m_writer->unmergeRestored({ m })), 0);
+
+    // Restored again: the same merge, its collections waiting for it.
+    restored = await(m_writer->restoreFromTrashRecorded({ grandma->key }));
+    QVERIFY_OK(restored);
+    QCOMPARE(restored->merged.size(), 1);
+    QCOMPARE(*Collections::members(m_reader->catalog(), favs), QList<qint64> { again->key });
+    QCOMPARE(m_reader->byKey(again->key)->name, QStringLiteral("Grandma"));
+    // Gone meanwhile, the image it went into: nothing to take back.
+    QCOMPARE(*await(m_writer->moveToTrash({ again->key })), 1);
+    QCOMPARE(*await(m_writer->unmergeRestored(restored->merged)), 0);
+    Probe catalog(m_paths.catalogFile());
+    QCOMPARE(catalog.scalar(QStringLiteral("PRAGMA foreign_key_check")), QVariant());
 }
 
 // Bytes added again while their image is in the trash keep the blob in

@@ -331,7 +331,24 @@ QFuture<Result<int>> CatalogWriter::moveToTrash(const QList<qint64> &keys)
 
 QFuture<Result<int>> CatalogWriter::restoreFromTrash(const QList<qint64> &keys)
 {
-    return submit<int>([keys](WriterContext &c) { return statements::restoreFromTrash(c, keys); });
+    return submit<int>([keys](WriterContext &c) -> Result<int> {
+        auto restored = statements::restoreFromTrash(c, keys);
+        if (!restored)
+            return restored.failure();
+        return restored->count();
+    });
+}
+
+QFuture<Result<TrashRestore>> CatalogWriter::restoreFromTrashRecorded(const QList<qint64> &keys)
+{
+    return submit<TrashRestore>(
+        [keys](WriterContext &c) { return statements::restoreFromTrash(c, keys); });
+}
+
+QFuture<Result<int>> CatalogWriter::unmergeRestored(const QList<RestoreMerge> &merges)
+{
+    return submit<int>(
+        [merges](WriterContext &c) { return statements::unmergeRestored(c, merges); });
 }
 
 QFuture<Result<int>> CatalogWriter::emptyTrash(const TrashFilter &filter)

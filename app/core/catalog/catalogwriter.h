@@ -10,6 +10,7 @@
 #include <QFuture>
 #include <QObject>
 #include <QThread>
+#include <QVariantMap>
 #include <functional>
 
 namespace trove {
@@ -96,6 +97,45 @@ struct MergeOutcome {
     QStringList sourcesAdded; ///< source URLs it did not have before
     bool annotationTaken = false; ///< it had no note and took another's
     bool foundOnTaken = false; ///< it had no "found on" page and took another's
+};
+
+/// A trashed image whose bytes were in the library again when it was
+/// restored (added again while it was in the trash): one blob is one image,
+/// so it was merged into that image rather than put back beside it. The
+/// image gained its tags, sources and collections (in its place in each,
+/// never twice), the higher rating, the favourite flag, a note and a page
+/// if it had none, and its name if it had only the default one from its
+/// file or link. Enough to say so and to take it back (unmergeRestored()).
+struct RestoreMerge {
+    qint64 key = 0; ///< the trashed image's key: its trash row is gone
+    QString id; ///< its id, which no image has now
+    QString name; ///< its name
+    qint64 into = 0; ///< the image it was merged into
+    QString intoId; ///< that image's id
+    QString intoName; ///< that image's name after the merge
+    bool nameTaken = false; ///< it took `name`…
+    QString nameBefore; ///< …over this one
+    QStringList tagsAdded; ///< tags it did not have before
+    QStringList sourcesAdded; ///< source URLs it did not have before
+    QList<qint64> collectionsJoined; ///< collections it was not in before
+    /// The trashed image's places in collections: (collection, position).
+    QList<QPair<qint64, double>> memberships;
+    int ratingBefore = 0;
+    int rating = 0; ///< after the merge
+    bool favouriteBefore = false;
+    bool favourite = false; ///< after the merge
+    bool annotationTaken = false; ///< it had no note and took the trashed one's
+    bool foundOnTaken = false; ///< it had no page and took the trashed one's
+    QVariantMap trashRow; ///< the trash row as it was, column by column
+};
+
+/// What restoring from the trash did (restoreFromTrashRecorded()).
+struct TrashRestore {
+    /// Keys of the trash rows put back as they were (under their own id).
+    QList<qint64> restored;
+    /// Those merged into an image that holds the same bytes by now.
+    QList<RestoreMerge> merged;
+    int count() const { return int(restored.size() + merged.size()); }
 };
 
 /// What a move in a collection's hand order did: enough to take it back
@@ -192,10 +232,21 @@ public:
     /// up to ~10,000 keys.
     QFuture<Result<int>> moveToTrash(const QList<qint64> &keys);
     /// Puts trashed images back under their old key, name, tags, sources and
-    /// added_at. Bytes added again meanwhile: their tags and sources are
-    /// merged into that image and the trash row goes. Answers how many came
-    /// back; keys not in the trash are skipped.
+    /// added_at. Bytes added again meanwhile: the trashed image is merged
+    /// into that image (RestoreMerge) and its trash row goes. Answers how
+    /// many came back, merged ones included; keys not in the trash are
+    /// skipped.
     QFuture<Result<int>> restoreFromTrash(const QList<qint64> &keys);
+    /// restoreFromTrash(), answering which came back as they were and which
+    /// were merged, into what (what the command line and the window say,
+    /// and what an undo needs).
+    QFuture<Result<TrashRestore>> restoreFromTrashRecorded(const QList<qint64> &keys);
+    /// Takes merges of restoreFromTrashRecorded() back: each trashed image
+    /// goes back to the trash as it was (with its collections), and the
+    /// image it was merged into loses what it gained. A merge is skipped
+    /// when that image has left the library meanwhile, or the trashed
+    /// image's key is in use again. Answers how many were taken back.
+    QFuture<Result<int>> unmergeRestored(const QList<RestoreMerge> &merges);
     /// Deletes trash rows for good and remembers their bytes (removed_hashes),
     /// so adding them again needs force. A blob and thumbnail go (through the
     /// blob journal, after the commit) only when no image or trash row still

@@ -22,8 +22,10 @@ enum class ChangeKind : int {
     /// what it shows, as after a bulk change. image_id is 0.
     Reordered = 6,
     CollectionsChanged = 7, ///< a collection or its members or order changed
-    /// Trash rows were deleted for good (emptied). Moves in and out of the
-    /// trash are ImageRemoved and ImageAdded. image_id is 0.
+    /// Trash rows went or came without an image leaving or joining the
+    /// gallery: deleted for good (emptied), merged on restore into bytes
+    /// added again meanwhile, or put back by undoing such a merge. Moves in
+    /// and out of the trash are ImageRemoved and ImageAdded. image_id is 0.
     TrashEmptied = 8,
 };
 

@@ -40,6 +40,17 @@ QString IngestSource::defaultName() const
     return tr("image");
 }
 
+QString IngestSource::defaultNameOf(const QString &source)
+{
+    IngestSource parsed;
+    const QUrl url(source);
+    if (url.isLocalFile())
+        parsed.localPath = url.toLocalFile();
+    else
+        parsed.url = url;
+    return parsed.defaultName();
+}
+
 bool IngestSource::isRemote(const QString &input)
 {
     const QString text = input.trimmed();

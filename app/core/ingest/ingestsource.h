@@ -37,6 +37,10 @@ public:
     /// The default image name: the file name without its extension, else the
     /// host, else "image".
     QString defaultName() const;
+    /// The default name of an image added from @p source, a source as the
+    /// catalog keeps it (sourceString()): defaultName() without looking at
+    /// the disk or the network.
+    static QString defaultNameOf(const QString &source);
 
     static Result<IngestSource> parse(const QString &input, Accept accept = Accept::Files);
     /// A local file found by a walk: already known to be a readable file.

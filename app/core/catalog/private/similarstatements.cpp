@@ -190,7 +190,7 @@ Result<int> unmerge(WriterContext &c, const MergeOutcome &merged)
             return r.failure();
     }
     c.changed.append(merged.keep);
-    return *restored;
+    return restored->count();
 }
 
 Result<int> markNotDuplicates(WriterContext &c, const QList<QPair<qint64, qint64>> &pairs)

@@ -5,12 +5,18 @@
 #include "base/platform.h"
 #include "catalog/changefeed.h"
 #include "catalog/private/catalogwriterworker.h"
+#include "catalog/private/imagestatements.h"
 #include "catalog/private/similarstatements.h"
 #include "catalog/private/statementhelpers.h"
+#include "ingest/ingestsource.h"
+#include "ingest/ingesttypes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
+#include <QSize>
+#include <QSqlRecord>
 
 namespace trove::statements {
 
@@ -173,10 +179,189 @@ Result<void> restoreAsTheyWere(WriterContext &c, const QString &batch)
 
 } // namespace
 
-Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
+namespace {
+
+/// The row @p q stands on, column by column.
+QVariantMap rowOf(const QSqlQuery &q)
 {
+    const QSqlRecord record = q.record();
+    QVariantMap row;
+    for (int i = 0; i < record.count(); ++i)
+        row.insert(record.fieldName(i), q.value(i));
+    return row;
+}
+
+Result<QStringList> texts(WriterContext &c, const QString &sql, qint64 key)
+{
+    QSqlQuery q = c.catalog.query(sql);
+    q.bindValue(0, key);
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    QStringList out;
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
+}
+
+/// Whether @p name is one an import gives by itself to an image from one of
+/// @p sources (the file's name without its extension, else the host), rather
+/// than one a person gave it.
+bool isDefaultName(const QString &name, const QStringList &sources)
+{
+    return std::any_of(sources.cbegin(), sources.cend(), [&name](const QString &source) {
+        return normalizeName(IngestSource::defaultNameOf(source)) == name;
+    });
+}
+
+/// Trash row @p row (rowOf()) merged into image @p target, which holds the
+/// same bytes: one image, with both histories and what the person gave
+/// either. The caller drops the trash row.
+Result<RestoreMerge> mergeIntoImage(WriterContext &c, const QVariantMap &row, qint64 target)
+{
+    RestoreMerge m;
+    m.key = row.value(QStringLiteral("id")).toLongLong();
+    m.id = row.value(QStringLiteral("uuid")).toString();
+    m.name = row.value(QStringLiteral("name")).toString();
+    m.into = target;
+    m.trashRow = row;
+
+    QSqlQuery image = c.catalog.query(
+        QStringLiteral("SELECT uuid, name, rating, favourite, annotation IS NULL AS no_note, "
+                       "found_on IS NULL AS no_page FROM images WHERE id = ?"));
+    image.bindValue(0, target);
+    if (auto r = execQuery(image); !r)
+        return r.failure();
+    if (!image.next())
+        return fail(QStringLiteral("image %1 is not in the library").arg(target));
+    m.intoId = image.value(QStringLiteral("uuid")).toString();
+    const QString current = image.value(QStringLiteral("name")).toString();
+    m.ratingBefore = image.value(QStringLiteral("rating")).toInt();
+    m.favouriteBefore = image.value(QStringLiteral("favourite")).toInt() != 0;
+    const bool hadNoNote = image.value(QStringLiteral("no_note")).toInt() != 0;
+    const bool hadNoPage = image.value(QStringLiteral("no_page")).toInt() != 0;
+    image.finish();
+
+    const auto tagsBefore
+        = texts(c, QStringLiteral("SELECT tag FROM tags WHERE image_id = ?"), target);
+    const auto sourcesBefore
+        = texts(c, QStringLiteral("SELECT url FROM sources WHERE image_id = ?"), target);
+    const auto collectionsBefore = texts(
+        c, QStringLiteral("SELECT collection_id FROM collection_items WHERE image_id = ?"), target);
+    if (!tagsBefore || !sourcesBefore || !collectionsBefore)
+        return !tagsBefore
+            ? tagsBefore.failure()
+            : (!sourcesBefore ? sourcesBefore.failure() : collectionsBefore.failure());
+
+    // Tags and sources; the tags many at once (held, the text written once).
+    TextHold text(c);
+    if (auto r = text.hold(target); !r)
+        return r.failure();
+    for (const auto &[sql, column] :
+        { std::pair { kPutTags, "tags" }, { kPutSources, "sources" } }) {
+        QSqlQuery q = c.catalog.query(QLatin1String(sql));
+        q.bindValue(0, target);
+        q.bindValue(1, row.value(QLatin1String(column)));
+        if (auto r = execQuery(q); !r)
+            return r.failure();
+    }
+    if (auto r = text.write(); !r)
+        return r.failure();
+    const auto tagsAfter
+        = texts(c, QStringLiteral("SELECT tag FROM tags WHERE image_id = ?"), target);
+    const auto sourcesAfter
+        = texts(c, QStringLiteral("SELECT url FROM sources WHERE image_id = ?"), target);
+    if (!tagsAfter || !sourcesAfter)
+        return !tagsAfter ? tagsAfter.failure() : sourcesAfter.failure();
+    for (const QString &tag : *tagsAfter)
+        if (!tagsBefore->contains(tag, Qt::CaseInsensitive))
+            m.tagsAdded.append(tag);
+    for (const QString &url : *sourcesAfter)
+        if (!sourcesBefore->contains(url))
+            m.sourcesAdded.append(url);
+
+    // The trashed image's name (the one asked back), over one the image
+    // only took from its file or link; a name a person gave the image
+    // stays.
+    if (m.name != current && !m.name.isEmpty() && isDefaultName(current, *sourcesBefore)) {
+        QSqlQuery rename = c.catalog.query(
+            QStringLiteral("UPDATE images SET name = ?, name_key = ? WHERE id = ?"));
+        rename.bindValue(0, m.name);
+        rename.bindValue(1, naturalSortKey(m.name));
+        rename.bindValue(2, target);
+        if (auto r = execQuery(rename); !r)
+            return r.failure();
+        m.nameTaken = true;
+        m.nameBefore = current;
+    }
+    m.intoName = m.nameTaken ? m.name : current;
+
+    // Of the two, the higher rating and either's favourite flag.
+    const int rating = row.value(QStringLiteral("rating")).toInt();
+    const bool favourite = row.value(QStringLiteral("favourite")).toInt() != 0;
+    m.rating = std::max(m.ratingBefore, rating);
+    m.favourite = m.favouriteBefore || favourite;
+    if (m.rating != m.ratingBefore || m.favourite != m.favouriteBefore) {
+        QSqlQuery marks = c.catalog.query(
+            QStringLiteral("UPDATE images SET rating = ?, favourite = ? WHERE id = ?"));
+        marks.bindValue(0, m.rating);
+        marks.bindValue(1, int(m.favourite));
+        marks.bindValue(2, target);
+        if (auto r = execQuery(marks); !r)
+            return r.failure();
+    }
+    const QVariant note = row.value(QStringLiteral("annotation"));
+    const QVariant page = row.value(QStringLiteral("found_on"));
+    if (auto r = keepFirstNoteAndPage(c.catalog, target, note, page); !r)
+        return r.failure();
+    m.annotationTaken = hadNoNote && !note.isNull();
+    m.foundOnTaken = hadNoPage && !page.isNull();
+
+    // Its places in collections, where the image is not already: the
+    // trashed image's memberships go with its trash row.
+    QSqlQuery places = c.catalog.query(QStringLiteral(
+        "SELECT collection_id, position FROM collection_items WHERE image_id = ? ORDER BY 1"));
+    places.bindValue(0, m.key);
+    if (auto r = execQuery(places); !r)
+        return r.failure();
+    while (places.next()) {
+        const qint64 collection = places.value(0).toLongLong();
+        m.memberships.append({ collection, places.value(1).toDouble() });
+        if (!collectionsBefore->contains(QString::number(collection)))
+            m.collectionsJoined.append(collection);
+    }
+    places.finish();
+    if (!m.collectionsJoined.isEmpty()) {
+        QSqlQuery join = c.catalog.query(QStringLiteral(
+            "INSERT OR IGNORE INTO collection_items(collection_id, image_id, position) "
+            "SELECT collection_id, ?, position FROM collection_items "
+            "WHERE image_id = ?"));
+        join.bindValue(0, target);
+        join.bindValue(1, m.key);
+        if (auto r = execQuery(join); !r)
+            return r.failure();
+    }
+
+    // The trash row's thumbnail has no image any more.
+    c.changed.append(target);
+    c.dropThumbnails.append(m.key);
+    return m;
+}
+
+/// One row in the change feed for trash rows that went or came back without
+/// an image leaving or joining the gallery: views of the trash read it again.
+Result<void> trashRowsMoved(WriterContext &c)
+{
+    return c.catalog.exec(QStringLiteral("INSERT INTO changes(kind, image_id) VALUES (%1, 0)")
+                              .arg(int(ChangeKind::TrashEmptied)));
+}
+
+} // namespace
+
+Result<TrashRestore> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
+{
+    TrashRestore out;
     if (requested.isEmpty())
-        return 0;
+        return out;
     QSqlQuery plainQuery = c.catalog.query(QLatin1String(kPlainRestores));
     const QString batch = jsonKeys(requested);
     plainQuery.bindValue(0, batch);
@@ -197,14 +382,11 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
     for (qint64 key : requested)
         if (!done.contains(key))
             keys.append(key);
-    int restored = int(plain.size());
+    out.restored = std::move(plain);
     if (keys.isEmpty())
-        return restored;
+        return out;
 
-    QSqlQuery find = c.catalog.query(
-        QStringLiteral("SELECT id, uuid, name, sha256, format, width, height, original_bytes, "
-                       "stored_bytes, added_at, damaged, annotation, found_on, animated, rating, "
-                       "favourite, phash, dhash, tags, sources FROM trash WHERE id = ?"));
+    QSqlQuery find = c.catalog.query(QStringLiteral("SELECT * FROM trash WHERE id = ?"));
     QSqlQuery sameBytes = c.catalog.query(QStringLiteral("SELECT id FROM images WHERE sha256 = ?"));
     QSqlQuery keyTaken = c.catalog.query(QStringLiteral("SELECT 1 FROM images WHERE id = ?"));
     QSqlQuery insert = c.catalog.query(QStringLiteral(
@@ -216,19 +398,15 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
     QSqlQuery forgetRemoval
         = c.catalog.query(QStringLiteral("DELETE FROM removed_hashes WHERE sha256 = ?"));
     QSqlQuery drop = c.catalog.query(QStringLiteral("DELETE FROM trash WHERE id = ?"));
-    // Of the two, the higher rating and either's favourite flag survive.
-    QSqlQuery keepMarks = c.catalog.query(
-        QStringLiteral("UPDATE images SET rating = max(rating, ?), favourite = max(favourite, ?) "
-                       "WHERE id = ? AND (rating < ? OR favourite < ?)"));
     for (qint64 key : keys) {
         find.bindValue(0, key);
         if (auto r = execQuery(find); !r)
             return r.failure();
         if (!find.next())
             continue;
-        const QString sha = find.value(QStringLiteral("sha256")).toString();
-        const QString tags = find.value(QStringLiteral("tags")).toString();
-        const QString sources = find.value(QStringLiteral("sources")).toString();
+        const QVariantMap row = rowOf(find);
+        find.finish();
+        const QString sha = row.value(QStringLiteral("sha256")).toString();
 
         sameBytes.bindValue(0, sha);
         if (auto r = execQuery(sameBytes); !r)
@@ -237,23 +415,11 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
         sameBytes.finish();
         if (target > 0) {
             // The same bytes came back meanwhile: one image, with both
-            // histories. The trash row's thumbnail has no image any more.
-            c.changed.append(target);
-            c.dropThumbnails.append(key);
-            if (auto r
-                = keepFirstNoteAndPage(c.catalog, target, find.value(QStringLiteral("annotation")),
-                    find.value(QStringLiteral("found_on")));
-                !r)
-                return r.failure();
-            const QVariant rating = find.value(QStringLiteral("rating"));
-            const QVariant favourite = find.value(QStringLiteral("favourite"));
-            keepMarks.bindValue(0, rating);
-            keepMarks.bindValue(1, favourite);
-            keepMarks.bindValue(2, target);
-            keepMarks.bindValue(3, rating);
-            keepMarks.bindValue(4, favourite);
-            if (auto r = execQuery(keepMarks); !r)
-                return r.failure();
+            // histories and everything the person gave either.
+            auto merged = mergeIntoImage(c, row, target);
+            if (!merged)
+                return merged.failure();
+            out.merged.append(std::move(*merged));
         } else {
             keyTaken.bindValue(0, key);
             if (auto r = execQuery(keyTaken); !r)
@@ -267,37 +433,156 @@ Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &requested)
             for (const char *column : { "uuid", "name", "sha256", "format", "width", "height",
                      "original_bytes", "stored_bytes", "added_at", "damaged", "annotation",
                      "found_on", "animated", "rating", "favourite" })
-                insert.bindValue(i++, find.value(QLatin1String(column)));
-            insert.bindValue(i, naturalSortKey(find.value(QStringLiteral("name")).toString()));
+                insert.bindValue(i++, row.value(QLatin1String(column)));
+            insert.bindValue(i, naturalSortKey(row.value(QStringLiteral("name")).toString()));
             if (auto r = execQuery(insert); !r)
                 return r.failure();
             target = insert.lastInsertId().toLongLong();
             c.added.append(target);
-            if (const QVariant phash = find.value(QStringLiteral("phash")); !phash.isNull()) {
+            out.restored.append(key);
+            if (const QVariant phash = row.value(QStringLiteral("phash")); !phash.isNull()) {
                 const ImageHash hash { hashFromSql(phash.toLongLong()),
-                    hashFromSql(find.value(QStringLiteral("dhash")).toLongLong()), true };
+                    hashFromSql(row.value(QStringLiteral("dhash")).toLongLong()), true };
                 if (auto r = putHash(c, target, hash); !r)
                     return r.failure();
             }
+            putTags.bindValue(0, target);
+            putTags.bindValue(1, row.value(QStringLiteral("tags")));
+            if (auto r = execQuery(putTags); !r)
+                return r.failure();
+            putSources.bindValue(0, target);
+            putSources.bindValue(1, row.value(QStringLiteral("sources")));
+            if (auto r = execQuery(putSources); !r)
+                return r.failure();
         }
-        find.finish();
-        putTags.bindValue(0, target);
-        putTags.bindValue(1, tags);
-        if (auto r = execQuery(putTags); !r)
-            return r.failure();
-        putSources.bindValue(0, target);
-        putSources.bindValue(1, sources);
-        if (auto r = execQuery(putSources); !r)
-            return r.failure();
         forgetRemoval.bindValue(0, sha);
         if (auto r = execQuery(forgetRemoval); !r)
             return r.failure();
         drop.bindValue(0, key);
         if (auto r = execQuery(drop); !r)
             return r.failure();
-        ++restored;
     }
-    return restored;
+    if (!out.merged.isEmpty()) {
+        if (auto r = trashRowsMoved(c); !r)
+            return r.failure();
+    }
+    return out;
+}
+
+Result<int> unmergeRestored(WriterContext &c, const QList<RestoreMerge> &merges)
+{
+    QSqlQuery inUse = c.catalog.query(QStringLiteral(
+        "SELECT (SELECT count(*) FROM images WHERE id = ?) + (SELECT count(*) FROM trash "
+        "WHERE id = ?), (SELECT count(*) FROM images WHERE id = ?)"));
+    QSqlQuery join = c.catalog.query(
+        QStringLiteral("INSERT OR IGNORE INTO collection_items(collection_id, image_id, position) "
+                       "SELECT id, ?, ? FROM collections WHERE id = ? AND query IS NULL"));
+    QSqlQuery leave = c.catalog.query(
+        QStringLiteral("DELETE FROM collection_items WHERE image_id = ? AND collection_id IN "
+                       "(SELECT value FROM json_each(?))"));
+    QSqlQuery dropTags = c.catalog.query(QStringLiteral(
+        "DELETE FROM tags WHERE image_id = ? AND tag IN (SELECT value FROM json_each(?))"));
+    QSqlQuery dropSources = c.catalog.query(QStringLiteral(
+        "DELETE FROM sources WHERE image_id = ? AND url IN (SELECT value FROM json_each(?))"));
+    QSqlQuery thumbnail = c.thumbs.query(
+        QStringLiteral("SELECT width, height, data FROM thumbs WHERE image_id = ?"));
+    int done = 0;
+    for (const RestoreMerge &m : merges) {
+        // Only while the image it went into is still there, and its own key
+        // is free (no restore or undo put it back meanwhile).
+        inUse.bindValue(0, m.key);
+        inUse.bindValue(1, m.key);
+        inUse.bindValue(2, m.into);
+        if (auto r = execQuery(inUse); !r)
+            return r.failure();
+        const bool free = inUse.next() && inUse.value(0).toInt() == 0;
+        const bool intoThere = inUse.value(1).toInt() > 0;
+        inUse.finish();
+        if (!free || !intoThere || m.trashRow.isEmpty())
+            continue;
+
+        // The trash row as it was: every column it had.
+        const QStringList columns = m.trashRow.keys();
+        QStringList quoted;
+        for (const QString &column : columns)
+            quoted.append(QLatin1Char('"') + column + QLatin1Char('"'));
+        QSqlQuery back = c.catalog.query(
+            QStringLiteral("INSERT INTO trash(%1) VALUES (%2)")
+                .arg(quoted.join(QLatin1Char(',')),
+                    QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(','))));
+        for (int i = 0; i < columns.size(); ++i)
+            back.bindValue(i, m.trashRow.value(columns[i]));
+        if (auto r = execQuery(back); !r)
+            return r.failure();
+        // Its collections wait for it again (those still there).
+        for (const auto &[collection, position] : m.memberships) {
+            join.bindValue(0, m.key);
+            join.bindValue(1, position);
+            join.bindValue(2, collection);
+            if (auto r = execQuery(join); !r)
+                return r.failure();
+        }
+
+        // What the image gained, and only that.
+        leave.bindValue(0, m.into);
+        leave.bindValue(1, jsonKeys(m.collectionsJoined));
+        if (auto r = execQuery(leave); !r)
+            return r.failure();
+        dropTags.bindValue(0, m.into);
+        dropTags.bindValue(1, jsonTexts(m.tagsAdded));
+        if (auto r = execQuery(dropTags); !r)
+            return r.failure();
+        dropSources.bindValue(0, m.into);
+        dropSources.bindValue(1, jsonTexts(m.sourcesAdded));
+        if (auto r = execQuery(dropSources); !r)
+            return r.failure();
+        // Values the merge set, where they are still what it set.
+        struct Revert {
+            bool applies;
+            const char *sql;
+            QVariantList values;
+        };
+        const QList<Revert> reverts {
+            { m.nameTaken, "UPDATE images SET name = ?, name_key = ? WHERE id = ? AND name = ?",
+                { m.nameBefore, naturalSortKey(m.nameBefore), m.into, m.name } },
+            { m.rating != m.ratingBefore,
+                "UPDATE images SET rating = ? WHERE id = ? AND rating = ?",
+                { m.ratingBefore, m.into, m.rating } },
+            { m.favourite != m.favouriteBefore,
+                "UPDATE images SET favourite = ? WHERE id = ? AND favourite = ?",
+                { int(m.favouriteBefore), m.into, int(m.favourite) } },
+            { m.annotationTaken,
+                "UPDATE images SET annotation = NULL WHERE id = ? AND annotation IS ?",
+                { m.into, m.trashRow.value(QStringLiteral("annotation")) } },
+            { m.foundOnTaken, "UPDATE images SET found_on = NULL WHERE id = ? AND found_on IS ?",
+                { m.into, m.trashRow.value(QStringLiteral("found_on")) } },
+        };
+        for (const Revert &revert : reverts) {
+            if (!revert.applies)
+                continue;
+            QSqlQuery q = c.catalog.query(QLatin1String(revert.sql));
+            for (int i = 0; i < revert.values.size(); ++i)
+                q.bindValue(i, revert.values[i]);
+            if (auto r = execQuery(q); !r)
+                return r.failure();
+        }
+
+        // The same bytes, so the same thumbnail, for the trash's list (and
+        // not dropped after all, should the merge be in this batch too).
+        c.dropThumbnails.removeAll(m.key);
+        thumbnail.bindValue(0, m.into);
+        if (thumbnail.exec() && thumbnail.next())
+            c.thumbnails.append({ m.key, thumbnail.value(2).toByteArray(),
+                QSize(thumbnail.value(0).toInt(), thumbnail.value(1).toInt()) });
+        thumbnail.finish();
+        c.changed.append(m.into);
+        ++done;
+    }
+    if (done > 0) {
+        if (auto r = trashRowsMoved(c); !r)
+            return r.failure();
+    }
+    return done;
 }
 
 Result<int> emptyTrash(WriterContext &c, const TrashFilter &filter)

@@ -21,7 +21,10 @@ namespace statements {
 Result<int> moveToTrash(WriterContext &c, const QList<qint64> &keys);
 /// Puts trash rows back under their key (or merges them into the image that
 /// holds the same bytes by now).
-Result<int> restoreFromTrash(WriterContext &c, const QList<qint64> &keys);
+Result<TrashRestore> restoreFromTrash(WriterContext &c, const QList<qint64> &keys);
+/// Takes merges of restoreFromTrash() back: the trash rows come back as they
+/// were, the images they merged into lose what they gained.
+Result<int> unmergeRestored(WriterContext &c, const QList<RestoreMerge> &merges);
 /// Deletes trash rows, remembers their bytes and journals their blobs; a
 /// blob goes after the commit when no row names it any more.
 Result<int> emptyTrash(WriterContext &c, const TrashFilter &filter);

@@ -3988,6 +3988,21 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
             <numerusform>%Ln Bilder von %1 im Papierkorb passen zu „%2“.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>“%1” was merged into the same image, added to the library again meanwhile</source>
+        <translation>„%1“ wurde mit demselben Bild zusammengeführt, das inzwischen erneut zur Bibliothek hinzugefügt wurde</translation>
+    </message>
+    <message>
+        <source>“%1” was merged into “%2”, the same image added to the library again meanwhile</source>
+        <translation>„%1“ wurde mit „%2“ zusammengeführt, demselben Bild, das inzwischen erneut zur Bibliothek hinzugefügt wurde</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %Ln of them merged into the same image, added again meanwhile</source>
+        <translation>
+            <numerusform>%1; %Ln davon mit demselben Bild zusammengeführt, das inzwischen erneut hinzugefügt wurde</numerusform>
+            <numerusform>%1; %Ln davon mit denselben Bildern zusammengeführt, die inzwischen erneut hinzugefügt wurden</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::UndoCommands</name>
@@ -4069,6 +4084,20 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
         <translation>
             <numerusform>%1 von %2 Bildern aus dem Papierkorb wiederhergestellt; %Ln hat den Papierkorb inzwischen verlassen (endgültig gelöscht oder anderswo wiederhergestellt)</numerusform>
             <numerusform>%1 von %2 Bildern aus dem Papierkorb wiederhergestellt; %Ln haben den Papierkorb inzwischen verlassen (endgültig gelöscht oder anderswo wiederhergestellt)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot send %Ln merged image(s) back to the trash: the image they were merged into has left the library, or they were restored again, meanwhile</source>
+        <translation>
+            <numerusform>%Ln zusammengeführtes Bild kann nicht in den Papierkorb zurückgelegt werden: Das Bild, mit dem es zusammengeführt wurde, hat inzwischen die Bibliothek verlassen, oder es wurde erneut wiederhergestellt</numerusform>
+            <numerusform>%Ln zusammengeführte Bilder können nicht in den Papierkorb zurückgelegt werden: Das Bild, mit dem sie zusammengeführt wurden, hat inzwischen die Bibliothek verlassen, oder sie wurden erneut wiederhergestellt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %Ln of them merged into the same image, added again meanwhile</source>
+        <translation>
+            <numerusform>%1; %Ln davon mit demselben Bild zusammengeführt, das inzwischen erneut hinzugefügt wurde</numerusform>
+            <numerusform>%1; %Ln davon mit denselben Bildern zusammengeführt, die inzwischen erneut hinzugefügt wurden</numerusform>
         </translation>
     </message>
 </context>

@@ -548,6 +548,13 @@
             <numerusform>Their originals are deleted too. This cannot be undone.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1; %Ln of them merged into the same image, added again meanwhile</source>
+        <translation>
+            <numerusform>%1; %Ln of them merged into the same image, added again meanwhile</numerusform>
+            <numerusform>%1; %Ln of them merged into the same images, added again meanwhile</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::UndoCommands</name>
@@ -605,6 +612,20 @@
         <translation>
             <numerusform>Restored %1 of %2 images from the trash; %Ln left the trash meanwhile (deleted for good or restored elsewhere)</numerusform>
             <numerusform>Restored %1 of %2 images from the trash; %Ln left the trash meanwhile (deleted for good or restored elsewhere)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot send %Ln merged image(s) back to the trash: the image they were merged into has left the library, or they were restored again, meanwhile</source>
+        <translation>
+            <numerusform>Cannot send %Ln merged image back to the trash: the image it was merged into has left the library, or it was restored again, meanwhile</numerusform>
+            <numerusform>Cannot send %Ln merged images back to the trash: the image they were merged into has left the library, or they were restored again, meanwhile</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %Ln of them merged into the same image, added again meanwhile</source>
+        <translation>
+            <numerusform>%1; %Ln of them merged into the same image, added again meanwhile</numerusform>
+            <numerusform>%1; %Ln of them merged into the same images, added again meanwhile</numerusform>
         </translation>
     </message>
 </context>

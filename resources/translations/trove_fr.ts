@@ -3988,6 +3988,21 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
             <numerusform>%Ln images sur %1 dans la corbeille correspondent à « %2 ».</numerusform>
         </translation>
     </message>
+    <message>
+        <source>“%1” was merged into the same image, added to the library again meanwhile</source>
+        <translation>«&#xa0;%1&#xa0;» a été fusionnée avec la même image, ajoutée de nouveau à la bibliothèque entre-temps</translation>
+    </message>
+    <message>
+        <source>“%1” was merged into “%2”, the same image added to the library again meanwhile</source>
+        <translation>«&#xa0;%1&#xa0;» a été fusionnée avec «&#xa0;%2&#xa0;», la même image ajoutée de nouveau à la bibliothèque entre-temps</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %Ln of them merged into the same image, added again meanwhile</source>
+        <translation>
+            <numerusform>%1&#xa0;; %Ln d’entre elles a été fusionnée avec la même image, ajoutée de nouveau entre-temps</numerusform>
+            <numerusform>%1&#xa0;; %Ln d’entre elles ont été fusionnées avec les mêmes images, ajoutées de nouveau entre-temps</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::UndoCommands</name>
@@ -4069,6 +4084,20 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
         <translation>
             <numerusform>%1 images sur %2 restaurées depuis la corbeille&#xa0;; %Ln a quitté la corbeille entre-temps (supprimée définitivement ou restaurée ailleurs)</numerusform>
             <numerusform>%1 images sur %2 restaurées depuis la corbeille&#xa0;; %Ln ont quitté la corbeille entre-temps (supprimées définitivement ou restaurées ailleurs)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot send %Ln merged image(s) back to the trash: the image they were merged into has left the library, or they were restored again, meanwhile</source>
+        <translation>
+            <numerusform>Impossible de remettre %Ln image fusionnée dans la corbeille&#xa0;: l’image avec laquelle elle a été fusionnée a quitté la bibliothèque entre-temps, ou elle a de nouveau été restaurée</numerusform>
+            <numerusform>Impossible de remettre %Ln images fusionnées dans la corbeille&#xa0;: l’image avec laquelle elles ont été fusionnées a quitté la bibliothèque entre-temps, ou elles ont de nouveau été restaurées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %Ln of them merged into the same image, added again meanwhile</source>
+        <translation>
+            <numerusform>%1&#xa0;; %Ln d’entre elles a été fusionnée avec la même image, ajoutée de nouveau entre-temps</numerusform>
+            <numerusform>%1&#xa0;; %Ln d’entre elles ont été fusionnées avec les mêmes images, ajoutées de nouveau entre-temps</numerusform>
         </translation>
     </message>
 </context>

@@ -82,6 +82,7 @@ private Q_SLOTS:
     void openLibraryAsksBeforeMakingOne();
     void trashWindowRestoresAndDeletes();
     void trashWindowActsOnRowsNotRead();
+    void trashWindowRestoreMergesAndUndoTakesItBack();
     void trashWindowFilters();
     void trashWindowSortsByAnyColumn();
     void collectionsDockFollowsAndFilters();
@@ -712,6 +713,81 @@ void TestUiLive::trashWindowRestoresAndDeletes()
     run = cli({ QStringLiteral("trash"), QStringLiteral("empty") });
     QVERIFY2(run.exitCode == 0, run.describe().constData());
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 0, kArrives);
+    run = cli({ QStringLiteral("verify") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+}
+
+// An image whose bytes were added again while it was in the trash: Restore
+// merges it into that image (its name, tags and collections with it), the
+// list and the note say so; Ctrl+Z puts it back in the trash as it was and
+// takes from the other image what it gained; redo merges again.
+void TestUiLive::trashWindowRestoreMergesAndUndoTakesItBack()
+{
+    cliAdd(QStringLiteral("Grandma"), 21, { QStringLiteral("family") });
+    for (const QStringList &args : QList<QStringList> {
+             { QStringLiteral("collection"), QStringLiteral("create"), QStringLiteral("favs") },
+             { QStringLiteral("collection"), QStringLiteral("add"), QStringLiteral("favs"),
+                 QStringLiteral("Grandma") },
+             { QStringLiteral("remove"), QStringLiteral("Grandma") } }) {
+        const auto run = cli(args);
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+    }
+    // The same bytes from another file: named after it.
+    const QString scan = m_home->filePath(QStringLiteral("scan.png"));
+    QVERIFY(QFile::copy(m_home->filePath(QStringLiteral("Grandma.png")), scan));
+    auto run = cli({ QStringLiteral("add"), scan });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        gallery()->index(0).data().toString(), QStringLiteral("scan"), kArrives);
+    const auto favs = [this] {
+        const auto shown = cli({ QStringLiteral("collection"), QStringLiteral("show"),
+            QStringLiteral("favs"), QStringLiteral("--json") });
+        return shown.json().object().value(QStringLiteral("count")).toInt();
+    };
+    QCOMPARE(favs(), 0);
+
+    ui::TrashDialog *trash = m_window->showTrash();
+    TrashModel *model = trash->model();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, kArrives);
+    trash->view()->selectRow(0);
+    trash->restoreButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 0, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        gallery()->index(0).data().toString(), QStringLiteral("Grandma"), kArrives);
+    QCOMPARE(gallery()->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(trash->note(),
+        QStringLiteral("“Grandma” was merged into the same image, added to the library again "
+                       "meanwhile"),
+        kArrives);
+    QCOMPARE(favs(), 1);
+
+    // Undo: back in the trash as it was, and the other image as it was.
+    m_window->undoStack()->undo();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        gallery()->index(0).data().toString(), QStringLiteral("scan"), kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(model->index(0, TrashModel::NameColumn).data().toString(),
+        QStringLiteral("Grandma"), kArrives);
+    QCOMPARE(favs(), 0);
+    run = cli({ QStringLiteral("list"), QStringLiteral("--json") });
+    QCOMPARE(run.json().array().size(), 1);
+    QCOMPARE(run.json().array().at(0).toObject().value(QStringLiteral("tags")).toArray().size(), 0);
+    run = cli({ QStringLiteral("trash"), QStringLiteral("list"), QStringLiteral("--json") });
+    QCOMPARE(run.json().array().size(), 1);
+    QCOMPARE(run.json().array().at(0).toObject().value(QStringLiteral("tags")).toArray(),
+        QJsonArray { QStringLiteral("family") });
+
+    // Redo: merged again, and the status bar says so.
+    m_window->statusBar()->clearMessage();
+    m_window->undoStack()->redo();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 0, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        gallery()->index(0).data().toString(), QStringLiteral("Grandma"), kArrives);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(
+                                 QStringLiteral("1 of them merged into the same image")),
+        kArrives);
+    QCOMPARE(favs(), 1);
     run = cli({ QStringLiteral("verify") });
     QVERIFY2(run.exitCode == 0, run.describe().constData());
 }

@@ -336,7 +336,7 @@ void TrashDialog::run(Act what, const QList<qint64> &keys)
                         if (self)
                             Q_EMIT self->message(text);
                     },
-                    RemoveCommand::Way::FromTrash));
+                    RemoveCommand::Way::FromTrash, a->restoreMerges()));
             if (!self)
                 return;
             self->m_busy = false;
@@ -347,11 +347,32 @@ void TrashDialog::run(Act what, const QList<qint64> &keys)
             else if (a->isCancelled())
                 self->say(restore ? tr("Stopped: %1 restored").arg(count)
                                   : tr("Stopped: %1 deleted for good").arg(count));
+            else if (!restore)
+                self->say(tr("Deleted %Ln image(s) for good", nullptr, int(done)));
             else
-                self->say(restore ? tr("Restored %Ln image(s) to the library", nullptr, int(done))
-                                  : tr("Deleted %Ln image(s) for good", nullptr, int(done)));
+                self->say(restoredText(done, a->restoreMerges()));
             self->updateState();
         });
+}
+
+QString TrashDialog::restoredText(qint64 done, const QList<RestoreMerge> &merged)
+{
+    const QString restored = tr("Restored %Ln image(s) to the library", nullptr, int(done));
+    if (merged.isEmpty())
+        return restored;
+    // Its bytes were added again while it was in the trash: one image now,
+    // under the other's id (and maybe its name).
+    if (done == 1 && merged.size() == 1) {
+        const RestoreMerge &m = merged.first();
+        if (m.intoName == m.name)
+            return tr("“%1” was merged into the same image, added to the library again meanwhile")
+                .arg(m.name);
+        return tr("“%1” was merged into “%2”, the same image added to the library again meanwhile")
+            .arg(m.name, m.intoName);
+    }
+    return tr("%1; %Ln of them merged into the same image, added again meanwhile", nullptr,
+        int(merged.size()))
+        .arg(restored);
 }
 
 void TrashDialog::updateState()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "catalog/catalogwriter.h"
 #include "models/trashmodel.h"
 
 #include <QDialog>
@@ -76,6 +77,9 @@ private:
     bool confirmDelete(qint64 count, bool all);
     void updateState();
     void say(const QString &text);
+    /// What a restore of @p done images says, @p merged of them merged
+    /// into the same bytes added again meanwhile.
+    static QString restoredText(qint64 done, const QList<RestoreMerge> &merged);
 
     QPointer<LibrarySession> m_session;
     QPointer<QUndoStack> m_undo;

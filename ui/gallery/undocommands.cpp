@@ -111,11 +111,12 @@ void RenameCommand::apply(bool forward)
     watch(m_session->writer()->rename(keys, m_newName));
 }
 
-RemoveCommand::RemoveCommand(
-    LibrarySession *session, const QList<qint64> &keys, Reporter report, Way way)
+RemoveCommand::RemoveCommand(LibrarySession *session, const QList<qint64> &keys, Reporter report,
+    Way way, const QList<RestoreMerge> &merged)
     : LibraryCommand(session, std::move(report))
     , m_keys(keys)
     , m_way(way)
+    , m_merged(std::make_shared<QList<RestoreMerge>>(merged))
 {
     setText(way == Way::ToTrash
             ? UndoCommands::tr("Move %Ln image(s) to the trash", nullptr, int(keys.size()))
@@ -126,11 +127,32 @@ void RemoveCommand::apply(bool forward)
 {
     // Restoring: the same, backwards.
     const bool restore = forward == (m_way == Way::FromTrash);
+    if (!restore && !m_merged->isEmpty()) {
+        // Images the restore merged into the same bytes added again go
+        // back to the trash as they were; the images they went into give
+        // back what they gained. (Their keys are in no image now: the
+        // removal below passes them over.)
+        const QList<RestoreMerge> merges = std::exchange(*m_merged, {});
+        whenFinished(m_session->writer()->unmergeRestored(merges), m_session.data(),
+            [report = reporter(), text = text(), total = merges.size()](const Result<int> &r) {
+                if (!report)
+                    return;
+                if (!r)
+                    report(UndoCommands::tr("Cannot undo or redo “%1”: %2").arg(text, r.error()));
+                else if (*r < total)
+                    report(UndoCommands::tr("Cannot send %Ln merged image(s) back to the trash: "
+                                            "the image they were merged into has left the "
+                                            "library, or they were restored again, meanwhile",
+                        nullptr, int(total - *r)));
+            });
+    }
     auto *action = new BulkAction(m_session->writer(),
         restore ? BulkAction::Kind::Restore : BulkAction::Kind::Remove, m_keys, m_session);
     QObject::connect(action, &BulkAction::finished, m_session,
-        [action, forward, restore, report = reporter(), total = m_keys.size(), text = text()](
-            qint64 done, const QString &error) {
+        [action, forward, restore, merged = m_merged, report = reporter(), total = m_keys.size(),
+            text = text()](qint64 done, const QString &error) {
+            if (restore)
+                *merged = action->restoreMerges();
             if (!report)
                 return;
             const QString count = QLocale().toString(done);
@@ -145,23 +167,30 @@ void RemoveCommand::apply(bool forward)
             // restore: `trove trash empty` may have deleted some for good.
             const qint64 restored = action->changedCount();
             const qint64 gone = std::max<qint64>(total - restored, 0);
+            QString said;
             if (restored == 0 && gone > 0 && forward)
-                report(UndoCommands::tr("Cannot redo: %Ln image(s) left the trash meanwhile "
+                said = UndoCommands::tr("Cannot redo: %Ln image(s) left the trash meanwhile "
                                         "(deleted for good or restored elsewhere)",
-                    nullptr, int(gone)));
+                    nullptr, int(gone));
             else if (restored == 0 && gone > 0)
-                report(UndoCommands::tr("Cannot undo: %Ln image(s) left the trash meanwhile "
+                said = UndoCommands::tr("Cannot undo: %Ln image(s) left the trash meanwhile "
                                         "(deleted for good or restored elsewhere)",
-                    nullptr, int(gone)));
+                    nullptr, int(gone));
             else if (gone > 0)
-                report(UndoCommands::tr("Restored %1 of %2 images from the trash; %Ln left the "
+                said = UndoCommands::tr("Restored %1 of %2 images from the trash; %Ln left the "
                                         "trash meanwhile (deleted for good or restored elsewhere)",
                     nullptr, int(gone))
-                           .arg(QLocale().toString(restored), QLocale().toString(total)));
+                           .arg(QLocale().toString(restored), QLocale().toString(total));
             else
-                report(UndoCommands::tr(
+                said = UndoCommands::tr(
                     "Restored %1 of %Ln image(s) from the trash", nullptr, int(total))
-                           .arg(QLocale().toString(restored)));
+                           .arg(QLocale().toString(restored));
+            if (!merged->isEmpty())
+                said = UndoCommands::tr(
+                    "%1; %Ln of them merged into the same image, added again meanwhile", nullptr,
+                    int(merged->size()))
+                           .arg(said);
+            report(said);
         });
     action->start();
 }

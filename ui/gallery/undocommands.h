@@ -78,18 +78,25 @@ private:
 
 /// Images moved to the trash; undo restores them (with their names, tags
 /// and sources) in batches. Or, from the Trash window, the other way round.
+/// An image whose bytes were added again while it was in the trash is
+/// merged into that image when restored (RestoreMerge); sending it back to
+/// the trash takes the merge back (CatalogWriter::unmergeRestored()).
 class RemoveCommand final : public LibraryCommand {
 public:
     /// Which way the command went: into the trash (Delete), or out of it
     /// (the Trash window's Restore; undo puts them back in the trash).
     enum class Way { ToTrash, FromTrash };
+    /// @p merged: for Way::FromTrash, the merges the restore made.
     RemoveCommand(LibrarySession *session, const QList<qint64> &keys, Reporter report,
-        Way way = Way::ToTrash);
+        Way way = Way::ToTrash, const QList<RestoreMerge> &merged = {});
 
 private:
     void apply(bool forward) override;
     QList<qint64> m_keys;
     Way m_way;
+    /// The last restore's merges; shared with its answer, which may come
+    /// after the command went.
+    std::shared_ptr<QList<RestoreMerge>> m_merged;
 };
 
 /// Duplicates merged into one image (Duplicates ▸ Keep Best): undo brings

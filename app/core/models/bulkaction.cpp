@@ -128,8 +128,12 @@ void BulkAction::next()
             [written](const Result<int> &r) { written(r ? *r : 0, r ? QString() : r.error()); });
         break;
     case Kind::Restore:
-        whenFinished(m_writer->restoreFromTrash(batch), this,
-            [written](const Result<int> &r) { written(r ? *r : 0, r ? QString() : r.error()); });
+        whenFinished(m_writer->restoreFromTrashRecorded(batch), this,
+            [this, written](const Result<TrashRestore> &r) {
+                if (r)
+                    m_merges += r->merged;
+                written(r ? r->count() : 0, r ? QString() : r.error());
+            });
         break;
     case Kind::DeleteForGood:
         whenFinished(m_writer->emptyTrash(TrashFilter::ofKeys(batch)), this,

@@ -92,6 +92,10 @@ public:
     const TagDelta &tagDelta() const { return m_delta; }
     /// For SetRating and SetFavourite: what the batches written so far changed.
     const MarkDelta &markDelta() const { return m_marks; }
+    /// For Restore: the trashed images merged into an image that holds the
+    /// same bytes by now (added again while they were in the trash), rather
+    /// than put back; counted in changedCount() too.
+    const QList<RestoreMerge> &restoreMerges() const { return m_merges; }
 
 Q_SIGNALS:
     /// @p done of @p total images written; total is -1 until resolved.
@@ -118,6 +122,7 @@ private:
     // batch's handler (the step from 2^19 to 2^20 entries, at a million).
     qsizetype m_done = 0;
     qint64 m_changed = 0;
+    QList<RestoreMerge> m_merges;
     TagDelta m_delta;
     MarkDelta m_marks;
     int m_value = 0;

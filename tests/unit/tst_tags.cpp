@@ -5,6 +5,7 @@
 // merging a tag over the whole library and taking it back, and TagService
 // following what another writer commits, with TagCountsModel checked by
 // QAbstractItemModelTester.
+#include "base/tagkey.h"
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
 #include "catalog/libraryreader.h"
@@ -64,6 +65,30 @@ TagVocabulary sample()
     });
 }
 
+// Spellings of one tag, and of two: as stored (the first given), as typed
+// later, and whether they are one tag (base/tagkey.h). Unicode's simple
+// case folding: "ẞ" is "ß", but "ß" is not "ss" ("Maße" and "Masse" are
+// two words); accents are not case.
+void casePairs()
+{
+    QTest::addColumn<QString>("stored");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<bool>("same");
+    QTest::newRow("ASCII") << QStringLiteral("Nature") << QStringLiteral("nature") << true;
+    QTest::newRow("umlaut") << QStringLiteral("Über") << QStringLiteral("über") << true;
+    QTest::newRow("capitals") << QStringLiteral("ÄRGER") << QStringLiteral("ärger") << true;
+    QTest::newRow("Greek, accented") << QStringLiteral("ΣΟΦΊΑ") << QStringLiteral("σοφία") << true;
+    QTest::newRow("Greek, final sigma")
+        << QStringLiteral("ΚΌΣΜΟΣ") << QStringLiteral("κόσμος") << true;
+    QTest::newRow("capital sharp s")
+        << QStringLiteral("straße") << QStringLiteral("STRAẞE") << true;
+    // Typed on a Mac: "u" and a combining diaeresis.
+    QTest::newRow("decomposed") << QStringLiteral("Über") << QStringLiteral("u\u0308ber") << true;
+    QTest::newRow("sharp s is not ss")
+        << QStringLiteral("straße") << QStringLiteral("STRASSE") << false;
+    QTest::newRow("accents count") << QStringLiteral("Über") << QStringLiteral("uber") << false;
+}
+
 } // namespace
 
 class TestTags : public QObject {
@@ -90,6 +115,8 @@ private Q_SLOTS:
     void renamesTrashedImagesToo();
     void serviceFollowsAnotherWriter();
     void modelKeepsRowsOfTheSameTags();
+    void oneTagInAnyCase_data();
+    void oneTagInAnyCase();
 
 private:
     qint64 commit(CatalogWriter &writer, const QString &name, const QStringList &tags);
@@ -523,6 +550,31 @@ void TestTags::namesAreOneLineAndBounded()
     QFETCH(QString, given);
     QFETCH(QString, kept);
     QCOMPARE(normalizeName(given), kept);
+}
+
+void TestTags::oneTagInAnyCase_data()
+{
+    casePairs();
+}
+
+void TestTags::oneTagInAnyCase()
+{
+    QFETCH(QString, stored);
+    QFETCH(QString, typed);
+    QFETCH(bool, same);
+    QCOMPARE(sameTag(stored, typed), same);
+    QCOMPARE(tagKey(stored) == tagKey(typed), same);
+    QCOMPARE(tagKey(tagKey(typed)), tagKey(typed));
+    // As people type them: one of the two, the first.
+    const QStringList kept = normalizeTags({ stored, typed });
+    QCOMPARE(kept, same ? QStringList { stored } : (QStringList { stored, composedTag(typed) }));
+    // Kept composed, so "über" from a Mac is spelled as anywhere else.
+    QCOMPARE(
+        normalizeTags({ typed }), QStringList { typed.normalized(QString::NormalizationForm_C) });
+    // The completer's vocabulary agrees.
+    const TagVocabulary vocabulary({ { stored, 3 } });
+    QCOMPARE(vocabulary.countOf(typed), same ? 3 : 0);
+    QCOMPARE(tagsOf(vocabulary.complete(typed, 5)), same ? QStringList { stored } : QStringList {});
 }
 
 QTEST_GUILESS_MAIN(TestTags)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "dialogs/tageditdialog.h"
 
+#include "base/tagkey.h"
 #include "ingest/ingesttypes.h"
 
 #include <QDialogButtonBox>
@@ -10,6 +11,7 @@
 #include <QMap>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace trove::ui {
 
@@ -17,7 +19,8 @@ namespace {
 
 bool containsTag(const QStringList &tags, const QString &tag)
 {
-    return tags.contains(tag, Qt::CaseInsensitive);
+    return std::any_of(
+        tags.cbegin(), tags.cend(), [&tag](const QString &t) { return sameTag(t, tag); });
 }
 
 } // namespace
@@ -41,8 +44,8 @@ TagEditDialog::TagEditDialog(const QList<ImageRecord> &records, QWidget *parent)
     QMap<QString, QString> spelling;
     for (const ImageRecord &r : records) {
         for (const QString &tag : r.tags) {
-            counts[tag.toLower()] += 1;
-            spelling.insert(tag.toLower(), tag);
+            counts[tagKey(tag)] += 1;
+            spelling.insert(tagKey(tag), tag);
         }
     }
     QStringList some;

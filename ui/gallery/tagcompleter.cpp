@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "gallery/tagcompleter.h"
 
+#include "base/tagkey.h"
 #include "gallery/tagcountdelegate.h"
 #include "models/tagcountsmodel.h"
 #include "models/tagservice.h"
@@ -159,7 +160,7 @@ void TagCompleter::update()
     m_model->setTags(matches);
     // Nothing to offer, or only what is typed already.
     if (matches.isEmpty()
-        || (matches.size() == 1 && matches.first().tag.compare(typed, Qt::CaseInsensitive) == 0
+        || (matches.size() == 1 && sameTag(matches.first().tag, typed)
             && m_mode == Mode::TagList)) {
         m_completer->popup()->hide();
         return;

@@ -2,6 +2,7 @@
 #include "gallery/tagsidebar.h"
 
 #include "base/futurewatch.h"
+#include "base/tagkey.h"
 #include "catalog/searchlanguage.h"
 #include "gallery/tagcompleter.h"
 #include "gallery/tagcountdelegate.h"
@@ -126,16 +127,20 @@ void TagSidebar::setSearch(const QString &search)
 void TagSidebar::highlight()
 {
     QItemSelectionModel *selection = m_view->selectionModel();
-    // The list holds TagService::kSidebarLimit rows at most.
-    const QModelIndexList found = m_searchTag.isEmpty() || m_model->rowCount() == 0
-        ? QModelIndexList()
-        : m_model->match(
-            m_model->index(0), TagCountsModel::TagRole, m_searchTag, 1, Qt::MatchFixedString);
-    if (found.isEmpty()) {
+    // The list holds TagService::kSidebarLimit rows at most; a row is the
+    // search's tag in any spelling (base/tagkey.h).
+    QModelIndex found;
+    for (int row = 0; !m_searchTag.isEmpty() && row < m_model->rowCount() && !found.isValid();
+         ++row) {
+        const QModelIndex index = m_model->index(row);
+        if (sameTag(index.data(TagCountsModel::TagRole).toString(), m_searchTag))
+            found = index;
+    }
+    if (!found.isValid()) {
         selection->clear();
         return;
     }
-    selection->setCurrentIndex(found.first(), QItemSelectionModel::ClearAndSelect);
+    selection->setCurrentIndex(found, QItemSelectionModel::ClearAndSelect);
 }
 
 bool TagSidebar::eventFilter(QObject *watched, QEvent *event)
@@ -200,8 +205,7 @@ void TagSidebar::renameTag(const QString &from, const QString &to)
 {
     if (!m_session || to.isEmpty() || to == from)
         return;
-    const bool merge = m_session->tags()->vocabulary()->countOf(to) > 0
-        && from.compare(to, Qt::CaseInsensitive) != 0;
+    const bool merge = m_session->tags()->vocabulary()->countOf(to) > 0 && !sameTag(from, to);
     QPointer<LibrarySession> session = m_session;
     whenFinished(m_session->writer()->renameTag(from, to), this,
         [this, session, merge](const Result<TagRename> &r) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/tagvocabulary.h"
 
+#include "base/tagkey.h"
+
 #include <QHash>
 #include <algorithm>
 
@@ -10,8 +12,9 @@ namespace {
 
 QString folded(const QString &text)
 {
-    // A newline separates the tags in the infix text: none may hold one.
-    QString f = text.toCaseFolded();
+    // Compared as the catalog compares tags (base/tagkey.h). A newline
+    // separates the tags in the infix text: none may hold one.
+    QString f = tagKey(text);
     f.replace(QLatin1Char('\n'), QLatin1Char(' '));
     return f;
 }
@@ -111,8 +114,8 @@ qint64 TagVocabulary::countOf(const QString &tag) const
     auto it = std::lower_bound(m_entries.begin(), m_entries.end(), key,
         [](const Entry &e, const QString &k) { return e.folded < k; });
     qint64 n = 0;
-    // "Äpfel" and "äpfel" are two tags to SQLite (NOCASE folds ASCII only):
-    // both count.
+    // The catalog counts "Äpfel" and "äpfel" as one tag; a vocabulary
+    // given both spellings counts both.
     for (; it != m_entries.end() && it->folded == key; ++it)
         n += it->count;
     return n;

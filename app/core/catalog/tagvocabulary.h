@@ -42,14 +42,15 @@ public:
 
     qsizetype size() const { return qsizetype(m_entries.size()); }
     bool isEmpty() const { return m_entries.empty(); }
-    /// How many images carry @p tag (compared case-insensitively); 0: none.
+    /// How many images carry @p tag (compared by tagKey()); 0: none.
     qint64 countOf(const QString &tag) const;
     /// The @p limit tags carried most, most first (ties by name).
     TagCounts top(int limit) const;
     /// What @p text completes to, at most @p limit tags: those that begin
     /// with it first, then those that hold it elsewhere, each part carried
-    /// most first, an exact match before all. Case-insensitive (Unicode
-    /// case folding); empty text: top().
+    /// most first, an exact match before all. Case-insensitive as the
+    /// catalog compares tags (tagKey(): Unicode case folding, composed);
+    /// empty text: top().
     TagCounts complete(const QString &text, int limit) const;
 
 private:

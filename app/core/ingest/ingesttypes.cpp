@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ingest/ingesttypes.h"
 
+#include "base/tagkey.h"
+
 #include <QSet>
 #include <QUrl>
 
@@ -33,10 +35,13 @@ QStringList normalizeTags(const QStringList &tags)
     QStringList out;
     QSet<QString> seen;
     for (const QString &raw : tags) {
-        const QString tag = withoutControls(raw);
-        if (tag.isEmpty() || seen.contains(tag.toCaseFolded()))
+        const QString tag = composedTag(withoutControls(raw));
+        if (tag.isEmpty())
             continue;
-        seen.insert(tag.toCaseFolded());
+        const QString key = tagKey(tag);
+        if (seen.contains(key))
+            continue;
+        seen.insert(key);
         out.append(tag);
     }
     return out;

@@ -72,8 +72,9 @@ struct QueueRow {
     QString error; ///< why a failed row failed
 };
 
-/// Tags as typed by people: trimmed, no control characters, no duplicates
-/// (case-insensitive), empty ones dropped. Order kept.
+/// Tags as typed by people: trimmed, no control characters, composed
+/// (NFC), no duplicates (the same tagKey(): the first spelling wins), empty
+/// ones dropped. Order kept.
 QStringList normalizeTags(const QStringList &tags);
 
 /// Bounds on the tags one request may give (an add, a tag edit), for

@@ -16,6 +16,7 @@
 //   trove-make-library --images N --library DIR [--catalog-only]
 #include "base/naturalkey.h"
 #include "base/sha256.h"
+#include "base/tagkey.h"
 #include "storage/database.h"
 #include "storage/librarypaths.h"
 
@@ -211,7 +212,8 @@ int main(int argc, char **argv)
     QSqlQuery image = catalog.query(QStringLiteral(
         "INSERT INTO images(id, uuid, name, sha256, format, width, height, original_bytes, "
         "stored_bytes, added_at, name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    QSqlQuery tag = catalog.query(QStringLiteral("INSERT INTO tags(image_id, tag) VALUES (?, ?)"));
+    QSqlQuery tag = catalog.query(
+        QStringLiteral("INSERT INTO tags(image_id, tag, tag_key) VALUES (?, ?, ?)"));
     QSqlQuery source = catalog.query(
         QStringLiteral("INSERT INTO sources(image_id, url, host, added_at) VALUES (?, ?, ?, ?)"));
     QSqlQuery thumb = thumbs.query(
@@ -286,6 +288,7 @@ int main(int argc, char **argv)
             for (const QString &t : tagsOf(i)) {
                 tag.bindValue(0, key);
                 tag.bindValue(1, t);
+                tag.bindValue(2, tagKey(t));
                 (void)tag.exec();
             }
             const QString host

@@ -74,6 +74,8 @@ private Q_SLOTS:
     void rowPrinterWritesAsQtDoes_data();
     void rowPrinterWritesAsQtDoes();
     void tagsListAndRename();
+    void tagsInAnyCase_data();
+    void tagsInAnyCase();
     void addQuietAndProgress();
     void addLocalFile();
     void addFolder();
@@ -750,6 +752,91 @@ void TestCli::tagsListAndRename()
         QStringLiteral("x"), QStringLiteral("--library"), library() });
     QVERIFY2(none.exitCode == 1, none.describe());
     QVERIFY2(none.err.contains("nobody: no image has this tag"), none.describe());
+}
+
+void TestCli::tagsInAnyCase_data()
+{
+    QTest::addColumn<QString>("stored");
+    QTest::addColumn<QString>("typed");
+    QTest::newRow("ASCII") << QStringLiteral("Nature") << QStringLiteral("nature");
+    QTest::newRow("umlaut") << QStringLiteral("Über") << QStringLiteral("über");
+    QTest::newRow("capitals") << QStringLiteral("ÄRGER") << QStringLiteral("ärger");
+    QTest::newRow("Greek") << QStringLiteral("ΣΟΦΊΑ") << QStringLiteral("σοφία");
+    // Typed on a Mac: "u" and a combining diaeresis.
+    QTest::newRow("decomposed") << QStringLiteral("Über") << QStringLiteral("u\u0308ber");
+}
+
+// A tag is the same tag in any case of any script, for every command that
+// names one (testerB-report.md item 1).
+void TestCli::tagsInAnyCase()
+{
+    QFETCH(QString, stored);
+    QFETCH(QString, typed);
+    const QStringList lib { QStringLiteral("--library"), library() };
+    m_server.addRoute(
+        QStringLiteral("/u.png"), Response::ok(ImageFactory::png(33, 20, 4), "image/png"));
+    m_server.addRoute(
+        QStringLiteral("/v.png"), Response::ok(ImageFactory::png(34, 20, 5), "image/png"));
+    const Run add = trove(
+        QStringList { QStringLiteral("add"), m_server.url(QStringLiteral("/u.png")).toString(),
+            QStringLiteral("--name"), QStringLiteral("u"), QStringLiteral("--tag"), stored,
+            QStringLiteral("--tag"), QStringLiteral("red") }
+        + lib);
+    QVERIFY2(add.exitCode == 0, add.describe());
+    const Run other
+        = trove(QStringList { QStringLiteral("add"),
+                    m_server.url(QStringLiteral("/v.png")).toString(), QStringLiteral("--name"),
+                    QStringLiteral("v"), QStringLiteral("--tag"), QStringLiteral("red") }
+            + lib);
+    QVERIFY2(other.exitCode == 0, other.describe());
+    const auto names = [this](const QStringList &extra) {
+        QStringList out;
+        for (const QJsonValue &v : list(extra))
+            out << v.toObject().value(QLatin1String("name")).toString();
+        out.sort();
+        return out;
+    };
+    const QString term = QStringLiteral("tag:\"%1\"").arg(typed);
+    QCOMPARE(names({ QStringLiteral("--search"), term }), QStringList { "u" });
+    QCOMPARE(names({ QStringLiteral("--search"), term.toUpper() }), QStringList { "u" });
+    QCOMPARE(names({ QStringLiteral("--tag"), typed }), QStringList { "u" });
+    QCOMPARE(names({ QStringLiteral("--search"), QLatin1Char('-') + term }), QStringList { "v" });
+
+    // Added again in another case: the image keeps its one spelling.
+    const Run again = trove(QStringList { QStringLiteral("tag"), QStringLiteral("u"),
+                                QStringLiteral("--add"), typed, QStringLiteral("--json") }
+        + lib);
+    QVERIFY2(again.exitCode == 0, again.describe());
+    const QJsonArray tagged = again.json().array();
+    QCOMPARE(tagged.size(), 1);
+    QCOMPARE(tagged.first().toObject().value(QLatin1String("tags")).toArray().size(), 2);
+
+    // Given to another image in the other case, it is counted as one tag.
+    const Run second = trove(
+        QStringList { QStringLiteral("tag"), QStringLiteral("v"), QStringLiteral("--add"), typed }
+        + lib);
+    QVERIFY2(second.exitCode == 0, second.describe());
+    const Run tags = trove(QStringList { QStringLiteral("tags"), QStringLiteral("--json") } + lib);
+    QVERIFY2(tags.exitCode == 0, tags.describe());
+    const QJsonArray counted = tags.json().array();
+    QCOMPARE(counted.size(), 2);
+    for (const QJsonValue &v : counted)
+        QCOMPARE(v.toObject().value(QLatin1String("count")).toInteger(), 2);
+
+    // Removed in the other case, and renamed by it.
+    const Run remove = trove(QStringList { QStringLiteral("tag"), QStringLiteral("v"),
+                                 QStringLiteral("--remove"), stored.toLower() }
+        + lib);
+    QVERIFY2(remove.exitCode == 0, remove.describe());
+    QCOMPARE(names({ QStringLiteral("--search"), term }), QStringList { "u" });
+    const Run rename = trove(QStringList { QStringLiteral("tag-rename"), typed,
+                                 QStringLiteral("renamed"), QStringLiteral("--json") }
+        + lib);
+    QVERIFY2(rename.exitCode == 0, rename.describe());
+    QCOMPARE(rename.json().object().value(QLatin1String("images")).toInteger(), 1);
+    QCOMPARE(
+        names({ QStringLiteral("--search"), QStringLiteral("tag:RENAMED") }), QStringList { "u" });
+    QCOMPARE(names({ QStringLiteral("--search"), term }), QStringList {});
 }
 
 // In a pipe (as here) `add` prints results and failures, never a progress

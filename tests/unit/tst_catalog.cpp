@@ -91,6 +91,17 @@ public:
         QSqlQuery q(QSqlDatabase::database(m_name));
         return q.exec(sql);
     }
+    /// EXPLAIN QUERY PLAN's steps, joined.
+    QString plan(const QString &sql)
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name));
+        if (!q.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + sql))
+            return q.lastError().text();
+        QStringList steps;
+        while (q.next())
+            steps << q.value(QStringLiteral("detail")).toString();
+        return steps.join(QLatin1String("; "));
+    }
 
 private:
     static inline int s_counter = 0;
@@ -124,6 +135,7 @@ private Q_SLOTS:
     void batchOfCommits();
     void failingJobDoesNotSpoilItsBatch();
     void editTags();
+    void tagsAreCaseInsensitiveAcrossEdits_data();
     void tagsAreCaseInsensitiveAcrossEdits();
     void ratingsAndFavouritesUndoExactly();
     void rename();
@@ -161,6 +173,7 @@ private Q_SLOTS:
     void newOrdersBuiltForOlderLibrary();
     void searchFollowsEdits();
     void searchIndexBuiltForOlderLibrary();
+    void tagKeysBuiltForOlderLibrary();
     void hostileText_data();
     void hostileText();
     void otherReadersSeeCommits();
@@ -800,21 +813,45 @@ void TestCatalog::ratingsAndFavouritesUndoExactly()
     QVERIFY(m_reader->byKey(c->key)->favourite);
 }
 
+void TestCatalog::tagsAreCaseInsensitiveAcrossEdits_data()
+{
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<QString>("edited");
+    QTest::addColumn<QString>("again");
+    QTest::newRow("ASCII") << QStringLiteral("Cat") << QStringLiteral("cat")
+                           << QStringLiteral("CAT");
+    QTest::newRow("umlaut") << QStringLiteral("Über") << QStringLiteral("über")
+                            << QStringLiteral("ÜBER");
+    QTest::newRow("capitals") << QStringLiteral("ÄRGER") << QStringLiteral("ärger")
+                              << QStringLiteral("Ärger");
+    QTest::newRow("Greek") << QStringLiteral("ΣΟΦΊΑ") << QStringLiteral("σοφία")
+                           << QStringLiteral("Σοφία");
+    QTest::newRow("capital sharp s")
+        << QStringLiteral("Straße") << QStringLiteral("STRAẞE") << QStringLiteral("straße");
+    QTest::newRow("decomposed") << QStringLiteral("Über") << QStringLiteral("u\u0308ber")
+                                << QStringLiteral("U\u0308BER");
+}
+
 void TestCatalog::tagsAreCaseInsensitiveAcrossEdits()
 {
-    // Tags are case-insensitive everywhere else (filter, removal, the
-    // normalisation of one edit), so adding "cat" to an image tagged "Cat"
-    // must not give it both.
+    // Tags are one tag in any case of any script everywhere (filter,
+    // removal, the normalisation of one edit), so adding "über" to an
+    // image tagged "Über" must not give it both.
+    QFETCH(QString, first);
+    QFETCH(QString, edited);
+    QFETCH(QString, again);
     openWriter();
-    auto a = commit(QStringLiteral("a"), 12, { QStringLiteral("Cat") });
+    auto a = commit(QStringLiteral("a"), 12, { first });
     QVERIFY_OK(a);
-    QVERIFY_OK(await(m_writer->editTags({ a->key }, { QStringLiteral("cat") }, {})));
-    QCOMPARE(m_reader->byKey(a->key)->tags.size(), 1);
+    QVERIFY_OK(await(m_writer->editTags({ a->key }, { edited }, {})));
+    QCOMPARE(m_reader->byKey(a->key)->tags, QStringList { first });
     // The same through a duplicate commit carrying the tag in another case.
-    const Made again = makeFrom(make(12).bytes, QStringLiteral("again.png"));
-    QVERIFY_OK(await(m_writer->commitImage(
-        newImage(QStringLiteral("again"), again, { QStringLiteral("CAT") }))));
-    QCOMPARE(m_reader->byKey(a->key)->tags.size(), 1);
+    const Made twin = makeFrom(make(12).bytes, QStringLiteral("again.png"));
+    QVERIFY_OK(await(m_writer->commitImage(newImage(QStringLiteral("again"), twin, { again }))));
+    QCOMPARE(m_reader->byKey(a->key)->tags, QStringList { first });
+    // Removed in another case, it is gone.
+    QVERIFY_OK(await(m_writer->editTags({ a->key }, {}, { again })));
+    QCOMPARE(m_reader->byKey(a->key)->tags, QStringList {});
 }
 
 void TestCatalog::rename()
@@ -1480,9 +1517,10 @@ void TestCatalog::moveToTrashTenThousand()
             "INSERT INTO images(id, uuid, name, sha256, format, width, height, original_bytes, "
             "stored_bytes, added_at) SELECT i, printf('00000000-0000-4000-8000-%012d', i), "
             "'bulk ' || i, printf('%064d', i), 'png', 10, 10, 100, 90, 1700000000000 + i FROM n")));
-        QVERIFY(catalog.exec(
-            QStringLiteral("INSERT INTO tags(image_id, tag) SELECT id, 'tag' || (id % 50) FROM "
-                           "images UNION ALL SELECT id, 'all' FROM images")));
+        QVERIFY(catalog.exec(QStringLiteral(
+            "INSERT INTO tags(image_id, tag, tag_key) SELECT id, 'tag' || (id % 50), "
+            "'tag' || (id % 50) FROM images UNION ALL SELECT id, 'all', 'all' FROM "
+            "images")));
         QVERIFY(catalog.exec(QStringLiteral(
             "INSERT INTO sources(image_id, url, host, added_at) SELECT id, "
             "'http://bulk.example/' || id || '.png', 'bulk.example', added_at FROM images")));
@@ -2393,8 +2431,10 @@ void TestCatalog::newOrdersBuiltForOlderLibrary()
                  // and the held search texts after that (its triggers run again)
                  "DROP TABLE text_hold" })
             QVERIFY2(catalog.exec(QLatin1String(sql)), sql);
+        // (The tag keys after that run again as they are: the step reads
+        // only a tag's image and spelling.)
         QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = %1")
-                                 .arg(Connection::schemaVersion(Connection::Kind::Catalog) - 7)));
+                                 .arg(Connection::schemaVersion(Connection::Kind::Catalog) - 8)));
     }
     Probe before(m_paths.catalogFile());
     const qint64 seq = before.scalar(QStringLiteral("SELECT max(seq) FROM changes")).toLongLong();
@@ -2544,6 +2584,140 @@ void TestCatalog::searchIndexBuiltForOlderLibrary()
     QCOMPARE(formats->first().second, 1);
     Probe catalog(m_paths.catalogFile());
     QCOMPARE(catalog.scalar(QStringLiteral("PRAGMA user_version")).toInt(),
+        Connection::schemaVersion(Connection::Kind::Catalog));
+}
+
+// A library from before tag keys: tags compared with NOCASE, which folds
+// ASCII only, so one image could carry both "Über" and "über". Opened, it
+// keeps one of them (the first in the image's order), every tag gets its
+// key, and searches, counts and edits go by it; a plain sqlite3 still
+// reads the catalog.
+void TestCatalog::tagKeysBuiltForOlderLibrary()
+{
+    openWriter();
+    auto a = commit(QStringLiteral("a"), 71, { QStringLiteral("Nature") });
+    auto b = commit(QStringLiteral("b"), 72);
+    QVERIFY_OK(a);
+    QVERIFY_OK(b);
+    m_reader.reset();
+    m_writer.reset();
+    {
+        Probe catalog(m_paths.catalogFile());
+        // The tags table as the step before left it, with its triggers
+        // (those on the table go with it; image_text_insert names it).
+        QStringList triggers;
+        const QString names = QStringLiteral(
+            "('image_text_insert', 'image_text_tag_insert', 'image_text_tag_delete', "
+            "'changes_tag_insert', 'changes_tag_delete')");
+        const int triggerCount
+            = catalog
+                  .scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
+                                         "'trigger' AND name IN %1")
+                              .arg(names))
+                  .toInt();
+        QCOMPARE(triggerCount, 5);
+        for (int i = 0; i < triggerCount; ++i)
+            triggers << catalog
+                            .scalar(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = "
+                                                   "'trigger' AND name IN %1 ORDER BY name "
+                                                   "LIMIT 1 OFFSET %2")
+                                        .arg(names)
+                                        .arg(i))
+                            .toString();
+        for (const char *sql : { "DROP TRIGGER image_text_insert",
+                 "CREATE TABLE tags_nocase (image_id INTEGER NOT NULL REFERENCES images(id) ON "
+                 "DELETE CASCADE, tag TEXT NOT NULL COLLATE NOCASE, PRIMARY KEY (image_id, tag)) "
+                 "WITHOUT ROWID",
+                 "INSERT INTO tags_nocase SELECT image_id, tag FROM tags", "DROP TABLE tags",
+                 "ALTER TABLE tags_nocase RENAME TO tags",
+                 "CREATE INDEX tags_by_tag ON tags(tag, image_id)" })
+            QVERIFY2(catalog.exec(QString::fromUtf8(sql)), sql);
+        for (const QString &sql : std::as_const(triggers))
+            QVERIFY2(catalog.exec(sql), qPrintable(sql));
+        // What NOCASE let in: two spellings on one image, each also on
+        // the other image in another spelling.
+        QVERIFY(catalog.exec(QStringLiteral(
+            "INSERT INTO tags(image_id, tag) VALUES (%1, 'über'), (%1, 'Über'), (%1, 'ärger'), "
+            "(%2, 'ÄRGER'), (%2, 'über')")
+                                 .arg(a->key)
+                                 .arg(b->key)));
+        QCOMPARE(
+            catalog
+                .scalar(QStringLiteral("SELECT count(*) FROM tags WHERE image_id = %1").arg(a->key))
+                .toInt(),
+            4);
+        QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = %1")
+                                 .arg(Connection::schemaVersion(Connection::Kind::Catalog) - 1)));
+    }
+    m_writer = std::make_unique<CatalogWriter>(m_paths);
+    openWriter();
+    // "Über" sorts before "über" (NOCASE compares them as bytes): it stays.
+    QStringList tagsOfA = m_reader->byKey(a->key)->tags;
+    tagsOfA.sort();
+    QCOMPARE(tagsOfA,
+        (QStringList {
+            QStringLiteral("Nature"), QStringLiteral("Über"), QStringLiteral("ärger") }));
+    QStringList tagsOfB = m_reader->byKey(b->key)->tags;
+    tagsOfB.sort();
+    QCOMPARE(tagsOfB, (QStringList { QStringLiteral("ÄRGER"), QStringLiteral("über") }));
+    const auto count = [this](const QString &search) {
+        ImageQuery q;
+        q.search = search;
+        auto n = m_reader->count(q);
+        return n ? *n : -1;
+    };
+    QCOMPARE(count(QStringLiteral("tag:über")), 2);
+    QCOMPARE(count(QStringLiteral("tag:ÜBER")), 2);
+    QCOMPARE(count(QStringLiteral("tag:Ärger")), 2);
+    QCOMPARE(count(QStringLiteral("-tag:über")), 0);
+    QCOMPARE(count(QStringLiteral("tag:nature -tag:ärger")), 0);
+    auto counts = m_reader->tagCounts(ImageQuery {});
+    QVERIFY_OK(counts);
+    QCOMPARE(counts->tags.size(), 3);
+    QCOMPARE(counts->tags.at(0).count, 2);
+    QCOMPARE(counts->tags.at(1).count, 2);
+    // Added again in a third spelling: still one.
+    QVERIFY_OK(await(m_writer->editTags({ b->key }, { QStringLiteral("ÜBER") }, {})));
+    QCOMPARE(m_reader->byKey(b->key)->tags.size(), 2);
+
+    Probe plain(m_paths.catalogFile());
+    // The search text of the image that lost a spelling was written anew
+    // (in whatever order its tags were then).
+    const auto searchText = [&plain](qint64 key) {
+        QStringList tags
+            = plain.scalar(QStringLiteral("SELECT tags FROM image_text WHERE rowid = %1").arg(key))
+                  .toString()
+                  .split(QLatin1Char('\n'));
+        tags.sort();
+        return tags;
+    };
+    QCOMPARE(searchText(a->key), tagsOfA);
+    QCOMPARE(searchText(b->key), tagsOfB);
+    // A plain sqlite3 (no trove_tag_key()) reads it, on the key's index.
+    QCOMPARE(
+        plain.scalar(QStringLiteral("SELECT count(*) FROM tags WHERE tag_key = 'über'")).toInt(),
+        2);
+    QCOMPARE(plain
+                 .scalar(QStringLiteral(
+                     "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%trove_tag_key%'"))
+                 .toInt(),
+        0);
+    // Matches and counts go along the key's index, never a scan of the
+    // table; counting every tag reads the index alone.
+    for (const char *sql : { "SELECT image_id FROM tags WHERE tag_key = 'über'",
+             "SELECT min(tag), count(*) FROM tags GROUP BY tag_key",
+             "SELECT 1 FROM images i WHERE EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id "
+             "AND t.tag_key = 'über')" }) {
+        const QString plan = plain.plan(QString::fromUtf8(sql));
+        QVERIFY2(plan.contains(QLatin1String("tags_by_key"))
+                || plan.contains(QLatin1String("PRIMARY KEY")),
+            qPrintable(QString::fromUtf8(sql) + QLatin1String(": ") + plan));
+        QVERIFY2(!plan.contains(QLatin1String("SCAN t ")) && !plan.contains(QLatin1String("TEMP")),
+            qPrintable(plan));
+    }
+    QVERIFY(plain.plan(QStringLiteral("SELECT min(tag), count(*) FROM tags GROUP BY tag_key"))
+                .contains(QLatin1String("COVERING INDEX tags_by_key")));
+    QCOMPARE(plain.scalar(QStringLiteral("PRAGMA user_version")).toInt(),
         Connection::schemaVersion(Connection::Kind::Catalog));
 }
 

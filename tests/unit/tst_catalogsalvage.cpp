@@ -100,7 +100,9 @@ void TestCatalogSalvage::stepsOverADamagedPage()
         QSqlQuery image = c.query(QStringLiteral(
             "INSERT INTO images(id, uuid, name, sha256, format, width, height, original_bytes, "
             "stored_bytes, added_at) VALUES (?, ?, ?, ?, 'png', 10, 10, 100, 90, ?)"));
-        QSqlQuery tag = c.query(QStringLiteral("INSERT INTO tags(image_id, tag) VALUES (?, ?)"));
+        QSqlQuery tag = c.query(QStringLiteral(
+            "INSERT INTO tags(image_id, tag, tag_key) SELECT ?, t, trove_tag_key(t) FROM (SELECT ? "
+            "AS t)"));
         for (int i = 1; i <= kRows; ++i) {
             image.bindValue(0, i);
             image.bindValue(1, QStringLiteral("uuid-%1").arg(i));

@@ -5,6 +5,7 @@
 // C++ filter over the same records, through every way the reader finds
 // rows (list, count, pages walked or collected, rowOf).
 #include "base/naturalkey.h"
+#include "base/tagkey.h"
 #include "catalog/catalogreader.h"
 #include "catalog/searchlanguage.h"
 #include "catalog/searchsql.h"
@@ -128,7 +129,8 @@ bool holds(const Node &n, const ImageRecord &r)
             [&n](const QString &f) { return f.contains(n.text, Qt::CaseInsensitive); });
     }
     case Node::Kind::Tag:
-        return r.tags.contains(n.text, Qt::CaseInsensitive);
+        return std::any_of(
+            r.tags.cbegin(), r.tags.cend(), [&n](const QString &t) { return sameTag(t, n.text); });
     case Node::Kind::Site: {
         const QStringList all = hosts();
         return std::any_of(all.cbegin(), all.cend(), [&n](const QString &h) {
@@ -182,6 +184,8 @@ private Q_SLOTS:
     void hugeBoundsFindNoneOrAll();
     void unknownCollectionFailsInTheReader_data();
     void unknownCollectionFailsInTheReader();
+    void tagTermsMatchInAnyCase_data();
+    void tagTermsMatchInAnyCase();
 
 private:
     QTemporaryDir m_dir;
@@ -417,8 +421,9 @@ void TestSearchLanguage::initTestCase()
             "INSERT INTO images(id, uuid, name, sha256, format, width, height, original_bytes, "
             "stored_bytes, added_at, rating, favourite, name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
             "?, ?, ?, ?, ?)"));
-        QSqlQuery tag
-            = catalog.query(QStringLiteral("INSERT INTO tags(image_id, tag) VALUES (?, ?)"));
+        QSqlQuery tag = catalog.query(
+            QStringLiteral("INSERT INTO tags(image_id, tag, tag_key) SELECT ?, t, trove_tag_key(t) "
+                           "FROM (SELECT ? AS t)"));
         QSqlQuery source = catalog.query(QStringLiteral(
             "INSERT INTO sources(image_id, url, host, added_at) VALUES (?, ?, ?, ?)"));
         const char *const words[] = { "red", "green", "blue", "Red forest", "night_sky", "100%" };
@@ -746,6 +751,113 @@ void TestSearchLanguage::hugeBoundsFindNoneOrAll()
     auto count = m_reader->count(query);
     QVERIFY(count);
     QCOMPARE(*count, all ? qint64(m_all.size()) : qint64(0));
+}
+
+void TestSearchLanguage::tagTermsMatchInAnyCase_data()
+{
+    QTest::addColumn<QString>("stored");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<bool>("same");
+    QTest::newRow("ASCII") << QStringLiteral("Nature") << QStringLiteral("nature") << true;
+    QTest::newRow("umlaut") << QStringLiteral("Über") << QStringLiteral("über") << true;
+    QTest::newRow("capitals") << QStringLiteral("ÄRGER") << QStringLiteral("ärger") << true;
+    QTest::newRow("Greek, accented") << QStringLiteral("ΣΟΦΊΑ") << QStringLiteral("σοφία") << true;
+    QTest::newRow("Greek, final sigma")
+        << QStringLiteral("ΚΌΣΜΟΣ") << QStringLiteral("κόσμος") << true;
+    QTest::newRow("capital sharp s")
+        << QStringLiteral("straße") << QStringLiteral("STRAẞE") << true;
+    // Typed on a Mac: "u" and a combining diaeresis.
+    QTest::newRow("decomposed") << QStringLiteral("Über") << QStringLiteral("u\u0308ber") << true;
+    // Simple case folding: "ß" is not "ss" ("Maße" and "Masse" are two).
+    QTest::newRow("sharp s is not ss")
+        << QStringLiteral("straße") << QStringLiteral("STRASSE") << false;
+    QTest::newRow("accents count") << QStringLiteral("Über") << QStringLiteral("uber") << false;
+}
+
+// tag:, -tag: and --tag find a tag in any case of any script, through each
+// way the reader compiles them (collected by the tag, tested per row, on
+// the tags index beside other tags, a union of tags, counted in steps).
+void TestSearchLanguage::tagTermsMatchInAnyCase()
+{
+    QFETCH(QString, stored);
+    QFETCH(QString, typed);
+    QFETCH(bool, same);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const LibraryPaths paths(dir.path());
+    {
+        Connection catalog;
+        QVERIFY_OK(catalog.open(paths, Connection::Kind::Catalog));
+        QVERIFY_OK(catalog.exec(QStringLiteral("BEGIN")));
+        QSqlQuery image = catalog.query(QStringLiteral(
+            "INSERT INTO images(id, uuid, name, sha256, format, width, height, original_bytes, "
+            "stored_bytes, added_at, name_key) VALUES (?, ?, ?, ?, 'png', 10, 10, 100, 90, ?, ?)"));
+        QSqlQuery tag = catalog.query(
+            QStringLiteral("INSERT INTO tags(image_id, tag, tag_key) VALUES (?, ?, ?)"));
+        // 1: the tag and "plain"; 2: "plain"; 3: "other".
+        const QList<QStringList> tags { { stored, QStringLiteral("plain") },
+            { QStringLiteral("plain") }, { QStringLiteral("other") } };
+        for (int i = 1; i <= 3; ++i) {
+            image.bindValue(0, i);
+            image.bindValue(1, QStringLiteral("uuid-%1").arg(i));
+            image.bindValue(2, QStringLiteral("image %1").arg(i));
+            image.bindValue(3, QStringLiteral("sha-%1").arg(i));
+            image.bindValue(4, qint64(1'700'000'000'000) + i);
+            image.bindValue(5, naturalSortKey(QStringLiteral("image %1").arg(i)));
+            QVERIFY_OK(execQuery(image));
+            for (const QString &t : tags[i - 1]) {
+                tag.bindValue(0, i);
+                tag.bindValue(1, t);
+                tag.bindValue(2, tagKey(t));
+                QVERIFY_OK(execQuery(tag));
+            }
+        }
+        QVERIFY_OK(catalog.exec(QStringLiteral("COMMIT")));
+    }
+    CatalogReader reader;
+    QVERIFY_OK(reader.open(paths));
+    const auto found = [&reader](const QString &search, const QString &tag = {}) {
+        ImageQuery query;
+        query.search = search;
+        query.tag = tag;
+        query.order = ImageQuery::Order::OldestFirst;
+        QList<qint64> keys;
+        auto listed = reader.list(query);
+        for (const ImageRecord &r : listed ? *listed : QList<ImageRecord> {})
+            keys << r.key;
+        // Counted whole and in steps, it says the same.
+        auto counted = reader.count(query);
+        qint64 stepped = 0;
+        qint64 after = 0;
+        for (int guard = 0; guard < 100; ++guard) {
+            auto step = reader.countStep(query, after, 1);
+            if (!step)
+                return QList<qint64> { -1 };
+            stepped += step->count;
+            after = step->lastKey;
+            if (step->complete)
+                break;
+        }
+        if (!counted || *counted != keys.size() || stepped != keys.size())
+            return QList<qint64> { -2 };
+        return keys;
+    };
+    const QString term = QStringLiteral("tag:\"%1\"").arg(typed);
+    const QList<qint64> none;
+    QCOMPARE(found(term), same ? QList<qint64> { 1 } : none);
+    QCOMPARE(found(QString(), typed), same ? QList<qint64> { 1 } : none);
+    QCOMPARE(found(QLatin1Char('-') + term),
+        same ? (QList<qint64> { 2, 3 }) : (QList<qint64> { 1, 2, 3 }));
+    QCOMPARE(found(QStringLiteral("NOT ") + term),
+        same ? (QList<qint64> { 2, 3 }) : (QList<qint64> { 1, 2, 3 }));
+    QCOMPARE(found(QStringLiteral("tag:plain -") + term),
+        same ? QList<qint64> { 2 } : (QList<qint64> { 1, 2 }));
+    QCOMPARE(found(term + QStringLiteral(" tag:PLAIN")), same ? QList<qint64> { 1 } : none);
+    QCOMPARE(found(term + QStringLiteral(" OR tag:other")),
+        same ? (QList<qint64> { 1, 3 }) : QList<qint64> { 3 });
+    QCOMPARE(found(term + QStringLiteral(" format:png")), same ? QList<qint64> { 1 } : none);
+    QCOMPARE(found(QStringLiteral("(") + term + QStringLiteral(" OR format:gif) image")),
+        same ? QList<qint64> { 1 } : none);
 }
 
 QTEST_GUILESS_MAIN(TestSearchLanguage)

@@ -89,6 +89,12 @@ void casePairs()
     QTest::newRow("accents count") << QStringLiteral("Über") << QStringLiteral("uber") << false;
 }
 
+QStringList sorted(QStringList list)
+{
+    list.sort();
+    return list;
+}
+
 } // namespace
 
 class TestTags : public QObject {
@@ -117,6 +123,14 @@ private Q_SLOTS:
     void modelKeepsRowsOfTheSameTags();
     void oneTagInAnyCase_data();
     void oneTagInAnyCase();
+    void addingKeepsTheFirstSpelling_data();
+    void addingKeepsTheFirstSpelling();
+    void removingTakesAnySpelling_data();
+    void removingTakesAnySpelling();
+    void countsSpellingsAsOneTag_data();
+    void countsSpellingsAsOneTag();
+    void renamesEverySpelling_data();
+    void renamesEverySpelling();
 
 private:
     qint64 commit(CatalogWriter &writer, const QString &name, const QStringList &tags);
@@ -575,6 +589,163 @@ void TestTags::oneTagInAnyCase()
     const TagVocabulary vocabulary({ { stored, 3 } });
     QCOMPARE(vocabulary.countOf(typed), same ? 3 : 0);
     QCOMPARE(tagsOf(vocabulary.complete(typed, 5)), same ? QStringList { stored } : QStringList {});
+}
+
+void TestTags::addingKeepsTheFirstSpelling_data()
+{
+    casePairs();
+}
+
+// An image has one spelling of a tag: the first it was given.
+void TestTags::addingKeepsTheFirstSpelling()
+{
+    QFETCH(QString, stored);
+    QFETCH(QString, typed);
+    QFETCH(bool, same);
+    const QStringList both = sorted({ stored, composedTag(typed) });
+    const qint64 a = commit(*m_writer, QStringLiteral("a"), { stored });
+    QVERIFY(a > 0);
+    QCOMPARE(*await(m_writer->editTags({ a }, { typed }, {})), 1);
+    QCOMPARE(tagsOfImage(a), same ? QStringList { stored } : both);
+    // Given both at once, not through normalizeTags(): the catalog keeps
+    // one all the same.
+    const qint64 b = commit(*m_writer, QStringLiteral("b"), { stored, typed });
+    QVERIFY(b > 0);
+    QCOMPARE(tagsOfImage(b), same ? QStringList { stored } : sorted({ stored, typed }));
+    // Added again to bytes already there (a duplicate add): no second one.
+    auto recorded = await(m_writer->editTagsRecorded({ a }, { typed.toUpper() }, {}));
+    QVERIFY_OK(recorded);
+    QCOMPARE(tagsOfImage(a), same ? QStringList { stored } : both);
+}
+
+void TestTags::removingTakesAnySpelling_data()
+{
+    casePairs();
+}
+
+// Removing a tag removes the spelling the image has; undo puts that one
+// back.
+void TestTags::removingTakesAnySpelling()
+{
+    QFETCH(QString, stored);
+    QFETCH(QString, typed);
+    QFETCH(bool, same);
+    const qint64 a = commit(*m_writer, QStringLiteral("a"), { stored, QStringLiteral("kept") });
+    QVERIFY(a > 0);
+    auto delta = await(m_writer->editTagsRecorded({ a }, {}, { typed }));
+    QVERIFY_OK(delta);
+    QCOMPARE(tagsOfImage(a),
+        same ? QStringList { QStringLiteral("kept") } : sorted({ stored, QStringLiteral("kept") }));
+    using Pairs = QList<QPair<qint64, QString>>;
+    QCOMPARE(delta->removed, same ? (Pairs { { a, stored } }) : Pairs {});
+    QVERIFY_OK(await(m_writer->revertTags(*delta)));
+    QCOMPARE(tagsOfImage(a), sorted({ stored, QStringLiteral("kept") }));
+    // -tag: excludes it whatever its spelling.
+    ImageQuery without;
+    without.search = QStringLiteral("-tag:\"%1\"").arg(typed);
+    QCOMPARE(*m_reader->count(without), same ? 0 : 1);
+}
+
+void TestTags::countsSpellingsAsOneTag_data()
+{
+    casePairs();
+}
+
+// `trove tags` and the Tags sidebar: one row for every spelling of a tag.
+void TestTags::countsSpellingsAsOneTag()
+{
+    QFETCH(QString, stored);
+    QFETCH(QString, typed);
+    QFETCH(bool, same);
+    QVERIFY(commit(*m_writer, QStringLiteral("a"), { stored, QStringLiteral("red") }) > 0);
+    QVERIFY(commit(*m_writer, QStringLiteral("b"), { typed }) > 0);
+    QVERIFY(commit(*m_writer, QStringLiteral("c"), { typed }) > 0);
+    const auto keyOf = [](const TagCounts &counts) {
+        QHash<QString, qint64> out;
+        for (const TagCount &c : counts)
+            out[tagKey(c.tag)] += c.count;
+        return out;
+    };
+    auto all = m_reader->tagCounts(ImageQuery {});
+    QVERIFY_OK(all);
+    QCOMPARE(all->tags.size(), same ? 2 : 3);
+    QCOMPARE(all->tags.first().count, same ? 3 : 2);
+    QCOMPARE(keyOf(all->tags).value(tagKey(stored)), same ? 3 : 1);
+    // The spelling shown is one the images have.
+    QVERIFY(all->tags.first().tag == stored || all->tags.first().tag == typed);
+    const TagVocabulary vocabulary(all->tags);
+    QCOMPARE(vocabulary.countOf(typed), same ? 3 : 2);
+    QCOMPARE(vocabulary.countOf(stored), same ? 3 : 1);
+
+    // The tags of a query's images, the same way.
+    ImageQuery red;
+    red.search = QStringLiteral("tag:red OR tag:\"%1\"").arg(typed);
+    auto some = m_reader->tagCounts(red);
+    QVERIFY_OK(some);
+    QCOMPARE(some->tags.size(), same ? 2 : 3);
+    QCOMPARE(keyOf(some->tags).value(tagKey(typed)), 2 + (same ? 1 : 0));
+}
+
+void TestTags::renamesEverySpelling_data()
+{
+    casePairs();
+}
+
+// A rename (or merge) names its tag in any spelling, in the library and in
+// the trash; undo takes it back.
+void TestTags::renamesEverySpelling()
+{
+    QFETCH(QString, stored);
+    QFETCH(QString, typed);
+    QFETCH(bool, same);
+    const qint64 a = commit(*m_writer, QStringLiteral("a"), { stored });
+    const qint64 b = commit(*m_writer, QStringLiteral("b"), { QStringLiteral("feline") });
+    const qint64 t = commit(*m_writer, QStringLiteral("t"), { stored });
+    QVERIFY(a > 0 && b > 0 && t > 0);
+    QCOMPARE(*await(m_writer->moveToTrash({ t })), 1);
+
+    auto renamed = await(m_writer->renameTag(typed, QStringLiteral("feline")));
+    QVERIFY_OK(renamed);
+    if (!same) {
+        QVERIFY(renamed->isEmpty());
+        QCOMPARE(tagsOfImage(a), QStringList { stored });
+        return;
+    }
+    QCOMPARE(renamed->keys, QList<qint64> { a });
+    QCOMPARE(renamed->trashed, QList<qint64> { t });
+    QCOMPARE(tagsOfImage(a), QStringList { QStringLiteral("feline") });
+    QCOMPARE(tagsInTrash(t), QStringList { QStringLiteral("feline") });
+    ImageQuery feline;
+    feline.search = QStringLiteral("tag:FELINE");
+    QCOMPARE(*m_reader->count(feline), 2);
+    QCOMPARE(*await(m_writer->revertTagRename(*renamed)), 2);
+    QCOMPARE(tagKey(tagsOfImage(a).value(0)), tagKey(stored));
+    QCOMPARE(tagKey(tagsInTrash(t).value(0)), tagKey(stored));
+
+    // Merged into it, by another spelling: one tag on both images.
+    auto merged = await(m_writer->renameTag(QStringLiteral("feline"), typed));
+    QVERIFY_OK(merged);
+    QCOMPARE(merged->gained, QList<qint64> { b });
+    ImageQuery q;
+    q.search = QStringLiteral("tag:\"%1\"").arg(stored);
+    QCOMPARE(*m_reader->count(q), 2);
+    auto counts = m_reader->tagCounts(ImageQuery {});
+    QVERIFY_OK(counts);
+    QCOMPARE(counts->tags.size(), 1);
+    QCOMPARE(counts->tags.first().count, 2);
+
+    // Respelt: every image's spelling is the new one, and back.
+    QCOMPARE(tagsOfImage(a), QStringList { composedTag(typed) });
+    auto respelt = await(m_writer->renameTag(typed, stored));
+    QVERIFY_OK(respelt);
+    QCOMPARE(respelt->keys.size(), 2);
+    QCOMPARE(respelt->trashed, QList<qint64> { t });
+    QCOMPARE(tagsOfImage(a), QStringList { stored });
+    QCOMPARE(tagsOfImage(b), QStringList { stored });
+    QCOMPARE(tagsInTrash(t), QStringList { stored });
+    QCOMPARE(*await(m_writer->revertTagRename(*respelt)), 3);
+    QCOMPARE(tagsOfImage(a), QStringList { composedTag(typed) });
+    QCOMPARE(tagsOfImage(b), QStringList { composedTag(typed) });
 }
 
 QTEST_GUILESS_MAIN(TestTags)

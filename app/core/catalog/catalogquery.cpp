@@ -31,7 +31,7 @@ const char *const kSelectImages
     = "SELECT i.id, i.uuid, i.name, i.sha256, i.format, i.width, i.height, i.original_bytes, "
       "i.stored_bytes, i.added_at, "
       "(SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM tags WHERE image_id = i.id ORDER "
-      "BY tag)) AS tag_list, "
+      "BY tag_key)) AS tag_list, "
       "(SELECT group_concat(url, char(10)) FROM (SELECT url FROM sources WHERE image_id = i.id "
       "ORDER BY added_at, url)) AS source_list, i.damaged, i.annotation, i.found_on, i.animated, "
       "i.rating, i.favourite "

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/catalogsalvage.h"
 
+#include "base/tagkey.h"
 #include "ingest/imageprocessor.h"
 #include "storage/database.h"
 #include "storage/gzipcodec.h"
@@ -346,11 +347,14 @@ Result<SalvageReport> CatalogSalvage::run(
         known.insert(row.value(QStringLiteral("sha256")).toString());
         ++report.imagesRead;
     }
-    for (const Row &row : std::as_const(salvaged.tags)) {
+    for (Row row : std::as_const(salvaged.tags)) {
+        // Keyed anew, whatever the damaged catalog's schema was: of two
+        // spellings that fold together, the first read stays.
+        row.insert(QStringLiteral("tag_key"), tagKey(row.value(QStringLiteral("tag")).toString()));
         if (keys.contains(row.value(QStringLiteral("image_id")).toLongLong())
             && insertRow(catalog, QStringLiteral("tags"),
-                { QStringLiteral("image_id"), QStringLiteral("tag") }, row,
-                QStringLiteral("INSERT OR IGNORE")))
+                { QStringLiteral("image_id"), QStringLiteral("tag"), QStringLiteral("tag_key") },
+                row, QStringLiteral("INSERT OR IGNORE")))
             ++report.tagsRead;
     }
     for (const Row &row : std::as_const(salvaged.sources)) {

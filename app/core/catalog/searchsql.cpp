@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/searchsql.h"
 
+#include "base/tagkey.h"
+
 #include <QStringList>
 #include <algorithm>
 #include <limits>
@@ -67,12 +69,14 @@ QString textTest(const QString &text, QVariantList &binds)
         binds << phraseFor(text);
         return QStringLiteral("+i.id IN (SELECT rowid FROM image_text WHERE image_text MATCH ?)");
     }
-    // One or two characters: no trigram to look up, scan.
+    // One or two characters: no trigram to look up, scan. A tag's key is
+    // folded in every script already; LIKE folds ASCII only.
     const QString like = likeContains(text);
-    binds << like << like << like;
+    binds << like << likeContains(tagKey(text)) << like;
     return QStringLiteral(
         "(i.name LIKE ? ESCAPE '\\' "
-        "OR EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag LIKE ? ESCAPE '\\') "
+        "OR EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag_key LIKE ? ESCAPE "
+        "'\\') "
         "OR EXISTS (SELECT 1 FROM sources s WHERE s.image_id = i.id AND s.host LIKE ? ESCAPE "
         "'\\'))");
 }
@@ -89,10 +93,9 @@ QString joined(const std::vector<Node> &children, const QString &op, QVariantLis
 QString collect(const Node &node, QVariantList &binds)
 {
     if (node.kind == Node::Kind::Tag) {
-        // tags.tag is COLLATE NOCASE: the comparison ignores case and uses
-        // the tags_by_tag index.
-        binds << node.text;
-        return QStringLiteral("i.id IN (SELECT image_id FROM tags WHERE tag = ?)");
+        // By key (base/tagkey.h): any case, any script, on tags_by_key.
+        binds << tagKey(node.text);
+        return QStringLiteral("i.id IN (SELECT image_id FROM tags WHERE tag_key = ?)");
     }
     // The trigram index answers substrings of three characters or more; a
     // phrase takes the text literally (quotes doubled).
@@ -172,17 +175,17 @@ bool isTagTerm(const Node &node)
 
 QString tagMatches(const std::vector<Node> &conjuncts, int driving, QVariantList &binds)
 {
-    QStringList tests { QStringLiteral("a.tag = ?") };
-    binds << conjuncts[size_t(driving)].text;
+    QStringList tests { QStringLiteral("a.tag_key = ?") };
+    binds << tagKey(conjuncts[size_t(driving)].text);
     for (size_t k = 0; k < conjuncts.size(); ++k) {
         const Node &node = conjuncts[k];
         if (int(k) == driving || !isTagTerm(node))
             continue;
         const bool negated = node.kind == Node::Kind::Not;
-        binds << (negated ? node.children.front().text : node.text);
+        binds << tagKey(negated ? node.children.front().text : node.text);
         tests << (negated ? QStringLiteral("NOT ") : QString())
-                + QStringLiteral(
-                    "EXISTS (SELECT 1 FROM tags t WHERE t.image_id = a.image_id AND t.tag = ?)");
+                + QStringLiteral("EXISTS (SELECT 1 FROM tags t WHERE t.image_id = a.image_id AND "
+                                 "t.tag_key = ?)");
     }
     return QStringLiteral("SELECT a.image_id FROM tags a WHERE ")
         + tests.join(QStringLiteral(" AND "));
@@ -206,9 +209,9 @@ QString tagUnion(const Node &root, qint64 after, qint64 upTo, QVariantList &bind
 {
     QStringList branches;
     for (const Node &tag : root.children) {
-        binds << tag.text << after << upTo;
+        binds << tagKey(tag.text) << after << upTo;
         branches << QStringLiteral(
-            "SELECT image_id FROM tags WHERE tag = ? AND image_id > ? AND image_id <= ?");
+            "SELECT image_id FROM tags WHERE tag_key = ? AND image_id > ? AND image_id <= ?");
     }
     return branches.join(QStringLiteral(" UNION "));
 }
@@ -251,9 +254,9 @@ QString rowTest(const Node &node, QVariantList &binds)
     case Node::Kind::Text:
         return textTest(node.text, binds);
     case Node::Kind::Tag:
-        binds << node.text;
+        binds << tagKey(node.text);
         return QStringLiteral(
-            "EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag = ?)");
+            "EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag_key = ?)");
     case Node::Kind::Collection:
         // collections.name is COLLATE NOCASE; a smart collection's name was
         // replaced by its search before (CatalogReader), so this is a

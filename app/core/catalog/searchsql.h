@@ -49,7 +49,7 @@ QString tagMatches(const std::vector<search::Node> &conjuncts, int driving, QVar
 bool tagsAlone(const std::vector<search::Node> &conjuncts, const Driver &driver);
 /// Whether @p root is `tag:a OR tag:b …` and nothing else.
 bool tagAlternatives(const search::Node &root);
-/// "SELECT image_id FROM tags WHERE tag = ? AND image_id > ? AND
+/// "SELECT image_id FROM tags WHERE tag_key = ? AND image_id > ? AND
 /// image_id <= ? UNION …" for each tag of tagAlternatives() @p root: its
 /// matches among the keys in (@p after, @p upTo], on the tags index alone.
 QString tagUnion(const search::Node &root, qint64 after, qint64 upTo, QVariantList &binds);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "storage/database.h"
 
+#include "base/tagkey.h"
 #include "storage/libraryaccess.h"
 #include "storage/librarypaths.h"
 #include "storage/schema.h"
@@ -12,6 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
 #include <QUrl>
@@ -31,6 +33,18 @@ QString fileOf(const QSqlDatabase &db)
 {
     const QString name = db.databaseName();
     return name.startsWith(QLatin1String("file:")) ? QUrl(name).toLocalFile() : name;
+}
+
+// trove_tag_key(text): base/tagkey.h's tagKey() for SQL; NULL stays NULL.
+void sqlTagKey(sqlite3_context *context, int, sqlite3_value **argv)
+{
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_null(context);
+        return;
+    }
+    const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(argv[0]));
+    const QByteArray key = tagKey(QString::fromUtf8(text, sqlite3_value_bytes(argv[0]))).toUtf8();
+    sqlite3_result_text(context, key.constData(), int(key.size()), SQLITE_TRANSIENT);
 }
 
 } // namespace
@@ -172,6 +186,22 @@ Result<void> Connection::openFile(const QString &file, const QString &options)
     if (!m_db.open())
         return failure(
             tr("cannot open %1: %2").arg(fileOf(m_db), m_db.lastError().text()), m_db.lastError());
+    // Tags are keyed in C++ (base/tagkey.h); statements that key tags
+    // SQLite reads (a trash row's JSON, a migration) call this. Never named
+    // by the schema (a trigger, an index, a view), so the plain sqlite3
+    // shell reads and writes a catalog without it.
+    const QVariant driverHandle = m_db.driver()->handle();
+    sqlite3 *handle = driverHandle.isValid() && qstrcmp(driverHandle.typeName(), "sqlite3*") == 0
+        ? *static_cast<sqlite3 *const *>(driverHandle.constData())
+        : nullptr;
+    if (!handle
+        || sqlite3_create_function_v2(handle, "trove_tag_key", 1,
+               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr, sqlTagKey, nullptr,
+               nullptr, nullptr)
+            != SQLITE_OK)
+        return fail(tr("cannot open %1: %2")
+                        .arg(fileOf(m_db),
+                            QStringLiteral("cannot define the SQL function trove_tag_key")));
     return {};
 }
 

@@ -23,6 +23,10 @@ class LibraryPaths;
 /// one on a network file system keeps a rollback journal instead of WAL. A
 /// damaged database fails with Error::Kind::Damaged; a damaged thumbs.sqlite
 /// (a cache) is moved aside and made anew instead.
+///
+/// Every connection knows the SQL function trove_tag_key(text), tagKey()
+/// (base/tagkey.h), for statements that key tags SQLite reads. The schema
+/// never names it, so the plain sqlite3 shell can read any catalog.
 class Connection final {
     Q_DECLARE_TR_FUNCTIONS(Connection)
     Q_DISABLE_COPY_MOVE(Connection)

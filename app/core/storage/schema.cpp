@@ -500,6 +500,69 @@ const std::vector<QStringList> &catalogSteps()
                     WHERE image_id = OLD.image_id), '') WHERE rowid = OLD.image_id;
                 END)"),
         },
+        {
+            // A tag is the same tag in any case of any script: NOCASE folded
+            // ASCII only, so "Über" and "über" were two tags, `tag:über`
+            // missed "Über", and an image could carry both. Each tag now
+            // keeps its key (base/tagkey.h: Unicode case folding, composed),
+            // written by the writer in C++; an image's tags are unique by
+            // key, and every match, count and rename goes by key along
+            // tags_by_key, which holds the spelling too, so counting every
+            // tag of the library reads the index alone. trove_tag_key() is
+            // the connection's (storage/database.h), never named by the
+            // schema: a plain sqlite3 reads the catalog.
+            //
+            // Of two spellings an image has that now fold together, the
+            // first in the image's order stays (NOCASE: an ASCII spelling
+            // sorts before any other, so only tags with other characters
+            // can go, and only those are keyed one by one). Their delete
+            // triggers write the image's search text and its change.
+            QStringLiteral(R"(DELETE FROM tags WHERE length(tag) != length(CAST(tag AS BLOB))
+                AND EXISTS (SELECT 1 FROM tags o WHERE o.image_id = tags.image_id AND o.tag < tags.tag
+                    AND trove_tag_key(o.tag) = trove_tag_key(tags.tag)))"),
+            // A rename fails while a trigger names a table that is not
+            // there: the one on images that reads the tags goes meanwhile;
+            // those on tags go with the table.
+            QStringLiteral("DROP TRIGGER image_text_insert"),
+            QStringLiteral(R"(CREATE TABLE tags_keyed (
+                image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+                tag TEXT NOT NULL,
+                tag_key TEXT NOT NULL,
+                PRIMARY KEY (image_id, tag_key)) WITHOUT ROWID)"),
+            // An ASCII tag's key is the tag in lower case, which SQLite's
+            // lower() gives (ASCII only, or more with ICU: the same here);
+            // the others are keyed in C++.
+            QStringLiteral(R"(INSERT INTO tags_keyed(image_id, tag, tag_key)
+                SELECT image_id, tag, CASE WHEN length(tag) = length(CAST(tag AS BLOB))
+                    THEN lower(tag) ELSE trove_tag_key(tag) END FROM tags)"),
+            QStringLiteral("DROP TABLE tags"),
+            QStringLiteral("ALTER TABLE tags_keyed RENAME TO tags"),
+            QStringLiteral("CREATE INDEX tags_by_key ON tags(tag_key, image_id, tag)"),
+            // The triggers as the steps before left them.
+            QStringLiteral(R"(CREATE TRIGGER image_text_insert AFTER INSERT ON images BEGIN
+                INSERT INTO image_text(rowid, name, tags, hosts) VALUES (NEW.id, NEW.name,
+                    coalesce((SELECT group_concat(tag, char(10)) FROM tags WHERE image_id = NEW.id), ''),
+                    coalesce((SELECT group_concat(host, char(10)) FROM sources WHERE image_id = NEW.id), ''));
+                END)"),
+            QStringLiteral(R"(CREATE TRIGGER image_text_tag_insert AFTER INSERT ON tags
+                WHEN NOT EXISTS (SELECT 1 FROM text_hold WHERE image_id = NEW.image_id) BEGIN
+                UPDATE image_text SET tags = coalesce((SELECT group_concat(tag, char(10)) FROM tags
+                    WHERE image_id = NEW.image_id), '') WHERE rowid = NEW.image_id;
+                END)"),
+            QStringLiteral(R"(CREATE TRIGGER image_text_tag_delete AFTER DELETE ON tags
+                WHEN EXISTS (SELECT 1 FROM images WHERE id = OLD.image_id)
+                    AND NOT EXISTS (SELECT 1 FROM text_hold WHERE image_id = OLD.image_id) BEGIN
+                UPDATE image_text SET tags = coalesce((SELECT group_concat(tag, char(10)) FROM tags
+                    WHERE image_id = OLD.image_id), '') WHERE rowid = OLD.image_id;
+                END)"),
+            QStringLiteral(R"(CREATE TRIGGER changes_tag_insert AFTER INSERT ON tags BEGIN
+                INSERT INTO changes(kind, image_id) VALUES (3, NEW.image_id);
+                END)"),
+            QStringLiteral(R"(CREATE TRIGGER changes_tag_delete AFTER DELETE ON tags
+                WHEN EXISTS (SELECT 1 FROM images WHERE id = OLD.image_id) BEGIN
+                INSERT INTO changes(kind, image_id) VALUES (3, OLD.image_id);
+                END)"),
+        },
     };
     return migrations;
 }

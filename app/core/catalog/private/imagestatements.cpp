@@ -2,6 +2,7 @@
 #include "catalog/private/imagestatements.h"
 
 #include "base/naturalkey.h"
+#include "base/tagkey.h"
 #include "catalog/changefeed.h"
 #include "catalog/private/catalogwriterworker.h"
 #include "catalog/private/queuestatements.h"
@@ -26,6 +27,11 @@ struct WriterText {
     Q_DECLARE_TR_FUNCTIONS(trove::CatalogWriter)
 };
 
+// An image has one spelling of a tag (tagKey()): the one it has stays.
+const char *const kPutTag = "INSERT OR IGNORE INTO tags(image_id, tag, tag_key) VALUES (?, ?, ?)";
+// Whatever spelling the image has; answers it, so that undo puts it back.
+const char *const kDropTag = "DELETE FROM tags WHERE image_id = ? AND tag_key = ? RETURNING tag";
+
 Result<void> insertTags(WriterContext &c, qint64 key, const QStringList &tags)
 {
     TextHold text(c);
@@ -33,11 +39,11 @@ Result<void> insertTags(WriterContext &c, qint64 key, const QStringList &tags)
         if (auto r = text.hold(key); !r)
             return r;
     }
-    QSqlQuery q = c.catalog.query(
-        QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) VALUES (?, ?)"));
+    QSqlQuery q = c.catalog.query(QLatin1String(kPutTag));
     for (const QString &tag : tags) {
         q.bindValue(0, key);
         q.bindValue(1, tag);
+        q.bindValue(2, tagKey(tag));
         if (auto r = execQuery(q); !r)
             return r;
     }
@@ -209,33 +215,42 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
 Result<int> editTags(WriterContext &c, const QList<qint64> &keys, const QStringList &add,
     const QStringList &remove, TagDelta *delta)
 {
-    QSqlQuery put = c.catalog.query(
-        QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) VALUES (?, ?)"));
-    QSqlQuery drop
-        = c.catalog.query(QStringLiteral("DELETE FROM tags WHERE image_id = ? AND tag = ?"));
+    QSqlQuery put = c.catalog.query(QLatin1String(kPutTag));
+    QSqlQuery drop = c.catalog.query(QLatin1String(kDropTag));
     TextHold text(c);
     const bool many = add.size() + remove.size() > 1;
+    QStringList addKeys;
+    for (const QString &tag : add)
+        addKeys.append(tagKey(tag));
+    QStringList removeKeys;
+    for (const QString &tag : remove)
+        removeKeys.append(tagKey(tag));
     int changed = 0;
     for (qint64 key : ascending(keys)) {
         if (many) {
             if (auto r = text.hold(key); !r)
                 return r.failure();
         }
-        for (const QString &tag : add) {
+        for (qsizetype i = 0; i < add.size(); ++i) {
             put.bindValue(0, key);
-            put.bindValue(1, tag);
+            put.bindValue(1, add[i]);
+            put.bindValue(2, addKeys[i]);
             if (auto r = execQuery(put); !r)
                 return r.failure();
             if (delta && put.numRowsAffected() > 0)
-                delta->added.append({ key, tag });
+                delta->added.append({ key, add[i] });
         }
-        for (const QString &tag : remove) {
+        for (const QString &removeKey : std::as_const(removeKeys)) {
             drop.bindValue(0, key);
-            drop.bindValue(1, tag);
+            drop.bindValue(1, removeKey);
             if (auto r = execQuery(drop); !r)
                 return r.failure();
-            if (delta && drop.numRowsAffected() > 0)
-                delta->removed.append({ key, tag });
+            // The spelling the image had, for undo.
+            while (drop.next()) {
+                if (delta)
+                    delta->removed.append({ key, drop.value(0).toString() });
+            }
+            drop.finish();
         }
         ++changed;
         c.changed.append(key);
@@ -247,10 +262,8 @@ Result<int> editTags(WriterContext &c, const QList<qint64> &keys, const QStringL
 
 Result<int> revertTags(WriterContext &c, const TagDelta &delta)
 {
-    QSqlQuery put = c.catalog.query(
-        QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) VALUES (?, ?)"));
-    QSqlQuery drop
-        = c.catalog.query(QStringLiteral("DELETE FROM tags WHERE image_id = ? AND tag = ?"));
+    QSqlQuery put = c.catalog.query(QLatin1String(kPutTag));
+    QSqlQuery drop = c.catalog.query(QLatin1String(kDropTag));
     // Images with more than one tag to put back or take away are held.
     TextHold text(c);
     QHash<qint64, int> perImage;
@@ -263,15 +276,18 @@ Result<int> revertTags(WriterContext &c, const TagDelta &delta)
     int changed = 0;
     for (const auto &[key, tag] : ascending(delta.added)) {
         drop.bindValue(0, key);
-        drop.bindValue(1, tag);
+        drop.bindValue(1, tagKey(tag));
         if (auto r = execQuery(drop); !r)
             return r.failure();
-        changed += drop.numRowsAffected();
+        while (drop.next())
+            ++changed;
+        drop.finish();
         c.changed.append(key);
     }
     for (const auto &[key, tag] : ascending(delta.removed)) {
         put.bindValue(0, key);
         put.bindValue(1, tag);
+        put.bindValue(2, tagKey(tag));
         if (auto r = execQuery(put); !r)
             return r.failure();
         changed += put.numRowsAffected();

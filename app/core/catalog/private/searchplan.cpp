@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/private/searchplan.h"
 
+#include "base/tagkey.h"
+
 #include <QSqlQuery>
 
 namespace trove::searchplan {
@@ -39,10 +41,10 @@ Plan planFor(Connection &catalog, const ImageQuery &query)
             const qint64 cap = tag ? kEstimateCap : kTextEstimateCap;
             QSqlQuery q = catalog.query(tag
                     ? QStringLiteral(
-                        "SELECT count(*) FROM (SELECT 1 FROM tags WHERE tag = ? LIMIT ?)")
+                        "SELECT count(*) FROM (SELECT 1 FROM tags WHERE tag_key = ? LIMIT ?)")
                     : QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM image_text WHERE "
                                      "image_text MATCH ? LIMIT ?)"));
-            q.bindValue(0, tag ? term.text : phraseFor(term.text));
+            q.bindValue(0, tag ? tagKey(term.text) : phraseFor(term.text));
             q.bindValue(1, cap);
             if (!execQuery(q) || !q.next())
                 return plan;

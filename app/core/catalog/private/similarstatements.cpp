@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/private/similarstatements.h"
 
+#include "base/tagkey.h"
 #include "catalog/private/catalogwriterworker.h"
 #include "catalog/private/imagestatements.h"
 #include "catalog/private/statementhelpers.h"
 #include "catalog/private/trashstatements.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 namespace trove::statements {
 
@@ -95,7 +97,8 @@ Result<MergeOutcome> merge(WriterContext &c, qint64 keep, const QList<qint64> &o
     if (!before || !beforeSources)
         return (before ? beforeSources.failure() : before.failure());
     const QStringList statements {
-        QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) SELECT ?, tag FROM tags "
+        QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag, tag_key) "
+                       "SELECT ?, tag, tag_key FROM tags "
                        "WHERE image_id IN (SELECT value FROM json_each(?))"),
         QStringLiteral("INSERT OR IGNORE INTO sources(image_id, url, host, added_at) "
                        "SELECT ?, url, host, added_at FROM sources "
@@ -139,8 +142,11 @@ Result<MergeOutcome> merge(WriterContext &c, qint64 keep, const QList<qint64> &o
         = column(c, QStringLiteral("SELECT url FROM sources WHERE image_id = ?"), keep);
     if (!after || !afterSources)
         return (after ? afterSources.failure() : after.failure());
+    QSet<QString> had;
+    for (const QString &tag : std::as_const(*before))
+        had.insert(tagKey(tag));
     for (const QString &tag : std::as_const(*after))
-        if (!before->contains(tag, Qt::CaseInsensitive))
+        if (!had.contains(tagKey(tag)))
             out.tagsAdded.append(tag);
     for (const QString &url : std::as_const(*afterSources))
         if (!beforeSources->contains(url))
@@ -162,7 +168,7 @@ Result<int> unmerge(WriterContext &c, const MergeOutcome &merged)
     // had before stay.
     const QList<QPair<QString, QStringList>> added {
         { QStringLiteral("DELETE FROM tags WHERE image_id = ? "
-                         "AND tag IN (SELECT value FROM json_each(?))"),
+                         "AND tag_key IN (SELECT trove_tag_key(value) FROM json_each(?))"),
             merged.tagsAdded },
         { QStringLiteral("DELETE FROM sources WHERE image_id = ? "
                          "AND url IN (SELECT value FROM json_each(?))"),

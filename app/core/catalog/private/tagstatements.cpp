@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/private/tagstatements.h"
 
+#include "base/tagkey.h"
 #include "catalog/catalogwriter.h"
 #include "catalog/private/catalogwriterworker.h"
 #include "catalog/private/statementhelpers.h"
@@ -23,16 +24,6 @@ struct WriterText {
     Q_DECLARE_TR_FUNCTIONS(trove::CatalogWriter)
 };
 
-// What SQLite's NOCASE compares: only ASCII letters fold.
-QString asciiFolded(const QString &text)
-{
-    QString out = text;
-    for (QChar &ch : out)
-        if (ch.unicode() < 128)
-            ch = ch.toLower();
-    return out;
-}
-
 Result<QSqlQuery> run(Connection &c, const QString &sql, const QVariantList &binds)
 {
     QSqlQuery q = c.query(sql);
@@ -54,14 +45,14 @@ Result<QList<qint64>> keysOf(Connection &c, const QString &sql, const QVariantLi
     return out;
 }
 
-// Tags as the tags table keeps them: no empty one, and one of each
-// spelling its NOCASE key folds together (the first wins).
+// Tags as the tags table keeps them: no empty one, and one spelling of
+// each key (the first wins).
 QStringList withoutDuplicates(const QStringList &tags)
 {
     QStringList out;
     QSet<QString> seen;
     for (const QString &tag : tags) {
-        const QString folded = asciiFolded(tag);
+        const QString folded = tagKey(tag);
         if (tag.isEmpty() || seen.contains(folded))
             continue;
         seen.insert(folded);
@@ -72,22 +63,22 @@ QStringList withoutDuplicates(const QStringList &tags)
 
 bool holds(const QStringList &tags, const QString &tag)
 {
-    const QString folded = asciiFolded(tag);
+    const QString folded = tagKey(tag);
     return std::any_of(
-        tags.cbegin(), tags.cend(), [&](const QString &t) { return asciiFolded(t) == folded; });
+        tags.cbegin(), tags.cend(), [&](const QString &t) { return tagKey(t) == folded; });
 }
 
 // What the tags table does to one image: `to` in place of `from`, or, when
 // the image has `to` already (in whatever spelling), just `from` gone.
 QStringList replaced(QStringList tags, const QString &from, const QString &to)
 {
-    const QString folded = asciiFolded(from);
-    const bool merge = folded != asciiFolded(to) && holds(tags, to);
+    const QString folded = tagKey(from);
+    const bool merge = folded != tagKey(to) && holds(tags, to);
     if (merge)
-        tags.removeIf([&](const QString &t) { return asciiFolded(t) == folded; });
+        tags.removeIf([&](const QString &t) { return tagKey(t) == folded; });
     else
         for (QString &tag : tags)
-            if (asciiFolded(tag) == folded)
+            if (tagKey(tag) == folded)
                 tag = to;
     return withoutDuplicates(tags);
 }
@@ -138,13 +129,15 @@ Result<void> writeTrashTags(Connection &c, const QList<TrashTags> &rows)
 // restoring an image later does not bring the old tag back.
 Result<void> renameInTrash(WriterContext &c, TagRename &out)
 {
+    // Each trash row's tags are keyed as they are read (a trashed image's
+    // tags are JSON text, with no key of their own).
     auto rows = trashTags(c.catalog,
         QStringLiteral("EXISTS (SELECT 1 FROM json_each(trash.tags) j "
-                       "WHERE j.value = ? COLLATE NOCASE)"),
-        { out.from });
+                       "WHERE trove_tag_key(j.value) = ?)"),
+        { tagKey(out.from) });
     if (!rows)
         return rows.failure();
-    const bool respell = asciiFolded(out.from) == asciiFolded(out.to);
+    const bool respell = sameTag(out.from, out.to);
     for (TrashTags &row : *rows) {
         out.trashed.append(row.key);
         if (respell || !holds(row.tags, out.to))
@@ -173,6 +166,27 @@ Result<void> revertInTrash(WriterContext &c, const TagRename &renamed)
     return writeTrashTags(c.catalog, *rows);
 }
 
+// Every image tagged @p key (only those in the JSON array @p among, when
+// given) spelled @p spelling. Each row is put in anew (REPLACE deletes the
+// old one without its triggers), so that the insert triggers write the
+// image's search text and a change for the feed, which an UPDATE of the
+// spelling would not: another window would go on showing the old one.
+Result<void> respell(
+    WriterContext &c, const QString &spelling, const QString &key, const QString &among)
+{
+    QString sql = QStringLiteral("INSERT OR REPLACE INTO tags(image_id, tag, tag_key) "
+                                 "SELECT image_id, ?, tag_key FROM tags WHERE tag_key = ? "
+                                 "AND tag != ?");
+    QVariantList binds { spelling, key, spelling };
+    if (!among.isEmpty()) {
+        sql += QStringLiteral(" AND image_id IN (SELECT value FROM json_each(?))");
+        binds << among;
+    }
+    if (auto r = run(c.catalog, sql, binds); !r)
+        return r.failure();
+    return {};
+}
+
 } // namespace
 
 Result<TagCountsReport> tagCounts(
@@ -193,11 +207,13 @@ Result<TagCountsReport> tagCounts(
     QString sql;
     QVariantList all;
     if (where.isEmpty()) {
-        // The tags column compares without case: one group per tag, read
-        // along tags_by_tag without touching a row.
+        // One group per tag key, whatever its spellings (the first of them
+        // in code point order is shown; ties in the count go by key, so
+        // without case), read along tags_by_key, which holds the
+        // spellings, without touching a row.
         report.scanned = -1;
-        sql = QStringLiteral("SELECT tag, count(*) AS n FROM tags GROUP BY tag "
-                             "ORDER BY n DESC, tag LIMIT ?");
+        sql = QStringLiteral("SELECT min(tag) AS tag, count(*) AS n FROM tags GROUP BY tag_key "
+                             "ORDER BY n DESC, tag_key LIMIT ?");
         all = { limit < 0 ? -1 : limit };
     } else {
         // A bound on the matches looked at keeps a query that matches most
@@ -213,11 +229,11 @@ Result<TagCountsReport> tagCounts(
         const qint64 matches = n->next() ? n->value(0).toLongLong() : 0;
         report.partial = cap >= 0 && matches > cap;
         report.scanned = report.partial ? cap : matches;
-        sql = QStringLiteral("SELECT t.tag AS tag, count(*) AS n FROM (SELECT i.id AS id "
+        sql = QStringLiteral("SELECT min(t.tag) AS tag, count(*) AS n FROM (SELECT i.id AS id "
                              "FROM images i ")
             + where
             + QStringLiteral(" LIMIT ?) m JOIN tags t ON t.image_id = m.id "
-                             "GROUP BY t.tag ORDER BY n DESC, t.tag LIMIT ?");
+                             "GROUP BY t.tag_key ORDER BY n DESC, t.tag_key LIMIT ?");
         all = binds;
         all << cap << (limit < 0 ? -1 : limit);
     }
@@ -237,23 +253,26 @@ Result<TagRename> renameTag(WriterContext &c, const QString &from, const QString
     TagRename out { from, to, {}, {}, {}, {} };
     if (from == to)
         return out;
-    auto keys
-        = keysOf(c.catalog, QStringLiteral("SELECT image_id FROM tags WHERE tag = ?"), { from });
+    // Every spelling of `from` is renamed (tagKey(): "über" names "Über").
+    const QString fromKey = tagKey(from);
+    const QString toKey = tagKey(to);
+    auto keys = keysOf(
+        c.catalog, QStringLiteral("SELECT image_id FROM tags WHERE tag_key = ?"), { fromKey });
     if (!keys)
         return keys.failure();
     out.keys = *keys;
-    if (asciiFolded(from) == asciiFolded(to)) {
-        // The same tag to the catalog: only its spelling changes.
-        if (auto r
-            = run(c.catalog, QStringLiteral("UPDATE tags SET tag = ? WHERE tag = ?"), { to, from });
-            !r)
+    if (fromKey == toKey) {
+        // The same tag: only its spelling changes. Put in anew (REPLACE),
+        // so that the insert triggers write each image's search text and
+        // its change, as any other rename does.
+        if (auto r = respell(c, to, toKey, QString()); !r)
             return r.failure();
         out.gained = out.keys;
     } else {
         auto had = keysOf(c.catalog,
-            QStringLiteral("SELECT image_id FROM tags WHERE tag = ? AND image_id IN "
-                           "(SELECT image_id FROM tags WHERE tag = ?)"),
-            { to, from });
+            QStringLiteral("SELECT image_id FROM tags WHERE tag_key = ? AND image_id IN "
+                           "(SELECT image_id FROM tags WHERE tag_key = ?)"),
+            { toKey, fromKey });
         if (!had)
             return had.failure();
         const QSet<qint64> both(had->cbegin(), had->cend());
@@ -261,12 +280,14 @@ Result<TagRename> renameTag(WriterContext &c, const QString &from, const QString
             if (!both.contains(key))
                 out.gained.append(key);
         if (auto r = run(c.catalog,
-                QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) "
-                               "SELECT image_id, ? FROM tags WHERE tag = ?"),
-                { to, from });
+                QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag, tag_key) "
+                               "SELECT image_id, ?, ? FROM tags WHERE tag_key = ?"),
+                { to, toKey, fromKey });
             !r)
             return r.failure();
-        if (auto r = run(c.catalog, QStringLiteral("DELETE FROM tags WHERE tag = ?"), { from }); !r)
+        if (auto r
+            = run(c.catalog, QStringLiteral("DELETE FROM tags WHERE tag_key = ?"), { fromKey });
+            !r)
             return r.failure();
     }
     if (auto r = renameInTrash(c, out); !r)
@@ -278,25 +299,23 @@ Result<TagRename> renameTag(WriterContext &c, const QString &from, const QString
 Result<int> revertTagRename(WriterContext &c, const TagRename &renamed)
 {
     const QString keys = statements::jsonKeys(renamed.keys + renamed.trashed);
-    if (asciiFolded(renamed.from) == asciiFolded(renamed.to)) {
-        auto r = run(c.catalog,
-            QStringLiteral("UPDATE tags SET tag = ? WHERE tag = ? AND image_id IN "
-                           "(SELECT value FROM json_each(?))"),
-            { renamed.from, renamed.to, keys });
-        if (!r)
+    const QString fromKey = tagKey(renamed.from);
+    const QString toKey = tagKey(renamed.to);
+    if (fromKey == toKey) {
+        if (auto r = respell(c, renamed.from, fromKey, keys); !r)
             return r.failure();
     } else {
         if (auto r = run(c.catalog,
-                QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) "
-                               "SELECT j.value, ? FROM json_each(?) j "
+                QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag, tag_key) "
+                               "SELECT j.value, ?, ? FROM json_each(?) j "
                                "JOIN images i ON i.id = j.value ORDER BY i.id"),
-                { renamed.from, keys });
+                { renamed.from, fromKey, keys });
             !r)
             return r.failure();
         if (auto r = run(c.catalog,
-                QStringLiteral("DELETE FROM tags WHERE tag = ? AND image_id IN "
+                QStringLiteral("DELETE FROM tags WHERE tag_key = ? AND image_id IN "
                                "(SELECT value FROM json_each(?))"),
-                { renamed.to, statements::jsonKeys(renamed.gained + renamed.trashedGained) });
+                { toKey, statements::jsonKeys(renamed.gained + renamed.trashedGained) });
             !r)
             return r.failure();
     }

@@ -40,8 +40,11 @@ const char *const kCopyToTrash
       "FROM sources WHERE image_id = i.id), ? FROM images i "
       "WHERE i.id IN (SELECT value FROM json_each(?))";
 
-const char *const kPutTags = "INSERT OR IGNORE INTO tags(image_id, tag) "
-                             "SELECT ?, value FROM json_each(?) WHERE value != ''";
+// Keyed as the writer keys every tag (trove_tag_key(), base/tagkey.h): of
+// two spellings that fold together, the first stays.
+const char *const kPutTags = "INSERT OR IGNORE INTO tags(image_id, tag, tag_key) "
+                             "SELECT ?, value, trove_tag_key(value) FROM json_each(?) "
+                             "WHERE value != ''";
 
 const char *const kPutSources
     = "INSERT OR IGNORE INTO sources(image_id, url, host, added_at) "
@@ -140,7 +143,8 @@ Result<void> restoreAsTheyWere(WriterContext &c, const QString &batch)
         return {};
     };
     const QStringList before {
-        QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag) SELECT t.id, j.value "
+        QStringLiteral("INSERT OR IGNORE INTO tags(image_id, tag, tag_key) "
+                       "SELECT t.id, j.value, trove_tag_key(j.value) "
                        "FROM trash t, json_each(t.tags) j WHERE t.id IN %1 AND j.value != ''"),
         QStringLiteral("INSERT OR IGNORE INTO sources(image_id, url, host, added_at) "
                        "SELECT t.id, json_extract(j.value, '$.url'), "

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "api/apiresponses.h"
 
+#include "base/tagkey.h"
 #include "storage/gzipcodec.h"
 
 #include <QCoreApplication>
@@ -309,15 +310,16 @@ Result<QList<qint64>> keysWithTags(CatalogReader &reader, const QStringList &inc
 {
     QString sql = QStringLiteral("SELECT i.id FROM images i WHERE 1");
     QVariantList binds;
+    // Tags by key (base/tagkey.h): any case, any script.
     for (const QString &t : include) {
-        sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag "
-                              "= ? COLLATE NOCASE)");
-        binds << t;
+        sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND "
+                              "t.tag_key = ?)");
+        binds << tagKey(t);
     }
     for (const QString &t : exclude) {
         sql += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND "
-                              "t.tag = ? COLLATE NOCASE)");
-        binds << t;
+                              "t.tag_key = ?)");
+        binds << tagKey(t);
     }
     if (!keyword.isEmpty()) {
         sql += QStringLiteral(" AND i.name LIKE ? ESCAPE '\\'");

@@ -113,6 +113,8 @@ private Q_SLOTS:
     // Hydrus and Eagle subsets
     void hydrusAddUrlThenGetUrlFiles();
     void hydrusFilesSearchMetadataAndTags();
+    void tagRoutesInAnyCase_data();
+    void tagRoutesInAnyCase();
     void hydrusAddFileByPathAndBytes();
     void hydrusRefusesBadInput_data();
     void hydrusRefusesBadInput();
@@ -973,6 +975,80 @@ void TestApi::hydrusFilesSearchMetadataAndTags()
                  .toArray()
                  .size(),
         0);
+}
+
+void TestApi::tagRoutesInAnyCase_data()
+{
+    QTest::addColumn<QString>("stored");
+    QTest::addColumn<QString>("typed");
+    QTest::newRow("ASCII") << QStringLiteral("Nature") << QStringLiteral("NATURE");
+    QTest::newRow("umlaut") << QStringLiteral("Über") << QStringLiteral("über");
+    QTest::newRow("capitals") << QStringLiteral("ÄRGER") << QStringLiteral("ärger");
+    QTest::newRow("Greek") << QStringLiteral("ΣΟΦΊΑ") << QStringLiteral("σοφία");
+    QTest::newRow("decomposed") << QStringLiteral("Über") << QStringLiteral("u\u0308ber");
+}
+
+// Every route that names a tag finds it in any case of any script: the
+// search language's, Hydrus's search and tag edits, Eagle's list.
+void TestApi::tagRoutesInAnyCase()
+{
+    QFETCH(QString, stored);
+    QFETCH(QString, typed);
+    const QByteArray png = servePng(QStringLiteral("/case.png"), 47);
+    const Reply added = postJson(QStringLiteral("/process_image"),
+        { { QStringLiteral("url"), m_server.url(QStringLiteral("/case.png")).toString() },
+            { QStringLiteral("tags"), QJsonArray { stored } } });
+    QCOMPARE(waitFinished(added.json().value(QLatin1String("id")).toInteger())
+                 .value(QLatin1String("state"))
+                 .toString(),
+        QStringLiteral("done"));
+    const auto encoded
+        = [](const QString &text) { return QString::fromLatin1(QUrl::toPercentEncoding(text)); };
+    const auto images = [&](const QString &query) {
+        const Reply r = request("GET", QStringLiteral("/api/images?") + query);
+        return r.status == 200 ? r.json().value(QLatin1String("images")).toArray().size() : -1;
+    };
+    QCOMPARE(images(QStringLiteral("tag=") + encoded(typed)), 1);
+    QCOMPARE(
+        images(QStringLiteral("search=") + encoded(QStringLiteral("tag:\"%1\"").arg(typed))), 1);
+    QCOMPARE(
+        images(QStringLiteral("search=") + encoded(QStringLiteral("-tag:\"%1\"").arg(typed))), 0);
+    const auto hydrus = [&](const QString &tag) {
+        const Reply r = request("GET",
+            QStringLiteral("/get_files/search_files?tags=")
+                + encoded(QString::fromUtf8(
+                    QJsonDocument(QJsonArray { tag }).toJson(QJsonDocument::Compact))));
+        return r.status == 200 ? r.json().value(QLatin1String("file_ids")).toArray().size() : -1;
+    };
+    QCOMPARE(hydrus(typed), 1);
+    QCOMPARE(hydrus(QLatin1Char('-') + typed), 0);
+    const Reply eagle = request("GET", QStringLiteral("/api/item/list?tags=") + encoded(typed));
+    QCOMPARE(eagle.json().value(QLatin1String("data")).toArray().size(), 1);
+
+    // Hydrus's add_tags: added in another case, the one spelling stays;
+    // removed in another case, it goes.
+    const auto tagsNow = [&] {
+        return request("GET", QStringLiteral("/api/images"))
+            .json()
+            .value(QLatin1String("images"))
+            .toArray()
+            .at(0)
+            .toObject()
+            .value(QLatin1String("tags"))
+            .toArray();
+    };
+    const auto edit = [&](const char *action, const QString &tag) {
+        return postJson(QStringLiteral("/add_tags/add_tags"),
+            { { QStringLiteral("hash"), sha256Hex(png) },
+                { QStringLiteral("service_names_to_actions_to_tags"),
+                    QJsonObject { { QStringLiteral("my tags"),
+                        QJsonObject { { QLatin1String(action), QJsonArray { tag } } } } } } })
+            .status;
+    };
+    QCOMPARE(edit("0", typed), 200);
+    QCOMPARE(tagsNow(), QJsonArray { stored });
+    QCOMPARE(edit("1", typed), 200);
+    QCOMPARE(tagsNow(), QJsonArray {});
 }
 
 void TestApi::hydrusAddFileByPathAndBytes()

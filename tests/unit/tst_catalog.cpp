@@ -2601,6 +2601,7 @@ void TestCatalog::tagKeysBuiltForOlderLibrary()
     QVERIFY_OK(b);
     m_reader.reset();
     m_writer.reset();
+    qint64 seq = 0;
     {
         Probe catalog(m_paths.catalogFile());
         // The tags table as the step before left it, with its triggers
@@ -2648,6 +2649,7 @@ void TestCatalog::tagKeysBuiltForOlderLibrary()
             4);
         QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = %1")
                                  .arg(Connection::schemaVersion(Connection::Kind::Catalog) - 1)));
+        seq = catalog.scalar(QStringLiteral("SELECT max(seq) FROM changes")).toLongLong();
     }
     m_writer = std::make_unique<CatalogWriter>(m_paths);
     openWriter();
@@ -2693,6 +2695,17 @@ void TestCatalog::tagKeysBuiltForOlderLibrary()
     };
     QCOMPARE(searchText(a->key), tagsOfA);
     QCOMPARE(searchText(b->key), tagsOfB);
+    // The image that lost a spelling changed (the feed says so); the other
+    // did not.
+    const auto changesOf = [&plain, seq](qint64 key) {
+        return plain
+            .scalar(QStringLiteral("SELECT count(*) FROM changes WHERE seq > %1 AND image_id = %2")
+                        .arg(seq)
+                        .arg(key))
+            .toInt();
+    };
+    QCOMPARE(changesOf(a->key), 1);
+    QCOMPARE(changesOf(b->key), 0);
     // A plain sqlite3 (no trove_tag_key()) reads it, on the key's index.
     QCOMPARE(
         plain.scalar(QStringLiteral("SELECT count(*) FROM tags WHERE tag_key = 'über'")).toInt(),

@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
+#include <functional>
 
 namespace trove {
 
@@ -73,6 +74,8 @@ private:
     Result<void> openWritable(const LibraryPaths &paths, Kind kind, bool network);
     Result<void> openReadOnly(const LibraryPaths &paths, Kind kind);
     Result<void> migrate(Kind kind);
+    /// The steps of migrate(), in one transaction, foreign keys aside.
+    Result<void> migrateSteps(Kind kind, const std::function<int()> &readVersion);
     Result<void> setJournalMode(const QString &mode);
     Result<void> checkVersion(Kind kind);
     /// The error for a failed step: Damaged when SQLite says so.

@@ -512,14 +512,6 @@ const std::vector<QStringList> &catalogSteps()
             // the connection's (storage/database.h), never named by the
             // schema: a plain sqlite3 reads the catalog.
             //
-            // Of two spellings an image has that now fold together, the
-            // first in the image's order stays (NOCASE: an ASCII spelling
-            // sorts before any other, so only tags with other characters
-            // can go, and only those are keyed one by one). Their delete
-            // triggers write the image's search text and its change.
-            QStringLiteral(R"(DELETE FROM tags WHERE length(tag) != length(CAST(tag AS BLOB))
-                AND EXISTS (SELECT 1 FROM tags o WHERE o.image_id = tags.image_id AND o.tag < tags.tag
-                    AND trove_tag_key(o.tag) = trove_tag_key(tags.tag)))"),
             // A rename fails while a trigger names a table that is not
             // there: the one on images that reads the tags goes meanwhile;
             // those on tags go with the table.
@@ -529,12 +521,28 @@ const std::vector<QStringList> &catalogSteps()
                 tag TEXT NOT NULL,
                 tag_key TEXT NOT NULL,
                 PRIMARY KEY (image_id, tag_key)) WITHOUT ROWID)"),
+            // Of two spellings an image has that now fold together, the
+            // first in the image's order (NOCASE, the old table's) stays.
             // An ASCII tag's key is the tag in lower case, which SQLite's
             // lower() gives (ASCII only, or more with ICU: the same here);
-            // the others are keyed in C++.
-            QStringLiteral(R"(INSERT INTO tags_keyed(image_id, tag, tag_key)
+            // the others are keyed in C++, once each.
+            QStringLiteral(R"(INSERT OR IGNORE INTO tags_keyed(image_id, tag, tag_key)
                 SELECT image_id, tag, CASE WHEN length(tag) = length(CAST(tag AS BLOB))
-                    THEN lower(tag) ELSE trove_tag_key(tag) END FROM tags)"),
+                    THEN lower(tag) ELSE trove_tag_key(tag) END FROM tags ORDER BY image_id, tag)"),
+            // The images that lost a spelling: their search text anew, and
+            // a change for the feed. An ASCII spelling sorts before any
+            // other under NOCASE, so only tags with other characters can
+            // have gone, and only those are looked for.
+            QStringLiteral(R"(CREATE TEMP TABLE tags_merged AS SELECT DISTINCT image_id FROM tags
+                WHERE length(tag) != length(CAST(tag AS BLOB)) AND NOT EXISTS (SELECT 1
+                    FROM tags_keyed k WHERE k.image_id = tags.image_id AND k.tag = tags.tag))"),
+            QStringLiteral(
+                R"(UPDATE image_text SET tags = coalesce((SELECT group_concat(tag, char(10))
+                FROM tags_keyed WHERE image_id = image_text.rowid), '')
+                WHERE rowid IN (SELECT image_id FROM temp.tags_merged))"),
+            QStringLiteral("INSERT INTO changes(kind, image_id) SELECT 3, image_id FROM "
+                           "temp.tags_merged ORDER BY image_id"),
+            QStringLiteral("DROP TABLE temp.tags_merged"),
             QStringLiteral("DROP TABLE tags"),
             QStringLiteral("ALTER TABLE tags_keyed RENAME TO tags"),
             QStringLiteral("CREATE INDEX tags_by_key ON tags(tag_key, image_id, tag)"),

@@ -15,6 +15,14 @@ using search::Node;
 
 namespace {
 
+// Whether an image has a tag, looked up in the tag's range of tags_by_key
+// rather than by the table's primary key, which SQLite picks otherwise:
+// the probes of one search stay in one range of the index instead of
+// going all over a table a third larger (the key and the spelling), and
+// counting `tag:tag-000 tag:tag-001` at a million images took 0.19 s by
+// the primary key, 0.14 s by the index (0.15 s before tags had keys).
+const QLatin1String kTagProbe("SELECT 1 FROM tags t INDEXED BY tags_by_key WHERE t.image_id =");
+
 QString operatorOf(Comparison c)
 {
     switch (c) {
@@ -184,8 +192,7 @@ QString tagMatches(const std::vector<Node> &conjuncts, int driving, QVariantList
         const bool negated = node.kind == Node::Kind::Not;
         binds << tagKey(negated ? node.children.front().text : node.text);
         tests << (negated ? QStringLiteral("NOT ") : QString())
-                + QStringLiteral("EXISTS (SELECT 1 FROM tags t WHERE t.image_id = a.image_id AND "
-                                 "t.tag_key = ?)");
+                + QStringLiteral("EXISTS (%1 a.image_id AND t.tag_key = ?)").arg(kTagProbe);
     }
     return QStringLiteral("SELECT a.image_id FROM tags a WHERE ")
         + tests.join(QStringLiteral(" AND "));
@@ -255,8 +262,7 @@ QString rowTest(const Node &node, QVariantList &binds)
         return textTest(node.text, binds);
     case Node::Kind::Tag:
         binds << tagKey(node.text);
-        return QStringLiteral(
-            "EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id AND t.tag_key = ?)");
+        return QStringLiteral("EXISTS (%1 i.id AND t.tag_key = ?)").arg(kTagProbe);
     case Node::Kind::Collection:
         // collections.name is COLLATE NOCASE; a smart collection's name was
         // replaced by its search before (CatalogReader), so this is a

@@ -200,9 +200,9 @@ Result<void> Connection::openFile(const QString &file, const QString &options)
                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr, sqlTagKey, nullptr,
                nullptr, nullptr)
             != SQLITE_OK)
-        return fail(tr("cannot open %1: %2")
-                        .arg(fileOf(m_db),
-                            QStringLiteral("cannot define the SQL function trove_tag_key")));
+        return fail(
+            tr("cannot open %1: %2")
+                .arg(fileOf(m_db), QStringLiteral("cannot define the SQL function trove_tag_key")));
     return {};
 }
 

@@ -260,7 +260,7 @@ Result<ProcessedImage> ImageProcessor::process(
     // short, it was reported as a corrupt "(ico)".
     if (format == "ico" && longTail == "tga") {
         if (!isCompleteImage(file, longTail))
-            return fail(tr("truncated image (tga)"));
+            return fail(tr("truncated image (%1)").arg(QStringLiteral("tga")));
     } else if (!isCompleteImage(file, format, &entropy)) {
         return fail(tr("truncated image (%1)").arg(QString::fromLatin1(format)));
     }

@@ -216,7 +216,7 @@ void TestCompleteness::otherFormatsPass_data()
     QTest::addColumn<QByteArray>("format");
     QTest::addColumn<QByteArray>("bytes");
     QTest::newRow("svg") << QByteArray("svg") << ImageFactory::svg(10, 10).left(20);
-    QTest::newRow("tiff") << QByteArray("tiff") << QByteArray("II*\0", 4);
+    QTest::newRow("ppm") << QByteArray("ppm") << QByteArray("P6\n");
     QTest::newRow("wbmp") << QByteArray("wbmp") << QByteArray();
 }
 

@@ -28,18 +28,6 @@ Result<bool> inLibrary(WriterContext &c, qint64 key)
     return q.next();
 }
 
-Result<QStringList> column(WriterContext &c, const QString &sql, qint64 key)
-{
-    QSqlQuery q = c.catalog.query(sql);
-    q.bindValue(0, key);
-    if (auto r = execQuery(q); !r)
-        return r.failure();
-    QStringList out;
-    while (q.next())
-        out.append(q.value(0).toString());
-    return out;
-}
-
 } // namespace
 
 Result<void> putHash(WriterContext &c, qint64 key, const ImageHash &hash, bool replace)
@@ -91,9 +79,9 @@ Result<MergeOutcome> merge(WriterContext &c, qint64 keep, const QList<qint64> &o
     MergeOutcome out;
     out.keep = keep;
     const QString batch = jsonKeys(others);
-    auto before = column(c, QStringLiteral("SELECT tag FROM tags WHERE image_id = ?"), keep);
+    auto before = texts(c.catalog, QStringLiteral("SELECT tag FROM tags WHERE image_id = ?"), keep);
     auto beforeSources
-        = column(c, QStringLiteral("SELECT url FROM sources WHERE image_id = ?"), keep);
+        = texts(c.catalog, QStringLiteral("SELECT url FROM sources WHERE image_id = ?"), keep);
     if (!before || !beforeSources)
         return (before ? beforeSources.failure() : before.failure());
     const QStringList statements {
@@ -137,9 +125,9 @@ Result<MergeOutcome> merge(WriterContext &c, qint64 keep, const QList<qint64> &o
     if (auto r = execQuery(page); !r)
         return r.failure();
     out.foundOnTaken = page.numRowsAffected() > 0;
-    auto after = column(c, QStringLiteral("SELECT tag FROM tags WHERE image_id = ?"), keep);
+    auto after = texts(c.catalog, QStringLiteral("SELECT tag FROM tags WHERE image_id = ?"), keep);
     auto afterSources
-        = column(c, QStringLiteral("SELECT url FROM sources WHERE image_id = ?"), keep);
+        = texts(c.catalog, QStringLiteral("SELECT url FROM sources WHERE image_id = ?"), keep);
     if (!after || !afterSources)
         return (after ? afterSources.failure() : after.failure());
     QSet<QString> had;

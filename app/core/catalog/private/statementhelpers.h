@@ -10,6 +10,7 @@
 #include <QPair>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 #include <algorithm>
 
@@ -68,6 +69,20 @@ inline QString jsonTexts(const QStringList &texts)
 {
     return QString::fromUtf8(
         QJsonDocument(QJsonArray::fromStringList(texts)).toJson(QJsonDocument::Compact));
+}
+
+/// The first column of @p sql's rows as text, with @p key bound to its one
+/// placeholder (an image's tags, sources or collections).
+inline Result<QStringList> texts(Connection &catalog, const QString &sql, qint64 key)
+{
+    QSqlQuery q = catalog.query(sql);
+    q.bindValue(0, key);
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    QStringList out;
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
 }
 
 /// An optional text as a statement binds it: NULL when empty.

@@ -195,18 +195,6 @@ QVariantMap rowOf(const QSqlQuery &q)
     return row;
 }
 
-Result<QStringList> texts(WriterContext &c, const QString &sql, qint64 key)
-{
-    QSqlQuery q = c.catalog.query(sql);
-    q.bindValue(0, key);
-    if (auto r = execQuery(q); !r)
-        return r.failure();
-    QStringList out;
-    while (q.next())
-        out.append(q.value(0).toString());
-    return out;
-}
-
 /// Whether @p name is one an import gives by itself to an image from one of
 /// @p sources (the file's name without its extension, else the host), rather
 /// than one a person gave it.
@@ -246,11 +234,11 @@ Result<RestoreMerge> mergeIntoImage(WriterContext &c, const QVariantMap &row, qi
     image.finish();
 
     const auto tagsBefore
-        = texts(c, QStringLiteral("SELECT tag FROM tags WHERE image_id = ?"), target);
+        = texts(c.catalog, QStringLiteral("SELECT tag FROM tags WHERE image_id = ?"), target);
     const auto sourcesBefore
-        = texts(c, QStringLiteral("SELECT url FROM sources WHERE image_id = ?"), target);
-    const auto collectionsBefore = texts(
-        c, QStringLiteral("SELECT collection_id FROM collection_items WHERE image_id = ?"), target);
+        = texts(c.catalog, QStringLiteral("SELECT url FROM sources WHERE image_id = ?"), target);
+    const auto collectionsBefore = texts(c.catalog,
+        QStringLiteral("SELECT collection_id FROM collection_items WHERE image_id = ?"), target);
     if (!tagsBefore || !sourcesBefore || !collectionsBefore)
         return !tagsBefore
             ? tagsBefore.failure()
@@ -271,9 +259,9 @@ Result<RestoreMerge> mergeIntoImage(WriterContext &c, const QVariantMap &row, qi
     if (auto r = text.write(); !r)
         return r.failure();
     const auto tagsAfter
-        = texts(c, QStringLiteral("SELECT tag FROM tags WHERE image_id = ?"), target);
+        = texts(c.catalog, QStringLiteral("SELECT tag FROM tags WHERE image_id = ?"), target);
     const auto sourcesAfter
-        = texts(c, QStringLiteral("SELECT url FROM sources WHERE image_id = ?"), target);
+        = texts(c.catalog, QStringLiteral("SELECT url FROM sources WHERE image_id = ?"), target);
     if (!tagsAfter || !sourcesAfter)
         return !tagsAfter ? tagsAfter.failure() : sourcesAfter.failure();
     for (const QString &tag : *tagsAfter)

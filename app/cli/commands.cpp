@@ -220,7 +220,7 @@ int runExport(CommandContext &ctx)
         target = QStringLiteral("/dev/stdout");
     if (QFileInfo(target).isDir())
         target
-            = QDir(target).filePath(safeFileName(record.name, record.format, shortId(record.id)));
+            = unusedFilePath(target, safeFileName(record.name, record.format, shortId(record.id)));
     // Into a pipe or a device (standard output, most likely) the bytes are
     // the whole output: no path line after them.
     const bool stream = QFileInfo::exists(target) && !QFileInfo(target).isFile();

@@ -318,6 +318,17 @@ void TestCli::addEachFormat()
         QStringLiteral("--library"), library() });
     QVERIFY2(exp.exitCode == 0, exp.describe());
     QVERIFY(readFile(folder + QStringLiteral("/picture.") + extensionOf(format)) == bytes);
+    // Again into the same folder: someone's file of that name stays, the
+    // export goes beside it and says where.
+    const QString firstCopy = folder + QStringLiteral("/picture.") + extensionOf(format);
+    QVERIFY(writeFile(firstCopy, "not ours"));
+    exp = trove({ QStringLiteral("export"), QStringLiteral("picture"), QStringLiteral("-o"), folder,
+        QStringLiteral("--library"), library() });
+    QVERIFY2(exp.exitCode == 0, exp.describe());
+    QCOMPARE(readFile(firstCopy), QByteArray("not ours"));
+    const QString secondCopy = folder + QStringLiteral("/picture (2).") + extensionOf(format);
+    QVERIFY(readFile(secondCopy) == bytes);
+    QCOMPARE(QString::fromUtf8(exp.out).trimmed(), secondCopy);
     // To standard output, and into a pipe: written into, never replaced by
     // a file (as root, -o /dev/null replaced /dev/null for everyone).
     exp = trove({ QStringLiteral("export"), id, QStringLiteral("-o"), QStringLiteral("-"),

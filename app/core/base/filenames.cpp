@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "base/filenames.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QStringView>
 
@@ -77,6 +79,22 @@ QString safeFileName(const QString &name, const QString &format, const QString &
     if (ext.isEmpty() || base.endsWith(QLatin1Char('.') + ext, Qt::CaseInsensitive))
         return base;
     return base + QLatin1Char('.') + ext;
+}
+
+QString unusedFilePath(const QString &folder, const QString &fileName)
+{
+    const QDir dir(folder);
+    QString candidate = dir.filePath(fileName);
+    if (!QFileInfo::exists(candidate) && !QFileInfo(candidate).isSymLink())
+        return candidate;
+    const qsizetype dot = fileName.lastIndexOf(QLatin1Char('.'));
+    const QString base = dot > 0 ? fileName.left(dot) : fileName;
+    const QString ext = dot > 0 ? fileName.mid(dot) : QString();
+    for (int n = 2;; ++n) {
+        candidate = dir.filePath(QStringLiteral("%1 (%2)%3").arg(base).arg(n).arg(ext));
+        if (!QFileInfo::exists(candidate) && !QFileInfo(candidate).isSymLink())
+            return candidate;
+    }
 }
 
 } // namespace trove

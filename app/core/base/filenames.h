@@ -18,6 +18,13 @@ namespace trove {
 /// ("jpeg" gives ".jpg"). A pure function; any thread.
 QString safeFileName(const QString &name, const QString &format, const QString &fallback);
 
+/// @p fileName in @p folder, or the first of "NAME (2).EXT", "NAME (3).EXT",
+/// ... that is not there yet (a dangling symlink counts as there): an export
+/// into a folder that already holds a file of that name, someone's other
+/// picture most likely, must not replace it. Looks at the disk; not for the
+/// GUI thread.
+QString unusedFilePath(const QString &folder, const QString &fileName);
+
 /// Characters of the name kept at most. 120, not 200: the file goes into a
 /// folder (a drag's temp folder plus a 16-character subfolder), and Windows
 /// paths stop at 260 characters.

@@ -8,6 +8,7 @@
 #include "ingest/folderwalker.h"
 #include "ingest/imageprocessor.h"
 #include "ingest/ingestsource.h"
+#include "ingest/sourcelabel.h"
 #include "testfiles.h"
 
 #include <QBuffer>
@@ -241,6 +242,20 @@ void TestIngestSource::sourceString()
     QVERIFY(file.ok());
     QCOMPARE(file->sourceString(),
         QUrl::fromLocalFile(m_dir->filePath(QStringLiteral("cat.png"))).toString());
+
+    // A link's password fetches it once; the catalog's source and the
+    // queue's tooltip never show it (the queue keeps it, for a retry).
+    const QString secret = QStringLiteral("https://alice:s3cret@example.com/p/cat.png");
+    auto withPassword = IngestSource::parse(secret);
+    QVERIFY(withPassword.ok());
+    QCOMPARE(withPassword->url.password(), QStringLiteral("s3cret"));
+    QCOMPARE(withPassword->sourceString(), QStringLiteral("https://alice@example.com/p/cat.png"));
+    IngestRequest queued;
+    queued.source = secret;
+    QCOMPARE(SourceLabel::full(queued), QStringLiteral("https://alice@example.com/p/cat.png"));
+    QVERIFY(!SourceLabel::display(queued).contains(QLatin1String("s3cret")));
+    queued.source = QStringLiteral("https://example.com/p/cat.png");
+    QCOMPARE(SourceLabel::full(queued), queued.source);
 }
 
 void TestIngestSource::defaultName_data()

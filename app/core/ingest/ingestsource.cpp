@@ -11,7 +11,10 @@ QString IngestSource::sourceString() const
 {
     if (isLocal())
         return QUrl::fromLocalFile(localPath).toString();
-    const QString text = url.toString(QUrl::FullyEncoded);
+    // A password in a link (https://user:secret@host/…) opens the door
+    // once; the catalog keeps where the picture came from, and its sources
+    // are listed, exported and served by the API to anyone reading it.
+    const QString text = url.toString(QUrl::FullyEncoded | QUrl::RemovePassword);
     // A data: URL is the image itself; keep its head as a readable source
     // rather than megabytes of base64 in every listing.
     if (url.scheme() == QLatin1String("data") && text.size() > 80)

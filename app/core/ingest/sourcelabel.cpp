@@ -85,6 +85,12 @@ QString SourceLabel::full(const IngestRequest &request)
     if (request.source.startsWith(QLatin1String("data:"), Qt::CaseInsensitive))
         return request.source.size() > 80 ? request.source.left(80) + QStringLiteral("…")
                                           : request.source;
+    // The queue keeps a link's password to fetch it again; it shows none.
+    if (IngestSource::isRemote(request.source) && request.source.size() <= kMaxParsed) {
+        const QUrl url(request.source);
+        if (url.isValid() && !url.password().isEmpty())
+            return url.toString(QUrl::RemovePassword);
+    }
     return request.source;
 }
 

@@ -10,6 +10,7 @@
 #include "viewer/frameplayer.h"
 #include "viewer/imagecanvas.h"
 #include "viewer/imageinfopanel.h"
+#include "viewer/viewerheader.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -37,61 +38,6 @@ QToolButton *headerButton(QWidget *parent, const QIcon &icon, const QString &tip
 }
 
 constexpr int kDefaultSlideshowSeconds = 4;
-
-/// The viewer's header row. Its buttons with words ("Gallery", "Fit",
-/// "100 %", "Slideshow") show only their icons when the row is narrower
-/// than it needs for the words, and its minimum width is that of the
-/// icons alone: in German or French, with an animation's controls, the
-/// words made the window wider than 800 pixels, and kept it so back in
-/// the gallery (a stacked page's minimum is the window's).
-class ViewerHeader final : public QWidget {
-public:
-    using QWidget::QWidget;
-
-    void setTextButtons(const QList<QToolButton *> &buttons) { m_buttons = buttons; }
-
-    QSize minimumSizeHint() const override
-    {
-        QSize size = QWidget::minimumSizeHint();
-        if (!m_compact)
-            size.rwidth() -= wordsWidth();
-        return size;
-    }
-
-protected:
-    void resizeEvent(QResizeEvent *event) override
-    {
-        QWidget::resizeEvent(event);
-        const int roomy = QWidget::minimumSizeHint().width() + (m_compact ? wordsWidth() : 0);
-        const bool compact = width() < roomy;
-        if (compact == m_compact)
-            return;
-        m_compact = compact;
-        for (QToolButton *button : std::as_const(m_buttons))
-            button->setToolButtonStyle(
-                compact ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextBesideIcon);
-    }
-
-    void changeEvent(QEvent *event) override
-    {
-        QWidget::changeEvent(event);
-        if (event->type() == QEvent::FontChange || event->type() == QEvent::LanguageChange)
-            updateGeometry();
-    }
-
-private:
-    /// What the words take beside the icons (and the gap between them).
-    int wordsWidth() const
-    {
-        int width = 0;
-        for (const QToolButton *button : m_buttons)
-            width += button->fontMetrics().horizontalAdvance(button->text()) + 6;
-        return width;
-    }
-
-    QList<QToolButton *> m_buttons;
-    bool m_compact = false;
-};
 
 } // namespace
 

@@ -181,7 +181,12 @@ void ImageInfoPanel::setRecord(const ImageRecord &record)
     m_stored->setText(
         tr("%1 (%2 % of the original)")
             .arg(locale.formattedDataSize(record.storedBytes, 1), locale.toString(ratio, 'f', 1)));
-    m_sha->setText(record.sha256.left(32) + QLatin1Char('\n') + record.sha256.mid(32));
+    // Four groups of 16 that wrap as the panel's width allows: two halves of
+    // 32 were cut at the panel's usual width (about 28 characters).
+    QStringList groups;
+    for (qsizetype i = 0; i < record.sha256.size(); i += 16)
+        groups.append(record.sha256.mid(i, 16));
+    m_sha->setText(groups.join(QLatin1Char(' ')));
     m_sha->setToolTip(record.sha256);
     m_added->setText(locale.toString(record.addedAt.toLocalTime(), QLocale::LongFormat));
     m_edit->setEnabled(true);

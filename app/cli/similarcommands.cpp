@@ -301,14 +301,14 @@ int runMerge(CommandContext &ctx)
         ctx.output.json(QJsonDocument(QJsonObject { { QStringLiteral("kept"), keep.id },
             { QStringLiteral("trashed"), trashed },
             { QStringLiteral("tags_added"), QJsonArray::fromStringList(merged->tagsAdded) },
-            { QStringLiteral("sources_added"),
-                QJsonArray::fromStringList(merged->sourcesAdded) } }));
+            { QStringLiteral("sources_added"), QJsonArray::fromStringList(merged->sourcesAdded) },
+            { QStringLiteral("collections_joined"), merged->collectionsJoined.size() } }));
     } else {
         ctx.output.out() << "merged " << merged->trashed.size() << " image(s) into "
                          << shortId(keep.id) << "  " << keep.name << ": "
-                         << merged->tagsAdded.size() << " tag(s) and "
-                         << merged->sourcesAdded.size()
-                         << " source(s) added; the others are in the trash (`trove trash "
+                         << merged->tagsAdded.size() << " tag(s), " << merged->sourcesAdded.size()
+                         << " source(s) and " << merged->collectionsJoined.size()
+                         << " collection(s) added; the others are in the trash (`trove trash "
                             "restore ID` puts one back)"
                          << Qt::endl;
     }

@@ -792,6 +792,28 @@ void TestSimilar::mergeKeepsEverythingAndIsUndoable()
     auto recordsBefore = m_reader->byKeys({ keep->key, other->key, third->key });
     QVERIFY_OK(recordsBefore);
 
+    // Albums: the kept copy is in "Cats"; the others in "Holiday" (other,
+    // third) and "Cats" (other). A smart collection has no members.
+    QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("Cats"))));
+    QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("Holiday"))));
+    QVERIFY_OK(await(m_writer->addToCollection(QStringLiteral("Cats"), { keep->key, other->key })));
+    QVERIFY_OK(
+        await(m_writer->addToCollection(QStringLiteral("Holiday"), { third->key, other->key })));
+    const auto membership = [this](qint64 key) {
+        QSqlQuery q = m_reader->catalog().query(
+            QStringLiteral("SELECT c.name FROM collection_items i JOIN collections c ON "
+                           "c.id = i.collection_id WHERE i.image_id = ? ORDER BY c.name"));
+        q.bindValue(0, key);
+        QStringList names;
+        if (q.exec())
+            while (q.next())
+                names.append(q.value(0).toString());
+        return names;
+    };
+    const QStringList keepIn = membership(keep->key), otherIn = membership(other->key),
+                      thirdIn = membership(third->key);
+    QCOMPARE(keepIn, QStringList { QStringLiteral("Cats") });
+
     QSignalSpy changed(m_writer.get(), &CatalogWriter::imagesChanged);
     QSignalSpy removed(m_writer.get(), &CatalogWriter::imagesRemoved);
     auto merged = await(m_writer->merge(keep->key, { other->key, third->key }));
@@ -809,6 +831,9 @@ void TestSimilar::mergeKeepsEverythingAndIsUndoable()
     QCOMPARE(sources,
         (QStringList { QStringLiteral("https://a.example/1"), QStringLiteral("https://b.example/2"),
             QStringLiteral("https://c.example/3") }));
+    QCOMPARE(
+        membership(keep->key), (QStringList { QStringLiteral("Cats"), QStringLiteral("Holiday") }));
+    QCOMPARE(merged->collectionsJoined.size(), 1);
     auto trashed = m_reader->trashCount();
     QVERIFY_OK(trashed);
     QCOMPARE(*trashed, 2);
@@ -830,6 +855,10 @@ void TestSimilar::mergeKeepsEverythingAndIsUndoable()
         QCOMPARE((*recordsAfter)[i].sources, (*recordsBefore)[i].sources);
         QCOMPARE((*recordsAfter)[i].id, (*recordsBefore)[i].id);
     }
+    // Each image in exactly the collections it was in before.
+    QCOMPARE(membership(keep->key), keepIn);
+    QCOMPARE(membership(other->key), otherIn);
+    QCOMPARE(membership(third->key), thirdIn);
     SimilarityReader similar(m_reader->catalog());
     auto h = similar.hashOf(other->key);
     QVERIFY_OK(h);

@@ -95,6 +95,7 @@ struct MergeOutcome {
     QList<qint64> trashed; ///< the others, now in the trash
     QStringList tagsAdded; ///< tags the kept image did not have before
     QStringList sourcesAdded; ///< source URLs it did not have before
+    QList<qint64> collectionsJoined; ///< hand-made collections it joined
     bool annotationTaken = false; ///< it had no note and took another's
     bool foundOnTaken = false; ///< it had no "found on" page and took another's
 };
@@ -265,7 +266,8 @@ public:
     /// library are skipped. Answers how many were stored.
     QFuture<Result<int>> putHashes(const QList<QPair<qint64, ImageHash>> &hashes);
     /// Keeps @p keep and moves @p others to the trash, after giving @p keep
-    /// every tag and source they had (and a note if it had none). Fails
+    /// every tag and source they had, their places in hand-made collections
+    /// (and a note if it had none). Fails
     /// whole, changing nothing, if any key is not in the library.
     QFuture<Result<MergeOutcome>> merge(qint64 keep, const QList<qint64> &others);
     /// Takes a merge back: the others come out of the trash, the kept image

@@ -139,6 +139,31 @@ Result<MergeOutcome> merge(WriterContext &c, qint64 keep, const QList<qint64> &o
     for (const QString &url : std::as_const(*afterSources))
         if (!beforeSources->contains(url))
             out.sourcesAdded.append(url);
+    // The hand-made collections of the others, where the kept image is not
+    // yet, at the place of the lowest key among them: choosing the best copy
+    // must not take the picture out of an album. The others' memberships
+    // wait in the trash with them, as for any removal.
+    const QString inCollections
+        = QStringLiteral("SELECT collection_id FROM collection_items WHERE image_id = ?");
+    auto collectionsBefore = texts(c.catalog, inCollections, keep);
+    if (!collectionsBefore)
+        return collectionsBefore.failure();
+    QSqlQuery join = c.catalog.query(
+        QStringLiteral("INSERT OR IGNORE INTO collection_items(collection_id, image_id, position) "
+                       "SELECT collection_id, ?, position FROM collection_items "
+                       "WHERE image_id IN (SELECT value FROM json_each(?)) ORDER BY image_id"));
+    join.bindValue(0, keep);
+    join.bindValue(1, batch);
+    if (auto r = execQuery(join); !r)
+        return r.failure();
+    if (join.numRowsAffected() > 0) {
+        auto collectionsAfter = texts(c.catalog, inCollections, keep);
+        if (!collectionsAfter)
+            return collectionsAfter.failure();
+        for (const QString &collection : std::as_const(*collectionsAfter))
+            if (!collectionsBefore->contains(collection))
+                out.collectionsJoined.append(collection.toLongLong());
+    }
     auto moved = moveToTrash(c, others);
     if (!moved)
         return moved.failure();
@@ -167,6 +192,15 @@ Result<int> unmerge(WriterContext &c, const MergeOutcome &merged)
         q.bindValue(0, merged.keep);
         q.bindValue(1, jsonTexts(values));
         if (auto r = execQuery(q); !r)
+            return r.failure();
+    }
+    if (!merged.collectionsJoined.isEmpty()) {
+        QSqlQuery leave = c.catalog.query(
+            QStringLiteral("DELETE FROM collection_items WHERE image_id = ? "
+                           "AND collection_id IN (SELECT value FROM json_each(?))"));
+        leave.bindValue(0, merged.keep);
+        leave.bindValue(1, jsonKeys(merged.collectionsJoined));
+        if (auto r = execQuery(leave); !r)
             return r.failure();
     }
     if (merged.annotationTaken) {

@@ -232,10 +232,6 @@
         <translation>symbolischer Link zeigt im Kreis zurück auf %1</translation>
     </message>
     <message>
-        <source>cannot open folder: permission denied</source>
-        <translation>Ordner kann nicht geöffnet werden: keine Berechtigung</translation>
-    </message>
-    <message>
         <source>not a folder</source>
         <translation>kein Ordner</translation>
     </message>
@@ -246,6 +242,26 @@
     <message>
         <source>cannot follow symbolic link to %1</source>
         <translation>symbolischem Link auf %1 kann nicht gefolgt werden</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>keine Berechtigung</translation>
+    </message>
+    <message>
+        <source>input/output error</source>
+        <translation>Ein-/Ausgabefehler</translation>
+    </message>
+    <message>
+        <source>cannot open folder: %1</source>
+        <translation>Ordner kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot list folder: %1</source>
+        <translation>Ordner kann nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>the name is not valid UTF-8: rename it to add it</source>
+        <translation>der Name ist kein gültiges UTF-8: zum Hinzufügen umbenennen</translation>
     </message>
 </context>
 <context>
@@ -1215,6 +1231,13 @@
     <message>
         <source>the server&apos;s compressed body ends early (%1 bytes decoded)</source>
         <translation>der komprimierte Inhalt des Servers endet zu früh (%1 Bytes dekodiert)</translation>
+    </message>
+</context>
+<context>
+    <name>trove::FolderImport</name>
+    <message>
+        <source>no images found in %1</source>
+        <translation>keine Bilder gefunden in %1</translation>
     </message>
 </context>
 <context>

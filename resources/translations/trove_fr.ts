@@ -232,10 +232,6 @@
         <translation>boucle de lien symbolique vers %1</translation>
     </message>
     <message>
-        <source>cannot open folder: permission denied</source>
-        <translation>impossible d’ouvrir le dossier&#xa0;: permission refusée</translation>
-    </message>
-    <message>
         <source>not a folder</source>
         <translation>n’est pas un dossier</translation>
     </message>
@@ -246,6 +242,26 @@
     <message>
         <source>cannot follow symbolic link to %1</source>
         <translation>impossible de suivre le lien symbolique vers %1</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>permission refusée</translation>
+    </message>
+    <message>
+        <source>input/output error</source>
+        <translation>erreur d’entrée/sortie</translation>
+    </message>
+    <message>
+        <source>cannot open folder: %1</source>
+        <translation>impossible d’ouvrir le dossier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>cannot list folder: %1</source>
+        <translation>impossible de lister le dossier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the name is not valid UTF-8: rename it to add it</source>
+        <translation>le nom n’est pas de l’UTF-8 valide&#xa0;: renommez-le pour l’ajouter</translation>
     </message>
 </context>
 <context>
@@ -1215,6 +1231,13 @@
     <message>
         <source>the server&apos;s compressed body ends early (%1 bytes decoded)</source>
         <translation>le contenu compressé du serveur se termine trop tôt (%1 octets décodés)</translation>
+    </message>
+</context>
+<context>
+    <name>trove::FolderImport</name>
+    <message>
+        <source>no images found in %1</source>
+        <translation>aucune image trouvée dans %1</translation>
     </message>
 </context>
 <context>

@@ -129,7 +129,12 @@ void FolderImport::walk(const std::shared_ptr<Run> &run, QObject *owner, const Q
             break;
         auto checked = IngestSource::parse(source, IngestSource::Accept::FilesAndFolders);
         if (checked && checked->isFolder()) {
-            FolderWalker::walk(checked->localPath, visitor);
+            const FolderWalker::Counts counts = FolderWalker::walk(checked->localPath, visitor);
+            // Silence would look like success. A folder that would not open
+            // was reported already.
+            if (counts.images == 0 && counts.folders > 0 && !counts.stopped)
+                batch.problems.append({ source, tr("no images found in %1").arg(source),
+                    WalkProblem::Kind::NoImages });
         } else {
             // A file or a link, or why it is neither: the pipeline's item
             // shows it like any other.
@@ -146,9 +151,12 @@ void FolderImport::take(const std::shared_ptr<Run> &run, Batch batch)
     if (!run->cancelled.load()) {
         m_totals.found += batch.found;
         m_totals.skipped += batch.skipped;
-        m_totals.problems += batch.problems.size();
-        for (const WalkProblem &p : std::as_const(batch.problems))
+        for (const WalkProblem &p : std::as_const(batch.problems)) {
+            // An empty folder is no entry that could not be looked at.
+            if (p.kind != WalkProblem::Kind::NoImages)
+                ++m_totals.problems;
             Q_EMIT problem(p);
+        }
         if (!batch.requests.empty()) {
             const QList<quint64> ids = m_pipeline->enqueueChecked(batch.requests);
             m_totals.queued += ids.size();

@@ -33,7 +33,7 @@ public:
         qint64 found = 0; ///< images found, plus files and links passed on
         qint64 queued = 0; ///< of those, handed to the pipeline
         qint64 skipped = 0; ///< files that are not images
-        qint64 problems = 0; ///< entries that could not be looked at
+        qint64 problems = 0; ///< entries that could not be looked at (not empty folders)
         bool cancelled = false;
     };
 
@@ -58,6 +58,8 @@ Q_SIGNALS:
     /// Items were queued (their pipeline ids).
     void queued(const QList<quint64> &ids);
     void progress(const trove::FolderImport::Totals &totals);
+    /// What a walk could not look at, and each folder given that held no
+    /// image (WalkProblem::Kind::NoImages, its path as given).
     void problem(const trove::WalkProblem &problem);
     /// Every import started has ended (or was cancelled).
     void finished(const trove::FolderImport::Totals &totals);

@@ -10,8 +10,18 @@ namespace trove {
 
 /// Something a walk came across but could not look at.
 struct WalkProblem {
-    QString path;
-    QString reason; ///< "symbolic link loop back to /a/b", "cannot read: Permission denied"
+    enum class Kind {
+        /// Something there could not be read (permissions, a name that is
+        /// not valid UTF-8, an I/O error): the import is incomplete.
+        Unread,
+        /// A link loop or a dangling link: nothing that exists was left out.
+        Note,
+        /// A folder given held no image at all (FolderImport says so).
+        NoImages,
+    };
+    QString path; ///< bytes of a name that is not valid UTF-8 shown as \xff
+    QString reason; ///< "symbolic link loop back to /a/b", "cannot read: permission denied"
+    Kind kind = Kind::Unread;
 };
 
 /// Finds the images in a folder tree by their content, never by their name.
@@ -25,6 +35,8 @@ struct WalkProblem {
 /// loop, reported once and not entered; a folder reached again through
 /// another link is walked only once. Hidden entries (names starting with a
 /// dot) are left out. FIFOs, sockets and devices are skipped unopened.
+/// A name that is not valid UTF-8 (which QString cannot carry, so no part
+/// of Trove could open it) is a problem naming its bytes, never dropped.
 class FolderWalker final {
     Q_DECLARE_TR_FUNCTIONS(FolderWalker)
 
@@ -60,6 +72,11 @@ public:
         QString error; ///< set when it could not be read
     };
     static Sniffed sniff(const QString &path);
+
+    /// What errno @p error means, as a person reads it: "permission denied".
+    static QString errorText(int error);
+    /// @p name with every byte that is not part of valid UTF-8 as "\xff".
+    static QString escapeInvalidUtf8(const QByteArray &name);
 };
 
 } // namespace trove

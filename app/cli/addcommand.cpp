@@ -33,6 +33,11 @@ void addOptions(QCommandLineParser &p)
         QStringLiteral("URL") });
     p.addOption({ { QStringLiteral("q"), QStringLiteral("quiet") },
         QStringLiteral("Print only failures: no line per added image, no progress.") });
+    p.setApplicationDescription(p.applicationDescription()
+        + QStringLiteral("\n\nFolders are searched for images by content. Exit status: 0 when "
+                         "every item was added or already present; 1 when an item failed, a "
+                         "folder held no image, or anything in a folder could not be read (the "
+                         "rest is added all the same); 2 on bad usage."));
 }
 
 int ingest(CommandContext &ctx, const QStringList &sources);
@@ -140,11 +145,12 @@ int ingest(CommandContext &ctx, const QStringList &sources)
         if (item->state == IngestState::Done || item->state == IngestState::Duplicate) {
             if (!ctx.json && !quiet)
                 ctx.output.out() << qSetFieldWidth(8) << Qt::left << status << qSetFieldWidth(0)
-                                 << shortId(item->imageId) << "  " << item->imageName << "  "
-                                 << item->request.source << Qt::endl;
+                                 << shortId(item->imageId) << "  " << printable(item->imageName)
+                                 << "  " << printable(item->request.source) << Qt::endl;
         } else {
             ++failed;
-            ctx.output.err() << "failed  " << item->request.source << ": " << item->error
+            ctx.output.err() << "failed  " << printable(item->request.source) << ": "
+                             << printable(item->error)
                              << (item->removedBefore ? "; add again with --force" : "") << Qt::endl;
         }
         QJsonObject o { { QStringLiteral("source"), item->request.source },
@@ -177,10 +183,19 @@ int ingest(CommandContext &ctx, const QStringList &sources)
         finish();
     });
     // What a walk could not look at is reported, not fatal: the rest of the
-    // folder is added and the exit status is that of the items.
+    // folder is added. Anything that could not be read, and a folder with no
+    // image at all, make the exit status 1 (a link loop or a dangling link
+    // leaves nothing out).
+    int incomplete = 0;
     QObject::connect(&sourcesImport, &FolderImport::problem, &loop, [&](const WalkProblem &p) {
         progress.clear();
-        ctx.output.err() << "skipped " << p.path << ": " << p.reason << Qt::endl;
+        if (p.kind != WalkProblem::Kind::Note)
+            ++incomplete;
+        if (p.kind == WalkProblem::Kind::NoImages)
+            ctx.output.err() << printable(p.reason) << Qt::endl;
+        else
+            ctx.output.err() << "skipped " << printable(p.path) << ": " << printable(p.reason)
+                             << Qt::endl;
         results.append(QJsonObject { { QStringLiteral("source"), p.path },
             { QStringLiteral("status"), QStringLiteral("skipped") },
             { QStringLiteral("error"), p.reason } });
@@ -253,7 +268,7 @@ int ingest(CommandContext &ctx, const QStringList &sources)
     writer.flush(); // answered while the pipeline, their context, exists
     if (ctx.json)
         ctx.output.json(QJsonDocument(results));
-    return failed > 0 || !paused.isEmpty() ? 1 : 0;
+    return failed > 0 || incomplete > 0 || !paused.isEmpty() ? 1 : 0;
 }
 
 } // namespace trove::cli

@@ -72,6 +72,9 @@ void printUsage(QTextStream &s)
         s << QStringLiteral("  %1 %2\n      %3\n")
                  .arg(QLatin1String(c.name), QLatin1String(c.arguments),
                      QCoreApplication::translate("trove::cli", c.summary));
+    s << QStringLiteral("  help [COMMAND]\n      %1\n")
+             .arg(QCoreApplication::translate(
+                 "trove::cli", "Show what a command takes, as COMMAND --help does."));
     s << "\nEvery command takes --library DIR (default: $TROVE_LIBRARY, else the per-user data "
          "folder)\n"
          "and --json for machine-readable output. Exit status: 0 success, 1 an item failed, 2 bad "
@@ -98,7 +101,7 @@ bool isCliInvocation(const QStringList &args)
     const int i = commandIndex(args);
     if (i < 0)
         return false;
-    if (findCommand(args[i]))
+    if (findCommand(args[i]) || args[i] == QLatin1String("help"))
         return true;
     // The window takes files and URLs to import; a bare word that is
     // neither is a mistyped command, which the CLI reports (exit 2).
@@ -121,6 +124,23 @@ int run(const QStringList &args)
     Output output;
     const int index = commandIndex(args);
     const Command *command = index >= 0 ? findCommand(args[index]) : nullptr;
+
+    // `trove help COMMAND` is `trove COMMAND --help`; `trove help` the list.
+    if (!command && index >= 0 && args[index] == QLatin1String("help")) {
+        QStringList rest = args;
+        rest.removeAt(index);
+        const int topic = commandIndex(rest);
+        if (topic < 0) {
+            printUsage(output.out());
+            return 0;
+        }
+        if (!findCommand(rest[topic])) {
+            output.error(QStringLiteral("help: unknown command: %1").arg(rest[topic]));
+            printUsage(output.err());
+            return 2;
+        }
+        return run(rest << QStringLiteral("--help"));
+    }
 
     if (!command) {
         if (args.contains(QLatin1String("--version")) || args.contains(QLatin1String("-v"))) {

@@ -33,6 +33,13 @@ private:
     QTextStream m_err;
 };
 
+/// @p text made safe to print for a person: control characters (a newline,
+/// ESC, a tab in a file name) become \n, \x1b, \t, and Unicode's line
+/// separators and bidirectional overrides \u2028, \u202e, so that a hostile
+/// file name can forge neither output lines nor terminal escapes nor
+/// reorder what follows it. Backslashes stay as they are. JSON output
+/// escapes on its own and takes the text unchanged.
+QString printable(const QString &text);
 /// "1.5 MiB"
 QString humanBytes(qint64 bytes);
 /// The first 8 characters of an id, as the list shows it.

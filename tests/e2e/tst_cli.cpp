@@ -6,6 +6,7 @@
 #include "catalog/catalogreader.h"
 #include "cli.h"
 #include "imagefactory.h"
+#include "obeypermissions.h"
 #include "output.h"
 #include "rowprinter.h"
 #include "similar/keepbest.h"
@@ -31,6 +32,7 @@
 #include <array>
 #include <atomic>
 #include <csignal>
+#include <fcntl.h>
 #include <memory>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -79,6 +81,9 @@ private Q_SLOTS:
     void addQuietAndProgress();
     void addLocalFile();
     void addFolder();
+    void addFolderTellsWhatItCouldNotRead();
+    void addFolderWithoutImages_data();
+    void addFolderWithoutImages();
     void commandsRefuseAFolderWithoutALibrary_data();
     void commandsRefuseAFolderWithoutALibrary();
     void failuresLeaveLibraryUntouched_data();
@@ -100,6 +105,10 @@ private Q_SLOTS:
     void windowOrCommand_data();
     void windowOrCommand();
     void helpAndVersion();
+    void helpCommand_data();
+    void helpCommand();
+    void printableEscapesControls_data();
+    void printableEscapesControls();
     void allocatorTakesNoLockOfAnotherThread();
     void showTagRemoveByNameAndPrefix();
     void verifyFindsMissingAndOrphanBlobs();
@@ -1002,6 +1011,111 @@ void TestCli::addFolder()
     QCOMPARE(list().size(), 5);
 }
 
+// What a person brings: a name that is not UTF-8, a file and a folder
+// that may not be read, names with a newline and a terminal escape. The
+// rest is added; each of the first three is named on stderr with why, the
+// exit status is 1; the hostile names come out escaped, on one line each.
+void TestCli::addFolderTellsWhatItCouldNotRead()
+{
+    const QString tree = m_dir->filePath(QStringLiteral("odd"));
+    QVERIFY(QDir().mkpath(tree + QStringLiteral("/shut")));
+    QVERIFY(writeFile(tree + QStringLiteral("/good.png"), ImageFactory::png(30, 20, 1)));
+    QVERIFY(writeFile(tree + QStringLiteral("/shut/in.png"), ImageFactory::png(31, 20, 2)));
+    QVERIFY(writeFile(tree + QStringLiteral("/locked.png"), ImageFactory::png(32, 20, 3)));
+    const QString evil = QStringLiteral("evil\n\x1b[31mred\tname.png");
+    QVERIFY(writeFile(tree + QLatin1Char('/') + evil, ImageFactory::png(33, 20, 4)));
+    const QByteArray bad = QFile::encodeName(tree) + "/caf\xe9.png";
+    const QByteArray badBytes = ImageFactory::png(34, 20, 5);
+    const int fd = ::open(bad.constData(), O_WRONLY | O_CREAT | O_EXCL, 0644);
+    QVERIFY(fd >= 0);
+    QVERIFY(::write(fd, badBytes.constData(), size_t(badBytes.size())) == badBytes.size());
+    ::close(fd);
+    QVERIFY(QFile::setPermissions(tree + QStringLiteral("/locked.png"), {}));
+    QVERIFY(QFile::setPermissions(tree + QStringLiteral("/shut"), {}));
+
+    QProcess p;
+    p.setProcessEnvironment(trove::test::cleanTroveEnvironment(m_dir->path()));
+    p.setWorkingDirectory(m_dir->path());
+    const bool obeyed = trove::test::obeyPermissionsInChild(p);
+    p.start(QStringLiteral(TROVE_BINARY),
+        { QStringLiteral("add"), tree, QStringLiteral("--library"), library() });
+    const Run add = finish(p);
+    QFile::setPermissions(
+        tree + QStringLiteral("/shut"), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QFile::setPermissions(
+        tree + QStringLiteral("/locked.png"), QFile::ReadOwner | QFile::WriteOwner);
+    ::unlink(bad.constData()); // QTemporaryDir could not: it lists with QDirIterator
+
+    QVERIFY2(add.exitCode == 1, add.describe());
+    const QStringList err = add.errLines();
+    QVERIFY2(err.contains(QStringLiteral("skipped %1/caf\\xe9.png: the name is not valid UTF-8: "
+                                         "rename it to add it")
+                              .arg(tree)),
+        add.describe());
+    if (obeyed) {
+        QVERIFY2(
+            err.contains(
+                QStringLiteral("skipped %1/locked.png: cannot read: permission denied").arg(tree)),
+            add.describe());
+        QVERIFY2(
+            err.contains(
+                QStringLiteral("skipped %1/shut: cannot open folder: permission denied").arg(tree)),
+            add.describe());
+    }
+    // Two images, two lines: the newline in a name forges none.
+    const QStringList out = QString::fromUtf8(add.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(out.size(), 2);
+    QVERIFY(!add.out.contains('\x1b') && !add.out.contains('\t'));
+    QVERIFY2(out.filter(tree + QStringLiteral("/evil\\n\\x1b[31mred\\tname.png")).size() == 1,
+        add.describe());
+    QCOMPARE(list().size(), 2);
+
+    // With everything readable, the same folder is fine: exit 0.
+    QVERIFY(QFile::remove(tree + QStringLiteral("/locked.png")));
+    QVERIFY(QDir(tree + QStringLiteral("/shut")).removeRecursively());
+    const Run again
+        = trove({ QStringLiteral("add"), tree, QStringLiteral("--library"), library() });
+    QVERIFY2(again.exitCode == 0, again.describe());
+    QVERIFY2(again.err.isEmpty(), again.describe());
+}
+
+void TestCli::addFolderWithoutImages_data()
+{
+    QTest::addColumn<QStringList>("files");
+    QTest::newRow("empty") << QStringList {};
+    QTest::newRow("no images") << QStringList { QStringLiteral("notes.txt"),
+        QStringLiteral("sub/page.png"), QStringLiteral(".hidden.png") };
+}
+
+// Silence would look like success: a folder with nothing to add says so.
+void TestCli::addFolderWithoutImages()
+{
+    QFETCH(QStringList, files);
+    const QString folder = m_dir->filePath(QStringLiteral("nothing"));
+    QVERIFY(QDir().mkpath(folder));
+    for (const QString &f : files) {
+        QVERIFY(QDir().mkpath(QFileInfo(folder + QLatin1Char('/') + f).path()));
+        const QByteArray bytes
+            = f.startsWith(QLatin1Char('.')) ? ImageFactory::png(8, 8) : QByteArray("text\n");
+        QVERIFY(writeFile(folder + QLatin1Char('/') + f, bytes));
+    }
+    Run add = trove({ QStringLiteral("add"), QStringLiteral("nothing"), QStringLiteral("--library"),
+        library() });
+    QVERIFY2(add.exitCode == 1, add.describe());
+    QVERIFY2(add.errLines().contains(QStringLiteral("no images found in nothing")), add.describe());
+    QVERIFY2(add.out.isEmpty(), add.describe());
+
+    add = trove({ QStringLiteral("add"), folder, QStringLiteral("--json"),
+        QStringLiteral("--library"), library() });
+    QVERIFY2(add.exitCode == 1, add.describe());
+    const QJsonArray rows = add.json().array();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.at(0).toObject().value(QLatin1String("source")).toString(), folder);
+    QCOMPARE(rows.at(0).toObject().value(QLatin1String("error")).toString(),
+        QStringLiteral("no images found in ") + folder);
+    QCOMPARE(list().size(), 0);
+}
+
 // --- failures ------------------------------------------------------------
 
 void TestCli::commandsRefuseAFolderWithoutALibrary_data()
@@ -1649,6 +1763,69 @@ void TestCli::windowOrCommand()
     QCOMPARE(trove::cli::isCliInvocation(args), command);
 }
 
+void TestCli::helpCommand_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QStringList>("same");
+    QTest::newRow("help add") << QStringList { QStringLiteral("help"), QStringLiteral("add") }
+                              << QStringList { QStringLiteral("add"), QStringLiteral("--help") };
+    QTest::newRow("help trash") << QStringList { QStringLiteral("help"), QStringLiteral("trash") }
+                                << QStringList { QStringLiteral("trash"), QStringLiteral("-h") };
+    QTest::newRow("help") << QStringList { QStringLiteral("help") }
+                          << QStringList { QStringLiteral("--help") };
+    QTest::newRow("library first")
+        << QStringList { QStringLiteral("--library"), QStringLiteral("x"), QStringLiteral("help"),
+               QStringLiteral("resume") }
+        << QStringList { QStringLiteral("resume"), QStringLiteral("--help") };
+}
+
+// `trove help CMD` prints what `trove CMD --help` prints.
+void TestCli::helpCommand()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QStringList, same);
+    const Run help = trove(args);
+    const Run expected = trove(same);
+    QVERIFY2(help.exitCode == 0, help.describe());
+    QVERIFY2(expected.exitCode == 0, expected.describe());
+    QVERIFY(!help.out.isEmpty());
+    QCOMPARE(help.out, expected.out);
+    QVERIFY2(help.err.isEmpty(), help.describe());
+
+    // An unknown command is a usage error naming it.
+    const Run unknown = trove({ QStringLiteral("help"), QStringLiteral("nope") });
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(unknown.errLines().value(0) == QStringLiteral("trove: help: unknown command: nope"),
+        unknown.describe());
+    QVERIFY(unknown.out.isEmpty());
+}
+
+void TestCli::printableEscapesControls_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("printed");
+    QTest::newRow("plain") << QStringLiteral("/photos/café 📷.png")
+                           << QStringLiteral("/photos/café 📷.png");
+    QTest::newRow("backslash kept") << QStringLiteral("a\\xff") << QStringLiteral("a\\xff");
+    QTest::newRow("newline, tab, cr")
+        << QStringLiteral("a\nb\tc\rd") << QStringLiteral("a\\nb\\tc\\rd");
+    QTest::newRow("escape sequence")
+        << QStringLiteral("x\x1b]0;owned\x07") << QStringLiteral("x\\x1b]0;owned\\x07");
+    QTest::newRow("del and c1") << QStringLiteral("a\x7f\u009b2J")
+                                << QStringLiteral("a\\x7f\\x9b2J");
+    QTest::newRow("bidi override")
+        << QStringLiteral("gnp.\u202eevil") << QStringLiteral("gnp.\\u202eevil");
+    QTest::newRow("line separator") << QStringLiteral("a\u2028b") << QStringLiteral("a\\u2028b");
+}
+
+// What the CLI prints for a person cannot be steered by a file name.
+void TestCli::printableEscapesControls()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, printed);
+    QCOMPARE(trove::cli::printable(text), printed);
+}
+
 void TestCli::helpAndVersion()
 {
     Run r = trove({ QStringLiteral("--version") });
@@ -1662,9 +1839,11 @@ void TestCli::helpAndVersion()
     for (const char *command :
         { "add", "list", "show", "export", "tag", "remove", "stats", "verify" })
         QVERIFY2(r.out.contains(QByteArray("  ") + command + ' '), command);
+    QVERIFY2(r.out.contains("  help [COMMAND]"), r.describe());
     r = trove({ QStringLiteral("add"), QStringLiteral("--help") });
     QVERIFY2(r.exitCode == 0, r.describe());
     QVERIFY(r.out.contains("--tag"));
+    QVERIFY2(r.out.contains("Exit status: 0 when"), r.describe());
     QVERIFY2(r.out.startsWith("Usage: trove add URL|FILE... "), r.describe());
     r = trove({ QStringLiteral("resume"), QStringLiteral("--help") });
     QVERIFY2(r.out.startsWith("Usage: trove resume\n"), r.describe());

@@ -2699,6 +2699,10 @@ Führen Sie „trove verify --repair“ aus.</translation>
             <numerusform>Nichts hinzugefügt: Der abgelegte Text enthält keine Bildlinks oder Dateien (die Warteschlange zeigt die %n nicht verstandenen Zeilen)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No images found in %1</source>
+        <translation>Keine Bilder gefunden in %1</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::IngestQueueDelegate</name>

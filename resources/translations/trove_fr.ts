@@ -2699,6 +2699,10 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
             <numerusform>Rien n’a été ajouté&#xa0;: le texte déposé ne contient aucun lien d’image ni fichier (la file montre les %n lignes non comprises)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No images found in %1</source>
+        <translation>Aucune image trouvée dans %1</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::IngestQueueDelegate</name>

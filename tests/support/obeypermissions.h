@@ -54,7 +54,10 @@ public:
     }
 
     /// Whether permission bits now deny this thread what they say.
-    bool obeyed() const { return m_obeyed; }
+    bool obeyed() const
+    {
+        return m_obeyed;
+    }
 
 private:
     bool m_obeyed = false;

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void dropUrl();
     void dropLocalFile();
     void dropFolder();
+    void dropFolderWithoutImages();
     void cancelledWalkKeepsWhatItQueued();
     void dropRawImageData_data();
     void dropRawImageData();
@@ -517,6 +518,28 @@ void TestUiIngest::dropFolder()
     QVERIFY2(message.contains(QStringLiteral("skipped 1 file that is not an image")),
         qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("2 could not be read")), qPrintable(message));
+}
+
+// A folder with nothing to add says so, in the queue and the status bar,
+// instead of a silent "Queued 0 items".
+void TestUiIngest::dropFolderWithoutImages()
+{
+    QTemporaryDir outside;
+    const QString root = outside.filePath(QStringLiteral("drafts"));
+    QVERIFY(QDir().mkpath(root + QStringLiteral("/empty")));
+    QVERIFY(uitest::writeFile(root + QStringLiteral("/notes.txt"), "nothing to see\n"));
+
+    QMimeData mime;
+    mime.setUrls({ QUrl::fromLocalFile(root) });
+    QVERIFY(uitest::drop(m_window->galleryView()->viewport(), &mime));
+    waitAllFinished(1);
+    QCOMPARE(m_window->session()->queue()->failedCount(), 1);
+    QVERIFY2(stateTextOf(root).contains(QStringLiteral("no images found in ") + root),
+        qPrintable(stateTextOf(root)));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->walkProgress()->isVisible(), kLivenessMs);
+    const QString message = m_window->statusBar()->currentMessage();
+    QVERIFY2(message.startsWith(QStringLiteral("No images found in ") + root), qPrintable(message));
+    QCOMPARE(m_window->session()->gallery()->rowCount(), 0);
 }
 
 // Cancel may come before, during or after the walk: whichever, what was

@@ -238,8 +238,10 @@ void IngestController::ingestParsed(std::shared_ptr<Parsed> parsed, Origin origi
         if (content.sources.size() != 1)
             options.name.clear(); // a provider that did not hold back
         if (!parsed->sorted.local.isEmpty() && m_folders) {
-            if (!m_folders->isRunning())
+            if (!m_folders->isRunning()) {
                 m_problemItems = 0;
+                m_emptyFolders.clear();
+            }
             m_folders->start(
                 parsed->sorted.local, IngestRequest { {}, options.name, options.tags });
             Q_EMIT walkProgress(m_folders->totals());
@@ -335,6 +337,8 @@ void IngestController::feed()
 
 void IngestController::onWalkProblem(const WalkProblem &problem)
 {
+    if (problem.kind == WalkProblem::Kind::NoImages)
+        m_emptyFolders << problem.path;
     if (!m_session || m_problemItems >= kMaxProblemItems)
         return;
     ++m_problemItems;
@@ -348,6 +352,8 @@ void IngestController::onWalkFinished(const FolderImport::Totals &totals)
     QStringList parts;
     if (totals.cancelled)
         parts << tr("Stopped looking for images: %Ln queued", nullptr, int(totals.queued));
+    else if (totals.queued == 0 && m_emptyFolders.size() == 1)
+        parts << tr("No images found in %1").arg(m_emptyFolders.constFirst());
     else
         parts << tr("Queued %Ln item(s)", nullptr, int(totals.queued));
     if (totals.skipped > 0)

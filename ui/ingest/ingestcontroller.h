@@ -110,6 +110,7 @@ private:
     QPointer<RawImageIngest> m_raw; ///< child of the session, dies with it
     QPointer<FolderImport> m_folders; ///< child of the session, dies with it
     int m_problemItems = 0; ///< walk problems shown in the queue so far
+    QStringList m_emptyFolders; ///< folders given that held no image, this walk
     /// One thread, so that pastes reach the queue in the order they came.
     QThreadPool m_parsePool;
     QThreadPool m_clipboardPool; ///< one X11 clipboard read at a time

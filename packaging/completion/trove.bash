@@ -5,7 +5,7 @@
 # so they never drift from what the binary accepts.
 
 _trove_commands="add resume list show export tag tags tag-rename rename remove trash similar duplicates merge
-not-duplicates rehash stats verify backup serve api-key"
+not-duplicates rehash stats verify backup serve api-key help"
 
 _trove()
 {
@@ -74,6 +74,10 @@ _trove()
     add)
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -f -- "$cur"))
+        ;;
+    help)
+        [[ ${words[cword - 1]} == help ]] &&
+            COMPREPLY=($(compgen -W "$_trove_commands" -- "$cur"))
         ;;
     trash)
         [[ ${words[cword - 1]} == trash ]] &&

@@ -123,6 +123,8 @@ private Q_SLOTS:
     void collectionBadUsage();
     void collectionRename_data();
     void collectionRename();
+    void collectionNameInAnyCase_data();
+    void collectionNameInAnyCase();
     void similarDuplicatesAndMerge();
     void duplicatesJsonStreamsTheSameDocument();
 
@@ -2599,6 +2601,65 @@ void TestCli::collectionRename()
     QVERIFY2(r.out.contains(now.toUtf8()), r.describe());
     if (exitCode == 0 && now.compare(QLatin1String("trip"), Qt::CaseInsensitive) != 0)
         QVERIFY2(!r.out.contains("Trip"), r.describe());
+}
+
+void TestCli::collectionNameInAnyCase_data()
+{
+    QTest::addColumn<QString>("created");
+    QTest::addColumn<QString>("typed");
+    QTest::newRow("German") << QStringLiteral("Ärger") << QStringLiteral("ÄRGER");
+    QTest::newRow("French") << QStringLiteral("Été à Nîmes") << QStringLiteral("ÉTÉ À NÎMES");
+    // Typed on a Mac: "E" and a combining acute accent.
+    QTest::newRow("French, decomposed")
+        << QStringLiteral("été") << QStringLiteral("E\u0301TE\u0301");
+    QTest::newRow("Turkish, dotted capital")
+        << QStringLiteral("İstanbul") << QStringLiteral("İSTANBUL");
+    QTest::newRow("Greek, final sigma") << QStringLiteral("ΚΌΣΜΟΣ") << QStringLiteral("κόσμος");
+}
+
+// Every `trove collection` command finds a non-ASCII name in another case:
+// one collection, not two.
+void TestCli::collectionNameInAnyCase()
+{
+    QFETCH(QString, created);
+    QFETCH(QString, typed);
+    const QStringList lib { QStringLiteral("--library"), library() };
+    const QString a = addGood(QStringLiteral("/u/a.png"), 94);
+    QVERIFY(!a.isEmpty());
+    const auto run = [&](const QStringList &args) {
+        return trove(QStringList { QStringLiteral("collection") } + args + lib);
+    };
+    Run r = run({ QStringLiteral("create"), created });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    r = run({ QStringLiteral("create"), typed });
+    QVERIFY2(r.exitCode == 1 && r.err.contains("exists already"), r.describe());
+    r = run({ QStringLiteral("add"), typed, a });
+    QVERIFY2(r.exitCode == 0 && r.out.contains("added 1 image(s)"), r.describe());
+    r = run({ QStringLiteral("show"), typed, QStringLiteral("--json") });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    QCOMPARE(r.json().object().value(QLatin1String("name")).toString(), created);
+    QCOMPARE(r.json().object().value(QLatin1String("count")).toInt(), 1);
+    r = trove(QStringList { QStringLiteral("list"), QStringLiteral("--search"),
+                  QStringLiteral("in:\"%1\"").arg(typed), QStringLiteral("--json") }
+        + lib);
+    QVERIFY2(r.exitCode == 0, r.describe());
+    QCOMPARE(r.json().array().size(), 1);
+    r = run({ QStringLiteral("list"), QStringLiteral("--json") });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    QCOMPARE(r.json().array().size(), 1);
+
+    // Renamed to its own name in other capitals, then taken out and
+    // deleted by the first spelling.
+    r = run({ QStringLiteral("rename"), created, typed, QStringLiteral("--json") });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    const QString now = r.json().object().value(QLatin1String("name")).toString();
+    QCOMPARE(now, typed.normalized(QString::NormalizationForm_C));
+    r = run({ QStringLiteral("remove"), created, a });
+    QVERIFY2(r.exitCode == 0 && r.out.contains("removed 1 image(s)"), r.describe());
+    r = run({ QStringLiteral("delete"), created });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    r = run({ QStringLiteral("show"), typed });
+    QVERIFY2(r.exitCode == 1 && r.err.contains("no collection named"), r.describe());
 }
 
 void TestCli::collectionBadUsage()

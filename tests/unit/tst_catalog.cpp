@@ -21,6 +21,7 @@
 
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -168,6 +169,9 @@ private Q_SLOTS:
     void collectionMoveTakesBack();
     void renameCollection_data();
     void renameCollection();
+    void collectionNamesInAnyCase_data();
+    void collectionNamesInAnyCase();
+    void collectionKeysBuiltForOlderLibrary();
     void naturalNamesFollowRenameAndRestore();
     void shuffleAgainIsANewStableOrder();
     void newOrdersBuiltForOlderLibrary();
@@ -2324,6 +2328,150 @@ void TestCatalog::renameCollection()
     QCOMPARE(*m_reader->keys(shown, 0, 10), (QList<qint64> { keys[2], keys[0] }));
 }
 
+void TestCatalog::collectionNamesInAnyCase_data()
+{
+    QTest::addColumn<QString>("stored");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<bool>("same");
+    QTest::newRow("ASCII") << QStringLiteral("Holiday") << QStringLiteral("HOLIDAY") << true;
+    QTest::newRow("German") << QStringLiteral("Ärger") << QStringLiteral("ÄRGER") << true;
+    QTest::newRow("German, capital sharp s")
+        << QStringLiteral("Straße") << QStringLiteral("STRAẞE") << true;
+    QTest::newRow("German, sharp s is not ss")
+        << QStringLiteral("Straße") << QStringLiteral("STRASSE") << false;
+    QTest::newRow("French") << QStringLiteral("Été à Nîmes") << QStringLiteral("ÉTÉ À NÎMES")
+                            << true;
+    // Typed on a Mac: "e" and a combining acute accent.
+    QTest::newRow("French, decomposed")
+        << QStringLiteral("été") << QStringLiteral("E\u0301te\u0301") << true;
+    QTest::newRow("French, accents count")
+        << QStringLiteral("Été") << QStringLiteral("ete") << false;
+    // Unicode's default folding, not Turkish: İ is I with a dot above in
+    // every case, I is i, and dotless ı only itself. A Turkish "İstanbul"
+    // and "istanbul" are two names; the same letters in capitals are one.
+    QTest::newRow("Turkish, dotted capital")
+        << QStringLiteral("İstanbul") << QStringLiteral("İSTANBUL") << true;
+    QTest::newRow("Turkish, dotted capital is not i")
+        << QStringLiteral("İstanbul") << QStringLiteral("istanbul") << false;
+    QTest::newRow("Turkish, dotless i is not I")
+        << QStringLiteral("ırmak") << QStringLiteral("IRMAK") << false;
+    QTest::newRow("Turkish, I is i") << QStringLiteral("Irmak") << QStringLiteral("irmak") << true;
+    QTest::newRow("Greek, final sigma")
+        << QStringLiteral("ΚΌΣΜΟΣ") << QStringLiteral("κόσμος") << true;
+    QTest::newRow("Greek, sigma in the middle")
+        << QStringLiteral("Σοφία") << QStringLiteral("σοφία") << true;
+}
+
+// A collection's name is one name in any case of any script, as a tag's
+// is (base/tagkey.h): found, refused as a second collection, searched
+// for, and renamed by any spelling of it; another name is another
+// collection.
+void TestCatalog::collectionNamesInAnyCase()
+{
+    QFETCH(QString, stored);
+    QFETCH(QString, typed);
+    QFETCH(bool, same);
+    openWriter();
+    const QList<qint64> keys = fillForOrders(2);
+    QVERIFY_OK(await(m_writer->createCollection(stored)));
+    QCOMPARE(*await(m_writer->addToCollection(stored, { keys[1], keys[0] })), 2);
+
+    QCOMPARE(Collections::sameName(stored, typed), same);
+    const auto found = Collections::find(m_reader->catalog(), typed);
+    QVERIFY_OK(found);
+    QCOMPARE(bool(*found), same);
+    ImageQuery inIt;
+    inIt.search = QStringLiteral("in:\"%1\"").arg(typed);
+    const auto counted = m_reader->count(inIt);
+    QCOMPARE(bool(counted), same);
+    inIt.order = ImageQuery::Order::CollectionOrder;
+    if (same) {
+        QCOMPARE((*found)->name, stored);
+        QCOMPARE(*counted, 2);
+        QCOMPARE(*m_reader->keys(inIt, 0, 10), (QList<qint64> { keys[1], keys[0] }));
+        QCOMPARE(*await(m_writer->removeFromCollection(typed, { keys[0] })), 1);
+    } else {
+        QCOMPARE(counted.error(), Collections::unknown(typed));
+    }
+
+    // A second collection of that name, in another spelling, only if it
+    // is another name.
+    const auto second = await(m_writer->createCollection(typed));
+    QCOMPARE(bool(second), !same);
+    if (same)
+        QCOMPARE(second.error(),
+            QStringLiteral("a collection named “%1” exists already")
+                .arg(Collections::cleanName(typed).value()));
+    auto all = Collections::list(m_reader->catalog());
+    QVERIFY_OK(all);
+    QCOMPARE(all->size(), same ? 1 : 2);
+
+    // Renamed by any spelling; its own name in another case is a rename.
+    const auto renamed = await(m_writer->renameCollection(typed, QStringLiteral("X ") + typed));
+    QVERIFY_OK(renamed);
+    const auto after = *Collections::find(m_reader->catalog(), QStringLiteral("x ") + stored);
+    QCOMPARE(bool(after), same);
+    if (same) {
+        QCOMPARE(*Collections::members(m_reader->catalog(), after->id), QList<qint64> { keys[1] });
+        QVERIFY_OK(await(m_writer->renameCollection(QStringLiteral("X ") + stored, typed)));
+        QCOMPARE((*Collections::find(m_reader->catalog(), stored))->name,
+            Collections::cleanName(typed).value());
+    }
+}
+
+// A library from before collection name keys: each collection is keyed
+// on open; of names that now fold together the oldest keeps its name and
+// the later ones get the first free " (n)", with their images and order.
+void TestCatalog::collectionKeysBuiltForOlderLibrary()
+{
+    openWriter();
+    const QList<qint64> keys = fillForOrders(3);
+    QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("Été"))));
+    QCOMPARE(*await(m_writer->addToCollection(QStringLiteral("Été"), { keys[0] })), 1);
+    m_reader.reset();
+    m_writer.reset();
+    {
+        Probe catalog(m_paths.catalogFile());
+        QVERIFY(catalog.exec(QStringLiteral("DROP INDEX collections_by_key")));
+        QVERIFY(catalog.exec(QStringLiteral("ALTER TABLE collections DROP COLUMN name_key")));
+        // What NOCASE let in: "Été", "été" and "ÉTÉ" were three; "été (2)"
+        // a name of its own.
+        QVERIFY(catalog.exec(QStringLiteral(
+            "INSERT INTO collections(id, name, query, created_at) VALUES (2, 'été', NULL, 1), "
+            "(3, 'ÉTÉ', NULL, 2), (4, 'été (2)', NULL, 3), (5, 'Hiver', 'in:été', 4)")));
+        QVERIFY(catalog.exec(
+            QStringLiteral("INSERT INTO collection_items VALUES (2, %1, 1), (2, %2, 2)")
+                .arg(keys[2])
+                .arg(keys[1])));
+        QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = %1")
+                                 .arg(Connection::schemaVersion(Connection::Kind::Catalog) - 1)));
+    }
+    m_writer = std::make_unique<CatalogWriter>(m_paths);
+    openWriter();
+    auto all = Collections::list(m_reader->catalog());
+    QVERIFY_OK(all);
+    QMap<qint64, QString> names;
+    for (const CollectionInfo &c : std::as_const(*all))
+        names.insert(c.id, c.name);
+    QCOMPARE(names,
+        (QMap<qint64, QString> { { 1, QStringLiteral("Été") }, { 2, QStringLiteral("été (3)") },
+            { 3, QStringLiteral("ÉTÉ (4)") }, { 4, QStringLiteral("été (2)") },
+            { 5, QStringLiteral("Hiver") } }));
+    QCOMPARE(*Collections::members(m_reader->catalog(), 2), (QList<qint64> { keys[2], keys[1] }));
+    QCOMPARE((*Collections::find(m_reader->catalog(), QStringLiteral("ÉTÉ")))->id, 1);
+    QCOMPARE((*Collections::find(m_reader->catalog(), QStringLiteral("ÉTÉ (3)")))->id, 2);
+    // Keys are unique from now on, and a plain sqlite3 reads them.
+    QVERIFY(!await(m_writer->createCollection(QStringLiteral("ÉTÉ (2)"))));
+    Probe plain(m_paths.catalogFile());
+    QCOMPARE(plain.scalar(QStringLiteral("SELECT id FROM collections WHERE name_key = 'été (3)'"))
+                 .toInt(),
+        2);
+    QVERIFY(plain.plan(QStringLiteral("SELECT id FROM collections WHERE name_key = 'x'"))
+                .contains(QLatin1String("collections_by_key")));
+    QCOMPARE(plain.scalar(QStringLiteral("PRAGMA user_version")).toInt(),
+        Connection::schemaVersion(Connection::Kind::Catalog));
+}
+
 // Names in natural order, whatever wrote them: a commit, a rename, a
 // restore from the trash.
 void TestCatalog::naturalNamesFollowRenameAndRestore()
@@ -2432,9 +2580,10 @@ void TestCatalog::newOrdersBuiltForOlderLibrary()
                  "DROP TABLE text_hold" })
             QVERIFY2(catalog.exec(QLatin1String(sql)), sql);
         // (The tag keys after that run again as they are: the step reads
-        // only a tag's image and spelling.)
+        // only a tag's image and spelling; the collection name keys after
+        // them go with the collections above.)
         QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = %1")
-                                 .arg(Connection::schemaVersion(Connection::Kind::Catalog) - 8)));
+                                 .arg(Connection::schemaVersion(Connection::Kind::Catalog) - 9)));
     }
     Probe before(m_paths.catalogFile());
     const qint64 seq = before.scalar(QStringLiteral("SELECT max(seq) FROM changes")).toLongLong();
@@ -2647,8 +2796,11 @@ void TestCatalog::tagKeysBuiltForOlderLibrary()
                 .scalar(QStringLiteral("SELECT count(*) FROM tags WHERE image_id = %1").arg(a->key))
                 .toInt(),
             4);
+        // (and the collection name keys after them)
+        QVERIFY(catalog.exec(QStringLiteral("DROP INDEX collections_by_key")));
+        QVERIFY(catalog.exec(QStringLiteral("ALTER TABLE collections DROP COLUMN name_key")));
         QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = %1")
-                                 .arg(Connection::schemaVersion(Connection::Kind::Catalog) - 1)));
+                                 .arg(Connection::schemaVersion(Connection::Kind::Catalog) - 2)));
         seq = catalog.scalar(QStringLiteral("SELECT max(seq) FROM changes")).toLongLong();
     }
     m_writer = std::make_unique<CatalogWriter>(m_paths);

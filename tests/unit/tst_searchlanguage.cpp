@@ -476,11 +476,12 @@ void TestSearchLanguage::initTestCase()
         s_members.insert(QStringLiteral("birds"), {});
         s_smart.insert(QStringLiteral("night"), QStringLiteral("night_sky OR tag:sky"));
         s_smart.insert(QStringLiteral("big ones"), QStringLiteral("in:birds OR width:>1500"));
+        // Each with its key, as the writer keeps it (Collections::nameKey()).
         QVERIFY_OK(catalog.exec(QStringLiteral(
-            "INSERT INTO collections(id, name, query, created_at) VALUES (1, 'Holiday 2026', "
-            "NULL, 0), (2, 'Birds', NULL, 0), (3, 'Night', 'night_sky OR tag:sky', 0), "
-            "(4, 'Big ones', 'in:birds OR width:>1500', 0), (5, 'Loop', 'tag:sky OR in:loop', "
-            "0)")));
+            "INSERT INTO collections(id, name, name_key, query, created_at) VALUES (1, "
+            "'Holiday 2026', 'holiday 2026', NULL, 0), (2, 'Birds', 'birds', NULL, 0), (3, "
+            "'Night', 'night', 'night_sky OR tag:sky', 0), (4, 'Big ones', 'big ones', 'in:birds "
+            "OR width:>1500', 0), (5, 'Loop', 'loop', 'tag:sky OR in:loop', 0)")));
         QSqlQuery member = catalog.query(QStringLiteral(
             "INSERT INTO collection_items(collection_id, image_id, position) VALUES (?, ?, ?)"));
         for (int i = 1; i <= 120; ++i) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "gallery/browsebar.h"
 
+#include "catalog/collections.h"
 #include "catalog/searchlanguage.h"
 #include "icons.h"
 
@@ -172,19 +173,26 @@ QString BrowseBar::shownCollection() const
     return parsed.root.text.simplified();
 }
 
+bool BrowseBar::isHandMade(const QString &name) const
+{
+    // One collection in any case of any script, as the catalog finds it.
+    return std::any_of(m_handMade.cbegin(), m_handMade.cend(),
+        [&name](const QString &made) { return Collections::sameName(made, name); });
+}
+
 bool BrowseBar::showsHandMadeCollection() const
 {
     const QString name = shownCollection();
-    return !name.isEmpty() && m_handMade.contains(name, Qt::CaseInsensitive);
+    return !name.isEmpty() && isHandMade(name);
 }
 
 void BrowseBar::followRename(const QString &from, const QString &to)
 {
     for (QString &name : m_handMade) {
-        if (name.compare(from, Qt::CaseInsensitive) == 0)
+        if (Collections::sameName(name, from))
             name = to;
     }
-    if (shownCollection().compare(from, Qt::CaseInsensitive) != 0)
+    if (!Collections::sameName(shownCollection(), from))
         return;
     m_search->setText(QStringLiteral("in:\"%1\"").arg(to));
     m_debounce.stop();
@@ -201,8 +209,7 @@ void BrowseBar::showCollection(const QString &name, bool handOrder)
 {
     m_search->setText(QStringLiteral("in:\"%1\"").arg(name));
     m_debounce.stop();
-    if (handOrder && m_handMade.contains(name, Qt::CaseInsensitive)
-        && order() != ImageQuery::Order::CollectionOrder) {
+    if (handOrder && isHandMade(name) && order() != ImageQuery::Order::CollectionOrder) {
         followSearch();
         setOrder(ImageQuery::Order::CollectionOrder); // applies
         return;

@@ -86,6 +86,8 @@ private:
     /// Enables "Collection order" as the search allows; answers whether it
     /// had to leave that order (the order change applied the query).
     bool followSearch();
+    /// Whether @p name is one of the hand-made collections (any case).
+    bool isHandMade(const QString &name) const;
 
     QLineEdit *m_search;
     QComboBox *m_sort;

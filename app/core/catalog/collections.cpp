@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/collections.h"
 
+#include "base/tagkey.h"
 #include "storage/database.h"
 
 #include <QSqlQuery>
@@ -45,8 +46,8 @@ CollectionInfo read(const QSqlQuery &q)
 
 Result<QList<CollectionInfo>> Collections::list(Connection &catalog)
 {
-    QSqlQuery q = catalog.query(
-        QLatin1String(kSelect) + QStringLiteral("ORDER BY c.name COLLATE NOCASE, c.id"));
+    QSqlQuery q
+        = catalog.query(QLatin1String(kSelect) + QStringLiteral("ORDER BY c.name_key, c.id"));
     if (auto r = execQuery(q); !r)
         return r.failure();
     QList<CollectionInfo> out;
@@ -59,8 +60,8 @@ Result<std::optional<CollectionInfo>> Collections::find(
     Connection &catalog, const QString &name, Counted counted)
 {
     QSqlQuery q = catalog.query(QLatin1String(counted == Counted::Yes ? kSelect : kSelectUncounted)
-        + QStringLiteral("WHERE c.name = ?"));
-    q.bindValue(0, name.simplified()); // as the writer stores and finds names
+        + QStringLiteral("WHERE c.name_key = ?"));
+    q.bindValue(0, nameKey(name)); // as the writer stores and finds names
     if (auto r = execQuery(q); !r)
         return r.failure();
     if (!q.next())
@@ -97,7 +98,8 @@ Result<QList<qint64>> Collections::members(Connection &catalog, qint64 collectio
 
 Result<QString> Collections::cleanName(const QString &name)
 {
-    const QString clean = name.simplified();
+    // Composed, as image names and tags are kept (typed on a Mac or not).
+    const QString clean = composedTag(name.simplified());
     if (clean.isEmpty())
         return fail(tr("a collection needs a name"));
     // It is typed in quotes after in:; a name that never needs \" there
@@ -107,6 +109,16 @@ Result<QString> Collections::cleanName(const QString &name)
     if (clean.size() > kMaxNameLength)
         return fail(tr("a collection name is at most %1 characters").arg(kMaxNameLength));
     return clean;
+}
+
+QString Collections::nameKey(const QString &name)
+{
+    return tagKey(name.simplified());
+}
+
+bool Collections::sameName(const QString &a, const QString &b)
+{
+    return nameKey(a) == nameKey(b);
 }
 
 QString Collections::unknown(const QString &name)

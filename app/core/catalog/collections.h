@@ -52,6 +52,14 @@ public:
 
     /// @p name trimmed, or why it cannot name a collection.
     static Result<QString> cleanName(const QString &name);
+    /// What makes two names one collection's: the tag key (base/tagkey.h:
+    /// Unicode case folding, composed) of the name as it is stored
+    /// (simplified()), so "Été", "été" and "ÉTÉ" are one collection, as
+    /// "Über" and "über" are one tag. Kept in collections.name_key, which
+    /// every lookup compares against. A pure function; any thread.
+    static QString nameKey(const QString &name);
+    /// Whether @p a and @p b name the same collection (nameKey() equal).
+    static bool sameName(const QString &a, const QString &b);
     /// "no collection named “x”"
     static QString unknown(const QString &name);
 };

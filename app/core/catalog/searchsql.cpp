@@ -2,6 +2,7 @@
 #include "catalog/searchsql.h"
 
 #include "base/tagkey.h"
+#include "catalog/collections.h"
 
 #include <QStringList>
 #include <algorithm>
@@ -264,13 +265,13 @@ QString rowTest(const Node &node, QVariantList &binds)
         binds << tagKey(node.text);
         return QStringLiteral("EXISTS (%1 i.id AND t.tag_key = ?)").arg(kTagProbe);
     case Node::Kind::Collection:
-        // collections.name is COLLATE NOCASE; a smart collection's name was
-        // replaced by its search before (CatalogReader), so this is a
-        // hand-made one's membership.
-        binds << node.text;
+        // By key (Collections::nameKey(): any case of any script); a smart
+        // collection's name was replaced by its search before
+        // (CatalogReader), so this is a hand-made one's membership.
+        binds << Collections::nameKey(node.text);
         return QStringLiteral(
             "EXISTS (SELECT 1 FROM collection_items ci JOIN collections k ON k.id = "
-            "ci.collection_id WHERE ci.image_id = i.id AND k.name = ?)");
+            "ci.collection_id WHERE ci.image_id = i.id AND k.name_key = ?)");
     case Node::Kind::Untagged:
         return QStringLiteral("NOT EXISTS (SELECT 1 FROM tags t WHERE t.image_id = i.id)");
     case Node::Kind::Site:

@@ -2,7 +2,9 @@
 #include "storage/schema.h"
 
 #include "base/naturalkey.h"
+#include "base/tagkey.h"
 
+#include <QSet>
 #include <QSqlQuery>
 #include <limits>
 
@@ -576,6 +578,20 @@ const std::vector<QStringList> &catalogSteps()
                 INSERT INTO changes(kind, image_id) VALUES (3, OLD.image_id);
                 END)"),
         },
+        {
+            // A collection name is one name in any case of any script, as
+            // a tag is: NOCASE folded ASCII only, so "Été" and "été" were
+            // two collections and in:"ÉTÉ" found neither. Each name keeps
+            // its key (Collections::nameKey(), the tag key of the name),
+            // written by the writer in C++, unique, and every lookup goes
+            // by it. fillComputedColumns() keys the collections that were
+            // here before this step, and renames the later of two names
+            // that now fold together (NULL keys are never equal, so the
+            // index holds meanwhile). The old UNIQUE NOCASE stays: two
+            // names NOCASE calls equal have one key anyway.
+            QStringLiteral("ALTER TABLE collections ADD COLUMN name_key TEXT"),
+            QStringLiteral("CREATE UNIQUE INDEX collections_by_key ON collections(name_key)"),
+        },
     };
     return migrations;
 }
@@ -594,10 +610,70 @@ const std::vector<QStringList> &thumbsSteps()
     return migrations;
 }
 
+// The key (Collections::nameKey(): the tag key of the name, base/tagkey.h)
+// of every collection that has none: those from before the step that
+// added it. Of names that now fold together ("Été" and "été", two
+// collections under NOCASE) the oldest (lowest id) keeps its name; each
+// later one is renamed "été (2)", "été (3)"…, the first number whose name
+// is no collection's, kept or not yet keyed: the same names whoever opens
+// the library first. Its images and order stay. A saved search that named
+// a renamed one by its old spelling now finds the one that kept the name.
+Result<void> fillCollectionKeys(Connection &catalog)
+{
+    // The index finds a NULL key without a scan when there is none.
+    QSqlQuery any
+        = catalog.query(QStringLiteral("SELECT 1 FROM collections WHERE name_key IS NULL LIMIT 1"));
+    if (auto r = execQuery(any); !r)
+        return r;
+    if (!any.next())
+        return {};
+    any.finish();
+    QSqlQuery read
+        = catalog.query(QStringLiteral("SELECT id, name, name_key FROM collections ORDER BY id"));
+    if (auto r = execQuery(read); !r)
+        return r;
+    QList<QPair<qint64, QString>> unkeyed;
+    QSet<QString> taken; // the keys given
+    QSet<QString> names; // the key of every name there is, given or not
+    while (read.next()) {
+        const QString name = read.value(QStringLiteral("name")).toString();
+        names.insert(tagKey(name.simplified()));
+        if (read.value(QStringLiteral("name_key")).isNull())
+            unkeyed.append({ read.value(QStringLiteral("id")).toLongLong(), name });
+        else
+            taken.insert(read.value(QStringLiteral("name_key")).toString());
+    }
+    read.finish();
+    QSqlQuery put = catalog.query(
+        QStringLiteral("UPDATE collections SET name = ?, name_key = ? WHERE id = ?"));
+    for (const auto &[id, stored] : std::as_const(unkeyed)) {
+        QString name = stored;
+        QString key = tagKey(name.simplified());
+        for (int n = 2; taken.contains(key); ++n) {
+            const QString next = QStringLiteral("%1 (%2)").arg(stored).arg(n);
+            const QString nextKey = tagKey(next.simplified());
+            // Not another collection's own name either, even one keyed later.
+            if (taken.contains(nextKey) || names.contains(nextKey))
+                continue;
+            name = next;
+            key = nextKey;
+        }
+        taken.insert(key);
+        put.bindValue(0, name);
+        put.bindValue(1, key);
+        put.bindValue(2, id);
+        if (auto r = execQuery(put); !r)
+            return r;
+    }
+    return {};
+}
+
 } // namespace
 
 Result<void> fillComputedColumns(Connection &catalog)
 {
+    if (auto r = fillCollectionKeys(catalog); !r)
+        return r;
     // Only rows from before the step that added the column have no key;
     // the index finds them (NULLs first) without a scan when there are none.
     QSqlQuery any

@@ -15,9 +15,11 @@ namespace trove::schema {
 const std::vector<QStringList> &migrations(Connection::Kind kind);
 
 /// Writes what the SQL of a step cannot compute (the natural name key,
-/// base/naturalkey.h) for the rows that lack it: Connection::migrate()
-/// calls it on a catalog, in the migration's transaction, after the steps.
-/// Costs one index probe when nothing lacks it.
+/// base/naturalkey.h; a collection's name key, renaming the later of two
+/// names that fold together) for the rows that lack it:
+/// Connection::migrate() calls it on a catalog, in the migration's
+/// transaction, after the steps. Costs two index probes when nothing
+/// lacks it.
 Result<void> fillComputedColumns(Connection &catalog);
 
 } // namespace trove::schema

@@ -19,9 +19,9 @@ struct Target {
 
 Result<Target> collectionNamed(WriterContext &c, const QString &name)
 {
-    QSqlQuery q = c.catalog.query(
-        QStringLiteral("SELECT id, query IS NOT NULL AS smart FROM collections WHERE name = ?"));
-    q.bindValue(0, name.simplified());
+    QSqlQuery q = c.catalog.query(QStringLiteral(
+        "SELECT id, query IS NOT NULL AS smart FROM collections WHERE name_key = ?"));
+    q.bindValue(0, Collections::nameKey(name));
     if (auto r = execQuery(q); !r)
         return r.failure();
     if (!q.next())
@@ -43,8 +43,7 @@ Result<Target> handMade(WriterContext &c, const QString &name)
 void collectionTerms(
     const search::Node &node, const QString &name, std::vector<const search::Node *> &out)
 {
-    if (node.kind == search::Node::Kind::Collection
-        && node.text.simplified().compare(name, Qt::CaseInsensitive) == 0)
+    if (node.kind == search::Node::Kind::Collection && Collections::sameName(node.text, name))
         out.push_back(&node);
     for (const search::Node &child : node.children)
         collectionTerms(child, name, out);
@@ -112,17 +111,19 @@ Result<qint64> createCollection(WriterContext &c, const QString &name, const QSt
         return clean.failure();
     if (!query.isNull() && query.trimmed().isEmpty())
         return fail(Collections::tr("a smart collection needs a search"));
-    QSqlQuery taken = c.catalog.query(QStringLiteral("SELECT 1 FROM collections WHERE name = ?"));
-    taken.bindValue(0, *clean);
+    QSqlQuery taken
+        = c.catalog.query(QStringLiteral("SELECT 1 FROM collections WHERE name_key = ?"));
+    taken.bindValue(0, Collections::nameKey(*clean));
     if (auto r = execQuery(taken); !r)
         return r.failure();
     if (taken.next())
         return fail(Collections::tr("a collection named “%1” exists already").arg(*clean));
-    QSqlQuery q = c.catalog.query(
-        QStringLiteral("INSERT INTO collections(name, query, created_at) VALUES (?, ?, ?)"));
+    QSqlQuery q = c.catalog.query(QStringLiteral(
+        "INSERT INTO collections(name, name_key, query, created_at) VALUES (?, ?, ?, ?)"));
     q.bindValue(0, *clean);
-    q.bindValue(1, query.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(query));
-    q.bindValue(2, nowMs());
+    q.bindValue(1, Collections::nameKey(*clean));
+    q.bindValue(2, query.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(query));
+    q.bindValue(3, nowMs());
     if (auto r = execQuery(q); !r)
         return r.failure();
     return q.lastInsertId().toLongLong();
@@ -347,8 +348,8 @@ Result<QString> renameCollection(WriterContext &c, const QString &from, const QS
     // Another collection's name, whatever its case; this one's own name in
     // another case is a rename.
     QSqlQuery taken = c.catalog.query(
-        QStringLiteral("SELECT name FROM collections WHERE name = ? AND id != ?"));
-    taken.bindValue(0, *clean);
+        QStringLiteral("SELECT name FROM collections WHERE name_key = ? AND id != ?"));
+    taken.bindValue(0, Collections::nameKey(*clean));
     taken.bindValue(1, t->id);
     if (auto r = execQuery(taken); !r)
         return r.failure();
@@ -356,9 +357,11 @@ Result<QString> renameCollection(WriterContext &c, const QString &from, const QS
         return fail(Collections::tr("a collection named “%1” exists already")
                         .arg(taken.value(QStringLiteral("name")).toString()));
     taken.finish();
-    QSqlQuery q = c.catalog.query(QStringLiteral("UPDATE collections SET name = ? WHERE id = ?"));
+    QSqlQuery q = c.catalog.query(
+        QStringLiteral("UPDATE collections SET name = ?, name_key = ? WHERE id = ?"));
     q.bindValue(0, *clean);
-    q.bindValue(1, t->id);
+    q.bindValue(1, Collections::nameKey(*clean));
+    q.bindValue(2, t->id);
     if (auto r = execQuery(q); !r)
         return r.failure();
     if (auto r = renameInSavedSearches(c, from.simplified(), *clean); !r)

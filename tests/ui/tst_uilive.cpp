@@ -864,14 +864,14 @@ void TestUiLive::trashWindowActsOnRowsNotRead()
 }
 
 // The filter narrows the Trash window to names and tags holding every word
-// typed (`_` and `%` are plain characters); Restore acts on what it shows,
-// Empty Trash on the whole trash, whatever it shows.
+// typed, in any case of any script (`_` and `%` are plain characters); Restore acts on what it
+// shows, Empty Trash on the whole trash, whatever it shows.
 void TestUiLive::trashWindowFilters()
 {
     cliAdd(QStringLiteral("red-fox"), 31, { QStringLiteral("wild") });
     cliAdd(QStringLiteral("blue-jay"), 32, { QStringLiteral("bird"), QStringLiteral("wild") });
     cliAdd(QStringLiteral("red_panda"), 33);
-    cliAdd(QStringLiteral("apple"), 34);
+    cliAdd(QStringLiteral("apple"), 34, { QStringLiteral("Ärger") });
     QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 4, kArrives);
     auto run = cli({ QStringLiteral("remove"), QStringLiteral("red-fox"),
         QStringLiteral("blue-jay"), QStringLiteral("red_panda"), QStringLiteral("apple") });
@@ -900,6 +900,7 @@ void TestUiLive::trashWindowFilters()
         { "WILD", "blue-jay red-fox" }, // tags, any case
         { "red  wild", "red-fox" }, // every word
         { "_", "red_panda" }, // not LIKE's any-character
+        { "ärger", "apple" }, // any case of any script (LIKE: ASCII only)
         { "", "apple blue-jay red-fox red_panda" },
     };
     for (const auto &f : filters) {

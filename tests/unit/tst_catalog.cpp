@@ -172,6 +172,8 @@ private Q_SLOTS:
     void collectionNamesInAnyCase_data();
     void collectionNamesInAnyCase();
     void collectionKeysBuiltForOlderLibrary();
+    void trashFilterInAnyCase_data();
+    void trashFilterInAnyCase();
     void naturalNamesFollowRenameAndRestore();
     void shuffleAgainIsANewStableOrder();
     void newOrdersBuiltForOlderLibrary();
@@ -2470,6 +2472,59 @@ void TestCatalog::collectionKeysBuiltForOlderLibrary()
                 .contains(QLatin1String("collections_by_key")));
     QCOMPARE(plain.scalar(QStringLiteral("PRAGMA user_version")).toInt(),
         Connection::schemaVersion(Connection::Kind::Catalog));
+}
+
+void TestCatalog::trashFilterInAnyCase_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<QStringList>("names"); // of the trashed images it shows
+    QTest::newRow("ASCII, tag") << "NATURE" << QStringList { "plain" };
+    QTest::newRow("French, name") << "été" << QStringList { "Été à Nîmes" };
+    QTest::newRow("French, capitals, two words") << "ÉTÉ nÎmes" << QStringList { "Été à Nîmes" };
+    QTest::newRow("French, decomposed") << "E\u0301TE\u0301" << QStringList { "Été à Nîmes" };
+    QTest::newRow("accents count") << "ete" << QStringList {};
+    QTest::newRow("German, tag") << "ärger" << QStringList { "summer" };
+    QTest::newRow("German, capital sharp s") << "STRAẞE" << QStringList { "Straße 9" };
+    QTest::newRow("Greek, final sigma") << "κόσμος" << QStringList { "ΚΌΣΜΟΣ" };
+    QTest::newRow("Turkish, dotless i is not I") << "ırmak" << QStringList {};
+    QTest::newRow("every word") << "summer ärger" << QStringList { "summer" };
+    QTest::newRow("every word, one missing") << "summer été" << QStringList {};
+    QTest::newRow("LIKE's characters are text") << "0%_" << QStringList { "100%_done" };
+}
+
+// The trash's filter (the Trash window, `trove trash list`'s reader)
+// finds a word in names and tags in any case of any script, as tags and
+// searches do; pages and counts agree.
+void TestCatalog::trashFilterInAnyCase()
+{
+    QFETCH(QString, filter);
+    QFETCH(QStringList, names);
+    openWriter();
+    QList<qint64> keys;
+    quint32 seed = 130;
+    for (const auto &[name, tag] : std::initializer_list<std::pair<QString, QString>> {
+             { QStringLiteral("Été à Nîmes"), QString() },
+             { QStringLiteral("summer"), QStringLiteral("ÄRGER") },
+             { QStringLiteral("Straße 9"), QString() }, { QStringLiteral("ΚΌΣΜΟΣ"), QString() },
+             { QStringLiteral("plain"), QStringLiteral("Nature") },
+             { QStringLiteral("IRMAK"), QString() }, { QStringLiteral("100%_done"), QString() },
+             { QStringLiteral("kept"), QStringLiteral("nature") } }) {
+        auto made = commit(name, seed++, tag.isEmpty() ? QStringList {} : QStringList { tag });
+        QVERIFY_OK(made);
+        keys << made->key;
+    }
+    QCOMPARE(*await(m_writer->moveToTrash(keys.mid(0, keys.size() - 1))), keys.size() - 1);
+
+    const auto shown = m_reader->trash(-1, 0, filter);
+    QVERIFY_OK(shown);
+    QStringList found;
+    for (const TrashRecord &t : *shown)
+        found << t.image.name;
+    found.sort();
+    names.sort();
+    QCOMPARE(found, names);
+    QCOMPARE(*m_reader->trashCount(filter), names.size());
+    QCOMPARE(m_reader->trashKeys(0, 100, filter)->size(), names.size());
 }
 
 // Names in natural order, whatever wrote them: a commit, a rename, a

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/catalogreader.h"
 
+#include "base/tagkey.h"
 #include "catalog/collections.h"
 #include "catalog/imagerow.h"
 #include "catalog/private/searchplan.h"
@@ -120,15 +121,25 @@ QString trashOrderBy(TrashOrder order)
 }
 
 // "WHERE …" for the trash rows whose name or tags (JSON text) hold every
-// word of @p filter, or nothing without one.
+// word of @p filter in any case of any script, or nothing without one:
+// the word's tag key (base/tagkey.h) within the key of the row's text, as
+// tags match ("été" finds "ÉTÉ"; LIKE folds ASCII only). Most rows are
+// ASCII, whose key is their text in lower case: LIKE with the word's key
+// answers the same for them without keying the row (a trash of 450,000
+// is scanned for a count). A word cannot hold a line feed, so none
+// matches across the name and the tags.
 QString trashFilterWhere(const QString &filter, QVariantList *binds)
 {
     static const QRegularExpression space(QStringLiteral("\\s+"));
     QStringList terms;
     for (const QString &word : filter.split(space, Qt::SkipEmptyParts)) {
-        const QString pattern = querysql::likeContains(word);
-        terms << QStringLiteral("(name LIKE ? ESCAPE '\\' OR tags LIKE ? ESCAPE '\\')");
-        *binds << pattern << pattern;
+        const QString key = tagKey(word);
+        const QString pattern = querysql::likeContains(key);
+        terms << QStringLiteral(
+            "(CASE WHEN length(name) = length(CAST(name AS BLOB)) AND length(tags) = "
+            "length(CAST(tags AS BLOB)) THEN (name LIKE ? ESCAPE '\\' OR tags LIKE ? ESCAPE '\\') "
+            "ELSE instr(trove_tag_key(name || char(10) || tags), ?) > 0 END)");
+        *binds << pattern << pattern << key;
     }
     return terms.isEmpty()
         ? QString()

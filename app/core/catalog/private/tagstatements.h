@@ -21,6 +21,11 @@ namespace trove::tagstatements {
 Result<TagCountsReport> tagCounts(
     Connection &c, const ImageQuery &query, int limit, qint64 scanLimit);
 
+/// The counts of the tags of the first `?` images matching @p where
+/// ("WHERE …" on images i), top `?` first: tagCounts()'s query when a
+/// search is set; its own function so that tests can read its plan.
+QString countsOfMatchesSql(const QString &where);
+
 /// Every image tagged @p from is tagged @p to instead (a merge when some
 /// already were); answers what undoing it needs.
 Result<TagRename> renameTag(WriterContext &c, const QString &from, const QString &to);

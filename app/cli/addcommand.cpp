@@ -81,6 +81,9 @@ int runAdd(CommandContext &ctx)
             || (page.scheme() != QLatin1String("http") && page.scheme() != QLatin1String("https")))
             return usageError(ctx, QStringLiteral("--referer takes an http or https URL"));
     }
+    if (const QString tooMany = TagLimits::check(ctx.parser.values(QStringLiteral("tag")));
+        !tooMany.isEmpty())
+        return usageError(ctx, QStringLiteral("--tag: %1").arg(tooMany));
     return ingest(ctx, sources);
 }
 

@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSet>
 
 namespace trove::cli {
 
@@ -146,11 +147,18 @@ Resolved resolveArguments(CommandContext &ctx, CatalogReader &reader, const QStr
         out.status = 1;
         return out;
     }
+    // An image named twice (by id and by name, or twice alike) is one
+    // target: acted on and reported once.
+    QSet<qint64> seen;
     for (const QString &arg : args) {
-        if (auto record = resolveOne(ctx, reader, arg))
-            out.records.append(*record);
-        else
+        if (auto record = resolveOne(ctx, reader, arg)) {
+            if (!seen.contains(record->key)) {
+                seen.insert(record->key);
+                out.records.append(*record);
+            }
+        } else {
             out.status = 1;
+        }
     }
     return out;
 }

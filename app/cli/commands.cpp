@@ -7,6 +7,7 @@
 #include "catalog/imagerow.h"
 #include "catalog/searchlanguage.h"
 #include "commandhelpers.h"
+#include "ingest/ingesttypes.h"
 #include "rowprinter.h"
 #include "storage/blobstore.h"
 
@@ -149,15 +150,13 @@ int runList(CommandContext &ctx)
         return written;
     };
     bool first = true;
-    if (ctx.json)
-        buffer.append('[');
     auto walk = reader.forEachRow(
         query,
         [&](const ImageRow &row) {
             const bool firstRow = std::exchange(first, false);
             if (ctx.json) {
                 // The same text QJsonDocument gives for the whole array.
-                buffer.append(firstRow ? "\n" : ",\n");
+                buffer.append(firstRow ? "[\n" : ",\n");
                 rowprinter::appendJsonElement(buffer, row);
             } else {
                 rowprinter::appendLine(buffer, row);
@@ -167,8 +166,11 @@ int runList(CommandContext &ctx)
             return firstRow || buffer.size() >= kFlushAt ? flush() : true;
         },
         ctx.json ? CatalogReader::Detail::Full : CatalogReader::Detail::WithoutSources);
-    if (ctx.json)
-        buffer.append("\n]\n");
+    // A search that fails (a collection it names is not there) prints no
+    // array at all: an empty one reads as "no images" to a script. One cut
+    // short by a read error stays unclosed, so that no parser takes it whole.
+    if (ctx.json && walk)
+        buffer.append(first ? "[\n]\n" : "\n]\n");
     flush();
     std::fflush(stdout);
     if (!walk)
@@ -255,6 +257,10 @@ int runTag(CommandContext &ctx)
     if (args.isEmpty() || (add.isEmpty() && remove.isEmpty()))
         return usageError(
             ctx, QStringLiteral("tag takes ID|NAME... and --add TAG or --remove TAG"));
+    // The bounds the local API keeps: an image never carries a tag that
+    // another face of Trove would refuse.
+    if (const QString tooMany = TagLimits::check(add + remove); !tooMany.isEmpty())
+        return usageError(ctx, QStringLiteral("tag: %1").arg(tooMany));
     CatalogReader reader;
     const Resolved targets = resolveArguments(ctx, reader, args);
     if (targets.records.isEmpty())
@@ -285,13 +291,16 @@ int runTag(CommandContext &ctx)
 int runRename(CommandContext &ctx)
 {
     const QStringList args = ctx.parser.positionalArguments();
-    if (args.size() != 2 || args.at(1).trimmed().isEmpty())
+    // The name as it is stored (control characters as spaces, composed),
+    // and so as it is printed: an escape sequence in it never reaches the
+    // terminal.
+    const QString name = args.size() == 2 ? normalizeName(args.at(1)) : QString();
+    if (name.isEmpty())
         return usageError(ctx, QStringLiteral("rename takes ID|NAME and a new, non-empty name"));
     CatalogReader reader;
     const Resolved targets = resolveArguments(ctx, reader, args.mid(0, 1));
     if (targets.records.isEmpty())
         return targets.status;
-    const QString name = args.at(1).trimmed();
     CatalogWriter writer(ctx.paths);
     if (!openWriter(ctx, writer))
         return 1;

@@ -609,6 +609,19 @@ void TestCli::listSearchLanguage()
     QVERIFY2(unknown.out.isEmpty(), unknown.describe());
     QVERIFY2(
         unknown.err.startsWith("trove: search: no collection named “holiday”"), unknown.describe());
+    // Nor an empty JSON array before the error, which a script reads as
+    // "nothing found"; a real empty result is still [].
+    const Run unknownJson
+        = trove({ QStringLiteral("list"), QStringLiteral("--search"), QStringLiteral("in:holiday"),
+            QStringLiteral("--json"), QStringLiteral("--library"), library() });
+    QVERIFY2(unknownJson.exitCode == 2, unknownJson.describe());
+    QVERIFY2(unknownJson.out.isEmpty(), unknownJson.describe());
+    const Run noneJson = trove(
+        { QStringLiteral("list"), QStringLiteral("--search"), QStringLiteral("width:>100000"),
+            QStringLiteral("--json"), QStringLiteral("--library"), library() });
+    QVERIFY2(noneJson.exitCode == 0, noneJson.describe());
+    QVERIFY2(QJsonDocument::fromJson(noneJson.out).isArray(), noneJson.describe());
+    QCOMPARE(QJsonDocument::fromJson(noneJson.out).array().size(), 0);
 
     // Bounds past int64 are clamped, never wrapped round to the opposite.
     QCOMPARE(names(QStringLiteral("width:>9223372036854775807")), QStringList {});
@@ -1677,6 +1690,11 @@ void TestCli::badUsage_data()
         << QStringList { QStringLiteral("export"), QStringLiteral("x") };
     QTest::newRow("tag without --add/--remove")
         << QStringList { QStringLiteral("tag"), QStringLiteral("x") };
+    // The local API's bounds on tags hold on the command line too.
+    QTest::newRow("tag --add of 501 characters") << QStringList { QStringLiteral("tag"),
+        QStringLiteral("x"), QStringLiteral("--add"), QString(501, QLatin1Char('a')) };
+    QTest::newRow("add --tag of 501 characters") << QStringList { QStringLiteral("add"),
+        QStringLiteral("x.png"), QStringLiteral("--tag"), QString(501, QLatin1Char('b')) };
     QTest::newRow("remove without argument") << QStringList { QStringLiteral("remove") };
     QTest::newRow("rename without a new name")
         << QStringList { QStringLiteral("rename"), QStringLiteral("x") };
@@ -1964,6 +1982,24 @@ void TestCli::showTagRemoveByNameAndPrefix()
         + lib);
     QVERIFY2(rename.exitCode == 0, rename.describe());
     QVERIFY2(rename.out.contains("gamma -> beta"), rename.describe());
+    // What is printed is what is stored: an escape sequence in the new
+    // name (one sets the terminal's title) never reaches the terminal.
+    rename = trove(QStringList { QStringLiteral("rename"), QStringLiteral("beta"),
+                       QStringLiteral("x\x1b]0;pwn\x07y\nz") }
+        + lib);
+    QVERIFY2(rename.exitCode == 0, rename.describe());
+    QVERIFY2(!rename.out.contains('\x1b') && rename.out.count('\n') == 1, rename.describe());
+    QVERIFY2(rename.out.contains("beta -> x ]0;pwn y z\n"), rename.describe());
+    rename = trove(QStringList { QStringLiteral("rename"), QStringLiteral("x ]0;pwn y z"),
+                       QStringLiteral("beta") }
+        + lib);
+    QVERIFY2(rename.exitCode == 0, rename.describe());
+    // The same image named twice is one target, printed once.
+    tag = trove(QStringList { QStringLiteral("tag"), beta, beta.left(8), QStringLiteral("beta"),
+                    QStringLiteral("--add"), QStringLiteral("once"), QStringLiteral("--json") }
+        + lib);
+    QVERIFY2(tag.exitCode == 0, tag.describe());
+    QCOMPARE(tag.json().array().size(), 1);
 
     // A name that is also the start of another image's id (a picture
     // named "2024" or "cafe") names both: nothing is renamed or removed

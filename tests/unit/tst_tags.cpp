@@ -580,6 +580,18 @@ void TestTags::limitsBoundARequest_data()
     QTest::newRow("501 characters")
         << QStringList { QStringLiteral("ok"), QString(501, QLatin1Char('x')) }
         << QStringLiteral("a tag is longer than 500 characters: xxx");
+    // Characters as people count them: an emoji (two UTF-16 units) or an
+    // "é" typed as e + combining accent is one.
+    QString emoji;
+    for (int i = 0; i < 500; ++i)
+        emoji += QStringLiteral("\U0001F600");
+    QTest::newRow("500 emoji") << QStringList { emoji } << QString();
+    QTest::newRow("501 emoji") << QStringList { emoji + QStringLiteral("\U0001F600") }
+                               << QStringLiteral("a tag is longer than 500 characters: \U0001F600");
+    QString decomposed;
+    for (int i = 0; i < 300; ++i)
+        decomposed += QStringLiteral("e\u0301");
+    QTest::newRow("300 decomposed accents") << QStringList { decomposed } << QString();
 }
 
 void TestTags::limitsBoundARequest()

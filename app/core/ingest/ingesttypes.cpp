@@ -52,11 +52,16 @@ QString TagLimits::check(const QStringList &tags)
     if (tags.size() > kMaxTags)
         return tr("at most %1 tags at a time; %2 given").arg(kMaxTags).arg(tags.size());
     for (const QString &tag : tags) {
-        const QString trimmed = tag.trimmed();
-        if (trimmed.size() > kMaxLength)
+        // Characters as people count them: code points of the composed
+        // tag, so an emoji or an "é" typed as e + accent counts once (UTF-16
+        // units counted both twice, and 251 emoji were "over 500").
+        const QString composed = composedTag(tag.trimmed());
+        const QList<uint> characters = composed.toUcs4();
+        if (characters.size() > kMaxLength)
             return tr("a tag is longer than %1 characters: %2…")
                 .arg(kMaxLength)
-                .arg(trimmed.left(40));
+                .arg(QString::fromUcs4(
+                    reinterpret_cast<const char32_t *>(characters.constData()), 40));
     }
     return {};
 }

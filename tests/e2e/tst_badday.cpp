@@ -524,6 +524,14 @@ void TestBadDay::backupRefusesToOverwrite()
     const TroveRun inside = runCli({ QStringLiteral("backup"), QStringLiteral("--library"), library,
         library + QStringLiteral("/copy") });
     QCOMPARE(inside.exitCode, 1);
+    // The same through a symbolic link to the library: still inside it.
+    const QString link = m_dir->filePath(QStringLiteral("link-to-library"));
+    QVERIFY(QFile::link(library, link));
+    const TroveRun throughLink = runCli({ QStringLiteral("backup"), QStringLiteral("--library"),
+        library, link + QStringLiteral("/copy") });
+    QCOMPARE(throughLink.exitCode, 1);
+    QVERIFY(throughLink.errLines().first().contains(QLatin1String("outside the library")));
+    QVERIFY(!QFileInfo::exists(library + QStringLiteral("/copy")));
     // Another library, and a backup of it, have a catalog too: written
     // over, the copy's clean-up would delete their blobs.
     const QString another = m_dir->filePath(QStringLiteral("another"));

@@ -503,6 +503,8 @@ void TestUiPreferences::moveLibraryRefusesWhatItCannotUse_data()
     QTest::newRow("not empty") << QStringLiteral("full") << QStringLiteral("is not empty");
     QTest::newRow("inside the library")
         << QStringLiteral("<library>/inside") << QStringLiteral("inside the library");
+    QTest::newRow("inside the library through a link")
+        << QStringLiteral("<link>/inside") << QStringLiteral("inside the library");
     QTest::newRow("too little space")
         << QStringLiteral("roomless") << QStringLiteral("not enough free space");
 }
@@ -516,6 +518,11 @@ void TestUiPreferences::moveLibraryRefusesWhatItCannotUse()
     addImages(1);
     QString dest = where.startsWith(QLatin1String("<library>")) ? m_library->path() + where.mid(9)
                                                                 : m_files->filePath(where);
+    if (where.startsWith(QLatin1String("<link>"))) {
+        const QString link = m_files->filePath(QStringLiteral("link-to-library"));
+        QVERIFY(QFile::link(m_library->path(), link));
+        dest = link + where.mid(6);
+    }
     if (where == QLatin1String("full")) {
         QVERIFY(QDir().mkpath(dest));
         QVERIFY(uitest::writeFile(dest + QStringLiteral("/letter.txt"), "mine"));

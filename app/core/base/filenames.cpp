@@ -97,4 +97,29 @@ QString unusedFilePath(const QString &folder, const QString &fileName)
     }
 }
 
+QString resolvedPath(const QString &path)
+{
+    QString existing = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    QStringList rest;
+    for (;;) {
+        const QString canonical = QFileInfo(existing).canonicalFilePath();
+        if (!canonical.isEmpty()) {
+            rest.prepend(canonical);
+            return QDir::cleanPath(rest.join(QLatin1Char('/')));
+        }
+        const qsizetype slash = existing.lastIndexOf(QLatin1Char('/'));
+        if (slash <= 0) // nothing of it exists, not even the root
+            return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+        rest.prepend(existing.mid(slash + 1));
+        existing = existing.left(slash);
+    }
+}
+
+bool isSameOrInside(const QString &inner, const QString &outer)
+{
+    const QString i = resolvedPath(inner);
+    const QString o = resolvedPath(outer);
+    return i == o || i.startsWith(o.endsWith(QLatin1Char('/')) ? o : o + QLatin1Char('/'));
+}
+
 } // namespace trove

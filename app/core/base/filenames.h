@@ -25,6 +25,16 @@ QString safeFileName(const QString &name, const QString &format, const QString &
 /// GUI thread.
 QString unusedFilePath(const QString &folder, const QString &fileName);
 
+/// @p path with every symbolic link of its existing part resolved: the
+/// canonical path of its deepest folder that exists, followed by the rest
+/// as written (cleaned). Where a library, a backup or a move target lies is
+/// compared this way: a destination reached through a link to the library
+/// (`link/inner`, not there yet) is inside it. Looks at the disk.
+QString resolvedPath(const QString &path);
+
+/// Whether @p inner is @p outer or lies inside it, both resolvedPath().
+bool isSameOrInside(const QString &inner, const QString &outer);
+
 /// Characters of the name kept at most. 120, not 200: the file goes into a
 /// folder (a drag's temp folder plus a 16-character subfolder), and Windows
 /// paths stop at 260 characters.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/librarybackup.h"
 
+#include "base/filenames.h"
 #include "base/platform.h"
 #include "ingest/ingesttypes.h"
 #include "storage/database.h"
@@ -29,19 +30,6 @@ namespace {
 QAtomicInteger<quint64> s_snapshotCounter;
 
 constexpr int kAttempts = 3;
-
-bool samePlace(const QString &a, const QString &b)
-{
-    const QString ca = QFileInfo(a).canonicalFilePath();
-    const QString cb = QFileInfo(b).canonicalFilePath();
-    return !ca.isEmpty() && ca == cb;
-}
-
-bool isInside(const QString &inner, const QString &outer)
-{
-    const QString o = QDir::cleanPath(QFileInfo(outer).absoluteFilePath()) + QLatin1Char('/');
-    return QDir::cleanPath(QFileInfo(inner).absoluteFilePath()).startsWith(o);
-}
 
 /// The library's identity in the `library` table (schema.cpp) of @p db,
 /// named @p catalogFile in errors; empty for a catalog from before
@@ -398,8 +386,9 @@ Result<BackupReport> LibraryBackup::run(const LibraryPaths &source, const QStrin
     if (!QFileInfo::exists(source.catalogFile()))
         return fail(tr("no library in %1").arg(source.root()));
     const LibraryPaths target(dest);
-    if (samePlace(source.root(), target.root()) || isInside(target.root(), source.root())
-        || isInside(source.root(), target.root()))
+    // Compared through symbolic links: "link-to-library/inner" is inside.
+    if (isSameOrInside(target.root(), source.root())
+        || isSameOrInside(source.root(), target.root()))
         return fail(tr("a backup goes outside the library, not into it"));
     const QFileInfo destInfo(target.root());
     if (destInfo.exists() && !destInfo.isDir())

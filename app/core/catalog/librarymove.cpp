@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "catalog/librarymove.h"
 
+#include "base/filenames.h"
 #include "base/platform.h"
 #include "catalog/librarybackup.h"
 #include "storage/diskspace.h"
@@ -33,18 +34,6 @@ QString apiKeyFile(const LibraryPaths &paths)
 
 constexpr QDir::Filters kEverything
     = QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot;
-
-bool liesInside(const QString &inner, const QString &outer)
-{
-    const QString o = QDir::cleanPath(QFileInfo(outer).absoluteFilePath()) + QLatin1Char('/');
-    return QDir::cleanPath(QFileInfo(inner).absoluteFilePath()).startsWith(o);
-}
-
-QString canonicalOrClean(const QString &path)
-{
-    const QString c = QFileInfo(path).canonicalFilePath();
-    return c.isEmpty() ? QDir::cleanPath(QFileInfo(path).absoluteFilePath()) : c;
-}
 
 /// What a library (its catalog, or a copy of it) holds, read by column name.
 struct Counts {
@@ -194,11 +183,12 @@ Result<void> LibraryMove::checkDestination(
 {
     const LibraryPaths target(dest);
     const QString where = QDir::toNativeSeparators(target.root());
-    const QString from = canonicalOrClean(source.root());
-    const QString to = canonicalOrClean(target.root());
+    // Through any symbolic link: "link-to-library/inner" is inside it.
+    const QString from = resolvedPath(source.root());
+    const QString to = resolvedPath(target.root());
     if (from == to)
         return fail(tr("the library is already in %1").arg(where));
-    if (liesInside(to, from))
+    if (isSameOrInside(to, from))
         return fail(tr("%1 is inside the library: choose a folder outside it").arg(where));
     const QFileInfo info(target.root());
     if (info.exists() && !info.isDir())

@@ -911,6 +911,24 @@ void TestSimilar::notDuplicatesSplitAGroup()
     auto near = similar.similar(**hash, SimilarityRule {}, a->key);
     QVERIFY_OK(near);
     QCOMPARE(near->size(), 1);
+
+    // A third copy is a duplicate of both: the mark keeps a and b from
+    // being linked to each other, not either of them out of its group
+    // with c (b vanished from Find Duplicates with its real twin).
+    auto c = commit(ImageFactory::encode(picture, "bmp"), QStringLiteral("c"));
+    QVERIFY_OK(c);
+    for (const auto how : { HashIndex::PairSearch::ByNode, HashIndex::PairSearch::ByBlockWalk }) {
+        auto entries = similar.allHashes();
+        QVERIFY_OK(entries);
+        auto apart = similar.notDuplicates();
+        QVERIFY_OK(apart);
+        const auto withC = HashIndex(*entries).groups(SimilarityRule {}, *apart, how);
+        QCOMPARE(withC.size(), 1);
+        QList<qint64> keys;
+        for (const HashEntry &e : withC.first())
+            keys.append(e.key);
+        QCOMPARE(keys, (QList<qint64> { a->key, b->key, c->key }));
+    }
 }
 
 void TestSimilar::keepBestRule()

@@ -233,17 +233,28 @@ QList<QList<HashEntry>> HashIndex::groups(
         return notDuplicates.contains({ std::min(ka, kb), std::max(ka, kb) });
     };
     Sets sets(m_keys.size());
-    // Links two member ranges through the first pair the difference hash
-    // (if asked) accepts and nobody marked apart.
+    // Every pair accepted: the members of a range are one set already, and
+    // one pair links two ranges whole.
+    const bool everyPair = rule.dhashDistance < 0 && notDuplicates.isEmpty();
+    // Links two member ranges through each pair the difference hash (if
+    // asked) accepts and nobody marked apart. Not through the first such
+    // pair alone: with a pair kept apart (or refused by the difference
+    // hash) a range's members may be in different sets, and a member left
+    // out was dropped from the duplicates with its real twin (A and B kept
+    // apart, C a copy of both: B vanished).
     const auto link = [&](quint32 fromA, quint32 toA, quint32 fromB, quint32 toB) {
         for (quint32 a = fromA; a < toA; ++a)
-            for (quint32 b = fromB; b < toB; ++b)
+            for (quint32 b = fromB; b < toB; ++b) {
+                if (!everyPair && sets.find(a) == sets.find(b))
+                    continue;
                 if ((rule.dhashDistance < 0
                         || hammingDistance(m_dhashes[a], m_dhashes[b]) <= rule.dhashDistance)
                     && (notDuplicates.isEmpty() || !apart(a, b))) {
                     sets.join(a, b);
-                    return;
+                    if (everyPair)
+                        return;
                 }
+            }
     };
     // The same hashes: one picture, unless a person said otherwise.
     for (quint32 i = 0; i < quint32(m_nodes.size()); ++i)
@@ -278,7 +289,7 @@ QList<QList<HashEntry>> HashIndex::groups(
     }
     for (const Edges &edges : found)
         for (const auto &[i, j] : edges)
-            if (sets.find(m_memberStart[i]) != sets.find(m_memberStart[j]))
+            if (!everyPair || sets.find(m_memberStart[i]) != sets.find(m_memberStart[j]))
                 link(
                     m_memberStart[i], m_memberStart[i + 1], m_memberStart[j], m_memberStart[j + 1]);
     // Members by root; positions rise with (hash, key), so sort each group.

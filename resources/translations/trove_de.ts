@@ -142,6 +142,14 @@
         <source>that image is not in “%1”</source>
         <translation>dieses Bild ist nicht in „%1“</translation>
     </message>
+    <message>
+        <source>a smart collection cannot name itself (in:%1)</source>
+        <translation>eine intelligente Sammlung kann sich nicht selbst nennen (in:%1)</translation>
+    </message>
+    <message>
+        <source>“%1” names “%2”, which names it back</source>
+        <translation>„%1“ nennt „%2“, das es wieder nennt</translation>
+    </message>
 </context>
 <context>
     <name>Connection</name>

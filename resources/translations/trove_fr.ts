@@ -142,6 +142,14 @@
         <source>that image is not in “%1”</source>
         <translation>cette image n’est pas dans «&#xa0;%1&#xa0;»</translation>
     </message>
+    <message>
+        <source>a smart collection cannot name itself (in:%1)</source>
+        <translation>une collection intelligente ne peut pas se nommer elle-même (in:%1)</translation>
+    </message>
+    <message>
+        <source>“%1” names “%2”, which names it back</source>
+        <translation>«&#xa0;%1&#xa0;» nomme «&#xa0;%2&#xa0;», qui le nomme en retour</translation>
+    </message>
 </context>
 <context>
     <name>Connection</name>

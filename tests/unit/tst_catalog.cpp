@@ -240,6 +240,20 @@ void TestCatalog::collectionsHoldImagesInOrder()
     QVERIFY(!await(m_writer->createCollection(QStringLiteral("Empty"), QStringLiteral(" "))));
     QVERIFY_OK(
         await(m_writer->createCollection(QStringLiteral("Large"), QStringLiteral("width:>10"))));
+    // A smart collection naming itself, or one that names it back, is
+    // refused when made (every use of it failed before).
+    auto self = await(
+        m_writer->createCollection(QStringLiteral("Self"), QStringLiteral("tag:x OR in:SELF")));
+    QVERIFY(!self);
+    QVERIFY2(self.error().contains(QStringLiteral("cannot name itself")), qPrintable(self.error()));
+    QVERIFY_OK(await(m_writer->createCollection(
+        QStringLiteral("Wide"), QStringLiteral("in:large -in:\"Tall ones\""))));
+    auto loop
+        = await(m_writer->createCollection(QStringLiteral("Tall ones"), QStringLiteral("in:wide")));
+    QVERIFY(!loop);
+    QCOMPARE(loop.error(), QStringLiteral("“Tall ones” names “Wide”, which names it back"));
+    QVERIFY(!*Collections::find(m_reader->catalog(), QStringLiteral("Tall ones")));
+    QVERIFY_OK(await(m_writer->deleteCollection(QStringLiteral("Wide"))));
 
     QCOMPARE(*await(m_writer->addToCollection(
                  QStringLiteral("HOLIDAY 2026"), { keys[2], keys[0], 999999, keys[2] })),

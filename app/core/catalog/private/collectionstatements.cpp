@@ -7,6 +7,7 @@
 #include "catalog/searchlanguage.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 namespace trove::statements {
 
@@ -86,6 +87,55 @@ Result<void> renameInSavedSearches(WriterContext &c, const QString &from, const 
     return {};
 }
 
+void allCollectionTerms(const search::Node &node, QStringList &out)
+{
+    if (node.kind == search::Node::Kind::Collection)
+        out.append(node.text);
+    for (const search::Node &child : node.children)
+        allCollectionTerms(child, out);
+}
+
+/// Refuses a smart collection @p name whose search @p query names itself,
+/// directly or through other smart collections: it was accepted, and every
+/// use of it then failed (with the name of another one in the loop).
+Result<void> refuseLoop(WriterContext &c, const QString &name, const QString &query)
+{
+    QStringList pending { query };
+    QStringList via; // the smart collection each pending search is of
+    via.append(QString());
+    QSet<QString> seen;
+    while (!pending.isEmpty()) {
+        const QString search = pending.takeFirst();
+        const QString through = via.takeFirst();
+        const search::Parsed parsed = search::SearchLanguage::parse(search);
+        if (!parsed.ok())
+            continue; // the query's own errors are told where it is read
+        QStringList named;
+        allCollectionTerms(parsed.root, named);
+        for (const QString &term : std::as_const(named)) {
+            if (Collections::sameName(term, name)) {
+                if (through.isEmpty())
+                    return fail(Collections::tr("a smart collection cannot name itself (in:%1)")
+                                    .arg(term.simplified()));
+                return fail(Collections::tr("“%1” names “%2”, which names it back")
+                                .arg(name.simplified(), through));
+            }
+            const QString key = Collections::nameKey(term);
+            if (seen.contains(key))
+                continue;
+            seen.insert(key);
+            auto found = Collections::find(c.catalog, term, Collections::Counted::No);
+            if (!found)
+                return found.failure();
+            if (*found && (*found)->isSmart()) {
+                pending.append((*found)->query);
+                via.append((*found)->name);
+            }
+        }
+    }
+    return {};
+}
+
 /// The keys of @p keys that are in the collection now, for the change list.
 Result<QList<qint64>> membersAmong(WriterContext &c, qint64 id, const QString &batch)
 {
@@ -111,6 +161,10 @@ Result<qint64> createCollection(WriterContext &c, const QString &name, const QSt
         return clean.failure();
     if (!query.isNull() && query.trimmed().isEmpty())
         return fail(Collections::tr("a smart collection needs a search"));
+    if (!query.isNull()) {
+        if (auto r = refuseLoop(c, *clean, query); !r)
+            return r.failure();
+    }
     QSqlQuery taken
         = c.catalog.query(QStringLiteral("SELECT 1 FROM collections WHERE name_key = ?"));
     taken.bindValue(0, Collections::nameKey(*clean));

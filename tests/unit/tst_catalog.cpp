@@ -139,6 +139,10 @@ private Q_SLOTS:
     void tagsAreCaseInsensitiveAcrossEdits_data();
     void tagsAreCaseInsensitiveAcrossEdits();
     void ratingsAndFavouritesUndoExactly();
+    void editsLeaveTrashedImagesAlone_data();
+    void editsLeaveTrashedImagesAlone();
+    void undoAndRedoAreCompareAndSet_data();
+    void undoAndRedoAreCompareAndSet();
     void rename();
     void remove();
     void trashKeepsImageWhole();
@@ -793,9 +797,11 @@ void TestCatalog::ratingsAndFavouritesUndoExactly()
         QCOMPARE(m_reader->byKey(r->key)->rating, 5);
 
     // Undo: each its own value back; redo: the same images again.
+    QCOMPARE(delta->absent.gone, QList<qint64> { 999999 });
     auto reverted = await(m_writer->revertMarks(*delta));
     QVERIFY_OK(reverted);
-    QCOMPARE(*reverted, 2);
+    QCOMPARE(reverted->changed, 2);
+    QVERIFY(reverted->conflicts.isEmpty());
     QCOMPARE(m_reader->byKey(a->key)->rating, 0);
     QCOMPARE(m_reader->byKey(b->key)->rating, 2);
     QCOMPARE(m_reader->byKey(c->key)->rating, 5);
@@ -872,6 +878,208 @@ void TestCatalog::tagsAreCaseInsensitiveAcrossEdits()
     // Removed in another case, it is gone.
     QVERIFY_OK(await(m_writer->editTags({ a->key }, {}, { again })));
     QCOMPARE(m_reader->byKey(a->key)->tags, QStringList {});
+}
+
+// Another process moved an image to the trash (or deleted it for good)
+// before the asker's view caught up: an edit of it changes nothing — no
+// raw "FOREIGN KEY constraint failed", no delta for an undo — and says
+// which it left alone; the images still in the library get the edit.
+void TestCatalog::editsLeaveTrashedImagesAlone_data()
+{
+    QTest::addColumn<QString>("edit");
+    QTest::newRow("add tag") << QStringLiteral("add tag");
+    QTest::newRow("remove tag") << QStringLiteral("remove tag");
+    QTest::newRow("rename") << QStringLiteral("rename");
+    QTest::newRow("rating") << QStringLiteral("rating");
+    QTest::newRow("favourite") << QStringLiteral("favourite");
+}
+
+void TestCatalog::editsLeaveTrashedImagesAlone()
+{
+    QFETCH(QString, edit);
+    openWriter();
+    auto trashed = commit(QStringLiteral("trashed"), 71, { QStringLiteral("kept") });
+    auto stays = commit(QStringLiteral("stays"), 72);
+    auto deleted = commit(QStringLiteral("deleted"), 73);
+    QVERIFY_OK(trashed);
+    QVERIFY_OK(stays);
+    QVERIFY_OK(deleted);
+    // Elsewhere: another writer, as the CLI would.
+    {
+        CatalogWriter other(m_paths);
+        QVERIFY_OK(await(other.open()));
+        QVERIFY_OK(await(other.moveToTrash({ trashed->key, deleted->key })));
+        QVERIFY_OK(await(other.emptyTrash(TrashFilter::ofKeys({ deleted->key }))));
+    }
+    Probe probe(m_paths.catalogFile());
+    const QString trashRow = QStringLiteral(
+        "SELECT name || '|' || tags || '|' || rating || '|' || favourite FROM trash");
+    const QVariant before = probe.scalar(trashRow);
+    QVERIFY(before.isValid());
+
+    // (absent, whether the edit recorded anything for an undo)
+    auto run = [this, &edit](const QList<qint64> &keys) -> Result<QPair<Absent, bool>> {
+        if (edit == QLatin1String("add tag") || edit == QLatin1String("remove tag")) {
+            const QStringList tag { QStringLiteral("kept") };
+            auto r = await(edit == QLatin1String("add tag")
+                    ? m_writer->editTagsRecorded(keys, tag, {})
+                    : m_writer->editTagsRecorded(keys, {}, tag));
+            if (!r)
+                return r.failure();
+            return qMakePair(r->absent, !r->isEmpty());
+        }
+        if (edit == QLatin1String("rename")) {
+            auto r = await(m_writer->rename(keys, QStringLiteral("new name")));
+            if (!r)
+                return r.failure();
+            return qMakePair(r->absent, !r->isEmpty());
+        }
+        auto r = await(edit == QLatin1String("rating") ? m_writer->setRating(keys, 4)
+                                                       : m_writer->setFavourite(keys, true));
+        if (!r)
+            return r.failure();
+        return qMakePair(r->absent, !r->isEmpty());
+    };
+
+    // The trashed image alone: nothing changes, nothing to undo.
+    auto alone = run({ trashed->key });
+    QVERIFY_OK(alone);
+    QCOMPARE(alone->first.trashed, QList<qint64> { trashed->key });
+    QVERIFY(alone->first.gone.isEmpty());
+    QVERIFY(!alone->second);
+    QCOMPARE(probe.scalar(trashRow), before);
+    QVERIFY(
+        probe
+            .scalar(
+                QStringLiteral("SELECT count(*) FROM tags WHERE image_id = %1").arg(trashed->key))
+            .toInt()
+        == 0);
+
+    // Beside images still there, and one deleted for good: they get the
+    // edit; the others are answered apart.
+    auto mixed = run({ trashed->key, stays->key, deleted->key });
+    QVERIFY_OK(mixed);
+    QCOMPARE(mixed->first.trashed, QList<qint64> { trashed->key });
+    QCOMPARE(mixed->first.gone, QList<qint64> { deleted->key });
+    QCOMPARE(probe.scalar(trashRow), before);
+    const ImageRecord kept = *m_reader->byKey(stays->key);
+    if (edit == QLatin1String("add tag"))
+        QCOMPARE(kept.tags, QStringList { QStringLiteral("kept") });
+    else if (edit == QLatin1String("rename"))
+        QCOMPARE(kept.name, QStringLiteral("new name"));
+    else if (edit == QLatin1String("rating"))
+        QCOMPARE(kept.rating, 4);
+    else if (edit == QLatin1String("favourite"))
+        QVERIFY(kept.favourite);
+    QCOMPARE(mixed->second, edit != QLatin1String("remove tag"));
+    QCOMPARE(*m_reader->trashCount(), qint64(1));
+}
+
+// Undo gives back the value before only where the image still has the
+// one the edit set, and redo sets it again only where the image still
+// has the value before: what another process (the CLI, another window)
+// set in between stands, and the answer names those images.
+void TestCatalog::undoAndRedoAreCompareAndSet_data()
+{
+    QTest::addColumn<QString>("mark");
+    QTest::newRow("rename") << QStringLiteral("rename");
+    QTest::newRow("rating") << QStringLiteral("rating");
+    QTest::newRow("favourite") << QStringLiteral("favourite");
+}
+
+void TestCatalog::undoAndRedoAreCompareAndSet()
+{
+    QFETCH(QString, mark);
+    openWriter();
+    auto mine = commit(QStringLiteral("mine"), 81);
+    auto theirs = commit(QStringLiteral("theirs"), 82);
+    auto gone = commit(QStringLiteral("gone"), 83);
+    QVERIFY_OK(mine);
+    QVERIFY_OK(theirs);
+    QVERIFY_OK(gone);
+    const QList<qint64> keys { mine->key, theirs->key, gone->key };
+    CatalogWriter other(m_paths);
+    QVERIFY_OK(await(other.open()));
+    const bool rename = mark == QLatin1String("rename");
+    const bool rating = mark == QLatin1String("rating");
+    // What each image shows, whichever mark the row is about.
+    auto valueOf = [&](qint64 key) -> QVariant {
+        const auto r = m_reader->byKey(key);
+        if (!r)
+            return QStringLiteral("not in the library");
+        return rename ? QVariant(r->name) : rating ? QVariant(r->rating) : QVariant(r->favourite);
+    };
+    // The edit, and the change elsewhere to `theirs` after it.
+    Renamed renamed;
+    MarkDelta delta;
+    QVariant set;
+    QVariant elsewhere;
+    if (rename) {
+        auto r = await(m_writer->rename(keys, QStringLiteral("edited")));
+        QVERIFY_OK(r);
+        renamed = *r;
+        QCOMPARE(renamed.before.size(), 3);
+        QVERIFY_OK(await(other.rename({ theirs->key }, QStringLiteral("their name"))));
+        set = QStringLiteral("edited");
+        elsewhere = QStringLiteral("their name");
+    } else {
+        auto r = await(rating ? m_writer->setRating(keys, 4) : m_writer->setFavourite(keys, true));
+        QVERIFY_OK(r);
+        delta = *r;
+        QCOMPARE(delta.before.size(), 3);
+        QVERIFY_OK(await(rating ? other.setRating({ theirs->key }, 1)
+                                : other.setFavourite({ theirs->key }, false)));
+        set = rating ? QVariant(4) : QVariant(true);
+        elsewhere = rating ? QVariant(1) : QVariant(false);
+    }
+    QVERIFY_OK(await(other.moveToTrash({ gone->key })));
+    const QVariant original = valueOf(mine->key);
+    QCOMPARE(original, set);
+
+    auto undo = await(rename ? m_writer->revertRename(renamed) : m_writer->revertMarks(delta));
+    QVERIFY_OK(undo);
+    QCOMPARE(undo->changed, 1);
+    QCOMPARE(undo->conflicts, QList<qint64> { theirs->key });
+    QCOMPARE(undo->absent.trashed, QList<qint64> { gone->key });
+    QCOMPARE(valueOf(theirs->key), elsewhere);
+    const QVariant beforeEdit = rename ? QVariant(QStringLiteral("mine"))
+        : rating                       ? QVariant(0)
+                                       : QVariant(false);
+    QCOMPARE(valueOf(mine->key), beforeEdit);
+
+    // Changed elsewhere again, to what it was before the edit: a redo
+    // would find it as the edit did, and does set it.
+    if (rename)
+        QVERIFY_OK(await(other.rename({ theirs->key }, QStringLiteral("theirs"))));
+    else
+        QVERIFY_OK(await(rating ? other.setRating({ theirs->key }, 0)
+                                : other.setFavourite({ theirs->key }, false)));
+    // `mine` changed elsewhere after the undo: the redo leaves it.
+    if (rename)
+        QVERIFY_OK(await(other.rename({ mine->key }, QStringLiteral("theirs now"))));
+    else
+        QVERIFY_OK(await(
+            rating ? other.setRating({ mine->key }, 2) : other.setFavourite({ mine->key }, true)));
+    const QVariant mineElsewhere = valueOf(mine->key);
+    auto redo = await(rename ? m_writer->reapplyRename(renamed) : m_writer->reapplyMarks(delta, 4));
+    QVERIFY_OK(redo);
+    QCOMPARE(redo->absent.trashed, QList<qint64> { gone->key });
+    QCOMPARE(valueOf(theirs->key), set);
+    QCOMPARE(valueOf(mine->key), mineElsewhere);
+    // (A favourite marked elsewhere is what the redo sets, but not by this
+    // edit: the compare fails all the same.)
+    QCOMPARE(redo->changed, 1);
+    QCOMPARE(redo->conflicts, QList<qint64> { mine->key });
+    // The trashed image kept what it had when it went.
+    auto trash = m_reader->trash();
+    QVERIFY_OK(trash);
+    QCOMPARE(trash->size(), 1);
+    if (rename)
+        QCOMPARE(trash->first().image.name, QStringLiteral("edited"));
+    else if (rating)
+        QCOMPARE(trash->first().image.rating, 4);
+    else
+        QVERIFY(trash->first().image.favourite);
 }
 
 void TestCatalog::rename()

@@ -223,10 +223,22 @@ QFuture<Result<int>> CatalogWriter::revertTagRename(const TagRename &renamed)
         [renamed](WriterContext &c) { return tagstatements::revertTagRename(c, renamed); });
 }
 
-QFuture<Result<bool>> CatalogWriter::rename(const QList<qint64> &keys, const QString &name)
+QFuture<Result<Renamed>> CatalogWriter::rename(const QList<qint64> &keys, const QString &name)
 {
     const QString clean = normalizeName(name);
-    return submit<bool>([=](WriterContext &c) { return statements::rename(c, keys, clean); });
+    return submit<Renamed>([=](WriterContext &c) { return statements::rename(c, keys, clean); });
+}
+
+QFuture<Result<Reverted>> CatalogWriter::revertRename(const Renamed &renamed)
+{
+    return submit<Reverted>(
+        [renamed](WriterContext &c) { return statements::renameAgain(c, renamed, true); });
+}
+
+QFuture<Result<Reverted>> CatalogWriter::reapplyRename(const Renamed &renamed)
+{
+    return submit<Reverted>(
+        [renamed](WriterContext &c) { return statements::renameAgain(c, renamed, false); });
 }
 
 QFuture<Result<MarkDelta>> CatalogWriter::setRating(const QList<qint64> &keys, int rating)
@@ -244,22 +256,18 @@ QFuture<Result<MarkDelta>> CatalogWriter::setFavourite(const QList<qint64> &keys
     });
 }
 
-QFuture<Result<int>> CatalogWriter::revertMarks(const MarkDelta &delta)
+QFuture<Result<Reverted>> CatalogWriter::revertMarks(const MarkDelta &delta)
 {
-    return submit<int>([delta](WriterContext &c) { return statements::revertMarks(c, delta); });
+    return submit<Reverted>(
+        [delta](WriterContext &c) { return statements::revertMarks(c, delta); });
 }
 
-QFuture<Result<MarkDelta>> CatalogWriter::reapplyMarks(const MarkDelta &delta, int value)
+QFuture<Result<Reverted>> CatalogWriter::reapplyMarks(const MarkDelta &delta, int value)
 {
     const int clean
         = delta.mark == MarkDelta::Mark::Rating ? std::clamp(value, 0, 5) : (value != 0 ? 1 : 0);
-    return submit<MarkDelta>([delta, clean](WriterContext &c) {
-        QList<qint64> keys;
-        keys.reserve(delta.before.size());
-        for (const auto &[key, before] : delta.before)
-            keys.append(key);
-        return statements::setMark(c, delta.mark, keys, clean);
-    });
+    return submit<Reverted>(
+        [delta, clean](WriterContext &c) { return statements::reapplyMarks(c, delta, clean); });
 }
 
 QFuture<Result<bool>> CatalogWriter::shuffle()

@@ -49,12 +49,29 @@ struct TrashFilter {
     }
 };
 
+/// Images an edit named that were no longer in the library when the
+/// writer came to them: another process (the CLI, the API, another window)
+/// moved them to the trash, or deleted them for good, before this one's
+/// view caught up. The edit leaves them alone and says so.
+struct Absent {
+    QList<qint64> trashed; ///< in the trash
+    QList<qint64> gone; ///< in neither the library nor the trash
+    bool isEmpty() const { return trashed.isEmpty() && gone.isEmpty(); }
+    qsizetype size() const { return trashed.size() + gone.size(); }
+    void append(const Absent &other)
+    {
+        trashed += other.trashed;
+        gone += other.gone;
+    }
+};
+
 /// The tags an edit really added and removed, per image: what undoing it
 /// must take back and give back (an image that had the tag already is left
 /// alone both ways).
 struct TagDelta {
     QList<QPair<qint64, QString>> added;
     QList<QPair<qint64, QString>> removed;
+    Absent absent; ///< images the edit left alone: not in the library
     bool isEmpty() const { return added.isEmpty() && removed.isEmpty(); }
 };
 
@@ -65,7 +82,29 @@ struct MarkDelta {
     enum class Mark { Rating, Favourite };
     Mark mark = Mark::Rating;
     QList<QPair<qint64, int>> before; ///< (key, value before); favourite: 0 or 1
+    int value = 0; ///< the value the edit set
+    Absent absent; ///< images the edit left alone: not in the library
     bool isEmpty() const { return before.isEmpty(); }
+};
+
+/// What renaming images really changed: each image whose name changed,
+/// with the name it had (revertRename(), reapplyRename()).
+struct Renamed {
+    QList<QPair<qint64, QString>> before; ///< (key, name before)
+    QString name; ///< the name the images got, as stored
+    Absent absent; ///< images the rename left alone: not in the library
+    bool isEmpty() const { return before.isEmpty(); }
+};
+
+/// What an undo or a redo of a rename, a rating or the favourite flag did.
+/// Each is compare-and-set: an image gets its value back only while it
+/// still has the one the edit (or the undo) left, so a change made
+/// elsewhere meanwhile (the CLI, the API, another window) stands.
+struct Reverted {
+    int changed = 0; ///< images that got the value
+    /// Images whose value was changed elsewhere meanwhile: left as they are.
+    QList<qint64> conflicts;
+    Absent absent; ///< images no longer in the library: left alone
 };
 
 /// What renaming a tag did (a merge when some images had the new one
@@ -193,22 +232,35 @@ public:
     /// Adds and removes tags on many images; answers how many images changed.
     QFuture<Result<int>> editTags(
         const QList<qint64> &keys, const QStringList &add, const QStringList &remove);
-    /// editTags() that answers exactly what changed, for undo.
+    /// editTags() that answers exactly what changed, for undo. Keys no
+    /// longer in the library (trashed or deleted elsewhere) are left alone
+    /// and answered in TagDelta::absent.
     QFuture<Result<TagDelta>> editTagsRecorded(
         const QList<qint64> &keys, const QStringList &add, const QStringList &remove);
-    /// Takes back what an edit did: removes what it added, adds what it removed.
+    /// Takes back what an edit did: removes what it added, adds what it
+    /// removed; images no longer in the library are left alone.
     QFuture<Result<int>> revertTags(const TagDelta &delta);
-    QFuture<Result<bool>> rename(const QList<qint64> &keys, const QString &name);
+    /// Names images @p name; answers the names they had. Keys no longer in
+    /// the library are left alone (Renamed::absent).
+    QFuture<Result<Renamed>> rename(const QList<qint64> &keys, const QString &name);
+    /// Undoes a rename: each image gets its name back if it is still
+    /// named what the rename named it.
+    QFuture<Result<Reverted>> revertRename(const Renamed &renamed);
+    /// Redoes a rename: each image is named again if it still has the name
+    /// it had before.
+    QFuture<Result<Reverted>> reapplyRename(const Renamed &renamed);
     /// Rates images 0 (none) to 5 stars (clamped); answers what changed.
+    /// Keys no longer in the library are left alone (MarkDelta::absent).
     QFuture<Result<MarkDelta>> setRating(const QList<qint64> &keys, int rating);
-    /// Marks images as favourites, or not; answers what changed.
+    /// Marks images as favourites, or not; answers what changed, as
+    /// setRating().
     QFuture<Result<MarkDelta>> setFavourite(const QList<qint64> &keys, bool favourite);
-    /// Takes back a setRating() or setFavourite(); answers how many images
-    /// got their value back.
-    QFuture<Result<int>> revertMarks(const MarkDelta &delta);
-    /// Sets @p value again on the images of @p delta (a redo); the keys are
-    /// taken out of it on the writer thread.
-    QFuture<Result<MarkDelta>> reapplyMarks(const MarkDelta &delta, int value);
+    /// Takes back a setRating() or setFavourite(): each image gets its
+    /// value back if it still has the one the edit set (MarkDelta::value).
+    QFuture<Result<Reverted>> revertMarks(const MarkDelta &delta);
+    /// Sets @p value again on the images of @p delta (a redo), on each only
+    /// if it still has the value it had before the edit.
+    QFuture<Result<Reverted>> reapplyMarks(const MarkDelta &delta, int value);
     /// Shuffle Again: every image gets a new place in the Shuffled order,
     /// which stays until the next shuffle (whichever process asks). Readers
     /// learn of it through the change feed (ChangeKind::Reordered). Holds

@@ -144,8 +144,11 @@ void BulkAction::next()
         const bool rating = m_kind == Kind::SetRating;
         m_marks.mark = rating ? MarkDelta::Mark::Rating : MarkDelta::Mark::Favourite;
         auto marked = [this, written](const Result<MarkDelta> &r) {
-            if (r)
+            if (r) {
                 m_marks.before += r->before;
+                m_marks.value = r->value;
+                m_marks.absent.append(r->absent);
+            }
             written(r ? 1 : 0, r ? QString() : r.error());
         };
         whenFinished(rating ? m_writer->setRating(batch, m_value)
@@ -167,6 +170,7 @@ void BulkAction::next()
                 if (r) {
                     m_delta.added += r->added;
                     m_delta.removed += r->removed;
+                    m_delta.absent.append(r->absent);
                 }
                 written(r ? 1 : 0, r ? QString() : r.error());
             });

@@ -88,9 +88,11 @@ public:
     /// than doneCount() when some keys had nothing left to act on (a restore
     /// of images deleted for good from the trash meanwhile).
     qint64 changedCount() const { return m_changed; }
-    /// For EditTags: exactly what the batches written so far changed.
+    /// For EditTags: exactly what the batches written so far changed, and
+    /// the images they left alone (moved to the trash elsewhere).
     const TagDelta &tagDelta() const { return m_delta; }
-    /// For SetRating and SetFavourite: what the batches written so far changed.
+    /// For SetRating and SetFavourite: what the batches written so far
+    /// changed, and the images they left alone.
     const MarkDelta &markDelta() const { return m_marks; }
     /// For Restore: the trashed images merged into an image that holds the
     /// same bytes by now (added again while they were in the trash), rather

@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QSet>
 #include <QUrl>
 #include <QUuid>
 
@@ -85,6 +86,33 @@ Result<void> TextHold::write()
         !r)
         return r;
     return m_c.catalog.exec(QStringLiteral("DELETE FROM text_hold"));
+}
+
+Result<Absent> findAbsent(WriterContext &c, const QList<qint64> &keys, QList<qint64> *present)
+{
+    Absent out;
+    if (present)
+        *present = keys;
+    if (keys.isEmpty())
+        return out;
+    // Key lookups both ways: NOT IN (SELECT id FROM images) would copy
+    // every key of the library first.
+    QSqlQuery q = c.catalog.query(QStringLiteral(
+        "SELECT j.value AS id, EXISTS (SELECT 1 FROM trash t WHERE t.id = j.value) AS trashed "
+        "FROM json_each(?) j WHERE NOT EXISTS (SELECT 1 FROM images i WHERE i.id = j.value)"));
+    q.bindValue(0, jsonKeys(keys));
+    if (auto r = execQuery(q); !r)
+        return r.failure();
+    QSet<qint64> missing;
+    while (q.next()) {
+        const qint64 key = q.value(QStringLiteral("id")).toLongLong();
+        (q.value(QStringLiteral("trashed")).toBool() ? out.trashed : out.gone).append(key);
+        missing.insert(key);
+    }
+    q.finish();
+    if (present && !missing.isEmpty())
+        present->removeIf([&missing](qint64 key) { return missing.contains(key); });
+    return out;
 }
 
 Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
@@ -215,6 +243,15 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image)
 Result<int> editTags(WriterContext &c, const QList<qint64> &keys, const QStringList &add,
     const QStringList &remove, TagDelta *delta)
 {
+    // An image moved to the trash elsewhere, before the asker's view
+    // caught up, is left alone: its tag rows went with it (a new one
+    // failed the foreign key), and its tags wait in the trash row.
+    QList<qint64> present;
+    auto absent = findAbsent(c, keys, &present);
+    if (!absent)
+        return absent.failure();
+    if (delta)
+        delta->absent = *absent;
     QSqlQuery put = c.catalog.query(QLatin1String(kPutTag));
     QSqlQuery drop = c.catalog.query(QLatin1String(kDropTag));
     TextHold text(c);
@@ -226,7 +263,7 @@ Result<int> editTags(WriterContext &c, const QList<qint64> &keys, const QStringL
     for (const QString &tag : remove)
         removeKeys.append(tagKey(tag));
     int changed = 0;
-    for (qint64 key : ascending(keys)) {
+    for (qint64 key : ascending(present)) {
         if (many) {
             if (auto r = text.hold(key); !r)
                 return r.failure();
@@ -262,19 +299,30 @@ Result<int> editTags(WriterContext &c, const QList<qint64> &keys, const QStringL
 
 Result<int> revertTags(WriterContext &c, const TagDelta &delta)
 {
+    QHash<qint64, int> perImage;
+    for (const auto *pairs : { &delta.added, &delta.removed })
+        for (const auto &[key, tag] : *pairs)
+            ++perImage[key];
+    // Images moved to the trash meanwhile are left alone (see editTags()).
+    auto absent = findAbsent(c, perImage.keys());
+    if (!absent)
+        return absent.failure();
+    for (const auto *keys : { &absent->trashed, &absent->gone })
+        for (qint64 key : *keys)
+            perImage.remove(key);
     QSqlQuery put = c.catalog.query(QLatin1String(kPutTag));
     QSqlQuery drop = c.catalog.query(QLatin1String(kDropTag));
     // Images with more than one tag to put back or take away are held.
     TextHold text(c);
-    QHash<qint64, int> perImage;
-    for (const auto *pairs : { &delta.added, &delta.removed })
-        for (const auto &[key, tag] : *pairs)
-            if (++perImage[key] == 2) {
-                if (auto r = text.hold(key); !r)
-                    return r.failure();
-            }
+    for (auto it = perImage.cbegin(); it != perImage.cend(); ++it)
+        if (it.value() > 1) {
+            if (auto r = text.hold(it.key()); !r)
+                return r.failure();
+        }
     int changed = 0;
     for (const auto &[key, tag] : ascending(delta.added)) {
+        if (!perImage.contains(key))
+            continue;
         drop.bindValue(0, key);
         drop.bindValue(1, tagKey(tag));
         if (auto r = execQuery(drop); !r)
@@ -285,6 +333,8 @@ Result<int> revertTags(WriterContext &c, const TagDelta &delta)
         c.changed.append(key);
     }
     for (const auto &[key, tag] : ascending(delta.removed)) {
+        if (!perImage.contains(key))
+            continue;
         put.bindValue(0, key);
         put.bindValue(1, tag);
         put.bindValue(2, tagKey(tag));
@@ -298,14 +348,35 @@ Result<int> revertTags(WriterContext &c, const TagDelta &delta)
     return changed;
 }
 
-Result<bool> rename(WriterContext &c, const QList<qint64> &keys, const QString &name)
+Result<Renamed> rename(WriterContext &c, const QList<qint64> &keys, const QString &name)
 {
     if (name.isEmpty())
         return Error { WriterText::tr("a name cannot be empty") };
+    Renamed out;
+    out.name = name;
+    QList<qint64> present;
+    auto absent = findAbsent(c, keys, &present);
+    if (!absent)
+        return absent.failure();
+    out.absent = *absent;
+    if (present.isEmpty())
+        return out;
+    // The names they have now, for undo: what the asker saw may be older.
+    QSqlQuery before = c.catalog.query(
+        QStringLiteral("SELECT id, name FROM images WHERE id IN (SELECT value FROM json_each(?)) "
+                       "AND name != ? ORDER BY id"));
+    before.bindValue(0, jsonKeys(present));
+    before.bindValue(1, name);
+    if (auto r = execQuery(before); !r)
+        return r.failure();
+    while (before.next())
+        out.before.append({ before.value(QStringLiteral("id")).toLongLong(),
+            before.value(QStringLiteral("name")).toString() });
+    before.finish();
     QSqlQuery q
         = c.catalog.query(QStringLiteral("UPDATE images SET name = ?, name_key = ? WHERE id = ?"));
     const QString sortKey = naturalSortKey(name);
-    for (qint64 image : ascending(keys)) {
+    for (const auto &[image, old] : std::as_const(out.before)) {
         q.bindValue(0, name);
         q.bindValue(1, sortKey);
         q.bindValue(2, image);
@@ -313,7 +384,41 @@ Result<bool> rename(WriterContext &c, const QList<qint64> &keys, const QString &
             return r.failure();
         c.changed.append(image);
     }
-    return true;
+    return out;
+}
+
+Result<Reverted> renameAgain(WriterContext &c, const Renamed &renamed, bool undo)
+{
+    Reverted out;
+    QList<qint64> keys;
+    for (const auto &[key, old] : renamed.before)
+        keys.append(key);
+    auto absent = findAbsent(c, keys);
+    if (!absent)
+        return absent.failure();
+    out.absent = *absent;
+    QSet<qint64> skip(absent->trashed.cbegin(), absent->trashed.cend());
+    skip.unite(QSet<qint64>(absent->gone.cbegin(), absent->gone.cend()));
+    QSqlQuery q = c.catalog.query(
+        QStringLiteral("UPDATE images SET name = ?, name_key = ? WHERE id = ? AND name = ?"));
+    for (const auto &[key, old] : ascending(renamed.before)) {
+        if (skip.contains(key))
+            continue;
+        const QString to = undo ? old : renamed.name;
+        q.bindValue(0, to);
+        q.bindValue(1, naturalSortKey(to));
+        q.bindValue(2, key);
+        q.bindValue(3, undo ? renamed.name : old);
+        if (auto r = execQuery(q); !r)
+            return r.failure();
+        if (q.numRowsAffected() > 0) {
+            ++out.changed;
+            c.changed.append(key);
+        } else {
+            out.conflicts.append(key);
+        }
+    }
+    return out;
 }
 
 Result<bool> shuffle(WriterContext &c)

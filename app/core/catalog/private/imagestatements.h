@@ -37,13 +37,24 @@ private:
     bool m_any = false;
 };
 
+/// Which of @p keys are not in the library, in the trash or gone for
+/// good; @p present (optional) receives the others, in their order. One
+/// statement for the batch.
+Result<Absent> findAbsent(
+    WriterContext &c, const QList<qint64> &keys, QList<qint64> *present = nullptr);
 /// A new image row, or for bytes already there, one more source and tags.
 Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image);
 /// @p delta (optional) receives the (image, tag) pairs really added and removed.
 Result<int> editTags(WriterContext &c, const QList<qint64> &keys, const QStringList &add,
     const QStringList &remove, TagDelta *delta = nullptr);
+/// Images no longer in the library are left alone.
 Result<int> revertTags(WriterContext &c, const TagDelta &delta);
-Result<bool> rename(WriterContext &c, const QList<qint64> &keys, const QString &name);
+/// Images already named @p name, and keys not in the library, are left alone.
+Result<Renamed> rename(WriterContext &c, const QList<qint64> &keys, const QString &name);
+/// Compare-and-set: back (@p undo) to each image's name before where it
+/// still has `renamed.name`, or to `renamed.name` where it still has the
+/// name before.
+Result<Reverted> renameAgain(WriterContext &c, const Renamed &renamed, bool undo);
 /// New random keys for every image (the Shuffled order), and one
 /// ChangeKind::Reordered row in the feed.
 Result<bool> shuffle(WriterContext &c);

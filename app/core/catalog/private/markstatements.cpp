@@ -2,9 +2,12 @@
 #include "catalog/private/markstatements.h"
 
 #include "catalog/private/catalogwriterworker.h"
+#include "catalog/private/imagestatements.h"
 #include "catalog/private/statementhelpers.h"
 
 #include <QMap>
+#include <QSet>
+#include <functional>
 
 namespace trove::statements {
 
@@ -23,8 +26,14 @@ Result<MarkDelta> setMark(
 {
     MarkDelta delta;
     delta.mark = mark;
+    delta.value = value;
     if (keys.isEmpty())
         return delta;
+    // Keys moved to the trash elsewhere are said, and left alone.
+    auto absent = findAbsent(c, keys);
+    if (!absent)
+        return absent.failure();
+    delta.absent = *absent;
     // The keys travel as one JSON array (see jsonKeys()): one statement for
     // the batch, whatever its size.
     const QString column = columnOf(mark);
@@ -57,25 +66,65 @@ Result<MarkDelta> setMark(
     return delta;
 }
 
-Result<int> revertMarks(WriterContext &c, const MarkDelta &delta)
+namespace {
+
+// Compare-and-set, one statement per value asked for (six at most): each
+// image of @p delta goes from the value `from` gives it to the value `to`
+// gives it, only if it has that value now.
+Result<Reverted> swapMarks(WriterContext &c, const MarkDelta &delta,
+    const std::function<int(int before)> &from, const std::function<int(int before)> &to)
 {
-    // One statement per value there was (six at most).
-    QMap<int, QList<qint64>> byValue;
-    for (const auto &[key, value] : delta.before)
-        byValue[value].append(key);
-    int reverted = 0;
-    for (auto it = byValue.cbegin(); it != byValue.cend(); ++it) {
+    Reverted out;
+    QList<qint64> keys;
+    QMap<QPair<int, int>, QList<qint64>> byValues;
+    for (const auto &[key, before] : delta.before) {
+        keys.append(key);
+        byValues[{ from(before), to(before) }].append(key);
+    }
+    QList<qint64> present;
+    auto absent = findAbsent(c, keys, &present);
+    if (!absent)
+        return absent.failure();
+    out.absent = *absent;
+    QSet<qint64> waiting(present.cbegin(), present.cend());
+    for (auto it = byValues.cbegin(); it != byValues.cend(); ++it) {
         QSqlQuery update = c.catalog.query(
-            QStringLiteral("UPDATE images SET %1 = ? WHERE id IN (SELECT value FROM json_each(?))")
+            QStringLiteral("UPDATE images SET %1 = ? WHERE id IN (SELECT value FROM json_each(?)) "
+                           "AND %1 = ? RETURNING id")
                 .arg(columnOf(delta.mark)));
-        update.bindValue(0, it.key());
+        update.bindValue(0, it.key().second);
         update.bindValue(1, jsonKeys(it.value()));
+        update.bindValue(2, it.key().first);
         if (auto r = execQuery(update); !r)
             return r.failure();
-        reverted += update.numRowsAffected();
-        c.changed += it.value();
+        while (update.next()) {
+            const qint64 key = update.value(QStringLiteral("id")).toLongLong();
+            waiting.remove(key);
+            c.changed.append(key);
+            ++out.changed;
+        }
+        update.finish();
     }
-    return reverted;
+    // What is left is in the library with a value someone else gave it.
+    for (qint64 key : std::as_const(present))
+        if (waiting.contains(key))
+            out.conflicts.append(key);
+    return out;
+}
+
+} // namespace
+
+Result<Reverted> revertMarks(WriterContext &c, const MarkDelta &delta)
+{
+    const int set = delta.value;
+    return swapMarks(
+        c, delta, [set](int) { return set; }, [](int before) { return before; });
+}
+
+Result<Reverted> reapplyMarks(WriterContext &c, const MarkDelta &delta, int value)
+{
+    return swapMarks(
+        c, delta, [](int before) { return before; }, [value](int) { return value; });
 }
 
 } // namespace trove::statements

@@ -18,11 +18,16 @@ namespace statements {
 
 /// Sets @p mark to @p value on @p keys; answers each image whose value
 /// really changed with the value it had (images already there, and keys
-/// not in the library, are left alone).
+/// not in the library, are left alone; the latter are answered in
+/// MarkDelta::absent).
 Result<MarkDelta> setMark(
     WriterContext &c, MarkDelta::Mark mark, const QList<qint64> &keys, int value);
-/// Gives every image of @p delta the value it had before.
-Result<int> revertMarks(WriterContext &c, const MarkDelta &delta);
+/// Gives every image of @p delta the value it had before, if it still has
+/// the one the edit set (MarkDelta::value).
+Result<Reverted> revertMarks(WriterContext &c, const MarkDelta &delta);
+/// Gives every image of @p delta @p value again, if it still has the value
+/// it had before the edit.
+Result<Reverted> reapplyMarks(WriterContext &c, const MarkDelta &delta, int value);
 
 } // namespace statements
 

@@ -107,6 +107,27 @@ QString ambiguous(const QString &arg, const QStringList &candidates, const QStri
 
 namespace {
 
+// Why @p arg names no image, a line each: it is in the trash (each trashed
+// image it names, by id and name), or nothing has that id or name at all.
+QStringList notInLibrary(CatalogReader &reader, const QString &arg)
+{
+    auto trashed = reader.resolveTrash(arg);
+    if (!trashed || trashed->isEmpty())
+        return { QStringLiteral("%1: no image with this id or name").arg(arg) };
+    QStringList lines;
+    for (qsizetype i = 0; i < std::min<qsizetype>(trashed->size(), kAmbiguousShown); ++i) {
+        const ImageRecord &image = trashed->at(i).image;
+        lines.append(
+            QStringLiteral("%1: in the trash: %2  %3 (`trove trash restore %4` puts it back)")
+                .arg(arg, image.id, image.name, shortId(image.id)));
+    }
+    if (trashed->size() > kAmbiguousShown)
+        lines.append(QStringLiteral("%1: and %2 more in the trash")
+                         .arg(arg)
+                         .arg(trashed->size() - kAmbiguousShown));
+    return lines;
+}
+
 // The one image @p arg names; prints why not (none, or several) otherwise.
 Result<ImageRecord> resolveOne(CommandContext &ctx, CatalogReader &reader, const QString &arg)
 {
@@ -114,9 +135,12 @@ Result<ImageRecord> resolveOne(CommandContext &ctx, CatalogReader &reader, const
     QString problem;
     if (!found)
         problem = found.error();
-    else if (found->isEmpty())
-        problem = QStringLiteral("%1: no image with this id or name").arg(arg);
-    else if (found->size() > 1) {
+    else if (found->isEmpty()) {
+        const QStringList lines = notInLibrary(reader, arg);
+        for (const QString &line : lines)
+            ctx.output.error(line);
+        return fail(lines.join(QLatin1Char('\n')));
+    } else if (found->size() > 1) {
         QStringList candidates;
         for (const ImageRecord &r : std::as_const(*found))
             candidates.append(r.id + QStringLiteral("  ") + r.name);
@@ -130,6 +154,21 @@ Result<ImageRecord> resolveOne(CommandContext &ctx, CatalogReader &reader, const
 }
 
 } // namespace
+
+int sayAbsent(CommandContext &ctx, const Resolved &targets, const Absent &absent)
+{
+    if (absent.isEmpty())
+        return targets.status;
+    for (const ImageRecord &r : targets.records) {
+        if (absent.trashed.contains(r.key))
+            ctx.output.error(QStringLiteral("%1  %2: moved to the trash meanwhile, left as it is")
+                                 .arg(r.id, r.name));
+        else if (absent.gone.contains(r.key))
+            ctx.output.error(
+                QStringLiteral("%1  %2: deleted meanwhile, left as it is").arg(r.id, r.name));
+    }
+    return 1;
+}
 
 QList<qint64> Resolved::keys() const
 {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "catalog/catalogwriter.h"
 #include "catalog/imagerecord.h"
 #include "commands.h"
 
@@ -45,9 +46,16 @@ struct Resolved {
 /// Opens @p reader and resolves the ID|NAME arguments of show, export, tag
 /// and remove: every image @p args name. An argument that names no image,
 /// or several, prints its own "trove: ARG: why" line and the command goes on
-/// with the rest; a library that cannot be opened prints why and resolves
-/// nothing. Either way status is 1.
+/// with the rest (one that names images in the trash says so, and which);
+/// a library that cannot be opened prints why and resolves nothing. Either
+/// way status is 1.
 Resolved resolveArguments(CommandContext &ctx, CatalogReader &reader, const QStringList &args);
+
+/// Prints a "trove: ID  NAME: why" line for each of @p targets that an
+/// edit left alone because another process moved it to the trash (or
+/// deleted it) between resolving and writing; answers the exit status:
+/// targets.status, or 1 when any was left alone.
+int sayAbsent(CommandContext &ctx, const Resolved &targets, const Absent &absent);
 
 /// Why @p arg names several images, and which: "ARG: N images match; use
 /// an id", then a line per candidate (its full id and name; at most

@@ -269,9 +269,10 @@ int runTag(CommandContext &ctx)
     CatalogWriter writer(ctx.paths);
     if (!openWriter(ctx, writer))
         return 1;
-    auto changed = waitFor(writer.editTags(keys, add, remove));
+    auto changed = waitFor(writer.editTagsRecorded(keys, add, remove));
     if (!changed)
         return failWith(ctx, changed.error());
+    const int status = sayAbsent(ctx, targets, changed->absent);
     auto records = reader.byKeys(keys);
     if (records && ctx.json) {
         QJsonArray array;
@@ -283,7 +284,7 @@ int runTag(CommandContext &ctx)
             ctx.output.out() << shortId(r.id) << "  " << r.name << "  ["
                              << r.tags.join(QStringLiteral(", ")) << "]\n";
     }
-    return targets.status;
+    return status;
 }
 
 // --- rename ---------------------------------------------------------------
@@ -307,6 +308,8 @@ int runRename(CommandContext &ctx)
     auto renamed = waitFor(writer.rename(targets.keys(), name));
     if (!renamed)
         return failWith(ctx, renamed.error());
+    if (!renamed->absent.isEmpty())
+        return sayAbsent(ctx, targets, renamed->absent);
     const ImageRecord &r = targets.records.first();
     if (ctx.json)
         ctx.output.json(QJsonDocument(QJsonObject { { QStringLiteral("id"), r.id },

@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <algorithm>
 
 // `trove rate ID|NAME... N` and `trove fav ID|NAME... [--off]`: the rating
 // (0 to 5 stars) and the favourite flag the window sets with 0 to 5 and F.
@@ -60,7 +61,8 @@ int runRate(CommandContext &ctx)
     auto changed = waitFor(writer.setRating(targets.keys(), stars));
     if (!changed)
         return failWith(ctx, changed.error());
-    return report(ctx, reader, targets, int(changed->before.size()));
+    const int status = sayAbsent(ctx, targets, changed->absent);
+    return std::max(status, report(ctx, reader, targets, int(changed->before.size())));
 }
 
 int runFav(CommandContext &ctx)
@@ -79,7 +81,8 @@ int runFav(CommandContext &ctx)
     auto changed = waitFor(writer.setFavourite(targets.keys(), on));
     if (!changed)
         return failWith(ctx, changed.error());
-    return report(ctx, reader, targets, int(changed->before.size()));
+    const int status = sayAbsent(ctx, targets, changed->absent);
+    return std::max(status, report(ctx, reader, targets, int(changed->before.size())));
 }
 
 } // namespace trove::cli

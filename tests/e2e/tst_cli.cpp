@@ -115,6 +115,8 @@ private Q_SLOTS:
     void trashRoundTrip();
     void trashRestoreMergesIntoTheSameImageAddedAgain();
     void rateAndFavourite();
+    void editsOfATrashedImageSayWhy_data();
+    void editsOfATrashedImageSayWhy();
     void trashBadUsage_data();
     void trashBadUsage();
     void collectionRoundTrip();
@@ -2145,6 +2147,81 @@ void TestCli::rateAndFavourite()
         0);
     QCOMPARE(field(a, "rating"), QJsonValue(4));
     QCOMPARE(field(a, "favourite"), QJsonValue(true));
+}
+
+// `tag`, `rate`, `fav` and `rename` of an image in the trash: a line on
+// stderr per image naming it (id and name) and saying it is in the trash,
+// exit 1, and the trashed image exactly as it was; the other images named
+// get the edit.
+void TestCli::editsOfATrashedImageSayWhy_data()
+{
+    QTest::addColumn<QStringList>("before"); ///< arguments before the images
+    QTest::addColumn<QStringList>("after"); ///< arguments after them
+    QTest::addColumn<bool>("many"); ///< takes several images
+    QTest::newRow("tag") << QStringList { QStringLiteral("tag") }
+                         << QStringList { QStringLiteral("--add"), QStringLiteral("new"),
+                                QStringLiteral("--remove"), QStringLiteral("old") }
+                         << true;
+    QTest::newRow("rate") << QStringList { QStringLiteral("rate") }
+                          << QStringList { QStringLiteral("3") } << true;
+    QTest::newRow("fav") << QStringList { QStringLiteral("fav") } << QStringList {} << true;
+    QTest::newRow("rename") << QStringList { QStringLiteral("rename") }
+                            << QStringList { QStringLiteral("renamed") } << false;
+}
+
+void TestCli::editsOfATrashedImageSayWhy()
+{
+    QFETCH(QStringList, before);
+    QFETCH(QStringList, after);
+    QFETCH(bool, many);
+    const QStringList lib { QStringLiteral("--library"), library() };
+    const QString trashed = addGood(QStringLiteral("/te/trashed.png"), 91);
+    const QString kept = addGood(QStringLiteral("/te/kept.png"), 92);
+    QVERIFY(!trashed.isEmpty() && !kept.isEmpty());
+    for (const QString &id : { trashed, kept })
+        QCOMPARE(trove(QStringList { QStringLiteral("tag"), id, QStringLiteral("--add"),
+                           QStringLiteral("old") }
+                     + lib)
+                     .exitCode,
+            0);
+    QCOMPARE(
+        trove(QStringList { QStringLiteral("rename"), trashed, QStringLiteral("binned") } + lib)
+            .exitCode,
+        0);
+    QCOMPARE(trove(QStringList { QStringLiteral("remove"), trashed } + lib).exitCode, 0);
+    const auto trashList = [&] {
+        return trove(QStringList {
+                         QStringLiteral("trash"), QStringLiteral("list"), QStringLiteral("--json") }
+            + lib)
+            .out;
+    };
+    const QByteArray trashBefore = trashList();
+    QVERIFY(trashBefore.contains(trashed.toUtf8()));
+    const QByteArray listBefore = QJsonDocument(list()).toJson();
+
+    // By id and by name: each says which image, and where it is.
+    for (const QString &arg : { trashed, QStringLiteral("binned") }) {
+        const Run r = trove(before + QStringList { arg } + after + lib);
+        QCOMPARE(r.exitCode, 1);
+        const QByteArray line
+            = QStringLiteral("trove: %1: in the trash: %2  binned").arg(arg, trashed).toUtf8();
+        QVERIFY2(r.err.contains(line), r.describe());
+        QCOMPARE(r.err.count('\n'), 1);
+        QCOMPARE(trashList(), trashBefore);
+        QCOMPARE(QJsonDocument(list()).toJson(), listBefore);
+    }
+    if (!many)
+        return;
+
+    // Beside an image in the library: that one changes, the trashed one is
+    // said and left alone, and the exit status says not all went.
+    const Run r = trove(before + QStringList { trashed, kept } + after + lib);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(trashed.toUtf8()), r.describe());
+    QVERIFY2(r.err.contains("in the trash"), r.describe());
+    QVERIFY2(!r.err.contains(kept.toUtf8()), r.describe());
+    QCOMPARE(trashList(), trashBefore);
+    QVERIFY(QJsonDocument(list()).toJson() != listBefore);
 }
 
 void TestCli::trashRoundTrip()

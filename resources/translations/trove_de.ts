@@ -2312,6 +2312,13 @@ Sie können auch einen Link in die Leiste oben tippen oder Bilder aus einem Webb
             <numerusform>%Ln Bilder aus „%1“ herausgenommen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Renamed %Ln image(s)</source>
+        <translation>
+            <numerusform>%Ln Bild umbenannt</numerusform>
+            <numerusform>%Ln Bilder umbenannt</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::ImageCanvas</name>
@@ -4133,6 +4140,49 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
         <translation>
             <numerusform>%1; %Ln davon mit demselben Bild zusammengeführt, das inzwischen erneut hinzugefügt wurde</numerusform>
             <numerusform>%1; %Ln davon mit denselben Bildern zusammengeführt, die inzwischen erneut hinzugefügt wurden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This image was deleted elsewhere.</source>
+        <translation>Dieses Bild wurde anderswo gelöscht.</translation>
+    </message>
+    <message>
+        <source>This image was moved to the trash elsewhere.</source>
+        <translation>Dieses Bild wurde anderswo in den Papierkorb verschoben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %Ln image(s) moved to the trash or deleted elsewhere left alone</source>
+        <translation>
+            <numerusform>%1; %Ln anderswo in den Papierkorb verschobenes oder gelöschtes Bild blieb unverändert</numerusform>
+            <numerusform>%1; %Ln anderswo in den Papierkorb verschobene oder gelöschte Bilder blieben unverändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot redo “%1” on %Ln image(s): changed elsewhere meanwhile, left as it is now</source>
+        <translation>
+            <numerusform>„%1“ kann für %Ln Bild nicht wiederholt werden: inzwischen anderswo geändert, es bleibt, wie es ist</numerusform>
+            <numerusform>„%1“ kann für %Ln Bilder nicht wiederholt werden: inzwischen anderswo geändert, sie bleiben, wie sie sind</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot undo “%1” on %Ln image(s): changed elsewhere meanwhile, left as it is now</source>
+        <translation>
+            <numerusform>„%1“ kann für %Ln Bild nicht rückgängig gemacht werden: inzwischen anderswo geändert, es bleibt, wie es ist</numerusform>
+            <numerusform>„%1“ kann für %Ln Bilder nicht rückgängig gemacht werden: inzwischen anderswo geändert, sie bleiben, wie sie sind</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot redo “%1” on %Ln image(s): moved to the trash or deleted elsewhere</source>
+        <translation>
+            <numerusform>„%1“ kann für %Ln Bild nicht wiederholt werden: anderswo in den Papierkorb verschoben oder gelöscht</numerusform>
+            <numerusform>„%1“ kann für %Ln Bilder nicht wiederholt werden: anderswo in den Papierkorb verschoben oder gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot undo “%1” on %Ln image(s): moved to the trash or deleted elsewhere</source>
+        <translation>
+            <numerusform>„%1“ kann für %Ln Bild nicht rückgängig gemacht werden: anderswo in den Papierkorb verschoben oder gelöscht</numerusform>
+            <numerusform>„%1“ kann für %Ln Bilder nicht rückgängig gemacht werden: anderswo in den Papierkorb verschoben oder gelöscht</numerusform>
         </translation>
     </message>
 </context>

@@ -173,6 +173,13 @@
             <numerusform>Took %Ln images out of “%1”</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Renamed %Ln image(s)</source>
+        <translation>
+            <numerusform>Renamed %Ln image</numerusform>
+            <numerusform>Renamed %Ln images</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::ImageViewer</name>
@@ -626,6 +633,41 @@
         <translation>
             <numerusform>%1; %Ln of them merged into the same image, added again meanwhile</numerusform>
             <numerusform>%1; %Ln of them merged into the same images, added again meanwhile</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %Ln image(s) moved to the trash or deleted elsewhere left alone</source>
+        <translation>
+            <numerusform>%1; %Ln image moved to the trash or deleted elsewhere was left alone</numerusform>
+            <numerusform>%1; %Ln images moved to the trash or deleted elsewhere were left alone</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot redo “%1” on %Ln image(s): changed elsewhere meanwhile, left as it is now</source>
+        <translation>
+            <numerusform>Cannot redo “%1” on %Ln image: changed elsewhere meanwhile, left as it is now</numerusform>
+            <numerusform>Cannot redo “%1” on %Ln images: changed elsewhere meanwhile, left as they are now</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot undo “%1” on %Ln image(s): changed elsewhere meanwhile, left as it is now</source>
+        <translation>
+            <numerusform>Cannot undo “%1” on %Ln image: changed elsewhere meanwhile, left as it is now</numerusform>
+            <numerusform>Cannot undo “%1” on %Ln images: changed elsewhere meanwhile, left as they are now</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot redo “%1” on %Ln image(s): moved to the trash or deleted elsewhere</source>
+        <translation>
+            <numerusform>Cannot redo “%1” on %Ln image: moved to the trash or deleted elsewhere</numerusform>
+            <numerusform>Cannot redo “%1” on %Ln images: moved to the trash or deleted elsewhere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot undo “%1” on %Ln image(s): moved to the trash or deleted elsewhere</source>
+        <translation>
+            <numerusform>Cannot undo “%1” on %Ln image: moved to the trash or deleted elsewhere</numerusform>
+            <numerusform>Cannot undo “%1” on %Ln images: moved to the trash or deleted elsewhere</numerusform>
         </translation>
     </message>
 </context>

@@ -2312,6 +2312,13 @@ Vous pouvez aussi taper un lien dans la barre ci-dessus ou faire glisser des ima
             <numerusform>%Ln images retirées de «&#xa0;%1&#xa0;»</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Renamed %Ln image(s)</source>
+        <translation>
+            <numerusform>%Ln image renommée</numerusform>
+            <numerusform>%Ln images renommées</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::ImageCanvas</name>
@@ -4133,6 +4140,49 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
         <translation>
             <numerusform>%1&#xa0;; %Ln d’entre elles a été fusionnée avec la même image, ajoutée de nouveau entre-temps</numerusform>
             <numerusform>%1&#xa0;; %Ln d’entre elles ont été fusionnées avec les mêmes images, ajoutées de nouveau entre-temps</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This image was deleted elsewhere.</source>
+        <translation>Cette image a été supprimée ailleurs.</translation>
+    </message>
+    <message>
+        <source>This image was moved to the trash elsewhere.</source>
+        <translation>Cette image a été mise à la corbeille ailleurs.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %Ln image(s) moved to the trash or deleted elsewhere left alone</source>
+        <translation>
+            <numerusform>%1&#xa0;; %Ln image mise à la corbeille ou supprimée ailleurs laissée telle quelle</numerusform>
+            <numerusform>%1&#xa0;; %Ln images mises à la corbeille ou supprimées ailleurs laissées telles quelles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot redo “%1” on %Ln image(s): changed elsewhere meanwhile, left as it is now</source>
+        <translation>
+            <numerusform>Impossible de rétablir «&#xa0;%1&#xa0;» sur %Ln image&#xa0;: modifiée ailleurs entre-temps, laissée telle quelle</numerusform>
+            <numerusform>Impossible de rétablir «&#xa0;%1&#xa0;» sur %Ln images&#xa0;: modifiées ailleurs entre-temps, laissées telles quelles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot undo “%1” on %Ln image(s): changed elsewhere meanwhile, left as it is now</source>
+        <translation>
+            <numerusform>Impossible d’annuler «&#xa0;%1&#xa0;» sur %Ln image&#xa0;: modifiée ailleurs entre-temps, laissée telle quelle</numerusform>
+            <numerusform>Impossible d’annuler «&#xa0;%1&#xa0;» sur %Ln images&#xa0;: modifiées ailleurs entre-temps, laissées telles quelles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot redo “%1” on %Ln image(s): moved to the trash or deleted elsewhere</source>
+        <translation>
+            <numerusform>Impossible de rétablir «&#xa0;%1&#xa0;» sur %Ln image&#xa0;: mise à la corbeille ou supprimée ailleurs</numerusform>
+            <numerusform>Impossible de rétablir «&#xa0;%1&#xa0;» sur %Ln images&#xa0;: mises à la corbeille ou supprimées ailleurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot undo “%1” on %Ln image(s): moved to the trash or deleted elsewhere</source>
+        <translation>
+            <numerusform>Impossible d’annuler «&#xa0;%1&#xa0;» sur %Ln image&#xa0;: mise à la corbeille ou supprimée ailleurs</numerusform>
+            <numerusform>Impossible d’annuler «&#xa0;%1&#xa0;» sur %Ln images&#xa0;: mises à la corbeille ou supprimées ailleurs</numerusform>
         </translation>
     </message>
 </context>

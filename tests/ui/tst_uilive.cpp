@@ -4,6 +4,7 @@
 // to it — added images appear, removed ones go, retags reach the model, the
 // viewer and the status bar — through inserts and removals, never a reset.
 #include "catalog/catalogwriter.h"
+#include "dialogs/tageditdialog.h"
 #include "dialogs/trashdialog.h"
 #include "gallery/browsebar.h"
 #include "gallery/collectionspanel.h"
@@ -26,6 +27,7 @@
 #include "viewer/imageviewer.h"
 
 #include <QAbstractItemModelTester>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -76,6 +78,9 @@ private Q_SLOTS:
     void viewerFollowsRemovalElsewhere();
     void cliRenameAndRestoreShow();
     void cliMarksReachTheImageMenu();
+    void marksOfAnImageTrashedElsewhere();
+    void editDialogOfAnImageTrashedElsewhere();
+    void undoLeavesChangesMadeElsewhere();
     void windowServesTheLocalApi();
     void selectAllRemoveAsksAboutAll();
     void undoAfterTrashEmptiedTellsTheTruth();
@@ -106,6 +111,8 @@ private:
     /// The name of the image the viewer holds, or what it holds instead
     /// (a failed check says which).
     QString viewerShows() const;
+    /// The trashed image's record as `trove trash list --json` has it.
+    QJsonObject trashedAsCliSees(const QString &name);
 
     QTemporaryDir m_settings;
     std::unique_ptr<QTemporaryDir> m_library;
@@ -398,6 +405,177 @@ void TestUiLive::cliMarksReachTheImageMenu()
     // F marks it again.
     QTest::keyClick(m_window->viewer()->canvas(), Qt::Key_F);
     QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(0)->favourite, kArrives);
+}
+
+QJsonObject TestUiLive::trashedAsCliSees(const QString &name)
+{
+    const auto run
+        = cli({ QStringLiteral("trash"), QStringLiteral("list"), QStringLiteral("--json") });
+    for (const QJsonValue &v : QJsonDocument::fromJson(run.out).array())
+        if (v.toObject().value(QLatin1String("name")).toString() == name)
+            return v.toObject();
+    return {};
+}
+
+// `trove remove` moved the image to the trash, and before the window's
+// change feed caught up, the viewer's 5 and F rated it and marked it: the
+// edit changes nothing, says so in plain words (not "FOREIGN KEY
+// constraint failed"), and leaves no undo entry for an edit that did not
+// happen.
+void TestUiLive::marksOfAnImageTrashedElsewhere()
+{
+    cliAdd(QStringLiteral("doomed"), 21);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kArrives);
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(0).has_value(), kArrives);
+    m_window->openViewer(0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->viewer()->isShowingImage(), kArrives);
+    // What the edits say, each time (the status bar tells a message again
+    // to no one).
+    QSignalSpy messages(m_window->findChild<ui::ImageActions *>(), &ui::ImageActions::message);
+    const int undoable = m_window->undoStack()->count();
+
+    // No event reaches the window between the two: its view is a moment old.
+    const auto run = cli({ QStringLiteral("remove"), QStringLiteral("doomed") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QTest::keyClick(m_window->viewer()->canvas(), Qt::Key_5);
+    QTest::keyClick(m_window->viewer()->canvas(), Qt::Key_F);
+
+    const QString trashedElsewhere = QStringLiteral("This image was moved to the trash elsewhere.");
+    const auto times = [&messages](const QString &text) {
+        return std::count_if(messages.cbegin(), messages.cend(),
+            [&text](const QList<QVariant> &args) { return args.value(0).toString() == text; });
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(times(trashedElsewhere), 2, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 0, kArrives);
+    for (const QList<QVariant> &args : std::as_const(messages))
+        QVERIFY2(!args.value(0).toString().contains(QLatin1String("FOREIGN KEY")),
+            qPrintable(args.value(0).toString()));
+    QCOMPARE(m_window->undoStack()->count(), undoable);
+    const QJsonObject trashed = trashedAsCliSees(QStringLiteral("doomed"));
+    QCOMPARE(trashed.value(QLatin1String("rating")).toInt(-1), 0);
+    QCOMPARE(trashed.value(QLatin1String("favourite")), QJsonValue(false));
+}
+
+// The Edit Name and Tags dialog was open when `trove remove` took its
+// image to the trash; OK then renames and tags nothing, says why, and
+// pushes no undo entry.
+void TestUiLive::editDialogOfAnImageTrashedElsewhere()
+{
+    cliAdd(QStringLiteral("edited"), 22, { QStringLiteral("old") });
+    cliAdd(QStringLiteral("bystander"), 23);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 2, kArrives);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOfName(QStringLiteral("edited")) >= 0, kArrives);
+    ui::GalleryView *view = m_window->galleryView();
+    view->setCurrentIndex(gallery()->index(rowOfName(QStringLiteral("edited"))));
+    m_window->findChild<ui::ImageActions *>()->editAction()->trigger();
+    auto *dialog = m_window->findChild<ui::TagEditDialog *>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->nameField()->text(), QStringLiteral("edited"));
+    dialog->nameField()->setText(QStringLiteral("new name"));
+    dialog->tagsField()->setText(QStringLiteral("new"));
+    dialog->removeField()->setText(QStringLiteral("old"));
+    QSignalSpy messages(m_window->findChild<ui::ImageActions *>(), &ui::ImageActions::message);
+    const int undoable = m_window->undoStack()->count();
+
+    const auto run = cli({ QStringLiteral("remove"), QStringLiteral("edited") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kArrives);
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+
+    const QString trashedElsewhere = QStringLiteral("This image was moved to the trash elsewhere.");
+    const auto said = [&messages](const QString &text) {
+        return std::count_if(messages.cbegin(), messages.cend(),
+            [&text](const QList<QVariant> &args) { return args.value(0).toString() == text; });
+    };
+    // Once for the name, once for the tags.
+    QTRY_COMPARE_WITH_TIMEOUT(said(trashedElsewhere), 2, kArrives);
+    for (const QList<QVariant> &args : std::as_const(messages))
+        QVERIFY2(!args.value(0).toString().startsWith(QLatin1String("Cannot")),
+            qPrintable(args.value(0).toString()));
+    QCOMPARE(m_window->undoStack()->count(), undoable);
+    const QJsonObject trashed = trashedAsCliSees(QStringLiteral("edited"));
+    QVERIFY2(!trashed.isEmpty(), "renamed in the trash");
+    QCOMPARE(trashed.value(QLatin1String("tags")).toArray(), QJsonArray { QStringLiteral("old") });
+    QCOMPARE(gallery()->index(0).data().toString(), QStringLiteral("bystander"));
+    QVERIFY(gallery()->index(0).data(GalleryModel::TagsRole).toStringList().isEmpty());
+}
+
+// Undo and redo of a rating, the favourite mark and a rename only write
+// where the image still has what the window's edit (or its undo) left:
+// what `trove rate`, `fav` and `rename` set meanwhile stands, the status
+// bar says so, and an undo with nothing in its way still works.
+void TestUiLive::undoLeavesChangesMadeElsewhere()
+{
+    cliAdd(QStringLiteral("shared"), 24);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 1, kArrives);
+    QTRY_VERIFY_WITH_TIMEOUT(gallery()->recordAt(0).has_value(), kArrives);
+    m_window->openViewer(0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->viewer()->isShowingImage(), kArrives);
+    QUndoStack *undo = m_window->undoStack();
+    QSignalSpy messages(m_window->statusBar(), &QStatusBar::messageChanged);
+    const auto said = [&messages](const QString &start) {
+        return std::any_of(messages.cbegin(), messages.cend(),
+            [&start](const QList<QVariant> &a) { return a.value(0).toString().startsWith(start); });
+    };
+    const auto record = [this] { return gallery()->recordAt(0); };
+
+    // Rated 5 here, 2 there: the undo leaves the 2; so does the redo.
+    QTest::keyClick(m_window->viewer()->canvas(), Qt::Key_5);
+    QTRY_COMPARE_WITH_TIMEOUT(undo->count(), 1, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(record()->rating, 5, kArrives);
+    auto run = cli({ QStringLiteral("rate"), QStringLiteral("shared"), QStringLiteral("2") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(record()->rating, 2, kArrives);
+    messages.clear();
+    undo->undo();
+    QTRY_VERIFY_WITH_TIMEOUT(said(QStringLiteral("Cannot undo “Rate 5 Stars” on 1 image: changed "
+                                                 "elsewhere meanwhile")),
+        kArrives);
+    undo->redo();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        said(QStringLiteral("Cannot redo “Rate 5 Stars” on 1 image")), kArrives);
+    QCOMPARE(undo->index(), 1);
+    run = cli({ QStringLiteral("show"), QStringLiteral("shared"), QStringLiteral("--json") });
+    QCOMPARE(QJsonDocument::fromJson(run.out).object().value(QLatin1String("rating")).toInt(), 2);
+    QCOMPARE(record()->rating, 2);
+
+    // Nothing in the way: the undo gives back what the edit found.
+    QTest::keyClick(m_window->viewer()->canvas(), Qt::Key_4);
+    QTRY_COMPARE_WITH_TIMEOUT(undo->count(), 2, kArrives);
+    QTRY_COMPARE_WITH_TIMEOUT(record()->rating, 4, kArrives);
+    undo->undo();
+    QTRY_COMPARE_WITH_TIMEOUT(record()->rating, 2, kArrives);
+
+    // The favourite mark, taken off elsewhere and put on again.
+    QTest::keyClick(m_window->viewer()->canvas(), Qt::Key_F);
+    QTRY_VERIFY_WITH_TIMEOUT(record()->favourite, kArrives);
+    run = cli({ QStringLiteral("fav"), QStringLiteral("shared"), QStringLiteral("--off") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QTRY_VERIFY_WITH_TIMEOUT(!record()->favourite, kArrives);
+    messages.clear();
+    undo->undo();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        said(QStringLiteral("Cannot undo “Mark as Favourite” on 1 image")), kArrives);
+    QVERIFY(!record()->favourite);
+
+    // Renamed here, then elsewhere: the undo keeps the other name.
+    m_window->findChild<ui::ImageActions *>()->editAction()->trigger();
+    auto *dialog = m_window->findChild<ui::TagEditDialog *>();
+    QVERIFY(dialog);
+    dialog->nameField()->setText(QStringLiteral("window name"));
+    dialog->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(record()->name, QStringLiteral("window name"), kArrives);
+    QTRY_VERIFY_WITH_TIMEOUT(undo->undoText().startsWith(QLatin1String("Rename")), kArrives);
+    run = cli(
+        { QStringLiteral("rename"), QStringLiteral("window name"), QStringLiteral("cli name") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(record()->name, QStringLiteral("cli name"), kArrives);
+    messages.clear();
+    undo->undo();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        said(QStringLiteral("Cannot undo “Rename to “window name”” on 1 image")), kArrives);
+    QTest::qWait(200);
+    QCOMPARE(record()->name, QStringLiteral("cli name"));
 }
 
 // "Serve Local API" is off by default; switched on, the window answers the

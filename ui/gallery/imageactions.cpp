@@ -361,17 +361,21 @@ void ImageActions::editTags()
         const QStringList add = dialog->tagsToAdd();
         const QStringList remove = dialog->tagsToRemove();
         if (!name.isEmpty()) {
-            QList<QPair<qint64, QString>> oldNames;
-            for (const ImageRecord &r : all.loaded)
-                oldNames.append({ r.key, r.name });
             whenFinished(session->writer()->rename(keys, name), this,
-                [this, session, oldNames, name](const Result<bool> &r) {
+                [this, session, asked = keys.size()](const Result<Renamed> &r) {
                     if (!r) {
                         Q_EMIT message(tr("Cannot rename: %1").arg(r.error()), kStatusMessageMs);
                         return;
                     }
-                    if (m_undo && session)
-                        m_undo->push(new RenameCommand(session, oldNames, name, undoReporter()));
+                    // Only what changed is undone: not an image moved to
+                    // the trash elsewhere before the window caught up.
+                    if (!r->isEmpty() && m_undo && session)
+                        m_undo->push(new RenameCommand(session, *r, undoReporter()));
+                    if (!r->absent.isEmpty())
+                        Q_EMIT message(
+                            withAbsent(tr("Renamed %Ln image(s)", nullptr, int(r->before.size())),
+                                r->absent, asked),
+                            kStatusMessageMs);
                 });
         }
         if (add.isEmpty() && remove.isEmpty())
@@ -382,7 +386,9 @@ void ImageActions::editTags()
                 all.query, all.rows, this);
         action->setTags(add, remove);
         runBulk(action, tr("Changing tags…"), [this, session](BulkAction *a, const QString &error) {
-            const qint64 done = a->doneCount();
+            // Images moved to the trash elsewhere were left alone.
+            const Absent &absent = a->tagDelta().absent;
+            const qint64 done = a->doneCount() - absent.size();
             if (!a->tagDelta().isEmpty() && m_undo && session)
                 m_undo->push(
                     new TagEditCommand(session, a->tagDelta(), tr("Edit Tags"), undoReporter()));
@@ -391,8 +397,9 @@ void ImageActions::editTags()
                 Q_EMIT message(
                     tr("Cannot change tags: %1 (%2 changed)").arg(error, count), kStatusMessageMs);
             else
-                Q_EMIT message(
-                    tr("Tags changed on %Ln image(s)", nullptr, int(done)), kStatusMessageMs);
+                Q_EMIT message(withAbsent(tr("Tags changed on %Ln image(s)", nullptr, int(done)),
+                                   absent, a->doneCount()),
+                    kStatusMessageMs);
         });
     });
     dialog->open();

@@ -129,7 +129,9 @@ void MarkActions::mark(int kind, int value, const QString &undoText)
     QPointer<LibrarySession> guard = session;
     m_owner->runBulk(action, rating ? tr("Rating images…") : tr("Marking favourites…"),
         [this, guard, value, undoText, rating](BulkAction *a, const QString &error) {
-            const qint64 done = a->doneCount();
+            // Images moved to the trash elsewhere were left alone.
+            const Absent &absent = a->markDelta().absent;
+            const qint64 done = a->doneCount() - absent.size();
             QUndoStack *undo = m_owner->undoStack();
             if (!a->markDelta().isEmpty() && undo && guard)
                 undo->push(new MarkCommand(
@@ -140,15 +142,18 @@ void MarkActions::mark(int kind, int value, const QString &undoText)
                                                 error, QLocale().toString(done)),
                     kStatusMessageMs);
             else if (rating)
-                Q_EMIT m_owner->message(value == 0
-                        ? tr("Rating cleared on %Ln image(s)", nullptr, int(done))
-                        : tr("Rated %Ln image(s) %1", nullptr, int(done))
-                              .arg(QString(value, QChar(0x2605))),
+                Q_EMIT m_owner->message(
+                    withAbsent(value == 0 ? tr("Rating cleared on %Ln image(s)", nullptr, int(done))
+                                          : tr("Rated %Ln image(s) %1", nullptr, int(done))
+                                                .arg(QString(value, QChar(0x2605))),
+                        absent, a->doneCount()),
                     kStatusMessageMs);
             else
-                Q_EMIT m_owner->message(value != 0
-                        ? tr("Marked %Ln image(s) as favourite", nullptr, int(done))
-                        : tr("Unmarked %Ln favourite(s)", nullptr, int(done)),
+                Q_EMIT m_owner->message(
+                    withAbsent(value != 0
+                            ? tr("Marked %Ln image(s) as favourite", nullptr, int(done))
+                            : tr("Unmarked %Ln favourite(s)", nullptr, int(done)),
+                        absent, a->doneCount()),
                     kStatusMessageMs);
         });
 }

@@ -25,6 +25,19 @@ TagDelta inverse(const TagDelta &delta)
 
 } // namespace
 
+QString withAbsent(const QString &said, const Absent &absent, qint64 asked)
+{
+    if (absent.isEmpty())
+        return said;
+    if (asked == 1 && absent.size() == 1)
+        return absent.trashed.isEmpty()
+            ? UndoCommands::tr("This image was deleted elsewhere.")
+            : UndoCommands::tr("This image was moved to the trash elsewhere.");
+    return UndoCommands::tr("%1; %Ln image(s) moved to the trash or deleted elsewhere left alone",
+        nullptr, int(absent.size()))
+        .arg(said);
+}
+
 LibraryCommand::LibraryCommand(LibrarySession *session, Reporter report)
     : m_session(session)
     , m_report(std::move(report))
@@ -57,6 +70,42 @@ template<typename T> void LibraryCommand::watch(const QFuture<Result<T>> &what)
     });
 }
 
+void LibraryCommand::watchSwap(const QFuture<Result<Reverted>> &what, bool forward)
+{
+    whenFinished(what, m_session.data(),
+        [report = m_report, text = text(), forward](const Result<Reverted> &r) {
+            if (!report)
+                return;
+            if (!r) {
+                report(UndoCommands::tr("Cannot undo or redo “%1”: %2").arg(text, r.error()));
+                return;
+            }
+            QStringList said;
+            if (!r->conflicts.isEmpty())
+                said.append(forward
+                        ? UndoCommands::tr("Cannot redo “%1” on %Ln image(s): changed elsewhere "
+                                           "meanwhile, left as it is now",
+                            nullptr, int(r->conflicts.size()))
+                              .arg(text)
+                        : UndoCommands::tr("Cannot undo “%1” on %Ln image(s): changed elsewhere "
+                                           "meanwhile, left as it is now",
+                            nullptr, int(r->conflicts.size()))
+                              .arg(text));
+            if (!r->absent.isEmpty())
+                said.append(forward
+                        ? UndoCommands::tr("Cannot redo “%1” on %Ln image(s): moved to the "
+                                           "trash or deleted elsewhere",
+                            nullptr, int(r->absent.size()))
+                              .arg(text)
+                        : UndoCommands::tr("Cannot undo “%1” on %Ln image(s): moved to the "
+                                           "trash or deleted elsewhere",
+                            nullptr, int(r->absent.size()))
+                              .arg(text));
+            if (!said.isEmpty())
+                report(said.join(QStringLiteral("; ")));
+        });
+}
+
 TagEditCommand::TagEditCommand(
     LibrarySession *session, const TagDelta &delta, const QString &text, Reporter report)
     : LibraryCommand(session, std::move(report))
@@ -82,33 +131,22 @@ MarkCommand::MarkCommand(LibrarySession *session, const MarkDelta &delta, int va
 void MarkCommand::apply(bool forward)
 {
     CatalogWriter *writer = m_session->writer();
-    if (forward)
-        watch(writer->reapplyMarks(m_delta, m_value));
-    else
-        watch(writer->revertMarks(m_delta));
+    watchSwap(
+        forward ? writer->reapplyMarks(m_delta, m_value) : writer->revertMarks(m_delta), forward);
 }
 
-RenameCommand::RenameCommand(LibrarySession *session, const QList<QPair<qint64, QString>> &oldNames,
-    const QString &newName, Reporter report)
+RenameCommand::RenameCommand(LibrarySession *session, const Renamed &renamed, Reporter report)
     : LibraryCommand(session, std::move(report))
-    , m_oldNames(oldNames)
-    , m_newName(newName)
+    , m_renamed(renamed)
 {
-    setText(UndoCommands::tr("Rename to “%1”").arg(newName));
+    setText(UndoCommands::tr("Rename to “%1”").arg(renamed.name));
 }
 
 void RenameCommand::apply(bool forward)
 {
-    if (!forward) {
-        for (const auto &[key, name] : std::as_const(m_oldNames))
-            watch(m_session->writer()->rename({ key }, name));
-        return;
-    }
-    QList<qint64> keys;
-    keys.reserve(m_oldNames.size());
-    for (const auto &[key, name] : std::as_const(m_oldNames))
-        keys.append(key);
-    watch(m_session->writer()->rename(keys, m_newName));
+    CatalogWriter *writer = m_session->writer();
+    watchSwap(
+        forward ? writer->reapplyRename(m_renamed) : writer->revertRename(m_renamed), forward);
 }
 
 RemoveCommand::RemoveCommand(LibrarySession *session, const QList<qint64> &keys, Reporter report,

@@ -14,6 +14,12 @@ class LibrarySession;
 
 namespace trove::ui {
 
+/// @p said (what an edit did), with the images it left alone because they
+/// were no longer in the library (moved to the trash elsewhere, before
+/// the window caught up). An edit of @p asked == 1 image that found it
+/// gone says only that.
+QString withAbsent(const QString &said, const Absent &absent, qint64 asked);
+
 /// Undo for what the window changes in the library. Each command was
 /// already carried out when it is pushed (its first redo() does nothing);
 /// undo and redo send requests to the writer and never wait for them; what
@@ -32,6 +38,10 @@ protected:
     virtual void apply(bool forward) = 0;
     /// Reports an error of @p what (a request made by apply()).
     template<typename T> void watch(const QFuture<Result<T>> &what);
+    /// Reports an error of @p what, and the images a compare-and-set undo
+    /// (!@p forward) or redo left alone: changed elsewhere meanwhile, or
+    /// no longer in the library.
+    void watchSwap(const QFuture<Result<Reverted>> &what, bool forward);
     Reporter reporter() const { return m_report; }
 
     QPointer<LibrarySession> m_session;
@@ -53,7 +63,10 @@ private:
 };
 
 /// A rating or the favourite flag set on any number of images; undo gives
-/// each image the value it had.
+/// each image the value it had, redo the value again, each only where the
+/// image still has what the step before left (compare-and-set): a value
+/// set elsewhere meanwhile (the CLI, another window) stands, and the
+/// reporter says so.
 class MarkCommand final : public LibraryCommand {
 public:
     MarkCommand(LibrarySession *session, const MarkDelta &delta, int value, const QString &text,
@@ -65,15 +78,14 @@ private:
     int m_value;
 };
 
+/// Images renamed; undo and redo are compare-and-set as MarkCommand's.
 class RenameCommand final : public LibraryCommand {
 public:
-    RenameCommand(LibrarySession *session, const QList<QPair<qint64, QString>> &oldNames,
-        const QString &newName, Reporter report);
+    RenameCommand(LibrarySession *session, const Renamed &renamed, Reporter report);
 
 private:
     void apply(bool forward) override;
-    QList<QPair<qint64, QString>> m_oldNames;
-    QString m_newName;
+    Renamed m_renamed;
 };
 
 /// Images moved to the trash; undo restores them (with their names, tags

@@ -94,22 +94,25 @@ void DuplicateOffer::rename()
     if (!m_session || m_key == 0)
         return;
     QPointer<LibrarySession> session = m_session;
-    const QList<QPair<qint64, QString>> oldNames { { m_key, m_oldName } };
+    const QString oldName = m_oldName;
     const QString name = m_newName;
     auto report = [self = QPointer<DuplicateOffer>(this)](const QString &text) {
         if (self)
             Q_EMIT self->message(text, kOfferMessageMs);
     };
     whenFinished(session->writer()->rename({ m_key }, name), this,
-        [this, session, oldNames, name, report](const Result<bool> &r) {
+        [this, session, oldName, name, report](const Result<Renamed> &r) {
             if (!r) {
                 Q_EMIT message(tr("Cannot rename: %1").arg(r.error()), kOfferMessageMs);
                 return;
             }
-            if (m_undo && session)
-                m_undo->push(new RenameCommand(session, oldNames, name, report));
-            Q_EMIT message(
-                tr("Renamed “%1” to “%2”").arg(oldNames.first().second, name), kOfferMessageMs);
+            if (!r->absent.isEmpty()) {
+                Q_EMIT message(withAbsent({}, r->absent, 1), kOfferMessageMs);
+                return;
+            }
+            if (!r->isEmpty() && m_undo && session)
+                m_undo->push(new RenameCommand(session, *r, report));
+            Q_EMIT message(tr("Renamed “%1” to “%2”").arg(oldName, name), kOfferMessageMs);
         });
 }
 

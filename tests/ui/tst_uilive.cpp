@@ -576,6 +576,25 @@ void TestUiLive::undoLeavesChangesMadeElsewhere()
         said(QStringLiteral("Cannot undo “Rename to “window name”” on 1 image")), kArrives);
     QTest::qWait(200);
     QCOMPARE(record()->name, QStringLiteral("cli name"));
+
+    // Tagged here, then moved to the trash there: the undo says so (it was
+    // "FOREIGN KEY constraint failed" for a tag it would have put back).
+    m_window->findChild<ui::ImageActions *>()->editAction()->trigger();
+    dialog = m_window->findChild<ui::TagEditDialog *>();
+    QVERIFY(dialog);
+    dialog->tagsField()->setText(QStringLiteral("added here"));
+    dialog->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(undo->undoText() == QLatin1String("Edit Tags"), kArrives);
+    run = cli({ QStringLiteral("remove"), QStringLiteral("cli name") });
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(gallery()->rowCount(), 0, kArrives);
+    messages.clear();
+    undo->undo();
+    QTRY_VERIFY_WITH_TIMEOUT(said(QStringLiteral("Cannot undo “Edit Tags” on 1 image: moved to the "
+                                                 "trash or deleted elsewhere")),
+        kArrives);
+    QCOMPARE(trashedAsCliSees(QStringLiteral("cli name")).value(QLatin1String("tags")).toArray(),
+        QJsonArray { QStringLiteral("added here") });
 }
 
 // "Serve Local API" is off by default; switched on, the window answers the

@@ -116,7 +116,7 @@ TagEditCommand::TagEditCommand(
 
 void TagEditCommand::apply(bool forward)
 {
-    watch(m_session->writer()->revertTags(forward ? inverse(m_delta) : m_delta));
+    watchSwap(m_session->writer()->revertTags(forward ? inverse(m_delta) : m_delta), forward);
 }
 
 MarkCommand::MarkCommand(LibrarySession *session, const MarkDelta &delta, int value,

@@ -52,6 +52,7 @@ private:
 };
 
 /// Tags added and removed on any number of images, exactly as they changed.
+/// Undo and redo leave images no longer in the library alone, and say so.
 class TagEditCommand final : public LibraryCommand {
 public:
     TagEditCommand(

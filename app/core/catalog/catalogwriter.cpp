@@ -204,9 +204,9 @@ QFuture<Result<TagDelta>> CatalogWriter::editTagsRecorded(
     });
 }
 
-QFuture<Result<int>> CatalogWriter::revertTags(const TagDelta &delta)
+QFuture<Result<Reverted>> CatalogWriter::revertTags(const TagDelta &delta)
 {
-    return submit<int>([delta](WriterContext &c) { return statements::revertTags(c, delta); });
+    return submit<Reverted>([delta](WriterContext &c) { return statements::revertTags(c, delta); });
 }
 
 QFuture<Result<TagRename>> CatalogWriter::renameTag(const QString &from, const QString &to)

@@ -238,8 +238,9 @@ public:
     QFuture<Result<TagDelta>> editTagsRecorded(
         const QList<qint64> &keys, const QStringList &add, const QStringList &remove);
     /// Takes back what an edit did: removes what it added, adds what it
-    /// removed; images no longer in the library are left alone.
-    QFuture<Result<int>> revertTags(const TagDelta &delta);
+    /// removed; images no longer in the library are left alone. Answers
+    /// how many tags changed (Reverted::changed) and the images left alone.
+    QFuture<Result<Reverted>> revertTags(const TagDelta &delta);
     /// Names images @p name; answers the names they had. Keys no longer in
     /// the library are left alone (Renamed::absent).
     QFuture<Result<Renamed>> rename(const QList<qint64> &keys, const QString &name);

@@ -297,7 +297,7 @@ Result<int> editTags(WriterContext &c, const QList<qint64> &keys, const QStringL
     return changed;
 }
 
-Result<int> revertTags(WriterContext &c, const TagDelta &delta)
+Result<Reverted> revertTags(WriterContext &c, const TagDelta &delta)
 {
     QHash<qint64, int> perImage;
     for (const auto *pairs : { &delta.added, &delta.removed })
@@ -345,7 +345,10 @@ Result<int> revertTags(WriterContext &c, const TagDelta &delta)
     }
     if (auto r = text.write(); !r)
         return r.failure();
-    return changed;
+    Reverted out;
+    out.changed = changed;
+    out.absent = *absent;
+    return out;
 }
 
 Result<Renamed> rename(WriterContext &c, const QList<qint64> &keys, const QString &name)

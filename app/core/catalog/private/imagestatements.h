@@ -47,8 +47,9 @@ Result<CommitOutcome> commitImage(WriterContext &c, const NewImage &image);
 /// @p delta (optional) receives the (image, tag) pairs really added and removed.
 Result<int> editTags(WriterContext &c, const QList<qint64> &keys, const QStringList &add,
     const QStringList &remove, TagDelta *delta = nullptr);
-/// Images no longer in the library are left alone.
-Result<int> revertTags(WriterContext &c, const TagDelta &delta);
+/// Images no longer in the library are left alone (Reverted::absent);
+/// Reverted::changed counts tags.
+Result<Reverted> revertTags(WriterContext &c, const TagDelta &delta);
 /// Images already named @p name, and keys not in the library, are left alone.
 Result<Renamed> rename(WriterContext &c, const QList<qint64> &keys, const QString &name);
 /// Compare-and-set: back (@p undo) to each image's name before where it

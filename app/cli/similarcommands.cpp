@@ -279,8 +279,12 @@ int runMerge(CommandContext &ctx)
     CatalogReader reader;
     const Resolved targets = resolveArguments(ctx, reader, args);
     // Merging only some of what was named would surprise: all or nothing.
-    if (targets.status != 0 || targets.records.size() != args.size())
+    if (targets.status != 0)
         return 1;
+    // Named twice (the lookup keeps one of each image).
+    if (targets.records.size() != args.size())
+        return usageError(ctx,
+            QStringLiteral("merge names each image once: an image cannot be merged into itself"));
     const ImageRecord keep = targets.records.first();
     QList<qint64> others;
     for (const ImageRecord &r : targets.records.mid(1))
@@ -322,7 +326,7 @@ int runNotDuplicates(CommandContext &ctx)
         return usageError(ctx, QStringLiteral("not-duplicates takes two or more ID|NAME"));
     CatalogReader reader;
     const Resolved targets = resolveArguments(ctx, reader, args);
-    if (targets.status != 0 || targets.records.size() != args.size())
+    if (targets.status != 0)
         return 1;
     QList<QPair<qint64, qint64>> pairs;
     QList<qint64> keys = targets.keys();

@@ -2862,6 +2862,11 @@ void TestCli::similarDuplicatesAndMerge()
         = trove(QStringList { QStringLiteral("merge"), ids[0], QStringLiteral("nosuch") } + lib);
     QCOMPARE(bad.exitCode, 1);
     QCOMPARE(list().size(), 2);
+    // Nor does one that names the kept image again, by id or prefix.
+    const Run itself = trove(QStringList { QStringLiteral("merge"), ids[0], ids[0].left(8) } + lib);
+    QCOMPARE(itself.exitCode, 2);
+    QVERIFY2(itself.err.contains("cannot be merged into itself"), itself.describe());
+    QCOMPARE(list().size(), 2);
     const Run rehash
         = trove(QStringList { QStringLiteral("rehash"), QStringLiteral("--json") } + lib);
     QVERIFY2(rehash.exitCode == 0, rehash.describe());

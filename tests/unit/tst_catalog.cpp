@@ -2682,8 +2682,10 @@ void TestCatalog::collectionKeysBuiltForOlderLibrary()
             QStringLiteral("INSERT INTO collection_items VALUES (2, %1, 1), (2, %2, 2)")
                 .arg(keys[2])
                 .arg(keys[1])));
+        // (and the folder walks after the keys)
+        QVERIFY(catalog.exec(QStringLiteral("DROP TABLE folder_walks")));
         QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = %1")
-                                 .arg(Connection::schemaVersion(Connection::Kind::Catalog) - 1)));
+                                 .arg(Connection::schemaVersion(Connection::Kind::Catalog) - 2)));
     }
     m_writer = std::make_unique<CatalogWriter>(m_paths);
     openWriter();
@@ -2869,13 +2871,15 @@ void TestCatalog::newOrdersBuiltForOlderLibrary()
                  // and the library's identity after that
                  "DROP TABLE library",
                  // and the held search texts after that (its triggers run again)
-                 "DROP TABLE text_hold" })
+                 "DROP TABLE text_hold",
+                 // and the folder walks after the tag keys
+                 "DROP TABLE folder_walks" })
             QVERIFY2(catalog.exec(QLatin1String(sql)), sql);
         // (The tag keys after that run again as they are: the step reads
         // only a tag's image and spelling; the collection name keys after
         // them go with the collections above.)
         QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = %1")
-                                 .arg(Connection::schemaVersion(Connection::Kind::Catalog) - 9)));
+                                 .arg(Connection::schemaVersion(Connection::Kind::Catalog) - 10)));
     }
     Probe before(m_paths.catalogFile());
     const qint64 seq = before.scalar(QStringLiteral("SELECT max(seq) FROM changes")).toLongLong();
@@ -3009,6 +3013,8 @@ void TestCatalog::searchIndexBuiltForOlderLibrary()
         // texts) added.
         QVERIFY(catalog.exec(QStringLiteral("DROP TABLE library")));
         QVERIFY(catalog.exec(QStringLiteral("DROP TABLE text_hold")));
+        // And what schema 23 (folder walks) added.
+        QVERIFY(catalog.exec(QStringLiteral("DROP TABLE folder_walks")));
         QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = 3")));
     }
     m_writer = std::make_unique<CatalogWriter>(m_paths);
@@ -3091,8 +3097,10 @@ void TestCatalog::tagKeysBuiltForOlderLibrary()
         // (and the collection name keys after them)
         QVERIFY(catalog.exec(QStringLiteral("DROP INDEX collections_by_key")));
         QVERIFY(catalog.exec(QStringLiteral("ALTER TABLE collections DROP COLUMN name_key")));
+        // (and the folder walks after it)
+        QVERIFY(catalog.exec(QStringLiteral("DROP TABLE folder_walks")));
         QVERIFY(catalog.exec(QStringLiteral("PRAGMA user_version = %1")
-                                 .arg(Connection::schemaVersion(Connection::Kind::Catalog) - 2)));
+                                 .arg(Connection::schemaVersion(Connection::Kind::Catalog) - 3)));
         seq = catalog.scalar(QStringLiteral("SELECT max(seq) FROM changes")).toLongLong();
     }
     m_writer = std::make_unique<CatalogWriter>(m_paths);

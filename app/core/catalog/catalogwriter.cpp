@@ -132,10 +132,50 @@ QFuture<Result<CommitOutcome>> CatalogWriter::commitImage(const NewImage &image)
     return submit<CommitOutcome>(apply, before, { sha }, false, { image.processed.tempBlobPath });
 }
 
-QFuture<Result<QList<qint64>>> CatalogWriter::enqueue(const QList<IngestRequest> &requests)
+QFuture<Result<QList<qint64>>> CatalogWriter::enqueue(
+    const QList<IngestRequest> &requests, const QList<qint64> &walksEnded)
 {
     return submit<QList<qint64>>(
-        [requests](WriterContext &c) { return statements::enqueue(c, requests); }, {}, {}, true);
+        [requests, walksEnded](
+            WriterContext &c) { return statements::enqueue(c, requests, walksEnded); },
+        {}, {}, true);
+}
+
+// Early, as enqueue() is: written ahead of the queue rows that follow it.
+QFuture<Result<bool>> CatalogWriter::beginFolderWalk(qint64 walkId, const IngestRequest &folder)
+{
+    return submit<bool>(
+        [walkId, folder](WriterContext &c) -> Result<bool> {
+            if (auto r = statements::beginFolderWalk(c, walkId, folder); !r)
+                return r.failure();
+            return true;
+        },
+        {}, {}, true);
+}
+
+// Not early: after every queue row enqueued before it.
+QFuture<Result<bool>> CatalogWriter::endFolderWalks(const QList<qint64> &walkIds)
+{
+    return submit<bool>([walkIds](WriterContext &c) -> Result<bool> {
+        if (auto r = statements::endFolderWalks(c, walkIds); !r)
+            return r.failure();
+        return true;
+    });
+}
+
+QFuture<Result<QList<FolderWalkRow>>> CatalogWriter::claimOrphanedFolderWalks()
+{
+    return submit<QList<FolderWalkRow>>(
+        [](WriterContext &c) { return statements::claimOrphanedFolderWalks(c); });
+}
+
+QFuture<Result<bool>> CatalogWriter::releaseFolderWalks(const QList<qint64> &walkIds)
+{
+    return submit<bool>([walkIds](WriterContext &c) -> Result<bool> {
+        if (auto r = statements::releaseFolderWalks(c, walkIds); !r)
+            return r.failure();
+        return true;
+    });
 }
 
 QFuture<Result<bool>> CatalogWriter::setQueueState(

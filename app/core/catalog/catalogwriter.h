@@ -210,8 +210,23 @@ public:
 
     QFuture<Result<CommitOutcome>> commitImage(const NewImage &image);
 
-    /// Persists new queue items; answers their row ids, in order.
-    QFuture<Result<QList<qint64>>> enqueue(const QList<IngestRequest> &requests);
+    /// Persists new queue items; answers their row ids, in order. The folder
+    /// walks @p walksEnded (whose last files these are) are forgotten in
+    /// the same transaction.
+    QFuture<Result<QList<qint64>>> enqueue(
+        const QList<IngestRequest> &requests, const QList<qint64> &walksEnded = {});
+    /// Remembers a folder import whose walk starts (FolderImport): written
+    /// with, or before, the first queue rows enqueued after it.
+    QFuture<Result<bool>> beginFolderWalk(qint64 walkId, const IngestRequest &folder);
+    /// Forgets folder walks; after every enqueue() asked before.
+    QFuture<Result<bool>> endFolderWalks(const QList<qint64> &walkIds);
+    /// Takes over folder walks whose process is gone (or let go of them),
+    /// with the files of each that unfinished queue rows hold. Ask after
+    /// claimOrphanedQueueItems().
+    QFuture<Result<QList<FolderWalkRow>>> claimOrphanedFolderWalks();
+    /// Gives up these folder walks of this process (owner 0), for the next
+    /// claimOrphanedFolderWalks() anywhere.
+    QFuture<Result<bool>> releaseFolderWalks(const QList<qint64> &walkIds);
     /// Records a queue item's final state (failed, cancelled) or a retry.
     QFuture<Result<bool>> setQueueState(
         qint64 queueId, IngestState state, const QString &error = {});

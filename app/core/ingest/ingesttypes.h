@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QMetaType>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -70,6 +71,17 @@ struct QueueRow {
     IngestRequest request;
     IngestState state = IngestState::Queued;
     QString error; ///< why a failed row failed
+};
+
+/// A folder import that had not finished walking when its process ended
+/// (table `folder_walks`), for walking again: its folder as
+/// IngestRequest::source, with the name, tags and flags of the add.
+struct FolderWalkRow {
+    qint64 id = 0;
+    IngestRequest request;
+    /// Files under the folder that unfinished queue rows name already:
+    /// walking again must not queue them a second time.
+    QSet<QString> queued;
 };
 
 /// Tags as typed by people: trimmed, no control characters, composed

@@ -592,6 +592,26 @@ const std::vector<QStringList> &catalogSteps()
             QStringLiteral("ALTER TABLE collections ADD COLUMN name_key TEXT"),
             QStringLiteral("CREATE UNIQUE INDEX collections_by_key ON collections(name_key)"),
         },
+        {
+            // A folder import that has not finished walking its folder: the
+            // queue holds only the files found so far (a batch at a time), so
+            // a process killed mid-walk left the rest of the folder unadded.
+            // Written before the first batch of its files is queued, deleted
+            // in the transaction that queues the last; `trove resume` and the
+            // window walk a folder left here again (ingest/folderimport.h).
+            // The id is chosen by the walk (random), so that the row can be
+            // named before the writer has answered. owner_pid as in queue.
+            QStringLiteral(R"(CREATE TABLE folder_walks (
+                id INTEGER PRIMARY KEY,
+                root TEXT NOT NULL,
+                name TEXT NOT NULL DEFAULT '',
+                tags TEXT NOT NULL DEFAULT '',
+                force_add INTEGER NOT NULL DEFAULT 0,
+                annotation TEXT,
+                referer TEXT,
+                owner_pid INTEGER NOT NULL DEFAULT 0,
+                created_at INTEGER NOT NULL))"),
+        },
     };
     return migrations;
 }

@@ -32,7 +32,8 @@ QueueRow queueRowFrom(const QSqlQuery &q)
 
 } // namespace
 
-Result<QList<qint64>> enqueue(WriterContext &c, const QList<IngestRequest> &requests)
+Result<QList<qint64>> enqueue(
+    WriterContext &c, const QList<IngestRequest> &requests, const QList<qint64> &walksEnded)
 {
     QSqlQuery q = c.catalog.query(
         QStringLiteral("INSERT INTO queue(source, name, tags, state, owner_pid, created_at, "
@@ -57,6 +58,10 @@ Result<QList<qint64>> enqueue(WriterContext &c, const QList<IngestRequest> &requ
             return e.failure();
         ids.append(q.lastInsertId().toLongLong());
     }
+    // The walk's last files and its end commit together: a crash between
+    // them would lose the files, or walk the folder again for nothing.
+    if (auto r = endFolderWalks(c, walksEnded); !r)
+        return r.failure();
     return ids;
 }
 
@@ -207,6 +212,96 @@ Result<QList<QueueRow>> claimQueueHistory(WriterContext &c, int limit)
     // Oldest first, as they were queued.
     std::reverse(rows.begin(), rows.end());
     return rows;
+}
+
+Result<void> beginFolderWalk(WriterContext &c, qint64 walkId, const IngestRequest &folder)
+{
+    QSqlQuery q = c.catalog.query(
+        QStringLiteral("INSERT INTO folder_walks(id, root, name, tags, force_add, annotation, "
+                       "referer, owner_pid, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.bindValue(0, walkId);
+    q.bindValue(1, folder.source);
+    q.bindValue(2, text(folder.name));
+    q.bindValue(3, text(folder.tags.join(QLatin1Char('\n'))));
+    q.bindValue(4, folder.force ? 1 : 0);
+    q.bindValue(5, nullIfEmpty(folder.annotation));
+    q.bindValue(6, nullIfEmpty(folder.headers.page()));
+    q.bindValue(7, currentPid());
+    q.bindValue(8, nowMs());
+    return execQuery(q);
+}
+
+Result<void> endFolderWalks(WriterContext &c, const QList<qint64> &walkIds)
+{
+    if (walkIds.isEmpty())
+        return {};
+    QSqlQuery q = c.catalog.query(
+        QStringLiteral("DELETE FROM folder_walks WHERE id IN (SELECT value FROM json_each(?))"));
+    q.bindValue(0, jsonKeys(walkIds));
+    return execQuery(q);
+}
+
+Result<QList<FolderWalkRow>> claimOrphanedFolderWalks(WriterContext &c)
+{
+    QSqlQuery select = c.catalog.query(
+        QStringLiteral("SELECT id, root, name, tags, force_add, annotation, referer, owner_pid "
+                       "FROM folder_walks ORDER BY created_at, id"));
+    if (auto r = execQuery(select); !r)
+        return r.failure();
+    QList<FolderWalkRow> walks;
+    while (select.next()) {
+        const qint64 pid = select.value(QStringLiteral("owner_pid")).toLongLong();
+        if (pid != 0 && (pid == currentPid() || isProcessAlive(pid)))
+            continue; // still being walked
+        FolderWalkRow walk;
+        walk.id = select.value(QStringLiteral("id")).toLongLong();
+        walk.request.source = select.value(QStringLiteral("root")).toString();
+        walk.request.name = select.value(QStringLiteral("name")).toString();
+        walk.request.tags = select.value(QStringLiteral("tags"))
+                                .toString()
+                                .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        walk.request.force = select.value(QStringLiteral("force_add")).toInt() != 0;
+        walk.request.annotation = select.value(QStringLiteral("annotation")).toString();
+        walk.request.headers.referer = select.value(QStringLiteral("referer")).toString();
+        walks.append(walk);
+    }
+    select.finish();
+    QSqlQuery claim
+        = c.catalog.query(QStringLiteral("UPDATE folder_walks SET owner_pid = ? WHERE id = ?"));
+    // Files of the folder that are queued and not finished (this process
+    // has just taken over those of the dead one): not queued again.
+    QSqlQuery queued = c.catalog.query(QStringLiteral(
+        "SELECT source FROM queue WHERE state < ? AND substr(source, 1, length(?)) = ?"));
+    for (FolderWalkRow &walk : walks) {
+        claim.bindValue(0, currentPid());
+        claim.bindValue(1, walk.id);
+        if (auto r = execQuery(claim); !r)
+            return r.failure();
+        QString prefix = walk.request.source;
+        if (!prefix.endsWith(QLatin1Char('/')))
+            prefix += QLatin1Char('/');
+        queued.bindValue(0, kFirstFinished);
+        queued.bindValue(1, prefix);
+        queued.bindValue(2, prefix);
+        if (auto r = execQuery(queued); !r)
+            return r.failure();
+        while (queued.next())
+            walk.queued.insert(queued.value(QStringLiteral("source")).toString());
+        queued.finish();
+    }
+    return walks;
+}
+
+Result<void> releaseFolderWalks(WriterContext &c, const QList<qint64> &walkIds)
+{
+    if (walkIds.isEmpty())
+        return {};
+    QSqlQuery q = c.catalog.query(QStringLiteral("UPDATE folder_walks SET owner_pid = 0 "
+                                                 "WHERE id IN (SELECT value FROM json_each(?)) "
+                                                 "AND owner_pid = ?"));
+    q.bindValue(0, jsonKeys(walkIds));
+    q.bindValue(1, currentPid());
+    return execQuery(q);
 }
 
 } // namespace trove::statements

@@ -16,7 +16,10 @@ struct WriterContext;
 /// never as literal numbers.
 namespace statements {
 
-Result<QList<qint64>> enqueue(WriterContext &c, const QList<IngestRequest> &requests);
+/// Writes queue rows for @p requests; in the same transaction forgets the
+/// folder walks @p walksEnded, whose last files these are.
+Result<QList<qint64>> enqueue(
+    WriterContext &c, const QList<IngestRequest> &requests, const QList<qint64> &walksEnded = {});
 /// Records a row's final state (or a retry); @p imageId names the image it
 /// produced. No-op for @p queueId <= 0 (work that has no row).
 Result<void> finishQueueRow(WriterContext &c, qint64 queueId, IngestState state,
@@ -30,6 +33,17 @@ Result<QList<QueueRow>> claimOrphanedQueueRows(WriterContext &c);
 /// Failed and cancelled rows of processes that are gone (newest first, at
 /// most @p limit): a queue's history, taken over to show again.
 Result<QList<QueueRow>> claimQueueHistory(WriterContext &c, int limit);
+
+/// Remembers a folder import that starts walking (table `folder_walks`):
+/// @p folder names the folder (source) and the add's name, tags and flags.
+Result<void> beginFolderWalk(WriterContext &c, qint64 walkId, const IngestRequest &folder);
+/// Forgets folder walks that ended (or were cancelled by a person).
+Result<void> endFolderWalks(WriterContext &c, const QList<qint64> &walkIds);
+/// Takes over the folder walks of processes that are gone (or that let go
+/// of them), oldest first, each with the files unfinished queue rows hold.
+Result<QList<FolderWalkRow>> claimOrphanedFolderWalks(WriterContext &c);
+/// Lets go of this process's walks @p walkIds, for the next process.
+Result<void> releaseFolderWalks(WriterContext &c, const QList<qint64> &walkIds);
 
 } // namespace statements
 

@@ -140,13 +140,21 @@ int ingest(CommandContext &ctx, const QStringList &sources)
             progress.setCounts(total, finishedCount, failed);
         });
 
+    // A folder walked again after an interruption finds again what the
+    // interrupted run added: counted into one line, not one per image.
+    QSet<quint64> requeued;
+    qint64 foundAgain = 0;
+    QObject::connect(&sourcesImport, &FolderImport::requeued, &loop,
+        [&](const QList<quint64> &ids) { requeued.unite(QSet<quint64>(ids.begin(), ids.end())); });
     QObject::connect(&pipeline, &IngestPipeline::itemFinished, &loop, [&](quint64 id) {
         const IngestItem *item = pipeline.item(id);
         const QString status = statusWord(item->state);
         progress.clear();
         ++finishedCount;
+        const bool again = requeued.remove(id) && item->state == IngestState::Duplicate;
+        foundAgain += again;
         if (item->state == IngestState::Done || item->state == IngestState::Duplicate) {
-            if (!ctx.json && !quiet)
+            if (!ctx.json && !quiet && !again)
                 ctx.output.out() << qSetFieldWidth(8) << Qt::left << status << qSetFieldWidth(0)
                                  << shortId(item->imageId) << "  " << printable(item->imageName)
                                  << "  " << printable(item->request.source) << Qt::endl;
@@ -178,11 +186,12 @@ int ingest(CommandContext &ctx, const QStringList &sources)
     // with the rest queued for `trove resume`. Sources still being checked
     // are queued first, unless the queue is at the import's high-water
     // mark, where the import would wait for ever: then the rest of a
-    // folder is left out (adding it again skips what is in).
+    // folder is left to `trove resume`, which walks it again.
     QObject::connect(&pipeline, &IngestPipeline::halted, &loop, [&] {
         if (sourcesImport.isRunning() && pipeline.pendingCount() < FolderImport::kHighWater)
             return; // FolderImport::finished follows
-        sourcesImport.cancel();
+        // The rest of each folder is walked by `trove resume`.
+        sourcesImport.interrupt();
         finish();
     });
     // What a walk could not look at is reported, not fatal: the rest of the
@@ -214,21 +223,33 @@ int ingest(CommandContext &ctx, const QStringList &sources)
             if (pipeline.pendingCount() == 0 || pipeline.isHalted())
                 finish();
         });
+    // Then sourcesImport carries on the folder walks of earlier runs
+    // (walksResumed()); meanwhile it counts as running.
+    int resumedItems = 0;
     QObject::connect(&pipeline, &IngestPipeline::resumed, &loop, [&](int resumedCount) {
+        resumedItems = resumedCount;
         if (resumedCount > 0 && !ctx.json && !quiet)
             ctx.output.out() << "resuming " << resumedCount
                              << " unfinished item(s) of an earlier run" << Qt::endl;
-        else if (sources.isEmpty() && !ctx.json)
-            ctx.output.out() << "nothing to resume" << Qt::endl;
         if (!sources.isEmpty())
             sourcesImport.start(sources,
                 { {}, ctx.parser.value(QStringLiteral("name")),
                     ctx.parser.values(QStringLiteral("tag")),
                     ctx.parser.isSet(QStringLiteral("force")),
                     FetchHeaders { ctx.parser.value(QStringLiteral("referer")) } });
-        else if (pipeline.pendingCount() == 0)
-            finish();
     });
+    QObject::connect(
+        &sourcesImport, &FolderImport::walksResumed, &loop, [&](const QStringList &folders) {
+            if (!ctx.json && !quiet)
+                for (const QString &folder : folders)
+                    ctx.output.out()
+                        << "carrying on the import of " << printable(folder) << Qt::endl;
+            if (sources.isEmpty() && resumedItems == 0 && folders.isEmpty() && !ctx.json)
+                ctx.output.out() << "nothing to resume" << Qt::endl;
+            // Else FolderImport::finished follows.
+            if (!sourcesImport.isRunning() && pipeline.pendingCount() == 0)
+                finish();
+        });
     // Ctrl+Z pauses the queue, then stops the process (QueueStop).
     QueueStop queueStop(&pipeline, &writer, ctx.output.err());
     queueStop.setTalkative(!ctx.json && !quiet);
@@ -240,6 +261,9 @@ int ingest(CommandContext &ctx, const QStringList &sources)
         loop.exec();
     progress.clear();
 
+    if (foundAgain > 0 && !ctx.json && !quiet)
+        ctx.output.out() << foundAgain << " image(s) found again were already in the library"
+                         << Qt::endl;
     // The outcome is printed; the queue rows have done their job.
     pipeline.clearFinished();
     const QString paused = pipeline.pauseReason();
@@ -261,9 +285,16 @@ int ingest(CommandContext &ctx, const QStringList &sources)
                 { QStringLiteral("error"), paused } };
             results.append(o);
         }
+        // The folders not walked to their end are carried on there too.
+        QStringList unwalked = sourcesImport.unfinishedWalks().values();
+        unwalked.sort();
+        (void)writer.releaseFolderWalks(sourcesImport.unfinishedWalks().keys());
         // One line, whatever the number of items: the cause, then what to do.
         ctx.output.err() << "trove: " << paused << "; paused with " << left.size()
-                         << " item(s) left queued: free some space, then run `trove resume`";
+                         << " item(s) left queued";
+        for (const QString &folder : std::as_const(unwalked))
+            ctx.output.err() << " and the rest of " << printable(folder);
+        ctx.output.err() << ": free some space, then run `trove resume`";
         if (notQueued > 0)
             ctx.output.err() << " (" << notQueued << " more could not be queued: add them again)";
         ctx.output.err() << Qt::endl;

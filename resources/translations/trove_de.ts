@@ -2718,6 +2718,10 @@ Führen Sie „trove verify --repair“ aus.</translation>
         <source>No images found in %1</source>
         <translation>Keine Bilder gefunden in %1</translation>
     </message>
+    <message>
+        <source>Carrying on the import of %1</source>
+        <translation>Import von %1 wird fortgesetzt</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::IngestQueueDelegate</name>

@@ -2718,6 +2718,10 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
         <source>No images found in %1</source>
         <translation>Aucune image trouvée dans %1</translation>
     </message>
+    <message>
+        <source>Carrying on the import of %1</source>
+        <translation>Reprise de l’importation de %1</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::IngestQueueDelegate</name>

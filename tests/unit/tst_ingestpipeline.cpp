@@ -8,6 +8,7 @@
 #include "catalog/catalogwriter.h"
 #include "imagefactory.h"
 #include "ingest/fetcher.h"
+#include "ingest/folderimport.h"
 #include "ingest/ingestpipeline.h"
 #include "ingest/ingeststages.h"
 #include "ingest/private/hostlines.h"
@@ -292,6 +293,16 @@ public:
             ? q.value(QStringLiteral("n")).toInt()
             : -1;
     }
+    /// The first column of what @p sql selects.
+    QStringList column(const QString &sql)
+    {
+        QStringList out;
+        QSqlQuery q(QSqlDatabase::database(m_name));
+        if (q.exec(sql))
+            while (q.next())
+                out << q.value(0).toString();
+        return out;
+    }
     /// As if the process that owns every queue row had died.
     bool orphanAll()
     {
@@ -347,6 +358,9 @@ private Q_SLOTS:
     void historySurvivesRestart();
     void clearFinished();
     void forgetFinishedKeepsTheRows();
+    void folderWalkIsRememberedUntilItsLastBatch();
+    void interruptedFolderWalkIsCarriedOn();
+    void cancelledFolderWalkIsForgotten();
 
     // politeness: per-host limits, Retry-After, backoff, pause, headers
     void perHostLimitKeepsOtherHostsGoing();
@@ -1077,6 +1091,132 @@ std::unique_ptr<IngestPipeline> TestIngestPipeline::realPipeline(const PipelineO
 
 // Two per host: the third link of a waits for a slot of its own host while
 // b's links go ahead (no head-of-line blocking across hosts), in order.
+// A folder is remembered before the first batch of its files is queued and
+// forgotten in the transaction that queues its last, so that a process
+// killed in between leaves it for `trove resume` (tests/crash kills one).
+void TestIngestPipeline::folderWalkIsRememberedUntilItsLastBatch()
+{
+    const int files = FolderImport::kBatchSize * 2 + 50; // three batches at least
+    const QString folder = m_dir->filePath(QStringLiteral("photos"));
+    QVERIFY(QDir().mkpath(folder));
+    for (int i = 0; i < files; ++i)
+        QVERIFY(writeFile(QStringLiteral("%1/p%2.png").arg(folder).arg(i), png(quint32(i + 1))));
+
+    FolderImport import(m_pipeline.get());
+    // Each time queue rows are committed: walks remembered, rows written.
+    QList<QPair<int, int>> seen;
+    connect(m_pipeline.get(), &IngestPipeline::itemsPersisted, &import, [&] {
+        seen.append({ int(m_probe->column(QStringLiteral("SELECT id FROM folder_walks")).size()),
+            int(m_probe->column(QStringLiteral("SELECT id FROM queue")).size()) });
+    });
+    QSignalSpy finished(&import, &FolderImport::finished);
+    import.start({ folder }, { {}, QStringLiteral("holiday"), { QStringLiteral("beach") } });
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, test::kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_pipeline->unwrittenCount(), 0, test::kLivenessMs);
+    settle();
+
+    QVERIFY2(seen.size() >= 3, qPrintable(QString::number(seen.size())));
+    // Already there with the first files...
+    QCOMPARE(seen.first().first, 1);
+    QVERIFY(seen.first().second > 0 && seen.first().second < files);
+    for (qsizetype i = 0; i + 1 < seen.size(); ++i)
+        QCOMPARE(seen.at(i).first, 1);
+    // ...and gone with the last.
+    QCOMPARE(seen.last(), qMakePair(0, files));
+    QVERIFY(import.unfinishedWalks().isEmpty());
+    QCOMPARE(m_probe->column(QStringLiteral("SELECT source FROM queue")).size(), files);
+}
+
+// A walk left by a dead process is walked again with its add's options;
+// files its queue rows hold are not queued twice.
+void TestIngestPipeline::interruptedFolderWalkIsCarriedOn()
+{
+    const QString folder = m_dir->filePath(QStringLiteral("photos"));
+    QVERIFY(QDir().mkpath(folder));
+    QStringList paths;
+    for (int i = 0; i < 10; ++i) {
+        paths << QStringLiteral("%1/p%2.png").arg(folder).arg(i);
+        QVERIFY(writeFile(paths.last(), png(quint32(i + 1))));
+    }
+    // What a killed add left: its walk, and three of its files queued.
+    IngestRequest walk { folder, QStringLiteral("holiday"), { QStringLiteral("beach") } };
+    QVERIFY_OK(await(m_writer->beginFolderWalk(42, walk)));
+    QList<IngestRequest> queued;
+    for (int i = 0; i < 3; ++i)
+        queued.append({ paths.at(i), walk.name, walk.tags });
+    QVERIFY_OK(await(m_writer->enqueue(queued)));
+    QVERIFY(m_probe->orphanAll());
+    QVERIFY(m_probe->column(
+                QStringLiteral("UPDATE folder_walks SET owner_pid = %1 RETURNING id").arg(deadPid))
+        == QStringList { QStringLiteral("42") });
+
+    FolderImport import(m_pipeline.get());
+    QSignalSpy resumedWalks(&import, &FolderImport::walksResumed);
+    QSignalSpy requeued(&import, &FolderImport::requeued);
+    QSignalSpy finished(&import, &FolderImport::finished);
+    m_pipeline->resumeOrphans();
+    QTRY_COMPARE_WITH_TIMEOUT(resumedWalks.count(), 1, test::kLivenessMs);
+    QCOMPARE(resumedWalks.first().first().toStringList(), QStringList { folder });
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, test::kLivenessMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_pipeline->unwrittenCount(), 0, test::kLivenessMs);
+    settle();
+
+    QList<quint64> again;
+    for (const QList<QVariant> &args : std::as_const(requeued))
+        again += args.first().value<QList<quint64>>();
+    QCOMPARE(again.size(), 7);
+    for (quint64 id : std::as_const(again)) {
+        QCOMPARE(m_pipeline->item(id)->request.name, QStringLiteral("holiday"));
+        QCOMPARE(m_pipeline->item(id)->request.tags, QStringList { QStringLiteral("beach") });
+    }
+    QStringList sources = m_probe->column(QStringLiteral("SELECT source FROM queue"));
+    sources.sort();
+    QCOMPARE(sources, paths); // each once
+    QVERIFY(m_probe->column(QStringLiteral("SELECT id FROM folder_walks")).isEmpty());
+
+    // Nothing is left to carry on.
+    FolderImport next(m_pipeline.get());
+    QSignalSpy none(&next, &FolderImport::walksResumed);
+    m_pipeline->resumeOrphans();
+    QTRY_COMPARE_WITH_TIMEOUT(none.count(), 1, test::kLivenessMs);
+    QVERIFY(none.first().first().toStringList().isEmpty());
+}
+
+// Cancelled by a person: not walked again. Interrupted (a full disk, the
+// window closing): kept for the next process. The walk is held where it
+// waits for the pipeline (FolderImport::kHighWater items unfinished: the
+// fake processing finishes none).
+void TestIngestPipeline::cancelledFolderWalkIsForgotten()
+{
+    const QString folder = m_dir->filePath(QStringLiteral("photos"));
+    QVERIFY(QDir().mkpath(folder));
+    const QByteArray bytes = png(1);
+    for (int i = 0; i < FolderImport::kHighWater + 3 * FolderImport::kBatchSize; ++i)
+        QVERIFY(writeFile(QStringLiteral("%1/p%2.png").arg(folder).arg(i), bytes));
+    for (const bool cancel : { false, true }) {
+        makePipeline();
+        FolderImport import(m_pipeline.get());
+        QSignalSpy finished(&import, &FolderImport::finished);
+        import.start({ folder }, {});
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_pipeline->pendingCount() >= FolderImport::kHighWater, test::kLivenessMs);
+        settle();
+        QCOMPARE(import.unfinishedWalks().values(), QStringList { folder });
+        QCOMPARE(m_probe->column(QStringLiteral("SELECT root FROM folder_walks")),
+            QStringList { folder });
+        if (cancel)
+            import.cancel();
+        else
+            import.interrupt();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, test::kLivenessMs);
+        settle();
+        QCOMPARE(m_probe->column(QStringLiteral("SELECT root FROM folder_walks")),
+            cancel ? QStringList() : QStringList { folder });
+        QCOMPARE(import.unfinishedWalks().isEmpty(), cancel);
+        QVERIFY_OK(await(m_writer->endFolderWalks(import.unfinishedWalks().keys())));
+    }
+}
+
 void TestIngestPipeline::perHostLimitKeepsOtherHostsGoing()
 {
     PipelineOptions options;

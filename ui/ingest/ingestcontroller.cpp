@@ -9,6 +9,7 @@
 
 #include <QClipboard>
 #include <QDateTime>
+#include <QDir>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QScopeGuard>
@@ -67,7 +68,8 @@ void IngestController::setSession(LibrarySession *session)
     // The old session's pipeline stops: a walk must not feed it.
     if (m_folders) {
         m_folders->disconnect(this);
-        m_folders->cancel();
+        // Not given up: the next window on that library carries it on.
+        m_folders->interrupt();
         if (m_folders->isRunning())
             Q_EMIT walkFinished(m_folders->totals());
     }
@@ -87,6 +89,11 @@ void IngestController::setSession(LibrarySession *session)
     connect(m_folders, &FolderImport::finished, this, &IngestController::onWalkFinished);
     connect(m_folders, &FolderImport::queued, this,
         [this](const QList<quint64> &ids) { Q_EMIT queued(int(ids.size())); });
+    connect(m_folders, &FolderImport::walksResumed, this, [this](const QStringList &folders) {
+        for (const QString &folder : folders)
+            Q_EMIT message(
+                tr("Carrying on the import of %1").arg(QDir::toNativeSeparators(folder)), 8000);
+    });
 }
 
 bool IngestController::isWalking() const

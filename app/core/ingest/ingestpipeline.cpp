@@ -149,7 +149,8 @@ QList<quint64> IngestPipeline::enqueue(const QList<IngestRequest> &requests)
     return enqueueChecked(checked);
 }
 
-QList<quint64> IngestPipeline::enqueueChecked(const std::vector<CheckedRequest> &requests)
+QList<quint64> IngestPipeline::enqueueChecked(
+    const std::vector<CheckedRequest> &requests, const QList<qint64> &walksEnded)
 {
     QList<quint64> ids;
     ids.reserve(qsizetype(requests.size()));
@@ -168,18 +169,36 @@ QList<quint64> IngestPipeline::enqueueChecked(const std::vector<CheckedRequest> 
         accepted.append(id);
     }
     announce(first, refused);
-    persist(accepted);
+    if (accepted.isEmpty())
+        endWalks(walksEnded);
+    else
+        persist(accepted, walksEnded);
     return ids;
+}
+
+void IngestPipeline::endWalks(const QList<qint64> &walkIds)
+{
+    if (walkIds.isEmpty())
+        return;
+    // Items a full disk kept out of the queue are still the walk's: it ends
+    // when they are written (setPaused(false)), or a resume walks it again.
+    if (!m_unpersisted.isEmpty()) {
+        m_unpersistedWalks += walkIds;
+        return;
+    }
+    (void)m_writer->endFolderWalks(walkIds);
 }
 
 // Work starts once the items are in the catalog's queue, so that a crash
 // after this point finds them there. What happened to an item while its row
 // was being written reaches the row too: else the next process to open the
 // library would resume an item cancelled here.
-void IngestPipeline::persist(const QList<quint64> &ids)
+void IngestPipeline::persist(const QList<quint64> &ids, const QList<qint64> &walksEnded)
 {
-    if (ids.isEmpty())
+    if (ids.isEmpty()) {
+        endWalks(walksEnded);
         return;
+    }
     QList<IngestRequest> requests;
     for (quint64 id : ids) {
         IngestRequest request = m_items[id].request;
@@ -190,8 +209,8 @@ void IngestPipeline::persist(const QList<quint64> &ids)
         requests.append(std::move(request));
         m_persisting.insert(id);
     }
-    m_answers->whenFinished(
-        m_writer->enqueue(requests), [this, ids](const Result<QList<qint64>> &rows) {
+    m_answers->whenFinished(m_writer->enqueue(requests, walksEnded),
+        [this, ids, walksEnded](const Result<QList<qint64>> &rows) {
             QList<qint64> cleared;
             for (int i = 0; i < ids.size(); ++i) {
                 const quint64 id = ids[i];
@@ -217,6 +236,8 @@ void IngestPipeline::persist(const QList<quint64> &ids)
                 else
                     queueFetch(id);
             }
+            if (!rows && rows.errorKind() == Error::Kind::DiskFull)
+                m_unpersistedWalks += walksEnded; // ended with their items
             if (!cleared.isEmpty())
                 (void)m_writer->deleteQueueItems(cleared);
             scheduleCompaction();
@@ -307,8 +328,8 @@ void IngestPipeline::setPaused(bool paused)
         m_haltAnnounced = false;
     }
     Q_EMIT pausedChanged(paused);
-    if (!paused && !m_unpersisted.isEmpty())
-        persist(std::exchange(m_unpersisted, {}));
+    if (!paused && (!m_unpersisted.isEmpty() || !m_unpersistedWalks.isEmpty()))
+        persist(std::exchange(m_unpersisted, {}), std::exchange(m_unpersistedWalks, {}));
     pump();
 }
 

@@ -106,8 +106,15 @@ public:
     /// Adds items and answers their ids at once; sources that cannot be
     /// fetched (bad scheme, missing file) fail right away with the reason.
     QList<quint64> enqueue(const QList<IngestRequest> &requests);
-    /// The same for sources already checked: touches no disk here.
-    QList<quint64> enqueueChecked(const std::vector<CheckedRequest> &requests);
+    /// The same for sources already checked: touches no disk here. The
+    /// folder walks @p walksEnded (FolderImport), whose last files these
+    /// are, are forgotten in the transaction that queues them.
+    QList<quint64> enqueueChecked(
+        const std::vector<CheckedRequest> &requests, const QList<qint64> &walksEnded = {});
+    /// Forgets folder walks whose files are all queued: after the queue rows
+    /// asked for before, and not before those a full disk held back.
+    void endWalks(const QList<qint64> &walkIds);
+    CatalogWriter *writer() const { return m_writer; }
     /// Picks up unfinished items of processes that died (crash, kill).
     void resumeOrphans();
     /// Shows again, as finished items, the failed and cancelled rows of
@@ -249,7 +256,7 @@ private:
     /// itemsAdded() for the items added since @p first, then itemFinished()
     /// for those of them that were refused.
     void announce(quint64 first, const QList<quint64> &refused);
-    void persist(const QList<quint64> &ids);
+    void persist(const QList<quint64> &ids, const QList<qint64> &walksEnded = {});
     void queueFetch(quint64 id, bool first = false);
     bool waitsForFetch(quint64 id) const;
     void startFetch(quint64 id);
@@ -310,6 +317,8 @@ private:
     /// Items whose queue row could not be written (the catalog was full):
     /// written again on resuming.
     QList<quint64> m_unpersisted;
+    /// Folder walks that end with those items: forgotten with them.
+    QList<qint64> m_unpersistedWalks;
     bool m_compactionScheduled = false;
 };
 

@@ -24,6 +24,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace trove::test;
 
@@ -111,6 +112,8 @@ private Q_SLOTS:
     void killDuringAdd();
     void killDuringTagAndRemove();
     void killDuringTrashEmpty();
+    void killDuringFolderWalk_data();
+    void killDuringFolderWalk();
 
 private:
     QStringList urls() const;
@@ -439,4 +442,82 @@ void TestCrash::killDuringTrashEmpty()
 }
 
 QTEST_GUILESS_MAIN(TestCrash)
+// An add of a folder queues its files a batch at a time as the walk finds
+// them. Killed mid-walk, `trove resume` must walk the rest of the folder
+// too (it once finished only the files already queued, and said nothing of
+// the rest), with the add's tags, each file once.
+void TestCrash::killDuringFolderWalk_data()
+{
+    QTest::addColumn<int>("queuedAtKill"); // queue rows the killed run had written
+    QTest::newRow("walk remembered, nothing queued") << 0;
+    QTest::newRow("first batch queued") << 1;
+    QTest::newRow("middle of the walk") << 120;
+}
+
+void TestCrash::killDuringFolderWalk()
+{
+    QFETCH(int, queuedAtKill);
+    constexpr int kFiles = 300;
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("photos"));
+    QVERIFY(QDir().mkpath(folder + QStringLiteral("/sub")));
+    QSet<QString> expected;
+    QSet<QByteArray> distinct;
+    for (int i = 0; i < kFiles; ++i) {
+        const QString path = QStringLiteral("%1/%2img%3.png")
+                                 .arg(folder, i % 3 == 0 ? QStringLiteral("sub/") : QString())
+                                 .arg(i);
+        const QByteArray bytes = ImageFactory::png(12, 9, quint32(i + 1));
+        distinct.insert(bytes);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size());
+        expected.insert(QUrl::fromLocalFile(path).toString());
+    }
+    QCOMPARE(distinct.size(), kFiles);
+    const QString library = dir.filePath(QStringLiteral("lib"));
+
+    // 10 ms a file: a walk of 3 s, its batches written every 200 ms.
+    QProcess p;
+    p.setProcessEnvironment(
+        cleanTroveEnvironment(QDir::tempPath(), { QStringLiteral("TROVE_WALK_DELAY_MS=10") }));
+    p.start(QStringLiteral(TROVE_BINARY),
+        { QStringLiteral("add"), QStringLiteral("--library"), library, QStringLiteral("--tag"),
+            QStringLiteral("walked"), folder });
+    QVERIFY(p.waitForStarted());
+    QElapsedTimer t;
+    t.start();
+    auto reached = [&] {
+        return column(library, QStringLiteral("SELECT id FROM folder_walks")).size() == 1
+            && column(library, QStringLiteral("SELECT id FROM queue")).size() >= queuedAtKill;
+    };
+    while (!reached() && p.state() == QProcess::Running && t.elapsed() < kLivenessMs)
+        p.waitForFinished(5);
+    p.kill(); // SIGKILL
+    p.waitForFinished(kLivenessMs);
+    const int queued = int(column(library, QStringLiteral("SELECT id FROM queue")).size());
+    qInfo("killed after %lld ms with %d of %d files queued", qint64(t.elapsed()), queued, kFiles);
+    // Killed in the middle of the walk, or the test proves nothing.
+    QCOMPARE(column(library, QStringLiteral("SELECT root FROM folder_walks")),
+        QStringList { QDir(folder).absolutePath() });
+    QVERIFY(queued >= queuedAtKill);
+    QVERIFY2(queued < kFiles, qPrintable(QString::number(queued)));
+
+    const TroveRun resume
+        = runTrove({ QStringLiteral("resume"), QStringLiteral("--library"), library });
+    QVERIFY2(resume.exitCode == 0, resume.err.constData());
+    const QString out = QString::fromUtf8(resume.out);
+    QVERIFY2(out.contains(QStringLiteral("carrying on the import of ") + folder), qPrintable(out));
+    // What the killed run added is counted, not listed once each.
+    QVERIFY2(!out.contains(QStringLiteral("present ")), qPrintable(out));
+    QCOMPARE(column(library, QStringLiteral("SELECT id FROM folder_walks")).size(), 0);
+
+    // Every file once, verify clean; a second resume finds nothing to do.
+    checkInvariants(library, expected);
+    const QJsonArray images = listing(library);
+    QCOMPARE(images.size(), kFiles);
+    for (const QJsonValue &v : images)
+        QCOMPARE(v.toObject().value(QStringLiteral("tags")).toArray(),
+            QJsonArray { QStringLiteral("walked") });
+}
+
 #include "tst_crash.moc"

@@ -141,6 +141,7 @@ private Q_SLOTS:
     void diskFullUnderQuotaHook();
     void announcedSizePausesBeforeDownloading();
     void relativePathsResumeFromAnywhere();
+    void folderCutShortByAFullDiskIsCarriedOn();
     void exportOntoAFullDiskSaysSo();
     void backupWhileAdding();
     void backupRefusesToOverwrite();
@@ -365,6 +366,47 @@ void TestBadDay::relativePathsResumeFromAnywhere()
     QVERIFY2(resume.exitCode == 0, resume.describe().constData());
     QCOMPARE(countLines(resume.out, QStringLiteral("added")), count - added);
     QCOMPARE(listJson(library).size(), count);
+}
+
+// A folder add that a full disk pauses while its walk waits for the queue
+// (FolderImport::kHighWater) left the rest of the folder out, and the line
+// counted only the queued items: the line names the folder, and resume
+// walks the rest of it.
+void TestBadDay::folderCutShortByAFullDiskIsCarriedOn()
+{
+    const QString library = m_dir->filePath(QStringLiteral("library"));
+    const QString folder = m_dir->filePath(QStringLiteral("photos"));
+    QVERIFY(QDir().mkpath(folder));
+    const int count = 2000; // past the high-water mark and the batches in flight
+    for (int i = 0; i < count; ++i)
+        QVERIFY(writeFile(
+            QStringLiteral("%1/%2.png").arg(folder).arg(i), noisePng(16, quint32(9000 + i))));
+    const TroveRun add = runCli({ QStringLiteral("add"), QStringLiteral("--quiet"),
+                                    QStringLiteral("--library"), library, folder },
+        { QStringLiteral("TROVE_TEST_LIBRARY_QUOTA=1500000") });
+    QVERIFY2(add.exitCode == 1, add.describe().constData());
+    QVERIFY2(add.errLines().size() == 1, add.describe().constData());
+    const QString line = add.errLines().first();
+    QVERIFY2(line.contains(QStringLiteral(" left queued and the rest of %1: ").arg(folder)),
+        qPrintable(line));
+    const int before = int(listJson(library).size());
+    qInfo("%d of %d images added before the pause: %s", before, count, qPrintable(line));
+    QVERIFY2(before < count, qPrintable(line));
+
+    const TroveRun resume
+        = runCli({ QStringLiteral("resume"), QStringLiteral("--library"), library });
+    QVERIFY2(resume.exitCode == 0, resume.describe().constData());
+    QVERIFY2(resume.out.contains("carrying on the import of " + folder.toUtf8()),
+        resume.describe().constData());
+    const QJsonArray images = listJson(library);
+    QSet<QString> names;
+    for (const QJsonValue &v : images)
+        names.insert(v.toObject().value(QStringLiteral("name")).toString());
+    QCOMPARE(images.size(), count);
+    QCOMPARE(names.size(), count);
+    const TroveRun verify
+        = runCli({ QStringLiteral("verify"), QStringLiteral("--library"), library });
+    QVERIFY2(verify.exitCode == 0, verify.describe().constData());
 }
 
 // Export onto a full disk names the disk's answer (it said "cancelled"),

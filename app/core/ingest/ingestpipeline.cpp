@@ -199,6 +199,10 @@ void IngestPipeline::persist(const QList<quint64> &ids, const QList<qint64> &wal
         endWalks(walksEnded);
         return;
     }
+    // In flight again: once these rows are written, a paused pipeline says
+    // halted() again (pump() would see it only if it ran meanwhile, and a
+    // folder add on a full disk waited for ever with its walk held back).
+    m_haltAnnounced = false;
     QList<IngestRequest> requests;
     for (quint64 id : ids) {
         IngestRequest request = m_items[id].request;

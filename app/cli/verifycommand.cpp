@@ -154,8 +154,8 @@ int runVerify(CommandContext &ctx)
         QTextStream &said = ctx.json ? ctx.output.err() : ctx.output.out();
         said << "salvaged the catalog: " << salvage->imagesRead << " image(s) read back ("
              << salvage->tagsRead << " tag(s), " << salvage->sourcesRead << " source(s), "
-             << salvage->trashRead << " in the trash), " << salvage->rebuiltFromBlobs
-             << " rebuilt from their blobs";
+             << salvage->trashRead << " in the trash), " << salvage->collectionsRead
+             << " collection(s), " << salvage->rebuiltFromBlobs << " rebuilt from their blobs";
         if (!salvage->damagedFile.isEmpty())
             said << "; the damaged catalog is kept as "
                  << QDir::toNativeSeparators(salvage->damagedFile);

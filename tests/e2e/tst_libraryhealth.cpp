@@ -201,15 +201,17 @@ void TestLibraryHealth::damagedCatalog_data()
     QTest::addColumn<QString>("named"); ///< what verify's line says, besides the file
     QTest::addColumn<int>("tagsKept"); ///< SQLite could still read the tags: 1, 0, -1 either
     QTest::addColumn<bool>("keptAside"); ///< the catalog was moved aside
+    QTest::addColumn<int>("collectionsKept"); ///< 1 SQLite could read them, 0 not, -1 either
 
-    QTest::newRow("garbage over the header") << "header"
-                                             << "is damaged: file is not a database" << 0 << true;
+    QTest::newRow("garbage over the header")
+        << "header"
+        << "is damaged: file is not a database" << 0 << true << 0;
     QTest::newRow("garbage over a table's page") << "page"
-                                                 << "is damaged:" << 1 << true;
+                                                 << "is damaged:" << 1 << true << 1;
     QTest::newRow("truncated") << "truncated"
-                               << "is damaged:" << -1 << true;
+                               << "is damaged:" << -1 << true << -1;
     QTest::newRow("lost -wal, stale -shm") << "wal"
-                                           << "orphan blob" << 1 << false;
+                                           << "orphan blob" << 1 << false << 1;
 }
 
 void TestLibraryHealth::damagedCatalog()
@@ -218,7 +220,18 @@ void TestLibraryHealth::damagedCatalog()
     QFETCH(QString, named);
     QFETCH(int, tagsKept);
     QFETCH(bool, keptAside);
+    QFETCH(int, collectionsKept);
     const QString catalog = m_library + QStringLiteral("/catalog.sqlite");
+    // A hand-made collection in an order of its own, and a smart one.
+    for (const QStringList &args :
+        { QStringList { QStringLiteral("create"), QStringLiteral("Été") },
+            QStringList { QStringLiteral("add"), QStringLiteral("Été"), QStringLiteral("gamma"),
+                QStringLiteral("alpha") },
+            QStringList { QStringLiteral("create"), QStringLiteral("Pets"),
+                QStringLiteral("--query"), QStringLiteral("tag:cats OR tag:dogs") } }) {
+        const TroveRun made = trove(QStringList { QStringLiteral("collection") } + args);
+        QVERIFY2(made.exitCode == 0, made.describe().constData());
+    }
 
     if (damage == QLatin1String("header")) {
         QVERIFY(scribble(catalog, 0, 4096));
@@ -296,6 +309,34 @@ void TestLibraryHealth::damagedCatalog()
                                 .array();
     if (tagsKept >= 0)
         QCOMPARE(cats.size(), tagsKept);
+    // What SQLite could read of the collections is back: names, order,
+    // saved searches.
+    const QJsonArray collections
+        = trove({ QStringLiteral("collection"), QStringLiteral("list"), QStringLiteral("--json") })
+              .json()
+              .array();
+    if (collectionsKept == 1) {
+        QCOMPARE(collections.size(), 2);
+        const TroveRun show = trove(
+            { QStringLiteral("collection"), QStringLiteral("show"), QStringLiteral("été") });
+        QVERIFY2(show.exitCode == 0, show.describe().constData());
+        const QString shown = QString::fromUtf8(show.out);
+        QVERIFY2(shown.indexOf(QLatin1String("gamma")) >= 0
+                && shown.indexOf(QLatin1String("gamma")) < shown.indexOf(QLatin1String("alpha")),
+            show.describe().constData());
+        QStringList smart;
+        for (const QJsonValue &v : collections) {
+            if (v.toObject().value(QStringLiteral("smart")).toBool())
+                smart << v.toObject().value(QStringLiteral("name")).toString() + QLatin1Char('=')
+                        + v.toObject().value(QStringLiteral("query")).toString();
+        }
+        QCOMPARE(smart, QStringList { QStringLiteral("Pets=tag:cats OR tag:dogs") });
+        if (keptAside)
+            QVERIFY2(QString::fromUtf8(repair.out).contains(QLatin1String(", 2 collection(s),")),
+                repair.describe().constData());
+    } else if (collectionsKept == 0) {
+        QCOMPARE(collections.size(), 0);
+    }
 
     // The damaged file stays beside the library, whole.
     const QStringList aside

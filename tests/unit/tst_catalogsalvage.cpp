@@ -3,7 +3,8 @@
 // the rows before and after the damaged page are read back with their
 // tags, the damaged stretch is stepped over (and named), the blobs no row
 // names become images again from their bytes, and the damaged file is kept
-// whole. Also the summary verify prints of SQLite's integrity lines.
+// whole; collections come back with the items of the images that did.
+// Also the summary verify prints of SQLite's integrity lines.
 #include "catalog/catalogsalvage.h"
 #include "imagefactory.h"
 #include "resultcheck.h"
@@ -33,6 +34,8 @@ private Q_SLOTS:
     void summarizes();
     void stepsOverADamagedPage();
     void noCatalogAtAllIsRebuiltFromBlobs();
+    void keepsCollections_data();
+    void keepsCollections();
 
 private:
     /// Stores @p bytes as a blob named @p fileName; answers its sha256.
@@ -215,6 +218,165 @@ void TestCatalogSalvage::noCatalogAtAllIsRebuiltFromBlobs()
     QVERIFY_OK(execQuery(t));
     QVERIFY(t.next());
     QCOMPARE(t.value(0).toInt(), 2);
+}
+
+void TestCatalogSalvage::keepsCollections_data()
+{
+    QTest::addColumn<QString>("table");
+    QTest::newRow("images damaged") << QStringLiteral("images");
+    QTest::newRow("items damaged") << QStringLiteral("collection_items");
+}
+
+// Three hand-made collections of every image (the first in reverse order,
+// with an image in the trash and one no row names), a smart one, two tags
+// an image; then a leaf of @c table in the middle is damaged.
+void TestCatalogSalvage::keepsCollections()
+{
+    QFETCH(QString, table);
+    constexpr int kRows = 600;
+    constexpr int kTrashed = 700;
+    qint64 page = 0;
+    qint64 pageSize = 0;
+    {
+        Connection c;
+        QVERIFY_OK(c.open(m_paths, Connection::Kind::Catalog));
+        QVERIFY_OK(c.exec(QStringLiteral("BEGIN")));
+        QSqlQuery image = c.query(QStringLiteral(
+            "INSERT INTO images(id, uuid, name, sha256, format, width, height, original_bytes, "
+            "stored_bytes, added_at) VALUES (?, ?, ?, ?, 'png', 10, 10, 100, 90, ?)"));
+        QSqlQuery tag = c.query(QStringLiteral(
+            "INSERT INTO tags(image_id, tag, tag_key) SELECT ?, t, trove_tag_key(t) FROM (SELECT ? "
+            "AS t)"));
+        for (int i = 1; i <= kRows; ++i) {
+            image.bindValue(0, i);
+            image.bindValue(1, QStringLiteral("uuid-%1").arg(i));
+            image.bindValue(2, QStringLiteral("image %1 with a longish name").arg(i));
+            image.bindValue(3, sha256Hex(QByteArray::number(i)));
+            image.bindValue(4, qint64(1'700'000'000'000) + i);
+            QVERIFY_OK(execQuery(image));
+            for (const QString &t : { QStringLiteral("a%1"), QStringLiteral("b%1") }) {
+                tag.bindValue(0, i);
+                tag.bindValue(1, t.arg(i));
+                QVERIFY_OK(execQuery(tag));
+            }
+        }
+        QSqlQuery trash = c.query(QStringLiteral(
+            "INSERT INTO trash(id, uuid, name, sha256, format, width, height, original_bytes, "
+            "stored_bytes, added_at, trashed_at) VALUES (?, 'uuid-t', 'trashed', ?, 'png', 10, "
+            "10, 100, 90, 1, 2)"));
+        trash.bindValue(0, kTrashed);
+        trash.bindValue(1, sha256Hex("trashed"));
+        QVERIFY_OK(execQuery(trash));
+        QVERIFY_OK(c.exec(QStringLiteral(
+            "INSERT INTO collections(id, name, name_key, query, created_at) VALUES "
+            "(1, 'Été', 'été', NULL, 11), (2, 'second', 'second', NULL, 12), "
+            "(3, 'third', 'third', NULL, 13), (4, 'Smart', 'smart', 'tag:a1 OR tag:b2', 14)")));
+        QSqlQuery item = c.query(QStringLiteral(
+            "INSERT INTO collection_items(collection_id, image_id, position) VALUES (?, ?, ?)"));
+        for (int collection = 1; collection <= 3; ++collection) {
+            for (int i = 1; i <= kRows; ++i) {
+                item.bindValue(0, collection);
+                item.bindValue(1, i);
+                item.bindValue(2, collection == 1 ? 1000.5 - i : double(i));
+                QVERIFY_OK(execQuery(item));
+            }
+        }
+        for (int image : { kTrashed, 999 }) {
+            item.bindValue(0, 1);
+            item.bindValue(1, image);
+            item.bindValue(2, 0.25);
+            QVERIFY_OK(execQuery(item));
+        }
+        QVERIFY_OK(c.exec(QStringLiteral("COMMIT")));
+        QSqlQuery leaves = c.query(QStringLiteral("SELECT pageno FROM dbstat WHERE name = ? AND "
+                                                  "pagetype = 'leaf' ORDER BY path"));
+        leaves.bindValue(0, table);
+        if (!leaves.exec())
+            QSKIP("this SQLite has no dbstat table to find a page with");
+        QList<qint64> pages;
+        while (leaves.next())
+            pages.append(leaves.value(0).toLongLong());
+        QVERIFY2(pages.size() >= 5, qPrintable(QString::number(pages.size())));
+        page = pages[pages.size() / 2];
+        QSqlQuery size = c.query(QStringLiteral("PRAGMA page_size"));
+        QVERIFY_OK(execQuery(size));
+        QVERIFY(size.next());
+        pageSize = size.value(0).toLongLong();
+    }
+    {
+        QFile f(m_paths.catalogFile());
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.seek((page - 1) * pageSize));
+        QCOMPARE(f.write(QByteArray(pageSize, '\xff')), pageSize);
+    }
+
+    auto report = CatalogSalvage::run(m_paths);
+    QVERIFY_OK(report);
+    const QString notes = report->notes.join(QLatin1Char('\n'));
+    QVERIFY2(notes.contains(table + QLatin1String(": stepped over")), qPrintable(notes));
+    QCOMPARE(report->collectionsRead, 4);
+    // Every tag of every image read back, not only an image's first.
+    QCOMPARE(report->tagsRead, 2 * report->imagesRead);
+    QCOMPARE(report->trashRead, 1);
+
+    Connection c;
+    QVERIFY_OK(c.open(m_paths, Connection::Kind::Catalog));
+    QSqlQuery collections = c.query(QStringLiteral(
+        "SELECT id, name, name_key, query, created_at FROM collections ORDER BY id"));
+    QVERIFY_OK(execQuery(collections));
+    const QStringList expected { QStringLiteral("1|Été|été||11"),
+        QStringLiteral("2|second|second||12"), QStringLiteral("3|third|third||13"),
+        QStringLiteral("4|Smart|smart|tag:a1 OR tag:b2|14") };
+    QStringList got;
+    while (collections.next()) {
+        QStringList fields;
+        for (int i = 0; i < 5; ++i)
+            fields.append(collections.value(i).toString());
+        got.append(fields.join(QLatin1Char('|')));
+    }
+    QCOMPARE(got, expected);
+
+    // Items only of images that are there (in the catalog or its trash),
+    // each at its own position.
+    QSqlQuery stray = c.query(QStringLiteral(
+        "SELECT count(*) FROM collection_items WHERE image_id NOT IN (SELECT id FROM images) "
+        "AND image_id != ?"));
+    stray.bindValue(0, kTrashed);
+    QVERIFY_OK(execQuery(stray));
+    QVERIFY(stray.next());
+    QCOMPARE(stray.value(0).toInt(), 0);
+    QSqlQuery trashed = c.query(QStringLiteral(
+        "SELECT position FROM collection_items WHERE collection_id = 1 AND image_id = ?"));
+    trashed.bindValue(0, kTrashed);
+    QVERIFY_OK(execQuery(trashed));
+    QVERIFY(trashed.next());
+    QCOMPARE(trashed.value(0).toDouble(), 0.25);
+    QSqlQuery order = c.query(QStringLiteral(
+        "SELECT count(*) FROM collection_items WHERE collection_id = 1 AND image_id != ? "
+        "AND position != 1000.5 - image_id"));
+    order.bindValue(0, kTrashed);
+    QVERIFY_OK(execQuery(order));
+    QVERIFY(order.next());
+    QCOMPARE(order.value(0).toInt(), 0);
+
+    QSqlQuery counts = c.query(QStringLiteral(
+        "SELECT collection_id, count(*) FROM collection_items GROUP BY collection_id"));
+    QVERIFY_OK(execQuery(counts));
+    QHash<int, int> items;
+    while (counts.next())
+        items.insert(counts.value(0).toInt(), counts.value(1).toInt());
+    QCOMPARE(items.value(4), 0);
+    if (table == QLatin1String("images")) {
+        // The lost images' items went with them; the others' all came back.
+        for (int collection = 1; collection <= 3; ++collection)
+            QCOMPARE(items.value(collection), report->imagesRead + (collection == 1 ? 1 : 0));
+    } else {
+        // Every image came back; items were lost only around the damage.
+        QCOMPARE(report->imagesRead, kRows);
+        const int total = items.value(1) + items.value(2) + items.value(3);
+        QVERIFY2(total < 3 * kRows + 1 && total > kRows, qPrintable(QString::number(total)));
+        QCOMPARE(items.value(3), kRows);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCatalogSalvage)

@@ -63,12 +63,13 @@ using Row = QHash<QString, QVariant>;
 
 // Whether SQLite can seek in @p table to the first key above @p after and
 // read that row (or find none): false where a damaged page is in the way.
-bool seeksPast(QSqlDatabase &db, const QString &table, const QString &key, qint64 after)
+bool seeksPast(
+    QSqlDatabase &db, const QString &table, const QString &key, const QString &order, qint64 after)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.prepare(
-            QStringLiteral("SELECT %2 FROM %1 WHERE %2 > ? ORDER BY %2 LIMIT 1").arg(table, key)))
+    if (!q.prepare(QStringLiteral("SELECT %2 FROM %1 WHERE %2 > ? ORDER BY %3 LIMIT 1")
+                       .arg(table, key, order)))
         return false;
     q.bindValue(0, after);
     if (!q.exec())
@@ -82,17 +83,25 @@ bool seeksPast(QSqlDatabase &db, const QString &table, const QString &key, qint6
 // finds the first key it can seek past again: growing steps until a seek
 // works (the B-tree's inner pages usually still lead beyond a damaged
 // leaf), then halving back, so that few good rows past the damage are
-// skipped. Answers a note for each stretch it stepped over.
+// skipped. Answers a note for each stretch it stepped over. Where @p key
+// is not unique (an image's tags, a collection's items) the rows that share
+// a key are all read; past a stretch, reading resumes at the next key.
+// @p primaryKey, when the table's primary key is more than @p key, orders
+// the rows by it: SQLite reads the table itself, not an index that may
+// hold the same columns (and may be what is damaged).
 QStringList readTable(QSqlDatabase &db, const QString &table, const QString &key,
-    const std::function<void(const Row &)> &visit)
+    const std::function<void(const Row &)> &visit, bool uniqueKey = true,
+    const QString &primaryKey = {})
 {
+    const QString order = primaryKey.isEmpty() ? key : primaryKey;
     QStringList notes;
     qint64 after = 0;
     for (int stretches = 0;; ++stretches) {
+        const qint64 from = after;
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        if (!q.prepare(
-                QStringLiteral("SELECT * FROM %1 WHERE %2 > ? ORDER BY %2").arg(table, key))) {
+        if (!q.prepare(QStringLiteral("SELECT * FROM %1 WHERE %2 > ? ORDER BY %3")
+                           .arg(table, key, order))) {
             notes.append(
                 CatalogSalvage::tr("%1: unreadable (%2)").arg(table, q.lastError().databaseText()));
             return notes;
@@ -105,7 +114,7 @@ QStringList readTable(QSqlDatabase &db, const QString &table, const QString &key
                 for (int i = 0; i < record.count(); ++i)
                     row.insert(record.fieldName(i), record.value(i));
                 const qint64 k = row.value(key).toLongLong();
-                if (k <= after)
+                if (k < after || (uniqueKey && k == after))
                     continue; // a damaged page answering out of order
                 after = k;
                 visit(row);
@@ -119,10 +128,14 @@ QStringList readTable(QSqlDatabase &db, const QString &table, const QString &key
                 CatalogSalvage::tr("%1: gave up after key %2 (%3)").arg(table).arg(after).arg(why));
             return notes;
         }
-        qint64 bad = after;
+        // Rows that share a key may go on past the damage: the next key may
+        // read (only the rest of this one's rows are lost). Not twice in a
+        // row: a pass that read nothing steps on.
+        const bool rowsOfAKey = !uniqueKey && after > from;
+        qint64 bad = rowsOfAKey ? after - 1 : after;
         qint64 good = -1;
         for (qint64 step = 1; step < (qint64(1) << 62); step *= 2) {
-            if (seeksPast(db, table, key, bad + step)) {
+            if (seeksPast(db, table, key, order, bad + step)) {
                 good = bad + step;
                 break;
             }
@@ -137,7 +150,7 @@ QStringList readTable(QSqlDatabase &db, const QString &table, const QString &key
         }
         while (good - bad > 1) {
             const qint64 mid = bad + (good - bad) / 2;
-            if (seeksPast(db, table, key, mid))
+            if (seeksPast(db, table, key, order, mid))
                 good = mid;
             else
                 bad = mid;
@@ -145,7 +158,7 @@ QStringList readTable(QSqlDatabase &db, const QString &table, const QString &key
         notes.append(
             CatalogSalvage::tr("%1: stepped over an unreadable stretch of keys %2 to %3 (%4)")
                 .arg(table)
-                .arg(after + 1)
+                .arg(rowsOfAKey ? after : after + 1)
                 .arg(good)
                 .arg(why));
         after = good;
@@ -164,6 +177,8 @@ struct Salvaged {
     QList<Row> sources;
     QList<Row> trash;
     QList<Row> removed;
+    QList<Row> collections;
+    QList<Row> collectionItems;
     QString identity; ///< the library's, so its backups stay its own
 };
 
@@ -186,15 +201,29 @@ Salvaged readDamaged(const QString &file, SalvageReport &report)
                shas.insert(sha);
                out.images.append(row);
            });
-    report.notes += readTable(raw.db(), QStringLiteral("tags"), QStringLiteral("image_id"),
-        [&](const Row &row) { out.tags.append(row); });
-    report.notes += readTable(raw.db(), QStringLiteral("sources"), QStringLiteral("image_id"),
-        [&](const Row &row) { out.sources.append(row); });
+    report.notes += readTable(
+        raw.db(), QStringLiteral("tags"), QStringLiteral("image_id"),
+        [&](const Row &row) { out.tags.append(row); }, false);
+    report.notes += readTable(
+        raw.db(), QStringLiteral("sources"), QStringLiteral("image_id"),
+        [&](const Row &row) { out.sources.append(row); }, false);
     report.notes
         += readTable(raw.db(), QStringLiteral("trash"), QStringLiteral("id"), [&](const Row &row) {
                if (isSha256(row.value(QStringLiteral("sha256")).toString()))
                    out.trash.append(row);
            });
+    // A catalog from before collections has no such tables: nothing to read.
+    if (raw.db().tables().contains(QStringLiteral("collections"))) {
+        report.notes += readTable(
+            raw.db(), QStringLiteral("collections"), QStringLiteral("id"), [&](const Row &row) {
+                if (!row.value(QStringLiteral("name")).toString().trimmed().isEmpty())
+                    out.collections.append(row);
+            });
+        report.notes += readTable(
+            raw.db(), QStringLiteral("collection_items"), QStringLiteral("collection_id"),
+            [&](const Row &row) { out.collectionItems.append(row); }, false,
+            QStringLiteral("collection_id, image_id"));
+    }
     QSqlQuery identity(raw.db());
     if (identity.exec(QStringLiteral("SELECT uuid FROM library WHERE id = 1")) && identity.next())
         out.identity = identity.value(0).toString();
@@ -379,6 +408,33 @@ Result<SalvageReport> CatalogSalvage::run(
             known.insert(row.value(QStringLiteral("sha256")).toString());
             ++report.trashRead;
         }
+    }
+    // Collections keep their keys, names, saved searches and hand order;
+    // their name keys are written anew (fillComputedColumns(), which also
+    // renames the later of two names that fold together). Items only of
+    // images salvaged here, in the catalog or in its trash.
+    QSet<qint64> collectionKeys;
+    for (const Row &row : std::as_const(salvaged.collections)) {
+        if (insertRow(catalog, QStringLiteral("collections"),
+                { QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("query"),
+                    QStringLiteral("created_at") },
+                row)) {
+            collectionKeys.insert(row.value(QStringLiteral("id")).toLongLong());
+            ++report.collectionsRead;
+        }
+    }
+    for (const Row &row : std::as_const(salvaged.collectionItems)) {
+        const qint64 image = row.value(QStringLiteral("image_id")).toLongLong();
+        if (collectionKeys.contains(row.value(QStringLiteral("collection_id")).toLongLong())
+            && (keys.contains(image) || trashKeys.contains(image)))
+            (void)insertRow(catalog, QStringLiteral("collection_items"),
+                { QStringLiteral("collection_id"), QStringLiteral("image_id"),
+                    QStringLiteral("position") },
+                row, QStringLiteral("INSERT OR IGNORE"));
+    }
+    if (auto r = schema::fillComputedColumns(catalog); !r) {
+        (void)catalog.exec(QStringLiteral("ROLLBACK"));
+        return r.failure();
     }
     for (const Row &row : std::as_const(salvaged.removed))
         (void)insertRow(catalog, QStringLiteral("removed_hashes"),

@@ -18,6 +18,7 @@ struct SalvageReport {
     qint64 tagsRead = 0;
     qint64 sourcesRead = 0;
     qint64 trashRead = 0;
+    qint64 collectionsRead = 0; ///< hand-made and smart, with the items that were salvaged
     qint64 rebuiltFromBlobs = 0; ///< images no readable row named, rebuilt from their blob
     /// Blobs that are not intact images: left where they are for verify,
     /// which moves them aside.
@@ -32,7 +33,8 @@ struct SalvageReport {
 /// catalog.sqlite.damaged-<time>; what plain SELECTs can still read of it,
 /// table by table in key order, stepping over unreadable stretches, goes
 /// into a fresh catalog (images with their ids, names, tags, sources,
-/// times and notes; the trash; removed hashes); then every blob that no
+/// times and notes; the trash; removed hashes; collections, their saved
+/// searches and their images in order); then every blob that no
 /// salvaged row names is read back and becomes an image again: SHA-256 from
 /// its content, name from its gzip FNAME, format, size and dimensions from
 /// its bytes, a thumbnail made anew. The unfinished ingest queue is not

@@ -33,8 +33,14 @@ QString checkBlob(const LibraryPaths &paths, const ImageRecord &r)
 {
     const QString path = paths.blobFile(r.sha256);
     const QFileInfo info(path);
-    if (!info.exists())
+    if (!info.exists()) {
+        const QFileInfo folder(info.absolutePath());
+        if (folder.exists() && !folder.isDir())
+            return QStringLiteral("blob missing: %1 is a file, where the folder of its blob "
+                                  "should be; `trove verify --repair` moves it aside")
+                .arg(QDir::toNativeSeparators(folder.absoluteFilePath()));
         return QStringLiteral("blob missing (%1)").arg(path);
+    }
     if (info.size() != r.storedBytes)
         return QStringLiteral("blob is %1 bytes, the catalog says %2")
             .arg(info.size())
@@ -252,8 +258,29 @@ int runVerify(CommandContext &ctx)
         QList<QPair<qint64, QString>> marks;
         for (const ImageRecord &r : std::as_const(damaged))
             marks.append({ r.key, r.sha256 });
+        // What quarantine moves aside: the blobs that are there at all.
+        QSet<QString> blobsThere;
+        QSet<QString> inTheWay; // files where a blobs/ab folder should be
+        for (const ImageRecord &r : std::as_const(damaged)) {
+            const QFileInfo blob(ctx.paths.blobFile(r.sha256));
+            const QFileInfo folder(blob.absolutePath());
+            if (blob.isFile())
+                blobsThere.insert(r.sha256);
+            else if (folder.exists() && !folder.isDir())
+                inTheWay.insert(folder.absoluteFilePath());
+        }
         if (auto q = waitFor(writer.quarantine(marks)); !q)
             return failWith(ctx, q.error());
+        // Someone's file, perhaps: moved aside, not deleted, so that the
+        // fetched blobs have their folder again.
+        for (const QString &file : std::as_const(inTheWay)) {
+            auto moved = ctx.paths.moveToDamaged(file);
+            if (!moved)
+                return failWith(ctx, moved.error());
+            ctx.output.out() << "moved aside a file that was where a folder of blobs should be: "
+                             << QDir::toNativeSeparators(file) << " is now "
+                             << QDir::toNativeSeparators(*moved) << Qt::endl;
+        }
         BlobRepairer repairer(ctx.paths, writer);
         for (const ImageRecord &r : std::as_const(damaged)) {
             auto outcome = repairer.repair(r);
@@ -264,8 +291,11 @@ int runVerify(CommandContext &ctx)
             } else {
                 ++unrepairable;
                 ctx.output.err() << "unrepaired " << r.id << ' ' << r.name << ": "
-                                 << outcome.error() << " (marked damaged; its old blob is in "
-                                 << ctx.paths.root() << "/damaged)" << Qt::endl;
+                                 << outcome.error() << " (marked damaged";
+                if (blobsThere.contains(r.sha256))
+                    ctx.output.err() << "; its old blob is in "
+                                     << QDir::toNativeSeparators(ctx.paths.damagedDir());
+                ctx.output.err() << ')' << Qt::endl;
             }
         }
         // An orphan that is an intact image is one the catalog lost (with a
@@ -281,10 +311,11 @@ int runVerify(CommandContext &ctx)
                     << Qt::endl;
             }
         }
-        const QString aside = ctx.paths.root() + QStringLiteral("/damaged");
-        QDir().mkpath(aside);
+        const auto aside = ctx.paths.ensureDamagedDir();
         for (const QString &orphan : std::as_const(orphans)) {
-            if (QFile::rename(orphan, aside + QLatin1Char('/') + QFileInfo(orphan).fileName())) {
+            if (aside
+                && QFile::rename(
+                    orphan, *aside + QLatin1Char('/') + QFileInfo(orphan).fileName())) {
                 ++repaired;
                 ctx.output.out() << "moved orphan blob aside: " << QFileInfo(orphan).fileName()
                                  << Qt::endl;

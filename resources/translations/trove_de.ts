@@ -1022,6 +1022,14 @@
         <source>cannot create folder %1</source>
         <translation>Ordner %1 kann nicht angelegt werden</translation>
     </message>
+    <message>
+        <source>%1 is a file, where the library&apos;s folder should be: move it away or run `trove verify --repair`</source>
+        <translation>%1 ist eine Datei, wo der Ordner der Bibliothek sein sollte: verschieben Sie sie oder führen Sie `trove verify --repair` aus</translation>
+    </message>
+    <message>
+        <source>cannot move %1 aside</source>
+        <translation>%1 kann nicht beiseitegelegt werden</translation>
+    </message>
 </context>
 <context>
     <name>PictureDecoder</name>
@@ -1123,10 +1131,6 @@
     <message>
         <source>a name cannot be empty</source>
         <translation>ein Name darf nicht leer sein</translation>
-    </message>
-    <message>
-        <source>cannot move %1 aside</source>
-        <translation>%1 kann nicht beiseitegelegt werden</translation>
     </message>
     <message>
         <source>no image %1 with that SHA-256</source>

@@ -1022,6 +1022,14 @@
         <source>cannot create folder %1</source>
         <translation>impossible de créer le dossier %1</translation>
     </message>
+    <message>
+        <source>%1 is a file, where the library&apos;s folder should be: move it away or run `trove verify --repair`</source>
+        <translation>%1 est un fichier, là où le dossier de la bibliothèque devrait être : déplacez-le ou lancez `trove verify --repair`</translation>
+    </message>
+    <message>
+        <source>cannot move %1 aside</source>
+        <translation>impossible de mettre %1 de côté</translation>
+    </message>
 </context>
 <context>
     <name>PictureDecoder</name>
@@ -1123,10 +1131,6 @@
     <message>
         <source>a name cannot be empty</source>
         <translation>un nom ne peut pas être vide</translation>
-    </message>
-    <message>
-        <source>cannot move %1 aside</source>
-        <translation>impossible de mettre %1 de côté</translation>
     </message>
     <message>
         <source>no image %1 with that SHA-256</source>

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // trove verify and verify --repair on a library damaged by hand: a flipped
 // byte, a deleted blob, an orphan; sources that still serve the same bytes
-// repair it, a source that changed does not, and nothing is ever deleted.
+// repair it, a source that changed does not, and nothing is ever deleted
+// (not even a file where a folder of blobs should be).
 #include "imagefactory.h"
 #include "testserver.h"
 #include "timebounds.h"
@@ -55,6 +56,8 @@ private Q_SLOTS:
     void verifyNamesEachProblem();
     void repairRestoresFromSources();
     void repairRefusesChangedBytes();
+    void fileInTheWayOfBlobFolder_data();
+    void fileInTheWayOfBlobFolder();
 
 private:
     QJsonArray list();
@@ -212,6 +215,70 @@ void TestRepair::repairRefusesChangedBytes()
     // The wrong bytes were not stored anywhere.
     QCOMPARE(QDir(m_library + QStringLiteral("/tmp")).entryList(QDir::Files).size(), 0);
     QVERIFY(!QFile::exists(blobOf(m_library, web.value(QStringLiteral("sha256")).toString())));
+}
+
+void TestRepair::fileInTheWayOfBlobFolder_data()
+{
+    QTest::addColumn<bool>("sourceThere");
+    QTest::newRow("source still there") << true;
+    QTest::newRow("source gone") << false;
+}
+
+void TestRepair::fileInTheWayOfBlobFolder()
+{
+    QFETCH(bool, sourceThere);
+    const QJsonObject local = byName(QStringLiteral("local"));
+    const QString sha = local.value(QStringLiteral("sha256")).toString();
+    const QString folder = QFileInfo(blobOf(m_library, sha)).absolutePath();
+    if (QFileInfo(blobOf(m_library,
+                      byName(QStringLiteral("web")).value(QStringLiteral("sha256")).toString()))
+            .absolutePath()
+        == folder)
+        QSKIP("both images' blobs share a folder");
+    QVERIFY(QDir(folder).removeRecursively());
+    QFile stray(folder);
+    QVERIFY(stray.open(QIODevice::WriteOnly));
+    stray.write("x\n");
+    stray.close();
+    if (!sourceThere)
+        QVERIFY(QFile::remove(m_localFile));
+
+    const TroveRun verify
+        = runTrove({ QStringLiteral("verify"), QStringLiteral("--library"), m_library });
+    QCOMPARE(verify.exitCode, 1);
+    QVERIFY2(QString::fromUtf8(verify.err)
+                 .contains(QStringLiteral("%1 is a file, where the folder of its blob should be")
+                               .arg(QDir::toNativeSeparators(folder))),
+        qPrintable(QString::fromUtf8(verify.err)));
+
+    const TroveRun repair = runTrove({ QStringLiteral("verify"), QStringLiteral("--repair"),
+        QStringLiteral("--library"), m_library });
+    const QString said = QString::fromUtf8(repair.out) + QString::fromUtf8(repair.err);
+    QCOMPARE(repair.exitCode, sourceThere ? 0 : 1);
+    QVERIFY2(!said.contains(QLatin1String("Not a directory")), qPrintable(said));
+    // No old blob was there to move aside: none is claimed.
+    QVERIFY2(!said.contains(QLatin1String("its old blob")), qPrintable(said));
+    QVERIFY2(said.contains(QLatin1String("moved aside a file")), qPrintable(said));
+
+    // The stray file is kept in damaged/, which is private like the rest.
+    const QDir damaged(m_library + QStringLiteral("/damaged"));
+    const QStringList aside
+        = damaged.entryList({ QFileInfo(folder).fileName() + QStringLiteral("-*") }, QDir::Files);
+    QCOMPARE(aside.size(), 1);
+    QFile kept(damaged.filePath(aside.first()));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("x\n"));
+    QCOMPARE(QFileInfo(damaged.path()).permissions()
+            & (QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                | QFileDevice::ExeOther),
+        QFileDevice::Permissions());
+
+    QVERIFY(QFileInfo(folder).isDir() == sourceThere);
+    const TroveRun again
+        = runTrove({ QStringLiteral("verify"), QStringLiteral("--library"), m_library });
+    QCOMPARE(again.exitCode, sourceThere ? 0 : 1);
+    QCOMPARE(
+        byName(QStringLiteral("local")).value(QStringLiteral("damaged")).toBool(), !sourceThere);
 }
 
 QTEST_GUILESS_MAIN(TestRepair)

@@ -30,6 +30,8 @@ Result<void> BlobStore::install(
     const QString target = pathFor(sha256);
     const QString dir = QFileInfo(target).absolutePath();
     errno = 0;
+    if (const QFileInfo info(dir); info.exists() && !info.isDir())
+        return fail(LibraryPaths::fileInTheWay(dir));
     // blobs/ab/ is private like the blobs in it (0700, whatever the umask).
     if (!QFileInfo::exists(dir)
         && !QDir().mkdir(

@@ -61,6 +61,47 @@ QString LibraryPaths::blobFile(const QString &sha256) const
         + QStringLiteral(".gz");
 }
 
+QString LibraryPaths::damagedDir() const
+{
+    return m_root + QStringLiteral("/damaged");
+}
+
+QString LibraryPaths::fileInTheWay(const QString &folder)
+{
+    return tr("%1 is a file, where the library's folder should be: move it away or run "
+              "`trove verify --repair`")
+        .arg(QDir::toNativeSeparators(folder));
+}
+
+Result<QString> LibraryPaths::ensureDamagedDir() const
+{
+    const QString dir = damagedDir();
+    const bool existed = QFileInfo::exists(dir);
+    if (!QDir().mkpath(dir))
+        return fail(tr("cannot create folder %1").arg(dir));
+    if (!existed)
+        ::chmod(QFile::encodeName(dir).constData(), S_IRWXU);
+    return dir;
+}
+
+Result<QString> LibraryPaths::moveToDamaged(const QString &path, const QString &suffix) const
+{
+    auto dir = ensureDamagedDir();
+    if (!dir)
+        return dir.failure();
+    QString name = QFileInfo(path).fileName();
+    if (!suffix.isEmpty() && name.endsWith(suffix))
+        name.chop(suffix.size());
+    const QString to
+        = QStringLiteral("%1/%2-%3%4")
+              .arg(*dir, name,
+                  QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss")),
+                  suffix);
+    if (!QFile::rename(path, to))
+        return fail(tr("cannot move %1 aside").arg(path));
+    return to;
+}
+
 Result<void> LibraryPaths::ensureLayout() const
 {
     if (m_root.isEmpty())

@@ -32,6 +32,21 @@ public:
     QString tmpDir() const;
     /// blobs/<first two hex digits>/<sha256>.gz
     QString blobFile(const QString &sha256) const;
+    /// Where `verify --repair` moves what it must not delete: damaged
+    /// blobs, orphans, files in the way of the library's folders.
+    QString damagedDir() const;
+
+    /// Why @p folder, one of the library's, cannot be used: a file is
+    /// where it should be. What a person reads, naming the way out.
+    static QString fileInTheWay(const QString &folder);
+
+    /// Creates damagedDir() if it is missing, private (0700, whatever the
+    /// umask) like the library's other folders. Answers its path.
+    Result<QString> ensureDamagedDir() const;
+    /// Moves @p path (a file of the library) into damagedDir() as
+    /// <its name less @p suffix>-<UTC time><@p suffix> (a blob:
+    /// <sha256>-<time>.gz). Answers where it went.
+    Result<QString> moveToDamaged(const QString &path, const QString &suffix = {}) const;
 
     /// Creates the directories of a library if they are missing. A new
     /// library (no catalog yet) is made private: folders 0700, catalog and

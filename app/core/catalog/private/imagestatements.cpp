@@ -446,15 +446,13 @@ Result<bool> shuffle(WriterContext &c)
 
 Result<void> moveBlobsAside(WriterContext &c, const QList<QPair<qint64, QString>> &keysAndShas)
 {
-    const QString aside = c.paths.root() + QStringLiteral("/damaged");
-    QDir().mkpath(aside);
-    const QString stamp
-        = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
     for (const auto &[key, sha] : keysAndShas) {
         const QString blob = c.blobs.pathFor(sha);
-        if (QFile::exists(blob)
-            && !QFile::rename(blob, QStringLiteral("%1/%2-%3.gz").arg(aside, sha, stamp)))
-            return Error { WriterText::tr("cannot move %1 aside").arg(blob) };
+        if (!QFileInfo(blob).isFile())
+            continue;
+        auto moved = c.paths.moveToDamaged(blob, QStringLiteral(".gz"));
+        if (!moved)
+            return moved.failure();
     }
     return {};
 }

@@ -134,6 +134,27 @@ int runVerify(CommandContext &ctx)
             QStringLiteral("library %1 is read-only: %2; verify without --repair only looks")
                 .arg(QDir::toNativeSeparators(ctx.paths.root()), access.readOnlyReason));
 
+    // A file where blobs/ or tmp/ should be stops every writer: moved
+    // aside (someone's, perhaps: never deleted) and the folder made again.
+    for (const QString &dir : { ctx.paths.blobsDir(), ctx.paths.tmpDir() }) {
+        const QFileInfo there(dir);
+        if (!there.exists() || there.isDir())
+            continue;
+        report(QDir::toNativeSeparators(dir), LibraryPaths::fileInTheWay(dir));
+        if (!repair)
+            continue;
+        auto moved = ctx.paths.moveToDamaged(dir);
+        if (!moved)
+            return failWith(ctx, moved.error());
+        if (auto made = ctx.paths.ensureLayout(); !made)
+            return failWith(ctx, made.error());
+        ++repaired;
+        (ctx.json ? ctx.output.err() : ctx.output.out())
+            << "moved aside a file that was where the library's folder should be: "
+            << QDir::toNativeSeparators(dir) << " is now " << QDir::toNativeSeparators(*moved)
+            << Qt::endl;
+    }
+
     // The databases first: blobs are checked against a catalog that reads.
     const DatabaseHealth health = checkDatabases(ctx.paths);
     if (!health.failure.isEmpty())

@@ -111,6 +111,8 @@ private Q_SLOTS:
     void damagedCatalog();
     void damagedCatalogStopsOtherCommandsWithTheWayOut();
     void damagedThumbsAreMadeAnew();
+    void fileWhereAFolderShouldBe_data();
+    void fileWhereAFolderShouldBe();
     void readOnlyLibrary_data();
     void readOnlyLibrary();
     void readOnlyOldLibraryIsNotBackedUp();
@@ -397,6 +399,61 @@ void TestLibraryHealth::damagedThumbsAreMadeAnew()
                  .isEmpty());
     const TroveRun verify = trove({ QStringLiteral("verify") });
     QVERIFY2(verify.exitCode == 0, verify.describe().constData());
+}
+
+void TestLibraryHealth::fileWhereAFolderShouldBe_data()
+{
+    QTest::addColumn<QString>("folder");
+    QTest::newRow("tmp") << "tmp";
+    QTest::newRow("blobs") << "blobs";
+}
+
+// A file where tmp/ or blobs/ should be: readers read on, writers say what
+// is in the way, verify names it and --repair keeps it in damaged/.
+void TestLibraryHealth::fileWhereAFolderShouldBe()
+{
+    QFETCH(QString, folder);
+    const QString dir = m_library + QLatin1Char('/') + folder;
+    QVERIFY(QDir(dir).removeRecursively());
+    QVERIFY(writeFile(dir, "x\n"));
+    const QString why
+        = QStringLiteral("%1 is a file, where the library's folder should be: move it away or run "
+                         "`trove verify --repair`")
+              .arg(QDir::toNativeSeparators(dir));
+
+    const TroveRun listed = trove({ QStringLiteral("list"), QStringLiteral("--json") });
+    QVERIFY2(listed.exitCode == 0, listed.describe().constData());
+    QCOMPARE(listed.json().array().size(), 3);
+    const TroveRun stats = trove({ QStringLiteral("stats") });
+    QVERIFY2(stats.exitCode == 0, stats.describe().constData());
+    const TroveRun tag = trove({ QStringLiteral("tag"), QStringLiteral("alpha"),
+        QStringLiteral("--add"), QStringLiteral("birds") });
+    QCOMPARE(tag.exitCode, 1);
+    QVERIFY2(QString::fromUtf8(tag.err).contains(why), tag.describe().constData());
+
+    const TroveRun verify = trove({ QStringLiteral("verify") });
+    QCOMPARE(verify.exitCode, 1);
+    QVERIFY2(QString::fromUtf8(verify.err).contains(why), verify.describe().constData());
+    QCOMPARE(readFile(dir), QByteArray("x\n"));
+
+    const TroveRun repair = trove({ QStringLiteral("verify"), QStringLiteral("--repair") });
+    QVERIFY2(repair.exitCode == 0, repair.describe().constData());
+    QVERIFY(QFileInfo(dir).isDir());
+    QCOMPARE(QFileInfo(dir).permissions()
+            & ~(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                | QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser),
+        QFileDevice::Permissions());
+    const QStringList aside = QDir(m_library + QStringLiteral("/damaged"))
+                                  .entryList({ folder + QStringLiteral("-*") }, QDir::Files);
+    QCOMPARE(aside.size(), 1);
+    QCOMPARE(readFile(m_library + QStringLiteral("/damaged/") + aside.first()), QByteArray("x\n"));
+
+    const TroveRun again = trove({ QStringLiteral("verify") });
+    QVERIFY2(again.exitCode == 0, again.describe().constData());
+    QCOMPARE(trove({ QStringLiteral("tag"), QStringLiteral("alpha"), QStringLiteral("--add"),
+                       QStringLiteral("birds") })
+                 .exitCode,
+        0);
 }
 
 void TestLibraryHealth::readOnlyLibrary_data()

@@ -145,7 +145,7 @@ Result<void> Connection::open(const LibraryPaths &paths, Kind kind, Role role)
         else
             r = openReadOnly(paths, kind);
     } else {
-        r = openWritable(paths, kind, access.fileSystem.network);
+        r = openWritable(paths, kind, role, access.fileSystem.network);
         if (!r && kind == Kind::Thumbs && r.errorKind() == Error::Kind::Damaged) {
             // Thumbnails are a cache of the blobs: a damaged one is moved
             // aside and made anew, and thumbnails come back as they are
@@ -154,11 +154,11 @@ Result<void> Connection::open(const LibraryPaths &paths, Kind kind, Role role)
             close();
             QLockFile lock(paths.thumbsFile() + QStringLiteral(".rebuild.lock"));
             lock.tryLock(10'000);
-            r = openWritable(paths, kind, access.fileSystem.network);
+            r = openWritable(paths, kind, role, access.fileSystem.network);
             if (!r && r.errorKind() == Error::Kind::Damaged) {
                 close();
                 auto aside = moveAside(paths.thumbsFile());
-                r = aside ? openWritable(paths, kind, access.fileSystem.network)
+                r = aside ? openWritable(paths, kind, role, access.fileSystem.network)
                           : Result<void>(aside.failure());
             }
         }
@@ -206,10 +206,14 @@ Result<void> Connection::openFile(const QString &file, const QString &options)
     return {};
 }
 
-Result<void> Connection::openWritable(const LibraryPaths &paths, Kind kind, bool network)
+Result<void> Connection::openWritable(const LibraryPaths &paths, Kind kind, Role role, bool network)
 {
-    if (auto layout = paths.ensureLayout(); !layout)
-        return layout;
+    // A reader of a library that is there needs none of its folders (list,
+    // show, stats, export): a file where tmp/ should be stops only writers.
+    if (role == Role::Writer || !QFileInfo::exists(paths.catalogFile())) {
+        if (auto layout = paths.ensureLayout(); !layout)
+            return layout;
+    }
     // Another process (a window and a CLI on one library) may hold the write
     // lock for a moment; wait for it rather than fail.
     if (auto r = openFile(kind == Kind::Catalog ? paths.catalogFile() : paths.thumbsFile(),

@@ -71,7 +71,7 @@ public:
 
 private:
     Result<void> openFile(const QString &file, const QString &options);
-    Result<void> openWritable(const LibraryPaths &paths, Kind kind, bool network);
+    Result<void> openWritable(const LibraryPaths &paths, Kind kind, Role role, bool network);
     Result<void> openReadOnly(const LibraryPaths &paths, Kind kind);
     Result<void> migrate(Kind kind);
     /// The steps of migrate(), in one transaction, foreign keys aside.

@@ -119,7 +119,10 @@ Result<void> LibraryPaths::ensureLayout() const
             && QDir(m_root).isEmpty(
                 QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot));
     for (const QString &dir : { m_root, blobsDir(), tmpDir() }) {
-        const bool existed = QFileInfo::exists(dir);
+        const QFileInfo there(dir);
+        if (there.exists() && !there.isDir())
+            return fail(fileInTheWay(dir));
+        const bool existed = there.exists();
         if (!QDir().mkpath(dir))
             return fail(tr("cannot create folder %1").arg(dir));
         if (!existed || (dir == m_root && rootIsFresh))

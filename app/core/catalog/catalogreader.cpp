@@ -182,14 +182,6 @@ Result<void> CatalogReader::checkSearch(const ImageQuery &query)
 
 namespace {
 
-void collectionTerms(const search::Node &node, std::vector<const search::Node *> &out)
-{
-    if (node.kind == search::Node::Kind::Collection)
-        out.push_back(&node);
-    for (const search::Node &child : node.children)
-        collectionTerms(child, out);
-}
-
 } // namespace
 
 Result<ImageQuery> CatalogReader::prepareCollectionOrder(const ImageQuery &query)
@@ -237,13 +229,9 @@ Result<ImageQuery> CatalogReader::prepare(const ImageQuery &query)
         const search::Parsed parsed = search::SearchLanguage::parse(out.search);
         if (!parsed.ok())
             return fail(parsed.error->message, Error::Kind::Search);
-        std::vector<const search::Node *> terms;
-        collectionTerms(parsed.root, terms);
-        // From the end of the text, so that earlier positions stay right.
-        std::sort(terms.begin(), terms.end(),
-            [](const search::Node *a, const search::Node *b) { return a->position > b->position; });
         bool expanded = false;
-        for (const search::Node *term : terms) {
+        // From the end of the text, so that earlier positions stay right.
+        for (const search::Node *term : search::SearchLanguage::collectionTerms(parsed.root)) {
             auto found = Collections::find(m_catalog, term->text, Collections::Counted::No);
             if (!found)
                 return found.failure();

@@ -6,6 +6,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QUrl>
+#include <algorithm>
 
 namespace trove::search {
 
@@ -354,6 +355,23 @@ QStringList SearchLanguage::predicateNames()
 QStringList SearchLanguage::bareWords()
 {
     return { QStringLiteral("untagged"), QStringLiteral("fav") };
+}
+
+std::vector<const Node *> SearchLanguage::collectionTerms(const Node &root)
+{
+    std::vector<const Node *> out;
+    std::vector<const Node *> pending { &root };
+    while (!pending.empty()) {
+        const Node *node = pending.back();
+        pending.pop_back();
+        if (node->kind == Node::Kind::Collection)
+            out.push_back(node);
+        for (const Node &child : node->children)
+            pending.push_back(&child);
+    }
+    std::sort(out.begin(), out.end(),
+        [](const Node *a, const Node *b) { return a->position > b->position; });
+    return out;
 }
 
 } // namespace trove::search

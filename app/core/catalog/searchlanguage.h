@@ -83,6 +83,10 @@ public:
     /// The words that are terms of their own when not quoted (untagged,
     /// fav): with predicateNames(), everything the language knows.
     static QStringList bareWords();
+    /// Every `in:` term under @p root, the last in the text first: a
+    /// caller that replaces each by its position (a rename, a smart
+    /// collection's search put in its place) keeps the earlier ones right.
+    static std::vector<const Node *> collectionTerms(const Node &root);
 };
 
 } // namespace trove::search

@@ -41,15 +41,6 @@ Result<Target> handMade(WriterContext &c, const QString &name)
     return t;
 }
 
-void collectionTerms(
-    const search::Node &node, const QString &name, std::vector<const search::Node *> &out)
-{
-    if (node.kind == search::Node::Kind::Collection && Collections::sameName(node.text, name))
-        out.push_back(&node);
-    for (const search::Node &child : node.children)
-        collectionTerms(child, name, out);
-}
-
 /// Smart collections whose saved search names collection @p from by name
 /// name @p to instead: a rename does not break the searches built on it.
 Result<void> renameInSavedSearches(WriterContext &c, const QString &from, const QString &to)
@@ -64,15 +55,16 @@ Result<void> renameInSavedSearches(WriterContext &c, const QString &from, const 
         const search::Parsed parsed = search::SearchLanguage::parse(query);
         if (!parsed.ok())
             continue;
-        std::vector<const search::Node *> terms;
-        collectionTerms(parsed.root, from, terms);
-        if (terms.empty())
-            continue;
         // From the end of the text, so that earlier positions stay right.
-        std::sort(terms.begin(), terms.end(),
-            [](const search::Node *a, const search::Node *b) { return a->position > b->position; });
-        for (const search::Node *term : terms)
+        bool named = false;
+        for (const search::Node *term : search::SearchLanguage::collectionTerms(parsed.root)) {
+            if (!Collections::sameName(term->text, from))
+                continue;
             query.replace(term->position, term->length, QStringLiteral("in:\"%1\"").arg(to));
+            named = true;
+        }
+        if (!named)
+            continue;
         rewritten.append({ smart.value(QStringLiteral("id")).toLongLong(), query });
     }
     smart.finish();
@@ -85,14 +77,6 @@ Result<void> renameInSavedSearches(WriterContext &c, const QString &from, const 
             return r;
     }
     return {};
-}
-
-void allCollectionTerms(const search::Node &node, QStringList &out)
-{
-    if (node.kind == search::Node::Kind::Collection)
-        out.append(node.text);
-    for (const search::Node &child : node.children)
-        allCollectionTerms(child, out);
 }
 
 /// Refuses a smart collection @p name whose search @p query names itself,
@@ -110,9 +94,8 @@ Result<void> refuseLoop(WriterContext &c, const QString &name, const QString &qu
         const search::Parsed parsed = search::SearchLanguage::parse(search);
         if (!parsed.ok())
             continue; // the query's own errors are told where it is read
-        QStringList named;
-        allCollectionTerms(parsed.root, named);
-        for (const QString &term : std::as_const(named)) {
+        for (const search::Node *node : search::SearchLanguage::collectionTerms(parsed.root)) {
+            const QString &term = node->text;
             if (Collections::sameName(term, name)) {
                 if (through.isEmpty())
                     return fail(Collections::tr("a smart collection cannot name itself (in:%1)")

@@ -11,6 +11,7 @@
 #include "rowprinter.h"
 #include "similar/keepbest.h"
 #include "similar/similarityreader.h"
+#include "spellings.h"
 #include "storage/librarypaths.h"
 #include "testfiles.h"
 #include "testserver.h"
@@ -793,14 +794,7 @@ void TestCli::tagsListAndRename()
 
 void TestCli::tagsInAnyCase_data()
 {
-    QTest::addColumn<QString>("stored");
-    QTest::addColumn<QString>("typed");
-    QTest::newRow("ASCII") << QStringLiteral("Nature") << QStringLiteral("nature");
-    QTest::newRow("umlaut") << QStringLiteral("Über") << QStringLiteral("über");
-    QTest::newRow("capitals") << QStringLiteral("ÄRGER") << QStringLiteral("ärger");
-    QTest::newRow("Greek") << QStringLiteral("ΣΟΦΊΑ") << QStringLiteral("σοφία");
-    // Typed on a Mac: "u" and a combining diaeresis.
-    QTest::newRow("decomposed") << QStringLiteral("Über") << QStringLiteral("u\u0308ber");
+    trove::test::spellingRows(trove::test::Spellings::Same);
 }
 
 // A tag is the same tag in any case of any script, for every command that

@@ -27,6 +27,7 @@
 #include "models/ingestqueuemodel.h"
 #include "models/tagcountsmodel.h"
 #include "resultcheck.h"
+#include "spellings.h"
 #include "timebounds.h"
 #include "translations.h"
 #include "uifixture.h"
@@ -714,14 +715,7 @@ void TestUiGallery::searchBoxCompletesTags()
 
 void TestUiGallery::tagsInAnyCase_data()
 {
-    QTest::addColumn<QString>("stored");
-    QTest::addColumn<QString>("typed");
-    QTest::newRow("ASCII") << QStringLiteral("Nature") << QStringLiteral("nature");
-    QTest::newRow("umlaut") << QStringLiteral("Über") << QStringLiteral("über");
-    QTest::newRow("capitals") << QStringLiteral("ÄRGER") << QStringLiteral("ärger");
-    QTest::newRow("Greek") << QStringLiteral("ΣΟΦΊΑ") << QStringLiteral("σοφία");
-    // Typed on a Mac: "u" and a combining diaeresis.
-    QTest::newRow("decomposed") << QStringLiteral("Über") << QStringLiteral("u\u0308ber");
+    trove::test::spellingRows(trove::test::Spellings::Same);
 }
 
 // A tag in one spelling on one image and another on the next is one tag:

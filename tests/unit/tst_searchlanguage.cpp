@@ -10,6 +10,7 @@
 #include "catalog/searchlanguage.h"
 #include "catalog/searchsql.h"
 #include "resultcheck.h"
+#include "spellings.h"
 #include "storage/database.h"
 #include "storage/librarypaths.h"
 
@@ -756,23 +757,7 @@ void TestSearchLanguage::hugeBoundsFindNoneOrAll()
 
 void TestSearchLanguage::tagTermsMatchInAnyCase_data()
 {
-    QTest::addColumn<QString>("stored");
-    QTest::addColumn<QString>("typed");
-    QTest::addColumn<bool>("same");
-    QTest::newRow("ASCII") << QStringLiteral("Nature") << QStringLiteral("nature") << true;
-    QTest::newRow("umlaut") << QStringLiteral("Über") << QStringLiteral("über") << true;
-    QTest::newRow("capitals") << QStringLiteral("ÄRGER") << QStringLiteral("ärger") << true;
-    QTest::newRow("Greek, accented") << QStringLiteral("ΣΟΦΊΑ") << QStringLiteral("σοφία") << true;
-    QTest::newRow("Greek, final sigma")
-        << QStringLiteral("ΚΌΣΜΟΣ") << QStringLiteral("κόσμος") << true;
-    QTest::newRow("capital sharp s")
-        << QStringLiteral("straße") << QStringLiteral("STRAẞE") << true;
-    // Typed on a Mac: "u" and a combining diaeresis.
-    QTest::newRow("decomposed") << QStringLiteral("Über") << QStringLiteral("u\u0308ber") << true;
-    // Simple case folding: "ß" is not "ss" ("Maße" and "Masse" are two).
-    QTest::newRow("sharp s is not ss")
-        << QStringLiteral("straße") << QStringLiteral("STRASSE") << false;
-    QTest::newRow("accents count") << QStringLiteral("Über") << QStringLiteral("uber") << false;
+    trove::test::spellingRows(trove::test::Spellings::All);
 }
 
 // tag:, -tag: and --tag find a tag in any case of any script, through each

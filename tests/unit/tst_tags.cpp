@@ -17,6 +17,7 @@
 #include "models/tagcountsmodel.h"
 #include "models/tagservice.h"
 #include "resultcheck.h"
+#include "spellings.h"
 #include "storage/librarypaths.h"
 #include "testfiles.h"
 #include "timebounds.h"
@@ -66,30 +67,6 @@ TagVocabulary sample()
         { QStringLiteral("猫"), 9 },
         { QStringLiteral("黒猫"), 4 },
     });
-}
-
-// Spellings of one tag, and of two: as stored (the first given), as typed
-// later, and whether they are one tag (base/tagkey.h). Unicode's simple
-// case folding: "ẞ" is "ß", but "ß" is not "ss" ("Maße" and "Masse" are
-// two words); accents are not case.
-void casePairs()
-{
-    QTest::addColumn<QString>("stored");
-    QTest::addColumn<QString>("typed");
-    QTest::addColumn<bool>("same");
-    QTest::newRow("ASCII") << QStringLiteral("Nature") << QStringLiteral("nature") << true;
-    QTest::newRow("umlaut") << QStringLiteral("Über") << QStringLiteral("über") << true;
-    QTest::newRow("capitals") << QStringLiteral("ÄRGER") << QStringLiteral("ärger") << true;
-    QTest::newRow("Greek, accented") << QStringLiteral("ΣΟΦΊΑ") << QStringLiteral("σοφία") << true;
-    QTest::newRow("Greek, final sigma")
-        << QStringLiteral("ΚΌΣΜΟΣ") << QStringLiteral("κόσμος") << true;
-    QTest::newRow("capital sharp s")
-        << QStringLiteral("straße") << QStringLiteral("STRAẞE") << true;
-    // Typed on a Mac: "u" and a combining diaeresis.
-    QTest::newRow("decomposed") << QStringLiteral("Über") << QStringLiteral("u\u0308ber") << true;
-    QTest::newRow("sharp s is not ss")
-        << QStringLiteral("straße") << QStringLiteral("STRASSE") << false;
-    QTest::newRow("accents count") << QStringLiteral("Über") << QStringLiteral("uber") << false;
 }
 
 QStringList sorted(QStringList list)
@@ -636,7 +613,7 @@ void TestTags::namesAreOneLineAndBounded()
 
 void TestTags::oneTagInAnyCase_data()
 {
-    casePairs();
+    spellingRows(Spellings::All);
 }
 
 void TestTags::oneTagInAnyCase()
@@ -661,7 +638,7 @@ void TestTags::oneTagInAnyCase()
 
 void TestTags::addingKeepsTheFirstSpelling_data()
 {
-    casePairs();
+    spellingRows(Spellings::All);
 }
 
 // An image has one spelling of a tag: the first it was given.
@@ -688,7 +665,7 @@ void TestTags::addingKeepsTheFirstSpelling()
 
 void TestTags::removingTakesAnySpelling_data()
 {
-    casePairs();
+    spellingRows(Spellings::All);
 }
 
 // Removing a tag removes the spelling the image has; undo puts that one
@@ -716,7 +693,7 @@ void TestTags::removingTakesAnySpelling()
 
 void TestTags::countsSpellingsAsOneTag_data()
 {
-    casePairs();
+    spellingRows(Spellings::All);
 }
 
 // `trove tags` and the Tags sidebar: one row for every spelling of a tag.
@@ -756,7 +733,7 @@ void TestTags::countsSpellingsAsOneTag()
 
 void TestTags::renamesEverySpelling_data()
 {
-    casePairs();
+    spellingRows(Spellings::All);
 }
 
 // A rename (or merge) names its tag in any spelling, in the library and in

@@ -45,11 +45,11 @@ inline void spellingRows(Spellings which)
         QTest::addColumn<bool>("same");
     for (const Row &row : rows) {
         if (which == Spellings::All)
-            QTest::newRow(row.name) << QString::fromUtf16(row.stored)
-                                    << QString::fromUtf16(row.typed) << row.same;
+            QTest::newRow(row.name)
+                << QString::fromUtf16(row.stored) << QString::fromUtf16(row.typed) << row.same;
         else if (row.everywhere)
-            QTest::newRow(row.name) << QString::fromUtf16(row.stored)
-                                    << QString::fromUtf16(row.typed);
+            QTest::newRow(row.name)
+                << QString::fromUtf16(row.stored) << QString::fromUtf16(row.typed);
     }
 }
 

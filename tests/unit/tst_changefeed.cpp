@@ -26,6 +26,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -67,6 +68,7 @@ private Q_SLOTS:
     void thumbnailsComeScaledToTheSide();
     void thumbnailsComeInBatches();
     void readerHearsAnotherWriter();
+    void readerOpenedLateHearsWhatCameAfterTheWriterOpened();
     void ownCommitsAreSpacedUnderAStream();
     void galleryFollowsAnotherWriter();
     void galleryHealsAfterBulkChange();
@@ -461,6 +463,35 @@ void TestChangeFeed::readerHearsAnotherWriter()
     QTRY_VERIFY_WITH_TIMEOUT(!changes.isEmpty(), kArrives);
     QList<qint64> added;
     for (const auto &args : changes)
+        added += args.at(0).value<ChangeBatch>().added;
+    QCOMPARE(added, QList<qint64> { key });
+}
+
+// A window's reader opens on its own thread, some time after its writer
+// opened the library. Whatever is written in between (a collection made
+// by a test, a script or the API as soon as the library is open) comes
+// later than what the window read at the start, so the feed must hand it
+// on: starting from the head as the reader opened lost it, and the
+// Collections dock never showed the new collection.
+void TestChangeFeed::readerOpenedLateHearsWhatCameAfterTheWriterOpened()
+{
+    QVERIFY(m_writer->feedHeadAtOpen() >= 0);
+    QVERIFY_OK(await(m_writer->createCollection(QStringLiteral("Early"))));
+    const qint64 key = commit(*m_writer, 3, QStringLiteral("early bird"));
+    QVERIFY(key > 0);
+
+    LibraryReader reader(m_paths, m_writer.get());
+    QSignalSpy changes(&reader, &LibraryReader::changesReady);
+    reader.watchChanges(50);
+    QTRY_VERIFY_WITH_TIMEOUT(!changes.isEmpty(), kArrives);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::any_of(changes.cbegin(), changes.cend(),
+            [](const QList<QVariant> &args) {
+                return args.at(0).value<ChangeBatch>().collectionsChanged;
+            }),
+        kArrives);
+    QList<qint64> added;
+    for (const auto &args : std::as_const(changes))
         added += args.at(0).value<ChangeBatch>().added;
     QCOMPARE(added, QList<qint64> { key });
 }

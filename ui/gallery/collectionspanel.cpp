@@ -130,14 +130,25 @@ LibrarySession *CollectionsPanel::session() const
 
 void CollectionsPanel::setSession(LibrarySession *session)
 {
-    if (m_session)
+    if (m_session) {
         disconnect(m_session->reader(), nullptr, this, nullptr);
+        disconnect(m_session, nullptr, this, nullptr);
+    }
     m_session = session;
     m_collections.clear();
     m_list->clear();
-    if (session)
+    updateButtons(); // New works at once, whether or not a read succeeds
+    if (session) {
         connect(
             session->reader(), &LibraryReader::changesReady, this, &CollectionsPanel::onChanges);
+        // A library still being created (or migrated) has nothing to read
+        // yet, or is busy: read it once it is open.
+        if (!session->isOpen()) {
+            connect(session, &LibrarySession::opened, this, &CollectionsPanel::refresh,
+                Qt::SingleShotConnection);
+            return;
+        }
+    }
     refresh();
 }
 

@@ -114,8 +114,10 @@ QFuture<Result<bool>> CatalogWriter::open()
     auto promise = std::make_shared<QPromise<Result<bool>>>();
     promise->start();
     QFuture<Result<bool>> future = promise->future();
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, promise] {
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, promise, head = &m_feedHeadAtOpen] {
         auto r = w->openLibrary();
+        if (r)
+            head->store(w->feedHead());
         promise->addResult(r ? Result<bool>(true) : Result<bool>(r.failure()));
         promise->finish();
     });

@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QThread>
 #include <QVariantMap>
+#include <atomic>
 #include <functional>
 
 namespace trove {
@@ -207,6 +208,10 @@ public:
     /// Opens (creating or migrating) the library and recovers what a crashed
     /// process left behind. Every other request waits for this.
     QFuture<Result<bool>> open();
+    /// The change feed's last sequence as open() finished, -1 before (or
+    /// if it could not be read). A reader that starts from here misses no
+    /// change written after the library opened, however late it starts.
+    qint64 feedHeadAtOpen() const { return m_feedHeadAtOpen.load(); }
 
     QFuture<Result<CommitOutcome>> commitImage(const NewImage &image);
 
@@ -400,6 +405,7 @@ private:
     QString m_root; ///< the library's folder, for the words of a full disk
     QThread m_thread;
     CatalogWriterWorker *m_worker = nullptr;
+    std::atomic<qint64> m_feedHeadAtOpen { -1 };
 };
 
 } // namespace trove

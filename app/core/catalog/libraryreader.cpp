@@ -219,6 +219,14 @@ bool LibraryReaderWorker::ensureOpen()
     (void)m_feed->moved();
     if (auto head = m_feed->head())
         m_seq = *head;
+    // A reader that opens after this process's writer did starts where the
+    // writer opened: what was written in between (by a test, a script, an
+    // API client quick off the mark) was not in what the window first read.
+    if (const qint64 atOpen = m_writer ? m_writer->feedHeadAtOpen() : -1;
+        atOpen >= 0 && atOpen < m_seq) {
+        m_seq = atOpen;
+        m_behind = true; // read at the next poll, though the feed has not moved since
+    }
     return true;
 }
 
@@ -236,7 +244,7 @@ void LibraryReaderWorker::poll()
     if (!ensureOpen())
         return;
     auto moved = m_feed->moved();
-    if (!moved || !*moved)
+    if (!std::exchange(m_behind, false) && (!moved || !*moved))
         return;
     // A batch at a time; a busy feed is drained over several polls so the
     // reader's other requests (pages, thumbnails) get their turn between.

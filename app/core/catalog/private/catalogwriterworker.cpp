@@ -67,6 +67,13 @@ Result<void> CatalogWriterWorker::openLibrary()
     return {};
 }
 
+qint64 CatalogWriterWorker::feedHead()
+{
+    ChangeFeed feed(m_ctx.catalog);
+    const auto head = feed.head();
+    return head ? *head : -1;
+}
+
 Result<void> CatalogWriterWorker::journal(const QStringList &shas)
 {
     if (shas.isEmpty())

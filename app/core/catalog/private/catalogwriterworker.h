@@ -62,6 +62,8 @@ public:
     void post(WriteJob job);
 
     Result<void> openLibrary();
+    /// The change feed's last sequence, -1 if it cannot be read.
+    qint64 feedHead();
     /// Writes everything posted so far (before the thread stops).
     void flush();
 

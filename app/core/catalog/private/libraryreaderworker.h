@@ -112,6 +112,9 @@ private:
     bool m_open = false;
     std::unique_ptr<ChangeFeed> m_feed;
     qint64 m_seq = 0; ///< the last change handed on
+    /// Set when m_seq was put back to where the writer opened: read at the
+    /// next poll even if no other connection committed since.
+    bool m_behind = false;
     QTimer *m_pollTimer = nullptr;
     QElapsedTimer m_sinceHandedOn; ///< since changesReady was last emitted
     bool m_pollSoonPending = false;

@@ -484,11 +484,10 @@ void TestChangeFeed::readerOpenedLateHearsWhatCameAfterTheWriterOpened()
     QSignalSpy changes(&reader, &LibraryReader::changesReady);
     reader.watchChanges(50);
     QTRY_VERIFY_WITH_TIMEOUT(!changes.isEmpty(), kArrives);
-    QTRY_VERIFY_WITH_TIMEOUT(
-        std::any_of(changes.cbegin(), changes.cend(),
-            [](const QList<QVariant> &args) {
-                return args.at(0).value<ChangeBatch>().collectionsChanged;
-            }),
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(changes.cbegin(), changes.cend(),
+                                 [](const QList<QVariant> &args) {
+                                     return args.at(0).value<ChangeBatch>().collectionsChanged;
+                                 }),
         kArrives);
     QList<qint64> added;
     for (const auto &args : std::as_const(changes))

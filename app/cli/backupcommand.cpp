@@ -60,15 +60,18 @@ int runBackup(CommandContext &ctx)
         ctx.output.json(QJsonDocument(QJsonObject {
             { QStringLiteral("destination"), LibraryPaths(dest).root() },
             { QStringLiteral("images"), r.images },
+            { QStringLiteral("trashed"), r.trashed },
             { QStringLiteral("blobs_copied"), r.blobsCopied },
             { QStringLiteral("blobs_skipped"), r.blobsSkipped },
             { QStringLiteral("blobs_removed"), r.blobsRemoved },
             { QStringLiteral("bytes_copied"), r.bytesCopied },
         }));
     } else {
-        ctx.output.out() << "backed up " << r.images << " image(s) to " << LibraryPaths(dest).root()
-                         << ": " << r.blobsCopied << " blob(s) copied, " << r.blobsSkipped
-                         << " already there";
+        ctx.output.out() << "backed up " << r.images << " image(s)";
+        if (r.trashed > 0)
+            ctx.output.out() << " and " << r.trashed << " in the trash";
+        ctx.output.out() << " to " << LibraryPaths(dest).root() << ": " << r.blobsCopied
+                         << " blob(s) copied, " << r.blobsSkipped << " already there";
         if (r.blobsRemoved > 0)
             ctx.output.out() << ", " << r.blobsRemoved << " no longer needed removed";
         ctx.output.out() << Qt::endl;

@@ -1469,6 +1469,13 @@
             <numerusform>%Ln Bilder; %1 neue Dateien kopiert, %2 schon vorhanden. Zum Wiederherstellen öffnen Sie diesen Ordner mit Datei ▸ Bibliothek öffnen…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln image(s), and %1 in the trash; %2 new files copied, %3 already there. To restore, open that folder with File ▸ Open Library…</source>
+        <translation>
+            <numerusform>%Ln Bild und %1 im Papierkorb; %2 neue Dateien kopiert, %3 schon vorhanden. Zum Wiederherstellen öffnen Sie diesen Ordner mit Datei ▸ Bibliothek öffnen…</numerusform>
+            <numerusform>%Ln Bilder und %1 im Papierkorb; %2 neue Dateien kopiert, %3 schon vorhanden. Zum Wiederherstellen öffnen Sie diesen Ordner mit Datei ▸ Bibliothek öffnen…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::BrowseBar</name>

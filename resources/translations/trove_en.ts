@@ -40,6 +40,13 @@
             <numerusform>%Ln images; %1 new files copied, %2 already there. To restore, open that folder with File ▸ Open Library…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln image(s), and %1 in the trash; %2 new files copied, %3 already there. To restore, open that folder with File ▸ Open Library…</source>
+        <translation>
+            <numerusform>%Ln image, and %1 in the trash; %2 new files copied, %3 already there. To restore, open that folder with File ▸ Open Library…</numerusform>
+            <numerusform>%Ln images, and %1 in the trash; %2 new files copied, %3 already there. To restore, open that folder with File ▸ Open Library…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::CollectionsPanel</name>

@@ -1469,6 +1469,13 @@
             <numerusform>%Ln images&#xa0;; %1 nouveaux fichiers copiés, %2 déjà présents. Pour restaurer, ouvrez ce dossier avec Fichier ▸ Ouvrir une bibliothèque…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln image(s), and %1 in the trash; %2 new files copied, %3 already there. To restore, open that folder with File ▸ Open Library…</source>
+        <translation>
+            <numerusform>%Ln image, et %1 dans la corbeille&#xa0;; %2 nouveaux fichiers copiés, %3 déjà présents. Pour restaurer, ouvrez ce dossier avec Fichier ▸ Ouvrir une bibliothèque…</numerusform>
+            <numerusform>%Ln images, et %1 dans la corbeille&#xa0;; %2 nouveaux fichiers copiés, %3 déjà présents. Pour restaurer, ouvrez ce dossier avec Fichier ▸ Ouvrir une bibliothèque…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::BrowseBar</name>

@@ -505,6 +505,26 @@ void TestBadDay::backupWhileAdding()
     const TroveRun again = runCli({ QStringLiteral("backup"), QStringLiteral("--json"),
         QStringLiteral("--library"), library, backup });
     QCOMPARE(again.json().object().value(QStringLiteral("blobs_copied")).toInteger(), 0);
+
+    // The trash goes with the copy, counted apart from the library's images
+    // (it was one count, larger than any the library showed).
+    const QString trashed
+        = listJson(library).first().toObject().value(QLatin1String("id")).toString();
+    QCOMPARE(runCli({ QStringLiteral("remove"), QStringLiteral("--library"), library, trashed })
+                 .exitCode,
+        0);
+    const TroveRun withTrash = runCli({ QStringLiteral("backup"), QStringLiteral("--json"),
+        QStringLiteral("--library"), library, backup });
+    QVERIFY2(withTrash.exitCode == 0, withTrash.describe().constData());
+    QCOMPARE(withTrash.json().object().value(QStringLiteral("images")).toInteger(), count - 1);
+    QCOMPARE(withTrash.json().object().value(QStringLiteral("trashed")).toInteger(), 1);
+    const TroveRun said
+        = runCli({ QStringLiteral("backup"), QStringLiteral("--library"), library, backup });
+    QVERIFY2(
+        said.out.startsWith(
+            QStringLiteral("backed up %1 image(s) and 1 in the trash to ").arg(count - 1).toUtf8()),
+        said.describe().constData());
+    QCOMPARE(listJson(backup).size(), count - 1);
 }
 
 // A backup cut off before its catalog was copied holds blobs and its

@@ -39,12 +39,19 @@ void BackupProgress::onFinished()
         const QLocale locale;
         auto *box = new QMessageBox(QMessageBox::Information, tr("Backup Done"),
             tr("The library was copied to %1.").arg(where), QMessageBox::Ok, owner);
-        box->setInformativeText(
-            tr("%Ln image(s); %1 new files copied, %2 already there. To restore, open that "
-               "folder with File ▸ Open Library…",
-                nullptr, int(outcome->images))
-                .arg(
-                    locale.toString(outcome->blobsCopied), locale.toString(outcome->blobsSkipped)));
+        const QString copied = locale.toString(outcome->blobsCopied);
+        const QString there = locale.toString(outcome->blobsSkipped);
+        // The trash goes with the copy; said apart, so that the count is
+        // the one the window's status bar shows.
+        box->setInformativeText(outcome->trashed > 0
+                ? tr("%Ln image(s), and %1 in the trash; %2 new files copied, %3 already there. "
+                     "To restore, open that folder with File ▸ Open Library…",
+                    nullptr, int(outcome->images))
+                      .arg(locale.toString(outcome->trashed), copied, there)
+                : tr("%Ln image(s); %1 new files copied, %2 already there. To restore, open that "
+                     "folder with File ▸ Open Library…",
+                    nullptr, int(outcome->images))
+                      .arg(copied, there));
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     } else if (outcome.error() != tr("cancelled")) {

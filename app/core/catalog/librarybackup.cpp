@@ -151,6 +151,7 @@ Result<void> snapshot(const LibraryPaths &source, Connection::Kind kind, const Q
 struct Snapshot {
     QHash<QString, bool> blobs; ///< sha256 -> only damaged images name it
     qint64 images = 0;
+    qint64 trashed = 0;
 };
 
 /// Reads which blobs the snapshot @p file names, and makes it a library of
@@ -178,11 +179,11 @@ Result<Snapshot> prepareSnapshot(const QString &file)
                 return fail(
                     LibraryBackup::tr("cannot prepare the copy: %1").arg(q.lastError().text()));
         }
-        if (!q.exec(QStringLiteral("SELECT sha256, damaged FROM images UNION ALL "
-                                   "SELECT sha256, damaged FROM trash")))
+        if (!q.exec(QStringLiteral("SELECT sha256, damaged, 0 AS trashed FROM images UNION ALL "
+                                   "SELECT sha256, damaged, 1 AS trashed FROM trash")))
             return fail(LibraryBackup::tr("cannot read the copy: %1").arg(q.lastError().text()));
         while (q.next()) {
-            ++out.images;
+            ++(q.value(QStringLiteral("trashed")).toInt() != 0 ? out.trashed : out.images);
             const QString sha = q.value(QStringLiteral("sha256")).toString();
             const bool damaged = q.value(QStringLiteral("damaged")).toInt() != 0;
             auto it = out.blobs.find(sha);
@@ -288,6 +289,7 @@ Result<BackupReport> attempt(const LibraryPaths &source, const LibraryPaths &tar
 
     BackupReport report;
     report.images = snap->images;
+    report.trashed = snap->trashed;
     const qint64 total = snap->blobs.size();
     qint64 done = 0;
     for (auto it = snap->blobs.cbegin(); it != snap->blobs.cend(); ++it) {

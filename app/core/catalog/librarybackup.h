@@ -13,7 +13,8 @@ namespace trove {
 
 /// What one backup did.
 struct BackupReport {
-    qint64 images = 0; ///< images and trashed images in the copy
+    qint64 images = 0; ///< images in the copy's library
+    qint64 trashed = 0; ///< images in the copy's trash
     qint64 blobsCopied = 0;
     qint64 blobsSkipped = 0; ///< already in the destination (an earlier backup)
     qint64 blobsRemoved = 0; ///< in the destination, named by no row any more

@@ -235,6 +235,11 @@ void TestSearchLanguage::parses_data()
         << QStringLiteral("tag:a -in:birds") << "(and tag[a] (not in[birds]))";
     QTest::newRow("site from a URL")
         << QStringLiteral("site:https://www.example.com/a/b.png") << "site[example.com]";
+    // The catalog keeps a source's host without its port or path.
+    QTest::newRow("site with a port") << QStringLiteral("site:127.0.0.1:8080") << "site[127.0.0.1]";
+    QTest::newRow("site with a port and a path")
+        << QStringLiteral("site:Example.com:8443/gallery/") << "site[example.com]";
+    QTest::newRow("site on IPv6") << QStringLiteral("site:[::1]:8080") << "site[::1]";
     QTest::newRow("format") << QStringLiteral("format:PNG") << "format[png]";
     QTest::newRow("format jpg is jpeg") << QStringLiteral("format:jpg") << "format[jpeg]";
     QTest::newRow("width >") << QStringLiteral("width:>1000") << "width>1000";
@@ -547,6 +552,7 @@ void TestSearchLanguage::findsWhatTheFilterFinds_data()
         QStringLiteral("site:example.com"),
         QStringLiteral("site:img.example.com"),
         QStringLiteral("site:photos.org"),
+        QStringLiteral("site:img.example.com:8080/x"),
         QStringLiteral("-site:example.com"),
         QStringLiteral("format:png"),
         QStringLiteral("format:jpg width:>1000"),

@@ -235,8 +235,12 @@ Result<QPair<qint64, qint64>> addedRange(const QString &value)
 QString hostOf(const QString &value)
 {
     QString host = value.trimmed().toLower();
-    if (host.contains(QLatin1String("://")))
-        host = QUrl(host).host();
+    // A link, or a host with a port or a path (site:127.0.0.1:8080,
+    // site:example.com/gallery): the host alone, as the catalog keeps it
+    // (QUrl's, so an IPv6 address loses its brackets as it does there).
+    const QUrl url(host.contains(QLatin1String("://")) ? host : QStringLiteral("http://") + host);
+    if (url.isValid() && !url.host().isEmpty())
+        host = url.host();
     while (host.endsWith(QLatin1Char('.')))
         host.chop(1);
     if (host.startsWith(QLatin1String("www.")))

@@ -428,9 +428,16 @@ void TestSimilar::groupsMatchBruteForce_data()
 {
     QTest::addColumn<int>("distance");
     QTest::addColumn<HashIndex::PairSearch>("how");
+    QTest::addColumn<bool>("apart");
     for (int d : { 0, 2, 4, 8, 12 }) {
-        QTest::addRow("d%d by node", d) << d << HashIndex::PairSearch::ByNode;
-        QTest::addRow("d%d by block walk", d) << d << HashIndex::PairSearch::ByBlockWalk;
+        QTest::addRow("d%d by node", d) << d << HashIndex::PairSearch::ByNode << false;
+        QTest::addRow("d%d by block walk", d) << d << HashIndex::PairSearch::ByBlockWalk << false;
+        // Pairs a person kept apart: inside a node of 300 copies of one
+        // hash, between it and its near copies, and anywhere.
+        QTest::addRow("d%d by node, pairs kept apart", d)
+            << d << HashIndex::PairSearch::ByNode << true;
+        QTest::addRow("d%d by block walk, pairs kept apart", d)
+            << d << HashIndex::PairSearch::ByBlockWalk << true;
     }
 }
 
@@ -438,7 +445,43 @@ void TestSimilar::groupsMatchBruteForce()
 {
     QFETCH(int, distance);
     QFETCH(HashIndex::PairSearch, how);
-    const QList<HashEntry> hashes = randomHashes(2500, 11);
+    QFETCH(bool, apart);
+    QList<HashEntry> hashes = randomHashes(2500, 11);
+    KeyPairs keptApart;
+    if (apart) {
+        QRandomGenerator rng(23);
+        const quint64 common = hashes[4].phash;
+        for (int i = 0; i < 300; ++i)
+            hashes.append({ qint64(hashes.size() + 1), common, rng.generate64() });
+        const auto keepApart = [&keptApart](qint64 a, qint64 b) {
+            if (a != b)
+                keptApart.insert({ std::min(a, b), std::max(a, b) });
+        };
+        const qint64 n = hashes.size();
+        for (int i = 0; i < 40; ++i) {
+            keepApart(2501 + qint64(rng.bounded(300)), 2501 + qint64(rng.bounded(300)));
+            keepApart(5, 2501 + qint64(rng.bounded(300)));
+            keepApart(1 + qint64(rng.bounded(int(n))), 1 + qint64(rng.bounded(int(n))));
+        }
+        // Every copy but one kept apart from the first: the node's one
+        // free member holds them together.
+        for (qint64 k = 2502; k <= 2800; ++k)
+            keepApart(2501, k);
+        // Small nodes of their own hash: two copies kept apart (two
+        // images, no group); three, each pair apart (none); three, one
+        // pair apart (one group of three, through the third).
+        for (const int node : { 0, 1, 2 }) {
+            const quint64 own = rng.generate64();
+            const qint64 first = hashes.size() + 1;
+            for (int c = 0; c < (node == 0 ? 2 : 3); ++c)
+                hashes.append({ qint64(hashes.size() + 1), own, rng.generate64() });
+            keepApart(first, first + 1);
+            if (node == 1) {
+                keepApart(first, first + 2);
+                keepApart(first + 1, first + 2);
+            }
+        }
+    }
     const SimilarityRule rule { distance, -1 };
     // Brute force: every pair, union-find on indexes.
     std::vector<int> parent(size_t(hashes.size()));
@@ -448,7 +491,8 @@ void TestSimilar::groupsMatchBruteForce()
     };
     for (int i = 0; i < hashes.size(); ++i)
         for (int j = i + 1; j < hashes.size(); ++j)
-            if (rule.matches(hashes[i], hashes[j].phash, hashes[j].dhash))
+            if (rule.matches(hashes[i], hashes[j].phash, hashes[j].dhash)
+                && !keptApart.contains({ hashes[i].key, hashes[j].key }))
                 parent[size_t(find(i))] = find(j);
     QMap<int, QList<qint64>> byRoot;
     for (int i = 0; i < hashes.size(); ++i)
@@ -460,7 +504,7 @@ void TestSimilar::groupsMatchBruteForce()
             expected.insert(keys);
         }
     QSet<QList<qint64>> actual;
-    for (const auto &group : HashIndex(hashes).groups(rule, {}, how)) {
+    for (const auto &group : HashIndex(hashes).groups(rule, keptApart, how)) {
         QList<qint64> keys;
         for (const HashEntry &e : group)
             keys.append(e.key);

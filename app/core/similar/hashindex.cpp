@@ -5,6 +5,7 @@
 
 #include <QtConcurrent/QtConcurrentMap>
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include <optional>
 
@@ -256,10 +257,39 @@ QList<QList<HashEntry>> HashIndex::groups(
                 }
             }
     };
+    // A member in no pair kept apart goes with every member it meets when
+    // no difference hash is asked: one such member per node makes its node
+    // one set, and links another node whole, without a loop over every
+    // pair (quadratic in a node of thousands of copies of one picture,
+    // which one pair kept apart anywhere in the library sent it through).
+    constexpr quint32 kNone = std::numeric_limits<quint32>::max();
+    std::vector<quint32> freeMember;
+    if (!everyPair && rule.dhashDistance < 0) {
+        QSet<qint64> marked;
+        for (const auto &[a, b] : notDuplicates) {
+            marked.insert(a);
+            marked.insert(b);
+        }
+        freeMember.assign(m_nodes.size(), kNone);
+        for (quint32 i = 0; i < quint32(m_nodes.size()); ++i)
+            for (quint32 m = m_memberStart[i]; m < m_memberStart[i + 1]; ++m)
+                if (!marked.contains(m_keys[m])) {
+                    freeMember[i] = m;
+                    break;
+                }
+    }
+    const auto freeOf
+        = [&freeMember](quint32 node) { return freeMember.empty() ? kNone : freeMember[node]; };
     // The same hashes: one picture, unless a person said otherwise.
-    for (quint32 i = 0; i < quint32(m_nodes.size()); ++i)
+    for (quint32 i = 0; i < quint32(m_nodes.size()); ++i) {
+        if (const quint32 f = freeOf(i); f != kNone) {
+            for (quint32 m = m_memberStart[i]; m < m_memberStart[i + 1]; ++m)
+                sets.join(f, m);
+            continue;
+        }
         for (quint32 m = m_memberStart[i] + 1; m < m_memberStart[i + 1]; ++m)
             link(m_memberStart[i], m, m, m + 1);
+    }
     // Links between nodes, found in parallel (reading only immutable
     // tables), joined here.
     using Edges = std::vector<std::pair<quint32, quint32>>;
@@ -288,10 +318,22 @@ QList<QList<HashEntry>> HashIndex::groups(
         found = QtConcurrent::blockingMapped<QList<Edges>>(backgroundPool(), starts, edgesFrom);
     }
     for (const Edges &edges : found)
-        for (const auto &[i, j] : edges)
-            if (!everyPair || sets.find(m_memberStart[i]) != sets.find(m_memberStart[j]))
-                link(
-                    m_memberStart[i], m_memberStart[i + 1], m_memberStart[j], m_memberStart[j + 1]);
+        for (const auto &[i, j] : edges) {
+            if (everyPair && sets.find(m_memberStart[i]) == sets.find(m_memberStart[j]))
+                continue;
+            // A free member of one node (whose node is one set already)
+            // takes every member of the other.
+            const quint32 fi = freeOf(i);
+            const quint32 fj = freeOf(j);
+            if (fi != kNone || fj != kNone) {
+                const quint32 f = fi != kNone ? fi : fj;
+                const quint32 other = fi != kNone ? j : i;
+                for (quint32 m = m_memberStart[other]; m < m_memberStart[other + 1]; ++m)
+                    sets.join(f, m);
+                continue;
+            }
+            link(m_memberStart[i], m_memberStart[i + 1], m_memberStart[j], m_memberStart[j + 1]);
+        }
     // Members by root; positions rise with (hash, key), so sort each group.
     std::vector<quint32> count(m_keys.size(), 0);
     for (quint32 p = 0; p < quint32(m_keys.size()); ++p)

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QSqlQuery>
 #include <QUrl>
+#include <algorithm>
 
 namespace trove::api {
 
@@ -27,6 +28,23 @@ QString segmentAfter(const QByteArray &path, const QByteArray &prefix)
     if (raw.isEmpty() || raw.contains('/'))
         return {};
     return QString::fromUtf8(QByteArray::fromPercentEncoding(raw));
+}
+
+/// The methods the Hydrus and Eagle routes at @p path take, for a 405's
+/// Allow header (RFC 9110 §15.5.6); null for a path that is no route.
+QByteArray subsetAllow(const QByteArray &path)
+{
+    static const QByteArray kGet[] = { "/api_version", "/verify_access_key",
+        "/add_urls/get_url_files", "/get_files/search_files", "/get_files/file_metadata",
+        "/get_files/file", "/get_files/thumbnail", "/api/application/info", "/api/item/list" };
+    static const QByteArray kPost[]
+        = { "/add_urls/add_url", "/add_files/add_file", "/add_tags/add_tags",
+              "/api/item/addFromURL", "/api/item/addFromURLs", "/api/item/addFromPath" };
+    if (std::find(std::begin(kGet), std::end(kGet), path) != std::end(kGet))
+        return "GET, HEAD";
+    if (std::find(std::begin(kPost), std::end(kPost), path) != std::end(kPost))
+        return "POST";
+    return {};
 }
 
 } // namespace
@@ -149,7 +167,12 @@ void ApiServer::handle(const HttpRequest &request, const HttpResponder &responde
         }
     } else if (path == "/api/images") {
         get ? listImages(ex) : wrongMethod("GET, HEAD");
-    } else if (!routeHydrus(ex) && !routeEagle(ex)) {
+    } else if (routeHydrus(ex) || routeEagle(ex)) {
+        return;
+    } else if (const QByteArray allow = subsetAllow(path); !allow.isNull()) {
+        // A Hydrus or Eagle route asked with another method: it exists.
+        wrongMethod(allow.constData());
+    } else {
         ex.send(HttpResponse::error(
             404, tr("no such route: %1").arg(QString::fromLatin1(path.left(200)))));
     }

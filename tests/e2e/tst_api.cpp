@@ -137,6 +137,8 @@ private Q_SLOTS:
     void lockDisallowedOriginPreflightIs403();
     void lockAllowedOriginGetsCorsHeaders();
     void lockOversizedBodyIs413BeforeItIsSent();
+    void wrongMethodIs405WithAllow_data();
+    void wrongMethodIs405WithAllow();
     void lockChunkedBodyIs411();
     void lockHeadIsReadStrictly_data();
     void lockHeadIsReadStrictly();
@@ -1770,6 +1772,48 @@ void TestApi::lockOversizedBodyIs413BeforeItIsSent()
     const QByteArray noKey = "POST /process_image HTTP/1.1\r\nHost: 127.0.0.1:"
         + QByteArray::number(m_port) + "\r\nContent-Length: 100\r\n\r\n";
     QCOMPARE(raw(noKey, 5000).status, 401);
+}
+
+// Every route answers a method it does not take with 405 and the methods it
+// does take (RFC 9110 §15.5.6); the Hydrus and Eagle routes answered 404,
+// as if they did not exist.
+void TestApi::wrongMethodIs405WithAllow_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("allow");
+    QTest::newRow("PUT /") << QByteArray("PUT") << QStringLiteral("/") << QByteArray("GET, HEAD");
+    QTest::newRow("GET /process_image")
+        << QByteArray("GET") << QStringLiteral("/process_image") << QByteArray("POST");
+    QTest::newRow("DELETE /image/x")
+        << QByteArray("DELETE") << QStringLiteral("/image/x") << QByteArray("GET, HEAD");
+    QTest::newRow("POST /api_version")
+        << QByteArray("POST") << QStringLiteral("/api_version") << QByteArray("GET, HEAD");
+    QTest::newRow("GET /add_urls/add_url")
+        << QByteArray("GET") << QStringLiteral("/add_urls/add_url") << QByteArray("POST");
+    QTest::newRow("PUT /add_tags/add_tags")
+        << QByteArray("PUT") << QStringLiteral("/add_tags/add_tags") << QByteArray("POST");
+    QTest::newRow("POST /get_files/search_files")
+        << QByteArray("POST") << QStringLiteral("/get_files/search_files")
+        << QByteArray("GET, HEAD");
+    QTest::newRow("POST /api/item/list")
+        << QByteArray("POST") << QStringLiteral("/api/item/list") << QByteArray("GET, HEAD");
+    QTest::newRow("GET /api/item/addFromURL")
+        << QByteArray("GET") << QStringLiteral("/api/item/addFromURL") << QByteArray("POST");
+}
+
+void TestApi::wrongMethodIs405WithAllow()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, allow);
+    const Reply r = request(method, path, method == "GET" ? QByteArray() : QByteArray("{}"),
+        { { "Content-Type", "application/json" } });
+    QVERIFY2(r.status == 405, r.describe());
+    QCOMPARE(r.header("Allow"), allow);
+    QVERIFY2(r.json().value(QLatin1String("error")).toString().contains(path), r.describe());
+    // Nothing was queued.
+    QCOMPARE(request("GET", QStringLiteral("/status/1")).status, 404);
 }
 
 void TestApi::lockChunkedBodyIs411()

@@ -6,6 +6,10 @@
 #include <QTimer>
 #include <algorithm>
 
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
+
 namespace trove::api {
 
 namespace {
@@ -43,6 +47,21 @@ bool parseLength(const QByteArray &value, qint64 *length)
     }
     *length = value.toLongLong();
     return true;
+}
+
+/// Ends the sending half of @p socket once the answer is handed to the
+/// kernel: the client reads the answer and then the end of the stream at
+/// once, while what it still sends is read and dropped. Without it, a
+/// client that reads to the end (curl, HTTP/1.0) waited out the drain.
+void endSending(QTcpSocket *socket)
+{
+#ifdef Q_OS_UNIX
+    socket->flush();
+    if (socket->bytesToWrite() == 0 && socket->socketDescriptor() >= 0)
+        ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
+#else
+    Q_UNUSED(socket);
+#endif
 }
 
 } // namespace
@@ -346,6 +365,8 @@ void HttpServer::refuse(Connection &c, const HttpResponse &response)
     c.drainLeft = qMin(pending, m_limits.maxDrainBytes);
     armTimer(c, 2000);
     write(c, response, c.request.method == "HEAD", true);
+    if (c.drainLeft > 0)
+        endSending(c.socket);
 }
 
 void HttpServer::write(Connection &c, const HttpResponse &response, bool head, bool close)

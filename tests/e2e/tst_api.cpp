@@ -137,6 +137,7 @@ private Q_SLOTS:
     void lockDisallowedOriginPreflightIs403();
     void lockAllowedOriginGetsCorsHeaders();
     void lockOversizedBodyIs413BeforeItIsSent();
+    void lockRefusalEndsTheConnectionAtOnce();
     void wrongMethodIs405WithAllow_data();
     void wrongMethodIs405WithAllow();
     void lockChunkedBodyIs411();
@@ -1772,6 +1773,39 @@ void TestApi::lockOversizedBodyIs413BeforeItIsSent()
     const QByteArray noKey = "POST /process_image HTTP/1.1\r\nHost: 127.0.0.1:"
         + QByteArray::number(m_port) + "\r\nContent-Length: 100\r\n\r\n";
     QCOMPARE(raw(noKey, 5000).status, 401);
+}
+
+// A refused request whose body is still to come is answered and its
+// connection ended at once: a client reading to the end (curl, HTTP/1.0)
+// waited 2 s, while the server drained a body that it never sent.
+void TestApi::lockRefusalEndsTheConnectionAtOnce()
+{
+    for (const QByteArray &key : { m_key, QByteArray() }) {
+        const QByteArray head
+            = "POST /process_image HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_port)
+            + "\r\n" + (key.isEmpty() ? QByteArray() : "Trove-Api-Key: " + key + "\r\n")
+            + "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(5 << 20)
+            + "\r\n\r\n";
+        QTcpSocket socket;
+        socket.setProxy(QNetworkProxy::NoProxy);
+        socket.connectToHost(QHostAddress::LocalHost, m_port);
+        QVERIFY(socket.waitForConnected(5000));
+        QElapsedTimer t;
+        t.start();
+        socket.write(head);
+        QByteArray in;
+        // The end of the stream, as a client that reads to the end sees it.
+        while (t.elapsed() < 5000 && socket.state() == QAbstractSocket::ConnectedState) {
+            socket.waitForReadyRead(50);
+            in += socket.readAll();
+        }
+        in += socket.readAll();
+        const qint64 ms = t.elapsed();
+        QCOMPARE(parseRaw(in).status, key.isEmpty() ? 401 : 413);
+        QVERIFY2(ms < 1000, QByteArray::number(ms));
+    }
+    // The server lives on, and still takes a body it was sent.
+    QCOMPARE(request("GET", QStringLiteral("/api/images")).status, 200);
 }
 
 // Every route answers a method it does not take with 405 and the methods it

@@ -7,7 +7,9 @@
 #include "api/apikey.h"
 #include "api/ratelimiter.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -53,6 +55,8 @@ private Q_SLOTS:
     void bodyLimitsPerRoute();
     void rateLimiterRefillsPerClient();
     void keyFileIsOwnerOnly();
+    void keyIsNeverReadOrWrittenThroughALink_data();
+    void keyIsNeverReadOrWrittenThroughALink();
 };
 
 void TestApiDoor::hostMustBeLoopbackWithPort_data()
@@ -237,6 +241,72 @@ void TestApiDoor::keyFileIsOwnerOnly()
     QFile::setPermissions(
         ApiKey::filePath(paths), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     QVERIFY(!ApiKey::load(paths).ok());
+}
+
+// Another local user who can write the library's folder could point
+// api-key (or its mark) at a file of their choosing: a key they know, or
+// a file of ours that would then be overwritten. A link is refused by
+// name, whether it leads anywhere or not, and what it points at is left
+// alone. A key others may change is refused too.
+void TestApiDoor::keyIsNeverReadOrWrittenThroughALink_data()
+{
+    QTest::addColumn<QString>("link"); ///< "api-key" or "api-key.made"
+    QTest::addColumn<bool>("dangling");
+    QTest::newRow("key to a key") << QStringLiteral("api-key") << false;
+    QTest::newRow("key to nothing") << QStringLiteral("api-key") << true;
+    QTest::newRow("mark to a mark") << QStringLiteral("api-key.made") << false;
+}
+
+void TestApiDoor::keyIsNeverReadOrWrittenThroughALink()
+{
+    QFETCH(QString, link);
+    QFETCH(bool, dangling);
+    QTemporaryDir dir;
+    const LibraryPaths paths(dir.filePath(QStringLiteral("lib")));
+    auto made = ApiKey::renew(paths); // a key and its mark, on purpose
+    QVERIFY(made.ok());
+    QVERIFY(ApiKey::madeOnPurpose(paths));
+    const QString path = QDir(paths.root()).filePath(link);
+    const QString target = dir.filePath(QStringLiteral("elsewhere"));
+    QVERIFY(QFile::rename(path, target));
+    if (dangling)
+        QVERIFY(QFile::remove(target));
+    QVERIFY(QFile::link(target, path));
+    const QByteArray before = [&] {
+        QFile f(target);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+
+    if (link == QLatin1String("api-key")) {
+        const auto loaded = ApiKey::load(paths);
+        QVERIFY(!loaded.ok());
+        QVERIFY2(
+            loaded.error().contains(QLatin1String("symbolic link")), qPrintable(loaded.error()));
+        QVERIFY(loaded.error().contains(path));
+    } else {
+        QVERIFY(ApiKey::load(paths).ok()); // the key itself is fine
+    }
+    QVERIFY(!ApiKey::madeOnPurpose(paths));
+    const auto renewed = ApiKey::renew(paths);
+    QVERIFY(!renewed.ok());
+    QVERIFY2(renewed.error().contains(QLatin1String("symbolic link")), qPrintable(renewed.error()));
+    // The link and what it points at are as they were.
+    QVERIFY(QFileInfo(path).isSymLink());
+    QCOMPARE(QFile::exists(target), !dangling);
+    QFile f(target);
+    QCOMPARE(f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray(), before);
+
+    // Without the link: a key others may write is refused, then 0600 is fine.
+    QVERIFY(QFile::remove(path));
+    if (link == QLatin1String("api-key")) {
+        QVERIFY(ApiKey::renew(paths).ok());
+        const QString key = ApiKey::filePath(paths);
+        QVERIFY(QFile::setPermissions(
+            key, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::WriteGroup));
+        QVERIFY(!ApiKey::load(paths).ok());
+        QVERIFY(QFile::setPermissions(key, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        QVERIFY(ApiKey::load(paths).ok());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestApiDoor)

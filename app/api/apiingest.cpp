@@ -38,9 +38,12 @@ ApiIngest::ApiIngest(const LibraryPaths &paths, IngestPipeline *pipeline, QObjec
     connect(m_pipeline, &IngestPipeline::itemsPersisted, this, &ApiIngest::answerAccepted);
 }
 
-Result<QString> ApiIngest::checkUrl(const QString &url)
+Result<QString> ApiIngest::checkUrl(const QJsonValue &url)
 {
-    const QString text = url.trimmed();
+    // {"url": 1} was "no url given": it was given, as the wrong type.
+    if (!url.isUndefined() && !url.isNull() && !url.isString())
+        return fail(tr("url must be a string"));
+    const QString text = url.toString().trimmed();
     if (text.isEmpty())
         return fail(tr("no url given"));
     const QUrl parsed(text, QUrl::StrictMode);
@@ -55,8 +58,11 @@ Result<QString> ApiIngest::checkUrl(const QString &url)
     return text;
 }
 
-Result<QString> ApiIngest::checkPath(const QString &path)
+Result<QString> ApiIngest::checkPath(const QJsonValue &value)
 {
+    if (!value.isUndefined() && !value.isNull() && !value.isString())
+        return fail(tr("path must be a string"));
+    const QString path = value.toString();
     const QFileInfo info(path);
     if (path.isEmpty() || !info.isAbsolute())
         return fail(tr("not an absolute path: %1").arg(path.left(200)));

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonValue>
 #include <QObject>
 #include <functional>
 
@@ -38,11 +39,12 @@ public:
     /// The live item behind a queue row this process added, or null.
     const IngestItem *item(qint64 queueId) const;
 
-    /// http, https and data URLs only: the API never reads local files on
-    /// a link's behalf.
-    static Result<QString> checkUrl(const QString &url);
-    /// An absolute path to an existing regular file (addFromPath, add_file).
-    static Result<QString> checkPath(const QString &path);
+    /// A body's `url`: a string, of an http, https or data URL only (the
+    /// API never reads local files on a link's behalf).
+    static Result<QString> checkUrl(const QJsonValue &url);
+    /// A body's `path`: a string, an absolute path to an existing regular
+    /// file (addFromPath, add_file).
+    static Result<QString> checkPath(const QJsonValue &path);
 
 private:
     /// Answers @p accepted once item @p id's queue row is persisted.

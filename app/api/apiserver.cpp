@@ -214,7 +214,7 @@ void ApiServer::processImage(const Exchange &ex)
         ex.send(refusal);
         return;
     }
-    auto url = ApiIngest::checkUrl(body->value(QStringLiteral("url")).toString());
+    auto url = ApiIngest::checkUrl(body->value(QStringLiteral("url")));
     if (!url) {
         ex.send(HttpResponse::error(400, url.error()));
         return;

@@ -177,8 +177,23 @@ void ApiServer::eagleAdd(const Exchange &ex, const QJsonArray &items, bool fromP
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QJsonObject item = items[i].toObject();
         const QString where = many ? tr("item %1: ").arg(i) : QString();
-        auto source = fromPath ? ApiIngest::checkPath(item.value(QStringLiteral("path")).toString())
-                               : ApiIngest::checkUrl(item.value(QStringLiteral("url")).toString());
+        // 3 was an item with "no url given"; a number as a name, no name.
+        if (!items[i].isObject()) {
+            ex.send(eagleError(400, where + tr("an item must be an object")));
+            return;
+        }
+        for (const QString &field : { QStringLiteral("name"), QStringLiteral("annotation") }) {
+            const QJsonValue value = item.value(field);
+            if (!value.isUndefined() && !value.isNull() && !value.isString()) {
+                ex.send(eagleError(400,
+                    where
+                        + (field == QLatin1String("name") ? tr("name must be a string")
+                                                          : tr("annotation must be a string"))));
+                return;
+            }
+        }
+        auto source = fromPath ? ApiIngest::checkPath(item.value(QStringLiteral("path")))
+                               : ApiIngest::checkUrl(item.value(QStringLiteral("url")));
         if (!source) {
             ex.send(eagleError(400, where + source.error()));
             return;

@@ -330,7 +330,7 @@ void ApiServer::hydrusAddUrl(const Exchange &ex)
         ex.send(refusal);
         return;
     }
-    auto url = ApiIngest::checkUrl(body->value(QStringLiteral("url")).toString());
+    auto url = ApiIngest::checkUrl(body->value(QStringLiteral("url")));
     if (!url) {
         ex.send(HttpResponse::error(400, url.error()));
         return;
@@ -413,7 +413,7 @@ void ApiServer::hydrusAddFile(const Exchange &ex)
         ex.send(refusal);
         return;
     }
-    auto path = ApiIngest::checkPath(body->value(QStringLiteral("path")).toString());
+    auto path = ApiIngest::checkPath(body->value(QStringLiteral("path")));
     if (!path) {
         ex.send(HttpResponse::error(400, path.error()));
         return;

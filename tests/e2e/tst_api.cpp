@@ -127,6 +127,8 @@ private Q_SLOTS:
     void eagleCookieStaysWithItsOrigin();
     void eagleRefusesBadHeaders_data();
     void eagleRefusesBadHeaders();
+    void eagleRefusesFieldsOfTheWrongType_data();
+    void eagleRefusesFieldsOfTheWrongType();
     // The locks
     void lockApiVersionIsOpenWithoutKey();
     void lockMissingKeyIs401();
@@ -774,6 +776,10 @@ void TestApi::processImageRefusesBadInput_data()
     QTest::newRow("not json") << QByteArray("url=http://x/") << QStringLiteral("not JSON");
     QTest::newRow("not an object") << QByteArray("[1]") << QStringLiteral("not a JSON object");
     QTest::newRow("no url") << QByteArray("{\"name\":\"x\"}") << QStringLiteral("no url");
+    QTest::newRow("url a number") << QByteArray("{\"url\":1}")
+                                  << QStringLiteral("url must be a string");
+    QTest::newRow("url a list") << QByteArray("{\"url\":[\"http://127.0.0.1:1/a.png\"]}")
+                                << QStringLiteral("url must be a string");
     QTest::newRow("local file") << QByteArray("{\"url\":\"file:///etc/passwd\"}")
                                 << QStringLiteral("not an http");
     QTest::newRow("bare path") << QByteArray("{\"url\":\"/etc/passwd\"}")
@@ -1192,6 +1198,12 @@ void TestApi::hydrusRefusesBadInput_data()
         << QByteArray("POST") << QStringLiteral("/add_urls/add_url")
         << QByteArray("{\"url\":\"http://127.0.0.1:1/a.png\",\"filterable_tags\":\"a\"}")
         << QStringLiteral("filterable_tags must be a list of strings");
+    QTest::newRow("add_url: url a number")
+        << QByteArray("POST") << QStringLiteral("/add_urls/add_url") << QByteArray("{\"url\":1}")
+        << QStringLiteral("url must be a string");
+    QTest::newRow("add_file: path a number")
+        << QByteArray("POST") << QStringLiteral("/add_files/add_file") << QByteArray("{\"path\":7}")
+        << QStringLiteral("path must be a string");
 }
 
 void TestApi::hydrusRefusesBadInput()
@@ -1608,6 +1620,55 @@ void TestApi::eagleRefusesBadHeaders()
         many.json().value(QLatin1String("message")).toString().startsWith(QLatin1String("item 1")));
     QCOMPARE(request("GET", QStringLiteral("/status/1")).status, 404); // nothing queued
     QCOMPARE(m_server.hits(QStringLiteral("/b.png")), 0);
+}
+
+// A field of the wrong JSON type is named as such, for the one item and
+// for the list (naming the item), and nothing is queued: {"url": 1} was
+// "no url given", a number as a name or note was dropped without a word.
+void TestApi::eagleRefusesFieldsOfTheWrongType_data()
+{
+    QTest::addColumn<QJsonValue>("item");
+    QTest::addColumn<QString>("reason");
+    const QString url = QStringLiteral("URL");
+    QTest::newRow("url a number") << QJsonValue(QJsonObject { { QStringLiteral("url"), 1 } })
+                                  << QStringLiteral("url must be a string");
+    QTest::newRow("name a number")
+        << QJsonValue(QJsonObject { { QStringLiteral("url"), url }, { QStringLiteral("name"), 5 } })
+        << QStringLiteral("name must be a string");
+    QTest::newRow("annotation a list") << QJsonValue(QJsonObject { { QStringLiteral("url"), url },
+        { QStringLiteral("annotation"), QJsonArray { QStringLiteral("a") } } })
+                                       << QStringLiteral("annotation must be a string");
+    QTest::newRow("an item a number") << QJsonValue(3) << QStringLiteral("must be an object");
+}
+
+void TestApi::eagleRefusesFieldsOfTheWrongType()
+{
+    QFETCH(QJsonValue, item);
+    QFETCH(QString, reason);
+    servePng(QStringLiteral("/t.png"), 97);
+    const QString url = m_server.url(QStringLiteral("/t.png")).toString();
+    if (item.isObject()
+        && item.toObject().value(QLatin1String("url")) == QJsonValue(QStringLiteral("URL"))) {
+        QJsonObject o = item.toObject();
+        o.insert(QStringLiteral("url"), url);
+        item = o;
+    }
+    const QJsonObject good { { QStringLiteral("url"), url } };
+    const Reply many = postJson(QStringLiteral("/api/item/addFromURLs"),
+        { { QStringLiteral("items"), QJsonArray { good, item } } });
+    QCOMPARE(many.status, 400);
+    QVERIFY2(
+        many.json().value(QLatin1String("message")).toString().startsWith(QLatin1String("item 1: "))
+            && many.json().value(QLatin1String("message")).toString().contains(reason),
+        many.describe());
+    if (item.isObject()) {
+        const Reply one = postJson(QStringLiteral("/api/item/addFromURL"), item.toObject());
+        QCOMPARE(one.status, 400);
+        QVERIFY2(
+            one.json().value(QLatin1String("message")).toString().contains(reason), one.describe());
+    }
+    QCOMPARE(request("GET", QStringLiteral("/status/1")).status, 404); // nothing queued
+    QCOMPARE(m_server.hits(QStringLiteral("/t.png")), 0);
 }
 
 // --- the locks ------------------------------------------------------------

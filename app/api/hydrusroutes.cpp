@@ -231,27 +231,33 @@ bool ApiServer::routeHydrus(const Exchange &ex)
             = query.queryItemValue(QStringLiteral("return_hashes")) == QLatin1String("true");
         const bool ids
             = query.queryItemValue(QStringLiteral("return_file_ids")) != QLatin1String("false");
-        read(ex, [include, exclude, hashes, ids](CatalogReader &reader, const LibraryPaths &) {
-            auto keys = keysWithTags(reader, include, exclude, {}, 0, 10000);
-            if (!keys)
-                return HttpResponse::error(500, keys.error());
-            QJsonObject o;
-            QJsonArray fileIds;
-            for (qint64 k : *keys)
-                fileIds.append(k);
-            if (ids)
-                o.insert(QStringLiteral("file_ids"), fileIds);
-            if (hashes) {
-                QJsonArray list;
-                auto records = reader.byKeys(*keys);
-                if (records) {
-                    for (const ImageRecord &r : *records)
-                        list.append(r.sha256);
+        // No predicate at all (tags=[], or no tags=) finds nothing, as in
+        // Hydrus, where a client asks for every file with
+        // ["system:everything"]; it answered every file, as if unfiltered.
+        const bool nothing = given->isEmpty();
+        read(ex,
+            [include, exclude, hashes, ids, nothing](CatalogReader &reader, const LibraryPaths &) {
+                auto keys = nothing ? Result<QList<qint64>>(QList<qint64>())
+                                    : keysWithTags(reader, include, exclude, {}, 0, 10000);
+                if (!keys)
+                    return HttpResponse::error(500, keys.error());
+                QJsonObject o;
+                QJsonArray fileIds;
+                for (qint64 k : *keys)
+                    fileIds.append(k);
+                if (ids)
+                    o.insert(QStringLiteral("file_ids"), fileIds);
+                if (hashes) {
+                    QJsonArray list;
+                    auto records = reader.byKeys(*keys);
+                    if (records) {
+                        for (const ImageRecord &r : *records)
+                            list.append(r.sha256);
+                    }
+                    o.insert(QStringLiteral("hashes"), list);
                 }
-                o.insert(QStringLiteral("hashes"), list);
-            }
-            return HttpResponse::json(200, o);
-        });
+                return HttpResponse::json(200, o);
+            });
     } else if (path == "/get_files/file_metadata" && get) {
         bool bad = false;
         QJsonArray fileIds = jsonListParam(query, QStringLiteral("file_ids"), &bad);

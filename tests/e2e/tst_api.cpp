@@ -934,6 +934,24 @@ void TestApi::hydrusFilesSearchMetadataAndTags()
         QStringLiteral("/get_files/search_files?tags=")
             + QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("[\"sky\",\"-sky\"]"))));
     QCOMPARE(none.json().value(QLatin1String("file_ids")).toArray().size(), 0);
+    // No predicate finds nothing, as in Hydrus; every file is
+    // ["system:everything"]. An empty list answered every file.
+    const auto count = [this](const QString &tags) {
+        const Reply r = request("GET",
+            QStringLiteral("/get_files/search_files?return_hashes=true")
+                + (tags.isNull() ? QString()
+                                 : QStringLiteral("&tags=")
+                            + QString::fromLatin1(QUrl::toPercentEncoding(tags))));
+        return r.status == 200
+                && r.json().value(QLatin1String("hashes")).toArray().size()
+                    == r.json().value(QLatin1String("file_ids")).toArray().size()
+            ? r.json().value(QLatin1String("file_ids")).toArray().size()
+            : -1;
+    };
+    QCOMPARE(count(QStringLiteral("[]")), 0);
+    QCOMPARE(count(QString()), 0);
+    QCOMPARE(count(QStringLiteral("[\"system:everything\"]")), 1);
+    QCOMPARE(count(QStringLiteral("[\"-cloud\"]")), 1);
 
     const Reply meta = request("GET",
         QStringLiteral("/get_files/file_metadata?hashes=")

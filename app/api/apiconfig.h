@@ -26,6 +26,9 @@ struct ApiConfig {
     /// Origins as typed: trimmed, lower-case scheme and host, no trailing
     /// slash; empty ones dropped.
     static QStringList normalizeOrigins(const QStringList &origins);
+    /// Why @p origin as typed can never equal a browser's Origin header
+    /// (no scheme, a path, a wildcard, ...); empty when it can.
+    static QString originProblem(const QString &origin);
 };
 
 } // namespace trove::api

@@ -25,6 +25,30 @@ QStringList ApiConfig::normalizeOrigins(const QStringList &origins)
     return out;
 }
 
+QString ApiConfig::originProblem(const QString &typed)
+{
+    QString o = typed.trimmed();
+    if (o.isEmpty())
+        return ApiDoor::tr("an empty origin");
+    if (o.contains(QLatin1Char('*')))
+        return ApiDoor::tr("%1: wildcards are not allowed; name each origin, such as "
+                           "http://localhost:8080")
+            .arg(o);
+    if (!o.contains(QStringLiteral("://")))
+        return ApiDoor::tr("%1 has no scheme; an origin is scheme://host[:port], such as "
+                           "http://%1")
+            .arg(o);
+    while (o.endsWith(QLatin1Char('/')))
+        o.chop(1); // as normalizeOrigins() does: "http://localhost:8080/" matches
+    const QUrl url(o, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() || !url.path().isEmpty() || url.hasQuery()
+        || url.hasFragment() || !url.userInfo().isEmpty())
+        return ApiDoor::tr("%1 is not an origin: an origin is scheme://host[:port], with no path, "
+                           "query or user name")
+            .arg(o);
+    return {};
+}
+
 ApiDoor::ApiDoor(const ApiConfig &config, const QByteArray &key)
     : m_config(config)
     , m_key(key)

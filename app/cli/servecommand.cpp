@@ -98,9 +98,25 @@ int runServe(CommandContext &ctx)
     }
     // The window's settings file (base/platform.h userSettings()): its "Local API"
     // setting lists the same origins.
-    config.allowedOrigins
-        = userSettings()->value(QStringLiteral("LocalApi/allowedOrigins")).toStringList()
-        + ctx.parser.values(QStringLiteral("allow-origin"));
+    // An origin that can never match a browser's Origin header (a path,
+    // no scheme, "*") would leave the page it was meant for refused, with
+    // nothing said: it is refused here instead, naming what is wrong.
+    for (const QString &origin : ctx.parser.values(QStringLiteral("allow-origin"))) {
+        if (const QString problem = api::ApiConfig::originProblem(origin); !problem.isEmpty())
+            return usageError(ctx, QStringLiteral("--allow-origin: %1").arg(problem));
+    }
+    // The window's list was typed elsewhere, perhaps long ago: such an
+    // entry is named and left out rather than stopping the server.
+    const auto settings = userSettings();
+    for (const QString &origin :
+        settings->value(QStringLiteral("LocalApi/allowedOrigins")).toStringList()) {
+        if (const QString problem = api::ApiConfig::originProblem(origin); !problem.isEmpty())
+            ctx.output.err() << "warning: LocalApi/allowedOrigins in " << settings->fileName()
+                             << ": " << problem << "; left out" << Qt::endl;
+        else
+            config.allowedOrigins.append(origin);
+    }
+    config.allowedOrigins += ctx.parser.values(QStringLiteral("allow-origin"));
 
     if (ctx.parser.isSet(QStringLiteral("listen"))) {
         const QString text = ctx.parser.value(QStringLiteral("listen"));

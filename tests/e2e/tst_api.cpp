@@ -142,6 +142,8 @@ private Q_SLOTS:
     void lockRefusalEndsTheConnectionAtOnce();
     void wrongMethodIs405WithAllow_data();
     void wrongMethodIs405WithAllow();
+    void serveRefusesOriginsThatCannotMatch_data();
+    void serveRefusesOriginsThatCannotMatch();
     void lockChunkedBodyIs411();
     void lockHeadIsReadStrictly_data();
     void lockHeadIsReadStrictly();
@@ -1927,6 +1929,52 @@ void TestApi::wrongMethodIs405WithAllow()
     QVERIFY2(r.json().value(QLatin1String("error")).toString().contains(path), r.describe());
     // Nothing was queued.
     QCOMPARE(request("GET", QStringLiteral("/status/1")).status, 404);
+}
+
+// An allowed origin that can never equal a browser's Origin header would
+// leave the page refused with nothing said: `trove serve` refuses it at
+// start (usage, exit 2) and names what is wrong. Origins as typed (case,
+// a trailing slash) are still taken.
+void TestApi::serveRefusesOriginsThatCannotMatch_data()
+{
+    QTest::addColumn<QString>("origin");
+    QTest::addColumn<QString>("reason"); ///< empty: taken
+    QTest::newRow("a path") << QStringLiteral("http://localhost:8080/app")
+                            << QStringLiteral("is not an origin");
+    QTest::newRow("a query") << QStringLiteral("http://localhost:8080?x=1")
+                             << QStringLiteral("is not an origin");
+    QTest::newRow("no scheme") << QStringLiteral("localhost:8080")
+                               << QStringLiteral("has no scheme");
+    QTest::newRow("a wildcard") << QStringLiteral("*") << QStringLiteral("wildcards");
+    QTest::newRow("a wildcard host")
+        << QStringLiteral("https://*.example.org") << QStringLiteral("wildcards");
+    QTest::newRow("a user") << QStringLiteral("http://me@localhost:8080")
+                            << QStringLiteral("is not an origin");
+    QTest::newRow("empty") << QString() << QStringLiteral("empty");
+    QTest::newRow("a trailing slash, capitals")
+        << QStringLiteral("http://LocalHost:8080/") << QString();
+    QTest::newRow("an extension") << QStringLiteral("chrome-extension://abcdefgh") << QString();
+}
+
+void TestApi::serveRefusesOriginsThatCannotMatch()
+{
+    QFETCH(QString, origin);
+    QFETCH(QString, reason);
+    stopServe();
+    if (reason.isEmpty()) {
+        QVERIFY(startServe({ QStringLiteral("--allow-origin"), origin }));
+        const Reply r = request("GET", QStringLiteral("/api/images"), {},
+            { { "Origin", origin.toLower().chopped(origin.endsWith(u'/') ? 1 : 0).toLatin1() } });
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.headers.contains("access-control-allow-origin"));
+        return;
+    }
+    const auto r = trove({ QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
+        QStringLiteral("--allow-origin"), origin, QStringLiteral("--library"), library() });
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--allow-origin"), r.describe());
+    QVERIFY2(r.err.contains(reason.toUtf8()), r.describe());
+    QVERIFY2(!r.out.contains("serving"), r.describe());
 }
 
 void TestApi::lockChunkedBodyIs411()

@@ -57,6 +57,8 @@ private Q_SLOTS:
     void keyFileIsOwnerOnly();
     void keyIsNeverReadOrWrittenThroughALink_data();
     void keyIsNeverReadOrWrittenThroughALink();
+    void originsThatCannotMatchAreNamed_data();
+    void originsThatCannotMatchAreNamed();
 };
 
 void TestApiDoor::hostMustBeLoopbackWithPort_data()
@@ -306,6 +308,57 @@ void TestApiDoor::keyIsNeverReadOrWrittenThroughALink()
         QVERIFY(!ApiKey::load(paths).ok());
         QVERIFY(QFile::setPermissions(key, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
         QVERIFY(ApiKey::load(paths).ok());
+    }
+}
+
+void TestApiDoor::originsThatCannotMatchAreNamed_data()
+{
+    QTest::addColumn<QString>("origin");
+    QTest::addColumn<QString>("problem"); ///< what the reason says; empty: none
+    QTest::newRow("http") << QStringLiteral("http://localhost:8080") << QString();
+    QTest::newRow("https, no port") << QStringLiteral("https://example.org") << QString();
+    QTest::newRow("trailing slash") << QStringLiteral("http://localhost:8080/") << QString();
+    QTest::newRow("capitals") << QStringLiteral("HTTP://LocalHost:8080") << QString();
+    QTest::newRow("IPv6") << QStringLiteral("http://[::1]:8080") << QString();
+    QTest::newRow("chrome extension")
+        << QStringLiteral("chrome-extension://abcdefghijklmnop") << QString();
+    QTest::newRow("firefox extension")
+        << QStringLiteral("moz-extension://0b2f6e2a-4c1d-4f8e-9d3a-1e2f3a4b5c6d") << QString();
+    QTest::newRow("a path") << QStringLiteral("http://localhost:8080/app")
+                            << QStringLiteral("is not an origin");
+    QTest::newRow("a fragment") << QStringLiteral("http://localhost:8080#x")
+                                << QStringLiteral("is not an origin");
+    QTest::newRow("a user") << QStringLiteral("https://me:pw@example.org")
+                            << QStringLiteral("is not an origin");
+    QTest::newRow("no scheme") << QStringLiteral("example.org") << QStringLiteral("no scheme");
+    QTest::newRow("star") << QStringLiteral("*") << QStringLiteral("wildcards");
+    QTest::newRow("star host") << QStringLiteral("http://*:8080") << QStringLiteral("wildcards");
+    QTest::newRow("no host") << QStringLiteral("http://") << QStringLiteral("is not an origin");
+    QTest::newRow("blank") << QStringLiteral("  ") << QStringLiteral("empty");
+}
+
+void TestApiDoor::originsThatCannotMatchAreNamed()
+{
+    QFETCH(QString, origin);
+    QFETCH(QString, problem);
+    const QString found = ApiConfig::originProblem(origin);
+    if (problem.isEmpty()) {
+        QVERIFY2(found.isEmpty(), qPrintable(found));
+        // ... and a browser's Origin for it gets in.
+        ApiConfig config;
+        config.allowedOrigins = { origin };
+        ApiDoor door(config, kKey);
+        door.setPort(kPort);
+        QString sent = origin.toLower();
+        while (sent.endsWith(QLatin1Char('/')))
+            sent.chop(1);
+        qint64 maxBody = 0;
+        QVERIFY(!door.check(head("GET", "/api/images",
+                                { { "host", "127.0.0.1:45871" }, { "trove-api-key", kKey },
+                                    { "origin", sent.toLatin1() } }),
+            0, maxBody));
+    } else {
+        QVERIFY2(found.contains(problem), qPrintable(found));
     }
 }
 

@@ -247,12 +247,32 @@ bool HttpServer::parseHead(Connection &c, qsizetype headEnd)
     c.bodyLength = 0;
     const QList<QByteArray> lines = c.buffer.left(headEnd).split('\n');
     const QList<QByteArray> start = lines.value(0).trimmed().split(' ');
-    if (start.size() != 3 || !start[2].startsWith("HTTP/1.") || !start[1].startsWith('/')) {
+    if (start.size() != 3 || !start[2].startsWith("HTTP/1.")) {
         refuse(c, HttpResponse::error(400, QStringLiteral("malformed request line")));
         return false;
     }
     r.method = start[0];
     r.target = start[1];
+    // The absolute form (RFC 9112 §3.2.2), which a server must accept: its
+    // authority must be the Host header's, so the door's Host check (DNS
+    // rebinding) decides on it too; the rest is the origin form.
+    QByteArray authority;
+    if (r.target.left(7).toLower() == "http://") {
+        const qsizetype end = r.target.indexOf('/', 7);
+        const qsizetype query = r.target.indexOf('?', 7);
+        const qsizetype cut = end < 0 ? query : query < 0 ? end : qMin(end, query);
+        authority = cut < 0 ? r.target.mid(7) : r.target.mid(7, cut - 7);
+        r.target = cut < 0 ? QByteArray("/") : r.target.mid(cut);
+        if (!r.target.startsWith('/'))
+            r.target.prepend('/');
+        if (authority.isEmpty() || authority.contains('@')) {
+            refuse(c, HttpResponse::error(400, QStringLiteral("malformed request target")));
+            return false;
+        }
+    } else if (!r.target.startsWith('/')) {
+        refuse(c, HttpResponse::error(400, QStringLiteral("malformed request line")));
+        return false;
+    }
     const qsizetype q = r.target.indexOf('?');
     r.path = q < 0 ? r.target : r.target.left(q);
     if (q >= 0) {
@@ -316,6 +336,12 @@ bool HttpServer::parseHead(Connection &c, qsizetype headEnd)
             return false;
         }
         r.headers.append({ name, value });
+    }
+    if (!authority.isEmpty() && r.header("host").toLower() != authority.toLower()) {
+        refuse(c,
+            HttpResponse::error(
+                400, QStringLiteral("the Host header differs from the request target's host")));
+        return false;
     }
     const QByteArray connection = r.header("connection").toLower();
     r.keepAlive = http10 ? connection.contains("keep-alive") : !connection.contains("close");

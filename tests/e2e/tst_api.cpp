@@ -2032,6 +2032,34 @@ void TestApi::lockHeadIsReadStrictly_data()
     QTest::newRow("Content-Length past 2^63")
         << post + "Content-Length: 99999999999999999999\r\n"
         << QByteArray() << 400 << QStringLiteral("Content-Length");
+    // The absolute form (RFC 9112 §3.2.2) is taken when its host is the
+    // Host header's and that passes the Host lock; it was refused outright.
+    const QByteArray absolute = "Trove-Api-Key: KEY\r\nHost: 127.0.0.1:PORT\r\n";
+    QTest::newRow("absolute form") << "GET http://127.0.0.1:PORT/api/images HTTP/1.1\r\n" + absolute
+                                   << QByteArray() << 200 << QString();
+    QTest::newRow("absolute form with a query")
+        << "GET http://127.0.0.1:PORT/api/images?limit=5 HTTP/1.1\r\n" + absolute << QByteArray()
+        << 200 << QString();
+    QTest::newRow("absolute form, any case")
+        << QByteArray("GET HTTP://LocalHost:PORT/api/images HTTP/1.1\r\nTrove-Api-Key: KEY\r\n"
+                      "Host: localhost:PORT\r\n")
+        << QByteArray() << 200 << QString();
+    QTest::newRow("absolute form of another host")
+        << QByteArray("GET http://evil.example:PORT/api/images HTTP/1.1\r\n"
+                      "Trove-Api-Key: KEY\r\nHost: evil.example:PORT\r\n")
+        << QByteArray() << 403 << QStringLiteral("DNS rebinding");
+    QTest::newRow("absolute form, Host differs")
+        << "GET http://evil.example:PORT/api/images HTTP/1.1\r\n" + absolute << QByteArray() << 400
+        << QStringLiteral("Host header differs");
+    QTest::newRow("absolute form, no Host")
+        << QByteArray("GET http://127.0.0.1:PORT/api/images HTTP/1.1\r\nTrove-Api-Key: KEY\r\n")
+        << QByteArray() << 400 << QStringLiteral("Host header differs");
+    QTest::newRow("absolute form with a user")
+        << "GET http://me@127.0.0.1:PORT/api/images HTTP/1.1\r\n" + absolute << QByteArray() << 400
+        << QStringLiteral("request target");
+    QTest::newRow("absolute form, https")
+        << "GET https://127.0.0.1:PORT/api/images HTTP/1.1\r\n" + absolute << QByteArray() << 400
+        << QStringLiteral("request line");
     QTest::newRow("bare LF") << QByteArray("GET /api/images HTTP/1.1\nHost: 127.0.0.1:PORT\n"
                                            "Trove-Api-Key: KEY\n")
                              << QByteArray() << 200 << QString();

@@ -279,8 +279,13 @@ void ApiServer::status(const Exchange &ex, const QString &idText)
         return;
     }
     read(ex, [id, answer](CatalogReader &reader, const LibraryPaths &) {
+        // The image's name as the pipeline gives it: without it, an add
+        // answered after a restart (or once the item left memory) lost it.
         QSqlQuery q = reader.catalog().query(
-            QStringLiteral("SELECT state, source, error, image_uuid FROM queue WHERE id = ?"));
+            QStringLiteral("SELECT q.state AS state, q.source AS source, q.error AS error, "
+                           "q.image_uuid AS image_uuid, i.name AS image_name FROM queue q "
+                           "LEFT JOIN images i ON i.uuid = q.image_uuid AND q.image_uuid != '' "
+                           "WHERE q.id = ?"));
         q.addBindValue(id);
         if (!q.exec())
             return HttpResponse::error(500, tr("cannot read the queue"));
@@ -289,7 +294,8 @@ void ApiServer::status(const Exchange &ex, const QString &idText)
         return answer(stateWord(IngestState(q.value(QStringLiteral("state")).toInt())),
             q.value(QStringLiteral("source")).toString(),
             q.value(QStringLiteral("error")).toString(),
-            q.value(QStringLiteral("image_uuid")).toString(), {});
+            q.value(QStringLiteral("image_uuid")).toString(),
+            q.value(QStringLiteral("image_name")).toString());
     });
 }
 

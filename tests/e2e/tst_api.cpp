@@ -103,6 +103,7 @@ private Q_SLOTS:
     void ifNoneMatchComparesWeakly();
     void thumbnailRoute();
     void statusReportsFailureReason();
+    void statusAfterRestartNamesTheImage();
     void apiImagesKeysetPaging();
     void homePagePastTheEndIsEmpty_data();
     void homePagePastTheEndIsEmpty();
@@ -769,6 +770,29 @@ void TestApi::serveStopsOnCtrlZ()
     QCOMPARE(waitFinished(id).value(QLatin1String("state")).toString(), QStringLiteral("done"));
     QCOMPARE(m_server.hits(QStringLiteral("/ctrlz.png")), 2);
     QVERIFY(m_serve->readAllStandardError().contains("trove: stopped with 1 item(s) to go"));
+}
+
+// /status of an add from an earlier process (or one the server has let go
+// of) answers from the catalog's queue row; it named the image's id but
+// not its name, which the same request answered before the restart.
+void TestApi::statusAfterRestartNamesTheImage()
+{
+    servePng(QStringLiteral("/named.png"), 17);
+    const Reply posted = postJson(QStringLiteral("/process_image"),
+        { { QStringLiteral("url"), m_server.url(QStringLiteral("/named.png")).toString() },
+            { QStringLiteral("name"), QStringLiteral("kitty") } });
+    QCOMPARE(posted.status, 202);
+    const qint64 id = posted.json().value(QLatin1String("id")).toInteger();
+    const QJsonObject before = waitFinished(id);
+    QCOMPARE(before.value(QLatin1String("state")).toString(), QStringLiteral("done"));
+    const QJsonObject image = before.value(QLatin1String("image")).toObject();
+    QCOMPARE(image.value(QLatin1String("name")).toString(), QStringLiteral("kitty"));
+
+    QVERIFY(startServe());
+    const Reply after = request("GET", QStringLiteral("/status/%1").arg(id));
+    QCOMPARE(after.status, 200);
+    QCOMPARE(after.json().value(QLatin1String("state")).toString(), QStringLiteral("done"));
+    QCOMPARE(after.json().value(QLatin1String("image")).toObject(), image);
 }
 
 void TestApi::processImageRefusesBadInput_data()

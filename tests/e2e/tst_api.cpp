@@ -23,6 +23,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -145,6 +146,7 @@ private Q_SLOTS:
     void wrongMethodIs405WithAllow();
     void serveRefusesOriginsThatCannotMatch_data();
     void serveRefusesOriginsThatCannotMatch();
+    void serveLeavesOutSavedOriginsThatCannotMatch();
     void lockChunkedBodyIs411();
     void lockHeadIsReadStrictly_data();
     void lockHeadIsReadStrictly();
@@ -1999,6 +2001,35 @@ void TestApi::serveRefusesOriginsThatCannotMatch()
     QVERIFY2(r.err.contains("--allow-origin"), r.describe());
     QVERIFY2(r.err.contains(reason.toUtf8()), r.describe());
     QVERIFY2(!r.out.contains("serving"), r.describe());
+}
+
+// The window's list (LocalApi/allowedOrigins in the settings file) was
+// typed elsewhere: an entry that can never match is named on stderr and
+// left out, and the server starts with the others.
+void TestApi::serveLeavesOutSavedOriginsThatCannotMatch()
+{
+    stopServe();
+    {
+        QSettings settings(
+            m_dir->filePath(QStringLiteral("xdg-config/Trove/Trove.conf")), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("LocalApi/allowedOrigins"),
+            QStringList { QStringLiteral("http://localhost:8080/app"),
+                QStringLiteral("http://good.example:8080") });
+    }
+    QVERIFY(startServe());
+    QByteArray err;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (err += m_serve->readAllStandardError()).contains("http://localhost:8080/app"),
+        trove::test::kLivenessMs);
+    QVERIFY2(err.contains("warning: LocalApi/allowedOrigins") && err.contains("left out"), err);
+    QVERIFY2(!err.contains("good.example"), err);
+    const Reply good = request(
+        "GET", QStringLiteral("/api/images"), {}, { { "Origin", "http://good.example:8080" } });
+    QCOMPARE(good.status, 200);
+    QCOMPARE(good.header("Access-Control-Allow-Origin"), QByteArray("http://good.example:8080"));
+    const Reply bad = request(
+        "GET", QStringLiteral("/api/images"), {}, { { "Origin", "http://localhost:8080" } });
+    QCOMPARE(bad.status, 403);
 }
 
 void TestApi::lockChunkedBodyIs411()

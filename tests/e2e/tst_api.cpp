@@ -105,6 +105,8 @@ private Q_SLOTS:
     void thumbnailRoute();
     void statusReportsFailureReason();
     void statusAfterRestartNamesTheImage();
+    void redirectLoopFailsAtOnce_data();
+    void redirectLoopFailsAtOnce();
     void apiImagesKeysetPaging();
     void homePagePastTheEndIsEmpty_data();
     void homePagePastTheEndIsEmpty();
@@ -795,6 +797,49 @@ void TestApi::statusAfterRestartNamesTheImage()
     QCOMPARE(after.status, 200);
     QCOMPARE(after.json().value(QLatin1String("state")).toString(), QStringLiteral("done"));
     QCOMPARE(after.json().value(QLatin1String("image")).toObject(), image);
+}
+
+// A redirect loop, or more hops than allowed, is the server's answer, not
+// a passing fault: the add fails at once with that reason, and no URL of
+// it is asked for again (a transient failure is tried 3 times, 1 s apart).
+void TestApi::redirectLoopFailsAtOnce_data()
+{
+    QTest::addColumn<int>("hops"); ///< 0: a loop of two URLs
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("loop A-B-A") << 0 << QStringLiteral("redirect loop");
+    QTest::newRow("12 hops") << 12 << QStringLiteral("too many redirects");
+}
+
+void TestApi::redirectLoopFailsAtOnce()
+{
+    QFETCH(int, hops);
+    QFETCH(QString, reason);
+    QStringList paths;
+    if (hops == 0) {
+        paths = { QStringLiteral("/loop/a"), QStringLiteral("/loop/b") };
+        m_server.addRoute(paths[0], Response::redirect(302, m_server.url(paths[1]).toString()));
+        m_server.addRoute(paths[1], Response::redirect(302, m_server.url(paths[0]).toString()));
+    } else {
+        for (int i = 0; i <= hops; ++i)
+            paths.append(QStringLiteral("/hop/%1").arg(i));
+        for (int i = 0; i < hops; ++i)
+            m_server.addRoute(
+                paths[i], Response::redirect(302, m_server.url(paths[i + 1]).toString()));
+        servePng(paths.last(), 5);
+    }
+    QElapsedTimer t;
+    t.start();
+    const Reply posted = postJson(QStringLiteral("/process_image"),
+        { { QStringLiteral("url"), m_server.url(paths[0]).toString() } });
+    QCOMPARE(posted.status, 202);
+    const QJsonObject done = waitFinished(posted.json().value(QLatin1String("id")).toInteger());
+    QCOMPARE(done.value(QLatin1String("state")).toString(), QStringLiteral("failed"));
+    QVERIFY2(done.value(QLatin1String("reason")).toString().contains(reason),
+        qPrintable(done.value(QLatin1String("reason")).toString()));
+    QTest::qWait(1500); // past the first retry's earliest start
+    for (const QString &path : std::as_const(paths))
+        QVERIFY2(m_server.hits(path) <= 1, qPrintable(path));
+    QCOMPARE(m_server.hits(paths[0]), 1);
 }
 
 void TestApi::processImageRefusesBadInput_data()

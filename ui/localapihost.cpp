@@ -72,7 +72,7 @@ void LocalApiHost::restart()
             const uint port = s->value(QStringLiteral("LocalApi/port")).toUInt(&ok);
             if (ok && port <= 65535)
                 config.port = quint16(port);
-            config.allowedOrigins = api::ApiConfig::normalizeOrigins(
+            config.allowedOrigins = api::ApiConfig::usableOrigins(
                 s->value(QStringLiteral("LocalApi/allowedOrigins")).toStringList());
             // Requests per second per client, as `trove serve --rate-limit`
             // (0: none; for scripts that post in bulk, and bench/api).

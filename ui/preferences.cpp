@@ -45,7 +45,7 @@ Preferences Preferences::load()
     p.apiEnabled = s.value(QStringLiteral("LocalApi/enabled"), false).toBool();
     p.apiPort
         = intValue(s, QStringLiteral("LocalApi/port"), api::ApiConfig::kDefaultPort, 0, 65535);
-    p.allowedOrigins = api::ApiConfig::normalizeOrigins(
+    p.allowedOrigins = api::ApiConfig::usableOrigins(
         s.value(QStringLiteral("LocalApi/allowedOrigins")).toStringList());
     return p;
 }

@@ -29,6 +29,8 @@ struct ApiConfig {
     /// Why @p origin as typed can never equal a browser's Origin header
     /// (no scheme, a path, a wildcard, ...); empty when it can.
     static QString originProblem(const QString &origin);
+    /// @p origins without those originProblem() names, normalised.
+    static QStringList usableOrigins(const QStringList &origins);
 };
 
 } // namespace trove::api

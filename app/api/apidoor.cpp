@@ -49,6 +49,15 @@ QString ApiConfig::originProblem(const QString &typed)
     return {};
 }
 
+QStringList ApiConfig::usableOrigins(const QStringList &origins)
+{
+    QStringList usable;
+    for (const QString &origin : origins)
+        if (originProblem(origin).isEmpty())
+            usable.append(origin);
+    return normalizeOrigins(usable);
+}
+
 ApiDoor::ApiDoor(const ApiConfig &config, const QByteArray &key)
     : m_config(config)
     , m_key(key)

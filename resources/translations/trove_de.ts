@@ -3228,6 +3228,12 @@ Führen Sie „trove verify --repair“ aus.</translation>
         <source>Replace Key</source>
         <translation>Schlüssel ersetzen</translation>
     </message>
+    <message>
+        <source>Left out, as no browser sends such an origin:
+%1</source>
+        <translation>Weggelassen, da kein Browser einen solchen Ursprung sendet:
+%1</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::MainMenus</name>

@@ -3228,6 +3228,12 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
         <source>Replace Key</source>
         <translation>Remplacer la clé</translation>
     </message>
+    <message>
+        <source>Left out, as no browser sends such an origin:
+%1</source>
+        <translation>Laissé de côté, car aucun navigateur n’envoie une telle origine&#xa0;:
+%1</translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::MainMenus</name>

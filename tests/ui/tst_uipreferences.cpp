@@ -356,8 +356,14 @@ void TestUiPreferences::localApiStartsAndStopsLive()
     ui::LocalApiPage *page = dialog->localApiPage();
     QTRY_VERIFY_WITH_TIMEOUT(page->keyField()->text().size() == 64, kLivenessMs);
     type(page->portBox(), 0); // any free port on 127.0.0.1
-    page->originsField()->setText(QStringLiteral("https://Example.org/ chrome-extension://abc"));
+    // Two that no browser can send: named beside the field, left out.
+    page->originsField()->setText(QStringLiteral(
+        "https://Example.org/ localhost:8080 chrome-extension://abc https://example.net/app"));
     Q_EMIT page->originsField()->editingFinished();
+    QVERIFY(page->originsProblem()->isVisibleTo(page));
+    for (const char *why : { "localhost:8080 has no scheme", "https://example.net/app is not" })
+        QVERIFY2(page->originsProblem()->text().contains(QLatin1String(why)),
+            qPrintable(page->originsProblem()->text()));
     page->enabledBox()->setChecked(true);
     QTRY_VERIFY_WITH_TIMEOUT(api->port() > 0, kLivenessMs);
     QVERIFY(api->action()->isChecked());
@@ -370,6 +376,11 @@ void TestUiPreferences::localApiStartsAndStopsLive()
     QCOMPARE(QSettings().value(QStringLiteral("LocalApi/allowedOrigins")).toStringList(),
         QStringList(
             { QStringLiteral("https://example.org"), QStringLiteral("chrome-extension://abc") }));
+    // What was typed stays for the person to mend; mended, the note goes.
+    QVERIFY(page->originsField()->text().contains(QLatin1String("localhost:8080")));
+    page->originsField()->setText(QStringLiteral("https://Example.org/ chrome-extension://abc"));
+    Q_EMIT page->originsField()->editingFinished();
+    QVERIFY(!page->originsProblem()->isVisibleTo(page));
 
     // A new key: the server restarts with it.
     const QString oldKey = page->keyField()->text();

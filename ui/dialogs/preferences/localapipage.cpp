@@ -32,6 +32,7 @@ LocalApiPage::LocalApiPage(QWidget *parent)
     , m_copyKey(new QPushButton(tr("&Copy"), this))
     , m_newKey(new QPushButton(tr("&New Key…"), this))
     , m_origins(new QLineEdit(this))
+    , m_originsProblem(new QLabel(this))
 {
     m_enabled->setObjectName(QStringLiteral("apiEnabledBox"));
     m_enabled->setToolTip(tr("Let browser extensions and scripts on this computer add and read "
@@ -63,6 +64,17 @@ LocalApiPage::LocalApiPage(QWidget *parent)
     keyLabel->setBuddy(m_key);
     form->addRow(keyLabel, keyRow);
     form->addRow(tr("Allowed &origins:"), m_origins);
+    // An origin no browser can send (a path, no scheme, "*") would leave
+    // the page it was meant for refused with nothing said: it is named
+    // here, and left out.
+    m_originsProblem->setObjectName(QStringLiteral("apiOriginsProblem"));
+    m_originsProblem->setWordWrap(true);
+    m_originsProblem->setTextFormat(Qt::PlainText);
+    QPalette red = m_originsProblem->palette();
+    red.setColor(QPalette::WindowText, QColor(0xd0, 0x3a, 0x3a)); // reads on light and dark
+    m_originsProblem->setPalette(red);
+    m_originsProblem->hide();
+    form->addRow(QString(), m_originsProblem);
     auto *note = new QLabel(tr("Only programs on this computer can connect, and only with the "
                                "key. Each library has its own key; the trove serve command uses "
                                "the same port and origins."),
@@ -73,7 +85,10 @@ LocalApiPage::LocalApiPage(QWidget *parent)
 
     connect(m_enabled, &QCheckBox::toggled, this, &LocalApiPage::edited);
     connect(m_port, &QSpinBox::valueChanged, this, &LocalApiPage::edited);
-    connect(m_origins, &QLineEdit::editingFinished, this, &LocalApiPage::edited);
+    connect(m_origins, &QLineEdit::editingFinished, this, [this] {
+        showOriginProblems();
+        Q_EMIT edited();
+    });
     connect(m_showKey, &QPushButton::toggled, this, [this](bool shown) {
         m_key->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
     });
@@ -91,18 +106,43 @@ void LocalApiPage::load(const Preferences &prefs)
     const QSignalBlocker c(m_origins);
     m_enabled->setChecked(prefs.apiEnabled);
     m_port->setValue(prefs.apiPort);
-    const QString origins = prefs.allowedOrigins.join(QLatin1Char(' '));
-    if (m_origins->text() != origins)
-        m_origins->setText(origins);
+    // What was typed stays as typed while it says the same (the origins
+    // left out included, with why beside them).
+    if (usableOrigins() != prefs.allowedOrigins)
+        m_origins->setText(prefs.allowedOrigins.join(QLatin1Char(' ')));
+    showOriginProblems();
 }
 
 void LocalApiPage::store(Preferences &prefs) const
 {
     prefs.apiEnabled = m_enabled->isChecked();
     prefs.apiPort = m_port->value();
+    prefs.allowedOrigins = usableOrigins();
+}
+
+QStringList LocalApiPage::typedOrigins() const
+{
     static const QRegularExpression separators(QStringLiteral("[\\s,]+"));
-    prefs.allowedOrigins
-        = api::ApiConfig::normalizeOrigins(m_origins->text().split(separators, Qt::SkipEmptyParts));
+    return m_origins->text().split(separators, Qt::SkipEmptyParts);
+}
+
+QStringList LocalApiPage::usableOrigins() const
+{
+    return api::ApiConfig::usableOrigins(typedOrigins());
+}
+
+void LocalApiPage::showOriginProblems()
+{
+    QStringList problems;
+    for (const QString &origin : typedOrigins())
+        if (const QString problem = api::ApiConfig::originProblem(origin); !problem.isEmpty())
+            problems.append(problem);
+    m_originsProblem->setText(problems.isEmpty()
+            ? QString()
+            //: %1: why each origin cannot be used, one per line
+            : tr("Left out, as no browser sends such an origin:\n%1")
+                  .arg(problems.join(QLatin1Char('\n'))));
+    m_originsProblem->setVisible(!problems.isEmpty());
 }
 
 void LocalApiPage::setLibrary(const LibraryPaths &paths)

@@ -39,6 +39,8 @@ public:
     QSpinBox *portBox() const { return m_port; }
     QLineEdit *keyField() const { return m_key; }
     QLineEdit *originsField() const { return m_origins; }
+    /// Why origins typed in the field are left out (hidden when none are).
+    QLabel *originsProblem() const { return m_originsProblem; }
 
 Q_SIGNALS:
     void edited();
@@ -47,6 +49,10 @@ Q_SIGNALS:
 
 private:
     void showKey(const Result<QByteArray> &key);
+    QStringList typedOrigins() const;
+    /// The typed origins a browser can send, normalised; the rest left out.
+    QStringList usableOrigins() const;
+    void showOriginProblems();
     void askToRenew();
 
     QCheckBox *m_enabled;
@@ -56,6 +62,7 @@ private:
     QPushButton *m_copyKey;
     QPushButton *m_newKey;
     QLineEdit *m_origins;
+    QLabel *m_originsProblem;
     LibraryPaths m_paths;
     quint64 m_generation = 0; ///< a key read for another library is dropped
 };

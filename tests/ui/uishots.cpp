@@ -9,6 +9,7 @@
 
 #include "catalog/catalogwriter.h"
 #include "dialogs/duplicatesdialog.h"
+#include "dialogs/preferences/localapipage.h"
 #include "dialogs/preferencesdialog.h"
 #include "dialogs/similardialog.h"
 #include "dialogs/trashdialog.h"
@@ -312,6 +313,15 @@ int main(int argc, char **argv)
             save(prefs,
                 QStringLiteral("%1/preferences-%2-%3.png").arg(out, QLatin1String(p.name), theme));
         }
+        // An origin no browser sends, named under the field.
+        prefs->showPage(ui::PreferencesDialog::LocalApi);
+        QLineEdit *origins = prefs->localApiPage()->originsField();
+        origins->setText(QStringLiteral("chrome-extension://abcdefgh localhost:8080"));
+        Q_EMIT origins->editingFinished();
+        prefs->resize(prefs->sizeHint());
+        save(prefs, QStringLiteral("%1/preferences-localapi-origins-%2.png").arg(out, theme));
+        origins->clear();
+        Q_EMIT origins->editingFinished();
         prefs->close();
     }
 

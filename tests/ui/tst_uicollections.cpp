@@ -4,6 +4,7 @@
 // its own order, dragging to reorder it (undoable), and renaming one
 // (undoable, the search follows). Driven through the real window.
 
+#include "awaitfuture.h"
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
 #include "catalog/collections.h"
@@ -35,23 +36,6 @@
 using namespace trove;
 using trove::test::ImageFactory;
 using trove::test::kLivenessMs;
-
-namespace {
-
-// Waits as the window does, its event loop running (a blocked GUI thread
-// is a state the product never has); bounded, so a stuck write fails here.
-template<typename T> T await(QFuture<T> future)
-{
-    QElapsedTimer waited;
-    waited.start();
-    while (!future.isFinished() && waited.elapsed() < kLivenessMs)
-        QTest::qWait(5);
-    if (!future.isFinished())
-        qFatal("a write did not finish within %d ms", kLivenessMs);
-    return future.result();
-}
-
-} // namespace
 
 class TestUiCollections : public QObject {
     Q_OBJECT
@@ -144,8 +128,8 @@ void TestUiCollections::makeCollection(const QString &name, const QList<qint64> 
     // the writer taken then may be one that never runs the request.
     QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->isOpen(), kLivenessMs);
     CatalogWriter *writer = m_window->session()->writer();
-    QVERIFY_OK(await(writer->createCollection(name)));
-    QCOMPARE(*await(writer->addToCollection(name, keys)), int(keys.size()));
+    QVERIFY_OK(test::awaitLive(writer->createCollection(name)));
+    QCOMPARE(*test::awaitLive(writer->addToCollection(name, keys)), int(keys.size()));
     QTRY_VERIFY_WITH_TIMEOUT(panel()->handMadeNames().contains(name), kLivenessMs);
 }
 
@@ -198,7 +182,7 @@ void TestUiCollections::addSelectionThroughTheMenus()
     const QList<qint64> keys = addImages(4);
     QCOMPARE(keys.size(), 4);
     makeCollection(QStringLiteral("Trip"), {});
-    QVERIFY_OK(await(m_window->session()->writer()->createCollection(
+    QVERIFY_OK(test::awaitLive(m_window->session()->writer()->createCollection(
         QStringLiteral("Wide"), QStringLiteral("width:>1"))));
     QTRY_COMPARE_WITH_TIMEOUT(panel()->list()->count(), 2, kLivenessMs);
 
@@ -288,7 +272,7 @@ void TestUiCollections::collectionOrderFromTheDock()
     QTRY_COMPARE_WITH_TIMEOUT(
         galleryKeys(), (QList<qint64> { keys[2], keys[0], keys[3] }), kLivenessMs);
 
-    QCOMPARE(*await(m_window->session()->writer()->moveInCollection(
+    QCOMPARE(*test::awaitLive(m_window->session()->writer()->moveInCollection(
                  QStringLiteral("Trip"), { keys[3] }, keys[2])),
         1);
     QTRY_COMPARE_WITH_TIMEOUT(
@@ -414,13 +398,13 @@ void TestUiCollections::renameFromTheDock()
 
     // Renamed by another process (as trove collection rename does): the
     // dock hears of it through the change feed, and the search follows.
-    QVERIFY_OK(await(m_window->session()->writer()->renameCollection(
+    QVERIFY_OK(test::awaitLive(m_window->session()->writer()->renameCollection(
         QStringLiteral("trip"), QStringLiteral("Elsewhere"))));
     QTRY_COMPARE_WITH_TIMEOUT(
         browse->searchField()->text(), QStringLiteral("in:\"Elsewhere\""), kLivenessMs);
     QCOMPARE(browse->order(), ImageQuery::Order::CollectionOrder);
     QTRY_COMPARE_WITH_TIMEOUT(galleryKeys(), (QList<qint64> { keys[1], keys[2] }), kLivenessMs);
-    QVERIFY_OK(await(m_window->session()->writer()->renameCollection(
+    QVERIFY_OK(test::awaitLive(m_window->session()->writer()->renameCollection(
         QStringLiteral("elsewhere"), QStringLiteral("Trip"))));
     QTRY_COMPARE_WITH_TIMEOUT(
         browse->searchField()->text(), QStringLiteral("in:\"Trip\""), kLivenessMs);

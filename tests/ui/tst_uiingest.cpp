@@ -6,6 +6,7 @@
 #include "base/platform.h"
 #include "catalog/catalogwriter.h"
 #include "gallery/browsebar.h"
+#include "awaitfuture.h"
 #include "imagefactory.h"
 #include "ingest/droptarget.h"
 #include "ingest/duplicateoffer.h"
@@ -17,6 +18,7 @@
 #include "ingest/walkprogress.h"
 #include "models/gallerymodel.h"
 #include "models/ingestqueuemodel.h"
+#include "resultcheck.h"
 #include "testserver.h"
 #include "timebounds.h"
 #include "uifixture.h"
@@ -68,6 +70,7 @@ private Q_SLOTS:
     void dropFolder();
     void dropFolderWithoutImages();
     void cancelledWalkKeepsWhatItQueued();
+    void carriedOnWalkSaysWhatItFoundAgain();
     void dropRawImageData_data();
     void dropRawImageData();
     void dropOnWindowAndViewer();
@@ -544,6 +547,51 @@ void TestUiIngest::dropFolderWithoutImages()
 
 // Cancel may come before, during or after the walk: whichever, what was
 // queued by then is added and nothing arrives after the walk said it ended.
+// A folder import cut off (the window closed, a crash) is walked again at
+// the next start, and finds again what it had added: those leave the queue
+// and are said in one line, as `trove resume` does; the rest is added.
+void TestUiIngest::carriedOnWalkSaysWhatItFoundAgain()
+{
+    QTemporaryDir outside;
+    const QString root = outside.filePath(QStringLiteral("holiday"));
+    QVERIFY(QDir().mkpath(root));
+    QList<QUrl> firstHalf;
+    for (int i = 0; i < 6; ++i) {
+        const QString path = QStringLiteral("%1/p%2.png").arg(root).arg(i);
+        QVERIFY(uitest::writeFile(path, ImageFactory::png(50 + i, 40, quint32(i + 20))));
+        if (i < 3)
+            firstHalf << QUrl::fromLocalFile(path);
+    }
+    QMimeData mime;
+    mime.setUrls(firstHalf);
+    QVERIFY(uitest::drop(m_window->galleryView()->viewport(), &mime));
+    waitAllFinished(3);
+    m_galleryTester.reset();
+    m_queueTester.reset();
+    m_window.reset();
+    {
+        // What the cut-off import left: its walk, remembered for anyone.
+        CatalogWriter writer(LibraryPaths(m_library->path()));
+        QVERIFY_OK(test::awaitLive(writer.open()));
+        QVERIFY_OK(test::awaitLive(writer.beginFolderWalk(7, IngestRequest { root, {}, {} })));
+        QVERIFY_OK(test::awaitLive(writer.releaseFolderWalks({ 7 })));
+    }
+
+    m_window = uitest::openWindow(m_library->path());
+    m_queueTester = std::make_unique<QAbstractItemModelTester>(
+        m_window->session()->queue(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->gallery()->rowCount(), 6, kLivenessMs);
+    QTRY_VERIFY2_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(
+                                  QStringLiteral("3 images found again were already in the library")),
+        qPrintable(m_window->statusBar()->currentMessage()), kLivenessMs);
+    // Only the three new ones are in the queue, added.
+    IngestQueueModel *queue = m_window->session()->queue();
+    QTRY_COMPARE_WITH_TIMEOUT(queue->rowCount(), 3, kLivenessMs);
+    for (int i = 3; i < 6; ++i)
+        QCOMPARE(stateTextOf(QStringLiteral("%1/p%2.png").arg(root).arg(i)),
+            IngestQueueModel::stateText(IngestState::Done));
+}
+
 void TestUiIngest::cancelledWalkKeepsWhatItQueued()
 {
     QTemporaryDir outside;

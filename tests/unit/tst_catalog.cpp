@@ -3,6 +3,7 @@
 // schema, commits and their files, duplicates, tags, renames, removal,
 // lookups, filters, hostile text, and readers seeing what the writer did.
 
+#include "awaitfuture.h"
 #include "base/naturalkey.h"
 #include "catalog/catalogmaintenance.h"
 #include "catalog/catalogquery.h"
@@ -39,18 +40,13 @@
 #include <vector>
 
 using namespace trove;
+using trove::test::await;
 using trove::test::ImageFactory;
 using trove::test::kLivenessMs;
 using trove::test::sha256Hex;
 using trove::test::writeFile;
 
 namespace {
-
-template<typename T> T await(QFuture<T> future)
-{
-    future.waitForFinished();
-    return future.result();
-}
 
 /// Every file under blobs/, relative to it.
 QStringList blobFiles(const LibraryPaths &paths)

@@ -3,6 +3,7 @@
 // process, here a second writer on the same library) writes to it, how a
 // reader folds it, and GalleryModel applying it as inserts, removals and
 // dataChanged, never a reset, checked by QAbstractItemModelTester.
+#include "awaitfuture.h"
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
 #include "catalog/changefeed.h"
@@ -31,15 +32,10 @@
 #include <memory>
 
 using namespace trove;
+using trove::test::await;
 using namespace trove::test;
 
 namespace {
-
-template<typename T> T await(QFuture<T> future)
-{
-    future.waitForFinished();
-    return future.result();
-}
 
 // Liveness bound (tests/support/timebounds.h), not a measurement:
 // bench/live-update measures how fast a change arrives.

@@ -5,6 +5,7 @@
 // life of an item, cancel and retry at every stage, stop(), resuming a dead
 // process's queue and clearing finished items.
 
+#include "awaitfuture.h"
 #include "catalog/catalogwriter.h"
 #include "imagefactory.h"
 #include "ingest/fetcher.h"
@@ -46,18 +47,13 @@ char *toString(IngestState s)
 } // namespace trove
 
 using namespace trove;
+using trove::test::await;
 using namespace trove::test;
 
 namespace {
 
 /// A process id that no process has (above any pid_max).
 constexpr qint64 deadPid = 0x7FFFFFF0;
-
-template<typename T> T await(QFuture<T> future)
-{
-    future.waitForFinished();
-    return future.result();
-}
 
 /// A FetchStage that downloads nothing: every job waits until the test
 /// finishes it, as the real Fetcher's would, from a later event-loop turn.

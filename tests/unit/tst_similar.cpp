@@ -5,6 +5,7 @@
 // duplicates (every tag and source kept, undoable), "not duplicates" and
 // the keep-best rule.
 
+#include "awaitfuture.h"
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
 #include "catalog/libraryreader.h"
@@ -37,16 +38,11 @@
 Q_DECLARE_METATYPE(trove::HashIndex::PairSearch)
 
 using namespace trove;
+using trove::test::await;
 using trove::test::ImageFactory;
 using trove::test::writeFile;
 
 namespace {
-
-template<typename T> T await(QFuture<T> future)
-{
-    future.waitForFinished();
-    return future.result();
-}
 
 QImage scaledBy(const QImage &image, double factor)
 {

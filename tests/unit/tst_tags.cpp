@@ -5,6 +5,7 @@
 // merging a tag over the whole library and taking it back, and TagService
 // following what another writer commits, with TagCountsModel checked by
 // QAbstractItemModelTester.
+#include "awaitfuture.h"
 #include "base/tagkey.h"
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
@@ -33,15 +34,10 @@
 #include <memory>
 
 using namespace trove;
+using trove::test::await;
 using namespace trove::test;
 
 namespace {
-
-template<typename T> T await(QFuture<T> future)
-{
-    future.waitForFinished();
-    return future.result();
-}
 
 QStringList tagsOf(const TagCounts &counts)
 {

@@ -2,6 +2,7 @@
 #include "ingest/ingestcontroller.h"
 
 #include "base/futurewatch.h"
+#include "ingest/foundagain.h"
 #include "ingest/rawimageingest.h"
 #include "ingest/sourcelabel.h"
 #include "ingest/x11clipboard.h"
@@ -89,6 +90,13 @@ void IngestController::setSession(LibrarySession *session)
     connect(m_folders, &FolderImport::finished, this, &IngestController::onWalkFinished);
     connect(m_folders, &FolderImport::queued, this,
         [this](const QList<quint64> &ids) { Q_EMIT queued(int(ids.size())); });
+    // What a carried-on walk finds again leaves the queue, said in one line.
+    auto *again = new FoundAgain(m_folders, session->pipeline(), m_folders);
+    connect(again, &FoundAgain::found, this, [this](qint64 count) {
+        Q_EMIT message(
+            tr("%Ln image(s) found again were already in the library", nullptr, int(count)),
+            kIngestMessageMs);
+    });
     connect(m_folders, &FolderImport::walksResumed, this, [this](const QStringList &folders) {
         for (const QString &folder : folders)
             Q_EMIT message(

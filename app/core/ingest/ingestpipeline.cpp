@@ -864,16 +864,24 @@ void IngestPipeline::clearFinished()
     dropFinished(true);
 }
 
+void IngestPipeline::clearFinished(const QSet<quint64> &ids)
+{
+    if (!ids.isEmpty())
+        dropFinished(true, &ids);
+}
+
 void IngestPipeline::forgetFinished()
 {
     dropFinished(false);
 }
 
-void IngestPipeline::dropFinished(bool deleteRows)
+void IngestPipeline::dropFinished(bool deleteRows, const QSet<quint64> *only)
 {
     QList<quint64> gone;
     QList<qint64> rows;
     for (quint64 id : std::as_const(m_order)) {
+        if (only && !only->contains(id))
+            continue;
         const IngestItem &item = m_items[id];
         if (!isFinished(item.state) || m_work.contains(id))
             continue;

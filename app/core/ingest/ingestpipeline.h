@@ -132,6 +132,9 @@ public:
     void addAnyway(quint64 id);
     /// Drops finished items from the queue (and their persisted rows).
     void clearFinished();
+    /// The same for those of @p ids that are finished: one pass over the
+    /// queue, however many.
+    void clearFinished(const QSet<quint64> &ids);
     /// Lets go of finished items in memory only: their rows stay, the
     /// history a long-running server answers /status from (each item held
     /// its request and result for the life of the process).
@@ -228,7 +231,7 @@ Q_SIGNALS:
     void halted();
 
 private:
-    void dropFinished(bool deleteRows);
+    void dropFinished(bool deleteRows, const QSet<quint64> *only = nullptr);
     struct Work {
         IngestSource source;
         QString downloadPath; ///< temp file of a finished download

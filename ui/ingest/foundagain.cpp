@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#include "ingest/foundagain.h"
+
+#include "ingest/folderimport.h"
+#include "ingest/ingestpipeline.h"
+
+namespace trove::ui {
+
+FoundAgain::FoundAgain(FolderImport *walks, IngestPipeline *pipeline, QObject *parent)
+    : QObject(parent)
+    , m_walks(walks)
+    , m_pipeline(pipeline)
+{
+    // Cleared a batch at a time: each clear is a pass over the whole queue.
+    m_flush.setSingleShot(true);
+    m_flush.setInterval(500);
+    connect(&m_flush, &QTimer::timeout, this, &FoundAgain::flush);
+    connect(walks, &FolderImport::requeued, this,
+        [this](const QList<quint64> &ids) { m_watched.unite(QSet<quint64>(ids.begin(), ids.end())); });
+    connect(pipeline, &IngestPipeline::itemFinished, this, &FoundAgain::onFinished);
+    // A walk may end after the last of its files did.
+    connect(walks, &FolderImport::finished, this, [this] {
+        if (m_count > 0 && !m_flush.isActive())
+            m_flush.start();
+    });
+}
+
+FoundAgain::~FoundAgain() = default;
+
+void FoundAgain::onFinished(quint64 id)
+{
+    if (!m_watched.remove(id))
+        return;
+    const IngestItem *item = m_pipeline->item(id);
+    if (item && item->state == IngestState::Duplicate) {
+        m_toClear.insert(id);
+        ++m_count;
+    }
+    if ((!m_toClear.isEmpty() || (m_watched.isEmpty() && m_count > 0)) && !m_flush.isActive())
+        m_flush.start();
+}
+
+void FoundAgain::flush()
+{
+    m_pipeline->clearFinished(std::exchange(m_toClear, {}));
+    if (m_count > 0 && m_watched.isEmpty() && !m_walks->isRunning())
+        Q_EMIT found(std::exchange(m_count, 0));
+}
+
+} // namespace trove::ui

@@ -2733,6 +2733,13 @@ Führen Sie „trove verify --repair“ aus.</translation>
         <source>Carrying on the import of %1</source>
         <translation>Import von %1 wird fortgesetzt</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln image(s) found again were already in the library</source>
+        <translation>
+            <numerusform>%Ln erneut gefundenes Bild war schon in der Bibliothek</numerusform>
+            <numerusform>%Ln erneut gefundene Bilder waren schon in der Bibliothek</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::IngestQueueDelegate</name>

@@ -270,6 +270,13 @@
             <numerusform>Nothing added: the dropped text holds no image links or files (the queue shows the %n lines not understood)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln image(s) found again were already in the library</source>
+        <translation>
+            <numerusform>%Ln image found again was already in the library</numerusform>
+            <numerusform>%Ln images found again were already in the library</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::IngestQueuePanel</name>

@@ -2733,6 +2733,13 @@ Lancez «&#xa0;trove verify --repair&#xa0;».</translation>
         <source>Carrying on the import of %1</source>
         <translation>Reprise de l’importation de %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln image(s) found again were already in the library</source>
+        <translation>
+            <numerusform>%Ln image retrouvée était déjà dans la bibliothèque</numerusform>
+            <numerusform>%Ln images retrouvées étaient déjà dans la bibliothèque</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>trove::ui::IngestQueueDelegate</name>

@@ -3,10 +3,10 @@
 // bar, dropped links, files and raw image data; refusals show their reason
 // in the queue; the gallery grows by inserted rows, never by a reset.
 
+#include "awaitfuture.h"
 #include "base/platform.h"
 #include "catalog/catalogwriter.h"
 #include "gallery/browsebar.h"
-#include "awaitfuture.h"
 #include "imagefactory.h"
 #include "ingest/droptarget.h"
 #include "ingest/duplicateoffer.h"
@@ -581,8 +581,8 @@ void TestUiIngest::carriedOnWalkSaysWhatItFoundAgain()
     m_queueTester = std::make_unique<QAbstractItemModelTester>(
         m_window->session()->queue(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->gallery()->rowCount(), 6, kLivenessMs);
-    QTRY_VERIFY2_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(
-                                  QStringLiteral("3 images found again were already in the library")),
+    QTRY_VERIFY2_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(QStringLiteral(
+                                  "3 images found again were already in the library")),
         qPrintable(m_window->statusBar()->currentMessage()), kLivenessMs);
     // Only the three new ones are in the queue, added.
     IngestQueueModel *queue = m_window->session()->queue();
@@ -1039,6 +1039,9 @@ void TestUiIngest::f8WorksFromTheGallery()
     QCOMPARE(f8->shortcut(), QKeySequence(Qt::Key_F8));
     QCOMPARE(f8->shortcutContext(), Qt::WindowShortcut);
     QVERIFY(m_window->actions().contains(f8));
+    // Enabled once the panel's actions follow the totals (a timer after the
+    // failure; a disabled action's trigger() does nothing).
+    QTRY_VERIFY_WITH_TIMEOUT(f8->isEnabled(), kLivenessMs);
     f8->trigger();
     QTRY_VERIFY(m_window->queueDock()->isVisible());
     QCOMPARE(view->currentIndex().row(), failedRow);

@@ -15,8 +15,9 @@ FoundAgain::FoundAgain(FolderImport *walks, IngestPipeline *pipeline, QObject *p
     m_flush.setSingleShot(true);
     m_flush.setInterval(500);
     connect(&m_flush, &QTimer::timeout, this, &FoundAgain::flush);
-    connect(walks, &FolderImport::requeued, this,
-        [this](const QList<quint64> &ids) { m_watched.unite(QSet<quint64>(ids.begin(), ids.end())); });
+    connect(walks, &FolderImport::requeued, this, [this](const QList<quint64> &ids) {
+        m_watched.unite(QSet<quint64>(ids.begin(), ids.end()));
+    });
     connect(pipeline, &IngestPipeline::itemFinished, this, &FoundAgain::onFinished);
     // A walk may end after the last of its files did.
     connect(walks, &FolderImport::finished, this, [this] {

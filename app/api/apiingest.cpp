@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "api/apiingest.h"
 
+#include "api/apiresponses.h"
 #include "base/futurewatch.h"
 #include "ingest/ingestsource.h"
 
@@ -40,10 +41,10 @@ ApiIngest::ApiIngest(const LibraryPaths &paths, IngestPipeline *pipeline, QObjec
 
 Result<QString> ApiIngest::checkUrl(const QJsonValue &url)
 {
-    // {"url": 1} was "no url given": it was given, as the wrong type.
-    if (!url.isUndefined() && !url.isNull() && !url.isString())
-        return fail(tr("url must be a string"));
-    const QString text = url.toString().trimmed();
+    const auto given = textField(url, QStringLiteral("url"));
+    if (!given)
+        return given.failure();
+    const QString text = given->trimmed();
     if (text.isEmpty())
         return fail(tr("no url given"));
     const QUrl parsed(text, QUrl::StrictMode);
@@ -60,9 +61,10 @@ Result<QString> ApiIngest::checkUrl(const QJsonValue &url)
 
 Result<QString> ApiIngest::checkPath(const QJsonValue &value)
 {
-    if (!value.isUndefined() && !value.isNull() && !value.isString())
-        return fail(tr("path must be a string"));
-    const QString path = value.toString();
+    const auto given = textField(value, QStringLiteral("path"));
+    if (!given)
+        return given.failure();
+    const QString &path = *given;
     const QFileInfo info(path);
     if (path.isEmpty() || !info.isAbsolute())
         return fail(tr("not an absolute path: %1").arg(path.left(200)));

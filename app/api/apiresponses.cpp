@@ -296,6 +296,15 @@ Result<QStringList> tagList(const QJsonValue &value, const QString &field)
     return out;
 }
 
+Result<QString> textField(const QJsonValue &value, const QString &field)
+{
+    if (value.isUndefined() || value.isNull())
+        return QString();
+    if (!value.isString())
+        return fail(tr("%1 must be a string").arg(field.left(200)));
+    return value.toString();
+}
+
 qint64 fileIdOf(const QJsonValue &value)
 {
     // JSON numbers are doubles: a whole one up to 2^53 is exact.

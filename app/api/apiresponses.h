@@ -39,6 +39,9 @@ Result<QJsonObject> jsonBody(const HttpRequest &request, HttpResponse *refusal);
 /// in the list) fails naming the field, rather than being read as tags or
 /// dropped. Callers bound the tags they gather with TagLimits::check().
 Result<QStringList> tagList(const QJsonValue &value, const QString &field);
+/// Field @p field as text: a JSON string as it is, absent or null empty.
+/// Anything else fails naming the field ({"url": 1} was "no url given").
+Result<QString> textField(const QJsonValue &value, const QString &field);
 /// A file id as JSON: a whole number from 1 (Hydrus's file_id), else 0.
 qint64 fileIdOf(const QJsonValue &value);
 /// A JSON string that is an http or https URL (a page an image was found

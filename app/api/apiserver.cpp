@@ -220,8 +220,8 @@ void ApiServer::processImage(const Exchange &ex)
         return;
     }
     const QJsonValue name = body->value(QStringLiteral("name"));
-    if (!name.isUndefined() && !name.isNull() && !name.isString()) {
-        ex.send(HttpResponse::error(400, tr("name must be a string")));
+    if (const auto text = textField(name, QStringLiteral("name")); !text) {
+        ex.send(HttpResponse::error(400, text.error()));
         return;
     }
     // A list of strings, nothing else: "x" was a tag and [1, null] none.

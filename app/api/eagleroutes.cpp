@@ -183,12 +183,8 @@ void ApiServer::eagleAdd(const Exchange &ex, const QJsonArray &items, bool fromP
             return;
         }
         for (const QString &field : { QStringLiteral("name"), QStringLiteral("annotation") }) {
-            const QJsonValue value = item.value(field);
-            if (!value.isUndefined() && !value.isNull() && !value.isString()) {
-                ex.send(eagleError(400,
-                    where
-                        + (field == QLatin1String("name") ? tr("name must be a string")
-                                                          : tr("annotation must be a string"))));
+            if (const auto text = textField(item.value(field), field); !text) {
+                ex.send(eagleError(400, where + text.error()));
                 return;
             }
         }

@@ -4,6 +4,7 @@
 #include "iconstyle.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QProxyStyle>
 #include <QStyle>
 #include <QStyleFactory>
@@ -146,6 +147,16 @@ void applyTheme(Theme theme)
         QApplication::setPalette(darkPalette());
         break;
     }
+}
+
+void styleErrorLabel(QLabel *label)
+{
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    QPalette red = label->palette();
+    red.setColor(QPalette::WindowText, QColor(0xd0, 0x3a, 0x3a));
+    label->setPalette(red);
+    label->hide();
 }
 
 } // namespace trove::ui

@@ -4,6 +4,8 @@
 #include <QPalette>
 #include <QString>
 
+class QLabel;
+
 namespace trove::ui {
 
 /// How the window looks: as the desktop says, or always light or dark.
@@ -26,5 +28,10 @@ QPalette lightPalette();
 /// application started with. Widgets that paint themselves follow through
 /// QEvent::PaletteChange. GUI thread.
 void applyTheme(Theme theme);
+
+/// Makes @p label an error line under a field: word-wrapped plain text in
+/// a red that reads on light and dark themes alike, hidden until it has
+/// something to say.
+void styleErrorLabel(QLabel *label);
 
 } // namespace trove::ui

@@ -4,6 +4,7 @@
 #include "catalog/collections.h"
 #include "catalog/searchlanguage.h"
 #include "icons.h"
+#include "theme.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -60,14 +61,8 @@ BrowseBar::BrowseBar(QWidget *parent)
     sortLabel->setBuddy(m_sort);
 
     m_error->setObjectName(QStringLiteral("searchError"));
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
     m_error->setAccessibleName(tr("Search error"));
-    // Red that reads on light and dark themes alike.
-    QPalette red = m_error->palette();
-    red.setColor(QPalette::WindowText, QColor(0xd0, 0x3a, 0x3a));
-    m_error->setPalette(red);
-    m_error->hide();
+    styleErrorLabel(m_error);
 
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);

@@ -6,6 +6,7 @@
 #include "base/futurewatch.h"
 #include "base/platform.h"
 #include "preferences.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -68,12 +69,7 @@ LocalApiPage::LocalApiPage(QWidget *parent)
     // the page it was meant for refused with nothing said: it is named
     // here, and left out.
     m_originsProblem->setObjectName(QStringLiteral("apiOriginsProblem"));
-    m_originsProblem->setWordWrap(true);
-    m_originsProblem->setTextFormat(Qt::PlainText);
-    QPalette red = m_originsProblem->palette();
-    red.setColor(QPalette::WindowText, QColor(0xd0, 0x3a, 0x3a)); // reads on light and dark
-    m_originsProblem->setPalette(red);
-    m_originsProblem->hide();
+    styleErrorLabel(m_originsProblem);
     form->addRow(QString(), m_originsProblem);
     auto *note = new QLabel(tr("Only programs on this computer can connect, and only with the "
                                "key. Each library has its own key; the trove serve command uses "

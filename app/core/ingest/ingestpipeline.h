@@ -175,6 +175,8 @@ public:
     QList<quint64> itemIds() const { return { m_order.cbegin(), m_order.cend() }; }
     /// Items not yet done, failed or cancelled. Constant time.
     int pendingCount() const { return m_pending; }
+    /// Items in the queue, finished ones included.
+    qsizetype itemCount() const { return qsizetype(m_order.size()); }
     /// Items whose queue row the writer has not written yet. A feed of many
     /// (a big paste) waits while these are many (queueWritten()): the writer
     /// answers every request that piled up during one of its commits at

@@ -10,7 +10,6 @@
 #include <QJsonArray>
 #include <QSqlQuery>
 #include <QUrl>
-#include <algorithm>
 
 namespace trove::api {
 
@@ -30,24 +29,18 @@ QString segmentAfter(const QByteArray &path, const QByteArray &prefix)
     return QString::fromUtf8(QByteArray::fromPercentEncoding(raw));
 }
 
-/// The methods the Hydrus and Eagle routes at @p path take, for a 405's
-/// Allow header (RFC 9110 §15.5.6); null for a path that is no route.
-QByteArray subsetAllow(const QByteArray &path)
-{
-    static const QByteArray kGet[] = { "/api_version", "/verify_access_key",
-        "/add_urls/get_url_files", "/get_files/search_files", "/get_files/file_metadata",
-        "/get_files/file", "/get_files/thumbnail", "/api/application/info", "/api/item/list" };
-    static const QByteArray kPost[]
-        = { "/add_urls/add_url", "/add_files/add_file", "/add_tags/add_tags",
-              "/api/item/addFromURL", "/api/item/addFromURLs", "/api/item/addFromPath" };
-    if (std::find(std::begin(kGet), std::end(kGet), path) != std::end(kGet))
-        return "GET, HEAD";
-    if (std::find(std::begin(kPost), std::end(kPost), path) != std::end(kPost))
-        return "POST";
-    return {};
-}
-
 } // namespace
+
+bool Exchange::takes(Takes takes) const
+{
+    if (takes == Takes::GetOrHead ? request.isGetLike() : request.method == "POST")
+        return true;
+    send(HttpResponse::error(405,
+        ApiServer::tr("%1 does not take %2")
+            .arg(QString::fromLatin1(request.path), QString::fromLatin1(request.method)))
+             .withHeader("Allow", takes == Takes::GetOrHead ? "GET, HEAD" : "POST"));
+    return false;
+}
 
 void Exchange::send(HttpResponse response) const
 {
@@ -133,45 +126,38 @@ void ApiServer::handle(const HttpRequest &request, const HttpResponder &responde
     }
 
     const QByteArray &path = request.path;
-    const bool get = request.isGetLike();
-    const bool post = request.method == "POST";
-    auto wrongMethod = [&](const char *allow) {
-        ex.send(HttpResponse::error(405,
-            tr("%1 does not take %2")
-                .arg(QString::fromLatin1(path), QString::fromLatin1(request.method)))
-                    .withHeader("Allow", allow));
-    };
-
+    using enum Exchange::Takes;
     if (path == "/") {
-        get ? home(ex) : wrongMethod("GET, HEAD");
+        if (ex.takes(GetOrHead))
+            home(ex);
     } else if (path == "/process_image") {
-        post ? processImage(ex) : wrongMethod("POST");
+        if (ex.takes(Post))
+            processImage(ex);
     } else if (path.startsWith("/status/")) {
-        get ? status(ex, segmentAfter(path, "/status/")) : wrongMethod("GET, HEAD");
+        if (ex.takes(GetOrHead))
+            status(ex, segmentAfter(path, "/status/"));
     } else if (path.startsWith("/image/") || path.startsWith("/thumbnail/")) {
         const bool thumb = path.startsWith("/thumbnail/");
         const QString arg = segmentAfter(path, thumb ? "/thumbnail/" : "/image/");
-        if (!get) {
-            wrongMethod("GET, HEAD");
-        } else if (arg.isEmpty()) {
+        if (!ex.takes(GetOrHead))
+            return;
+        if (arg.isEmpty()) {
             ex.send(HttpResponse::error(404, tr("no such image")));
-        } else {
-            read(ex, [arg, thumb, request](CatalogReader &reader, const LibraryPaths &paths) {
-                HttpResponse refusal;
-                auto record = resolveImage(reader, arg, &refusal);
-                if (!record)
-                    return refusal;
-                return thumb ? thumbnailResponse(reader, *record, request)
-                             : originalResponse(*record, paths, request);
-            });
+            return;
         }
+        read(ex, [arg, thumb, request](CatalogReader &reader, const LibraryPaths &paths) {
+            HttpResponse refusal;
+            auto record = resolveImage(reader, arg, &refusal);
+            if (!record)
+                return refusal;
+            return thumb ? thumbnailResponse(reader, *record, request)
+                         : originalResponse(*record, paths, request);
+        });
     } else if (path == "/api/images") {
-        get ? listImages(ex) : wrongMethod("GET, HEAD");
+        if (ex.takes(GetOrHead))
+            listImages(ex);
     } else if (routeHydrus(ex) || routeEagle(ex)) {
         return;
-    } else if (const QByteArray allow = subsetAllow(path); !allow.isNull()) {
-        // A Hydrus or Eagle route asked with another method: it exists.
-        wrongMethod(allow.constData());
     } else {
         ex.send(HttpResponse::error(
             404, tr("no such route: %1").arg(QString::fromLatin1(path.left(200)))));

@@ -27,6 +27,13 @@ struct Exchange {
     QByteArray corsOrigin;
     QByteArray keyQuery; ///< "key=..." when the key came in the query
     void send(HttpResponse response) const;
+
+    /// The methods a route takes.
+    enum class Takes { GetOrHead, Post };
+    /// Whether the request's method is one @p takes names; if not, answers
+    /// 405 with Allow (RFC 9110 §15.5.6). Each route is matched by its path
+    /// first and asks this, so a path is written once whatever the method.
+    bool takes(Takes takes) const;
 };
 
 /// The local API of one library: the original service's routes, a Hydrus

@@ -83,9 +83,11 @@ Result<FetchHeaders> eagleHeaders(const QJsonObject &headers)
 bool ApiServer::routeEagle(const Exchange &ex)
 {
     const QByteArray &path = ex.request.path;
-    const bool get = ex.request.isGetLike();
-    const bool post = ex.request.method == "POST";
-    if (path == "/api/application/info" && get) {
+    using enum Exchange::Takes;
+    // Each route by its path, then its method (Exchange::takes()).
+    if (path == "/api/application/info") {
+        if (!ex.takes(GetOrHead))
+            return true;
         ex.send(success(
             QJsonObject { { QStringLiteral("version"), QCoreApplication::applicationVersion() },
                 { QStringLiteral("prereleaseVersion"), QJsonValue() },
@@ -95,9 +97,10 @@ bool ApiServer::routeEagle(const Exchange &ex)
                 { QStringLiteral("application"), QStringLiteral("Trove") } }));
         return true;
     }
-    if (post
-        && (path == "/api/item/addFromURL" || path == "/api/item/addFromURLs"
-            || path == "/api/item/addFromPath")) {
+    if (path == "/api/item/addFromURL" || path == "/api/item/addFromURLs"
+        || path == "/api/item/addFromPath") {
+        if (!ex.takes(Post))
+            return true;
         HttpResponse refusal;
         auto body = jsonBody(ex.request, &refusal);
         if (!body) {
@@ -117,7 +120,9 @@ bool ApiServer::routeEagle(const Exchange &ex)
         }
         return true;
     }
-    if (path == "/api/item/list" && get) {
+    if (path == "/api/item/list") {
+        if (!ex.takes(GetOrHead))
+            return true;
         const QUrlQuery &q = ex.request.query;
         bool ok = true;
         bool okOffset = true;

@@ -135,29 +135,38 @@ Result<ImageRecord> oneFile(CatalogReader &reader, const QUrlQuery &query, HttpR
 bool ApiServer::routeHydrus(const Exchange &ex)
 {
     const QByteArray &path = ex.request.path;
-    const bool get = ex.request.isGetLike();
-    const bool post = ex.request.method == "POST";
     const QUrlQuery &query = ex.request.query;
+    using enum Exchange::Takes;
 
-    if (path == "/api_version" && get) {
+    // Each route by its path, then its method (Exchange::takes()).
+    if (path == "/api_version") {
+        if (!ex.takes(GetOrHead))
+            return true;
         ex.send(HttpResponse::json(200,
             QJsonObject { { QStringLiteral("version"), kHydrusApiVersion },
                 { QStringLiteral("hydrus_version"), 0 },
                 { QStringLiteral("server"), QStringLiteral("Trove") },
                 { QStringLiteral("trove_version"), QCoreApplication::applicationVersion() } }));
-    } else if (path == "/verify_access_key" && get) {
+    } else if (path == "/verify_access_key") {
+        if (!ex.takes(GetOrHead))
+            return true;
         ex.send(HttpResponse::json(200,
             QJsonObject { { QStringLiteral("basic_permissions"), QJsonArray { 0, 1, 2, 3 } },
                 { QStringLiteral("human_description"),
                     QStringLiteral("Trove local API: import URLs and files, edit tags, search "
                                    "and fetch files") } }));
-    } else if (path == "/add_urls/add_url" && post) {
-        hydrusAddUrl(ex);
-    } else if (path == "/add_files/add_file" && post) {
-        hydrusAddFile(ex);
-    } else if (path == "/add_tags/add_tags" && post) {
-        hydrusAddTags(ex);
-    } else if (path == "/add_urls/get_url_files" && get) {
+    } else if (path == "/add_urls/add_url") {
+        if (ex.takes(Post))
+            hydrusAddUrl(ex);
+    } else if (path == "/add_files/add_file") {
+        if (ex.takes(Post))
+            hydrusAddFile(ex);
+    } else if (path == "/add_tags/add_tags") {
+        if (ex.takes(Post))
+            hydrusAddTags(ex);
+    } else if (path == "/add_urls/get_url_files") {
+        if (!ex.takes(GetOrHead))
+            return true;
         const QString url = query.queryItemValue(QStringLiteral("url"), QUrl::FullyDecoded);
         if (url.isEmpty()) {
             ex.send(HttpResponse::error(400, tr("get_url_files needs ?url=")));
@@ -200,7 +209,9 @@ bool ApiServer::routeHydrus(const Exchange &ex)
                 QJsonObject { { QStringLiteral("normalised_url"), normalised },
                     { QStringLiteral("url_file_statuses"), statuses } });
         });
-    } else if (path == "/get_files/search_files" && get) {
+    } else if (path == "/get_files/search_files") {
+        if (!ex.takes(GetOrHead))
+            return true;
         bool bad = false;
         const QJsonArray tags = jsonListParam(query, QStringLiteral("tags"), &bad);
         if (bad) {
@@ -258,7 +269,9 @@ bool ApiServer::routeHydrus(const Exchange &ex)
                 }
                 return HttpResponse::json(200, o);
             });
-    } else if (path == "/get_files/file_metadata" && get) {
+    } else if (path == "/get_files/file_metadata") {
+        if (!ex.takes(GetOrHead))
+            return true;
         bool bad = false;
         QJsonArray fileIds = jsonListParam(query, QStringLiteral("file_ids"), &bad);
         QJsonArray hashes = jsonListParam(query, QStringLiteral("hashes"), &bad);
@@ -311,7 +324,9 @@ bool ApiServer::routeHydrus(const Exchange &ex)
                 QJsonObject { { QStringLiteral("services"), QJsonObject {} },
                     { QStringLiteral("metadata"), metadata } });
         });
-    } else if ((path == "/get_files/file" || path == "/get_files/thumbnail") && get) {
+    } else if (path == "/get_files/file" || path == "/get_files/thumbnail") {
+        if (!ex.takes(GetOrHead))
+            return true;
         const bool thumb = path == "/get_files/thumbnail";
         const HttpRequest request = ex.request;
         read(ex, [thumb, request](CatalogReader &reader, const LibraryPaths &paths) {

@@ -1986,6 +1986,22 @@ void TestApi::wrongMethodIs405WithAllow_data()
         << QByteArray("POST") << QStringLiteral("/api/item/list") << QByteArray("GET, HEAD");
     QTest::newRow("GET /api/item/addFromURL")
         << QByteArray("GET") << QStringLiteral("/api/item/addFromURL") << QByteArray("POST");
+    // The rest of the routes, one row each: a route's path is matched
+    // first and its method after, in one place (Exchange::takes()).
+    const QByteArray getOrHead("GET, HEAD");
+    const QByteArray post("POST");
+    const std::pair<const char *, QByteArray> others[]
+        = { { "/status/1", getOrHead }, { "/thumbnail/x", getOrHead }, { "/api/images", getOrHead },
+              { "/verify_access_key", getOrHead }, { "/add_files/add_file", post },
+              { "/add_urls/get_url_files", getOrHead }, { "/get_files/file_metadata", getOrHead },
+              { "/get_files/file", getOrHead }, { "/get_files/thumbnail", getOrHead },
+              { "/api/application/info", getOrHead }, { "/api/item/addFromURLs", post },
+              { "/api/item/addFromPath", post } };
+    for (const auto &[path, allow] : others) {
+        const QByteArray method = allow == post ? "GET" : "POST";
+        QTest::addRow("%s %s", method.constData(), path)
+            << method << QString::fromLatin1(path) << allow;
+    }
 }
 
 void TestApi::wrongMethodIs405WithAllow()

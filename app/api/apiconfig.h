@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QStringList>
 
@@ -8,6 +9,11 @@ namespace trove::api {
 
 /// How the local API listens and what it lets in. A value.
 struct ApiConfig {
+    // The window shows originProblem() under its Preferences field: this
+    // file's strings are in the window's catalogue (ui/CMakeLists.txt).
+    Q_DECLARE_TR_FUNCTIONS(ApiConfig)
+
+public:
     static constexpr quint16 kDefaultPort = 45871;
 
     QHostAddress listen = QHostAddress(QHostAddress::LocalHost);

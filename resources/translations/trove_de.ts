@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>ApiConfig</name>
+    <message>
+        <source>an empty origin</source>
+        <translation>ein leerer Ursprung</translation>
+    </message>
+    <message>
+        <source>%1: wildcards are not allowed; name each origin, such as http://localhost:8080</source>
+        <translation>%1: Platzhalter sind nicht erlaubt; nennen Sie jeden Ursprung einzeln, etwa http://localhost:8080</translation>
+    </message>
+    <message>
+        <source>%1 has no scheme; an origin is scheme://host[:port], such as http://%1</source>
+        <translation>%1 hat kein Schema; ein Ursprung ist schema://host[:port], etwa http://%1</translation>
+    </message>
+    <message>
+        <source>%1 is not an origin: an origin is scheme://host[:port], with no path, query or user name</source>
+        <translation>%1 ist kein Ursprung: ein Ursprung ist schema://host[:port], ohne Pfad, Abfrage oder Benutzernamen</translation>
+    </message>
+</context>
+<context>
     <name>BlobStore</name>
     <message>
         <source>cannot create folder %1</source>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>ApiConfig</name>
+    <message>
+        <source>an empty origin</source>
+        <translation>une origine vide</translation>
+    </message>
+    <message>
+        <source>%1: wildcards are not allowed; name each origin, such as http://localhost:8080</source>
+        <translation>%1&#xa0;: les jokers ne sont pas permis&#xa0;; nommez chaque origine, par exemple http://localhost:8080</translation>
+    </message>
+    <message>
+        <source>%1 has no scheme; an origin is scheme://host[:port], such as http://%1</source>
+        <translation>%1 n’a pas de schéma&#xa0;; une origine s’écrit schéma://hôte[:port], par exemple http://%1</translation>
+    </message>
+    <message>
+        <source>%1 is not an origin: an origin is scheme://host[:port], with no path, query or user name</source>
+        <translation>%1 n’est pas une origine&#xa0;: une origine s’écrit schéma://hôte[:port], sans chemin, requête ni nom d’utilisateur</translation>
+    </message>
+</context>
+<context>
     <name>BlobStore</name>
     <message>
         <source>cannot create folder %1</source>

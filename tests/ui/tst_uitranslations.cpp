@@ -4,6 +4,7 @@
 // with its placeholders and one accelerator; `trove` commands stay English
 // whatever the window's language, since scripts parse them.
 
+#include "api/apiconfig.h"
 #include "librarystatuslabel.h"
 #include "translations.h"
 #include "uifixture.h"
@@ -61,21 +62,26 @@ void TestUiTranslations::windowSpeaks_data()
     QTest::addColumn<QString>("one");
     QTest::addColumn<QString>("five");
     QTest::addColumn<QString>("cancel"); // Qt's own (qtbase), in a message box
+    // The local API's reason, under Preferences' allowed origins.
+    QTest::addColumn<QString>("noScheme");
     QTest::newRow("de") << "de"
                         << "&Datei"
                         << "1 Bild"
                         << "5 Bilder"
-                        << "Abbrechen";
+                        << "Abbrechen"
+                        << "localhost:8080 hat kein Schema";
     QTest::newRow("fr") << "fr"
                         << "&Fichier"
                         << "1 image"
                         << "5 images"
-                        << "Annuler";
+                        << "Annuler"
+                        << "localhost:8080 n’a pas de schéma";
     QTest::newRow("en") << "en"
                         << "&File"
                         << "1 image"
                         << "5 images"
-                        << "&Cancel";
+                        << "&Cancel"
+                        << "localhost:8080 has no scheme";
 }
 
 void TestUiTranslations::windowSpeaks()
@@ -85,6 +91,7 @@ void TestUiTranslations::windowSpeaks()
     QFETCH(QString, one);
     QFETCH(QString, five);
     QFETCH(QString, cancel);
+    QFETCH(QString, noScheme);
     QCOMPARE(ui::installTranslators(*QCoreApplication::instance(), language), language);
     QTemporaryDir library;
     auto window = uitest::openWindow(library.path());
@@ -100,6 +107,8 @@ void TestUiTranslations::windowSpeaks()
         qPrintable(ui::LibraryStatusLabel::summary(stats)));
     QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel").remove(QLatin1Char('&')),
         cancel.remove(QLatin1Char('&')));
+    const QString reason = api::ApiConfig::originProblem(QStringLiteral("localhost:8080"));
+    QVERIFY2(reason.startsWith(noScheme), qPrintable(reason));
 }
 
 void TestUiTranslations::systemLanguageFollowed()

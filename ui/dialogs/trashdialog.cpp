@@ -179,6 +179,19 @@ TrashDialog::TrashDialog(QUndoStack *undo, QWidget *parent)
     connect(m_deleteAction, &QAction::triggered, this, &TrashDialog::deleteSelected);
     connect(m_model, &TrashModel::counted, this, &TrashDialog::updateState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &TrashDialog::updateState);
+    // A large trash reaches the view in steps (TrashModel::kRowsPerTurn):
+    // Select All made before the last step still means every row.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+        [this](const QModelIndex &, int first, int last) {
+            const QItemSelection selected = m_view->selectionModel()->selection();
+            if (first == 0 || selected.size() != 1 || selected.first().top() != 0
+                || selected.first().bottom() != first - 1)
+                return;
+            // As one range, as Select All makes it, for the next step.
+            m_view->selectionModel()->select(QItemSelection(m_model->index(0, 0),
+                                                 m_model->index(last, TrashModel::ColumnCount - 1)),
+                QItemSelectionModel::ClearAndSelect);
+        });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         &TrashDialog::updateState);
     connect(m_model, &TrashModel::keysResolved, this,

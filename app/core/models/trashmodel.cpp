@@ -50,6 +50,7 @@ void TrashModel::setReader(LibraryReader *reader)
     ++m_generation;
     m_shownGeneration = m_generation;
     m_total = 0;
+    m_rows = 0;
     m_all = 0;
     m_counted = false;
     m_viewChanged = false;
@@ -174,9 +175,23 @@ quint64 TrashModel::resolveKeys(const QList<QPair<qint64, qint64>> &ranges, Scop
 
 int TrashModel::rowCount(const QModelIndex &parent) const
 {
-    if (parent.isValid() || !m_counted)
-        return 0;
-    return int(std::min<qint64>(m_total, std::numeric_limits<int>::max()));
+    return parent.isValid() || !m_counted ? 0 : m_rows;
+}
+
+void TrashModel::growRows()
+{
+    m_growing = false;
+    const int all = int(std::min<qint64>(m_total, std::numeric_limits<int>::max()));
+    if (!m_counted || m_rows >= all)
+        return;
+    const int last = int(std::min<qint64>(qint64(m_rows) + m_rowsPerTurn, all)) - 1;
+    beginInsertRows({}, m_rows, last);
+    m_rows = last + 1;
+    endInsertRows();
+    if (m_rows < all) {
+        m_growing = true;
+        QTimer::singleShot(0, this, &TrashModel::growRows);
+    }
 }
 
 int TrashModel::columnCount(const QModelIndex &parent) const
@@ -304,12 +319,17 @@ void TrashModel::onPage(
         if (!same) {
             beginResetModel();
             m_total = total;
+            m_rows = int(std::min<qint64>(total, m_rowsPerTurn));
             m_counted = true;
             m_pages.clear();
             m_rowOfKey.clear();
             m_requested = { page };
             storePage(page, rows);
             endResetModel();
+            if (m_rows < m_total && !m_growing) {
+                m_growing = true;
+                QTimer::singleShot(0, this, &TrashModel::growRows);
+            }
             Q_EMIT counted(m_total);
             return;
         }
@@ -326,9 +346,10 @@ void TrashModel::onPage(
         return;
     }
     storePage(page, rows);
-    if (!rows.isEmpty())
-        Q_EMIT dataChanged(
-            index(int(offset), 0), index(int(offset + rows.size() - 1), ColumnCount - 1));
+    // Rows the view is not told of yet have nothing to update.
+    const qint64 lastShown = std::min<qint64>(offset + rows.size(), m_rows) - 1;
+    if (lastShown >= offset)
+        Q_EMIT dataChanged(index(int(offset), 0), index(int(lastShown), ColumnCount - 1));
 }
 
 void TrashModel::storePage(qint64 page, const QList<TrashRecord> &rows)
@@ -387,7 +408,7 @@ void TrashModel::onThumbnails(const QList<KeyedThumbnail> &thumbnails, int side)
         // Asked again when it is wanted again (its icon may leave the cache).
         m_thumbnailAsked.remove(key);
         const auto row = m_rowOfKey.constFind(key);
-        if (row == m_rowOfKey.cend() || image.isNull())
+        if (row == m_rowOfKey.cend() || *row >= m_rows || image.isNull())
             continue;
         // Made small by the reader; one the gallery asked for is larger.
         const int device = qRound(kIconSide * m_iconScale);

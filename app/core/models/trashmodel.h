@@ -37,6 +37,12 @@ public:
     };
     /// Rows per read.
     static constexpr int kPageSize = 100;
+    /// Rows the view is told of per turn of the event loop. A table view
+    /// keeps an entry per row in its (hidden) vertical header: told of a
+    /// million rows at once, the GUI thread spent 27-40 ms laying them out
+    /// (docs/performance.md); told of them a tenth at a time, at most 12 ms
+    /// per turn.
+    static constexpr int kRowsPerTurn = 100'000;
 
     explicit TrashModel(QObject *parent = nullptr);
     ~TrashModel() override;
@@ -67,8 +73,11 @@ public:
 
     /// Whether the trash has been counted since the last setReader().
     bool isCounted() const { return m_counted; }
-    /// Rows shown: those the filter keeps.
+    /// Rows shown: those the filter keeps. rowCount() reaches it within a
+    /// few turns of the event loop (kRowsPerTurn).
     qint64 total() const { return m_total; }
+    /// Rows per turn for a test; kRowsPerTurn otherwise.
+    void setRowsPerTurn(int rows) { m_rowsPerTurn = std::max(1, rows); }
     /// Images in the trash, whatever the filter.
     qint64 all() const { return m_all; }
     /// The record of @p row, or nullptr while it is not read.
@@ -103,6 +112,9 @@ private:
     void onThumbnails(const QList<KeyedThumbnail> &thumbnails, int side);
     void storePage(qint64 page, const QList<TrashRecord> &rows);
     void dropFarPages(qint64 near);
+    /// Tells the view of up to m_rowsPerTurn more rows, and asks for the
+    /// next turn until rowCount() is m_total.
+    void growRows();
 
     QPointer<LibraryReader> m_reader;
     quint64 m_generation = 0;
@@ -113,6 +125,9 @@ private:
     TrashOrder m_order = TrashOrder::NewestFirst;
     bool m_viewChanged = false; ///< filter or order: the next first page resets the rows
     qint64 m_total = 0;
+    int m_rows = 0; ///< rows the view knows of: m_total, reached in turns
+    int m_rowsPerTurn = kRowsPerTurn;
+    bool m_growing = false; ///< a growRows() is queued
     qint64 m_all = 0;
     bool m_counted = false;
     QHash<qint64, QList<TrashRecord>> m_pages;

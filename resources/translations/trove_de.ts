@@ -788,10 +788,6 @@
         <translation>kein Bild (%1)</translation>
     </message>
     <message>
-        <source>compressed SVG (svgz) is not supported</source>
-        <translation>komprimiertes SVG (svgz) wird nicht unterstützt</translation>
-    </message>
-    <message>
         <source>SVG too large: %1 bytes</source>
         <translation>SVG zu groß: %1 Bytes</translation>
     </message>
@@ -806,6 +802,10 @@
     <message>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>SVG too large: more than %1 bytes uncompressed</source>
+        <translation>SVG zu groß: entpackt mehr als %1 Bytes</translation>
     </message>
 </context>
 <context>
@@ -3421,10 +3421,6 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
         <translation>Dieses Bild ist in der gerade gefilterten Galerie nicht enthalten</translation>
     </message>
     <message>
-        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.avif *.ico *.svg);;All files (*)</source>
-        <translation>Bilder (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.avif *.ico *.svg);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Import Folder</source>
         <translation>Ordner importieren</translation>
     </message>
@@ -3496,6 +3492,10 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
     <message>
         <source>Create Library</source>
         <translation>Bibliothek anlegen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.avif *.ico *.svg *.svgz);;All files (*)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.avif *.ico *.svg *.svgz);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

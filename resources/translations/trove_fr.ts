@@ -788,10 +788,6 @@
         <translation>pas une image (%1)</translation>
     </message>
     <message>
-        <source>compressed SVG (svgz) is not supported</source>
-        <translation>le SVG compressé (svgz) n’est pas pris en charge</translation>
-    </message>
-    <message>
         <source>SVG too large: %1 bytes</source>
         <translation>SVG trop grand&#xa0;: %1 octets</translation>
     </message>
@@ -806,6 +802,10 @@
     <message>
         <source>cancelled</source>
         <translation>annulé</translation>
+    </message>
+    <message>
+        <source>SVG too large: more than %1 bytes uncompressed</source>
+        <translation>SVG trop grand&#xa0;: plus de %1 octets une fois décompressé</translation>
     </message>
 </context>
 <context>
@@ -3421,10 +3421,6 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
         <translation>Cette image n’est pas dans la galerie telle qu’elle est filtrée</translation>
     </message>
     <message>
-        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.avif *.ico *.svg);;All files (*)</source>
-        <translation>Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.avif *.ico *.svg);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
         <source>Import Folder</source>
         <translation>Importer un dossier</translation>
     </message>
@@ -3496,6 +3492,10 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
     <message>
         <source>Create Library</source>
         <translation>Créer la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.avif *.ico *.svg *.svgz);;All files (*)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.avif *.ico *.svg *.svgz);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>

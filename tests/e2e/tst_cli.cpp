@@ -248,7 +248,8 @@ void TestCli::addEachFormat_data()
 {
     QTest::addColumn<QByteArray>("format");
     QTest::addColumn<QSize>("size");
-    for (const char *format : { "png", "jpeg", "gif", "webp", "bmp", "svg" })
+    // svgz: compressed SVG (Inkscape), kept and exported as the svgz it is.
+    for (const char *format : { "png", "jpeg", "gif", "webp", "bmp", "svg", "svgz" })
         QTest::newRow(format) << QByteArray(format) << QSize(320, 240);
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "imagefactory.h"
 
+#include "response.h"
+
 #include <QBuffer>
 #include <QColor>
 #include <QImageWriter>
@@ -468,6 +470,11 @@ QByteArray ImageFactory::svg(int width, int height, quint32 seed)
     return svg.toUtf8();
 }
 
+QByteArray ImageFactory::svgz(int width, int height, quint32 seed)
+{
+    return Response::gzip(svg(width, height, seed));
+}
+
 QList<QByteArray> ImageFactory::formats()
 {
     return { "png", "jpeg", "gif", "webp", "bmp", "tiff", "ico", "tga", "svg" };
@@ -493,6 +500,8 @@ QByteArray ImageFactory::image(const QByteArray &format, int width, int height, 
         return tga(width, height, seed);
     if (format == "svg")
         return svg(width, height, seed);
+    if (format == "svgz")
+        return svgz(width, height, seed);
     return {};
 }
 
@@ -506,7 +515,7 @@ QByteArray ImageFactory::mimeType(const QByteArray &format)
         return "image/vnd.microsoft.icon";
     if (format == "tga")
         return "image/x-tga";
-    if (format == "svg")
+    if (format == "svg" || format == "svgz")
         return "image/svg+xml";
     if (format == "bmp")
         return "image/bmp";

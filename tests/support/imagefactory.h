@@ -68,11 +68,15 @@ public:
     /// SVG text (gradient, circle, rectangle, path) whose intrinsic size is
     /// @p width x @p height.
     static QByteArray svg(int width, int height, quint32 seed = 0);
+    /// svg() in one gzip member: compressed SVG as Inkscape saves it. Not
+    /// in formats() (Qt names every gzip file svgz), but image() makes it.
+    static QByteArray svgz(int width, int height, quint32 seed = 0);
 
     /// Every format name image() accepts: png jpeg gif webp bmp tiff ico
     /// tga svg.
     static QList<QByteArray> formats();
-    /// Dispatches on @p format (a name from formats()); empty if unknown.
+    /// Dispatches on @p format (a name from formats(), or svgz); empty if
+    /// unknown.
     static QByteArray image(const QByteArray &format, int width, int height, quint32 seed = 0);
     /// "image/png", "image/svg+xml", ... for a name from formats().
     static QByteArray mimeType(const QByteArray &format);

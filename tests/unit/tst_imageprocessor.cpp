@@ -7,6 +7,9 @@
 #include "imagefactory.h"
 #include "ingest/bmpthumbnailer.h"
 #include "ingest/imageprocessor.h"
+#include "ingest/picturedecoder.h"
+#include "ingest/svgdocument.h"
+#include "response.h"
 #include "resultcheck.h"
 #include "storage/gzipcodec.h"
 #include "storage/thumbnailcodec.h"
@@ -25,6 +28,7 @@
 
 using namespace trove;
 using trove::test::ImageFactory;
+using trove::test::Response;
 using trove::test::sha256Hex;
 using trove::test::writeFile;
 
@@ -57,6 +61,8 @@ private Q_SLOTS:
     void sniffMimeType_data();
     void sniffMimeType();
     void thumbnailFromBytes();
+    void svgExternalReferencesAreNotRead_data();
+    void svgExternalReferencesAreNotRead();
     void bmpRowsAsQtReadsThem_data();
     void bmpRowsAsQtReadsThem();
     void bmpOthersGoToQt_data();
@@ -119,6 +125,15 @@ void TestImageProcessor::processesEachFormat_data()
     QTest::newRow("bmp") << ImageFactory::encode(big, "bmp") << QStringLiteral("bmp")
                          << QSize(600, 400);
     QTest::newRow("svg") << ImageFactory::svg(640, 480) << QStringLiteral("svg") << QSize(640, 480);
+    // Compressed SVG keeps its name: it is served and exported as svgz.
+    QTest::newRow("svgz") << ImageFactory::svgz(640, 480) << QStringLiteral("svgz")
+                          << QSize(640, 480);
+    QTest::newRow("svgz small") << ImageFactory::svgz(120, 90, 3) << QStringLiteral("svgz")
+                                << QSize(120, 90);
+    // gzip(1) reads members one after another; so does Trove.
+    const QByteArray split = ImageFactory::svg(300, 200, 4);
+    const QByteArray twoMembers = Response::gzip(split.left(100)) + Response::gzip(split.mid(100));
+    QTest::newRow("svgz of two members") << twoMembers << QStringLiteral("svgz") << QSize(300, 200);
     const QList<QByteArray> writers = QImageWriter::supportedImageFormats();
     if (writers.contains("webp"))
         QTest::newRow("webp") << ImageFactory::encode(big, "webp") << QStringLiteral("webp")
@@ -397,6 +412,36 @@ void TestImageProcessor::refusals_data()
     QTest::newRow("bmp cut") << ImageFactory::truncated(
         ImageFactory::encode(ImageFactory::pattern(200, 150, 44), "bmp"), 0.5)
                              << QStringLiteral("truncated image (bmp)");
+
+    // Compressed SVG: inflated within the bound SVG text has, then judged as
+    // SVG; any other gzip file (an archive, a compressed page) is none.
+    const QByteArray svgz = ImageFactory::svgz(200, 150, 46);
+    QByteArray bombText = ImageFactory::svg(64, 64, 47);
+    bombText.insert(bombText.indexOf("</svg>"),
+        "<desc>" + QByteArray(SvgDocument::kMaxBytes, ' ') + "</desc>\n");
+    QTest::newRow("svgz bomb") << Response::gzip(bombText) << QStringLiteral("SVG too large");
+    QTest::newRow("gzip of zeros") << Response::gzipOfZeros(SvgDocument::kMaxBytes * 2)
+                                   << QStringLiteral("not an image (application/gzip)");
+    QTest::newRow("gzip of text") << Response::gzip(
+        QByteArray("just some words, no picture here\n").repeated(200))
+                                  << QStringLiteral("not an image (application/gzip)");
+    QTest::newRow("gzip of an xhtml page")
+        << Response::gzip("<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">"
+                          "<body><p>Forbidden</p></body></html>\n")
+        << QStringLiteral("not an image (application/gzip)");
+    QTest::newRow("gzip of noise (a .tar.gz)") << Response::gzip(ImageFactory::garbage(8192))
+                                               << QStringLiteral("not an image (application/gzip)");
+    QTest::newRow("gzip magic, then garbage") << ImageFactory::garbage(64).prepend("\x1f\x8b")
+                                              << QStringLiteral("not an image (application/gzip)");
+    for (const double fraction : { 0.6, 0.9 })
+        QTest::addRow("svgz cut at %g", fraction)
+            << ImageFactory::truncated(svgz, fraction) << QStringLiteral("truncated image (svgz)");
+    QTest::newRow("svgz without its last byte")
+        << svgz.chopped(1) << QStringLiteral("truncated image (svgz)");
+    QByteArray badCrc = svgz;
+    badCrc[badCrc.size() - 8] = char(badCrc.at(badCrc.size() - 8) ^ 0x55);
+    QTest::newRow("svgz with a wrong CRC")
+        << badCrc << QStringLiteral("unsupported or corrupt image (svgz): incorrect data check");
     if (QImageWriter::supportedImageFormats().contains("webp"))
         QTest::newRow("webp cut") << ImageFactory::truncated(
             ImageFactory::encode(ImageFactory::pattern(200, 150, 45), "webp"), 0.5)
@@ -501,6 +546,72 @@ void TestImageProcessor::thumbnailFromBytes()
 
     auto bad = ImageProcessor::thumbnailFromBytes(ImageFactory::html(), 128);
     QVERIFY(!bad.ok());
+
+    // A missing thumbnail of a compressed SVG is drawn again from its blob.
+    auto svgz = ImageProcessor::thumbnailFromBytes(ImageFactory::svgz(512, 256, 61), 128);
+    QVERIFY_OK(svgz);
+    QCOMPARE(svgz->size(), QSize(128, 64));
+    auto archive = ImageProcessor::thumbnailFromBytes(Response::gzip(ImageFactory::html()), 128);
+    QVERIFY(!archive.ok());
+    QVERIFY2(archive.error().startsWith(QLatin1String("not an image (application/gzip)")),
+        qPrintable(archive.error()));
+}
+
+void TestImageProcessor::svgExternalReferencesAreNotRead_data()
+{
+    QTest::addColumn<bool>("compressed");
+    QTest::addColumn<QString>("path"); // which reader of originals draws it
+    for (const bool compressed : { false, true }) {
+        for (const char *path : { "process", "thumbnailFromBytes", "picture" })
+            QTest::addRow("%s %s", compressed ? "svgz" : "svg", path)
+                << compressed << QString::fromLatin1(path);
+    }
+}
+
+// QtSvg draws the files an SVG names (a web page's SVG could put a picture
+// from the user's disk into its thumbnail, or a FIFO block the decoder):
+// ingest, rebuilt thumbnails and the viewer draw SVG and svgz without them.
+void TestImageProcessor::svgExternalReferencesAreNotRead()
+{
+    QFETCH(bool, compressed);
+    QFETCH(QString, path);
+    const QString red = m_dir->filePath(QStringLiteral("private.png"));
+    QVERIFY(writeFile(red, ImageFactory::solidPng(Qt::red, 64, 64)));
+    const QByteArray svg = QStringLiteral(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+        "width=\"64\" height=\"64\">\n<rect width=\"64\" height=\"64\" fill=\"#336699\"/>\n"
+        "<image x=\"0\" y=\"0\" width=\"64\" height=\"64\" xlink:href=\"%1\"/>\n</svg>\n")
+                               .arg(red)
+                               .toUtf8();
+    // The check can fail: QtSvg, handed the text as it is, draws the file.
+    const QImage unguarded = QImage::fromData(svg, "svg");
+    QVERIFY(!unguarded.isNull());
+    QCOMPARE(QColor(unguarded.pixel(32, 32)), QColor(Qt::red));
+
+    const QByteArray bytes = compressed ? Response::gzip(svg) : svg;
+    QImage drawn;
+    if (path == QLatin1String("process")) {
+        auto r = run(bytes);
+        QVERIFY_OK(r);
+        QCOMPARE(r->format, compressed ? QStringLiteral("svgz") : QStringLiteral("svg"));
+        QCOMPARE(QSize(r->width, r->height), QSize(64, 64));
+        drawn = QImage::fromData(r->thumbnail);
+    } else if (path == QLatin1String("thumbnailFromBytes")) {
+        auto thumb = ImageProcessor::thumbnailFromBytes(bytes, 64);
+        QVERIFY_OK(thumb);
+        drawn = *thumb;
+    } else {
+        auto picture = PictureDecoder::decode(bytes);
+        QVERIFY_OK(picture);
+        QCOMPARE(picture->frames.size(), 1);
+        drawn = picture->frames.first();
+    }
+    QVERIFY(!drawn.isNull());
+    const QColor centre(drawn.pixel(drawn.width() / 2, drawn.height() / 2));
+    QVERIFY2(qAbs(centre.red() - 0x33) < 8 && qAbs(centre.green() - 0x66) < 8
+            && qAbs(centre.blue() - 0x99) < 8,
+        qPrintable(QStringLiteral("the SVG's own #336699 is %1: the file it names was drawn")
+                       .arg(centre.name())));
 }
 
 namespace {

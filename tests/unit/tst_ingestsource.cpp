@@ -10,6 +10,7 @@
 #include "ingest/ingestsource.h"
 #include "ingest/sourcelabel.h"
 #include "obeypermissions.h"
+#include "response.h"
 #include "testfiles.h"
 
 #include <QBuffer>
@@ -44,6 +45,7 @@ protected:
 
 } // namespace
 using trove::test::ImageFactory;
+using trove::test::Response;
 using trove::test::writeFile;
 
 class TestIngestSource : public QObject {
@@ -414,14 +416,21 @@ void TestIngestSource::sniffsEveryFormatByContent()
     QVERIFY(writeFile(root + QStringLiteral("/page.png"), ImageFactory::html()));
     QVERIFY(
         writeFile(root + QStringLiteral("/note.svg"), "<?xml version=\"1.0\"?><note>hi</note>"));
+    // Compressed SVG is an image; any other gzip file is not, whatever its
+    // name says.
+    QVERIFY(writeFile(root + QStringLiteral("/drawing-file"), ImageFactory::svgz(300, 200, 5)));
+    expected << QStringLiteral("drawing-file");
     QVERIFY(writeFile(
         root + QStringLiteral("/archive.svgz"), ImageFactory::garbage(64).prepend("\x1f\x8b")));
+    QVERIFY(writeFile(root + QStringLiteral("/backup.svgz"),
+        Response::gzip(ImageFactory::garbage(4096).prepend("ustar"))));
+    QVERIFY(writeFile(root + QStringLiteral("/page.svgz"), Response::gzip(ImageFactory::html())));
     const Walked w = walk(root);
     expected.sort();
     QCOMPARE(w.images, expected);
     QCOMPARE(w.skipped,
-        QStringList({ QStringLiteral("archive.svgz"), QStringLiteral("note.svg"),
-            QStringLiteral("page.png") }));
+        QStringList({ QStringLiteral("archive.svgz"), QStringLiteral("backup.svgz"),
+            QStringLiteral("note.svg"), QStringLiteral("page.png"), QStringLiteral("page.svgz") }));
 
     // A probe reads a header (and TGA's footer), never the whole file.
     for (const QByteArray &format : ImageFactory::formats()) {
@@ -436,6 +445,17 @@ void TestIngestSource::sniffsEveryFormatByContent()
                            .arg(buffer.bytesRead)
                            .arg(buffer.size())));
     }
+    // A large svgz is judged by its first few KiB inflated.
+    QByteArray drawing = ImageFactory::svg(800, 600, 9);
+    drawing.insert(drawing.indexOf("</svg>"),
+        "<desc>" + ImageFactory::randomBytes(512 * 1024).toBase64() + "</desc>\n");
+    CountingBuffer svgz;
+    svgz.setData(Response::gzip(drawing));
+    QVERIFY(svgz.open(QIODevice::ReadOnly | QIODevice::Unbuffered));
+    QCOMPARE(ImageProcessor::sniffImageFormat(&svgz), QByteArray("svgz"));
+    QCOMPARE(svgz.pos(), 0);
+    QVERIFY2(svgz.bytesRead < 64 * 1024,
+        qPrintable(QStringLiteral("read %1 of %2 bytes").arg(svgz.bytesRead).arg(svgz.size())));
 }
 
 // Nested folders, images under wrong names or none, non-images under image

@@ -3,6 +3,7 @@
 
 #include "base/tagkey.h"
 #include "ingest/imageprocessor.h"
+#include "ingest/svgdocument.h"
 #include "storage/database.h"
 #include "storage/gzipcodec.h"
 #include "storage/libraryaccess.h"
@@ -281,7 +282,18 @@ std::optional<Rebuilt> rebuildFromBlob(const QString &path, const QString &sha)
     const QByteArray format = ImageProcessor::sniffImageFormat(&buffer);
     if (format.isEmpty())
         return std::nullopt;
-    QImageReader reader(&buffer, format);
+    // SVG's size is read from SvgDocument's text, as ingest read it.
+    const bool svg = SvgDocument::isSvg(format);
+    QByteArray svgText;
+    QBuffer text(&svgText);
+    if (svg) {
+        auto drawable = SvgDocument::drawable(&buffer, format);
+        if (!drawable)
+            return std::nullopt;
+        svgText = std::move(drawable).value();
+        text.open(QIODevice::ReadOnly);
+    }
+    QImageReader reader(svg ? &text : &buffer, svg ? QByteArray("svg") : format);
     QSize size = reader.size();
     if (!size.isValid()) {
         const QImage image = reader.read();

@@ -6,6 +6,7 @@
 #include "catalog/private/libraryreaderworker.h"
 #include "codeclog.h"
 #include "ingest/imageprocessor.h"
+#include "ingest/svgdocument.h"
 #include "storage/blobstore.h"
 #include "storage/gzipcodec.h"
 #include "storage/thumbnailcodec.h"
@@ -157,9 +158,15 @@ QFuture<Result<QImage>> LibraryReader::loadImage(const LibraryPaths &paths, cons
         if (!bytes)
             return Error { bytes.error() };
         const CodecScope quiet;
-        QBuffer buffer(&*bytes);
+        // SVG and svgz as SvgDocument hands them over (no external files,
+        // bounded inflation).
+        bool svg = false;
+        auto readable = SvgDocument::readable(*bytes, &svg);
+        if (!readable)
+            return Error { ImageProcessor::tr("cannot decode image: %1").arg(readable.error()) };
+        QBuffer buffer(&*readable);
         buffer.open(QIODevice::ReadOnly);
-        QImageReader reader(&buffer);
+        QImageReader reader(&buffer, svg ? QByteArray("svg") : QByteArray());
         reader.setAutoTransform(true);
         reader.setAllocationLimit(1024);
         QImage image = reader.read();

@@ -5,6 +5,7 @@
 #include "helperhandler.h"
 #include "ingest/bmpthumbnailer.h"
 #include "ingest/completeness.h"
+#include "ingest/svgdocument.h"
 #include "storage/diskspace.h"
 #include "storage/thumbnailcodec.h"
 
@@ -14,15 +15,11 @@
 #include <QImage>
 #include <QImageReader>
 #include <QMimeDatabase>
-#include <QRegularExpression>
 #include <optional>
 
 namespace trove {
 
 namespace {
-
-// SVG is text decoded in memory; larger files are not pictures.
-constexpr qint64 kMaxSvgBytes = 32 * 1024 * 1024;
 
 QSize fitted(QSize size, int box)
 {
@@ -72,33 +69,6 @@ Result<QImage> decodeThumbnail(
     if (target != image.size())
         image = image.scaled(target, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     return ImageProcessor::toSrgb(std::move(image));
-}
-
-// SVG that a thumbnail may be drawn from: every <image> reference that is
-// not inline data or a fragment is cut. QtSvg would otherwise read local
-// paths (a FIFO such as /dev/stdin blocks the decoder for ever; a private
-// picture would end up in the thumbnail of a file from the web).
-QByteArray withoutExternalReferences(QByteArray svg)
-{
-    static const QRegularExpression href(QStringLiteral(R"(((?:xlink:)?href\s*=\s*)(["'])(.*?)\2)"),
-        QRegularExpression::DotMatchesEverythingOption);
-    QString text = QString::fromUtf8(svg);
-    QString out;
-    out.reserve(text.size());
-    qsizetype last = 0;
-    auto it = href.globalMatch(text);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        const QString value = m.captured(3).trimmed();
-        if (value.startsWith(QLatin1Char('#'))
-            || value.startsWith(QLatin1String("data:"), Qt::CaseInsensitive))
-            continue;
-        out += QStringView(text).mid(last, m.capturedStart(3) - last);
-        out += QLatin1Char('#');
-        last = m.capturedEnd(3);
-    }
-    out += QStringView(text).mid(last);
-    return out.toUtf8();
 }
 
 // Qt 6.4's ICO plugin claims uncompressed true-colour TGA files; when the
@@ -159,10 +129,9 @@ QByteArray ImageProcessor::sniffImageFormat(QIODevice *device)
     const QByteArray format = QImageReader::imageFormat(device);
     device->seek(start);
     // Qt's SVG plugin claims anything that starts like XML (see process())
-    // and every gzip file as svgz, which process() refuses anyway.
-    if (format == "svgz"
-        || (format == "svg" && sniffMimeType(device->peek(4096)) != QLatin1String("image/svg+xml")))
-        return {};
+    // and every gzip file as svgz: only what is really SVG is.
+    if (SvgDocument::isSvg(format))
+        return SvgDocument::sniff(device);
     return format;
 }
 
@@ -213,10 +182,11 @@ Result<ProcessedImage> ImageProcessor::process(
 
     QByteArray format = reader.format();
     // Qt's SVG plugin claims anything that starts like XML, XHTML and HTML
-    // comments included; only what sniffs as SVG is SVG.
-    const bool notReallySvg = format == "svg" && [&] {
+    // comments included, and every gzip file (a .tar.gz) as svgz; only what
+    // sniffs as SVG, inflated for svgz, is SVG.
+    const bool notReallySvg = SvgDocument::isSvg(format) && [&] {
         file.seek(0);
-        return sniffMimeType(file.read(4096)) != QLatin1String("image/svg+xml");
+        return SvgDocument::sniff(&file) != format;
     }();
     file.seek(0);
     // PSD, DDS, SGI, PCX and what nothing else claims but looks like a TGA
@@ -234,20 +204,21 @@ Result<ProcessedImage> ImageProcessor::process(
         return fail(tr("not an image (%1)").arg(mime));
     }
 
-    // QtSvg reads every referenced file while it parses, even for size():
-    // SVG is probed and decoded only from a copy without external references.
+    // QtSvg reads every referenced file while it parses, even for size(),
+    // and Qt's svgz reader inflates without a bound: SVG and svgz are probed
+    // and decoded only from SvgDocument's text. The format stays "svgz", so
+    // the original is served and exported as what it is.
     QByteArray cleanedSvg;
     QBuffer svgBuffer(&cleanedSvg);
     std::optional<QImageReader> svgReader;
-    if (format == "svgz")
-        return fail(tr("compressed SVG (svgz) is not supported"));
-    if (format == "svg") {
-        if (file.size() > kMaxSvgBytes)
-            return fail(tr("SVG too large: %1 bytes").arg(file.size()));
-        file.seek(0);
-        cleanedSvg = withoutExternalReferences(file.readAll());
+    if (SvgDocument::isSvg(format)) {
+        auto text = SvgDocument::drawable(&file, format);
+        if (!text)
+            return text.failure();
+        cleanedSvg = std::move(text).value();
         svgBuffer.open(QIODevice::ReadOnly);
         svgReader.emplace(&svgBuffer, "svg");
+        file.seek(0);
     }
     QImageReader &probe = svgReader ? *svgReader : reader;
 
@@ -370,7 +341,19 @@ Result<ProcessedImage> ImageProcessor::process(
 Result<QImage> ImageProcessor::thumbnailFromBytes(const QByteArray &bytes, int size)
 {
     const CodecScope quiet;
+    // SVG and svgz as process() draws them: inflated within bounds, without
+    // external references.
+    bool svg = false;
+    auto readable = SvgDocument::readable(bytes, &svg);
+    if (!readable)
+        return readable.failure();
     QBuffer buffer;
+    if (svg) {
+        buffer.setData(*readable);
+        buffer.open(QIODevice::ReadOnly);
+        QImageReader reader(&buffer, "svg");
+        return decodeThumbnail(reader, "svg", reader.size(), size);
+    }
     // A GIF whose frames reach past its screen is shown whole.
     buffer.setData(gifScreenCoveringFrames(bytes));
     buffer.open(QIODevice::ReadOnly);

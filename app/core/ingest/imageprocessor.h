@@ -36,7 +36,7 @@ struct ProcessRequest {
 
 /// What it produced: metadata, a thumbnail and a temp blob ready to install.
 struct ProcessedImage {
-    QString format; ///< Qt's name: png, jpeg, gif, webp, bmp, svg, ...
+    QString format; ///< Qt's name: png, jpeg, gif, webp, bmp, svg, svgz, ...
     int width = 0;
     int height = 0;
     CompressedBlob blob;
@@ -103,7 +103,8 @@ public:
     /// by content alone, never by a file name; empty when it is no image.
     /// Reads only what the formats' probes read (a header, TGA's footer) and
     /// leaves the device where it was. Text that merely starts like XML is
-    /// not SVG.
+    /// not SVG; a gzip file is "svgz" only when its first KiB inflated are
+    /// SVG (SvgDocument::sniff), never a .tar.gz.
     static QByteArray sniffImageFormat(QIODevice *device);
 };
 

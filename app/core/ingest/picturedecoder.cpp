@@ -4,6 +4,7 @@
 #include "codeclog.h"
 #include "ingest/completeness.h"
 #include "ingest/imageprocessor.h"
+#include "ingest/svgdocument.h"
 
 #include <QBuffer>
 #include <QImageReader>
@@ -89,13 +90,19 @@ ExifSummary PictureDecoder::exifSummary(const QByteArray &bytes)
 Result<Picture> PictureDecoder::decode(const QByteArray &bytes)
 {
     const CodecScope quiet;
+    // SVG and svgz only as SvgDocument hands them over: QtSvg would read
+    // the files an SVG names, and Qt's svgz reader inflates without bound.
+    bool svg = false;
+    auto readable = SvgDocument::readable(bytes, &svg);
+    if (!readable)
+        return fail(ImageProcessor::tr("cannot decode image: %1").arg(readable.error()));
     QBuffer buffer;
     // A GIF whose frames reach past its screen is shown whole.
-    buffer.setData(gifScreenCoveringFrames(bytes));
+    buffer.setData(svg ? *readable : gifScreenCoveringFrames(bytes));
     buffer.open(QIODevice::ReadOnly);
     // A JPEG kept with junk before its header (ImageProcessor explains).
-    buffer.seek(ImageProcessor::imageStart(&buffer));
-    QImageReader reader(&buffer);
+    buffer.seek(svg ? 0 : ImageProcessor::imageStart(&buffer));
+    QImageReader reader(&buffer, svg ? QByteArray("svg") : QByteArray());
     reader.setAutoTransform(true);
     reader.setAllocationLimit(kAllocationLimitMb);
 

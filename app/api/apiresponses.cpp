@@ -191,8 +191,8 @@ QByteArray mimeTypeOf(const QString &format)
     return "image/" + f.toLatin1();
 }
 
-HttpResponse originalResponse(
-    const ImageRecord &record, const LibraryPaths &paths, const HttpRequest &request)
+HttpResponse originalResponse(const ImageRecord &record, const LibraryPaths &paths,
+    const HttpRequest &request, SvgzCoding svgz)
 {
     const QByteArray etag = '"' + record.sha256.toLatin1() + '"';
     const QByteArray ifNoneMatch = request.header("if-none-match");
@@ -208,8 +208,15 @@ HttpResponse originalResponse(
             tr("cannot read image %1: %2 (`trove verify` checks the library)")
                 .arg(record.id, bytes.error()));
     const qint64 size = bytes->size();
-    HttpResponse r = HttpResponse::bytes(200, *bytes, mimeTypeOf(record.format));
+    const bool isSvgz = record.format.compare(QLatin1String("svgz"), Qt::CaseInsensitive) == 0;
+    HttpResponse r = HttpResponse::bytes(200, *bytes,
+        isSvgz && svgz == SvgzCoding::AsFile ? QByteArray("application/gzip")
+                                             : mimeTypeOf(record.format));
     r.withHeader("ETag", etag).withHeader("Accept-Ranges", "bytes");
+    // An svgz is SVG in gzip: said so, a browser inflates and shows it, and
+    // the bytes sent are still the original's (ranges count them).
+    if (isSvgz && svgz == SvgzCoding::Declared)
+        r.withHeader("Content-Encoding", "gzip");
     const QByteArray ascii
         = QString(record.name)
               .replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._ -]")), QStringLiteral("_"))

@@ -21,11 +21,17 @@ Result<ImageRecord> resolveImage(
 Result<ImageRecord> imageBySha(CatalogReader &reader, const QString &sha256, HttpResponse *refusal);
 Result<ImageRecord> imageByKey(CatalogReader &reader, qint64 key, HttpResponse *refusal);
 
+/// How an svgz original is described: as SVG in gzip (`Content-Encoding:
+/// gzip`, what a browser shows), or as a file that is gzip (what a client
+/// checking the file's SHA-256 must receive untouched: HTTP libraries
+/// inflate a declared coding on their own).
+enum class SvgzCoding { Declared, AsFile };
+
 /// The original bytes, byte-identical, with Content-Type, ETag (the
 /// SHA-256), If-None-Match and single byte ranges. The name and id never
 /// reach the file system: the blob path comes from the stored SHA-256.
-HttpResponse originalResponse(
-    const ImageRecord &record, const LibraryPaths &paths, const HttpRequest &request);
+HttpResponse originalResponse(const ImageRecord &record, const LibraryPaths &paths,
+    const HttpRequest &request, SvgzCoding svgz = SvgzCoding::Declared);
 /// The stored thumbnail (JPEG, or PNG with alpha).
 HttpResponse thumbnailResponse(
     CatalogReader &reader, const ImageRecord &record, const HttpRequest &request);

@@ -334,8 +334,9 @@ bool ApiServer::routeHydrus(const Exchange &ex)
             auto record = oneFile(reader, request.query, &refusal);
             if (!record)
                 return refusal;
+            // Hydrus clients check the file they get against its hash.
             return thumb ? thumbnailResponse(reader, *record, request)
-                         : originalResponse(*record, paths, request);
+                         : originalResponse(*record, paths, request, SvgzCoding::AsFile);
         });
     } else {
         return false;

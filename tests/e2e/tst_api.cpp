@@ -98,6 +98,7 @@ private Q_SLOTS:
     // The original service
     void originalServiceEndToEnd();
     void imageByNameOrIdWithRangeAndEtag();
+    void svgzIsServedAsGzippedSvg();
     void rangesFollowRfc9110_data();
     void rangesFollowRfc9110();
     void ifNoneMatchComparesWeakly_data();
@@ -444,6 +445,7 @@ void TestApi::originalServiceEndToEnd()
     QCOMPARE(image.status, 200);
     QCOMPARE(image.body, png);
     QCOMPARE(image.header("Content-Type"), QByteArray("image/png"));
+    QVERIFY(image.header("Content-Encoding").isEmpty());
     QCOMPARE(image.header("ETag"), '"' + sha256Hex(png).toLatin1() + '"');
 
     // The CLI sees the same library: name and tags as posted.
@@ -496,6 +498,45 @@ void TestApi::imageByNameOrIdWithRangeAndEtag()
     QVERIFY(head.body.isEmpty());
 
     QCOMPARE(request("GET", QStringLiteral("/image/nothing-by-this-name")).status, 404);
+}
+
+// Compressed SVG goes out as the original bytes, said to be SVG in gzip:
+// a browser inflates and shows it; a download keeps the .svgz as it is.
+// The Hydrus API sends it as the gzip file it is.
+void TestApi::svgzIsServedAsGzippedSvg()
+{
+    const QByteArray svgz = ImageFactory::svgz(300, 200, 5);
+    m_server.addRoute(QStringLiteral("/d.svgz"), Response::ok(svgz, "image/svg+xml"));
+    const Reply posted = postJson(QStringLiteral("/process_image"),
+        { { QStringLiteral("url"), m_server.url(QStringLiteral("/d.svgz")).toString() } });
+    QCOMPARE(posted.status, 202);
+    const QJsonObject done = waitFinished(posted.json().value(QLatin1String("id")).toInteger());
+    QCOMPARE(done.value(QLatin1String("state")).toString(), QStringLiteral("done"));
+    const QString imageId
+        = done.value(QLatin1String("image")).toObject().value(QLatin1String("id")).toString();
+
+    // Qt's client, like a browser, inflates it: the drawing.
+    const Reply image = request("GET", QStringLiteral("/image/") + imageId);
+    QCOMPARE(image.status, 200);
+    QCOMPARE(image.body, ImageFactory::svg(300, 200, 5));
+    QCOMPARE(image.header("Content-Type"), QByteArray("image/svg+xml"));
+    QCOMPARE(image.header("Content-Encoding"), QByteArray("gzip"));
+    // On the wire (a client that asks for gzip itself keeps it): the file.
+    const Reply raw = request(
+        "GET", QStringLiteral("/image/") + imageId, {}, { { "Accept-Encoding", "gzip" } });
+    QCOMPARE(raw.status, 200);
+    QCOMPARE(raw.body, svgz);
+    // A Hydrus client checks the file against its hash: the gzip file, no
+    // coding its HTTP library would undo.
+    const Reply file = request("GET", QStringLiteral("/get_files/file?hash=") + sha256Hex(svgz));
+    QCOMPARE(file.status, 200);
+    QCOMPARE(file.body, svgz);
+    QVERIFY(file.header("Content-Encoding").isEmpty());
+    const Reply thumb = request("GET", QStringLiteral("/thumbnail/") + imageId);
+    QCOMPARE(thumb.status, 200);
+    const QImage thumbnail = QImage::fromData(thumb.body);
+    QVERIFY(!thumbnail.isNull());
+    QCOMPARE(thumbnail.width(), 256);
 }
 
 // RFC 9110 §14: a last position past the end is the end, a first one at

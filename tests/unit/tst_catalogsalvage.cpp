@@ -7,6 +7,7 @@
 // Also the summary verify prints of SQLite's integrity lines.
 #include "catalog/catalogsalvage.h"
 #include "imagefactory.h"
+#include "response.h"
 #include "resultcheck.h"
 #include "storage/database.h"
 #include "storage/gzipcodec.h"
@@ -196,28 +197,40 @@ void TestCatalogSalvage::noCatalogAtAllIsRebuiltFromBlobs()
 {
     const QString a = addBlob(QStringLiteral("first.png"), ImageFactory::png(20, 10, 1));
     const QString b = addBlob(QStringLiteral("second.jpg"), ImageFactory::jpeg(30, 20, 80, 2));
-    QVERIFY(!a.isEmpty() && !b.isEmpty());
-    // Not an image: left for verify, which moves it aside.
+    // Compressed SVG comes back as the svgz it was, sized from its text.
+    const QString drawing = addBlob(QStringLiteral("drawing.svgz"), ImageFactory::svgz(60, 40, 3));
+    QVERIFY(!a.isEmpty() && !b.isEmpty() && !drawing.isEmpty());
+    // Not an image: left for verify, which moves it aside; a gzip archive
+    // is none either.
     QVERIFY(!addBlob(QStringLiteral("notes.txt"), "just text").isEmpty());
+    QVERIFY(!addBlob(QStringLiteral("notes.txt.gz"), Response::gzip("just text")).isEmpty());
 
     auto report = CatalogSalvage::run(m_paths);
     QVERIFY_OK(report);
     QVERIFY(report->damagedFile.isEmpty());
-    QCOMPARE(report->rebuiltFromBlobs, 2);
-    QCOMPARE(report->unreadableBlobs, 1);
+    QCOMPARE(report->rebuiltFromBlobs, 3);
+    QCOMPARE(report->unreadableBlobs, 2);
 
     Connection c;
     QVERIFY_OK(c.open(m_paths, Connection::Kind::Catalog));
     QSqlQuery q = c.query(QStringLiteral("SELECT images FROM stats"));
     QVERIFY_OK(execQuery(q));
     QVERIFY(q.next());
-    QCOMPARE(q.value(0).toInt(), 2);
+    QCOMPARE(q.value(0).toInt(), 3);
+    QSqlQuery svgz
+        = c.query(QStringLiteral("SELECT format, width, height FROM images WHERE sha256 = ?"));
+    svgz.bindValue(0, drawing);
+    QVERIFY_OK(execQuery(svgz));
+    QVERIFY(svgz.next());
+    QCOMPARE(svgz.value(QStringLiteral("format")).toString(), QStringLiteral("svgz"));
+    QCOMPARE(svgz.value(QStringLiteral("width")).toInt(), 60);
+    QCOMPARE(svgz.value(QStringLiteral("height")).toInt(), 40);
     Connection thumbs;
     QVERIFY_OK(thumbs.open(m_paths, Connection::Kind::Thumbs));
     QSqlQuery t = thumbs.query(QStringLiteral("SELECT count(*) FROM thumbs"));
     QVERIFY_OK(execQuery(t));
     QVERIFY(t.next());
-    QCOMPARE(t.value(0).toInt(), 2);
+    QCOMPARE(t.value(0).toInt(), 3);
 }
 
 void TestCatalogSalvage::keepsCollections_data()

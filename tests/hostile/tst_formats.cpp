@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Odd but valid images are kept: 16-bit, interlaced, palette and animated
 // PNG, progressive and CMYK JPEG, static and animated GIF, lossy, lossless
-// and animated WebP, BMP at 8, 24 and 32 bits, TIFF, ICO, SVG, PBM/PGM/PPM
+// and animated WebP, BMP at 8, 24 and 32 bits, TIFF, ICO, SVG and svgz, PBM/PGM/PPM
 // and TGA; AVIF (stills, alpha, sequences), HEIC, JPEG XL (codestream,
 // container, animation) and JPEG 2000 (JP2, J2K, grey) made by Debian's
 // own encoders (avifenc, heif-enc, cjxl, opj_compress). Each goes through ImageProcessor::process
@@ -602,6 +602,9 @@ QList<FormatCase> formatCases()
         QByteArray("\0\0\1\0", 4), 0 });
     out.append({ "svg", ImageFactory::svg(120, 90, 17), QStringLiteral("svg"), QSize(120, 90),
         "<svg", -1, 0 });
+    // Compressed SVG (Inkscape's .svgz): one gzip member around the text.
+    out.append({ "svgz", ImageFactory::svgz(120, 90, 17), QStringLiteral("svgz"), QSize(120, 90),
+        QByteArray("\x1f\x8b\x08", 3), 0, 0, {}, {}, true });
     out.append({ "pbm", ImageFactory::encode(picture.convertToFormat(QImage::Format_Mono), "pbm"),
         QStringLiteral("pbm"), QSize(120, 90), "P4", 0 });
     out.append(
@@ -1085,6 +1088,9 @@ void TestFormats::undecodable_data()
         QTest::addRow("%s cut in half", c.tag) << c.bytes.left(
             c.bytes.size() / 2) << QStringLiteral("truncated image (%1)").arg(c.format);
     }
+    // A compressed SVG cut short: its gzip member has not ended.
+    QTest::newRow("svgz cut in half") << ImageFactory::truncated(ImageFactory::svgz(120, 90, 17),
+        0.5) << QStringLiteral("truncated image (svgz)");
     // Past the junk a browser skips, a JPEG is no longer the file's header.
     QTest::newRow("jpeg after 2 KiB of text") << QByteArray(2048, 'a')
             + ImageFactory::encode(ImageFactory::picture(40, 30, 2), "jpeg", 90)
@@ -1296,7 +1302,7 @@ void TestFormats::viewerAndRebuildRead_data()
         const QByteArray tag(cases[i].tag);
         if (tag == "psd packbits" || tag == "dds dxt1" || tag == "tga 1.0, no footer"
             || tag == "tga 1.0 rle" || tag == "tiff cmyk 16-bit" || tag == "sgi rle"
-            || tag == "gif, frame past the logical screen")
+            || tag == "gif, frame past the logical screen" || tag == "svgz")
             QTest::newRow(tag.constData()) << i;
     }
 }
@@ -1305,7 +1311,7 @@ void TestFormats::viewerAndRebuildRead()
 {
     // PictureDecoder (the viewer) and thumbnailFromBytes (a lost thumbnail
     // rebuilt from the blob) take the same paths as ingest: the helper for
-    // the long tail, the grown screen for the GIF.
+    // the long tail, the grown screen for the GIF, SvgDocument for svgz.
     QFETCH(int, index);
     const FormatCase c = formatCases().at(index);
     QVERIFY2(!c.bytes.isEmpty(), qPrintable(c.skip));

@@ -7,6 +7,30 @@
 
 namespace trove::ui {
 
+QStringList FileDialogs::imagePatterns()
+{
+    // README's list of what Trove keeps, by the names those files carry.
+    return { QStringLiteral("*.jpg"), QStringLiteral("*.jpeg"), QStringLiteral("*.jpe"),
+        QStringLiteral("*.jfif"), QStringLiteral("*.png"), QStringLiteral("*.apng"),
+        QStringLiteral("*.gif"), QStringLiteral("*.webp"), QStringLiteral("*.avif"),
+        QStringLiteral("*.avifs"), QStringLiteral("*.heic"), QStringLiteral("*.heif"),
+        QStringLiteral("*.hif"), QStringLiteral("*.jxl"), QStringLiteral("*.jp2"),
+        QStringLiteral("*.j2k"), QStringLiteral("*.jpf"), QStringLiteral("*.jpx"),
+        QStringLiteral("*.tif"), QStringLiteral("*.tiff"), QStringLiteral("*.bmp"),
+        QStringLiteral("*.dib"), QStringLiteral("*.ico"), QStringLiteral("*.cur"),
+        QStringLiteral("*.svg"), QStringLiteral("*.svgz"), QStringLiteral("*.tga"),
+        QStringLiteral("*.pbm"), QStringLiteral("*.pgm"), QStringLiteral("*.ppm"),
+        QStringLiteral("*.pnm"), QStringLiteral("*.psd"), QStringLiteral("*.dds"),
+        QStringLiteral("*.sgi"), QStringLiteral("*.rgb"), QStringLiteral("*.rgba"),
+        QStringLiteral("*.bw"), QStringLiteral("*.pcx") };
+}
+
+QString FileDialogs::imageFilter()
+{
+    return tr("Images (%1)").arg(imagePatterns().join(QLatin1Char(' '))) + QStringLiteral(";;")
+        + tr("All files (*)");
+}
+
 QSize FileDialogs::roomySize(const QWidget *parent)
 {
     // Wide enough for the name, size, type and date columns side by side;

@@ -16,6 +16,7 @@ namespace trove::ui {
 /// Stateless; GUI thread (each call runs the dialog modally).
 class FileDialogs final {
     Q_DISABLE_COPY_MOVE(FileDialogs)
+    Q_DECLARE_TR_FUNCTIONS(FileDialogs)
 
 public:
     FileDialogs() = delete;
@@ -26,6 +27,13 @@ public:
         QWidget *parent, const QString &caption, const QString &dir = QString());
     /// @p path suggests the folder and the file name.
     static QString saveFile(QWidget *parent, const QString &caption, const QString &path);
+
+    /// Add Images' filter: every format Trove keeps by its usual file names
+    /// (phones' upper-case .HEIC too: the dialog matches without case), then
+    /// all files, since Trove judges a file by its content.
+    static QString imageFilter();
+    /// The file-name patterns of imageFilter()'s first entry.
+    static QStringList imagePatterns();
 
     /// The size a Qt-drawn file dialog opens at beside @p parent's window.
     static QSize roomySize(const QWidget *parent);

@@ -355,10 +355,8 @@ void MainWindow::showImage(qint64 key)
 
 void MainWindow::chooseFiles()
 {
-    const QStringList files = FileDialogs::openFiles(this, tr("Add Images"), QString(),
-        tr("Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.avif *.ico *.svg "
-           "*.svgz);;All "
-           "files (*)"));
+    const QStringList files
+        = FileDialogs::openFiles(this, tr("Add Images"), QString(), FileDialogs::imageFilter());
     if (!files.isEmpty())
         m_controller->ingestSources(files, IngestController::Origin::Opened);
 }

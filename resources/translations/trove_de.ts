@@ -249,6 +249,17 @@
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Bilder (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>FolderWalker</name>
     <message>
         <source>cannot read: %1</source>
@@ -3492,10 +3503,6 @@ Blättern, Suchen, Ansehen und Exportieren funktionieren; Hinzufügen, Taggen, U
     <message>
         <source>Create Library</source>
         <translation>Bibliothek anlegen</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.avif *.ico *.svg *.svgz);;All files (*)</source>
-        <translation>Bilder (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.avif *.ico *.svg *.svgz);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

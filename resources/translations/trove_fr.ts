@@ -249,6 +249,17 @@
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Images (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
     <name>FolderWalker</name>
     <message>
         <source>cannot read: %1</source>
@@ -3492,10 +3503,6 @@ Parcourir, rechercher, afficher et exporter fonctionnent&#xa0;; ajouter, étique
     <message>
         <source>Create Library</source>
         <translation>Créer la bibliothèque</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.avif *.ico *.svg *.svgz);;All files (*)</source>
-        <translation>Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.avif *.ico *.svg *.svgz);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>

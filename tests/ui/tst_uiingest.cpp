@@ -6,6 +6,7 @@
 #include "awaitfuture.h"
 #include "base/platform.h"
 #include "catalog/catalogwriter.h"
+#include "filedialogs.h"
 #include "gallery/browsebar.h"
 #include "imagefactory.h"
 #include "ingest/droptarget.h"
@@ -27,6 +28,8 @@
 #include <QAction>
 #include <QClipboard>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFileSystemModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -69,6 +72,7 @@ private Q_SLOTS:
     void dropLocalFile();
     void dropFolder();
     void dropFolderWithoutImages();
+    void addImagesDialogShowsEveryFormat();
     void cancelledWalkKeepsWhatItQueued();
     void carriedOnWalkSaysWhatItFoundAgain();
     void dropRawImageData_data();
@@ -525,6 +529,60 @@ void TestUiIngest::dropFolder()
 
 // A folder with nothing to add says so, in the queue and the status bar,
 // instead of a silent "Queued 0 items".
+// File ▸ Add Images… lists a file of every format Trove keeps, by the
+// names cameras, phones and editors give them (a phone's IMG_0001.HEIC in
+// capitals), and not the rest: the dialog's first filter. It offered ten
+// formats, so a HEIC, JPEG XL or PSD could be added only under "All files".
+void TestUiIngest::addImagesDialogShowsEveryFormat()
+{
+    const QStringList shown = { QStringLiteral("IMG_0001.HEIC"), QStringLiteral("IMG_0002.JPG"),
+        QStringLiteral("photo.jpeg"), QStringLiteral("pic.jfif"), QStringLiteral("shot.png"),
+        QStringLiteral("moving.apng"), QStringLiteral("loop.gif"), QStringLiteral("web.webp"),
+        QStringLiteral("still.avif"), QStringLiteral("burst.heif"), QStringLiteral("art.jxl"),
+        QStringLiteral("scan.jp2"), QStringLiteral("page.tif"), QStringLiteral("page.tiff"),
+        QStringLiteral("old.bmp"), QStringLiteral("favicon.ico"), QStringLiteral("arrow.cur"),
+        QStringLiteral("logo.svg"), QStringLiteral("drawing.svgz"), QStringLiteral("game.tga"),
+        QStringLiteral("plot.pgm"), QStringLiteral("plot.ppm"), QStringLiteral("layers.psd"),
+        QStringLiteral("texture.dds"), QStringLiteral("iris.sgi"), QStringLiteral("paint.pcx") };
+    const QStringList hidden
+        = { QStringLiteral("notes.txt"), QStringLiteral("clip.mp4"), QStringLiteral("page.html") };
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    for (const QString &name : shown + hidden) {
+        QFile file(dir.filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+    }
+
+    QFileDialog dialog(nullptr, QStringLiteral("Add Images"), dir.path());
+    dialog.setOption(QFileDialog::DontUseNativeDialog);
+    dialog.setFileMode(QFileDialog::ExistingFiles);
+    dialog.setNameFilter(ui::FileDialogs::imageFilter());
+    QCOMPARE(dialog.nameFilters().size(), 2); // the images, then all files
+    dialog.show();
+    auto *model = dialog.findChild<QFileSystemModel *>();
+    QVERIFY(model);
+    const auto listed = [&] {
+        QStringList names;
+        const QModelIndex root = model->index(dir.path());
+        for (int row = 0; row < model->rowCount(root); ++row) {
+            // A file the filter refuses is left out of the model, or shown
+            // disabled where the platform prefers that.
+            const QModelIndex index = model->index(row, 0, root);
+            if (model->flags(index) & Qt::ItemIsEnabled)
+                names << index.data().toString();
+        }
+        names.sort();
+        return names;
+    };
+    QStringList expected = shown;
+    expected.sort();
+    QTRY_COMPARE_WITH_TIMEOUT(listed(), expected, kLivenessMs);
+    // All files: everything, since Trove judges a file by its content.
+    dialog.selectNameFilter(dialog.nameFilters().at(1));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        model->nameFilters(), QStringList { QStringLiteral("*") }, kLivenessMs);
+}
+
 void TestUiIngest::dropFolderWithoutImages()
 {
     QTemporaryDir outside;

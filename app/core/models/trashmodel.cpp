@@ -25,6 +25,9 @@ TrashModel::TrashModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
     m_thumbnails.setMaxCost(512); // icons of 48 px: about 5 MB (18 MB at 2x)
+    m_grow.setSingleShot(true);
+    m_grow.setInterval(0);
+    connect(&m_grow, &QTimer::timeout, this, &TrashModel::growRows);
 }
 
 void TrashModel::setIconScale(qreal scale)
@@ -180,7 +183,6 @@ int TrashModel::rowCount(const QModelIndex &parent) const
 
 void TrashModel::growRows()
 {
-    m_growing = false;
     const int all = int(std::min<qint64>(m_total, std::numeric_limits<int>::max()));
     if (!m_counted || m_rows >= all)
         return;
@@ -188,10 +190,8 @@ void TrashModel::growRows()
     beginInsertRows({}, m_rows, last);
     m_rows = last + 1;
     endInsertRows();
-    if (m_rows < all) {
-        m_growing = true;
-        QTimer::singleShot(0, this, &TrashModel::growRows);
-    }
+    if (m_rows < all)
+        m_grow.start();
 }
 
 int TrashModel::columnCount(const QModelIndex &parent) const
@@ -326,10 +326,8 @@ void TrashModel::onPage(
             m_requested = { page };
             storePage(page, rows);
             endResetModel();
-            if (m_rows < m_total && !m_growing) {
-                m_growing = true;
-                QTimer::singleShot(0, this, &TrashModel::growRows);
-            }
+            if (m_rows < m_total)
+                m_grow.start();
             Q_EMIT counted(m_total);
             return;
         }

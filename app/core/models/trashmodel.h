@@ -12,6 +12,7 @@
 #include <QImage>
 #include <QPointer>
 #include <QSet>
+#include <QTimer>
 
 namespace trove {
 
@@ -127,7 +128,7 @@ private:
     qint64 m_total = 0;
     int m_rows = 0; ///< rows the view knows of: m_total, reached in turns
     int m_rowsPerTurn = kRowsPerTurn;
-    bool m_growing = false; ///< a growRows() is queued
+    QTimer m_grow; ///< the next growRows(), at the next turn
     qint64 m_all = 0;
     bool m_counted = false;
     QHash<qint64, QList<TrashRecord>> m_pages;

@@ -7,27 +7,19 @@
 
 namespace trove::ui {
 
-QStringList FileDialogs::imagePatterns()
-{
-    // README's list of what Trove keeps, by the names those files carry.
-    return { QStringLiteral("*.jpg"), QStringLiteral("*.jpeg"), QStringLiteral("*.jpe"),
-        QStringLiteral("*.jfif"), QStringLiteral("*.png"), QStringLiteral("*.apng"),
-        QStringLiteral("*.gif"), QStringLiteral("*.webp"), QStringLiteral("*.avif"),
-        QStringLiteral("*.avifs"), QStringLiteral("*.heic"), QStringLiteral("*.heif"),
-        QStringLiteral("*.hif"), QStringLiteral("*.jxl"), QStringLiteral("*.jp2"),
-        QStringLiteral("*.j2k"), QStringLiteral("*.jpf"), QStringLiteral("*.jpx"),
-        QStringLiteral("*.tif"), QStringLiteral("*.tiff"), QStringLiteral("*.bmp"),
-        QStringLiteral("*.dib"), QStringLiteral("*.ico"), QStringLiteral("*.cur"),
-        QStringLiteral("*.svg"), QStringLiteral("*.svgz"), QStringLiteral("*.tga"),
-        QStringLiteral("*.pbm"), QStringLiteral("*.pgm"), QStringLiteral("*.ppm"),
-        QStringLiteral("*.pnm"), QStringLiteral("*.psd"), QStringLiteral("*.dds"),
-        QStringLiteral("*.sgi"), QStringLiteral("*.rgb"), QStringLiteral("*.rgba"),
-        QStringLiteral("*.bw"), QStringLiteral("*.pcx") };
-}
+namespace {
+
+// README's list of what Trove keeps, by the names those files carry.
+const char *const kImagePatterns
+    = "*.jpg *.jpeg *.jpe *.jfif *.png *.apng *.gif *.webp *.avif *.avifs *.heic *.heif *.hif "
+      "*.jxl *.jp2 *.j2k *.jpf *.jpx *.tif *.tiff *.bmp *.dib *.ico *.cur *.svg *.svgz *.tga "
+      "*.pbm *.pgm *.ppm *.pnm *.psd *.dds *.sgi *.rgb *.rgba *.bw *.pcx";
+
+} // namespace
 
 QString FileDialogs::imageFilter()
 {
-    return tr("Images (%1)").arg(imagePatterns().join(QLatin1Char(' '))) + QStringLiteral(";;")
+    return tr("Images (%1)").arg(QLatin1String(kImagePatterns)) + QStringLiteral(";;")
         + tr("All files (*)");
 }
 

@@ -32,8 +32,6 @@ public:
     /// (phones' upper-case .HEIC too: the dialog matches without case), then
     /// all files, since Trove judges a file by its content.
     static QString imageFilter();
-    /// The file-name patterns of imageFilter()'s first entry.
-    static QStringList imagePatterns();
 
     /// The size a Qt-drawn file dialog opens at beside @p parent's window.
     static QSize roomySize(const QWidget *parent);

@@ -624,8 +624,8 @@
         <translation>format:png</translation>
     </message>
     <message>
-        <source>By format: png, jpeg (or jpg), gif, webp, …</source>
-        <translation>Nach Format: png, jpeg (oder jpg), gif, webp, …</translation>
+        <source>By format: png, jpeg (or jpg), gif, webp, heic, svg (svgz too), …</source>
+        <translation>Nach Format: png, jpeg (oder jpg), gif, webp, heic, svg (auch svgz), …</translation>
     </message>
     <message>
         <source>width:&gt;1000, height:&lt;=200</source>

@@ -624,8 +624,8 @@
         <translation>format:png</translation>
     </message>
     <message>
-        <source>By format: png, jpeg (or jpg), gif, webp, …</source>
-        <translation>Par format&#xa0;: png, jpeg (ou jpg), gif, webp, …</translation>
+        <source>By format: png, jpeg (or jpg), gif, webp, heic, svg (svgz too), …</source>
+        <translation>Par format&#xa0;: png, jpeg (ou jpg), gif, webp, heic, svg (svgz aussi), …</translation>
     </message>
     <message>
         <source>width:&gt;1000, height:&lt;=200</source>

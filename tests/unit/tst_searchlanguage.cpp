@@ -166,6 +166,35 @@ bool holds(const Node &n, const ImageRecord &r)
     return false;
 }
 
+/// The keys @p search (and @p tag) finds, oldest first; the same number
+/// counted whole and in steps of one, or { -1 } / { -2 } when not.
+QList<qint64> foundKeys(CatalogReader &reader, const QString &search, const QString &tag = {})
+{
+    ImageQuery query;
+    query.search = search;
+    query.tag = tag;
+    query.order = ImageQuery::Order::OldestFirst;
+    QList<qint64> keys;
+    auto listed = reader.list(query);
+    for (const ImageRecord &r : listed ? *listed : QList<ImageRecord> {})
+        keys << r.key;
+    auto counted = reader.count(query);
+    qint64 stepped = 0;
+    qint64 after = 0;
+    for (int guard = 0; guard < 100; ++guard) {
+        auto step = reader.countStep(query, after, 1);
+        if (!step)
+            return { -1 };
+        stepped += step->count;
+        after = step->lastKey;
+        if (step->complete)
+            break;
+    }
+    if (!counted || *counted != keys.size() || stepped != keys.size())
+        return { -2 };
+    return keys;
+}
+
 } // namespace
 
 class TestSearchLanguage final : public QObject {
@@ -187,6 +216,8 @@ private Q_SLOTS:
     void unknownCollectionFailsInTheReader();
     void tagTermsMatchInAnyCase_data();
     void tagTermsMatchInAnyCase();
+    void formatTermsFindTheirFamily_data();
+    void formatTermsFindTheirFamily();
 
 private:
     QTemporaryDir m_dir;
@@ -809,30 +840,7 @@ void TestSearchLanguage::tagTermsMatchInAnyCase()
     CatalogReader reader;
     QVERIFY_OK(reader.open(paths));
     const auto found = [&reader](const QString &search, const QString &tag = {}) {
-        ImageQuery query;
-        query.search = search;
-        query.tag = tag;
-        query.order = ImageQuery::Order::OldestFirst;
-        QList<qint64> keys;
-        auto listed = reader.list(query);
-        for (const ImageRecord &r : listed ? *listed : QList<ImageRecord> {})
-            keys << r.key;
-        // Counted whole and in steps, it says the same.
-        auto counted = reader.count(query);
-        qint64 stepped = 0;
-        qint64 after = 0;
-        for (int guard = 0; guard < 100; ++guard) {
-            auto step = reader.countStep(query, after, 1);
-            if (!step)
-                return QList<qint64> { -1 };
-            stepped += step->count;
-            after = step->lastKey;
-            if (step->complete)
-                break;
-        }
-        if (!counted || *counted != keys.size() || stepped != keys.size())
-            return QList<qint64> { -2 };
-        return keys;
+        return foundKeys(reader, search, tag);
     };
     const QString term = QStringLiteral("tag:\"%1\"").arg(typed);
     const QList<qint64> none;
@@ -850,6 +858,66 @@ void TestSearchLanguage::tagTermsMatchInAnyCase()
     QCOMPARE(found(term + QStringLiteral(" format:png")), same ? QList<qint64> { 1 } : none);
     QCOMPARE(found(QStringLiteral("(") + term + QStringLiteral(" OR format:gif) image")),
         same ? QList<qint64> { 1 } : none);
+}
+
+void TestSearchLanguage::formatTermsFindTheirFamily_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<QList<qint64>>("keys");
+    // 1 svg, 2 svgz, 3 jp2, 4 j2k, 5 heic, 6 jpeg, 7 png, 8 tiff
+    QTest::newRow("svg finds compressed svg too") << "format:svg" << QList<qint64> { 1, 2 };
+    QTest::newRow("svgz alone") << "format:svgz" << QList<qint64> { 2 };
+    QTest::newRow(".SVG") << "format:.SVG" << QList<qint64> { 1, 2 };
+    QTest::newRow("not svg") << "-format:svg" << QList<qint64> { 3, 4, 5, 6, 7, 8 };
+    QTest::newRow("jp2 finds a bare codestream") << "format:jp2" << QList<qint64> { 3, 4 };
+    QTest::newRow("j2k alone") << "format:j2k" << QList<qint64> { 4 };
+    QTest::newRow("heif is heic") << "format:heif" << QList<qint64> { 5 };
+    QTest::newRow("HEIC") << "format:HEIC" << QList<qint64> { 5 };
+    QTest::newRow("jpg") << "format:jpg" << QList<qint64> { 6 };
+    QTest::newRow("jpe") << "format:jpe" << QList<qint64> { 6 };
+    QTest::newRow("jfif") << "format:jfif" << QList<qint64> { 6 };
+    QTest::newRow("tif") << "format:tif" << QList<qint64> { 8 };
+    QTest::newRow("svg or png") << "format:svg OR format:png" << QList<qint64> { 1, 2, 7 };
+    QTest::newRow("svg and a name") << "format:svg drawing" << QList<qint64> { 2 };
+    QTest::newRow("a format nothing has") << "format:xyz" << QList<qint64> {};
+}
+
+// format: takes the names people use (jpg, tif, heif) and finds a family
+// by its plain name: format:svg is every SVG, compressed or not.
+void TestSearchLanguage::formatTermsFindTheirFamily()
+{
+    QFETCH(QString, search);
+    QFETCH(QList<qint64>, keys);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const LibraryPaths paths(dir.path());
+    {
+        Connection catalog;
+        QVERIFY_OK(catalog.open(paths, Connection::Kind::Catalog));
+        QVERIFY_OK(catalog.exec(QStringLiteral("BEGIN")));
+        QSqlQuery image = catalog.query(QStringLiteral(
+            "INSERT INTO images(id, uuid, name, sha256, format, width, height, original_bytes, "
+            "stored_bytes, added_at, name_key) VALUES (?, ?, ?, ?, ?, 10, 10, 100, 90, ?, ?)"));
+        const QStringList formats { QStringLiteral("svg"), QStringLiteral("svgz"),
+            QStringLiteral("jp2"), QStringLiteral("j2k"), QStringLiteral("heic"),
+            QStringLiteral("jpeg"), QStringLiteral("png"), QStringLiteral("tiff") };
+        for (int i = 1; i <= formats.size(); ++i) {
+            const QString name
+                = i == 2 ? QStringLiteral("drawing") : QStringLiteral("image %1").arg(i);
+            image.bindValue(0, i);
+            image.bindValue(1, QStringLiteral("uuid-%1").arg(i));
+            image.bindValue(2, name);
+            image.bindValue(3, QStringLiteral("sha-%1").arg(i));
+            image.bindValue(4, formats[i - 1]);
+            image.bindValue(5, qint64(1'700'000'000'000) + i);
+            image.bindValue(6, naturalSortKey(name));
+            QVERIFY_OK(execQuery(image));
+        }
+        QVERIFY_OK(catalog.exec(QStringLiteral("COMMIT")));
+    }
+    CatalogReader reader;
+    QVERIFY_OK(reader.open(paths));
+    QCOMPARE(foundKeys(reader, search), keys);
 }
 
 QTEST_GUILESS_MAIN(TestSearchLanguage)

@@ -3,6 +3,7 @@
 
 #include "base/tagkey.h"
 #include "catalog/collections.h"
+#include "catalog/private/searchvalues.h"
 
 #include <QStringList>
 #include <algorithm>
@@ -116,8 +117,17 @@ QString collect(const Node &node, QVariantList &binds)
 QString columnTest(const Node &node, QVariantList &binds)
 {
     if (node.kind == Node::Kind::Format) {
-        binds << node.text;
-        return QStringLiteral("i.format = ?");
+        const QStringList formats = search::values::storedFormats(node.text);
+        if (formats.size() == 1) {
+            binds << formats.first();
+            return QStringLiteral("i.format = ?");
+        }
+        QStringList marks;
+        for (const QString &format : formats) {
+            binds << format;
+            marks << QStringLiteral("?");
+        }
+        return QStringLiteral("i.format IN (%1)").arg(marks.join(QStringLiteral(", ")));
     }
     if (node.kind == Node::Kind::Favourite) {
         // Word for word the partial index's condition (images_favourites),

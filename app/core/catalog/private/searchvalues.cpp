@@ -3,6 +3,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QHash>
 #include <QRegularExpression>
 #include <QUrl>
 #include <cmath>
@@ -253,11 +254,26 @@ QString formatOf(const QString &value)
     QString format = value.trimmed().toLower();
     if (format.startsWith(QLatin1Char('.')))
         format = format.mid(1);
-    if (format == QLatin1String("jpg"))
-        return QStringLiteral("jpeg");
-    if (format == QLatin1String("tif"))
-        return QStringLiteral("tiff");
-    return format;
+    // The names people give a format that the catalog stores as another.
+    static const QHash<QString, QString> aliases {
+        { QStringLiteral("jpg"), QStringLiteral("jpeg") },
+        { QStringLiteral("jpe"), QStringLiteral("jpeg") },
+        { QStringLiteral("jfif"), QStringLiteral("jpeg") },
+        { QStringLiteral("tif"), QStringLiteral("tiff") },
+        { QStringLiteral("heif"), QStringLiteral("heic") },
+    };
+    return aliases.value(format, format);
+}
+
+QStringList storedFormats(const QString &format)
+{
+    // A family found by its plain name: format:svg finds compressed SVG
+    // too, format:jp2 a bare JPEG 2000 codestream; format:svgz only svgz.
+    if (format == QLatin1String("svg"))
+        return { format, QStringLiteral("svgz") };
+    if (format == QLatin1String("jp2"))
+        return { format, QStringLiteral("j2k") };
+    return { format };
 }
 
 QString unknownPredicate(const QString &key)

@@ -25,8 +25,12 @@ Result<Compared> comparison(const QString &key, const QString &value);
 Result<QPair<qint64, qint64>> addedRange(const QString &value);
 /// The host of `example.com`, `www.Example.com.` or a pasted URL, lower case.
 QString hostOf(const QString &value);
-/// The format as the catalog stores it: lower case, jpg → jpeg, tif → tiff.
+/// The format as the catalog stores it: lower case, jpg → jpeg, tif → tiff,
+/// heif → heic.
 QString formatOf(const QString &value);
+/// The formats the catalog stores for @p format (from formatOf()): svg is
+/// svg and svgz, jp2 is jp2 and j2k, any other only itself.
+QStringList storedFormats(const QString &format);
 
 QString unknownPredicate(const QString &key);
 QString needsValue(const QString &key);

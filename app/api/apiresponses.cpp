@@ -2,8 +2,10 @@
 #include "api/apiresponses.h"
 
 #include "base/tagkey.h"
+#include "ingest/svgdocument.h"
 #include "storage/gzipcodec.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +14,7 @@
 #include <QUrl>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace trove::api {
 
@@ -191,15 +194,52 @@ QByteArray mimeTypeOf(const QString &format)
     return "image/" + f.toLatin1();
 }
 
+bool acceptsGzip(const QByteArray &acceptEncoding)
+{
+    // RFC 9110 §12.5.3: codings with optional weights; gzip (or x-gzip) by
+    // name, or "*" when gzip is not named. q=0 refuses.
+    std::optional<bool> named;
+    bool any = false;
+    for (const QByteArray &item : acceptEncoding.split(',')) {
+        const QList<QByteArray> parts = item.split(';');
+        const QByteArray coding = parts.first().trimmed().toLower();
+        bool refused = false;
+        for (qsizetype i = 1; i < parts.size(); ++i) {
+            const QByteArray parameter = parts[i].trimmed().toLower();
+            if (parameter.startsWith("q=")) {
+                bool ok = false;
+                const double weight = parameter.mid(2).trimmed().toDouble(&ok);
+                refused = !ok || weight <= 0;
+            }
+        }
+        if (coding == "gzip" || coding == "x-gzip")
+            named = named.value_or(false) || !refused;
+        else if (coding == "*")
+            any = !refused;
+    }
+    return named.value_or(any);
+}
+
 HttpResponse originalResponse(const ImageRecord &record, const LibraryPaths &paths,
     const HttpRequest &request, SvgzCoding svgz)
 {
-    const QByteArray etag = '"' + record.sha256.toLatin1() + '"';
+    const bool isSvgz = record.format.compare(QLatin1String("svgz"), Qt::CaseInsensitive) == 0;
+    // An svgz is SVG in gzip. A client that takes gzip (a browser) is sent
+    // the file as it is, declared so, and inflates it; one that does not
+    // say so (Python's urllib, curl without --compressed) gets the SVG
+    // text, so that what it saves is a drawing. Two representations: two
+    // ETags, and Vary.
+    const bool declared = isSvgz && svgz == SvgzCoding::Declared;
+    const bool inflate = declared && !acceptsGzip(request.header("accept-encoding"));
+    const QByteArray etag
+        = '"' + record.sha256.toLatin1() + (inflate ? QByteArray("-svg") : QByteArray()) + '"';
     const QByteArray ifNoneMatch = request.header("if-none-match");
     if (!ifNoneMatch.isEmpty() && namesEtag(ifNoneMatch, etag)) {
         HttpResponse r;
         r.status = 304;
         r.withHeader("ETag", etag);
+        if (declared)
+            r.withHeader("Vary", "Accept-Encoding");
         return r;
     }
     auto bytes = GzipCodec::readAll(paths.blobFile(record.sha256));
@@ -207,16 +247,27 @@ HttpResponse originalResponse(const ImageRecord &record, const LibraryPaths &pat
         return HttpResponse::error(500,
             tr("cannot read image %1: %2 (`trove verify` checks the library)")
                 .arg(record.id, bytes.error()));
+    if (inflate) {
+        QBuffer file(&*bytes);
+        file.open(QIODevice::ReadOnly);
+        auto text = SvgDocument::text(&file, "svgz");
+        if (!text)
+            return HttpResponse::error(500,
+                tr("cannot inflate image %1: %2 (`trove verify` checks the library)")
+                    .arg(record.id, text.error()));
+        *bytes = std::move(*text);
+    }
     const qint64 size = bytes->size();
-    const bool isSvgz = record.format.compare(QLatin1String("svgz"), Qt::CaseInsensitive) == 0;
     HttpResponse r = HttpResponse::bytes(200, *bytes,
         isSvgz && svgz == SvgzCoding::AsFile ? QByteArray("application/gzip")
                                              : mimeTypeOf(record.format));
     r.withHeader("ETag", etag).withHeader("Accept-Ranges", "bytes");
-    // An svgz is SVG in gzip: said so, a browser inflates and shows it, and
-    // the bytes sent are still the original's (ranges count them).
-    if (isSvgz && svgz == SvgzCoding::Declared)
-        r.withHeader("Content-Encoding", "gzip");
+    // Ranges count the bytes sent: the file's, or the inflated text's.
+    if (declared) {
+        if (!inflate)
+            r.withHeader("Content-Encoding", "gzip");
+        r.withHeader("Vary", "Accept-Encoding");
+    }
     const QByteArray ascii
         = QString(record.name)
               .replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._ -]")), QStringLiteral("_"))

@@ -27,9 +27,16 @@ Result<ImageRecord> imageByKey(CatalogReader &reader, qint64 key, HttpResponse *
 /// inflate a declared coding on their own).
 enum class SvgzCoding { Declared, AsFile };
 
+/// Whether an Accept-Encoding value takes gzip (RFC 9110 §12.5.3): gzip or
+/// x-gzip named with a weight above 0, or "*" when gzip is not named. An
+/// empty value (no header) does not: such a client gets the identity.
+bool acceptsGzip(const QByteArray &acceptEncoding);
+
 /// The original bytes, byte-identical, with Content-Type, ETag (the
 /// SHA-256), If-None-Match and single byte ranges. The name and id never
 /// reach the file system: the blob path comes from the stored SHA-256.
+/// A declared svgz goes to a client that does not take gzip as its SVG
+/// text (ETag "SHA-svg"), with Vary: Accept-Encoding either way.
 HttpResponse originalResponse(const ImageRecord &record, const LibraryPaths &paths,
     const HttpRequest &request, SvgzCoding svgz = SvgzCoding::Declared);
 /// The stored thumbnail (JPEG, or PNG with alpha).

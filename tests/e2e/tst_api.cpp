@@ -537,6 +537,40 @@ void TestApi::svgzIsServedAsGzippedSvg()
     const QImage thumbnail = QImage::fromData(thumb.body);
     QVERIFY(!thumbnail.isNull());
     QCOMPARE(thumbnail.width(), 256);
+
+    // A client that does not take gzip (Python's urllib, curl without
+    // --compressed: no Accept-Encoding) saves what it is sent: the SVG
+    // text, as a representation of its own (ETag, Vary), ranges over it.
+    const QByteArray drawing = ImageFactory::svg(300, 200, 5);
+    const QByteArray sha = sha256Hex(svgz).toLatin1();
+    QCOMPARE(image.header("ETag"), '"' + sha + '"');
+    QCOMPARE(image.header("Vary"), QByteArray("Accept-Encoding"));
+    const auto plainGet = [&](const QByteArray &extra) {
+        return this->raw("GET /image/" + imageId.toLatin1()
+            + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_port)
+            + "\r\nTrove-Api-Key: " + m_key + "\r\n" + extra + "Connection: close\r\n\r\n");
+    };
+    for (const QByteArray &asked : { QByteArray(), QByteArray("Accept-Encoding: identity\r\n"),
+             QByteArray("Accept-Encoding: gzip;q=0, br\r\n") }) {
+        const Reply text = plainGet(asked);
+        QVERIFY2(text.status == 200, text.describe().constData());
+        QCOMPARE(text.body, drawing);
+        QVERIFY(text.header("Content-Encoding").isEmpty());
+        QCOMPARE(text.header("Content-Type"), QByteArray("image/svg+xml"));
+        QCOMPARE(text.header("Content-Length"), QByteArray::number(drawing.size()));
+        QCOMPARE(text.header("ETag"), '"' + sha + "-svg\"");
+        QCOMPARE(text.header("Vary"), QByteArray("Accept-Encoding"));
+    }
+    const Reply part = plainGet("Range: bytes=0-9\r\n");
+    QCOMPARE(part.status, 206);
+    QCOMPARE(part.body, drawing.left(10));
+    QCOMPARE(part.header("Content-Range"), "bytes 0-9/" + QByteArray::number(drawing.size()));
+    // Each ETag validates its own representation only.
+    QCOMPARE(plainGet("If-None-Match: \"" + sha + "-svg\"\r\n").status, 304);
+    QCOMPARE(plainGet("If-None-Match: \"" + sha + "\"\r\n").status, 200);
+    const Reply gzipped = plainGet("Accept-Encoding: gzip\r\nIf-None-Match: \"" + sha + "\"\r\n");
+    QCOMPARE(gzipped.status, 304);
+    QCOMPARE(gzipped.header("Vary"), QByteArray("Accept-Encoding"));
 }
 
 // RFC 9110 §14: a last position past the end is the end, a first one at

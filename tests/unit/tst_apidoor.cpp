@@ -5,6 +5,7 @@
 
 #include "api/apidoor.h"
 #include "api/apikey.h"
+#include "api/apiresponses.h"
 #include "api/ratelimiter.h"
 
 #include <QDir>
@@ -53,6 +54,8 @@ private Q_SLOTS:
     void keyMissingWrongRight();
     void apiVersionAndPreflightNeedNoKey();
     void bodyLimitsPerRoute();
+    void acceptsGzipReadsWeights_data();
+    void acceptsGzipReadsWeights();
     void rateLimiterRefillsPerClient();
     void keyFileIsOwnerOnly();
     void keyIsNeverReadOrWrittenThroughALink_data();
@@ -360,6 +363,36 @@ void TestApiDoor::originsThatCannotMatchAreNamed()
     } else {
         QVERIFY2(found.contains(problem), qPrintable(found));
     }
+}
+
+void TestApiDoor::acceptsGzipReadsWeights_data()
+{
+    QTest::addColumn<QByteArray>("acceptEncoding");
+    QTest::addColumn<bool>("gzip");
+    QTest::newRow("no header") << QByteArray() << false;
+    QTest::newRow("gzip") << QByteArray("gzip") << true;
+    QTest::newRow("a browser's") << QByteArray("gzip, deflate, br, zstd") << true;
+    QTest::newRow("in capitals") << QByteArray("GZIP") << true;
+    QTest::newRow("x-gzip") << QByteArray("x-gzip") << true;
+    QTest::newRow("others only") << QByteArray("deflate, br") << false;
+    QTest::newRow("identity") << QByteArray("identity") << false;
+    QTest::newRow("any") << QByteArray("*") << true;
+    QTest::newRow("any, refused") << QByteArray("*;q=0") << false;
+    QTest::newRow("gzip refused") << QByteArray("gzip;q=0") << false;
+    QTest::newRow("gzip refused, any else") << QByteArray("gzip;q=0, *") << false;
+    QTest::newRow("any, gzip refused") << QByteArray("*, gzip; q=0.000") << false;
+    QTest::newRow("weighted") << QByteArray("br;q=1.0, gzip;q=0.8") << true;
+    QTest::newRow("spaces") << QByteArray("  br ,  gzip ; q=0.5 ") << true;
+    QTest::newRow("weight unreadable") << QByteArray("gzip;q=abc") << false;
+}
+
+// A declared svgz goes gzipped only to a client that takes gzip; any other
+// gets the SVG text (apiresponses.h).
+void TestApiDoor::acceptsGzipReadsWeights()
+{
+    QFETCH(QByteArray, acceptEncoding);
+    QFETCH(bool, gzip);
+    QCOMPARE(acceptsGzip(acceptEncoding), gzip);
 }
 
 QTEST_GUILESS_MAIN(TestApiDoor)

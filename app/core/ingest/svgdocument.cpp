@@ -132,6 +132,14 @@ QByteArray SvgDocument::sniff(QIODevice *device)
 
 Result<QByteArray> SvgDocument::drawable(QIODevice *device, QByteArrayView format)
 {
+    auto svg = text(device, format);
+    if (!svg)
+        return svg;
+    return withoutExternalReferences(*svg);
+}
+
+Result<QByteArray> SvgDocument::text(QIODevice *device, QByteArrayView format)
+{
     device->seek(0);
     const auto notAnImage = [device] {
         device->seek(0);
@@ -141,10 +149,10 @@ Result<QByteArray> SvgDocument::drawable(QIODevice *device, QByteArrayView forma
     if (format != "svgz") {
         if (device->size() > kMaxBytes)
             return fail(ImageProcessor::tr("SVG too large: %1 bytes").arg(device->size()));
-        const QByteArray text = device->readAll();
-        if (!isSvgText(text))
+        QByteArray plain = device->readAll();
+        if (!isSvgText(plain))
             return notAnImage();
-        return withoutExternalReferences(text);
+        return plain;
     }
     const Inflation inflated = inflateMembers([device] { return device->read(kChunk); }, kMaxBytes);
     // A gzip of something else is no SVG, however it ends.
@@ -162,7 +170,7 @@ Result<QByteArray> SvgDocument::drawable(QIODevice *device, QByteArrayView forma
         return fail(ImageProcessor::tr("unsupported or corrupt image (%1): %2")
                         .arg(QStringLiteral("svgz"), inflated.message));
     }
-    return withoutExternalReferences(inflated.text);
+    return inflated.text;
 }
 
 Result<QByteArray> SvgDocument::readable(const QByteArray &original, bool *isSvg)

@@ -46,6 +46,12 @@ public:
     /// (application/gzip)", "unsupported or corrupt image (svgz): ...".
     static Result<QByteArray> drawable(QIODevice *device, QByteArrayView format);
 
+    /// The SVG text of @p device as the file holds it, inflated when
+    /// @p format is "svgz", within the same bound and with the same
+    /// failures as drawable(), references untouched: what a client that
+    /// cannot take gzip is sent, never what QtSvg reads.
+    static Result<QByteArray> text(QIODevice *device, QByteArrayView format);
+
     /// @p original as a QImageReader may be given it: the same bytes, or
     /// for SVG and svgz their drawable() text, with @p isSvg set; read that
     /// with the format "svg" (an inflated svgz need not start the way Qt's

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 """How long this machine keeps an idle thread from running.
 
-    bench/idle-gaps.py [SECONDS]        default 60
+    bench/idle-gaps.py [SECONDS]        default 60; SIGTERM or SIGINT ends it early
 
 Run beside a benchmark, its JSON tells which of the benchmark's stalls the
 host caused: bench/stall-traces.py REPORT.json --idle IDLE.json marks each
@@ -28,6 +28,7 @@ a CPU" with no handler running; it counts them (held_by_the_host).
 """
 import json
 import os
+import signal
 import sys
 import time
 
@@ -74,7 +75,13 @@ def main():
     run0, wait0 = schedstat()
     gaps = []
     ticks = 0
-    while time.monotonic() < end:
+    stop = []
+    # SIGTERM or SIGINT (a benchmark done before SECONDS) ends the watch
+    # early; the report covers the time watched.
+    for s in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(s, lambda *_: stop.append(True))
+    start = time.monotonic()
+    while time.monotonic() < end and not stop:
         time.sleep(0.001)
         now = time.monotonic_ns()
         run, wait = schedstat()
@@ -88,6 +95,7 @@ def main():
         last, run0, wait0 = now, run, wait
         ticks += 1
     unaccounted = [g for g in gaps if g["ms"] - g["on_cpu_ms"] - g["waiting_for_cpu_ms"] > 8]
+    seconds = round(min(seconds, time.monotonic() - start), 1)
     print(json.dumps({"seconds": seconds, "ticks": ticks, "gaps_over_16ms": len(gaps),
                       "of_them_asleep_past_the_timer": len(unaccounted),
                       "max_ms": max((g["ms"] for g in gaps), default=0), "gaps": gaps}))

@@ -192,9 +192,14 @@ int main(int argc, char **argv)
     clock.restart();
     ui::TrashDialog *trash = window.showTrash();
     TrashModel *trashModel = trash->model();
-    const double trashOpenMs = until([&] { return trashModel->rowCount() >= total; }, timeoutMs) < 0
-        ? -1
-        : double(clock.nsecsElapsed()) / 1e6;
+    // Counted, and every row told to the view (the trash may hold images
+    // from before as well).
+    const auto allShown = [&] {
+        return trashModel->isCounted() && trashModel->total() >= total
+            && trashModel->rowCount() == trashModel->total();
+    };
+    const double trashOpenMs
+        = until(allShown, timeoutMs) < 0 ? -1 : double(clock.nsecsElapsed()) / 1e6;
     const qint64 trashRows = trashModel->rowCount();
     clock.restart();
     trash->view()->scrollToBottom();

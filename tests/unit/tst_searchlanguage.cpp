@@ -166,6 +166,23 @@ bool holds(const Node &n, const ImageRecord &r)
     return false;
 }
 
+/// Adds image @p id, 10x10, named @p name in @p format and added @p id ms
+/// after a fixed instant, in @p catalog's open transaction.
+Result<void> addImage(Connection &catalog, int id, const QString &name, const QString &format)
+{
+    QSqlQuery image = catalog.query(QStringLiteral(
+        "INSERT INTO images(id, uuid, name, sha256, format, width, height, original_bytes, "
+        "stored_bytes, added_at, name_key) VALUES (?, ?, ?, ?, ?, 10, 10, 100, 90, ?, ?)"));
+    image.bindValue(0, id);
+    image.bindValue(1, QStringLiteral("uuid-%1").arg(id));
+    image.bindValue(2, name);
+    image.bindValue(3, QStringLiteral("sha-%1").arg(id));
+    image.bindValue(4, format);
+    image.bindValue(5, qint64(1'700'000'000'000) + id);
+    image.bindValue(6, naturalSortKey(name));
+    return execQuery(image);
+}
+
 /// The keys @p search (and @p tag) finds, oldest first; the same number
 /// counted whole and in steps of one, or { -1 } / { -2 } when not.
 QList<qint64> foundKeys(CatalogReader &reader, const QString &search, const QString &tag = {})
@@ -812,22 +829,14 @@ void TestSearchLanguage::tagTermsMatchInAnyCase()
         Connection catalog;
         QVERIFY_OK(catalog.open(paths, Connection::Kind::Catalog));
         QVERIFY_OK(catalog.exec(QStringLiteral("BEGIN")));
-        QSqlQuery image = catalog.query(QStringLiteral(
-            "INSERT INTO images(id, uuid, name, sha256, format, width, height, original_bytes, "
-            "stored_bytes, added_at, name_key) VALUES (?, ?, ?, ?, 'png', 10, 10, 100, 90, ?, ?)"));
         QSqlQuery tag = catalog.query(
             QStringLiteral("INSERT INTO tags(image_id, tag, tag_key) VALUES (?, ?, ?)"));
         // 1: the tag and "plain"; 2: "plain"; 3: "other".
         const QList<QStringList> tags { { stored, QStringLiteral("plain") },
             { QStringLiteral("plain") }, { QStringLiteral("other") } };
         for (int i = 1; i <= 3; ++i) {
-            image.bindValue(0, i);
-            image.bindValue(1, QStringLiteral("uuid-%1").arg(i));
-            image.bindValue(2, QStringLiteral("image %1").arg(i));
-            image.bindValue(3, QStringLiteral("sha-%1").arg(i));
-            image.bindValue(4, qint64(1'700'000'000'000) + i);
-            image.bindValue(5, naturalSortKey(QStringLiteral("image %1").arg(i)));
-            QVERIFY_OK(execQuery(image));
+            QVERIFY_OK(
+                addImage(catalog, i, QStringLiteral("image %1").arg(i), QStringLiteral("png")));
             for (const QString &t : tags[i - 1]) {
                 tag.bindValue(0, i);
                 tag.bindValue(1, t);
@@ -895,23 +904,13 @@ void TestSearchLanguage::formatTermsFindTheirFamily()
         Connection catalog;
         QVERIFY_OK(catalog.open(paths, Connection::Kind::Catalog));
         QVERIFY_OK(catalog.exec(QStringLiteral("BEGIN")));
-        QSqlQuery image = catalog.query(QStringLiteral(
-            "INSERT INTO images(id, uuid, name, sha256, format, width, height, original_bytes, "
-            "stored_bytes, added_at, name_key) VALUES (?, ?, ?, ?, ?, 10, 10, 100, 90, ?, ?)"));
         const QStringList formats { QStringLiteral("svg"), QStringLiteral("svgz"),
             QStringLiteral("jp2"), QStringLiteral("j2k"), QStringLiteral("heic"),
             QStringLiteral("jpeg"), QStringLiteral("png"), QStringLiteral("tiff") };
         for (int i = 1; i <= formats.size(); ++i) {
             const QString name
                 = i == 2 ? QStringLiteral("drawing") : QStringLiteral("image %1").arg(i);
-            image.bindValue(0, i);
-            image.bindValue(1, QStringLiteral("uuid-%1").arg(i));
-            image.bindValue(2, name);
-            image.bindValue(3, QStringLiteral("sha-%1").arg(i));
-            image.bindValue(4, formats[i - 1]);
-            image.bindValue(5, qint64(1'700'000'000'000) + i);
-            image.bindValue(6, naturalSortKey(name));
-            QVERIFY_OK(execQuery(image));
+            QVERIFY_OK(addImage(catalog, i, name, formats[i - 1]));
         }
         QVERIFY_OK(catalog.exec(QStringLiteral("COMMIT")));
     }

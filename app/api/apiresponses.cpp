@@ -259,8 +259,7 @@ HttpResponse originalResponse(const ImageRecord &record, const LibraryPaths &pat
     }
     const qint64 size = bytes->size();
     HttpResponse r = HttpResponse::bytes(200, *bytes,
-        isSvgz && svgz == SvgzCoding::AsFile ? QByteArray("application/gzip")
-                                             : mimeTypeOf(record.format));
+        isSvgz && !declared ? QByteArray("application/gzip") : mimeTypeOf(record.format));
     r.withHeader("ETag", etag).withHeader("Accept-Ranges", "bytes");
     // Ranges count the bytes sent: the file's, or the inflated text's.
     if (declared) {

@@ -527,8 +527,6 @@ void TestUiIngest::dropFolder()
     QVERIFY2(message.contains(QStringLiteral("2 could not be read")), qPrintable(message));
 }
 
-// A folder with nothing to add says so, in the queue and the status bar,
-// instead of a silent "Queued 0 items".
 // File ▸ Add Images… lists a file of every format Trove keeps, by the
 // names cameras, phones and editors give them (a phone's IMG_0001.HEIC in
 // capitals), and not the rest: the dialog's first filter. It offered ten
@@ -583,6 +581,8 @@ void TestUiIngest::addImagesDialogShowsEveryFormat()
         model->nameFilters(), QStringList { QStringLiteral("*") }, kLivenessMs);
 }
 
+// A folder with nothing to add says so, in the queue and the status bar,
+// instead of a silent "Queued 0 items".
 void TestUiIngest::dropFolderWithoutImages()
 {
     QTemporaryDir outside;

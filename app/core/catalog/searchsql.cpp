@@ -118,16 +118,12 @@ QString columnTest(const Node &node, QVariantList &binds)
 {
     if (node.kind == Node::Kind::Format) {
         const QStringList formats = search::values::storedFormats(node.text);
-        if (formats.size() == 1) {
-            binds << formats.first();
-            return QStringLiteral("i.format = ?");
-        }
-        QStringList marks;
-        for (const QString &format : formats) {
+        for (const QString &format : formats)
             binds << format;
-            marks << QStringLiteral("?");
-        }
-        return QStringLiteral("i.format IN (%1)").arg(marks.join(QStringLiteral(", ")));
+        if (formats.size() == 1)
+            return QStringLiteral("i.format = ?");
+        return QStringLiteral("i.format IN (%1)")
+            .arg(QStringList(formats.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
     }
     if (node.kind == Node::Kind::Favourite) {
         // Word for word the partial index's condition (images_favourites),

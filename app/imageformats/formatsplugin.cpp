@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "formatsplugin.h"
 
+#include "apnghandler.h"
 #include "avifhandler.h"
 #include "heifhandler.h"
 #include "helperhandler.h"
@@ -37,16 +38,23 @@ QImageIOPlugin::Capabilities TroveImageFormatsPlugin::capabilities(
     }
     if (!device->isReadable())
         return {};
-    return formatOf(device->peek(128)).isEmpty() ? Capabilities() : Capabilities(CanRead);
+    if (!formatOf(device->peek(128)).isEmpty() || ApngHandler::canRead(device))
+        return CanRead;
+    return {};
 }
 
 QImageIOHandler *TroveImageFormatsPlugin::create(QIODevice *device, const QByteArray &format) const
 {
     QByteArray key = device ? formatOf(device->peek(128)) : QByteArray();
+    // Only an animated PNG: Qt's own reader takes any other.
+    if (key.isEmpty() && ApngHandler::canRead(device))
+        key = QByteArrayLiteral("png");
     if (key.isEmpty())
         key = format == "heif" ? QByteArrayLiteral("heic") : format;
     QImageIOHandler *handler = nullptr;
-    if (key == "avif")
+    if (key == "png")
+        handler = new ApngHandler;
+    else if (key == "avif")
         handler = new AvifHandler;
     else if (key == "heic")
         handler = new HeifHandler;

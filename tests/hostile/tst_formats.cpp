@@ -161,6 +161,77 @@ QByteArray apng(const QImage &first, const QImage &second)
         + ImageFactory::pngChunk("fdAT", fdat) + ImageFactory::pngChunk("IEND", {});
 }
 
+/// 8-bit RGBA scanlines (straight alpha), filter type 0 on each.
+QByteArray rgbaScanlines(const QImage &image)
+{
+    QByteArray raw;
+    for (int y = 0; y < image.height(); ++y) {
+        raw.append('\0');
+        for (int x = 0; x < image.width(); ++x) {
+            const QRgb p = image.pixel(x, y);
+            appendRgb(raw, p);
+            raw.append(char(qAlpha(p)));
+        }
+    }
+    return raw;
+}
+
+/// One frame of apngOf(): its picture, where it goes, and what happens
+/// to it and under it.
+struct ApngFrame {
+    QImage image;
+    QPoint at;
+    quint8 dispose = 0; ///< 0 none, 1 background, 2 previous
+    quint8 blend = 0; ///< 0 source, 1 over
+};
+
+/// An RGBA APNG on a @p canvas, each frame 1/10 s, played @p plays times
+/// (0: for ever). With @p still, the IDAT is a picture of its own that is
+/// not part of the animation; otherwise it is the first frame.
+QByteArray apngOf(
+    QSize canvas, const QList<ApngFrame> &frames, const QImage &still = {}, quint32 plays = 0)
+{
+    QByteArray actl;
+    be32(actl, quint32(frames.size()));
+    be32(actl, plays);
+    QByteArray out = kPngSignature
+        + ImageFactory::pngChunk("IHDR", ihdr(canvas.width(), canvas.height(), 8, 6, 0))
+        + ImageFactory::pngChunk("acTL", actl);
+    if (!still.isNull())
+        out += ImageFactory::pngChunk("IDAT", zlibStream(rgbaScanlines(still)));
+    quint32 sequence = 0;
+    for (int i = 0; i < frames.size(); ++i) {
+        const ApngFrame &f = frames[i];
+        QByteArray fctl;
+        be32(fctl, sequence++);
+        be32(fctl, quint32(f.image.width()));
+        be32(fctl, quint32(f.image.height()));
+        be32(fctl, quint32(f.at.x()));
+        be32(fctl, quint32(f.at.y()));
+        be16(fctl, 1);
+        be16(fctl, 10);
+        fctl.append(char(f.dispose));
+        fctl.append(char(f.blend));
+        out += ImageFactory::pngChunk("fcTL", fctl);
+        const QByteArray z = zlibStream(rgbaScanlines(f.image));
+        if (i == 0 && still.isNull()) {
+            out += ImageFactory::pngChunk("IDAT", z);
+        } else {
+            QByteArray fdat;
+            be32(fdat, sequence++);
+            out += ImageFactory::pngChunk("fdAT", fdat + z);
+        }
+    }
+    return out + ImageFactory::pngChunk("IEND", {});
+}
+
+/// The offset of the first @p type chunk's data in @p png.
+qsizetype chunkData(const QByteArray &png, const char *type)
+{
+    const qsizetype at = png.indexOf(type);
+    return at < 0 ? -1 : at + 4;
+}
+
 // --- GIF by hand ---------------------------------------------------------------
 
 /// GIF89a, looping, one solid frame per colour.
@@ -521,7 +592,7 @@ QList<FormatCase> formatCases()
         QStringLiteral("png"), QSize(120, 90), QByteArray(1, char(3)), 25 });
     out.append({ "apng 2 frames",
         apng(ImageFactory::solid(40, 30, red), ImageFactory::solid(40, 30, blue)),
-        QStringLiteral("png"), QSize(40, 30), "acTL", 37, 1, { { centre, red } }, {}, true });
+        QStringLiteral("png"), QSize(40, 30), "acTL", 37, 2, { { centre, red } }, {}, true });
 
     out.append({ "jpeg baseline", ImageFactory::encode(picture, "jpeg", 90), QStringLiteral("jpeg"),
         QSize(120, 90), QByteArray::fromHex("ffc0"), -1 });
@@ -799,6 +870,10 @@ private Q_SLOTS:
     void viewerAndRebuildRead();
     void framesInOrder_data();
     void framesInOrder();
+    void apngPlaysAsBrowsersDo_data();
+    void apngPlaysAsBrowsersDo();
+    void brokenApngIsItsStill_data();
+    void brokenApngIsItsStill();
     void colourProfileConverted();
     void troveAddOneLinePerItem();
 
@@ -883,7 +958,7 @@ void TestFormats::keptByProcessor()
     const ProcessedImage &out = *result;
     QCOMPARE(out.format, c.format);
     QCOMPARE(QSize(out.width, out.height), c.size);
-    // The gallery badges animations; Qt plays no APNG, so neither do we.
+    // The gallery badges animations (an APNG's through ApngHandler).
     QCOMPARE(out.animated, c.frames >= 2 || QByteArray(c.tag) == "jxl animated");
 
     const QImage thumb = QImage::fromData(out.thumbnail);
@@ -1335,8 +1410,8 @@ void TestFormats::viewerAndRebuildRead()
 void TestFormats::framesInOrder_data()
 {
     QTest::addColumn<int>("index");
-    for (const char *tag :
-        { "gif animated", "webp animated", "avif sequence 2 frames", "jxl animated" }) {
+    for (const char *tag : { "gif animated", "webp animated", "apng 2 frames",
+             "avif sequence 2 frames", "jxl animated" }) {
         const QList<FormatCase> cases = formatCases();
         for (int i = 0; i < cases.size(); ++i)
             if (QByteArray(cases[i].tag) == tag)
@@ -1367,6 +1442,159 @@ void TestFormats::framesInOrder()
     QVERIFY2(near(colours[1], QColor(30, 40, 210), 24), qPrintable(colours[1].name()));
     for (int delay : delays)
         QVERIFY2(delay > 0, "a frame without a delay would play at full speed");
+}
+
+// --- APNG: composed as browsers play it, or its still when broken -------------------
+
+using PixelChecks = QList<QPair<QPoint, QColor>>;
+
+void TestFormats::apngPlaysAsBrowsersDo_data()
+{
+    QTest::addColumn<QByteArray>("file");
+    QTest::addColumn<QList<PixelChecks>>("frames"); ///< per frame, pixels to check
+    QTest::addColumn<int>("loops");
+
+    const QColor red(220, 30, 30), blue(30, 40, 210), green(20, 180, 60);
+    const QColor clear(0, 0, 0, 0);
+    const QSize canvas(20, 20);
+    const auto solid = [](int w, int h, const QColor &c) { return ImageFactory::solid(w, h, c); };
+    // Left half transparent, right half blue.
+    QImage halfBlue(20, 20, QImage::Format_ARGB32);
+    halfBlue.fill(Qt::transparent);
+    for (int y = 0; y < 20; ++y)
+        for (int x = 10; x < 20; ++x)
+            halfBlue.setPixelColor(x, y, blue);
+
+    QTest::newRow("a smaller frame at an offset, over the last")
+        << apngOf(canvas, { { solid(20, 20, red), {} }, { solid(10, 10, blue), { 10, 10 } } })
+        << QList<PixelChecks> { { { { 5, 5 }, red }, { { 15, 15 }, red } },
+               { { { 5, 5 }, red }, { { 15, 15 }, blue } } }
+        << -1;
+    QTest::newRow("dispose background clears the frame's area")
+        << apngOf(canvas, { { solid(20, 20, red), {}, 1 }, { solid(10, 10, blue), {} } }, {}, 1)
+        << QList<PixelChecks> { { { { 15, 15 }, red } },
+               { { { 5, 5 }, blue }, { { 15, 15 }, clear } } }
+        << 0;
+    QTest::newRow("dispose previous brings back what was under it")
+        << apngOf(canvas,
+               { { solid(20, 20, red), {} }, { solid(10, 10, blue), { 10, 10 }, 2 },
+                   { solid(5, 5, green), {} } },
+               {}, 3)
+        << QList<PixelChecks> { { { { 15, 15 }, red } }, { { { 15, 15 }, blue } },
+               { { { 15, 15 }, red }, { { 2, 2 }, green }, { { 8, 8 }, red } } }
+        << 2;
+    QTest::newRow("the first frame's previous is the empty canvas")
+        << apngOf(canvas, { { solid(20, 20, red), {}, 2 }, { solid(10, 10, blue), {} } })
+        << QList<PixelChecks> { { { { 15, 15 }, red } },
+               { { { 5, 5 }, blue }, { { 15, 15 }, clear } } }
+        << -1;
+    QTest::newRow("blend over shows the last frame through")
+        << apngOf(canvas, { { solid(20, 20, red), {} }, { halfBlue, {}, 0, 1 } })
+        << QList<PixelChecks> { { { { 5, 10 }, red } },
+               { { { 5, 10 }, red }, { { 15, 10 }, blue } } }
+        << -1;
+    QTest::newRow("blend source replaces, transparent included")
+        << apngOf(canvas, { { solid(20, 20, red), {} }, { halfBlue, {}, 0, 0 } })
+        << QList<PixelChecks> { { { { 5, 10 }, red } },
+               { { { 5, 10 }, clear }, { { 15, 10 }, blue } } }
+        << -1;
+    QTest::newRow("a still that is not part of the animation")
+        << apngOf(canvas, { { solid(20, 20, red), {} }, { solid(20, 20, blue), {} } },
+               solid(20, 20, green))
+        << QList<PixelChecks> { { { { 5, 5 }, red } }, { { { 5, 5 }, blue } } } << -1;
+}
+
+void TestFormats::apngPlaysAsBrowsersDo()
+{
+    QFETCH(QByteArray, file);
+    QFETCH(QList<PixelChecks>, frames);
+    QFETCH(int, loops);
+    QBuffer buffer(&file);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    QCOMPARE(reader.format(), QByteArray("png"));
+    QVERIFY(reader.supportsAnimation());
+    QCOMPARE(reader.imageCount(), frames.size());
+    QCOMPARE(reader.size(), QSize(20, 20));
+    int index = 0;
+    for (QImage frame = reader.read(); !frame.isNull(); frame = reader.read(), ++index) {
+        QVERIFY2(index < frames.size(), "more frames than the file has");
+        QCOMPARE(frame.size(), QSize(20, 20));
+        QCOMPARE(reader.nextImageDelay(), 100);
+        for (const auto &[point, colour] : frames[index]) {
+            const QColor seen = frame.pixelColor(point);
+            QVERIFY2(colour.alpha() == 0 ? seen.alpha() == 0 : near(seen, colour, 4),
+                qPrintable(QStringLiteral("frame %1 at (%2,%3) is %4, expected %5")
+                               .arg(index)
+                               .arg(point.x())
+                               .arg(point.y())
+                               .arg(seen.name(QColor::HexArgb), colour.name(QColor::HexArgb))));
+        }
+    }
+    QCOMPARE(index, frames.size());
+    QCOMPARE(reader.loopCount(), loops);
+
+    // What the viewer plays and ingest badges.
+    const auto picture = PictureDecoder::decode(file);
+    QVERIFY_OK(picture);
+    QCOMPARE(picture->frames.size(), frames.size());
+    QCOMPARE(picture->delaysMs, QList<int>(frames.size(), 100));
+    const auto processed = process(file);
+    QVERIFY_OK(processed);
+    QVERIFY(processed->animated);
+    QCOMPARE(processed->format, QStringLiteral("png"));
+}
+
+void TestFormats::brokenApngIsItsStill_data()
+{
+    QTest::addColumn<QByteArray>("file");
+    const QColor red(220, 30, 30), blue(30, 40, 210);
+    const QList<ApngFrame> two { { ImageFactory::solid(20, 20, red), {} },
+        { ImageFactory::solid(10, 10, blue), { 10, 10 } } };
+    const QByteArray good = apngOf(QSize(20, 20), two);
+
+    QByteArray badCrc = good;
+    badCrc[chunkData(badCrc, "fdAT") + 6] = char(badCrc[chunkData(badCrc, "fdAT") + 6] ^ 0x55);
+    QTest::newRow("an fdAT whose CRC is wrong") << badCrc;
+
+    QByteArray outOfSequence = apngOf(QSize(20, 20), two);
+    // The fdAT's sequence number (2) said to be 7, its CRC made right.
+    const qsizetype fdat = chunkData(outOfSequence, "fdAT");
+    const quint32 length = qFromBigEndian<quint32>(outOfSequence.constData() + fdat - 8);
+    QByteArray body = outOfSequence.mid(fdat, length);
+    body[3] = 7;
+    outOfSequence.replace(fdat - 8, length + 12, ImageFactory::pngChunk("fdAT", body));
+    QTest::newRow("an fdAT out of sequence") << outOfSequence;
+
+    QTest::newRow("a frame past the canvas") << apngOf(QSize(20, 20),
+        { { ImageFactory::solid(20, 20, red), {} },
+            { ImageFactory::solid(10, 10, blue), { 15, 15 } } });
+
+    QByteArray noData = good;
+    const qsizetype fdatChunk = chunkData(noData, "fdAT") - 8;
+    noData.remove(fdatChunk, qFromBigEndian<quint32>(noData.constData() + fdatChunk) + 12);
+    QTest::newRow("a frame with no data") << noData;
+}
+
+void TestFormats::brokenApngIsItsStill()
+{
+    // As browsers show it: the PNG's own image, still, and no error.
+    QFETCH(QByteArray, file);
+    QBuffer buffer(&file);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    QCOMPARE(reader.imageCount(), 1);
+    QVERIFY(!reader.supportsAnimation());
+    const QImage still = reader.read();
+    QVERIFY2(!still.isNull(), qPrintable(reader.errorString()));
+    QCOMPARE(still.size(), QSize(20, 20));
+    QVERIFY(near(still.pixelColor(15, 15), QColor(220, 30, 30), 4));
+    QVERIFY(reader.read().isNull());
+
+    const auto processed = process(file);
+    QVERIFY_OK(processed);
+    QVERIFY(!processed->animated);
+    QCOMPARE(QSize(processed->width, processed->height), QSize(20, 20));
 }
 
 // --- colour: a phone's Display P3 picture is shown in sRGB ---------------------------

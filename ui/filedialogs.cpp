@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "filedialogs.h"
 
+#include "screenfit.h"
+
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QScreen>
 
 namespace trove::ui {
 
@@ -30,12 +31,7 @@ QSize FileDialogs::roomySize(const QWidget *parent)
     QSize size(880, 560);
     if (parent)
         size = size.expandedTo(parent->window()->size() * 0.7);
-    const QScreen *screen = parent ? parent->screen() : nullptr;
-    if (!screen)
-        screen = QGuiApplication::primaryScreen();
-    if (screen)
-        size = size.boundedTo(screen->availableSize() * 0.9);
-    return size;
+    return withinScreen(size, parent, 0.9);
 }
 
 QStringList FileDialogs::run(QFileDialog &dialog)

@@ -39,6 +39,7 @@
 #include "mainmenus.h"
 #include "models/gallerymodel.h"
 #include "models/librarysession.h"
+#include "screenfit.h"
 #include "selectioncountlabel.h"
 #include "statusmessagetimes.h"
 #include "statustray.h"
@@ -754,7 +755,8 @@ void MainWindow::restoreSettings()
 {
     const auto stored = userSettings();
     QSettings &settings = *stored;
-    resize(1180, 780);
+    // The first start: roomy, within the screen it opens on.
+    resize(withinScreen(QSize(1180, 780), this));
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_prefs = Preferences::load();

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void moveLibraryFailureKeepsTheOldOne_data();
     void moveLibraryFailureKeepsTheOldOne();
     void settingsSurviveANewWindow();
+    void firstWindowFitsTheScreen();
     void languageIsKeptForTheNextStart();
 
 private:
@@ -633,6 +634,38 @@ void TestUiPreferences::settingsSurviveANewWindow()
     QCOMPARE(again->libraryPage()->trashRetentionBox()->value(), 30);
     QCOMPARE(again->localApiPage()->portBox()->value(), 45999);
     QCOMPARE(again->generalPage()->themeBox()->currentData().toInt(), int(ui::Theme::Dark));
+}
+
+void TestUiPreferences::firstWindowFitsTheScreen()
+{
+    // init() cleared the settings: a first start, on the offscreen
+    // platform's screen, smaller than the roomy first size (as a laptop's
+    // 1366x768 less its panel is; 1180x780 was once the size whatever the
+    // screen). Larger than the screen only where the window's own least
+    // size is.
+    m_window.reset();
+    QSettings().remove(QStringLiteral("window"));
+    m_window = uitest::openWindow(m_library->path(), false);
+    const QSize available = m_window->screen()->availableGeometry().size();
+    const QSize least = m_window->minimumSizeHint();
+    QVERIFY2(available.width() < 1180, "a screen this wide tests nothing here");
+    QVERIFY2(m_window->width() <= std::max(available.width(), least.width())
+            && m_window->height() <= std::max(available.height(), least.height()),
+        qPrintable(QStringLiteral("%1x%2 on a screen of %3x%4, at least %5x%6")
+                       .arg(m_window->width())
+                       .arg(m_window->height())
+                       .arg(available.width())
+                       .arg(available.height())
+                       .arg(least.width())
+                       .arg(least.height())));
+
+    // The size a person chose comes back at the next start, as chosen.
+    const QSize chosen = m_window->size() + QSize(30, 20);
+    m_window->resize(chosen);
+    QVERIFY(m_window->close());
+    m_window.reset();
+    m_window = uitest::openWindow(m_library->path(), false);
+    QCOMPARE(m_window->size(), chosen);
 }
 
 void TestUiPreferences::languageIsKeptForTheNextStart()

@@ -6,6 +6,7 @@
 #include "gallery/undocommands.h"
 #include "models/duplicatesmodel.h"
 #include "models/librarysession.h"
+#include "screenfit.h"
 #include "similar/keepbest.h"
 
 #include <QDialogButtonBox>
@@ -34,7 +35,7 @@ DuplicatesDialog::DuplicatesDialog(
 {
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(tr("Duplicates"));
-    resize(1060, 700);
+    resize(withinScreen(QSize(1060, 700), this));
     m_model->setThumbnailScale(devicePixelRatioF());
     m_groups->setModel(m_model);
     m_groups->setItemDelegate(new DuplicateGroupDelegate(m_groups));

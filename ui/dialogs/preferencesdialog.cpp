@@ -6,6 +6,7 @@
 #include "dialogs/preferences/librarypage.h"
 #include "dialogs/preferences/localapipage.h"
 #include "icons.h"
+#include "screenfit.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -87,7 +88,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     connect(m_localApi, &LocalApiPage::edited, this, &PreferencesDialog::collect);
     connect(m_library, &LibraryPage::moveRequested, this, &PreferencesDialog::moveLibraryRequested);
     connect(m_localApi, &LocalApiPage::keyRenewed, this, &PreferencesDialog::apiKeyRenewed);
-    resize(640, 420);
+    resize(withinScreen(QSize(640, 420), this));
 }
 
 PreferencesDialog::~PreferencesDialog() = default;

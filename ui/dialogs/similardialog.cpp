@@ -4,6 +4,7 @@
 #include "base/futurewatch.h"
 #include "models/librarysession.h"
 #include "models/similarityservice.h"
+#include "screenfit.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -60,7 +61,7 @@ SimilarDialog::SimilarDialog(LibrarySession *session, const ImageRecord &image, 
 {
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(tr("Similar to “%1”").arg(image.name));
-    resize(900, 560);
+    resize(withinScreen(QSize(900, 560), this));
     m_results->setHeaderLabels(columns());
     m_results->setRootIsDecorated(false);
     m_results->setIconSize(QSize(kIconSize, kIconSize));

@@ -2,6 +2,7 @@
 #include "dialogs/statisticsdialog.h"
 
 #include "models/librarysession.h"
+#include "screenfit.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -90,7 +91,7 @@ StatisticsDialog::StatisticsDialog(QWidget *parent)
     layout->addWidget(totals);
     layout->addLayout(tables, 1);
     layout->addWidget(buttons);
-    resize(620, 480);
+    resize(withinScreen(QSize(620, 480), this));
     m_images->setText(tr("Loading…"));
 
     m_refresh.setSingleShot(true);

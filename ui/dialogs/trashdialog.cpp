@@ -9,6 +9,7 @@
 #include "models/librarysession.h"
 #include "models/rowranges.h"
 #include "models/trashmodel.h"
+#include "screenfit.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
@@ -58,7 +59,7 @@ TrashDialog::TrashDialog(QUndoStack *undo, QWidget *parent)
 {
     setWindowTitle(tr("Trash"));
     setObjectName(QStringLiteral("trashDialog"));
-    resize(760, 520);
+    resize(withinScreen(QSize(760, 520), this));
 
     // A table, not a tree: QTreeView lays out an item per row, a million
     // after Select All and Delete; a table's rows are one fixed height.

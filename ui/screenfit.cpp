@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+#include "screenfit.h"
+
+#include <QGuiApplication>
+#include <QScreen>
+#include <QWidget>
+
+namespace trove::ui {
+
+QSize withinScreen(QSize wanted, const QWidget *widget, qreal share)
+{
+    const QScreen *screen = widget ? widget->screen() : nullptr;
+    if (!screen)
+        screen = QGuiApplication::primaryScreen();
+    QSize size = wanted;
+    if (screen)
+        size = size.boundedTo(screen->availableGeometry().size() * share);
+    return widget ? size.expandedTo(widget->minimumSizeHint()) : size;
+}
+
+} // namespace trove::ui

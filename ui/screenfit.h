@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QSize>
+
+class QWidget;
+
+namespace trove::ui {
+
+/// @p wanted, made no larger than @p share of the screen @p widget is on
+/// (the primary screen before it has one) leaves free of panels, and no
+/// smaller than @p widget's own least size: the first size of a window or
+/// dialog, which a 1366x768 laptop must be able to show whole. GUI thread.
+QSize withinScreen(QSize wanted, const QWidget *widget, qreal share = 0.92);
+
+} // namespace trove::ui

@@ -9,6 +9,7 @@
 #include <QImageReader>
 #include <QPainter>
 #include <QVariant>
+#include <optional>
 #include <zlib.h>
 
 namespace trove {
@@ -76,6 +77,27 @@ template<typename Each> bool walkChunks(const QByteArray &png, Each each)
 }
 
 } // namespace
+
+std::optional<ApngHandler::Frame> ApngHandler::frameControl(
+    const char *fctl, QSize canvas, bool isStill)
+{
+    const qint64 w = be32(fctl + 4), h = be32(fctl + 8), x = be32(fctl + 12), y = be32(fctl + 16);
+    Frame frame;
+    frame.dispose = quint8(fctl[24]);
+    frame.blend = quint8(fctl[25]);
+    // Off the canvas, empty, or an operation the format has not.
+    if (w <= 0 || h <= 0 || x + w > canvas.width() || y + h > canvas.height() || frame.dispose > 2
+        || frame.blend > 1)
+        return std::nullopt;
+    // The frame that is also the still covers the canvas.
+    if (isStill && (x != 0 || y != 0 || w != canvas.width() || h != canvas.height()))
+        return std::nullopt;
+    frame.rect = QRect(int(x), int(y), int(w), int(h));
+    const quint16 num = be16(fctl + 20);
+    const quint16 den = be16(fctl + 22);
+    frame.delayMs = int(qint64(num) * 1000 / (den == 0 ? 100 : den));
+    return frame;
+}
 
 bool ApngHandler::isPng(const QByteArray &head)
 {
@@ -161,27 +183,13 @@ bool ApngHandler::parseHeader()
                   }
                   if (m_frames.size() >= kMaxFrames || quint32(m_frames.size()) >= declared)
                       return Walk::Stop; // the frames the acTL promised, no more
-                  const qint64 w = be32(p + 4), h = be32(p + 8), x = be32(p + 12), y = be32(p + 16);
-                  const quint16 num = be16(p + 20);
-                  const quint16 den = be16(p + 22);
-                  Frame frame;
-                  frame.dispose = quint8(p[24]);
-                  frame.blend = quint8(p[25]);
-                  // Off the canvas, empty, or an operation the format has not.
-                  if (w <= 0 || h <= 0 || x + w > m_size.width() || y + h > m_size.height()
-                      || frame.dispose > 2
-                      || frame.blend > 1
-                      // The frame the still is: all of the canvas.
-                      || (!seenIdat
-                          && (x != 0 || y != 0 || w != m_size.width() || h != m_size.height()))) {
+                  auto frame = frameControl(p, m_size, !seenIdat);
+                  if (!frame) {
                       broken = true;
                       return Walk::Stop;
                   }
-                  if (!seenIdat)
-                      defaultIsFrame = true;
-                  frame.rect = QRect(int(x), int(y), int(w), int(h));
-                  frame.delayMs = int(qint64(num) * 1000 / (den == 0 ? 100 : den));
-                  m_frames.append(frame);
+                  defaultIsFrame |= !seenIdat;
+                  m_frames.append(*frame);
                   current = int(m_frames.size()) - 1;
               } else if (type == "IDAT") {
                   seenIdat = true;

@@ -6,6 +6,7 @@
 #include <QImage>
 #include <QList>
 #include <QRect>
+#include <optional>
 
 class QIODevice;
 
@@ -47,6 +48,11 @@ public:
     bool jumpToNextImage() override;
 
 private:
+    struct Frame;
+    /// The frame an fcTL's 26 bytes at @p fctl describe on @p canvas, or
+    /// none when it is off the canvas or names an unknown operation; the
+    /// frame that @p isStill must cover the canvas.
+    static std::optional<Frame> frameControl(const char *fctl, QSize canvas, bool isStill);
     bool parseHeader() override;
     /// The PNG Qt reads for a frame of @p size made of @p spans of data().
     QByteArray framePng(QSize size, const QList<QPair<qsizetype, qsizetype>> &spans) const;

@@ -12,10 +12,7 @@ QSize withinScreen(QSize wanted, const QWidget *widget, qreal share)
     const QScreen *screen = widget ? widget->screen() : nullptr;
     if (!screen)
         screen = QGuiApplication::primaryScreen();
-    QSize size = wanted;
-    if (screen)
-        size = size.boundedTo(screen->availableGeometry().size() * share);
-    return widget ? size.expandedTo(widget->minimumSizeHint()) : size;
+    return screen ? wanted.boundedTo(screen->availableGeometry().size() * share) : wanted;
 }
 
 } // namespace trove::ui

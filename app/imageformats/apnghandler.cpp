@@ -55,9 +55,9 @@ void appendChunk(QByteArray &out, const char *type, const QByteArray &data)
 
 enum class Walk { Next, Stop };
 
-/// Calls @p each(type, offset of the data, length, whether the CRC holds)
-/// for every chunk of @p png after the signature, until it says Stop or
-/// the data ends. False when a chunk runs past the end of @p png.
+/// Calls @p each(type, offset of the data, length) for every chunk of
+/// @p png after the signature, until it says Stop or the data ends. False
+/// when a chunk runs past the end of @p png.
 template<typename Each> bool walkChunks(const QByteArray &png, Each each)
 {
     qsizetype at = kSignatureSize;
@@ -66,14 +66,29 @@ template<typename Each> bool walkChunks(const QByteArray &png, Each each)
         if (length > 0x7fffffffU || qint64(length) > png.size() - at - 12)
             return false;
         const QByteArrayView type(png.constData() + at + 4, 4);
-        const auto crc = quint32(
-            crc32(0, reinterpret_cast<const Bytef *>(png.constData() + at + 4), uInt(length + 4)));
-        const bool crcOk = crc == be32(png.constData() + at + 8 + length);
-        if (each(type, at + 8, qsizetype(length), crcOk) == Walk::Stop)
+        if (each(type, at + 8, qsizetype(length)) == Walk::Stop)
             return true;
         at += 12 + qsizetype(length);
     }
     return at == png.size();
+}
+
+/// Whether the CRC of the chunk whose data walkChunks() gave at @p at holds.
+bool crcHolds(const QByteArray &png, qsizetype at, qsizetype length)
+{
+    const auto crc = quint32(
+        crc32(0, reinterpret_cast<const Bytef *>(png.constData() + at - 4), uInt(length + 4)));
+    return crc == be32(png.constData() + at + length);
+}
+
+/// Qt's own PNG reader on @p png, which has no acTL (this handler claims
+/// only PNG with one).
+QImage decodePng(QByteArray png)
+{
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer, "png");
+    return reader.read();
 }
 
 } // namespace
@@ -109,7 +124,7 @@ bool ApngHandler::hasAnimationControl(const QByteArray &head)
     if (!isPng(head))
         return false;
     bool found = false;
-    walkChunks(head, [&](QByteArrayView type, qsizetype, qsizetype, bool) {
+    walkChunks(head, [&](QByteArrayView type, qsizetype, qsizetype) {
         if (type == "acTL")
             found = true;
         return found || type == "IDAT" ? Walk::Stop : Walk::Next;
@@ -121,9 +136,10 @@ bool ApngHandler::canRead(QIODevice *device)
 {
     if (!device || !device->isReadable())
         return false;
-    QByteArray head = device->peek(kFirstPeek);
-    if (!isPng(head))
+    // Every image read by content passes here: 8 bytes for any other format.
+    if (!isPng(device->peek(kSignatureSize)))
         return false;
+    const QByteArray head = device->peek(kFirstPeek);
     if (hasAnimationControl(head))
         return true;
     // Not found in the first 4 KiB: look further only if no IDAT came yet.
@@ -154,63 +170,62 @@ bool ApngHandler::parseHeader()
     quint32 sequence = 0;
     int current = -1; ///< the frame whose data comes next
     bool defaultIsFrame = false;
-    const bool whole
-        = walkChunks(png, [&](QByteArrayView type, qsizetype at, qsizetype length, bool crcOk) {
-              const char *p = png.constData() + at;
-              const bool animation = type == "acTL" || type == "fcTL" || type == "fdAT";
-              if (animation && !crcOk) {
-                  broken = true;
-                  return Walk::Stop;
-              }
-              if (type == "IHDR") {
-                  if (length != 13)
-                      return Walk::Stop;
-                  m_ihdr = png.mid(at, 13);
-                  m_size = QSize(int(std::min<quint32>(be32(p), 0x7fffffff)),
-                      int(std::min<quint32>(be32(p + 4), 0x7fffffff)));
-              } else if (type == "acTL") {
-                  if (length != 8 || seenIdat || actl) {
-                      broken = true;
-                      return Walk::Stop;
-                  }
-                  actl = true;
-                  declared = be32(p);
-                  m_plays = int(std::min<quint32>(be32(p + 4), 0x7fffffff));
-              } else if (type == "fcTL") {
-                  if (length != 26 || be32(p) != sequence++ || m_ihdr.isEmpty()) {
-                      broken = true;
-                      return Walk::Stop;
-                  }
-                  if (m_frames.size() >= kMaxFrames || quint32(m_frames.size()) >= declared)
-                      return Walk::Stop; // the frames the acTL promised, no more
-                  auto frame = frameControl(p, m_size, !seenIdat);
-                  if (!frame) {
-                      broken = true;
-                      return Walk::Stop;
-                  }
-                  defaultIsFrame |= !seenIdat;
-                  m_frames.append(*frame);
-                  current = int(m_frames.size()) - 1;
-              } else if (type == "IDAT") {
-                  seenIdat = true;
-                  m_still.append({ at, length });
-                  if (defaultIsFrame && current == 0)
-                      m_frames[0].spans.append({ at, length });
-              } else if (type == "fdAT") {
-                  if (!seenIdat || length < 4 || be32(p) != sequence++ || current < 0
-                      || (defaultIsFrame && current == 0)) {
-                      broken = true;
-                      return Walk::Stop;
-                  }
-                  m_frames[current].spans.append({ at + 4, length - 4 });
-              } else if (type == "IEND") {
-                  return Walk::Stop;
-              } else if (!seenIdat) {
-                  // PLTE, tRNS, gAMA, iCCP, sRGB...: what every frame needs.
-                  m_shared.append(png.constData() + at - 8, length + 12);
-              }
-              return Walk::Next;
-          });
+    const bool whole = walkChunks(png, [&](QByteArrayView type, qsizetype at, qsizetype length) {
+        const char *p = png.constData() + at;
+        const bool animation = type == "acTL" || type == "fcTL" || type == "fdAT";
+        if (animation && !crcHolds(png, at, length)) {
+            broken = true;
+            return Walk::Stop;
+        }
+        if (type == "IHDR") {
+            if (length != 13)
+                return Walk::Stop;
+            m_ihdr = png.mid(at, 13);
+            m_size = QSize(int(std::min<quint32>(be32(p), 0x7fffffff)),
+                int(std::min<quint32>(be32(p + 4), 0x7fffffff)));
+        } else if (type == "acTL") {
+            if (length != 8 || seenIdat || actl) {
+                broken = true;
+                return Walk::Stop;
+            }
+            actl = true;
+            declared = be32(p);
+            m_plays = int(std::min<quint32>(be32(p + 4), 0x7fffffff));
+        } else if (type == "fcTL") {
+            if (length != 26 || be32(p) != sequence++ || m_ihdr.isEmpty()) {
+                broken = true;
+                return Walk::Stop;
+            }
+            if (m_frames.size() >= kMaxFrames || quint32(m_frames.size()) >= declared)
+                return Walk::Stop; // the frames the acTL promised, no more
+            auto frame = frameControl(p, m_size, !seenIdat);
+            if (!frame) {
+                broken = true;
+                return Walk::Stop;
+            }
+            defaultIsFrame |= !seenIdat;
+            m_frames.append(*frame);
+            current = int(m_frames.size()) - 1;
+        } else if (type == "IDAT") {
+            seenIdat = true;
+            m_still.append({ at, length });
+            if (defaultIsFrame && current == 0)
+                m_frames[0].spans.append({ at, length });
+        } else if (type == "fdAT") {
+            if (!seenIdat || length < 4 || be32(p) != sequence++ || current < 0
+                || (defaultIsFrame && current == 0)) {
+                broken = true;
+                return Walk::Stop;
+            }
+            m_frames[current].spans.append({ at + 4, length - 4 });
+        } else if (type == "IEND") {
+            return Walk::Stop;
+        } else if (!seenIdat) {
+            // PLTE, tRNS, gAMA, iCCP, sRGB...: what every frame needs.
+            m_shared.append(png.constData() + at - 8, length + 12);
+        }
+        return Walk::Next;
+    });
     if (m_ihdr.isEmpty() || m_still.isEmpty() || !m_size.isValid())
         return false;
     // A file cut short keeps the frames it holds whole; a frame with no
@@ -247,13 +262,8 @@ QByteArray ApngHandler::framePng(QSize size, const QList<QPair<qsizetype, qsizet
 
 bool ApngHandler::readStill(QImage *image)
 {
-    // Rebuilt without the animation chunks, so that it is Qt's to read
-    // (this handler claims only PNG with an acTL).
-    QByteArray png = framePng(m_size, m_still);
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer, "png");
-    *image = reader.read();
+    // Rebuilt without the animation chunks, so that it is Qt's to read.
+    *image = decodePng(framePng(m_size, m_still));
     return !image->isNull();
 }
 
@@ -277,11 +287,7 @@ bool ApngHandler::readFrame(QImage *image)
         else if (dispose == 2 && !m_saved.isNull())
             painter.drawImage(previous.rect.topLeft(), m_saved);
     }
-    QByteArray png = framePng(frame.rect.size(), frame.spans);
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer, "png");
-    const QImage part = reader.read();
+    const QImage part = decodePng(framePng(frame.rect.size(), frame.spans));
     if (part.isNull() || part.size() != frame.rect.size())
         return false;
     if (m_next == 0)

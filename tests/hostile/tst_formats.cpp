@@ -94,14 +94,19 @@ void appendRgb(QByteArray &out, QRgb p)
     out.append(char(qBlue(p)));
 }
 
-/// 8-bit RGB scanlines, filter type 0 on each.
-QByteArray rgbScanlines(const QImage &image)
+/// 8-bit RGB scanlines (RGBA, straight alpha, @p withAlpha), filter type
+/// 0 on each.
+QByteArray rgbScanlines(const QImage &image, bool withAlpha = false)
 {
     QByteArray raw;
     for (int y = 0; y < image.height(); ++y) {
         raw.append('\0');
-        for (int x = 0; x < image.width(); ++x)
-            appendRgb(raw, image.pixel(x, y));
+        for (int x = 0; x < image.width(); ++x) {
+            const QRgb p = image.pixel(x, y);
+            appendRgb(raw, p);
+            if (withAlpha)
+                raw.append(char(qAlpha(p)));
+        }
     }
     return raw;
 }
@@ -128,18 +133,21 @@ QByteArray interlacedPng(const QImage &image)
         + ImageFactory::pngChunk("IDAT", zlibStream(raw)) + ImageFactory::pngChunk("IEND", {});
 }
 
-QByteArray fcTL(quint32 sequence, int w, int h)
+/// A frame of @p w x @p h at @p at, shown 1/10 s; dispose 0 none, 1
+/// background, 2 previous; blend 0 source, 1 over.
+QByteArray fcTL(
+    quint32 sequence, int w, int h, QPoint at = {}, quint8 dispose = 0, quint8 blend = 0)
 {
     QByteArray data;
     be32(data, sequence);
     be32(data, quint32(w));
     be32(data, quint32(h));
-    be32(data, 0); // x offset
-    be32(data, 0); // y offset
+    be32(data, quint32(at.x()));
+    be32(data, quint32(at.y()));
     be16(data, 1); // delay 1/10 s
     be16(data, 10);
-    data.append('\0'); // dispose: none
-    data.append('\0'); // blend: source
+    data.append(char(dispose));
+    data.append(char(blend));
     return ImageFactory::pngChunk("fcTL", data);
 }
 
@@ -159,21 +167,6 @@ QByteArray apng(const QImage &first, const QImage &second)
         + ImageFactory::pngChunk("acTL", actl) + fcTL(0, w, h)
         + ImageFactory::pngChunk("IDAT", zlibStream(rgbScanlines(first))) + fcTL(1, w, h)
         + ImageFactory::pngChunk("fdAT", fdat) + ImageFactory::pngChunk("IEND", {});
-}
-
-/// 8-bit RGBA scanlines (straight alpha), filter type 0 on each.
-QByteArray rgbaScanlines(const QImage &image)
-{
-    QByteArray raw;
-    for (int y = 0; y < image.height(); ++y) {
-        raw.append('\0');
-        for (int x = 0; x < image.width(); ++x) {
-            const QRgb p = image.pixel(x, y);
-            appendRgb(raw, p);
-            raw.append(char(qAlpha(p)));
-        }
-    }
-    return raw;
 }
 
 /// One frame of apngOf(): its picture, where it goes, and what happens
@@ -198,22 +191,12 @@ QByteArray apngOf(
         + ImageFactory::pngChunk("IHDR", ihdr(canvas.width(), canvas.height(), 8, 6, 0))
         + ImageFactory::pngChunk("acTL", actl);
     if (!still.isNull())
-        out += ImageFactory::pngChunk("IDAT", zlibStream(rgbaScanlines(still)));
+        out += ImageFactory::pngChunk("IDAT", zlibStream(rgbScanlines(still, true)));
     quint32 sequence = 0;
     for (int i = 0; i < frames.size(); ++i) {
         const ApngFrame &f = frames[i];
-        QByteArray fctl;
-        be32(fctl, sequence++);
-        be32(fctl, quint32(f.image.width()));
-        be32(fctl, quint32(f.image.height()));
-        be32(fctl, quint32(f.at.x()));
-        be32(fctl, quint32(f.at.y()));
-        be16(fctl, 1);
-        be16(fctl, 10);
-        fctl.append(char(f.dispose));
-        fctl.append(char(f.blend));
-        out += ImageFactory::pngChunk("fcTL", fctl);
-        const QByteArray z = zlibStream(rgbaScanlines(f.image));
+        out += fcTL(sequence++, f.image.width(), f.image.height(), f.at, f.dispose, f.blend);
+        const QByteArray z = zlibStream(rgbScanlines(f.image, true));
         if (i == 0 && still.isNull()) {
             out += ImageFactory::pngChunk("IDAT", z);
         } else {

@@ -5,7 +5,9 @@
 #include "base/platform.h"
 #include "catalog/catalogwriter.h"
 #include "commandhelpers.h"
+#include "ingest/folderimport.h"
 #include "ingest/ingestpipeline.h"
+#include "output.h"
 #include "queuestop.h"
 
 #include <QCoreApplication>
@@ -162,6 +164,23 @@ int runServe(CommandContext &ctx)
         api::ApiServer server(ctx.paths, &writer, &pipeline, config, *key);
         if (auto started = server.start(); !started)
             return failWith(ctx, started.error());
+        // Folder imports cut off in an earlier process (the window closed, a
+        // crash) are walked on here, as `trove resume` and the window do:
+        // the walks are taken over once the pipeline has resumed its queue.
+        FolderImport walks(&pipeline);
+        QObject::connect(
+            &walks, &FolderImport::walksResumed, &walks, [&ctx](const QStringList &folders) {
+                for (const QString &folder : folders)
+                    ctx.output.out()
+                        << "carrying on the import of " << printable(folder) << Qt::endl;
+            });
+        QObject::connect(&walks, &FolderImport::problem, &walks, [&ctx](const WalkProblem &p) {
+            if (p.kind == WalkProblem::Kind::NoImages)
+                ctx.output.err() << "trove: " << printable(p.reason) << Qt::endl;
+            else
+                ctx.output.err() << "trove: skipped " << printable(p.path) << ": "
+                                 << printable(p.reason) << Qt::endl;
+        });
         // Unfinished adds of a process that died on this library go on here.
         pipeline.resumeOrphans();
         // A full disk pauses the queue; nobody is there to press Resume, so

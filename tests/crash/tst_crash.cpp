@@ -214,11 +214,12 @@ void TestCrash::checkInvariants(const QString &library, const QSet<QString> &exp
     QVERIFY2(filesUnder(library + QStringLiteral("/tmp")).isEmpty(),
         qPrintable(filesUnder(library + QStringLiteral("/tmp")).join(u' ')));
 
-    // Nothing outside the layout.
+    // Nothing outside the layout (the API's key is written by `trove serve`).
     const QStringList allowed { QStringLiteral("catalog.sqlite"),
         QStringLiteral("catalog.sqlite-wal"), QStringLiteral("catalog.sqlite-shm"),
         QStringLiteral("thumbs.sqlite"), QStringLiteral("thumbs.sqlite-wal"),
-        QStringLiteral("thumbs.sqlite-shm"), QStringLiteral("blobs"), QStringLiteral("tmp") };
+        QStringLiteral("thumbs.sqlite-shm"), QStringLiteral("blobs"), QStringLiteral("tmp"),
+        QStringLiteral("api-key") };
     for (const QString &entry :
         QDir(library).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
         QVERIFY2(allowed.contains(entry), qPrintable(entry));
@@ -445,18 +446,24 @@ QTEST_GUILESS_MAIN(TestCrash)
 // An add of a folder queues its files a batch at a time as the walk finds
 // them. Killed mid-walk, `trove resume` must walk the rest of the folder
 // too (it once finished only the files already queued, and said nothing of
-// the rest), with the add's tags, each file once.
+// the rest), with the add's tags, each file once. So must `trove serve`,
+// the other process that runs the queue without a window (it once resumed
+// the queued files and forgot the walk).
 void TestCrash::killDuringFolderWalk_data()
 {
     QTest::addColumn<int>("queuedAtKill"); // queue rows the killed run had written
-    QTest::newRow("walk remembered, nothing queued") << 0;
-    QTest::newRow("first batch queued") << 1;
-    QTest::newRow("middle of the walk") << 120;
+    QTest::addColumn<bool>("byServe"); // carried on by `trove serve`, else `trove resume`
+    QTest::newRow("walk remembered, nothing queued") << 0 << false;
+    QTest::newRow("first batch queued") << 1 << false;
+    QTest::newRow("middle of the walk") << 120 << false;
+    QTest::newRow("serve: walk remembered, nothing queued") << 0 << true;
+    QTest::newRow("serve: middle of the walk") << 120 << true;
 }
 
 void TestCrash::killDuringFolderWalk()
 {
     QFETCH(int, queuedAtKill);
+    QFETCH(bool, byServe);
     constexpr int kFiles = 300;
     QTemporaryDir dir;
     const QString folder = dir.filePath(QStringLiteral("photos"));
@@ -502,13 +509,37 @@ void TestCrash::killDuringFolderWalk()
     QVERIFY(queued >= queuedAtKill);
     QVERIFY2(queued < kFiles, qPrintable(QString::number(queued)));
 
-    const TroveRun resume
-        = runTrove({ QStringLiteral("resume"), QStringLiteral("--library"), library });
-    QVERIFY2(resume.exitCode == 0, resume.err.constData());
-    const QString out = QString::fromUtf8(resume.out);
-    QVERIFY2(out.contains(QStringLiteral("carrying on the import of ") + folder), qPrintable(out));
-    // What the killed run added is counted, not listed once each.
-    QVERIFY2(!out.contains(QStringLiteral("present ")), qPrintable(out));
+    if (byServe) {
+        QProcess serve;
+        serve.setProcessEnvironment(cleanTroveEnvironment(QDir::tempPath()));
+        serve.start(QStringLiteral(TROVE_BINARY),
+            { QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
+                QStringLiteral("--library"), library });
+        QVERIFY(serve.waitForStarted());
+        // Nobody asks it anything: it walks on and adds by itself.
+        auto settled = [&] {
+            return column(library, QStringLiteral("SELECT id FROM folder_walks")).isEmpty()
+                && column(library, QStringLiteral("SELECT id FROM images")).size() == kFiles;
+        };
+        t.restart();
+        while (!settled() && serve.state() == QProcess::Running && t.elapsed() < kLivenessMs)
+            serve.waitForFinished(50);
+        QByteArray out = serve.readAllStandardOutput();
+        serve.terminate();
+        QVERIFY(serve.waitForFinished(kLivenessMs));
+        out += serve.readAllStandardOutput();
+        QVERIFY2(serve.exitCode() == 0, serve.readAllStandardError().constData());
+        QVERIFY2(out.contains(("carrying on the import of " + folder).toUtf8()), out.constData());
+    } else {
+        const TroveRun resume
+            = runTrove({ QStringLiteral("resume"), QStringLiteral("--library"), library });
+        QVERIFY2(resume.exitCode == 0, resume.err.constData());
+        const QString out = QString::fromUtf8(resume.out);
+        QVERIFY2(
+            out.contains(QStringLiteral("carrying on the import of ") + folder), qPrintable(out));
+        // What the killed run added is counted, not listed once each.
+        QVERIFY2(!out.contains(QStringLiteral("present ")), qPrintable(out));
+    }
     QCOMPARE(column(library, QStringLiteral("SELECT id FROM folder_walks")).size(), 0);
 
     // Every file once, verify clean; a second resume finds nothing to do.

@@ -94,6 +94,7 @@ StatisticsDialog::StatisticsDialog(QWidget *parent)
     resize(withinScreen(QSize(620, 480), this));
     m_images->setText(tr("Loading…"));
 
+    m_refresh.setObjectName(QStringLiteral("statisticsRefresh"));
     m_refresh.setSingleShot(true);
     m_refresh.setInterval(kThrottleMs);
     connect(&m_refresh, &QTimer::timeout, this, [this] {

@@ -145,6 +145,7 @@ TrashDialog::TrashDialog(QUndoStack *undo, QWidget *parent)
 
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *filterDelay = new QTimer(this);
+    filterDelay->setObjectName(QStringLiteral("trashFilterDelay"));
     filterDelay->setSingleShot(true);
     filterDelay->setInterval(kFilterDelayMs);
     connect(m_filter, &QLineEdit::textChanged, filterDelay, qOverload<>(&QTimer::start));

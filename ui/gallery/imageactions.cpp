@@ -95,6 +95,7 @@ ImageActions::ImageActions(QWidget *window)
     connect(m_remove, &QAction::triggered, this, &ImageActions::removeImages);
     connect(m_findSimilar, &QAction::triggered, this, &ImageActions::findSimilar);
     connect(m_findDuplicates, &QAction::triggered, this, &ImageActions::findDuplicates);
+    m_refresh->setObjectName(QStringLiteral("imageActionsRefresh"));
     m_refresh->setSingleShot(true);
     m_refresh->setInterval(0);
     connect(m_refresh, &QTimer::timeout, this, &ImageActions::updateEnabled);

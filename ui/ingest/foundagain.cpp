@@ -19,6 +19,7 @@ FoundAgain::FoundAgain(FolderImport *walks, IngestPipeline *pipeline, QObject *p
     , m_walks(walks)
     , m_pipeline(pipeline)
 {
+    m_flush.setObjectName(QStringLiteral("foundAgainFlush"));
     m_flush.setSingleShot(true);
     m_flush.setInterval(500);
     connect(&m_flush, &QTimer::timeout, this, &FoundAgain::flush);

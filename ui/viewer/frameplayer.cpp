@@ -16,6 +16,7 @@ int playableDelay(int ms)
 FramePlayer::FramePlayer(QObject *parent)
     : QObject(parent)
 {
+    m_timer.setObjectName(QStringLiteral("framePlayer"));
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         show((m_frame + 1) % frameCount());

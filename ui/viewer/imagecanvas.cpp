@@ -32,6 +32,7 @@ ImageCanvas::ImageCanvas(QWidget *parent)
     setDarkSurround(false);
     viewport()->setBackgroundRole(QPalette::Window);
     viewport()->setAutoFillBackground(true);
+    m_smoothTimer.setObjectName(QStringLiteral("viewerSmooth"));
     m_smoothTimer.setSingleShot(true);
     m_smoothTimer.setInterval(kSmoothDelayMs);
     connect(&m_smoothTimer, &QTimer::timeout, this, &ImageCanvas::requestSmooth);

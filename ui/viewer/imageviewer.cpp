@@ -133,6 +133,7 @@ ImageViewer::ImageViewer(QWidget *parent)
     connect(m_player, &FramePlayer::frameShown, m_canvas, &ImageCanvas::setFrame);
     connect(m_player, &FramePlayer::stateChanged, this, &ImageViewer::updateFrameInfo);
     m_slideshow = new QTimer(this);
+    m_slideshow->setObjectName(QStringLiteral("slideshow"));
     connect(m_slideshow, &QTimer::timeout, this, [this] {
         if (!m_model || m_row + 1 >= m_model->rowCount()) {
             setSlideshowRunning(false);

@@ -62,6 +62,8 @@ StallMonitor::StallMonitor(const QString &reportPath, QObject *parent)
         QCoreApplication::instance()->installEventFilter(this);
         g_nameFutureWatchers = true;
     }
+    // Named, so that a trace tells its own ticks from the window's timers.
+    m_timer.setObjectName(QStringLiteral("stallMonitorTick"));
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(1);
     connect(&m_timer, &QTimer::timeout, this, &StallMonitor::tick);

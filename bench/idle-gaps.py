@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 """How long this machine keeps an idle thread from running.
 
-    bench/idle-gaps.py [SECONDS]        default 60; SIGTERM or SIGINT ends it early
+    bench/idle-gaps.py [--cpu N] [SECONDS]   default 60; SIGTERM or SIGINT ends it early
 
 Run beside a benchmark, its JSON tells which of the benchmark's stalls the
 host caused: bench/stall-traces.py REPORT.json --idle IDLE.json marks each
@@ -10,6 +10,10 @@ stall that a gap of this sleeper overlapped (each gap has its wall-clock
 end, epoch_ms; a stall report has its clock's start).
 
     bench/idle-gaps.py --spin [SECONDS]
+
+--cpu N keeps the sleeper on CPU N. The host takes one vCPU at a time: an
+unpinned sleeper sees only the vCPU it happens to be on, so run one per CPU
+(--cpu 0, --cpu 1) and pass each to --idle.
 
 Sleeps 1 ms at a time, like the stall monitor's timer, and reports every gap
 over 16 ms with how much of it the thread spent on the CPU and waiting for
@@ -66,6 +70,12 @@ def spin(seconds):
 
 def main():
     args = sys.argv[1:]
+    cpu = None
+    if "--cpu" in args:
+        i = args.index("--cpu")
+        cpu = int(args[i + 1])
+        del args[i:i + 2]
+        os.sched_setaffinity(0, {cpu})
     if args and args[0] == "--spin":
         spin(float(args[1]) if len(args) > 1 else 60.0)
         return
@@ -96,7 +106,7 @@ def main():
         ticks += 1
     unaccounted = [g for g in gaps if g["ms"] - g["on_cpu_ms"] - g["waiting_for_cpu_ms"] > 8]
     seconds = round(min(seconds, time.monotonic() - start), 1)
-    print(json.dumps({"seconds": seconds, "ticks": ticks, "gaps_over_16ms": len(gaps),
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "ticks": ticks, "gaps_over_16ms": len(gaps),
                       "of_them_asleep_past_the_timer": len(unaccounted),
                       "max_ms": max((g["ms"] for g in gaps), default=0), "gaps": gaps}))
 

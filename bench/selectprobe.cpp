@@ -71,6 +71,7 @@ double until(const std::function<bool()> &done, int timeoutMs)
     QEventLoop loop;
     bool met = false;
     QTimer check;
+    check.setObjectName(QStringLiteral("probeCheck")); // apart from the window's in a trace
     check.setInterval(10);
     QObject::connect(&check, &QTimer::timeout, &loop, [&] {
         if (done()) {
@@ -166,6 +167,7 @@ int main(int argc, char **argv)
     stalls->framePainted();
     QString question;
     QTimer answer;
+    answer.setObjectName(QStringLiteral("probeAnswer"));
     answer.setInterval(10);
     QObject::connect(&answer, &QTimer::timeout, [&] {
         if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {

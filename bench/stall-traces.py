@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 """Summarises a stall report written with TROVE_STALL_TRACE=1.
 
-    bench/stall-traces.py REPORT.json [--top N] [--idle IDLE.json]
+    bench/stall-traces.py REPORT.json [--top N] [--idle IDLE.json]...
 
 For each stall over 16 ms: when, how long, how much of it the GUI thread was
 on the CPU (on_cpu_ms), waiting for it (waiting_for_cpu_ms) and neither
@@ -32,9 +32,11 @@ def main():
         top = int(args[i + 1])
         del args[i:i + 2]
     idle = []
-    if "--idle" in args:
+    sleepers = 0
+    while "--idle" in args:  # one per sleeper (bench/idle-gaps.py --cpu N)
         i = args.index("--idle")
-        idle = json.load(open(args[i + 1])).get("gaps", [])
+        idle += json.load(open(args[i + 1])).get("gaps", [])
+        sleepers += 1
         del args[i:i + 2]
     report = json.load(open(args[0]))
     start = report.get("clock_start_epoch_ms", 0)
@@ -47,6 +49,15 @@ def main():
     traces = report.get("stall_traces", [])
     print(f"max {report['max_ms']} ms, p99 {report['p99_ms']} ms, "
           f"{report['stalls_over_16ms']} stalls over 16 ms, {len(traces)} traced")
+    if not traces:
+        # Untraced: each stall, and whether a sleeper was held up with it.
+        stalls = [{"at_s": at, "ms": ms} for at, ms in report.get("gaps_over_4ms", []) if ms > 16]
+        for t in stalls:
+            print(f"  at {t['at_s']:9.2f} s  {t['ms']:7.2f} ms{' host' if idle and host(t) else ''}")
+        if idle:
+            print(f"{sum(1 for t in stalls if host(t))} of {len(stalls)} overlapped by a gap "
+                  f"of {sleepers} idle sleeper(s) ({len(idle)} gaps over 16 ms)")
+        return 0
     def asleep(t):
         return t["ms"] - t["on_cpu_ms"] - t["waiting_for_cpu_ms"]
     cpu_bound = sum(1 for t in traces if t["on_cpu_ms"] >= t["waiting_for_cpu_ms"])
@@ -69,7 +80,7 @@ def main():
               f"  wait {t['waiting_for_cpu_ms']:6.2f}  asleep {asleep(t):6.2f}{mark}  | {longest}")
     if idle:
         print(f"{sum(1 for t in traces if host(t))} of {len(traces)} overlapped by a gap "
-              f"of the idle sleeper ({len(idle)} gaps over 16 ms)")
+              f"of {sleepers} idle sleeper(s) ({len(idle)} gaps over 16 ms)")
     print("time in stalls by receiver and event type:")
     for (who, kind), (ms, n, worst) in sorted(totals.items(), key=lambda kv: -kv[1][0])[:top * 4]:
         print(f"  {ms:9.1f} ms  {n:6d}x  worst {worst:7.2f}  {who} ({kind})")

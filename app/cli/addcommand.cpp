@@ -203,11 +203,7 @@ int ingest(CommandContext &ctx, const QStringList &sources)
         progress.clear();
         if (p.kind != WalkProblem::Kind::Note)
             ++incomplete;
-        if (p.kind == WalkProblem::Kind::NoImages)
-            ctx.output.err() << printable(p.reason) << Qt::endl;
-        else
-            ctx.output.err() << "skipped " << printable(p.path) << ": " << printable(p.reason)
-                             << Qt::endl;
+        ctx.output.err() << walkProblemText(p) << Qt::endl;
         results.append(QJsonObject { { QStringLiteral("source"), p.path },
             { QStringLiteral("status"), QStringLiteral("skipped") },
             { QStringLiteral("error"), p.reason } });

@@ -4,6 +4,8 @@
 #include "catalog/catalogreader.h"
 #include "catalog/catalogwriter.h"
 #include "catalog/librarybackup.h"
+#include "ingest/folderwalker.h"
+#include "output.h"
 #include "storage/database.h"
 
 #include <QDir>
@@ -11,6 +13,13 @@
 #include <QSet>
 
 namespace trove::cli {
+
+QString walkProblemText(const WalkProblem &problem)
+{
+    if (problem.kind == WalkProblem::Kind::NoImages)
+        return printable(problem.reason);
+    return QStringLiteral("skipped %1: %2").arg(printable(problem.path), printable(problem.reason));
+}
 
 QString withHint(const QString &message)
 {

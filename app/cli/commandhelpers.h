@@ -11,12 +11,17 @@
 namespace trove {
 class CatalogReader;
 class CatalogWriter;
+struct WalkProblem;
 } // namespace trove
 
 namespace trove::cli {
 
 /// Prints "trove: MESSAGE" and answers the exit status for bad usage (2).
 int usageError(CommandContext &ctx, const QString &message);
+/// What a folder walk could not look at, as the commands that walk folders
+/// say it on stderr: "skipped PATH: REASON", or the reason alone for a
+/// folder with no image in it.
+QString walkProblemText(const WalkProblem &problem);
 /// @p message, and for a damaged catalog the way out (verify --repair).
 QString withHint(const QString &message);
 /// Prints "trove: MESSAGE" and answers the exit status for a failure (1).

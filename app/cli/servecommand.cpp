@@ -175,11 +175,7 @@ int runServe(CommandContext &ctx)
                         << "carrying on the import of " << printable(folder) << Qt::endl;
             });
         QObject::connect(&walks, &FolderImport::problem, &walks, [&ctx](const WalkProblem &p) {
-            if (p.kind == WalkProblem::Kind::NoImages)
-                ctx.output.err() << "trove: " << printable(p.reason) << Qt::endl;
-            else
-                ctx.output.err() << "trove: skipped " << printable(p.path) << ": "
-                                 << printable(p.reason) << Qt::endl;
+            ctx.output.err() << "trove: " << walkProblemText(p) << Qt::endl;
         });
         // Unfinished adds of a process that died on this library go on here.
         pipeline.resumeOrphans();

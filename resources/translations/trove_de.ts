@@ -1151,6 +1151,14 @@
         <extracomment>The last two of a list: &quot;tag:, site:, … in:, untagged and fav&quot;</extracomment>
         <translation>%1 und %2</translation>
     </message>
+    <message>
+        <source>format: %1 is not an image format Trove reads; did you mean format:%2?</source>
+        <translation>format: %1 ist kein Bildformat, das Trove liest; meinten Sie format:%2?</translation>
+    </message>
+    <message>
+        <source>format: %1 is not an image format Trove reads (it reads %2)</source>
+        <translation>format: %1 ist kein Bildformat, das Trove liest (es liest %2)</translation>
+    </message>
 </context>
 <context>
     <name>trove::CatalogWriter</name>

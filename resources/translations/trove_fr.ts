@@ -1151,6 +1151,14 @@
         <extracomment>The last two of a list: &quot;tag:, site:, … in:, untagged and fav&quot;</extracomment>
         <translation>%1 et %2</translation>
     </message>
+    <message>
+        <source>format: %1 is not an image format Trove reads; did you mean format:%2?</source>
+        <translation>format: %1 n’est pas un format d’image que Trove lit&#xa0;; vouliez-vous dire format:%2&#xa0;?</translation>
+    </message>
+    <message>
+        <source>format: %1 is not an image format Trove reads (it reads %2)</source>
+        <translation>format: %1 n’est pas un format d’image que Trove lit (il lit %2)</translation>
+    </message>
 </context>
 <context>
     <name>trove::CatalogWriter</name>

@@ -10,6 +10,7 @@
 // cannot write are crafted here by hand, and each file is checked to really be the variant it
 // claims to be. Files nobody can decode are refused with a named reason.
 
+#include "catalog/searchlanguage.h"
 #include "encodedfiles.h"
 #include "imagefactory.h"
 #include "ingest/imageprocessor.h"
@@ -877,6 +878,12 @@ void TestFormats::initTestCase()
     for (const char *format : { "png", "jpeg", "gif", "webp", "bmp", "tiff", "ico", "svg", "pbm",
              "pgm", "ppm", "tga", "avif", "heic", "jxl", "jp2", "j2k" })
         QVERIFY2(readable.contains(format), format);
+    // The search language knows every format a reader here could keep.
+    for (const QByteArray &format : readable) {
+        const search::Parsed parsed = search::SearchLanguage::parse(
+            QStringLiteral("format:") + QString::fromLatin1(format));
+        QVERIFY2(parsed.ok(), qPrintable(parsed.error->message));
+    }
     // Without them the modern formats' rows would be skipped, not tested.
     for (const QString &tool : kEncoders + QStringList { QStringLiteral("gm") })
         QVERIFY2(!QStandardPaths::findExecutable(tool).isEmpty(),
@@ -1019,6 +1026,14 @@ void TestFormats::keptByTroveAdd()
     const QJsonObject row = QJsonDocument::fromJson(showOut).object();
     QCOMPARE(row.value(QLatin1String("format")).toString(), c.format);
     QCOMPARE(row.value(QLatin1String("width")).toInt(), c.size.width());
+    // The search finds it by the format it was kept as: the search
+    // language's list of formats is not missing it.
+    auto [listExit, listOut, listErr] = run({ QStringLiteral("list"), QStringLiteral("--search"),
+        QStringLiteral("format:") + c.format, QStringLiteral("--json") });
+    QVERIFY2(listExit == 0, listErr.constData());
+    const QJsonArray listed = QJsonDocument::fromJson(listOut).array();
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.at(0).toObject().value(QLatin1String("id")).toString(), id);
     QCOMPARE(row.value(QLatin1String("height")).toInt(), c.size.height());
 
     const QString exported = path(QStringLiteral("exported.bin"));

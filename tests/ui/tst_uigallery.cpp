@@ -93,6 +93,8 @@ private Q_SLOTS:
     void emptyStateBeforeAnything();
     void emptyStateFollowsSizeAndPalette();
     void newThumbnailsSpreadOverFrames();
+    void animationBadgeSitsOnThePicture_data();
+    void animationBadgeSitsOnThePicture();
     void rowsArriveWithoutReset();
     void gridKeyboardAndRubberBand();
     void searchFiltersAsYouType();
@@ -290,6 +292,78 @@ Ink inkOf(const QImage &shot)
 }
 
 } // namespace
+
+void TestUiGallery::animationBadgeSitsOnThePicture_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("fills the square") << QSize(400, 400);
+    QTest::newRow("wide") << QSize(400, 60);
+    QTest::newRow("tall and narrow") << QSize(24, 400);
+    QTest::newRow("an icon") << QSize(16, 16);
+    QTest::newRow("one pixel") << QSize(1, 1);
+}
+
+// The play badge marks the picture that moves: on a small or narrow
+// picture, which sits in the middle of its cell, it is on that picture and
+// not in the empty corner of the cell.
+void TestUiGallery::animationBadgeSitsOnThePicture()
+{
+    QFETCH(QSize, size);
+    constexpr int kCell = 240;
+    QImage picture(size, QImage::Format_RGB32);
+    const QColor green(40, 200, 60);
+    picture.fill(green);
+    QStandardItemModel model(1, 1);
+    auto *item = new QStandardItem;
+    item->setData(true, GalleryModel::LoadedRole);
+    item->setData(picture, GalleryModel::ThumbnailRole);
+    item->setData(qint64(1), GalleryModel::KeyRole);
+    item->setData(QStringLiteral("moving"), Qt::DisplayRole);
+    model.setItem(0, item);
+    ui::GalleryDelegate delegate;
+    QStyleOptionViewItem option;
+    option.state = QStyle::State_Enabled | QStyle::State_Active;
+    option.font = QApplication::font();
+    option.fontMetrics = QFontMetrics(option.font);
+    option.palette = QApplication::palette();
+    option.rect = QRect(0, 0, kCell, kCell);
+    const auto paint = [&](bool animated) {
+        item->setData(animated, GalleryModel::AnimatedRole);
+        QImage canvas(kCell, kCell, QImage::Format_RGB32);
+        bool more = true;
+        for (int frames = 0; more && frames < 10; ++frames) {
+            canvas.fill(Qt::white);
+            QPainter painter(&canvas);
+            delegate.beginFrame();
+            delegate.paint(&painter, option, model.index(0, 0));
+            more = delegate.endFrame();
+        }
+        return canvas;
+    };
+    const QImage still = paint(false);
+    const QImage moving = paint(true);
+    QRect shown;
+    QRect badge;
+    for (int y = 0; y < kCell; ++y) {
+        for (int x = 0; x < kCell; ++x) {
+            if (still.pixel(x, y) == green.rgb())
+                shown |= QRect(x, y, 1, 1);
+            if (still.pixel(x, y) != moving.pixel(x, y))
+                badge |= QRect(x, y, 1, 1);
+        }
+    }
+    QVERIFY2(!shown.isEmpty(), "the picture was not drawn");
+    QVERIFY2(!badge.isEmpty(), "no badge");
+    const auto text = [](const QRect &r) {
+        return QStringLiteral("%1x%2+%3+%4").arg(r.width()).arg(r.height()).arg(r.x()).arg(r.y());
+    };
+    const QString where = QStringLiteral("badge %1, picture %2").arg(text(badge), text(shown));
+    // (A pixel either way for antialiasing: a 1x1 picture is one pixel.)
+    QVERIFY2(shown.adjusted(-1, -1, 1, 1).contains(badge.center()), qPrintable(where));
+    // On a picture big enough to hold it, the badge is wholly inside it.
+    if (shown.width() > 2 * badge.width() && shown.height() > 2 * badge.height())
+        QVERIFY2(shown.contains(badge), qPrintable(where));
+}
 
 // A screen of images the grid has not drawn yet (a big batch removed above
 // them, a jump to the end) is scaled and laid out over several frames, a

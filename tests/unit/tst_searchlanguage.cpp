@@ -290,6 +290,9 @@ void TestSearchLanguage::parses_data()
     QTest::newRow("site on IPv6") << QStringLiteral("site:[::1]:8080") << "site[::1]";
     QTest::newRow("format") << QStringLiteral("format:PNG") << "format[png]";
     QTest::newRow("format jpg is jpeg") << QStringLiteral("format:jpg") << "format[jpeg]";
+    QTest::newRow("format by MIME type") << QStringLiteral("format:image/png") << "format[png]";
+    QTest::newRow("format svg+xml") << QStringLiteral("format:image/svg+xml") << "format[svg]";
+    QTest::newRow("format jpx is jp2") << QStringLiteral("format:JPX") << "format[jp2]";
     QTest::newRow("width >") << QStringLiteral("width:>1000") << "width>1000";
     QTest::newRow("width =") << QStringLiteral("width:640") << "width=640";
     QTest::newRow("height <=") << QStringLiteral("height:<=200") << "height<=200";
@@ -424,6 +427,14 @@ void TestSearchLanguage::explainsErrors_data()
     QTest::newRow("rating with a unit")
         << QStringLiteral("rating:4MB") << 0 << "rating: expects a whole number from 0 to 5";
     QTest::newRow("in without a name") << QStringLiteral("in:") << 0 << "in:";
+    QTest::newRow("format nobody makes")
+        << QStringLiteral("format:xyz") << 0
+        << "format: xyz is not an image format Trove reads (it reads avif, bmp, cur, dds, gif, ";
+    QTest::newRow("format list ends") << QStringLiteral("format:xyz") << 0 << "webp, xbm and xpm)";
+    QTest::newRow("format typo") << QStringLiteral("tag:a format:webb") << 6
+                                 << "did you mean format:webp?";
+    QTest::newRow("format typo in a longer name")
+        << QStringLiteral("format:jpegg") << 0 << "did you mean format:jpeg?";
 }
 
 void TestSearchLanguage::explainsErrors()
@@ -888,7 +899,7 @@ void TestSearchLanguage::formatTermsFindTheirFamily_data()
     QTest::newRow("tif") << "format:tif" << QList<qint64> { 8 };
     QTest::newRow("svg or png") << "format:svg OR format:png" << QList<qint64> { 1, 2, 7 };
     QTest::newRow("svg and a name") << "format:svg drawing" << QList<qint64> { 2 };
-    QTest::newRow("a format nothing has") << "format:xyz" << QList<qint64> {};
+    QTest::newRow("a format nothing here has") << "format:webp" << QList<qint64> {};
 }
 
 // format: takes the names people use (jpg, tif, heif) and finds a family

@@ -208,11 +208,16 @@ void GalleryDelegate::paintCellTint(
     painter->drawPixmap(cell.topLeft(), cached);
 }
 
-void GalleryDelegate::paintAnimationBadge(QPainter *painter, const QRect &square) const
+void GalleryDelegate::paintAnimationBadge(QPainter *painter, const QRectF &picture) const
 {
-    // A play triangle on a dark disc, bottom left: readable on any picture.
+    // A play triangle on a dark disc at the picture's bottom left, readable
+    // on any picture; on a picture too small to hold it, over its middle,
+    // so that it still marks that picture and not the empty cell beside it.
     const qreal d = std::max(14, m_size / 7);
-    const QRectF disc(square.left() + 4, square.bottom() - 4 - d, d, d);
+    const qreal left = picture.width() >= d + 8 ? picture.left() + 4 : picture.center().x() - d / 2;
+    const qreal top
+        = picture.height() >= d + 8 ? picture.bottom() - 4 - d : picture.center().y() - d / 2;
+    const QRectF disc(left, top, d, d);
     painter->setPen(Qt::NoPen);
     painter->setBrush(QColor(0, 0, 0, 150));
     painter->drawEllipse(disc);
@@ -308,6 +313,7 @@ void GalleryDelegate::paint(
         ? QPixmap()
         : thumbnailPixmap(image, index.data(GalleryModel::KeyRole).toLongLong(),
             painter->device()->devicePixelRatioF());
+    QRectF picture;
     if (pixmap.isNull()) {
         paintPlaceholder(painter, square, option, loaded); // or in the next frame
     } else {
@@ -318,6 +324,7 @@ void GalleryDelegate::paint(
         // Sitting on the name, like prints on a shelf, whatever their shape.
         const QRectF target(square.left() + (m_size - shown.width()) / 2.0,
             square.bottom() + 1 - shown.height(), shown.width(), shown.height());
+        picture = target;
         if (shown == logical) {
             // At its own size: a blit at a whole pixel. At a fractional
             // place the raster engine samples it (bilinear, span by span).
@@ -328,8 +335,8 @@ void GalleryDelegate::paint(
         }
     }
 
-    if (!image.isNull() && index.data(GalleryModel::AnimatedRole).toBool())
-        paintAnimationBadge(painter, square);
+    if (!picture.isNull() && index.data(GalleryModel::AnimatedRole).toBool())
+        paintAnimationBadge(painter, picture);
 
     if (loaded) {
         const int rating = index.data(GalleryModel::RatingRole).toInt();

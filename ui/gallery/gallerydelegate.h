@@ -54,7 +54,7 @@ private:
     /// Whether this frame may still scale or lay out something new.
     bool mayPrepare() const;
     QPixmap thumbnailPixmap(const QImage &image, qint64 key, qreal dpr) const;
-    void paintAnimationBadge(QPainter *painter, const QRect &square) const;
+    void paintAnimationBadge(QPainter *painter, const QRectF &picture) const;
     /// Stars and a heart, bottom right, only for what is set.
     void paintMarks(QPainter *painter, const QRect &square, int rating, bool favourite) const;
     void paintPlaceholder(QPainter *painter, const QRect &square,

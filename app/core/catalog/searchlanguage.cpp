@@ -302,6 +302,8 @@ private:
         } else if (key == QLatin1String("format")) {
             n.kind = Node::Kind::Format;
             n.text = values::formatOf(value);
+            if (const QString why = values::unknownFormat(n.text); !why.isEmpty())
+                failAt(t.position, t.length, why);
         } else if (key == QLatin1String("added")) {
             n.kind = Node::Kind::Added;
             auto range = values::addedRange(value);

@@ -254,6 +254,12 @@ QString formatOf(const QString &value)
     QString format = value.trimmed().toLower();
     if (format.startsWith(QLatin1Char('.')))
         format = format.mid(1);
+    // A MIME type: image/png, image/svg+xml.
+    if (format.startsWith(QLatin1String("image/"))) {
+        format = format.mid(6);
+        if (format.endsWith(QLatin1String("+xml")))
+            format.chop(4);
+    }
     // The names people give a format that the catalog stores as another.
     static const QHash<QString, QString> aliases {
         { QStringLiteral("jpg"), QStringLiteral("jpeg") },
@@ -261,8 +267,53 @@ QString formatOf(const QString &value)
         { QStringLiteral("jfif"), QStringLiteral("jpeg") },
         { QStringLiteral("tif"), QStringLiteral("tiff") },
         { QStringLiteral("heif"), QStringLiteral("heic") },
+        { QStringLiteral("jpx"), QStringLiteral("jp2") },
+        { QStringLiteral("jpeg2000"), QStringLiteral("jp2") },
+        { QStringLiteral("jpegxl"), QStringLiteral("jxl") },
+        { QStringLiteral("targa"), QStringLiteral("tga") },
     };
     return aliases.value(format, format);
+}
+
+const QStringList &knownFormats()
+{
+    // Qt's readers (its own and Debian's qt6-image-formats-plugins, by the
+    // names QImageReader gives them) and Trove's (app/imageformats). The
+    // catalog stores what QImageReader::imageFormat() says; tst_formats
+    // checks that every reader the app loads has its name here.
+    static const QStringList formats { QStringLiteral("avif"), QStringLiteral("bmp"),
+        QStringLiteral("cur"), QStringLiteral("dds"), QStringLiteral("gif"), QStringLiteral("heic"),
+        QStringLiteral("icns"), QStringLiteral("ico"), QStringLiteral("j2k"), QStringLiteral("jp2"),
+        QStringLiteral("jpeg"), QStringLiteral("jxl"), QStringLiteral("mng"), QStringLiteral("pbm"),
+        QStringLiteral("pcx"), QStringLiteral("pgm"), QStringLiteral("png"), QStringLiteral("ppm"),
+        QStringLiteral("psd"), QStringLiteral("sgi"), QStringLiteral("svg"), QStringLiteral("svgz"),
+        QStringLiteral("tga"), QStringLiteral("tiff"), QStringLiteral("wbmp"),
+        QStringLiteral("webp"), QStringLiteral("xbm"), QStringLiteral("xpm") };
+    return formats;
+}
+
+QString unknownFormat(const QString &format)
+{
+    const QStringList &known = knownFormats();
+    if (known.contains(format))
+        return {};
+    QString best;
+    int bestDistance = 3;
+    for (const QString &name : known) {
+        const int d = distance(format, name);
+        if (d < bestDistance && d < name.size() - 1) {
+            best = name;
+            bestDistance = d;
+        }
+    }
+    if (!best.isEmpty())
+        return SearchLanguage::tr("format: %1 is not an image format Trove reads; did you mean "
+                                  "format:%2?")
+            .arg(format, best);
+    QStringList list = known;
+    const QString last = list.takeLast();
+    return SearchLanguage::tr("format: %1 is not an image format Trove reads (it reads %2)")
+        .arg(format, SearchLanguage::tr("%1 and %2").arg(list.join(QStringLiteral(", ")), last));
 }
 
 QStringList storedFormats(const QString &format)

@@ -26,8 +26,13 @@ Result<QPair<qint64, qint64>> addedRange(const QString &value);
 /// The host of `example.com`, `www.Example.com.` or a pasted URL, lower case.
 QString hostOf(const QString &value);
 /// The format as the catalog stores it: lower case, jpg → jpeg, tif → tiff,
-/// heif → heic.
+/// heif → heic, jpx → jp2, ...
 QString formatOf(const QString &value);
+/// Every format the catalog can store, by the name it stores, sorted.
+const QStringList &knownFormats();
+/// Why @p format (from formatOf()) cannot be in the catalog, naming the
+/// nearest known one or all of them; empty when it is known.
+QString unknownFormat(const QString &format);
 /// The formats the catalog stores for @p format (from formatOf()): svg is
 /// svg and svgz, jp2 is jp2 and j2k, any other only itself.
 QStringList storedFormats(const QString &format);

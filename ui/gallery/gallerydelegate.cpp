@@ -215,8 +215,10 @@ void GalleryDelegate::paintAnimationBadge(QPainter *painter, const QRectF &pictu
     // so that it still marks that picture and not the empty cell beside it.
     const qreal d = std::max(14, m_size / 7);
     const qreal left = picture.width() >= d + 8 ? picture.left() + 4 : picture.center().x() - d / 2;
-    const qreal top
-        = picture.height() >= d + 8 ? picture.bottom() - 4 - d : picture.center().y() - d / 2;
+    // Pictures sit on the name: a short one's badge stays above it.
+    const qreal top = picture.height() >= d + 8
+        ? picture.bottom() - 4 - d
+        : std::min(picture.center().y() - d / 2, picture.bottom() - d);
     const QRectF disc(left, top, d, d);
     painter->setPen(Qt::NoPen);
     painter->setBrush(QColor(0, 0, 0, 150));

@@ -31,6 +31,31 @@ int distance(const QString &a, const QString &b)
     return row.back();
 }
 
+/// The one of @p names nearest @p word: at most two edits away, and fewer
+/// edits than the name has letters less @p slack (at least 2), so that a
+/// short name is not "near" everything.
+QString nearestName(const QString &word, const QStringList &names, qsizetype slack)
+{
+    QString best;
+    int bestDistance = 3;
+    for (const QString &name : names) {
+        const int d = distance(word, name);
+        if (d < bestDistance && d < std::max<qsizetype>(name.size() - slack, 2)) {
+            best = name;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+
+/// "a, b and c", in the language the person reads.
+QString spokenList(QStringList items)
+{
+    const QString last = items.takeLast();
+    //: The last two of a list: "tag:, site:, … in:, untagged and fav"
+    return SearchLanguage::tr("%1 and %2").arg(items.join(QStringLiteral(", ")), last);
+}
+
 /// What a person may have meant by @p key: a word other tools use, or a
 /// known name a typo or two away.
 QString suggestionFor(const QString &key)
@@ -61,16 +86,7 @@ QString suggestionFor(const QString &key)
         if (word == key)
             return name;
     }
-    QString best;
-    int bestDistance = 3;
-    for (const QString &name : SearchLanguage::predicateNames()) {
-        const int d = distance(key, name);
-        if (d < bestDistance && d < std::max<qsizetype>(name.size(), 2)) {
-            best = name;
-            bestDistance = d;
-        }
-    }
-    return best;
+    return nearestName(key, SearchLanguage::predicateNames(), 0);
 }
 
 /// 1000, 1.5, 2M, 300KB: the number and its unit (lower case, may be empty).
@@ -297,23 +313,13 @@ QString unknownFormat(const QString &format)
     const QStringList &known = knownFormats();
     if (known.contains(format))
         return {};
-    QString best;
-    int bestDistance = 3;
-    for (const QString &name : known) {
-        const int d = distance(format, name);
-        if (d < bestDistance && d < name.size() - 1) {
-            best = name;
-            bestDistance = d;
-        }
-    }
+    const QString best = nearestName(format, known, 1);
     if (!best.isEmpty())
         return SearchLanguage::tr("format: %1 is not an image format Trove reads; did you mean "
                                   "format:%2?")
             .arg(format, best);
-    QStringList list = known;
-    const QString last = list.takeLast();
     return SearchLanguage::tr("format: %1 is not an image format Trove reads (it reads %2)")
-        .arg(format, SearchLanguage::tr("%1 and %2").arg(list.join(QStringLiteral(", ")), last));
+        .arg(format, spokenList(known));
 }
 
 QStringList storedFormats(const QString &format)
@@ -337,13 +343,9 @@ QString unknownPredicate(const QString &key)
     for (const QString &name : SearchLanguage::predicateNames())
         known << name + QLatin1Char(':');
     known << SearchLanguage::bareWords();
-    const QString last = known.takeLast();
-    //: The last two of a list: "tag:, site:, … in:, untagged and fav"
-    const QString list
-        = SearchLanguage::tr("%1 and %2").arg(known.join(QStringLiteral(", ")), last);
     return SearchLanguage::tr("unknown predicate %1:; known are %2 (put text in quotes to search "
                               "for it as it is)")
-        .arg(key, list);
+        .arg(key, spokenList(known));
 }
 
 QString needsValue(const QString &key)
